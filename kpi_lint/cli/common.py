@@ -1,0 +1,65 @@
+"""What every command shares: loading inputs, reporting bad ones, exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from kpi_lint.errors import InputError
+from kpi_lint.model import Document
+from kpi_lint.parse import parse
+from kpi_lint.read import iter_input_files
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+@dataclass
+class Loaded:
+    documents: list[Document] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors) or any(doc.problems for doc in self.documents)
+
+
+def report_error(message: str) -> None:
+    """One line on stderr, prefixed so it is recognisable in a long log."""
+    print(f"kpi-lint: 错误: {message}", file=sys.stderr)
+
+
+def load_documents(paths: Sequence[str | Path], progress: bool | None = None) -> Loaded:
+    """Parse every input file; bad files are reported (one line each) and skipped.
+
+    A progress bar is shown on a terminal when there are many files.
+    """
+    items: list[Path | InputError] = list(iter_input_files(paths))
+    loaded = Loaded()
+    show = sys.stderr.isatty() and len(items) > 20 if progress is None else progress
+    with Progress(
+        TextColumn("[bold]解析"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        transient=True, disable=not show,
+    ) as bar:
+        task = bar.add_task("parse", total=len(items))
+        for item in items:
+            if isinstance(item, InputError):
+                loaded.errors.append(item)
+            else:
+                try:
+                    loaded.documents.append(parse(item))
+                except InputError as exc:
+                    loaded.errors.append(exc)
+            bar.advance(task)
+    for err in loaded.errors:
+        report_error(str(err))
+    for doc in loaded.documents:
+        for prob in doc.problems:
+            report_error(f"{prob.path}:{prob.line}:{prob.column}: {prob.message}")
+    return loaded
+

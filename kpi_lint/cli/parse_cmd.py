@@ -1,0 +1,94 @@
+"""`kpi-lint parse`: disclosures → one record per indicator."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kpi_lint.cli.app import app
+from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.frame import indicator_record, to_frame
+from kpi_lint.model import Document
+
+
+class ParseFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    table = "table"
+
+
+def _write_jsonl(docs: list[Document], out: Path | None) -> None:
+    lines = (
+        json.dumps(indicator_record(ind), ensure_ascii=False) for doc in docs for ind in doc.indicators
+    )
+    text = "".join(line + "\n" for line in lines)
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _print_table(docs: list[Document], out: Path | None) -> None:
+    console = Console(file=out.open("w", encoding="utf-8") if out else None, width=None if not out else 160)
+    for doc in docs:
+        dept = doc.department.text if doc.department else "—"
+        declared = "—" if doc.declared_projects is None else str(doc.declared_projects)
+        console.print(
+            f"[bold]{doc.path}[/]  版式 {doc.layout.value} · 编码 {doc.encoding} · 单位 {dept} · "
+            f"年度 {doc.year or '—'} · 表 {'/'.join(f.value for f in doc.forms)} · "
+            f"声明项目数 {declared} · 解析项目数 {len(doc.projects)}"
+        )
+        table = Table(show_lines=False, header_style="bold")
+        for col in ("行", "项目", "表", "指标数", "期间", "资金", "空类别"):
+            table.add_column(col)
+        for proj in doc.projects:
+            total = proj.fund("总额")
+            money = (
+                f"{total.text} {total.unit}" if total else
+                (f"{proj.execution.full_year} {proj.execution.unit}" if proj.execution else "—")
+            )
+            periods = "/".join(p or "—" for p in proj.periods)
+            empties = "、".join(sorted({e.level2 for e in proj.empty_categories})) or "—"
+            table.add_row(
+                str(proj.line), proj.name, proj.form.value, str(len(proj.indicators)), periods, money, empties
+            )
+        console.print(table)
+
+
+@app.command("parse")
+def parse_command(
+    paths: Annotated[list[Path], typer.Argument(help="文件或文件夹（递归读取 .txt）")],
+    fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="输出格式")] = ParseFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+) -> None:
+    """解析绩效目标表，每个指标一条记录（带源文件行号、列号）。"""
+    loaded = load_documents(paths)
+    docs = loaded.documents
+    try:
+        if fmt is ParseFormat.jsonl:
+            _write_jsonl(docs, output)
+        elif fmt is ParseFormat.csv:
+            frame = to_frame(docs)
+            if output:
+                frame.to_csv(output, index=False, encoding="utf-8-sig")
+            else:
+                frame.to_csv(sys.stdout, index=False)
+        elif fmt is ParseFormat.parquet:
+            if output is None:
+                report_error("parquet 格式需要用 -o 指定输出文件")
+                raise typer.Exit(EXIT_INPUT)
+            to_frame(docs).to_parquet(output, index=False)
+        else:
+            _print_table(docs, output)
+    except OSError as exc:
+        report_error(f"{output}: 无法写入输出文件：{exc.strerror or exc}")
+        raise typer.Exit(EXIT_INPUT) from exc
+    raise typer.Exit(EXIT_INPUT if loaded.failed else EXIT_OK)

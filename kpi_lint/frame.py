@@ -1,0 +1,40 @@
+"""Documents → a pandas DataFrame, one row per indicator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import fields
+from typing import Any
+
+import pandas as pd
+
+from kpi_lint.model import Document, Indicator
+
+COLUMNS = [
+    "path", "project", "form", "period", "level1", "level2", "level3", "value", "line", "column",
+    "comparator", "number", "unit", "kind", "description", "basis", "adjusted_value", "actual",
+    "weight", "score", "deviation", "value_line", "value_column",
+]
+
+
+def indicator_record(ind: Indicator) -> dict[str, Any]:
+    """A flat, JSON-ready dict of one indicator (the `parse --format jsonl` row)."""
+    rec: dict[str, Any] = {
+        f.name: getattr(ind, f.name) for f in fields(ind) if f.name not in ("parsed", "spans")
+    }
+    rec["form"] = ind.form.value
+    parsed = ind.parsed
+    rec["comparator"] = parsed.comparator if parsed else None
+    rec["number"] = parsed.number if parsed else None
+    rec["unit"] = parsed.unit if parsed else None
+    rec["kind"] = parsed.kind if parsed else None
+    rec["value_line"], rec["value_column"] = ind.span("value")
+    rec["spans"] = {k: [v.line, v.column] for k, v in ind.spans.items()}
+    return rec
+
+
+def to_frame(documents: Iterable[Document]) -> pd.DataFrame:
+    """One row per indicator of every document, with the source line and column."""
+    rows = [indicator_record(ind) for doc in documents for ind in doc.indicators]
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "spans"])
+    return frame.drop(columns=["spans"])

@@ -1,0 +1,111 @@
+"""Editable word lists (``lexicons/``): knowledge as data, not code.
+
+Every list is a UTF-8 text file a reviewer can edit without Python:
+
+* plain lists: one entry per line;
+* keyed lists (``units.txt``, ``category_cues.txt``): ``key: word word …``;
+* pairs (``typos.txt``): ``wrong → right``.
+
+Blank lines and lines starting with ``#`` are ignored.  ``--lexicons DIR``
+(or ``lexicons = "DIR"`` in the config) points at a reviewer's own copy; a file
+missing there falls back to the bundled one.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+BUNDLED_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+ENV_VAR = "KPI_LINT_LEXICONS"
+
+
+def _entries(path: Path) -> list[str]:
+    out: list[str] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _keyed(lines: list[str]) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for line in lines:
+        key, sep, rest = line.partition(":")
+        if not sep:
+            key, sep, rest = line.partition("：")
+        if sep:
+            table.setdefault(key.strip(), []).extend(rest.split())
+    return table
+
+
+def _pairs(lines: list[str]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for line in lines:
+        for arrow in ("→", "->", "\t"):
+            if arrow in line:
+                wrong, right = line.split(arrow, 1)
+                pairs.append((wrong.strip(), right.strip()))
+                break
+    return pairs
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    directory: Path
+    vague_words: tuple[str, ...] = ()
+    graded_words: tuple[str, ...] = ()
+    units: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    process_measures: tuple[str, ...] = ()
+    filler_phrases: tuple[str, ...] = ()
+    typos: tuple[tuple[str, str], ...] = ()
+    category_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unmeasured_actuals: tuple[str, ...] = ()
+    userdict: Path | None = None
+
+    def unit_kind(self, unit: str) -> str | None:
+        """The kind (count, money, …) of a unit, by longest known prefix."""
+        best: tuple[int, str] | None = None
+        for kind, words in self.units.items():
+            for word in words:
+                if unit.startswith(word) and (best is None or len(word) > best[0]):
+                    best = (len(word), kind)
+        return best[1] if best else None
+
+
+def _file(directory: Path, name: str) -> Path | None:
+    for base in (directory, BUNDLED_DIR):
+        candidate = base / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _list(directory: Path, name: str) -> list[str]:
+    path = _file(directory, name)
+    return _entries(path) if path else []
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    """Load the lexicons from `directory`, $KPI_LINT_LEXICONS, or the bundled copy."""
+    root = Path(directory or os.environ.get(ENV_VAR) or BUNDLED_DIR)
+    if not root.is_dir():
+        raise FileNotFoundError(f"词表目录不存在：{root}")
+    units = {k: tuple(v) for k, v in _keyed(_list(root, "units.txt")).items()}
+    cues = {k: tuple(v) for k, v in _keyed(_list(root, "category_cues.txt")).items()}
+    return Lexicon(
+        directory=root,
+        vague_words=tuple(_list(root, "vague_words.txt")),
+        graded_words=tuple(_list(root, "graded_words.txt")),
+        units=units,
+        process_measures=tuple(_list(root, "process_measures.txt")),
+        filler_phrases=tuple(_list(root, "filler_phrases.txt")),
+        typos=tuple(_pairs(_list(root, "typos.txt"))),
+        category_cues=cues,
+        unmeasured_actuals=tuple(_list(root, "unmeasured_actuals.txt")),
+        userdict=_file(root, "userdict.txt"),
+    )

@@ -1,0 +1,217 @@
+"""The structured form of a disclosure: Document → Project → Indicator.
+
+Every value read from a file keeps the 1-based line and column where it was
+printed, so that a reviewer can go from any figure or finding back to the
+source.  Text is kept as printed (typos and truncations included); only line
+wrapping and doubled PDF rendering are repaired by the parsers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Form(str, Enum):
+    """The three performance-target forms of the domain."""
+
+    DECLARATION = "申报表"  # 项目支出绩效目标申报表: 实施期 + 年度 side by side
+    TARGET = "目标表"  # 绩效目标表: one period, with 描述 and 确定依据
+    SELF_EVALUATION = "自评表"  # 项目支出绩效自评表 (final accounts)
+
+
+class Layout(str, Enum):
+    """How the text extraction lays the tables out (detected, never a flag)."""
+
+    PDF_TEXT = "pdf-text"  # 000, 002: wrapped cells, interleaved periods
+    CELL_LINES = "cell-lines"  # 001, 003: one tab-prefixed cell per line
+    TAB_ROWS = "tab-rows"  # 004: one table row per line, tab separated
+    UNKNOWN = "unknown"
+
+
+PERIOD_IMPLEMENTATION = "实施期"
+PERIOD_ANNUAL = "年度"
+
+
+@dataclass(frozen=True)
+class Located:
+    """A piece of printed text and where it starts in the input file."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    """A 指标值 split into its parts; the printed text stays on the Indicator."""
+
+    comparator: str | None  # one of ≥ > = ≤ < ~ or None
+    number: float | None
+    unit: str | None
+    kind: str  # count | percent | money | date | number | qualitative | empty
+    number_high: float | None = None  # upper bound of a range ("9月-12月", "90-95%")
+
+
+@dataclass
+class Indicator:
+    """One row of an indicator block (one period of it for a 申报表)."""
+
+    path: str
+    project: str
+    form: Form
+    period: str | None  # 实施期 / 年度 for 申报表, None otherwise
+    level1: str | None
+    level2: str | None
+    level3: str | None
+    value: str | None  # 指标值 as printed (年初指标值 for 自评表)
+    line: int  # of the 三级指标 cell (or the row when that cell is empty)
+    column: int
+    parsed: ParsedValue | None = None
+    description: str | None = None  # 绩效指标描述 (目标表)
+    basis: str | None = None  # 指标值确定依据 (目标表)
+    adjusted_value: str | None = None  # 调整后指标值 (自评表)
+    actual: str | None = None  # 实际完成值 (自评表)
+    weight: float | None = None  # 分值 (自评表)
+    score: float | None = None  # 得分 (自评表)
+    deviation: str | None = None  # 偏差原因分析及改进措施 (自评表)
+    # Where each printed field starts: keys are the attribute names above
+    # ("level1", "level2", "level3", "value", "actual", "weight", ...).
+    spans: dict[str, Located] = field(default_factory=dict)
+
+    def span(self, name: str) -> tuple[int, int]:
+        """Line and column of a field, falling back to the 三级指标 cell."""
+        loc = self.spans.get(name)
+        return (loc.line, loc.column) if loc else (self.line, self.column)
+
+
+@dataclass
+class FundItem:
+    """One amount of the 项目资金 block of a 申报表 (元 unless unit says so)."""
+
+    period: str | None  # 实施期 / 年度
+    source: str  # 总额 / 中央财政资金 / 省级财政资金 / 市县(区)财政资金 / 单位自筹 / 其他资金
+    amount: float | None  # None when the cell is printed empty
+    text: str  # as printed
+    unit: str  # 元 / 万元
+    line: int
+    column: int
+
+
+@dataclass
+class Execution:
+    """The 项目资金 block of a 自评表 (amounts in 万元, rate in %)."""
+
+    declared: float | None  # 年初预算数 / 目标申报数
+    budgeted: float | None  # 年初预算数 / 预算编制数
+    full_year: float | None  # 全年预算数
+    executed: float | None  # 全年执行数
+    balance: float | None  # 资金结(转)余
+    rate: float | None  # 执行率 (percent, 0–100)
+    score: float | None  # 得分 of budget execution
+    weight: float | None  # 分值 of budget execution (10 by the guidance)
+    unit: str
+    line: int
+    column: int
+    spans: dict[str, Located] = field(default_factory=dict)
+
+
+@dataclass
+class NarrativeFigure:
+    """A figure stated in prose (项目绩效分析 / 绩效管理情况)."""
+
+    name: str  # 预算数 / 执行数 / 执行率 / 资金 / 项目数 / 满意度 ...
+    value: float
+    unit: str
+    text: str  # the sentence fragment it was read from
+    line: int
+    column: int
+
+
+@dataclass
+class EmptyCategory:
+    """A 二级指标 printed in the table with no indicator filled in."""
+
+    period: str | None
+    level1: str | None
+    level2: str
+    line: int
+    column: int
+    note: str | None = None  # e.g. "未填报"
+
+
+@dataclass
+class Project:
+    name: str
+    form: Form
+    line: int  # of the 项目名称 (or table title) cell
+    column: int
+    department: Located | None = None  # 主管部门及代码
+    implementer: Located | None = None  # 实施单位 / 预算单位
+    attribute: Located | None = None  # 项目属性
+    duration: Located | None = None  # 项目期
+    overview: Located | None = None  # 项目概况
+    legal_basis: Located | None = None  # 立项依据
+    necessity: Located | None = None  # 项目设立必要性
+    measures: Located | None = None  # 保证项目实施的制度、措施
+    plan: Located | None = None  # 项目实施计划
+    goals: dict[str, Located] = field(default_factory=dict)  # period → 总体目标
+    target_text: Located | None = None  # 绩效目标 text (目标表)
+    actual_summary: Located | None = None  # 实际完成情况 (自评表)
+    funds: list[FundItem] = field(default_factory=list)
+    execution: Execution | None = None
+    total_score: Located | None = None  # 总分 (自评表)
+    grade: Located | None = None  # 等级 优/良/中/差 (自评表)
+    narrative: list[NarrativeFigure] = field(default_factory=list)
+    analysis: dict[str, Located] = field(default_factory=dict)  # 项目绩效分析 sections
+    indicators: list[Indicator] = field(default_factory=list)
+    empty_categories: list[EmptyCategory] = field(default_factory=list)
+
+    @property
+    def periods(self) -> list[str | None]:
+        seen: list[str | None] = []
+        for ind in self.indicators:
+            if ind.period not in seen:
+                seen.append(ind.period)
+        return seen
+
+    def fund(self, source: str, period: str | None = None) -> FundItem | None:
+        for item in self.funds:
+            if item.source == source and (period is None or item.period == period):
+                return item
+        return None
+
+
+@dataclass
+class ParseProblem:
+    """Something wrong with the input itself (not a finding about targets)."""
+
+    path: str
+    line: int
+    column: int
+    message: str  # Chinese, one line, names the problem
+
+
+@dataclass
+class Document:
+    path: str
+    layout: Layout
+    encoding: str
+    department: Located | None = None  # 部门/单位名称
+    year: int | None = None
+    year_loc: Located | None = None
+    forms: list[Form] = field(default_factory=list)
+    declared_projects: int | None = None
+    declared_loc: Located | None = None  # the sentence stating the count
+    narrative: list[NarrativeFigure] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    problems: list[ParseProblem] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return [ind for proj in self.projects for ind in proj.indicators]

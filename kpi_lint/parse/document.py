@@ -1,0 +1,97 @@
+"""Whole-document parsing: metadata, layout dispatch, and input problems."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from kpi_lint.errors import InputError
+from kpi_lint.model import Document, Form, Layout, Located
+from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
+from kpi_lint.parse.detect import detect_layout
+from kpi_lint.read.source import SourceText, read_source
+
+TableParser = Callable[[SourceText, Document], None]
+
+LAYOUT_PARSERS: dict[Layout, TableParser] = {
+    Layout.PDF_TEXT: layout_pdf.parse_tables,
+    Layout.CELL_LINES: layout_cells.parse_tables,
+    Layout.TAB_ROWS: layout_rows.parse_tables,
+}
+
+# How the narrative states the number of projects under target management.
+_DECLARED = (
+    re.compile(r"(?:实行|纳入|涉及)绩效(?:目标)?管理的项目\s*(\d+)\s*个"),
+    re.compile(r"共\s*(\d+)\s*个项目纳入绩效(?:目标)?管理"),
+    re.compile(r"项目绩效自评个数\s*(\d+)\s*个"),
+)
+_DEPARTMENT = (
+    re.compile(r"部门名称[:：]\s*([^\s\t:：]+)"),
+    re.compile(r"^\s*\t?\d{3}\s*([\u4e00-\u9fff]{2,20}(?:局|中心|委员会|办公室))\s*$"),
+    re.compile(r"^\s*([\u4e00-\u9fff]{2,20}(?:局|中心|委员会|办公室))\s*$"),
+)
+_YEAR = re.compile(r"[（(]\s*(20\d\d)\s*年度?\s*[)）]|(20\d\d)\s*年度?(?:部门|单位)?(?:预算|决算)")
+
+
+def _find_declared(src: SourceText) -> tuple[int, Located] | None:
+    for i, line in enumerate(src.norm):
+        for pattern in _DECLARED:
+            m = pattern.search(line)
+            if m:
+                return int(m.group(1)), Located(src.lines[i].strip(), i + 1, m.start() + 1)
+    return None
+
+
+def _find_department(src: SourceText) -> Located | None:
+    for pattern in _DEPARTMENT:
+        for i, line in enumerate(src.norm[:4000]):
+            m = pattern.search(line)
+            if m:
+                return Located(m.group(1), i + 1, m.start(1) + 1)
+    return None
+
+
+def _find_year(src: SourceText) -> tuple[int, Located] | None:
+    counts: Counter[int] = Counter()
+    first: dict[int, Located] = {}
+    for i, line in enumerate(src.norm):
+        for m in _YEAR.finditer(line):
+            year = int(m.group(1) or m.group(2))
+            counts[year] += 1
+            first.setdefault(year, Located(m.group(0), i + 1, m.start() + 1))
+    if not counts:
+        return None
+    year = counts.most_common(1)[0][0]
+    return year, first[year]
+
+
+def parse_source(src: SourceText) -> Document:
+    """Parse a decoded source; raises InputError when it holds no performance table."""
+    layout = detect_layout(src)
+    doc = Document(path=src.path, layout=layout, encoding=src.encoding)
+    if layout is Layout.UNKNOWN:
+        raise InputError(src.path, "没有找到绩效目标表（申报表、目标表或自评表）")
+    doc.department = _find_department(src)
+    year = _find_year(src)
+    if year:
+        doc.year, doc.year_loc = year
+    declared = _find_declared(src)
+    if declared:
+        doc.declared_projects, doc.declared_loc = declared
+    LAYOUT_PARSERS[layout](src, doc)
+    if not doc.projects:
+        raise InputError(src.path, f"识别为 {layout.value} 版式，但没有解析出任何项目的绩效指标")
+    doc.forms = sorted({p.form for p in doc.projects}, key=lambda f: list(Form).index(f))
+    return doc
+
+
+def parse(path: str | Path) -> Document:
+    """Read and parse one disclosure file into a Document.
+
+    Raises `InputError` (one line, names the file and the problem) for input
+    that cannot be read or holds no table; problems inside an otherwise
+    readable file (a table cut off mid-way) are listed in ``Document.problems``.
+    """
+    return parse_source(read_source(path))

@@ -1,0 +1,172 @@
+"""Parsing a 指标值 into comparator, number, unit and kind.
+
+The printed text is never changed; this only reads it.  Kinds:
+
+``count``  a number with a count unit (人, 次, 份 …)
+``percent`` a number with % / ‰
+``money``  a number with a money unit (元, 万元, 元/人 …)
+``date``   a date, deadline or period (6月底, 不晚于2023年年底, 每月, 9月-12月)
+``number`` a number with no unit at all ("≥95", "717")
+``qualitative`` words only (提高, 有效, 保障)
+``empty``  nothing printed
+"""
+
+from __future__ import annotations
+
+import re
+
+from kpi_lint.lexicon import Lexicon, load_lexicon
+from kpi_lint.model import ParsedValue
+from kpi_lint.read.source import fold
+
+# Word comparators, longest first; the value is the symbol they stand for.
+_WORD_COMPARATORS: tuple[tuple[str, str], ...] = (
+    ("不低于", "≥"),
+    ("不少于", "≥"),
+    ("不小于", "≥"),
+    ("大于等于", "≥"),
+    ("至少", "≥"),
+    ("达到", "≥"),
+    ("不高于", "≤"),
+    ("不超过", "≤"),
+    ("不多于", "≤"),
+    ("不大于", "≤"),
+    ("小于等于", "≤"),
+    ("不晚于", "≤"),
+    ("不迟于", "≤"),
+    ("大于", ">"),
+    ("超过", ">"),
+    ("高于", ">"),
+    ("小于", "<"),
+    ("低于", "<"),
+    ("等于", "="),
+)
+_SUFFIX_COMPARATORS: tuple[tuple[str, str], ...] = (
+    ("以上", "≥"),
+    ("及以上", "≥"),
+    ("以下", "≤"),
+    ("以内", "≤"),
+    ("之前", "≤"),
+    ("以前", "≤"),
+    ("前", "≤"),
+)
+_SYMBOLS = (
+    (">=", "≥"),
+    ("=>", "≥"),
+    ("<=", "≤"),
+    ("=<", "≤"),
+    ("≧", "≥"),
+    ("≦", "≤"),
+    ("⩾", "≥"),
+    ("⩽", "≤"),
+)
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?|\.\d+)")
+_CN_DIGITS = "零一二三四五六七八九十两"
+_DATE = re.compile(
+    r"(?:\d+|[" + _CN_DIGITS + r"]+)\s*(?:个)?(?:月|季度|日|号|周|工作日|年)"
+    r"|\d+\s*天|年底|年末|年内|月底|月末|季度末|上半年|下半年|每月|每季度|每年|每周|每日|每天|半年|当月|当年|次月|月份"
+)
+_PERCENT = ("%", "‰", "百分之", "百分点")
+
+
+def _canonical(text: str) -> str:
+    out = fold(text).strip()
+    for old, new in _SYMBOLS:
+        out = out.replace(old, new)
+    return out
+
+
+def _comparator(text: str) -> str | None:
+    for ch in text:
+        if ch in "≥≤><=~":
+            return ch
+    for word, sym in _WORD_COMPARATORS:
+        if word in text:
+            return sym
+    stripped = text.rstrip("。. ")
+    for word, sym in _SUFFIX_COMPARATORS:
+        if stripped.endswith(word):
+            return sym
+    return None
+
+
+def _to_float(raw: str) -> float | None:
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def parse_value(text: str | None, lexicon: Lexicon | None = None) -> ParsedValue:
+    """Read a printed 指标值; never raises."""
+    if text is None or not text.strip():
+        return ParsedValue(None, None, None, "empty")
+    lex = lexicon or load_lexicon()
+    s = _canonical(text)
+    comparator = _comparator(s)
+    numbers = list(_NUMBER.finditer(s))
+    is_date = bool(_DATE.search(s))
+    if not numbers:
+        kind = "date" if is_date else "qualitative"
+        if any(p in s for p in _PERCENT):
+            kind = "qualitative"
+        return ParsedValue(comparator, None, None, kind)
+    first = numbers[0]
+    number = _to_float(first.group(1))
+    high: float | None = None
+    after = s[first.end() :]
+    unit_match = re.match(r"\s*([^\d\s,，。;；、()（）~—-]*)", after)
+    unit = (unit_match.group(1) if unit_match else "").strip()
+    rest = after[unit_match.end() if unit_match else 0 :]
+    range_match = re.match(r"\s*[-~至到—]\s*(\d[\d,]*(?:\.\d+)?)\s*([^\d\s,，。;；、()（）]*)", rest)
+    if range_match:
+        high = _to_float(range_match.group(1))
+        unit = unit or range_match.group(2).strip()
+    for word, _sym in _SUFFIX_COMPARATORS:
+        if unit.endswith(word) and unit != word:
+            unit = unit[: -len(word)]
+            break
+        if unit == word:
+            unit = ""
+            break
+    if any(unit.startswith(p) for p in _PERCENT) or "%" in s or "‰" in s:
+        kind = "percent"
+        unit = "%" if "%" in s or unit.startswith("百分之") else (unit or "%")
+    elif is_date and _is_date_unit(unit):
+        kind = "date"
+    elif unit:
+        kind = lex.unit_kind(unit) or "count"
+        if kind == "percent":
+            unit = "%"
+    else:
+        kind = "number"
+    if comparator == "~":
+        comparator = None
+    return ParsedValue(comparator, number, unit or None, kind, high)
+
+
+_DATE_UNITS = ("年", "月", "日", "号", "季度", "周", "工作日", "个工作日", "天", "个月", "小时")
+
+
+def _is_date_unit(unit: str) -> bool:
+    """6月底, 2023年年底, 15个工作日, 3天: a date or a period, not a count."""
+    return not unit or unit.startswith(_DATE_UNITS)
+
+
+_SCALE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+
+
+def scaled(value: ParsedValue) -> float | None:
+    """The number in base units: 7.2 万元 → 72000.0 (元), 2 万份 → 20000.0."""
+    if value.number is None:
+        return None
+    unit = value.unit or ""
+    factor = _SCALE.get(unit[:1], 1.0) if len(unit) > 1 else 1.0
+    return value.number * factor
+
+
+def base_unit(value: ParsedValue) -> str | None:
+    unit = value.unit
+    if unit and len(unit) > 1 and unit[:1] in _SCALE:
+        return unit[1:]
+    return unit

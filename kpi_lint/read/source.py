@@ -1,0 +1,123 @@
+"""Decoding a text extraction into lines, keeping the printed text.
+
+Two views of every line are kept, of equal length so that a column found in
+one is the column in the other:
+
+* ``lines``: the text as printed (for display and for the extracted values);
+* ``norm``: the same characters with full-width forms folded (％→%, ＞→>,
+  ２→2 …) so the parsers need only know one spelling.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from kpi_lint.errors import InputError
+
+# Characters NFKC would fold but that carry meaning as printed in a table.
+_KEEP = {"≥", "≤", "…", "—", "（", "）", "：", "，", "；"}
+_EXTRA = {"\u3000": " ", "－": "-", "～": "~", "〜": "~"}
+_CJK_FAMILY = ("gb18030", "gbk", "gb2312", "hz", "big5", "cp936")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: str
+    encoding: str
+    lines: list[str]
+    norm: list[str]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def fold_char(ch: str) -> str:
+    """Full-width → half-width for one character, only when it stays one character."""
+    if ch in _EXTRA:
+        return _EXTRA[ch]
+    if ch in _KEEP or ord(ch) < 0x80:
+        return ch
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Normalize full-width forms without changing the length of `text`."""
+    return "".join(fold_char(c) for c in text)
+
+
+def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
+    """Return (text, encoding name) or raise InputError naming the problem."""
+    if not data.strip():
+        raise InputError(path, "文件为空")
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"文件带 UTF-8 BOM 但第 {exc.start} 字节起不是有效的 UTF-8") from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(path, "文件带 UTF-16 BOM 但内容无法解码") from exc
+    if b"\x00" in data[:8192]:
+        raise InputError(path, "二进制文件（含 NUL 字节），不是文本提取结果")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(path, "无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK）")
+    encoding = best.encoding
+    if encoding.replace("_", "").lower() in {e.replace("_", "") for e in _CJK_FAMILY}:
+        encoding = "gb18030"  # the superset: decodes whatever GBK/GB2312 can
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"按 {encoding} 解码失败（第 {exc.start} 字节）") from exc
+    return text, encoding
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\r\n\f")
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    return controls / len(sample) < 0.01 and cjk > 0
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on LF, CRLF or CR; a trailing newline does not add a line."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def source_from_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> SourceText:
+    lines = split_lines(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return SourceText(path=path, encoding=encoding, lines=lines, norm=[fold(x) for x in lines])
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read one file into a SourceText; every failure is an InputError."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(name, "文件不存在") from exc
+    except IsADirectoryError as exc:
+        raise InputError(name, "这是一个文件夹，不是文件") from exc
+    except PermissionError as exc:
+        raise InputError(name, "没有读取权限") from exc
+    except OSError as exc:
+        raise InputError(name, f"无法读取：{exc.strerror or exc}") from exc
+    text, encoding = decode_bytes(data, name)
+    if not _looks_like_text(text):
+        raise InputError(name, f"内容不像中文文本（按 {encoding} 解码后无汉字或含大量控制字符），可能是二进制或编码错误")
+    return source_from_text(text, name, encoding)
