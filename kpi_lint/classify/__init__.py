@@ -1,0 +1,1 @@
+"""Trained scikit-learn classifiers (category, vagueness, custom) and their safe model files."""

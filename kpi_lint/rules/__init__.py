@@ -1,0 +1,1 @@
+"""The rule catalog (see ../shared/docs/rules.md): one rule per module, grouped by family."""

@@ -1,0 +1,151 @@
+"""What a rule is and what it reports.
+
+A rule is a small class in its own module (``kpi_lint/rules/<family>/kpiNNN_name.py``)
+whose docstring is its user documentation (What it does / Why is this bad? /
+Example / Use instead), printed by ``kpi-lint rule KPINNN``.  Metadata are
+class attributes; the logic is ``check_project`` (most rules) or
+``check_document`` (rules that compare projects or read the narrative).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any, ClassVar
+
+from kpi_lint.lexicon import Lexicon, load_lexicon
+from kpi_lint.model import Document, Indicator, Project
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+@dataclass
+class Finding:
+    """One finding: the same fields in text, JSON, SARIF and CSV output."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str  # Chinese: what is wrong and what a good target looks like
+    path: str
+    line: int
+    column: int
+    project: str | None = None
+    period: str | None = None
+    level1: str | None = None
+    level2: str | None = None
+    level3: str | None = None
+    value: str | None = None
+    suggestion: str | None = None
+    explain: str | None = None  # evidence for --explain (model/lexicon votes, figures)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+
+@dataclass
+class RuleContext:
+    """What rules may consult besides the project: lexicons, options, peers, models."""
+
+    lexicon: Lexicon = field(default_factory=load_lexicon)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code → option → value
+    documents: list[Document] = field(default_factory=list)  # everything being checked
+    extras: dict[str, Any] = field(default_factory=dict)  # peers, classifiers (set by their modules)
+
+
+class Rule:
+    """Base class; subclasses set the metadata and override one check method."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    family: ClassVar[str]
+    options: ClassVar[dict[str, Any]] = {}  # defaults, overridable in [tool.kpi-lint.rules.KPINNN]
+
+    def __init__(self, context: RuleContext) -> None:
+        self.context = context
+        self.lexicon = context.lexicon
+        self.opts: dict[str, Any] = {**self.options, **context.options.get(self.code, {})}
+
+    # -- override one of these -------------------------------------------------
+    def check_project(self, project: Project, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    def check_document(self, doc: Document) -> Iterable[Finding]:
+        for project in doc.projects:
+            yield from self.check_project(project, doc)
+
+    # -- helpers ---------------------------------------------------------------
+    def finding(
+        self,
+        doc: Document,
+        message: str,
+        *,
+        project: Project | None = None,
+        indicator: Indicator | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        span: str = "level3",
+        severity: Severity | None = None,
+        suggestion: str | None = None,
+        explain: str | None = None,
+        period: str | None = None,
+        level1: str | None = None,
+        level2: str | None = None,
+    ) -> Finding:
+        """Build a finding located at `line`/`column`, else the indicator's `span` field, else the project."""
+        if line is None or column is None:
+            if indicator is not None:
+                line, column = indicator.span(span)
+            elif project is not None:
+                line, column = project.line, project.column
+            else:
+                line, column = 1, 1
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            message=message,
+            path=doc.path,
+            line=line,
+            column=column,
+            project=project.name if project else (indicator.project if indicator else None),
+            period=indicator.period if indicator else period,
+            level1=indicator.level1 if indicator else level1,
+            level2=indicator.level2 if indicator else level2,
+            level3=indicator.level3 if indicator else None,
+            value=indicator.value if indicator else None,
+            suggestion=suggestion,
+            explain=explain,
+        )
+
+    @classmethod
+    def doc(cls) -> str:
+        import inspect
+
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+def iter_rules_in(module_names: Iterable[str]) -> Iterator[type[Rule]]:
+    import importlib
+
+    for name in module_names:
+        module = importlib.import_module(name)
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, Rule) and obj is not Rule and obj.__module__ == name:
+                yield obj

@@ -1,0 +1,50 @@
+"""Every rule's YAML cases (tests/rules/KPINNN.yml): must-fail and must-pass tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kpi_lint.rules.base import RuleContext
+from kpi_lint.rules.engine import run_rules
+from kpi_lint.rules.registry import all_rules, rule_by_code
+from tests.rules.builder import build_document
+
+CASE_DIR = Path(__file__).parent
+
+
+def _cases() -> list[Any]:
+    params = []
+    for path in sorted(CASE_DIR.glob("KPI*.yml")):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in spec["cases"]:
+            params.append(pytest.param(spec["rule"], case, id=f"{spec['rule']}-{case['name']}"))
+    return params
+
+
+@pytest.mark.parametrize(("code", "case"), _cases())
+def test_rule_case(code: str, case: dict[str, Any]) -> None:
+    rule = rule_by_code(code)
+    assert rule is not None, f"no rule {code}"
+    doc = build_document(case)
+    findings = [f for f in run_rules([doc], [rule], RuleContext(documents=[doc])) if f.code == code]
+    if case["expect"] == "pass":
+        assert findings == [], f"{case['why']}: unexpected {[f.message for f in findings]}"
+    else:
+        assert findings, f"{case['why']}: expected a {code} finding"
+        if "findings" in case:
+            assert len(findings) == case["findings"], [f.message for f in findings]
+        for f in findings:
+            assert f.message and f.path == "case.txt" and f.line >= 1 and f.column >= 1
+
+
+def test_every_rule_has_failing_and_passing_cases() -> None:
+    for rule in all_rules():
+        path = CASE_DIR / f"{rule.code}.yml"
+        assert path.exists(), f"{rule.code} has no YAML cases"
+        cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+        expects = {c["expect"] for c in cases}
+        assert expects == {"fail", "pass"}, f"{rule.code} needs both failing and passing cases"
