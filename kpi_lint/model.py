@@ -9,11 +9,11 @@ wrapping and doubled PDF rendering are repaired by the parsers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Form(str, Enum):
+class Form(StrEnum):
     """The three performance-target forms of the domain."""
 
     DECLARATION = "申报表"  # 项目支出绩效目标申报表: 实施期 + 年度 side by side
@@ -21,7 +21,7 @@ class Form(str, Enum):
     SELF_EVALUATION = "自评表"  # 项目支出绩效自评表 (final accounts)
 
 
-class Layout(str, Enum):
+class Layout(StrEnum):
     """How the text extraction lays the tables out (detected, never a flag)."""
 
     PDF_TEXT = "pdf-text"  # 000, 002: wrapped cells, interleaved periods

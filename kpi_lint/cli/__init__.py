@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kpi_lint.cli.app import app
 from kpi_lint.cli import parse_cmd  # noqa: F401  (registers `parse`)
+from kpi_lint.cli.app import app
 
 for _name in ("check_cmd", "rule_cmd", "score_cmd", "cluster_cmd", "train_cmd"):
     try:  # each command module registers itself on `app` when imported

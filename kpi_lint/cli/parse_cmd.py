@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +18,7 @@ from kpi_lint.frame import indicator_record, to_frame
 from kpi_lint.model import Document
 
 
-class ParseFormat(str, Enum):
+class ParseFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"

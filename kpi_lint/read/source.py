@@ -119,5 +119,7 @@ def read_source(path: str | Path) -> SourceText:
         raise InputError(name, f"无法读取：{exc.strerror or exc}") from exc
     text, encoding = decode_bytes(data, name)
     if not _looks_like_text(text):
-        raise InputError(name, f"内容不像中文文本（按 {encoding} 解码后无汉字或含大量控制字符），可能是二进制或编码错误")
+        raise InputError(
+            name, f"内容不像中文文本（按 {encoding} 解码后无汉字或含大量控制字符），可能是二进制或编码错误"
+        )
     return source_from_text(text, name, encoding)
