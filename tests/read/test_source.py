@@ -1,0 +1,85 @@
+"""Reading bytes into lines: encodings, line ends, full-width forms, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.errors import InputError
+from kpi_lint.read import iter_input_files, read_source
+from kpi_lint.read.source import fold
+from tests.corpus import CORPUS_DIR, corpus_path
+
+SAMPLE = "项目名称\t城乡居民医疗保险县级配套\n满意度\t≥95％\n"
+
+
+def test_utf8_corpus_file_reads_with_line_numbers() -> None:
+    src = read_source(corpus_path("000"))
+    assert src.encoding == "utf-8"
+    assert len(src.lines) == 3830  # 3829 newlines, last line unterminated
+    assert src.lines[995] == "项目名称 城乡居民医疗保险县级配套"  # line 996 of the file
+
+
+@pytest.mark.parametrize(
+    ("encoding", "expected"), [("utf-8-sig", "utf-8-sig"), ("gb18030", "gb18030"), ("gbk", "gb18030")]
+)
+def test_encodings_are_detected(tmp_path: Path, encoding: str, expected: str) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(corpus_path("001").read_text(encoding="utf-8").encode(encoding))
+    src = read_source(path)
+    assert src.encoding == expected
+    assert src.lines == read_source(corpus_path("001")).lines
+
+
+def test_crlf_and_cr_line_ends_give_the_same_lines(tmp_path: Path) -> None:
+    crlf, cr = tmp_path / "crlf.txt", tmp_path / "cr.txt"
+    crlf.write_bytes(SAMPLE.replace("\n", "\r\n").encode("utf-8"))
+    cr.write_bytes(SAMPLE.replace("\n", "\r").encode("utf-8"))
+    assert read_source(crlf).lines == read_source(cr).lines == ["项目名称\t城乡居民医疗保险县级配套", "满意度\t≥95％"]
+
+
+def test_fullwidth_is_folded_for_parsing_but_kept_for_display(tmp_path: Path) -> None:
+    path = tmp_path / "fw.txt"
+    path.write_text(SAMPLE, encoding="utf-8")
+    src = read_source(path)
+    assert src.lines[1] == "满意度\t≥95％"
+    assert src.norm[1] == "满意度\t≥95%"
+    assert all(len(a) == len(b) for a, b in zip(src.lines, src.norm, strict=True))
+
+
+def test_fold_keeps_length_and_meaningful_signs() -> None:
+    assert fold("＞９０％（元）") == ">90%（元）"
+    assert fold("㎡") == "㎡"  # NFKC would make it "m2": not one-for-one, so kept
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "文件为空"),
+        (b"   \n\n", "文件为空"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "二进制文件"),
+        ("plain ascii text without any table".encode(), "不像中文文本"),
+    ],
+)
+def test_bad_files_raise_one_line_errors(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_source(path)
+    assert message in str(info.value)
+    assert str(path) in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="文件不存在"):
+        read_source(tmp_path / "nope.txt")
+
+
+def test_folders_expand_recursively_and_missing_paths_are_reported(tmp_path: Path) -> None:
+    items = list(iter_input_files([CORPUS_DIR, tmp_path / "missing"]))
+    files = [i for i in items if isinstance(i, Path)]
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert [f.name[:3] for f in files] == ["000", "001", "002", "003", "004"]
+    assert len(errors) == 1 and errors[0].message == "路径不存在"
