@@ -1,5 +1,7 @@
 """The typer application every command module registers on."""
 
+from typing import Annotated
+
 import typer
 
 app = typer.Typer(
@@ -9,3 +11,20 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from kpi_lint import __version__
+
+        typer.echo(f"kpi-lint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="显示版本并退出")
+    ] = False,
+) -> None:
+    """kpi-lint: 绩效目标检查工具。"""
