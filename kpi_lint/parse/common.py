@@ -83,13 +83,15 @@ def make_indicator(
     value: Located | None,
     row_line: int,
     row_column: int = 1,
+    level1_cell: Located | None = None,
+    level2_cell: Located | None = None,
     **extra: Located | None,
 ) -> Indicator:
     """An Indicator with its spans; `extra` holds description/basis/actual/weight/... cells.
 
-    `level1`/`level2` given here are printed cells: only their spans are kept (the
-    attributes hold the canonical names).  Numeric extras (weight, score) are
-    converted to float; the printed cell stays in spans.
+    `level1`/`level2` are the canonical names; `level1_cell`/`level2_cell` the
+    printed cells they were read from (kept as spans).  Numeric extras (weight,
+    score) are converted to float; the printed cell stays in spans.
     """
     line, column = (level3.line, level3.column) if level3 else (row_line, row_column)
     ind = Indicator(
@@ -109,12 +111,14 @@ def make_indicator(
         ind.spans["level3"] = level3
     if value:
         ind.spans["value"] = value
+    if level1_cell:
+        ind.spans["level1"] = level1_cell
+    if level2_cell:
+        ind.spans["level2"] = level2_cell
     for name, loc in extra.items():
         if loc is None or not loc.text.strip():
             continue
         ind.spans[name] = loc
-        if name in ("level1", "level2"):
-            continue  # the attribute holds the canonical name; the span keeps the printed cell
         if name in ("weight", "score"):
             setattr(ind, name, to_number(loc.text))
         else:

@@ -1,0 +1,175 @@
+"""Indicator rows of a 自评表 in the tab-rows layout.
+
+A row is read from both ends, never by column index (rows shift by a cell):
+
+* from the left, the level names it prints (一级 / 二级, recognised by name);
+  blank ones inherit from the rows above;
+* from the right, the trailing bare numbers are 分值 and 得分 (得分 may be
+  missing) and any text after them is the 偏差 note;
+* what lies between is 三级指标, 年初指标值, 调整后指标值, 实际完成值: four
+  cells on a full row; on a short row the 实际完成值 is the cell next to the
+  分值 and the others fill from the left.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kpi_lint.model import EmptyCategory, Form, Indicator, Located
+from kpi_lint.parse.common import LEVEL2_PARENT, canonical_level1, canonical_level2, make_indicator, to_number
+from kpi_lint.parse.rows_cells import Cell, Row, filled
+
+_BLOCK_LABEL = "绩效指标"  # the merged left-hand cell of the block, printed on the header or first row
+_SLOTS = ("level3", "value", "adjusted_value", "actual")
+
+
+def is_indicator_header(row: Row) -> bool:
+    keys = {cell.key for cell in filled(row)}
+    return "三级指标" in keys and bool(keys & {"一级指标", "二级指标"})
+
+
+@dataclass
+class Levels:
+    """The 一级 / 二级 in force: a blank level cell inherits these."""
+
+    level1: str | None = None
+    level2: str | None = None
+
+
+@dataclass
+class RowResult:
+    indicator: Indicator | None = None
+    empty: EmptyCategory | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def _take_labels(cells: Row) -> tuple[Cell | None, Cell | None, Row]:
+    """(一级 cell, 二级 cell, remaining cells) from the left of a row."""
+    if not cells:
+        return None, None, cells
+    head, nxt = cells[0], cells[1] if len(cells) > 1 else None
+    next_is_level2 = nxt is not None and canonical_level2(nxt.key) is not None
+    if canonical_level1(head.key):
+        if canonical_level2(head.key) and not next_is_level2:
+            return None, head, cells[1:]  # a lone 成本指标 is the 二级 of 产出
+        if next_is_level2 and nxt is not None:
+            return head, nxt, cells[2:]
+        return head, None, cells[1:]
+    if canonical_level2(head.key):
+        return None, head, cells[1:]
+    return None, None, cells
+
+
+def _parent(level2: str, current: str | None) -> str:
+    """The 一级 of a 二级 printed alone: the one in force if it may hold it."""
+    allowed = {LEVEL2_PARENT[level2]}
+    if level2 == "成本指标":
+        allowed.add("成本指标")  # newer templates make 成本指标 a 一级 of its own
+    return current if current in allowed else LEVEL2_PARENT[level2]
+
+
+def _update_levels(levels: Levels, label1: Cell | None, label2: Cell | None) -> None:
+    if label1:
+        levels.level1 = canonical_level1(label1.key)
+        levels.level2 = None  # a new 一级 group: the old 二级 no longer applies
+    if label2:
+        level2 = canonical_level2(label2.key)
+        levels.level2 = level2
+        if level2 and not label1:
+            levels.level1 = _parent(level2, levels.level1)
+
+
+def _split_numbers(rest: Row) -> tuple[Row, Cell | None, Cell | None, Row]:
+    """(text cells, 分值, 得分, 偏差 cells): the numbers are the last bare numbers of the row."""
+    last = next((i for i in range(len(rest) - 1, -1, -1) if rest[i].is_plain_number), None)
+    if last is None:
+        return rest, None, None, []
+    if last >= 1 and rest[last - 1].is_plain_number:
+        return rest[: last - 1], rest[last - 1], rest[last], rest[last + 1 :]
+    return rest[:last], rest[last], None, rest[last + 1 :]  # 得分 not printed (004 line 837)
+
+
+def _level3_left_blank(row: Row, label2: Cell | None, middle: Row) -> bool:
+    """True when the cell right after the printed 二级 is empty: the row names a category, no 三级指标."""
+    if label2 is None or not middle:
+        return False
+    after = label2.index + 1
+    return after < len(row) and not row[after].text and middle[0].index > after
+
+
+def _assign(middle: Row, slots: list[str], has_weight: bool) -> dict[str, Cell]:
+    if len(middle) >= len(slots):
+        out = dict(zip(slots[:-1], middle, strict=False))
+        out[slots[-1]] = middle[-1]
+        return out
+    # A short row: the 实际完成值 sits next to the 分值; the rest fill from the left.
+    if has_weight and middle and (len(middle) >= 2 or "level3" not in slots):
+        left_slots = [s for s in slots if s != "actual"]
+        out = dict(zip(left_slots, middle[:-1], strict=False))
+        out["actual"] = middle[-1]
+        return out
+    return dict(zip(slots, middle, strict=False))
+
+
+def parse_indicator_row(row: Row, levels: Levels, *, path: str, project: str) -> RowResult:
+    """One line of the indicator block; updates `levels` with the names it prints."""
+    cells = [cell for cell in filled(row) if cell.key != _BLOCK_LABEL]
+    result = RowResult()
+    if not cells:
+        return result
+    label1, label2, rest = _take_labels(cells)
+    _update_levels(levels, label1, label2)
+    middle, weight, score, deviation = _split_numbers(rest)
+    slots = list(_SLOTS)
+    if len(middle) < len(slots) and _level3_left_blank(row, label2, middle):
+        slots.remove("level3")
+    got = _assign(middle, slots, weight is not None)
+    if len(middle) > len(slots):
+        extra = "、".join(c.text for c in middle[len(slots) - 1 : -1])
+        result.problems.append(f"第{row[0].line}行指标行单元格多于预期，未识别的内容：{extra}")
+
+    def loc(name: str) -> Located | None:
+        cell = got.get(name)
+        return cell.located if cell else None
+
+    level3 = loc("level3")
+    if label2 is not None and level3 is None and levels.level2:
+        value = got.get("value")
+        result.empty = EmptyCategory(
+            period=None,
+            level1=levels.level1,
+            level2=levels.level2,
+            line=label2.line,
+            column=label2.column,
+            note=value.text if value else None,
+        )
+    if level3 is None and not got and weight is None:
+        return result  # only level names: nothing scored on this row
+    ind = make_indicator(
+        path=path,
+        project=project,
+        form=Form.SELF_EVALUATION,
+        period=None,
+        level1=levels.level1,
+        level2=levels.level2,
+        level3=level3,
+        value=loc("value"),
+        row_line=cells[0].line,
+        row_column=cells[0].column,
+        adjusted_value=loc("adjusted_value"),
+        actual=loc("actual"),
+        weight=weight.located if weight else None,
+        score=score.located if score else None,
+        deviation=deviation[0].located if deviation else None,
+    )
+    # make_indicator reads the printed cells; full-width digits ('１０') are only numbers once folded.
+    ind.weight = to_number(weight.norm) if weight else None
+    ind.score = to_number(score.norm) if score else None
+    if label1:
+        ind.spans["level1"] = label1.located
+    if label2:
+        ind.spans["level2"] = label2.located
+    if len(deviation) > 1:
+        result.problems.append(f"第{row[0].line}行得分之后有多个单元格，只取第一个作为偏差原因")
+    result.indicator = ind
+    return result
