@@ -37,7 +37,9 @@ def _write_jsonl(docs: list[Document], out: Path | None) -> None:
 
 
 def _print_table(docs: list[Document], out: Path | None) -> None:
-    console = Console(file=out.open("w", encoding="utf-8") if out else None, width=None if not out else 160)
+    # Off a terminal (a file, a pipe) rich would wrap at 80 columns and cut the Chinese names.
+    stream = out.open("w", encoding="utf-8") if out else sys.stdout
+    console = Console(file=stream, width=None if stream.isatty() else 160)
     for doc in docs:
         dept = doc.department.text if doc.department else "—"
         declared = "—" if doc.declared_projects is None else str(doc.declared_projects)
