@@ -82,7 +82,10 @@ def parse_source(src: SourceText) -> Document:
         doc.declared_projects, doc.declared_loc = declared
     LAYOUT_PARSERS[layout](src, doc)
     if not doc.projects:
-        raise InputError(src.path, f"识别为 {layout.value} 版式，但没有解析出任何项目的绩效指标")
+        if doc.problems:  # e.g. the only table was cut off: its own message says where
+            first = doc.problems[0]
+            raise InputError(src.path, first.message, line=first.line)
+        raise InputError(src.path, f"没有找到可解析的绩效目标表（按 {layout.value} 版式读取，未得到任何项目）")
     doc.forms = sorted({p.form for p in doc.projects}, key=lambda f: list(Form).index(f))
     return doc
 
