@@ -165,6 +165,9 @@ class Project:
     grade: Located | None = None  # 等级 优/良/中/差 (自评表)
     narrative: list[NarrativeFigure] = field(default_factory=list)
     analysis: dict[str, Located] = field(default_factory=dict)  # 项目绩效分析 sections
+    # Printed row labels that were recognised despite a slip ("总体日标" read as 总体目标),
+    # keyed by the canonical label, so a rule can still report the slip where it stands.
+    labels: dict[str, Located] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)
     empty_categories: list[EmptyCategory] = field(default_factory=list)
 

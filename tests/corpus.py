@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from kpi_lint.model import Document
@@ -19,7 +19,7 @@ def corpus_path(key: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=None)
+@cache
 def corpus_doc(key: str) -> Document:
     """The parsed document; cached, so treat it as read-only."""
     return parse(corpus_path(key))

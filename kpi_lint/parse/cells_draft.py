@@ -31,6 +31,7 @@ class Draft:
     funds: list[FundItem] = field(default_factory=list)
     goal_order: list[str] = field(default_factory=list)
     goals: list[Cell] = field(default_factory=list)
+    goal_label: Located | None = None  # the printed 总体目标 label ("总体日标" in 001)
     target_text: Located | None = None
     block: Block | None = None
     # Rows typical of a performance form; a 项目名称 table without any (政府采购) is not one.
@@ -64,6 +65,8 @@ class Draft:
             self.goal_order = order
         elif is_goal_row(row):
             self.goals = goal_cells(row)
+            label = next(c for c in row.cells if not c.empty)
+            self.goal_label = label.located
             self.markers += 1
         elif row.first_key == "绩效目标" and len(row.cells) > 1:
             self.target_text = _located(row.cells[1:])
@@ -142,6 +145,8 @@ class Draft:
             for period, cell in zip(order, self.goals, strict=False):
                 if not cell.empty:
                     project.goals[period] = cell.located
+        if self.goal_label is not None:
+            project.labels["总体目标"] = self.goal_label
         project.target_text = self.target_text or (_located(self.goals) if block.form is Form.TARGET else None)
         project.indicators = block.indicators
         project.empty_categories = block.empty_categories

@@ -45,9 +45,21 @@ def fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate table filled on first sight of each character (folding is hot: every line)."""
+
+    def __missing__(self, key: int) -> str:
+        folded = fold_char(chr(key))
+        self[key] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Normalize full-width forms without changing the length of `text`."""
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:

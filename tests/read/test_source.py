@@ -59,7 +59,7 @@ def test_fold_keeps_length_and_meaningful_signs() -> None:
         (b"", "文件为空"),
         (b"   \n\n", "文件为空"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "二进制文件"),
-        ("plain ascii text without any table".encode(), "不像中文文本"),
+        (b"plain ascii text without any table", "不像中文文本"),
     ],
 )
 def test_bad_files_raise_one_line_errors(tmp_path: Path, content: bytes, message: str) -> None:

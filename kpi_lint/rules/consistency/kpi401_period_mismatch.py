@@ -1,0 +1,126 @@
+"""KPI401 period-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kpi_lint.model import (
+    PERIOD_ANNUAL,
+    PERIOD_IMPLEMENTATION,
+    Document,
+    Form,
+    FundItem,
+    Indicator,
+    ParsedValue,
+    Project,
+)
+from kpi_lint.parse.values import base_unit, scaled
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.consistency._periods import paired_rows, project_years
+from kpi_lint.rules.text._text import clean
+
+_MONEY_SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """"元" and "元/人/年" name the same money, one more precisely; "元" and "万元" were scaled already."""
+    a, b = a or "", b or ""
+    return a == b or a.startswith(b + "/") or b.startswith(a + "/")
+
+
+def _comparator(value: ParsedValue) -> str:
+    # A rate cannot exceed 100%: "≥100%" and "100%" set the same target (KPI105 reports the "≥").
+    if value.kind == "percent" and value.number == 100 and value.comparator in (None, "≥"):
+        return "="
+    return value.comparator or "="
+
+
+def same_value(a: Indicator, b: Indicator) -> bool:
+    """Whether two printed values say the same ("≥95%" and "≥ 95 %" do; "134元" and "34元" do not)."""
+    if clean(a.value) == clean(b.value):
+        return True
+    pa, pb = a.parsed, b.parsed
+    if pa is None or pb is None or pa.number is None or pb.number is None:
+        return False
+    return (
+        scaled(pa) == scaled(pb)
+        and _same_unit(base_unit(pa), base_unit(pb))
+        and _comparator(pa) == _comparator(pb)
+        and pa.number_high == pb.number_high
+    )
+
+
+def fund_yuan(item: FundItem) -> float | None:
+    if item.amount is None:
+        return None
+    return item.amount * _MONEY_SCALE.get(item.unit, 1.0)
+
+
+class PeriodMismatch(Rule):
+    """The 实施期 and 年度 values of the same indicator differ in a one-year project.
+
+    Severity: error.
+
+    What it does
+        For a 申报表 whose 项目期 / 项目属性 says the project lasts one year
+        ("1年", "一次性项目(1年结束)"), pairs each 实施期 row with the 年度 row of
+        the same indicator (same 二级指标, same name or one name a cut of the other)
+        and reports the 年度 cell when the two values differ.  Values are compared
+        as numbers in base units with their comparator ("≥95%" equals "≥ 95 %",
+        "2万份" equals "20000份").  The 实施期资金总额 and 年度资金总额 are compared
+        the same way.  Rows printed in only one column are left to KPI106.
+
+    Why is this bad?
+        In a one-year project the implementation period *is* the budget year: the
+        two columns describe the same target (财预〔2015〕88号 asks that the annual
+        target be the year's share of the period target).  Two different values mean
+        one of them is wrong, and the reviewer cannot tell which will be evaluated.
+
+    Example
+        001 建档立卡参保人员县级补助 (项目期 1年), 成本指标::
+
+            实施期 贫困人口参保县级财政人  134元    年度 贫困人口参保县  34元
+
+    Use instead
+        The same value in both columns::
+
+            实施期 贫困人口参保县级财政补助人均标准  134元    年度 同左  134元
+    """
+
+    code = "KPI401"
+    name = "period-mismatch"
+    severity = Severity.ERROR
+    family = "consistency"
+
+    def _funds(self, project: Project, doc: Document) -> Iterator[Finding]:
+        left = project.fund("总额", PERIOD_IMPLEMENTATION)
+        right = project.fund("总额", PERIOD_ANNUAL)
+        if left is None or right is None:
+            return
+        a, b = fund_yuan(left), fund_yuan(right)
+        if a is None or b is None or a == b:
+            return
+        message = (
+            f"一年期项目的实施期资金总额“{left.text}”{left.unit}与年度资金总额“{right.text}”{right.unit}不一致。"
+            f"项目期为1年时两者是同一笔资金，应填相同金额。"
+        )
+        yield self.finding(
+            doc, message, project=project, line=right.line, column=right.column, period=PERIOD_ANNUAL,
+            explain=f"实施期 {a:,.2f} 元，年度 {b:,.2f} 元",
+        )
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        if project.form is not Form.DECLARATION or project_years(project) != 1:
+            return
+        yield from self._funds(project, doc)
+        for left, right in paired_rows(project):
+            if not clean(left.value) or not clean(right.value) or same_value(left, right):
+                continue
+            message = (
+                f"一年期项目中，三级指标“{right.level3}”的年度指标值“{right.value}”与实施期“{left.value}”"
+                f"（第{left.line}行“{left.level3}”）不一致。项目期为1年时两列是同一个目标，应填相同的值。"
+            )
+            yield self.finding(
+                doc, message, project=project, indicator=right, span="value",
+                explain=f"实施期 第{left.line}行 {left.value!r}；年度 第{right.line}行 {right.value!r}",
+            )

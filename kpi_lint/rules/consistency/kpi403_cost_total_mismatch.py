@@ -1,0 +1,210 @@
+"""KPI403 cost-total-mismatch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.parse.values import base_unit, scaled
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.consistency._periods import project_years
+from kpi_lint.rules.consistency.kpi401_period_mismatch import fund_yuan
+
+_COST = "成本指标"
+_QUANTITY = "数量指标"
+
+
+@dataclass
+class CostTerm:
+    """One money-valued cost row: an amount in 元, per unit `per` ("份", "人", "年") or a lump sum."""
+
+    indicator: Indicator
+    amount: float
+    per: str | None
+    quantity: Indicator | None = None  # the 数量指标 row the per-unit amount is multiplied by
+    times: float = 1.0
+
+    @property
+    def total(self) -> float:
+        return self.amount * self.times
+
+    def describe(self) -> str:
+        if self.per is None and self.times == 1.0:
+            return f"{self.indicator.level3 or '成本'} {self.indicator.value}"
+        by = f"{self.quantity.level3} {self.quantity.value}" if self.quantity else f"{self.times:g}{self.per or ''}"
+        return f"{self.indicator.level3 or '成本'} {self.indicator.value} × {by} = {self.total:,.0f} 元"
+
+
+def _is_cost(ind: Indicator) -> bool:
+    return ind.level2 == _COST or ind.level1 == _COST
+
+
+def _counts(rows: list[Indicator]) -> list[tuple[Indicator, float, str]]:
+    """数量指标 rows with a count: (row, number in base units, base unit)."""
+    out = []
+    for ind in rows:
+        p = ind.parsed
+        if ind.level2 == _QUANTITY and p is not None and p.kind == "count":
+            number, unit = scaled(p), base_unit(p)
+            if number is not None and unit:
+                out.append((ind, number, unit))
+    return out
+
+
+class CostTotalMismatch(Rule):
+    """The money amounts of the cost indicators do not add up to the project's funds.
+
+    Severity: warning.
+
+    What it does
+        For each period of a project, takes the 成本指标 rows whose value is money
+        (元 / 万元, scaled to 元) and adds them up:
+
+        * a lump sum counts as printed ("会议费 20000元");
+        * a per-unit amount is multiplied by the quantity it is per: "10元/份" by
+          the 数量指标 row counted in 份, "100000元/年" by the years of 项目期;
+        * when that sum misses and the period has a single plain-元 cost row, that
+          row is also tried as a per-head amount times a 数量指标 count
+          ("134元" × "19141人"), the way these tables state 人均 standards.
+
+        It reports when no reading comes within ``tolerance`` (relative, default
+        0.01) of the period's 资金总额 (the 自评表's 全年预算数).  Periods without a
+        money-valued cost row, or with a per-unit amount whose quantity cannot be
+        found, are not judged.
+
+    Why is this bad?
+        Appropriateness (适当性) in 财预〔2015〕88号 asks whether the money matches
+        the targets, and cost indicators are expected for every project so that this
+        can be checked.  Cost figures that do not reconcile with the funds mean the
+        budget was not built from the targets, or one of the figures is wrong.
+
+    Example
+        001 临财社[2021]13号… (实施期资金总额 119,000 元)::
+
+            宣传资料单位成本 10元/份 × 印制宣传资料 ≥5000份 + 聘请第三方机构开展稽查 100000元/年 × 1年
+            = 150,000 元
+
+    Use instead
+        002 2023年中央财政医疗服务与保障能力提升补助资金 (150,000 元)::
+
+            会议费 20000元 + 宣传费 20000元 + 邮电费 12000元 + 培训费 30000元 + 印刷费 51800元
+            + 设备购置费 16200元 = 150,000 元
+    """
+
+    code = "KPI403"
+    name = "cost-total-mismatch"
+    severity = Severity.WARNING
+    family = "consistency"
+    options: ClassVar[dict[str, Any]] = {"tolerance": 0.01}
+
+    def _funds(self, project: Project, period: str | None) -> tuple[list[float], str] | None:
+        """The amounts in 元 the costs may add up to (the 总额, and the sum of its sources), and the 总额 as printed.
+
+        The sources count too: 001 prints 实施期资金总额 "2,567.000" over sources of 2,567,000 元; a
+        total that disagrees with its own sources is KPI401's finding, not a cost mismatch.
+        """
+        items = [f for f in project.funds if period is None or f.period == period]
+        total = next((f for f in items if f.source == "总额"), None)
+        amount = fund_yuan(total) if total is not None else None
+        if total is not None and amount is not None:
+            sources = [a for f in items if f.source != "总额" and (a := fund_yuan(f)) is not None]
+            candidates = [amount] + ([sum(sources)] if any(sources) else [])
+            label = f"{period}资金总额" if period else "资金总额"
+            return candidates, f"{label} {total.text}{total.unit}"
+        ex = project.execution
+        if ex is not None:
+            base = next((v for v in (ex.full_year, ex.budgeted, ex.declared) if v is not None), None)
+            if base is not None:
+                factor = 1e4 if ex.unit.startswith("万") else 1.0
+                return [base * factor], f"全年预算数 {base:g}{ex.unit}"
+        return None
+
+    def _terms(self, rows: list[Indicator], years: int | None) -> list[CostTerm] | None:
+        """The cost terms of one period; None when a per-unit amount cannot be resolved."""
+        counts = _counts(rows)
+        terms: list[CostTerm] = []
+        for ind in rows:
+            p = ind.parsed
+            if not _is_cost(ind) or p is None or p.kind != "money" or p.number is None:
+                continue
+            amount = scaled(p)
+            unit = base_unit(p) or ""
+            if amount is None or not unit.startswith("元"):
+                continue
+            per = unit.partition("/")[2] or None
+            term = CostTerm(ind, amount, per)
+            for part in (per or "").split("/"):
+                if not part:
+                    continue
+                if part == "年":
+                    term.times *= float(years or 1)
+                    continue
+                matches = [(q, n) for q, n, u in counts if u == part]
+                if len(matches) != 1 or term.quantity is not None:
+                    return None  # "元/人" with no (or several) 人 counts: cannot be reconciled
+                term.quantity = matches[0][0]
+                term.times *= matches[0][1]
+            terms.append(term)
+        return terms
+
+    def _reconciles(self, total: float, funds: float) -> bool:
+        return abs(total - funds) <= float(self.opts["tolerance"]) * max(abs(funds), 1.0)
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        years = project_years(project)
+        for period in project.periods:
+            rows = [i for i in project.indicators if i.period == period]
+            terms = self._terms(rows, years)
+            funds = self._funds(project, period)
+            if not terms or funds is None:
+                continue
+            amounts, funds_text = funds
+            total = sum(t.total for t in terms)
+            readings = [total]
+            lumps = [t for t in terms if t.per is None]
+            if len(lumps) == 1:
+                # A single "134元" may be a per-head standard: 134元 × 19141人 ≈ the funds.
+                readings += [total - lumps[0].amount + lumps[0].amount * n for _, n, _ in _counts(rows)]
+            if any(self._reconciles(r, a) for r in readings for a in amounts):
+                continue
+            yield self._finding(doc, project, period, terms, total, amounts[0], funds_text, _counts(rows))
+
+    def _finding(
+        self,
+        doc: Document,
+        project: Project,
+        period: str | None,
+        terms: list[CostTerm],
+        total: float,
+        amount: float,
+        funds_text: str,
+        counts: list[tuple[Indicator, float, str]],
+    ) -> Finding:
+        parts = "；".join(t.describe() for t in terms)
+        per_head = ""
+        if len(terms) == 1 and terms[0].per is None and counts:
+            only = terms[0]
+            per_head = "；按单位标准计也不符：" + "，".join(
+                f"{only.indicator.value} × {q.level3} {q.value} = {only.amount * n:,.0f} 元" for q, n, _ in counts
+            )
+        message = (
+            f"成本指标折算合计 {total:,.0f} 元，与{funds_text}不符（{parts}{per_head}）。"
+            f"成本指标应能对上项目资金：列出各项费用金额，或写明单位成本与数量，使两者之积等于资金总额。"
+        )
+        suggestion = None
+        if len(terms) == 1:
+            only = terms[0]
+            if only.times != 1.0 and only.quantity is not None:
+                suggestion = f"{amount / only.times:,.2f}元/{only.per}"
+            elif only.per is None and counts and only.amount < 0.01 * amount:
+                # A per-head figure far below the funds: the standard the funds pay for.
+                quantity, number, unit = counts[0]
+                suggestion = f"{amount / number:,.2f}元（= {amount:,.0f}元 ÷ {quantity.level3} {number:g}{unit}）"
+            elif only.per is None:
+                suggestion = f"{amount:,.0f}元"
+        return self.finding(
+            doc, message, project=project, indicator=terms[0].indicator, span="value", suggestion=suggestion,
+            explain=f"期间 {period or '—'}；成本合计 {total:,.2f} 元；资金 {amount:,.2f} 元",
+        )

@@ -1,0 +1,141 @@
+"""KPI404 misfiled-indicator."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar
+
+from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
+from kpi_lint.rules.text._text import clean
+
+Predictor = Callable[[Indicator], tuple[str, float]]
+
+# The 产出 categories the lexicon fallback can tell apart (效益 categories have no reliable cues).
+_OUTPUT = ("数量指标", "质量指标", "时效指标", "成本指标")
+_FALLBACK_TARGETS = (*_OUTPUT, "服务对象满意度指标")
+# What a value's kind says about its category, and how strongly.
+_KIND_VOTES = {"date": ("时效指标", 2), "money": ("成本指标", 2), "count": ("数量指标", 1)}
+_KIND_WORDS = {"date": "日期或期限", "money": "金额", "count": "计数"}
+
+
+def load_predictor() -> Predictor | None:
+    """The trained category classifier, or None while it is not built or not trained."""
+    try:
+        module = importlib.import_module("kpi_lint.classify.api")
+    except ImportError:
+        return None
+    factory: Callable[[], Predictor | None] | None = getattr(module, "category_predictor", None)
+    return factory() if factory is not None else None
+
+
+class MisfiledIndicator(Rule):
+    """The 三级指标 belongs to another 二级指标 (a deadline under 质量指标).
+
+    Severity: warning.
+
+    What it does
+        Decides which 二级指标 an indicator belongs to and reports it when that is
+        not the one it is filed under.
+
+        * With the trained category classifier (``kpi_lint.classify.api``), the
+          model's label is used when its probability reaches ``min_probability``
+          (default 0.8); message and ``--explain`` give the label and confidence.
+        * Without a model (not built yet, or ``use_model = false``), a lexicon
+          fallback votes among the 产出 categories (数量 / 质量 / 时效 / 成本, and
+          满意度): each cue word of ``lexicons/category_cues.txt`` in the 三级指标
+          is one vote, a date or deadline value two votes for 时效指标, a money
+          value two for 成本指标, a count one for 数量指标.  It reports when one
+          category gets at least ``min_votes`` (2), more than any other, and the
+          filed category gets none.  Only 产出 rows are judged this way.
+
+    Why is this bad?
+        The guidance (财预〔2015〕88号, 财预〔2021〕101号) sets out outputs by
+        quantity, quality, timeliness and cost, and the value must fit its
+        category: a timeliness target names a date, a cost target money.  A
+        deadline filed as 质量指标 leaves the project without a quality target and
+        hides the timeliness one, and completeness checks (KPI201, KPI202) count
+        the wrong categories.
+
+    Example
+        004 稳定脱贫人口居民医保个人缴费资助…::
+
+            质量指标  对稳定脱贫人口居民2023年医保个人缴费  5月底之前
+
+    Use instead
+        ::
+
+            时效指标  稳定脱贫人口居民医保个人缴费资助完成时间  不晚于5月底
+            质量指标  城乡居民基本医疗保险参保率  ≥95%     (000: a rate, where it belongs)
+    """
+
+    code = "KPI404"
+    name = "misfiled-indicator"
+    severity = Severity.WARNING
+    family = "consistency"
+    options: ClassVar[dict[str, Any]] = {"use_model": True, "min_probability": 0.8, "min_votes": 2}
+
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        self._predictor: Predictor | None = None
+        self._loaded = False
+
+    def predictor(self) -> Predictor | None:
+        if not self._loaded:
+            self._loaded = True
+            if self.opts["use_model"]:
+                self._predictor = load_predictor()
+        return self._predictor
+
+    def lexicon_votes(self, ind: Indicator) -> tuple[dict[str, int], list[str]]:
+        """Votes per category and the evidence behind them."""
+        name = clean(ind.level3)
+        votes = dict.fromkeys(_FALLBACK_TARGETS, 0)
+        evidence: list[str] = []
+        for category in _FALLBACK_TARGETS:
+            for word in self.lexicon.category_cues.get(category, ()):
+                if word and word in name:
+                    votes[category] += 1
+                    evidence.append(f"“{word}”→{category}")
+        kind = ind.parsed.kind if ind.parsed else "empty"
+        if kind in _KIND_VOTES:
+            category, weight = _KIND_VOTES[kind]
+            votes[category] += weight
+            evidence.append(f"指标值是{_KIND_WORDS[kind]}→{category}")
+        return votes, evidence
+
+    def _by_lexicon(self, ind: Indicator) -> tuple[str, str] | None:
+        if ind.level2 not in _OUTPUT:
+            return None
+        votes, evidence = self.lexicon_votes(ind)
+        best = max(votes, key=lambda c: votes[c])
+        ranked = sorted(votes.values(), reverse=True)
+        if best == ind.level2 or votes[ind.level2] > 0 or ranked[0] < int(self.opts["min_votes"]):
+            return None
+        if ranked[0] == ranked[1]:
+            return None  # no clear winner
+        return best, f"词表线索：{'，'.join(evidence)}"
+
+    def _by_model(self, ind: Indicator, predict: Predictor) -> tuple[str, str] | None:
+        label, probability = predict(ind)
+        if label == ind.level2 or probability < float(self.opts["min_probability"]):
+            return None
+        return label, f"分类模型判断为{label}，置信度 {probability:.2f}"
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        predict = self.predictor()
+        for ind in project.indicators:
+            if not ind.level2 or not clean(ind.level3):
+                continue
+            verdict = self._by_model(ind, predict) if predict else self._by_lexicon(ind)
+            if verdict is None:
+                continue
+            label, basis = verdict
+            message = (
+                f"三级指标“{ind.level3}”（指标值“{ind.value or ''}”）填在{ind.level2}下，"
+                f"但看起来属于{label}（{basis}）。"
+                f"请移到{label}，并在{ind.level2}下填写真正的{ind.level2[:2]}目标，如质量指标“参保率 ≥95%”、"
+                f"时效指标“完成时间 不晚于5月底”。"
+            )
+            yield self.finding(doc, message, project=project, indicator=ind, explain=basis)

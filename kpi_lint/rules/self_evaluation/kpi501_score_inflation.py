@@ -1,0 +1,99 @@
+"""KPI501 score-inflation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from kpi_lint.model import Document, Indicator, ParsedValue, Project
+from kpi_lint.parse.values import base_unit, parse_value, scaled
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.self_evaluation._scores import fmt
+
+_COMPARABLE = ("count", "percent", "money", "number")
+
+
+def attainment(target: ParsedValue, actual: ParsedValue, tolerance: float) -> float | None:
+    """Share of the target the actual reaches (1.0 = met), or None when they cannot be compared.
+
+    Both must be numbers in the same base unit ("2万份" and "0.71万份", "≥437112人" and "266901人").
+    A ≥ / > target is met from above, a ≤ / < target from below; "=" or no comparator must be hit.
+    """
+    if target.kind not in _COMPARABLE or actual.kind not in _COMPARABLE:
+        return None
+    t, a = scaled(target), scaled(actual)
+    if t is None or a is None or base_unit(target) != base_unit(actual) or t <= 0 or a < 0:
+        return None
+    comparator = target.comparator or "="
+    slack = tolerance * max(1.0, abs(t))
+    if comparator in "≥>":
+        return 1.0 if a >= t - slack else a / t
+    if comparator in "≤<":
+        return 1.0 if a <= t + slack else (t / a if a else 0.0)
+    if abs(a - t) <= slack:
+        return 1.0
+    return min(a, t) / max(a, t)
+
+
+class ScoreInflation(Rule):
+    """Full 得分 although the actual misses the target.
+
+    Severity: error.
+
+    What it does
+        For each 自评表 row whose 得分 equals its 分值, compares the 实际完成值 with
+        the target (调整后指标值, else 年初指标值) as numbers in the same base unit
+        ("≥2万份" and "≥0.71万份" are both 份), honouring the comparator: a ≥ target
+        is met by a higher actual, a ≤ target ("享受待遇人数 ≤35人") by a lower one,
+        an = target must be hit (within ``tolerance``, relative, default 0.001).
+        Rows it cannot compare (dates, phrases, different units) are skipped.
+        ``suggestion`` holds the proportional score.
+
+    Why is this bad?
+        财预〔2020〕10号: an indicator that is not met is scored in proportion to
+        how far it was met, not in full.  Full marks on a missed target inflate the
+        总分 and the grade, and the self-evaluation no longer shows where the
+        project fell short.
+
+    Example
+        004 城乡居民医疗保险工作经费::
+
+            宣传资料印刷份数  ≥2万份  ≥2万份  ≥0.71万份  分值 5  得分 5
+
+    Use instead
+        Score in proportion (0.71 / 2 × 5 ≈ 1.78), or explain an adjusted target::
+
+            宣传资料印刷份数  ≥2万份  ≥2万份  ≥0.71万份  分值 5  得分 1.78
+    """
+
+    code = "KPI501"
+    name = "score-inflation"
+    severity = Severity.ERROR
+    family = "self_evaluation"
+    options: ClassVar[dict[str, Any]] = {"tolerance": 0.001}
+
+    def _missed(self, ind: Indicator) -> float | None:
+        """The attainment of a fully scored row that misses its target, else None."""
+        if ind.weight is None or ind.score is None or ind.weight <= 0 or ind.score < ind.weight - 1e-9:
+            return None
+        target_text = ind.adjusted_value or ind.value
+        if not target_text or not ind.actual:
+            return None
+        share = attainment(parse_value(target_text), parse_value(ind.actual), float(self.opts["tolerance"]))
+        return share if share is not None and share < 1.0 else None
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        for ind in project.indicators:
+            share = self._missed(ind)
+            if share is None or ind.weight is None:
+                continue
+            fair = ind.weight * share
+            message = (
+                f"“{ind.level3}”实际完成值“{ind.actual}”未达到指标值“{ind.adjusted_value or ind.value}”"
+                f"（完成约 {share:.0%}），却得满分 {fmt(ind.score or 0)}/{fmt(ind.weight)}。"
+                f"未完成的指标应按完成比例计分，约 {fmt(fair, 2)} 分；或在偏差原因中说明并依规调整指标值。"
+            )
+            yield self.finding(
+                doc, message, project=project, indicator=ind, span="score", suggestion=fmt(fair, 2),
+                explain=f"完成比例 {share:.4f} × 分值 {fmt(ind.weight)} = {fair:.2f}",
+            )

@@ -1,0 +1,69 @@
+"""KPI504 weight-sum."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from kpi_lint.model import Document, Project
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.self_evaluation._scores import fmt, scored_rows
+
+
+class WeightSum(Rule):
+    """The weights (分值), execution included, do not sum to 100.
+
+    Severity: error.
+
+    What it does
+        Adds the 分值 of every indicator row of a 自评表 and the weight of budget
+        execution — its printed 分值, else ``execution_weight`` (default 10, the
+        guidance's weight for 预算执行率) — and reports when the sum is not
+        ``expected_total`` (100, within 0.01).  The message breaks the sum down by
+        一级指标 against the guidance's weights.
+
+    Why is this bad?
+        财预〔2020〕10号 sets the weights in principle at 预算执行率 10, 产出 50,
+        效益 30, 满意度 10, total 100, and the grade bands (优 ≥ 90 …) assume a
+        100-point scale.  Weights summing to 95 cap the project below 100 and make
+        its 总分 and grade incomparable with other projects'; a missing 成本指标 row
+        often takes its 10 points with it.
+
+    Example
+        004 城乡居民医疗保险工作经费: 产出 35 + 成本 10 + 效益 30 + 满意度 10 + 预算执行 10 = 95.
+
+    Use instead
+        004 城乡医疗救助本级补助: 产出 40 + 成本 10 + 效益 30 + 满意度 10 + 预算执行 10 = 100.
+    """
+
+    code = "KPI504"
+    name = "weight-sum"
+    severity = Severity.ERROR
+    family = "self_evaluation"
+    options: ClassVar[dict[str, Any]] = {"expected_total": 100.0, "execution_weight": 10.0, "tolerance": 0.01}
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        rows = [ind for ind in scored_rows(project) if ind.weight is not None]
+        if not rows:
+            return
+        by_level1: dict[str, float] = {}
+        for ind in rows:
+            key = (ind.level1 or "其他").removesuffix("指标")
+            by_level1[key] = by_level1.get(key, 0.0) + (ind.weight or 0.0)
+        ex = project.execution
+        execution = ex.weight if ex is not None and ex.weight is not None else float(self.opts["execution_weight"])
+        by_level1["预算执行"] = execution
+        total = sum(by_level1.values())
+        expected = float(self.opts["expected_total"])
+        if abs(total - expected) <= float(self.opts["tolerance"]):
+            return
+        parts = " + ".join(f"{name} {fmt(weight)}" for name, weight in by_level1.items())
+        message = (
+            f"各项分值合计 {fmt(total)}，不是 {fmt(expected)}（{parts}）。按财预〔2020〕10号，分值原则上为"
+            f"预算执行率10、产出50、效益30、满意度10，合计100；缺项（如未填报的成本指标）也应保留其分值。"
+        )
+        yield self.finding(
+            doc, message, project=project, indicator=rows[0], span="weight",
+            explain=f"指标分值 {fmt(total - execution)}；预算执行分值 {fmt(execution)}"
+            + ("（按规则选项取值）" if ex is None or ex.weight is None else ""),
+        )

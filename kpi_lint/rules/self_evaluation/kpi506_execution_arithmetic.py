@@ -1,0 +1,96 @@
+"""KPI506 execution-arithmetic."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from kpi_lint.model import Document, Execution, Project
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.self_evaluation._scores import fmt, rounding
+
+
+def _printed(ex: Execution, field: str) -> str | None:
+    loc = ex.spans.get(field)
+    return loc.text if loc else None
+
+
+class ExecutionArithmetic(Rule):
+    """执行率 ≠ 执行数 / 预算数, 结余 ≠ 预算数 − 执行数, or the execution score ≠ 执行率 × its weight.
+
+    Severity: error.
+
+    What it does
+        Checks the funds block of a 自评表 three ways, each within ``tolerance``
+        (default 0.01) or the rounding of the printed figure:
+
+        * 执行率 = 全年执行数 / 全年预算数 × 100;
+        * 资金结(转)余 = 全年预算数 − 全年执行数;
+        * 得分 = 执行率 × 分值 (capped at the 分值); the 分值 is the printed one,
+          else ``execution_weight`` (default 10).
+
+        Each failing check is one finding at the printed figure, with the correct
+        figure as ``suggestion``.
+
+    Why is this bad?
+        The guidance (财预〔2020〕10号) scores budget execution by its rate, 10 of 100
+        points, and the table notes define 执行率 as 执行数 over 全年预算数.  A
+        wrong rate or balance misstates how much money was spent; a score that
+        does not follow from the rate changes the 总分 and possibly the grade.
+
+    Example
+        The corpus has none: 004's eight funds blocks all add up.  A block that
+        took 004's prose rate (92.53) for the table would fail::
+
+            全年预算数 89.614  全年执行数 77.659  结余 11.955  执行率 92.53  得分 9.25
+
+    Use instead
+        004 城乡居民医疗保险工作经费 (77.659 / 89.614 = 86.66%, × 10 = 8.67)::
+
+            全年预算数 89.614  全年执行数 77.659  结余 11.955  执行率 86.66  得分 8.67
+    """
+
+    code = "KPI506"
+    name = "execution-arithmetic"
+    severity = Severity.ERROR
+    family = "self_evaluation"
+    options: ClassVar[dict[str, Any]] = {"tolerance": 0.01, "execution_weight": 10.0}
+
+    def _check(
+        self, doc: Document, project: Project, ex: Execution, field: str, printed: float, expected: float, what: str
+    ) -> Finding | None:
+        if abs(printed - expected) <= rounding(_printed(ex, field), float(self.opts["tolerance"])):
+            return None
+        loc = ex.spans.get(field)
+        line, column = (loc.line, loc.column) if loc else (ex.line, ex.column)
+        places = max(2, len((_printed(ex, field) or "").partition(".")[2]))
+        message = f"{what}，表中填 {fmt(printed)}，应为 {fmt(expected, places)}。请核对预算数、执行数后改正。"
+        return self.finding(
+            doc, message, project=project, line=line, column=column, suggestion=fmt(expected, places)
+        )
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        ex = project.execution
+        if ex is None:
+            return
+        budget, spent = ex.full_year, ex.executed
+        checks: list[tuple[str, float | None, float | None, str]] = []
+        if budget and spent is not None:
+            rate = spent / budget * 100
+            what = f"执行率应为执行数 {fmt(spent)} ÷ 全年预算数 {fmt(budget)} = {rate:.2f}%"
+            checks.append(("rate", ex.rate, rate, what))
+        if budget is not None and spent is not None:
+            balance = budget - spent
+            checks.append(
+                ("balance", ex.balance, balance, f"资金结余应为全年预算数 {fmt(budget)} − 执行数 {fmt(spent)}")
+            )
+        if ex.rate is not None:
+            weight = ex.weight if ex.weight is not None else float(self.opts["execution_weight"])
+            score = min(ex.rate / 100, 1.0) * weight
+            checks.append(("score", ex.score, score, f"预算执行得分应为执行率 {fmt(ex.rate)}% × 分值 {fmt(weight)}"))
+        for field, printed, expected, what in checks:
+            if printed is None or expected is None:
+                continue
+            finding = self._check(doc, project, ex, field, printed, expected, what)
+            if finding is not None:
+                yield finding

@@ -1,0 +1,101 @@
+"""Text helpers shared by the text-quality rules (not a rule module: no ``kpi`` prefix)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kpi_lint.model import Indicator, Located, Project
+from kpi_lint.read.source import fold
+
+# Punctuation a cell may start or end with without changing what it says.
+_EDGE = " \t\r\n。.,，;；:：、!！?？\"'“”‘’"
+# OCR noise: a stray digit glued to a cut Chinese cell ("城乡居民县级财2", "贫困人口参保县4").
+_STRAY_DIGIT = re.compile(r"(?<=[\u4e00-\u9fff])\d$")
+
+# Indicator cells worth reading as text, with the Chinese column name used in messages.
+INDICATOR_TEXT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("level3", "三级指标"),
+    ("value", "指标值"),
+    ("description", "绩效指标描述"),
+    ("basis", "指标值确定依据"),
+    ("adjusted_value", "调整后指标值"),
+    ("actual", "实际完成值"),
+    ("deviation", "偏差原因分析"),
+)
+PROJECT_TEXT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("overview", "项目概况"),
+    ("legal_basis", "立项依据"),
+    ("necessity", "项目设立必要性"),
+    ("measures", "保证项目实施的制度、措施"),
+    ("plan", "项目实施计划"),
+    ("target_text", "绩效目标"),
+    ("actual_summary", "实际完成情况"),
+)
+
+
+def squashed(text: str | None) -> str:
+    """Full-width folded, white space (PDF wrapping, DOCX padding) dropped."""
+    return re.sub(r"\s+", "", fold(text)) if text else ""
+
+
+def clean(text: str | None) -> str:
+    """The text as compared: `squashed`, without edge punctuation."""
+    return squashed(text).strip(_EDGE)
+
+
+def clean_cut(text: str | None) -> str:
+    """`clean`, also dropping a stray OCR digit glued to the end of a Chinese cell."""
+    return _STRAY_DIGIT.sub("", clean(text))
+
+
+def period_label(period: str | None) -> str:
+    return f"{period}" if period else ""
+
+
+@dataclass(frozen=True)
+class TextCell:
+    """One printed piece of text of a project, with where it is and what it is called."""
+
+    label: str  # Chinese column / field name for messages
+    text: str
+    line: int
+    column: int
+    indicator: Indicator | None = None
+    period: str | None = None
+
+
+def indicator_cells(ind: Indicator) -> Iterator[TextCell]:
+    for attr, label in INDICATOR_TEXT_FIELDS:
+        text = getattr(ind, attr)
+        if isinstance(text, str) and text.strip():
+            line, column = ind.span(attr)
+            yield TextCell(label, text, line, column, ind, ind.period)
+
+
+def project_cells(project: Project) -> Iterator[TextCell]:
+    """Every text cell of a project: name, narrative fields, 总体目标, indicator cells."""
+    yield TextCell("项目名称", project.name, project.line, project.column)
+    for attr, label in PROJECT_TEXT_FIELDS:
+        loc: Located | None = getattr(project, attr)
+        if loc is not None and loc.text.strip():
+            yield TextCell(label, loc.text, loc.line, loc.column)
+    for period, loc in project.goals.items():
+        if loc.text.strip():
+            label = f"总体目标（{period}）" if period else "总体目标"
+            yield TextCell(label, loc.text, loc.line, loc.column, None, period)
+    for section, loc in project.analysis.items():
+        if loc.text.strip():
+            yield TextCell(section, loc.text, loc.line, loc.column)
+    for canonical, loc in project.labels.items():
+        if loc.text != canonical:  # a row label read despite a slip, e.g. "总体日标"
+            yield TextCell("栏目名称", loc.text, loc.line, loc.column)
+    for ind in project.indicators:
+        yield from indicator_cells(ind)
+
+
+def snippet(text: str, start: int, length: int, width: int = 8) -> str:
+    """A short window of `text` around [start, start + length), with ellipses where cut."""
+    lo, hi = max(0, start - width), min(len(text), start + length + width)
+    return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")

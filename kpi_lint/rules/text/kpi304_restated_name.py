@@ -1,0 +1,77 @@
+"""KPI304 restated-name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from kpi_lint.model import Document, Located, Project
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.text._text import clean
+
+
+class RestatedName(Rule):
+    """项目概况 / 总体目标 / 项目设立必要性 only restates the project name.
+
+    Severity: warning.
+
+    What it does
+        Compares each of these fields with the 项目名称 (full-width folded, white
+        space and edge punctuation dropped).  It reports the field when it is the
+        name, a piece of the name, or the name wrapped in a few words so that the
+        name makes up at least ``name_share`` (default 0.7) of the text.
+
+    Why is this bad?
+        The target review of 财预〔2015〕88号 looks at relevance and appropriateness:
+        does the money match what the project will deliver?  That cannot be judged
+        when 项目概况 says nothing but the title; a 总体目标 of "如期完成<项目名称>各项
+        指标" states no result at all.
+
+    Example
+        002 2023年中央财政医疗救助补助资金预算的通知::
+
+            项目名称 2023年中央财政医疗救助补助资金预算的通知
+            项目概况 2023年中央财政医疗救助补助资金预算的通知
+
+    Use instead
+        Say what the money does, for whom, how much (000 城乡居民医疗保险县级配套)::
+
+            项目概况 …2023年按每人缴费77元计算，我县共170720人需要城乡居民医保县级财政补助，
+                     共计需13140000元。
+    """
+
+    code = "KPI304"
+    name = "restated-name"
+    severity = Severity.WARNING
+    family = "text"
+    options: ClassVar[dict[str, Any]] = {"name_share": 0.7, "min_part": 4}
+
+    def _restates(self, name: str, text: str) -> bool:
+        if not name or not text:
+            return False
+        if name in text:
+            return len(name) / len(text) >= float(self.opts["name_share"])
+        # The text is only a piece of the name ("医疗救助补助资金").
+        return len(text) >= int(self.opts["min_part"]) and text in name
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        name = clean(project.name)
+        fields: list[tuple[str, Located, str | None]] = []
+        if project.overview:
+            fields.append(("项目概况", project.overview, None))
+        if project.necessity:
+            fields.append(("项目设立必要性", project.necessity, None))
+        for goal_period, goal in project.goals.items():
+            fields.append(("总体目标", goal, goal_period))
+        for label, loc, period in fields:
+            if not self._restates(name, clean(loc.text)):
+                continue
+            where = f"{label}（{period}）" if period else label
+            message = (
+                f"{where}“{loc.text.strip()}”只是重复了项目名称“{project.name}”，没有说明资金用途、对象、规模或预期结果。"
+                f"应写明做什么、为谁、多少钱、达到什么结果，如“按每人77元标准为170720名城乡居民提供县级财政补助，"
+                f"共13140000元”。"
+            )
+            yield self.finding(
+                doc, message, project=project, line=loc.line, column=loc.column, period=period
+            )
