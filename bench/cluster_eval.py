@@ -1,0 +1,71 @@
+"""Clustering quality on the labelled pairs: precision / recall / F1 by threshold.
+
+    .venv/bin/python bench/cluster_eval.py [--from 0.30 --to 0.80 --step 0.05] [--mistakes]
+
+Pairs: tests/data/cluster_pairs.csv (rule of thumb in tests/data/README.md).
+The default threshold (kpi_lint.cluster.clustering.DEFAULT_THRESHOLD) is chosen
+from this table: the highest F1, ties to the higher precision (a wrong peer is
+worse than a missing one: it produces a false outlier or a poor suggestion).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD  # noqa: E402
+from kpi_lint.cluster.evaluation import PAIRS_FILE, load_pairs, mistakes, score_pairs  # noqa: E402
+from kpi_lint.errors import InputError  # noqa: E402
+from kpi_lint.model import Document  # noqa: E402
+from kpi_lint.parse import parse  # noqa: E402
+
+
+def corpus_documents() -> list[Document]:
+    docs = []
+    for path in sorted((ROOT / "corpus").glob("*.txt")):
+        try:
+            docs.append(parse(path))
+        except (InputError, NotImplementedError) as exc:  # a layout parser not written yet
+            print(f"跳过 {path.name}: {exc!r}", file=sys.stderr)
+    return docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--from", dest="start", type=float, default=0.30)
+    parser.add_argument("--to", dest="stop", type=float, default=0.85)
+    parser.add_argument("--step", type=float, default=0.05)
+    parser.add_argument("--pairs", type=Path, default=PAIRS_FILE)
+    parser.add_argument("--mistakes", action="store_true", help="list the pairs wrong at the default threshold")
+    args = parser.parse_args()
+    docs = corpus_documents()
+    pairs = load_pairs(args.pairs)
+    same = int((pairs["label"] == "same").sum())
+    print(f"{len(pairs)} 对（same {same} / different {len(pairs) - same}），{len(docs)} 个文档")
+    thresholds = [round(t, 3) for t in np.arange(args.start, args.stop + 1e-9, args.step)]
+    if DEFAULT_THRESHOLD not in thresholds:
+        thresholds = sorted([*thresholds, DEFAULT_THRESHOLD])
+    print(f"{'threshold':>9} {'precision':>9} {'recall':>7} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}")
+    scores = score_pairs(pairs, docs, thresholds)
+    for s in scores:
+        mark = "  ← 默认" if s.threshold == DEFAULT_THRESHOLD else ""
+        print(
+            f"{s.threshold:9.2f} {s.precision:9.3f} {s.recall:7.3f} {s.f1:6.3f} "
+            f"{s.true_positive:4d} {s.false_positive:4d} {s.false_negative:4d}{mark}"
+        )
+    best = max(scores, key=lambda s: (round(s.f1, 3), s.precision))
+    print(f"最高 F1 {best.f1:.3f} 于 threshold {best.threshold:.2f}")
+    if args.mistakes:
+        wrong = mistakes(pairs, docs, DEFAULT_THRESHOLD)
+        for row in wrong.itertuples():
+            print(f"  {row.label:>9} 预测 {row.predicted:<9} {row.doc_a} {row.level3_a}  ~  {row.doc_b} {row.level3_b}")
+
+
+if __name__ == "__main__":
+    main()

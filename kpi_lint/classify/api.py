@@ -1,0 +1,104 @@
+"""What the rules and commands call: predictors over Indicators, from shipped or custom model files.
+
+``category_predictor()`` and ``vagueness_predictor()`` load ``models/category.skops``
+and ``models/vagueness.skops`` once (``$KPI_LINT_MODELS`` points at another
+folder) and return ``None`` when the file is absent, so rules fall back to the
+lexicons.  A file that is present but refused (unsafe, another label set, an
+incompatible version) raises `ModelError`, an `InputError`: one line, exit 2 —
+a broken model must not silently turn a rule off.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from kpi_lint.classify.data import complete_columns, indicator_row
+from kpi_lint.classify.persist import Model, ModelError, check_labels, load_model
+from kpi_lint.classify.pipelines import CATEGORY_LABELS, VAGUENESS_LABELS
+from kpi_lint.classify.tasks import MODELS_DIR
+from kpi_lint.model import Indicator
+
+Prediction = tuple[str, float]
+Predictor = Callable[[Indicator], Prediction]
+ENV_VAR = "KPI_LINT_MODELS"
+
+__all__ = [
+    "ModelError",
+    "Predictor",
+    "category_predictor",
+    "load_custom_model",
+    "predict_frame",
+    "predictor_for",
+    "vagueness_predictor",
+]
+
+
+def models_dir() -> Path:
+    return Path(os.environ.get(ENV_VAR) or MODELS_DIR)
+
+
+def predict_frame(model: Model, frame: pd.DataFrame, source: str = "输入") -> list[Prediction]:
+    """(label, probability of that label) for every row; InputError when a column the model reads is missing."""
+    if frame.empty:
+        return []
+    table = complete_columns(frame, model.meta.columns, source)
+    proba = model.pipeline.predict_proba(table[model.meta.columns])
+    classes = [str(c) for c in model.pipeline.classes_]
+    best = proba.argmax(axis=1)
+    return [(classes[i], float(proba[row, i])) for row, i in enumerate(best)]
+
+
+def predictor_for(model: Model) -> Predictor:
+    """One indicator → (label, probability); identical rows are predicted once."""
+    columns = model.meta.columns
+    memo: dict[tuple[str, ...], Prediction] = {}
+
+    def predict(ind: Indicator) -> Prediction:
+        row = indicator_row(ind)
+        key = tuple(row.get(c, "") for c in columns)
+        if key not in memo:
+            memo[key] = predict_frame(model, pd.DataFrame([dict(zip(columns, key, strict=True))]))[0]
+        return memo[key]
+
+    return predict
+
+
+@lru_cache(maxsize=8)
+def _shipped(path: Path, task: str, labels: tuple[str, ...]) -> Model | None:
+    if not path.is_file():
+        return None
+    model = load_model(path)
+    check_labels(model, set(labels), task=task)
+    return model
+
+
+def category_predictor() -> Predictor | None:
+    """三级指标 (+ its value's kind) → (canonical 二级指标 such as "时效指标", probability), or None."""
+    model = _shipped(models_dir() / "category.skops", "category", CATEGORY_LABELS)
+    return predictor_for(model) if model else None
+
+
+def vagueness_predictor() -> Predictor | None:
+    """指标值 (+ its 二级指标) → ("vague" | "specific", probability), or None."""
+    model = _shipped(models_dir() / "vagueness.skops", "vagueness", VAGUENESS_LABELS)
+    return predictor_for(model) if model else None
+
+
+@lru_cache(maxsize=8)
+def _custom(path: Path) -> Model:
+    return load_model(path)
+
+
+def load_custom_model(path: str | Path, flag_label: str | None = None) -> Model:
+    """A reviewer's model (cached per path); `flag_label` must be one of its labels."""
+    model = _custom(Path(path))
+    if flag_label is not None and flag_label not in model.meta.labels:
+        raise ModelError(
+            str(path), f"模型的标签中没有 {flag_label!r}；这个模型的标签为 {'、'.join(model.meta.labels)}"
+        )
+    return model

@@ -1,0 +1,119 @@
+"""Model cards: what a model was trained on, how well it did, with what — beside the model file.
+
+``models/category.skops`` gets ``models/category.card.json`` (read by tools
+and tests) and ``models/category.card.md`` (read by reviewers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import platform
+from dataclasses import asdict
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from kpi_lint.classify.data import TrainingSet
+from kpi_lint.classify.persist import Model
+from kpi_lint.classify.train import Metrics, relative
+from kpi_lint.lexicon import load_lexicon
+
+LIBRARIES = ("kpi-lint", "scikit-learn", "skops", "jieba", "numpy", "scipy", "pandas")
+
+
+def card_paths(model_path: Path) -> tuple[Path, Path]:
+    stem = model_path.with_suffix("")
+    return stem.with_name(stem.name + ".card.json"), stem.with_name(stem.name + ".card.md")
+
+
+def _library_versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in LIBRARIES:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "未安装"
+    return out
+
+
+def _userdict_sha256() -> str | None:
+    path = load_lexicon().userdict
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path else None
+
+
+def build_card(
+    model: Model, model_bytes: bytes, model_path: Path, set_: TrainingSet, metrics: Metrics, root: Path
+) -> dict[str, Any]:
+    return {
+        "model": model_path.name,
+        "model_sha256": hashlib.sha256(model_bytes).hexdigest(),
+        "task": model.meta.task,
+        "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "labels": model.meta.labels,
+        "features": {"text": model.meta.text_columns, "categorical": model.meta.categorical_columns},
+        "data": {
+            "sources": [relative(Path(s), root) for s in set_.sources],
+            "sha256": set_.sha256,
+            "rows": len(set_.labels),
+            "dropped": set_.dropped,
+            "label_counts": set_.counts(),
+            "userdict_sha256": _userdict_sha256(),
+        },
+        "seed": model.meta.seed,
+        "cross_validation": {"method": "StratifiedKFold(shuffle=True)", "folds": metrics.folds},
+        "metrics": metrics.to_dict(),
+        "libraries": _library_versions(),
+        "meta": asdict(model.meta),
+    }
+
+
+def _markdown(card: dict[str, Any]) -> str:
+    m = card["metrics"]
+    text_cols = "、".join(card["features"]["text"])
+    cat_cols = "、".join(card["features"]["categorical"]) or "无"
+    lines = [
+        f"# 模型卡：{card['model']}",
+        "",
+        f"- 任务：{card['task']}",
+        f"- 训练时间（UTC）：{card['created']}",
+        f"- 标签：{'、'.join(card['labels'])}",
+        f"- 特征列：文本 {text_cols}；类别 {cat_cols}",
+        f"- 训练数据：{'、'.join(card['data']['sources'][:8])}{' 等' if len(card['data']['sources']) > 8 else ''}",
+        f"- 训练数据哈希（SHA-256）：`{card['data']['sha256']}`",
+        f"- 样本数：{card['data']['rows']}（去重后；另有 {card['data']['dropped']} 行无标签或无文本）",
+        f"- 随机种子：{card['seed']}",
+        f"- 模型文件 SHA-256：`{card['model_sha256']}`",
+        "",
+        f"## 分层 {m['folds']} 折交叉验证",
+        "",
+        f"- macro-F1：**{m['macro_f1']:.3f}**，准确率 {m['accuracy']:.3f}",
+    ]
+    if m.get("positive_label"):
+        lines.append(f"- {m['positive_label']} 的 F1：**{m['positive_f1']:.3f}**")
+    lines += ["", "| 标签 | 精确率 | 召回率 | F1 | 样本数 |", "|---|---|---|---|---|"]
+    for label, c in m["per_class"].items():
+        lines.append(f"| {label} | {c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | {c['support']} |")
+    lines += ["", "混淆矩阵（行：真实标签，列：预测标签）", "", "| | " + " | ".join(m["labels"]) + " |"]
+    lines.append("|---" * (len(m["labels"]) + 1) + "|")
+    for label, row in zip(m["labels"], m["confusion"], strict=True):
+        lines.append(f"| {label} | " + " | ".join(str(v) for v in row) + " |")
+    lines += ["", "## 库版本", ""]
+    lines += [f"- {name} {ver}" for name, ver in card["libraries"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def write_card(card: dict[str, Any], model_path: Path) -> tuple[Path, Path]:
+    json_path, md_path = card_paths(model_path)
+    json_path.write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    md_path.write_text(_markdown(card), encoding="utf-8")
+    return json_path, md_path
+
+
+def read_card(model_path: Path) -> dict[str, Any] | None:
+    json_path, _ = card_paths(model_path)
+    if not json_path.is_file():
+        return None
+    data: dict[str, Any] = json.loads(json_path.read_text(encoding="utf-8"))
+    return data

@@ -1,0 +1,183 @@
+"""Training and prediction tables: parsed indicators or a reviewer's CSV → a DataFrame of strings.
+
+Every model reads named columns.  From a parsed document the columns are the
+fields of `kpi_lint.frame.indicator_record` (``level3``, ``value``, ``kind`` …)
+with ``level2`` written canonically; a CSV brings its own columns, and
+``kind`` is derived from ``value`` when a model needs it and the CSV has none.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from kpi_lint.errors import InputError
+from kpi_lint.frame import indicator_record
+from kpi_lint.model import Document, Indicator
+from kpi_lint.parse.common import canonical_level2
+from kpi_lint.parse.values import parse_value
+from kpi_lint.read.source import decode_bytes
+
+LABEL = "label"
+# How a column is called in Chinese messages (the CSV / parse record names stay English).
+FIELD_NAMES = {
+    "level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "value": "指标值", "kind": "指标值类型",
+    "description": "绩效指标描述", "basis": "指标值确定依据", "adjusted_value": "调整后指标值",
+    "actual": "实际完成值", "deviation": "偏差原因分析", "project": "项目",
+}
+# Where a row came from, kept beside the features for reports (never a feature).
+LOCATION_COLUMNS = ("path", "line", "column")
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def indicator_row(ind: Indicator) -> dict[str, str]:
+    """One indicator as model input: every printed field, canonical 二级指标, the value's kind."""
+    record = indicator_record(ind)
+    row = {key: _text(val) for key, val in record.items() if not isinstance(val, dict)}
+    row["level2"] = canonical_level2(ind.level2) or row.get("level2", "")
+    row["kind"] = (ind.parsed or parse_value(ind.value)).kind
+    return row
+
+
+def documents_frame(documents: Iterable[Document]) -> pd.DataFrame:
+    """One row per indicator, every column a string."""
+    rows = [indicator_row(ind) for doc in documents for ind in doc.indicators]
+    return pd.DataFrame(rows, dtype=str)
+
+
+def read_csv(path: Path) -> pd.DataFrame:
+    """A reviewer's CSV (UTF-8, UTF-8 with BOM or GB18030), every cell a string; InputError when unreadable."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(name, "文件不存在") from exc
+    except OSError as exc:
+        raise InputError(name, f"无法读取：{exc.strerror or exc}") from exc
+    text, _ = decode_bytes(raw, name)
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(name, f"不是有效的 CSV：{first}") from exc
+    if frame.empty:
+        raise InputError(name, "CSV 没有数据行")
+    frame.columns = [str(c).strip() for c in frame.columns]
+    # A row of the file is line (index + 2): the header is line 1.
+    frame["path"] = name
+    frame["line"] = [str(i + 2) for i in range(len(frame))]
+    frame["column"] = "1"
+    return frame
+
+
+def complete_columns(frame: pd.DataFrame, needed: Sequence[str], source: str) -> pd.DataFrame:
+    """`frame` with every `needed` column, deriving ``kind`` from ``value``; InputError naming a missing one."""
+    out = frame.copy()
+    if "kind" in needed and "kind" not in out.columns and "value" in out.columns:
+        out["kind"] = [parse_value(v).kind for v in out["value"]]
+    if "level2" in out.columns:
+        out["level2"] = [canonical_level2(v) or _text(v) for v in out["level2"]]
+    missing = [c for c in needed if c not in out.columns]
+    if missing:
+        have = "、".join(c for c in out.columns if c not in LOCATION_COLUMNS)
+        raise InputError(source, f"缺少列 {'、'.join(missing)}（现有列：{have}）")
+    for col in needed:
+        out[col] = [_text(v) for v in out[col]]
+    return out
+
+
+def load_table(paths: Sequence[Path], needed: Sequence[str]) -> tuple[pd.DataFrame, list[str]]:
+    """CSV files and disclosures (files or folders, parsed) → one table; returns it and the sources read.
+
+    Disclosures that cannot be parsed raise InputError: a model must not be
+    trained silently on part of what the reviewer pointed at.
+    """
+    from kpi_lint.parse import parse
+    from kpi_lint.read import iter_input_files
+
+    frames: list[pd.DataFrame] = []
+    sources: list[str] = []
+    disclosures: list[Path] = []
+    for path in paths:
+        if path.suffix.lower() == ".csv":
+            frames.append(complete_columns(read_csv(path), needed, str(path)))
+            sources.append(str(path))
+        else:
+            for item in iter_input_files([path]):
+                if isinstance(item, InputError):
+                    raise item
+                disclosures.append(item)
+    if disclosures:
+        docs = [parse(p) for p in disclosures]
+        frames.append(complete_columns(documents_frame(docs), needed, str(disclosures[0].parent)))
+        sources.extend(str(p) for p in disclosures)
+    if not frames:
+        raise InputError("--data", "没有给出训练数据")
+    return pd.concat(frames, ignore_index=True), sources
+
+
+@dataclass
+class TrainingSet:
+    """Deduplicated feature rows and their labels, in a fixed order."""
+
+    features: pd.DataFrame
+    labels: list[str]
+    sources: list[str] = field(default_factory=list)
+    dropped: int = 0  # rows without a label or without text
+
+    @property
+    def sha256(self) -> str:
+        """Hash of exactly what the model is fitted on (columns, rows, order, labels)."""
+        digest = hashlib.sha256()
+        digest.update(("\t".join([*self.features.columns, LABEL]) + "\n").encode("utf-8"))
+        for values, label in zip(self.features.itertuples(index=False), self.labels, strict=True):
+            digest.update(("\t".join([*map(str, values), label]) + "\n").encode("utf-8"))
+        return digest.hexdigest()
+
+    def counts(self) -> dict[str, int]:
+        return {label: self.labels.count(label) for label in sorted(set(self.labels))}
+
+
+def training_set(
+    table: pd.DataFrame,
+    columns: Sequence[str],
+    text_columns: Sequence[str],
+    labels: Sequence[str],
+    sources: Sequence[str] = (),
+) -> TrainingSet:
+    """Rows with a label and some text, exact duplicates (features and label) kept once.
+
+    A 申报表 prints most indicators twice (实施期 and 年度); keeping both would
+    weight those projects double and put the same row on both sides of a
+    cross-validation split.
+    """
+    seen: set[tuple[str, ...]] = set()
+    rows: list[list[str]] = []
+    kept: list[str] = []
+    dropped = 0
+    text_idx = [list(columns).index(c) for c in text_columns]
+    for values, label in zip(table[list(columns)].itertuples(index=False), labels, strict=True):
+        cells = [_text(v) for v in values]
+        if not label or not any(cells[i] for i in text_idx):
+            dropped += 1
+            continue
+        key = (*cells, label)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(cells)
+        kept.append(label)
+    return TrainingSet(pd.DataFrame(rows, columns=list(columns), dtype=str), kept, list(sources), dropped)

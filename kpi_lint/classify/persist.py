@@ -1,0 +1,296 @@
+"""Model files a colleague can send without being able to run code on your machine.
+
+A model file is a skops archive holding ``{"kpi_lint": metadata, "pipeline": Pipeline}``.
+Loading it:
+
+1. refuses anything that is not a skops archive (a pickle is never opened);
+2. reads the archive's schema and refuses every type that is not on
+   `ALLOWED_TYPES` — stricter than skops' own defaults, which trust every
+   scikit-learn estimator — and only then lets skops build the objects;
+3. refuses a model whose metadata says it was made by an incompatible
+   kpi-lint model format or scikit-learn version, naming what differs.
+
+Saving rewrites the skops archive canonically (object ids renumbered in
+order of appearance, fixed zip timestamps), so retraining on the same data
+with the same libraries gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sklearn
+import skops.io as sio
+from sklearn.pipeline import Pipeline
+from skops.io.exceptions import UntrustedTypesFoundException
+
+from kpi_lint.errors import InputError
+
+FORMAT = "kpi-lint-model"
+FORMAT_VERSION = 1
+
+# Every type a kpi-lint pipeline is made of (found with skops.io.get_untrusted_types
+# and the archive schema of the shipped models).  Anything else is refused.
+ALLOWED_TYPES: frozenset[str] = frozenset({
+    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.int",
+    "builtins.float", "builtins.bool", "builtins.NoneType", "builtins.slice",
+    "numpy.ndarray", "numpy.str_", "numpy.float64", "numpy.int64", "numpy.int32", "numpy.object_",
+    "numpy.dtype",
+    "sklearn.pipeline.Pipeline",
+    "sklearn.compose._column_transformer.ColumnTransformer",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.preprocessing._encoders.OneHotEncoder",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "kpi_lint.classify.tokenize.JiebaTokenizer",
+    "kpi_lint.classify.tokenize.TextNormalizer",
+})
+# The skops node kinds those types are stored as; functions, methods, partials
+# and reduce-constructors are how a crafted file would smuggle in a call.
+_ALLOWED_LOADERS = frozenset({
+    "DictNode", "ListNode", "TupleNode", "JsonNode", "SliceNode", "NdArrayNode", "ObjectNode", "TypeNode",
+})
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest zip timestamp: no build date inside the model
+
+
+class ModelError(InputError):
+    """A model file that cannot be used: reported as one line, exit 2."""
+
+
+@dataclass
+class ModelMeta:
+    """What is stored with the pipeline inside the model file (and copied to the card)."""
+
+    task: str  # category | vagueness | custom
+    labels: list[str]
+    text_columns: list[str]
+    categorical_columns: list[str]
+    seed: int
+    data_sha256: str
+    kpi_lint_version: str
+    sklearn_version: str
+    format: str = FORMAT
+    format_version: int = FORMAT_VERSION
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str]:
+        return [*self.text_columns, *self.categorical_columns]
+
+
+@dataclass
+class Model:
+    meta: ModelMeta
+    pipeline: Pipeline
+    path: Path | None = None
+
+
+def _major_minor(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", version)[:2])
+
+
+def _kpi_lint_version() -> str:
+    from kpi_lint import __version__
+
+    return __version__
+
+
+# -- saving ------------------------------------------------------------------------
+
+
+def _renumber(node: Any, ids: dict[int, int]) -> Any:
+    """The schema with every object id replaced by its order of first appearance."""
+    if isinstance(node, list):
+        return [_renumber(item, ids) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "__id__" and isinstance(value, int):
+            out[key] = ids.setdefault(value, len(ids) + 1)
+        elif key == "file" and isinstance(value, str) and re.fullmatch(r"\d+\.np[yz]", value):
+            stem, suffix = value.split(".")
+            out[key] = f"{ids.setdefault(int(stem), len(ids) + 1)}.{suffix}"
+        else:
+            out[key] = _renumber(value, ids)
+    return out
+
+
+def canonical_bytes(raw: bytes) -> bytes:
+    """Rewrite a skops archive so that equal objects give equal bytes.
+
+    skops names array files after ``id(obj)`` (a memory address) and stamps
+    every zip entry with the current time; both change from run to run.
+    """
+    with zipfile.ZipFile(io.BytesIO(raw)) as src:
+        schema = json.loads(src.read("schema.json"))
+        ids: dict[int, int] = {}
+        new_schema = _renumber(schema, ids)
+        renamed = {
+            name: f"{ids[int(name.split('.')[0])]}.{name.split('.')[1]}"
+            for name in src.namelist()
+            if name != "schema.json"
+        }
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as dst:
+            for old, new in sorted(renamed.items(), key=lambda item: int(item[1].split(".")[0])):
+                dst.writestr(_entry(new), src.read(old))
+            dst.writestr(_entry("schema.json"), json.dumps(new_schema, indent=2))
+    return out.getvalue()
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    info.compress_type = zipfile.ZIP_STORED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def _forget_volatile_state(pipeline: Pipeline) -> None:
+    """Drop fitted attributes that hold memory addresses.
+
+    CountVectorizer caches ``id(self.stop_words)`` to skip re-validating its
+    stop words; the cache is never valid after loading anyway.
+    """
+    for _, step in pipeline.steps:
+        for _, fitted, _ in getattr(step, "transformers_", []):
+            if hasattr(fitted, "_stop_words_id"):
+                del fitted._stop_words_id
+
+
+def model_bytes(model: Model) -> bytes:
+    _forget_volatile_state(model.pipeline)
+    payload = {"kpi_lint": asdict(model.meta), "pipeline": model.pipeline}
+    return canonical_bytes(sio.dumps(payload))
+
+
+def save_model(model: Model, path: Path) -> bytes:
+    """Write the model file; returns its bytes (the card records their hash)."""
+    data = model_bytes(model)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return data
+
+
+# -- loading -------------------------------------------------------------------------
+
+
+def _nodes(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, list):
+        for item in node:
+            yield from _nodes(item)
+    elif isinstance(node, dict):
+        if "__loader__" in node:
+            yield node
+        for value in node.values():
+            yield from _nodes(value)
+
+
+def schema_types(data: bytes) -> set[str]:
+    """Every type (``module.Class``) and node kind named in a skops archive's schema."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        schema = json.loads(archive.read("schema.json"))
+    found: set[str] = set()
+    for node in _nodes(schema):
+        loader = str(node.get("__loader__"))
+        name = f"{node.get('__module__')}.{node.get('__class__')}"
+        found.add(name if loader in _ALLOWED_LOADERS else f"{name}（{loader}）")
+    return found
+
+
+def _read_archive(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ModelError(str(path), "模型文件不存在") from exc
+    except OSError as exc:
+        raise ModelError(str(path), f"无法读取模型文件：{exc.strerror or exc}") from exc
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        hint = "（看起来是 pickle 文件：它可以执行任意代码）" if data[:1] == b"\x80" else ""
+        raise ModelError(str(path), f"不是 skops 模型文件{hint}，出于安全考虑拒绝加载")
+    return data
+
+
+def _check_types(path: Path, data: bytes) -> None:
+    try:
+        found = schema_types(data)
+        untrusted = set(sio.get_untrusted_types(data=data))
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ModelError(str(path), "skops 模型文件已损坏（缺少或无法读取 schema.json）") from exc
+    refused = sorted((found | untrusted) - ALLOWED_TYPES)
+    if refused:
+        shown = "、".join(refused[:5]) + (" 等" if len(refused) > 5 else "")
+        raise ModelError(str(path), f"模型文件包含不在允许清单中的类型 {shown}，出于安全考虑拒绝加载")
+
+
+def _meta(path: Path, payload: Any) -> ModelMeta:
+    if not (isinstance(payload, dict) and isinstance(payload.get("kpi_lint"), dict)):
+        raise ModelError(str(path), "不是 kpi-lint 训练的模型（缺少 kpi_lint 元数据），请用 kpi-lint train 训练")
+    raw = payload["kpi_lint"]
+    if raw.get("format") != FORMAT:
+        raise ModelError(str(path), "不是 kpi-lint 训练的模型（元数据格式不符），请用 kpi-lint train 训练")
+    if raw.get("format_version") != FORMAT_VERSION:
+        raise ModelError(
+            str(path),
+            f"模型文件格式版本为 {raw.get('format_version')}，当前 kpi-lint 需要 {FORMAT_VERSION}，请重新训练",
+        )
+    try:
+        meta = ModelMeta(**raw)
+    except TypeError as exc:
+        raise ModelError(str(path), f"模型元数据不完整：{exc}") from exc
+    if not isinstance(payload.get("pipeline"), Pipeline):
+        raise ModelError(str(path), "模型文件中没有 scikit-learn Pipeline")
+    return meta
+
+
+def check_versions(path: Path, meta: ModelMeta) -> None:
+    """scikit-learn only promises to read its own minor version; kpi-lint's features change with its minor."""
+    problems = []
+    if _major_minor(meta.sklearn_version) != _major_minor(sklearn.__version__):
+        problems.append(f"scikit-learn {meta.sklearn_version}（当前 {sklearn.__version__}）")
+    if _major_minor(meta.kpi_lint_version) != _major_minor(_kpi_lint_version()):
+        problems.append(f"kpi-lint {meta.kpi_lint_version}（当前 {_kpi_lint_version()}）")
+    if problems:
+        raise ModelError(
+            str(path), f"模型由不兼容的版本训练：{'、'.join(problems)}；请用当前版本重新运行 kpi-lint train"
+        )
+
+
+def load_model(path: str | Path) -> Model:
+    """Load a model file, refusing unsafe, foreign or incompatible files with a `ModelError`."""
+    file = Path(path)
+    data = _read_archive(file)
+    _check_types(file, data)
+    try:
+        payload = sio.loads(data, trusted=sorted(ALLOWED_TYPES))
+    except UntrustedTypesFoundException as exc:  # the schema check above should have caught it
+        raise ModelError(str(file), f"模型文件包含不受信任的类型，拒绝加载：{exc}") from exc
+    except Exception as exc:  # skops raises many kinds on a damaged archive
+        raise ModelError(str(file), f"模型文件无法读取（{type(exc).__name__}）") from exc
+    meta = _meta(file, payload)
+    check_versions(file, meta)
+    return Model(meta=meta, pipeline=payload["pipeline"], path=file)
+
+
+def check_labels(model: Model, expected: set[str] | None, task: str | None = None) -> None:
+    """Refuse a model trained for another task or label set, naming the difference."""
+    where = str(model.path or "模型")
+    if task and model.meta.task != task:
+        raise ModelError(where, f"这是 {model.meta.task} 模型，这里需要 {task} 模型")
+    if expected is None:
+        return
+    labels = set(model.meta.labels)
+    if not labels <= expected or len(labels) < 2:
+        extra = "、".join(sorted(labels - expected)) or "无"
+        raise ModelError(
+            where,
+            f"模型的标签集合（{'、'.join(model.meta.labels)}）与所需不符：多出 {extra}；"
+            f"允许的标签为 {'、'.join(sorted(expected))}",
+        )

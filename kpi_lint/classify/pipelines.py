@@ -1,0 +1,77 @@
+"""The scikit-learn Pipelines behind every classifier.
+
+One shape for all tasks: each text column gives jieba word uni/bigrams and
+character 1–3-grams (TF-IDF), each categorical column a one-hot code, and a
+class-balanced logistic regression reads them all.  Logistic regression
+because it is deterministic (lbfgs), trains in well under a second on a few
+hundred rows and gives the probabilities the reports print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sklearn.compose import ColumnTransformer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder
+
+from kpi_lint.classify.tokenize import Entry, JiebaTokenizer, TextNormalizer
+
+DEFAULT_SEED = 2023
+# Canonical 二级指标: the label set of the category classifier (parse/common.py spells them the same).
+CATEGORY_LABELS = (
+    "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
+    "生态效益指标", "可持续影响指标", "服务对象满意度指标",
+)
+VAGUENESS_LABELS = ("specific", "vague")
+
+
+@dataclass(frozen=True)
+class Features:
+    """Which input columns a model reads: free text, and categories (one-hot)."""
+
+    text: tuple[str, ...]
+    categorical: tuple[str, ...] = ()
+    # Multiplies the one-hot block: lets a strong structured signal (the value's
+    # kind) outvote a few misfiled training rows (see tests/classify).
+    categorical_weight: float = 1.0
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (*self.text, *self.categorical)
+
+
+CATEGORY_FEATURES = Features(text=("level3",), categorical=("kind",), categorical_weight=2.0)
+VAGUENESS_FEATURES = Features(text=("value",), categorical=("level2", "kind"))
+
+
+def build_pipeline(features: Features, userdict: Sequence[Entry], seed: int = DEFAULT_SEED) -> Pipeline:
+    """An unfitted pipeline reading a DataFrame with `features.columns` (strings)."""
+    blocks: list[tuple[str, object, str | list[str]]] = []
+    weights: dict[str, float] = {}
+    for col in features.text:
+        words = TfidfVectorizer(
+            tokenizer=JiebaTokenizer(tuple(userdict)),
+            preprocessor=TextNormalizer(),
+            token_pattern=None,
+            lowercase=False,
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+        )
+        chars = TfidfVectorizer(
+            analyzer="char_wb",
+            preprocessor=TextNormalizer(),
+            lowercase=False,
+            ngram_range=(1, 3),
+            sublinear_tf=True,
+        )
+        blocks += [(f"{col}:words", words, col), (f"{col}:chars", chars, col)]
+    if features.categorical:
+        blocks.append(("categories", OneHotEncoder(handle_unknown="ignore"), list(features.categorical)))
+        weights["categories"] = features.categorical_weight
+    union = ColumnTransformer(blocks, transformer_weights=weights or None)
+    model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000, random_state=seed)
+    return Pipeline([("features", union), ("model", model)])

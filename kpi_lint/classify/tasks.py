@@ -1,0 +1,63 @@
+"""The three training tasks: which data, which columns, which labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kpi_lint.classify.data import TrainingSet, load_table, training_set
+from kpi_lint.classify.pipelines import CATEGORY_FEATURES, CATEGORY_LABELS, VAGUENESS_FEATURES, Features
+from kpi_lint.errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CORPUS_DIR = ROOT / "corpus"
+VALUES_CSV = CORPUS_DIR / "labels" / "values.csv"
+MODELS_DIR = ROOT / "models"
+VAGUE = "vague"
+
+
+@dataclass(frozen=True)
+class Task:
+    name: str
+    features: Features
+    default_data: tuple[Path, ...]
+    default_out: Path | None
+    positive: str | None = None  # binary task: the label whose F1 is the headline
+
+
+CATEGORY = Task("category", CATEGORY_FEATURES, (CORPUS_DIR,), MODELS_DIR / "category.skops")
+VAGUENESS = Task("vagueness", VAGUENESS_FEATURES, (VALUES_CSV,), MODELS_DIR / "vagueness.skops", positive=VAGUE)
+
+
+def category_set(paths: Sequence[Path]) -> TrainingSet:
+    """三级指标 + value kind → the printed 二级指标 (canonical); rows under an unknown 二级 are left out."""
+    feats = CATEGORY_FEATURES
+    table, sources = load_table(paths, [*feats.columns, "level2"])
+    labels = [lvl if lvl in CATEGORY_LABELS else "" for lvl in table["level2"]]
+    return training_set(table, feats.columns, feats.text, labels, sources)
+
+
+def vagueness_set(paths: Sequence[Path]) -> TrainingSet:
+    """指标值 + 二级指标 + kind → vague / specific, from a labelled CSV (corpus/labels/values.csv)."""
+    feats = VAGUENESS_FEATURES
+    table, sources = load_table(paths, [*feats.columns, "label"])
+    for path, line, label in zip(table["path"], table["line"], table["label"], strict=True):
+        if label not in ("vague", "specific"):
+            raise InputError(f"{path}:{line}", f"label 列只能是 vague 或 specific，这里是 {label!r}")
+    return training_set(table, feats.columns, feats.text, list(table["label"]), sources)
+
+
+def custom_set(
+    paths: Sequence[Path], text_cols: Sequence[str], cat_cols: Sequence[str], label_col: str
+) -> tuple[TrainingSet, Features]:
+    """Any table: the reviewer names the text columns, optional categorical ones and the label column."""
+    if not text_cols:
+        raise InputError("--text-col", "至少需要一个文本列")
+    overlap = sorted(set(text_cols) & set(cat_cols) | ({label_col} & {*text_cols, *cat_cols}))
+    if overlap:
+        raise InputError("--label-col", f"列 {'、'.join(overlap)} 不能同时作为特征和标签/两种特征")
+    feats = Features(text=tuple(text_cols), categorical=tuple(cat_cols))
+    table, sources = load_table(paths, [*feats.columns, label_col])
+    labels = [str(v).strip() for v in table[label_col]]
+    return training_set(table, feats.columns, feats.text, labels, sources), feats

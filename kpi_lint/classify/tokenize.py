@@ -1,0 +1,101 @@
+"""Word segmentation for the classifiers: jieba plus the domain dictionary.
+
+The dictionary entries are copied *into* the tokenizer when a model is
+trained, so a model file segments text the same way on a colleague's machine
+even if their ``lexicons/userdict.txt`` differs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+from kpi_lint.read.source import fold
+
+Entry = tuple[str, int | None, str | None]
+
+# jieba announces every dictionary load on stderr; the CLI keeps stderr for errors.
+jieba.setLogLevel(logging.WARNING)
+
+_SPACE = re.compile(r"\s+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Comparators and percent signs are what makes a target measurable: they stay tokens.
+_KEEP_SYMBOLS = frozenset("≥≤<>=%‰~")
+
+
+def normalize(text: str | None) -> str:
+    """Full-width → half-width, white space removed, every number written 0.
+
+    Wrapped PDF cells then read like DOCX cells, and "≥95%" and "≥98%" (or
+    2022 and 2023) are the same evidence: the classifiers learn the shape of
+    a target, not its figures.
+    """
+    return _NUMBER.sub("0", _SPACE.sub("", fold(text or "")))
+
+
+def _meaningful(token: str) -> bool:
+    return any(ch.isalnum() or ch in _KEEP_SYMBOLS for ch in token)
+
+
+def read_userdict(path: Path | None) -> tuple[Entry, ...]:
+    """The entries of a jieba user dictionary (``word [freq] [pos]`` a line)."""
+    if path is None or not path.is_file():
+        return ()
+    entries: list[Entry] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        parts = raw.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        entries.append((parts[0], freq, tag))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=4)
+def _segmenter(entries: tuple[Entry, ...]) -> jieba.Tokenizer:
+    seg = jieba.Tokenizer()
+    for word, freq, tag in entries:
+        seg.add_word(word, freq, tag)
+    return seg
+
+
+class TextNormalizer:
+    """``preprocessor=`` of every vectorizer: the same `normalize` for words and characters.
+
+    A class rather than the bare function so that the model file names a type
+    kpi-lint can put on its allow-list.
+    """
+
+    def __call__(self, text: str) -> str:
+        return normalize(text)
+
+    def __repr__(self) -> str:
+        return "TextNormalizer()"
+
+
+class JiebaTokenizer:
+    """A picklable-by-value callable for ``TfidfVectorizer(tokenizer=...)``.
+
+    Only the dictionary entries are stored (plain strings and ints, so the
+    model file stays loadable under the skops allow-list); the jieba
+    segmenter itself is rebuilt on first use and shared between instances.
+    """
+
+    def __init__(self, entries: tuple[Entry, ...] | list[Entry] = ()) -> None:
+        # Lists, not tuples, inside: skops restores JSON-like state as lists.
+        self.entries = [list(e) for e in entries]
+
+    def _key(self) -> tuple[Entry, ...]:
+        return tuple((str(w), None if f is None else int(f), None if t is None else str(t)) for w, f, t in self.entries)
+
+    def __call__(self, text: str) -> list[str]:
+        seg = _segmenter(self._key())
+        return [tok for tok in seg.lcut(text, HMM=False) if _meaningful(tok)]
+
+    def __repr__(self) -> str:
+        return f"JiebaTokenizer({len(self.entries)} 个词典词条)"

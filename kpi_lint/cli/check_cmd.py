@@ -1,0 +1,213 @@
+"""`kpi-lint check`: parse, run the rule catalog, report like a linter."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+
+from kpi_lint.baseline import BaselineError, load_baseline, new_findings, write_baseline
+from kpi_lint.cli.app import app
+from kpi_lint.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
+from kpi_lint.errors import InputError
+from kpi_lint.report import RunSummary
+from kpi_lint.report.csv_out import render_csv
+from kpi_lint.report.github import render_github
+from kpi_lint.report.json_out import render_json, render_statistics_json
+from kpi_lint.report.sarif import render_sarif
+from kpi_lint.report.text import print_statistics, render_text
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.context import build_context
+from kpi_lint.rules.engine import run_rules
+from kpi_lint.rules.registry import all_rules, select_rules
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    csv = "csv"
+    github = "github"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class UsageError(Exception):
+    """A bad flag combination or value: one line, exit 2."""
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [v.strip().upper() for raw in values for v in raw.split(",") if v.strip()]
+
+
+def _check_prefixes(prefixes: list[str], flag: str) -> None:
+    codes = [r.code for r in all_rules()]
+    for prefix in prefixes:
+        if not any(code.startswith(prefix) for code in codes):
+            raise UsageError(f"{flag} {prefix}: 没有以此开头的规则代码（用 kpi-lint rule --all 查看规则目录）")
+
+
+def _settings(
+    config_file: Path | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    severity: Severity | None,
+    fail_on: FailOn | None,
+    lexicons: Path | None,
+    model: Path | None,
+    flag_label: str | None,
+) -> Config:
+    """The config file's settings with the command-line flags laid over them."""
+    config = load_config(config_file)
+    if select is not None:
+        config.select = select
+    if ignore is not None:
+        config.ignore = ignore
+    if severity is not None:
+        config.severity = severity
+    if fail_on is not None:
+        config.fail_on = fail_on.value
+    if lexicons is not None:
+        config.lexicons = lexicons
+    if config.lexicons is not None and not config.lexicons.is_dir():
+        raise UsageError(f"{config.lexicons}: 词表目录不存在")
+    if flag_label is not None and model is None:
+        raise UsageError("--flag-label 需要与 --model 一起使用")
+    if model is not None and not model.is_file():
+        raise UsageError(f"{model}: 模型文件不存在")
+    config.model, config.flag_label = model, flag_label
+    _check_prefixes(config.select or [], "--select")
+    _check_prefixes(config.ignore, "--ignore")
+    if config.fail_on not in FAIL_ON:
+        raise UsageError(f"fail-on 应为 {'、'.join(FAIL_ON)} 之一")
+    return config
+
+
+def _fails(findings: list[Finding], fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    floor = Severity(fail_on).rank
+    return any(f.severity.rank >= floor for f in findings)
+
+
+def _emit(
+    out: TextIO,
+    fmt: OutputFormat,
+    findings: list[Finding],
+    rules: list[type[Rule]],
+    summary: RunSummary,
+    *,
+    statistics: bool,
+    explain: bool,
+) -> None:
+    if fmt is OutputFormat.text or (statistics and fmt is not OutputFormat.json):
+        console = Console(file=out, highlight=False, soft_wrap=True)
+        if statistics:
+            print_statistics(console, findings)
+        else:
+            render_text(console, findings, summary, explain=explain)
+    elif statistics:
+        out.write(render_statistics_json(findings))
+    elif fmt is OutputFormat.json:
+        out.write(render_json(findings))
+    elif fmt is OutputFormat.sarif:
+        out.write(render_sarif(findings, rules))
+    elif fmt is OutputFormat.csv:
+        out.write(render_csv(findings))
+    else:
+        out.write(render_github(findings))
+
+
+@app.command("check")
+def check_command(
+    paths: Annotated[list[Path], typer.Argument(help="文件或文件夹（递归读取）")],
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="只运行这些代码前缀的规则，逗号分隔，如 KPI1,KPI302")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些代码前缀的规则")] = None,
+    severity: Annotated[Severity | None, typer.Option("--severity", help="只显示此级别及以上的问题")] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--output-format", help="输出格式")
+    ] = OutputFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+    statistics: Annotated[bool, typer.Option("--statistics", help="只输出按规则代码统计的表")] = False,
+    config_file: Annotated[Path | None, typer.Option("--config", help="配置文件（默认向上查找）")] = None,
+    lexicons: Annotated[Path | None, typer.Option("--lexicons", help="自定义词表目录")] = None,
+    fail_on: Annotated[
+        FailOn | None, typer.Option("--fail-on", help="有此级别及以上的问题时退出码为 1（默认 error）")
+    ] = None,
+    write_baseline_to: Annotated[
+        Path | None, typer.Option("--write-baseline", help="把当前的问题记为基线，写入此文件")
+    ] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="只报告基线文件中没有的问题")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="显示判断依据（词表与模型的投票等）")] = False,
+    model: Annotated[Path | None, typer.Option("--model", help="自训练的分类模型（供 KPI307 使用）")] = None,
+    flag_label: Annotated[str | None, typer.Option("--flag-label", help="模型预测为此标签时报告")] = None,
+) -> None:
+    """检查绩效目标：运行规则目录，像 linter 一样报告问题。退出码 0 无问题，1 有问题，2 用法或输入错误。"""
+    try:
+        config = _settings(
+            config_file, _split(select), _split(ignore), severity, fail_on, lexicons, model, flag_label
+        )
+        accepted = load_baseline(baseline) if baseline is not None else None
+    except (ConfigError, UsageError, BaselineError) as exc:
+        report_error(str(exc))
+        raise typer.Exit(EXIT_INPUT) from exc
+
+    loaded = load_documents(paths)
+    rules = select_rules(config.select, config.ignore)
+    try:
+        context = build_context(loaded.documents, config)
+    except (InputError, FileNotFoundError) as exc:
+        report_error(str(exc))
+        raise typer.Exit(EXIT_INPUT) from exc
+    findings = run_rules(loaded.documents, rules, context)
+    for f in findings:
+        if f.code in config.severity_overrides:
+            f.severity = config.severity_overrides[f.code]
+    input_failed = loaded.failed
+
+    if write_baseline_to is not None:
+        try:
+            entries = write_baseline(write_baseline_to, findings)
+        except BaselineError as exc:
+            report_error(str(exc))
+            raise typer.Exit(EXIT_INPUT) from exc
+        print(f"kpi-lint: 已把 {len(findings)} 个问题（{entries} 条指纹）写入基线 {write_baseline_to}", file=sys.stderr)
+        raise typer.Exit(EXIT_INPUT if input_failed else EXIT_OK)
+
+    if accepted is not None:
+        findings = new_findings(findings, accepted)
+    shown = [f for f in findings if f.severity.rank >= config.severity.rank]
+    summary = RunSummary(
+        files=len(loaded.documents),
+        projects=sum(len(d.projects) for d in loaded.documents),
+        failed=len(loaded.errors),
+    )
+    try:
+        if output is None:
+            _emit(sys.stdout, output_format, shown, rules, summary, statistics=statistics, explain=explain)
+        else:
+            # A BOM lets spreadsheet programs read the Chinese text of a CSV file.
+            encoding = "utf-8-sig" if output_format is OutputFormat.csv and not statistics else "utf-8"
+            with output.open("w", encoding=encoding, newline="") as fh:
+                _emit(fh, output_format, shown, rules, summary, statistics=statistics, explain=explain)
+    except OSError as exc:
+        report_error(f"{output}: 无法写入输出文件：{exc.strerror or exc}")
+        raise typer.Exit(EXIT_INPUT) from exc
+
+    if input_failed:
+        raise typer.Exit(EXIT_INPUT)
+    raise typer.Exit(EXIT_FINDINGS if _fails(shown, config.fail_on) else EXIT_OK)

@@ -1,0 +1,170 @@
+"""`kpi-lint cluster` and `kpi-lint suggest`: similar indicators across units, and what peers use."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kpi_lint.cli.app import app
+from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD
+from kpi_lint.cluster.groups import ClusterSet, build_clusters
+from kpi_lint.cluster.peers import PeerIndex
+from kpi_lint.cluster.report import print_table, suggestion_record, to_frame, to_html, to_json
+from kpi_lint.model import Document, Project
+from kpi_lint.parse.common import canonical_level2
+
+
+class ClusterFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    html = "html"
+
+
+class SuggestFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+@contextmanager
+def _console(output: Path | None) -> Iterator[Console]:
+    if output is None:
+        yield Console()
+        return
+    with output.open("w", encoding="utf-8") as handle:
+        yield Console(file=handle, width=160)
+
+
+def _clusters_with_progress(docs: list[Document], threshold: float) -> ClusterSet:
+    with Progress(
+        TextColumn("[bold]聚类"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        transient=True, disable=not sys.stderr.isatty(),
+    ) as bar:
+        task = bar.add_task("cluster", total=None)
+        return build_clusters(
+            docs,
+            threshold,
+            progress=lambda n: bar.advance(task, n),
+            on_total=lambda total: bar.update(task, total=total),
+        )
+
+
+@app.command("cluster")
+def cluster_command(
+    paths: Annotated[list[Path], typer.Argument(help="文件或文件夹（递归读取 .txt）")],
+    threshold: Annotated[
+        float, typer.Option("--threshold", "-t", min=0.0, max=1.0, help="余弦距离阈值：越小簇越紧")
+    ] = DEFAULT_THRESHOLD,
+    min_size: Annotated[int, typer.Option("--min-size", "-m", min=1, help="只输出至少这么多条指标的簇")] = 2,
+    fmt: Annotated[ClusterFormat, typer.Option("--format", "-f", help="输出格式")] = ClusterFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+) -> None:
+    """把各单位相似的三级指标聚成簇：代表指标、涉及单位、二级指标分布、指标值分布。"""
+    loaded = load_documents(paths)
+    if not loaded.documents:
+        raise typer.Exit(EXIT_INPUT)
+    result = _clusters_with_progress(loaded.documents, threshold)
+    clusters = [c for c in result.clusters if c.size >= min_size]
+    try:
+        if fmt is ClusterFormat.json:
+            _write(to_json(clusters), output)
+        elif fmt is ClusterFormat.csv:
+            frame = to_frame(clusters)
+            if output:
+                frame.to_csv(output, index=False, encoding="utf-8-sig")
+            else:
+                frame.to_csv(sys.stdout, index=False)
+        elif fmt is ClusterFormat.html:
+            _write(to_html(clusters), output)
+        else:
+            with _console(output) as console:
+                print_table(clusters, console)
+    except OSError as exc:
+        report_error(f"{output}: 无法写入输出文件：{exc.strerror or exc}")
+        raise typer.Exit(EXIT_INPUT) from exc
+    raise typer.Exit(EXIT_INPUT if loaded.failed else EXIT_OK)
+
+
+def _find_projects(docs: list[Document], name: str) -> list[tuple[str, Project]]:
+    """Projects named exactly `name`; failing that, those whose name contains it."""
+    exact = [(d.path, p) for d in docs for p in d.projects if p.name == name]
+    return exact or [(d.path, p) for d in docs for p in d.projects if name in p.name]
+
+
+@app.command("suggest")
+def suggest_command(
+    paths: Annotated[list[Path], typer.Argument(help="项目所在文件及同类单位的文件或文件夹")],
+    project: Annotated[str, typer.Option("--project", "-p", help="项目名称（完整或其中一段）")],
+    level2: Annotated[str | None, typer.Option("--level2", "-l", help="只看这个二级指标，如 成本指标")] = None,
+    k: Annotated[int, typer.Option("-k", min=1, help="每个二级指标最多列几条")] = 3,
+    fmt: Annotated[SuggestFormat, typer.Option("--format", "-f", help="输出格式")] = SuggestFormat.table,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+) -> None:
+    """列出相似项目在本项目缺少的二级指标（或 --level2 指定的指标）下常用的三级指标和典型指标值。"""
+    category = canonical_level2(level2) if level2 else None
+    if level2 and category is None:
+        report_error(f"不认识的二级指标：{level2}（例如 数量指标、成本指标、服务对象满意度指标）")
+        raise typer.Exit(EXIT_INPUT)
+    loaded = load_documents(paths)
+    matches = _find_projects(loaded.documents, project)
+    if not matches:
+        report_error(f"没有找到项目：{project}")
+        raise typer.Exit(EXIT_INPUT)
+    index = PeerIndex(_clusters_with_progress(loaded.documents, DEFAULT_THRESHOLD), loaded.documents)
+    records = [
+        {
+            "path": path,
+            "project": proj.name,
+            "project_line": proj.line,
+            "level2": cat,
+            "suggestions": [suggestion_record(s) for s in index.suggest(proj, cat, k)],
+        }
+        for path, proj in matches
+        for cat in ([category] if category else index.missing_categories(proj, path))
+    ]
+    try:
+        if fmt is SuggestFormat.json:
+            _write(json.dumps(records, ensure_ascii=False, indent=2) + "\n", output)
+        else:
+            with _console(output) as console:
+                _print_suggestions(records, console)
+    except OSError as exc:
+        report_error(f"{output}: 无法写入输出文件：{exc.strerror or exc}")
+        raise typer.Exit(EXIT_INPUT) from exc
+    raise typer.Exit(EXIT_INPUT if loaded.failed else EXIT_OK)
+
+
+def _print_suggestions(records: list[dict[str, Any]], console: Console) -> None:
+    if not records:
+        console.print("项目的数量、质量、时效、成本指标都已填写；用 --level2 查看某个二级指标的同类做法。")
+        return
+    table = Table(header_style="bold")
+    for col in ("项目", "缺少的二级指标", "相似项目常用的三级指标", "典型指标值", "使用项目数", "示例"):
+        table.add_column(col)
+    for r in records:
+        where = f"{r['project']}（{r['path']}:{r['project_line']}）"
+        if not r["suggestions"]:
+            table.add_row(where, r["level2"], "（相似项目也没有可参考的指标）", "", "", "")
+        for s in r["suggestions"]:
+            table.add_row(
+                where, r["level2"], s["level3"], s["typical_value"] or "—", str(s["project_count"]), s["example"]
+            )
+    console.print(table)

@@ -1,0 +1,90 @@
+"""`kpi-lint score`: a target-quality score per project, as a ranked list or scorecards."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from kpi_lint.cli.app import app
+from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.config import ConfigError
+from kpi_lint.config import load_config as load_settings
+from kpi_lint.report.scorecard_html import write_html
+from kpi_lint.report.scorecard_md import write_markdown
+from kpi_lint.score.config import ScoreConfigError, score_config
+from kpi_lint.score.export import CSV_COLUMNS, print_table, rows, to_json
+from kpi_lint.score.run import ScoreReport, score_parsed
+
+DEFAULT_DIR = Path("scorecards")
+
+
+class ScoreFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
+    html = "html"
+    csv = "csv"
+    json = "json"
+
+
+def _write(report: ScoreReport, fmt: ScoreFormat, output: Path | None) -> None:
+    if fmt in (ScoreFormat.markdown, ScoreFormat.html):
+        out_dir = output or DEFAULT_DIR
+        if out_dir.exists() and not out_dir.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "评分卡要写入文件夹，这里是一个文件")
+        files = write_html(report, out_dir) if fmt is ScoreFormat.html else write_markdown(report, out_dir)
+        print(f"已写入 {len(files)} 个文件到 {out_dir}/（总览 {files[0].name}）", file=sys.stderr)
+        return
+    stream = output.open("w", encoding="utf-8-sig" if fmt is ScoreFormat.csv else "utf-8", newline="") if output \
+        else sys.stdout
+    try:
+        if fmt is ScoreFormat.csv:
+            writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            writer.writerows(rows(report))
+        elif fmt is ScoreFormat.json:
+            json.dump(to_json(report), stream, ensure_ascii=False, indent=2)
+            stream.write("\n")
+        else:
+            print_table(report, Console(file=stream, width=160) if output else Console())
+    finally:
+        if output:
+            stream.close()
+
+
+@app.command("score")
+def score_command(
+    paths: Annotated[list[Path], typer.Argument(help="文件或文件夹（递归读取）")],
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="输出格式")] = ScoreFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件；markdown/html 为文件夹（默认 ./scorecards）")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="配置文件（默认向上查找 kpi-lint.toml / pyproject.toml）")
+    ] = None,
+) -> None:
+    """为每个项目的绩效目标打分（0–100，四个维度），输出排名或评分卡。"""
+    try:
+        settings = load_settings(config)
+        score_cfg = score_config(settings)
+    except (ConfigError, ScoreConfigError) as exc:
+        report_error(str(exc))
+        raise typer.Exit(EXIT_INPUT) from exc
+    loaded = load_documents(paths)
+    if not loaded.documents:
+        report_error("没有可评分的文档")
+        raise typer.Exit(EXIT_INPUT)
+    report = score_parsed(loaded.documents, settings, score_cfg)
+    try:
+        _write(report, fmt, output)
+    except OSError as exc:
+        report_error(f"{output or DEFAULT_DIR}: 无法写入：{exc.strerror or exc}")
+        raise typer.Exit(EXIT_INPUT) from exc
+    raise typer.Exit(EXIT_INPUT if loaded.failed else EXIT_OK)

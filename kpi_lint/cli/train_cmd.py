@@ -1,0 +1,209 @@
+"""`kpi-lint train category|vagueness|custom` and `kpi-lint predict`: the classifiers from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kpi_lint.classify.api import predict_frame
+from kpi_lint.classify.card import build_card, write_card
+from kpi_lint.classify.data import TrainingSet, indicator_row, read_csv
+from kpi_lint.classify.persist import Model, load_model, save_model
+from kpi_lint.classify.pipelines import DEFAULT_SEED, Features
+from kpi_lint.classify.tasks import CATEGORY, ROOT, VAGUENESS, Task, category_set, custom_set, vagueness_set
+from kpi_lint.classify.train import DEFAULT_FOLDS, Metrics, cross_validate, fit
+from kpi_lint.cli.app import app
+from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.errors import InputError
+
+train_app = typer.Typer(
+    help="训练分类器：交叉验证、打印指标，写出模型文件（skops）和模型卡。",
+    no_args_is_help=True,
+)
+app.add_typer(train_app, name="train")
+
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--data", help="训练数据：CSV 文件，或公开文件/文件夹（解析后使用）；可重复"),
+]
+SeedOpt = Annotated[int, typer.Option("--seed", help="随机种子（交叉验证划分和模型）")]
+FoldsOpt = Annotated[int, typer.Option("--folds", min=2, help="分层交叉验证的折数")]
+
+
+def _fail(err: InputError) -> typer.Exit:
+    report_error(str(err))
+    return typer.Exit(EXIT_INPUT)
+
+
+def _short(label: str) -> str:
+    """Column headers of the confusion matrix: 服务对象满意度指标 → 服务对象满意度."""
+    return label.removesuffix("指标") or label
+
+
+def print_metrics(console: Console, task: str, set_: TrainingSet, metrics: Metrics) -> None:
+    console.print(
+        f"[bold]{task}[/]：{metrics.samples} 个样本（去重后），{len(metrics.labels)} 种标签，"
+        f"分层 {metrics.folds} 折交叉验证"
+    )
+    console.print(f"macro-F1 [bold]{metrics.macro_f1:.3f}[/]   准确率 {metrics.accuracy:.3f}")
+    if metrics.positive_label is not None and metrics.positive_f1 is not None:
+        console.print(f"{metrics.positive_label} 的 F1 [bold]{metrics.positive_f1:.3f}[/]")
+    per_class = Table(title="各标签（交叉验证）", header_style="bold")
+    for col in ("标签", "精确率", "召回率", "F1", "样本数"):
+        per_class.add_column(col, justify="left" if col == "标签" else "right")
+    for label, c in metrics.per_class.items():
+        per_class.add_row(label, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.support))
+    console.print(per_class)
+    confusion = Table(title="混淆矩阵（行：真实，列：预测）", header_style="bold")
+    confusion.add_column("真实＼预测")
+    for label in metrics.labels:
+        confusion.add_column(_short(label), justify="right")
+    for i, (label, row) in enumerate(zip(metrics.labels, metrics.confusion, strict=True)):
+        # The diagonal (correct) in bold, zeros as dots: the misfilings stand out.
+        cells = [f"[bold]{v}[/]" if i == j else (str(v) if v else "·") for j, v in enumerate(row)]
+        confusion.add_row(label, *cells)
+    console.print(confusion)
+    if set_.dropped:
+        console.print(f"另有 {set_.dropped} 行没有标签或没有文本，未参与训练")
+
+
+def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: int, folds: int,
+           positive: str | None = None) -> None:
+    console = Console()
+    metrics = cross_validate(set_, features, seed, folds, positive)
+    model = fit(set_, features, task, seed)
+    try:
+        data = save_model(model, out)
+        card = build_card(model, data, out, set_, metrics, ROOT)
+        json_card, md_card = write_card(card, out)
+    except OSError as exc:
+        report_error(f"{out}: 无法写入模型文件：{exc.strerror or exc}")
+        raise typer.Exit(EXIT_INPUT) from exc
+    print_metrics(console, task, set_, metrics)
+    console.print(f"模型已写入 {out}，模型卡 {json_card.name}、{md_card.name}")
+
+
+def _train_builtin(task: Task, data: list[Path] | None, out: Path | None, seed: int, folds: int) -> None:
+    target = out or task.default_out
+    assert target is not None  # built-in tasks always have a default
+    builder = category_set if task is CATEGORY else vagueness_set
+    try:
+        set_ = builder(data or list(task.default_data))
+        _train(task.name, set_, task.features, target, seed, folds, task.positive)
+    except InputError as err:
+        raise _fail(err) from err
+
+
+@train_app.command("category")
+def train_category(
+    data: DataOpt = None,
+    out: Annotated[Path | None, typer.Option("--out", help="模型文件（默认 models/category.skops）")] = None,
+    seed: SeedOpt = DEFAULT_SEED,
+    folds: FoldsOpt = DEFAULT_FOLDS,
+) -> None:
+    """三级指标（及指标值类型）→ 二级指标。默认用 corpus/ 中公开文件印出的二级指标作标签。"""
+    _train_builtin(CATEGORY, data, out, seed, folds)
+
+
+@train_app.command("vagueness")
+def train_vagueness(
+    data: DataOpt = None,
+    out: Annotated[Path | None, typer.Option("--out", help="模型文件（默认 models/vagueness.skops）")] = None,
+    seed: SeedOpt = DEFAULT_SEED,
+    folds: FoldsOpt = DEFAULT_FOLDS,
+) -> None:
+    """指标值（及其二级指标）→ vague / specific。默认用 corpus/labels/values.csv。"""
+    _train_builtin(VAGUENESS, data, out, seed, folds)
+
+
+@train_app.command("custom")
+def train_custom(
+    data: Annotated[list[Path], typer.Option("--data", help="CSV 文件或公开文件/文件夹；可重复")],
+    text_col: Annotated[list[str], typer.Option("--text-col", help="文本特征列（如 level3、value）；可重复")],
+    label_col: Annotated[str, typer.Option("--label-col", help="标签列")],
+    out: Annotated[Path, typer.Option("--out", help="模型文件，如 models/mine.skops")],
+    cat_col: Annotated[list[str] | None, typer.Option("--cat-col", help="类别特征列（kind、level2）；可重复")] = None,
+    seed: SeedOpt = DEFAULT_SEED,
+    folds: FoldsOpt = DEFAULT_FOLDS,
+) -> None:
+    """用任意带标签的表训练自己的分类器（供 kpi-lint check --model 和 KPI307 使用）。"""
+    try:
+        set_, features = custom_set(data, text_col, cat_col or [], label_col)
+        _train("custom", set_, features, out, seed, folds)
+    except InputError as err:
+        raise _fail(err) from err
+
+
+class PredictFormat(StrEnum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+def _document_rows(model: Model, paths: list[Path]) -> tuple[list[dict[str, str]], bool]:
+    """Rows of every indicator with some text in the model's text columns, located at that column's cell."""
+    loaded = load_documents(paths)
+    rows: list[dict[str, str]] = []
+    first = model.meta.text_columns[0]
+    for doc in loaded.documents:
+        for ind in doc.indicators:
+            row = indicator_row(ind)
+            if not any(row.get(c) for c in model.meta.text_columns):
+                continue
+            line, column = ind.span(first)
+            rows.append({**row, "line": str(line), "column": str(column)})
+    return rows, loaded.failed
+
+
+def _emit(model: Model, rows: list[dict[str, str]], predictions: list[tuple[str, float]], fmt: PredictFormat,
+          only: str | None) -> None:
+    for row, (label, prob) in zip(rows, predictions, strict=True):
+        if only is not None and label != only:
+            continue
+        texts = {c: row.get(c, "") for c in model.meta.text_columns}
+        if fmt is PredictFormat.jsonl:
+            record = {"path": row["path"], "line": int(row["line"]), "column": int(row["column"]),
+                      "label": label, "probability": round(prob, 4), **texts}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            shown = " | ".join(t for t in texts.values() if t)
+            sys.stdout.write(f"{row['path']}:{row['line']}:{row['column']}: {label} {prob:.2f}  {shown}\n")
+
+
+@app.command("predict")
+def predict_command(
+    model_path: Annotated[Path, typer.Option("--model", help="kpi-lint train 写出的模型文件")],
+    paths: Annotated[list[Path], typer.Argument(help="CSV 文件，或公开文件/文件夹")],
+    fmt: Annotated[PredictFormat, typer.Option("--format", "-f", help="输出格式")] = PredictFormat.text,
+    only: Annotated[str | None, typer.Option("--label", help="只列出预测为这个标签的行")] = None,
+) -> None:
+    """用训练好的模型预测：公开文件逐个指标（路径:行:列），CSV 逐行，附概率。"""
+    try:
+        model = load_model(model_path)
+        if only is not None and only not in model.meta.labels:
+            raise InputError(str(model_path), f"模型的标签中没有 {only!r}；标签为 {'、'.join(model.meta.labels)}")
+        failed = False
+        csvs = [p for p in paths if p.suffix.lower() == ".csv"]
+        others = [p for p in paths if p.suffix.lower() != ".csv"]
+        batches: list[list[dict[str, str]]] = []
+        for path in csvs:
+            frame = read_csv(path)
+            batches.append([{str(k): str(v) for k, v in rec.items()} for rec in frame.to_dict("records")])
+        if others:
+            rows, failed = _document_rows(model, others)
+            batches.append(rows)
+        for rows in batches:
+            source = rows[0]["path"] if rows else "输入"
+            predictions = predict_frame(model, pd.DataFrame(rows, dtype=str), source)
+            _emit(model, rows, predictions, fmt, only)
+    except InputError as err:
+        raise _fail(err) from err
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+

@@ -1,0 +1,174 @@
+"""Grouping unique normalized texts: average-linkage clustering in bounded blocks.
+
+The corpus has a few hundred distinct texts; a province has hundreds of
+thousands.  A dense n×n distance matrix does not scale, so:
+
+1. the caller dedupes (most indicators are copies: "群众满意度" thousands of times);
+2. texts are split into blocks of at most `block_size` by a recursive
+   MiniBatchKMeans with a small fan-out (so neither the centres nor any
+   distance matrix grows with n²);
+3. within a block: cosine distances, with rapidfuzz near-duplicates (truncated
+   cells, one-character typos) set to distance 0, then AgglomerativeClustering
+   with average linkage cut at `threshold`;
+4. with more than one block, the clusters' centroids are clustered once more the
+   same way, so that a group split by a block boundary is joined again.
+
+Below `block_size` texts (the corpus, a county) steps 2 and 4 do nothing and the
+result is exact average-linkage clustering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy import sparse
+from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
+from sklearn.metrics.pairwise import cosine_distances
+from sklearn.preprocessing import normalize
+
+from kpi_lint.cluster.features import make_vectorizer, segment
+from kpi_lint.cluster.normalize import TextNormalizer
+
+# Chosen from bench/cluster_eval.py on tests/data/cluster_pairs.csv (see README there).
+DEFAULT_THRESHOLD = 0.35
+# rapidfuzz ratio (0–100) above which two texts are the same text mistyped or cut short.
+NEAR_DUPLICATE = 90.0
+# Short texts differ by one character in meaning (参保率 / 参保数): only longer ones are fuzzed.
+NEAR_DUPLICATE_MIN_LENGTH = 6
+BLOCK_SIZE = 2000
+_FAN_OUT = 16
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class TextClusters:
+    """Cluster labels of unique normalized texts, and the vectors they were cut from."""
+
+    texts: list[str]
+    labels: np.ndarray  # int, one per text; equal labels = same cluster
+    vectors: sparse.csr_matrix  # unit-length rows
+
+    def central(self, members: Sequence[int], weights: Sequence[int] | None = None) -> int:
+        """The member (index into `texts`) closest to its cluster's weighted centroid."""
+        rows = self.vectors[np.asarray(members)]
+        w = np.asarray(weights if weights is not None else np.ones(len(members)), dtype=float)
+        centroid = normalize(sparse.csr_matrix(w @ rows))
+        scores = (rows @ centroid.T).toarray().ravel()
+        # Ties (identical vectors) go to the most frequent, then the shortest text.
+        order = sorted(range(len(members)), key=lambda i: (-round(scores[i], 9), -w[i], len(self.texts[members[i]])))
+        return int(members[order[0]])
+
+
+def cluster_texts(
+    texts: Sequence[str],
+    normalizer: TextNormalizer,
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    kinds: Mapping[str, str] | None = None,
+    block_size: int = BLOCK_SIZE,
+    progress: Progress | None = None,
+) -> TextClusters:
+    """Cluster distinct normalized texts (the caller dedupes; empty texts are not allowed).
+
+    `kinds` maps a text to the value kinds of its targets ("date count"): a text whose
+    targets are dates and one whose targets are counts measure different things.
+    """
+    unique = list(texts)
+    if not unique:
+        return TextClusters([], np.zeros(0, dtype=int), sparse.csr_matrix((0, 0)))
+    with_kinds = kinds is not None and any(kinds.get(t) for t in unique)
+    frame = segment(unique, normalizer, kinds if with_kinds else None)
+    vectors = sparse.csr_matrix(make_vectorizer(with_kinds=with_kinds).fit_transform(frame))
+    labels = _cluster_rows(vectors, unique, threshold, block_size, progress)
+    if labels.max(initial=0) + 1 > 1 and len(unique) > block_size:
+        labels = _merge_across_blocks(vectors, unique, labels, threshold, block_size)
+    return TextClusters(unique, _renumber(labels), vectors)
+
+
+def _cluster_rows(
+    vectors: sparse.csr_matrix, texts: Sequence[str], threshold: float, block_size: int, progress: Progress | None
+) -> np.ndarray:
+    labels = np.empty(vectors.shape[0], dtype=np.int64)
+    next_label = 0
+    for block in _partition(vectors, block_size):
+        local = _cluster_block(vectors[block], [texts[i] for i in block], threshold)
+        labels[block] = local + next_label
+        next_label += int(local.max()) + 1
+        if progress is not None:
+            progress(len(block))
+    return labels
+
+
+def _partition(vectors: sparse.csr_matrix, block_size: int, seed: int = 0) -> list[np.ndarray]:
+    """Index blocks of at most `block_size` rows, similar rows together."""
+    n = vectors.shape[0]
+    if n <= block_size:
+        return [np.arange(n)]
+    k = min(_FAN_OUT, -(-n // block_size) * 2)
+    km = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=1, batch_size=4096, max_iter=20)
+    assign = km.fit_predict(vectors)
+    order = np.argsort(assign, kind="stable")
+    bounds = np.flatnonzero(np.diff(assign[order])) + 1
+    groups = np.split(order, bounds)
+    if len(groups) == 1:  # k-means found no structure: cut in order rather than loop
+        return [order[i : i + block_size] for i in range(0, n, block_size)]
+    blocks: list[np.ndarray] = []
+    for group in groups:
+        if len(group) <= block_size:
+            blocks.append(group)
+        else:
+            blocks.extend(group[sub] for sub in _partition(vectors[group], block_size, seed + 1))
+    return blocks
+
+
+def _cluster_block(vectors: sparse.csr_matrix, texts: list[str], threshold: float) -> np.ndarray:
+    n = vectors.shape[0]
+    if n == 1:
+        return np.zeros(1, dtype=np.int64)
+    distance = cosine_distances(vectors)
+    near = _near_duplicates(texts)
+    if near is not None:
+        distance[near] = 0.0
+    np.fill_diagonal(distance, 0.0)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+    )
+    return np.asarray(model.fit_predict(distance), dtype=np.int64)
+
+
+def _near_duplicates(texts: list[str]) -> np.ndarray | None:
+    """Boolean matrix of near-duplicate pairs (rapidfuzz ratio ≥ NEAR_DUPLICATE)."""
+    long_enough = np.array([len(t) >= NEAR_DUPLICATE_MIN_LENGTH for t in texts])
+    if long_enough.sum() < 2:
+        return None
+    scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=-1)
+    near = scores >= NEAR_DUPLICATE
+    near &= long_enough[:, None] & long_enough[None, :]
+    return np.asarray(near)
+
+
+def _merge_across_blocks(
+    vectors: sparse.csr_matrix, texts: Sequence[str], labels: np.ndarray, threshold: float, block_size: int
+) -> np.ndarray:
+    """Cluster the clusters' centroids once, joining groups cut apart by block boundaries."""
+    labels = _renumber(labels)
+    n_clusters = int(labels.max()) + 1
+    membership = sparse.csr_matrix(
+        (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(n_clusters, len(labels))
+    )
+    centroids = normalize(membership @ vectors)
+    # A centroid's text for rapidfuzz: its first member (any member is a near-duplicate of it or not).
+    first = np.full(n_clusters, -1)
+    first[labels[::-1]] = np.arange(len(labels))[::-1]
+    representative = [texts[i] for i in first]
+    merged = _cluster_rows(sparse.csr_matrix(centroids), representative, threshold, block_size, None)
+    return merged[labels]
+
+
+def _renumber(labels: np.ndarray) -> np.ndarray:
+    _, dense = np.unique(labels, return_inverse=True)
+    return np.asarray(dense, dtype=np.int64)

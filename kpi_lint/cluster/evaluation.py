@@ -1,0 +1,93 @@
+"""Pairwise evaluation of the clustering against hand-labelled indicator pairs.
+
+The pairs file (tests/data/cluster_pairs.csv, see the README beside it) names two
+三级指标 from two corpus documents and whether they are the same indicator.  The
+texts are clustered together with every indicator of the documents — the
+clustering of a text depends on its neighbours — and a pair is predicted "same"
+when both texts land in one cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from sklearn.metrics import precision_recall_fscore_support
+
+from kpi_lint.cluster.clustering import cluster_texts
+from kpi_lint.cluster.groups import collect_members, value_kinds
+from kpi_lint.cluster.normalize import TextNormalizer
+from kpi_lint.model import Document
+
+PAIRS_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "cluster_pairs.csv"
+PAIR_COLUMNS = ["doc_a", "level3_a", "doc_b", "level3_b", "label", "note"]
+
+
+@dataclass(frozen=True)
+class PairScore:
+    threshold: float
+    precision: float
+    recall: float
+    f1: float
+    true_positive: int
+    false_positive: int
+    false_negative: int
+
+
+def load_pairs(path: Path = PAIRS_FILE) -> pd.DataFrame:
+    pairs = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = set(PAIR_COLUMNS) - set(pairs.columns)
+    if missing:
+        raise ValueError(f"{path}: 缺少列 {sorted(missing)}")
+    bad = set(pairs["label"]) - {"same", "different"}
+    if bad:
+        raise ValueError(f"{path}: label 只能是 same / different，发现 {sorted(bad)}")
+    return pairs
+
+
+@dataclass(frozen=True)
+class _Setup:
+    normalizer: TextNormalizer
+    texts: list[str]  # every distinct normalized text to cluster
+    kinds: dict[str, str]
+    left: list[str]
+    right: list[str]
+
+
+def _setup(pairs: pd.DataFrame, documents: Sequence[Document]) -> _Setup:
+    normalizer = TextNormalizer.for_documents(documents)
+    members, _ = collect_members(documents, normalizer)
+    left = [normalizer.normalize(t) for t in pairs["level3_a"]]
+    right = [normalizer.normalize(t) for t in pairs["level3_b"]]
+    texts = sorted(({m.text for m in members} | set(left) | set(right)) - {""})
+    return _Setup(normalizer, texts, value_kinds(members), left, right)
+
+
+def _predict(setup: _Setup, threshold: float) -> list[bool]:
+    result = cluster_texts(setup.texts, setup.normalizer, threshold, kinds=setup.kinds)
+    label: Mapping[str, int] = dict(zip(result.texts, result.labels.tolist(), strict=True))
+    return [bool(a and b and label[a] == label[b]) for a, b in zip(setup.left, setup.right, strict=True)]
+
+
+def score_pairs(pairs: pd.DataFrame, documents: Sequence[Document], thresholds: Sequence[float]) -> list[PairScore]:
+    """Pairwise precision / recall / F1 of the clustering at each threshold."""
+    setup = _setup(pairs, documents)
+    truth = (pairs["label"] == "same").tolist()
+    scores = []
+    for threshold in thresholds:
+        predicted = _predict(setup, threshold)
+        p, r, f, _ = precision_recall_fscore_support(truth, predicted, average="binary", zero_division=0)
+        tp = sum(t and q for t, q in zip(truth, predicted, strict=True))
+        fp = sum(q and not t for t, q in zip(truth, predicted, strict=True))
+        fn = sum(t and not q for t, q in zip(truth, predicted, strict=True))
+        scores.append(PairScore(threshold, float(p), float(r), float(f), tp, fp, fn))
+    return scores
+
+
+def mistakes(pairs: pd.DataFrame, documents: Sequence[Document], threshold: float) -> pd.DataFrame:
+    """The labelled pairs the clustering gets wrong at `threshold` (for reading, not scoring)."""
+    predicted = _predict(_setup(pairs, documents), threshold)
+    out = pairs.assign(predicted=["same" if p else "different" for p in predicted])
+    return out[out["predicted"] != out["label"]]

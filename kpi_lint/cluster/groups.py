@@ -1,0 +1,202 @@
+"""Documents → clusters of similar 三级指标 across units, with what they span.
+
+A cluster records its members (with source line), the units (counties /
+departments) it spans, the 二级 categories it was filed under — a cluster spread
+over several categories is evidence for KPI404 misfiled-indicator — and, for
+numeric targets, the distribution of values by unit.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD, Progress, TextClusters, cluster_texts
+from kpi_lint.cluster.features import TELLING_KINDS
+from kpi_lint.cluster.normalize import TextNormalizer
+from kpi_lint.lexicon import Lexicon
+from kpi_lint.model import Document, Indicator
+from kpi_lint.parse.values import base_unit, parse_value, scaled
+
+
+@dataclass(frozen=True)
+class Member:
+    path: str
+    project: str
+    project_line: int  # of the project's name: two projects of a document may share a name
+    period: str | None
+    level2: str | None
+    level3: str
+    value: str | None
+    line: int
+    unit: str  # the department (or file name) the indicator belongs to
+    text: str  # normalized 三级指标
+
+
+@dataclass(frozen=True)
+class ValueStats:
+    """Numeric targets of one unit of measure, in base units (万元 → 元)."""
+
+    unit: str
+    count: int
+    min: float
+    median: float
+    max: float
+
+
+@dataclass
+class Cluster:
+    id: int
+    label: str  # the most central member's printed 三级指标
+    members: list[Member]
+    units: list[str] = field(default_factory=list)
+    level2: dict[str, int] = field(default_factory=dict)  # category → members filed there
+    values: list[ValueStats] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+
+IndicatorKey = tuple[str, str, str | None, int, int]
+
+
+def indicator_key(ind: Indicator) -> IndicatorKey:
+    """Identity of a parsed indicator (Indicator is mutable, so not hashable itself)."""
+    return (ind.path, ind.project, ind.period, ind.line, ind.column)
+
+
+def document_unit(doc: Document) -> str:
+    """The unit a document speaks for: its department, else its projects' 实施单位, else its file name."""
+    if doc.department:
+        return doc.department.text
+    implementers = Counter(p.implementer.text for p in doc.projects if p.implementer)
+    return implementers.most_common(1)[0][0] if implementers else Path(doc.path).name
+
+
+@dataclass
+class ClusterSet:
+    clusters: list[Cluster]
+    normalizer: TextNormalizer
+    threshold: float
+    by_text: dict[str, int]  # normalized text → cluster id
+    by_key: dict[IndicatorKey, int]  # indicator_key → cluster id
+
+    def get(self, cluster_id: int) -> Cluster:
+        return self.clusters[cluster_id - 1]
+
+    def cluster_of(self, ind: Indicator) -> Cluster | None:
+        """The indicator's cluster; an indicator not clustered here is looked up by its text."""
+        cid = self.by_key.get(indicator_key(ind))
+        if cid is None:
+            cid = self.by_text.get(self.normalizer.normalize(ind.level3))
+        return self.get(cid) if cid is not None else None
+
+
+def collect_members(
+    documents: Sequence[Document], normalizer: TextNormalizer
+) -> tuple[list[Member], list[IndicatorKey]]:
+    """Every indicator with a 三级指标 that survives normalization, and its identity."""
+    members: list[Member] = []
+    keys: list[IndicatorKey] = []
+    for doc in documents:
+        unit = document_unit(doc)
+        for proj in doc.projects:
+            for ind in proj.indicators:
+                text = normalizer.normalize(ind.level3)
+                if not text or ind.level3 is None:
+                    continue
+                members.append(
+                    Member(
+                        ind.path, ind.project, proj.line, ind.period, ind.level2, ind.level3, ind.value, ind.line,
+                        unit, text,
+                    )
+                )
+                keys.append(indicator_key(ind))
+    return members, keys
+
+
+def build_clusters(
+    documents: Sequence[Document],
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    lexicon: Lexicon | None = None,
+    progress: Progress | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> ClusterSet:
+    """Cluster every indicator with a 三级指标 of `documents`; ids by size, largest first."""
+    normalizer = TextNormalizer.for_documents(documents, lexicon)
+    members, keys = collect_members(documents, normalizer)
+    counts = Counter(m.text for m in members)
+    unique = list(counts)
+    if on_total is not None:
+        on_total(len(unique))
+    result = cluster_texts(unique, normalizer, threshold, kinds=value_kinds(members), progress=progress)
+    return _assemble(members, keys, counts, result, normalizer, threshold)
+
+
+def _assemble(
+    members: list[Member],
+    keys: list[IndicatorKey],
+    counts: Counter[str],
+    result: TextClusters,
+    normalizer: TextNormalizer,
+    threshold: float,
+) -> ClusterSet:
+    label_of = {t: int(lab) for t, lab in zip(result.texts, result.labels, strict=True)}
+    index_of = {t: i for i, t in enumerate(result.texts)}
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for i, m in enumerate(members):
+        grouped[label_of[m.text]].append(i)
+    ordered = sorted(grouped.values(), key=lambda idx: (-len(idx), members[idx[0]].text))
+    clusters: list[Cluster] = []
+    by_text: dict[str, int] = {}
+    by_key: dict[IndicatorKey, int] = {}
+    for cid, idx in enumerate(ordered, start=1):
+        group = [members[i] for i in idx]
+        texts = list(dict.fromkeys(m.text for m in group))
+        central = result.central([index_of[t] for t in texts], [counts[t] for t in texts])
+        central_text = result.texts[central]
+        label = Counter(m.level3 for m in group if m.text == central_text).most_common(1)[0][0]
+        clusters.append(
+            Cluster(
+                id=cid,
+                label=label,
+                members=group,
+                units=sorted({m.unit for m in group}),
+                level2=dict(Counter(m.level2 or "—" for m in group).most_common()),
+                values=value_stats(m.value for m in group),
+            )
+        )
+        by_text.update(dict.fromkeys(texts, cid))
+        by_key.update(dict.fromkeys((keys[i] for i in idx), cid))
+    return ClusterSet(clusters, normalizer, threshold, by_text, by_key)
+
+
+def value_kinds(members: Iterable[Member]) -> dict[str, str]:
+    """Normalized text → the telling kinds of its targets ("count", "date percent")."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        kind = parse_value(m.value).kind
+        if kind in TELLING_KINDS:
+            kinds[m.text].add(kind)
+    return {text: " ".join(sorted(k)) for text, k in kinds.items()}
+
+
+def value_stats(values: Iterable[str | None]) -> list[ValueStats]:
+    """min / median / max of the numeric targets, grouped by base unit (% for percents)."""
+    by_unit: dict[str, list[float]] = defaultdict(list)
+    for raw in values:
+        parsed = parse_value(raw)
+        number = scaled(parsed)
+        if number is None or parsed.kind in ("date", "qualitative", "empty"):
+            continue
+        unit = "%" if parsed.kind == "percent" else (base_unit(parsed) or "")
+        by_unit[unit].append(number)
+    stats = [
+        ValueStats(unit, len(nums), min(nums), statistics.median(nums), max(nums)) for unit, nums in by_unit.items()
+    ]
+    return sorted(stats, key=lambda s: (-s.count, s.unit))

@@ -1,0 +1,176 @@
+"""三级指标 text → a comparable form, and its jieba segmentation.
+
+Two departments that mean the same indicator write it differently: with a
+numbering ("1、"), a year ("2022年疫苗接种保障人数"), their own place name
+("沁水县…", "全县…"), a unit in brackets ("长期护理人员标准（元）") or a category
+word ("生态效益指标").  None of that tells what is measured, so it is removed
+before the text is represented.  Place names are read from the documents'
+department names, not from a fixed list, so a new county needs no code change.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+
+from kpi_lint.lexicon import BUNDLED_DIR, Lexicon, load_lexicon
+from kpi_lint.model import Document
+
+# One administrative unit at the start of a department name: 吕梁市 / 离石区 / 古县.
+# Non-greedy, so "沁水县医疗保障局" yields 沁水县 and stops at the organisation part.
+_ADMIN_UNIT = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)")
+_ADMIN_SUFFIX = re.compile(r"(?:自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)$")
+# "我县", "全市", "本区", "县域内": the writer's own place, whichever it is.
+_DEICTIC_PLACE = re.compile(r"[我全本](?:省|市|县|区)|[省市县区]域内")
+_NUMBERING = re.compile(
+    r"^(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[、:：]|[.．](?!\d))"
+    r"|[①-⑳])\s*"
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度|年)?(?!\d)")
+_CATEGORY_WORD = re.compile(r"指标")
+_NOT_WORD = re.compile(r"[\W_]+")
+# Function words that carry no meaning of their own in an indicator name.
+STOP_WORDS = frozenset(["的", "对", "及", "和", "与", "或", "等", "之", "在", "了", "为"])
+
+
+def place_names(documents: Iterable[Document]) -> frozenset[str]:
+    """The places the documents are about: 沁水县 and 沁水, 吕梁市 and 吕梁, 离石区 and 离石 …
+
+    Read from the department (部门名称), and from each project's 主管部门 and 实施单位
+    ("207-沁水县医疗保障局").  A one-character stem (古 of 古县) is too common to strip.
+    """
+    names: set[str] = set()
+    for doc in documents:
+        sources = [doc.department] + [loc for p in doc.projects for loc in (p.department, p.implementer)]
+        for loc in sources:
+            if loc is None:
+                continue
+            text = re.sub(r"^[\W\d_A-Za-z-]+", "", unicodedata.normalize("NFKC", loc.text))
+            names.update(_leading_places(text))
+    stems = {_ADMIN_SUFFIX.sub("", n) for n in names}
+    return frozenset(names | {s for s in stems if len(s) >= 2})
+
+
+def _leading_places(name: str) -> list[str]:
+    found: list[str] = []
+    rest = name
+    while (m := _ADMIN_UNIT.match(rest)) is not None:
+        found.append(m.group())
+        rest = rest[m.end() :]
+    return found
+
+
+SYNONYMS_FILE = "cluster_synonyms.txt"
+
+
+@lru_cache(maxsize=8)
+def load_synonyms(directory: Path) -> tuple[tuple[str, str], ...]:
+    """`variant → canonical` pairs of lexicons/cluster_synonyms.txt (a reviewer's copy first).
+
+    A variant starting with `*` is a suffix rule: a whole text ending in it becomes the canonical.
+    """
+    for base in (directory, BUNDLED_DIR):
+        path = base / SYNONYMS_FILE
+        if path.is_file():
+            pairs = []
+            for raw in path.read_text(encoding="utf-8").splitlines():
+                line = raw.strip()
+                if line and not line.startswith("#") and "→" in line:
+                    variant, canonical = line.split("→", 1)
+                    pairs.append((variant.strip(), canonical.strip()))
+            return tuple(pairs)
+    return ()
+
+
+def apply_synonyms(text: str, synonyms: tuple[tuple[str, str], ...]) -> str:
+    for variant, canonical in synonyms:
+        if variant.startswith("*"):
+            if text.endswith(variant[1:]):
+                text = canonical
+        else:
+            text = text.replace(variant, canonical)
+    return text
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(userdict: str | None) -> jieba.Tokenizer:
+    # jieba logs its dictionary loading on stderr, which would pollute CLI output.
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    if userdict:
+        tokenizer.load_userdict(userdict)
+    return tokenizer
+
+
+@dataclass(frozen=True)
+class TextNormalizer:
+    """Normalizes and segments 三级指标 text; build one with `for_documents`."""
+
+    places: frozenset[str] = frozenset()
+    typos: tuple[tuple[str, str], ...] = ()
+    synonyms: tuple[tuple[str, str], ...] = ()
+    units: tuple[str, ...] = ()
+    userdict: str | None = None
+
+    @classmethod
+    def for_documents(cls, documents: Iterable[Document], lexicon: Lexicon | None = None) -> TextNormalizer:
+        lex = lexicon or load_lexicon()
+        units = sorted({u for words in lex.units.values() for u in words}, key=len, reverse=True)
+        return cls(
+            places=place_names(documents),
+            typos=lex.typos,
+            synonyms=load_synonyms(lex.directory),
+            units=tuple(units),
+            userdict=str(lex.userdict) if lex.userdict else None,
+        )
+
+    @property
+    def _place_pattern(self) -> re.Pattern[str] | None:
+        return _place_regex(self.places)
+
+    def normalize(self, text: str | None) -> str:
+        """'1、2022年沁水县城乡居民参保人数（人）' → '城乡居民参保人数'; '' when nothing is left."""
+        if not text:
+            return ""
+        s = unicodedata.normalize("NFKC", text)
+        s = re.sub(r"\s+", "", s)
+        for wrong, right in self.typos:
+            s = s.replace(wrong, right)
+        s = _NUMBERING.sub("", s)
+        s = _YEAR.sub("", s)
+        s = _unit_regex(self.units).sub("", s)
+        s = re.sub(r"[%‰]+$", "", s)
+        places = self._place_pattern
+        if places is not None:
+            s = places.sub("", s)
+        s = _DEICTIC_PLACE.sub("", s)
+        s = _CATEGORY_WORD.sub("", s)
+        s = _NOT_WORD.sub("", s).lower()
+        return apply_synonyms(s, self.synonyms)
+
+    def tokens(self, normalized: str) -> list[str]:
+        """jieba words of a normalized text, function words dropped."""
+        words = _tokenizer(self.userdict).lcut(normalized, HMM=False)
+        return [w for w in words if w.strip() and w not in STOP_WORDS]
+
+
+@lru_cache(maxsize=16)
+def _place_regex(places: frozenset[str]) -> re.Pattern[str] | None:
+    if not places:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=16)
+def _unit_regex(units: tuple[str, ...]) -> re.Pattern[str]:
+    # Only a unit in brackets is dropped: bare 人 / 次 inside a name carry its meaning.
+    alternatives = "|".join(re.escape(u) for u in (*units, "%", "‰"))
+    return re.compile(r"[(（]\s*(?:单位[:：]?)?\s*(?:" + alternatives + r")\s*[)）]")

@@ -1,0 +1,297 @@
+"""Learning from peers: how other units set the same indicator, and what they use.
+
+The rules call this API (build it once per run over the documents checked):
+
+* ``PeerIndex.outlier(ind)`` — a target far laxer than the same indicator's
+  targets elsewhere (satisfaction ≥80% where peers set 90–98%);
+* ``PeerIndex.suggest(project, level2)`` — for a category a project lacks, the
+  indicators that similar projects (by name and indicator set) use there;
+* ``PeerIndex.cluster_for(ind)`` / ``categories(ind)`` — the indicator's cluster and
+  the 二级 categories that cluster was filed under (KPI404 evidence).
+
+Only rates and per-unit amounts are compared across units: a count or a total
+scales with the county's population and budget, so 371人 is not "low" next to 8034人.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from sklearn.compose import ColumnTransformer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import linear_kernel
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import Normalizer
+
+from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD
+from kpi_lint.cluster.groups import Cluster, ClusterSet, Member, build_clusters, document_unit
+from kpi_lint.model import Document, Indicator, ParsedValue, Project
+from kpi_lint.parse.values import base_unit, parse_value, scaled
+
+# What a fitting value is per category (domain guidance: "the value fits the indicator").
+# A peer row whose value does not fit (成本指标 "预算控制率 ≥95") is not a model to copy.
+FITTING_KINDS: dict[str, frozenset[str]] = {
+    "数量指标": frozenset({"count"}),
+    "质量指标": frozenset({"percent"}),
+    "时效指标": frozenset({"date"}),
+    "成本指标": frozenset({"money"}),
+    "服务对象满意度指标": frozenset({"percent"}),
+}
+# Categories every project is expected to fill (outputs and cost, by the guidance).
+EXPECTED_CATEGORIES = ("数量指标", "质量指标", "时效指标", "成本指标")
+MIN_PEER_PROJECTS = 3
+PEER_PROJECTS = 8  # nearest projects consulted for a suggestion
+# A target is an outlier when laxer than 90% of its peers' targets and this far from their median.
+OUTLIER_PERCENTILE = 10.0
+PERCENT_GAP = 5.0  # percentage points
+RELATIVE_GAP = 0.2  # of the median, for per-unit amounts (元/人)
+
+
+@dataclass(frozen=True)
+class PeerOutlier:
+    message: str  # Chinese, ready for a finding
+    peer_count: int  # peer projects compared
+    peer_units: int  # distinct other units (counties / departments) among them
+    peer_min: float
+    peer_median: float
+    peer_max: float
+    unit: str  # "%" or a per-unit amount ("元/人")
+    value: float  # this indicator's target, in the same unit
+    cluster_id: int
+    cluster_label: str
+
+
+@dataclass(frozen=True)
+class PeerSuggestion:
+    level2: str
+    level3: str  # as a peer printed it (the most common wording)
+    typical_value: str | None  # the most common printed target among the peers
+    project_count: int  # peer projects using this indicator in that category
+    example: str  # "path:line" of one peer row
+    cluster_id: int
+    support: float  # summed similarity of those peer projects (ranking score)
+
+
+ProjectKey = tuple[str, str, int]
+
+
+def project_key(path: str, project: Project) -> ProjectKey:
+    return (path, project.name, project.line)
+
+
+@dataclass(frozen=True)
+class _PeerProject:
+    key: ProjectKey
+    unit: str
+    categories: frozenset[str]
+
+
+class PeerIndex:
+    """Clusters of the documents' indicators plus a similarity space over their projects."""
+
+    def __init__(self, clusters: ClusterSet, documents: Sequence[Document]) -> None:
+        self.clusters = clusters
+        self._projects: list[_PeerProject] = []
+        self._rows: dict[ProjectKey, list[Member]] = defaultdict(list)
+        self._path_of: dict[tuple[str, int], str] = {}
+        self._unit_by_path: dict[str, str] = {}
+        frames = []
+        for doc in documents:
+            unit = document_unit(doc)
+            self._unit_by_path[doc.path] = unit
+            for proj in doc.projects:
+                key = project_key(doc.path, proj)
+                cats = frozenset(i.level2 for i in proj.indicators if i.level2 and i.level3)
+                self._projects.append(_PeerProject(key, unit, cats))
+                self._path_of[(proj.name, proj.line)] = doc.path
+                frames.append(self._project_row(proj))
+        for cluster in clusters.clusters:
+            for m in cluster.members:
+                self._rows[(m.path, m.project, m.project_line)].append(m)
+        self._vectorizer = _project_vectorizer()
+        frame = pd.DataFrame(frames, columns=["name", "clusters"])
+        self._matrix = self._vectorizer.fit_transform(frame) if frames else None
+
+    # ---- KPI404 -------------------------------------------------------------------------------------------
+    def cluster_for(self, indicator: Indicator) -> Cluster | None:
+        return self.clusters.cluster_of(indicator)
+
+    def categories(self, indicator: Indicator) -> dict[str, int]:
+        """二级 category → how many members of the indicator's cluster are filed there."""
+        cluster = self.cluster_for(indicator)
+        return dict(cluster.level2) if cluster else {}
+
+    # ---- outliers -----------------------------------------------------------------------------------------
+    def outlier(self, indicator: Indicator) -> PeerOutlier | None:
+        """A target far laxer than the same indicator's targets in other units, else None."""
+        cluster = self.cluster_for(indicator)
+        parsed = indicator.parsed or parse_value(indicator.value)
+        unit = _comparable_unit(parsed)
+        value = scaled(parsed)
+        if cluster is None or unit is None or value is None:
+            return None
+        own_unit = self._unit_by_path.get(indicator.path)
+        peers = _peer_values(cluster, unit, own_unit, lower_is_laxer=_lower_is_laxer(parsed))
+        if len(peers) < MIN_PEER_PROJECTS:
+            return None
+        values = sorted(peers.values())
+        median = statistics.median(values)
+        gap = PERCENT_GAP if unit == "%" else RELATIVE_GAP * abs(median)
+        if _lower_is_laxer(parsed):
+            bound = float(np.percentile(values, OUTLIER_PERCENTILE, method="lower"))
+            laxer = value < bound and median - value >= gap
+        else:
+            bound = float(np.percentile(values, 100 - OUTLIER_PERCENTILE, method="higher"))
+            laxer = value > bound and value - median >= gap
+        if not laxer:
+            return None
+        peer_units = len({k[0] for k in peers})
+        lo, hi = values[0], values[-1]
+        word = "低于" if _lower_is_laxer(parsed) else "高于"
+        message = (
+            f"「{indicator.level3}」的目标 {indicator.value} 明显{word}同类指标：其他 {peer_units} 个单位的 "
+            f"{len(peers)} 个项目设为 {_fmt(lo)}{unit}–{_fmt(hi)}{unit}"
+            f"（中位数 {_fmt(median)}{unit}，同类：{cluster.label}）"
+        )
+        return PeerOutlier(message, len(peers), peer_units, lo, median, hi, unit, value, cluster.id, cluster.label)
+
+    # ---- suggestions --------------------------------------------------------------------------------------
+    def similar_projects(self, project: Project, path: str | None = None) -> list[tuple[ProjectKey, float]]:
+        """Other projects by similarity of name and indicator set, most similar first."""
+        if self._matrix is None:
+            return []
+        query = self._vectorizer.transform(pd.DataFrame([self._project_row(project)], columns=["name", "clusters"]))
+        sims = linear_kernel(query, self._matrix).ravel()
+        own_path = path or _project_path(project) or self._path_of.get((project.name, project.line), "")
+        own = project_key(own_path, project)
+        ranked = [(p.key, float(s)) for p, s in zip(self._projects, sims, strict=True) if p.key != own and s > 0]
+        return sorted(ranked, key=lambda item: -item[1])
+
+    def missing_categories(self, project: Project, path: str | None = None) -> list[str]:
+        """Expected categories the project leaves empty, plus measurable ones most of its peers fill.
+
+        效益 categories are left to judgement: they are set "where they apply", and peers often
+        fill them with filler ("生态影响 ≥95").
+        """
+        have = {i.level2 for i in project.indicators if i.level2 and i.level3}
+        peers = [k for k, _ in self.similar_projects(project, path)[:PEER_PROJECTS]]
+        by_key = {p.key: p for p in self._projects}
+        filled = Counter(c for k in peers for c in by_key[k].categories if c in FITTING_KINDS)
+        common = [c for c, n in filled.most_common() if n * 2 > len(peers)]
+        wanted = list(dict.fromkeys([*EXPECTED_CATEGORIES, *common]))
+        return [c for c in wanted if c not in have]
+
+    def suggest(self, project: Project, level2: str, k: int = 3) -> list[PeerSuggestion]:
+        """The indicators similar projects most use under `level2`, with their typical value."""
+        fitting = FITTING_KINDS.get(level2)
+        candidates: list[tuple[ProjectKey, float, list[Member]]] = []
+        for key, sim in self.similar_projects(project):
+            rows = _drop_truncated([m for m in self._rows.get(key, []) if m.level2 == level2 and _fits(m, fitting)])
+            if rows:
+                candidates.append((key, sim, rows))
+            if len(candidates) == PEER_PROJECTS:
+                break
+        support: dict[int, float] = defaultdict(float)
+        users: dict[int, list[tuple[float, Member]]] = defaultdict(list)
+        for _key, sim, rows in candidates:
+            for cid in dict.fromkeys(self.clusters.by_text[m.text] for m in rows):
+                support[cid] += sim
+                users[cid].extend((sim, m) for m in rows if self.clusters.by_text[m.text] == cid)
+        def rank(cid: int) -> tuple[int, float, int]:
+            # More peer projects first, then closer ones, then the order the closest peer printed them.
+            projects = {(m.path, m.project, m.project_line) for _, m in users[cid]}
+            return (-len(projects), -support[cid], min(m.line for _, m in users[cid]))
+
+        ranked = sorted(support, key=rank)
+        return [self._suggestion(level2, cid, support[cid], users[cid]) for cid in ranked[:k]]
+
+    def _suggestion(self, level2: str, cid: int, support: float, used: list[tuple[float, Member]]) -> PeerSuggestion:
+        members = [m for _, m in sorted(used, key=lambda item: -item[0])]
+        wording = Counter(m.level3 for m in members).most_common(1)[0][0]
+        values = Counter(m.value.strip() for m in members if m.value and m.value.strip())
+        typical = values.most_common(1)[0][0] if values else None
+        best = members[0]
+        projects = {(m.path, m.project, m.project_line) for m in members}
+        example = f"{best.path}:{best.line}"
+        return PeerSuggestion(level2, wording, typical, len(projects), example, cid, round(support, 4))
+
+    def _project_row(self, project: Project) -> dict[str, str]:
+        norm = self.clusters.normalizer.normalize
+        cids = [self.clusters.by_text.get(norm(i.level3)) for i in project.indicators]
+        return {"name": norm(project.name), "clusters": " ".join(f"c{c}" for c in cids if c is not None)}
+
+
+def build_peer_index(documents: Sequence[Document], threshold: float = DEFAULT_THRESHOLD) -> PeerIndex:
+    """Cluster the documents' indicators and index their projects for peer comparison."""
+    return PeerIndex(build_clusters(documents, threshold), documents)
+
+
+def _project_vectorizer() -> Pipeline:
+    # Similar projects share words in their names and clusters among their indicators.
+    union = ColumnTransformer(
+        [
+            ("name", TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True), "name"),
+            ("clusters", TfidfVectorizer(analyzer=str.split, sublinear_tf=True), "clusters"),
+        ],
+        sparse_threshold=1.0,
+    )
+    return Pipeline([("features", union), ("unit", Normalizer())])
+
+
+def _project_path(project: Project) -> str | None:
+    # Project has no path of its own; its rows carry the file they were read from.
+    return project.indicators[0].path if project.indicators else None
+
+
+def _comparable_unit(parsed: ParsedValue) -> str | None:
+    """'%' for a rate, '元/人' for a per-unit amount; None for counts and totals."""
+    if parsed.number is None:
+        return None
+    if parsed.kind == "percent":
+        return "%"
+    unit = base_unit(parsed)
+    if parsed.kind == "money" and unit and "/" in unit:
+        return unit
+    return None
+
+
+def _lower_is_laxer(parsed: ParsedValue) -> bool:
+    # "≤5%" (a failure rate, a cost ceiling) is laxer when higher; every other target when lower.
+    return parsed.comparator not in ("≤", "<")
+
+
+def _peer_values(
+    cluster: Cluster, unit: str, own_unit: str | None, *, lower_is_laxer: bool
+) -> dict[tuple[str, ...], float]:
+    """One target per peer project of another unit (both periods of a 申报表 count once)."""
+    per_project: dict[tuple[str, ...], list[float]] = defaultdict(list)
+    for m in cluster.members:
+        if m.unit == own_unit:
+            continue
+        parsed = parse_value(m.value)
+        number = scaled(parsed)
+        if number is None or _comparable_unit(parsed) != unit or _lower_is_laxer(parsed) != lower_is_laxer:
+            continue
+        per_project[(m.unit, m.path, m.project, str(m.project_line))].append(number)
+    return {key: statistics.median(nums) for key, nums in per_project.items()}
+
+
+def _fits(member: Member, kinds: frozenset[str] | None) -> bool:
+    if kinds is None:
+        return True
+    return parse_value(member.value).kind in kinds
+
+
+def _fmt(number: float) -> str:
+    return f"{number:g}"
+
+
+def _drop_truncated(rows: list[Member]) -> list[Member]:
+    """Drop rows whose text is the start of another row's (the other period's cell, cut short)."""
+    texts = {m.level3 for m in rows}
+    return [m for m in rows if not any(t != m.level3 and t.startswith(m.level3) for t in texts)]

@@ -1,0 +1,43 @@
+"""Writing findings: one module per output format (text, json_out, sarif, csv_out, github).
+
+Every format carries the same fields, those of a finding in rules.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from kpi_lint.rules.base import Finding, Severity
+
+# The fields of a finding, in the order rules.md lists them.
+FIELDS = (
+    "code", "name", "severity", "message", "path", "line", "column", "project", "period",
+    "level1", "level2", "level3", "value", "suggestion",
+)
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    """A finding as a flat record with exactly the FIELDS (no --explain evidence)."""
+    data = finding.to_dict()
+    return {key: data[key] for key in FIELDS}
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What was checked, for the text summary."""
+
+    files: int  # files parsed and checked
+    projects: int
+    failed: int  # files that could not be read or held no table
+
+
+def counts_by_code(findings: list[Finding]) -> list[tuple[str, str, Counter[Severity]]]:
+    """(code, name, severities) per rule code, by code."""
+    names: dict[str, str] = {}
+    table: dict[str, Counter[Severity]] = {}
+    for f in findings:
+        names[f.code] = f.name
+        table.setdefault(f.code, Counter())[f.severity] += 1
+    return [(code, names[code], table[code]) for code in sorted(table)]

@@ -1,0 +1,30 @@
+"""`--output-format github`: GitHub Actions workflow commands, one annotation per finding.
+
+``::warning file=…,line=…,col=…,title=KPI101 vague-target::message``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kpi_lint.rules.base import Finding, Severity
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _data(text: str) -> str:
+    # The escaping GitHub's runner applies to workflow-command data.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(findings: Sequence[Finding]) -> str:
+    lines = []
+    for f in findings:
+        message = f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")
+        props = f"file={_property(f.path)},line={f.line},col={f.column},title={_property(f'{f.code} {f.name}')}"
+        lines.append(f"::{_LEVEL[f.severity]} {props}::{_data(message)}\n")
+    return "".join(lines)

@@ -1,0 +1,97 @@
+"""`--output-format sarif`: SARIF 2.1.0, for code-scanning dashboards.
+
+The rules of the run go in tool.driver.rules (with their documentation as help
+text); each result carries the finding's location and, in its property bag,
+the fields SARIF has no place for (project, period, level1-3, value, suggestion).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import kpi_lint
+from kpi_lint.baseline import fingerprint
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.registry import rule_by_code
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_PROPERTIES = ("project", "period", "level1", "level2", "level3", "value", "suggestion")
+
+
+def _uri(path: str) -> str:
+    p = Path(path)
+    return p.as_uri() if p.is_absolute() else quote(p.as_posix())
+
+
+def _summary(rule: type[Rule]) -> str:
+    doc = rule.doc()
+    return doc.splitlines()[0] if doc else rule.name
+
+
+def _descriptor(rule: type[Rule]) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": _summary(rule)},
+        "fullDescription": {"text": rule.doc() or rule.name},
+        "help": {"text": rule.doc() or rule.name},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"family": rule.family, "options": dict(rule.options)},
+    }
+
+
+def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+    message = f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")
+    result: dict[str, Any] = {
+        "ruleId": f.code,
+        "level": _LEVEL[f.severity],
+        "message": {"text": message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(f.path)},
+                    "region": {"startLine": f.line, "startColumn": f.column},
+                }
+            }
+        ],
+        "partialFingerprints": {"kpiLintFinding/v1": fingerprint(f)},
+        "properties": {key: getattr(f, key) for key in _PROPERTIES},
+    }
+    if f.code in index:
+        result["ruleIndex"] = index[f.code]
+    return result
+
+
+def render_sarif(findings: Sequence[Finding], rules: Sequence[type[Rule]]) -> str:
+    """A SARIF 2.1.0 log with one run; `rules` are the rules that were run."""
+    known = {r.code: r for r in rules}
+    for f in findings:  # a finding of a rule not passed in still gets its descriptor
+        if f.code not in known:
+            rule = rule_by_code(f.code)
+            if rule is not None:
+                known[rule.code] = rule
+    ordered = [known[c] for c in sorted(known)]
+    index = {r.code: i for i, r in enumerate(ordered)}
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "kpi-lint",
+                        "version": kpi_lint.__version__,
+                        "rules": [_descriptor(r) for r in ordered],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index) for f in findings],
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

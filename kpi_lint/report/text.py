@@ -1,0 +1,99 @@
+"""`--output-format text` (the default): ruff-style lines grouped by project, then a summary.
+
+    corpus/003_….txt:1679:2: KPI103 [warning] 指标值“717”只有数字，没有单位……
+      建议: 717平方米
+
+Coloured on a terminal (rich), plain otherwise.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from kpi_lint.report import RunSummary, counts_by_code
+from kpi_lint.rules.base import Finding, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def _groups(findings: Sequence[Finding]) -> list[tuple[tuple[str, str | None], list[Finding]]]:
+    """Findings per (file, project), files in order, projects in order of their first finding."""
+    groups: dict[tuple[str, str | None], list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: f.sort_key):
+        groups.setdefault((f.path, f.project), []).append(f)
+    return sorted(groups.items(), key=lambda item: (item[0][0], item[1][0].line, item[1][0].column))
+
+
+def _finding_line(f: Finding) -> Text:
+    line = Text()
+    line.append(f"{f.path}:{f.line}:{f.column}:", style="bold")
+    line.append(" ")
+    line.append(f.code, style="bold")
+    line.append(" ")
+    line.append(f"[{f.severity.value}]", style=_STYLE[f.severity])
+    line.append(f" {f.message}")
+    return line
+
+
+def _severity_counts(counts: Counter[Severity]) -> Text:
+    text = Text()
+    parts = [(s, counts[s]) for s in _ORDER if counts[s]]
+    for i, (sev, n) in enumerate(parts):
+        if i:
+            text.append(" · ")
+        text.append(f"{sev.value} {n}", style=_STYLE[sev])
+    return text
+
+
+def print_findings(console: Console, findings: Sequence[Finding], *, explain: bool = False) -> None:
+    for (path, project), items in _groups(findings):
+        console.print(Text(f"── {path} · {'项目：' + project if project else '全文'}", style="bold magenta"))
+        for f in items:
+            console.print(_finding_line(f))
+            if f.suggestion:
+                console.print(Text(f"  建议: {f.suggestion}", style="green"))
+            if explain and f.explain:
+                console.print(Text(f"  依据: {f.explain}", style="dim"))
+        console.print()
+
+
+def print_statistics(console: Console, findings: Sequence[Finding]) -> None:
+    """The per-code table (`--statistics`): count, code, name, severities."""
+    for code, name, counts in counts_by_code(list(findings)):
+        row = Text(f"{sum(counts.values()):>6}  ")
+        row.append(code, style="bold")
+        row.append(f"  {name:<26} ")
+        row.append_text(_severity_counts(counts))
+        console.print(row)
+
+
+def print_summary(console: Console, findings: Sequence[Finding], summary: RunSummary) -> None:
+    totals = Counter(f.severity for f in findings)
+    checked = f"检查了 {summary.files} 个文件、{summary.projects} 个项目"
+    failed = f"；{summary.failed} 个文件无法读取" if summary.failed else ""
+    if not findings:
+        console.print(Text(f"没有发现问题。{checked}{failed}。", style="green"))
+        return
+    head = Text(f"共发现 {len(findings)} 个问题（", style="bold")
+    head.append_text(_severity_counts(totals))
+    head.append("）", style="bold")
+    console.print(head)
+    print_statistics(console, findings)
+    console.print(f"{checked}{failed}。")
+    top = max(counts_by_code(list(findings)), key=lambda row: sum(row[2].values()))[0]
+    console.print(
+        Text(f"用 --ignore {top} 关闭某条规则，用 kpi-lint rule {top} 查看规则说明，用 --explain 查看判断依据。",
+             style="dim")
+    )
+
+
+def render_text(
+    console: Console, findings: Sequence[Finding], summary: RunSummary, *, explain: bool = False
+) -> None:
+    print_findings(console, findings, explain=explain)
+    print_summary(console, findings, summary)

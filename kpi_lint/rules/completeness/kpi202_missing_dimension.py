@@ -1,0 +1,114 @@
+"""KPI202 missing-dimension."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
+from kpi_lint.rules.target.common import (
+    BENEFIT,
+    BENEFIT_LEVEL2,
+    QUALITY,
+    QUANTITY,
+    SATISFACTION,
+    TIMELINESS,
+    NameCues,
+    name_cues,
+)
+
+# The dimensions the guidance expects in every project (cost is KPI201's), with what a good one says.
+_EXPECTED: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    (QUANTITY, (QUANTITY,), "做了多少：人数、次数、份数"),
+    (QUALITY, (QUALITY,), "做得怎样：合格率、达标率、覆盖率"),
+    (TIMELINESS, (TIMELINESS,), "何时完成：日期或期限"),
+    (BENEFIT, BENEFIT_LEVEL2, "带来什么效果：经济、社会、生态或可持续影响，至少一项"),
+    (SATISFACTION, (SATISFACTION,), "服务对象是否满意：调查满意度百分比"),
+)
+
+
+def _label(dimension: str) -> str:
+    return "效益指标（经济/社会/生态/可持续影响）" if dimension == BENEFIT else dimension
+
+
+class MissingDimension(Rule):
+    """An expected 二级指标 is empty: 数量, 质量, 时效, at least one 效益, 服务对象满意度.
+
+    Default severity: warning.
+
+    **What it does**
+
+    For each project and period, checks that there is at least one filled
+    indicator (a named 三级指标 with a value) under 数量指标, 质量指标, 时效指标,
+    at least one 效益 category (经济/社会/生态效益, 可持续影响) and 服务对象满意度.
+    A dimension missing from every period gives one finding for the project;
+    missing from one period only, one finding for that period.  Cost indicators
+    are KPI201's.
+
+    **Why is this bad?**
+
+    财预〔2015〕88号 and 财预〔2021〕101号: outputs cover quantity, quality and
+    timeliness; effects and satisfaction are set where they apply — and for a
+    service to the public they apply.  Target review (财预〔2015〕88号) looks at
+    completeness (完整性) first: a project with no quality target can be
+    "completed" at any quality.
+
+    **Example** (a 申报表 whose 时效指标 row is printed empty)::
+
+        产出指标 | 时效指标 |  |
+
+    **Use instead**::
+
+        产出指标 | 时效指标 | 补助资金拨付时间 | 不晚于2023年6月底
+    """
+
+    code = "KPI202"
+    name = "missing-dimension"
+    severity = Severity.WARNING
+    family = "completeness"
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        cues = name_cues(self.lexicon)
+        periods = project.periods
+        if not periods:
+            return
+        for dimension, level2s, what in _EXPECTED:
+            missing = [p for p in periods if not self._has(project, p, level2s, cues)]
+            if not missing:
+                continue
+            targets = [None] if len(missing) == len(periods) else missing
+            for period in targets:
+                where = f"{period}" if period else ""
+                message = (
+                    f"项目{where}没有{_label(dimension)}：应至少设一项，说明{what}。"
+                )
+                yield self._at(doc, project, dimension, period, message)
+
+    @staticmethod
+    def _has(project: Project, period: str | None, level2s: tuple[str, ...], cues: NameCues) -> bool:
+        return any(
+            ind.period == period and ind.level2 in level2s and is_filled(ind, cues) for ind in project.indicators
+        )
+
+    def _at(self, doc: Document, project: Project, dimension: str, period: str | None, message: str) -> Finding:
+        level2s = BENEFIT_LEVEL2 if dimension == BENEFIT else (dimension,)
+        empty = next(
+            (e for e in project.empty_categories if e.level2 in level2s and (period is None or e.period == period)),
+            None,
+        )
+        row: Indicator | None = next(
+            (i for i in project.indicators if i.level2 in level2s and (period is None or i.period == period)), None
+        )
+        level1 = BENEFIT if dimension == BENEFIT else None
+        if row is not None:
+            return self.finding(doc, message, project=project, indicator=row)
+        if empty is not None:
+            return self.finding(
+                doc, message, project=project, line=empty.line, column=empty.column, period=period,
+                level1=empty.level1, level2=dimension if dimension != BENEFIT else None,
+            )
+        return self.finding(
+            doc, message, project=project, period=period, level1=level1,
+            level2=dimension if dimension != BENEFIT else None,
+        )

@@ -1,0 +1,91 @@
+"""KPI203 filler-indicator."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kpi_lint.model import Document, Project
+from kpi_lint.parse.common import squash
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.target.common import CATEGORY_NAMES, clean, is_blank, name_cues
+
+# A unit tacked onto the name ("机关运转率（%）", "生态效益提升值%") does not make it specific.
+_UNIT_TAIL = re.compile(r"(?:[（(][^（）()]{1,5}[)）]|%|％)$")
+# Outputs, cost and satisfaction apply to every project: a filler there needs a real indicator, not deletion.
+_ALWAYS_APPLY = ("数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标")
+# What a specific indicator of each category looks like, for the message.
+_EXAMPLES = {
+    "数量指标": "资助参保人数",
+    "质量指标": "补助资金足额发放率",
+    "时效指标": "补助资金拨付时间",
+    "成本指标": "人均补助标准",
+    "经济效益指标": "参保群众个人医疗费用负担减少额",
+    "社会效益指标": "参保群众政策知晓率",
+    "生态效益指标": "办公区年用电量较上年下降率",
+    "可持续影响指标": "长效机制制度文件印发数",
+    "服务对象满意度指标": "参保群众对经办服务的满意度",
+}
+
+
+class FillerIndicator(Rule):
+    """The 三级指标 is only a category label or a generic phrase.
+
+    Default severity: warning.
+
+    **What it does**
+
+    Flags a 三级指标 that is, once white space, punctuation and a trailing unit
+    are removed, one of the phrases in ``lexicons/filler_phrases.txt`` (生态影响,
+    经济发展, 提高效率, 项目实现功能, 环保节能 …) or a category name of the
+    indicator hierarchy itself (生态效益指标, 数量指标 …).  Rows printed empty
+    under a category label are KPI201/KPI202's.
+
+    **Why is this bad?**
+
+    财预〔2021〕101号 asks for indicators that are relevant (相关性) to the
+    project; categories that do not apply are left out, not filled with filler.
+    "生态影响 ≥95" on an office-rent project measures nothing: it only makes the
+    table look complete, and at the self-evaluation (财预〔2020〕10号) it earns
+    points that the project did not earn.
+
+    **Example** (003, 2023医保局办公楼租赁费7.2万元 and 冀财社【2021】159号)::
+
+        生态效益指标 | 生态影响 | ≥95
+        生态效益指标 | 环保节能 | >90
+
+    **Use instead**: delete the row when the category does not apply; when it
+    does, name what is measured::
+
+        生态效益指标 | 办公区年用电量较上年下降率 | ≥5%
+    """
+
+    code = "KPI203"
+    name = "filler-indicator"
+    severity = Severity.WARNING
+    family = "completeness"
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        cues = name_cues(self.lexicon)
+        fillers = {clean(p) for p in self.lexicon.filler_phrases}
+        for ind in project.indicators:
+            name = clean(_UNIT_TAIL.sub("", squash(ind.level3 or "")))
+            if not name or is_blank(ind.value, cues):
+                continue  # a category printed empty: KPI201 / KPI202
+            if name in CATEGORY_NAMES:
+                why = "只是指标类别的名称"
+            elif name in fillers:
+                why = "是空泛的套话，不说明衡量什么"
+            else:
+                continue
+            category = ind.level2 or ind.level1 or "该类别"
+            example = _EXAMPLES.get(ind.level2 or "", "参保群众政策知晓率")
+            if ind.level2 in _ALWAYS_APPLY:
+                advice = f"应写明具体衡量的对象和口径（如“{example}”）"
+            else:
+                advice = (
+                    f"{category}不适用于本项目时应整行删去，不要用套话填充；"
+                    f"适用时写明具体衡量的对象和口径（如“{example}”）"
+                )
+            message = f"三级指标“{ind.level3}”{why}。{advice}。"
+            yield self.finding(doc, message, project=project, indicator=ind)

@@ -1,0 +1,186 @@
+"""What the value and completeness rules share: reading indicator names and values.
+
+The knowledge lives in ``lexicons/`` (name_units.txt, empty_values.txt,
+vague_words.txt, graded_words.txt); this module only applies it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kpi_lint.lexicon import Lexicon, _entries, _file, _keyed
+from kpi_lint.model import Indicator, ParsedValue, Project
+from kpi_lint.parse.common import LEVEL2_PARENT, squash
+
+DATE = "日期"  # the special keys of name_units.txt
+UNITLESS = "无单位"
+OVER_100 = "可超100%"
+_SPECIAL = (DATE, UNITLESS, OVER_100)
+
+QUANTITY = "数量指标"
+QUALITY = "质量指标"
+TIMELINESS = "时效指标"
+COST = "成本指标"
+SATISFACTION = "服务对象满意度指标"
+BENEFIT = "效益指标"
+BENEFIT_LEVEL2 = tuple(k for k, v in LEVEL2_PARENT.items() if v == BENEFIT)
+CATEGORY_NAMES = frozenset([*LEVEL2_PARENT, *set(LEVEL2_PARENT.values()), "满意度指标", "成本指标"])
+
+# A unit printed in the indicator name itself: "机关运转率（%）", "补助标准(元/人)".
+_NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,5})\s*[)）]$|(%|％)$")
+_PUNCT = re.compile(r"[\s，,。.;；:：、“”\"'‘’()（）\[\]【】]+")
+
+
+@dataclass(frozen=True)
+class NameCues:
+    """name_units.txt: which unit an indicator name calls for."""
+
+    units: tuple[tuple[str, str], ...]  # (cue, unit), longest cue first
+    date: tuple[str, ...]
+    unitless: tuple[str, ...]
+    over_100: tuple[str, ...]
+    empty_values: frozenset[str]
+
+
+def _lexicon_file(directory: Path, name: str) -> list[str]:
+    # Same lookup as kpi_lint.lexicon: the reviewer's folder first, then the bundled copy.
+    path = _file(directory, name)
+    return _entries(path) if path else []
+
+
+@lru_cache(maxsize=8)
+def _cues_for(directory: str) -> NameCues:
+    root = Path(directory)
+    table = _keyed(_lexicon_file(root, "name_units.txt"))
+    pairs = [(cue, unit) for unit, cues in table.items() if unit not in _SPECIAL for cue in cues]
+    pairs.sort(key=lambda p: -len(p[0]))
+    return NameCues(
+        units=tuple(pairs),
+        date=tuple(table.get(DATE, ())),
+        unitless=tuple(table.get(UNITLESS, ())),
+        over_100=tuple(table.get(OVER_100, ())),
+        empty_values=frozenset(squash(v) for v in _lexicon_file(root, "empty_values.txt")),
+    )
+
+
+def name_cues(lexicon: Lexicon) -> NameCues:
+    return _cues_for(str(lexicon.directory))
+
+
+def clean(text: str | None) -> str:
+    """Text without white space or punctuation: what a reviewer reads as the content."""
+    return _PUNCT.sub("", text or "")
+
+
+def is_blank(text: str | None, cues: NameCues) -> bool:
+    """Nothing printed, or a marker meaning "not filled" (未填报)."""
+    s = squash(text or "")
+    return not s or s in cues.empty_values
+
+
+def _ends_or_contains(name: str, cues: tuple[str, ...]) -> bool:
+    return any(name.endswith(c) for c in cues) or any(len(c) >= 2 and c in name for c in cues)
+
+
+def expected_unit(level3: str | None, cues: NameCues) -> str | None:
+    """The unit the indicator name calls for: 参保人数 → 人, 参保率 → %, 完成时间 → 日期; None if unknown."""
+    name = squash(level3 or "")
+    if not name:
+        return None
+    m = _NAME_UNIT.search(name)
+    if m:
+        unit = m.group(1) or "%"
+        return "%" if unit in ("%", "％", "百分比") else unit
+    if any(name.endswith(c) for c in cues.unitless):
+        return UNITLESS
+    for cue, unit in cues.units:
+        if name.endswith(cue):
+            return unit
+    if any(name.endswith(c) or (len(c) >= 2 and c in name) for c in cues.date):
+        return DATE
+    for cue, unit in cues.units:
+        if len(cue) >= 2 and cue in name:
+            return unit
+    return None
+
+
+# A "generic threshold" is the pass mark of a rate: ≥95, >90, ≥90% …
+GENERIC_LOW, GENERIC_HIGH = 80.0, 100.0
+_NOT_RATES = (QUANTITY, COST, TIMELINESS)
+
+
+def is_generic_threshold(parsed: ParsedValue) -> bool:
+    return (
+        parsed.comparator in ("≥", ">")
+        and parsed.number is not None
+        and GENERIC_LOW <= parsed.number <= GENERIC_HIGH
+        and parsed.unit in (None, "%")
+    )
+
+
+def cannot_carry_rate(ind: Indicator, cues: NameCues) -> bool:
+    """A count, an amount, a date — anything but a rate: a percentage pass mark means nothing there."""
+    unit = expected_unit(ind.level3, cues)
+    if unit in ("%", UNITLESS):
+        return False
+    return unit is not None or ind.level2 in _NOT_RATES
+
+
+def may_exceed_100(level3: str | None, cues: NameCues) -> bool:
+    return _ends_or_contains(squash(level3 or ""), cues.over_100)
+
+
+def is_benefit(ind: Indicator) -> bool:
+    return ind.level1 == BENEFIT or ind.level2 in BENEFIT_LEVEL2
+
+
+def is_satisfaction(ind: Indicator) -> bool:
+    return ind.level2 == SATISFACTION or "满意" in squash(ind.level3 or "")
+
+
+def words_in(text: str, words: tuple[str, ...]) -> list[str]:
+    """The lexicon words a value is made of, longest first.
+
+    A word of two or more characters counts anywhere in the value; a one-character
+    word (好, 高) only when it is the whole value, else it would match inside
+    checkable phrases (高于上年).
+    """
+    s = clean(text)
+    found = [w for w in words if (len(w) >= 2 and w in s) or s == w]
+    found.sort(key=len, reverse=True)
+    # Drop a word contained in a longer one already found (提高 inside 明显提高).
+    return [w for i, w in enumerate(found) if not any(w in longer for longer in found[:i])]
+
+
+def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str | None:
+    """A measurable target of the form the indicator calls for (N is the figure to fill in)."""
+    unit = expected_unit(ind.level3, cues)
+    if ind.level2 == TIMELINESS or unit == DATE:
+        return f"不晚于{year}年N月底" if year else "不晚于N月底"
+    if ind.level2 == COST:
+        return "≤N元"
+    if is_satisfaction(ind):
+        return "≥90%"
+    if unit in (None, UNITLESS):
+        return None
+    if unit == "%":
+        return "≥N%"
+    return f"≥N{unit}"
+
+
+def peer_lines(peers: object, project: Project, level2: str, k: int = 3) -> list[str]:
+    """What similar projects set under `level2`, as "三级指标 典型值（n 个同类项目）" lines.
+
+    `peers` is the optional kpi_lint.cluster.peers.PeerIndex (context.extras["peers"]).
+    """
+    suggest = getattr(peers, "suggest", None)
+    if suggest is None:
+        return []
+    lines = []
+    for item in suggest(project, level2, k=k):
+        text = f"{item.level3} {item.typical_value}" if item.typical_value else item.level3
+        lines.append(f"{text}（{item.project_count} 个同类项目）")
+    return lines

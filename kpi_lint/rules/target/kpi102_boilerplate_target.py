@@ -1,0 +1,126 @@
+"""KPI102 boilerplate-target."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.parse.common import squash
+from kpi_lint.parse.values import parse_value
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.target.common import (
+    COST,
+    DATE,
+    QUANTITY,
+    TIMELINESS,
+    NameCues,
+    cannot_carry_rate,
+    expected_unit,
+    is_blank,
+    is_generic_threshold,
+    name_cues,
+    target_form,
+)
+
+_KPI104_LEVEL2 = (QUANTITY, COST, TIMELINESS)
+
+
+class BoilerplateTarget(Rule):
+    """One value template fills most indicators of a project, or a generic threshold sits where it cannot apply.
+
+    Default severity: warning.
+
+    **What it does**
+
+    Within one project and period, flags the value that fills at least ``share``
+    (default 0.6) of the filled indicators, when there are at least ``min_rows``
+    (default 4) of them and the value lands on at least one indicator that is not
+    a rate — one finding per project and period.
+    The same pass mark on several rates (≥90% for 合格率, 知晓率, 满意度) is not a
+    template.  Outside such a table it flags single rows where a bare generic pass
+    mark ("≥95", ">90") sits on an indicator that cannot carry a percentage: a
+    count, an amount of money, a date, or any 数量/成本/时效 indicator that is not
+    itself a rate (a "%" on those is KPI104's).
+
+    **Why is this bad?**
+
+    财预〔2021〕101号 asks that each indicator's value be set from its own basis
+    (计划标准, 行业标准, 历史标准); 财预〔2015〕88号 reviews targets for
+    appropriateness (适当性) and feasibility (可行性).  One number copied into
+    every row was not derived from anything: "≥95" for a number of servers, a
+    deadline and an ecological effect cannot all be right, and none of them can
+    be checked.
+
+    **Example** (003, 医保局骨干网络建设维护费 — every row of the table)::
+
+        数量指标 | 服务器数量   | ≥95
+        时效指标 | 完成及时率   | ≥95
+        成本指标 | 预算执行     | ≥95
+        生态效益指标 | 生态影响 | ≥95
+
+    **Use instead**: one value per indicator, in that indicator's own unit::
+
+        数量指标 | 服务器数量   | 2台
+        时效指标 | 完成时间     | 不晚于2023年6月底
+        成本指标 | 设备购置费   | ≤50000元
+
+    Options: ``share`` (0.6), ``min_rows`` (4).
+    """
+
+    code = "KPI102"
+    name = "boilerplate-target"
+    severity = Severity.WARNING
+    family = "target"
+    options: ClassVar[dict[str, Any]] = {"share": 0.6, "min_rows": 4}
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        cues = name_cues(self.lexicon)
+        templated: set[str | None] = set()
+        for period in project.periods:
+            rows = [i for i in project.indicators if i.period == period and not is_blank(i.value, cues)]
+            if len(rows) < int(self.opts["min_rows"]):
+                continue
+            value, count = Counter(squash(i.value or "") for i in rows).most_common(1)[0]
+            same = [i for i in rows if squash(i.value or "") == value]
+            # The same pass mark on several rates (≥90% 合格率, 知晓率, 满意度) is common practice;
+            # a template is one value stamped on indicators of different kinds.
+            all_rates = all(expected_unit(i.level3, cues) == "%" for i in same)
+            if count / len(rows) < float(self.opts["share"]) or all_rates:
+                continue
+            templated.add(period)
+            names = "、".join(f"“{i.level3}”" for i in same[:3] if i.level3)
+            message = (
+                f"同一个指标值“{value}”填满了本项目{period or ''}的 {len(rows)} 个指标中的 {count} 个（{names}等）："
+                "这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：数量写人数、次数，"
+                "质量写比率，时效写日期，成本写金额。"
+            )
+            yield self.finding(doc, message, project=project, indicator=same[0], span="value")
+        for ind in project.indicators:
+            if ind.period not in templated and self._misplaced_threshold(ind, cues):
+                yield self._row_finding(doc, project, ind, cues)
+
+    def _misplaced_threshold(self, ind: Indicator, cues: NameCues) -> bool:
+        if is_blank(ind.value, cues):
+            return False
+        parsed = ind.parsed or parse_value(ind.value, self.lexicon)
+        if not is_generic_threshold(parsed) or not cannot_carry_rate(ind, cues):
+            return False
+        # A percentage on a 数量/时效/成本 indicator is KPI104's value-type mismatch.
+        return not (parsed.unit == "%" and ind.level2 in _KPI104_LEVEL2)
+
+    def _row_finding(self, doc: Document, project: Project, ind: Indicator, cues: NameCues) -> Finding:
+        unit = expected_unit(ind.level3, cues)
+        if unit == DATE or ind.level2 == TIMELINESS:
+            kind = "时效指标，应写日期或期限"
+        elif ind.level2 == COST or unit == "元":
+            kind = "成本，应写金额"
+        else:
+            kind = f"数量，应写{unit or '具体计量单位'}的个数"
+        form = target_form(ind, cues, doc.year)
+        message = (
+            f"“{ind.value}”是通用的达标阈值，但“{ind.level3}”是{kind}，百分比式的阈值无法衡量它"
+            + (f"；可写成“{form}”。" if form else "。")
+        )
+        return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=form)

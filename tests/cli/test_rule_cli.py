@@ -1,0 +1,58 @@
+"""`kpi-lint rule`: each rule's documentation and the catalog."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from kpi_lint.cli import app
+from kpi_lint.rules.registry import all_rules
+
+MY_CODES = ("KPI101", "KPI102", "KPI103", "KPI104", "KPI105", "KPI106", "KPI201", "KPI202", "KPI203", "KPI204")
+GUIDANCE = ("财预〔2015〕88号", "财预〔2020〕10号", "财预〔2021〕101号")
+
+
+def test_rule_prints_header_options_and_doc() -> None:
+    result = CliRunner().invoke(app, ["rule", "kpi102"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "KPI102 boilerplate-target（默认级别：warning；族：target）"
+    assert lines[1] == "选项（[tool.kpi-lint.rules.KPI102]）：share = 0.6，min_rows = 4"
+    for heading in ("**What it does**", "**Why is this bad?**", "**Example**", "**Use instead**"):
+        assert heading in result.stdout
+
+
+@pytest.mark.parametrize("code", MY_CODES)
+def test_every_rule_doc_has_the_four_parts_and_cites_guidance(code: str) -> None:
+    result = CliRunner().invoke(app, ["rule", code])
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith(f"{code} ") and "默认级别" in text
+    for heading in ("What it does", "Why is this bad?", "Example", "Use instead"):
+        assert heading in text, f"{code} doc lacks {heading}"
+    assert any(g in text for g in GUIDANCE), f"{code} doc cites no guidance"
+    assert "Default severity:" in text
+
+
+def test_all_lists_the_catalog() -> None:
+    result = CliRunner().invoke(app, ["rule", "--all"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(all_rules())
+    rows = [re.match(r"^(KPI\d{3})\s+(\S+)\s+(error|warning|info)\s+(.+)$", line) for line in lines]
+    assert all(rows)
+    table = {m.group(1): (m.group(2), m.group(3)) for m in rows if m}
+    assert table["KPI101"] == ("vague-target", "warning")
+    assert table["KPI201"] == ("missing-cost-indicator", "error")
+    assert table["KPI204"] == ("declared-count-mismatch", "error")
+    assert set(MY_CODES) <= set(table)
+
+
+@pytest.mark.parametrize("args", [["rule", "KPI999"], ["rule", "vague"], ["rule"]])
+def test_unknown_or_missing_code_exit_2_one_line(args: list[str]) -> None:
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("kpi-lint: 错误: ")
+    assert result.stdout == ""

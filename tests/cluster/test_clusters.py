@@ -1,0 +1,122 @@
+"""Clusters of the corpus: what groups across counties, what stays apart, what a cluster records."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.cluster import ClusterSet, ValueStats, cluster_texts
+from kpi_lint.cluster.groups import collect_members, value_kinds
+from kpi_lint.cluster.normalize import TextNormalizer
+from kpi_lint.model import Document
+from tests.cluster.conftest import indicator
+
+FIVE_UNITS = ["古县医疗保障局", "吕梁市离石区医疗保障局", "沁水县医疗保障局", "涞源县医疗保障局", "高平市医疗保险服务中心"]
+
+
+def test_satisfaction_of_all_five_counties_is_one_cluster(clusters: ClusterSet) -> None:
+    cluster = clusters.cluster_of(indicator("004", "群众满意度"))
+    assert cluster is not None
+    assert cluster.id == 1  # the largest
+    assert (cluster.label, cluster.size, cluster.units) == ("群众满意度", 50, FIVE_UNITS)
+    printed = {m.level3 for m in cluster.members}
+    assert {"参保城乡居民满意度", "救助对象满意度", "建档立卡贫困户满意度", "满意率", "退休人员满意度（%）"} <= printed
+    for key, text in [("000", "参保城乡居民满意度"), ("001", "建档立卡贫困户满意度"), ("002", "救助对象满意"),
+                      ("003", "满意率"), ("004", "受益人群满意度")]:
+        assert clusters.cluster_of(indicator(key, text)) is cluster
+    assert cluster.level2 == {"服务对象满意度指标": 50}
+    # 39 percent targets (85–99%, median 95%) and 003's eleven unit-less "≥95" / ">90".
+    assert cluster.values == [ValueStats("%", 39, 85.0, 95.0, 99.0), ValueStats("", 11, 90.0, 95.0, 95.0)]
+
+
+def test_truncated_cells_join_their_full_text(clusters: ClusterSet) -> None:
+    full = clusters.cluster_of(indicator("000", "医保信息系统正常运行率"))
+    assert full is not None
+    assert clusters.cluster_of(indicator("002", "医保信息系统正常运")) is full
+    assert clusters.cluster_of(indicator("001", "医保信息系统正常运行率")) is full
+    assert full.units == ["古县医疗保障局", "吕梁市离石区医疗保障局", "沁水县医疗保障局"]
+    assert [(Path(m.path).name[:3], m.line, m.period) for m in full.members][-2:] == [
+        ("002", 914, "实施期"), ("002", 912, "年度"),
+    ]
+    assert full.values == [ValueStats("%", 7, 90.0, 90.0, 95.0)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("002", "资助参保人次数"), ("004", "住院救助人次")),
+        (("002", "住院救助人次数"), ("004", "门诊救助人次")),
+        (("002", "医保信息系统验收合格率"), ("002", "医保信息系统正常运行率")),
+        (("000", "医保信息系统验收合格率"), ("001", "医保信息系统正常运行率")),
+        (("002", "培训次数"), ("003", "培训人员人次")),
+        (("003", "培训次数"), ("003", "培训人员人次")),
+        (("000", "城乡居民基本医疗保险参保人数"), ("000", "城乡居民基本医疗保险参保率")),
+        (("000", "医保政策宣传时间"), ("000", "医保政策宣传资料")),
+        (("002", "培训费"), ("002", "培训次数")),
+    ],
+)
+def test_hard_negatives_stay_apart(clusters: ClusterSet, a: tuple[str, str], b: tuple[str, str]) -> None:
+    assert clusters.cluster_of(indicator(*a)) is not clusters.cluster_of(indicator(*b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("002", "住院救助人次数"), ("004", "住院救助人次")),
+        (("002", "资助参保人次数"), ("004", "资助参保人数")),
+        (("002", "培训次数"), ("000", "医保业务培训次数")),
+        (("003", "培训次数"), ("000", "医保业务培训次数")),
+        (("000", "特困人员"), ("004", "特困人员人数")),
+        (("002", "召开医保工作政府信"), ("000", "召开医保工作政府信息分开县级工作会议或培训")),
+    ],
+)
+def test_same_indicator_across_counties(clusters: ClusterSet, a: tuple[str, str], b: tuple[str, str]) -> None:
+    assert clusters.cluster_of(indicator(*a)) is clusters.cluster_of(indicator(*b))
+
+
+def test_a_cluster_filed_under_two_categories_is_visible(clusters: ClusterSet) -> None:
+    # 002 files 政策知晓率 under 服务对象满意度指标; 000 files its 知晓率 under 社会效益指标 (KPI404 evidence).
+    cluster = clusters.cluster_of(indicator("002", "政策知晓率"))
+    assert cluster is not None
+    assert cluster.level2 == {"社会效益指标": 10, "服务对象满意度指标": 4}
+    assert cluster.units == ["吕梁市离石区医疗保障局", "沁水县医疗保障局"]
+    assert cluster.values == [ValueStats("%", 12, 80.0, 90.0, 95.0)]
+
+
+def test_ids_follow_size_and_every_indicator_is_placed(clusters: ClusterSet, docs: list[Document]) -> None:
+    sizes = [c.size for c in clusters.clusters]
+    assert sizes == sorted(sizes, reverse=True)
+    assert [c.id for c in clusters.clusters] == list(range(1, len(clusters.clusters) + 1))
+    named = [i for d in docs for i in d.indicators if i.level3]
+    assert sum(sizes) == len(named) == 395
+    assert all(clusters.cluster_of(i) is not None for i in named)
+    # 187 clusters; 16 of them span more than one county.
+    assert len(clusters.clusters) == 187
+    assert sum(len(c.units) > 1 for c in clusters.clusters) == 16
+
+
+def test_an_unseen_indicator_is_found_by_its_text(clusters: ClusterSet) -> None:
+    stray = indicator("004", "群众满意度")
+    copy = type(stray)(**{**stray.__dict__, "path": "elsewhere.txt", "level3": "2024年全县群众满意率"})
+    assert clusters.cluster_of(copy) is clusters.get(1)
+
+
+def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> None:
+    """The scalable path (k-means blocks + centroid merge) on blocks of 20 texts, against one block."""
+    normalizer = TextNormalizer.for_documents(docs)
+    members, _ = collect_members(docs, normalizer)
+    texts = sorted({m.text for m in members})
+    kinds = value_kinds(members)
+    exact = cluster_texts(texts, normalizer, kinds=kinds)
+    blocked = cluster_texts(texts, normalizer, kinds=kinds, block_size=20)
+    same_exact = {(a, b) for (a, la), (b, lb) in itertools.combinations(zip(texts, exact.labels), 2) if la == lb}
+    same_blocked = {(a, b) for (a, la), (b, lb) in itertools.combinations(zip(texts, blocked.labels), 2) if la == lb}
+    assert len(texts) == 213
+    assert len(same_exact) == 28
+    assert len(same_blocked & same_exact) >= 24  # a few pairs cut by block boundaries
+    assert len(same_blocked - same_exact) <= 2
+    label = dict(zip(texts, blocked.labels, strict=True))
+    assert label["医保信息系统正常运"] == label["医保信息系统正常运行率"]
+    assert label["医保信息系统验收合格率"] != label["医保信息系统正常运行率"]

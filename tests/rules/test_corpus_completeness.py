@@ -1,0 +1,122 @@
+"""Family 2 (completeness of the indicator set) on the real corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpi_lint.config import Config
+from kpi_lint.rules.base import Finding, RuleContext, Severity
+from kpi_lint.rules.context import PEERS, VAGUENESS, build_context
+from kpi_lint.rules.engine import run_rules
+from kpi_lint.rules.registry import rule_by_code
+from tests.corpus import all_corpus_docs, corpus_doc
+
+
+def check(key: str, code: str) -> list[Finding]:
+    rule = rule_by_code(code)
+    assert rule is not None
+    doc = corpus_doc(key)
+    return run_rules([doc], [rule], RuleContext(documents=[doc], extras={PEERS: None, VAGUENESS: None}))
+
+
+# ---- KPI201 missing-cost-indicator ---------------------------------------------------------------------------
+
+
+def test_000_leaves_cost_empty_except_one_project() -> None:
+    found = check("000", "KPI201")
+    names = [p.name for p in corpus_doc("000").projects]
+    assert [f.project for f in found] == [n for n in names if n != "长期护理保险费"]
+    first = found[0]
+    assert (first.line, first.level2, first.severity) == (1138, "成本指标", Severity.ERROR)
+    assert "成本指标一栏是空的" in first.message
+
+
+def test_every_004_project_lacks_cost() -> None:
+    found = check("004", "KPI201")
+    assert [f.project for f in found] == [p.name for p in corpus_doc("004").projects]
+    assert len(found) == 8
+    assert sum("写着“未填报”" in f.message for f in found) == 7  # the eighth has no cost row at all
+    assert "表中没有成本指标" in found[-1].message and found[-1].project == "长期护理保险财政补助资金"
+
+
+def test_003_one_table_without_a_cost_row() -> None:
+    found = check("003", "KPI201")
+    assert len(found) == 1
+    assert found[0].project.startswith("冀财社【2021】159号") and "表中没有成本指标" in found[0].message
+
+
+def test_002_first_project_has_six_cost_rows() -> None:
+    projects = corpus_doc("002").projects
+    found = check("002", "KPI201")
+    assert [f.project for f in found] == [p.name for p in projects[1:]]
+    assert projects[0].name not in {f.project for f in found}
+    assert check("001", "KPI201") == []
+
+
+def test_cost_suggestions_come_from_peers() -> None:
+    docs = all_corpus_docs()
+    context = build_context(docs, Config())
+    rule = rule_by_code("KPI201")
+    assert rule is not None
+    found = run_rules(docs, [rule], context)
+    with_peers = [f for f in found if f.suggestion]
+    assert with_peers, "the peer index suggests the cost indicators other projects set"
+    assert all("个同类项目" in (f.suggestion or "") for f in with_peers)
+    assert any(("元" in (f.suggestion or "")) for f in with_peers)
+
+
+# ---- KPI202 missing-dimension --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["001", "002", "003", "004"])
+def test_complete_dimension_sets(key: str) -> None:
+    assert check(key, "KPI202") == []
+
+
+def test_000_only_the_garbled_table_misses_dimensions() -> None:
+    found = check("000", "KPI202")
+    assert {f.project for f in found} == {"离干、伤残军人、新中国成立前老工人医疗费"}
+    messages = " ".join(f.message for f in found)
+    assert "没有时效指标" in messages and "没有效益指标" in messages
+
+
+# ---- KPI203 filler-indicator ---------------------------------------------------------------------------------
+
+
+def test_003_filler_rows() -> None:
+    found = check("003", "KPI203")
+    names = {f.level3 for f in found}
+    assert {"生态影响", "环保节能", "生态效益指标", "提高效率", "项目实现功能"} <= names
+    assert all(f.value in ("≥95", ">90") for f in found)
+    eco = next(f for f in found if f.level3 == "生态效益指标")
+    assert "只是指标类别的名称" in eco.message
+    rent = next(f for f in found if f.level3 == "生态影响")
+    assert "应整行删去" in rent.message
+
+
+def test_no_filler_in_001_002_004() -> None:
+    for key in ("001", "002", "004"):
+        assert check(key, "KPI203") == [], key
+
+
+# ---- KPI204 declared-count-mismatch --------------------------------------------------------------------------
+
+
+def test_001_declares_six_discloses_three() -> None:
+    found = check("001", "KPI204")
+    assert len(found) == 1
+    f = found[0]
+    assert (f.line, f.column, f.severity, f.project) == (166, 13, Severity.ERROR, None)
+    assert "6 个" in f.message and "3 张" in f.message
+
+
+@pytest.mark.parametrize(("key", "count"), [("000", 12), ("002", 3), ("004", 8)])
+def test_declared_counts_that_match(key: str, count: int) -> None:
+    doc = corpus_doc(key)
+    assert doc.declared_projects == count == len(doc.projects)
+    assert check(key, "KPI204") == []
+
+
+def test_003_states_no_count() -> None:
+    assert corpus_doc("003").declared_projects is None
+    assert check("003", "KPI204") == []

@@ -1,0 +1,179 @@
+"""Family 1 (the target value) on the real corpus: the findings a reviewer expects, and none where the target is good."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from kpi_lint.config import Config
+from kpi_lint.model import Indicator
+from kpi_lint.rules.base import Finding, RuleContext, Severity
+from kpi_lint.rules.context import PEERS, VAGUENESS, build_context
+from kpi_lint.rules.engine import run_rules
+from kpi_lint.rules.registry import rule_by_code, select_rules
+from tests.corpus import KEYS, all_corpus_docs, corpus_doc
+from tests.rules.builder import build_document
+
+VAGUE_WORDS = ("提高", "有效", "及时", "明显提高", "逐步扩展", "保障", "可持续", "体现", "共享", "全年")
+
+
+def check(key: str, code: str, **extras: Any) -> list[Finding]:
+    """`code`'s findings on one corpus document, on the lexicons alone unless extras say otherwise."""
+    doc = corpus_doc(key)
+    rule = rule_by_code(code)
+    assert rule is not None
+    context = RuleContext(documents=all_corpus_docs(), extras={PEERS: None, VAGUENESS: None, **extras})
+    return run_rules([doc], [rule], context)
+
+
+# ---- KPI101 vague-target -------------------------------------------------------------------------------------
+
+
+def test_vague_values_across_the_corpus() -> None:
+    values = {f.value for key in KEYS for f in check(key, "KPI101")}
+    for word in VAGUE_WORDS:
+        assert any(word in (v or "") for v in values), f"no KPI101 finding on a value with {word}"
+    assert {"全年", "提高", "及时", "有效", "可持续", "保障", "体现", "共享", "逐步扩展", "明显提高"} <= values
+
+
+def test_vague_timeliness_in_000_suggests_a_date() -> None:
+    found = [f for f in check("000", "KPI101") if f.level3 == "城乡居民享受补助时间"]
+    assert [(f.period, f.value, f.line) for f in found] == [("实施期", "全年", 1132), ("年度", "全年", 1136)]
+    assert all(f.severity is Severity.WARNING and f.suggestion == "不晚于2023年N月底" for f in found)
+    assert "日期或期限" in found[0].message
+
+
+def test_severity_graded_effects_are_info() -> None:
+    by_value = {(f.level3, f.value): f.severity for f in check("004", "KPI101")}
+    assert by_value[("困难群众看病就医方便程度", "明显提高")] is Severity.INFO
+    assert by_value[("医疗救助对象覆盖范围", "逐步扩展")] is Severity.INFO
+    assert by_value[("保障相关人员医疗待遇", "保障")] is Severity.WARNING
+    assert by_value[("共享改革发展成果", "共享")] is Severity.WARNING
+    found_002 = [f for f in check("002", "KPI101") if f.value and f.value.startswith("明显提高")]
+    assert found_002 and all(f.severity is Severity.INFO for f in found_002)
+
+
+def test_severity_is_error_for_quantity_quality_cost() -> None:
+    doc = build_document({"project": {"indicators": [
+        ["年度", "产出指标", "质量指标", "医疗救助及时性", "及时"],
+        ["年度", "产出指标", "成本指标", "运行成本", "合理"],
+        ["年度", "产出指标", "数量指标", "救助人次", "提高"],
+    ]}})
+    rule = rule_by_code("KPI101")
+    assert rule is not None
+    found = run_rules([doc], [rule], RuleContext(documents=[doc]))
+    assert [(f.value, f.severity) for f in found] == [("及时", Severity.ERROR), ("提高", Severity.ERROR)]
+
+
+def test_no_vague_or_unit_finding_on_measurable_targets() -> None:
+    doc = corpus_doc("000")
+    good = [
+        i for i in doc.indicators
+        if (i.level3, i.value) in {("城乡居民基本医疗保险参保人数", "170720人"), ("城乡居民基本医疗保险参保率", "≥95%")}
+    ]
+    assert len(good) == 4  # both rows in both periods
+    flagged = {(f.line, f.column) for f in run_rules([doc], select_rules(["KPI1"], None), RuleContext())}
+    assert not any(i.span("value") in flagged or i.span("level3") in flagged for i in good)
+
+
+def test_model_votes_are_explained_when_they_disagree() -> None:
+    def always_specific(ind: Indicator) -> tuple[str, float]:
+        return ("specific", 0.9)
+
+    found = check("004", "KPI101", **{VAGUENESS: always_specific})
+    assert len(found) == len(check("004", "KPI101"))  # the lexicon still decides
+    assert all(f.explain and "词表：含糊" in f.explain and "模型：specific" in f.explain for f in found)
+
+
+def test_model_alone_flags_what_the_lexicon_misses() -> None:
+    def calls_comparisons_vague(ind: Indicator) -> tuple[str, float]:
+        return ("vague", 0.93) if "上年" in (ind.value or "") else ("specific", 0.8)
+
+    predictor: Callable[[Indicator], tuple[str, float]] = calls_comparisons_vague
+    lexicon_only = {(f.level3, f.value) for f in check("002", "KPI101")}
+    with_model = check("002", "KPI101", **{VAGUENESS: predictor})
+    added = [f for f in with_model if (f.level3, f.value) not in lexicon_only]
+    assert added and all("上年" in (f.value or "") for f in added)
+    assert {f.value for f in added} >= {"大于上年度人次数"}
+    assert all(f.explain and "未命中含糊词" in f.explain and "vague" in f.explain for f in added)
+    # 数量指标 would be an error on the lexicon's word; the model alone is capped at warning.
+    assert all(f.severity is Severity.WARNING for f in added if f.level2 == "数量指标")
+
+
+# ---- KPI102 boilerplate-target -------------------------------------------------------------------------------
+
+
+def test_003_every_table_is_one_template() -> None:
+    found = check("003", "KPI102")
+    assert len(found) == 11 == len(corpus_doc("003").projects)
+    assert {f.project for f in found} == {p.name for p in corpus_doc("003").projects}
+    assert {f.value for f in found} == {"≥95", ">90"}
+    assert all("填满了" in f.message for f in found)
+    assert all(check(k, "KPI102") == [] for k in ("000", "001", "002", "004"))
+
+
+# ---- KPI103 missing-unit -------------------------------------------------------------------------------------
+
+
+def test_003_thresholds_lack_units() -> None:
+    found = check("003", "KPI103")
+    assert len(found) > 50 and {f.value for f in found} <= {"≥95", ">90", "717"}
+    by_name = {(f.project, f.level3): f for f in found}
+    rent = next(p.name for p in corpus_doc("003").projects if "办公楼租赁费" in p.name)
+    assert by_name[(rent, "租赁面积")].suggestion == "717平方米"
+    assert by_name[(rent, "预算控制率")].suggestion == "≥95%"
+    assert by_name[(rent, "满意度")].suggestion == "≥95%"
+    assert by_name[(rent, "生态影响")].suggestion is None  # no unit can be derived from a filler
+
+
+def test_004_count_without_unit() -> None:
+    found = check("004", "KPI103")
+    assert [(f.level3, f.value, f.suggestion) for f in found] == [("2022年疫苗接种保障人数", ">437112", ">437112人")]
+
+
+# ---- KPI104 value-type-mismatch ------------------------------------------------------------------------------
+
+
+def test_002_count_in_percent() -> None:
+    found = [f for f in check("002", "KPI104") if f.level2 == "数量指标"]
+    assert [(f.level3, f.value, f.period) for f in found] == [("资助参保人次数", "≥99%", p) for p in ("实施期", "年度")] * 2
+    assert all(f.suggestion == "≥N人次" for f in found)
+
+
+# ---- KPI105 implausible-target -------------------------------------------------------------------------------
+
+
+def test_000_rate_written_at_least_100() -> None:
+    found = [f for f in check("000", "KPI105") if f.level3 == "城乡医疗救助对象参保率"]
+    assert [(f.line, f.value, f.suggestion, f.severity) for f in found] == [(1804, "≥100%", "=100%", Severity.INFO)]
+
+
+def test_peer_outliers_with_the_peer_index() -> None:
+    docs = all_corpus_docs()
+    context = build_context(docs, Config())
+    context.extras[VAGUENESS] = None
+    rule = rule_by_code("KPI105")
+    assert rule is not None
+    found = [f for f in run_rules(docs, [rule], context) if "同类指标" in f.message]
+    # 002 (离石区) sets 80–85% where the other counties set 90% and more.
+    assert found and {f.path for f in found} == {str(corpus_doc("002").path)}
+    for f in found:
+        assert f.severity is Severity.INFO and f.value and f.value.startswith("≥")
+        assert f.explain and "中位数" in f.explain and f.suggestion and f.suggestion.startswith("≥")
+        assert float(f.suggestion[1:-1]) > float(f.value[1:-1])
+
+
+# ---- KPI106 empty-target -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["001", "002", "003", "004"])
+def test_no_empty_targets_in_well_formed_tables(key: str) -> None:
+    assert check(key, "KPI106") == []
+
+
+def test_000_garbled_table_values_without_indicators() -> None:
+    found = check("000", "KPI106")
+    assert found and {f.project for f in found} == {"离干、伤残军人、新中国成立前老工人医疗费"}
+    assert all(f.level3 is None and "没有对应的三级指标" in f.message for f in found)
