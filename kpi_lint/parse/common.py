@@ -36,9 +36,12 @@ _LEVEL2_ALIASES = {
 }
 
 
+_SPACE = re.compile(r"\s+")
+
+
 def squash(text: str) -> str:
     """Drop all white space (PDF wrapping and DOCX padding put spaces inside words)."""
-    return re.sub(r"\s+", "", text)
+    return _SPACE.sub("", text)
 
 
 def canonical_level2(text: str | None) -> str | None:

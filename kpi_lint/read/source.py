@@ -10,6 +10,7 @@ one is the column in the other:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,13 +96,16 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     return text, encoding
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\r\n\f")
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    return controls / len(sample) < 0.01 and cjk > 0
+    controls = len(_CONTROL.findall(sample))
+    return controls / len(sample) < 0.01 and _CJK.search(sample) is not None
 
 
 def split_lines(text: str) -> list[str]:
