@@ -100,6 +100,7 @@ footer { margin-top: 2.5rem; font-size: .82rem; color: var(--muted); border-top:
   .chart, .stats, .head { break-inside: avoid; page-break-inside: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .toc { columns: 1; }
+  .noprint { display: none; }
   td.defect { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .grade, .swatch, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -203,9 +204,11 @@ def _indicator_table(score: ProjectScore) -> str:
 
 
 def _project_section(score: ProjectScore, report: ScoreReport) -> str:
-    colour = band_colour(grade_rank(score.grade, report.config))
+    cfg = report.config
     bars = [
-        Bar(d.label, d.score, colour if d.score >= 60 else band_colour(3), f"−{d.deducted:g}" if d.deducted else "")
+        # each bar in the colour of the band its own score falls in, so a weak dimension stands out
+        Bar(d.label, d.score, band_colour(grade_rank(cfg.grade(round(d.score, 1)), cfg)),
+            f"−{d.deducted:g}" if d.deducted else "")
         for d in score.dimensions.values()
     ]
     chart = score_bars(bars, f"{score.name}：各维度得分")
@@ -251,7 +254,7 @@ def render_document(report: ScoreReport, doc: Document, overview_name: str = "in
     doc_findings = report.document_findings.get(doc.path, [])
     forms = "、".join(f.value for f in doc.forms) or "—"
     body = (
-        f'<p class="muted"><a href="{escape(overview_name)}">← 总览</a></p>'
+        f'<p class="muted noprint"><a href="{escape(overview_name)}">← 总览</a></p>'
         f"<h1>绩效目标质量评分：{escape(doc.name)}</h1>"
         f'<p class="meta">单位 {escape(dept)} · 年度 {doc.year or "—"} · '
         f"表 {forms} · 路径 <span class=\"loc\">{escape(shown_path(doc.path))}</span></p>"
@@ -269,7 +272,7 @@ def _legend(report: ScoreReport) -> str:
     parts = []
     for i, (name, low) in enumerate(bands):
         high = bands[i - 1][1] if i else 100
-        span = f"≥{low:g}" if i == 0 else f"{low:g}–{high:g}"
+        span = f"≥{low:g}" if i == 0 else (f"<{high:g}" if i == len(bands) - 1 else f"{low:g}–{high:g}")
         parts.append(f'<span class="swatch" style="background:{band_colour(i)}"></span>{escape(name)} {span}')
     return f'<p class="legend">等级：{"".join(parts)}</p>'
 

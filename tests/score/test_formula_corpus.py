@@ -111,3 +111,15 @@ def test_removing_the_cost_indicators_of_a_real_project_lowers_its_score() -> No
     assert "KPI201" in {f.code for f in without.findings}
     assert with_cost.total > without.total + 5
     assert with_cost.dimensions[Dimension.COMPLETENESS].score > without.dimensions[Dimension.COMPLETENESS].score
+
+
+def test_peer_outliers_lower_the_relevance_share() -> None:
+    """002 sets 政策知晓率 ≥80% where other units set 90–95%: the peer index marks it, the share shows it."""
+    report = corpus_report()
+    assert report.peers_used
+    notes = [
+        (s.path, n.text) for s in report.projects
+        for n in s.dimensions[Dimension.RELEVANCE].measurement.notes if "同类" in n.text
+    ]
+    assert any(path == str(corpus_path("002")) and "政策知晓率" in text and "≥80%" in text for path, text in notes)
+    assert all("明显" in text for _, text in notes)  # the peer index's own message, shown as the reason
