@@ -28,7 +28,7 @@ _DECLARED = (
     re.compile(r"项目绩效自评个数\s*(\d+)\s*个"),
 )
 _DEPARTMENT = (
-    re.compile(r"部门名称[:：]\s*([^\s\t:：]+)"),
+    re.compile(r"(?:部门|单位)名称[:：]\s*([^\s\t:：]+)"),
     re.compile(r"^\s*\t?\d{3}\s*([\u4e00-\u9fff]{2,20}(?:局|中心|委员会|办公室))\s*$"),
     re.compile(r"^\s*([\u4e00-\u9fff]{2,20}(?:局|中心|委员会|办公室))\s*$"),
 )

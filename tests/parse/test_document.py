@@ -1,0 +1,53 @@
+"""Document-level facts: layout, unit, year, forms, declared and disclosed project counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.model import Form, Layout
+from tests.corpus import corpus_doc
+
+EXPECTED = [
+    # key, layout, unit, year, forms, declared, parsed
+    ("000", Layout.PDF_TEXT, "沁水县医疗保障局", 2023, [Form.DECLARATION], 12, 12),
+    ("001", Layout.CELL_LINES, "古县医疗保障局", 2022, [Form.DECLARATION], 6, 3),
+    ("002", Layout.PDF_TEXT, "吕梁市离石区医疗保障局", 2023, [Form.DECLARATION], 3, 3),
+    ("003", Layout.CELL_LINES, "涞源县医疗保障局", 2023, [Form.TARGET], None, 11),
+    ("004", Layout.TAB_ROWS, "高平市医疗保险服务中心", 2023, [Form.SELF_EVALUATION], 8, 8),
+]
+
+
+@pytest.mark.parametrize(("key", "layout", "unit", "year", "forms", "declared", "parsed"), EXPECTED)
+def test_document_facts(
+    key: str, layout: Layout, unit: str, year: int, forms: list[Form], declared: int | None, parsed: int
+) -> None:
+    doc = corpus_doc(key)
+    assert doc.layout is layout
+    assert doc.encoding == "utf-8"
+    assert doc.department is not None and doc.department.text == unit
+    assert doc.year == year
+    assert doc.forms == forms
+    assert doc.declared_projects == declared
+    assert len(doc.projects) == parsed
+    assert doc.problems == []
+
+
+def test_declared_count_keeps_its_sentence_and_line() -> None:
+    doc = corpus_doc("001")
+    assert doc.declared_loc is not None
+    assert doc.declared_loc.line == 166
+    assert "共6个项目纳入绩效目标管理" in doc.declared_loc.text
+    assert corpus_doc("000").declared_loc is not None and corpus_doc("000").declared_loc.line == 986
+
+
+def test_every_indicator_points_at_its_printed_cell() -> None:
+    """Traceability: each span's text starts at its line and column in the file (wrapped cells: the first part)."""
+    for key in ("000", "001", "002", "003", "004"):
+        doc = corpus_doc(key)
+        lines = Path(doc.path).read_text(encoding="utf-8").split("\n")
+        for ind in doc.indicators:
+            for name, loc in ind.spans.items():
+                printed = lines[loc.line - 1][loc.column - 1 :]
+                assert printed[:1] == loc.text[:1], (key, ind.project, name, loc)
