@@ -122,9 +122,9 @@ def main() -> None:
     header = f"{'texts':>10} {'unique':>8} {'clusters':>8} {'normalize':>10} {'cluster':>9} {'total':>8}"
     print(f"{header} {'peak RSS':>9} {'baseline':>9}")
     for size in args.sizes:
+        command = [sys.executable, __file__, "--one", str(size), "--seed", str(args.seed)]
         child = subprocess.run(
-            [sys.executable, __file__, "--one", str(size), "--seed", str(args.seed), "--threshold", str(args.threshold)],
-            stdout=subprocess.PIPE, check=True, text=True,
+            [*command, "--threshold", str(args.threshold)], stdout=subprocess.PIPE, check=True, text=True
         )
         r = json.loads(child.stdout.strip().splitlines()[-1])
         print(

@@ -61,6 +61,12 @@ def main() -> None:
         )
     best = max(scores, key=lambda s: (round(s.f1, 3), s.precision))
     print(f"最高 F1 {best.f1:.3f} 于 threshold {best.threshold:.2f}")
+    across = pairs[pairs["doc_a"] != pairs["doc_b"]]
+    (only,) = score_pairs(across, docs, [DEFAULT_THRESHOLD])
+    print(
+        f"其中跨文档的 {len(across)} 对，默认阈值：precision {only.precision:.3f} recall {only.recall:.3f} "
+        f"F1 {only.f1:.3f}"
+    )
     if args.mistakes:
         wrong = mistakes(pairs, docs, DEFAULT_THRESHOLD)
         for row in wrong.itertuples():

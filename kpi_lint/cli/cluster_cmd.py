@@ -46,11 +46,12 @@ def _write(text: str, output: Path | None) -> None:
 
 @contextmanager
 def _console(output: Path | None) -> Iterator[Console]:
+    # Off a terminal (a file, a pipe) rich would wrap at 80 columns and cut the Chinese names.
     if output is None:
-        yield Console()
+        yield Console(file=sys.stdout, width=None if sys.stdout.isatty() else 200)
         return
     with output.open("w", encoding="utf-8") as handle:
-        yield Console(file=handle, width=160)
+        yield Console(file=handle, width=200)
 
 
 def _clusters_with_progress(docs: list[Document], threshold: float) -> ClusterSet:

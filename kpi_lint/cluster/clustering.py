@@ -3,7 +3,8 @@
 The corpus has a few hundred distinct texts; a province has hundreds of
 thousands.  A dense n×n distance matrix does not scale, so:
 
-1. the caller dedupes (most indicators are copies: "群众满意度" thousands of times);
+1. the caller dedupes (most indicators are copies: "群众满意度" thousands of times)
+   and may say which kinds of value each text's targets have (features.py);
 2. texts are split into blocks of at most `block_size` by a recursive
    MiniBatchKMeans with a small fan-out (so neither the centres nor any
    distance matrix grows with n²);

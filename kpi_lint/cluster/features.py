@@ -1,15 +1,17 @@
 """Normalized indicator text → L2-normalized sparse vectors (scikit-learn).
 
-Two TF-IDF blocks, concatenated and re-normalized so a dot product is a cosine:
+TF-IDF blocks, concatenated and re-normalized so that a dot product is a cosine:
 
 * words: jieba segmentation with the domain dictionary (参保人数, 验收合格率 …);
-* characters 1–3: robust to the truncated cells ("医保信息系统正常运") and to words
-  jieba splits differently in two texts.
+* characters 1–3: robust to cells cut short ("医保信息系统正常运") and to words jieba
+  splits differently in two texts;
+* value kinds (when the caller knows the targets): "医保政策宣传时间" (全年) and
+  "医保政策宣传资料" (≥10000册) share six characters but one is a date, the other a
+  count — the value says what is measured ("the value fits the indicator").
 
-Each block reads its own column of a small frame (text / words), so jieba runs
-once per text.  The block weights were set with bench/cluster_eval.py: a third
-block for the head word (the last word, which names what is measured) and other
-weightings gave no better pairwise F1 (see tests/data/README.md).
+Each block reads its own column of a small frame, so jieba runs once per text.
+Weights were set with bench/cluster_eval.py; a block for the head word (the last
+word) was tried and gave no better pairwise F1 (tests/data/README.md).
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from kpi_lint.cluster.normalize import TextNormalizer
 WORD_WEIGHT = 1.0
 CHAR_WEIGHT = 1.5
 KIND_WEIGHT = 1.0
-HEAD_WEIGHT = 0.0
 # Value kinds that say what an indicator measures; "number" (no unit) and words say nothing.
 TELLING_KINDS = ("count", "percent", "money", "date")
 
@@ -36,9 +37,7 @@ def segment(
     texts: Sequence[str], normalizer: TextNormalizer, kinds: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
     """One row per normalized text: the text, its jieba words and its targets' kinds, space-joined."""
-    words = [normalizer.tokens(t) for t in texts]
-    frame = pd.DataFrame({"text": list(texts), "words": [" ".join(w) for w in words]})
-    frame["head"] = [w[-1] if w else "" for w in words]
+    frame = pd.DataFrame({"text": list(texts), "words": [" ".join(normalizer.tokens(t)) for t in texts]})
     if kinds:
         frame["kinds"] = [kinds.get(t, "") for t in texts]
     return frame
@@ -53,7 +52,6 @@ def make_vectorizer(
     word_weight: float = WORD_WEIGHT,
     char_weight: float = CHAR_WEIGHT,
     kind_weight: float = KIND_WEIGHT,
-    head_weight: float = HEAD_WEIGHT,
     *,
     with_kinds: bool = False,
 ) -> Pipeline:
@@ -63,10 +61,8 @@ def make_vectorizer(
         ("chars", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True), "text"),
     ]
     weights = {"words": word_weight, "chars": char_weight}
-    if head_weight:
-        blocks.append(("head", TfidfVectorizer(analyzer=_split), "head"))
-        weights["head"] = head_weight
     if with_kinds:
+        # No IDF: "count" is common, but two counts are no less alike for it.
         blocks.append(("kinds", TfidfVectorizer(analyzer=_split, use_idf=False), "kinds"))
         weights["kinds"] = kind_weight
     union = ColumnTransformer(blocks, transformer_weights=weights, sparse_threshold=1.0)

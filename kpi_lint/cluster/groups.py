@@ -51,7 +51,7 @@ class ValueStats:
 class Cluster:
     id: int
     label: str  # the most central member's printed 三级指标
-    members: list[Member]
+    members: list[Member] = field(repr=False)
     units: list[str] = field(default_factory=list)
     level2: dict[str, int] = field(default_factory=dict)  # category → members filed there
     values: list[ValueStats] = field(default_factory=list)
@@ -79,11 +79,11 @@ def document_unit(doc: Document) -> str:
 
 @dataclass
 class ClusterSet:
-    clusters: list[Cluster]
-    normalizer: TextNormalizer
+    clusters: list[Cluster] = field(repr=False)
+    normalizer: TextNormalizer = field(repr=False)
     threshold: float
-    by_text: dict[str, int]  # normalized text → cluster id
-    by_key: dict[IndicatorKey, int]  # indicator_key → cluster id
+    by_text: dict[str, int] = field(repr=False)  # normalized text → cluster id
+    by_key: dict[IndicatorKey, int] = field(repr=False)  # indicator_key → cluster id
 
     def get(self, cluster_id: int) -> Cluster:
         return self.clusters[cluster_id - 1]

@@ -113,9 +113,10 @@ class PeerIndex:
         for cluster in clusters.clusters:
             for m in cluster.members:
                 self._rows[(m.path, m.project, m.project_line)].append(m)
-        self._vectorizer = _project_vectorizer()
         frame = pd.DataFrame(frames, columns=["name", "clusters"])
-        self._matrix = self._vectorizer.fit_transform(frame) if frames else None
+        columns = [c for c in frame.columns if frame[c].str.len().gt(0).any()]  # an all-empty block cannot be fit
+        self._vectorizer = _project_vectorizer(columns)
+        self._matrix = self._vectorizer.fit_transform(frame) if columns else None
 
     # ---- KPI404 -------------------------------------------------------------------------------------------
     def cluster_for(self, indicator: Indicator) -> Cluster | None:
@@ -200,6 +201,8 @@ class PeerIndex:
         users: dict[int, list[tuple[float, Member]]] = defaultdict(list)
         for _key, sim, rows in candidates:
             for cid in dict.fromkeys(self.clusters.by_text[m.text] for m in rows):
+                if not _mostly_filed_under(self.clusters.get(cid), level2):
+                    continue  # a peer's misfiled row (知晓率 under 满意度) is not a model
                 support[cid] += sim
                 users[cid].extend((sim, m) for m in rows if self.clusters.by_text[m.text] == cid)
         def rank(cid: int) -> tuple[int, float, int]:
@@ -231,15 +234,13 @@ def build_peer_index(documents: Sequence[Document], threshold: float = DEFAULT_T
     return PeerIndex(build_clusters(documents, threshold), documents)
 
 
-def _project_vectorizer() -> Pipeline:
+def _project_vectorizer(columns: Sequence[str]) -> Pipeline:
     # Similar projects share words in their names and clusters among their indicators.
-    union = ColumnTransformer(
-        [
-            ("name", TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True), "name"),
-            ("clusters", TfidfVectorizer(analyzer=str.split, sublinear_tf=True), "clusters"),
-        ],
-        sparse_threshold=1.0,
-    )
+    blocks = {
+        "name": TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True),
+        "clusters": TfidfVectorizer(analyzer=str.split, sublinear_tf=True),
+    }
+    union = ColumnTransformer([(c, blocks[c], c) for c in columns], sparse_threshold=1.0)
     return Pipeline([("features", union), ("unit", Normalizer())])
 
 
@@ -261,8 +262,11 @@ def _comparable_unit(parsed: ParsedValue) -> str | None:
 
 
 def _lower_is_laxer(parsed: ParsedValue) -> bool:
-    # "≤5%" (a failure rate, a cost ceiling) is laxer when higher; every other target when lower.
-    return parsed.comparator not in ("≤", "<")
+    """"≥95%" is laxer when lower; "≤5%" (a failure rate) and a cost ("10元/份") when higher."""
+    if parsed.comparator in ("≤", "<"):
+        return False
+    # An amount with no comparator is a ceiling: a unit cost is a budget, not a goal to exceed.
+    return not (parsed.kind == "money" and parsed.comparator in (None, "="))
 
 
 def _peer_values(
@@ -295,3 +299,7 @@ def _drop_truncated(rows: list[Member]) -> list[Member]:
     """Drop rows whose text is the start of another row's (the other period's cell, cut short)."""
     texts = {m.level3 for m in rows}
     return [m for m in rows if not any(t != m.level3 and t.startswith(m.level3) for t in texts)]
+
+
+def _mostly_filed_under(cluster: Cluster, level2: str) -> bool:
+    return cluster.level2.get(level2, 0) == max(cluster.level2.values())

@@ -13,7 +13,9 @@ from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.model import Document
 from tests.cluster.conftest import indicator
 
-FIVE_UNITS = ["古县医疗保障局", "吕梁市离石区医疗保障局", "沁水县医疗保障局", "涞源县医疗保障局", "高平市医疗保险服务中心"]
+FIVE_UNITS = [
+    "古县医疗保障局", "吕梁市离石区医疗保障局", "沁水县医疗保障局", "涞源县医疗保障局", "高平市医疗保险服务中心",
+]
 
 
 def test_satisfaction_of_all_five_counties_is_one_cluster(clusters: ClusterSet) -> None:
@@ -65,7 +67,6 @@ def test_hard_negatives_stay_apart(clusters: ClusterSet, a: tuple[str, str], b: 
     ("a", "b"),
     [
         (("002", "住院救助人次数"), ("004", "住院救助人次")),
-        (("002", "资助参保人次数"), ("004", "资助参保人数")),
         (("002", "培训次数"), ("000", "医保业务培训次数")),
         (("003", "培训次数"), ("000", "医保业务培训次数")),
         (("000", "特困人员"), ("004", "特困人员人数")),
@@ -111,8 +112,8 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     kinds = value_kinds(members)
     exact = cluster_texts(texts, normalizer, kinds=kinds)
     blocked = cluster_texts(texts, normalizer, kinds=kinds, block_size=20)
-    same_exact = {(a, b) for (a, la), (b, lb) in itertools.combinations(zip(texts, exact.labels), 2) if la == lb}
-    same_blocked = {(a, b) for (a, la), (b, lb) in itertools.combinations(zip(texts, blocked.labels), 2) if la == lb}
+    same_exact = _same_pairs(texts, exact.labels.tolist())
+    same_blocked = _same_pairs(texts, blocked.labels.tolist())
     assert len(texts) == 213
     assert len(same_exact) == 28
     assert len(same_blocked & same_exact) >= 24  # a few pairs cut by block boundaries
@@ -120,3 +121,8 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     label = dict(zip(texts, blocked.labels, strict=True))
     assert label["医保信息系统正常运"] == label["医保信息系统正常运行率"]
     assert label["医保信息系统验收合格率"] != label["医保信息系统正常运行率"]
+
+
+def _same_pairs(texts: list[str], labels: list[int]) -> set[tuple[str, str]]:
+    pairs = itertools.combinations(zip(texts, labels, strict=True), 2)
+    return {(a, b) for (a, la), (b, lb) in pairs if la == lb}

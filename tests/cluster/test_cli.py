@@ -1,0 +1,139 @@
+"""`kpi-lint cluster` and `kpi-lint suggest` end to end on the corpus."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner, Result
+
+from kpi_lint.cli import app
+from tests.corpus import CORPUS_DIR, corpus_path
+
+_NUMBER = {"type": "number"}
+_MEMBER = {
+    "type": "object",
+    "required": ["path", "project", "period", "level2", "level3", "value", "line"],
+    "additionalProperties": False,
+    "properties": {
+        "path": {"type": "string"},
+        "project": {"type": "string"},
+        "period": {"enum": ["实施期", "年度", None]},
+        "level2": {"type": ["string", "null"]},
+        "level3": {"type": "string", "minLength": 1},
+        "value": {"type": ["string", "null"]},
+        "line": {"type": "integer", "minimum": 1},
+    },
+}
+CLUSTERS_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["id", "label", "size", "units", "level2", "values", "members"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "integer", "minimum": 1},
+            "label": {"type": "string", "minLength": 1},
+            "size": {"type": "integer", "minimum": 1},
+            "units": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            "level2": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "values": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["unit", "count", "min", "median", "max"],
+                    "properties": {"unit": {"type": "string"}, "count": {"type": "integer"},
+                                   "min": _NUMBER, "median": _NUMBER, "max": _NUMBER},
+                },
+            },
+            "members": {"type": "array", "items": _MEMBER, "minItems": 1},
+        },
+    },
+}
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_cluster_json_schema_and_content() -> None:
+    result = run("cluster", CORPUS_DIR, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    clusters = json.loads(result.stdout)
+    jsonschema.validate(clusters, CLUSTERS_SCHEMA)
+    assert all(c["size"] == len(c["members"]) >= 2 for c in clusters)  # --min-size defaults to 2
+    first = clusters[0]
+    assert (first["id"], first["label"], first["size"], len(first["units"])) == (1, "群众满意度", 50, 5)
+    assert first["values"][0] == {"unit": "%", "count": 39, "min": 85.0, "median": 95.0, "max": 99.0}
+    member = next(m for m in first["members"] if m["path"].endswith("004_df5b1921bc2e3ce3.txt"))
+    assert member == {
+        "path": str(corpus_path("004")), "project": "城乡居民医疗保险工作经费", "period": None,
+        "level2": "服务对象满意度指标", "level3": "群众满意度", "value": "≥90%", "line": 585,
+    }
+
+
+def test_threshold_and_min_size() -> None:
+    loose = json.loads(run("cluster", CORPUS_DIR, "-f", "json", "--threshold", "0.8").stdout)
+    tight = json.loads(run("cluster", CORPUS_DIR, "-f", "json", "--threshold", "0.35").stdout)
+    assert len(loose) < len(tight)
+    big = json.loads(run("cluster", CORPUS_DIR, "-f", "json", "--min-size", "10").stdout)
+    assert [(c["label"], c["size"]) for c in big] == [("群众满意度", 50), ("政策知晓率", 14)]
+
+
+def test_cluster_csv_html_and_table(tmp_path: Path) -> None:
+    out = tmp_path / "clusters.csv"
+    assert run("cluster", CORPUS_DIR, "-f", "csv", "-o", out).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert list(rows[0]) == [
+        "cluster", "label", "size", "path", "project", "period", "level2", "level3", "value", "line",
+    ]
+    assert sum(r["cluster"] == "1" for r in rows) == 50
+    page = tmp_path / "clusters.html"
+    assert run("cluster", CORPUS_DIR, "-f", "html", "-o", page).exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and "<table>" in text and "群众满意度" in text
+    assert "<script" not in text and "http" not in text  # self-contained
+    table = run("cluster", CORPUS_DIR, "--min-size", "10")
+    assert table.exit_code == 0 and "群众满意度" in table.stdout and "共 2 个簇" in table.stdout
+
+
+def test_missing_path_exits_2_with_one_line() -> None:
+    result = run("cluster", corpus_path("004"), "no/such/file.txt", "-f", "json")
+    assert result.exit_code == 2
+    assert [line for line in result.stderr.splitlines() if "no/such/file.txt" in line]
+    assert json.loads(result.stdout)  # the readable file is still clustered
+    assert run("cluster", "no/such/file.txt").exit_code == 2
+
+
+def test_suggest_lists_peer_cost_indicators() -> None:
+    result = run("suggest", CORPUS_DIR, "--project", "医疗服务与保障能力提升补助资金(医疗保障服务能力提升部分)下线",
+                 "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    assert (record["level2"], record["project_line"]) == ("成本指标", 3029)
+    assert [(s["level3"], s["typical_value"]) for s in record["suggestions"]] == [
+        ("会议费", "20000元"), ("宣传费", "20000元"), ("邮电费", "12000元"),
+    ]
+    assert record["suggestions"][0]["example"] == f"{corpus_path('002')}:920"
+
+
+def test_suggest_for_a_given_category_and_errors() -> None:
+    result = run("suggest", CORPUS_DIR, "-p", "城乡医疗救助本级补助", "--level2", "满意度", "-f", "json")
+    assert result.exit_code == 0
+    (record,) = json.loads(result.stdout)
+    assert record["level2"] == "服务对象满意度指标"
+    assert record["suggestions"][0]["level3"] == "城乡医疗救助人员满意度"
+    table = run("suggest", CORPUS_DIR, "-p", "长期护理保险财政补助资金")
+    assert table.exit_code == 0 and "长期护理人员标准（元）" in table.stdout and "67元" in table.stdout
+    assert run("suggest", CORPUS_DIR, "-p", "没有这个项目").exit_code == 2
+    assert run("suggest", CORPUS_DIR, "-p", "遗属困难补助", "--level2", "不存在的指标").exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["cluster", "suggest"])
+def test_help_is_chinese(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0 and ("聚" in result.stdout or "相似项目" in result.stdout)

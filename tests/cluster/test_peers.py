@@ -1,0 +1,149 @@
+"""Learning from peers on the corpus: outlying targets, suggestions for missing categories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.cluster import PeerIndex, PeerOutlier, build_peer_index
+from kpi_lint.model import Document, Form, Indicator, Layout, Located, Project
+from kpi_lint.parse.values import parse_value
+from tests.cluster.conftest import indicator
+from tests.corpus import corpus_doc
+
+
+def project(key: str, prefix: str, line: int | None = None) -> Project:
+    return next(
+        p for p in corpus_doc(key).projects if p.name.startswith(prefix) and (line is None or p.line == line)
+    )
+
+
+def test_awareness_target_far_below_peers(peers: PeerIndex) -> None:
+    # 002 sets 政策知晓率 ≥80%; 沁水县's three projects with an awareness rate set 90%, 90% and 95%.
+    found = peers.outlier(indicator("002", "政策知晓率"))
+    assert found == PeerOutlier(
+        message="「政策知晓率」的目标 ≥80% 明显低于同类指标：其他 1 个单位的 3 个项目设为 90%–95%"
+        "（中位数 90%，同类：政策知晓率）",
+        peer_count=3,
+        peer_units=1,
+        peer_min=90.0,
+        peer_median=90.0,
+        peer_max=95.0,
+        unit="%",
+        value=80.0,
+        cluster_id=2,
+        cluster_label="政策知晓率",
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "level3"),
+    [
+        ("000", "参保城乡居民满意度"),  # ≥95%: the peers' median
+        ("004", "群众满意度"),  # ≥90%
+        ("002", "救助对象满意度"),  # ≥85%: low, but 高平市 sets 85% too
+        ("000", "城乡居民基本医疗保险参保人数"),  # a count scales with the county: not compared
+        ("004", "困难群众看病就医方便程度"),  # 明显提高: no number
+        ("003", "满意率"),  # "≥95" without a unit: not comparable with percents
+    ],
+)
+def test_no_outlier(peers: PeerIndex, key: str, level3: str) -> None:
+    assert peers.outlier(indicator(key, level3)) is None
+
+
+def test_only_the_corpus_awareness_target_is_an_outlier(peers: PeerIndex, docs: list[Document]) -> None:
+    flagged = {(Path(i.path).name[:3], i.line) for d in docs for i in d.indicators if peers.outlier(i)}
+    assert flagged == {("002", 1030), ("002", 1032), ("002", 1125)}
+
+
+def test_cost_suggestions_come_from_002s_cost_rows(peers: PeerIndex) -> None:
+    # 沁水县's capacity-building project leaves 成本指标 empty; its closest peer with cost rows is
+    # 离石区's 2023年中央财政医疗服务与保障能力提升补助资金 (20000+20000+12000+30000+51800+16200 元).
+    proj = project("000", "医疗服务与保障能力提升补助资金")
+    assert peers.missing_categories(proj) == ["成本指标"]
+    found = peers.suggest(proj, "成本指标", k=6)
+    assert [(s.level3, s.typical_value, s.project_count) for s in found] == [
+        ("会议费", "20000元", 1), ("宣传费", "20000元", 1), ("邮电费", "12000元", 1),
+        ("培训费", "30000元", 1), ("印刷费", "51800元", 1), ("设备购置费", "16200元", 1),
+    ]
+    assert [s.example.rsplit("/", 1)[1] for s in found[:3]] == [
+        "002_308b9423603d240b.txt:920", "002_308b9423603d240b.txt:922", "002_308b9423603d240b.txt:924",
+    ]
+    assert len(peers.suggest(proj, "成本指标")) == 3
+
+
+def test_cost_suggestion_for_long_term_care_comes_from_the_long_term_care_peer(peers: PeerIndex) -> None:
+    proj = project("004", "长期护理保险财政补助资金")
+    assert peers.missing_categories(proj) == ["成本指标"]
+    first = peers.suggest(proj, "成本指标")[0]
+    assert (first.level3, first.typical_value) == ("长期护理人员标准（元）", "67元")
+    assert first.example.endswith("000_ddaa44b2c1d0d458.txt:3667")
+
+
+def test_filler_and_misfiled_rows_are_not_suggested(peers: PeerIndex, docs: list[Document]) -> None:
+    # 003 fills 成本指标 with "预算控制率 ≥95" (no money): never a cost model.
+    for doc in docs:
+        for proj in doc.projects:
+            assert not any("003_" in s.example for s in peers.suggest(proj, "成本指标", k=10))
+    # 002 files 政策知晓率 under 服务对象满意度指标, but its cluster is mostly 社会效益指标.
+    found = peers.suggest(project("004", "城乡医疗救助本级补助"), "服务对象满意度指标")
+    assert [(s.level3, s.typical_value, s.project_count) for s in found] == [("城乡医疗救助人员满意度", "≥95%", 8)]
+
+
+def test_similar_projects_rank_by_name_and_indicators(peers: PeerIndex) -> None:
+    ranked = peers.similar_projects(project("000", "城乡医疗救助补助资金", line=1202))
+    assert [(Path(k[0]).name[:3], k[1], k[2]) for k, _ in ranked[:3]] == [
+        ("000", "城乡医疗救助补助资金", 1420),
+        ("000", "城乡医疗救助县级配套", 1642),
+        ("004", "城乡医疗救助本级补助", 604),
+    ]
+
+
+def test_categories_of_a_cluster_for_kpi404(peers: PeerIndex) -> None:
+    assert peers.categories(indicator("002", "政策知晓率")) == {"社会效益指标": 10, "服务对象满意度指标": 4}
+    cluster = peers.cluster_for(indicator("000", "参保群众政策知晓率"))
+    assert cluster is not None and cluster.label == "政策知晓率"
+
+
+# ---- direction and per-unit amounts, on small constructed documents -----------------------------------
+
+
+def _doc(unit: str, rows: list[tuple[str, str, str]]) -> Document:
+    path = f"{unit}.txt"
+    proj = Project(name=f"{unit}信息系统运维", form=Form.TARGET, line=1, column=1)
+    for n, (level2, level3, value) in enumerate(rows, start=10):
+        proj.indicators.append(
+            Indicator(path, proj.name, Form.TARGET, None, "产出指标", level2, level3, value, n, 2, parse_value(value))
+        )
+    return Document(path, Layout.CELL_LINES, "utf-8", department=Located(f"{unit}医疗保障局", 1, 1), projects=[proj])
+
+
+def test_a_ceiling_is_an_outlier_when_far_above_peers() -> None:
+    docs = [
+        _doc("甲县", [("质量指标", "信息系统故障发生率", "≤2%"), ("成本指标", "宣传资料单位成本", "10元/份")]),
+        _doc("乙县", [("质量指标", "信息系统故障发生率", "≤3%"), ("成本指标", "宣传资料单位成本", "12元/份")]),
+        _doc("丙县", [("质量指标", "信息系统故障发生率", "≤2%"), ("成本指标", "宣传资料单位成本", "11元/份")]),
+        _doc("丁县", [("质量指标", "信息系统故障发生率", "≤15%"), ("成本指标", "宣传资料单位成本", "30元/份")]),
+        _doc("戊县", [("成本指标", "宣传资料单位成本", "5元/份")]),
+    ]
+    index = build_peer_index(docs)
+    lax_rate, dear = docs[3].indicators
+    found = index.outlier(lax_rate)
+    assert found is not None
+    assert (found.value, found.peer_min, found.peer_median, found.peer_max, found.unit) == (15.0, 2.0, 2.0, 3.0, "%")
+    assert found.message.startswith("「信息系统故障发生率」的目标 ≤15% 明显高于同类指标：其他 3 个单位的 3 个项目")
+    # A unit cost is a ceiling: 30元/份 against 5–12 is lax, 5元/份 is thrifty, not an outlier.
+    cost = index.outlier(dear)
+    assert cost is not None
+    assert (cost.value, cost.peer_min, cost.peer_median, cost.peer_max, cost.unit) == (30.0, 5.0, 10.5, 12.0, "元/份")
+    assert index.outlier(docs[4].indicators[0]) is None
+    assert index.outlier(docs[0].indicators[0]) is None
+
+
+def test_an_empty_index_answers_nothing() -> None:
+    index = build_peer_index([])
+    lone = Project(name="办公楼租赁费", form=Form.TARGET, line=1, column=1)
+    assert index.suggest(lone, "成本指标") == []
+    assert index.similar_projects(lone) == []
+    assert index.missing_categories(lone) == ["数量指标", "质量指标", "时效指标", "成本指标"]
