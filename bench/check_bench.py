@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from kpi_lint.cli.common import load_documents  # noqa: E402
 from kpi_lint.config import Config  # noqa: E402
-from kpi_lint.rules.context import PEERS, build_context  # noqa: E402
+from kpi_lint.rules.base import RuleContext  # noqa: E402
+from kpi_lint.rules.context import PEERS, VAGUENESS, build_context, load_vagueness_predictor  # noqa: E402
 from kpi_lint.rules.engine import run_rules  # noqa: E402
 from kpi_lint.rules.registry import all_rules  # noqa: E402
 
@@ -63,15 +64,18 @@ def main() -> None:
         t0 = time.perf_counter()
         loaded = load_documents([folder], progress=False)
         t1 = time.perf_counter()
+        print(f"(parsed in {t1 - t0:.1f} s)", file=sys.stderr, flush=True)
         docs = loaded.documents
         indicators = sum(len(d.indicators) for d in docs)
         projects = sum(len(d.projects) for d in docs)
         parse_mib = peak_mib()
 
-        context = build_context(docs, Config())
         if args.no_peers:
-            context.extras[PEERS] = None
+            context = RuleContext(documents=docs, extras={PEERS: None, VAGUENESS: load_vagueness_predictor()})
+        else:
+            context = build_context(docs, Config())
         t2 = time.perf_counter()
+        print(f"(context built in {t2 - t1:.1f} s)", file=sys.stderr, flush=True)
         findings = run_rules(docs, all_rules(), context)
         t3 = time.perf_counter()
 

@@ -18,7 +18,9 @@ from kpi_lint.report import FIELDS
 from tests.corpus import corpus_path
 
 SCHEMA = Path(__file__).resolve().parent.parent / "data" / "sarif-schema-2.1.0.json"
-LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>KPI\d{3}) \[(?P<sev>error|warning|info)\] (?P<msg>.+)$")
+LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>KPI\d{3}) \[(?P<sev>error|warning|info)\] (?P<msg>.+)$"
+)
 ERROR_LINE = re.compile(r"^kpi-lint: 错误: .+$")
 
 
@@ -235,7 +237,8 @@ def test_pyproject_table_and_rule_options(tmp_path: Path) -> None:
     assert run(path("003"), "--fail-on", "error").exit_code == 0  # the flag wins
 
 
-def test_explicit_config_and_lexicons_relative_to_it(tmp_path: Path) -> None:
+def test_explicit_config_and_lexicons_relative_to_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KPI_LINT_MODELS", str(tmp_path / "no-models"))  # the lexicon alone decides KPI101
     lexicons = tmp_path / "conf" / "lex"
     lexicons.mkdir(parents=True)
     # A reviewer who does not consider 保障 vague removes it from their copy of the list.
@@ -319,3 +322,21 @@ def test_explain_shows_peer_evidence() -> None:
         median = re.search(r"中位数 (\d+(?:\.\d+)?)%", evidence)
         assert evidence.startswith("依据: 同类指标：") and median
         assert lines[i + 1].strip() == f"建议: ≥{median.group(1)}%"
+
+
+SHIPPED_VAGUENESS = Path(__file__).resolve().parents[2] / "models" / "vagueness.skops"
+
+
+@pytest.mark.skipif(not SHIPPED_VAGUENESS.is_file(), reason="no vagueness model shipped in models/")
+def test_explain_shows_lexicon_and_model_votes() -> None:
+    result = run(path("000"), path("001"), path("002"), path("004"), "--select", "KPI101", "--explain")
+    lines = result.stdout.splitlines()
+    findings = [i for i, line in enumerate(lines) if LINE.match(line)]
+    # Every KPI101 finding carries the model's vote on one of the (at most two) lines under it.
+    under = [[x.strip() for x in lines[i + 1 : i + 3] if x.strip().startswith("依据:")] for i in findings]
+    assert findings and all(len(e) == 1 for e in under)
+    evidence = [e[0] for e in under]
+    assert any(e.startswith("依据: 词表与模型一致：含糊") for e in evidence)
+    for i, e in zip(findings, evidence, strict=True):
+        if "未命中含糊词" in e:  # flagged by the model alone
+            assert "分类模型判断它没有可核查的内容" in lines[i] and "[error]" not in lines[i]

@@ -42,7 +42,7 @@ def test_every_004_project_lacks_cost() -> None:
 def test_003_one_table_without_a_cost_row() -> None:
     found = check("003", "KPI201")
     assert len(found) == 1
-    assert found[0].project.startswith("冀财社【2021】159号") and "表中没有成本指标" in found[0].message
+    assert (found[0].project or "").startswith("冀财社【2021】159号") and "表中没有成本指标" in found[0].message
 
 
 def test_002_first_project_has_six_cost_rows() -> None:

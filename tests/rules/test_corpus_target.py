@@ -1,4 +1,4 @@
-"""Family 1 (the target value) on the real corpus: the findings a reviewer expects, and none where the target is good."""
+"""Family 1 (the target value) on the real corpus: the findings a reviewer expects, none where a target is good."""
 
 from __future__ import annotations
 
@@ -138,7 +138,8 @@ def test_004_count_without_unit() -> None:
 
 def test_002_count_in_percent() -> None:
     found = [f for f in check("002", "KPI104") if f.level2 == "数量指标"]
-    assert [(f.level3, f.value, f.period) for f in found] == [("资助参保人次数", "≥99%", p) for p in ("实施期", "年度")] * 2
+    expected = [("资助参保人次数", "≥99%", p) for p in ("实施期", "年度")] * 2
+    assert [(f.level3, f.value, f.period) for f in found] == expected
     assert all(f.suggestion == "≥N人次" for f in found)
 
 

@@ -54,13 +54,16 @@ class MissingDimension(Rule):
     completeness (完整性) first: a project with no quality target can be
     "completed" at any quality.
 
-    **Example** (a 申报表 whose 时效指标 row is printed empty)::
+    **Example** (000, 离干、伤残军人、新中国成立前老工人医疗费: the 时效指标 and every
+    效益 row are printed empty)::
 
         产出指标 | 时效指标 |  |
+        效益指标 | 经济效益指标 … 可持续影响指标 |  |
 
     **Use instead**::
 
-        产出指标 | 时效指标 | 补助资金拨付时间 | 不晚于2023年6月底
+        产出指标 | 时效指标 | 医疗费报销完成时间 | 不晚于2023年12月底
+        效益指标 | 社会效益指标 | 离休干部医疗待遇足额保障率 | =100%
     """
 
     code = "KPI202"

@@ -36,16 +36,16 @@ class ImplausibleTarget(Rule):
     a survey routinely yields; a rate above 100 % is impossible and "≥100%"
     promises more than everything.
 
-    **Example** (004, 城乡居民医疗保险工作经费: rates written as "=100%" are fine;
-    the failing forms are)::
+    **Example** (000, 城乡医疗救助县级配套; 002, 2023年中央财政医疗救助补助资金 — its
+    peers in other counties set 90–95 %)::
 
-        质量指标 | 宣传资料印刷质量达标率 | ≥100%
-        满意度指标 | 群众满意度 | ≥70%
+        质量指标 | 城乡医疗救助对象参保率 | ≥100%
+        满意度指标 | 政策知晓率 | ≥80%
 
     **Use instead**::
 
-        质量指标 | 宣传资料印刷质量达标率 | =100%
-        满意度指标 | 群众满意度 | ≥90%
+        质量指标 | 城乡医疗救助对象参保率 | =100%
+        满意度指标 | 政策知晓率 | ≥90%
 
     Options: ``satisfaction_floor`` (80).
     """

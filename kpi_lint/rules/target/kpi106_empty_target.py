@@ -31,13 +31,15 @@ class EmptyTarget(Rule):
     what it measures.  Such rows are usually left over from a template or lost
     when the table was filled in.
 
-    **Example** (a row as 001's tables print it when the value cell is lost)::
+    **Example** (000, 离干、伤残军人、新中国成立前老工人医疗费: values printed with no
+    indicator name beside them)::
 
-        产出指标 | 数量指标 | 建档立卡贫困户人数 |
+        产出指标 | 数量指标 |  | 1人
+        产出指标 | 质量指标 |  | ≥100%
 
     **Use instead**::
 
-        产出指标 | 数量指标 | 建档立卡贫困户人数 | 19141人
+        产出指标 | 数量指标 | 离休干部、二等乙级伤残军人数 | 60人
     """
 
     code = "KPI106"
