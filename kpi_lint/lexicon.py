@@ -53,7 +53,7 @@ def _pairs(lines: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity equality and hash: loaded once per folder, used as a cache key
 class Lexicon:
     directory: Path
     vague_words: tuple[str, ...] = ()
@@ -65,9 +65,16 @@ class Lexicon:
     category_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unmeasured_actuals: tuple[str, ...] = ()
     userdict: Path | None = None
+    # Memo of unit → kind: value parsing asks for the same few units over and over.
+    _unit_kinds: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def unit_kind(self, unit: str) -> str | None:
         """The kind (count, money, …) of a unit, by longest known prefix."""
+        if unit not in self._unit_kinds:
+            self._unit_kinds[unit] = self._lookup_unit_kind(unit)
+        return self._unit_kinds[unit]
+
+    def _lookup_unit_kind(self, unit: str) -> str | None:
         best: tuple[int, str] | None = None
         for kind, words in self.units.items():
             for word in words:

@@ -15,9 +15,10 @@ scales with the county's population and budget, so 371人 is not "low" next to 8
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -80,6 +81,35 @@ class PeerSuggestion:
 ProjectKey = tuple[str, str, int]
 
 
+@dataclass(frozen=True)
+class _PeerStats:
+    """Where peers set one indicator: the bounds a target must pass to count as an outlier."""
+
+    count: int  # peer projects
+    units: int  # distinct other units among them
+    low: float
+    median: float
+    high: float
+    low_bound: float  # the OUTLIER_PERCENTILE-th value: lower targets are laxer than 90% of peers
+    high_bound: float  # the (100 - OUTLIER_PERCENTILE)-th value, for ceilings
+    gap: float  # the minimum distance from the median that matters
+
+    @classmethod
+    def of(cls, peers: dict[tuple[str, ...], float], unit: str) -> _PeerStats:
+        values = sorted(peers.values())
+        median = statistics.median(values)
+        return cls(
+            count=len(values),
+            units=len({k[0] for k in peers}),
+            low=values[0],
+            median=median,
+            high=values[-1],
+            low_bound=float(np.percentile(values, OUTLIER_PERCENTILE, method="lower")),
+            high_bound=float(np.percentile(values, 100 - OUTLIER_PERCENTILE, method="higher")),
+            gap=PERCENT_GAP if unit == "%" else RELATIVE_GAP * abs(median),
+        )
+
+
 def project_key(path: str, project: Project) -> ProjectKey:
     return (path, project.name, project.line)
 
@@ -113,6 +143,10 @@ class PeerIndex:
         for cluster in clusters.clusters:
             for m in cluster.members:
                 self._rows[(m.path, m.project, m.project_line)].append(m)
+        self._index_of = {p.key: i for i, p in enumerate(self._projects)}
+        self._stats_cache: dict[tuple[int, str, str | None, bool], _PeerStats | None] = {}
+        self._rows_cache: dict[tuple[ProjectKey, str], list[Member]] = {}
+        self._using_cache: dict[str, np.ndarray] = {}
         frame = pd.DataFrame(frames, columns=["name", "clusters"])
         columns = [c for c in frame.columns if frame[c].str.len().gt(0).any()]  # an all-empty block cannot be fit
         self._vectorizer = _project_vectorizer(columns)
@@ -136,42 +170,75 @@ class PeerIndex:
         value = scaled(parsed)
         if cluster is None or unit is None or value is None:
             return None
-        own_unit = self._unit_by_path.get(indicator.path)
-        peers = _peer_values(cluster, unit, own_unit, lower_is_laxer=_lower_is_laxer(parsed))
-        if len(peers) < MIN_PEER_PROJECTS:
+        lower = _lower_is_laxer(parsed)
+        stats = self._peer_stats(cluster, unit, self._unit_by_path.get(indicator.path), lower)
+        if stats is None:
             return None
-        values = sorted(peers.values())
-        median = statistics.median(values)
-        gap = PERCENT_GAP if unit == "%" else RELATIVE_GAP * abs(median)
-        if _lower_is_laxer(parsed):
-            bound = float(np.percentile(values, OUTLIER_PERCENTILE, method="lower"))
-            laxer = value < bound and median - value >= gap
+        if lower:
+            laxer = value < stats.low_bound and stats.median - value >= stats.gap
         else:
-            bound = float(np.percentile(values, 100 - OUTLIER_PERCENTILE, method="higher"))
-            laxer = value > bound and value - median >= gap
+            laxer = value > stats.high_bound and value - stats.median >= stats.gap
         if not laxer:
             return None
-        peer_units = len({k[0] for k in peers})
-        lo, hi = values[0], values[-1]
-        word = "低于" if _lower_is_laxer(parsed) else "高于"
+        word = "低于" if lower else "高于"
         message = (
-            f"「{indicator.level3}」的目标 {indicator.value} 明显{word}同类指标：其他 {peer_units} 个单位的 "
-            f"{len(peers)} 个项目设为 {_fmt(lo)}{unit}–{_fmt(hi)}{unit}"
-            f"（中位数 {_fmt(median)}{unit}，同类：{cluster.label}）"
+            f"「{indicator.level3}」的目标 {indicator.value} 明显{word}同类指标：其他 {stats.units} 个单位的 "
+            f"{stats.count} 个项目设为 {_fmt(stats.low)}{unit}–{_fmt(stats.high)}{unit}"
+            f"（中位数 {_fmt(stats.median)}{unit}，同类：{cluster.label}）"
         )
-        return PeerOutlier(message, len(peers), peer_units, lo, median, hi, unit, value, cluster.id, cluster.label)
+        return PeerOutlier(
+            message, stats.count, stats.units, stats.low, stats.median, stats.high, unit, value, cluster.id,
+            cluster.label,
+        )
+
+    def _peer_stats(self, cluster: Cluster, unit: str, own_unit: str | None, lower: bool) -> _PeerStats | None:
+        """The peers' distribution for one cluster, unit and direction, seen from one unit.
+
+        Cached: every indicator of a large cluster (satisfaction appears in nearly every
+        project) asks the same question, and recomputing it per indicator is quadratic.
+        """
+        key = (cluster.id, unit, own_unit, lower)
+        if key not in self._stats_cache:
+            peers = _peer_values(cluster, unit, own_unit, lower_is_laxer=lower)
+            self._stats_cache[key] = _PeerStats.of(peers, unit) if len(peers) >= MIN_PEER_PROJECTS else None
+        return self._stats_cache[key]
 
     # ---- suggestions --------------------------------------------------------------------------------------
-    def similar_projects(self, project: Project, path: str | None = None) -> list[tuple[ProjectKey, float]]:
-        """Other projects by similarity of name and indicator set, most similar first."""
+    def similar_projects(
+        self, project: Project, path: str | None = None, limit: int | None = None
+    ) -> list[tuple[ProjectKey, float]]:
+        """Other projects by similarity of name and indicator set, most similar first (at most `limit`)."""
+        return list(itertools.islice(self._ranked_peers(project, path), limit))
+
+    def _ranked_peers(
+        self, project: Project, path: str | None = None, among: np.ndarray | None = None
+    ) -> Iterator[tuple[ProjectKey, float]]:
+        """Projects by similarity, sorted by numpy and yielded lazily; only `among` (indexes) if given."""
         if self._matrix is None:
-            return []
-        query = self._vectorizer.transform(pd.DataFrame([self._project_row(project)], columns=["name", "clusters"]))
-        sims = linear_kernel(query, self._matrix).ravel()
+            return
         own_path = path or _project_path(project) or self._path_of.get((project.name, project.line), "")
         own = project_key(own_path, project)
-        ranked = [(p.key, float(s)) for p, s in zip(self._projects, sims, strict=True) if p.key != own and s > 0]
-        return sorted(ranked, key=lambda item: -item[1])
+        row = self._index_of.get(own)
+        if row is not None:  # an indexed project: its vector is already in the matrix
+            query = self._matrix[row : row + 1]
+        else:
+            query = self._vectorizer.transform(pd.DataFrame([self._project_row(project)], columns=["name", "clusters"]))
+        sims = linear_kernel(query, self._matrix).ravel()
+        order = np.arange(len(sims)) if among is None else among
+        for i in order[np.argsort(-sims[order], kind="stable")]:
+            if sims[i] <= 0:
+                return
+            key = self._projects[i].key
+            if key != own:
+                yield key, float(sims[i])
+
+    def _projects_using(self, level2: str, fitting: frozenset[str] | None) -> np.ndarray:
+        """Indexes of the projects with rows worth copying under `level2` (most projects lack cost rows)."""
+        if level2 not in self._using_cache:
+            self._using_cache[level2] = np.array(
+                [i for i, p in enumerate(self._projects) if self._fitting_rows(p.key, level2, fitting)], dtype=np.int64
+            )
+        return self._using_cache[level2]
 
     def missing_categories(self, project: Project, path: str | None = None) -> list[str]:
         """Expected categories the project leaves empty, plus measurable ones most of its peers fill.
@@ -180,7 +247,7 @@ class PeerIndex:
         fill them with filler ("生态影响 ≥95").
         """
         have = {i.level2 for i in project.indicators if i.level2 and i.level3}
-        peers = [k for k, _ in self.similar_projects(project, path)[:PEER_PROJECTS]]
+        peers = [k for k, _ in self.similar_projects(project, path, limit=PEER_PROJECTS)]
         by_key = {p.key: p for p in self._projects}
         filled = Counter(c for k in peers for c in by_key[k].categories if c in FITTING_KINDS)
         common = [c for c, n in filled.most_common() if n * 2 > len(peers)]
@@ -191,12 +258,9 @@ class PeerIndex:
         """The indicators similar projects most use under `level2`, with their typical value."""
         fitting = FITTING_KINDS.get(level2)
         candidates: list[tuple[ProjectKey, float, list[Member]]] = []
-        for key, sim in self.similar_projects(project):
-            rows = _drop_truncated([m for m in self._rows.get(key, []) if m.level2 == level2 and _fits(m, fitting)])
-            if rows:
-                candidates.append((key, sim, rows))
-            if len(candidates) == PEER_PROJECTS:
-                break
+        using = self._projects_using(level2, fitting)
+        for key, sim in itertools.islice(self._ranked_peers(project, among=using), PEER_PROJECTS):
+            candidates.append((key, sim, self._fitting_rows(key, level2, fitting)))
         support: dict[int, float] = defaultdict(float)
         users: dict[int, list[tuple[float, Member]]] = defaultdict(list)
         for _key, sim, rows in candidates:
@@ -212,6 +276,14 @@ class PeerIndex:
 
         ranked = sorted(support, key=rank)
         return [self._suggestion(level2, cid, support[cid], users[cid]) for cid in ranked[:k]]
+
+    def _fitting_rows(self, key: ProjectKey, level2: str, fitting: frozenset[str] | None) -> list[Member]:
+        """A peer project's rows under `level2` worth copying; cached, as every project asks its neighbours."""
+        cache_key = (key, level2)
+        if cache_key not in self._rows_cache:
+            rows = [m for m in self._rows.get(key, []) if m.level2 == level2 and _fits(m, fitting)]
+            self._rows_cache[cache_key] = _drop_truncated(rows)
+        return self._rows_cache[cache_key]
 
     def _suggestion(self, level2: str, cid: int, support: float, used: list[tuple[float, Member]]) -> PeerSuggestion:
         members = [m for _, m in sorted(used, key=lambda item: -item[0])]

@@ -14,6 +14,7 @@ The printed text is never changed; this only reads it.  Kinds:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import ParsedValue
@@ -101,7 +102,18 @@ def parse_value(text: str | None, lexicon: Lexicon | None = None) -> ParsedValue
     """Read a printed 指标值; never raises."""
     if text is None or not text.strip():
         return ParsedValue(None, None, None, "empty")
-    lex = lexicon or load_lexicon()
+    if lexicon is None:
+        return _parse_with_default(text, load_lexicon())
+    return _parse(text, lexicon)
+
+
+@lru_cache(maxsize=65536)
+def _parse_with_default(text: str, lexicon: Lexicon) -> ParsedValue:
+    # Targets repeat across projects and documents ("≥95%", "≥90%"): parse each spelling once.
+    return _parse(text, lexicon)
+
+
+def _parse(text: str, lex: Lexicon) -> ParsedValue:
     s = _canonical(text)
     comparator = _comparator(s)
     numbers = list(_NUMBER.finditer(s))
