@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import platform
+import zlib
 from dataclasses import asdict
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -29,7 +30,7 @@ def card_paths(model_path: Path) -> tuple[Path, Path]:
 
 
 def _library_versions() -> dict[str, str]:
-    out = {"python": platform.python_version()}
+    out = {"python": platform.python_version(), "zlib": zlib.ZLIB_RUNTIME_VERSION}
     for name in LIBRARIES:
         try:
             out[name] = version(name)
@@ -86,7 +87,7 @@ def _markdown(card: dict[str, Any]) -> str:
         f"- 随机种子：{card['seed']}",
         f"- 模型文件 SHA-256：`{card['model_sha256']}`",
         "",
-        f"## 分层 {m['folds']} 折交叉验证",
+        f"## 分层分组 {m['folds']} 折交叉验证（同一文本只在一折）",
         "",
         f"- macro-F1：**{m['macro_f1']:.3f}**，准确率 {m['accuracy']:.3f}",
     ]
@@ -99,6 +100,12 @@ def _markdown(card: dict[str, Any]) -> str:
     lines.append("|---" * (len(m["labels"]) + 1) + "|")
     for label, row in zip(m["labels"], m["confusion"], strict=True):
         lines.append(f"| {label} | " + " | ".join(str(v) for v in row) + " |")
+    if m.get("pruned"):
+        lines += ["", f"## 未用于最终拟合的 {len(m['pruned'])} 行（交叉验证认为可能归错类）", ""]
+        lines += ["| 特征 | 印出的标签 | 模型判断 | 概率 |", "|---|---|---|---|"]
+        for row in m["pruned"]:
+            features = " / ".join(row["text"])
+            lines.append(f"| {features} | {row['label']} | {row['predicted']} | {row['probability']:.2f} |")
     lines += ["", "## 库版本", ""]
     lines += [f"- {name} {ver}" for name, ver in card["libraries"].items()]
     return "\n".join(lines) + "\n"

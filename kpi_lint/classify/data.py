@@ -31,8 +31,11 @@ FIELD_NAMES = {
     "description": "绩效指标描述", "basis": "指标值确定依据", "adjusted_value": "调整后指标值",
     "actual": "实际完成值", "deviation": "偏差原因分析", "project": "项目",
 }
-# Where a row came from, kept beside the features for reports (never a feature).
-LOCATION_COLUMNS = ("path", "line", "column")
+# Where a row came from (file, 1-based line and column), kept beside the features for reports and
+# errors, never a feature.  Underscored so that a CSV's own path/line columns (a `kpi-lint parse
+# --format csv` export has them) are left alone.
+SOURCE, LINE, COLUMN = "_source", "_line", "_column"
+LOCATION_COLUMNS = (SOURCE, LINE, COLUMN)
 
 
 def _text(value: object) -> str:
@@ -53,8 +56,12 @@ def indicator_row(ind: Indicator) -> dict[str, str]:
 
 
 def documents_frame(documents: Iterable[Document]) -> pd.DataFrame:
-    """One row per indicator, every column a string."""
-    rows = [indicator_row(ind) for doc in documents for ind in doc.indicators]
+    """One row per indicator, every column a string, located at its 三级指标 cell."""
+    rows = [
+        {**indicator_row(ind), SOURCE: ind.path, LINE: str(ind.line), COLUMN: str(ind.column)}
+        for doc in documents
+        for ind in doc.indicators
+    ]
     return pd.DataFrame(rows, dtype=str)
 
 
@@ -76,10 +83,10 @@ def read_csv(path: Path) -> pd.DataFrame:
     if frame.empty:
         raise InputError(name, "CSV 没有数据行")
     frame.columns = [str(c).strip() for c in frame.columns]
-    # A row of the file is line (index + 2): the header is line 1.
-    frame["path"] = name
-    frame["line"] = [str(i + 2) for i in range(len(frame))]
-    frame["column"] = "1"
+    # Data row i is line i + 2 of the file: the header is line 1 (cells spanning lines are rare here).
+    frame[SOURCE] = name
+    frame[LINE] = [str(i + 2) for i in range(len(frame))]
+    frame[COLUMN] = "1"
     return frame
 
 

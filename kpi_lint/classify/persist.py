@@ -11,8 +11,8 @@ Loading it:
    kpi-lint model format or scikit-learn version, naming what differs.
 
 Saving rewrites the skops archive canonically (object ids renumbered in
-order of appearance, fixed zip timestamps), so retraining on the same data
-with the same libraries gives the same bytes.
+order of appearance, fixed zip timestamps, deflate level 9), so retraining on
+the same data with the same libraries (zlib included) gives the same bytes.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import json
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,16 +39,17 @@ FORMAT_VERSION = 1
 # Every type a kpi-lint pipeline is made of (found with skops.io.get_untrusted_types
 # and the archive schema of the shipped models).  Anything else is refused.
 ALLOWED_TYPES: frozenset[str] = frozenset({
-    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.int",
-    "builtins.float", "builtins.bool", "builtins.NoneType", "builtins.slice",
-    "numpy.ndarray", "numpy.str_", "numpy.float64", "numpy.int64", "numpy.int32", "numpy.object_",
-    "numpy.dtype",
+    # containers and leaves of the fitted state
+    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.slice",
+    "numpy.ndarray", "numpy.float64",
+    # the pipeline (pipelines.py)
     "sklearn.pipeline.Pipeline",
     "sklearn.compose._column_transformer.ColumnTransformer",
     "sklearn.feature_extraction.text.TfidfVectorizer",
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.preprocessing._encoders.OneHotEncoder",
     "sklearn.linear_model._logistic.LogisticRegression",
+    # kpi-lint's own callables (tokenize.py): plain data, no code in the file
     "kpi_lint.classify.tokenize.JiebaTokenizer",
     "kpi_lint.classify.tokenize.TextNormalizer",
 })
@@ -78,7 +79,6 @@ class ModelMeta:
     sklearn_version: str
     format: str = FORMAT
     format_version: int = FORMAT_VERSION
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def columns(self) -> list[str]:
@@ -105,22 +105,43 @@ def _kpi_lint_version() -> str:
 # -- saving ------------------------------------------------------------------------
 
 
-def _renumber(node: Any, ids: dict[int, int]) -> Any:
-    """The schema with every object id replaced by its order of first appearance."""
-    if isinstance(node, list):
-        return [_renumber(item, ids) for item in node]
-    if not isinstance(node, dict):
-        return node
-    out: dict[str, Any] = {}
-    for key, value in node.items():
-        if key == "__id__" and isinstance(value, int):
-            out[key] = ids.setdefault(value, len(ids) + 1)
-        elif key == "file" and isinstance(value, str) and re.fullmatch(r"\d+\.np[yz]", value):
-            stem, suffix = value.split(".")
-            out[key] = f"{ids.setdefault(int(stem), len(ids) + 1)}.{suffix}"
-        else:
-            out[key] = _renumber(value, ids)
-    return out
+class _Renumbering:
+    """Object ids → 1, 2, 3 … in order of appearance in the schema.
+
+    A repeated id means a shared object and must stay shared — except for JSON
+    leaves (strings, numbers): whether two equal strings were one interned
+    object depends on how the model was made (trained or loaded), not on what
+    it is, and loading never shares them.
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[int, int] = {}
+        self.count = 0
+
+    def _fresh(self) -> int:
+        self.count += 1
+        return self.count
+
+    def shared(self, old: int) -> int:
+        if old not in self.ids:
+            self.ids[old] = self._fresh()
+        return self.ids[old]
+
+    def node(self, node: Any) -> Any:
+        if isinstance(node, list):
+            return [self.node(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key == "__id__" and isinstance(value, int):
+                out[key] = self._fresh() if node.get("__loader__") == "JsonNode" else self.shared(value)
+            elif key == "file" and isinstance(value, str) and re.fullmatch(r"\d+\.np[yz]", value):
+                stem, suffix = value.split(".")
+                out[key] = f"{self.shared(int(stem))}.{suffix}"
+            else:
+                out[key] = self.node(value)
+        return out
 
 
 def canonical_bytes(raw: bytes) -> bytes:
@@ -131,24 +152,25 @@ def canonical_bytes(raw: bytes) -> bytes:
     """
     with zipfile.ZipFile(io.BytesIO(raw)) as src:
         schema = json.loads(src.read("schema.json"))
-        ids: dict[int, int] = {}
-        new_schema = _renumber(schema, ids)
+        numbering = _Renumbering()
+        new_schema = numbering.node(schema)
         renamed = {
-            name: f"{ids[int(name.split('.')[0])]}.{name.split('.')[1]}"
+            name: f"{numbering.ids[int(name.split('.')[0])]}.{name.split('.')[1]}"
             for name in src.namelist()
             if name != "schema.json"
         }
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as dst:
+        with zipfile.ZipFile(out, "w") as dst:
             for old, new in sorted(renamed.items(), key=lambda item: int(item[1].split(".")[0])):
-                dst.writestr(_entry(new), src.read(old))
-            dst.writestr(_entry("schema.json"), json.dumps(new_schema, indent=2))
+                dst.writestr(_entry(new), src.read(old), compresslevel=9)
+            dst.writestr(_entry("schema.json"), json.dumps(new_schema, indent=2), compresslevel=9)
     return out.getvalue()
 
 
 def _entry(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-    info.compress_type = zipfile.ZIP_STORED
+    # The schema is verbose JSON (3 MB for the category model, 60 kB deflated).
+    info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
     return info
 
@@ -171,9 +193,10 @@ def model_bytes(model: Model) -> bytes:
     return canonical_bytes(sio.dumps(payload))
 
 
-def save_model(model: Model, path: Path) -> bytes:
+def save_model(model: Model, path: str | Path) -> bytes:
     """Write the model file; returns its bytes (the card records their hash)."""
     data = model_bytes(model)
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return data
@@ -222,7 +245,7 @@ def _check_types(path: Path, data: bytes) -> None:
     try:
         found = schema_types(data)
         untrusted = set(sio.get_untrusted_types(data=data))
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except Exception as exc:  # a damaged or hand-made archive fails in many ways; none may escape as a traceback
         raise ModelError(str(path), "skops 模型文件已损坏（缺少或无法读取 schema.json）") from exc
     refused = sorted((found | untrusted) - ALLOWED_TYPES)
     if refused:

@@ -29,6 +29,12 @@ CATEGORY_LABELS = (
 VAGUENESS_LABELS = ("specific", "vague")
 
 
+def label_order(labels: set[str]) -> list[str]:
+    """The 二级指标 in the order of the forms (数量 … 满意度), any other label after them, sorted."""
+    known = [label for label in CATEGORY_LABELS if label in labels]
+    return known + sorted(labels - set(CATEGORY_LABELS))
+
+
 @dataclass(frozen=True)
 class Features:
     """Which input columns a model reads: free text, and categories (one-hot)."""

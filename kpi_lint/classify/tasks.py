@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kpi_lint.classify.data import TrainingSet, load_table, training_set
+from kpi_lint.classify.data import LINE, SOURCE, TrainingSet, load_table, training_set
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, CATEGORY_LABELS, VAGUENESS_FEATURES, Features
 from kpi_lint.errors import InputError
 
@@ -15,19 +15,6 @@ CORPUS_DIR = ROOT / "corpus"
 VALUES_CSV = CORPUS_DIR / "labels" / "values.csv"
 MODELS_DIR = ROOT / "models"
 VAGUE = "vague"
-
-
-@dataclass(frozen=True)
-class Task:
-    name: str
-    features: Features
-    default_data: tuple[Path, ...]
-    default_out: Path | None
-    positive: str | None = None  # binary task: the label whose F1 is the headline
-
-
-CATEGORY = Task("category", CATEGORY_FEATURES, (CORPUS_DIR,), MODELS_DIR / "category.skops")
-VAGUENESS = Task("vagueness", VAGUENESS_FEATURES, (VALUES_CSV,), MODELS_DIR / "vagueness.skops", positive=VAGUE)
 
 
 def category_set(paths: Sequence[Path]) -> TrainingSet:
@@ -42,10 +29,32 @@ def vagueness_set(paths: Sequence[Path]) -> TrainingSet:
     """指标值 + 二级指标 + kind → vague / specific, from a labelled CSV (corpus/labels/values.csv)."""
     feats = VAGUENESS_FEATURES
     table, sources = load_table(paths, [*feats.columns, "label"])
-    for path, line, label in zip(table["path"], table["line"], table["label"], strict=True):
+    for path, line, label in zip(table[SOURCE], table[LINE], table["label"], strict=True):
         if label not in ("vague", "specific"):
             raise InputError(f"{path}:{line}", f"label 列只能是 vague 或 specific，这里是 {label!r}")
     return training_set(table, feats.columns, feats.text, list(table["label"]), sources)
+
+
+@dataclass(frozen=True)
+class Task:
+    """A built-in task: `kpi-lint train NAME` with no options retrains the shipped model."""
+
+    name: str
+    features: Features
+    build: Callable[[Sequence[Path]], TrainingSet]
+    default_data: tuple[Path, ...]
+    default_out: Path
+    positive: str | None = None  # binary task: the label whose F1 is the headline
+    prune: bool = False  # leave probable label noise out of the final fit (see train.py)
+
+
+# Printed 二级指标 are noisy labels (misfiled rows are what KPI404 looks for): prune them.
+CATEGORY = Task(
+    "category", CATEGORY_FEATURES, category_set, (CORPUS_DIR,), MODELS_DIR / "category.skops", prune=True
+)
+VAGUENESS = Task(
+    "vagueness", VAGUENESS_FEATURES, vagueness_set, (VALUES_CSV,), MODELS_DIR / "vagueness.skops", positive=VAGUE
+)
 
 
 def custom_set(

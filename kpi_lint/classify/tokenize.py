@@ -27,6 +27,11 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _KEEP_SYMBOLS = frozenset("≥≤<>=%‰~")
 
 
+def squash(text: str | None) -> str:
+    """Full-width → half-width, white space removed: the same cell however it was wrapped."""
+    return _SPACE.sub("", fold(text or ""))
+
+
 def normalize(text: str | None) -> str:
     """Full-width → half-width, white space removed, every number written 0.
 
@@ -34,7 +39,7 @@ def normalize(text: str | None) -> str:
     2022 and 2023) are the same evidence: the classifiers learn the shape of
     a target, not its figures.
     """
-    return _NUMBER.sub("0", _SPACE.sub("", fold(text or "")))
+    return _NUMBER.sub("0", squash(text))
 
 
 def _meaningful(token: str) -> bool:

@@ -11,15 +11,16 @@ from typing import Annotated
 import pandas as pd
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kpi_lint.classify.api import predict_frame
 from kpi_lint.classify.card import build_card, write_card
-from kpi_lint.classify.data import TrainingSet, indicator_row, read_csv
+from kpi_lint.classify.data import COLUMN, LINE, SOURCE, TrainingSet, indicator_row, read_csv
 from kpi_lint.classify.persist import Model, load_model, save_model
 from kpi_lint.classify.pipelines import DEFAULT_SEED, Features
-from kpi_lint.classify.tasks import CATEGORY, ROOT, VAGUENESS, Task, category_set, custom_set, vagueness_set
-from kpi_lint.classify.train import DEFAULT_FOLDS, Metrics, cross_validate, fit
+from kpi_lint.classify.tasks import CATEGORY, ROOT, VAGUENESS, Task, custom_set
+from kpi_lint.classify.train import DEFAULT_FOLDS, Metrics, train
 from kpi_lint.cli.app import app
 from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
 from kpi_lint.errors import InputError
@@ -43,43 +44,50 @@ def _fail(err: InputError) -> typer.Exit:
     return typer.Exit(EXIT_INPUT)
 
 
-def _short(label: str) -> str:
-    """Column headers of the confusion matrix: 服务对象满意度指标 → 服务对象满意度."""
-    return label.removesuffix("指标") or label
-
-
 def print_metrics(console: Console, task: str, set_: TrainingSet, metrics: Metrics) -> None:
     console.print(
         f"[bold]{task}[/]：{metrics.samples} 个样本（去重后），{len(metrics.labels)} 种标签，"
-        f"分层 {metrics.folds} 折交叉验证"
+        f"分层分组 {metrics.folds} 折交叉验证（同一文本只在一折）"
     )
     console.print(f"macro-F1 [bold]{metrics.macro_f1:.3f}[/]   准确率 {metrics.accuracy:.3f}")
     if metrics.positive_label is not None and metrics.positive_f1 is not None:
-        console.print(f"{metrics.positive_label} 的 F1 [bold]{metrics.positive_f1:.3f}[/]")
+        console.print(f"{escape(metrics.positive_label)} 的 F1 [bold]{metrics.positive_f1:.3f}[/]")
     per_class = Table(title="各标签（交叉验证）", header_style="bold")
     for col in ("标签", "精确率", "召回率", "F1", "样本数"):
         per_class.add_column(col, justify="left" if col == "标签" else "right")
     for label, c in metrics.per_class.items():
-        per_class.add_row(label, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.support))
+        per_class.add_row(escape(label), f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.support))
     console.print(per_class)
-    confusion = Table(title="混淆矩阵（行：真实，列：预测）", header_style="bold")
+    # Columns are numbered like the rows: nine Chinese labels do not fit a terminal's width.
+    confusion = Table(title="混淆矩阵（行：真实，列：预测，编号同行）", header_style="bold")
     confusion.add_column("真实＼预测")
-    for label in metrics.labels:
-        confusion.add_column(_short(label), justify="right")
+    for j in range(len(metrics.labels)):
+        confusion.add_column(str(j + 1), justify="right")
     for i, (label, row) in enumerate(zip(metrics.labels, metrics.confusion, strict=True)):
-        # The diagonal (correct) in bold, zeros as dots: the misfilings stand out.
+        # The diagonal (correct) in bold, zeros as dots: the confusions stand out.
         cells = [f"[bold]{v}[/]" if i == j else (str(v) if v else "·") for j, v in enumerate(row)]
-        confusion.add_row(label, *cells)
+        confusion.add_row(f"{i + 1} {escape(label)}", *cells)
     console.print(confusion)
+    if metrics.pruned:
+        console.print(f"交叉验证认为可能归错类、未用于最终拟合的 {len(metrics.pruned)} 行：")
+        for item in metrics.pruned:
+            row_text = escape(" | ".join(item.text))
+            console.print(f"  {row_text}：{escape(item.label)} → {escape(item.predicted)}（{item.probability:.2f}）")
     if set_.dropped:
         console.print(f"另有 {set_.dropped} 行没有标签或没有文本，未参与训练")
 
 
 def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: int, folds: int,
-           positive: str | None = None) -> None:
-    console = Console()
-    metrics = cross_validate(set_, features, seed, folds, positive)
-    model = fit(set_, features, task, seed)
+           positive: str | None = None, prune: bool = False) -> None:
+    # Off a terminal rich would wrap at 80 columns and cut the Chinese labels.
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    try:
+        model, metrics = train(set_, features, task, seed, folds, positive, prune)
+    except ValueError as exc:  # scikit-learn on degenerate data, e.g. no word in any text
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        if "empty vocabulary" in first:
+            first = "文本列中没有任何可用的词（只有标点或空白）"
+        raise InputError("--data", f"无法用这些数据训练：{first}") from exc
     try:
         data = save_model(model, out)
         card = build_card(model, data, out, set_, metrics, ROOT)
@@ -88,16 +96,13 @@ def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: in
         report_error(f"{out}: 无法写入模型文件：{exc.strerror or exc}")
         raise typer.Exit(EXIT_INPUT) from exc
     print_metrics(console, task, set_, metrics)
-    console.print(f"模型已写入 {out}，模型卡 {json_card.name}、{md_card.name}")
+    console.print(f"模型已写入 {escape(str(out))}，模型卡 {escape(json_card.name)}、{escape(md_card.name)}")
 
 
 def _train_builtin(task: Task, data: list[Path] | None, out: Path | None, seed: int, folds: int) -> None:
-    target = out or task.default_out
-    assert target is not None  # built-in tasks always have a default
-    builder = category_set if task is CATEGORY else vagueness_set
     try:
-        set_ = builder(data or list(task.default_data))
-        _train(task.name, set_, task.features, target, seed, folds, task.positive)
+        set_ = task.build(data or list(task.default_data))
+        _train(task.name, set_, task.features, out or task.default_out, seed, folds, task.positive, task.prune)
     except InputError as err:
         raise _fail(err) from err
 
@@ -147,34 +152,34 @@ class PredictFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _document_rows(model: Model, paths: list[Path]) -> tuple[list[dict[str, str]], bool]:
-    """Rows of every indicator with some text in the model's text columns, located at that column's cell."""
-    loaded = load_documents(paths)
+def _document_frame(model: Model, path: Path) -> tuple[pd.DataFrame, bool]:
+    """Every indicator with some text in the model's text columns, located at that column's cell."""
+    loaded = load_documents([path])
     rows: list[dict[str, str]] = []
     first = model.meta.text_columns[0]
     for doc in loaded.documents:
         for ind in doc.indicators:
             row = indicator_row(ind)
-            if not any(row.get(c) for c in model.meta.text_columns):
-                continue
-            line, column = ind.span(first)
-            rows.append({**row, "line": str(line), "column": str(column)})
-    return rows, loaded.failed
+            if any(row.get(c) for c in model.meta.text_columns):
+                line, column = ind.span(first)
+                rows.append({**row, SOURCE: ind.path, LINE: str(line), COLUMN: str(column)})
+    return pd.DataFrame(rows, dtype=str), loaded.failed
 
 
-def _emit(model: Model, rows: list[dict[str, str]], predictions: list[tuple[str, float]], fmt: PredictFormat,
+def _emit(model: Model, frame: pd.DataFrame, predictions: list[tuple[str, float]], fmt: PredictFormat,
           only: str | None) -> None:
-    for row, (label, prob) in zip(rows, predictions, strict=True):
+    for row, (label, prob) in zip(frame.to_dict("records"), predictions, strict=True):
         if only is not None and label != only:
             continue
-        texts = {c: row.get(c, "") for c in model.meta.text_columns}
+        texts = {c: str(row.get(c, "")) for c in model.meta.text_columns}
+        where = (str(row[SOURCE]), int(row[LINE]), int(row[COLUMN]))
         if fmt is PredictFormat.jsonl:
-            record = {"path": row["path"], "line": int(row["line"]), "column": int(row["column"]),
+            record = {"path": where[0], "line": where[1], "column": where[2],
                       "label": label, "probability": round(prob, 4), **texts}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             shown = " | ".join(t for t in texts.values() if t)
-            sys.stdout.write(f"{row['path']}:{row['line']}:{row['column']}: {label} {prob:.2f}  {shown}\n")
+            sys.stdout.write(f"{where[0]}:{where[1]}:{where[2]}: {label} {prob:.2f}  {shown}\n")
 
 
 @app.command("predict")
@@ -190,19 +195,13 @@ def predict_command(
         if only is not None and only not in model.meta.labels:
             raise InputError(str(model_path), f"模型的标签中没有 {only!r}；标签为 {'、'.join(model.meta.labels)}")
         failed = False
-        csvs = [p for p in paths if p.suffix.lower() == ".csv"]
-        others = [p for p in paths if p.suffix.lower() != ".csv"]
-        batches: list[list[dict[str, str]]] = []
-        for path in csvs:
-            frame = read_csv(path)
-            batches.append([{str(k): str(v) for k, v in rec.items()} for rec in frame.to_dict("records")])
-        if others:
-            rows, failed = _document_rows(model, others)
-            batches.append(rows)
-        for rows in batches:
-            source = rows[0]["path"] if rows else "输入"
-            predictions = predict_frame(model, pd.DataFrame(rows, dtype=str), source)
-            _emit(model, rows, predictions, fmt, only)
+        for path in paths:  # in the order given, each file's rows in one batch
+            if path.suffix.lower() == ".csv":
+                frame = read_csv(path)
+            else:
+                frame, bad = _document_frame(model, path)
+                failed = failed or bad
+            _emit(model, frame, predict_frame(model, frame, str(path)), fmt, only)
     except InputError as err:
         raise _fail(err) from err
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-import pandas as pd
-
-from kpi_lint.classify.api import load_custom_model, predict_frame
-from kpi_lint.classify.data import FIELD_NAMES, indicator_row
-from kpi_lint.classify.persist import Model, ModelError
 from kpi_lint.model import Document, Indicator
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import CUSTOM_MODEL, FLAG_LABEL
+
+if TYPE_CHECKING:
+    from kpi_lint.classify.persist import Model
 
 
 class ModelFlag(Rule):
@@ -61,6 +59,10 @@ class ModelFlag(Rule):
         path = self.context.extras.get(CUSTOM_MODEL)
         if not path:
             return None
+        # scikit-learn and jieba load only when a model is given: every other check stays fast to start.
+        from kpi_lint.classify.api import load_custom_model
+        from kpi_lint.classify.persist import ModelError
+
         label = self.context.extras.get(FLAG_LABEL)
         if not label:
             raise ModelError(str(path), "给了模型但没有指定要报告的标签：请加 --flag-label 标签")
@@ -70,6 +72,11 @@ class ModelFlag(Rule):
         loaded = self._model()
         if loaded is None:
             return
+        import pandas as pd
+
+        from kpi_lint.classify.api import predict_frame
+        from kpi_lint.classify.data import FIELD_NAMES, indicator_row
+
         model, label = loaded
         text_cols = model.meta.text_columns
         indicators: list[Indicator] = []

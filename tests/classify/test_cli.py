@@ -1,0 +1,130 @@
+"""`kpi-lint train custom` → `kpi-lint predict`, and bad input: one line, exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.classify.conftest import TEMPLATED_CSV, Trained, run_cli
+from tests.corpus import corpus_doc, corpus_path
+
+
+@pytest.fixture(scope="module")
+def mine(tmp_path_factory: pytest.TempPathFactory) -> Trained:
+    out = tmp_path_factory.mktemp("mine") / "mine.skops"
+    result = run_cli(
+        "train", "custom", "--data", TEMPLATED_CSV, "--text-col", "level3", "--label-col", "mylabel", "--out", out
+    )
+    assert result.returncode == 0, result.stderr
+    card = json.loads(out.with_name("mine.card.json").read_text(encoding="utf-8"))
+    return Trained(out, card, result.stdout)
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kpi-lint: 错误: "), result.stderr
+    return result.stderr
+
+
+def test_custom_training_reports_and_writes_model_and_card(mine: Trained) -> None:
+    assert "custom：97 个样本（去重后），2 种标签，分层分组 5 折交叉验证" in mine.stdout
+    assert "macro-F1 0.928" in mine.stdout
+    assert "混淆矩阵" in mine.stdout and "1 具体" in mine.stdout and "2 模板化" in mine.stdout
+    assert mine.model_path.is_file() and mine.model_path.with_name("mine.card.md").is_file()
+    card = mine.card
+    assert card["task"] == "custom" and card["labels"] == ["具体", "模板化"]
+    assert card["features"] == {"text": ["level3"], "categorical": []}
+    assert card["data"]["rows"] == 97 and card["data"]["label_counts"] == {"具体": 50, "模板化": 47}
+    assert card["data"]["sources"] == ["tests/classify/data/templated.csv"]
+    assert card["metrics"]["macro_f1"] == 0.9278
+    assert card["metrics"]["confusion"] == [[45, 5], [2, 45]]
+    assert card["seed"] == 2023 and card["libraries"]["scikit-learn"]
+
+
+def test_predict_on_a_disclosure_gives_path_line_and_probability(mine: Trained) -> None:
+    result = run_cli("predict", "--model", mine.model_path, corpus_path("003"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == len([i for i in corpus_doc("003").indicators if i.level3])
+    (eco, *_) = [i for i in corpus_doc("003").indicators if i.level3 == "生态影响"]
+    hit = next(line for line in lines if line.endswith("  生态影响"))
+    assert hit.startswith(f"{corpus_path('003')}:{eco.line}:{eco.column}: 模板化 0.")
+    source_line = corpus_path("003").read_text(encoding="utf-8").splitlines()[eco.line - 1]
+    assert source_line[eco.column - 1 :].startswith("生态影响")
+    assert any(line.endswith("  租赁面积") and ": 具体 0." in line for line in lines)
+
+
+def test_predict_on_a_csv_gives_one_line_per_row(mine: Trained, tmp_path: Path) -> None:
+    rows = tmp_path / "new.csv"
+    rows.write_text("level3,备注\n城乡居民基本医疗保险参保人数,新表\n生态影响,新表\n", encoding="utf-8")
+    result = run_cli("predict", "--model", mine.model_path, rows, "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["line"], r["level3"], r["label"]) for r in records] == [
+        (2, "城乡居民基本医疗保险参保人数", "具体"),
+        (3, "生态影响", "模板化"),
+    ]
+    assert all(0.5 < r["probability"] <= 1 and r["path"] == str(rows) for r in records)
+
+
+def test_predict_only_one_label(mine: Trained) -> None:
+    result = run_cli("predict", "--model", mine.model_path, corpus_path("003"), "--label", "模板化")
+    assert result.returncode == 0
+    assert result.stdout and all(": 模板化 " in line for line in result.stdout.splitlines())
+
+
+def test_unknown_column_is_one_line(tmp_path: Path) -> None:
+    result = run_cli("train", "custom", "--data", TEMPLATED_CSV, "--text-col", "指标名称", "--label-col", "mylabel",
+                     "--out", tmp_path / "x.skops")
+    err = _one_line_error(result)
+    assert "缺少列 指标名称（现有列：level3、value、mylabel）" in err
+    assert not (tmp_path / "x.skops").exists()
+
+
+def test_predict_csv_without_the_model_column_is_one_line(mine: Trained, tmp_path: Path) -> None:
+    rows = tmp_path / "names.csv"
+    rows.write_text("name\n生态影响\n", encoding="utf-8")
+    err = _one_line_error(run_cli("predict", "--model", mine.model_path, rows))
+    assert f"{rows}: 缺少列 level3（现有列：name）" in err
+
+
+def test_bad_csv_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text('level3,mylabel\n"生态影响,模板化\n', encoding="utf-8")
+    err = _one_line_error(run_cli("train", "custom", "--data", bad, "--text-col", "level3",
+                                  "--label-col", "mylabel", "--out", tmp_path / "x.skops"))
+    assert f"{bad}: 不是有效的 CSV" in err
+
+
+def test_single_label_is_one_line(tmp_path: Path) -> None:
+    one = tmp_path / "one.csv"
+    one.write_text("level3,mylabel\n生态影响,模板化\n提高效率,模板化\n", encoding="utf-8")
+    err = _one_line_error(run_cli("train", "custom", "--data", one, "--text-col", "level3",
+                                  "--label-col", "mylabel", "--out", tmp_path / "x.skops"))
+    assert "训练数据只有一种标签（模板化），至少需要两种" in err
+
+
+def test_unknown_flag_label_in_predict_is_one_line(mine: Trained) -> None:
+    err = _one_line_error(run_cli("predict", "--model", mine.model_path, TEMPLATED_CSV, "--label", "套话"))
+    assert "模型的标签中没有 '套话'；标签为 具体、模板化" in err
+
+
+def test_missing_model_file_is_one_line(tmp_path: Path) -> None:
+    err = _one_line_error(run_cli("predict", "--model", tmp_path / "none.skops", TEMPLATED_CSV))
+    assert "none.skops: 模型文件不存在" in err
+
+
+def test_custom_model_on_parsed_disclosures(tmp_path: Path) -> None:
+    """Parsed corpus PATHs are training data too: here 三级指标 → printed 二级指标 of 003 and 004."""
+    out = tmp_path / "by_level2.skops"
+    result = run_cli("train", "custom", "--data", corpus_path("003"), "--data", corpus_path("004"),
+                     "--text-col", "level3", "--cat-col", "kind", "--label-col", "level2", "--out", out)
+    assert result.returncode == 0, result.stderr
+    card = json.loads(out.with_name("by_level2.card.json").read_text(encoding="utf-8"))
+    assert card["data"]["sources"] == [f"corpus/{corpus_path('003').name}", f"corpus/{corpus_path('004').name}"]
+    assert card["features"] == {"text": ["level3"], "categorical": ["kind"]}
+    assert "服务对象满意度指标" in card["labels"] and card["metrics"]["samples"] > 100

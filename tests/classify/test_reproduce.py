@@ -1,0 +1,81 @@
+"""The shipped models are what `kpi-lint train` makes today: same data, metrics, predictions (and bytes)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import zlib
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from kpi_lint.classify.api import predict_frame
+from kpi_lint.classify.data import documents_frame
+from kpi_lint.classify.persist import load_model
+from tests.classify.conftest import MODELS_DIR, Trained
+from tests.corpus import all_corpus_docs
+
+RETRAIN_HINT = "corpus, parsers or labels changed: run `kpi-lint train {task}` and commit models/{task}.*"
+
+
+def _shipped_card(task: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((MODELS_DIR / f"{task}.card.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _same_libraries(card: dict[str, Any]) -> bool:
+    libs = card["libraries"]
+    current = {name: version(name) for name in ("scikit-learn", "skops", "jieba", "numpy", "scipy")}
+    current |= {"python": platform.python_version(), "zlib": zlib.ZLIB_RUNTIME_VERSION}
+    return all(libs.get(name) == ver for name, ver in current.items())
+
+
+@pytest.mark.parametrize("task", ["category", "vagueness"])
+def test_retraining_reproduces_the_shipped_model(
+    task: str, retrained_category: Trained, retrained_vagueness: Trained
+) -> None:
+    new = retrained_category if task == "category" else retrained_vagueness
+    shipped = _shipped_card(task)
+    hint = RETRAIN_HINT.format(task=task)
+    assert new.card["data"]["sha256"] == shipped["data"]["sha256"], hint
+    assert new.card["data"]["userdict_sha256"] == shipped["data"]["userdict_sha256"], hint
+    assert new.card["labels"] == shipped["labels"]
+    assert new.card["seed"] == shipped["seed"] == 2023
+    # Metric for metric: every score, per-class figure, confusion cell and pruned row.
+    assert new.card["metrics"] == shipped["metrics"]
+    # The card describes the file beside it.
+    shipped_bytes = (MODELS_DIR / f"{task}.skops").read_bytes()
+    assert hashlib.sha256(shipped_bytes).hexdigest() == shipped["model_sha256"]
+    if _same_libraries(shipped):
+        assert new.model_path.read_bytes() == shipped_bytes, "skops output is canonical: same data → same bytes"
+
+
+def _corpus_rows() -> pd.DataFrame:
+    return documents_frame(all_corpus_docs())
+
+
+@pytest.mark.parametrize("task", ["category", "vagueness"])
+def test_retrained_and_shipped_models_predict_the_same(
+    task: str, retrained_category: Trained, retrained_vagueness: Trained
+) -> None:
+    new = (retrained_category if task == "category" else retrained_vagueness).model
+    shipped = load_model(MODELS_DIR / f"{task}.skops")
+    rows = _corpus_rows()
+    assert len(rows) == 412  # every indicator of the five disclosures
+    ours, theirs = predict_frame(new, rows), predict_frame(shipped, rows)
+    assert [label for label, _ in ours] == [label for label, _ in theirs]
+    assert [p for _, p in ours] == pytest.approx([p for _, p in theirs], abs=1e-12)
+
+
+def test_model_card_markdown_sits_beside_each_model() -> None:
+    for task in ("category", "vagueness"):
+        md = (MODELS_DIR / f"{task}.card.md").read_text(encoding="utf-8")
+        card = _shipped_card(task)
+        assert f"macro-F1：**{card['metrics']['macro_f1']:.3f}**" in md
+        assert card["data"]["sha256"] in md
+        assert Path(card["model"]).name == f"{task}.skops"
+        assert {"scikit-learn", "skops", "jieba", "kpi-lint"} <= card["libraries"].keys()
