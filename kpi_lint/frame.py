@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import fields
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from kpi_lint.model import Document, Indicator
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS = [
     "path", "project", "form", "period", "level1", "level2", "level3", "value", "line", "column",
@@ -35,6 +36,8 @@ def indicator_record(ind: Indicator) -> dict[str, Any]:
 
 def to_frame(documents: Iterable[Document]) -> pd.DataFrame:
     """One row per indicator of every document, with the source line and column."""
+    import pandas as pd  # only when a frame is asked for: the CLI's other paths start faster
+
     rows = [indicator_record(ind) for doc in documents for ind in doc.indicators]
     frame = pd.DataFrame(rows, columns=[*COLUMNS, "spans"])
     return frame.drop(columns=["spans"])

@@ -96,6 +96,21 @@ def _list(directory: Path, name: str) -> list[str]:
     return _entries(path) if path else []
 
 
+def read_list(directory: Path, name: str) -> list[str]:
+    """The entries of one plain list, from the reviewer's folder or else the bundled copy."""
+    return _list(directory, name)
+
+
+def read_keyed(directory: Path, name: str) -> dict[str, list[str]]:
+    """A ``key: word word …`` list as a dict."""
+    return _keyed(_list(directory, name))
+
+
+def read_pairs(directory: Path, name: str) -> list[tuple[str, str]]:
+    """A ``wrong → right`` list as pairs."""
+    return _pairs(_list(directory, name))
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Load the lexicons from `directory`, $KPI_LINT_LEXICONS, or the bundled copy."""

@@ -1,20 +1,52 @@
-"""The `kpi-lint` command: a thin typer layer that wires read → parse → analyse → report."""
+"""The `kpi-lint` command: a thin typer layer that wires read → parse → analyse → report.
+
+Each sub-command lives in its own module and registers itself on `app` when
+imported.  `main()` imports only the module of the command being run: the
+clustering and classifier commands pull in scikit-learn, and a reviewer running
+`kpi-lint parse` should not wait for it.  `--help` (or no command) loads them all.
+"""
 
 from __future__ import annotations
 
-from kpi_lint.cli import parse_cmd  # noqa: F401  (registers `parse`)
-from kpi_lint.cli.app import app
+import importlib
+import sys
+from collections.abc import Iterable
+from typing import Any
 
-for _name in ("check_cmd", "rule_cmd", "score_cmd", "cluster_cmd", "train_cmd"):
-    try:  # each command module registers itself on `app` when imported
-        __import__(f"kpi_lint.cli.{_name}")
-    except ModuleNotFoundError as _exc:  # a command not built yet
-        if _exc.name != f"kpi_lint.cli.{_name}":
-            raise
+from kpi_lint.cli.typer_app import app as _app
+
+# command name → module that registers it
+COMMAND_MODULES = {
+    "parse": "parse_cmd",
+    "check": "check_cmd",
+    "rule": "rule_cmd",
+    "score": "score_cmd",
+    "cluster": "cluster_cmd",
+    "suggest": "cluster_cmd",
+    "train": "train_cmd",
+    "predict": "train_cmd",
+}
+
+
+def load_commands(names: Iterable[str] | None = None) -> None:
+    """Register the given commands (all when None) on the app."""
+    wanted = COMMAND_MODULES if names is None else {n: COMMAND_MODULES[n] for n in names}
+    for module in dict.fromkeys(wanted.values()):
+        importlib.import_module(f"kpi_lint.cli.{module}")
+
+
+def __getattr__(name: str) -> Any:
+    # `from kpi_lint.cli import app` (tests, embedding) gets the app with every command.
+    if name == "app":
+        load_commands()
+        return _app
+    raise AttributeError(name)
 
 
 def main() -> None:
-    app()
+    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
+    load_commands([command] if command in COMMAND_MODULES else None)
+    _app()
 
 
-__all__ = ["app", "main"]
+__all__ = ["COMMAND_MODULES", "app", "load_commands", "main"]

@@ -11,8 +11,8 @@ import typer
 from rich.console import Console
 
 from kpi_lint.baseline import BaselineError, load_baseline, new_findings, write_baseline
-from kpi_lint.cli.app import app
 from kpi_lint.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cli.typer_app import app
 from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
 from kpi_lint.errors import InputError
 from kpi_lint.report import RunSummary

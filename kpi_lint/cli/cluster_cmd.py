@@ -15,8 +15,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kpi_lint.cli.app import app
 from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cli.typer_app import app
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD
 from kpi_lint.cluster.groups import ClusterSet, build_clusters
 from kpi_lint.cluster.peers import PeerIndex

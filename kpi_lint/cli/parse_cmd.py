@@ -12,8 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kpi_lint.cli.app import app
 from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cli.typer_app import app
 from kpi_lint.frame import indicator_record, to_frame
 from kpi_lint.model import Document
 

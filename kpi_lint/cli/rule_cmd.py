@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from kpi_lint.cli.app import app
 from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, report_error
+from kpi_lint.cli.typer_app import app
 from kpi_lint.rules.base import Rule
 from kpi_lint.rules.registry import all_rules, rule_by_code
 

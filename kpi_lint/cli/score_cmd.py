@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from kpi_lint.cli.app import app
 from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cli.typer_app import app
 from kpi_lint.config import ConfigError
 from kpi_lint.config import load_config as load_settings
 from kpi_lint.report.scorecard_html import write_html

@@ -21,8 +21,8 @@ from kpi_lint.classify.persist import Model, load_model, save_model
 from kpi_lint.classify.pipelines import DEFAULT_SEED, Features
 from kpi_lint.classify.tasks import CATEGORY, ROOT, VAGUENESS, Task, custom_set
 from kpi_lint.classify.train import DEFAULT_FOLDS, Metrics, train
-from kpi_lint.cli.app import app
 from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cli.typer_app import app
 from kpi_lint.errors import InputError
 
 train_app = typer.Typer(

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jieba
 
-from kpi_lint.lexicon import BUNDLED_DIR, Lexicon, load_lexicon
+from kpi_lint.lexicon import Lexicon, load_lexicon, read_pairs
 from kpi_lint.model import Document
 
 # One administrative unit at the start of a department name: 吕梁市 / 离石区 / 古县.
@@ -77,17 +77,7 @@ def load_synonyms(directory: Path) -> tuple[tuple[str, str], ...]:
 
     A variant starting with `*` is a suffix rule: a whole text ending in it becomes the canonical.
     """
-    for base in (directory, BUNDLED_DIR):
-        path = base / SYNONYMS_FILE
-        if path.is_file():
-            pairs = []
-            for raw in path.read_text(encoding="utf-8").splitlines():
-                line = raw.strip()
-                if line and not line.startswith("#") and "→" in line:
-                    variant, canonical = line.split("→", 1)
-                    pairs.append((variant.strip(), canonical.strip()))
-            return tuple(pairs)
-    return ()
+    return tuple(read_pairs(directory, SYNONYMS_FILE))
 
 
 def apply_synonyms(text: str, synonyms: tuple[tuple[str, str], ...]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
@@ -21,13 +20,11 @@ _KIND_WORDS = {"date": "日期或期限", "money": "金额", "count": "计数"}
 
 
 def load_predictor() -> Predictor | None:
-    """The trained category classifier, or None while it is not built or not trained."""
-    try:
-        module = importlib.import_module("kpi_lint.classify.api")
-    except ImportError:
-        return None
-    factory: Callable[[], Predictor | None] | None = getattr(module, "category_predictor", None)
-    return factory() if factory is not None else None
+    """The shipped category classifier (models/category.skops), or None when no model is shipped."""
+    # Imported on first use: loading the rule catalog must not pull in scikit-learn.
+    from kpi_lint.classify.api import category_predictor
+
+    return category_predictor()
 
 
 class MisfiledIndicator(Rule):

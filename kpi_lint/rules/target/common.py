@@ -10,10 +10,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kpi_lint.lexicon import Lexicon, _entries, _file, _keyed
+from kpi_lint.lexicon import Lexicon, read_keyed, read_list
 from kpi_lint.model import Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
+
+if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
+    from kpi_lint.cluster.peers import PeerIndex
 
 DATE = "日期"  # the special keys of name_units.txt
 UNITLESS = "无单位"
@@ -45,16 +49,10 @@ class NameCues:
     empty_values: frozenset[str]
 
 
-def _lexicon_file(directory: Path, name: str) -> list[str]:
-    # Same lookup as kpi_lint.lexicon: the reviewer's folder first, then the bundled copy.
-    path = _file(directory, name)
-    return _entries(path) if path else []
-
-
 @lru_cache(maxsize=8)
 def _cues_for(directory: str) -> NameCues:
     root = Path(directory)
-    table = _keyed(_lexicon_file(root, "name_units.txt"))
+    table = read_keyed(root, "name_units.txt")
     pairs = [(cue, unit) for unit, cues in table.items() if unit not in _SPECIAL for cue in cues]
     pairs.sort(key=lambda p: -len(p[0]))
     return NameCues(
@@ -62,7 +60,7 @@ def _cues_for(directory: str) -> NameCues:
         date=tuple(table.get(DATE, ())),
         unitless=tuple(table.get(UNITLESS, ())),
         over_100=tuple(table.get(OVER_100, ())),
-        empty_values=frozenset(squash(v) for v in _lexicon_file(root, "empty_values.txt")),
+        empty_values=frozenset(squash(v) for v in read_list(root, "empty_values.txt")),
     )
 
 
@@ -171,16 +169,10 @@ def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str 
     return f"≥N{unit}"
 
 
-def peer_lines(peers: object, project: Project, level2: str, k: int = 3) -> list[str]:
-    """What similar projects set under `level2`, as "三级指标 典型值（n 个同类项目）" lines.
-
-    `peers` is the optional kpi_lint.cluster.peers.PeerIndex (context.extras["peers"]).
-    """
-    suggest = getattr(peers, "suggest", None)
-    if suggest is None:
-        return []
+def peer_lines(peers: PeerIndex, project: Project, level2: str, k: int = 3) -> list[str]:
+    """What similar projects set under `level2`, as "三级指标 典型值（n 个同类项目）" lines."""
     lines = []
-    for item in suggest(project, level2, k=k):
+    for item in peers.suggest(project, level2, k=k):
         text = f"{item.level3} {item.typical_value}" if item.typical_value else item.level3
         lines.append(f"{text}（{item.project_count} 个同类项目）")
     return lines

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
@@ -11,6 +11,9 @@ from kpi_lint.parse.values import parse_value
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.target.common import is_blank, may_exceed_100, name_cues
+
+if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
+    from kpi_lint.cluster.peers import PeerIndex
 
 
 class ImplausibleTarget(Rule):
@@ -96,10 +99,9 @@ class ImplausibleTarget(Rule):
                 if finding:
                     yield finding
 
-    def _peer_outlier(self, doc: Document, project: Project, ind: Indicator, peers: Any) -> Finding | None:
+    def _peer_outlier(self, doc: Document, project: Project, ind: Indicator, peers: PeerIndex) -> Finding | None:
         """The peer index's verdict (kpi_lint.cluster.peers.PeerIndex.outlier), as an info finding."""
-        outlier = getattr(peers, "outlier", None)
-        result = outlier(ind) if outlier else None
+        result = peers.outlier(ind)
         if result is None:
             return None
         message = f"{result.message}。目标可能定得过松，请核实测算依据。"
