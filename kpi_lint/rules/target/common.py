@@ -7,6 +7,7 @@ vague_words.txt, graded_words.txt); this module only applies it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from kpi_lint.lexicon import Lexicon, read_keyed, read_list
 from kpi_lint.model import Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
+from kpi_lint.parse.values import parse_value
 
 if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
     from kpi_lint.cluster.peers import PeerIndex
@@ -66,6 +68,14 @@ def _cues_for(directory: str) -> NameCues:
 
 def name_cues(lexicon: Lexicon) -> NameCues:
     return _cues_for(str(lexicon.directory))
+
+
+def filled_targets(project: Project, lexicon: Lexicon) -> Iterator[tuple[Indicator, ParsedValue]]:
+    """Each indicator that has a target (not blank, not "未填报"), with its parsed value."""
+    cues = name_cues(lexicon)
+    for ind in project.indicators:
+        if not is_blank(ind.value, cues):
+            yield ind, ind.parsed or parse_value(ind.value, lexicon)
 
 
 def clean(text: str | None) -> str:

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
-from kpi_lint.parse.values import parse_value
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import VAGUENESS
 from kpi_lint.rules.target.common import (
@@ -15,8 +14,8 @@ from kpi_lint.rules.target.common import (
     QUANTITY,
     TIMELINESS,
     NameCues,
+    filled_targets,
     is_benefit,
-    is_blank,
     name_cues,
     target_form,
     words_in,
@@ -72,10 +71,7 @@ class VagueTarget(Rule):
         cues = name_cues(self.lexicon)
         predictor = self.context.extras.get(VAGUENESS)
         threshold = float(self.opts["model_threshold"])
-        for ind in project.indicators:
-            if is_blank(ind.value, cues):
-                continue
-            parsed = ind.parsed or parse_value(ind.value, self.lexicon)
+        for ind, parsed in filled_targets(project, self.lexicon):
             if parsed.kind != "qualitative":
                 continue  # a number or a date is there: measurable (KPI103/104 judge its form)
             words = words_in(ind.value or "", self.lexicon.vague_words)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
-from kpi_lint.parse.values import parse_value
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     DATE,
@@ -13,7 +12,7 @@ from kpi_lint.rules.target.common import (
     UNITLESS,
     cannot_carry_rate,
     expected_unit,
-    is_blank,
+    filled_targets,
     is_generic_threshold,
     is_satisfaction,
     name_cues,
@@ -61,10 +60,7 @@ class MissingUnit(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
-        for ind in project.indicators:
-            if is_blank(ind.value, cues):
-                continue
-            parsed = ind.parsed or parse_value(ind.value, self.lexicon)
+        for ind, parsed in filled_targets(project, self.lexicon):
             if parsed.kind != "number" or parsed.number is None:
                 continue
             unit = expected_unit(ind.level3, cues)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
-from kpi_lint.parse.values import parse_value
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.target.common import (
@@ -15,7 +14,7 @@ from kpi_lint.rules.target.common import (
     UNITLESS,
     NameCues,
     expected_unit,
-    is_blank,
+    filled_targets,
     is_satisfaction,
     name_cues,
     peer_lines,
@@ -75,10 +74,7 @@ class ValueTypeMismatch(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
-        for ind in project.indicators:
-            if is_blank(ind.value, cues):
-                continue
-            parsed = ind.parsed or parse_value(ind.value, self.lexicon)
+        for ind, parsed in filled_targets(project, self.lexicon):
             if parsed.kind in ("number", "empty"):
                 continue  # no unit at all: KPI103
             if parsed.kind == "qualitative" and words_in(ind.value or "", self.lexicon.vague_words):

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
-from kpi_lint.parse.values import parse_value
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import PEERS
-from kpi_lint.rules.target.common import is_blank, may_exceed_100, name_cues
+from kpi_lint.rules.target.common import filled_targets, may_exceed_100, name_cues
 
 if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
     from kpi_lint.cluster.peers import PeerIndex
@@ -63,10 +62,7 @@ class ImplausibleTarget(Rule):
         cues = name_cues(self.lexicon)
         peers = self.context.extras.get(PEERS)
         floor = float(self.opts["satisfaction_floor"])
-        for ind in project.indicators:
-            if is_blank(ind.value, cues):
-                continue
-            parsed = ind.parsed or parse_value(ind.value, self.lexicon)
+        for ind, parsed in filled_targets(project, self.lexicon):
             number = parsed.number
             value = (ind.value or "").strip()
             if parsed.kind == "percent" and number is not None:
