@@ -25,8 +25,8 @@ from kpi_lint.score.present import (
     location,
     mark_cells,
     project_anchor,
-    scorecard_names,
     shown_path,
+    write_scorecards,
 )
 from kpi_lint.score.rollup import Rollup, by_document, by_unit, overall
 from kpi_lint.score.run import ScoreReport
@@ -382,13 +382,4 @@ def _short(text: str, limit: int = 20) -> str:
 
 def write_html(report: ScoreReport, out_dir: Path) -> list[Path]:
     """index.html plus one page per document into `out_dir`; returns the files written."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    names = scorecard_names(report.documents, ".html")
-    written = []
-    for doc in report.documents:
-        path = out_dir / names[doc.path]
-        path.write_text(render_document(report, doc), encoding="utf-8")
-        written.append(path)
-    index = out_dir / "index.html"
-    index.write_text(render_overview(report, names), encoding="utf-8")
-    return [index, *written]
+    return write_scorecards(report, out_dir, ".html", render_document, render_overview)

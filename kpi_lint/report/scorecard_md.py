@@ -8,7 +8,7 @@ from pathlib import Path
 from kpi_lint.model import Document
 from kpi_lint.rules.base import Finding
 from kpi_lint.score.formula import ProjectScore
-from kpi_lint.score.present import SEVERITY_LABELS, fmt, location, scorecard_names, shown_path
+from kpi_lint.score.present import SEVERITY_LABELS, fmt, location, shown_path, write_scorecards
 from kpi_lint.score.rollup import Rollup, by_document, by_unit, overall
 from kpi_lint.score.run import ScoreReport
 from kpi_lint.score.table import Dimension
@@ -156,14 +156,5 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
 
 
 def write_markdown(report: ScoreReport, out_dir: Path) -> list[Path]:
-    """index.md plus one file per document into `out_dir`; returns the files written."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    names = scorecard_names(report.documents, ".md")
-    written = []
-    for doc in report.documents:
-        path = out_dir / names[doc.path]
-        path.write_text(render_document(report, doc), encoding="utf-8")
-        written.append(path)
-    index = out_dir / "index.md"
-    index.write_text(render_overview(report, names), encoding="utf-8")
-    return [index, *written]
+    """index.md plus one page per document into `out_dir`; returns the files written."""
+    return write_scorecards(report, out_dir, ".md", render_document, render_overview)

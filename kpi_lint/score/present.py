@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kpi_lint.model import Document, Form, Indicator
 from kpi_lint.rules.base import Finding
 from kpi_lint.score.config import ScoreConfig
 from kpi_lint.score.formula import ProjectScore
+
+if TYPE_CHECKING:  # score.run imports this module
+    from kpi_lint.score.run import ScoreReport
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -121,3 +125,23 @@ def mark_cells(score: ProjectScore) -> CellMarks:
         else:
             loose.append(finding)
     return CellMarks(dict(cells), loose)
+
+
+def write_scorecards(
+    report: ScoreReport,
+    out_dir: Path,
+    suffix: str,
+    render_document: Callable[[ScoreReport, Document], str],
+    render_overview: Callable[[ScoreReport, dict[str, str]], str],
+) -> list[Path]:
+    """index<suffix> plus one scorecard per document into `out_dir`; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    names = scorecard_names(report.documents, suffix)
+    written = []
+    for doc in report.documents:
+        path = out_dir / names[doc.path]
+        path.write_text(render_document(report, doc), encoding="utf-8")
+        written.append(path)
+    index = out_dir / f"index{suffix}"
+    index.write_text(render_overview(report, names), encoding="utf-8")
+    return [index, *written]
