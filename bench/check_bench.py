@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kpi_lint.classify.api import vagueness_predictor  # noqa: E402
 from kpi_lint.cli.common import load_documents  # noqa: E402
 from kpi_lint.config import Config  # noqa: E402
 from kpi_lint.rules.base import RuleContext  # noqa: E402
-from kpi_lint.rules.context import PEERS, VAGUENESS, build_context, load_vagueness_predictor  # noqa: E402
+from kpi_lint.rules.context import PEERS, VAGUENESS, build_context  # noqa: E402
 from kpi_lint.rules.engine import run_rules  # noqa: E402
 from kpi_lint.rules.registry import all_rules  # noqa: E402
 
@@ -71,7 +72,7 @@ def main() -> None:
         parse_mib = peak_mib()
 
         if args.no_peers:
-            context = RuleContext(documents=docs, extras={PEERS: None, VAGUENESS: load_vagueness_predictor()})
+            context = RuleContext(documents=docs, extras={PEERS: None, VAGUENESS: vagueness_predictor()})
         else:
             context = build_context(docs, Config())
         t2 = time.perf_counter()

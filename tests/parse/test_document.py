@@ -39,7 +39,8 @@ def test_declared_count_keeps_its_sentence_and_line() -> None:
     assert doc.declared_loc is not None
     assert doc.declared_loc.line == 166
     assert "共6个项目纳入绩效目标管理" in doc.declared_loc.text
-    assert corpus_doc("000").declared_loc is not None and corpus_doc("000").declared_loc.line == 986
+    declared_000 = corpus_doc("000").declared_loc
+    assert declared_000 is not None and declared_000.line == 986
 
 
 def test_every_indicator_points_at_its_printed_cell() -> None:

@@ -22,7 +22,7 @@ GOOD_ROWS: list[list[Any]] = [
 ]
 
 
-def project(rows: list[list[Any]], **fields: Any) -> dict[str, Any]:
+def project(rows: list[list[Any]] | list[dict[str, Any]], **fields: Any) -> dict[str, Any]:
     raw: dict[str, Any] = {
         "name": fields.pop("name", "测试项目"),
         "duration": "1年",

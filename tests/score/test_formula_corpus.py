@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
 import pytest
 
@@ -55,7 +55,7 @@ def test_each_score_is_the_documented_formula_applied_to_its_findings() -> None:
     """Recomputed here from the findings and the table in docs/scoring.md, not from kpi_lint.score.table."""
     table, weights, factors = documented_penalties(), documented_weights(), documented_severity_factors()
     for score in corpus_report().projects:
-        raw: dict[str, float] = Counter()
+        raw: defaultdict[str, float] = defaultdict(float)
         for f in score.findings:
             raw[f.code] += table[f.code].points * factors[f.severity]
         expected: dict[Dimension, float] = {}

@@ -82,7 +82,8 @@ def test_overview_loads_cleanly_and_shows_all_37_projects(browser: Browser, page
     # the distribution charts: a histogram with 37 projects in its bins, a strip plot with 37 dots, labelled axes
     assert page.evaluate("document.querySelectorAll('svg.strip circle.dot').length") == 37
     bins = page.evaluate("[...document.querySelectorAll('svg.histogram rect.bin')].map(r => r.textContent)")
-    assert sum(int(re.search(r"(\d+) 个项目", b).group(1)) for b in bins) == 37  # type: ignore[union-attr]
+    counts = [re.search(r"(\d+) 个项目", b) for b in bins]
+    assert sum(int(m.group(1)) for m in counts if m) == 37 and all(counts)
     labels = page.evaluate("[...document.querySelectorAll('svg.histogram text')].map(t => t.textContent)")
     assert "得分" in labels and "项目数" in labels
     # Chinese text is drawn with a CJK font from the page's stack, not a fallback that may show tofu
