@@ -81,11 +81,18 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         raise InputError(path, "二进制文件（含 NUL 字节），不是文本提取结果")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(path, "无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK）")
+        # Most often a UTF-8 file with a few damaged bytes: say where, so it can be repaired.
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise InputError(
+            path,
+            f"无法识别文件编码：不是有效的 UTF-8（从第 {utf8_error.start} 字节起无效），"
+            "也不像 GB18030/GBK",
+            line=line,
+        )
     encoding = best.encoding
     if encoding.replace("_", "").lower() in {e.replace("_", "") for e in _CJK_FAMILY}:
         encoding = "gb18030"  # the superset: decodes whatever GBK/GB2312 can

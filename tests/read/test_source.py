@@ -83,3 +83,14 @@ def test_folders_expand_recursively_and_missing_paths_are_reported(tmp_path: Pat
     errors = [i for i in items if isinstance(i, InputError)]
     assert [f.name[:3] for f in files] == ["000", "001", "002", "003", "004"]
     assert len(errors) == 1 and errors[0].message == "路径不存在"
+
+
+def test_damaged_utf8_names_the_line_of_the_first_bad_byte(tmp_path: Path) -> None:
+    data = corpus_path("001").read_bytes()
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(data[:5000] + b"\xff\xfe\x80" + data[5000:])
+    with pytest.raises(InputError) as info:
+        read_source(path)
+    assert info.value.line == data[:5000].count(b"\n") + 1 == 74
+    expected = "无法识别文件编码：不是有效的 UTF-8（从第 5000 字节起无效），也不像 GB18030/GBK"
+    assert str(info.value) == f"{path}:74: {expected}"
