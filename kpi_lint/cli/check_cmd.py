@@ -11,7 +11,15 @@ import typer
 from rich.console import Console
 
 from kpi_lint.baseline import BaselineError, load_baseline, new_findings, write_baseline
-from kpi_lint.cli.common import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    load_documents,
+    long_run,
+    progress_bar,
+    report_error,
+)
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
 from kpi_lint.errors import InputError
@@ -173,7 +181,9 @@ def check_command(
     except (InputError, FileNotFoundError) as exc:
         report_error(str(exc))
         raise typer.Exit(EXIT_INPUT) from exc
-    findings = run_rules(loaded.documents, rules, context)
+    with progress_bar("检查", long_run(len(loaded.documents))) as bar:
+        task = bar.add_task("check", total=len(loaded.documents))
+        findings = run_rules(loaded.documents, rules, context, on_document=lambda _doc: bar.advance(task))
     for f in findings:
         if f.code in config.severity_overrides:
             f.severity = config.severity_overrides[f.code]

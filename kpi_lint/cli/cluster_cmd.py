@@ -12,10 +12,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, progress_bar, report_error
 from kpi_lint.cli.typer_app import app
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD
 from kpi_lint.cluster.groups import ClusterSet, build_clusters
@@ -55,10 +54,7 @@ def _console(output: Path | None) -> Iterator[Console]:
 
 
 def _clusters_with_progress(docs: list[Document], threshold: float) -> ClusterSet:
-    with Progress(
-        TextColumn("[bold]聚类"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, disable=not sys.stderr.isatty(),
-    ) as bar:
+    with progress_bar("聚类", sys.stderr.isatty()) as bar:
         task = bar.add_task("cluster", total=None)
         return build_clusters(
             docs,

@@ -34,6 +34,19 @@ def report_error(message: str) -> None:
     print(f"kpi-lint: 错误: {message}", file=sys.stderr)
 
 
+def progress_bar(label: str, shown: bool) -> Progress:
+    """The one progress bar style of every long step (shown on a terminal only)."""
+    return Progress(
+        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        transient=True, disable=not shown,
+    )
+
+
+def long_run(count: int) -> bool:
+    """Whether a step over `count` documents deserves a progress bar: many of them, on a terminal."""
+    return sys.stderr.isatty() and count > 20
+
+
 def load_documents(paths: Sequence[str | Path], progress: bool | None = None) -> Loaded:
     """Parse every input file; bad files are reported (one line each) and skipped.
 
@@ -41,11 +54,8 @@ def load_documents(paths: Sequence[str | Path], progress: bool | None = None) ->
     """
     items: list[Path | InputError] = list(iter_input_files(paths))
     loaded = Loaded()
-    show = sys.stderr.isatty() and len(items) > 20 if progress is None else progress
-    with Progress(
-        TextColumn("[bold]解析"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, disable=not show,
-    ) as bar:
+    show = long_run(len(items)) if progress is None else progress
+    with progress_bar("解析", show) as bar:
         task = bar.add_task("parse", total=len(items))
         for item in items:
             if isinstance(item, InputError):
