@@ -27,26 +27,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _corpus import corpus_documents  # noqa: E402
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: E402
 
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD, cluster_texts  # noqa: E402
 from kpi_lint.cluster.normalize import TextNormalizer  # noqa: E402
-from kpi_lint.errors import InputError  # noqa: E402
 from kpi_lint.model import Document  # noqa: E402
-from kpi_lint.parse import parse  # noqa: E402
 
 _DECOR_PREFIX = ("", "", "", "1、", "（二）", "3.", "2023年", "2022年度", "全县", "我市")
 _DECOR_SUFFIX = ("", "", "", "（%）", "（人）", "（元）", "指标", "（次）")
-
-
-def corpus_documents() -> list[Document]:
-    docs = []
-    for path in sorted((ROOT / "corpus").glob("*.txt")):
-        try:
-            docs.append(parse(path))
-        except (InputError, NotImplementedError) as exc:  # a layout parser not written yet
-            print(f"跳过 {path.name}: {exc!r}", file=sys.stderr)
-    return docs
 
 
 def synthesize(docs: list[Document], normalizer: TextNormalizer, count: int, seed: int) -> list[str]:

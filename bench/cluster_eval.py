@@ -19,21 +19,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from _corpus import corpus_documents  # noqa: E402
+
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD  # noqa: E402
 from kpi_lint.cluster.evaluation import PAIRS_FILE, load_pairs, mistakes, score_pairs  # noqa: E402
-from kpi_lint.errors import InputError  # noqa: E402
-from kpi_lint.model import Document  # noqa: E402
-from kpi_lint.parse import parse  # noqa: E402
-
-
-def corpus_documents() -> list[Document]:
-    docs = []
-    for path in sorted((ROOT / "corpus").glob("*.txt")):
-        try:
-            docs.append(parse(path))
-        except (InputError, NotImplementedError) as exc:  # a layout parser not written yet
-            print(f"跳过 {path.name}: {exc!r}", file=sys.stderr)
-    return docs
 
 
 def main() -> None:

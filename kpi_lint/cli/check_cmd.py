@@ -19,6 +19,7 @@ from kpi_lint.cli.common import (
     long_run,
     progress_bar,
     report_error,
+    writing,
 )
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
@@ -206,7 +207,7 @@ def check_command(
         projects=sum(len(d.projects) for d in loaded.documents),
         failed=len(loaded.errors),
     )
-    try:
+    with writing(output):
         if output is None:
             _emit(sys.stdout, output_format, shown, rules, summary, statistics=statistics, explain=explain)
         else:
@@ -214,9 +215,6 @@ def check_command(
             encoding = "utf-8-sig" if output_format is OutputFormat.csv and not statistics else "utf-8"
             with output.open("w", encoding=encoding, newline="") as fh:
                 _emit(fh, output_format, shown, rules, summary, statistics=statistics, explain=explain)
-    except OSError as exc:
-        report_error(f"{output}: 无法写入输出文件：{exc.strerror or exc}")
-        raise typer.Exit(EXIT_INPUT) from exc
 
     if input_failed:
         raise typer.Exit(EXIT_INPUT)

@@ -14,7 +14,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, progress_bar, report_error
+from kpi_lint.cli.common import (
+    EXIT_INPUT,
+    finish,
+    load_documents,
+    progress_bar,
+    report_error,
+    write_csv,
+    write_text,
+    writing,
+)
 from kpi_lint.cli.typer_app import app
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD
 from kpi_lint.cluster.groups import ClusterSet, build_clusters
@@ -34,13 +43,6 @@ class ClusterFormat(StrEnum):
 class SuggestFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
 
 
 @contextmanager
@@ -80,24 +82,17 @@ def cluster_command(
         raise typer.Exit(EXIT_INPUT)
     result = _clusters_with_progress(loaded.documents, threshold)
     clusters = [c for c in result.clusters if c.size >= min_size]
-    try:
+    with writing(output):
         if fmt is ClusterFormat.json:
-            _write(to_json(clusters), output)
+            write_text(to_json(clusters), output)
         elif fmt is ClusterFormat.csv:
-            frame = to_frame(clusters)
-            if output:
-                frame.to_csv(output, index=False, encoding="utf-8-sig")
-            else:
-                frame.to_csv(sys.stdout, index=False)
+            write_csv(to_frame(clusters), output)
         elif fmt is ClusterFormat.html:
-            _write(to_html(clusters), output)
+            write_text(to_html(clusters), output)
         else:
             with _console(output) as console:
                 print_table(clusters, console)
-    except OSError as exc:
-        report_error(f"{output}: 无法写入输出文件：{exc.strerror or exc}")
-        raise typer.Exit(EXIT_INPUT) from exc
-    raise typer.Exit(EXIT_INPUT if loaded.failed else EXIT_OK)
+    finish(loaded)
 
 
 def _find_projects(docs: list[Document], name: str) -> list[tuple[str, Project]]:
@@ -137,16 +132,13 @@ def suggest_command(
         for path, proj in matches
         for cat in ([category] if category else index.missing_categories(proj, path))
     ]
-    try:
+    with writing(output):
         if fmt is SuggestFormat.json:
-            _write(json.dumps(records, ensure_ascii=False, indent=2) + "\n", output)
+            write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", output)
         else:
             with _console(output) as console:
                 _print_suggestions(records, console)
-    except OSError as exc:
-        report_error(f"{output}: 无法写入输出文件：{exc.strerror or exc}")
-        raise typer.Exit(EXIT_INPUT) from exc
-    raise typer.Exit(EXIT_INPUT if loaded.failed else EXIT_OK)
+    finish(loaded)
 
 
 def _print_suggestions(records: list[dict[str, Any]], console: Console) -> None:

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
+import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kpi_lint.errors import InputError
 from kpi_lint.model import Document
 from kpi_lint.parse import parse
 from kpi_lint.read import iter_input_files
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -73,3 +79,34 @@ def load_documents(paths: Sequence[str | Path], progress: bool | None = None) ->
             report_error(f"{prob.path}:{prob.line}:{prob.column}: {prob.message}")
     return loaded
 
+
+
+@contextmanager
+def writing(output: Path | None, what: str = "输出文件") -> Iterator[None]:
+    """A failure to write `output` becomes one line on stderr and exit code 2."""
+    try:
+        yield
+    except OSError as exc:
+        report_error(f"{output}: 无法写入{what}：{exc.strerror or exc}")
+        raise typer.Exit(EXIT_INPUT) from exc
+
+
+def write_text(text: str, output: Path | None) -> None:
+    """To `output` (UTF-8) or to standard output."""
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def write_csv(frame: pd.DataFrame, output: Path | None) -> None:
+    # A BOM lets spreadsheet programs read the Chinese text of a CSV file.
+    if output:
+        frame.to_csv(output, index=False, encoding="utf-8-sig")
+    else:
+        frame.to_csv(sys.stdout, index=False)
+
+
+def finish(loaded: Loaded) -> NoReturn:
+    """Exit 2 when any input could not be read or was cut off, else 0."""
+    raise typer.Exit(EXIT_INPUT if loaded.failed else EXIT_OK)

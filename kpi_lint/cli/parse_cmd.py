@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cli.common import EXIT_INPUT, finish, load_documents, report_error, write_csv, write_text, writing
 from kpi_lint.cli.typer_app import app
 from kpi_lint.frame import indicator_record, to_frame
 from kpi_lint.model import Document
@@ -29,11 +29,7 @@ def _write_jsonl(docs: list[Document], out: Path | None) -> None:
     lines = (
         json.dumps(indicator_record(ind), ensure_ascii=False) for doc in docs for ind in doc.indicators
     )
-    text = "".join(line + "\n" for line in lines)
-    if out:
-        out.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write_text("".join(line + "\n" for line in lines), out)
 
 
 def _print_table(docs: list[Document], out: Path | None) -> None:
@@ -74,15 +70,11 @@ def parse_command(
     """解析绩效目标表，每个指标一条记录（带源文件行号、列号）。"""
     loaded = load_documents(paths)
     docs = loaded.documents
-    try:
+    with writing(output):
         if fmt is ParseFormat.jsonl:
             _write_jsonl(docs, output)
         elif fmt is ParseFormat.csv:
-            frame = to_frame(docs)
-            if output:
-                frame.to_csv(output, index=False, encoding="utf-8-sig")
-            else:
-                frame.to_csv(sys.stdout, index=False)
+            write_csv(to_frame(docs), output)
         elif fmt is ParseFormat.parquet:
             if output is None:
                 report_error("parquet 格式需要用 -o 指定输出文件")
@@ -90,7 +82,4 @@ def parse_command(
             to_frame(docs).to_parquet(output, index=False)
         else:
             _print_table(docs, output)
-    except OSError as exc:
-        report_error(f"{output}: 无法写入输出文件：{exc.strerror or exc}")
-        raise typer.Exit(EXIT_INPUT) from exc
-    raise typer.Exit(EXIT_INPUT if loaded.failed else EXIT_OK)
+    finish(loaded)

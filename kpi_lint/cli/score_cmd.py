@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cli.common import EXIT_INPUT, finish, load_documents, report_error, writing
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import ConfigError
 from kpi_lint.config import load_config as load_settings
@@ -82,9 +82,6 @@ def score_command(
         report_error("没有可评分的文档")
         raise typer.Exit(EXIT_INPUT)
     report = score_parsed(loaded.documents, settings, score_cfg)
-    try:
+    with writing(output or DEFAULT_DIR):
         _write(report, fmt, output)
-    except OSError as exc:
-        report_error(f"{output or DEFAULT_DIR}: 无法写入：{exc.strerror or exc}")
-        raise typer.Exit(EXIT_INPUT) from exc
-    raise typer.Exit(EXIT_INPUT if loaded.failed else EXIT_OK)
+    finish(loaded)

@@ -21,7 +21,7 @@ from kpi_lint.classify.persist import Model, load_model, save_model
 from kpi_lint.classify.pipelines import DEFAULT_SEED, Features
 from kpi_lint.classify.tasks import CATEGORY, ROOT, VAGUENESS, Task, custom_set
 from kpi_lint.classify.train import DEFAULT_FOLDS, Metrics, train
-from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error
+from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error, writing
 from kpi_lint.cli.typer_app import app
 from kpi_lint.errors import InputError
 
@@ -88,13 +88,10 @@ def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: in
         if "empty vocabulary" in first:
             first = "文本列中没有任何可用的词（只有标点或空白）"
         raise InputError("--data", f"无法用这些数据训练：{first}") from exc
-    try:
+    with writing(out, "模型文件"):
         data = save_model(model, out)
         card = build_card(model, data, out, set_, metrics, ROOT)
         json_card, md_card = write_card(card, out)
-    except OSError as exc:
-        report_error(f"{out}: 无法写入模型文件：{exc.strerror or exc}")
-        raise typer.Exit(EXIT_INPUT) from exc
     print_metrics(console, task, set_, metrics)
     console.print(f"模型已写入 {escape(str(out))}，模型卡 {escape(json_card.name)}、{escape(md_card.name)}")
 
