@@ -10,6 +10,7 @@ a broken model must not silently turn a rule off.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from functools import lru_cache
@@ -30,6 +31,7 @@ ENV_VAR = "KPI_LINT_MODELS"
 __all__ = [
     "ModelError",
     "Predictor",
+    "category_label_precision",
     "category_predictor",
     "load_custom_model",
     "predict_frame",
@@ -81,6 +83,22 @@ def category_predictor() -> Predictor | None:
     """三级指标 (+ its value's kind) → (canonical 二级指标 such as "时效指标", probability), or None."""
     model = _shipped(models_dir() / "category.skops", "category", CATEGORY_LABELS)
     return predictor_for(model) if model else None
+
+
+@lru_cache(maxsize=8)
+def _card_precision(card: Path) -> dict[str, float]:
+    if not card.is_file():
+        return {}
+    per_class = json.loads(card.read_text(encoding="utf-8")).get("metrics", {}).get("per_class", {})
+    return {label: float(stats["precision"]) for label, stats in per_class.items()}
+
+
+def category_label_precision() -> dict[str, float]:
+    """Cross-validated precision of each label of the shipped category model, from its model card.
+
+    Empty when there is no card: callers then have no ground to distrust a label.
+    """
+    return _card_precision(models_dir() / "category.card.json")
 
 
 def vagueness_predictor() -> Predictor | None:
