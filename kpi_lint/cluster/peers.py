@@ -161,6 +161,18 @@ class PeerIndex:
         cluster = self.cluster_for(indicator)
         return dict(cluster.level2) if cluster else {}
 
+    def peer_categories(self, indicator: Indicator) -> Counter[str]:
+        """二级 category → how many rows of *other* projects in the indicator's cluster are filed there.
+
+        The indicator's own project is left out: its two periods would otherwise vote for
+        the category it is being judged against.
+        """
+        cluster = self.cluster_for(indicator)
+        if cluster is None:
+            return Counter()
+        own = (indicator.path, indicator.project)
+        return Counter(m.level2 for m in cluster.members if m.level2 and (m.path, m.project) != own)
+
     # ---- outliers -----------------------------------------------------------------------------------------
     def outlier(self, indicator: Indicator) -> PeerOutlier | None:
         """A target far laxer than the same indicator's targets in other units, else None."""

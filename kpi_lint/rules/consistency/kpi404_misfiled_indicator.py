@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
+from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.text._text import clean
 
 Predictor = Callable[[Indicator], tuple[str, float]]
@@ -50,6 +51,12 @@ class MisfiledIndicator(Rule):
           shipped model puts 经济效益 at 0.39, 可持续影响 0.43 and 生态效益 0.56,
           so moves into those are not reported); message and ``--explain``
           give the label and confidence.
+        * The peer index (``kpi-lint cluster``): when at least ``min_peer_rows``
+          (5) rows of *other* projects in the indicator's cluster exist and a
+          share of ``min_peer_share`` (0.7) of them is filed under one other
+          category, that is evidence too — added to the model's verdict when
+          they agree, reported on its own when the model is silent (002's
+          政策知晓率 under 满意度: 10 of 12 peer rows are 社会效益指标).
         * Without a model (not built yet, or ``use_model = false``), a lexicon
           fallback votes among the 产出 categories (数量 / 质量 / 时效 / 成本, and
           满意度): each cue word of ``lexicons/category_cues.txt`` in the 三级指标
@@ -87,6 +94,8 @@ class MisfiledIndicator(Rule):
         "min_probability": 0.8,
         "min_label_precision": 0.6,
         "min_votes": 2,
+        "min_peer_rows": 5,
+        "min_peer_share": 0.7,
     }
 
     def __init__(self, context: RuleContext) -> None:
@@ -146,15 +155,36 @@ class MisfiledIndicator(Rule):
             return None
         return label, f"分类模型判断为{label}，置信度 {probability:.2f}"
 
+    def _by_peers(self, ind: Indicator) -> tuple[str, str] | None:
+        """Where other projects file the same indicator (its cluster, kpi_lint.cluster.peers)."""
+        peers = self.context.extras.get(PEERS)
+        if peers is None:
+            return None
+        counts = peers.peer_categories(ind)
+        total = sum(counts.values())
+        if total < int(self.opts["min_peer_rows"]):
+            return None
+        label, count = counts.most_common(1)[0]
+        if label == ind.level2 or count / total < float(self.opts["min_peer_share"]):
+            return None
+        return label, f"其他项目的同类指标 {total} 行中有 {count} 行填在{label}"
+
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         predict = self.predictor()
         for ind in project.indicators:
             if not ind.level2 or not clean(ind.level3):
                 continue
             verdict = self._by_model(ind, predict) if predict else self._by_lexicon(ind)
-            if verdict is None:
+            peer = self._by_peers(ind)
+            if verdict is None and peer is None:
                 continue
-            label, basis = verdict
+            if verdict is None:
+                assert peer is not None
+                label, basis = peer
+            else:
+                label, basis = verdict
+                if peer is not None and peer[0] == label:
+                    basis = f"{basis}；{peer[1]}"  # the peers agree: say so
             message = (
                 f"三级指标“{ind.level3}”（指标值“{ind.value or ''}”）填在{ind.level2}下，"
                 f"但看起来属于{label}（{basis}）。"

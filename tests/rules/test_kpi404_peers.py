@@ -1,0 +1,48 @@
+"""KPI404 and the peer index: where other projects file the same indicator is evidence too."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kpi_lint.config import Config
+from kpi_lint.rules.base import Finding, RuleContext
+from kpi_lint.rules.context import build_context
+from kpi_lint.rules.engine import run_rules
+from kpi_lint.rules.registry import rule_by_code
+from tests.corpus import all_corpus_docs, corpus_doc
+
+
+@cache
+def _context() -> RuleContext:
+    return build_context(all_corpus_docs(), Config())
+
+
+def _kpi404(key: str, **options: object) -> list[Finding]:
+    rule = rule_by_code("KPI404")
+    assert rule is not None
+    base = _context()
+    context = RuleContext(
+        lexicon=base.lexicon, options={"KPI404": dict(options)}, documents=base.documents, extras=base.extras
+    )
+    return run_rules([corpus_doc(key)], [rule], context)
+
+
+def test_peer_evidence_is_added_when_it_agrees_with_the_model() -> None:
+    found = [f for f in _kpi404("002") if f.level3 == "政策知晓率"]
+    assert len(found) == 4  # two projects × two periods
+    assert all("分类模型判断为社会效益指标" in (f.explain or "") for f in found)
+    assert all("其他项目的同类指标 12 行中有 10 行填在社会效益指标" in f.message for f in found)
+
+
+def test_peer_evidence_alone_reports_a_misfiled_row() -> None:
+    """Without the model (use_model = false) the lexicon judges only 产出 rows; the peers still see 知晓率."""
+    found = [f for f in _kpi404("002", use_model=False) if f.level3 == "政策知晓率"]
+    assert {(f.line, f.period) for f in found} == {(1030, "年度"), (1032, "实施期"), (1125, "实施期"), (1125, "年度")}
+    assert all(f.explain == "其他项目的同类指标 12 行中有 10 行填在社会效益指标" for f in found)
+
+
+def test_peer_evidence_needs_enough_rows_and_a_clear_majority() -> None:
+    assert not [f for f in _kpi404("002", use_model=False, min_peer_rows=13) if f.level3 == "政策知晓率"]
+    assert not [f for f in _kpi404("002", use_model=False, min_peer_share=0.9) if f.level3 == "政策知晓率"]
+    # 000 files its 知晓率 rows under 社会效益, with the majority: nothing to report there.
+    assert not [f for f in _kpi404("000", use_model=False) if "知晓" in (f.level3 or "")]
