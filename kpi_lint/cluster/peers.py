@@ -147,6 +147,7 @@ class PeerIndex:
         self._stats_cache: dict[tuple[int, str, str | None, bool], _PeerStats | None] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], list[Member]] = {}
         self._using_cache: dict[str, np.ndarray] = {}
+        self._filed_cache: dict[int, tuple[Counter[str], dict[tuple[str, str], Counter[str]]]] = {}
         frame = pd.DataFrame(frames, columns=["name", "clusters"])
         columns = [c for c in frame.columns if frame[c].str.len().gt(0).any()]  # an all-empty block cannot be fit
         self._vectorizer = _project_vectorizer(columns)
@@ -170,8 +171,14 @@ class PeerIndex:
         cluster = self.cluster_for(indicator)
         if cluster is None:
             return Counter()
-        own = (indicator.path, indicator.project)
-        return Counter(m.level2 for m in cluster.members if m.level2 and (m.path, m.project) != own)
+        if cluster.id not in self._filed_cache:  # counted once per cluster: large clusters are asked often
+            by_project: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+            for m in cluster.members:
+                if m.level2:
+                    by_project[(m.path, m.project)][m.level2] += 1
+            self._filed_cache[cluster.id] = (sum(by_project.values(), Counter()), dict(by_project))
+        everyone, by_project = self._filed_cache[cluster.id]
+        return everyone - by_project.get((indicator.path, indicator.project), Counter())
 
     # ---- outliers -----------------------------------------------------------------------------------------
     def outlier(self, indicator: Indicator) -> PeerOutlier | None:
