@@ -71,6 +71,11 @@ def load_documents(paths: Sequence[str | Path], progress: bool | None = None) ->
                     loaded.documents.append(parse(item))
                 except InputError as exc:
                     loaded.errors.append(exc)
+                except Exception as exc:  # a parser bug on one odd file must not end a run over hundreds
+                    detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+                    loaded.errors.append(
+                        InputError(str(item), f"解析时发生内部错误（{detail}），已跳过此文件；请将此文件报告给维护者")
+                    )
             bar.advance(task)
     for err in loaded.errors:
         report_error(str(err))

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from tests.corpus import CORPUS_DIR, corpus_path
 
@@ -77,3 +78,23 @@ def test_parquet_without_output_file_is_a_usage_error() -> None:
     result = run("parse", corpus_path("001"), "--format", "parquet")
     assert result.returncode == 2
     assert "需要用 -o" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_internal_parser_error_is_one_line_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kpi_lint.cli import common
+
+    real_parse = common.parse
+
+    def flaky(path: Path) -> object:
+        if Path(path).name.startswith("002"):
+            raise IndexError("list index out of range")
+        return real_parse(path)
+
+    monkeypatch.setattr(common, "parse", flaky)
+    loaded = common.load_documents([CORPUS_DIR], progress=False)
+    assert [Path(d.path).name[:3] for d in loaded.documents] == ["000", "001", "003", "004"]
+    (error,) = loaded.errors
+    assert error.message == (
+        "解析时发生内部错误（IndexError: list index out of range），已跳过此文件；请将此文件报告给维护者"
+    )
+    assert loaded.failed
