@@ -14,8 +14,17 @@ if TYPE_CHECKING:
 COLUMNS = [
     "path", "project", "form", "period", "level1", "level2", "level3", "value", "line", "column",
     "comparator", "number", "unit", "kind", "description", "basis", "adjusted_value", "actual",
-    "weight", "score", "deviation", "value_line", "value_column",
+    "weight", "score", "deviation", "value_line", "value_column", "positions",
 ]
+
+
+def positions(ind: Indicator) -> str:
+    """Where every printed cell of the row starts: "level3=576:12 value=576:30 actual=576:45 …".
+
+    A flat table has no room for a position per field; this keeps each one traceable in CSV
+    and Parquet (JSON Lines carries them as the ``spans`` object).
+    """
+    return " ".join(f"{name}={loc.line}:{loc.column}" for name, loc in ind.spans.items())
 
 
 def indicator_record(ind: Indicator) -> dict[str, Any]:
@@ -38,6 +47,7 @@ def to_frame(documents: Iterable[Document]) -> pd.DataFrame:
     """One row per indicator of every document, with the source line and column."""
     import pandas as pd  # only when a frame is asked for: the CLI's other paths start faster
 
-    rows = [indicator_record(ind) for doc in documents for ind in doc.indicators]
-    frame = pd.DataFrame(rows, columns=[*COLUMNS, "spans"])
-    return frame.drop(columns=["spans"])
+    rows = [
+        {**indicator_record(ind), "positions": positions(ind)} for doc in documents for ind in doc.indicators
+    ]
+    return pd.DataFrame(rows, columns=COLUMNS)

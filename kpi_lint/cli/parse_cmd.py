@@ -16,10 +16,12 @@ from kpi_lint.cli.common import EXIT_INPUT, finish, load_documents, report_error
 from kpi_lint.cli.typer_app import app
 from kpi_lint.frame import indicator_record, to_frame
 from kpi_lint.model import Document
+from kpi_lint.report.parsed_json import render_documents
 
 
 class ParseFormat(StrEnum):
     jsonl = "jsonl"
+    json = "json"
     csv = "csv"
     parquet = "parquet"
     table = "table"
@@ -67,12 +69,14 @@ def parse_command(
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="输出格式")] = ParseFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
 ) -> None:
-    """解析绩效目标表，每个指标一条记录（带源文件行号、列号）。"""
+    """解析绩效目标表：jsonl/csv/parquet 每个指标一条记录，json 输出完整的文档结构（均带源文件行号、列号）。"""
     loaded = load_documents(paths)
     docs = loaded.documents
     with writing(output):
         if fmt is ParseFormat.jsonl:
             _write_jsonl(docs, output)
+        elif fmt is ParseFormat.json:
+            write_text(render_documents(docs), output)
         elif fmt is ParseFormat.csv:
             write_csv(to_frame(docs), output)
         elif fmt is ParseFormat.parquet:

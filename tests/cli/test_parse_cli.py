@@ -98,3 +98,26 @@ def test_an_internal_parser_error_is_one_line_and_the_run_goes_on(monkeypatch: p
         "解析时发生内部错误（IndexError: list index out of range），已跳过此文件；请将此文件报告给维护者"
     )
     assert loaded.failed
+
+
+def test_json_keeps_project_and_document_values_with_their_positions() -> None:
+    result = run("parse", corpus_path("004"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    (doc,) = json.loads(result.stdout)
+    assert (doc["layout"], doc["declared_projects"], doc["declared_loc"]["line"]) == ("tab-rows", 8, 537)
+    project = doc["projects"][0]
+    assert project["name"] == "城乡居民医疗保险工作经费"
+    assert project["total_score"] == {"text": "93.67", "line": 586, "column": 10}
+    assert project["execution"]["full_year"] == 89.614
+    assert project["execution"]["spans"]["full_year"] == {"text": "89.614", "line": 571, "column": 16}
+    budget = next(f for f in project["narrative"] if f["name"] == "预算数")
+    assert (budget["value"], budget["unit"], budget["line"]) == (160.0, "万元", 574)
+    assert project["indicators"][0]["spans"]["actual"] == {"text": "≥0.71万份", "line": 576, "column": 31}
+
+
+def test_csv_rows_carry_every_cell_position(tmp_path: Path) -> None:
+    out = tmp_path / "004.csv"
+    assert run("parse", corpus_path("004"), "--format", "csv", "-o", out).returncode == 0
+    first = pd.read_csv(out).iloc[0]
+    assert first["level3"] == "宣传资料印刷份数"
+    assert "actual=576:31" in first["positions"] and "score=576:41" in first["positions"]
