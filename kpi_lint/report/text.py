@@ -1,7 +1,11 @@
 """`--output-format text` (the default): ruff-style lines grouped by project, then a summary.
 
     corpus/003_….txt:1679:2: KPI103 [warning] 指标值“717”只有数字，没有单位……
+      指标: 产出指标 / 数量指标 / 租赁面积 = 717
       建议: 717平方米
+
+The project heads its group; the row a finding is about (period, 一/二/三级指标, 指标值)
+follows on its own line, so the text carries the same fields as JSON, SARIF and CSV.
 
 Coloured on a terminal (rich), plain otherwise.
 """
@@ -40,6 +44,18 @@ def _finding_line(f: Finding) -> Text:
     return line
 
 
+def _context_line(f: Finding) -> Text | None:
+    """"指标: 实施期 · 产出指标 / 数量指标 / 城乡居民基本医疗保险参保人数 = 170720人", when about a row."""
+    levels = " / ".join(x for x in (f.level1, f.level2, f.level3) if x)
+    if not levels and f.value is None:
+        return None
+    parts = [p for p in (f.period, levels) if p]
+    text = " · ".join(parts)
+    if f.value is not None:
+        text = f"{text} = {f.value}" if text else f"指标值 {f.value}"
+    return Text(f"  指标: {text}", style="dim")
+
+
 def _severity_counts(counts: Counter[Severity]) -> Text:
     text = Text()
     parts = [(s, counts[s]) for s in _ORDER if counts[s]]
@@ -55,6 +71,9 @@ def print_findings(console: Console, findings: Sequence[Finding], *, explain: bo
         console.print(Text(f"── {path} · {'项目：' + project if project else '全文'}", style="bold magenta"))
         for f in items:
             console.print(_finding_line(f))
+            context = _context_line(f)
+            if context is not None:
+                console.print(context)
             if f.suggestion:
                 console.print(Text(f"  建议: {f.suggestion}", style="green"))
             if explain and f.explain:

@@ -57,7 +57,8 @@ def test_text_output_lines_groups_and_summary() -> None:
     assert len(findings) > 100
     # 003's 租赁面积 717 (line 1679 of the file) lacks 平方米, with the suggestion on the next line.
     i = next(i for i, line in enumerate(lines) if ":1679:2: KPI103 [warning]" in line)
-    assert lines[i + 1].strip() == "建议: 717平方米"
+    assert lines[i + 1].strip() == "指标: 产出指标 / 数量指标 / 租赁面积 = 717"  # the row, as in JSON/SARIF/CSV
+    assert lines[i + 2].strip() == "建议: 717平方米"
     headers = [line for line in lines if line.startswith("── ")]
     assert any("项目：城乡居民医疗保险工作经费" in h for h in headers)
     assert len(headers) == 11 + 8  # one per project with findings: every 003 table, every 004 project
@@ -318,10 +319,11 @@ def test_explain_shows_peer_evidence() -> None:
     peers = [i for i, line in enumerate(lines) if "KPI105 [info]" in line and "明显低于同类指标" in line]
     assert peers and all(path("002") in lines[i] for i in peers)
     for i in peers:
-        evidence = lines[i + 2].strip()
+        evidence = lines[i + 3].strip()
         median = re.search(r"中位数 (\d+(?:\.\d+)?)%", evidence)
         assert evidence.startswith("依据: 同类指标：") and median
-        assert lines[i + 1].strip() == f"建议: ≥{median.group(1)}%"
+        assert lines[i + 1].strip().startswith("指标: ")
+        assert lines[i + 2].strip() == f"建议: ≥{median.group(1)}%"
 
 
 SHIPPED_VAGUENESS = Path(__file__).resolve().parents[2] / "models" / "vagueness.skops"
@@ -332,8 +334,8 @@ def test_explain_shows_lexicon_and_model_votes() -> None:
     result = run(path("000"), path("001"), path("002"), path("004"), "--select", "KPI101", "--explain")
     lines = result.stdout.splitlines()
     findings = [i for i, line in enumerate(lines) if LINE.match(line)]
-    # Every KPI101 finding carries the model's vote on one of the (at most two) lines under it.
-    under = [[x.strip() for x in lines[i + 1 : i + 3] if x.strip().startswith("依据:")] for i in findings]
+    # Every KPI101 finding carries the model's vote on one of the (at most three) lines under it.
+    under = [[x.strip() for x in lines[i + 1 : i + 4] if x.strip().startswith("依据:")] for i in findings]
     assert findings and all(len(e) == 1 for e in under)
     evidence = [e[0] for e in under]
     assert any(e.startswith("依据: 词表与模型一致：含糊") for e in evidence)
