@@ -209,7 +209,9 @@ class Document:
     declared_loc: Located | None = None  # the sentence stating the count
     narrative: list[NarrativeFigure] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
-    problems: list[ParseProblem] = field(default_factory=list)
+    problems: list[ParseProblem] = field(default_factory=list)  # input errors: the run exits 2
+    # Readable but damaged content a reviewer should know of (shown as warnings; exit code unchanged).
+    notes: list[ParseProblem] = field(default_factory=list)
 
     @property
     def name(self) -> str:

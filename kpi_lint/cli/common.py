@@ -82,6 +82,8 @@ def load_documents(paths: Sequence[str | Path], progress: bool | None = None) ->
     for doc in loaded.documents:
         for prob in doc.problems:
             report_error(f"{prob.path}:{prob.line}:{prob.column}: {prob.message}")
+        for note in doc.notes:
+            print(f"kpi-lint: 警告: {note.path}:{note.line}:{note.column}: {note.message}", file=sys.stderr)
     return loaded
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kpi_lint.errors import InputError
-from kpi_lint.model import Document, Form, Layout, Located
+from kpi_lint.model import Document, Form, Layout, Located, ParseProblem
 from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
 from kpi_lint.read.source import SourceText, read_source
@@ -87,7 +87,29 @@ def parse_source(src: SourceText) -> Document:
             raise InputError(src.path, first.message, line=first.line)
         raise InputError(src.path, f"没有找到可解析的绩效目标表（按 {layout.value} 版式读取，未得到任何项目）")
     doc.forms = sorted({p.form for p in doc.projects}, key=lambda f: list(Form).index(f))
+    doc.notes.extend(_unreadable_names(doc))
     return doc
+
+
+def _unreadable_names(doc: Document) -> list[ParseProblem]:
+    """Projects whose table prints values with no readable 三级指标 (a garbled extraction)."""
+    notes = []
+    for project in doc.projects:
+        # A row the parser also recorded as an empty category ("成本指标 … 未填报") is unfilled, not garbled.
+        unfilled = {(e.period, e.level2) for e in project.empty_categories}
+        nameless = [
+            i for i in project.indicators if i.value and not i.level3 and (i.period, i.level2) not in unfilled
+        ]
+        if nameless:
+            first = min(nameless, key=lambda i: (i.line, i.column))
+            notes.append(
+                ParseProblem(
+                    doc.path, first.line, first.column,
+                    f"项目“{project.name}”有 {len(nameless)} 个指标值读不出对应的三级指标（原文错乱或缺失），"
+                    "请对照原件核实",
+                )
+            )
+    return notes
 
 
 def parse(path: str | Path) -> Document:

@@ -121,3 +121,10 @@ def test_csv_rows_carry_every_cell_position(tmp_path: Path) -> None:
     first = pd.read_csv(out).iloc[0]
     assert first["level3"] == "宣传资料印刷份数"
     assert "actual=576:31" in first["positions"] and "score=576:41" in first["positions"]
+
+
+def test_warnings_go_to_stderr_and_keep_exit_code_0() -> None:
+    result = run("parse", corpus_path("000"), "--format", "jsonl")
+    assert result.returncode == 0
+    (warning,) = result.stderr.strip().splitlines()
+    assert warning.startswith(f"kpi-lint: 警告: {corpus_path('000')}:2256:1: 项目“离干")
