@@ -184,14 +184,13 @@ class Block:
             value=_located(data[VALUE]),
             row_line=anchor.located.line,
             row_column=anchor.located.column,
+            # The printed 一级/二级 cells, which may sit rows above (merged cells).
+            level1_cell=self._level1.located if self._level1 is not None else None,
+            level2_cell=category.cell.located if category is not None else None,
             description=_located(data[DESC]),
             basis=_located(data[BASIS]),
         )
-        # The printed 一级/二级 cells, which may sit rows above (merged cells).
-        if self._level1 is not None:
-            ind.spans["level1"] = self._level1.located
         if category is not None:
-            ind.spans["level2"] = category.cell.located
             category.count += 1
         self.indicators.append(ind)
 

@@ -6,6 +6,7 @@ import re
 
 from kpi_lint.model import Form, Indicator, Located
 from kpi_lint.parse.values import parse_value
+from kpi_lint.read.source import fold
 
 LEVEL1_NAMES = ("产出指标", "效益指标", "满意度指标", "成本指标")
 # Canonical 二级指标 and the 一级 they belong to.
@@ -130,8 +131,9 @@ def make_indicator(
 
 
 def to_number(text: str | None) -> float | None:
-    """'13,140,000' → 13140000.0; '86.66%' → 86.66; anything else → None."""
+    """'13,140,000' → 13140000.0; '86.66%' → 86.66; '１０' → 10.0; anything else → None."""
     if text is None:
         return None
+    text = fold(text)  # full-width digits and signs ('１０．５％') read like their ASCII forms
     m = re.fullmatch(r"\s*([-+]?\d[\d,]*(?:\.\d+)?)\s*%?\s*", text)
     return float(m.group(1).replace(",", "")) if m else None

@@ -131,11 +131,9 @@ class SideAssigner:
             value=value,
             row_line=first.line,
             row_column=first.col,
+            level1_cell=cat.level1,
+            level2_cell=marker.located if marker is not None else None,
         )
-        if marker is not None:
-            ind.spans["level2"] = marker.located
-        if cat.level1 is not None:
-            ind.spans["level1"] = cat.level1
         return ind
 
     def empty_categories(self) -> list[EmptyCategory]:

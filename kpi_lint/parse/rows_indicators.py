@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located
-from kpi_lint.parse.common import LEVEL2_PARENT, canonical_level1, canonical_level2, make_indicator, to_number
+from kpi_lint.parse.common import LEVEL2_PARENT, canonical_level1, canonical_level2, make_indicator
 from kpi_lint.parse.rows_cells import Cell, Row, filled
 
 _BLOCK_LABEL = "绩效指标"  # the merged left-hand cell of the block, printed on the header or first row
@@ -156,19 +156,14 @@ def parse_indicator_row(row: Row, levels: Levels, *, path: str, project: str) ->
         value=loc("value"),
         row_line=cells[0].line,
         row_column=cells[0].column,
+        level1_cell=label1.located if label1 else None,
+        level2_cell=label2.located if label2 else None,
         adjusted_value=loc("adjusted_value"),
         actual=loc("actual"),
         weight=weight.located if weight else None,
         score=score.located if score else None,
         deviation=deviation[0].located if deviation else None,
     )
-    # make_indicator reads the printed cells; full-width digits ('１０') are only numbers once folded.
-    ind.weight = to_number(weight.norm) if weight else None
-    ind.score = to_number(score.norm) if score else None
-    if label1:
-        ind.spans["level1"] = label1.located
-    if label2:
-        ind.spans["level2"] = label2.located
     if len(deviation) > 1:
         result.problems.append(f"第{row[0].line}行得分之后有多个单元格，只取第一个作为偏差原因")
     result.indicator = ind
