@@ -91,24 +91,20 @@ def _file(directory: Path, name: str) -> Path | None:
     return None
 
 
-def _list(directory: Path, name: str) -> list[str]:
+def read_list(directory: Path, name: str) -> list[str]:
+    """The entries of one plain list, from the reviewer's folder or else the bundled copy."""
     path = _file(directory, name)
     return _entries(path) if path else []
 
 
-def read_list(directory: Path, name: str) -> list[str]:
-    """The entries of one plain list, from the reviewer's folder or else the bundled copy."""
-    return _list(directory, name)
-
-
 def read_keyed(directory: Path, name: str) -> dict[str, list[str]]:
     """A ``key: word word …`` list as a dict."""
-    return _keyed(_list(directory, name))
+    return _keyed(read_list(directory, name))
 
 
 def read_pairs(directory: Path, name: str) -> list[tuple[str, str]]:
     """A ``wrong → right`` list as pairs."""
-    return _pairs(_list(directory, name))
+    return _pairs(read_list(directory, name))
 
 
 @lru_cache(maxsize=8)
@@ -117,17 +113,17 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     root = Path(directory or os.environ.get(ENV_VAR) or BUNDLED_DIR)
     if not root.is_dir():
         raise FileNotFoundError(f"词表目录不存在：{root}")
-    units = {k: tuple(v) for k, v in _keyed(_list(root, "units.txt")).items()}
-    cues = {k: tuple(v) for k, v in _keyed(_list(root, "category_cues.txt")).items()}
+    units = {k: tuple(v) for k, v in read_keyed(root, "units.txt").items()}
+    cues = {k: tuple(v) for k, v in read_keyed(root, "category_cues.txt").items()}
     return Lexicon(
         directory=root,
-        vague_words=tuple(_list(root, "vague_words.txt")),
-        graded_words=tuple(_list(root, "graded_words.txt")),
+        vague_words=tuple(read_list(root, "vague_words.txt")),
+        graded_words=tuple(read_list(root, "graded_words.txt")),
         units=units,
-        process_measures=tuple(_list(root, "process_measures.txt")),
-        filler_phrases=tuple(_list(root, "filler_phrases.txt")),
-        typos=tuple(_pairs(_list(root, "typos.txt"))),
+        process_measures=tuple(read_list(root, "process_measures.txt")),
+        filler_phrases=tuple(read_list(root, "filler_phrases.txt")),
+        typos=tuple(read_pairs(root, "typos.txt")),
         category_cues=cues,
-        unmeasured_actuals=tuple(_list(root, "unmeasured_actuals.txt")),
+        unmeasured_actuals=tuple(read_list(root, "unmeasured_actuals.txt")),
         userdict=_file(root, "userdict.txt"),
     )
