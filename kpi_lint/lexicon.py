@@ -17,6 +17,10 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kpi_lint.vocab import Vocabulary
 
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 ENV_VAR = "KPI_LINT_LEXICONS"
@@ -65,8 +69,18 @@ class Lexicon:
     category_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unmeasured_actuals: tuple[str, ...] = ()
     userdict: Path | None = None
+    vocab: Vocabulary | None = None  # 一级/二级 names, header words, form titles (kpi_lint.vocab)
     # Memo of unit → kind: value parsing asks for the same few units over and over.
     _unit_kinds: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The vocabulary of this folder (a Lexicon built by hand without one reads the bundled lists)."""
+        if self.vocab is not None:
+            return self.vocab
+        from kpi_lint.vocab import vocabulary_from
+
+        return vocabulary_from(self.directory)
 
     def unit_kind(self, unit: str) -> str | None:
         """The kind (count, money, …) of a unit, by longest known prefix."""
@@ -110,6 +124,8 @@ def read_pairs(directory: Path, name: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=8)
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Load the lexicons from `directory`, $KPI_LINT_LEXICONS, or the bundled copy."""
+    from kpi_lint.vocab import vocabulary_from
+
     root = Path(directory or os.environ.get(ENV_VAR) or BUNDLED_DIR)
     if not root.is_dir():
         raise FileNotFoundError(f"词表目录不存在：{root}")
@@ -126,4 +142,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         category_cues=cues,
         unmeasured_actuals=tuple(read_list(root, "unmeasured_actuals.txt")),
         userdict=_file(root, "userdict.txt"),
+        vocab=vocabulary_from(root),
     )

@@ -27,6 +27,12 @@ class Layout(StrEnum):
     PDF_TEXT = "pdf-text"  # 000, 002: wrapped cells, interleaved periods
     CELL_LINES = "cell-lines"  # 001, 003: one tab-prefixed cell per line
     TAB_ROWS = "tab-rows"  # 004: one table row per line, tab separated
+    TEXT = "text"  # any other text: tab, pipe, space-separated cells or one cell per line
+    PDF = "pdf"
+    DOCX = "docx"
+    XLSX = "xlsx"
+    XLS = "xls"
+    HTML = "html"
     UNKNOWN = "unknown"
 
 
@@ -36,11 +42,22 @@ PERIOD_ANNUAL = "年度"
 
 @dataclass(frozen=True)
 class Located:
-    """A piece of printed text and where it starts in the input file."""
+    """A piece of printed text and where it starts in the input file.
+
+    For a text file `line`/`column` are where it is printed.  For PDF, Word, Excel and HTML files
+    `anchor` names the place ("页3", "Sheet1!C12", "表2 行5 格3") and `line`/`column` give the
+    running row and column of the table, so that positions still sort in reading order.
+    """
 
     text: str
     line: int
     column: int
+    anchor: str | None = None
+
+    @property
+    def where(self) -> str:
+        """"12:5" for a text file, the anchor ("页3 表1 行4 格2", "Sheet1!C12") otherwise."""
+        return self.anchor or f"{self.line}:{self.column}"
 
 
 @dataclass(frozen=True)
@@ -84,6 +101,11 @@ class Indicator:
         """Line and column of a field, falling back to the 三级指标 cell."""
         loc = self.spans.get(name)
         return (loc.line, loc.column) if loc else (self.line, self.column)
+
+    def anchor(self, name: str) -> str | None:
+        """Where a field is in an office file (page, sheet and cell, table and row), else None."""
+        loc = self.spans.get(name) or self.spans.get("level3")
+        return loc.anchor if loc else None
 
 
 @dataclass
@@ -147,6 +169,8 @@ class Project:
     form: Form
     line: int  # of the 项目名称 (or table title) cell
     column: int
+    anchor: str | None = None  # where the name is in an office file (see Located)
+    title: Located | None = None  # the form's printed title ("2023年项目支出绩效目标申报表")
     department: Located | None = None  # 主管部门及代码
     implementer: Located | None = None  # 实施单位 / 预算单位
     attribute: Located | None = None  # 项目属性

@@ -8,9 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kpi_lint.errors import InputError
+from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import Document, Form, Layout, Located, ParseProblem
 from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
+from kpi_lint.parse.form_reader import read_forms
+from kpi_lint.read.text_grid import text_grid
 from kpi_lint.read.source import SourceText, read_source
 
 TableParser = Callable[[SourceText, Document], None]
@@ -67,12 +70,29 @@ def _find_year(src: SourceText) -> tuple[int, Located] | None:
     return year, first[year]
 
 
-def parse_source(src: SourceText) -> Document:
-    """Parse a decoded source; raises InputError when it holds no performance table."""
+def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
+    """Parse a decoded source; raises InputError when it holds no performance table.
+
+    The text is read as a grid by the form reader.  The three layouts of the original samples
+    (PDF text with interleaved periods, Word cell lines, shifted tab rows) also have a reader of
+    their own; where one is detected both read the text and the reading with more indicator rows
+    is kept.
+    """
+    lexicon = lexicon or load_lexicon()
     layout = detect_layout(src)
-    doc = Document(path=src.path, layout=layout, encoding=src.encoding)
-    if layout is Layout.UNKNOWN:
-        raise InputError(src.path, "没有找到绩效目标表（申报表、目标表或自评表）")
+    doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
+    projects, problems = read_forms(text_grid(src).rows, src.path, lexicon.vocabulary)
+    doc.projects, doc.problems = projects, problems
+    if layout is not Layout.UNKNOWN:
+        legacy = Document(path=src.path, layout=layout, encoding=src.encoding)
+        LAYOUT_PARSERS[layout](src, legacy)
+        if legacy.indicators and len(legacy.indicators) >= len(doc.indicators):
+            doc = legacy
+    _read_document_facts(src, doc)
+    return _finish(doc)
+
+
+def _read_document_facts(src: SourceText, doc: Document) -> None:
     doc.department = _find_department(src)
     year = _find_year(src)
     if year:
@@ -80,12 +100,14 @@ def parse_source(src: SourceText) -> Document:
     declared = _find_declared(src)
     if declared:
         doc.declared_projects, doc.declared_loc = declared
-    LAYOUT_PARSERS[layout](src, doc)
+
+
+def _finish(doc: Document) -> Document:
     if not doc.projects:
         if doc.problems:  # e.g. the only table was cut off: its own message says where
             first = doc.problems[0]
-            raise InputError(src.path, first.message, line=first.line)
-        raise InputError(src.path, f"没有找到可解析的绩效目标表（按 {layout.value} 版式读取，未得到任何项目）")
+            raise InputError(doc.path, first.message, line=first.line)
+        raise InputError(doc.path, "没有找到可解析的绩效目标表（未找到含“三级指标”“指标值”等表头的指标表）")
     doc.forms = sorted({p.form for p in doc.projects}, key=lambda f: list(Form).index(f))
     doc.notes.extend(_unreadable_names(doc))
     return doc
@@ -112,11 +134,11 @@ def _unreadable_names(doc: Document) -> list[ParseProblem]:
     return notes
 
 
-def parse(path: str | Path) -> Document:
+def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:
     """Read and parse one disclosure file into a Document.
 
     Raises `InputError` (one line, names the file and the problem) for input
     that cannot be read or holds no table; problems inside an otherwise
     readable file (a table cut off mid-way) are listed in ``Document.problems``.
     """
-    return parse_source(read_source(path))
+    return parse_source(read_source(path), lexicon)

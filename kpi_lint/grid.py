@@ -1,0 +1,118 @@
+"""The one table model every reader produces: paragraphs, and tables as grids of cells.
+
+A reader (text, PDF, DOCX, XLSX, XLS, HTML) turns a file into a list of `Row`s grouped in
+`Grid`s.  Each `Cell` keeps its printed text, its spans and where it came from:
+
+* text files: line and column;
+* PDF: page and bounding box (``页3 (72,140)``);
+* Excel: sheet and cell reference (``Sheet1!C12``);
+* Word and HTML: table, row and cell number (``表2 行5 格3``).
+
+``line`` and ``column`` are always set so that findings sort in reading order: for a text file
+they are the printed line and column; for the other formats ``line`` is the row's running
+number in the document and ``column`` the cell's column, and ``anchor`` names the real place.
+The form reader (``kpi_lint.parse.form_reader``) reads any grid by its header words, never by
+which reader it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from kpi_lint.model import Located
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # as printed; a cell wrapped over several lines keeps its line breaks
+    line: int
+    column: int
+    anchor: str | None = None  # where it is in an office file; None for text files
+    row_span: int = 1
+    col_span: int = 1
+
+    @property
+    def located(self) -> Located:
+        return Located(self.text.strip(), self.line, self.column, self.anchor)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Row:
+    """One row of a grid.  In a ruled grid (office formats) a merged cell stands in every slot it
+    covers, so rows are as wide as the table; a grid recovered from text may be ragged."""
+
+    cells: list[Cell]
+    ruled: bool = False
+
+    @property
+    def filled(self) -> list[Cell]:
+        return [c for c in self.cells if not c.blank]
+
+    @property
+    def line(self) -> int:
+        return self.cells[0].line if self.cells else 0
+
+
+@dataclass
+class Grid:
+    rows: list[Row] = field(default_factory=list)
+    anchor: str | None = None  # "页3 表1", "Sheet1", "表2"
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    line: int
+    column: int
+    anchor: str | None = None
+
+    def as_row(self) -> Row:
+        return Row([Cell(self.text, self.line, self.column, self.anchor)])
+
+
+Block = Grid | Paragraph
+
+
+def rows_of(blocks: list[Block]) -> list[Row]:
+    """All rows in reading order; a paragraph is a row of one cell."""
+    out: list[Row] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(block.as_row())
+        else:
+            out.extend(block.rows)
+    return out
+
+
+def expand(cells: list[list[Cell | None]]) -> list[Row]:
+    """Rows from a matrix in which merged slots are None: each slot takes the cell covering it.
+
+    Used by the office readers after they place each cell at its row/column with its spans.
+    """
+    rows: list[Row] = []
+    for r, line in enumerate(cells):
+        out: list[Cell] = []
+        for c, cell in enumerate(line):
+            if cell is None:
+                cell = _covering(cells, r, c)
+            if cell is not None:
+                out.append(cell)
+        rows.append(Row(out, ruled=True))
+    return rows
+
+
+def _covering(cells: list[list[Cell | None]], r: int, c: int) -> Cell | None:
+    for rr in range(r, -1, -1):
+        for cc in range(c, -1, -1):
+            cell = cells[rr][cc] if cc < len(cells[rr]) else None
+            if cell is not None and rr + cell.row_span > r and cc + cell.col_span > c:
+                return cell
+    return None

@@ -1,0 +1,75 @@
+"""What one cell of an indicator block is: a 一级 or 二级 label, a column label, or data.
+
+Labels are told by the vocabulary (``lexicons/levels.txt``).  A few names are both a 一级 and a
+二级 (成本指标 in the 财预〔2021〕101号 template, 满意度指标), and a 三级指标 may be spelled like
+a category ("服务对象满意度"), so the order of the cells decides: 一级 before 二级 before data.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from kpi_lint.grid import Cell
+from kpi_lint.vocab import Vocabulary, label_key
+
+# Cells that label the whole indicator block or a period group, not a row.
+BLOCK_LABELS = {
+    "绩效指标", "年度绩效指标", "实施期绩效指标", "中期绩效指标", "长期绩效指标", "指标", "绩效目标指标",
+    "年度绩效目标", "实施期绩效目标", "中期绩效目标", "年度指标", "实施期指标", "中期指标", "绩效指标体系",
+}
+
+
+class Kind(Enum):
+    BLANK = 0
+    LEVEL1 = 1
+    LEVEL2 = 2
+    EITHER = 3  # a name that is both a 一级 and a 二级
+    BLOCK = 4
+    DATA = 5
+
+
+def kind_of(cell: Cell, vocab: Vocabulary) -> Kind:
+    if cell.blank:
+        return Kind.BLANK
+    key = label_key(cell.text)
+    if key in BLOCK_LABELS:
+        return Kind.BLOCK
+    one = vocab.level1.get(key)
+    two = vocab.level2.get(key)
+    if one and two:
+        return Kind.EITHER
+    if one:
+        return Kind.LEVEL1
+    if two:
+        return Kind.LEVEL2
+    return Kind.DATA
+
+
+def resolve(kinds: list[Kind]) -> list[Kind]:
+    """Decide EITHER cells and demote labels that stand where data must be.
+
+    Within a run of label cells a 一级 comes before a 二级: an EITHER before a 二级 is a 一级,
+    otherwise a 二级; a second 二级 (or an EITHER after a 二级) in the same run is a 三级指标
+    that happens to read like a category.
+    """
+    out = list(kinds)
+    last: Kind | None = None  # the previous label in the current run of labels
+    for i, kind in enumerate(out):
+        if kind in (Kind.BLANK, Kind.BLOCK):
+            continue
+        if kind is Kind.DATA:
+            last = None
+            continue
+        nxt = next((k for k in out[i + 1 :] if k not in (Kind.BLANK, Kind.BLOCK)), None)
+        if kind is Kind.EITHER:
+            if last is Kind.LEVEL2:
+                kind = Kind.DATA
+            elif last is Kind.LEVEL1 or nxt not in (Kind.LEVEL2, Kind.EITHER):
+                kind = Kind.LEVEL2
+            else:
+                kind = Kind.LEVEL1
+        elif kind is Kind.LEVEL2 and last is Kind.LEVEL2 or kind is Kind.LEVEL1 and last in (Kind.LEVEL1, Kind.LEVEL2):
+            kind = Kind.DATA
+        out[i] = kind
+        last = None if kind is Kind.DATA else kind
+    return out

@@ -1,0 +1,160 @@
+"""The header of an indicator block: which column holds what, and which period each group is.
+
+Column roles come from the header words in ``lexicons/form_columns.txt``.  A header repeats its
+一级/二级/三级 columns once per period when periods stand side by side (实施期 | 年度, 中期 |
+年度); a single group may instead carry one value column per period ("实施期指标值 | 年度指标值").
+Period names come from the header cells themselves or from the row above them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kpi_lint.grid import Cell, Row
+from kpi_lint.vocab import Vocabulary, squash
+
+PERIOD_WORDS = ("中长期", "实施期", "中期", "长期", "年度")
+_PERIOD_NAME = {"中长期": "中长期", "实施期": "实施期", "中期": "中期", "长期": "长期", "年度": "年度"}
+# Roles that make a row an indicator header (besides the 三级指标 column).
+_TARGET_ROLES = {"value", "actual", "comparator", "adjusted_value", "weight", "score", "basis", "description"}
+
+
+@dataclass
+class Group:
+    """One period's columns: where its 一级/二级 labels are and which data column is which."""
+
+    level1: int | None = None
+    level2: int | None = None
+    data: list[tuple[int, str]] = field(default_factory=list)  # (column, role) in column order
+    period: str | None = None
+    value_periods: dict[int, str] = field(default_factory=dict)  # value column → period, when one group has several
+
+    @property
+    def roles(self) -> list[str]:
+        return [role for _, role in self.data]
+
+    @property
+    def width(self) -> int:
+        return len(self.data)
+
+
+@dataclass
+class Header:
+    roles: list[str | None]  # one per column
+    groups: list[Group]
+    line: int
+    streamed: bool = False  # read from one header cell per line: rows are recovered by counting cells
+
+    @property
+    def width(self) -> int:
+        return len(self.roles)
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+
+def cell_roles(cells: list[Cell], vocab: Vocabulary) -> list[str | None]:
+    return [vocab.column_role(c.text) if not c.blank else None for c in cells]
+
+
+def is_header(roles: list[str | None]) -> bool:
+    """A row is an indicator header when it names the 三级指标 (or 二级) column and a target column."""
+    named = [r for r in roles if r]
+    has_name = "level3" in named or ("level2" in named and "level1" in named)
+    return has_name and any(r in _TARGET_ROLES for r in named) and len(set(named)) >= 3
+
+
+def _period_of(text: str) -> str | None:
+    s = squash(text)
+    for word in PERIOD_WORDS:
+        if word in s:
+            return _PERIOD_NAME[word]
+    return None
+
+
+def build_header(cells: list[Cell], roles: list[str | None], above: Row | None, streamed: bool = False) -> Header:
+    """Split the header's columns into period groups and name their periods."""
+    groups: list[Group] = []
+    current = Group()
+    pending_levels: dict[str, int] = {}
+    for col, role in enumerate(roles):
+        if role in ("level1", "level2"):
+            if current.data and any(r == "level3" for _, r in current.data):
+                groups.append(current)
+                current = Group()
+            pending_levels[role] = col
+            continue
+        if role is None:
+            continue
+        if role == "level3" and any(r == "level3" for _, r in current.data):
+            groups.append(current)
+            current = Group()
+        if pending_levels:
+            current.level1 = pending_levels.get("level1", current.level1)
+            current.level2 = pending_levels.get("level2", current.level2)
+            pending_levels = {}
+        current.data.append((col, role))
+    if pending_levels and not current.data:  # labels with nothing after them: attach to the last group
+        current.level1 = pending_levels.get("level1")
+        current.level2 = pending_levels.get("level2")
+    groups.append(current)
+    groups = [g for g in groups if g.data]
+    _name_periods(groups, cells, above)
+    line = cells[0].line if cells else 0
+    return Header(roles, groups, line, streamed)
+
+
+def _name_periods(groups: list[Group], cells: list[Cell], above: Row | None) -> None:
+    if len(groups) >= 2:
+        above_periods = [p for p in (_period_of(c.text) for c in (above.filled if above else [])) if p]
+        for i, group in enumerate(groups):
+            own = [_period_of(cells[col].text) for col, _ in group.data if col < len(cells)]
+            named = next((p for p in own if p), None)
+            if named is None and i < len(above_periods) and len(above_periods) >= len(groups):
+                named = above_periods[i]
+            group.period = named or ("实施期" if i < len(groups) - 1 else "年度")
+        return
+    group = groups[0] if groups else None
+    if group is None:
+        return
+    values = [col for col, role in group.data if role == "value"]
+    if len(values) >= 2:
+        for n, col in enumerate(values):
+            period = _period_of(cells[col].text) if col < len(cells) else None
+            group.value_periods[col] = period or ("实施期" if n < len(values) - 1 else "年度")
+
+
+def merge_subheader(header: Header, sub_cells: list[Cell], sub_roles: list[str | None], ruled: bool) -> Header:
+    """A second header row under the first (指标值 split into 计算符号 | 目标值 | 度量单位)."""
+    roles = list(header.roles)
+    if ruled and len(sub_roles) == len(roles):
+        roles = [s or r for r, s in zip(roles, sub_roles, strict=True)]
+    else:
+        named = [r for r in sub_roles if r]
+        at = next((i for i, r in enumerate(roles) if r in named), None)
+        if at is None:
+            return header
+        roles = roles[:at] + list(sub_roles) + roles[at + 1 :]
+    cells = [Cell("", header.line, i + 1) for i in range(len(roles))]
+    merged = build_header(cells, roles, None, header.streamed)
+    for new, old in zip(merged.groups, header.groups, strict=False):
+        new.period = old.period
+    return merged
+
+
+_SUBHEADER_ROLES = {"comparator", "unit", "value", "actual", "weight", "score", "adjusted_value"}
+
+
+def is_subheader(roles: list[str | None]) -> bool:
+    named = [r for r in roles if r]
+    return len(named) >= 2 and all(r in _SUBHEADER_ROLES or r in ("level1", "level2", "level3") for r in named) and any(
+        r in ("comparator", "unit") for r in named
+    )
+
+
+_NUMBER = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%?\s*$")
+
+
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.match(text))

@@ -1,0 +1,385 @@
+"""One form reader over grids: rows of any reader → projects with their indicators and facts.
+
+The form is recognised from its title (``lexicons/form_titles.txt``) and its indicator header
+(``lexicons/form_columns.txt``), never from the reader the rows came from.  A new project starts
+at a form title or a 项目名称 row once the current one has indicators; facts are read from label
+cells (``lexicons/form_facts.txt``) followed by their value, in the same row or, when every cell
+is its own line, the next one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kpi_lint.grid import Cell, Row
+from kpi_lint.model import Document, EmptyCategory, Form, Indicator, Located, ParseProblem, Project
+from kpi_lint.parse.common import make_indicator, to_number
+from kpi_lint.parse.form_block import BlockReader, Record
+from kpi_lint.parse.form_cells import Kind, kind_of
+from kpi_lint.parse.form_header import Header, build_header, cell_roles, is_header, is_subheader, merge_subheader
+from kpi_lint.vocab import Vocabulary, squash, strip_marks
+
+FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
+_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)")
+_TITLE_NOISE = re.compile(
+    r"^(?:附件|附表)?\s*\d*\s*[:：、.．]?\s*|^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*|(?:20\d\d)\s*年度?\s*"
+)
+_PLACEHOLDER = re.compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d+\s*[:：]?|无|/)$")
+_EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
+_MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
+
+
+@dataclass
+class _Draft:
+    """A project being read."""
+
+    family: str | None = None
+    title: Located | None = None
+    name: Located | None = None
+    facts: dict[str, Located] = field(default_factory=dict)
+    goals: dict[str, Located] = field(default_factory=dict)
+    records: list[tuple[Header, Record]] = field(default_factory=list)
+    block: BlockReader | None = None
+    start: Located | None = None
+
+    def close_block(self) -> None:
+        if self.block is not None:
+            self.block.flush()
+            self.records.extend((self.block.header, r) for r in self.block.records)
+            self.block.records = []
+
+
+@dataclass
+class FormReader:
+    path: str
+    vocab: Vocabulary
+    drafts: list[_Draft] = field(default_factory=list)
+    problems: list[ParseProblem] = field(default_factory=list)
+    _pending_fact: str | None = None
+    _previous: Row | None = None
+    _header_cells: list[Cell] = field(default_factory=list)  # header cells read one per line
+
+    @property
+    def draft(self) -> _Draft:
+        if not self.drafts:
+            self.drafts.append(_Draft())
+        return self.drafts[-1]
+
+    def _new_draft(self, **kwargs: object) -> _Draft:
+        if self.drafts:
+            self.drafts[-1].close_block()
+        draft = _Draft(**kwargs)  # type: ignore[arg-type]
+        self.drafts.append(draft)
+        return draft
+
+    # -- rows ------------------------------------------------------------------
+    def feed(self, rows: list[Row]) -> None:
+        for row in rows:
+            if row.filled or (self.draft.block and self.draft.block.header.streamed is False):
+                self._row(row)
+            self._previous = row
+        self._flush_header_cells()
+        self.draft.close_block()
+
+    def _row(self, row: Row) -> None:
+        filled = row.filled
+        if not filled:
+            if self.draft.block is not None and not row.ruled:
+                self.draft.block.add_row(row)
+            return
+        if self._title(row):
+            return
+        roles = cell_roles(row.cells, self.vocab)
+        if self._header(row, roles):
+            return
+        if self._facts(row):
+            return
+        block = self.draft.block
+        if block is None:
+            return
+        if self._ends_block(row, block):
+            self.draft.close_block()
+            self.draft.block = None
+            return
+        block.add_row(row)
+
+    def _title(self, row: Row) -> bool:
+        filled = row.filled
+        if len(filled) > 2:
+            return False
+        text = " ".join(c.text.strip() for c in filled)
+        if len(text) > 80 or "。" in text:
+            return False
+        family = self.vocab.title_family(text)
+        if family is None:
+            return False
+        if self._header_cells:
+            self._flush_header_cells()
+        cell = filled[0]
+        self._new_draft(family=family, title=Located(text, cell.line, cell.column, cell.anchor))
+        return True
+
+    def _header(self, row: Row, roles: list[str | None]) -> bool:
+        filled_roles = [r for r, c in zip(roles, row.cells, strict=True) if not c.blank]
+        if len(row.filled) == 1:
+            if filled_roles[0] is not None and (self._header_cells or filled_roles[0] in ("level1", "level2", "level3")):
+                self._header_cells.append(row.filled[0])
+                return True
+            self._flush_header_cells()
+            return False
+        self._flush_header_cells()
+        draft = self.draft
+        if draft.block is not None and is_subheader(roles) and draft.block.header.line >= (self._previous.line if self._previous else 0):
+            draft.block = BlockReader(merge_subheader(draft.block.header, row.cells, roles, row.ruled), self.vocab)
+            return True
+        if not is_header(roles):
+            return False
+        self._open_block(build_header(row.cells, roles, self._previous), row.cells[0])
+        return True
+
+    def _flush_header_cells(self) -> None:
+        cells, self._header_cells = self._header_cells, []
+        if not cells:
+            return
+        roles = cell_roles(cells, self.vocab)
+        if is_header(roles):
+            self._open_block(build_header(cells, roles, None, streamed=True), cells[0])
+
+    def _open_block(self, header: Header, first: Cell) -> None:
+        draft = self.draft
+        if draft.records and draft.block is None and draft.name is None and draft.title is None:
+            draft = self._new_draft()
+        draft.close_block()
+        draft.block = BlockReader(header, self.vocab)
+        if draft.start is None:
+            draft.start = first.located
+
+    def _facts(self, row: Row) -> bool:
+        """Label/value pairs; True when the row was a facts row (not an indicator row)."""
+        cells = row.filled
+        found = False
+        pending = self._pending_fact
+        self._pending_fact = None
+        if pending and self._value_cell(cells[0]):
+            self._set_fact(pending, cells[0], cells[1:])
+            found = True
+            cells = cells[1:]
+        for i, cell in enumerate(cells):
+            fact = self.vocab.fact(cell.text)
+            if fact is None:
+                continue
+            if fact == "end":
+                found = True
+                if self.draft.block is not None:
+                    self.draft.close_block()
+                    self.draft.block = None
+                continue
+            rest = cells[i + 1 :]
+            value = next((c for c in rest[:1] if self._value_cell(c)), None)
+            if value is None:
+                if not rest:
+                    self._pending_fact = fact
+                found = found or len(cells) <= 2
+                continue
+            self._set_fact(fact, value, rest[1:])
+            found = True
+        return found
+
+    def _value_cell(self, cell: Cell) -> bool:
+        return self.vocab.fact(cell.text) is None and self.vocab.column_role(cell.text) is None
+
+    def _set_fact(self, fact: str, cell: Cell, rest: list[Cell]) -> None:
+        draft = self.draft
+        loc = cell.located
+        if fact == "name":
+            if draft.name is not None and (draft.records or draft.block is not None):
+                draft = self._new_draft(family=draft.family, title=draft.title)
+            draft.name = loc
+        elif fact == "goal":
+            if "goal" not in draft.facts:
+                draft.facts["goal"] = loc
+        elif fact not in draft.facts:
+            draft.facts[fact] = loc
+
+    def _ends_block(self, row: Row, block: BlockReader) -> bool:
+        filled = row.filled
+        if len(filled) != 1 or block.open_record:
+            return False
+        text = filled[0].text.strip()
+        if _SECTION.match(text) or text.startswith(("注：", "注:", "说明：", "备注：")):
+            return True
+        if kind_of(filled[0], self.vocab) is not Kind.DATA:
+            return False
+        return len(squash(text)) > _MAX_PROSE or (not block.header.streamed and block.header.width >= 3)
+
+    # -- projects --------------------------------------------------------------
+    def projects(self, default_family: str | None = None) -> list[Project]:
+        out: list[Project] = []
+        for n, draft in enumerate(self.drafts):
+            if not draft.records:
+                continue
+            project = self._project(draft, n, default_family)
+            if project.indicators or project.empty_categories:
+                out.append(project)
+        return out
+
+    def _project(self, draft: _Draft, n: int, default_family: str | None) -> Project:
+        form = _form(draft, default_family)
+        name_loc = draft.name or _name_from_title(draft.title) or draft.facts.get("implementer")
+        anchor_loc = name_loc or draft.title or draft.start or Located("", 1, 1)
+        name = name_loc.text if name_loc else f"（未命名项目{n + 1}）"
+        project = Project(name=name, form=form, line=anchor_loc.line, column=anchor_loc.column, anchor=anchor_loc.anchor)
+        project.title = draft.title
+        for fact in ("department", "implementer", "attribute", "duration", "overview", "legal_basis", "necessity",
+                     "measures", "plan"):
+            if fact in draft.facts:
+                setattr(project, fact, draft.facts[fact])
+        if "goal" in draft.facts:
+            project.goals["年度"] = draft.facts["goal"]
+        if "total_score" in draft.facts:
+            project.total_score = draft.facts["total_score"]
+        if "grade" in draft.facts:
+            project.grade = draft.facts["grade"]
+        multi = any(len(h.groups) > 1 for h, _ in draft.records)
+        for header, record in draft.records:
+            group = header.groups[record.group]
+            period = group.period if multi else None
+            self._add(project, record, period)
+            for value_period, cell in record.extra_values.items():
+                self._add(project, record, value_period, cell)
+        return project
+
+    def _add(self, project: Project, record: Record, period: str | None, value: Cell | None = None) -> None:
+        level1, level2 = self._levels(record)
+        name_cell = record.data.get("level3")
+        value_loc = _value(record, value)
+        name = strip_marks(name_cell.text) if name_cell else ""
+        if not name or _PLACEHOLDER.match(squash(name)):
+            if level2 and (value_loc is None or squash(value_loc.text) in _EMPTY_WORDS):
+                project.empty_categories.append(
+                    EmptyCategory(period, level1, level2, *_line_col(record), note=value_loc.text if value_loc else None)
+                )
+            return
+        assert name_cell is not None
+        extras = {
+            role: record.data[role].located
+            for role in ("description", "basis", "adjusted_value", "actual", "weight", "score", "deviation")
+            if role in record.data
+        }
+        level3 = Located(squash_keep(name), name_cell.line, name_cell.column, name_cell.anchor)
+        ind: Indicator = make_indicator(
+            path=self.path, project=project.name, form=project.form, period=period, level1=level1, level2=level2,
+            level3=level3, value=value_loc, row_line=name_cell.line, row_column=name_cell.column,
+            level1_cell=record.level1.located if record.level1 else None,
+            level2_cell=record.level2.located if record.level2 else None,
+            **extras,
+        )
+        project.indicators.append(ind)
+
+    def _levels(self, record: Record) -> tuple[str | None, str | None]:
+        level2 = self.vocab.canonical_level2(record.level2.text) if record.level2 else None
+        level1 = self.vocab.canonical_level1(record.level1.text) if record.level1 else None
+        if level2 is None and record.level2 is not None:
+            level2 = squash(record.level2.text)  # a 二级 of a province's own (履职效能): kept as printed
+        parent = self.vocab.parent_of(level2)
+        if level1 is None or (parent and level1 != parent and not (level1 == "成本指标" and parent == "产出指标")):
+            level1 = parent or level1
+        if level1 == "成本指标" and level2 == "成本指标":
+            level1 = "产出指标"
+        return level1, level2
+
+
+def _form(draft: _Draft, default_family: str | None) -> Form:
+    family = draft.family or default_family
+    if family in FAMILIES:
+        return FAMILIES[family]
+    roles = {r for h, _ in draft.records for r in h.roles if r}
+    if roles & {"actual", "score"}:
+        return Form.SELF_EVALUATION
+    if any(len(h.groups) > 1 for h, _ in draft.records):
+        return Form.DECLARATION
+    return Form.TARGET
+
+
+def _name_from_title(title: Located | None) -> Located | None:
+    if title is None:
+        return None
+    text = title.text
+    for _ in range(3):
+        text = _TITLE_NOISE.sub("", text, count=1).strip()
+    for word in ("项目支出绩效", "支出绩效", "绩效目标", "绩效自评", "绩效评价", "部门整体支出", "区域绩效"):
+        at = text.find(word)
+        if at > 0:
+            text = text[:at]
+            break
+    else:
+        return None
+    text = text.strip(" 　:：-—(（)）")
+    if len(text) < 2 or text.endswith(("年", "年度")):
+        return None
+    return Located(text, title.line, title.column, title.anchor)
+
+
+def _value(record: Record, value: Cell | None) -> Located | None:
+    """The 指标值 as printed, joining 计算符号 | 目标值 | 度量单位 when the form splits them."""
+    cell = value or record.data.get("value")
+    comparator = record.data.get("comparator")
+    unit = record.data.get("unit")
+    if cell is None and comparator is None:
+        return None
+    base = cell or comparator
+    assert base is not None
+    parts = [c.text.strip() for c in (comparator, cell, unit) if c is not None and not c.blank]
+    if comparator is not None and squash(comparator.text) in ("定性", "定量"):
+        parts = [c.text.strip() for c in (cell, unit) if c is not None and not c.blank]
+    text = "".join(parts) if (comparator or unit) else squash_keep(base.text)
+    return Located(text, base.line, base.column, base.anchor)
+
+
+def squash_keep(text: str) -> str:
+    """A cell's text with line wraps removed: CJK joined directly, other words kept apart."""
+    lines = [part.strip() for part in text.splitlines() if part.strip()]
+    out = ""
+    for part in lines:
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+            out += " "
+        out += part
+    return out.strip()
+
+
+def _line_col(record: Record) -> tuple[int, int]:
+    cell = record.level2 or record.level1
+    for c in record.data.values():
+        return c.line, c.column
+    return (cell.line, cell.column) if cell else (1, 1)
+
+
+def read_forms(rows: list[Row], path: str, vocab: Vocabulary) -> tuple[list[Project], list[ParseProblem]]:
+    reader = FormReader(path, vocab)
+    reader.feed(rows)
+    projects = reader.projects()
+    problems = reader.problems + _truncation(path, rows, reader)
+    return projects, problems
+
+
+def _truncation(path: str, rows: list[Row], reader: FormReader) -> list[ParseProblem]:
+    """A table that breaks off: the last row read has a 三级指标 but lost the cells after it."""
+    if not reader.drafts or not rows:
+        return []
+    last = reader.drafts[-1]
+    if not last.records:
+        return []
+    header, record = last.records[-1]
+    last_row = rows[-1]
+    cells = [c for c in record.data.values()]
+    if not cells or max(c.line for c in cells) < last_row.line:
+        return []
+    wanted = {"value", "actual"} & set(header.roles)
+    others = [r for h, r in last.records[:-1] if h is header]
+    usual = sum(1 for r in others if wanted & set(r.data) or r.extra_values)
+    if others and usual * 2 >= len(others) and not (wanted & set(record.data)) and not record.extra_values:
+        line = record.data["level3"].line if "level3" in record.data else last_row.line
+        where = record.data["level3"].anchor if "level3" in record.data else None
+        return [ParseProblem(path, line, 1, f"表格在第{where or line}行中断：最后一行只有指标名称，没有指标值")]
+    return []

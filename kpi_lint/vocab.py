@@ -1,0 +1,165 @@
+"""The domain vocabulary in one place: 一级/二级 names, their aliases and parents, the header
+words of an indicator block and the titles of the forms.
+
+Everything here is read from word lists in ``lexicons/`` (``levels.txt``, ``form_columns.txt``,
+``form_titles.txt``), so a province with its own template edits a list, not Python.  Parsers,
+rules and classifiers import the canonical names from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kpi_lint.read.source import fold
+
+# The canonical names (the bundled levels.txt spells the same ones; code that needs a
+# particular category names it through these constants).
+OUTPUT = "产出指标"
+EFFECT = "效益指标"
+SATISFACTION_L1 = "满意度指标"
+COST_L1 = "成本指标"
+QUANTITY = "数量指标"
+QUALITY = "质量指标"
+TIMELINESS = "时效指标"
+COST = "成本指标"
+ECONOMIC_COST = "经济成本指标"
+SOCIAL_COST = "社会成本指标"
+ECOLOGICAL_COST = "生态环境成本指标"
+ECONOMIC = "经济效益指标"
+SOCIAL = "社会效益指标"
+ECOLOGICAL = "生态效益指标"
+SUSTAINABLE = "可持续影响指标"
+SATISFACTION = "服务对象满意度指标"
+
+LEVEL1_NAMES: tuple[str, ...] = (OUTPUT, EFFECT, SATISFACTION_L1, COST_L1)
+# The nine 二级 of the 财预〔2015〕88号 templates, in table order.
+LEVEL2_NAMES: tuple[str, ...] = (
+    QUANTITY, QUALITY, TIMELINESS, COST, ECONOMIC, SOCIAL, ECOLOGICAL, SUSTAINABLE, SATISFACTION,
+)
+COST_LEVEL2: tuple[str, ...] = (COST, ECONOMIC_COST, SOCIAL_COST, ECOLOGICAL_COST)
+
+# Column roles of an indicator block (the keys of form_columns.txt).
+LEVEL_ROLES = ("level1", "level2")
+DATA_ROLES = (
+    "level3", "description", "value", "comparator", "unit", "adjusted_value", "actual", "weight", "score",
+    "deviation", "basis", "note",
+)
+
+_SPACE = re.compile(r"\s+")
+_DECOR = re.compile(r"[★☆*＊▲△]+")
+_NUMBERING = re.compile(r"^(?:指标\s*\d+|\d+|[(（]\d+[)）]|[一二三四五六七八九十]+)\s*[：:、.．]\s*")
+_WEIGHT = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$|\d+(?:\.\d+)?分$")
+
+
+def squash(text: str) -> str:
+    """Fold full-width forms and drop all white space (wrapping puts spaces inside words)."""
+    return _SPACE.sub("", fold(text))
+
+
+def label_key(text: str) -> str:
+    """The form of a printed level label that is looked up: '产出指标(50)' → '产出指标', '★数量' → '数量'."""
+    s = _DECOR.sub("", squash(text))
+    s = _NUMBERING.sub("", s)
+    return _WEIGHT.sub("", s)
+
+
+def strip_marks(text: str) -> str:
+    """A 三级指标 without ★ core marks and "指标1：" numbering (the rest as printed)."""
+    s = _DECOR.sub("", text).strip()
+    return _NUMBERING.sub("", s).strip()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Names, aliases and header words, read from one lexicon folder."""
+
+    level1: dict[str, str] = field(default_factory=dict)  # key (canonical or alias) → canonical 一级
+    level2: dict[str, str] = field(default_factory=dict)  # key → canonical 二级
+    parent: dict[str, str] = field(default_factory=dict)  # canonical 二级 → its 一级
+    columns: dict[str, str] = field(default_factory=dict)  # header word → role
+    titles: dict[str, str] = field(default_factory=dict)  # title word → family (申报表/目标表/自评表)
+    facts: dict[str, str] = field(default_factory=dict)  # row label → fact (name, department, goal, …)
+
+    def canonical_level1(self, text: str | None) -> str | None:
+        if not text:
+            return None
+        return self.level1.get(label_key(text))
+
+    def canonical_level2(self, text: str | None) -> str | None:
+        if not text:
+            return None
+        return self.level2.get(label_key(text))
+
+    def parent_of(self, level2: str | None) -> str | None:
+        return self.parent.get(level2) if level2 else None
+
+    def column_role(self, text: str) -> str | None:
+        """The role of a header cell: the role of the longest header word it contains."""
+        s = label_key(text)
+        if not s or len(s) > 24:
+            return None
+        if s in self.columns:
+            return self.columns[s]
+        best: tuple[int, str] | None = None
+        for word, role in self.columns.items():
+            if len(word) >= 2 and word in s and (best is None or len(word) > best[0]):
+                best = (len(word), role)
+        if best is None or best[0] * 2 < len(s):  # a long cell that merely mentions a header word is text
+            return None
+        return best[1]
+
+    def fact(self, text: str) -> str | None:
+        """The fact a row label introduces ("项目名称：" → name), or None."""
+        s = label_key(text).rstrip(":：")
+        return self.facts.get(s) if s and len(s) <= 16 else None
+
+    def title_family(self, text: str) -> str | None:
+        """The form family a title names (申报表 / 目标表 / 自评表), by the longest title word found."""
+        s = squash(text)
+        best: tuple[int, str] | None = None
+        for word, family in self.titles.items():
+            if word in s and (best is None or len(word) > best[0]):
+                best = (len(word), family)
+        return best[1] if best else None
+
+
+_LEVEL_LINE = re.compile(r"^(一级|二级)\s+(\S+?)(?:\s*<\s*(\S+))?\s*[:：]\s*(.*)$")
+
+
+def read_vocabulary(
+    levels: list[str],
+    columns: dict[str, list[str]],
+    titles: dict[str, list[str]],
+    facts: dict[str, list[str]] | None = None,
+) -> Vocabulary:
+    """Build the vocabulary from the entries of levels.txt, form_columns.txt, form_titles.txt, form_facts.txt."""
+    level1: dict[str, str] = {}
+    level2: dict[str, str] = {}
+    parent: dict[str, str] = {}
+    for line in levels:
+        m = _LEVEL_LINE.match(line)
+        if not m:
+            continue
+        tier, name, up, aliases = m.groups()
+        table = level1 if tier == "一级" else level2
+        for key in (name, *aliases.split()):
+            table.setdefault(label_key(key), name)
+        if tier == "二级" and up:
+            parent[name] = up
+    column_words = {label_key(w): role for role, words in columns.items() for w in words}
+    title_words = {squash(w): family for family, words in titles.items() for w in words}
+    fact_words = {label_key(w): fact for fact, words in (facts or {}).items() for w in words}
+    return Vocabulary(level1, level2, parent, column_words, title_words, fact_words)
+
+
+def vocabulary_from(directory: Path) -> Vocabulary:
+    from kpi_lint.lexicon import read_keyed, read_list
+
+    return read_vocabulary(
+        read_list(directory, "levels.txt"),
+        read_keyed(directory, "form_columns.txt"),
+        read_keyed(directory, "form_titles.txt"),
+        read_keyed(directory, "form_facts.txt"),
+    )
