@@ -50,6 +50,7 @@ DATA_ROLES = (
 _SPACE = re.compile(r"\s+")
 _DECOR = re.compile(r"[★☆*＊▲△]+")
 _NUMBERING = re.compile(r"^(?:指标\s*\d+|\d+|[(（]\d+[)）]|[一二三四五六七八九十]+)\s*[：:、.．]\s*")
+_PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _WEIGHT = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$|\d+(?:\.\d+)?分$")
 
 
@@ -83,21 +84,17 @@ class Vocabulary:
     facts: dict[str, str] = field(default_factory=dict)  # row label → fact (name, department, goal, …)
 
     def canonical_level1(self, text: str | None) -> str | None:
-        if not text:
-            return None
-        return self.level1.get(label_key(text))
+        return _lookup(self.level1, text)
 
     def canonical_level2(self, text: str | None) -> str | None:
-        if not text:
-            return None
-        return self.level2.get(label_key(text))
+        return _lookup(self.level2, text)
 
     def parent_of(self, level2: str | None) -> str | None:
         return self.parent.get(level2) if level2 else None
 
     def column_role(self, text: str) -> str | None:
         """The role of a header cell: the role of the longest header word it contains."""
-        s = label_key(text)
+        s = _PAREN.sub("", label_key(text)) or label_key(text)
         if not s or len(s) > 24:
             return None
         if s in self.columns:
@@ -106,7 +103,7 @@ class Vocabulary:
         for word, role in self.columns.items():
             if len(word) >= 2 and word in s and (best is None or len(word) > best[0]):
                 best = (len(word), role)
-        if best is None or best[0] * 2 < len(s):  # a long cell that merely mentions a header word is text
+        if best is None or best[0] * 3 < len(s) * 2:  # a cell that merely mentions a header word is not one
             return None
         return best[1]
 
@@ -123,6 +120,14 @@ class Vocabulary:
             if word in s and (best is None or len(word) > best[0]):
                 best = (len(word), family)
         return best[1] if best else None
+
+
+def _lookup(table: dict[str, str], text: str | None) -> str | None:
+    """A label as printed, else without a parenthetical ("时效指标(工期指标)" → 时效指标)."""
+    if not text:
+        return None
+    key = label_key(text)
+    return table.get(key) or table.get(_PAREN.sub("", key))
 
 
 _LEVEL_LINE = re.compile(r"^(一级|二级)\s+(\S+?)(?:\s*<\s*(\S+))?\s*[:：]\s*(.*)$")

@@ -126,7 +126,8 @@ def load_table(paths: Sequence[Path], needed: Sequence[str]) -> tuple[pd.DataFra
             for item in iter_input_files([path]):
                 if isinstance(item, InputError):
                     raise item
-                disclosures.append(item)
+                if isinstance(item, Path):
+                    disclosures.append(item)
     if disclosures:
         docs = [parse(p) for p in disclosures]
         frames.append(complete_columns(documents_frame(docs), needed, str(disclosures[0].parent)))

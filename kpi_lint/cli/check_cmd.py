@@ -24,6 +24,7 @@ from kpi_lint.cli.common import (
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
 from kpi_lint.errors import InputError
+from kpi_lint.model import ParseProblem
 from kpi_lint.report import RunSummary
 from kpi_lint.report.csv_out import render_csv
 from kpi_lint.report.github import render_github
@@ -120,6 +121,7 @@ def _emit(
     *,
     statistics: bool,
     explain: bool,
+    problems: list[ParseProblem],
 ) -> None:
     if fmt is OutputFormat.text or (statistics and fmt is not OutputFormat.json):
         console = Console(file=out, highlight=False, soft_wrap=True)
@@ -130,11 +132,11 @@ def _emit(
     elif statistics:
         out.write(render_statistics_json(findings))
     elif fmt is OutputFormat.json:
-        out.write(render_json(findings))
+        out.write(render_json(findings, problems))
     elif fmt is OutputFormat.sarif:
-        out.write(render_sarif(findings, rules))
+        out.write(render_sarif(findings, rules, problems))
     elif fmt is OutputFormat.csv:
-        out.write(render_csv(findings))
+        out.write(render_csv(findings, problems))
     else:
         out.write(render_github(findings))
 
@@ -209,12 +211,14 @@ def check_command(
     )
     with writing(output):
         if output is None:
-            _emit(sys.stdout, output_format, shown, rules, summary, statistics=statistics, explain=explain)
+            _emit(sys.stdout, output_format, shown, rules, summary, statistics=statistics, explain=explain,
+                  problems=loaded.problems)
         else:
             # A BOM lets spreadsheet programs read the Chinese text of a CSV file.
             encoding = "utf-8-sig" if output_format is OutputFormat.csv and not statistics else "utf-8"
             with output.open("w", encoding=encoding, newline="") as fh:
-                _emit(fh, output_format, shown, rules, summary, statistics=statistics, explain=explain)
+                _emit(fh, output_format, shown, rules, summary, statistics=statistics, explain=explain,
+                  problems=loaded.problems)
 
     if input_failed:
         raise typer.Exit(EXIT_INPUT)

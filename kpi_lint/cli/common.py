@@ -13,9 +13,10 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kpi_lint.errors import InputError
-from kpi_lint.model import Document
+from kpi_lint.model import Document, ParseProblem
 from kpi_lint.parse import parse
 from kpi_lint.read import iter_input_files
+from kpi_lint.read.files import Skipped
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,6 +30,13 @@ EXIT_INPUT = 2
 class Loaded:
     documents: list[Document] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # files in a folder of a kind not read
+
+    @property
+    def problems(self) -> list[ParseProblem]:
+        """Every input problem of the run: files not read, then tables cut off inside read files."""
+        unread = [ParseProblem(e.path, e.line or 1, 1, e.message) for e in self.errors]
+        return unread + [p for doc in self.documents for p in doc.problems]
 
     @property
     def failed(self) -> bool:
@@ -58,8 +66,10 @@ def load_documents(paths: Sequence[str | Path], progress: bool | None = None) ->
 
     A progress bar is shown on a terminal when there are many files.
     """
-    items: list[Path | InputError] = list(iter_input_files(paths))
+    items = list(iter_input_files(paths))
     loaded = Loaded()
+    loaded.skipped = [item for item in items if isinstance(item, Skipped)]
+    items = [item for item in items if not isinstance(item, Skipped)]
     show = long_run(len(items)) if progress is None else progress
     with progress_bar("解析", show) as bar:
         task = bar.add_task("parse", total=len(items))
@@ -79,6 +89,11 @@ def load_documents(paths: Sequence[str | Path], progress: bool | None = None) ->
             bar.advance(task)
     for err in loaded.errors:
         report_error(str(err))
+    if loaded.skipped:
+        names = "、".join(Path(s.path).name for s in loaded.skipped[:5])
+        more = f" 等 {len(loaded.skipped)} 个" if len(loaded.skipped) > 5 else ""
+        kinds = "只读取 .txt .pdf .docx .xlsx .xls .html"
+        print(f"kpi-lint: 警告: 跳过不读取的文件：{names}{more}（{kinds}）", file=sys.stderr)
     for doc in loaded.documents:
         for prob in doc.problems:
             report_error(f"{prob.path}:{prob.line}:{prob.column}: {prob.message}")

@@ -8,13 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kpi_lint.errors import InputError
+from kpi_lint.grid import rows_of
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import Document, Form, Layout, Located, ParseProblem
 from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
+from kpi_lint.read.blocks import Blocks, read_blocks
+from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import text_grid
-from kpi_lint.read.source import SourceText, read_source
 
 TableParser = Callable[[SourceText, Document], None]
 
@@ -85,7 +87,10 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
     doc.projects, doc.problems = projects, problems
     if layout is not Layout.UNKNOWN:
         legacy = Document(path=src.path, layout=layout, encoding=src.encoding)
-        LAYOUT_PARSERS[layout](src, legacy)
+        try:
+            LAYOUT_PARSERS[layout](src, legacy)
+        except Exception:
+            legacy.projects = []
         if legacy.indicators and len(legacy.indicators) >= len(doc.indicators):
             doc = legacy
     _read_document_facts(src, doc)
@@ -134,6 +139,18 @@ def _unreadable_names(doc: Document) -> list[ParseProblem]:
     return notes
 
 
+def parse_blocks(path: str, read: Blocks, lexicon: Lexicon | None = None) -> Document:
+    """Parse the blocks an office or web reader produced (PDF, DOCX, XLSX, XLS, HTML)."""
+    lexicon = lexicon or load_lexicon()
+    doc = Document(path=path, layout=read.layout, encoding=read.encoding)
+    rows = rows_of(read.blocks)
+    doc.projects, doc.problems = read_forms(rows, path, lexicon.vocabulary)
+    # Document facts (unit, year, declared project count) are read from the rows as lines of text.
+    lines = [" ".join(c.text.strip() for c in row.filled) for row in rows]
+    _read_document_facts(SourceText(path, read.encoding, lines, [fold(x) for x in lines]), doc)
+    return _finish(doc)
+
+
 def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:
     """Read and parse one disclosure file into a Document.
 
@@ -141,4 +158,7 @@ def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:
     that cannot be read or holds no table; problems inside an otherwise
     readable file (a table cut off mid-way) are listed in ``Document.problems``.
     """
-    return parse_source(read_source(path), lexicon)
+    read = read_blocks(path)
+    if read.source is not None:
+        return parse_source(read.source, lexicon)
+    return parse_blocks(str(path), read, lexicon)

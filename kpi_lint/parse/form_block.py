@@ -10,7 +10,7 @@ line, where a row ends when its group's columns are full or a new label comes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
@@ -128,6 +128,18 @@ class BlockReader:
     def _by_content(self, cells: list[Cell]) -> None:
         kinds = resolve([kind_of(c, self.vocab) for c in cells])
         groups = self.header.groups
+        data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
+        lone = len(data) == 1 and len(cells[data[0]].text.split()) == 2
+        if lone and not self.header.streamed and groups[0].width >= 2:
+            # "宣传教育 覆盖全区所有人员": a name and its value separated by one space.
+            i = data[0]
+            cells = [*cells[:i], *_split_cell(cells[i]), *cells[i + 1 :]]
+            kinds = [*kinds[:i], Kind.DATA, Kind.DATA, *kinds[i + 1 :]]
+        first_label = next((i for i, k in enumerate(kinds) if k in (Kind.LEVEL1, Kind.LEVEL2)), None)
+        has_levels = groups[0].level1 is not None or groups[0].level2 is not None
+        if first_label and has_levels and not self.header.streamed and not any(self._pending):
+            # Cells before the row's first label are the row's context (项目名称, 预算数), not indicator data.
+            cells, kinds = cells[first_label:], kinds[first_label:]
         for cell, kind in zip(cells, kinds, strict=True):
             if kind is Kind.BLOCK:
                 continue
@@ -172,3 +184,9 @@ def _set_level1(levels: _Levels, cell: Cell) -> None:
     if levels.level1 is None or levels.level1.text.split() != cell.text.split():
         levels.level2 = None
     levels.level1 = cell
+
+
+def _split_cell(cell: Cell) -> list[Cell]:
+    head, tail = cell.text.split()
+    at = cell.text.index(tail, len(head))
+    return [replace(cell, text=head), replace(cell, text=tail, column=cell.column + at)]

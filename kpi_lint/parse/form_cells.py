@@ -7,9 +7,10 @@ a category ("服务对象满意度"), so the order of the cells decides: 一级 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 
-from kpi_lint.grid import Cell
+from kpi_lint.grid import Cell, Row
 from kpi_lint.vocab import Vocabulary, label_key
 
 # Cells that label the whole indicator block or a period group, not a row.
@@ -34,8 +35,8 @@ def kind_of(cell: Cell, vocab: Vocabulary) -> Kind:
     key = label_key(cell.text)
     if key in BLOCK_LABELS:
         return Kind.BLOCK
-    one = vocab.level1.get(key)
-    two = vocab.level2.get(key)
+    one = vocab.canonical_level1(key)
+    two = vocab.canonical_level2(key)
     if one and two:
         return Kind.EITHER
     if one:
@@ -68,8 +69,39 @@ def resolve(kinds: list[Kind]) -> list[Kind]:
                 kind = Kind.LEVEL2
             else:
                 kind = Kind.LEVEL1
-        elif kind is Kind.LEVEL2 and last is Kind.LEVEL2 or kind is Kind.LEVEL1 and last in (Kind.LEVEL1, Kind.LEVEL2):
+        elif (last is Kind.LEVEL2 and kind is Kind.LEVEL2) or (last is not None and kind is Kind.LEVEL1):
             kind = Kind.DATA
         out[i] = kind
         last = None if kind is Kind.DATA else kind
+    return out
+
+
+def join_wrapped_labels(rows: list[Row], vocab: Vocabulary) -> list[Row]:
+    """Labels wrapped over two cells ("经济效益" | "指标", "项目完成" ⏎ "指标") joined into one.
+
+    The second part stands in the next cell of the row or alone at the start of the next row;
+    it is blanked, and the first cell takes the joined text.
+    """
+    out = [Row(list(r.cells), r.ruled) for r in rows]
+    for r, row in enumerate(out):
+        for i, cell in enumerate(row.cells):
+            if cell.blank or kind_of(cell, vocab) is not Kind.DATA:
+                continue
+            if i + 1 < len(row.cells):
+                nxt_row, j = row, i + 1
+            elif r + 1 < len(out) and out[r + 1].cells and len(out[r + 1].filled) <= 2:
+                nxt_row, j = out[r + 1], 0
+            else:
+                continue
+            tail = nxt_row.cells[j]
+            if label_key(tail.text) not in ("指标", "指标名称"):
+                continue
+            head_words = cell.text.split()
+            joined = head_words[-1] + "指标"
+            if vocab.canonical_level1(joined) is None and vocab.canonical_level2(joined) is None:
+                continue
+            label = replace(cell, text=joined, column=cell.column + len(cell.text) - len(head_words[-1]))
+            before = [replace(cell, text=" ".join(head_words[:-1]))] if len(head_words) > 1 else []
+            row.cells[i : i + 1] = [*before, label]
+            nxt_row.cells[j + (len(before) if nxt_row is row else 0)] = replace(tail, text="")
     return out

@@ -78,7 +78,12 @@ def build_header(cells: list[Cell], roles: list[str | None], above: Row | None, 
     groups: list[Group] = []
     current = Group()
     pending_levels: dict[str, int] = {}
+    # Columns before the first 一级/二级/三级 column (项目名称, 预算数 …) describe the row, not the indicator.
+    started = False
     for col, role in enumerate(roles):
+        started = started or role in ("level1", "level2", "level3")
+        if not started:
+            continue
         if role in ("level1", "level2"):
             if current.data and any(r == "level3" for _, r in current.data):
                 groups.append(current)
@@ -107,10 +112,19 @@ def build_header(cells: list[Cell], roles: list[str | None], above: Row | None, 
 
 def _name_periods(groups: list[Group], cells: list[Cell], above: Row | None) -> None:
     if len(groups) >= 2:
-        above_periods = [p for p in (_period_of(c.text) for c in (above.filled if above else [])) if p]
+        above_cells = above.filled if above else []
+        aligned = above is not None and len(above.cells) == len(cells)
+        above_periods: list[str] = []
+        for c in above_cells:  # a cell merged over several columns counted once
+            p = _period_of(c.text)
+            if p and (not above_periods or above_periods[-1] != p):
+                above_periods.append(p)
         for i, group in enumerate(groups):
             own = [_period_of(cells[col].text) for col, _ in group.data if col < len(cells)]
             named = next((p for p in own if p), None)
+            first = min([col for col, _ in group.data] + [c for c in (group.level1, group.level2) if c is not None])
+            if named is None and aligned and above is not None:
+                named = _period_of(above.cells[first].text)
             if named is None and i < len(above_periods) and len(above_periods) >= len(groups):
                 named = above_periods[i]
             group.period = named or ("实施期" if i < len(groups) - 1 else "年度")

@@ -10,18 +10,20 @@ is its own line, the next one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
-from kpi_lint.model import Document, EmptyCategory, Form, Indicator, Located, ParseProblem, Project
-from kpi_lint.parse.common import make_indicator, to_number
+from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project
+from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_block import BlockReader, Record
-from kpi_lint.parse.form_cells import Kind, kind_of
+from kpi_lint.parse.form_cells import Kind, join_wrapped_labels, kind_of
 from kpi_lint.parse.form_header import Header, build_header, cell_roles, is_header, is_subheader, merge_subheader
 from kpi_lint.vocab import Vocabulary, squash, strip_marks
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
-_SECTION = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)")
+_SECTION = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)"
+)
 _TITLE_NOISE = re.compile(
     r"^(?:附件|附表)?\s*\d*\s*[:：、.．]?\s*|^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*|(?:20\d\d)\s*年度?\s*"
 )
@@ -46,7 +48,13 @@ class _Draft:
     def close_block(self) -> None:
         if self.block is not None:
             self.block.flush()
-            self.records.extend((self.block.header, r) for r in self.block.records)
+            records = self.block.records
+            roles = {"value", "actual", "comparator"}
+            if any(roles & set(r.data) or r.extra_values for r in records):
+                # Rows after the table (footers, notes) read as names without any value: not indicators.
+                while records and not (roles & set(records[-1].data)) and not records[-1].extra_values:
+                    records.pop()
+            self.records.extend((self.block.header, r) for r in records)
             self.block.records = []
 
 
@@ -58,7 +66,9 @@ class FormReader:
     problems: list[ParseProblem] = field(default_factory=list)
     _pending_fact: str | None = None
     _previous: Row | None = None
-    _header_cells: list[Cell] = field(default_factory=list)  # header cells read one per line
+    _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
+    _header_single: bool = True  # … printed one cell per line
+    _header_rows: int = 0
 
     @property
     def draft(self) -> _Draft:
@@ -75,7 +85,7 @@ class FormReader:
 
     # -- rows ------------------------------------------------------------------
     def feed(self, rows: list[Row]) -> None:
-        for row in rows:
+        for row in join_wrapped_labels(rows, self.vocab):
             if row.filled or (self.draft.block and self.draft.block.header.streamed is False):
                 self._row(row)
             self._previous = row
@@ -121,30 +131,39 @@ class FormReader:
         return True
 
     def _header(self, row: Row, roles: list[str | None]) -> bool:
+        filled = row.filled
         filled_roles = [r for r, c in zip(roles, row.cells, strict=True) if not c.blank]
-        if len(row.filled) == 1:
-            if filled_roles[0] is not None and (self._header_cells or filled_roles[0] in ("level1", "level2", "level3")):
-                self._header_cells.append(row.filled[0])
-                return True
-            self._flush_header_cells()
-            return False
+        headerish = any(filled_roles) and all(
+            r is not None or kind_of(c, self.vocab) is Kind.BLOCK for r, c in zip(filled_roles, filled, strict=True)
+        )
+        complete = is_header(roles)
+        starts = bool(self._header_cells) or bool(set(filled_roles) & {"level1", "level2", "level3"})
+        if headerish and (self._header_cells or not complete) and starts:
+            # A header broken over lines (one cell per line, or a few per line): gather its cells.
+            self._header_cells.extend(filled)
+            self._header_rows += 1
+            self._header_single = self._header_single and len(filled) == 1
+            return True
         self._flush_header_cells()
         draft = self.draft
-        if draft.block is not None and is_subheader(roles) and draft.block.header.line >= (self._previous.line if self._previous else 0):
+        just_opened = draft.block is not None and not draft.block.records and not draft.block.open_record
+        if just_opened and is_subheader(roles):
+            assert draft.block is not None
             draft.block = BlockReader(merge_subheader(draft.block.header, row.cells, roles, row.ruled), self.vocab)
             return True
-        if not is_header(roles):
+        if not complete:
             return False
         self._open_block(build_header(row.cells, roles, self._previous), row.cells[0])
         return True
 
     def _flush_header_cells(self) -> None:
         cells, self._header_cells = self._header_cells, []
+        single, self._header_single, self._header_rows = self._header_single, True, 0
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
         if is_header(roles):
-            self._open_block(build_header(cells, roles, None, streamed=True), cells[0])
+            self._open_block(build_header(cells, roles, None, streamed=single), cells[0])
 
     def _open_block(self, header: Header, first: Cell) -> None:
         draft = self.draft
@@ -168,12 +187,19 @@ class FormReader:
         for i, cell in enumerate(cells):
             fact = self.vocab.fact(cell.text)
             if fact is None:
+                inline = _inline_fact(cell, self.vocab)
+                if inline is None:
+                    continue
+                fact, value_cell = inline
+                found = True
+                if fact == "end":
+                    self._end_block()
+                else:
+                    self._set_fact(fact, value_cell, [])
                 continue
             if fact == "end":
                 found = True
-                if self.draft.block is not None:
-                    self.draft.close_block()
-                    self.draft.block = None
+                self._end_block()
                 continue
             rest = cells[i + 1 :]
             value = next((c for c in rest[:1] if self._value_cell(c)), None)
@@ -185,6 +211,11 @@ class FormReader:
             self._set_fact(fact, value, rest[1:])
             found = True
         return found
+
+    def _end_block(self) -> None:
+        if self.draft.block is not None:
+            self.draft.close_block()
+            self.draft.block = None
 
     def _value_cell(self, cell: Cell) -> bool:
         return self.vocab.fact(cell.text) is None and self.vocab.column_role(cell.text) is None
@@ -204,14 +235,14 @@ class FormReader:
 
     def _ends_block(self, row: Row, block: BlockReader) -> bool:
         filled = row.filled
+        text = filled[0].text.strip()
+        if text.startswith(("注：", "注:", "说明：", "说明:", "备注：", "备注:")):
+            return True
         if len(filled) != 1 or block.open_record:
             return False
-        text = filled[0].text.strip()
-        if _SECTION.match(text) or text.startswith(("注：", "注:", "说明：", "备注：")):
+        if _SECTION.match(text):
             return True
-        if kind_of(filled[0], self.vocab) is not Kind.DATA:
-            return False
-        return len(squash(text)) > _MAX_PROSE or (not block.header.streamed and block.header.width >= 3)
+        return kind_of(filled[0], self.vocab) is Kind.DATA and len(squash(text)) > _MAX_PROSE
 
     # -- projects --------------------------------------------------------------
     def projects(self, default_family: str | None = None) -> list[Project]:
@@ -229,7 +260,9 @@ class FormReader:
         name_loc = draft.name or _name_from_title(draft.title) or draft.facts.get("implementer")
         anchor_loc = name_loc or draft.title or draft.start or Located("", 1, 1)
         name = name_loc.text if name_loc else f"（未命名项目{n + 1}）"
-        project = Project(name=name, form=form, line=anchor_loc.line, column=anchor_loc.column, anchor=anchor_loc.anchor)
+        project = Project(
+            name=name, form=form, line=anchor_loc.line, column=anchor_loc.column, anchor=anchor_loc.anchor
+        )
         project.title = draft.title
         for fact in ("department", "implementer", "attribute", "duration", "overview", "legal_basis", "necessity",
                      "measures", "plan"):
@@ -257,9 +290,8 @@ class FormReader:
         name = strip_marks(name_cell.text) if name_cell else ""
         if not name or _PLACEHOLDER.match(squash(name)):
             if level2 and (value_loc is None or squash(value_loc.text) in _EMPTY_WORDS):
-                project.empty_categories.append(
-                    EmptyCategory(period, level1, level2, *_line_col(record), note=value_loc.text if value_loc else None)
-                )
+                note = value_loc.text if value_loc else None
+                project.empty_categories.append(EmptyCategory(period, level1, level2, *_line_col(record), note=note))
             return
         assert name_cell is not None
         extras = {
@@ -288,6 +320,19 @@ class FormReader:
         if level1 == "成本指标" and level2 == "成本指标":
             level1 = "产出指标"
         return level1, level2
+
+
+def _inline_fact(cell: Cell, vocab: Vocabulary) -> tuple[str, Cell] | None:
+    """"项目名称：XX" / "负责人：张三" in one cell: the fact and a cell holding its value."""
+    text = cell.text.strip()
+    for sep in ("：", ":"):
+        label, found, rest = text.partition(sep)
+        if found and len(label) <= 16:
+            fact = vocab.fact(label)
+            if fact is not None:
+                offset = len(label) + 1 + len(rest) - len(rest.lstrip())
+                return fact, replace(cell, text=rest.strip(), column=cell.column + offset)
+    return None
 
 
 def _form(draft: _Draft, default_family: str | None) -> Form:

@@ -3,28 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from kpi_lint.errors import InputError
 
-SUPPORTED_SUFFIXES = (".txt",)
+SUPPORTED_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".html", ".htm")
 
 
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+@dataclass(frozen=True)
+class Skipped:
+    """A file inside a folder that kpi-lint does not read (named in a warning, never skipped silently)."""
+
+    path: str
+    message: str = "不是 kpi-lint 读取的文件类型（读取 .txt .pdf .docx .xlsx .xls .html）"
+
+
+def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError | Skipped]:
     """Yield every input file under `paths` (folders recursively, sorted).
 
-    A path that does not exist is yielded as an `InputError`, so the caller
-    reports it and goes on with the others.
+    A path that does not exist is yielded as an `InputError`, so the caller reports it and goes
+    on with the others; a file in a folder of a kind not read is yielded as `Skipped`.  A file
+    named on the command line is always read: its content, not its name, says what it is.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            found = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
             if not found:
-                yield InputError(str(path), "文件夹中没有可读取的 .txt 文件")
-            yield from found
+                yield InputError(str(path), "文件夹中没有可读取的文件（.txt .pdf .docx .xlsx .xls .html）")
+            for p in files:
+                yield p if p.suffix.lower() in SUPPORTED_SUFFIXES else Skipped(str(p))
         elif path.is_file():
             yield path
         elif path.exists():

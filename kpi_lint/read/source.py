@@ -127,11 +127,11 @@ def source_from_text(text: str, path: str = "<text>", encoding: str = "utf-8") -
     return SourceText(path=path, encoding=encoding, lines=lines, norm=[fold(x) for x in lines])
 
 
-def read_source(path: str | Path) -> SourceText:
-    """Read one file into a SourceText; every failure is an InputError."""
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of one file; every failure is an InputError."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError as exc:
         raise InputError(name, "文件不存在") from exc
     except IsADirectoryError as exc:
@@ -140,9 +140,19 @@ def read_source(path: str | Path) -> SourceText:
         raise InputError(name, "没有读取权限") from exc
     except OSError as exc:
         raise InputError(name, f"无法读取：{exc.strerror or exc}") from exc
-    text, encoding = decode_bytes(data, name)
+
+
+def check_text(text: str, name: str, encoding: str) -> None:
     if not _looks_like_text(text):
         raise InputError(
             name, f"内容不像中文文本（按 {encoding} 解码后无汉字或含大量控制字符），可能是二进制或编码错误"
         )
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read one text file into a SourceText; every failure is an InputError."""
+    name = str(path)
+    data = read_bytes(path)
+    text, encoding = decode_bytes(data, name)
+    check_text(text, name, encoding)
     return source_from_text(text, name, encoding)

@@ -7,6 +7,9 @@ Each non-blank line becomes one row.  Its cells are split by what separates them
 * ``|`` (pipe and Markdown tables; ``|---|`` rules are dropped);
 * runs of two or more spaces or an ideographic space (space-aligned columns, cells separated by
   runs of spaces);
+* single spaces, when they split the line into three or more cells, or into a name and a
+  value-looking cell ("参保人数 170720人"); a comparator or unit standing alone ("≥ 95 %") is
+  joined back to its number;
 * otherwise the line is one cell (one cell per line, with or without blank lines between).
 
 Rows keep the printed line and column of every cell.  Whether a row is a whole table row or one
@@ -22,6 +25,11 @@ from kpi_lint.read.source import SourceText
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES = re.compile(r"(?: {2,}|\u3000+| ?\t ?)")
+_SPACE = re.compile(r" ")
+_COMPARATOR = re.compile(r"^(?:[<>=≥≤≧≦＞＜]=?|>=|<=|=>|=<|≥=|不低于|不少于|不高于|不超过|大于|小于|约)$")
+_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+_UNIT = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}|%\(百分比\)|\([^)]*\))$")
+_VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜]|\d|不低于|不少于|不高于|不超过|达到)|%$")
 
 
 def _split(text: str, sep: re.Pattern[str] | str) -> list[tuple[int, str]]:
@@ -56,11 +64,30 @@ def line_cells(printed: str, folded: str) -> list[tuple[int, str]]:
             return []
         lead = len(folded) - len(folded.lstrip())
         pieces = [(lead + s, t) for s, t in _split(stripped, _SPACES)]
+        if len(pieces) == 1 and " " in stripped:
+            pieces = _single_spaced(stripped, lead) or pieces
     out: list[tuple[int, str]] = []
     for start, text in pieces:
         lead = len(text) - len(text.lstrip())
         out.append((start + lead, printed[start + lead : start + len(text.rstrip())] if text.strip() else ""))
     return out
+
+
+def _single_spaced(text: str, lead: int) -> list[tuple[int, str]] | None:
+    """Cells separated by single spaces, with lone comparators and units joined to their number."""
+    pieces: list[tuple[int, str]] = []
+    for start, piece in _split(text, _SPACE):
+        if not piece:
+            continue
+        if pieces:
+            prev_start, prev = pieces[-1]
+            if _COMPARATOR.match(prev) or (_NUMBER.match(prev) and _UNIT.match(piece) and len(pieces) >= 2):
+                pieces[-1] = (prev_start, text[prev_start : start + len(piece)])
+                continue
+        pieces.append((start, piece))
+    if len(pieces) >= 3 or (len(pieces) == 2 and _VALUE_START.search(pieces[1][1])):
+        return [(lead + s, t) for s, t in pieces]
+    return None
 
 
 def text_grid(src: SourceText) -> Grid:

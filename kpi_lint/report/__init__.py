@@ -9,13 +9,27 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from kpi_lint.model import ParseProblem
 from kpi_lint.rules.base import Finding, Severity
 
 # The fields of a finding, in the order rules.md lists them.
 FIELDS = (
     "code", "name", "severity", "message", "path", "line", "column", "project", "period",
-    "level1", "level2", "level3", "value", "suggestion",
+    "level1", "level2", "level3", "value", "suggestion", "anchor",
 )
+# A problem with the input itself (unreadable file, table cut off) in the machine formats: a
+# record with the finding fields, code KPI000, so that a CSV or JSON consumer sees it too.
+INPUT_ERROR_CODE = "KPI000"
+INPUT_ERROR_NAME = "input-error"
+
+
+def problem_record(problem: ParseProblem) -> dict[str, Any]:
+    record: dict[str, Any] = dict.fromkeys(FIELDS)
+    record.update(
+        code=INPUT_ERROR_CODE, name=INPUT_ERROR_NAME, severity="error", message=problem.message,
+        path=problem.path, line=problem.line, column=problem.column,
+    )
+    return record
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:

@@ -15,12 +15,13 @@ from urllib.parse import quote
 
 import kpi_lint
 from kpi_lint.baseline import fingerprint
+from kpi_lint.model import ParseProblem
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.registry import rule_by_code
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_PROPERTIES = ("project", "period", "level1", "level2", "level3", "value", "suggestion")
+_PROPERTIES = ("project", "period", "level1", "level2", "level3", "value", "suggestion", "anchor")
 
 
 def _uri(path: str) -> str:
@@ -67,7 +68,24 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def render_sarif(findings: Sequence[Finding], rules: Sequence[type[Rule]]) -> str:
+def _notification(problem: ParseProblem) -> dict[str, Any]:
+    return {
+        "level": "error",
+        "message": {"text": problem.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(problem.path)},
+                    "region": {"startLine": max(1, problem.line), "startColumn": max(1, problem.column)},
+                }
+            }
+        ],
+    }
+
+
+def render_sarif(
+    findings: Sequence[Finding], rules: Sequence[type[Rule]], problems: Sequence[ParseProblem] = ()
+) -> str:
     """A SARIF 2.1.0 log with one run; `rules` are the rules that were run."""
     known = {r.code: r for r in rules}
     for f in findings:  # a finding of a rule not passed in still gets its descriptor
@@ -90,6 +108,12 @@ def render_sarif(findings: Sequence[Finding], rules: Sequence[type[Rule]]) -> st
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                "invocations": [
+                    {
+                        "executionSuccessful": not problems,
+                        "toolExecutionNotifications": [_notification(p) for p in problems],
+                    }
+                ],
                 "results": [_result(f, index) for f in findings],
             }
         ],

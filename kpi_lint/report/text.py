@@ -35,7 +35,7 @@ def _groups(findings: Sequence[Finding]) -> list[tuple[tuple[str, str | None], l
 
 def _finding_line(f: Finding) -> Text:
     line = Text()
-    line.append(f"{f.path}:{f.line}:{f.column}:", style="bold")
+    line.append(f"{f.location}:", style="bold")
     line.append(" ")
     line.append(f.code, style="bold")
     line.append(" ")
@@ -95,6 +95,9 @@ def print_summary(console: Console, findings: Sequence[Finding], summary: RunSum
     totals = Counter(f.severity for f in findings)
     checked = f"检查了 {summary.files} 个文件、{summary.projects} 个项目"
     failed = f"；{summary.failed} 个文件无法读取" if summary.failed else ""
+    if not findings and summary.files == 0:
+        console.print(Text(f"没有读到任何文件，未做检查{failed}。", style="bold red"))
+        return
     if not findings:
         console.print(Text(f"没有发现问题。{checked}{failed}。", style="green"))
         return

@@ -18,6 +18,13 @@ from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import Document, Indicator, Project
 
 
+def location(path: str, line: int, column: int, anchor: str | None) -> str:
+    """The one way a position is written for people: text line:col, Excel !Sheet!Cell, else :页/表 place."""
+    if anchor is None:
+        return f"{path}:{line}:{column}"
+    return f"{path}!{anchor}" if "!" in anchor else f"{path}:{anchor}"
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -47,6 +54,12 @@ class Finding:
     value: str | None = None
     suggestion: str | None = None
     explain: str | None = None  # evidence for --explain (model/lexicon votes, figures)
+    anchor: str | None = None  # the place in a PDF/Word/Excel/HTML file ("页3 表1 行4 格2", "Sheet1!C12")
+
+    @property
+    def location(self) -> str:
+        """Where to look: path:line:col for a text file, path:页3 … / path!Sheet1!C12 for office files."""
+        return location(self.path, self.line, self.column, self.anchor)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -109,11 +122,14 @@ class Rule:
         level2: str | None = None,
     ) -> Finding:
         """Build a finding located at `line`/`column`, else the indicator's `span` field, else the project."""
+        anchor: str | None = None
         if line is None or column is None:
             if indicator is not None:
                 line, column = indicator.span(span)
+                anchor = indicator.anchor(span)
             elif project is not None:
                 line, column = project.line, project.column
+                anchor = project.anchor
             else:
                 line, column = 1, 1
         return Finding(
@@ -132,6 +148,7 @@ class Rule:
             value=indicator.value if indicator else None,
             suggestion=suggestion,
             explain=explain,
+            anchor=anchor,
         )
 
     @classmethod

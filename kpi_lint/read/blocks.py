@@ -1,0 +1,65 @@
+"""Any supported file → blocks (paragraphs and grids), chosen by the file's content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kpi_lint.errors import InputError
+from kpi_lint.grid import Block
+from kpi_lint.model import Layout
+from kpi_lint.read.sniff import sniff
+from kpi_lint.read.source import SourceText, decode_bytes, read_bytes, source_from_text
+
+
+@dataclass
+class Blocks:
+    layout: Layout
+    encoding: str
+    blocks: list[Block]
+    source: SourceText | None = None  # the decoded lines, for text files
+
+
+def read_blocks(path: str | Path) -> Blocks:
+    """Read one file of any supported kind; every failure is an InputError naming the problem."""
+    name = str(path)
+    data = read_bytes(path)
+    kind = sniff(data)
+    if not isinstance(kind, Layout):
+        raise InputError(name, f"不支持的文件类型：{kind}")
+    try:
+        if kind is Layout.PDF:
+            from kpi_lint.read.pdf_reader import read_pdf
+
+            return Blocks(kind, "pdf", read_pdf(data, name))
+        if kind is Layout.DOCX:
+            from kpi_lint.read.docx_reader import read_docx
+
+            return Blocks(kind, "docx", read_docx(data))
+        if kind is Layout.XLSX:
+            from kpi_lint.read.xlsx_reader import read_xlsx
+
+            return Blocks(kind, "xlsx", read_xlsx(data))
+        if kind is Layout.XLS:
+            from kpi_lint.read.xlsx_reader import read_xls
+
+            return Blocks(kind, "xls", read_xls(data))
+    except InputError:
+        raise
+    except Exception as exc:  # a damaged office file: the library's own words say what is wrong
+        problem = f"无法读取 {kind.value.upper()} 文件（文件损坏或格式不符）：{type(exc).__name__}"
+        raise InputError(name, problem) from exc
+    text, encoding = decode_bytes(data, name)
+    if kind is Layout.HTML:
+        from kpi_lint.read.html_reader import read_html
+
+        try:
+            return Blocks(kind, encoding, read_html(text))
+        except Exception as exc:
+            raise InputError(name, f"无法解析网页文件：{type(exc).__name__}") from exc
+    from kpi_lint.read.source import check_text
+    from kpi_lint.read.text_grid import text_grid
+
+    check_text(text, name, encoding)
+    src = source_from_text(text, name, encoding)
+    return Blocks(Layout.TEXT, encoding, [text_grid(src)], src)

@@ -1,0 +1,116 @@
+"""PDF → blocks, with pdfplumber.
+
+Ruled tables become grids: a cell merged over rows or columns stands in every slot it covers.
+Text outside the tables (titles, facts printed as lines) and pages without rulings are read as
+lines and split into cells like any text (``text_grid.line_cells``).  Kangxi radicals that PDF
+fonts print for common characters (⽬ for 目) are folded back.  A cell's place is "页P" plus its
+row and column in the page's table.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from kpi_lint.errors import InputError
+from kpi_lint.grid import Block, Cell, Grid, Row
+from kpi_lint.read.office_text import fold_radicals, has_cid_garbage
+from kpi_lint.read.source import fold
+from kpi_lint.read.text_grid import line_cells
+
+BBox = tuple[float, float, float, float]
+
+
+def read_pdf(data: bytes, path: str) -> list[Block]:
+    import pdfplumber
+
+    blocks: list[Block] = []
+    line = 0
+    seen_text = ""
+    with pdfplumber.open(BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            tables = page.find_tables()
+            boxes = [t.bbox for t in tables]
+            items: list[tuple[float, Block | list[str]]] = []
+            for t, table in enumerate(tables, start=1):
+                items.append((table.bbox[1], _grid(table, number, t)))
+            outside = page.filter(lambda obj, boxes=boxes: not _inside(obj, boxes)) if boxes else page
+            for text_line in outside.extract_text_lines():
+                items.append((text_line["top"], [text_line["text"]]))
+            items.sort(key=lambda item: item[0])
+            lines_block: Grid | None = None
+            for _, item in items:
+                if isinstance(item, list):
+                    text = fold_radicals(item[0])
+                    seen_text += text
+                    line += 1
+                    cells = [Cell(t, line, col + 1, f"页{number}") for col, t in line_cells(text, fold(text))]
+                    if cells:
+                        if lines_block is None:
+                            lines_block = Grid(anchor=f"页{number}")
+                            blocks.append(lines_block)
+                        lines_block.rows.append(Row(cells))
+                else:
+                    lines_block = None
+                    assert isinstance(item, Grid)
+                    for row in item.rows:
+                        line += 1
+                        row.cells = [_renumber(c, line) for c in row.cells]
+                        seen_text += "".join(c.text for c in row.cells)
+                    blocks.append(item)
+    if not seen_text.strip():
+        raise InputError(path, "PDF 没有文字层（可能是扫描件），需先 OCR 识别为文字")
+    if has_cid_garbage(seen_text):
+        raise InputError(path, "PDF 的字体无法转成文字（(cid:…) 编码），请用原始 Word/Excel 文件或先 OCR")
+    return blocks
+
+
+def _inside(obj: dict[str, float], boxes: list[BBox]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+
+def _renumber(cell: Cell, line: int) -> Cell:
+    from dataclasses import replace
+
+    return replace(cell, line=line)
+
+
+def _grid(table: object, page: int, t: int) -> Grid:
+    """A pdfplumber table as a grid: each None slot takes the cell whose box covers it."""
+    rows = table.rows  # type: ignore[attr-defined]
+    texts = table.extract()  # type: ignore[attr-defined]
+    placed: list[list[tuple[BBox, Cell] | None]] = []
+    for r, row in enumerate(rows):
+        out: list[tuple[BBox, Cell] | None] = []
+        for c, bbox in enumerate(row.cells):
+            if bbox is None:
+                out.append(None)
+                continue
+            text = fold_radicals(texts[r][c] or "")
+            out.append((bbox, Cell(text, 0, c + 1, f"页{page} 表{t} 行{r + 1} 格{c + 1}")))
+        placed.append(out)
+    grid = Grid(anchor=f"页{page} 表{t}")
+    for r, row in enumerate(placed):
+        cells: list[Cell] = []
+        for c, slot in enumerate(row):
+            if slot is None:
+                slot = _covering(placed, r, c, rows[r].bbox)
+            cells.append(slot[1] if slot else Cell("", 0, c + 1, f"页{page} 表{t} 行{r + 1} 格{c + 1}"))
+        grid.rows.append(Row(cells, ruled=True))
+    return grid
+
+
+def _covering(placed: list[list[tuple[BBox, Cell] | None]], r: int, c: int, row_box: BBox) -> tuple[BBox, Cell] | None:
+    mid_y = (row_box[1] + row_box[3]) / 2
+    for rr in range(r, -1, -1):  # merged down from a row above
+        slot = placed[rr][c] if c < len(placed[rr]) else None
+        if slot is not None:
+            if slot[0][3] >= mid_y:
+                return slot
+            break
+    for cc in range(c - 1, -1, -1):  # merged across from the left
+        slot = placed[r][cc]
+        if slot is not None:
+            return slot
+    return None
