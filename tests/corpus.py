@@ -11,6 +11,8 @@ from kpi_lint.parse import parse
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "corpus"
 KEYS = ("000", "001", "002", "003", "004")
+# The five original samples (corpus/ also holds the wild set under corpus/wild/).
+SAMPLES: tuple[Path, ...] = tuple(sorted(CORPUS_DIR.glob("*.txt")))
 
 
 def corpus_path(key: str) -> Path:

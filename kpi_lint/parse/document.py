@@ -76,9 +76,9 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
     """Parse a decoded source; raises InputError when it holds no performance table.
 
     The text is read as a grid by the form reader.  The three layouts of the original samples
-    (PDF text with interleaved periods, Word cell lines, shifted tab rows) also have a reader of
-    their own; where one is detected both read the text and the reading with more indicator rows
-    is kept.
+    (PDF text with interleaved periods, Word cell lines, shifted tab rows) still have a reader of
+    their own, used where its layout is detected and it reads indicators: PDF text with periods
+    interleaved on one line is not yet recovered as a grid.
     """
     lexicon = lexicon or load_lexicon()
     layout = detect_layout(src)
@@ -91,7 +91,7 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
             LAYOUT_PARSERS[layout](src, legacy)
         except Exception:
             legacy.projects = []
-        if legacy.indicators and len(legacy.indicators) >= len(doc.indicators):
+        if legacy.indicators:
             doc = legacy
     _read_document_facts(src, doc)
     return _finish(doc)

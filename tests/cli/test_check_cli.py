@@ -99,7 +99,10 @@ def test_sarif_validates_against_the_official_schema() -> None:
     assert rules[first["ruleIndex"]]["id"] == "KPI204"
     filler = next(r for r in results if r["ruleId"] == "KPI203" and r["properties"]["level3"] == "环保节能")
     assert filler["properties"]["value"] == ">90" and filler["level"] == "warning"
-    assert set(filler["properties"]) == {"project", "period", "level1", "level2", "level3", "value", "suggestion"}
+    assert set(filler["properties"]) == {
+        "project", "period", "level1", "level2", "level3", "value", "suggestion", "anchor",
+    }
+    assert filler["properties"]["anchor"] is None  # a text file: line and column say where
 
 
 def test_csv_one_row_per_finding() -> None:

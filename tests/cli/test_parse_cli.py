@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.corpus import CORPUS_DIR, corpus_path
+from tests.corpus import SAMPLES, corpus_path
 
 REQUIRED = {"path", "project", "form", "period", "level1", "level2", "level3", "value", "line", "column"}
 
@@ -40,8 +40,8 @@ def test_jsonl_has_one_traceable_record_per_indicator() -> None:
 
 def test_csv_and_parquet_outputs_hold_the_same_rows(tmp_path: Path) -> None:
     csv_path, pq_path = tmp_path / "out.csv", tmp_path / "out.parquet"
-    assert run("parse", CORPUS_DIR, "--format", "csv", "-o", csv_path).returncode == 0
-    assert run("parse", CORPUS_DIR, "--format", "parquet", "-o", pq_path).returncode == 0
+    assert run("parse", *SAMPLES, "--format", "csv", "-o", csv_path).returncode == 0
+    assert run("parse", *SAMPLES, "--format", "parquet", "-o", pq_path).returncode == 0
     from_csv, from_pq = pd.read_csv(csv_path), pd.read_parquet(pq_path)
     assert len(from_csv) == len(from_pq) > 0
     assert set(from_pq["path"].map(lambda p: Path(p).name[:3])) == {"000", "001", "002", "003", "004"}
@@ -49,7 +49,7 @@ def test_csv_and_parquet_outputs_hold_the_same_rows(tmp_path: Path) -> None:
 
 
 def test_table_summarises_every_project() -> None:
-    result = run("parse", CORPUS_DIR, "--format", "table")
+    result = run("parse", *SAMPLES, "--format", "table")
     assert result.returncode == 0, result.stderr
     assert "城乡居民医疗保险县级配套" in result.stdout
     assert "声明项目数 6" in result.stdout and "解析项目数 3" in result.stdout  # 001
@@ -91,7 +91,7 @@ def test_an_internal_parser_error_is_one_line_and_the_run_goes_on(monkeypatch: p
         return real_parse(path)
 
     monkeypatch.setattr(common, "parse", flaky)
-    loaded = common.load_documents([CORPUS_DIR], progress=False)
+    loaded = common.load_documents([*SAMPLES], progress=False)
     assert [Path(d.path).name[:3] for d in loaded.documents] == ["000", "001", "003", "004"]
     (error,) = loaded.errors
     assert error.message == (
@@ -107,12 +107,12 @@ def test_json_keeps_project_and_document_values_with_their_positions() -> None:
     assert (doc["layout"], doc["declared_projects"], doc["declared_loc"]["line"]) == ("tab-rows", 8, 537)
     project = doc["projects"][0]
     assert project["name"] == "城乡居民医疗保险工作经费"
-    assert project["total_score"] == {"text": "93.67", "line": 586, "column": 10}
+    assert project["total_score"] == {"text": "93.67", "line": 586, "column": 10, "anchor": None}
     assert project["execution"]["full_year"] == 89.614
-    assert project["execution"]["spans"]["full_year"] == {"text": "89.614", "line": 571, "column": 16}
+    assert project["execution"]["spans"]["full_year"] == {"text": "89.614", "line": 571, "column": 16, "anchor": None}
     budget = next(f for f in project["narrative"] if f["name"] == "预算数")
     assert (budget["value"], budget["unit"], budget["line"]) == (160.0, "万元", 574)
-    assert project["indicators"][0]["spans"]["actual"] == {"text": "≥0.71万份", "line": 576, "column": 31}
+    assert project["indicators"][0]["spans"]["actual"] == {"text": "≥0.71万份", "line": 576, "column": 31, "anchor": None}
 
 
 def test_csv_rows_carry_every_cell_position(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from kpi_lint.cli import app
-from tests.corpus import CORPUS_DIR, corpus_path
+from tests.corpus import SAMPLES, corpus_path
 
 _NUMBER = {"type": "number"}
 _MEMBER = {
@@ -61,7 +61,7 @@ def run(*args: str | Path) -> Result:
 
 
 def test_cluster_json_schema_and_content() -> None:
-    result = run("cluster", CORPUS_DIR, "--format", "json")
+    result = run("cluster", *SAMPLES, "--format", "json")
     assert result.exit_code == 0, result.stderr
     clusters = json.loads(result.stdout)
     jsonschema.validate(clusters, CLUSTERS_SCHEMA)
@@ -77,27 +77,27 @@ def test_cluster_json_schema_and_content() -> None:
 
 
 def test_threshold_and_min_size() -> None:
-    loose = json.loads(run("cluster", CORPUS_DIR, "-f", "json", "--threshold", "0.8").stdout)
-    tight = json.loads(run("cluster", CORPUS_DIR, "-f", "json", "--threshold", "0.35").stdout)
+    loose = json.loads(run("cluster", *SAMPLES, "-f", "json", "--threshold", "0.8").stdout)
+    tight = json.loads(run("cluster", *SAMPLES, "-f", "json", "--threshold", "0.35").stdout)
     assert len(loose) < len(tight)
-    big = json.loads(run("cluster", CORPUS_DIR, "-f", "json", "--min-size", "10").stdout)
+    big = json.loads(run("cluster", *SAMPLES, "-f", "json", "--min-size", "10").stdout)
     assert [(c["label"], c["size"]) for c in big] == [("群众满意度", 50), ("政策知晓率", 14)]
 
 
 def test_cluster_csv_html_and_table(tmp_path: Path) -> None:
     out = tmp_path / "clusters.csv"
-    assert run("cluster", CORPUS_DIR, "-f", "csv", "-o", out).exit_code == 0
+    assert run("cluster", *SAMPLES, "-f", "csv", "-o", out).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert list(rows[0]) == [
         "cluster", "label", "size", "path", "project", "period", "level2", "level3", "value", "line",
     ]
     assert sum(r["cluster"] == "1" for r in rows) == 50
     page = tmp_path / "clusters.html"
-    assert run("cluster", CORPUS_DIR, "-f", "html", "-o", page).exit_code == 0
+    assert run("cluster", *SAMPLES, "-f", "html", "-o", page).exit_code == 0
     text = page.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and "<table>" in text and "群众满意度" in text
     assert "<script" not in text and "http" not in text  # self-contained
-    table = run("cluster", CORPUS_DIR, "--min-size", "10")
+    table = run("cluster", *SAMPLES, "--min-size", "10")
     assert table.exit_code == 0 and "群众满意度" in table.stdout and "共 2 个簇" in table.stdout
 
 
@@ -110,7 +110,7 @@ def test_missing_path_exits_2_with_one_line() -> None:
 
 
 def test_suggest_lists_peer_cost_indicators() -> None:
-    result = run("suggest", CORPUS_DIR, "--project", "医疗服务与保障能力提升补助资金(医疗保障服务能力提升部分)下线",
+    result = run("suggest", *SAMPLES, "--project", "医疗服务与保障能力提升补助资金(医疗保障服务能力提升部分)下线",
                  "-f", "json")
     assert result.exit_code == 0, result.stderr
     (record,) = json.loads(result.stdout)
@@ -122,15 +122,15 @@ def test_suggest_lists_peer_cost_indicators() -> None:
 
 
 def test_suggest_for_a_given_category_and_errors() -> None:
-    result = run("suggest", CORPUS_DIR, "-p", "城乡医疗救助本级补助", "--level2", "满意度", "-f", "json")
+    result = run("suggest", *SAMPLES, "-p", "城乡医疗救助本级补助", "--level2", "满意度", "-f", "json")
     assert result.exit_code == 0
     (record,) = json.loads(result.stdout)
     assert record["level2"] == "服务对象满意度指标"
     assert record["suggestions"][0]["level3"] == "城乡医疗救助人员满意度"
-    table = run("suggest", CORPUS_DIR, "-p", "长期护理保险财政补助资金")
+    table = run("suggest", *SAMPLES, "-p", "长期护理保险财政补助资金")
     assert table.exit_code == 0 and "长期护理人员标准（元）" in table.stdout and "67元" in table.stdout
-    assert run("suggest", CORPUS_DIR, "-p", "没有这个项目").exit_code == 2
-    assert run("suggest", CORPUS_DIR, "-p", "遗属困难补助", "--level2", "不存在的指标").exit_code == 2
+    assert run("suggest", *SAMPLES, "-p", "没有这个项目").exit_code == 2
+    assert run("suggest", *SAMPLES, "-p", "遗属困难补助", "--level2", "不存在的指标").exit_code == 2
 
 
 @pytest.mark.parametrize("command", ["cluster", "suggest"])

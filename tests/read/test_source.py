@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.errors import InputError
+from kpi_lint.read.files import Skipped
 from kpi_lint.read import iter_input_files, read_source
 from kpi_lint.read.source import fold
 from tests.corpus import CORPUS_DIR, corpus_path
@@ -81,7 +82,11 @@ def test_folders_expand_recursively_and_missing_paths_are_reported(tmp_path: Pat
     items = list(iter_input_files([CORPUS_DIR, tmp_path / "missing"]))
     files = [i for i in items if isinstance(i, Path)]
     errors = [i for i in items if isinstance(i, InputError)]
-    assert [f.name[:3] for f in files] == ["000", "001", "002", "003", "004"]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [f.name[:3] for f in files if f.parent == CORPUS_DIR] == ["000", "001", "002", "003", "004"]
+    assert any(f.parent.name == "wild" and f.name.startswith("a01_") for f in files)  # recursively
+    # Files of a kind not read are named (the labels, the wild set's expected rows), never dropped silently.
+    assert any(Path(s.path).name == "values.csv" for s in skipped)
     assert len(errors) == 1 and errors[0].message == "路径不存在"
 
 

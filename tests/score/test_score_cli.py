@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from kpi_lint.cli import app
-from tests.corpus import CORPUS_DIR, corpus_path
+from tests.corpus import SAMPLES, corpus_path
 
 
 @pytest.fixture(autouse=True)
@@ -26,7 +26,7 @@ def run(*args: str | Path) -> Result:
 
 
 def test_csv_ranks_every_project_of_the_corpus() -> None:
-    result = run(CORPUS_DIR, "--format", "csv")
+    result = run(*SAMPLES, "--format", "csv")
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 37
