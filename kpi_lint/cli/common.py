@@ -69,11 +69,11 @@ def load_documents(paths: Sequence[str | Path], progress: bool | None = None) ->
     items = list(iter_input_files(paths))
     loaded = Loaded()
     loaded.skipped = [item for item in items if isinstance(item, Skipped)]
-    items = [item for item in items if not isinstance(item, Skipped)]
-    show = long_run(len(items)) if progress is None else progress
+    readable = [item for item in items if not isinstance(item, Skipped)]
+    show = long_run(len(readable)) if progress is None else progress
     with progress_bar("解析", show) as bar:
-        task = bar.add_task("parse", total=len(items))
-        for item in items:
+        task = bar.add_task("parse", total=len(readable))
+        for item in readable:
             if isinstance(item, InputError):
                 loaded.errors.append(item)
             else:

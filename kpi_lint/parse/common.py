@@ -20,6 +20,10 @@ LEVEL2_PARENT: dict[str, str] = {
     "生态效益指标": "效益指标",
     "可持续影响指标": "效益指标",
     "服务对象满意度指标": "满意度指标",
+    # 财预〔2021〕101号: 成本指标 is a 一级 group of its own.
+    "经济成本指标": "成本指标",
+    "社会成本指标": "成本指标",
+    "生态环境成本指标": "成本指标",
 }
 # Short or cut forms seen in the tables → canonical name.
 _LEVEL2_ALIASES = {

@@ -129,9 +129,9 @@ def _name_periods(groups: list[Group], cells: list[Cell], above: Row | None) -> 
                 named = above_periods[i]
             group.period = named or ("实施期" if i < len(groups) - 1 else "年度")
         return
-    group = groups[0] if groups else None
-    if group is None:
+    if not groups:
         return
+    group = groups[0]
     values = [col for col, role in group.data if role == "value"]
     if len(values) >= 2:
         for n, col in enumerate(values):

@@ -9,6 +9,7 @@ row and column in the page's table.
 
 from __future__ import annotations
 
+from functools import partial
 from io import BytesIO
 
 from kpi_lint.errors import InputError
@@ -33,7 +34,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             items: list[tuple[float, Block | list[str]]] = []
             for t, table in enumerate(tables, start=1):
                 items.append((table.bbox[1], _grid(table, number, t)))
-            outside = page.filter(lambda obj, boxes=boxes: not _inside(obj, boxes)) if boxes else page
+            outside = page.filter(partial(_outside, boxes=boxes)) if boxes else page
             for text_line in outside.extract_text_lines():
                 items.append((text_line["top"], [text_line["text"]]))
             items.sort(key=lambda item: item[0])
@@ -62,6 +63,10 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     if has_cid_garbage(seen_text):
         raise InputError(path, "PDF 的字体无法转成文字（(cid:…) 编码），请用原始 Word/Excel 文件或先 OCR")
     return blocks
+
+
+def _outside(obj: dict[str, float], boxes: list[BBox]) -> bool:
+    return not _inside(obj, boxes)
 
 
 def _inside(obj: dict[str, float], boxes: list[BBox]) -> bool:

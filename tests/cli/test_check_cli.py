@@ -345,3 +345,41 @@ def test_explain_shows_lexicon_and_model_votes() -> None:
     for i, e in zip(findings, evidence, strict=True):
         if "未命中含糊词" in e:  # flagged by the model alone
             assert "分类模型判断它没有可核查的内容" in lines[i] and "[error]" not in lines[i]
+
+
+# ---- input problems in machine outputs -------------------------------------------------------------------
+
+GLUED = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild" / "a09_sichuan_water_selfeval.txt"
+OFFICE = Path(__file__).resolve().parent.parent / "fixtures" / "office"
+
+
+def test_an_unreadable_file_is_recorded_in_json_csv_and_sarif(tmp_path: Path) -> None:
+    result = run(GLUED, path("003"), "--output-format", "json")
+    assert result.exit_code == 2
+    records = json.loads(result.stdout)
+    (problem,) = [r for r in records if r["code"] == "KPI000"]
+    assert problem["path"].endswith("a09_sichuan_water_selfeval.txt")
+    assert "没有找到可解析的绩效目标表" in problem["message"]
+    assert any(r["code"] != "KPI000" and r["path"].endswith("003_b1a61ad47589d812.txt") for r in records)
+    csv_rows = list(csv.DictReader(io.StringIO(run(GLUED, "--output-format", "csv").stdout)))
+    assert [r["code"] for r in csv_rows] == ["KPI000"]
+    log = json.loads(run(GLUED, path("003"), "--output-format", "sarif").stdout)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("a09_sichuan_water_selfeval.txt")
+    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
+
+
+def test_findings_in_office_files_name_page_sheet_and_cell() -> None:
+    pdf = json_findings(OFFICE / "selfeval.pdf", "--select", "KPI501")
+    assert pdf and all(str(f["anchor"]).startswith("页") for f in pdf)
+    xlsx = run(OFFICE / "selfeval.xlsx", "--select", "KPI501")
+    assert re.search(r"selfeval\.xlsx!\S+![A-Z]+\d+: KPI501", xlsx.stdout)
+
+
+def test_a_run_that_read_no_file_never_says_no_problems(tmp_path: Path) -> None:
+    result = run(GLUED)
+    assert result.exit_code == 2
+    assert "没有发现问题" not in result.stdout and "没有读到任何文件" in result.stdout

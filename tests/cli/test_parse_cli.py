@@ -112,7 +112,8 @@ def test_json_keeps_project_and_document_values_with_their_positions() -> None:
     assert project["execution"]["spans"]["full_year"] == {"text": "89.614", "line": 571, "column": 16, "anchor": None}
     budget = next(f for f in project["narrative"] if f["name"] == "预算数")
     assert (budget["value"], budget["unit"], budget["line"]) == (160.0, "万元", 574)
-    assert project["indicators"][0]["spans"]["actual"] == {"text": "≥0.71万份", "line": 576, "column": 31, "anchor": None}
+    actual = project["indicators"][0]["spans"]["actual"]
+    assert actual == {"text": "≥0.71万份", "line": 576, "column": 31, "anchor": None}
 
 
 def test_csv_rows_carry_every_cell_position(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.errors import InputError
-from kpi_lint.read.files import Skipped
 from kpi_lint.read import iter_input_files, read_source
+from kpi_lint.read.files import Skipped
 from kpi_lint.read.source import fold
 from tests.corpus import CORPUS_DIR, corpus_path
 

@@ -1,0 +1,90 @@
+"""Each form in each office format parses to the same rows as its text source.
+
+The fixtures (tests/fixtures/office/) were built the way departments build them: python-docx and
+openpyxl tables with merged 一级/二级 cells and side-by-side periods, printed to PDF by LibreOffice.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.errors import InputError
+from kpi_lint.model import Form, Layout
+from kpi_lint.parse import parse
+from tests.wild.rows import expected_rows, parsed_rows
+
+OFFICE = Path(__file__).resolve().parent.parent / "fixtures" / "office"
+FORMS = ("declaration", "target", "selfeval", "approval", "dept", "regional", "cost101")
+FORMATS = ("txt", "docx", "xlsx", "pdf", "html")
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_reads_the_rows_of_its_text_source(form: str, fmt: str) -> None:
+    want = expected_rows(OFFICE / f"{form}.expected.csv")
+    doc = parse(OFFICE / f"{form}.{fmt}")
+    assert parsed_rows(doc) == want
+    if fmt != "txt":
+        assert parsed_rows(doc) == parsed_rows(parse(OFFICE / f"{form}.txt"))
+
+
+@pytest.mark.parametrize("name", ["selfeval.xlsx.pdf", "dept.xlsx.pdf"])
+def test_pdfs_printed_from_excel_read_the_same_rows(name: str) -> None:
+    form = name.split(".")[0]
+    assert parsed_rows(parse(OFFICE / name)) == expected_rows(OFFICE / f"{form}.expected.csv")
+
+
+def test_positions_name_sheet_and_cell_page_and_table_row() -> None:
+    xlsx = parse(OFFICE / "target.xlsx")
+    first = xlsx.indicators[0]
+    assert xlsx.layout is Layout.XLSX
+    sheet_cell = first.spans["level3"].anchor
+    assert sheet_cell is not None and "!" in sheet_cell and sheet_cell.split("!")[1][0] == "C"
+    pdf = parse(OFFICE / "target.pdf")
+    assert all((i.spans["level3"].anchor or "").startswith("页1 表") for i in pdf.indicators)
+    docx = parse(OFFICE / "target.docx")
+    assert (docx.indicators[0].spans["value"].anchor or "").startswith("表")
+    html = parse(OFFICE / "target.html")
+    assert " 行" in (html.indicators[0].spans["level3"].anchor or "")
+
+
+def test_merged_levels_and_periods_of_a_declaration() -> None:
+    doc = parse(OFFICE / "declaration.docx")
+    (project,) = doc.projects
+    assert project.form is Form.DECLARATION
+    assert {i.period for i in doc.indicators} == {"实施期", "年度"}
+    # The merged 二级 cell applies to every row under it.
+    assert [i.level2 for i in doc.indicators[:4]] == ["数量指标"] * 4
+
+
+def test_the_2021_template_puts_cost_indicators_under_a_first_level_group() -> None:
+    doc = parse(OFFICE / "cost101.xlsx")
+    cost = [i for i in doc.indicators if i.level1 == "成本指标"]
+    assert {i.level2 for i in cost} >= {"经济成本指标", "社会成本指标"}
+    assert not any("★" in (i.level3 or "") or (i.level3 or "").startswith("指标1") for i in doc.indicators)
+
+
+def test_content_not_the_name_says_what_a_file_is(tmp_path: Path) -> None:
+    disguised = tmp_path / "table.txt"
+    disguised.write_bytes((OFFICE / "target.xlsx").read_bytes())
+    assert parse(disguised).layout is Layout.XLSX
+    image = tmp_path / "scan.pdf"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    with pytest.raises(InputError, match="图片文件"):
+        parse(image)
+    archive = tmp_path / "bundle.docx"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("readme.txt", "x")
+    with pytest.raises(InputError, match="ZIP"):
+        parse(archive)
+
+
+def test_a_damaged_office_file_is_one_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xlsx"
+    data = (OFFICE / "target.xlsx").read_bytes()
+    broken.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError, match=r"XLSX|ZIP"):
+        parse(broken)

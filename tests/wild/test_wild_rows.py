@@ -1,0 +1,85 @@
+"""The wild set: real disclosures from other provinces and departments, read by the form reader.
+
+Row F1 is measured against the hand-checked rows in corpus/wild/expected/ (bench/wild_eval.py
+prints it file by file).  The floor below is today's reading, kept so that it only goes up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.errors import InputError
+from kpi_lint.parse import parse
+from tests.wild.rows import Score, expected_rows, parsed_rows, score
+
+WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
+EXPECTED = sorted((WILD / "expected").glob("*.csv"))
+
+
+def _source(csv_path: Path) -> Path:
+    return WILD / f"{csv_path.stem}.txt"
+
+
+def _score(csv_path: Path) -> Score:
+    try:
+        doc = parse(_source(csv_path))
+    except InputError:
+        return score([], expected_rows(csv_path))
+    return score(parsed_rows(doc), expected_rows(csv_path))
+
+
+def test_the_wild_set_is_spread_over_provinces_and_forms() -> None:
+    assert len(EXPECTED) >= 25
+    sources = "".join(p.read_text(encoding="utf-8") for p in sorted(WILD.glob("SOURCES*.md")))
+    provinces = {
+        "天津", "湖南", "江西", "重庆", "安徽", "四川", "山东", "云南", "广东", "湖北", "福建", "河北", "河南", "宁夏",
+    }
+    assert sum(1 for p in provinces if p in sources) >= 8
+    for form in ("申报表", "目标表", "自评表", "批复表", "部门整体"):
+        assert form in sources
+
+
+def test_row_f1_over_the_wild_set_does_not_fall() -> None:
+    total = Score(0, 0, 0)
+    for csv_path in EXPECTED:
+        total = total + _score(csv_path)
+    assert total.expected >= 250
+    assert total.f1 >= 0.69, f"row F1 {total.f1:.3f}"
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "a01_tianjin_edu_target",  # `|` rows, merged 一级/二级 left out on follow-on rows
+        "a02_hunan_agri_declaration",  # one cell per line, 二级 wrapped over two cells
+        "a03_jiangxi_forestry_dept_target",  # 计算符号 | 目标值 | 度量单位 joined into one value
+        "a06_sichuan_health_declaration",  # single spaces, 一级 "项目完成 / 指标" wrapped onto its own line
+        "b05_sichuan_township_application",  # several projects in one grid, rows led by 项目名称/预算数 cells
+        "b06_fujian_chronicles_dept_target",
+        "c01_hunan_urbanmgmt_declaration",  # one cell per line ending " |"
+        "c07_guangdong_housing_selfeval",
+        "c10_anhui_devzone_declaration",  # "指标1:" numbering, single spaces
+    ],
+)
+def test_files_read_exactly(stem: str) -> None:
+    result = _score(WILD / "expected" / f"{stem}.csv")
+    assert result.f1 == 1.0, f"{stem}: P {result.precision:.2f} R {result.recall:.2f}"
+
+
+def test_rows_keep_their_printed_position() -> None:
+    doc = parse(WILD / "a01_tianjin_edu_target.txt")
+    lines = (WILD / "a01_tianjin_edu_target.txt").read_text(encoding="utf-8").splitlines()
+    for ind in doc.indicators:
+        for loc in ind.spans.values():
+            printed = lines[loc.line - 1][loc.column - 1 :]
+            assert printed.startswith(loc.text.split()[0][:4]), (loc, printed[:20])
+
+
+def test_a_split_target_is_joined_and_its_cells_kept() -> None:
+    doc = parse(WILD / "a03_jiangxi_forestry_dept_target.txt")
+    values = [i.value for i in doc.indicators]
+    assert "=116人" in values
+    first = doc.indicators[0]
+    assert first.level1 and first.level2 and first.parsed is not None
