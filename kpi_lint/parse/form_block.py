@@ -99,22 +99,13 @@ class BlockReader:
             levels = self.levels[g]
             label_cells = [cells[col] for col in (group.level1, group.level2) if col is not None and col < len(cells)]
             self._take_labels(levels, label_cells)
-            record = Record(g, levels.level1, levels.level2)
+            placed: list[tuple[tuple[int, str], Cell]] = []
             for col, role in group.data:
-                if col >= len(cells):
-                    continue
-                cell = cells[col]
-                if id(cell) in used and not cell.blank:
+                if col >= len(cells) or (id(cells[col]) in used and not cells[col].blank):
                     continue  # a cell merged across columns is read once
-                used.add(id(cell))
-                if cell.blank:
-                    continue
-                if role == "value" and col in group.value_periods:
-                    record.extra_values[group.value_periods[col]] = cell
-                else:
-                    record.data.setdefault(role, cell)
-            if record.data or record.extra_values:
-                self.records.append(record)
+                used.add(id(cells[col]))
+                placed.append(((col, role), cells[col]))
+            self._record(g, placed)
 
     def _take_labels(self, levels: _Levels, cells: list[Cell]) -> None:
         kinds = resolve([kind_of(c, self.vocab) for c in cells])
@@ -165,10 +156,14 @@ class BlockReader:
         if not cells:
             return
         self._pending[g] = []
+        self._record(g, list(zip(self.header.groups[g].data, cells, strict=False)))
+
+    def _record(self, g: int, placed: list[tuple[tuple[int, str], Cell]]) -> None:
+        """A record of group `g` from its (column, role) → cell pairs, under the group's current levels."""
         group: Group = self.header.groups[g]
         levels = self.levels[g]
         record = Record(g, levels.level1, levels.level2)
-        for (col, role), cell in zip(group.data, cells, strict=False):
+        for (col, role), cell in placed:
             if cell.blank:
                 continue
             if role == "value" and col in group.value_periods:
