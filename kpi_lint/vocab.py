@@ -82,6 +82,11 @@ class Vocabulary:
     columns: dict[str, str] = field(default_factory=dict)  # header word → role
     titles: dict[str, str] = field(default_factory=dict)  # title word → family (申报表/目标表/自评表)
     facts: dict[str, str] = field(default_factory=dict)  # row label → fact (name, department, goal, …)
+    furniture: tuple[str, ...] = ()  # words of the page around a table (footers, signatures): end a block
+
+    def is_furniture(self, text: str) -> bool:
+        s = squash(text)
+        return any(word in s for word in self.furniture)
 
     def canonical_level1(self, text: str | None) -> str | None:
         return _lookup(self.level1, text)
@@ -138,6 +143,7 @@ def read_vocabulary(
     columns: dict[str, list[str]],
     titles: dict[str, list[str]],
     facts: dict[str, list[str]] | None = None,
+    furniture: list[str] | None = None,
 ) -> Vocabulary:
     """Build the vocabulary from the entries of levels.txt, form_columns.txt, form_titles.txt, form_facts.txt."""
     level1: dict[str, str] = {}
@@ -156,7 +162,9 @@ def read_vocabulary(
     column_words = {label_key(w): role for role, words in columns.items() for w in words}
     title_words = {squash(w): family for family, words in titles.items() for w in words}
     fact_words = {label_key(w): fact for fact, words in (facts or {}).items() for w in words}
-    return Vocabulary(level1, level2, parent, column_words, title_words, fact_words)
+    return Vocabulary(
+        level1, level2, parent, column_words, title_words, fact_words, tuple(squash(w) for w in furniture or ())
+    )
 
 
 def vocabulary_from(directory: Path) -> Vocabulary:
@@ -167,4 +175,5 @@ def vocabulary_from(directory: Path) -> Vocabulary:
         read_keyed(directory, "form_columns.txt"),
         read_keyed(directory, "form_titles.txt"),
         read_keyed(directory, "form_facts.txt"),
+        read_list(directory, "page_furniture.txt"),
     )

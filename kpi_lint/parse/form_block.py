@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
-from kpi_lint.parse.form_header import Group, Header
+from kpi_lint.parse.form_header import Group, Header, fits
 from kpi_lint.vocab import Vocabulary
 
 
@@ -43,11 +43,14 @@ class BlockReader:
         self.vocab = vocab
         self.levels = [_Levels() for _ in header.groups]
         self.records: list[Record] = []
-        self._pending: list[list[Cell]] = [[] for _ in header.groups]
+        self._pending: list[list[tuple[tuple[int, str], Cell]]] = [[] for _ in header.groups]
+        self._cursor = [0 for _ in header.groups]
         self._group = 0
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
+        if self._continues(row):
+            return
         cells = self._trimmed(row)
         if self._lines_up(cells, row.ruled):
             self._positional(cells)
@@ -55,6 +58,28 @@ class BlockReader:
             self._by_content(cells)
             if not self.header.streamed:
                 self.flush()
+
+    def _continues(self, row: Row) -> bool:
+        """A line of numbers only, wrapped off the row above (its 分值 / 权重 / 得分): added to that row."""
+        filled = row.filled
+        if row.ruled or self.header.streamed or not filled or not self.records:
+            return False
+        last = self.records[-1]
+        group = self.header.groups[last.group]
+        missing = [(col, role) for col, role in group.data if role in ("weight", "score") and role not in last.data]
+        if not all(fits("weight", c.text) for c in filled) or len(filled) > len(missing):
+            return False
+        for (_, role), cell in zip(missing, filled, strict=False):
+            last.data[role] = cell
+        return True
+
+    def row_break(self) -> None:
+        """A mark between rows (a line holding only `|`): ends a record that has its name and target."""
+        pending = self._pending[self._group]
+        roles = {role for (_, role), cell in pending if not cell.blank}
+        if self.header.streamed and "level3" in roles and roles & {"value", "actual"}:
+            self._emit(self._group)
+            self._group = (self._group + 1) % len(self.header.groups)
 
     def flush(self) -> None:
         for g in range(len(self._pending)):
@@ -91,7 +116,11 @@ class BlockReader:
             for col in (group.level1, group.level2):
                 if col is not None and col < len(cells) and kinds[col] is Kind.DATA:
                     return False
-        return kinds[name_col] in (Kind.DATA, Kind.BLANK) or len(cells) == width
+        if kinds[name_col] not in (Kind.DATA, Kind.BLANK) and len(cells) != width:
+            return False
+        # Each cell must be able to stand in the column it would fall in (no number in 计算符号).
+        roles = self.header.roles
+        return all(c.blank or roles[i] is None or fits(roles[i] or "", c.text) for i, c in enumerate(cells))
 
     def _positional(self, cells: list[Cell]) -> None:
         used: set[int] = set()
@@ -144,19 +173,36 @@ class BlockReader:
                 else:
                     levels.level2 = cell
                 continue
-            if kind is Kind.BLANK and not self._pending[self._group] and self.header.streamed:
-                continue
-            if len(self._pending[self._group]) >= groups[self._group].width:
+            if kind is Kind.BLANK and self.header.streamed and len(cells) > 1:
+                continue  # padding of a copied web table; only a line holding one empty cell is an empty cell
+            if not self._place(self._group, cell):
                 self._emit(self._group)
                 self._group = (self._group + 1) % len(groups)
-            self._pending[self._group].append(cell)
+                self._place(self._group, cell)
+
+    def _place(self, g: int, cell: Cell) -> bool:
+        """Put `cell` in the next column of group `g` it fits; False when the record is full.
+
+        Typed columns that a row may leave out (计算符号, 度量单位, 分值, 得分 …) are passed over
+        when the cell cannot be theirs, so "检查差旅费 470人/天 2" fills 三级, 指标值 and 权重.
+        """
+        columns = self.header.groups[g].data
+        i = self._cursor[g]
+        while i < len(columns) and not cell.blank and not fits(columns[i][1], cell.text):
+            i += 1
+        if i >= len(columns):
+            return False
+        self._pending[g].append((columns[i], cell))
+        self._cursor[g] = i + 1
+        return True
 
     def _emit(self, g: int) -> None:
-        cells = self._pending[g]
-        if not cells:
+        placed = self._pending[g]
+        if not placed:
             return
         self._pending[g] = []
-        self._record(g, list(zip(self.header.groups[g].data, cells, strict=False)))
+        self._cursor[g] = 0
+        self._record(g, placed)
 
     def _record(self, g: int, placed: list[tuple[tuple[int, str], Cell]]) -> None:
         """A record of group `g` from its (column, role) → cell pairs, under the group's current levels."""

@@ -33,7 +33,7 @@ def kind_of(cell: Cell, vocab: Vocabulary) -> Kind:
     if cell.blank:
         return Kind.BLANK
     key = label_key(cell.text)
-    if key in BLOCK_LABELS:
+    if key in BLOCK_LABELS or not key:  # a weight left alone ("(50分)") labels nothing
         return Kind.BLOCK
     one = vocab.canonical_level1(key)
     two = vocab.canonical_level2(key)

@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 from kpi_lint.grid import Cell, Row
 from kpi_lint.vocab import Vocabulary, squash
 
-PERIOD_WORDS = ("中长期", "实施期", "中期", "长期", "年度")
-_PERIOD_NAME = {"中长期": "中长期", "实施期": "实施期", "中期": "中期", "长期": "长期", "年度": "年度"}
+PERIOD_WORDS = ("中长期", "实施期", "实施周期", "项目期", "中期", "长期", "年度")
+_PERIOD_NAME = {
+    "中长期": "中长期", "实施期": "实施期", "实施周期": "实施期", "项目期": "实施期", "中期": "中期", "长期": "长期",
+    "年度": "年度",
+}
 # Roles that make a row an indicator header (besides the 三级指标 column).
 _TARGET_ROLES = {"value", "actual", "comparator", "adjusted_value", "weight", "score", "basis", "description"}
 
@@ -172,3 +175,22 @@ _NUMBER = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%?\s*$")
 
 def is_number(text: str) -> bool:
     return bool(_NUMBER.match(text))
+
+
+COMPARATOR_WORDS = {
+    "≥", "≤", "=", ">", "<", "≧", "≦", "═", ">=", "<=", "=>", "=<", "＝", "≠", "~", "定性", "定量", "正向", "反向",
+    "大于", "小于", "等于", "不低于", "不高于", "不少于", "不超过", "大于等于", "小于等于", "约",
+}
+# Columns a copied row may leave out, each with the cells it can hold; the others hold any text.
+_TYPED = {
+    "comparator": lambda s: s in COMPARATOR_WORDS,
+    "unit": lambda s: len(s) <= 8 and not any(ch.isdigit() for ch in s) and s not in COMPARATOR_WORDS,
+    "weight": lambda s: bool(_NUMBER.match(s)),
+    "score": lambda s: bool(_NUMBER.match(s)),
+}
+
+
+def fits(role: str, text: str) -> bool:
+    """Whether a cell can stand in a column of `role` (untyped columns take anything)."""
+    check = _TYPED.get(role)
+    return check is None or check(squash(text))

@@ -86,18 +86,21 @@ class FormReader:
     # -- rows ------------------------------------------------------------------
     def feed(self, rows: list[Row]) -> None:
         for row in join_wrapped_labels(rows, self.vocab):
-            if row.filled or (self.draft.block and self.draft.block.header.streamed is False):
+            block = self.draft.block
+            if not row.cells:
+                if block is not None:
+                    block.row_break()
+                continue
+            if row.filled:
                 self._row(row)
-            self._previous = row
+                self._previous = row
+            elif block is not None and not row.ruled:
+                block.add_row(row)  # an empty cell
         self._flush_header_cells()
         self.draft.close_block()
 
     def _row(self, row: Row) -> None:
         filled = row.filled
-        if not filled:
-            if self.draft.block is not None and not row.ruled:
-                self.draft.block.add_row(row)
-            return
         if self._title(row):
             return
         roles = cell_roles(row.cells, self.vocab)
@@ -107,6 +110,9 @@ class FormReader:
             return
         block = self.draft.block
         if block is None:
+            return
+        if any(self.vocab.is_furniture(c.text) for c in filled):
+            self._end_block()
             return
         if self._ends_block(row, block):
             self.draft.close_block()

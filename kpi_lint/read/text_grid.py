@@ -26,6 +26,7 @@ from kpi_lint.read.source import SourceText
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES = re.compile(r"(?: {2,}|\u3000+| ?\t ?)")
 _SPACE = re.compile(r" ")
+_LONE_PIPE = re.compile(r"^[\s|]*\|[\s|]*$")
 _COMPARATOR = re.compile(r"^(?:[<>=≥≤≧≦＞＜]=?|>=|<=|=>|=<|≥=|不低于|不少于|不高于|不超过|大于|小于|约)$")
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 _UNIT = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}|%\(百分比\)|\([^)]*\))$")
@@ -91,10 +92,17 @@ def _single_spaced(text: str, lead: int) -> list[tuple[int, str]] | None:
 
 
 def text_grid(src: SourceText) -> Grid:
-    """One grid holding a row per non-blank line of `src`."""
+    """One grid holding a row per non-empty line of `src`; a line holding only `|` is a row with no cells."""
     rows: list[Row] = []
     for i, (printed, folded) in enumerate(zip(src.lines, src.norm, strict=True)):
+        if not folded:
+            continue
         if not folded.strip() and "\t" not in folded:
+            # A line of spaces between blank lines is an empty cell of a table copied one cell per line.
+            rows.append(Row([Cell("", i + 1, 1)]))
+            continue
+        if _LONE_PIPE.match(folded):
+            rows.append(Row([]))  # a row boundary of a table copied one cell per line (see form_block.row_break)
             continue
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
