@@ -50,6 +50,7 @@ DATA_ROLES = (
 _SPACE = re.compile(r"\s+")
 _DECOR = re.compile(r"[★☆*＊▲△]+")
 _NUMBERING = re.compile(r"^(?:指标\s*\d+|\d+|[(（]\d+[)）]|[一二三四五六七八九十]+)\s*[：:、.．]\s*")
+_PERIOD_PREFIX = re.compile(r"^(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _WEIGHT = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$|\d+(?:\.\d+)?分$")
 
@@ -83,16 +84,17 @@ class Vocabulary:
     titles: dict[str, str] = field(default_factory=dict)  # title word → family (申报表/目标表/自评表)
     facts: dict[str, str] = field(default_factory=dict)  # row label → fact (name, department, goal, …)
     furniture: tuple[str, ...] = ()  # words of the page around a table (footers, signatures): end a block
+    typos: tuple[tuple[str, str], ...] = ()  # known misprints (typos.txt): a label is also looked up repaired
 
     def is_furniture(self, text: str) -> bool:
         s = squash(text)
         return any(word in s for word in self.furniture)
 
     def canonical_level1(self, text: str | None) -> str | None:
-        return _lookup(self.level1, text)
+        return _lookup(self.level1, text, self.typos)
 
     def canonical_level2(self, text: str | None) -> str | None:
-        return _lookup(self.level2, text)
+        return _lookup(self.level2, text, self.typos)
 
     def parent_of(self, level2: str | None) -> str | None:
         return self.parent.get(level2) if level2 else None
@@ -104,6 +106,9 @@ class Vocabulary:
             return None
         if s in self.columns:
             return self.columns[s]
+        bare = _PERIOD_PREFIX.sub("", s)  # "实施周期指标值", "当年度指标值": a period before a header word
+        if bare and bare != s and bare in self.columns:
+            return self.columns[bare]
         best: tuple[int, str] | None = None
         for word, role in self.columns.items():
             if len(word) >= 2 and word in s and (best is None or len(word) > best[0]):
@@ -127,12 +132,20 @@ class Vocabulary:
         return best[1] if best else None
 
 
-def _lookup(table: dict[str, str], text: str | None) -> str | None:
-    """A label as printed, else without a parenthetical ("时效指标(工期指标)" → 时效指标)."""
+def _lookup(table: dict[str, str], text: str | None, typos: tuple[tuple[str, str], ...] = ()) -> str | None:
+    """A label as printed, else without a parenthetical ("时效指标(工期指标)" → 时效指标), else with a
+    known misprint repaired ("日效性指标" → 时效性指标)."""
     if not text:
         return None
     key = label_key(text)
-    return table.get(key) or table.get(_PAREN.sub("", key))
+    found = table.get(key) or table.get(_PAREN.sub("", key))
+    if found is None and typos:
+        repaired = key
+        for wrong, right in typos:
+            repaired = repaired.replace(wrong, right)
+        if repaired != key:
+            found = table.get(repaired) or table.get(_PAREN.sub("", repaired))
+    return found
 
 
 _LEVEL_LINE = re.compile(r"^(一级|二级)\s+(\S+?)(?:\s*<\s*(\S+))?\s*[:：]\s*(.*)$")
@@ -144,6 +157,7 @@ def read_vocabulary(
     titles: dict[str, list[str]],
     facts: dict[str, list[str]] | None = None,
     furniture: list[str] | None = None,
+    typos: list[tuple[str, str]] | None = None,
 ) -> Vocabulary:
     """Build the vocabulary from the entries of levels.txt, form_columns.txt, form_titles.txt, form_facts.txt."""
     level1: dict[str, str] = {}
@@ -163,12 +177,13 @@ def read_vocabulary(
     title_words = {squash(w): family for family, words in titles.items() for w in words}
     fact_words = {label_key(w): fact for fact, words in (facts or {}).items() for w in words}
     return Vocabulary(
-        level1, level2, parent, column_words, title_words, fact_words, tuple(squash(w) for w in furniture or ())
+        level1, level2, parent, column_words, title_words, fact_words, tuple(squash(w) for w in furniture or ()),
+        tuple(typos or ()),
     )
 
 
 def vocabulary_from(directory: Path) -> Vocabulary:
-    from kpi_lint.lexicon import read_keyed, read_list
+    from kpi_lint.lexicon import read_keyed, read_list, read_pairs
 
     return read_vocabulary(
         read_list(directory, "levels.txt"),
@@ -176,4 +191,5 @@ def vocabulary_from(directory: Path) -> Vocabulary:
         read_keyed(directory, "form_titles.txt"),
         read_keyed(directory, "form_facts.txt"),
         read_list(directory, "page_furniture.txt"),
+        read_pairs(directory, "typos.txt"),
     )

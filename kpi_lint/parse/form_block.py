@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_header import Group, Header, fits
-from kpi_lint.vocab import Vocabulary
+from kpi_lint.vocab import Vocabulary, label_key
 
 
 @dataclass
@@ -146,7 +146,7 @@ class BlockReader:
 
     # -- content ---------------------------------------------------------------
     def _by_content(self, cells: list[Cell]) -> None:
-        kinds = resolve([kind_of(c, self.vocab) for c in cells])
+        kinds = _own_labels(cells, resolve([kind_of(c, self.vocab) for c in cells]), self.header)
         groups = self.header.groups
         data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
         lone = len(data) == 1 and len(cells[data[0]].text.split()) == 2
@@ -231,3 +231,20 @@ def _split_cell(cell: Cell) -> list[Cell]:
     head, tail = cell.text.split()
     at = cell.text.index(tail, len(head))
     return [replace(cell, text=head), replace(cell, text=tail, column=cell.column + at)]
+
+
+def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Kind]:
+    """A row with more data cells than the header has columns holds 二级 labels of a province's own
+    ("预算(或投资规模)控制指标"): cells named "…指标" are taken as such until the row fits."""
+    capacity = sum(g.width for g in header.groups)
+    data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
+    if header.streamed or len(data) <= capacity:
+        return kinds
+    out = list(kinds)
+    extra = len(data) - capacity
+    for i in data:
+        key = label_key(cells[i].text)
+        if extra and key.endswith("指标") and 3 <= len(key) <= 20:
+            out[i] = Kind.LEVEL2
+            extra -= 1
+    return out

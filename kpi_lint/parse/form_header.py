@@ -76,8 +76,14 @@ def _period_of(text: str) -> str | None:
     return None
 
 
-def build_header(cells: list[Cell], roles: list[str | None], above: Row | None, streamed: bool = False) -> Header:
-    """Split the header's columns into period groups and name their periods."""
+def build_header(
+    cells: list[Cell], roles: list[str | None], above: list[Row] | None = None, streamed: bool = False
+) -> Header:
+    """Split the header's columns into period groups and name their periods.
+
+    `above` are the rows printed before the header, nearest first: period names ("实施期目标 |
+    年度目标", "中期滚动目标 | 年度目标") are looked for there when the header does not say them.
+    """
     groups: list[Group] = []
     current = Group()
     pending_levels: dict[str, int] = {}
@@ -108,26 +114,31 @@ def build_header(cells: list[Cell], roles: list[str | None], above: Row | None, 
         current.level2 = pending_levels.get("level2")
     groups.append(current)
     groups = [g for g in groups if g.data]
-    _name_periods(groups, cells, above)
+    _name_periods(groups, cells, above or [])
     line = cells[0].line if cells else 0
     return Header(roles, groups, line, streamed)
 
 
-def _name_periods(groups: list[Group], cells: list[Cell], above: Row | None) -> None:
+def _periods_in(row: Row) -> list[str]:
+    found: list[str] = []
+    for c in row.filled:  # a cell merged over several columns counted once
+        p = _period_of(c.text)
+        if p and (not found or found[-1] != p):
+            found.append(p)
+    return found
+
+
+def _name_periods(groups: list[Group], cells: list[Cell], above: list[Row]) -> None:
     if len(groups) >= 2:
-        above_cells = above.filled if above else []
-        aligned = above is not None and len(above.cells) == len(cells)
-        above_periods: list[str] = []
-        for c in above_cells:  # a cell merged over several columns counted once
-            p = _period_of(c.text)
-            if p and (not above_periods or above_periods[-1] != p):
-                above_periods.append(p)
+        nearest = above[0] if above else None
+        aligned = nearest is not None and len(nearest.cells) == len(cells)
+        above_periods = next((p for p in map(_periods_in, above) if len(p) >= len(groups)), [])
         for i, group in enumerate(groups):
             own = [_period_of(cells[col].text) for col, _ in group.data if col < len(cells)]
             named = next((p for p in own if p), None)
             first = min([col for col, _ in group.data] + [c for c in (group.level1, group.level2) if c is not None])
-            if named is None and aligned and above is not None:
-                named = _period_of(above.cells[first].text)
+            if named is None and aligned and nearest is not None:
+                named = _period_of(nearest.cells[first].text)
             if named is None and i < len(above_periods) and len(above_periods) >= len(groups):
                 named = above_periods[i]
             group.period = named or ("实施期" if i < len(groups) - 1 else "年度")
@@ -154,7 +165,7 @@ def merge_subheader(header: Header, sub_cells: list[Cell], sub_roles: list[str |
             return header
         roles = roles[:at] + list(sub_roles) + roles[at + 1 :]
     cells = [Cell("", header.line, i + 1) for i in range(len(roles))]
-    merged = build_header(cells, roles, None, header.streamed)
+    merged = build_header(cells, roles, None, header.streamed)  # periods are kept from the first header
     for new, old in zip(merged.groups, header.groups, strict=False):
         new.period = old.period
     return merged

@@ -45,14 +45,18 @@ class _Draft:
     block: BlockReader | None = None
     start: Located | None = None
 
-    def close_block(self) -> None:
+    def close_block(self, cut_off: bool = False) -> None:
+        """End the indicator block; `cut_off` when the text ended inside it (no footer to drop)."""
         if self.block is not None:
             self.block.flush()
             records = self.block.records
             roles = {"value", "actual", "comparator"}
-            if any(roles & set(r.data) or r.extra_values for r in records):
-                # Rows after the table (footers, notes) read as names without any value: not indicators.
+            if not cut_off and any(roles & set(r.data) or r.extra_values for r in records):
+                # Rows after the table (footers, notes) read as names without any value: not indicators,
+                # unless the row printed its own 一级/二级 label (a category whose target was left empty).
                 while records and not (roles & set(records[-1].data)) and not records[-1].extra_values:
+                    if _labelled_here(records[-1]):
+                        break
                     records.pop()
             self.records.extend((self.block.header, r) for r in records)
             self.block.records = []
@@ -65,7 +69,8 @@ class FormReader:
     drafts: list[_Draft] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
     _pending_fact: str | None = None
-    _previous: Row | None = None
+    _recent: list[Row] = field(default_factory=list)  # the last rows read, nearest first
+    _header_above: list[Row] = field(default_factory=list)
     _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
     _header_single: bool = True  # … printed one cell per line
     _header_rows: int = 0
@@ -93,11 +98,40 @@ class FormReader:
                 continue
             if row.filled:
                 self._row(row)
-                self._previous = row
+                self._recent = [row, *self._recent[:3]]
             elif block is not None and not row.ruled:
                 block.add_row(row)  # an empty cell
         self._flush_header_cells()
-        self.draft.close_block()
+        block = self.draft.block
+        cut = False
+        if block is not None:
+            block.flush()
+            last_line = max((r.line for r in rows if r.cells), default=0)
+            cut = self._cut_off(block.records, last_line)
+        self.draft.close_block(cut_off=cut)
+
+    def _cut_off(self, records: list[Record], last_line: int) -> bool:
+        """A table that breaks off at the end of the text: its last row has a name but lost its target.
+
+        The rows before it are kept; the cut row is left out and reported as an input problem.
+        """
+        if len(records) < 2:
+            return False
+        last = records[-1]
+        name = last.data.get("level3")
+        if name is None or max(c.line for c in last.data.values()) < last_line:
+            return False
+        wanted = {"value", "actual"}
+        usual = sum(1 for r in records[:-1] if wanted & set(r.data) or r.extra_values)
+        if wanted & set(last.data) or last.extra_values or usual * 2 < len(records) - 1:
+            return False
+        records.pop()
+        where = name.anchor or f"{name.line}"
+        self.problems.append(
+            ParseProblem(self.path, name.line, name.column,
+                         f"表格在第{where}行中断：最后一行“{squash(name.text)}”只有指标名称，没有指标值（已保留之前读到的行）")
+        )
+        return True
 
     def _row(self, row: Row) -> None:
         filled = row.filled
@@ -146,6 +180,8 @@ class FormReader:
         starts = bool(self._header_cells) or bool(set(filled_roles) & {"level1", "level2", "level3"})
         if headerish and (self._header_cells or not complete) and starts:
             # A header broken over lines (one cell per line, or a few per line): gather its cells.
+            if not self._header_cells:
+                self._header_above = list(self._recent)
             self._header_cells.extend(filled)
             self._header_rows += 1
             self._header_single = self._header_single and len(filled) == 1
@@ -159,7 +195,7 @@ class FormReader:
             return True
         if not complete:
             return False
-        self._open_block(build_header(row.cells, roles, self._previous), row.cells[0])
+        self._open_block(build_header(row.cells, roles, self._recent), row.cells[0])
         return True
 
     def _flush_header_cells(self) -> None:
@@ -169,7 +205,7 @@ class FormReader:
             return
         roles = cell_roles(cells, self.vocab)
         if is_header(roles):
-            self._open_block(build_header(cells, roles, None, streamed=single), cells[0])
+            self._open_block(build_header(cells, roles, self._header_above, streamed=single), cells[0])
 
     def _open_block(self, header: Header, first: Cell) -> None:
         draft = self.draft
@@ -328,6 +364,13 @@ class FormReader:
         return level1, level2
 
 
+def _labelled_here(record: Record) -> bool:
+    name = record.data.get("level3")
+    labels = [c for c in (record.level1, record.level2) if c is not None]
+    return name is not None and any(c.line == name.line or (c.anchor is not None and c.anchor == name.anchor)
+                                    for c in labels)
+
+
 def _inline_fact(cell: Cell, vocab: Vocabulary) -> tuple[str, Cell] | None:
     """"项目名称：XX" / "负责人：张三" in one cell: the fact and a cell holding its value."""
     text = cell.text.strip()
@@ -409,28 +452,4 @@ def _line_col(record: Record) -> tuple[int, int]:
 def read_forms(rows: list[Row], path: str, vocab: Vocabulary) -> tuple[list[Project], list[ParseProblem]]:
     reader = FormReader(path, vocab)
     reader.feed(rows)
-    projects = reader.projects()
-    problems = reader.problems + _truncation(path, rows, reader)
-    return projects, problems
-
-
-def _truncation(path: str, rows: list[Row], reader: FormReader) -> list[ParseProblem]:
-    """A table that breaks off: the last row read has a 三级指标 but lost the cells after it."""
-    if not reader.drafts or not rows:
-        return []
-    last = reader.drafts[-1]
-    if not last.records:
-        return []
-    header, record = last.records[-1]
-    last_row = rows[-1]
-    cells = [c for c in record.data.values()]
-    if not cells or max(c.line for c in cells) < last_row.line:
-        return []
-    wanted = {"value", "actual"} & set(header.roles)
-    others = [r for h, r in last.records[:-1] if h is header]
-    usual = sum(1 for r in others if wanted & set(r.data) or r.extra_values)
-    if others and usual * 2 >= len(others) and not (wanted & set(record.data)) and not record.extra_values:
-        line = record.data["level3"].line if "level3" in record.data else last_row.line
-        where = record.data["level3"].anchor if "level3" in record.data else None
-        return [ParseProblem(path, line, 1, f"表格在第{where or line}行中断：最后一行只有指标名称，没有指标值")]
-    return []
+    return reader.projects(), reader.problems

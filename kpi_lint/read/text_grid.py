@@ -74,15 +74,24 @@ def line_cells(printed: str, folded: str) -> list[tuple[int, str]]:
     return out
 
 
+def _depth(text: str) -> int:
+    """How many brackets `text` leaves open."""
+    return sum(text.count(o) for o in "(（[【") - sum(text.count(c) for c in ")）]】")
+
+
 def _single_spaced(text: str, lead: int) -> list[tuple[int, str]] | None:
-    """Cells separated by single spaces, with lone comparators and units joined to their number."""
+    """Cells separated by single spaces, with lone comparators and units joined to their number.
+
+    A space inside brackets ("数量( ≥**个 )") does not separate cells.
+    """
     pieces: list[tuple[int, str]] = []
     for start, piece in _split(text, _SPACE):
         if not piece:
             continue
         if pieces:
             prev_start, prev = pieces[-1]
-            if _COMPARATOR.match(prev) or (_NUMBER.match(prev) and _UNIT.match(piece) and len(pieces) >= 2):
+            unit_after_number = _NUMBER.match(prev) and _UNIT.match(piece) and len(pieces) >= 2
+            if _depth(prev) > 0 or _COMPARATOR.match(prev) or unit_after_number:
                 pieces[-1] = (prev_start, text[prev_start : start + len(piece)])
                 continue
         pieces.append((start, piece))
