@@ -138,7 +138,7 @@ def _lookup(table: dict[str, str], text: str | None, typos: tuple[tuple[str, str
     if not text:
         return None
     key = label_key(text)
-    found = table.get(key) or table.get(_PAREN.sub("", key))
+    found = table.get(key) or table.get(_PAREN.sub("", key)) or table.get(key.rstrip("等类"))
     if found is None and typos:
         repaired = key
         for wrong, right in typos:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_header import Group, Header, fits
+from kpi_lint.parse.form_segment import segment
 from kpi_lint.vocab import Vocabulary, label_key
 
 
@@ -46,6 +47,10 @@ class BlockReader:
         self._pending: list[list[tuple[tuple[int, str], Cell]]] = [[] for _ in header.groups]
         self._cursor = [0 for _ in header.groups]
         self._group = 0
+        # One period group printed one cell at a time: cells wait here until a label or a row mark,
+        # then are cut into rows together (form_segment).
+        self._run: list[Cell] | None = [] if header.streamed and len(header.groups) == 1 else None
+        self._marks: list[int] = []  # positions in the run where a row mark (a line of `|`) stood
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
@@ -75,6 +80,10 @@ class BlockReader:
 
     def row_break(self) -> None:
         """A mark between rows (a line holding only `|`): ends a record that has its name and target."""
+        if self._run is not None:
+            if self._run and (not self._marks or self._marks[-1] != len(self._run)):
+                self._marks.append(len(self._run))
+            return
         pending = self._pending[self._group]
         roles = {role for (_, role), cell in pending if not cell.blank}
         if self.header.streamed and "level3" in roles and roles & {"value", "actual"}:
@@ -82,6 +91,7 @@ class BlockReader:
             self._group = (self._group + 1) % len(self.header.groups)
 
     def flush(self) -> None:
+        self._cut_run()
         for g in range(len(self._pending)):
             self._emit(g)
         self._group = 0
@@ -89,7 +99,21 @@ class BlockReader:
     @property
     def open_record(self) -> bool:
         """A record is being filled (one cell per line) and lacks cells."""
-        return any(self._pending)
+        return any(self._pending) or bool(self._run)
+
+    def _cut_run(self) -> None:
+        """Cut the waiting cells into rows.  Row marks are row boundaries, unless they stand between
+        nearly every cell, where they only separate cells."""
+        run, marks = self._run or [], self._marks
+        self._run, self._marks = ([] if self._run is not None else None), []
+        if not run:
+            return
+        cuts = [m for m in marks if 0 < m < len(run)]
+        if len(cuts) * 10 >= (len(run) - 1) * 7:
+            cuts = []
+        for start, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
+            for placed in segment(run[start:end], self.header.groups[0].data):
+                self._record(0, placed)
 
     # -- position --------------------------------------------------------------
     def _trimmed(self, row: Row) -> list[Cell]:
@@ -164,6 +188,7 @@ class BlockReader:
             if kind is Kind.BLOCK:
                 continue
             if kind in (Kind.LEVEL1, Kind.LEVEL2):
+                self._cut_run()
                 if self._pending[self._group]:
                     self._emit(self._group)
                     self._group = (self._group + 1) % len(groups)
@@ -175,6 +200,9 @@ class BlockReader:
                 continue
             if kind is Kind.BLANK and self.header.streamed and len(cells) > 1:
                 continue  # padding of a copied web table; only a line holding one empty cell is an empty cell
+            if self._run is not None:
+                self._run.append(cell)
+                continue
             if not self._place(self._group, cell):
                 self._emit(self._group)
                 self._group = (self._group + 1) % len(groups)

@@ -205,3 +205,24 @@ def fits(role: str, text: str) -> bool:
     """Whether a cell can stand in a column of `role` (untyped columns take anything)."""
     check = _TYPED.get(role)
     return check is None or check(squash(text))
+
+
+def stack_tiers(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
+    """A two-row header read as one run of cells: the top row's columns come before the 一级/二级/三级
+    columns of the bottom row ("年度指标值 实际完成值 分值 得分 | 一级 二级 三级 指标性质 指标值 度量单位").
+
+    The columns are put in table order: the bottom row's level columns, then the top row's columns
+    with its merged 指标值 replaced by the bottom row's 指标性质 | 指标值 | 度量单位.
+    """
+    first_level = next((i for i, r in enumerate(roles) if r in ("level1", "level2", "level3")), None)
+    if not first_level or not any(r in ("value", "actual", "weight", "score") for r in roles[:first_level]):
+        return cells, roles
+    top = [(c, r) for c, r in zip(cells[:first_level], roles[:first_level], strict=True) if r]
+    bottom = list(zip(cells[first_level:], roles[first_level:], strict=True))
+    levels = [(c, r) for c, r in bottom if r in ("level1", "level2", "level3")]
+    parts = [(c, r) for c, r in bottom if r not in ("level1", "level2", "level3") and r]
+    if not parts:
+        return cells, roles
+    at = next((i for i, (_, r) in enumerate(top) if r in {p for _, p in parts}), None)
+    merged = [*levels, *top] if at is None else [*levels, *top[:at], *parts, *top[at + 1 :]]
+    return [c for c, _ in merged], [r for _, r in merged]

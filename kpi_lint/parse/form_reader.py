@@ -17,7 +17,15 @@ from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem
 from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_block import BlockReader, Record
 from kpi_lint.parse.form_cells import Kind, join_wrapped_labels, kind_of
-from kpi_lint.parse.form_header import Header, build_header, cell_roles, is_header, is_subheader, merge_subheader
+from kpi_lint.parse.form_header import (
+    Header,
+    build_header,
+    cell_roles,
+    is_header,
+    is_subheader,
+    merge_subheader,
+    stack_tiers,
+)
 from kpi_lint.vocab import Vocabulary, squash, strip_marks
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
@@ -177,8 +185,7 @@ class FormReader:
             r is not None or kind_of(c, self.vocab) is Kind.BLOCK for r, c in zip(filled_roles, filled, strict=True)
         )
         complete = is_header(roles)
-        starts = bool(self._header_cells) or bool(set(filled_roles) & {"level1", "level2", "level3"})
-        if headerish and (self._header_cells or not complete) and starts:
+        if headerish and (self._header_cells or not complete):
             # A header broken over lines (one cell per line, or a few per line): gather its cells.
             if not self._header_cells:
                 self._header_above = list(self._recent)
@@ -204,6 +211,7 @@ class FormReader:
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
+        cells, roles = stack_tiers(cells, roles)
         if is_header(roles):
             self._open_block(build_header(cells, roles, self._header_above, streamed=single), cells[0])
 

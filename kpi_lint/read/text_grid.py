@@ -26,6 +26,8 @@ from kpi_lint.read.source import SourceText
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES = re.compile(r"(?: {2,}|\u3000+| ?\t ?)")
 _SPACE = re.compile(r" ")
+# No indicator table is wider than this; a line with more cells holds a whole table.
+MAX_COLUMNS = 24
 _LONE_PIPE = re.compile(r"^[\s|]*\|[\s|]*$")
 _COMPARATOR = re.compile(r"^(?:[<>=≥≤≧≦＞＜]=?|>=|<=|=>|=<|≥=|不低于|不少于|不高于|不超过|大于|小于|约)$")
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
@@ -116,6 +118,9 @@ def text_grid(src: SourceText) -> Grid:
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
         cells = [Cell(text, i + 1, col + 1) for col, text in line_cells(printed, folded)]
-        if cells:
+        if len([c for c in cells if not c.blank]) > MAX_COLUMNS:
+            # A whole table flattened onto one line: its cells in reading order, one per row.
+            rows.extend(Row([c]) for c in cells if not c.blank)
+        elif cells:
             rows.append(Row(cells))
     return Grid(rows)

@@ -1,0 +1,90 @@
+"""Cutting a run of cells printed one after another into indicator rows.
+
+A table copied one cell per line, or flattened onto one line, loses its row boundaries, and empty
+cells (an empty 偏差原因, a missing 度量单位) are not printed at all.  Between two 一级/二级 labels the
+cells are cut into rows so that every row starts with a name and fills the columns a row is
+expected to have; typed columns (计算符号, 度量单位, 分值, 得分) take only cells of their kind.  This is a
+small dynamic programme: the cut with the fewest expected columns left empty wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kpi_lint.grid import Cell
+from kpi_lint.parse.form_header import COMPARATOR_WORDS, fits, is_number
+from kpi_lint.vocab import squash
+
+Column = tuple[int, str]  # (column index, role)
+Placed = list[tuple[Column, Cell]]
+
+_TARGET = re.compile(r"^(?:[<>=≥≤≧≦═]|\d+(?:\.\d+)?%$)")
+# Columns a row may leave out without it being a different reading.
+OPTIONAL = {"deviation", "note", "adjusted_value", "comparator", "unit"}
+_INF = 10**9
+
+
+def _fits(role: str, cell: Cell) -> bool:
+    if cell.blank:
+        return True
+    if role == "level3":  # a name is not a bare number, a sign or a target ("≧90%", "=100%")
+        text = squash(cell.text)
+        return not is_number(text) and text not in COMPARATOR_WORDS and not _TARGET.match(text)
+    return fits(role, cell.text)
+
+
+def assign(cells: list[Cell], columns: list[Column]) -> tuple[int, Placed] | None:
+    """The cheapest in-order placement of `cells` in `columns` (cost: expected columns left empty)."""
+    k, m = len(cells), len(columns)
+    if not k or k > m or cells[0].blank or not _fits(columns[0][1], cells[0]) or columns[0][1] != "level3":
+        return None
+    # best[a][b]: cost of placing cells[a:] in columns[b:]
+    best = [[_INF] * (m + 1) for _ in range(k + 1)]
+    for b in range(m + 1):
+        best[k][b] = sum(1 for _, role in columns[b:] if role not in OPTIONAL)
+    for a in range(k - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            skip = best[a][b + 1] + (0 if columns[b][1] in OPTIONAL else 1)
+            take = best[a + 1][b + 1] if _fits(columns[b][1], cells[a]) else _INF
+            best[a][b] = min(skip, take)
+    if best[0][0] >= _INF:
+        return None
+    placed: Placed = []
+    a = b = 0
+    while a < k:
+        if _fits(columns[b][1], cells[a]) and best[a][b] == best[a + 1][b + 1]:
+            placed.append((columns[b], cells[a]))
+            a += 1
+        b += 1
+    return best[0][0], placed
+
+
+def segment(cells: list[Cell], columns: list[Column]) -> list[Placed]:
+    """Cut `cells` into rows over `columns`; cells that cannot start a row are left out."""
+    n = len(cells)
+    cost = [_INF] * (n + 1)
+    back: list[tuple[int, Placed | None]] = [(0, None)] * (n + 1)
+    cost[0] = 0
+    for i in range(n):
+        if cost[i] >= _INF:
+            continue
+        # Leaving a cell out is possible but dear, unless it is empty (padding): only when no row
+        # can start with it.
+        drop = 0 if cells[i].blank else len(columns)
+        if cost[i] + drop < cost[i + 1]:
+            cost[i + 1], back[i + 1] = cost[i] + drop, (i, None)
+        for j in range(i + 1, min(n, i + len(columns)) + 1):
+            found = assign(cells[i:j], columns)
+            if found is None:
+                continue
+            total = cost[i] + found[0]
+            if total < cost[j]:
+                cost[j], back[j] = total, (i, found[1])
+    rows: list[Placed] = []
+    j = n
+    while j > 0:
+        i, placed = back[j]
+        if placed is not None:
+            rows.append(placed)
+        j = i
+    return rows[::-1]
