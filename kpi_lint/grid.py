@@ -31,6 +31,7 @@ class Cell:
     anchor: str | None = None  # where it is in an office file; None for text files
     row_span: int = 1
     col_span: int = 1
+    glued: bool = False  # text between known words of a line that lost its separators (form_glued)
 
     @property
     def located(self) -> Located:

@@ -86,6 +86,15 @@ class Vocabulary:
     furniture: tuple[str, ...] = ()  # words of the page around a table (footers, signatures): end a block
     typos: tuple[tuple[str, str], ...] = ()  # known misprints (typos.txt): a label is also looked up repaired
 
+    @property
+    def words(self) -> list[str]:
+        """The words text glued together is cut at: labels, header words, fact labels and titles of
+        four characters or more (shorter ones stand inside indicator names too), and the labels that
+        close a table ("总分", "填报人") whatever their length."""
+        long_words = [*self.level1, *self.level2, *self.columns, *self.facts, *self.titles]
+        closing = [w for w, fact in self.facts.items() if fact in ("total_score", "end") and len(w) >= 2]
+        return [w for w in long_words if len(w) >= 4] + closing
+
     def is_furniture(self, text: str) -> bool:
         s = squash(text)
         return any(word in s for word in self.furniture)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kpi_lint.errors import InputError
-from kpi_lint.grid import rows_of
+from kpi_lint.grid import Grid, rows_of
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import Document, Form, Layout, Located, ParseProblem
 from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
@@ -16,7 +16,7 @@ from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.read.blocks import Blocks, read_blocks
 from kpi_lint.read.source import SourceText, fold
-from kpi_lint.read.text_grid import text_grid
+from kpi_lint.read.text_grid import text_grid, vocabulary_pattern
 
 TableParser = Callable[[SourceText, Document], None]
 
@@ -72,7 +72,7 @@ def _find_year(src: SourceText) -> tuple[int, Located] | None:
     return year, first[year]
 
 
-def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
+def parse_source(src: SourceText, lexicon: Lexicon | None = None, grid: Grid | None = None) -> Document:
     """Parse a decoded source; raises InputError when it holds no performance table.
 
     The text is read as a grid by the form reader.  The three layouts of the original samples
@@ -83,7 +83,8 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
     lexicon = lexicon or load_lexicon()
     layout = detect_layout(src)
     doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
-    projects, problems = read_forms(text_grid(src).rows, src.path, lexicon.vocabulary)
+    grid = grid or text_grid(src, vocabulary_pattern(lexicon.vocabulary.words))
+    projects, problems = read_forms(grid.rows, src.path, lexicon.vocabulary)
     doc.projects, doc.problems = projects, problems
     if layout is not Layout.UNKNOWN:
         legacy = Document(path=src.path, layout=layout, encoding=src.encoding)
@@ -158,7 +159,9 @@ def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:
     that cannot be read or holds no table; problems inside an otherwise
     readable file (a table cut off mid-way) are listed in ``Document.problems``.
     """
-    read = read_blocks(path)
+    lexicon = lexicon or load_lexicon()
+    read = read_blocks(path, vocabulary_pattern(lexicon.vocabulary.words))
     if read.source is not None:
-        return parse_source(read.source, lexicon)
+        grid = read.blocks[0] if read.blocks and isinstance(read.blocks[0], Grid) else None
+        return parse_source(read.source, lexicon, grid)
     return parse_blocks(str(path), read, lexicon)

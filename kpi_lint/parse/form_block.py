@@ -14,9 +14,10 @@ from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
+from kpi_lint.parse.form_glued import glued_rows
 from kpi_lint.parse.form_header import Group, Header, fits
 from kpi_lint.parse.form_segment import segment
-from kpi_lint.vocab import Vocabulary, label_key
+from kpi_lint.vocab import Vocabulary, label_key, strip_marks
 
 
 @dataclass
@@ -111,8 +112,18 @@ class BlockReader:
         cuts = [m for m in marks if 0 < m < len(run)]
         if len(cuts) * 10 >= (len(run) - 1) * 7:
             cuts = []
+        columns = self.header.groups[0].data
         for start, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
-            for placed in segment(run[start:end], self.header.groups[0].data):
+            piece: list[Cell] = []
+            for cell in run[start:end]:
+                glued = glued_rows(cell, columns) if cell.glued else None
+                if glued is None:
+                    piece.append(cell)
+                    continue
+                for placed in [*segment(piece, columns), *glued]:
+                    self._record(0, placed)
+                piece = []
+            for placed in segment(piece, columns):
                 self._record(0, placed)
 
     # -- position --------------------------------------------------------------
@@ -173,6 +184,8 @@ class BlockReader:
         kinds = _own_labels(cells, resolve([kind_of(c, self.vocab) for c in cells]), self.header)
         groups = self.header.groups
         data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
+        if len(data) == 1 and len(groups) == 1 and not self.header.streamed and self._glued(cells[data[0]]):
+            return
         lone = len(data) == 1 and len(cells[data[0]].text.split()) == 2
         if lone and not self.header.streamed and groups[0].width >= 2:
             # "宣传教育 覆盖全区所有人员": a name and its value separated by one space.
@@ -207,6 +220,18 @@ class BlockReader:
                 self._emit(self._group)
                 self._group = (self._group + 1) % len(groups)
                 self._place(self._group, cell)
+
+    def _glued(self, cell: Cell) -> bool:
+        """A row printed as one run of text with no separators ("预算执行率10%=100"): cut by kinds."""
+        text = strip_marks(cell.text)  # "指标4.不合格产品处置率": the numbering is not a glued number
+        if " " in text or not any(ch.isdigit() for ch in text):
+            return False
+        found = glued_rows(cell, self.header.groups[0].data)
+        if not found:
+            return False
+        for placed in found:
+            self._record(0, placed)
+        return True
 
     def _place(self, g: int, cell: Cell) -> bool:
         """Put `cell` in the next column of group `g` it fits; False when the record is full.

@@ -282,6 +282,8 @@ class FormReader:
                 draft.facts["goal"] = loc
         elif fact not in draft.facts:
             draft.facts[fact] = loc
+        if fact in ("total_score", "grade"):  # printed under the indicator rows
+            self._end_block()
 
     def _ends_block(self, row: Row, block: BlockReader) -> bool:
         filled = row.filled

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,11 @@ class Blocks:
     source: SourceText | None = None  # the decoded lines, for text files
 
 
-def read_blocks(path: str | Path) -> Blocks:
-    """Read one file of any supported kind; every failure is an InputError naming the problem."""
+def read_blocks(path: str | Path, tokens: re.Pattern[str] | None = None) -> Blocks:
+    """Read one file of any supported kind; every failure is an InputError naming the problem.
+
+    `tokens` are the vocabulary's words, used to cut text lines that lost their separators.
+    """
     name = str(path)
     data = read_bytes(path)
     kind = sniff(data)
@@ -62,4 +66,4 @@ def read_blocks(path: str | Path) -> Blocks:
 
     check_text(text, name, encoding)
     src = source_from_text(text, name, encoding)
-    return Blocks(Layout.TEXT, encoding, [text_grid(src)], src)
+    return Blocks(Layout.TEXT, encoding, [text_grid(src, tokens)], src)

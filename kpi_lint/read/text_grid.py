@@ -102,8 +102,41 @@ def _single_spaced(text: str, lead: int) -> list[tuple[int, str]] | None:
     return None
 
 
-def text_grid(src: SourceText) -> Grid:
-    """One grid holding a row per non-empty line of `src`; a line holding only `|` is a row with no cells."""
+def glued_cells(printed: str, folded: str, tokens: re.Pattern[str] | None) -> list[tuple[int, str, bool]] | None:
+    """A line that lost its separators, cut at the words of the vocabulary it holds.
+
+    Only a line holding three or more such words (a header or a whole table glued together) is
+    cut; the text between the words is kept as glued cells for the form reader to cut by kind.
+    """
+    if tokens is None:
+        return None
+    found = [m for m in tokens.finditer(folded)]
+    if len(found) < 3:
+        return None
+    out: list[tuple[int, str, bool]] = []
+    at = 0
+    for m in found:
+        if m.start() > at and folded[at : m.start()].strip():
+            out.append((at, printed[at : m.start()].strip(), True))
+        out.append((m.start(), printed[m.start() : m.end()], False))
+        at = m.end()
+    if folded[at:].strip():
+        out.append((at, printed[at:].strip(), True))
+    return out
+
+
+def vocabulary_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of `words` (``Vocabulary.words``), longest first."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+def text_grid(src: SourceText, tokens: re.Pattern[str] | None = None) -> Grid:
+    """One grid holding a row per non-empty line of `src`; a line holding only `|` is a row with no cells.
+
+    `tokens` (the vocabulary's words, ``Vocabulary.tokens``) lets lines that lost every separator be
+    cut at the words they hold.
+    """
     rows: list[Row] = []
     for i, (printed, folded) in enumerate(zip(src.lines, src.norm, strict=True)):
         if not folded:
@@ -117,7 +150,12 @@ def text_grid(src: SourceText) -> Grid:
             continue
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
-        cells = [Cell(text, i + 1, col + 1) for col, text in line_cells(printed, folded)]
+        pieces = line_cells(printed, folded)
+        glued = glued_cells(printed, folded, tokens) if len(pieces) == 1 else None
+        if glued:
+            cells = [Cell(text, i + 1, col + 1, glued=flag) for col, text, flag in glued]
+        else:
+            cells = [Cell(text, i + 1, col + 1) for col, text in pieces]
         if len([c for c in cells if not c.blank]) > MAX_COLUMNS:
             # A whole table flattened onto one line: its cells in reading order, one per row.
             rows.extend(Row([c]) for c in cells if not c.blank)

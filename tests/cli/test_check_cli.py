@@ -349,26 +349,32 @@ def test_explain_shows_lexicon_and_model_votes() -> None:
 
 # ---- input problems in machine outputs -------------------------------------------------------------------
 
-GLUED = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild" / "a09_sichuan_water_selfeval.txt"
+@pytest.fixture
+def no_table(tmp_path: Path) -> Path:
+    path = tmp_path / "notice.txt"
+    path.write_text("关于公开2023年部门预算的说明\n本单位无项目支出绩效目标。\n", encoding="utf-8")
+    return path
+
+
 OFFICE = Path(__file__).resolve().parent.parent / "fixtures" / "office"
 
 
-def test_an_unreadable_file_is_recorded_in_json_csv_and_sarif(tmp_path: Path) -> None:
-    result = run(GLUED, path("003"), "--output-format", "json")
+def test_an_unreadable_file_is_recorded_in_json_csv_and_sarif(no_table: Path) -> None:
+    result = run(no_table, path("003"), "--output-format", "json")
     assert result.exit_code == 2
     records = json.loads(result.stdout)
     (problem,) = [r for r in records if r["code"] == "KPI000"]
-    assert problem["path"].endswith("a09_sichuan_water_selfeval.txt")
+    assert problem["path"].endswith("notice.txt")
     assert "没有找到可解析的绩效目标表" in problem["message"]
     assert any(r["code"] != "KPI000" and r["path"].endswith("003_b1a61ad47589d812.txt") for r in records)
-    csv_rows = list(csv.DictReader(io.StringIO(run(GLUED, "--output-format", "csv").stdout)))
+    csv_rows = list(csv.DictReader(io.StringIO(run(no_table, "--output-format", "csv").stdout)))
     assert [r["code"] for r in csv_rows] == ["KPI000"]
-    log = json.loads(run(GLUED, path("003"), "--output-format", "sarif").stdout)
+    log = json.loads(run(no_table, path("003"), "--output-format", "sarif").stdout)
     (invocation,) = log["runs"][0]["invocations"]
     assert invocation["executionSuccessful"] is False
     (note,) = invocation["toolExecutionNotifications"]
     uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-    assert uri.endswith("a09_sichuan_water_selfeval.txt")
+    assert uri.endswith("notice.txt")
     jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
 
 
@@ -379,7 +385,7 @@ def test_findings_in_office_files_name_page_sheet_and_cell() -> None:
     assert re.search(r"selfeval\.xlsx!\S+![A-Z]+\d+: KPI501", xlsx.stdout)
 
 
-def test_a_run_that_read_no_file_never_says_no_problems(tmp_path: Path) -> None:
-    result = run(GLUED)
+def test_a_run_that_read_no_file_never_says_no_problems(no_table: Path) -> None:
+    result = run(no_table)
     assert result.exit_code == 2
     assert "没有发现问题" not in result.stdout and "没有读到任何文件" in result.stdout

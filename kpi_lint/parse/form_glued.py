@@ -1,0 +1,166 @@
+"""Cells glued together with no separator at all ("安装坡面水标尺10≥266米≥266米10").
+
+Some web pages lose every separator when copied.  Between two labels the text is cut into the
+header's columns by their kinds: a 三级指标 is a name that does not start with a number or sign,
+分值/得分 are numbers no larger than 100, 计算符号 is a sign, 度量单位 a short unit, 指标值 and 实际完成值
+one target ("≥266米", "100%", "显著提升").  Several rows glued one after another are cut too.  A
+small dynamic programme keeps the cut that leaves the fewest expected columns empty and reads
+every piece as its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from kpi_lint.grid import Cell
+from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
+
+_SIGN = "≥≤=<>≧≦═"
+_NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
+_PATTERNS = {
+    "weight": re.compile(rf"^{_NUMBER}$"),
+    "score": re.compile(rf"^{_NUMBER}$"),
+    "comparator": re.compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
+    "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?)$"),
+}
+_TARGET = re.compile(rf"^(?:[{_SIGN}]{{1,2}})?(?:{_NUMBER}[^\d{_SIGN}]{{0,6}}|[^\d{_SIGN}]{{1,30}})$")
+_DIGITS = re.compile(r"\d+")
+_PROSE = re.compile(r"[。；;：:“”\"]")
+_TARGET_ROLES = {"value", "actual", "adjusted_value"}
+_MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 2, "unit": 7}
+_INF = 10**9
+
+
+def _piece_cost(role: str, piece: str) -> int | None:
+    """None when `piece` cannot be a cell of `role`; else how unlikely it is (0 = plainly so)."""
+    if not piece:
+        return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
+    if len(piece) > _MAX_PIECE.get(role, 40):
+        return None
+    if role in _PATTERNS:
+        if not _PATTERNS[role].match(piece):
+            return None
+        if role in ("weight", "score") and float(piece) > 100:
+            return None
+        return 0
+    if role in _TARGET_ROLES:
+        if _TARGET.match(piece):
+            return 0
+        # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
+        # a sign stands only at its start.
+        if len(piece) > 16 or piece[0] == "0" or any(ch in _SIGN for ch in piece[1:]):
+            return None
+        return 1 + len(_DIGITS.findall(piece))
+    if role == "level3" or role in OPTIONAL:  # names and free text are words, not targets
+        if piece[0].isdigit() or any(ch in _SIGN for ch in piece) or piece[0] in "%‰" or len(piece) < 2:
+            return None
+        # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
+        # the next row's name, so it must earn its place.
+        bracket = 1 if piece[0] in "(（" else 0
+        return len(_DIGITS.findall(piece)) + bracket + (2 if role in OPTIONAL else 0)
+    return 0
+
+
+def _cut_cost(text: str, at: int, ending_role: str) -> int:
+    """How unlikely a cell boundary is between text[at-1] and text[at]."""
+    if at <= 0 or at >= len(text):
+        return 0
+    left, right = text[at - 1], text[at]
+    if ending_role in ("weight", "score", "comparator"):
+        return 1 if left.isdigit() and right.isdigit() else 0
+    if left.isdigit() and (right.isdigit() or right == "."):
+        return 2  # inside a number: only where two numeric cells touch ("1020" = 10 | 20)
+    if left.isdigit() and right in "%‰":
+        return 3
+    if left.isdigit() and "\u4e00" <= right <= "\u9fff":
+        return 0 if ending_role in ("weight", "score") else 1  # a unit belongs to its number
+    if "\u4e00" <= left <= "\u9fff" and "\u4e00" <= right <= "\u9fff":
+        return 1  # inside a word
+    return 0
+
+
+def split_glued(text: str, columns: list[Column]) -> list[list[tuple[Column, int, int]]] | None:
+    """Cut `text` into one or more rows over `columns`: each piece as (column, start, end), or None."""
+    if not columns or columns[0][1] != "level3":
+        return None
+    roles = tuple(role for _, role in columns)
+    found = _cut(text, roles)
+    if found is None:
+        return None
+    rows: list[list[tuple[Column, int, int]]] = []
+    for record in found:
+        rows.append(_even_targets(text, [(columns[i], start, end) for i, start, end in record if end > start]))
+    return rows
+
+
+def _even_targets(text: str, record: list[tuple[Column, int, int]]) -> list[tuple[Column, int, int]]:
+    """A worded target glued to its actual ("显著提升显著提升") is cut in the middle when both halves
+    read the same: a self-evaluation often reports the target word as the actual."""
+    for i in range(len(record) - 1):
+        (c1, s1, _), (c2, _, e2) = record[i], record[i + 1]
+        if c1[1] == "value" and c2[1] == "actual" and (e2 - s1) % 2 == 0:
+            half = s1 + (e2 - s1) // 2
+            if text[s1:half] == text[half:e2]:
+                record[i], record[i + 1] = (c1, s1, half), (c2, half, e2)
+    return record
+
+
+@lru_cache(maxsize=4096)
+def _cut(text: str, roles: tuple[str, ...]) -> list[list[tuple[int, int, int]]] | None:
+    n, m = len(text), len(roles)
+    # best[p][c]: cheapest cut of text[p:] when the next piece is column c of the current row;
+    # c == m means a row just ended (the text may end or a new row may begin).
+    best = [[_INF] * (m + 1) for _ in range(n + 1)]
+    step: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[n][m] = 0
+    for p in range(n, -1, -1):
+        # The first column (the name) is never empty, so it needs only what lies to its right; a row
+        # may end at p once it is known, and the other columns (which may be empty) come after.
+        for c in [0, -1, *range(m - 1, 0, -1)]:
+            if c == -1:
+                if p < n and best[p][0] < _INF:  # a row ended here and another begins (each row costs one)
+                    best[p][m], step[p][m] = best[p][0] + 1, (p, 0)
+                continue
+            role = roles[c]
+            for e in range(p, min(n, p + _MAX_PIECE.get(role, 40)) + 1):
+                cost = _piece_cost(role, text[p:e])
+                if cost is None:
+                    continue
+                total = cost + best[e][c + 1] + (_cut_cost(text, e, role) if e > p else 0)
+                if total < best[p][c]:
+                    best[p][c], step[p][c] = total, (e, c + 1)
+    if best[0][0] >= _INF:
+        return None
+    rows: list[list[tuple[int, int, int]]] = []
+    record: list[tuple[int, int, int]] = []
+    p, c = 0, 0
+    while (p, c) != (n, m):
+        nxt = step[p][c]
+        if nxt is None:
+            break
+        e, c2 = nxt
+        if c == m:
+            rows.append(record)
+            record = []
+        else:
+            record.append((c, p, e))
+        p, c = e, c2
+    rows.append(record)
+    return rows
+
+
+def glued_rows(cell: Cell, columns: list[Column]) -> list[Placed] | None:
+    """The rows glued in one cell, as placed cells keeping their printed columns; None if it is one cell."""
+    text = cell.text.strip()
+    if _PROSE.search(text):  # a sentence (notes, scoring rules) is not a row glued together
+        return None
+    lead = len(cell.text) - len(cell.text.lstrip())
+    found = split_glued(text, columns)
+    if not found or (len(found) == 1 and len(found[0]) <= 1):
+        return None
+    return [
+        [(col, replace(cell, text=text[s:e], column=cell.column + lead + s)) for col, s, e in record]
+        for record in found
+    ]
