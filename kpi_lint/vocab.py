@@ -87,6 +87,11 @@ class Vocabulary:
     typos: tuple[tuple[str, str], ...] = ()  # known misprints (typos.txt): a label is also looked up repaired
 
     @property
+    def wrap_words(self) -> set[str]:
+        """Words a cell break may fall inside of (labels, header words, fact labels)."""
+        return {*self.level1, *self.level2, *self.columns, *self.facts}
+
+    @property
     def words(self) -> list[str]:
         """The words text glued together is cut at: labels, header words, fact labels and titles of
         four characters or more (shorter ones stand inside indicator names too), and the labels that

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import glued_rows
-from kpi_lint.parse.form_header import Group, Header, fits
+from kpi_lint.parse.form_header import DIRECTION_WORDS, Group, Header, fits
 from kpi_lint.parse.form_segment import segment
-from kpi_lint.vocab import Vocabulary, label_key, strip_marks
+from kpi_lint.vocab import Vocabulary, label_key, squash, strip_marks
 
 
 @dataclass
@@ -267,6 +267,10 @@ class BlockReader:
                 continue
             if role == "value" and col in group.value_periods:
                 record.extra_values[group.value_periods[col]] = cell
+            elif role == "comparator" and "comparator" in record.data:
+                # Two sign columns (指标性质 "正向" | 指标方向 "大于等于"): the comparison is the one kept.
+                if squash(record.data["comparator"].text) in DIRECTION_WORDS:
+                    record.data["comparator"] = cell
             else:
                 record.data.setdefault(role, cell)
         if record.data or record.extra_values:

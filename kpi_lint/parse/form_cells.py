@@ -76,32 +76,57 @@ def resolve(kinds: list[Kind]) -> list[Kind]:
     return out
 
 
-def join_wrapped_labels(rows: list[Row], vocab: Vocabulary) -> list[Row]:
-    """Labels wrapped over two cells ("经济效益" | "指标", "项目完成" ⏎ "指标") joined into one.
+def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
+    """Words wrapped over several cells joined into one: "经济效" | "益指标", "年度" ⏎ "指标值",
+    "偏差原因" ⏎ "分析及" ⏎ "改进措施", a vertical "产" ⏎ "出" ⏎ "指" ⏎ "标".
 
-    The second part stands in the next cell of the row or alone at the start of the next row;
-    it is blanked, and the first cell takes the joined text.
+    Consecutive short cells (in a row, or alone on consecutive lines) are joined when together
+    they spell a word of the vocabulary (a label, a header word, a fact label) and no shorter
+    join does better; the first cell takes the joined text, the others are taken out.
     """
+    words = vocab.wrap_words | BLOCK_LABELS
     out = [Row(list(r.cells), r.ruled) for r in rows]
+    flat = [(r, i) for r, row in enumerate(out) if not row.ruled for i, c in enumerate(row.cells) if not c.blank]
+    gone: set[tuple[int, int]] = set()
+    k = 0
+    while k < len(flat):
+        r, i = flat[k]
+        head = out[r].cells[i]
+        head_words = head.text.split()
+        joined = label_key(head_words[-1]) if head_words else ""
+        best = 0
+        for n in range(1, _MAX_WRAP):
+            if k + n >= len(flat) or not joined or len(joined) > 12:
+                break
+            r2, i2 = flat[k + n]
+            pr, pi = flat[k + n - 1]
+            continuous = (r2 == pr and i2 == pi + 1) or (r2 == pr + 1 and i2 == 0 and pi == len(out[pr].cells) - 1)
+            part = label_key(out[r2].cells[i2].text)
+            if not continuous or not part or len(part) > 6:
+                break
+            joined += part
+            if joined in words:
+                best = n
+        if best:
+            last = head_words[-1]
+            text = "".join(label_key(out[r2].cells[i2].text) for r2, i2 in flat[k + 1 : k + best + 1])
+            label = replace(head, text=last + text, column=head.column + len(head.text.rstrip()) - len(last))
+            before = [replace(head, text=" ".join(head_words[:-1]))] if len(head_words) > 1 else []
+            out[r].cells[i] = label
+            if before:
+                out[r].cells.insert(i, before[0])
+                flat = [(rr, ii + 1 if rr == r and ii >= i else ii) for rr, ii in flat]
+                r, i = flat[k]
+            gone.update(flat[k + 1 : k + best + 1])
+            k += best + 1
+        else:
+            k += 1
+    result: list[Row] = []
     for r, row in enumerate(out):
-        for i, cell in enumerate(row.cells):
-            if cell.blank or kind_of(cell, vocab) is not Kind.DATA:
-                continue
-            if i + 1 < len(row.cells):
-                nxt_row, j = row, i + 1
-            elif r + 1 < len(out) and out[r + 1].cells and len(out[r + 1].filled) <= 2:
-                nxt_row, j = out[r + 1], 0
-            else:
-                continue
-            tail = nxt_row.cells[j]
-            if label_key(tail.text) not in ("指标", "指标名称"):
-                continue
-            head_words = cell.text.split()
-            joined = head_words[-1] + "指标"
-            if vocab.canonical_level1(joined) is None and vocab.canonical_level2(joined) is None:
-                continue
-            label = replace(cell, text=joined, column=cell.column + len(cell.text) - len(head_words[-1]))
-            before = [replace(cell, text=" ".join(head_words[:-1]))] if len(head_words) > 1 else []
-            row.cells[i : i + 1] = [*before, label]
-            nxt_row.cells[j + (len(before) if nxt_row is row else 0)] = replace(tail, text="")
-    return out
+        kept = [c for i, c in enumerate(row.cells) if (r, i) not in gone]
+        if kept or not row.cells:
+            result.append(Row(kept, row.ruled))
+    return result
+
+
+_MAX_WRAP = 6  # a word is not wrapped over more cells than this

@@ -188,9 +188,11 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.match(text))
 
 
+# What a 指标性质 / 计算符号 column holds: a comparison, or the kind of target (not part of the value).
+DIRECTION_WORDS = {"定性", "定量", "正向", "反向", "正向指标", "反向指标"}
 COMPARATOR_WORDS = {
-    "≥", "≤", "=", ">", "<", "≧", "≦", "═", ">=", "<=", "=>", "=<", "＝", "≠", "~", "定性", "定量", "正向", "反向",
-    "大于", "小于", "等于", "不低于", "不高于", "不少于", "不超过", "大于等于", "小于等于", "约",
+    "≥", "≤", "=", ">", "<", "≧", "≦", "═", ">=", "<=", "=>", "=<", "＝", "≠", "~",
+    "大于", "小于", "等于", "不低于", "不高于", "不少于", "不超过", "大于等于", "小于等于", "约", *DIRECTION_WORDS,
 }
 # Columns a copied row may leave out, each with the cells it can hold; the others hold any text.
 _TYPED = {

@@ -16,8 +16,9 @@ from kpi_lint.grid import Cell, Row
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_block import BlockReader, Record
-from kpi_lint.parse.form_cells import Kind, join_wrapped_labels, kind_of
+from kpi_lint.parse.form_cells import Kind, join_wrapped_words, kind_of
 from kpi_lint.parse.form_header import (
+    DIRECTION_WORDS,
     Header,
     build_header,
     cell_roles,
@@ -30,8 +31,8 @@ from kpi_lint.vocab import Vocabulary, squash, strip_marks
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
 _SECTION = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)"
-)
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)\s*[^\s\d分]"
+)  # a section heading: numbering followed by its words ("(二)项目概况"; a lone "(50)" is a weight)
 _TITLE_NOISE = re.compile(
     r"^(?:附件|附表)?\s*\d*\s*[:：、.．]?\s*|^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*|(?:20\d\d)\s*年度?\s*"
 )
@@ -98,7 +99,7 @@ class FormReader:
 
     # -- rows ------------------------------------------------------------------
     def feed(self, rows: list[Row]) -> None:
-        for row in join_wrapped_labels(rows, self.vocab):
+        for row in join_wrapped_words(rows, self.vocab):
             block = self.draft.block
             if not row.cells:
                 if block is not None:
@@ -434,10 +435,12 @@ def _value(record: Record, value: Cell | None) -> Located | None:
         return None
     base = cell or comparator
     assert base is not None
+    if comparator is not None and squash(comparator.text) in DIRECTION_WORDS:
+        comparator = None  # 指标性质 "定性" / "正向" says what kind of target it is, not a comparison
     parts = [c.text.strip() for c in (comparator, cell, unit) if c is not None and not c.blank]
-    if comparator is not None and squash(comparator.text) in ("定性", "定量"):
-        parts = [c.text.strip() for c in (cell, unit) if c is not None and not c.blank]
     text = "".join(parts) if (comparator or unit) else squash_keep(base.text)
+    if not text:
+        return None
     return Located(text, base.line, base.column, base.anchor)
 
 
