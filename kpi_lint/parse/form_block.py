@@ -16,7 +16,7 @@ from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import glued_rows
 from kpi_lint.parse.form_header import DIRECTION_WORDS, Group, Header, fits
-from kpi_lint.parse.form_segment import segment
+from kpi_lint.parse.form_segment import segment, starts_row
 from kpi_lint.vocab import Vocabulary, label_key, squash, strip_marks
 
 
@@ -112,6 +112,8 @@ class BlockReader:
         cuts = [m for m in marks if 0 < m < len(run)]
         if len(cuts) * 10 >= (len(run) - 1) * 7:
             cuts = []
+        # A mark before a cell that cannot begin a row (a sign, a number) stood for an empty cell.
+        cuts = [m for m in cuts if starts_row(run[m])]
         columns = self.header.groups[0].data
         for start, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
             piece: list[Cell] = []

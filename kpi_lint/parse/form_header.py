@@ -102,8 +102,11 @@ def build_header(
         if role is None:
             continue
         if role == "level3" and any(r == "level3" for _, r in current.data):
-            groups.append(current)
-            current = Group()
+            if not any(r in _TARGET_ROLES for _, r in current.data):
+                role = "description"  # "三级指标 | 指标内容": a second name column before any target describes
+            else:
+                groups.append(current)
+                current = Group()
         if pending_levels:
             current.level1 = pending_levels.get("level1", current.level1)
             current.level2 = pending_levels.get("level2", current.level2)
@@ -200,6 +203,7 @@ _TYPED = {
     "unit": lambda s: len(s) <= 8 and not any(ch.isdigit() for ch in s) and s not in COMPARATOR_WORDS,
     "weight": lambda s: bool(_NUMBER.match(s)),
     "score": lambda s: bool(_NUMBER.match(s)),
+    "value": lambda s: s not in DIRECTION_WORDS,  # "定性" says the target is worded, it is not the target
 }
 
 

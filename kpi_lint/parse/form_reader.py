@@ -38,6 +38,8 @@ _TITLE_NOISE = re.compile(
 )
 _PLACEHOLDER = re.compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d+\s*[:：]?|无|/)$")
 _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
+# A row holding nothing but text in these columns (no target, sign, unit or score) may be prose.
+_PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 
 
@@ -63,7 +65,7 @@ class _Draft:
             if not cut_off and any(roles & set(r.data) or r.extra_values for r in records):
                 # Rows after the table (footers, notes) read as names without any value: not indicators,
                 # unless the row printed its own 一级/二级 label (a category whose target was left empty).
-                while records and not (roles & set(records[-1].data)) and not records[-1].extra_values:
+                while records and set(records[-1].data) <= _PROSE_ROLES and not records[-1].extra_values:
                     if _labelled_here(records[-1]):
                         break
                     records.pop()
@@ -437,6 +439,8 @@ def _value(record: Record, value: Cell | None) -> Located | None:
     assert base is not None
     if comparator is not None and squash(comparator.text) in DIRECTION_WORDS:
         comparator = None  # 指标性质 "定性" / "正向" says what kind of target it is, not a comparison
+        if cell is None:
+            return None
     parts = [c.text.strip() for c in (comparator, cell, unit) if c is not None and not c.blank]
     text = "".join(parts) if (comparator or unit) else squash_keep(base.text)
     if not text:

@@ -33,6 +33,11 @@ def _fits(role: str, cell: Cell) -> bool:
     return fits(role, cell.text)
 
 
+def starts_row(cell: Cell) -> bool:
+    """Whether a row can begin with `cell` (its 三级指标 name)."""
+    return not cell.blank and _fits("level3", cell)
+
+
 def assign(cells: list[Cell], columns: list[Column]) -> tuple[int, Placed] | None:
     """The cheapest in-order placement of `cells` in `columns` (cost: expected columns left empty)."""
     k, m = len(cells), len(columns)
