@@ -113,6 +113,13 @@ class Vocabulary:
     def parent_of(self, level2: str | None) -> str | None:
         return self.parent.get(level2) if level2 else None
 
+    def is_label_tail(self, text: str) -> bool:
+        """The end of a label whose beginning was printed elsewhere ("对象满意度指标")."""
+        key = label_key(text)
+        if len(key) < _MIN_PART or key in self.level1 or key in self.level2:
+            return False
+        return any(word.endswith(key) and word != key for word in (*self.level1, *self.level2))
+
     def column_role(self, text: str) -> str | None:
         """The role of a header cell: the role of the longest header word it contains."""
         s = _PAREN.sub("", label_key(text)) or label_key(text)
@@ -159,7 +166,15 @@ def _lookup(table: dict[str, str], text: str | None, typos: tuple[tuple[str, str
             repaired = repaired.replace(wrong, right)
         if repaired != key:
             found = table.get(repaired) or table.get(_PAREN.sub("", repaired))
+    if found is None and len(key) >= _MIN_PART:
+        # The first part of a label whose end was printed elsewhere ("社会公众或服务" …): the one
+        # label it can begin.
+        names = {name for word, name in table.items() if word.startswith(key)}
+        found = names.pop() if len(names) == 1 else None
     return found
+
+
+_MIN_PART = 5  # a shorter part of a label is too often a word of its own
 
 
 _LEVEL_LINE = re.compile(r"^(一级|二级)\s+(\S+?)(?:\s*<\s*(\S+))?\s*[:：]\s*(.*)$")

@@ -37,6 +37,8 @@ def kind_of(cell: Cell, vocab: Vocabulary) -> Kind:
         return Kind.BLOCK
     one = vocab.canonical_level1(key)
     two = vocab.canonical_level2(key)
+    if not one and not two and vocab.is_label_tail(key):
+        return Kind.BLOCK
     if one and two:
         return Kind.EITHER
     if one:
@@ -96,13 +98,13 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
         joined = label_key(head_words[-1]) if head_words else ""
         best = 0
         for n in range(1, _MAX_WRAP):
-            if k + n >= len(flat) or not joined or len(joined) > 12:
+            if k + n >= len(flat) or not joined or len(joined) > 16:
                 break
             r2, i2 = flat[k + n]
             pr, pi = flat[k + n - 1]
             continuous = (r2 == pr and i2 == pi + 1) or (r2 == pr + 1 and i2 == 0 and pi == len(out[pr].cells) - 1)
             part = label_key(out[r2].cells[i2].text)
-            if not continuous or not part or len(part) > 6:
+            if not continuous or not part or len(part) > 8:
                 break
             joined += part
             if joined in words:

@@ -77,12 +77,17 @@ def _period_of(text: str) -> str | None:
 
 
 def build_header(
-    cells: list[Cell], roles: list[str | None], above: list[Row] | None = None, streamed: bool = False
+    cells: list[Cell],
+    roles: list[str | None],
+    above: list[Row] | None = None,
+    periods: list[str] | None = None,
+    streamed: bool = False,
 ) -> Header:
     """Split the header's columns into period groups and name their periods.
 
     `above` are the rows printed before the header, nearest first: period names ("实施期目标 |
-    年度目标", "中期滚动目标 | 年度目标") are looked for there when the header does not say them.
+    年度目标", "中期滚动目标 | 年度目标") are looked for there when the header does not say them,
+    and then among `periods`, the period words met lately (one cell per line puts them apart).
     """
     groups: list[Group] = []
     current = Group()
@@ -117,25 +122,31 @@ def build_header(
         current.level2 = pending_levels.get("level2")
     groups.append(current)
     groups = [g for g in groups if g.data]
-    _name_periods(groups, cells, above or [])
+    _name_periods(groups, cells, above or [], periods or [])
     line = cells[0].line if cells else 0
     return Header(roles, groups, line, streamed)
 
 
-def _periods_in(row: Row) -> list[str]:
+def periods_in(row: Row) -> list[str]:
+    """The period words of a row's short cells, in order (a merged cell counted once)."""
     found: list[str] = []
-    for c in row.filled:  # a cell merged over several columns counted once
+    for c in row.filled:
+        if len(c.text) > 24:
+            continue
         p = _period_of(c.text)
         if p and (not found or found[-1] != p):
             found.append(p)
     return found
 
 
-def _name_periods(groups: list[Group], cells: list[Cell], above: list[Row]) -> None:
+def _name_periods(groups: list[Group], cells: list[Cell], above: list[Row], periods: list[str]) -> None:
     if len(groups) >= 2:
         nearest = above[0] if above else None
         aligned = nearest is not None and len(nearest.cells) == len(cells)
-        above_periods = next((p for p in map(_periods_in, above) if len(p) >= len(groups)), [])
+        above_periods = next((p for p in map(periods_in, above) if len(p) >= len(groups)), [])
+        trail = [p for i, p in enumerate(periods) if i == 0 or periods[i - 1] != p]
+        if not above_periods and len(set(trail[-len(groups) :])) == len(groups):
+            above_periods = trail[-len(groups) :]
         for i, group in enumerate(groups):
             own = [_period_of(cells[col].text) for col, _ in group.data if col < len(cells)]
             named = next((p for p in own if p), None)
@@ -168,7 +179,7 @@ def merge_subheader(header: Header, sub_cells: list[Cell], sub_roles: list[str |
             return header
         roles = roles[:at] + list(sub_roles) + roles[at + 1 :]
     cells = [Cell("", header.line, i + 1) for i in range(len(roles))]
-    merged = build_header(cells, roles, None, header.streamed)  # periods are kept from the first header
+    merged = build_header(cells, roles, None, None, header.streamed)  # periods are kept from the first header
     for new, old in zip(merged.groups, header.groups, strict=False):
         new.period = old.period
     return merged

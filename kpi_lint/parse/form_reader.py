@@ -25,6 +25,7 @@ from kpi_lint.parse.form_header import (
     is_header,
     is_subheader,
     merge_subheader,
+    periods_in,
     stack_tiers,
 )
 from kpi_lint.vocab import Vocabulary, squash, strip_marks
@@ -82,6 +83,7 @@ class FormReader:
     _pending_fact: str | None = None
     _recent: list[Row] = field(default_factory=list)  # the last rows read, nearest first
     _header_above: list[Row] = field(default_factory=list)
+    _periods: list[str] = field(default_factory=list)  # period words met lately ("中期目标" … "年度目标")
     _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
     _header_single: bool = True  # … printed one cell per line
     _header_rows: int = 0
@@ -110,6 +112,7 @@ class FormReader:
             if row.filled:
                 self._row(row)
                 self._recent = [row, *self._recent[:3]]
+                self._periods = [*self._periods, *periods_in(row)][-8:]
             elif block is not None and not row.ruled:
                 block.add_row(row)  # an empty cell
         self._flush_header_cells()
@@ -205,7 +208,7 @@ class FormReader:
             return True
         if not complete:
             return False
-        self._open_block(build_header(row.cells, roles, self._recent), row.cells[0])
+        self._open_block(build_header(row.cells, roles, self._recent, self._periods), row.cells[0])
         return True
 
     def _flush_header_cells(self) -> None:
@@ -216,7 +219,8 @@ class FormReader:
         roles = cell_roles(cells, self.vocab)
         cells, roles = stack_tiers(cells, roles)
         if is_header(roles):
-            self._open_block(build_header(cells, roles, self._header_above, streamed=single), cells[0])
+            header = build_header(cells, roles, self._header_above, self._periods, streamed=single)
+            self._open_block(header, cells[0])
 
     def _open_block(self, header: Header, first: Cell) -> None:
         draft = self.draft
