@@ -155,9 +155,13 @@ class BlockReader:
                     return False
         if kinds[name_col] not in (Kind.DATA, Kind.BLANK) and len(cells) != width:
             return False
-        # Each cell must be able to stand in the column it would fall in (no number in 计算符号).
+        # Each cell must be able to stand in the column it would fall in (no number in 计算符号, no
+        # label under a column the header gives no role, such as a 绩效指标 title column).
         roles = self.header.roles
-        return all(c.blank or roles[i] is None or fits(roles[i] or "", c.text) for i, c in enumerate(cells))
+        return all(
+            c.blank or (fits(roles[i] or "", c.text) if roles[i] is not None else kinds[i] is Kind.DATA)
+            for i, c in enumerate(cells)
+        )
 
     def _positional(self, cells: list[Cell]) -> None:
         used: set[int] = set()
