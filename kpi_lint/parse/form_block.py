@@ -52,6 +52,8 @@ class BlockReader:
         # then are cut into rows together (form_segment).
         self._run: list[Cell] | None = [] if header.streamed and len(header.groups) == 1 else None
         self._marks: list[int] = []  # positions in the run where a row mark (a line of `|`) stood
+        self._last_kind: Kind | None = None
+        self._last_label: Cell | None = None
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
@@ -188,6 +190,19 @@ class BlockReader:
     # -- content ---------------------------------------------------------------
     def _by_content(self, cells: list[Cell]) -> None:
         kinds = _own_labels(cells, resolve([kind_of(c, self.vocab) for c in cells]), self.header)
+        if self._run is not None and kinds:
+            # One cell per line, one period: a 二级 right under the same 二级 is a name that reads like
+            # its category ("成本指标" ⏎ "成本"); an empty category is followed by another one.
+            last = self._last_label
+            same = (  # "满意度指标" ⏎ "服务对象满意度指标" is 一级 then 二级: the second names more
+                last is not None
+                and self.vocab.canonical_level2(cells[0].text) == self.vocab.canonical_level2(last.text)
+                and len(label_key(cells[0].text)) < len(label_key(last.text))
+            )
+            if kinds[0] is Kind.LEVEL2 and self._last_kind is Kind.LEVEL2 and same:
+                kinds[0] = Kind.DATA
+            self._last_kind = next((k for k in reversed(kinds) if k is not Kind.BLOCK), self._last_kind)
+            self._last_label = cells[0] if kinds[0] is Kind.LEVEL2 else self._last_label
         groups = self.header.groups
         data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
         if len(data) == 1 and len(groups) == 1 and not self.header.streamed and self._glued(cells[data[0]]):
@@ -207,6 +222,9 @@ class BlockReader:
             if kind is Kind.BLOCK:
                 continue
             if kind in (Kind.LEVEL1, Kind.LEVEL2):
+                if kind is Kind.LEVEL2 and self._run is not None and len(self._run) == 1 and _own_level1(self._run[0]):
+                    # One name alone before a 二级 label: a 一级 of the province's own ("项目决策").
+                    _set_level1(self.levels[0], self._run.pop())
                 self._cut_run()
                 if self._pending[self._group]:
                     self._emit(self._group)
@@ -311,3 +329,9 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
             out[i] = Kind.LEVEL2
             extra -= 1
     return out
+
+
+def _own_level1(cell: Cell) -> bool:
+    """Whether a lone cell before a 二级 label can be a 一级 of the province's own: a short word."""
+    text = squash(cell.text)
+    return not cell.glued and 2 <= len(text) <= 8 and not any(ch.isdigit() for ch in text)

@@ -297,11 +297,14 @@ class FormReader:
         text = filled[0].text.strip()
         if text.startswith(("注：", "注:", "说明：", "说明:", "备注：", "备注:")):
             return True
-        if len(filled) != 1 or block.open_record:
+        if len(filled) != 1:
+            return False
+        if block.open_record and not block.header.streamed:
             return False
         if _SECTION.match(text):
             return True
-        return kind_of(filled[0], self.vocab) is Kind.DATA and len(squash(text)) > _MAX_PROSE
+        prose = len(squash(text)) > _MAX_PROSE and (not block.open_record or "。" in text)
+        return kind_of(filled[0], self.vocab) is Kind.DATA and prose
 
     # -- projects --------------------------------------------------------------
     def projects(self, default_family: str | None = None) -> list[Project]:
