@@ -9,7 +9,9 @@ rules and classifiers import the canonical names from here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from kpi_lint.read.source import fold
@@ -55,11 +57,13 @@ _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _WEIGHT = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$|\d+(?:\.\d+)?分[)）]?$")
 
 
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
     """Fold full-width forms and drop all white space (wrapping puts spaces inside words)."""
     return _SPACE.sub("", fold(text))
 
 
+@lru_cache(maxsize=1 << 16)
 def label_key(text: str) -> str:
     """The form of a printed level label that is looked up: '产出指标(50)' → '产出指标', '★数量' → '数量'."""
     s = _DECOR.sub("", squash(text))
@@ -85,6 +89,8 @@ class Vocabulary:
     facts: dict[str, str] = field(default_factory=dict)  # row label → fact (name, department, goal, …)
     furniture: tuple[str, ...] = ()  # words of the page around a table (footers, signatures): end a block
     typos: tuple[tuple[str, str], ...] = ()  # known misprints (typos.txt): a label is also looked up repaired
+    # Answers already given, per question and text: a document asks about the same few cells often.
+    memo: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def wrap_words(self) -> set[str]:
@@ -105,10 +111,19 @@ class Vocabulary:
         return any(word in s for word in self.furniture)
 
     def canonical_level1(self, text: str | None) -> str | None:
-        return _lookup(self.level1, text, self.typos)
+        return self.remember("level1", text or "", lambda t: _lookup(self.level1, t, self.typos))
 
     def canonical_level2(self, text: str | None) -> str | None:
-        return _lookup(self.level2, text, self.typos)
+        return self.remember("level2", text or "", lambda t: _lookup(self.level2, t, self.typos))
+
+    def remember(self, question: str, text: str, answer: Callable[[str], str | None]) -> str | None:
+        """The answer to `question` about `text`, computed once (the memo is emptied when it grows large)."""
+        key = (question, text)
+        if key not in self.memo:
+            if len(self.memo) > _MEMO_LIMIT:
+                self.memo.clear()
+            self.memo[key] = answer(text)
+        return self.memo[key]
 
     def parent_of(self, level2: str | None) -> str | None:
         return self.parent.get(level2) if level2 else None
@@ -122,6 +137,9 @@ class Vocabulary:
 
     def column_role(self, text: str) -> str | None:
         """The role of a header cell: the role of the longest header word it contains."""
+        return self.remember("column", text, self._column_role)
+
+    def _column_role(self, text: str) -> str | None:
         s = _PAREN.sub("", label_key(text)) or label_key(text)
         if not s or len(s) > 24:
             return None
@@ -176,6 +194,8 @@ def _lookup(table: dict[str, str], text: str | None, typos: tuple[tuple[str, str
 
 _MIN_PART = 5  # a shorter part of a label is too often a word of its own
 
+
+_MEMO_LIMIT = 200_000
 
 _LEVEL_LINE = re.compile(r"^(一级|二级)\s+(\S+?)(?:\s*<\s*(\S+))?\s*[:：]\s*(.*)$")
 

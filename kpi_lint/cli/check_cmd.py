@@ -24,6 +24,7 @@ from kpi_lint.cli.common import (
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
 from kpi_lint.errors import InputError
+from kpi_lint.lexicon import load_lexicon
 from kpi_lint.model import ParseProblem
 from kpi_lint.report import RunSummary
 from kpi_lint.report.csv_out import render_csv
@@ -177,7 +178,8 @@ def check_command(
         report_error(str(exc))
         raise typer.Exit(EXIT_INPUT) from exc
 
-    loaded = load_documents(paths)
+    # The reviewer's word lists (--lexicons) also tell the reader their province's labels and headers.
+    loaded = load_documents(paths, lexicon=load_lexicon(str(config.lexicons) if config.lexicons else None))
     rules = select_rules(config.select, config.ignore)
     try:
         context = build_context(loaded.documents, config)

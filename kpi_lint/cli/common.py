@@ -13,6 +13,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kpi_lint.errors import InputError
+from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Document, ParseProblem
 from kpi_lint.parse import parse
 from kpi_lint.read import iter_input_files
@@ -61,7 +62,9 @@ def long_run(count: int) -> bool:
     return sys.stderr.isatty() and count > 20
 
 
-def load_documents(paths: Sequence[str | Path], progress: bool | None = None) -> Loaded:
+def load_documents(
+    paths: Sequence[str | Path], progress: bool | None = None, lexicon: Lexicon | None = None
+) -> Loaded:
     """Parse every input file; bad files are reported (one line each) and skipped.
 
     A progress bar is shown on a terminal when there are many files.
@@ -78,7 +81,7 @@ def load_documents(paths: Sequence[str | Path], progress: bool | None = None) ->
                 loaded.errors.append(item)
             else:
                 try:
-                    loaded.documents.append(parse(item))
+                    loaded.documents.append(parse(item, lexicon))
                 except InputError as exc:
                     loaded.errors.append(exc)
                 except Exception as exc:  # a parser bug on one odd file must not end a run over hundreds

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Form, Indicator, Located
 from kpi_lint.parse.values import parse_value
 from kpi_lint.read.source import fold
@@ -93,6 +94,7 @@ def make_indicator(
     row_column: int = 1,
     level1_cell: Located | None = None,
     level2_cell: Located | None = None,
+    lexicon: Lexicon | None = None,
     **extra: Located | None,
 ) -> Indicator:
     """An Indicator with its spans; `extra` holds description/basis/actual/weight/... cells.
@@ -113,7 +115,7 @@ def make_indicator(
         value=value.text if value else None,
         line=line,
         column=column,
-        parsed=parse_value(value.text if value else None),
+        parsed=parse_value(value.text if value else None, lexicon),
     )
     if level3:
         ind.spans["level3"] = level3

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kpi_lint.errors import InputError
-from kpi_lint.grid import Grid, rows_of
+from kpi_lint.grid import rows_of
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import Document, Form, Layout, Located, ParseProblem
 from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
@@ -72,7 +72,7 @@ def _find_year(src: SourceText) -> tuple[int, Located] | None:
     return year, first[year]
 
 
-def parse_source(src: SourceText, lexicon: Lexicon | None = None, grid: Grid | None = None) -> Document:
+def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
     """Parse a decoded source; raises InputError when it holds no performance table.
 
     The text is read as a grid by the form reader.  The three layouts of the original samples
@@ -82,18 +82,18 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None, grid: Grid | N
     """
     lexicon = lexicon or load_lexicon()
     layout = detect_layout(src)
-    doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
-    grid = grid or text_grid(src, vocabulary_pattern(lexicon.vocabulary.words))
-    projects, problems = read_forms(grid.rows, src.path, lexicon.vocabulary)
-    doc.projects, doc.problems = projects, problems
+    doc: Document | None = None
     if layout is not Layout.UNKNOWN:
         legacy = Document(path=src.path, layout=layout, encoding=src.encoding)
         try:
             LAYOUT_PARSERS[layout](src, legacy)
         except Exception:
             legacy.projects = []
-        if legacy.indicators:
-            doc = legacy
+        doc = legacy if legacy.indicators else None
+    if doc is None:
+        doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
+        grid = text_grid(src, vocabulary_pattern(lexicon.vocabulary.words))
+        doc.projects, doc.problems = read_forms(grid.rows, src.path, lexicon)
     _read_document_facts(src, doc)
     return _finish(doc)
 
@@ -145,7 +145,7 @@ def parse_blocks(path: str, read: Blocks, lexicon: Lexicon | None = None) -> Doc
     lexicon = lexicon or load_lexicon()
     doc = Document(path=path, layout=read.layout, encoding=read.encoding)
     rows = rows_of(read.blocks)
-    doc.projects, doc.problems = read_forms(rows, path, lexicon.vocabulary)
+    doc.projects, doc.problems = read_forms(rows, path, lexicon)
     # Document facts (unit, year, declared project count) are read from the rows as lines of text.
     lines = [" ".join(c.text.strip() for c in row.filled) for row in rows]
     _read_document_facts(SourceText(path, read.encoding, lines, [fold(x) for x in lines]), doc)
@@ -160,8 +160,7 @@ def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:
     readable file (a table cut off mid-way) are listed in ``Document.problems``.
     """
     lexicon = lexicon or load_lexicon()
-    read = read_blocks(path, vocabulary_pattern(lexicon.vocabulary.words))
+    read = read_blocks(path)
     if read.source is not None:
-        grid = read.blocks[0] if read.blocks and isinstance(read.blocks[0], Grid) else None
-        return parse_source(read.source, lexicon, grid)
+        return parse_source(read.source, lexicon)
     return parse_blocks(str(path), read, lexicon)

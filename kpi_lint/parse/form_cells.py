@@ -32,7 +32,11 @@ class Kind(Enum):
 def kind_of(cell: Cell, vocab: Vocabulary) -> Kind:
     if cell.blank:
         return Kind.BLANK
-    key = label_key(cell.text)
+    return Kind[vocab.remember("kind", cell.text, lambda text: _kind_of(text, vocab).name) or "DATA"]
+
+
+def _kind_of(text: str, vocab: Vocabulary) -> Kind:
+    key = label_key(text)
     if key in BLOCK_LABELS or not key:  # a weight left alone ("(50分)") labels nothing
         return Kind.BLOCK
     one = vocab.canonical_level1(key)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_block import BlockReader, Record
@@ -77,7 +78,7 @@ class _Draft:
 @dataclass
 class FormReader:
     path: str
-    vocab: Vocabulary
+    lexicon: Lexicon
     drafts: list[_Draft] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
     _pending_fact: str | None = None
@@ -87,6 +88,10 @@ class FormReader:
     _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
     _header_single: bool = True  # … printed one cell per line
     _header_rows: int = 0
+
+    @property
+    def vocab(self) -> Vocabulary:
+        return self.lexicon.vocabulary
 
     @property
     def draft(self) -> _Draft:
@@ -367,6 +372,7 @@ class FormReader:
             level3=level3, value=value_loc, row_line=name_cell.line, row_column=name_cell.column,
             level1_cell=record.level1.located if record.level1 else None,
             level2_cell=record.level2.located if record.level2 else None,
+            lexicon=self.lexicon,
             **extras,
         )
         project.indicators.append(ind)
@@ -473,7 +479,8 @@ def _line_col(record: Record) -> tuple[int, int]:
     return (cell.line, cell.column) if cell else (1, 1)
 
 
-def read_forms(rows: list[Row], path: str, vocab: Vocabulary) -> tuple[list[Project], list[ParseProblem]]:
-    reader = FormReader(path, vocab)
+def read_forms(rows: list[Row], path: str, lexicon: Lexicon) -> tuple[list[Project], list[ParseProblem]]:
+    """The projects of a document's rows, read with the lexicon's vocabulary and word lists."""
+    reader = FormReader(path, lexicon)
     reader.feed(rows)
     return reader.projects(), reader.problems

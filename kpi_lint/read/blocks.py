@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,14 +17,13 @@ class Blocks:
     layout: Layout
     encoding: str
     blocks: list[Block]
-    source: SourceText | None = None  # the decoded lines, for text files
+    # The decoded lines of a text file.  Its grid (text_grid) is left to the parser, which first
+    # tries the readers of the sample layouts on the lines themselves.
+    source: SourceText | None = None
 
 
-def read_blocks(path: str | Path, tokens: re.Pattern[str] | None = None) -> Blocks:
-    """Read one file of any supported kind; every failure is an InputError naming the problem.
-
-    `tokens` are the vocabulary's words, used to cut text lines that lost their separators.
-    """
+def read_blocks(path: str | Path) -> Blocks:
+    """Read one file of any supported kind; every failure is an InputError naming the problem."""
     name = str(path)
     data = read_bytes(path)
     kind = sniff(data)
@@ -62,8 +60,7 @@ def read_blocks(path: str | Path, tokens: re.Pattern[str] | None = None) -> Bloc
         except Exception as exc:
             raise InputError(name, f"无法解析网页文件：{type(exc).__name__}") from exc
     from kpi_lint.read.source import check_text
-    from kpi_lint.read.text_grid import text_grid
 
     check_text(text, name, encoding)
     src = source_from_text(text, name, encoding)
-    return Blocks(Layout.TEXT, encoding, [text_grid(src, tokens)], src)
+    return Blocks(Layout.TEXT, encoding, [], src)
