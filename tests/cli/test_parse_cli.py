@@ -85,10 +85,10 @@ def test_an_internal_parser_error_is_one_line_and_the_run_goes_on(monkeypatch: p
 
     real_parse = common.parse
 
-    def flaky(path: Path) -> object:
+    def flaky(path: Path, lexicon: object = None) -> object:
         if Path(path).name.startswith("002"):
             raise IndexError("list index out of range")
-        return real_parse(path)
+        return real_parse(path, lexicon)
 
     monkeypatch.setattr(common, "parse", flaky)
     loaded = common.load_documents([*SAMPLES], progress=False)
