@@ -81,11 +81,12 @@ def test_parquet_without_output_file_is_a_usage_error() -> None:
 
 
 def test_an_internal_parser_error_is_one_line_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    from kpi_lint.cli import common
+    from kpi_lint.lexicon import Lexicon
+from kpi_lint.cli import common
 
     real_parse = common.parse
 
-    def flaky(path: Path, lexicon: object = None) -> object:
+    def flaky(path: Path, lexicon: Lexicon | None = None) -> object:
         if Path(path).name.startswith("002"):
             raise IndexError("list index out of range")
         return real_parse(path, lexicon)
