@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from kpi_lint.lexicon import Lexicon
 from tests.corpus import SAMPLES, corpus_path
 
 REQUIRED = {"path", "project", "form", "period", "level1", "level2", "level3", "value", "line", "column"}
@@ -81,8 +82,7 @@ def test_parquet_without_output_file_is_a_usage_error() -> None:
 
 
 def test_an_internal_parser_error_is_one_line_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    from kpi_lint.lexicon import Lexicon
-from kpi_lint.cli import common
+    from kpi_lint.cli import common
 
     real_parse = common.parse
 
