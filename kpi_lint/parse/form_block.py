@@ -10,12 +10,13 @@ line, where a row ends when its group's columns are full or a new label comes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import glued_rows
-from kpi_lint.parse.form_header import DIRECTION_WORDS, Group, Header, fits
+from kpi_lint.parse.form_header import DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_segment import segment, starts_row
 from kpi_lint.vocab import Vocabulary, label_key, squash, strip_marks
 
@@ -207,6 +208,9 @@ class BlockReader:
         data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
         if len(data) == 1 and len(groups) == 1 and not self.header.streamed and self._glued(cells[data[0]]):
             return
+        if not self.header.streamed and len(groups) == 1:
+            cells, kinds = _unjoin(cells, kinds, groups[0])
+            data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
         lone = len(data) == 1 and len(cells[data[0]].text.split()) == 2
         if lone and not self.header.streamed and groups[0].width >= 2:
             # "宣传教育 覆盖全区所有人员": a name and its value separated by one space.
@@ -335,3 +339,32 @@ def _own_level1(cell: Cell) -> bool:
     """Whether a lone cell before a 二级 label can be a 一级 of the province's own: a short word."""
     text = squash(cell.text)
     return not cell.glued and 2 <= len(text) <= 8 and not any(ch.isdigit() for ch in text)
+
+
+_SIGN_NUMBER = re.compile(r"^(?P<a>\S+) (?P<b>\S+)$")
+
+
+def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Cell], list[Kind]]:
+    """Cells that single spaces split and the text step joined back ("25 %", ">= 98"), split again
+    when the header has a column of their own for the sign or the unit and the row has room."""
+    roles = set(group.roles)
+    room = group.width - sum(1 for k in kinds if k is Kind.DATA)
+    if room <= 0 or not roles & {"comparator", "unit"}:
+        return cells, kinds
+    out_cells: list[Cell] = []
+    out_kinds: list[Kind] = []
+    for cell, kind in zip(cells, kinds, strict=True):
+        m = _SIGN_NUMBER.match(cell.text.strip()) if kind is Kind.DATA and room > 0 else None
+        if m:
+            a, b = m.group("a"), m.group("b")
+            sign_first = "comparator" in roles and fits("comparator", a) and not is_number(a)
+            unit_last = "unit" in roles and is_number(a) and fits("unit", b)
+            if sign_first or unit_last:
+                at = cell.text.index(b, cell.text.index(a) + len(a))
+                out_cells += [replace(cell, text=a), replace(cell, text=b, column=cell.column + at)]
+                out_kinds += [Kind.DATA, Kind.DATA]
+                room -= 1
+                continue
+        out_cells.append(cell)
+        out_kinds.append(kind)
+    return out_cells, out_kinds
