@@ -187,7 +187,7 @@ def _lookup(table: dict[str, str], text: str | None, typos: tuple[tuple[str, str
     if found is None and len(key) >= _MIN_PART:
         # The first part of a label whose end was printed elsewhere ("社会公众或服务" …): the one
         # label it can begin.
-        names = {name for word, name in table.items() if word.startswith(key)}
+        names = {name for word, name in table.items() if word.startswith(key) and len(word) - len(key) >= 3}
         found = names.pop() if len(names) == 1 else None
     return found
 

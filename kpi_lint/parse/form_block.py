@@ -216,7 +216,7 @@ class BlockReader:
             # "宣传教育 覆盖全区所有人员": a name and its value separated by one space.
             i = data[0]
             cells = [*cells[:i], *_split_cell(cells[i]), *cells[i + 1 :]]
-            kinds = [*kinds[:i], Kind.DATA, Kind.DATA, *kinds[i + 1 :]]
+            kinds = resolve([kind_of(c, self.vocab) for c in cells])
         first_label = next((i for i, k in enumerate(kinds) if k in (Kind.LEVEL1, Kind.LEVEL2)), None)
         has_levels = groups[0].level1 is not None or groups[0].level2 is not None
         if first_label and has_levels and not self.header.streamed and not any(self._pending):
