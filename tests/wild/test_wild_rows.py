@@ -11,11 +11,14 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.errors import InputError
+from kpi_lint.lexicon import load_lexicon
 from kpi_lint.parse import parse
 from tests.wild.rows import Score, expected_rows, parsed_rows, score
 
 WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
 EXPECTED = sorted((WILD / "expected").glob("*.csv"))
+# Batches a–e: the reader was developed on them (d and e were held out first, see SOURCES.md).
+DEVELOPED = [p for p in EXPECTED if p.name[0] in "abcde"]
 
 
 def _source(csv_path: Path) -> Path:
@@ -43,10 +46,10 @@ def test_the_wild_set_is_spread_over_provinces_and_forms() -> None:
 
 def test_row_f1_over_the_wild_set_does_not_fall() -> None:
     total = Score(0, 0, 0)
-    for csv_path in EXPECTED:
+    for csv_path in DEVELOPED:
         total = total + _score(csv_path)
     assert total.expected >= 400
-    assert total.f1 >= 0.80, f"row F1 {total.f1:.3f}"
+    assert total.f1 >= 0.88, f"row F1 {total.f1:.3f}"
 
 
 @pytest.mark.parametrize(
@@ -61,6 +64,17 @@ def test_row_f1_over_the_wild_set_does_not_fall() -> None:
         "c01_hunan_urbanmgmt_declaration",  # one cell per line ending " |"
         "c07_guangdong_housing_selfeval",
         "c10_anhui_devzone_declaration",  # "指标1:" numbering, single spaces
+        "a09_sichuan_water_selfeval",  # a whole self-evaluation glued with no separator at all
+        "b09_chongqing_subdistrict_dept_target",  # one glued row per line: name, weight, unit, sign, value
+        "b10_anhui_township_selfeval",  # a whole table flattened onto one line with single spaces
+        "b03_guangdong_transport_approval",  # header broken over lines, 中期/年度 named above it, own 二级 labels
+        "c02_hubei_education_target",  # blank-line cells, a lone space for an empty cell, 长期 | 年度 groups
+        "c04_guangdong_culture_target",  # 实施周期指标值 | 当年度指标值
+        "d01_hunan_forestry_dept_selfeval",  # header words wrapped over cells (年度 ⏎ 指标值)
+        "d03_neimenggu_natres_selfeval",  # 指标性质 "正向" beside 指标方向 "大于等于"
+        "d10_chongqing_township_target",  # unit before sign before number, 定性 targets left empty
+        "e06_hubei_science_declaration",  # a 二级 label printed around its own row
+        "e10_chongqing_commerce_dept_selfeval",  # "25 %" split back into 权重 and 计量单位
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
@@ -75,6 +89,28 @@ def test_rows_keep_their_printed_position() -> None:
         for loc in ind.spans.values():
             printed = lines[loc.line - 1][loc.column - 1 :]
             assert printed.startswith(loc.text.split()[0][:4]), (loc, printed[:20])
+
+
+def test_a_table_cut_off_by_the_end_of_the_page_keeps_its_rows_and_says_where() -> None:
+    doc = parse(WILD / "b06_fujian_chronicles_dept_target.txt")
+    assert len(doc.indicators) == 6
+    (problem,) = doc.problems
+    assert problem.line == 42 and problem.message.startswith("表格在第42行中断") and "基本支出" in problem.message
+
+
+def test_a_provinces_own_label_is_a_word_list_entry(tmp_path: Path) -> None:
+    """A reviewer's lexicons folder teaches the reader a label of their province's template."""
+    own = tmp_path / "lexicons"
+    own.mkdir()
+    bundled = (Path(__file__).resolve().parents[2] / "lexicons" / "levels.txt").read_text(encoding="utf-8")
+    (own / "levels.txt").write_text(
+        bundled.replace("二级 成本指标 < 产出指标: ", "二级 成本指标 < 产出指标: 预算(或投资规模)控制指标 "),
+        encoding="utf-8",
+    )
+    path = WILD / "b03_guangdong_transport_approval.txt"
+    before = {i.level2 for i in parse(path).indicators if i.level3 == "年度预算执行率"}
+    after = {i.level2 for i in parse(path, load_lexicon(str(own))).indicators if i.level3 == "年度预算执行率"}
+    assert before == {"预算(或投资规模)控制指标"} and after == {"成本指标"}
 
 
 def test_a_split_target_is_joined_and_its_cells_kept() -> None:
