@@ -65,6 +65,8 @@ def is_header(roles: list[str | None]) -> bool:
     """A row is an indicator header when it names the 三级指标 (or 二级) column and a target column."""
     named = [r for r in roles if r]
     has_name = "level3" in named or ("level2" in named and "level1" in named)
+    if set(named) in ({"level3", "value"}, {"level3", "actual"}, {"level3", "value", "actual"}):
+        return True  # a list of one level: 序号 | 三级指标 | 年度指标值
     return has_name and any(r in _TARGET_ROLES for r in named) and len(set(named)) >= 3
 
 

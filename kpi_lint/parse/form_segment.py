@@ -18,7 +18,8 @@ from kpi_lint.vocab import squash
 Column = tuple[int, str]  # (column index, role)
 Placed = list[tuple[Column, Cell]]
 
-_TARGET = re.compile(r"^(?:[<>=≥≤≧≦═]|\d+(?:\.\d+)?%$)")
+# Not a name: a sign, a percentage, or a short number with its unit ("1次", "24期", "60人").
+_TARGET = re.compile(r"^(?:[<>=≥≤≧≦═]|\d+(?:\.\d+)?%$|\d+(?:\.\d+)?[^\d]{0,3}$)")
 # Columns a row may leave out without it being a different reading.
 OPTIONAL = {"deviation", "note", "adjusted_value", "comparator", "unit"}
 _INF = 10**9
