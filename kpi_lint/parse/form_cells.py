@@ -132,7 +132,44 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
         kept = [c for i, c in enumerate(row.cells) if (r, i) not in gone]
         if kept or not row.cells:
             result.append(Row(kept, row.ruled))
-    return result
+    return _join_wrapped_columns(result, words)
+
+
+def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
+    """A header whose words wrap onto the next line column by column ("年度 实际" ⏎ "指标值 完成值"):
+    the next line's cells complete, in order, the cells of the line above that are not words."""
+    out: list[Row] = []
+    skip = False
+    for i, row in enumerate(rows):
+        if skip:
+            skip = False
+            continue
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is not None and not row.ruled and len(row.filled) >= 3 and nxt.filled:
+            parts = [c for c in row.cells if not c.blank and label_key(c.text) not in words]
+            tails = [replace(c, text=word) for c in nxt.filled for word in c.text.split()]
+            joined = _complete(parts, tails, words)
+            if joined:
+                out.append(Row([joined.get(id(c), c) for c in row.cells], row.ruled))
+                skip = True
+                continue
+        out.append(row)
+    return out
 
 
 _MAX_WRAP = 6  # a word is not wrapped over more cells than this
+
+
+def _complete(parts: list[Cell], tails: list[Cell], words: set[str]) -> dict[int, Cell]:
+    """Each tail, in order, completes the next part it makes a word with; {} unless all do."""
+    joined: dict[int, Cell] = {}
+    at = 0
+    for tail in tails:
+        while at < len(parts) and label_key(parts[at].text) + label_key(tail.text) not in words:
+            at += 1
+        if at == len(parts):
+            return {}
+        part = parts[at]
+        joined[id(part)] = replace(part, text=label_key(part.text) + label_key(tail.text))
+        at += 1
+    return joined

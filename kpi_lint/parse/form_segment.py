@@ -22,6 +22,7 @@ Placed = list[tuple[Column, Cell]]
 _TARGET = re.compile(r"^(?:[<>=≥≤≧≦═]|\d+(?:\.\d+)?%$|\d+(?:\.\d+)?[^\d]{0,3}$)")
 # Columns a row may leave out without it being a different reading.
 OPTIONAL = {"deviation", "note", "adjusted_value", "comparator", "unit"}
+_MISSING = 2  # what an expected column left empty costs
 _INF = 10**9
 
 
@@ -47,10 +48,10 @@ def assign(cells: list[Cell], columns: list[Column]) -> tuple[int, Placed] | Non
     # best[a][b]: cost of placing cells[a:] in columns[b:]
     best = [[_INF] * (m + 1) for _ in range(k + 1)]
     for b in range(m + 1):
-        best[k][b] = sum(1 for _, role in columns[b:] if role not in OPTIONAL)
+        best[k][b] = sum(_MISSING for _, role in columns[b:] if role not in OPTIONAL)
     for a in range(k - 1, -1, -1):
         for b in range(m - 1, -1, -1):
-            skip = best[a][b + 1] + (0 if columns[b][1] in OPTIONAL else 1)
+            skip = best[a][b + 1] + (0 if columns[b][1] in OPTIONAL else _MISSING)
             take = best[a + 1][b + 1] if _fits(columns[b][1], cells[a]) else _INF
             best[a][b] = min(skip, take)
     if best[0][0] >= _INF:
@@ -74,9 +75,9 @@ def segment(cells: list[Cell], columns: list[Column]) -> list[Placed]:
     for i in range(n):
         if cost[i] >= _INF:
             continue
-        # Leaving a cell out is possible but dear, unless it is empty (padding): only when no row
-        # can start with it.
-        drop = 0 if cells[i].blank else len(columns)
+        # Leaving a cell out is possible but dear, unless it is empty (padding) or a bare number (a
+        # 序号, a score wrapped off its row): only when no row can start with it.
+        drop = 0 if cells[i].blank else 1 if is_number(cells[i].text) else _MISSING * len(columns)
         if cost[i] + drop < cost[i + 1]:
             cost[i + 1], back[i + 1] = cost[i] + drop, (i, None)
         for j in range(i + 1, min(n, i + len(columns)) + 1):
