@@ -51,7 +51,9 @@ DATA_ROLES = (
 
 _SPACE = re.compile(r"\s+")
 _DECOR = re.compile(r"[★☆*＊▲△]+")
-_NUMBERING = re.compile(r"^(?:指标\s*\d+|\d+|[(（]\d+[)）]|[一二三四五六七八九十]+)\s*[：:、.．]\s*")
+_NUMBERING = re.compile(
+    r"^(?:(?:指标\s*\d+|\d+|[(（]\d+[)）]|[一二三四五六七八九十]+)\s*[：:、.．]|[(（][一二三四五六七八九十]+[)）])\s*"
+)
 _PERIOD_PREFIX = re.compile(r"^(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _WEIGHT = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$|\d+(?:\.\d+)?分[)）]?$")

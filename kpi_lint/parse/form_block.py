@@ -17,7 +17,7 @@ from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import glued_rows
 from kpi_lint.parse.form_header import DIRECTION_WORDS, Group, Header, fits, is_number
-from kpi_lint.parse.form_segment import segment, starts_row
+from kpi_lint.parse.form_segment import Placed, segment, starts_row
 from kpi_lint.vocab import Vocabulary, label_key, squash, strip_marks
 
 
@@ -122,6 +122,8 @@ class BlockReader:
             piece: list[Cell] = []
             for cell in run[start:end]:
                 glued = glued_rows(cell, columns) if cell.glued else None
+                if glued is None and self.header.implicit:
+                    glued = _list_item(cell, columns)
                 if glued is None:
                     piece.append(cell)
                     continue
@@ -368,3 +370,22 @@ def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Ce
         out_cells.append(cell)
         out_kinds.append(kind)
     return out_cells, out_kinds
+
+
+_ITEM_END = "；;。，, "
+_MAX_LISTED_TARGET = 12  # "名称,提高": a longer tail after the comma is the name's own clause
+
+
+def _list_item(cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | None:
+    """One line of a list with no header: "参训人员结业率≥100%;", "完成时限,2025年10月底前;"."""
+    text = cell.text.strip().rstrip(_ITEM_END)
+    name, comma, target = max(text.rpartition("，"), text.rpartition(","), key=lambda parts: len(parts[0]))
+    if comma and name.strip() and 0 < len(target.strip()) <= _MAX_LISTED_TARGET:
+        level3 = next(col for col in columns if col[1] == "level3")
+        value = next(col for col in columns if col[1] == "value")
+        at = cell.column + cell.text.index(target, len(name))
+        return [[(level3, replace(cell, text=name.strip())), (value, replace(cell, text=target.strip(), column=at))]]
+    if not any(ch.isdigit() or ch in "≥≤≧≦<>=" for ch in text):
+        return None  # a name alone; its target follows on the next line
+    found = glued_rows(replace(cell, text=text), columns)
+    return found if found and len(found) == 1 and len(found[0]) >= 2 else None

@@ -48,6 +48,7 @@ class Header:
     groups: list[Group]
     line: int
     streamed: bool = False  # read from one header cell per line: rows are recovered by counting cells
+    implicit: bool = False  # no header was printed: a list of 一级/二级 headings with names and targets
 
     @property
     def width(self) -> int:

@@ -163,7 +163,9 @@ class FormReader:
             return
         block = self.draft.block
         if block is None:
-            return
+            block = self._implicit_block(row)
+            if block is None:
+                return
         if any(self.vocab.is_furniture(c.text) for c in filled):
             self._end_block()
             return
@@ -297,6 +299,22 @@ class FormReader:
         if fact in ("total_score", "grade"):  # printed under the indicator rows
             self._end_block()
 
+    def _implicit_block(self, row: Row) -> BlockReader | None:
+        """A list with no header row: 一级/二级 headings ("一、产出指标", "(一)数量指标") each followed by
+        its indicators, a name and its target per line or one after the other.  A heading line made
+        only of labels opens a block read as names and targets, one cell after another."""
+        filled = row.filled
+        kinds = [kind_of(c, self.vocab) for c in filled]
+        if len(filled) > 2 or not all(k in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER) for k in kinds):
+            return None
+        if any(d.records or d.block is not None for d in self.drafts):
+            return None  # the document has a table with a header: labels after it are prose
+        cells = [Cell(word, row.line, 1) for word in ("一级指标", "二级指标", "三级指标", "指标值")]
+        header = build_header(cells, ["level1", "level2", "level3", "value"], None, None, streamed=True)
+        header.implicit = True
+        self._open_block(header, filled[0])
+        return self.draft.block
+
     def _ends_block(self, row: Row, block: BlockReader) -> bool:
         filled = row.filled
         text = filled[0].text.strip()
@@ -307,7 +325,7 @@ class FormReader:
         if block.open_record and not block.header.streamed:
             return False
         if _SECTION.match(text):
-            return True
+            return kind_of(filled[0], self.vocab) is Kind.DATA  # "一、产出指标" heads the next rows
         prose = len(squash(text)) > _MAX_PROSE and (not block.open_record or "。" in text)
         return kind_of(filled[0], self.vocab) is Kind.DATA and prose
 
