@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import platform
-import zlib
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +22,6 @@ RETRAIN_HINT = "corpus, parsers or labels changed: run `kpi-lint train {task}` a
 def _shipped_card(task: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((MODELS_DIR / f"{task}.card.json").read_text(encoding="utf-8"))
     return data
-
-
-def _same_libraries(card: dict[str, Any]) -> bool:
-    libs = card["libraries"]
-    current = {name: version(name) for name in ("scikit-learn", "skops", "jieba", "numpy", "scipy")}
-    current |= {"python": platform.python_version(), "zlib": zlib.ZLIB_RUNTIME_VERSION}
-    return all(libs.get(name) == ver for name, ver in current.items())
 
 
 @pytest.mark.parametrize("task", ["category", "vagueness"])
