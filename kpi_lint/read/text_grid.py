@@ -131,6 +131,30 @@ def vocabulary_pattern(words: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
 
+def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
+    """The lines of `src` as (index, printed, folded); where nearly every line ends its cell with
+    "|", a line that does not is a cell wrapped onto the next line, and is joined to it."""
+    lines = list(zip(src.lines, src.norm, strict=True))
+    texts = [f.strip() for _, f in lines if f.strip() and not _LONE_PIPE.match(f)]
+    ended = [t for t in texts if t.endswith("|") and t.count("|") == 1]
+    if not texts or len(ended) * 10 < len(texts) * 6:
+        return [(i, p, f) for i, (p, f) in enumerate(lines)]
+    out: list[tuple[int, str, str]] = []
+    start: int | None = None
+    for i, (printed, folded) in enumerate(lines):
+        wrapped = folded.strip() and "|" not in folded
+        if start is not None:
+            _, p0, f0 = out[-1]
+            out[-1] = (start, p0 + "\n" + printed, f0 + "\n" + folded)
+            if not wrapped:
+                start = None
+            continue
+        out.append((i, printed, folded))
+        if wrapped:
+            start = i
+    return out
+
+
 def text_grid(src: SourceText, tokens: re.Pattern[str] | None = None) -> Grid:
     """One grid holding a row per non-empty line of `src`; a line holding only `|` is a row with no cells.
 
@@ -138,7 +162,7 @@ def text_grid(src: SourceText, tokens: re.Pattern[str] | None = None) -> Grid:
     cut at the words they hold.
     """
     rows: list[Row] = []
-    for i, (printed, folded) in enumerate(zip(src.lines, src.norm, strict=True)):
+    for i, printed, folded in _logical_lines(src):
         if not folded:
             continue
         if not folded.strip() and "\t" not in folded:
