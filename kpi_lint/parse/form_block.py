@@ -75,11 +75,33 @@ class BlockReader:
             return False
         last = self.records[-1]
         group = self.header.groups[last.group]
+        if self._target_below(last, filled):
+            return True
         missing = [(col, role) for col, role in group.data if role in ("weight", "score") and role not in last.data]
         if not all(fits("weight", c.text) for c in filled) or len(filled) > len(missing):
             return False
         for (_, role), cell in zip(missing, filled, strict=False):
             last.data[role] = cell
+        return True
+
+    def _target_below(self, last: Record, filled: list[Cell]) -> bool:
+        """A row that printed only its name, then its target alone on the next line ("长期",
+        "11月底之前"): the target is the row's.  Only a short cell that is no label can be one."""
+        sign = last.data.get("comparator")
+        if sign is not None and squash(sign.text) not in DIRECTION_WORDS:
+            return False  # "定性" may stand beside the name; a comparison would have its number
+        if len(filled) != 1 or "level3" not in last.data or set(last.data) - {"level3", "comparator"}:
+            return False
+        if last.extra_values:
+            return False
+        cell = filled[0]
+        text = squash(cell.text)
+        if kind_of(cell, self.vocab) is not Kind.DATA or not 0 < len(text) <= _MAX_WRAPPED_TARGET:
+            return False
+        value = next((col for col, role in self.header.groups[last.group].data if role == "value"), None)
+        if value is None:
+            return False
+        last.data["value"] = cell
         return True
 
     def row_break(self) -> None:
@@ -372,6 +394,7 @@ def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Ce
     return out_cells, out_kinds
 
 
+_MAX_WRAPPED_TARGET = 10  # a target printed alone under its name is short ("有效提升", "≥95%")
 _ITEM_END = "；;。，, "
 _MAX_LISTED_TARGET = 12  # "名称,提高": a longer tail after the comma is the name's own clause
 
