@@ -91,6 +91,8 @@ class Vocabulary:
     facts: dict[str, str] = field(default_factory=dict)  # row label → fact (name, department, goal, …)
     furniture: tuple[str, ...] = ()  # words of the page around a table (footers, signatures): end a block
     typos: tuple[tuple[str, str], ...] = ()  # known misprints (typos.txt): a label is also looked up repaired
+    fund_sources: dict[str, str] = field(default_factory=dict)  # funds row label word → source (fund_sources.txt)
+    fund_columns: dict[str, str] = field(default_factory=dict)  # funds block header → figure (fund_columns.txt)
     # Answers already given, per question and text: a document asks about the same few cells often.
     memo: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -129,6 +131,19 @@ class Vocabulary:
 
     def parent_of(self, level2: str | None) -> str | None:
         return self.parent.get(level2) if level2 else None
+
+    def fund_source(self, text: str) -> str | None:
+        """The source a funds row label names ("其中：财政拨款" → 财政拨款), by its longest known word."""
+        s = _PAREN.sub("", label_key(text)).rstrip(":：")
+        if not s or len(s) > 16:
+            return None
+        best = max((w for w in self.fund_sources if w in s), key=len, default=None)
+        return self.fund_sources[best] if best else None
+
+    def fund_column(self, text: str) -> str | None:
+        """The figure a funds block header names ("全年执行数（B）" → executed)."""
+        s = _PAREN.sub("", label_key(text))
+        return self.fund_columns.get(s)
 
     def is_label_tail(self, text: str) -> bool:
         """The end of a label whose beginning was printed elsewhere ("对象满意度指标")."""
@@ -209,6 +224,7 @@ def read_vocabulary(
     facts: dict[str, list[str]] | None = None,
     furniture: list[str] | None = None,
     typos: list[tuple[str, str]] | None = None,
+    funds: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None,
 ) -> Vocabulary:
     """Build the vocabulary from the entries of levels.txt, form_columns.txt, form_titles.txt, form_facts.txt."""
     level1: dict[str, str] = {}
@@ -227,9 +243,12 @@ def read_vocabulary(
     column_words = {label_key(w): role for role, words in columns.items() for w in words}
     title_words = {squash(w): family for family, words in titles.items() for w in words}
     fact_words = {label_key(w): fact for fact, words in (facts or {}).items() for w in words}
+    sources, figures = funds or ({}, {})
     return Vocabulary(
         level1, level2, parent, column_words, title_words, fact_words, tuple(squash(w) for w in furniture or ()),
         tuple(typos or ()),
+        {label_key(w): source for source, words in sources.items() for w in words},
+        {label_key(w): figure for figure, words in figures.items() for w in words},
     )
 
 
@@ -243,4 +262,5 @@ def vocabulary_from(directory: Path) -> Vocabulary:
         read_keyed(directory, "form_facts.txt"),
         read_list(directory, "page_furniture.txt"),
         read_pairs(directory, "typos.txt"),
+        (read_keyed(directory, "fund_sources.txt"), read_keyed(directory, "fund_columns.txt")),
     )

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, replace
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project
-from kpi_lint.parse.common import make_indicator
+from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.parse.form_block import BlockReader, Record
 from kpi_lint.parse.form_cells import Kind, join_wrapped_words, kind_of
+from kpi_lint.parse.form_funds import FundsReader
 from kpi_lint.parse.form_header import (
     DIRECTION_WORDS,
     Header,
@@ -42,6 +43,7 @@ _PLACEHOLDER = re.compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d+\s*[:�
 _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 # A row holding nothing but text in these columns (no target, sign, unit or score) may be prose.
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
+_GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 
 
@@ -55,6 +57,7 @@ class _Draft:
     facts: dict[str, Located] = field(default_factory=dict)
     goals: dict[str, Located] = field(default_factory=dict)
     records: list[tuple[Header, Record]] = field(default_factory=list)
+    funds: FundsReader | None = None
     block: BlockReader | None = None
     start: Located | None = None
 
@@ -158,6 +161,8 @@ class FormReader:
             return
         roles = cell_roles(row.cells, self.vocab)
         if self._header(row, roles):
+            return
+        if self.draft.block is None and self._funds(row):
             return
         if self._facts(row):
             return
@@ -267,6 +272,13 @@ class FormReader:
                 continue
             rest = cells[i + 1 :]
             value = next((c for c in rest[:1] if self._value_cell(c)), None)
+            if fact == "total_score":
+                # "总分 | 100 | 98.51 | 优": the score is the last number, the grade the word after it.
+                numbers = [c for c in rest if to_number(c.text) is not None]
+                value = numbers[-1] if numbers else value
+                grade = next((c for c in rest if c.text.strip() in _GRADES), None)
+                if grade is not None and "grade" not in self.draft.facts:
+                    self.draft.facts["grade"] = grade.located
             if value is None:
                 if not rest:
                     self._pending_fact = fact
@@ -298,6 +310,12 @@ class FormReader:
             draft.facts[fact] = loc
         if fact in ("total_score", "grade"):  # printed under the indicator rows
             self._end_block()
+
+    def _funds(self, row: Row) -> bool:
+        draft = self.draft
+        if draft.funds is None:
+            draft.funds = FundsReader(self.vocab)
+        return draft.funds.feed(row)
 
     def _implicit_block(self, row: Row) -> BlockReader | None:
         """A list with no header row: 一级/二级 headings ("一、产出指标", "(一)数量指标") each followed by
@@ -355,6 +373,9 @@ class FormReader:
                 setattr(project, fact, draft.facts[fact])
         if "goal" in draft.facts:
             project.goals["年度"] = draft.facts["goal"]
+        if draft.funds is not None:
+            project.funds = list(draft.funds.items)
+            project.execution = draft.funds.execution
         if "total_score" in draft.facts:
             project.total_score = draft.facts["total_score"]
         if "grade" in draft.facts:

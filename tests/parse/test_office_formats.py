@@ -88,3 +88,25 @@ def test_a_damaged_office_file_is_one_clear_error(tmp_path: Path) -> None:
     broken.write_bytes(data[: len(data) // 2])
     with pytest.raises(InputError, match=r"XLSX|ZIP"):
         parse(broken)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf", "html"])
+def test_funds_of_a_declaration_per_period_and_source(fmt: str) -> None:
+    (project,) = parse(OFFICE / f"declaration.{fmt}").projects
+    funds = {(f.period, f.source): (f.amount, f.unit) for f in project.funds}
+    assert funds[("实施期", "总额")] == (360.0, "万元")
+    assert funds[("年度", "总额")] == (120.0, "万元")
+    assert funds[("年度", "财政拨款")] == (100.0, "万元")
+    assert funds[("实施期", "其他资金")] == (60.0, "万元")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf", "html"])
+def test_funds_block_total_score_and_grade_of_a_self_evaluation(fmt: str) -> None:
+    first, second = parse(OFFICE / f"selfeval.{fmt}").projects
+    ex = first.execution
+    assert ex is not None and ex.unit == "万元"
+    assert (ex.budgeted, ex.full_year, ex.executed, ex.weight, ex.score) == (160.0, 160.0, 148.05, 10.0, 9.25)
+    assert ex.rate == pytest.approx(92.53)
+    assert first.total_score is not None and first.total_score.text == "98.51"
+    assert first.grade is not None and first.grade.text == "优"
+    assert second.total_score is not None and second.total_score.text == "92.23"

@@ -1,0 +1,96 @@
+"""The funds block of a form, read from its row labels (``lexicons/fund_sources.txt``) and, for a
+self-evaluation, from its header (``lexicons/fund_columns.txt``).
+
+A declaration prints label/amount pairs, one pair per period ("实施期资金总额 | 360 | 年度资金总额 |
+120", then "其中：财政拨款 | 300 | 其中：财政拨款 | 100"); a self-evaluation prints a header
+(年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分) and a row per source.  Amounts are kept as
+printed with the number they literally say; the unit is the one the block names (万元 or 元).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kpi_lint.grid import Cell, Row
+from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, Execution, FundItem, Located
+from kpi_lint.parse.common import to_number
+from kpi_lint.vocab import Vocabulary, squash
+
+_EXECUTION_FIELDS = ("budgeted", "full_year", "executed", "weight", "rate", "score")
+
+
+@dataclass
+class FundsReader:
+    vocab: Vocabulary
+    unit: str = "元"
+    items: list[FundItem] = field(default_factory=list)
+    execution: Execution | None = None
+    _figures: list[tuple[int, str]] = field(default_factory=list)  # (column, figure) of a funds header
+    _periods: list[tuple[int, str]] = field(default_factory=list)  # (column, period) of the totals row
+
+    def feed(self, row: Row) -> bool:
+        """Read a row of the funds block; False when the row is not one."""
+        cells = row.cells
+        self._note_unit(cells)
+        figures = [(i, self.vocab.fund_column(c.text)) for i, c in enumerate(cells) if not c.blank]
+        named = [(i, f) for i, f in figures if f]
+        if len(named) >= 3:
+            self._figures = [(i, f) for i, f in named if f is not None]
+            return True
+        found = False
+        for i, cell in enumerate(cells):
+            source = self.vocab.fund_source(cell.text) if not cell.blank else None
+            if source is None:
+                continue
+            if self._figures and self.execution is None and source == "总额":
+                self.execution = self._execution(cells, i)
+                found = True
+                continue
+            amount = next((c for c in cells[i + 1 :] if not c.blank), None)
+            if amount is None or to_number(amount.text) is None:
+                continue
+            period = self._period(cell, i, source)
+            loc = amount.located
+            self.items.append(
+                FundItem(period, source, to_number(amount.text), loc.text, self.unit, loc.line, loc.column)
+            )
+            found = True
+        return found
+
+    def _note_unit(self, cells: list[Cell]) -> None:
+        for cell in cells:
+            text = squash(cell.text)
+            if "资金" in text or "单位" in text or "预算" in text:
+                if "万元" in text:
+                    self.unit = "万元"
+                elif "(元)" in text or "（元）" in cell.text or text.endswith("元"):
+                    self.unit = "元"
+
+    def _period(self, label: Cell, column: int, source: str) -> str | None:
+        text = squash(label.text)
+        for word, period in (("实施期", PERIOD_IMPLEMENTATION), ("中期", "中期"), ("年度", PERIOD_ANNUAL)):
+            if text.startswith(word):
+                if source == "总额":
+                    self._periods = [p for p in self._periods if p[0] != column] + [(column, period)]
+                return period
+        before = [p for c, p in sorted(self._periods) if c <= column]
+        return before[-1] if before else None
+
+    def _execution(self, cells: list[Cell], label: int) -> Execution:
+        """The total row under a self-evaluation's funds header, by column where the row lines up."""
+        values: dict[str, Cell] = {}
+        if len(cells) >= max(i for i, _ in self._figures) + 1:
+            values = {f: cells[i] for i, f in self._figures if i > label and not cells[i].blank}
+        if not values:
+            numbers = [c for c in cells[label + 1 :] if not c.blank]
+            values = {f: c for (_, f), c in zip(self._figures, numbers, strict=False)}
+        first = cells[label]
+        ex = Execution(
+            declared=None, budgeted=None, full_year=None, executed=None, balance=None, rate=None, score=None,
+            weight=None, unit=self.unit, line=first.line, column=first.column,
+        )
+        for name, cell in values.items():
+            if name in _EXECUTION_FIELDS:
+                setattr(ex, name, to_number(cell.text))
+                ex.spans[name] = Located(cell.text.strip(), cell.line, cell.column, cell.anchor)
+        return ex
