@@ -52,7 +52,12 @@ class Row:
 
     @property
     def filled(self) -> list[Cell]:
-        return [c for c in self.cells if not c.blank]
+        """The printed cells, a cell merged over several columns once."""
+        out: list[Cell] = []
+        for c in self.cells:
+            if not c.blank and not (out and out[-1] is c):
+                out.append(c)
+        return out
 
     @property
     def line(self) -> int:

@@ -71,7 +71,8 @@ def is_header(roles: list[str | None]) -> bool:
     return has_name and any(r in _TARGET_ROLES for r in named) and len(set(named)) >= 3
 
 
-def _period_of(text: str) -> str | None:
+def period_of(text: str) -> str | None:
+    """The period a heading names ("实施周期指标值" → 实施期, "年度目标" → 年度), if any."""
     s = squash(text)
     for word in PERIOD_WORDS:
         if word in s:
@@ -136,7 +137,7 @@ def periods_in(row: Row) -> list[str]:
     for c in row.filled:
         if len(c.text) > 24:
             continue
-        p = _period_of(c.text)
+        p = period_of(c.text)
         if p and (not found or found[-1] != p):
             found.append(p)
     return found
@@ -151,11 +152,11 @@ def _name_periods(groups: list[Group], cells: list[Cell], above: list[Row], peri
         if not above_periods and len(set(trail[-len(groups) :])) == len(groups):
             above_periods = trail[-len(groups) :]
         for i, group in enumerate(groups):
-            own = [_period_of(cells[col].text) for col, _ in group.data if col < len(cells)]
+            own = [period_of(cells[col].text) for col, _ in group.data if col < len(cells)]
             named = next((p for p in own if p), None)
             first = min([col for col, _ in group.data] + [c for c in (group.level1, group.level2) if c is not None])
             if named is None and aligned and nearest is not None:
-                named = _period_of(nearest.cells[first].text)
+                named = period_of(nearest.cells[first].text)
             if named is None and i < len(above_periods) and len(above_periods) >= len(groups):
                 named = above_periods[i]
             group.period = named or ("实施期" if i < len(groups) - 1 else "年度")
@@ -166,7 +167,7 @@ def _name_periods(groups: list[Group], cells: list[Cell], above: list[Row], peri
     values = [col for col, role in group.data if role == "value"]
     if len(values) >= 2:
         for n, col in enumerate(values):
-            period = _period_of(cells[col].text) if col < len(cells) else None
+            period = period_of(cells[col].text) if col < len(cells) else None
             group.value_periods[col] = period or ("实施期" if n < len(values) - 1 else "年度")
 
 

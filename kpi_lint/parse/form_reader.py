@@ -27,6 +27,7 @@ from kpi_lint.parse.form_header import (
     is_header,
     is_subheader,
     merge_subheader,
+    period_of,
     periods_in,
     stack_tiers,
 )
@@ -43,6 +44,7 @@ _PLACEHOLDER = re.compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d+\s*[:�
 _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 # A row holding nothing but text in these columns (no target, sign, unit or score) may be prose.
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
+_ACTUAL_HEADS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "完成情况")
 _GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 
@@ -88,6 +90,7 @@ class FormReader:
     _recent: list[Row] = field(default_factory=list)  # the last rows read, nearest first
     _header_above: list[Row] = field(default_factory=list)
     _periods: list[str] = field(default_factory=list)  # period words met lately ("中期目标" … "年度目标")
+    _goal_periods: list[str] = field(default_factory=list)  # periods of the goals printed on the next row
     _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
     _header_single: bool = True  # … printed one cell per line
     _header_rows: int = 0
@@ -246,6 +249,14 @@ class FormReader:
     def _facts(self, row: Row) -> bool:
         """Label/value pairs; True when the row was a facts row (not an indicator row)."""
         cells = row.filled
+        if self._goal_periods:
+            # The row under "总体目标 | 实施期目标 | 年度目标": one goal per period, in order.
+            periods, self._goal_periods = self._goal_periods, []
+            texts = [c for c in cells if self.vocab.fact(c.text) is None]  # a label merged down from above
+            if texts and all(len(squash(c.text)) > 6 for c in texts):
+                for period, cell in zip(periods, texts, strict=False):
+                    self.draft.goals.setdefault(period, cell.located)
+                return True
         found = False
         pending = self._pending_fact
         self._pending_fact = None
@@ -271,6 +282,9 @@ class FormReader:
                 self._end_block()
                 continue
             rest = cells[i + 1 :]
+            if fact == "goal" and rest and all(_goal_period(c.text) for c in rest):
+                self._goal_periods = [p for p in (_goal_period(c.text) for c in rest) if p]
+                return True
             value = next((c for c in rest[:1] if self._value_cell(c)), None)
             if fact == "total_score":
                 # "总分 | 100 | 98.51 | 优": the score is the last number, the grade the word after it.
@@ -371,7 +385,11 @@ class FormReader:
                      "measures", "plan"):
             if fact in draft.facts:
                 setattr(project, fact, draft.facts[fact])
-        if "goal" in draft.facts:
+        actual = draft.goals.pop("actual", None)
+        if actual is not None:
+            project.actual_summary = actual
+        project.goals.update(draft.goals)
+        if "goal" in draft.facts and not draft.goals:
             project.goals["年度"] = draft.facts["goal"]
         if draft.funds is not None:
             project.funds = list(draft.funds.items)
@@ -434,6 +452,16 @@ def _labelled_here(record: Record) -> bool:
     labels = [c for c in (record.level1, record.level2) if c is not None]
     return name is not None and any(c.line == name.line or (c.anchor is not None and c.anchor == name.anchor)
                                     for c in labels)
+
+
+def _goal_period(text: str) -> str | None:
+    """"实施期目标" → 实施期, "年度目标" → 年度; None for anything longer than such a heading."""
+    s = squash(text)
+    if s in _ACTUAL_HEADS:
+        return "actual"
+    if len(s) > 12 or "目标" not in s:
+        return None
+    return period_of(s) or ("年度" if s in ("预期目标", "绩效目标") else None)
 
 
 def _inline_fact(cell: Cell, vocab: Vocabulary) -> tuple[str, Cell] | None:

@@ -110,3 +110,21 @@ def test_funds_block_total_score_and_grade_of_a_self_evaluation(fmt: str) -> Non
     assert first.total_score is not None and first.total_score.text == "98.51"
     assert first.grade is not None and first.grade.text == "优"
     assert second.total_score is not None and second.total_score.text == "92.23"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_project_facts_of_a_declaration(fmt: str) -> None:
+    (project,) = parse(OFFICE / f"declaration.{fmt}").projects
+    assert project.name == "沁水县医疗保障信息化建设及运维项目"
+    assert project.department is not None and project.department.text == "[160]沁水县医疗保障局"
+    assert project.implementer is not None and project.implementer.text == "沁水县医疗保险服务中心"
+    assert project.duration is not None and project.duration.text == "3年（2023年—2025年）"
+    assert project.goals["实施期"].text.startswith("到2025年底")
+    assert project.goals["年度"].text.startswith("2023年完成20台终端设备")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf", "html"])
+def test_goal_and_actual_summary_of_a_self_evaluation(fmt: str) -> None:
+    first = parse(OFFICE / f"selfeval.{fmt}").projects[0]
+    assert first.goals["年度"].text.startswith("保证城乡居民基本医疗保险工作的正常运行")
+    assert first.actual_summary is not None and first.actual_summary.text.startswith("全年预算数为160万")
