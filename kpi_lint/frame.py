@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 COLUMNS = [
-    "path", "project", "form", "period", "level1", "level2", "level3", "value", "line", "column",
+    "path", "project", "form", "period", "level1", "level2", "level3", "value", "line", "column", "anchor",
     "comparator", "number", "unit", "kind", "description", "basis", "adjusted_value", "actual",
     "weight", "score", "deviation", "value_line", "value_column", "positions",
 ]
@@ -24,7 +24,7 @@ def positions(ind: Indicator) -> str:
     A flat table has no room for a position per field; this keeps each one traceable in CSV
     and Parquet (JSON Lines carries them as the ``spans`` object).
     """
-    return " ".join(f"{name}={loc.line}:{loc.column}" for name, loc in ind.spans.items())
+    return " ".join(f"{name}={loc.where}" for name, loc in ind.spans.items())
 
 
 def indicator_record(ind: Indicator) -> dict[str, Any]:
@@ -39,7 +39,9 @@ def indicator_record(ind: Indicator) -> dict[str, Any]:
     rec["unit"] = parsed.unit if parsed else None
     rec["kind"] = parsed.kind if parsed else None
     rec["value_line"], rec["value_column"] = ind.span("value")
-    rec["spans"] = {k: [v.line, v.column] for k, v in ind.spans.items()}
+    rec["anchor"] = ind.anchor("level3")  # the page, sheet and cell, or table and row of an office file
+    # [line, column] in a text file; [line, column, "页1 表1 行4 格3" / "Sheet1!C12"] in an office file.
+    rec["spans"] = {k: [v.line, v.column, *([v.anchor] if v.anchor else [])] for k, v in ind.spans.items()}
     return rec
 
 

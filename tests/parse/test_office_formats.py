@@ -128,3 +128,14 @@ def test_goal_and_actual_summary_of_a_self_evaluation(fmt: str) -> None:
     first = parse(OFFICE / f"selfeval.{fmt}").projects[0]
     assert first.goals["年度"].text.startswith("保证城乡居民基本医疗保险工作的正常运行")
     assert first.actual_summary is not None and first.actual_summary.text.startswith("全年预算数为160万")
+
+
+def test_parse_outputs_carry_the_office_position_of_every_cell() -> None:
+    from kpi_lint.frame import indicator_record, positions
+
+    doc = parse(OFFICE / "target.xlsx")
+    first = doc.indicators[0]
+    record = indicator_record(first)
+    assert record["anchor"] == first.spans["level3"].anchor
+    assert record["spans"]["value"][2].endswith(first.spans["value"].anchor.split("!")[1])  # type: ignore[union-attr]
+    assert "value=" in positions(first) and "!" in positions(first)
