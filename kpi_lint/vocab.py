@@ -132,6 +132,10 @@ class Vocabulary:
     def parent_of(self, level2: str | None) -> str | None:
         return self.parent.get(level2) if level2 else None
 
+    def is_wide(self, level1: str | None) -> bool:
+        """A 一级 with no 二级 of its own (实施效果指标): the 一级 names under it stand as its 二级."""
+        return level1 is not None and level1 not in set(self.parent.values())
+
     def fund_source(self, text: str) -> str | None:
         """The source a funds row label names ("其中：财政拨款" → 财政拨款), by its longest known word."""
         s = _PAREN.sub("", label_key(text)).rstrip(":：")

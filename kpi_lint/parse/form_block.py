@@ -204,9 +204,14 @@ class BlockReader:
                 placed.append(((col, role), cells[col]))
             self._record(g, placed)
 
+    def _under_wide(self, levels: _Levels) -> bool:
+        return levels.level1 is not None and self.vocab.is_wide(self.vocab.canonical_level1(levels.level1.text))
+
     def _take_labels(self, levels: _Levels, cells: list[Cell]) -> None:
         kinds = resolve([kind_of(c, self.vocab) for c in cells])
         for cell, kind in zip(cells, kinds, strict=True):
+            if kind is Kind.LEVEL1 and self._under_wide(levels) and levels.level1 is not cell:
+                kind = Kind.LEVEL2
             if kind is Kind.LEVEL1:
                 _set_level1(levels, cell)
             elif kind is Kind.LEVEL2:
@@ -226,6 +231,8 @@ class BlockReader:
             )
             if kinds[0] is Kind.LEVEL2 and self._last_kind is Kind.LEVEL2 and same:
                 kinds[0] = Kind.DATA
+            elif kinds[0] is Kind.LEVEL1 and self._last_kind is Kind.LEVEL1:
+                kinds[0] = Kind.LEVEL2  # 实施效果指标 ⏎ 产出指标 (the 发改 template), as resolve() does in a row
             self._last_kind = next((k for k in reversed(kinds) if k is not Kind.BLOCK), self._last_kind)
             self._last_label = cells[0] if kinds[0] is Kind.LEVEL2 else self._last_label
         groups = self.header.groups
@@ -249,6 +256,8 @@ class BlockReader:
         for cell, kind in zip(cells, kinds, strict=True):
             if kind is Kind.BLOCK:
                 continue
+            if kind is Kind.LEVEL1 and self._under_wide(self.levels[self._group]):
+                kind = Kind.LEVEL2
             if kind in (Kind.LEVEL1, Kind.LEVEL2):
                 if kind is Kind.LEVEL2 and self._run is not None and len(self._run) == 1 and _own_level1(self._run[0]):
                     # One name alone before a 二级 label: a 一级 of the province's own ("项目决策").

@@ -56,8 +56,8 @@ def resolve(kinds: list[Kind]) -> list[Kind]:
     """Decide EITHER cells and demote labels that stand where data must be.
 
     Within a run of label cells a 一级 comes before a 二级: an EITHER before a 二级 is a 一级,
-    otherwise a 二级; a second 二级 (or an EITHER after a 二级) in the same run is a 三级指标
-    that happens to read like a category.
+    otherwise a 二级; a 一级 after a 一级 is the 二级 of a wider group (the 发改 template puts
+    产出指标 under 实施效果指标); a label after a 二级 is a 三级指标 that reads like a category.
     """
     out = list(kinds)
     last: Kind | None = None  # the previous label in the current run of labels
@@ -75,7 +75,9 @@ def resolve(kinds: list[Kind]) -> list[Kind]:
                 kind = Kind.LEVEL2
             else:
                 kind = Kind.LEVEL1
-        elif (last is Kind.LEVEL2 and kind is Kind.LEVEL2) or (last is not None and kind is Kind.LEVEL1):
+        elif last is Kind.LEVEL1 and kind is Kind.LEVEL1:
+            kind = Kind.LEVEL2  # "实施效果指标 | 产出指标": a 一级 name standing as the 二级 of a wider one
+        elif last is Kind.LEVEL2 and kind in (Kind.LEVEL1, Kind.LEVEL2):
             kind = Kind.DATA
         out[i] = kind
         last = None if kind is Kind.DATA else kind
