@@ -171,7 +171,7 @@ class Vocabulary:
             return self.columns[bare]
         best: tuple[int, str] | None = None
         for word, role in self.columns.items():
-            if len(word) >= 2 and word in s and (best is None or len(word) > best[0]):
+            if len(word) >= 3 and word in s and (best is None or len(word) > best[0]):
                 best = (len(word), role)
         if best is None or best[0] * 3 < len(s) * 2:  # a cell that merely mentions a header word is not one
             return None
