@@ -17,8 +17,8 @@ from tests.wild.rows import Score, expected_rows, parsed_rows, score
 
 WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
 EXPECTED = sorted((WILD / "expected").glob("*.csv"))
-# Batches a–e: the reader was developed on them (d and e were held out first, see SOURCES.md).
-DEVELOPED = [p for p in EXPECTED if p.name[0] in "abcde"]
+# Batches a–g: the reader was developed on them (d to g were each held out first, see SOURCES.md).
+DEVELOPED = [p for p in EXPECTED if p.name[0] in "abcdefg"]
 
 
 def _source(csv_path: Path) -> Path:
@@ -48,8 +48,8 @@ def test_row_f1_over_the_wild_set_does_not_fall() -> None:
     total = Score(0, 0, 0)
     for csv_path in DEVELOPED:
         total = total + _score(csv_path)
-    assert total.expected >= 400
-    assert total.f1 >= 0.88, f"row F1 {total.f1:.3f}"
+    assert total.expected >= 600
+    assert total.f1 >= 0.85, f"row F1 {total.f1:.3f}"
 
 
 @pytest.mark.parametrize(
@@ -75,11 +75,27 @@ def test_row_f1_over_the_wild_set_does_not_fall() -> None:
         "d10_chongqing_township_target",  # unit before sign before number, 定性 targets left empty
         "e06_hubei_science_declaration",  # a 二级 label printed around its own row
         "e10_chongqing_commerce_dept_selfeval",  # "25 %" split back into 权重 and 计量单位
+        "e03_fujian_earthquake_dept_selfeval",  # header words wrapped onto the next line column by column
+        "c09_tianjin_devreform_target",  # the 发改 template: 产出指标 as the 二级 of 实施效果指标
+        "f03_anhui_culture_target",  # one cell per line ending " |", runs of "||||" for empty cells
+        "f04_anhui_sports_target",  # a cell wrapped onto the next line in a "cell |" copy
+        "f10_hubei_disabled_target",  # 序号 | 三级指标 | 年度指标值, one cell per line
+        "f12_anhui_relics_selfeval",  # space-separated, 年度 ⏎ 指标值 wrapped column by column
+        "g03_neimenggu_procuratorate_target",  # targets printed alone under their names
+        "g07_sichuan_marketreg_regional",  # 指标N: names begin rows among worded targets
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
     result = _score(WILD / "expected" / f"{stem}.csv")
     assert result.f1 == 1.0, f"{stem}: P {result.precision:.2f} R {result.recall:.2f}"
+
+
+@pytest.mark.parametrize(("stem", "rows"), [("f02_ningxia_cdc_approval", 12), ("f09_ningxia_agri_target", 8)])
+def test_lists_with_no_header_row(stem: str, rows: int) -> None:
+    """一级/二级 headings, each followed by its indicators: a name and its target on one line
+    ("参训人员结业率≥100%;", "完成时限,2025年10月底前;") or the target on the next."""
+    result = _score(WILD / "expected" / f"{stem}.csv")
+    assert result.true_positive >= rows and result.precision >= 0.9
 
 
 def test_rows_keep_their_printed_position() -> None:
