@@ -19,13 +19,11 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder
 
 from kpi_lint.classify.tokenize import Entry, JiebaTokenizer, TextNormalizer
+from kpi_lint.vocab import LEVEL2_NAMES
 
 DEFAULT_SEED = 2023
-# Canonical 二级指标: the label set of the category classifier (parse/common.py spells them the same).
-CATEGORY_LABELS = (
-    "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
-    "生态效益指标", "可持续影响指标", "服务对象满意度指标",
-)
+# Canonical 二级指标 (kpi_lint.vocab): the label set of the category classifier.
+CATEGORY_LABELS = LEVEL2_NAMES
 VAGUENESS_LABELS = ("specific", "vague")
 
 

@@ -4,27 +4,20 @@ from __future__ import annotations
 
 import re
 
+from kpi_lint import vocab
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Form, Indicator, Located
 from kpi_lint.parse.values import parse_value
 from kpi_lint.read.source import fold
 
-LEVEL1_NAMES = ("产出指标", "效益指标", "满意度指标", "成本指标")
-# Canonical 二级指标 and the 一级 they belong to.
+LEVEL1_NAMES = vocab.LEVEL1_NAMES
+# Canonical 二级指标 and the 一级 they belong to (the names are kpi_lint.vocab's).
 LEVEL2_PARENT: dict[str, str] = {
-    "数量指标": "产出指标",
-    "质量指标": "产出指标",
-    "时效指标": "产出指标",
-    "成本指标": "产出指标",
-    "经济效益指标": "效益指标",
-    "社会效益指标": "效益指标",
-    "生态效益指标": "效益指标",
-    "可持续影响指标": "效益指标",
-    "服务对象满意度指标": "满意度指标",
+    **dict.fromkeys((vocab.QUANTITY, vocab.QUALITY, vocab.TIMELINESS, vocab.COST), vocab.OUTPUT),
+    **dict.fromkeys((vocab.ECONOMIC, vocab.SOCIAL, vocab.ECOLOGICAL, vocab.SUSTAINABLE), vocab.EFFECT),
+    vocab.SATISFACTION: vocab.SATISFACTION_L1,
     # 财预〔2021〕101号: 成本指标 is a 一级 group of its own.
-    "经济成本指标": "成本指标",
-    "社会成本指标": "成本指标",
-    "生态环境成本指标": "成本指标",
+    **dict.fromkeys((vocab.ECONOMIC_COST, vocab.SOCIAL_COST, vocab.ECOLOGICAL_COST), vocab.COST_L1),
 }
 # Short or cut forms seen in the tables → canonical name.
 _LEVEL2_ALIASES = {

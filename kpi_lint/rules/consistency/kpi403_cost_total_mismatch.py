@@ -11,9 +11,10 @@ from kpi_lint.parse.values import base_unit, scaled
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import project_years
 from kpi_lint.rules.consistency.kpi401_period_mismatch import fund_yuan
+from kpi_lint.vocab import COST, QUANTITY
 
-_COST = "成本指标"
-_QUANTITY = "数量指标"
+_COST = COST
+_QUANTITY = QUANTITY
 
 
 @dataclass

@@ -9,14 +9,15 @@ from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.text._text import clean
+from kpi_lint.vocab import COST, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
 Predictor = Callable[[Indicator], tuple[str, float]]
 
 # The 产出 categories the lexicon fallback can tell apart (效益 categories have no reliable cues).
-_OUTPUT = ("数量指标", "质量指标", "时效指标", "成本指标")
-_FALLBACK_TARGETS = (*_OUTPUT, "服务对象满意度指标")
+_OUTPUT = (QUANTITY, QUALITY, TIMELINESS, COST)
+_FALLBACK_TARGETS = (*_OUTPUT, SATISFACTION)
 # What a value's kind says about its category, and how strongly.
-_KIND_VOTES = {"date": ("时效指标", 2), "money": ("成本指标", 2), "count": ("数量指标", 1)}
+_KIND_VOTES = {"date": (TIMELINESS, 2), "money": (COST, 2), "count": (QUANTITY, 1)}
 _KIND_WORDS = {"date": "日期或期限", "money": "金额", "count": "计数"}
 
 

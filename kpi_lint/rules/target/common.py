@@ -13,10 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kpi_lint import vocab
 from kpi_lint.lexicon import Lexicon, read_keyed, read_list
 from kpi_lint.model import Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.values import parse_value
+from kpi_lint.vocab import COST, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
+
+__all__ = ["COST", "QUALITY", "QUANTITY", "SATISFACTION", "TIMELINESS"]  # re-exported for the target rules
 
 if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
     from kpi_lint.cluster.peers import PeerIndex
@@ -26,14 +30,9 @@ UNITLESS = "无单位"
 OVER_100 = "可超100%"
 _SPECIAL = (DATE, UNITLESS, OVER_100)
 
-QUANTITY = "数量指标"
-QUALITY = "质量指标"
-TIMELINESS = "时效指标"
-COST = "成本指标"
-SATISFACTION = "服务对象满意度指标"
-BENEFIT = "效益指标"
+BENEFIT = vocab.EFFECT
 BENEFIT_LEVEL2 = tuple(k for k, v in LEVEL2_PARENT.items() if v == BENEFIT)
-CATEGORY_NAMES = frozenset([*LEVEL2_PARENT, *set(LEVEL2_PARENT.values()), "满意度指标", "成本指标"])
+CATEGORY_NAMES = frozenset([*LEVEL2_PARENT, *set(LEVEL2_PARENT.values()), vocab.SATISFACTION_L1, vocab.COST_L1])
 
 # A unit printed in the indicator name itself: "机关运转率（%）", "补助标准(元/人)".
 _NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,5})\s*[)）]$|(%|％)$")
