@@ -405,16 +405,24 @@ def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Ce
 
 _MAX_WRAPPED_TARGET = 10  # a target printed alone under its name is short ("有效提升", "≥95%")
 _ITEM_END = "；;。，, "
+_NAME_TARGET = re.compile(r"^(?P<name>.+?)[(（](?P<target>[^()（）]+)[)）]$")
+_TARGET_START = re.compile(r"^\s*(?:[<>=≥≤≧≦]|\d)")
 _MAX_LISTED_TARGET = 12  # "名称,提高": a longer tail after the comma is the name's own clause
 
 
 def _list_item(cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | None:
     """One line of a list with no header: "参训人员结业率≥100%;", "完成时限,2025年10月底前;"."""
     text = cell.text.strip().rstrip(_ITEM_END)
+    level3 = next(col for col in columns if col[1] == "level3")
+    value = next(col for col in columns if col[1] == "value")
+    bracketed = _NAME_TARGET.match(text)
+    if bracketed and _TARGET_START.match(bracketed.group("target")):  # "机柜数量(≥77台)"
+        name_cell = replace(cell, text=bracketed.group("name"))
+        target = bracketed.group("target")
+        target_cell = replace(cell, text=target, column=cell.column + cell.text.index(target))
+        return [[(level3, name_cell), (value, target_cell)]]
     name, comma, target = max(text.rpartition("，"), text.rpartition(","), key=lambda parts: len(parts[0]))
     if comma and name.strip() and 0 < len(target.strip()) <= _MAX_LISTED_TARGET:
-        level3 = next(col for col in columns if col[1] == "level3")
-        value = next(col for col in columns if col[1] == "value")
         at = cell.column + cell.text.index(target, len(name))
         return [[(level3, replace(cell, text=name.strip())), (value, replace(cell, text=target.strip(), column=at))]]
     if not any(ch.isdigit() or ch in "≥≤≧≦<>=" for ch in text):

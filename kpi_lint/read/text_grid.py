@@ -131,6 +131,17 @@ def vocabulary_pattern(words: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
 
+_BRACKET_PATH = re.compile(r"^\s*【([^【】]+?)\s*[-—－/]\s*([^【】]+)】\s*$")
+
+
+def _bracket_path(printed: str, folded: str) -> list[tuple[int, str]] | None:
+    """A heading "【产出指标-数量指标】" (a list printed with no table): its two parts as two cells."""
+    m = _BRACKET_PATH.match(folded)
+    if not m:
+        return None
+    return [(m.start(1), printed[m.start(1) : m.end(1)]), (m.start(2), printed[m.start(2) : m.end(2)])]
+
+
 def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
     """The lines of `src` as (index, printed, folded); where nearly every line ends its cell with
     "|", a line that does not is a cell wrapped onto the next line, and is joined to it."""
@@ -174,7 +185,7 @@ def text_grid(src: SourceText, tokens: re.Pattern[str] | None = None) -> Grid:
             continue
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
-        pieces = line_cells(printed, folded)
+        pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
         glued = glued_cells(printed, folded, tokens) if len(pieces) == 1 else None
         if glued:
             cells = [Cell(text, i + 1, col + 1, glued=flag) for col, text, flag in glued]
