@@ -46,7 +46,9 @@ _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
 _ACTUAL_HEADS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "完成情况")
 _GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
-_MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
+_MAX_PROSE = 60
+# A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
+_RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;]")  # a single cell longer than this, in a row-per-line table, is prose after the table
 
 
 @dataclass
@@ -418,6 +420,8 @@ class FormReader:
                 project.empty_categories.append(EmptyCategory(period, level1, level2, *_line_col(record), note=note))
             return
         assert name_cell is not None
+        if value_loc is None and set(record.data) <= _PROSE_ROLES and _RULE_TEXT.search(name):
+            return  # "定量指标计算：完成值达到指标值，记满分；…": a scoring note printed among the rows
         extras = {
             role: record.data[role].located
             for role in ("description", "basis", "adjusted_value", "actual", "weight", "score", "deviation")
