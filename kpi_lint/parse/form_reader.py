@@ -46,9 +46,9 @@ _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
 _ACTUAL_HEADS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "完成情况")
 _GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
-_MAX_PROSE = 60
+_MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
-_RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;]")  # a single cell longer than this, in a row-per-line table, is prose after the table
+_RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;]")
 
 
 @dataclass
