@@ -339,12 +339,21 @@ class FormReader:
         only of labels opens a block read as names and targets, one cell after another."""
         filled = row.filled
         kinds = [kind_of(c, self.vocab) for c in filled]
-        if len(filled) > 2 or not all(k in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER) for k in kinds):
-            return None
+        labels = [k in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER) for k in kinds]
         if any(d.records or d.block is not None for d in self.drafts):
             return None  # the document has a table with a header: labels after it are prose
-        cells = [Cell(word, row.line, 1) for word in ("一级指标", "二级指标", "三级指标", "指标值")]
-        header = build_header(cells, ["level1", "level2", "level3", "value"], None, None, streamed=True)
+        if len(filled) <= 2 and all(labels):
+            roles: list[str | None] = ["level1", "level2", "level3", "value"]
+            streamed = True
+        elif labels[0] and len(filled) >= 4:
+            # "产出指标 | 数量指标 | 名称 | 目标 | …" under a header of words the lists do not know (or
+            # above the excerpt): a row per line, its first cells after the labels a name and a target.
+            roles = ["level1", "level2", "level3", "value", *["note"] * (len(row.cells) - 2)]
+            streamed = False
+        else:
+            return None
+        cells = [Cell(str(role), row.line, 1) for role in roles]
+        header = build_header(cells, roles, None, None, streamed=streamed)
         header.implicit = True
         self._open_block(header, filled[0])
         return self.draft.block

@@ -98,6 +98,17 @@ def test_lists_with_no_header_row(stem: str, rows: int) -> None:
     assert result.true_positive >= rows and result.precision >= 0.85
 
 
+@pytest.mark.parametrize("stem", ["a01_tianjin_edu_target", "c03_henan_archives_approval"])
+def test_a_table_whose_header_row_is_missing(stem: str, tmp_path: Path) -> None:
+    """Rows led by their 一级/二级 labels are read even when no header row precedes them (an excerpt
+    that starts inside the table, a header of words the lists do not know)."""
+    text = (WILD / f"{stem}.txt").read_text(encoding="utf-8")
+    cut = tmp_path / f"{stem}.txt"
+    cut.write_text("\n".join(line for line in text.split("\n") if "三级指标" not in line), encoding="utf-8")
+    result = score(parsed_rows(parse(cut)), expected_rows(WILD / "expected" / f"{stem}.csv"))
+    assert result.f1 == 1.0
+
+
 def test_rows_keep_their_printed_position() -> None:
     doc = parse(WILD / "a01_tianjin_edu_target.txt")
     lines = (WILD / "a01_tianjin_edu_target.txt").read_text(encoding="utf-8").splitlines()
