@@ -46,6 +46,7 @@ _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
 _ACTUAL_HEADS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "完成情况")
 _GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
 _RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;]")
@@ -162,6 +163,8 @@ class FormReader:
 
     def _row(self, row: Row) -> None:
         filled = row.filled
+        if len(filled) == 1 and _PAGE_NUMBER.match(filled[0].text):
+            return  # "- 3 -", "第 2 页 共 5 页": a page break inside a table, not a row
         if self._title(row):
             return
         roles = cell_roles(row.cells, self.vocab)
