@@ -163,7 +163,7 @@ class FormReader:
 
     def _row(self, row: Row) -> None:
         filled = row.filled
-        if len(filled) == 1 and _PAGE_NUMBER.match(filled[0].text):
+        if len(filled) <= 4 and _PAGE_NUMBER.match(" ".join(c.text for c in filled)):
             return  # "- 3 -", "第 2 页 共 5 页": a page break inside a table, not a row
         if self._title(row):
             return

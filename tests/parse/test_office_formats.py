@@ -139,3 +139,12 @@ def test_parse_outputs_carry_the_office_position_of_every_cell() -> None:
     assert record["anchor"] == first.spans["level3"].anchor
     assert record["spans"]["value"][2].endswith(first.spans["value"].anchor.split("!")[1])  # type: ignore[union-attr]
     assert "value=" in positions(first) and "!" in positions(first)
+
+
+def test_a_table_over_two_pages_without_its_header_repeated() -> None:
+    pdf = parse(OFFICE / "multipage.pdf")
+    assert len(pdf.indicators) == 60 and not pdf.problems
+    last = pdf.indicators[-1]
+    assert (last.level3, last.value, last.level2) == ("培训人次第60期", "≥159人次", "数量指标")
+    assert (last.spans["level3"].anchor or "").startswith("页2")
+    assert parsed_rows(pdf) == parsed_rows(parse(OFFICE / "multipage.docx"))
