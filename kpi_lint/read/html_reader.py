@@ -1,4 +1,8 @@
-"""Web pages (.html) → blocks, with lxml: tables with rowspan/colspan, and the text around them."""
+"""Web pages (.html) → blocks, with lxml: tables with rowspan/colspan, and the text around them.
+
+Old government sites lay pages out with tables: a table inside another one is read as a grid of
+its own, and the outer cell that holds it keeps only its own text.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,8 @@ def read_html(text: str) -> list[Block]:
     blocks: list[Block] = []
     counter = {"line": 0, "table": 0}
     for element in root.iter("table", "p", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "title"):
-        if any(a.tag == "table" for a in element.iterancestors()):
-            continue  # inside a table: read with it
+        if element.tag != "table" and any(a.tag == "table" for a in element.iterancestors()):
+            continue  # a paragraph inside a table cell: read with the cell
         if element.tag == "table":
             counter["table"] += 1
             blocks.append(_table(element, counter))
@@ -47,7 +51,7 @@ def _table(table: object, counter: dict[str, int]) -> Grid:
             while c < len(matrix[r]) and matrix[r][c] is not None:
                 c += 1
             rs, cs = _span(td.get("rowspan")), _span(td.get("colspan"))
-            text = "\n".join(" ".join(line.split()) for line in td.text_content().splitlines() if line.strip())
+            text = "\n".join(" ".join(line.split()) for line in _own_text(td).splitlines() if line.strip())
             cell = Cell(text, counter["line"], c + 1, f"表{t} 行{r + 1} 格{c + 1}", rs, cs)
             for rr in range(r, min(r + rs, len(rows))):
                 row = matrix[rr]
@@ -71,3 +75,23 @@ def _owner(tr: object) -> object:
         if ancestor.tag == "table":
             return ancestor
     return None
+
+
+def _own_text(td: object) -> str:
+    """The text of a cell without the text of tables nested in it (those are grids of their own)."""
+    parts: list[str] = []
+
+    def walk(node: object) -> None:
+        if getattr(node, "tag", None) == "table" and node is not td:
+            if getattr(node, "tail", None):
+                parts.append(node.tail)  # type: ignore[attr-defined]
+            return
+        if getattr(node, "text", None):
+            parts.append(node.text)  # type: ignore[attr-defined]
+        for child in node:  # type: ignore[attr-defined]
+            walk(child)
+        if node is not td and getattr(node, "tail", None):
+            parts.append(node.tail)  # type: ignore[attr-defined]
+
+    walk(td)
+    return "".join(parts)

@@ -148,3 +148,14 @@ def test_a_table_over_two_pages_without_its_header_repeated() -> None:
     assert (last.level3, last.value, last.level2) == ("培训人次第60期", "≥159人次", "数量指标")
     assert (last.spans["level3"].anchor or "").startswith("页2")
     assert parsed_rows(pdf) == parsed_rows(parse(OFFICE / "multipage.docx"))
+
+
+def test_a_table_nested_in_a_page_layout_table() -> None:
+    (project,) = parse(OFFICE / "nested.html").projects
+    assert project.name == "农村道路养护"
+    assert [(i.level2, i.level3, i.value) for i in project.indicators] == [
+        ("数量指标", "养护里程", "≥120公里"),
+        ("数量指标", "桥梁检测座数", "12座"),
+        ("服务对象满意度指标", "群众满意度", "≥95%"),
+    ]
+    assert project.indicators[1].spans["level3"].anchor == "表2 行4 格3"
