@@ -30,6 +30,7 @@ class Record:
     level2: Cell | None
     data: dict[str, Cell] = field(default_factory=dict)
     extra_values: dict[str, Cell] = field(default_factory=dict)  # period → value cell (one group, several periods)
+    project: Cell | None = None  # the 项目名称 cell of a table that holds several projects
 
 
 @dataclass
@@ -54,6 +55,7 @@ class BlockReader:
         self._run: list[Cell] | None = [] if header.streamed and len(header.groups) == 1 else None
         self._marks: list[int] = []  # positions in the run where a row mark (a line of `|`) stood
         self._last_kind: Kind | None = None
+        self._project: Cell | None = None
         self._last_label: Cell | None = None
 
     # -- public ----------------------------------------------------------------
@@ -191,6 +193,7 @@ class BlockReader:
         )
 
     def _positional(self, cells: list[Cell]) -> None:
+        self._note_project(cells[: self._first_level])
         used: set[int] = set()
         for g, group in enumerate(self.header.groups):
             levels = self.levels[g]
@@ -252,6 +255,7 @@ class BlockReader:
         has_levels = groups[0].level1 is not None or groups[0].level2 is not None
         if first_label and has_levels and not self.header.streamed and not any(self._pending):
             # Cells before the row's first label are the row's context (项目名称, 预算数), not indicator data.
+            self._note_project(cells[:first_label])
             cells, kinds = cells[first_label:], kinds[first_label:]
         for cell, kind in zip(cells, kinds, strict=True):
             if kind is Kind.BLOCK:
@@ -281,6 +285,21 @@ class BlockReader:
                 self._emit(self._group)
                 self._group = (self._group + 1) % len(groups)
                 self._place(self._group, cell)
+
+    def _note_project(self, context: list[Cell]) -> None:
+        """The 项目名称 a row prints in its context columns, from there on the rows' project."""
+        col = self.header.project_column
+        if col is None:
+            return
+        # A row that left out leading context cells (merged 单位名称) lines up from the right.
+        at = col - (self._first_level - len(context))
+        if 0 <= at < len(context) and not context[at].blank:
+            self._project = context[at]
+
+    @property
+    def _first_level(self) -> int:
+        """The first column of the indicator itself (its 一级, 二级 or 三级); the ones before are context."""
+        return min(c for g in self.header.groups for c in (g.level1, g.level2, g.data[0][0]) if c is not None)
 
     def _glued(self, cell: Cell) -> bool:
         """A row printed as one run of text with no separators ("预算执行率10%=100"): cut by kinds."""
@@ -322,7 +341,7 @@ class BlockReader:
         """A record of group `g` from its (column, role) → cell pairs, under the group's current levels."""
         group: Group = self.header.groups[g]
         levels = self.levels[g]
-        record = Record(g, levels.level1, levels.level2)
+        record = Record(g, levels.level1, levels.level2, project=self._project)
         for (col, role), cell in placed:
             if cell.blank:
                 continue

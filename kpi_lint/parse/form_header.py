@@ -51,6 +51,11 @@ class Header:
     implicit: bool = False  # no header was printed: a list of 一级/二级 headings with names and targets
 
     @property
+    def project_column(self) -> int | None:
+        """A 项目名称 column: several projects share one table, each row names its own."""
+        return next((i for i, r in enumerate(self.roles) if r == "project"), None)
+
+    @property
     def width(self) -> int:
         return len(self.roles)
 

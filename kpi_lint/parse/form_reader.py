@@ -206,12 +206,14 @@ class FormReader:
 
     def _header(self, row: Row, roles: list[str | None]) -> bool:
         filled = row.filled
-        filled_roles = [r for r, c in zip(roles, row.cells, strict=True) if not c.blank]
+        role_of = {id(c): r for r, c in zip(roles, row.cells, strict=True)}
+        filled_roles = [role_of[id(c)] for c in filled]
         headerish = any(filled_roles) and all(
             r is not None or kind_of(c, self.vocab) is Kind.BLOCK for r, c in zip(filled_roles, filled, strict=True)
         )
         complete = is_header(roles)
-        if headerish and (self._header_cells or not complete):
+        only_project = set(filled_roles) == {"project"}  # "项目名称" alone opens a fact, not a header
+        if headerish and (self._header_cells or not complete) and not only_project:
             # A header broken over lines (one cell per line, or a few per line): gather its cells.
             if not self._header_cells:
                 self._header_above = list(self._recent)
@@ -378,12 +380,13 @@ class FormReader:
     # -- projects --------------------------------------------------------------
     def projects(self, default_family: str | None = None) -> list[Project]:
         out: list[Project] = []
-        for n, draft in enumerate(self.drafts):
-            if not draft.records:
-                continue
-            project = self._project(draft, n, default_family)
-            if project.indicators or project.empty_categories:
-                out.append(project)
+        for n, whole in enumerate(self.drafts):
+            for draft in _by_project_column(whole):
+                if not draft.records:
+                    continue
+                project = self._project(draft, n, default_family)
+                if project.indicators or project.empty_categories:
+                    out.append(project)
         return out
 
     def _project(self, draft: _Draft, n: int, default_family: str | None) -> Project:
@@ -478,6 +481,22 @@ def _goal_period(text: str) -> str | None:
     if len(s) > 12 or "目标" not in s:
         return None
     return period_of(s) or ("年度" if s in ("预期目标", "绩效目标") else None)
+
+
+def _by_project_column(draft: _Draft) -> list[_Draft]:
+    """A table with a 项目名称 column holds several projects: one draft per name, in order."""
+    names = [r.project for _, r in draft.records if r.project is not None]
+    if len({squash(c.text) for c in names}) < 2:
+        return [draft]
+    out: list[_Draft] = []
+    for header, record in draft.records:
+        cell = record.project
+        current = out[-1].name if out else None
+        if not out or (cell is not None and current is not None and squash(cell.text) != squash(current.text)):
+            name = cell.located if cell is not None else draft.name
+            out.append(replace(draft, name=name, records=[]))
+        out[-1].records.append((header, record))
+    return out
 
 
 def _inline_fact(cell: Cell, vocab: Vocabulary) -> tuple[str, Cell] | None:

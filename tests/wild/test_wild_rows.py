@@ -109,6 +109,12 @@ def test_a_table_whose_header_row_is_missing(stem: str, tmp_path: Path) -> None:
     assert result.f1 == 1.0
 
 
+def test_a_table_whose_rows_name_their_project() -> None:
+    """A 项目名称 column: every project of the table becomes a project of its own."""
+    doc = parse(WILD / "b05_sichuan_township_application.txt")
+    assert [(p.name, len(p.indicators)) for p in doc.projects] == [("村组干部报酬", 8), ("基层组织活动经费", 5)]
+
+
 def test_rows_keep_their_printed_position() -> None:
     doc = parse(WILD / "a01_tianjin_edu_target.txt")
     lines = (WILD / "a01_tianjin_edu_target.txt").read_text(encoding="utf-8").splitlines()
