@@ -16,6 +16,7 @@ from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, Execution, Fund
 from kpi_lint.parse.common import to_number
 from kpi_lint.vocab import Vocabulary, squash
 
+_RATE_SLACK = 1.5  # points of 执行率 that rounding of printed figures may explain
 _EXECUTION_FIELDS = ("budgeted", "full_year", "executed", "weight", "rate", "score")
 
 
@@ -43,7 +44,8 @@ class FundsReader:
             if source is None:
                 continue
             if self._figures and self.execution is None and source == "总额":
-                self.execution = self._execution(cells, i)
+                ex = self._execution(cells, i)
+                self.execution = ex if _consistent(ex) else None
                 found = True
                 continue
             amount = next((c for c in cells[i + 1 :] if not c.blank), None)
@@ -94,3 +96,15 @@ class FundsReader:
                 setattr(ex, name, to_number(cell.text))
                 ex.spans[name] = Located(cell.text.strip(), cell.line, cell.column, cell.anchor)
         return ex
+
+
+def _consistent(ex: Execution) -> bool:
+    """Whether the figures read under the header hang together; a row whose cells did not line up
+    with the header would otherwise report an arithmetic error the form does not have."""
+    base = ex.full_year if ex.full_year else ex.budgeted
+    computed = ex.executed / base * 100 if ex.executed is not None and base else None
+    if ex.rate is not None and computed is not None and abs(computed - ex.rate) > _RATE_SLACK:
+        return False
+    if ex.weight is not None and (ex.weight > 100 or (ex.score is not None and ex.score > ex.weight + 0.01)):
+        return False
+    return ex.rate is None or 0 <= ex.rate <= 200

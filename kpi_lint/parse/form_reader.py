@@ -50,6 +50,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
 _RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;]")
+_LEAD_IN = re.compile(r"[：:]\s*$")  # "附件：" introduces what follows; no indicator's name ends so
 
 
 @dataclass
@@ -149,6 +150,8 @@ class FormReader:
         name = last.data.get("level3")
         if name is None or max(c.line for c in last.data.values()) < last_line:
             return False
+        if _LEAD_IN.search(name.text) or _PLACEHOLDER.match(squash(name.text)):
+            return False  # "附件：", "……": not a row that was cut
         wanted = {"value", "actual"}
         usual = sum(1 for r in records[:-1] if wanted & set(r.data) or r.extra_values)
         if wanted & set(last.data) or last.extra_values or usual * 2 < len(records) - 1:
@@ -435,8 +438,9 @@ class FormReader:
                 project.empty_categories.append(EmptyCategory(period, level1, level2, *_line_col(record), note=note))
             return
         assert name_cell is not None
-        if value_loc is None and set(record.data) <= _PROSE_ROLES and _RULE_TEXT.search(name):
-            return  # "定量指标计算：完成值达到指标值，记满分；…": a scoring note printed among the rows
+        is_note = bool(_RULE_TEXT.search(name) or _LEAD_IN.search(name))
+        if value_loc is None and set(record.data) <= _PROSE_ROLES and is_note:
+            return  # "定量指标计算：…；…", "附件：": a note or a lead-in printed among the rows, not an indicator
         extras = {
             role: record.data[role].located
             for role in ("description", "basis", "adjusted_value", "actual", "weight", "score", "deviation")

@@ -115,6 +115,23 @@ def test_a_table_whose_rows_name_their_project() -> None:
     assert [(p.name, len(p.indicators)) for p in doc.projects] == [("村组干部报酬", 8), ("基层组织活动经费", 5)]
 
 
+@pytest.mark.parametrize(
+    "stem", ["e04_anhui_earthquake_selfeval", "f12_anhui_relics_selfeval", "b07_shandong_culture_selfeval"]
+)
+def test_a_funds_block_that_does_not_line_up_is_not_read_wrong(stem: str) -> None:
+    """Figures read under the wrong header columns would make KPI506 report arithmetic errors the
+    form does not have: such a reading is left out."""
+    for project in parse(WILD / f"{stem}.txt").projects:
+        ex = project.execution
+        if ex is not None and ex.rate is not None and ex.executed is not None and ex.full_year:
+            assert abs(ex.executed / ex.full_year * 100 - ex.rate) <= 1.5
+
+
+def test_a_lead_in_after_the_table_is_neither_a_row_nor_a_cut() -> None:
+    doc = parse(WILD / "a01_tianjin_edu_target.txt")  # the page goes on with "附件:" after the table
+    assert doc.problems == [] and all(not (i.level3 or "").endswith(":") for i in doc.indicators)
+
+
 def test_rows_keep_their_printed_position() -> None:
     doc = parse(WILD / "a01_tianjin_edu_target.txt")
     lines = (WILD / "a01_tianjin_edu_target.txt").read_text(encoding="utf-8").splitlines()
