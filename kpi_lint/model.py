@@ -194,6 +194,8 @@ class Project:
     labels: dict[str, Located] = field(default_factory=dict)
     indicators: list[Indicator] = field(default_factory=list)
     empty_categories: list[EmptyCategory] = field(default_factory=list)
+    # The table breaks off (the file ends inside it): what it lacks may lie beyond the break.
+    cut_off: bool = False
 
     @property
     def periods(self) -> list[str | None]:

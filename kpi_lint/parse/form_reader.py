@@ -64,6 +64,7 @@ class _Draft:
     goals: dict[str, Located] = field(default_factory=dict)
     records: list[tuple[Header, Record]] = field(default_factory=list)
     funds: FundsReader | None = None
+    cut_off: bool = False
     block: BlockReader | None = None
     start: Located | None = None
 
@@ -137,6 +138,7 @@ class FormReader:
             block.flush()
             last_line = max((r.line for r in rows if r.cells), default=0)
             cut = self._cut_off(block.records, last_line)
+        self.draft.cut_off = cut
         self.draft.close_block(cut_off=cut)
 
     def _cut_off(self, records: list[Record], last_line: int) -> bool:
@@ -401,6 +403,7 @@ class FormReader:
             name=name, form=form, line=anchor_loc.line, column=anchor_loc.column, anchor=anchor_loc.anchor
         )
         project.title = draft.title
+        project.cut_off = draft.cut_off
         for fact in ("department", "implementer", "attribute", "duration", "overview", "legal_basis", "necessity",
                      "measures", "plan"):
             if fact in draft.facts:

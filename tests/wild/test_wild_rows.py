@@ -127,6 +127,17 @@ def test_a_funds_block_that_does_not_line_up_is_not_read_wrong(stem: str) -> Non
             assert abs(ex.executed / ex.full_year * 100 - ex.rate) <= 1.5
 
 
+def test_a_table_that_breaks_off_is_not_blamed_for_what_lies_beyond_the_break() -> None:
+    from kpi_lint.rules.base import RuleContext
+    from kpi_lint.rules.engine import run_rules
+    from kpi_lint.rules.registry import select_rules
+
+    doc = parse(WILD / "b06_fujian_chronicles_dept_target.txt")
+    assert [p.cut_off for p in doc.projects] == [True]
+    findings = run_rules([doc], select_rules(["KPI201", "KPI202"], None), RuleContext(documents=[doc]))
+    assert findings == []
+
+
 def test_a_lead_in_after_the_table_is_neither_a_row_nor_a_cut() -> None:
     doc = parse(WILD / "a01_tianjin_edu_target.txt")  # the page goes on with "附件:" after the table
     assert doc.problems == [] and all(not (i.level3 or "").endswith(":") for i in doc.indicators)

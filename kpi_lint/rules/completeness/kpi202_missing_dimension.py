@@ -74,8 +74,8 @@ class MissingDimension(Rule):
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
         periods = project.periods
-        if not periods:
-            return
+        if not periods or project.cut_off:
+            return  # nothing read, or the table breaks off and the rest may lie beyond the break
         for dimension, level2s, what in _EXPECTED:
             missing = [p for p in periods if not self._has(project, p, level2s, cues)]
             if not missing:
