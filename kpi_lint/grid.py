@@ -96,29 +96,3 @@ def rows_of(blocks: list[Block]) -> list[Row]:
         else:
             out.extend(block.rows)
     return out
-
-
-def expand(cells: list[list[Cell | None]]) -> list[Row]:
-    """Rows from a matrix in which merged slots are None: each slot takes the cell covering it.
-
-    Used by the office readers after they place each cell at its row/column with its spans.
-    """
-    rows: list[Row] = []
-    for r, line in enumerate(cells):
-        out: list[Cell] = []
-        for c, cell in enumerate(line):
-            if cell is None:
-                cell = _covering(cells, r, c)
-            if cell is not None:
-                out.append(cell)
-        rows.append(Row(out, ruled=True))
-    return rows
-
-
-def _covering(cells: list[list[Cell | None]], r: int, c: int) -> Cell | None:
-    for rr in range(r, -1, -1):
-        for cc in range(c, -1, -1):
-            cell = cells[rr][cc] if cc < len(cells[rr]) else None
-            if cell is not None and rr + cell.row_span > r and cc + cell.col_span > c:
-                return cell
-    return None

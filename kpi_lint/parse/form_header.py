@@ -59,9 +59,6 @@ class Header:
     def width(self) -> int:
         return len(self.roles)
 
-    def has(self, role: str) -> bool:
-        return role in self.roles
-
 
 def cell_roles(cells: list[Cell], vocab: Vocabulary) -> list[str | None]:
     return [vocab.column_role(c.text) if not c.blank else None for c in cells]

@@ -98,7 +98,6 @@ class FormReader:
     _goal_periods: list[str] = field(default_factory=list)  # periods of the goals printed on the next row
     _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
     _header_single: bool = True  # … printed one cell per line
-    _header_rows: int = 0
 
     @property
     def vocab(self) -> Vocabulary:
@@ -223,7 +222,6 @@ class FormReader:
             if not self._header_cells:
                 self._header_above = list(self._recent)
             self._header_cells.extend(filled)
-            self._header_rows += 1
             self._header_single = self._header_single and len(filled) == 1
             return True
         self._flush_header_cells()
@@ -240,7 +238,7 @@ class FormReader:
 
     def _flush_header_cells(self) -> None:
         cells, self._header_cells = self._header_cells, []
-        single, self._header_single, self._header_rows = self._header_single, True, 0
+        single, self._header_single = self._header_single, True
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
