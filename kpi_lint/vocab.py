@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kpi_lint.read.source import fold
@@ -101,6 +101,12 @@ class Vocabulary:
     def wrap_words(self) -> set[str]:
         """Words a cell break may fall inside of (labels, header words, fact labels)."""
         return {*self.level1, *self.level2, *self.columns, *self.facts}
+
+    @cached_property
+    def word_pattern(self) -> re.Pattern[str] | None:
+        """One pattern matching any of `words`, longest first (compiled once per lexicon)."""
+        ordered = sorted(set(self.words), key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
     @property
     def words(self) -> list[str]:

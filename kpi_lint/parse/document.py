@@ -16,7 +16,7 @@ from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.read.blocks import Blocks, read_blocks
 from kpi_lint.read.source import SourceText, fold
-from kpi_lint.read.text_grid import text_grid, vocabulary_pattern
+from kpi_lint.read.text_grid import text_grid
 
 TableParser = Callable[[SourceText, Document], None]
 
@@ -92,7 +92,7 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
         doc = legacy if legacy.indicators else None
     if doc is None:
         doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
-        grid = text_grid(src, vocabulary_pattern(lexicon.vocabulary.words))
+        grid = text_grid(src, lexicon.vocabulary.word_pattern)
         doc.projects, doc.problems = read_forms(grid.rows, src.path, lexicon)
     _read_document_facts(src, doc)
     return _finish(doc)

@@ -425,7 +425,8 @@ def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Ce
 _MAX_WRAPPED_TARGET = 10  # a target printed alone under its name is short ("有效提升", "≥95%")
 _ITEM_END = "；;。，, "
 _NAME_TARGET = re.compile(r"^(?P<name>.+?)[(（](?P<target>[^()（）]+)[)）]$")
-_TARGET_START = re.compile(r"^\s*(?:[<>=≥≤≧≦]|\d)")
+_LIST_SIGNS = "<>=≥≤≧≦"  # the signs a listed target may open with
+_TARGET_START = re.compile(rf"^\s*(?:[{_LIST_SIGNS}]|\d)")
 _MAX_LISTED_TARGET = 12  # "名称,提高": a longer tail after the comma is the name's own clause
 
 
@@ -444,7 +445,7 @@ def _list_item(cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | Non
     if comma and name.strip() and 0 < len(target.strip()) <= _MAX_LISTED_TARGET:
         at = cell.column + cell.text.index(target, len(name))
         return [[(level3, replace(cell, text=name.strip())), (value, replace(cell, text=target.strip(), column=at))]]
-    if not any(ch.isdigit() or ch in "≥≤≧≦<>=" for ch in text):
+    if not any(ch.isdigit() or ch in _LIST_SIGNS for ch in text):
         return None  # a name alone; its target follows on the next line
     found = glued_rows(replace(cell, text=text), columns)
     return found if found and len(found) == 1 and len(found[0]) >= 2 else None

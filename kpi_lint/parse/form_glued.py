@@ -15,9 +15,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kpi_lint.grid import Cell
+from kpi_lint.parse.form_header import SIGNS
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
 
-_SIGN = "≥≤=<>≧≦═"
+_SIGN = SIGNS
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _PATTERNS = {
     "weight": re.compile(rf"^{_NUMBER}$"),

@@ -208,6 +208,8 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.match(text))
 
 
+# The signs a target opens with, as printed (═ stands for = in some fonts).
+SIGNS = "≥≤=<>≧≦═"
 # What a 指标性质 / 计算符号 column holds: a comparison, or the kind of target (not part of the value).
 DIRECTION_WORDS = {"定性", "定量", "正向", "反向", "正向指标", "反向指标"}
 COMPARATOR_WORDS = {

@@ -187,8 +187,7 @@ class FormReader:
             self._end_block()
             return
         if self._ends_block(row, block):
-            self.draft.close_block()
-            self.draft.block = None
+            self._end_block()
             return
         block.add_row(row)
 
@@ -271,7 +270,7 @@ class FormReader:
         pending = self._pending_fact
         self._pending_fact = None
         if pending and self._value_cell(cells[0]):
-            self._set_fact(pending, cells[0], cells[1:])
+            self._set_fact(pending, cells[0])
             found = True
             cells = cells[1:]
         for i, cell in enumerate(cells):
@@ -285,7 +284,7 @@ class FormReader:
                 if fact == "end":
                     self._end_block()
                 else:
-                    self._set_fact(fact, value_cell, [])
+                    self._set_fact(fact, value_cell)
                 continue
             if fact == "end":
                 found = True
@@ -308,7 +307,7 @@ class FormReader:
                     self._pending_fact = fact
                 found = found or len(cells) <= 2
                 continue
-            self._set_fact(fact, value, rest[1:])
+            self._set_fact(fact, value)
             found = True
         return found
 
@@ -320,7 +319,7 @@ class FormReader:
     def _value_cell(self, cell: Cell) -> bool:
         return self.vocab.fact(cell.text) is None and self.vocab.column_role(cell.text) is None
 
-    def _set_fact(self, fact: str, cell: Cell, rest: list[Cell]) -> None:
+    def _set_fact(self, fact: str, cell: Cell) -> None:
         draft = self.draft
         loc = cell.located
         if fact == "name":
@@ -406,10 +405,9 @@ class FormReader:
                      "measures", "plan"):
             if fact in draft.facts:
                 setattr(project, fact, draft.facts[fact])
-        actual = draft.goals.pop("actual", None)
-        if actual is not None:
-            project.actual_summary = actual
-        project.goals.update(draft.goals)
+        # Drafts split by a 项目名称 column share their goals: read them without taking any away.
+        project.actual_summary = draft.goals.get("actual")
+        project.goals.update({period: goal for period, goal in draft.goals.items() if period != "actual"})
         if "goal" in draft.facts and not draft.goals:
             project.goals["年度"] = draft.facts["goal"]
         if draft.funds is not None:

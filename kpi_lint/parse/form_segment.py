@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 
 from kpi_lint.grid import Cell
-from kpi_lint.parse.form_header import COMPARATOR_WORDS, fits, is_number
+from kpi_lint.parse.form_header import COMPARATOR_WORDS, SIGNS, fits, is_number
 from kpi_lint.vocab import squash
 
 Column = tuple[int, str]  # (column index, role)
 Placed = list[tuple[Column, Cell]]
 
 # Not a name: a sign, a percentage, or a short number with its unit ("1次", "24期", "60人").
-_TARGET = re.compile(r"^(?:[<>=≥≤≧≦═]|\d+(?:\.\d+)?%$|\d+(?:\.\d+)?[^\d]{0,3}$)")
+_TARGET = re.compile(rf"^(?:[{SIGNS}]|\d+(?:\.\d+)?%$|\d+(?:\.\d+)?[^\d]{{0,3}}$)")
 _NUMBERED = re.compile(r"^\s*[★☆]*指标\s*\d+\s*[:：.．、]")
 # Columns a row may leave out without it being a different reading.
 OPTIONAL = {"deviation", "note", "adjusted_value", "comparator", "unit"}

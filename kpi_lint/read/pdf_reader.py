@@ -9,6 +9,7 @@ row and column in the page's table.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from io import BytesIO
 
@@ -26,7 +27,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
 
     blocks: list[Block] = []
     line = 0
-    seen_text = ""
+    seen: list[str] = []  # the text read, to tell a scan or an unmapped font from a page of tables
     with pdfplumber.open(BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             tables = page.find_tables()
@@ -42,7 +43,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             for _, item in items:
                 if isinstance(item, list):
                     text = fold_radicals(item[0])
-                    seen_text += text
+                    seen.append(text)
                     line += 1
                     cells = [Cell(t, line, col + 1, f"页{number}") for col, t in line_cells(text, fold(text))]
                     if cells:
@@ -55,9 +56,10 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
                     assert isinstance(item, Grid)
                     for row in item.rows:
                         line += 1
-                        row.cells = [_renumber(c, line) for c in row.cells]
-                        seen_text += "".join(c.text for c in row.cells)
+                        row.cells = [replace(c, line=line) for c in row.cells]
+                        seen.extend(c.text for c in row.cells)
                     blocks.append(item)
+    seen_text = "".join(seen)
     if not seen_text.strip():
         raise InputError(path, "PDF 没有文字层（可能是扫描件），需先 OCR 识别为文字")
     if has_cid_garbage(seen_text):
@@ -73,12 +75,6 @@ def _inside(obj: dict[str, float], boxes: list[BBox]) -> bool:
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
     return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-
-def _renumber(cell: Cell, line: int) -> Cell:
-    from dataclasses import replace
-
-    return replace(cell, line=line)
 
 
 def _grid(table: object, page: int, t: int) -> Grid:

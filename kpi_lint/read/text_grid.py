@@ -125,12 +125,6 @@ def glued_cells(printed: str, folded: str, tokens: re.Pattern[str] | None) -> li
     return out
 
 
-def vocabulary_pattern(words: list[str]) -> re.Pattern[str] | None:
-    """One pattern matching any of `words` (``Vocabulary.words``), longest first."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
-
-
 _BRACKET_PATH = re.compile(r"^\s*【([^【】]+?)\s*[-—－/]\s*([^【】]+)】\s*$")
 
 
@@ -169,8 +163,8 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
 def text_grid(src: SourceText, tokens: re.Pattern[str] | None = None) -> Grid:
     """One grid holding a row per non-empty line of `src`; a line holding only `|` is a row with no cells.
 
-    `tokens` (the vocabulary's words, ``Vocabulary.tokens``) lets lines that lost every separator be
-    cut at the words they hold.
+    `tokens` (the vocabulary's words, ``Vocabulary.word_pattern``) lets lines that lost every
+    separator be cut at the words they hold.
     """
     rows: list[Row] = []
     for i, printed, folded in _logical_lines(src):
