@@ -9,7 +9,7 @@ rules and classifiers import the canonical names from here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -148,7 +148,7 @@ class Vocabulary:
         s = _PAREN.sub("", label_key(text)).rstrip(":：")
         if not s or len(s) > 16:
             return None
-        best = max((w for w in self.fund_sources if w in s), key=len, default=None)
+        best = _longest_word(self.fund_sources, s)
         return self.fund_sources[best] if best else None
 
     def fund_column(self, text: str) -> str | None:
@@ -176,13 +176,10 @@ class Vocabulary:
         bare = _PERIOD_PREFIX.sub("", s)  # "实施周期指标值", "当年度指标值": a period before a header word
         if bare and bare != s and bare in self.columns:
             return self.columns[bare]
-        best: tuple[int, str] | None = None
-        for word, role in self.columns.items():
-            if len(word) >= 3 and word in s and (best is None or len(word) > best[0]):
-                best = (len(word), role)
-        if best is None or best[0] * 3 < len(s) * 2:  # a cell that merely mentions a header word is not one
+        best = _longest_word(self.columns, s, shortest=3)
+        if best is None or len(best) * 3 < len(s) * 2:  # a cell that merely mentions a header word is not one
             return None
-        return best[1]
+        return self.columns[best]
 
     def fact(self, text: str) -> str | None:
         """The fact a row label introduces ("项目名称：" → name), or None."""
@@ -191,12 +188,13 @@ class Vocabulary:
 
     def title_family(self, text: str) -> str | None:
         """The form family a title names (申报表 / 目标表 / 自评表), by the longest title word found."""
-        s = squash(text)
-        best: tuple[int, str] | None = None
-        for word, family in self.titles.items():
-            if word in s and (best is None or len(word) > best[0]):
-                best = (len(word), family)
-        return best[1] if best else None
+        best = _longest_word(self.titles, squash(text))
+        return self.titles[best] if best else None
+
+
+def _longest_word(words: Iterable[str], text: str, shortest: int = 1) -> str | None:
+    """The longest of `words` (of `shortest` characters or more) that `text` contains; the first on a tie."""
+    return max((w for w in words if len(w) >= shortest and w in text), key=len, default=None)
 
 
 def _lookup(table: dict[str, str], text: str | None, typos: tuple[tuple[str, str], ...] = ()) -> str | None:

@@ -71,7 +71,8 @@ class BlockReader:
                 self.flush()
 
     def _continues(self, row: Row) -> bool:
-        """A line of numbers only, wrapped off the row above (its 分值 / 权重 / 得分): added to that row."""
+        """A line wrapped off the row above, added to that row: its target alone (see _target_below),
+        or numbers only (its 分值 / 权重 / 得分)."""
         filled = row.filled
         if row.ruled or self.header.streamed or not filled or not self.records:
             return False
@@ -100,8 +101,7 @@ class BlockReader:
         text = squash(cell.text)
         if kind_of(cell, self.vocab) is not Kind.DATA or not 0 < len(text) <= _MAX_WRAPPED_TARGET:
             return False
-        value = next((col for col, role in self.header.groups[last.group].data if role == "value"), None)
-        if value is None:
+        if "value" not in self.header.groups[last.group].roles:
             return False
         last.data["value"] = cell
         return True
