@@ -16,7 +16,6 @@ class Skipped:
     """A file inside a folder that kpi-lint does not read (named in a warning, never skipped silently)."""
 
     path: str
-    message: str = "不是 kpi-lint 读取的文件类型（读取 .txt .pdf .docx .xlsx .xls .html）"
 
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError | Skipped]:
