@@ -55,6 +55,7 @@ class Finding:
     suggestion: str | None = None
     explain: str | None = None  # evidence for --explain (model/lexicon votes, figures)
     anchor: str | None = None  # the place in a PDF/Word/Excel/HTML file ("页3 表1 行4 格2", "Sheet1!C12")
+    title_zh: str = ""  # the rule's Chinese name, shown to people beside the code
 
     @property
     def location(self) -> str:
@@ -85,7 +86,8 @@ class Rule:
     """Base class; subclasses set the metadata and override one check method."""
 
     code: ClassVar[str]
-    name: ClassVar[str]
+    name: ClassVar[str]  # stable kebab-case id for machines and configuration
+    title_zh: ClassVar[str]  # the Chinese name people read ("目标值含糊")
     severity: ClassVar[Severity]
     family: ClassVar[str]
     options: ClassVar[dict[str, Any]] = {}  # defaults, overridable in [tool.kpi-lint.rules.KPINNN]
@@ -149,6 +151,7 @@ class Rule:
             suggestion=suggestion,
             explain=explain,
             anchor=anchor,
+            title_zh=self.title_zh,
         )
 
     @classmethod

@@ -54,6 +54,7 @@ class MissingCostIndicator(Rule):
 
     code = "KPI201"
     name = "missing-cost-indicator"
+    title_zh = "缺少成本指标"
     severity = Severity.ERROR
     family = "completeness"
 

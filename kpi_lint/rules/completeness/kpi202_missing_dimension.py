@@ -68,6 +68,7 @@ class MissingDimension(Rule):
 
     code = "KPI202"
     name = "missing-dimension"
+    title_zh = "缺少必备维度"
     severity = Severity.WARNING
     family = "completeness"
 

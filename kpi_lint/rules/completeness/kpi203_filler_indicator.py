@@ -62,6 +62,7 @@ class FillerIndicator(Rule):
 
     code = "KPI203"
     name = "filler-indicator"
+    title_zh = "凑数指标"
     severity = Severity.WARNING
     family = "completeness"
 

@@ -38,6 +38,7 @@ class DeclaredCountMismatch(Rule):
 
     code = "KPI204"
     name = "declared-count-mismatch"
+    title_zh = "指标数与声明不符"
     severity = Severity.ERROR
     family = "completeness"
 

@@ -89,6 +89,7 @@ class PeriodMismatch(Rule):
 
     code = "KPI401"
     name = "period-mismatch"
+    title_zh = "年度与实施期不符"
     severity = Severity.ERROR
     family = "consistency"
 

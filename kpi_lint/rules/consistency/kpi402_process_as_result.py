@@ -52,6 +52,7 @@ class ProcessAsResult(Rule):
 
     code = "KPI402"
     name = "process-as-result"
+    title_zh = "过程当作结果"
     severity = Severity.WARNING
     family = "consistency"
 

@@ -96,6 +96,7 @@ class CostTotalMismatch(Rule):
 
     code = "KPI403"
     name = "cost-total-mismatch"
+    title_zh = "成本与资金总额不符"
     severity = Severity.WARNING
     family = "consistency"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.01}

@@ -88,6 +88,7 @@ class MisfiledIndicator(Rule):
 
     code = "KPI404"
     name = "misfiled-indicator"
+    title_zh = "指标归类错误"
     severity = Severity.WARNING
     family = "consistency"
     options: ClassVar[dict[str, Any]] = {

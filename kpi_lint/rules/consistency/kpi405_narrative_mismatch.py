@@ -62,6 +62,7 @@ class NarrativeMismatch(Rule):
 
     code = "KPI405"
     name = "narrative-mismatch"
+    title_zh = "文字与表格不符"
     severity = Severity.ERROR
     family = "consistency"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.01}

@@ -68,6 +68,7 @@ class ScoreInflation(Rule):
 
     code = "KPI501"
     name = "score-inflation"
+    title_zh = "自评得分虚高"
     severity = Severity.ERROR
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.001}

@@ -45,6 +45,7 @@ class UnmeasuredActual(Rule):
 
     code = "KPI502"
     name = "unmeasured-actual"
+    title_zh = "实际完成值缺失"
     severity = Severity.WARNING
     family = "self_evaluation"
 

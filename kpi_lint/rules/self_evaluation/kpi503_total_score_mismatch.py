@@ -41,6 +41,7 @@ class TotalScoreMismatch(Rule):
 
     code = "KPI503"
     name = "total-score-mismatch"
+    title_zh = "总分与分项不符"
     severity = Severity.ERROR
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.01}

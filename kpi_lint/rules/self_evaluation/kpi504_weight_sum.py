@@ -38,6 +38,7 @@ class WeightSum(Rule):
 
     code = "KPI504"
     name = "weight-sum"
+    title_zh = "权重合计不符"
     severity = Severity.ERROR
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"expected_total": 100.0, "execution_weight": 10.0, "tolerance": 0.01}

@@ -43,6 +43,7 @@ class GradeMismatch(Rule):
 
     code = "KPI505"
     name = "grade-mismatch"
+    title_zh = "评价等级与得分不符"
     severity = Severity.ERROR
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"excellent": 90.0, "good": 80.0, "fair": 60.0}

@@ -52,6 +52,7 @@ class ExecutionArithmetic(Rule):
 
     code = "KPI506"
     name = "execution-arithmetic"
+    title_zh = "执行率计算有误"
     severity = Severity.ERROR
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.01, "execution_weight": 10.0}

@@ -63,6 +63,7 @@ class VagueTarget(Rule):
 
     code = "KPI101"
     name = "vague-target"
+    title_zh = "目标值含糊"
     severity = Severity.WARNING
     family = "target"
     options: ClassVar[dict[str, Any]] = {"model_threshold": 0.8}

@@ -71,6 +71,7 @@ class BoilerplateTarget(Rule):
 
     code = "KPI102"
     name = "boilerplate-target"
+    title_zh = "目标值千篇一律"
     severity = Severity.WARNING
     family = "target"
     options: ClassVar[dict[str, Any]] = {"share": 0.6, "min_rows": 4}

@@ -55,6 +55,7 @@ class MissingUnit(Rule):
 
     code = "KPI103"
     name = "missing-unit"
+    title_zh = "缺少计量单位"
     severity = Severity.WARNING
     family = "target"
 

@@ -69,6 +69,7 @@ class ValueTypeMismatch(Rule):
 
     code = "KPI104"
     name = "value-type-mismatch"
+    title_zh = "指标值类型不符"
     severity = Severity.WARNING
     family = "target"
 

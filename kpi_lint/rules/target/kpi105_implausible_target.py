@@ -54,6 +54,7 @@ class ImplausibleTarget(Rule):
 
     code = "KPI105"
     name = "implausible-target"
+    title_zh = "目标值不合常理"
     severity = Severity.WARNING
     family = "target"
     options: ClassVar[dict[str, Any]] = {"satisfaction_floor": 80.0}

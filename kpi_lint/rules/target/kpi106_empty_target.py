@@ -44,6 +44,7 @@ class EmptyTarget(Rule):
 
     code = "KPI106"
     name = "empty-target"
+    title_zh = "目标值为空"
     severity = Severity.WARNING
     family = "target"
 

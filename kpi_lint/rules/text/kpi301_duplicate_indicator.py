@@ -42,6 +42,7 @@ class DuplicateIndicator(Rule):
 
     code = "KPI301"
     name = "duplicate-indicator"
+    title_zh = "指标重复"
     severity = Severity.WARNING
     family = "text"
 

@@ -47,6 +47,7 @@ class NameEqualsDescription(Rule):
 
     code = "KPI302"
     name = "name-equals-description"
+    title_zh = "指标描述照抄指标名"
     severity = Severity.WARNING
     family = "text"
 

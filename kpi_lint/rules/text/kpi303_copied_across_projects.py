@@ -75,6 +75,7 @@ class CopiedAcrossProjects(Rule):
 
     code = "KPI303"
     name = "copied-across-projects"
+    title_zh = "跨项目照搬指标"
     severity = Severity.WARNING
     family = "text"
     options: ClassVar[dict[str, Any]] = {

@@ -42,6 +42,7 @@ class RestatedName(Rule):
 
     code = "KPI304"
     name = "restated-name"
+    title_zh = "概况复述项目名称"
     severity = Severity.WARNING
     family = "text"
     options: ClassVar[dict[str, Any]] = {"name_share": 0.7, "min_part": 4}

@@ -63,6 +63,7 @@ class TruncatedText(Rule):
 
     code = "KPI305"
     name = "truncated-text"
+    title_zh = "文字被截断"
     severity = Severity.WARNING
     family = "text"
     options: ClassVar[dict[str, Any]] = {"min_length": 5, "dangling_endings": "的和及与或、，,"}

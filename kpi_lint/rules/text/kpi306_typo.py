@@ -46,6 +46,7 @@ class Typo(Rule):
 
     code = "KPI306"
     name = "typo"
+    title_zh = "错别字"
     severity = Severity.WARNING
     family = "text"
     options: ClassVar[dict[str, Any]] = {"whole_cell_up_to": 40}

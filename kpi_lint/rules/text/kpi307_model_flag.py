@@ -51,6 +51,7 @@ class ModelFlag(Rule):
 
     code = "KPI307"
     name = "model-flag"
+    title_zh = "分类模型标记"
     severity = Severity.INFO
     family = "text"
     options: ClassVar[dict[str, Any]] = {"min_probability": 0.5}
