@@ -1,100 +1,190 @@
-"""`kpi-lint check` at scale: parse + rules on the corpus replicated to ≥1,000 documents.
+"""`kpi-lint check` at scale, on a generated corpus of mostly distinct rows, beside a bare scan.
 
-    .venv/bin/python bench/check_bench.py [--documents 1000] [--no-peers]
+    .venv/bin/python bench/check_bench.py [--rows 100000[,1000000]] [--seed 0] [--corpus DIR]
+                                          [--no-cli] [--no-startup]
 
-The five corpus files are copied into a temporary folder until there are at
-least ``--documents`` of them, then the same steps as ``kpi-lint check`` run on
-that folder: load_documents (read + parse), build_context (lexicons, the peer
-index over every document, the vagueness model if one is shipped), run_rules
-(the whole catalog).  Prints documents/s and indicators/s per step and overall,
-the number of findings by family, and the peak resident memory (ru_maxrss).
+For each size, `bench/make_corpus.py` writes a corpus into a temporary folder (or `--corpus DIR`
+is used as it is), then, each in a fresh process so that peak memory belongs to that run alone:
+
+* **stages**: the steps of `kpi-lint check` in one process — load_documents (read + parse),
+  build_context (lexicons, peer index, models), run_rules (the whole catalog), the JSON report
+  written to a file — with the rows, distinct rows and findings they produced;
+* **cli**: `kpi-lint check DIR --output-format json -o FILE --fail-on never --jobs 1`, end to end
+  (start-up included), the way a user runs it;
+
+and, in this process, a **bare scan** of the same bytes: every file read and one regex run over
+it (decoded as UTF-8).  Printed per run: wall time, CPU time, rows/s of wall time and per CPU
+second (per core), the ratio to the bare scan, and peak RSS (ru_maxrss of that child).  With two
+or more sizes the growth in time against the growth in rows is printed.  Start-up is measured
+last: `kpi-lint --version`, `--help` and `check` of one corpus file (best of three).
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import json
+import os
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from kpi_lint.classify.api import vagueness_predictor  # noqa: E402
-from kpi_lint.cli.common import load_documents  # noqa: E402
-from kpi_lint.config import Config  # noqa: E402
-from kpi_lint.rules.base import RuleContext  # noqa: E402
-from kpi_lint.rules.context import PEERS, VAGUENESS, build_context  # noqa: E402
-from kpi_lint.rules.engine import run_rules  # noqa: E402
-from kpi_lint.rules.registry import all_rules  # noqa: E402
+BIN = Path(sys.executable).parent
+# What a bare scan looks for: the words every indicator table holds.
+_SCAN = re.compile(r"三级指标|指标值|[≥≤]\s*\d+")
 
 
-def replicate(target: int, folder: Path) -> int:
-    """Copy the corpus into `folder` until it holds at least `target` files."""
-    sources = sorted((ROOT / "corpus").glob("*.txt"))
-    copies = -(-target // len(sources))
-    for i in range(copies):
-        for src in sources:
-            shutil.copy(src, folder / f"{i:04d}_{src.name}")
-    return copies * len(sources)
+@dataclass
+class Run:
+    label: str
+    wall: float
+    cpu: float
+    rss_mib: float
+    report: dict[str, float]
 
 
-def peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+def run_measured(label: str, argv: list[str]) -> Run:
+    """Run argv in a fresh process: wall time, CPU time (user + system) and peak RSS of that process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT)
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 1, 2):
+        raise SystemExit(f"{label}: exit {proc.returncode}")
+    try:
+        report = json.loads(out.decode().strip().splitlines()[-1]) if out.strip() else {}
+    except (json.JSONDecodeError, IndexError):
+        report = {}
+    return Run(label, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, report)
 
 
-def rate(count: int, seconds: float) -> str:
-    return f"{count / seconds:,.0f}/s" if seconds > 0 else "—"
+def stages(folder: Path, output: Path) -> None:
+    """The steps of `kpi-lint check` in this process; prints one JSON line of timings and counts."""
+    t0 = time.perf_counter()
+    sys.path.insert(0, str(ROOT))
+    from kpi_lint.cli.common import load_documents
+    from kpi_lint.config import Config
+    from kpi_lint.report.json_out import render_json
+    from kpi_lint.rules.context import build_context
+    from kpi_lint.rules.engine import run_rules
+    from kpi_lint.rules.registry import select_rules
+
+    t1 = time.perf_counter()
+    loaded = load_documents([folder], progress=False)
+    t2 = time.perf_counter()
+    config = Config()
+    context = build_context(loaded.documents, config)
+    t3 = time.perf_counter()
+    findings = run_rules(loaded.documents, select_rules(config.select, config.ignore), context)
+    t4 = time.perf_counter()
+    with output.open("w", encoding="utf-8") as fh:
+        fh.write(render_json(findings, loaded.problems))
+    t5 = time.perf_counter()
+    rows = [(i.level3, i.value) for d in loaded.documents for i in d.indicators]
+    print(json.dumps({
+        "import": t1 - t0, "parse": t2 - t1, "context": t3 - t2, "rules": t4 - t3, "write": t5 - t4,
+        "documents": len(loaded.documents), "unreadable": len(loaded.errors), "rows": len(rows),
+        "distinct": len(set(rows)), "findings": len(findings),
+    }))
+
+
+def bare_scan(folder: Path) -> float:
+    """Seconds to read every file of the folder and run one regex over its bytes."""
+    start = time.perf_counter()
+    for path in sorted(folder.iterdir()):
+        _SCAN.findall(path.read_bytes().decode("utf-8", errors="replace"))
+    return time.perf_counter() - start
+
+
+def generate(folder: Path, rows: int, seed: int) -> None:
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(folder), "--rows", str(rows), "--seed", str(seed)],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+
+
+def show(run: Run, rows: int, scan: float) -> None:
+    per_wall = rows / run.wall if run.wall else 0
+    per_cpu = rows / run.cpu if run.cpu else 0
+    print(f"  {run.label:<8} wall {run.wall:8.2f} s  cpu {run.cpu:8.2f} s  "
+          f"{per_wall:9,.0f} rows/s  {per_cpu:9,.0f} rows/s per core  "
+          f"{run.wall / scan:6.1f}× the bare scan  peak RSS {run.rss_mib:7,.0f} MiB")
+
+
+def measure(folder: Path, cli: bool) -> tuple[int, float, list[Run]]:
+    with tempfile.TemporaryDirectory(prefix="kpi-lint-out-") as tmp:
+        out = Path(tmp)
+        runs = [run_measured("stages", [sys.executable, __file__, "--stages", str(folder), str(out / "s.json")])]
+        if cli:
+            kpi = str(BIN / "kpi-lint")
+            argv = [kpi, "check", str(folder), "--output-format", "json", "-o", str(out / "c.json"),
+                    "--fail-on", "never"]
+            runs.append(run_measured("cli", argv))
+    scan = bare_scan(folder)
+    return int(runs[0].report.get("rows", 0)), scan, runs
+
+
+def startup() -> None:
+    kpi = str(BIN / "kpi-lint")
+    one = str(sorted((ROOT / "corpus").glob("*.txt"))[0])
+    print("start-up (best of 3, wall):")
+    for label, argv in (("--version", [kpi, "--version"]), ("--help", [kpi, "--help"]),
+                        ("check one file", [kpi, "check", one, "--fail-on", "never"])):
+        runs = [run_measured(label, argv) for _ in range(3)]
+        best = min(runs, key=lambda r: r.wall)
+        what = f"  ({Path(one).name})" if label == "check one file" else ""
+        print(f"  {label:<16} {best.wall:6.2f} s wall  {best.cpu:6.2f} s cpu  peak RSS {best.rss_mib:5,.0f} MiB{what}")
 
 
 def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--stages":
+        stages(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=1000, help="at least this many documents (default 1000)")
-    parser.add_argument("--no-peers", action="store_true", help="skip the peer index (rules on lexicons alone)")
+    parser.add_argument("--rows", default="20000", help="comma-separated corpus sizes in template rows (default 20000)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--corpus", type=Path, help="measure this folder instead of generating one")
+    parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end kpi-lint run")
+    parser.add_argument("--no-startup", action="store_true", help="skip the start-up timings")
     args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
 
-    with tempfile.TemporaryDirectory(prefix="kpi-lint-bench-") as tmp:
-        folder = Path(tmp)
-        files = replicate(args.documents, folder)
-        baseline_mib = peak_mib()
+    results: list[tuple[int, float]] = []
+    sizes = [int(s) for s in args.rows.split(",") if s.strip()] if args.corpus is None else [0]
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="kpi-lint-corpus-") as tmp:
+            folder = args.corpus or Path(tmp)
+            if args.corpus is None:
+                generate(folder, size, args.seed)
+            files = sum(1 for _ in folder.iterdir())
+            megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
+            rows, scan, runs = measure(folder, cli=not args.no_cli)
+            report = runs[0].report
+            print(f"corpus: {files:,} files, {megabytes:,.1f} MiB, {rows:,} indicator rows "
+                  f"({report.get('distinct', 0):,} distinct), {report.get('unreadable', 0)} unreadable, "
+                  f"{report.get('findings', 0):,} findings")
+            print(f"  bare read + regex scan of the same bytes: {scan:.3f} s ({rows / scan:,.0f} rows/s)")
+            for run in runs:
+                show(run, rows, scan)
+            steps = "  ".join(f"{k} {report[k]:.2f} s" for k in ("import", "parse", "context", "rules", "write"))
+            print(f"  stages: {steps}")
+            results.append((rows, runs[-1].wall))
+            if args.corpus is None:
+                shutil.rmtree(folder, ignore_errors=True)
+    if len(results) > 1:
+        (r0, t0), (r1, t1) = results[0], results[-1]
+        print(f"growth: {r1 / r0:.1f}× the rows took {t1 / t0:.1f}× the time")
+    if not args.no_startup:
+        startup()
 
-        t0 = time.perf_counter()
-        loaded = load_documents([folder], progress=False)
-        t1 = time.perf_counter()
-        print(f"(parsed in {t1 - t0:.1f} s)", file=sys.stderr, flush=True)
-        docs = loaded.documents
-        indicators = sum(len(d.indicators) for d in docs)
-        projects = sum(len(d.projects) for d in docs)
-        parse_mib = peak_mib()
-
-        if args.no_peers:
-            context = RuleContext(documents=docs, extras={PEERS: None, VAGUENESS: vagueness_predictor()})
-        else:
-            context = build_context(docs, Config())
-        t2 = time.perf_counter()
-        print(f"(context built in {t2 - t1:.1f} s)", file=sys.stderr, flush=True)
-        findings = run_rules(docs, all_rules(), context)
-        t3 = time.perf_counter()
-
-    total = t3 - t0
-    n = len(docs)
-    print(f"documents        {n:,} parsed of {files:,} files ({len(loaded.errors)} unreadable)")
-    print(f"projects         {projects:,}")
-    print(f"indicators       {indicators:,}")
-    for label, seconds in (("parse", t1 - t0), ("rules", t3 - t2), ("parse + check", total)):
-        speed = f"{rate(n, seconds):>9} documents  {rate(indicators, seconds):>10} indicators"
-        print(f"{label:<16} {seconds:7.2f} s  {speed}")
-    peers = "skipped" if args.no_peers else "peer index over all documents"
-    print(f"{'context':<16} {t2 - t1:7.2f} s  ({peers})")
-    by_family = Counter(f.code[:4] for f in findings)
-    families = "  ".join(f"{k}xx {v:,}" for k, v in sorted(by_family.items()))
-    print(f"findings         {len(findings):,}  ({families}; {len(findings) / max(n, 1):.1f} per document)")
-    stages = f"at start {baseline_mib:,.0f} MiB, after parsing {parse_mib:,.0f} MiB"
-    print(f"peak memory      {peak_mib():,.0f} MiB ({stages})")
 
 if __name__ == "__main__":
     main()
