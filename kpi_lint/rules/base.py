@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.penalty import Penalty
 
 
 def location(path: str, line: int, column: int, anchor: str | None) -> str:
@@ -88,6 +89,9 @@ class Rule:
     code: ClassVar[str]
     name: ClassVar[str]  # stable kebab-case id for machines and configuration
     title_zh: ClassVar[str]  # the Chinese name people read ("目标值含糊")
+    # What one finding costs in the target-quality score; None for a rule about the whole document
+    # (listed in the document roll-up, no project points).  Every rule sets it (a test checks).
+    penalty: ClassVar[Penalty | None]
     severity: ClassVar[Severity]
     family: ClassVar[str]
     options: ClassVar[dict[str, Any]] = {}  # defaults, overridable in [tool.kpi-lint.rules.KPINNN]

@@ -35,6 +35,14 @@ def rule_by_code(code: str) -> type[Rule] | None:
     return None
 
 
+def find_rule(key: str) -> type[Rule] | None:
+    """A rule by its code (KPI101, kpi101), its stable name (vague-target) or its Chinese name (目标值含糊)."""
+    text = key.strip()
+    return rule_by_code(text) or next(
+        (rule for rule in all_rules() if text.lower() == rule.name or text == rule.title_zh), None
+    )
+
+
 def select_rules(select: list[str] | None, ignore: list[str] | None) -> list[type[Rule]]:
     """Ruff-style selection by code prefix: --select KPI1,KPI302 --ignore KPI203."""
     chosen = [

@@ -7,10 +7,9 @@ from kpi_lint.score.config import ScoreConfig, ScoreConfigError, load_config, sc
 from kpi_lint.score.formula import DimensionScore, PenaltyLine, ProjectScore
 from kpi_lint.score.rollup import Rollup, by_document, by_unit, overall
 from kpi_lint.score.run import ScoreReport, analyse, score_documents, score_parsed
-from kpi_lint.score.table import DEFAULT_PENALTIES, Dimension, Penalty
+from kpi_lint.score.table import Dimension, Penalty, default_penalties
 
 __all__ = [
-    "DEFAULT_PENALTIES",
     "Dimension",
     "DimensionScore",
     "Penalty",
@@ -23,6 +22,7 @@ __all__ = [
     "analyse",
     "by_document",
     "by_unit",
+    "default_penalties",
     "load_config",
     "overall",
     "score_config",

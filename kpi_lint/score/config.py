@@ -24,7 +24,7 @@ from typing import Any
 from kpi_lint.config import Config, ConfigError
 from kpi_lint.config import load_config as load_settings
 from kpi_lint.rules.base import Severity
-from kpi_lint.score.table import DEFAULT_PENALTIES, Dimension, Penalty, fallback_penalty, parse_dimension
+from kpi_lint.score.table import Dimension, Penalty, default_penalties, fallback_penalty, parse_dimension
 
 DEFAULT_WEIGHTS: dict[Dimension, float] = {
     Dimension.COMPLETENESS: 25.0,
@@ -46,7 +46,7 @@ class ScoreConfig:
     weights: dict[Dimension, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     bands: tuple[tuple[str, float], ...] = DEFAULT_BANDS
     severity_factors: dict[Severity, float] = field(default_factory=lambda: dict(DEFAULT_SEVERITY_FACTORS))
-    penalties: dict[str, Penalty] = field(default_factory=lambda: dict(DEFAULT_PENALTIES))
+    penalties: dict[str, Penalty] = field(default_factory=lambda: default_penalties())
     source: Path | None = None  # the file the settings came from (None: defaults)
 
     def penalty(self, code: str) -> Penalty:
@@ -108,7 +108,7 @@ def _severity_factors(raw: Any) -> dict[Severity, float]:
 def _penalties(raw: Any) -> dict[str, Penalty]:
     if not isinstance(raw, dict):
         raise ScoreConfigError("penalties 应为表，如 KPI101 = { dimension = \"measurability\", points = 4, cap = 20 }")
-    table = dict(DEFAULT_PENALTIES)
+    table = default_penalties()
     for code, row in raw.items():
         if not isinstance(row, dict):
             raise ScoreConfigError(f"penalties.{code} 应为表")
@@ -133,7 +133,7 @@ def config_from_table(raw: dict[str, Any], source: Path | None = None) -> ScoreC
         severity_factors=(
             _severity_factors(raw["severity_factors"]) if "severity_factors" in raw else dict(DEFAULT_SEVERITY_FACTORS)
         ),
-        penalties=_penalties(raw["penalties"]) if "penalties" in raw else dict(DEFAULT_PENALTIES),
+        penalties=_penalties(raw["penalties"]) if "penalties" in raw else default_penalties(),
         source=source,
     )
 

@@ -22,7 +22,7 @@ from kpi_lint.score.dimensions import (
     measure_relevance,
 )
 from kpi_lint.score.formula import ProjectScore, score_project
-from kpi_lint.score.table import DOCUMENT_CODES, Dimension
+from kpi_lint.score.table import Dimension, document_codes
 
 
 @dataclass
@@ -63,10 +63,11 @@ def score_documents(
     cfg = config or ScoreConfig()
     lex = lexicon or load_lexicon()
     all_findings = list(findings)
-    split = attribute(documents, [f for f in all_findings if f.code not in DOCUMENT_CODES])
+    whole_document = document_codes()
+    split = attribute(documents, [f for f in all_findings if f.code not in whole_document])
     document_findings = {doc.path: list(split.by_document.get(doc.path, [])) for doc in documents}
     for finding in all_findings:
-        if finding.code in DOCUMENT_CODES:
+        if finding.code in whole_document:
             document_findings.setdefault(finding.path, []).append(finding)
     scores = []
     for doc in documents:

@@ -18,8 +18,9 @@ def test_rule_prints_header_options_and_doc() -> None:
     result = CliRunner().invoke(app, ["rule", "kpi102"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "KPI102 boilerplate-target（默认级别：warning；族：target）"
-    assert lines[1] == "选项（[tool.kpi-lint.rules.KPI102]）：share = 0.6，min_rows = 4"
+    assert lines[0] == "KPI102 目标值千篇一律（boilerplate-target；默认级别：警告 warning；族：target）"
+    assert lines[1] == "评分：相关性与合理性 每条扣 15 分，每个项目至多 15 分"
+    assert lines[2] == "选项（[tool.kpi-lint.rules.KPI102]）：share = 0.6，min_rows = 4"
     for heading in ("**What it does**", "**Why is this bad?**", "**Example**", "**Use instead**"):
         assert heading in result.stdout
 
@@ -41,13 +42,21 @@ def test_all_lists_the_catalog() -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert len(lines) == len(all_rules())
-    rows = [re.match(r"^(KPI\d{3})\s+(\S+)\s+(error|warning|info)\s+(.+)$", line) for line in lines]
-    assert all(rows)
-    table = {m.group(1): (m.group(2), m.group(3)) for m in rows if m}
-    assert table["KPI101"] == ("vague-target", "warning")
-    assert table["KPI201"] == ("missing-cost-indicator", "error")
-    assert table["KPI204"] == ("declared-count-mismatch", "error")
+    row = re.compile(r"^(KPI\d{3})\s+(\S+?)\u3000*\s+(\S+)\s+(error|warning|info)\s+(\S+ [\d.]+/[\d.]+|文件级)\s+(.+)$")
+    rows = [row.match(line) for line in lines]
+    assert all(rows), [line for line, row in zip(lines, rows, strict=True) if not row]
+    table = {m.group(1): (m.group(2), m.group(3), m.group(4), m.group(5)) for m in rows if m}
+    assert table["KPI101"] == ("目标值含糊", "vague-target", "warning", "可衡量性 4/20")
+    assert table["KPI201"] == ("缺少成本指标", "missing-cost-indicator", "error", "完整性 15/15")
+    assert table["KPI204"] == ("指标数与声明不符", "declared-count-mismatch", "error", "文件级")
     assert set(MY_CODES) <= set(table)
+
+
+@pytest.mark.parametrize("key", ["KPI303", "kpi303", "copied-across-projects", "跨项目照搬指标", " 跨项目照搬指标 "])
+def test_rule_is_found_by_code_name_or_chinese_name(key: str) -> None:
+    result = CliRunner().invoke(app, ["rule", key])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("KPI303 跨项目照搬指标（copied-across-projects；")
 
 
 @pytest.mark.parametrize("args", [["rule", "KPI999"], ["rule", "vague"], ["rule"]])

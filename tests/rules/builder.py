@@ -26,6 +26,16 @@ Case file schema (one file per rule)::
                actual: ≥0.71万份, weight: 5, score: 5}
 
 Lines are synthetic: the project sits on line 1, indicators on lines 10, 11, …
+
+Instead of `project:`, a case may give the raw table text as printed (`source:`), which the real
+parser reads, and where each finding must point (`at: [[line, column], …]`), so that text → finding
+is tested end to end, as sqlfluff's rule fixtures do::
+
+      - name: vague value in a copied web table
+        why: …
+        expect: fail
+        source: "项目名称\t…\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t时效指标\t补助时间\t全年\n"
+        at: [[4, 20]]
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
+from kpi_lint.model import Document
+from kpi_lint.parse import parse
 from kpi_lint.rules.base import RuleContext
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import all_rules, rule_by_code
@@ -25,11 +27,22 @@ def _cases() -> list[Any]:
     return params
 
 
+def _case_document(case: dict[str, Any], tmp_path: Path) -> Document:
+    """A case's document: raw table text (`source:`) read by the real parser, else built from `project:`."""
+    if "source" not in case:
+        return build_document(case)
+    path = tmp_path / "case.txt"
+    path.write_text(case["source"], encoding="utf-8")
+    doc = parse(path)
+    assert not doc.problems, [p.message for p in doc.problems]
+    return doc
+
+
 @pytest.mark.parametrize(("code", "case"), _cases())
-def test_rule_case(code: str, case: dict[str, Any]) -> None:
+def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     rule = rule_by_code(code)
     assert rule is not None, f"no rule {code}"
-    doc = build_document(case)
+    doc = _case_document(case, tmp_path)
     # `extras` lets a case hand the rule what the check command would (e.g. a reviewer's model for KPI307).
     context = RuleContext(documents=[doc], extras=case.get("extras") or {})
     findings = [f for f in run_rules([doc], [rule], context) if f.code == code]
@@ -40,7 +53,9 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
         if "findings" in case:
             assert len(findings) == case["findings"], [f.message for f in findings]
         for f in findings:
-            assert f.message and f.path == "case.txt" and f.line >= 1 and f.column >= 1
+            assert f.message and f.path == doc.path and f.line >= 1 and f.column >= 1
+        if "at" in case:  # text → finding end to end: where in the source text each finding points
+            assert [(f.line, f.column) for f in findings] == [tuple(place) for place in case["at"]]
 
 
 def test_every_rule_has_failing_and_passing_cases() -> None:

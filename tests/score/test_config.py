@@ -9,13 +9,13 @@ import pytest
 from kpi_lint.rules.base import Severity
 from kpi_lint.score import Dimension, ScoreConfigError, load_config
 from kpi_lint.score.config import DEFAULT_BANDS, DEFAULT_WEIGHTS
-from kpi_lint.score.table import DEFAULT_PENALTIES, Penalty
+from kpi_lint.score.table import Penalty, default_penalties
 
 
 def test_defaults_without_any_file(tmp_path: Path) -> None:
     cfg = load_config(cwd=tmp_path)
     assert cfg.weights == DEFAULT_WEIGHTS and cfg.bands == DEFAULT_BANDS and cfg.source is None
-    assert cfg.penalties == DEFAULT_PENALTIES
+    assert cfg.penalties == default_penalties()
 
 
 def test_pyproject_discovered_upward(tmp_path: Path) -> None:

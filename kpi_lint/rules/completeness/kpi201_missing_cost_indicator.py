@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kpi_lint.model import Document, EmptyCategory, Indicator, Project
 from kpi_lint.parse.common import squash
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.target.common import CATEGORY_NAMES, COST, NameCues, is_blank, name_cues, peer_lines
@@ -55,6 +56,7 @@ class MissingCostIndicator(Rule):
     code = "KPI201"
     name = "missing-cost-indicator"
     title_zh = "缺少成本指标"
+    penalty = Penalty(Dimension.COMPLETENESS, 15, 15)
     severity = Severity.ERROR
     family = "completeness"
 

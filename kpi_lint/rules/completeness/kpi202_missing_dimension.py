@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
 from kpi_lint.rules.target.common import (
@@ -69,6 +70,7 @@ class MissingDimension(Rule):
     code = "KPI202"
     name = "missing-dimension"
     title_zh = "缺少必备维度"
+    penalty = Penalty(Dimension.COMPLETENESS, 5, 20)
     severity = Severity.WARNING
     family = "completeness"
 

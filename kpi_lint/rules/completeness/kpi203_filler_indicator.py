@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kpi_lint.model import Document, Project
 from kpi_lint.parse.common import squash
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import CATEGORY_NAMES, clean, is_blank, name_cues
 
@@ -63,6 +64,7 @@ class FillerIndicator(Rule):
     code = "KPI203"
     name = "filler-indicator"
     title_zh = "凑数指标"
+    penalty = Penalty(Dimension.RELEVANCE, 5, 20)
     severity = Severity.WARNING
     family = "completeness"
 

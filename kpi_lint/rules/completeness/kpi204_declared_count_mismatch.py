@@ -39,6 +39,7 @@ class DeclaredCountMismatch(Rule):
     code = "KPI204"
     name = "declared-count-mismatch"
     title_zh = "指标数与声明不符"
+    penalty = None  # about the document, not a project: listed in the document roll-up
     severity = Severity.ERROR
     family = "completeness"
 

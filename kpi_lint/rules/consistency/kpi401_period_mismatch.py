@@ -15,6 +15,7 @@ from kpi_lint.model import (
     Project,
 )
 from kpi_lint.parse.values import base_unit, scaled
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import paired_rows, project_years
 from kpi_lint.rules.text._text import clean
@@ -90,6 +91,7 @@ class PeriodMismatch(Rule):
     code = "KPI401"
     name = "period-mismatch"
     title_zh = "年度与实施期不符"
+    penalty = Penalty(Dimension.CONSISTENCY, 4, 16)
     severity = Severity.ERROR
     family = "consistency"
 

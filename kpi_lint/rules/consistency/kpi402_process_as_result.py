@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.text._text import clean
@@ -53,6 +54,7 @@ class ProcessAsResult(Rule):
     code = "KPI402"
     name = "process-as-result"
     title_zh = "过程当作结果"
+    penalty = Penalty(Dimension.RELEVANCE, 8, 16)
     severity = Severity.WARNING
     family = "consistency"
 

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.values import base_unit, scaled
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import project_years
 from kpi_lint.rules.consistency.kpi401_period_mismatch import fund_yuan
@@ -97,6 +98,7 @@ class CostTotalMismatch(Rule):
     code = "KPI403"
     name = "cost-total-mismatch"
     title_zh = "成本与资金总额不符"
+    penalty = Penalty(Dimension.CONSISTENCY, 10, 10)
     severity = Severity.WARNING
     family = "consistency"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.01}

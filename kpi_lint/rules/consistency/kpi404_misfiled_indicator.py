@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.text._text import clean
@@ -89,6 +90,7 @@ class MisfiledIndicator(Rule):
     code = "KPI404"
     name = "misfiled-indicator"
     title_zh = "指标归类错误"
+    penalty = Penalty(Dimension.RELEVANCE, 3, 12)
     severity = Severity.WARNING
     family = "consistency"
     options: ClassVar[dict[str, Any]] = {

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import PERIOD_ANNUAL, Document, NarrativeFigure, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency.kpi401_period_mismatch import fund_yuan
 
@@ -63,6 +64,7 @@ class NarrativeMismatch(Rule):
     code = "KPI405"
     name = "narrative-mismatch"
     title_zh = "文字与表格不符"
+    penalty = Penalty(Dimension.CONSISTENCY, 5, 15)
     severity = Severity.ERROR
     family = "consistency"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.01}

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
 from kpi_lint.parse.values import base_unit, parse_value, scaled
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt
 
@@ -69,6 +70,7 @@ class ScoreInflation(Rule):
     code = "KPI501"
     name = "score-inflation"
     title_zh = "自评得分虚高"
+    penalty = Penalty(Dimension.CONSISTENCY, 8, 24)
     severity = Severity.ERROR
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.001}

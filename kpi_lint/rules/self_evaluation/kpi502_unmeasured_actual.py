@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kpi_lint.model import Document, Project
 from kpi_lint.parse.values import parse_value
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.text._text import clean
@@ -46,6 +47,7 @@ class UnmeasuredActual(Rule):
     code = "KPI502"
     name = "unmeasured-actual"
     title_zh = "实际完成值缺失"
+    penalty = Penalty(Dimension.MEASURABILITY, 4, 20)
     severity = Severity.WARNING
     family = "self_evaluation"
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt, number, rounding, scored_rows
 
@@ -42,6 +43,7 @@ class TotalScoreMismatch(Rule):
     code = "KPI503"
     name = "total-score-mismatch"
     title_zh = "总分与分项不符"
+    penalty = Penalty(Dimension.CONSISTENCY, 10, 10)
     severity = Severity.ERROR
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.01}

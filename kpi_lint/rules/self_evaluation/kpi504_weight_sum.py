@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt, scored_rows
 
@@ -39,6 +40,7 @@ class WeightSum(Rule):
     code = "KPI504"
     name = "weight-sum"
     title_zh = "权重合计不符"
+    penalty = Penalty(Dimension.CONSISTENCY, 5, 5)
     severity = Severity.ERROR
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"expected_total": 100.0, "execution_weight": 10.0, "tolerance": 0.01}

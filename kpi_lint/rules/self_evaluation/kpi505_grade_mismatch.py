@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt, number
@@ -44,6 +45,7 @@ class GradeMismatch(Rule):
     code = "KPI505"
     name = "grade-mismatch"
     title_zh = "评价等级与得分不符"
+    penalty = Penalty(Dimension.CONSISTENCY, 5, 5)
     severity = Severity.ERROR
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"excellent": 90.0, "good": 80.0, "fair": 60.0}

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Execution, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt, rounding
 
@@ -53,6 +54,7 @@ class ExecutionArithmetic(Rule):
     code = "KPI506"
     name = "execution-arithmetic"
     title_zh = "执行率计算有误"
+    penalty = Penalty(Dimension.CONSISTENCY, 5, 10)
     severity = Severity.ERROR
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.01, "execution_weight": 10.0}

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import VAGUENESS
 from kpi_lint.rules.target.common import (
@@ -64,6 +65,7 @@ class VagueTarget(Rule):
     code = "KPI101"
     name = "vague-target"
     title_zh = "目标值含糊"
+    penalty = Penalty(Dimension.MEASURABILITY, 4, 20)
     severity = Severity.WARNING
     family = "target"
     options: ClassVar[dict[str, Any]] = {"model_threshold": 0.8}

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.parse.values import parse_value
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     COST,
@@ -72,6 +73,7 @@ class BoilerplateTarget(Rule):
     code = "KPI102"
     name = "boilerplate-target"
     title_zh = "目标值千篇一律"
+    penalty = Penalty(Dimension.RELEVANCE, 15, 15)
     severity = Severity.WARNING
     family = "target"
     options: ClassVar[dict[str, Any]] = {"share": 0.6, "min_rows": 4}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     DATE,
@@ -56,6 +57,7 @@ class MissingUnit(Rule):
     code = "KPI103"
     name = "missing-unit"
     title_zh = "缺少计量单位"
+    penalty = Penalty(Dimension.MEASURABILITY, 3, 15)
     severity = Severity.WARNING
     family = "target"
 

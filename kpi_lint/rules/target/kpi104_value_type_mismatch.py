@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.target.common import (
@@ -70,6 +71,7 @@ class ValueTypeMismatch(Rule):
     code = "KPI104"
     name = "value-type-mismatch"
     title_zh = "指标值类型不符"
+    penalty = Penalty(Dimension.RELEVANCE, 3, 15)
     severity = Severity.WARNING
     family = "target"
 

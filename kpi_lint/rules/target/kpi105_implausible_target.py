@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.target.common import filled_targets, may_exceed_100, name_cues
@@ -55,6 +56,7 @@ class ImplausibleTarget(Rule):
     code = "KPI105"
     name = "implausible-target"
     title_zh = "目标值不合常理"
+    penalty = Penalty(Dimension.RELEVANCE, 3, 12)
     severity = Severity.WARNING
     family = "target"
     options: ClassVar[dict[str, Any]] = {"satisfaction_floor": 80.0}

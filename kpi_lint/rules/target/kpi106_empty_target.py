@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kpi_lint.model import Document, Project
 from kpi_lint.parse.common import squash
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import CATEGORY_NAMES, is_blank, name_cues, target_form
 
@@ -45,6 +46,7 @@ class EmptyTarget(Rule):
     code = "KPI106"
     name = "empty-target"
     title_zh = "目标值为空"
+    penalty = Penalty(Dimension.COMPLETENESS, 3, 15)
     severity = Severity.WARNING
     family = "target"
 

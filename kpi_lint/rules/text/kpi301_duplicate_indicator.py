@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.text._text import clean
 
@@ -43,6 +44,7 @@ class DuplicateIndicator(Rule):
     code = "KPI301"
     name = "duplicate-indicator"
     title_zh = "指标重复"
+    penalty = Penalty(Dimension.CONSISTENCY, 3, 9)
     severity = Severity.WARNING
     family = "text"
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.text._text import clean
 
@@ -48,6 +49,7 @@ class NameEqualsDescription(Rule):
     code = "KPI302"
     name = "name-equals-description"
     title_zh = "指标描述照抄指标名"
+    penalty = Penalty(Dimension.CONSISTENCY, 2, 10)
     severity = Severity.WARNING
     family = "text"
 

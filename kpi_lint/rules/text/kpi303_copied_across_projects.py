@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from rapidfuzz import fuzz, process
 
 from kpi_lint.model import Document, Located, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.text._text import clean
 
@@ -76,6 +77,7 @@ class CopiedAcrossProjects(Rule):
     code = "KPI303"
     name = "copied-across-projects"
     title_zh = "跨项目照搬指标"
+    penalty = Penalty(Dimension.CONSISTENCY, 10, 10)
     severity = Severity.WARNING
     family = "text"
     options: ClassVar[dict[str, Any]] = {

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Located, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.text._text import clean
 
@@ -43,6 +44,7 @@ class RestatedName(Rule):
     code = "KPI304"
     name = "restated-name"
     title_zh = "概况复述项目名称"
+    penalty = Penalty(Dimension.CONSISTENCY, 5, 10)
     severity = Severity.WARNING
     family = "text"
     options: ClassVar[dict[str, Any]] = {"name_share": 0.7, "min_part": 4}

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Form, Indicator, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import paired_rows
 from kpi_lint.rules.text._text import clean_cut, squashed
@@ -64,6 +65,7 @@ class TruncatedText(Rule):
     code = "KPI305"
     name = "truncated-text"
     title_zh = "文字被截断"
+    penalty = Penalty(Dimension.COMPLETENESS, 2, 10)
     severity = Severity.WARNING
     family = "text"
     options: ClassVar[dict[str, Any]] = {"min_length": 5, "dangling_endings": "的和及与或、，,"}

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Project
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.text._text import TextCell, project_cells, snippet, squashed
@@ -47,6 +48,7 @@ class Typo(Rule):
     code = "KPI306"
     name = "typo"
     title_zh = "错别字"
+    penalty = Penalty(Dimension.COMPLETENESS, 1, 5)
     severity = Severity.WARNING
     family = "text"
     options: ClassVar[dict[str, Any]] = {"whole_cell_up_to": 40}

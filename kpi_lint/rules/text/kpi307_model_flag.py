@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Indicator
+from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import CUSTOM_MODEL, FLAG_LABEL
 
@@ -52,6 +53,7 @@ class ModelFlag(Rule):
     code = "KPI307"
     name = "model-flag"
     title_zh = "分类模型标记"
+    penalty = Penalty(Dimension.RELEVANCE, 0, 0)
     severity = Severity.INFO
     family = "text"
     options: ClassVar[dict[str, Any]] = {"min_probability": 0.5}
