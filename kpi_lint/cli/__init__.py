@@ -23,6 +23,7 @@ COMMAND_MODULES = {
     "score": "score_cmd",
     "cluster": "cluster_cmd",
     "suggest": "cluster_cmd",
+    "library": "library_cmd",
     "train": "train_cmd",
     "predict": "train_cmd",
 }

@@ -55,7 +55,7 @@ def _console(output: Path | None) -> Iterator[Console]:
         yield Console(file=handle, width=200)
 
 
-def _clusters_with_progress(docs: list[Document], threshold: float) -> ClusterSet:
+def clusters_with_progress(docs: list[Document], threshold: float) -> ClusterSet:
     with progress_bar("聚类", sys.stderr.isatty()) as bar:
         task = bar.add_task("cluster", total=None)
         return build_clusters(
@@ -80,7 +80,7 @@ def cluster_command(
     loaded = load_documents(paths)
     if not loaded.documents:
         raise typer.Exit(EXIT_INPUT)
-    result = _clusters_with_progress(loaded.documents, threshold)
+    result = clusters_with_progress(loaded.documents, threshold)
     clusters = [c for c in result.clusters if c.size >= min_size]
     with writing(output):
         if fmt is ClusterFormat.json:
@@ -120,7 +120,7 @@ def suggest_command(
     if not matches:
         report_error(f"没有找到项目：{project}")
         raise typer.Exit(EXIT_INPUT)
-    index = PeerIndex(_clusters_with_progress(loaded.documents, DEFAULT_THRESHOLD), loaded.documents)
+    index = PeerIndex(clusters_with_progress(loaded.documents, DEFAULT_THRESHOLD), loaded.documents)
     records = [
         {
             "path": path,

@@ -1,0 +1,116 @@
+"""Documents + their clusters → an indicator library, one concept per cluster."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kpi_lint.cluster.groups import ClusterSet, document_unit, indicator_key
+from kpi_lint.library.model import Concept, Library, NameUse, Occurrence, ValueRange
+from kpi_lint.model import Document, Indicator, ParsedValue
+from kpi_lint.parse.values import base_unit, parse_value, scaled
+from kpi_lint.rules.base import location
+from kpi_lint.vocab import strip_marks
+
+NO_COMPARATOR = "无"
+
+
+def range_unit(parsed: ParsedValue) -> str | None:
+    """The unit a target's number is compared in ("%", "元", "元/人", "" for a bare number).
+
+    None for words and dates: they have no range.
+    """
+    if parsed.number is None or parsed.kind in ("date", "qualitative", "empty"):
+        return None
+    if parsed.kind == "percent":
+        return "%"
+    return base_unit(parsed) or ""
+
+
+def where(ind: Indicator, field: str = "level3") -> str:
+    """The printed position of one field of an indicator, in the form every output uses."""
+    line, column = ind.span(field)
+    return location(ind.path, line, column, ind.anchor(field))
+
+
+def occurrence(ind: Indicator, concept: int, department: str) -> Occurrence:
+    return Occurrence(
+        concept=concept, level3=strip_marks(ind.level3 or ""), value=ind.value, level2=ind.level2,
+        department=department, project=ind.project, period=ind.period, path=ind.path,
+        location=where(ind), value_location=where(ind, "value"),
+    )
+
+
+def build_library(documents: Sequence[Document], clusters: ClusterSet, min_units: int = 1) -> Library:
+    """One concept per cluster used by at least `min_units` units, largest first."""
+    rows: dict[int, list[Occurrence]] = defaultdict(list)
+    for doc in documents:
+        unit = document_unit(doc)
+        for proj in doc.projects:
+            for ind in proj.indicators:
+                cid = clusters.by_key.get(indicator_key(ind))
+                if cid is not None:
+                    rows[cid].append(occurrence(ind, cid, unit))
+    concepts = [concept_of(cid, occ) for cid, occ in rows.items() if len({o.department for o in occ}) >= min_units]
+    concepts.sort(key=lambda c: (-c.rows, -len(c.departments), c.name))
+    renumbered = [_renumber(c, i) for i, c in enumerate(concepts, start=1)]
+    return Library(renumbered, sources=[d.path for d in documents])
+
+
+def concept_of(concept_id: int, occurrences: Sequence[Occurrence]) -> Concept:
+    """A concept's summary from its rows: names, category, units of measure and value ranges, users."""
+    names = Counter(o.level3 for o in occurrences)
+    first_at: dict[str, str] = {}
+    for o in occurrences:
+        first_at.setdefault(o.level3, o.location)
+    # The most used name; among equals the shortest (the others add a place or a qualifier).
+    canonical = min(names, key=lambda n: (-names[n], len(n), n))
+    filed = Counter(o.level2 for o in occurrences if o.level2)
+    parsed = [(o, parse_value(o.value)) for o in occurrences]
+    return Concept(
+        id=concept_id,
+        name=canonical,
+        level2=filed.most_common(1)[0][0] if filed else None,
+        names=[NameUse(n, c, first_at[n]) for n, c in sorted(names.items(), key=lambda item: (-item[1], item[0]))],
+        ranges=value_ranges(parsed),
+        level2_counts=dict(filed.most_common()),
+        kinds=dict(Counter(p.kind for _, p in parsed).most_common()),
+        departments=dict(Counter(o.department for o in occurrences).most_common()),
+        documents=dict(Counter(o.path for o in occurrences).most_common()),
+        occurrences=list(occurrences),
+    )
+
+
+def value_ranges(parsed: Sequence[tuple[Occurrence, ParsedValue]]) -> list[ValueRange]:
+    """The numeric targets by unit of measure, with where the extremes are printed; most used unit first."""
+    by_unit: dict[str, list[tuple[float, str, Occurrence]]] = defaultdict(list)
+    for occ, value in parsed:
+        unit = range_unit(value)
+        number = scaled(value)
+        if unit is None or number is None:
+            continue
+        by_unit[unit].append((number, value.comparator or NO_COMPARATOR, occ))
+    ranges = []
+    for unit, items in by_unit.items():
+        items.sort(key=lambda item: item[0])
+        ranges.append(
+            ValueRange(
+                unit=unit,
+                count=len(items),
+                low=items[0][0],
+                median=float(statistics.median(n for n, _, _ in items)),
+                high=items[-1][0],
+                comparators=dict(Counter(c for _, c, _ in items).most_common()),
+                low_at=items[0][2].value_location,
+                high_at=items[-1][2].value_location,
+            )
+        )
+    return sorted(ranges, key=lambda r: (-r.count, r.unit))
+
+
+def _renumber(concept: Concept, new_id: int) -> Concept:
+    concept.occurrences = [replace(o, concept=new_id) for o in concept.occurrences]
+    concept.id = new_id
+    return concept

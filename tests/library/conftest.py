@@ -1,0 +1,37 @@
+"""The samples and the wild set, parsed and clustered once per session (read-only in every test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.cli.common import load_documents
+from kpi_lint.cluster import ClusterSet, build_clusters
+from kpi_lint.library.build import build_library
+from kpi_lint.library.model import Library
+from kpi_lint.model import Document
+from tests.corpus import CORPUS_DIR, SAMPLES
+
+WILD = tuple(sorted((CORPUS_DIR / "wild").glob("*.txt")))
+
+
+@pytest.fixture(scope="session")
+def all_docs() -> list[Document]:
+    """The five samples and every wild excerpt that can be read (three break off: still read)."""
+    loaded = load_documents([*SAMPLES, *WILD], progress=False)
+    return loaded.documents
+
+
+@pytest.fixture(scope="session")
+def all_clusters(all_docs: list[Document]) -> ClusterSet:
+    return build_clusters(all_docs)
+
+
+@pytest.fixture(scope="session")
+def library(all_docs: list[Document], all_clusters: ClusterSet) -> Library:
+    return build_library(all_docs, all_clusters)
+
+
+def relative(path: str) -> str:
+    return Path(path).name

@@ -1,0 +1,146 @@
+"""`kpi-lint library` on the samples + wild set: written as xlsx, read back, every figure traceable."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from kpi_lint.cli import app
+from kpi_lint.library.files import read_library, write_library
+from kpi_lint.library.model import Library
+from kpi_lint.library.records import LibraryError
+from kpi_lint.vocab import squash
+from tests.corpus import CORPUS_DIR, ROOT
+
+
+@pytest.fixture(scope="module")
+def workbook_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The library command run as a user would, over the samples and the wild folder."""
+    out = tmp_path_factory.mktemp("library") / "指标库.xlsx"
+    result = CliRunner().invoke(app, ["library", *map(str, sorted(CORPUS_DIR.glob("*.txt"))), str(CORPUS_DIR / "wild"),
+                                      "-o", str(out)])
+    # Exit 2: three wild excerpts break off mid-table (reported); the library is written all the same.
+    assert result.exit_code == 2, result.output
+    assert out.is_file()
+    return out
+
+
+def _rows(path: Path, sheet: str) -> list[dict[str, object]]:
+    book = load_workbook(path, read_only=True)
+    rows = list(book[sheet].iter_rows(values_only=True))
+    header = [str(h) for h in rows[0]]
+    return [dict(zip(header, row, strict=True)) for row in rows[1:]]
+
+
+def test_workbook_sheets_and_chinese_headers(workbook_path: Path) -> None:
+    book = load_workbook(workbook_path, read_only=True)
+    assert book.sheetnames == ["说明", "指标库", "名称", "指标值范围", "出处"]
+    header = [c.value for c in next(book["指标库"].iter_rows(max_row=1))]
+    assert header[:6] == ["概念编号", "标准名称", "二级指标", "使用名称", "计量单位", "指标值分布"]
+
+
+def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
+    first = _rows(workbook_path, "指标库")[0]
+    assert first["标准名称"] == "群众满意度"
+    assert first["二级指标"] == "服务对象满意度指标"
+    assert first["使用单位数"] == 33
+    assert str(first["使用名称"]).startswith("群众满意度×9、满意率×7、城乡医疗救助人员满意度×6")
+    ranges = [r for r in _rows(workbook_path, "指标值范围") if r["概念编号"] == 1]
+    percent = next(r for r in ranges if r["计量单位"] == "%")
+    assert (percent["条数"], percent["最小值"], percent["中位数"], percent["最大值"]) == (67, 85, 95, 100)
+    assert percent["比较符"] == "≥×62、无×5"
+    # The lowest satisfaction target is 002's 救助对象满意度 ≥85%.
+    assert str(percent["最小值位置"]).endswith("002_308b9423603d240b.txt:1032:19")
+
+
+def test_awareness_rate_concept(workbook_path: Path) -> None:
+    row = next(r for r in _rows(workbook_path, "指标库") if r["标准名称"] == "政策知晓率")
+    assert row["二级指标"] == "社会效益指标"
+    assert row["二级指标分布"] == "社会效益指标×11、服务对象满意度指标×4"
+    assert row["指标值分布"] == "%：80–100（中位 90，13 条）"
+    names = {r["名称"]: r["次数"] for r in _rows(workbook_path, "名称") if r["概念编号"] == row["概念编号"]}
+    assert names["政策知晓率"] == 5 and names["医保重要政策知晓率"] == 2
+
+
+def test_every_occurrence_points_at_its_printed_cell(workbook_path: Path) -> None:
+    """Each 出处 position of a text file is where the 三级指标 is printed (numbering "指标1:" aside)."""
+    rows = _rows(workbook_path, "出处")
+    assert len(rows) > 1000
+    files: dict[str, list[str]] = {}
+    for row in rows:
+        match = re.fullmatch(r"(.*):(\d+):(\d+)", str(row["位置"]))
+        assert match, row["位置"]
+        path = Path(match[1]) if Path(match[1]).is_absolute() else ROOT / match[1]
+        lines = files.setdefault(match[1], path.read_text(encoding="utf-8").splitlines())
+        name = squash(str(row["三级指标"]))
+        start = int(match[3]) - 1
+        # ★ and * mark core indicators; the library keeps the name without them.
+        window = re.sub(r"[★☆*＊▲△]", "", squash(lines[int(match[2]) - 1][start : start + len(name) + 12]))
+        assert name[:2] in window, (row["位置"], name, window)
+
+
+def test_read_back_equals_what_was_built(workbook_path: Path, library: Library) -> None:
+    back = read_library(workbook_path)
+    assert len(back.concepts) == len(library.concepts)
+    for built, read in zip(library.concepts, back.concepts, strict=True):
+        assert (read.id, read.name, read.level2) == (built.id, built.name, built.level2)
+        assert read.names == built.names
+        assert [(r.unit, r.count, r.low, r.high) for r in read.ranges] == [
+            (r.unit, r.count, r.low, r.high) for r in built.ranges
+        ]
+        assert len(read.occurrences) == len(built.occurrences)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".csv"])
+def test_json_and_csv_round_trip(tmp_path: Path, library: Library, suffix: str) -> None:
+    out = tmp_path / f"指标库{suffix}"
+    write_library(library, out)
+    back = read_library(out)
+    by_name = {c.name: c for c in back.concepts}
+    awareness = by_name["政策知晓率"]
+    assert awareness.level2 == "社会效益指标"
+    (percent,) = awareness.ranges
+    assert (percent.unit, percent.count, percent.low, percent.median, percent.high) == ("%", 13, 80, 90, 100)
+    assert sum(c.rows for c in back.concepts) == sum(c.rows for c in library.concepts)
+
+
+def test_a_hand_edited_workbook_reads_back(tmp_path: Path, workbook_path: Path) -> None:
+    """A reviewer narrows the satisfaction range, renames a concept and deletes a name."""
+    from openpyxl import load_workbook as open_for_edit
+
+    book = open_for_edit(workbook_path)
+    ranges = book["指标值范围"]
+    ranges["F2"], ranges["H2"] = 90, 99  # 最小值, 最大值 of 群众满意度 %
+    book["指标库"]["B2"] = "服务对象满意度"
+    names = book["名称"]
+    names.delete_rows(3)  # 满意率
+    edited = tmp_path / "审定指标库.xlsx"
+    book.save(edited)
+    back = read_library(edited)
+    first = back.concepts[0]
+    assert first.name == "服务对象满意度"
+    assert "满意率" not in {n.name for n in first.names} and "服务对象满意度" in {n.name for n in first.names}
+    percent = first.range_for("%")
+    assert percent is not None and (percent.low, percent.high) == (90, 99)
+
+
+def test_a_bad_library_file_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "指标库.xlsx"
+    bad.write_bytes(b"not a workbook")
+    with pytest.raises(LibraryError) as info:
+        read_library(bad)
+    assert str(info.value).startswith(f"{bad}: 无法读取指标库") and "\n" not in str(info.value)
+    missing = tmp_path / "无.json"
+    with pytest.raises(LibraryError, match="指标库文件不存在"):
+        read_library(missing)
+
+
+def test_library_command_rejects_an_unknown_suffix(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["library", str(CORPUS_DIR / "004_df5b1921bc2e3ce3.txt"), "-o",
+                                      str(tmp_path / "lib.txt")])
+    assert result.exit_code == 2
+    assert "指标库文件应为 .xlsx、.csv、.json 之一" in result.output
