@@ -54,6 +54,7 @@ class Config:
     tables: dict[str, Any] = field(default_factory=dict)  # pass-through ([tool.kpi-lint.score] …)
     model: Path | None = None  # --model: a trained classifier for KPI307
     flag_label: str | None = None  # --flag-label: the label KPI307 reports
+    library: Path | None = None  # --library: a curated indicator library (指标库) for KPI601
 
 
 def _has_tool_table(path: Path) -> bool:

@@ -25,6 +25,7 @@ from kpi_lint.cli.typer_app import app
 from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import load_lexicon
+from kpi_lint.library.model import LibraryError
 from kpi_lint.model import ParseProblem
 from kpi_lint.report import RunSummary
 from kpi_lint.report.csv_out import render_csv
@@ -167,12 +168,17 @@ def check_command(
     explain: Annotated[bool, typer.Option("--explain", help="显示判断依据（词表与模型的投票等）")] = False,
     model: Annotated[Path | None, typer.Option("--model", help="自训练的分类模型（供 KPI307 使用）")] = None,
     flag_label: Annotated[str | None, typer.Option("--flag-label", help="模型预测为此标签时报告")] = None,
+    library: Annotated[
+        Path | None,
+        typer.Option("--library", help="审定的指标库（kpi-lint library 生成的 .xlsx/.csv/.json，供 KPI601 使用）"),
+    ] = None,
 ) -> None:
     """检查绩效目标：运行规则目录，像 linter 一样报告问题。退出码 0 无问题，1 有问题，2 用法或输入错误。"""
     try:
         config = _settings(
             config_file, _split(select), _split(ignore), severity, fail_on, lexicons, model, flag_label
         )
+        config.library = library
         accepted = load_baseline(baseline) if baseline is not None else None
     except (ConfigError, UsageError, BaselineError) as exc:
         report_error(str(exc))
@@ -183,7 +189,7 @@ def check_command(
     rules = select_rules(config.select, config.ignore)
     try:
         context = build_context(loaded.documents, config)
-    except (InputError, FileNotFoundError) as exc:
+    except (InputError, FileNotFoundError, LibraryError) as exc:
         report_error(str(exc))
         raise typer.Exit(EXIT_INPUT) from exc
     with progress_bar("检查", long_run(len(loaded.documents))) as bar:

@@ -16,9 +16,8 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from kpi_lint.library.model import Library
+from kpi_lint.library.model import Library, LibraryError
 from kpi_lint.library.records import (
-    LibraryError,
     concept_frame,
     from_records,
     library_from_occurrences,

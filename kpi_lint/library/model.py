@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# The kinds a value range can be kept for: a number with a unit, a rate, an amount, a bare number.
-RANGE_KINDS = ("percent", "count", "money", "number")
+
+class LibraryError(ValueError):
+    """A library file that cannot be used: one Chinese line naming the file and the problem."""
 
 
 @dataclass(frozen=True)

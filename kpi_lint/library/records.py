@@ -15,14 +15,10 @@ from typing import Any
 import pandas as pd
 
 from kpi_lint.library.build import concept_of
-from kpi_lint.library.model import Concept, Library, NameUse, Occurrence, ValueRange
+from kpi_lint.library.model import Concept, Library, LibraryError, NameUse, Occurrence, ValueRange
 
 FORMAT = "kpi-lint-library"
 VERSION = 1
-
-
-class LibraryError(ValueError):
-    """A library file that cannot be used: one Chinese line naming the file and the problem."""
 
 
 # ---- JSON records ---------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ PEERS = "peers"
 VAGUENESS = "vagueness"
 CUSTOM_MODEL = "custom_model"
 FLAG_LABEL = "flag_label"
+LIBRARY = "library"  # a curated indicator library (kpi_lint.library.model.Library) for KPI601
 
 
 def check_custom_model(config: Config) -> None:
@@ -47,6 +48,10 @@ def build_context(documents: Sequence[Document], config: Config) -> RuleContext:
         CUSTOM_MODEL: config.model,
         FLAG_LABEL: config.flag_label,
     }
+    if config.library is not None:
+        from kpi_lint.library.files import read_library
+
+        extras[LIBRARY] = read_library(config.library)  # LibraryError (a ValueError): one line
     return RuleContext(
         lexicon=lexicon,
         options={code: dict(opts) for code, opts in config.rule_options.items()},

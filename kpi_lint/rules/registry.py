@@ -5,10 +5,10 @@ from __future__ import annotations
 import pkgutil
 from functools import lru_cache
 
-from kpi_lint.rules import completeness, consistency, self_evaluation, target, text
+from kpi_lint.rules import completeness, consistency, library, self_evaluation, target, text
 from kpi_lint.rules.base import Rule, iter_rules_in
 
-FAMILIES = (target, completeness, text, consistency, self_evaluation)
+FAMILIES = (target, completeness, text, consistency, self_evaluation, library)
 
 
 @lru_cache(maxsize=1)

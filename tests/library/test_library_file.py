@@ -11,8 +11,7 @@ from typer.testing import CliRunner
 
 from kpi_lint.cli import app
 from kpi_lint.library.files import read_library, write_library
-from kpi_lint.library.model import Library
-from kpi_lint.library.records import LibraryError
+from kpi_lint.library.model import Library, LibraryError
 from kpi_lint.vocab import squash
 from tests.corpus import CORPUS_DIR, ROOT
 
