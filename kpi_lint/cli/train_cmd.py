@@ -17,6 +17,7 @@ from rich.table import Table
 from kpi_lint.classify.api import predict_frame
 from kpi_lint.classify.card import build_card, write_card
 from kpi_lint.classify.data import COLUMN, LINE, SOURCE, TrainingSet, indicator_row, read_csv
+from kpi_lint.classify.output import DEFAULT_MODELS_DIR, model_destination
 from kpi_lint.classify.persist import Model, load_model, save_model
 from kpi_lint.classify.pipelines import DEFAULT_SEED, Features
 from kpi_lint.classify.tasks import CATEGORY, ROOT, VAGUENESS, Task, custom_set
@@ -37,6 +38,11 @@ DataOpt = Annotated[
 ]
 SeedOpt = Annotated[int, typer.Option("--seed", help="随机种子（交叉验证划分和模型）")]
 FoldsOpt = Annotated[int, typer.Option("--folds", min=2, help="分层交叉验证的折数")]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", help=f"模型文件（默认 ./{DEFAULT_MODELS_DIR}/任务名.skops，不会写进安装的程序包）"),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="覆盖已有的模型文件和模型卡")]
 
 
 def _fail(err: InputError) -> typer.Exit:
@@ -79,6 +85,7 @@ def print_metrics(console: Console, task: str, set_: TrainingSet, metrics: Metri
 
 def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: int, folds: int,
            positive: str | None = None, prune: bool = False) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
     # Off a terminal rich would wrap at 80 columns and cut the Chinese labels.
     console = Console(width=None if sys.stdout.isatty() else 160)
     try:
@@ -96,10 +103,12 @@ def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: in
     console.print(f"模型已写入 {escape(str(out))}，模型卡 {escape(json_card.name)}、{escape(md_card.name)}")
 
 
-def _train_builtin(task: Task, data: list[Path] | None, out: Path | None, seed: int, folds: int) -> None:
+def _train_builtin(task: Task, data: list[Path] | None, out: Path | None, seed: int, folds: int,
+                   force: bool) -> None:
     try:
+        target = model_destination(out, task.name, force)
         set_ = task.build(data or list(task.default_data))
-        _train(task.name, set_, task.features, out or task.default_out, seed, folds, task.positive, task.prune)
+        _train(task.name, set_, task.features, target, seed, folds, task.positive, task.prune)
     except InputError as err:
         raise _fail(err) from err
 
@@ -107,23 +116,25 @@ def _train_builtin(task: Task, data: list[Path] | None, out: Path | None, seed: 
 @train_app.command("category")
 def train_category(
     data: DataOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", help="模型文件（默认 models/category.skops）")] = None,
+    out: OutOpt = None,
     seed: SeedOpt = DEFAULT_SEED,
     folds: FoldsOpt = DEFAULT_FOLDS,
+    force: ForceOpt = False,
 ) -> None:
-    """三级指标（及指标值类型）→ 二级指标。默认用 corpus/ 中公开文件印出的二级指标作标签。"""
-    _train_builtin(CATEGORY, data, out, seed, folds)
+    """三级指标（及指标值类型）→ 二级指标。默认用 corpus/labels/categories.csv 中人工核对的二级指标。"""
+    _train_builtin(CATEGORY, data, out, seed, folds, force)
 
 
 @train_app.command("vagueness")
 def train_vagueness(
     data: DataOpt = None,
-    out: Annotated[Path | None, typer.Option("--out", help="模型文件（默认 models/vagueness.skops）")] = None,
+    out: OutOpt = None,
     seed: SeedOpt = DEFAULT_SEED,
     folds: FoldsOpt = DEFAULT_FOLDS,
+    force: ForceOpt = False,
 ) -> None:
     """指标值（及其二级指标）→ vague / specific。默认用 corpus/labels/values.csv。"""
-    _train_builtin(VAGUENESS, data, out, seed, folds)
+    _train_builtin(VAGUENESS, data, out, seed, folds, force)
 
 
 @train_app.command("custom")
@@ -131,15 +142,17 @@ def train_custom(
     data: Annotated[list[Path], typer.Option("--data", help="CSV 文件或公开文件/文件夹；可重复")],
     text_col: Annotated[list[str], typer.Option("--text-col", help="文本特征列（如 level3、value）；可重复")],
     label_col: Annotated[str, typer.Option("--label-col", help="标签列")],
-    out: Annotated[Path, typer.Option("--out", help="模型文件，如 models/mine.skops")],
+    out: OutOpt = None,
     cat_col: Annotated[list[str] | None, typer.Option("--cat-col", help="类别特征列（kind、level2）；可重复")] = None,
     seed: SeedOpt = DEFAULT_SEED,
     folds: FoldsOpt = DEFAULT_FOLDS,
+    force: ForceOpt = False,
 ) -> None:
     """用任意带标签的表训练自己的分类器（供 kpi-lint check --model 和 KPI307 使用）。"""
     try:
+        target = model_destination(out, "custom", force)
         set_, features = custom_set(data, text_col, cat_col or [], label_col)
-        _train("custom", set_, features, out, seed, folds)
+        _train("custom", set_, features, target, seed, folds)
     except InputError as err:
         raise _fail(err) from err
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+import kpi_lint
 from tests.classify.conftest import TEMPLATED_CSV, Trained, run_cli
-from tests.corpus import corpus_doc, corpus_path
+from tests.corpus import ROOT, corpus_doc, corpus_path
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +129,39 @@ def test_custom_model_on_parsed_disclosures(tmp_path: Path) -> None:
     assert card["data"]["sources"] == [f"corpus/{corpus_path('003').name}", f"corpus/{corpus_path('004').name}"]
     assert card["features"] == {"text": ["level3"], "categorical": ["kind"]}
     assert "服务对象满意度指标" in card["labels"] and card["metrics"]["samples"] > 100
+
+
+def test_train_without_out_writes_into_the_working_directory_and_never_overwrites(tmp_path: Path) -> None:
+    """Run from another folder: the model lands in ./kpi-lint-models/, the shipped one is left alone."""
+    shipped = ROOT / "models" / "vagueness.skops"
+    before = shipped.stat().st_mtime_ns
+    first = run_cli("train", "vagueness", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    model = tmp_path / "kpi-lint-models" / "vagueness.skops"
+    assert model.is_file() and (tmp_path / "kpi-lint-models" / "vagueness.card.json").is_file()
+    assert f"模型已写入 {model.relative_to(tmp_path)}" in first.stdout or str(model) in first.stdout
+    assert shipped.stat().st_mtime_ns == before
+    written = model.stat().st_mtime_ns
+    err = _one_line_error(run_cli("train", "vagueness", cwd=tmp_path))
+    assert "vagueness.skops: 文件已存在，未覆盖；确需覆盖请加 --force" in err
+    assert model.stat().st_mtime_ns == written
+    forced = run_cli("train", "vagueness", "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+
+
+def test_train_refuses_to_overwrite_a_named_model_without_force(mine: Trained) -> None:
+    err = _one_line_error(run_cli(
+        "train", "custom", "--data", TEMPLATED_CSV, "--text-col", "level3", "--label-col", "mylabel",
+        "--out", mine.model_path,
+    ))
+    assert f"{mine.model_path}: 文件已存在，未覆盖；确需覆盖请加 --force" in err
+
+
+def test_train_never_writes_into_the_installed_package(tmp_path: Path) -> None:
+    inside = Path(kpi_lint.__file__).parent / "mine.skops"
+    err = _one_line_error(run_cli(
+        "train", "custom", "--data", TEMPLATED_CSV, "--text-col", "level3", "--label-col", "mylabel",
+        "--out", inside, "--force",
+    ))
+    assert "不能写进已安装的 kpi-lint 程序包" in err
+    assert not inside.exists()
