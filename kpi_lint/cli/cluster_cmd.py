@@ -28,7 +28,11 @@ from kpi_lint.cli.typer_app import app
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD
 from kpi_lint.cluster.groups import ClusterSet, build_clusters
 from kpi_lint.cluster.peers import PeerIndex
-from kpi_lint.cluster.report import print_table, suggestion_record, to_frame, to_html, to_json
+from kpi_lint.cluster.report import print_table, to_frame, to_html, to_json
+from kpi_lint.library.files import read_library
+from kpi_lint.library.funds import project_funds
+from kpi_lint.library.model import LibraryError
+from kpi_lint.library.suggest import Suggester
 from kpi_lint.model import Document, Project
 from kpi_lint.parse.common import canonical_level2
 
@@ -107,31 +111,46 @@ def suggest_command(
     project: Annotated[str, typer.Option("--project", "-p", help="项目名称（完整或其中一段）")],
     level2: Annotated[str | None, typer.Option("--level2", "-l", help="只看这个二级指标，如 成本指标")] = None,
     k: Annotated[int, typer.Option("-k", min=1, help="每个二级指标最多列几条")] = 3,
+    library: Annotated[
+        Path | None,
+        typer.Option("--library", help="审定的指标库（kpi-lint library 生成）：只推荐库中的指标和范围内的值"),
+    ] = None,
     fmt: Annotated[SuggestFormat, typer.Option("--format", "-f", help="输出格式")] = SuggestFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
 ) -> None:
-    """列出相似项目在本项目缺少的二级指标（或 --level2 指定的指标）下常用的三级指标和典型指标值。"""
+    """列出相似项目（名称、行业、资金规模相近）在本项目缺少的二级指标（或 --level2 指定的指标）下常用的三级指标：
+    金额按本项目资金规模换算，规则会报告的值不推荐，并注明使用的项目数和出处。"""
     category = canonical_level2(level2) if level2 else None
     if level2 and category is None:
         report_error(f"不认识的二级指标：{level2}（例如 数量指标、成本指标、服务对象满意度指标）")
         raise typer.Exit(EXIT_INPUT)
+    try:
+        curated = read_library(library) if library is not None else None
+    except LibraryError as exc:
+        report_error(str(exc))
+        raise typer.Exit(EXIT_INPUT) from exc
     loaded = load_documents(paths)
     matches = _find_projects(loaded.documents, project)
     if not matches:
         report_error(f"没有找到项目：{project}")
         raise typer.Exit(EXIT_INPUT)
     index = PeerIndex(clusters_with_progress(loaded.documents, DEFAULT_THRESHOLD), loaded.documents)
-    records = [
-        {
-            "path": path,
-            "project": proj.name,
-            "project_line": proj.line,
-            "level2": cat,
-            "suggestions": [suggestion_record(s) for s in index.suggest(proj, cat, k)],
-        }
-        for path, proj in matches
-        for cat in ([category] if category else index.missing_categories(proj, path))
-    ]
+    suggester = Suggester(loaded.documents, index, curated)
+    records = []
+    for path, proj in matches:
+        funds = project_funds(proj, path)
+        for cat in [category] if category else index.missing_categories(proj, path):
+            records.append(
+                {
+                    "path": path,
+                    "project": proj.name,
+                    "project_line": proj.line,
+                    "funds": funds.amount if funds else None,
+                    "funds_location": funds.location if funds else None,
+                    "level2": cat,
+                    "suggestions": [s.record() for s in suggester.suggest(proj, cat, path, k)],
+                }
+            )
     with writing(output):
         if fmt is SuggestFormat.json:
             write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", output)
@@ -146,14 +165,17 @@ def _print_suggestions(records: list[dict[str, Any]], console: Console) -> None:
         console.print("项目的数量、质量、时效、成本指标都已填写；用 --level2 查看某个二级指标的同类做法。")
         return
     table = Table(header_style="bold")
-    for col in ("项目", "缺少的二级指标", "相似项目常用的三级指标", "典型指标值", "使用项目数", "示例"):
+    for col in ("项目", "缺少的二级指标", "建议的三级指标", "建议指标值", "使用项目数", "出处与换算依据"):
         table.add_column(col)
     for r in records:
         where = f"{r['project']}（{r['path']}:{r['project_line']}）"
         if not r["suggestions"]:
-            table.add_row(where, r["level2"], "（相似项目也没有可参考的指标）", "", "", "")
+            table.add_row(where, r["level2"], "（相似项目没有可参考且规则不报告的指标）", "", "", "")
         for s in r["suggestions"]:
+            sources = "、".join(s["sources"][:3]) + ("等" if len(s["sources"]) > 3 else "")
+            basis = f"；{s['basis']}" if s["basis"] else ""
             table.add_row(
-                where, r["level2"], s["level3"], s["typical_value"] or "—", str(s["project_count"]), s["example"]
+                where, r["level2"], s["level3"], s["value"], f"{s['peer_projects']}（{s['value_peers']} 个取此值）",
+                sources + basis,
             )
     console.print(table)

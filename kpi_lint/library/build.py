@@ -65,8 +65,10 @@ def concept_of(concept_id: int, occurrences: Sequence[Occurrence]) -> Concept:
     first_at: dict[str, str] = {}
     for o in occurrences:
         first_at.setdefault(o.level3, o.location)
-    # The most used name; among equals the shortest (the others add a place or a qualifier).
-    canonical = min(names, key=lambda n: (-names[n], len(n), n))
+    # The most used name that is not another's beginning (a cell cut short: 城乡居民参保就 of
+    # 城乡居民参保就医人均数); among equals the shortest (the others add a place or a qualifier).
+    whole = [n for n in names if not any(o != n and o.startswith(n) for o in names)]
+    canonical = min(whole, key=lambda n: (-names[n], len(n), n))
     filed = Counter(o.level2 for o in occurrences if o.level2)
     parsed = [(o, parse_value(o.value)) for o in occurrences]
     return Concept(

@@ -19,6 +19,7 @@ PEERS = "peers"
 VAGUENESS = "vagueness"
 CUSTOM_MODEL = "custom_model"
 FLAG_LABEL = "flag_label"
+SUGGESTER = "suggester"  # kpi_lint.library.suggest.Suggester: what peers set, fitted to a project
 LIBRARY = "library"  # a curated indicator library (kpi_lint.library.model.Library) for KPI601
 
 
@@ -33,12 +34,14 @@ def check_custom_model(config: Config) -> None:
 def build_context(documents: Sequence[Document], config: Config) -> RuleContext:
     """The RuleContext for one run of `kpi-lint check` over `documents`.
 
-    Raises InputError (one line) for a model file that cannot be used.
+    Raises InputError (one line) for a model file that cannot be used, LibraryError for a
+    library file (--library) that cannot be read.
     """
     # Imported here rather than at the top: rule modules import the key names above, and
     # loading the rule catalog (YAML cases, `kpi-lint rule`) must not pull in scikit-learn.
     from kpi_lint.classify.api import vagueness_predictor
     from kpi_lint.cluster.peers import build_peer_index
+    from kpi_lint.library.suggest import Suggester
 
     lexicon = load_lexicon(str(config.lexicons) if config.lexicons else None)
     check_custom_model(config)
@@ -52,6 +55,7 @@ def build_context(documents: Sequence[Document], config: Config) -> RuleContext:
         from kpi_lint.library.files import read_library
 
         extras[LIBRARY] = read_library(config.library)  # LibraryError (a ValueError): one line
+    extras[SUGGESTER] = Suggester(list(documents), extras[PEERS], extras.get(LIBRARY), lexicon)
     return RuleContext(
         lexicon=lexicon,
         options={code: dict(opts) for code, opts in config.rule_options.items()},

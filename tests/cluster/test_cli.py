@@ -115,10 +115,15 @@ def test_suggest_lists_peer_cost_indicators() -> None:
     assert result.exit_code == 0, result.stderr
     (record,) = json.loads(result.stdout)
     assert (record["level2"], record["project_line"]) == ("成本指标", 3029)
-    assert [(s["level3"], s["typical_value"]) for s in record["suggestions"]] == [
-        ("会议费", "20000元"), ("宣传费", "20000元"), ("邮电费", "12000元"),
+    # 002's capacity-building project spends 20000+20000+12000 元 of 150000 元; this one has 300000 元.
+    assert record["funds"] == 300000.0
+    assert [(s["level3"], s["value"]) for s in record["suggestions"]] == [
+        ("会议费", "≤4万元"), ("宣传费", "≤4万元"), ("邮电费", "≤2.4万元"),
     ]
-    assert record["suggestions"][0]["example"] == f"{corpus_path('002')}:920"
+    first = record["suggestions"][0]
+    assert first["sources"] == [f"{corpus_path('002')}:920:5"]
+    assert (first["peer_projects"], first["value_peers"]) == (1, 1)
+    assert first["basis"].startswith("按资金规模换算：同类项目 20000元，资金 150,000元")
 
 
 def test_suggest_for_a_given_category_and_errors() -> None:
@@ -126,9 +131,12 @@ def test_suggest_for_a_given_category_and_errors() -> None:
     assert result.exit_code == 0
     (record,) = json.loads(result.stdout)
     assert record["level2"] == "服务对象满意度指标"
-    assert record["suggestions"][0]["level3"] == "城乡医疗救助人员满意度"
+    # The project already measures satisfaction (群众满意度 ≥90%): the peers' 城乡医疗救助人员满意度 is the
+    # same concept (lexicons/cluster_synonyms.txt), so nothing is added.
+    assert record["suggestions"] == []
     table = run("suggest", *SAMPLES, "-p", "长期护理保险财政补助资金")
     assert table.exit_code == 0 and "长期护理人员标准（元）" in table.stdout and "67元" in table.stdout
+    assert "000_ddaa44b2c1d0d458.txt:36" in table.stdout  # where the peer prints it
     assert run("suggest", *SAMPLES, "-p", "没有这个项目").exit_code == 2
     assert run("suggest", *SAMPLES, "-p", "遗属困难补助", "--level2", "不存在的指标").exit_code == 2
 

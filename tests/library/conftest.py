@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.cli.common import load_documents
-from kpi_lint.cluster import ClusterSet, build_clusters
+from kpi_lint.cluster import ClusterSet, PeerIndex, build_clusters
 from kpi_lint.library.build import build_library
 from kpi_lint.library.model import Library
+from kpi_lint.library.suggest import Suggester
 from kpi_lint.model import Document
 from tests.corpus import CORPUS_DIR, SAMPLES
 
@@ -35,3 +36,8 @@ def library(all_docs: list[Document], all_clusters: ClusterSet) -> Library:
 
 def relative(path: str) -> str:
     return Path(path).name
+
+
+@pytest.fixture(scope="session")
+def suggester(all_docs: list[Document], all_clusters: ClusterSet) -> Suggester:
+    return Suggester(all_docs, PeerIndex(all_clusters, all_docs))

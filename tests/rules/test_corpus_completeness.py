@@ -61,7 +61,7 @@ def test_cost_suggestions_come_from_peers() -> None:
     found = run_rules(docs, [rule], context)
     with_peers = [f for f in found if f.suggestion]
     assert with_peers, "the peer index suggests the cost indicators other projects set"
-    assert all("个同类项目" in (f.suggestion or "") for f in with_peers)
+    assert all("同类项目" in (f.suggestion or "") and ".txt:" in (f.suggestion or "") for f in with_peers)
     assert any(("元" in (f.suggestion or "")) for f in with_peers)
 
 

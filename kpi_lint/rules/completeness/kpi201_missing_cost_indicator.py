@@ -8,7 +8,7 @@ from kpi_lint.model import Document, EmptyCategory, Indicator, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.context import PEERS
+from kpi_lint.rules.context import SUGGESTER
 from kpi_lint.rules.target.common import CATEGORY_NAMES, COST, NameCues, is_blank, name_cues, peer_lines
 
 
@@ -33,7 +33,9 @@ class MissingCostIndicator(Rule):
     成本指标 row is printed empty, says "未填报", or is not there at all.  One
     finding per project, at the empty 成本指标 cell when there is one.  With the
     peer index (``kpi_lint.cluster``) the suggestion lists the cost indicators
-    comparable projects set.
+    comparable projects set (by name, sector and funds size), amounts scaled to this
+    project's funds, values no rule flags, with how many peers use each and where
+    (``kpi_lint.library.suggest``).
 
     **Why is this bad?**
 
@@ -80,9 +82,9 @@ class MissingCostIndicator(Rule):
             "“人均补助标准 77元/人”），以便核对资金与目标是否匹配。"
         )
         suggestion = None
-        peers = self.context.extras.get(PEERS)
-        if peers is not None:
-            examples = peer_lines(peers, project, COST, k=3)
+        suggester = self.context.extras.get(SUGGESTER)
+        if suggester is not None:
+            examples = peer_lines(suggester, project, doc.path, COST, k=3)
             suggestion = "；".join(examples) if examples else None
         yield self._at(doc, project, empty, costs, message, suggestion)
 

@@ -23,7 +23,7 @@ from kpi_lint.vocab import COST, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 __all__ = ["COST", "QUALITY", "QUANTITY", "SATISFACTION", "TIMELINESS"]  # re-exported for the target rules
 
 if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
-    from kpi_lint.cluster.peers import PeerIndex
+    from kpi_lint.library.suggest import Suggester
 
 DATE = "日期"  # the special keys of name_units.txt
 UNITLESS = "无单位"
@@ -178,10 +178,7 @@ def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str 
     return f"≥N{unit}"
 
 
-def peer_lines(peers: PeerIndex, project: Project, level2: str, k: int = 3) -> list[str]:
-    """What similar projects set under `level2`, as "三级指标 典型值（n 个同类项目）" lines."""
-    lines = []
-    for item in peers.suggest(project, level2, k=k):
-        text = f"{item.level3} {item.typical_value}" if item.typical_value else item.level3
-        lines.append(f"{text}（{item.project_count} 个同类项目）")
-    return lines
+def peer_lines(suggester: Suggester, project: Project, path: str, level2: str, k: int = 3) -> list[str]:
+    """What similar projects set under `level2`, fitted to this project and checked by the catalog, as
+    "三级指标 值（同类项目 n 个使用…：出处；换算依据）" lines (kpi_lint.library.suggest)."""
+    return [item.line() for item in suggester.suggest(project, level2, path, k=k)]

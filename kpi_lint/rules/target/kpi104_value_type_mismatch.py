@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.context import PEERS
+from kpi_lint.rules.context import SUGGESTER
 from kpi_lint.rules.target.common import (
     COST,
     QUANTITY,
@@ -107,9 +107,9 @@ class ValueTypeMismatch(Rule):
     ) -> Finding:
         kind = _KIND_NAMES.get(parsed.kind, parsed.kind)
         suggestion = target_form(ind, cues, doc.year)
-        peers = self.context.extras.get(PEERS)
-        if ind.level2 == COST and peers is not None:
-            examples = peer_lines(peers, project, COST, k=3)
+        suggester = self.context.extras.get(SUGGESTER)
+        if ind.level2 == COST and suggester is not None:
+            examples = peer_lines(suggester, project, doc.path, COST, k=3)
             if examples:
                 suggestion = "；".join(examples)
         message = f"“{ind.level3 or ind.level2}”的指标值“{ind.value}”是{kind}，与{ind.level2}不符：{need}。"

@@ -1,0 +1,118 @@
+"""Suggestions on the samples + wild set: peers by name, sector and size; amounts scaled; nothing the catalog flags."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.cluster import ClusterSet, PeerIndex
+from kpi_lint.lexicon import load_lexicon
+from kpi_lint.library.funds import project_funds
+from kpi_lint.library.model import Library
+from kpi_lint.library.suggest import Suggester, flagged, money
+from kpi_lint.model import Document, Project
+from kpi_lint.vocab import COST, SOCIAL
+
+
+def _project(docs: list[Document], key: str, name: str) -> tuple[str, Project]:
+    doc = next(d for d in docs if Path(d.path).name.startswith(key))
+    return doc.path, next(p for p in doc.projects if p.name == name)
+
+
+def test_money_is_two_significant_digits() -> None:
+    assert [money(a) for a in (17520.0, 870.0, 40000.0, 1_314_000.0)] == ["1.8万元", "870元", "4万元", "130万元"]
+
+
+def test_funds_from_the_funds_block_the_self_evaluation_or_the_name(all_docs: list[Document]) -> None:
+    path, proj = _project(all_docs, "000", "城乡居民医疗保险县级配套")
+    funds = project_funds(proj, path)
+    assert funds is not None and funds.amount == 13_140_000.0
+    path, proj = _project(all_docs, "004", "城乡居民医疗保险工作经费")  # 自评表: 全年预算数 89.614 万元
+    funds = project_funds(proj, path)
+    assert funds is not None and funds.amount == pytest.approx(896_140.0) and funds.text == "89.614万元"
+    path, proj = _project(all_docs, "003", "2023医保局办公楼租赁费7.2万元")  # only the name says it
+    funds = project_funds(proj, path)
+    assert funds is not None and funds.amount == 72_000.0 and funds.location.endswith(f":{proj.line}:{proj.column}")
+
+
+def test_a_small_project_gets_the_peer_costs_scaled(suggester: Suggester, all_docs: list[Document]) -> None:
+    # 沁水县 大学生基本医疗保险补贴 (53729.83 元); 002's capacity project spends 20000 of 150000 元 on meetings.
+    path, proj = _project(all_docs, "000", "大学生基本医疗保险补贴")
+    found = suggester.suggest(proj, COST, path)
+    assert [(s.level3, s.value) for s in found] == [("会议费", "≤7200元"), ("宣传费", "≤7200元"), ("邮电费", "≤4300元")]
+    first = found[0]
+    assert first.sources == (f"{Path(path).parent}/002_308b9423603d240b.txt:920:5",)
+    assert "资金 150,000元（" in first.basis and "→ 本项目资金 53,729.83元" in first.basis
+    assert first.line().startswith("会议费 ≤7200元（同类项目 1 个使用，1 个据此取值：")
+
+
+def test_a_multi_million_fund_gets_no_meeting_fee(suggester: Suggester, all_docs: list[Document]) -> None:
+    """13.14 million 元 of county co-funding: no peer of its size prints a total, so only unit amounts are offered."""
+    path, proj = _project(all_docs, "000", "城乡居民医疗保险县级配套")
+    found = suggester.suggest(proj, COST, path)
+    assert [(s.level3, s.value) for s in found] == [
+        ("城乡居民参保就医人均数", "≥40.6元"), ("长期护理人员标准（元）", "67元"), ("宣传资料单位成本", "10元/份"),
+    ]
+    assert all(s.basis == "" for s in found)  # unit amounts are copied, not scaled
+    assert found[0].sources[0].endswith("001_27615bbc1d18234b.txt:750:2")
+
+
+def test_every_scaled_amount_comes_from_a_peer_of_similar_size(suggester: Suggester, all_docs: list[Document]) -> None:
+    scaled = 0
+    for doc in all_docs:
+        for proj in doc.projects:
+            for s in suggester.suggest(proj, COST, doc.path):
+                assert s.sources and all(".txt:" in where for where in s.sources)
+                if s.basis.startswith("按资金规模换算"):
+                    scaled += 1
+                    own = project_funds(proj, doc.path)
+                    assert own is not None and own.text in s.basis
+    assert scaled >= 30
+
+
+def test_social_benefit_suggestions_are_never_vague(suggester: Suggester, all_docs: list[Document]) -> None:
+    """`suggest --level2 社会效益指标` used to propose "明显提高" and "保障"; KPI101 flags both."""
+    lexicon = load_lexicon()
+    assert flagged(all_docs[0].projects[0], SOCIAL, "困难群众看病就医方便程度", "明显提高", "年度", lexicon)
+    assert flagged(all_docs[0].projects[0], SOCIAL, "困难群众医疗保障水平", "保障", "年度", lexicon)
+    offered = [
+        (s.level3, s.value)
+        for doc in all_docs
+        for proj in doc.projects
+        for s in suggester.suggest(proj, SOCIAL, doc.path)
+    ]
+    assert offered, "peers have measurable social-benefit indicators"
+    assert not any(value in ("明显提高", "保障", "有效保障", "提高") for _, value in offered)
+    for doc in all_docs[:5]:
+        for proj in doc.projects:
+            for s in suggester.suggest(proj, SOCIAL, doc.path):
+                assert not flagged(proj, SOCIAL, s.level3, s.value, proj.periods[0] if proj.periods else None, lexicon)
+
+
+def test_awareness_rate_for_the_demonstration_site(suggester: Suggester, all_docs: list[Document]) -> None:
+    path, proj = _project(all_docs, "004", "全国医疗保障服务示范点工作经费")
+    (only,) = suggester.suggest(proj, SOCIAL, path)
+    assert (only.level3, only.value, only.peer_projects, only.value_peers) == ("政策知晓率", "≥90%", 3, 2)
+    assert any(where.endswith("002_308b9423603d240b.txt:937:11") for where in only.sources)
+
+
+def test_a_curated_library_decides_what_is_suggested(
+    library: Library, all_docs: list[Document], all_clusters: ClusterSet
+) -> None:
+    """The reviewer deletes 会议费 and accepts 政策知晓率 targets of 95–100 % only."""
+    awareness = next(c for c in library.concepts if c.name == "政策知晓率")
+    (percent,) = awareness.ranges
+    concepts = [
+        replace(c, ranges=[replace(percent, low=95.0)]) if c is awareness else c
+        for c in library.concepts
+        if c.name != "会议费"
+    ]
+    curated = Suggester(all_docs, PeerIndex(all_clusters, all_docs), Library(concepts, library.sources))
+    path, proj = _project(all_docs, "000", "大学生基本医疗保险补贴")
+    assert "会议费" not in {s.level3 for s in curated.suggest(proj, COST, path)}
+    path, proj = _project(all_docs, "004", "全国医疗保障服务示范点工作经费")
+    values = [(s.level3, s.value) for s in curated.suggest(proj, SOCIAL, path)]
+    assert ("政策知晓率", "≥90%") not in values
+    assert all(value != "≥80%" for name, value in values if name == "政策知晓率")
