@@ -38,6 +38,9 @@ from kpi_lint.parse.values import base_unit, parse_value, scaled
 from kpi_lint.vocab import COST
 
 PEER_PROJECTS = 8  # peer projects consulted per suggestion
+# The most similar projects (by name and indicators) with rows in the category that are re-ranked
+# with sector and funds: enough to reach beyond the first few, bounded so that a province stays linear.
+CANDIDATE_PROJECTS = 8 * PEER_PROJECTS
 SECTOR_WEIGHT = 0.3  # added to the name/indicator similarity (0–1) for a shared sector
 FUNDS_WEIGHT = 0.3  # added, times the closeness of the two funds (1 for equal, 0 at FUNDS_BAND apart)
 FUNDS_BAND = 10.0  # an amount is only scaled from a peer whose funds are within this factor
@@ -125,6 +128,7 @@ class Suggester:
         self._funds: dict[ProjectKey, Funds | None] = {}
         self._sectors: dict[ProjectKey, frozenset[str]] = {}
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
+        self._rows_cache: dict[tuple[ProjectKey, str], tuple[Indicator, ...]] = {}
 
     # ---- the peers --------------------------------------------------------------------------------------
     def funds(self, key: ProjectKey) -> Funds | None:
@@ -157,10 +161,18 @@ class Suggester:
             score = similarity + SECTOR_WEIGHT * bool(own_sectors & self.sectors(key))
             score += FUNDS_WEIGHT * _closeness(own_funds, self.funds(key))
             out.append(_Peer(key, self._projects[key][2], score, self.funds(key), rows))
+            if len(out) == CANDIDATE_PROJECTS:  # the rest are further by name and indicators than these
+                break
         out.sort(key=lambda p: -p.score)
         return out[:PEER_PROJECTS]
 
     def _rows(self, key: ProjectKey, level2: str) -> tuple[Indicator, ...]:
+        """A peer's rows worth copying under `level2` (cached: every project asks its neighbours)."""
+        if (key, level2) not in self._rows_cache:
+            self._rows_cache[(key, level2)] = self._fitting_rows(key, level2)
+        return self._rows_cache[(key, level2)]
+
+    def _fitting_rows(self, key: ProjectKey, level2: str) -> tuple[Indicator, ...]:
         entry = self._projects.get(key)
         if entry is None:
             return ()
