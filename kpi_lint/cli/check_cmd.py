@@ -21,6 +21,13 @@ from kpi_lint.cli.common import (
     report_error,
     writing,
 )
+from kpi_lint.cli.review_out import (
+    HTML_NEEDS_TARGET,
+    XLSX_NEEDS_FILE,
+    header_language,
+    write_check_html,
+    write_check_xlsx,
+)
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
 from kpi_lint.errors import InputError
@@ -30,6 +37,7 @@ from kpi_lint.model import ParseProblem
 from kpi_lint.report import RunSummary
 from kpi_lint.report.csv_out import render_csv
 from kpi_lint.report.github import render_github
+from kpi_lint.report.headers import HeaderLanguage
 from kpi_lint.report.json_out import render_json, render_statistics_json
 from kpi_lint.report.sarif import render_sarif
 from kpi_lint.report.text import print_statistics, render_text
@@ -45,6 +53,8 @@ class OutputFormat(StrEnum):
     sarif = "sarif"
     csv = "csv"
     github = "github"
+    xlsx = "xlsx"
+    html = "html"
 
 
 class FailOn(StrEnum):
@@ -124,6 +134,7 @@ def _emit(
     statistics: bool,
     explain: bool,
     problems: list[ParseProblem],
+    header: HeaderLanguage | None = None,
 ) -> None:
     if fmt is OutputFormat.text or (statistics and fmt is not OutputFormat.json):
         console = Console(file=out, highlight=False, soft_wrap=True)
@@ -138,7 +149,7 @@ def _emit(
     elif fmt is OutputFormat.sarif:
         out.write(render_sarif(findings, rules, problems))
     elif fmt is OutputFormat.csv:
-        out.write(render_csv(findings, problems))
+        out.write(render_csv(findings, problems, header_language(header, spreadsheet=False)))
     else:
         out.write(render_github(findings))
 
@@ -172,9 +183,15 @@ def check_command(
         Path | None,
         typer.Option("--library", help="审定的指标库（kpi-lint library 生成的 .xlsx/.csv/.json，供 KPI601 使用）"),
     ] = None,
+    header: Annotated[
+        HeaderLanguage | None,
+        typer.Option("--header", help="csv/xlsx 的表头语言：zh 中文，en 英文字段名（默认 xlsx 为 zh、csv 为 en）"),
+    ] = None,
 ) -> None:
     """检查绩效目标：运行规则目录，像 linter 一样报告问题。退出码 0 无问题，1 有问题，2 用法或输入错误。"""
     try:
+        if output is None and output_format in (OutputFormat.xlsx, OutputFormat.html):
+            raise UsageError(XLSX_NEEDS_FILE if output_format is OutputFormat.xlsx else HTML_NEEDS_TARGET)
         config = _settings(
             config_file, _split(select), _split(ignore), severity, fail_on, lexicons, model, flag_label
         )
@@ -218,15 +235,20 @@ def check_command(
         failed=len(loaded.errors),
     )
     with writing(output):
-        if output is None:
+        if output is not None and output_format is OutputFormat.xlsx:
+            language = header_language(header, spreadsheet=True)
+            write_check_xlsx(output, loaded.documents, shown, loaded.problems, language)
+        elif output is not None and output_format is OutputFormat.html:
+            write_check_html(output, loaded.documents, shown, loaded.problems)
+        elif output is None:
             _emit(sys.stdout, output_format, shown, rules, summary, statistics=statistics, explain=explain,
-                  problems=loaded.problems)
+                  problems=loaded.problems, header=header)
         else:
             # A BOM lets spreadsheet programs read the Chinese text of a CSV file.
             encoding = "utf-8-sig" if output_format is OutputFormat.csv and not statistics else "utf-8"
             with output.open("w", encoding=encoding, newline="") as fh:
                 _emit(fh, output_format, shown, rules, summary, statistics=statistics, explain=explain,
-                  problems=loaded.problems)
+                  problems=loaded.problems, header=header)
 
     if input_failed:
         raise typer.Exit(EXIT_INPUT)

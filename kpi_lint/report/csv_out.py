@@ -1,4 +1,9 @@
-"""`--output-format csv`: one finding a row, the fields of rules.md as columns."""
+"""`--output-format csv`: one finding a row, the fields of rules.md as columns.
+
+`--header en` (the default for CSV) keeps the field names scripts read; `--header zh` writes the
+Chinese headings of kpi_lint.report.headers, adds the rule's Chinese name after its code and
+writes severities as words (错误/警告/提示).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +13,23 @@ from collections.abc import Sequence
 
 from kpi_lint.model import ParseProblem
 from kpi_lint.report import FIELDS, finding_record, problem_record
+from kpi_lint.report.headers import HeaderLanguage, headers, value_word
 from kpi_lint.rules.base import Finding
 
+# With Chinese headings the rule's Chinese name stands beside its code.
+FIELDS_ZH = (FIELDS[0], "title_zh", *FIELDS[1:])
+INPUT_ERROR_TITLE = "输入错误"
 
-def render_csv(findings: Sequence[Finding], problems: Sequence[ParseProblem] = ()) -> str:
+
+def render_csv(
+    findings: Sequence[Finding], problems: Sequence[ParseProblem] = (), language: HeaderLanguage = HeaderLanguage.en
+) -> str:
+    fields = FIELDS_ZH if language is HeaderLanguage.zh else FIELDS
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for f in findings:
-        writer.writerow({k: "" if v is None else v for k, v in finding_record(f).items()})
-    for p in problems:
-        writer.writerow({k: "" if v is None else v for k, v in problem_record(p).items()})
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers(fields, language))
+    records = [{**finding_record(f), "title_zh": f.title_zh} for f in findings]
+    records += [{**problem_record(p), "title_zh": INPUT_ERROR_TITLE} for p in problems]
+    for record in records:
+        writer.writerow(["" if record[k] is None else value_word(k, record[k], language) for k in fields])
     return out.getvalue()

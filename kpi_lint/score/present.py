@@ -99,7 +99,11 @@ class CellMarks:
 
 def mark_cells(score: ProjectScore) -> CellMarks:
     """A finding marks the cell whose printed position it names; else the 三级指标 cell of its row."""
-    indicators = score.project.indicators
+    return mark_findings(score.project.indicators, score.findings)
+
+
+def mark_findings(indicators: Sequence[Indicator], findings: Sequence[Finding]) -> CellMarks:
+    """Which cell of an indicator table each finding names (see mark_cells)."""
     at: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
     for row, ind in enumerate(indicators):
         for attribute, loc in ind.spans.items():
@@ -108,7 +112,7 @@ def mark_cells(score: ProjectScore) -> CellMarks:
             at[(ind.line, ind.column)].append((row, "level3"))
     cells: dict[tuple[int, str], list[Finding]] = defaultdict(list)
     loose: list[Finding] = []
-    for finding in score.findings:
+    for finding in findings:
         targets = at.get((finding.line, finding.column))
         if targets:
             cells[targets[0]].append(finding)
