@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,7 +16,11 @@ from kpi_lint.cli.common import EXIT_INPUT, finish, load_documents, report_error
 from kpi_lint.cli.typer_app import app
 from kpi_lint.frame import indicator_record, to_frame
 from kpi_lint.model import Document
+from kpi_lint.report.headers import HeaderLanguage, headers, value_word
 from kpi_lint.report.parsed_json import render_documents
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class ParseFormat(StrEnum):
@@ -63,11 +67,22 @@ def _print_table(docs: list[Document], out: Path | None) -> None:
         console.print(table)
 
 
+def _localised(frame: pd.DataFrame, language: HeaderLanguage) -> pd.DataFrame:
+    """The indicator table with `language` headings; with Chinese ones the value kinds are Chinese words too."""
+    if language is HeaderLanguage.en:
+        return frame
+    frame = frame.assign(kind=frame["kind"].map(lambda kind: value_word("kind", kind, language)))
+    return frame.set_axis(headers(frame.columns, language), axis=1)
+
+
 @app.command("parse")
 def parse_command(
     paths: Annotated[list[Path], typer.Argument(help="文件或文件夹（递归读取 .txt）")],
     fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="输出格式")] = ParseFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+    header: Annotated[
+        HeaderLanguage, typer.Option("--header", help="csv 的表头语言：en 英文字段名（默认），zh 中文表头与中文值类型")
+    ] = HeaderLanguage.en,
 ) -> None:
     """解析绩效目标表：jsonl/csv/parquet 每个指标一条记录，json 输出完整的文档结构（均带源文件行号、列号）。"""
     loaded = load_documents(paths)
@@ -78,7 +93,7 @@ def parse_command(
         elif fmt is ParseFormat.json:
             write_text(render_documents(docs), output)
         elif fmt is ParseFormat.csv:
-            write_csv(to_frame(docs), output)
+            write_csv(_localised(to_frame(docs), header), output)
         elif fmt is ParseFormat.parquet:
             if output is None:
                 report_error("parquet 格式需要用 -o 指定输出文件")

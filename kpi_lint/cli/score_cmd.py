@@ -14,9 +14,11 @@ import typer
 from rich.console import Console
 
 from kpi_lint.cli.common import EXIT_INPUT, finish, load_documents, report_error, writing
+from kpi_lint.cli.review_out import XLSX_NEEDS_FILE, header_language, write_score_xlsx
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import ConfigError
 from kpi_lint.config import load_config as load_settings
+from kpi_lint.report.headers import HeaderLanguage, headers, localise
 from kpi_lint.report.scorecard_html import write_html
 from kpi_lint.report.scorecard_md import write_markdown
 from kpi_lint.score.config import ScoreConfigError, score_config
@@ -32,9 +34,10 @@ class ScoreFormat(StrEnum):
     html = "html"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
-def _write(report: ScoreReport, fmt: ScoreFormat, output: Path | None) -> None:
+def _write(report: ScoreReport, fmt: ScoreFormat, output: Path | None, header: HeaderLanguage | None = None) -> None:
     if fmt in (ScoreFormat.markdown, ScoreFormat.html):
         out_dir = output or DEFAULT_DIR
         if out_dir.exists() and not out_dir.is_dir():
@@ -46,9 +49,10 @@ def _write(report: ScoreReport, fmt: ScoreFormat, output: Path | None) -> None:
         else sys.stdout
     try:
         if fmt is ScoreFormat.csv:
-            writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+            language = header_language(header, spreadsheet=False)
+            writer = csv.DictWriter(stream, fieldnames=headers(CSV_COLUMNS, language))
             writer.writeheader()
-            writer.writerows(rows(report))
+            writer.writerows(localise(row, language) for row in rows(report))
         elif fmt is ScoreFormat.json:
             json.dump(to_json(report), stream, ensure_ascii=False, indent=2)
             stream.write("\n")
@@ -69,6 +73,10 @@ def score_command(
     config: Annotated[
         Path | None, typer.Option("--config", help="配置文件（默认向上查找 kpi-lint.toml / pyproject.toml）")
     ] = None,
+    header: Annotated[
+        HeaderLanguage | None,
+        typer.Option("--header", help="csv/xlsx 的表头语言：zh 中文，en 英文字段名（默认 xlsx 为 zh、csv 为 en）"),
+    ] = None,
 ) -> None:
     """为每个项目的绩效目标打分（0–100，四个维度），输出排名或评分卡。"""
     try:
@@ -77,11 +85,17 @@ def score_command(
     except (ConfigError, ScoreConfigError) as exc:
         report_error(str(exc))
         raise typer.Exit(EXIT_INPUT) from exc
+    if fmt is ScoreFormat.xlsx and output is None:
+        report_error(XLSX_NEEDS_FILE)
+        raise typer.Exit(EXIT_INPUT)
     loaded = load_documents(paths)
     if not loaded.documents:
         report_error("没有可评分的文档")
         raise typer.Exit(EXIT_INPUT)
     report = score_parsed(loaded.documents, settings, score_cfg)
     with writing(output or DEFAULT_DIR):
-        _write(report, fmt, output)
+        if fmt is ScoreFormat.xlsx and output is not None:
+            write_score_xlsx(output, report, loaded.problems, header_language(header, spreadsheet=True))
+        else:
+            _write(report, fmt, output, header)
     finish(loaded)

@@ -70,6 +70,7 @@ FIELD_LABELS_ZH: dict[str, str] = {
     # summaries
     "count": "次数",
     "projects": "涉及项目",
+    "project_count": "项目数",
     "files": "文件数",
     "error": "错误",
     "warning": "警告",

@@ -58,6 +58,7 @@ MAX_CELL = 32_000  # Excel holds at most 32 767 characters in a cell or a commen
 MAX_WIDTH = {"message": 60, "suggestion": 40, "project": 30, "level3": 30, "value": 24, "location": 40}
 SHEET_NAME_LIMIT = 31
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
+SOURCE_CELL = re.compile(r"[^!]+![A-Z]{1,3}[0-9]+")  # a cell of a source workbook: Sheet1!C12
 
 
 def display_width(text: str) -> int:
@@ -98,6 +99,7 @@ class _Formats:
         self.number = book.add_format({"valign": "top", "border": 1})
         self.score = book.add_format({"valign": "top", "border": 1, "num_format": "0.0"})
         self.link = book.add_format({**base, "border": 1, "font_color": "#0563C1", "underline": 1})
+        self.plain_link = book.add_format({"font_color": "#0563C1", "underline": 1})
         self.code = book.add_format({"valign": "top", "border": 1, "bold": True})
         self.severity: dict[Severity, Format] = {}
         self.cell: dict[Severity, Format] = {}
@@ -174,14 +176,21 @@ class WorkbookWriter:
     def severity_word(self, severity: Severity | str) -> str:
         return str(value_word("severity", str(severity), self.language))
 
-    def file_url(self, path: str) -> str:
-        """A link to a source file, relative to the workbook so that the pair can be moved together."""
+    def file_url(self, path: str, anchor: str | None = None) -> str:
+        """A link to a source file, relative to the workbook so that the pair can be moved together.
+
+        A position in a source workbook ("Sheet1!C12") becomes the link's target cell.
+        """
         target = Path(path).resolve()
         try:
             rel = os.path.relpath(target, self.path.resolve().parent)
         except ValueError:  # another drive on Windows
             rel = str(target)
-        return "external:" + rel.replace("\\", "/")
+        url = "external:" + rel.replace("\\", "/")
+        if anchor and SOURCE_CELL.fullmatch(anchor):
+            sheet, cell = anchor.rsplit("!", 1)
+            url += f"#'{sheet.replace(chr(39), chr(39) * 2)}'!{cell}"
+        return url
 
     def write_table(
         self, sheet: Worksheet, top: int, fields: Sequence[str], rows: Sequence[Sequence[Any]], widths: _Widths
@@ -247,7 +256,7 @@ class WorkbookWriter:
                                                 "projects"), _rule_rows(findings), widths)
 
         sheet.write_string(row, 0, "按单位", self.fmt.heading)
-        row = self.write_table(sheet, row + 1, ("department", "files", "projects", "findings", "error", "warning",
+        row = self.write_table(sheet, row + 1, ("department", "files", "project_count", "findings", "error", "warning",
                                                 "info"), _unit_rows(reviews), widths)
 
         sheet.write_string(row, 0, "按文件", self.fmt.heading)
@@ -257,7 +266,7 @@ class WorkbookWriter:
              len(r.projects), len(r.findings)]
             for r in reviews
         ]
-        row = self.write_table(sheet, file_top, ("path", "department", "year", "form", "projects", "findings"),
+        row = self.write_table(sheet, file_top, ("path", "department", "year", "form", "project_count", "findings"),
                                file_rows, widths)
         for i, review in enumerate(reviews):  # the file name links to the file itself
             sheet.write_url(file_top + 1 + i, 0, self.file_url(review.document.path), self.fmt.link,
@@ -265,7 +274,7 @@ class WorkbookWriter:
 
         if grades:
             sheet.write_string(row, 0, "按等级", self.fmt.heading)
-            row = self.write_table(sheet, row + 1, ("kind_of_grade", "grade", "projects", "findings"),
+            row = self.write_table(sheet, row + 1, ("kind_of_grade", "grade", "project_count", "findings"),
                                    [list(g) for g in grades], widths)
         widths.apply(sheet, {0: 48, 1: 30})
 
@@ -306,7 +315,7 @@ class WorkbookWriter:
             elif field == "code":
                 sheet.write_string(row, col, value, self.fmt.code)
             elif field == "location":
-                sheet.write_url(row, col, self.file_url(f.path), self.fmt.link, value, "打开源文件")
+                sheet.write_url(row, col, self.file_url(f.path, f.anchor), self.fmt.link, value, "打开源文件")
             elif field == "cell" and place is not None:
                 sheet.write_url(row, col, internal_link(place.sheet, place.row, place.col), self.fmt.link, value,
                                 "转到指标表中的单元格")
@@ -347,8 +356,8 @@ class WorkbookWriter:
         if document.department:
             meta.insert(0, f"单位 {document.department.text}")
         sheet.write_string(1, 0, " · ".join(meta), fmt.meta)
-        sheet.write_url(2, 0, self.file_url(review.path), fmt.link, review.where, "打开源文件")
-        sheet.write_url(2, 3, f"internal:'{SUMMARY_SHEET}'!A1", fmt.link, "← 汇总")
+        sheet.write_url(2, 0, self.file_url(review.path, project.anchor), fmt.plain_link, review.where, "打开源文件")
+        sheet.write_url(1, len(review.columns) + 1, f"internal:'{SUMMARY_SHEET}'!A1", fmt.plain_link, "← 汇总")
         fields = ["location", *(a for a, _ in review.columns), "codes"]
         labels = [self.h("location"), *(h if self.language is HeaderLanguage.zh else a for a, h in review.columns),
                   self.h("codes")]
