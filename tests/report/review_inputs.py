@@ -17,7 +17,10 @@ from tests.corpus import ROOT, all_corpus_docs
 from tests.score.corpus_scores import corpus_findings
 
 # A wild 自评表 excerpt and a 目标表 one, and a self-evaluation kept as a real Excel file (positions are sheet!cell).
-WILD = (ROOT / "corpus" / "wild" / "a08_yunnan_edu_selfeval.txt", ROOT / "corpus" / "wild" / "a01_tianjin_edu_target.txt")
+WILD = (
+    ROOT / "corpus" / "wild" / "a08_yunnan_edu_selfeval.txt",
+    ROOT / "corpus" / "wild" / "a01_tianjin_edu_target.txt",
+)
 OFFICE_SELFEVAL = ROOT / "tests" / "fixtures" / "office" / "selfeval.xlsx"
 
 

@@ -85,7 +85,7 @@ def test_sheet_names_are_cut_cleaned_and_made_unique() -> None:
 
 
 def test_findings_sheet_one_row_per_finding_with_position_link_and_colour(sample_book: openpyxl.Workbook) -> None:
-    docs, findings = samples()
+    _docs, findings = samples()
     sheet = sample_book[FINDINGS_SHEET]
     rows = _rows(sheet)
     assert rows[0] == [FIELD_LABELS_ZH[f] for f in FINDING_COLUMNS]
@@ -101,7 +101,7 @@ def test_findings_sheet_one_row_per_finding_with_position_link_and_colour(sample
     assert row[_column("level3")] == "召开医保工作政府信"
     assert row[_column("line")] == 900 and row[_column("column")] == 18
     assert row[_column("suggestion")] == "召开医保工作政府信息工作会"
-    cells = list(sheet.iter_rows(min_row=i + 1, max_row=i + 1))[0]
+    cells = next(iter(sheet.iter_rows(min_row=i + 1, max_row=i + 1)))
     assert cells[_column("severity")].fill.fgColor.rgb == "FFFFEB9C"  # warning yellow
     link = cells[_column("location")].hyperlink
     assert link is not None and link.target.replace("\\", "/").endswith("corpus/002_308b9423603d240b.txt")
@@ -150,7 +150,7 @@ def test_project_sheet_is_the_table_as_printed_with_problem_cells_commented(samp
 
 
 def test_summary_counts_by_rule_severity_and_unit(sample_book: openpyxl.Workbook) -> None:
-    docs, findings = samples()
+    _docs, findings = samples()
     rows = _rows(sample_book[SUMMARY_SHEET])
     assert rows[0][0] == "kpi-lint 检查结果汇总"
     assert f"{len(findings)} 条问题" in str(rows[1][0]) and "37 个项目" in str(rows[1][0])
@@ -178,7 +178,7 @@ def test_english_headers_are_the_field_names(tmp_path: Path) -> None:
 
 
 def test_wild_and_excel_sources_keep_their_positions(wild_book: openpyxl.Workbook) -> None:
-    docs, findings = wild()
+    _docs, findings = wild()
     rows = _rows(wild_book[FINDINGS_SHEET])[1:]
     assert len(rows) == len(findings) == 20
     by_location = {r[_column("location")]: r for r in rows}
@@ -190,7 +190,8 @@ def test_wild_and_excel_sources_keep_their_positions(wild_book: openpyxl.Workboo
     sheet = wild_book[FINDINGS_SHEET]
     link = next(r[_column("location")].hyperlink for r in sheet.iter_rows(min_row=2)
                 if r[_column("location")].value == row[_column("location")])
-    assert link is not None and link.target.endswith("selfeval.xlsx") and link.location == "'城乡居民医疗保险工作经费'!H12"
+    assert link is not None and link.target.endswith("selfeval.xlsx")
+    assert link.location == "'城乡居民医疗保险工作经费'!H12"
     # the 自评表 sheets print its own columns, and the self-evaluation's own total and grade
     sheet = wild_book["03 城乡居民医疗保险工作经费"]
     assert [c.value for c in sheet[PROJECT_TABLE_TOP + 1]] == [
@@ -200,7 +201,8 @@ def test_wild_and_excel_sources_keep_their_positions(wild_book: openpyxl.Workboo
     flagged = [c for row in sheet.iter_rows(min_row=PROJECT_TABLE_TOP + 2) for c in row if c.comment]
     assert any(c.comment.text.startswith(f"{OFFICE_SELFEVAL}!城乡居民医疗保险工作经费!H12") for c in flagged)
     target = wild_book["02 2020年非营利性民办园房租补贴"]  # the 目标表: 描述 and 确定依据 columns
-    assert [c.value for c in target[PROJECT_TABLE_TOP + 1]][4:] == ["绩效指标描述", "指标值", "指标值确定依据", "涉及规则"]
+    heads = [c.value for c in target[PROJECT_TABLE_TOP + 1]]
+    assert heads[4:] == ["绩效指标描述", "指标值", "指标值确定依据", "涉及规则"]
 
 
 def test_score_workbook_ranks_projects_by_target_quality_score(tmp_path: Path) -> None:
