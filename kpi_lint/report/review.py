@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.rules.base import Finding, Severity, location
 from kpi_lint.score.attribution import attribute
-from kpi_lint.score.present import cell_text, cells_of, mark_findings
+from kpi_lint.score.present import cells_of, mark_findings
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -55,6 +55,12 @@ class DocumentReview:
         return sorted(everything, key=lambda f: f.sort_key)
 
 
+def row_where(ind: Indicator) -> str:
+    """Where a row is printed, without the file: "900:18" in a text file, "Sheet1!C12" or "页3 表1 行4" otherwise."""
+    loc = ind.spans.get("level3")
+    return loc.where if loc else f"{ind.line}:{ind.column}"
+
+
 def row_location(path: str, ind: Indicator) -> str:
     """Where an indicator row is printed (its 三级指标 cell)."""
     line, column = ind.span("level3")
@@ -66,11 +72,6 @@ def cell_location(path: str, ind: Indicator, attribute: str) -> str:
     if loc is None:
         return row_location(path, ind)
     return location(path, loc.line, loc.column, loc.anchor)
-
-
-def table_text(ind: Indicator, attribute: str) -> str:
-    """A cell's text as printed (numbers such as 分值 as the form shows them)."""
-    return cell_text(ind, attribute)
 
 
 def _project_review(path: str, project: Project, findings: list[Finding]) -> ProjectReview:

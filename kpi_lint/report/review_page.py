@@ -24,10 +24,10 @@ from kpi_lint.report.review import (
     ProjectReview,
     cell_location,
     review_documents,
-    table_text,
+    row_where,
 )
 from kpi_lint.rules.base import Finding, Severity, location
-from kpi_lint.score.present import scorecard_names, shown_path
+from kpi_lint.score.present import cell_text, scorecard_names, shown_path
 
 SEVERITY_WORDS = VALUE_WORDS_ZH["severity"]
 INDEX_NAME = "index.html"
@@ -196,10 +196,10 @@ def _table(review: ProjectReview, number: int, ids: _Ids) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for _, h in review.columns)
     rows = []
     for i, ind in enumerate(project.indicators):
-        where = ind.spans["level3"].where if "level3" in ind.spans else f"{ind.line}:{ind.column}"
+        where = row_where(ind)
         tds = [f'<td class="loc">{escape(where)}</td>']
         for attribute, _ in review.columns:
-            text = escape(table_text(ind, attribute))
+            text = escape(cell_text(ind, attribute))
             found = review.cells.get((i, attribute), [])
             if not found:
                 tds.append(f"<td>{text}</td>")

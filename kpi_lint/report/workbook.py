@@ -25,7 +25,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from kpi_lint.model import Document, ParseProblem
+from kpi_lint.model import Document, Indicator, ParseProblem
 from kpi_lint.report import INPUT_ERROR_CODE, INPUT_ERROR_NAME
 from kpi_lint.report.headers import HeaderLanguage, header, headers, value_word
 from kpi_lint.report.review import (
@@ -34,9 +34,10 @@ from kpi_lint.report.review import (
     ProjectReview,
     cell_location,
     review_documents,
-    table_text,
+    row_where,
 )
 from kpi_lint.rules.base import Finding, Severity, location
+from kpi_lint.score.present import cell_text
 from kpi_lint.score.run import ScoreReport
 from kpi_lint.score.table import Dimension
 
@@ -57,6 +58,8 @@ SEVERITY_COLOURS = {  # (fill, font): Excel's own "bad" / "neutral" / note colou
 MAX_CELL = 32_000  # Excel holds at most 32 767 characters in a cell or a comment
 MAX_WIDTH = {"message": 60, "suggestion": 40, "project": 30, "level3": 30, "value": 24, "location": 40}
 SHEET_NAME_LIMIT = 31
+MAX_LINKS = 65_530  # hyperlinks Excel keeps on one worksheet
+MAX_URL = 2_000  # characters of a link Excel accepts (2 079, less the quoting of a sheet name)
 FORBIDDEN_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 SOURCE_CELL = re.compile(r"[^!]+![A-Z]{1,3}[0-9]+")  # a cell of a source workbook: Sheet1!C12
 
@@ -170,6 +173,13 @@ class WorkbookWriter:
             sheet.repeat_rows(*header_rows)
         return sheet
 
+    def link(self, sheet: Worksheet, row: int, col: int, url: str, fmt: Format, text: str, tip: str = "") -> None:
+        """A hyperlink cell, or the plain text where Excel would refuse the link (too long, too many on a sheet)."""
+        if sheet.hlink_count < MAX_LINKS and len(url) <= MAX_URL:
+            sheet.write_url(row, col, url, fmt, text, tip or None)
+        else:
+            sheet.write_string(row, col, _clip(text), self.fmt.text)
+
     def h(self, field: str) -> str:
         return header(field, self.language)
 
@@ -269,7 +279,7 @@ class WorkbookWriter:
         row = self.write_table(sheet, file_top, ("path", "department", "year", "form", "project_count", "findings"),
                                file_rows, widths)
         for i, review in enumerate(reviews):  # the file name links to the file itself
-            sheet.write_url(file_top + 1 + i, 0, self.file_url(review.document.path), self.fmt.link,
+            self.link(sheet, file_top + 1 + i, 0, self.file_url(review.document.path), self.fmt.link,
                             review.document.path, "打开源文件")
 
         if grades:
@@ -315,9 +325,9 @@ class WorkbookWriter:
             elif field == "code":
                 sheet.write_string(row, col, value, self.fmt.code)
             elif field == "location":
-                sheet.write_url(row, col, self.file_url(f.path, f.anchor), self.fmt.link, value, "打开源文件")
+                self.link(sheet, row, col, self.file_url(f.path, f.anchor), self.fmt.link, value, "打开源文件")
             elif field == "cell" and place is not None:
-                sheet.write_url(row, col, internal_link(place.sheet, place.row, place.col), self.fmt.link, value,
+                self.link(sheet, row, col, internal_link(place.sheet, place.row, place.col), self.fmt.link, value,
                                 "转到指标表中的单元格")
             elif isinstance(value, int):
                 sheet.write_number(row, col, value, self.fmt.number)
@@ -356,8 +366,8 @@ class WorkbookWriter:
         if document.department:
             meta.insert(0, f"单位 {document.department.text}")
         sheet.write_string(1, 0, " · ".join(meta), fmt.meta)
-        sheet.write_url(2, 0, self.file_url(review.path, project.anchor), fmt.plain_link, review.where, "打开源文件")
-        sheet.write_url(1, len(review.columns) + 1, f"internal:'{SUMMARY_SHEET}'!A1", fmt.plain_link, "← 汇总")
+        self.link(sheet, 2, 0, self.file_url(review.path, project.anchor), fmt.plain_link, review.where, "打开源文件")
+        self.link(sheet, 1, len(review.columns) + 1, f"internal:'{SUMMARY_SHEET}'!A1", fmt.plain_link, "← 汇总")
         fields = ["location", *(a for a, _ in review.columns), "codes"]
         labels = [self.h("location"), *(h if self.language is HeaderLanguage.zh else a for a, h in review.columns),
                   self.h("codes")]
@@ -367,12 +377,12 @@ class WorkbookWriter:
             widths.see(col, text)
         for i, ind in enumerate(project.indicators):
             row = top + 1 + i
-            where = ind.spans["level3"].where if "level3" in ind.spans else f"{ind.line}:{ind.column}"
+            where = row_where(ind)
             sheet.write_string(row, 0, where, fmt.text)
             widths.see(0, where)
             row_findings: list[Finding] = []
             for col, (attribute, _) in enumerate(review.columns, start=1):
-                text = table_text(ind, attribute)
+                text = cell_text(ind, attribute)
                 found = review.cells.get((i, attribute), [])
                 widths.see(col, text)
                 if not found:
@@ -385,7 +395,7 @@ class WorkbookWriter:
             codes = " ".join(sorted({f.code for f in row_findings}))
             first = min(row_findings, key=lambda f: self.finding_rows.get(id(f), 0), default=None)
             if first is not None and id(first) in self.finding_rows:
-                sheet.write_url(row, len(fields) - 1, internal_link(FINDINGS_SHEET, self.finding_rows[id(first)], 0),
+                self.link(sheet, row, len(fields) - 1, internal_link(FINDINGS_SHEET, self.finding_rows[id(first)], 0),
                                 fmt.cell_link[_worst(row_findings)], codes, "转到问题清单")
             else:
                 sheet.write_string(row, len(fields) - 1, codes, fmt.text)
@@ -413,7 +423,7 @@ class WorkbookWriter:
                 caps[col] = 10
         widths.apply(sheet, caps)
 
-    def _comment(self, found: Sequence[Finding], path: str, ind: Any, attribute: str) -> str:
+    def _comment(self, found: Sequence[Finding], path: str, ind: Indicator, attribute: str) -> str:
         lines = [f"{cell_location(path, ind, attribute)}"]
         for f in found:
             lines.append(f"{f.code} {f.title_zh}（{self.severity_word(f.severity)}）：{f.message}")
@@ -449,7 +459,7 @@ class WorkbookWriter:
                 widths.see(col, str(value))
             target = self.project_sheets.get(id(project))
             if target:  # the project's name leads to its sheet
-                sheet.write_url(row, 1, internal_link(target, 0, 0), self.fmt.link, score.name, "转到项目的指标表")
+                self.link(sheet, row, 1, internal_link(target, 0, 0), self.fmt.link, score.name, "转到项目的指标表")
         sheet.freeze_panes(1, 2)
         sheet.repeat_rows(0)
         sheet.autofilter(0, 0, max(row, 1), len(fields) - 1)

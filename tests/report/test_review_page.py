@@ -10,6 +10,7 @@ import io
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
@@ -185,3 +186,21 @@ def test_score_csv_headers_in_chinese(in_tmp: Path) -> None:
     assert header.startswith("名次,文件,行,项目,表,目标质量分,等级,完整性,可衡量性,相关性与合理性,一致性")
     result = CliRunner().invoke(app, ["score", str(corpus_path("004")), "--format", "xlsx", "-o", "评分.xlsx"])
     assert result.exit_code == 0 and "已写入评分工作簿 评分.xlsx（8 个项目）" in result.stderr
+
+
+def test_an_unreadable_file_is_recorded_in_the_page_and_the_workbook(in_tmp: Path) -> None:
+    (in_tmp / "坏文件.pdf").write_bytes(b"not a pdf at all")
+    inputs = [str(WILD[1]), "坏文件.pdf"]
+    result = CliRunner().invoke(app, ["check", *inputs, "--output-format", "html", "-o", "审核"])
+    assert result.exit_code == 2  # the other file is still checked and written
+    assert [line for line in result.stderr.splitlines() if "错误" in line][0].startswith("kpi-lint: 错误: 坏文件.pdf")
+    index = _load(in_tmp / "审核" / INDEX_NAME)
+    (problem,) = index.xpath("//li[@class='problem-input']")
+    assert "KPI000" in problem.text_content() and problem.xpath("string(span[@class='loc'])") == "坏文件.pdf:1:1"
+    assert len(index.xpath("//table[@class='documents']/tbody/tr")) == 1
+    result = CliRunner().invoke(app, ["check", *inputs, "--output-format", "xlsx", "-o", "审核.xlsx"])
+    assert result.exit_code == 2
+    rows = [[c.value for c in r] for r in openpyxl.load_workbook(in_tmp / "审核.xlsx")["问题清单"].iter_rows()]
+    (bad,) = [r for r in rows if r[0] == "KPI000"]
+    assert bad[1:4] == ["输入错误", "错误", "坏文件.pdf:1:1"]
+    assert len(rows) == 1 + 5 + 1
