@@ -172,7 +172,9 @@ def test_parse_csv_in_chinese_names_value_kinds_in_chinese(in_tmp: Path) -> None
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert set(FIELD_LABELS_ZH[k] for k in ("level1", "level3", "value", "kind", "line")) <= set(rows[0])
     first = rows[0]
-    assert (first["三级指标"], first["指标值"], first["值类型"], first["行"]) == ("宣传资料印刷份数", "≥2万份", "数量", "576")
+    assert (first["三级指标"], first["指标值"], first["值类型"], first["行"]) == (
+        "宣传资料印刷份数", "≥2万份", "数量", "576"
+    )
     kinds = {r["值类型"] for r in rows}
     assert "百分比" in kinds and "percent" not in kinds
     english = CliRunner().invoke(app, ["parse", str(corpus_path("004")), "--format", "csv"]).stdout
@@ -193,7 +195,7 @@ def test_an_unreadable_file_is_recorded_in_the_page_and_the_workbook(in_tmp: Pat
     inputs = [str(WILD[1]), "坏文件.pdf"]
     result = CliRunner().invoke(app, ["check", *inputs, "--output-format", "html", "-o", "审核"])
     assert result.exit_code == 2  # the other file is still checked and written
-    assert [line for line in result.stderr.splitlines() if "错误" in line][0].startswith("kpi-lint: 错误: 坏文件.pdf")
+    assert next(line for line in result.stderr.splitlines() if "错误" in line).startswith("kpi-lint: 错误: 坏文件.pdf")
     index = _load(in_tmp / "审核" / INDEX_NAME)
     (problem,) = index.xpath("//li[@class='problem-input']")
     assert "KPI000" in problem.text_content() and problem.xpath("string(span[@class='loc'])") == "坏文件.pdf:1:1"

@@ -52,7 +52,7 @@ def _page_path(pages: Path, key: str) -> Path:
 
 
 def test_every_page_loads_without_errors(browser: Browser, pages: Path) -> None:
-    docs, findings = samples()
+    _docs, findings = samples()
     for path in [pages / INDEX_NAME, *(_page_path(pages, k) for k in ("000", "001", "002", "003", "004"))]:
         page = Page(browser)
         page.open(path)
