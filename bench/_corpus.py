@@ -22,3 +22,14 @@ def corpus_documents() -> list[Document]:
         except InputError as exc:
             print(f"跳过 {path.name}: {exc}", file=sys.stderr)
     return docs
+
+
+def wild_documents() -> list[Document]:
+    """The wild set (corpus/wild/*.txt); an unreadable file is named on stderr and skipped."""
+    docs = []
+    for path in sorted((ROOT / "corpus" / "wild").glob("*.txt")):
+        try:
+            docs.append(parse(path))
+        except InputError as exc:
+            print(f"跳过 {path.name}: {exc}", file=sys.stderr)
+    return docs

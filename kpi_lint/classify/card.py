@@ -89,6 +89,8 @@ def _markdown(card: dict[str, Any]) -> str:
         "",
         f"## 分层分组 {m['folds']} 折交叉验证（同一文本只在一折）",
         "",
+        "- 测量于：上面“训练数据”的全部行（交叉验证：每行由没见过其文本的模型预测；不是独立的测试文件。"
+        "按文件划分的留出评测：bench/heldout_eval.py、corpus/labels/split.csv）",
         f"- macro-F1：**{m['macro_f1']:.3f}**，准确率 {m['accuracy']:.3f}",
     ]
     if m.get("positive_label"):

@@ -25,6 +25,8 @@ from kpi_lint.parse.values import parse_value
 from kpi_lint.read.source import decode_bytes
 
 LABEL = "label"
+# The document a labelled row comes from (corpus/labels/*.csv): what a held-out split is made of.
+DOC = "doc"
 # How a column is called in Chinese messages (the CSV / parse record names stay English).
 FIELD_NAMES = {
     "level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "value": "指标值", "kind": "指标值类型",
@@ -145,18 +147,32 @@ class TrainingSet:
     labels: list[str]
     sources: list[str] = field(default_factory=list)
     dropped: int = 0  # rows without a label or without text
+    docs: list[str] = field(default_factory=list)  # each row's document, when the data names it
 
     @property
     def sha256(self) -> str:
-        """Hash of exactly what the model is fitted on (columns, rows, order, labels)."""
+        """Hash of exactly what the model is fitted on (columns, rows, order, labels, documents)."""
         digest = hashlib.sha256()
-        digest.update(("\t".join([*self.features.columns, LABEL]) + "\n").encode("utf-8"))
-        for values, label in zip(self.features.itertuples(index=False), self.labels, strict=True):
-            digest.update(("\t".join([*map(str, values), label]) + "\n").encode("utf-8"))
+        header = [*self.features.columns, LABEL, *([DOC] if self.docs else [])]
+        digest.update(("\t".join(header) + "\n").encode("utf-8"))
+        docs: list[str | None] = list(self.docs) if self.docs else [None] * len(self.labels)
+        for values, label, doc in zip(self.features.itertuples(index=False), self.labels, docs, strict=True):
+            cells = [*map(str, values), label, *([doc] if doc is not None else [])]
+            digest.update(("\t".join(cells) + "\n").encode("utf-8"))
         return digest.hexdigest()
 
     def counts(self) -> dict[str, int]:
         return {label: self.labels.count(label) for label in sorted(set(self.labels))}
+
+    def subset(self, rows: Sequence[int]) -> TrainingSet:
+        """The given rows (in that order), with their documents."""
+        return TrainingSet(
+            self.features.iloc[list(rows)].reset_index(drop=True),
+            [self.labels[i] for i in rows],
+            self.sources,
+            self.dropped,
+            [self.docs[i] for i in rows] if self.docs else [],
+        )
 
 
 def training_set(
@@ -165,27 +181,34 @@ def training_set(
     text_columns: Sequence[str],
     labels: Sequence[str],
     sources: Sequence[str] = (),
+    docs: Sequence[str] | None = None,
 ) -> TrainingSet:
     """Rows with a label and some text, exact duplicates (features and label) kept once.
 
     A 申报表 prints most indicators twice (实施期 and 年度); keeping both would
     weight those projects double and put the same row on both sides of a
-    cross-validation split.
+    cross-validation split.  When `docs` names each row's document, duplicates
+    are dropped within a document only: the same text in two documents is two
+    observations, and each must stay on its own document's side of a split.
     """
     seen: set[tuple[str, ...]] = set()
     rows: list[list[str]] = []
     kept: list[str] = []
+    kept_docs: list[str] = []
     dropped = 0
     text_idx = [list(columns).index(c) for c in text_columns]
-    for values, label in zip(table[list(columns)].itertuples(index=False), labels, strict=True):
+    row_docs = [_text(d) for d in docs] if docs is not None else [""] * len(labels)
+    for values, label, doc in zip(table[list(columns)].itertuples(index=False), labels, row_docs, strict=True):
         cells = [_text(v) for v in values]
         if not label or not any(cells[i] for i in text_idx):
             dropped += 1
             continue
-        key = (*cells, label)
+        key = (*cells, label, doc)
         if key in seen:
             continue
         seen.add(key)
         rows.append(cells)
         kept.append(label)
-    return TrainingSet(pd.DataFrame(rows, columns=list(columns), dtype=str), kept, list(sources), dropped)
+        kept_docs.append(doc)
+    frame = pd.DataFrame(rows, columns=list(columns), dtype=str)
+    return TrainingSet(frame, kept, list(sources), dropped, kept_docs if docs is not None else [])

@@ -20,6 +20,7 @@ result is exact average-linkage clustering.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,9 @@ DEFAULT_THRESHOLD = 0.35
 NEAR_DUPLICATE = 90.0
 # Short texts differ by one character in meaning (参保率 / 参保数): only longer ones are fuzzed.
 NEAR_DUPLICATE_MIN_LENGTH = 6
+# A text this long that is the start of another is the same cell cut short (shorter ones are words:
+# 项目成本 / 项目成本超支率).
+TRUNCATED_MIN_LENGTH = 7
 BLOCK_SIZE = 2000
 _FAN_OUT = 16
 
@@ -142,14 +146,36 @@ def _cluster_block(vectors: sparse.csr_matrix, texts: list[str], threshold: floa
 
 
 def _near_duplicates(texts: list[str]) -> np.ndarray | None:
-    """Boolean matrix of near-duplicate pairs (rapidfuzz ratio ≥ NEAR_DUPLICATE)."""
+    """Boolean matrix of near-duplicate pairs: rapidfuzz ratio ≥ NEAR_DUPLICATE, or a cell cut short."""
     long_enough = np.array([len(t) >= NEAR_DUPLICATE_MIN_LENGTH for t in texts])
     if long_enough.sum() < 2:
         return None
     scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=-1)
     near = scores >= NEAR_DUPLICATE
+    for short, full in _truncations(texts):
+        near[short, full] = near[full, short] = True
     near &= long_enough[:, None] & long_enough[None, :]
     return np.asarray(near)
+
+
+def _truncations(texts: list[str]) -> list[tuple[int, int]]:
+    """(i, j) where text i is text j cut short: its start, at least TRUNCATED_MIN_LENGTH characters long.
+
+    A printed cell cut by the page ("参保人员对医保服务的满") is the start of its complete
+    form; rapidfuzz's partial_ratio would also match a complete text *inside* another
+    ("项目成本" in "项目成本超支率"), a different measure, so only starts count.
+    """
+    order = sorted(range(len(texts)), key=lambda i: texts[i])
+    ordered = [texts[i] for i in order]
+    pairs: list[tuple[int, int]] = []
+    for rank, i in enumerate(order):
+        short = texts[i]
+        if len(short) < TRUNCATED_MIN_LENGTH:
+            continue
+        # Texts starting with `short` follow it directly in sorted order.
+        end = bisect.bisect_right(ordered, short + "\U0010ffff", lo=rank + 1)
+        pairs.extend((i, order[k]) for k in range(rank + 1, end) if fuzz.partial_ratio(short, ordered[k]) == 100)
+    return pairs
 
 
 def _merge_across_blocks(

@@ -67,8 +67,8 @@ def test_cluster_json_schema_and_content() -> None:
     jsonschema.validate(clusters, CLUSTERS_SCHEMA)
     assert all(c["size"] == len(c["members"]) >= 2 for c in clusters)  # --min-size defaults to 2
     first = clusters[0]
-    assert (first["id"], first["label"], first["size"], len(first["units"])) == (1, "群众满意度", 50, 5)
-    assert first["values"][0] == {"unit": "%", "count": 39, "min": 85.0, "median": 95.0, "max": 99.0}
+    assert (first["id"], first["label"], first["size"], len(first["units"])) == (1, "群众满意度", 51, 5)
+    assert first["values"][0] == {"unit": "%", "count": 40, "min": 85.0, "median": 95.0, "max": 99.0}
     member = next(m for m in first["members"] if m["path"].endswith("004_df5b1921bc2e3ce3.txt"))
     assert member == {
         "path": str(corpus_path("004")), "project": "城乡居民医疗保险工作经费", "period": None,
@@ -81,7 +81,7 @@ def test_threshold_and_min_size() -> None:
     tight = json.loads(run("cluster", *SAMPLES, "-f", "json", "--threshold", "0.35").stdout)
     assert len(loose) < len(tight)
     big = json.loads(run("cluster", *SAMPLES, "-f", "json", "--min-size", "10").stdout)
-    assert [(c["label"], c["size"]) for c in big] == [("群众满意度", 50), ("政策知晓率", 14)]
+    assert [(c["label"], c["size"]) for c in big] == [("群众满意度", 51), ("政策知晓率", 14)]
 
 
 def test_cluster_csv_html_and_table(tmp_path: Path) -> None:
@@ -91,7 +91,7 @@ def test_cluster_csv_html_and_table(tmp_path: Path) -> None:
     assert list(rows[0]) == [
         "cluster", "label", "size", "path", "project", "period", "level2", "level3", "value", "line",
     ]
-    assert sum(r["cluster"] == "1" for r in rows) == 50
+    assert sum(r["cluster"] == "1" for r in rows) == 51
     page = tmp_path / "clusters.html"
     assert run("cluster", *SAMPLES, "-f", "html", "-o", page).exit_code == 0
     text = page.read_text(encoding="utf-8")

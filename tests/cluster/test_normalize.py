@@ -38,7 +38,7 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ),
         ("1、2023年沁水县城乡居民参保人数（人）", "城乡居民参保人数"),
         ("（二）离石区DRG试点进展模拟运行时间", "drg试点进展模拟运行时间"),
-        ("住院救助人次数", "住院救助人次"),  # lexicons/cluster_synonyms.txt
+        ("住院救助人次数", "住院救助人数"),  # lexicons/cluster_synonyms.txt: 人次数, 人次 → 人数
         ("减轻遗属困难补助人员满意率", "满意度"),  # survey measures: whoever is surveyed
         ("大学毕业生对医疗保险补贴政策宣传知晓", "知晓率"),
     ],
