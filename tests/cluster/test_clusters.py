@@ -115,8 +115,8 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     same_exact = _same_pairs(texts, exact.labels.tolist())
     same_blocked = _same_pairs(texts, blocked.labels.tolist())
     assert len(texts) == 211
-    assert len(same_exact) == 28
-    assert len(same_blocked & same_exact) >= 24  # a few pairs cut by block boundaries
+    assert len(same_exact) == 37
+    assert len(same_blocked & same_exact) >= 33  # a few pairs cut by block boundaries (34 today)
     assert len(same_blocked - same_exact) <= 2
     label = dict(zip(texts, blocked.labels, strict=True))
     assert label["医保信息系统正常运"] == label["医保信息系统正常运行率"]
