@@ -163,6 +163,10 @@ class EmptyCategory:
     note: str | None = None  # e.g. "未填报"
 
 
+# What a scorecard shows for a project whose table the extraction garbled (Project.garbled).
+GARBLED_GRADE = "无法评分（原文错乱）"
+
+
 @dataclass
 class Project:
     name: str
@@ -196,6 +200,9 @@ class Project:
     empty_categories: list[EmptyCategory] = field(default_factory=list)
     # The table breaks off (the file ends inside it): what it lacks may lie beyond the break.
     cut_off: bool = False
+    # The extraction garbled the table (most values lost their 三级指标): the document is reported,
+    # the table is not judged row by row nor scored ("无法评分（原文错乱）").
+    garbled: bool = False
 
     @property
     def periods(self) -> list[str | None]:
@@ -220,6 +227,7 @@ class ParseProblem:
     line: int
     column: int
     message: str  # Chinese, one line, names the problem
+    severity: str = "error"  # "error" (the run exits 2) or "warning" (readable but damaged content)
 
 
 @dataclass

@@ -35,9 +35,12 @@ class Loaded:
 
     @property
     def problems(self) -> list[ParseProblem]:
-        """Every input problem of the run: files not read, then tables cut off inside read files."""
+        """Every input problem of the run: files not read, tables cut off inside read files, then
+        damaged content that was read (garbled tables, a table ending before its last category), as warnings."""
         unread = [ParseProblem(e.path, e.line or 1, 1, e.message) for e in self.errors]
-        return unread + [p for doc in self.documents for p in doc.problems]
+        problems = [p for doc in self.documents for p in doc.problems]
+        notes = [p for doc in self.documents for p in doc.notes]
+        return unread + problems + notes
 
     @property
     def failed(self) -> bool:

@@ -193,10 +193,12 @@ class PeerIndex:
         stats = self._peer_stats(cluster, unit, self._unit_by_path.get(indicator.path), lower)
         if stats is None:
             return None
+        # The message says the target lies outside what every peer set: it must, or a peer setting
+        # the same target would contradict it ("≥85% 明显低于 … 85%–100%").
         if lower:
-            laxer = value < stats.low_bound and stats.median - value >= stats.gap
+            laxer = value < min(stats.low_bound, stats.low) and stats.median - value >= stats.gap
         else:
-            laxer = value > stats.high_bound and value - stats.median >= stats.gap
+            laxer = value > max(stats.high_bound, stats.high) and value - stats.median >= stats.gap
         if not laxer:
             return None
         word = "低于" if lower else "高于"

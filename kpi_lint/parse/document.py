@@ -10,7 +10,7 @@ from pathlib import Path
 from kpi_lint.errors import InputError
 from kpi_lint.grid import rows_of
 from kpi_lint.lexicon import Lexicon, load_lexicon
-from kpi_lint.model import Document, Form, Layout, Located, ParseProblem
+from kpi_lint.model import GARBLED_GRADE, Document, Form, Layout, Located, ParseProblem
 from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
@@ -93,7 +93,8 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
     if doc is None:
         doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
         grid = text_grid(src, lexicon.vocabulary.word_pattern)
-        doc.projects, doc.problems = read_forms(grid.rows, src.path, lexicon)
+        doc.projects, found = read_forms(grid.rows, src.path, lexicon)
+        _keep_problems(doc, found)
     _read_document_facts(src, doc)
     return _finish(doc)
 
@@ -119,8 +120,19 @@ def _finish(doc: Document) -> Document:
     return doc
 
 
+def _keep_problems(doc: Document, found: list[ParseProblem]) -> None:
+    """Input errors (the run exits 2) go to problems, damaged content that was read to notes."""
+    doc.problems.extend(p for p in found if p.severity == "error")
+    doc.notes.extend(p for p in found if p.severity != "error")
+
+
 def _unreadable_names(doc: Document) -> list[ParseProblem]:
-    """Projects whose table prints values with no readable 三级指标 (a garbled extraction)."""
+    """Projects whose table prints values with no readable 三级指标 (a garbled extraction).
+
+    When most of a project's values lost their 三级指标 the table as a whole cannot be read: the
+    project is marked garbled, so that rules do not judge its rows one by one (a "60人" whose name
+    was pushed to the next line is not an empty target) and scoring leaves it out.
+    """
     notes = []
     for project in doc.projects:
         # A row the parser also recorded as an empty category ("成本指标 … 未填报") is unfilled, not garbled.
@@ -128,15 +140,21 @@ def _unreadable_names(doc: Document) -> list[ParseProblem]:
         nameless = [
             i for i in project.indicators if i.value and not i.level3 and (i.period, i.level2) not in unfilled
         ]
-        if nameless:
-            first = min(nameless, key=lambda i: (i.line, i.column))
-            notes.append(
-                ParseProblem(
-                    doc.path, first.line, first.column,
-                    f"项目“{project.name}”有 {len(nameless)} 个指标值读不出对应的三级指标（原文错乱或缺失），"
-                    "请对照原件核实",
-                )
+        if not nameless:
+            continue
+        named = [i for i in project.indicators if i.value and i.level3]
+        project.garbled = len(nameless) >= 2 and len(nameless) > len(named)
+        first = min(nameless, key=lambda i: (i.line, i.column))
+        if project.garbled:
+            message = (
+                f"项目“{project.name}”的指标表原文错乱：{len(nameless)} 个指标值读不出对应的三级指标"
+                f"（能读出的只有 {len(named)} 个），不逐行检查，评分记为“{GARBLED_GRADE}”；请对照原件核实"
             )
+        else:
+            message = (
+                f"项目“{project.name}”有 {len(nameless)} 个指标值读不出对应的三级指标（原文错乱或缺失），请对照原件核实"
+            )
+        notes.append(ParseProblem(doc.path, first.line, first.column, message, severity="warning"))
     return notes
 
 
@@ -145,7 +163,8 @@ def parse_blocks(path: str, read: Blocks, lexicon: Lexicon | None = None) -> Doc
     lexicon = lexicon or load_lexicon()
     doc = Document(path=path, layout=read.layout, encoding=read.encoding)
     rows = rows_of(read.blocks)
-    doc.projects, doc.problems = read_forms(rows, path, lexicon)
+    doc.projects, found = read_forms(rows, path, lexicon)
+    _keep_problems(doc, found)
     # Document facts (unit, year, declared project count) are read from the rows as lines of text.
     lines = [" ".join(c.text.strip() for c in row.filled) for row in rows]
     _read_document_facts(SourceText(path, read.encoding, lines, [fold(x) for x in lines]), doc)

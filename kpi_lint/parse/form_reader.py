@@ -31,7 +31,7 @@ from kpi_lint.parse.form_header import (
     periods_in,
     stack_tiers,
 )
-from kpi_lint.vocab import Vocabulary, squash, strip_marks
+from kpi_lint.vocab import SATISFACTION, SATISFACTION_L1, Vocabulary, squash, strip_marks
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
 _SECTION = re.compile(
@@ -137,7 +137,7 @@ class FormReader:
             block.flush()
             last_line = max((r.line for r in rows if r.cells), default=0)
             cut = self._cut_off(block.records, last_line)
-        self.draft.cut_off = cut
+            self.draft.cut_off = cut or self._ends_before_last_category(block.records, rows)
         self.draft.close_block(cut_off=cut)
 
     def _cut_off(self, records: list[Record], last_line: int) -> bool:
@@ -164,6 +164,52 @@ class FormReader:
                          f"表格在第{where}行中断：最后一行“{squash(name.text)}”只有指标名称，没有指标值（已保留之前读到的行）")
         )
         return True
+
+    def _ends_before_last_category(self, records: list[Record], rows: list[Row]) -> bool:
+        """The text ends inside the table after a complete row, before the form's last category.
+
+        An excerpt cut off between rows leaves nothing after its last indicator but, at most, the
+        label of the next category ("时效指标"). When no row of the table has reached 满意度指标 (the
+        category the forms end with), the categories after the last one read may lie beyond the
+        break: the project is treated as cut off, and the break is recorded as a warning.
+        """
+        if not records:
+            return False
+        last = records[-1]
+        cells = [*last.data.values(), *last.extra_values.values()]
+        if not cells:
+            return False
+        end = max(c.line for c in cells)
+        for row in rows:
+            if row.line > end and any(not self._label_only(c.text) for c in row.filled):
+                return False  # a footer, a note, a total: the table was closed
+        level1, level2 = self._levels(last)
+        if level1 is None and level2 is None:
+            return False  # a form without categories: nothing tells where it would end
+        if any(SATISFACTION_L1 in levels or SATISFACTION in levels for levels in map(self._levels, records)):
+            return False  # 满意度 already read: the form ends elsewhere, or its rows are not in order
+        where = cells[-1]
+        self.problems.append(
+            ParseProblem(
+                self.path, end, 1,
+                f"表格在第{where.anchor or end}行后随文本结束，最后读到的是“{level2 or level1}”，"
+                "之后的指标类别（如满意度指标）可能在截断处之后：不报告该项目缺少的类别",
+                severity="warning",
+            )
+        )
+        return True
+
+    def _levels(self, record: Record) -> tuple[str | None, str | None]:
+        level1 = self.vocab.canonical_level1(strip_marks(record.level1.text)) if record.level1 else None
+        level2 = self.vocab.canonical_level2(strip_marks(record.level2.text)) if record.level2 else None
+        return level1, level2
+
+    def _label_only(self, text: str) -> bool:
+        """A cell holding only a 一级/二级 label or a filler mark: what a table cut between rows leaves."""
+        bare = squash(strip_marks(text))
+        if not bare or _PLACEHOLDER.match(bare):
+            return True
+        return self.vocab.canonical_level1(bare) is not None or self.vocab.canonical_level2(bare) is not None
 
     def _row(self, row: Row) -> None:
         filled = row.filled
@@ -383,10 +429,13 @@ class FormReader:
     def projects(self, default_family: str | None = None) -> list[Project]:
         out: list[Project] = []
         for n, whole in enumerate(self.drafts):
-            for draft in _by_project_column(whole):
+            parts = _by_project_column(whole)
+            for k, draft in enumerate(parts):
                 if not draft.records:
                     continue
                 project = self._project(draft, n, default_family)
+                # A table holding several projects breaks off inside the last one only.
+                project.cut_off = project.cut_off and k == len(parts) - 1
                 if project.indicators or project.empty_categories:
                     out.append(project)
         return out

@@ -113,9 +113,15 @@ def _parse_with_default(text: str, lexicon: Lexicon) -> ParsedValue:
     return _parse(text, lexicon)
 
 
+# A template's placeholder left in the value ("≤****000元", "≥**%"): nothing was filled in.
+_PLACEHOLDER = re.compile(r"[*＊]{2,}|[xX×]{2,}")
+
+
 def _parse(text: str, lex: Lexicon) -> ParsedValue:
     s = _canonical(text)
     comparator = _comparator(s)
+    if _PLACEHOLDER.search(s):
+        return ParsedValue(comparator, None, None, "empty")
     numbers = list(_NUMBER.finditer(s))
     is_date = bool(_DATE.search(s))
     if not numbers:

@@ -26,7 +26,7 @@ INPUT_ERROR_NAME = "input-error"
 def problem_record(problem: ParseProblem) -> dict[str, Any]:
     record: dict[str, Any] = dict.fromkeys(FIELDS)
     record.update(
-        code=INPUT_ERROR_CODE, name=INPUT_ERROR_NAME, severity="error", message=problem.message,
+        code=INPUT_ERROR_CODE, name=INPUT_ERROR_NAME, severity=problem.severity, message=problem.message,
         path=problem.path, line=problem.line, column=problem.column,
     )
     return record

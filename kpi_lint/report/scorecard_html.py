@@ -222,7 +222,7 @@ def _project_section(score: ProjectScore, report: ScoreReport) -> str:
         f'<div class="head"><div><h2>{escape(score.name)}</h2>'
         f'<p class="meta">{escape(project.form.value)} · <span class="loc">{escape(where)}</span> · '
         f"{len(project.indicators)} 个指标 · {len(score.findings)} 条问题</p></div>"
-        f'<div class="total"><b>{score.total:.1f}</b> {_grade(score, report)}<br>'
+        f'<div class="total"><b>{score.shown_total}</b> {_grade(score, report)}<br>'
         '<span class="muted">总分（0–100）</span></div></div>'
         f"{chart}"
         f'<p class="muted why">总分 = ({formula}) ÷ {sum(weights.values()):g}</p>'
@@ -248,7 +248,7 @@ def render_document(report: ScoreReport, doc: Document, overview_name: str = "in
     rollup = next(r for r in by_document(report) if r.key == doc.path)
     dept = doc.department.text if doc.department else "—"
     toc = "".join(
-        f'<li><a href="#{project_anchor(s)}">{escape(s.name)}</a> — <b>{s.total:.1f}</b> {_grade(s, report)}</li>'
+        f'<li><a href="#{project_anchor(s)}">{escape(s.name)}</a> — <b>{s.shown_total}</b> {_grade(s, report)}</li>'
         for s in scores
     )
     doc_findings = report.document_findings.get(doc.path, [])
@@ -310,8 +310,8 @@ def _ranking(report: ScoreReport, names: dict[str, str]) -> str:
         doc_name = Path(s.path).name
         rows.append(
             f'<tr class="project-row" data-path="{escape(s.path, quote=True)}" data-line="{s.line}">'
-            f'<td class="num">{rank}</td><td><a href="{escape(link, quote=True)}">{escape(s.name)}</a></td>'
-            f'<td class="num"><b>{s.total:.1f}</b></td><td>{_grade(s, report)}</td>{dims}'
+            f'<td class="num">{rank if s.scored else "—"}</td><td><a href="{escape(link, quote=True)}">{escape(s.name)}</a></td>'
+            f'<td class="num"><b>{s.shown_total}</b></td><td>{_grade(s, report)}</td>{dims}'
             f'<td class="num">{len(s.findings)}</td><td class="loc">{escape(doc_name)}:{s.line}</td></tr>'
         )
     return (

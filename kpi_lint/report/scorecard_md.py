@@ -47,7 +47,7 @@ def _project(score: ProjectScore, report: ScoreReport) -> list[str]:
     out = [
         f"## {score.name}",
         "",
-        f"**{score.total:.1f} 分 · {score.grade}** · {score.project.form.value} · "
+        f"**{score.shown_total + ' 分 · ' if score.scored else ''}{score.grade}** · {score.project.form.value} · "
         f"`{where}:{score.project.line}:{score.project.column}` · {len(score.project.indicators)} 个指标",
         "",
         "| 维度 | 权重 | 测量分 | 测量依据 | 扣分 | 得分 |",
@@ -89,7 +89,7 @@ def render_document(report: ScoreReport, doc: Document) -> str:
     ]
     for s in report.of_document(doc.path):
         dims = " | ".join(f"{s.dimensions[d].score:.1f}" for d in Dimension)
-        out.append(f"| {cell(s.name)} | {s.total:.1f} | {s.grade} | {dims} |")
+        out.append(f"| {cell(s.name)} | {s.shown_total} | {s.grade} | {dims} |")
     out.append("")
     doc_findings = report.document_findings.get(doc.path, [])
     if doc_findings:
@@ -148,7 +148,7 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
     for rank, s in enumerate(report.ranked(), start=1):
         dims = " | ".join(f"{s.dimensions[d].score:.1f}" for d in Dimension)
         out.append(
-            f"| {rank} | [{cell(s.name)}]({names[s.path]}) | {s.total:.1f} | {s.grade} | {dims} | "
+            f"| {rank if s.scored else '—'} | [{cell(s.name)}]({names[s.path]}) | {s.shown_total} | {s.grade} | {dims} | "
             f"`{Path(s.path).name}:{s.line}` |"
         )
     out += ["", "评分方法见 docs/scoring.md。", ""]

@@ -57,6 +57,8 @@ class Finding:
     explain: str | None = None  # evidence for --explain (model/lexicon votes, figures)
     anchor: str | None = None  # the place in a PDF/Word/Excel/HTML file ("页3 表1 行4 格2", "Sheet1!C12")
     title_zh: str = ""  # the rule's Chinese name, shown to people beside the code
+    # One finding for a pattern that covers a document: where else it occurs, (line, column) each.
+    occurrences: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def location(self) -> str:
@@ -95,6 +97,9 @@ class Rule:
     severity: ClassVar[Severity]
     family: ClassVar[str]
     options: ClassVar[dict[str, Any]] = {}  # defaults, overridable in [tool.kpi-lint.rules.KPINNN]
+    # A rule that finds a defect of the cell itself (a cut-off text): other rules stay silent on
+    # the indicator it reports, whose name or value they would misread (one defect, one finding).
+    root_cause: ClassVar[bool] = False
 
     def __init__(self, context: RuleContext) -> None:
         self.context = context

@@ -24,8 +24,52 @@ def run_rules(
     instances = [rule(ctx) for rule in rules]
     findings: list[Finding] = []
     for doc in documents:
+        found: list[Finding] = []
         for rule in instances:
-            findings.extend(rule.check_document(doc))
+            found.extend(rule.check_document(doc))
+        findings.extend(_outside_garbled_tables(doc, _one_per_defect(found, rules), rules))
         if on_document is not None:
             on_document(doc)
     return sorted(findings, key=lambda f: f.sort_key)
+
+
+def _indicator_key(f: Finding) -> tuple[str, str | None, str | None, str | None]:
+    return (f.path, f.project, f.period, f.level3)
+
+
+def _one_per_defect(findings: list[Finding], rules: Sequence[type[Rule]]) -> list[Finding]:
+    """A cell cut off by the extraction is reported once, by the rule that finds the cut (KPI305).
+
+    The duplicate, the period mismatch, the wrong value type or category that other rules would see
+    in the same cut-off indicator all follow from the cut: they stay silent on that indicator.
+    """
+    roots = {r.code for r in rules if r.root_cause}
+    cut = {_indicator_key(f) for f in findings if f.code in roots and f.level3}
+    if not cut:
+        return findings
+    return [f for f in findings if f.code in roots or not f.level3 or _indicator_key(f) not in cut]
+
+
+def _outside_garbled_tables(doc: Document, findings: list[Finding], rules: Sequence[type[Rule]]) -> list[Finding]:
+    """A table the extraction garbled (Project.garbled) is reported once as a document problem;
+    its rows are not judged one by one (a value whose name was pushed to another line is not an
+    empty target, and its category is not missing). Findings on the project's texts (goals,
+    overview, narrative) outside the table still stand."""
+    garbled = [p for p in doc.projects if p.garbled]
+    if not garbled:
+        return findings
+    family = {r.code: r.family for r in rules}
+    spans: dict[str, tuple[int, int]] = {}
+    for p in garbled:
+        lines = [i.line for i in p.indicators] + [e.line for e in p.empty_categories]
+        spans[p.name] = (min(lines), max(lines))
+    kept = []
+    for f in findings:
+        span = spans.get(f.project or "")
+        in_table = span is not None and (
+            span[0] <= f.line <= span[1] or f.level2 is not None or f.level3 is not None
+            or family.get(f.code) == "completeness"
+        )
+        if not in_table:
+            kept.append(f)
+    return kept

@@ -24,7 +24,7 @@ class Attribution:
         return self.by_project.get(id(project), [])
 
 
-def _owner_by_line(projects: Sequence[Project], line: int) -> Project | None:
+def owner_by_line(projects: Sequence[Project], line: int) -> Project | None:
     """The last project that starts at or before `line`."""
     owner = None
     for project in sorted(projects, key=lambda p: p.line):
@@ -45,7 +45,7 @@ def attribute(documents: Sequence[Document], findings: Sequence[Finding]) -> Att
         if len(namesakes) == 1:
             owner: Project | None = namesakes[0]
         else:
-            owner = _owner_by_line(namesakes or doc.projects, finding.line)
+            owner = owner_by_line(namesakes or doc.projects, finding.line)
         if owner is None:
             result.by_document[finding.path].append(finding)
         else:

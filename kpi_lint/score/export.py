@@ -21,9 +21,11 @@ GRADE_STYLES = ("bold green", "bold blue", "bold yellow", "bold red")
 
 
 def project_row(rank: int, score: ProjectScore) -> dict[str, Any]:
+    """One project's scores; a project that could not be scored has no rank and no total."""
     row: dict[str, Any] = {
-        "rank": rank, "path": score.path, "line": score.line, "project": score.name,
-        "form": score.project.form.value, "total": round(score.total, 2), "grade": score.grade,
+        "rank": rank if score.scored else None, "path": score.path, "line": score.line, "project": score.name,
+        "form": score.project.form.value, "total": round(score.total, 2) if score.scored else None,
+        "grade": score.grade,
     }
     for dim in Dimension:
         row[dim.value] = round(score.dimensions[dim].score, 2)
@@ -62,6 +64,7 @@ def _rollup(r: Rollup) -> dict[str, Any]:
         "grades": dict(r.grades()),
         "worst": [{"project": s.name, "path": s.path, "line": s.line, "total": s.total} for s in r.worst()],
         "defects": [{"code": d.code, "name": d.name, "count": d.count, "projects": d.projects} for d in r.defects()],
+        "unscored": [{"project": s.name, "path": s.path, "line": s.line, "grade": s.grade} for s in r.unscored],
     }
 
 
@@ -105,11 +108,16 @@ def print_table(report: ScoreReport, console: Console) -> None:
     for rank, s in enumerate(report.ranked(), start=1):
         style = GRADE_STYLES[min(names.index(s.grade) if s.grade in names else 3, 3)]
         table.add_row(
-            str(rank), f"{s.total:.1f}", f"[{style}]{s.grade}[/]",
+            str(rank) if s.scored else "—", s.shown_total, f"[{style}]{s.grade}[/]",
             *(f"{s.dimensions[d].score:.1f}" for d in Dimension), s.name, f"{Path(s.path).name}:{s.line}",
         )
     console.print(table)
     everything = overall(report)
+    if everything.unscored:
+        console.print(
+            f"{len(everything.unscored)} 个项目{everything.unscored[0].grade}，不计入以下统计："
+            + "、".join(s.name for s in everything.unscored)
+        )
     if everything.count:
         console.print(
             f"{everything.count} 个项目 · 平均 {everything.mean:.1f} · 标准差 {everything.std:.1f} · "

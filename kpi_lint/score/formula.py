@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kpi_lint.model import Project
+from kpi_lint.model import GARBLED_GRADE, Project
 from kpi_lint.rules.base import Finding
 from kpi_lint.score.config import ScoreConfig
 from kpi_lint.score.dimensions import Measurement
@@ -69,6 +69,16 @@ class ProjectScore:
         return self.project.name
 
     @property
+    def scored(self) -> bool:
+        """False for a table the extraction garbled: graded "无法评分（原文错乱）", left out of roll-ups."""
+        return not self.project.garbled
+
+    @property
+    def shown_total(self) -> str:
+        """The total as people read it: "93.7", or "—" for a project that could not be scored."""
+        return f"{self.total:.1f}" if self.scored else "—"
+
+    @property
     def line(self) -> int:
         return self.project.line
 
@@ -118,4 +128,6 @@ def score_project(
         dims[dim] = DimensionScore(dim, measurements[dim], lines, dimension_score(measurements[dim], lines))
     total = total_score({d: s.score for d, s in dims.items()}, config)
     # Graded on the printed (one-decimal) total, so that "90.0 良" can never be shown.
-    return ProjectScore(path, project, dims, total, config.grade(round(total, 1)), list(findings))
+    # A garbled table is not the department's failure: it gets no grade of the scale.
+    grade = GARBLED_GRADE if project.garbled else config.grade(round(total, 1))
+    return ProjectScore(path, project, dims, total, grade, list(findings))

@@ -31,8 +31,9 @@ class Defect:
 class Rollup:
     key: str  # the document path, the unit name, or "全部"
     title: str  # what a reader sees
-    scores: list[ProjectScore]
+    scores: list[ProjectScore]  # the projects scored (a garbled table is not: see `unscored`)
     document_findings: list[Finding] = field(default_factory=list)
+    unscored: list[ProjectScore] = field(default_factory=list)  # "无法评分（原文错乱）": not in the figures
 
     @property
     def count(self) -> int:
@@ -95,7 +96,8 @@ def _group(report: ScoreReport, key: Callable[[Document], str], title: Callable[
     groups: dict[str, Rollup] = {}
     for doc in report.documents:
         group = groups.setdefault(key(doc), Rollup(key(doc), title(doc), []))
-        group.scores.extend(report.of_document(doc.path))
+        for score in report.of_document(doc.path):
+            (group.scores if score.scored else group.unscored).append(score)
         group.document_findings.extend(report.document_findings.get(doc.path, []))
     return list(groups.values())
 
@@ -111,7 +113,9 @@ def by_unit(report: ScoreReport) -> list[Rollup]:
 
 def overall(report: ScoreReport) -> Rollup:
     findings = [f for fs in report.document_findings.values() for f in fs]
-    return Rollup("全部", "全部项目", list(report.projects), findings)
+    scored = [s for s in report.projects if s.scored]
+    unscored = [s for s in report.projects if not s.scored]
+    return Rollup("全部", "全部项目", scored, findings, unscored)
 
 
 def document_of(report: ScoreReport, path: str) -> Document | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kpi_lint.config import Config
 from kpi_lint.lexicon import Lexicon, load_lexicon
@@ -12,7 +12,7 @@ from kpi_lint.rules.base import Finding, RuleContext
 from kpi_lint.rules.context import PEERS, build_context
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import all_rules
-from kpi_lint.score.attribution import attribute
+from kpi_lint.score.attribution import attribute, owner_by_line
 from kpi_lint.score.config import ScoreConfig
 from kpi_lint.score.dimensions import (
     PeerIndex,
@@ -34,8 +34,9 @@ class ScoreReport:
     peers_used: bool = False
 
     def ranked(self) -> list[ProjectScore]:
-        """Best first; ties keep document order."""
-        return sorted(self.projects, key=lambda s: -s.total)
+        """Best first; ties keep document order. Projects that could not be scored come last."""
+        scored = sorted((s for s in self.projects if s.scored), key=lambda s: -s.total)
+        return scored + [s for s in self.projects if not s.scored]
 
     def of_document(self, path: str) -> list[ProjectScore]:
         return [s for s in self.projects if s.path == path]
@@ -62,7 +63,7 @@ def score_documents(
     """Score every project from its findings and the measured shares."""
     cfg = config or ScoreConfig()
     lex = lexicon or load_lexicon()
-    all_findings = list(findings)
+    all_findings = _each_occurrence(documents, findings)
     whole_document = document_codes()
     split = attribute(documents, [f for f in all_findings if f.code not in whole_document])
     document_findings = {doc.path: list(split.by_document.get(doc.path, [])) for doc in documents}
@@ -80,6 +81,24 @@ def score_documents(
             }
             scores.append(score_project(doc.path, project, measurements, split.of(project), cfg))
     return ScoreReport(list(documents), scores, document_findings, cfg, peers is not None)
+
+
+def _each_occurrence(documents: Sequence[Document], findings: Sequence[Finding]) -> list[Finding]:
+    """A pattern reported once for a whole document (KPI302's) still weighs on every project it
+    occurs in: one copy per occurrence, owned by the project its line falls in."""
+    docs = {doc.path: doc for doc in documents}
+    out: list[Finding] = []
+    for finding in findings:
+        doc = docs.get(finding.path)
+        if not finding.occurrences or doc is None:
+            out.append(finding)
+            continue
+        for line, column in finding.occurrences:
+            owner = owner_by_line(doc.projects, line)
+            out.append(replace(
+                finding, line=line, column=column, occurrences=[], project=owner.name if owner else finding.project
+            ))
+    return out
 
 
 def score_parsed(

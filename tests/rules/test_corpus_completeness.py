@@ -25,7 +25,9 @@ def check(key: str, code: str) -> list[Finding]:
 def test_000_leaves_cost_empty_except_one_project() -> None:
     found = check("000", "KPI201")
     names = [p.name for p in corpus_doc("000").projects]
-    assert [f.project for f in found] == [n for n in names if n != "长期护理保险费"]
+    # 长期护理保险费 fills its cost row; the garbled "离干…" table is not judged row by row (issue 11).
+    garbled = "离干、伤残军人、新中国成立前老工人医疗费"
+    assert [f.project for f in found] == [n for n in names if n not in ("长期护理保险费", garbled)]
     first = found[0]
     assert (first.line, first.level2, first.severity) == (1138, "成本指标", Severity.ERROR)
     assert "成本指标一栏是空的" in first.message
@@ -73,11 +75,12 @@ def test_complete_dimension_sets(key: str) -> None:
     assert check(key, "KPI202") == []
 
 
-def test_000_only_the_garbled_table_misses_dimensions() -> None:
-    found = check("000", "KPI202")
-    assert {f.project for f in found} == {"离干、伤残军人、新中国成立前老工人医疗费"}
-    messages = " ".join(f.message for f in found)
-    assert "没有时效指标" in messages and "没有效益指标" in messages
+def test_000_garbled_table_is_not_said_to_miss_dimensions() -> None:
+    # Issue 11: "年度没有数量指标" while 数量指标 60人 stands at line 2258 — the extraction garbled the
+    # table (a document note says so); its categories are not reported missing.
+    assert corpus_doc("000").projects[[p.name for p in corpus_doc("000").projects].index(
+        "离干、伤残军人、新中国成立前老工人医疗费")].garbled
+    assert check("000", "KPI202") == []
 
 
 # ---- KPI203 filler-indicator ---------------------------------------------------------------------------------

@@ -174,7 +174,7 @@ def test_no_empty_targets_in_well_formed_tables(key: str) -> None:
     assert check(key, "KPI106") == []
 
 
-def test_000_garbled_table_values_without_indicators() -> None:
-    found = check("000", "KPI106")
-    assert found and {f.project for f in found} == {"离干、伤残军人、新中国成立前老工人医疗费"}
-    assert all(f.level3 is None and "没有对应的三级指标" in f.message for f in found)
+def test_000_garbled_table_values_are_not_empty_targets() -> None:
+    # Issue 11: the "离干…" table's values lost their 三级指标 to the extraction (a document note
+    # reports it, "无法评分（原文错乱）"); they are not reported one by one as targets without a name.
+    assert check("000", "KPI106") == []

@@ -79,11 +79,11 @@ def test_overview_loads_cleanly_and_shows_all_37_projects(browser: Browser, page
     assert len(rows) == 37
     shown = "\n".join(rows)
     assert all(_collapse(score.name) in shown for score in report.projects)  # innerText collapses spaces
-    # the distribution charts: a histogram with 37 projects in its bins, a strip plot with 37 dots, labelled axes
-    assert page.evaluate("document.querySelectorAll('svg.strip circle.dot').length") == 37
+    # the distribution charts: the 36 scored projects (000's garbled table is "无法评分（原文错乱）")
+    assert page.evaluate("document.querySelectorAll('svg.strip circle.dot').length") == 36
     bins = page.evaluate("[...document.querySelectorAll('svg.histogram rect.bin')].map(r => r.textContent)")
     counts = [re.search(r"(\d+) 个项目", b) for b in bins]
-    assert sum(int(m.group(1)) for m in counts if m) == 37 and all(counts)
+    assert sum(int(m.group(1)) for m in counts if m) == 36 and all(counts)
     labels = page.evaluate("[...document.querySelectorAll('svg.histogram text')].map(t => t.textContent)")
     assert "得分" in labels and "项目数" in labels
     # Chinese text is drawn with a CJK font from the page's stack, not a fallback that may show tofu

@@ -10,7 +10,7 @@ from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.text._text import clean
-from kpi_lint.vocab import COST, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
+from kpi_lint.vocab import COST, COST_LEVEL2, ECONOMIC, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
 Predictor = Callable[[Indicator], tuple[str, float]]
 
@@ -66,6 +66,12 @@ class MisfiledIndicator(Rule):
           value two for 成本指标, a count one for 数量指标.  It reports when one
           category gets at least ``min_votes`` (2), more than any other, and the
           filed category gets none.  Only 产出 rows are judged this way.
+
+        A row that carries its filed category's own mark is left alone whatever
+        the model or the peers say: a cue word of that category in the name
+        (``category_cues.txt``: "及时(按期)开工率" under 时效指标, "服务器服务成本"
+        under 成本指标, "是否产生经济价值" under 经济效益指标), money under 成本 or
+        经济效益, a date under 时效.
 
     Why is this bad?
         The guidance (财预〔2015〕88号, 财预〔2021〕101号) sets out outputs by
@@ -137,6 +143,19 @@ class MisfiledIndicator(Rule):
             evidence.append(f"指标值是{_KIND_WORDS[kind]}→{category}")
         return votes, evidence
 
+    def _fits_where_filed(self, ind: Indicator) -> bool:
+        """The row carries its filed category's own mark: a cue word of that category in the name
+        ("及时(按期)开工率" under 时效, "托管服务器服务成本" under 成本, "是否产生经济价值" under
+        经济效益), or a value of the kind it calls for (money under 成本 or 经济效益, a date under
+        时效). Neither a model's guess nor the peers then outweigh what the department wrote."""
+        name = clean(ind.level3)
+        if any(word and word in name for word in self.lexicon.category_cues.get(ind.level2 or "", ())):
+            return True
+        kind = ind.parsed.kind if ind.parsed else None
+        if kind == "money" and ind.level2 in (*COST_LEVEL2, ECONOMIC):
+            return True
+        return kind == "date" and ind.level2 == TIMELINESS
+
     def _by_lexicon(self, ind: Indicator) -> tuple[str, str] | None:
         if ind.level2 not in _OUTPUT:
             return None
@@ -177,6 +196,8 @@ class MisfiledIndicator(Rule):
         predict = self.predictor()
         for ind in project.indicators:
             if not ind.level2 or not clean(ind.level3):
+                continue
+            if self._fits_where_filed(ind):
                 continue
             verdict = self._by_model(ind, predict) if predict else self._by_lexicon(ind)
             peer = self._by_peers(ind)

@@ -10,22 +10,25 @@ from kpi_lint.parse.values import base_unit, parse_value, scaled
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt
+from kpi_lint.vocab import COST_LEVEL2
 
 _COMPARABLE = ("count", "percent", "money", "number")
 
 
-def attainment(target: ParsedValue, actual: ParsedValue, tolerance: float) -> float | None:
+def attainment(target: ParsedValue, actual: ParsedValue, tolerance: float, ceiling: bool = False) -> float | None:
     """Share of the target the actual reaches (1.0 = met), or None when they cannot be compared.
 
     Both must be numbers in the same base unit ("2万份" and "0.71万份", "≥437112人" and "266901人").
-    A ≥ / > target is met from above, a ≤ / < target from below; "=" or no comparator must be hit.
+    A ≥ / > target is met from above, a ≤ / < target from below; "=" must be hit. A target printed
+    without a comparator is a level to reach ("成活率 95%" is met by 100%), or, for a cost
+    (`ceiling`), a level not to exceed.
     """
     if target.kind not in _COMPARABLE or actual.kind not in _COMPARABLE:
         return None
     t, a = scaled(target), scaled(actual)
     if t is None or a is None or base_unit(target) != base_unit(actual) or t <= 0 or a < 0:
         return None
-    comparator = target.comparator or "="
+    comparator = target.comparator or ("≤" if ceiling else "≥")
     slack = tolerance * max(1.0, abs(t))
     if comparator in "≥>":
         return 1.0 if a >= t - slack else a / t
@@ -46,7 +49,9 @@ class ScoreInflation(Rule):
         the target (调整后指标值, else 年初指标值) as numbers in the same base unit
         ("≥2万份" and "≥0.71万份" are both 份), honouring the comparator: a ≥ target
         is met by a higher actual, a ≤ target ("享受待遇人数 ≤35人") by a lower one,
-        an = target must be hit (within ``tolerance``, relative, default 0.001).
+        an = target must be hit (within ``tolerance``, relative, default 0.001); a
+        target without a comparator is a level to reach ("成活率 95%" is met by 100%),
+        under 成本指标 a level not to exceed.
         Rows it cannot compare (dates, phrases, different units) are skipped.
         ``suggestion`` holds the proportional score.
 
@@ -82,7 +87,10 @@ class ScoreInflation(Rule):
         target_text = ind.adjusted_value or ind.value
         if not target_text or not ind.actual:
             return None
-        share = attainment(parse_value(target_text), parse_value(ind.actual), float(self.opts["tolerance"]))
+        share = attainment(
+            parse_value(target_text), parse_value(ind.actual), float(self.opts["tolerance"]),
+            ceiling=ind.level2 in COST_LEVEL2,
+        )
         return share if share is not None and share < 1.0 else None
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from kpi_lint.model import Document, Project
+from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.self_evaluation._scores import fmt, scored_rows
+from kpi_lint.rules.self_evaluation._scores import fmt, is_self_evaluation, scored_rows
 
 
 class WeightSum(Rule):
@@ -21,7 +21,9 @@ class WeightSum(Rule):
         execution — its printed 分值, else ``execution_weight`` (default 10, the
         guidance's weight for 预算执行率) — and reports when the sum is not
         ``expected_total`` (100, within 0.01).  The message breaks the sum down by
-        一级指标 against the guidance's weights.
+        一级指标 against the guidance's weights.  A 申报表 or 目标表 that prints 权重 has
+        no execution score: its indicator weights must sum to 100, or to 90 when the
+        form leaves execution its 10 points.  A table that breaks off is not summed.
 
     Why is this bad?
         财预〔2020〕10号 sets the weights in principle at 预算执行率 10, 产出 50,
@@ -46,6 +48,8 @@ class WeightSum(Rule):
     options: ClassVar[dict[str, Any]] = {"expected_total": 100.0, "execution_weight": 10.0, "tolerance": 0.01}
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        if project.cut_off:
+            return  # the table breaks off: the weights of the rows beyond the break are not there to add
         rows = [ind for ind in scored_rows(project) if ind.weight is not None]
         if not rows:
             return
@@ -53,6 +57,9 @@ class WeightSum(Rule):
         for ind in rows:
             key = (ind.level1 or "其他").removesuffix("指标")
             by_level1[key] = by_level1.get(key, 0.0) + (ind.weight or 0.0)
+        if not is_self_evaluation(project):
+            yield from self._declared(doc, project, rows, by_level1)
+            return
         ex = project.execution
         execution = ex.weight if ex is not None and ex.weight is not None else float(self.opts["execution_weight"])
         by_level1["预算执行"] = execution
@@ -70,3 +77,24 @@ class WeightSum(Rule):
             explain=f"指标分值 {fmt(total - execution)}；预算执行分值 {fmt(execution)}"
             + ("（按规则选项取值）" if ex is None or ex.weight is None else ""),
         )
+
+    def _declared(
+        self, doc: Document, project: Project, rows: list[Indicator], by_level1: dict[str, float]
+    ) -> Iterator[Finding]:
+        """A 申报表 or 目标表 that prints 权重: the indicators' own weights, with no execution score.
+
+        They sum to 100, or to 90 when the form leaves budget execution its 10 points for the
+        self-evaluation; anything else cannot be scored on the 100-point scale.
+        """
+        total = sum(by_level1.values())
+        expected = float(self.opts["expected_total"])
+        execution = float(self.opts["execution_weight"])
+        tolerance = float(self.opts["tolerance"])
+        if any(abs(total - good) <= tolerance for good in (expected, expected - execution)):
+            return
+        parts = " + ".join(f"{name} {fmt(weight)}" for name, weight in by_level1.items())
+        message = (
+            f"各指标权重合计 {fmt(total)}（{parts}），既不是 {fmt(expected)}，也不是留出预算执行 {fmt(execution)} 分后的 "
+            f"{fmt(expected - execution)}：自评时无法按百分制计分。请按各指标的重要程度重新分配权重。"
+        )
+        yield self.finding(doc, message, project=project, indicator=rows[0], span="weight")

@@ -34,8 +34,11 @@ BENEFIT = vocab.EFFECT
 BENEFIT_LEVEL2 = tuple(k for k, v in LEVEL2_PARENT.items() if v == BENEFIT)
 CATEGORY_NAMES = frozenset([*LEVEL2_PARENT, *set(LEVEL2_PARENT.values()), vocab.SATISFACTION_L1, vocab.COST_L1])
 
-# A unit printed in the indicator name itself: "机关运转率（%）", "补助标准(元/人)".
-_NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,5})\s*[)）]$|(%|％)$")
+# A unit printed in the indicator name itself: "机关运转率（%）", "补助标准(元/人)"; a template's
+# placeholder keeps its comparator ("满意度(≥**%)", read as "(≥%)"): the unit is what follows it.
+_NAME_UNIT = re.compile(r"[（(]\s*([^（）()]{1,7})\s*[)）]$|(%|％)$")
+_ONLY_MARKS = re.compile(r"[≥≤<>=＞＜≧≦＝~～\-—.。,，]+")
+_PLACEHOLDER_MARKS = re.compile(r"^[≥≤<>=＞＜≧≦＝*＊xX×\s]+")
 _PUNCT = re.compile(r"[\s，,。.;；:：、“”\"'‘’()（）\[\]【】]+")
 
 
@@ -48,6 +51,8 @@ class NameCues:
     unitless: tuple[str, ...]
     over_100: tuple[str, ...]
     empty_values: frozenset[str]
+    unit_words: tuple[str, ...] = ()  # every unit of units.txt: what a bracket in a name may hold
+    not_applicable: tuple[str, ...] = ()  # not_applicable.txt: "本项目不适用此指标 | 无" declares, sets no target
 
 
 @lru_cache(maxsize=8)
@@ -62,6 +67,8 @@ def _cues_for(directory: str) -> NameCues:
         unitless=tuple(table.get(UNITLESS, ())),
         over_100=tuple(table.get(OVER_100, ())),
         empty_values=frozenset(squash(v) for v in read_list(root, "empty_values.txt")),
+        unit_words=tuple(w for words in read_keyed(root, "units.txt").values() for w in words),
+        not_applicable=tuple(read_list(root, "not_applicable.txt")),
     )
 
 
@@ -73,8 +80,14 @@ def filled_targets(project: Project, lexicon: Lexicon) -> Iterator[tuple[Indicat
     """Each indicator that has a target (not blank, not "未填报"), with its parsed value."""
     cues = name_cues(lexicon)
     for ind in project.indicators:
-        if not is_blank(ind.value, cues):
+        if not is_blank(ind.value, cues) and not declared_not_applicable(ind, cues):
             yield ind, ind.parsed or parse_value(ind.value, lexicon)
+
+
+def declared_not_applicable(ind: Indicator, cues: NameCues) -> bool:
+    """The row states that the indicator does not apply ("本项目不适用此指标 | 无")."""
+    text = squash(f"{ind.level3 or ''}{ind.value or ''}")
+    return any(word in text for word in cues.not_applicable)
 
 
 def clean(text: str | None) -> str:
@@ -85,7 +98,8 @@ def clean(text: str | None) -> str:
 def is_blank(text: str | None, cues: NameCues) -> bool:
     """Nothing printed, or a marker meaning "not filled" (未填报)."""
     s = squash(text or "")
-    return not s or s in cues.empty_values
+    # A lone comparator (">", "≥") is what is left of a value the extraction split off: no target.
+    return not s or s in cues.empty_values or _ONLY_MARKS.fullmatch(s) is not None
 
 
 def _ends_or_contains(name: str, cues: tuple[str, ...]) -> bool:
@@ -97,10 +111,9 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
     name = squash(level3 or "")
     if not name:
         return None
-    m = _NAME_UNIT.search(name)
-    if m:
-        unit = m.group(1) or "%"
-        return "%" if unit in ("%", "％", "百分比") else unit
+    printed = name_unit(name)
+    if printed is not None and (printed == "%" or any(printed.startswith(w) for w in cues.unit_words)):
+        return printed  # a bracket holding another word ("成活率(目标)") says nothing of the unit
     if any(name.endswith(c) for c in cues.unitless):
         return UNITLESS
     for cue, unit in cues.units:
@@ -112,6 +125,18 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
         if len(cue) >= 2 and cue in name:
             return unit
     return None
+
+
+def name_unit(level3: str | None) -> str | None:
+    """The unit printed in brackets at the end of the name ("参保率（%）" → %, "满意度(≥**%)" → %,
+    "新增企业(家)" → 家), or None."""
+    m = _NAME_UNIT.search(squash(level3 or ""))
+    if not m:
+        return None
+    unit = _PLACEHOLDER_MARKS.sub("", m.group(1) or m.group(2) or "")
+    if not unit:
+        return None
+    return "%" if unit in ("%", "％", "百分比") else unit
 
 
 # A "generic threshold" is the pass mark of a rate: ≥95, >90, ≥90% …

@@ -13,6 +13,7 @@ from kpi_lint.rules.target.common import (
     UNITLESS,
     cannot_carry_rate,
     expected_unit,
+    name_unit,
     filled_targets,
     is_generic_threshold,
     is_satisfaction,
@@ -34,7 +35,9 @@ class MissingUnit(Rule):
     is known, the suggestion is the value with that unit.  Names of unitless
     measures (指数, 系数, 得分: key ``无单位``), a year under 时效指标, and a
     bare pass mark ("≥95") on a count, date or amount — a misplaced threshold,
-    KPI102's — are not flagged.
+    KPI102's — are not flagged, nor is a number whose unit the name prints in
+    brackets ("新增限上商贸企业(法人) 23", "机关运转率（%） 95": the form's own
+    convention).
 
     **Why is this bad?**
 
@@ -66,6 +69,8 @@ class MissingUnit(Rule):
         for ind, parsed in filled_targets(project, self.lexicon):
             if parsed.kind != "number" or parsed.number is None:
                 continue
+            if name_unit(ind.level3) is not None:
+                continue  # the unit is printed with the name ("新增企业(家) 23", "参保率（%） 95")
             unit = expected_unit(ind.level3, cues)
             if unit == UNITLESS or (ind.level2 == TIMELINESS and _looks_like_year(parsed.number)):
                 continue

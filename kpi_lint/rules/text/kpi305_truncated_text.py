@@ -68,6 +68,7 @@ class TruncatedText(Rule):
     penalty = Penalty(Dimension.COMPLETENESS, 2, 10)
     severity = Severity.WARNING
     family = "text"
+    root_cause = True  # the other rules stay silent on the cut-off indicator
     options: ClassVar[dict[str, Any]] = {"min_length": 5, "dangling_endings": "的和及与或、，,"}
 
     def _cut_prefix(self, short: str, long: str, field: str) -> bool:
