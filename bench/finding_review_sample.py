@@ -41,7 +41,8 @@ def sample(findings: list[dict[str, object]]) -> list[dict[str, object]]:
 
 
 def main() -> None:
-    findings = json.load(open(sys.argv[1], encoding="utf-8"))
+    with open(sys.argv[1], encoding="utf-8") as fh:
+        findings = json.load(fh)
     out = csv.DictWriter(sys.stdout, COLUMNS, extrasaction="ignore")
     out.writeheader()
     for f in sample(findings):

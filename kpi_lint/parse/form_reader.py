@@ -199,11 +199,6 @@ class FormReader:
         )
         return True
 
-    def _levels(self, record: Record) -> tuple[str | None, str | None]:
-        level1 = self.vocab.canonical_level1(strip_marks(record.level1.text)) if record.level1 else None
-        level2 = self.vocab.canonical_level2(strip_marks(record.level2.text)) if record.level2 else None
-        return level1, level2
-
     def _label_only(self, text: str) -> bool:
         """A cell holding only a 一级/二级 label or a filler mark: what a table cut between rows leaves."""
         bare = squash(strip_marks(text))

@@ -94,7 +94,8 @@ class WeightSum(Rule):
             return
         parts = " + ".join(f"{name} {fmt(weight)}" for name, weight in by_level1.items())
         message = (
-            f"各指标权重合计 {fmt(total)}（{parts}），既不是 {fmt(expected)}，也不是留出预算执行 {fmt(execution)} 分后的 "
+            f"各指标权重合计 {fmt(total)}（{parts}），既不是 {fmt(expected)}，"
+            f"也不是留出预算执行 {fmt(execution)} 分后的 "
             f"{fmt(expected - execution)}：自评时无法按百分制计分。请按各指标的重要程度重新分配权重。"
         )
         yield self.finding(doc, message, project=project, indicator=rows[0], span="weight")

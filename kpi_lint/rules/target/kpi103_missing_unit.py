@@ -13,11 +13,11 @@ from kpi_lint.rules.target.common import (
     UNITLESS,
     cannot_carry_rate,
     expected_unit,
-    name_unit,
     filled_targets,
     is_generic_threshold,
     is_satisfaction,
     name_cues,
+    name_unit,
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
@@ -53,7 +54,7 @@ class NameEqualsDescription(Rule):
     severity = Severity.WARNING
     family = "text"
 
-    options = {
+    options: ClassVar[dict[str, Any]] = {
         # A repeat on at least this share of the document's described rows (and on at least
         # `pattern_min` rows) is the document's habit, not a slip per row: one finding lists the lines.
         "pattern_share": 0.5,
@@ -86,14 +87,14 @@ class NameEqualsDescription(Rule):
         places = [ind.span("description") for _, ind in repeats]
         anchors = [ind.anchor("description") for _, ind in repeats]
         if any(anchors):
-            where = [a or str(line) for a, (line, _) in zip(anchors, places)]
+            where = [a or str(line) for a, (line, _) in zip(anchors, places, strict=True)]
         else:
             where = [f"第{line}行" for line, _ in places]
         shown = "、".join(where[:12]) + (f" 等 {len(where)} 处" if len(where) > 12 else "")
         projects = {p.name for p, _ in repeats}
         message = (
-            f"全文 {described} 个写了绩效指标描述的指标中，有 {len(repeats)} 个（{len(projects)} 个项目）的描述只是重复了"
-            f"三级指标名称（{shown}）：这是整份文件的填写方式，不是个别疏漏。描述应说明统计口径、数据来源或计算方法，"
+            f"全文 {described} 个写了绩效指标描述的指标中，有 {len(repeats)} 个（{len(projects)} 个项目）"
+            f"的描述只是重复了三级指标名称（{shown}）：这是整份文件的填写方式，不是个别疏漏。描述应说明统计口径、数据来源或计算方法，"
             f"如“全年委托调查的意外伤害住院案件数，以合同台账为准”，使指标可以核查。"
         )
         project, first = repeats[0]
