@@ -25,7 +25,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from kpi_lint.model import Document, Indicator, ParseProblem
+from kpi_lint.model import GARBLED_GRADE, Document, Indicator, ParseProblem
 from kpi_lint.report import INPUT_ERROR_CODE, INPUT_ERROR_NAME
 from kpi_lint.report.headers import HeaderLanguage, header, headers, value_word
 from kpi_lint.report.review import (
@@ -338,12 +338,12 @@ class WorkbookWriter:
     def _problem_row(self, sheet: Worksheet, row: int, p: ParseProblem, widths: _Widths) -> None:
         values: dict[str, Any] = dict.fromkeys(FINDING_COLUMNS, "")
         values.update(code=INPUT_ERROR_CODE, title_zh="输入错误", name=INPUT_ERROR_NAME,
-                      severity=self.severity_word(Severity.ERROR), message=p.message,
+                      severity=self.severity_word(p.severity), message=p.message,
                       location=location(p.path, p.line, p.column, None), path=p.path, line=p.line, column=p.column)
         for col, field in enumerate(FINDING_COLUMNS):
             value = values[field]
             if field == "severity":
-                sheet.write_string(row, col, value, self.fmt.severity[Severity.ERROR])
+                sheet.write_string(row, col, value, self.fmt.severity[Severity(p.severity)])
             elif isinstance(value, int):
                 sheet.write_number(row, col, value, self.fmt.number)
             else:
@@ -444,7 +444,7 @@ class WorkbookWriter:
         for row, score in enumerate(report.ranked(), start=1):
             project = score.project
             values: list[Any] = [
-                row, score.name, round(score.total, 1), score.grade,
+                row if score.scored else "—", score.name, round(score.total, 1) if score.scored else "—", score.grade,
                 *(round(score.dimensions[d].score, 1) for d in Dimension),
                 project.total_score.text if project.total_score else "",
                 project.grade.text if project.grade else "",
@@ -568,7 +568,8 @@ def write_score_workbook(
     found: Counter[str] = Counter()
     for s in report.projects:
         found[s.grade] += len(s.findings)
-    order = [name for name, _ in report.config.bands]
+    # The scale's grades, then "无法评分（原文错乱）" for a garbled table that was not scored.
+    order = [name for name, _ in report.config.bands] + [GARBLED_GRADE]
     grades = [("目标质量分等级", g, by_grade[g], found[g]) for g in order if by_grade[g]]
     writer.summary_sheet(reviews, ordered, problems, [*grades, *_self_grades(reviews)],
                          title="kpi-lint 绩效目标质量评分汇总")

@@ -78,12 +78,14 @@ def test_filter_by_severity_and_rule(browser: Browser, pages: Path) -> None:
     for severity in ("warning", "info"):
         page.evaluate(f"document.querySelector('input[name=severity][value={severity}]').click()")
     errors = [f for f in mine if f.severity is Severity.ERROR]
-    assert page.evaluate(VISIBLE) == len(errors) == 3
+    assert page.evaluate(VISIBLE) == len(errors) == 2
     shown_codes = page.evaluate("[...document.querySelectorAll('li.finding')].filter(li => !li.hidden)"
                                 ".map(li => li.dataset.code)")
     assert sorted(shown_codes) == sorted(f.code for f in errors)
+    # 002's two errors are KPI201 on empty 成本指标 rows (the KPI401 on a cut cell is KPI305's since
+    # issue 11): no indicator cell holds an error, so every coloured cell loses its colour.
     lit = page.evaluate("document.querySelectorAll('td.problem:not(.filtered)').length")
-    assert 0 < lit < cells
+    assert lit < cells
     page.screenshot(ARTIFACTS / "review_002_errors_only.png", max_height=1400)
     # tick them again and drop one rule with "全不选" and one box: only that rule's findings
     for severity in ("warning", "info"):
