@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import Lexicon
@@ -49,17 +58,67 @@ def report_error(message: str) -> None:
     print(f"kpi-lint: 错误: {message}", file=sys.stderr)
 
 
-def progress_bar(label: str, shown: bool) -> Progress:
-    """The one progress bar style of every long step (shown on a terminal only)."""
-    return Progress(
-        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, disable=not shown,
+# A run that takes longer than this shows a status line (on a terminal); a quicker one shows nothing.
+STATUS_DELAY = 2.0  # seconds
+
+
+class DelayedProgress(Progress):
+    """A rich progress bar that appears only once its step has run for `delay` seconds.
+
+    Entering starts a timer instead of the display; a step that ends first never draws.  The
+    timer thread and `stop` share a lock, so the bar never appears after its step is over.
+    """
+
+    def __init__(self, *columns: Any, delay: float = STATUS_DELAY, **kwargs: Any) -> None:
+        super().__init__(*columns, **kwargs)
+        self.delay = delay
+        self._timer: threading.Timer | None = None
+        self._guard = threading.Lock()
+        self._over = False
+
+    def start(self) -> None:
+        if self.disable:
+            return
+        self._timer = threading.Timer(self.delay, self._show)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _show(self) -> None:
+        with self._guard:
+            if not self._over:
+                super().start()
+
+    def stop(self) -> None:
+        with self._guard:
+            self._over = True
+            if self._timer is not None:
+                self._timer.cancel()
+            super().stop()
+
+
+def progress_bar(label: str, shown: bool, delay: float = STATUS_DELAY, console: Console | None = None) -> Progress:
+    """The one status style of every step: label, bar (pulsing when the total is unknown), count, time.
+
+    Shown on a terminal only, and only once the step has taken `delay` seconds; on stderr, so that
+    the command's output (stdout) stays clean when it is piped or redirected.
+    """
+    return DelayedProgress(
+        SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        transient=True, disable=not shown, delay=delay, console=console or Console(stderr=True),
     )
 
 
-def long_run(count: int) -> bool:
-    """Whether a step over `count` documents deserves a progress bar: many of them, on a terminal."""
-    return sys.stderr.isatty() and count > 20
+def long_run(count: int = 0) -> bool:
+    """Whether a step may show a status line: on a terminal, whatever the number of documents.
+
+    (The line itself waits STATUS_DELAY seconds: a quick step never draws it.)
+    """
+    return sys.stderr.isatty()
+
+
+def wrote(output: Path, detail: str = "") -> None:
+    """Say on stderr what a command wrote with -o (stdout stays the data's)."""
+    print(f"kpi-lint: 已写入 {output}" + (f"（{detail}）" if detail else ""), file=sys.stderr)
 
 
 def load_documents(
@@ -67,7 +126,7 @@ def load_documents(
 ) -> Loaded:
     """Parse every input file; bad files are reported (one line each) and skipped.
 
-    A progress bar is shown on a terminal when there are many files.
+    A status line is shown on a terminal when parsing takes more than STATUS_DELAY seconds.
     """
     items = list(iter_input_files(paths))
     loaded = Loaded()
