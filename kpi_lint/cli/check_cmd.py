@@ -15,6 +15,7 @@ from kpi_lint.cli.common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
     EXIT_OK,
+    exclusion_for,
     load_documents,
     long_run,
     progress_bar,
@@ -194,6 +195,15 @@ def check_command(
         HeaderLanguage | None,
         typer.Option("--header", help="csv/xlsx 的表头语言：zh 中文，en 英文字段名（默认 xlsx 为 zh、csv 为 en）"),
     ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", help="不读取文件夹中符合这些 glob 模式的文件或文件夹（逗号分隔；替换配置的 exclude）"
+        ),
+    ] = None,
+    extend_exclude: Annotated[
+        list[str] | None, typer.Option("--extend-exclude", help="在默认和配置的 exclude 之外再排除这些模式")
+    ] = None,
 ) -> None:
     """检查绩效目标：运行规则目录，像 linter 一样报告问题。退出码 0 无问题，1 有问题，2 用法或输入错误。"""
     try:
@@ -209,7 +219,11 @@ def check_command(
         raise typer.Exit(EXIT_INPUT) from exc
 
     # The reviewer's word lists (--lexicons) also tell the reader their province's labels and headers.
-    loaded = load_documents(paths, lexicon=load_lexicon(str(config.lexicons) if config.lexicons else None))
+    loaded = load_documents(
+        paths,
+        lexicon=load_lexicon(str(config.lexicons) if config.lexicons else None),
+        exclusion=exclusion_for(config, paths, exclude, extend_exclude),
+    )
     rules = select_rules(config.select, config.ignore)
     try:
         with progress_bar("准备同类比较与模型", long_run()) as bar:
@@ -263,7 +277,7 @@ def check_command(
             with output.open("w", encoding=encoding, newline="") as fh:
                 _emit(fh, output_format, shown, rules, summary, statistics=statistics, explain=explain,
                   problems=loaded.problems, header=header)
-    if output is not None:
+    if output is not None and output_format not in (OutputFormat.xlsx, OutputFormat.html):  # those say it themselves
         kind = "按规则统计" if statistics else f"{len(shown)} 个问题"
         wrote(output, f"{kind}，{output_format.value} 格式")
     if hidden and (output is not None or output_format is not OutputFormat.text or statistics):

@@ -21,11 +21,13 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from kpi_lint.config import Config
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Document, ParseProblem
 from kpi_lint.parse import parse
 from kpi_lint.read import iter_input_files
+from kpi_lint.read.exclude import Exclusion, build_exclusion
 from kpi_lint.read.files import Skipped
 
 if TYPE_CHECKING:
@@ -121,14 +123,37 @@ def wrote(output: Path, detail: str = "") -> None:
     print(f"kpi-lint: 已写入 {output}" + (f"（{detail}）" if detail else ""), file=sys.stderr)
 
 
+def exclusion_for(
+    config: Config, paths: Sequence[str | Path], exclude: list[str] | None = None, extend: list[str] | None = None
+) -> Exclusion:
+    """What a run leaves out of the folders it walks: the config's and the command line's patterns,
+    the lexicons folder, and a model file (with its folder when that lies inside a checked folder)."""
+    return build_exclusion(
+        config.exclude, config.extend_exclude, config.base,
+        cli_exclude=split_patterns(exclude), cli_extend=split_patterns(extend) or [],
+        tool_folders=[config.lexicons] if config.lexicons is not None else [],
+        model=config.model, roots=paths, config_file=config.path,
+    )
+
+
+def split_patterns(values: list[str] | None) -> list[str] | None:
+    """`--exclude a,b --exclude c` → [a, b, c] (None when the flag was not given)."""
+    if values is None:
+        return None
+    return [v.strip() for raw in values for v in raw.split(",") if v.strip()]
+
+
 def load_documents(
-    paths: Sequence[str | Path], progress: bool | None = None, lexicon: Lexicon | None = None
+    paths: Sequence[str | Path],
+    progress: bool | None = None,
+    lexicon: Lexicon | None = None,
+    exclusion: Exclusion | None = None,
 ) -> Loaded:
     """Parse every input file; bad files are reported (one line each) and skipped.
 
     A status line is shown on a terminal when parsing takes more than STATUS_DELAY seconds.
     """
-    items = list(iter_input_files(paths))
+    items = list(iter_input_files(paths, exclusion))
     loaded = Loaded()
     loaded.skipped = [item for item in items if isinstance(item, Skipped)]
     readable = [item for item in items if not isinstance(item, Skipped)]

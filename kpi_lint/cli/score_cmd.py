@@ -15,6 +15,7 @@ from rich.console import Console
 
 from kpi_lint.cli.common import (
     EXIT_INPUT,
+    exclusion_for,
     finish,
     load_documents,
     long_run,
@@ -88,6 +89,15 @@ def score_command(
         HeaderLanguage | None,
         typer.Option("--header", help="csv/xlsx 的表头语言：zh 中文，en 英文字段名（默认 xlsx 为 zh、csv 为 en）"),
     ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", help="不读取文件夹中符合这些 glob 模式的文件或文件夹（逗号分隔；替换配置的 exclude）"
+        ),
+    ] = None,
+    extend_exclude: Annotated[
+        list[str] | None, typer.Option("--extend-exclude", help="在默认和配置的 exclude 之外再排除这些模式")
+    ] = None,
 ) -> None:
     """为每个项目的绩效目标打分（0–100，四个维度），输出排名或评分卡。"""
     try:
@@ -99,7 +109,7 @@ def score_command(
     if fmt is ScoreFormat.xlsx and output is None:
         report_error(XLSX_NEEDS_FILE)
         raise typer.Exit(EXIT_INPUT)
-    loaded = load_documents(paths)
+    loaded = load_documents(paths, exclusion=exclusion_for(settings, paths, exclude, extend_exclude))
     if not loaded.documents:
         report_error("没有可评分的文档")
         raise typer.Exit(EXIT_INPUT)
