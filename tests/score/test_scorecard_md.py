@@ -43,7 +43,7 @@ def test_each_document_card_lists_its_projects_scores_and_findings(out: Path) ->
         assert headings == [p.name for p in doc.projects]
         sections = text.split("\n## ")[1:]  # in project order (names may repeat in a document)
         for score, section in zip(report.of_document(doc.path), sections, strict=True):
-            assert f"**{score.total:.1f} 分 · {score.grade}**" in section
+            assert f"**目标质量分 {score.total:.1f} · {score.grade}**" in section
             for dim in score.dimensions.values():
                 assert f"| {dim.label} |" in section and f"| {dim.score:.1f} |" in section
             for finding in score.findings:
