@@ -127,12 +127,14 @@ def exclusion_for(
     config: Config, paths: Sequence[str | Path], exclude: list[str] | None = None, extend: list[str] | None = None
 ) -> Exclusion:
     """What a run leaves out of the folders it walks: the config's and the command line's patterns,
-    the lexicons folder, and a model file (with its folder when that lies inside a checked folder)."""
+    the lexicons folder, a model file (with its folder when that lies inside a checked folder) and
+    the indicator library (--library, an .xlsx/.csv/.json that is not a disclosure)."""
     return build_exclusion(
         config.exclude, config.extend_exclude, config.base,
         cli_exclude=split_patterns(exclude), cli_extend=split_patterns(extend) or [],
         tool_folders=[config.lexicons] if config.lexicons is not None else [],
         model=config.model, roots=paths, config_file=config.path,
+        extra_files=[config.library] if config.library is not None else [],
     )
 
 

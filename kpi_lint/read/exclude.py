@@ -84,13 +84,15 @@ def build_exclusion(
     model: Path | None = None,
     roots: Sequence[str | Path] = (),
     config_file: Path | None = None,
+    extra_files: Iterable[Path] = (),
 ) -> Exclusion:
     """The exclusion of one run: config patterns (relative to `base`), then the command line's.
 
     `--exclude` replaces the config's `exclude`, which replaces DEFAULT_EXCLUDE; every
     `extend-exclude` adds.  `tool_folders` (lexicons) are always left out; a `model` file is left
     out with its cards, and its folder too when it lies strictly inside one of the `roots`; the
-    `config_file` the settings came from is not a disclosure either.
+    `config_file` the settings came from and the `extra_files` (an indicator library) are not
+    disclosures either.
     """
     here = (cli_base or Path.cwd()).resolve()
     base = base.resolve()
@@ -103,6 +105,7 @@ def build_exclusion(
     patterns += [Pattern(g, base) for g in extend] + [Pattern(g, here) for g in cli_extend]
     folders = [Path(f).resolve() for f in tool_folders]
     files: list[Path] = [config_file.resolve()] if config_file is not None else []
+    files += [Path(f).resolve() for f in extra_files]
     if model is not None:
         resolved = model.resolve()
         stem = resolved.with_suffix("")

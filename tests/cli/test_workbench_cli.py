@@ -24,7 +24,7 @@ from tests.corpus import SAMPLES, corpus_path
 ERROR_LINE = re.compile(r"^kpi-lint: 错误: .+$")
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = [
-    ["parse"], ["check"], ["rule"], ["score"], ["cluster"], ["suggest"], ["predict"],
+    ["parse"], ["check"], ["rule"], ["score"], ["cluster"], ["suggest"], ["library"], ["predict"],
     ["train", "category"], ["train", "vagueness"], ["train", "custom"],
 ]
 
@@ -96,8 +96,8 @@ def test_check_help_shows_every_option_help_whole() -> None:
          "kpi-lint: 错误: --min-size 的值“0”无效：应为不小于 1 的整数（用 kpi-lint cluster --help 查看用法）"),
         (["suggest", path("001")], "kpi-lint: 错误: 缺少选项 --project（用 kpi-lint suggest --help 查看用法）"),
         (["rule", "KPI101", "extra"], "kpi-lint: 错误: 多余的参数：extra（用 kpi-lint rule --help 查看用法）"),
-        (["bogus"], "kpi-lint: 错误: 没有命令 bogus（可用命令：parse、check、rule、score、cluster、suggest、predict、"
-                    "train）（用 kpi-lint --help 查看用法）"),
+        (["bogus"], "kpi-lint: 错误: 没有命令 bogus（可用命令：parse、check、rule、score、cluster、suggest、library、"
+                    "predict、train）（用 kpi-lint --help 查看用法）"),
         (["score", path("001"), "--format", "pdf"],
          "kpi-lint: 错误: --format 的值“pdf”无效：可选 table、markdown、html、csv、json"
          "（用 kpi-lint score --help 查看用法）"),
