@@ -125,7 +125,7 @@ def _help_text(param: Any, help_names: Sequence[str]) -> str:
     if set(param.opts) & set(help_names) and not _is_argument(param):
         return HELP_OPTION_TEXT
     text = inspect.cleandoc(getattr(param, "help", None) or "")
-    notes = _notes(param)
+    notes = [n for n in _notes(param) if n not in text]  # "可重复" already said by the help text
     return text + (f"（{'；'.join(notes)}）" if notes else "")
 
 
