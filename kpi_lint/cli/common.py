@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -62,6 +63,9 @@ def report_error(message: str) -> None:
 
 # A run that takes longer than this shows a status line (on a terminal); a quicker one shows nothing.
 STATUS_DELAY = 2.0  # seconds
+# When the command started (this module is imported by every command as it starts): the delay counts
+# from here, so a run of several steps, each under 2 s, still shows its status once the run passes 2 s.
+COMMAND_STARTED = time.monotonic()
 
 
 class DelayedProgress(Progress):
@@ -98,15 +102,19 @@ class DelayedProgress(Progress):
             super().stop()
 
 
-def progress_bar(label: str, shown: bool, delay: float = STATUS_DELAY, console: Console | None = None) -> Progress:
+def progress_bar(
+    label: str, shown: bool, delay: float | None = None, console: Console | None = None
+) -> Progress:
     """The one status style of every step: label, bar (pulsing when the total is unknown), count, time.
 
-    Shown on a terminal only, and only once the step has taken `delay` seconds; on stderr, so that
+    Shown on a terminal only, and only once the command has run STATUS_DELAY seconds (or the step
+    `delay` seconds, when given); on stderr, so that
     the command's output (stdout) stays clean when it is piped or redirected.
     """
     return DelayedProgress(
         SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, disable=not shown, delay=delay, console=console or Console(stderr=True),
+        transient=True, disable=not shown, console=console or Console(stderr=True),
+        delay=max(0.0, COMMAND_STARTED + STATUS_DELAY - time.monotonic()) if delay is None else delay,
     )
 
 

@@ -35,6 +35,8 @@ MODEL = ROOT / "models" / "category.skops"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0")) or None  # None: each test's own small bound
 SUFFIXES = (".txt", ".pdf", ".docx", ".xlsx", ".xls", ".html", ".csv", "")
 ENCODINGS = ("utf-8", "gb18030", "utf-16", "big5", "latin-1", "utf-8-sig")
+CHECK_FORMATS = ("text", "json", "sarif", "csv", "github", "xlsx", "html", "x")
+SCORE_FORMATS = ("table", "markdown", "html", "csv", "json", "xlsx")
 CODES = ("KPI1", "KPI101", "KPI2", "KPI3", "KPI302", "KPI4", "KPI5", "KPI9", "XYZ", "kpi203", "")
 
 
@@ -128,7 +130,7 @@ def test_parse_never_tracebacks(files: list[tuple[str, bytes]], as_folder: bool,
         st.one_of(
             st.tuples(st.sampled_from(["--select", "--ignore"]), st.sampled_from(CODES)),
             st.tuples(st.just("--severity"), st.sampled_from(["error", "warning", "info", "fatal"])),
-            st.tuples(st.just("--output-format"), st.sampled_from(["text", "json", "sarif", "csv", "github", "x"])),
+            st.tuples(st.just("--output-format"), st.sampled_from(CHECK_FORMATS)),
             st.tuples(st.just("--fail-on"), st.sampled_from(["error", "warning", "info", "never", "always"])),
             st.tuples(st.sampled_from(["--exclude", "--extend-exclude"]), st.sampled_from(["*.txt", "f0*", "", "a/b"])),
             st.tuples(st.sampled_from(["--statistics", "--explain", "--bogus"])),
@@ -154,7 +156,7 @@ def test_check_never_tracebacks(
 
 @fuzz(8)
 @given(
-    files=input_files(), fmt=st.sampled_from(["table", "markdown", "html", "csv", "json"]), to_file=st.booleans(),
+    files=input_files(), fmt=st.sampled_from(SCORE_FORMATS), to_file=st.booleans(),
 )
 def test_score_never_tracebacks(files: list[tuple[str, bytes]], fmt: str, to_file: bool) -> None:
     folder = _scratch()
