@@ -99,7 +99,7 @@ def test_check_help_shows_every_option_help_whole() -> None:
         (["bogus"], "kpi-lint: 错误: 没有命令 bogus（可用命令：parse、check、rule、score、cluster、suggest、library、"
                     "predict、train）（用 kpi-lint --help 查看用法）"),
         (["score", path("001"), "--format", "pdf"],
-         "kpi-lint: 错误: --format 的值“pdf”无效：可选 table、markdown、html、csv、json"
+         "kpi-lint: 错误: --format 的值“pdf”无效：可选 table、markdown、html、csv、json、xlsx"
          "（用 kpi-lint score --help 查看用法）"),
     ],
 )
