@@ -11,6 +11,8 @@ Command-line flags win over the file.  Keys::
     severity = "warning"             # minimum severity shown
     fail-on = "error"                # error | warning | info | never
     lexicons = "my-lexicons"         # relative to the config file
+    exclude = ["drafts", "old/2021"] # globs left out of checked folders (replaces the defaults)
+    extend-exclude = ["*.bak.txt"]   # globs added to the defaults (see kpi_lint/read/exclude.py)
 
     [tool.kpi-lint.rules.KPI102]     # per-rule options (see `kpi-lint rule KPI102`)
     share = 0.5
@@ -34,7 +36,7 @@ from kpi_lint.rules.base import Severity
 CONFIG_NAME = "kpi-lint.toml"
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
-_SCALAR_KEYS = ("select", "ignore", "severity", "fail-on", "lexicons")
+_SCALAR_KEYS = ("select", "ignore", "severity", "fail-on", "lexicons", "exclude", "extend-exclude")
 
 
 class ConfigError(Exception):
@@ -55,6 +57,13 @@ class Config:
     model: Path | None = None  # --model: a trained classifier for KPI307
     flag_label: str | None = None  # --flag-label: the label KPI307 reports
     library: Path | None = None  # --library: a curated indicator library (指标库) for KPI601
+    exclude: list[str] | None = None  # globs left out of checked folders; None: the defaults
+    extend_exclude: list[str] = field(default_factory=list)  # globs added to `exclude`
+
+    @property
+    def base(self) -> Path:
+        """The folder the file's relative paths and patterns are relative to."""
+        return self.path.parent if self.path is not None else Path.cwd()
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -166,6 +175,15 @@ def config_from_table(table: dict[str, Any], where: Path) -> Config:
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: lexicons 应为目录路径字符串")
             config.lexicons = (where.parent / value).resolve()
+        elif name in ("exclude", "extend-exclude"):
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise ConfigError(f"{where}: {key} 应为文件名模式列表，如 [\"drafts\", \"old/2021\"]")
+            if name == "exclude":
+                config.exclude = list(value)
+            else:
+                config.extend_exclude = list(value)
         elif name == "rules":
             config.rule_options = _rule_options(value, where)
         elif isinstance(value, dict):

@@ -15,11 +15,13 @@ from kpi_lint.cli.common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
     EXIT_OK,
+    exclusion_for,
     load_documents,
     long_run,
     progress_bar,
     report_error,
     writing,
+    wrote,
 )
 from kpi_lint.cli.review_out import (
     HTML_NEEDS_TARGET,
@@ -42,7 +44,7 @@ from kpi_lint.report.json_out import render_json, render_statistics_json
 from kpi_lint.report.sarif import render_sarif
 from kpi_lint.report.text import print_statistics, render_text
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.context import build_context
+from kpi_lint.rules.context import build_context, check_custom_model
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import all_rules, select_rules
 
@@ -109,7 +111,13 @@ def _settings(
         raise UsageError("--flag-label 需要与 --model 一起使用")
     if model is not None and not model.is_file():
         raise UsageError(f"{model}: 模型文件不存在")
+    if model is not None and flag_label is None:
+        raise UsageError(
+            f"{model}: --model 需要与 --flag-label 一起使用（模型预测为哪个标签时报告，如 --flag-label 时效指标）"
+        )
     config.model, config.flag_label = model, flag_label
+    if model is not None:
+        check_custom_model(config)  # a model file that cannot be used fails before any file is parsed
     _check_prefixes(config.select or [], "--select")
     _check_prefixes(config.ignore, "--ignore")
     if config.fail_on not in FAIL_ON:
@@ -187,6 +195,15 @@ def check_command(
         HeaderLanguage | None,
         typer.Option("--header", help="csv/xlsx 的表头语言：zh 中文，en 英文字段名（默认 xlsx 为 zh、csv 为 en）"),
     ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", help="不读取文件夹中符合这些 glob 模式的文件或文件夹（逗号分隔；替换配置的 exclude）"
+        ),
+    ] = None,
+    extend_exclude: Annotated[
+        list[str] | None, typer.Option("--extend-exclude", help="在默认和配置的 exclude 之外再排除这些模式")
+    ] = None,
 ) -> None:
     """检查绩效目标：运行规则目录，像 linter 一样报告问题。退出码 0 无问题，1 有问题，2 用法或输入错误。"""
     try:
@@ -197,21 +214,27 @@ def check_command(
         )
         config.library = library
         accepted = load_baseline(baseline) if baseline is not None else None
-    except (ConfigError, UsageError, BaselineError) as exc:
+    except (ConfigError, UsageError, BaselineError, InputError) as exc:
         report_error(str(exc))
         raise typer.Exit(EXIT_INPUT) from exc
 
     # The reviewer's word lists (--lexicons) also tell the reader their province's labels and headers.
-    loaded = load_documents(paths, lexicon=load_lexicon(str(config.lexicons) if config.lexicons else None))
+    loaded = load_documents(
+        paths,
+        lexicon=load_lexicon(str(config.lexicons) if config.lexicons else None),
+        exclusion=exclusion_for(config, paths, exclude, extend_exclude),
+    )
     rules = select_rules(config.select, config.ignore)
     try:
-        context = build_context(loaded.documents, config)
+        with progress_bar("准备同类比较与模型", long_run()) as bar:
+            bar.add_task("context", total=None)
+            context = build_context(loaded.documents, config)
+        with progress_bar("检查", long_run()) as bar:
+            task = bar.add_task("check", total=len(loaded.documents))
+            findings = run_rules(loaded.documents, rules, context, on_document=lambda _doc: bar.advance(task))
     except (InputError, FileNotFoundError, LibraryError) as exc:
         report_error(str(exc))
         raise typer.Exit(EXIT_INPUT) from exc
-    with progress_bar("检查", long_run(len(loaded.documents))) as bar:
-        task = bar.add_task("check", total=len(loaded.documents))
-        findings = run_rules(loaded.documents, rules, context, on_document=lambda _doc: bar.advance(task))
     for f in findings:
         if f.code in config.severity_overrides:
             f.severity = config.severity_overrides[f.code]
@@ -226,13 +249,18 @@ def check_command(
         print(f"kpi-lint: 已把 {len(findings)} 个问题（{entries} 条指纹）写入基线 {write_baseline_to}", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if input_failed else EXIT_OK)
 
+    hidden = 0
     if accepted is not None:
+        before = len(findings)
         findings = new_findings(findings, accepted)
+        hidden = before - len(findings)
     shown = [f for f in findings if f.severity.rank >= config.severity.rank]
     summary = RunSummary(
         files=len(loaded.documents),
         projects=sum(len(d.projects) for d in loaded.documents),
         failed=len(loaded.errors),
+        baselined=hidden,
+        baseline=str(baseline) if baseline is not None else None,
     )
     with writing(output):
         if output is not None and output_format is OutputFormat.xlsx:
@@ -249,6 +277,12 @@ def check_command(
             with output.open("w", encoding=encoding, newline="") as fh:
                 _emit(fh, output_format, shown, rules, summary, statistics=statistics, explain=explain,
                   problems=loaded.problems, header=header)
+    if output is not None and output_format not in (OutputFormat.xlsx, OutputFormat.html):  # those say it themselves
+        kind = "按规则统计" if statistics else f"{len(shown)} 个问题"
+        wrote(output, f"{kind}，{output_format.value} 格式")
+    if hidden and (output is not None or output_format is not OutputFormat.text or statistics):
+        # The text report says it in its summary; every other output says it here.
+        print(f"kpi-lint: 基线 {baseline} 隐藏了 {hidden} 个已知问题", file=sys.stderr)
 
     if input_failed:
         raise typer.Exit(EXIT_INPUT)

@@ -23,6 +23,7 @@ from kpi_lint.cli.common import (
     write_csv,
     write_text,
     writing,
+    wrote,
 )
 from kpi_lint.cli.typer_app import app
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD
@@ -96,6 +97,8 @@ def cluster_command(
         else:
             with _console(output) as console:
                 print_table(clusters, console)
+    if output is not None:
+        wrote(output, f"{len(clusters)} 个簇，{fmt.value} 格式")
     finish(loaded)
 
 
@@ -157,6 +160,8 @@ def suggest_command(
         else:
             with _console(output) as console:
                 _print_suggestions(records, console)
+    if output is not None:
+        wrote(output, f"{len(records)} 组建议，{fmt.value} 格式")
     finish(loaded)
 
 

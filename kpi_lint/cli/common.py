@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import sys
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
+from kpi_lint.config import Config
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Document, ParseProblem
 from kpi_lint.parse import parse
 from kpi_lint.read import iter_input_files
+from kpi_lint.read.exclude import Exclusion, build_exclusion
 from kpi_lint.read.files import Skipped
 
 if TYPE_CHECKING:
@@ -52,27 +64,109 @@ def report_error(message: str) -> None:
     print(f"kpi-lint: 错误: {message}", file=sys.stderr)
 
 
-def progress_bar(label: str, shown: bool) -> Progress:
-    """The one progress bar style of every long step (shown on a terminal only)."""
-    return Progress(
-        TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, disable=not shown,
+# A run that takes longer than this shows a status line (on a terminal); a quicker one shows nothing.
+STATUS_DELAY = 2.0  # seconds
+# When the command started (this module is imported by every command as it starts): the delay counts
+# from here, so a run of several steps, each under 2 s, still shows its status once the run passes 2 s.
+COMMAND_STARTED = time.monotonic()
+
+
+class DelayedProgress(Progress):
+    """A rich progress bar that appears only once its step has run for `delay` seconds.
+
+    Entering starts a timer instead of the display; a step that ends first never draws.  The
+    timer thread and `stop` share a lock, so the bar never appears after its step is over.
+    """
+
+    def __init__(self, *columns: Any, delay: float = STATUS_DELAY, **kwargs: Any) -> None:
+        super().__init__(*columns, **kwargs)
+        self.delay = delay
+        self._timer: threading.Timer | None = None
+        self._guard = threading.Lock()
+        self._over = False
+
+    def start(self) -> None:
+        if self.disable:
+            return
+        self._timer = threading.Timer(self.delay, self._show)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _show(self) -> None:
+        with self._guard:
+            if not self._over:
+                super().start()
+
+    def stop(self) -> None:
+        with self._guard:
+            self._over = True
+            if self._timer is not None:
+                self._timer.cancel()
+            super().stop()
+
+
+def progress_bar(
+    label: str, shown: bool, delay: float | None = None, console: Console | None = None
+) -> Progress:
+    """The one status style of every step: label, bar (pulsing when the total is unknown), count, time.
+
+    Shown on a terminal only, and only once the command has run STATUS_DELAY seconds (or the step
+    `delay` seconds, when given); on stderr, so that
+    the command's output (stdout) stays clean when it is piped or redirected.
+    """
+    return DelayedProgress(
+        SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        transient=True, disable=not shown, console=console or Console(stderr=True),
+        delay=max(0.0, COMMAND_STARTED + STATUS_DELAY - time.monotonic()) if delay is None else delay,
     )
 
 
-def long_run(count: int) -> bool:
-    """Whether a step over `count` documents deserves a progress bar: many of them, on a terminal."""
-    return sys.stderr.isatty() and count > 20
+def long_run(count: int = 0) -> bool:
+    """Whether a step may show a status line: on a terminal, whatever the number of documents.
+
+    (The line itself waits STATUS_DELAY seconds: a quick step never draws it.)
+    """
+    return sys.stderr.isatty()
+
+
+def wrote(output: Path, detail: str = "") -> None:
+    """Say on stderr what a command wrote with -o (stdout stays the data's)."""
+    print(f"kpi-lint: 已写入 {output}" + (f"（{detail}）" if detail else ""), file=sys.stderr)
+
+
+def exclusion_for(
+    config: Config, paths: Sequence[str | Path], exclude: list[str] | None = None, extend: list[str] | None = None
+) -> Exclusion:
+    """What a run leaves out of the folders it walks: the config's and the command line's patterns,
+    the lexicons folder, a model file (with its folder when that lies inside a checked folder) and
+    the indicator library (--library, an .xlsx/.csv/.json that is not a disclosure)."""
+    return build_exclusion(
+        config.exclude, config.extend_exclude, config.base,
+        cli_exclude=split_patterns(exclude), cli_extend=split_patterns(extend) or [],
+        tool_folders=[config.lexicons] if config.lexicons is not None else [],
+        model=config.model, roots=paths, config_file=config.path,
+        extra_files=[config.library] if config.library is not None else [],
+    )
+
+
+def split_patterns(values: list[str] | None) -> list[str] | None:
+    """`--exclude a,b --exclude c` → [a, b, c] (None when the flag was not given)."""
+    if values is None:
+        return None
+    return [v.strip() for raw in values for v in raw.split(",") if v.strip()]
 
 
 def load_documents(
-    paths: Sequence[str | Path], progress: bool | None = None, lexicon: Lexicon | None = None
+    paths: Sequence[str | Path],
+    progress: bool | None = None,
+    lexicon: Lexicon | None = None,
+    exclusion: Exclusion | None = None,
 ) -> Loaded:
     """Parse every input file; bad files are reported (one line each) and skipped.
 
-    A progress bar is shown on a terminal when there are many files.
+    A status line is shown on a terminal when parsing takes more than STATUS_DELAY seconds.
     """
-    items = list(iter_input_files(paths))
+    items = list(iter_input_files(paths, exclusion))
     loaded = Loaded()
     loaded.skipped = [item for item in items if isinstance(item, Skipped)]
     readable = [item for item in items if not isinstance(item, Skipped)]

@@ -12,7 +12,16 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kpi_lint.cli.common import EXIT_INPUT, finish, load_documents, report_error, write_csv, write_text, writing
+from kpi_lint.cli.common import (
+    EXIT_INPUT,
+    finish,
+    load_documents,
+    report_error,
+    write_csv,
+    write_text,
+    writing,
+    wrote,
+)
 from kpi_lint.cli.typer_app import app
 from kpi_lint.frame import indicator_record, to_frame
 from kpi_lint.model import Document
@@ -101,4 +110,7 @@ def parse_command(
             to_frame(docs).to_parquet(output, index=False)
         else:
             _print_table(docs, output)
+    if output is not None:
+        indicators = sum(len(doc.indicators) for doc in docs)
+        wrote(output, f"{len(docs)} 个文档、{indicators} 个指标，{fmt.value} 格式")
     finish(loaded)

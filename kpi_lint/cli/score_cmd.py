@@ -13,7 +13,17 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from kpi_lint.cli.common import EXIT_INPUT, finish, load_documents, report_error, writing
+from kpi_lint.cli.common import (
+    EXIT_INPUT,
+    exclusion_for,
+    finish,
+    load_documents,
+    long_run,
+    progress_bar,
+    report_error,
+    writing,
+    wrote,
+)
 from kpi_lint.cli.review_out import XLSX_NEEDS_FILE, header_language, write_score_xlsx
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import ConfigError
@@ -43,7 +53,7 @@ def _write(report: ScoreReport, fmt: ScoreFormat, output: Path | None, header: H
         if out_dir.exists() and not out_dir.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, "评分卡要写入文件夹，这里是一个文件")
         files = write_html(report, out_dir) if fmt is ScoreFormat.html else write_markdown(report, out_dir)
-        print(f"已写入 {len(files)} 个文件到 {out_dir}/（总览 {files[0].name}）", file=sys.stderr)
+        wrote(Path(f"{out_dir}/"), f"{len(files)} 个文件，总览 {files[0].name}")
         return
     stream = output.open("w", encoding="utf-8-sig" if fmt is ScoreFormat.csv else "utf-8", newline="") if output \
         else sys.stdout
@@ -61,6 +71,8 @@ def _write(report: ScoreReport, fmt: ScoreFormat, output: Path | None, header: H
     finally:
         if output:
             stream.close()
+    if output:
+        wrote(output, f"{len(report.projects)} 个项目的评分，{fmt.value} 格式")
 
 
 @app.command("score")
@@ -77,6 +89,15 @@ def score_command(
         HeaderLanguage | None,
         typer.Option("--header", help="csv/xlsx 的表头语言：zh 中文，en 英文字段名（默认 xlsx 为 zh、csv 为 en）"),
     ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude", help="不读取文件夹中符合这些 glob 模式的文件或文件夹（逗号分隔；替换配置的 exclude）"
+        ),
+    ] = None,
+    extend_exclude: Annotated[
+        list[str] | None, typer.Option("--extend-exclude", help="在默认和配置的 exclude 之外再排除这些模式")
+    ] = None,
 ) -> None:
     """为每个项目的绩效目标打分（0–100，四个维度），输出排名或评分卡。"""
     try:
@@ -88,11 +109,13 @@ def score_command(
     if fmt is ScoreFormat.xlsx and output is None:
         report_error(XLSX_NEEDS_FILE)
         raise typer.Exit(EXIT_INPUT)
-    loaded = load_documents(paths)
+    loaded = load_documents(paths, exclusion=exclusion_for(settings, paths, exclude, extend_exclude))
     if not loaded.documents:
         report_error("没有可评分的文档")
         raise typer.Exit(EXIT_INPUT)
-    report = score_parsed(loaded.documents, settings, score_cfg)
+    with progress_bar("检查并评分", long_run()) as bar:
+        bar.add_task("score", total=None)
+        report = score_parsed(loaded.documents, settings, score_cfg)
     with writing(output or DEFAULT_DIR):
         if fmt is ScoreFormat.xlsx and output is not None:
             write_score_xlsx(output, report, loaded.problems, header_language(header, spreadsheet=True))

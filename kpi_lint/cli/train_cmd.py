@@ -22,11 +22,11 @@ from kpi_lint.classify.persist import Model, load_model, save_model
 from kpi_lint.classify.pipelines import DEFAULT_SEED, Features
 from kpi_lint.classify.tasks import CATEGORY, ROOT, VAGUENESS, Task, custom_set
 from kpi_lint.classify.train import DEFAULT_FOLDS, Metrics, train
-from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, report_error, writing
-from kpi_lint.cli.typer_app import app
+from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, long_run, progress_bar, report_error, writing
+from kpi_lint.cli.typer_app import ChineseTyper, app
 from kpi_lint.errors import InputError
 
-train_app = typer.Typer(
+train_app = ChineseTyper(
     help="训练分类器：交叉验证、打印指标，写出模型文件（skops）和模型卡。",
     no_args_is_help=True,
 )
@@ -89,7 +89,9 @@ def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: in
     # Off a terminal rich would wrap at 80 columns and cut the Chinese labels.
     console = Console(width=None if sys.stdout.isatty() else 160)
     try:
-        model, metrics = train(set_, features, task, seed, folds, positive, prune)
+        with progress_bar("交叉验证与训练", long_run()) as bar:
+            bar.add_task("train", total=None)
+            model, metrics = train(set_, features, task, seed, folds, positive, prune)
     except ValueError as exc:  # scikit-learn on degenerate data, e.g. no word in any text
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         if "empty vocabulary" in first:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from kpi_lint.errors import InputError
+from kpi_lint.read.exclude import DEFAULT_EXCLUSION, Exclusion
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".html", ".htm")
 
@@ -18,17 +20,33 @@ class Skipped:
     path: str
 
 
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError | Skipped]:
+def walk(folder: Path, exclusion: Exclusion) -> list[Path]:
+    """The files under `folder`, sorted; hidden and excluded files and folders left out (not entered)."""
+    found: list[Path] = []
+    for here, dirs, names in os.walk(folder):
+        current = Path(here)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not exclusion.excludes(current / d, folder)]
+        found += [
+            current / n for n in names
+            if not n.startswith(".") and (current / n).is_file() and not exclusion.excludes(current / n, folder)
+        ]
+    return sorted(found)
+
+
+def iter_input_files(
+    paths: Iterable[str | Path], exclusion: Exclusion | None = None
+) -> Iterator[Path | InputError | Skipped]:
     """Yield every input file under `paths` (folders recursively, sorted).
 
     A path that does not exist is yielded as an `InputError`, so the caller reports it and goes
     on with the others; a file in a folder of a kind not read is yielded as `Skipped`.  A file
     named on the command line is always read: its content, not its name, says what it is.
+    Inside folders, `exclusion` (default: kpi_lint.read.exclude.DEFAULT_EXCLUDE) leaves files out.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            files = walk(path, exclusion or DEFAULT_EXCLUSION)
             found = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
             if not found:
                 yield InputError(str(path), "文件夹中没有可读取的文件（.txt .pdf .docx .xlsx .xls .html）")

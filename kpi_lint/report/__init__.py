@@ -45,13 +45,20 @@ class RunSummary:
     files: int  # files parsed and checked
     projects: int
     failed: int  # files that could not be read or held no table
+    baselined: int = 0  # findings a --baseline file hid (known before)
+    baseline: str | None = None  # that file
 
 
 def counts_by_code(findings: list[Finding]) -> list[tuple[str, str, Counter[Severity]]]:
-    """(code, name, severities) per rule code, by code."""
+    """(code, name, severities) per rule code, by code; `name` is the stable kebab-case id."""
     names: dict[str, str] = {}
     table: dict[str, Counter[Severity]] = {}
     for f in findings:
         names[f.code] = f.name
         table.setdefault(f.code, Counter())[f.severity] += 1
     return [(code, names[code], table[code]) for code in sorted(table)]
+
+
+def titles_by_code(findings: list[Finding]) -> dict[str, str]:
+    """code → the rule's Chinese name (what people read), the kebab id when a finding has none."""
+    return {f.code: f.title_zh or f.name for f in findings}

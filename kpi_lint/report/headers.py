@@ -67,6 +67,8 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "codes": "涉及规则",
     "self_total": "自评总分",
     "self_grade": "自评等级",
+    "self_gap": "自评总分高出目标质量分",
+    "self_flag": "自评偏高标记",
     # summaries
     "count": "次数",
     "projects": "涉及项目",

@@ -30,6 +30,7 @@ from kpi_lint.score.present import (
 )
 from kpi_lint.score.rollup import Rollup, by_document, by_unit, overall
 from kpi_lint.score.run import ScoreReport
+from kpi_lint.score.self_eval import SELF_SCORE, TOOL_SCORE, self_evaluation
 from kpi_lint.score.table import Dimension
 
 NOTE_LIMIT = 12  # measurement notes shown per dimension; the rest are counted
@@ -68,6 +69,12 @@ thead { display: table-header-group; }
 .total { text-align: right; white-space: nowrap; }
 .total b { font-size: 2.4rem; line-height: 1; }
 .total .grade { font-size: 1.2rem; vertical-align: super; }
+.scores { display: flex; gap: 18px; align-items: flex-start; }
+.total.self { border-left: 1px solid var(--line); padding-left: 18px; }
+.total.self b { font-size: 1.6rem; color: var(--muted); }
+.grade.self { background: #fff; color: var(--muted); border: 1px solid var(--muted); }
+.gap-flag { border: 1px solid #d4a017; background: #fff8e1; border-radius: 6px; padding: 6px 10px; }
+.gap-mark { color: #9a6700; }
 .why { font-size: .88rem; }
 .why ul { margin: .2rem 0 .2rem 1.1rem; padding: 0; }
 .loc { font-family: "Noto Sans Mono CJK SC", "Sarasa Mono SC", Menlo, Consolas, monospace; font-size: .82rem;
@@ -139,7 +146,8 @@ def _finding_rows(findings: Sequence[Finding]) -> str:
         sev = f.severity.value
         rows.append(
             f'<tr class="finding"><td class="loc">{escape(location(f))}</td>'
-            f'<td><span class="code">{escape(f.code)}</span><br><span class="muted">{escape(f.name)}</span></td>'
+            f'<td><span class="code">{escape(f.code)}</span><br>'
+            f'<span class="muted">{escape(f.title_zh or f.name)}</span></td>'
             f'<td class="nowrap sev-{sev}">{SEVERITY_LABELS.get(sev, sev)}</td>'
             f"<td>{escape(f.message)}{suggestion}</td></tr>"
         )
@@ -208,10 +216,10 @@ def _project_section(score: ProjectScore, report: ScoreReport) -> str:
     bars = [
         # each bar in the colour of the band its own score falls in, so a weak dimension stands out
         Bar(d.label, d.score, band_colour(grade_rank(cfg.grade(round(d.score, 1)), cfg)),
-            f"−{d.deducted:g}" if d.deducted else "")
+            f"（扣 {d.deducted:g} 分）" if d.deducted else "")
         for d in score.dimensions.values()
     ]
-    chart = score_bars(bars, f"{score.name}：各维度得分")
+    chart = score_bars(bars, f"{score.name}：各维度得分（括号内为规则扣分，已计入得分）")
     weights = report.config.weights
     formula = " + ".join(f"{d.label} {d.score:.1f}×{weights.get(k, 0):g}" for k, d in score.dimensions.items())
     dims = "".join(_dimension_row(d, score.path) for d in score.dimensions.values())
@@ -222,10 +230,11 @@ def _project_section(score: ProjectScore, report: ScoreReport) -> str:
         f'<div class="head"><div><h2>{escape(score.name)}</h2>'
         f'<p class="meta">{escape(project.form.value)} · <span class="loc">{escape(where)}</span> · '
         f"{len(project.indicators)} 个指标 · {len(score.findings)} 条问题</p></div>"
-        f'<div class="total"><b>{score.shown_total}</b> {_grade(score, report)}<br>'
-        '<span class="muted">总分（0–100）</span></div></div>'
+        f'<div class="scores"><div class="total tool"><b>{score.shown_total}</b> {_grade(score, report)}<br>'
+        f'<span class="muted">{TOOL_SCORE}（0–100，kpi-lint 计算）</span></div>{_self_box(score, report)}</div></div>'
+        f"{_gap_flag(score, report)}"
         f"{chart}"
-        f'<p class="muted why">总分 = ({formula}) ÷ {sum(weights.values()):g}</p>'
+        f'<p class="muted why">{TOOL_SCORE} = ({formula}) ÷ {sum(weights.values()):g}</p>'
         '<table class="dimensions"><thead><tr><th>维度</th><th class="num">测量分</th><th>测量依据（拉低的地方）</th>'
         f'<th>扣分（规则 × 次数）</th><th class="num">得分</th></tr></thead><tbody>{dims}</tbody></table>'
         f"{_findings_table(score.findings, '问题')}"
@@ -234,12 +243,50 @@ def _project_section(score: ProjectScore, report: ScoreReport) -> str:
     )
 
 
+def _self_box(score: ProjectScore, report: ScoreReport) -> str:
+    """The 自评表's own 总分 beside the tool's score, labelled as the unit's, with its position."""
+    own = self_evaluation(score, report.config.self_evaluation_gap)
+    if own is None:
+        return ""
+    grade = f' <span class="grade self">{escape(own.grade)}</span>' if own.grade else ""
+    where = f"{shown_path(score.path)}:{own.where}"
+    return (
+        f'<div class="total self"><b>{escape(own.printed.text)}</b>{grade}<br>'
+        f'<span class="muted">{SELF_SCORE}（自评表所填）<br><span class="loc">{escape(where)}</span></span></div>'
+    )
+
+
+def _gap_flag(score: ProjectScore, report: ScoreReport) -> str:
+    own = self_evaluation(score, report.config.self_evaluation_gap)
+    if own is None or not own.flagged:
+        return ""
+    return f'<p class="gap-flag" data-gap="{own.gap:.1f}">⚠ {escape(own.note())}</p>'
+
+
+def _self_cell(score: ProjectScore, report: ScoreReport) -> str:
+    own = self_evaluation(score, report.config.self_evaluation_gap)
+    if own is None:
+        return '<td class="num muted">—</td>'
+    grade = f" {escape(own.grade)}" if own.grade else ""
+    flag = ' <span class="gap-mark" title="自评总分远高于目标质量分">⚠</span>' if own.flagged else ""
+    return f'<td class="num">{escape(own.printed.text)}{grade}{flag}</td>'
+
+
+def _score_legend(report: ScoreReport) -> str:
+    return (
+        f'<p class="legend">{TOOL_SCORE}：kpi-lint 按 docs/scoring.md 给绩效目标本身打的分（0–100）；'
+        f"{SELF_SCORE}：自评表中单位自己填的总分与等级，照录原表。⚠：{SELF_SCORE}比{TOOL_SCORE}高 "
+        f"{report.config.self_evaluation_gap:g} 分及以上。</p>"
+    )
+
+
 def _footer(report: ScoreReport) -> str:
     source = str(report.config.source) if report.config.source else "默认设置"
     peers = "；相关性含同类项目比较" if report.peers_used else ""
     return (
-        "<footer>评分方法见 docs/scoring.md：每个维度 = 100 × 测量比例 − 规则扣分（每条规则有上限），"
-        f"限定在 0–100；总分为四个维度的加权平均。设置来源：{escape(source)}{peers}。由 kpi-lint score 生成。</footer>"
+        f"<footer>{TOOL_SCORE}的计算方法见 docs/scoring.md：每个维度 = 100 × 测量比例 − 规则扣分（每条规则有上限），"
+        f"限定在 0–100；{TOOL_SCORE}为四个维度的加权平均。设置来源：{escape(source)}{peers}。"
+        "由 kpi-lint score 生成。</footer>"
     )
 
 
@@ -248,18 +295,19 @@ def render_document(report: ScoreReport, doc: Document, overview_name: str = "in
     rollup = next(r for r in by_document(report) if r.key == doc.path)
     dept = doc.department.text if doc.department else "—"
     toc = "".join(
-        f'<li><a href="#{project_anchor(s)}">{escape(s.name)}</a> — <b>{s.shown_total}</b> {_grade(s, report)}</li>'
+        f'<li><a href="#{project_anchor(s)}">{escape(s.name)}</a> — {TOOL_SCORE} <b>{s.shown_total}</b> '
+        f"{_grade(s, report)}{_toc_self(s, report)}</li>"
         for s in scores
     )
     doc_findings = report.document_findings.get(doc.path, [])
     forms = "、".join(f.value for f in doc.forms) or "—"
     body = (
         f'<p class="muted noprint"><a href="{escape(overview_name)}">← 总览</a></p>'
-        f"<h1>绩效目标质量评分：{escape(doc.name)}</h1>"
+        f"<h1>绩效目标质量评分（{TOOL_SCORE}）：{escape(doc.name)}</h1>"
         f'<p class="meta">单位 {escape(dept)} · 年度 {doc.year or "—"} · '
         f"表 {forms} · 路径 <span class=\"loc\">{escape(shown_path(doc.path))}</span></p>"
         f"{_stats(rollup, report.config.bands)}"
-        f'<ol class="toc">{toc}</ol>'
+        f'<ol class="toc">{toc}</ol>{_score_legend(report)}'
         f"{_findings_table(doc_findings, '文档层面的问题（不计入项目得分）') if doc_findings else ''}"
         + "".join(_project_section(s, report) for s in scores)
         + _footer(report)
@@ -310,14 +358,14 @@ def _ranking(report: ScoreReport, names: dict[str, str]) -> str:
         doc_name = Path(s.path).name
         rows.append(
             f'<tr class="project-row" data-path="{escape(s.path, quote=True)}" data-line="{s.line}">'
-            f'<td class="num">{rank if s.scored else "—"}</td>'
-            f'<td><a href="{escape(link, quote=True)}">{escape(s.name)}</a></td>'
-            f'<td class="num"><b>{s.shown_total}</b></td><td>{_grade(s, report)}</td>{dims}'
+            f'<td class="num">{rank if s.scored else "—"}</td><td><a href="{escape(link, quote=True)}">{escape(s.name)}</a></td>'
+            f'<td class="num"><b>{s.shown_total}</b></td><td>{_grade(s, report)}</td>{_self_cell(s, report)}{dims}'
             f'<td class="num">{len(s.findings)}</td><td class="loc">{escape(doc_name)}:{s.line}</td></tr>'
         )
     return (
-        '<table class="ranking"><thead><tr><th class="num">名次</th><th>项目</th><th class="num">总分</th>'
-        f'<th>等级</th>{heads}<th class="num">问题</th><th>位置</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<table class="ranking"><thead><tr><th class="num">名次</th><th>项目</th><th class="num">{TOOL_SCORE}</th>'
+        f'<th>等级</th><th class="num">{SELF_SCORE}</th>{heads}'
+        f'<th class="num">问题</th><th>位置</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
@@ -332,9 +380,9 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
     ]
     strip = _figure(strip_plot(groups, STRIP_TITLE, width=540), STRIP_TITLE)
     defects = everything.defects()
-    defect_chart = count_bars([(f"{d.code} {d.name}", d.count) for d in defects], "最常见的问题") if defects else ""
+    defect_chart = count_bars([(f"{d.code} {d.title}", d.count) for d in defects], "最常见的问题") if defects else ""
     defect_rows = "".join(
-        f'<tr><td class="code">{escape(d.code)}</td><td>{escape(d.name)}</td><td class="num">{d.count}</td>'
+        f'<tr><td class="code">{escape(d.code)}</td><td>{escape(d.title)}</td><td class="num">{d.count}</td>'
         f'<td class="num">{d.projects}</td></tr>'
         for d in defects
     )
@@ -343,7 +391,7 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
         f"<h3>按单位</h3>{_rollup_table(units, None, '单位')}" if len(units) != len(docs) or len(units) > 1 else ""
     )
     body = (
-        "<h1>绩效目标质量评分总览</h1>"
+        f"<h1>绩效目标质量评分总览（{TOOL_SCORE}）</h1>"
         f'<p class="meta">{len(report.documents)} 个文档 · {everything.count} 个项目 · '
         "四个维度：完整性、可衡量性、相关性与合理性、一致性（依财预〔2015〕88号绩效目标审核要点）</p>"
         f"{_stats(everything, cfg.bands)}"
@@ -353,7 +401,7 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
         f'<th class="num">涉及项目</th></tr></thead><tbody>{defect_rows}</tbody></table>'
         f"<h3>按文档</h3>{_rollup_table(docs, names, '文档')}"
         f"{unit_section}"
-        f"<h3>全部项目排名</h3>{_ranking(report, names)}"
+        f"<h3>全部项目排名</h3>{_score_legend(report)}{_ranking(report, names)}"
         + _footer(report)
     )
     return _page("绩效目标质量评分总览", body)
@@ -374,7 +422,16 @@ def _document_labels(documents: Sequence[Document]) -> dict[str, str]:
 
 
 def _tip(score: ProjectScore) -> str:
-    return f"{score.name}：{score.total:.1f}（{score.grade}）"
+    return f"{score.name}：{TOOL_SCORE} {score.total:.1f}（{score.grade}）"
+
+
+def _toc_self(score: ProjectScore, report: ScoreReport) -> str:
+    own = self_evaluation(score, report.config.self_evaluation_gap)
+    if own is None:
+        return ""
+    flag = " ⚠" if own.flagged else ""
+    return f' · {SELF_SCORE} {escape(own.printed.text)}{" " + escape(own.grade) if own.grade else ""}{flag}'
+
 
 
 def _short(text: str, limit: int = 20) -> str:

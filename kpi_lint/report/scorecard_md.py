@@ -11,6 +11,7 @@ from kpi_lint.score.formula import ProjectScore
 from kpi_lint.score.present import SEVERITY_LABELS, fmt, location, shown_path, write_scorecards
 from kpi_lint.score.rollup import Rollup, by_document, by_unit, overall
 from kpi_lint.score.run import ScoreReport
+from kpi_lint.score.self_eval import SELF_SCORE, TOOL_SCORE, self_evaluation
 from kpi_lint.score.table import Dimension
 
 NOTE_LIMIT = 8
@@ -34,22 +35,39 @@ def _finding_lines(findings: Sequence[Finding]) -> list[str]:
     lines = []
     for f in sorted(findings, key=lambda f: f.sort_key):
         sev = SEVERITY_LABELS.get(f.severity.value, f.severity.value)
-        line = f"- `{location(f)}` **{f.code}** {f.name}（{sev}）：{f.message}"
+        line = f"- `{location(f)}` **{f.code}** {f.title_zh or f.name}（{sev}）：{f.message}"
         if f.suggestion:
             line += f" 建议：{f.suggestion}"
         lines.append(line)
     return lines
 
 
+def _self_cell(score: ProjectScore, report: ScoreReport) -> str:
+    """The 自评总分 column: the printed total and grade, ⚠ when it is flagged; — without one."""
+    own = self_evaluation(score, report.config.self_evaluation_gap)
+    if own is None:
+        return "—"
+    grade = f" {own.grade}" if own.grade else ""
+    return f"{own.printed.text}{grade}" + (" ⚠" if own.flagged else "")
+
+
 def _project(score: ProjectScore, report: ScoreReport) -> list[str]:
     weights = report.config.weights
     where = shown_path(score.path)
+    own = self_evaluation(score, report.config.self_evaluation_gap)
     out = [
         f"## {score.name}",
         "",
-        f"**{score.shown_total + ' 分 · ' if score.scored else ''}{score.grade}** · {score.project.form.value} · "
+        f"**{TOOL_SCORE} {score.shown_total} · {score.grade}** · {score.project.form.value} · "
         f"`{where}:{score.project.line}:{score.project.column}` · {len(score.project.indicators)} 个指标",
         "",
+    ]
+    if own is not None:
+        grade = f" · {own.grade}" if own.grade else ""
+        out += [f"{SELF_SCORE}（表中所填，非本工具计算）：{own.printed.text}{grade} · `{where}:{own.where}`", ""]
+        if own.flagged:
+            out += [f"> ⚠ {own.note()}", ""]
+    out += [
         "| 维度 | 权重 | 测量分 | 测量依据 | 扣分 | 得分 |",
         "|---|---:|---:|---|---|---:|",
     ]
@@ -78,18 +96,19 @@ def render_document(report: ScoreReport, doc: Document) -> str:
     rollup = next(r for r in by_document(report) if r.key == doc.path)
     dept = doc.department.text if doc.department else "—"
     out = [
-        f"# 绩效目标质量评分：{doc.name}",
+        f"# 绩效目标质量评分（{TOOL_SCORE}）：{doc.name}",
         "",
         f"单位 {dept} · 年度 {doc.year or '—'} · 路径 `{shown_path(doc.path)}`",
         "",
         _stats_line(rollup),
         "",
-        "| 项目 | 总分 | 等级 | " + " | ".join(d.label for d in Dimension) + " |",
-        "|---|---:|---|" + "---:|" * len(Dimension),
+        f"| 项目 | {TOOL_SCORE} | 等级 | {SELF_SCORE} | " + " | ".join(d.label for d in Dimension) + " |",
+        "|---|---:|---|---|" + "---:|" * len(Dimension),
     ]
     for s in report.of_document(doc.path):
         dims = " | ".join(f"{s.dimensions[d].score:.1f}" for d in Dimension)
-        out.append(f"| {cell(s.name)} | {s.shown_total} | {s.grade} | {dims} |")
+        out.append(f"| {cell(s.name)} | {s.shown_total} | {s.grade} | {_self_cell(s, report)} | {dims} |")
+    out += ["", _legend(report)]
     out.append("")
     doc_findings = report.document_findings.get(doc.path, [])
     if doc_findings:
@@ -112,10 +131,18 @@ def _histogram(values: Sequence[float]) -> list[str]:
     return rows
 
 
+def _legend(report: ScoreReport) -> str:
+    return (
+        f"{TOOL_SCORE}：本工具按 docs/scoring.md 给绩效目标本身打的分（0–100）；"
+        f"{SELF_SCORE}：自评表中单位自己填的总分与等级。"
+        f"⚠：{SELF_SCORE}比{TOOL_SCORE}高 {report.config.self_evaluation_gap:g} 分及以上。"
+    )
+
+
 def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
     everything = overall(report)
     out = [
-        "# 绩效目标质量评分总览",
+        f"# 绩效目标质量评分总览（{TOOL_SCORE}）",
         "",
         f"{len(report.documents)} 个文档 · " + _stats_line(everything),
         "",
@@ -126,7 +153,7 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
         "| 代码 | 规则 | 次数 | 涉及项目 |",
         "|---|---|---:|---:|",
     ]
-    out += [f"| {d.code} | {d.name} | {d.count} | {d.projects} |" for d in everything.defects()]
+    out += [f"| {d.code} | {d.title} | {d.count} | {d.projects} |" for d in everything.defects()]
     out += ["", "## 按文档", "", "| 文档 | 项目 | 平均 | 标准差 | 最低 | 最高 | 最低分项目 |"]
     out.append("|---|---:|---:|---:|---:|---:|---|")
     for r in by_document(report):
@@ -142,17 +169,16 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
         )
     out += [
         "", "## 全部项目排名", "",
-        "| 名次 | 项目 | 总分 | 等级 | " + " | ".join(d.label for d in Dimension) + " | 位置 |",
-        "|---:|---|---:|---|" + "---:|" * len(Dimension) + "---|",
+        f"| 名次 | 项目 | {TOOL_SCORE} | 等级 | {SELF_SCORE} | " + " | ".join(d.label for d in Dimension) + " | 位置 |",
+        "|---:|---|---:|---|---|" + "---:|" * len(Dimension) + "---|",
     ]
     for rank, s in enumerate(report.ranked(), start=1):
         dims = " | ".join(f"{s.dimensions[d].score:.1f}" for d in Dimension)
         out.append(
-            f"| {rank if s.scored else '—'} | [{cell(s.name)}]({names[s.path]}) | {s.shown_total} | {s.grade} | "
-            f"{dims} | "
-            f"`{Path(s.path).name}:{s.line}` |"
+            f"| {rank if s.scored else '—'} | [{cell(s.name)}]({names[s.path]}) | {s.shown_total} | {s.grade} | {_self_cell(s, report)} | "
+            f"{dims} | `{Path(s.path).name}:{s.line}` |"
         )
-    out += ["", "评分方法见 docs/scoring.md。", ""]
+    out += ["", _legend(report), "", "评分方法见 docs/scoring.md。", ""]
     return "\n".join(out)
 
 

@@ -70,12 +70,12 @@ class Bar:
     label: str
     value: float  # 0–100
     colour: str
-    note: str = ""  # shown after the value, e.g. "−15"
+    note: str = ""  # shown after the value, e.g. "（扣 15 分）"
 
 
 def score_bars(bars: Sequence[Bar], title: str, width: float = 520) -> str:
     """One horizontal 0–100 bar per dimension, the value printed at the end of the bar."""
-    label_w, value_w, row_h = 118.0, 92.0, 26.0
+    label_w, value_w, row_h = 118.0, 150.0 if any(b.note for b in bars) else 92.0, 26.0
     x0, x1 = label_w, width - value_w
     height = row_h * len(bars) + 8
     body: list[str] = []
@@ -85,8 +85,9 @@ def score_bars(bars: Sequence[Bar], title: str, width: float = 520) -> str:
         body.append(_text(label_w - 8, y + 16, bar.label, anchor="end", size=13))
         body.append(f'<rect x="{x0:.1f}" y="{y + 3:.1f}" width="{x1 - x0:.1f}" height="16" rx="3" fill="{TRACK}"/>')
         body.append(f'<rect x="{x0:.1f}" y="{y + 3:.1f}" width="{w:.1f}" height="16" rx="3" fill="{bar.colour}"/>')
-        text = f"{bar.value:.1f}" + (f"  {bar.note}" if bar.note else "")
-        body.append(_text(x1 + 8, y + 16, text, size=12, weight="bold"))
+        body.append(_text(x1 + 8, y + 16, f"{bar.value:.1f}", size=12, weight="bold"))
+        if bar.note:  # lighter and apart from the value, so "68.3（扣 15 分）" never reads as a sum
+            body.append(_text(x1 + 44, y + 16, bar.note, size=11, fill=AXIS))
     return _svg(width, height, title, body, "chart bars")
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from kpi_lint.report import RunSummary, counts_by_code
+from kpi_lint.report import RunSummary, counts_by_code, titles_by_code
 from kpi_lint.rules.base import Finding, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -81,14 +82,29 @@ def print_findings(console: Console, findings: Sequence[Finding], *, explain: bo
         console.print()
 
 
+def _padded(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns (a Chinese character takes two)."""
+    return text + " " * max(0, width - cell_len(text))
+
+
 def print_statistics(console: Console, findings: Sequence[Finding]) -> None:
-    """The per-code table (`--statistics`): count, code, name, severities."""
-    for code, name, counts in counts_by_code(list(findings)):
+    """The per-code table (`--statistics`): count, code, Chinese name, kebab id, severities; then the totals."""
+    rows = counts_by_code(list(findings))
+    titles = titles_by_code(list(findings))
+    title_w = max((cell_len(titles[code]) for code, _, _ in rows), default=0)
+    name_w = max((len(name) for _, name, _ in rows), default=0)
+    for code, name, counts in rows:
         row = Text(f"{sum(counts.values()):>6}  ")
         row.append(code, style="bold")
-        row.append(f"  {name:<26} ")
+        row.append(f"  {_padded(titles[code], title_w)}  ")
+        row.append(f"{name:<{name_w}}  ", style="dim")
         row.append_text(_severity_counts(counts))
         console.print(row)
+    total = Text(f"{len(findings):>6}  ")
+    total.append("合计", style="bold")
+    total.append(f"  {len(rows)} 条规则  ")
+    total.append_text(_severity_counts(Counter(f.severity for f in findings)))
+    console.print(total)
 
 
 def print_summary(console: Console, findings: Sequence[Finding], summary: RunSummary) -> None:
@@ -98,16 +114,23 @@ def print_summary(console: Console, findings: Sequence[Finding], summary: RunSum
     if not findings and summary.files == 0:
         console.print(Text(f"没有读到任何文件，未做检查{failed}。", style="bold red"))
         return
+    hidden = f"（基线 {summary.baseline} 隐藏了 {summary.baselined} 个已知问题）" if summary.baselined else ""
     if not findings:
-        console.print(Text(f"没有发现问题。{checked}{failed}。", style="green"))
+        beyond = "（基线之外）" if summary.baselined else ""
+        console.print(Text(f"没有发现问题{beyond}。{checked}{failed}。", style="green"))
+        if hidden:
+            console.print(Text(hidden.strip("（）") + "。", style="dim"))
         return
     head = Text(f"共发现 {len(findings)} 个问题（", style="bold")
     head.append_text(_severity_counts(totals))
     head.append("）", style="bold")
+    if hidden:
+        head.append(hidden)
     console.print(head)
     print_statistics(console, findings)
     console.print(f"{checked}{failed}。")
     top = max(counts_by_code(list(findings)), key=lambda row: sum(row[2].values()))[0]
+    # (the statistics above end with their totals line)
     console.print(
         Text(f"用 --ignore {top} 关闭某条规则，用 kpi-lint rule {top} 查看规则说明，用 --explain 查看判断依据。",
              style="dim")

@@ -35,6 +35,10 @@ DEFAULT_WEIGHTS: dict[Dimension, float] = {
 # Grade bands of the self-evaluation guidance (财预〔2020〕10号), highest first.
 DEFAULT_BANDS: tuple[tuple[str, float], ...] = (("优", 90.0), ("良", 80.0), ("中", 60.0), ("差", 0.0))
 DEFAULT_SEVERITY_FACTORS: dict[Severity, float] = {Severity.ERROR: 1.0, Severity.WARNING: 1.0, Severity.INFO: 0.5}
+# A 自评表's own 总分 this many points above the tool's 目标质量分 is flagged on the scorecards: two
+# grade bands of the guidance (良 80–90, 优 ≥ 90) are 10 points wide, so 20 points means the
+# self-evaluation sits two bands above what its targets support (docs/scoring.md, "自评总分").
+DEFAULT_SELF_EVALUATION_GAP = 20.0
 
 
 class ScoreConfigError(ValueError):
@@ -48,6 +52,7 @@ class ScoreConfig:
     severity_factors: dict[Severity, float] = field(default_factory=lambda: dict(DEFAULT_SEVERITY_FACTORS))
     penalties: dict[str, Penalty] = field(default_factory=lambda: default_penalties())
     source: Path | None = None  # the file the settings came from (None: defaults)
+    self_evaluation_gap: float = DEFAULT_SELF_EVALUATION_GAP  # 自评总分 − 目标质量分 from which a card flags it
 
     def penalty(self, code: str) -> Penalty:
         return self.penalties.get(code.upper()) or fallback_penalty(code)
@@ -123,7 +128,7 @@ def _penalties(raw: Any) -> dict[str, Penalty]:
 
 def config_from_table(raw: dict[str, Any], source: Path | None = None) -> ScoreConfig:
     """Build settings from the ``score`` table; missing keys keep their defaults."""
-    known = {"weights", "bands", "severity_factors", "penalties"}
+    known = {"weights", "bands", "severity_factors", "penalties", "self_evaluation_gap"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise ScoreConfigError(f"[tool.kpi-lint.score] 中有未知的设置：{'、'.join(unknown)}")
@@ -135,7 +140,16 @@ def config_from_table(raw: dict[str, Any], source: Path | None = None) -> ScoreC
         ),
         penalties=_penalties(raw["penalties"]) if "penalties" in raw else default_penalties(),
         source=source,
+        self_evaluation_gap=_gap(raw["self_evaluation_gap"]) if "self_evaluation_gap" in raw
+        else DEFAULT_SELF_EVALUATION_GAP,
     )
+
+
+def _gap(value: Any) -> float:
+    gap = _number(value, "self_evaluation_gap")
+    if gap < 0:
+        raise ScoreConfigError("self_evaluation_gap 不能为负数（自评总分高出目标质量分多少分时标出）")
+    return gap
 
 
 def score_config(settings: Config) -> ScoreConfig:

@@ -8,19 +8,23 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from kpi_lint.score.config import DEFAULT_SELF_EVALUATION_GAP
 from kpi_lint.score.formula import DimensionScore, ProjectScore
 from kpi_lint.score.rollup import Rollup, by_document, by_unit, overall
 from kpi_lint.score.run import ScoreReport
+from kpi_lint.score.self_eval import SELF_SCORE, TOOL_SCORE, self_evaluation
 from kpi_lint.score.table import Dimension
 
+# `total`/`grade` are the tool's 目标质量分; the self_* columns hold a 自评表's own printed 总分/等级
+# (empty for other forms), its gap to the tool's score and whether the gap is flagged (kpi_lint.score.self_eval).
 CSV_COLUMNS = [
     "rank", "path", "line", "project", "form", "total", "grade",
-    *(d.value for d in Dimension), "findings", "codes",
+    *(d.value for d in Dimension), "findings", "codes", "self_total", "self_grade", "self_gap", "self_flag",
 ]
 GRADE_STYLES = ("bold green", "bold blue", "bold yellow", "bold red")
 
 
-def project_row(rank: int, score: ProjectScore) -> dict[str, Any]:
+def project_row(rank: int, score: ProjectScore, gap_threshold: float = DEFAULT_SELF_EVALUATION_GAP) -> dict[str, Any]:
     """One project's scores; a project that could not be scored has no rank and no total."""
     row: dict[str, Any] = {
         "rank": rank if score.scored else None, "path": score.path, "line": score.line, "project": score.name,
@@ -31,11 +35,27 @@ def project_row(rank: int, score: ProjectScore) -> dict[str, Any]:
         row[dim.value] = round(score.dimensions[dim].score, 2)
     row["findings"] = len(score.findings)
     row["codes"] = " ".join(sorted({f.code for f in score.findings}))
+    own = self_evaluation(score, gap_threshold)
+    row["self_total"] = own.total if own else None
+    row["self_grade"] = own.grade if own else None
+    row["self_gap"] = round(own.gap, 2) if own else None
+    row["self_flag"] = own.flagged if own else None
     return row
 
 
 def rows(report: ScoreReport) -> list[dict[str, Any]]:
-    return [project_row(rank, s) for rank, s in enumerate(report.ranked(), start=1)]
+    gap = report.config.self_evaluation_gap
+    return [project_row(rank, s, gap) for rank, s in enumerate(report.ranked(), start=1)]
+
+
+def _self_json(score: ProjectScore, threshold: float) -> dict[str, Any] | None:
+    own = self_evaluation(score, threshold)
+    if own is None:
+        return None
+    return {
+        "total": own.total, "printed": own.printed.text, "grade": own.grade, "line": own.printed.line,
+        "column": own.printed.column, "anchor": own.printed.anchor, "gap": round(own.gap, 2), "flagged": own.flagged,
+    }
 
 
 def _dimension(dim: DimensionScore) -> dict[str, Any]:
@@ -63,7 +83,10 @@ def _rollup(r: Rollup) -> dict[str, Any]:
         "dimension_means": {d.value: r.dimension_mean(d) for d in Dimension},
         "grades": dict(r.grades()),
         "worst": [{"project": s.name, "path": s.path, "line": s.line, "total": s.total} for s in r.worst()],
-        "defects": [{"code": d.code, "name": d.name, "count": d.count, "projects": d.projects} for d in r.defects()],
+        "defects": [
+            {"code": d.code, "name": d.name, "title_zh": d.title, "count": d.count, "projects": d.projects}
+            for d in r.defects()
+        ],
         "unscored": [{"project": s.name, "path": s.path, "line": s.line, "grade": s.grade} for s in r.unscored],
     }
 
@@ -77,11 +100,13 @@ def to_json(report: ScoreReport) -> dict[str, Any]:
             "bands": [{"grade": g, "min": low} for g, low in cfg.bands],
             "severity_factors": {s.value: f for s, f in cfg.severity_factors.items()},
             "peers": report.peers_used,
+            "self_evaluation_gap": cfg.self_evaluation_gap,
         },
         "projects": [
             {
-                **project_row(rank, s),
+                **project_row(rank, s, cfg.self_evaluation_gap),
                 "column": s.project.column,
+                "self_evaluation": _self_json(s, cfg.self_evaluation_gap),
                 "dimensions": {d.value: _dimension(s.dimensions[d]) for d in Dimension},
                 "findings": [f.to_dict() for f in s.findings],
             }
@@ -96,10 +121,15 @@ def to_json(report: ScoreReport) -> dict[str, Any]:
 
 def print_table(report: ScoreReport, console: Console) -> None:
     """The ranked list, best first, then the overall figures and the most frequent defects."""
-    table = Table(title="绩效目标质量评分（高→低）", header_style="bold", show_lines=False)
+    gap = report.config.self_evaluation_gap
+    own = {id(s): self_evaluation(s, gap) for s in report.projects}
+    with_self = any(own.values())
+    table = Table(title=f"绩效目标质量评分：{TOOL_SCORE}（高→低）", header_style="bold", show_lines=False)
     table.add_column("名次", justify="right")
-    table.add_column("总分", justify="right")
+    table.add_column(TOOL_SCORE, justify="right")
     table.add_column("等级")
+    if with_self:
+        table.add_column(SELF_SCORE, justify="right")
     for dim in Dimension:
         table.add_column(dim.label, justify="right", min_width=6, max_width=8, overflow="fold")
     table.add_column("项目", ratio=3, min_width=12, overflow="fold")
@@ -107,11 +137,21 @@ def print_table(report: ScoreReport, console: Console) -> None:
     names = [name for name, _ in report.config.bands]
     for rank, s in enumerate(report.ranked(), start=1):
         style = GRADE_STYLES[min(names.index(s.grade) if s.grade in names else 3, 3)]
+        mine = own[id(s)]
+        self_cell = [] if not with_self else [
+            "—" if mine is None else f"{mine.printed.text} {mine.grade or ''}".strip() + (" ⚠" if mine.flagged else "")
+        ]
         table.add_row(
-            str(rank) if s.scored else "—", s.shown_total, f"[{style}]{s.grade}[/]",
+            str(rank), f"{s.total:.1f}", f"[{style}]{s.grade}[/]", *self_cell,
             *(f"{s.dimensions[d].score:.1f}" for d in Dimension), s.name, f"{Path(s.path).name}:{s.line}",
         )
     console.print(table)
+    if with_self:
+        flagged = sum(1 for o in own.values() if o is not None and o.flagged)
+        console.print(
+            f"{TOOL_SCORE}：kpi-lint 给绩效目标本身打的分；{SELF_SCORE}：自评表中单位自己填的总分与等级。"
+            f"⚠ {flagged} 个项目的{SELF_SCORE}比{TOOL_SCORE}高 {gap:g} 分及以上。"
+        )
     everything = overall(report)
     if everything.unscored:
         console.print(
@@ -123,6 +163,6 @@ def print_table(report: ScoreReport, console: Console) -> None:
             f"{everything.count} 个项目 · 平均 {everything.mean:.1f} · 标准差 {everything.std:.1f} · "
             f"最低 {everything.minimum:.1f} · 最高 {everything.maximum:.1f}"
         )
-        defects = "、".join(f"{d.code} {d.name} ×{d.count}" for d in everything.defects(5))
+        defects = "、".join(f"{d.code} {d.title} ×{d.count}" for d in everything.defects(5))
         if defects:
             console.print(f"最常见的问题：{defects}")

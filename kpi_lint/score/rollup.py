@@ -25,6 +25,7 @@ class Defect:
     name: str
     count: int  # findings
     projects: int  # projects with at least one
+    title: str = ""  # the rule's Chinese name (what people read); `name` is the stable kebab-case id
 
 
 @dataclass
@@ -74,18 +75,21 @@ class Rollup:
         counts: Counter[str] = Counter()
         projects: Counter[str] = Counter()
         names: dict[str, str] = {}
+        titles: dict[str, str] = {}
         for score in self.scores:
             seen: set[str] = set()
             for finding in score.findings:
                 counts[finding.code] += 1
                 names[finding.code] = finding.name
+                titles[finding.code] = finding.title_zh or finding.name
                 seen.add(finding.code)
             projects.update(seen)
         for finding in self.document_findings:
             counts[finding.code] += 1
             names[finding.code] = finding.name
+            titles[finding.code] = finding.title_zh or finding.name
         ranked = sorted(counts, key=lambda c: (-counts[c], -projects[c], c))[:n]
-        return [Defect(c, names[c], counts[c], projects[c]) for c in ranked]
+        return [Defect(c, names[c], counts[c], projects[c], titles[c]) for c in ranked]
 
 
 def _unit_of(doc: Document) -> str:

@@ -132,10 +132,14 @@ def test_github_annotations() -> None:
 
 def test_statistics_prints_only_the_table() -> None:
     result = run(path("004"), "--select", "KPI1,KPI2", "--statistics")
-    lines = result.stdout.splitlines()
+    *lines, total = result.stdout.splitlines()
     assert lines and all(re.match(r"^\s+\d+\s+KPI\d{3}\s+\S+", line) for line in lines)
     counts = {line.split()[1]: int(line.split()[0]) for line in lines}
     assert counts["KPI201"] == 8
+    # each row names the rule in Chinese, then by its stable id; the last line adds them up
+    assert "KPI201  缺少成本指标  missing-cost-indicator" in result.stdout
+    assert re.match(r"^\s+(\d+)  合计  (\d+) 条规则  ", total)
+    assert int(total.split()[0]) == sum(counts.values()) == 25 and total.split()[2] == str(len(counts))
     stats = json.loads(run(path("004"), "--select", "KPI2", "--statistics", "--output-format", "json").stdout)
     assert stats == [{"code": "KPI201", "name": "missing-cost-indicator", "count": 8, "error": 8}]
 

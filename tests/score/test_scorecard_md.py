@@ -45,7 +45,8 @@ def test_each_document_card_lists_its_projects_scores_and_findings(out: Path) ->
         assert headings == [p.name for p in doc.projects]
         sections = text.split("\n## ")[1:]  # in project order (names may repeat in a document)
         for score, section in zip(report.of_document(doc.path), sections, strict=True):
-            shown = f"**{score.total:.1f} 分 · {score.grade}**" if score.scored else "**无法评分（原文错乱）**"
+            shown = (f"**目标质量分 {score.total:.1f} · {score.grade}**" if score.scored
+                     else "**目标质量分 — · 无法评分（原文错乱）**")
             assert shown in section
             for dim in score.dimensions.values():
                 assert f"| {dim.label} |" in section and f"| {dim.score:.1f} |" in section

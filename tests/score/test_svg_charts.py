@@ -27,11 +27,11 @@ def test_histogram_bins_and_axes() -> None:
 
 
 def test_score_bars_are_proportional_and_escaped() -> None:
-    svg = score_bars([Bar("完整性", 50, "#000"), Bar("<一致性>", 100, "#000", "−10")], "维度")
+    svg = score_bars([Bar("完整性", 50, "#000"), Bar("<一致性>", 100, "#000", "（扣 10 分）")], "维度")
     rects = [float(r.get("width", 0)) for r in ET.fromstring(svg).iter(f"{NS}rect")]
     track, half, _, full = rects
     assert half * 2 == full == track
-    assert "&lt;一致性&gt;" in svg and "100.0  −10" in _texts(svg)
+    assert "&lt;一致性&gt;" in svg and "100.0" in _texts(svg) and "（扣 10 分）" in _texts(svg)
 
 
 def test_strip_plot_spreads_ties_instead_of_hiding_them() -> None:
