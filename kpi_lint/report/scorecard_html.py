@@ -358,7 +358,8 @@ def _ranking(report: ScoreReport, names: dict[str, str]) -> str:
         doc_name = Path(s.path).name
         rows.append(
             f'<tr class="project-row" data-path="{escape(s.path, quote=True)}" data-line="{s.line}">'
-            f'<td class="num">{rank if s.scored else "—"}</td><td><a href="{escape(link, quote=True)}">{escape(s.name)}</a></td>'
+            f'<td class="num">{rank if s.scored else "—"}</td>'
+            f'<td><a href="{escape(link, quote=True)}">{escape(s.name)}</a></td>'
             f'<td class="num"><b>{s.shown_total}</b></td><td>{_grade(s, report)}</td>{_self_cell(s, report)}{dims}'
             f'<td class="num">{len(s.findings)}</td><td class="loc">{escape(doc_name)}:{s.line}</td></tr>'
         )

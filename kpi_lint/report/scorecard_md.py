@@ -175,7 +175,8 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
     for rank, s in enumerate(report.ranked(), start=1):
         dims = " | ".join(f"{s.dimensions[d].score:.1f}" for d in Dimension)
         out.append(
-            f"| {rank if s.scored else '—'} | [{cell(s.name)}]({names[s.path]}) | {s.shown_total} | {s.grade} | {_self_cell(s, report)} | "
+            f"| {rank if s.scored else '—'} | [{cell(s.name)}]({names[s.path]}) | {s.shown_total} | {s.grade} | "
+            f"{_self_cell(s, report)} | "
             f"{dims} | `{Path(s.path).name}:{s.line}` |"
         )
     out += ["", _legend(report), "", "评分方法见 docs/scoring.md。", ""]
