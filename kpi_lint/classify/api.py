@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +29,7 @@ Predictor = Callable[[Indicator], Prediction]
 ENV_VAR = "KPI_LINT_MODELS"
 
 __all__ = [
+    "BatchPredictor",
     "ModelError",
     "Predictor",
     "category_label_precision",
@@ -36,6 +37,7 @@ __all__ = [
     "load_custom_model",
     "predict_frame",
     "predictor_for",
+    "prime",
     "vagueness_predictor",
 ]
 
@@ -55,19 +57,56 @@ def predict_frame(model: Model, frame: pd.DataFrame, source: str = "输入") -> 
     return [(classes[i], float(proba[row, i])) for row, i in enumerate(best)]
 
 
-def predictor_for(model: Model) -> Predictor:
-    """One indicator → (label, probability); identical rows are predicted once."""
-    columns = model.meta.columns
-    memo: dict[tuple[str, ...], Prediction] = {}
+# Rows per model call when a predictor is primed: one call for a province, a few for the country,
+# so that the feature matrix of a batch stays small.
+BATCH_ROWS = 65_536
 
-    def predict(ind: Indicator) -> Prediction:
+
+class BatchPredictor:
+    """One indicator → (label, probability), predicted once per distinct row.
+
+    `prime` predicts every row not seen yet in one model call (a pipeline call has a fixed cost
+    far above its per-row cost: one call per row was most of a check); a row asked without
+    priming is predicted on its own.  Predictions are the same either way: each row's features
+    and probabilities depend on that row alone.
+    """
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self._columns = model.meta.columns
+        self._memo: dict[tuple[str, ...], Prediction] = {}
+
+    def _key(self, ind: Indicator) -> tuple[str, ...]:
         row = indicator_row(ind)
-        key = tuple(row.get(c, "") for c in columns)
-        if key not in memo:
-            memo[key] = predict_frame(model, pd.DataFrame([dict(zip(columns, key, strict=True))]))[0]
-        return memo[key]
+        return tuple(row.get(c, "") for c in self._columns)
 
-    return predict
+    def _predict(self, keys: list[tuple[str, ...]]) -> None:
+        for start in range(0, len(keys), BATCH_ROWS):
+            chunk = keys[start : start + BATCH_ROWS]
+            frame = pd.DataFrame(chunk, columns=list(self._columns), dtype=object)
+            self._memo.update(zip(chunk, predict_frame(self.model, frame), strict=True))
+
+    def prime(self, indicators: Iterable[Indicator]) -> None:
+        """Predict every distinct row of `indicators` not predicted yet, in as few calls as BATCH_ROWS allows."""
+        keys = [k for k in dict.fromkeys(self._key(ind) for ind in indicators) if k not in self._memo]
+        self._predict(keys)
+
+    def __call__(self, ind: Indicator) -> Prediction:
+        key = self._key(ind)
+        if key not in self._memo:
+            self._predict([key])
+        return self._memo[key]
+
+
+def predictor_for(model: Model) -> BatchPredictor:
+    """One indicator → (label, probability); identical rows are predicted once, primed rows in one call."""
+    return BatchPredictor(model)
+
+
+def prime(predictor: Predictor | None, indicators: Iterable[Indicator]) -> None:
+    """Let a batching predictor predict `indicators` at once; any other callable is asked row by row later."""
+    if isinstance(predictor, BatchPredictor):
+        predictor.prime(indicators)
 
 
 @lru_cache(maxsize=8)
@@ -79,7 +118,7 @@ def _shipped(path: Path, task: str, labels: tuple[str, ...]) -> Model | None:
     return model
 
 
-def category_predictor() -> Predictor | None:
+def category_predictor() -> BatchPredictor | None:
     """三级指标 (+ its value's kind) → (canonical 二级指标 such as "时效指标", probability), or None."""
     model = _shipped(models_dir() / "category.skops", "category", CATEGORY_LABELS)
     return predictor_for(model) if model else None
@@ -101,7 +140,7 @@ def category_label_precision() -> dict[str, float]:
     return _card_precision(models_dir() / "category.card.json")
 
 
-def vagueness_predictor() -> Predictor | None:
+def vagueness_predictor() -> BatchPredictor | None:
     """指标值 (+ its 二级指标) → ("vague" | "specific", probability), or None."""
     model = _shipped(models_dir() / "vagueness.skops", "vagueness", VAGUENESS_LABELS)
     return predictor_for(model) if model else None

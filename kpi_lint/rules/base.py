@@ -9,7 +9,7 @@ class attributes; the logic is ``check_project`` (most rules) or
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -105,6 +105,10 @@ class Rule:
         self.context = context
         self.lexicon = context.lexicon
         self.opts: dict[str, Any] = {**self.options, **context.options.get(self.code, {})}
+
+    # -- override when work is cheaper done once for the whole run ------------
+    def prepare(self, documents: Sequence[Document]) -> None:
+        """Called once before the documents are checked (a rule batches its model predictions here)."""
 
     # -- override one of these -------------------------------------------------
     def check_project(self, project: Project, doc: Document) -> Iterable[Finding]:

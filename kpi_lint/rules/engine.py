@@ -22,6 +22,8 @@ def run_rules(
     if not ctx.documents:
         ctx.documents = list(documents)
     instances = [rule(ctx) for rule in rules]
+    for rule in instances:
+        rule.prepare(documents)
     findings: list[Finding] = []
     for doc in documents:
         found: list[Finding] = []

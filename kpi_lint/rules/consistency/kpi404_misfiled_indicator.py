@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
@@ -192,10 +192,21 @@ class MisfiledIndicator(Rule):
             return None
         return label, f"其他项目的同类指标 {total} 行中有 {count} 行填在{label}"
 
+    def prepare(self, documents: Sequence[Document]) -> None:
+        predict = self.predictor()
+        if predict is not None:
+            from kpi_lint.classify.api import prime
+
+            prime(predict, (ind for doc in documents for ind in doc.indicators if self._judged(ind)))
+
+    @staticmethod
+    def _judged(ind: Indicator) -> bool:
+        return bool(ind.level2 and clean(ind.level3))
+
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         predict = self.predictor()
         for ind in project.indicators:
-            if not ind.level2 or not clean(ind.level3):
+            if not ind.level2 or not clean(ind.level3):  # what _judged says, spelled out for the type checker
                 continue
             if self._fits_where_filed(ind):
                 continue

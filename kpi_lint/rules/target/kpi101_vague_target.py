@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
@@ -70,13 +70,23 @@ class VagueTarget(Rule):
     family = "target"
     options: ClassVar[dict[str, Any]] = {"model_threshold": 0.8}
 
+    def _qualitative(self, project: Project) -> Iterator[Indicator]:
+        for ind, parsed in filled_targets(project, self.lexicon):
+            if parsed.kind == "qualitative":
+                yield ind  # a number or a date is measurable (KPI103/104 judge its form)
+
+    def prepare(self, documents: Sequence[Document]) -> None:
+        predictor = self.context.extras.get(VAGUENESS)
+        if predictor is not None:
+            from kpi_lint.classify.api import prime
+
+            prime(predictor, (ind for doc in documents for p in doc.projects for ind in self._qualitative(p)))
+
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
         predictor = self.context.extras.get(VAGUENESS)
         threshold = float(self.opts["model_threshold"])
-        for ind, parsed in filled_targets(project, self.lexicon):
-            if parsed.kind != "qualitative":
-                continue  # a number or a date is there: measurable (KPI103/104 judge its form)
+        for ind in self._qualitative(project):
             words = words_in(ind.value or "", self.lexicon.vague_words)
             vote = predictor(ind) if predictor else None
             model_vague = vote is not None and vote[0] == "vague" and vote[1] >= threshold

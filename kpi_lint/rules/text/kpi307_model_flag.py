@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Indicator
 from kpi_lint.penalty import Dimension, Penalty
-from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.context import CUSTOM_MODEL, FLAG_LABEL
 
 if TYPE_CHECKING:
@@ -58,6 +58,10 @@ class ModelFlag(Rule):
     family = "text"
     options: ClassVar[dict[str, Any]] = {"min_probability": 0.5}
 
+    def __init__(self, context: RuleContext) -> None:
+        super().__init__(context)
+        self._predicted: dict[str, list[tuple[str, float]]] = {}  # path → predictions of its rows, by prepare
+
     def _model(self) -> tuple[Model, str] | None:
         path = self.context.extras.get(CUSTOM_MODEL)
         if not path:
@@ -71,28 +75,61 @@ class ModelFlag(Rule):
             raise ModelError(str(path), "给了模型但没有指定要报告的标签：请加 --flag-label 标签")
         return load_custom_model(Path(path), str(label)), str(label)
 
-    def check_document(self, doc: Document) -> Iterator[Finding]:
+    def _rows(self, model: Model, doc: Document) -> tuple[list[Indicator], list[dict[str, str]]]:
+        """The indicators with text in the model's columns, and their model input rows."""
+        from kpi_lint.classify.data import indicator_row
+
+        indicators: list[Indicator] = []
+        rows: list[dict[str, str]] = []
+        for ind in doc.indicators:
+            row = indicator_row(ind)
+            if any(row.get(c) for c in model.meta.text_columns):
+                indicators.append(ind)
+                rows.append(row)
+        return indicators, rows
+
+    def prepare(self, documents: Sequence[Document]) -> None:
+        """Predict every document's rows in one batch: a pipeline call costs far more than a row."""
+        self._predicted = {}
         loaded = self._model()
         if loaded is None:
             return
         import pandas as pd
 
-        from kpi_lint.classify.api import predict_frame
-        from kpi_lint.classify.data import FIELD_NAMES, indicator_row
+        from kpi_lint.classify.api import BATCH_ROWS, predict_frame
+
+        model, _ = loaded
+        spans: list[tuple[str, int, int]] = []
+        rows: list[dict[str, str]] = []
+        for doc in documents:
+            start = len(rows)
+            rows.extend(self._rows(model, doc)[1])
+            spans.append((doc.path, start, len(rows)))
+        first = next((path for path, start, stop in spans if stop > start), "")
+        predictions: list[tuple[str, float]] = []
+        for start in range(0, len(rows), BATCH_ROWS):
+            frame = pd.DataFrame(rows[start : start + BATCH_ROWS], dtype=str)
+            predictions.extend(predict_frame(model, frame, first))
+        self._predicted = {path: predictions[start:stop] for path, start, stop in spans}
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        loaded = self._model()
+        if loaded is None:
+            return
+        from kpi_lint.classify.data import FIELD_NAMES
 
         model, label = loaded
         text_cols = model.meta.text_columns
-        indicators: list[Indicator] = []
-        rows: list[dict[str, str]] = []
-        for ind in doc.indicators:
-            row = indicator_row(ind)
-            if any(row.get(c) for c in text_cols):
-                indicators.append(ind)
-                rows.append(row)
+        indicators, rows = self._rows(model, doc)
         if not rows:
             return
-        # One batch per document: a pipeline call has a fixed cost far above its per-row cost.
-        predictions = predict_frame(model, pd.DataFrame(rows, dtype=str), doc.path)
+        predictions = self._predicted.get(doc.path)
+        if predictions is None or len(predictions) != len(rows):  # a document the run was not prepared for
+            import pandas as pd
+
+            from kpi_lint.classify.api import predict_frame
+
+            predictions = predict_frame(model, pd.DataFrame(rows, dtype=str), doc.path)
         threshold = float(self.opts["min_probability"])
         projects = {p.name: p for p in doc.projects}
         name = model.path.name if model.path else "自定义模型"
