@@ -7,7 +7,6 @@ even if their ``lexicons/userdict.txt`` differs.
 
 from __future__ import annotations
 
-import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -15,11 +14,9 @@ from pathlib import Path
 import jieba
 
 from kpi_lint.read.source import fold
+from kpi_lint.segment import new_tokenizer
 
 Entry = tuple[str, int | None, str | None]
-
-# jieba announces every dictionary load on stderr; the CLI keeps stderr for errors.
-jieba.setLogLevel(logging.WARNING)
 
 _SPACE = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -63,7 +60,7 @@ def read_userdict(path: Path | None) -> tuple[Entry, ...]:
 
 @lru_cache(maxsize=4)
 def _segmenter(entries: tuple[Entry, ...]) -> jieba.Tokenizer:
-    seg = jieba.Tokenizer()
+    seg = new_tokenizer()
     for word, freq, tag in entries:
         seg.add_word(word, freq, tag)
     return seg

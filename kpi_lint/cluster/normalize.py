@@ -10,7 +10,6 @@ department names, not from a fixed list, so a new county needs no code change.
 
 from __future__ import annotations
 
-import logging
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -22,6 +21,7 @@ import jieba
 
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_pairs
 from kpi_lint.model import Document
+from kpi_lint.segment import new_tokenizer
 
 # One administrative unit at the start of a department name: 吕梁市 / 离石区 / 古县.
 # Non-greedy, so "沁水县医疗保障局" yields 沁水县 and stops at the organisation part.
@@ -92,9 +92,7 @@ def apply_synonyms(text: str, synonyms: tuple[tuple[str, str], ...]) -> str:
 
 @lru_cache(maxsize=4)
 def _tokenizer(userdict: str | None) -> jieba.Tokenizer:
-    # jieba logs its dictionary loading on stderr, which would pollute CLI output.
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
+    tokenizer = new_tokenizer()  # the dictionary already in memory, not read again
     if userdict:
         tokenizer.load_userdict(userdict)
     return tokenizer
