@@ -47,6 +47,10 @@ FITTING_KINDS: dict[str, frozenset[str]] = {
 EXPECTED_CATEGORIES = ("数量指标", "质量指标", "时效指标", "成本指标")
 MIN_PEER_PROJECTS = 3
 PEER_PROJECTS = 8  # nearest projects consulted for a suggestion
+# Nearest projects kept per project, computed once for a block of projects by one sparse product;
+# a query that needs more (a category few projects fill) is answered exactly among those projects.
+NEIGHBOURS = 64
+_BLOCK_CELLS = 4_000_000  # similarities held at once while the neighbours of a block are computed
 # A target is an outlier when laxer than 90% of its peers' targets and this far from their median.
 OUTLIER_PERCENTILE = 10.0
 PERCENT_GAP = 5.0  # percentage points
@@ -148,6 +152,7 @@ class PeerIndex:
         self._rows_cache: dict[tuple[ProjectKey, str], list[Member]] = {}
         self._using_cache: dict[str, np.ndarray] = {}
         self._filed_cache: dict[int, tuple[Counter[str], dict[tuple[str, str], Counter[str]]]] = {}
+        self._neighbour_cache: dict[int, tuple[np.ndarray, np.ndarray, bool]] = {}
         frame = pd.DataFrame(frames, columns=["name", "clusters"])
         columns = [c for c in frame.columns if frame[c].str.len().gt(0).any()]  # an all-empty block cannot be fit
         self._vectorizer = _project_vectorizer(columns)
@@ -240,18 +245,55 @@ class PeerIndex:
         own_path = path or _project_path(project) or self._path_of.get((project.name, project.line), "")
         own = project_key(own_path, project)
         row = self._index_of.get(own)
-        if row is not None:  # an indexed project: its vector is already in the matrix
+        skip = 0
+        if row is not None:  # an indexed project: its nearest neighbours are computed once, by block
+            nearest, sims, complete = self._neighbours(row)
+            if among is not None:
+                keep = np.isin(nearest, among, assume_unique=True)
+                nearest, sims = nearest[keep], sims[keep]
+            for i, sim in zip(nearest.tolist(), sims.tolist(), strict=True):
+                key = self._projects[i].key
+                if key != own:
+                    yield key, sim
+            if complete:
+                return
+            # More were asked for than the kept neighbours hold: the exact ranking, whose first
+            # len(nearest) entries are the ones just given (same products, same order).
+            skip = len(nearest)
             query = self._matrix[row : row + 1]
         else:
             query = self._vectorizer.transform(pd.DataFrame([self._project_row(project)], columns=["name", "clusters"]))
-        sims = linear_kernel(query, self._matrix).ravel()
-        order = np.arange(len(sims)) if among is None else among
-        for i in order[np.argsort(-sims[order], kind="stable")]:
+        order = np.arange(self._matrix.shape[0]) if among is None else among
+        sims = linear_kernel(query, self._matrix[order]).ravel()
+        for i in np.argsort(-sims, kind="stable")[skip:]:
             if sims[i] <= 0:
                 return
-            key = self._projects[i].key
+            key = self._projects[order[i]].key
             if key != own:
                 yield key, float(sims[i])
+
+    def _neighbours(self, row: int) -> tuple[np.ndarray, np.ndarray, bool]:
+        """A project's NEIGHBOURS most similar projects (itself included) with similarity above 0.
+
+        Ordered by similarity, then index — the order of the exact ranking — with whether that is
+        all of them.  Computed for the whole block of projects around `row` in one sparse product,
+        as the rules ask about the projects of a document in turn.
+        """
+        if row not in self._neighbour_cache:
+            assert self._matrix is not None
+            n = self._matrix.shape[0]
+            size = max(1, min(n, _BLOCK_CELLS // max(n, 1)))
+            start = row - row % size
+            block = self._matrix[start : start + size] @ self._matrix.T
+            block = block.tocsr()
+            for offset in range(block.shape[0]):
+                lo, hi = block.indptr[offset], block.indptr[offset + 1]
+                cols, vals = block.indices[lo:hi], block.data[lo:hi]
+                positive = vals > 0
+                cols, vals = cols[positive], vals[positive]
+                order = np.lexsort((cols, -vals))[:NEIGHBOURS]
+                self._neighbour_cache[start + offset] = (cols[order], vals[order], len(cols) <= NEIGHBOURS)
+        return self._neighbour_cache[row]
 
     def _projects_using(self, level2: str, fitting: frozenset[str] | None) -> np.ndarray:
         """Indexes of the projects with rows worth copying under `level2` (most projects lack cost rows)."""
