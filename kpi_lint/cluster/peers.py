@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
@@ -246,7 +247,10 @@ class PeerIndex:
         own = project_key(own_path, project)
         row = self._index_of.get(own)
         skip = 0
-        if row is not None:  # an indexed project: its nearest neighbours are computed once, by block
+        if row is not None and sparse.issparse(self._matrix):
+            # An indexed project: its nearest neighbours are computed once, by block.  (A dense
+            # matrix — a handful of projects — is ranked exactly below: a dense block product may
+            # round differently from one row's.)
             nearest, sims, complete = self._neighbours(row)
             if among is not None:
                 keep = np.isin(nearest, among, assume_unique=True)
@@ -264,6 +268,8 @@ class PeerIndex:
         else:
             query = self._vectorizer.transform(pd.DataFrame([self._project_row(project)], columns=["name", "clusters"]))
         order = np.arange(self._matrix.shape[0]) if among is None else among
+        if len(order) == 0:
+            return
         sims = linear_kernel(query, self._matrix[order]).ravel()
         for i in np.argsort(-sims, kind="stable")[skip:]:
             if sims[i] <= 0:
@@ -284,8 +290,7 @@ class PeerIndex:
             n = self._matrix.shape[0]
             size = max(1, min(n, _BLOCK_CELLS // max(n, 1)))
             start = row - row % size
-            block = self._matrix[start : start + size] @ self._matrix.T
-            block = block.tocsr()
+            block = sparse.csr_matrix(self._matrix[start : start + size] @ self._matrix.T)
             for offset in range(block.shape[0]):
                 lo, hi = block.indptr[offset], block.indptr[offset + 1]
                 cols, vals = block.indices[lo:hi], block.data[lo:hi]
