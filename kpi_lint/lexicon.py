@@ -72,6 +72,25 @@ class Lexicon:
     vocab: Vocabulary | None = None  # 一级/二级 names, header words, form titles (kpi_lint.vocab)
     # Memo of unit → kind: value parsing asks for the same few units over and over.
     _unit_kinds: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    # Memo of the lists a rule reads by file name (``words`` / ``keyed``), read once per folder.
+    _lists: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """The entries of the plain list `name` (e.g. ``placeholders.txt``) of this folder."""
+        if name not in self._lists:
+            self._lists[name] = tuple(read_list(self.directory, name))
+        value = self._lists[name]
+        assert isinstance(value, tuple)
+        return value
+
+    def keyed(self, name: str) -> dict[str, tuple[str, ...]]:
+        """The ``key: word word …`` list `name` of this folder."""
+        key = f"keyed:{name}"
+        if key not in self._lists:
+            self._lists[key] = {k: tuple(v) for k, v in read_keyed(self.directory, name).items()}
+        value = self._lists[key]
+        assert isinstance(value, dict)
+        return value
 
     @property
     def vocabulary(self) -> Vocabulary:

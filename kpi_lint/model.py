@@ -119,6 +119,7 @@ class FundItem:
     unit: str  # 元 / 万元
     line: int
     column: int
+    anchor: str | None = None  # where the amount is in an office file (see Located)
 
 
 @dataclass

@@ -39,6 +39,9 @@ class FundsReader:
             self._figures = [(i, f) for i, f in named if f is not None]
             return True
         found = False
+        labels = [
+            i for i, c in enumerate(cells) if not c.blank and self.vocab.fund_source(c.text) not in (None, "总额")
+        ]
         for i, cell in enumerate(cells):
             source = self.vocab.fund_source(cell.text) if not cell.blank else None
             if source is None:
@@ -51,10 +54,12 @@ class FundsReader:
             amount = next((c for c in cells[i + 1 :] if not c.blank), None)
             if amount is None or to_number(amount.text) is None:
                 continue
-            period = self._period(cell, i, source)
+            period = self._period(cell, i, source, labels)
             loc = amount.located
             self.items.append(
-                FundItem(period, source, to_number(amount.text), loc.text, self.unit, loc.line, loc.column)
+                FundItem(
+                    period, source, to_number(amount.text), loc.text, self.unit, loc.line, loc.column, loc.anchor
+                )
             )
             found = True
         return found
@@ -68,13 +73,17 @@ class FundsReader:
                 elif "(元)" in text or "（元）" in cell.text or text.endswith("元"):
                     self.unit = "元"
 
-    def _period(self, label: Cell, column: int, source: str) -> str | None:
+    def _period(self, label: Cell, column: int, source: str, labels: list[int]) -> str | None:
         text = squash(label.text)
         for word, period in (("实施期", PERIOD_IMPLEMENTATION), ("中期", "中期"), ("年度", PERIOD_ANNUAL)):
             if text.startswith(word):
                 if source == "总额":
                     self._periods = [p for p in self._periods if p[0] != column] + [(column, period)]
                 return period
+        if len(self._periods) >= 2 and len(labels) == len(self._periods) and column in labels:
+            # One source label per period in this row ("其中：财政拨款 | 170 | 其中：财政拨款 | 340"): the
+            # k-th label is the k-th period's, whatever cells the totals row had before its labels.
+            return sorted(self._periods)[labels.index(column)][1]
         before = [p for c, p in sorted(self._periods) if c <= column]
         return before[-1] if before else None
 

@@ -65,3 +65,12 @@ def test_unknown_or_missing_code_exit_2_one_line(args: list[str]) -> None:
     assert result.exit_code == 2
     assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("kpi-lint: 错误: ")
     assert result.stdout == ""
+
+
+def test_readme_lists_every_rule() -> None:
+    """The catalog table in README.md names every rule, with its kebab name and Chinese title."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for rule in all_rules():
+        assert f"| {rule.code} | `{rule.name}` | {rule.title_zh} |" in readme, rule.code

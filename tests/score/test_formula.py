@@ -53,7 +53,7 @@ def test_relevance_caps_sum_to_90_and_dimensions_clamp_at_zero() -> None:
 
 def test_unknown_code_counts_by_its_family() -> None:
     doc = document(project(GOOD_ROWS))
-    (score,) = score_documents([doc], [finding(doc, "KPI599", row=2), finding(doc, "KPI109", row=1)]).projects
+    (score,) = score_documents([doc], [finding(doc, "KPI599", row=2), finding(doc, "KPI199", row=1)]).projects
     assert score.dimensions[Dimension.CONSISTENCY].score == 98.0  # KPI5xx: 2 points on 一致性
     assert score.dimensions[Dimension.MEASURABILITY].score == 98.0  # KPI1xx: 可衡量性
 

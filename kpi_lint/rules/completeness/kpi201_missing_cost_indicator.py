@@ -8,6 +8,7 @@ from kpi_lint.model import Document, EmptyCategory, Indicator, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.completeness._template import TEMPLATE_2021, detect_template
 from kpi_lint.rules.context import SUGGESTER
 from kpi_lint.rules.target.common import CATEGORY_NAMES, COST, NameCues, is_blank, name_cues, peer_lines
 
@@ -66,19 +67,25 @@ class MissingCostIndicator(Rule):
         if project.cut_off:
             return  # the table breaks off: its cost rows may lie beyond the break (the break is reported)
         cues = name_cues(self.lexicon)
+        template = detect_template(project)
         costs = [ind for ind in project.indicators if is_cost(ind)]
-        if any(is_filled(ind, cues) for ind in costs):
+        if any(is_filled(ind, cues) and (ind.level2 in template.core_cost or ind.level2 is None) for ind in costs):
             return
-        empty = next((e for e in project.empty_categories if e.level2 == COST), None)
-        if empty is not None:
+        empty = next((e for e in project.empty_categories if e.level2 in template.core_cost), None)
+        filled_other = [ind for ind in costs if is_filled(ind, cues)]
+        if filled_other:  # 财预〔2021〕101号: 社会/生态环境成本 are set, the core 经济成本 is not
+            names = "、".join(sorted({ind.level2 or "" for ind in filled_other}))
+            how = f"只填了{names}，没有{template.cost_label}"
+        elif empty is not None:
             how = f"成本指标一栏{'写着“' + empty.note + '”' if empty.note else '是空的'}"
         elif costs:
             marker = next((c.value for c in costs if c.value and c.value.strip()), None)
             how = f"成本指标一栏{'写着“' + marker.strip() + '”' if marker else '没有填写'}"
         else:
             how = "表中没有成本指标"
+        rule_of = f"（按{template.name}模板，应设{template.cost_label}）" if template is TEMPLATE_2021 else ""
         message = (
-            f"项目没有成本指标：{how}。每个项目都应设成本指标，写明经济成本（如“会议费 ≤20000元”、"
+            f"项目没有成本指标：{how}{rule_of}。每个项目都应设成本指标，写明经济成本（如“会议费 ≤20000元”、"
             "“人均补助标准 77元/人”），以便核对资金与目标是否匹配。"
         )
         suggestion = None
@@ -86,7 +93,7 @@ class MissingCostIndicator(Rule):
         if suggester is not None:
             examples = peer_lines(suggester, project, doc.path, COST, k=3)
             suggestion = "；".join(examples) if examples else None
-        yield self._at(doc, project, empty, costs, message, suggestion)
+        yield self._at(doc, project, empty, filled_other or costs, message, suggestion)
 
     def _at(
         self,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.completeness._template import Template, detect_template
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
 from kpi_lint.rules.target.common import (
     BENEFIT,
@@ -18,6 +19,7 @@ from kpi_lint.rules.target.common import (
     NameCues,
     name_cues,
 )
+from kpi_lint.vocab import SUSTAINABLE
 
 # The dimensions the guidance expects in every project (cost is KPI201's), with what a good one says.
 _EXPECTED: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -29,8 +31,11 @@ _EXPECTED: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 
 
-def _label(dimension: str) -> str:
-    return "效益指标（经济/社会/生态/可持续影响）" if dimension == BENEFIT else dimension
+def _label(dimension: str, template: Template) -> str:
+    if dimension != BENEFIT:
+        return dimension
+    kinds = "/".join(level2.removesuffix("效益指标").removesuffix("指标") for level2 in template.benefit_level2)
+    return f"效益指标（{kinds}）"
 
 
 class MissingDimension(Rule):
@@ -43,7 +48,8 @@ class MissingDimension(Rule):
     For each project and period, checks that there is at least one filled
     indicator (a named 三级指标 with a value) under 数量指标, 质量指标, 时效指标,
     at least one 效益 category (经济/社会/生态效益, 可持续影响) and 服务对象满意度.
-    A dimension missing from every period gives one finding for the project;
+    The 效益 categories named follow the template the table uses (财预〔2021〕101号
+    has no 可持续影响).  A dimension missing from every period gives one finding for the project;
     missing from one period only, one finding for that period.  Cost indicators
     are KPI201's.
 
@@ -79,7 +85,10 @@ class MissingDimension(Rule):
         periods = project.periods
         if not periods or project.cut_off:
             return  # nothing read, or the table breaks off and the rest may lie beyond the break
+        template = detect_template(project)
         for dimension, level2s, what in _EXPECTED:
+            if dimension == BENEFIT and SUSTAINABLE not in template.benefit_level2:
+                what = what.replace("或可持续影响", "")  # 财预〔2021〕101号 has no 可持续影响
             missing = [p for p in periods if not self._has(project, p, level2s, cues)]
             if not missing:
                 continue
@@ -87,7 +96,7 @@ class MissingDimension(Rule):
             for period in targets:
                 where = f"{period}" if period else ""
                 message = (
-                    f"项目{where}没有{_label(dimension)}：应至少设一项，说明{what}。"
+                    f"项目{where}没有{_label(dimension, template)}：应至少设一项，说明{what}。"
                 )
                 yield self._at(doc, project, dimension, period, message)
 

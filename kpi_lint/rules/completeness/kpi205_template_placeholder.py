@@ -1,0 +1,138 @@
+"""KPI205 template-placeholder."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.penalty import Dimension, Penalty
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.target.common import clean
+from kpi_lint.vocab import squash
+
+PLACEHOLDERS = "placeholders.txt"
+# The template's hint "（≥**%）" printed in the name, with or without its asterisks: a comparator
+# followed by a unit and no figure ("(≥%)", "（≥人次）", "(≤元/株)", "≥**人").
+_UNIT = r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff·]{1,3})?)"
+_HINT = re.compile(r"[(（]?\s*(?:[≥≤＞＜><]=?|不低于|不高于)\s*[*＊]*\s*" + _UNIT + r"\s*[)）]")
+_HINT_BARE = re.compile(r"(?:[≥≤＞＜><]=?)\s*[*＊]+\s*(?:%|％|[\u4e00-\u9fff]{1,3})")
+# A 三级指标 that is only the template's numbering: "指标2", "指标2：".
+_NUMBER_ONLY = re.compile(r"^指标\s*\d+\s*[：:.、．]?$")
+_FIELDS = (("level3", "三级指标"), ("value", "指标值"), ("description", "绩效指标描述"))
+
+
+@dataclass
+class _Hit:
+    token: str  # what was left in
+    where: str  # which field ("三级指标", "总体目标")
+    text: str  # the text it was found in
+    line: int
+    column: int
+    anchor: str | None
+    indicator: Indicator | None
+
+
+class TemplatePlaceholder(Rule):
+    """表格模板的占位符没有替换：“（≥**%）”“XX”“……”“目标内容1”、只有编号的“指标2”。
+
+    默认级别：warning。
+
+    **做什么**
+
+    在三级指标、指标值、绩效指标描述、总体目标和绩效目标里，找填报模板留下的提示
+    字样（``lexicons/placeholders.txt``：``**``、XX、××、……、目标内容、请填写），
+    指标名称里只有比较符和单位、没有数字的提示（“苗木成活率（≥**%）”“（≥人）”），
+    以及只写编号、没有名称和指标值的行（“指标2”）。同一项目里同一种占位符只报一次，
+    写明出现次数和行号。
+
+    **为什么不好**
+
+    占位符说明表格是照模板填的，没有逐项写实：“（≥**%）”本应换成具体的目标值，
+    “指标2”一行什么也没说，“目标内容1”是模板的提示语。财预〔2015〕88号要求绩效
+    目标完整、具体；留着占位符的表，审核时既看不出目标，也说明填报没有复核。
+
+    **示例**（corpus/wild/a10，湖南 2018 年市级专项扶贫资金；003 的绩效目标“1.目标内容1”）::
+
+        满意度指标 | 服务对象满意度指标 | 旅游行业经营主体满意度(≥**%) | >=90%
+        绩效目标   | 1.目标内容1
+
+    **改为**::
+
+        满意度指标 | 服务对象满意度指标 | 旅游行业经营主体满意度 | ≥90%
+        绩效目标   | 1.2023年完成全县医保经办窗口改造12个，群众办事满意度不低于95%
+    """
+
+    code = "KPI205"
+    name = "template-placeholder"
+    title_zh = "模板占位符未替换"
+    penalty = Penalty(Dimension.COMPLETENESS, 3, 9)
+    severity = Severity.WARNING
+    family = "completeness"
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        tokens = tuple(squash(t) for t in self.lexicon.words(PLACEHOLDERS))
+        hits: list[_Hit] = []
+        for ind in project.indicators:
+            hits += self._in_indicator(ind, tokens)
+        texts = [(f"{period}总体目标" if period else "总体目标", loc) for period, loc in project.goals.items()]
+        if project.target_text is not None:
+            texts.append(("绩效目标", project.target_text))
+        for where, loc in texts:
+            token = _token_in(loc.text, tokens)
+            if token:
+                hits.append(_Hit(token, where, loc.text, loc.line, loc.column, loc.anchor, None))
+        groups: dict[str, list[_Hit]] = {}
+        for hit in hits:
+            groups.setdefault(hit.token, []).append(hit)
+        for token, group in groups.items():
+            yield self._finding(doc, project, token, group)
+
+    def _in_indicator(self, ind: Indicator, tokens: tuple[str, ...]) -> list[_Hit]:
+        hits = []
+        for field, label in _FIELDS:
+            text = getattr(ind, field)
+            if not text:
+                continue
+            token = None
+            if field == "level3" and (_HINT.search(squash(text)) or _HINT_BARE.search(squash(text))):
+                token = "（≥**）"
+            token = token or _token_in(text, tokens)
+            if token is None and field == "level3" and _NUMBER_ONLY.match(squash(text)) and not clean(ind.value):
+                token = "只有编号的指标"
+            if token is not None:
+                line, column = ind.span(field)
+                hits.append(_Hit(token, label, str(text), line, column, ind.anchor(field), ind))
+        return hits
+
+    def _finding(self, doc: Document, project: Project, token: str, group: list[_Hit]) -> Finding:
+        first = group[0]
+        lines = "、".join(str(h.line) for h in group[:12]) + ("等" if len(group) > 12 else "")
+        count = f"，共 {len(group)} 处（第{lines}行）" if len(group) > 1 else ""
+        if token == "（≥**）":
+            what = f"{first.where}里留着模板的取值提示（比较符和单位，没有数字），如“{_text(first)}”"
+            fix = "把提示删去，目标值写在指标值一栏"
+        elif token == "只有编号的指标":
+            what = f"“{_text(first)}”一行只有模板编号，没有指标名称和指标值"
+            fix = "填上具体指标，或删去这一行"
+        else:
+            what = f"{first.where}里留着模板占位符“{token}”：“{_text(first)}”"
+            fix = "换成实际内容"
+        message = f"{what}{count}。占位符说明表格照模板填写而未写实，应{fix}。"
+        if first.indicator is not None:
+            field = {"三级指标": "level3", "指标值": "value", "绩效指标描述": "description"}[first.where]
+            return self.finding(doc, message, project=project, indicator=first.indicator, span=field)
+        finding = self.finding(doc, message, project=project, line=first.line, column=first.column)
+        finding.anchor = first.anchor
+        return finding
+
+
+def _token_in(text: str, tokens: tuple[str, ...]) -> str | None:
+    s = squash(text)
+    return next((t for t in tokens if t and t in s), None)
+
+
+def _text(hit: _Hit) -> str:
+    text = " ".join(hit.text.split())
+    return text if len(text) <= 30 else text[:30] + "…"

@@ -1,0 +1,61 @@
+"""KPI109 yes-no-with-number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kpi_lint.model import Document, Project
+from kpi_lint.penalty import Dimension, Penalty
+from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.once import once_across_periods
+from kpi_lint.rules.target.common import filled_targets
+from kpi_lint.vocab import squash
+
+CUES = "yes_no_cues.txt"
+
+
+class YesNoWithNumber(Rule):
+    """是非类指标（是否…、有无…）却配了一个数值目标。
+
+    默认级别：warning。
+
+    **做什么**
+
+    三级指标含“是否”“有无”“能否”（``lexicons/yes_no_cues.txt``），问的是“是/否”，
+    指标值却写成数字或百分比（“≥90”“100%”）的，报告出来。
+
+    **为什么不好**
+
+    指标值要与指标相符（财预〔2021〕101号：取值与指标口径一致）。“是否全部救助”
+    只能回答是或否；写“≥90”说不清是九成对象得到救助，还是九成把握做到——自评时
+    （财预〔2020〕10号）无从核对，往往是套用“≥90”模板的结果。
+
+    **示例**::
+
+        产出指标 | 质量指标 | 是否全部救助 | ≥90
+
+    **改为**（二选一）::
+
+        产出指标 | 质量指标 | 是否全部救助 | 是
+        产出指标 | 质量指标 | 符合条件对象救助覆盖率 | =100%
+    """
+
+    code = "KPI109"
+    name = "yes-no-with-number"
+    title_zh = "是非指标配了数值"
+    penalty = Penalty(Dimension.RELEVANCE, 3, 9)
+    severity = Severity.WARNING
+    family = "target"
+
+    def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        cues = self.lexicon.words(CUES)
+        for ind, parsed in once_across_periods(filled_targets(project, self.lexicon)):
+            name = squash(ind.level3 or "")
+            cue = next((c for c in cues if c in name), None)
+            if cue is None or parsed.number is None or parsed.kind == "date":
+                continue
+            message = (
+                f"三级指标“{ind.level3}”是“{cue}”类问题，只能回答“是/否”，指标值却是“{ind.value}”。"
+                "应写“是”（或“有”“达到”），或把指标改成可计量的比率、数量，如“…覆盖率 =100%”。"
+            )
+            yield self.finding(doc, message, project=project, indicator=ind, span="value", suggestion="是")
