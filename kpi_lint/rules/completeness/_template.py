@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from kpi_lint.model import Project
 from kpi_lint.vocab import (
     COST,
-    COST_L1,
     ECOLOGICAL,
     ECOLOGICAL_COST,
     ECONOMIC,
@@ -55,11 +54,13 @@ TEMPLATE_2021 = Template(
 
 
 def detect_template(project: Project) -> Template:
-    """财预〔2021〕101号 when the table has 成本指标 as a 一级 group or its 经济/社会/生态环境成本 二级."""
-    for ind in project.indicators:
-        if ind.level2 in _COST_TYPES or ind.level1 == COST_L1:
-            return TEMPLATE_2021
-    for empty in project.empty_categories:
-        if empty.level2 in _COST_TYPES or empty.level1 == COST_L1:
-            return TEMPLATE_2021
+    """财预〔2021〕101号 when the table prints the 经济 / 社会 / 生态环境成本指标 二级 of its 成本指标 group.
+
+    A "成本指标" label alone does not tell: older tables print it in both the 一级 and the 二级 column
+    (004: "成本指标 | 成本指标 | 未填报").
+    """
+    if any(ind.level2 in _COST_TYPES for ind in project.indicators):
+        return TEMPLATE_2021
+    if any(empty.level2 in _COST_TYPES for empty in project.empty_categories):
+        return TEMPLATE_2021
     return TEMPLATE_2015

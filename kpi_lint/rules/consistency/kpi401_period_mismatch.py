@@ -9,7 +9,6 @@ from kpi_lint.model import (
     PERIOD_IMPLEMENTATION,
     Document,
     Form,
-    FundItem,
     Indicator,
     ParsedValue,
     Project,
@@ -17,10 +16,9 @@ from kpi_lint.model import (
 from kpi_lint.parse.values import base_unit, scaled
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.consistency._funds import fund_yuan, total_disagrees
 from kpi_lint.rules.consistency._periods import paired_rows, project_years
 from kpi_lint.rules.text._text import clean
-
-_MONEY_SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 
 
 def _same_unit(a: str | None, b: str | None) -> bool:
@@ -51,12 +49,6 @@ def same_value(a: Indicator, b: Indicator) -> bool:
     )
 
 
-def fund_yuan(item: FundItem) -> float | None:
-    if item.amount is None:
-        return None
-    return item.amount * _MONEY_SCALE.get(item.unit, 1.0)
-
-
 class PeriodMismatch(Rule):
     """The 实施期 and 年度 values of the same indicator differ in a one-year project.
 
@@ -69,7 +61,9 @@ class PeriodMismatch(Rule):
         and reports the 年度 cell when the two values differ.  Values are compared
         as numbers in base units with their comparator ("≥95%" equals "≥ 95 %",
         "2万份" equals "20000份").  The 实施期资金总额 and 年度资金总额 are compared
-        the same way.  Rows printed in only one column are left to KPI106.
+        the same way, unless one of them disagrees with its own sources (that
+        misprint is KPI407's finding, at the wrong cell).  Rows printed in only
+        one column are left to KPI106.
 
     Why is this bad?
         In a one-year project the implementation period *is* the budget year: the
@@ -103,6 +97,8 @@ class PeriodMismatch(Rule):
         a, b = fund_yuan(left), fund_yuan(right)
         if a is None or b is None or a == b:
             return
+        if total_disagrees(left, project) is not None or total_disagrees(right, project) is not None:
+            return  # one total disagrees with its own sources: that is the defect (KPI407), reported there
         message = (
             f"一年期项目的实施期资金总额“{left.text}”{left.unit}与年度资金总额“{right.text}”{right.unit}不一致。"
             f"项目期为1年时两者是同一笔资金，应填相同金额。"

@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import groupby
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, FundItem, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.consistency.kpi401_period_mismatch import fund_yuan
-
-TOTAL = "总额"
-FISCAL = "财政拨款"  # may be printed beside its own breakdown (中央 / 省级 / 市县)
-_FISCAL_PARTS = ("中央财政资金", "省级财政资金", "市县(区)财政资金")
-
-
-def _sums(items: list[FundItem]) -> list[float]:
-    """What the 总额 may equal: every source; or, when 财政拨款 is printed beside its breakdown,
-    财政拨款 or its parts (never both) plus the other sources."""
-    amounts = {f.source: fund_yuan(f) or 0.0 for f in items}
-    everything = sum(amounts.values())
-    if FISCAL in amounts and any(p in amounts for p in _FISCAL_PARTS):
-        parts = sum(amounts.get(p, 0.0) for p in _FISCAL_PARTS)
-        return [everything - parts, everything - amounts[FISCAL]]
-    return [everything]
+from kpi_lint.rules.consistency._funds import TOLERANCE, TOTAL, fund_yuan, sources_of, total_disagrees
 
 
 class FundsSumMismatch(Rule):
@@ -64,40 +48,16 @@ class FundsSumMismatch(Rule):
     penalty = Penalty(Dimension.CONSISTENCY, 8, 8)
     severity = Severity.ERROR
     family = "consistency"
-    options: ClassVar[dict[str, Any]] = {"tolerance": 0.005}
+    options: ClassVar[dict[str, Any]] = {"tolerance": TOLERANCE}
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
-        totals = [f for f in project.funds if f.source == TOTAL]
-        sources = [f for f in project.funds if f.source != TOTAL]
-        if not totals or not sources:
-            return
-        for total in totals:
-            if total.amount is None:
+        for total in project.funds:
+            if total.source != TOTAL or total.amount is None:
                 continue
-            items = self._sources_of(total, totals, sources)
-            if not items or all(f.amount is None for f in items):
-                continue
-            amount = fund_yuan(total) or 0.0
-            sums = _sums(items)
-            tolerance = max(amount * float(self.opts["tolerance"]), 0.01)
-            if any(abs(s - amount) <= tolerance for s in sums):
-                continue
-            yield self._finding(doc, project, total, items, sums[0])
-
-    @staticmethod
-    def _sources_of(total: FundItem, totals: list[FundItem], sources: list[FundItem]) -> list[FundItem] | None:
-        """The sources of the total's period; a source whose period was not read belongs to the only total.
-
-        None when the block is ambiguous (one source printed twice for one period: the columns were
-        not told apart), so that a reading slip is not reported as the form's arithmetic.
-        """
-        items = [f for f in sources if f.period == total.period]
-        if len(totals) == 1:
-            items += [f for f in sources if f.period is None and total.period is not None]
-        keyed = sorted(items, key=lambda f: f.source)
-        if any(len(list(group)) > 1 for _, group in groupby(keyed, key=lambda f: f.source)):
-            return None
-        return items
+            summed = total_disagrees(total, project, float(self.opts["tolerance"]))
+            items = sources_of(total, project)
+            if summed is not None and items is not None:
+                yield self._finding(doc, project, total, items, summed)
 
     def _finding(
         self, doc: Document, project: Project, total: FundItem, items: list[FundItem], summed: float
