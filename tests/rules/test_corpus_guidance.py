@@ -98,6 +98,9 @@ def test_kpi410_002_top_project_six_rows_against_nineteen() -> None:
     top = next(f for f in found if f.project == "2023年中央财政医疗服务与保障能力提升补助资金")
     assert "实施期共 6 行，年度共 19 行" in top.message and "成本指标 实施期 0 行、年度 6 行" in top.message
     assert findings(corpus_doc("001"), "KPI410") == []
+    # 000: the 年度 column splits 11335人 into 371 + 8814 + 353 + 1797 人 — same total, only a hint.
+    split = [f for f in findings(corpus_doc("000"), "KPI410") if f.line in (1314, 1531, 1776)]
+    assert len(split) == 3 and {f.severity.value for f in split} == {"info"}
 
 
 def test_kpi406_samples_dates_within_their_year() -> None:

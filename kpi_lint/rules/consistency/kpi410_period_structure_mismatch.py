@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, Document, Form, Indicator, Project
+from kpi_lint.parse.values import base_unit, scaled
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_cost, is_filled
@@ -24,7 +25,8 @@ class PeriodStructureMismatch(Rule):
 
     对项目期为一年的申报表（项目期“1年”、项目属性“一次性项目（1年结束）”，或项目期
     起止在同一年），按二级指标数一数实施期和年度各填了几行指标；有二级指标的行数
-    不同，报告一次，列出每个不同的二级指标两期各几行。某一期整类缺失的数量、质量、
+    不同，报告一次，列出每个不同的二级指标两期各几行。一栏只是把另一栏的一行拆成几行、
+    合计相同（000：实施期 11335人，年度 371+8814+353+1797人）时，降为 info。某一期整类缺失的数量、质量、
     时效、效益、满意度指标由 KPI202 报告，这里只在说明中带过；两期都有的指标取值
     不同由 KPI401 报告。
 
@@ -76,11 +78,16 @@ class PeriodStructureMismatch(Rule):
             f"一年期项目的实施期与年度指标结构不同：实施期共 {sum(left.values())} 行，年度共 "
             f"{sum(right.values())} 行（{parts}）。一年期项目两栏是同一套目标，应填相同的指标和取值。"
         )
+        # One column splits a row of the other into parts with the same total (000: 11335人 in the
+        # 实施期, 371 + 8814 + 353 + 1797 人 in the 年度): the targets agree, only the layout differs.
+        split = all(_same_total(rows[PERIOD_IMPLEMENTATION], rows[PERIOD_ANNUAL], c) for c in own)
+        if split:
+            message += "两栏合计相同，只是一栏把指标拆成了几行：宜统一拆分方式。"
         first = own[0]
         fewer = PERIOD_IMPLEMENTATION if left[first] < right[first] else PERIOD_ANNUAL
         at = _first(rows[fewer], first) or _first(rows[PERIOD_ANNUAL if fewer == PERIOD_IMPLEMENTATION
                                                        else PERIOD_IMPLEMENTATION], first)
-        yield self.finding(doc, message, project=project, indicator=at)
+        yield self.finding(doc, message, project=project, indicator=at, severity=Severity.INFO if split else None)
 
 
 def _category(ind: Indicator) -> str:
@@ -91,6 +98,20 @@ def _ordered(left: Counter[str], right: Counter[str]) -> list[str]:
     names = set(left) | set(right)
     order = {name: i for i, name in enumerate(LEVEL2_NAMES)}
     return sorted(names, key=lambda n: (order.get(n, len(order)), n))
+
+
+def _same_total(left: list[Indicator], right: list[Indicator], category: str) -> bool:
+    """Whether a category's amounts add up to the same total, in one unit, in both columns."""
+    totals = []
+    for rows in (left, right):
+        values = [i.parsed for i in rows if _category(i) == category]
+        if not values or any(v is None or v.number is None for v in values):
+            return False
+        units = {base_unit(v) for v in values if v is not None}
+        if len(units) != 1:
+            return False
+        totals.append((sum(scaled(v) or 0.0 for v in values if v is not None), units.pop()))
+    return totals[0][1] == totals[1][1] and abs(totals[0][0] - totals[1][0]) < 1e-6
 
 
 def _first(rows: list[Indicator], category: str) -> Indicator | None:
