@@ -52,11 +52,12 @@ def test_a_multi_million_fund_gets_no_meeting_fee(suggester: Suggester, all_docs
     """13.14 million 元 of county co-funding: no peer of its size prints a total, so only unit amounts are offered."""
     path, proj = _project(all_docs, "000", "城乡居民医疗保险县级配套")
     found = suggester.suggest(proj, COST, path)
+    # 001's "城乡居民参保就医人均数 ≥40.6元" is a cost written as a floor (KPI108): never proposed.
     assert [(s.level3, s.value) for s in found] == [
-        ("城乡居民参保就医人均数", "≥40.6元"), ("长期护理人员标准（元）", "67元"), ("宣传资料单位成本", "10元/份"),
+        ("长期护理人员标准（元）", "67元"), ("宣传资料单位成本", "10元/份"), ("聘请第三方机构开展稽查", "100000元/年"),
     ]
     assert all(s.basis == "" for s in found)  # unit amounts are copied, not scaled
-    assert found[0].sources[0].endswith("001_27615bbc1d18234b.txt:750:2")
+    assert found[0].sources[0].endswith("000_ddaa44b2c1d0d458.txt:3671:1")
 
 
 def test_every_scaled_amount_comes_from_a_peer_of_similar_size(suggester: Suggester, all_docs: list[Document]) -> None:
