@@ -66,10 +66,13 @@ def test_tables_as_printed_with_problem_cells_linked_to_findings_both_ways(pages
     assert heads == ["位置", "期间", "一级指标", "二级指标", "三级指标", "指标值"]
     rows = first.xpath(".//table[@class='indicators']/tbody/tr")
     assert len(rows) == len(doc.projects[0].indicators) == 25
+    # the first row's 三级指标 carries KPI410 (实施期 6 rows against 年度 19)
     assert [td.text_content() for td in rows[0]] == ["900:1", "实施期", "产出指标", "数量指标",
-                                                      "召开医保工作政府信息工作会", "≥2次"]
+                                                      "召开医保工作政府信息工作会KPI410", "≥2次"]
     # 年度 row at line 900: the cut-off 三级指标 is highlighted, carries its code, and links to its finding
-    (cut,) = first.xpath(".//td[contains(@class,'problem')][starts-with(normalize-space(.), '召开医保工作政府信')]")
+    (cut,) = first.xpath(
+        ".//td[contains(@class,'problem')][starts-with(normalize-space(.), '召开医保工作政府信')][string(sup)='KPI305']"
+    )
     assert "warning" in cut.get("class") and cut.xpath("string(sup)") == "KPI305"
     (finding_id,) = cut.get("data-findings").split()
     assert cut.xpath("sup/a/@href") == [f"#{finding_id}"]
@@ -87,8 +90,9 @@ def test_tables_as_printed_with_problem_cells_linked_to_findings_both_ways(pages
     # every finding of the document is on its page once, each with its position
     mine = [f for f in findings if f.path == doc.path]
     items = page.xpath("//li[contains(@class,'finding')]")
-    # 40: the rules stay silent on the cells KPI305 reports cut (issue 11, one defect, one finding)
-    assert len(items) == len(mine) == 40
+    # 40: the rules stay silent on the cells KPI305 reports cut (issue 11, one defect, one finding);
+    # plus KPI410 ×2 and KPI409 (单位人员满意度)
+    assert len(items) == len(mine) == 43
     assert all(POSITION.match(i.xpath("string(.//span[@class='loc'])")) for i in items)
 
 
