@@ -1,10 +1,13 @@
 """What a rule is and what it reports.
 
 A rule is a small class in its own module (``kpi_lint/rules/<family>/kpiNNN_name.py``)
-whose docstring is its user documentation (What it does / Why is this bad? /
-Example / Use instead), printed by ``kpi-lint rule KPINNN``.  Metadata are
-class attributes; the logic is ``check_project`` (most rules) or
-``check_document`` (rules that compare projects or read the narrative).
+whose docstring is its user documentation, in Chinese for the people who read it (a one-line
+summary, 默认级别, then **做什么** / **为什么不好** / **示例** / **改为**), printed by
+``kpi-lint rule KPINNN``.  Metadata are class attributes — ``code``, the stable kebab-case
+``name``, the Chinese ``title_zh``, ``severity``, ``family``, ``penalty`` (what a finding costs in
+the score) and ``options``; the logic is ``check_project`` (most rules) or ``check_document``
+(rules that compare projects or read the narrative).  Adding a rule takes two files: the module
+and its YAML cases (tests/rules/KPINNN.yml).
 """
 
 from __future__ import annotations

@@ -90,5 +90,5 @@ def test_model_without_flag_label_is_an_input_error(templated_model: Path) -> No
 
 def test_rule_doc_is_user_documentation() -> None:
     doc = _rule().doc()
-    for heading in ("What it does", "Why is this bad?", "Example", "Use instead"):
+    for heading in ("**做什么**", "**为什么不好**", "**示例**", "**改为**"):
         assert heading in doc

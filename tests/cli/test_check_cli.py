@@ -92,7 +92,7 @@ def test_sarif_validates_against_the_official_schema() -> None:
     assert {r["id"] for r in rules} == {r.code for r in select_rules(["KPI1", "KPI2"], None)}
     assert {f"KPI{n}" for n in (101, 102, 103, 104, 105, 106, 201, 202, 203, 204)} <= {r["id"] for r in rules}
     kpi201 = next(r for r in rules if r["id"] == "KPI201")
-    assert kpi201["defaultConfiguration"]["level"] == "error" and "Why is this bad?" in kpi201["help"]["text"]
+    assert kpi201["defaultConfiguration"]["level"] == "error" and "为什么不好" in kpi201["help"]["text"]
     results = run0["results"]
     assert len(results) == len(json_findings(path("001"), path("003"), "--select", "KPI1,KPI2"))
     first = next(r for r in results if r["ruleId"] == "KPI204")

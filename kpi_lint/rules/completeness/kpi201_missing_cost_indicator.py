@@ -24,33 +24,28 @@ def is_filled(ind: Indicator, cues: NameCues) -> bool:
 
 
 class MissingCostIndicator(Rule):
-    """The project has no filled 成本指标.
+    """项目没有填写成本指标。
 
-    Default severity: error.
+    默认级别：错误 error。
 
-    **What it does**
+    **做什么**
 
-    Flags a project none of whose periods has a filled cost indicator — the
-    成本指标 row is printed empty, says "未填报", or is not there at all.  One
-    finding per project, at the empty 成本指标 cell when there is one.  With the
-    peer index (``kpi_lint.cluster``) the suggestion lists the cost indicators
-    comparable projects set (by name, sector and funds size), amounts scaled to this
-    project's funds, values no rule flags, with how many peers use each and where
-    (``kpi_lint.library.suggest``).
+    项目所有期间都没有已填的成本指标时报告——成本指标行空着、写"未填报"，或根本没有这一行。每个项目报告
+    一次；有空的成本指标单元格时就指向它。表格在原文中被截断的项目不报告。有同类指标索引（``kpi_lint.cluster``）
+    时，建议中列出可比项目（按名称、行业用词和资金规模选出）设定的成本指标：金额按本项目资金折算，不提任何规则
+    会标记的值，并写明有几个同类项目使用、出处在哪里（``kpi_lint.library.suggest``）。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    财预〔2021〕101号 expects cost indicators for every project, and the newer
-    templates make 成本指标 a first-level group: without a cost target, the review
-    of appropriateness (适当性, 财预〔2015〕88号) — does the money match the
-    targets? — has nothing to compare, and the self-evaluation (财预〔2020〕10号)
-    cannot judge whether the outputs were bought at a reasonable price.
+    财预〔2021〕101号要求每个项目都设成本指标，新模板还把成本指标列为一级指标：没有成本目标，
+    适当性审核（财预〔2015〕88号）——资金与目标是否匹配——就无从比较，自评（财预〔2020〕10号）也无法判断
+    产出的价格是否合理。
 
-    **Example** (004, 城乡居民医疗保险工作经费; 000 leaves the row empty the same way)::
+    **示例**（004，城乡居民医疗保险工作经费；000 也同样空着）::
 
         成本指标 | 成本指标 |  | 未填报
 
-    **Use instead** (002, 2023年中央财政医疗服务与保障能力提升补助资金)::
+    **改为**（002，2023年中央财政医疗服务与保障能力提升补助资金）::
 
         成本指标 | 会议费 | 20000元
         成本指标 | 培训费 | 30000元

@@ -39,35 +39,28 @@ def _label(dimension: str, template: Template) -> str:
 
 
 class MissingDimension(Rule):
-    """An expected 二级指标 is empty: 数量, 质量, 时效, at least one 效益, 服务对象满意度.
+    """应有的二级指标空缺：数量、质量、时效、至少一项效益、服务对象满意度。
 
-    Default severity: warning.
+    默认级别：警告 warning。
 
-    **What it does**
+    **做什么**
 
-    For each project and period, checks that there is at least one filled
-    indicator (a named 三级指标 with a value) under 数量指标, 质量指标, 时效指标,
-    at least one 效益 category (经济/社会/生态效益, 可持续影响) and 服务对象满意度.
-    The 效益 categories named follow the template the table uses (财预〔2021〕101号
-    has no 可持续影响).  A dimension missing from every period gives one finding for the project;
-    missing from one period only, one finding for that period.  Cost indicators
-    are KPI201's.
+    对每个项目、每个期间，检查数量指标、质量指标、时效指标、至少一个效益类别（经济/社会/生态效益、可持续影响）
+    和服务对象满意度下各有至少一条已填指标（有名称、有值）。所有期间都缺的维度，按项目报告一次；只有一个期间缺的，
+    按该期间报告。成本指标归 KPI201。消息中列出的效益类别随表格所用的模板而定（财预〔2021〕101号模板没有可持续影响）。
+    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    财预〔2015〕88号 and 财预〔2021〕101号: outputs cover quantity, quality and
-    timeliness; effects and satisfaction are set where they apply — and for a
-    service to the public they apply.  Target review (财预〔2015〕88号) looks at
-    completeness (完整性) first: a project with no quality target can be
-    "completed" at any quality.
+    财预〔2015〕88号、财预〔2021〕101号：产出包括数量、质量、时效；效益和满意度在适用时设定——面向公众的服务
+    都适用。目标审核（财预〔2015〕88号）首先看完整性：没有质量目标的项目，做成什么样都算"完成"。
 
-    **Example** (000, 离干、伤残军人、新中国成立前老工人医疗费: the 时效指标 and every
-    效益 row are printed empty)::
+    **示例**（000，离干、伤残军人、新中国成立前老工人医疗费：时效指标和所有效益行都空着）::
 
         产出指标 | 时效指标 |  |
         效益指标 | 经济效益指标 … 可持续影响指标 |  |
 
-    **Use instead**::
+    **改为**::
 
         产出指标 | 时效指标 | 医疗费报销完成时间 | 不晚于2023年12月底
         效益指标 | 社会效益指标 | 离休干部医疗待遇足额保障率 | =100%

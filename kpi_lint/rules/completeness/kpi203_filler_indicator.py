@@ -30,33 +30,27 @@ _EXAMPLES = {
 
 
 class FillerIndicator(Rule):
-    """The 三级指标 is only a category label or a generic phrase.
+    """三级指标只是类别名称或空泛的套话。
 
-    Default severity: warning.
+    默认级别：警告 warning。
 
-    **What it does**
+    **做什么**
 
-    Flags a 三级指标 that is, once white space, punctuation and a trailing unit
-    are removed, one of the phrases in ``lexicons/filler_phrases.txt`` (生态影响,
-    经济发展, 提高效率, 项目实现功能, 环保节能 …) or a category name of the
-    indicator hierarchy itself (生态效益指标, 数量指标 …).  Rows printed empty
-    under a category label are KPI201/KPI202's.
+    三级指标去掉空白、标点和末尾单位后，等于 ``lexicons/filler_phrases.txt`` 中的短语（生态影响、经济发展、
+    提高效率、项目实现功能、环保节能……）或指标体系本身的类别名（生态效益指标、数量指标……）时报告。
+    类别下整行空着的情况归 KPI201/KPI202。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    财预〔2021〕101号 asks for indicators that are relevant (相关性) to the
-    project; categories that do not apply are left out, not filled with filler.
-    "生态影响 ≥95" on an office-rent project measures nothing: it only makes the
-    table look complete, and at the self-evaluation (财预〔2020〕10号) it earns
-    points that the project did not earn.
+    财预〔2021〕101号要求指标与项目相关（相关性）；不适用的类别应不设，而不是用套话凑数。办公楼租赁项目写
+    "生态影响 ≥95"什么也没衡量，只是让表格显得齐全，自评时（财预〔2020〕10号）还会白拿分数。
 
-    **Example** (003, 2023医保局办公楼租赁费7.2万元 and 冀财社【2021】159号)::
+    **示例**（003，2023医保局办公楼租赁费7.2万元；冀财社【2021】159号）::
 
         生态效益指标 | 生态影响 | ≥95
         生态效益指标 | 环保节能 | >90
 
-    **Use instead**: delete the row when the category does not apply; when it
-    does, name what is measured::
+    **改为**：类别不适用就删去这一行；适用时写明衡量什么::
 
         生态效益指标 | 办公区年用电量较上年下降率 | ≥5%
     """

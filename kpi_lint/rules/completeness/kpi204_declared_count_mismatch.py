@@ -9,31 +9,25 @@ from kpi_lint.rules.base import Finding, Rule, Severity
 
 
 class DeclaredCountMismatch(Rule):
-    """The narrative's count of projects under target management differs from the tables disclosed.
+    """文字说明中纳入绩效目标管理的项目数，与公开的绩效目标表数不符。
 
-    Default severity: error.
+    默认级别：错误 error。
 
-    **What it does**
+    **做什么**
 
-    Reads the sentence of the narrative that states how many projects are under
-    target management ("实行绩效目标管理的项目12个", "共6个项目纳入绩效目标管理",
-    "项目绩效自评个数8个") and compares it with the number of project tables
-    parsed from the document.  Documents that state no count are not checked.
+    读取说明中交代项目个数的句子（"实行绩效目标管理的项目12个"、"共6个项目纳入绩效目标管理"、
+    "项目绩效自评个数8个"），与从文件中解析出的项目表数比较。未交代个数的文件不检查。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    财预〔2015〕88号 requires the targets of every project under target management
-    to be disclosed with the budget, and 财预〔2020〕10号 the self-evaluations with
-    the final accounts.  When the text says six and three tables follow, either
-    targets are withheld or the text is wrong: completeness (完整性) of the
-    disclosure cannot be confirmed.
+    财预〔2015〕88号要求纳入绩效目标管理的项目随预算公开绩效目标，财预〔2020〕10号要求随决算公开自评。
+    说明写 6 个、后面只有 3 张表，要么有目标未公开，要么说明有误：无法确认公开是否完整。
 
-    **Example** (001, 古县医疗保障局 2022)::
+    **示例**（001，古县医疗保障局 2022）::
 
-        2022年度，本部门单位共6个项目纳入绩效目标管理 …   (3 张申报表)
+        2022年度，本部门单位共6个项目纳入绩效目标管理 …   （后附 3 张申报表）
 
-    **Use instead**: disclose a table for every project counted, or state the
-    count of the tables actually disclosed.
+    **改为**：为计入的每个项目公开一张表，或按实际公开的表数说明。
     """
 
     code = "KPI204"

@@ -50,36 +50,30 @@ def same_value(a: Indicator, b: Indicator) -> bool:
 
 
 class PeriodMismatch(Rule):
-    """The 实施期 and 年度 values of the same indicator differ in a one-year project.
+    """一年期项目中，同一指标的实施期值与年度值不同。
 
-    Severity: error.
+    默认级别：错误 error。
 
-    What it does
-        For a 申报表 whose 项目期 / 项目属性 says the project lasts one year
-        ("1年", "一次性项目(1年结束)"), pairs each 实施期 row with the 年度 row of
-        the same indicator (same 二级指标, same name or one name a cut of the other)
-        and reports the 年度 cell when the two values differ.  Values are compared
-        as numbers in base units with their comparator ("≥95%" equals "≥ 95 %",
-        "2万份" equals "20000份").  The 实施期资金总额 and 年度资金总额 are compared
-        the same way, unless one of them disagrees with its own sources (that
-        misprint is KPI407's finding, at the wrong cell).  Rows printed in only
-        one column are left to KPI106.
+    **做什么**
 
-    Why is this bad?
-        In a one-year project the implementation period *is* the budget year: the
-        two columns describe the same target (财预〔2015〕88号 asks that the annual
-        target be the year's share of the period target).  Two different values mean
-        one of them is wrong, and the reviewer cannot tell which will be evaluated.
+    申报表的项目期 / 项目属性表明项目为期一年（"1年"、"一次性项目(1年结束)"）时，把每一行实施期指标与同一指标的
+    年度行配对（同一二级指标，名称相同或一个是另一个的截断），两值不同时报告年度单元格。数值换算到基本单位并带
+    比较符比较（"≥95%"等于"≥ 95 %"，"2万份"等于"20000份"）。实施期资金总额与年度资金总额同样比较，
+    除非其中一个与它自己的来源合计不符（那是 KPI407 的发现，报告在印错的单元格上）。
+    只印在一栏的行交给 KPI106。
 
-    Example
-        001 建档立卡参保人员县级补助 (项目期 1年), 成本指标::
+    **为什么不好**
 
-            实施期 贫困人口参保县级财政人  134元    年度 贫困人口参保县  34元
+    一年期项目的实施期就是预算年度：两栏描述的是同一个目标（财预〔2015〕88号要求年度目标是实施期目标的当年部分）。
+    两个值不同，说明其中一个有误，审核人也不知道将按哪个评价。
 
-    Use instead
-        The same value in both columns::
+    **示例**（001，建档立卡参保人员县级补助，项目期 1年，成本指标）::
 
-            实施期 贫困人口参保县级财政补助人均标准  134元    年度 同左  134元
+        实施期 贫困人口参保县级财政人  134元    年度 贫困人口参保县  34元
+
+    **改为**：两栏填相同的值::
+
+        实施期 贫困人口参保县级财政补助人均标准  134元    年度 同左  134元
     """
 
     code = "KPI401"

@@ -21,34 +21,29 @@ _DEFAULT_INSTEAD = "如受益人数、补助标准、完成时间或服务对象
 
 
 class ProcessAsResult(Rule):
-    """A budget-process measure is used as a performance indicator (资金到位率, 预算执行率, 按时拨付, 预算控制率).
+    """把预算执行过程当作绩效指标（资金到位率、预算执行率、按时拨付、预算控制率）。
 
-    Severity: warning.
+    默认级别：警告 warning。
 
-    What it does
-        Reports a 三级指标 that contains a budget-process measure listed in
-        ``lexicons/process_measures.txt`` (资金到位率, 预算执行率, 预算执行, 按时拨付,
-        预算控制率, 资金拨付率, 支出进度 …).  The longest listed measure found is
-        named in the message.
+    **做什么**
 
-    Why is this bad?
-        The guidance (财预〔2020〕10号) scores budget execution separately: in the
-        self-evaluation 预算执行率 carries its own 10 points.  As an indicator it
-        says that money was spent, not what the money achieved, so the 产出 and
-        效益 targets the project is judged on are missing; 财预〔2021〕101号 lists
-        these measures as not to be used as output or effect indicators.
+    三级指标含有 ``lexicons/process_measures.txt`` 中的预算过程指标（资金到位率、预算执行率、预算执行、按时拨付、
+    预算控制率、资金拨付率、支出进度……）时报告，消息中写出匹配到的最长一项。
 
-    Example
-        003 2023医保局办公楼租赁费7.2万元::
+    **为什么不好**
 
-            成本指标  预算控制率  ≥95
-            时效指标  按时拨付    ≥95
+    财预〔2020〕10号把预算执行单独打分：自评中预算执行率单占 10 分。作为指标，它只说明钱花出去了，没说钱办成了
+    什么，项目据以评价的产出和效益目标也就缺位了；财预〔2021〕101号把这类指标列为不宜作为产出或效益指标。
 
-    Use instead
-        What the rent buys and when::
+    **示例**（003，2023医保局办公楼租赁费7.2万元）::
 
-            成本指标  办公用房年租金  ≤7.2万元
-            时效指标  租金支付完成时间  不晚于6月底
+        成本指标  预算控制率  ≥95
+        时效指标  按时拨付    ≥95
+
+    **改为**：写租金买到什么、何时完成::
+
+        成本指标  办公用房年租金    ≤7.2万元
+        时效指标  租金支付完成时间  不晚于6月底
     """
 
     code = "KPI402"

@@ -56,43 +56,36 @@ def _counts(rows: list[Indicator]) -> list[tuple[Indicator, float, str]]:
 
 
 class CostTotalMismatch(Rule):
-    """The money amounts of the cost indicators do not add up to the project's funds.
+    """成本指标中的金额加起来与项目资金总额不符。
 
-    Severity: warning.
+    默认级别：警告 warning。
 
-    What it does
-        For each period of a project, takes the 成本指标 rows whose value is money
-        (元 / 万元, scaled to 元) and adds them up:
+    **做什么**
 
-        * a lump sum counts as printed ("会议费 20000元");
-        * a per-unit amount is multiplied by the quantity it is per: "10元/份" by
-          the 数量指标 row counted in 份, "100000元/年" by the years of 项目期;
-        * when that sum misses and the period has a single plain-元 cost row, that
-          row is also tried as a per-head amount times a 数量指标 count
-          ("134元" × "19141人"), the way these tables state 人均 standards.
+    对项目的每个期间，取指标值为金额的成本指标行（元 / 万元，换算为元）相加：
 
-        It reports when no reading comes within ``tolerance`` (relative, default
-        0.01) of the period's 资金总额 (the 自评表's 全年预算数).  Periods without a
-        money-valued cost row, or with a per-unit amount whose quantity cannot be
-        found, are not judged.
+    * 总额按原文计（"会议费 20000元"）；
+    * 单价乘以对应的数量："10元/份"乘以以份计的数量指标，"100000元/年"乘以项目期的年数；
+    * 若合计不符且该期间只有一行以元计的成本，再把这一行当作人均标准乘以数量指标中的人数试算
+      （"134元" × "19141人"），这类表常这样写人均标准。
 
-    Why is this bad?
-        Appropriateness (适当性) in 财预〔2015〕88号 asks whether the money matches
-        the targets, and cost indicators are expected for every project so that this
-        can be checked.  Cost figures that do not reconcile with the funds mean the
-        budget was not built from the targets, or one of the figures is wrong.
+    没有任何一种算法落在该期间资金总额（自评表为全年预算数）的 ``tolerance``（相对误差，默认 0.01）以内时报告。
+    没有金额型成本行、或单价找不到对应数量的期间不判断。
 
-    Example
-        001 临财社[2021]13号… (实施期资金总额 119,000 元)::
+    **为什么不好**
 
-            宣传资料单位成本 10元/份 × 印制宣传资料 ≥5000份 + 聘请第三方机构开展稽查 100000元/年 × 1年
-            = 150,000 元
+    财预〔2015〕88号的适当性审核问的是资金与目标是否匹配，每个项目都要设成本指标正是为了能做这个核对。
+    成本数与资金对不上，说明预算不是按目标编的，或其中某个数有误。
 
-    Use instead
-        002 2023年中央财政医疗服务与保障能力提升补助资金 (150,000 元)::
+    **示例**（001，临财社[2021]13号…，实施期资金总额 119,000 元）::
 
-            会议费 20000元 + 宣传费 20000元 + 邮电费 12000元 + 培训费 30000元 + 印刷费 51800元
-            + 设备购置费 16200元 = 150,000 元
+        宣传资料单位成本 10元/份 × 印制宣传资料 ≥5000份 + 聘请第三方机构开展稽查 100000元/年 × 1年
+        = 150,000 元
+
+    **改为**（002，2023年中央财政医疗服务与保障能力提升补助资金，150,000 元）::
+
+        会议费 20000元 + 宣传费 20000元 + 邮电费 12000元 + 培训费 30000元 + 印刷费 51800元
+        + 设备购置费 16200元 = 150,000 元
     """
 
     code = "KPI403"

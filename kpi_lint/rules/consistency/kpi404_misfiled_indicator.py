@@ -38,59 +38,43 @@ def load_label_precision() -> dict[str, float]:
 
 
 class MisfiledIndicator(Rule):
-    """The 三级指标 belongs to another 二级指标 (a deadline under 质量指标).
+    """三级指标属于另一个二级指标（例如期限放在了质量指标下）。
 
-    Severity: warning.
+    默认级别：警告 warning。
 
-    What it does
-        Decides which 二级指标 an indicator belongs to and reports it when that is
-        not the one it is filed under.
+    **做什么**
 
-        * With the trained category classifier (``kpi_lint.classify.api``), the
-          model's label is used when its probability reaches ``min_probability``
-          (default 0.8) and the label's cross-validated precision in the model
-          card reaches ``min_label_precision`` (default 0.6: the card of the
-          shipped model puts 经济效益 at 0.39, 可持续影响 0.43 and 生态效益 0.56,
-          so moves into those are not reported); message and ``--explain``
-          give the label and confidence.
-        * The peer index (``kpi-lint cluster``): when at least ``min_peer_rows``
-          (5) rows of *other* projects in the indicator's cluster exist and a
-          share of ``min_peer_share`` (0.7) of them is filed under one other
-          category, that is evidence too — added to the model's verdict when
-          they agree, reported on its own when the model is silent (002's
-          政策知晓率 under 满意度: 10 of 12 peer rows are 社会效益指标).
-        * Without a model (not built yet, or ``use_model = false``), a lexicon
-          fallback votes among the 产出 categories (数量 / 质量 / 时效 / 成本, and
-          满意度): each cue word of ``lexicons/category_cues.txt`` in the 三级指标
-          is one vote, a date or deadline value two votes for 时效指标, a money
-          value two for 成本指标, a count one for 数量指标.  It reports when one
-          category gets at least ``min_votes`` (2), more than any other, and the
-          filed category gets none.  Only 产出 rows are judged this way.
+    判断指标应属哪个二级指标，与所填类别不同时报告。
 
-        A row that carries its filed category's own mark is left alone whatever
-        the model or the peers say: a cue word of that category in the name
-        (``category_cues.txt``: "及时(按期)开工率" under 时效指标, "服务器服务成本"
-        under 成本指标, "是否产生经济价值" under 经济效益指标), money under 成本 or
-        经济效益, a date under 时效.
+    * 有训练好的类别分类器（``kpi_lint.classify.api``）时：模型概率达到 ``min_probability``（默认 0.8）、且模型卡中
+      该类别的交叉验证精确率达到 ``min_label_precision``（默认 0.6）时采用模型的类别；精确率低的类别（模型卡所列）
+      不往里归。消息和 ``--explain`` 给出类别和置信度。
+    * 同类指标索引（``kpi-lint cluster``）：指标所在聚类中*其他*项目的行至少 ``min_peer_rows``（5）条、且其中
+      ``min_peer_share``（0.7）以上归在另一个类别时，也作为证据——与模型一致时并入模型的判断，模型不表态时单独报告
+      （002 的"政策知晓率"放在满意度下：12 条同类行中 10 条是社会效益指标）。
+    * 没有模型时（尚未训练，或 ``use_model = false``），按词表在产出类别（数量 / 质量 / 时效 / 成本，以及满意度）
+      中投票：三级指标中 ``lexicons/category_cues.txt`` 的每个提示词一票，日期或期限值给时效指标两票，金额给成本指标
+      两票，计数给数量指标一票。某类别至少得 ``min_votes``（2）票、多于其他类别、且所填类别零票时报告。这种方式只
+      判断产出行。
 
-    Why is this bad?
-        The guidance (财预〔2015〕88号, 财预〔2021〕101号) sets out outputs by
-        quantity, quality, timeliness and cost, and the value must fit its
-        category: a timeliness target names a date, a cost target money.  A
-        deadline filed as 质量指标 leaves the project without a quality target and
-        hides the timeliness one, and completeness checks (KPI201, KPI202) count
-        the wrong categories.
+    一行带有所填类别自身的标志时，无论模型或同类怎么判断都不报告：名称中有该类别的提示词（``category_cues.txt``：
+    时效指标下的"及时(按期)开工率"、成本指标下的"服务器服务成本"、经济效益指标下的"是否产生经济价值"），
+    成本或经济效益下的金额，时效下的日期。
 
-    Example
-        004 稳定脱贫人口居民医保个人缴费资助…::
+    **为什么不好**
 
-            质量指标  对稳定脱贫人口居民2023年医保个人缴费  5月底之前
+    财预〔2015〕88号、财预〔2021〕101号把产出分为数量、质量、时效、成本，指标值须与类别相符：时效目标写日期，
+    成本目标写金额。把期限填成质量指标，项目就没有了质量目标，时效目标也被藏起来，完整性检查（KPI201、KPI202）
+    数的类别也就错了。
 
-    Use instead
-        ::
+    **示例**（004，稳定脱贫人口居民医保个人缴费资助…）::
 
-            时效指标  稳定脱贫人口居民医保个人缴费资助完成时间  不晚于5月底
-            质量指标  城乡居民基本医疗保险参保率  ≥95%     (000: a rate, where it belongs)
+        质量指标  对稳定脱贫人口居民2023年医保个人缴费  5月底之前
+
+    **改为**::
+
+        时效指标  稳定脱贫人口居民医保个人缴费资助完成时间  不晚于5月底
+        质量指标  城乡居民基本医疗保险参保率  ≥95%     （000：比率放在它该在的地方）
     """
 
     code = "KPI404"

@@ -25,40 +25,34 @@ def printed_decimals(figure: NarrativeFigure) -> int:
 
 
 class NarrativeMismatch(Rule):
-    """A figure stated in the text differs from the same figure in the table.
+    """文字中的数字与表格中的同一数字不符。
 
-    Severity: error.
+    默认级别：错误 error。
 
-    What it does
-        Compares the figures the parser read from a project's prose (项目绩效分析,
-        实际完成情况, 绩效管理情况) with the table figure of the same name:
+    **做什么**
 
-        ========  ==============================================
-        预算数     全年预算数 of the 自评表 funds block
-        执行数     全年执行数
-        执行率     执行率 (%)
-        资金       年度资金总额 of a 申报表 (else the 全年预算数)
-        ========  ==============================================
+    把从项目文字部分（项目绩效分析、实际完成情况、绩效管理情况）读出的数字与表格中同名的数字比较：
 
-        Amounts are converted between 元 and 万元; a difference within the
-        precision the prose printed ("8.51万元" for 8.507) or ``tolerance`` (0.01
-        in the prose's unit) is rounding, not a mismatch.
+    ========  ==============================================
+    预算数     自评表资金部分的全年预算数
+    执行数     全年执行数
+    执行率     执行率（%）
+    资金       申报表的年度资金总额（否则为全年预算数）
+    ========  ==============================================
 
-    Why is this bad?
-        The self-evaluation (财预〔2020〕10号) scores budget execution from these
-        figures (预算执行率 weighs 10 of 100 points).  When the prose reports a
-        higher execution than the table, either the score or the explanation is
-        wrong, and a reader of the published report is misled about how much of
-        the money was spent.
+    金额在元与万元之间换算；差额在文字所写精度之内（"8.51万元"对应 8.507）或在 ``tolerance``（按文字的单位 0.01）
+    之内的是四舍五入，不算不符。
 
-    Example
-        004 城乡居民医疗保险工作经费: the table prints 全年预算数 89.614, 全年执行数
-        77.659, 执行率 86.66; the prose says "全年预算数为160万元，全年执行数为148.05万元，
-        执行率为92.53%".
+    **为什么不好**
 
-    Use instead
-        004 全国医疗保障服务示范点工作经费: table 15 / 8.507 / 56.71, prose "全年预算数为15万元，
-        全年执行数为8.51万元，执行率为56.71%".
+    自评（财预〔2020〕10号）按这些数字给预算执行打分（预算执行率占 100 分中的 10 分）。文字报告的执行比表格高，
+    要么分数错，要么说明错，公开报告的读者会被误导花了多少钱。
+
+    **示例**（004，城乡居民医疗保险工作经费）：表格为全年预算数 89.614、全年执行数 77.659、执行率 86.66；
+    文字却说"全年预算数为160万元，全年执行数为148.05万元，执行率为92.53%"。
+
+    **改为**（004，全国医疗保障服务示范点工作经费）：表格 15 / 8.507 / 56.71，文字"全年预算数为15万元，
+    全年执行数为8.51万元，执行率为56.71%"。
     """
 
     code = "KPI405"

@@ -40,36 +40,30 @@ def attainment(target: ParsedValue, actual: ParsedValue, tolerance: float, ceili
 
 
 class ScoreInflation(Rule):
-    """Full 得分 although the actual misses the target.
+    """实际完成值未达到目标，得分却是满分。
 
-    Severity: error.
+    默认级别：错误 error。
 
-    What it does
-        For each 自评表 row whose 得分 equals its 分值, compares the 实际完成值 with
-        the target (调整后指标值, else 年初指标值) as numbers in the same base unit
-        ("≥2万份" and "≥0.71万份" are both 份), honouring the comparator: a ≥ target
-        is met by a higher actual, a ≤ target ("享受待遇人数 ≤35人") by a lower one,
-        an = target must be hit (within ``tolerance``, relative, default 0.001); a
-        target without a comparator is a level to reach ("成活率 95%" is met by 100%),
-        under 成本指标 a level not to exceed.
-        Rows it cannot compare (dates, phrases, different units) are skipped.
-        ``suggestion`` holds the proportional score.
+    **做什么**
 
-    Why is this bad?
-        财预〔2020〕10号: an indicator that is not met is scored in proportion to
-        how far it was met, not in full.  Full marks on a missed target inflate the
-        总分 and the grade, and the self-evaluation no longer shows where the
-        project fell short.
+    对自评表中得分等于分值的每一行，把实际完成值与目标（调整后指标值，没有则为年初指标值）换算到同一基本单位后
+    比较（"≥2万份"与"≥0.71万份"都以份计），并遵从比较符：≥ 目标要实际更高，≤ 目标（"享受待遇人数 ≤35人"）要实际
+    更低，= 目标须达到（相对误差 ``tolerance``，默认 0.001 以内）；没有比较符的目标是要达到的水平（"成活率 95%"
+    实际 100% 即达到），成本指标下则是不得超过的水平。无法比较的行（日期、短语、单位不同）跳过。
+    ``suggestion`` 给出按比例的得分。
 
-    Example
-        004 城乡居民医疗保险工作经费::
+    **为什么不好**
 
-            宣传资料印刷份数  ≥2万份  ≥2万份  ≥0.71万份  分值 5  得分 5
+    财预〔2020〕10号：未完成的指标按完成程度比例打分，而不是满分。未达标却给满分会抬高总分和等级，自评也就看不出
+    项目哪里没做到。
 
-    Use instead
-        Score in proportion (0.71 / 2 × 5 ≈ 1.78), or explain an adjusted target::
+    **示例**（004，城乡居民医疗保险工作经费）::
 
-            宣传资料印刷份数  ≥2万份  ≥2万份  ≥0.71万份  分值 5  得分 1.78
+        宣传资料印刷份数  ≥2万份  ≥2万份  ≥0.71万份  分值 5  得分 5
+
+    **改为**：按比例打分（0.71 / 2 × 5 ≈ 1.78），或说明调整后的目标::
+
+        宣传资料印刷份数  ≥2万份  ≥2万份  ≥0.71万份  分值 5  得分 1.78
     """
 
     code = "KPI501"

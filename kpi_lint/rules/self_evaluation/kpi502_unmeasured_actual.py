@@ -16,32 +16,28 @@ _DIGIT = re.compile(r"\d")
 
 
 class UnmeasuredActual(Rule):
-    """The actual is a phrase ("达成预期指标") instead of a measured value.
+    """实际完成值是一句话（"达成预期指标"），而不是测得的数值。
 
-    Severity: warning.
+    默认级别：警告 warning。
 
-    What it does
-        Reports a 实际完成值 that contains no figure and holds one of the phrases of
-        ``lexicons/unmeasured_actuals.txt`` (达成预期指标, 部分达成预期指标, 达到预期,
-        已完成 …).  The message names the target the figure should be measured
-        against.
+    **做什么**
 
-    Why is this bad?
-        财预〔2020〕10号 scores each indicator by comparing the actual with the
-        target; "达成预期指标" is a verdict, not a measurement, so the score cannot
-        be checked and a missed target (KPI501) cannot even be seen.  A timeliness
-        target needs the date reached, a count the number achieved.
+    实际完成值不含任何数字、且含有 ``lexicons/unmeasured_actuals.txt`` 中的短语（达成预期指标、部分达成预期指标、
+    达到预期、已完成……）时报告。消息写出应对照的目标。
 
-    Example
-        004 城乡医疗救助本级补助::
+    **为什么不好**
 
-            医疗救助时间  每月  每月  达成预期指标  10  10
+    财预〔2020〕10号按实际值与目标的比较给每个指标打分；"达成预期指标"是结论而不是测量，分数无法核对，未完成的
+    目标（KPI501）也看不出来。时效目标要写实际达到的日期，数量目标要写实际完成的数。
 
-    Use instead
-        The measured value in the target's terms::
+    **示例**（004，城乡医疗救助本级补助）::
 
-            医疗救助时间  每月  每月  12个月均按月救助  10  10
-            救助对象满意度  ≥85%  ≥85%  85%  10  10
+        医疗救助时间  每月  每月  达成预期指标  10  10
+
+    **改为**：按目标的口径写测得的值::
+
+        医疗救助时间    每月   每月   12个月均按月救助  10  10
+        救助对象满意度  ≥85%  ≥85%  85%               10  10
     """
 
     code = "KPI502"

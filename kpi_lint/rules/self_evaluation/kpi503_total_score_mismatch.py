@@ -12,32 +12,27 @@ from kpi_lint.rules.self_evaluation._scores import fmt, number, rounding, scored
 
 
 class TotalScoreMismatch(Rule):
-    """总分 differs from the sum of the indicator scores and the execution score.
+    """总分不等于各指标得分与预算执行得分之和。
 
-    Severity: error.
+    默认级别：错误 error。
 
-    What it does
-        Adds the 得分 of every indicator row (the 未填报 成本指标 row included) and
-        the 得分 of budget execution, and compares the sum with the printed 总分,
-        allowing ``tolerance`` (default 0.01) or the rounding of the printed total.
-        A row with a 分值 but no 得分 counts 0 and is named in the message.
-        ``suggestion`` holds the computed total.
+    **做什么**
 
-    Why is this bad?
-        The 总分 decides the grade (财预〔2020〕10号: 优 ≥ 90, 良 80–90, 中 60–80,
-        差 < 60) and is what is published and compared.  A total that is not the
-        sum of its parts cannot be audited; a total above the sum moves projects
-        into a better grade than their own scores support.
+    把每一指标行的得分（包括"未填报"的成本指标行）与预算执行的得分相加，与印出的总分比较，允许 ``tolerance``
+    （默认 0.01）或印出总分的舍入误差。有分值没有得分的行按 0 计，并在消息中点名。``suggestion`` 给出算出的总分。
 
-    Example
-        004 城乡居民医疗保险工作经费: indicator scores 80 + execution 8.67 = 88.67, but::
+    **为什么不好**
 
-            总分  93.67  优
+    总分决定等级（财预〔2020〕10号：优 ≥ 90，良 80–90，中 60–80，差 < 60），也是公开和比较的数字。总分不是各项
+    之和就无法审核；总分高于各项之和，会使项目得到其分项不支持的更好等级。
 
-    Use instead
-        004 城乡医疗救助本级补助: indicator scores 85 + execution 10 = 95::
+    **示例**（004，城乡居民医疗保险工作经费：指标得分 80 + 预算执行 8.67 = 88.67，但）::
 
-            总分  95  优
+        总分  93.67  优
+
+    **改为**（004，城乡医疗救助本级补助：指标得分 85 + 预算执行 10 = 95）::
+
+        总分  95  优
     """
 
     code = "KPI503"

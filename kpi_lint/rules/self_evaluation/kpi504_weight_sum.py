@@ -12,31 +12,27 @@ from kpi_lint.rules.self_evaluation._scores import fmt, is_self_evaluation, scor
 
 
 class WeightSum(Rule):
-    """The weights (分值), execution included, do not sum to 100.
+    """各指标分值（含预算执行）合计不是 100。
 
-    Severity: error.
+    默认级别：错误 error。
 
-    What it does
-        Adds the 分值 of every indicator row of a 自评表 and the weight of budget
-        execution — its printed 分值, else ``execution_weight`` (default 10, the
-        guidance's weight for 预算执行率) — and reports when the sum is not
-        ``expected_total`` (100, within 0.01).  The message breaks the sum down by
-        一级指标 against the guidance's weights.  A 申报表 or 目标表 that prints 权重 has
-        no execution score: its indicator weights must sum to 100, or to 90 when the
-        form leaves execution its 10 points.  A table that breaks off is not summed.
+    **做什么**
 
-    Why is this bad?
-        财预〔2020〕10号 sets the weights in principle at 预算执行率 10, 产出 50,
-        效益 30, 满意度 10, total 100, and the grade bands (优 ≥ 90 …) assume a
-        100-point scale.  Weights summing to 95 cap the project below 100 and make
-        its 总分 and grade incomparable with other projects'; a missing 成本指标 row
-        often takes its 10 points with it.
+    把自评表每一指标行的分值与预算执行的权重相加——预算执行用印出的分值，没有则用 ``execution_weight``
+    （默认 10，即指引中预算执行率的权重）——合计不等于 ``expected_total``（100，误差 0.01 以内）时报告。
+    消息按一级指标列出分项，并与指引的权重对照。
+    印有权重的申报表或目标表没有预算执行得分：各指标权重合计应为 100，或在为预算执行留出 10 分时为 90。
+    在原文中被截断的表不求和。
 
-    Example
-        004 城乡居民医疗保险工作经费: 产出 35 + 成本 10 + 效益 30 + 满意度 10 + 预算执行 10 = 95.
+    **为什么不好**
 
-    Use instead
-        004 城乡医疗救助本级补助: 产出 40 + 成本 10 + 效益 30 + 满意度 10 + 预算执行 10 = 100.
+    财预〔2020〕10号原则上规定权重为预算执行率 10、产出 50、效益 30、满意度 10，合计 100，等级（优 ≥ 90……）
+    也以百分制为前提。权重合计 95，项目最高到不了 100，总分和等级也无法与其他项目比较；缺了成本指标行，常常连带
+    少了它的 10 分。
+
+    **示例**（004，城乡居民医疗保险工作经费）：产出 35 + 成本 10 + 效益 30 + 满意度 10 + 预算执行 10 = 95。
+
+    **改为**（004，城乡医疗救助本级补助）：产出 40 + 成本 10 + 效益 30 + 满意度 10 + 预算执行 10 = 100。
     """
 
     code = "KPI504"

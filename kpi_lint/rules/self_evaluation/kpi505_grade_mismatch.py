@@ -15,31 +15,27 @@ GRADES = ("优", "良", "中", "差")
 
 
 class GradeMismatch(Rule):
-    """The grade (优/良/中/差) does not match 总分.
+    """评价等级（优/良/中/差）与总分不符。
 
-    Severity: error.
+    默认级别：错误 error。
 
-    What it does
-        Derives the grade from the printed 总分 with the guidance's bands — 优 from
-        ``excellent`` (90), 良 from ``good`` (80), 中 from ``fair`` (60), 差 below —
-        and reports a printed grade that differs.  ``suggestion`` holds the grade
-        the total earns.  Whether the 总分 itself adds up is KPI503's job.
+    **做什么**
 
-    Why is this bad?
-        财预〔2020〕10号 grades self-evaluations 优 ≥ 90, 良 80–90, 中 60–80,
-        差 < 60.  The grade is what summaries count ("7个项目自评等级为优"); a grade
-        above the band of its own total overstates the result.
+    按指引的分档由印出的总分推出等级——``excellent``（90）以上为优，``good``（80）以上为良，``fair``（60）以上为中，
+    以下为差——与印出的等级不同时报告。``suggestion`` 给出总分对应的等级。总分本身是否加得对归 KPI503。
 
-    Example
-        The corpus has none: all eight 004 grades match their totals.  A table
-        printing 004's total with a better grade would fail::
+    **为什么不好**
 
-            总分  87.22  优
+    财预〔2020〕10号的自评等级为优 ≥ 90、良 80–90、中 60–80、差 < 60。汇总统计数的是等级（"7个项目自评等级为优"）；
+    等级高于自身总分所在档次，就夸大了结果。
 
-    Use instead
-        004 稳定脱贫人口居民医保个人缴费资助…::
+    **示例**：样本中没有——004 的八个等级都与总分相符。若把 004 的某个总分配上更好的等级就会报告::
 
-            总分  87.22  良
+        总分  87.22  优
+
+    **改为**（004，稳定脱贫人口居民医保个人缴费资助…）::
+
+        总分  87.22  良
     """
 
     code = "KPI505"

@@ -17,38 +17,32 @@ def _printed(ex: Execution, field: str) -> str | None:
 
 
 class ExecutionArithmetic(Rule):
-    """执行率 ≠ 执行数 / 预算数, 结余 ≠ 预算数 − 执行数, or the execution score ≠ 执行率 × its weight.
+    """执行率 ≠ 执行数 / 预算数，结余 ≠ 预算数 − 执行数，或预算执行得分 ≠ 执行率 × 权重。
 
-    Severity: error.
+    默认级别：错误 error。
 
-    What it does
-        Checks the funds block of a 自评表 three ways, each within ``tolerance``
-        (default 0.01) or the rounding of the printed figure:
+    **做什么**
 
-        * 执行率 = 全年执行数 / 全年预算数 × 100;
-        * 资金结(转)余 = 全年预算数 − 全年执行数;
-        * 得分 = 执行率 × 分值 (capped at the 分值); the 分值 is the printed one,
-          else ``execution_weight`` (default 10).
+    对自评表的资金部分做三项核对，各自允许 ``tolerance``（默认 0.01）或印出数字的舍入误差：
 
-        Each failing check is one finding at the printed figure, with the correct
-        figure as ``suggestion``.
+    * 执行率 = 全年执行数 / 全年预算数 × 100；
+    * 资金结（转）余 = 全年预算数 − 全年执行数；
+    * 得分 = 执行率 × 分值（不超过分值）；分值取印出的，没有则为 ``execution_weight``（默认 10）。
 
-    Why is this bad?
-        The guidance (财预〔2020〕10号) scores budget execution by its rate, 10 of 100
-        points, and the table notes define 执行率 as 执行数 over 全年预算数.  A
-        wrong rate or balance misstates how much money was spent; a score that
-        does not follow from the rate changes the 总分 and possibly the grade.
+    每一项不符报告一条，位置在印出的数字上，``suggestion`` 给出正确数字。
 
-    Example
-        The corpus has none: 004's eight funds blocks all add up.  A block that
-        took 004's prose rate (92.53) for the table would fail::
+    **为什么不好**
 
-            全年预算数 89.614  全年执行数 77.659  结余 11.955  执行率 92.53  得分 9.25
+    指引（财预〔2020〕10号）按执行率给预算执行打分，占 100 分中的 10 分，表注把执行率定义为执行数除以全年预算数。
+    执行率或结余算错，就错报了花了多少钱；得分不按执行率来，会改变总分乃至等级。
 
-    Use instead
-        004 城乡居民医疗保险工作经费 (77.659 / 89.614 = 86.66%, × 10 = 8.67)::
+    **示例**：样本中没有——004 的八个资金部分都对得上。若表中照抄文字里的执行率（92.53）就会报告::
 
-            全年预算数 89.614  全年执行数 77.659  结余 11.955  执行率 86.66  得分 8.67
+        全年预算数 89.614  全年执行数 77.659  结余 11.955  执行率 92.53  得分 9.25
+
+    **改为**（004，城乡居民医疗保险工作经费：77.659 / 89.614 = 86.66%，× 10 = 8.67）::
+
+        全年预算数 89.614  全年执行数 77.659  结余 11.955  执行率 86.66  得分 8.67
     """
 
     code = "KPI506"

@@ -26,40 +26,35 @@ _STRICT = (QUANTITY, QUALITY, COST)
 
 
 class VagueTarget(Rule):
-    """The target value has no measurable content (提高, 有效, 及时, 保障 …).
+    """指标值只有文字、不可衡量（提高、有效、及时、保障……）。
 
-    Default severity: warning — error for 数量/质量/成本 indicators, info for a
-    效益 indicator whose wording is graded (明显提高, 逐步扩展: ``graded_words.txt``).
+    默认级别：警告 warning；数量/质量/成本指标为错误 error；效益指标的措辞有分级
+    （明显提高、逐步扩展：``graded_words.txt``）时为提示 info。
 
-    **What it does**
+    **做什么**
 
-    Flags a 指标值 made of words only — no number, no date — that contains a word
-    of ``lexicons/vague_words.txt`` (提高, 有效, 明显提高, 及时, 逐步扩展, 保障, 可持续,
-    体现, 共享, 全年 …).  When the vagueness classifier has been trained
-    (``kpi_lint.classify``), its vote is consulted too: a value it calls vague with
-    probability ≥ ``model_threshold`` is flagged even without a lexicon word, and
-    when lexicon and model disagree both votes are shown by ``--explain``.
+    指标值只有文字、没有数字和日期，且含有 ``lexicons/vague_words.txt`` 中的词（提高、有效、明显提高、及时、
+    逐步扩展、保障、可持续、体现、共享、全年……）时报告。训练过含糊度分类器（``kpi_lint.classify``）时也参考它的
+    判断：模型认为含糊且概率不低于 ``model_threshold`` 的指标值，即使不含词表中的词也报告；词表与模型意见不一时，
+    ``--explain`` 同时列出两方的判断。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    财预〔2015〕88号 and 财预〔2021〕101号 ask for targets that are specific and
-    measurable — quantified wherever possible (number + comparator + unit), and a
-    qualitative target must still be checkable.  "提高" says which way, not how far:
-    at the self-evaluation (财预〔2020〕10号) nobody can tell whether it was met,
-    so the indicator is scored by impression.  Quantity, quality and cost targets
-    can always be counted; effects are sometimes qualitative, but then graded.
+    财预〔2015〕88号、财预〔2021〕101号要求绩效目标具体、可衡量，能量化的尽量量化（数值＋比较符＋单位），
+    定性目标也须可检验。"提高"只说了方向，没说程度：到自评时（财预〔2020〕10号）谁也说不清是否完成，
+    只能凭印象打分。数量、质量、成本指标总能计数；效益有时只能定性，但应分级表述。
 
-    **Example** (002, 2023年中央财政医疗救助补助资金; 000, 城乡居民医疗保险县级配套)::
+    **示例**（002，2023年中央财政医疗救助补助资金；000，城乡居民医疗保险县级配套）::
 
         效益指标 | 社会效益指标 | 困难群众看病就医方便程度 | 明显提高
         产出指标 | 时效指标     | 城乡居民享受补助时间     | 全年
 
-    **Use instead**::
+    **改为**::
 
         效益指标 | 社会效益指标 | 困难群众看病就医平均报销时长 | ≤5个工作日
         产出指标 | 时效指标     | 城乡居民享受补助时间         | 不晚于2023年2月底
 
-    Options: ``model_threshold`` (0.8) — the classifier probability above which its vote counts.
+    选项：``model_threshold``（0.8）——分类器概率达到此值，其判断才计入。
     """
 
     code = "KPI101"

@@ -29,45 +29,38 @@ _KPI104_LEVEL2 = (QUANTITY, COST, TIMELINESS)
 
 
 class BoilerplateTarget(Rule):
-    """One value template fills most indicators of a project, or a generic threshold sits where it cannot apply.
+    """一个项目的大多数指标套用同一个指标值，或通用的及格线放在了不适用的指标上。
 
-    Default severity: warning.
+    默认级别：警告 warning。
 
-    **What it does**
+    **做什么**
 
-    Within one project and period, flags the value that fills at least ``share``
-    (default 0.6) of the filled indicators, when there are at least ``min_rows``
-    (default 4) of them and the value lands on at least one indicator that is not
-    a rate — one finding per project and period.
-    The same pass mark on several rates (≥90% for 合格率, 知晓率, 满意度) is not a
-    template.  Outside such a table it flags single rows where a bare generic pass
-    mark ("≥95", ">90") sits on an indicator that cannot carry a percentage: a
-    count, an amount of money, a date, or any 数量/成本/时效 indicator that is not
-    itself a rate (a "%" on those is KPI104's).
+    在同一项目、同一期间内，某个指标值占已填指标的比例不低于 ``share``（默认 0.6）、已填指标不少于
+    ``min_rows``（默认 4）条、且该值至少落在一条非比率指标上时，每个项目每个期间报告一次。几个比率指标用同一
+    及格线（合格率、知晓率、满意度都写 ≥90%）不算套用模板。此外，通用及格线（"≥95"、">90"）单独出现在不能用
+    百分比表示的指标上——人数、金额、日期，或本身不是比率的数量/成本/时效指标——也逐条报告（这些指标上的
+    "%"归 KPI104）。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    财预〔2021〕101号 asks that each indicator's value be set from its own basis
-    (计划标准, 行业标准, 历史标准); 财预〔2015〕88号 reviews targets for
-    appropriateness (适当性) and feasibility (可行性).  One number copied into
-    every row was not derived from anything: "≥95" for a number of servers, a
-    deadline and an ecological effect cannot all be right, and none of them can
-    be checked.
+    财预〔2021〕101号要求每个指标值都有自己的确定依据（计划标准、行业标准、历史标准）；财预〔2015〕88号审核
+    目标的适当性和可行性。同一个数抄满整张表，并不是从任何依据推出来的："≥95"不可能同时是服务器台数、完成期限
+    和生态影响的正确目标，也都无法检验。
 
-    **Example** (003, 医保局骨干网络建设维护费 — every row of the table)::
+    **示例**（003，医保局骨干网络建设维护费——整张表）::
 
         数量指标 | 服务器数量   | ≥95
         时效指标 | 完成及时率   | ≥95
         成本指标 | 预算执行     | ≥95
         生态效益指标 | 生态影响 | ≥95
 
-    **Use instead**: one value per indicator, in that indicator's own unit::
+    **改为**：每个指标按自身的计量单位给出各自的值::
 
         数量指标 | 服务器数量   | 2台
         时效指标 | 完成时间     | 不晚于2023年6月底
         成本指标 | 设备购置费   | ≤50000元
 
-    Options: ``share`` (0.6), ``min_rows`` (4).
+    选项：``share``（0.6）、``min_rows``（4）。
     """
 
     code = "KPI102"

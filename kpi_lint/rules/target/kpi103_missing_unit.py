@@ -22,36 +22,29 @@ from kpi_lint.rules.target.common import (
 
 
 class MissingUnit(Rule):
-    """A numeric target has no unit or % where one is needed.
+    """数值型指标值缺少必要的计量单位或 %。
 
-    Default severity: warning.
+    默认级别：警告 warning。
 
-    **What it does**
+    **做什么**
 
-    Flags a 指标值 that is a bare number ("≥95", ">90", "717") although the
-    indicator measures something with a unit: a rate or satisfaction (%), a count
-    (人, 次, 份 …), an area (平方米), an amount (元).  The unit the indicator name
-    calls for is read from ``lexicons/name_units.txt`` (人数 → 人, 率 → %); when it
-    is known, the suggestion is the value with that unit.  Names of unitless
-    measures (指数, 系数, 得分: key ``无单位``), a year under 时效指标, and a
-    bare pass mark ("≥95") on a count, date or amount — a misplaced threshold,
-    KPI102's — are not flagged, nor is a number whose unit the name prints in
-    brackets ("新增限上商贸企业(法人) 23", "机关运转率（%） 95": the form's own
-    convention).
+    指标值是光秃秃的数字（"≥95"、">90"、"717"），而指标所衡量的东西有单位时报告：比率或满意度（%）、
+    计数（人、次、份……）、面积（平方米）、金额（元）。指标名称对应的单位取自 ``lexicons/name_units.txt``
+    （人数 → 人，率 → %）；能确定单位时，建议值就是带上该单位的值。无单位的量（指数、系数、得分：键 ``无单位``）、
+    时效指标下的年份，以及放在人数、日期、金额上的通用及格线（"≥95"，属 KPI102）不报告；名称在括号中
+    写明了单位的数字（"新增限上商贸企业(法人) 23"、"机关运转率（%） 95"：表格自己的写法）也不报告。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    财预〔2021〕101号 asks for a target written as number + comparator + unit;
-    财预〔2015〕88号 for targets that are specific and measurable.  Without a unit
-    "≥95" may be 95 %, 95 people or 95 元: the self-evaluation cannot compare it
-    with the actual value, and peers cannot be compared with each other.
+    财预〔2021〕101号要求目标写成"数值＋比较符＋单位"；财预〔2015〕88号要求目标具体、可衡量。没有单位，
+    "≥95"可能是 95%、95 人，也可能是 95 元：自评时无法与实际值比较，同类项目之间也无法比较。
 
-    **Example** (003, 2023医保局办公楼租赁费7.2万元)::
+    **示例**（003，2023医保局办公楼租赁费7.2万元）::
 
         数量指标 | 租赁面积 | 717
         质量指标 | 提高服务质量 | ≥95
 
-    **Use instead**::
+    **改为**::
 
         数量指标 | 租赁面积 | 717平方米
         质量指标 | 服务投诉办结率 | ≥95%

@@ -33,37 +33,31 @@ _KIND_NAMES = {
 
 
 class ValueTypeMismatch(Rule):
-    """The value's type does not fit the 二级指标.
+    """指标值的类型与二级指标不符。
 
-    Default severity: warning.
+    默认级别：警告 warning。
 
-    **What it does**
+    **做什么**
 
-    Compares the kind of the parsed 指标值 (count, percent, money, date, words)
-    with what the 二级指标 calls for:
+    把解析出的指标值类型（计数、百分比、金额、日期、文字）与二级指标的要求比较：
 
-    - 数量指标 → a count with a unit, not a percentage (unless the indicator name
-      itself is a rate, which is KPI404's misfiling);
-    - 时效指标 → a date, deadline or period (a timeliness rate such as 及时率 in %
-      is accepted);
-    - 成本指标 → an amount of money;
-    - 满意度 → a survey percentage.
+    - 数量指标 → 带单位的计数，而不是百分比（指标名称本身是比率时属归类错误，归 KPI404）；
+    - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受）；
+    - 成本指标 → 金额；
+    - 满意度 → 调查百分比。
 
-    Bare numbers are left to KPI103 (missing-unit) and vague words to KPI101.
+    光秃秃的数字交给 KPI103（缺少计量单位），含糊的文字交给 KPI101。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    财预〔2021〕101号 says the value fits the indicator: a quantity is a count with a
-    unit, a rate is a percentage, a timeliness target names a date or period, a cost
-    names money, satisfaction is a survey percentage.  "资助参保人次数 ≥99%" cannot
-    be checked against the number of people actually helped; a cost target without
-    money cannot be compared with the project's funds (适当性).
+    财预〔2021〕101号要求指标值与指标相符：数量是带单位的计数，比率是百分比，时效写明日期或期限，成本写明金额，
+    满意度是调查百分比。"资助参保人次数 ≥99%"无法与实际资助人数对照；没有金额的成本目标无法与项目资金比较（适当性）。
 
-    **Example** (002, 2023年中央财政医疗救助补助资金)::
+    **示例**（002，2023年中央财政医疗救助补助资金）::
 
         数量指标 | 资助参保人次数 | ≥99%
 
-    **Use instead**::
+    **改为**::
 
         数量指标 | 资助参保人次数 | ≥3500人次
     """

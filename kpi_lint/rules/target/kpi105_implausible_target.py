@@ -17,40 +17,33 @@ if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call i
 
 
 class ImplausibleTarget(Rule):
-    """The target cannot be right: satisfaction below the floor, a rate above 100 %, "≥100%", or far off its peers.
+    """目标值不合常理：满意度低于下限、比率超过 100%、"≥100%"，或与同类项目相差太远。
 
-    Default severity: warning — error for a rate above 100 %, info for "≥100%"
-    and for a value far from what comparable projects of other counties set.
+    默认级别：警告 warning；比率超过 100% 为错误 error；"≥100%"和与其他县同类项目差距过大为提示 info。
 
-    **What it does**
+    **做什么**
 
-    - a satisfaction (满意度) target below ``satisfaction_floor`` (default 80 %);
-    - a percentage above 100 % (or "> 100%"), unless the indicator is a growth
-      rate (``可超100%`` in ``lexicons/name_units.txt``);
-    - a rate written "≥100%": nothing can exceed 100 %, so the target is "=100%";
-    - with the peer index (``kpi_lint.cluster``): a value that is an outlier among
-      the same indicator of comparable projects, with the peers' median and range.
+    - 满意度目标低于 ``satisfaction_floor``（默认 80%）；
+    - 百分比超过 100%（或"> 100%"），增长率类指标除外（``lexicons/name_units.txt`` 中标为 ``可超100%``）；
+    - 比率写成"≥100%"：任何比率都不能超过 100%，目标应为"=100%"；
+    - 有同类指标索引（``kpi_lint.cluster``）时：与可比项目同一指标相比明显离群的值，并给出同类的中位数和范围。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    财预〔2015〕88号 reviews targets for appropriateness (适当性) and feasibility
-    (可行性); 财预〔2021〕101号 asks for values grounded in plan, industry or
-    historical standards.  A satisfaction target of 70 % sets the bar below what
-    a survey routinely yields; a rate above 100 % is impossible and "≥100%"
-    promises more than everything.
+    财预〔2015〕88号审核目标的适当性和可行性；财预〔2021〕101号要求指标值以计划、行业或历史标准为依据。
+    满意度目标定为 70%，低于调查通常能达到的水平；比率超过 100% 不可能实现，"≥100%"承诺的比"全部"还多。
 
-    **Example** (000, 城乡医疗救助县级配套; 002, 2023年中央财政医疗救助补助资金 — its
-    peers in other counties set 90–95 %)::
+    **示例**（000，城乡医疗救助县级配套；002，2023年中央财政医疗救助补助资金——其他县同类项目定为 90–95%）::
 
         质量指标 | 城乡医疗救助对象参保率 | ≥100%
         满意度指标 | 政策知晓率 | ≥80%
 
-    **Use instead**::
+    **改为**::
 
         质量指标 | 城乡医疗救助对象参保率 | =100%
         满意度指标 | 政策知晓率 | ≥90%
 
-    Options: ``satisfaction_floor`` (80).
+    选项：``satisfaction_floor``（80）。
     """
 
     code = "KPI105"

@@ -12,33 +12,27 @@ from kpi_lint.rules.target.common import CATEGORY_NAMES, is_blank, name_cues, ta
 
 
 class EmptyTarget(Rule):
-    """A 三级指标 without a value, or a value without a 三级指标.
+    """三级指标没有指标值，或指标值没有三级指标。
 
-    Default severity: warning.
+    默认级别：警告 warning。
 
-    **What it does**
+    **做什么**
 
-    Flags an indicator row that names a 三级指标 but leaves the 指标值 empty (or
-    writes a "not filled" marker from ``lexicons/empty_values.txt`` such as
-    未填报), and a row that has a value but no 三级指标 naming what it measures.
-    A category printed with neither (an empty 成本指标 row) is a missing
-    dimension, reported by KPI201/KPI202 instead.
+    一行指标写了三级指标名称却没有指标值（或只写了 ``lexicons/empty_values.txt`` 中的"未填报"之类），
+    或者有指标值却没有说明衡量什么的三级指标时报告。某个类别整行空着（空的成本指标行）属于缺少维度，
+    由 KPI201/KPI202 报告。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    财预〔2015〕88号 requires every indicator to carry a target value, and
-    财预〔2020〕10号 scores the self-evaluation against it: an indicator without a
-    value cannot be met or missed, and a value without an indicator does not say
-    what it measures.  Such rows are usually left over from a template or lost
-    when the table was filled in.
+    财预〔2015〕88号要求每个指标都有目标值，财预〔2020〕10号按目标值给自评打分：没有值的指标无所谓完成与否，
+    没有指标的值说不清衡量什么。这类行通常是模板残留，或填表时丢失。
 
-    **Example** (000, 离干、伤残军人、新中国成立前老工人医疗费: values printed with no
-    indicator name beside them)::
+    **示例**（000，离干、伤残军人、新中国成立前老工人医疗费：指标值旁没有指标名称）::
 
         产出指标 | 数量指标 |  | 1人
         产出指标 | 质量指标 |  | ≥100%
 
-    **Use instead**::
+    **改为**::
 
         产出指标 | 数量指标 | 离休干部、二等乙级伤残军人数 | 60人
     """

@@ -11,34 +11,29 @@ from kpi_lint.rules.text._text import clean
 
 
 class DuplicateIndicator(Rule):
-    """The same 三级指标 appears twice in one project and period.
+    """同一项目、同一期间内同一个三级指标出现两次。
 
-    Severity: warning.
+    默认级别：警告 warning。
 
-    What it does
-        Within one project and one period (实施期 / 年度 / the single period of a
-        目标表 or 自评表), compares the 三级指标 names after folding full-width
-        forms and white space, and reports every repeat of a name already listed,
-        pointing back at the first occurrence.
+    **做什么**
 
-    Why is this bad?
-        财预〔2015〕88号 asks for targets that are specific and measurable: each
-        indicator measures one thing.  Two rows with the same name are either a
-        copy-paste slip or two different measures squeezed under one cut name, and
-        in a 自评表 the same name scored twice cannot be audited.  Truncated cells
-        (KPI305) often make distinct indicators collapse into one name.
+    在一个项目的同一期间内（实施期 / 年度，或目标表、自评表的唯一期间），把三级指标名称统一全角半角、去掉空白后
+    比较，报告每一个与前面重名的指标，并指回第一次出现的位置。
 
-    Example
-        004 稳定脱贫人口居民医保个人缴费资助…, 质量指标::
+    **为什么不好**
 
-            对稳定脱贫人口居民2023年医保个人缴费    =175元/人
-            对稳定脱贫人口居民2023年医保个人缴费    5月底之前
+    财预〔2015〕88号要求目标具体、可衡量：一个指标衡量一件事。两行同名，要么是复制粘贴的疏忽，要么是两个不同的
+    指标被截成了同一个名字；自评表里同名指标打两次分，无法审核。被截断的单元格（KPI305）常使不同指标变成同名。
 
-    Use instead
-        Give each indicator its own name::
+    **示例**（004，稳定脱贫人口居民医保个人缴费资助…，质量指标）::
 
-            稳定脱贫人口居民医保个人缴费资助标准    =175元/人
-            稳定脱贫人口居民医保个人缴费资助完成时间  不晚于5月底
+        对稳定脱贫人口居民2023年医保个人缴费    =175元/人
+        对稳定脱贫人口居民2023年医保个人缴费    5月底之前
+
+    **改为**：每个指标有自己的名称::
+
+        稳定脱贫人口居民医保个人缴费资助标准      =175元/人
+        稳定脱贫人口居民医保个人缴费资助完成时间  不晚于5月底
     """
 
     code = "KPI301"

@@ -20,31 +20,28 @@ def _core(text: str | None) -> str:
 
 
 class NameEqualsDescription(Rule):
-    """The 绩效指标描述 only repeats the 三级指标.
+    """绩效指标描述只是重复三级指标名称。
 
-    Severity: warning.
+    默认级别：警告 warning。
 
-    What it does
-        For forms that print a 绩效指标描述 column (the 绩效目标表), reports rows
-        whose description is the 三级指标 name again (compared after folding
-        full-width forms, white space, edge punctuation and a bracketed unit).
+    **做什么**
 
-    Why is this bad?
-        The description is where a target becomes checkable: what is counted, from
-        which source, how the rate is computed.  财预〔2015〕88号 and 财预〔2021〕101号
-        ask for specific, measurable targets with a stated basis; a description that
-        repeats the name adds nothing a reviewer or an evaluator can verify.
+    对印有"绩效指标描述"列的表（绩效目标表），报告描述与三级指标名称相同的行（统一全角半角、去掉空白、
+    首尾标点和括号中的单位后比较）。
 
-    Example
-        003 2023医保局办公楼租赁费7.2万元, 数量指标::
+    **为什么不好**
 
-            三级指标 租赁面积    绩效指标描述 租赁面积    指标值 717
+    描述是让目标可检验的地方：数什么、依据什么来源、比率怎么算。财预〔2015〕88号、财预〔2021〕101号要求目标
+    具体、可衡量并有依据；照抄名称的描述没有给审核人或评价人任何可核实的信息。
 
-    Use instead
-        Say how the figure is measured (003 城乡居民意外伤害调查服务费 comes close)::
+    **示例**（003，2023医保局办公楼租赁费7.2万元，数量指标）::
 
-            三级指标 调查意外伤害案件数量
-            绩效指标描述 全年委托调查的意外伤害住院案件数，以调查合同台账为准
+        三级指标 租赁面积    绩效指标描述 租赁面积    指标值 717
+
+    **改为**：说明数字怎么得来（003 城乡居民意外伤害调查服务费接近这样）::
+
+        三级指标 调查意外伤害案件数量
+        绩效指标描述 全年委托调查的意外伤害住院案件数，以调查合同台账为准
     """
 
     code = "KPI302"

@@ -32,46 +32,34 @@ def goal_texts(project: Project) -> dict[str | None, Located]:
 
 
 class CopiedAcrossProjects(Rule):
-    """A project's indicator set or 总体目标 is a near copy of another project's in the same document.
+    """一个项目的指标组或总体目标几乎照抄同一文件中另一个项目。
 
-    Severity: warning.
+    默认级别：警告 warning。
 
-    What it does
-        Compares every project with the earlier projects of the same form in the
-        document, two ways (rapidfuzz):
+    **做什么**
 
-        * indicator set: a "三级指标=指标值" row counts as shared when an earlier
-          project has a row at least ``row_similarity`` (default 90) alike, or one
-          whose name is that alike and whose value contains most of this one
-          (partial ratio ≥ ``value_similarity``, 80: "有效缓解" vs "有效缓解困难群众
-          医疗费用").  The share of shared rows over both projects (Dice) must reach
-          ``set_similarity`` (default 0.7), with at least ``min_rows`` (4) rows each.
-          The default sits in the gap the corpus shows: copied tables score 0.89–1.0
-          (000, 002), while 003's tables, which share only boilerplate rows such as
-          "生态影响 ≥95", score 0.5 at most;
-        * 总体目标, period by period (or the 绩效目标 text of a 目标表): similarity at
-          least ``goal_similarity`` (default 90) on texts of at least
-          ``min_goal_length`` (15) characters, so that short generic aims are not
-          matched by chance (003's "1.目标内容1提高…" aims reach 87).
+    把每个项目与同一文件中同类表的前面各项目从两方面比较（rapidfuzz）：
 
-        Each later project is reported once per aspect, against its closest
-        earlier project.
+    * 指标组："三级指标=指标值"一行，若前面某项目有一行相似度不低于 ``row_similarity``（默认 90），或名称同样相近、
+      且其值包含本行值的大部分（部分相似度 ≥ ``value_similarity``，80："有效缓解"与"有效缓解困难群众医疗费用"），
+      即算共有。共有行占两项目行数的比例（Dice）须达到 ``set_similarity``（默认 0.7），
+      且双方各至少 ``min_rows``（4）行。默认值取在样本显示的空档里：照抄的表得分 0.89–1.0（000、002），
+      003 各表只共有"生态影响 ≥95"之类的套话行，最高 0.5；
+    * 总体目标，逐期间比较（目标表则比较绩效目标文字）：在至少 ``min_goal_length``（15）字的文字上相似度不低于
+      ``goal_similarity``（默认 90），以免简短的通用目标偶然相近（003 的"1.目标内容1提高…"达到 87）。
 
-    Why is this bad?
-        财预〔2015〕88号 asks that targets fit the project: relevance and
-        appropriateness are judged per project.  A table copied from another
-        project (same rows, same values, same aim) was not written for this money;
-        funds of different size and purpose cannot share one target set.
+    每个后出现的项目在每个方面只报告一次，对照与它最相近的前一个项目。
 
-    Example
-        000 (沁水县) prints two projects named 城乡医疗救助补助资金 (1,737,300 元 and
-        1,544,200 元) with the same 总体目标 and the same rows::
+    **为什么不好**
 
-            易返贫致贫人员建档立卡贫困人口低保、五保人员 11335人 / 城乡医疗救助对象参保率 100% / …
+    财预〔2015〕88号要求目标与项目相符：相关性、适当性按项目逐一审核。从另一个项目照搬的表（同样的行、同样的值、
+    同样的目标）不是为这笔资金写的；规模和用途不同的资金不能共用一套目标。
 
-    Use instead
-        Targets sized to each allocation, e.g. the number of people the 1,544,200 元
-        central transfer assists, and an aim naming what that transfer adds.
+    **示例**（000，沁水县：两个都叫"城乡医疗救助补助资金"的项目，1,737,300 元和 1,544,200 元，总体目标和各行相同）::
+
+        易返贫致贫人员建档立卡贫困人口低保、五保人员 11335人 / 城乡医疗救助对象参保率 100% / …
+
+    **改为**：按每笔资金确定目标，例如 1,544,200 元中央转移支付资助的人数，以及写明这笔资金新增什么的总体目标。
     """
 
     code = "KPI303"

@@ -12,33 +12,29 @@ from kpi_lint.rules.text._text import clean
 
 
 class RestatedName(Rule):
-    """项目概况 / 总体目标 / 项目设立必要性 only restates the project name.
+    """项目概况、总体目标或项目设立必要性只是复述项目名称。
 
-    Severity: warning.
+    默认级别：警告 warning。
 
-    What it does
-        Compares each of these fields with the 项目名称 (full-width folded, white
-        space and edge punctuation dropped).  It reports the field when it is the
-        name, a piece of the name, or the name wrapped in a few words so that the
-        name makes up at least ``name_share`` (default 0.7) of the text.
+    **做什么**
 
-    Why is this bad?
-        The target review of 财预〔2015〕88号 looks at relevance and appropriateness:
-        does the money match what the project will deliver?  That cannot be judged
-        when 项目概况 says nothing but the title; a 总体目标 of "如期完成<项目名称>各项
-        指标" states no result at all.
+    把这几项文字与项目名称比较（统一全角半角，去掉空白和首尾标点）。文字就是名称、是名称的一部分，或只是在名称外
+    加了几个字、名称占全文至少 ``name_share``（默认 0.7）时报告。
 
-    Example
-        002 2023年中央财政医疗救助补助资金预算的通知::
+    **为什么不好**
 
-            项目名称 2023年中央财政医疗救助补助资金预算的通知
-            项目概况 2023年中央财政医疗救助补助资金预算的通知
+    财预〔2015〕88号的目标审核看相关性和适当性：资金与项目要交付的东西是否匹配？项目概况只有标题时无从判断；
+    "如期完成<项目名称>各项指标"这样的总体目标没有说出任何结果。
 
-    Use instead
-        Say what the money does, for whom, how much (000 城乡居民医疗保险县级配套)::
+    **示例**（002，2023年中央财政医疗救助补助资金预算的通知）::
 
-            项目概况 …2023年按每人缴费77元计算，我县共170720人需要城乡居民医保县级财政补助，
-                     共计需13140000元。
+        项目名称 2023年中央财政医疗救助补助资金预算的通知
+        项目概况 2023年中央财政医疗救助补助资金预算的通知
+
+    **改为**：写明资金做什么、为谁做、做多少（000，城乡居民医疗保险县级配套）::
+
+        项目概况 …2023年按每人缴费77元计算，我县共170720人需要城乡居民医保县级财政补助，
+                 共计需13140000元。
     """
 
     code = "KPI304"

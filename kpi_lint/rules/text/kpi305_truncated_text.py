@@ -25,41 +25,33 @@ _BRACKET_START = ("(", "（", "[", "【")
 
 
 class TruncatedText(Rule):
-    """A cell is visibly cut: one period's text is a strict prefix of the other's, or it ends mid-word.
+    """单元格文字明显被截断：一个期间的文字是另一个期间的真前缀，或断在词的中间。
 
-    Severity: warning.
+    默认级别：警告 warning。
 
-    What it does
-        Reports a cell as cut when
+    **做什么**
 
-        * in a 申报表, the 实施期 and 年度 cells of the same indicator row (same
-          二级指标, names paired by prefix) differ only in that one is a strict
-          prefix of the other ("贫困人口参保县" vs "贫困人口参保县级财政补");
-        * in a 自评表, 年初指标值 is a strict prefix of 调整后指标值 ("按救助金额的" vs
-          "按救助金额的6%");
-        * a cell ends on a connective that cannot end a phrase (``dangling_endings``:
-          的 和 及 与 或 、 ，), e.g. "城乡居民就医补助工作的".
+    以下情况报告单元格被截断：
 
-        The shorter text must have at least ``min_length`` (default 5) characters,
-        and an extension that only adds a bracketed unit does not count, so ordinary
-        short names ("参保率" beside "参保率（%）") are left alone.
+    * 申报表中，同一指标行（同一二级指标、名称按前缀配对）的实施期与年度单元格只差在一个是另一个的真前缀
+      （"贫困人口参保县"与"贫困人口参保县级财政补"）；
+    * 自评表中，年初指标值是调整后指标值的真前缀（"按救助金额的"与"按救助金额的6%"）；
+    * 单元格以不能结束短语的连接词结尾（``dangling_endings``：的 和 及 与 或 、 ，），如"城乡居民就医补助工作的"。
 
-    Why is this bad?
-        A cut name or value is not specific or measurable (财预〔2015〕88号): the
-        reader cannot tell what "贫困人口参保县" measures, and the same cut name on
-        several rows makes them indistinguishable (KPI301).  These cuts come from
-        fixed-width cells in the reporting system and pass unnoticed into the
-        published tables.
+    较短的文字至少 ``min_length``（默认 5）个字；只多出括号单位的不算，因此普通短名称（"参保率"与"参保率（%）"）不报告。
 
-    Example
-        001 建档立卡参保人员县级补助, 质量指标::
+    **为什么不好**
 
-            实施期 贫困人口参保县级财政补  100%    年度 贫困人口参保县  100%
+    被截断的名称或值不具体、不可衡量（财预〔2015〕88号）：读者不知道"贫困人口参保县"衡量什么，同一截断名称出现在
+    几行时这些行也无法区分（KPI301）。截断来自申报系统的定宽单元格，往往不被发现地进入公开的表格。
 
-    Use instead
-        Write the whole name in both columns::
+    **示例**（001，建档立卡参保人员县级补助，质量指标）::
 
-            实施期 贫困人口参保县级财政补助到位率  100%    年度 贫困人口参保县级财政补助到位率  100%
+        实施期 贫困人口参保县级财政补  100%    年度 贫困人口参保县  100%
+
+    **改为**：两栏都写全名称::
+
+        实施期 贫困人口参保县级财政补助到位率  100%    年度 贫困人口参保县级财政补助到位率  100%
     """
 
     code = "KPI305"

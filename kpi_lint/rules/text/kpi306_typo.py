@@ -13,36 +13,29 @@ from kpi_lint.rules.text._text import TextCell, project_cells, snippet, squashed
 
 
 class Typo(Rule):
-    """A known character confusion (日标→目标, 应教尽教→应救尽救, 就否→是否, 白2022→自2022, 咨助→资助).
+    """已知的错别字（日标→目标、应教尽教→应救尽救、就否→是否、白2022→自2022、咨助→资助）。
 
-    Severity: warning.
+    默认级别：警告 warning。
 
-    What it does
-        Looks for every ``wrong → right`` pair of ``lexicons/typos.txt`` in every
-        text cell of a project: its name, 项目概况 and the other narrative fields,
-        总体目标, and each indicator's name, value, description, basis, actual and
-        deviation.  White space inside the cell is ignored (PDF wrapping splits
-        words).  The finding points at the cell, quotes the passage, and
-        ``suggestion`` holds the corrected text (the whole cell when short, else the
-        corrected passage).
+    **做什么**
 
-    Why is this bad?
-        The tables are published and signed off.  OCR and input-method confusions
-        change the meaning ("应教尽教" is an education slogan; the indicator means
-        "应救尽救", every eligible person is assisted) and make the indicator
-        unsearchable when targets are compared across years and regions
-        (财预〔2021〕101号 asks for a consistent indicator system).  Reviewers extend
-        the list in ``typos.txt`` without touching code.
+    在项目的每个文字单元格中查找 ``lexicons/typos.txt`` 的每一对"错 → 对"：项目名称、项目概况等文字项、总体目标，
+    以及每个指标的名称、值、描述、依据、实际完成值和偏差原因。忽略单元格内的空白（PDF 换行会把词拆开）。
+    发现项指向该单元格并引用原文，``suggestion`` 给出改正后的文字（单元格短时为整格，否则为改正的片段）。
 
-    Example
-        004 城乡医疗救助本级补助, 质量指标::
+    **为什么不好**
 
-            应教尽教率  =100%
+    这些表格是签发公开的。识别和输入法造成的错字会改变意思（"应教尽教"是教育口号，这里的指标是"应救尽救"，
+    即应救助的人都得到救助），也使跨年度、跨地区比较时搜不到该指标（财预〔2021〕101号要求指标体系一致）。
+    审核人可以直接扩充 ``typos.txt``，无需改代码。
 
-    Use instead
-        ::
+    **示例**（004，城乡医疗救助本级补助，质量指标）::
 
-            应救尽救率  =100%
+        应教尽教率  =100%
+
+    **改为**::
+
+        应救尽救率  =100%
     """
 
     code = "KPI306"

@@ -16,38 +16,29 @@ if TYPE_CHECKING:
 
 
 class ModelFlag(Rule):
-    """The reviewer's own classifier puts this indicator in the label they asked to flag.
+    """审核人自己训练的分类器把该指标判为要求标记的类别。
 
-    Severity: info.  Silent unless a model is given (``kpi-lint check --model FILE
-    --flag-label LABEL``).
+    默认级别：提示 info。未给出模型时不运行（``kpi-lint check --model FILE --flag-label LABEL``）。
 
-    What it does
-        Runs a model trained with ``kpi-lint train custom`` (or any kpi-lint model
-        file) over every indicator that has text in the model's columns, and reports
-        the rows it predicts as ``--flag-label``, with the probability.  Rows below
-        ``min_probability`` (option, default 0.5) are not reported.  The model file is
-        loaded safely: only the types a kpi-lint pipeline needs, and a model whose
-        labels do not include the flag label is refused.
+    **做什么**
 
-    Why is this bad?
-        Review offices have their own findings that no fixed word list captures —
-        "模板化" targets copied from a template, indicators a province does not accept,
-        targets a previous review sent back.  财预〔2015〕88号 makes the finance department
-        responsible for reviewing targets (完整性、相关性、适当性、可行性); a classifier
-        trained on the office's past decisions lets one reviewer's judgement reach
-        every table, while the probability tells how sure it is.
+    用 ``kpi-lint train custom`` 训练的模型（或任何 kpi-lint 模型文件）对每个在模型所用列上有文字的指标做预测，
+    报告预测为 ``--flag-label`` 的行及其概率。概率低于 ``min_probability``（选项，默认 0.5）的不报告。模型文件安全
+    加载：只允许 kpi-lint 流水线需要的类型；标签中没有该标记类别的模型会被拒绝。
 
-    Example
-        With the shipped category model and ``--flag-label 时效指标``, 004's row printed
-        under 质量指标 is flagged (a deadline is a timeliness target)::
+    **为什么不好**
 
-            产出指标 | 质量指标 | 对稳定脱贫人口居民2023年医保个人缴费 | 5月底之前
+    审核部门有固定词表抓不住的审核意见——照模板抄的"模板化"目标、本省不接受的指标、以前被退回的目标。
+    财预〔2015〕88号规定财政部门审核绩效目标（完整性、相关性、适当性、可行性）；用本部门以往的审核结论训练的
+    分类器，能把一位审核人的判断用到每一张表上，概率则说明它有多大把握。
 
-    Use instead
-        Fix the row as your office's rule for that label asks — here file the deadline
-        under 时效指标 and name what is due::
+    **示例**：用随附的类别模型并加 ``--flag-label 时效指标``，004 放在质量指标下的这一行会被标记（期限是时效目标）::
 
-            产出指标 | 时效指标 | 个人缴费资助发放完成时间 | 不晚于2023年5月底
+        产出指标 | 质量指标 | 对稳定脱贫人口居民2023年医保个人缴费 | 5月底之前
+
+    **改为**：按本部门对该类别的要求修改——这里把期限放到时效指标下，并写明到期的是什么::
+
+        产出指标 | 时效指标 | 个人缴费资助发放完成时间 | 不晚于2023年5月底
     """
 
     code = "KPI307"
