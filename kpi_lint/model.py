@@ -150,6 +150,7 @@ class NarrativeFigure:
     text: str  # the sentence fragment it was read from
     line: int
     column: int
+    anchor: str | None = None  # where the sentence is in an office file (see Located)
 
 
 @dataclass
@@ -162,6 +163,7 @@ class EmptyCategory:
     line: int
     column: int
     note: str | None = None  # e.g. "未填报"
+    anchor: str | None = None  # where the category is in an office file (see Located)
 
 
 # What a scorecard shows for a project whose table the extraction garbled (Project.garbled).
@@ -229,6 +231,14 @@ class ParseProblem:
     column: int
     message: str  # Chinese, one line, names the problem
     severity: str = "error"  # "error" (the run exits 2) or "warning" (readable but damaged content)
+    anchor: str | None = None  # the place in an office file ("页3 表1 行4 格2", "Sheet1!C12")
+
+    @property
+    def location(self) -> str:
+        """Where to look, written as findings are: path:line:col, path:页3 …, path!Sheet1!C12."""
+        if self.anchor is None:
+            return f"{self.path}:{self.line}:{self.column}"
+        return f"{self.path}!{self.anchor}" if "!" in self.anchor else f"{self.path}:{self.anchor}"
 
 
 @dataclass

@@ -196,9 +196,9 @@ def load_documents(
         print(f"kpi-lint: 警告: 跳过不读取的文件：{names}{more}（{kinds}）", file=sys.stderr)
     for doc in loaded.documents:
         for prob in doc.problems:
-            report_error(f"{prob.path}:{prob.line}:{prob.column}: {prob.message}")
+            report_error(f"{prob.location}: {prob.message}")
         for note in doc.notes:
-            print(f"kpi-lint: 警告: {note.path}:{note.line}:{note.column}: {note.message}", file=sys.stderr)
+            print(f"kpi-lint: 警告: {note.location}: {note.message}", file=sys.stderr)
     return loaded
 
 

@@ -154,7 +154,8 @@ def _unreadable_names(doc: Document) -> list[ParseProblem]:
             message = (
                 f"项目“{project.name}”有 {len(nameless)} 个指标值读不出对应的三级指标（原文错乱或缺失），请对照原件核实"
             )
-        notes.append(ParseProblem(doc.path, first.line, first.column, message, severity="warning"))
+        where = first.anchor("value")
+        notes.append(ParseProblem(doc.path, first.line, first.column, message, severity="warning", anchor=where))
     return notes
 
 

@@ -161,7 +161,8 @@ class FormReader:
         where = name.anchor or f"{name.line}"
         self.problems.append(
             ParseProblem(self.path, name.line, name.column,
-                         f"表格在第{where}行中断：最后一行“{squash(name.text)}”只有指标名称，没有指标值（已保留之前读到的行）")
+                         f"表格在第{where}行中断：最后一行“{squash(name.text)}”只有指标名称，没有指标值（已保留之前读到的行）",
+                         anchor=name.anchor)
         )
         return True
 
@@ -194,7 +195,7 @@ class FormReader:
                 self.path, end, 1,
                 f"表格在第{where.anchor or end}行后随文本结束，最后读到的是“{level2 or level1}”，"
                 "之后的指标类别（如满意度指标）可能在截断处之后：不报告该项目缺少的类别",
-                severity="warning",
+                severity="warning", anchor=where.anchor,
             )
         )
         return True
@@ -478,7 +479,8 @@ class FormReader:
         if not name or _PLACEHOLDER.match(squash(name)):
             if level2 and (value_loc is None or squash(value_loc.text) in _EMPTY_WORDS):
                 note = value_loc.text if value_loc else None
-                project.empty_categories.append(EmptyCategory(period, level1, level2, *_line_col(record), note=note))
+                line, column, anchor = _place(record)
+                project.empty_categories.append(EmptyCategory(period, level1, level2, line, column, note, anchor))
             return
         assert name_cell is not None
         is_note = bool(_RULE_TEXT.search(name) or _LEAD_IN.search(name))
@@ -621,11 +623,10 @@ def squash_keep(text: str) -> str:
     return out.strip()
 
 
-def _line_col(record: Record) -> tuple[int, int]:
-    cell = record.level2 or record.level1
-    for c in record.data.values():
-        return c.line, c.column
-    return (cell.line, cell.column) if cell else (1, 1)
+def _place(record: Record) -> tuple[int, int, str | None]:
+    """Line, column and office-file anchor of a record: its first data cell, else its category cell."""
+    cell = next(iter(record.data.values()), None) or record.level2 or record.level1
+    return (cell.line, cell.column, cell.anchor) if cell else (1, 1, None)
 
 
 def read_forms(rows: list[Row], path: str, lexicon: Lexicon) -> tuple[list[Project], list[ParseProblem]]:

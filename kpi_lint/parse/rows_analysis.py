@@ -60,6 +60,7 @@ def figures_in(text: Located) -> list[NarrativeFigure]:
                     text=text.text[m.start() : m.end()],
                     line=text.line,
                     column=text.column + m.start(),
+                    anchor=text.anchor,
                 )
             )
     return sorted(found, key=lambda f: f.column)

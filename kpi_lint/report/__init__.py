@@ -27,7 +27,7 @@ def problem_record(problem: ParseProblem) -> dict[str, Any]:
     record: dict[str, Any] = dict.fromkeys(FIELDS)
     record.update(
         code=INPUT_ERROR_CODE, name=INPUT_ERROR_NAME, severity=problem.severity, message=problem.message,
-        path=problem.path, line=problem.line, column=problem.column,
+        path=problem.path, line=problem.line, column=problem.column, anchor=problem.anchor,
     )
     return record
 

@@ -72,6 +72,7 @@ def _notification(problem: ParseProblem) -> dict[str, Any]:
     return {
         "level": "error",
         "message": {"text": problem.message},
+        "properties": {"anchor": problem.anchor},
         "locations": [
             {
                 "physicalLocation": {

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import Document, Indicator, Project
@@ -27,6 +27,17 @@ def location(path: str, line: int, column: int, anchor: str | None) -> str:
     if anchor is None:
         return f"{path}:{line}:{column}"
     return f"{path}!{anchor}" if "!" in anchor else f"{path}:{anchor}"
+
+
+class Placed(Protocol):
+    """Anything printed somewhere: a Located cell, a FundItem, an EmptyCategory, a NarrativeFigure."""
+
+    @property
+    def line(self) -> int: ...
+    @property
+    def column(self) -> int: ...
+    @property
+    def anchor(self) -> str | None: ...
 
 
 class Severity(StrEnum):
@@ -129,6 +140,7 @@ class Rule:
         *,
         project: Project | None = None,
         indicator: Indicator | None = None,
+        at: Placed | None = None,
         line: int | None = None,
         column: int | None = None,
         span: str = "level3",
@@ -139,9 +151,12 @@ class Rule:
         level1: str | None = None,
         level2: str | None = None,
     ) -> Finding:
-        """Build a finding located at `line`/`column`, else the indicator's `span` field, else the project."""
+        """Build a finding located `at` a printed piece (its line, column and office-file anchor), else at
+        `line`/`column`, else at the indicator's `span` field, else at the project."""
         anchor: str | None = None
-        if line is None or column is None:
+        if at is not None:
+            line, column, anchor = at.line, at.column, at.anchor
+        elif line is None or column is None:
             if indicator is not None:
                 line, column = indicator.span(span)
                 anchor = indicator.anchor(span)

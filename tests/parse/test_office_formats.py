@@ -159,3 +159,35 @@ def test_a_table_nested_in_a_page_layout_table() -> None:
         ("服务对象满意度指标", "群众满意度", "≥95%"),
     ]
     assert project.indicators[1].spans["level3"].anchor == "表2 行4 格3"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf", "docx"])
+def test_funds_carry_the_office_position_of_their_cell(fmt: str) -> None:
+    (project,) = parse(OFFICE / f"declaration.{fmt}").projects
+    total = project.fund("总额", "实施期")
+    assert total is not None and total.anchor is not None
+    assert total.anchor == ("申报表!E6" if fmt == "xlsx" else total.anchor)
+    assert fmt == "xlsx" or total.anchor.startswith(("页1 表1", "表1"))
+
+
+def test_a_finding_on_a_project_figure_points_at_its_sheet_and_cell(tmp_path: Path) -> None:
+    """KPI503 reports the 总分 cell: in a workbook that is Sheet!Cell, in every output."""
+    import openpyxl
+
+    from kpi_lint.rules.base import RuleContext
+    from kpi_lint.rules.engine import run_rules
+    from kpi_lint.rules.registry import rule_by_code
+
+    first = parse(OFFICE / "selfeval.xlsx").projects[0]
+    assert first.total_score is not None and first.total_score.anchor is not None
+    sheet, cell = first.total_score.anchor.split("!")
+    book = openpyxl.load_workbook(OFFICE / "selfeval.xlsx")
+    book[sheet][cell] = 99.99  # a total that is not the sum of its parts
+    changed = tmp_path / "selfeval.xlsx"
+    book.save(changed)
+    doc = parse(changed)
+    rule = rule_by_code("KPI503")
+    assert rule is not None
+    (finding,) = [f for f in run_rules([doc], [rule], RuleContext(documents=[doc])) if f.project == first.name]
+    assert finding.anchor == f"{sheet}!{cell}"
+    assert finding.location == f"{changed}!{sheet}!{cell}"

@@ -103,7 +103,7 @@ class MissingCostIndicator(Rule):
             return self.finding(doc, message, project=project, indicator=costs[0], suggestion=suggestion)
         if empty is not None:
             return self.finding(
-                doc, message, project=project, line=empty.line, column=empty.column, period=empty.period,
+                doc, message, project=project, at=empty, period=empty.period,
                 level1=empty.level1, level2=empty.level2, suggestion=suggestion,
             )
         return self.finding(doc, message, project=project, level2=COST, suggestion=suggestion)

@@ -113,7 +113,7 @@ class MissingDimension(Rule):
             return self.finding(doc, message, project=project, indicator=row)
         if empty is not None:
             return self.finding(
-                doc, message, project=project, line=empty.line, column=empty.column, period=period,
+                doc, message, project=project, at=empty, period=period,
                 level1=empty.level1, level2=dimension if dimension != BENEFIT else None,
             )
         return self.finding(

@@ -51,7 +51,4 @@ class DeclaredCountMismatch(Rule):
             gap = f"多了 {disclosed - declared} 张：文中的项目个数应与公开的表一致"
         table = "项目绩效自评表" if Form.SELF_EVALUATION in doc.forms else "项目绩效目标表"
         message = f"文中称纳入绩效管理的项目有 {declared} 个，但公开了 {disclosed} 张{table}，{gap}。"
-        yield self.finding(
-            doc, message,
-            line=where.line if where else 1, column=where.column if where else 1,
-        )
+        yield self.finding(doc, message, at=where, line=1, column=1)

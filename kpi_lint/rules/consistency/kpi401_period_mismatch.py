@@ -98,7 +98,7 @@ class PeriodMismatch(Rule):
             f"项目期为1年时两者是同一笔资金，应填相同金额。"
         )
         yield self.finding(
-            doc, message, project=project, line=right.line, column=right.column, period=PERIOD_ANNUAL,
+            doc, message, project=project, at=right, period=PERIOD_ANNUAL,
             explain=f"实施期 {a:,.2f} 元，年度 {b:,.2f} 元",
         )
 

@@ -61,6 +61,6 @@ class TotalScoreMismatch(Rule):
         )
         loc = project.total_score
         yield self.finding(
-            doc, message, project=project, line=loc.line, column=loc.column, suggestion=fmt(computed, 2),
+            doc, message, project=project, at=loc, suggestion=fmt(computed, 2),
             explain="；".join(f"{ind.level3 or ind.level2}: {ind.score}" for ind in rows) + f"；预算执行: {execution}",
         )

@@ -68,4 +68,4 @@ class GradeMismatch(Rule):
             f"按财预〔2020〕10号：优≥90，良80–90，中60–80，差<60。"
         )
         loc = project.grade
-        yield self.finding(doc, message, project=project, line=loc.line, column=loc.column, suggestion=expected)
+        yield self.finding(doc, message, project=project, at=loc, suggestion=expected)

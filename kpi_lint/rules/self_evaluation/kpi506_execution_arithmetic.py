@@ -59,11 +59,10 @@ class ExecutionArithmetic(Rule):
         if abs(printed - expected) <= rounding(_printed(ex, field), float(self.opts["tolerance"])):
             return None
         loc = ex.spans.get(field)
-        line, column = (loc.line, loc.column) if loc else (ex.line, ex.column)
         places = max(2, len((_printed(ex, field) or "").partition(".")[2]))
         message = f"{what}，表中填 {fmt(printed)}，应为 {fmt(expected, places)}。请核对预算数、执行数后改正。"
         return self.finding(
-            doc, message, project=project, line=line, column=column, suggestion=fmt(expected, places)
+            doc, message, project=project, at=loc, line=ex.line, column=ex.column, suggestion=fmt(expected, places)
         )
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:

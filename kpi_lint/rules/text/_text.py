@@ -64,6 +64,7 @@ class TextCell:
     column: int
     indicator: Indicator | None = None
     period: str | None = None
+    anchor: str | None = None  # where the cell is in an office file
 
 
 def indicator_cells(ind: Indicator) -> Iterator[TextCell]:
@@ -71,26 +72,26 @@ def indicator_cells(ind: Indicator) -> Iterator[TextCell]:
         text = getattr(ind, attr)
         if isinstance(text, str) and text.strip():
             line, column = ind.span(attr)
-            yield TextCell(label, text, line, column, ind, ind.period)
+            yield TextCell(label, text, line, column, ind, ind.period, ind.anchor(attr))
 
 
 def project_cells(project: Project) -> Iterator[TextCell]:
     """Every text cell of a project: name, narrative fields, 总体目标, indicator cells."""
-    yield TextCell("项目名称", project.name, project.line, project.column)
+    yield TextCell("项目名称", project.name, project.line, project.column, anchor=project.anchor)
     for attr, label in PROJECT_TEXT_FIELDS:
         loc: Located | None = getattr(project, attr)
         if loc is not None and loc.text.strip():
-            yield TextCell(label, loc.text, loc.line, loc.column)
+            yield TextCell(label, loc.text, loc.line, loc.column, anchor=loc.anchor)
     for period, loc in project.goals.items():
         if loc.text.strip():
             label = f"总体目标（{period}）" if period else "总体目标"
-            yield TextCell(label, loc.text, loc.line, loc.column, None, period)
+            yield TextCell(label, loc.text, loc.line, loc.column, None, period, loc.anchor)
     for section, loc in project.analysis.items():
         if loc.text.strip():
-            yield TextCell(section, loc.text, loc.line, loc.column)
+            yield TextCell(section, loc.text, loc.line, loc.column, anchor=loc.anchor)
     for canonical, loc in project.labels.items():
         if loc.text != canonical:  # a row label read despite a slip, e.g. "总体日标"
-            yield TextCell("栏目名称", loc.text, loc.line, loc.column)
+            yield TextCell("栏目名称", loc.text, loc.line, loc.column, anchor=loc.anchor)
     for ind in project.indicators:
         yield from indicator_cells(ind)
 

@@ -153,7 +153,7 @@ class CopiedAcrossProjects(Rule):
                 f"{label}应写明本项目资金要达到的结果，如“为8814名脱贫人口落实县级参保补助，参保率达到100%”。"
             )
             yield self.finding(
-                doc, message, project=later, line=loc.line, column=loc.column,
+                doc, message, project=later, at=loc,
                 explain=f"“{loc.text.strip()[:60]}”",
             )
 

@@ -72,5 +72,5 @@ class RestatedName(Rule):
                 f"共13140000元”。"
             )
             yield self.finding(
-                doc, message, project=project, line=loc.line, column=loc.column, period=period
+                doc, message, project=project, at=loc, period=period
             )

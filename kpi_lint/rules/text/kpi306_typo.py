@@ -62,7 +62,7 @@ class Typo(Rule):
             ind = cell.indicator
             yield self.finding(
                 # The cell start: parsers join wrapped lines, so an offset inside the text is no column.
-                doc, message, project=project, indicator=ind, line=cell.line, column=cell.column,
+                doc, message, project=project, indicator=ind, at=cell,
                 suggestion=suggestion, period=cell.period,
             )
 
