@@ -22,37 +22,32 @@ SHOWN_SIMILARITY = 0.3
 
 
 class LibraryMismatch(Rule):
-    """The indicator departs from the reviewer's indicator library (指标库).
+    """指标与审核人的指标库不符。
 
-    Default severity: warning (info when only the name or the category differs).  Runs only
-    when a library is given: ``kpi-lint check --library 指标库.xlsx``.
+    默认级别：警告 warning（只有名称或类别不同时为提示 info）。
+    只在给出指标库时运行：``kpi-lint check --library 指标库.xlsx``。
 
-    **What it does**
+    **做什么**
 
-    Looks each 三级指标 up in a curated library — the file ``kpi-lint library`` writes,
-    edited by the reviewer (names kept or deleted, value ranges narrowed) — and reports,
-    one finding per row:
+    在审核人整理过的指标库中查找每个三级指标——即 ``kpi-lint library`` 写出、再由审核人编辑过的文件（保留或删去名称、
+    收窄取值范围）——每行至多报告一条：
 
-    - a name the library does not list: with the library's name for the same indicator
-      when a listed name is close (the clustering's text similarity), else "不在指标库中"
-      with the closest entry;
-    - a unit of measure the library does not have for that indicator (人次 where it has 人);
-    - a target outside the library's range for its unit (满意度 ≥80% where the library
-      accepts 90–99 %), with the median and where the library's extremes are printed;
-    - a row filed under another 二级指标 than the library's.
+    - 指标库没有列出的名称：有相近的已列名称时（按聚类的文字相似度）给出指标库中该指标的名称，否则写"不在指标库中"
+      并给出最接近的条目；
+    - 指标库中该指标没有的计量单位（指标库用"人"，这里用"人次"）；
+    - 超出指标库对该单位取值范围的目标（指标库接受 90–99%，这里写满意度 ≥80%），并给出中位数和极值出处；
+    - 归在与指标库不同的二级指标下。
 
-    **Why is this bad?**
+    **为什么不好**
 
-    Finance bureaus are asked to build 分行业分领域 indicator libraries and to review
-    submissions against them (财预〔2021〕101号: 指标库 as the reference for setting
-    targets).  A name outside the library cannot be compared with anyone else's; a unit or a
-    value outside the accepted range is either a typo or a target set too low or too high.
+    财政部门被要求建立分行业分领域的指标库，并据以审核申报（财预〔2021〕101号：以指标库作为设定目标的参考）。
+    指标库之外的名称无法与别人比较；超出公认范围的单位或数值，不是笔误，就是目标定得过低或过高。
 
-    **Example** (library: 群众满意度, %, 90–99; 002 line 1032)::
+    **示例**（指标库：群众满意度，%，90–99；002 第 1032 行）::
 
         满意度指标 | 救助对象满意度 | ≥85%
 
-    **Use instead**::
+    **改为**::
 
         满意度指标 | 救助对象满意度 | ≥90%
     """
