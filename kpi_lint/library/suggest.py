@@ -44,6 +44,9 @@ CANDIDATE_PROJECTS = 8 * PEER_PROJECTS
 SECTOR_WEIGHT = 0.3  # added to the name/indicator similarity (0–1) for a shared sector
 FUNDS_WEIGHT = 0.3  # added, times the closeness of the two funds (1 for equal, 0 at FUNDS_BAND apart)
 FUNDS_BAND = 10.0  # an amount is only scaled from a peer whose funds are within this factor
+# A peer's cost row that takes this share of its funds or more is its whole budget restated ("项目成本 20万元"
+# of a 20万元 project): scaled to this project it would only restate this project's funds, so it is not proposed.
+WHOLE_BUDGET_SHARE = 0.9
 SOURCES_SHOWN = 3  # positions printed per suggestion
 SUGGESTION_PATH = "<建议>"
 UNIT_COST_FILE = "unit_cost_words.txt"
@@ -329,6 +332,8 @@ def _proposal(
     ratio = own.amount / peer.amount
     if not 1 / FUNDS_BAND <= ratio <= FUNDS_BAND:
         return None  # a project of another size: its amounts say nothing about this one
+    if (scaled(parsed) or 0.0) >= WHOLE_BUDGET_SHARE * peer.amount:
+        return None  # the peer's whole budget restated: no information about what this project's money buys
     amount = (scaled(parsed) or 0.0) * ratio
     comparator = "≤" if level2 == COST else (parsed.comparator or "")  # a cost is a ceiling
     basis = f"按资金规模换算：同类项目 {printed}，资金 {peer.text}（{peer.location}）→ 本项目资金 {own.text}"

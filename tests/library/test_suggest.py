@@ -48,6 +48,15 @@ def test_a_small_project_gets_the_peer_costs_scaled(suggester: Suggester, all_do
     assert first.line().startswith("会议费 ≤7200元（同类项目 1 个使用，1 个据此取值：")
 
 
+def test_a_peer_cost_that_is_its_whole_budget_is_not_proposed(suggester: Suggester, all_docs: list[Document]) -> None:
+    """i01's 安全隐患维修 prints 项目成本 20万元 for its 20万元 budget: scaled, it would only restate this
+    project's own funds (≤5.4万元 for 53,729.83 元), so it is not proposed."""
+    path, proj = _project(all_docs, "000", "大学生基本医疗保险补贴")
+    found = suggester.suggest(proj, COST, path, k=10)
+    assert found and "项目成本" not in {s.level3 for s in found}
+    assert all("万元" not in s.value or float(s.value.strip("≤万元")) * 1e4 < 0.9 * 53_729.83 for s in found)
+
+
 def test_a_multi_million_fund_gets_no_meeting_fee(suggester: Suggester, all_docs: list[Document]) -> None:
     """13.14 million 元 of county co-funding: no peer of its size prints a total, so only unit amounts are offered."""
     path, proj = _project(all_docs, "000", "城乡居民医疗保险县级配套")
