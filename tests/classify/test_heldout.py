@@ -32,7 +32,8 @@ def test_split_is_fixed_by_document_and_covers_every_labelled_document(split: Do
     assert (len(split.train), len(split.dev), len(split.test)) == (46, 14, 24)
     assert "000" in split.test and "003" in split.test and "a07" in split.dev
     labelled = set(pd.read_csv(LABELS / "categories.csv", dtype=str)["doc"])
-    wild = {p.name[:3] for p in (ROOT / "corpus" / "wild").glob("*.txt")}
+    # Batches a–h: batch i came after the labels and the split were made (the reader's last held-out batch).
+    wild = {p.name[:3] for p in (ROOT / "corpus" / "wild").glob("*.txt") if p.name[0] in "abcdefgh"}
     assert labelled == wild | {"000", "001", "002", "003", "004"}
     assert all(split.part(doc) is not None for doc in labelled)
 
