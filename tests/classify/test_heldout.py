@@ -64,7 +64,11 @@ def test_category_on_held_out_documents(split: DocumentSplit) -> None:
     table, docs = _set([LABELS / "categories.csv"], CATEGORY_FEATURES)
     set_ = training_set(table, CATEGORY_FEATURES.columns, CATEGORY_FEATURES.text, list(table["label"]), docs=docs)
     result = evaluate_heldout(set_, CATEGORY_FEATURES, split, 2023, "categories")
-    assert result.chosen_c == 10.0  # the best macro-F1 on dev (0.577)
+    # C is the best macro-F1 on dev (ties go to the smaller C); which C wins moves with the tokenizer's
+    # dictionary (0.577 for C = 10 and 30 alike in one run, 0.597 for C = 30 in another), so the test pins the rule.
+    best = max(result.grid.values())
+    assert result.grid[str(result.chosen_c)] == best
+    assert all(float(c) >= result.chosen_c for c, score in result.grid.items() if score == best)
     assert result.test.samples == 320
     # Reached 0.615 on the 24 test documents: far from the 0.85 (see bench/heldout_eval.py).
     assert result.test.macro_f1 >= 0.58
