@@ -13,7 +13,6 @@ from __future__ import annotations
 import sysconfig
 from pathlib import Path
 
-from kpi_lint.classify.card import card_paths
 from kpi_lint.errors import InputError
 
 DEFAULT_MODELS_DIR = "kpi-lint-models"
@@ -46,6 +45,8 @@ def model_destination(out: Path | None, task: str, force: bool, cwd: Path | None
     resolved = target.resolve()
     if any(_inside(resolved, folder) for folder in _installed_dirs()):
         raise InputError(str(target), "不能写进已安装的 kpi-lint 程序包或 Python 环境；请用 --out 指定其他位置")
+    from kpi_lint.classify.card import card_paths  # scikit-learn behind it: loaded when a model is written
+
     existing = [p for p in (target, *card_paths(target)) if p.exists()]
     if existing and not force:
         raise InputError(str(existing[0]), "文件已存在，未覆盖；确需覆盖请加 --force")

@@ -18,10 +18,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder
 
+from kpi_lint.classify.defaults import DEFAULT_SEED
 from kpi_lint.classify.tokenize import Entry, JiebaTokenizer, TextNormalizer
 from kpi_lint.vocab import LEVEL2_NAMES
 
-DEFAULT_SEED = 2023
 # Canonical 二级指标 (kpi_lint.vocab): the label set of the category classifier.
 CATEGORY_LABELS = LEVEL2_NAMES
 VAGUENESS_LABELS = ("specific", "vague")

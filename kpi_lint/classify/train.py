@@ -29,13 +29,13 @@ from sklearn.model_selection import StratifiedGroupKFold, cross_val_predict
 from threadpoolctl import threadpool_limits
 
 from kpi_lint.classify.data import TrainingSet
+from kpi_lint.classify.defaults import DEFAULT_FOLDS
 from kpi_lint.classify.persist import Model, ModelMeta
 from kpi_lint.classify.pipelines import Features, build_pipeline, label_order
 from kpi_lint.classify.tokenize import read_userdict, squash
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import load_lexicon
 
-DEFAULT_FOLDS = 5
 PRUNE_BELOW = 0.1
 PRUNE_CONFIDENCE = 0.5
 

@@ -45,8 +45,12 @@ def __getattr__(name: str) -> Any:
 
 
 def main() -> None:
-    command = next((arg for arg in sys.argv[1:] if not arg.startswith("-")), None)
-    load_commands([command] if command in COMMAND_MODULES else None)
+    args = sys.argv[1:]
+    command = next((arg for arg in args if not arg.startswith("-")), None)
+    if command is None and "--version" in args:
+        load_commands([])  # the version is the root's own option: no command module is needed
+    else:
+        load_commands([command] if command in COMMAND_MODULES else None)
     _app()
 
 

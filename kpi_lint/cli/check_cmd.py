@@ -228,7 +228,7 @@ def check_command(
     try:
         with progress_bar("准备同类比较与模型", long_run()) as bar:
             bar.add_task("context", total=None)
-            context = build_context(loaded.documents, config)
+            context = build_context(loaded.documents, config, rules)
         with progress_bar("检查", long_run()) as bar:
             task = bar.add_task("check", total=len(loaded.documents))
             findings = run_rules(loaded.documents, rules, context, on_document=lambda _doc: bar.advance(task))

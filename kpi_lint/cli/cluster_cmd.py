@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,16 +26,16 @@ from kpi_lint.cli.common import (
     wrote,
 )
 from kpi_lint.cli.typer_app import app
-from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD
-from kpi_lint.cluster.groups import ClusterSet, build_clusters
-from kpi_lint.cluster.peers import PeerIndex
-from kpi_lint.cluster.report import print_table, to_frame, to_html, to_json
-from kpi_lint.library.files import read_library
-from kpi_lint.library.funds import project_funds
+from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
 from kpi_lint.library.model import LibraryError
-from kpi_lint.library.suggest import Suggester
 from kpi_lint.model import Document, Project
 from kpi_lint.parse.common import canonical_level2
+
+if TYPE_CHECKING:
+    from kpi_lint.cluster.groups import ClusterSet
+
+# scikit-learn, jieba and pandas (kpi_lint.cluster.groups, .peers, .report) load inside the commands,
+# so that `kpi-lint --help` and the other commands do not wait for them.
 
 
 class ClusterFormat(StrEnum):
@@ -61,6 +61,8 @@ def _console(output: Path | None) -> Iterator[Console]:
 
 
 def clusters_with_progress(docs: list[Document], threshold: float) -> ClusterSet:
+    from kpi_lint.cluster.groups import build_clusters
+
     with progress_bar("聚类", sys.stderr.isatty()) as bar:
         task = bar.add_task("cluster", total=None)
         return build_clusters(
@@ -82,6 +84,8 @@ def cluster_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
 ) -> None:
     """把各单位相似的三级指标聚成簇：代表指标、涉及单位、二级指标分布、指标值分布。"""
+    from kpi_lint.cluster.report import print_table, to_frame, to_html, to_json
+
     loaded = load_documents(paths)
     if not loaded.documents:
         raise typer.Exit(EXIT_INPUT)
@@ -123,6 +127,11 @@ def suggest_command(
 ) -> None:
     """列出相似项目（名称、行业、资金规模相近）在本项目缺少的二级指标（或 --level2 指定的指标）下常用的三级指标：
     金额按本项目资金规模换算，规则会报告的值不推荐，并注明使用的项目数和出处。"""
+    from kpi_lint.cluster.peers import PeerIndex
+    from kpi_lint.library.files import read_library
+    from kpi_lint.library.funds import project_funds
+    from kpi_lint.library.suggest import Suggester
+
     category = canonical_level2(level2) if level2 else None
     if level2 and category is None:
         report_error(f"不认识的二级指标：{level2}（例如 数量指标、成本指标、服务对象满意度指标）")

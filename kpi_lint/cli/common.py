@@ -26,7 +26,6 @@ from kpi_lint.config import Config
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Document, ParseProblem
-from kpi_lint.parse import parse
 from kpi_lint.read import iter_input_files
 from kpi_lint.read.exclude import Exclusion, build_exclusion
 from kpi_lint.read.files import Skipped
@@ -154,6 +153,13 @@ def split_patterns(values: list[str] | None) -> list[str] | None:
     if values is None:
         return None
     return [v.strip() for raw in values for v in raw.split(",") if v.strip()]
+
+
+def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:
+    """`kpi_lint.parse.parse`, imported on first use: the parsers load when there is a file to read, not for --help."""
+    from kpi_lint.parse import parse as parse_file
+
+    return parse_file(path, lexicon)
 
 
 def load_documents(

@@ -6,25 +6,29 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kpi_lint.classify.api import predict_frame
-from kpi_lint.classify.card import build_card, write_card
-from kpi_lint.classify.data import COLUMN, LINE, SOURCE, TrainingSet, indicator_row, read_csv
+from kpi_lint.classify.defaults import DEFAULT_FOLDS, DEFAULT_SEED
 from kpi_lint.classify.output import DEFAULT_MODELS_DIR, model_destination
-from kpi_lint.classify.persist import Model, load_model, save_model
-from kpi_lint.classify.pipelines import DEFAULT_SEED, Features
-from kpi_lint.classify.tasks import CATEGORY, ROOT, VAGUENESS, Task, custom_set
-from kpi_lint.classify.train import DEFAULT_FOLDS, Metrics, train
 from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, long_run, progress_bar, report_error, writing
 from kpi_lint.cli.typer_app import ChineseTyper, app
 from kpi_lint.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from kpi_lint.classify.data import TrainingSet
+    from kpi_lint.classify.persist import Model
+    from kpi_lint.classify.pipelines import Features
+    from kpi_lint.classify.train import Metrics
+
+# scikit-learn, skops, jieba and pandas (kpi_lint.classify) load inside the commands, so that
+# `kpi-lint --help` and the other commands do not wait for them.
 
 train_app = ChineseTyper(
     help="训练分类器：交叉验证、打印指标，写出模型文件（skops）和模型卡。",
@@ -85,6 +89,11 @@ def print_metrics(console: Console, task: str, set_: TrainingSet, metrics: Metri
 
 def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: int, folds: int,
            positive: str | None = None, prune: bool = False) -> None:
+    from kpi_lint.classify.card import build_card, write_card
+    from kpi_lint.classify.persist import save_model
+    from kpi_lint.classify.tasks import ROOT
+    from kpi_lint.classify.train import train
+
     out.parent.mkdir(parents=True, exist_ok=True)
     # Off a terminal rich would wrap at 80 columns and cut the Chinese labels.
     console = Console(width=None if sys.stdout.isatty() else 160)
@@ -105,8 +114,11 @@ def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: in
     console.print(f"模型已写入 {escape(str(out))}，模型卡 {escape(json_card.name)}、{escape(md_card.name)}")
 
 
-def _train_builtin(task: Task, data: list[Path] | None, out: Path | None, seed: int, folds: int,
+def _train_builtin(name: str, data: list[Path] | None, out: Path | None, seed: int, folds: int,
                    force: bool) -> None:
+    from kpi_lint.classify.tasks import CATEGORY, VAGUENESS
+
+    task = {t.name: t for t in (CATEGORY, VAGUENESS)}[name]
     try:
         target = model_destination(out, task.name, force)
         set_ = task.build(data or list(task.default_data))
@@ -124,7 +136,7 @@ def train_category(
     force: ForceOpt = False,
 ) -> None:
     """三级指标（及指标值类型）→ 二级指标。默认用 corpus/labels/categories.csv 中人工核对的二级指标。"""
-    _train_builtin(CATEGORY, data, out, seed, folds, force)
+    _train_builtin("category", data, out, seed, folds, force)
 
 
 @train_app.command("vagueness")
@@ -136,7 +148,7 @@ def train_vagueness(
     force: ForceOpt = False,
 ) -> None:
     """指标值（及其二级指标）→ vague / specific。默认用 corpus/labels/values.csv。"""
-    _train_builtin(VAGUENESS, data, out, seed, folds, force)
+    _train_builtin("vagueness", data, out, seed, folds, force)
 
 
 @train_app.command("custom")
@@ -151,6 +163,8 @@ def train_custom(
     force: ForceOpt = False,
 ) -> None:
     """用任意带标签的表训练自己的分类器（供 kpi-lint check --model 和 KPI307 使用）。"""
+    from kpi_lint.classify.tasks import custom_set
+
     try:
         target = model_destination(out, "custom", force)
         set_, features = custom_set(data, text_col, cat_col or [], label_col)
@@ -166,6 +180,10 @@ class PredictFormat(StrEnum):
 
 def _document_frame(model: Model, path: Path) -> tuple[pd.DataFrame, bool]:
     """Every indicator with some text in the model's text columns, located at that column's cell."""
+    import pandas as pd
+
+    from kpi_lint.classify.data import COLUMN, LINE, SOURCE, indicator_row
+
     loaded = load_documents([path])
     rows: list[dict[str, str]] = []
     first = model.meta.text_columns[0]
@@ -180,6 +198,8 @@ def _document_frame(model: Model, path: Path) -> tuple[pd.DataFrame, bool]:
 
 def _emit(model: Model, frame: pd.DataFrame, predictions: list[tuple[str, float]], fmt: PredictFormat,
           only: str | None) -> None:
+    from kpi_lint.classify.data import COLUMN, LINE, SOURCE
+
     for row, (label, prob) in zip(frame.to_dict("records"), predictions, strict=True):
         if only is not None and label != only:
             continue
@@ -202,6 +222,10 @@ def predict_command(
     only: Annotated[str | None, typer.Option("--label", help="只列出预测为这个标签的行")] = None,
 ) -> None:
     """用训练好的模型预测：公开文件逐个指标（路径:行:列），CSV 逐行，附概率。"""
+    from kpi_lint.classify.api import predict_frame
+    from kpi_lint.classify.data import read_csv
+    from kpi_lint.classify.persist import load_model
+
     try:
         model = load_model(model_path)
         if only is not None and only not in model.meta.labels:

@@ -33,9 +33,8 @@ from sklearn.preprocessing import normalize
 
 from kpi_lint.cluster.features import make_vectorizer, segment
 from kpi_lint.cluster.normalize import TextNormalizer
+from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
 
-# Chosen from bench/cluster_eval.py on tests/data/cluster_pairs.csv (see README there).
-DEFAULT_THRESHOLD = 0.35
 # rapidfuzz ratio (0–100) above which two texts are the same text mistyped or cut short.
 NEAR_DUPLICATE = 90.0
 # Short texts differ by one character in meaning (参保率 / 参保数): only longer ones are fuzzed.

@@ -114,6 +114,9 @@ class Rule:
     # A rule that finds a defect of the cell itself (a cut-off text): other rules stay silent on
     # the indicator it reports, whose name or value they would misread (one defect, one finding).
     root_cause: ClassVar[bool] = False
+    # The RuleContext.extras the rule consults (kpi_lint.rules.context: PEERS, VAGUENESS): a run
+    # builds the peer index and loads the models only when a selected rule uses them.
+    uses: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, context: RuleContext) -> None:
         self.context = context

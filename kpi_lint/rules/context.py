@@ -13,7 +13,7 @@ from typing import Any
 from kpi_lint.config import Config
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.model import Document
-from kpi_lint.rules.base import RuleContext
+from kpi_lint.rules.base import Rule, RuleContext
 
 PEERS = "peers"
 VAGUENESS = "vagueness"
@@ -25,37 +25,45 @@ LIBRARY = "library"  # a curated indicator library (kpi_lint.library.model.Libra
 
 def check_custom_model(config: Config) -> None:
     """Load --model once up front so that a bad file or --flag-label fails before any rule runs."""
-    from kpi_lint.classify.api import load_custom_model
-
     if config.model is not None:
+        from kpi_lint.classify.api import load_custom_model
+
         load_custom_model(config.model, config.flag_label)  # cached: KPI307 gets the same Model
 
 
-def build_context(documents: Sequence[Document], config: Config) -> RuleContext:
+def build_context(
+    documents: Sequence[Document], config: Config, rules: Sequence[type[Rule]] | None = None
+) -> RuleContext:
     """The RuleContext for one run of `kpi-lint check` over `documents`.
 
-    Raises InputError (one line) for a model file that cannot be used, LibraryError for a
-    library file (--library) that cannot be read.
+    With `rules`, only what they use (`Rule.uses`) is built: no peer index and no scikit-learn
+    for a run of lexicon rules.  Raises InputError (one line) for a model file that cannot be used,
+    LibraryError for a library file (--library) that cannot be read.
     """
-    # Imported here rather than at the top: rule modules import the key names above, and
-    # loading the rule catalog (YAML cases, `kpi-lint rule`) must not pull in scikit-learn.
-    from kpi_lint.classify.api import vagueness_predictor
-    from kpi_lint.cluster.peers import build_peer_index
-    from kpi_lint.library.suggest import Suggester
-
     lexicon = load_lexicon(str(config.lexicons) if config.lexicons else None)
     check_custom_model(config)
-    extras: dict[str, Any] = {
-        PEERS: build_peer_index(list(documents)),
-        VAGUENESS: vagueness_predictor(),
-        CUSTOM_MODEL: config.model,
-        FLAG_LABEL: config.flag_label,
-    }
+    used = set().union(*(rule.uses for rule in rules)) if rules is not None else {PEERS, VAGUENESS, SUGGESTER}
+    if SUGGESTER in used:
+        used.add(PEERS)  # the suggester ranks what peers set
+    extras: dict[str, Any] = {PEERS: None, VAGUENESS: None, CUSTOM_MODEL: config.model, FLAG_LABEL: config.flag_label}
+    # Imported where needed rather than at the top: rule modules import the key names above, and
+    # loading the rule catalog (YAML cases, `kpi-lint rule`, lexicon rules) must not pull in scikit-learn.
+    if PEERS in used:
+        from kpi_lint.cluster.peers import build_peer_index
+
+        extras[PEERS] = build_peer_index(list(documents))
+    if VAGUENESS in used:
+        from kpi_lint.classify.api import vagueness_predictor
+
+        extras[VAGUENESS] = vagueness_predictor()
     if config.library is not None:
         from kpi_lint.library.files import read_library
 
         extras[LIBRARY] = read_library(config.library)  # LibraryError (a ValueError): one line
-    extras[SUGGESTER] = Suggester(list(documents), extras[PEERS], extras.get(LIBRARY), lexicon)
+    if SUGGESTER in used:
+        from kpi_lint.library.suggest import Suggester
+
+        extras[SUGGESTER] = Suggester(list(documents), extras[PEERS], extras.get(LIBRARY), lexicon)
     return RuleContext(
         lexicon=lexicon,
         options={code: dict(opts) for code, opts in config.rule_options.items()},

@@ -57,6 +57,7 @@ class MissingCostIndicator(Rule):
     penalty = Penalty(Dimension.COMPLETENESS, 15, 15)
     severity = Severity.ERROR
     family = "completeness"
+    uses = frozenset({SUGGESTER})
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         if project.cut_off:

@@ -83,6 +83,7 @@ class MisfiledIndicator(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 3, 12)
     severity = Severity.WARNING
     family = "consistency"
+    uses = frozenset({PEERS})
     options: ClassVar[dict[str, Any]] = {
         "use_model": True,
         "min_probability": 0.8,

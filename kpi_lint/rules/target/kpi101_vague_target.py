@@ -63,6 +63,7 @@ class VagueTarget(Rule):
     penalty = Penalty(Dimension.MEASURABILITY, 4, 20)
     severity = Severity.WARNING
     family = "target"
+    uses = frozenset({VAGUENESS})
     options: ClassVar[dict[str, Any]] = {"model_threshold": 0.8}
 
     def _qualitative(self, project: Project) -> Iterator[Indicator]:

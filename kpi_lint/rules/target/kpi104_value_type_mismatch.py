@@ -68,6 +68,7 @@ class ValueTypeMismatch(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 3, 15)
     severity = Severity.WARNING
     family = "target"
+    uses = frozenset({SUGGESTER})
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)

@@ -52,6 +52,7 @@ class ImplausibleTarget(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 3, 12)
     severity = Severity.WARNING
     family = "target"
+    uses = frozenset({PEERS})
     options: ClassVar[dict[str, Any]] = {"satisfaction_floor": 80.0}
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:

@@ -1,0 +1,69 @@
+"""Start-up stays light: `--version`, `--help` and lexicon-only checks do not load the heavy libraries.
+
+A fresh interpreter runs the command and reports which modules it imported; scikit-learn, pandas,
+skops and jieba (seconds to import) load only when a selected rule uses a model or the peer index.
+Timing is measured in bench/check_bench.py, not here.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("sklearn", "pandas", "skops", "jieba", "scipy", "pdfplumber")
+SAMPLE = ROOT / "corpus" / "004_df5b1921bc2e3ce3.txt"
+
+_PROBE = """
+import json, sys
+heavy = json.loads(sys.argv[2])
+sys.argv = ["kpi-lint", *json.loads(sys.argv[1])]
+from kpi_lint.cli import main
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+else:
+    code = 0
+print(json.dumps({"code": code, "heavy": [m for m in heavy if m in sys.modules]}))
+"""
+
+
+def imported(*args: str) -> dict[str, object]:
+    """Exit code and the heavy modules imported by `kpi-lint ARGS` in a fresh interpreter."""
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(HEAVY)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    last = result.stdout.strip().splitlines()[-1]
+    report: dict[str, object] = json.loads(last)
+    return report
+
+
+def test_version_imports_no_heavy_library() -> None:
+    report = imported("--version")
+    assert report == {"code": 0, "heavy": []}
+
+
+def test_help_lists_every_command_without_heavy_libraries() -> None:
+    report = imported("--help")
+    assert report["heavy"] == []
+    assert report["code"] == 0
+
+
+@pytest.mark.parametrize("command", ["cluster", "train", "check", "score"])
+def test_a_commands_help_imports_no_heavy_library(command: str) -> None:
+    assert imported(command, "--help")["heavy"] == []
+
+
+def test_a_check_of_lexicon_rules_loads_no_model(tmp_path: Path) -> None:
+    out = tmp_path / "findings.json"
+    report = imported("check", str(SAMPLE), "--select", "KPI3", "--output-format", "json", "-o", str(out))
+    assert report["heavy"] == [] and report["code"] in (0, 1)  # 1 when a finding is an error
+    findings = json.loads(out.read_text(encoding="utf-8"))
+    found = findings["findings"] if isinstance(findings, dict) else findings
+    assert found and all(f["code"].startswith("KPI3") for f in found)
