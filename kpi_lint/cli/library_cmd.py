@@ -11,9 +11,10 @@ import typer
 from kpi_lint.cli.cluster_cmd import clusters_with_progress
 from kpi_lint.cli.common import EXIT_INPUT, finish, load_documents, report_error, writing
 from kpi_lint.cli.typer_app import app
-from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD
-from kpi_lint.library.build import build_library
-from kpi_lint.library.files import FORMATS, write_library
+from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
+
+# The clustering (scikit-learn, jieba) and the library files (pandas, openpyxl) load inside the
+# command, so that `kpi-lint --help` and the other commands do not wait for them.
 
 
 @app.command("library")
@@ -26,6 +27,9 @@ def library_command(
     min_units: Annotated[int, typer.Option("--min-units", min=1, help="只收录至少这么多个单位使用的概念")] = 1,
 ) -> None:
     """从各单位的指标聚类生成指标库：每个概念的标准名称、二级指标、使用名称及次数、计量单位与指标值分布、使用单位和文件（含出处位置）。"""
+    from kpi_lint.library.build import build_library
+    from kpi_lint.library.files import FORMATS, write_library
+
     if output.suffix.lower() not in FORMATS:
         report_error(f"{output}: 指标库文件应为 {'、'.join(FORMATS)} 之一")
         raise typer.Exit(EXIT_INPUT)

@@ -55,7 +55,7 @@ def test_help_lists_every_command_without_heavy_libraries() -> None:
     assert report["code"] == 0
 
 
-@pytest.mark.parametrize("command", ["cluster", "train", "check", "score"])
+@pytest.mark.parametrize("command", ["cluster", "train", "check", "score", "library"])
 def test_a_commands_help_imports_no_heavy_library(command: str) -> None:
     assert imported(command, "--help")["heavy"] == []
 
