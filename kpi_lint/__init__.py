@@ -5,6 +5,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# Bound here, not lazily: the subpackage kpi_lint.parse would otherwise take the name `parse` once
+# imported.  The subpackage is light; its parsers load on the first call.
+from kpi_lint.parse import parse
+
 __version__ = "0.1.0"
 __all__ = ["Document", "Form", "Indicator", "InputError", "Layout", "Project", "parse", "to_frame"]
 
@@ -17,7 +21,6 @@ _EXPORTS = {
     "Layout": "kpi_lint.model",
     "Project": "kpi_lint.model",
     "InputError": "kpi_lint.errors",
-    "parse": "kpi_lint.parse",
     "to_frame": "kpi_lint.frame",
 }
 
@@ -25,7 +28,6 @@ if TYPE_CHECKING:
     from kpi_lint.errors import InputError
     from kpi_lint.frame import to_frame
     from kpi_lint.model import Document, Form, Indicator, Layout, Project
-    from kpi_lint.parse import parse
 
 
 def __getattr__(name: str) -> Any:

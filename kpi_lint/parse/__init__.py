@@ -1,23 +1,31 @@
 """Parsing: normalized text lines → Document / Project / Indicator.
 
-`parse` and `parse_source` are imported on first use, so that a module needing one helper of this
-package (a canonical 二级 name for the CLI) does not load every layout parser.
+`parse` and `parse_source` import the layout parsers on their first call, so that a module needing
+one helper of this package (a canonical 二级 name for the CLI's help) does not load them all.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kpi_lint.parse.document import parse, parse_source
+    from kpi_lint.lexicon import Lexicon
+    from kpi_lint.model import Document
+    from kpi_lint.read.source import SourceText
 
 __all__ = ["parse", "parse_source"]
 
 
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        value = getattr(importlib.import_module("kpi_lint.parse.document"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'kpi_lint.parse' has no attribute {name!r}")
+def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:
+    """Read and parse one disclosure file into a Document (`kpi_lint.parse.document.parse`)."""
+    from kpi_lint.parse import document
+
+    return document.parse(path, lexicon)
+
+
+def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
+    """Parse decoded text lines into a Document (`kpi_lint.parse.document.parse_source`)."""
+    from kpi_lint.parse import document
+
+    return document.parse_source(src, lexicon)
