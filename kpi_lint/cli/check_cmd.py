@@ -23,6 +23,7 @@ from kpi_lint.cli.common import (
     writing,
     wrote,
 )
+from kpi_lint.cli.options import ExcludeOption, ExtendExcludeOption, HeaderOption
 from kpi_lint.cli.review_out import (
     HTML_NEEDS_TARGET,
     XLSX_NEEDS_FILE,
@@ -191,19 +192,9 @@ def check_command(
         Path | None,
         typer.Option("--library", help="审定的指标库（kpi-lint library 生成的 .xlsx/.csv/.json，供 KPI601 使用）"),
     ] = None,
-    header: Annotated[
-        HeaderLanguage | None,
-        typer.Option("--header", help="csv/xlsx 的表头语言：zh 中文，en 英文字段名（默认 xlsx 为 zh、csv 为 en）"),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exclude", help="不读取文件夹中符合这些 glob 模式的文件或文件夹（逗号分隔；替换配置的 exclude）"
-        ),
-    ] = None,
-    extend_exclude: Annotated[
-        list[str] | None, typer.Option("--extend-exclude", help="在默认和配置的 exclude 之外再排除这些模式")
-    ] = None,
+    header: HeaderOption = None,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
 ) -> None:
     """检查绩效目标：运行规则目录，像 linter 一样报告问题。退出码 0 无问题，1 有问题，2 用法或输入错误。"""
     try:

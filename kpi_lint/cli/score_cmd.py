@@ -24,6 +24,7 @@ from kpi_lint.cli.common import (
     writing,
     wrote,
 )
+from kpi_lint.cli.options import ExcludeOption, ExtendExcludeOption, HeaderOption
 from kpi_lint.cli.review_out import XLSX_NEEDS_FILE, header_language, write_score_xlsx
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import ConfigError
@@ -85,19 +86,9 @@ def score_command(
     config: Annotated[
         Path | None, typer.Option("--config", help="配置文件（默认向上查找 kpi-lint.toml / pyproject.toml）")
     ] = None,
-    header: Annotated[
-        HeaderLanguage | None,
-        typer.Option("--header", help="csv/xlsx 的表头语言：zh 中文，en 英文字段名（默认 xlsx 为 zh、csv 为 en）"),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exclude", help="不读取文件夹中符合这些 glob 模式的文件或文件夹（逗号分隔；替换配置的 exclude）"
-        ),
-    ] = None,
-    extend_exclude: Annotated[
-        list[str] | None, typer.Option("--extend-exclude", help="在默认和配置的 exclude 之外再排除这些模式")
-    ] = None,
+    header: HeaderOption = None,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
 ) -> None:
     """为每个项目的绩效目标打分（0–100，四个维度），输出排名或评分卡。"""
     try:
