@@ -41,7 +41,12 @@ def _finding_line(f: Finding) -> Text:
     line.append(f.code, style="bold")
     line.append(" ")
     line.append(f"[{f.severity.value}]", style=_STYLE[f.severity])
-    line.append(f" {f.message}")
+    if f.title_zh:  # the rule's Chinese name before the message: "KPI101 [warning] 目标值含糊：…"
+        line.append(f" {f.title_zh}", style="bold")
+        line.append("：")
+    else:
+        line.append(" ")
+    line.append(f.message)
     return line
 
 

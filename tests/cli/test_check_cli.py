@@ -58,6 +58,7 @@ def test_text_output_lines_groups_and_summary() -> None:
     assert len(findings) > 100
     # 003's 租赁面积 717 (line 1679 of the file) lacks 平方米, with the suggestion on the next line.
     i = next(i for i, line in enumerate(lines) if ":1679:2: KPI103 [warning]" in line)
+    assert ":1679:2: KPI103 [warning] 缺少计量单位：" in lines[i]  # the rule's Chinese name before the message
     assert lines[i + 1].strip() == "指标: 产出指标 / 数量指标 / 租赁面积 = 717"  # the row, as in JSON/SARIF/CSV
     assert lines[i + 2].strip() == "建议: 717平方米"
     headers = [line for line in lines if line.startswith("── ")]
