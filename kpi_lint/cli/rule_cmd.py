@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.cells import cell_len
 
 from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, report_error
 from kpi_lint.cli.typer_app import app
+from kpi_lint.report.text import padded
 from kpi_lint.rules.base import Rule
 from kpi_lint.rules.registry import all_rules, find_rule
 
@@ -39,19 +41,14 @@ def rule_page(rule: type[Rule]) -> str:
 def catalog() -> str:
     """One line per rule: code, Chinese name, stable name, severity, score penalty, first line of its documentation."""
     rules = all_rules()
-    title_width = max((len(r.title_zh) for r in rules), default=0)
+    title_width = max((cell_len(r.title_zh) for r in rules), default=0)
     name_width = max((len(r.name) for r in rules), default=0)
     rows = [
-        f"{r.code}  {_pad(r.title_zh, title_width)}  {r.name:<{name_width}}  {r.severity.value:<7}  "
+        f"{r.code}  {padded(r.title_zh, title_width)}  {r.name:<{name_width}}  {r.severity.value:<7}  "
         f"{_penalty_cell(r)}  {r.doc().splitlines()[0]}"
         for r in rules
     ]
     return "\n".join(rows) + "\n"
-
-
-def _pad(text: str, width: int) -> str:
-    """Left-align Chinese text: each CJK character is one slot here, so pad by characters."""
-    return text + "\u3000" * (width - len(text))
 
 
 def _penalty_cell(rule: type[Rule]) -> str:

@@ -87,7 +87,7 @@ def print_findings(console: Console, findings: Sequence[Finding], *, explain: bo
         console.print()
 
 
-def _padded(text: str, width: int) -> str:
+def padded(text: str, width: int) -> str:
     """`text` padded to `width` terminal columns (a Chinese character takes two)."""
     return text + " " * max(0, width - cell_len(text))
 
@@ -101,7 +101,7 @@ def print_statistics(console: Console, findings: Sequence[Finding]) -> None:
     for code, name, counts in rows:
         row = Text(f"{sum(counts.values()):>6}  ")
         row.append(code, style="bold")
-        row.append(f"  {_padded(titles[code], title_w)}  ")
+        row.append(f"  {padded(titles[code], title_w)}  ")
         row.append(f"{name:<{name_w}}  ", style="dim")
         row.append_text(_severity_counts(counts))
         console.print(row)
