@@ -49,12 +49,12 @@ class InternalSatisfaction(Rule):
     family = "consistency"
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
-        words = self.lexicon.words(RESPONDENTS)
+        words = sorted(self.lexicon.words(RESPONDENTS), key=len, reverse=True)  # longest word first
         for ind, _ in once_across_periods(filled_targets(project, self.lexicon), with_value=False):
             if ind.level2 != SATISFACTION and ind.level1 != SATISFACTION_L1:
                 continue
             name = squash(ind.level3 or "")
-            word = next((w for w in sorted(words, key=len, reverse=True) if w in name), None)
+            word = next((w for w in words if w in name), None)
             if word is None:
                 continue
             message = (
