@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kpi_lint.classify.data import complete_columns, indicator_row
+from kpi_lint.classify.data import complete_columns, indicator_features
 from kpi_lint.classify.persist import Model, ModelError, check_labels, load_model
 from kpi_lint.classify.pipelines import CATEGORY_LABELS, VAGUENESS_LABELS
 from kpi_lint.classify.tasks import MODELS_DIR
@@ -77,8 +77,7 @@ class BatchPredictor:
         self._memo: dict[tuple[str, ...], Prediction] = {}
 
     def _key(self, ind: Indicator) -> tuple[str, ...]:
-        row = indicator_row(ind)
-        return tuple(row.get(c, "") for c in self._columns)
+        return indicator_features(ind, self._columns)
 
     def _predict(self, keys: list[tuple[str, ...]]) -> None:
         for start in range(0, len(keys), BATCH_ROWS):

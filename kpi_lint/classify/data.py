@@ -12,7 +12,7 @@ import csv
 import hashlib
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -55,6 +55,29 @@ def indicator_row(ind: Indicator) -> dict[str, str]:
     row["level2"] = canonical_level2(ind.level2) or row.get("level2", "")
     row["kind"] = (ind.parsed or parse_value(ind.value)).kind
     return row
+
+
+# Model columns read straight from the Indicator's attribute of that name (as indicator_record does).
+_PLAIN_FIELDS = frozenset(f.name for f in fields(Indicator)) - {"parsed", "spans", "form", "level2"}
+
+
+def indicator_features(ind: Indicator, columns: Sequence[str]) -> tuple[str, ...]:
+    """`columns` of `indicator_row(ind)` ("" for one it lacks), without building the whole row.
+
+    What a model reads of an indicator (level3, value, level2, kind), once per row of a run.
+    """
+    if not all(c in _PLAIN_FIELDS or c in ("level2", "kind") for c in columns):
+        row = indicator_row(ind)
+        return tuple(row.get(c, "") for c in columns)
+    out = []
+    for c in columns:
+        if c == "kind":
+            out.append((ind.parsed or parse_value(ind.value)).kind)
+        elif c == "level2":
+            out.append(canonical_level2(ind.level2) or _text(ind.level2))
+        else:
+            out.append(_text(getattr(ind, c)))
+    return tuple(out)
 
 
 def documents_frame(documents: Iterable[Document]) -> pd.DataFrame:

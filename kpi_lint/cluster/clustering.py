@@ -56,15 +56,38 @@ class TextClusters:
     labels: np.ndarray  # int, one per text; equal labels = same cluster
     vectors: sparse.csr_matrix  # unit-length rows
 
-    def central(self, members: Sequence[int], weights: Sequence[int] | None = None) -> int:
-        """The member (index into `texts`) closest to its cluster's weighted centroid."""
-        rows = self.vectors[np.asarray(members)]
-        w = np.asarray(weights if weights is not None else np.ones(len(members)), dtype=float)
-        centroid = normalize(sparse.csr_matrix(w @ rows))
-        scores = (rows @ centroid.T).toarray().ravel()
-        # Ties (identical vectors) go to the most frequent, then the shortest text.
-        order = sorted(range(len(members)), key=lambda i: (-round(scores[i], 9), -w[i], len(self.texts[members[i]])))
-        return int(members[order[0]])
+    def centrals(self, weights: Sequence[float]) -> np.ndarray:
+        """Per label, the text (index into `texts`) closest to its cluster's centroid, weighted by `weights`.
+
+        All clusters at once: one sparse product for the centroids, one pass over the vectors' entries
+        for the scores.  Ties (identical vectors) go to the most weighted, then the shortest, then the
+        first text.
+        """
+        n = len(self.texts)
+        if n == 0:
+            return np.zeros(0, dtype=np.int64)
+        w = np.asarray(weights, dtype=float)
+        labels = self.labels
+        vectors = sparse.csr_matrix(self.vectors)
+        membership = sparse.csr_matrix((w, (labels, np.arange(n))), shape=(int(labels.max()) + 1, n))
+        summed = sparse.csr_matrix(membership @ vectors)
+        summed.sort_indices()
+        centroids = sparse.csr_matrix(normalize(summed))
+        # score of text i = its vector · its cluster's centroid, summed in the order of its entries
+        width = vectors.shape[1]
+        rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
+        wanted = labels[rows].astype(np.int64) * width + vectors.indices
+        held = np.repeat(np.arange(centroids.shape[0], dtype=np.int64), np.diff(centroids.indptr)) * width
+        held += centroids.indices
+        at = np.minimum(np.searchsorted(held, wanted), max(len(held) - 1, 0))
+        found = held[at] == wanted if len(held) else np.zeros(len(wanted), dtype=bool)
+        products = vectors.data * np.where(found, centroids.data[at] if len(held) else 0.0, 0.0)
+        scores = np.bincount(rows, weights=products, minlength=n)
+        rounded = np.array([round(s, 9) for s in scores.tolist()])
+        lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=n)
+        order = np.lexsort((np.arange(n), lengths, -w, -rounded, labels))
+        firsts = np.r_[0, np.flatnonzero(np.diff(labels[order])) + 1]
+        return np.asarray(order[firsts], dtype=np.int64)
 
 
 def cluster_texts(

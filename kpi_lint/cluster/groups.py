@@ -147,7 +147,7 @@ def _assemble(
     threshold: float,
 ) -> ClusterSet:
     label_of = {t: int(lab) for t, lab in zip(result.texts, result.labels, strict=True)}
-    index_of = {t: i for i, t in enumerate(result.texts)}
+    centrals = result.centrals([counts[t] for t in result.texts])
     grouped: dict[int, list[int]] = defaultdict(list)
     for i, m in enumerate(members):
         grouped[label_of[m.text]].append(i)
@@ -158,8 +158,7 @@ def _assemble(
     for cid, idx in enumerate(ordered, start=1):
         group = [members[i] for i in idx]
         texts = list(dict.fromkeys(m.text for m in group))
-        central = result.central([index_of[t] for t in texts], [counts[t] for t in texts])
-        central_text = result.texts[central]
+        central_text = result.texts[centrals[label_of[group[0].text]]]
         label = Counter(m.level3 for m in group if m.text == central_text).most_common(1)[0][0]
         clusters.append(
             Cluster(

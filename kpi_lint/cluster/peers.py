@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -119,6 +119,13 @@ def project_key(path: str, project: Project) -> ProjectKey:
     return (path, project.name, project.line)
 
 
+@dataclass(frozen=True, eq=False)
+class ProjectSubset:
+    """Some of a PeerIndex's projects (ascending indexes), to rank peers among; compared by identity."""
+
+    indexes: np.ndarray
+
+
 @dataclass(frozen=True)
 class _PeerProject:
     key: ProjectKey
@@ -151,9 +158,9 @@ class PeerIndex:
         self._index_of = {p.key: i for i, p in enumerate(self._projects)}
         self._stats_cache: dict[tuple[int, str, str | None, bool], _PeerStats | None] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], list[Member]] = {}
-        self._using_cache: dict[str, np.ndarray] = {}
+        self._using_cache: dict[str, ProjectSubset] = {}
         self._filed_cache: dict[int, tuple[Counter[str], dict[tuple[str, str], Counter[str]]]] = {}
-        self._neighbour_cache: dict[int, tuple[np.ndarray, np.ndarray, bool]] = {}
+        self._neighbour_cache: dict[ProjectSubset | None, dict[int, tuple[np.ndarray, np.ndarray, bool]]] = {}
         frame = pd.DataFrame(frames, columns=["name", "clusters"])
         columns = [c for c in frame.columns if frame[c].str.len().gt(0).any()]  # an all-empty block cannot be fit
         self._vectorizer = _project_vectorizer(columns)
@@ -232,15 +239,24 @@ class PeerIndex:
 
     # ---- suggestions --------------------------------------------------------------------------------------
     def similar_projects(
-        self, project: Project, path: str | None = None, limit: int | None = None
+        self, project: Project, path: str | None = None, limit: int | None = None, among: ProjectSubset | None = None
     ) -> list[tuple[ProjectKey, float]]:
-        """Other projects by similarity of name and indicator set, most similar first (at most `limit`)."""
-        return list(itertools.islice(self._ranked_peers(project, path), limit))
+        """Other projects by similarity of name and indicator set, most similar first (at most `limit`).
+
+        `among` (from `subset`) ranks only those projects: the same order as the whole ranking with
+        the others left out, and each project's nearest among them computed once, by block.
+        """
+        return list(itertools.islice(self._ranked_peers(project, path, among), limit))
+
+    def subset(self, keep: Callable[[ProjectKey], bool]) -> ProjectSubset:
+        """The indexed projects `keep` accepts, as an `among` for `similar_projects` (build it once)."""
+        mask = np.fromiter((keep(p.key) for p in self._projects), dtype=bool, count=len(self._projects))
+        return ProjectSubset(np.flatnonzero(mask))
 
     def _ranked_peers(
-        self, project: Project, path: str | None = None, among: np.ndarray | None = None
+        self, project: Project, path: str | None = None, among: ProjectSubset | None = None
     ) -> Iterator[tuple[ProjectKey, float]]:
-        """Projects by similarity, sorted by numpy and yielded lazily; only `among` (indexes) if given."""
+        """Projects by similarity, sorted by numpy and yielded lazily; only those `among` holds if given."""
         if self._matrix is None:
             return
         own_path = path or _project_path(project) or self._path_of.get((project.name, project.line), "")
@@ -251,10 +267,7 @@ class PeerIndex:
             # An indexed project: its nearest neighbours are computed once, by block.  (A dense
             # matrix — a handful of projects — is ranked exactly below: a dense block product may
             # round differently from one row's.)
-            nearest, sims, complete = self._neighbours(row)
-            if among is not None:
-                keep = np.isin(nearest, among, assume_unique=True)
-                nearest, sims = nearest[keep], sims[keep]
+            nearest, sims, complete = self._neighbours(row, among)
             for i, sim in zip(nearest.tolist(), sims.tolist(), strict=True):
                 key = self._projects[i].key
                 if key != own:
@@ -267,7 +280,7 @@ class PeerIndex:
             query = self._matrix[row : row + 1]
         else:
             query = self._vectorizer.transform(pd.DataFrame([self._project_row(project)], columns=["name", "clusters"]))
-        order = np.arange(self._matrix.shape[0]) if among is None else among
+        order = np.arange(self._matrix.shape[0]) if among is None else among.indexes
         if len(order) == 0:
             return
         sims = linear_kernel(query, self._matrix[order]).ravel()
@@ -278,34 +291,37 @@ class PeerIndex:
             if key != own:
                 yield key, float(sims[i])
 
-    def _neighbours(self, row: int) -> tuple[np.ndarray, np.ndarray, bool]:
+    def _neighbours(self, row: int, among: ProjectSubset | None = None) -> tuple[np.ndarray, np.ndarray, bool]:
         """A project's NEIGHBOURS most similar projects (itself included) with similarity above 0.
 
         Ordered by similarity, then index — the order of the exact ranking — with whether that is
-        all of them.  Computed for the whole block of projects around `row` in one sparse product,
-        as the rules ask about the projects of a document in turn.
+        all of them; only projects of `among` when given.  Computed for the whole block of projects
+        around `row` in one sparse product, as the rules ask about the projects of a document in turn.
         """
-        if row not in self._neighbour_cache:
+        cache = self._neighbour_cache.setdefault(among, {})
+        if row not in cache:
             assert self._matrix is not None
             n = self._matrix.shape[0]
-            size = max(1, min(n, _BLOCK_CELLS // max(n, 1)))
+            others = self._matrix if among is None else self._matrix[among.indexes]
+            width = max(others.shape[0], 1)
+            size = max(1, min(n, _BLOCK_CELLS // width))
             start = row - row % size
-            block = sparse.csr_matrix(self._matrix[start : start + size] @ self._matrix.T)
+            block = sparse.csr_matrix(self._matrix[start : start + size] @ others.T)
             for offset in range(block.shape[0]):
                 lo, hi = block.indptr[offset], block.indptr[offset + 1]
                 cols, vals = block.indices[lo:hi], block.data[lo:hi]
                 positive = vals > 0
                 cols, vals = cols[positive], vals[positive]
+                if among is not None:
+                    cols = among.indexes[cols]  # ascending, so the order by index is kept
                 order = np.lexsort((cols, -vals))[:NEIGHBOURS]
-                self._neighbour_cache[start + offset] = (cols[order], vals[order], len(cols) <= NEIGHBOURS)
-        return self._neighbour_cache[row]
+                cache[start + offset] = (cols[order], vals[order], len(cols) <= NEIGHBOURS)
+        return cache[row]
 
-    def _projects_using(self, level2: str, fitting: frozenset[str] | None) -> np.ndarray:
-        """Indexes of the projects with rows worth copying under `level2` (most projects lack cost rows)."""
+    def _projects_using(self, level2: str, fitting: frozenset[str] | None) -> ProjectSubset:
+        """The projects with rows worth copying under `level2` (most projects lack cost rows)."""
         if level2 not in self._using_cache:
-            self._using_cache[level2] = np.array(
-                [i for i, p in enumerate(self._projects) if self._fitting_rows(p.key, level2, fitting)], dtype=np.int64
-            )
+            self._using_cache[level2] = self.subset(lambda key: bool(self._fitting_rows(key, level2, fitting)))
         return self._using_cache[level2]
 
     def missing_categories(self, project: Project, path: str | None = None) -> list[str]:

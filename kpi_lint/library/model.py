@@ -85,5 +85,14 @@ class Library:
     concepts: list[Concept]
     sources: list[str] = field(default_factory=list)  # the files it was built from
 
+    _by_id: dict[int, Concept] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)  # concepts indexed in _by_id
+
     def get(self, concept_id: int) -> Concept | None:
-        return next((c for c in self.concepts if c.id == concept_id), None)
+        """The concept with this id (the first, should two share it), else None."""
+        if self._indexed != len(self.concepts):  # indexed on first use (and again if concepts were added)
+            self._by_id = {}
+            for c in self.concepts:
+                self._by_id.setdefault(c.id, c)
+            self._indexed = len(self.concepts)
+        return self._by_id.get(concept_id)

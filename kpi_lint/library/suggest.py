@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kpi_lint.cluster.peers import FITTING_KINDS, PeerIndex, ProjectKey, project_key
+from kpi_lint.cluster.peers import FITTING_KINDS, PeerIndex, ProjectKey, ProjectSubset, project_key
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_list
 from kpi_lint.library.build import build_library, range_unit, where
 from kpi_lint.library.funds import Funds, project_funds, project_sectors
@@ -132,6 +132,7 @@ class Suggester:
         self._sectors: dict[ProjectKey, frozenset[str]] = {}
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], tuple[Indicator, ...]] = {}
+        self._using: dict[str, ProjectSubset] = {}  # level2 → the peer projects with rows to copy there
 
     # ---- the peers --------------------------------------------------------------------------------------
     def funds(self, key: ProjectKey) -> Funds | None:
@@ -156,16 +157,15 @@ class Suggester:
         own = project_key(path, project)
         own_funds = self.funds(own) if own in self._projects else project_funds(project, path)
         own_sectors = self.sectors(own, project)
+        if level2 not in self._using:  # the projects with rows to copy: the others are never ranked
+            self._using[level2] = self.peers.subset(lambda key: bool(self._rows(key, level2)))
         out = []
-        for key, similarity in self.peers.similar_projects(project, path):
+        # The rest are further by name and indicators than these CANDIDATE_PROJECTS.
+        for key, similarity in self.peers.similar_projects(project, path, CANDIDATE_PROJECTS, self._using[level2]):
             rows = self._rows(key, level2)
-            if not rows:
-                continue
             score = similarity + SECTOR_WEIGHT * bool(own_sectors & self.sectors(key))
             score += FUNDS_WEIGHT * _closeness(own_funds, self.funds(key))
             out.append(_Peer(key, self._projects[key][2], score, self.funds(key), rows))
-            if len(out) == CANDIDATE_PROJECTS:  # the rest are further by name and indicators than these
-                break
         out.sort(key=lambda p: -p.score)
         return out[:PEER_PROJECTS]
 
