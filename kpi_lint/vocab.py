@@ -81,6 +81,14 @@ def strip_marks(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class GlueHints:
+    """Words that tell where a cell ends in text that lost its separators (form_glued)."""
+
+    name_ends: tuple[str, ...] = ()
+    bases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """Names, aliases and header words, read from one lexicon folder."""
 
@@ -94,6 +102,9 @@ class Vocabulary:
     typos: tuple[tuple[str, str], ...] = ()  # known misprints (typos.txt): a label is also looked up repaired
     fund_sources: dict[str, str] = field(default_factory=dict)  # funds row label word → source (fund_sources.txt)
     fund_columns: dict[str, str] = field(default_factory=dict)  # funds block header → figure (fund_columns.txt)
+    # How cells glued together end and open: an indicator name ends with one of `name_ends` (率, 人数,
+    # 标准 … name_units.txt), a 指标值确定依据 is one of `bases` (计划标准 … target_bases.txt).
+    glue_hints: GlueHints = field(default_factory=lambda: GlueHints())
     # Answers already given, per question and text: a document asks about the same few cells often.
     memo: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -106,6 +117,13 @@ class Vocabulary:
     def word_pattern(self) -> re.Pattern[str] | None:
         """One pattern matching any of `words`, longest first (compiled once per lexicon)."""
         ordered = sorted(set(self.words), key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+    @cached_property
+    def label_pattern(self) -> re.Pattern[str] | None:
+        """One pattern matching the 一级/二级 labels long enough to be cut from the start of a line
+        that lost its separators ("质量指标补贴覆盖率…100%"), longest first."""
+        ordered = sorted({w for w in (*self.level1, *self.level2) if len(w) >= 4}, key=len, reverse=True)
         return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
     @property
@@ -234,6 +252,7 @@ def read_vocabulary(
     furniture: list[str] | None = None,
     typos: list[tuple[str, str]] | None = None,
     funds: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None,
+    glue_hints: GlueHints | None = None,
 ) -> Vocabulary:
     """Build the vocabulary from the entries of levels.txt, form_columns.txt, form_titles.txt, form_facts.txt."""
     level1: dict[str, str] = {}
@@ -258,7 +277,14 @@ def read_vocabulary(
         tuple(typos or ()),
         {label_key(w): source for source, words in sources.items() for w in words},
         {label_key(w): figure for figure, words in figures.items() for w in words},
+        glue_hints=glue_hints or GlueHints(),
     )
+
+
+def name_ends(cues: list[str]) -> tuple[str, ...]:
+    """How indicator names end: the cue words of name_units.txt and their last two characters
+    ("补贴标准" → 标准, "完成时间" → 时间), the noun a longer name ends with too."""
+    return tuple(sorted({*cues, *(w[-2:] for w in cues if len(w) > 2)}, key=len, reverse=True))
 
 
 def vocabulary_from(directory: Path) -> Vocabulary:
@@ -272,4 +298,8 @@ def vocabulary_from(directory: Path) -> Vocabulary:
         read_list(directory, "page_furniture.txt"),
         read_pairs(directory, "typos.txt"),
         (read_keyed(directory, "fund_sources.txt"), read_keyed(directory, "fund_columns.txt")),
+        GlueHints(
+            name_ends=name_ends([w for words in read_keyed(directory, "name_units.txt").values() for w in words]),
+            bases=tuple(read_keyed(directory, "target_bases.txt").get("标准", ())),
+        ),
     )

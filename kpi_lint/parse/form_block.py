@@ -11,6 +11,7 @@ line, where a row ends when its group's columns are full or a new label comes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
@@ -145,7 +146,7 @@ class BlockReader:
         for start, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
             piece: list[Cell] = []
             for cell in run[start:end]:
-                glued = glued_rows(cell, columns) if cell.glued else None
+                glued = glued_rows(cell, columns, self.vocab.glue_hints) if cell.glued else None
                 if glued is None and self.header.implicit:
                     glued = _list_item(cell, columns)
                 if glued is None:
@@ -169,8 +170,8 @@ class BlockReader:
         width = self.header.width
         if ruled and len(cells) == width:
             return True
-        if len(cells) > width or len(cells) < 2:
-            return False
+        if len(cells) > width or len(cells) < 2 or any(c.glued for c in cells):
+            return False  # text that lost its separators is cut by kinds, not read by position
         first = self.header.groups[0]
         name_col = next((col for col, role in first.data if role == "level3"), None)
         if name_col is None or name_col >= len(cells):
@@ -240,7 +241,9 @@ class BlockReader:
             self._last_label = cells[0] if kinds[0] is Kind.LEVEL2 else self._last_label
         groups = self.header.groups
         data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
-        if len(data) == 1 and len(groups) == 1 and not self.header.streamed and self._glued(cells[data[0]]):
+        # A row that lost its separators: the labels it opens with (cut off by text_grid), then the rest glued.
+        alone = len(data) == 1 and len(groups) == 1 and not self.header.streamed and data[0] == len(cells) - 1
+        if alone and self._glued(cells[-1], list(zip(cells[:-1], kinds[:-1], strict=True))):
             return
         if not self.header.streamed and len(groups) == 1:
             cells, kinds = _unjoin(cells, kinds, groups[0])
@@ -260,21 +263,7 @@ class BlockReader:
         for cell, kind in zip(cells, kinds, strict=True):
             if kind is Kind.BLOCK:
                 continue
-            if kind is Kind.LEVEL1 and self._under_wide(self.levels[self._group]):
-                kind = Kind.LEVEL2
-            if kind in (Kind.LEVEL1, Kind.LEVEL2):
-                if kind is Kind.LEVEL2 and self._run is not None and len(self._run) == 1 and _own_level1(self._run[0]):
-                    # One name alone before a 二级 label: a 一级 of the province's own ("项目决策").
-                    _set_level1(self.levels[0], self._run.pop())
-                self._cut_run()
-                if self._pending[self._group]:
-                    self._emit(self._group)
-                    self._group = (self._group + 1) % len(groups)
-                levels = self.levels[self._group]
-                if kind is Kind.LEVEL1:
-                    _set_level1(levels, cell)
-                else:
-                    levels.level2 = cell
+            if self._label(cell, kind):
                 continue
             if kind is Kind.BLANK and self.header.streamed and len(cells) > 1:
                 continue  # padding of a copied web table; only a line holding one empty cell is an empty cell
@@ -285,6 +274,26 @@ class BlockReader:
                 self._emit(self._group)
                 self._group = (self._group + 1) % len(groups)
                 self._place(self._group, cell)
+
+    def _label(self, cell: Cell, kind: Kind) -> bool:
+        """Take `cell` as the 一级/二级 of the rows that follow; False when it is no label."""
+        if kind is Kind.LEVEL1 and self._under_wide(self.levels[self._group]):
+            kind = Kind.LEVEL2
+        if kind not in (Kind.LEVEL1, Kind.LEVEL2):
+            return False
+        if kind is Kind.LEVEL2 and self._run is not None and len(self._run) == 1 and _own_level1(self._run[0]):
+            # One name alone before a 二级 label: a 一级 of the province's own ("项目决策").
+            _set_level1(self.levels[0], self._run.pop())
+        self._cut_run()
+        if self._pending[self._group]:
+            self._emit(self._group)
+            self._group = (self._group + 1) % len(self.header.groups)
+        levels = self.levels[self._group]
+        if kind is Kind.LEVEL1:
+            _set_level1(levels, cell)
+        else:
+            levels.level2 = cell
+        return True
 
     def _note_project(self, context: list[Cell]) -> None:
         """The 项目名称 a row prints in its context columns, from there on the rows' project."""
@@ -301,14 +310,18 @@ class BlockReader:
         """The first column of the indicator itself (its 一级, 二级 or 三级); the ones before are context."""
         return min(c for g in self.header.groups for c in (g.level1, g.level2, g.data[0][0]) if c is not None)
 
-    def _glued(self, cell: Cell) -> bool:
-        """A row printed as one run of text with no separators ("预算执行率10%=100"): cut by kinds."""
+    def _glued(self, cell: Cell, labels: Iterable[tuple[Cell, Kind]] = ()) -> bool:
+        """A row printed as one run of text with no separators ("预算执行率10%=100"): cut by kinds,
+        under the `labels` printed before it."""
         text = strip_marks(cell.text)  # "指标4.不合格产品处置率": the numbering is not a glued number
         if " " in text or not any(ch.isdigit() for ch in text):
             return False
-        found = glued_rows(cell, self.header.groups[0].data)
+        found = glued_rows(cell, self.header.groups[0].data, self.vocab.glue_hints)
         if not found:
             return False
+        for label, kind in labels:
+            if label is not cell:
+                self._label(label, kind)
         for placed in found:
             self._record(0, placed)
         return True

@@ -17,6 +17,7 @@ from functools import lru_cache
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import SIGNS
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
+from kpi_lint.vocab import GlueHints
 
 _SIGN = SIGNS
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
@@ -28,14 +29,21 @@ _PATTERNS = {
 }
 _TARGET = re.compile(rf"^(?:[{_SIGN}]{{1,2}})?(?:{_NUMBER}[^\d{_SIGN}]{{0,6}}|[^\d{_SIGN}]{{1,30}})$")
 _DIGITS = re.compile(r"\d+")
+_WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【]")  # a name or free text opens with a word
+_WORDED = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
 _PROSE = re.compile(r"[。；;：:“”\"]")
 _TARGET_ROLES = {"value", "actual", "adjusted_value"}
+_TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
+_NO_HINTS = GlueHints()
 _MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 2, "unit": 7}
 _INF = 10**9
 
 
-def _piece_cost(role: str, piece: str) -> int | None:
-    """None when `piece` cannot be a cell of `role`; else how unlikely it is (0 = plainly so)."""
+def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueHints = _NO_HINTS) -> int | None:
+    """None when `piece` cannot be a cell of `role`; else how unlikely it is (0 = plainly so).
+
+    Where a name is followed by a description ("补助人数实际发放解困工资人数"), the name is the piece
+    that ends as names do (率, 人数, 标准 …); a 指标值确定依据 is one of the known bases."""
     if not piece:
         return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
     if len(piece) > _MAX_PIECE.get(role, 40):
@@ -47,6 +55,8 @@ def _piece_cost(role: str, piece: str) -> int | None:
             return None
         return 0
     if role in _TARGET_ROLES:
+        if not _WORDED.search(piece):
+            return None  # punctuation alone (",") is no target
         if _TARGET.match(piece):
             return 0
         # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
@@ -54,9 +64,17 @@ def _piece_cost(role: str, piece: str) -> int | None:
         if len(piece) > 16 or piece[0] == "0" or any(ch in _SIGN for ch in piece[1:]):
             return None
         return 1 + len(_DIGITS.findall(piece))
-    if role == "level3" or role in OPTIONAL:  # names and free text are words, not targets
-        if piece[0].isdigit() or any(ch in _SIGN for ch in piece) or piece[0] in "%‰" or len(piece) < 2:
+    if role in _TEXT_ROLES:
+        if not _WORD_START.match(piece):
             return None
+        if role == "basis" and hints.bases:  # one of the known bases, best as the whole cell
+            return 0 if piece.startswith(hints.bases) else 1 if any(word in piece for word in hints.bases) else 2
+        return 0
+    if role == "level3" or role in OPTIONAL:  # names and free text are words, not targets
+        if piece[0].isdigit() or any(ch in _SIGN for ch in piece) or not _WORD_START.match(piece) or len(piece) < 2:
+            return None
+        if role == "level3" and "description" in roles and hints.name_ends and not piece.endswith(hints.name_ends):
+            return 1 + len(_DIGITS.findall(piece))
         # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
         # the next row's name, so it must earn its place.
         bracket = 1 if piece[0] in "(（" else 0
@@ -69,6 +87,8 @@ def _cut_cost(text: str, at: int, ending_role: str) -> int:
     if at <= 0 or at >= len(text):
         return 0
     left, right = text[at - 1], text[at]
+    if left in "/／":
+        return 3  # "元/月/人": a unit goes on after its slash
     if ending_role in ("weight", "score", "comparator"):
         return 1 if left.isdigit() and right.isdigit() else 0
     if left.isdigit() and (right.isdigit() or right == "."):
@@ -82,12 +102,14 @@ def _cut_cost(text: str, at: int, ending_role: str) -> int:
     return 0
 
 
-def split_glued(text: str, columns: list[Column]) -> list[list[tuple[Column, int, int]]] | None:
+def split_glued(
+    text: str, columns: list[Column], hints: GlueHints = _NO_HINTS
+) -> list[list[tuple[Column, int, int]]] | None:
     """Cut `text` into one or more rows over `columns`: each piece as (column, start, end), or None."""
     if not columns or columns[0][1] != "level3":
         return None
     roles = tuple(role for _, role in columns)
-    found = _cut(text, roles)
+    found = _cut(text, roles, hints)
     if found is None:
         return None
     rows: list[list[tuple[Column, int, int]]] = []
@@ -109,7 +131,7 @@ def _even_targets(text: str, record: list[tuple[Column, int, int]]) -> list[tupl
 
 
 @lru_cache(maxsize=4096)
-def _cut(text: str, roles: tuple[str, ...]) -> list[list[tuple[int, int, int]]] | None:
+def _cut(text: str, roles: tuple[str, ...], hints: GlueHints) -> list[list[tuple[int, int, int]]] | None:
     n, m = len(text), len(roles)
     # best[p][c]: cheapest cut of text[p:] when the next piece is column c of the current row;
     # c == m means a row just ended (the text may end or a new row may begin).
@@ -126,7 +148,7 @@ def _cut(text: str, roles: tuple[str, ...]) -> list[list[tuple[int, int, int]]] 
                 continue
             role = roles[c]
             for e in range(p, min(n, p + _MAX_PIECE.get(role, 40)) + 1):
-                cost = _piece_cost(role, text[p:e])
+                cost = _piece_cost(role, text[p:e], roles, hints)
                 if cost is None:
                     continue
                 total = cost + best[e][c + 1] + (_cut_cost(text, e, role) if e > p else 0)
@@ -152,13 +174,13 @@ def _cut(text: str, roles: tuple[str, ...]) -> list[list[tuple[int, int, int]]] 
     return rows
 
 
-def glued_rows(cell: Cell, columns: list[Column]) -> list[Placed] | None:
+def glued_rows(cell: Cell, columns: list[Column], hints: GlueHints = _NO_HINTS) -> list[Placed] | None:
     """The rows glued in one cell, as placed cells keeping their printed columns; None if it is one cell."""
     text = cell.text.strip()
     if _PROSE.search(text):  # a sentence (notes, scoring rules) is not a row glued together
         return None
     lead = len(cell.text) - len(cell.text.lstrip())
-    found = split_glued(text, columns)
+    found = split_glued(text, columns, hints)
     if not found or (len(found) == 1 and len(found[0]) <= 1):
         return None
     return [

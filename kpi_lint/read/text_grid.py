@@ -102,17 +102,47 @@ def _single_spaced(text: str, lead: int) -> list[tuple[int, str]] | None:
     return None
 
 
-def glued_cells(printed: str, folded: str, tokens: re.Pattern[str] | None) -> list[tuple[int, str, bool]] | None:
+_ROW_TAIL = re.compile(r"\d|[<>=≥≤≧≦]")
+_SENTENCE = re.compile(r"[。；;：:]")
+_NAME_START = re.compile(r"[\u4e00-\u9fff]")
+
+
+def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[re.Match[str]]:
+    """The 一级/二级 labels a line that lost its separators opens with, when the rest reads as a
+    row ("质量指标补贴覆盖率对…覆盖率100%历史标准")."""
+    if labels is None:
+        return []
+    found: list[re.Match[str]] = []
+    at = len(folded) - len(folded.lstrip())
+    while (m := labels.match(folded, at)) is not None:
+        found.append(m)
+        at = m.end()
+    rest = folded[at:].strip()
+    # The rest must be a row: a name first (not "(50分)" nor the "5%95" of a name that is itself a
+    # label), no sentence, and a number or a sign unless both 一级 and 二级 open the line.
+    if not found or not _NAME_START.match(rest) or _SENTENCE.search(rest):
+        return []
+    if len(found) < 2 and not _ROW_TAIL.search(rest):  # one label and words: a heading, unless a figure follows
+        return []
+    return found
+
+
+def glued_cells(
+    printed: str, folded: str, tokens: re.Pattern[str] | None, labels: re.Pattern[str] | None = None
+) -> list[tuple[int, str, bool]] | None:
     """A line that lost its separators, cut at the words of the vocabulary it holds.
 
-    Only a line holding three or more such words (a header or a whole table glued together) is
-    cut; the text between the words is kept as glued cells for the form reader to cut by kind.
+    A line holding three or more such words (a header or a whole table glued together) is cut at
+    each; a row of a glued table that holds fewer is cut after the labels it opens with.  The text
+    between the words is kept as glued cells for the form reader to cut by kind.
     """
     if tokens is None:
         return None
     found = [m for m in tokens.finditer(folded)]
     if len(found) < 3:
-        return None
+        found = leading_labels(folded, labels)
+        if not found:
+            return None
     out: list[tuple[int, str, bool]] = []
     at = 0
     for m in found:
@@ -160,11 +190,12 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
     return out
 
 
-def text_grid(src: SourceText, tokens: re.Pattern[str] | None = None) -> Grid:
+def text_grid(src: SourceText, tokens: re.Pattern[str] | None = None, labels: re.Pattern[str] | None = None) -> Grid:
     """One grid holding a row per non-empty line of `src`; a line holding only `|` is a row with no cells.
 
     `tokens` (the vocabulary's words, ``Vocabulary.word_pattern``) lets lines that lost every
-    separator be cut at the words they hold.
+    separator be cut at the words they hold; `labels` (``Vocabulary.label_pattern``) lets a row of
+    such a table be cut after the 一级/二级 labels it opens with.
     """
     rows: list[Row] = []
     for i, printed, folded in _logical_lines(src):
@@ -180,7 +211,7 @@ def text_grid(src: SourceText, tokens: re.Pattern[str] | None = None) -> Grid:
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
         pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
-        glued = glued_cells(printed, folded, tokens) if len(pieces) == 1 else None
+        glued = glued_cells(printed, folded, tokens, labels) if len(pieces) == 1 else None
         if glued:
             cells = [Cell(text, i + 1, col + 1, glued=flag) for col, text, flag in glued]
         else:
