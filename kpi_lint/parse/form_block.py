@@ -146,9 +146,10 @@ class BlockReader:
         for start, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
             piece: list[Cell] = []
             for cell in run[start:end]:
-                glued = glued_rows(cell, columns, self.vocab.glue_hints) if cell.glued else None
-                if glued is None and self.header.implicit:
-                    glued = _list_item(cell, columns)
+                # A list with no header holds a name and its target, or a name alone; a glued table row more.
+                glued = _list_item(cell, columns) if self.header.implicit else None
+                if glued is None and cell.glued and not self.header.implicit:
+                    glued = glued_rows(cell, columns, self.vocab.glue_hints)
                 if glued is None:
                     piece.append(cell)
                     continue

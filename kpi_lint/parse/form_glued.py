@@ -29,7 +29,8 @@ _PATTERNS = {
 }
 _TARGET = re.compile(rf"^(?:[{_SIGN}]{{1,2}})?(?:{_NUMBER}[^\d{_SIGN}]{{0,6}}|[^\d{_SIGN}]{{1,30}})$")
 _DIGITS = re.compile(r"\d+")
-_WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【]")  # a name or free text opens with a word
+_WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _WORDED = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
 _PROSE = re.compile(r"[。；;：:“”\"]")
 _TARGET_ROLES = {"value", "actual", "adjusted_value"}
@@ -71,7 +72,9 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
             return 0 if piece.startswith(hints.bases) else 1 if any(word in piece for word in hints.bases) else 2
         return 0
     if role == "level3" or role in OPTIONAL:  # names and free text are words, not targets
-        if piece[0].isdigit() or any(ch in _SIGN for ch in piece) or not _WORD_START.match(piece) or len(piece) < 2:
+        # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
+        bare = _BRACKETED.sub("", piece)
+        if piece[0].isdigit() or any(ch in _SIGN for ch in bare) or not _WORD_START.match(piece) or len(piece) < 2:
             return None
         if role == "level3" and "description" in roles and hints.name_ends and not piece.endswith(hints.name_ends):
             return 1 + len(_DIGITS.findall(piece))

@@ -104,6 +104,7 @@ def _single_spaced(text: str, lead: int) -> list[tuple[int, str]] | None:
 
 _ROW_TAIL = re.compile(r"\d|[<>=≥≤≧≦]")
 _SENTENCE = re.compile(r"[。；;：:]")
+_LIST_SEP = re.compile(r"[:：]")  # a list after a label's colon is cut at ;。 but holds no second colon
 _NAME_START = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -117,10 +118,12 @@ def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[re.Match
     while (m := labels.match(folded, at)) is not None:
         found.append(m)
         at = m.end()
-    rest = folded[at:].strip()
-    # The rest must be a row: a name first (not "(50分)" nor the "5%95" of a name that is itself a
-    # label), no sentence, and a number or a sign unless both 一级 and 二级 open the line.
-    if not found or not _NAME_START.match(rest) or _SENTENCE.search(rest):
+    lead = _LEAD_IN.match(folded, at)
+    rest = folded[lead.end() if lead else at :].strip().rstrip("。;；")
+    # The rest must be a row, or after a colon a list of rows ("数量指标:名称≥1万株;名称≥85%"): a
+    # name first (not "(50分)" nor the "5%95" of a name that is itself a label), no sentence, and a
+    # number or a sign unless both 一级 and 二级 open the line.
+    if not found or not _NAME_START.match(rest) or (_LIST_SEP if lead else _SENTENCE).search(rest):
         return []
     if len(found) < 2 and not _ROW_TAIL.search(rest):  # one label and words: a heading, unless a figure follows
         return []
@@ -147,11 +150,38 @@ def glued_cells(
     at = 0
     for m in found:
         if m.start() > at and folded[at : m.start()].strip():
-            out.append((at, printed[at : m.start()].strip(), True))
+            out.extend(_items(printed, folded, at, m.start()))
         out.append((m.start(), printed[m.start() : m.end()], False))
         at = m.end()
     if folded[at:].strip():
-        out.append((at, printed[at:].strip(), True))
+        out.extend(_items(printed, folded, at, len(folded)))
+    return out
+
+
+# What joins a label to the list written after it: a colon or a comma, maybe after a short tail of
+# the label ("社会效益目标:").
+_LEAD_IN = re.compile(r"\s*(?:[^\s\d:：,，;；。]{1,2}(?=[:：]))?[:：,，]\s*")
+# Items of such a list end at ;。 or at a comma right after a target ("≥80万元,促使…").
+_ITEM_SEP = re.compile(r"[;；。,，]")
+_ENDS_TARGET = re.compile(r"[<>=≥≤≧≦]\s*\d[^()（）]*$")
+
+
+def _items(printed: str, folded: str, start: int, end: int) -> list[tuple[int, str, bool]]:
+    """The glued text between two words: one cell, or, after a label's colon ("数量指标:名称≥1万株;
+    名称≥85%;"), the items of a list written as prose, a cell each."""
+    lead = _LEAD_IN.match(folded, start, end)
+    if lead is None:
+        return [(start, printed[start:end].strip(), True)]
+    out: list[tuple[int, str, bool]] = []
+    at = lead.end()
+    for m in [*_ITEM_SEP.finditer(folded, at, end), None]:
+        if m is not None and m.group() in ",，" and not _ENDS_TARGET.search(folded, at, m.start()):
+            continue  # a comma inside a name ("种植数量,黄金蜜种植数量≥1万株")
+        stop = m.start() if m is not None else end
+        piece = printed[at:stop]
+        if piece.strip():
+            out.append((at + len(piece) - len(piece.lstrip()), piece.strip(), True))
+        at = m.end() if m is not None else end
     return out
 
 
