@@ -86,6 +86,10 @@ class GlueHints:
 
     name_ends: tuple[str, ...] = ()
     bases: tuple[str, ...] = ()
+    description_starts: tuple[str, ...] = ()  # glue_cues.txt 描述开头
+    target_ends: tuple[str, ...] = ()  # glue_cues.txt 目标后缀
+    blanks: tuple[str, ...] = ()  # glue_cues.txt 空格
+    worded_ends: tuple[str, ...] = ()  # how a worded target ends (vague_words.txt: 提升, 减轻 …)
 
 
 @dataclass(frozen=True)
@@ -290,6 +294,7 @@ def name_ends(cues: list[str]) -> tuple[str, ...]:
 def vocabulary_from(directory: Path) -> Vocabulary:
     from kpi_lint.lexicon import read_keyed, read_list, read_pairs
 
+    cues = read_keyed(directory, "glue_cues.txt")
     return read_vocabulary(
         read_list(directory, "levels.txt"),
         read_keyed(directory, "form_columns.txt"),
@@ -301,5 +306,9 @@ def vocabulary_from(directory: Path) -> Vocabulary:
         GlueHints(
             name_ends=name_ends([w for words in read_keyed(directory, "name_units.txt").values() for w in words]),
             bases=tuple(read_keyed(directory, "target_bases.txt").get("标准", ())),
+            description_starts=tuple(cues.get("描述开头", ())),
+            target_ends=tuple(sorted(cues.get("目标后缀", ()), key=len, reverse=True)),
+            blanks=tuple(cues.get("空格", ())),
+            worded_ends=tuple(sorted(read_list(directory, "vague_words.txt"), key=len, reverse=True)),
         ),
     )

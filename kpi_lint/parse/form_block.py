@@ -315,7 +315,8 @@ class BlockReader:
         """A row printed as one run of text with no separators ("预算执行率10%=100"): cut by kinds,
         under the `labels` printed before it."""
         text = strip_marks(cell.text)  # "指标4.不合格产品处置率": the numbering is not a glued number
-        if " " in text or not any(ch.isdigit() for ch in text):
+        worded = self.vocab.glue_hints.worded_ends
+        if " " in text or not (any(ch.isdigit() for ch in text) or (worded and text.endswith(worded))):
             return False
         found = glued_rows(cell, self.header.groups[0].data, self.vocab.glue_hints)
         if not found:

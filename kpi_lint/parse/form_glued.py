@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kpi_lint.grid import Cell
-from kpi_lint.parse.form_header import SIGNS
+from kpi_lint.parse.form_header import COMPARATOR_WORDS, SIGNS
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
 from kpi_lint.vocab import GlueHints
 
@@ -27,7 +27,16 @@ _PATTERNS = {
     "comparator": re.compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
     "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?)$"),
 }
-_TARGET = re.compile(rf"^(?:[{_SIGN}]{{1,2}})?(?:{_NUMBER}[^\d{_SIGN}]{{0,6}}|[^\d{_SIGN}]{{1,30}})$")
+_WORDED_SIGN = "大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于|等于|达到"
+_TARGET = re.compile(
+    rf"^(?:[{_SIGN}]{{1,2}}|{_WORDED_SIGN})?(?:{_NUMBER}[^\d{_SIGN}]{{0,6}}|[^\d{_SIGN}]{{1,30}})(?<![,，;；、])$"
+)
+# A date target ("2023年12月31日", "2023年12月底前").
+_DATE = re.compile(
+    r"^(?:[≤<]|不晚于)?\d{4}(?:年|\.|-|/)(?:\d{1,2}(?:月|\.|-|/)(?:\d{1,2}日?)?)?(?:底|末|前|以前|之前)*$"
+)
+# What a 评(扣)分标准 cell says: how points are given or taken ("得10分", "扣1分").
+_SCORING = re.compile(r"[得扣]\s*\d+(?:\.\d+)?\s*分")
 _DIGITS = re.compile(r"\d+")
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -49,6 +58,12 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
     if len(piece) > _MAX_PIECE.get(role, 40):
         return None
+    if role in ("comparator", "unit") and piece in hints.blanks:
+        return 0  # "-": the template's mark of an empty 度量单位 / 计算符号
+    if role == "comparator" and piece in COMPARATOR_WORDS:
+        return 0  # 指标值类型 "定量", 指标性质 "正向", 计算符号 "≥"
+    if role == "unit" and piece in COMPARATOR_WORDS:
+        return None
     if role in _PATTERNS:
         if not _PATTERNS[role].match(piece):
             return None
@@ -58,18 +73,26 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
     if role in _TARGET_ROLES:
         if not _WORDED.search(piece):
             return None  # punctuation alone (",") is no target
-        if _TARGET.match(piece):
+        if _DATE.match(piece):
             return 0
+        if _TARGET.match(piece):
+            # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
+            worded = not _DIGITS.search(piece)
+            return 1 if worded and hints.worded_ends and not piece.endswith(hints.worded_ends) else 0
         # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
         # a sign stands only at its start.
         if len(piece) > 16 or piece[0] == "0" or any(ch in _SIGN for ch in piece[1:]):
             return None
         return 1 + len(_DIGITS.findall(piece))
     if role in _TEXT_ROLES:
-        if not _WORD_START.match(piece):
-            return None
-        if role == "basis" and hints.bases:  # one of the known bases, best as the whole cell
-            return 0 if piece.startswith(hints.bases) else 1 if any(word in piece for word in hints.bases) else 2
+        if not _WORD_START.match(piece) or piece.startswith(hints.target_ends or ("\0",)):
+            return None  # "以上实际发放…": the 以上 closes the target before it
+        if role == "description" and hints.description_starts:
+            return 0 if piece.startswith(hints.description_starts) else 1
+        if role == "basis" and (hints.bases or _SCORING.search(piece)):  # a known basis, or a scoring rule
+            if piece.startswith(hints.bases or ("\0",)) or _SCORING.search(piece):
+                return 0
+            return 1 if any(word in piece for word in hints.bases) else 2
         return 0
     if role == "level3" or role in OPTIONAL:  # names and free text are words, not targets
         # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
@@ -85,10 +108,23 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
     return 0
 
 
-def _cut_cost(text: str, at: int, ending_role: str) -> int:
+def _in_qualifier(text: str, at: int, hints: GlueHints) -> bool:
+    """Whether a cut at `at` falls before or inside a target's qualifier ("以上", "以内")."""
+    return any(
+        text.startswith(word, start)
+        for word in hints.target_ends
+        for start in range(max(0, at - len(word) + 1), at + 1)
+    )
+
+
+def _cut_cost(text: str, at: int, ending_role: str, hints: GlueHints = _NO_HINTS) -> int:
     """How unlikely a cell boundary is between text[at-1] and text[at]."""
     if at <= 0 or at >= len(text):
         return 0
+    if _in_qualifier(text, at, hints) and (ending_role in _TARGET_ROLES or not text.startswith(hints.target_ends, at)):
+        return 3  # "90%|以上" or "以|上": the qualifier belongs to its target
+    if hints.description_starts and text.startswith(hints.description_starts, at):
+        return 0  # "…每天|反映学生…": a description opens here
     left, right = text[at - 1], text[at]
     if left in "/／":
         return 3  # "元/月/人": a unit goes on after its slash
@@ -117,7 +153,10 @@ def split_glued(
         return None
     rows: list[list[tuple[Column, int, int]]] = []
     for record in found:
-        rows.append(_even_targets(text, [(columns[i], start, end) for i, start, end in record if end > start]))
+        pieces = [(columns[i], start, end) for i, start, end in record if end > start]
+        # "-" under 度量单位 / 计算符号 is the template's empty cell, not part of the target.
+        pieces = [p for p in pieces if not (p[0][1] in ("unit", "comparator") and text[p[1] : p[2]] in hints.blanks)]
+        rows.append(_even_targets(text, pieces))
     return rows
 
 
@@ -154,7 +193,7 @@ def _cut(text: str, roles: tuple[str, ...], hints: GlueHints) -> list[list[tuple
                 cost = _piece_cost(role, text[p:e], roles, hints)
                 if cost is None:
                     continue
-                total = cost + best[e][c + 1] + (_cut_cost(text, e, role) if e > p else 0)
+                total = cost + best[e][c + 1] + (_cut_cost(text, e, role, hints) if e > p else 0)
                 if total < best[p][c]:
                     best[p][c], step[p][c] = total, (e, c + 1)
     if best[0][0] >= _INF:

@@ -216,13 +216,15 @@ COMPARATOR_WORDS = {
     "≥", "≤", "=", ">", "<", "≧", "≦", "═", ">=", "<=", "=>", "=<", "＝", "≠", "~",
     "大于", "小于", "等于", "不低于", "不高于", "不少于", "不超过", "大于等于", "小于等于", "约", *DIRECTION_WORDS,
 }
+_LONE_UNITS = {"%", "‰", "％"}
 # Columns a copied row may leave out, each with the cells it can hold; the others hold any text.
 _TYPED = {
     "comparator": lambda s: s in COMPARATOR_WORDS,
     "unit": lambda s: len(s) <= 8 and not any(ch.isdigit() for ch in s) and s not in COMPARATOR_WORDS,
     "weight": lambda s: bool(_NUMBER.match(s)),
     "score": lambda s: bool(_NUMBER.match(s)),
-    "value": lambda s: s not in DIRECTION_WORDS,  # "定性" says the target is worded, it is not the target
+    "value": lambda s: s not in DIRECTION_WORDS and s not in _LONE_UNITS,  # "定性" says the target is worded
+    "actual": lambda s: s not in _LONE_UNITS,  # a "%" alone is the 度量单位 of the target before it
 }
 
 

@@ -123,6 +123,8 @@ def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[re.Match
     # The rest must be a row, or after a colon a list of rows ("数量指标:名称≥1万株;名称≥85%"): a
     # name first (not "(50分)" nor the "5%95" of a name that is itself a label), no sentence, and a
     # number or a sign unless both 一级 and 二级 open the line.
+    if len(found) >= 2 and not rest:
+        return found  # labels alone, glued ("效益指标经济效益指标")
     if not found or not _NAME_START.match(rest) or (_LIST_SEP if lead else _SENTENCE).search(rest):
         return []
     if len(found) < 2 and not _ROW_TAIL.search(rest):  # one label and words: a heading, unless a figure follows
