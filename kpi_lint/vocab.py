@@ -130,6 +130,53 @@ class Vocabulary:
         ordered = sorted({w for w in (*self.level1, *self.level2) if len(w) >= 4}, key=len, reverse=True)
         return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
+    def header_cover(self, text: str) -> list[tuple[int, int]] | None:
+        """A header row that lost its separators ("评价指标评价内容指标名称指标说明目标值分值备注"), as
+        the (start, end) of the header words that cover it; None when `text` is no such header.
+
+        The words are the column words of form_columns.txt and the level labels, of any length (a
+        whole line that is nothing but header words is a header, though 分值 alone would not be).
+        It must name a 三级指标 column and a target column, and most of its characters must be words.
+        """
+        if len(text) > _MAX_GLUED_HEADER or any(ch.isdigit() for ch in text):
+            return None
+        known = {**{w: r for w, r in self.columns.items() if len(w) >= 2}, **{w: "level" for w in self.level1}}
+        known.update({w: "level" for w in self.level2})
+        longest = max((len(w) for w in known), default=0)
+        n = len(text)
+        # best[i]: (characters left uncovered, words) of the best cover of text[i:]: longer words first
+        best: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+        step: list[int] = [0] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            uncovered, words = best[i + 1]
+            best[i], step[i] = (uncovered + 1, words), i + 1
+            for j in range(min(n, i + longest), i + 1, -1):
+                if text[i:j] in known:
+                    option = (best[j][0], best[j][1] + 1)
+                    if option < best[i]:
+                        best[i], step[i] = option, -j
+        spans: list[tuple[int, int]] = []
+        i = 0
+        while i < n:
+            j = step[i]
+            if j < 0:
+                spans.append((i, -j))
+                i = -j
+            else:
+                i = j
+        # A two-character word inside an unknown word ("评价指标") is not a header word of its own.
+        covered_at = {k for a, b in spans for k in range(a, b)}
+        spans = [
+            (a, b)
+            for a, b in spans
+            if b - a > 2 or ((a == 0 or a - 1 in covered_at) and (b == n or b in covered_at))
+        ]
+        roles = {known[text[a:b]] for a, b in spans}
+        covered = sum(b - a for a, b in spans)
+        if len(spans) < 3 or covered * 10 < n * 6 or "level3" not in roles or not roles & {"value", "actual"}:
+            return None
+        return spans
+
     @property
     def words(self) -> list[str]:
         """The words text glued together is cut at: labels, header words, fact labels and titles of
@@ -244,6 +291,7 @@ _MIN_PART = 5  # a shorter part of a label is too often a word of its own
 
 
 _MEMO_LIMIT = 200_000
+_MAX_GLUED_HEADER = 80  # characters: a glued header row is short
 
 _LEVEL_LINE = re.compile(r"^(一级|二级)\s+(\S+?)(?:\s*<\s*(\S+))?\s*[:：]\s*(.*)$")
 

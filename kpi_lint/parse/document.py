@@ -92,7 +92,8 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
         doc = legacy if legacy.indicators else None
     if doc is None:
         doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
-        grid = text_grid(src, lexicon.vocabulary.word_pattern, lexicon.vocabulary.label_pattern)
+        vocab = lexicon.vocabulary
+        grid = text_grid(src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover)
         doc.projects, found = read_forms(grid.rows, src.path, lexicon)
         _keep_problems(doc, found)
     _read_document_facts(src, doc)

@@ -19,6 +19,7 @@ cell of it is left to the form reader, which reads both.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kpi_lint.grid import Cell, Grid, Row
 from kpi_lint.read.source import SourceText
@@ -132,29 +133,41 @@ def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[re.Match
     return found
 
 
+HeaderCover = Callable[[str], "list[tuple[int, int]] | None"]
+
+
 def glued_cells(
-    printed: str, folded: str, tokens: re.Pattern[str] | None, labels: re.Pattern[str] | None = None
+    printed: str,
+    folded: str,
+    tokens: re.Pattern[str] | None,
+    labels: re.Pattern[str] | None = None,
+    header: HeaderCover | None = None,
 ) -> list[tuple[int, str, bool]] | None:
     """A line that lost its separators, cut at the words of the vocabulary it holds.
 
     A line holding three or more such words (a header or a whole table glued together) is cut at
-    each; a row of a glued table that holds fewer is cut after the labels it opens with.  The text
+    each; so is a line that `header` (``Vocabulary.header_cover``) finds to be nothing but header
+    words, short ones included; a row of a glued table is cut after the labels it opens with.  The text
     between the words is kept as glued cells for the form reader to cut by kind.
     """
     if tokens is None:
         return None
-    found = [m for m in tokens.finditer(folded)]
+    found: list[re.Match[str]] | list[tuple[int, int]] = [m for m in tokens.finditer(folded)]
+    if len(found) < 3 and header is not None:
+        lead = len(folded) - len(folded.lstrip())
+        spans = header(folded.strip())
+        found = [(lead + a, lead + b) for a, b in spans] if spans else found
     if len(found) < 3:
         found = leading_labels(folded, labels)
         if not found:
             return None
     out: list[tuple[int, str, bool]] = []
     at = 0
-    for m in found:
-        if m.start() > at and folded[at : m.start()].strip():
-            out.extend(_items(printed, folded, at, m.start()))
-        out.append((m.start(), printed[m.start() : m.end()], False))
-        at = m.end()
+    for start, end in (m if isinstance(m, tuple) else m.span() for m in found):
+        if start > at and folded[at:start].strip():
+            out.extend(_items(printed, folded, at, start))
+        out.append((start, printed[start:end], False))
+        at = end
     if folded[at:].strip():
         out.extend(_items(printed, folded, at, len(folded)))
     return out
@@ -222,12 +235,17 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
     return out
 
 
-def text_grid(src: SourceText, tokens: re.Pattern[str] | None = None, labels: re.Pattern[str] | None = None) -> Grid:
+def text_grid(
+    src: SourceText,
+    tokens: re.Pattern[str] | None = None,
+    labels: re.Pattern[str] | None = None,
+    header: HeaderCover | None = None,
+) -> Grid:
     """One grid holding a row per non-empty line of `src`; a line holding only `|` is a row with no cells.
 
     `tokens` (the vocabulary's words, ``Vocabulary.word_pattern``) lets lines that lost every
     separator be cut at the words they hold; `labels` (``Vocabulary.label_pattern``) lets a row of
-    such a table be cut after the 一级/二级 labels it opens with.
+    such a table be cut after the 一级/二级 labels it opens with, and `header` a header row.
     """
     rows: list[Row] = []
     for i, printed, folded in _logical_lines(src):
@@ -243,7 +261,7 @@ def text_grid(src: SourceText, tokens: re.Pattern[str] | None = None, labels: re
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
         pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
-        glued = glued_cells(printed, folded, tokens, labels) if len(pieces) == 1 else None
+        glued = glued_cells(printed, folded, tokens, labels, header) if len(pieces) == 1 else None
         if glued:
             cells = [Cell(text, i + 1, col + 1, glued=flag) for col, text, flag in glued]
         else:
