@@ -191,6 +191,19 @@ def merge_subheader(header: Header, sub_cells: list[Cell], sub_roles: list[str |
     return merged
 
 
+def extend_header(header: Header, cells: list[Cell], roles: list[str | None]) -> Header | None:
+    """The header with the columns of its wrapped continuation added after its own; None when
+    they would repeat a column it has (then the row is something else)."""
+    if header.streamed or len(header.groups) != 1 or any(r in header.roles for r in roles if r != "note"):
+        return None
+    all_roles = [*header.roles, *roles]
+    at = [Cell("", header.line, i + 1) for i in range(len(header.roles))]
+    merged = build_header([*at, *cells], all_roles, None, None, header.streamed)
+    for new, old in zip(merged.groups, header.groups, strict=False):
+        new.period = old.period
+    return merged
+
+
 _SUBHEADER_ROLES = {"comparator", "unit", "value", "actual", "weight", "score", "adjusted_value"}
 
 

@@ -24,6 +24,7 @@ from kpi_lint.parse.form_header import (
     Header,
     build_header,
     cell_roles,
+    extend_header,
     is_header,
     is_subheader,
     merge_subheader,
@@ -258,6 +259,17 @@ class FormReader:
         )
         complete = is_header(roles)
         only_project = set(filled_roles) == {"project"}  # "项目名称" alone opens a fact, not a header
+        draft = self.draft
+        just_opened = draft.block is not None and not draft.block.records and not draft.block.open_record
+        if just_opened and headerish and not complete and not is_subheader(roles) and not self._header_cells:
+            # The header row wrapped onto the next lines ("年度 指标值 |" ⏎ "实际 完成值 |" ⏎ "分值 | 得分"):
+            # their columns follow the ones read.
+            assert draft.block is not None
+            named = [(c, r) for c, r in zip(filled, filled_roles, strict=True) if r]
+            extended = extend_header(draft.block.header, [c for c, _ in named], [r for _, r in named])
+            if extended is not None:
+                draft.block = BlockReader(extended, self.vocab)
+                return True
         if headerish and (self._header_cells or not complete) and not only_project:
             # A header broken over lines (one cell per line, or a few per line): gather its cells.
             if not self._header_cells:
