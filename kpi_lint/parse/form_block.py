@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import glued_rows
-from kpi_lint.parse.form_header import DIRECTION_WORDS, Group, Header, fits, is_number
+from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_segment import Placed, segment, starts_row
 from kpi_lint.vocab import Vocabulary, label_key, squash, strip_marks
 
@@ -64,6 +64,8 @@ class BlockReader:
         if self._continues(row):
             return
         cells = self._trimmed(row)
+        if self.header.implicit and not self.header.streamed:
+            cells = join_split_targets(cells)
         if self._lines_up(cells, row.ruled):
             self._positional(cells)
         else:
@@ -399,6 +401,33 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
         if extra and key.endswith("指标") and 3 <= len(key) <= 20:
             out[i] = Kind.LEVEL2
             extra -= 1
+    return out
+
+
+_SPLIT_UNIT = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)$")
+
+
+def join_split_targets(cells: list[Cell]) -> list[Cell]:
+    """A target printed over three cells with no header to name them ("= | 6 | 万元", "≥ | 90 | %"),
+    joined into one; a 指标性质 ("定性") before a worded target is left out of it."""
+    out: list[Cell] = []
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        sign = squash(cell.text)
+        if sign in COMPARATOR_WORDS and i + 1 < len(cells):
+            if sign in DIRECTION_WORDS:
+                i += 1  # "定性 | 优良中低差": the kind of target, not part of it
+                continue
+            if is_number(cells[i + 1].text):
+                parts = [cell, cells[i + 1]]
+                if i + 2 < len(cells) and _SPLIT_UNIT.match(squash(cells[i + 2].text)):
+                    parts.append(cells[i + 2])
+                out.append(replace(cell, text="".join(squash(p.text) for p in parts)))
+                i += len(parts)
+                continue
+        out.append(cell)
+        i += 1
     return out
 
 
