@@ -15,6 +15,7 @@ from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.read.blocks import Blocks, read_blocks
+from kpi_lint.read.script import simplify_rows
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import text_grid
 
@@ -164,7 +165,7 @@ def parse_blocks(path: str, read: Blocks, lexicon: Lexicon | None = None) -> Doc
     """Parse the blocks an office or web reader produced (PDF, DOCX, XLSX, XLS, HTML)."""
     lexicon = lexicon or load_lexicon()
     doc = Document(path=path, layout=read.layout, encoding=read.encoding)
-    rows = rows_of(read.blocks)
+    rows = simplify_rows(rows_of(read.blocks))
     doc.projects, found = read_forms(rows, path, lexicon)
     _keep_problems(doc, found)
     # Document facts (unit, year, declared project count) are read from the rows as lines of text.

@@ -15,9 +15,11 @@ far below the share a converted page shows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
+
+from kpi_lint.grid import Cell, Row
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,3 +99,22 @@ def simplify(lines: list[str]) -> Simplified:
         out.append("".join(kept))
         origins[i] = tuple(columns)
     return Simplified(out, origins)
+
+
+def simplify_rows(rows: list[Row]) -> list[Row]:
+    """The rows of an office or web table, read as simplified when the table is traditional.
+
+    Their cells keep their places (sheet and cell, table, row and cell); a merged cell that stands
+    in several slots stays one cell."""
+    text = "\n".join(c.text for row in rows for c in row.cells)
+    if not is_traditional(text):
+        return rows
+    table = _table()
+    done: dict[int, Cell] = {}
+
+    def convert(cell: Cell) -> Cell:
+        if id(cell) not in done:
+            done[id(cell)] = replace(cell, text=_GLOSS.sub("", cell.text.translate(table)))
+        return done[id(cell)]
+
+    return [Row([convert(c) for c in row.cells], row.ruled) for row in rows]

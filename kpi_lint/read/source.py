@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from kpi_lint.errors import InputError
+from kpi_lint.read.script import is_traditional, simplify
 
 # Characters NFKC would fold but that carry meaning as printed in a table.
 _KEEP = {"≥", "≤", "…", "—", "（", "）", "：", "，", "；"}
@@ -31,9 +32,17 @@ class SourceText:
     encoding: str
     lines: list[str]
     norm: list[str]
+    # Lines whose characters moved when the text was read (a pinyin gloss taken out of a page in
+    # traditional characters, kpi_lint.read.script): line index → printed column of each column.
+    origins: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    def printed_column(self, index: int, column: int) -> int:
+        """The 0-based column in the printed line `index` of `column` in `lines[index]`."""
+        moved = self.origins.get(index)
+        return moved[min(column, len(moved) - 1)] if moved else column
 
 
 def fold_char(ch: str) -> str:
@@ -121,10 +130,15 @@ def split_lines(text: str) -> list[str]:
 
 
 def source_from_text(text: str, path: str = "<text>", encoding: str = "utf-8") -> SourceText:
+    """The lines of a decoded text; a page in traditional characters is read as simplified."""
     lines = split_lines(text)
     if lines and lines[-1] == "":
         lines.pop()
-    return SourceText(path=path, encoding=encoding, lines=lines, norm=[fold(x) for x in lines])
+    origins: dict[int, tuple[int, ...]] = {}
+    if is_traditional(text):
+        simplified = simplify(lines)
+        lines, origins = simplified.lines, simplified.origins
+    return SourceText(path=path, encoding=encoding, lines=lines, norm=[fold(x) for x in lines], origins=origins)
 
 
 def read_bytes(path: str | Path) -> bytes:

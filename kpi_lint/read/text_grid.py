@@ -262,10 +262,11 @@ def text_grid(
             continue
         pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
         glued = glued_cells(printed, folded, tokens, labels, header) if len(pieces) == 1 else None
+        at = src.printed_column
         if glued:
-            cells = [Cell(text, i + 1, col + 1, glued=flag) for col, text, flag in glued]
+            cells = [Cell(text, i + 1, at(i, col) + 1, glued=flag) for col, text, flag in glued]
         else:
-            cells = [Cell(text, i + 1, col + 1) for col, text in pieces]
+            cells = [Cell(text, i + 1, at(i, col) + 1) for col, text in pieces]
         if len([c for c in cells if not c.blank]) > MAX_COLUMNS:
             # A whole table flattened onto one line: its cells in reading order, one per row.
             rows.extend(Row([c]) for c in cells if not c.blank)

@@ -87,6 +87,12 @@ def test_row_f1_over_the_wild_set_does_not_fall() -> None:
         "i01_tianjin_court_target",  # `|` rows whose cells shift left when the merged 一级 is left out
         "i03_hubei_edu_target",  # one cell per line, empty 长期 columns beside the 年度 ones
         "i05_anhui_township_selfeval",  # a whole self-evaluation on one line after Office metadata
+        # Read after the reader learnt them (first readings in SOURCES.md).
+        "d11_hunan_finance_declaration",  # glued rows: 一级/二级 labels, name, 指标内容, value, 绩效标准 run together
+        "g08_ningxia_township_target",  # a list written as prose: "数量指标:名称(≥**株)>=17600株;名称≥85;"
+        "i06_guangdong_edu_target_traditional",  # a mirror page in traditional characters with pinyin glosses
+        "j02_sichuan_devreform_selfeval",  # one cell per line ending " |", "= | 100 | %" with empty cells as "|"
+        "j12_anhui_ruralbuild_dept_selfeval",  # the header row wrapped over three lines
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
@@ -184,3 +190,26 @@ def test_a_split_target_is_joined_and_its_cells_kept() -> None:
     assert "=116人" in values
     first = doc.indicators[0]
     assert first.level1 and first.level2 and first.parsed is not None
+
+
+def test_a_target_split_over_three_cells_under_no_header_is_joined() -> None:
+    """j11 starts mid-table, below its header: "成本指标 | 安全隐患排查成本预算 | = | 6 | 万元 | 6 | 5"."""
+    doc = parse(WILD / "j11_unknown_railway_selfeval.txt")
+    rows = {(i.level3, i.value) for i in doc.indicators}
+    assert {("安全隐患排查成本预算", "=6万元"), ("环境治理亮化美化率", "≥90%"), ("群众满意度", "≥95%")} <= rows
+    # "定性 | 优良中低差": the kind of target is left out of the target.
+    assert ("铁路沿线环境及安全整治管理机制健全性", "优良中低差") in rows
+
+
+def test_a_header_row_that_lost_its_separators_is_found_by_its_words() -> None:
+    """j03: "评价指标评价内容指标名称指标说明目标值分值备注" — short words (目标值, 分值) included."""
+    vocab = load_lexicon().vocabulary
+    header = "评价指标评价内容指标名称指标说明目标值分值备注"
+    spans = vocab.header_cover(header)
+    assert spans is not None
+    assert [header[a:b] for a, b in spans] == ["指标名称", "指标说明", "目标值", "分值", "备注"]
+    # A name is not a header, nor a line with figures.
+    assert vocab.header_cover("规章制度建立与否") is None
+    assert vocab.header_cover("指标名称目标值分值2100") is None
+    doc = parse(WILD / "j03_hebei_edu_evaltable.txt")
+    assert ("享受资助人数", "2100") in {(i.level3, i.value) for i in doc.indicators}
