@@ -1,7 +1,7 @@
 """`kpi-lint check` at scale, on a generated corpus of mostly distinct rows, beside a bare scan.
 
     .venv/bin/python bench/check_bench.py [--rows 100000[,1000000]] [--seed 0] [--corpus DIR]
-                                          [--no-cli] [--no-startup]
+                                          [--no-cli] [--no-dask] [--no-startup]
 
 For each size, `bench/make_corpus.py` writes a corpus into a temporary folder (or `--corpus DIR`
 is used as it is), then, each in a fresh process so that peak memory belongs to that run alone:
@@ -9,8 +9,13 @@ is used as it is), then, each in a fresh process so that peak memory belongs to 
 * **stages**: the steps of `kpi-lint check` in one process — load_documents (read + parse),
   build_context (lexicons, peer index, models), run_rules (the whole catalog), the JSON report
   written to a file — with the rows, distinct rows and findings they produced;
-* **cli**: `kpi-lint check DIR --output-format json -o FILE --fail-on never --jobs 1`, end to end
-  (start-up included), the way a user runs it;
+* **cli**: `kpi-lint check DIR --output-format json -o FILE --fail-on never --jobs 1 --no-cache`, end
+  to end (start-up included), the way a user runs it;
+* **jobs N**: the same on all N cores (`--jobs N`, a process pool; CPU time includes the workers);
+* **cache cold** / **cache warm**: `--jobs N` with the result cache, the first run filling it and a
+  second over the unchanged folder reading it;
+* **dask**: the same with `--dask` on a LocalCluster of N worker processes started here (CPU time
+  counted as wall time × N, as the workers' own is not the command's);
 
 and, in this process, a **bare scan** of the same bytes: every file read and one regex run over
 it (decoded as UTF-8).  Printed per run: wall time, CPU time, rows/s of wall time and per CPU
@@ -48,10 +53,16 @@ class Run:
     report: dict[str, float]
 
 
-def run_measured(label: str, argv: list[str]) -> Run:
-    """Run argv in a fresh process: wall time, CPU time (user + system) and peak RSS of that process."""
+def run_measured(label: str, argv: list[str], env: dict[str, str] | None = None) -> Run:
+    """Run argv in a fresh process: wall time, CPU time (user + system) and peak RSS of that process.
+
+    The CPU time includes the worker processes it waited for (a --jobs pool); peak RSS is the
+    largest single process's.
+    """
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT, env={**os.environ, **(env or {})}
+    )
     assert proc.stdout is not None
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -114,12 +125,26 @@ def generate(folder: Path, rows: int, seed: int) -> None:
 def show(run: Run, rows: int, scan: float) -> None:
     per_wall = rows / run.wall if run.wall else 0
     per_cpu = rows / run.cpu if run.cpu else 0
-    print(f"  {run.label:<8} wall {run.wall:8.2f} s  cpu {run.cpu:8.2f} s  "
+    print(f"  {run.label:<11} wall {run.wall:8.2f} s  cpu {run.cpu:8.2f} s  "
           f"{per_wall:9,.0f} rows/s  {per_cpu:9,.0f} rows/s per core  "
           f"{run.wall / scan:6.1f}× the bare scan  peak RSS {run.rss_mib:7,.0f} MiB")
 
 
-def measure(folder: Path, cli: bool) -> tuple[int, float, list[Run]]:
+def dask_run(argv: list[str], workers: int) -> Run:
+    """`argv --dask ADDRESS` against a LocalCluster of `workers` processes started here.
+
+    The workers' CPU time is not the command's: it is counted as wall time × workers, so that the
+    rows/s per core are not flattered.
+    """
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        run = run_measured("dask", [*argv, "--dask", cluster.scheduler_address])
+    return Run(run.label, run.wall, run.wall * workers, run.rss_mib, run.report)
+
+
+def measure(folder: Path, cli: bool, dask: bool) -> tuple[int, float, list[Run]]:
+    cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory(prefix="kpi-lint-out-") as tmp:
         out = Path(tmp)
         runs = [run_measured("stages", [sys.executable, __file__, "--stages", str(folder), str(out / "s.json")])]
@@ -127,7 +152,14 @@ def measure(folder: Path, cli: bool) -> tuple[int, float, list[Run]]:
             kpi = str(BIN / "kpi-lint")
             argv = [kpi, "check", str(folder), "--output-format", "json", "-o", str(out / "c.json"),
                     "--fail-on", "never"]
-            runs.append(run_measured("cli", argv))
+            runs.append(run_measured("cli", [*argv, "--jobs", "1", "--no-cache"]))
+            runs.append(run_measured(f"jobs {cores}", [*argv, "--jobs", str(cores), "--no-cache"]))
+            # The cache: a first run fills it, a second over the unchanged folder reads it.
+            cache = {"KPI_LINT_CACHE_DIR": str(out / "cache")}
+            runs.append(run_measured("cache cold", [*argv, "--jobs", str(cores)], cache))
+            runs.append(run_measured("cache warm", [*argv, "--jobs", str(cores)], cache))
+            if dask:
+                runs.append(dask_run([*argv, "--no-cache"], cores))
     scan = bare_scan(folder)
     return int(runs[0].report.get("rows", 0)), scan, runs
 
@@ -137,7 +169,7 @@ def startup() -> None:
     one = str(sorted((ROOT / "corpus").glob("*.txt"))[0])
     print("start-up (best of 3, wall):")
     for label, argv in (("--version", [kpi, "--version"]), ("--help", [kpi, "--help"]),
-                        ("check one file", [kpi, "check", one, "--fail-on", "never"])):
+                        ("check one file", [kpi, "check", one, "--fail-on", "never", "--no-cache"])):
         runs = [run_measured(label, argv) for _ in range(3)]
         best = min(runs, key=lambda r: r.wall)
         what = f"  ({Path(one).name})" if label == "check one file" else ""
@@ -154,6 +186,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="measure this folder instead of generating one")
     parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end kpi-lint run")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up timings")
+    parser.add_argument("--no-dask", action="store_true", help="skip the run on a Dask LocalCluster")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
 
@@ -166,7 +199,7 @@ def main() -> None:
                 generate(folder, size, args.seed)
             files = sum(1 for _ in folder.iterdir())
             megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
-            rows, scan, runs = measure(folder, cli=not args.no_cli)
+            rows, scan, runs = measure(folder, cli=not args.no_cli, dask=not args.no_dask)
             report = runs[0].report
             print(f"corpus: {files:,} files, {megabytes:,.1f} MiB, {rows:,} indicator rows "
                   f"({report.get('distinct', 0):,} distinct), {report.get('unreadable', 0)} unreadable, "
@@ -176,7 +209,7 @@ def main() -> None:
                 show(run, rows, scan)
             steps = "  ".join(f"{k} {report[k]:.2f} s" for k in ("import", "parse", "context", "rules", "write"))
             print(f"  stages: {steps}")
-            results.append((rows, runs[-1].wall))
+            results.append((rows, next((r for r in runs if r.label == "cli"), runs[0]).wall))
             if args.corpus is None:
                 shutil.rmtree(folder, ignore_errors=True)
     if len(results) > 1:

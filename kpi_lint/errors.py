@@ -12,6 +12,10 @@ class InputError(Exception):
         self.message = message
         self.line = line
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # Rebuilt from its fields, not its message: it crosses process boundaries (kpi_lint.run).
+        return (type(self), (self.path, self.message, self.line))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"

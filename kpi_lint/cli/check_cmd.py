@@ -16,9 +16,6 @@ from kpi_lint.cli.common import (
     EXIT_INPUT,
     EXIT_OK,
     exclusion_for,
-    load_documents,
-    long_run,
-    progress_bar,
     report_error,
     writing,
     wrote,
@@ -31,22 +28,21 @@ from kpi_lint.cli.review_out import (
     write_check_html,
     write_check_xlsx,
 )
+from kpi_lint.cli.running import DaskOption, JobsOption, NoCacheOption, executing, run_check
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
 from kpi_lint.errors import InputError
-from kpi_lint.lexicon import load_lexicon
-from kpi_lint.library.model import LibraryError
 from kpi_lint.model import ParseProblem
 from kpi_lint.report import RunSummary
 from kpi_lint.report.csv_out import render_csv
 from kpi_lint.report.github import render_github
 from kpi_lint.report.headers import HeaderLanguage
 from kpi_lint.report.json_out import render_json, render_statistics_json
+from kpi_lint.report.parquet_out import write_parquet
 from kpi_lint.report.sarif import render_sarif
 from kpi_lint.report.text import print_statistics, render_text
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.context import build_context, check_custom_model
-from kpi_lint.rules.engine import run_rules
+from kpi_lint.rules.context import check_custom_model
 from kpi_lint.rules.registry import all_rules, select_rules
 
 
@@ -58,6 +54,7 @@ class OutputFormat(StrEnum):
     github = "github"
     xlsx = "xlsx"
     html = "html"
+    parquet = "parquet"
 
 
 class FailOn(StrEnum):
@@ -195,11 +192,16 @@ def check_command(
     header: HeaderOption = None,
     exclude: ExcludeOption = None,
     extend_exclude: ExtendExcludeOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    dask: DaskOption = None,
 ) -> None:
     """检查绩效目标：运行规则目录，像 linter 一样报告问题。退出码 0 无问题，1 有问题，2 用法或输入错误。"""
     try:
         if output is None and output_format in (OutputFormat.xlsx, OutputFormat.html):
             raise UsageError(XLSX_NEEDS_FILE if output_format is OutputFormat.xlsx else HTML_NEEDS_TARGET)
+        if output_format is OutputFormat.parquet and output is None:
+            raise UsageError("--output-format parquet 需要用 -o 指定输出文件夹（按规则代码分区的 Parquet 数据集）")
         config = _settings(
             config_file, _split(select), _split(ignore), severity, fail_on, lexicons, model, flag_label
         )
@@ -210,22 +212,14 @@ def check_command(
         raise typer.Exit(EXIT_INPUT) from exc
 
     # The reviewer's word lists (--lexicons) also tell the reader their province's labels and headers.
-    loaded = load_documents(
-        paths,
-        lexicon=load_lexicon(str(config.lexicons) if config.lexicons else None),
-        exclusion=exclusion_for(config, paths, exclude, extend_exclude),
-    )
     rules = select_rules(config.select, config.ignore)
-    try:
-        with progress_bar("准备同类比较与模型", long_run()) as bar:
-            bar.add_task("context", total=None)
-            context = build_context(loaded.documents, config, rules)
-        with progress_bar("检查", long_run()) as bar:
-            task = bar.add_task("check", total=len(loaded.documents))
-            findings = run_rules(loaded.documents, rules, context, on_document=lambda _doc: bar.advance(task))
-    except (InputError, FileNotFoundError, LibraryError) as exc:
-        report_error(str(exc))
-        raise typer.Exit(EXIT_INPUT) from exc
+    with executing(jobs, dask) as where:
+        run = run_check(
+            paths, config, rules, where, cache=not no_cache,
+            exclusion=exclusion_for(config, paths, exclude, extend_exclude),
+            whole=output_format in (OutputFormat.xlsx, OutputFormat.html),  # the workbook shows every field
+        )
+    loaded, findings = run.loaded, run.findings
     for f in findings:
         if f.code in config.severity_overrides:
             f.severity = config.severity_overrides[f.code]
@@ -254,7 +248,9 @@ def check_command(
         baseline=str(baseline) if baseline is not None else None,
     )
     with writing(output):
-        if output is not None and output_format is OutputFormat.xlsx:
+        if output_format is OutputFormat.parquet and output is not None:
+            write_parquet(output, shown, loaded.problems)
+        elif output is not None and output_format is OutputFormat.xlsx:
             language = header_language(header, spreadsheet=True)
             write_check_xlsx(output, loaded.documents, shown, loaded.problems, language)
         elif output is not None and output_format is OutputFormat.html:

@@ -25,13 +25,16 @@ from kpi_lint.cli.common import (
     writing,
     wrote,
 )
+from kpi_lint.cli.running import DaskOption, JobsOption, NoCacheOption, executing, run_check
 from kpi_lint.cli.typer_app import app
 from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
+from kpi_lint.config import Config
 from kpi_lint.library.model import LibraryError
 from kpi_lint.model import Document, Project
 from kpi_lint.parse.common import canonical_level2
 
 if TYPE_CHECKING:
+    from kpi_lint.cluster.clustering import BlockMap
     from kpi_lint.cluster.groups import ClusterSet
 
 # scikit-learn, jieba and pandas (kpi_lint.cluster.groups, .peers, .report) load inside the commands,
@@ -60,7 +63,7 @@ def _console(output: Path | None) -> Iterator[Console]:
         yield Console(file=handle, width=200)
 
 
-def clusters_with_progress(docs: list[Document], threshold: float) -> ClusterSet:
+def clusters_with_progress(docs: list[Document], threshold: float, block_map: BlockMap | None = None) -> ClusterSet:
     from kpi_lint.cluster.groups import build_clusters
 
     with progress_bar("聚类", sys.stderr.isatty()) as bar:
@@ -70,6 +73,7 @@ def clusters_with_progress(docs: list[Document], threshold: float) -> ClusterSet
             threshold,
             progress=lambda n: bar.advance(task, n),
             on_total=lambda total: bar.update(task, total=total),
+            block_map=block_map,
         )
 
 
@@ -82,14 +86,18 @@ def cluster_command(
     min_size: Annotated[int, typer.Option("--min-size", "-m", min=1, help="只输出至少这么多条指标的簇")] = 2,
     fmt: Annotated[ClusterFormat, typer.Option("--format", "-f", help="输出格式")] = ClusterFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    dask: DaskOption = None,
 ) -> None:
     """把各单位相似的三级指标聚成簇：代表指标、涉及单位、二级指标分布、指标值分布。"""
     from kpi_lint.cluster.report import print_table, to_frame, to_html, to_json
 
-    loaded = load_documents(paths)
-    if not loaded.documents:
-        raise typer.Exit(EXIT_INPUT)
-    result = clusters_with_progress(loaded.documents, threshold)
+    with executing(jobs, dask) as where:
+        loaded = run_check(paths, Config(), (), where, cache=not no_cache).loaded  # parse only: peer records
+        if not loaded.documents:
+            raise typer.Exit(EXIT_INPUT)
+        result = clusters_with_progress(loaded.documents, threshold, where.block_map)
     clusters = [c for c in result.clusters if c.size >= min_size]
     with writing(output):
         if fmt is ClusterFormat.json:

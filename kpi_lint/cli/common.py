@@ -7,7 +7,6 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -25,10 +24,11 @@ from rich.progress import (
 from kpi_lint.config import Config
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import Lexicon
-from kpi_lint.model import Document, ParseProblem
 from kpi_lint.read import iter_input_files
 from kpi_lint.read.exclude import Exclusion, build_exclusion
 from kpi_lint.read.files import Skipped
+from kpi_lint.run.records import Loaded
+from kpi_lint.run.tasks import parse_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,26 +36,6 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
-
-
-@dataclass
-class Loaded:
-    documents: list[Document] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)  # files in a folder of a kind not read
-
-    @property
-    def problems(self) -> list[ParseProblem]:
-        """Every input problem of the run: files not read, tables cut off inside read files, then
-        damaged content that was read (garbled tables, a table ending before its last category), as warnings."""
-        unread = [ParseProblem(e.path, e.line or 1, 1, e.message) for e in self.errors]
-        problems = [p for doc in self.documents for p in doc.problems]
-        notes = [p for doc in self.documents for p in doc.notes]
-        return unread + problems + notes
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.errors) or any(doc.problems for doc in self.documents)
 
 
 def report_error(message: str) -> None:
@@ -155,13 +135,6 @@ def split_patterns(values: list[str] | None) -> list[str] | None:
     return [v.strip() for raw in values for v in raw.split(",") if v.strip()]
 
 
-def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:
-    """`kpi_lint.parse.parse`, imported on first use: the parsers load when there is a file to read, not for --help."""
-    from kpi_lint.parse import parse as parse_file
-
-    return parse_file(path, lexicon)
-
-
 def load_documents(
     paths: Sequence[str | Path],
     progress: bool | None = None,
@@ -180,19 +153,18 @@ def load_documents(
     with progress_bar("解析", show) as bar:
         task = bar.add_task("parse", total=len(readable))
         for item in readable:
-            if isinstance(item, InputError):
-                loaded.errors.append(item)
+            parsed = item if isinstance(item, InputError) else parse_file(item, lexicon)
+            if isinstance(parsed, InputError):
+                loaded.errors.append(parsed)
             else:
-                try:
-                    loaded.documents.append(parse(item, lexicon))
-                except InputError as exc:
-                    loaded.errors.append(exc)
-                except Exception as exc:  # a parser bug on one odd file must not end a run over hundreds
-                    detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
-                    loaded.errors.append(
-                        InputError(str(item), f"解析时发生内部错误（{detail}），已跳过此文件；请将此文件报告给维护者")
-                    )
+                loaded.documents.append(parsed)
             bar.advance(task)
+    report_loaded(loaded)
+    return loaded
+
+
+def report_loaded(loaded: Loaded) -> None:
+    """The input errors, skipped files, cut-off tables and damaged content of a run, one line each."""
     for err in loaded.errors:
         report_error(str(err))
     if loaded.skipped:
@@ -205,8 +177,6 @@ def load_documents(
             report_error(f"{prob.location}: {prob.message}")
         for note in doc.notes:
             print(f"kpi-lint: 警告: {note.location}: {note.message}", file=sys.stderr)
-    return loaded
-
 
 
 @contextmanager

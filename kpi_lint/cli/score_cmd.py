@@ -17,24 +17,24 @@ from kpi_lint.cli.common import (
     EXIT_INPUT,
     exclusion_for,
     finish,
-    load_documents,
-    long_run,
-    progress_bar,
     report_error,
     writing,
     wrote,
 )
 from kpi_lint.cli.options import ExcludeOption, ExtendExcludeOption, HeaderOption
 from kpi_lint.cli.review_out import XLSX_NEEDS_FILE, header_language, write_score_xlsx
+from kpi_lint.cli.running import DaskOption, JobsOption, NoCacheOption, executing, run_check
 from kpi_lint.cli.typer_app import app
 from kpi_lint.config import ConfigError
 from kpi_lint.config import load_config as load_settings
 from kpi_lint.report.headers import HeaderLanguage, headers, localise
 from kpi_lint.report.scorecard_html import write_html
 from kpi_lint.report.scorecard_md import write_markdown
+from kpi_lint.rules.context import PEERS
+from kpi_lint.rules.registry import all_rules
 from kpi_lint.score.config import ScoreConfigError, score_config
 from kpi_lint.score.export import CSV_COLUMNS, print_table, rows, to_json
-from kpi_lint.score.run import ScoreReport, score_parsed
+from kpi_lint.score.run import ScoreReport, score_documents
 
 DEFAULT_DIR = Path("scorecards")
 
@@ -89,6 +89,9 @@ def score_command(
     header: HeaderOption = None,
     exclude: ExcludeOption = None,
     extend_exclude: ExtendExcludeOption = None,
+    jobs: JobsOption = None,
+    no_cache: NoCacheOption = False,
+    dask: DaskOption = None,
 ) -> None:
     """为每个项目的绩效目标打分（0–100，四个维度），输出排名或评分卡。"""
     try:
@@ -100,13 +103,19 @@ def score_command(
     if fmt is ScoreFormat.xlsx and output is None:
         report_error(XLSX_NEEDS_FILE)
         raise typer.Exit(EXIT_INPUT)
-    loaded = load_documents(paths, exclusion=exclusion_for(settings, paths, exclude, extend_exclude))
-    if not loaded.documents:
+    with executing(jobs, dask) as where:
+        # Every rule, whatever select/ignore say: scores stay comparable between reviewers.
+        run = run_check(
+            paths, settings, all_rules(), where, cache=not no_cache, whole=True, keep_context=True,
+            exclusion=exclusion_for(settings, paths, exclude, extend_exclude),
+        )
+    loaded = run.loaded
+    if not loaded.documents or run.context is None:
         report_error("没有可评分的文档")
         raise typer.Exit(EXIT_INPUT)
-    with progress_bar("检查并评分", long_run()) as bar:
-        bar.add_task("score", total=None)
-        report = score_parsed(loaded.documents, settings, score_cfg)
+    report = score_documents(
+        loaded.documents, run.findings, score_cfg, peers=run.context.extras.get(PEERS), lexicon=run.context.lexicon
+    )
     with writing(output or DEFAULT_DIR):
         if fmt is ScoreFormat.xlsx and output is not None:
             write_score_xlsx(output, report, loaded.problems, header_language(header, spreadsheet=True))

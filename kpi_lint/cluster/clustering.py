@@ -21,7 +21,7 @@ result is exact average-linkage clustering.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,6 +46,9 @@ BLOCK_SIZE = 2000
 _FAN_OUT = 16
 
 Progress = Callable[[int], None]
+# Clusters blocks of (vectors, texts) at a threshold, each on its own: in this process or on a Dask
+# cluster (kpi_lint.run.dask_run.dask_blocks); labels are local to each block.
+BlockMap = Callable[[Sequence[tuple[sparse.csr_matrix, list[str]]], float], list[np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -98,11 +101,13 @@ def cluster_texts(
     kinds: Mapping[str, str] | None = None,
     block_size: int = BLOCK_SIZE,
     progress: Progress | None = None,
+    block_map: BlockMap | None = None,
 ) -> TextClusters:
     """Cluster distinct normalized texts (the caller dedupes; empty texts are not allowed).
 
     `kinds` maps a text to the value kinds of its targets ("date count"): a text whose
-    targets are dates and one whose targets are counts measure different things.
+    targets are dates and one whose targets are counts measure different things.  `block_map`
+    clusters the blocks elsewhere (a Dask cluster); the result is the same.
     """
     unique = list(texts)
     if not unique:
@@ -110,19 +115,29 @@ def cluster_texts(
     with_kinds = kinds is not None and any(kinds.get(t) for t in unique)
     frame = segment(unique, normalizer, kinds if with_kinds else None)
     vectors = sparse.csr_matrix(make_vectorizer(with_kinds=with_kinds).fit_transform(frame))
-    labels = _cluster_rows(vectors, unique, threshold, block_size, progress)
+    labels = _cluster_rows(vectors, unique, threshold, block_size, progress, block_map)
     if labels.max(initial=0) + 1 > 1 and len(unique) > block_size:
-        labels = _merge_across_blocks(vectors, unique, labels, threshold, block_size)
+        labels = _merge_across_blocks(vectors, unique, labels, threshold, block_size, block_map)
     return TextClusters(unique, _renumber(labels), vectors)
 
 
 def _cluster_rows(
-    vectors: sparse.csr_matrix, texts: Sequence[str], threshold: float, block_size: int, progress: Progress | None
+    vectors: sparse.csr_matrix,
+    texts: Sequence[str],
+    threshold: float,
+    block_size: int,
+    progress: Progress | None,
+    block_map: BlockMap | None = None,
 ) -> np.ndarray:
     labels = np.empty(vectors.shape[0], dtype=np.int64)
     next_label = 0
-    for block in _partition(vectors, block_size):
-        local = _cluster_block(vectors[block], [texts[i] for i in block], threshold)
+    blocks = _partition(vectors, block_size)
+    results: Iterator[np.ndarray]
+    if block_map is None:  # one by one, so that the progress bar moves
+        results = (cluster_block(vectors[block], [texts[i] for i in block], threshold) for block in blocks)
+    else:
+        results = iter(block_map([(vectors[block], [texts[i] for i in block]) for block in blocks], threshold))
+    for block, local in zip(blocks, results, strict=True):
         labels[block] = local + next_label
         next_label += int(local.max()) + 1
         if progress is not None:
@@ -152,7 +167,8 @@ def _partition(vectors: sparse.csr_matrix, block_size: int, seed: int = 0) -> li
     return blocks
 
 
-def _cluster_block(vectors: sparse.csr_matrix, texts: list[str], threshold: float) -> np.ndarray:
+def cluster_block(vectors: sparse.csr_matrix, texts: list[str], threshold: float) -> np.ndarray:
+    """Average-linkage labels of one block of texts (with near-duplicates joined)."""
     n = vectors.shape[0]
     if n == 1:
         return np.zeros(1, dtype=np.int64)
@@ -201,7 +217,12 @@ def _truncations(texts: list[str]) -> list[tuple[int, int]]:
 
 
 def _merge_across_blocks(
-    vectors: sparse.csr_matrix, texts: Sequence[str], labels: np.ndarray, threshold: float, block_size: int
+    vectors: sparse.csr_matrix,
+    texts: Sequence[str],
+    labels: np.ndarray,
+    threshold: float,
+    block_size: int,
+    block_map: BlockMap | None = None,
 ) -> np.ndarray:
     """Cluster the clusters' centroids once, joining groups cut apart by block boundaries."""
     labels = _renumber(labels)
@@ -214,7 +235,7 @@ def _merge_across_blocks(
     first = np.full(n_clusters, -1)
     first[labels[::-1]] = np.arange(len(labels))[::-1]
     representative = [texts[i] for i in first]
-    merged = _cluster_rows(sparse.csr_matrix(centroids), representative, threshold, block_size, None)
+    merged = _cluster_rows(sparse.csr_matrix(centroids), representative, threshold, block_size, None, block_map)
     return merged[labels]
 
 

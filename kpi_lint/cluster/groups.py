@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD, Progress, TextClusters, cluster_texts
+from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD, BlockMap, Progress, TextClusters, cluster_texts
 from kpi_lint.cluster.features import TELLING_KINDS
 from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.lexicon import Lexicon
@@ -126,6 +126,7 @@ def build_clusters(
     lexicon: Lexicon | None = None,
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
+    block_map: BlockMap | None = None,
 ) -> ClusterSet:
     """Cluster every indicator with a 三级指标 of `documents`; ids by size, largest first."""
     normalizer = TextNormalizer.for_documents(documents, lexicon)
@@ -134,7 +135,9 @@ def build_clusters(
     unique = list(counts)
     if on_total is not None:
         on_total(len(unique))
-    result = cluster_texts(unique, normalizer, threshold, kinds=value_kinds(members), progress=progress)
+    result = cluster_texts(
+        unique, normalizer, threshold, kinds=value_kinds(members), progress=progress, block_map=block_map
+    )
     return _assemble(members, keys, counts, result, normalizer, threshold)
 
 

@@ -30,7 +30,7 @@ from sklearn.metrics.pairwise import linear_kernel
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import Normalizer
 
-from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD
+from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD, BlockMap
 from kpi_lint.cluster.groups import Cluster, ClusterSet, Member, build_clusters, document_unit
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
 from kpi_lint.parse.values import base_unit, parse_value, scaled
@@ -385,9 +385,11 @@ class PeerIndex:
         return {"name": norm(project.name), "clusters": " ".join(f"c{c}" for c in cids if c is not None)}
 
 
-def build_peer_index(documents: Sequence[Document], threshold: float = DEFAULT_THRESHOLD) -> PeerIndex:
+def build_peer_index(
+    documents: Sequence[Document], threshold: float = DEFAULT_THRESHOLD, *, block_map: BlockMap | None = None
+) -> PeerIndex:
     """Cluster the documents' indicators and index their projects for peer comparison."""
-    return PeerIndex(build_clusters(documents, threshold), documents)
+    return PeerIndex(build_clusters(documents, threshold, block_map=block_map), documents)
 
 
 def _project_vectorizer(columns: Sequence[str]) -> Pipeline:

@@ -122,6 +122,9 @@ class Rule:
     # The RuleContext.extras the rule consults (kpi_lint.rules.context: PEERS, VAGUENESS): a run
     # builds the peer index and loads the models only when a selected rule uses them.
     uses: ClassVar[frozenset[str]] = frozenset()
+    # True for a rule that consults other documents (the peer index): a parallel run checks it in the
+    # parent over every file's peer record, after the workers ran the others (kpi_lint.run).
+    uses_peers: ClassVar[bool] = False
 
     def __init__(self, context: RuleContext) -> None:
         self.context = context

@@ -8,12 +8,15 @@ them (the YAML rule cases) leaves the rules on the lexicons alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kpi_lint.config import Config
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.model import Document
 from kpi_lint.rules.base import Rule, RuleContext
+
+if TYPE_CHECKING:
+    from kpi_lint.cluster.clustering import BlockMap
 
 PEERS = "peers"
 VAGUENESS = "vagueness"
@@ -31,28 +34,27 @@ def check_custom_model(config: Config) -> None:
         load_custom_model(config.model, config.flag_label)  # cached: KPI307 gets the same Model
 
 
-def build_context(
-    documents: Sequence[Document], config: Config, rules: Sequence[type[Rule]] | None = None
-) -> RuleContext:
-    """The RuleContext for one run of `kpi-lint check` over `documents`.
+def _used(rules: Sequence[type[Rule]] | None) -> set[str]:
+    """The extras the selected rules consult (all of them when no rules are given)."""
+    used: set[str] = set().union(*(rule.uses for rule in rules)) if rules is not None else {PEERS, VAGUENESS, SUGGESTER}
+    if SUGGESTER in used:
+        used.add(PEERS)  # the suggester ranks what peers set
+    return used
 
-    With `rules`, only what they use (`Rule.uses`) is built: no peer index and no scikit-learn
-    for a run of lexicon rules.  Raises InputError (one line) for a model file that cannot be used,
-    LibraryError for a library file (--library) that cannot be read.
+
+def local_context(config: Config, rules: Sequence[type[Rule]] | None = None) -> RuleContext:
+    """What the rules that look at one document at a time consult: lexicons, options, models.
+
+    With `rules`, only the models they use (`Rule.uses`) are loaded: no scikit-learn for a run of
+    lexicon rules.  Raises InputError (one line) for a model file that cannot be used, LibraryError
+    for a library file (--library) that cannot be read.
     """
     lexicon = load_lexicon(str(config.lexicons) if config.lexicons else None)
     check_custom_model(config)
-    used = set().union(*(rule.uses for rule in rules)) if rules is not None else {PEERS, VAGUENESS, SUGGESTER}
-    if SUGGESTER in used:
-        used.add(PEERS)  # the suggester ranks what peers set
     extras: dict[str, Any] = {PEERS: None, VAGUENESS: None, CUSTOM_MODEL: config.model, FLAG_LABEL: config.flag_label}
     # Imported where needed rather than at the top: rule modules import the key names above, and
     # loading the rule catalog (YAML cases, `kpi-lint rule`, lexicon rules) must not pull in scikit-learn.
-    if PEERS in used:
-        from kpi_lint.cluster.peers import build_peer_index
-
-        extras[PEERS] = build_peer_index(list(documents))
-    if VAGUENESS in used:
+    if VAGUENESS in _used(rules):
         from kpi_lint.classify.api import vagueness_predictor
 
         extras[VAGUENESS] = vagueness_predictor()
@@ -60,13 +62,38 @@ def build_context(
         from kpi_lint.library.files import read_library
 
         extras[LIBRARY] = read_library(config.library)  # LibraryError (a ValueError): one line
-    if SUGGESTER in used:
-        from kpi_lint.library.suggest import Suggester
-
-        extras[SUGGESTER] = Suggester(list(documents), extras[PEERS], extras.get(LIBRARY), lexicon)
     return RuleContext(
         lexicon=lexicon,
         options={code: dict(opts) for code, opts in config.rule_options.items()},
-        documents=list(documents),
         extras=extras,
     )
+
+
+def build_context(
+    documents: Sequence[Document],
+    config: Config,
+    rules: Sequence[type[Rule]] | None = None,
+    *,
+    block_map: BlockMap | None = None,
+) -> RuleContext:
+    """The RuleContext for one run of `kpi-lint check` over `documents`: the local one plus the peers.
+
+    With `rules`, only what they use (`Rule.uses`) is built: no peer index and no scikit-learn
+    for a run of lexicon rules.  `block_map` runs the clustering blocks of the peer index elsewhere
+    (a Dask cluster).  Raises InputError (one line) for a model file that cannot be used,
+    LibraryError for a library file (--library) that cannot be read.
+    """
+    context = local_context(config, rules)
+    used = _used(rules)
+    if PEERS in used:
+        from kpi_lint.cluster.peers import build_peer_index
+
+        context.extras[PEERS] = build_peer_index(list(documents), block_map=block_map)
+    if SUGGESTER in used:
+        from kpi_lint.library.suggest import Suggester
+
+        context.extras[SUGGESTER] = Suggester(
+            list(documents), context.extras[PEERS], context.extras.get(LIBRARY), context.lexicon
+        )
+    context.documents = list(documents)
+    return context

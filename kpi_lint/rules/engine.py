@@ -26,13 +26,27 @@ def run_rules(
         rule.prepare(documents)
     findings: list[Finding] = []
     for doc in documents:
-        found: list[Finding] = []
-        for rule in instances:
-            found.extend(rule.check_document(doc))
-        findings.extend(_outside_garbled_tables(doc, _one_per_defect(found, rules), rules))
+        findings.extend(kept_findings(doc, document_findings(doc, instances), rules))
         if on_document is not None:
             on_document(doc)
     return sorted(findings, key=lambda f: f.sort_key)
+
+
+def document_findings(doc: Document, instances: Sequence[Rule]) -> list[Finding]:
+    """What the prepared rule instances find in one document, before the filters of `kept_findings`."""
+    found: list[Finding] = []
+    for rule in instances:
+        found.extend(rule.check_document(doc))
+    return found
+
+
+def kept_findings(doc: Document, found: list[Finding], rules: Sequence[type[Rule]]) -> list[Finding]:
+    """The findings of one document that are reported: one per defect, none inside a garbled table.
+
+    `found` is everything the run's `rules` found in `doc`; a run split in parts (kpi_lint.run: the
+    local rules in file tasks, the peer rules over all files) applies this to the parts together.
+    """
+    return _outside_garbled_tables(doc, _one_per_defect(found, rules), rules)
 
 
 def _indicator_key(f: Finding) -> tuple[str, str | None, str | None, str | None]:

@@ -82,16 +82,19 @@ def test_parquet_without_output_file_is_a_usage_error() -> None:
 
 
 def test_an_internal_parser_error_is_one_line_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
     from kpi_lint.cli import common
 
-    real_parse = common.parse
+    parse_module = importlib.import_module("kpi_lint.parse")  # the package's `parse` attribute is the function
+    real_parse = parse_module.parse
 
     def flaky(path: Path, lexicon: Lexicon | None = None) -> object:
         if Path(path).name.startswith("002"):
             raise IndexError("list index out of range")
         return real_parse(path, lexicon)
 
-    monkeypatch.setattr(common, "parse", flaky)
+    monkeypatch.setattr(parse_module, "parse", flaky)
     loaded = common.load_documents([*SAMPLES], progress=False)
     assert [Path(d.path).name[:3] for d in loaded.documents] == ["000", "001", "003", "004"]
     (error,) = loaded.errors

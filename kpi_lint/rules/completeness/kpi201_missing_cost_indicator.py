@@ -58,6 +58,7 @@ class MissingCostIndicator(Rule):
     severity = Severity.ERROR
     family = "completeness"
     uses = frozenset({SUGGESTER})
+    uses_peers = True
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         if project.cut_off:

@@ -84,6 +84,7 @@ class MisfiledIndicator(Rule):
     severity = Severity.WARNING
     family = "consistency"
     uses = frozenset({PEERS})
+    uses_peers = True
     options: ClassVar[dict[str, Any]] = {
         "use_model": True,
         "min_probability": 0.8,

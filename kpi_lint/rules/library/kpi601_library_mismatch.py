@@ -57,6 +57,7 @@ class LibraryMismatch(Rule):
     title_zh = "与指标库不符"
     severity = Severity.WARNING
     family = "library"
+    uses_peers = True  # the normalizer reads place names from every document checked
     # A reviewer's own library, used only by `check --library`: the score loads none, so scores stay comparable.
     penalty = Penalty(Dimension.RELEVANCE, 0, 0)
 

@@ -69,6 +69,7 @@ class ValueTypeMismatch(Rule):
     severity = Severity.WARNING
     family = "target"
     uses = frozenset({SUGGESTER})
+    uses_peers = True
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)

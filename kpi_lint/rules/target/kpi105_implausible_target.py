@@ -53,6 +53,7 @@ class ImplausibleTarget(Rule):
     severity = Severity.WARNING
     family = "target"
     uses = frozenset({PEERS})
+    uses_peers = True
     options: ClassVar[dict[str, Any]] = {"satisfaction_floor": 80.0}
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:

@@ -1,0 +1,195 @@
+"""A whole run: file tasks for the input files (cached, in a pool or on Dask), then the peer rules.
+
+The order of everything that comes out — documents, input errors, findings — is the order a
+single-process run gives, whatever ran the file tasks and whichever came from the cache.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kpi_lint.config import Config
+from kpi_lint.errors import InputError
+from kpi_lint.read import iter_input_files
+from kpi_lint.read.files import Skipped
+from kpi_lint.rules.base import Finding, Rule, RuleContext
+from kpi_lint.run.cache import Cache, code_digest, file_digest
+from kpi_lint.run.pool import FileMap, pool_map, serial_map
+from kpi_lint.run.records import FileResult, Loaded
+from kpi_lint.run.tasks import TaskSpec
+
+if TYPE_CHECKING:
+    from kpi_lint.cluster.clustering import BlockMap
+    from kpi_lint.model import Document
+    from kpi_lint.read.exclude import Exclusion
+
+FILES = "files"  # cache entries: one FileResult per input file
+PEERS = "peers"  # cache entries: the peer rules' findings over one exact set of files
+
+
+@dataclass
+class Run:
+    """What a run hands to the reports: the inputs as read, and every finding in output order."""
+
+    loaded: Loaded
+    findings: list[Finding] = field(default_factory=list)
+    context: RuleContext | None = None  # with the peer index, when the peer rules ran here
+
+
+def _run_key(cache: Cache, spec: TaskSpec) -> str:
+    return cache.key(code_digest(), repr(spec))
+
+
+def check_files(
+    paths: Sequence[str | Path],
+    config: Config,
+    rules: Sequence[type[Rule]] = (),
+    *,
+    where: Where | None = None,
+    cache: Cache | None = None,
+    whole: bool = False,
+    keep_context: bool = False,
+    exclusion: Exclusion | None = None,
+    on_total: Callable[[int], None] | None = None,
+    on_file: Callable[[], None] | None = None,
+) -> Run:
+    """Read every input file under `paths`, run `rules`, and return the run.
+
+    The local rules run in the file tasks (where `where` says: this process by default); the peer
+    rules (``uses_peers``) run here over the peer records of all files, with the peer index's
+    clustering blocks mapped where `where` says.  `whole` keeps whole documents (the scorecards
+    need them); `keep_context` builds the peer context even when no peer rule is selected.  Raises
+    InputError when a model file cannot be used.
+    """
+    where = where or Where()
+    items = list(iter_input_files(paths, exclusion))
+    spec = TaskSpec.of(config, tuple(rules), whole=whole)
+    results: list[FileResult | InputError] = []
+    paths_read: dict[int, str] = {}
+    keys: dict[int, str] = {}
+    misses: list[int] = []
+    run_key = _run_key(cache, spec) if cache is not None else ""
+    if on_total is not None:
+        on_total(sum(1 for item in items if not isinstance(item, (Skipped, InputError))))
+    for item in items:
+        if isinstance(item, Skipped):
+            continue
+        if isinstance(item, InputError):
+            results.append(item)
+            continue
+        index = len(results)
+        results.append(FileResult(str(item)))
+        paths_read[index] = str(item)
+        digest = file_digest(str(item)) if cache is not None else None
+        hit = None
+        if cache is not None and digest is not None:
+            keys[index] = cache.key(run_key, str(item), digest)
+            hit = cache.get(FILES, keys[index])
+        if isinstance(hit, FileResult) and hit.path == str(item):
+            results[index] = hit
+            if on_file is not None:
+                on_file()
+        else:
+            misses.append(index)
+    fresh = where.file_map([str(paths_read[i]) for i in misses], spec)
+    for index, result in zip(misses, fresh, strict=True):
+        results[index] = result
+        if cache is not None and index in keys:
+            cache.put(FILES, keys[index], result)
+        if on_file is not None:
+            on_file()
+    loaded = Loaded(skipped=[item for item in items if isinstance(item, Skipped)])
+    local: list[list[Finding]] = []  # per document, as the file tasks found them
+    for entry in results:
+        if isinstance(entry, InputError):
+            loaded.errors.append(entry)
+        elif entry.error is not None:
+            loaded.errors.append(entry.error)
+        elif entry.document is not None:
+            loaded.documents.append(entry.document)
+            local.append(entry.findings)
+    # The peer findings depend on every file: cached only when every file has a key.
+    peers_key = None
+    if cache is not None and len(keys) == len(paths_read):
+        peers_key = cache.key(run_key, ",".join(r.code for r in rules if r.uses_peers), *keys.values())
+    peer_findings, context = _peer_findings(
+        loaded.documents, config, rules, cache, peers_key, keep_context=keep_context, block_map=where.block_map
+    )
+    return Run(loaded, _reported(loaded.documents, local, peer_findings, rules), context)
+
+
+def _reported(
+    documents: list[Document], local: list[list[Finding]], peer: list[list[Finding]], rules: Sequence[type[Rule]]
+) -> list[Finding]:
+    """The findings a run reports, in output order: the engine's per-document filters (one finding per
+    defect, none inside a garbled table) over each document's local and peer findings together, as
+    `run_rules` applies them to one run of all the rules."""
+    from kpi_lint.rules.engine import kept_findings
+
+    findings: list[Finding] = []
+    for i, doc in enumerate(documents):
+        found = local[i] + (peer[i] if peer else [])
+        findings.extend(kept_findings(doc, found, rules) if found else found)
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
+def _peer_findings(
+    documents: list[Document],
+    config: Config,
+    rules: Sequence[type[Rule]],
+    cache: Cache | None,
+    key: str | None,
+    *,
+    keep_context: bool,
+    block_map: BlockMap | None,
+) -> tuple[list[list[Finding]], RuleContext | None]:
+    """What the peer rules find in each document (in document order, before the engine's filters),
+    run over every file's peer record in one context; from the cache when the files are unchanged.
+
+    With `keep_context` the whole context is built (every extra, as `score` uses it).
+    """
+    from kpi_lint.rules.context import build_context
+    from kpi_lint.rules.engine import document_findings
+
+    peer_rules = [r for r in rules if r.uses_peers]
+    if not documents or (not peer_rules and not keep_context):
+        return [], None
+    if cache is not None and key is not None and not keep_context:
+        hit = cache.get(PEERS, key)
+        if isinstance(hit, list) and len(hit) == len(documents):
+            return hit, None
+    context = build_context(documents, config, None if keep_context else peer_rules, block_map=block_map)
+    instances = [rule(context) for rule in peer_rules]
+    for rule in instances:
+        rule.prepare(documents)
+    findings = [document_findings(doc, instances) for doc in documents]
+    if cache is not None and key is not None:
+        cache.put(PEERS, key, findings)
+    return findings, context
+
+
+@dataclass(frozen=True)
+class Where:
+    """What runs a command's work: the file tasks (`file_map`) and the clustering blocks (`block_map`)."""
+
+    file_map: FileMap = serial_map
+    block_map: BlockMap | None = None  # None: in this process
+
+
+@contextmanager
+def running(jobs: int, dask: str | None = None) -> Iterator[Where]:
+    """This process, `jobs` processes, or the Dask cluster whose scheduler is at `dask`.
+
+    Raises InputError (one line) when the Dask scheduler cannot be reached.
+    """
+    if dask is None:
+        yield Where(serial_map if jobs <= 1 else pool_map(jobs))
+        return
+    from kpi_lint.run.dask_run import connect, dask_blocks, dask_map
+
+    with connect(dask) as client:
+        yield Where(dask_map(client), dask_blocks(client))
