@@ -11,8 +11,6 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-import pandas as pd
-
 from kpi_lint.model import ParseProblem
 from kpi_lint.report import FIELDS, finding_record, problem_record
 from kpi_lint.rules.base import Finding
@@ -22,6 +20,8 @@ PARTITION = "code"
 
 def write_parquet(folder: Path, findings: Sequence[Finding], problems: Sequence[ParseProblem] = ()) -> int:
     """Write the dataset into `folder` (replacing an earlier one there); returns the rows written."""
+    import pandas as pd  # here, not at the top: `kpi-lint check --help` must not load pandas
+
     rows = [finding_record(f) for f in findings] + [problem_record(p) for p in problems]
     frame = pd.DataFrame(rows, columns=list(FIELDS))
     for column in ("line", "column"):
