@@ -57,7 +57,9 @@ _NUMBERING = re.compile(
 )
 _PERIOD_PREFIX = re.compile(r"^(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
-_WEIGHT = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分?\s*[)）]$|\d+(?:\.\d+)?分[)）]?$")
+_WEIGHT = re.compile(
+    r"[(（]\s*\d+(?:\.\d+)?(?:\s*[-~—–至]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]分?$|\d+(?:\.\d+)?分[)）]?$"
+)  # "产出指标(50)", "(30分)", a range "(40-50)分"
 
 
 @lru_cache(maxsize=1 << 16)

@@ -178,7 +178,7 @@ def glued_cells(
 _LEAD_IN = re.compile(r"\s*(?:[^\s\d:：,，;；。]{1,2}(?=[:：]))?[:：,，]\s*")
 # Items of such a list end at ;。 or at a comma right after a target ("≥80万元,促使…").
 _ITEM_SEP = re.compile(r"[;；。,，]")
-_ENDS_TARGET = re.compile(r"[<>=≥≤≧≦]\s*\d[^()（）]*$")
+_ENDS_TARGET = re.compile(r"(?:[<>=≥≤≧≦]|大于|小于|等于|不低于|不高于|不少于|不超过|达到)\s*\d[^()（）]*$")
 
 
 def _items(printed: str, folded: str, start: int, end: int) -> list[tuple[int, str, bool]]:
