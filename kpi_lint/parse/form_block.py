@@ -149,7 +149,9 @@ class BlockReader:
             piece: list[Cell] = []
             for cell in run[start:end]:
                 # A list with no header holds a name and its target, or a name alone; a glued table row more.
-                glued = _list_item(cell, columns) if self.header.implicit else None
+                glued = None
+                if self.header.implicit:
+                    glued = _labelled_item(cell, self.vocab) or _list_item(cell, columns)
                 if glued is None and cell.glued and not self.header.implicit:
                     glued = glued_rows(cell, columns, self.vocab.glue_hints)
                 if glued is None:
@@ -472,6 +474,48 @@ _NAME_TARGET = re.compile(r"^(?P<name>.+?)[(（](?P<target>[^()（）]+)[)）]$"
 _LIST_SIGNS = "<>=≥≤≧≦"  # the signs a listed target may open with
 _TARGET_START = re.compile(rf"^\s*(?:[{_LIST_SIGNS}]|\d)")
 _MAX_LISTED_TARGET = 12  # "名称,提高": a longer tail after the comma is the name's own clause
+
+
+_FIELD_SEP = re.compile(r"[,，;；]")
+_FIELD_ROLES = ("value", "actual", "adjusted_value", "weight", "score")
+_FIELD_GLUE = re.compile(r"^\s*(?:[:：为是]\s*)?")
+_MAX_FIELD_LABEL = 8
+
+
+def _labelled_item(cell: Cell, vocab: Vocabulary) -> list[Placed] | None:
+    """One item of a report written as prose, its figures labelled with header words:
+    "1)主导制修订国家标准的项目数量(项),目标值2,完成值2,分值6,得分6。"."""
+    text = cell.text.rstrip().rstrip("。；;")
+    cuts = [m.start() for m in _FIELD_SEP.finditer(text)]
+    if not cuts:
+        return None
+    record: list[tuple[tuple[int, str], Cell]] = []
+    for start, end in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        piece = text[start + 1 : end]
+        lead = len(piece) - len(piece.lstrip())
+        field = _field(piece.strip(), vocab)
+        if field is None:
+            return None  # a comma inside the name or a sentence: not a list of labelled figures
+        role, at = field
+        value = piece.strip()[at:]
+        column = cell.column + start + 1 + lead + at
+        record.append(((len(record) + 1, role), replace(cell, text=value, column=column)))
+    if not any(role in ("value", "actual") for (_, role), _ in record):
+        return None
+    name = text[: cuts[0]]
+    lead = len(name) - len(name.lstrip())
+    return [[((0, "level3"), replace(cell, text=name.strip(), column=cell.column + lead)), *record]]
+
+
+def _field(piece: str, vocab: Vocabulary) -> tuple[str, int] | None:
+    """("目标值200") → ("value", 3): the role a labelled figure names and where its figure starts."""
+    for size in range(min(_MAX_FIELD_LABEL, len(piece) - 1), 1, -1):
+        role = vocab.columns.get(label_key(piece[:size]))
+        if role in _FIELD_ROLES:
+            glue = _FIELD_GLUE.match(piece, size)
+            at = glue.end() if glue else size
+            return (role, at) if piece[at:].strip() else None
+    return None
 
 
 def _list_item(cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | None:

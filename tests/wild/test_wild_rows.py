@@ -90,6 +90,8 @@ def test_row_f1_over_the_wild_set_does_not_fall() -> None:
         # Read after the reader learnt them (first readings in SOURCES.md).
         "d11_hunan_finance_declaration",  # glued rows: 一级/二级 labels, name, 指标内容, value, 绩效标准 run together
         "g08_ningxia_township_target",  # a list written as prose: "数量指标:名称(≥**株)>=17600株;名称≥85;"
+        "h03_fujian_marketreg_selfeval",  # a report in prose: "1)名称(项),目标值2,完成值2,分值6,得分6。"
+        "j14_ningxia_township_target",  # a prose list item ending at a comma after "大于等于10157.6平方米"
         "i06_guangdong_edu_target_traditional",  # a mirror page in traditional characters with pinyin glosses
         "j02_sichuan_devreform_selfeval",  # one cell per line ending " |", "= | 100 | %" with empty cells as "|"
         "j12_anhui_ruralbuild_dept_selfeval",  # the header row wrapped over three lines
@@ -213,3 +215,15 @@ def test_a_header_row_that_lost_its_separators_is_found_by_its_words() -> None:
     assert vocab.header_cover("指标名称目标值分值2100") is None
     doc = parse(WILD / "j03_hebei_edu_evaltable.txt")
     assert ("享受资助人数", "2100") in {(i.level3, i.value) for i in doc.indicators}
+
+
+def test_a_report_in_prose_gives_each_figure_its_column() -> None:
+    """h03: "1)获得补助企事业单位获得补助金额(万元),目标值200,完成值200,分值10,得分10。"."""
+    doc = parse(WILD / "h03_fujian_marketreg_selfeval.txt")
+    first = doc.indicators[0]
+    assert (first.level2, first.level3, first.value, first.actual) == (
+        "经济成本指标", "获得补助企事业单位获得补助金额(万元)", "200", "200"
+    )
+    assert (first.weight, first.score) == (10, 10)
+    printed = (WILD / "h03_fujian_marketreg_selfeval.txt").read_text(encoding="utf-8").split("\n")[first.line - 1]
+    assert printed[first.span("value")[1] - 1 :].startswith("200,完成值")
