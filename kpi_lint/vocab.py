@@ -133,6 +133,13 @@ class Vocabulary:
         ordered = sorted({w for w in (*self.level1, *self.level2) if len(w) >= 4}, key=len, reverse=True)
         return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
+    @cached_property
+    def _header_words(self) -> tuple[dict[str, str], int]:
+        """Header words of two characters or more → role ("level" for the labels), and the longest."""
+        known = {w: r for w, r in self.columns.items() if len(w) >= 2}
+        known.update({w: "level" for w in (*self.level1, *self.level2)})
+        return known, max((len(w) for w in known), default=0)
+
     def header_cover(self, text: str) -> list[tuple[int, int]] | None:
         """A header row that lost its separators ("评价指标评价内容指标名称指标说明目标值分值备注"), as
         the (start, end) of the header words that cover it; None when `text` is no such header.
@@ -143,9 +150,7 @@ class Vocabulary:
         """
         if len(text) > _MAX_GLUED_HEADER or any(ch.isdigit() for ch in text):
             return None
-        known = {**{w: r for w, r in self.columns.items() if len(w) >= 2}, **{w: "level" for w in self.level1}}
-        known.update({w: "level" for w in self.level2})
-        longest = max((len(w) for w in known), default=0)
+        known, longest = self._header_words
         n = len(text)
         # best[i]: (characters left uncovered, words) of the best cover of text[i:]: longer words first
         best: list[tuple[int, int]] = [(0, 0)] * (n + 1)
