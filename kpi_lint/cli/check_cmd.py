@@ -241,8 +241,8 @@ def check_command(
         hidden = before - len(findings)
     shown = [f for f in findings if f.severity.rank >= config.severity.rank]
     summary = RunSummary(
-        files=len(loaded.documents),
-        projects=sum(len(d.projects) for d in loaded.documents),
+        files=len(loaded.heads),
+        projects=sum(head.projects for head in loaded.heads),
         failed=len(loaded.errors),
         baselined=hidden,
         baseline=str(baseline) if baseline is not None else None,

@@ -172,10 +172,10 @@ def report_loaded(loaded: Loaded) -> None:
         more = f" 等 {len(loaded.skipped)} 个" if len(loaded.skipped) > 5 else ""
         kinds = "只读取 .txt .pdf .docx .xlsx .xls .html"
         print(f"kpi-lint: 警告: 跳过不读取的文件：{names}{more}（{kinds}）", file=sys.stderr)
-    for doc in loaded.documents:
-        for prob in doc.problems:
+    for head in loaded.heads:
+        for prob in head.problems:
             report_error(f"{prob.location}: {prob.message}")
-        for note in doc.notes:
+        for note in head.notes:
             print(f"kpi-lint: 警告: {note.location}: {note.message}", file=sys.stderr)
 
 

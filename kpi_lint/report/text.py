@@ -12,11 +12,13 @@ Coloured on a terminal (rich), plain otherwise.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.control import STRIP_CONTROL_CODES
 from rich.text import Text
 
 from kpi_lint.report import RunSummary, counts_by_code, titles_by_code
@@ -24,6 +26,8 @@ from kpi_lint.rules.base import Finding, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+# The control characters rich takes out of a Text (a form feed from a PDF page break, a stray CR).
+_CONTROL = re.compile("[" + "".join(re.escape(chr(code)) for code in STRIP_CONTROL_CODES) + "]")
 
 
 def _groups(findings: Sequence[Finding]) -> list[tuple[tuple[str, str | None], list[Finding]]]:
@@ -34,23 +38,21 @@ def _groups(findings: Sequence[Finding]) -> list[tuple[tuple[str, str | None], l
     return sorted(groups.items(), key=lambda item: (item[0][0], item[1][0].line, item[1][0].column))
 
 
-def _finding_line(f: Finding) -> Text:
-    line = Text()
-    line.append(f"{f.location}:", style="bold")
-    line.append(" ")
-    line.append(f.code, style="bold")
-    line.append(" ")
-    line.append(f"[{f.severity.value}]", style=_STYLE[f.severity])
+def _finding_parts(f: Finding) -> list[tuple[str, str]]:
+    """The finding's line as (text, style) parts: "path:line:col: KPI101 [warning] 目标值含糊：message"."""
+    parts: list[tuple[str, str]] = [
+        (f"{f.location}:", "bold"), (" ", ""), (f.code, "bold"), (" ", ""),
+        (f"[{f.severity.value}]", _STYLE[f.severity]),
+    ]
     if f.title_zh:  # the rule's Chinese name before the message: "KPI101 [warning] 目标值含糊：…"
-        line.append(f" {f.title_zh}", style="bold")
-        line.append("：")
+        parts += [(f" {f.title_zh}", "bold"), ("：", "")]
     else:
-        line.append(" ")
-    line.append(f.message)
-    return line
+        parts.append((" ", ""))
+    parts.append((f.message, ""))
+    return parts
 
 
-def _context_line(f: Finding) -> Text | None:
+def _context_text(f: Finding) -> str | None:
     """"指标: 实施期 · 产出指标 / 数量指标 / 城乡居民基本医疗保险参保人数 = 170720人", when about a row."""
     levels = " / ".join(x for x in (f.level1, f.level2, f.level3) if x)
     if not levels and f.value is None:
@@ -59,7 +61,27 @@ def _context_line(f: Finding) -> Text | None:
     text = " · ".join(parts)
     if f.value is not None:
         text = f"{text} = {f.value}" if text else f"指标值 {f.value}"
-    return Text(f"  指标: {text}", style="dim")
+    return f"  指标: {text}"
+
+
+def _group_lines(
+    path: str, project: str | None, items: Sequence[Finding], explain: bool
+) -> list[list[tuple[str, str]]]:
+    """One project's group as lines of (text, style) parts: its heading, each finding with its row,
+    suggestion and evidence, then a blank line."""
+    heading = f"── {path} · {'项目：' + project if project else '全文'}"
+    lines: list[list[tuple[str, str]]] = [[(heading, "bold magenta")]]
+    for f in items:
+        lines.append(_finding_parts(f))
+        context = _context_text(f)
+        if context is not None:
+            lines.append([(context, "dim")])
+        if f.suggestion:
+            lines.append([(f"  建议: {f.suggestion}", "green")])
+        if explain and f.explain:
+            lines.append([(f"  依据: {f.explain}", "dim")])
+    lines.append([])
+    return lines
 
 
 def _severity_counts(counts: Counter[Severity]) -> Text:
@@ -73,18 +95,16 @@ def _severity_counts(counts: Counter[Severity]) -> Text:
 
 
 def print_findings(console: Console, findings: Sequence[Finding], *, explain: bool = False) -> None:
+    # Without colours (a file, a pipe) the lines are written as they are; on a terminal one rich
+    # print per project group, not per line: rich's cost is per call, and a national run prints
+    # tens of thousands of lines.
+    plain = console.color_system is None
     for (path, project), items in _groups(findings):
-        console.print(Text(f"── {path} · {'项目：' + project if project else '全文'}", style="bold magenta"))
-        for f in items:
-            console.print(_finding_line(f))
-            context = _context_line(f)
-            if context is not None:
-                console.print(context)
-            if f.suggestion:
-                console.print(Text(f"  建议: {f.suggestion}", style="green"))
-            if explain and f.explain:
-                console.print(Text(f"  依据: {f.explain}", style="dim"))
-        console.print()
+        lines = _group_lines(path, project, items, explain)
+        if plain:
+            console.file.write(_CONTROL.sub("", "".join("".join(text for text, _ in line) + "\n" for line in lines)))
+        else:
+            console.print(Text("\n").join(Text.assemble(*line) for line in lines))
 
 
 def padded(text: str, width: int) -> str:

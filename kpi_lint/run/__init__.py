@@ -6,7 +6,7 @@ The vocabulary of this package:
   every rule that looks at one document at a time;
 * it returns a **file result** (`records.FileResult`): the local findings, the input error if the
   file could not be read, and a **peer record** — the document cut down to what the cross-document
-  work reads (units, projects, indicators), never its funds, narrative or texts;
+  work reads (units, projects, funds, indicators), not its narrative or other texts;
 * the **peer rules** (``Rule.uses_peers``: KPI104, KPI105, KPI201, KPI404, KPI601) compare a project
   with the projects of other documents (the peer index, place names); they run once in the parent, over the peer
   records of every file (`checking.check_files`);

@@ -19,8 +19,8 @@ from kpi_lint.read.files import Skipped
 from kpi_lint.rules.base import Finding, Rule, RuleContext
 from kpi_lint.run.cache import Cache, code_digest, file_digest
 from kpi_lint.run.pool import FileMap, pool_map, serial_map
-from kpi_lint.run.records import FileResult, Loaded
-from kpi_lint.run.tasks import TaskSpec
+from kpi_lint.run.records import DocumentHead, FileResult, Loaded
+from kpi_lint.run.tasks import TaskSpec, run_file
 
 if TYPE_CHECKING:
     from kpi_lint.cluster.clustering import BlockMap
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 FILES = "files"  # cache entries: one FileResult per input file
 PEERS = "peers"  # cache entries: the peer rules' findings over one exact set of files
+RUNS = "runs"  # cache entries: what a whole run reported (Reported), over one exact set of files
 
 
 @dataclass
@@ -67,14 +68,12 @@ def check_files(
     """
     where = where or Where()
     items = list(iter_input_files(paths, exclusion))
+    skipped = [item for item in items if isinstance(item, Skipped)]
     spec = TaskSpec.of(config, tuple(rules), whole=whole)
     results: list[FileResult | InputError] = []
     paths_read: dict[int, str] = {}
     keys: dict[int, str] = {}
-    misses: list[int] = []
     run_key = _run_key(cache, spec) if cache is not None else ""
-    if on_total is not None:
-        on_total(sum(1 for item in items if not isinstance(item, (Skipped, InputError))))
     for item in items:
         if isinstance(item, Skipped):
             continue
@@ -85,11 +84,27 @@ def check_files(
         results.append(FileResult(str(item)))
         paths_read[index] = str(item)
         digest = file_digest(str(item)) if cache is not None else None
-        hit = None
         if cache is not None and digest is not None:
             keys[index] = cache.key(run_key, str(item), digest)
-            hit = cache.get(FILES, keys[index])
-        if isinstance(hit, FileResult) and hit.path == str(item):
+    if on_total is not None:
+        on_total(len(paths_read))
+    # An unchanged folder: what the whole run reported comes from one entry, the documents only if asked.
+    whole_key = None
+    if cache is not None and len(keys) == len(paths_read) and not keep_context:
+        parts = [keys[i] if i in keys else f"{type(entry).__name__}:{entry}" for i, entry in enumerate(results)]
+        whole_key = cache.key(run_key, ",".join(r.code for r in rules if r.uses_peers), *parts)
+        hit = cache.get(RUNS, whole_key)
+        if isinstance(hit, Reported):
+            reported, by_path, store = hit, {paths_read[i]: keys[i] for i in keys}, cache
+
+            def read() -> list[Document]:
+                return [_document(store, by_path[head.path], head.path, spec) for head in reported.heads]
+
+            return Run(Loaded.deferred(reported.heads, read, reported.errors, skipped), reported.findings)
+    misses: list[int] = []
+    for index, path in paths_read.items():
+        hit = cache.get(FILES, keys[index]) if cache is not None and index in keys else None
+        if isinstance(hit, FileResult) and hit.path == path:
             results[index] = hit
             if on_file is not None:
                 on_file()
@@ -102,7 +117,7 @@ def check_files(
             cache.put(FILES, keys[index], result)
         if on_file is not None:
             on_file()
-    loaded = Loaded(skipped=[item for item in items if isinstance(item, Skipped)])
+    loaded = Loaded(skipped=skipped)
     local: list[list[Finding]] = []  # per document, as the file tasks found them
     for entry in results:
         if isinstance(entry, InputError):
@@ -119,7 +134,28 @@ def check_files(
     peer_findings, context = _peer_findings(
         loaded.documents, config, rules, cache, peers_key, keep_context=keep_context, block_map=where.block_map
     )
-    return Run(loaded, _reported(loaded.documents, local, peer_findings, rules), context)
+    run = Run(loaded, _reported(loaded.documents, local, peer_findings, rules), context)
+    if cache is not None and whole_key is not None:
+        cache.put(RUNS, whole_key, Reported(run.findings, loaded.heads, loaded.errors))
+    return run
+
+
+@dataclass
+class Reported:
+    """A cache entry for a whole run: its findings in output order and what it read, without the documents."""
+
+    findings: list[Finding]
+    heads: list[DocumentHead]
+    errors: list[InputError]
+
+
+def _document(cache: Cache, key: str, path: str, spec: TaskSpec) -> Document:
+    """A document of a run served from the cache: its file entry, or parsed again if that is gone."""
+    hit = cache.get(FILES, key)
+    result = hit if isinstance(hit, FileResult) and hit.path == path else run_file(path, spec)
+    if result.document is None:  # the file changed under the run: as good as unreadable now
+        raise InputError(path, "文件在检查过程中发生了变化，请重新运行")
+    return result.document
 
 
 def _reported(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.errors import InputError
@@ -53,22 +54,73 @@ def peer_record(doc: Document) -> Document:
 
 
 @dataclass
-class Loaded:
-    """The inputs of a run as read: documents (or peer records), files not read, files not of a kind read."""
+class DocumentHead:
+    """What a report says of a read document without its contents: path, projects, problems, notes."""
 
-    documents: list[Document] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)  # files in a folder of a kind not read
+    path: str
+    projects: int
+    problems: list[ParseProblem] = field(default_factory=list)
+    notes: list[ParseProblem] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> DocumentHead:
+        return cls(doc.path, len(doc.projects), list(doc.problems), list(doc.notes))
+
+
+class Loaded:
+    """The inputs of a run as read: documents (or peer records), files not read, files not of a kind read.
+
+    A run served whole from the cache knows its documents' heads and reads the documents themselves
+    only when asked (`deferred`): the text, JSON, CSV, SARIF reports need the heads alone.
+    """
+
+    def __init__(
+        self,
+        documents: list[Document] | None = None,
+        errors: list[InputError] | None = None,
+        skipped: list[Skipped] | None = None,
+    ) -> None:
+        self._documents: list[Document] = documents if documents is not None else []
+        self._heads: list[DocumentHead] | None = None
+        self._read: Callable[[], list[Document]] | None = None
+        self.errors: list[InputError] = errors if errors is not None else []
+        self.skipped: list[Skipped] = skipped if skipped is not None else []
+
+    @classmethod
+    def deferred(
+        cls,
+        heads: list[DocumentHead],
+        read: Callable[[], list[Document]],
+        errors: list[InputError],
+        skipped: list[Skipped],
+    ) -> Loaded:
+        """Inputs known by their heads; `read` gives the documents, in the same order, on first use."""
+        loaded = cls(errors=errors, skipped=skipped)
+        loaded._heads, loaded._read = heads, read
+        return loaded
+
+    @property
+    def documents(self) -> list[Document]:
+        if self._read is not None:
+            self._documents, self._read = self._read(), None
+        return self._documents
+
+    @property
+    def heads(self) -> list[DocumentHead]:
+        if self._read is not None and self._heads is not None:
+            return self._heads
+        return [DocumentHead.of(doc) for doc in self._documents]
 
     @property
     def problems(self) -> list[ParseProblem]:
         """Every input problem of the run: files not read, tables cut off inside read files, then
         damaged content that was read (garbled tables, a table ending before its last category), as warnings."""
+        heads = self.heads
         unread = [ParseProblem(e.path, e.line or 1, 1, e.message) for e in self.errors]
-        problems = [p for doc in self.documents for p in doc.problems]
-        notes = [p for doc in self.documents for p in doc.notes]
+        problems = [p for head in heads for p in head.problems]
+        notes = [p for head in heads for p in head.notes]
         return unread + problems + notes
 
     @property
     def failed(self) -> bool:
-        return bool(self.errors) or any(doc.problems for doc in self.documents)
+        return bool(self.errors) or any(head.problems for head in self.heads)

@@ -72,8 +72,20 @@ def test_a_second_run_reads_everything_from_the_cache(tmp_path: Path, monkeypatc
     documents = [parse(p) for p in PATHS]
     reference = run_rules(documents, all_rules(), real_build_context(documents, Config()))
     assert _rows(first) == [f.to_dict() for f in reference]
-    assert [d.path for d in second.loaded.documents] == [str(p) for p in PATHS]
     assert (tmp_path / "cache" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    # The second run came from the one entry of the whole run: the file entries were not read…
+    reads: list[str] = []
+    real_get = Cache.get
+    monkeypatch.setattr(Cache, "get", lambda self, kind, key: reads.append(kind) or real_get(self, kind, key))
+    third = _run(cache)
+    assert reads == ["runs"] and _rows(third) == _rows(first)
+    assert third.loaded.heads == first.loaded.heads and third.loaded.problems == first.loaded.problems
+    assert [(h.path, h.projects) for h in third.loaded.heads] == [(d.path, len(d.projects)) for d in documents]
+    # …the documents are, when a report asks for them; a file entry gone is parsed again.
+    shutil.rmtree(tmp_path / "cache" / "files" / next(iter(sorted((tmp_path / "cache" / "files").iterdir()))).name)
+    assert [d.path for d in third.loaded.documents] == [str(p) for p in PATHS]
+    assert [len(d.projects) for d in third.loaded.documents] == [len(d.projects) for d in documents]
+    assert len(counted.parsed) == 3  # the file whose entry was removed
 
 
 def test_one_changed_file_is_parsed_again_and_the_peers_recomputed(
@@ -111,11 +123,16 @@ def test_a_changed_word_list_or_setting_invalidates(tmp_path: Path, monkeypatch:
 def test_a_damaged_entry_is_ignored_and_rewritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = Cache(tmp_path / "cache")
     first = _run(cache)
-    entries = [p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.parent.parent.name in ("files", "peers")]
-    assert len(entries) == 3  # two files and the peer findings of the pair
+    kinds = ("files", "peers", "runs")
+    entries = sorted(
+        (p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.parent.parent.name in kinds),
+        key=lambda p: kinds.index(p.parent.parent.name),
+    )
+    assert [p.parent.parent.name for p in entries] == ["files", "files", "peers", "runs"]  # two files, the pair
     entries[0].write_bytes(entries[0].read_bytes()[:-40])  # a truncated write
     entries[1].write_bytes(b"not a cache entry")
     entries[2].write_bytes(entries[2].read_bytes()[:60] + b"\x00" * 10 + entries[2].read_bytes()[70:])
+    entries[3].write_bytes(entries[3].read_bytes()[:-1] + bytes([entries[3].read_bytes()[-1] ^ 1]))  # a flipped bit
     counted = Counted(monkeypatch)
     again = _run(cache)
     assert _rows(again) == _rows(first)
