@@ -76,7 +76,12 @@ def test_a_second_run_reads_everything_from_the_cache(tmp_path: Path, monkeypatc
     # The second run came from the one entry of the whole run: the file entries were not read…
     reads: list[str] = []
     real_get = Cache.get
-    monkeypatch.setattr(Cache, "get", lambda self, kind, key: reads.append(kind) or real_get(self, kind, key))
+
+    def get(self: Cache, kind: str, key: str) -> object:
+        reads.append(kind)
+        return real_get(self, kind, key)
+
+    monkeypatch.setattr(Cache, "get", get)
     third = _run(cache)
     assert reads == ["runs"] and _rows(third) == _rows(first)
     assert third.loaded.heads == first.loaded.heads and third.loaded.problems == first.loaded.problems
