@@ -19,6 +19,7 @@ import pandas as pd
 
 from kpi_lint.errors import InputError
 from kpi_lint.frame import indicator_record
+from kpi_lint.lexicon import load_lexicon
 from kpi_lint.model import Document, Indicator
 from kpi_lint.parse.common import canonical_level2
 from kpi_lint.parse.values import parse_value
@@ -122,6 +123,12 @@ def complete_columns(frame: pd.DataFrame, needed: Sequence[str], source: str) ->
         out["kind"] = [parse_value(v).kind for v in out["value"]]
     if "level2" in out.columns:
         out["level2"] = [canonical_level2(v) or _text(v) for v in out["level2"]]
+    if "level1" in needed:
+        vocab = load_lexicon().vocabulary
+        if "level1" in out.columns:  # canonical like the parser's (项目效益 → 效益指标)
+            out["level1"] = [vocab.canonical_level1(_text(v)) or _text(v) for v in out["level1"]]
+        elif "level2" in out.columns:  # a table without 一级: the printed 二级's parent
+            out["level1"] = [vocab.parent_of(v) or "" for v in out["level2"]]
     missing = [c for c in needed if c not in out.columns]
     if missing:
         have = "、".join(c for c in out.columns if c not in LOCATION_COLUMNS)

@@ -52,6 +52,7 @@ ALLOWED_TYPES: frozenset[str] = frozenset({
     # kpi-lint's own callables (tokenize.py): plain data, no code in the file
     "kpi_lint.classify.tokenize.JiebaTokenizer",
     "kpi_lint.classify.tokenize.TextNormalizer",
+    "kpi_lint.classify.cues.CueFeatures",
 })
 # The skops node kinds those types are stored as; functions, methods, partials
 # and reduce-constructors are how a crafted file would smuggle in a call.

@@ -1,8 +1,10 @@
 """The scikit-learn Pipelines behind every classifier.
 
 One shape for all tasks: each text column gives jieba word uni/bigrams and
-character 1–3-grams (TF-IDF), each categorical column a one-hot code, and a
-class-balanced logistic regression reads them all.  Logistic regression
+character 1–3-grams (TF-IDF), each categorical column a one-hot code, the
+category task also one column per 二级指标 for its cue words
+(``lexicons/category_cues.txt``, classify/cues.py), and a class-balanced
+logistic regression reads them all.  Logistic regression
 because it is deterministic (lbfgs), trains in well under a second on a few
 hundred rows and gives the probabilities the reports print.
 """
@@ -18,13 +20,16 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder
 
+from kpi_lint.classify.cues import CueFeatures, category_cues
 from kpi_lint.classify.defaults import DEFAULT_SEED
 from kpi_lint.classify.tokenize import Entry, JiebaTokenizer, TextNormalizer
+from kpi_lint.lexicon import load_lexicon
 from kpi_lint.vocab import LEVEL2_NAMES
 
 # Canonical 二级指标 (kpi_lint.vocab): the label set of the category classifier.
 CATEGORY_LABELS = LEVEL2_NAMES
 VAGUENESS_LABELS = ("specific", "vague")
+DEFAULT_C = 10.0  # inverse regularisation strength, when no development split chooses it
 
 
 def label_order(labels: set[str]) -> list[str]:
@@ -42,17 +47,31 @@ class Features:
     # Multiplies the one-hot block: lets a strong structured signal (the value's
     # kind) outvote a few misfiled training rows (see tests/classify).
     categorical_weight: float = 1.0
+    # Text columns matched against the category cue words (one 0/1 column per 二级指标), and that
+    # block's weight; empty: no cue block.
+    cues: tuple[str, ...] = ()
+    cue_weight: float = 1.0
+
+    def __post_init__(self) -> None:
+        if not set(self.cues) <= set(self.text):
+            raise ValueError("cue columns must be text columns")
 
     @property
     def columns(self) -> tuple[str, ...]:
         return (*self.text, *self.categorical)
 
 
-CATEGORY_FEATURES = Features(text=("level3",), categorical=("kind",), categorical_weight=2.0)
+# 三级指标 (words, characters, cue words) + what kind of value it has + the printed 一级指标.  Chosen on
+# the dev documents of corpus/labels/split.csv (bench/heldout_eval.py --task category-features).
+CATEGORY_FEATURES = Features(
+    text=("level3",), categorical=("kind", "level1"), categorical_weight=2.0, cues=("level3",), cue_weight=1.0
+)
 VAGUENESS_FEATURES = Features(text=("value",), categorical=("level2", "kind"))
 
 
-def build_pipeline(features: Features, userdict: Sequence[Entry], seed: int = DEFAULT_SEED) -> Pipeline:
+def build_pipeline(
+    features: Features, userdict: Sequence[Entry], seed: int = DEFAULT_SEED, c: float = DEFAULT_C
+) -> Pipeline:
     """An unfitted pipeline reading a DataFrame with `features.columns` (strings)."""
     blocks: list[tuple[str, object, str | list[str]]] = []
     weights: dict[str, float] = {}
@@ -76,6 +95,10 @@ def build_pipeline(features: Features, userdict: Sequence[Entry], seed: int = DE
     if features.categorical:
         blocks.append(("categories", OneHotEncoder(handle_unknown="ignore"), list(features.categorical)))
         weights["categories"] = features.categorical_weight
+    if features.cues:
+        cues = category_cues(load_lexicon().category_cues, CATEGORY_LABELS)
+        blocks.append(("cues", CueFeatures(cues), list(features.cues)))
+        weights["cues"] = features.cue_weight
     union = ColumnTransformer(blocks, transformer_weights=weights or None)
-    model = LogisticRegression(C=10.0, class_weight="balanced", max_iter=5000, random_state=seed)
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000, random_state=seed)
     return Pipeline([("features", union), ("model", model)])

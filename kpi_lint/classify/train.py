@@ -31,7 +31,8 @@ from threadpoolctl import threadpool_limits
 from kpi_lint.classify.data import TrainingSet
 from kpi_lint.classify.defaults import DEFAULT_FOLDS
 from kpi_lint.classify.persist import Model, ModelMeta
-from kpi_lint.classify.pipelines import Features, build_pipeline, label_order
+from kpi_lint.classify.pipelines import DEFAULT_C, Features, build_pipeline, label_order
+from kpi_lint.classify.split import DocumentSplit
 from kpi_lint.classify.tokenize import read_userdict, squash
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import load_lexicon
@@ -72,6 +73,11 @@ class Metrics:
     positive_label: str | None = None  # binary tasks: the label whose F1 is the headline (vague)
     positive_f1: float | None = None
     pruned: list[Pruned] = field(default_factory=list)
+    grouped_by: str = "text"  # what a fold never splits: "text" (same first text column) or "document"
+    # With a document split (corpus/labels/split.csv): C chosen on dev, the shipped fit measured on
+    # test (kpi_lint.classify.heldout.HeldOut as a dict); these cross-validated scores then cover
+    # the train + dev documents only.
+    heldout: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -107,13 +113,16 @@ def _folds(set_: TrainingSet, groups: list[str], wanted: int) -> int:
 
 
 def cross_validate(
-    set_: TrainingSet, features: Features, seed: int, folds: int = DEFAULT_FOLDS, positive: str | None = None
+    set_: TrainingSet, features: Features, seed: int, folds: int = DEFAULT_FOLDS, positive: str | None = None,
+    c: float = DEFAULT_C,
 ) -> CrossValidation:
-    groups = [squash(t) for t in set_.features[features.text[0]]]
+    """Out-of-fold predictions; folds keep a document together when rows name one, else a text."""
+    by_document = bool(set_.docs)
+    groups = list(set_.docs) if by_document else [squash(t) for t in set_.features[features.text[0]]]
     k = _folds(set_, groups, folds)
     cv = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
     classes = sorted(set(set_.labels))
-    pipeline = build_pipeline(features, _userdict(), seed)
+    pipeline = build_pipeline(features, _userdict(), seed, c)
     with warnings.catch_warnings():
         # A label rarer than the fold count is allowed: its missed rows show in the scores.
         warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
@@ -122,7 +131,9 @@ def cross_validate(
             pipeline, set_.features, set_.labels, cv=cv, groups=groups, method="predict_proba"
         )
     predicted = [classes[i] for i in proba.argmax(axis=1)]
-    return CrossValidation(_metrics(set_.labels, predicted, k, positive), proba, classes)
+    metrics = _metrics(set_.labels, predicted, k, positive)
+    metrics.grouped_by = "document" if by_document else "text"
+    return CrossValidation(metrics, proba, classes)
 
 
 def _metrics(truth: list[str], predicted: list[str], folds: int, positive: str | None) -> Metrics:
@@ -166,11 +177,13 @@ def prune_noisy(set_: TrainingSet, cv: CrossValidation) -> tuple[TrainingSet, li
     return kept, pruned
 
 
-def fit(set_: TrainingSet, features: Features, task: str, seed: int, data_sha256: str) -> Model:
+def fit(
+    set_: TrainingSet, features: Features, task: str, seed: int, data_sha256: str, c: float = DEFAULT_C
+) -> Model:
     """The final model, fitted on `set_` (cross-validation only measures it)."""
     from kpi_lint import __version__
 
-    pipeline = build_pipeline(features, _userdict(), seed)
+    pipeline = build_pipeline(features, _userdict(), seed, c)
     pipeline.fit(set_.features, set_.labels)
     meta = ModelMeta(
         task=task,
@@ -187,9 +200,16 @@ def fit(set_: TrainingSet, features: Features, task: str, seed: int, data_sha256
 
 def train(
     set_: TrainingSet, features: Features, task: str, seed: int, folds: int = DEFAULT_FOLDS,
-    positive: str | None = None, prune: bool = False,
+    positive: str | None = None, prune: bool = False, split: DocumentSplit | None = None,
 ) -> tuple[Model, Metrics]:
-    """Cross-validate on every row, optionally prune probable label noise, fit the final model."""
+    """Cross-validate on every row, optionally prune probable label noise, fit the final model.
+
+    With a document `split` (every row names its document): C is chosen on the dev documents,
+    the model is fitted on train + dev and measured once on the test documents
+    (`Metrics.heldout`); the cross-validated scores then cover train + dev only, by document.
+    """
+    if split is not None:
+        return _train_on_split(set_, features, task, seed, folds, positive, split)
     # One BLAS thread: on a few hundred rows extra threads only contend (lbfgs ran 30× slower on a
     # busy 2-core machine), and the fitted floats no longer depend on the machine's core count.
     with threadpool_limits(limits=1):
@@ -206,3 +226,19 @@ def relative(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _train_on_split(
+    set_: TrainingSet, features: Features, task: str, seed: int, folds: int, positive: str | None,
+    split: DocumentSplit,
+) -> tuple[Model, Metrics]:
+    from kpi_lint.classify.heldout import evaluate_heldout
+
+    source = set_.sources[0] if set_.sources else "--data"
+    heldout = evaluate_heldout(set_, features, split, seed, source, positive)
+    fitted_on = set_.subset(split.rows(set_.docs, "train", "dev"))
+    with threadpool_limits(limits=1):
+        cv = cross_validate(fitted_on, features, seed, folds, positive, heldout.chosen_c)
+        model = fit(fitted_on, features, task, seed, set_.sha256, heldout.chosen_c)
+    cv.metrics.heldout = heldout.to_dict()
+    return model, cv.metrics

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kpi_lint.classify.data import TrainingSet
     from kpi_lint.classify.persist import Model
     from kpi_lint.classify.pipelines import Features
+    from kpi_lint.classify.split import DocumentSplit
     from kpi_lint.classify.train import Metrics
 
 # scikit-learn, skops, jieba and pandas (kpi_lint.classify) load inside the commands, so that
@@ -55,9 +56,23 @@ def _fail(err: InputError) -> typer.Exit:
 
 
 def print_metrics(console: Console, task: str, set_: TrainingSet, metrics: Metrics) -> None:
+    unit = "文件" if metrics.grouped_by == "document" else "文本"
+    held = metrics.heldout
+    if held is not None:
+        test = held["test"]
+        console.print(
+            f"[bold]{task}[/]：按文件划分（train {len(held['split']['train'])} / dev {len(held['split']['dev'])} / "
+            f"test {len(held['split']['test'])} 个文件），dev 上选 C={held['chosen_c']:g}"
+        )
+        console.print(
+            f"test 文件（{len(held['split']['test'])} 个，{test['samples']} 行，模型未见过）：macro-F1 "
+            f"[bold]{test['macro_f1']:.3f}[/]   准确率 {test['accuracy']:.3f}"
+        )
+        for label, c in test["per_class"].items():
+            console.print(f"  {escape(label)} F1 {c['f1']:.3f}（{c['support']} 行）")
     console.print(
         f"[bold]{task}[/]：{metrics.samples} 个样本（去重后），{len(metrics.labels)} 种标签，"
-        f"分层分组 {metrics.folds} 折交叉验证（同一文本只在一折）"
+        f"分层分组 {metrics.folds} 折交叉验证（同一{unit}只在一折）"
     )
     console.print(f"macro-F1 [bold]{metrics.macro_f1:.3f}[/]   准确率 {metrics.accuracy:.3f}")
     if metrics.positive_label is not None and metrics.positive_f1 is not None:
@@ -88,7 +103,7 @@ def print_metrics(console: Console, task: str, set_: TrainingSet, metrics: Metri
 
 
 def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: int, folds: int,
-           positive: str | None = None, prune: bool = False) -> None:
+           positive: str | None = None, prune: bool = False, split: DocumentSplit | None = None) -> None:
     from kpi_lint.classify.card import build_card, write_card
     from kpi_lint.classify.persist import save_model
     from kpi_lint.classify.tasks import ROOT
@@ -100,7 +115,7 @@ def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: in
     try:
         with progress_bar("交叉验证与训练", long_run()) as bar:
             bar.add_task("train", total=None)
-            model, metrics = train(set_, features, task, seed, folds, positive, prune)
+            model, metrics = train(set_, features, task, seed, folds, positive, prune, split)
     except ValueError as exc:  # scikit-learn on degenerate data, e.g. no word in any text
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         if "empty vocabulary" in first:
@@ -122,9 +137,21 @@ def _train_builtin(name: str, data: list[Path] | None, out: Path | None, seed: i
     try:
         target = model_destination(out, task.name, force)
         set_ = task.build(data or list(task.default_data))
-        _train(task.name, set_, task.features, target, seed, folds, task.positive, task.prune)
+        split = _document_split(task.split, set_)
+        # Hand-checked labels split by document need no pruning; printed ones do (train.py).
+        _train(task.name, set_, task.features, target, seed, folds, task.positive, task.prune and split is None, split)
     except InputError as err:
         raise _fail(err) from err
+
+
+def _document_split(path: Path | None, set_: TrainingSet) -> DocumentSplit | None:
+    """The task's document split, when every training row names a document in it; else None (plain CV)."""
+    from kpi_lint.classify.split import read_split
+
+    if path is None or not set_.docs:
+        return None
+    split = read_split(path)
+    return split if all(split.part(doc) is not None for doc in set_.docs) else None
 
 
 @train_app.command("category")
@@ -135,7 +162,8 @@ def train_category(
     folds: FoldsOpt = DEFAULT_FOLDS,
     force: ForceOpt = False,
 ) -> None:
-    """三级指标（及指标值类型）→ 二级指标。默认用 corpus/labels/categories.csv 中人工核对的二级指标。"""
+    """三级指标（及指标值类型、一级指标）→ 二级指标。默认用 corpus/labels/categories.csv 中人工核对的二级指标：
+    按 corpus/labels/split.csv 的文件划分，在 dev 上选正则化强度 C，用 train+dev 拟合，在 test 文件上测一次。"""
     _train_builtin("category", data, out, seed, folds, force)
 
 

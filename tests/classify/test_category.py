@@ -1,16 +1,16 @@
-"""The category classifier: 三级指标 + value kind → canonical 二级指标."""
+"""The category classifier: 三级指标 + value kind + 一级指标 → canonical 二级指标."""
 
 from __future__ import annotations
 
 import pytest
 
 from kpi_lint.classify.api import category_predictor
+from kpi_lint.classify.tasks import CATEGORY, CORPUS_DIR, category_set
+from kpi_lint.classify.train import train
 from kpi_lint.model import Indicator
 from tests.classify.conftest import Trained
 from tests.corpus import corpus_doc
 
-# Cross-validated scores reached on the corpus (models/category.card.md), minus a small margin.
-MACRO_F1_FLOOR = 0.69  # reached 0.712
 KPI404_MIN_PROBABILITY = 0.8  # KPI404's default `min_probability`
 
 
@@ -19,28 +19,45 @@ def _indicator(key: str, level3: str, value: str) -> Indicator:
     return ind
 
 
-def test_cross_validated_scores(retrained_category: Trained) -> None:
-    m = retrained_category.card["metrics"]
-    assert m["samples"] == 256 and m["folds"] == 5
-    assert m["macro_f1"] >= MACRO_F1_FLOOR
-    per_class = m["per_class"]
-    assert list(per_class) == [
+def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> None:
+    """`kpi-lint train category`: hand-checked labels, C chosen on dev, measured on the 24 test documents."""
+    held = retrained_category.card["metrics"]["heldout"]
+    assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [46, 14, 24]
+    # C is the best macro-F1 on the dev documents (ties to the smaller C); test never chooses.
+    best = max(held["grid"].values())
+    assert held["grid"][str(held["chosen_c"])] == best
+    test = held["test"]
+    assert test["samples"] == 320
+    assert list(test["per_class"]) == [
         "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
         "生态效益指标", "可持续影响指标", "服务对象满意度指标",
     ]
-    # The categories a value's form decides are learnt well; the 效益 ones share vocabulary.
-    assert per_class["数量指标"]["f1"] >= 0.85
-    assert per_class["成本指标"]["f1"] >= 0.85
-    assert per_class["服务对象满意度指标"]["f1"] >= 0.9
-    assert per_class["时效指标"]["f1"] >= 0.75
+    # Reached 0.761 (0.613 with 三级指标 + kind alone): short of the issue's 0.85, see models/category.card.md.
+    assert test["macro_f1"] >= 0.73
+    assert test["per_class"]["服务对象满意度指标"]["f1"] >= 0.9
+    assert test["per_class"]["生态效益指标"]["f1"] >= 0.7  # 0.235 before the cue words
 
 
-def test_probable_misfilings_are_pruned_from_the_final_fit(retrained_category: Trained) -> None:
-    pruned = {(tuple(p["text"]), p["label"], p["predicted"]) for p in retrained_category.card["metrics"]["pruned"]}
-    assert (("对稳定脱贫人口居民2023年医保个人缴费", "date"), "质量指标", "时效指标") in pruned
-    assert (("对稳定脱贫人口居民2023年医保个人缴费", "money"), "质量指标", "成本指标") in pruned
-    assert (("保险缴纳达标率", "percent"), "数量指标", "质量指标") in pruned
-    assert len(pruned) == 16
+def test_cross_validation_is_by_document_over_train_and_dev(retrained_category: Trained) -> None:
+    """The per-label precision KPI404 trusts comes from train + dev documents, never from test."""
+    m = retrained_category.card["metrics"]
+    assert m["grouped_by"] == "document" and m["folds"] == 5
+    assert m["samples"] == 586  # rows of the 60 train + dev documents
+    assert not m["pruned"]  # hand-checked labels: nothing to prune
+    assert m["per_class"]["服务对象满意度指标"]["precision"] >= 0.9
+
+
+def test_printed_labels_are_pruned_of_probable_misfilings() -> None:
+    """Trained on the printed 二级 of the five samples (`--data corpus/`), misfiled rows are left out."""
+    set_ = category_set(sorted(CORPUS_DIR.glob("*.txt")))
+    _, metrics = train(set_, CATEGORY.features, "category", 2023, prune=True)
+    assert metrics.grouped_by == "text" and metrics.samples == 256
+    pruned = {(tuple(p.text), p.label, p.predicted) for p in metrics.pruned}
+    assert (("对稳定脱贫人口居民2023年医保个人缴费", "date", "产出指标"), "质量指标", "时效指标") in pruned
+    assert (("对稳定脱贫人口居民2023年医保个人缴费", "money", "产出指标"), "质量指标", "成本指标") in pruned
+    assert (("保险缴纳达标率", "percent", "产出指标"), "数量指标", "质量指标") in pruned
+    assert (("减轻困难人群医疗费用负担", "qualitative", "效益指标"), "社会效益指标", "经济效益指标") in pruned
+    assert 10 <= len(pruned) <= 20  # 15 in one run
 
 
 def test_deadline_printed_under_quality_is_predicted_timeliness() -> None:

@@ -70,8 +70,9 @@ def test_category_on_held_out_documents(split: DocumentSplit) -> None:
     assert result.grid[str(result.chosen_c)] == best
     assert all(float(c) >= result.chosen_c for c, score in result.grid.items() if score == best)
     assert result.test.samples == 320
-    # Reached 0.615 on the 24 test documents: far from the 0.85 (see bench/heldout_eval.py).
-    assert result.test.macro_f1 >= 0.58
+    # Reached 0.761 on the 24 test documents with the cue words and 一级指标 (0.615 without): short of
+    # the 0.85 (see bench/heldout_eval.py, models/category.card.md).
+    assert result.test.macro_f1 >= 0.73
     assert result.test.per_class["服务对象满意度指标"].f1 >= 0.9
 
 

@@ -35,11 +35,18 @@ def test_silent_on_000_participation_rate_under_quality() -> None:
 def test_corpus_findings_with_the_shipped_model() -> None:
     found = {(key, f.line, f.level3, f.value) for key in KEYS for f in _kpi404(key)}
     assert found == {
-        ("001", 294, "贫困人口参保县级财政补", "100%"),  # a rate under 数量指标 (cell cut by the extraction)
-        ("001", 297, "贫困人口参保县", "100%"),
-        ("002", 1030, "政策知晓率", "≥80%"),  # awareness filed as satisfaction
-        ("002", 1032, "政策知晓率", "≥80%"),
-        ("002", 1125, "政策知晓率", "≥80%"),  # both periods print on line 1125
+        ("001", 722, "城乡居民住院就医报销比", "≥70%"),  # a ratio under 数量指标
+        ("001", 725, "城乡居民住院就", "≥70%"),  # the same row, its name cut by the extraction
+        # Not 002's 政策知晓率 filed as satisfaction: the model says 社会效益 with 0.77 only, below 0.8 (its
+        # 一级, 满意度指标, pulls the other way); `check` still reports it from the peers
+        # (tests/rules/test_kpi404_peers.py).
+        # 003's template effect rows: 提高效率 filed under 经济效益 (corpus/labels/categories.csv keeps it
+        # there: an efficiency gain can be read as economic) → 社会效益, doubtful; 社会影响力 under 可持续影响.
+        ("003", 1705, "提高效率", "≥95"),
+        ("003", 1842, "提高效率", ">90"),
+        ("003", 1934, "社会影响力", "≥95"),
+        ("003", 2360, "提高效率", "≥95"),
+        ("003", 2431, "提高效率", "≥95"),
         ("004", 654, "医药费报销完成率", "=100%"),
         ("004", 727, "对稳定脱贫人口居民2023年医保个人缴费", "=175元/人"),  # a per-head amount: 成本指标
         ("004", 729, "对稳定脱贫人口居民2023年医保个人缴费", "5月底之前"),
@@ -48,8 +55,9 @@ def test_corpus_findings_with_the_shipped_model() -> None:
 
 
 def test_labels_the_model_predicts_poorly_are_not_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Moves into 经济效益 / 可持续影响 (card precision 0.39 / 0.43) stay silent; raising the bar silences more."""
+    """Moves into 经济效益 / 可持续影响 (card precision 0.55 / 0.53, cross-validated by document) stay silent;
+    raising the bar silences more."""
     labels = {f.message.split("看起来属于")[1].split("（")[0] for key in KEYS for f in _kpi404(key)}
-    assert labels.isdisjoint({"经济效益指标", "可持续影响指标", "生态效益指标"})
+    assert labels.isdisjoint({"经济效益指标", "可持续影响指标"})
     monkeypatch.setattr(kpi404_misfiled_indicator, "load_label_precision", lambda: {"时效指标": 0.5})
     assert not [f for f in _kpi404("004") if f.value == "5月底之前"]
