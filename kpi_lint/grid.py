@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kpi_lint.model import Located
 
@@ -37,8 +38,8 @@ class Cell:
     def located(self) -> Located:
         return Located(self.text.strip(), self.line, self.column, self.anchor)
 
-    @property
-    def blank(self) -> bool:
+    @cached_property
+    def blank(self) -> bool:  # asked many times per cell while a grid is read
         return not self.text.strip()
 
 

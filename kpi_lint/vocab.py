@@ -225,7 +225,7 @@ class Vocabulary:
         s = _PAREN.sub("", label_key(text)).rstrip(":：")
         if not s or len(s) > 16:
             return None
-        best = _longest_word(self.fund_sources, s)
+        best = self._fund_source_words(s)
         return self.fund_sources[best] if best else None
 
     def fund_column(self, text: str) -> str | None:
@@ -253,7 +253,7 @@ class Vocabulary:
         bare = _PERIOD_PREFIX.sub("", s)  # "实施周期指标值", "当年度指标值": a period before a header word
         if bare and bare != s and bare in self.columns:
             return self.columns[bare]
-        best = _longest_word(self.columns, s, shortest=3)
+        best = self._column_words(s)
         if best is None or len(best) * 3 < len(s) * 2:  # a cell that merely mentions a header word is not one
             return None
         return self.columns[best]
@@ -265,13 +265,41 @@ class Vocabulary:
 
     def title_family(self, text: str) -> str | None:
         """The form family a title names (申报表 / 目标表 / 自评表), by the longest title word found."""
-        best = _longest_word(self.titles, squash(text))
+        best = self._title_words(squash(text))
         return self.titles[best] if best else None
 
+    @cached_property
+    def _fund_source_words(self) -> LongestWord:
+        return LongestWord(self.fund_sources)
 
-def _longest_word(words: Iterable[str], text: str, shortest: int = 1) -> str | None:
-    """The longest of `words` (of `shortest` characters or more) that `text` contains; the first on a tie."""
-    return max((w for w in words if len(w) >= shortest and w in text), key=len, default=None)
+    @cached_property
+    def _column_words(self) -> LongestWord:
+        return LongestWord(self.columns, shortest=3)
+
+    @cached_property
+    def _title_words(self) -> LongestWord:
+        return LongestWord(self.titles)
+
+
+class LongestWord:
+    """The longest of `words` (of `shortest` characters or more) that a text contains, the first listed
+    on a tie; words are looked up by their first character at each place of the text, not one by one."""
+
+    def __init__(self, words: Iterable[str], shortest: int = 1) -> None:
+        self._by_first: dict[str, list[tuple[int, str]]] = {}
+        for order, word in enumerate(words):
+            if word and len(word) >= shortest:
+                self._by_first.setdefault(word[0], []).append((order, word))
+
+    def __call__(self, text: str) -> str | None:
+        best: tuple[int, int, str] | None = None  # (-length, order, word): the smallest wins
+        for i, ch in enumerate(text):
+            for order, word in self._by_first.get(ch, ()):
+                if text.startswith(word, i):
+                    found = (-len(word), order, word)
+                    if best is None or found < best:
+                        best = found
+        return best[2] if best else None
 
 
 def _lookup(table: dict[str, str], text: str | None, typos: tuple[tuple[str, str], ...] = ()) -> str | None:
