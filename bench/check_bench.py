@@ -1,14 +1,26 @@
 """`kpi-lint check` at scale, on a generated corpus of mostly distinct rows, beside a bare scan.
 
     .venv/bin/python bench/check_bench.py [--rows 100000[,1000000]] [--seed 0] [--corpus DIR]
-                                          [--no-cli] [--no-dask] [--no-startup]
+                                          [--keep DIR] [--serial] [--no-cli] [--no-dask] [--no-startup]
+
+The issue's figures, on a quiet machine (a 1M-row corpus takes a while to generate: `--keep` writes
+each size to DIR/rows-N-seed-S once and reuses it on the next run):
+
+    .venv/bin/python bench/check_bench.py --rows 100000,1000000 --keep /tmp/kpi-bench --serial --no-startup
+
+prints, per size, rows/s per core of the stages and of `kpi-lint check --jobs 1` beside the bare
+scan of the same bytes, peak RSS, and the growth from the first size to the last (`--serial` skips
+the all-core, cache and Dask runs; drop it for those).  On a machine shared with other jobs, quote
+the CPU columns (user + system time of the child, all its threads), not wall time; a smaller pair
+(`--rows 30000,100000`) keeps each run within a few minutes there.
 
 For each size, `bench/make_corpus.py` writes a corpus into a temporary folder (or `--corpus DIR`
 is used as it is), then, each in a fresh process so that peak memory belongs to that run alone:
 
 * **stages**: the steps of `kpi-lint check` in one process — load_documents (read + parse),
   build_context (lexicons, peer index, models), run_rules (the whole catalog), the JSON report
-  written to a file — with the rows, distinct rows and findings they produced;
+  written to a file — with the rows, distinct rows and findings they produced, each step's wall
+  and CPU time;
 * **cli**: `kpi-lint check DIR --output-format json -o FILE --fail-on never --jobs 1 --no-cache`, end
   to end (start-up included), the way a user runs it;
 * **jobs N**: the same on all N cores (`--jobs N`, a process pool; CPU time includes the workers);
@@ -18,8 +30,9 @@ is used as it is), then, each in a fresh process so that peak memory belongs to 
   counted as wall time × N, as the workers' own is not the command's);
 
 and, in this process, a **bare scan** of the same bytes: every file read and one regex run over
-it (decoded as UTF-8).  Printed per run: wall time, CPU time, rows/s of wall time and per CPU
-second (per core), the ratio to the bare scan, and peak RSS (ru_maxrss of that child).  With two
+it (decoded as UTF-8), CPU time, best of three.  Printed per run: wall time, CPU time, rows/s of
+wall time and per CPU second (per core), the ratio of its CPU time to the bare scan's, and peak
+RSS (ru_maxrss of that child).  With two
 or more sizes the growth in time against the growth in rows is printed.  Start-up is measured
 last: `kpi-lint --version`, `--help` and `check` of one corpus file (best of three).
 """
@@ -42,6 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 # What a bare scan looks for: the words every indicator table holds.
 _SCAN = re.compile(r"三级指标|指标值|[≥≤]\s*\d+")
+STAGES = ("import", "parse", "context", "rules", "write")
 
 
 @dataclass
@@ -79,7 +93,7 @@ def run_measured(label: str, argv: list[str], env: dict[str, str] | None = None)
 
 def stages(folder: Path, output: Path) -> None:
     """The steps of `kpi-lint check` in this process; prints one JSON line of timings and counts."""
-    t0 = time.perf_counter()
+    marks = [(time.perf_counter(), time.process_time())]
     sys.path.insert(0, str(ROOT))
     from kpi_lint.cli.common import load_documents
     from kpi_lint.config import Config
@@ -88,31 +102,36 @@ def stages(folder: Path, output: Path) -> None:
     from kpi_lint.rules.engine import run_rules
     from kpi_lint.rules.registry import select_rules
 
-    t1 = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     loaded = load_documents([folder], progress=False)
-    t2 = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     config = Config()
     context = build_context(loaded.documents, config)
-    t3 = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     findings = run_rules(loaded.documents, select_rules(config.select, config.ignore), context)
-    t4 = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     with output.open("w", encoding="utf-8") as fh:
         fh.write(render_json(findings, loaded.problems))
-    t5 = time.perf_counter()
+    marks.append((time.perf_counter(), time.process_time()))
     rows = [(i.level3, i.value) for d in loaded.documents for i in d.indicators]
+    steps = {name: marks[i + 1][0] - marks[i][0] for i, name in enumerate(STAGES)}
+    cpu = {f"{name}_cpu": marks[i + 1][1] - marks[i][1] for i, name in enumerate(STAGES)}
     print(json.dumps({
-        "import": t1 - t0, "parse": t2 - t1, "context": t3 - t2, "rules": t4 - t3, "write": t5 - t4,
+        **steps, **cpu,
         "documents": len(loaded.documents), "unreadable": len(loaded.errors), "rows": len(rows),
         "distinct": len(set(rows)), "findings": len(findings),
     }))
 
 
 def bare_scan(folder: Path) -> float:
-    """Seconds to read every file of the folder and run one regex over its bytes."""
-    start = time.perf_counter()
-    for path in sorted(folder.iterdir()):
-        _SCAN.findall(path.read_bytes().decode("utf-8", errors="replace"))
-    return time.perf_counter() - start
+    """CPU seconds to read every file of the folder and run one regex over its bytes (best of 3)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        for path in sorted(folder.iterdir()):
+            _SCAN.findall(path.read_bytes().decode("utf-8", errors="replace"))
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-6)
 
 
 def generate(folder: Path, rows: int, seed: int) -> None:
@@ -127,7 +146,7 @@ def show(run: Run, rows: int, scan: float) -> None:
     per_cpu = rows / run.cpu if run.cpu else 0
     print(f"  {run.label:<11} wall {run.wall:8.2f} s  cpu {run.cpu:8.2f} s  "
           f"{per_wall:9,.0f} rows/s  {per_cpu:9,.0f} rows/s per core  "
-          f"{run.wall / scan:6.1f}× the bare scan  peak RSS {run.rss_mib:7,.0f} MiB")
+          f"{run.cpu / scan:6.1f}× the bare scan (cpu)  peak RSS {run.rss_mib:7,.0f} MiB")
 
 
 def dask_run(argv: list[str], workers: int) -> Run:
@@ -143,7 +162,7 @@ def dask_run(argv: list[str], workers: int) -> Run:
     return Run(run.label, run.wall, run.wall * workers, run.rss_mib, run.report)
 
 
-def measure(folder: Path, cli: bool, dask: bool) -> tuple[int, float, list[Run]]:
+def measure(folder: Path, cli: bool, dask: bool, serial: bool) -> tuple[int, float, list[Run]]:
     cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory(prefix="kpi-lint-out-") as tmp:
         out = Path(tmp)
@@ -153,6 +172,7 @@ def measure(folder: Path, cli: bool, dask: bool) -> tuple[int, float, list[Run]]
             argv = [kpi, "check", str(folder), "--output-format", "json", "-o", str(out / "c.json"),
                     "--fail-on", "never"]
             runs.append(run_measured("cli", [*argv, "--jobs", "1", "--no-cache"]))
+        if cli and not serial:
             runs.append(run_measured(f"jobs {cores}", [*argv, "--jobs", str(cores), "--no-cache"]))
             # The cache: a first run fills it, a second over the unchanged folder reads it.
             cache = {"KPI_LINT_CACHE_DIR": str(out / "cache")}
@@ -184,37 +204,44 @@ def main() -> None:
     parser.add_argument("--rows", default="20000", help="comma-separated corpus sizes in template rows (default 20000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--corpus", type=Path, help="measure this folder instead of generating one")
+    parser.add_argument("--keep", type=Path, help="generate each size into KEEP/rows-N-seed-S once and reuse it")
+    parser.add_argument("--serial", action="store_true", help="only the stages and check --jobs 1 (per-core figures)")
     parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end kpi-lint run")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up timings")
     parser.add_argument("--no-dask", action="store_true", help="skip the run on a Dask LocalCluster")
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
 
-    results: list[tuple[int, float]] = []
+    results: list[tuple[int, float, float]] = []
     sizes = [int(s) for s in args.rows.split(",") if s.strip()] if args.corpus is None else [0]
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="kpi-lint-corpus-") as tmp:
-            folder = args.corpus or Path(tmp)
-            if args.corpus is None:
+            folder = args.corpus or (args.keep / f"rows-{size}-seed-{args.seed}" if args.keep else Path(tmp))
+            if args.corpus is None and not (args.keep and folder.is_dir() and any(folder.iterdir())):
+                folder.mkdir(parents=True, exist_ok=True)
                 generate(folder, size, args.seed)
             files = sum(1 for _ in folder.iterdir())
             megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
-            rows, scan, runs = measure(folder, cli=not args.no_cli, dask=not args.no_dask)
+            rows, scan, runs = measure(folder, cli=not args.no_cli, dask=not args.no_dask, serial=args.serial)
             report = runs[0].report
             print(f"corpus: {files:,} files, {megabytes:,.1f} MiB, {rows:,} indicator rows "
                   f"({report.get('distinct', 0):,} distinct), {report.get('unreadable', 0)} unreadable, "
                   f"{report.get('findings', 0):,} findings")
-            print(f"  bare read + regex scan of the same bytes: {scan:.3f} s ({rows / scan:,.0f} rows/s)")
+            print(f"  bare read + regex scan of the same bytes: {scan:.3f} s cpu ({rows / scan:,.0f} rows/s per core)")
             for run in runs:
                 show(run, rows, scan)
-            steps = "  ".join(f"{k} {report[k]:.2f} s" for k in ("import", "parse", "context", "rules", "write"))
-            print(f"  stages: {steps}")
-            results.append((rows, next((r for r in runs if r.label == "cli"), runs[0]).wall))
-            if args.corpus is None:
+            steps = "  ".join(f"{k} {report.get(k, 0):.2f}" for k in STAGES)
+            cpu = "  ".join(f"{k} {report.get(k + '_cpu', 0):.2f}" for k in STAGES)
+            print(f"  stages, wall s: {steps}")
+            print(f"  stages, cpu s:  {cpu}")
+            serial = next((r for r in runs if r.label == "cli"), runs[0])
+            results.append((rows, serial.wall, serial.cpu))
+            if args.corpus is None and args.keep is None:
                 shutil.rmtree(folder, ignore_errors=True)
     if len(results) > 1:
-        (r0, t0), (r1, t1) = results[0], results[-1]
-        print(f"growth: {r1 / r0:.1f}× the rows took {t1 / t0:.1f}× the time")
+        (r0, w0, c0), (r1, w1, c1) = results[0], results[-1]
+        print(f"growth: {r1 / r0:.1f}× the rows took {w1 / w0:.1f}× the wall time, {c1 / c0:.1f}× the CPU time "
+              f"(target: at most 1.1× the growth in rows)")
     if not args.no_startup:
         startup()
 

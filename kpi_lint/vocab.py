@@ -199,10 +199,10 @@ class Vocabulary:
         return any(word in s for word in self.furniture)
 
     def canonical_level1(self, text: str | None) -> str | None:
-        return self.remember("level1", text or "", lambda t: _lookup(self.level1, t, self.typos))
+        return self.remember("level1", text or "", lambda t: _lookup(self.level1, t, self.typos, self._level1_starts))
 
     def canonical_level2(self, text: str | None) -> str | None:
-        return self.remember("level2", text or "", lambda t: _lookup(self.level2, t, self.typos))
+        return self.remember("level2", text or "", lambda t: _lookup(self.level2, t, self.typos, self._level2_starts))
 
     def remember(self, question: str, text: str, answer: Callable[[str], str | None]) -> str | None:
         """The answer to `question` about `text`, computed once (the memo is emptied when it grows large)."""
@@ -238,7 +238,20 @@ class Vocabulary:
         key = label_key(text)
         if len(key) < _MIN_PART or key in self.level1 or key in self.level2:
             return False
-        return any(word.endswith(key) and word != key for word in (*self.level1, *self.level2))
+        return key in self._label_tails
+
+    @cached_property
+    def _label_tails(self) -> frozenset[str]:
+        """Every end of a 一级/二级 label shorter than the label."""
+        return frozenset(word[i:] for word in (*self.level1, *self.level2) for i in range(1, len(word)))
+
+    @cached_property
+    def _level1_starts(self) -> dict[str, frozenset[str]]:
+        return _label_starts(self.level1)
+
+    @cached_property
+    def _level2_starts(self) -> dict[str, frozenset[str]]:
+        return _label_starts(self.level2)
 
     def column_role(self, text: str) -> str | None:
         """The role of a header cell: the role of the longest header word it contains."""
@@ -302,7 +315,21 @@ class LongestWord:
         return best[2] if best else None
 
 
-def _lookup(table: dict[str, str], text: str | None, typos: tuple[tuple[str, str], ...] = ()) -> str | None:
+def _label_starts(table: dict[str, str]) -> dict[str, frozenset[str]]:
+    """A beginning of a label (three characters or more short of it) → the names of the labels it begins."""
+    starts: dict[str, set[str]] = {}
+    for word, name in table.items():
+        for end in range(1, len(word) - 2):
+            starts.setdefault(word[:end], set()).add(name)
+    return {start: frozenset(names) for start, names in starts.items()}
+
+
+def _lookup(
+    table: dict[str, str],
+    text: str | None,
+    typos: tuple[tuple[str, str], ...] = (),
+    starts: dict[str, frozenset[str]] | None = None,
+) -> str | None:
     """A label as printed, else without a parenthetical ("时效指标(工期指标)" → 时效指标), else with a
     known misprint repaired ("日效性指标" → 时效性指标)."""
     if not text:
@@ -318,8 +345,8 @@ def _lookup(table: dict[str, str], text: str | None, typos: tuple[tuple[str, str
     if found is None and len(key) >= _MIN_PART:
         # The first part of a label whose end was printed elsewhere ("社会公众或服务" …): the one
         # label it can begin.
-        names = {name for word, name in table.items() if word.startswith(key) and len(word) - len(key) >= 3}
-        found = names.pop() if len(names) == 1 else None
+        names = (starts if starts is not None else _label_starts(table)).get(key, frozenset())
+        found = next(iter(names)) if len(names) == 1 else None
     return found
 
 

@@ -190,6 +190,8 @@ def _cut(text: str, roles: tuple[str, ...], hints: GlueHints) -> list[list[tuple
                 continue
             role = roles[c]
             for e in range(p, min(n, p + _MAX_PIECE.get(role, 40)) + 1):
+                if best[e][c + 1] >= best[p][c]:  # costs are never negative: this cut cannot be cheaper
+                    continue
                 cost = _piece_cost(role, text[p:e], roles, hints)
                 if cost is None:
                     continue
