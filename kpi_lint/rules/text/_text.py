@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kpi_lint.model import Indicator, Located, Project
 from kpi_lint.read.source import fold
@@ -35,11 +36,17 @@ PROJECT_TEXT_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_SPACE = re.compile(r"\s+")
+
+
+# Every text rule reads the same cells: each is folded once per run, not once per rule.
+@lru_cache(maxsize=1 << 16)
 def squashed(text: str | None) -> str:
     """Full-width folded, white space (PDF wrapping, DOCX padding) dropped."""
-    return re.sub(r"\s+", "", fold(text)) if text else ""
+    return _SPACE.sub("", fold(text)) if text else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def clean(text: str | None) -> str:
     """The text as compared: `squashed`, without edge punctuation."""
     return squashed(text).strip(_EDGE)
