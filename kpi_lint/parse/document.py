@@ -14,6 +14,7 @@ from kpi_lint.model import GARBLED_GRADE, Document, Form, Layout, Located, Parse
 from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
+from kpi_lint.parse.glued_labels import peel_level_labels
 from kpi_lint.read.blocks import Blocks, read_blocks
 from kpi_lint.read.script import simplify_rows
 from kpi_lint.read.source import SourceText, fold
@@ -98,7 +99,7 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
         doc.projects, found = read_forms(grid.rows, src.path, lexicon)
         _keep_problems(doc, found)
     _read_document_facts(src, doc)
-    return _finish(doc)
+    return _finish(doc, lexicon)
 
 
 def _read_document_facts(src: SourceText, doc: Document) -> None:
@@ -111,13 +112,15 @@ def _read_document_facts(src: SourceText, doc: Document) -> None:
         doc.declared_projects, doc.declared_loc = declared
 
 
-def _finish(doc: Document) -> Document:
+def _finish(doc: Document, lexicon: Lexicon) -> Document:
     if not doc.projects:
         if doc.problems:  # e.g. the only table was cut off: its own message says where
             first = doc.problems[0]
             raise InputError(doc.path, first.message, line=first.line)
         raise InputError(doc.path, "没有找到可解析的绩效目标表（未找到含“三级指标”“指标值”等表头的指标表）")
     doc.forms = sorted({p.form for p in doc.projects}, key=lambda f: list(Form).index(f))
+    for project in doc.projects:
+        peel_level_labels(project, lexicon.vocabulary)
     doc.notes.extend(_unreadable_names(doc))
     return doc
 
@@ -171,7 +174,7 @@ def parse_blocks(path: str, read: Blocks, lexicon: Lexicon | None = None) -> Doc
     # Document facts (unit, year, declared project count) are read from the rows as lines of text.
     lines = [" ".join(c.text.strip() for c in row.filled) for row in rows]
     _read_document_facts(SourceText(path, read.encoding, lines, [fold(x) for x in lines]), doc)
-    return _finish(doc)
+    return _finish(doc, lexicon)
 
 
 def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:

@@ -68,6 +68,18 @@ _DATE = re.compile(
     r"|\d+\s*天|年底|年末|年内|月底|月末|季度末|上半年|下半年|每月|每季度|每年|每周|每日|每天|半年|当月|当年|次月|月份"
 )
 _PERCENT = ("%", "‰", "百分之", "百分点")
+# A date written with dots or dashes, alone or as a range: "2023.12.31", "2020.1.1-2020.12.31", "2023.07-2024.01".
+_DAY = r"(?:19|20)\d{2}[./-](?:0?[1-9]|1[0-2])(?:[./-](?:0?[1-9]|[12]\d|3[01]))?"
+_NUMERIC_DATE = re.compile(rf"^{_DAY}(?:\s*[-~至到—]+\s*{_DAY})?$")
+# A time limit: "<24小时", "≤20工作日", "3个月内".
+_TIME_SPAN = re.compile(r"\d\s*(?:个)?(?:小时|工作日|天|日|周|个月)")
+
+
+def mentions_date(text: str | None) -> bool:
+    """The value names a date, a deadline or a time limit somewhere in it ("12月底前100%到位",
+    "<24小时", "2020.1.1-2020.12.31"), whatever else it says."""
+    s = _canonical(text or "")
+    return bool(_DATE.search(s) or _TIME_SPAN.search(s) or _NUMERIC_DATE.match(s))
 
 
 def _canonical(text: str) -> str:
@@ -122,6 +134,8 @@ def _parse(text: str, lex: Lexicon) -> ParsedValue:
     comparator = _comparator(s)
     if _PLACEHOLDER.search(s):
         return ParsedValue(comparator, None, None, "empty")
+    if _NUMERIC_DATE.match(s):  # "2023.12.31", "2020.1.1-2020.12.31": a date, not the number 2020.1
+        return ParsedValue(comparator, None, None, "date")
     numbers = list(_NUMBER.finditer(s))
     is_date = bool(_DATE.search(s))
     if not numbers:

@@ -15,7 +15,7 @@ from kpi_lint.rules.base import Finding, Severity
 # The fields of a finding, in the order rules.md lists them.
 FIELDS = (
     "code", "name", "severity", "message", "path", "line", "column", "project", "period",
-    "level1", "level2", "level3", "value", "suggestion", "anchor",
+    "level1", "level2", "level3", "value", "suggestion", "anchor", "count", "occurrences",
 )
 # A problem with the input itself (unreadable file, table cut off) in the machine formats: a
 # record with the finding fields, code KPI000, so that a CSV or JSON consumer sees it too.
@@ -33,9 +33,24 @@ def problem_record(problem: ParseProblem) -> dict[str, Any]:
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:
-    """A finding as a flat record with exactly the FIELDS (no --explain evidence)."""
+    """A finding as a flat record with exactly the FIELDS (no --explain evidence).
+
+    `count` is how many places the finding stands for (1, or the rows of a document-wide pattern,
+    KPI302) and `occurrences` those places as {"line", "column"} (empty for a one-place finding)."""
     data = finding.to_dict()
+    data["count"] = occurrence_count(finding)
+    data["occurrences"] = [{"line": line, "column": column} for line, column in finding.occurrences]
     return {key: data[key] for key in FIELDS}
+
+
+def occurrence_count(finding: Finding) -> int:
+    """How many places a finding stands for: its occurrences, or its one place."""
+    return len(finding.occurrences) or 1
+
+
+def occurrence_places(finding: Finding) -> str:
+    """The places of a pattern finding as "line:column" joined by "; " ("" for a one-place finding)."""
+    return "; ".join(f"{line}:{column}" for line, column in finding.occurrences)
 
 
 @dataclass(frozen=True)

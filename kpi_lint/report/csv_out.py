@@ -12,7 +12,7 @@ import io
 from collections.abc import Sequence
 
 from kpi_lint.model import ParseProblem
-from kpi_lint.report import FIELDS, finding_record, problem_record
+from kpi_lint.report import FIELDS, finding_record, occurrence_places, problem_record
 from kpi_lint.report.headers import HeaderLanguage, headers, value_word
 from kpi_lint.rules.base import Finding
 
@@ -28,7 +28,8 @@ def render_csv(
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers(fields, language))
-    records = [{**finding_record(f), "title_zh": f.title_zh} for f in findings]
+    # a pattern finding's places in one cell: "12:3; 15:3" (JSON keeps them as a list)
+    records = [{**finding_record(f), "title_zh": f.title_zh, "occurrences": occurrence_places(f)} for f in findings]
     records += [{**problem_record(p), "title_zh": INPUT_ERROR_TITLE} for p in problems]
     for record in records:
         writer.writerow(["" if record[k] is None else value_word(k, record[k], language) for k in fields])

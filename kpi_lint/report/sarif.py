@@ -16,6 +16,7 @@ from urllib.parse import quote
 import kpi_lint
 from kpi_lint.baseline import fingerprint
 from kpi_lint.model import ParseProblem
+from kpi_lint.report import occurrence_count
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.registry import rule_by_code
 
@@ -61,8 +62,19 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
             }
         ],
         "partialFingerprints": {"kpiLintFinding/v1": fingerprint(f)},
-        "properties": {key: getattr(f, key) for key in _PROPERTIES},
+        "properties": {key: getattr(f, key) for key in _PROPERTIES} | {"count": occurrence_count(f)},
     }
+    if f.occurrences:  # a document-wide pattern (KPI302): every place it covers, in SARIF's own slot
+        result["relatedLocations"] = [
+            {
+                "id": i,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": _uri(f.path)},
+                    "region": {"startLine": line, "startColumn": column},
+                },
+            }
+            for i, (line, column) in enumerate(f.occurrences)
+        ]
     if f.code in index:
         result["ruleIndex"] = index[f.code]
     return result

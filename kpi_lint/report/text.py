@@ -4,6 +4,8 @@
       指标: 产出指标 / 数量指标 / 租赁面积 = 717
       建议: 717平方米
 
+A finding that stands for a document-wide pattern (KPI302) adds "出现: N 处 — 12:3; 15:3; …".
+
 The project heads its group; the row a finding is about (period, 一/二/三级指标, 指标值)
 follows on its own line, so the text carries the same fields as JSON, SARIF and CSV.
 
@@ -21,7 +23,7 @@ from rich.console import Console
 from rich.control import STRIP_CONTROL_CODES
 from rich.text import Text
 
-from kpi_lint.report import RunSummary, counts_by_code, titles_by_code
+from kpi_lint.report import RunSummary, counts_by_code, occurrence_places, titles_by_code
 from kpi_lint.rules.base import Finding, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -76,6 +78,8 @@ def _group_lines(
         context = _context_text(f)
         if context is not None:
             lines.append([(context, "dim")])
+        if f.occurrences:  # a document-wide pattern: how many places, and where (line:column)
+            lines.append([(f"  出现: {len(f.occurrences)} 处 — {occurrence_places(f)}", "dim")])
         if f.suggestion:
             lines.append([(f"  建议: {f.suggestion}", "green")])
         if explain and f.explain:

@@ -26,7 +26,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
 from kpi_lint.model import GARBLED_GRADE, Document, Indicator, ParseProblem
-from kpi_lint.report import INPUT_ERROR_CODE, INPUT_ERROR_NAME
+from kpi_lint.report import INPUT_ERROR_CODE, INPUT_ERROR_NAME, occurrence_count, occurrence_places
 from kpi_lint.report.headers import HeaderLanguage, header, headers, value_word
 from kpi_lint.report.review import (
     SEVERITY_ORDER,
@@ -47,7 +47,7 @@ SCORES_SHEET = "评分"
 # One row per finding in 问题清单, in this order.
 FINDING_COLUMNS = (
     "code", "title_zh", "severity", "location", "project", "level3", "value", "message", "suggestion",
-    "cell", "period", "level1", "level2", "path", "line", "column", "anchor", "name",
+    "cell", "period", "level1", "level2", "path", "line", "column", "anchor", "name", "count", "occurrences",
 )
 PRINTED_FINDING_COLUMNS = FINDING_COLUMNS.index("suggestion") + 1  # a printed page shows up to 建议
 SEVERITY_COLOURS = {  # (fill, font): Excel's own "bad" / "neutral" / note colours
@@ -317,6 +317,7 @@ class WorkbookWriter:
             "level1": f.level1, "level2": f.level2, "level3": f.level3, "value": f.value,
             "cell": f"{place.sheet}!{xl_rowcol_to_cell(place.row, place.col)}" if place else None,
             "path": f.path, "line": f.line, "column": f.column, "anchor": f.anchor, "name": f.name,
+            "count": occurrence_count(f), "occurrences": occurrence_places(f),
         }
         for col, field in enumerate(FINDING_COLUMNS):
             value = values[field]

@@ -103,8 +103,9 @@ def test_sarif_validates_against_the_official_schema() -> None:
     filler = next(r for r in results if r["ruleId"] == "KPI203" and r["properties"]["level3"] == "环保节能")
     assert filler["properties"]["value"] == ">90" and filler["level"] == "warning"
     assert set(filler["properties"]) == {
-        "project", "period", "level1", "level2", "level3", "value", "suggestion", "anchor",
+        "project", "period", "level1", "level2", "level3", "value", "suggestion", "anchor", "count",
     }
+    assert filler["properties"]["count"] == 1 and "relatedLocations" not in filler  # one place
     assert filler["properties"]["anchor"] is None  # a text file: line and column say where
 
 

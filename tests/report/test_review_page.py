@@ -144,10 +144,11 @@ def test_cli_writes_review_page_and_workbook_and_says_so(in_tmp: Path) -> None:
     path = str(WILD[1])
     result = CliRunner().invoke(app, ["check", path, "--output-format", "html", "-o", "页.html"])
     assert result.exit_code == 0, result.stderr  # warnings only: the default --fail-on is error
-    assert "已写入审核页 页.html（4 条问题）" in result.stderr
-    assert (in_tmp / "页.html").read_text(encoding="utf-8").count('class="finding ') == 4
+    # 3: a01's "补贴期限 2020.1.1-2020.12.31" is a dated period, no longer a KPI104 (finding_review)
+    assert "已写入审核页 页.html（3 条问题）" in result.stderr
+    assert (in_tmp / "页.html").read_text(encoding="utf-8").count('class="finding ') == 3
     result = CliRunner().invoke(app, ["check", path, "--output-format", "xlsx", "-o", "结果.xlsx"])
-    assert result.exit_code == 0 and "已写入工作簿 结果.xlsx（4 条问题）" in result.stderr
+    assert result.exit_code == 0 and "已写入工作簿 结果.xlsx（3 条问题）" in result.stderr
     assert (in_tmp / "结果.xlsx").read_bytes()[:2] == b"PK"
 
 
@@ -210,4 +211,4 @@ def test_an_unreadable_file_is_recorded_in_the_page_and_the_workbook(in_tmp: Pat
     rows = [[c.value for c in r] for r in openpyxl.load_workbook(in_tmp / "审核.xlsx")["问题清单"].iter_rows()]
     (bad,) = [r for r in rows if r[0] == "KPI000"]
     assert bad[1:4] == ["输入错误", "错误", "坏文件.pdf:1:1"]
-    assert len(rows) == 1 + 4 + 1
+    assert len(rows) == 1 + 3 + 1

@@ -10,7 +10,15 @@ from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness._template import TEMPLATE_2021, detect_template
 from kpi_lint.rules.context import SUGGESTER
-from kpi_lint.rules.target.common import CATEGORY_NAMES, COST, NameCues, is_blank, name_cues, peer_lines
+from kpi_lint.rules.target.common import (
+    CATEGORY_NAMES,
+    COST,
+    NameCues,
+    is_blank,
+    name_cues,
+    peer_lines,
+    target_in_name,
+)
 
 
 def is_cost(ind: Indicator) -> bool:
@@ -18,9 +26,28 @@ def is_cost(ind: Indicator) -> bool:
 
 
 def is_filled(ind: Indicator, cues: NameCues) -> bool:
-    """A real indicator: a named 三级指标 (not the category label again) with a value."""
+    """A real indicator: a named 三级指标 (not the category label again) with a value — in the value
+    cell, or printed in the name cell itself when the reader could not split the two."""
     name = squash(ind.level3 or "")
-    return not is_blank(name, cues) and name not in CATEGORY_NAMES and not is_blank(ind.value, cues)
+    if is_blank(name, cues) or name in CATEGORY_NAMES:
+        return False
+    return not is_blank(ind.value, cues) or target_in_name(ind.level3)
+
+
+def is_classified(project: Project) -> bool:
+    """The table files its rows under 二级指标 (or prints empty categories): a form without a 二级
+    column (重庆's 一般性项目绩效目标表, a 部门整体 list of indicators) has none."""
+    return bool(project.empty_categories) or any(ind.level2 or ind.level1 for ind in project.indicators)
+
+
+def unclassified_cost(project: Project, cost_words: tuple[str, ...]) -> Indicator | None:
+    """In a table without categories, a row that is a cost target all the same: an amount of money
+    under a name with a cost word ("发放金额 ≥9.31万元", "人均补助标准 77元/人")."""
+    for ind in project.indicators:
+        name = squash(ind.level3 or "")
+        if ind.parsed is not None and ind.parsed.kind == "money" and any(w and w in name for w in cost_words):
+            return ind
+    return None
 
 
 class MissingCostIndicator(Rule):
@@ -31,7 +58,9 @@ class MissingCostIndicator(Rule):
     **做什么**
 
     项目所有期间都没有已填的成本指标时报告——成本指标行空着、写"未填报"，或根本没有这一行。每个项目报告
-    一次；有空的成本指标单元格时就指向它。表格在原文中被截断的项目不报告。有同类指标索引（``kpi_lint.cluster``）
+    一次；有空的成本指标单元格时就指向它。表格在原文中被截断的项目不报告。表格没有二级指标分类时（重庆的一般性项目
+    绩效目标表等），名称含成本提示词（``category_cues.txt`` 的成本指标一行）且指标值是金额的行也算成本指标
+    （"发放金额 ≥9.31万元"）。有同类指标索引（``kpi_lint.cluster``）
     时，建议中列出可比项目（按名称、行业用词和资金规模选出）设定的成本指标：金额按本项目资金折算，不提任何规则
     会标记的值，并写明有几个同类项目使用、出处在哪里（``kpi_lint.library.suggest``）。
 
@@ -65,6 +94,8 @@ class MissingCostIndicator(Rule):
             return  # the table breaks off: its cost rows may lie beyond the break (the break is reported)
         cues = name_cues(self.lexicon)
         template = detect_template(project)
+        if not is_classified(project) and unclassified_cost(project, self.lexicon.category_cues.get(COST, ())):
+            return  # no categories printed, but a money target under a cost word is a cost indicator
         costs = [ind for ind in project.indicators if is_cost(ind)]
         if any(is_filled(ind, cues) and (ind.level2 in template.core_cost or ind.level2 is None) for ind in costs):
             return

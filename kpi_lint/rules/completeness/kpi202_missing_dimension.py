@@ -8,7 +8,7 @@ from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness._template import Template, detect_template
-from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
+from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_classified, is_filled
 from kpi_lint.rules.target.common import (
     BENEFIT,
     BENEFIT_LEVEL2,
@@ -48,7 +48,9 @@ class MissingDimension(Rule):
     对每个项目、每个期间，检查数量指标、质量指标、时效指标、至少一个效益类别（经济/社会/生态效益、可持续影响）
     和服务对象满意度下各有至少一条已填指标（有名称、有值）。所有期间都缺的维度，按项目报告一次；只有一个期间缺的，
     按该期间报告。成本指标归 KPI201。消息中列出的效益类别随表格所用的模板而定（财预〔2021〕101号模板没有可持续影响）。
-    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。
+    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。表格根本没有一级/二级指标栏
+    （重庆的一般性项目绩效目标表、一些部门整体支出目标表）时，不逐个维度报"缺少"，而是给一条提示（info）：
+    指标没有分类，无法核对。
 
     **为什么不好**
 
@@ -78,6 +80,9 @@ class MissingDimension(Rule):
         periods = project.periods
         if not periods or project.cut_off:
             return  # nothing read, or the table breaks off and the rest may lie beyond the break
+        if not is_classified(project):
+            yield self._unclassified(doc, project)
+            return
         template = detect_template(project)
         for dimension, level2s, what in _EXPECTED:
             if dimension == BENEFIT and SUSTAINABLE not in template.benefit_level2:
@@ -92,6 +97,15 @@ class MissingDimension(Rule):
                     f"项目{where}没有{_label(dimension, template)}：应至少设一项，说明{what}。"
                 )
                 yield self._at(doc, project, dimension, period, message)
+
+    def _unclassified(self, doc: Document, project: Project) -> Finding:
+        """One hint for a table that prints no 一级/二级 at all: every dimension would be "missing"."""
+        message = (
+            f"项目的 {len(project.indicators)} 个指标都没有一级/二级指标分类（表格没有这两栏），无法逐项核对"
+            "数量、质量、时效、效益、满意度各维度是否齐全。请按绩效目标表模板把每个指标归入二级指标，"
+            "并补齐缺少的维度。"
+        )
+        return self.finding(doc, message, project=project, severity=Severity.INFO)
 
     @staticmethod
     def _has(project: Project, period: str | None, level2s: tuple[str, ...], cues: NameCues) -> bool:

@@ -9,8 +9,9 @@ from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.context import PEERS
+from kpi_lint.rules.target.common import is_name
 from kpi_lint.rules.text._text import clean
-from kpi_lint.vocab import COST, COST_LEVEL2, ECONOMIC, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
+from kpi_lint.vocab import COST, COST_LEVEL2, ECONOMIC, LEVEL2_NAMES, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
 Predictor = Callable[[Indicator], tuple[str, float]]
 
@@ -56,6 +57,9 @@ class MisfiledIndicator(Rule):
       中投票：三级指标中 ``lexicons/category_cues.txt`` 的每个提示词一票，日期或期限值给时效指标两票，金额给成本指标
       两票，计数给数量指标一票。某类别至少得 ``min_votes``（2）票、多于其他类别、且所填类别零票时报告。这种方式只
       判断产出行。
+
+    只判断填在经典模板九个二级指标下、名称读得出来的行：别的模板的类别（发改委表的"计划管理指标"、没有二级
+    一层时当作二级的"产出指标"、101号模板的经济/社会/生态环境成本指标）不在分类器和同类指标认得的类别里。
 
     一行带有所填类别自身的标志时，无论模型或同类怎么判断都不报告：名称中有该类别的提示词（``category_cues.txt``：
     时效指标下的"及时(按期)开工率"、成本指标下的"服务器服务成本"、经济效益指标下的"是否产生经济价值"），
@@ -190,12 +194,18 @@ class MisfiledIndicator(Rule):
 
     @staticmethod
     def _judged(ind: Indicator) -> bool:
-        return bool(ind.level2 and clean(ind.level3))
+        """A row filed under one of the nine 二级 of the classic template, with a name that reads as one.
+
+        A category of another template (the NDRC form's 计划管理指标, 产出指标 standing as 二级 where the
+        table has no 二级 layer, 101号's 经济/社会/生态环境成本指标) is not one the classifier or the
+        peers know: they cannot say the row belongs elsewhere. A "name" that is a value or a comparator
+        ("≥95%", "小于") means the row's cells were shifted when read: nothing to judge."""
+        return ind.level2 in LEVEL2_NAMES and bool(clean(ind.level3)) and is_name(ind.level3)
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         predict = self.predictor()
         for ind in project.indicators:
-            if not ind.level2 or not clean(ind.level3):  # what _judged says, spelled out for the type checker
+            if not ind.level2 or not self._judged(ind):
                 continue
             if self._fits_where_filed(ind):
                 continue

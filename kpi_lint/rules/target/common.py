@@ -90,6 +90,57 @@ def declared_not_applicable(ind: Indicator, cues: NameCues) -> bool:
     return any(word in text for word in cues.not_applicable)
 
 
+# The name cell holds a target of its own ("完成及时率(≥**%)>=100%", "主导制修订行业标准项目数量(项),目标值5"):
+# a comparator or 目标值 followed by a figure, once the template's placeholder brackets ("(≥%)") are gone.
+_PLACEHOLDER_BRACKET = re.compile(r"[(（][^()（）\d]*[)）]")
+_TARGET_IN_NAME = re.compile(r"(?:[≥≤<>＞＜≧≦＝═=]|>=|<=|大于|小于|不低于|不少于|不超过|目标值[:：]?)\s*\d")
+_COMPARATOR_WORDS = re.compile(r"大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于|等于|以上|以下")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def target_in_name(level3: str | None) -> bool:
+    """The 三级指标 cell also prints the target: the row's value cell is not where its target is
+    (a sentence or a glued line the reader could not split), so the value cell is not judged."""
+    name = _PLACEHOLDER_BRACKET.sub("", squash(level3 or ""))
+    return _TARGET_IN_NAME.search(name) is not None
+
+
+def is_name(level3: str | None) -> bool:
+    """The 三级指标 cell reads as a name: at least two Chinese characters besides comparator words.
+    A "≥95%", a "小于" or a lone "是" there means the row's cells were shifted when it was read."""
+    rest = _COMPARATOR_WORDS.sub("", squash(level3 or ""))
+    return len(_CJK.findall(rest)) >= 2
+
+
+def unit_only(value: str | None, cues: NameCues) -> bool:
+    """A value that prints a unit but no figure ("%(百分比)", "万人", "≧ %"): the number is missing,
+    which says nothing about how measurable the target was meant to be."""
+    s = _PLACEHOLDER_MARKS.sub("", squash(value or ""))
+    s = _PUNCT.sub("", s.replace("(", "").replace(")", ""))
+    if not s or any(ch.isdigit() for ch in s):
+        return False
+    return all(part in cues.unit_words or part in ("%", "％") for part in _split_units(s, cues))
+
+
+def _split_units(text: str, cues: NameCues) -> list[str]:
+    """`text` cut into unit words, longest first ("%百分比" → ["%", "百分比"]); an unknown rest stays whole."""
+    parts: list[str] = []
+    units = sorted({*cues.unit_words, "%", "％"}, key=len, reverse=True)
+    while text:
+        unit = next((u for u in units if text.startswith(u)), None)
+        if unit is None:
+            return [*parts, text]
+        parts.append(unit)
+        text = text[len(unit):]
+    return parts
+
+
+def answers_yes_no(ind: Indicator, yes_no_cues: tuple[str, ...]) -> bool:
+    """A yes/no indicator ("是否对当地生态环境造成影响") answered 是/否, 有/无: a checkable target."""
+    answer = clean(ind.value)
+    return answer in ("是", "否", "有", "无", "能", "不能") and any(c in squash(ind.level3 or "") for c in yes_no_cues)
+
+
 def clean(text: str | None) -> str:
     """Text without white space or punctuation: what a reviewer reads as the content."""
     return _PUNCT.sub("", text or "")

@@ -15,10 +15,14 @@ from kpi_lint.rules.target.common import (
     QUANTITY,
     TIMELINESS,
     NameCues,
+    answers_yes_no,
     filled_targets,
     is_benefit,
+    is_name,
     name_cues,
     target_form,
+    target_in_name,
+    unit_only,
     words_in,
 )
 
@@ -82,7 +86,12 @@ class VagueTarget(Rule):
         cues = name_cues(self.lexicon)
         predictor = self.context.extras.get(VAGUENESS)
         threshold = float(self.opts["model_threshold"])
+        yes_no = self.lexicon.words("yes_no_cues.txt")
         for ind in self._qualitative(project):
+            if not is_name(ind.level3) or target_in_name(ind.level3) or unit_only(ind.value, cues):
+                continue  # shifted cells, the target in the name cell, or a unit whose figure was lost
+            if answers_yes_no(ind, yes_no):
+                continue  # "是否对当地生态环境造成影响 | 否" answers its question: checkable
             words = words_in(ind.value or "", self.lexicon.vague_words)
             vote = predictor(ind) if predictor else None
             model_vague = vote is not None and vote[0] == "vague" and vote[1] >= threshold

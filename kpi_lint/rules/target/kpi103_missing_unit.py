@@ -15,9 +15,11 @@ from kpi_lint.rules.target.common import (
     expected_unit,
     filled_targets,
     is_generic_threshold,
+    is_name,
     is_satisfaction,
     name_cues,
     name_unit,
+    target_in_name,
 )
 
 
@@ -62,6 +64,8 @@ class MissingUnit(Rule):
         for ind, parsed in filled_targets(project, self.lexicon):
             if parsed.kind != "number" or parsed.number is None:
                 continue
+            if target_in_name(ind.level3) or not is_name(ind.level3):
+                continue  # the target is printed in the name cell, or the row's cells were shifted
             if name_unit(ind.level3) is not None:
                 continue  # the unit is printed with the name ("新增企业(家) 23", "参保率（%） 95")
             unit = expected_unit(ind.level3, cues)

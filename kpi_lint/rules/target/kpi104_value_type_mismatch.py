@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
+from kpi_lint.parse.values import mentions_date
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import SUGGESTER
@@ -16,10 +17,13 @@ from kpi_lint.rules.target.common import (
     NameCues,
     expected_unit,
     filled_targets,
+    is_name,
     is_satisfaction,
     name_cues,
     peer_lines,
     target_form,
+    target_in_name,
+    unit_only,
     words_in,
 )
 
@@ -42,9 +46,13 @@ class ValueTypeMismatch(Rule):
     把解析出的指标值类型（计数、百分比、金额、日期、文字）与二级指标的要求比较：
 
     - 数量指标 → 带单位的计数，而不是百分比（指标名称本身是比率时属归类错误，归 KPI404）；
-    - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受）；
+    - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受；值里写明了日期或时限的也接受，如
+      "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"）；
     - 成本指标 → 金额；
     - 满意度 → 调查百分比。
+
+    三级指标一栏读出来不像名称（"≥95%"、"小于"，即这一行的单元格错了位）、名称里已写着目标（"完成及时率
+    (≥**%)>=100%"）、或指标值只剩单位没有数字（"%(百分比)"）时不判断：那是读取或填写的问题，不是类型不符。
 
     光秃秃的数字交给 KPI103（缺少计量单位），含糊的文字交给 KPI101。
 
@@ -76,6 +84,8 @@ class ValueTypeMismatch(Rule):
         for ind, parsed in filled_targets(project, self.lexicon):
             if parsed.kind in ("number", "empty"):
                 continue  # no unit at all: KPI103
+            if not is_name(ind.level3) or target_in_name(ind.level3) or unit_only(ind.value, cues):
+                continue  # shifted cells, the target in the name cell, or a unit whose figure was lost
             if parsed.kind == "qualitative" and words_in(ind.value or "", self.lexicon.vague_words):
                 continue  # no measurable content at all: KPI101
             need = self._expected(ind, parsed, cues)
@@ -89,7 +99,8 @@ class ValueTypeMismatch(Rule):
             if parsed.kind == "percent" and unit not in ("%", UNITLESS):
                 return "数量指标应写具体数量和计量单位（人、次、份……），而不是百分比"
         elif ind.level2 == TIMELINESS:
-            if parsed.kind != "date" and not (parsed.kind == "percent" and unit == "%"):
+            rate_ok = parsed.kind == "percent" and unit == "%"
+            if parsed.kind != "date" and not rate_ok and not mentions_date(ind.value):
                 return "时效指标应写完成日期或期限（如“不晚于6月底”“每季度”）"
         elif ind.level2 == COST:
             if parsed.kind != "money":

@@ -8,7 +8,7 @@ from kpi_lint.model import Document, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.target.common import CATEGORY_NAMES, is_blank, name_cues, target_form
+from kpi_lint.rules.target.common import CATEGORY_NAMES, is_blank, name_cues, target_form, target_in_name
 
 
 class EmptyTarget(Rule):
@@ -54,6 +54,8 @@ class EmptyTarget(Rule):
                 continue  # an empty category: KPI201 / KPI202
             if label_only:
                 continue
+            if value_blank and target_in_name(ind.level3):
+                continue  # the name cell prints the target too ("完成及时率(≥**%)>=100%"): not empty
             if value_blank:
                 form = target_form(ind, cues, doc.year)
                 yield self.finding(

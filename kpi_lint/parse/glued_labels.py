@@ -1,0 +1,73 @@
+"""一级/二级 labels glued onto the 三级指标 of a table that lost its column breaks.
+
+A table copied from a web page with every separator lost prints each row as one run of text:
+"产出指标数量指标农村义务教育学校改造覆盖率100%", then "质量指标校舍维修改造质量合格率100%", then
+"购置设施设备质量合格率100%" (the merged 一级/二级 cells are printed once, glued onto the first
+name of their group). The row reader cuts off the value but cannot tell the labels from the name,
+so the project comes out with no 一级/二级 at all and the labels inside its names.
+
+Here such a project gets its labels back: a name that begins with known labels (levels.txt,
+whole words ending in 指标) loses them to its 一级/二级, and the rows after it inherit them until
+the next label, as merged cells do. Only projects with no 二级 at all are touched: a table that
+was read with its label columns keeps what the reader found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from kpi_lint.model import Indicator, Project
+from kpi_lint.vocab import Vocabulary
+
+_MIN_LABEL = 4  # "产出指标", "数量指标": shorter keys ("数量") also begin ordinary names
+
+
+@lru_cache(maxsize=8)
+def _label_pattern(level1: tuple[str, ...], level2: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = sorted({w for w in (*level1, *level2) if len(w) >= _MIN_LABEL and w.endswith("指标")}, key=len,
+                   reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def peel_level_labels(project: Project, vocab: Vocabulary) -> bool:
+    """Move labels glued onto the start of the 三级指标 into 一级/二级; True when any was found."""
+    if any(ind.level1 or ind.level2 for ind in project.indicators):
+        return False
+    pattern = _label_pattern(tuple(vocab.level1), tuple(vocab.level2))
+    if pattern is None:
+        return False
+    level1: str | None = None
+    level2: str | None = None
+    found = False
+    rows: list[Indicator] = []
+    for ind in project.indicators:
+        name = ind.level3 or ""
+        start = len(name) - len(name.lstrip())
+        at = start
+        while (m := pattern.match(name, at)) is not None:
+            label = m.group(0)
+            two = vocab.canonical_level2(label)
+            one = vocab.canonical_level1(label)
+            if two:
+                level2, level1 = two, vocab.parent_of(two) or level1
+            elif one:
+                level1, level2 = one, None
+            at = m.end()
+        rest = name[at:].strip()
+        if at == start or not rest:
+            rows.append(replace(ind, level1=level1, level2=level2) if found else ind)
+            continue
+        found = True
+        spans = dict(ind.spans)
+        loc = spans.get("level3")
+        column = ind.column
+        if loc is not None:
+            offset = name.index(rest, at) if loc.anchor is None else 0  # a text file's column moves with it
+            spans["level3"] = replace(loc, text=rest, column=loc.column + offset)
+            column = spans["level3"].column if ind.column == loc.column else ind.column
+        rows.append(replace(ind, level1=level1, level2=level2, level3=rest, spans=spans, column=column))
+    if found:
+        project.indicators = rows
+    return found
