@@ -1,17 +1,22 @@
 """Draw the random, rule-stratified sample of findings that a reviewer judges by hand.
 
     python bench/finding_review_sample.py findings.json > sample.csv
+    python bench/finding_review_sample.py findings.json --seed 29 --share 0.15 --at-least 8 --only corpus/wild/
 
 `findings.json` is the output of
 `kpi-lint check corpus/wild corpus/*.txt --output-format json --fail-on never`.
 Input problems (KPI000) are not findings and are left out. Every rule that fires is
-covered: a rule gets 10% of its findings, at least 5 (all of them when it has fewer),
-drawn with a fixed seed so that the sample can be drawn again. The verdict and why
-columns are left for the reviewer; the judged sample lives in tests/data/finding_review.csv.
+covered: a rule gets `--share` of its findings (default 10%), at least `--at-least` (default 5;
+all of them when it has fewer), drawn with a fixed seed so that the sample can be drawn again.
+`--only PREFIX` keeps the findings of files under PREFIX (the second sample: the wild set only).
+The verdict and why columns are left for the reviewer; the judged samples live in
+tests/data/finding_review.csv (column `sample`: 1 = seed 11 over wild set + samples, drawn before
+issue 11's fixes; 2 = seed 29 over the wild set, drawn after them).
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import math
@@ -26,26 +31,36 @@ COLUMNS = ("file", "line", "column", "anchor", "code", "project", "period", "lev
            "message", "verdict", "why")
 
 
-def sample(findings: list[dict[str, object]]) -> list[dict[str, object]]:
+def sample(
+    findings: list[dict[str, object]], seed: int = SEED, share: float = SHARE, at_least: int = AT_LEAST,
+    only: str = "",
+) -> list[dict[str, object]]:
     by_code: dict[str, list[dict[str, object]]] = defaultdict(list)
     for f in findings:
-        if f["code"] != "KPI000":
+        if f["code"] != "KPI000" and str(f["path"]).startswith(only):
             by_code[str(f["code"])].append(f)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     chosen: list[dict[str, object]] = []
     for code in sorted(by_code):
         group = by_code[code]
-        k = min(len(group), max(AT_LEAST, math.ceil(len(group) * SHARE)))
+        k = min(len(group), max(at_least, math.ceil(len(group) * share)))
         chosen.extend(rng.sample(group, k))
     return chosen
 
 
 def main() -> None:
-    with open(sys.argv[1], encoding="utf-8") as fh:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("findings")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--share", type=float, default=SHARE)
+    ap.add_argument("--at-least", type=int, default=AT_LEAST)
+    ap.add_argument("--only", default="", help="keep findings of files whose path starts with this")
+    args = ap.parse_args()
+    with open(args.findings, encoding="utf-8") as fh:
         findings = json.load(fh)
     out = csv.DictWriter(sys.stdout, COLUMNS, extrasaction="ignore")
     out.writeheader()
-    for f in sample(findings):
+    for f in sample(findings, args.seed, args.share, args.at_least, args.only):
         row = dict(f)
         row["file"] = f["path"]
         row["verdict"] = ""

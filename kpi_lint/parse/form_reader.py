@@ -17,7 +17,7 @@ from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.parse.form_block import BlockReader, Record
-from kpi_lint.parse.form_cells import Kind, join_wrapped_words, kind_of
+from kpi_lint.parse.form_cells import BLOCK_LABELS, Kind, join_wrapped_words, kind_of
 from kpi_lint.parse.form_funds import FundsReader
 from kpi_lint.parse.form_header import (
     DIRECTION_WORDS,
@@ -32,7 +32,7 @@ from kpi_lint.parse.form_header import (
     periods_in,
     stack_tiers,
 )
-from kpi_lint.vocab import SATISFACTION, SATISFACTION_L1, Vocabulary, squash, strip_marks
+from kpi_lint.vocab import SATISFACTION, SATISFACTION_L1, Vocabulary, label_key, squash, strip_marks
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
 _SECTION = re.compile(
@@ -41,7 +41,8 @@ _SECTION = re.compile(
 _TITLE_NOISE = re.compile(
     r"^(?:附件|附表)?\s*\d*\s*[:：、.．]?\s*|^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*|(?:20\d\d)\s*年度?\s*"
 )
-_PLACEHOLDER = re.compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d+\s*[:：]?|无|/)$")
+# "指标" alone is what an excerpt cut inside "指标1:…" leaves
+_PLACEHOLDER = re.compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d*\s*[:：]?|无|/)$")
 _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 # A row holding nothing but text in these columns (no target, sign, unit or score) may be prose.
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
@@ -51,6 +52,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
 _RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;]")
+_ONLY_SIGN = re.compile(r"[≥≤<>=＞＜≧≦＝═]+")
 _LEAD_IN = re.compile(r"[：:]\s*$")  # "附件：" introduces what follows; no indicator's name ends so
 
 
@@ -156,7 +158,9 @@ class FormReader:
             return False  # "附件：", "……": not a row that was cut
         wanted = {"value", "actual"}
         usual = sum(1 for r in records[:-1] if wanted & set(r.data) or r.extra_values)
-        if wanted & set(last.data) or last.extra_values or usual * 2 < len(records) - 1:
+        # a lone comparator (">") is what the break left of the last target: the target itself is lost
+        kept = {k for k in wanted & set(last.data) if not _ONLY_SIGN.fullmatch(squash(last.data[k].text))}
+        if kept or last.extra_values or usual * 2 < len(records) - 1:
             return False
         records.pop()
         where = name.anchor or f"{name.line}"
@@ -186,10 +190,15 @@ class FormReader:
             if row.line > end and any(not self._label_only(c.text) for c in row.filled):
                 return False  # a footer, a note, a total: the table was closed
         level1, level2 = self._levels(last)
-        if level1 is None and level2 is None:
-            return False  # a form without categories: nothing tells where it would end
         if any(SATISFACTION_L1 in levels or SATISFACTION in levels for levels in map(self._levels, records)):
             return False  # 满意度 already read: the form ends elsewhere, or its rows are not in order
+        if level1 is None and level2 is None:
+            # A form read without categories (none printed, or glued onto the names): the names say
+            # whether the satisfaction rows the forms end with were reached.
+            if any("满意" in (r.data["level3"].text if "level3" in r.data else "") for r in records):
+                return False
+            name = last.data.get("level3")
+            level2 = squash(name.text) if name is not None else "指标"
         where = cells[-1]
         self.problems.append(
             ParseProblem(
@@ -202,11 +211,15 @@ class FormReader:
         return True
 
     def _label_only(self, text: str) -> bool:
-        """A cell holding only a 一级/二级 label or a filler mark: what a table cut between rows leaves."""
+        """A cell holding only a 一级/二级 label, the block's label ("绩 效 指 标") or a filler mark, or
+        the start of a label the excerpt was cut inside ("效益" of 效益指标): what a table cut between
+        rows leaves."""
         bare = squash(strip_marks(text))
-        if not bare or _PLACEHOLDER.match(bare):
+        if not bare or _PLACEHOLDER.match(bare) or label_key(bare) in BLOCK_LABELS:
             return True
-        return self.vocab.canonical_level1(bare) is not None or self.vocab.canonical_level2(bare) is not None
+        if self.vocab.canonical_level1(bare) is not None or self.vocab.canonical_level2(bare) is not None:
+            return True
+        return len(bare) >= 2 and any(label.startswith(bare) for label in (*self.vocab.level1, *self.vocab.level2))
 
     def _row(self, row: Row) -> None:
         filled = row.filled

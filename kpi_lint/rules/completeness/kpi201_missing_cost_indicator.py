@@ -58,7 +58,7 @@ class MissingCostIndicator(Rule):
     **做什么**
 
     项目所有期间都没有已填的成本指标时报告——成本指标行空着、写"未填报"，或根本没有这一行。每个项目报告
-    一次；有空的成本指标单元格时就指向它。表格在原文中被截断的项目不报告。表格没有二级指标分类时（重庆的一般性项目
+    一次；有空的成本指标单元格时就指向它。表格在原文中被截断的项目不报告（除非截断之前已印出空着的成本指标一栏）。表格没有二级指标分类时（重庆的一般性项目
     绩效目标表等），名称含成本提示词（``category_cues.txt`` 的成本指标一行）且指标值是金额的行也算成本指标
     （"发放金额 ≥9.31万元"）。有同类指标索引（``kpi_lint.cluster``）
     时，建议中列出可比项目（按名称、行业用词和资金规模选出）设定的成本指标：金额按本项目资金折算，不提任何规则
@@ -90,10 +90,11 @@ class MissingCostIndicator(Rule):
     uses_peers = True
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
-        if project.cut_off:
+        template = detect_template(project)
+        printed_empty = any(e.level2 in template.core_cost for e in project.empty_categories)
+        if project.cut_off and not printed_empty:
             return  # the table breaks off: its cost rows may lie beyond the break (the break is reported)
         cues = name_cues(self.lexicon)
-        template = detect_template(project)
         if not is_classified(project) and unclassified_cost(project, self.lexicon.category_cues.get(COST, ())):
             return  # no categories printed, but a money target under a cost word is a cost indicator
         costs = [ind for ind in project.indicators if is_cost(ind)]

@@ -19,6 +19,10 @@ _INSTEAD = {
 }
 _DEFAULT_INSTEAD = "如受益人数、补助标准、完成时间或服务对象满意度"
 
+# A 二级 category that is itself about the budget (广东's 批复表: "预算(或投资规模)控制指标"): the
+# template asks for the execution rate there, so a row under it is no choice of the department's.
+_BUDGET_CATEGORY = ("预算", "投资规模")
+
 
 class ProcessAsResult(Rule):
     """把预算执行过程当作绩效指标（资金到位率、预算执行率、按时拨付、预算控制率）。
@@ -28,7 +32,9 @@ class ProcessAsResult(Rule):
     **做什么**
 
     三级指标含有 ``lexicons/process_measures.txt`` 中的预算过程指标（资金到位率、预算执行率、预算执行、按时拨付、
-    预算控制率、资金拨付率、支出进度……）时报告，消息中写出匹配到的最长一项。
+    预算控制率、资金拨付率、支出进度……）时报告，消息中写出匹配到的最长一项。指标值只是重复名称的行（自评表
+    自带的"预算执行率 | 预算执行率"计分行），和填在模板自设的预算类二级指标（广东批复表的"预算(或投资规模)控制
+    指标"）下的行不报告：那是表格要求填的，不是单位的选择。
 
     **为什么不好**
 
@@ -54,12 +60,17 @@ class ProcessAsResult(Rule):
     family = "consistency"
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        """Each row named by a budget-process measure, unless the form's own category asks for one."""
         measures = sorted({fold(m) for m in self.lexicon.process_measures}, key=len, reverse=True)
         for ind in project.indicators:
             name = clean(ind.level3)
             hit = next((m for m in measures if m and m in name), None)
             if hit is None:
                 continue
+            if clean(ind.value) == name:
+                continue  # "预算执行率 | 预算执行率": the self-evaluation form's own execution line, no target
+            if any(m in clean(ind.level2) for m in _BUDGET_CATEGORY):
+                continue  # the form itself asks for it ("预算(或投资规模)控制指标"): the template's, not the unit's
             instead = _INSTEAD.get(ind.level2 or "", _DEFAULT_INSTEAD)
             message = (
                 f"三级指标“{ind.level3}”是预算过程指标（{hit}），不是绩效结果：预算执行在自评中另行计分（预算执行率10分）。"

@@ -9,7 +9,7 @@ from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.context import PEERS
-from kpi_lint.rules.target.common import is_name
+from kpi_lint.rules.target.common import declared_not_applicable, is_name, name_cues, unit_only
 from kpi_lint.rules.text._text import clean
 from kpi_lint.vocab import COST, COST_LEVEL2, ECONOMIC, LEVEL2_NAMES, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
@@ -209,6 +209,11 @@ class MisfiledIndicator(Rule):
                 continue
             if self._fits_where_filed(ind):
                 continue
+            cues = name_cues(self.lexicon)
+            if unit_only(ind.value, cues):
+                continue  # "万人" lost its figure: the value's kind, half of what the model reads, is wrong
+            if declared_not_applicable(ind, cues):
+                continue  # "该指标不适用本项目 | 不涉及": says the category does not apply, files nothing
             verdict = self._by_model(ind, predict) if predict else self._by_lexicon(ind)
             peer = self._by_peers(ind)
             if verdict is None and peer is None:

@@ -96,6 +96,7 @@ _PLACEHOLDER_BRACKET = re.compile(r"[(（][^()（）\d]*[)）]")
 _TARGET_IN_NAME = re.compile(r"(?:[≥≤<>＞＜≧≦＝═=]|>=|<=|大于|小于|不低于|不少于|不超过|目标值[:：]?)\s*\d")
 _COMPARATOR_WORDS = re.compile(r"大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于|等于|以上|以下")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_MAX_FRAGMENT = 4  # "服务对象" of 服务对象满意度指标; a longer name is not read as a piece of a label
 
 
 def target_in_name(level3: str | None) -> bool:
@@ -106,10 +107,25 @@ def target_in_name(level3: str | None) -> bool:
 
 
 def is_name(level3: str | None) -> bool:
-    """The 三级指标 cell reads as a name: at least two Chinese characters besides comparator words.
-    A "≥95%", a "小于" or a lone "是" there means the row's cells were shifted when it was read."""
+    """The 三级指标 cell reads as a name: at least two Chinese characters besides comparator words,
+    and more than a piece of a category label cut across its words. A "≥95%", a "小于" or a lone "是"
+    there means the row's cells were shifted when it was read; "度指", "续影" are what is left of
+    满意度指标 and 可持续影响指标 when a flattened page was cut in the wrong places."""
     rest = _COMPARATOR_WORDS.sub("", squash(level3 or ""))
-    return len(_CJK.findall(rest)) >= 2
+    if len(_CJK.findall(rest)) < 2:
+        return False
+    if len(rest) > _MAX_FRAGMENT or rest in _label_words():
+        return True  # "满意度" (003's name on every table) is a word of 服务对象满意度指标, not a piece of one
+    return not any(rest in label for label in CATEGORY_NAMES)
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    """The words the category labels are made of (jieba): 可持续 / 影响 / 指标, 满意度 / 指标."""
+    from kpi_lint.segment import new_tokenizer  # on first use: most names are long enough not to ask
+
+    tokenizer = new_tokenizer()
+    return frozenset(word for label in CATEGORY_NAMES for word in tokenizer.lcut(label))
 
 
 def unit_only(value: str | None, cues: NameCues) -> bool:

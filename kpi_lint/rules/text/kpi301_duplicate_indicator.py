@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.target.common import is_name
 from kpi_lint.rules.text._text import clean
 
 
@@ -18,7 +19,8 @@ class DuplicateIndicator(Rule):
     **做什么**
 
     在一个项目的同一期间内（实施期 / 年度，或目标表、自评表的唯一期间），把三级指标名称统一全角半角、去掉空白后
-    比较，报告每一个与前面重名的指标，并指回第一次出现的位置。
+    比较，报告每一个与前面重名的指标，并指回第一次出现的位置。读出来不像名称的三级指标（错位的"是"、类别标签的
+    碎片、``unmeasured_actuals.txt`` 里的"完成"这类完成情况）不比较：那是读取错位，不是单位重复填写。
 
     **为什么不好**
 
@@ -45,10 +47,11 @@ class DuplicateIndicator(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         first_seen: dict[tuple[str | None, str], Indicator] = {}
+        statuses = {clean(s) for s in self.lexicon.unmeasured_actuals}
         for ind in project.indicators:
             key_name = clean(ind.level3)
-            if not key_name:
-                continue
+            if not key_name or not is_name(ind.level3) or key_name in statuses:
+                continue  # a shifted cell ("是"), a piece of a label, a status ("完成") read as the name
             first = first_seen.setdefault((ind.period, key_name), ind)
             if first is ind:
                 continue

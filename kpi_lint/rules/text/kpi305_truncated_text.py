@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import paired_rows
 from kpi_lint.rules.text._text import clean_cut, squashed
+
+if TYPE_CHECKING:
+    import jieba
 
 _LABELS = {
     "level3": "三级指标",
@@ -23,6 +27,21 @@ _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 # An extension that only adds a bracketed unit ("参保率" → "参保率（%）") is not a cut.
 _BRACKET_START = ("(", "（", "[", "【")
 
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> jieba.Tokenizer:
+    # Imported on first use: most documents have no cell ending in 的/和/及, and the catalog loads light.
+    from kpi_lint.segment import new_tokenizer
+
+    return new_tokenizer()
+
+
+def ends_with_word(text: str) -> bool:
+    """The text's last character is the end of a word of two or more characters (jieba's dictionary):
+    "不涉及" ends in 涉及, "普及" is a word; "…补助和" and "…标准的" end in a particle left dangling."""
+    tokens = _segmenter().lcut(text[-8:])
+    return bool(tokens) and len(tokens[-1]) >= 2
 
 class TruncatedText(Rule):
     """单元格文字明显被截断：一个期间的文字是另一个期间的真前缀，或断在词的中间。
@@ -104,8 +123,10 @@ class TruncatedText(Rule):
         for ind in project.indicators:
             for field, label in _LABELS.items():
                 text = squashed(getattr(ind, field))
-                if (id(ind), field) in reported or not text or text[-1] not in endings:
-                    continue
+                if (id(ind), field) in reported or len(text) < 2 or text[-1] not in endings:
+                    continue  # (a lone "," is a stray separator, not a cut text)
+                if ends_with_word(text):
+                    continue  # "不涉及", "基本普及", "群众参与": the last character belongs to a word
                 reported.add((id(ind), field))
                 message = (
                     f"{label}“{getattr(ind, field)}”以“{text[-1]}”结尾，文字被截断。"

@@ -1,0 +1,33 @@
+"""Excerpts of the wild set that stop inside their table are read as cut off (SOURCES.md says where)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kpi_lint.model import Project
+from kpi_lint.parse import parse
+from tests.corpus import CORPUS_DIR
+
+
+def _project(stem: str, index: int = 0) -> Project:
+    (path,) = sorted((CORPUS_DIR / "wild").glob(f"{stem}_*.txt"))
+    return parse(path).projects[index]
+
+
+@pytest.mark.parametrize(
+    ("stem", "why"),
+    [
+        ("d03", "cut at 时效指标: the text ends with the label and the stub '指标' of '指标1:…'"),
+        ("d06", "cut at the 效益 block: it ends with '绩 效 指 标 | 效益', a block label and the start of 效益指标"),
+        ("f11", "a table without category columns (labels glued to the first name), cut inside its 4th value"),
+        ("e10", "three rows of a form without categories, no satisfaction row, nothing after them"),
+    ],
+)
+def test_a_table_that_ends_with_the_text_before_satisfaction_is_cut_off(stem: str, why: str) -> None:
+    assert _project(stem).cut_off, why
+
+
+@pytest.mark.parametrize("stem", ["d10", "b09"])
+def test_a_form_without_categories_that_reaches_satisfaction_is_whole(stem: str) -> None:
+    # d10 (重庆 一般性项目绩效目标表) ends its rows with "本土人才满意度", b09 with "服务对象满意度"
+    assert not _project(stem).cut_off
