@@ -131,7 +131,7 @@ def test_partly_right_findings_say_what_became_of_them() -> None:
 # reported, for the rules with at least 5 of them: the figures of the issue-11 note. A rule may
 # do better; doing worse means a right finding was lost or a wrong one came back.
 WILD_PRECISION_FLOOR = {
-    "KPI101": 13 / 15, "KPI102": 6 / 8, "KPI103": 8 / 9, "KPI104": 6 / 8, "KPI105": 1.0, "KPI106": 4 / 8,
+    "KPI101": 13 / 14, "KPI102": 6 / 7, "KPI103": 8 / 9, "KPI104": 6 / 8, "KPI105": 1.0, "KPI106": 4 / 7,
     "KPI205": 1.0, "KPI302": 1.0, "KPI404": 4 / 6, "KPI502": 1.0,
 }
 
