@@ -11,7 +11,8 @@ all of them when it has fewer), drawn with a fixed seed so that the sample can b
 `--only PREFIX` keeps the findings of files under PREFIX (the second sample: the wild set only).
 The verdict and why columns are left for the reviewer; the judged samples live in
 tests/data/finding_review.csv (column `sample`: 1 = seed 11 over wild set + samples, drawn before
-issue 11's fixes; 2 = seed 29 over the wild set, drawn after them).
+issue 11's fixes; 2 = seed 29 over the wild set, drawn after them; 3 = seed 31 over batch j of the
+wild set, --share 0.3 --at-least 8 --only corpus/wild/j, held out from the fixes).
 """
 
 from __future__ import annotations
