@@ -133,7 +133,7 @@ def test_partly_right_findings_say_what_became_of_them() -> None:
 # do better; doing worse means a right finding was lost or a wrong one came back.
 WILD_PRECISION_FLOOR = {
     "KPI101": 13 / 14, "KPI102": 6 / 7, "KPI103": 8 / 9, "KPI104": 6 / 8, "KPI105": 1.0, "KPI106": 4 / 7,
-    "KPI205": 1.0, "KPI302": 1.0, "KPI404": 4 / 6, "KPI502": 1.0,
+    "KPI205": 1.0, "KPI302": 1.0, "KPI502": 1.0,  # KPI404: < 5 left since issue-13c's classifier
 }
 
 
