@@ -57,7 +57,7 @@ def test_a_pool_gives_the_serial_findings_in_the_serial_order_on_samples_and_wil
     context = build_context(loaded.documents, config)
     reference = run_rules(loaded.documents, all_rules(), context)
     run = check_files(paths, config, all_rules(), where=Where(pool_map(2)))
-    assert len(reference) > 800
+    assert len(reference) > 700  # 795 findings on samples + wild set after issue 11d's precision fixes
     # The engine's per-document filters drop peer-rule findings here, both in a garbled table (000)
     # and on an indicator cut off by the extraction (KPI305 is the root cause; 001, 002): the local
     # and the peer findings of a document must be filtered together, as run_rules does.
