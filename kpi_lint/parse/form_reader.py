@@ -41,8 +41,9 @@ _SECTION = re.compile(
 _TITLE_NOISE = re.compile(
     r"^(?:附件|附表)?\s*\d*\s*[:：、.．]?\s*|^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*|(?:20\d\d)\s*年度?\s*"
 )
-# "指标" alone is what an excerpt cut inside "指标1:…" leaves
-_PLACEHOLDER = re.compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d*\s*[:：]?|无|/)$")
+# What stands in a 三级 cell that names nothing: template marks, "指标2：" ("指标" alone is what an
+# excerpt cut inside "指标1:…" leaves), or a bare number (a score, a "0" left in an unfilled row).
+_PLACEHOLDER = re.compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d*\s*[:：]?|无|/|[-+]?\d+(?:\.\d+)?%?)$")
 _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 # A row holding nothing but text in these columns (no target, sign, unit or score) may be prose.
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
