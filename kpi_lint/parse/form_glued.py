@@ -11,7 +11,7 @@ every piece as its kind.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kpi_lint.grid import Cell
@@ -108,22 +108,42 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
     return 0
 
 
-def _in_qualifier(text: str, at: int, hints: GlueHints) -> bool:
-    """Whether a cut at `at` falls before or inside a target's qualifier ("以上", "以内")."""
-    return any(
-        text.startswith(word, start)
-        for word in hints.target_ends
-        for start in range(max(0, at - len(word) + 1), at + 1)
+@dataclass(frozen=True)
+class _Marks:
+    """Where the glue hints' words stand in one text, found once for all the cuts tried in it."""
+
+    in_qualifier: frozenset[int]  # cuts before or inside a target's qualifier ("以上", "以内")
+    qualifier_at: frozenset[int]  # cuts right before one
+    description_at: frozenset[int]  # cuts right before a description's opening word ("反映")
+
+
+def _starts(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(position, word) of every occurrence of `words` in `text`."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, word))
+            at = text.find(word, at + 1)
+    return found
+
+
+def _marks(text: str, hints: GlueHints) -> _Marks:
+    qualifiers = _starts(text, hints.target_ends)
+    return _Marks(
+        frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
+        frozenset(at for at, _ in qualifiers),
+        frozenset(at for at, _ in _starts(text, hints.description_starts)),
     )
 
 
-def _cut_cost(text: str, at: int, ending_role: str, hints: GlueHints = _NO_HINTS) -> int:
+def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> int:
     """How unlikely a cell boundary is between text[at-1] and text[at]."""
     if at <= 0 or at >= len(text):
         return 0
-    if _in_qualifier(text, at, hints) and (ending_role in _TARGET_ROLES or not text.startswith(hints.target_ends, at)):
+    if at in marks.in_qualifier and (ending_role in _TARGET_ROLES or at not in marks.qualifier_at):
         return 3  # "90%|以上" or "以|上": the qualifier belongs to its target
-    if hints.description_starts and text.startswith(hints.description_starts, at):
+    if at in marks.description_at:
         return 0  # "…每天|反映学生…": a description opens here
     left, right = text[at - 1], text[at]
     if left in "/／":
@@ -175,6 +195,7 @@ def _even_targets(text: str, record: list[tuple[Column, int, int]]) -> list[tupl
 @lru_cache(maxsize=4096)
 def _cut(text: str, roles: tuple[str, ...], hints: GlueHints) -> list[list[tuple[int, int, int]]] | None:
     n, m = len(text), len(roles)
+    marks = _marks(text, hints)
     # best[p][c]: cheapest cut of text[p:] when the next piece is column c of the current row;
     # c == m means a row just ended (the text may end or a new row may begin).
     best = [[_INF] * (m + 1) for _ in range(n + 1)]
@@ -195,7 +216,7 @@ def _cut(text: str, roles: tuple[str, ...], hints: GlueHints) -> list[list[tuple
                 cost = _piece_cost(role, text[p:e], roles, hints)
                 if cost is None:
                     continue
-                total = cost + best[e][c + 1] + (_cut_cost(text, e, role, hints) if e > p else 0)
+                total = cost + best[e][c + 1] + (_cut_cost(text, e, role, marks) if e > p else 0)
                 if total < best[p][c]:
                     best[p][c], step[p][c] = total, (e, c + 1)
     if best[0][0] >= _INF:
