@@ -49,6 +49,8 @@ DATA_ROLES = (
     "deviation", "basis", "note",
 )
 
+# Comparisons written in words ("大于等于90%", "不低于95%"), longest first.
+WORDED_SIGNS = ("大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "大于", "小于", "等于")
 _SPACE = re.compile(r"\s+")
 _DECOR = re.compile(r"[★☆*＊▲△]+")
 _NUMBERING = re.compile(

@@ -17,7 +17,7 @@ from functools import lru_cache
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, SIGNS
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
-from kpi_lint.vocab import GlueHints
+from kpi_lint.vocab import WORDED_SIGNS, GlueHints
 
 _SIGN = SIGNS
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
@@ -27,7 +27,7 @@ _PATTERNS = {
     "comparator": re.compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
     "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?)$"),
 }
-_WORDED_SIGN = "大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于|等于|达到"
+_WORDED_SIGN = "|".join((*WORDED_SIGNS, "达到"))
 _TARGET = re.compile(
     rf"^(?:[{_SIGN}]{{1,2}}|{_WORDED_SIGN})?(?:{_NUMBER}[^\d{_SIGN}]{{0,6}}|[^\d{_SIGN}]{{1,30}})(?<![,，;；、])$"
 )

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from kpi_lint.grid import Cell, Row
-from kpi_lint.vocab import Vocabulary, squash
+from kpi_lint.vocab import WORDED_SIGNS, Vocabulary, squash
 
 PERIOD_WORDS = ("中长期", "实施期", "实施周期", "项目期", "中期", "长期", "年度")
 _PERIOD_NAME = {
@@ -227,7 +227,7 @@ SIGNS = "≥≤=<>≧≦═"
 DIRECTION_WORDS = {"定性", "定量", "正向", "反向", "正向指标", "反向指标"}
 COMPARATOR_WORDS = {
     "≥", "≤", "=", ">", "<", "≧", "≦", "═", ">=", "<=", "=>", "=<", "＝", "≠", "~",
-    "大于", "小于", "等于", "不低于", "不高于", "不少于", "不超过", "大于等于", "小于等于", "约", *DIRECTION_WORDS,
+    *WORDED_SIGNS, "约", *DIRECTION_WORDS,
 }
 _LONE_UNITS = {"%", "‰", "％"}
 # Columns a copied row may leave out, each with the cells it can hold; the others hold any text.

@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 from kpi_lint.grid import Cell, Grid, Row
 from kpi_lint.read.source import SourceText
+from kpi_lint.vocab import WORDED_SIGNS
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES = re.compile(r"(?: {2,}|\u3000+| ?\t ?)")
@@ -109,15 +110,15 @@ _LIST_SEP = re.compile(r"[:：]")  # a list after a label's colon is cut at ;。
 _NAME_START = re.compile(r"[\u4e00-\u9fff]")
 
 
-def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[re.Match[str]]:
+def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[tuple[int, int]]:
     """The 一级/二级 labels a line that lost its separators opens with, when the rest reads as a
     row ("质量指标补贴覆盖率对…覆盖率100%历史标准")."""
     if labels is None:
         return []
-    found: list[re.Match[str]] = []
+    found: list[tuple[int, int]] = []
     at = len(folded) - len(folded.lstrip())
     while (m := labels.match(folded, at)) is not None:
-        found.append(m)
+        found.append(m.span())
         at = m.end()
     lead = _LEAD_IN.match(folded, at)
     rest = folded[lead.end() if lead else at :].strip().rstrip("。;；")
@@ -152,7 +153,7 @@ def glued_cells(
     """
     if tokens is None:
         return None
-    found: list[re.Match[str]] | list[tuple[int, int]] = [m for m in tokens.finditer(folded)]
+    found = [m.span() for m in tokens.finditer(folded)]
     if len(found) < 3 and header is not None:
         lead = len(folded) - len(folded.lstrip())
         spans = header(folded.strip())
@@ -163,7 +164,7 @@ def glued_cells(
             return None
     out: list[tuple[int, str, bool]] = []
     at = 0
-    for start, end in (m if isinstance(m, tuple) else m.span() for m in found):
+    for start, end in found:
         if start > at and folded[at:start].strip():
             out.extend(_items(printed, folded, at, start))
         out.append((start, printed[start:end], False))
@@ -178,7 +179,7 @@ def glued_cells(
 _LEAD_IN = re.compile(r"\s*(?:[^\s\d:：,，;；。]{1,2}(?=[:：]))?[:：,，]\s*")
 # Items of such a list end at ;。 or at a comma right after a target ("≥80万元,促使…").
 _ITEM_SEP = re.compile(r"[;；。,，]")
-_ENDS_TARGET = re.compile(r"(?:[<>=≥≤≧≦]|大于|小于|等于|不低于|不高于|不少于|不超过|达到)\s*\d[^()（）]*$")
+_ENDS_TARGET = re.compile(rf"(?:[<>=≥≤≧≦]|{'|'.join(WORDED_SIGNS)}|达到)\s*\d[^()（）]*$")
 
 
 def _items(printed: str, folded: str, start: int, end: int) -> list[tuple[int, str, bool]]:
