@@ -326,8 +326,7 @@ class BlockReader:
         if not found:
             return False
         for label, kind in labels:
-            if label is not cell:
-                self._label(label, kind)
+            self._label(label, kind)
         for placed in found:
             self._record(0, placed)
         return True

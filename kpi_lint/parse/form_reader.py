@@ -72,6 +72,11 @@ class _Draft:
     block: BlockReader | None = None
     start: Located | None = None
 
+    @property
+    def block_just_opened(self) -> bool:
+        """An indicator block is open and has read nothing yet (a header row may still follow)."""
+        return self.block is not None and not self.block.records and not self.block.open_record
+
     def close_block(self, cut_off: bool = False) -> None:
         """End the indicator block; `cut_off` when the text ended inside it (no footer to drop)."""
         if self.block is not None:
@@ -274,8 +279,8 @@ class FormReader:
         complete = is_header(roles)
         only_project = set(filled_roles) == {"project"}  # "项目名称" alone opens a fact, not a header
         draft = self.draft
-        just_opened = draft.block is not None and not draft.block.records and not draft.block.open_record
-        if just_opened and headerish and not complete and not is_subheader(roles) and not self._header_cells:
+        wrapped = headerish and not complete and not is_subheader(roles) and not self._header_cells
+        if draft.block_just_opened and wrapped:
             # The header row wrapped onto the next lines ("年度 指标值 |" ⏎ "实际 完成值 |" ⏎ "分值 | 得分"):
             # their columns follow the ones read.
             assert draft.block is not None
@@ -293,8 +298,7 @@ class FormReader:
             return True
         self._flush_header_cells()
         draft = self.draft
-        just_opened = draft.block is not None and not draft.block.records and not draft.block.open_record
-        if just_opened and is_subheader(roles):
+        if draft.block_just_opened and is_subheader(roles):
             assert draft.block is not None
             draft.block = BlockReader(merge_subheader(draft.block.header, row.cells, roles, row.ruled), self.vocab)
             return True
