@@ -63,6 +63,8 @@ def classifier(task: str, split: DocumentSplit) -> None:
     print(f"[{task}] C 在 dev 上的得分 {result.grid}，选 C={result.chosen_c:g}")
     _show("dev（只用 train 拟合）", result.dev, result.split["dev"])
     _show("test（train+dev 拟合）", result.test, result.split["test"])
+    for name, metrics in result.test_sets.items():
+        _show(f"  其中 test 集 {name}", metrics, result.test_set_docs[name])
     shipped = load_model(ROOT / "models" / f"{task}.skops")
     test_rows = split.rows(set_.docs, "test")
     judged = set_.subset(test_rows)

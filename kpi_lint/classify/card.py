@@ -157,7 +157,32 @@ def _heldout_lines(held: dict[str, Any]) -> list[str]:
         "",
         *_per_class_table(test),
         "",
+        *_test_set_lines(held),
     ]
+
+
+TEST_SET_NAMES = {
+    "first": "首批 test 文件（与划分一同抽定）",
+    "fresh": "新增 test 文件（全部模型选择之后才加标签、加入划分）",
+}
+
+
+def _test_set_lines(held: dict[str, Any]) -> list[str]:
+    """The same test predictions scored on each named test set (corpus/labels/split.csv, test_set)."""
+    lines: list[str] = []
+    for name, metrics in (held.get("test_sets") or {}).items():
+        docs = held.get("test_set_docs", {}).get(name, [])
+        lines += [
+            f"### test 集 `{name}`：{TEST_SET_NAMES.get(name, name)}",
+            "",
+            f"- {len(docs)} 个文件（{'、'.join(docs)}），{metrics['samples']} 行：macro-F1 **{metrics['macro_f1']:.3f}**，"
+            f"准确率 {metrics['accuracy']:.3f}"
+            + (f"，{metrics['positive_label']} 的 F1 {metrics['positive_f1']:.3f}" if metrics.get("positive_label") else ""),
+            "",
+            *_per_class_table(metrics),
+            "",
+        ]
+    return lines
 
 
 def write_card(card: dict[str, Any], model_path: Path) -> tuple[Path, Path]:

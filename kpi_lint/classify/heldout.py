@@ -5,12 +5,14 @@ made from data: each candidate is fitted on the train documents and scored on
 the dev documents (macro-F1, or the F1 of the positive label of a binary
 task).  The chosen C is then fitted on train + dev and measured, once, on the
 test documents — the figure a model card reports, naming those documents.
+When the split names test sets (``first``, ``fresh``), the same predictions
+are also scored per set.
 """
 
 from __future__ import annotations
 
 import warnings
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from sklearn.exceptions import UndefinedMetricWarning
@@ -33,6 +35,9 @@ class HeldOut:
     chosen_c: float
     dev: Metrics  # fitted on train, measured on dev (the chosen C)
     test: Metrics  # fitted on train + dev, measured on test
+    # The same test predictions scored on each named test set of the split (set name → scores).
+    test_sets: dict[str, Metrics] = field(default_factory=dict)
+    test_set_docs: dict[str, list[str]] = field(default_factory=dict)  # set name → its documents
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -42,18 +47,24 @@ def _score(metrics: Metrics) -> float:
     return metrics.positive_f1 if metrics.positive_f1 is not None else metrics.macro_f1
 
 
-def _fit_predict(
-    set_: TrainingSet, features: Features, seed: int, c: float, fit_rows: list[int], eval_rows: list[int],
-    positive: str | None,
-) -> Metrics:
+def _predict(
+    set_: TrainingSet, features: Features, seed: int, c: float, fit_rows: list[int], eval_rows: list[int]
+) -> list[str]:
     pipeline = build_pipeline(features, _userdict(), seed)
     pipeline.set_params(model__C=c)
     fit_on, judged = set_.subset(fit_rows), set_.subset(eval_rows)
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=UndefinedMetricWarning)
         pipeline.fit(fit_on.features, fit_on.labels)
-        predicted = [str(p) for p in pipeline.predict(judged.features)]
-    return _metrics(judged.labels, predicted, 0, positive)
+        return [str(p) for p in pipeline.predict(judged.features)]
+
+
+def _fit_predict(
+    set_: TrainingSet, features: Features, seed: int, c: float, fit_rows: list[int], eval_rows: list[int],
+    positive: str | None,
+) -> Metrics:
+    predicted = _predict(set_, features, seed, c, fit_rows, eval_rows)
+    return _metrics([set_.labels[i] for i in eval_rows], predicted, 0, positive)
 
 
 def evaluate_heldout(
@@ -70,7 +81,15 @@ def evaluate_heldout(
         on_dev = {c: _fit_predict(set_, features, seed, c, train_rows, dev_rows, positive) for c in grid}
         # Highest dev score; ties go to the smaller C (the simpler model).
         chosen = max(grid, key=lambda c: (round(_score(on_dev[c]), 4), -c))
-        test = _fit_predict(set_, features, seed, chosen, fit_rows, test_rows, positive)
+        predicted = _predict(set_, features, seed, chosen, fit_rows, test_rows)
+    truth = [set_.labels[i] for i in test_rows]
+    test = _metrics(truth, predicted, 0, positive)
+    per_set: dict[str, Metrics] = {}
+    for name, docs in split.test_sets:
+        keep = [k for k, row in enumerate(test_rows) if set_.docs[row] in docs]
+        if keep:
+            per_set[name] = _metrics([truth[k] for k in keep], [predicted[k] for k in keep], 0, positive)
     return HeldOut(
-        split.as_dict(), {str(c): round(_score(m), 4) for c, m in on_dev.items()}, chosen, on_dev[chosen], test
+        split.as_dict(), {str(c): round(_score(m), 4) for c, m in on_dev.items()}, chosen, on_dev[chosen], test,
+        per_set, {name: list(docs) for name, docs in split.test_sets if name in per_set},
     )

@@ -5,6 +5,11 @@ the document they come from, never one by one (two rows of one table share a
 department's wording, and a model that has seen one of them recognises the
 other).  Hyper-parameters and thresholds are chosen on ``dev``; ``test`` is
 only ever measured.
+
+The test documents may come in named sets (the optional ``test_set`` column):
+``first`` — the 24 documents drawn with the split — and ``fresh`` — documents
+collected later and labelled after every model choice had been made (wild
+batches i, j, k).  Scores are reported on each set and on their union.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ class DocumentSplit:
     train: tuple[str, ...]
     dev: tuple[str, ...]
     test: tuple[str, ...]
+    # Named subsets of `test` (name, documents), in the order of the file; empty when not given.
+    test_sets: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def part(self, doc: str) -> str | None:
         for name in PARTS:
@@ -41,6 +48,10 @@ class DocumentSplit:
     def as_dict(self) -> dict[str, list[str]]:
         return {name: list(getattr(self, name)) for name in PARTS}
 
+    def test_set(self, name: str) -> tuple[str, ...]:
+        """The documents of one named test set (empty when there is no such set)."""
+        return dict(self.test_sets).get(name, ())
+
 
 def read_split(path: Path) -> DocumentSplit:
     """`doc,split` rows → DocumentSplit; InputError naming the file on anything else."""
@@ -48,14 +59,22 @@ def read_split(path: Path) -> DocumentSplit:
     if not {"doc", "split"} <= set(frame.columns):
         raise InputError(str(path), "划分文件须有 doc 和 split 两列")
     parts: dict[str, list[str]] = {name: [] for name in PARTS}
-    for doc, part, line in zip(frame["doc"], frame["split"], frame["_line"], strict=True):
+    named: dict[str, list[str]] = {}
+    sets = frame["test_set"] if "test_set" in frame.columns else [""] * len(frame)
+    for doc, part, test_set, line in zip(frame["doc"], frame["split"], sets, frame["_line"], strict=True):
         if part not in parts:
             raise InputError(f"{path}:{line}", f"split 只能是 train、dev 或 test，这里是 {part!r}")
         parts[part].append(doc.strip())
+        test_set = str(test_set or "").strip()
+        if test_set and part != "test":
+            raise InputError(f"{path}:{line}", f"只有 test 划分的文件才能填 test_set，这里是 {part}")
+        if test_set:
+            named.setdefault(test_set, []).append(doc.strip())
     every = [d for docs in parts.values() for d in docs]
     if len(every) != len(set(every)):
         raise InputError(str(path), "同一文件出现在多个划分中")
-    return DocumentSplit(*(tuple(sorted(parts[name])) for name in PARTS))
+    test_sets = tuple((name, tuple(sorted(docs))) for name, docs in named.items())
+    return DocumentSplit(*(tuple(sorted(parts[name])) for name in PARTS), test_sets=test_sets)
 
 
 def check_covered(split: DocumentSplit, docs: Sequence[str], source: str) -> None:
