@@ -172,12 +172,14 @@ def _test_set_lines(held: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     for name, metrics in (held.get("test_sets") or {}).items():
         docs = held.get("test_set_docs", {}).get(name, [])
+        positive = (
+            f"，{metrics['positive_label']} 的 F1 {metrics['positive_f1']:.3f}" if metrics.get("positive_label") else ""
+        )
         lines += [
             f"### test 集 `{name}`：{TEST_SET_NAMES.get(name, name)}",
             "",
-            f"- {len(docs)} 个文件（{'、'.join(docs)}），{metrics['samples']} 行：macro-F1 **{metrics['macro_f1']:.3f}**，"
-            f"准确率 {metrics['accuracy']:.3f}"
-            + (f"，{metrics['positive_label']} 的 F1 {metrics['positive_f1']:.3f}" if metrics.get("positive_label") else ""),
+            f"- {len(docs)} 个文件（{'、'.join(docs)}），{metrics['samples']} 行："
+            f"macro-F1 **{metrics['macro_f1']:.3f}**，准确率 {metrics['accuracy']:.3f}" + positive,
             "",
             *_per_class_table(metrics),
             "",

@@ -74,7 +74,8 @@ def read_split(path: Path) -> DocumentSplit:
     if len(every) != len(set(every)):
         raise InputError(str(path), "同一文件出现在多个划分中")
     test_sets = tuple((name, tuple(sorted(docs))) for name, docs in named.items())
-    return DocumentSplit(*(tuple(sorted(parts[name])) for name in PARTS), test_sets=test_sets)
+    train, dev, test = (tuple(sorted(parts[name])) for name in PARTS)
+    return DocumentSplit(train, dev, test, test_sets)
 
 
 def check_covered(split: DocumentSplit, docs: Sequence[str], source: str) -> None:

@@ -73,7 +73,8 @@ def print_metrics(console: Console, task: str, set_: TrainingSet, metrics: Metri
         for name, part in (held.get("test_sets") or {}).items():
             docs = held.get("test_set_docs", {}).get(name, [])
             console.print(
-                f"  其中 test 集 {escape(name)}（{len(docs)} 个文件，{part['samples']} 行）：macro-F1 {part['macro_f1']:.3f}"
+                f"  其中 test 集 {escape(name)}（{len(docs)} 个文件，{part['samples']} 行）："
+                f"macro-F1 {part['macro_f1']:.3f}"
             )
     console.print(
         f"[bold]{task}[/]：{metrics.samples} 个样本（去重后），{len(metrics.labels)} 种标签，"
