@@ -67,3 +67,17 @@ def test_a_check_of_lexicon_rules_loads_no_model(tmp_path: Path) -> None:
     findings = json.loads(out.read_text(encoding="utf-8"))
     found = findings["findings"] if isinstance(findings, dict) else findings
     assert found and all(f["code"].startswith("KPI3") for f in found)
+
+
+def test_the_light_help_page_is_the_full_applications() -> None:
+    """`kpi-lint --help` is drawn from COMMAND_SUMMARIES; it must be the page the full app prints."""
+    from typer.testing import CliRunner
+
+    from kpi_lint.cli import app
+
+    full = CliRunner().invoke(app, ["--help"], prog_name="kpi-lint")
+    probe = "import sys; sys.argv = ['kpi-lint', '--help']; from kpi_lint.cli import main; main()"
+    light = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert full.exit_code == 0 and light.returncode == 0
+    assert "check" in light.stdout and "train" in light.stdout
+    assert light.stdout == full.stdout
