@@ -95,6 +95,7 @@ class GlueHints:
     target_ends: tuple[str, ...] = ()  # glue_cues.txt 目标后缀
     blanks: tuple[str, ...] = ()  # glue_cues.txt 空格
     worded_ends: tuple[str, ...] = ()  # how a worded target ends (vague_words.txt: 提升, 减轻 …)
+    worded_starts: tuple[str, ...] = ()  # how one opens before its verb (有所, 明显, 逐步 … of 有所提升)
 
 
 @dataclass(frozen=True)
@@ -408,6 +409,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
     from kpi_lint.lexicon import read_keyed, read_list, read_pairs
 
     cues = read_keyed(directory, "glue_cues.txt")
+    vague = read_list(directory, "vague_words.txt")
     return read_vocabulary(
         read_list(directory, "levels.txt"),
         read_keyed(directory, "form_columns.txt"),
@@ -422,6 +424,19 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             description_starts=tuple(cues.get("描述开头", ())),
             target_ends=tuple(sorted(cues.get("目标后缀", ()), key=len, reverse=True)),
             blanks=tuple(cues.get("空格", ())),
-            worded_ends=tuple(sorted(read_list(directory, "vague_words.txt"), key=len, reverse=True)),
+            worded_ends=tuple(sorted(vague, key=len, reverse=True)),
+            worded_starts=worded_starts(vague),
         ),
     )
+
+
+def worded_starts(phrases: list[str]) -> tuple[str, ...]:
+    """The openers of worded targets: what stands before another listed word ("有所" of "有所提升")."""
+    words = set(phrases)
+    found = {
+        phrase[: len(phrase) - len(end)]
+        for phrase in phrases
+        for end in words
+        if len(end) >= 2 and len(phrase) - len(end) >= 2 and phrase.endswith(end)
+    }
+    return tuple(sorted(found, key=len, reverse=True))

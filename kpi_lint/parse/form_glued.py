@@ -13,11 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, SIGNS
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
 from kpi_lint.vocab import WORDED_SIGNS, GlueHints
+
+if TYPE_CHECKING:
+    import jieba
 
 _SIGN = SIGNS
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
@@ -46,17 +50,26 @@ _TARGET_ROLES = {"value", "actual", "adjusted_value"}
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
 _MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 2, "unit": 7}
+# Punctuation that closes or continues a phrase: a cell never opens with it ("、文化传承影响").
+_NO_OPENING = tuple("、，,；;。：:）)》”")
+# A worded target is short ("显著提升", "按时完成"); a long run of words is more likely a name's tail.
+_SHORT_WORDED = 8
+_WORDED_LENGTH = 0.01  # per character: breaks ties only (a target is at most 30 characters)
+_NAME_SHORTNESS = 0.001  # per character a name is shorter than the longest: breaks ties only
+_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
 
 
-def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueHints = _NO_HINTS) -> int | None:
+def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueHints = _NO_HINTS) -> float | None:
     """None when `piece` cannot be a cell of `role`; else how unlikely it is (0 = plainly so).
 
     Where a name is followed by a description ("补助人数实际发放解困工资人数"), the name is the piece
     that ends as names do (率, 人数, 标准 …); a 指标值确定依据 is one of the known bases."""
     if not piece:
-        return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
-    if len(piece) > _MAX_PIECE.get(role, 40):
+        if role in ("level3", "value"):
+            return None
+        return 0 if role in OPTIONAL else 2
+    if len(piece) > _MAX_PIECE.get(role, 40) or piece.startswith(_NO_OPENING):
         return None
     if role in ("comparator", "unit") and piece in hints.blanks:
         return 0  # "-": the template's mark of an empty 度量单位 / 计算符号
@@ -77,8 +90,11 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
             return 0
         if _TARGET.match(piece):
             # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
-            worded = not _DIGITS.search(piece)
-            return 1 if worded and hints.worded_ends and not piece.endswith(hints.worded_ends) else 0
+            if _DIGITS.search(piece):
+                return 0
+            unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
+            # Between two equally good cuts, the shorter worded target: names run long, targets not.
+            return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
         # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
         # a sign stands only at its start.
         if len(piece) > 16 or piece[0] == "0" or any(ch in _SIGN for ch in piece[1:]):
@@ -99,13 +115,30 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         bare = _BRACKETED.sub("", piece)
         if piece[0].isdigit() or any(ch in _SIGN for ch in bare) or not _WORD_START.match(piece) or len(piece) < 2:
             return None
-        if role == "level3" and "description" in roles and hints.name_ends and not piece.endswith(hints.name_ends):
-            return 1 + len(_DIGITS.findall(piece))
+        if role == "level3" and piece.endswith((*WORDED_SIGNS, *hints.worded_starts)):
+            return 2  # "入学率大于|90%", "生活质量有所|提升": the words open the target
+        if role == "level3" and "description" in roles:
+            # A name glued to its description often says a word twice ("补助人数实际发放…人数").
+            unlike = int(bool(hints.name_ends) and not piece.endswith(hints.name_ends)) + int(_says_twice(piece))
+            # Between two equally good cuts, the longer name: the description is what is left over.
+            return unlike + len(_DIGITS.findall(piece)) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
         # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
         # the next row's name, so it must earn its place.
         bracket = 1 if piece[0] in "(（" else 0
         return len(_DIGITS.findall(piece)) + bracket + (2 if role in OPTIONAL else 0)
     return 0
+
+
+@lru_cache(maxsize=65536)
+def _says_twice(piece: str) -> bool:
+    """The text holds one pair of Chinese characters twice, apart ("人数 … 人数")."""
+    seen: dict[str, int] = {}
+    for m in _CJK_PAIR.finditer(piece):
+        pair = m.group(1)
+        if pair in seen and m.start() >= seen[pair] + 2:
+            return True
+        seen.setdefault(pair, m.start())
+    return False
 
 
 @dataclass(frozen=True)
@@ -115,6 +148,8 @@ class _Marks:
     in_qualifier: frozenset[int]  # cuts before or inside a target's qualifier ("以上", "以内")
     qualifier_at: frozenset[int]  # cuts right before one
     description_at: frozenset[int]  # cuts right before a description's opening word ("反映")
+    inside_word: frozenset[int]  # cuts inside a word of jieba's dictionary ("建档|立卡")
+    in_scoring: frozenset[int]  # cuts inside a scoring phrase ("得|10分", "扣1|分")
 
 
 def _starts(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -128,24 +163,45 @@ def _starts(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _segmenter() -> jieba.Tokenizer:
+    # Imported on first use: only text that lost its separators is segmented.
+    from kpi_lint.segment import new_tokenizer
+
+    return new_tokenizer()
+
+
+def _inside_words(text: str) -> frozenset[int]:
+    inside: set[int] = set()
+    for _, start, end in _segmenter().tokenize(text, HMM=False):
+        inside.update(range(start + 1, end))
+    return frozenset(inside)
+
+
 def _marks(text: str, hints: GlueHints) -> _Marks:
     qualifiers = _starts(text, hints.target_ends)
     return _Marks(
         frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
         frozenset(at for at, _ in qualifiers),
         frozenset(at for at, _ in _starts(text, hints.description_starts)),
+        _inside_words(text),
+        frozenset(k for m in _SCORING.finditer(text) for k in range(m.start() + 1, m.end())),
     )
 
 
-def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> int:
+def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
     """How unlikely a cell boundary is between text[at-1] and text[at]."""
     if at <= 0 or at >= len(text):
         return 0
     if at in marks.in_qualifier and (ending_role in _TARGET_ROLES or at not in marks.qualifier_at):
         return 3  # "90%|以上" or "以|上": the qualifier belongs to its target
+    if at in marks.in_scoring:
+        return 3  # "较大得|10分": points belong to their scoring rule
     if at in marks.description_at:
         return 0  # "…每天|反映学生…": a description opens here
     left, right = text[at - 1], text[at]
+    if left in "、，,；;":
+        return 3  # "文物保护、|文化传承": an enumeration goes on after its comma
     if left in "/／":
         return 3  # "元/月/人": a unit goes on after its slash
     if ending_role in ("weight", "score", "comparator"):
@@ -157,7 +213,7 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> int:
     if left.isdigit() and "\u4e00" <= right <= "\u9fff":
         return 0 if ending_role in ("weight", "score") else 1  # a unit belongs to its number
     if "\u4e00" <= left <= "\u9fff" and "\u4e00" <= right <= "\u9fff":
-        return 1  # inside a word
+        return 2 if at in marks.inside_word else 1  # between two words, or inside one
     return 0
 
 
@@ -198,7 +254,7 @@ def _cut(text: str, roles: tuple[str, ...], hints: GlueHints) -> list[list[tuple
     marks = _marks(text, hints)
     # best[p][c]: cheapest cut of text[p:] when the next piece is column c of the current row;
     # c == m means a row just ended (the text may end or a new row may begin).
-    best = [[_INF] * (m + 1) for _ in range(n + 1)]
+    best: list[list[float]] = [[_INF] * (m + 1) for _ in range(n + 1)]
     step: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[n][m] = 0
     for p in range(n, -1, -1):

@@ -1,0 +1,66 @@
+"""Where cells glued with no separator are cut (form_glued), on rows of real disclosures.
+
+Each text is a row as printed in a wild-set file; the cut is what a reader of the page sees.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kpi_lint.lexicon import load_lexicon
+from kpi_lint.parse.form_glued import split_glued
+from kpi_lint.vocab import worded_starts
+
+SELF_EVAL = ["level3", "description", "value", "weight", "note"]  # j03: 指标名称 指标说明 目标值 分值 备注
+SCORED = ["level3", "value", "description", "basis", "unit", "comparator", "note"]  # j01 (湖南 目标表)
+PLAIN = ["level3", "value"]  # f05: 三级指标 指标目标值
+
+
+def _cells(text: str, roles: list[str]) -> dict[str, str]:
+    hints = load_lexicon().vocabulary.glue_hints
+    found = split_glued(text, [(i, role) for i, role in enumerate(roles)], hints)
+    assert found is not None and len(found) == 1
+    return {col[1]: text[start:end] for col, start, end in found[0]}
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "name", "value"),
+    [
+        # j03 (河北 宁晋县): an empty 指标说明 rather than a cut inside "建档立卡" or "资助标准|达标率"
+        ("建档立卡学生全面覆盖100%10", SELF_EVAL, "建档立卡学生全面覆盖", "100%"),
+        ("资助标准达标率100%20", SELF_EVAL, "资助标准达标率", "100%"),
+        ("资金支出率达到目标值95%10", SELF_EVAL, "资金支出率", "95%"),
+        # j01 (湖南 州民族特殊教育学校): the comparison word and "有所" open the target, not end the name
+        ("残疾学生入学率大于90%学生入学情况得10分-定量", SCORED, "残疾学生入学率", "大于90%"),
+        (
+            "残疾学生生活质量有所提升残疾学生生活质量良好得10分,一般得8分,差得0分-定性",
+            SCORED,
+            "残疾学生生活质量",
+            "有所提升",
+        ),
+        # ... and "得10分" is a scoring rule, never a target of 10
+        (
+            "残疾学生家庭负担率有所减轻对家庭负担减轻情况较大得10分,一般得6分-定性",
+            SCORED,
+            "残疾学生家庭负担率",
+            "有所减轻",
+        ),
+        # f05 (甘肃 博物馆): an enumeration goes on after its "、"; worded targets are short
+        ("对当地文物保护、文化传承影响长远", PLAIN, "对当地文物保护、文化传承影响", "长远"),
+        ("提升博物馆绿化水平提升", PLAIN, "提升博物馆绿化水平", "提升"),
+    ],
+)
+def test_a_glued_row_is_cut_where_its_cells_meet(text: str, roles: list[str], name: str, value: str) -> None:
+    cells = _cells(text, roles)
+    assert (cells["level3"], cells["value"]) == (name, value)
+
+
+def test_a_name_that_says_a_word_twice_had_its_description_glued_on() -> None:
+    """d11 (湖南 桃源县): 三级指标 | 指标内容 | 指标值 | 绩效标准, the 指标内容 echoing the name."""
+    roles = ["level3", "description", "value", "basis"]
+    cells = _cells("对象合规率补贴对象合规率100%计划标准", roles)
+    assert (cells["level3"], cells["description"], cells["value"]) == ("对象合规率", "补贴对象合规率", "100%")
+
+
+def test_worded_target_openers_come_from_the_vague_word_list() -> None:
+    assert set(worded_starts(["提升", "有所提升", "明显改善", "改善", "好"])) == {"有所", "明显"}
