@@ -58,6 +58,8 @@ class BlockReader:
         self._last_kind: Kind | None = None
         self._project: Cell | None = None
         self._last_label: Cell | None = None
+        # A list that writes its targets in brackets ("机柜数量(≥77台)") writes its worded ones so too.
+        self._bracketed_targets = False
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
@@ -151,7 +153,7 @@ class BlockReader:
                 # A list with no header holds a name and its target, or a name alone; a glued table row more.
                 glued = None
                 if self.header.implicit:
-                    glued = _labelled_item(cell, self.vocab) or _list_item(cell, columns)
+                    glued = _labelled_item(cell, self.vocab) or self._list_item(cell, columns)
                 if glued is None and cell.glued and not self.header.implicit:
                     glued = glued_rows(cell, columns, self.vocab.glue_hints)
                 if glued is None:
@@ -162,6 +164,13 @@ class BlockReader:
                 piece = []
             for placed in segment(piece, columns):
                 self._record(0, placed)
+
+    def _list_item(self, cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | None:
+        bracketed = _bracketed_item(cell, columns, worded=self._bracketed_targets)
+        if bracketed is not None:
+            self._bracketed_targets = True
+            return bracketed
+        return _list_item(cell, columns)
 
     # -- position --------------------------------------------------------------
     def _trimmed(self, row: Row) -> list[Cell]:
@@ -470,6 +479,7 @@ def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Ce
 _MAX_WRAPPED_TARGET = 10  # a target printed alone under its name is short ("有效提升", "≥95%")
 _ITEM_END = "；;。，, "
 _NAME_TARGET = re.compile(r"^(?P<name>.+?)[(（](?P<target>[^()（）]+)[)）]$")
+_UNIT_LIKE = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})*)$")  # "万元", "元/人"
 _LIST_SIGNS = "<>=≥≤≧≦"  # the signs a listed target may open with
 _TARGET_START = re.compile(rf"^\s*(?:[{_LIST_SIGNS}]|\d)")
 _MAX_LISTED_TARGET = 12  # "名称,提高": a longer tail after the comma is the name's own clause
@@ -517,17 +527,32 @@ def _field(piece: str, vocab: Vocabulary) -> tuple[str, int] | None:
     return None
 
 
+def _bracketed_item(cell: Cell, columns: list[tuple[int, str]], worded: bool) -> list[Placed] | None:
+    """A listed name with its target in brackets: "机柜数量(≥77台)"; once a list has written its
+    figures so, a worded bracket is a target too ("为全市经济发展保驾护航(正面支撑)"), unless it is a
+    unit or a placeholder ("(万元)", "(≥**%)")."""
+    text = cell.text.strip().rstrip(_ITEM_END)
+    bracketed = _NAME_TARGET.match(text)
+    if bracketed is None:
+        return None
+    target = bracketed.group("target").strip()
+    if not _TARGET_START.match(target):
+        if not worded or not 2 <= len(target) <= _MAX_WRAPPED_TARGET or _UNIT_LIKE.match(target):
+            return None
+        if any(ch.isdigit() or ch in "*＊" for ch in target):
+            return None
+    level3 = next(col for col in columns if col[1] == "level3")
+    value = next(col for col in columns if col[1] == "value")
+    name_cell = replace(cell, text=bracketed.group("name"))
+    target_cell = replace(cell, text=target, column=cell.column + cell.text.index(target))
+    return [[(level3, name_cell), (value, target_cell)]]
+
+
 def _list_item(cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | None:
     """One line of a list with no header: "参训人员结业率≥100%;", "完成时限,2025年10月底前;"."""
     text = cell.text.strip().rstrip(_ITEM_END)
     level3 = next(col for col in columns if col[1] == "level3")
     value = next(col for col in columns if col[1] == "value")
-    bracketed = _NAME_TARGET.match(text)
-    if bracketed and _TARGET_START.match(bracketed.group("target")):  # "机柜数量(≥77台)"
-        name_cell = replace(cell, text=bracketed.group("name"))
-        target = bracketed.group("target")
-        target_cell = replace(cell, text=target, column=cell.column + cell.text.index(target))
-        return [[(level3, name_cell), (value, target_cell)]]
     name, comma, target = max(text.rpartition("，"), text.rpartition(","), key=lambda parts: len(parts[0]))
     if comma and name.strip() and 0 < len(target.strip()) <= _MAX_LISTED_TARGET:
         at = cell.column + cell.text.index(target, len(name))

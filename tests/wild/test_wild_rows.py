@@ -227,3 +227,9 @@ def test_a_report_in_prose_gives_each_figure_its_column() -> None:
     assert (first.weight, first.score) == (10, 10)
     printed = (WILD / "h03_fujian_marketreg_selfeval.txt").read_text(encoding="utf-8").split("\n")[first.line - 1]
     assert printed[first.span("value")[1] - 1 :].startswith("200,完成值")
+
+
+def test_a_list_that_brackets_its_targets_brackets_its_worded_ones_too() -> None:
+    """d02 (安徽 公安): "指标1:机柜数量(≥77台)" first, then "指标1:服务保障民生(有力保障)"."""
+    rows = {(i.level3, i.value) for i in parse(WILD / "d02_anhui_police_target.txt").indicators}
+    assert {("机柜数量", "≥77台"), ("服务保障民生", "有力保障"), ("为全市经济发展保驾护航", "正面支撑")} <= rows
