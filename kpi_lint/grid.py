@@ -50,6 +50,9 @@ class Row:
 
     cells: list[Cell]
     ruled: bool = False
+    # A line of several `|` and nothing else: the empty cells that close a table row copied one
+    # cell per line, so the end of that row.
+    closes: bool = False
 
     @property
     def filled(self) -> list[Cell]:

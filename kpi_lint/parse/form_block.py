@@ -18,7 +18,7 @@ from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
-from kpi_lint.parse.form_segment import Placed, segment, starts_row
+from kpi_lint.parse.form_segment import Placed, assign, segment, starts_row
 from kpi_lint.vocab import Vocabulary, label_key, squash, strip_marks
 
 
@@ -55,6 +55,7 @@ class BlockReader:
         # then are cut into rows together (form_segment).
         self._run: list[Cell] | None = [] if header.streamed and len(header.groups) == 1 else None
         self._marks: list[int] = []  # positions in the run where a row mark (a line of `|`) stood
+        self._row_ends: set[int] = set()  # … and where the mark closed a row (`||||`)
         self._last_kind: Kind | None = None
         self._project: Cell | None = None
         self._last_label: Cell | None = None
@@ -111,11 +112,14 @@ class BlockReader:
         last.data["value"] = cell
         return True
 
-    def row_break(self) -> None:
-        """A mark between rows (a line holding only `|`): ends a record that has its name and target."""
+    def row_break(self, closes: bool = False) -> None:
+        """A mark between rows (a line holding only `|`): ends a record that has its name and target.
+        `closes`: a line of several `|`, the empty cells that close a row."""
         if self._run is not None:
             if self._run and (not self._marks or self._marks[-1] != len(self._run)):
                 self._marks.append(len(self._run))
+            if self._run and closes:
+                self._row_ends.add(len(self._run))
             return
         pending = self._pending[self._group]
         roles = {role for (_, role), cell in pending if not cell.blank}
@@ -137,17 +141,19 @@ class BlockReader:
     def _cut_run(self) -> None:
         """Cut the waiting cells into rows.  Row marks are row boundaries, unless they stand between
         nearly every cell, where they only separate cells."""
-        run, marks = self._run or [], self._marks
-        self._run, self._marks = ([] if self._run is not None else None), []
+        run, marks, ends = self._run or [], self._marks, self._row_ends
+        self._run, self._marks, self._row_ends = ([] if self._run is not None else None), [], set()
         if not run:
             return
         cuts = [m for m in marks if 0 < m < len(run)]
         if len(cuts) * 10 >= (len(run) - 1) * 7:
-            cuts = []
+            cuts = [m for m in cuts if m in ends]  # separators between cells; only row ends stay
         # A mark before a cell that cannot begin a row (a sign, a number) stood for an empty cell.
         cuts = [m for m in cuts if starts_row(run[m])]
         columns = self.header.groups[0].data
         for start, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
+            if end in ends and start in {0, *ends} and self._whole_row(run[start:end], columns):
+                continue
             piece: list[Cell] = []
             for cell in run[start:end]:
                 # A list with no header holds a name and its target, or a name alone; a glued table row more.
@@ -171,6 +177,19 @@ class BlockReader:
             self._bracketed_targets = True
             return bracketed
         return _list_item(cell, columns)
+
+    def _whole_row(self, cells: list[Cell], columns: list[tuple[int, str]]) -> bool:
+        """Cells between two row ends are one row: the header's columns take them in order; cells
+        beyond its width (an 实际完成值 a header-less excerpt has no column for) are left out."""
+        filled = [c for c in cells if not c.blank]
+        if len(filled) < 2 or any(c.glued for c in filled):
+            return False
+        # The first cell is the name by its place, even one that reads like a target ("2020年").
+        found = assign(filled[: len(columns)], columns, named=True)
+        if found is None:
+            return False
+        self._record(0, found[1])
+        return True
 
     # -- position --------------------------------------------------------------
     def _trimmed(self, row: Row) -> list[Cell]:

@@ -93,7 +93,7 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     join does better; the first cell takes the joined text, the others are taken out.
     """
     words = vocab.wrap_words | BLOCK_LABELS
-    out = [Row(list(r.cells), r.ruled) for r in rows]
+    out = [replace(r, cells=list(r.cells)) for r in rows]
     flat = [(r, i) for r, row in enumerate(out) if not row.ruled for i, c in enumerate(row.cells) if not c.blank]
     gone: set[tuple[int, int]] = set()
     k = 0
@@ -133,7 +133,7 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     for r, row in enumerate(out):
         kept = [c for i, c in enumerate(row.cells) if (r, i) not in gone]
         if kept or not row.cells:
-            result.append(Row(kept, row.ruled))
+            result.append(replace(row, cells=kept))
     return _join_wrapped_columns(result, words)
 
 
@@ -152,7 +152,7 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
             tails = [replace(c, text=word) for c in nxt.filled for word in c.text.split()]
             joined = _complete(parts, tails, words)
             if joined:
-                out.append(Row([joined.get(id(c), c) for c in row.cells], row.ruled))
+                out.append(replace(row, cells=[joined.get(id(c), c) for c in row.cells]))
                 skip = True
                 continue
         out.append(row)

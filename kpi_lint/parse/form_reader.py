@@ -131,7 +131,7 @@ class FormReader:
             block = self.draft.block
             if not row.cells:
                 if block is not None:
-                    block.row_break()
+                    block.row_break(closes=row.closes)
                 continue
             if row.filled:
                 self._row(row)

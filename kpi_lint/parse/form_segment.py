@@ -43,11 +43,18 @@ def starts_row(cell: Cell) -> bool:
     return not cell.blank and _fits("level3", cell)
 
 
-def assign(cells: list[Cell], columns: list[Column]) -> tuple[int, Placed] | None:
-    """The cheapest in-order placement of `cells` in `columns` (cost: expected columns left empty)."""
+def assign(cells: list[Cell], columns: list[Column], named: bool = False) -> tuple[int, Placed] | None:
+    """The cheapest in-order placement of `cells` in `columns` (cost: expected columns left empty).
+    `named`: the first cell is the row's name by its place, whatever it reads like ("2020年")."""
     k, m = len(cells), len(columns)
-    if not k or k > m or cells[0].blank or not _fits(columns[0][1], cells[0]) or columns[0][1] != "level3":
+    if not k or k > m or cells[0].blank or columns[0][1] != "level3":
         return None
+    if not named and not _fits(columns[0][1], cells[0]):
+        return None
+
+    def fits_at(a: int, b: int) -> bool:
+        return (named and a == 0 and b == 0) or _fits(columns[b][1], cells[a])
+
     # best[a][b]: cost of placing cells[a:] in columns[b:]
     best = [[_INF] * (m + 1) for _ in range(k + 1)]
     for b in range(m + 1):
@@ -55,14 +62,14 @@ def assign(cells: list[Cell], columns: list[Column]) -> tuple[int, Placed] | Non
     for a in range(k - 1, -1, -1):
         for b in range(m - 1, -1, -1):
             skip = best[a][b + 1] + (0 if columns[b][1] in OPTIONAL else _MISSING)
-            take = best[a + 1][b + 1] if _fits(columns[b][1], cells[a]) else _INF
+            take = best[a + 1][b + 1] if fits_at(a, b) else _INF
             best[a][b] = min(skip, take)
     if best[0][0] >= _INF:
         return None
     placed: Placed = []
     a = b = 0
     while a < k:
-        if _fits(columns[b][1], cells[a]) and best[a][b] == best[a + 1][b + 1]:
+        if fits_at(a, b) and best[a][b] == best[a + 1][b + 1]:
             placed.append((columns[b], cells[a]))
             a += 1
         b += 1

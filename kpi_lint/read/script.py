@@ -117,4 +117,4 @@ def simplify_rows(rows: list[Row]) -> list[Row]:
             done[id(cell)] = replace(cell, text=_GLOSS.sub("", cell.text.translate(table)))
         return done[id(cell)]
 
-    return [Row([convert(c) for c in row.cells], row.ruled) for row in rows]
+    return [replace(row, cells=[convert(c) for c in row.cells]) for row in rows]

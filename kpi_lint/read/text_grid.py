@@ -257,7 +257,8 @@ def text_grid(
             rows.append(Row([Cell("", i + 1, 1)]))
             continue
         if _LONE_PIPE.match(folded):
-            rows.append(Row([]))  # a row boundary of a table copied one cell per line (see form_block.row_break)
+            # A row boundary of a table copied one cell per line (see form_block.row_break).
+            rows.append(Row([], closes=folded.count("|") >= 2))
             continue
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue

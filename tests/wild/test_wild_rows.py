@@ -95,6 +95,7 @@ def test_row_f1_over_the_wild_set_does_not_fall() -> None:
         "i06_guangdong_edu_target_traditional",  # a mirror page in traditional characters with pinyin glosses
         "j02_sichuan_devreform_selfeval",  # one cell per line ending " |", "= | 100 | %" with empty cells as "|"
         "j12_anhui_ruralbuild_dept_selfeval",  # the header row wrapped over three lines
+        "j05_sichuan_civilaffairs_dept_selfeval",  # no header; one cell per line, "|" between cells, "||||" ends a row
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
