@@ -5,7 +5,9 @@ A finance reviewer read findings drawn at random, stratified by rule, from `kpi-
 Column `sample` says which draw a row belongs to: 1 = 164 findings over the wild set and the five
 samples (seed 11), drawn before issue 11's fixes; 2 = 136 findings over the wild set only (seed 29,
 15% of each rule, at least 8), drawn after the first round of them; 3 = 47 findings on the wild
-set's batch j (seed 31), documents none of the fixes had seen — a held-out check. This test runs the whole
+set's batch j (seed 31), documents none of the fixes had seen — a held-out check; 4 = 127 findings over
+the whole wild set (106 files; seed 47, 12 of each rule that fires at least 5 times, all of them when it
+fires fewer), drawn before issue 11e's fixes. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -137,12 +139,34 @@ WILD_PRECISION_FLOOR = {
 }
 
 
-def test_precision_per_rule_on_the_wild_sample_holds() -> None:
+def _precision_still_reported(sample: str) -> dict[str, tuple[float, list[str]]]:
     judged: dict[str, list[str]] = defaultdict(list)
     for row in ROWS:
-        if "2" in row["sample"].split() and _reported(row):
+        if sample in row["sample"].split() and _reported(row):
             judged[row["code"]].append(row["verdict"])
-    precision = {code: v.count("right") / len(v) for code, v in judged.items() if len(v) >= 5}
+    return {code: (v.count("right") / len(v), v) for code, v in judged.items() if len(v) >= 5}
+
+
+def test_precision_per_rule_on_the_wild_sample_holds() -> None:
+    precision = _precision_still_reported("2")
     assert set(precision) == set(WILD_PRECISION_FLOOR)
     for code, floor in WILD_PRECISION_FLOOR.items():
-        assert precision[code] >= floor - 1e-9, (code, precision[code], judged[code])
+        assert precision[code][0] >= floor - 1e-9, (code, precision[code])
+
+
+# The same on sample 4 (drawn over all 106 wild files before issue 11e's fixes): strict precision of
+# the judged findings still reported, for the rules with at least 5 of them. At the draw (127 judged):
+# KPI101 9/12, KPI102 6/7, KPI103 7/12, KPI104 7/12, KPI105 11/11, KPI106 1/12, KPI201 8/12,
+# KPI202 4/12, KPI205 7/7, KPI302 6/6, KPI404 6/12, KPI502 12/12. What is still wrong is nearly all the
+# reader's (the CSV's after_fix says which); a reader fix may only raise these.
+SAMPLE4_PRECISION_FLOOR = {
+    "KPI101": 1.0, "KPI102": 6 / 7, "KPI103": 7 / 11, "KPI104": 7 / 9, "KPI105": 1.0, "KPI106": 1 / 7,
+    "KPI201": 8 / 11, "KPI202": 4 / 8, "KPI205": 1.0, "KPI302": 1.0, "KPI404": 6 / 9, "KPI502": 1.0,
+}
+
+
+def test_precision_per_rule_on_the_fourth_sample_holds() -> None:
+    precision = _precision_still_reported("4")
+    assert set(precision) == set(SAMPLE4_PRECISION_FLOOR)
+    for code, floor in SAMPLE4_PRECISION_FLOOR.items():
+        assert precision[code][0] >= floor - 1e-9, (code, precision[code])

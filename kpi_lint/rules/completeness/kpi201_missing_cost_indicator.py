@@ -14,6 +14,7 @@ from kpi_lint.rules.target.common import (
     CATEGORY_NAMES,
     COST,
     NameCues,
+    figure_in_name,
     is_blank,
     name_cues,
     peer_lines,
@@ -27,11 +28,12 @@ def is_cost(ind: Indicator) -> bool:
 
 def is_filled(ind: Indicator, cues: NameCues) -> bool:
     """A real indicator: a named 三级指标 (not the category label again) with a value — in the value
-    cell, or printed in the name cell itself when the reader could not split the two."""
+    cell, or printed in the name cell itself ("…≥**%)>=100%", "建设普通省道二级公路32.1公里") when the
+    department wrote it there or the reader could not split the two."""
     name = squash(ind.level3 or "")
     if is_blank(name, cues) or name in CATEGORY_NAMES:
         return False
-    return not is_blank(ind.value, cues) or target_in_name(ind.level3)
+    return not is_blank(ind.value, cues) or target_in_name(ind.level3) or figure_in_name(ind.level3, cues)
 
 
 def is_classified(project: Project) -> bool:

@@ -19,16 +19,20 @@ from kpi_lint.rules.target.common import (
     NameCues,
     name_cues,
 )
-from kpi_lint.vocab import SUSTAINABLE
+from kpi_lint.vocab import OUTPUT, SATISFACTION_L1, SUSTAINABLE
 
 # The dimensions the guidance expects in every project (cost is KPI201's), with what a good one says.
+# A 一级 name standing in the 二级 column (the NDRC form's 实施效果指标 | 效益指标, a table with one
+# level of categories) files the row under the whole group: a 效益指标 or 满意度指标 row sets that
+# dimension; an 产出指标 row is an output the table does not split into 数量 / 质量 / 时效.
 _EXPECTED: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (QUANTITY, (QUANTITY,), "做了多少：人数、次数、份数"),
     (QUALITY, (QUALITY,), "做得怎样：合格率、达标率、覆盖率"),
     (TIMELINESS, (TIMELINESS,), "何时完成：日期或期限"),
-    (BENEFIT, BENEFIT_LEVEL2, "带来什么效果：经济、社会、生态或可持续影响，至少一项"),
-    (SATISFACTION, (SATISFACTION,), "服务对象是否满意：调查满意度百分比"),
+    (BENEFIT, (*BENEFIT_LEVEL2, BENEFIT), "带来什么效果：经济、社会、生态或可持续影响，至少一项"),
+    (SATISFACTION, (SATISFACTION, SATISFACTION_L1), "服务对象是否满意：调查满意度百分比"),
 )
+_OUTPUT_DIMENSIONS = (QUANTITY, QUALITY, TIMELINESS)
 
 
 def _label(dimension: str, template: Template) -> str:
@@ -50,7 +54,9 @@ class MissingDimension(Rule):
     按该期间报告。成本指标归 KPI201。消息中列出的效益类别随表格所用的模板而定（财预〔2021〕101号模板没有可持续影响）。
     表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。表格根本没有一级/二级指标栏
     （重庆的一般性项目绩效目标表、一些部门整体支出目标表）时，不逐个维度报"缺少"，而是给一条提示（info）：
-    指标没有分类，无法核对。
+    指标没有分类，无法核对。表格把一级指标直接填在二级一栏时（发改委的绩效目标表："实施效果指标 | 产出指标"、
+    "| 效益指标"），效益指标、满意度指标一行即算设了该维度；产出指标一行没有再分数量、质量、时效，缺的产出维度
+    也不逐个报"缺少"，而是给一条提示（info）。
 
     **为什么不好**
 
@@ -84,10 +90,15 @@ class MissingDimension(Rule):
             yield self._unclassified(doc, project)
             return
         template = detect_template(project)
+        unsplit: dict[str | None, list[str]] = {}
         for dimension, level2s, what in _EXPECTED:
             if dimension == BENEFIT and SUSTAINABLE not in template.benefit_level2:
                 what = what.replace("或可持续影响", "")  # 财预〔2021〕101号 has no 可持续影响
             missing = [p for p in periods if not self._has(project, p, level2s, cues)]
+            if dimension in _OUTPUT_DIMENSIONS:
+                for p in [p for p in missing if self._has(project, p, (OUTPUT,), cues)]:
+                    unsplit.setdefault(p, []).append(dimension)
+                    missing.remove(p)
             if not missing:
                 continue
             targets = [None] if len(missing) == len(periods) else missing
@@ -97,6 +108,21 @@ class MissingDimension(Rule):
                     f"项目{where}没有{_label(dimension, template)}：应至少设一项，说明{what}。"
                 )
                 yield self._at(doc, project, dimension, period, message)
+        for period, dimensions in unsplit.items():
+            yield self._output_unsplit(doc, project, period, dimensions)
+
+    def _output_unsplit(
+        self, doc: Document, project: Project, period: str | None, dimensions: list[str]
+    ) -> Finding:
+        """One hint for outputs filed under 产出指标 itself (no 数量 / 质量 / 时效 layer in the table)."""
+        row = next(i for i in project.indicators if i.period == period and i.level2 == OUTPUT)
+        named = "、".join(d.removesuffix("指标") for d in dimensions)
+        message = (
+            f"项目{period or ''}的产出指标没有再分数量、质量、时效（表格把产出指标直接作为二级指标），"
+            f"无法核对是否缺少{named}指标。请按绩效目标表模板把产出分入数量、质量、时效指标，"
+            "各设至少一项。"
+        )
+        return self.finding(doc, message, project=project, indicator=row, severity=Severity.INFO)
 
     def _unclassified(self, doc: Document, project: Project) -> Finding:
         """One hint for a table that prints no 一级/二级 at all: every dimension would be "missing"."""

@@ -61,9 +61,11 @@ class MisfiledIndicator(Rule):
     只判断填在经典模板九个二级指标下、名称读得出来的行：别的模板的类别（发改委表的"计划管理指标"、没有二级
     一层时当作二级的"产出指标"、101号模板的经济/社会/生态环境成本指标）不在分类器和同类指标认得的类别里。
 
-    一行带有所填类别自身的标志时，无论模型或同类怎么判断都不报告：名称中有该类别的提示词（``category_cues.txt``：
-    时效指标下的"及时(按期)开工率"、成本指标下的"服务器服务成本"、经济效益指标下的"是否产生经济价值"），
-    成本或经济效益下的金额，时效下的日期。
+    一行带有所填类别自身的标志时，无论模型或同类怎么判断都不报告：名称或指标值中有该类别的提示词
+    （``category_cues.txt``：时效指标下的"及时(按期)开工率"、成本指标下的"服务器服务成本"、经济效益指标下的
+    "是否产生经济价值"、可持续影响指标下指标值为"长期"的行），成本或经济效益下的金额，时效下的日期。
+    预算过程指标（``process_measures.txt``：资金执行率、拨款率……）不属于任何结果类别，由 KPI402 报告，
+    这里不再建议把它挪到别的二级指标。
 
     **为什么不好**
 
@@ -134,12 +136,13 @@ class MisfiledIndicator(Rule):
         return votes, evidence
 
     def _fits_where_filed(self, ind: Indicator) -> bool:
-        """The row carries its filed category's own mark: a cue word of that category in the name
-        ("及时(按期)开工率" under 时效, "托管服务器服务成本" under 成本, "是否产生经济价值" under
-        经济效益), or a value of the kind it calls for (money under 成本 or 经济效益, a date under
-        时效). Neither a model's guess nor the peers then outweigh what the department wrote."""
-        name = clean(ind.level3)
-        if any(word and word in name for word in self.lexicon.category_cues.get(ind.level2 or "", ())):
+        """The row carries its filed category's own mark: a cue word of that category in the name or
+        the value ("及时(按期)开工率" under 时效, "托管服务器服务成本" under 成本, "是否产生经济价值" under
+        经济效益, "实现社会稳定和谐发展 | 长期" under 可持续影响), or a value of the kind it calls for (money
+        under 成本 or 经济效益, a date under 时效). Neither a model's guess nor the peers then outweigh
+        what the department wrote."""
+        text = clean(ind.level3) + clean(ind.value)
+        if any(word and word in text for word in self.lexicon.category_cues.get(ind.level2 or "", ())):
             return True
         kind = ind.parsed.kind if ind.parsed else None
         if kind == "money" and ind.level2 in (*COST_LEVEL2, ECONOMIC):
@@ -202,12 +205,18 @@ class MisfiledIndicator(Rule):
         ("≥95%", "小于") means the row's cells were shifted when read: nothing to judge."""
         return ind.level2 in LEVEL2_NAMES and bool(clean(ind.level3)) and is_name(ind.level3)
 
+    def _process_measure(self, ind: Indicator) -> bool:
+        """A budget-process measure ("资金执行率", "预算资金拨款率"): it belongs under no 二级 of the
+        results — KPI402 reports it — so telling the department to move it to another is no help."""
+        name = clean(ind.level3)
+        return any(m and clean(m) in name for m in self.lexicon.process_measures)
+
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         predict = self.predictor()
         for ind in project.indicators:
             if not ind.level2 or not self._judged(ind):
                 continue
-            if self._fits_where_filed(ind):
+            if self._fits_where_filed(ind) or self._process_measure(ind):
                 continue
             cues = name_cues(self.lexicon)
             if unit_only(ind.value, cues):

@@ -17,6 +17,7 @@ from kpi_lint import vocab
 from kpi_lint.lexicon import Lexicon, read_keyed, read_list
 from kpi_lint.model import Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
+from kpi_lint.parse.form_header import DIRECTION_WORDS
 from kpi_lint.parse.values import parse_value
 from kpi_lint.vocab import COST, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
@@ -110,13 +111,62 @@ def is_name(level3: str | None) -> bool:
     """The 三级指标 cell reads as a name: at least two Chinese characters besides comparator words,
     and more than a piece of a category label cut across its words. A "≥95%", a "小于" or a lone "是"
     there means the row's cells were shifted when it was read; "度指", "续影" are what is left of
-    满意度指标 and 可持续影响指标 when a flattened page was cut in the wrong places."""
+    满意度指标 and 可持续影响指标 when a flattened page was cut in the wrong places. Nor is a name
+    what a 指标性质 column holds ("-定性", "正向"), or a label glued to a piece of another
+    ("满意度指标服务对象": 服务对象满意度指标 wrapped over two lines)."""
     rest = _COMPARATOR_WORDS.sub("", squash(level3 or ""))
+    if clean(rest).strip("-—–") in DIRECTION_WORDS:
+        return False
     if len(_CJK.findall(rest)) < 2:
+        return False
+    if _only_label_text(rest):
         return False
     if len(rest) > _MAX_FRAGMENT or rest in _label_words():
         return True  # "满意度" (003's name on every table) is a word of 服务对象满意度指标, not a piece of one
     return not any(rest in label for label in CATEGORY_NAMES)
+
+
+_LABELS_LONGEST_FIRST = tuple(sorted(CATEGORY_NAMES, key=len, reverse=True))
+
+
+def _only_label_text(name: str) -> bool:
+    """A whole category label with nothing beside it but a piece of a label ("满意度指标服务对象").
+    A label alone ("满意度指标") is not this: it is the category repeated (KPI203's filler)."""
+    if name in CATEGORY_NAMES:
+        return False
+    rest = name
+    for label in _LABELS_LONGEST_FIRST:
+        rest = rest.replace(label, "")
+    if rest == name:
+        return False
+    return not rest or (len(rest) <= _MAX_FRAGMENT and any(rest in label for label in CATEGORY_NAMES))
+
+
+# A figure with its unit inside the name ("建设普通省道二级公路32.1公里", "…合格率290%", "11月30日前完成"):
+# not the "指标1" numbering, not a year ("2023年…"), not a score ("得10分").
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+_NOT_TARGET_UNITS = frozenset({"分"})
+
+
+def figure_in_name(level3: str | None, cues: NameCues) -> bool:
+    """The 三级指标 cell prints a figure with its unit: when the value cell is empty the target was
+    written into the name (k07's "建设普通省道二级公路32.1公里"), or the reader could not cut a glued
+    row — either way the row is not one without a target."""
+    name = squash(level3 or "")
+    units = _units_longest_first(cues)
+    for m in _FIGURE.finditer(name):
+        before, after = name[: m.start()], name[m.end():]
+        if before.endswith("指标") or (len(m.group()) == 4 and after.startswith("年")):
+            continue
+        unit = next((u for u in units if after.startswith(u)), None)
+        if unit is not None and unit not in _NOT_TARGET_UNITS:
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _units_longest_first(cues: NameCues) -> tuple[str, ...]:
+    return tuple(sorted({*cues.unit_words, "%", "％", "‰"}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,16 @@ from kpi_lint.rules.target.common import (
     words_in,
 )
 
+_MAGNITUDES = frozenset("万亿千百")
+
+
+def money_without_yuan(parsed: ParsedValue) -> bool:
+    """A figure whose only unit is a magnitude ("250万", "1.5亿"): under 成本 that is an amount of
+    money with 元 left out, not a count."""
+    unit = parsed.unit or ""
+    return parsed.number is not None and bool(unit) and set(unit) <= _MAGNITUDES
+
+
 _KIND_NAMES = {
     "count": "计数",
     "percent": "百分比",
@@ -48,7 +58,7 @@ class ValueTypeMismatch(Rule):
     - 数量指标 → 带单位的计数，而不是百分比（指标名称本身是比率时属归类错误，归 KPI404）；
     - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受；值里写明了日期或时限的也接受，如
       "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"）；
-    - 成本指标 → 金额；
+    - 成本指标 → 金额（只写了数量级的"250万"是省了"元"的金额，也接受）；
     - 满意度 → 调查百分比。
 
     三级指标一栏读出来不像名称（"≥95%"、"小于"，即这一行的单元格错了位）、名称里已写着目标（"完成及时率
@@ -103,7 +113,7 @@ class ValueTypeMismatch(Rule):
             if parsed.kind != "date" and not rate_ok and not mentions_date(ind.value):
                 return "时效指标应写完成日期或期限（如“不晚于6月底”“每季度”）"
         elif ind.level2 == COST:
-            if parsed.kind != "money":
+            if parsed.kind != "money" and not money_without_yuan(parsed):
                 return "成本指标应写金额（元、万元，或“元/人”这样的单价）"
         elif is_satisfaction(ind) and "满意" in (ind.level3 or "") and parsed.kind != "percent":
             return "满意度应写调查得到的百分比（如“≥90%”）"

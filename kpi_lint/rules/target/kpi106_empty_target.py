@@ -8,7 +8,15 @@ from kpi_lint.model import Document, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.target.common import CATEGORY_NAMES, is_blank, name_cues, target_form, target_in_name
+from kpi_lint.rules.target.common import (
+    CATEGORY_NAMES,
+    figure_in_name,
+    is_blank,
+    is_name,
+    name_cues,
+    target_form,
+    target_in_name,
+)
 
 
 class EmptyTarget(Rule):
@@ -21,6 +29,10 @@ class EmptyTarget(Rule):
     一行指标写了三级指标名称却没有指标值（或只写了 ``lexicons/empty_values.txt`` 中的"未填报"之类），
     或者有指标值却没有说明衡量什么的三级指标时报告。某个类别整行空着（空的成本指标行）属于缺少维度，
     由 KPI201/KPI202 报告。
+
+    名称一栏已写着目标（"完成及时率(≥**%)>=100%"，或带单位的数字"建设普通省道二级公路32.1公里"）时不报：
+    目标写进了名称（或粘连的一行没能拆开），这一行并非没有目标。名称一栏读出来不是名称（指标性质一栏的
+    "-定性"，折行的类别标签"满意度指标服务对象"）时也不报：那不是一个指标。
 
     **为什么不好**
 
@@ -54,8 +66,10 @@ class EmptyTarget(Rule):
                 continue  # an empty category: KPI201 / KPI202
             if label_only:
                 continue
-            if value_blank and target_in_name(ind.level3):
-                continue  # the name cell prints the target too ("完成及时率(≥**%)>=100%"): not empty
+            if value_blank and (target_in_name(ind.level3) or figure_in_name(ind.level3, cues)):
+                continue  # the name cell prints the target too ("完成及时率(≥**%)>=100%", "…公路32.1公里"): not empty
+            if value_blank and not is_name(ind.level3):
+                continue  # "-定性" (a 指标性质 cell), "满意度指标服务对象" (a wrapped label): no indicator at all
             if value_blank:
                 form = target_form(ind, cues, doc.year)
                 yield self.finding(
