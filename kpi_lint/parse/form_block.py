@@ -278,6 +278,9 @@ class BlockReader:
         alone = len(data) == 1 and len(groups) == 1 and not self.header.streamed and data[0] == len(cells) - 1
         if alone and self._glued(cells[-1], list(zip(cells[:-1], kinds[:-1], strict=True))):
             return
+        if len(data) > 1 and len(groups) == 1 and not self.header.streamed and all(cells[i].glued for i in data):
+            self._glued_between_labels(cells, kinds)
+            return
         if not self.header.streamed and len(groups) == 1:
             cells, kinds = _unjoin(cells, kinds, groups[0])
             data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
@@ -342,6 +345,18 @@ class BlockReader:
     def _first_level(self) -> int:
         """The first column of the indicator itself (its 一级, 二级 or 三级); the ones before are context."""
         return min(c for g in self.header.groups for c in (g.level1, g.level2, g.data[0][0]) if c is not None)
+
+    def _glued_between_labels(self, cells: list[Cell], kinds: list[Kind]) -> None:
+        """A stretch of a table that lost its separators, cut at its labels: the text between two
+        labels is the rows under the first ("质量指标 | 名称100%100%名称100%100% | 时效指标 | …")."""
+        for cell, kind in zip(cells, kinds, strict=True):
+            if kind is Kind.BLOCK or self._label(cell, kind):
+                continue
+            self._emit(0)
+            if not self._glued(cell) and not self._place(0, cell):
+                self._emit(0)
+                self._place(0, cell)
+        self._emit(0)
 
     def _glued(self, cell: Cell, labels: Iterable[tuple[Cell, Kind]] = ()) -> bool:
         """A row printed as one run of text with no separators ("预算执行率10%=100"): cut by kinds,

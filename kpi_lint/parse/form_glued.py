@@ -42,6 +42,8 @@ _DATE = re.compile(
 # What a 评(扣)分标准 cell says: how points are given or taken ("得10分", "扣1分").
 _SCORING = re.compile(r"[得扣]\s*\d+(?:\.\d+)?\s*分")
 _DIGITS = re.compile(r"\d+")
+_COUNTED = re.compile(r"^\d+(?:\.\d+)?(?:-\d+)?[\u4e00-\u9fff]")  # "5000吨…", "0-6岁…"
+_COUNTED_NAME = 2  # what a name opening with a quantity costs
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _WORDED = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
@@ -113,8 +115,12 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
     if role == "level3" or role in OPTIONAL:  # names and free text are words, not targets
         # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
         bare = _BRACKETED.sub("", piece)
-        if piece[0].isdigit() or any(ch in _SIGN for ch in bare) or not _WORD_START.match(piece) or len(piece) < 2:
+        # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
+        counted = role == "level3" and _COUNTED.match(piece) is not None
+        if any(ch in _SIGN for ch in bare) or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
             return None
+        if counted:
+            return _COUNTED_NAME + len(_DIGITS.findall(piece))
         if role == "level3" and piece.endswith((*WORDED_SIGNS, *hints.worded_starts)):
             return 2  # "入学率大于|90%", "生活质量有所|提升": the words open the target
         if role == "level3" and "description" in roles:

@@ -143,22 +143,24 @@ def glued_cells(
     tokens: re.Pattern[str] | None,
     labels: re.Pattern[str] | None = None,
     header: HeaderCover | None = None,
+    words: int = 3,
 ) -> list[tuple[int, str, bool]] | None:
     """A line that lost its separators, cut at the words of the vocabulary it holds.
 
-    A line holding three or more such words (a header or a whole table glued together) is cut at
-    each; so is a line that `header` (``Vocabulary.header_cover``) finds to be nothing but header
-    words, short ones included; a row of a glued table is cut after the labels it opens with.  The text
-    between the words is kept as glued cells for the form reader to cut by kind.
+    A line holding three or more such words (a header or a whole table glued together; `words`:
+    fewer, in a line known to have lost its separators) is cut at each; so is a line that `header`
+    (``Vocabulary.header_cover``) finds to be nothing but header words, short ones included; a row
+    of a glued table is cut after the labels it opens with.  The text between the words is kept as
+    glued cells for the form reader to cut by kind.
     """
     if tokens is None:
         return None
     found = [m.span() for m in tokens.finditer(folded)]
-    if len(found) < 3 and header is not None:
+    if len(found) < words and header is not None:
         lead = len(folded) - len(folded.lstrip())
         spans = header(folded.strip())
         found = [(lead + a, lead + b) for a, b in spans] if spans else found
-    if len(found) < 3:
+    if len(found) < words:
         found = leading_labels(folded, labels)
         if not found:
             return None
@@ -236,6 +238,38 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
     return out
 
 
+# A document-sharing site previews a file as numbered chunks of about a thousand characters each
+# ("1、…", "2、…"), cut anywhere, even inside a word.
+_CHUNK = re.compile(r"^(\d{1,3})、")
+_CHUNK_LENGTH = 300
+# At least this many words of the vocabulary broken by a space: one may be a real gap between cells.
+_BROKEN_WORDS = 2
+_SPACED_FIGURES = re.compile(r"[\d%] (?=[\d<>=≥≤])")
+
+
+def _unwrapped(folded: str, tokens: re.Pattern[str] | None) -> tuple[str, list[int]] | None:
+    """A line that lost its separators but kept the spaces where the words of its cells were
+    wrapped ("数量 指标", "管理制 度严格执行率": a document previewed as one run of text): the line
+    without its single spaces, and the column of each of its characters in the line.  None when
+    the spaces break no more than one word of the vocabulary, so they may separate cells."""
+    body = folded.strip()
+    if tokens is None or "\t" in body or "|" in body or _SPACES.search(body):
+        return None
+    if len(_SPACED_FIGURES.findall(body)) >= _BROKEN_WORDS:
+        return None  # "=100% 100% 10 10": spaces stand between the figures, so they separate cells
+    columns = [i for i, ch in enumerate(folded) if ch != " "]
+    kept = "".join(folded[i] for i in columns)
+    broken = sum(
+        1 for m in tokens.finditer(kept) if columns[m.end() - 1] - columns[m.start()] != m.end() - 1 - m.start()
+    )
+    return (kept, columns) if broken >= _BROKEN_WORDS else None
+
+
+def kept_printed(printed: str, columns: list[int]) -> str:
+    """The printed characters at `columns`."""
+    return "".join(printed[i] for i in columns)
+
+
 def text_grid(
     src: SourceText,
     tokens: re.Pattern[str] | None = None,
@@ -249,9 +283,19 @@ def text_grid(
     such a table be cut after the 一级/二级 labels it opens with, and `header` a header row.
     """
     rows: list[Row] = []
+    chunk = 0
     for i, printed, folded in _logical_lines(src):
         if not folded:
             continue
+        if folded.strip():
+            chunk = chunk if _CHUNK.match(folded) else 0
+        numbered = _CHUNK.match(folded)
+        first = numbered is not None and numbered.group(1) == "1" and len(folded) >= _CHUNK_LENGTH
+        if numbered and (first or (chunk and int(numbered.group(1)) == chunk + 1)):
+            # "2、…": a document previewed in numbered chunks of text; the number is no part of a cell.
+            chunk = int(numbered.group(1))
+            blank = " " * numbered.end()
+            printed, folded = blank + printed[numbered.end() :], blank + folded[numbered.end() :]
         if not folded.strip() and "\t" not in folded:
             # A line of spaces between blank lines is an empty cell of a table copied one cell per line.
             rows.append(Row([Cell("", i + 1, 1)]))
@@ -264,13 +308,19 @@ def text_grid(
             continue
         pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
         glued = glued_cells(printed, folded, tokens, labels, header) if len(pieces) == 1 else None
+        unwrapped = _unwrapped(folded, tokens) if len(pieces) > 1 else None
+        if unwrapped is not None:
+            kept, columns = unwrapped
+            found = glued_cells(kept_printed(printed, columns), kept, tokens, labels, header, words=1)
+            glued = [(columns[col], text, flag) for col, text, flag in found] if found else None
         at = src.printed_column
         if glued:
             cells = [Cell(text, i + 1, at(i, col) + 1, glued=flag) for col, text, flag in glued]
         else:
             cells = [Cell(text, i + 1, at(i, col) + 1) for col, text in pieces]
-        if len([c for c in cells if not c.blank]) > MAX_COLUMNS:
-            # A whole table flattened onto one line: its cells in reading order, one per row.
+        if len([c for c in cells if not c.blank]) > MAX_COLUMNS or (unwrapped is not None and glued):
+            # A whole table flattened onto one line, or a run of text that lost its separators (its
+            # facts, header and rows in one stretch): its cells in reading order, one per row.
             rows.extend(Row([c]) for c in cells if not c.blank)
         elif cells:
             rows.append(Row(cells))

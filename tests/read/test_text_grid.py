@@ -19,3 +19,32 @@ def test_a_line_of_several_pipes_closes_a_row_and_a_lone_pipe_does_not() -> None
     ]
     assert [row.closes for row in first if not row.cells] == [False] * 5 + [True]
     assert sum(row.closes for row in grid.rows) == 5  # five table rows in the excerpt
+
+
+def _grid(name: str) -> list[list[tuple[str, bool]]]:
+    from kpi_lint.lexicon import load_lexicon
+
+    vocab = load_lexicon().vocabulary
+    src = read_source(WILD / name)
+    grid = text_grid(src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover)
+    return [[(c.text, c.glued) for c in row.cells] for row in grid.rows]
+
+
+def test_a_preview_in_numbered_chunks_with_wrapped_words_is_read_as_one_run_of_cells() -> None:
+    """e02 (湖南 衡山县, a .docx previewed on a document-sharing site): "1、…" "2、…" chunks, the
+    separators lost and the words wrapped inside cells kept as spaces ("数量 指标", "管理制 度")."""
+    rows = _grid("e02_hunan_grain_selfeval.txt")
+    cells = [cell for row in rows for cell in row]
+    assert ("数量指标", False) in cells and ("服务对象满意度指标", False) in cells
+    header = [text for text, _ in cells[cells.index(("一级指标", False)) :][:6]]
+    assert header == ["一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "未完成原因和改进措施"]
+    glued = "县级储备粮管理制度严格执行率100%100%储备粮管理专户管理率100%100%县级储备粮库存粮食明显变质比例00"
+    assert (glued, True) in cells
+    assert not any(text.startswith(("2、", "3、")) for text, _ in cells)  # the chunk numbers are no cells
+    assert all(len(row) == 1 for row in rows[2:])  # one cell per row, in reading order
+
+
+def test_single_spaces_between_cells_are_kept() -> None:
+    """a06 (四川 昭化区): a row per line, cells separated by single spaces — no word is broken by them."""
+    rows = _grid("a06_sichuan_health_declaration.txt")
+    assert any(len(row) >= 3 and not any(glued for _, glued in row) for row in rows)

@@ -234,3 +234,15 @@ def test_a_list_that_brackets_its_targets_brackets_its_worded_ones_too() -> None
     """d02 (安徽 公安): "指标1:机柜数量(≥77台)" first, then "指标1:服务保障民生(有力保障)"."""
     rows = {(i.level3, i.value) for i in parse(WILD / "d02_anhui_police_target.txt").indicators}
     assert {("机柜数量", "≥77台"), ("服务保障民生", "有力保障"), ("为全市经济发展保驾护航", "正面支撑")} <= rows
+
+
+def test_a_run_of_glued_rows_between_labels_is_cut_into_rows() -> None:
+    """e02: "质量指标" then three rows glued with no separator, "时效指标" then two more."""
+    rows = {(i.level2, i.level3, i.value) for i in parse(WILD / "e02_hunan_grain_selfeval.txt").indicators}
+    assert {
+        ("质量指标", "县级储备粮管理制度严格执行率", "100%"),
+        ("质量指标", "储备粮管理专户管理率", "100%"),
+        ("质量指标", "县级储备粮库存粮食明显变质比例", "0"),
+        ("时效指标", "县级储备粮应急保障率", "100%"),
+        ("数量指标", "5000吨稻谷、500吨成品粮储备到位率", "100%"),  # a name that opens with a quantity
+    } <= rows
