@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.parse.common import squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness._template import Template, detect_template
@@ -12,11 +13,14 @@ from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_classif
 from kpi_lint.rules.target.common import (
     BENEFIT,
     BENEFIT_LEVEL2,
+    CATEGORY_NAMES,
     QUALITY,
     QUANTITY,
     SATISFACTION,
     TIMELINESS,
     NameCues,
+    is_blank,
+    is_name,
     name_cues,
 )
 from kpi_lint.vocab import OUTPUT, SATISFACTION_L1, SUSTAINABLE
@@ -52,8 +56,9 @@ class MissingDimension(Rule):
     对每个项目、每个期间，检查数量指标、质量指标、时效指标、至少一个效益类别（经济/社会/生态效益、可持续影响）
     和服务对象满意度下各有至少一条已填指标（有名称、有值）。所有期间都缺的维度，按项目报告一次；只有一个期间缺的，
     按该期间报告。成本指标归 KPI201。消息中列出的效益类别随表格所用的模板而定（财预〔2021〕101号模板没有可持续影响）。
-    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。表格根本没有一级/二级指标栏
-    （重庆的一般性项目绩效目标表、一些部门整体支出目标表）时，不逐个维度报"缺少"，而是给一条提示（info）：
+    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。某个维度下有写了名称、
+    却没有指标值的行时也不报告：维度设了、目标没填，由 KPI106 逐行报告（一个缺陷，一条发现）。
+    表格根本没有一级/二级指标栏（重庆的一般性项目绩效目标表、一些部门整体支出目标表）时，不逐个维度报"缺少"，而是给一条提示（info）：
     指标没有分类，无法核对。表格把一级指标直接填在二级一栏时（发改委的绩效目标表："实施效果指标 | 产出指标"、
     "| 效益指标"），效益指标、满意度指标一行即算设了该维度；产出指标一行没有再分数量、质量、时效，缺的产出维度
     也不逐个报"缺少"，而是给一条提示（info）。
@@ -99,6 +104,8 @@ class MissingDimension(Rule):
                 for p in [p for p in missing if self._has(project, p, (OUTPUT,), cues)]:
                     unsplit.setdefault(p, []).append(dimension)
                     missing.remove(p)
+            # Named rows without a target are KPI106's, one finding each: the dimension is set, unfilled.
+            missing = [p for p in missing if not self._named_unfilled(project, p, level2s, cues)]
             if not missing:
                 continue
             targets = [None] if len(missing) == len(periods) else missing
@@ -132,6 +139,14 @@ class MissingDimension(Rule):
             "并补齐缺少的维度。"
         )
         return self.finding(doc, message, project=project, severity=Severity.INFO)
+
+    @staticmethod
+    def _named_unfilled(project: Project, period: str | None, level2s: tuple[str, ...], cues: NameCues) -> bool:
+        return any(
+            ind.period == period and ind.level2 in level2s and is_name(ind.level3)
+            and squash(ind.level3 or "") not in CATEGORY_NAMES and is_blank(ind.value, cues)
+            for ind in project.indicators
+        )
 
     @staticmethod
     def _has(project: Project, period: str | None, level2s: tuple[str, ...], cues: NameCues) -> bool:
