@@ -141,7 +141,7 @@ def _per_class_table(metrics: dict[str, Any]) -> list[str]:
 
 
 def _heldout_lines(held: dict[str, Any]) -> list[str]:
-    """The document split: C chosen on dev, this very model measured once on the test documents."""
+    """The document split: C chosen on train + dev, this very model measured once on the test documents."""
     split, test, dev = held["split"], held["test"], held["dev"]
     grid = "，".join(f"C={float(c):g}: {score:.3f}" for c, score in held["grid"].items())
     return [
@@ -150,8 +150,8 @@ def _heldout_lines(held: dict[str, Any]) -> list[str]:
         f"- 划分：corpus/labels/split.csv，train {len(split['train'])} / dev {len(split['dev'])} / "
         f"test {len(split['test'])} 个文件",
         f"- test 文件：{'、'.join(split['test'])}",
-        f"- 在 dev 划分（{len(split['dev'])} 个文件，{dev['samples']} 行；只用 train 拟合）上选 C：{grid} → "
-        f"C={held['chosen_c']:g}（dev macro-F1 {dev['macro_f1']:.3f}）",
+        f"- 在 train + dev（{len(split['train']) + len(split['dev'])} 个文件，{dev['samples']} 行）上按文件分组做 "
+        f"{dev['folds']} 折交叉验证选 C：{grid} → C={held['chosen_c']:g}（交叉验证 macro-F1 {dev['macro_f1']:.3f}）",
         f"- 本模型（train + dev 拟合）在 test 划分（{len(split['test'])} 个文件，{test['samples']} 行）上："
         f"macro-F1 **{test['macro_f1']:.3f}**，准确率 {test['accuracy']:.3f}",
         "",

@@ -16,6 +16,7 @@ are listed in the model card, and the reported scores still count them.
 
 from __future__ import annotations
 
+import copy
 import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -235,10 +236,11 @@ def _train_on_split(
     from kpi_lint.classify.heldout import evaluate_heldout
 
     source = set_.sources[0] if set_.sources else "--data"
-    heldout = evaluate_heldout(set_, features, split, seed, source, positive)
+    heldout = evaluate_heldout(set_, features, split, seed, source, positive, folds=folds)
     fitted_on = set_.subset(split.rows(set_.docs, "train", "dev"))
     with threadpool_limits(limits=1):
-        cv = cross_validate(fitted_on, features, seed, folds, positive, heldout.chosen_c)
         model = fit(fitted_on, features, task, seed, set_.sha256, heldout.chosen_c)
-    cv.metrics.heldout = heldout.to_dict()
-    return model, cv.metrics
+    # The cross-validated scores of the chosen C (over train + dev, by document) are the card's metrics.
+    metrics = copy.deepcopy(heldout.dev)
+    metrics.heldout = heldout.to_dict()
+    return model, metrics

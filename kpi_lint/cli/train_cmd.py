@@ -62,7 +62,7 @@ def print_metrics(console: Console, task: str, set_: TrainingSet, metrics: Metri
         test = held["test"]
         console.print(
             f"[bold]{task}[/]：按文件划分（train {len(held['split']['train'])} / dev {len(held['split']['dev'])} / "
-            f"test {len(held['split']['test'])} 个文件），dev 上选 C={held['chosen_c']:g}"
+            f"test {len(held['split']['test'])} 个文件），train + dev 上交叉验证选 C={held['chosen_c']:g}"
         )
         console.print(
             f"test 文件（{len(held['split']['test'])} 个，{test['samples']} 行，模型未见过）：macro-F1 "
@@ -169,7 +169,8 @@ def train_category(
     force: ForceOpt = False,
 ) -> None:
     """三级指标（及指标值类型、一级指标）→ 二级指标。默认用 corpus/labels/categories.csv 中人工核对的二级指标：
-    按 corpus/labels/split.csv 的文件划分，在 dev 上选正则化强度 C，用 train+dev 拟合，在 test 文件上测一次。"""
+    按 corpus/labels/split.csv 的文件划分，在 train+dev 上按文件分组交叉验证选正则化强度 C，
+    用 train+dev 拟合，在 test 文件上测一次。"""
     _train_builtin("category", data, out, seed, folds, force)
 
 

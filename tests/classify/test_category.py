@@ -20,12 +20,13 @@ def _indicator(key: str, level3: str, value: str) -> Indicator:
 
 
 def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> None:
-    """`kpi-lint train category`: hand-checked labels, C chosen on dev, measured on the test documents
-    (the 24 drawn with the split, and 27 fresh ones of wild batches i–k)."""
+    """`kpi-lint train category`: hand-checked labels, C chosen by cross-validation over train + dev,
+    measured on the test documents (the 24 drawn with the split, and 27 fresh ones of wild batches i–k)."""
     held = retrained_category.card["metrics"]["heldout"]
     assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [46, 14, 51]
     assert {name: len(docs) for name, docs in held["test_set_docs"].items()} == {"first": 24, "fresh": 27}
-    # C is the best macro-F1 on the dev documents (ties to the smaller C); test never chooses.
+    # C is the best macro-F1 cross-validated over the train + dev documents (ties to the smaller C); test
+    # never chooses.
     best = max(held["grid"].values())
     assert held["grid"][str(held["chosen_c"])] == best
     assert held["test"]["samples"] == 514 and held["test_sets"]["fresh"]["samples"] == 194
@@ -35,8 +36,9 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
         "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
         "生态效益指标", "可持续影响指标", "服务对象满意度指标",
     ]
-    # Reached 0.761 (0.613 with 三级指标 + kind alone): short of the issue's 0.85, see models/category.card.md.
-    assert test["macro_f1"] >= 0.73
+    # Reached 0.779 on the 24 first test documents, 0.831 on the 27 fresh ones (0.613 with 三级指标 + kind
+    # alone): short of the issue's 0.85, see models/category.card.md.
+    assert test["macro_f1"] >= 0.75 and held["test_sets"]["fresh"]["macro_f1"] >= 0.80
     assert test["per_class"]["服务对象满意度指标"]["f1"] >= 0.9
     assert test["per_class"]["生态效益指标"]["f1"] >= 0.7  # 0.235 before the cue words
 
@@ -56,7 +58,9 @@ def test_printed_labels_are_pruned_of_probable_misfilings() -> None:
     _, metrics = train(set_, CATEGORY.features, "category", 2023, prune=True)
     assert metrics.grouped_by == "text" and metrics.samples == 256
     pruned = {(tuple(p.text), p.label, p.predicted) for p in metrics.pruned}
-    assert (("对稳定脱贫人口居民2023年医保个人缴费", "date", "产出指标"), "质量指标", "时效指标") in pruned
+    # (The same name with its date, 5月底之前, was pruned too while the value-kind block weighed 2; at weight
+    # 1 the model gives its printed 质量 more than 0.1 and keeps it.)
+    assert (("医药费报销完成率", "percent", "产出指标"), "数量指标", "质量指标") in pruned
     assert (("对稳定脱贫人口居民2023年医保个人缴费", "money", "产出指标"), "质量指标", "成本指标") in pruned
     assert (("保险缴纳达标率", "percent", "产出指标"), "数量指标", "质量指标") in pruned
     assert (("减轻困难人群医疗费用负担", "qualitative", "效益指标"), "社会效益指标", "经济效益指标") in pruned

@@ -69,23 +69,25 @@ def test_vagueness_on_held_out_documents(split: DocumentSplit) -> None:
     assert first.samples == 232 and first.per_class["vague"].support == 48
     assert first.positive_f1 is not None and first.positive_f1 >= 0.95  # reached 0.980
     assert fresh.samples == FRESH_VALUES and result.test.samples == 232 + FRESH_VALUES
+    assert fresh.positive_f1 is not None and fresh.positive_f1 >= 0.95  # reached 0.987 (37 vague rows)
 
 
 def test_category_on_held_out_documents(split: DocumentSplit) -> None:
     table, docs = _set([LABELS / "categories.csv"], CATEGORY_FEATURES)
     set_ = training_set(table, CATEGORY_FEATURES.columns, CATEGORY_FEATURES.text, list(table["label"]), docs=docs)
     result = evaluate_heldout(set_, CATEGORY_FEATURES, split, 2023, "categories")
-    # C is the best macro-F1 on dev (ties go to the smaller C); which C wins moves with the tokenizer's
-    # dictionary (0.577 for C = 10 and 30 alike in one run, 0.597 for C = 30 in another), so the test pins the rule.
+    # C is the best cross-validated macro-F1 over the train + dev documents (ties go to the smaller C); which
+    # C wins moves with the tokenizer's dictionary (0.790 for C = 3, 0.791 for C = 10), so the test pins the rule.
     best = max(result.grid.values())
     assert result.grid[str(result.chosen_c)] == best
     assert all(float(c) >= result.chosen_c for c, score in result.grid.items() if score == best)
     first, fresh = result.test_sets["first"], result.test_sets["fresh"]
     assert first.samples == 320 and fresh.samples == FRESH_CATEGORIES
     assert result.test.samples == 320 + FRESH_CATEGORIES
-    # Reached 0.761 on the 24 first test documents with the cue words and 一级指标 (0.615 without): short
-    # of the issue's 0.85 (see bench/heldout_eval.py, models/category.card.md).
-    assert first.macro_f1 >= 0.73
+    # Measured once (issue 13d, bench/heldout_eval.py): 0.779 on the 24 first test documents (0.767 with
+    # categorical weight 2 and C chosen on dev alone; 0.615 without cue words and 一级指标), 0.831 on the 27
+    # fresh ones, 0.815 on both — short of the issue's 0.85 (models/category.card.md).
+    assert first.macro_f1 >= 0.75 and fresh.macro_f1 >= 0.80 and result.test.macro_f1 >= 0.79
     assert first.per_class["服务对象满意度指标"].f1 >= 0.9
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kpi_lint.rules.base import Finding, RuleContext
 from kpi_lint.rules.consistency import kpi404_misfiled_indicator
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import rule_by_code
+from tests.classify.conftest import MODELS_DIR
 from tests.corpus import KEYS, corpus_doc
 
 
@@ -33,31 +36,53 @@ def test_silent_on_000_participation_rate_under_quality() -> None:
 
 
 def test_corpus_findings_with_the_shipped_model() -> None:
+    """28 findings on the five samples, 17 of them right by corpus/labels/categories.csv (the model of issue
+    13c: 11, 6 right).  The new ones come from moves into 经济效益 / 可持续影响, which KPI404 now trusts
+    (card precision 0.62 / 0.67 over the train + dev documents, above `min_label_precision` 0.6)."""
     found = {(key, f.line, f.level3, f.value) for key in KEYS for f in _kpi404(key)}
-    assert found == {
+    right = {
+        ("000", 3689, "减轻退休人员生活负担", "减轻"),  # 社会效益 → 经济效益: a burden lifted is money
+        ("000", 3696, "减轻退休人员生活负担", "减轻"),
+        ("001", 525, "医疗信息系统运行正常", "正常"),  # under 时效: uptime is 质量
         ("001", 722, "城乡居民住院就医报销比", "≥70%"),  # a ratio under 数量指标
         ("001", 725, "城乡居民住院就", "≥70%"),  # the same row, its name cut by the extraction
-        # Not 002's 政策知晓率 filed as satisfaction: the model says 社会效益 with 0.77 only, below 0.8 (its
-        # 一级, 满意度指标, pulls the other way); `check` still reports it from the peers
-        # (tests/rules/test_kpi404_peers.py).
-        # 003's template effect rows: 提高效率 filed under 经济效益 (corpus/labels/categories.csv keeps it
-        # there: an efficiency gain can be read as economic) → 社会效益, doubtful; 社会影响力 under 可持续影响.
-        ("003", 1705, "提高效率", "≥95"),
-        ("003", 1842, "提高效率", ">90"),
-        ("003", 1934, "社会影响力", "≥95"),
-        ("003", 2360, "提高效率", "≥95"),
-        ("003", 2431, "提高效率", "≥95"),
+        ("002", 1030, "政策知晓率", "≥80%"),  # filed as satisfaction: an effect (社会效益)
+        ("002", 1032, "政策知晓率", "≥80%"),
+        ("002", 1125, "政策知晓率", "≥80%"),
+        ("003", 2190, "完成率", "≥95"),  # under 时效 → 质量
+        ("003", 2282, "环境改善情况", "≥95"),  # under 经济效益 → 生态效益
+        ("004", 584, "建立城乡居民基本医疗保险的长效机制", "建立"),  # 社会效益 → 可持续影响
         ("004", 654, "医药费报销完成率", "=100%"),
         ("004", 727, "对稳定脱贫人口居民2023年医保个人缴费", "=175元/人"),  # a per-head amount: 成本指标
         ("004", 729, "对稳定脱贫人口居民2023年医保个人缴费", "5月底之前"),
+        ("004", 733, "减轻困难人群医疗费用负担", "有效减轻"),  # 社会效益 → 经济效益
         ("004", 835, "保险缴纳达标率", "=100%"),
     }
+    # Wrong by the labels: 003's template effect rows (提高效率 is kept under 经济效益 there; 社会影响力 and
+    # 保障业务工作情况 under 可持续影响), 网络生态环境 read as ecological (the cue word 生态), 提高医保经办水平
+    # (质量) read as 数量, 支付完成率 (时效 kept).
+    wrong = {
+        ("003", 1705, "提高效率", "≥95"),
+        ("003", 1842, "提高效率", ">90"),
+        ("003", 1934, "社会影响力", "≥95"),
+        ("003", 1998, "网络生态环境", "≥95"),
+        ("003", 2069, "网络生态环境", "≥95"),
+        ("003", 2112, "提高医保经办水平", "≥95"),
+        ("003", 2225, "保障业务工作情况", "≥95"),
+        ("003", 2268, "支付完成率", "≥95"),
+        ("003", 2360, "提高效率", "≥95"),
+        ("003", 2431, "提高效率", "≥95"),
+        ("003", 2438, "网络生态环境", "≥95"),
+    }
+    assert found == right | wrong
 
 
 def test_labels_the_model_predicts_poorly_are_not_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Moves into 经济效益 / 可持续影响 (card precision 0.55 / 0.53, cross-validated by document) stay silent;
-    raising the bar silences more."""
+    """A move is reported only into a label whose cross-validated precision on the card reaches
+    `min_label_precision` (0.6); raising the bar silences more."""
+    card = json.loads((MODELS_DIR / "category.card.json").read_text(encoding="utf-8"))
+    trusted = {label for label, c in card["metrics"]["per_class"].items() if c["precision"] >= 0.6}
     labels = {f.message.split("看起来属于")[1].split("（")[0] for key in KEYS for f in _kpi404(key)}
-    assert labels.isdisjoint({"经济效益指标", "可持续影响指标"})
+    assert labels and labels <= trusted
     monkeypatch.setattr(kpi404_misfiled_indicator, "load_label_precision", lambda: {"时效指标": 0.5})
     assert not [f for f in _kpi404("004") if f.value == "5月底之前"]

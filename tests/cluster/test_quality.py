@@ -76,3 +76,15 @@ def test_f1_at_the_default_threshold(pairs: pd.DataFrame, docs: list[Document]) 
     (score,) = score_pairs(pairs[~_fresh(pairs)], docs, [DEFAULT_THRESHOLD])
     assert score.f1 >= REACHED_F1 - MARGIN
     assert score.precision >= 0.95  # a wrong peer (a false outlier, a poor suggestion) costs more than a miss
+
+
+def test_f1_on_the_fresh_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -> None:
+    """Batches i–k, labelled after the threshold was chosen: F1 0.725 (precision 0.943, recall 0.589).
+
+    Below the issue's target (F1 0.90, precision 0.95): 23 misses are paraphrases (及时发放率 / 按时发放率,
+    资金执行率 / 预算执行率, 带动农民增收 / 带动村集体及种植户增收致富), the 2 false merges a cost and its
+    cost-control rate (建设项目成本 / 建设项目成本控制率); see the note of issue 13d.
+    """
+    (score,) = score_pairs(pairs[_fresh(pairs)], docs, [DEFAULT_THRESHOLD])
+    assert score.f1 >= 0.725 - MARGIN
+    assert score.precision >= 0.9
