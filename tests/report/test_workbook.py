@@ -181,7 +181,8 @@ def test_english_headers_are_the_field_names(tmp_path: Path) -> None:
 def test_wild_and_excel_sources_keep_their_positions(wild_book: openpyxl.Workbook) -> None:
     _docs, findings = wild()
     rows = _rows(wild_book[FINDINGS_SHEET])[1:]
-    assert len(rows) == len(findings) == 16  # a01's dated 补贴期限 is no longer a KPI104
+    # a01's dated 补贴期限 is no longer a KPI104; the Excel copy of 004 gains KPI404 长效机制 → 可持续影响 (issue 13d)
+    assert len(rows) == len(findings) == 17
     by_location = {r[_column("location")]: r for r in rows}
     # the text 自评表: its total does not add up (KPI503, an error) at line 34, column 29
     assert by_location[f"{WILD[0]}:34:29"][:3] == ["KPI503", "总分与分项不符", "错误"]
