@@ -216,6 +216,9 @@ class BlockReader:
             for col in (group.level1, group.level2):
                 if col is not None and col < len(cells) and kinds[col] is Kind.DATA:
                     return False
+            level1 = group.level1 if group.level2 is None and len(cells) < width else None
+            if level1 is not None and level1 < len(cells) and kinds[level1] is Kind.LEVEL2:
+                return False  # a 二级 name under the 一级 of a two-level table: the 一级 was merged away
         if kinds[name_col] not in (Kind.DATA, Kind.BLANK) and len(cells) != width:
             return False
         # Each cell must be able to stand in the column it would fall in (no number in 计算符号, no
@@ -434,6 +437,11 @@ def _split_cell(cell: Cell) -> list[Cell]:
 def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Kind]:
     """A row with more data cells than the header has columns holds 二级 labels of a province's own
     ("预算(或投资规模)控制指标"): cells named "…指标" are taken as such until the row fits."""
+    group = header.groups[0]
+    if not header.implicit and group.level1 is not None and group.level2 is None and len(header.groups) == 1:
+        # 指标类型 | 指标名称 | 指标值: a table of two levels, its names the 二级 categories themselves
+        # ("产出指标 | 数量指标 | 375万平方米"): a 二级 name stands in the name column.
+        kinds = [Kind.DATA if k is Kind.LEVEL2 else k for k in kinds]
     capacity = sum(g.width for g in header.groups)
     data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
     if header.streamed or len(data) <= capacity:

@@ -246,3 +246,16 @@ def test_a_run_of_glued_rows_between_labels_is_cut_into_rows() -> None:
         ("时效指标", "县级储备粮应急保障率", "100%"),
         ("数量指标", "5000吨稻谷、500吨成品粮储备到位率", "100%"),  # a name that opens with a quantity
     } <= rows
+
+
+def test_a_two_level_table_names_its_rows_by_their_category() -> None:
+    """g04 (浙江 临海市): 指标类型 | 指标名称 | 指标值 | 指标描述, the names being the 二级 categories and
+    the merged 指标类型 printed only on a group's first row."""
+    doc = parse(WILD / "g04_zhejiang_greening_declaration.txt")
+    rows = {(i.level1, i.level3, i.value) for i in doc.indicators}
+    assert {
+        ("产出指标", "数量指标", "375万平方米"),
+        ("产出指标", "质量指标", "100%"),
+        ("产出指标", "时效指标", "全年"),
+        ("效益指标", "生态效益指标", "是"),
+    } <= rows
