@@ -39,8 +39,12 @@ def normalize(text: str | None) -> str:
     return _NUMBER.sub("0", squash(text))
 
 
+# A letter or digit (`str.isalnum`: [^\W_]) or one of _KEEP_SYMBOLS.
+_MEANINGFUL = re.compile("[^\\W_]|[" + re.escape("".join(sorted(_KEEP_SYMBOLS))) + "]")
+
+
 def _meaningful(token: str) -> bool:
-    return any(ch.isalnum() or ch in _KEEP_SYMBOLS for ch in token)
+    return _MEANINGFUL.search(token) is not None
 
 
 def read_userdict(path: Path | None) -> tuple[Entry, ...]:
@@ -93,7 +97,17 @@ class JiebaTokenizer:
         self.entries = [list(e) for e in entries]
 
     def _key(self) -> tuple[Entry, ...]:
-        return tuple((str(w), None if f is None else int(f), None if t is None else str(t)) for w, f, t in self.entries)
+        # Built once per entries list (a model call tokenizes every row), kept out of the saved state.
+        cached = self.__dict__.get("_cached_key")
+        if cached is not None and cached[0] is self.entries:
+            return cached[1]  # type: ignore[no-any-return]
+        key = tuple((str(w), None if f is None else int(f), None if t is None else str(t)) for w, f, t in self.entries)
+        self.__dict__["_cached_key"] = (self.entries, key)
+        return key
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a model file (and a pickle) holds: the dictionary entries only."""
+        return {"entries": self.entries}
 
     def __call__(self, text: str) -> list[str]:
         seg = _segmenter(self._key())
