@@ -34,10 +34,10 @@ from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
 from kpi_lint.errors import InputError
 from kpi_lint.model import ParseProblem
 from kpi_lint.report import RunSummary
-from kpi_lint.report.csv_out import render_csv
+from kpi_lint.report.csv_out import write_csv
 from kpi_lint.report.github import render_github
 from kpi_lint.report.headers import HeaderLanguage
-from kpi_lint.report.json_out import render_json, render_statistics_json
+from kpi_lint.report.json_out import render_statistics_json, write_json
 from kpi_lint.report.parquet_out import write_parquet
 from kpi_lint.report.sarif import render_sarif
 from kpi_lint.report.text import print_statistics, render_text
@@ -151,11 +151,11 @@ def _emit(
     elif statistics:
         out.write(render_statistics_json(findings))
     elif fmt is OutputFormat.json:
-        out.write(render_json(findings, problems))
+        write_json(out, findings, problems)  # record by record: a country's findings are never one string
     elif fmt is OutputFormat.sarif:
         out.write(render_sarif(findings, rules, problems))
     elif fmt is OutputFormat.csv:
-        out.write(render_csv(findings, problems, header_language(header, spreadsheet=False)))
+        write_csv(out, findings, problems, header_language(header, spreadsheet=False))
     else:
         out.write(render_github(findings))
 
