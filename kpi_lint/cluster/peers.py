@@ -157,6 +157,7 @@ class PeerIndex:
                 self._rows[(m.path, m.project, m.project_line)].append(m)
         self._index_of = {p.key: i for i, p in enumerate(self._projects)}
         self._stats_cache: dict[tuple[int, str, str | None, bool], _PeerStats | None] = {}
+        self._values_cache: dict[tuple[int, str, bool], dict[tuple[str, ...], float]] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], list[Member]] = {}
         self._using_cache: dict[str, ProjectSubset] = {}
         self._filed_cache: dict[int, tuple[Counter[str], dict[tuple[str, str], Counter[str]]]] = {}
@@ -233,7 +234,10 @@ class PeerIndex:
         """
         key = (cluster.id, unit, own_unit, lower)
         if key not in self._stats_cache:
-            peers = _peer_values(cluster, unit, own_unit, lower_is_laxer=lower)
+            if (cluster.id, unit, lower) not in self._values_cache:  # every member read once, not once per unit
+                self._values_cache[(cluster.id, unit, lower)] = _project_values(cluster, unit, lower_is_laxer=lower)
+            everyone = self._values_cache[(cluster.id, unit, lower)]
+            peers = {k: v for k, v in everyone.items() if k[0] != own_unit}  # the projects of other units
             self._stats_cache[key] = _PeerStats.of(peers, unit) if len(peers) >= MIN_PEER_PROJECTS else None
         return self._stats_cache[key]
 
@@ -427,14 +431,11 @@ def _lower_is_laxer(parsed: ParsedValue) -> bool:
     return not (parsed.kind == "money" and parsed.comparator in (None, "="))
 
 
-def _peer_values(
-    cluster: Cluster, unit: str, own_unit: str | None, *, lower_is_laxer: bool
-) -> dict[tuple[str, ...], float]:
-    """One target per peer project of another unit (both periods of a 申报表 count once)."""
+def _project_values(cluster: Cluster, unit: str, *, lower_is_laxer: bool) -> dict[tuple[str, ...], float]:
+    """One target per project of the cluster, keyed (unit, path, project, line), in the members' order
+    (both periods of a 申报表 count once); the peers of a unit are the entries of the other units."""
     per_project: dict[tuple[str, ...], list[float]] = defaultdict(list)
     for m in cluster.members:
-        if m.unit == own_unit:
-            continue
         parsed = parse_value(m.value)
         number = scaled(parsed)
         if number is None or _comparable_unit(parsed) != unit or _lower_is_laxer(parsed) != lower_is_laxer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Project
@@ -48,11 +49,11 @@ class Typo(Rule):
 
     def _findings(self, doc: Document, project: Project, cell: TextCell) -> Iterator[Finding]:
         text = squashed(cell.text)
-        for wrong, right in self.lexicon.typos:
-            index = text.find(fold(wrong))
+        for wrong, folded, right in _folded(self.lexicon.typos):
+            index = text.find(folded)
             if not wrong or index < 0:
                 continue
-            fixed = text.replace(fold(wrong), right)
+            fixed = text.replace(folded, right)
             if len(fixed) <= int(self.opts["whole_cell_up_to"]):
                 suggestion = fixed
             else:
@@ -69,3 +70,9 @@ class Typo(Rule):
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         for cell in project_cells(project):
             yield from self._findings(doc, project, cell)
+
+
+@lru_cache(maxsize=4)
+def _folded(typos: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """(wrong, wrong as the cells are folded, right): each typo folded once per run, not once per cell."""
+    return tuple((wrong, fold(wrong), right) for wrong, right in typos)
