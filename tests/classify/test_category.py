@@ -21,22 +21,22 @@ def _indicator(key: str, level3: str, value: str) -> Indicator:
 
 def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> None:
     """`kpi-lint train category`: hand-checked labels, C chosen by cross-validation over train + dev,
-    measured on the test documents (the 24 drawn with the split, and 33 fresh ones of wild batches i–l)."""
+    measured on the test documents (the 24 drawn with the split, and 34 fresh ones of wild batches i–l)."""
     held = retrained_category.card["metrics"]["heldout"]
-    assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [46, 14, 57]
-    assert {name: len(docs) for name, docs in held["test_set_docs"].items()} == {"first": 24, "fresh": 33}
+    assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [46, 14, 58]
+    assert {name: len(docs) for name, docs in held["test_set_docs"].items()} == {"first": 24, "fresh": 34}
     # C is the best macro-F1 cross-validated over the train + dev documents (ties to the smaller C); test
     # never chooses.
     best = max(held["grid"].values())
     assert held["grid"][str(held["chosen_c"])] == best
-    assert held["test"]["samples"] == 558 and held["test_sets"]["fresh"]["samples"] == 238
+    assert held["test"]["samples"] == 563 and held["test_sets"]["fresh"]["samples"] == 243
     test = held["test_sets"]["first"]
     assert test["samples"] == 320
     assert list(test["per_class"]) == [
         "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标",
         "生态效益指标", "可持续影响指标", "服务对象满意度指标",
     ]
-    # Reached 0.779 on the 24 first test documents, 0.777 on the 33 fresh ones of batches i–l (0.613 with
+    # Reached 0.779 on the 24 first test documents, 0.782 on the 34 fresh ones of batches i–l (0.613 with
     # 三级指标 + kind alone): short of the issue's 0.85, see models/category.card.md.
     assert test["macro_f1"] >= 0.75 and held["test_sets"]["fresh"]["macro_f1"] >= 0.75
     assert test["per_class"]["服务对象满意度指标"]["f1"] >= 0.9
