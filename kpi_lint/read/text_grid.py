@@ -265,9 +265,19 @@ def _unwrapped(folded: str, tokens: re.Pattern[str] | None) -> tuple[str, list[i
     return (kept, columns) if broken >= _BROKEN_WORDS else None
 
 
-def kept_printed(printed: str, columns: list[int]) -> str:
+def _at_columns(printed: str, columns: list[int]) -> str:
     """The printed characters at `columns`."""
     return "".join(printed[i] for i in columns)
+
+
+def _chunk_mark(folded: str, last: int) -> int:
+    """The number of the chunk mark a line opens with ("2、…"), or 0: a document-sharing preview
+    prints a long first chunk, then the others in order after it."""
+    m = _CHUNK.match(folded)
+    if m is None:
+        return 0
+    n = int(m.group(1))
+    return n if (n == 1 and len(folded) >= _CHUNK_LENGTH) or (last and n == last + 1) else 0
 
 
 def text_grid(
@@ -288,14 +298,10 @@ def text_grid(
         if not folded:
             continue
         if folded.strip():
-            chunk = chunk if _CHUNK.match(folded) else 0
-        numbered = _CHUNK.match(folded)
-        first = numbered is not None and numbered.group(1) == "1" and len(folded) >= _CHUNK_LENGTH
-        if numbered and (first or (chunk and int(numbered.group(1)) == chunk + 1)):
-            # "2、…": a document previewed in numbered chunks of text; the number is no part of a cell.
-            chunk = int(numbered.group(1))
-            blank = " " * numbered.end()
-            printed, folded = blank + printed[numbered.end() :], blank + folded[numbered.end() :]
+            chunk = _chunk_mark(folded, chunk)
+            if chunk:  # the number of a chunk is no part of a cell
+                blank = " " * len(f"{chunk}、")
+                printed, folded = blank + printed[len(blank) :], blank + folded[len(blank) :]
         if not folded.strip() and "\t" not in folded:
             # A line of spaces between blank lines is an empty cell of a table copied one cell per line.
             rows.append(Row([Cell("", i + 1, 1)]))
@@ -311,7 +317,7 @@ def text_grid(
         unwrapped = _unwrapped(folded, tokens) if len(pieces) > 1 else None
         if unwrapped is not None:
             kept, columns = unwrapped
-            found = glued_cells(kept_printed(printed, columns), kept, tokens, labels, header, words=1)
+            found = glued_cells(_at_columns(printed, columns), kept, tokens, labels, header, words=1)
             glued = [(columns[col], text, flag) for col, text, flag in found] if found else None
         at = src.printed_column
         if glued:
