@@ -42,6 +42,7 @@ _DATE = re.compile(
 # What a 评(扣)分标准 cell says: how points are given or taken ("得10分", "扣1分").
 _SCORING = re.compile(r"[得扣]\s*\d+(?:\.\d+)?\s*分")
 _DIGITS = re.compile(r"\d+")
+_SIGN_CHAR = re.compile(f"[{re.escape(_SIGN)}]")
 _COUNTED = re.compile(r"^\d+(?:\.\d+)?(?:-\d+)?[\u4e00-\u9fff]")  # "5000吨…", "0-6岁…"
 _COUNTED_NAME = 2  # what a name opening with a quantity costs
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
@@ -117,11 +118,11 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         bare = _BRACKETED.sub("", piece)
         # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
         counted = role == "level3" and _COUNTED.match(piece) is not None
-        if any(ch in _SIGN for ch in bare) or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
+        if _SIGN_CHAR.search(bare) or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
             return None
         if counted:
             return _COUNTED_NAME + len(_DIGITS.findall(piece))
-        if role == "level3" and piece.endswith((*WORDED_SIGNS, *hints.worded_starts)):
+        if role == "level3" and piece.endswith(_target_openers(hints)):
             return 2  # "入学率大于|90%", "生活质量有所|提升": the words open the target
         if role == "level3" and "description" in roles:
             # A name glued to its description often says a word twice ("补助人数实际发放…人数").
@@ -133,6 +134,12 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         bracket = 1 if piece[0] in "(（" else 0
         return len(_DIGITS.findall(piece)) + bracket + (2 if role in OPTIONAL else 0)
     return 0
+
+
+@lru_cache(maxsize=16)
+def _target_openers(hints: GlueHints) -> tuple[str, ...]:
+    """Words that open a target and never end a name: comparisons and worded openers (有所, 明显)."""
+    return (*WORDED_SIGNS, *hints.worded_starts)
 
 
 @lru_cache(maxsize=65536)
