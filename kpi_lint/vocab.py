@@ -243,6 +243,16 @@ class Vocabulary:
             return False
         return key in self._label_tails
 
+    def begins_label(self, text: str) -> bool:
+        """`text` (two characters or more) is the beginning of a 一级/二级 label, or the whole label
+        ("效益" of 效益指标): what an excerpt cut inside a label leaves."""
+        return len(text) >= 2 and text in self._label_heads
+
+    @cached_property
+    def _label_heads(self) -> frozenset[str]:
+        """Every beginning of a 一级/二级 label, the label itself included."""
+        return frozenset(word[:i] for word in (*self.level1, *self.level2) for i in range(1, len(word) + 1))
+
     @cached_property
     def _label_tails(self) -> frozenset[str]:
         """Every end of a 一级/二级 label shorter than the label."""

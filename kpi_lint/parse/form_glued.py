@@ -69,9 +69,7 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
     Where a name is followed by a description ("补助人数实际发放解困工资人数"), the name is the piece
     that ends as names do (率, 人数, 标准 …); a 指标值确定依据 is one of the known bases."""
     if not piece:
-        if role in ("level3", "value"):
-            return None
-        return 0 if role in OPTIONAL else 2
+        return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
     if len(piece) > _MAX_PIECE.get(role, 40) or piece.startswith(_NO_OPENING):
         return None
     if role in ("comparator", "unit") and piece in hints.blanks:
@@ -100,7 +98,7 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
             return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
         # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
         # a sign stands only at its start.
-        if len(piece) > 16 or piece[0] == "0" or any(ch in _SIGN for ch in piece[1:]):
+        if len(piece) > 16 or piece[0] == "0" or _SIGN_CHAR.search(piece, 1):
             return None
         return 1 + len(_DIGITS.findall(piece))
     if role in _TEXT_ROLES:

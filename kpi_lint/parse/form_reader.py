@@ -225,7 +225,7 @@ class FormReader:
             return True
         if self.vocab.canonical_level1(bare) is not None or self.vocab.canonical_level2(bare) is not None:
             return True
-        return len(bare) >= 2 and any(label.startswith(bare) for label in (*self.vocab.level1, *self.vocab.level2))
+        return self.vocab.begins_label(bare)
 
     def _row(self, row: Row) -> None:
         filled = row.filled

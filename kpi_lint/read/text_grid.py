@@ -244,7 +244,9 @@ _CHUNK = re.compile(r"^(\d{1,3})、")
 _CHUNK_LENGTH = 300
 # At least this many words of the vocabulary broken by a space: one may be a real gap between cells.
 _BROKEN_WORDS = 2
+# At least this many figures standing apart ("100% 10"): the spaces then separate cells.
 _SPACED_FIGURES = re.compile(r"[\d%] (?=[\d<>=≥≤])")
+_SEPARATED_FIGURES = 2
 
 
 def _unwrapped(folded: str, tokens: re.Pattern[str] | None) -> tuple[str, list[int]] | None:
@@ -255,19 +257,19 @@ def _unwrapped(folded: str, tokens: re.Pattern[str] | None) -> tuple[str, list[i
     body = folded.strip()
     if tokens is None or "\t" in body or "|" in body or _SPACES.search(body):
         return None
-    if len(_SPACED_FIGURES.findall(body)) >= _BROKEN_WORDS:
+    if len(_SPACED_FIGURES.findall(body)) >= _SEPARATED_FIGURES:
         return None  # "=100% 100% 10 10": spaces stand between the figures, so they separate cells
     columns = [i for i, ch in enumerate(folded) if ch != " "]
-    kept = "".join(folded[i] for i in columns)
+    kept = _at_columns(folded, columns)
     broken = sum(
         1 for m in tokens.finditer(kept) if columns[m.end() - 1] - columns[m.start()] != m.end() - 1 - m.start()
     )
     return (kept, columns) if broken >= _BROKEN_WORDS else None
 
 
-def _at_columns(printed: str, columns: list[int]) -> str:
-    """The printed characters at `columns`."""
-    return "".join(printed[i] for i in columns)
+def _at_columns(line: str, columns: list[int]) -> str:
+    """The characters of `line` at `columns`."""
+    return "".join(line[i] for i in columns)
 
 
 def _chunk_mark(folded: str, last: int) -> int:

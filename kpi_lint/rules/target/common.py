@@ -95,7 +95,7 @@ def declared_not_applicable(ind: Indicator, cues: NameCues) -> bool:
 # a comparator or 目标值 followed by a figure, once the template's placeholder brackets ("(≥%)") are gone.
 _PLACEHOLDER_BRACKET = re.compile(r"[(（][^()（）\d]*[)）]")
 _TARGET_IN_NAME = re.compile(r"(?:[≥≤<>＞＜≧≦＝═=]|>=|<=|大于|小于|不低于|不少于|不超过|目标值[:：]?)\s*\d")
-_COMPARATOR_WORDS = re.compile(r"大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于|等于|以上|以下")
+_COMPARATOR_WORDS = re.compile("|".join((*vocab.WORDED_SIGNS, "以上", "以下")))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_FRAGMENT = 4  # "服务对象" of 服务对象满意度指标; a longer name is not read as a piece of a label
 
@@ -191,7 +191,7 @@ def unit_only(value: str | None, cues: NameCues) -> bool:
 def _split_units(text: str, cues: NameCues) -> list[str]:
     """`text` cut into unit words, longest first ("%百分比" → ["%", "百分比"]); an unknown rest stays whole."""
     parts: list[str] = []
-    units = sorted({*cues.unit_words, "%", "％"}, key=len, reverse=True)
+    units = _units_longest_first(cues)
     while text:
         unit = next((u for u in units if text.startswith(u)), None)
         if unit is None:
