@@ -219,6 +219,14 @@ class Vocabulary:
     def parent_of(self, level2: str | None) -> str | None:
         return self.parent.get(level2) if level2 else None
 
+    def level2_before(self, level2: str | None) -> str | None:
+        """The 二级 the template lists just before `level2` under the same 一级 (数量指标 before 质量指标,
+        in levels.txt order); None for the first one, or a name the lists do not know."""
+        parent = self.parent_of(level2)
+        siblings = [name for name, up in self.parent.items() if up == parent]
+        at = siblings.index(level2) if parent and level2 in siblings else 0
+        return siblings[at - 1] if at > 0 else None
+
     def is_wide(self, level1: str | None) -> bool:
         """A 一级 with no 二级 of its own (实施效果指标): the 一级 names under it stand as its 二级."""
         return level1 is not None and level1 not in set(self.parent.values())

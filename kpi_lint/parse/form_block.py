@@ -32,6 +32,7 @@ class Record:
     data: dict[str, Cell] = field(default_factory=dict)
     extra_values: dict[str, Cell] = field(default_factory=dict)  # period → value cell (one group, several periods)
     project: Cell | None = None  # the 项目名称 cell of a table that holds several projects
+    inferred_level2: str | None = None  # a 二级 the table did not print, known from the label after it
 
 
 @dataclass
@@ -61,6 +62,7 @@ class BlockReader:
         self._last_label: Cell | None = None
         # A list that writes its targets in brackets ("机柜数量(≥77台)") writes its worded ones so too.
         self._bracketed_targets = False
+        self._first_level2: tuple[int, Cell] | None = None  # the first 二级 label, and the rows read before it
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
@@ -75,6 +77,14 @@ class BlockReader:
             self._by_content(cells)
             if not self.header.streamed:
                 self.flush()
+
+    def widen(self, header: Header) -> bool:
+        """Read on under `header`, the same one group with more columns (a header whose last words
+        came after the block's first cells); False when it does not fit the rows read so far."""
+        if self.records or len(header.groups) != len(self.header.groups) or header.streamed != self.header.streamed:
+            return False
+        self.header = header
+        return True
 
     def _continues(self, row: Row) -> bool:
         """A line wrapped off the row above, added to that row: its target alone (see _target_below),
@@ -132,6 +142,28 @@ class BlockReader:
         for g in range(len(self._pending)):
             self._emit(g)
         self._group = 0
+
+    def _met_level2(self, cell: Cell) -> None:
+        if self._first_level2 is None:
+            self._first_level2 = (len(self.records), cell)
+
+    def name_leading_rows(self) -> None:
+        """Rows read before the block's first 二级 label, when that label is the second 二级 of its 一级
+        (质量指标, listed after 数量指标 in levels.txt): they are the first one's, whose label the
+        excerpt or a flattened spreadsheet lost.  Further down the order the rows could be of any
+        of the 二级 before; they are left without one."""
+        if self._first_level2 is None:
+            return
+        (at, cell), self._first_level2 = self._first_level2, None
+        label = self.vocab.canonical_level2(cell.text)
+        before = self.vocab.level2_before(label)
+        if before is None or self.vocab.level2_before(before) is not None:
+            return
+        parent = self.vocab.parent_of(label)
+        for record in self.records[:at]:
+            level1 = self.vocab.canonical_level1(record.level1.text) if record.level1 else None
+            if record.level2 is None and level1 in (None, parent):
+                record.inferred_level2 = before
 
     @property
     def open_record(self) -> bool:
@@ -255,6 +287,7 @@ class BlockReader:
             if kind is Kind.LEVEL1:
                 _set_level1(levels, cell)
             elif kind is Kind.LEVEL2:
+                self._met_level2(cell)
                 levels.level2 = cell
 
     # -- content ---------------------------------------------------------------
@@ -331,6 +364,7 @@ class BlockReader:
         if kind is Kind.LEVEL1:
             _set_level1(levels, cell)
         else:
+            self._met_level2(cell)
             levels.level2 = cell
         return True
 

@@ -247,6 +247,17 @@ def fits(role: str, text: str) -> bool:
     return check is None or check(squash(text))
 
 
+_LEVEL_ROLES = ("level1", "level2", "level3")
+
+
+def labels_first(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
+    """A header gathered from words scattered through a flattened table ("指标值 完成值" … "二级指标
+    三级指标" … "分值 得分"): its 一级/二级/三级 columns go first, as every form prints them, the
+    others keep the order they were met in."""
+    order = sorted(range(len(roles)), key=lambda i: roles[i] not in _LEVEL_ROLES)
+    return [cells[i] for i in order], [roles[i] for i in order]
+
+
 def stack_tiers(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
     """A two-row header read as one run of cells: the top row's columns come before the 一级/二级/三级
     columns of the bottom row ("年度指标值 实际完成值 分值 得分 | 一级 二级 三级 指标性质 指标值 度量单位").

@@ -27,6 +27,7 @@ from kpi_lint.parse.form_header import (
     extend_header,
     is_header,
     is_subheader,
+    labels_first,
     merge_subheader,
     period_of,
     periods_in,
@@ -81,6 +82,7 @@ class _Draft:
         """End the indicator block; `cut_off` when the text ended inside it (no footer to drop)."""
         if self.block is not None:
             self.block.flush()
+            self.block.name_leading_rows()
             records = self.block.records
             roles = {"value", "actual", "comparator"}
             if not cut_off and any(roles & set(r.data) or r.extra_values for r in records):
@@ -107,6 +109,9 @@ class FormReader:
     _goal_periods: list[str] = field(default_factory=list)  # periods of the goals printed on the next row
     _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
     _header_single: bool = True  # … printed one cell per line
+    # Header words scattered through a flattened table, gathered until they name a whole header.
+    _scattered: list[tuple[Cell, str | None]] = field(default_factory=list)
+    _scattered_block: BlockReader | None = None  # the block such a header opened (it may still widen)
 
     @property
     def vocab(self) -> Vocabulary:
@@ -236,9 +241,8 @@ class FormReader:
         roles = cell_roles(row.cells, self.vocab)
         if self._header(row, roles):
             return
-        if self.draft.block is None and self._funds(row):
-            return
-        if self._facts(row):
+        if (self.draft.block is None and self._funds(row)) or self._facts(row):
+            self._scattered = []  # header words before the funds or the facts belong to them
             return
         block = self.draft.block
         if block is None:
@@ -317,6 +321,37 @@ class FormReader:
         if is_header(roles):
             header = build_header(cells, roles, self._header_above, self._periods, streamed=single)
             self._open_block(header, cells[0])
+        elif single:
+            self._scattered_header(cells, roles)
+
+    def _scattered_header(self, cells: list[Cell], roles: list[str | None]) -> None:
+        """Pieces of a header printed one word per line with the first rows' cells between them
+        (a spreadsheet flattened in no reading order: "一级指标" … "指标值 完成值" … "二级指标 三级
+        指标" … "分值 得分").  Pieces naming different columns are gathered until together they
+        name a header; a piece met after that, before any row was cut, adds its columns."""
+        named = {r for r in roles if r}
+        block = self.draft.block
+        if block is not None:
+            if block is self._scattered_block and not block.records and not named & set(block.header.roles):
+                gathered = [*self._scattered, *zip(cells, roles, strict=True)]
+                widened = self._header_of(gathered)
+                if widened is not None and block.widen(widened):
+                    self._scattered = gathered
+            return
+        if named & {r for _, r in self._scattered}:
+            self._scattered = []  # a column named again: another header begins
+        self._scattered.extend(zip(cells, roles, strict=True))
+        header = self._header_of(self._scattered)
+        if header is not None:
+            pieces = self._scattered
+            self._open_block(header, pieces[0][0])
+            self._scattered, self._scattered_block = pieces, self.draft.block
+
+    def _header_of(self, pieces: list[tuple[Cell, str | None]]) -> Header | None:
+        cells, roles = labels_first([c for c, _ in pieces], [r for _, r in pieces])
+        if not is_header(roles):
+            return None
+        return build_header(cells, roles, self._header_above, self._periods, streamed=True)
 
     def _open_block(self, header: Header, first: Cell) -> None:
         draft = self.draft
@@ -324,6 +359,7 @@ class FormReader:
             draft = self._new_draft()
         draft.close_block()
         draft.block = BlockReader(header, self.vocab)
+        self._scattered, self._scattered_block = [], None
         if draft.start is None:
             draft.start = first.located
 
@@ -533,7 +569,7 @@ class FormReader:
         project.indicators.append(ind)
 
     def _levels(self, record: Record) -> tuple[str | None, str | None]:
-        level2 = self.vocab.canonical_level2(record.level2.text) if record.level2 else None
+        level2 = self.vocab.canonical_level2(record.level2.text) if record.level2 else record.inferred_level2
         level1 = self.vocab.canonical_level1(record.level1.text) if record.level1 else None
         if level2 is None and record.level2 is not None:
             level2 = squash(record.level2.text)  # a 二级 of a province's own (履职效能): kept as printed

@@ -1,0 +1,40 @@
+"""Self-evaluation tables whose rows come out as runs of figures after a name (wild set).
+
+A flattened spreadsheet or a copied web page prints a row as "name target actual 分值 得分"; the
+figures take the roles of the header columns in order, however the header itself was printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kpi_lint.lexicon import load_lexicon
+from kpi_lint.parse import parse
+
+WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
+
+
+def test_a_header_scattered_through_a_flattened_sheet_is_gathered() -> None:
+    """k04 (山西 稷山, an xlsx flattened onto one line): "一级指标" … "指标值 完成值" … "二级指标 三级指标"
+    … "分值 得分" come between the first rows' cells; the rows after them are read under that header."""
+    doc = parse(WILD / "k04_shanxi_health_selfeval.txt")
+    rows = {(i.level2, i.level3, i.value, i.actual, i.weight, i.score) for i in doc.indicators}
+    assert {
+        ("数量指标", "建立预防接种证", "221人", "221人", 2, 2),
+        ("数量指标", "适龄儿童疫苗接种率", "100.00%", "97.30%", 2, 1.9),
+        ("数量指标", "0-36月龄中医药规范管理数", "1228人", "770人", 2, 1.8),
+    } <= rows
+    assert len(doc.indicators) >= 20
+
+
+def test_rows_before_the_first_label_take_the_category_the_template_puts_first() -> None:
+    """Rows before a table's first 二级 label, when that label is 质量指标 (the second of 产出指标
+    in levels.txt), are 数量指标 rows whose label was lost; further down the order nothing is guessed."""
+    vocab = load_lexicon().vocabulary
+    assert vocab.level2_before("质量指标") == "数量指标"
+    assert vocab.level2_before("数量指标") is None
+    assert vocab.level2_before("社会效益指标") == "经济效益指标"
+    doc = parse(WILD / "k04_shanxi_health_selfeval.txt")
+    first = doc.indicators[0]
+    assert (first.level1, first.level2) == ("产出指标", "数量指标")
+    assert "level2" not in first.spans  # not printed: no source position is made up for it
