@@ -349,7 +349,8 @@ class FormReader:
 
     def _header_of(self, pieces: list[tuple[Cell, str | None]]) -> Header | None:
         cells, roles = labels_first([c for c, _ in pieces], [r for _, r in pieces])
-        if not is_header(roles):
+        # Words met apart are a weaker sign than a header row: they must name the 三级指标 and 指标值.
+        if not is_header(roles) or not {"level3", "value"} <= set(roles):
             return None
         return build_header(cells, roles, self._header_above, self._periods, streamed=True)
 
