@@ -100,7 +100,7 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     while k < len(flat):
         r, i = flat[k]
         head = out[r].cells[i]
-        head_words = head.text.split()
+        head_words = _wrapped_tail(head.text.split(), out, flat, k, words)
         joined = label_key(head_words[-1]) if head_words else ""
         best = 0
         for n in range(1, _MAX_WRAP):
@@ -135,6 +135,24 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
         if kept or not row.cells:
             result.append(replace(row, cells=kept))
     return _join_wrapped_columns(result, words)
+
+
+def _wrapped_tail(
+    head_words: list[str], rows: list[Row], flat: list[tuple[int, int]], k: int, words: set[str]
+) -> list[str]:
+    """The words of a cell, its last one cut where two words run together ("绩效指标一级") when the
+    next cell completes the second ("指标": 一级指标) and the first is a word too (绩效指标)."""
+    if not head_words or k + 1 >= len(flat):
+        return head_words
+    last = head_words[-1]
+    r2, i2 = flat[k + 1]
+    part = label_key(rows[r2].cells[i2].text)
+    if label_key(last) != last or last in words or not part or len(part) > 4:
+        return head_words
+    for at in range(2, len(last) - 1):
+        if last[:at] in words and last[at:] + part in words:
+            return [*head_words[:-1], last[:at], last[at:]]
+    return head_words
 
 
 def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:

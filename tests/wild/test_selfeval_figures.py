@@ -38,3 +38,24 @@ def test_rows_before_the_first_label_take_the_category_the_template_puts_first()
     first = doc.indicators[0]
     assert (first.level1, first.level2) == ("产出指标", "数量指标")
     assert "level2" not in first.spans  # not printed: no source position is made up for it
+
+
+def test_a_word_wrapped_off_the_end_of_a_glued_cell_is_joined() -> None:
+    """k07 (四川 阆中): "绩效指标一级" ⏎ "指标" ⏎ "二级指标三级指标指标值全年实际完成值…": the 一级 of the glued
+    cell and the 指标 below spell 一级指标, so the header is one group and the glued rows are cut."""
+    from kpi_lint.grid import Cell, Row
+    from kpi_lint.parse.form_cells import join_wrapped_words
+
+    vocab = load_lexicon().vocabulary
+    rows = [Row([Cell("绩效指标一级", 1, 1)]), Row([Cell("指标", 2, 1)])]
+    assert [c.text for r in join_wrapped_words(rows, vocab) for c in r.cells] == ["绩效指标", "一级指标"]
+    # A cell that is not two words run together is left alone.
+    rows = [Row([Cell("建设符合验收要求", 1, 1)]), Row([Cell("指标", 2, 1)])]
+    assert [c.text for r in join_wrapped_words(rows, vocab) for c in r.cells] == ["建设符合验收要求", "指标"]
+    doc = parse(WILD / "k07_sichuan_transport_regional_selfeval.txt")
+    rows = {(i.period, i.level2, i.level3, i.value, i.actual) for i in doc.indicators}
+    assert {
+        (None, "质量指标", "建设符合验收要求", "20", "20"),
+        (None, "时效指标", "按期完成投资", "10", "10"),
+        (None, "服务对象满意度指标", "改善通行服务水平群众满意度", "20", "20"),
+    } <= rows
