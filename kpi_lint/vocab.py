@@ -49,6 +49,9 @@ DATA_ROLES = (
     "deviation", "basis", "note",
 )
 
+# The grades a self-evaluation gives (a 定性 row's 实际完成值, the project's 等级).
+GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
+
 # Comparisons written in words ("大于等于90%", "不低于95%"), longest first.
 WORDED_SIGNS = ("大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "大于", "小于", "等于")
 _SPACE = re.compile(r"\s+")

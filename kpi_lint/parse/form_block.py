@@ -19,7 +19,7 @@ from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_segment import Placed, assign, segment, starts_row
-from kpi_lint.vocab import Vocabulary, label_key, squash, strip_marks
+from kpi_lint.vocab import GRADES, Vocabulary, label_key, squash, strip_marks
 
 
 @dataclass
@@ -94,7 +94,7 @@ class BlockReader:
             return False
         last = self.records[-1]
         group = self.header.groups[last.group]
-        if self._target_below(last, filled):
+        if self._target_below(last, filled) or _grade_below(last, group, filled):
             return True
         missing = [(col, role) for col, role in group.data if role in ("weight", "score") and role not in last.data]
         if not all(fits("weight", c.text) for c in filled) or len(filled) > len(missing):
@@ -451,8 +451,39 @@ class BlockReader:
                     record.data["comparator"] = cell
             else:
                 record.data.setdefault(role, cell)
+        _scores_only(record, group)
         if record.data or record.extra_values:
             self.records.append(record)
+
+
+def _grade_below(last: Record, group: Group, filled: list[Cell]) -> bool:
+    """A line holding a grade and numbers ("优 | 10") under a row that has its target but no
+    实际完成值: the rest of that row, wrapped (a grade alone is no indicator's name)."""
+    if squash(filled[0].text) not in GRADES or not all(is_number(c.text) for c in filled[1:]):
+        return False
+    if "level3" not in last.data or not {"value", "comparator"} & set(last.data) or "actual" in last.data:
+        return False
+    last.data["actual"] = filled[0]
+    # The numbers after it fill the row's empty score columns, the last ones first (a lone one is 得分).
+    numbers = filled[1:]
+    missing = [role for role in ("weight", "score") if role in group.roles and role not in last.data]
+    if numbers and len(numbers) <= len(missing):
+        for role, cell in zip(missing[len(missing) - len(numbers) :], numbers, strict=True):
+            last.data[role] = cell
+    return True
+
+
+def _scores_only(record: Record, group: Group) -> None:
+    """A self-evaluation row that prints two bare numbers under 分值 | 指标值 | 实际值 | 得分 gave its
+    分值 and 得分: the score columns are filled on every scored row, the target and actual may be
+    left empty (a parent row whose targets are its sub-rows', "★补助各类粮食作物种植面积 10 10").
+    Read in order, the second number would be a target with no actual beside it."""
+    roles, data = group.roles, record.data
+    if "weight" not in data or "value" not in data or {"actual", "score"} & set(data) or "score" not in roles:
+        return
+    if roles.index("weight") > roles.index("value") or not is_number(squash(data["value"].text)):
+        return
+    data["score"] = data.pop("value")
 
 
 def _set_level1(levels: _Levels, cell: Cell) -> None:

@@ -33,7 +33,7 @@ from kpi_lint.parse.form_header import (
     periods_in,
     stack_tiers,
 )
-from kpi_lint.vocab import SATISFACTION, SATISFACTION_L1, Vocabulary, label_key, squash, strip_marks
+from kpi_lint.vocab import GRADES, SATISFACTION, SATISFACTION_L1, Vocabulary, label_key, squash, strip_marks
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
 _SECTION = re.compile(
@@ -49,7 +49,6 @@ _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 # A row holding nothing but text in these columns (no target, sign, unit or score) may be prose.
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
 _ACTUAL_HEADS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "完成情况")
-_GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
@@ -408,7 +407,7 @@ class FormReader:
                 # "总分 | 100 | 98.51 | 优": the score is the last number, the grade the word after it.
                 numbers = [c for c in rest if to_number(c.text) is not None]
                 value = numbers[-1] if numbers else value
-                grade = next((c for c in rest if c.text.strip() in _GRADES), None)
+                grade = next((c for c in rest if c.text.strip() in GRADES), None)
                 if grade is not None and "grade" not in self.draft.facts:
                     self.draft.facts["grade"] = grade.located
             if value is None:

@@ -53,9 +53,33 @@ def test_a_word_wrapped_off_the_end_of_a_glued_cell_is_joined() -> None:
     rows = [Row([Cell("建设符合验收要求", 1, 1)]), Row([Cell("指标", 2, 1)])]
     assert [c.text for r in join_wrapped_words(rows, vocab) for c in r.cells] == ["建设符合验收要求", "指标"]
     doc = parse(WILD / "k07_sichuan_transport_regional_selfeval.txt")
-    rows = {(i.period, i.level2, i.level3, i.value, i.actual) for i in doc.indicators}
+    read = {(i.period, i.level2, i.level3, i.value, i.actual) for i in doc.indicators}
     assert {
         (None, "质量指标", "建设符合验收要求", "20", "20"),
         (None, "时效指标", "按期完成投资", "10", "10"),
         (None, "服务对象满意度指标", "改善通行服务水平群众满意度", "20", "20"),
+    } <= read
+
+
+def test_two_bare_numbers_under_a_score_column_first_are_the_score_pair() -> None:
+    """k03 (安徽 萧县): header 分值 | 年度指标值 | 全年实际值 | 得分; the ★ parent rows print "10 10" (分值 and
+    得分, no target: their targets are the sub-rows'), the sub-rows "5.5亩 5.5亩" (target and actual)."""
+    doc = parse(WILD / "k03_anhui_township_agri_selfeval.txt")
+    rows = {(i.level3, i.value, i.actual, i.weight, i.score) for i in doc.indicators}
+    assert {
+        ("补助各类粮食作物种植面积", None, None, 10, 10),
+        ("红薯种植面积", "5.5亩", "5.5亩", None, None),
+        ("补助家畜家禽养殖数量", None, None, 10, 10),
+        ("羊养殖数量", "283只", "283只", None, None),
     } <= rows
+    # The last row, "★种植作物成活率 10 9", is where the page breaks off: a name and its scores only.
+    assert [p.line for p in doc.problems] == [41]
+
+
+def test_a_grade_wrapped_under_its_row_is_that_rows_actual() -> None:
+    """j11: "可持续影响指标 | …机制健全性 | 定性 | 优良中低差 |" ⏎ "| 优 | 10 |": the grade and its score
+    wrapped onto the next line; a grade alone is no indicator's name."""
+    doc = parse(WILD / "j11_unknown_railway_selfeval.txt")
+    assert "优" not in {i.level3 for i in doc.indicators}
+    (row,) = [i for i in doc.indicators if i.level3 == "铁路沿线环境及安全整治管理机制健全性"]
+    assert (row.value, row.actual) == ("优良中低差", "优")
