@@ -9,7 +9,9 @@ thousands.  A dense n×n distance matrix does not scale, so:
    MiniBatchKMeans with a small fan-out (so neither the centres nor any
    distance matrix grows with n²);
 3. within a block: cosine distances, with rapidfuzz near-duplicates (truncated
-   cells, one-character typos) set to distance 0, then AgglomerativeClustering
+   cells, one-character typos) set to distance 0 and two names that end in different
+   kinds of measure (a rate and a count: 购置办公设备数量 / 购置办公设备种类, see
+   lexicons/measure_heads.txt) set to distance 1, then AgglomerativeClustering
    with average linkage cut at `threshold`;
 4. with more than one block, the clusters' centroids are clustered once more the
    same way, so that a group split by a block boundary is joined again.
@@ -21,6 +23,7 @@ result is exact average-linkage clustering.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -46,9 +49,10 @@ BLOCK_SIZE = 2000
 _FAN_OUT = 16
 
 Progress = Callable[[int], None]
-# Clusters blocks of (vectors, texts) at a threshold, each on its own: in this process or on a Dask
-# cluster (kpi_lint.run.dask_run.dask_blocks); labels are local to each block.
-BlockMap = Callable[[Sequence[tuple[sparse.csr_matrix, list[str]]], float], list[np.ndarray]]
+# Clusters blocks of (vectors, texts, measures) at a threshold, each on its own: in this process or on a
+# Dask cluster (kpi_lint.run.dask_run.dask_blocks); labels are local to each block.
+Block = tuple[sparse.csr_matrix, list[str], list[str]]
+BlockMap = Callable[[Sequence[Block], float], list[np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -115,15 +119,17 @@ def cluster_texts(
     with_kinds = kinds is not None and any(kinds.get(t) for t in unique)
     frame = segment(unique, normalizer, kinds if with_kinds else None)
     vectors = sparse.csr_matrix(make_vectorizer(with_kinds=with_kinds).fit_transform(frame))
-    labels = _cluster_rows(vectors, unique, threshold, block_size, progress, block_map)
+    measures = [normalizer.measure(t) for t in unique]
+    labels = _cluster_rows(vectors, unique, measures, threshold, block_size, progress, block_map)
     if labels.max(initial=0) + 1 > 1 and len(unique) > block_size:
-        labels = _merge_across_blocks(vectors, unique, labels, threshold, block_size, block_map)
+        labels = _merge_across_blocks(vectors, unique, measures, labels, threshold, block_size, block_map)
     return TextClusters(unique, _renumber(labels), vectors)
 
 
 def _cluster_rows(
     vectors: sparse.csr_matrix,
     texts: Sequence[str],
+    measures: Sequence[str],
     threshold: float,
     block_size: int,
     progress: Progress | None,
@@ -134,9 +140,14 @@ def _cluster_rows(
     blocks = _partition(vectors, block_size)
     results: Iterator[np.ndarray]
     if block_map is None:  # one by one, so that the progress bar moves
-        results = (cluster_block(vectors[block], [texts[i] for i in block], threshold) for block in blocks)
+        results = (
+            cluster_block(vectors[block], [texts[i] for i in block], threshold, [measures[i] for i in block])
+            for block in blocks
+        )
     else:
-        results = iter(block_map([(vectors[block], [texts[i] for i in block]) for block in blocks], threshold))
+        results = iter(
+            block_map([(vectors[b], [texts[i] for i in b], [measures[i] for i in b]) for b in blocks], threshold)
+        )
     for block, local in zip(blocks, results, strict=True):
         labels[block] = local + next_label
         next_label += int(local.max()) + 1
@@ -167,12 +178,25 @@ def _partition(vectors: sparse.csr_matrix, block_size: int, seed: int = 0) -> li
     return blocks
 
 
-def cluster_block(vectors: sparse.csr_matrix, texts: list[str], threshold: float) -> np.ndarray:
-    """Average-linkage labels of one block of texts (with near-duplicates joined)."""
+def cluster_block(
+    vectors: sparse.csr_matrix, texts: list[str], threshold: float, measures: Sequence[str] | None = None
+) -> np.ndarray:
+    """Average-linkage labels of one block of texts (different measures kept apart, near-duplicates joined).
+
+    `measures` gives each text's kind of measure (TextNormalizer.measure, '' when unknown): two texts
+    with different known kinds are at distance 1, whatever their wording shares, unless one is the
+    other mistyped or cut short.
+    """
     n = vectors.shape[0]
     if n == 1:
         return np.zeros(1, dtype=np.int64)
     distance = cosine_distances(vectors)
+    if measures is not None:
+        kind = np.asarray(measures, dtype=object)
+        known = kind != ""
+        distance[known[:, None] & known[None, :] & (kind[:, None] != kind[None, :])] = 1.0
+    # After the measures: a cell cut short ends where the page cut it, not in its measure
+    # ("门诊，住院医疗费用" is "门诊，住院医疗费用救助比例").
     near = _near_duplicates(texts)
     if near is not None:
         distance[near] = 0.0
@@ -219,6 +243,7 @@ def _truncations(texts: list[str]) -> list[tuple[int, int]]:
 def _merge_across_blocks(
     vectors: sparse.csr_matrix,
     texts: Sequence[str],
+    measures: Sequence[str],
     labels: np.ndarray,
     threshold: float,
     block_size: int,
@@ -235,7 +260,15 @@ def _merge_across_blocks(
     first = np.full(n_clusters, -1)
     first[labels[::-1]] = np.arange(len(labels))[::-1]
     representative = [texts[i] for i in first]
-    merged = _cluster_rows(sparse.csr_matrix(centroids), representative, threshold, block_size, None, block_map)
+    # A cluster's measure: the most common known one among its members ('' when none is known).
+    counts: list[Counter[str]] = [Counter() for _ in range(n_clusters)]
+    for label, measure in zip(labels.tolist(), measures, strict=True):
+        if measure:
+            counts[label][measure] += 1
+    kinds = [c.most_common(1)[0][0] if c else "" for c in counts]
+    merged = _cluster_rows(
+        sparse.csr_matrix(centroids), representative, kinds, threshold, block_size, None, block_map
+    )
     return merged[labels]
 
 

@@ -36,6 +36,16 @@ _NUMBERING = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度|年)?(?!\d)")
 _CATEGORY_WORD = re.compile(r"指标")
+# "指标1:", "★": a form's own numbering or mark in front of the name.
+_FORM_MARK = re.compile(r"^(?:指标\s*\d{1,2}\s*[:：、.．]|[★☆●◆■▲*＊]+)\s*")
+# Any bracketed part: a unit, a template placeholder "(≥**人)", a qualifier "(按月平均)", "(按期)".
+# The measure is named outside the brackets ("特困人员救助供养人数(按月平均)" counts 特困人员).
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+# A target written into the name cell after a comparator: "受益建档立卡贫困人口数≥**人", "资金到位率≥95%".
+_TRAILING_TARGET = re.compile(r"[≥≤><=≧≦＞＜].*$")
+# Words in front of a name that narrow when or how much, not what is measured: 其中桃树种植面积 is the
+# 桃树种植面积 of a larger total; 全年 / 年度 / 本年度 name the period every target has.
+_QUALIFIER = re.compile(r"^(?:其中|本年度|全年|年度)")
 _NOT_WORD = re.compile(r"[\W_]+")
 # Function words that carry no meaning of their own in an indicator name.
 STOP_WORDS = frozenset(["的", "对", "及", "和", "与", "或", "等", "之", "在", "了", "为"])
@@ -69,6 +79,7 @@ def _leading_places(name: str) -> list[str]:
 
 
 SYNONYMS_FILE = "cluster_synonyms.txt"
+HEADS_FILE = "measure_heads.txt"
 
 
 @lru_cache(maxsize=8)
@@ -78,6 +89,12 @@ def load_synonyms(directory: Path) -> tuple[tuple[str, str], ...]:
     A variant starting with `*` is a suffix rule: a whole text ending in it becomes the canonical.
     """
     return tuple(read_pairs(directory, SYNONYMS_FILE))
+
+
+@lru_cache(maxsize=8)
+def load_heads(directory: Path) -> tuple[tuple[str, str], ...]:
+    """`ending → measure` pairs of lexicons/measure_heads.txt, longest ending first."""
+    return tuple(sorted(read_pairs(directory, HEADS_FILE), key=lambda pair: len(pair[0]), reverse=True))
 
 
 def apply_synonyms(text: str, synonyms: tuple[tuple[str, str], ...]) -> str:
@@ -107,6 +124,7 @@ class TextNormalizer:
     synonyms: tuple[tuple[str, str], ...] = ()
     units: tuple[str, ...] = ()
     userdict: str | None = None
+    heads: tuple[tuple[str, str], ...] = ()  # ending → kind of measure, longest ending first
 
     @classmethod
     def for_documents(cls, documents: Iterable[Document], lexicon: Lexicon | None = None) -> TextNormalizer:
@@ -118,6 +136,7 @@ class TextNormalizer:
             synonyms=load_synonyms(lex.directory),
             units=tuple(units),
             userdict=str(lex.userdict) if lex.userdict else None,
+            heads=load_heads(lex.directory),
         )
 
     @property
@@ -132,9 +151,13 @@ class TextNormalizer:
         s = re.sub(r"\s+", "", s)
         for wrong, right in self.typos:
             s = s.replace(wrong, right)
+        s = _FORM_MARK.sub("", s)
         s = _NUMBERING.sub("", s)
         s = _YEAR.sub("", s)
         s = _unit_regex(self.units).sub("", s)
+        s = _drop(_BRACKETED, s)
+        s = _drop(_TRAILING_TARGET, s)
+        s = _drop(_QUALIFIER, s)
         s = re.sub(r"[%‰]+$", "", s)
         places = self._place_pattern
         if places is not None:
@@ -144,10 +167,26 @@ class TextNormalizer:
         s = _NOT_WORD.sub("", s).lower()
         return apply_synonyms(s, self.synonyms)
 
+    def measure(self, normalized: str) -> str:
+        """The kind of measure a normalized name ends in (比率, 计数, 时间 …), '' when its ending says none.
+
+        '设备验收合格率' → 比率, '购置办公设备种类' → 种类, '医保信息系统正常运' (a cut cell) → ''.
+        """
+        for ending, kind in self.heads:
+            if normalized.endswith(ending):
+                return kind
+        return ""
+
     def tokens(self, normalized: str) -> list[str]:
         """jieba words of a normalized text, function words dropped."""
         words = _tokenizer(self.userdict).lcut(normalized, HMM=False)
         return [w for w in words if w.strip() and w not in STOP_WORDS]
+
+
+def _drop(pattern: re.Pattern[str], text: str) -> str:
+    """`text` without what `pattern` matches, unless nothing would be left ("(按期)" alone stays)."""
+    rest = pattern.sub("", text)
+    return rest if _NOT_WORD.sub("", rest) else text
 
 
 @lru_cache(maxsize=16)

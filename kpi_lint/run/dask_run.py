@@ -57,9 +57,10 @@ def dask_blocks(client: Client) -> Any:
     """A BlockMap (kpi_lint.cluster.clustering) that clusters each block on a worker."""
     from kpi_lint.cluster.clustering import cluster_block
 
-    def run(blocks: Sequence[tuple[Any, list[str]]], threshold: float) -> list[Any]:
-        futures = client.map(cluster_block, [b[0] for b in blocks], [b[1] for b in blocks], threshold=threshold,
-                             pure=False)
+    def run(blocks: Sequence[tuple[Any, list[str], list[str]]], threshold: float) -> list[Any]:
+        # client.map maps positional sequences only: the threshold is repeated, each block's measures passed.
+        futures = client.map(cluster_block, [b[0] for b in blocks], [b[1] for b in blocks],
+                             [threshold] * len(blocks), [b[2] for b in blocks], pure=False)
         return list(client.gather(futures))
 
     return run

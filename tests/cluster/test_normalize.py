@@ -41,6 +41,19 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("住院救助人次数", "住院救助人数"),  # lexicons/cluster_synonyms.txt: 人次数, 人次 → 人数
         ("减轻遗属困难补助人员满意率", "满意度"),  # survey measures: whoever is surveyed
         ("大学毕业生对医疗保险补贴政策宣传知晓", "知晓率"),
+        # issue 13e, texts of the wild set: brackets, a target in the name cell, a form's numbering, qualifiers
+        ("特困人员救助供养人数(按月平均)(≥**人)", "特困人员救助供养人数"),
+        ("受益建档立卡贫困人数≥**人", "受益建档立卡贫困人数"),
+        ("受益建档立卡贫困人口数≥**人", "受益建档立卡贫困人数"),  # 人口数 → 人数
+        ("及时(按期)开工率", "及时开工率"),
+        ("指标1:补助发放及时率", "补助发放及时率"),
+        ("其中桃树种植面积", "桃树种植面积"),
+        ("全年免费开放", "免费开放"),
+        ("全年", "全年"),  # nothing would be left: kept
+        ("(按期)", "及时"),  # the bracket is all there is: kept, then 按期 → 及时
+        ("开展防震减灾科普“进基层”宣传活动场数", "开展防震减灾科普进基层宣传活动次数"),  # 场数 → 次数
+        ("工作计划按时完成时间", "工作计划及时完成时间"),  # 按时 → 及时
+        ("资金执行率", "预算执行率"),
     ],
 )
 def test_normalize(normalizer: TextNormalizer, printed: str, normalized: str) -> None:
@@ -59,3 +72,24 @@ def test_segmentation_uses_the_domain_dictionary(normalizer: TextNormalizer) -> 
     assert normalizer.tokens("住院救助人次") == ["住院救助", "人次"]
     # Function words are dropped: 参保人员对医保服务的… keeps only content words.
     assert normalizer.tokens("参保人员对医保服务") == ["参保人员", "医保", "服务"]
+
+
+@pytest.mark.parametrize(
+    ("normalized", "measure"),
+    [
+        ("设备验收合格率", "比率"),
+        ("门诊住院医疗费用救助比例", "比率"),
+        ("购置办公设备数量", "计数"),
+        ("购置办公设备种类", "种类"),
+        ("宣传资料印刷质量", "质量"),  # not 量 (a count)
+        ("医药费报销时间", "时间"),
+        ("办公设备购置成本", "金额"),
+        ("补助各类瓜果蔬菜种植面积", "面积"),
+        ("满意度", "满意度"),
+        ("医保信息系统正常运", ""),  # a cell cut short: its ending says nothing
+        ("减轻困难群众医疗费用负担", ""),
+    ],
+)
+def test_the_kind_of_measure_is_read_from_the_ending(normalizer: TextNormalizer, normalized: str, measure: str) -> None:
+    """lexicons/measure_heads.txt: two names ending in different kinds are never one indicator."""
+    assert normalizer.measure(normalized) == measure
