@@ -11,9 +11,10 @@ from kpi_lint.cluster.evaluation import load_pairs, score_pairs
 from kpi_lint.model import Document
 from tests.corpus import KEYS, ROOT, corpus_doc
 
-# bench/cluster_eval.py reached F1 0.806 (precision 0.984, recall 0.683) at the default threshold 0.35 on
-# the 596 pairs of the samples and wild batches a–h (the five samples' indicators as context).
-REACHED_F1 = 0.806
+# At the default threshold 0.40 (issue 13e) the 596 pairs of the samples and wild batches a–h reach F1 0.834
+# (precision 0.956, recall 0.740; the five samples' indicators as context). Issue 13d, threshold 0.35 and
+# without measure kinds: F1 0.806 (precision 0.984, recall 0.683).
+REACHED_F1 = 0.834
 MARGIN = 0.03
 
 
@@ -79,12 +80,14 @@ def test_f1_at_the_default_threshold(pairs: pd.DataFrame, docs: list[Document]) 
 
 
 def test_f1_on_the_fresh_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -> None:
-    """Batches i–k, labelled after the threshold was chosen: F1 0.725 (precision 0.943, recall 0.589).
+    """Batches i–k, never used for a choice: F1 0.840 (precision 0.955, recall 0.750) with the samples as context.
 
-    Below the issue's target (F1 0.90, precision 0.95): 23 misses are paraphrases (及时发放率 / 按时发放率,
-    资金执行率 / 预算执行率, 带动农民增收 / 带动村集体及种植户增收致富), the 2 false merges a cost and its
-    cost-control rate (建设项目成本 / 建设项目成本控制率); see the note of issue 13d.
+    Issue 13d (threshold 0.35, no measure kinds): F1 0.725 (precision 0.943, recall 0.589).  With the whole
+    wild set as context (bench/heldout_eval.py) the same pairs give F1 0.717 at precision 0.760 only: 7 of its
+    12 false merges are k03's animal counts against d09's copy of the table (牛养殖数量 / 其中猪养殖数量,
+    same measure, another animal).  Below the issue's target (F1 0.90, precision 0.95); see the note of
+    issue 13e.
     """
     (score,) = score_pairs(pairs[_fresh(pairs)], docs, [DEFAULT_THRESHOLD])
-    assert score.f1 >= 0.725 - MARGIN
+    assert score.f1 >= 0.840 - MARGIN
     assert score.precision >= 0.9
