@@ -191,6 +191,24 @@ class Vocabulary:
             return None
         return spans
 
+    def run_of_column_words(self, text: str) -> list[str] | None:
+        """A header cell holding two or more column words run together ("分值得分"), as those words;
+        None unless the words cover the cell exactly."""
+        s = label_key(text)
+        if len(s) > 24 or len(s) < 4:
+            return None
+        longest = self._header_words[1]
+        # ends[i]: the words of an exact cover of s[:i], fewest first
+        ends: dict[int, list[str]] = {0: []}
+        for i in range(len(s)):
+            if i not in ends:
+                continue
+            for j in range(i + 2, min(len(s), i + longest) + 1):
+                if s[i:j] in self.columns and j not in ends:
+                    ends[j] = [*ends[i], s[i:j]]
+        found = ends.get(len(s))
+        return found if found is not None and len(found) >= 2 else None
+
     @property
     def words(self) -> list[str]:
         """The words text glued together is cut at: labels, header words, fact labels and titles of

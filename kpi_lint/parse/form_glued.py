@@ -59,6 +59,8 @@ _NO_OPENING = tuple("、，,；;。：:）)》”")
 _SHORT_WORDED = 8
 _WORDED_LENGTH = 0.01  # per character: breaks ties only (a target is at most 30 characters)
 _NAME_SHORTNESS = 0.001  # per character a name is shorter than the longest: breaks ties only
+# Rows the template numbered and the author left empty, glued after the last filled one.
+_EMPTY_SLOTS = re.compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
 
@@ -307,8 +309,11 @@ def _cut(text: str, roles: tuple[str, ...], hints: GlueHints) -> list[list[tuple
 
 
 def glued_rows(cell: Cell, columns: list[Column], hints: GlueHints = _NO_HINTS) -> list[Placed] | None:
-    """The rows glued in one cell, as placed cells keeping their printed columns; None if it is one cell."""
-    text = cell.text.strip()
+    """The rows glued in one cell, as placed cells keeping their printed columns; None if it is one cell.
+    Numbered slots the template left empty at its end ("…2020指标2:", "指标1:指标2:") are no rows."""
+    text = _EMPTY_SLOTS.sub("", cell.text.strip())
+    if not text and cell.text.strip():
+        return []
     if _PROSE.search(text):  # a sentence (notes, scoring rules) is not a row glued together
         return None
     lead = len(cell.text) - len(cell.text.lstrip())

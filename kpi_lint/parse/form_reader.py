@@ -237,6 +237,7 @@ class FormReader:
             return  # "- 3 -", "第 2 页 共 5 页": a page break inside a table, not a row
         if self._title(row):
             return
+        row = self._column_words_apart(row)
         roles = cell_roles(row.cells, self.vocab)
         if self._header(row, roles):
             return
@@ -255,6 +256,28 @@ class FormReader:
             self._end_block()
             return
         block.add_row(row)
+
+    def _column_words_apart(self, row: Row) -> Row:
+        """A header cell of two column words run together ("分值得分" between 实际完成值 and 偏差原因),
+        in a header row or a header being gathered cell by cell, as one cell per word."""
+        cells, split = [], False
+        for cell in row.cells:
+            named = cell.blank or self.vocab.column_role(cell.text) is not None
+            words = None if named else self.vocab.run_of_column_words(cell.text)
+            if words is None:
+                cells.append(cell)
+                continue
+            split, at = True, 0
+            for word in words:
+                found = cell.text.find(word, at)
+                at = found + len(word) if found >= 0 else at
+                cells.append(replace(cell, text=word, column=cell.column + max(found, 0)))
+        if not split:
+            return row
+        others = [c for c in row.filled if self.vocab.column_role(c.text)]
+        if not others and not self._header_cells:
+            return row
+        return replace(row, cells=cells)
 
     def _title(self, row: Row) -> bool:
         filled = row.filled
