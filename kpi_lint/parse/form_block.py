@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.parse.common import to_number
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
@@ -483,6 +484,9 @@ def _scores_only(record: Record, group: Group) -> None:
         return
     if roles.index("weight") > roles.index("value") or not is_number(squash(data["value"].text)):
         return
+    weight, second = to_number(data["weight"].text), to_number(data["value"].text)
+    if weight is None or second is None or second > weight:
+        return  # a 得分 never exceeds its 分值: the second number is a target after all
     data["score"] = data.pop("value")
 
 

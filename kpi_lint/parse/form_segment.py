@@ -10,6 +10,7 @@ small dynamic programme: the cut with the fewest expected columns left empty win
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, SIGNS, fits, is_number
@@ -76,11 +77,52 @@ def assign(cells: list[Cell], columns: list[Column], named: bool = False) -> tup
     return best[0][0], placed
 
 
+def _names_ahead(cells: list[Cell], i: int, columns: list[Column]) -> tuple[int, int, list[Placed]] | None:
+    """Two numbered names one after the other, then the figures of both rows ("指标24:…报告 | 数 |
+    指标25:家庭医生签约率 | 14例 | 14例 | 2 | 2 | 24694人 | 22584人 | 2 | 1.7"): a name wrapped onto a
+    second line of its cell pushed the next row's name ahead of its own figures.  The figures are
+    dealt to the names in order, half each; a short word between the names is the first one's tail.
+    Returns (end, cost, rows) or None."""
+    n = len(cells)
+    if not _NUMBERED.match(cells[i].text):
+        return None
+    k = i + 1
+    while k < n and k - i <= 2 and not _NUMBERED.match(cells[k].text) and _is_tail(cells[k]):
+        k += 1
+    if k >= n or not _NUMBERED.match(cells[k].text):
+        return None
+    end = k + 1
+    while end < n and not starts_row(cells[end]):
+        end += 1
+    figures = [c for c in cells[k + 1 : end] if not c.blank]
+    if not figures or len(figures) % 2:
+        return None
+    first = cells[i]
+    if k > i + 1:
+        first = replace(first, text=first.text + "".join(c.text.strip() for c in cells[i + 1 : k]))
+    half = len(figures) // 2
+    rows: list[Placed] = []
+    cost = 0
+    for name, own in ((first, figures[:half]), (cells[k], figures[half:])):
+        found = assign([name, *own], columns)
+        if found is None:
+            return None
+        cost += found[0]
+        rows.append(found[1])
+    return end, cost, rows
+
+
+def _is_tail(cell: Cell) -> bool:
+    """A word or two wrapped off a name ("数" of "…报告数"): short, and no figure."""
+    text = squash(cell.text)
+    return 0 < len(text) <= 2 and not any(ch.isdigit() for ch in text) and _fits("level3", cell)
+
+
 def segment(cells: list[Cell], columns: list[Column]) -> list[Placed]:
     """Cut `cells` into rows over `columns`; cells that cannot start a row are left out."""
     n = len(cells)
     cost = [_INF] * (n + 1)
-    back: list[tuple[int, Placed | None]] = [(0, None)] * (n + 1)
+    back: list[tuple[int, list[Placed] | None]] = [(0, None)] * (n + 1)
     cost[0] = 0
     for i in range(n):
         if cost[i] >= _INF:
@@ -96,12 +138,15 @@ def segment(cells: list[Cell], columns: list[Column]) -> list[Placed]:
                 continue
             total = cost[i] + found[0]
             if total < cost[j]:
-                cost[j], back[j] = total, (i, found[1])
+                cost[j], back[j] = total, (i, [found[1]])
+        ahead = _names_ahead(cells, i, columns)
+        if ahead is not None and cost[i] + ahead[1] < cost[ahead[0]]:
+            cost[ahead[0]], back[ahead[0]] = cost[i] + ahead[1], (i, ahead[2])
     rows: list[Placed] = []
     j = n
     while j > 0:
         i, placed = back[j]
         if placed is not None:
-            rows.append(placed)
+            rows.extend(placed[::-1])
         j = i
     return rows[::-1]

@@ -83,3 +83,31 @@ def test_a_grade_wrapped_under_its_row_is_that_rows_actual() -> None:
     assert "优" not in {i.level3 for i in doc.indicators}
     (row,) = [i for i in doc.indicators if i.level3 == "铁路沿线环境及安全整治管理机制健全性"]
     assert (row.value, row.actual) == ("优良中低差", "优")
+
+
+def test_two_column_words_run_together_in_a_header_are_two_columns() -> None:
+    """j09 (湖北 新洲, a doc-sharing preview): "实际完成值" ⏎ "分值得分" ⏎ "偏差原因分析及改进措施"; the run
+    "分值得分" is the 分值 and 得分 columns, so "50件50件2020" is target, actual, 分值 20 and 得分 20.  The
+    template's empty numbered slots glued after a row ("…2020指标2:", "指标1:指标2:") are no rows."""
+    vocab = load_lexicon().vocabulary
+    assert vocab.run_of_column_words("分值得分") == ["分值", "得分"]
+    assert vocab.run_of_column_words("分值") is None and vocab.run_of_column_words("演出设备成本") is None
+    doc = parse(WILD / "j09_hubei_opera_selfeval.txt")
+    rows = {(i.level2, i.level3, i.value, i.actual, i.weight, i.score) for i in doc.indicators}
+    assert {
+        ("数量指标", "更新剧团老化、损坏的音", "50件", "50件", 20, 20),
+        ("成本指标", "演出设备成本件/件", "2万元", "2万元", 20, 18),
+        ("服务对象满意度指标", "演出人员满意度", "100%", "100%", 20, 20),
+    } <= rows
+    assert not any("指标1:" in (i.value or "") or "指标2:" in (i.level3 or "") for i in doc.indicators)
+
+
+def test_a_name_pushed_ahead_of_the_figures_before_it_gets_them_back() -> None:
+    """k04: "指标24:传染病及突发公共卫生事件报告 | 数 | 指标25:家庭医生签约率 | 14例 14例 2 2 | 24694人 22584人 2
+    1.7": the first name wrapped ("…报告" ⏎ "数"), so the next row's name came before its figures."""
+    doc = parse(WILD / "k04_shanxi_health_selfeval.txt")
+    rows = {(i.level3, i.value, i.actual, i.weight, i.score) for i in doc.indicators}
+    assert {
+        ("传染病及突发公共卫生事件报告数", "14例", "14例", 2, 2),
+        ("家庭医生签约率", "24694人", "22584人", 2, 1.7),
+    } <= rows
