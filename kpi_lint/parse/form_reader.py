@@ -123,6 +123,7 @@ class FormReader:
         return self.drafts[-1]
 
     def _new_draft(self, **kwargs: object) -> _Draft:
+        self._scattered, self._scattered_block = [], None  # header words of the project before
         if self.drafts:
             self.drafts[-1].close_block()
         draft = _Draft(**kwargs)  # type: ignore[arg-type]
@@ -260,24 +261,20 @@ class FormReader:
     def _column_words_apart(self, row: Row) -> Row:
         """A header cell of two column words run together ("分值得分" between 实际完成值 and 偏差原因),
         in a header row or a header being gathered cell by cell, as one cell per word."""
-        cells, split = [], False
-        for cell in row.cells:
-            named = cell.blank or self.vocab.column_role(cell.text) is not None
-            words = None if named else self.vocab.run_of_column_words(cell.text)
-            if words is None:
-                cells.append(cell)
-                continue
-            split, at = True, 0
-            for word in words:
+        named = [not c.blank and self.vocab.column_role(c.text) is not None for c in row.cells]
+        if not self._header_cells and not any(named):
+            return row  # no header here: data cells are not looked into
+        cells: list[Cell] = []
+        for cell, has_role in zip(row.cells, named, strict=True):
+            words = None if cell.blank or has_role else self.vocab.run_of_column_words(cell.text)
+            at = 0
+            for word in words or ():
                 found = cell.text.find(word, at)
                 at = found + len(word) if found >= 0 else at
                 cells.append(replace(cell, text=word, column=cell.column + max(found, 0)))
-        if not split:
-            return row
-        others = [c for c in row.filled if self.vocab.column_role(c.text)]
-        if not others and not self._header_cells:
-            return row
-        return replace(row, cells=cells)
+            if words is None:
+                cells.append(cell)
+        return replace(row, cells=cells) if len(cells) != len(row.cells) else row
 
     def _title(self, row: Row) -> bool:
         filled = row.filled
