@@ -26,6 +26,7 @@ from kpi_lint.parse.form_header import (
     cell_roles,
     extend_header,
     is_header,
+    is_number,
     is_subheader,
     labels_first,
     merge_subheader,
@@ -33,6 +34,7 @@ from kpi_lint.parse.form_header import (
     periods_in,
     stack_tiers,
 )
+from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.vocab import GRADES, SATISFACTION, SATISFACTION_L1, Vocabulary, label_key, squash, strip_marks
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
@@ -54,6 +56,8 @@ _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is p
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
 _RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;]")
 _ONLY_SIGN = re.compile(r"[≥≤<>=＞＜≧≦＝═]+")
+_MAX_LOOSE = 3  # rows above a header-less table's first labelled row that may be its own
+_MAX_GAP = 4  # lines between two such rows (blank lines, "|" marks)
 _LEAD_IN = re.compile(r"[：:]\s*$")  # "附件：" introduces what follows; no indicator's name ends so
 
 
@@ -111,6 +115,7 @@ class FormReader:
     # Header words scattered through a flattened table, gathered until they name a whole header.
     _scattered: list[tuple[Cell, str | None]] = field(default_factory=list)
     _scattered_block: BlockReader | None = None  # the block such a header opened (it may still widen)
+    _loose: list[Row] = field(default_factory=list)  # rows read as nothing, before any table (nearest last)
 
     @property
     def vocab(self) -> Vocabulary:
@@ -234,6 +239,7 @@ class FormReader:
 
     def _row(self, row: Row) -> None:
         filled = row.filled
+        loose, self._loose = self._loose, []  # rows read as nothing stay loose only until something is read
         if len(filled) <= 4 and _PAGE_NUMBER.match(" ".join(c.text for c in filled)):
             return  # "- 3 -", "第 2 页 共 5 页": a page break inside a table, not a row
         if self._title(row):
@@ -249,7 +255,9 @@ class FormReader:
         if block is None:
             block = self._implicit_block(row)
             if block is None:
+                self._loose = [*loose, row][-_MAX_LOOSE:]
                 return
+            self._rows_above(row, block, loose)
         if any(self.vocab.is_furniture(c.text) for c in filled):
             self._end_block()
             return
@@ -467,6 +475,27 @@ class FormReader:
         if draft.funds is None:
             draft.funds = FundsReader(self.vocab)
         return draft.funds.feed(row)
+
+    def _rows_above(self, row: Row, block: BlockReader, loose: list[Row]) -> None:
+        """An excerpt that starts inside a table: the rows printed just above the first labelled one
+        ("安全警示标志设置及时率 | = | 100 | % | 100 | 5" over "成本指标 | 安全隐患排查成本预算 | = | 6 | 万元 | 6 | 5")
+        are rows of the same table when they have as many cells as it has after its labels, a name
+        first and a figure among them; their category was above the excerpt and is left empty."""
+        if block.header.streamed:
+            return
+        width = sum(1 for c in row.filled if kind_of(c, self.vocab) is Kind.DATA)
+        above: list[Row] = []
+        below = row.line
+        for prior in reversed(loose):
+            cells = prior.filled
+            if below - prior.line > _MAX_GAP or len(cells) != width or width < 3:
+                break
+            if not starts_row(cells[0]) or not any(is_number(c.text) for c in cells[1:]):
+                break
+            above.insert(0, prior)
+            below = prior.line
+        for prior in above:
+            block.add_row(prior)
 
     def _implicit_block(self, row: Row) -> BlockReader | None:
         """A list with no header row: 一级/二级 headings ("一、产出指标", "(一)数量指标") each followed by

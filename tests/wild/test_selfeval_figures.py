@@ -111,3 +111,15 @@ def test_a_name_pushed_ahead_of_the_figures_before_it_gets_them_back() -> None:
         ("传染病及突发公共卫生事件报告数", "14例", "14例", 2, 2),
         ("家庭医生签约率", "24694人", "22584人", 2, 1.7),
     } <= rows
+
+
+def test_rows_above_the_first_labelled_row_of_an_excerpt_are_read() -> None:
+    """j11 starts inside its table: "安全警示标志设置及时率 | = | 100 | % | 100 | 5", then
+    "成本指标 | 安全隐患排查成本预算 | = | 6 | 万元 | 6 | 5" opens the header-less block; the row above has
+    as many cells as the labelled one has after its label, so it is a row of the table (its 二级 was
+    above the excerpt: left empty)."""
+    doc = parse(WILD / "j11_unknown_railway_selfeval.txt")
+    first = doc.indicators[0]
+    assert (first.level2, first.level3, first.value, first.line) == (None, "安全警示标志设置及时率", "=100%", 1)
+    names = [i.level3 for i in doc.indicators[:3]]
+    assert names == ["安全警示标志设置及时率", "安全隐患排查成本预算", "警示标志设置成本预算"]
