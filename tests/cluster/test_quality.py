@@ -11,10 +11,11 @@ from kpi_lint.cluster.evaluation import load_pairs, score_pairs
 from kpi_lint.model import Document
 from tests.corpus import KEYS, ROOT, corpus_doc
 
-# At the default threshold 0.40 (issue 13e) the 596 pairs of the samples and wild batches a–h reach F1 0.834
-# (precision 0.956, recall 0.740; the five samples' indicators as context). Issue 13d, threshold 0.35 and
-# without measure kinds: F1 0.806 (precision 0.984, recall 0.683).
-REACHED_F1 = 0.834
+# At the default threshold 0.40 (issue 13e) the 705 pairs without a fresh document (samples and wild batches
+# a–h, with issue 13e's 109 train/dev pairs) reach F1 0.812 (precision 0.956, recall 0.705; the five samples'
+# indicators as context; the 596 without those 109: F1 0.834, precision 0.956). Issue 13d, threshold 0.35 and
+# without measure kinds, the 596: F1 0.806 (precision 0.984, recall 0.683).
+REACHED_F1 = 0.812
 MARGIN = 0.03
 
 
