@@ -40,7 +40,7 @@ PERIOD_IMPLEMENTATION = "实施期"
 PERIOD_ANNUAL = "年度"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Located:
     """A piece of printed text and where it starts in the input file.
 
@@ -60,7 +60,7 @@ class Located:
         return self.anchor or f"{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedValue:
     """A 指标值 split into its parts; the printed text stays on the Indicator."""
 
@@ -71,7 +71,7 @@ class ParsedValue:
     number_high: float | None = None  # upper bound of a range ("9月-12月", "90-95%")
 
 
-@dataclass
+@dataclass(slots=True)
 class Indicator:
     """One row of an indicator block (one period of it for a 申报表)."""
 

@@ -22,7 +22,7 @@ from kpi_lint.model import Document, Indicator
 from kpi_lint.parse.values import base_unit, parse_value, scaled
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     path: str
     project: str

@@ -50,7 +50,7 @@ class Severity(StrEnum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     """One finding: the same fields in text, JSON, SARIF and CSV output."""
 

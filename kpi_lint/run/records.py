@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.errors import InputError
-from kpi_lint.model import Document, ParseProblem, Project
+from kpi_lint.model import Document, Indicator, ParseProblem, Project
 from kpi_lint.read.files import Skipped
 from kpi_lint.rules.base import Finding
 
@@ -19,6 +19,20 @@ class FileResult:
     document: Document | None = None  # the peer record (check, cluster) or the whole document (score)
     error: InputError | None = None  # the file could not be read: reported as one line, exit 2
     findings: list[Finding] = field(default_factory=list)  # of the local rules, sorted
+
+
+# The printed fields whose place a peer rule's finding points at (`Rule.finding(span=...)`: the
+# 三级指标 or its value) and the labels above them.  The places of the other fields (实际完成值,
+# 分值, 得分, 偏差原因, 指标值确定依据 …) are read only by the local rules and the workbook reports,
+# which see the whole document; in a peer record they were most of an indicator's memory.
+PEER_SPANS = frozenset({"level1", "level2", "level3", "value"})
+
+
+def peer_indicator(indicator: Indicator) -> Indicator:
+    """An indicator as the peer rules read it: every field, the places of PEER_SPANS only."""
+    if indicator.spans.keys() <= PEER_SPANS:
+        return indicator
+    return replace(indicator, spans={k: v for k, v in indicator.spans.items() if k in PEER_SPANS})
 
 
 def peer_project(project: Project) -> Project:
@@ -38,7 +52,7 @@ def peer_project(project: Project) -> Project:
         implementer=project.implementer,  # the unit a document speaks for
         funds=project.funds,  # suggestions come from peers of a similar size
         execution=project.execution,
-        indicators=project.indicators,
+        indicators=[peer_indicator(ind) for ind in project.indicators],
         empty_categories=project.empty_categories,
         cut_off=project.cut_off,
         garbled=project.garbled,  # the garbled table's rows are not judged one by one

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -107,7 +108,7 @@ def test_ids_follow_size_and_every_indicator_is_placed(clusters: ClusterSet, doc
 
 def test_an_unseen_indicator_is_found_by_its_text(clusters: ClusterSet) -> None:
     stray = indicator("004", "群众满意度")
-    copy = type(stray)(**{**stray.__dict__, "path": "elsewhere.txt", "level3": "2024年全县群众满意率"})
+    copy = replace(stray, path="elsewhere.txt", level3="2024年全县群众满意率")
     assert clusters.cluster_of(copy) is clusters.get(1)
 
 
