@@ -61,6 +61,7 @@ _NUMBERING = re.compile(
     r"|\d{1,2}[)）](?=[\u4e00-\u9fff])"
     r"|指标\s*\d{1,2}(?=\d{4}年|[\u4e00-\u9fff]))\s*"
 )
+_LEVEL_ROLES = ("level1", "level2", "level3")  # "指标", "一级": short words that are labels, not headers
 _PERIOD_PREFIX = re.compile(r"^(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)")
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _WEIGHT = re.compile(
@@ -99,6 +100,7 @@ class GlueHints:
     blanks: tuple[str, ...] = ()  # glue_cues.txt 空格
     worded_ends: tuple[str, ...] = ()  # how a worded target ends (vague_words.txt: 提升, 减轻 …)
     worded_starts: tuple[str, ...] = ()  # how one opens before its verb (有所, 明显, 逐步 … of 有所提升)
+    units: tuple[str, ...] = ()  # units.txt's counting and money units, longest first ("人次" before "人")
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,29 @@ class Vocabulary:
     def word_pattern(self) -> re.Pattern[str] | None:
         """One pattern matching any of `words`, longest first (compiled once per lexicon)."""
         ordered = sorted(set(self.words), key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        # A header word may carry the period it is for ("当年预期实现值", "实施期指标值").
+        period = f"{_PERIOD_PREFIX.pattern[1:]}?"
+        return (
+            re.compile("|".join(period + re.escape(w) if w in self.columns else re.escape(w) for w in ordered))
+            if ordered
+            else None
+        )
+
+    @cached_property
+    def _header_tail(self) -> re.Pattern[str]:
+        short = sorted({w for w, role in self.columns.items() if 2 <= len(w) < 4 and role not in _LEVEL_ROLES}, key=len)
+        return re.compile("|".join([r"[(（](?:[^()（）\d]{1,4}|%)[)）]", *map(re.escape, reversed(short))]))
+
+    def header_tail(self, text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+        """The header word text[start:end] with what is glued right after it, up to `limit`: the unit
+        it is counted in ("指标权重(分)") and the short header words that follow ("指标得分(分)说明"),
+        each a word of its own.  A word that is no header word is returned alone."""
+        if self.columns.get(label_key(_PERIOD_PREFIX.sub("", text[start:end]))) is None:
+            return [(start, end)]
+        out = [(start, end)]
+        while (m := self._header_tail.match(text, out[-1][1], limit)) is not None and m.end() > m.start():
+            out[-1:] = [(out[-1][0], m.end())] if m.group()[0] in "(（" else [out[-1], m.span()]
+        return out
 
     @cached_property
     def label_pattern(self) -> re.Pattern[str] | None:
@@ -449,6 +473,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
 
     cues = read_keyed(directory, "glue_cues.txt")
     vague = read_list(directory, "vague_words.txt")
+    units = read_keyed(directory, "units.txt")
     return read_vocabulary(
         read_list(directory, "levels.txt"),
         read_keyed(directory, "form_columns.txt"),
@@ -465,6 +490,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             blanks=tuple(cues.get("空格", ())),
             worded_ends=tuple(sorted(vague, key=len, reverse=True)),
             worded_starts=worded_starts(vague),
+            units=tuple(sorted({w for kind in ("count", "money") for w in units.get(kind, ())}, key=len, reverse=True)),
         ),
     )
 

@@ -95,7 +95,7 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
     if doc is None:
         doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
         vocab = lexicon.vocabulary
-        grid = text_grid(src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover)
+        grid = text_grid(src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
         doc.projects, found = read_forms(grid.rows, src.path, lexicon)
         _keep_problems(doc, found)
     _read_document_facts(src, doc)

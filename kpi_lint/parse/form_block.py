@@ -399,11 +399,7 @@ class BlockReader:
     def _glued(self, cell: Cell, labels: Iterable[tuple[Cell, Kind]] = ()) -> bool:
         """A row printed as one run of text with no separators ("预算执行率10%=100"): cut by kinds,
         under the `labels` printed before it."""
-        text = strip_marks(cell.text)  # "指标4.不合格产品处置率": the numbering is not a glued number
-        worded = self.vocab.glue_hints.worded_ends
-        if " " in text or not (any(ch.isdigit() for ch in text) or (worded and text.endswith(worded))):
-            return False
-        found = glued_rows(cell, self.header.groups[0].data, self.vocab.glue_hints)
+        found = self._glued_rows(cell)
         if not found:
             return False
         for label, kind in labels:
@@ -411,6 +407,22 @@ class BlockReader:
         for placed in found:
             self._record(0, placed)
         return True
+
+    def _glued_rows(self, cell: Cell) -> list[Placed] | None:
+        text = strip_marks(cell.text)  # "指标4.不合格产品处置率": the numbering is not a glued number
+        worded = self.vocab.glue_hints.worded_ends
+        if " " in text or not (any(ch.isdigit() for ch in text) or (worded and text.endswith(worded))):
+            return None
+        return glued_rows(cell, self.header.groups[0].data, self.vocab.glue_hints)
+
+    def holds_rows(self, cell: Cell) -> bool:
+        """A long cell that lost its separators is several rows of this table, not prose after it:
+        it cuts into two or more rows each with a name and a target."""
+        found = self._glued_rows(cell) if cell.glued else None
+        targets = ("value", "actual")
+        return bool(found) and len(found or []) >= 2 and all(
+            any(role in targets for (_, role), _ in placed) for placed in found or []
+        )
 
     def _place(self, g: int, cell: Cell) -> bool:
         """Put `cell` in the next column of group `g` it fits; False when the record is full.

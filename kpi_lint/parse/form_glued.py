@@ -45,6 +45,11 @@ _DIGITS = re.compile(r"\d+")
 _SIGN_CHAR = re.compile(f"[{re.escape(_SIGN)}]")
 _COUNTED = re.compile(r"^\d+(?:\.\d+)?(?:-\d+)?[\u4e00-\u9fff]")  # "5000吨…", "0-6岁…"
 _COUNTED_NAME = 2  # what a name opening with a quantity costs
+# Figures a name does not hold: a number after a percent sign, or five digits and more in a run.
+_FIGURE_RUN = re.compile(r"%\d|\d{5,}")
+_FIGURES_IN_NAME = 6
+_MAGNITUDES = ("%", "‰", "万", "亿", "千")  # what may follow a number besides its unit ("380万")
+_NUMBER_TAIL = re.compile(r"^.*?\d(?=[^\d.]*$)")  # a target up to its last digit
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _WORDED = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
@@ -87,14 +92,17 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
             return None
         return 0
     if role in _TARGET_ROLES:
-        if not _WORDED.search(piece):
-            return None  # punctuation alone (",") is no target
+        if not _WORDED.search(piece) or (hints.description_starts and piece.startswith(hints.description_starts)):
+            return None  # punctuation alone (",") is no target, nor is a description ("反映…")
         if _DATE.match(piece):
             return 0
         if _TARGET.match(piece):
             # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
             if _DIGITS.search(piece):
-                return 0
+                # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
+                # seldom other words ("901010010国家级" is a run of figures and the next name).
+                tail = _NUMBER_TAIL.sub("", piece)
+                return 0 if not tail or tail.startswith((*hints.units, *hints.target_ends, *_MAGNITUDES)) else 1
             unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
             # Between two equally good cuts, the shorter worded target: names run long, targets not.
             return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
@@ -106,8 +114,15 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
     if role in _TEXT_ROLES:
         if not _WORD_START.match(piece) or piece.startswith(hints.target_ends or ("\0",)):
             return None  # "以上实际发放…": the 以上 closes the target before it
+        # A text opening as descriptions do ("反映…") is one, under whichever text heading; two of
+        # them in one piece are two rows' descriptions with the rows between them glued in.
+        opens = bool(hints.description_starts) and piece.startswith(hints.description_starts)
+        if opens and _describes_twice(piece, hints.description_starts):
+            return 3
         if role == "description" and hints.description_starts:
-            return 0 if piece.startswith(hints.description_starts) else 1
+            return 0 if opens else 1
+        if opens:
+            return 0
         if role == "basis" and (hints.bases or _SCORING.search(piece)):  # a known basis, or a scoring rule
             if piece.startswith(hints.bases or ("\0",)) or _SCORING.search(piece):
                 return 0
@@ -120,13 +135,17 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         counted = role == "level3" and _COUNTED.match(piece) is not None
         if _SIGN_CHAR.search(bare) or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
             return None
+        if role == "level3" and _FIGURE_RUN.search(bare):
+            return _FIGURES_IN_NAME  # "…完成率%901010010国家级…": a row's figures glued between two names
         if counted:
             return _COUNTED_NAME + len(_DIGITS.findall(piece))
         if role == "level3" and piece.endswith(_target_openers(hints)):
             return 2  # "入学率大于|90%", "生活质量有所|提升": the words open the target
-        if role == "level3" and "description" in roles:
-            # A name glued to its description often says a word twice ("补助人数实际发放…人数").
+        if role == "level3" and _TEXT_ROLES.intersection(roles):
+            # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
+            # holds the description's opening word ("…次数反映…").
             unlike = int(bool(hints.name_ends) and not piece.endswith(hints.name_ends)) + int(_says_twice(piece))
+            unlike += int(_describes_twice(piece, hints.description_starts))
             # Between two equally good cuts, the longer name: the description is what is left over.
             return unlike + len(_DIGITS.findall(piece)) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
         # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
@@ -134,6 +153,12 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         bracket = 1 if piece[0] in "(（" else 0
         return len(_DIGITS.findall(piece)) + bracket + (2 if role in OPTIONAL else 0)
     return 0
+
+
+def _describes_twice(piece: str, starts: tuple[str, ...]) -> bool:
+    """A description's opening word stands in `piece` after its first character ("反映…2280次大楼安检
+    巡察次数反映…", "…维护次数反映…")."""
+    return any(piece.find(word, 1) > 0 for word in starts)
 
 
 @lru_cache(maxsize=16)
@@ -163,6 +188,7 @@ class _Marks:
     description_at: frozenset[int]  # cuts right before a description's opening word ("反映")
     inside_word: frozenset[int]  # cuts inside a word of jieba's dictionary ("建档|立卡")
     in_scoring: frozenset[int]  # cuts inside a scoring phrase ("得|10分", "扣1|分")
+    unit_at: frozenset[int]  # cuts between a number and the unit it is counted in ("2280|次")
 
 
 def _starts(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -199,6 +225,7 @@ def _marks(text: str, hints: GlueHints) -> _Marks:
         frozenset(at for at, _ in _starts(text, hints.description_starts)),
         _inside_words(text),
         frozenset(k for m in _SCORING.finditer(text) for k in range(m.start() + 1, m.end())),
+        frozenset(at for at in range(1, len(text)) if text[at - 1].isdigit() and text.startswith(hints.units, at)),
     )
 
 
@@ -224,7 +251,9 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
     if left.isdigit() and right in "%‰":
         return 3
     if left.isdigit() and "\u4e00" <= right <= "\u9fff":
-        return 0 if ending_role in ("weight", "score") else 1  # a unit belongs to its number
+        if ending_role in ("weight", "score"):
+            return 0
+        return 2 if at in marks.unit_at else 1  # a unit belongs to its number
     if "\u4e00" <= left <= "\u9fff" and "\u4e00" <= right <= "\u9fff":
         return 2 if at in marks.inside_word else 1  # between two words, or inside one
     return 0

@@ -73,6 +73,19 @@ def is_header(roles: list[str | None]) -> bool:
     return has_name and any(r in _TARGET_ROLES for r in named) and len(set(named)) >= 3
 
 
+def with_name_column(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
+    """A header that names its 二级指标 column but no 三级指标 ("一级指标 | 二级指标 | 绩效标准 |
+    预期值"): the 二级 heading spans the labels and the names beside them, so a name column is
+    put right after it."""
+    if "level3" in roles or "level2" not in roles:
+        return cells, roles
+    at = roles.index("level2") + 1
+    if at >= len(roles) or roles[at] not in _TARGET_ROLES:
+        return cells, roles
+    name = Cell("", cells[at - 1].line, cells[at - 1].column)
+    return [*cells[:at], name, *cells[at:]], [*roles[:at], "level3", *roles[at:]]
+
+
 def period_of(text: str) -> str | None:
     """The period a heading names ("实施周期指标值" → 实施期, "年度目标" → 年度), if any."""
     s = squash(text)

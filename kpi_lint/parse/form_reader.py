@@ -33,6 +33,7 @@ from kpi_lint.parse.form_header import (
     period_of,
     periods_in,
     stack_tiers,
+    with_name_column,
 )
 from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.vocab import GRADES, SATISFACTION, SATISFACTION_L1, Vocabulary, label_key, squash, strip_marks
@@ -335,7 +336,8 @@ class FormReader:
             return True
         if not complete:
             return False
-        self._open_block(build_header(row.cells, roles, self._recent, self._periods), row.cells[0])
+        cells, roles = with_name_column(row.cells, roles)
+        self._open_block(build_header(cells, roles, self._recent, self._periods), row.cells[0])
         return True
 
     def _flush_header_cells(self) -> None:
@@ -344,7 +346,7 @@ class FormReader:
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
-        cells, roles = stack_tiers(cells, roles)
+        cells, roles = with_name_column(*stack_tiers(cells, roles))
         if is_header(roles):
             header = build_header(cells, roles, self._header_above, self._periods, streamed=single)
             self._open_block(header, cells[0])
@@ -534,7 +536,7 @@ class FormReader:
         if _SECTION.match(text):
             return kind_of(filled[0], self.vocab) is Kind.DATA  # "一、产出指标" heads the next rows
         prose = len(squash(text)) > _MAX_PROSE and (not block.open_record or "。" in text)
-        return kind_of(filled[0], self.vocab) is Kind.DATA and prose
+        return kind_of(filled[0], self.vocab) is Kind.DATA and prose and not block.holds_rows(filled[0])
 
     # -- projects --------------------------------------------------------------
     def projects(self, default_family: str | None = None) -> list[Project]:

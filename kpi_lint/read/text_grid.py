@@ -135,6 +135,7 @@ def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[tuple[in
 
 
 HeaderCover = Callable[[str], "list[tuple[int, int]] | None"]
+HeaderTail = Callable[[str, int, int, int], "list[tuple[int, int]]"]
 
 
 def glued_cells(
@@ -144,6 +145,7 @@ def glued_cells(
     labels: re.Pattern[str] | None = None,
     header: HeaderCover | None = None,
     words: int = 3,
+    tails: HeaderTail | None = None,
 ) -> list[tuple[int, str, bool]] | None:
     """A line that lost its separators, cut at the words of the vocabulary it holds.
 
@@ -151,11 +153,13 @@ def glued_cells(
     fewer, in a line known to have lost its separators) is cut at each; so is a line that `header`
     (``Vocabulary.header_cover``) finds to be nothing but header words, short ones included; a row
     of a glued table is cut after the labels it opens with.  The text between the words is kept as
-    glued cells for the form reader to cut by kind.
+    glued cells for the form reader to cut by kind.  `tails` (``Vocabulary.header_tail``)
+    is what a word may have glued right after it: a unit in brackets it keeps, short header words
+    cut as words of their own.
     """
     if tokens is None:
         return None
-    found = [m.span() for m in tokens.finditer(folded)]
+    found = _with_tails([m.span() for m in tokens.finditer(folded)], folded, tails)
     if len(found) < words and header is not None:
         lead = len(folded) - len(folded.lstrip())
         spans = header(folded.strip())
@@ -173,6 +177,16 @@ def glued_cells(
         at = end
     if folded[at:].strip():
         out.extend(_items(printed, folded, at, len(folded)))
+    return out
+
+
+def _with_tails(found: list[tuple[int, int]], folded: str, tails: HeaderTail | None) -> list[tuple[int, int]]:
+    """The words found, each with what `tails` finds glued right after it (up to the next word)."""
+    if tails is None:
+        return found
+    out: list[tuple[int, int]] = []
+    for k, (start, end) in enumerate(found):
+        out.extend(tails(folded, start, end, found[k + 1][0] if k + 1 < len(found) else len(folded)))
     return out
 
 
@@ -287,12 +301,14 @@ def text_grid(
     tokens: re.Pattern[str] | None = None,
     labels: re.Pattern[str] | None = None,
     header: HeaderCover | None = None,
+    tails: HeaderTail | None = None,
 ) -> Grid:
     """One grid holding a row per non-empty line of `src`; a line holding only `|` is a row with no cells.
 
     `tokens` (the vocabulary's words, ``Vocabulary.word_pattern``) lets lines that lost every
     separator be cut at the words they hold; `labels` (``Vocabulary.label_pattern``) lets a row of
-    such a table be cut after the 一级/二级 labels it opens with, and `header` a header row.
+    such a table be cut after the 一级/二级 labels it opens with, and `header` a header row;
+    `tails` (``Vocabulary.header_tail``) finds what is glued right after such a word.
     """
     rows: list[Row] = []
     chunk = 0
@@ -315,18 +331,19 @@ def text_grid(
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
         pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
-        glued = glued_cells(printed, folded, tokens, labels, header) if len(pieces) == 1 else None
+        glued = glued_cells(printed, folded, tokens, labels, header, tails=tails) if len(pieces) == 1 else None
         unwrapped = _unwrapped(folded, tokens) if len(pieces) > 1 else None
         if unwrapped is not None:
             kept, columns = unwrapped
-            found = glued_cells(_at_columns(printed, columns), kept, tokens, labels, header, words=1)
+            found = glued_cells(_at_columns(printed, columns), kept, tokens, labels, header, 1, tails)
             glued = [(columns[col], text, flag) for col, text, flag in found] if found else None
         at = src.printed_column
         if glued:
             cells = [Cell(text, i + 1, at(i, col) + 1, glued=flag) for col, text, flag in glued]
         else:
             cells = [Cell(text, i + 1, at(i, col) + 1) for col, text in pieces]
-        if len([c for c in cells if not c.blank]) > MAX_COLUMNS or (unwrapped is not None and glued):
+        stretch = glued and (unwrapped is not None or len(folded.strip()) >= _CHUNK_LENGTH)
+        if len([c for c in cells if not c.blank]) > MAX_COLUMNS or stretch:
             # A whole table flattened onto one line, or a run of text that lost its separators (its
             # facts, header and rows in one stretch): its cells in reading order, one per row.
             rows.extend(Row([c]) for c in cells if not c.blank)

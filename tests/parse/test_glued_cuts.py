@@ -64,3 +64,16 @@ def test_a_name_that_says_a_word_twice_had_its_description_glued_on() -> None:
 
 def test_worded_target_openers_come_from_the_vague_word_list() -> None:
     assert set(worded_starts(["提升", "有所提升", "明显改善", "改善", "好"])) == {"有所", "明显"}
+
+
+def test_rows_glued_with_their_descriptions_are_cut_at_the_second_description() -> None:
+    """e07 (湖北 鄂州): name, "反映…" description under a 绩效标准 heading, target, twice over; the
+    unit 次 stays with its number rather than opening the next name."""
+    hints = load_lexicon().vocabulary.glue_hints
+    text = "办公大楼日常维修维护次数反映办公大楼全年维修维护情况2280次大楼安检巡察次数反映大楼保卫巡检情况200次"
+    found = split_glued(text, [(0, "level3"), (1, "basis"), (2, "value")], hints)
+    assert found is not None
+    assert [[text[s:e] for _, s, e in row] for row in found] == [
+        ["办公大楼日常维修维护次数", "反映办公大楼全年维修维护情况", "2280次"],
+        ["大楼安检巡察次数", "反映大楼保卫巡检情况", "200次"],
+    ]

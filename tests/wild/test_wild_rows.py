@@ -259,3 +259,33 @@ def test_a_two_level_table_names_its_rows_by_their_category() -> None:
         ("产出指标", "时效指标", "全年"),
         ("效益指标", "生态效益指标", "是"),
     } <= rows
+
+
+def test_a_header_glued_into_the_run_of_text_opens_the_table_after_it() -> None:
+    """e07 (湖北 鄂州): "…绩效指标保障绩效目标实现措施一级指标二级指标绩效标准当年预期实现值数量指标…":
+    the header has no 三级指标 column (the 二级 heading spans the names), its value column carries
+    its period (当年预期实现值), and each 二级 label is followed by its rows glued together with
+    their "反映…" descriptions."""
+    rows = [(i.level2, i.level3, i.value) for i in parse(WILD / "e07_hubei_govaffairs_target.txt").indicators]
+    assert rows[:5] == [
+        ("数量指标", "办公大楼日常维修维护次数", "2280次"),
+        ("数量指标", "大楼安检巡察次数", "200次"),
+        ("质量指标", "办公大楼日常维修维护验收合格率", ">92%"),
+        ("质量指标", "经常性大型设备更新验收合格率", "292%"),
+        ("质量指标", "重.要设备维修维保验收合格率", "95%"),
+    ]
+
+
+def test_a_header_word_keeps_its_unit_and_the_short_words_glued_after_it() -> None:
+    """g10 (重庆 梁平区): "指标权重(分)全年完成值指标得分(分)说明天然林…" — the unit in brackets
+    belongs to its header word, 说明 is a column of its own, and the rows start after it."""
+    vocab = load_lexicon().vocabulary
+    text = "指标权重(分)全年完成值指标得分(分)说明天然林和公益林管护"
+    assert vocab.word_pattern is not None
+    found = [m.span() for m in vocab.word_pattern.finditer(text)]
+    words = [text[a:b] for s, e in found for a, b in vocab.header_tail(text, s, e, len(text))]
+    assert words[:4] == ["指标权重(分)", "全年完成值", "指标得分(分)", "说明"]
+    # After a label, a short header word is not cut out: "数量指标指标1…" is a numbered name.
+    assert vocab.header_tail("数量指标指标1免费发放", 0, 4, 11) == [(0, 4)]
+    doc = parse(WILD / "g10_chongqing_forestry_dept_selfeval.txt")
+    assert doc.projects[0].indicators  # the header is found in the preview's run of text
