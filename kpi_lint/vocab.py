@@ -97,6 +97,7 @@ class GlueHints:
     bases: tuple[str, ...] = ()
     description_starts: tuple[str, ...] = ()  # glue_cues.txt 描述开头
     target_ends: tuple[str, ...] = ()  # glue_cues.txt 目标后缀
+    target_starts: tuple[str, ...] = ()  # glue_cues.txt 目标前缀
     blanks: tuple[str, ...] = ()  # glue_cues.txt 空格
     worded_ends: tuple[str, ...] = ()  # how a worded target ends (vague_words.txt: 提升, 减轻 …)
     worded_starts: tuple[str, ...] = ()  # how one opens before its verb (有所, 明显, 逐步 … of 有所提升)
@@ -487,6 +488,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             bases=tuple(read_keyed(directory, "target_bases.txt").get("标准", ())),
             description_starts=tuple(cues.get("描述开头", ())),
             target_ends=tuple(sorted(cues.get("目标后缀", ()), key=len, reverse=True)),
+            target_starts=tuple(sorted(cues.get("目标前缀", ()), key=len, reverse=True)),
             blanks=tuple(cues.get("空格", ())),
             worded_ends=tuple(sorted(vague, key=len, reverse=True)),
             worded_starts=worded_starts(vague),

@@ -96,6 +96,9 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
             return None  # punctuation alone (",") is no target, nor is a description ("反映…")
         if _DATE.match(piece):
             return 0
+        # "各1次", "约200人": the word before the number is part of the target
+        opener = next((w for w in hints.target_starts if piece.startswith(w) and piece[len(w) :][:1].isdigit()), "")
+        piece = piece[len(opener) :]
         if _TARGET.match(piece):
             # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
             if _DIGITS.search(piece):
@@ -189,6 +192,7 @@ class _Marks:
     inside_word: frozenset[int]  # cuts inside a word of jieba's dictionary ("建档|立卡")
     in_scoring: frozenset[int]  # cuts inside a scoring phrase ("得|10分", "扣1|分")
     unit_at: frozenset[int]  # cuts between a number and the unit it is counted in ("2280|次")
+    after_unit: frozenset[int]  # cuts right after a number's unit ("2000次|汇总…")
 
 
 def _starts(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -219,13 +223,15 @@ def _inside_words(text: str) -> frozenset[int]:
 
 def _marks(text: str, hints: GlueHints) -> _Marks:
     qualifiers = _starts(text, hints.target_ends)
+    units = [at for at in range(1, len(text)) if text[at - 1].isdigit() and text.startswith(hints.units, at)]
     return _Marks(
         frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
         frozenset(at for at, _ in qualifiers),
         frozenset(at for at, _ in _starts(text, hints.description_starts)),
         _inside_words(text),
         frozenset(k for m in _SCORING.finditer(text) for k in range(m.start() + 1, m.end())),
-        frozenset(at for at in range(1, len(text)) if text[at - 1].isdigit() and text.startswith(hints.units, at)),
+        frozenset(units),
+        frozenset(at + len(next(u for u in hints.units if text.startswith(u, at))) for at in units),
     )
 
 
@@ -239,6 +245,8 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
         return 3  # "较大得|10分": points belong to their scoring rule
     if at in marks.description_at:
         return 0  # "…每天|反映学生…": a description opens here
+    if ending_role in _TARGET_ROLES and at in marks.after_unit:
+        return 0  # "2000次|汇总…": a target ends with its unit
     left, right = text[at - 1], text[at]
     if left in "、，,；;":
         return 3  # "文物保护、|文化传承": an enumeration goes on after its comma

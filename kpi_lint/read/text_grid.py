@@ -263,11 +263,12 @@ _SPACED_FIGURES = re.compile(r"[\d%] (?=[\d<>=≥≤])")
 _SEPARATED_FIGURES = 2
 
 
-def _unwrapped(folded: str, tokens: re.Pattern[str] | None) -> tuple[str, list[int]] | None:
+def _unwrapped(folded: str, tokens: re.Pattern[str] | None, chunk: bool = False) -> tuple[str, list[int]] | None:
     """A line that lost its separators but kept the spaces where the words of its cells were
     wrapped ("数量 指标", "管理制 度严格执行率": a document previewed as one run of text): the line
     without its single spaces, and the column of each of its characters in the line.  None when
-    the spaces break no more than one word of the vocabulary, so they may separate cells."""
+    the spaces break no more than one word of the vocabulary, so they may separate cells, unless
+    the line is a `chunk` of a document-sharing preview: a run of text whatever its spaces."""
     body = folded.strip()
     if tokens is None or "\t" in body or "|" in body or _SPACES.search(body):
         return None
@@ -278,7 +279,7 @@ def _unwrapped(folded: str, tokens: re.Pattern[str] | None) -> tuple[str, list[i
     broken = sum(
         1 for m in tokens.finditer(kept) if columns[m.end() - 1] - columns[m.start()] != m.end() - 1 - m.start()
     )
-    return (kept, columns) if broken >= _BROKEN_WORDS else None
+    return (kept, columns) if broken >= _BROKEN_WORDS or chunk else None
 
 
 def _at_columns(line: str, columns: list[int]) -> str:
@@ -332,7 +333,7 @@ def text_grid(
             continue
         pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
         glued = glued_cells(printed, folded, tokens, labels, header, tails=tails) if len(pieces) == 1 else None
-        unwrapped = _unwrapped(folded, tokens) if len(pieces) > 1 else None
+        unwrapped = _unwrapped(folded, tokens, chunk > 0) if len(pieces) > 1 else None
         if unwrapped is not None:
             kept, columns = unwrapped
             found = glued_cells(_at_columns(printed, columns), kept, tokens, labels, header, 1, tails)

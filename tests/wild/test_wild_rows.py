@@ -289,3 +289,18 @@ def test_a_header_word_keeps_its_unit_and_the_short_words_glued_after_it() -> No
     assert vocab.header_tail("数量指标指标1免费发放", 0, 4, 11) == [(0, 4)]
     doc = parse(WILD / "g10_chongqing_forestry_dept_selfeval.txt")
     assert doc.projects[0].indicators  # the header is found in the preview's run of text
+
+
+def test_a_chunk_of_a_document_sharing_preview_is_read_as_one_run_of_text() -> None:
+    """k05 (国家林业局 样例): "2、与短期预报报告次数 2000 次汇总突发事件季度报告次数 4 次…" — a
+    chunk's spaces fall anywhere, so it is read without them and cut at its words and kinds; a
+    target keeps its unit ("2000种次") and the word before its number ("各1次")."""
+    doc = parse(WILD / "k05_central_forestry_declaration_sample.txt")
+    rows = {(i.level1, i.level3, i.value) for i in doc.indicators}
+    assert {
+        ("产出指标", "汇总突发事件季度报告次数", "4次"),
+        ("产出指标", "趋势会商会次数", "1次"),
+        ("产出指标", "测报员培训人次", "200人次"),
+        ("产出指标", "上报发生情况月报数据的林业有害生物种次", "2000种次"),
+        ("产出指标", "年度、半年趋势报告及时率", "100%"),
+    } <= rows
