@@ -89,7 +89,10 @@ class _Draft:
             self.block.name_leading_rows()
             records = self.block.records
             roles = {"value", "actual", "comparator"}
-            if not cut_off and any(roles & set(r.data) or r.extra_values for r in records):
+            targets = any(roles & set(r.data) or r.extra_values for r in records)
+            if self.block.header.implicit and not targets:
+                records = []  # a label named in prose ("…完成森林生态效益补偿…") opened no list of indicators
+            if not cut_off and targets:
                 # Rows after the table (footers, notes) read as names without any value: not indicators,
                 # unless the row printed its own 一级/二级 label (a category whose target was left empty).
                 while records and set(records[-1].data) <= _PROSE_ROLES and not records[-1].extra_values:

@@ -291,6 +291,13 @@ def test_a_header_word_keeps_its_unit_and_the_short_words_glued_after_it() -> No
     assert doc.projects[0].indicators  # the header is found in the preview's run of text
 
 
+def test_a_label_named_in_prose_opens_no_list_of_indicators() -> None:
+    """g10: the goal text "…完成森林生态效益补偿、退耕还林直补兑现…" holds the label 生态效益; cut
+    out of the run of text it must not make the sentences around it indicators without targets."""
+    doc = parse(WILD / "g10_chongqing_forestry_dept_selfeval.txt")
+    assert not [i for i in doc.indicators if "。" in (i.level3 or "")]
+
+
 def test_a_chunk_of_a_document_sharing_preview_is_read_as_one_run_of_text() -> None:
     """k05 (国家林业局 样例): "2、与短期预报报告次数 2000 次汇总突发事件季度报告次数 4 次…" — a
     chunk's spaces fall anywhere, so it is read without them and cut at its words and kinds; a
