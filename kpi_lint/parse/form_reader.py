@@ -53,6 +53,7 @@ _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
 _ACTUAL_HEADS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "完成情况")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
+_SHORTEST_NAME = 3  # an indicator name has at least this many characters ("覆盖率")
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
 _RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;]")
@@ -90,8 +91,10 @@ class _Draft:
             records = self.block.records
             roles = {"value", "actual", "comparator"}
             targets = any(roles & set(r.data) or r.extra_values for r in records)
-            if self.block.header.implicit and not targets:
-                records = []  # a label named in prose ("…完成森林生态效益补偿…") opened no list of indicators
+            if self.block.header.implicit and (not targets or _mostly_fragments(records)):
+                # A label named in prose ("…完成森林生态效益补偿…") or heading a scoring rubric ("项目管理
+                # 13分 … 分。没有不得分") opened no list of indicators.
+                records = []
             if not cut_off and targets:
                 # Rows after the table (footers, notes) read as names without any value: not indicators,
                 # unless the row printed its own 一级/二级 label (a category whose target was left empty).
@@ -633,6 +636,20 @@ class FormReader:
         if level1 == "成本指标" and level2 == "成本指标":
             level1 = "产出指标"
         return level1, level2
+
+
+_FRAGMENT = re.compile(r"^[\W\d_]|。")
+_TARGETED = {"value", "actual"}
+_NUMBERED = re.compile(r"^[(（]?\d{1,2}[)）.、．]")  # "1)", "(2)": a list's numbering
+
+
+def _mostly_fragments(records: list[Record]) -> bool:
+    """Half the names or more are pieces of sentences ("分。没", "分;", "不得分。"): the rows were
+    cut from running text, not read from a list."""
+    named = [r.data["level3"].text for r in records if "level3" in r.data and _TARGETED & set(r.data)]
+    names = [_NUMBERED.sub("", squash(strip_marks(text))) for text in named]
+    broken = [n for n in names if len(n) < _SHORTEST_NAME or _FRAGMENT.search(n)]
+    return bool(names) and len(broken) * 2 >= len(names)
 
 
 def _labelled_here(record: Record) -> bool:

@@ -311,3 +311,12 @@ def test_a_chunk_of_a_document_sharing_preview_is_read_as_one_run_of_text() -> N
         ("产出指标", "上报发生情况月报数据的林业有害生物种次", "2000种次"),
         ("产出指标", "年度、半年趋势报告及时率", "100%"),
     } <= rows
+
+
+def test_a_scoring_rubric_under_a_label_is_no_list_of_indicators() -> None:
+    """l03 (湖北 广水市, a PDF's text): "项目管理 13 分 … 1、运行监管记录 3 分; 运行监管 4 4 2、填报…
+    1 分。没有不得分" — the label 项目管理 heads scoring rules, whose pieces ("分。没", "分;") are not
+    indicators; a header-less list whose names are numbered ("1)获得补助…") still is one (h03)."""
+    with pytest.raises(InputError):
+        parse(WILD / "l03_hubei_transport_selfeval.txt")
+    assert len(parse(WILD / "h03_fujian_marketreg_selfeval.txt").indicators) == 10
