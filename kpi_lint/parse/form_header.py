@@ -192,16 +192,37 @@ def merge_subheader(header: Header, sub_cells: list[Cell], sub_roles: list[str |
     if ruled and len(sub_roles) == len(roles):
         roles = [s or r for r, s in zip(roles, sub_roles, strict=True)]
     else:
-        named = [r for r in sub_roles if r]
-        at = next((i for i, r in enumerate(roles) if r in named), None)
-        if at is None:
+        split = _split_columns(roles, [r for r in sub_roles if r])
+        if split is None:
             return header
-        roles = roles[:at] + list(sub_roles) + roles[at + 1 :]
+        roles = split
     cells = [Cell("", header.line, i + 1) for i in range(len(roles))]
     merged = build_header(cells, roles, None, None, header.streamed)  # periods are kept from the first header
     for new, old in zip(merged.groups, header.groups, strict=False):
         new.period = old.period
     return merged
+
+
+_TARGET_PARTS = ("comparator", "value", "unit")
+
+
+def _split_columns(roles: list[str | None], sub: list[str]) -> list[str | None] | None:
+    """The header's roles with the merged columns a second header row splits: 指标值 into 计算符号 |
+    指标值 | 度量单位 (符号, 单位), and a column into the parts named after it (自评得分 into 单项指标得分 |
+    权重占比 | 折算得分).  None when the second row splits no column of the first."""
+    out = list(roles)
+    parts = [r for r in sub if r in _TARGET_PARTS]
+    rest = [r for r in sub if r not in _TARGET_PARTS]
+    changed = False
+    if parts and "value" in out:
+        at = out.index("value")
+        out[at : at + 1] = [*(r for r in parts if r == "comparator"), "value", *(r for r in parts if r == "unit")]
+        changed = True
+    if rest and rest[0] in out:
+        at = len(out) - 1 - out[::-1].index(rest[0])  # the last such column: 自评得分 comes after 分值
+        out[at : at + 1] = rest
+        changed = True
+    return out if changed else None
 
 
 def extend_header(header: Header, cells: list[Cell], roles: list[str | None]) -> Header | None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kpi_lint.lexicon import load_lexicon
 from kpi_lint.model import Form, Layout
 from tests.corpus import corpus_doc
 
@@ -61,3 +62,28 @@ def test_garbled_table_is_a_warning_not_an_error() -> None:
     assert "离干、伤残军人、新中国成立前老工人医疗费" in note.message and "10 个指标值" in note.message
     # 004's 成本指标 rows print "未填报" with no 三级指标: unfilled, not garbled.
     assert all(corpus_doc(key).notes == [] for key in ("001", "002", "003", "004"))
+
+
+def test_a_second_header_row_splits_the_columns_it_names() -> None:
+    """河北's 自评表 (wild b08): "一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标
+    完成情况 自评得分" over "符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分": 符号 and 单位
+    split 预期指标值, the three scores split 自评得分."""
+    from kpi_lint.grid import Cell
+    from kpi_lint.parse.form_header import build_header, cell_roles, merge_subheader
+
+    vocab = load_lexicon().vocabulary
+    top_words = [
+        "一级指标", "二级指标", "三级指标", "指标分值", "预期指标值",
+        "单项指标实际完成值", "单项指标完成情况", "自评得分",
+    ]
+    sub_words = ["符号", "单位(文字描述)", "单项指标得分", "权重占比(%)", "单项指标折算得分"]
+    top = [Cell(t, 1, i + 1) for i, t in enumerate(top_words)]
+    sub = [Cell(t, 2, i + 1) for i, t in enumerate(sub_words)]
+    header = build_header(top, cell_roles(top, vocab))
+    merged = merge_subheader(header, sub, cell_roles(sub, vocab), ruled=False)
+    assert merged.roles == [
+        "level1", "level2", "level3", "weight", "comparator", "value", "unit", "actual", "note",
+        "score", "weight", "score",
+    ]
+    # A row that names no column of the first leaves it as it was.
+    assert merge_subheader(header, sub[:1], ["deviation"], ruled=False) is header
