@@ -48,6 +48,7 @@ _COUNTED_NAME = 2  # what a name opening with a quantity costs
 # Figures a name does not hold: a number after a percent sign, or five digits and more in a run.
 _FIGURE_RUN = re.compile(r"%\d|\d{5,}")
 _FIGURES_IN_NAME = 6
+_NOTE_FIGURE = 4  # what each number in a 备注 / 偏差原因 cell costs
 _MAGNITUDES = ("%", "‰", "万", "亿", "千")  # what may follow a number besides its unit ("380万")
 _NUMBER_TAIL = re.compile(r"^.*?\d(?=[^\d.]*$)")  # a target up to its last digit
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
@@ -154,7 +155,9 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
         # the next row's name, so it must earn its place.
         bracket = 1 if piece[0] in "(（" else 0
-        return len(_DIGITS.findall(piece)) + bracket + (2 if role in OPTIONAL else 0)
+        # A note holding figures is more likely the next row: a row's figures stand in its own columns.
+        figures = len(_DIGITS.findall(piece)) * (_NOTE_FIGURE if role in OPTIONAL else 1)
+        return figures + bracket + (2 if role in OPTIONAL else 0)
     return 0
 
 
