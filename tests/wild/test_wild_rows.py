@@ -49,7 +49,16 @@ def test_row_f1_over_the_wild_set_does_not_fall() -> None:
     for csv_path in DEVELOPED:
         total = total + _score(csv_path)
     assert total.expected >= 600
-    assert total.f1 >= 0.85, f"row F1 {total.f1:.3f}"
+    assert total.f1 >= 0.93, f"row F1 {total.f1:.3f}"  # 0.941 on 629 rows (a–g) at this floor's writing
+
+
+def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
+    """All batches, the held-out ones (h–l) included: 0.890 on 901 rows when this floor was set."""
+    total = Score(0, 0, 0)
+    for csv_path in EXPECTED:
+        total = total + _score(csv_path)
+    assert total.expected >= 900
+    assert total.f1 >= 0.88, f"row F1 {total.f1:.3f}"
 
 
 @pytest.mark.parametrize(
