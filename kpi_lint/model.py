@@ -203,6 +203,9 @@ class Project:
     empty_categories: list[EmptyCategory] = field(default_factory=list)
     # The table breaks off (the file ends inside it): what it lacks may lie beyond the break.
     cut_off: bool = False
+    # The text opens inside the table (an excerpt that starts mid-table, no header or title before
+    # it): the categories before its first row may lie before the excerpt.
+    cut_before: bool = False
     # The extraction garbled the table (most values lost their 三级指标): the document is reported,
     # the table is not judged row by row nor scored ("无法评分（原文错乱）").
     garbled: bool = False

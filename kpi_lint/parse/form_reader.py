@@ -75,6 +75,7 @@ class _Draft:
     records: list[tuple[Header, Record]] = field(default_factory=list)
     funds: FundsReader | None = None
     cut_off: bool = False
+    cut_before: bool = False  # the text opens inside the table
     block: BlockReader | None = None
     start: Located | None = None
 
@@ -527,6 +528,10 @@ class FormReader:
         cells = [Cell(str(role), row.line, 1) for role in roles]
         header = build_header(cells, roles, None, None, streamed=streamed)
         header.implicit = True
+        draft = self.draft
+        # No title, no facts, no header before it: the text opens inside the table (an excerpt that
+        # starts mid-table), and the categories before its first row may lie before the excerpt.
+        draft.cut_before = draft.title is None and not draft.facts and not draft.goals and len(self.drafts) == 1
         self._open_block(header, filled[0])
         return self.draft.block
 
@@ -569,6 +574,7 @@ class FormReader:
         )
         project.title = draft.title
         project.cut_off = draft.cut_off
+        project.cut_before = draft.cut_before
         for fact in ("department", "implementer", "attribute", "duration", "overview", "legal_basis", "necessity",
                      "measures", "plan"):
             if fact in draft.facts:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kpi_lint.config import Config
+from kpi_lint.parse import parse
 from kpi_lint.rules.base import Finding, RuleContext, Severity
 from kpi_lint.rules.context import PEERS, VAGUENESS, build_context
 from kpi_lint.rules.engine import run_rules
@@ -123,3 +126,23 @@ def test_declared_counts_that_match(key: str, count: int) -> None:
 def test_003_states_no_count() -> None:
     assert corpus_doc("003").declared_projects is None
     assert check("003", "KPI204") == []
+
+
+WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
+
+
+def _wild_findings(stem: str, code: str) -> list[Finding]:
+    rule = rule_by_code(code)
+    assert rule is not None
+    doc = parse(WILD / f"{stem}.txt")
+    return run_rules([doc], [rule], RuleContext(documents=[doc], extras={PEERS: None, VAGUENESS: None}))
+
+
+def test_an_excerpt_that_opens_inside_the_table_is_not_said_to_miss_what_lies_before_it() -> None:
+    """j05 (四川 民政) opens at "项目完成指标 | 质量指标 | …" and j11 (铁路) at a 时效 row then "成本指标":
+    no title or header before the first row, so the 数量 (and 质量, 时效) rows may lie before the
+    excerpt.  A table read from its title and header is judged whole."""
+    assert parse(WILD / "j05_sichuan_civilaffairs_dept_selfeval.txt").projects[0].cut_before
+    assert not _wild_findings("j05_sichuan_civilaffairs_dept_selfeval", "KPI202")
+    assert not _wild_findings("j11_unknown_railway_selfeval", "KPI202")
+    assert not parse(WILD / "a01_tianjin_edu_target.txt").projects[0].cut_before

@@ -20,6 +20,7 @@ from kpi_lint.rules.target.common import (
     peer_lines,
     target_in_name,
 )
+from kpi_lint.vocab import COST_LEVEL2, OUTPUT, QUALITY, QUANTITY, TIMELINESS
 
 
 def is_cost(ind: Indicator) -> bool:
@@ -51,6 +52,12 @@ def unclassified_cost(project: Project, cost_words: tuple[str, ...]) -> Indicato
             return ind
     return None
 
+
+
+def _opens_after_outputs(project: Project) -> bool:
+    """The first categorised row of a table read from the middle is past the 产出 rows."""
+    first = next((i.level2 for i in project.indicators if i.level2), None)
+    return first is not None and first not in (OUTPUT, QUANTITY, QUALITY, TIMELINESS, *COST_LEVEL2)
 
 class MissingCostIndicator(Rule):
     """项目没有填写成本指标。
@@ -96,6 +103,8 @@ class MissingCostIndicator(Rule):
         printed_empty = any(e.level2 in template.core_cost for e in project.empty_categories)
         if project.cut_off and not printed_empty:
             return  # the table breaks off: its cost rows may lie beyond the break (the break is reported)
+        if project.cut_before and not printed_empty and _opens_after_outputs(project):
+            return  # the excerpt opens at the 效益/满意度 rows: the cost rows may lie before it
         cues = name_cues(self.lexicon)
         if not is_classified(project) and unclassified_cost(project, self.lexicon.category_cues.get(COST, ())):
             return  # no categories printed, but a money target under a cost word is a cost indicator

@@ -23,7 +23,7 @@ from kpi_lint.rules.target.common import (
     is_name,
     name_cues,
 )
-from kpi_lint.vocab import OUTPUT, SATISFACTION_L1, SUSTAINABLE
+from kpi_lint.vocab import COST_LEVEL2, OUTPUT, SATISFACTION_L1, SUSTAINABLE
 
 # The dimensions the guidance expects in every project (cost is KPI201's), with what a good one says.
 # A 一级 name standing in the 二级 column (the NDRC form's 实施效果指标 | 效益指标, a table with one
@@ -37,6 +37,20 @@ _EXPECTED: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (SATISFACTION, (SATISFACTION, SATISFACTION_L1), "服务对象是否满意：调查满意度百分比"),
 )
 _OUTPUT_DIMENSIONS = (QUANTITY, QUALITY, TIMELINESS)
+
+
+def _excerpt_opens_at(project: Project) -> int:
+    """Where, in the order of _EXPECTED, the text starts when it opens inside the table
+    (``Project.cut_before``): the dimension of its first categorised row (cost rows stand between
+    时效 and 效益); 0 when the table is read from its start."""
+    if not project.cut_before:
+        return 0
+    first = next((i.level2 for i in project.indicators if i.level2), None)
+    if first is None:
+        return 0
+    if first in COST_LEVEL2:
+        return _EXPECTED.index(next(e for e in _EXPECTED if e[0] == BENEFIT))
+    return next((k for k, (_, level2s, _) in enumerate(_EXPECTED) if first in level2s), 0)
 
 
 def _label(dimension: str, template: Template) -> str:
@@ -56,7 +70,8 @@ class MissingDimension(Rule):
     对每个项目、每个期间，检查数量指标、质量指标、时效指标、至少一个效益类别（经济/社会/生态效益、可持续影响）
     和服务对象满意度下各有至少一条已填指标（有名称、有值）。所有期间都缺的维度，按项目报告一次；只有一个期间缺的，
     按该期间报告。成本指标归 KPI201。消息中列出的效益类别随表格所用的模板而定（财预〔2021〕101号模板没有可持续影响）。
-    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。某个维度下有写了名称、
+    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。摘录从表格中间开始
+    （``Project.cut_before``：表前没有标题、表头）时，第一行所在维度之前的维度不报告：它们可能在摘录之前。某个维度下有写了名称、
     却没有指标值的行时也不报告：维度设了、目标没填，由 KPI106 逐行报告（一个缺陷，一条发现）。
     表格根本没有一级/二级指标栏（重庆的一般性项目绩效目标表、一些部门整体支出目标表）时，不逐个维度报"缺少"，而是给一条提示（info）：
     指标没有分类，无法核对。表格把一级指标直接填在二级一栏时（发改委的绩效目标表："实施效果指标 | 产出指标"、
@@ -96,7 +111,10 @@ class MissingDimension(Rule):
             return
         template = detect_template(project)
         unsplit: dict[str | None, list[str]] = {}
-        for dimension, level2s, what in _EXPECTED:
+        before = _excerpt_opens_at(project)
+        for k, (dimension, level2s, what) in enumerate(_EXPECTED):
+            if k < before:
+                continue  # the excerpt opens after this dimension's rows
             if dimension == BENEFIT and SUSTAINABLE not in template.benefit_level2:
                 what = what.replace("或可持续影响", "")  # 财预〔2021〕101号 has no 可持续影响
             missing = [p for p in periods if not self._has(project, p, level2s, cues)]
