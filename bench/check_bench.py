@@ -21,6 +21,10 @@ is used as it is), then, each in a fresh process so that peak memory belongs to 
   build_context (lexicons, peer index, models), run_rules (the whole catalog), the JSON report
   written to a file — with the rows, distinct rows and findings they produced, each step's wall
   and CPU time;
+* **phases** (`--phases`): `check --jobs 1 --no-cache` in one process as the command runs it (file
+  tasks that keep only peer records, then the peer phase), with the peak RSS and CPU of each phase:
+  files, peer index, peer context, peer rules, merge, write.  The stages above hold whole documents;
+  this is the memory a user's run holds;
 * **cli**: `kpi-lint check DIR --output-format json -o FILE --fail-on never --jobs 1 --no-cache`, end
   to end (start-up included), the way a user runs it;
 * **jobs N**: the same on all N cores (`--jobs N`, a process pool; CPU time includes the workers);
@@ -123,6 +127,72 @@ def stages(folder: Path, output: Path) -> None:
     }))
 
 
+# The phases of `check --jobs 1` (kpi_lint.run.checking.check_files) whose peak memory is printed.
+PHASES = ("files", "peer index", "peer context", "peer rules", "merge", "write")
+
+
+def phases(folder: Path, output: Path) -> None:
+    """`check --jobs 1 --no-cache` as the command runs it (file tasks keep peer records, then the peer
+    phase), with the peak RSS of each phase sampled every 20 ms; prints one JSON line."""
+    import threading
+
+    sys.path.insert(0, str(ROOT))
+    page = os.sysconf("SC_PAGE_SIZE")
+    current = ["import"]
+    peaks: dict[str, float] = {}
+    cpu: dict[str, float] = {}
+
+    def enter(phase: str) -> None:
+        cpu[current[0]] = cpu.get(current[0], 0.0) + time.process_time()
+        cpu[phase] = cpu.get(phase, 0.0) - time.process_time()
+        current[0] = phase
+
+    def sample() -> None:
+        while True:
+            with open("/proc/self/statm") as fh:
+                rss = int(fh.read().split()[1]) * page / 2**20
+            peaks[current[0]] = max(peaks.get(current[0], 0.0), rss)
+            time.sleep(0.02)
+
+    threading.Thread(target=sample, daemon=True).start()
+    cpu["import"] = -time.process_time()
+    import kpi_lint.cluster.peers as peers
+    import kpi_lint.rules.context as context
+    import kpi_lint.run.checking as checking
+    from kpi_lint.config import Config
+    from kpi_lint.report.json_out import write_json
+    from kpi_lint.rules.registry import select_rules
+
+    def wrapped(module: object, name: str, during: str, after: str) -> None:
+        inner = getattr(module, name)
+
+        def run(*args: object, **kwargs: object) -> object:
+            enter(during)
+            result = inner(*args, **kwargs)
+            enter(after)
+            return result
+
+        setattr(module, name, run)
+
+    wrapped(peers, "build_peer_index", "peer index", "peer context")
+    wrapped(context, "build_context", "peer context", "peer rules")
+    wrapped(checking, "_peer_findings", "peer rules", "merge")
+    config = Config()
+    enter("files")
+    run = checking.check_files([folder], config, select_rules(config.select, config.ignore))
+    enter("write")
+    with output.open("w", encoding="utf-8") as fh:
+        write_json(fh, run.findings, run.loaded.problems)
+    time.sleep(0.05)
+    enter("done")
+    rows = sum(len(d.indicators) for d in run.loaded.documents)
+    print(json.dumps({
+        "rows": rows, "findings": len(run.findings),
+        **{f"{p}_peak": peaks.get(p, 0.0) for p in ("import", *PHASES)},
+        **{f"{p}_cpu": cpu.get(p, 0.0) for p in ("import", *PHASES)},
+    }))
+
+
 def bare_scan(folder: Path) -> float:
     """CPU seconds to read every file of the folder and run one regex over its bytes (best of 3)."""
     best = float("inf")
@@ -162,11 +232,16 @@ def dask_run(argv: list[str], workers: int) -> Run:
     return Run(run.label, run.wall, run.wall * workers, run.rss_mib, run.report)
 
 
-def measure(folder: Path, cli: bool, dask: bool, serial: bool) -> tuple[int, float, list[Run]]:
+def measure(
+    folder: Path, cli: bool, dask: bool, serial: bool, with_phases: bool = False
+) -> tuple[int, float, list[Run]]:
     cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory(prefix="kpi-lint-out-") as tmp:
         out = Path(tmp)
         runs = [run_measured("stages", [sys.executable, __file__, "--stages", str(folder), str(out / "s.json")])]
+        if with_phases:
+            argv = [sys.executable, __file__, "--phases", str(folder), str(out / "p.json")]
+            runs.append(run_measured("phases", argv))
         if cli:
             kpi = str(BIN / "kpi-lint")
             argv = [kpi, "check", str(folder), "--output-format", "json", "-o", str(out / "c.json"),
@@ -204,6 +279,9 @@ def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--stages":
         stages(Path(sys.argv[2]), Path(sys.argv[3]))
         return
+    if len(sys.argv) == 4 and sys.argv[1] == "--phases":
+        phases(Path(sys.argv[2]), Path(sys.argv[3]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", default="20000", help="comma-separated corpus sizes in template rows (default 20000)")
     parser.add_argument("--seed", type=int, default=0)
@@ -213,6 +291,10 @@ def main() -> None:
     parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end kpi-lint run")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up timings")
     parser.add_argument("--no-dask", action="store_true", help="skip the run on a Dask LocalCluster")
+    parser.add_argument(
+        "--phases", action="store_true",
+        help="also run check --jobs 1 in-process and print the peak RSS and CPU of each of its phases",
+    )
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
 
@@ -226,7 +308,9 @@ def main() -> None:
                 generate(folder, size, args.seed)
             files = sum(1 for _ in folder.iterdir())
             megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
-            rows, scan, runs = measure(folder, cli=not args.no_cli, dask=not args.no_dask, serial=args.serial)
+            rows, scan, runs = measure(
+                folder, cli=not args.no_cli, dask=not args.no_dask, serial=args.serial, with_phases=args.phases
+            )
             report = runs[0].report
             print(f"corpus: {files:,} files, {megabytes:,.1f} MiB, {rows:,} indicator rows "
                   f"({report.get('distinct', 0):,} distinct), {report.get('unreadable', 0)} unreadable, "
@@ -238,6 +322,12 @@ def main() -> None:
             cpu = "  ".join(f"{k} {report.get(k + '_cpu', 0):.2f}" for k in STAGES)
             print(f"  stages, wall s: {steps}")
             print(f"  stages, cpu s:  {cpu}")
+            phased = next((r for r in runs if r.label == "phases"), None)
+            if phased is not None:
+                peaks = "  ".join(f"{p} {phased.report.get(p + '_peak', 0):,.0f}" for p in ("import", *PHASES))
+                spent = "  ".join(f"{p} {phased.report.get(p + '_cpu', 0):.2f}" for p in ("import", *PHASES))
+                print(f"  phases of check --jobs 1, peak RSS MiB: {peaks}")
+                print(f"  phases of check --jobs 1, cpu s:        {spent}")
             serial = next((r for r in runs if r.label == "cli"), runs[0])
             results.append((rows, serial.wall, serial.cpu))
             if args.corpus is None and args.keep is None:
