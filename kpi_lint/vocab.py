@@ -62,7 +62,10 @@ _NUMBERING = re.compile(
     r"|指标\s*\d{1,2}(?=\d{4}年|[\u4e00-\u9fff]))\s*"
 )
 _LEVEL_ROLES = ("level1", "level2", "level3")  # "指标", "一级": short words that are labels, not headers
-_PERIOD_PREFIX = re.compile(r"^(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)")
+_PERIODS = r"(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)"
+_PERIOD_PREFIX = re.compile(rf"^{_PERIODS}")
+_PERIOD_BEFORE = re.compile(rf"{_PERIODS}$")
+_LONGEST_PERIOD = 4
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _WEIGHT = re.compile(
     r"[(（]\s*\d+(?:\.\d+)?(?:\s*[-~—–至]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]分?$|\d+(?:\.\d+)?分[)）]?$"
@@ -133,26 +136,22 @@ class Vocabulary:
     def word_pattern(self) -> re.Pattern[str] | None:
         """One pattern matching any of `words`, longest first (compiled once per lexicon)."""
         ordered = sorted(set(self.words), key=len, reverse=True)
-        # A header word may carry the period it is for ("当年预期实现值", "实施期指标值").
-        period = f"{_PERIOD_PREFIX.pattern[1:]}?"
-        return (
-            re.compile("|".join(period + re.escape(w) if w in self.columns else re.escape(w) for w in ordered))
-            if ordered
-            else None
-        )
+        return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
     @cached_property
     def _header_tail(self) -> re.Pattern[str]:
         short = sorted({w for w, role in self.columns.items() if 2 <= len(w) < 4 and role not in _LEVEL_ROLES}, key=len)
         return re.compile("|".join([r"[(（](?:[^()（）\d]{1,4}|%)[)）]", *map(re.escape, reversed(short))]))
 
-    def header_tail(self, text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
-        """The header word text[start:end] with what is glued right after it, up to `limit`: the unit
-        it is counted in ("指标权重(分)") and the short header words that follow ("指标得分(分)说明"),
-        each a word of its own.  A word that is no header word is returned alone."""
-        if self.columns.get(label_key(_PERIOD_PREFIX.sub("", text[start:end]))) is None:
+    def header_tail(self, text: str, floor: int, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+        """The header word text[start:end] with what is glued to it between `floor` and `limit`: the
+        period it is for, before it ("当年预期实现值"), the unit it is counted in ("指标权重(分)") and
+        the short header words that follow ("指标得分(分)说明"), each a word of its own.  A word that is
+        no header word is returned alone."""
+        if self.columns.get(label_key(text[start:end])) is None:
             return [(start, end)]
-        out = [(start, end)]
+        period = _PERIOD_BEFORE.search(text, max(floor, start - _LONGEST_PERIOD), start)
+        out = [(period.start() if period else start, end)]
         while (m := self._header_tail.match(text, out[-1][1], limit)) is not None and m.end() > m.start():
             out[-1:] = [(out[-1][0], m.end())] if m.group()[0] in "(（" else [out[-1], m.span()]
         return out

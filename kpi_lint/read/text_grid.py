@@ -135,7 +135,7 @@ def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[tuple[in
 
 
 HeaderCover = Callable[[str], "list[tuple[int, int]] | None"]
-HeaderTail = Callable[[str, int, int, int], "list[tuple[int, int]]"]
+HeaderTail = Callable[[str, int, int, int, int], "list[tuple[int, int]]"]
 
 
 def glued_cells(
@@ -181,12 +181,13 @@ def glued_cells(
 
 
 def _with_tails(found: list[tuple[int, int]], folded: str, tails: HeaderTail | None) -> list[tuple[int, int]]:
-    """The words found, each with what `tails` finds glued right after it (up to the next word)."""
+    """The words found, each with what `tails` finds glued to it (between the last word and the next)."""
     if tails is None:
         return found
     out: list[tuple[int, int]] = []
     for k, (start, end) in enumerate(found):
-        out.extend(tails(folded, start, end, found[k + 1][0] if k + 1 < len(found) else len(folded)))
+        floor = out[-1][1] if out else 0
+        out.extend(tails(folded, floor, start, end, found[k + 1][0] if k + 1 < len(found) else len(folded)))
     return out
 
 

@@ -292,10 +292,12 @@ def test_a_header_word_keeps_its_unit_and_the_short_words_glued_after_it() -> No
     text = "指标权重(分)全年完成值指标得分(分)说明天然林和公益林管护"
     assert vocab.word_pattern is not None
     found = [m.span() for m in vocab.word_pattern.finditer(text)]
-    words = [text[a:b] for s, e in found for a, b in vocab.header_tail(text, s, e, len(text))]
+    words = [text[a:b] for s, e in found for a, b in vocab.header_tail(text, 0, s, e, len(text))]
     assert words[:4] == ["指标权重(分)", "全年完成值", "指标得分(分)", "说明"]
     # After a label, a short header word is not cut out: "数量指标指标1…" is a numbered name.
-    assert vocab.header_tail("数量指标指标1免费发放", 0, 4, 11) == [(0, 4)]
+    assert vocab.header_tail("数量指标指标1免费发放", 0, 0, 4, 11) == [(0, 4)]
+    # The period a header word is for stays with it.
+    assert vocab.header_tail("绩效标准当年预期实现值", 4, 6, 11, 11) == [(4, 11)]
     doc = parse(WILD / "g10_chongqing_forestry_dept_selfeval.txt")
     assert doc.projects[0].indicators  # the header is found in the preview's run of text
 
