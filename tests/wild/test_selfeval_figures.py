@@ -123,3 +123,13 @@ def test_rows_above_the_first_labelled_row_of_an_excerpt_are_read() -> None:
     assert (first.level2, first.level3, first.value, first.line) == (None, "安全警示标志设置及时率", "=100%", 1)
     names = [i.level3 for i in doc.indicators[:3]]
     assert names == ["安全警示标志设置及时率", "安全隐患排查成本预算", "警示标志设置成本预算"]
+
+
+def test_files_of_this_shape_read_exactly() -> None:
+    """k03 (★ parent rows with only 分值/得分) and j11 (a grade wrapped under its row, a row above the first
+    labelled one) give every hand-checked row."""
+    from tests.wild.rows import expected_rows, parsed_rows, score
+
+    for stem in ("k03_anhui_township_agri_selfeval", "j11_unknown_railway_selfeval"):
+        result = score(parsed_rows(parse(WILD / f"{stem}.txt")), expected_rows(WILD / "expected" / f"{stem}.csv"))
+        assert result.f1 == 1.0, f"{stem}: P {result.precision:.2f} R {result.recall:.2f}"
