@@ -33,6 +33,7 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     glued: bool = False  # text between known words of a line that lost its separators (form_glued)
+    broken: bool = False  # the text breaks off right after it (a chunk of a preview ends inside a row)
 
     @property
     def located(self) -> Located:

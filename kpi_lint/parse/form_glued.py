@@ -69,6 +69,7 @@ _NAME_SHORTNESS = 0.001  # per character a name is shorter than the longest: bre
 _EMPTY_SLOTS = re.compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
+_BROKEN_OFF = 1  # what a last row costs that lost the columns after its target to a break in the text
 
 
 def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueHints = _NO_HINTS) -> float | None:
@@ -271,13 +272,14 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
 
 
 def split_glued(
-    text: str, columns: list[Column], hints: GlueHints = _NO_HINTS
+    text: str, columns: list[Column], hints: GlueHints = _NO_HINTS, broken: bool = False
 ) -> list[list[tuple[Column, int, int]]] | None:
-    """Cut `text` into one or more rows over `columns`: each piece as (column, start, end), or None."""
+    """Cut `text` into one or more rows over `columns`: each piece as (column, start, end), or None.
+    `broken`: the text breaks off after it, so its last row may end after its target."""
     if not columns or columns[0][1] != "level3":
         return None
     roles = tuple(role for _, role in columns)
-    found = _cut(text, roles, hints)
+    found = _cut(text, roles, hints, broken)
     if found is None:
         return None
     rows: list[list[tuple[Column, int, int]]] = []
@@ -302,7 +304,9 @@ def _even_targets(text: str, record: list[tuple[Column, int, int]]) -> list[tupl
 
 
 @lru_cache(maxsize=4096)
-def _cut(text: str, roles: tuple[str, ...], hints: GlueHints) -> list[list[tuple[int, int, int]]] | None:
+def _cut(
+    text: str, roles: tuple[str, ...], hints: GlueHints, broken: bool = False
+) -> list[list[tuple[int, int, int]]] | None:
     n, m = len(text), len(roles)
     marks = _marks(text, hints)
     # best[p][c]: cheapest cut of text[p:] when the next piece is column c of the current row;
@@ -310,6 +314,9 @@ def _cut(text: str, roles: tuple[str, ...], hints: GlueHints) -> list[list[tuple
     best: list[list[float]] = [[_INF] * (m + 1) for _ in range(n + 1)]
     step: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[n][m] = 0
+    if broken and "value" in roles:
+        for c in range(roles.index("value") + 1, m):  # the break took the columns after the target
+            best[n][c], step[n][c] = _BROKEN_OFF, (n, m)
     for p in range(n, -1, -1):
         # The first column (the name) is never empty, so it needs only what lies to its right; a row
         # may end at p once it is known, and the other columns (which may be empty) come after.
@@ -357,7 +364,7 @@ def glued_rows(cell: Cell, columns: list[Column], hints: GlueHints = _NO_HINTS) 
     if _PROSE.search(text):  # a sentence (notes, scoring rules) is not a row glued together
         return None
     lead = len(cell.text) - len(cell.text.lstrip())
-    found = split_glued(text, columns, hints)
+    found = split_glued(text, columns, hints, cell.broken)
     if not found or (len(found) == 1 and len(found[0]) <= 1):
         return None
     return [

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from kpi_lint.grid import Cell, Grid, Row
 from kpi_lint.read.source import SourceText
@@ -342,6 +343,8 @@ def text_grid(
         at = src.printed_column
         if glued:
             cells = [Cell(text, i + 1, at(i, col) + 1, glued=flag) for col, text, flag in glued]
+            if chunk and cells[-1].glued:  # a preview's chunk ends anywhere, even inside a row
+                cells[-1] = replace(cells[-1], broken=True)
         else:
             cells = [Cell(text, i + 1, at(i, col) + 1) for col, text in pieces]
         stretch = glued and (unwrapped is not None or len(folded.strip()) >= _CHUNK_LENGTH)

@@ -77,3 +77,17 @@ def test_rows_glued_with_their_descriptions_are_cut_at_the_second_description() 
         ["办公大楼日常维修维护次数", "反映办公大楼全年维修维护情况", "2280次"],
         ["大楼安检巡察次数", "反映大楼保卫巡检情况", "200次"],
     ]
+
+
+def test_a_row_the_text_breaks_off_in_keeps_its_target_whole() -> None:
+    """e02 (湖南 衡山县): a document-sharing preview's first chunk ends "…库存数量真实率100%" and the
+    next opens "2、100%质量 指标…": the break took the row's 实际完成值, so "100%" is the target, not
+    "10" | "0%".  Only text that breaks off may leave the columns after the target empty."""
+    hints = load_lexicon().vocabulary.glue_hints
+    text = "库存数量真实率100%"
+    columns = [(0, "level3"), (1, "value"), (2, "actual")]
+    broken = split_glued(text, columns, hints, broken=True)
+    assert broken is not None
+    assert [[text[s:e] for _, s, e in row] for row in broken] == [["库存数量真实率", "100%"]]
+    whole = split_glued(text, columns, hints)
+    assert whole is not None and len(whole[0]) == 3  # a row that does not break off fills its actual
