@@ -419,10 +419,9 @@ class BlockReader:
         """A long cell that lost its separators is several rows of this table, not prose after it:
         it cuts into two or more rows each with a name and a target."""
         found = self._glued_rows(cell) if cell.glued else None
-        targets = ("value", "actual")
-        return bool(found) and len(found or []) >= 2 and all(
-            any(role in targets for (_, role), _ in placed) for placed in found or []
-        )
+        if found is None or len(found) < 2:
+            return False
+        return all(any(role in ("value", "actual") for (_, role), _ in placed) for placed in found)
 
     def _place(self, g: int, cell: Cell) -> bool:
         """Put `cell` in the next column of group `g` it fits; False when the record is full.

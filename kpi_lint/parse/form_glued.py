@@ -107,7 +107,7 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
                 # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
                 # seldom other words ("901010010国家级" is a run of figures and the next name).
                 tail = _NUMBER_TAIL.sub("", piece)
-                return 0 if not tail or tail.startswith((*hints.units, *hints.target_ends, *_MAGNITUDES)) else 1
+                return 0 if not tail or tail.startswith(_number_tails(hints)) else 1
             unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
             # Between two equally good cuts, the shorter worded target: names run long, targets not.
             return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
@@ -169,6 +169,12 @@ def _describes_twice(piece: str, starts: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=16)
+def _number_tails(hints: GlueHints) -> tuple[str, ...]:
+    """What may follow a target's last number: its unit, a qualifier (以上), a magnitude (万, %)."""
+    return (*hints.units, *hints.target_ends, *_MAGNITUDES)
+
+
+@lru_cache(maxsize=16)
 def _target_openers(hints: GlueHints) -> tuple[str, ...]:
     """Words that open a target and never end a name: comparisons and worded openers (有所, 明显)."""
     return (*WORDED_SIGNS, *hints.worded_starts)
@@ -227,15 +233,20 @@ def _inside_words(text: str) -> frozenset[int]:
 
 def _marks(text: str, hints: GlueHints) -> _Marks:
     qualifiers = _starts(text, hints.target_ends)
-    units = [at for at in range(1, len(text)) if text[at - 1].isdigit() and text.startswith(hints.units, at)]
+    # (where, length) of each unit right after a number, the longest that fits ("人次" before "人")
+    units = [
+        (at, len(unit))
+        for at in range(1, len(text))
+        if text[at - 1].isdigit() and (unit := next((u for u in hints.units if text.startswith(u, at)), None))
+    ]
     return _Marks(
         frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
         frozenset(at for at, _ in qualifiers),
         frozenset(at for at, _ in _starts(text, hints.description_starts)),
         _inside_words(text),
         frozenset(k for m in _SCORING.finditer(text) for k in range(m.start() + 1, m.end())),
-        frozenset(units),
-        frozenset(at + len(next(u for u in hints.units if text.startswith(u, at))) for at in units),
+        frozenset(at for at, _ in units),
+        frozenset(at + length for at, length in units),
     )
 
 

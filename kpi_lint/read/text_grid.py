@@ -258,6 +258,9 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
 # ("1、…", "2、…"), cut anywhere, even inside a word.
 _CHUNK = re.compile(r"^(\d{1,3})、")
 _CHUNK_LENGTH = 300
+# A line that lost its separators and runs this long is a stretch of a document (facts, header and
+# rows), not one row of a table.
+_STRETCH_LENGTH = 300
 # At least this many words of the vocabulary broken by a space: one may be a real gap between cells.
 _BROKEN_WORDS = 2
 # At least this many figures standing apart ("100% 10"): the spaces then separate cells.
@@ -347,7 +350,7 @@ def text_grid(
                 cells[-1] = replace(cells[-1], broken=True)
         else:
             cells = [Cell(text, i + 1, at(i, col) + 1) for col, text in pieces]
-        stretch = glued and (unwrapped is not None or len(folded.strip()) >= _CHUNK_LENGTH)
+        stretch = glued and (unwrapped is not None or len(folded.strip()) >= _STRETCH_LENGTH)
         if len([c for c in cells if not c.blank]) > MAX_COLUMNS or stretch:
             # A whole table flattened onto one line, or a run of text that lost its separators (its
             # facts, header and rows in one stretch): its cells in reading order, one per row.

@@ -54,9 +54,18 @@ def unclassified_cost(project: Project, cost_words: tuple[str, ...]) -> Indicato
 
 
 
+def opening_level2(project: Project) -> str | None:
+    """The 二级 of the first categorised row of a table whose text opens inside it
+    (``Project.cut_before``): the categories before it may lie before the excerpt.  None when the
+    table is read from its start."""
+    if not project.cut_before:
+        return None
+    return next((i.level2 for i in project.indicators if i.level2), None)
+
+
 def _opens_after_outputs(project: Project) -> bool:
     """The first categorised row of a table read from the middle is past the 产出 rows."""
-    first = next((i.level2 for i in project.indicators if i.level2), None)
+    first = opening_level2(project)
     return first is not None and first not in (OUTPUT, QUANTITY, QUALITY, TIMELINESS, *COST_LEVEL2)
 
 class MissingCostIndicator(Rule):
@@ -103,7 +112,7 @@ class MissingCostIndicator(Rule):
         printed_empty = any(e.level2 in template.core_cost for e in project.empty_categories)
         if project.cut_off and not printed_empty:
             return  # the table breaks off: its cost rows may lie beyond the break (the break is reported)
-        if project.cut_before and not printed_empty and _opens_after_outputs(project):
+        if not printed_empty and _opens_after_outputs(project):
             return  # the excerpt opens at the 效益/满意度 rows: the cost rows may lie before it
         cues = name_cues(self.lexicon)
         if not is_classified(project) and unclassified_cost(project, self.lexicon.category_cues.get(COST, ())):

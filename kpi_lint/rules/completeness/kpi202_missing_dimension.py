@@ -9,7 +9,7 @@ from kpi_lint.parse.common import squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness._template import Template, detect_template
-from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_classified, is_filled
+from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_classified, is_filled, opening_level2
 from kpi_lint.rules.target.common import (
     BENEFIT,
     BENEFIT_LEVEL2,
@@ -43,13 +43,11 @@ def _excerpt_opens_at(project: Project) -> int:
     """Where, in the order of _EXPECTED, the text starts when it opens inside the table
     (``Project.cut_before``): the dimension of its first categorised row (cost rows stand between
     时效 and 效益); 0 when the table is read from its start."""
-    if not project.cut_before:
-        return 0
-    first = next((i.level2 for i in project.indicators if i.level2), None)
+    first = opening_level2(project)
     if first is None:
         return 0
     if first in COST_LEVEL2:
-        return _EXPECTED.index(next(e for e in _EXPECTED if e[0] == BENEFIT))
+        return next(k for k, (dimension, _, _) in enumerate(_EXPECTED) if dimension == BENEFIT)
     return next((k for k, (_, level2s, _) in enumerate(_EXPECTED) if first in level2s), 0)
 
 
