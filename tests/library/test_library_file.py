@@ -51,8 +51,9 @@ def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
     # k07's 改善通行服务水平群众满意度 (read with its glued scores, no value); 46 with batch l (held out):
     # l01's 周围群众满意度 and l02's 满意度; 47 with g04's 服务对象或受益者满意度指标, read since two-level
     # tables (指标类型 | 指标名称 | 指标值) are; 48 with l07's 滿意度 (a page in traditional characters);
-    # 49 with j09's 演出人员满意度, read since a header's "分值得分" is split into its two columns.
-    assert first["使用单位数"] == 49
+    # 49 with j09's 演出人员满意度, read since a header's "分值得分" is split into its two columns;
+    # 50 with batch m (held out): m06's 师生对仪器购置的满意度 / 师生对实验室改造满意度 (南开大学, one unit).
+    assert first["使用单位数"] == 50
     assert str(first["使用名称"]).startswith("群众满意度×10、满意率×7、城乡医疗救助人员满意度×6")
     ranges = [r for r in _rows(workbook_path, "指标值范围") if r["概念编号"] == 1]
     percent = next(r for r in ranges if r["计量单位"] == "%")
@@ -61,9 +62,9 @@ def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
     # 78 with batch j's (held out; counts move when the reader reads batch j differently);
     # 82 with g08, j01, j11, j12, read since the reader cuts prose lists, glued rows and split targets;
     # 84 with batch l (held out): l01's 周围群众满意度 ≥90% and l02's 满意度 90% (no sign); 85 with g04's ≥95%;
-    # 86 with l07's ≥95%; 87 with j09's 100% (no sign).
-    assert (percent["条数"], percent["最小值"], percent["中位数"], percent["最大值"]) == (87, 85, 95, 100)
-    assert percent["比较符"] == "≥×79、无×8"
+    # 86 with l07's ≥95%; 87 with j09's 100% (no sign); 89 with batch m (held out): m06's two ≥95%.
+    assert (percent["条数"], percent["最小值"], percent["中位数"], percent["最大值"]) == (89, 85, 95, 100)
+    assert percent["比较符"] == "≥×81、无×8"
     # The lowest satisfaction target is 002's 救助对象满意度 ≥85%.
     assert str(percent["最小值位置"]).endswith("002_308b9423603d240b.txt:1032:19")
 
