@@ -70,11 +70,17 @@ def _findings() -> dict[tuple[str, str], list[Finding]]:
     return index
 
 
+# Rules that report several facts of a project at one place (KPI202: each missing dimension at the
+# project's first line): there the row's 二级 says which of them a verdict is about.
+_ONE_PLACE_PER_DIMENSION = frozenset({"KPI202"})
+
+
 def _reported(row: dict[str, str]) -> bool:
     place = (int(row["line"]), int(row["column"]))
-    return any(
-        (f.line, f.column) == place or place in f.occurrences for f in _findings()[(row["file"], row["code"])]
-    )
+    at = [f for f in _findings()[(row["file"], row["code"])] if (f.line, f.column) == place or place in f.occurrences]
+    if row["code"] in _ONE_PLACE_PER_DIMENSION:
+        at = [f for f in at if (f.level2 or "") == row["level2"]]
+    return bool(at)
 
 
 def _id(row: dict[str, str]) -> str:
@@ -179,12 +185,15 @@ def test_precision_per_rule_on_the_fourth_sample_holds() -> None:
 # The same on sample 5 (drawn over all 113 wild files on main 588b9be, before issue 11f's fixes; 153
 # judged). At the draw: KPI101 9/12, KPI102 6/7, KPI103 7/12, KPI104 9/12, KPI105 12/12, KPI106 7/12,
 # KPI107 0/7, KPI201 9/12, KPI202 5/12, KPI203 8/8, KPI205 7/7, KPI302 6/6, KPI402 5/5, KPI404 9/12,
-# KPI502 11/12, KPI504 2/5 (112/153 = 0.73). The CSV's after_fix says, for each wrong one still reported,
-# whether the reader, a rule or the category model is the cause.
+# KPI502 11/12, KPI504 2/5 (112/153 = 0.73). The floors are the figures after issue 11f's rule fixes,
+# which were shaped on this sample's wrong verdicts (optimistic: they show the causes named are gone,
+# not the precision on unseen text). Nearly all that is still wrong is the reader's; the CSV's
+# after_fix says, for each, whether the reader, a rule or the category model is the cause.
 SAMPLE5_PRECISION_FLOOR = {
-    "KPI101": 9 / 12, "KPI102": 6 / 7, "KPI103": 7 / 12, "KPI104": 9 / 12, "KPI105": 1.0, "KPI106": 7 / 12,
-    "KPI107": 0.0, "KPI201": 9 / 12, "KPI202": 5 / 12, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0,
-    "KPI402": 1.0, "KPI404": 9 / 12, "KPI502": 11 / 12, "KPI504": 2 / 5,
+    "KPI101": 9 / 12, "KPI102": 6 / 7, "KPI103": 7 / 12, "KPI104": 9 / 11, "KPI105": 1.0, "KPI106": 7 / 10,
+    "KPI201": 9 / 12, "KPI202": 5 / 8, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
+    "KPI404": 9 / 11, "KPI502": 11 / 12, "KPI504": 2 / 5,
+    # KPI107: 2 judged still reported (both partly) since its explanation columns are not read as bases
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
-from kpi_lint.parse.common import squash
+from kpi_lint.parse.common import canonical_level2, squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness._template import Template, detect_template
@@ -21,6 +21,7 @@ from kpi_lint.rules.target.common import (
     NameCues,
     is_blank,
     is_name,
+    is_satisfaction,
     name_cues,
 )
 from kpi_lint.vocab import COST_LEVEL2, OUTPUT, SATISFACTION_L1, SUSTAINABLE
@@ -37,6 +38,23 @@ _EXPECTED: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (SATISFACTION, (SATISFACTION, SATISFACTION_L1), "服务对象是否满意：调查满意度百分比"),
 )
 _OUTPUT_DIMENSIONS = (QUANTITY, QUALITY, TIMELINESS)
+
+
+def filed_under(ind: Indicator) -> str | None:
+    """The category a row stands for: its 二级 cell; where the table prints none, a 二级 label written
+    in the 三级 cell (g04's 申报表 "产出指标 | 数量指标 | 375万平方米": its 指标名称 column holds the
+    category), else the 一级 (k05's "指标 | 指标内容 | 指标值" form: 产出指标 and 效益指标 only)."""
+    if ind.level2:
+        return ind.level2
+    return canonical_level2(ind.level3) or ind.level1
+
+
+def _counts(ind: Indicator, cues: NameCues) -> bool:
+    """A filled row; or, in a table without a 二级 column, a category label with a target beside it
+    ("数量指标 | 375万平方米": the dimension is set, the missing name is KPI203's)."""
+    if is_filled(ind, cues):
+        return True
+    return not ind.level2 and canonical_level2(ind.level3) is not None and not is_blank(ind.value, cues)
 
 
 def _excerpt_opens_at(project: Project) -> int:
@@ -73,8 +91,11 @@ class MissingDimension(Rule):
     却没有指标值的行时也不报告：维度设了、目标没填，由 KPI106 逐行报告（一个缺陷，一条发现）。
     表格根本没有一级/二级指标栏（重庆的一般性项目绩效目标表、一些部门整体支出目标表）时，不逐个维度报"缺少"，而是给一条提示（info）：
     指标没有分类，无法核对。表格把一级指标直接填在二级一栏时（发改委的绩效目标表："实施效果指标 | 产出指标"、
-    "| 效益指标"），效益指标、满意度指标一行即算设了该维度；产出指标一行没有再分数量、质量、时效，缺的产出维度
-    也不逐个报"缺少"，而是给一条提示（info）。
+    "| 效益指标"），或表格只有一级指标（"指标 | 指标内容 | 指标值"的旧样表）时，效益指标、满意度指标一行即算设了
+    该维度；产出指标一行没有再分数量、质量、时效，缺的产出维度也不逐个报"缺少"，而是给一条提示（info）。
+    没有二级一栏、"指标名称"一栏填的是二级类别（"产出指标 | 数量指标 | 375万平方米"）时，该行即算设了这一维度
+    （名称空泛是 KPI203 的事）。满意度指标放错了类别（"资助对象满意度 | 95%以上"填在质量指标下）时，满意度这一维度
+    算是设了：放错类别由 KPI404 报告。
 
     **为什么不好**
 
@@ -138,10 +159,10 @@ class MissingDimension(Rule):
         self, doc: Document, project: Project, period: str | None, dimensions: list[str]
     ) -> Finding:
         """One hint for outputs filed under 产出指标 itself (no 数量 / 质量 / 时效 layer in the table)."""
-        row = next(i for i in project.indicators if i.period == period and i.level2 == OUTPUT)
+        row = next(i for i in project.indicators if i.period == period and filed_under(i) == OUTPUT)
         named = "、".join(d.removesuffix("指标") for d in dimensions)
         message = (
-            f"项目{period or ''}的产出指标没有再分数量、质量、时效（表格把产出指标直接作为二级指标），"
+            f"项目{period or ''}的产出指标没有再分数量、质量、时效（表格在产出指标下没有二级分类），"
             f"无法核对是否缺少{named}指标。请按绩效目标表模板把产出分入数量、质量、时效指标，"
             "各设至少一项。"
         )
@@ -166,8 +187,13 @@ class MissingDimension(Rule):
 
     @staticmethod
     def _has(project: Project, period: str | None, level2s: tuple[str, ...], cues: NameCues) -> bool:
+        """A row of the period sets one of `level2s`. A satisfaction measure sets 满意度 wherever it is
+        filed (j03: "资助对象满意度 | 95%以上" under 质量指标): the dimension is there, misfiled — KPI404's."""
+        satisfaction = SATISFACTION in level2s
         return any(
-            ind.period == period and ind.level2 in level2s and is_filled(ind, cues) for ind in project.indicators
+            ind.period == period and (filed_under(ind) in level2s or (satisfaction and is_satisfaction(ind)))
+            and _counts(ind, cues)
+            for ind in project.indicators
         )
 
     def _at(self, doc: Document, project: Project, dimension: str, period: str | None, message: str) -> Finding:

@@ -11,7 +11,38 @@ from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.target.common import declared_not_applicable, is_name, name_cues, unit_only
 from kpi_lint.rules.text._text import clean
-from kpi_lint.vocab import COST, COST_LEVEL2, ECONOMIC, LEVEL2_NAMES, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
+from kpi_lint.vocab import (
+    COST,
+    COST_LEVEL2,
+    ECOLOGICAL,
+    ECONOMIC,
+    LEVEL2_NAMES,
+    QUALITY,
+    QUANTITY,
+    SATISFACTION,
+    SOCIAL,
+    SUSTAINABLE,
+    TIMELINESS,
+)
+
+# What a row of each 二级 measures, as the guidance's examples (worded after real rows of the corpus): the
+# message says what to write where the misfiled row was, an example of that category, not of another.
+_EXAMPLES = {
+    QUANTITY: "资助参保人数 ≥7851人",
+    QUALITY: "救助对象资格审核合格率 =100%",
+    TIMELINESS: "补助资金发放完成时间 不晚于6月底",
+    COST: "人均补助标准 ≤175元/人",
+    ECONOMIC: "促使脱贫户增加收入 ≥80万元",
+    SOCIAL: "参保重要政策知晓率 ≥90%",
+    ECOLOGICAL: "项目区森林覆盖率 提高1个百分点",
+    SUSTAINABLE: "设施正常使用年限 ≥10年",
+    SATISFACTION: "救助对象满意度 ≥85%",
+}
+
+
+def _example(level2: str) -> str:
+    example = _EXAMPLES.get(level2)
+    return f"，如“{example}”" if example else ""
 
 Predictor = Callable[[Indicator], tuple[str, float]]
 
@@ -237,7 +268,6 @@ class MisfiledIndicator(Rule):
             message = (
                 f"三级指标“{ind.level3}”（指标值“{ind.value or ''}”）填在{ind.level2}下，"
                 f"但看起来属于{label}（{basis}）。"
-                f"请移到{label}，并在{ind.level2}下填写真正的{ind.level2[:2]}目标，如质量指标“参保率 ≥95%”、"
-                f"时效指标“完成时间 不晚于5月底”。"
+                f"请移到{label}，并在{ind.level2}下填写真正属于它的目标{_example(ind.level2)}。"
             )
             yield self.finding(doc, message, project=project, indicator=ind, explain=basis)

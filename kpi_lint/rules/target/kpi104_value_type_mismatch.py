@@ -20,6 +20,7 @@ from kpi_lint.rules.target.common import (
     is_name,
     is_satisfaction,
     name_cues,
+    name_unit,
     peer_lines,
     target_form,
     target_in_name,
@@ -35,6 +36,15 @@ def money_without_yuan(parsed: ParsedValue) -> bool:
     money with 元 left out, not a count."""
     unit = parsed.unit or ""
     return parsed.number is not None and bool(unit) and set(unit) <= _MAGNITUDES
+
+
+def money_unit_in_name(level3: str | None, parsed: ParsedValue) -> bool:
+    """The name prints the money unit the value leaves out: "补助成本(≤**元/株) | ≤28.40/株" is 28.40
+    元 a plant, "项目总投入(万元) | 6070" is 6070 万元 — not a count."""
+    unit = name_unit(level3) or ""
+    if "元" not in unit or parsed.number is None:
+        return False
+    return not parsed.unit or unit.endswith(parsed.unit)
 
 
 _KIND_NAMES = {
@@ -58,7 +68,8 @@ class ValueTypeMismatch(Rule):
     - 数量指标 → 带单位的计数，而不是百分比（指标名称本身是比率时属归类错误，归 KPI404）；
     - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受；值里写明了日期或时限的也接受，如
       "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"）；
-    - 成本指标 → 金额（只写了数量级的"250万"是省了"元"的金额，也接受）；
+    - 成本指标 → 金额（只写了数量级的"250万"是省了"元"的金额，也接受；名称里印着货币单位时，值里省了它也接受：
+      "补助成本(≤**元/株) | ≤28.40/株"）；
     - 满意度 → 调查百分比。
 
     三级指标一栏读出来不像名称（"≥95%"、"小于"，即这一行的单元格错了位）、名称里已写着目标（"完成及时率
@@ -113,7 +124,7 @@ class ValueTypeMismatch(Rule):
             if parsed.kind != "date" and not rate_ok and not mentions_date(ind.value):
                 return "时效指标应写完成日期或期限（如“不晚于6月底”“每季度”）"
         elif ind.level2 == COST:
-            if parsed.kind != "money" and not money_without_yuan(parsed):
+            if parsed.kind != "money" and not money_without_yuan(parsed) and not money_unit_in_name(ind.level3, parsed):
                 return "成本指标应写金额（元、万元，或“元/人”这样的单价）"
         elif is_satisfaction(ind) and "满意" in (ind.level3 or "") and parsed.kind != "percent":
             return "满意度应写调查得到的百分比（如“≥90%”）"

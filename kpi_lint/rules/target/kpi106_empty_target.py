@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kpi_lint.model import Document, Project
+from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     CATEGORY_NAMES,
+    NameCues,
     figure_in_name,
     is_blank,
     is_name,
@@ -17,6 +18,29 @@ from kpi_lint.rules.target.common import (
     target_form,
     target_in_name,
 )
+
+_SHARED_TAIL = 2  # characters of the measured thing a heading and its items end with: 面积, 数量
+
+
+def heads_breakdown(project: Project, at: int, cues: NameCues) -> bool:
+    """The value-less row at `at` is the heading of a breakdown: it carries the 分值/得分 while the
+    rows right below it, in the same period and 二级, carry none but each has a target, and they
+    measure the same thing (k03's 自评表: "★补助家畜家禽养殖数量 | 10 | 10" over "猪养殖数量 80头",
+    "牛养殖数量 3头" …). Its target is the sum of its items, printed on their rows."""
+    head = project.indicators[at]
+    if head.weight is None and head.score is None:
+        return False
+    items: list[Indicator] = []
+    for row in project.indicators[at + 1:]:
+        if row.period != head.period or row.level2 != head.level2 or row.weight is not None or row.score is not None:
+            break
+        items.append(row)
+    tail = squash(head.level3 or "")[-_SHARED_TAIL:]
+    return (
+        bool(items) and len(tail) == _SHARED_TAIL
+        and all(not is_blank(row.value, cues) for row in items)
+        and any(squash(row.level3 or "").endswith(tail) for row in items)
+    )
 
 
 class EmptyTarget(Rule):
@@ -32,7 +56,9 @@ class EmptyTarget(Rule):
 
     名称一栏已写着目标（"完成及时率(≥**%)>=100%"，或带单位的数字"建设普通省道二级公路32.1公里"）时不报：
     目标写进了名称（或粘连的一行没能拆开），这一行并非没有目标。名称一栏读出来不是名称（指标性质一栏的
-    "-定性"，折行的类别标签"满意度指标服务对象"）时也不报：那不是一个指标。
+    "-定性"，折行的类别标签"满意度指标服务对象"）时也不报：那不是一个指标。自评表里一行只有分值、得分而没有
+    指标值，紧接着的几行（同一二级指标）没有分值、各有指标值，且计量的是同一样东西（名称结尾相同："★补助家畜家禽
+    养殖数量 10 10"下面是"猪养殖数量 80头""牛养殖数量 3头"）时也不报：那一行是分项的标题，目标写在各分项上。
 
     **为什么不好**
 
@@ -58,7 +84,7 @@ class EmptyTarget(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
-        for ind in project.indicators:
+        for at, ind in enumerate(project.indicators):
             label_only = squash(ind.level3 or "") in CATEGORY_NAMES  # the category repeated: KPI203
             name_blank = is_blank(ind.level3, cues)
             value_blank = is_blank(ind.value, cues)
@@ -70,6 +96,8 @@ class EmptyTarget(Rule):
                 continue  # the name cell prints the target too ("完成及时率(≥**%)>=100%", "…公路32.1公里"): not empty
             if value_blank and not is_name(ind.level3):
                 continue  # "-定性" (a 指标性质 cell), "满意度指标服务对象" (a wrapped label): no indicator at all
+            if value_blank and heads_breakdown(project, at, cues):
+                continue  # "★补助家畜家禽养殖数量 10 10" over its items "猪养殖数量 80头" …: a heading, not empty
             if value_blank:
                 form = target_form(ind, cues, doc.year)
                 yield self.finding(

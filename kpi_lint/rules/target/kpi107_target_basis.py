@@ -14,6 +14,7 @@ from kpi_lint.rules.target.common import clean, is_blank, name_cues
 from kpi_lint.vocab import squash
 
 BASES = "target_bases.txt"
+GLUE_CUES, _DESCRIPTION = "glue_cues.txt", "描述开头"  # how a 指标解释 cell opens: 反映, 衡量 …
 _STANDARD, _DOCUMENT, _SCORING = "标准", "文件", "评分"
 # A document named by its number: 〔2021〕101号, [2021]13号, 【2022】6号, （2022）172号.
 _DOC_NUMBER = re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d+\s*号")
@@ -53,8 +54,10 @@ class TargetBasis(Rule):
     “〔2021〕13号”，或写出文件名称“××管理办法”）。依据为空、只写文件类型（“合同”
     “上级文件”）、写成问句（“是否按预算完成”）或别的话（“领导批示”）的，报告出来。
     一个项目所有行同一个问题时只报一次，写明行数与行号；所有行（满意度也在内）都写同一个
-    公认标准时，以 info 级别提示逐行核对。自评表的“评分标准”一栏说的是怎样打分，不检查。
-    词表：``lexicons/target_bases.txt``、``lexicons/yes_no_cues.txt``。
+    公认标准时，以 info 级别提示逐行核对。自评表的“评分标准”一栏说的是怎样打分，不检查；一栏多数行写的是
+    指标解释（以“反映”“衡量”等开头：“反映办公大楼全年维修维护情况”，有的模板把这一栏叫“绩效标准”），也不检查：
+    那一栏不是依据栏。词表：``lexicons/target_bases.txt``、``lexicons/yes_no_cues.txt``、``lexicons/glue_cues.txt``
+    （描述开头）。
 
     **为什么不好**
 
@@ -91,6 +94,10 @@ class TargetBasis(Rule):
         scoring = bases.get(_SCORING, ())
         if any(any(w in (ind.basis or "") for w in scoring) for ind in rows):
             return  # the column holds scoring rules (评分标准), not bases
+        openers = tuple(self.lexicon.keyed(GLUE_CUES).get(_DESCRIPTION, ()))
+        described = [ind for ind in rows if squash(ind.basis or "").startswith(openers)] if openers else []
+        if 2 * len(described) > len(rows):
+            return  # the column explains the indicators ("反映办公大楼全年维修维护情况"): 指标解释, not bases
         questions = self.lexicon.words("yes_no_cues.txt")
         kinds = [(ind, basis_kind(ind.basis, bases, questions)) for ind in rows]
         texts = {clean(ind.basis) for ind in rows}
