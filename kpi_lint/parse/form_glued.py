@@ -72,11 +72,13 @@ _INF = 10**9
 _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target to a break in the text
 
 
-def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueHints = _NO_HINTS) -> float | None:
-    """None when `piece` cannot be a cell of `role`; else how unlikely it is (0 = plainly so).
+def _piece_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool = False) -> float | None:
+    """None when the piece text[p:e] cannot be a cell of `role`; else how unlikely it is (0 = plainly so).
 
     Where a name is followed by a description ("补助人数实际发放解困工资人数"), the name is the piece
-    that ends as names do (率, 人数, 标准 …); a 指标值确定依据 is one of the known bases."""
+    that ends as names do (率, 人数, 标准 …); a 指标值确定依据 is one of the known bases.
+    `named_before_text`: the row has a text column (描述, 依据) after its name."""
+    piece, hints = at.text[p:e], at.hints
     if not piece:
         return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
     if len(piece) > _MAX_PIECE.get(role, 40) or piece.startswith(_NO_OPENING):
@@ -99,15 +101,15 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         if _DATE.match(piece):
             return 0
         # "各1次", "约200人": the word before the number is part of the target
-        opener = next((w for w in hints.target_starts if piece.startswith(w) and piece[len(w) :][:1].isdigit()), "")
-        piece = piece[len(opener) :]
+        if p in at.opened:
+            piece = piece[at.opener(p, e) :]
         if _TARGET.match(piece):
             # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
             if _DIGITS.search(piece):
                 # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
                 # seldom other words ("901010010国家级" is a run of figures and the next name).
                 tail = _NUMBER_TAIL.sub("", piece)
-                return 0 if not tail or tail.startswith(_number_tails(hints)) else 1
+                return 0 if not tail or tail.startswith(at.number_tails) else 1
             unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
             # Between two equally good cuts, the shorter worded target: names run long, targets not.
             return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
@@ -122,7 +124,7 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         # A text opening as descriptions do ("反映…") is one, under whichever text heading; two of
         # them in one piece are two rows' descriptions with the rows between them glued in.
         opens = bool(hints.description_starts) and piece.startswith(hints.description_starts)
-        if opens and _describes_twice(piece, hints.description_starts):
+        if opens and at.describes_twice(p, e):
             return 3
         if role == "description" and hints.description_starts:
             return 0 if opens else 1
@@ -131,7 +133,7 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         if role == "basis" and (hints.bases or _SCORING.search(piece)):  # a known basis, or a scoring rule
             if piece.startswith(hints.bases or ("\0",)) or _SCORING.search(piece):
                 return 0
-            return 1 if any(word in piece for word in hints.bases) else 2
+            return 1 if at.names_basis(p, e) else 2
         return 0
     if role == "level3" or role in OPTIONAL:  # names and free text are words, not targets
         # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
@@ -144,13 +146,13 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
             return _FIGURES_IN_NAME  # "…完成率%901010010国家级…": a row's figures glued between two names
         if counted:
             return _COUNTED_NAME + len(_DIGITS.findall(piece))
-        if role == "level3" and piece.endswith(_target_openers(hints)):
+        if role == "level3" and piece.endswith(at.target_openers):
             return 2  # "入学率大于|90%", "生活质量有所|提升": the words open the target
-        if role == "level3" and _TEXT_ROLES.intersection(roles):
+        if role == "level3" and named_before_text:
             # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
             # holds the description's opening word ("…次数反映…").
-            unlike = int(bool(hints.name_ends) and not piece.endswith(hints.name_ends)) + int(_says_twice(piece))
-            unlike += int(_describes_twice(piece, hints.description_starts))
+            unlike = int(bool(hints.name_ends) and not piece.endswith(hints.name_ends)) + int(at.says_twice(p, e))
+            unlike += int(at.describes_twice(p, e))
             # Between two equally good cuts, the longer name: the description is what is left over.
             return unlike + len(_DIGITS.findall(piece)) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
         # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
@@ -160,12 +162,6 @@ def _piece_cost(role: str, piece: str, roles: tuple[str, ...] = (), hints: GlueH
         figures = len(_DIGITS.findall(piece)) * (_NOTE_FIGURE if role in OPTIONAL else 1)
         return figures + bracket + (2 if role in OPTIONAL else 0)
     return 0
-
-
-def _describes_twice(piece: str, starts: tuple[str, ...]) -> bool:
-    """A description's opening word stands in `piece` after its first character ("反映…2280次大楼安检
-    巡察次数反映…", "…维护次数反映…")."""
-    return any(piece.find(word, 1) > 0 for word in starts)
 
 
 @lru_cache(maxsize=16)
@@ -180,16 +176,105 @@ def _target_openers(hints: GlueHints) -> tuple[str, ...]:
     return (*WORDED_SIGNS, *hints.worded_starts)
 
 
-@lru_cache(maxsize=65536)
-def _says_twice(piece: str) -> bool:
-    """The text holds one pair of Chinese characters twice, apart ("人数 … 人数")."""
+def _opens_nothing(role: str, first: str) -> bool:
+    """No piece opening with the character `first` can be a cell of `role` (_piece_cost says None for
+    every one): closing punctuation opens no cell, a name or a text opens with a word (a name also
+    with a quantity), 分值/得分 with a digit."""
+    if first in _NO_OPENING:
+        return True
+    if role in ("weight", "score"):
+        return first not in "0123456789"
+    if role in _TEXT_ROLES or role in ("deviation", "note"):
+        return _WORD_START.match(first) is None
+    if role == "level3":
+        return _WORD_START.match(first) is None and not first.isdecimal()
+    return False
+
+
+class _Text:
+    """One text being cut, with what its pieces are asked about found once for all of them.
+
+    A piece is text[p:e]; what holds of a piece from `p` holds of every longer one from `p` too
+    (it holds a word, it says a pair twice), so each is kept as the least `e` where it starts to hold.
+    """
+
+    __slots__ = (
+        "_basis_end",
+        "_describes_end",
+        "_openers",
+        "_twice",
+        "hints",
+        "number_tails",
+        "opened",
+        "target_openers",
+        "text",
+    )
+
+    def __init__(self, text: str, hints: GlueHints) -> None:
+        self.text, self.hints = text, hints
+        self.number_tails = _number_tails(hints)
+        self.target_openers = _target_openers(hints)
+        self._describes_end = _word_ends(text, hints.description_starts)
+        self._basis_end = _word_ends(text, hints.bases)
+        self._twice: dict[int, int] = {}
+        # Where a target opener stands before a digit ("各1次"): the only places a target may open with one.
+        self.opened = {
+            at for at, word in _starts(text, hints.target_starts) if text[at + len(word) : at + len(word) + 1].isdigit()
+        }
+        self._openers: dict[int, list[int]] = {}
+
+    def describes_twice(self, p: int, e: int) -> bool:
+        """A description's opening word stands in text[p:e] after its first character ("反映…2280次大楼安检
+        巡察次数反映…", "…维护次数反映…")."""
+        return self._describes_end[p + 1] <= e
+
+    def names_basis(self, p: int, e: int) -> bool:
+        """text[p:e] holds one of the known bases (计划标准 …)."""
+        return self._basis_end[p] <= e
+
+    def says_twice(self, p: int, e: int) -> bool:
+        """text[p:e] holds one pair of Chinese characters twice, apart ("人数 … 人数")."""
+        end = self._twice.get(p)
+        if end is None:
+            end = self._twice[p] = _twice_end(self.text, p)
+        return end <= e
+
+    def opener(self, p: int, e: int) -> int:
+        """The length of the word that opens the target text[p:e] before its number ("各1次", "约200人"), or 0:
+        the first of the hints' target openers that text[p:e] starts with and follows with a digit."""
+        found = self._openers.get(p)
+        if found is None:
+            text = self.text
+            found = self._openers[p] = [
+                len(w)
+                for w in self.hints.target_starts
+                if text.startswith(w, p) and p + len(w) < len(text) and text[p + len(w)].isdigit()
+            ]
+        for k in found:
+            if p + k < e:
+                return k
+        return 0
+
+
+def _word_ends(text: str, words: tuple[str, ...]) -> list[int]:
+    """[p]: the least end of an occurrence of one of `words` that starts at p or after (_INF if none)."""
+    ends = [_INF] * (len(text) + 2)
+    for at, word in _starts(text, words):
+        ends[at] = min(ends[at], at + len(word))
+    for p in range(len(text) - 1, -1, -1):
+        ends[p] = min(ends[p], ends[p + 1])
+    return ends
+
+
+def _twice_end(text: str, p: int) -> int:
+    """The least `e` such that text[p:e] holds one pair of Chinese characters twice, apart (_INF if none)."""
     seen: dict[str, int] = {}
-    for m in _CJK_PAIR.finditer(piece):
+    for m in _CJK_PAIR.finditer(text, p):
         pair = m.group(1)
         if pair in seen and m.start() >= seen[pair] + 2:
-            return True
+            return m.start() + 2
         seen.setdefault(pair, m.start())
-    return False
+    return _INF
 
 
 @dataclass(frozen=True)
@@ -319,40 +404,48 @@ def _cut(
     text: str, roles: tuple[str, ...], hints: GlueHints, broken: bool = False
 ) -> list[list[tuple[int, int, int]]] | None:
     n, m = len(text), len(roles)
+    at = _Text(text, hints)
     marks = _marks(text, hints)
-    # best[p][c]: cheapest cut of text[p:] when the next piece is column c of the current row;
+    named_before_text = bool(_TEXT_ROLES.intersection(roles))
+    # What a cell boundary costs before each position, per role of the cell it ends.
+    boundary = {role: [_cut_cost(text, e, role, marks) for e in range(n + 1)] for role in set(roles)}
+    # best[c][p]: cheapest cut of text[p:] when the next piece is column c of the current row;
     # c == m means a row just ended (the text may end or a new row may begin).
-    best: list[list[float]] = [[_INF] * (m + 1) for _ in range(n + 1)]
-    step: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    best[n][m] = 0
+    best: list[list[float]] = [[_INF] * (n + 1) for _ in range(m + 1)]
+    step: list[list[tuple[int, int] | None]] = [[None] * (n + 1) for _ in range(m + 1)]
+    best[m][n] = 0
     if broken and "value" in roles:
         for c in range(roles.index("value") + 1, m):  # the break took the columns after the target
-            best[n][c], step[n][c] = _BROKEN_OFF, (n, m)
+            best[c][n], step[c][n] = _BROKEN_OFF, (n, m)
     for p in range(n, -1, -1):
         # The first column (the name) is never empty, so it needs only what lies to its right; a row
         # may end at p once it is known, and the other columns (which may be empty) come after.
         for c in [0, -1, *range(m - 1, 0, -1)]:
             if c == -1:
-                if p < n and best[p][0] < _INF:  # a row ended here and another begins (each row costs one)
-                    best[p][m], step[p][m] = best[p][0] + 1, (p, 0)
+                if p < n and best[0][p] < _INF:  # a row ended here and another begins (each row costs one)
+                    best[m][p], step[m][p] = best[0][p] + 1, (p, 0)
                 continue
             role = roles[c]
-            for e in range(p, min(n, p + _MAX_PIECE.get(role, 40)) + 1):
-                if best[e][c + 1] >= best[p][c]:  # costs are never negative: this cut cannot be cheaper
+            after, cuts = best[c + 1], boundary[role]
+            least = best[c][p]
+            last = p if p < n and _opens_nothing(role, text[p]) else min(n, p + _MAX_PIECE.get(role, 40))
+            for e in range(p, last + 1):
+                if after[e] >= least:  # costs are never negative: this cut cannot be cheaper
                     continue
-                cost = _piece_cost(role, text[p:e], roles, hints)
+                cost = _piece_cost(role, at, p, e, named_before_text)
                 if cost is None:
                     continue
-                total = cost + best[e][c + 1] + (_cut_cost(text, e, role, marks) if e > p else 0)
-                if total < best[p][c]:
-                    best[p][c], step[p][c] = total, (e, c + 1)
+                total = cost + after[e] + (cuts[e] if e > p else 0)
+                if total < least:
+                    least, step[c][p] = total, (e, c + 1)
+            best[c][p] = least
     if best[0][0] >= _INF:
         return None
     rows: list[list[tuple[int, int, int]]] = []
     record: list[tuple[int, int, int]] = []
     p, c = 0, 0
     while (p, c) != (n, m):
-        nxt = step[p][c]
+        nxt = step[c][p]
         if nxt is None:
             break
         e, c2 = nxt
