@@ -170,6 +170,17 @@ class Vocabulary:
         known.update({w: "level" for w in (*self.level1, *self.level2)})
         return known, max((len(w) for w in known), default=0)
 
+    @cached_property
+    def _header_anchors(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """Patterns of the header words a glued header must hold: a 三级指标 word, a target word."""
+        known = self._header_words[0]
+
+        def pattern(roles: set[str]) -> re.Pattern[str] | None:
+            words = sorted((w for w, role in known.items() if role in roles), key=len, reverse=True)
+            return re.compile("|".join(map(re.escape, words))) if words else None
+
+        return pattern({"level3"}), pattern({"value", "actual"})
+
     def header_cover(self, text: str) -> list[tuple[int, int]] | None:
         """A header row that lost its separators ("评价指标评价内容指标名称指标说明目标值分值备注"), as
         the (start, end) of the header words that cover it; None when `text` is no such header.
@@ -180,6 +191,9 @@ class Vocabulary:
         """
         if len(text) > _MAX_GLUED_HEADER or any(ch.isdigit() for ch in text):
             return None
+        names, targets = self._header_anchors
+        if names is None or targets is None or not names.search(text) or not targets.search(text):
+            return None  # no 三级指标 or no target column word in it at all: no cover can name both
         known, longest = self._header_words
         n = len(text)
         # best[i]: (characters left uncovered, words) of the best cover of text[i:]: longer words first
