@@ -93,7 +93,7 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     join does better; the first cell takes the joined text, the others are taken out.
     """
     words = vocab.wrap_words | BLOCK_LABELS
-    out = [replace(r, cells=list(r.cells)) for r in rows]
+    out = [r.with_cells(list(r.cells)) for r in rows]  # this function's own copies, changed in place
     flat = [(r, i) for r, row in enumerate(out) if not row.ruled for i, c in enumerate(row.cells) if not c.blank]
     gone: set[tuple[int, int]] = set()
     k = 0
@@ -131,9 +131,10 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
             k += 1
     result: list[Row] = []
     for r, row in enumerate(out):
-        kept = [c for i, c in enumerate(row.cells) if (r, i) not in gone]
+        kept = [c for i, c in enumerate(row.cells) if (r, i) not in gone] if gone else row.cells
         if kept or not row.cells:
-            result.append(replace(row, cells=kept))
+            row.cells = kept
+            result.append(row)
     return _join_wrapped_columns(result, words)
 
 
@@ -167,10 +168,10 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         if nxt is not None and not row.ruled and len(row.filled) >= 3 and nxt.filled:
             parts = [c for c in row.cells if not c.blank and label_key(c.text) not in words]
-            tails = [replace(c, text=word) for c in nxt.filled for word in c.text.split()]
+            tails = [word for c in nxt.filled for word in c.text.split()]
             joined = _complete(parts, tails, words)
             if joined:
-                out.append(replace(row, cells=[joined.get(id(c), c) for c in row.cells]))
+                out.append(row.with_cells([joined.get(id(c), c) for c in row.cells]))
                 skip = True
                 continue
         out.append(row)
@@ -180,16 +181,17 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
 _MAX_WRAP = 6  # a word is not wrapped over more cells than this
 
 
-def _complete(parts: list[Cell], tails: list[Cell], words: set[str]) -> dict[int, Cell]:
-    """Each tail, in order, completes the next part it makes a word with; {} unless all do."""
+def _complete(parts: list[Cell], tails: list[str], words: set[str]) -> dict[int, Cell]:
+    """Each tail (a word of the next line), in order, completes the next part it makes a word with;
+    {} unless all do."""
     joined: dict[int, Cell] = {}
     at = 0
     for tail in tails:
-        while at < len(parts) and label_key(parts[at].text) + label_key(tail.text) not in words:
+        while at < len(parts) and label_key(parts[at].text) + label_key(tail) not in words:
             at += 1
         if at == len(parts):
             return {}
         part = parts[at]
-        joined[id(part)] = replace(part, text=label_key(part.text) + label_key(tail.text))
+        joined[id(part)] = replace(part, text=label_key(part.text) + label_key(tail))
         at += 1
     return joined
