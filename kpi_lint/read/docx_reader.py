@@ -4,13 +4,18 @@ they cover; a cell's place is "表T 行R 格C"."""
 from __future__ import annotations
 
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from kpi_lint.grid import Block, Cell, Grid, Paragraph, Row
+
+if TYPE_CHECKING:
+    from docx.oxml.table import CT_Tc
+    from docx.table import Table
 
 
 def read_docx(data: bytes) -> list[Block]:
     import docx
-    from docx.table import Table
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     document = docx.Document(BytesIO(data))
@@ -27,14 +32,40 @@ def read_docx(data: bytes) -> list[Block]:
             tables += 1
             grid = Grid(anchor=f"表{tables}")
             seen: dict[object, Cell] = {}  # keyed by the cell's XML element: a merged cell is one element
-            for r, row in enumerate(item.rows):
+            for r, slots in enumerate(_grid_slots(item)):
                 line += 1
                 cells: list[Cell] = []
-                for c, tc in enumerate(row.cells):
-                    key = tc._tc
-                    if key not in seen:
-                        seen[key] = Cell(tc.text, line, c + 1, f"表{tables} 行{r + 1} 格{c + 1}")
-                    cells.append(seen[key])
+                for c, tc in enumerate(slots):
+                    if tc not in seen:
+                        seen[tc] = Cell(_Cell(tc, item).text, line, c + 1, f"表{tables} 行{r + 1} 格{c + 1}")
+                    cells.append(seen[tc])
                 grid.rows.append(Row(cells, ruled=True))
             blocks.append(grid)
     return blocks
+
+
+def _grid_slots(table: Table) -> list[list[CT_Tc]]:
+    """The `w:tc` element standing in each layout-grid slot of each row: what python-docx's
+    `_Row.cells` gives (a cell spanning columns in each, a vertically merged cell's top in each row
+    it covers), found in one pass over the rows.  python-docx looks each merged cell's top up
+    through the rows above it with XPath, which costs as much as the rest of the reading."""
+    slots: list[list[CT_Tc]] = []
+    above: dict[int, CT_Tc] = {}  # grid offset → the top cell of the `w:tc` starting there in the row above
+    for r, row in enumerate(table.rows):
+        tr = row._tr
+        starts: dict[int, CT_Tc] = {}
+        cells: list[CT_Tc] = []
+        offset = tr.grid_before
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            merged = tc.vMerge == "continue"
+            if span < 1 or (merged and (r == 0 or offset not in above)):
+                # A cell python-docx may not resolve (it would raise): read the table its own way.
+                return [[cell._tc for cell in each.cells] for each in table.rows]
+            top = above[offset] if merged else tc
+            starts.setdefault(offset, top)
+            cells.extend([top] * top.grid_span)
+            offset += span
+        slots.append(cells)
+        above = starts
+    return slots
