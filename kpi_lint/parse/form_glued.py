@@ -41,12 +41,12 @@ _DATE = re.compile(
 )
 # What a 评(扣)分标准 cell says: how points are given or taken ("得10分", "扣1分").
 _SCORING = re.compile(r"[得扣]\s*\d+(?:\.\d+)?\s*分")
-_DIGITS = re.compile(r"\d+")
 _SIGN_CHAR = re.compile(f"[{re.escape(_SIGN)}]")
-_COUNTED = re.compile(r"^\d+(?:\.\d+)?(?:-\d+)?[\u4e00-\u9fff]")  # "5000吨…", "0-6岁…"
+_COUNTED_AT = re.compile(r"\d+(?:\.\d+)?(?:-\d+)?[\u4e00-\u9fff]")  # "5000吨…", "0-6岁…" (matched at a place)
 _COUNTED_NAME = 2  # what a name opening with a quantity costs
 # Figures a name does not hold: a number after a percent sign, or five digits and more in a run.
 _FIGURE_RUN = re.compile(r"%\d|\d{5,}")
+_FIGURE_START = re.compile(r"%\d|\d{5}")  # the same figures, each as short as it can be
 _FIGURES_IN_NAME = 6
 _NOTE_FIGURE = 4  # what each number in a 备注 / 偏差原因 cell costs
 _MAGNITUDES = ("%", "‰", "万", "亿", "千")  # what may follow a number besides its unit ("380万")
@@ -96,16 +96,17 @@ def _piece_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool = 
             return None
         return 0
     if role in _TARGET_ROLES:
-        if not _WORDED.search(piece) or (hints.description_starts and piece.startswith(hints.description_starts)):
+        if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
             return None  # punctuation alone (",") is no target, nor is a description ("反映…")
         if _DATE.match(piece):
             return 0
         # "各1次", "约200人": the word before the number is part of the target
         if p in at.opened:
-            piece = piece[at.opener(p, e) :]
+            k = at.opener(p, e)
+            piece, p = piece[k:], p + k
         if _TARGET.match(piece):
             # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
-            if _DIGITS.search(piece):
+            if at.numbers(p, e):
                 # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
                 # seldom other words ("901010010国家级" is a run of figures and the next name).
                 tail = _NUMBER_TAIL.sub("", piece)
@@ -115,9 +116,9 @@ def _piece_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool = 
             return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
         # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
         # a sign stands only at its start.
-        if len(piece) > 16 or piece[0] == "0" or _SIGN_CHAR.search(piece, 1):
+        if len(piece) > 16 or piece[0] == "0" or at.has_sign(p + 1, e):
             return None
-        return 1 + len(_DIGITS.findall(piece))
+        return 1 + at.numbers(p, e)
     if role in _TEXT_ROLES:
         if not _WORD_START.match(piece) or piece.startswith(hints.target_ends or ("\0",)):
             return None  # "以上实际发放…": the 以上 closes the target before it
@@ -137,15 +138,16 @@ def _piece_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool = 
         return 0
     if role == "level3" or role in OPTIONAL:  # names and free text are words, not targets
         # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
-        bare = _BRACKETED.sub("", piece)
+        bare = _BRACKETED.sub("", piece) if at.has_bracket(p, e) else None
+        signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
         # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
-        counted = role == "level3" and _COUNTED.match(piece) is not None
-        if _SIGN_CHAR.search(bare) or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
+        counted = role == "level3" and at.counted(p, e)
+        if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
             return None
-        if role == "level3" and _FIGURE_RUN.search(bare):
+        if role == "level3" and (at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare)):
             return _FIGURES_IN_NAME  # "…完成率%901010010国家级…": a row's figures glued between two names
         if counted:
-            return _COUNTED_NAME + len(_DIGITS.findall(piece))
+            return _COUNTED_NAME + at.numbers(p, e)
         if role == "level3" and piece.endswith(at.target_openers):
             return 2  # "入学率大于|90%", "生活质量有所|提升": the words open the target
         if role == "level3" and named_before_text:
@@ -154,12 +156,12 @@ def _piece_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool = 
             unlike = int(bool(hints.name_ends) and not piece.endswith(hints.name_ends)) + int(at.says_twice(p, e))
             unlike += int(at.describes_twice(p, e))
             # Between two equally good cuts, the longer name: the description is what is left over.
-            return unlike + len(_DIGITS.findall(piece)) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
+            return unlike + at.numbers(p, e) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
         # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
         # the next row's name, so it must earn its place.
         bracket = 1 if piece[0] in "(（" else 0
         # A note holding figures is more likely the next row: a row's figures stand in its own columns.
-        figures = len(_DIGITS.findall(piece)) * (_NOTE_FIGURE if role in OPTIONAL else 1)
+        figures = at.numbers(p, e) * (_NOTE_FIGURE if role in OPTIONAL else 1)
         return figures + bracket + (2 if role in OPTIONAL else 0)
     return 0
 
@@ -194,15 +196,23 @@ def _opens_nothing(role: str, first: str) -> bool:
 class _Text:
     """One text being cut, with what its pieces are asked about found once for all of them.
 
-    A piece is text[p:e]; what holds of a piece from `p` holds of every longer one from `p` too
+    A piece is text[p:e].  What it holds is counted once for the text, from its start to each place
+    (signs, brackets, numbers); what holds of a piece from `p` holds of every longer one from `p` too
     (it holds a word, it says a pair twice), so each is kept as the least `e` where it starts to hold.
     """
 
     __slots__ = (
         "_basis_end",
+        "_brackets",
+        "_counted",
         "_describes_end",
+        "_figures",
+        "_in_number",
+        "_numbers",
         "_openers",
+        "_signs",
         "_twice",
+        "_words",
         "hints",
         "number_tails",
         "opened",
@@ -222,6 +232,55 @@ class _Text:
             at for at, word in _starts(text, hints.target_starts) if text[at + len(word) : at + len(word) + 1].isdigit()
         }
         self._openers: dict[int, list[int]] = {}
+        self._counted: dict[int, int] = {}
+        self._figures: dict[int, int] = {}
+        # Counts from the start of the text to each place: signs, word characters, opening brackets,
+        # and numbers (runs of digits) begun; `_in_number[p]`: text[p] goes on a number begun before it.
+        n = len(text)
+        self._signs, self._words, self._brackets, self._numbers = ([0] * (n + 1) for _ in range(4))
+        self._in_number = [False] * (n + 1)
+        for i, ch in enumerate(text):
+            digit = ch.isdecimal()  # what \d matches
+            self._signs[i + 1] = self._signs[i] + (_SIGN_CHAR.match(ch) is not None)
+            self._words[i + 1] = self._words[i] + (_WORDED.match(ch) is not None)
+            self._brackets[i + 1] = self._brackets[i] + (ch in "(（")
+            self._in_number[i] = digit and i > 0 and text[i - 1].isdecimal()
+            self._numbers[i + 1] = self._numbers[i] + (digit and not self._in_number[i])
+
+    def has_sign(self, p: int, e: int) -> bool:
+        return self._signs[e] > self._signs[p]
+
+    def has_word(self, p: int, e: int) -> bool:
+        """text[p:e] holds a Chinese character, a digit or a latin letter."""
+        return self._words[e] > self._words[p]
+
+    def has_bracket(self, p: int, e: int) -> bool:
+        """text[p:e] holds an opening bracket: a bracketed part may have to be taken out of it."""
+        return self._brackets[e] > self._brackets[p]
+
+    def numbers(self, p: int, e: int) -> int:
+        """How many numbers (runs of digits, what \\d+ finds) text[p:e] holds."""
+        if e <= p:
+            return 0
+        return self._numbers[e] - self._numbers[p] + self._in_number[p]
+
+    def counted(self, p: int, e: int) -> bool:
+        """text[p:e] opens with a quantity ("5000吨…", "0-6岁…"): _COUNTED_AT matches there.  That match, if
+        there is one, ends at one place only (a Chinese character right after the figures)."""
+        end = self._counted.get(p)
+        if end is None:
+            m = _COUNTED_AT.match(self.text, p)
+            end = self._counted[p] = m.end() if m else _INF
+        return end <= e
+
+    def has_figure_run(self, p: int, e: int) -> bool:
+        """text[p:e] holds a number after a percent sign or five digits in a run (_FIGURE_RUN): the
+        first such figure from p, two or five characters long, is the one that ends first."""
+        end = self._figures.get(p)
+        if end is None:
+            m = _FIGURE_START.search(self.text, p)
+            end = self._figures[p] = m.end() if m else _INF
+        return end <= e
 
     def describes_twice(self, p: int, e: int) -> bool:
         """A description's opening word stands in text[p:e] after its first character ("反映…2280次大楼安检
