@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any, ClassVar
 
-from kpi_lint.model import Document, Project
-from kpi_lint.parse.common import squash
+from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.parse.common import canonical_level2, squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import CATEGORY_NAMES, clean, is_blank, name_cues
@@ -38,7 +39,8 @@ class FillerIndicator(Rule):
 
     三级指标去掉空白、标点和末尾单位后，等于 ``lexicons/filler_phrases.txt`` 中的短语（生态影响、经济发展、
     提高效率、项目实现功能、环保节能……）或指标体系本身的类别名（生态效益指标、数量指标……）时报告。
-    类别下整行空着的情况归 KPI201/KPI202。
+    类别下整行空着的情况归 KPI201/KPI202。一个项目半数以上（至少 3 行）已填指标的三级指标都是类别名（指标名称
+    一栏填的是“数量指标”“质量指标”……）时，这是整张表的填法，报告一次，列出各行。
 
     **为什么不好**
 
@@ -62,27 +64,63 @@ class FillerIndicator(Rule):
     severity = Severity.WARNING
     family = "completeness"
 
+    options: ClassVar[dict[str, Any]] = {
+        # Category names on at least this share of a project's filled rows (and on at least
+        # `pattern_min` rows) are how the table was filled in — its 指标名称 column holds the
+        # categories (g04) — not a slip per row: one finding lists the rows.
+        "pattern_share": 0.5,
+        "pattern_min": 3,
+    }
+
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
         fillers = {clean(p) for p in self.lexicon.filler_phrases}
+        labels: list[Indicator] = []
+        phrases: list[Indicator] = []
+        filled = 0
         for ind in project.indicators:
             name = clean(_UNIT_TAIL.sub("", squash(ind.level3 or "")))
             if not name or is_blank(ind.value, cues):
                 continue  # a category printed empty: KPI201 / KPI202
+            filled += 1
             if name in CATEGORY_NAMES:
-                why = "只是指标类别的名称"
+                labels.append(ind)
             elif name in fillers:
-                why = "是空泛的套话，不说明衡量什么"
-            else:
-                continue
-            category = ind.level2 or ind.level1 or "该类别"
-            example = _EXAMPLES.get(ind.level2 or "", "参保群众政策知晓率")
-            if ind.level2 in _ALWAYS_APPLY:
-                advice = f"应写明具体衡量的对象和口径（如“{example}”）"
-            else:
-                advice = (
-                    f"{category}不适用于本项目时应整行删去，不要用套话填充；"
-                    f"适用时写明具体衡量的对象和口径（如“{example}”）"
-                )
-            message = f"三级指标“{ind.level3}”{why}。{advice}。"
-            yield self.finding(doc, message, project=project, indicator=ind)
+                phrases.append(ind)
+        share, least = float(self.opts["pattern_share"]), int(self.opts["pattern_min"])
+        if len(labels) >= least and len(labels) >= share * filled:
+            yield self._pattern(doc, project, labels, filled)
+            labels = []
+        label_ids, phrase_ids = {id(ind) for ind in labels}, {id(ind) for ind in phrases}
+        for ind in project.indicators:
+            if id(ind) in label_ids:
+                yield self._row(doc, project, ind, "只是指标类别的名称")
+            elif id(ind) in phrase_ids:
+                yield self._row(doc, project, ind, "是空泛的套话，不说明衡量什么")
+
+    def _row(self, doc: Document, project: Project, ind: Indicator, why: str) -> Finding:
+        # The category the row stands for: its 二级, or the 二级 label it prints as its name.
+        level2 = ind.level2 or canonical_level2(ind.level3)
+        category = level2 or ind.level1 or "该类别"
+        example = _EXAMPLES.get(level2 or "", "参保群众政策知晓率")
+        if level2 in _ALWAYS_APPLY:
+            advice = f"应写明具体衡量的对象和口径（如“{example}”）"
+        else:
+            advice = (
+                f"{category}不适用于本项目时应整行删去，不要用套话填充；"
+                f"适用时写明具体衡量的对象和口径（如“{example}”）"
+            )
+        return self.finding(doc, f"三级指标“{ind.level3}”{why}。{advice}。", project=project, indicator=ind)
+
+    def _pattern(self, doc: Document, project: Project, labels: list[Indicator], filled: int) -> Finding:
+        places = [ind.span("level3") for ind in labels]
+        lines = "、".join(str(line) for line, _ in places[:12]) + ("等" if len(places) > 12 else "")
+        names = "、".join(dict.fromkeys(squash(ind.level3 or "") for ind in labels))
+        message = (
+            f"项目已填的 {filled} 个指标中有 {len(labels)} 个的三级指标只是指标类别的名称（{names}；第{lines}行）："
+            "指标名称一栏填的是类别，没有写出具体衡量什么。每个指标都应写明衡量的对象和口径，"
+            f"如数量指标“{_EXAMPLES['数量指标']}”、社会效益指标“{_EXAMPLES['社会效益指标']}”。"
+        )
+        finding = self.finding(doc, message, project=project, indicator=labels[0])
+        finding.occurrences = places
+        return finding
