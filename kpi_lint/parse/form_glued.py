@@ -11,6 +11,7 @@ every piece as its kind.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -78,92 +79,130 @@ def _piece_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool = 
     Where a name is followed by a description ("补助人数实际发放解困工资人数"), the name is the piece
     that ends as names do (率, 人数, 标准 …); a 指标值确定依据 is one of the known bases.
     `named_before_text`: the row has a text column (描述, 依据) after its name."""
-    piece, hints = at.text[p:e], at.hints
-    if not piece:
-        return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
-    if len(piece) > _MAX_PIECE.get(role, 40) or piece.startswith(_NO_OPENING):
+    if e == p:
+        return _empty_cost(role)
+    if e - p > _MAX_PIECE.get(role, 40) or at.text[p] in _NO_OPENING:
         return None
+    return _PIECE_COSTS.get(role, _any_cost)(role, at, p, e, named_before_text)
+
+
+def _empty_cost(role: str) -> float | None:
+    """What leaving the column `role` empty costs: a name and a target are never empty."""
+    return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
+
+
+# The costs of a piece by the kind of its column.  Each is asked about a piece that is not empty,
+# not longer than its column takes and not opening with closing punctuation (_piece_cost, _cut).
+
+
+def _marked_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
+    """分值, 得分 (a number up to 100), 计算符号 (a sign or a word of kind), 度量单位 (a short unit)."""
+    piece, hints = at.text[p:e], at.hints
     if role in ("comparator", "unit") and piece in hints.blanks:
         return 0  # "-": the template's mark of an empty 度量单位 / 计算符号
     if role == "comparator" and piece in COMPARATOR_WORDS:
         return 0  # 指标值类型 "定量", 指标性质 "正向", 计算符号 "≥"
     if role == "unit" and piece in COMPARATOR_WORDS:
         return None
-    if role in _PATTERNS:
-        if not _PATTERNS[role].match(piece):
-            return None
-        if role in ("weight", "score") and float(piece) > 100:
-            return None
-        return 0
-    if role in _TARGET_ROLES:
-        if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
-            return None  # punctuation alone (",") is no target, nor is a description ("反映…")
-        if _DATE.match(piece):
-            return 0
-        # "各1次", "约200人": the word before the number is part of the target
-        if p in at.opened:
-            k = at.opener(p, e)
-            piece, p = piece[k:], p + k
-        if _TARGET.match(piece):
-            # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
-            if at.numbers(p, e):
-                # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
-                # seldom other words ("901010010国家级" is a run of figures and the next name).
-                tail = _NUMBER_TAIL.sub("", piece)
-                return 0 if not tail or tail.startswith(at.number_tails) else 1
-            unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
-            # Between two equally good cuts, the shorter worded target: names run long, targets not.
-            return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
-        # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
-        # a sign stands only at its start.
-        if len(piece) > 16 or piece[0] == "0" or at.has_sign(p + 1, e):
-            return None
-        return 1 + at.numbers(p, e)
-    if role in _TEXT_ROLES:
-        if not _WORD_START.match(piece) or piece.startswith(hints.target_ends or ("\0",)):
-            return None  # "以上实际发放…": the 以上 closes the target before it
-        # A text opening as descriptions do ("反映…") is one, under whichever text heading; two of
-        # them in one piece are two rows' descriptions with the rows between them glued in.
-        opens = bool(hints.description_starts) and piece.startswith(hints.description_starts)
-        if opens and at.describes_twice(p, e):
-            return 3
-        if role == "description" and hints.description_starts:
-            return 0 if opens else 1
-        if opens:
-            return 0
-        if role == "basis" and (hints.bases or _SCORING.search(piece)):  # a known basis, or a scoring rule
-            if piece.startswith(hints.bases or ("\0",)) or _SCORING.search(piece):
-                return 0
-            return 1 if at.names_basis(p, e) else 2
-        return 0
-    if role == "level3" or role in OPTIONAL:  # names and free text are words, not targets
-        # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
-        bare = _BRACKETED.sub("", piece) if at.has_bracket(p, e) else None
-        signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
-        # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
-        counted = role == "level3" and at.counted(p, e)
-        if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
-            return None
-        if role == "level3" and (at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare)):
-            return _FIGURES_IN_NAME  # "…完成率%901010010国家级…": a row's figures glued between two names
-        if counted:
-            return _COUNTED_NAME + at.numbers(p, e)
-        if role == "level3" and piece.endswith(at.target_openers):
-            return 2  # "入学率大于|90%", "生活质量有所|提升": the words open the target
-        if role == "level3" and named_before_text:
-            # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
-            # holds the description's opening word ("…次数反映…").
-            unlike = int(bool(hints.name_ends) and not piece.endswith(hints.name_ends)) + int(at.says_twice(p, e))
-            unlike += int(at.describes_twice(p, e))
-            # Between two equally good cuts, the longer name: the description is what is left over.
-            return unlike + at.numbers(p, e) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
-        # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
-        # the next row's name, so it must earn its place.
-        bracket = 1 if piece[0] in "(（" else 0
-        # A note holding figures is more likely the next row: a row's figures stand in its own columns.
-        figures = at.numbers(p, e) * (_NOTE_FIGURE if role in OPTIONAL else 1)
-        return figures + bracket + (2 if role in OPTIONAL else 0)
+    if not _PATTERNS[role].match(piece):
+        return None
+    if role in ("weight", "score") and float(piece) > 100:
+        return None
     return 0
+
+
+def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
+    """指标值, 实际完成值, 调整后指标值: one target ("≥266米", "100%", "显著提升")."""
+    piece, hints = at.text[p:e], at.hints
+    if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
+        return None  # punctuation alone (",") is no target, nor is a description ("反映…")
+    if _DATE.match(piece):
+        return 0
+    # "各1次", "约200人": the word before the number is part of the target
+    if p in at.opened:
+        k = at.opener(p, e)
+        piece, p = piece[k:], p + k
+    if _TARGET.match(piece):
+        # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
+        if at.numbers(p, e):
+            # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
+            # seldom other words ("901010010国家级" is a run of figures and the next name).
+            tail = _NUMBER_TAIL.sub("", piece)
+            return 0 if not tail or tail.startswith(at.number_tails) else 1
+        unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
+        # Between two equally good cuts, the shorter worded target: names run long, targets not.
+        return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
+    # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
+    # a sign stands only at its start.
+    if len(piece) > 16 or piece[0] == "0" or at.has_sign(p + 1, e):
+        return None
+    return 1 + at.numbers(p, e)
+
+
+def _text_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
+    """描述, 依据: free text beside the name, words first, never a number or a sign."""
+    piece, hints = at.text[p:e], at.hints
+    if not _WORD_START.match(piece) or piece.startswith(hints.target_ends or ("\0",)):
+        return None  # "以上实际发放…": the 以上 closes the target before it
+    # A text opening as descriptions do ("反映…") is one, under whichever text heading; two of
+    # them in one piece are two rows' descriptions with the rows between them glued in.
+    opens = bool(hints.description_starts) and piece.startswith(hints.description_starts)
+    if opens and at.describes_twice(p, e):
+        return 3
+    if role == "description" and hints.description_starts:
+        return 0 if opens else 1
+    if opens:
+        return 0
+    if role == "basis" and (hints.bases or _SCORING.search(piece)):  # a known basis, or a scoring rule
+        if piece.startswith(hints.bases or ("\0",)) or _SCORING.search(piece):
+            return 0
+        return 1 if at.names_basis(p, e) else 2
+    return 0
+
+
+def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
+    """三级指标, 偏差原因, 备注: names and free text are words, not targets."""
+    piece, hints = at.text[p:e], at.hints
+    # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
+    bare = _BRACKETED.sub("", piece) if at.has_bracket(p, e) else None
+    signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
+    # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
+    counted = role == "level3" and at.counted(p, e)
+    if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
+        return None
+    if role == "level3" and (at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare)):
+        return _FIGURES_IN_NAME  # "…完成率%901010010国家级…": a row's figures glued between two names
+    if counted:
+        return _COUNTED_NAME + at.numbers(p, e)
+    if role == "level3" and piece.endswith(at.target_openers):
+        return 2  # "入学率大于|90%", "生活质量有所|提升": the words open the target
+    if role == "level3" and named_before_text:
+        # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
+        # holds the description's opening word ("…次数反映…").
+        unlike = int(bool(hints.name_ends) and not piece.endswith(hints.name_ends)) + int(at.says_twice(p, e))
+        unlike += int(at.describes_twice(p, e))
+        # Between two equally good cuts, the longer name: the description is what is left over.
+        return unlike + at.numbers(p, e) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
+    # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
+    # the next row's name, so it must earn its place.
+    bracket = 1 if piece[0] in "(（" else 0
+    # A note holding figures is more likely the next row: a row's figures stand in its own columns.
+    figures = at.numbers(p, e) * (_NOTE_FIGURE if role in OPTIONAL else 1)
+    return figures + bracket + (2 if role in OPTIONAL else 0)
+
+
+def _any_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
+    """A column of no kind the cutter knows takes any piece."""
+    return 0
+
+
+_PieceCost = Callable[[str, "_Text", int, int, bool], "float | None"]
+_PIECE_COSTS: dict[str, _PieceCost] = {
+    **dict.fromkeys(("weight", "score", "comparator", "unit"), _marked_cost),
+    **dict.fromkeys(_TARGET_ROLES, _target_cost),
+    **dict.fromkeys(_TEXT_ROLES, _text_cost),
+    **dict.fromkeys(("level3", "deviation", "note"), _name_cost),
+}
 
 
 @lru_cache(maxsize=16)
@@ -487,14 +526,23 @@ def _cut(
             role = roles[c]
             after, cuts = best[c + 1], boundary[role]
             least = best[c][p]
+            empty = _empty_cost(role)
+            if empty is not None and after[p] < least:  # the column left empty
+                total = empty + after[p] + 0
+                if total < least:
+                    least, step[c][p] = total, (p, c + 1)
+            # The pieces the column may take from p: as long as it takes, opening as one of its cells can.
+            cost_of = _PIECE_COSTS.get(role, _any_cost)
             last = p if p < n and _opens_nothing(role, text[p]) else min(n, p + _MAX_PIECE.get(role, 40))
-            for e in range(p, last + 1):
-                if after[e] >= least:  # costs are never negative: this cut cannot be cheaper
+            for e in range(p + 1, last + 1):
+                # Costs are never negative: a cut whose rest and boundary already cost as much as the
+                # best so far cannot be cheaper (nor can a float sum of more non-negative terms).
+                if after[e] + cuts[e] >= least:
                     continue
-                cost = _piece_cost(role, at, p, e, named_before_text)
+                cost = cost_of(role, at, p, e, named_before_text)
                 if cost is None:
                     continue
-                total = cost + after[e] + (cuts[e] if e > p else 0)
+                total = cost + after[e] + cuts[e]
                 if total < least:
                     least, step[c][p] = total, (e, c + 1)
             best[c][p] = least
