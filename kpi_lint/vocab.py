@@ -47,6 +47,7 @@ LEVEL_ROLES = ("level1", "level2")
 DATA_ROLES = (
     "level3", "description", "value", "comparator", "unit", "adjusted_value", "actual", "weight", "score",
     "deviation", "basis", "note",
+    "unnamed",  # a heading no list names, printed between named ones: a column, its contents unknown
 )
 
 # The grades a self-evaluation gives (a 定性 row's 实际完成值, the project's 等级).

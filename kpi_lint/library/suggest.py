@@ -326,9 +326,10 @@ def _proposal(
     parsed = ind.parsed or parse_value(ind.value)
     if not is_total(parsed, (ind.level3 or "", concept.name), lexicon):
         return printed, ""
-    if own is None or peer is None:
-        missing = "本项目" if own is None else "该同类项目"
-        return printed, f"{missing}未列资金总额，未按资金规模换算"
+    if own is None:
+        return printed, "本项目未列资金总额，未按资金规模换算"
+    if peer is None:
+        return None  # a total of a peer of unknown size says nothing about a project whose size is known
     ratio = own.amount / peer.amount
     if not 1 / FUNDS_BAND <= ratio <= FUNDS_BAND:
         return None  # a project of another size: its amounts say nothing about this one

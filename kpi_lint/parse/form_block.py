@@ -59,10 +59,14 @@ class BlockReader:
         self._marks: list[int] = []  # positions in the run where a row mark (a line of `|`) stood
         self._row_ends: set[int] = set()  # … and where the mark closed a row (`||||`)
         self._last_kind: Kind | None = None
+        self._rows_glued = False  # a cell of this table held rows that lost their separators
         self._project: Cell | None = None
         self._last_label: Cell | None = None
         # A list that writes its targets in brackets ("机柜数量(≥77台)") writes its worded ones so too.
         self._bracketed_targets = False
+        # Items of a list read so far: numbered "指标N:" with their target in brackets, and the others.
+        self._numbered_items = 0
+        self._other_items = 0
         self._first_level2: tuple[int, Cell] | None = None  # the first 二级 label, and the rows read before it
 
     # -- public ----------------------------------------------------------------
@@ -188,13 +192,20 @@ class BlockReader:
             if end in ends and start in {0, *ends} and self._whole_row(run[start:end], columns):
                 continue
             piece: list[Cell] = []
-            for cell in run[start:end]:
+            carried: Cell | None = None
+            for at, cell in enumerate(run[start:end], start):
                 # A list with no header holds a name and its target, or a name alone; a glued table row more.
                 glued = None
                 if self.header.implicit:
-                    glued = _labelled_item(cell, self.vocab) or self._list_item(cell, columns)
-                if glued is None and cell.glued and not self.header.implicit:
-                    glued = glued_rows(cell, columns, self.vocab.glue_hints)
+                    glued = labelled_item(cell, self.vocab) or self._list_item(cell, columns)
+                elif carried is None and cell.broken and cell.glued and at + 1 < end and run[at + 1].glued:
+                    carried = cell  # the chunk broke off inside a row: it goes on in the next cell
+                    continue
+                if glued is None and not self.header.implicit:
+                    glued = self._run_glued(cell, columns, carried)
+                if glued is None and carried is not None:
+                    piece.append(carried)
+                carried = None
                 if glued is None:
                     piece.append(cell)
                     continue
@@ -204,11 +215,30 @@ class BlockReader:
             for placed in segment(piece, columns):
                 self._record(0, placed)
 
+    def _run_glued(self, cell: Cell, columns: list[tuple[int, str]], carried: Cell | None) -> list[Placed] | None:
+        """The rows in a cell that lost its separators: one found between header words, or, once
+        such a cell was met, a later line of the same table (a chunk break starts a new line, and
+        the words that marked the first one do not come again) when it cuts into whole rows."""
+        if not cell.glued and not self._rows_glued:
+            return None
+        found = glued_rows(cell, columns, self.vocab.glue_hints, carried)
+        if found is None or not (cell.glued or _whole_rows(found)):
+            return None
+        self._rows_glued = True
+        return found
+
     def _list_item(self, cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | None:
         bracketed = _bracketed_item(cell, columns, worded=self._bracketed_targets)
         if bracketed is not None:
             self._bracketed_targets = True
+            if _NUMBERED_ITEM.match(cell.text):
+                self._numbered_items += 1
+            else:
+                self._other_items += 1
             return bracketed
+        if self._numbered_items >= 2 and not self._other_items and not _NUMBERED_ITEM.match(cell.text):
+            return []  # every item so far was "指标N:name(target)": an unnumbered line after them is no item
+        self._other_items += 1
         return _list_item(cell, columns)
 
     def _whole_row(self, cells: list[Cell], columns: list[tuple[int, str]]) -> bool:
@@ -419,9 +449,7 @@ class BlockReader:
         """A long cell that lost its separators is several rows of this table, not prose after it:
         it cuts into two or more rows each with a name and a target."""
         found = self._glued_rows(cell) if cell.glued else None
-        if found is None or len(found) < 2:
-            return False
-        return all(any(role in ("value", "actual") for (_, role), _ in placed) for placed in found)
+        return found is not None and _whole_rows(found)
 
     def _place(self, g: int, cell: Cell) -> bool:
         """Put `cell` in the next column of group `g` it fits; False when the record is full.
@@ -609,15 +637,22 @@ _MAX_LISTED_TARGET = 12  # "名称,提高": a longer tail after the comma is the
 
 _FIELD_SEP = re.compile(r"[,，;；]")
 _FIELD_ROLES = ("value", "actual", "adjusted_value", "weight", "score")
-_FIELD_GLUE = re.compile(r"^\s*(?:[:：为是]\s*)?")
+_FIELD_GLUE = re.compile(r"\s*(?:[:：为是]\s*)?")  # matched from the label's end (no "^": it would only match at 0)
 _MAX_FIELD_LABEL = 8
+_NAME_COLON = re.compile(r"[:：]")
+_QUOTED = re.compile(r"[“\"'‘](.+)[”\"'’]")
 
 
-def _labelled_item(cell: Cell, vocab: Vocabulary) -> list[Placed] | None:
+def labelled_item(cell: Cell, vocab: Vocabulary) -> list[Placed] | None:
     """One item of a report written as prose, its figures labelled with header words:
-    "1)主导制修订国家标准的项目数量(项),目标值2,完成值2,分值6,得分6。"."""
+    "1)主导制修订国家标准的项目数量(项),目标值2,完成值2,分值6,得分6。", or the name closed by a colon
+    and the target quoted: "设施质量合格率:指标值为“100%”,使用…均为合格产品,完成值为100%;" (the
+    words between labelled figures are the report's comment, not fields)."""
     text = cell.text.rstrip().rstrip("。；;")
     cuts = [m.start() for m in _FIELD_SEP.finditer(text)]
+    colon = _NAME_COLON.search(text)
+    if colon is not None and (not cuts or colon.start() < cuts[0]) and _field(text[colon.end() :], vocab):
+        cuts = [colon.start(), *cuts]
     if not cuts:
         return None
     record: list[tuple[tuple[int, str], Cell]] = []
@@ -626,9 +661,14 @@ def _labelled_item(cell: Cell, vocab: Vocabulary) -> list[Placed] | None:
         lead = len(piece) - len(piece.lstrip())
         field = _field(piece.strip(), vocab)
         if field is None:
+            if colon is not None and record:
+                continue  # a comment of the report between its figures
             return None  # a comma inside the name or a sentence: not a list of labelled figures
         role, at = field
         value = piece.strip()[at:]
+        quoted = _QUOTED.fullmatch(value)
+        if quoted is not None:
+            at, value = at + 1, quoted[1]
         column = cell.column + start + 1 + lead + at
         record.append(((len(record) + 1, role), replace(cell, text=value, column=column)))
     if not any(role in ("value", "actual") for (_, role), _ in record):
@@ -670,6 +710,9 @@ def _bracketed_item(cell: Cell, columns: list[tuple[int, str]], worded: bool) ->
     return [[(level3, name_cell), (value, target_cell)]]
 
 
+_NUMBERED_ITEM = re.compile(r"\s*指标\s*\d+\s*[:：]")
+
+
 def _list_item(cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | None:
     """One line of a list with no header: "参训人员结业率≥100%;", "完成时限,2025年10月底前;"."""
     text = cell.text.strip().rstrip(_ITEM_END)
@@ -683,3 +726,8 @@ def _list_item(cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | Non
         return None  # a name alone; its target follows on the next line
     found = glued_rows(replace(cell, text=text), columns)
     return found if found and len(found) == 1 and len(found[0]) >= 2 else None
+
+
+def _whole_rows(found: list[Placed]) -> bool:
+    """Two or more rows cut from one cell, each with a name and a target."""
+    return len(found) >= 2 and all(any(role in ("value", "actual") for (_, role), _ in placed) for placed in found)

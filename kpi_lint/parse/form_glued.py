@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kpi_lint.grid import Cell
-from kpi_lint.parse.form_header import COMPARATOR_WORDS, SIGNS
+from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
 from kpi_lint.vocab import WORDED_SIGNS, GlueHints
 
@@ -49,17 +49,26 @@ _COUNTED_NAME = 2  # what a name opening with a quantity costs
 _FIGURE_RUN = re.compile(r"%\d|\d{5,}")
 _FIGURE_START = re.compile(r"%\d|\d{5}")  # the same figures, each as short as it can be
 _FIGURES_IN_NAME = 6
+# A short worded target printed twice, as target and as actual, before the row's figures ("好好100%").
+_ECHO = re.compile(r"([\u4e00-\u9fff]{1,6})\1(?=\d|$)")
+# … and a figure with its unit ("8550万粒550万粒": 分值 8, then 550万粒 as target and as actual).
+_ECHO_FIGURE = re.compile(r"(\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3}))\1")
+_NUMBERING_ONLY = re.compile(r"指标\s*\d*\s*[:：.、]?")
+_NUMBERED_NAME = re.compile(r"指标\s*\d")
+_DIRECTIONS = tuple(DIRECTION_WORDS)
+_NUMBER_AT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+_LOOSE_UNIT = re.compile(r"(?<![\d.])[%‰]")
 _NOTE_FIGURE = 4  # what each number in a 备注 / 偏差原因 cell costs
 _MAGNITUDES = ("%", "‰", "万", "亿", "千")  # what may follow a number besides its unit ("380万")
 _NUMBER_TAIL = re.compile(r"^.*?\d(?=[^\d.]*$)")  # a target up to its last digit
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _WORDED = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
-_PROSE = re.compile(r"[。；;：:“”\"]")
+_PROSE = re.compile(r"[。；;：:]")
 _TARGET_ROLES = {"value", "actual", "adjusted_value"}
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
-_MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 2, "unit": 7}
+_MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 4, "unit": 7}
 # Punctuation that closes or continues a phrase: a cell never opens with it ("、文化传承影响").
 _NO_OPENING = tuple("、，,；;。：:）)》”")
 # A worded target is short ("显著提升", "按时完成"); a long run of words is more likely a name's tail.
@@ -71,6 +80,8 @@ _EMPTY_SLOTS = re.compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
 _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target to a break in the text
+_UNNAMED = 1  # a piece under a column whose heading no list names (its contents are unknown)
+_YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
 
 
 def _piece_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool = False) -> float | None:
@@ -108,12 +119,21 @@ def _marked_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         return None
     if role in ("weight", "score") and float(piece) > 100:
         return None
+    if role == "unit" and hints.units and not all(_known_unit(u, hints) for u in piece.split("/")):
+        return 1  # a word the unit list does not know ("好好") is less likely a 计量单位
     return 0
+
+
+def _known_unit(unit: str, hints: GlueHints) -> bool:
+    """A unit of units.txt, a percent sign, or one of them counted in 万 / 亿 / 千 / 百 ("万亩")."""
+    return unit in hints.units or unit in ("%", "‰") or (unit[:1] in "万亿千百" and unit[1:] in hints.units)
 
 
 def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
     """指标值, 实际完成值, 调整后指标值: one target ("≥266米", "100%", "显著提升")."""
     piece, hints = at.text[p:e], at.hints
+    if _NUMBERED_NAME.match(piece):
+        return None  # "指标3一级种薯…" is the next row's numbered name
     if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
         return None  # punctuation alone (",") is no target, nor is a description ("反映…")
     if _DATE.match(piece):
@@ -168,27 +188,46 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
     # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
     counted = role == "level3" and at.counted(p, e)
+    if role in OPTIONAL and piece in _YES_NO:
+        return 0  # "是否核心指标": 是 / 否
     if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
         return None
+    if role == "level3" and _NUMBERING_ONLY.fullmatch(piece):
+        return None  # "指标" | "1" …: the template's numbering "指标1" opens a name, it is none
     if role == "level3" and (at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare)):
-        return _FIGURES_IN_NAME  # "…完成率%901010010国家级…": a row's figures glued between two names
+        # "…完成率%901010010国家级…": a row's figures glued between two names; each number more
+        # makes it likelier that whole rows, not one row's figures, were swallowed.
+        return _FIGURES_IN_NAME + at.numbers(p, e)
     if counted:
         return _COUNTED_NAME + at.numbers(p, e)
     if role == "level3" and piece.endswith(at.target_openers):
         return 2  # "入学率大于|90%", "生活质量有所|提升": the words open the target
+    # A unit sign with no figure before it ("控制率%定量指标") is the 计量单位 column's; a name seldom
+    # ends with a word said twice ("…好好": a target reported again as actual) or opens with a
+    # lone 是 / 否 ("否“三公经费…": the 是否核心指标 answer of the row before).
+    stray = 0
+    if role == "level3":
+        stray += _LOOSE_UNIT.search(piece if bare is None else bare) is not None
+        stray += 2 * (_ECHO.search(piece + "0") is not None)
+        stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
     if role == "level3" and named_before_text:
         # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
         # holds the description's opening word ("…次数反映…").
         unlike = int(bool(hints.name_ends) and not piece.endswith(hints.name_ends)) + int(at.says_twice(p, e))
         unlike += int(at.describes_twice(p, e))
         # Between two equally good cuts, the longer name: the description is what is left over.
-        return unlike + at.numbers(p, e) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
+        return stray + unlike + at.numbers(p, e) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
     # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
     # the next row's name, so it must earn its place.
     bracket = 1 if piece[0] in "(（" else 0
     # A note holding figures is more likely the next row: a row's figures stand in its own columns.
     figures = at.numbers(p, e) * (_NOTE_FIGURE if role in OPTIONAL else 1)
-    return figures + bracket + (2 if role in OPTIONAL else 0)
+    return stray + figures + bracket + (2 if role in OPTIONAL else 0)
+
+
+def _unnamed_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
+    """A column no heading word names: anything may stand there, at a price; one figure, not a run."""
+    return _UNNAMED + _NOTE_FIGURE * max(0, at.numbers(p, e) - 1)
 
 
 def _any_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
@@ -202,6 +241,7 @@ _PIECE_COSTS: dict[str, _PieceCost] = {
     **dict.fromkeys(_TARGET_ROLES, _target_cost),
     **dict.fromkeys(_TEXT_ROLES, _text_cost),
     **dict.fromkeys(("level3", "deviation", "note"), _name_cost),
+    "unnamed": _unnamed_cost,
 }
 
 
@@ -386,6 +426,8 @@ class _Marks:
     in_scoring: frozenset[int]  # cuts inside a scoring phrase ("得|10分", "扣1|分")
     unit_at: frozenset[int]  # cuts between a number and the unit it is counted in ("2280|次")
     after_unit: frozenset[int]  # cuts right after a number's unit ("2000次|汇总…")
+    unit_cell_at: frozenset[int]  # cuts before a 计量单位 cell: the unit the next number is counted in ("次数|次|26次")
+    echo_at: frozenset[int]  # cuts around a target said twice, as target and actual ("合规性|好|好|100%")
 
 
 def _starts(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -422,6 +464,14 @@ def _marks(text: str, hints: GlueHints) -> _Marks:
         for at in range(1, len(text))
         if text[at - 1].isdigit() and (unit := next((u for u in hints.units if text.startswith(u, at)), None))
     ]
+    # A unit printed in its own column right before the target it counts: "次|26次", "%|100%".
+    unit_cells = [
+        m.start() - len(unit)
+        for m in _NUMBER_AT.finditer(text)
+        if (unit := next((u for u in (*hints.units, "%") if text.startswith(u, m.end())), None))
+        and text.endswith(unit, 0, m.start())
+        and not text[: m.start() - len(unit)][-1:].isdigit()  # "92%100%": that "%" is 92's
+    ]
     return _Marks(
         frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
         frozenset(at for at, _ in qualifiers),
@@ -430,12 +480,19 @@ def _marks(text: str, hints: GlueHints) -> _Marks:
         frozenset(k for m in _SCORING.finditer(text) for k in range(m.start() + 1, m.end())),
         frozenset(at for at, _ in units),
         frozenset(at + length for at, length in units),
+        frozenset(unit_cells),
+        frozenset(
+            k for echo in (_ECHO, _ECHO_FIGURE) for m in echo.finditer(text)
+            for k in (m.start(), m.start() + len(m[1]), m.end())
+        ),
     )
 
 
 def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
     """How unlikely a cell boundary is between text[at-1] and text[at]."""
     if at <= 0 or at >= len(text):
+        return 0
+    if at in marks.unit_cell_at or at in marks.echo_at:
         return 0
     if at in marks.in_qualifier and (ending_role in _TARGET_ROLES or at not in marks.qualifier_at):
         return 3  # "90%|以上" or "以|上": the qualifier belongs to its target
@@ -446,6 +503,8 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
     if ending_role in _TARGET_ROLES and at in marks.after_unit:
         return 0  # "2000次|汇总…": a target ends with its unit
     left, right = text[at - 1], text[at]
+    if right.isdigit() and text.startswith("指标", at - 2) and not text.endswith(_DIRECTIONS, 0, at):
+        return 3  # "指标|3": the numbering of the next row's name is not cut in two (but "定量指标|100%")
     if left in "、，,；;":
         return 3  # "文物保护、|文化传承": an enumeration goes on after its comma
     if left in "/／":
@@ -566,19 +625,31 @@ def _cut(
     return rows
 
 
-def glued_rows(cell: Cell, columns: list[Column], hints: GlueHints = _NO_HINTS) -> list[Placed] | None:
+def glued_rows(
+    cell: Cell, columns: list[Column], hints: GlueHints = _NO_HINTS, carried: Cell | None = None
+) -> list[Placed] | None:
     """The rows glued in one cell, as placed cells keeping their printed columns; None if it is one cell.
-    Numbered slots the template left empty at its end ("…2020指标2:", "指标1:指标2:") are no rows."""
+    Numbered slots the template left empty at its end ("…2020指标2:", "指标1:指标2:") are no rows.
+
+    `carried`: glued text that broke off right before `cell` (a preview's chunk ended inside a row,
+    "…质量指标音响、" | "灯光、道具…合格合格"): it is read as the start of `cell`, and a piece that
+    begins in it keeps its place there."""
     text = _EMPTY_SLOTS.sub("", cell.text.strip())
     if not text and cell.text.strip():
         return []
-    if _PROSE.search(text):  # a sentence (notes, scoring rules) is not a row glued together
+    head = carried.text.strip() if carried is not None else ""
+    joined = head + text
+    if _PROSE.search(joined):  # a sentence (notes, scoring rules) is not a row glued together
         return None
-    lead = len(cell.text) - len(cell.text.lstrip())
-    found = split_glued(text, columns, hints, cell.broken)
+    found = split_glued(joined, columns, hints, cell.broken)
     if not found or (len(found) == 1 and len(found[0]) <= 1):
         return None
-    return [
-        [(col, replace(cell, text=text[s:e], column=cell.column + lead + s)) for col, s, e in record]
-        for record in found
-    ]
+
+    def placed(start: int, end: int) -> Cell:
+        if carried is not None and start < len(head):
+            at = carried.column + len(carried.text) - len(carried.text.lstrip()) + start
+            return replace(carried, text=joined[start:end], column=at, broken=False)
+        at = cell.column + len(cell.text) - len(cell.text.lstrip()) + start - len(head)
+        return replace(cell, text=joined[start:end], column=at)
+
+    return [[(col, placed(s, e)) for col, s, e in record] for record in found]

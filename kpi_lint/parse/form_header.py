@@ -113,10 +113,13 @@ def build_header(
     pending_levels: dict[str, int] = {}
     # Columns before the first 一级/二级/三级 column (项目名称, 预算数 …) describe the row, not the indicator.
     started = False
+    last_named = max((col for col, role in enumerate(roles) if role), default=-1)
     for col, role in enumerate(roles):
         started = started or role in ("level1", "level2", "level3")
         if not started:
             continue
+        if role is None and col < last_named and not cells[col].blank:
+            role = "unnamed"  # a heading no list names, between named ones, is still a column of the row
         if role in ("level1", "level2"):
             if current.data and any(r == "level3" for _, r in current.data):
                 groups.append(current)
@@ -258,7 +261,7 @@ def is_number(text: str) -> bool:
 # The signs a target opens with, as printed (═ stands for = in some fonts).
 SIGNS = "≥≤=<>≧≦═"
 # What a 指标性质 / 计算符号 column holds: a comparison, or the kind of target (not part of the value).
-DIRECTION_WORDS = {"定性", "定量", "正向", "反向", "正向指标", "反向指标"}
+DIRECTION_WORDS = {"定性", "定量", "正向", "反向", "定性指标", "定量指标", "正向指标", "反向指标"}
 COMPARATOR_WORDS = {
     "≥", "≤", "=", ">", "<", "≧", "≦", "═", ">=", "<=", "=>", "=<", "＝", "≠", "~",
     *WORDED_SIGNS, "约", *DIRECTION_WORDS,

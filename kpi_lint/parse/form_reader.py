@@ -16,7 +16,7 @@ from kpi_lint.grid import Cell, Row
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
-from kpi_lint.parse.form_block import BlockReader, Record
+from kpi_lint.parse.form_block import BlockReader, Record, labelled_item
 from kpi_lint.parse.form_cells import BLOCK_LABELS, Kind, join_wrapped_words, kind_of
 from kpi_lint.parse.form_funds import FundsReader
 from kpi_lint.parse.form_header import (
@@ -50,7 +50,7 @@ _TITLE_NOISE = re.compile(
 _PLACEHOLDER = re.compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d*\s*[:：]?|无|/|[-+]?\d+(?:\.\d+)?%?)$")
 _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 # A row holding nothing but text in these columns (no target, sign, unit or score) may be prose.
-_PROSE_ROLES = {"level3", "description", "basis", "deviation", "note"}
+_PROSE_ROLES = {"level3", "description", "basis", "deviation", "note", "unnamed"}
 _ACTUAL_HEADS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "完成情况")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 _SHORTEST_NAME = 3  # an indicator name has at least this many characters ("覆盖率")
@@ -60,6 +60,8 @@ _RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;]")
 _ONLY_SIGN = re.compile(r"[≥≤<>=＞＜≧≦＝═]+")
 _MAX_LOOSE = 3  # rows above a header-less table's first labelled row that may be its own
 _MAX_GAP = 4  # lines between two such rows (blank lines, "|" marks)
+# A cell that may be a column heading no list knows: short, no figure outside brackets, no sentence.
+_HEADER_LIKE = re.compile(r"(?:[^\d\W]|[(（][^)）]{0,6}[)）]){2,16}")
 _LEAD_IN = re.compile(r"[：:]\s*$")  # "附件：" introduces what follows; no indicator's name ends so
 
 
@@ -120,6 +122,7 @@ class FormReader:
     _goal_periods: list[str] = field(default_factory=list)  # periods of the goals printed on the next row
     _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
     _header_single: bool = True  # … printed one cell per line
+    _header_unknown: Row | None = None  # a line holding a cell no list names, between a header's words
     # Header words scattered through a flattened table, gathered until they name a whole header.
     _scattered: list[tuple[Cell, str | None]] = field(default_factory=list)
     _scattered_block: BlockReader | None = None  # the block such a header opened (it may still widen)
@@ -317,6 +320,8 @@ class FormReader:
         )
         complete = is_header(roles)
         only_project = set(filled_roles) == {"project"}  # "项目名称" alone opens a fact, not a header
+        if self._unknown_header_word(row, headerish):
+            return True
         draft = self.draft
         wrapped = headerish and not complete and not is_subheader(roles) and not self._header_cells
         if draft.block_just_opened and wrapped:
@@ -332,6 +337,9 @@ class FormReader:
             # A header broken over lines (one cell per line, or a few per line): gather its cells.
             if not self._header_cells:
                 self._header_above = list(self._recent)
+            if self._header_unknown is not None:
+                self._header_cells.extend(self._header_unknown.filled)
+                self._header_unknown = None
             self._header_cells.extend(filled)
             self._header_single = self._header_single and len(filled) == 1
             return True
@@ -343,13 +351,54 @@ class FormReader:
             return True
         if not complete:
             return False
-        cells, roles = with_name_column(row.cells, roles)
+        header_cells, first_row = self._rows_after_header(row, roles)
+        cells, roles = with_name_column(header_cells, roles[: len(header_cells)])
         self._open_block(build_header(cells, roles, self._recent, self._periods), row.cells[0])
+        if first_row is not None:
+            self._row(first_row)
+        return True
+
+    def _rows_after_header(self, row: Row, roles: list[str | None]) -> tuple[list[Cell], Row | None]:
+        """A header line that runs on into the table ("…得分 | 未完成原因 | 产出指标 | (40分) | 数量指标 |
+        指标1免费发放…", a page whose separators were lost): the cells from the first 一级/二级 label
+        after the last heading are the first rows, read as a line of their own, when all else there
+        is text that lost its separators (to be cut by kind)."""
+        last = max(i for i, role in enumerate(roles) if role)
+        after = [(i, c) for i, c in enumerate(row.cells) if i > last and not c.blank]
+        labels = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
+        kinds = [kind_of(c, self.vocab) for _, c in after]
+        if not after or kinds[0] not in labels:
+            return row.cells, None
+        if not all(c.glued for (_, c), k in zip(after, kinds, strict=True) if k not in labels):
+            return row.cells, None
+        return row.cells[: after[0][0]], replace(row, cells=row.cells[after[0][0] :])
+
+    def _unknown_header_word(self, row: Row, headerish: bool) -> bool:
+        """A header printed one cell per line may hold a word no list names (a province's own
+        column, an OCR-scrambled "年成值全完值"): once the words gathered name a header, such a short
+        cell is held back, and it is a column of the header when the next line goes on with header
+        words; otherwise it is read as a row."""
+        filled = row.filled
+        if headerish or not self._header_cells or not self._header_single or self._header_unknown is not None:
+            return False
+        if not is_header(cell_roles(self._header_cells, self.vocab)):
+            return False  # words of a flattened page, header words and names apart
+        if len(filled) != 1 or not _HEADER_LIKE.fullmatch(squash(filled[0].text)):
+            return False
+        if kind_of(filled[0], self.vocab) is not Kind.DATA:
+            return False
+        self._header_unknown = row
         return True
 
     def _flush_header_cells(self) -> None:
         cells, self._header_cells = self._header_cells, []
         single, self._header_single = self._header_single, True
+        unknown, self._header_unknown = self._header_unknown, None
+        self._open_gathered_header(cells, single)
+        if unknown is not None:
+            self._row(unknown)  # not a header word after all: the table's first cell
+
+    def _open_gathered_header(self, cells: list[Cell], single: bool) -> None:
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
@@ -518,6 +567,9 @@ class FormReader:
         if len(filled) <= 2 and all(labels):
             roles: list[str | None] = ["level1", "level2", "level3", "value"]
             streamed = True
+        elif len(filled) == 1 and labelled_item(filled[0], self.vocab) is not None:
+            # A report in prose: "设施质量合格率:指标值为“100%”,…,完成值为100%;" — a name and its labelled figures.
+            roles, streamed = ["level1", "level2", "level3", "value"], True
         elif labels[0] and len(filled) >= 4:
             # "产出指标 | 数量指标 | 名称 | 目标 | …" under a header of words the lists do not know (or
             # above the excerpt): a row per line, its first cells after the labels a name and a target.
@@ -605,8 +657,9 @@ class FormReader:
         name_cell = record.data.get("level3")
         value_loc = _value(record, value)
         name = strip_marks(name_cell.text) if name_cell else ""
-        if not name or _PLACEHOLDER.match(squash(name)):
-            if level2 and (value_loc is None or squash(value_loc.text) in _EMPTY_WORDS):
+        if not name or _PLACEHOLDER.match(squash(name)) or _only_direction(name):
+            empty = value_loc is None or squash(value_loc.text) in _EMPTY_WORDS or _only_direction(value_loc.text)
+            if level2 and empty:
                 note = value_loc.text if value_loc else None
                 line, column, anchor = _place(record)
                 project.empty_categories.append(EmptyCategory(period, level1, level2, line, column, note, anchor))
@@ -748,11 +801,18 @@ def _value(record: Record, value: Cell | None) -> Located | None:
         comparator = None  # 指标性质 "定性" / "正向" says what kind of target it is, not a comparison
         if cell is None:
             return None
+    if unit is not None and cell is not None and not squash(cell.text)[-1:].isdigit():
+        unit = None  # a target printed with its own unit or in words ("100%", "28.8万元", "应保尽保" under "%")
     parts = [c.text.strip() for c in (comparator, cell, unit) if c is not None and not c.blank]
     text = "".join(parts) if (comparator or unit) else squash_keep(base.text)
     if not text:
         return None
     return Located(text, base.line, base.column, base.anchor)
+
+
+def _only_direction(text: str) -> bool:
+    """"-定性": a row that printed only its 度量单位 mark and its 指标性质, no indicator."""
+    return squash(text).lstrip("-—–/") in DIRECTION_WORDS
 
 
 def squash_keep(text: str) -> str:

@@ -23,7 +23,7 @@ Placed = list[tuple[Column, Cell]]
 _TARGET = re.compile(rf"^(?:[{SIGNS}]|\d+(?:\.\d+)?%$|\d+(?:\.\d+)?[^\d]{{0,3}}$)")
 _NUMBERED = re.compile(r"^\s*[★☆]*指标\s*\d+\s*[:：.．、]")
 # Columns a row may leave out without it being a different reading.
-OPTIONAL = {"deviation", "note", "adjusted_value", "comparator", "unit"}
+OPTIONAL = {"deviation", "note", "unnamed", "adjusted_value", "comparator", "unit"}
 _MISSING = 2  # what an expected column left empty costs
 _INF = 10**9
 

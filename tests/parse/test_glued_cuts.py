@@ -91,3 +91,58 @@ def test_a_row_the_text_breaks_off_in_keeps_its_target_whole() -> None:
     assert [[text[s:e] for _, s, e in row] for row in broken] == [["库存数量真实率", "100%"]]
     whole = split_glued(text, columns, hints)
     assert whole is not None and len(whole[0]) == 3  # a row that does not break off fills its actual
+
+
+# l06 (重庆 融媒体中心 部门整体自评表): 指标名称 计量单位 指标性质 年初指标值 调整指标值 <scrambled 全年完成值
+# and 得分系数> 指标权重 指标得分 是否核心指标, every row glued to the next.
+WHOLE_DEPT = ["level3", "unit", "comparator", "value", "adjusted_value", "unnamed", "weight", "score", "note"]
+
+
+def _rows(text: str, roles: list[str]) -> list[dict[str, str]]:
+    hints = load_lexicon().vocabulary.glue_hints
+    found = split_glued(text, [(i, role) for i, role in enumerate(roles)], hints)
+    assert found is not None
+    return [{col[1]: text[start:end] for col, start, end in row} for row in found]
+
+
+def test_rows_glued_under_a_heading_no_list_names_are_cut_around_its_column() -> None:
+    rows = _rows("财政供养人员控制率%定量指标100%92%100%22否预算完成率%70%76%100%22是", WHOLE_DEPT)
+    assert rows == [
+        {"level3": "财政供养人员控制率", "unit": "%", "comparator": "定量指标", "value": "100%",
+         "adjusted_value": "92%", "unnamed": "100%", "weight": "2", "score": "2", "note": "否"},
+        {"level3": "预算完成率", "unit": "%", "value": "70%", "adjusted_value": "76%", "unnamed": "100%",
+         "weight": "2", "score": "2", "note": "是"},
+    ]
+
+
+def test_a_unit_printed_before_its_target_is_the_unit_column() -> None:
+    """"次数次26次": the 计量单位 "次" stands between the name and the target counted in it."""
+    rows = _rows("党性教育培训次数次26次12次100%55是", WHOLE_DEPT)
+    assert rows[0]["level3"] == "党性教育培训次数"
+    assert (rows[0]["unit"], rows[0]["value"]) == ("次", "26次")
+
+
+def test_a_name_seldom_opens_with_the_yes_or_no_of_the_row_before() -> None:
+    rows = _rows("基础信息完善%100%100%100%11否预算调整率%3%0100%22否", WHOLE_DEPT)
+    assert [r["level3"] for r in rows] == ["基础信息完善", "预算调整率"]
+    assert rows[0]["note"] == "否"
+
+
+# j07 (宁夏 原州区, OCR'd 自评表): 三级指标 分值 年度指标值 全年实际值 得分 未完成原因及改进措施.
+SCORED_SELF_EVAL = ["level3", "weight", "value", "actual", "score", "deviation"]
+
+
+def test_a_target_reported_again_as_the_actual_is_cut_where_it_repeats() -> None:
+    """"8550万粒550万粒8": 分值 8, then the target and the actual the same; the repeat says where."""
+    rows = _rows("指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8", SCORED_SELF_EVAL)
+    assert [(r["level3"], r["weight"], r["value"], r["actual"]) for r in rows] == [
+        ("指标1免费发放原原种", "8", "550万粒", "550万粒"),
+        ("指标2企业自行采购", "8", "200万粒", "200万粒"),
+    ]
+
+
+def test_the_numbering_of_a_name_is_neither_a_name_nor_cut_in_two() -> None:
+    rows = _rows("指标1种薯采购价格不高于市场价8是是8", SCORED_SELF_EVAL)
+    assert rows == [
+        {"level3": "指标1种薯采购价格不高于市场价", "weight": "8", "value": "是", "actual": "是", "score": "8"}
+    ]

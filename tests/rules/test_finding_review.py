@@ -192,8 +192,9 @@ def test_precision_per_rule_on_the_fourth_sample_holds() -> None:
 SAMPLE5_PRECISION_FLOOR = {
     "KPI101": 9 / 12, "KPI102": 6 / 7, "KPI103": 7 / 12, "KPI104": 9 / 11, "KPI105": 1.0, "KPI106": 7 / 10,
     "KPI201": 9 / 12, "KPI202": 5 / 8, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
-    "KPI404": 9 / 11, "KPI502": 11 / 12, "KPI504": 2 / 5,
+    "KPI404": 9 / 11, "KPI502": 11 / 12,
     # KPI107: 2 judged still reported (both partly) since its explanation columns are not read as bases
+    # KPI504: 4 judged still reported (2 right, 1 partly, 1 wrong) since the reader read j07's first rows
 }
 
 

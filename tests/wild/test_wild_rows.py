@@ -105,6 +105,8 @@ def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
         "j02_sichuan_devreform_selfeval",  # one cell per line ending " |", "= | 100 | %" with empty cells as "|"
         "j12_anhui_ruralbuild_dept_selfeval",  # the header row wrapped over three lines
         "j05_sichuan_civilaffairs_dept_selfeval",  # no header; one cell per line, "|" between cells, "||||" ends a row
+        "d02_anhui_police_target",  # "指标1:名称(≥77台)" items; the next project's facts after them are no items
+        "m02_tianjin_coastal_selfeval_prose",  # a report in prose: "名称:指标值为“100%”,…,完成值为100%;"
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
@@ -331,3 +333,50 @@ def test_a_scoring_rubric_under_a_label_is_no_list_of_indicators() -> None:
     with pytest.raises(InputError):
         parse(WILD / "l03_hubei_transport_selfeval.txt")
     assert len(parse(WILD / "h03_fujian_marketreg_selfeval.txt").indicators) == 10
+
+
+def test_a_header_word_no_list_knows_is_a_column_and_every_glued_line_is_cut() -> None:
+    """l06 (重庆 融媒体中心, a preview of a .docx): the header, one cell per line, holds a scrambled
+    "年成值全完值得分系数(%)" between 调整指标值 and 指标权重(分); the rows, glued, fill two chunks
+    of the preview, and the second chunk has no header word to mark it as glued."""
+    doc = parse(WILD / "l06_chongqing_media_dept_selfeval.txt")
+    rows = [(i.level3, i.value) for i in doc.indicators]
+    assert rows[0] == ("财政供养人员控制率", "100%")  # the 计量单位 "%" is not added to "100%" again
+    assert ("预算调整率", "3%") in rows
+    assert ("政府采购执行率", "100%") in rows
+    assert ("固定资产利用率", "90%") in rows  # the second chunk
+    assert ("业务保障能力提升", "90%") in rows
+    assert len(rows) == 18
+
+
+def test_a_first_name_under_a_header_of_one_cell_per_line_is_still_a_row() -> None:
+    """d10 (重庆 一品街道): "…指标性质 |" ⏎ "指标值 |" ⏎ "发放人数 |" ⏎ "20 |": a short cell after the header
+    words might be a heading no list knows; when the next line is no heading, it is the first row."""
+    doc = parse(WILD / "d10_chongqing_township_target.txt")
+    assert (doc.indicators[0].level3, doc.indicators[0].value) == ("发放人数", "≥80人数")
+
+
+def test_rows_printed_on_the_header_line_after_it_are_read() -> None:
+    """j07 (宁夏 原州区): "…得分 | 未完成原因及改进措施 | 产出指标 | (40分) | 数量指标 | 指标1免费发放原原种8550万粒…" —
+    the page lost its line breaks, and the table's first rows follow its header on the same line."""
+    doc = parse(WILD / "j07_ningxia_agri_selfeval.txt")
+    rows = [(i.level2, i.level3, i.value) for i in doc.indicators]
+    assert rows[:2] == [("数量指标", "免费发放原原种", "550万粒"), ("数量指标", "企业自行采购", "200万粒")]
+
+
+def test_a_row_a_preview_chunk_broke_off_goes_on_in_the_next_chunk() -> None:
+    """j09 (湖北 新洲区, a preview of a .docx): chunk 1 ends "…质量指标音响、", chunk 2 opens "灯光、道具、
+    服装 质量等合格合格2020…": one row, named from where it starts on line 2, its target on line 3."""
+    doc = parse(WILD / "j09_hubei_opera_selfeval.txt")
+    row = next(i for i in doc.indicators if i.level2 == "质量指标")
+    assert (row.level3, row.value) == ("音响、灯光、道具、服装质量等", "合格")
+    assert (row.line, row.column) == (2, 300)
+    assert row.spans["value"].line == 3
+
+
+def test_a_row_of_only_its_unit_mark_and_nature_is_an_empty_category() -> None:
+    """j01 (湖南 州民族特殊教育学校): "生态环境成本指标" ⏎ "-定性" — no indicator, the category left empty."""
+    doc = parse(WILD / "j01_hunan_specialedu_target.txt")
+    assert not [i for i in doc.indicators if "定性" in (i.level3 or "")]
+    empty = {(e.level2, e.note) for p in doc.projects for e in p.empty_categories}
+    assert {("生态环境成本指标", "-定性"), ("生态效益指标", "-定性")} <= empty
