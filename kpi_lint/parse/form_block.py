@@ -357,6 +357,8 @@ class BlockReader:
             i = data[0]
             cells = [*cells[:i], *_split_cell(cells[i]), *cells[i + 1 :]]
             kinds = resolve([kind_of(c, self.vocab) for c in cells])
+        if not self.header.streamed and len(groups) == 1:
+            cells, kinds = _without_explanation(cells, kinds, groups[0])
         first_label = next((i for i, k in enumerate(kinds) if k in (Kind.LEVEL1, Kind.LEVEL2)), None)
         has_levels = groups[0].level1 is not None or groups[0].level2 is not None
         if first_label and has_levels and not self.header.streamed and not any(self._pending):
@@ -731,3 +733,30 @@ def _list_item(cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | Non
 def _whole_rows(found: list[Placed]) -> bool:
     """Two or more rows cut from one cell, each with a name and a target."""
     return len(found) >= 2 and all(any(role in ("value", "actual") for (_, role), _ in placed) for placed in found)
+
+
+_EXPLANATION = 8  # an explanation of the indicator is a phrase at least this long, with no figure
+_UNIT_GLOSS = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")  # "%(百分比)": a unit with its name in words
+_SIGN_LED = re.compile(r"\s*(?:>=|<=|[≥≤<>=≧≦])")  # a target led by its comparison sign (">= 98", "≥")
+
+
+def _without_explanation(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Cell], list[Kind]]:
+    """A row that prints an explanation between its name and a target led by its own sign cell
+    ("符合条件申报对象覆盖率 | 享受补贴政策人数占…的比例 | >= 98 | %(百分比)"), under a header with no
+    column for it (河北's template leaves it unnamed): the explanation is no target, and is left out;
+    the unit printed in a cell of its own after the target is the target's."""
+    if any(role in ("description", "basis") for _, role in group.data):
+        return cells, kinds
+    data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
+    if len(data) < 3:
+        return cells, kinds
+    name, after = data[0], data[1]
+    text = squash(cells[after].text)
+    signed = after + 1 < len(cells) and _SIGN_LED.match(cells[after + 1].text) is not None
+    if not signed or len(text) < _EXPLANATION or any(ch.isdigit() for ch in text) or name + 1 != after:
+        return cells, kinds
+    target, rest = cells[after + 1], after + 2
+    unit = _UNIT_GLOSS.sub("", squash(cells[rest].text)) if rest < len(cells) else ""
+    if _SPLIT_UNIT.match(unit) and squash(target.text)[-1:].isdigit():
+        target, rest = replace(target, text=squash(target.text) + squash(cells[rest].text)), rest + 1
+    return [*cells[:after], target, *cells[rest:]], [*kinds[:after], Kind.DATA, *kinds[rest:]]

@@ -380,3 +380,16 @@ def test_a_row_of_only_its_unit_mark_and_nature_is_an_empty_category() -> None:
     assert not [i for i in doc.indicators if "定性" in (i.level3 or "")]
     empty = {(e.level2, e.note) for p in doc.projects for e in p.empty_categories}
     assert {("生态环境成本指标", "-定性"), ("生态效益指标", "-定性")} <= empty
+
+
+def test_an_explanation_before_a_sign_led_target_is_no_target() -> None:
+    """b08 (河北 成安县): "符合条件申报对象覆盖率 享受补贴政策人数占符合条件申报对象总数的比例 >= 98 %(百分比)
+    100% 完成 …" — the template's unnamed 指标解释 column stands between the name and the target."""
+    doc = parse(WILD / "b08_hebei_civilaffairs_selfeval.txt")
+    rows = [(i.level2, i.level3, i.value) for i in doc.indicators]
+    assert rows[:4] == [
+        ("质量指标", "符合条件申报对象覆盖率", ">=98%(百分比)"),
+        ("时效指标", "完成率", ">=99%(百分比)"),
+        ("社会效益指标", "补贴发放率", ">=75%(百分比)"),
+        ("服务对象满意度指标", "服务对象满意度", ">=95%(百分比)"),
+    ]
