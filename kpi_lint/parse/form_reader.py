@@ -16,6 +16,7 @@ from kpi_lint.grid import Cell, Row
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
+from kpi_lint.parse.form_across import Across
 from kpi_lint.parse.form_block import BlockReader, Record, labelled_item
 from kpi_lint.parse.form_cells import BLOCK_LABELS, Kind, join_wrapped_words, kind_of
 from kpi_lint.parse.form_funds import FundsReader
@@ -127,6 +128,7 @@ class FormReader:
     _scattered: list[tuple[Cell, str | None]] = field(default_factory=list)
     _scattered_block: BlockReader | None = None  # the block such a header opened (it may still widen)
     _loose: list[Row] = field(default_factory=list)  # rows read as nothing, before any table (nearest last)
+    _across: Across | None = None  # a table printed across (names along a line, targets below)
 
     @property
     def vocab(self) -> Vocabulary:
@@ -161,6 +163,7 @@ class FormReader:
             elif block is not None and not row.ruled:
                 block.add_row(row)  # an empty cell
         self._flush_header_cells()
+        self._end_across()
         block = self.draft.block
         cut = False
         if block is not None:
@@ -257,6 +260,8 @@ class FormReader:
             return
         row = self._column_words_apart(row)
         roles = cell_roles(row.cells, self.vocab)
+        if self._read_across(row):
+            return
         if self._header(row, roles):
             return
         if (self.draft.block is None and self._funds(row)) or self._facts(row):
@@ -438,6 +443,36 @@ class FormReader:
         if not is_header(roles) or not {"level3", "value"} <= set(roles):
             return None
         return build_header(cells, roles, self._header_above, self._periods, streamed=True)
+
+    def _read_across(self, row: Row) -> bool:
+        """A table printed across (form_across): its lines are taken while they are the table's; each
+        period's targets then make a block of their own under "三级指标 | <the target heading>"."""
+        filled = row.filled
+        roles = cell_roles(filled, self.vocab)
+        if self._across is not None and self._across.take(filled, roles):
+            return True
+        if self._across is not None:
+            self._end_across()
+        if self.draft.block is None and not self._header_cells:
+            self._across = Across.opened_by(filled, roles)
+        return self._across is not None
+
+    def _end_across(self) -> None:
+        across, self._across = self._across, None
+        if across is None:
+            return
+        for heading, pairs in across.paired:
+            if not pairs:
+                continue
+            name_head = Cell("三级指标", across.names[0].line, across.names[0].column)
+            header = build_header([name_head, heading], ["level3", "value"])
+            header.groups[0].period = period_of(heading.text)
+            self._open_block(header, pairs[0][0])
+            block = self.draft.block
+            assert block is not None
+            for name, target in pairs:
+                block.add_row(Row([name, target]))
+            self._end_block()
 
     def _open_block(self, header: Header, first: Cell) -> None:
         draft = self.draft
@@ -643,7 +678,9 @@ class FormReader:
             project.total_score = draft.facts["total_score"]
         if "grade" in draft.facts:
             project.grade = draft.facts["grade"]
+        # Periods are told apart when the table prints more than one: side by side, or one after another.
         multi = any(len(h.groups) > 1 for h, _ in draft.records)
+        multi = multi or len({h.groups[r.group].period for h, r in draft.records} - {None}) > 1
         for header, record in draft.records:
             group = header.groups[record.group]
             period = group.period if multi else None

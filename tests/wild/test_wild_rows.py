@@ -107,6 +107,7 @@ def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
         "j05_sichuan_civilaffairs_dept_selfeval",  # no header; one cell per line, "|" between cells, "||||" ends a row
         "d02_anhui_police_target",  # "指标1:名称(≥77台)" items; the next project's facts after them are no items
         "m02_tianjin_coastal_selfeval_prose",  # a report in prose: "名称:指标值为“100%”,…,完成值为100%;"
+        "m07_guangdong_highered_special_target",  # printed across: names along a line, each period's targets below
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
@@ -393,3 +394,17 @@ def test_an_explanation_before_a_sign_led_target_is_no_target() -> None:
         ("社会效益指标", "补贴发放率", ">=75%(百分比)"),
         ("服务对象满意度指标", "服务对象满意度", ">=95%(百分比)"),
     ]
+
+
+def test_a_table_printed_across_pairs_each_periods_targets_with_the_names() -> None:
+    """m07 (广东 省级专项资金绩效目标表): "三级指标 新建高校(校区) 工程质量达标率(%)" ⏎ "开工率(%)" ⏎ "年度目标值"
+    ⏎ "7 100% 100%" ⏎ "实施周期目标值" ⏎ "7 100% 100% 不断提升 …" — the targets past the last name belong
+    to names the excerpt does not print."""
+    doc = parse(WILD / "m07_guangdong_highered_special_target.txt")
+    rows = [(i.period, i.level3, i.value) for i in doc.indicators]
+    assert rows == [
+        ("年度", "新建高校(校区)", "7"), ("年度", "工程质量达标率(%)", "100%"), ("年度", "开工率(%)", "100%"),
+        ("实施期", "新建高校(校区)", "7"), ("实施期", "工程质量达标率(%)", "100%"), ("实施期", "开工率(%)", "100%"),
+    ]
+    first = doc.indicators[0]
+    assert first.spans["value"].line == first.line + 3  # the target keeps its own place, below its name
