@@ -705,6 +705,13 @@ class FormReader:
         is_note = bool(_RULE_TEXT.search(name) or _LEAD_IN.search(name))
         if value_loc is None and set(record.data) <= _PROSE_ROLES and is_note:
             return  # "定量指标计算：…；…", "附件：": a note or a lead-in printed among the rows, not an indicator
+        category = self.vocab.canonical_level2(squash(name))
+        if value_loc is None and set(record.data) <= _PROSE_ROLES and category is not None:
+            # "质量 | (nothing)": a table whose name column holds the categories printed one left empty
+            line, column, anchor = _place(record)
+            parent = level1 or self.vocab.parent_of(category)
+            project.empty_categories.append(EmptyCategory(period, parent, category, line, column, None, anchor))
+            return
         extras = {
             role: record.data[role].located
             for role in ("description", "basis", "adjusted_value", "actual", "weight", "score", "deviation")

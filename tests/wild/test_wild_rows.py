@@ -108,6 +108,7 @@ def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
         "d02_anhui_police_target",  # "指标1:名称(≥77台)" items; the next project's facts after them are no items
         "m02_tianjin_coastal_selfeval_prose",  # a report in prose: "名称:指标值为“100%”,…,完成值为100%;"
         "m07_guangdong_highered_special_target",  # printed across: names along a line, each period's targets below
+        "m05_hubei_heritage_monitor",  # a 监控表: 指标执行情况 / 完成目标可能性 columns, categories as names
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
@@ -408,3 +409,12 @@ def test_a_table_printed_across_pairs_each_periods_targets_with_the_names() -> N
     ]
     first = doc.indicators[0]
     assert first.spans["value"].line == first.line + 3  # the target keeps its own place, below its name
+
+
+def test_a_category_printed_as_a_name_and_left_empty_is_an_empty_category() -> None:
+    """m05 (湖北 黄石, 项目支出绩效监控表): the 指标名称 column holds the categories ("质量 |", "时效 |"
+    with nothing after them): no indicators, categories printed and left empty."""
+    doc = parse(WILD / "m05_hubei_heritage_monitor.txt")
+    assert [i.level3 for i in doc.indicators] == ["成本", "社会效益"]
+    empty = {(e.level1, e.level2) for p in doc.projects for e in p.empty_categories}
+    assert {("产出指标", "质量指标"), ("产出指标", "时效指标")} <= empty
