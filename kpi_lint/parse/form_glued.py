@@ -346,20 +346,20 @@ class _Text:
     def counted(self, p: int, e: int) -> bool:
         """text[p:e] opens with a quantity ("5000吨…", "0-6岁…"): _COUNTED_AT matches there.  That match, if
         there is one, ends at one place only (a Chinese character right after the figures)."""
-        end = self._counted.get(p)
-        if end is None:
-            m = _COUNTED_AT.match(self.text, p)
-            end = self._counted[p] = m.end() if m else _INF
-        return end <= e
+        return self._end_from(self._counted, _COUNTED_AT.match, p) <= e
 
     def has_figure_run(self, p: int, e: int) -> bool:
         """text[p:e] holds a number after a percent sign or five digits in a run (_FIGURE_RUN): the
         first such figure from p, two or five characters long, is the one that ends first."""
-        end = self._figures.get(p)
+        return self._end_from(self._figures, _FIGURE_START.search, p) <= e
+
+    def _end_from(self, ends: dict[int, int], find: Callable[[str, int], re.Match[str] | None], p: int) -> int:
+        """Where what `find` finds from p ends (_INF when nothing), kept in `ends` for the next piece from p."""
+        end = ends.get(p)
         if end is None:
-            m = _FIGURE_START.search(self.text, p)
-            end = self._figures[p] = m.end() if m else _INF
-        return end <= e
+            m = find(self.text, p)
+            end = ends[p] = m.end() if m else _INF
+        return end
 
     def describes_twice(self, p: int, e: int) -> bool:
         """A description's opening word stands in text[p:e] after its first character ("反映…2280次大楼安检
