@@ -57,7 +57,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?
 _SHORTEST_NAME = 3  # an indicator name has at least this many characters ("覆盖率")
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
-_RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;]")
+_RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;。]")  # "定性指标计算:根据…来记分。"
+_SCORING_RULE = re.compile(r"扣\d*分|酌情|得满分|记满分")  # "未达指标值酌情扣分": how a row is scored
 _ONLY_SIGN = re.compile(r"[≥≤<>=＞＜≧≦＝═]+")
 _MAX_LOOSE = 3  # rows above a header-less table's first labelled row that may be its own
 _MAX_GAP = 4  # lines between two such rows (blank lines, "|" marks)
@@ -702,8 +703,9 @@ class FormReader:
                 project.empty_categories.append(EmptyCategory(period, level1, level2, line, column, note, anchor))
             return
         assert name_cell is not None
-        is_note = bool(_RULE_TEXT.search(name) or _LEAD_IN.search(name))
-        if value_loc is None and set(record.data) <= _PROSE_ROLES and is_note:
+        is_note = bool(_RULE_TEXT.search(name) or _LEAD_IN.search(name) or _SCORING_RULE.search(name))
+        unfilled = value_loc is None or squash(value_loc.text) in _EMPTY_WORDS
+        if unfilled and set(record.data) - {"value"} <= _PROSE_ROLES and is_note:
             return  # "定量指标计算：…；…", "附件：": a note or a lead-in printed among the rows, not an indicator
         category = self.vocab.canonical_level2(squash(name))
         if value_loc is None and set(record.data) <= _PROSE_ROLES and category is not None:

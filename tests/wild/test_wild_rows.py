@@ -109,6 +109,7 @@ def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
         "m02_tianjin_coastal_selfeval_prose",  # a report in prose: "名称:指标值为“100%”,…,完成值为100%;"
         "m07_guangdong_highered_special_target",  # printed across: names along a line, each period's targets below
         "m05_hubei_heritage_monitor",  # a 监控表: 指标执行情况 / 完成目标可能性 columns, categories as names
+        "b07_shandong_culture_selfeval",  # a scoring rule ("定性指标计算:…来记分。") printed between the rows
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
@@ -418,3 +419,12 @@ def test_a_category_printed_as_a_name_and_left_empty_is_an_empty_category() -> N
     assert [i.level3 for i in doc.indicators] == ["成本", "社会效益"]
     empty = {(e.level1, e.level2) for p in doc.projects for e in p.empty_categories}
     assert {("产出指标", "质量指标"), ("产出指标", "时效指标")} <= empty
+
+
+def test_a_scoring_rule_printed_among_the_rows_is_no_indicator() -> None:
+    """b07 (山东 历城区): "定性指标计算:根据“三档”原则…来记分。 | -"; m04 (湖南 岳阳楼区): an empty 经济效益 row
+    holding only "未达指标值酌情扣分" — how rows are scored, not indicators."""
+    names = [i.level3 for i in parse(WILD / "b07_shandong_culture_selfeval.txt").indicators]
+    assert not [n for n in names if "记分" in (n or "")]
+    names = [i.level3 for i in parse(WILD / "m04_hunan_pricecert_dept_target_traditional.txt").indicators]
+    assert "未达指标值酌情扣分" not in names and len(names) == 4
