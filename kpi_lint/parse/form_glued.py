@@ -307,9 +307,7 @@ class _Text:
         self._basis_end = _word_ends(text, hints.bases)
         self._twice: dict[int, int] = {}
         # Where a target opener stands before a digit ("各1次"): the only places a target may open with one.
-        self.opened = {
-            at for at, word in _starts(text, hints.target_starts) if text[at + len(word) : at + len(word) + 1].isdigit()
-        }
+        self.opened = _opener_places(text, hints)
         self._openers: dict[int, list[int]] = {}
         self._counted: dict[int, int] = {}
         self._figures: dict[int, int] = {}
@@ -422,12 +420,19 @@ class _Marks:
     in_qualifier: frozenset[int]  # cuts before or inside a target's qualifier ("以上", "以内")
     qualifier_at: frozenset[int]  # cuts right before one
     description_at: frozenset[int]  # cuts right before a description's opening word ("反映")
+    opener_at: frozenset[int]  # cuts right before a word opening a target before its number ("次数|各1次")
     inside_word: frozenset[int]  # cuts inside a word of jieba's dictionary ("建档|立卡")
     in_scoring: frozenset[int]  # cuts inside a scoring phrase ("得|10分", "扣1|分")
     unit_at: frozenset[int]  # cuts between a number and the unit it is counted in ("2280|次")
     after_unit: frozenset[int]  # cuts right after a number's unit ("2000次|汇总…")
     unit_cell_at: frozenset[int]  # cuts before a 计量单位 cell: the unit the next number is counted in ("次数|次|26次")
     echo_at: frozenset[int]  # cuts around a target said twice, as target and actual ("合规性|好|好|100%")
+
+
+def _opener_places(text: str, hints: GlueHints) -> set[int]:
+    """Where a target opener stands before a digit ("各1次", "约200人"): the only places a target may
+    open with one, and where a cell boundary before it is natural."""
+    return {at for at, word in _starts(text, hints.target_starts) if text[at + len(word) :][:1].isdigit()}
 
 
 def _starts(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -476,6 +481,7 @@ def _marks(text: str, hints: GlueHints) -> _Marks:
         frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
         frozenset(at for at, _ in qualifiers),
         frozenset(at for at, _ in _starts(text, hints.description_starts)),
+        frozenset(_opener_places(text, hints)),
         _inside_words(text),
         frozenset(k for m in _SCORING.finditer(text) for k in range(m.start() + 1, m.end())),
         frozenset(at for at, _ in units),
@@ -498,7 +504,7 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
         return 3  # "90%|以上" or "以|上": the qualifier belongs to its target
     if at in marks.in_scoring:
         return 3  # "较大得|10分": points belong to their scoring rule
-    if at in marks.description_at:
+    if at in marks.description_at or at in marks.opener_at:
         return 0  # "…每天|反映学生…": a description opens here
     if ending_role in _TARGET_ROLES and at in marks.after_unit:
         return 0  # "2000次|汇总…": a target ends with its unit

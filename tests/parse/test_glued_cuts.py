@@ -146,3 +146,8 @@ def test_the_numbering_of_a_name_is_neither_a_name_nor_cut_in_two() -> None:
     assert rows == [
         {"level3": "指标1种薯采购价格不高于市场价", "weight": "8", "value": "是", "actual": "是", "score": "8"}
     ]
+
+
+def test_a_word_opening_a_target_before_its_number_starts_the_target() -> None:
+    """k05 (国家林业局 样例): "年度、半年趋势报告次数各1次" — 各 opens the target "各1次", not ends the name."""
+    assert _cells("年度、半年趋势报告次数各1次", PLAIN) == {"level3": "年度、半年趋势报告次数", "value": "各1次"}
