@@ -316,7 +316,7 @@ class BlockReader:
             if kind is Kind.LEVEL1 and self._under_wide(levels) and levels.level1 is not cell:
                 kind = Kind.LEVEL2
             if kind is Kind.LEVEL1:
-                _set_level1(levels, cell)
+                _set_level1(levels, cell, self.vocab)
             elif kind is Kind.LEVEL2:
                 self._met_level2(cell)
                 levels.level2 = cell
@@ -388,14 +388,14 @@ class BlockReader:
             return False
         if kind is Kind.LEVEL2 and self._run is not None and len(self._run) == 1 and _own_level1(self._run[0]):
             # One name alone before a 二级 label: a 一级 of the province's own ("项目决策").
-            _set_level1(self.levels[0], self._run.pop())
+            _set_level1(self.levels[0], self._run.pop(), self.vocab)
         self._cut_run()
         if self._pending[self._group]:
             self._emit(self._group)
             self._group = (self._group + 1) % len(self.header.groups)
         levels = self.levels[self._group]
         if kind is Kind.LEVEL1:
-            _set_level1(levels, cell)
+            _set_level1(levels, cell, self.vocab)
         else:
             self._met_level2(cell)
             levels.level2 = cell
@@ -531,9 +531,15 @@ def _scores_only(record: Record, group: Group) -> None:
     data["score"] = data.pop("value")
 
 
-def _set_level1(levels: _Levels, cell: Cell) -> None:
-    """A new 一级 ends the 二级 it had; the same 一级 printed again on the next row does not."""
-    if levels.level1 is None or levels.level1.text.split() != cell.text.split():
+def _set_level1(levels: _Levels, cell: Cell, vocab: Vocabulary) -> None:
+    """A new 一级 ends the 二级 it had; the same 一级 printed again on the next row does not, nor
+    does the 一级 of the 二级 being read when none was printed before (a merged cell's label printed
+    on a middle row of its rows: "数量指标 | 名称 …" ⏎ … ⏎ "产出指标 | 名称 …")."""
+    if levels.level1 is None:
+        level2 = vocab.canonical_level2(levels.level2.text) if levels.level2 is not None else None
+        if level2 is None or vocab.parent_of(level2) != vocab.canonical_level1(cell.text):
+            levels.level2 = None
+    elif levels.level1.text.split() != cell.text.split():
         levels.level2 = None
     levels.level1 = cell
 

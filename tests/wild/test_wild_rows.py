@@ -428,3 +428,11 @@ def test_a_scoring_rule_printed_among_the_rows_is_no_indicator() -> None:
     assert not [n for n in names if "记分" in (n or "")]
     names = [i.level3 for i in parse(WILD / "m04_hunan_pricecert_dept_target_traditional.txt").indicators]
     assert "未达指标值酌情扣分" not in names and len(names) == 4
+
+
+def test_a_level1_label_printed_mid_group_keeps_the_level2_being_read() -> None:
+    """d05 (湖北 党校): "数量指标 | 主体班培训人次 | 280人次" … "产出指标 | 开设课程数量 | 220" — the merged
+    产出指标 cell's label stands on a middle row of its rows: the row is still a 数量指标."""
+    doc = parse(WILD / "d05_hubei_partyschool_approval.txt")
+    row = next(i for i in doc.indicators if i.level3 == "开设课程数量")
+    assert (row.level1, row.level2, row.value) == ("产出指标", "数量指标", "220")
