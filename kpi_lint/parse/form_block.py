@@ -197,7 +197,9 @@ class BlockReader:
                 # A list with no header holds a name and its target, or a name alone; a glued table row more.
                 glued = None
                 if self.header.implicit:
-                    glued = labelled_item(cell, self.vocab) or self._list_item(cell, columns)
+                    # a name whose target stands alone on the next line ("…传播,减少毒品的使用" ⏎ "90%")
+                    named = at + 1 < end and _TARGET_START.match(run[at + 1].text) is not None
+                    glued = labelled_item(cell, self.vocab) or self._list_item(cell, columns, named)
                 elif carried is None and cell.broken and cell.glued and at + 1 < end and run[at + 1].glued:
                     carried = cell  # the chunk broke off inside a row: it goes on in the next cell
                     continue
@@ -227,7 +229,7 @@ class BlockReader:
         self._rows_glued = True
         return found
 
-    def _list_item(self, cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | None:
+    def _list_item(self, cell: Cell, columns: list[tuple[int, str]], named: bool = False) -> list[Placed] | None:
         bracketed = _bracketed_item(cell, columns, worded=self._bracketed_targets)
         if bracketed is not None:
             self._bracketed_targets = True
@@ -239,7 +241,7 @@ class BlockReader:
         if self._numbered_items >= 2 and not self._other_items and not _NUMBERED_ITEM.match(cell.text):
             return []  # every item so far was "指标N:name(target)": an unnumbered line after them is no item
         self._other_items += 1
-        return _list_item(cell, columns)
+        return _list_item(cell, columns, named)
 
     def _whole_row(self, cells: list[Cell], columns: list[tuple[int, str]]) -> bool:
         """Cells between two row ends are one row: the header's columns take them in order; cells
@@ -721,13 +723,14 @@ def _bracketed_item(cell: Cell, columns: list[tuple[int, str]], worded: bool) ->
 _NUMBERED_ITEM = re.compile(r"\s*指标\s*\d+\s*[:：]")
 
 
-def _list_item(cell: Cell, columns: list[tuple[int, str]]) -> list[Placed] | None:
-    """One line of a list with no header: "参训人员结业率≥100%;", "完成时限,2025年10月底前;"."""
+def _list_item(cell: Cell, columns: list[tuple[int, str]], named: bool = False) -> list[Placed] | None:
+    """One line of a list with no header: "参训人员结业率≥100%;", "完成时限,2025年10月底前;".
+    `named`: the next line is a target alone, so a comma in this one is inside the name."""
     text = cell.text.strip().rstrip(_ITEM_END)
     level3 = next(col for col in columns if col[1] == "level3")
     value = next(col for col in columns if col[1] == "value")
     name, comma, target = max(text.rpartition("，"), text.rpartition(","), key=lambda parts: len(parts[0]))
-    if comma and name.strip() and 0 < len(target.strip()) <= _MAX_LISTED_TARGET:
+    if comma and name.strip() and 0 < len(target.strip()) <= _MAX_LISTED_TARGET and not named:
         at = cell.column + cell.text.index(target, len(name))
         return [[(level3, replace(cell, text=name.strip())), (value, replace(cell, text=target.strip(), column=at))]]
     if not any(ch.isdigit() or ch in _LIST_SIGNS for ch in text):

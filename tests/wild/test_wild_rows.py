@@ -110,6 +110,7 @@ def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
         "m07_guangdong_highered_special_target",  # printed across: names along a line, each period's targets below
         "m05_hubei_heritage_monitor",  # a 监控表: 指标执行情况 / 完成目标可能性 columns, categories as names
         "b07_shandong_culture_selfeval",  # a scoring rule ("定性指标计算:…来记分。") printed between the rows
+        "f02_ningxia_cdc_approval",  # a name with a comma in it, its target alone on the next line
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
