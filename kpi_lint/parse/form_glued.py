@@ -80,6 +80,7 @@ _EMPTY_SLOTS = re.compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
 _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target to a break in the text
+_FOOTNOTE = re.compile(r"注\s*[:：]")  # the notes printed under a form ("注:1、其他资金包括…")
 _UNNAMED = 1  # a piece under a column whose heading no list names (its contents are unknown)
 _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
 
@@ -643,6 +644,9 @@ def glued_rows(
     text = _EMPTY_SLOTS.sub("", cell.text.strip())
     if not text and cell.text.strip():
         return []
+    footnote = _FOOTNOTE.search(text)
+    if footnote is not None and footnote.start() > 0:
+        text = text[: footnote.start()]  # "…100%注:1、其他资金包括…": the form's footnotes after its last row
     head = carried.text.strip() if carried is not None else ""
     joined = head + text
     if _PROSE.search(joined):  # a sentence (notes, scoring rules) is not a row glued together

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from kpi_lint.grid import Cell
 from kpi_lint.lexicon import load_lexicon
-from kpi_lint.parse.form_glued import split_glued
+from kpi_lint.parse.form_glued import glued_rows, split_glued
 from kpi_lint.vocab import worded_starts
 
 SELF_EVAL = ["level3", "description", "value", "weight", "note"]  # j03: 指标名称 指标说明 目标值 分值 备注
@@ -151,3 +152,13 @@ def test_the_numbering_of_a_name_is_neither_a_name_nor_cut_in_two() -> None:
 def test_a_word_opening_a_target_before_its_number_starts_the_target() -> None:
     """k05 (国家林业局 样例): "年度、半年趋势报告次数各1次" — 各 opens the target "各1次", not ends the name."""
     assert _cells("年度、半年趋势报告次数各1次", PLAIN) == {"level3": "年度、半年趋势报告次数", "value": "各1次"}
+
+
+def test_the_footnotes_under_a_form_glued_after_its_last_row_are_no_row() -> None:
+    """e02 (湖南 衡山县): "…发生数0起0起市民满意度调查290%100%说明无注:1、其他资金包括…" — the form's notes."""
+    hints = load_lexicon().vocabulary.glue_hints
+    cell = Cell("市民满意度调查290%100%说明无注:1、其他资金包括和中央、省、市补助", 5, 40, glued=True)
+    found = glued_rows(cell, [(0, "level3"), (1, "value"), (2, "actual"), (3, "note")], hints)
+    assert found is not None and len(found) == 1  # no row made of the notes
+    placed = [(col[1], c.text, c.column) for col, c in found[0]]
+    assert placed[:2] == [("level3", "市民满意度调查", 40), ("value", "290%", 47)]
