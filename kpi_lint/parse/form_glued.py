@@ -209,7 +209,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     stray = 0
     if role == "level3":
         stray += _LOOSE_UNIT.search(piece if bare is None else bare) is not None
-        stray += 2 * (_ECHO.search(piece + "0") is not None)
+        stray += 2 * (_ECHO.search(piece) is not None)
         stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
     if role == "level3" and named_before_text:
         # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
@@ -433,7 +433,12 @@ class _Marks:
 def _opener_places(text: str, hints: GlueHints) -> set[int]:
     """Where a target opener stands before a digit ("各1次", "约200人"): the only places a target may
     open with one, and where a cell boundary before it is natural."""
-    return {at for at, word in _starts(text, hints.target_starts) if text[at + len(word) :][:1].isdigit()}
+    found = set()
+    for at, word in _starts(text, hints.target_starts):
+        end = at + len(word)
+        if text[end : end + 1].isdigit():
+            found.add(at)
+    return found
 
 
 def _starts(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -462,7 +467,8 @@ def _inside_words(text: str) -> frozenset[int]:
     return frozenset(inside)
 
 
-def _marks(text: str, hints: GlueHints) -> _Marks:
+def _marks(text: str, hints: GlueHints, opened: set[int]) -> _Marks:
+    """`opened`: where a target opener stands before a digit (_opener_places, found once per text)."""
     qualifiers = _starts(text, hints.target_ends)
     # (where, length) of each unit right after a number, the longest that fits ("人次" before "人")
     units = [
@@ -471,10 +477,11 @@ def _marks(text: str, hints: GlueHints) -> _Marks:
         if text[at - 1].isdigit() and (unit := next((u for u in hints.units if text.startswith(u, at)), None))
     ]
     # A unit printed in its own column right before the target it counts: "次|26次", "%|100%".
+    counted_in = (*hints.units, "%")
     unit_cells = [
         m.start() - len(unit)
         for m in _NUMBER_AT.finditer(text)
-        if (unit := next((u for u in (*hints.units, "%") if text.startswith(u, m.end())), None))
+        if (unit := next((u for u in counted_in if text.startswith(u, m.end())), None))
         and text.endswith(unit, 0, m.start())
         and not text[: m.start() - len(unit)][-1:].isdigit()  # "92%100%": that "%" is 92's
     ]
@@ -482,7 +489,7 @@ def _marks(text: str, hints: GlueHints) -> _Marks:
         frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
         frozenset(at for at, _ in qualifiers),
         frozenset(at for at, _ in _starts(text, hints.description_starts)),
-        frozenset(_opener_places(text, hints)),
+        frozenset(opened),
         _inside_words(text),
         frozenset(k for m in _SCORING.finditer(text) for k in range(m.start() + 1, m.end())),
         frozenset(at for at, _ in units),
@@ -569,7 +576,7 @@ def _cut(
 ) -> list[list[tuple[int, int, int]]] | None:
     n, m = len(text), len(roles)
     at = _Text(text, hints)
-    marks = _marks(text, hints)
+    marks = _marks(text, hints, at.opened)
     named_before_text = bool(_TEXT_ROLES.intersection(roles))
     # What a cell boundary costs before each position, per role of the cell it ends.
     boundary = {role: [_cut_cost(text, e, role, marks) for e in range(n + 1)] for role in set(roles)}

@@ -261,7 +261,7 @@ class FormReader:
             return
         row = self._column_words_apart(row)
         roles = cell_roles(row.cells, self.vocab)
-        if self._read_across(row):
+        if self._read_across(row, roles):
             return
         if self._header(row, roles):
             return
@@ -319,8 +319,7 @@ class FormReader:
 
     def _header(self, row: Row, roles: list[str | None]) -> bool:
         filled = row.filled
-        role_of = {id(c): r for r, c in zip(roles, row.cells, strict=True)}
-        filled_roles = [role_of[id(c)] for c in filled]
+        filled_roles = _filled_roles(row, roles)
         headerish = any(filled_roles) and all(
             r is not None or kind_of(c, self.vocab) is Kind.BLOCK for r, c in zip(filled_roles, filled, strict=True)
         )
@@ -445,11 +444,11 @@ class FormReader:
             return None
         return build_header(cells, roles, self._header_above, self._periods, streamed=True)
 
-    def _read_across(self, row: Row) -> bool:
+    def _read_across(self, row: Row, row_roles: list[str | None]) -> bool:
         """A table printed across (form_across): its lines are taken while they are the table's; each
         period's targets then make a block of their own under "三级指标 | <the target heading>"."""
         filled = row.filled
-        roles = cell_roles(filled, self.vocab)
+        roles = _filled_roles(row, row_roles)
         if self._across is not None and self._across.take(filled, roles):
             return True
         if self._across is not None:
@@ -696,7 +695,7 @@ class FormReader:
         value_loc = _value(record, value)
         name = strip_marks(name_cell.text) if name_cell else ""
         if not name or _PLACEHOLDER.match(squash(name)) or _only_direction(name):
-            empty = value_loc is None or squash(value_loc.text) in _EMPTY_WORDS or _only_direction(value_loc.text)
+            empty = _no_target(value_loc) or (value_loc is not None and _only_direction(value_loc.text))
             if level2 and empty:
                 note = value_loc.text if value_loc else None
                 line, column, anchor = _place(record)
@@ -704,8 +703,7 @@ class FormReader:
             return
         assert name_cell is not None
         is_note = bool(_RULE_TEXT.search(name) or _LEAD_IN.search(name) or _SCORING_RULE.search(name))
-        unfilled = value_loc is None or squash(value_loc.text) in _EMPTY_WORDS
-        if unfilled and set(record.data) - {"value"} <= _PROSE_ROLES and is_note:
+        if _no_target(value_loc) and set(record.data) - {"value"} <= _PROSE_ROLES and is_note:
             return  # "定量指标计算：…；…", "附件：": a note or a lead-in printed among the rows, not an indicator
         category = self.vocab.canonical_level2(squash(name))
         if value_loc is None and set(record.data) <= _PROSE_ROLES and category is not None:
@@ -854,6 +852,17 @@ def _value(record: Record, value: Cell | None) -> Located | None:
     if not text:
         return None
     return Located(text, base.line, base.column, base.anchor)
+
+
+def _filled_roles(row: Row, roles: list[str | None]) -> list[str | None]:
+    """The roles of a row's printed cells (`row.filled`), from the roles of all its cells."""
+    role_of = {id(c): r for r, c in zip(roles, row.cells, strict=True)}
+    return [role_of[id(c)] for c in row.filled]
+
+
+def _no_target(value: Located | None) -> bool:
+    """No target printed: no value cell, or one holding an empty mark ("-", "无", "未填报")."""
+    return value is None or squash(value.text) in _EMPTY_WORDS
 
 
 def _only_direction(text: str) -> bool:
