@@ -9,7 +9,9 @@ set's batch j (seed 31), documents none of the fixes had seen — a held-out che
 the whole wild set (106 files; seed 47, 12 of each rule that fires at least 5 times, all of them when it
 fires fewer), drawn before issue 11e's fixes; 5 = 153 findings over the whole wild set (113 files; seed 53,
 12 of each of the 16 rules that fire at least 5 times, all of them when fewer), drawn on main 588b9be before
-issue 11f's fixes. This test runs the whole
+issue 11f's fixes; 6 = 164 findings over all 121 wild files (seed 61, 12 of each rule that fires at least 5
+times and every finding of the rules that fire fewer, so that every rule that fires is judged), drawn on main
+cd056c8 before issue 11g's fixes. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -170,8 +172,9 @@ def test_precision_per_rule_on_the_wild_sample_holds() -> None:
 # reader's (the CSV's after_fix says which); a reader fix may only raise these.
 SAMPLE4_PRECISION_FLOOR = {
     "KPI101": 1.0, "KPI102": 6 / 7, "KPI103": 1.0, "KPI104": 7 / 9, "KPI105": 1.0,
-    "KPI201": 8 / 10, "KPI202": 4 / 6, "KPI205": 1.0, "KPI302": 1.0, "KPI404": 6 / 9, "KPI502": 1.0,
+    "KPI201": 7 / 10, "KPI202": 4 / 6, "KPI205": 1.0, "KPI302": 1.0, "KPI404": 6 / 9, "KPI502": 1.0,
     # KPI106: fewer than 5 judged still reported since the reader read e07's, j07's and k03's rows
+    # KPI201 was 8/10 until sample 6's review re-judged b05 13:3 partly (the excerpt is cut inside that project)
 }
 
 
@@ -191,10 +194,11 @@ def test_precision_per_rule_on_the_fourth_sample_holds() -> None:
 # after_fix says, for each, whether the reader, a rule or the category model is the cause.
 SAMPLE5_PRECISION_FLOOR = {
     "KPI101": 9 / 12, "KPI102": 6 / 7, "KPI103": 7 / 12, "KPI104": 9 / 11, "KPI105": 1.0, "KPI106": 7 / 10,
-    "KPI201": 9 / 12, "KPI202": 5 / 8, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
+    "KPI201": 8 / 12, "KPI202": 5 / 8, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
     "KPI404": 9 / 11, "KPI502": 11 / 12,
     # KPI107: 2 judged still reported (both partly) since its explanation columns are not read as bases
     # KPI504: 4 judged still reported (2 right, 1 partly, 1 wrong) since the reader read j07's first rows
+    # KPI201 was 9/12 until sample 6's review re-judged b05 13:3 partly (the excerpt is cut inside that project)
 }
 
 
@@ -202,4 +206,22 @@ def test_precision_per_rule_on_the_fifth_sample_holds() -> None:
     precision = _precision_still_reported("5")
     assert set(precision) == set(SAMPLE5_PRECISION_FLOOR)
     for code, floor in SAMPLE5_PRECISION_FLOOR.items():
+        assert precision[code][0] >= floor - 1e-9, (code, precision[code])
+
+
+# The same on sample 6 (drawn over all 121 wild files on main cd056c8, before issue 11g's fixes; 164 judged,
+# every rule that fires; 139 of the 15 rules that fire at least 5 times). As drawn: KPI101 11/12, KPI102 6/7,
+# KPI103 10/12, KPI104 8/12, KPI105 10/12, KPI106 8/12, KPI201 8/12, KPI202 10/12, KPI203 5/5, KPI205 7/7,
+# KPI302 6/6, KPI402 6/6, KPI404 8/12, KPI502 11/12, KPI504 2/5 (126/164 = 0.77 over every rule).
+SAMPLE6_PRECISION_FLOOR = {
+    "KPI101": 11 / 12, "KPI102": 6 / 7, "KPI103": 10 / 12, "KPI104": 8 / 12, "KPI105": 10 / 12, "KPI106": 8 / 12,
+    "KPI201": 8 / 12, "KPI202": 10 / 12, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
+    "KPI404": 8 / 12, "KPI502": 11 / 12, "KPI504": 2 / 5,
+}
+
+
+def test_precision_per_rule_on_the_sixth_sample_holds() -> None:
+    precision = _precision_still_reported("6")
+    assert set(precision) == set(SAMPLE6_PRECISION_FLOOR)
+    for code, floor in SAMPLE6_PRECISION_FLOOR.items():
         assert precision[code][0] >= floor - 1e-9, (code, precision[code])
