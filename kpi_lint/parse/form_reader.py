@@ -44,7 +44,8 @@ _SECTION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)\s*[^\s\d分]"
 )  # a section heading: numbering followed by its words ("(二)项目概况"; a lone "(50)" is a weight)
 _TITLE_NOISE = re.compile(
-    r"^(?:附件|附表)?\s*\d*\s*[:：、.．]?\s*|^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*|(?:20\d\d)\s*年度?\s*"
+    r"^(?:附件|附表)\s*\d*\s*[:：、.．]?\s*|^\d{1,2}\s*[:：、.．]\s*|^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*"
+    r"|(?:20\d\d)\s*年度?\s*"
 )
 # What stands in a 三级 cell that names nothing: template marks, "指标2：" ("指标" alone is what an
 # excerpt cut inside "指标1:…" leaves), or a bare number (a score, a "0" left in an unfilled row).
@@ -64,6 +65,7 @@ _MAX_LOOSE = 3  # rows above a header-less table's first labelled row that may b
 _MAX_GAP = 4  # lines between two such rows (blank lines, "|" marks)
 # A cell that may be a column heading no list knows: short, no figure outside brackets, no sentence.
 _HEADER_LIKE = re.compile(r"(?:[^\d\W]|[(（][^)）]{0,6}[)）]){2,16}")
+_CHOICE_BOX = re.compile(r"[□☐▢■☑☒]")  # "优秀□ 良好□ 合格□": a form's tick boxes
 _LEAD_IN = re.compile(r"[：:]\s*$")  # "附件：" introduces what follows; no indicator's name ends so
 
 
@@ -653,7 +655,12 @@ class FormReader:
 
     def _project(self, draft: _Draft, n: int, default_family: str | None) -> Project:
         form = _form(draft, default_family)
-        name_loc = draft.name or _name_from_title(draft.title) or draft.facts.get("implementer")
+        name_loc = (
+            draft.name
+            or _name_from_title(draft.title)
+            or draft.facts.get("implementer")
+            or draft.facts.get("department")
+        )
         anchor_loc = name_loc or draft.title or draft.start or Located("", 1, 1)
         name = name_loc.text if name_loc else f"（未命名项目{n + 1}）"
         project = Project(
@@ -702,6 +709,8 @@ class FormReader:
                 project.empty_categories.append(EmptyCategory(period, level1, level2, line, column, note, anchor))
             return
         assert name_cell is not None
+        if value_loc is not None and len(_CHOICE_BOX.findall(value_loc.text)) >= 2:
+            return  # "最近年度绩效评价情况 | 优秀□ 良好□ 合格□": a question answered by ticking, not a target
         is_note = bool(_RULE_TEXT.search(name) or _LEAD_IN.search(name) or _SCORING_RULE.search(name))
         if _no_target(value_loc) and set(record.data) - {"value"} <= _PROSE_ROLES and is_note:
             return  # "定量指标计算：…；…", "附件：": a note or a lead-in printed among the rows, not an indicator
@@ -788,6 +797,10 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
     return out
 
 
+# Labels printed on the same line after a fact's value, with or without a space before them.
+_NEXT_LABEL = re.compile(r"\s*(?:金额单位|计量单位|单位|填报日期|日期|填报人|联系电话|电话)\s*[:：]")
+
+
 def _inline_fact(cell: Cell, vocab: Vocabulary) -> tuple[str, Cell] | None:
     """"项目名称：XX" / "负责人：张三" in one cell: the fact and a cell holding its value."""
     text = cell.text.strip()
@@ -797,6 +810,7 @@ def _inline_fact(cell: Cell, vocab: Vocabulary) -> tuple[str, Cell] | None:
             fact = vocab.fact(label)
             if fact is not None:
                 offset = len(label) + 1 + len(rest) - len(rest.lstrip())
+                rest = _NEXT_LABEL.split(rest, maxsplit=1)[0]  # "XX局金额单位:万元": the next label's start ends it
                 return fact, replace(cell, text=rest.strip(), column=cell.column + offset)
     return None
 
@@ -813,21 +827,28 @@ def _form(draft: _Draft, default_family: str | None) -> Form:
     return Form.TARGET
 
 
+# Where a title's form name begins ("XX项目支出绩效目标表", "XX局部门整体支出绩效…", "XX整体支出…").
+_TITLE_FORM_WORDS = (
+    "部门整体", "部门(单位)整体", "单位整体", "整体支出", "区域绩效", "支出绩效", "绩效目标", "绩效自评", "绩效评价"
+)
+_KIND_WORDS = {"项目", "专项", "部门", "单位", "本级", "本级项目", "二级项目", "一级项目", "部门预算项目", "财政项目"}
+
+
 def _name_from_title(title: Located | None) -> Located | None:
+    """The project named by a title ("XX项目绩效目标表" → "XX项目"); None when the words before the form's
+    name only say what kind of thing it is ("项目绩效目标表")."""
     if title is None:
         return None
     text = title.text
     for _ in range(3):
         text = _TITLE_NOISE.sub("", text, count=1).strip()
-    for word in ("项目支出绩效", "支出绩效", "绩效目标", "绩效自评", "绩效评价", "部门整体支出", "区域绩效"):
-        at = text.find(word)
-        if at > 0:
-            text = text[:at]
-            break
-    else:
+    places = [at for word in _TITLE_FORM_WORDS if (at := text.find(word)) >= 0]
+    if not places:
         return None
-    text = text.strip(" 　:：-—(（)）")
-    if len(text) < 2 or text.endswith(("年", "年度")):
+    text = text[: min(places)]
+    text = text.strip(" 　:：-—(（)）《》“”\"'")
+    text = text.removesuffix("整体").removesuffix("部门")  # "XX中心2023年度整体绩效目标表": the unit itself
+    if len(text) < 2 or text.endswith(("年", "年度")) or text in _KIND_WORDS:
         return None
     return Located(text, title.line, title.column, title.anchor)
 

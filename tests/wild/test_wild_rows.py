@@ -437,3 +437,11 @@ def test_a_level1_label_printed_mid_group_keeps_the_level2_being_read() -> None:
     doc = parse(WILD / "d05_hubei_partyschool_approval.txt")
     row = next(i for i in doc.indicators if i.level3 == "开设课程数量")
     assert (row.level1, row.level2, row.value) == ("产出指标", "数量指标", "220")
+
+
+def test_a_question_answered_by_ticking_boxes_is_no_indicator() -> None:
+    """g04's declaration asks "最近年度绩效评价情况 | 优秀□ 良好□ 合格□ 不合格□未评价□" below its 满意度 rows."""
+    doc = parse(WILD / "g04_zhejiang_greening_declaration.txt")
+    names = [i.level3 for p in doc.projects for i in p.indicators]
+    assert "最近年度绩效评价情况" not in names
+    assert names[-1] == "服务对象或受益者满意度指标" and len(names) == 7
