@@ -6,27 +6,79 @@ its own, and the outer cell that holds it keeps only its own text.
 
 from __future__ import annotations
 
+import re
+
 from kpi_lint.grid import Block, Cell, Grid, Paragraph, Row
+
+# An XHTML page's XML declaration: lxml refuses a decoded text that still names its encoding.
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+
+
+# Elements that begin a line of their own; text in any other element runs on in the line around it.
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "caption", "title", "center", "section",
+     "article", "blockquote", "pre", "header", "footer", "main", "aside", "nav", "form", "fieldset", "address",
+     "body", "html", "ul", "ol", "dl", "tr", "td", "th", "thead", "tbody", "tfoot"}
+)
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 
 
 def read_html(text: str) -> list[Block]:
+    """The page's tables as grids and its other text as paragraphs, in page order: a line for each
+    block element's own text (a CMS puts titles and "项目名称：…" in <div>s and <br>-separated lines,
+    not only in <p>s)."""
     import lxml.html
 
-    root = lxml.html.fromstring(text)
+    root = lxml.html.fromstring(_XML_DECLARATION.sub("", text, count=1))
     blocks: list[Block] = []
     counter = {"line": 0, "table": 0}
-    for element in root.iter("table", "p", "h1", "h2", "h3", "h4", "h5", "h6", "caption", "title"):
-        if element.tag != "table" and any(a.tag == "table" for a in element.iterancestors()):
-            continue  # a paragraph inside a table cell: read with the cell
-        if element.tag == "table":
-            counter["table"] += 1
-            blocks.append(_table(element, counter))
+    title = root.find(".//title")
+    if title is not None:
+        _add_lines(blocks, counter, [title.text_content()])
+    lines: list[str] = [""]
+
+    def flush() -> None:
+        _add_lines(blocks, counter, lines)
+        lines[:] = [""]
+
+    def walk(node: object) -> None:
+        tag = getattr(node, "tag", None)
+        if not isinstance(tag, str) or tag in _SKIPPED_TAGS:
+            if getattr(node, "tail", None):
+                lines[-1] += node.tail  # type: ignore[attr-defined]
+            return
+        if tag == "table":
+            flush()
+            for table in node.iter("table"):  # type: ignore[attr-defined]
+                counter["table"] += 1  # a table laid out inside another one's cell: a grid of its own
+                blocks.append(_table(table, counter))
         else:
-            words = " ".join(element.text_content().split())
-            if words:
-                counter["line"] += 1
-                blocks.append(Paragraph(words, counter["line"], 1, f"段落{counter['line']}"))
+            block = tag in _BLOCK_TAGS
+            if block:
+                flush()
+            if tag == "br":
+                lines.append("")
+            if getattr(node, "text", None):
+                lines[-1] += node.text  # type: ignore[attr-defined]
+            for child in node:  # type: ignore[attr-defined]
+                walk(child)
+            if block:
+                flush()
+        if getattr(node, "tail", None):
+            lines[-1] += node.tail  # type: ignore[attr-defined]
+
+    body = root.find(".//body")
+    walk(body if body is not None else root)
+    flush()
     return blocks
+
+
+def _add_lines(blocks: list[Block], counter: dict[str, int], lines: list[str]) -> None:
+    for line in lines:
+        words = " ".join(line.split())
+        if words:
+            counter["line"] += 1
+            blocks.append(Paragraph(words, counter["line"], 1, f"段落{counter['line']}"))
 
 
 def _span(value: str | None) -> int:

@@ -161,6 +161,42 @@ def test_a_table_nested_in_a_page_layout_table() -> None:
     assert project.indicators[1].spans["level3"].anchor == "表2 行4 格3"
 
 
+def test_a_page_saved_as_xhtml_by_libreoffice() -> None:
+    """LibreOffice's XHTML export: an XML declaration before <html>, <p>s and <span>s inside the cells."""
+    doc = parse(OFFICE / "declaration.xhtml.html")
+    assert doc.layout is Layout.HTML
+    assert parsed_rows(doc) == expected_rows(OFFICE / "declaration.expected.csv")
+    (project,) = doc.projects
+    assert project.name == "沁水县医疗保障信息化建设及运维项目"
+
+
+def test_a_page_whose_title_and_facts_stand_in_divs_and_br_lines(tmp_path: Path) -> None:
+    """A CMS page: the title in a <div>, the facts as <br>-separated lines, scripts and styles around."""
+    page = tmp_path / "cms.html"
+    page.write_text(
+        "<html><head><style>.t{}</style><script>var a='项目名称：假';</script></head><body>"
+        "<div class='nav'>首页 &gt; 预算公开</div>"
+        "<div class='title'>2024年高标准农田建设补助绩效目标表</div>"
+        "<div class='info'>主管部门：某县农业农村局<br/>实施单位：某县农田建设中心</div>"
+        "<table border='1'><tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>"
+        "<tr><td rowspan='2'>产出指标</td><td>数量指标</td><td>建设高标准农田面积</td><td>≥1.2万亩</td></tr>"
+        "<tr><td>时效指标</td><td>完工时间</td><td>2024年12月底前</td></tr>"
+        "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>受益农户满意度</td><td>≥90%</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    doc = parse(page)
+    (project,) = doc.projects
+    assert project.name == "高标准农田建设补助"
+    assert project.department is not None and project.department.text == "某县农业农村局"
+    assert project.implementer is not None and project.implementer.text == "某县农田建设中心"
+    assert [(i.level2, i.level3, i.value) for i in project.indicators] == [
+        ("数量指标", "建设高标准农田面积", "≥1.2万亩"),
+        ("时效指标", "完工时间", "2024年12月底前"),
+        ("服务对象满意度指标", "受益农户满意度", "≥90%"),
+    ]
+
+
 @pytest.mark.parametrize("fmt", ["xlsx", "pdf", "docx"])
 def test_funds_carry_the_office_position_of_their_cell(fmt: str) -> None:
     (project,) = parse(OFFICE / f"declaration.{fmt}").projects
