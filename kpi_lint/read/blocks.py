@@ -8,6 +8,7 @@ from pathlib import Path
 from kpi_lint.errors import InputError
 from kpi_lint.grid import Block
 from kpi_lint.model import Layout
+from kpi_lint.read.mhtml import is_mhtml, mhtml_page
 from kpi_lint.read.sniff import sniff
 from kpi_lint.read.source import SourceText, decode_bytes, read_bytes, source_from_text
 
@@ -51,7 +52,10 @@ def read_blocks(path: str | Path) -> Blocks:
     except Exception as exc:  # a damaged office file: the library's own words say what is wrong
         problem = f"无法读取 {kind.value.upper()} 文件（文件损坏或格式不符）：{type(exc).__name__}"
         raise InputError(name, problem) from exc
-    text, encoding = decode_bytes(data, name)
+    page = mhtml_page(data) if kind is Layout.HTML and is_mhtml(data) else None
+    if page is None and kind is Layout.HTML and is_mhtml(data):
+        raise InputError(name, "单一文件网页（.mht）中没有网页正文（text/html）")
+    text, encoding = page if page is not None else decode_bytes(data, name)
     if kind is Layout.HTML:
         from kpi_lint.read.html_reader import read_html
 

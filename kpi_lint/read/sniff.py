@@ -6,6 +6,7 @@ import zipfile
 from io import BytesIO
 
 from kpi_lint.model import Layout
+from kpi_lint.read.mhtml import is_mhtml
 
 
 def sniff(data: bytes) -> Layout | str:
@@ -33,6 +34,8 @@ def sniff(data: bytes) -> Layout | str:
         return "压缩包（请先解压）"
     if head.startswith(b"{\\rtf"):
         return "RTF 文档（请另存为 .docx）"
+    if is_mhtml(data):
+        return Layout.HTML  # a web page saved as one file (.mht)
     sample = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if sample.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<table" in data[:200000].lower():
         return Layout.HTML
