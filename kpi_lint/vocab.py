@@ -257,6 +257,25 @@ class Vocabulary:
         closing = [w for w, fact in self.facts.items() if fact in ("total_score", "end") and len(w) >= 2]
         return [w for w in long_words if len(w) >= 4] + closing
 
+    def before_labels(self, text: str) -> str:
+        """A fact's value without the labels glued after it: "XX局资金情况(万元)全年预算数(A)…" → "XX局".
+
+        A fact label (实施单位, 项目负责人) ends the value wherever it stands after its first two
+        characters; a funds word (全年预算数, 资金总额) only when another label follows it, since a
+        name may end in one ("…项目资金总额" is rare, "…资金总额 全年预算数 全年执行数" is a block).
+        """
+        found = [(m.start(), m.group()) for m in self._label_run.finditer(text, 2)]
+        for i, (at, word) in enumerate(found):
+            if label_key(word) in self.facts or i + 1 < len(found):
+                return _AMOUNT_LABEL.sub("", text[:at]).rstrip(" ，,;；:：")
+        return "" if _AMOUNT_LABEL.fullmatch(text.strip()) else text
+
+    @cached_property
+    def _label_run(self) -> re.Pattern[str]:
+        words = {w for w in self.facts if len(w) >= 4}
+        words |= {w for w in (*self.fund_sources, *self.fund_columns) if len(w) >= 4}
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
     def is_furniture(self, text: str) -> bool:
         s = squash(text)
         return any(word in s for word in self.furniture)
@@ -373,6 +392,10 @@ class Vocabulary:
     @cached_property
     def _title_words(self) -> LongestWord:
         return LongestWord(self.titles)
+
+
+# The amount unit a funds block's label ends in: "项目资金(万元)" glued after a fact's value.
+_AMOUNT_LABEL = re.compile(r"(?:项目资金|资金情况|资金|金额)?\s*[(（](?:万元|元)[)）]\s*$")
 
 
 class LongestWord:

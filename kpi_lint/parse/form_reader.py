@@ -120,6 +120,7 @@ class FormReader:
     drafts: list[_Draft] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
     _pending_fact: str | None = None
+    _pending_label: str = ""  # the label of the pending fact as printed, to join a wrapped rest of it to
     _recent: list[Row] = field(default_factory=list)  # the last rows read, nearest first
     _header_above: list[Row] = field(default_factory=list)
     _periods: list[str] = field(default_factory=list)  # period words met lately ("中期目标" … "年度目标")
@@ -500,6 +501,13 @@ class FormReader:
         found = False
         pending = self._pending_fact
         self._pending_fact = None
+        if pending and self.vocab.fact(self._pending_label + cells[0].text) == pending:
+            # "主管部门 ⏎ 及编码 ⏎ [015001]XX局": the label wrapped onto the next line; its value follows
+            self._pending_fact, self._pending_label = pending, self._pending_label + cells[0].text
+            cells = cells[1:]
+            if not cells:
+                return True
+            pending = None
         if pending and self._value_cell(cells[0]):
             self._set_fact(pending, cells[0])
             found = True
@@ -535,7 +543,7 @@ class FormReader:
                     self.draft.facts["grade"] = grade.located
             if value is None:
                 if not rest:
-                    self._pending_fact = fact
+                    self._pending_fact, self._pending_label = fact, cell.text.strip()
                 found = found or len(cells) <= 2
                 continue
             self._set_fact(fact, value)
@@ -553,6 +561,12 @@ class FormReader:
     def _set_fact(self, fact: str, cell: Cell) -> None:
         draft = self.draft
         loc = cell.located
+        if fact in _SHORT_FACTS:
+            text = _LABELLED_LINE.split(loc.text, maxsplit=1)[0]  # "XX联合会 ⏎ 评价机构:…": the next fact
+            text = self.vocab.before_labels(text)
+            if not text.strip():
+                return  # "项目资金 (万元)": the label of the funds block, not this fact's value
+            loc = replace(loc, text=text)
         if fact == "name":
             if draft.name is not None and (draft.records or draft.block is not None):
                 draft = self._new_draft(family=draft.family, title=draft.title)
@@ -797,6 +811,9 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
     return out
 
 
+# Facts that are a name: their value ends where a run of labels glued after it begins.
+_SHORT_FACTS = frozenset({"name", "department", "implementer", "attribute"})
+_LABELLED_LINE = re.compile(r"\n\s*[^\s:：]{2,8}[:：]")
 # Labels printed on the same line after a fact's value, with or without a space before them.
 _NEXT_LABEL = re.compile(r"\s*(?:金额单位|计量单位|单位|填报日期|日期|填报人|联系电话|电话)\s*[:：]")
 

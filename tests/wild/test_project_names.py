@@ -1,5 +1,6 @@
-"""The project a form names, read from the wild set: its 项目名称 fact, the title above the table, or, for a
-部门整体 form, the department. A title that only says what kind of form it is names no project."""
+"""The project a form names and its facts, read from the wild set: its 项目名称 fact, the title above
+the table, or, for a 部门整体 form, the department. A title that only says what kind of form it is
+names no project; a fact's value ends where the next label begins."""
 
 from __future__ import annotations
 
@@ -34,3 +35,28 @@ WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
 def test_the_project_a_form_names(stem: str, names: list[str]) -> None:
     (path,) = WILD.glob(f"{stem}*.txt")
     assert [p.name for p in parse(path).projects] == names
+
+
+@pytest.mark.parametrize(
+    ("stem", "fact", "value"),
+    [
+        # the funds block glued after the value: "XX局资金情况(万元)全年预算数(A)全年执行数(B)…"
+        ("a09_sichuan_water_selfeval", "implementer", "中江县水利局"),
+        ("e02_hunan_grain_selfeval", "implementer", "粮食调控储备与产业发展股"),
+        ("k05_central_forestry_declaration_sample", "implementer", "造林司"),
+        # "主管部门 ⏎ 及编码 ⏎ [015001]武汉市青山区教育局": the label wrapped onto the next line
+        ("c02_hubei_education_target", "department", "[015001]武汉市青山区教育局"),
+        ("e06_hubei_science_declaration", "department", "区科经局"),
+        # "…管理局项目开始日期2023-01-01项目完成H期…": the next fact's label ends the value
+        ("f05_gansu_museum_target", "department", "嘉峪关市文化和旅游局"),
+        # "项目单位:XX联合会 ⏎ 评价机构:…": the next line is another fact
+        ("f10_hubei_disabled_target", "implementer", "湖北省残疾人联合会"),
+        # "实施单位 | 项目资金 (万元)": the funds block's label is no implementer
+        ("d08_hubei_govservice_selfeval", "implementer", None),
+    ],
+)
+def test_a_fact_ends_where_the_next_label_begins(stem: str, fact: str, value: str | None) -> None:
+    (path,) = WILD.glob(f"{stem}*.txt")
+    project = parse(path).projects[0]
+    found = getattr(project, fact)
+    assert (found.text if found is not None else None) == value
