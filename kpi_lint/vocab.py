@@ -258,17 +258,34 @@ class Vocabulary:
         return [w for w in long_words if len(w) >= 4] + closing
 
     def before_labels(self, text: str) -> str:
-        """A fact's value without the labels glued after it: "XX局资金情况(万元)全年预算数(A)…" → "XX局".
+        """A fact's value without the labels glued after it: "XX局资金情况(万元)全年预算数(A)…" → "XX局"."""
+        value = _AMOUNT_LABEL.sub("", text[: self.label_run_at(text)])
+        return _TRAILING_AMOUNT.sub("", value).rstrip(" ，,;；:：")
 
-        A fact label (实施单位, 项目负责人) ends the value wherever it stands after its first two
-        characters; a funds word (全年预算数, 资金总额) only when another label follows it, since a
-        name may end in one ("…项目资金总额" is rare, "…资金总额 全年预算数 全年执行数" is a block).
-        """
+    def label_run_at(self, text: str) -> int:
+        """Where a run of labels glued after a value begins (len(text) when none does): a fact label
+        (实施单位, 项目负责人) wherever it stands after the first two characters; a funds word (全年预算数,
+        资金总额) only when another label follows it, since a name may end in one."""
         found = [(m.start(), m.group()) for m in self._label_run.finditer(text, 2)]
+        end = len(text.rstrip())
         for i, (at, word) in enumerate(found):
-            if label_key(word) in self.facts or i + 1 < len(found):
-                return _AMOUNT_LABEL.sub("", text[:at]).rstrip(" ，,;；:：")
-        return "" if _AMOUNT_LABEL.fullmatch(text.strip()) else text
+            if label_key(word) in self.facts or i + 1 < len(found) or at + len(word) >= end:
+                return at
+        return len(text)
+
+    def is_label_start(self, text: str) -> bool:
+        """`text` is a fact label, or the start of one of four characters or more cut by a line wrap
+        ("省级业务主管部" of 省级业务主管部门)."""
+        key = label_key(text)
+        return key in self.facts or (len(key) >= 4 and any(w.startswith(key) for w in self.facts))
+
+    def fact_opening(self, text: str) -> str | None:
+        """The longest fact label of four characters or more that `text` begins with ("项目名称农村…")."""
+        for n in range(min(len(text), 16), 3, -1):
+            key = label_key(text[:n])
+            if len(key) >= 4 and key in self.facts:
+                return text[:n]
+        return None
 
     @cached_property
     def _label_run(self) -> re.Pattern[str]:
@@ -395,6 +412,8 @@ class Vocabulary:
 
 
 # The amount unit a funds block's label ends in: "项目资金(万元)" glued after a fact's value.
+# An amount and its label glued after a unit's name: "XX办事处区级支出预算总量3724.39".
+_TRAILING_AMOUNT = re.compile(r"[\u4e00-\u9fff]{0,6}(?:总量|总额|合计|金额|预算数|预算)\s*[\d,.]+\s*(?:万元|元)?\s*$")
 _AMOUNT_LABEL = re.compile(r"(?:项目资金|资金情况|资金|金额)?\s*[(（](?:万元|元)[)）]\s*$")
 
 

@@ -515,15 +515,13 @@ class FormReader:
         for i, cell in enumerate(cells):
             fact = self.vocab.fact(cell.text)
             if fact is None:
-                inline = _inline_fact(cell, self.vocab)
-                if inline is None:
-                    continue
-                fact, value_cell = inline
-                found = True
-                if fact == "end":
-                    self._end_block()
-                else:
-                    self._set_fact(fact, value_cell)
+                inline = _inline_facts(cell, self.vocab, loose=self.draft.block is None)
+                for fact, value_cell in inline:
+                    if fact == "end":
+                        self._end_block()
+                    else:
+                        self._set_fact(fact, value_cell)
+                found = found or bool(inline)
                 continue
             if fact == "end":
                 found = True
@@ -813,23 +811,64 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
 
 # Facts that are a name: their value ends where a run of labels glued after it begins.
 _SHORT_FACTS = frozenset({"name", "department", "implementer", "attribute"})
+_SEAL = re.compile(r"[(（](?:盖章|签章|签字|公章)[)）]")
+_UNCLOSED = re.compile(r"^[(（][^)）]*$")
 _LABELLED_LINE = re.compile(r"\n\s*[^\s:：]{2,8}[:：]")
 # Labels printed on the same line after a fact's value, with or without a space before them.
 _NEXT_LABEL = re.compile(r"\s*(?:金额单位|计量单位|单位|填报日期|日期|填报人|联系电话|电话)\s*[:：]")
 
 
-def _inline_fact(cell: Cell, vocab: Vocabulary) -> tuple[str, Cell] | None:
-    """"项目名称：XX" / "负责人：张三" in one cell: the fact and a cell holding its value."""
-    text = cell.text.strip()
+def _inline_facts(cell: Cell, vocab: Vocabulary, *, loose: bool) -> list[tuple[str, Cell]]:
+    """"项目名称：XX" / "负责人：张三" in one cell: each fact and a cell holding its value.
+
+    Before the indicator block (`loose`) a name-like fact's label may also stand apart from its value
+    by spaces ("项目名称 麻风病防治") or glued to it ("项目名称农村义务教育…"), and several facts may run
+    on in one cell ("项目主管部门XX局项目执行单位XX学校").
+    """
+    text = cell.text
+    out: list[tuple[str, Cell]] = []
+    at = len(text) - len(text.lstrip())
+    while at < len(text):
+        labelled = _fact_label(text[at:], vocab, loose=loose or not out)
+        if labelled is None or (out and not loose):
+            break
+        fact, skip = labelled
+        if out and fact not in _SHORT_FACTS and fact != "duration":
+            break
+        start = at + skip
+        start += len(text[start:]) - len(text[start:].lstrip())
+        rest = text[start:]
+        end = start + len(_NEXT_LABEL.split(rest, maxsplit=1)[0])  # "XX局金额单位:万元"
+        if loose and (fact in _SHORT_FACTS or fact == "duration"):
+            end = min(end, start + vocab.label_run_at(rest))
+        out.append((fact, replace(cell, text=text[start:end].strip(), column=cell.column + start)))
+        at = end
+    return out
+
+
+def _fact_label(text: str, vocab: Vocabulary, *, loose: bool) -> tuple[str, int] | None:
+    """The fact whose label `text` opens with, and how many characters the label and its separator
+    take: "label：", or (`loose`, name-like facts only) "label value" and "labelvalue"."""
     for sep in ("：", ":"):
-        label, found, rest = text.partition(sep)
+        label, found, _ = text.partition(sep)
         if found and len(label) <= 16:
-            fact = vocab.fact(label)
+            fact = vocab.fact(_SEAL.sub("", label))  # "主管部门(盖章)：": where the seal goes
             if fact is not None:
-                offset = len(label) + 1 + len(rest) - len(rest.lstrip())
-                rest = _NEXT_LABEL.split(rest, maxsplit=1)[0]  # "XX局金额单位:万元": the next label's start ends it
-                return fact, replace(cell, text=rest.strip(), column=cell.column + offset)
-    return None
+                return fact, len(label) + 1
+    if not loose:
+        return None
+    head = text.split(maxsplit=1)[0] if text.strip() else ""
+    fact = vocab.fact(head) if head != text.strip() else None
+    skip = len(head)
+    if fact is None:
+        glued = vocab.fact_opening(text)
+        fact, skip = (vocab.facts[label_key(glued)], len(glued)) if glued else (None, 0)
+    value = _SEAL.sub("", text[skip:]).strip()
+    if fact not in _SHORT_FACTS or len(value) < 2 or value.endswith("。") or _UNCLOSED.match(value):
+        return None  # "单位名称(项目类别 ⏎ /支出项目)", "部门(单位)职能职责。": a label or a heading, no value
+    if vocab.is_label_start(value):
+        return None  # "资金名称 省级业务主管部 ⏎ 门": a row of labels, their values printed below
+    return fact, skip
 
 
 def _form(draft: _Draft, default_family: str | None) -> Form:

@@ -30,6 +30,12 @@ WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
         # "部门:505_湘西州教育和体育局金额单位:万元": the next label ends the department's name
         ("j01_hunan_specialedu_target", ["505_湘西州教育和体育局"]),
         ("b04_hubei_township_dept_selfeval", ["塘湖镇政府"]),
+        # "项目名称 麻风病防治": label and value apart by a space on one line
+        ("a06_sichuan_health_declaration", ["麻风病防治"]),
+        # "项目名称农村义务教育薄弱学校改造补助资金": glued to its label
+        ("i04_hubei_edu_target", ["农村义务教育薄弱学校改造补助资金"]),
+        # "项目支出名称 |" then its value
+        ("c01_hunan_urbanmgmt_declaration", ["雾炮车降尘抑尘服务"]),
     ],
 )
 def test_the_project_a_form_names(stem: str, names: list[str]) -> None:
@@ -53,6 +59,14 @@ def test_the_project_a_form_names(stem: str, names: list[str]) -> None:
         ("f10_hubei_disabled_target", "implementer", "湖北省残疾人联合会"),
         # "实施单位 | 项目资金 (万元)": the funds block's label is no implementer
         ("d08_hubei_govservice_selfeval", "implementer", None),
+        # "项目主管部门青山区教育局项目执行单位化工区学校": two facts glued in one line
+        ("i04_hubei_edu_target", "department", "青山区教育局"),
+        ("i04_hubei_edu_target", "implementer", "化工区学校"),
+        # "预算单位 区疾控中心"
+        ("a06_sichuan_health_declaration", "implementer", "区疾控中心"),
+        # "实施单位 (盖章) |": where the seal goes is no implementer
+        ("j02_sichuan_devreform_selfeval", "implementer", None),
+        ("b07_shandong_culture_selfeval", "department", "济南市历城区文化和旅游局"),
     ],
 )
 def test_a_fact_ends_where_the_next_label_begins(stem: str, fact: str, value: str | None) -> None:
