@@ -99,7 +99,7 @@ class BlockReader:
             return False
         last = self.records[-1]
         group = self.header.groups[last.group]
-        if self._target_below(last, filled) or _grade_below(last, group, filled):
+        if self._target_below(last, filled) or _grade_below(last, group, filled) or self._rest_below(last, filled):
             return True
         missing = [(col, role) for col, role in group.data if role in ("weight", "score") and role not in last.data]
         if not all(fits("weight", c.text) for c in filled) or len(filled) > len(missing):
@@ -125,6 +125,26 @@ class BlockReader:
         if "value" not in self.header.groups[last.group].roles:
             return False
         last.data["value"] = cell
+        return True
+
+    def _rest_below(self, last: Record, filled: list[Cell]) -> bool:
+        """A row that printed only its name, then the rest of it on the next line ("扶持发展新型农业经营
+        主体 (个) |" ⏎ "15 | 6 | 8.0"): its target and the figures after it, in column order. The
+        target must read as one (a figure or a comparison), so that a next row is never taken."""
+        if len(filled) < 2 or "level3" not in last.data or set(last.data) - {"level3", "comparator"}:
+            return False
+        if last.extra_values:
+            return False
+        group = self.header.groups[last.group]
+        roles = [role for role in group.roles[group.roles.index("level3") + 1 :] if role not in last.data] if (
+            "level3" in group.roles) else []
+        if "value" not in roles or len(filled) > len(roles) or not is_number(squash(strip_marks(filled[0].text))):
+            return False
+        if any(kind_of(c, self.vocab) is not Kind.DATA or not fits(role, c.text) for c, role in zip(filled, roles,
+                                                                                                       strict=False)):
+            return False
+        for cell, role in zip(filled, roles, strict=False):
+            last.data[role] = cell
         return True
 
     def row_break(self, closes: bool = False) -> None:
@@ -354,6 +374,7 @@ class BlockReader:
             cells, kinds = _unjoin(cells, kinds, groups[0])
             data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
         lone = len(data) == 1 and len(cells[data[0]].text.split()) == 2
+        lone = lone and not _BRACKETED_UNIT.match(cells[data[0]].text.split()[1])  # "新型经营主体助农增收 (元)"
         if lone and not self.header.streamed and groups[0].width >= 2:
             # "宣传教育 覆盖全区所有人员": a name and its value separated by one space.
             i = data[0]
@@ -574,6 +595,7 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
     return out
 
 
+_BRACKETED_UNIT = re.compile(r"^[(（][^()（）]{1,6}[)）]$")  # "(元)", "（个）" ending a name: its unit
 _SPLIT_UNIT = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)$")
 
 

@@ -111,6 +111,7 @@ def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
         "m05_hubei_heritage_monitor",  # a 监控表: 指标执行情况 / 完成目标可能性 columns, categories as names
         "b07_shandong_culture_selfeval",  # a scoring rule ("定性指标计算:…来记分。") printed between the rows
         "f02_ningxia_cdc_approval",  # a name with a comma in it, its target alone on the next line
+        "n04_yunnan_agri_selfeval",  # a row's figures wrapped onto the next line; "(元)" ending a name
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
