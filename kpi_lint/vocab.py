@@ -137,7 +137,12 @@ class Vocabulary:
     def word_pattern(self) -> re.Pattern[str] | None:
         """One pattern matching any of `words`, longest first (compiled once per lexicon)."""
         ordered = sorted(set(self.words), key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        if not ordered:
+            return None
+        # A short 二级 label ("成本", "时效") where a glued row's last figure ends: "…专款专用10成本每年…".
+        short = sorted({w for w in self.level2 if 2 <= len(w) < 4}, key=len, reverse=True)
+        after_figure = [rf"(?<=\d)(?:{'|'.join(map(re.escape, short))})(?=[\u4e00-\u9fff\d])"] if short else []
+        return re.compile("|".join([*map(re.escape, ordered), *after_figure]))
 
     @cached_property
     def _header_tail(self) -> re.Pattern[str]:

@@ -446,3 +446,12 @@ def test_a_question_answered_by_ticking_boxes_is_no_indicator() -> None:
     names = [i.level3 for p in doc.projects for i in p.indicators]
     assert "最近年度绩效评价情况" not in names
     assert names[-1] == "服务对象或受益者满意度指标" and len(names) == 7
+
+
+def test_a_short_label_where_a_glued_row_ends_opens_the_next_row() -> None:
+    """n05 (湖北 自评表, glued): "…专款专用专款专用专款专用10成本每年财政补助1000万元1000万元1000万元10时效1年1年1年10":
+    成本 and 时效, printed short, stand right after the 得分 that closes the row before."""
+    rows = [(i.level2, i.level3, i.value) for i in parse(WILD / "n05_hubei_hospital_selfeval_glued.txt").indicators]
+    assert ("质量指标", "保证财政建设补助专款专用", "专款专用") in rows
+    assert ("成本指标", "每年财政补助1000万元", "1000万元") in rows
+    assert ("时效指标", "1年", "1年") in rows
