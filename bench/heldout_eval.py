@@ -13,7 +13,8 @@ Classifiers: C chosen by cross-validation over the train + dev documents (groupe
 fitted on train + dev, measured on test; the shipped model (and `--compare`, e.g. an earlier model)
 is measured on the same test documents for comparison (it may have seen some of them: its card says
 which).  Test scores are printed per test set of the split (``first``: the 24 documents drawn with
-the split; ``fresh``: wild batches i–k, labelled after the models were chosen) and for their union;
+the split; ``fresh``: wild batches i–l, labelled after the models were chosen; ``third``: wild batch m,
+labelled in issue 13f before any model was run on it) and for their union;
 ``fresh, new wording`` keeps the fresh rows whose 三级指标 is written in no train or dev document
 (several fresh documents are later copies of a train document's table).
 """
@@ -110,10 +111,11 @@ def cluster(split: DocumentSplit) -> None:
     docs = corpus_documents() + wild_documents()
     pairs = load_pairs()
     pairs = pairs.assign(part=[_pair_part(split, a, b) for a, b in zip(pairs["doc_a"], pairs["doc_b"], strict=True)])
-    fresh = set(split.test_set("fresh"))
-    in_fresh = pairs["doc_a"].isin(fresh) | pairs["doc_b"].isin(fresh)
-    pairs.loc[(pairs["part"] == "test") & in_fresh, "part"] = "test:fresh"
-    pairs.loc[pairs["part"] == "test", "part"] = "test:first"
+    # A test pair belongs to the latest test set (in the order of split.csv) that holds one of its documents:
+    # a pair of a batch-m document and a fresh one is a pair labelled with batch m.
+    for name, members in reversed(split.test_sets):
+        member = (pairs["doc_a"].isin(members) | pairs["doc_b"].isin(members)) & (pairs["part"] == "test")
+        pairs.loc[member, "part"] = f"test:{name}"
     thresholds = sorted({*(round(t, 2) for t in np.arange(0.25, 0.76, 0.05)), DEFAULT_THRESHOLD})
     dev = pairs[pairs["part"].isin(["train", "dev"])]
     scores = score_pairs(dev, docs, thresholds)
@@ -124,8 +126,8 @@ def cluster(split: DocumentSplit) -> None:
         print(f"    {s.threshold:.2f} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
     print(f"  精确率 ≥ {MIN_PRECISION} 中 F1 最高的阈值 {best.threshold:.2f}（默认 {DEFAULT_THRESHOLD}）")
     test_all = pairs[pairs["part"].str.startswith("test")]
-    for name, part in (("test", test_all), ("test:first", pairs[pairs["part"] == "test:first"]),
-                       ("test:fresh", pairs[pairs["part"] == "test:fresh"])):
+    named = [(f"test:{name}", pairs[pairs["part"] == f"test:{name}"]) for name, _ in split.test_sets]
+    for name, part in [("test", test_all), *named]:
         (s,) = score_pairs(part, docs, [best.threshold])
         print(f"  {name} {len(part)} 对（same {(part['label'] == 'same').sum()}）@{best.threshold:.2f}: "
               f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (TP {s.true_positive} FP {s.false_positive} "

@@ -164,6 +164,7 @@ def _heldout_lines(held: dict[str, Any]) -> list[str]:
 TEST_SET_NAMES = {
     "first": "首批 test 文件（与划分一同抽定）",
     "fresh": "新增 test 文件（全部模型选择之后才加标签、加入划分）",
+    "third": "第三批 test 文件（野外批次 m，先加标签、后看模型结果）",
 }
 
 

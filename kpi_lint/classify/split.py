@@ -7,9 +7,10 @@ other).  Hyper-parameters and thresholds are chosen on ``dev``; ``test`` is
 only ever measured.
 
 The test documents may come in named sets (the optional ``test_set`` column):
-``first`` — the 24 documents drawn with the split — and ``fresh`` — documents
+``first`` — the 24 documents drawn with the split —, ``fresh`` — documents
 collected later and labelled after every model choice had been made (wild
-batches i, j, k).  Scores are reported on each set and on their union.
+batches i–l) — and ``third`` (wild batch m, labelled before any model was run
+on it, issue 13f).  Scores are reported on each set and on their union.
 """
 
 from __future__ import annotations
