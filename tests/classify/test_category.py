@@ -41,6 +41,8 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
     # Reached 0.779 on the 24 first test documents, 0.782 on the 34 fresh ones of batches i–l (0.613 with
     # 三级指标 + kind alone): short of the issue's 0.85, see models/category.card.md.
     assert test["macro_f1"] >= 0.75 and held["test_sets"]["fresh"]["macro_f1"] >= 0.75
+    # 0.921 on the 46 rows of batch m (issue 13f), 0.805 on all 66 test documents.
+    assert held["test_sets"]["third"]["macro_f1"] >= 0.85 and held["test"]["macro_f1"] >= 0.78
     assert test["per_class"]["服务对象满意度指标"]["f1"] >= 0.9
     assert test["per_class"]["生态效益指标"]["f1"] >= 0.7  # 0.235 before the cue words
 

@@ -76,6 +76,11 @@ def test_vagueness_on_held_out_documents(split: DocumentSplit) -> None:
     assert result.test_sets["third"].samples == THIRD_VALUES
     # reached 0.987 on batches i–k (37 vague rows), 0.95 with batch l (39)
     assert fresh.positive_f1 is not None and fresh.positive_f1 >= 0.93
+    # Batch m (issue 13f, measured once): vague F1 0.909 on 39 rows, 5 of them vague (one mistake moves it
+    # by about 0.1); 0.963 on all 66 test documents.
+    third = result.test_sets["third"]
+    assert third.positive_f1 is not None and third.positive_f1 >= 0.85
+    assert result.test.positive_f1 is not None and result.test.positive_f1 >= 0.94
 
 
 def test_category_on_held_out_documents(split: DocumentSplit) -> None:
@@ -96,6 +101,9 @@ def test_category_on_held_out_documents(split: DocumentSplit) -> None:
     # fresh ones of batches i–k, 0.782 on the 34 with batch l, 0.800 on all 58 — short of the
     # issue's 0.85 (models/category.card.md).
     assert first.macro_f1 >= 0.75 and fresh.macro_f1 >= 0.75
+    # Batch m (issue 13f, labelled before any model was run on it, measured once): 0.921 on 46 rows of 8
+    # documents (no 可持续影响 row among them), 0.805 on all 66 test documents. Nothing was chosen after it.
+    assert result.test_sets["third"].macro_f1 >= 0.85 and result.test.macro_f1 >= 0.78
     assert first.per_class["服务对象满意度指标"].f1 >= 0.9
 
 

@@ -111,3 +111,15 @@ def test_f1_on_the_fresh_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -
     (score,) = score_pairs(pairs[_fresh(pairs)], docs, [DEFAULT_THRESHOLD])
     assert score.f1 >= 0.840 - MARGIN
     assert score.precision >= 0.9
+
+
+def test_f1_on_the_third_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -> None:
+    """Batch m (issue 13f), labelled before any clustering was run on it and measured once: F1 0.553
+    (precision 0.812, recall 0.419) with the samples as context; 0.612 (P 0.833, R 0.484) with the whole wild set
+    (bench/heldout_eval.py-style context).  Far below the issue's target (F1 0.90, precision 0.95): most misses
+    are paraphrases of one measure (预算控制数 / 成本控制数, 业务工作支出安排金额 / 项目金额,
+    项目完成时间 / 项目完工时间); see tests/data/README.md.
+    """
+    (score,) = score_pairs(pairs[_with_set(pairs, "third")], docs, [DEFAULT_THRESHOLD])
+    assert score.f1 >= 0.553 - MARGIN
+    assert score.precision >= 0.75
