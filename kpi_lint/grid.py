@@ -100,6 +100,14 @@ class Paragraph:
 Block = Grid | Paragraph
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """Content a reader did not read, named so that nothing is left out silently (a hidden sheet)."""
+
+    message: str  # Chinese, one line
+    anchor: str | None = None  # "下拉选项", "Sheet1!A12"
+
+
 def rows_of(blocks: list[Block]) -> list[Row]:
     """All rows in reading order; a paragraph is a row of one cell."""
     out: list[Row] = []

@@ -171,6 +171,8 @@ def parse_blocks(path: str, read: Blocks, lexicon: Lexicon | None = None) -> Doc
     rows = simplify_rows(rows_of(read.blocks))
     doc.projects, found = read_forms(rows, path, lexicon)
     _keep_problems(doc, found)
+    # What the reader left out (a hidden sheet) is named, as a warning: nothing is skipped silently.
+    doc.notes += [ParseProblem(path, 0, 0, gap.message, severity="warning", anchor=gap.anchor) for gap in read.left_out]
     # Document facts (unit, year, declared project count) are read from the rows as lines of text.
     lines = [" ".join(c.text.strip() for c in row.filled) for row in rows]
     _read_document_facts(SourceText(path, read.encoding, lines, [fold(x) for x in lines]), doc)

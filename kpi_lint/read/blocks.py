@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kpi_lint.errors import InputError
-from kpi_lint.grid import Block
+from kpi_lint.grid import Block, LeftOut
 from kpi_lint.model import Layout
 from kpi_lint.read.mhtml import is_mhtml, mhtml_page
 from kpi_lint.read.sniff import sniff
@@ -21,6 +21,8 @@ class Blocks:
     # The decoded lines of a text file.  Its grid (text_grid) is left to the parser, which first
     # tries the readers of the sample layouts on the lines themselves.
     source: SourceText | None = None
+    # What the reader did not read (hidden sheets, rows, columns), for the document's notes.
+    left_out: list[LeftOut] = field(default_factory=list)
 
 
 def read_blocks(path: str | Path) -> Blocks:
@@ -42,11 +44,13 @@ def read_blocks(path: str | Path) -> Blocks:
         if kind is Layout.XLSX:
             from kpi_lint.read.xlsx_reader import read_xlsx
 
-            return Blocks(kind, "xlsx", read_xlsx(data))
+            sheets = read_xlsx(data)
+            return Blocks(kind, "xlsx", sheets.blocks, left_out=sheets.left_out)
         if kind is Layout.XLS:
             from kpi_lint.read.xlsx_reader import read_xls
 
-            return Blocks(kind, "xls", read_xls(data))
+            sheets = read_xls(data)
+            return Blocks(kind, "xls", sheets.blocks, left_out=sheets.left_out)
     except InputError:
         raise
     except Exception as exc:  # a damaged office file: the library's own words say what is wrong

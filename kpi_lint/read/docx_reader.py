@@ -14,34 +14,52 @@ if TYPE_CHECKING:
 
 
 def read_docx(data: bytes) -> list[Block]:
+    """Paragraphs and tables in document order.  A table nested in a cell (a form pasted into the
+    cell of a layout table) is a grid of its own, numbered after the table holding it, and the
+    outer cell keeps only its own paragraphs."""
     import docx
-    from docx.table import Table, _Cell
+    from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     document = docx.Document(BytesIO(data))
     blocks: list[Block] = []
-    line = 0
-    tables = 0
+    counter = {"line": 0, "table": 0}
     for item in document.iter_inner_content():
         if isinstance(item, DocxParagraph):
             text = item.text.strip()
-            line += 1
+            counter["line"] += 1
             if text:
-                blocks.append(Paragraph(text, line, 1, f"段落{line}"))
+                blocks.append(Paragraph(text, counter["line"], 1, f"段落{counter['line']}"))
         elif isinstance(item, Table):
-            tables += 1
-            grid = Grid(anchor=f"表{tables}")
-            seen: dict[object, Cell] = {}  # keyed by the cell's XML element: a merged cell is one element
-            for r, slots in enumerate(_grid_slots(item)):
-                line += 1
-                cells: list[Cell] = []
-                for c, tc in enumerate(slots):
-                    if tc not in seen:
-                        seen[tc] = Cell(_Cell(tc, item).text, line, c + 1, f"表{tables} 行{r + 1} 格{c + 1}")
-                    cells.append(seen[tc])
-                grid.rows.append(Row(cells, ruled=True))
-            blocks.append(grid)
+            blocks += _table_grids(item, counter)
     return blocks
+
+
+def _table_grids(table: Table, counter: dict[str, int]) -> list[Block]:
+    """The grid of `table`, then the grids of the tables nested in its cells."""
+    from docx.table import _Cell
+
+    counter["table"] += 1
+    number = counter["table"]
+    grid = Grid(anchor=f"表{number}")
+    seen: dict[object, Cell] = {}  # keyed by the cell's XML element: a merged cell is one element
+    inner: list[_Cell] = []
+    for r, slots in enumerate(_grid_slots(table)):
+        counter["line"] += 1
+        cells: list[Cell] = []
+        for c, tc in enumerate(slots):
+            if tc not in seen:
+                cell = _Cell(tc, table)
+                seen[tc] = Cell(cell.text, counter["line"], c + 1, f"表{number} 行{r + 1} 格{c + 1}")
+                if tc.tbl_lst:
+                    inner.append(cell)
+            cells.append(seen[tc])
+        grid.rows.append(Row(cells, ruled=True))
+    out: list[Block] = [grid]
+    for cell in inner:
+        for nested in cell.tables:
+            out += _table_grids(nested, counter)
+    return out
 
 
 def _grid_slots(table: Table) -> list[list[CT_Tc]]:

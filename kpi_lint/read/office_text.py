@@ -6,6 +6,8 @@ import datetime as dt
 import re
 import unicodedata
 
+from kpi_lint.read.number_format import format_date, format_number
+
 # Kangxi radicals and the CJK radicals supplement: PDF fonts often map 目 to ⽬, 一 to ⼀.
 _RADICALS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -22,17 +24,16 @@ def has_cid_garbage(text: str) -> bool:
 
 
 def cell_text(value: object, number_format: str = "General") -> str:
-    """An Excel value as the sheet shows it: 0.95 formatted as % → "95%", 12.0 → "12", dates as 2023年6月30日."""
+    """An Excel value as the sheet shows it through its number format: 0.95 in "0%" → "95%",
+    4900 in "#,##0" → "4,900", 12.0 → "12", a date in 'yyyy"年"m"月"d"日"' → "2024年12月31日"."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, dt.datetime | dt.date):
-        return f"{value.year}年{value.month}月{value.day}日"
+        return format_date(value, number_format)
+    if isinstance(value, dt.time):
+        return format_date(dt.datetime.combine(dt.date(1900, 1, 1), value), number_format)
     if isinstance(value, float | int):
-        if "%" in number_format:
-            return f"{value * 100:g}%"
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return format_number(value, number_format)
     return str(value)

@@ -9,9 +9,10 @@ row and column in the page's table.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from io import BytesIO
+from typing import Any
 
 from kpi_lint.errors import InputError
 from kpi_lint.grid import Block, Cell, Grid, Row
@@ -28,6 +29,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     blocks: list[Block] = []
     line = 0
     seen: list[str] = []  # the text read, to tell a scan or an unmapped font from a page of tables
+    before: _PageEdge | None = None  # the previous page's title lines and last table
     with pdfplumber.open(BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             tables = page.find_tables()
@@ -36,8 +38,13 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             for t, table in enumerate(tables, start=1):
                 items.append((table.bbox[1], _grid(table, number, t)))
             outside = page.filter(partial(_outside, boxes=boxes)) if boxes else page
-            for text_line in outside.extract_text_lines():
-                items.append((text_line["top"], [text_line["text"]]))
+            text_lines = outside.extract_text_lines()
+            edge = _PageEdge.of(text_lines, tables)
+            repeated = edge.repeats(before)
+            before = edge
+            for k, text_line in enumerate(text_lines):
+                if k >= repeated:
+                    items.append((text_line["top"], [text_line["text"]]))
             items.sort(key=lambda item: item[0])
             lines_block: Grid | None = None
             for _, item in items:
@@ -65,6 +72,44 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     if has_cid_garbage(seen_text):
         raise InputError(path, "PDF 的字体无法转成文字（(cid:…) 编码），请用原始 Word/Excel 文件或先 OCR")
     return blocks
+
+
+@dataclass(frozen=True)
+class _PageEdge:
+    """What a page prints above its first table, and where its first and last tables' columns are.
+
+    A sheet printed with print titles (页面设置 › 顶端标题行) repeats its title rows at the top of every
+    page, above the rest of a table that runs on from the page before.  Read as they stand, the
+    repeated title would open a new form with no header, and the rows under it would be lost."""
+
+    titles: tuple[tuple[str, int], ...]  # text and rounded top of the lines above the first table
+    first: tuple[int, int, int] | None  # left, right and column count of the first table
+    last: tuple[int, int, int] | None
+
+    @classmethod
+    def of(cls, text_lines: list[dict[str, Any]], tables: list[Any]) -> _PageEdge:
+        top = min((t.bbox[1] for t in tables), default=None)
+        titles = tuple(
+            (str(t["text"]).strip(), round(t["top"])) for t in text_lines if top is not None and t["bottom"] <= top
+        )
+
+        def columns(table: Any) -> tuple[int, int, int]:
+            return (round(table.bbox[0]), round(table.bbox[2]), len(table.rows[0].cells) if table.rows else 0)
+
+        ordered = sorted(tables, key=lambda t: t.bbox[1])
+        return cls(titles, columns(ordered[0]) if ordered else None, columns(ordered[-1]) if ordered else None)
+
+    def repeats(self, before: _PageEdge | None) -> int:
+        """How many of this page's first lines are print titles: the same text at the same height as on
+        the page before, above a table with the same columns as that page's last table."""
+        if before is None or not self.titles or self.first is None or before.last is None:
+            return 0
+        same_columns = all(abs(a - b) <= 2 for a, b in zip(self.first[:2], before.last[:2], strict=True))
+        if not same_columns or self.first[2] != before.last[2]:
+            return 0
+        if self.titles != before.titles[: len(self.titles)]:
+            return 0
+        return len(self.titles)
 
 
 def _outside(obj: dict[str, float], boxes: list[BBox]) -> bool:
