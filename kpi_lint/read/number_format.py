@@ -20,7 +20,29 @@ from decimal import ROUND_HALF_UP, Decimal
 # A locale's short date (numFmtId 14, "mm-dd-yy" in the file) shows as 2024/12/31 in Chinese Excel and WPS.
 _SHORT_DATES = {"mm-dd-yy", "m/d/yy", "m/d/yyyy", "mm/dd/yy"}
 
-_TAG = re.compile(r"\[[^\]]*\]")
+# Built-in formats of Chinese (zh-CN) Excel and WPS that a file names by id only, with no code
+# (ECMA-376 Part 1, 18.8.30): openpyxl knows none of them and would show a date as its serial number.
+_ZH_BUILTIN = {
+    27: 'yyyy"年"m"月"',
+    28: 'm"月"d"日"',
+    29: 'm"月"d"日"',
+    30: "m-d-yy",
+    31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"',
+    33: 'h"时"mm"分"ss"秒"',
+    34: '上午/下午h"时"mm"分"',
+    35: '上午/下午h"时"mm"分"ss"秒"',
+    36: 'yyyy"年"m"月"',
+    50: 'yyyy"年"m"月"',
+    51: 'm"月"d"日"',
+    52: 'yyyy"年"m"月"',
+    53: 'm"月"d"日"',
+    54: 'm"月"d"日"',
+    55: '上午/下午h"时"mm"分"',
+    56: '上午/下午h"时"mm"分"ss"秒"',
+    57: 'yyyy"年"m"月"',
+    58: 'm"月"d"日"',
+}
 _DATE_TOKENS = re.compile(r"(yyyy|yy|e|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|上午/下午|AM/PM|am/pm|A/P|a/p)")
 
 
@@ -77,6 +99,11 @@ def _tokens(section: str) -> list[tuple[bool, str]]:
 def _plain(tokens: list[tuple[bool, str]]) -> str:
     """The format characters of a section, literals left out (to classify it)."""
     return "".join(t for lit, t in tokens if not lit)
+
+
+def zh_builtin(format_id: int | None) -> str | None:
+    """The code of a zh-CN built-in number format named by id only (31 → 'yyyy"年"m"月"d"日"')."""
+    return _ZH_BUILTIN.get(format_id) if format_id is not None else None
 
 
 def is_date_format(code: str) -> bool:

@@ -18,6 +18,7 @@ from io import BytesIO
 from typing import Any
 
 from kpi_lint.grid import Block, Cell, Grid, LeftOut, Row
+from kpi_lint.read.number_format import zh_builtin
 from kpi_lint.read.office_text import cell_text
 
 Span = tuple[tuple[int, int], tuple[int, int]]  # (first row, first column), (last row, last column), 1-based
@@ -98,8 +99,24 @@ def _present_cells(sheet: Any) -> Present:
     for r, row in enumerate(sheet.iter_rows(), start=1):
         for c, xl in enumerate(row, start=1):
             if xl is not EMPTY_CELL:
-                present[(r, c)] = (xl.value, xl.number_format or "General")
+                present[(r, c)] = _shown_value(xl.value, xl.number_format or "General", xl, sheet.parent.epoch)
     return present
+
+
+def _shown_value(value: object, number_format: str, xl: Any, epoch: Any) -> tuple[object, str]:
+    """A cell's value and number format, with the zh-CN built-in formats openpyxl leaves unnamed
+    (a date in 'yyyy"年"m"月"d"日"' saved as format 31 reaches it as the serial 45657 in General)."""
+    if number_format != "General" or isinstance(value, bool) or not isinstance(value, int | float):
+        return value, number_format
+    code = zh_builtin(getattr(getattr(xl, "style_array", None), "numFmtId", None))
+    if code is None:
+        return value, number_format
+    from openpyxl.utils.datetime import from_excel
+
+    try:
+        return from_excel(value, epoch), code
+    except (ValueError, OverflowError):
+        return value, number_format
 
 
 def _fill(grid: Grid, present: Present, ranges: list[Span], line: int, hidden: Hidden) -> int:
@@ -250,5 +267,9 @@ def _xls_value(book: Any, cell: Any) -> object:
 
 def _xls_format(book: Any, cell: Any) -> str:
     xf = book.xf_list[cell.xf_index] if cell.xf_index is not None and cell.xf_index < len(book.xf_list) else None
-    found = book.format_map.get(xf.format_key) if xf is not None else None
-    return found.format_str if found is not None and found.format_str else "General"
+    if xf is None:
+        return "General"
+    found = book.format_map.get(xf.format_key)
+    if found is not None and found.format_str and found.format_str != "General":
+        return str(found.format_str)
+    return zh_builtin(xf.format_key) or "General"  # a zh-CN built-in date format named by id only

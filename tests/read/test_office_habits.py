@@ -147,3 +147,26 @@ def test_an_old_word_document_among_others_exits_2_and_the_others_are_read() -> 
     assert result.exit_code == 2
     assert "two_projects.doc" in result.output and "另存为 .docx" in result.output
     assert "nested.docx" in result.output and "解析项目数 1" in result.output
+
+
+def test_a_date_in_a_chinese_built_in_format_reads_as_a_date(tmp_path: Path) -> None:
+    """Chinese Excel and WPS save their 年月日 date formats by id only (31, 57, 58), without a code;
+    openpyxl knows no such id and hands over the serial number (45657) in General."""
+    import datetime as dt
+
+    import xlsxwriter
+
+    path = tmp_path / "dates.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("时效")
+    for row, format_id in enumerate((31, 57, 58, 14)):
+        sheet.write_datetime(row, 0, dt.datetime(2024, 12, 31), book.add_format({"num_format": format_id}))
+    book.close()
+    from kpi_lint.grid import Grid
+    from kpi_lint.read.blocks import read_blocks
+
+    (grid,) = read_blocks(path).blocks
+    assert isinstance(grid, Grid)
+    assert [(r.cells[0].text, r.cells[0].anchor) for r in grid.rows] == [
+        ("2024年12月31日", "时效!A1"), ("2024年12月", "时效!A2"), ("12月31日", "时效!A3"), ("2024/12/31", "时效!A4")
+    ]
