@@ -30,7 +30,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     line = 0
     seen: list[str] = []  # the text read, to tell a scan or an unmapped font from a page of tables
     before: _PageEdge | None = None  # the previous page's title lines and last table
-    with pdfplumber.open(BytesIO(data)) as pdf:
+    with _opened(pdfplumber, data, path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
@@ -72,6 +72,19 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     if has_cid_garbage(seen_text):
         raise InputError(path, "PDF 的字体无法转成文字（(cid:…) 编码），请用原始 Word/Excel 文件或先 OCR")
     return blocks
+
+
+def _opened(pdfplumber: Any, data: bytes, path: str) -> Any:
+    """The PDF opened; one that needs a password to open is named as such (a PDF that only forbids
+    copying or printing opens without one and is read)."""
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        return pdfplumber.open(BytesIO(data))
+    except Exception as exc:
+        if isinstance(exc, PDFPasswordIncorrect) or any(isinstance(a, PDFPasswordIncorrect) for a in exc.args):
+            raise InputError(path, "PDF 设有打开密码（已加密），请提供不加密的文件后再检查") from exc
+        raise
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ FILES = (
     "two_projects.docx",
     "two_projects.pdf",
     "nested.docx",
+    "nested.permissions.pdf",
 )
 
 
@@ -133,6 +134,29 @@ def test_a_table_nested_in_a_cell_of_the_form() -> None:
     assert project.name == "3岁以下婴幼儿照护服务项目"
     assert _row("nested.docx", "每千人托位") == ("数量指标", "4.5", {
         "level3": "表2 行2 格3", "value": "表2 行2 格4", "level1": "表2 行2 格1", "level2": "表2 行2 格2"})
+
+
+def test_department_forms_are_named_for_their_unit() -> None:
+    doc = parse(HABITS / "dept_formats.xlsx")
+    assert [p.name for p in doc.projects] == ["浮梁县林业局", "广西某单位"]
+    assert [len(p.indicators) for p in doc.projects] == [13, 6]
+
+
+def test_a_pdf_that_only_forbids_copying_is_read() -> None:
+    doc = parse(HABITS / "nested.permissions.pdf")
+    assert [(i.level3, i.value) for i in doc.indicators][:2] == [("每千人托位", "4.5"), ("应补尽补率", "100%")]
+    assert (doc.indicators[0].spans["value"].anchor or "").startswith("页1 表")
+
+
+def test_a_pdf_that_needs_a_password_to_open_is_named() -> None:
+    message = r"nested\.open_password\.pdf: PDF 设有打开密码（已加密），请提供不加密的文件后再检查"
+    with pytest.raises(InputError, match=message):
+        parse(HABITS / "nested.open_password.pdf")
+
+
+def test_a_workbook_that_needs_a_password_to_open_is_named() -> None:
+    with pytest.raises(InputError, match=r"加密的 Office 文件（设有打开密码），请去掉密码另存后再检查"):
+        parse(HABITS / "noborder.password.xlsx")
 
 
 def test_an_old_word_document_is_named_with_what_to_do() -> None:
