@@ -211,6 +211,8 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         stray += _LOOSE_UNIT.search(piece if bare is None else bare) is not None
         stray += 2 * (_ECHO.search(piece) is not None)
         stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
+        # "…>=2个0|个0%当年…": a unit right after a bare number is that number's, not a name's start.
+        stray += 3 * (p > 0 and at.text[p - 1].isdecimal() and _known_unit(piece[0], hints))
     if role == "level3" and named_before_text:
         # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
         # holds the description's opening word ("…次数反映…").
