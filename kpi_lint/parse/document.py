@@ -15,6 +15,7 @@ from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.parse.glued_labels import peel_level_labels
+from kpi_lint.parse.prose_report import report_projects
 from kpi_lint.read.blocks import Blocks, read_blocks
 from kpi_lint.read.script import simplify_rows
 from kpi_lint.read.source import SourceText, fold
@@ -98,6 +99,8 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
         grid = text_grid(src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
         doc.projects, found = read_forms(grid.rows, src.path, lexicon)
         _keep_problems(doc, found)
+        if not doc.projects and not doc.problems:
+            doc.projects = report_projects(src, lexicon)  # no table: maybe a report stating its indicators
     _read_document_facts(src, doc)
     return _finish(doc, lexicon)
 

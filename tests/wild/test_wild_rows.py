@@ -112,6 +112,7 @@ def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
         "b07_shandong_culture_selfeval",  # a scoring rule ("定性指标计算:…来记分。") printed between the rows
         "f02_ningxia_cdc_approval",  # a name with a comma in it, its target alone on the next line
         "n04_yunnan_agri_selfeval",  # a row's figures wrapped onto the next line; "(元)" ending a name
+        "n03_neimenggu_veterans_regional_selfeval_prose",  # no table: "名称指标为100%实际完成值为100%名称…"
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
