@@ -887,6 +887,8 @@ def _form(draft: _Draft, default_family: str | None) -> Form:
 _TITLE_FORM_WORDS = (
     "部门整体", "部门(单位)整体", "单位整体", "整体支出", "区域绩效", "支出绩效", "绩效目标", "绩效自评", "绩效评价"
 )
+_TRAILING_BRACKET = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
+_YEAR_ONLY = re.compile(r"\s*20\d\d\s*年?度?\s*")
 _KIND_WORDS = {"项目", "专项", "部门", "单位", "本级", "本级项目", "二级项目", "一级项目", "部门预算项目", "财政项目"}
 
 
@@ -901,7 +903,11 @@ def _name_from_title(title: Located | None) -> Located | None:
     places = [at for word in _TITLE_FORM_WORDS if (at := text.find(word)) >= 0]
     if not places:
         return None
+    bracketed = _TRAILING_BRACKET.search(text)
     text = text[: min(places)]
+    named_after = bracketed is not None and not _YEAR_ONLY.fullmatch(bracketed[1])
+    if named_after and bracketed is not None and text.strip(" 　:：-—") in ("", *_KIND_WORDS):
+        text = bracketed[1]  # "项目支出绩效目标表（应急运维项目）": the project named after the form
     text = text.strip(" 　:：-—(（)）《》“”\"'")
     text = text.removesuffix("整体").removesuffix("部门")  # "XX中心2023年度整体绩效目标表": the unit itself
     if len(text) < 2 or text.endswith(("年", "年度")) or text in _KIND_WORDS:

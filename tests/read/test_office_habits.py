@@ -137,8 +137,11 @@ def test_a_table_nested_in_a_cell_of_the_form() -> None:
 
 
 def test_department_forms_are_named_for_their_unit() -> None:
+    """The first sheet is a 部门整体 form: its unit; the second a 项目支出 form titled
+    "项目支出绩效目标表（应急运维项目）": the project in brackets, not its unit (广西某单位)."""
     doc = parse(HABITS / "dept_formats.xlsx")
-    assert [p.name for p in doc.projects] == ["浮梁县林业局", "广西某单位"]
+    assert [p.name for p in doc.projects] == ["浮梁县林业局", "应急运维项目"]
+    assert doc.projects[1].department is not None or doc.projects[1].implementer is not None
     assert [len(p.indicators) for p in doc.projects] == [13, 6]
 
 
