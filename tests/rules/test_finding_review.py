@@ -212,13 +212,16 @@ def test_precision_per_rule_on_the_fifth_sample_holds() -> None:
 # The same on sample 6 (drawn over all 121 wild files on main cd056c8, before issue 11g's fixes; 164 judged,
 # every rule that fires; 139 of the 15 rules that fire at least 5 times). As drawn: KPI101 11/12, KPI102 6/7,
 # KPI103 10/12, KPI104 8/12, KPI105 10/12, KPI106 8/12, KPI201 8/12, KPI202 10/12, KPI203 5/5, KPI205 7/7,
-# KPI302 6/6, KPI402 6/6, KPI404 8/12, KPI502 11/12, KPI504 2/5 (126/164 = 0.77 over every rule).
+# KPI302 6/6, KPI402 6/6, KPI404 8/12, KPI502 11/12, KPI504 2/5 (126/164 = 0.77 over every rule). The floors
+# are the figures after issue 11g's rule fixes (KPI104 8/8, KPI404 8/11; KPI503 has fewer than 5 judged left),
+# which were shaped on this sample's wrong verdicts: optimistic. What is still wrong is the reader's or the
+# category model's (the CSV's after_fix says which).
 # KPI105 9/11 with wild batch n: b03 25:60 (right) is silent since n08 adds a peer 预算资金执行率 90% target, so
 # b03's ≥90% is no longer below the peers (data, not a rule change; the row says "silent: …").
 SAMPLE6_PRECISION_FLOOR = {
-    "KPI101": 11 / 12, "KPI102": 6 / 7, "KPI103": 10 / 12, "KPI104": 8 / 12, "KPI105": 9 / 11, "KPI106": 8 / 12,
+    "KPI101": 11 / 12, "KPI102": 6 / 7, "KPI103": 10 / 12, "KPI104": 1.0, "KPI105": 9 / 11, "KPI106": 8 / 12,
     "KPI201": 8 / 12, "KPI202": 10 / 12, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
-    "KPI404": 8 / 12, "KPI502": 11 / 12, "KPI504": 2 / 5,
+    "KPI404": 8 / 11, "KPI502": 11 / 12, "KPI504": 2 / 5,
 }
 
 

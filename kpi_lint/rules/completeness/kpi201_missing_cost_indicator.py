@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, EmptyCategory, Indicator, Project
-from kpi_lint.parse.common import squash
+from kpi_lint.parse.common import canonical_level2, squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness._template import TEMPLATE_2021, detect_template
@@ -24,7 +24,11 @@ from kpi_lint.vocab import COST_LEVEL2, OUTPUT, QUALITY, QUANTITY, TIMELINESS
 
 
 def is_cost(ind: Indicator) -> bool:
-    return ind.level2 == COST or ind.level1 == COST
+    """Filed under 成本; or, in a table without a 二级 column, a row whose 指标名称 cell names the cost
+    category (m05's 绩效监控表 "成本 | 年度预算220万元", g04's "指标类型 | 指标名称 | 指标值")."""
+    if ind.level2 == COST or ind.level1 == COST:
+        return True
+    return not ind.level2 and canonical_level2(ind.level3) in COST_LEVEL2
 
 
 def is_filled(ind: Indicator, cues: NameCues) -> bool:

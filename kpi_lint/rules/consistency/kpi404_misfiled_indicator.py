@@ -25,6 +25,8 @@ from kpi_lint.vocab import (
     TIMELINESS,
 )
 
+UNIT_COST_FILE = "unit_cost_words.txt"  # an amount per unit (每亩, 人均, 单价), as kpi-lint suggest reads it
+
 # What a row of each 二级 measures, as the guidance's examples (worded after real rows of the corpus): the
 # message says what to write where the misfiled row was, an example of that category, not of another.
 _EXAMPLES = {
@@ -94,7 +96,8 @@ class MisfiledIndicator(Rule):
 
     一行带有所填类别自身的标志时，无论模型或同类怎么判断都不报告：名称或指标值中有该类别的提示词
     （``category_cues.txt``：时效指标下的"及时(按期)开工率"、成本指标下的"服务器服务成本"、经济效益指标下的
-    "是否产生经济价值"、可持续影响指标下指标值为"长期"的行），成本或经济效益下的金额，时效下的日期。
+    "是否产生经济价值"、可持续影响指标下指标值为"长期"的行），成本或经济效益下的金额，成本下的单位金额
+    （``unit_cost_words.txt``：d01 "造林补助 | 每亩300"），时效下的日期。
     预算过程指标（``process_measures.txt``：资金执行率、拨款率……）不属于任何结果类别，由 KPI402 报告，
     这里不再建议把它挪到别的二级指标。
 
@@ -171,13 +174,18 @@ class MisfiledIndicator(Rule):
         the value ("及时(按期)开工率" under 时效, "托管服务器服务成本" under 成本, "是否产生经济价值" under
         经济效益, "实现社会稳定和谐发展 | 长期" under 可持续影响), or a value of the kind it calls for (money
         under 成本 or 经济效益, a date under 时效). Neither a model's guess nor the peers then outweigh
-        what the department wrote."""
+        what the department wrote. Under 成本 an amount per unit is such a mark too, whether or not its
+        元 is printed ("造林补助 | 每亩300": lexicons/unit_cost_words.txt — 每亩, 人均, 单价, 标准), unless the
+        value is a rate ("资助标准达标率 | 100%" is a share of standards met, not an amount)."""
         text = clean(ind.level3) + clean(ind.value)
         if any(word and word in text for word in self.lexicon.category_cues.get(ind.level2 or "", ())):
             return True
         kind = ind.parsed.kind if ind.parsed else None
         if kind == "money" and ind.level2 in (*COST_LEVEL2, ECONOMIC):
             return True
+        per_unit = kind != "percent" and any(w and w in text for w in self.lexicon.words(UNIT_COST_FILE))
+        if ind.level2 in COST_LEVEL2 and per_unit:
+            return True  # an amount per unit ("造林补助 | 每亩300", "人均补助"), not a rate ("资助标准达标率 | 100%")
         return kind == "date" and ind.level2 == TIMELINESS
 
     def _by_lexicon(self, ind: Indicator) -> tuple[str, str] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from kpi_lint.model import Document, Project
+from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt, number, rounding, scored_rows
@@ -20,6 +20,11 @@ class TotalScoreMismatch(Rule):
 
     把每一指标行的得分（包括"未填报"的成本指标行）与预算执行的得分相加，与印出的总分比较，允许 ``tolerance``
     （默认 0.01）或印出总分的舍入误差。有分值没有得分的行按 0 计，并在消息中点名。``suggestion`` 给出算出的总分。
+
+    没有读到预算执行得分时，它不是 0 分：总分比指标得分合计多出的部分不超过预算执行可得的分（100 减各指标分值之和，
+    分值不全时取 ``execution_weight``，默认 10）就不报告——摘录可能从资金表之后开始（m08 "绩效指标(90分)"，
+    合计 100 = 指标 90 + 预算执行 10）。没有一行有得分、也没有预算执行得分的表是评分方案（j03 "绩效评价指标表"：
+    目标值和分值），它的"总分"是分值合计，没有可核对的得分，不报告。
 
     **为什么不好**
 
@@ -41,18 +46,31 @@ class TotalScoreMismatch(Rule):
     penalty = Penalty(Dimension.CONSISTENCY, 10, 10)
     severity = Severity.ERROR
     family = "self_evaluation"
-    options: ClassVar[dict[str, Any]] = {"tolerance": 0.01}
+    options: ClassVar[dict[str, Any]] = {"tolerance": 0.01, "execution_weight": 10.0}
+
+    def _execution_share(self, rows: list[Indicator]) -> float:
+        """What the budget execution may score: 100 less the indicators' 分值 when every row prints one
+        (m08's "绩效指标(90分)" leaves 10), else ``execution_weight`` (财预〔2020〕10号: 10)."""
+        if rows and all(ind.weight is not None for ind in rows):
+            return max(0.0, 100.0 - sum(ind.weight or 0.0 for ind in rows))
+        return float(self.opts["execution_weight"])
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         total = number(project.total_score)
         rows = scored_rows(project)
         if total is None or project.total_score is None or not rows:
             return
+        read = project.execution is not None and project.execution.score is not None
+        if not read and all(ind.score is None for ind in rows):
+            return  # a scoring scheme (分值 only, j03's 评价指标表): its 总分 adds up 分值, there are no scores
         indicator_sum = sum(ind.score or 0.0 for ind in rows)
         execution = project.execution.score if project.execution and project.execution.score is not None else 0.0
         computed = indicator_sum + execution
-        if abs(computed - total) <= rounding(project.total_score.text, float(self.opts["tolerance"])):
+        slack = rounding(project.total_score.text, float(self.opts["tolerance"]))
+        if abs(computed - total) <= slack:
             return
+        if not read and 0 < total - indicator_sum <= self._execution_share(rows) + slack:
+            return  # the budget-execution score was not read: not a 0, it may well make up the difference
         unscored = [ind.level3 or ind.level2 or "?" for ind in rows if ind.score is None]
         missing = f"；其中“{'、'.join(unscored)}”有分值无得分，按0计" if unscored else ""
         message = (

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
+from kpi_lint.parse.common import squash
 from kpi_lint.parse.values import mentions_date
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -29,13 +31,29 @@ from kpi_lint.rules.target.common import (
 )
 
 _MAGNITUDES = frozenset("万亿千百")
+ON_TIME_FILE = "on_time_words.txt"
+
+# A recurring period: "1次/月", "2次/年", "每季度", "按月安排", "逐月" — a frequency states when, as "每季度" does.
+_PERIODIC = re.compile(r"(?:每|按|逐)个?(?:日|天|周|旬|月|季|半年|年|学期)|次\s*/\s*(?:日|天|周|旬|月|季|半年|年)")
 
 
 def money_without_yuan(parsed: ParsedValue) -> bool:
-    """A figure whose only unit is a magnitude ("250万", "1.5亿"): under 成本 that is an amount of
-    money with 元 left out, not a count."""
-    unit = parsed.unit or ""
-    return parsed.number is not None and bool(unit) and set(unit) <= _MAGNITUDES
+    """A figure whose only unit is a magnitude ("250万", "1.5亿"), or a magnitude per period or per
+    unit ("≤620万/月"): under 成本 that is an amount of money with 元 left out, not a count."""
+    head = (parsed.unit or "").partition("/")[0]
+    return parsed.number is not None and bool(head) and set(head) <= _MAGNITUDES
+
+
+def states_a_period(value: str | None) -> bool:
+    """The value states a recurring period ("1次/月", "按月安排", "每季度"): a timeliness target."""
+    return _PERIODIC.search(squash(value or "")) is not None
+
+
+def on_time_rate(level3: str | None, parsed: ParsedValue, words: tuple[str, ...]) -> bool:
+    """A percentage on a name that says "on time" ("对美沙酮维持患者及时给予治疗 | 100%", "按时发放 | 100%"):
+    a 及时率 written without 率 (lexicons/on_time_words.txt)."""
+    name = squash(level3 or "")
+    return parsed.kind == "percent" and any(w and w in name for w in words)
 
 
 def money_unit_in_name(level3: str | None, parsed: ParsedValue) -> bool:
@@ -66,9 +84,11 @@ class ValueTypeMismatch(Rule):
     把解析出的指标值类型（计数、百分比、金额、日期、文字）与二级指标的要求比较：
 
     - 数量指标 → 带单位的计数，而不是百分比（指标名称本身是比率时属归类错误，归 KPI404）；
-    - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受；值里写明了日期或时限的也接受，如
-      "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"）；
-    - 成本指标 → 金额（只写了数量级的"250万"是省了"元"的金额，也接受；名称里印着货币单位时，值里省了它也接受：
+    - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受，名称说"及时""按时"而没写"率"的也是及时率，如
+      "对美沙酮维持患者及时给予治疗 | 100%"（``lexicons/on_time_words.txt``）；值里写明了日期或时限的也接受，如
+      "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"；写明周期或频次的也接受，如"1次/月"、"按月安排"）；
+    - 成本指标 → 金额（只写了数量级的"250万""≤620万/月"是省了"元"的金额，也接受；名称里印着货币单位时，
+      值里省了它也接受：
       "补助成本(≤**元/株) | ≤28.40/株"）；
     - 满意度 → 调查百分比。
 
@@ -121,7 +141,9 @@ class ValueTypeMismatch(Rule):
                 return "数量指标应写具体数量和计量单位（人、次、份……），而不是百分比"
         elif ind.level2 == TIMELINESS:
             rate_ok = parsed.kind == "percent" and unit == "%"
-            if parsed.kind != "date" and not rate_ok and not mentions_date(ind.value):
+            rate_ok = rate_ok or on_time_rate(ind.level3, parsed, self.lexicon.words(ON_TIME_FILE))
+            stated = mentions_date(ind.value) or states_a_period(ind.value)
+            if parsed.kind != "date" and not rate_ok and not stated:
                 return "时效指标应写完成日期或期限（如“不晚于6月底”“每季度”）"
         elif ind.level2 == COST:
             if parsed.kind != "money" and not money_without_yuan(parsed) and not money_unit_in_name(ind.level3, parsed):
