@@ -126,9 +126,9 @@ def test_wild_and_excel_documents_on_one_page(tmp_path: Path) -> None:
     heads = page.xpath("//article[3]//section[1]//table[@class='indicators']/thead//th/text()")
     assert heads == ["位置", "一级指标", "二级指标", "三级指标", "年初指标值", "实际完成值", "分值", "得分", "偏差原因"]
     # a finding about the project as a whole says so, and has no cell to link to
-    (total,) = page.xpath("//li[@data-code='KPI503']")
+    (total,) = page.xpath("//li[@data-code='KPI201']")
     assert "项目层面" in total.text_content() and not total.xpath(".//a[contains(@class,'to-cell')]")
-    assert total.xpath("string(.//span[@class='loc'])") == f"{shown_path(str(WILD[0]))}:34:29"
+    assert total.xpath("string(.//span[@class='loc'])") == f"{shown_path(str(WILD[0]))}:7:14"
 
 
 # ---- CLI -----------------------------------------------------------------------------------------------------
@@ -167,9 +167,9 @@ def test_csv_headers_english_by_default_chinese_on_request(in_tmp: Path) -> None
     chinese = CliRunner().invoke(app, ["check", path, "--output-format", "csv", "--header", "zh"]).stdout
     rows = list(csv.DictReader(io.StringIO(chinese)))
     assert list(rows[0])[:5] == ["规则代码", "规则名称", "规则标识", "级别", "问题"]
-    (total,) = [r for r in rows if r["规则代码"] == "KPI503"]
-    assert total["规则名称"] == "总分与分项不符" and total["级别"] == "错误"
-    assert (total["行"], total["列"]) == ("34", "29")
+    (total,) = [r for r in rows if r["规则代码"] == "KPI201"]
+    assert total["规则名称"] == "缺少成本指标" and total["级别"] == "错误"
+    assert (total["行"], total["列"]) == ("7", "14")
     assert {r["级别"] for r in rows} <= {"错误", "警告", "提示"}
 
 

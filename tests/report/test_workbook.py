@@ -184,8 +184,9 @@ def test_wild_and_excel_sources_keep_their_positions(wild_book: openpyxl.Workboo
     # a01's dated 补贴期限 is no longer a KPI104; the Excel copy of 004 gains KPI404 长效机制 → 可持续影响 (issue 13d)
     assert len(rows) == len(findings) == 17
     by_location = {r[_column("location")]: r for r in rows}
-    # the text 自评表: its total does not add up (KPI503, an error) at line 34, column 29
-    assert by_location[f"{WILD[0]}:34:29"][:3] == ["KPI503", "总分与分项不符", "错误"]
+    # the text 自评表: the project has no cost indicator (KPI201, an error) at its first line, 7:14
+    (no_cost,) = [r for r in rows if r[_column("location")] == f"{WILD[0]}:7:14" and r[0] == "KPI201"]
+    assert no_cost[:3] == ["KPI201", "缺少成本指标", "错误"]
     # the Excel 自评表: positions are sheet!cell of the source workbook, and the link opens that cell
     row = by_location[f"{OFFICE_SELFEVAL}!城乡居民医疗保险工作经费!H12"]
     assert row[:3] == ["KPI501", "自评得分虚高", "错误"] and row[_column("anchor")] == "城乡居民医疗保险工作经费!H12"
