@@ -416,9 +416,9 @@ class Vocabulary:
         return LongestWord(self.titles)
 
 
-# The amount unit a funds block's label ends in: "项目资金(万元)" glued after a fact's value.
 # An amount and its label glued after a unit's name: "XX办事处区级支出预算总量3724.39".
 _TRAILING_AMOUNT = re.compile(r"[\u4e00-\u9fff]{0,6}(?:总量|总额|合计|金额|预算数|预算)\s*[\d,.]+\s*(?:万元|元)?\s*$")
+# The amount unit a funds block's label ends in: "项目资金(万元)" glued after a fact's value.
 _AMOUNT_LABEL = re.compile(r"(?:项目资金|资金情况|资金|金额)?\s*[(（](?:万元|元)[)）]\s*$")
 
 

@@ -114,9 +114,7 @@ class BlockReader:
         sign = last.data.get("comparator")
         if sign is not None and squash(sign.text) not in DIRECTION_WORDS:
             return False  # "定性" may stand beside the name; a comparison would have its number
-        if len(filled) != 1 or "level3" not in last.data or set(last.data) - {"level3", "comparator"}:
-            return False
-        if last.extra_values:
+        if len(filled) != 1 or not _name_only(last):
             return False
         cell = filled[0]
         text = squash(cell.text)
@@ -131,19 +129,16 @@ class BlockReader:
         """A row that printed only its name, then the rest of it on the next line ("扶持发展新型农业经营
         主体 (个) |" ⏎ "15 | 6 | 8.0"): its target and the figures after it, in column order. The
         target must read as one (a figure or a comparison), so that a next row is never taken."""
-        if len(filled) < 2 or "level3" not in last.data or set(last.data) - {"level3", "comparator"}:
+        group_roles = self.header.groups[last.group].roles
+        if len(filled) < 2 or not _name_only(last) or "level3" not in group_roles:
             return False
-        if last.extra_values:
-            return False
-        group = self.header.groups[last.group]
-        roles = [role for role in group.roles[group.roles.index("level3") + 1 :] if role not in last.data] if (
-            "level3" in group.roles) else []
+        roles = [role for role in group_roles[group_roles.index("level3") + 1 :] if role not in last.data]
         if "value" not in roles or len(filled) > len(roles) or not is_number(squash(strip_marks(filled[0].text))):
             return False
-        if any(kind_of(c, self.vocab) is not Kind.DATA or not fits(role, c.text) for c, role in zip(filled, roles,
-                                                                                                       strict=False)):
+        placed = list(zip(filled, roles, strict=False))
+        if any(kind_of(c, self.vocab) is not Kind.DATA or not fits(role, c.text) for c, role in placed):
             return False
-        for cell, role in zip(filled, roles, strict=False):
+        for cell, role in placed:
             last.data[role] = cell
         return True
 
@@ -519,6 +514,11 @@ class BlockReader:
         _scores_only(record, group)
         if record.data or record.extra_values:
             self.records.append(record)
+
+
+def _name_only(last: Record) -> bool:
+    """The row read last printed its name (and perhaps a 指标性质 word) and nothing after it."""
+    return "level3" in last.data and not set(last.data) - {"level3", "comparator"} and not last.extra_values
 
 
 def _grade_below(last: Record, group: Group, filled: list[Cell]) -> bool:

@@ -811,6 +811,7 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
 
 # Facts that are a name: their value ends where a run of labels glued after it begins.
 _SHORT_FACTS = frozenset({"name", "department", "implementer", "attribute"})
+_RUN_ON_FACTS = _SHORT_FACTS | {"duration"}  # facts that may run on one after another in one cell
 _SEAL = re.compile(r"[(（](?:盖章|签章|签字|公章)[)）]")
 _UNCLOSED = re.compile(r"^[(（][^)）]*$")
 _LABELLED_LINE = re.compile(r"\n\s*[^\s:：]{2,8}[:：]")
@@ -829,17 +830,17 @@ def _inline_facts(cell: Cell, vocab: Vocabulary, *, loose: bool) -> list[tuple[s
     out: list[tuple[str, Cell]] = []
     at = len(text) - len(text.lstrip())
     while at < len(text):
-        labelled = _fact_label(text[at:], vocab, loose=loose or not out)
+        labelled = _fact_label(text[at:], vocab, loose=loose)
         if labelled is None or (out and not loose):
             break
         fact, skip = labelled
-        if out and fact not in _SHORT_FACTS and fact != "duration":
+        if out and fact not in _RUN_ON_FACTS:
             break
         start = at + skip
         start += len(text[start:]) - len(text[start:].lstrip())
         rest = text[start:]
         end = start + len(_NEXT_LABEL.split(rest, maxsplit=1)[0])  # "XX局金额单位:万元"
-        if loose and (fact in _SHORT_FACTS or fact == "duration"):
+        if loose and fact in _RUN_ON_FACTS:
             end = min(end, start + vocab.label_run_at(rest))
         out.append((fact, replace(cell, text=text[start:end].strip(), column=cell.column + start)))
         at = end
@@ -905,8 +906,7 @@ def _name_from_title(title: Located | None) -> Located | None:
         return None
     bracketed = _TRAILING_BRACKET.search(text)
     text = text[: min(places)]
-    named_after = bracketed is not None and not _YEAR_ONLY.fullmatch(bracketed[1])
-    if named_after and bracketed is not None and text.strip(" 　:：-—") in ("", *_KIND_WORDS):
+    if bracketed and not _YEAR_ONLY.fullmatch(bracketed[1]) and text.strip(" 　:：-—") in ("", *_KIND_WORDS):
         text = bracketed[1]  # "项目支出绩效目标表（应急运维项目）": the project named after the form
     text = text.strip(" 　:：-—(（)）《》“”\"'")
     text = text.removesuffix("整体").removesuffix("部门")  # "XX中心2023年度整体绩效目标表": the unit itself

@@ -56,10 +56,13 @@ def read_blocks(path: str | Path) -> Blocks:
     except Exception as exc:  # a damaged office file: the library's own words say what is wrong
         problem = f"无法读取 {kind.value.upper()} 文件（文件损坏或格式不符）：{type(exc).__name__}"
         raise InputError(name, problem) from exc
-    page = mhtml_page(data) if kind is Layout.HTML and is_mhtml(data) else None
-    if page is None and kind is Layout.HTML and is_mhtml(data):
-        raise InputError(name, "单一文件网页（.mht）中没有网页正文（text/html）")
-    text, encoding = page if page is not None else decode_bytes(data, name)
+    if kind is Layout.HTML and is_mhtml(data):
+        page = mhtml_page(data)
+        if page is None:
+            raise InputError(name, "单一文件网页（.mht）中没有网页正文（text/html）")
+        text, encoding = page
+    else:
+        text, encoding = decode_bytes(data, name)
     if kind is Layout.HTML:
         from kpi_lint.read.html_reader import read_html
 
