@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.errors import InputError
+from kpi_lint.lexicon import load_lexicon
 from kpi_lint.parse import parse
+from kpi_lint.parse.prose_report import report_projects
+from kpi_lint.read.blocks import read_blocks
 
 
 def test_sentences_naming_target_and_actual_are_read_with_their_category(tmp_path: Path) -> None:
@@ -38,3 +41,31 @@ def test_a_report_without_such_sentences_still_has_no_table(tmp_path: Path) -> N
     report.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match="没有找到可解析的绩效目标表"):
         parse(report)
+
+
+WILD = Path(__file__).resolve().parents[2] / "corpus" / "wild"
+
+
+def test_targets_listed_after_a_goal_label_are_read_up_to_their_unit() -> None:
+    # o02 (a township's road report, mirrored in traditional characters with pinyin glosses):
+    # "(二)績效目標:道路硬化≥0.565km;項目(工程)驗收合格率≥100% ;受益貧困人口滿意度≥96%;
+    # 受益建檔立卡貧困人口數(shù)≥23人改善村基礎(chǔ)設(shè)施,…" — no table, no category label.
+    doc = parse(WILD / "o02_unknown_township_road_report_prose.txt")
+    rows = [(i.level2, i.level3, i.value) for i in doc.indicators]
+    assert rows == [
+        (None, "道路硬化", "≥0.565km"),
+        (None, "项目(工程)验收合格率", "≥100%"),
+        (None, "受益贫困人口满意度", "≥96%"),
+        (None, "受益建档立卡贫困人口数", "≥23人"),  # the sentence glued after the unit is not the value
+    ]
+    first, last = doc.indicators[0], doc.indicators[-1]
+    assert (first.spans["level3"].line, first.spans["level3"].column) == (15, 9)
+    # Printed columns: the gloss "(shù)" before "≥23人" is counted, as in the file.
+    assert (last.spans["value"].line, last.spans["value"].column) == (15, 70)
+
+
+def test_a_goal_label_followed_by_a_sentence_lists_no_targets() -> None:
+    # a05's "(7)绩效目标:发挥绩效评价“指挥棒 ”的作用,…" is a sentence: nothing is read from it.
+    source = read_blocks(WILD / "a05_anhui_health_declaration.txt").source
+    assert source is not None
+    assert report_projects(source, load_lexicon()) == []
