@@ -119,8 +119,9 @@ class Rule:
     # A rule that finds a defect of the cell itself (a cut-off text): other rules stay silent on
     # the indicator it reports, whose name or value they would misread (one defect, one finding).
     root_cause: ClassVar[bool] = False
-    # The RuleContext.extras the rule consults (kpi_lint.rules.context: PEERS, VAGUENESS): a run
-    # builds the peer index and loads the models only when a selected rule uses them.
+    # The RuleContext.extras the rule consults (kpi_lint.rules.context: PEERS, VAGUENESS, CATEGORY,
+    # SUGGESTER, CUSTOM_MODEL): a run builds the peer index and imports scikit-learn and loads the
+    # models only when a selected rule uses them (context.uses_scikit_learn).
     uses: ClassVar[frozenset[str]] = frozenset()
     # True for a rule that consults other documents (the peer index): a parallel run checks it in the
     # parent over every file's peer record, after the workers ran the others (kpi_lint.run).

@@ -3,6 +3,9 @@
 The peer index (kpi_lint.cluster.peers) and the shipped vagueness classifier
 (kpi_lint.classify.api) go into ``RuleContext.extras``; a context built without
 them (the YAML rule cases) leaves the rules on the lexicons alone.
+
+A rule declares what it consults in `Rule.uses` (the keys below); a run builds the peer index and
+loads scikit-learn and the models only when a selected rule declares one of `SCIKIT_LEARN_USES`.
 """
 
 from __future__ import annotations
@@ -20,10 +23,21 @@ if TYPE_CHECKING:
 
 PEERS = "peers"
 VAGUENESS = "vagueness"
-CUSTOM_MODEL = "custom_model"
+# The shipped category classifier: KPI404 loads it itself on first use (its use_model option may
+# leave it unloaded); declared so that a run knows the rule needs scikit-learn.
+CATEGORY = "category"
+CUSTOM_MODEL = "custom_model"  # --model, for KPI307: loaded only when the reviewer gives one
 FLAG_LABEL = "flag_label"
 SUGGESTER = "suggester"  # kpi_lint.library.suggest.Suggester: what peers set, fitted to a project
 LIBRARY = "library"  # a curated indicator library (kpi_lint.library.model.Library) for KPI601
+# What takes scikit-learn (and its imports: SciPy, pandas) and the shipped models to build: the peer
+# index (TF-IDF + clustering), the suggester over it, the two shipped classifiers.
+SCIKIT_LEARN_USES = frozenset({PEERS, VAGUENESS, CATEGORY, SUGGESTER})
+
+
+def uses_scikit_learn(rule: type[Rule]) -> bool:
+    """Whether selecting `rule` loads scikit-learn and the shipped models (its `Rule.uses`)."""
+    return bool(rule.uses & SCIKIT_LEARN_USES)
 
 
 def check_custom_model(config: Config) -> None:
@@ -36,7 +50,7 @@ def check_custom_model(config: Config) -> None:
 
 def _used(rules: Sequence[type[Rule]] | None) -> set[str]:
     """The extras the selected rules consult (all of them when no rules are given)."""
-    used: set[str] = set().union(*(rule.uses for rule in rules)) if rules is not None else {PEERS, VAGUENESS, SUGGESTER}
+    used: set[str] = set().union(*(rule.uses for rule in rules)) if rules is not None else set(SCIKIT_LEARN_USES)
     if SUGGESTER in used:
         used.add(PEERS)  # the suggester ranks what peers set
     return used

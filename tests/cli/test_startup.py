@@ -16,6 +16,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sklearn", "pandas", "skops", "jieba", "scipy", "pdfplumber")
+# What opens a model file (kpi_lint.classify.persist) and what builds the peer index.
+MODELS = ("kpi_lint.classify.persist", "kpi_lint.cluster.peers")
 SAMPLE = ROOT / "corpus" / "004_df5b1921bc2e3ce3.txt"
 
 _PROBE = """
@@ -33,10 +35,10 @@ print(json.dumps({"code": code, "heavy": [m for m in heavy if m in sys.modules]}
 """
 
 
-def imported(*args: str) -> dict[str, object]:
-    """Exit code and the heavy modules imported by `kpi-lint ARGS` in a fresh interpreter."""
+def imported(*args: str, modules: tuple[str, ...] = HEAVY) -> dict[str, object]:
+    """Exit code and which of `modules` `kpi-lint ARGS` imported, in a fresh interpreter."""
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(HEAVY)],
+        [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(modules)],
         capture_output=True, text=True, cwd=ROOT, check=False,
     )
     last = result.stdout.strip().splitlines()[-1]
@@ -67,6 +69,29 @@ def test_a_check_of_lexicon_rules_loads_no_model(tmp_path: Path) -> None:
     findings = json.loads(out.read_text(encoding="utf-8"))
     found = findings["findings"] if isinstance(findings, dict) else findings
     assert found and all(f["code"].startswith("KPI3") for f in found)
+
+
+def test_a_check_without_the_rules_that_need_scikit_learn_loads_no_model(tmp_path: Path) -> None:
+    """Every rule but those whose `Rule.uses` needs scikit-learn: no scikit-learn, SciPy, pandas or
+    skops imported, no model file opened, no peer index built — and the other rules still report."""
+    from kpi_lint.rules.context import uses_scikit_learn
+    from kpi_lint.rules.registry import all_rules
+
+    needing = sorted(rule.code for rule in all_rules() if uses_scikit_learn(rule))
+    # KPI101: the vagueness model; KPI404: the category model and the peers; KPI104/105/201: the peers.
+    assert needing == ["KPI101", "KPI104", "KPI105", "KPI201", "KPI404"]
+    out = tmp_path / "findings.json"
+    sample = ROOT / "corpus" / "000_ddaa44b2c1d0d458.txt"
+    args = ("check", str(sample), "--output-format", "json", "-o", str(out), "--no-cache", "--fail-on", "never")
+    report = imported(*args, "--ignore", ",".join(needing), modules=HEAVY + MODELS)
+    # jieba may load: the name checks cut the category labels into words with its dictionary.
+    heavy = report["heavy"]
+    assert report["code"] == 0 and isinstance(heavy, list) and set(heavy) <= {"jieba"}, report
+    codes = {f["code"] for f in json.loads(out.read_text(encoding="utf-8"))}
+    assert {"KPI303", "KPI401", "KPI410"} <= codes and not codes & set(needing)
+    # The probe sees them when they load: the vagueness rule alone imports both and opens its model.
+    selected = imported(*args, "--select", "KPI101", modules=("sklearn", "skops", *MODELS[:1]))
+    assert selected == {"code": 0, "heavy": ["sklearn", "skops", "kpi_lint.classify.persist"]}
 
 
 def test_the_light_help_page_is_the_full_applications() -> None:

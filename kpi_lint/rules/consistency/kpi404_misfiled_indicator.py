@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
-from kpi_lint.rules.context import PEERS
+from kpi_lint.rules.context import CATEGORY, PEERS
 from kpi_lint.rules.target.common import declared_not_applicable, is_name, name_cues, unit_only
 from kpi_lint.rules.text._text import clean
 from kpi_lint.vocab import (
@@ -123,7 +123,7 @@ class MisfiledIndicator(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 3, 12)
     severity = Severity.WARNING
     family = "consistency"
-    uses = frozenset({PEERS})
+    uses = frozenset({PEERS, CATEGORY})
     uses_peers = True
     options: ClassVar[dict[str, Any]] = {
         "use_model": True,

@@ -47,6 +47,7 @@ class ModelFlag(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 0, 0)
     severity = Severity.INFO
     family = "text"
+    uses = frozenset({CUSTOM_MODEL})
     options: ClassVar[dict[str, Any]] = {"min_probability": 0.5}
 
     def __init__(self, context: RuleContext) -> None:
