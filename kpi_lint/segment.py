@@ -11,7 +11,10 @@ exactly as a freshly loaded one with the same words added would.
 from __future__ import annotations
 
 import logging
+import marshal
+import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 import jieba
 
@@ -19,10 +22,30 @@ import jieba
 jieba.setLogLevel(logging.WARNING)
 
 
+def _cached_dictionary(tokenizer: jieba.Tokenizer) -> tuple[dict[str, int], int] | None:
+    """The prefix dictionary a fresh `tokenizer` would load from jieba's cache file, or None.
+
+    The same file (named as `jieba.Tokenizer.initialize` names it for the default dictionary) and
+    the same `marshal` format, read in one piece: jieba's `marshal.load(file)` reads its 500,000
+    entries from the file object one by one, four times slower (≈ 1.3 s against ≈ 0.3 s).
+    """
+    if tokenizer.dictionary is not jieba.DEFAULT_DICT:
+        return None
+    cache = Path(tokenizer.tmp_dir or tempfile.gettempdir()) / (tokenizer.cache_file or "jieba.cache")
+    try:
+        freq, total = marshal.loads(cache.read_bytes())
+    except Exception:  # missing, unreadable or not jieba's: jieba builds (and writes) it below
+        return None
+    return (freq, total) if isinstance(freq, dict) and isinstance(total, int) else None
+
+
 @lru_cache(maxsize=1)
 def _base_dictionary() -> tuple[dict[str, int], int]:
     """jieba's prefix dictionary and total frequency, as loaded by a fresh tokenizer (read-only here)."""
     tokenizer = jieba.Tokenizer()
+    cached = _cached_dictionary(tokenizer)
+    if cached is not None:
+        return cached
     tokenizer.initialize()
     return tokenizer.FREQ, tokenizer.total
 
