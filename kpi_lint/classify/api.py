@@ -2,7 +2,8 @@
 
 ``category_predictor()`` and ``vagueness_predictor()`` load ``models/category.skops``
 and ``models/vagueness.skops`` once (``$KPI_LINT_MODELS`` points at another
-folder) and return ``None`` when the file is absent, so rules fall back to the
+folder; given the run's result cache, from their trusted copies there,
+kpi_lint.classify.copies) and return ``None`` when the file is absent, so rules fall back to the
 lexicons.  A file that is present but refused (unsafe, another label set, an
 incompatible version) raises `ModelError`, an `InputError`: one line, exit 2 —
 a broken model must not silently turn a rule off.
@@ -15,6 +16,7 @@ import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -23,6 +25,9 @@ from kpi_lint.classify.persist import Model, ModelError, check_labels, load_mode
 from kpi_lint.classify.pipelines import CATEGORY_LABELS, VAGUENESS_LABELS
 from kpi_lint.classify.tasks import MODELS_DIR
 from kpi_lint.model import Indicator
+
+if TYPE_CHECKING:
+    from kpi_lint.run.cache import Cache
 
 Prediction = tuple[str, float]
 Predictor = Callable[[Indicator], Prediction]
@@ -109,17 +114,27 @@ def prime(predictor: Predictor | None, indicators: Iterable[Indicator]) -> None:
 
 
 @lru_cache(maxsize=8)
-def _shipped(path: Path, task: str, labels: tuple[str, ...]) -> Model | None:
+def _shipped(path: Path, task: str, labels: tuple[str, ...], copies: Path | None) -> Model | None:
     if not path.is_file():
         return None
-    model = load_model(path)
+    from kpi_lint.classify.copies import load_trusted
+    from kpi_lint.run.cache import Cache
+
+    model = load_trusted(path, Cache(copies) if copies is not None else None)
     check_labels(model, set(labels), task=task)
     return model
 
 
-def category_predictor() -> BatchPredictor | None:
-    """三级指标 (+ its value's kind) → (canonical 二级指标 such as "时效指标", probability), or None."""
-    model = _shipped(models_dir() / "category.skops", "category", CATEGORY_LABELS)
+def _root(copies: Cache | None) -> Path | None:
+    return copies.root if copies is not None else None
+
+
+def category_predictor(copies: Cache | None = None) -> BatchPredictor | None:
+    """三级指标 (+ its value's kind) → (canonical 二级指标 such as "时效指标", probability), or None.
+
+    With `copies` (the run's result cache) the model is read from its trusted copy there, if any.
+    """
+    model = _shipped(models_dir() / "category.skops", "category", CATEGORY_LABELS, _root(copies))
     return predictor_for(model) if model else None
 
 
@@ -139,9 +154,9 @@ def category_label_precision() -> dict[str, float]:
     return _card_precision(models_dir() / "category.card.json")
 
 
-def vagueness_predictor() -> BatchPredictor | None:
-    """指标值 (+ its 二级指标) → ("vague" | "specific", probability), or None."""
-    model = _shipped(models_dir() / "vagueness.skops", "vagueness", VAGUENESS_LABELS)
+def vagueness_predictor(copies: Cache | None = None) -> BatchPredictor | None:
+    """指标值 (+ its 二级指标) → ("vague" | "specific", probability), or None (`copies` as above)."""
+    model = _shipped(models_dir() / "vagueness.skops", "vagueness", VAGUENESS_LABELS, _root(copies))
     return predictor_for(model) if model else None
 
 

@@ -27,11 +27,13 @@ from pathlib import Path
 from typing import Any
 
 import sklearn
-import skops.io as sio
 from sklearn.pipeline import Pipeline
-from skops.io.exceptions import UntrustedTypesFoundException
 
 from kpi_lint.errors import InputError
+
+# skops is imported where a file is written or read, not here: importing skops.io asks scikit-learn
+# for every estimator it has (all_estimators, about 1.5 s), and a run that loads the models from their
+# trusted copies (kpi_lint.classify.copies) or only names these types needs none of it.
 
 FORMAT = "kpi-lint-model"
 FORMAT_VERSION = 1
@@ -189,6 +191,8 @@ def _forget_volatile_state(pipeline: Pipeline) -> None:
 
 
 def model_bytes(model: Model) -> bytes:
+    import skops.io as sio
+
     _forget_volatile_state(model.pipeline)
     payload = {"kpi_lint": asdict(model.meta), "pipeline": model.pipeline}
     return canonical_bytes(sio.dumps(payload))
@@ -243,6 +247,8 @@ def _read_archive(path: Path) -> bytes:
 
 
 def _check_types(path: Path, data: bytes) -> None:
+    import skops.io as sio
+
     try:
         found = schema_types(data)
         untrusted = set(sio.get_untrusted_types(data=data))
@@ -290,7 +296,19 @@ def check_versions(path: Path, meta: ModelMeta) -> None:
 def load_model(path: str | Path) -> Model:
     """Load a model file, refusing unsafe, foreign or incompatible files with a `ModelError`."""
     file = Path(path)
-    data = _read_archive(file)
+    return load_model_bytes(file, _read_archive(file))
+
+
+def read_model_file(path: str | Path) -> bytes:
+    """The bytes of a model file; `ModelError` when it is missing, unreadable or not a skops archive."""
+    return _read_archive(Path(path))
+
+
+def load_model_bytes(file: Path, data: bytes) -> Model:
+    """`load_model` of a file already read (`read_model_file`)."""
+    import skops.io as sio
+    from skops.io.exceptions import UntrustedTypesFoundException
+
     _check_types(file, data)
     try:
         payload = sio.loads(data, trusted=sorted(ALLOWED_TYPES))

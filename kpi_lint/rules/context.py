@@ -20,12 +20,16 @@ from kpi_lint.rules.base import Rule, RuleContext
 
 if TYPE_CHECKING:
     from kpi_lint.cluster.clustering import BlockMap
+    from kpi_lint.run.cache import Cache
 
 PEERS = "peers"
 VAGUENESS = "vagueness"
 # The shipped category classifier: KPI404 loads it itself on first use (its use_model option may
 # leave it unloaded); declared so that a run knows the rule needs scikit-learn.
 CATEGORY = "category"
+# The run's result cache (kpi_lint.run.cache.Cache), where the shipped models' trusted copies are
+# kept (kpi_lint.classify.copies); None with --no-cache: the models are read from their skops files.
+MODEL_COPIES = "model_copies"
 CUSTOM_MODEL = "custom_model"  # --model, for KPI307: loaded only when the reviewer gives one
 FLAG_LABEL = "flag_label"
 SUGGESTER = "suggester"  # kpi_lint.library.suggest.Suggester: what peers set, fitted to a project
@@ -56,22 +60,27 @@ def _used(rules: Sequence[type[Rule]] | None) -> set[str]:
     return used
 
 
-def local_context(config: Config, rules: Sequence[type[Rule]] | None = None) -> RuleContext:
+def local_context(
+    config: Config, rules: Sequence[type[Rule]] | None = None, copies: Cache | None = None
+) -> RuleContext:
     """What the rules that look at one document at a time consult: lexicons, options, models.
 
     With `rules`, only the models they use (`Rule.uses`) are loaded: no scikit-learn for a run of
-    lexicon rules.  Raises InputError (one line) for a model file that cannot be used, LibraryError
-    for a library file (--library) that cannot be read.
+    lexicon rules.  With `copies` (the run's result cache), the shipped models are read from their
+    trusted copies there when it has them.  Raises InputError (one line) for a model file that
+    cannot be used, LibraryError for a library file (--library) that cannot be read.
     """
     lexicon = load_lexicon(str(config.lexicons) if config.lexicons else None)
     check_custom_model(config)
-    extras: dict[str, Any] = {PEERS: None, VAGUENESS: None, CUSTOM_MODEL: config.model, FLAG_LABEL: config.flag_label}
+    extras: dict[str, Any] = {
+        PEERS: None, VAGUENESS: None, CUSTOM_MODEL: config.model, FLAG_LABEL: config.flag_label, MODEL_COPIES: copies
+    }
     # Imported where needed rather than at the top: rule modules import the key names above, and
     # loading the rule catalog (YAML cases, `kpi-lint rule`, lexicon rules) must not pull in scikit-learn.
     if VAGUENESS in _used(rules):
         from kpi_lint.classify.api import vagueness_predictor
 
-        extras[VAGUENESS] = vagueness_predictor()
+        extras[VAGUENESS] = vagueness_predictor(copies)
     if config.library is not None:
         from kpi_lint.library.files import read_library
 
@@ -89,15 +98,17 @@ def build_context(
     rules: Sequence[type[Rule]] | None = None,
     *,
     block_map: BlockMap | None = None,
+    copies: Cache | None = None,
 ) -> RuleContext:
     """The RuleContext for one run of `kpi-lint check` over `documents`: the local one plus the peers.
 
     With `rules`, only what they use (`Rule.uses`) is built: no peer index and no scikit-learn
     for a run of lexicon rules.  `block_map` runs the clustering blocks of the peer index elsewhere
-    (a Dask cluster).  Raises InputError (one line) for a model file that cannot be used,
-    LibraryError for a library file (--library) that cannot be read.
+    (a Dask cluster); `copies` is the run's result cache (as for `local_context`).  Raises
+    InputError (one line) for a model file that cannot be used, LibraryError for a library file
+    (--library) that cannot be read.
     """
-    context = local_context(config, rules)
+    context = local_context(config, rules, copies)
     used = _used(rules)
     if PEERS in used:
         from kpi_lint.cluster.peers import build_peer_index

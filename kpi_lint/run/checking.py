@@ -69,7 +69,7 @@ def check_files(
     where = where or Where()
     items = list(iter_input_files(paths, exclusion))
     skipped = [item for item in items if isinstance(item, Skipped)]
-    spec = TaskSpec.of(config, tuple(rules), whole=whole)
+    spec = TaskSpec.of(config, tuple(rules), whole=whole, copies=str(cache.root) if cache is not None else None)
     results: list[FileResult | InputError] = []
     paths_read: dict[int, str] = {}
     keys: dict[int, str] = {}
@@ -198,7 +198,8 @@ def _peer_findings(
         hit = cache.get(PEERS, key)
         if isinstance(hit, list) and len(hit) == len(documents):
             return hit, None
-    context = build_context(documents, config, None if keep_context else peer_rules, block_map=block_map)
+    rules_used = None if keep_context else peer_rules
+    context = build_context(documents, config, rules_used, block_map=block_map, copies=cache)
     instances = [rule(context) for rule in peer_rules]
     for rule in instances:
         rule.prepare(documents)

@@ -10,6 +10,7 @@ on every worker (a shared or copied drive), and the workers need kpi-lint instal
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -44,7 +45,10 @@ def dask_map(client: Client) -> FileMap:
     """A FileMap that runs one task per file on `client`'s cluster; results in the order of the paths."""
 
     def run(paths: Sequence[str], spec: TaskSpec) -> Iterator[FileResult]:
-        futures = client.map(run_file, list(paths), spec=spec, pure=False)
+        # A worker may run on another machine, where the result cache's folder means nothing: it reads
+        # the models from their skops files.
+        on_worker = dataclasses.replace(spec, copies=None)
+        futures = client.map(run_file, list(paths), spec=on_worker, pure=False)
         for future in futures:
             result: FileResult = future.result()
             future.release()  # the worker may drop it: the parent keeps only the small record

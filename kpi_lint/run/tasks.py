@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,9 +35,15 @@ class TaskSpec:
     # Digest of the word lists and models in force: a worker that outlives a run (Dask) prepares
     # again when they change, and the cache keys on it.
     data: str = ""
+    # The result cache's folder, where the shipped models' trusted copies are read and written
+    # (kpi_lint.classify.copies); None: from their skops files.  Where the models come from does not
+    # change a finding, so it stays out of the cache keys (repr).
+    copies: str | None = field(default=None, repr=False)
 
     @classmethod
-    def of(cls, config: Config, rules: Sequence[type[Rule]] = (), *, whole: bool = False) -> TaskSpec:
+    def of(
+        cls, config: Config, rules: Sequence[type[Rule]] = (), *, whole: bool = False, copies: str | None = None
+    ) -> TaskSpec:
         from kpi_lint.run.cache import models_digest, words_digest
 
         lexicons = str(config.lexicons) if config.lexicons else None
@@ -52,6 +58,7 @@ class TaskSpec:
             library=library,
             whole=whole,
             data=f"{words_digest(lexicons)}:{models_digest(model, library)}",
+            copies=copies,
         )
 
     def config(self) -> Config:
@@ -82,12 +89,13 @@ def _prepared(spec: TaskSpec) -> tuple[Lexicon, list[Rule]]:
     """The lexicon and the local rule instances of a spec, built once per process."""
     from kpi_lint.rules.context import local_context
     from kpi_lint.rules.registry import all_rules
+    from kpi_lint.run.cache import Cache
 
     lexicon = load_lexicon(spec.lexicons)
     if not spec.codes:
         return lexicon, []
     selected = [rule for rule in all_rules() if rule.code in spec.codes]
-    context = local_context(spec.config(), selected)
+    context = local_context(spec.config(), selected, Cache(spec.copies) if spec.copies is not None else None)
     return lexicon, [rule(context) for rule in selected]
 
 

@@ -151,7 +151,7 @@ def test_kpi404_uses_the_classifier_when_there_is_one(monkeypatch: pytest.Monkey
             return "时效指标", 0.93
         return ind.level2 or "数量指标", 0.99
 
-    monkeypatch.setattr(kpi404_misfiled_indicator, "load_predictor", lambda: predict)
+    monkeypatch.setattr(kpi404_misfiled_indicator, "load_predictor", lambda copies: predict)
     found = findings("004", "KPI404")
     assert [(f.value, f.explain) for f in found] == [("5月底之前", "分类模型判断为时效指标，置信度 0.93")]
     assert "置信度 0.93" in found[0].message
@@ -159,7 +159,7 @@ def test_kpi404_uses_the_classifier_when_there_is_one(monkeypatch: pytest.Monkey
 
 
 def test_kpi404_model_below_threshold_is_not_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kpi404_misfiled_indicator, "load_predictor", lambda: lambda ind: ("时效指标", 0.6))
+    monkeypatch.setattr(kpi404_misfiled_indicator, "load_predictor", lambda copies: lambda ind: ("时效指标", 0.6))
     assert findings("004", "KPI404") == []
 
 

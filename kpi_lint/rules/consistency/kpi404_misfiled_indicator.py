@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
-from kpi_lint.rules.context import CATEGORY, PEERS
+from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS
 from kpi_lint.rules.target.common import declared_not_applicable, is_name, name_cues, unit_only
 from kpi_lint.rules.text._text import clean
 from kpi_lint.vocab import (
@@ -24,6 +24,9 @@ from kpi_lint.vocab import (
     SUSTAINABLE,
     TIMELINESS,
 )
+
+if TYPE_CHECKING:
+    from kpi_lint.run.cache import Cache
 
 UNIT_COST_FILE = "unit_cost_words.txt"  # an amount per unit (每亩, 人均, 单价), as kpi-lint suggest reads it
 
@@ -56,12 +59,13 @@ _KIND_VOTES = {"date": (TIMELINESS, 2), "money": (COST, 2), "count": (QUANTITY, 
 _KIND_WORDS = {"date": "日期或期限", "money": "金额", "count": "计数"}
 
 
-def load_predictor() -> Predictor | None:
-    """The shipped category classifier (models/category.skops), or None when no model is shipped."""
+def load_predictor(copies: Cache | None = None) -> Predictor | None:
+    """The shipped category classifier (models/category.skops; its trusted copy in `copies`, the run's
+    result cache, when there is one), or None when no model is shipped."""
     # Imported on first use: loading the rule catalog must not pull in scikit-learn.
     from kpi_lint.classify.api import category_predictor
 
-    return category_predictor()
+    return category_predictor(copies)
 
 
 def load_label_precision() -> dict[str, float]:
@@ -149,7 +153,7 @@ class MisfiledIndicator(Rule):
         if not self._loaded:
             self._loaded = True
             if self.opts["use_model"]:
-                self._predictor = load_predictor()
+                self._predictor = load_predictor(self.context.extras.get(MODEL_COPIES))
         return self._predictor
 
     def lexicon_votes(self, ind: Indicator) -> tuple[dict[str, int], list[str]]:

@@ -1,0 +1,57 @@
+"""Trusted copies of the shipped models, so that a run does not open their skops files every time.
+
+Loading a skops file is most of the start-up of a one-file check: ``import skops.io`` asks
+scikit-learn for every estimator it has (≈ 1.5 s), and the archive is audited node by node before
+it is built.  After a model file has passed every check of `kpi_lint.classify.persist.load_model`
+(the allow-list, the metadata, the versions), the loaded `Model` is kept as a pickle in the result
+cache (``.kpi_lint_cache/models/``, `kpi_lint.run.cache.Cache`, whose entries kpi-lint already reads
+as pickles it wrote itself, each with a digest of its body).  A later run reads that copy instead,
+with no skops.
+
+The copy is keyed by the model file's bytes (sha256), the Python, NumPy, SciPy and scikit-learn
+versions and kpi-lint's code digest: a changed model file, library or kpi-lint never reads an old
+copy.  A pickle is only ever read from that folder, never from a model file someone sent.
+``--no-cache`` passes no cache: every run then loads the skops file as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kpi_lint.classify.persist import Model, load_model_bytes, read_model_file
+
+if TYPE_CHECKING:
+    from kpi_lint.run.cache import Cache
+
+MODELS = "models"  # the cache entries: one trusted copy per model file
+
+
+def _copy_key(cache: Cache, data: bytes) -> str:
+    import numpy
+    import scipy
+    import sklearn
+
+    from kpi_lint.run.cache import code_digest
+
+    versions = f"python {platform.python_version()} numpy {numpy.__version__} scipy {scipy.__version__} "
+    versions += f"scikit-learn {sklearn.__version__}"
+    return cache.key(MODELS, hashlib.sha256(data).hexdigest(), versions, code_digest())
+
+
+def load_trusted(path: Path, copies: Cache | None) -> Model:
+    """The model in `path`: its trusted copy in `copies` when there is one, else the skops file checked
+    and loaded (`load_model`), its copy then written.  `ModelError` for a file that cannot be used."""
+    data = read_model_file(path)
+    key = _copy_key(copies, data) if copies is not None else ""
+    if copies is not None:
+        hit = copies.get(MODELS, key)
+        if isinstance(hit, Model):
+            hit.path = path
+            return hit
+    model = load_model_bytes(path, data)
+    if copies is not None:
+        copies.put(MODELS, key, model)
+    return model
