@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/check_bench.py [--rows 100000[,1000000]] [--seed 0] [--corpus DIR]
                                           [--keep DIR] [--serial] [--no-cli] [--no-dask] [--no-startup]
+                                          [--startup-only]
 
 The issue's figures, on a quiet machine (a 1M-row corpus takes a while to generate: `--keep` writes
 each size to DIR/rows-N-seed-S once and reuses it on the next run):
@@ -38,7 +39,9 @@ it (decoded as UTF-8), CPU time, best of three.  Printed per run: wall time, CPU
 wall time and per CPU second (per core), the ratio of its CPU time to the bare scan's, and peak
 RSS (ru_maxrss of that child).  With two
 or more sizes the growth in time against the growth in rows is printed.  Start-up is measured
-last: `kpi-lint --version`, `--help` and `check` of one corpus file (best of three).
+last (`--startup-only`: alone, no corpus): `kpi-lint --version`, `--help` and `check` of one corpus
+file with the cache off, cold, with warm model copies, and without the rules that need
+scikit-learn (best of three; see `startup`).
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -259,20 +263,65 @@ def measure(
     return int(runs[0].report.get("rows", 0)), scan, runs
 
 
+def _keep_only(cache: Path, kinds: tuple[str, ...]) -> Callable[[], None]:
+    """Before a run: empty the cache folder but for the entries of `kinds` (none: all of it)."""
+
+    def clear() -> None:
+        for entry in cache.iterdir() if cache.is_dir() else ():
+            if entry.is_dir() and entry.name not in kinds:
+                shutil.rmtree(entry)
+
+    return clear
+
+
 def startup() -> None:
+    """Start-up: `--version`, `--help`, and `check` of one corpus file, as a user runs them.
+
+    `check` is timed with the result cache off (``--no-cache``: the models are loaded from their skops
+    files), cold (an empty cache: the same, and their trusted copies written) and with warm model
+    copies (a cache holding only the models' copies, kpi_lint.classify.copies: the file is read and
+    checked again, as after an edit), and with the rules that need scikit-learn left out.
+    """
     kpi = str(BIN / "kpi-lint")
     one = str(sorted((ROOT / "corpus").glob("*.txt"))[0])
     # As installed: with the bytecode written (pip compiles it; PYTHONDONTWRITEBYTECODE, set in some
     # shells and containers, would have every run compile kpi_lint's modules again, ~0.15 s).
     bytecode = {"PYTHONDONTWRITEBYTECODE": ""}
-    print("start-up (best of 3, wall, after one run that writes the bytecode):")
-    for label, argv in (("--version", [kpi, "--version"]), ("--help", [kpi, "--help"]),
-                        ("check one file", [kpi, "check", one, "--fail-on", "never", "--no-cache"])):
-        run_measured(label, argv, bytecode)
-        runs = [run_measured(label, argv, bytecode) for _ in range(3)]
-        best = min(runs, key=lambda r: r.wall)
-        what = f"  ({Path(one).name})" if label == "check one file" else ""
-        print(f"  {label:<16} {best.wall:6.2f} s wall  {best.cpu:6.2f} s cpu  peak RSS {best.rss_mib:5,.0f} MiB{what}")
+    check = [kpi, "check", one, "--fail-on", "never", "-o", os.devnull]
+    # Asked of a child: what this process imports would count in the children's peak RSS.
+    ask = ("from kpi_lint.classify.copies import MODELS; from kpi_lint.rules.context import uses_scikit_learn; "
+           "from kpi_lint.rules.registry import all_rules; "
+           "print(MODELS, ','.join(sorted(r.code for r in all_rules() if uses_scikit_learn(r))))")
+    models, model_rules = subprocess.run(
+        [sys.executable, "-c", ask], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout.split()
+    print(f"start-up of {Path(one).name} (best wall of 3 after one run that writes the bytecode; the CPU of that run):")
+    with tempfile.TemporaryDirectory(prefix="kpi-lint-cache-") as tmp:
+        cached = {**bytecode, "KPI_LINT_CACHE_DIR": tmp}
+        nothing = _keep_only(Path(tmp), ())
+        copies = _keep_only(Path(tmp), (models,))
+        rows: list[tuple[str, list[str], dict[str, str], Callable[[], None] | None]] = [
+            ("--version", [kpi, "--version"], bytecode, None),
+            ("--help", [kpi, "--help"], bytecode, None),
+            ("check, --no-cache", [*check, "--no-cache"], bytecode, None),
+            ("check, cold cache", check, cached, nothing),
+            ("check, model copies", check, cached, copies),
+            ("check, no model rules", [*check, "--no-cache", "--ignore", model_rules], bytecode, None),
+        ]
+        for label, argv, env, before in rows:
+            if before is not None:
+                before()
+            run_measured(label, argv, env)
+            runs = []
+            for _ in range(3):
+                if before is not None:
+                    before()
+                runs.append(run_measured(label, argv, env))
+            best = min(runs, key=lambda r: r.wall)
+            cpu = " / ".join(f"{r.cpu:.2f}" for r in runs)
+            print(f"  {label:<22} {best.wall:6.2f} s wall  {best.cpu:6.2f} s cpu  peak RSS {best.rss_mib:5,.0f} MiB"
+                  f"   (cpu of the three: {cpu} s)")
+    print(f"  (no model rules: --ignore {model_rules}, the rules whose Rule.uses needs scikit-learn)")
 
 
 def main() -> None:
@@ -290,6 +339,7 @@ def main() -> None:
     parser.add_argument("--serial", action="store_true", help="only the stages and check --jobs 1 (per-core figures)")
     parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end kpi-lint run")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up timings")
+    parser.add_argument("--startup-only", action="store_true", help="only the start-up timings (no corpus)")
     parser.add_argument("--no-dask", action="store_true", help="skip the run on a Dask LocalCluster")
     parser.add_argument(
         "--phases", action="store_true",
@@ -297,6 +347,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
+    if args.startup_only:
+        startup()
+        return
 
     results: list[tuple[int, float, float]] = []
     sizes = [int(s) for s in args.rows.split(",") if s.strip()] if args.corpus is None else [0]
