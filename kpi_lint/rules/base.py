@@ -119,6 +119,12 @@ class Rule:
     # A rule that finds a defect of the cell itself (a cut-off text): other rules stay silent on
     # the indicator it reports, whose name or value they would misread (one defect, one finding).
     root_cause: ClassVar[bool] = False
+    # The rules that own a defect this rule would report again on the same row (one defect, one finding):
+    # when one of them reports the row (same project, period, 二级, 三级 and value) and its finding is kept,
+    # this rule stays silent there. KPI101 leaves a value in words under 时效/成本/满意度 to KPI104, which
+    # says the type the category calls for; KPI104 leaves a row's value to KPI404 when the row itself is
+    # filed in the wrong category. Each rule's docstring says which rules it leaves a row to, and why.
+    defers_to: ClassVar[frozenset[str]] = frozenset()
     # The RuleContext.extras the rule consults (kpi_lint.rules.context: PEERS, VAGUENESS, CATEGORY,
     # SUGGESTER, CUSTOM_MODEL): a run builds the peer index and imports scikit-learn and loads the
     # models only when a selected rule uses them (context.uses_scikit_learn).

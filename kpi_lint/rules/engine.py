@@ -46,7 +46,7 @@ def kept_findings(doc: Document, found: list[Finding], rules: Sequence[type[Rule
     `found` is everything the run's `rules` found in `doc`; a run split in parts (kpi_lint.run: the
     local rules in file tasks, the peer rules over all files) applies this to the parts together.
     """
-    return _outside_garbled_tables(doc, _one_per_defect(found, rules), rules)
+    return _outside_garbled_tables(doc, _deferred_to_owner(_one_per_defect(found, rules), rules), rules)
 
 
 def _indicator_key(f: Finding) -> tuple[str, str | None, str | None, str | None]:
@@ -64,6 +64,43 @@ def _one_per_defect(findings: list[Finding], rules: Sequence[type[Rule]]) -> lis
     if not cut:
         return findings
     return [f for f in findings if f.code in roots or not f.level3 or _indicator_key(f) not in cut]
+
+
+def _row_key(f: Finding) -> tuple[str, str | None, str | None, str | None, str | None, str | None] | None:
+    """The row a finding is about, or None for a finding about the project or the document."""
+    if f.level3 is None and f.value is None:
+        return None
+    return (f.path, f.project, f.period, f.level2, f.level3, f.value)
+
+
+def _deferred_to_owner(findings: list[Finding], rules: Sequence[type[Rule]]) -> list[Finding]:
+    """One defect, one finding: a rule that `defers_to` another stays silent on a row that rule reports.
+
+    An owner that itself defers to a third rule on that row counts only if it is kept (KPI101 → KPI104 →
+    KPI404: when the row is misfiled and its value is words, KPI404 and KPI101 are reported, not KPI104)."""
+    defers = {r.code: r.defers_to for r in rules if r.defers_to}
+    if not defers:
+        return findings
+    by_row: dict[tuple[str, str | None, str | None, str | None, str | None, str | None], list[Finding]] = {}
+    for f in findings:
+        key = _row_key(f)
+        if key is not None:
+            by_row.setdefault(key, []).append(f)
+    dropped: set[int] = set()
+
+    def silent(f: Finding, seen: frozenset[str]) -> bool:
+        key = _row_key(f)
+        owners = defers.get(f.code, frozenset()) - seen
+        if key is None or not owners:
+            return False
+        return any(
+            o.code in owners and not silent(o, seen | {f.code}) for o in by_row[key]
+        )
+
+    for f in findings:
+        if silent(f, frozenset()):
+            dropped.add(id(f))
+    return [f for f in findings if id(f) not in dropped]
 
 
 def _outside_garbled_tables(doc: Document, findings: list[Finding], rules: Sequence[type[Rule]]) -> list[Finding]:

@@ -11,7 +11,9 @@ fires fewer), drawn before issue 11e's fixes; 5 = 153 findings over the whole wi
 12 of each of the 16 rules that fire at least 5 times, all of them when fewer), drawn on main 588b9be before
 issue 11f's fixes; 6 = 164 findings over all 121 wild files (seed 61, 12 of each rule that fires at least 5
 times and every finding of the rules that fire fewer, so that every rule that fires is judged), drawn on main
-cd056c8 before issue 11g's fixes. This test runs the whole
+cd056c8 before issue 11g's fixes; 7 = every finding (63) in the wild set's batch n (n01–n09, documents no rule was
+tuned on), from `kpi-lint check` over the whole wild set and the samples on main ed18907, before issue 11h's
+fixes — a blind, complete (not sampled) review of that batch. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -218,8 +220,10 @@ def test_precision_per_rule_on_the_fifth_sample_holds() -> None:
 # category model's (the CSV's after_fix says which).
 # KPI105 9/11 with wild batch n: b03 25:60 (right) is silent since n08 adds a peer 预算资金执行率 90% target, so
 # b03's ≥90% is no longer below the peers (data, not a rule change; the row says "silent: …").
+# KPI101 10/11 since issue 11h (one defect, one finding): g06 30:18 "项目完成及时性 | 程度较高" (right) is reported by
+# KPI104 on the same value, which says what a 时效 target needs; KPI101 defers to it (the row says "silent: …").
 SAMPLE6_PRECISION_FLOOR = {
-    "KPI101": 11 / 12, "KPI102": 6 / 7, "KPI103": 10 / 12, "KPI104": 1.0, "KPI105": 9 / 11, "KPI106": 8 / 12,
+    "KPI101": 10 / 11, "KPI102": 6 / 7, "KPI103": 10 / 12, "KPI104": 1.0, "KPI105": 9 / 11, "KPI106": 8 / 12,
     "KPI201": 8 / 12, "KPI202": 10 / 12, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
     "KPI404": 8 / 11, "KPI502": 11 / 12, "KPI504": 2 / 5,
 }
@@ -229,4 +233,20 @@ def test_precision_per_rule_on_the_sixth_sample_holds() -> None:
     precision = _precision_still_reported("6")
     assert set(precision) == set(SAMPLE6_PRECISION_FLOOR)
     for code, floor in SAMPLE6_PRECISION_FLOOR.items():
+        assert precision[code][0] >= floor - 1e-9, (code, precision[code])
+
+
+# The same on sample 7: all 63 findings on the wild set's batch n (n01–n09), a batch no rule had been tuned on,
+# judged blind on main ed18907 before issue 11h's fixes. As drawn: KPI101 7/22, KPI202 4/15, KPI502 5/5,
+# KPI104 3/7, KPI201 3/4, KPI404 2/3, KPI103 1/2, KPI506 0/2, KPI102 0/1, KPI402 1/1, KPI503 0/1 (26/63 = 0.41).
+# 31 wrong: 26 the reader's (n08's scrambled columns, n03's prose, n09's glued traditional text), 5 the rules'
+# (all fixed). The floors are the figures after issue 11h's rule fixes (optimistic for the same reason as
+# sample 6's); what is still wrong is the reader's (the CSV's after_fix names file:line and what the reader did).
+SAMPLE7_PRECISION_FLOOR = {"KPI101": 6 / 19, "KPI202": 4 / 15, "KPI502": 1.0}
+
+
+def test_precision_per_rule_on_the_seventh_sample_holds() -> None:
+    precision = _precision_still_reported("7")
+    assert set(precision) == set(SAMPLE7_PRECISION_FLOOR)
+    for code, floor in SAMPLE7_PRECISION_FLOOR.items():
         assert precision[code][0] >= floor - 1e-9, (code, precision[code])

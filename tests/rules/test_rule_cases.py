@@ -8,9 +8,11 @@ from typing import Any
 import pytest
 import yaml
 
+from kpi_lint.config import Config
 from kpi_lint.model import Document
 from kpi_lint.parse import parse
-from kpi_lint.rules.base import RuleContext
+from kpi_lint.rules.base import Rule, RuleContext
+from kpi_lint.rules.context import build_context
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import all_rules, rule_by_code
 from tests.rules.builder import build_document
@@ -38,14 +40,26 @@ def _case_document(case: dict[str, Any], tmp_path: Path) -> Document:
     return doc
 
 
+def _rule(code: str) -> type[Rule]:
+    rule = rule_by_code(code)
+    assert rule is not None, f"no rule {code}"
+    return rule
+
+
 @pytest.mark.parametrize(("code", "case"), _cases())
 def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     rule = rule_by_code(code)
     assert rule is not None, f"no rule {code}"
     doc = _case_document(case, tmp_path)
-    # `extras` lets a case hand the rule what the check command would (e.g. a reviewer's model for KPI307).
-    context = RuleContext(documents=[doc], extras=case.get("extras") or {})
-    findings = [f for f in run_rules([doc], [rule], context) if f.code == code]
+    # `with` runs the rules that own a defect this one defers to (Rule.defers_to: one defect, one finding)
+    # beside it; `context: check` builds what `kpi-lint check` gives the rules (the shipped classifiers, peers).
+    rules = [rule, *(_rule(other) for other in case.get("with", ()))]
+    if case.get("context") == "check":
+        context = build_context([doc], Config(), rules)
+    else:
+        # `extras` lets a case hand the rule what the check command would (e.g. a reviewer's model for KPI307).
+        context = RuleContext(documents=[doc], extras=case.get("extras") or {})
+    findings = [f for f in run_rules([doc], rules, context) if f.code == code]
     if case["expect"] == "pass":
         assert findings == [], f"{case['why']}: unexpected {[f.message for f in findings]}"
     else:

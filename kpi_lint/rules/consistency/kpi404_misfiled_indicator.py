@@ -104,6 +104,8 @@ class MisfiledIndicator(Rule):
     （``unit_cost_words.txt``：d01 "造林补助 | 每亩300"），时效下的日期。
     预算过程指标（``process_measures.txt``：资金执行率、拨款率……）不属于任何结果类别，由 KPI402 报告，
     这里不再建议把它挪到别的二级指标。
+    三级指标只是空泛的套话（"提高效率"、"网络生态环境"）时由 KPI203 在同一行报告：一句不衡量任何东西的话该归哪一类
+    无从谈起，本规则不再报告（一个问题只报一次）。
 
     **为什么不好**
 
@@ -122,6 +124,7 @@ class MisfiledIndicator(Rule):
     """
 
     code = "KPI404"
+    defers_to = frozenset({"KPI203"})  # a filler name ("提高效率") belongs in no category: KPI203 says so
     name = "misfiled-indicator"
     title_zh = "指标归类错误"
     penalty = Penalty(Dimension.RELEVANCE, 3, 12)

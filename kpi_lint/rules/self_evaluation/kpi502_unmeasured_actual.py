@@ -23,7 +23,8 @@ class UnmeasuredActual(Rule):
     **做什么**
 
     实际完成值不含任何数字、且含有 ``lexicons/unmeasured_actuals.txt`` 中的短语（达成预期指标、部分达成预期指标、
-    达到预期、已完成……）时报告。消息写出应对照的目标。
+    达到预期、已完成……）时报告。消息写出应对照的目标。成本指标一栏没有填（"未填报"）时由 KPI201 报告这一行，
+    它的实际完成值一栏写着什么都源于此，本规则不再重复报告（一个问题只报一次）。
 
     **为什么不好**
 
@@ -41,6 +42,7 @@ class UnmeasuredActual(Rule):
     """
 
     code = "KPI502"
+    defers_to = frozenset({"KPI201"})  # the actual of an unfilled cost row ("未填报"): KPI201 reports the row
     name = "unmeasured-actual"
     title_zh = "实际完成值缺失"
     penalty = Penalty(Dimension.MEASURABILITY, 4, 20)

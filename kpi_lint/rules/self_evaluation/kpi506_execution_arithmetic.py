@@ -27,7 +27,9 @@ class ExecutionArithmetic(Rule):
 
     * 执行率 = 全年执行数 / 全年预算数 × 100；
     * 资金结（转）余 = 全年预算数 − 全年执行数；
-    * 得分 = 执行率 × 分值（不超过分值）；分值取印出的，没有则为 ``execution_weight``（默认 10）。
+    * 得分 = 执行率 × 分值（不超过分值）；分值取印出的，没有则为 ``execution_weight``（默认 10）。没有读到分值、
+      而印出的得分已超过默认分值时（湖北模板"得分 (20分*执行率)"：执行率 100% 得 20 分），说明这张表的分值不是
+      默认值，得分不核对。
 
     每一项不符报告一条，位置在印出的数字上，``suggestion`` 给出正确数字。
 
@@ -65,6 +67,13 @@ class ExecutionArithmetic(Rule):
             doc, message, project=project, at=loc, line=ex.line, column=ex.column, suggestion=fmt(expected, places)
         )
 
+    def _weight_unknown(self, ex: Execution) -> bool:
+        """No 分值 was read and the printed score is above the default one: the form gives budget execution
+        another weight ("得分 (20分*执行率)", 湖北's 20 points), which was not read. A score cannot exceed
+        its weight, so the default is plainly not this form's: the score is not checked against it."""
+        default = float(self.opts["execution_weight"])
+        return ex.weight is None and ex.score is not None and ex.score > default + 1e-9
+
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         ex = project.execution
         if ex is None:
@@ -80,7 +89,7 @@ class ExecutionArithmetic(Rule):
             checks.append(
                 ("balance", ex.balance, balance, f"资金结余应为全年预算数 {fmt(budget)} − 执行数 {fmt(spent)}")
             )
-        if ex.rate is not None:
+        if ex.rate is not None and not self._weight_unknown(ex):
             weight = ex.weight if ex.weight is not None else float(self.opts["execution_weight"])
             score = min(ex.rate / 100, 1.0) * weight
             checks.append(("score", ex.score, score, f"预算执行得分应为执行率 {fmt(ex.rate)}% × 分值 {fmt(weight)}"))

@@ -42,6 +42,9 @@ class VagueTarget(Rule):
     判断：模型认为含糊且概率不低于 ``model_threshold`` 的指标值，即使不含词表中的词也报告；词表与模型意见不一时，
     ``--explain`` 同时列出两方的判断。
 
+    一个问题只报一次：时效、成本、满意度指标下只有模型判断为不可核查的文字（"参照政府采购成本控制"、"满意"），
+    KPI104 在同一行报告它是文字而不是该类别要的日期、金额或百分比，并说明该写什么，本规则不再重复报告。
+
     **为什么不好**
 
     财预〔2015〕88号、财预〔2021〕101号要求绩效目标具体、可衡量，能量化的尽量量化（数值＋比较符＋单位），
@@ -62,6 +65,7 @@ class VagueTarget(Rule):
     """
 
     code = "KPI101"
+    defers_to = frozenset({"KPI104"})  # words under 时效/成本/满意度: KPI104 names the type the category needs
     name = "vague-target"
     title_zh = "目标值含糊"
     penalty = Penalty(Dimension.MEASURABILITY, 4, 20)

@@ -56,6 +56,13 @@ def on_time_rate(level3: str | None, parsed: ParsedValue, words: tuple[str, ...]
     return parsed.kind == "percent" and any(w and w in name for w in words)
 
 
+def dated_name_rate(level3: str | None, parsed: ParsedValue) -> bool:
+    """A percentage on a name that states the date or the period ("12月底之前完成 | 100%", "优抚对象生活补助金
+    每月中旬发放 | 100%", "义务兵家庭优待金每年3月、9月份发放 | 100%"): the share done by then — the deadline is
+    written, in the name cell."""
+    return parsed.kind == "percent" and (mentions_date(level3) or states_a_period(level3))
+
+
 def money_unit_in_name(level3: str | None, parsed: ParsedValue) -> bool:
     """The name prints the money unit the value leaves out: "补助成本(≤**元/株) | ≤28.40/株" is 28.40
     元 a plant, "项目总投入(万元) | 6070" is 6070 万元 — not a count."""
@@ -86,7 +93,8 @@ class ValueTypeMismatch(Rule):
     - 数量指标 → 带单位的计数，而不是百分比（指标名称本身是比率时属归类错误，归 KPI404）；
     - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受，名称说"及时""按时"而没写"率"的也是及时率，如
       "对美沙酮维持患者及时给予治疗 | 100%"（``lexicons/on_time_words.txt``）；值里写明了日期或时限的也接受，如
-      "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"；写明周期或频次的也接受，如"1次/月"、"按月安排"）；
+      "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"；写明周期或频次的也接受，如"1次/月"、"按月安排"；
+      名称写明了日期或周期、指标值是百分比的也接受，如"12月底之前完成 | 100%"、"补助金每月中旬发放 | 100%"）；
     - 成本指标 → 金额（只写了数量级的"250万""≤620万/月"是省了"元"的金额，也接受；名称里印着货币单位时，
       值里省了它也接受：
       "补助成本(≤**元/株) | ≤28.40/株"）；
@@ -95,7 +103,9 @@ class ValueTypeMismatch(Rule):
     三级指标一栏读出来不像名称（"≥95%"、"小于"，即这一行的单元格错了位）、名称里已写着目标（"完成及时率
     (≥**%)>=100%"）、或指标值只剩单位没有数字（"%(百分比)"）时不判断：那是读取或填写的问题，不是类型不符。
 
-    光秃秃的数字交给 KPI103（缺少计量单位），含糊的文字交给 KPI101。
+    光秃秃的数字交给 KPI103（缺少计量单位），含糊的文字交给 KPI101。KPI404 认为这一行整行归错了二级指标时，
+    本规则在这一行不报（一个问题只报一次：把行移到该去的类别是唯一的改法，移过去后再按那一类核对）；
+    分类模型判断为不可核查、但不含含糊词的文字（"参照政府采购成本控制"），由本规则报告，KPI101 不再重复。
 
     **为什么不好**
 
@@ -112,6 +122,7 @@ class ValueTypeMismatch(Rule):
     """
 
     code = "KPI104"
+    defers_to = frozenset({"KPI404"})  # a row filed in the wrong category: moving it is the one fix
     name = "value-type-mismatch"
     title_zh = "指标值类型不符"
     penalty = Penalty(Dimension.RELEVANCE, 3, 15)
@@ -142,6 +153,7 @@ class ValueTypeMismatch(Rule):
         elif ind.level2 == TIMELINESS:
             rate_ok = parsed.kind == "percent" and unit == "%"
             rate_ok = rate_ok or on_time_rate(ind.level3, parsed, self.lexicon.words(ON_TIME_FILE))
+            rate_ok = rate_ok or dated_name_rate(ind.level3, parsed)
             stated = mentions_date(ind.value) or states_a_period(ind.value)
             if parsed.kind != "date" and not rate_ok and not stated:
                 return "时效指标应写完成日期或期限（如“不晚于6月底”“每季度”）"
