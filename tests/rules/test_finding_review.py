@@ -195,9 +195,11 @@ def test_precision_per_rule_on_the_fourth_sample_holds() -> None:
 # not the precision on unseen text). Nearly all that is still wrong is the reader's; the CSV's
 # after_fix says, for each, whether the reader, a rule or the category model is the cause.
 SAMPLE5_PRECISION_FLOOR = {
-    "KPI101": 9 / 12, "KPI102": 6 / 7, "KPI103": 7 / 12, "KPI104": 9 / 11, "KPI105": 1.0, "KPI106": 7 / 10,
+    "KPI101": 9 / 12, "KPI102": 6 / 7, "KPI103": 7 / 12, "KPI104": 8 / 10, "KPI105": 1.0, "KPI106": 7 / 10,
     "KPI201": 8 / 12, "KPI202": 5 / 8, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
     "KPI404": 9 / 11, "KPI502": 11 / 12,
+    # KPI104 was 9/11 until issue 11h (one defect, one finding): j04 75 "成本指标 | 资金执行率 | 100%" (right) is
+    # reported by KPI402 on the same row (a budget-process measure, to be replaced); KPI104 defers to it
     # KPI107: 2 judged still reported (both partly) since its explanation columns are not read as bases
     # KPI504: 4 judged still reported (2 right, 1 partly, 1 wrong) since the reader read j07's first rows
     # KPI201 was 9/12 until sample 6's review re-judged b05 13:3 partly (the excerpt is cut inside that project)

@@ -35,6 +35,8 @@ class MissingUnit(Rule):
     （人数 → 人，率 → %）；能确定单位时，建议值就是带上该单位的值。无单位的量（指数、系数、得分：键 ``无单位``）、
     时效指标下的年份，以及放在人数、日期、金额上的通用及格线（"≥95"，属 KPI102）不报告；名称在括号中
     写明了单位的数字（"新增限上商贸企业(法人) 23"、"机关运转率（%） 95"：表格自己的写法）也不报告。
+    三级指标是空泛的套话（"提高效率 | ≥95"，KPI203）或预算过程指标（"预算控制率 | ≥95"，KPI402）时，这一行该整行
+    改写或换掉，由那两条规则报告，本规则不再报缺单位（一个问题只报一次）。
 
     **为什么不好**
 
@@ -53,6 +55,9 @@ class MissingUnit(Rule):
     """
 
     code = "KPI103"
+    # A filler name ("提高效率 | ≥95": KPI203) or a process measure ("预算控制率 | ≥95": KPI402) is a row to rewrite
+    # or replace, not a value to give a unit: one defect, one finding.
+    defers_to = frozenset({"KPI203", "KPI402"})
     name = "missing-unit"
     title_zh = "缺少计量单位"
     penalty = Penalty(Dimension.MEASURABILITY, 3, 15)

@@ -104,7 +104,8 @@ class ValueTypeMismatch(Rule):
     (≥**%)>=100%"）、或指标值只剩单位没有数字（"%(百分比)"）时不判断：那是读取或填写的问题，不是类型不符。
 
     光秃秃的数字交给 KPI103（缺少计量单位），含糊的文字交给 KPI101。KPI404 认为这一行整行归错了二级指标时，
-    本规则在这一行不报（一个问题只报一次：把行移到该去的类别是唯一的改法，移过去后再按那一类核对）；
+    本规则在这一行不报（一个问题只报一次：把行移到该去的类别是唯一的改法，移过去后再按那一类核对）；KPI402 认为
+    这一行是预算过程指标（"资金执行率 | 100%"）时也不报：这一行应换成真正的绩效指标，它的值填成什么都不用再改；
     分类模型判断为不可核查、但不含含糊词的文字（"参照政府采购成本控制"），由本规则报告，KPI101 不再重复。
 
     **为什么不好**
@@ -122,7 +123,8 @@ class ValueTypeMismatch(Rule):
     """
 
     code = "KPI104"
-    defers_to = frozenset({"KPI404"})  # a row filed in the wrong category: moving it is the one fix
+    # A row filed in the wrong category (moving it is the one fix), a process measure (replacing it is).
+    defers_to = frozenset({"KPI404", "KPI402"})
     name = "value-type-mismatch"
     title_zh = "指标值类型不符"
     penalty = Penalty(Dimension.RELEVANCE, 3, 15)
