@@ -63,6 +63,8 @@ def test_findings_carry_real_source_lines(out: Path) -> None:
     findings = [f for s in corpus_report().of_document(str(corpus_path("003"))) for f in s.findings]
     assert sorted((int(a), int(b), c) for a, b, c in printed) == sorted((f.line, f.column, f.code) for f in findings)
     missing_unit = [f for f in findings if f.code == "KPI103"]
-    assert len(missing_unit) >= 11 * 5
+    # 36: the unitless "≥95"/">90" of 003's rows, less those on filler names ("提高效率", KPI203) and budget-process
+    # measures ("预算控制率", KPI402), whose row is to be rewritten or replaced (issue 11h: one defect, one finding)
+    assert len(missing_unit) >= 36
     for f in missing_unit:  # the value cell itself: "≥95", ">90", "717"
         assert f.value and source[f.line - 1][f.column - 1:].startswith(f.value), (f.line, f.value)
