@@ -14,7 +14,8 @@ fitted on train + dev, measured on test; the shipped model (and `--compare`, e.g
 is measured on the same test documents for comparison (it may have seen some of them: its card says
 which).  Test scores are printed per test set of the split (``first``: the 24 documents drawn with
 the split; ``fresh``: wild batches i–l, labelled after the models were chosen; ``third``: wild batch m,
-labelled in issue 13f before any model was run on it) and for their union;
+labelled in issue 13f before any model was run on it; ``fourth``: wild batch n, the same way in issue 13g)
+and for their union;
 ``fresh, new wording`` keeps the fresh rows whose 三级指标 is written in no train or dev document
 (several fresh documents are later copies of a train document's table).
 """

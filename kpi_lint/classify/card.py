@@ -53,7 +53,10 @@ def build_card(
         "task": model.meta.task,
         "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "labels": model.meta.labels,
-        "features": {"text": model.meta.text_columns, "categorical": model.meta.categorical_columns},
+        "features": {
+            "text": model.meta.text_columns, "categorical": model.meta.categorical_columns,
+            "cues_only": model.meta.cue_columns,
+        },
         "data": {
             "sources": [relative(Path(s), root) for s in set_.sources],
             "sha256": set_.sha256,
@@ -165,6 +168,7 @@ TEST_SET_NAMES = {
     "first": "首批 test 文件（与划分一同抽定）",
     "fresh": "新增 test 文件（全部模型选择之后才加标签、加入划分）",
     "third": "第三批 test 文件（野外批次 m，先加标签、后看模型结果）",
+    "fourth": "第四批 test 文件（野外批次 n，先加标签、后看模型结果）",
 }
 
 

@@ -4,7 +4,8 @@ The regularisation strength C of the logistic regression is the one choice
 made from data: each candidate is scored by cross-validation over the train
 and dev documents, grouped by document (a fold never holds part of a
 document; macro-F1, or the F1 of the positive label of a binary task) — 60
-documents give a steadier choice than the 14 dev documents alone.  The chosen
+documents give a steadier choice than the 14 dev documents alone (the default
+C = 10 is kept unless another beats it by more than the noise, NOISE_MARGIN).  The chosen
 C is then fitted on train + dev and measured, once, on the test documents —
 the figure a model card reports, naming those documents.  When the split
 names test sets (``first``, ``fresh``), the same predictions are also scored
@@ -22,11 +23,17 @@ from threadpoolctl import threadpool_limits
 
 from kpi_lint.classify.data import TrainingSet
 from kpi_lint.classify.defaults import DEFAULT_FOLDS
-from kpi_lint.classify.pipelines import Features, build_pipeline
+from kpi_lint.classify.pipelines import DEFAULT_C, Features, build_pipeline
 from kpi_lint.classify.split import DocumentSplit, check_covered
 from kpi_lint.classify.train import Metrics, _metrics, _userdict, cross_validate
 
 C_GRID = (1.0, 3.0, 10.0, 30.0)
+# Another C replaces the default only when it beats it by more than this. The margin is the spread of the
+# cross-validated macro-F1 across fold shuffles (about ±0.005 in bench/category_choices.py). A smaller gap is
+# noise. Letting C flip on it also moves the probabilities that KPI404 reads: its floor of 0.8 was set with
+# C = 10. In issue 13g, C = 3 beat C = 10 by 0.0024. It lowered the model's probabilities and cost KPI404
+# right findings that had been checked by hand.
+NOISE_MARGIN = 0.005
 
 
 @dataclass
@@ -73,8 +80,11 @@ def evaluate_heldout(
     chosen_from = set_.subset(fit_rows)
     with threadpool_limits(limits=1):
         on_dev = {c: cross_validate(chosen_from, features, seed, folds, positive, c).metrics for c in grid}
-        # Highest cross-validated score; ties go to the smaller C (the simpler model).
-        chosen = max(grid, key=lambda c: (round(_score(on_dev[c]), 4), -c))
+        # Highest cross-validated score (ties go to the smaller C, the simpler model); the default C stays unless
+        # that score beats it by more than NOISE_MARGIN.
+        best = max(grid, key=lambda c: (round(_score(on_dev[c]), 4), -c))
+        default_holds = DEFAULT_C in on_dev and _score(on_dev[best]) - _score(on_dev[DEFAULT_C]) <= NOISE_MARGIN
+        chosen = DEFAULT_C if default_holds else best
         predicted = _predict(set_, features, seed, chosen, fit_rows, test_rows)
     truth = [set_.labels[i] for i in test_rows]
     test = _metrics(truth, predicted, 0, positive)

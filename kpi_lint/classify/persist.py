@@ -22,7 +22,7 @@ import json
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -82,10 +82,12 @@ class ModelMeta:
     sklearn_version: str
     format: str = FORMAT
     format_version: int = FORMAT_VERSION
+    # Columns read only through their cue words (the category model's 指标值; absent from older files).
+    cue_columns: list[str] = field(default_factory=list)
 
     @property
     def columns(self) -> list[str]:
-        return [*self.text_columns, *self.categorical_columns]
+        return [*self.text_columns, *self.categorical_columns, *self.cue_columns]
 
 
 @dataclass

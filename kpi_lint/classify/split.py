@@ -9,8 +9,9 @@ only ever measured.
 The test documents may come in named sets (the optional ``test_set`` column):
 ``first`` — the 24 documents drawn with the split —, ``fresh`` — documents
 collected later and labelled after every model choice had been made (wild
-batches i–l) — and ``third`` (wild batch m, labelled before any model was run
-on it, issue 13f).  Scores are reported on each set and on their union.
+batches i–l) —, ``third`` (wild batch m, labelled before any model was run
+on it, issue 13f) and ``fourth`` (wild batch n, the same way, issue 13g).
+Scores are reported on each set and on their union.
 """
 
 from __future__ import annotations

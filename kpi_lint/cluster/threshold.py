@@ -2,4 +2,6 @@
 
 # Cosine distance; chosen with bench/heldout_eval.py --task cluster on the labelled pairs without a test
 # document (tests/data/cluster_pairs.csv, train + dev): the highest F1 with precision >= 0.95 (README there).
-DEFAULT_THRESHOLD = 0.40
+# Issue 13g, on the 322 train + dev pairs of today's parse: 0.35 P 0.971 R 0.687 F1 0.805; 0.40 (the default
+# of issues 13e-13f) P 0.945 R 0.697 F1 0.802, below the precision floor, so the rule gives 0.35.
+DEFAULT_THRESHOLD = 0.35

@@ -38,7 +38,7 @@ def test_custom_training_reports_and_writes_model_and_card(mine: Trained) -> Non
     assert mine.model_path.is_file() and mine.model_path.with_name("mine.card.md").is_file()
     card = mine.card
     assert card["task"] == "custom" and card["labels"] == ["具体", "模板化"]
-    assert card["features"] == {"text": ["level3"], "categorical": []}
+    assert card["features"] == {"text": ["level3"], "categorical": [], "cues_only": []}
     assert card["data"]["rows"] == 97 and card["data"]["label_counts"] == {"具体": 50, "模板化": 47}
     assert card["data"]["sources"] == ["tests/classify/data/templated.csv"]
     assert card["metrics"]["macro_f1"] == 0.9278
@@ -127,7 +127,7 @@ def test_custom_model_on_parsed_disclosures(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     card = json.loads(out.with_name("by_level2.card.json").read_text(encoding="utf-8"))
     assert card["data"]["sources"] == [f"corpus/{corpus_path('003').name}", f"corpus/{corpus_path('004').name}"]
-    assert card["features"] == {"text": ["level3"], "categorical": ["kind"]}
+    assert card["features"] == {"text": ["level3"], "categorical": ["kind"], "cues_only": []}
     assert "服务对象满意度指标" in card["labels"] and card["metrics"]["samples"] > 100
 
 

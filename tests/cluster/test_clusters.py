@@ -66,6 +66,9 @@ def test_hard_negatives_stay_apart(clusters: ClusterSet, a: tuple[str, str], b: 
     assert clusters.cluster_of(indicator(*a)) is not clusters.cluster_of(indicator(*b))
 
 
+_APART = "a known miss at threshold 0.35: a bare 印刷数量 is too far from the longer names"
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
@@ -74,9 +77,10 @@ def test_hard_negatives_stay_apart(clusters: ClusterSet, a: tuple[str, str], b: 
         (("003", "培训次数"), ("000", "医保业务培训次数")),
         (("000", "特困人员"), ("004", "特困人员人数")),
         (("002", "召开医保工作政府信"), ("000", "召开医保工作政府信息分开县级工作会议或培训")),
-        # printed copies, three wordings (印刷数量 joined the other two in issue 13e)
-        (("002", "印刷数量"), ("004", "宣传资料印刷份数")),
-        (("002", "印刷数量"), ("001", "印制宣传资料")),
+        # printed copies, three wordings: 印刷数量 joined the other two at issue 13e's threshold 0.40, and parts from
+        # them at 0.35 (issue 13g: the threshold rule on the train + dev pairs, which count these two as misses)
+        pytest.param(("002", "印刷数量"), ("004", "宣传资料印刷份数"), marks=pytest.mark.xfail(strict=True, reason=_APART)),
+        pytest.param(("002", "印刷数量"), ("001", "印制宣传资料"), marks=pytest.mark.xfail(strict=True, reason=_APART)),
     ],
 )
 def test_same_indicator_across_counties(clusters: ClusterSet, a: tuple[str, str], b: tuple[str, str]) -> None:
@@ -101,8 +105,9 @@ def test_ids_follow_size_and_every_indicator_is_placed(clusters: ClusterSet, doc
     assert all(clusters.cluster_of(i) is not None for i in named)
     # 178 clusters (187 before 人次→人数, 印制→印刷 and cut cells joined their complete forms; 181 before issue
     # 13e's measure kinds, synonyms and threshold 0.40: 印刷数量 joined 宣传资料印刷份数, 购置办公设备种类 left
-    # 购置办公设备数量, and 办公设备验收合格率 wrongly joined 医保信息系统验收合格率); 16 span counties.
-    assert len(clusters.clusters) == 178
+    # 购置办公设备数量, and 办公设备验收合格率 wrongly joined 医保信息系统验收合格率); 182 at threshold 0.35
+    # (issue 13g: four more, 印刷数量 alone among them).
+    assert len(clusters.clusters) == 182
     assert sum(len(c.units) > 1 for c in clusters.clusters) == 16
 
 
@@ -123,8 +128,8 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     same_exact = _same_pairs(texts, exact.labels.tolist())
     same_blocked = _same_pairs(texts, blocked.labels.tolist())
     assert len(texts) == 211
-    assert len(same_exact) == 41
-    assert len(same_blocked & same_exact) >= 37  # a few pairs may be cut by block boundaries (none today)
+    assert len(same_exact) == 36  # 41 at threshold 0.40
+    assert len(same_blocked & same_exact) >= 32  # a few pairs may be cut by block boundaries (none today)
     assert len(same_blocked - same_exact) <= 2
     label = dict(zip(texts, blocked.labels, strict=True))
     assert label["医保信息系统正常运"] == label["医保信息系统正常运行率"]

@@ -31,13 +31,18 @@ def _with_set(pairs: pd.DataFrame, name: str) -> pd.Series:
 
 
 def _fresh(pairs: pd.DataFrame) -> pd.Series:
-    """Pairs with a document of the fresh test set (wild batches i–k) and none of the third (batch m)."""
-    return _with_set(pairs, "fresh") & ~_with_set(pairs, "third")
+    """Pairs with a document of the fresh test set (wild batches i–k) and none of the third (batch m) or fourth (n)."""
+    return _with_set(pairs, "fresh") & ~_with_set(pairs, "third") & ~_with_set(pairs, "fourth")
 
 
 def _earlier(pairs: pd.DataFrame) -> pd.Series:
-    """Pairs of the samples and batches a–h: no fresh (i–k) or third (m) document."""
-    return ~_with_set(pairs, "fresh") & ~_with_set(pairs, "third")
+    """Pairs of the samples and batches a–h: no fresh (i–k), third (m) or fourth (n) document."""
+    return ~_with_set(pairs, "fresh") & ~_with_set(pairs, "third") & ~_with_set(pairs, "fourth")
+
+
+def _third(pairs: pd.DataFrame) -> pd.Series:
+    """Pairs with a document of batch m and none of batch n (a pair goes to the later set of its documents)."""
+    return _with_set(pairs, "third") & ~_with_set(pairs, "fourth")
 
 
 def test_pairs_file_is_a_real_evaluation_set(pairs: pd.DataFrame) -> None:
@@ -86,11 +91,20 @@ def test_fresh_pairs_are_labelled_across_documents(pairs: pd.DataFrame) -> None:
 
 def test_third_pairs_are_labelled_across_documents(pairs: pd.DataFrame) -> None:
     """124 pairs with a document of batch m (issue 13f), labelled before any clustering was run on them."""
-    third = pairs[_with_set(pairs, "third")]
+    third = pairs[_third(pairs)]
     assert len(third) == 124 and (third["label"] == "same").sum() == 31
     assert (third["level3_a"] != third["level3_b"]).all() and (third["doc_a"] != third["doc_b"]).all()
     assert third["note"].str.startswith("hard").sum() == 31
     assert third["note"].str.endswith("(third test, batch m)").all()
+
+
+def test_fourth_pairs_are_labelled_across_documents(pairs: pd.DataFrame) -> None:
+    """120 pairs with a document of batch n (issue 13g), labelled before any clustering was run on them."""
+    fourth = pairs[_with_set(pairs, "fourth")]
+    assert len(fourth) == 120 and (fourth["label"] == "same").sum() == 28
+    assert (fourth["level3_a"] != fourth["level3_b"]).all() and (fourth["doc_a"] != fourth["doc_b"]).all()
+    assert fourth["note"].str.startswith("hard").sum() == 37
+    assert fourth["note"].str.endswith("(fourth test, batch n)").all()
 
 
 def test_f1_at_the_default_threshold(pairs: pd.DataFrame, docs: list[Document]) -> None:
@@ -100,7 +114,8 @@ def test_f1_at_the_default_threshold(pairs: pd.DataFrame, docs: list[Document]) 
 
 
 def test_f1_on_the_fresh_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -> None:
-    """Batches i–k, never used for a choice: F1 0.840 (precision 0.955, recall 0.750) with the samples as context.
+    """Batches i–k, never used for a choice: F1 0.840 (precision 0.955, recall 0.750) with the samples as context
+    at 13e's threshold 0.40; at 0.35 (issue 13g, the rule on train + dev) F1 0.783 (precision 1.000, recall 0.643).
 
     Issue 13d (threshold 0.35, no measure kinds): F1 0.725 (precision 0.943, recall 0.589).  With the whole
     wild set as context (bench/heldout_eval.py) the same pairs give F1 0.717 at precision 0.760 only: 7 of its
@@ -109,8 +124,8 @@ def test_f1_on_the_fresh_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -
     issue 13e.
     """
     (score,) = score_pairs(pairs[_fresh(pairs)], docs, [DEFAULT_THRESHOLD])
-    assert score.f1 >= 0.840 - MARGIN
-    assert score.precision >= 0.9
+    assert score.f1 >= 0.783 - MARGIN
+    assert score.precision >= 0.95
 
 
 def test_f1_on_the_third_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -> None:
@@ -120,6 +135,6 @@ def test_f1_on_the_third_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -
     are paraphrases of one measure (预算控制数 / 成本控制数, 业务工作支出安排金额 / 项目金额,
     项目完成时间 / 项目完工时间); see tests/data/README.md.
     """
-    (score,) = score_pairs(pairs[_with_set(pairs, "third")], docs, [DEFAULT_THRESHOLD])
+    (score,) = score_pairs(pairs[_third(pairs)], docs, [DEFAULT_THRESHOLD])
     assert score.f1 >= 0.553 - MARGIN
     assert score.precision >= 0.75
