@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kpi_lint.classify.data import TrainingSet
+from kpi_lint.classify.heldout import NOISE_MARGIN
 from kpi_lint.classify.persist import Model
 from kpi_lint.classify.train import Metrics, relative
 from kpi_lint.lexicon import load_lexicon
@@ -79,13 +80,15 @@ def _markdown(card: dict[str, Any]) -> str:
     m = card["metrics"]
     text_cols = "、".join(card["features"]["text"])
     cat_cols = "、".join(card["features"]["categorical"]) or "无"
+    cues_only = card["features"].get("cues_only") or []
     lines = [
         f"# 模型卡：{card['model']}",
         "",
         f"- 任务：{card['task']}",
         f"- 训练时间（UTC）：{card['created']}",
         f"- 标签：{'、'.join(card['labels'])}",
-        f"- 特征列：文本 {text_cols}；类别 {cat_cols}",
+        f"- 特征列：文本 {text_cols}；类别 {cat_cols}"
+        + (f"；只读提示词 {'、'.join(cues_only)}" if cues_only else ""),
         f"- 训练数据：{'、'.join(card['data']['sources'][:8])}{' 等' if len(card['data']['sources']) > 8 else ''}",
         f"- 训练数据哈希（SHA-256）：`{card['data']['sha256']}`",
         f"- 样本数：{card['data']['rows']}（去重后；另有 {card['data']['dropped']} 行无标签或无文本）"
@@ -154,7 +157,8 @@ def _heldout_lines(held: dict[str, Any]) -> list[str]:
         f"test {len(split['test'])} 个文件",
         f"- test 文件：{'、'.join(split['test'])}",
         f"- 在 train + dev（{len(split['train']) + len(split['dev'])} 个文件，{dev['samples']} 行）上按文件分组做 "
-        f"{dev['folds']} 折交叉验证选 C：{grid} → C={held['chosen_c']:g}（交叉验证 macro-F1 {dev['macro_f1']:.3f}）",
+        f"{dev['folds']} 折交叉验证选 C（默认 C=10，除非另一 C 高出 {NOISE_MARGIN:g} 以上）：{grid} → "
+        f"C={held['chosen_c']:g}（交叉验证 macro-F1 {dev['macro_f1']:.3f}）",
         f"- 本模型（train + dev 拟合）在 test 划分（{len(split['test'])} 个文件，{test['samples']} 行）上："
         f"macro-F1 **{test['macro_f1']:.3f}**，准确率 {test['accuracy']:.3f}",
         "",

@@ -86,6 +86,11 @@ def test_vagueness_on_held_out_documents(split: DocumentSplit) -> None:
     # by about 0.1); 0.963 on all 66 test documents.
     third = result.test_sets["third"]
     assert third.positive_f1 is not None and third.positive_f1 >= 0.85
+    # Batch n (issue 13g, labelled before any model was run on it, measured once): vague F1 0.970 on 58 rows, 16 of
+    # them vague; 0.964 on all 75 test documents.
+    fourth = result.test_sets["fourth"]
+    assert fourth.positive_f1 is not None and fourth.positive_f1 >= 0.9
+    assert result.test.positive_f1 is not None and result.test.positive_f1 >= 0.94
 
 
 def test_category_on_held_out_documents(split: DocumentSplit) -> None:
@@ -114,6 +119,9 @@ def test_category_on_held_out_documents(split: DocumentSplit) -> None:
     # Batch m (issue 13f, labelled before any model was run on it, measured once): 0.921 on 46 rows of 8
     # documents (no 可持续影响 row among them), 0.805 on all 66 test documents. Nothing was chosen after it.
     assert result.test_sets["third"].macro_f1 >= 0.85
+    # Batch n (issue 13g, labelled before any model was run on it, measured once after every choice): 0.675 on 61
+    # rows of 9 documents (质量 0.400, 社会效益 0.429, 可持续影响 0.333 on 4 rows); 0.790 on all 75 test documents.
+    assert result.test_sets["fourth"].macro_f1 >= 0.62 and result.test.macro_f1 >= 0.76
     assert first.per_class["服务对象满意度指标"].f1 >= 0.9
 
 

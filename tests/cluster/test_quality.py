@@ -11,11 +11,11 @@ from kpi_lint.cluster.evaluation import load_pairs, score_pairs
 from kpi_lint.model import Document
 from tests.corpus import KEYS, ROOT, corpus_doc
 
-# At the default threshold 0.40 (issue 13e) the 705 pairs without a fresh document (samples and wild batches
-# a–h, with issue 13e's 109 train/dev pairs) reach F1 0.812 (precision 0.956, recall 0.705; the five samples'
-# indicators as context; the 596 without those 109: F1 0.834, precision 0.956). Issue 13d, threshold 0.35 and
-# without measure kinds, the 596: F1 0.806 (precision 0.984, recall 0.683).
-REACHED_F1 = 0.812
+# At the default threshold 0.35 (issue 13g) the 705 pairs without a fresh, third or fourth document (samples and
+# wild batches a–h, with issue 13e's 109 train/dev pairs) reach F1 0.805 (precision 0.995, recall 0.676; the five
+# samples' indicators as context). At 13e's 0.40: F1 0.812 (precision 0.956, recall 0.705). Issue 13d, threshold
+# 0.35 and without measure kinds, the 596 without the 109: F1 0.806 (precision 0.984, recall 0.683).
+REACHED_F1 = 0.805
 MARGIN = 0.03
 
 
@@ -130,11 +130,23 @@ def test_f1_on_the_fresh_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -
 
 def test_f1_on_the_third_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -> None:
     """Batch m (issue 13f), labelled before any clustering was run on it and measured once: F1 0.553
-    (precision 0.812, recall 0.419) with the samples as context; 0.612 (P 0.833, R 0.484) with the whole wild set
-    (bench/heldout_eval.py-style context).  Far below the issue's target (F1 0.90, precision 0.95): most misses
-    are paraphrases of one measure (预算控制数 / 成本控制数, 业务工作支出安排金额 / 项目金额,
+    (precision 0.812, recall 0.419) with the samples as context; 0.612 (P 0.833, R 0.484) with the whole wild
+    set (bench/heldout_eval.py-style context), at 0.40. At 0.35 (issue 13g): F1 0.578 (P 0.929, R 0.419) with
+    the samples, 0.583 (P 0.824, R 0.452) with the wild set.  Far below the issue's target (F1 0.90, precision
+    0.95): most misses are paraphrases of one measure (预算控制数 / 成本控制数, 业务工作支出安排金额 / 项目金额,
     项目完成时间 / 项目完工时间); see tests/data/README.md.
     """
     (score,) = score_pairs(pairs[_third(pairs)], docs, [DEFAULT_THRESHOLD])
     assert score.f1 >= 0.553 - MARGIN
-    assert score.precision >= 0.75
+    assert score.precision >= 0.85
+
+
+def test_f1_on_the_fourth_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -> None:
+    """Batch n (issue 13g), labelled before any clustering was run on it and measured once, at 0.35: F1 0.739
+    (precision 0.944, recall 0.607) with the samples as context; 0.783 (P 1.000, R 0.643) with the whole wild set.
+    Below the issue's target (F1 0.90): the misses are one measure in other words (成本控制 / 成本控制率, 项目资金投入 /
+    项目总投入, 办公所需成本 / 办公费总成本, 优抚对象生活补助金每月中旬发放 / 按时发放); see tests/data/README.md.
+    """
+    (score,) = score_pairs(pairs[_with_set(pairs, "fourth")], docs, [DEFAULT_THRESHOLD])
+    assert score.f1 >= 0.739 - MARGIN
+    assert score.precision >= 0.9
