@@ -1,26 +1,26 @@
-"""A self-evaluation report written as sentences, with no table at all.
+"""A report written as sentences, with no table at all.
+
+Two shapes are read.  A self-evaluation report states each indicator's target and actual:
 
     3.时效指标。优抚对象生活补助金每月中旬发放指标为100%实际完成值为100%义务兵家庭优待金…
     (2)成本目标:项目资金投入绩效目标值是10万元,实际完成值为0万元,目标完成率为0%,
 
-Each indicator is a name, its target after a target word (指标值 / 目标值 / 绩效目标值 / 指标) and 为 / 是,
-then its actual after an actual word (实际完成值 / 完成值). The 二级 is the last category label met
-before it ("时效指标。", "(2)成本目标:"). Read only when no table was found: a report that has its
-table repeats the table's rows in its sentences.
+each indicator a name, its target after a target word (指标值 / 目标值 / 绩效目标值 / 指标) and 为 / 是,
+then its actual after an actual word (实际完成值 / 完成值).  A budget explanation lists the targets
+it set after each category label, a comparison per clause, its lines wrapped anywhere:
 
-A report may also list its targets after a goal label, one item per clause, each a name glued to its
-comparator and figure, with no category label:
+    设 1条数量指标:开通业务月份≥1个月;设 1条质量指标:
+    应急运维系统保障率≥80%;…;设 1条满意度指标:职工满意度≥90%。
 
-    (二)绩效目标:道路硬化≥0.565km;项目(工程)验收合格率≥100% ;受益贫困人口满意度≥96%;受益…数≥23人改善…
-
-Such a list is read when at least two of its clauses are a name, a sign and a number; the figure ends
-at its unit (the longest unit word of the lexicon, or a run of Latin letters such as km), so that the
-sentence glued after the last figure is not taken as part of it.
+The 二级 is the last category label met before an indicator ("时效指标。", "(2)成本目标:").  Read
+only when no table was found: a report that has its table repeats the table's rows in its sentences.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kpi_lint.lexicon import Lexicon
@@ -31,6 +31,14 @@ from kpi_lint.vocab import WORDED_SIGNS, Vocabulary, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
 _NUMBERING = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、．]|[(（][一二三四五六七八九十]{1,2}[)）])\s*")
+# A target stated in a clause: "应急运维系统保障率≥80%", "培训合格率不低于95%", "日常运转定性有效"
+# ("定性" says the target is worded: it stands between the name and the words, in neither).
+_STATED = re.compile(
+    r"^(?P<name>[^≥≤=<>≧≦＞＜]{2,40}?)\s*"
+    r"(?:(?P<worded>定性)|(?=>=|<=|[≥≤=<>≧≦＞＜]|不低于|不少于|不高于|不超过))"
+    r"(?P<value>\S.{0,29}?)\s*$"
+)
+_CLAUSE_END = re.compile(r"[;；,，]")
 
 
 @lru_cache(maxsize=4)
@@ -58,12 +66,48 @@ def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
     return _item_pattern(value_words, actual_words)
 
 
+@lru_cache(maxsize=4)
+def _label_colon(labels: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{labels})\s*[:：]")
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One indicator a sentence states: its 二级 and its located name, target and actual."""
+
+    level2: str | None
+    name: Located
+    value: Located
+    actual: Located | None = None
+
+
 def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     """The indicators a report states in sentences, as one project; none when it states none."""
     vocab = lexicon.vocabulary
+    form = Form.SELF_EVALUATION
+    items = list(_reported_items(src, vocab))
+    if not items:
+        form, items = Form.TARGET, list(_stated_targets(src, vocab))
+    if not items:
+        return []
+    project = Project(name="（未命名项目1）", form=form, line=items[0].name.line, column=items[0].name.column)
+    project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
+    return [project]
+
+
+def _indicator(src: SourceText, project: Project, item: _Item, lexicon: Lexicon) -> Indicator:
+    return make_indicator(
+        path=src.path, project=project.name, form=project.form, period=None,
+        level1=lexicon.vocabulary.parent_of(item.level2), level2=item.level2,
+        level3=item.name, value=item.value, row_line=item.name.line, row_column=item.name.column,
+        lexicon=lexicon, actual=item.actual,
+    )
+
+
+def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
+    """Target and actual stated per indicator, line by line ("…指标为100%实际完成值为100%")."""
     items = _pattern(vocab)
     labels = vocab.label_pattern
-    project = Project(name="（未命名项目1）", form=Form.SELF_EVALUATION, line=1, column=1)
     level2: str | None = None
     for n, line in enumerate(src.lines, start=1):
         at = 0
@@ -78,23 +122,56 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
                 level2, name = vocab.canonical_level2(opening.group()), name[opening.end() :].lstrip("。.:：, ，")
             if len(name) < 2:
                 continue
-            at_name = m.start("name") + len(m["name"]) - len(m["name"].lstrip())
-            column = _printed(src, n, at_name)
-            ind = make_indicator(
-                path=src.path, project=project.name, form=project.form, period=None,
-                level1=vocab.parent_of(level2), level2=level2,
-                level3=Located(name, n, _printed(src, n, at_name + m["name"].strip().find(name))),
-                value=Located(m["value"].strip(), n, _printed(src, n, m.start("value"))),
-                row_line=n, row_column=column, lexicon=lexicon,
-                actual=Located(m["actual"].strip(), n, _printed(src, n, m.start("actual"))),
+            column = m.start("name") + len(m["name"]) - len(m["name"].lstrip()) + 1
+            yield _Item(
+                level2,
+                Located(name, n, column + m["name"].strip().find(name)),
+                Located(m["value"].strip(), n, m.start("value") + 1),
+                Located(m["actual"].strip(), n, m.start("actual") + 1),
             )
-            project.indicators.append(ind)
         level2 = _last_label(line[at:], labels, vocab) or level2
-    if not project.indicators:
-        return []
-    first = project.indicators[0]
-    project.line, project.column = first.line, first.column
-    return [project]
+
+
+def _stated_targets(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
+    """Targets listed clause by clause after a category label and a colon ("质量指标:保障率≥80%;")."""
+    if vocab.label_pattern is None:
+        return
+    text, places = _paragraphs(src)
+    heads = list(_label_colon(vocab.label_pattern.pattern).finditer(text))
+    ends = [h.start() for h in heads[1:]] + [len(text)]
+    for head, end in zip(heads, ends[: len(heads)], strict=True):
+        level2 = vocab.canonical_level2(head.group().rstrip(":： "))
+        if level2 is None:
+            continue
+        stop = text.find("。", head.end(), end)
+        at = head.end()
+        for clause in _CLAUSE_END.split(text[at : stop if stop >= 0 else end]):
+            m = _STATED.match(clause)
+            if m is not None:
+                name = _NUMBERING.sub("", strip_marks(m["name"])).strip()
+                if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) and not vocab.canonical_level2(name):
+                    start = at + clause.find(name)
+                    value_at = at + m.start("value")
+                    yield _Item(level2, Located(name, *places[start]), Located(m["value"].strip(), *places[value_at]))
+            at += len(clause) + 1
+
+
+def _paragraphs(src: SourceText) -> tuple[str, list[tuple[int, int]]]:
+    """The text with its lines joined within a paragraph (a sentence wraps anywhere, even inside a
+    word) and a blank line as a sentence end; `places[i]` is the (line, column) of character i."""
+    chars: list[str] = []
+    places: list[tuple[int, int]] = []
+    for index, line in enumerate(src.lines):
+        body = line.strip()
+        if not body:
+            if chars and chars[-1] != "。":
+                chars.append("。")
+                places.append((index + 1, 1))
+            continue
+        indent = len(line) - len(line.lstrip())
+        chars.extend(body)
+        places.extend((index + 1, src.printed_column(index, indent + i) + 1) for i in range(len(body)))
+    return "".join(chars), places
 
 
 def _last_label(text: str, labels: re.Pattern[str] | None, vocab: Vocabulary) -> str | None:

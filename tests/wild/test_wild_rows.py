@@ -113,6 +113,7 @@ def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
         "f02_ningxia_cdc_approval",  # a name with a comma in it, its target alone on the next line
         "n04_yunnan_agri_selfeval",  # a row's figures wrapped onto the next line; "(元)" ending a name
         "n03_neimenggu_veterans_regional_selfeval_prose",  # no table: "名称指标为100%实际完成值为100%名称…"
+        "g09_guangxi_itops_target",  # no table: "设 1条质量指标:名称≥80%;", lines wrapped inside a name
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
@@ -245,6 +246,21 @@ def test_a_report_in_prose_gives_each_figure_its_column() -> None:
     assert (first.weight, first.score) == (10, 10)
     printed = (WILD / "h03_fujian_marketreg_selfeval.txt").read_text(encoding="utf-8").split("\n")[first.line - 1]
     assert printed[first.span("value")[1] - 1 :].startswith("200,完成值")
+
+
+def test_targets_listed_in_wrapped_sentences_keep_where_each_begins() -> None:
+    """g09: "设 1条时效指标:资金支付及⏎时率=100%": the name is read across the line break and placed
+    where it begins; "定性" stands between a name and its worded target, in neither."""
+    path = WILD / "g09_guangxi_itops_target.txt"
+    printed = path.read_text(encoding="utf-8").split("\n")
+    rows = {ind.level3: ind for ind in parse(path).indicators}
+    wrapped = rows["资金支付及时率"]
+    assert (wrapped.level1, wrapped.level2, wrapped.value) == ("产出指标", "时效指标", "=100%")
+    line, column = wrapped.span("level3")
+    assert printed[line - 1][column - 1 :] == "资金支付及"
+    line, column = wrapped.span("value")
+    assert printed[line - 1][column - 1 :].startswith("=100%;")
+    assert (rows["维护单位日常运转"].level2, rows["维护单位日常运转"].value) == ("经济效益指标", "有效")
 
 
 def test_a_list_that_brackets_its_targets_brackets_its_worded_ones_too() -> None:
