@@ -125,6 +125,8 @@ class Vocabulary:
     # How cells glued together end and open: an indicator name ends with one of `name_ends` (率, 人数,
     # 标准 … name_units.txt), a 指标值确定依据 is one of `bases` (计划标准 … target_bases.txt).
     glue_hints: GlueHints = field(default_factory=lambda: GlueHints())
+    # Labels printed beside a fact, on its line, of fields not read ("金额单位:", "填报日期:"): a value ends there.
+    asides: tuple[str, ...] = ()
     # Answers already given, per question and text: a document asks about the same few cells often.
     memo: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -277,6 +279,12 @@ class Vocabulary:
             if label_key(word) in self.facts or i + 1 < len(found) or at + len(word) >= end:
                 return at
         return len(text)
+
+    @cached_property
+    def aside_label(self) -> re.Pattern[str]:
+        """An aside label and its colon ("金额单位:"), where the value of a fact before it ends."""
+        words = "|".join(map(re.escape, sorted(self.asides, key=len, reverse=True))) or "(?!)"
+        return re.compile(rf"\s*(?:{words})\s*[:：]")
 
     def is_label_start(self, text: str) -> bool:
         """`text` is a fact label, or the start of one of four characters or more cut by a line wrap
@@ -513,14 +521,16 @@ def read_vocabulary(
             parent[name] = up
     column_words = {label_key(w): role for role, words in columns.items() for w in words}
     title_words = {squash(w): family for family, words in titles.items() for w in words}
-    fact_words = {label_key(w): fact for fact, words in (facts or {}).items() for w in words}
+    facts = dict(facts or {})
+    asides = tuple(facts.pop("aside", ()))
+    fact_words = {label_key(w): fact for fact, words in facts.items() for w in words}
     sources, figures = funds or ({}, {})
     return Vocabulary(
         level1, level2, parent, column_words, title_words, fact_words, tuple(squash(w) for w in furniture or ()),
         tuple(typos or ()),
         {label_key(w): source for source, words in sources.items() for w in words},
         {label_key(w): figure for figure, words in figures.items() for w in words},
-        glue_hints=glue_hints or GlueHints(),
+        glue_hints=glue_hints or GlueHints(), asides=asides,
     )
 
 

@@ -816,9 +816,6 @@ _SEAL = re.compile(r"[(（](?:盖章|签章|签字|公章)[)）]")
 _UNCLOSED = re.compile(r"^[(（][^)）]*$")
 _LABELLED_LINE = re.compile(r"\n\s*[^\s:：]{2,8}[:：]")
 # Labels printed on the same line after a fact's value, with or without a space before them.
-_NEXT_LABEL = re.compile(r"\s*(?:金额单位|计量单位|单位|填报日期|日期|填报人|联系电话|电话)\s*[:：]")
-
-
 def _inline_facts(cell: Cell, vocab: Vocabulary, *, loose: bool) -> list[tuple[str, Cell]]:
     """"项目名称：XX" / "负责人：张三" in one cell: each fact and a cell holding its value.
 
@@ -839,7 +836,7 @@ def _inline_facts(cell: Cell, vocab: Vocabulary, *, loose: bool) -> list[tuple[s
         start = at + skip
         start += len(text[start:]) - len(text[start:].lstrip())
         rest = text[start:]
-        end = start + len(_NEXT_LABEL.split(rest, maxsplit=1)[0])  # "XX局金额单位:万元"
+        end = start + len(vocab.aside_label.split(rest, maxsplit=1)[0])  # "XX局金额单位:万元"
         if loose and fact in _RUN_ON_FACTS:
             end = min(end, start + vocab.label_run_at(rest))
         out.append((fact, replace(cell, text=text[start:end].strip(), column=cell.column + start)))
