@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.common import to_number
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
-from kpi_lint.parse.form_glued import glued_rows
+from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_segment import Placed, assign, segment, starts_row
 from kpi_lint.vocab import GRADES, Vocabulary, label_key, squash, strip_marks
@@ -60,6 +60,7 @@ class BlockReader:
         self._row_ends: set[int] = set()  # … and where the mark closed a row (`||||`)
         self._last_kind: Kind | None = None
         self._rows_glued = False  # a cell of this table held rows that lost their separators
+        self.finished = False  # a cell of glued rows ended with what follows the table (notes, a section)
         self._project: Cell | None = None
         self._last_label: Cell | None = None
         # A list that writes its targets in brackets ("机柜数量(≥77台)") writes its worded ones so too.
@@ -242,6 +243,7 @@ class BlockReader:
         if found is None or not (cell.glued or _whole_rows(found)):
             return None
         self._rows_glued = True
+        self.finished = self.finished or ends_the_table(cell)
         return found
 
     def _list_item(self, cell: Cell, columns: list[tuple[int, str]], named: bool = False) -> list[Placed] | None:
@@ -452,6 +454,7 @@ class BlockReader:
         found = self._glued_rows(cell)
         if not found:
             return False
+        self.finished = self.finished or ends_the_table(cell)
         for label, kind in labels:
             self._label(label, kind)
         for placed in found:

@@ -80,7 +80,9 @@ _EMPTY_SLOTS = re.compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
 _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target to a break in the text
-_FOOTNOTE = re.compile(r"注\s*[:：]")  # the notes printed under a form ("注:1、其他资金包括…")
+# What follows a form's last row in the same run of text: its notes ("注:1、其他资金包括…"), or the
+# next section of the report around it ("(二)项目财务管理状况本项目累计安排资金10万元,其中:…").
+_FOOTNOTE = re.compile(r"注\s*[:：]|[(（][一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff][^(（)）]*[。；;：:])")
 _UNNAMED = 1  # a piece under a column whose heading no list names (its contents are unknown)
 _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
 
@@ -639,6 +641,13 @@ def _cut(
         p, c = e, c2
     rows.append(record)
     return rows
+
+
+def ends_the_table(cell: Cell) -> bool:
+    """The glued rows in `cell` are followed by the form's notes or the report's next section: the
+    table ends in this cell."""
+    found = _FOOTNOTE.search(cell.text.strip())
+    return found is not None and found.start() > 0
 
 
 def glued_rows(

@@ -285,6 +285,8 @@ class FormReader:
             self._end_block()
             return
         block.add_row(row)
+        if block.finished:
+            self._end_block()
 
     def _column_words_apart(self, row: Row) -> Row:
         """A header cell of two column words run together ("分值得分" between 实际完成值 and 偏差原因),

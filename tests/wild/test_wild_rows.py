@@ -472,3 +472,15 @@ def test_a_short_label_where_a_glued_row_ends_opens_the_next_row() -> None:
     assert ("质量指标", "保证财政建设补助专款专用", "专款专用") in rows
     assert ("成本指标", "每年财政补助1000万元", "1000万元") in rows
     assert ("时效指标", "1年", "1年") in rows
+
+
+def test_glued_rows_followed_by_the_reports_next_section_end_the_table() -> None:
+    """n09: "…人才驿站补助资金到位率>=100%100%100%(二)项目财务管理状况本项目累计安排资金10万元,,其中:…":
+    the rows before "(二)" are read, and the section after it (scores per aspect, "9分,组织实施6分,")
+    gives no row."""
+    doc = parse(WILD / "n09_fujian_talent_selfeval_traditional.txt")
+    rows = [(ind.level2, ind.level3, ind.value) for ind in doc.indicators]
+    assert ("质量指标", "人才驿站补助资金到位率", ">=100%") in rows
+    assert ("质量指标", "各类人才对我市人才政策的知晓率", ">=95%") in rows
+    assert len(rows) == 5
+    assert not any((name or "").startswith(("9分", "目标")) for _, name, _ in rows)
