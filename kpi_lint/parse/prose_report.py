@@ -38,7 +38,8 @@ _STATED = re.compile(
     r"(?:(?P<worded>定性)|(?=>=|<=|[≥≤=<>≧≦＞＜]|不低于|不少于|不高于|不超过))"
     r"(?P<value>\S.{0,29}?)\s*$"
 )
-_CLAUSE_END = re.compile(r"[;；,，]")
+# Clauses end at a comma or semicolon, or at spaces beside a figure ("=100% 22.5 科目调整次数…").
+_CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
 
 
 @lru_cache(maxsize=4)
@@ -67,8 +68,8 @@ def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4)
-def _label_colon(labels: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:{labels})\s*[:：]")
+def _label_head(labels: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{labels})\s*[:：]?")
 
 
 @dataclass(frozen=True)
@@ -133,19 +134,19 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
 
 
 def _stated_targets(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
-    """Targets listed clause by clause after a category label and a colon ("质量指标:保障率≥80%;")."""
+    """Targets listed clause by clause after a category label ("质量指标:保障率≥80%;"), or a row of a
+    table flattened with no header ("数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5")."""
     if vocab.label_pattern is None:
         return
     text, places = _paragraphs(src)
-    heads = list(_label_colon(vocab.label_pattern.pattern).finditer(text))
+    heads = list(_label_head(vocab.label_pattern.pattern).finditer(text))
     ends = [h.start() for h in heads[1:]] + [len(text)]
     for head, end in zip(heads, ends[: len(heads)], strict=True):
         level2 = vocab.canonical_level2(head.group().rstrip(":： "))
         if level2 is None:
             continue
         stop = text.find("。", head.end(), end)
-        at = head.end()
-        for clause in _CLAUSE_END.split(text[at : stop if stop >= 0 else end]):
+        for at, clause in _clauses(text, head.end(), stop if stop >= 0 else end):
             m = _STATED.match(clause)
             if m is not None:
                 name = _NUMBERING.sub("", strip_marks(m["name"])).strip()
@@ -153,7 +154,14 @@ def _stated_targets(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
                     start = at + clause.find(name)
                     value_at = at + m.start("value")
                     yield _Item(level2, Located(name, *places[start]), Located(m["value"].strip(), *places[value_at]))
-            at += len(clause) + 1
+
+
+def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """Each clause of text[start:end] and where it begins."""
+    for cut in _CLAUSE_END.finditer(text, start, end):
+        yield start, text[start : cut.start()]
+        start = cut.end()
+    yield start, text[start:end]
 
 
 def _paragraphs(src: SourceText) -> tuple[str, list[tuple[int, int]]]:
