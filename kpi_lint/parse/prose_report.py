@@ -35,7 +35,7 @@ _NUMBERING = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、．]|[(（][一二三四
 # ("定性" says the target is worded: it stands between the name and the words, in neither).
 _STATED = re.compile(
     r"^(?P<name>[^≥≤=<>≧≦＞＜]{2,40}?)\s*"
-    r"(?:(?P<worded>定性)|(?=>=|<=|[≥≤=<>≧≦＞＜]|不低于|不少于|不高于|不超过))"
+    rf"(?:定性|(?=[≥≤=<>≧≦＞＜]|{'|'.join(WORDED_SIGNS)}))"
     r"(?P<value>\S.{0,29}?)\s*$"
 )
 # Clauses end at a comma or semicolon, or at spaces beside a figure ("=100% 22.5 科目调整次数…").
