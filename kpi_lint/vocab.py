@@ -56,6 +56,8 @@ GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 # Comparisons written in words ("大于等于90%", "不低于95%"), longest first.
 WORDED_SIGNS = ("大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "大于", "小于", "等于")
 _SPACE = re.compile(r"\s+")
+# A page number printed where a page broke ("- 3 -", "第 2 页 共 5 页"): no part of the table around it.
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 _DECOR = re.compile(r"[★☆*＊▲△]+")
 _NUMBERING = re.compile(
     r"^(?:(?:指标\s*\d+|\d+|[(（]\d+[)）]|[一二三四五六七八九十]+)\s*[：:、.．]|[(（][一二三四五六七八九十]+[)）]"

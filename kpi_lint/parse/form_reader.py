@@ -37,7 +37,16 @@ from kpi_lint.parse.form_header import (
     with_name_column,
 )
 from kpi_lint.parse.form_segment import starts_row
-from kpi_lint.vocab import GRADES, SATISFACTION, SATISFACTION_L1, Vocabulary, label_key, squash, strip_marks
+from kpi_lint.vocab import (
+    GRADES,
+    PAGE_NUMBER,
+    SATISFACTION,
+    SATISFACTION_L1,
+    Vocabulary,
+    label_key,
+    squash,
+    strip_marks,
+)
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
 _SECTION = re.compile(
@@ -54,7 +63,6 @@ _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 # A row holding nothing but text in these columns (no target, sign, unit or score) may be prose.
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note", "unnamed"}
 _ACTUAL_HEADS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "完成情况")
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 _SHORTEST_NAME = 3  # an indicator name has at least this many characters ("覆盖率")
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
@@ -258,7 +266,7 @@ class FormReader:
     def _row(self, row: Row) -> None:
         filled = row.filled
         loose, self._loose = self._loose, []  # rows read as nothing stay loose only until something is read
-        if len(filled) <= 4 and _PAGE_NUMBER.match(" ".join(c.text for c in filled)):
+        if len(filled) <= 4 and PAGE_NUMBER.match(" ".join(c.text for c in filled)):
             return  # "- 3 -", "第 2 页 共 5 页": a page break inside a table, not a row
         if self._title(row):
             return

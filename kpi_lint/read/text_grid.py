@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from kpi_lint.grid import Cell, Grid, Row
 from kpi_lint.read.source import SourceText
-from kpi_lint.vocab import WORDED_SIGNS
+from kpi_lint.vocab import PAGE_NUMBER, WORDED_SIGNS
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES = re.compile(r"(?: {2,}|\u3000+| ?\t ?)")
@@ -232,15 +232,18 @@ def _bracket_path(printed: str, folded: str) -> list[tuple[int, str]] | None:
 
 def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
     """The lines of `src` as (index, printed, folded); where nearly every line ends its cell with
-    "|", a line that does not is a cell wrapped onto the next line, and is joined to it."""
+    "|", a line that does not is a cell wrapped onto the next line, and is joined to it (a page
+    number is left out: it is no cell)."""
     lines = list(zip(src.lines, src.norm, strict=True))
-    texts = [f.strip() for _, f in lines if f.strip() and not _LONE_PIPE.match(f)]
+    texts = [f.strip() for _, f in lines if f.strip() and not _LONE_PIPE.match(f) and not PAGE_NUMBER.match(f)]
     ended = [t for t in texts if t.endswith("|") and t.count("|") == 1]
     if not texts or len(ended) * 10 < len(texts) * 6:
         return [(i, p, f) for i, (p, f) in enumerate(lines)]
     out: list[tuple[int, str, str]] = []
     start: int | None = None
     for i, (printed, folded) in enumerate(lines):
+        if PAGE_NUMBER.match(folded):
+            continue  # a page break between a cell and the rest of it wrapped onto the next page
         wrapped = folded.strip() and "|" not in folded
         if start is not None:
             _, p0, f0 = out[-1]
@@ -266,6 +269,8 @@ _BROKEN_WORDS = 2
 # At least this many figures standing apart ("100% 10"): the spaces then separate cells.
 _SPACED_FIGURES = re.compile(r"[\d%] (?=[\d<>=≥≤])")
 _SEPARATED_FIGURES = 2
+# A text with a line of spaces for every this many lines puts them between its cells (padded blank lines).
+_PADDED_BLANKS = 3
 
 
 def _unwrapped(folded: str, tokens: re.Pattern[str] | None, chunk: bool = False) -> tuple[str, list[int]] | None:
@@ -302,6 +307,14 @@ def _chunk_mark(folded: str, last: int) -> int:
     return n if (n == 1 and len(folded) >= _CHUNK_LENGTH) or (last and n == last + 1) else 0
 
 
+def _spaces_are_cells(lines: list[str]) -> bool:
+    """A line of spaces is an empty cell, not a blank line between cells: in a text that has truly
+    empty lines too, or where such lines are few.  A copy that pads every line with spaces has no
+    empty line, and one that puts a blank line between cells has about one for each line of text."""
+    spaces = sum(1 for line in lines if line and not line.strip() and "\t" not in line)
+    return any(not line for line in lines) or spaces * _PADDED_BLANKS < len(lines)
+
+
 def text_grid(
     src: SourceText,
     tokens: re.Pattern[str] | None = None,
@@ -318,8 +331,9 @@ def text_grid(
     """
     rows: list[Row] = []
     chunk = 0
+    spaces_are_cells = _spaces_are_cells(src.norm)
     for i, printed, folded in _logical_lines(src):
-        if not folded:
+        if not folded or (not spaces_are_cells and not folded.strip() and "\t" not in folded):
             continue
         if folded.strip():
             chunk = _chunk_mark(folded, chunk)
@@ -330,6 +344,8 @@ def text_grid(
             # A line of spaces between blank lines is an empty cell of a table copied one cell per line.
             rows.append(Row([Cell("", i + 1, 1)]))
             continue
+        if PAGE_NUMBER.match(folded):
+            continue  # a page break, even inside a row or a header wrapped over lines
         if _LONE_PIPE.match(folded):
             # A row boundary of a table copied one cell per line (see form_block.row_break).
             rows.append(Row([], closes=folded.count("|") >= 2))

@@ -1,0 +1,67 @@
+"""The same real document, copied the way people and tools copy text, reads to the same rows.
+
+Each case takes a wild file that reads exactly and changes it as a copy or an extraction would:
+every line padded with spaces (a web page's cells end in spaces or &nbsp;), a page number printed
+where a page broke — inside a table, between a cell and the rest of it, inside a wrapped header.
+The rows must stay the hand-checked ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.parse import parse
+from tests.wild.rows import expected_rows, parsed_rows, score
+
+WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
+
+# One file per text shape: cells separated by blank lines, cells ending in "|", space-separated
+# cells with wrapped labels, a one-cell-per-line table whose rows end in "|" lines.
+SHAPES = [
+    "a02_hunan_agri_declaration",
+    "b02_anhui_civilaffairs_selfeval",
+    "c05_sichuan_marketreg_selfeval",
+    "d10_chongqing_township_target",
+    "f04_anhui_sports_target",
+]
+
+
+def _rows_after(stem: str, change: object, tmp_path: Path) -> tuple[float, int]:
+    text = (WILD / f"{stem}.txt").read_text(encoding="utf-8")
+    copied = tmp_path / f"{stem}.txt"
+    copied.write_text(change(text), encoding="utf-8")  # type: ignore[operator]
+    result = score(parsed_rows(parse(copied)), expected_rows(WILD / "expected" / f"{stem}.csv"))
+    return result.f1, result.expected
+
+
+def _padded(text: str) -> str:
+    return "\n".join(line + "   " for line in text.split("\n"))
+
+
+def _paged(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i and i % 15 == 0:
+            out.append(f"第 {i // 15} 页 共 9 页")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("stem", SHAPES)
+def test_every_line_padded_with_spaces(stem: str, tmp_path: Path) -> None:
+    """A copy that pads every line, blank ones too: a line of spaces is then a blank line, not an
+    empty cell (which it is in a text that also has truly empty lines)."""
+    assert _rows_after(stem, lambda t: t, tmp_path)[0] == 1.0
+    assert _rows_after(stem, _padded, tmp_path)[0] == 1.0
+
+
+@pytest.mark.parametrize("stem", SHAPES)
+def test_page_numbers_printed_inside_the_table(stem: str, tmp_path: Path) -> None:
+    """"第 N 页 共 9 页" every 15 lines: between rows, between a cell and its wrapped rest, inside a
+    header wrapped over lines ("一级 ⏎ 第 2 页 共 9 页 ⏎ 指标")."""
+    f1, rows = _rows_after(stem, _paged, tmp_path)
+    assert rows > 0
+    assert f1 == 1.0
