@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
+from kpi_lint.read.source import fold
 from kpi_lint.vocab import WORDED_SIGNS, GlueHints
 
 if TYPE_CHECKING:
@@ -669,7 +670,9 @@ def glued_rows(
     joined = head + text
     if _PROSE.search(joined):  # a sentence (notes, scoring rules) is not a row glued together
         return None
-    found = split_glued(joined, columns, hints, cell.broken)
+    # Cut as if full-width figures were plain ("１０≥２６６米" as "10≥266米"): the same length, so the
+    # places found hold in the printed text, which the cells keep.
+    found = split_glued(fold(joined), columns, hints, cell.broken)
     if not found or (len(found) == 1 and len(found[0]) <= 1):
         return None
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Form, Indicator, Located, Project
 from kpi_lint.parse.common import make_indicator
-from kpi_lint.read.source import SourceText
+from kpi_lint.read.source import SourceText, fold
 from kpi_lint.vocab import WORDED_SIGNS, Vocabulary, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
@@ -112,12 +112,14 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
     level2: str | None = None
     for n, line in enumerate(src.lines, start=1):
         at = 0
-        if items.search(line) is None:
-            project.indicators.extend(_listed_targets(src, project, line, n, lexicon))
-        for m in items.finditer(line):
+        for m in items.finditer(fold(line)):  # full-width figures read as plain ones; cells keep the print
+
+            def printed(group: str, m: re.Match[str] = m, line: str = line) -> str:
+                return line[m.start(group) : m.end(group)]
+
             level2 = _last_label(line[at : m.start("name")], labels, vocab) or level2
             at = m.end()
-            name = _NUMBERING.sub("", strip_marks(m["name"])).strip()
+            name = _NUMBERING.sub("", strip_marks(printed("name"))).strip()
             opening = labels.match(name) if labels else None  # "4.成本指标国家规定标准发放指标为…"
             if opening is not None and vocab.canonical_level2(opening.group()):
                 level2, name = vocab.canonical_level2(opening.group()), name[opening.end() :].lstrip("。.:：, ，")
@@ -126,9 +128,9 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
             column = m.start("name") + len(m["name"]) - len(m["name"].lstrip()) + 1
             yield _Item(
                 level2,
-                Located(name, n, column + m["name"].strip().find(name)),
-                Located(m["value"].strip(), n, m.start("value") + 1),
-                Located(m["actual"].strip(), n, m.start("actual") + 1),
+                Located(name, n, column + printed("name").strip().find(name)),
+                Located(printed("value").strip(), n, m.start("value") + 1),
+                Located(printed("actual").strip(), n, m.start("actual") + 1),
             )
         level2 = _last_label(line[at:], labels, vocab) or level2
 
@@ -139,21 +141,24 @@ def _stated_targets(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
     if vocab.label_pattern is None:
         return
     text, places = _paragraphs(src)
-    heads = list(_label_head(vocab.label_pattern.pattern).finditer(text))
+    folded = fold(text)  # full-width figures read as plain ones (the same length); items keep the print
+    heads = list(_label_head(vocab.label_pattern.pattern).finditer(folded))
     ends = [h.start() for h in heads[1:]] + [len(text)]
     for head, end in zip(heads, ends[: len(heads)], strict=True):
         level2 = vocab.canonical_level2(head.group().rstrip(":： "))
         if level2 is None:
             continue
-        stop = text.find("。", head.end(), end)
-        for at, clause in _clauses(text, head.end(), stop if stop >= 0 else end):
-            m = _STATED.match(clause)
-            if m is not None:
-                name = _NUMBERING.sub("", strip_marks(m["name"])).strip()
-                if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) and not vocab.canonical_level2(name):
-                    start = at + clause.find(name)
-                    value_at = at + m.start("value")
-                    yield _Item(level2, Located(name, *places[start]), Located(m["value"].strip(), *places[value_at]))
+        stop = folded.find("。", head.end(), end)
+        for at, plain in _clauses(folded, head.end(), stop if stop >= 0 else end):
+            m = _STATED.match(plain)
+            if m is None:
+                continue
+            clause = text[at : at + len(plain)]
+            name = _NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip()
+            if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) and not vocab.canonical_level2(name):
+                value = clause[m.start("value") : m.end("value")].strip()
+                name_at, value_at = at + clause.find(name), at + m.start("value")
+                yield _Item(level2, Located(name, *places[name_at]), Located(value, *places[value_at]))
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:

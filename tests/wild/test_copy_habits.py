@@ -65,3 +65,23 @@ def test_page_numbers_printed_inside_the_table(stem: str, tmp_path: Path) -> Non
     f1, rows = _rows_after(stem, _paged, tmp_path)
     assert rows > 0
     assert f1 == 1.0
+
+
+_FULL_WIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "a09_sichuan_water_selfeval",  # a row glued together: "安装坡面水标尺10≥266米…"
+        "b09_chongqing_subdistrict_dept_target",  # glued rows under a glued header
+        "e02_hunan_grain_selfeval",
+        "n03_neimenggu_veterans_regional_selfeval_prose",  # a report in sentences
+    ],
+)
+def test_figures_typed_full_width(stem: str, tmp_path: Path) -> None:
+    """Figures typed full-width ("１０≥２６６米", as an input method leaves them) are cut and read as
+    plain ones; each value keeps its printed characters."""
+    assert _rows_after(stem, lambda t: t.translate(_FULL_WIDTH), tmp_path)[0] == 1.0
+    values = [ind.value or "" for ind in parse(tmp_path / f"{stem}.txt").indicators]
+    assert any("０" in v or "％" in v or "１" in v for v in values)
