@@ -55,8 +55,8 @@ def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
     # 50 with batch m (held out): m06's 师生对仪器购置的满意度 / 师生对实验室改造满意度 (南开大学, one unit);
     # 51 with e02's 市民满意度调查, read since the form's footnotes glued after it are cut off;
     # 54 with batch n (held out): n02's 群众满意度 (黄石住建), n04's 满意度(%) (施甸农业农村),
-    # n07's 退捕渔民抽样调查满意度 (a district 农业科); 55 with batch o: o02's 受益贫困人口满意度 (a township's
-    # road report whose targets are one prose sentence, read since targets listed after a goal label are).
+    # n07's 退捕渔民抽样调查满意度 (a district 农业科); 55 with g09's 职工满意度, read since targets listed in
+    # sentences with no table are.
     assert first["使用单位数"] == 55
     assert str(first["使用名称"]).startswith("群众满意度×11、满意率×7、城乡医疗救助人员满意度×6")  # ×11 with n02
     ranges = [r for r in _rows(workbook_path, "指标值范围") if r["概念编号"] == 1]
@@ -69,8 +69,7 @@ def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
     # 86 with l07's ≥95%; 87 with j09's 100% (no sign); 89 with batch m (held out): m06's two ≥95%;
     # 90 with b08's ">=95%(百分比)", read since an explanation before a sign-led target is left out;
     # 91 with e02's "290%" (an OCR'd "≥90%", printed so): the highest, shown with its place for the
-    # reviewer who curates the range; 92 with batch n (held out): n07's 90% (no sign).
-    # 93 with batch o: o02's 受益贫困人口满意度 ≥96%.
+    # reviewer who curates the range; 92 with batch n (held out): n07's 90% (no sign); 93 with g09's ≥90%.
     assert (percent["条数"], percent["最小值"], percent["中位数"], percent["最大值"]) == (93, 85, 95, 290)
     assert percent["比较符"] == "≥×83、无×10"
     # The lowest satisfaction target is 002's 救助对象满意度 ≥85%.
@@ -80,9 +79,10 @@ def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
 def test_awareness_rate_concept(workbook_path: Path) -> None:
     row = next(r for r in _rows(workbook_path, "指标库") if r["标准名称"] == "政策知晓率")
     assert row["二级指标"] == "社会效益指标"
-    # Batch j adds j04's 政策知晓率 ≥90% (under 服务对象满意度指标).
-    assert row["二级指标分布"] == "社会效益指标×11、服务对象满意度指标×5"
-    assert row["指标值分布"] == "%：80–100（中位 90，14 条）"
+    # Batch j adds j04's 政策知晓率 ≥90% (under 服务对象满意度指标); n09's 各类人才对我市人才政策的知晓率
+    # ≥95% (filed under 质量指标), read since glued rows end before the report's next section.
+    assert row["二级指标分布"] == "社会效益指标×11、服务对象满意度指标×5、质量指标×1"
+    assert row["指标值分布"] == "%：80–100（中位 90，15 条）"
     names = {r["名称"]: r["次数"] for r in _rows(workbook_path, "名称") if r["概念编号"] == row["概念编号"]}
     assert names["政策知晓率"] == 6 and names["医保重要政策知晓率"] == 2
 
@@ -127,7 +127,7 @@ def test_json_and_csv_round_trip(tmp_path: Path, library: Library, suffix: str) 
     awareness = by_name["政策知晓率"]
     assert awareness.level2 == "社会效益指标"
     (percent,) = awareness.ranges
-    assert (percent.unit, percent.count, percent.low, percent.median, percent.high) == ("%", 14, 80, 90, 100)
+    assert (percent.unit, percent.count, percent.low, percent.median, percent.high) == ("%", 15, 80, 90, 100)
     assert sum(c.rows for c in back.concepts) == sum(c.rows for c in library.concepts)
 
 
