@@ -39,6 +39,9 @@ _STATED = re.compile(
     r"(?P<value>\S.{0,29}?)\s*$"
 )
 # Clauses end at a comma or semicolon, or at spaces beside a figure ("=100% 22.5 科目调整次数…").
+# A stated target's figure: its sign and number, and any latin unit ("≥0.565km").
+_FIGURE = re.compile(r"^[^\d\u4e00-\u9fff]{0,2}\s*\d[\d,]*(?:\.\d+)?\s*[A-Za-z]*")
+_RUN_ON = re.compile(r"[\u4e00-\u9fff]{3}")  # words after a figure and its unit: the next sentence
 _CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
 
 
@@ -68,8 +71,10 @@ def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4)
-def _label_head(labels: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:{labels})\s*[:：]?")
+def _label_head(labels: str, goals: tuple[str, ...]) -> re.Pattern[str]:
+    """A category label, its colon optional, or a goal label and its colon ("(二)绩效目标:")."""
+    goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"(?P<label>{labels})\s*[:：]?|(?:{goal})\s*[:：]")
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,7 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     form = Form.SELF_EVALUATION
     items = list(_reported_items(src, vocab))
     if not items:
-        form, items = Form.TARGET, list(_stated_targets(src, vocab))
+        form, items = Form.TARGET, list(_stated_targets(src, vocab, _units(lexicon)))
     if not items:
         return []
     project = Project(name="（未命名项目1）", form=form, line=items[0].name.line, column=items[0].name.column)
@@ -135,18 +140,37 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
         level2 = _last_label(line[at:], labels, vocab) or level2
 
 
-def _stated_targets(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
-    """Targets listed clause by clause after a category label ("质量指标:保障率≥80%;"), or a row of a
-    table flattened with no header ("数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5")."""
+def _units(lexicon: Lexicon) -> tuple[str, ...]:
+    """Every unit of units.txt, longest first."""
+    return tuple(sorted({u for kind in lexicon.units.values() for u in kind}, key=len, reverse=True))
+
+
+def _figure_end(value: str, units: tuple[str, ...]) -> int:
+    """Where a stated figure ends when a sentence runs on after it with no stop: "≥23人改善村基础设施"
+    → after "人"; the whole value when no such run of words follows its number and unit."""
+    m = _FIGURE.match(value)
+    if m is None:
+        return len(value)
+    end = m.end()
+    end += next((len(u) for u in units if value.startswith(u, end)), 0)
+    return end if _RUN_ON.match(value, end) else len(value)
+
+
+def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) -> Iterator[_Item]:
+    """Targets listed clause by clause after a category label ("质量指标:保障率≥80%;") or a goal label
+    ("绩效目标:道路硬化≥0.565km;…"), or a row of a table flattened with no header ("数量指标足额保障率
+    =100% 22.5 科目调整次数≤10次 22.5")."""
     if vocab.label_pattern is None:
         return
     text, places = _paragraphs(src)
     folded = fold(text)  # full-width figures read as plain ones (the same length); items keep the print
-    heads = list(_label_head(vocab.label_pattern.pattern).finditer(folded))
+    goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
+    heads = list(_label_head(vocab.label_pattern.pattern, goals).finditer(folded))
     ends = [h.start() for h in heads[1:]] + [len(text)]
     for head, end in zip(heads, ends[: len(heads)], strict=True):
-        level2 = vocab.canonical_level2(head.group().rstrip(":： "))
-        if level2 is None:
+        # Under a goal label the targets are listed with no category ("绩效目标:道路硬化≥0.565km;…").
+        level2 = vocab.canonical_level2(head["label"]) if head["label"] else None
+        if head["label"] and level2 is None:
             continue
         stop = folded.find("。", head.end(), end)
         for at, plain in _clauses(folded, head.end(), stop if stop >= 0 else end):
@@ -157,6 +181,7 @@ def _stated_targets(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
             name = _NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip()
             if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) and not vocab.canonical_level2(name):
                 value = clause[m.start("value") : m.end("value")].strip()
+                value = value[: _figure_end(fold(value), units)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
                 yield _Item(level2, Located(name, *places[name_at]), Located(value, *places[value_at]))
 

@@ -115,6 +115,7 @@ def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
         "n03_neimenggu_veterans_regional_selfeval_prose",  # no table: "名称指标为100%实际完成值为100%名称…"
         "g09_guangxi_itops_target",  # no table: "设 1条质量指标:名称≥80%;", lines wrapped inside a name
         "h04_unknown_funds_selfeval",  # no header: "数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 …"
+        "o02_unknown_township_road_report_prose",  # "(二)绩效目标:道路硬化≥0.565km;…≥23人改善村基础设施,…"
     ],
 )
 def test_files_read_exactly(stem: str) -> None:
