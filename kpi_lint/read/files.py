@@ -10,7 +10,9 @@ from pathlib import Path
 from kpi_lint.errors import InputError
 from kpi_lint.read.exclude import DEFAULT_EXCLUSION, Exclusion
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".html", ".htm")
+# Read inside folders.  A .csv file is read when named (a table saved as CSV, `kpi_lint.read.csv_grid`),
+# not from a folder, where CSV files are most often kpi-lint's own outputs or a reviewer's lists.
+SUPPORTED_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".html", ".htm", ".mht", ".mhtml")
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ def iter_input_files(
             files = walk(path, exclusion or DEFAULT_EXCLUSION)
             found = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
             if not found:
-                yield InputError(str(path), "文件夹中没有可读取的文件（.txt .pdf .docx .xlsx .xls .html）")
+                yield InputError(str(path), "文件夹中没有可读取的文件（.txt .pdf .docx .xlsx .xls .html .mht）")
             for p in files:
                 yield p if p.suffix.lower() in SUPPORTED_SUFFIXES else Skipped(str(p))
         elif path.is_file():

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from kpi_lint.grid import Cell, Grid, Row
+from kpi_lint.read.csv_grid import csv_rows, looks_like_csv
 from kpi_lint.read.source import SourceText
 from kpi_lint.vocab import PAGE_NUMBER, WORDED_SIGNS
 
@@ -329,6 +330,8 @@ def text_grid(
     such a table be cut after the 一级/二级 labels it opens with, and `header` a header row;
     `tails` (``Vocabulary.header_tail``) finds what is glued right after such a word.
     """
+    if looks_like_csv(src.lines):
+        return Grid(csv_rows(src.lines))
     rows: list[Row] = []
     chunk = 0
     spaces_are_cells = _spaces_are_cells(src.norm)
