@@ -12,8 +12,20 @@ it set after each category label, a comparison per clause, its lines wrapped any
     设 1条数量指标:开通业务月份≥1个月;设 1条质量指标:
     应急运维系统保障率≥80%;…;设 1条满意度指标:职工满意度≥90%。
 
+An evaluation report may list them after a goal label with no category, the next sentence glued
+after the last figure:
+
+    (二)绩效目标:道路硬化≥0.565km;项目(工程)验收合格率≥100% ;…;受益建档立卡贫困人口数≥23人改善…
+
+Such a list is read when two or more of its clauses are a name and a comparison; a figure ends at its
+unit (the longest unit of units.txt, or Latin letters such as km) when words run on after it.  And a
+table flattened with no header reads as such a list after each category label ("数量指标足额保障率
+=100% 22.5 科目调整次数≤10次 22.5").
+
 The 二级 is the last category label met before an indicator ("时效指标。", "(2)成本目标:").  Read
 only when no table was found: a report that has its table repeats the table's rows in its sentences.
+Positions are the printed lines and columns (a pinyin gloss taken out of a traditional-character
+line moves what follows it, `SourceText.printed_column`).
 """
 
 from __future__ import annotations
@@ -32,15 +44,17 @@ from kpi_lint.vocab import WORDED_SIGNS, Vocabulary, strip_marks
 _GLUE = r"\s*(?:为|是|[:：])\s*"
 _NUMBERING = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、．]|[(（][一二三四五六七八九十]{1,2}[)）])\s*")
 # A target stated in a clause: "应急运维系统保障率≥80%", "培训合格率不低于95%", "日常运转定性有效"
-# ("定性" says the target is worded: it stands between the name and the words, in neither).
+# ("定性" says the target is worded: it stands between the name and the words, in neither); a clause
+# holding a cell separator ("|", a tab) is a table's text, not a sentence.
 _STATED = re.compile(
-    r"^(?P<name>[^≥≤=<>≧≦＞＜]{2,40}?)\s*"
+    r"^(?P<name>[^≥≤=<>≧≦＞＜|\t]{2,40}?)\s*"
     rf"(?:定性|(?=[≥≤=<>≧≦＞＜]|{'|'.join(WORDED_SIGNS)}))"
-    r"(?P<value>\S.{0,29}?)\s*$"
+    r"(?P<value>[^\s|][^|\t]{0,29}?)\s*$"
 )
 # Clauses end at a comma or semicolon, or at spaces beside a figure ("=100% 22.5 科目调整次数…").
 # A stated target's figure: its sign and number, and any latin unit ("≥0.565km").
 _FIGURE = re.compile(r"^[^\d\u4e00-\u9fff]{0,2}\s*\d[\d,]*(?:\.\d+)?\s*[A-Za-z]*")
+_GOAL_LIST = 2  # comparisons after a goal label that make it a list of targets
 _RUN_ON = re.compile(r"[\u4e00-\u9fff]{3}")  # words after a figure and its unit: the next sentence
 _CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
 
@@ -57,11 +71,6 @@ def _item_pattern(value_words: tuple[str, ...], actual_words: tuple[str, ...]) -
     )
 
 
-# A clause of a listed target: a name, a sign (symbol or word) and a number; the unit is taken after it.
-_SIGN = "|".join(map(re.escape, (*WORDED_SIGNS, ">=", "<=", "≥", "≤", "≧", "≦", ">", "<", "=", "＝")))
-_LISTED = re.compile(rf"^\s*(?P<name>[^,，。:：!！?？]{{2,40}}?)\s*(?P<value>(?:{_SIGN})\s*\d[\d,]*(?:\.\d+)?)")
-_CLAUSES = re.compile(r"[;；]")
-_LATIN_UNIT = re.compile(r"[A-Za-z%‰㎡]{1,4}")
 
 
 def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
@@ -130,12 +139,12 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
                 level2, name = vocab.canonical_level2(opening.group()), name[opening.end() :].lstrip("。.:：, ，")
             if len(name) < 2:
                 continue
-            column = m.start("name") + len(m["name"]) - len(m["name"].lstrip()) + 1
+            at_name = m.start("name") + len(m["name"]) - len(m["name"].lstrip())
             yield _Item(
                 level2,
-                Located(name, n, column + printed("name").strip().find(name)),
-                Located(printed("value").strip(), n, m.start("value") + 1),
-                Located(printed("actual").strip(), n, m.start("actual") + 1),
+                Located(name, n, _printed(src, n, at_name + printed("name").strip().find(name))),
+                Located(printed("value").strip(), n, _printed(src, n, m.start("value"))),
+                Located(printed("actual").strip(), n, _printed(src, n, m.start("actual"))),
             )
         level2 = _last_label(line[at:], labels, vocab) or level2
 
@@ -173,6 +182,7 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
         if head["label"] and level2 is None:
             continue
         stop = folded.find("。", head.end(), end)
+        listed: list[_Item] = []
         for at, plain in _clauses(folded, head.end(), stop if stop >= 0 else end):
             m = _STATED.match(plain)
             if m is None:
@@ -183,7 +193,10 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
                 value = clause[m.start("value") : m.end("value")].strip()
                 value = value[: _figure_end(fold(value), units)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
-                yield _Item(level2, Located(name, *places[name_at]), Located(value, *places[value_at]))
+                listed.append(_Item(level2, Located(name, *places[name_at]), Located(value, *places[value_at])))
+        # A goal stated as one comparison is a sentence about the goal; two or more are its list.
+        if head["label"] or len(listed) >= _GOAL_LIST:
+            yield from listed
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
@@ -217,53 +230,6 @@ def _last_label(text: str, labels: re.Pattern[str] | None, vocab: Vocabulary) ->
     found = [vocab.canonical_level2(m.group()) for m in labels.finditer(text)] if labels else []
     known = [f for f in found if f]
     return known[-1] if known else None
-
-
-def _listed_targets(src: SourceText, project: Project, line: str, n: int, lexicon: Lexicon) -> list[Indicator]:
-    """The targets a goal label lists in clauses ("绩效目标:道路硬化≥0.565km;…"), none unless two or more."""
-    vocab = lexicon.vocabulary
-    start = _goal_label_end(line, vocab)
-    if start is None:
-        return []
-    found: list[tuple[int, str, int, str]] = []
-    at = start
-    for part in _CLAUSES.split(line[start:]):
-        m = _LISTED.match(part)
-        if m is not None:
-            value = m["value"] + _unit_after(part[m.end() :], lexicon)
-            name = _NUMBERING.sub("", strip_marks(m["name"])).strip()
-            if len(name) >= 2:
-                found.append((at + m.start("name") + max(m["name"].find(name), 0), name, at + m.start("value"), value))
-        at += len(part) + 1
-    if len(found) < 2:
-        return []
-    return [
-        make_indicator(
-            path=src.path, project=project.name, form=project.form, period=None, level1=None, level2=None,
-            level3=Located(name, n, _printed(src, n, name_at)),
-            value=Located(value.strip(), n, _printed(src, n, value_at)),
-            row_line=n, row_column=_printed(src, n, name_at), lexicon=lexicon,
-        )
-        for name_at, name, value_at, value in found
-    ]
-
-
-def _goal_label_end(line: str, vocab: Vocabulary) -> int | None:
-    """Where the list after a goal label ("(二)绩效目标:") starts in `line`, or None."""
-    for m in re.finditer(r"[:：]", line):
-        head = _NUMBERING.sub("", line[: m.start()])
-        if vocab.fact(head) == "goal":
-            return m.end()
-    return None
-
-
-def _unit_after(text: str, lexicon: Lexicon) -> str:
-    """The unit that opens `text` (the longest unit word of the lexicon, or Latin letters such as km)."""
-    latin = _LATIN_UNIT.match(text)
-    if latin is not None:
-        return latin.group()
-    words = [w for kind_words in lexicon.units.values() for w in kind_words if text.startswith(w)]
-    return max(words, key=len) if words else ""
 
 
 def _printed(src: SourceText, n: int, at: int) -> int:
