@@ -113,12 +113,17 @@ def _table(table: object, counter: dict[str, int]) -> Grid:
                     row[cc] = cell
             c += cs
     width = max((len(r) for r in matrix), default=0)
-    for row in matrix:
-        row.extend([None] * (width - len(row)))
     grid = Grid(anchor=f"表{t}")
     for r, row in enumerate(matrix):
+        # A row shorter than the table, with no span reaching its end, lost cells somewhere (a page
+        # built without rowspan, its merged 一级/二级 cells left out): it is read as a row of text is,
+        # by what its cells hold, not by position.
+        ragged = len(row) < width
         cells = [cell or Cell("", lines[r], i + 1, f"表{t} 行{r + 1} 格{i + 1}") for i, cell in enumerate(row)]
-        grid.rows.append(Row(cells, ruled=True))
+        if not ragged:
+            grid.rows.append(Row(cells, ruled=True))
+        elif any(not c.blank for c in cells):
+            grid.rows.append(Row(cells, ruled=False))
     return grid
 
 
