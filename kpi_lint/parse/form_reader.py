@@ -53,7 +53,7 @@ _SECTION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)\s*[^\s\d分]"
 )  # a section heading: numbering followed by its words ("(二)项目概况"; a lone "(50)" is a weight)
 _TITLE_NOISE = re.compile(
-    r"^(?:附件|附表)\s*\d*\s*[:：、.．]?\s*|^\d{1,2}\s*[:：、.．]\s*|^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*"
+    r"^(?:附件|附表)\s*\d*\s*[:：、.．]?\s*|^\d{1,2}\s*[:：、.．]\s*|^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|^关于"
     r"|(?:20\d\d)\s*年度?\s*"
 )
 # What stands in a 三级 cell that names nothing: template marks, "指标2：" ("指标" alone is what an
@@ -679,7 +679,7 @@ class FormReader:
         form = _form(draft, default_family)
         name_loc = (
             draft.name
-            or _name_from_title(draft.title)
+            or name_from_title(draft.title)
             or draft.facts.get("implementer")
             or draft.facts.get("department")
         )
@@ -900,7 +900,7 @@ _YEAR_ONLY = re.compile(r"\s*20\d\d\s*年?度?\s*")
 _KIND_WORDS = {"项目", "专项", "部门", "单位", "本级", "本级项目", "二级项目", "一级项目", "部门预算项目", "财政项目"}
 
 
-def _name_from_title(title: Located | None) -> Located | None:
+def name_from_title(title: Located | None) -> Located | None:
     """The project named by a title ("XX项目绩效目标表" → "XX项目"); None when the words before the form's
     name only say what kind of thing it is ("项目绩效目标表")."""
     if title is None:

@@ -38,6 +38,7 @@ from functools import lru_cache
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Form, Indicator, Located, Project
 from kpi_lint.parse.common import make_indicator
+from kpi_lint.parse.form_reader import name_from_title
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.vocab import WORDED_SIGNS, Vocabulary, strip_marks
 
@@ -54,6 +55,9 @@ _STATED = re.compile(
 # Clauses end at a comma or semicolon, or at spaces beside a figure ("=100% 22.5 科目调整次数…").
 # A stated target's figure: its sign and number, and any latin unit ("≥0.565km").
 _FIGURE = re.compile(r"^[^\d\u4e00-\u9fff]{0,2}\s*\d[\d,]*(?:\.\d+)?\s*[A-Za-z]*")
+_TITLE_LENGTH = 60  # a report's title is one short line
+_SENTENCE = re.compile(r"[。；;，,:：]")  # … with no sentence mark, naming the document it heads
+_DOCUMENT = re.compile(r"(?:报告|报告书|表)\s*(?:[(（][^()（）]{1,12}[)）])?$")
 _GOAL_LIST = 2  # comparisons after a goal label that make it a list of targets
 _RUN_ON = re.compile(r"[\u4e00-\u9fff]{3}")  # words after a figure and its unit: the next sentence
 _CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
@@ -105,9 +109,28 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
         form, items = Form.TARGET, list(_stated_targets(src, vocab, _units(lexicon)))
     if not items:
         return []
-    project = Project(name="（未命名项目1）", form=form, line=items[0].name.line, column=items[0].name.column)
+    first = items[0].name
+    title = _title(src, first.line)
+    project = Project(
+        name=title.text if title else "（未命名项目1）", form=form,
+        line=title.line if title else first.line, column=title.column if title else first.column,
+    )
     project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
     return [project]
+
+
+def _title(src: SourceText, before: int) -> Located | None:
+    """The project a report's title names ("关于2019年度高其坑通组道路工程绩效评价报告" → 高其坑通组道路工程),
+    from the last title-like line before its first indicator (line `before`)."""
+    for n in range(min(before, len(src.lines)), 0, -1):
+        line = src.lines[n - 1]
+        text = line.strip()
+        if not text or len(text) > _TITLE_LENGTH or _SENTENCE.search(text) or not _DOCUMENT.search(text):
+            continue
+        found = name_from_title(Located(text, n, _printed(src, n, len(line) - len(line.lstrip()))))
+        if found is not None:
+            return found
+    return None
 
 
 def _indicator(src: SourceText, project: Project, item: _Item, lexicon: Lexicon) -> Indicator:

@@ -36,6 +36,10 @@ WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
         ("i04_hubei_edu_target", ["农村义务教育薄弱学校改造补助资金"]),
         # "项目支出名称 |" then its value
         ("c01_hunan_urbanmgmt_declaration", ["雾炮车降尘抑尘服务"]),
+        # reports with no table, named by their title: "关于2019年度高其坑通组道路工程绩效评价报告" (a page in
+        # traditional characters), "优抚对象生活补助经费转移支付2023年度绩效自评报告"
+        ("o02_unknown_township_road_report_prose", ["高其坑通组道路工程"]),
+        ("n03_neimenggu_veterans_regional_selfeval_prose", ["优抚对象生活补助经费转移支付"]),
     ],
 )
 def test_the_project_a_form_names(stem: str, names: list[str]) -> None:
