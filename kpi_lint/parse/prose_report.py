@@ -52,7 +52,6 @@ _STATED = re.compile(
     rf"(?:定性|(?=[≥≤=<>≧≦＞＜]|{'|'.join(WORDED_SIGNS)}))"
     r"(?P<value>[^\s|][^|\t]{0,29}?)\s*$"
 )
-# Clauses end at a comma or semicolon, or at spaces beside a figure ("=100% 22.5 科目调整次数…").
 # A stated target's figure: its sign and number, and any latin unit ("≥0.565km").
 _FIGURE = re.compile(r"^[^\d\u4e00-\u9fff]{0,2}\s*\d[\d,]*(?:\.\d+)?\s*[A-Za-z]*")
 _TITLE_LENGTH = 60  # a report's title is one short line
@@ -60,6 +59,7 @@ _SENTENCE = re.compile(r"[。；;，,:：]")  # … with no sentence mark, namin
 _DOCUMENT = re.compile(r"(?:报告|报告书|表)\s*(?:[(（][^()（）]{1,12}[)）])?$")
 _GOAL_LIST = 2  # comparisons after a goal label that make it a list of targets
 _RUN_ON = re.compile(r"[\u4e00-\u9fff]{3}")  # words after a figure and its unit: the next sentence
+# Clauses end at a comma or semicolon, or at spaces beside a figure ("=100% 22.5 科目调整次数…").
 _CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
 
 
@@ -73,8 +73,6 @@ def _item_pattern(value_words: tuple[str, ...], actual_words: tuple[str, ...]) -
         rf"(?P<value>[^,，;；。“”\"]{{1,30}}?)[”\"]?\s*[,，]?\s*(?:{alternation(actual_words)}){_GLUE}"
         r"(?P<actual>[^,，;；。]{1,30}?)(?=[,，;；。]|\s*$|(?<=%)[\u4e00-\u9fff(（])"
     )
-
-
 
 
 def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
