@@ -22,10 +22,6 @@ Run: PYTHONPATH=. .venv/bin/python -P bench/copy_habits.py [CHANGE ...]
 
 from __future__ import annotations
 
-import csv
-import html
-import io
-import re
 import sys
 import tempfile
 from collections.abc import Callable
@@ -33,67 +29,20 @@ from pathlib import Path
 
 from kpi_lint.errors import InputError
 from kpi_lint.parse import parse
+from tests.wild.copies import as_excel_csv, full_width, is_bar_table, padded, page_without_spans, paged
 from tests.wild.rows import Score, expected_rows, parsed_rows, score
 
 WILD = Path(__file__).resolve().parent.parent / "corpus" / "wild"
 Change = Callable[[str], str | None]
-_FULL_WIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
-_EDGE_BARS = re.compile(r"^\|\s*|\s*\|$")
 
 
 def _lines(text: str) -> list[str]:
     return text.split("\n")
 
 
-def _bar_rows(text: str) -> list[list[str]] | None:
-    """The lines of a "|" table as lists of cells (other lines as one cell); None when most lines are no rows."""
-    filled = [line for line in _lines(text) if line.strip()]
-    if sum(1 for line in filled if line.strip().strip("|").count("|") >= 2) < 0.6 * len(filled):
-        return None
-    rows = []
-    for line in _lines(text):
-        body = line.strip()
-        rows.append([c.strip() for c in _EDGE_BARS.sub("", body).split("|")] if "|" in body else [body] if body else [])
-    return rows
-
-
-def _csv(text: str) -> str | None:
-    rows = _bar_rows(text)
-    if rows is None:
-        return None
-    width = max(len(r) for r in rows)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in rows:
-        if row:
-            writer.writerow(row + [""] * (width - len(row)))
-    return out.getvalue()
-
-
-def _html_no_spans(text: str) -> str | None:
-    rows = _bar_rows(text)
-    if rows is None:
-        return None
-    out, in_table = ["<html><head><meta charset='utf-8'></head><body>"], False
-    for line, cells in zip(_lines(text), rows, strict=True):
-        if "|" in line:
-            while cells and not cells[-1]:
-                cells.pop()
-            out += [] if in_table else ["<table border='1'>"]
-            in_table = True
-            out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
-        else:
-            out += ["</table>"] if in_table else []
-            in_table = False
-            out += [f"<p>{html.escape(line.strip())}</p>"] if line.strip() else []
-    return "\n".join([*out, "</table></body></html>" if in_table else "</body></html>"])
-
-
-def _paged(text: str) -> str:
-    out: list[str] = []
-    for i, line in enumerate(_lines(text)):
-        out += [line, f"第 {i // 15} 页 共 9 页"] if i and i % 15 == 0 else [line]
-    return "\n".join(out)
+def _on_bar_tables(change: Callable[[str], str]) -> Change:
+    """`change`, applied only to a text that is a `|` table."""
+    return lambda text: change(text) if is_bar_table(text) else None
 
 
 def _traditional(text: str) -> str:
@@ -104,16 +53,16 @@ def _traditional(text: str) -> str:
 
 CHANGES: dict[str, tuple[Change, str]] = {
     "crlf": (lambda t: t.replace("\n", "\r\n"), ".txt"),
-    "padded": (lambda t: "\n".join(line + "   " for line in _lines(t)), ".txt"),
+    "padded": (padded, ".txt"),
     "nbsp": (lambda t: t.replace(" ", "\u00a0") if " " in t else None, ".txt"),
     "indented": (lambda t: "\n".join("    " + line if line.strip() else line for line in _lines(t)), ".txt"),
     "double_spaced": (lambda t: "\n\n".join(_lines(t)), ".txt"),
-    "page_numbers": (_paged, ".txt"),
-    "full_width": (lambda t: t.translate(_FULL_WIDTH), ".txt"),
+    "page_numbers": (paged, ".txt"),
+    "full_width": (full_width, ".txt"),
     "traditional": (_traditional, ".txt"),
     "full_width_bars": (lambda t: t.replace("|", "｜") if "|" in t else None, ".txt"),
-    "csv": (_csv, ".csv"),
-    "html_no_spans": (_html_no_spans, ".html"),
+    "csv": (_on_bar_tables(as_excel_csv), ".csv"),
+    "html_no_spans": (_on_bar_tables(page_without_spans), ".html"),
 }
 
 

@@ -8,9 +8,6 @@ table's width, a field holding a comma quoted).
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +15,7 @@ import pytest
 from kpi_lint.model import Layout
 from kpi_lint.parse import parse
 from kpi_lint.read.files import Skipped, iter_input_files
+from tests.wild.copies import as_excel_csv
 from tests.wild.rows import expected_rows, parsed_rows
 
 OFFICE = Path(__file__).resolve().parent.parent / "fixtures" / "office"
@@ -53,21 +51,6 @@ def test_a_csv_value_is_placed_at_its_printed_line_and_column() -> None:
     assert (first.level3, first.value, first.actual) == ("宣传资料印刷份数", "≥2万份", "0.71万份")
 
 
-def _as_excel_csv(text: str) -> str:
-    """A `|` table as Excel saves it: one record per line, padded to the widest, commas quoted."""
-    rows = []
-    for line in text.split("\n"):
-        body = re.sub(r"^\|\s*|\s*\|$", "", line.strip())
-        rows.append([c.strip() for c in body.split("|")] if "|" in line else ([body] if body else []))
-    width = max(len(r) for r in rows)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in rows:
-        if row:
-            writer.writerow(row + [""] * (width - len(row)))
-    return out.getvalue()
-
-
 @pytest.mark.parametrize(
     "stem",
     [
@@ -78,7 +61,7 @@ def _as_excel_csv(text: str) -> str:
 )
 def test_a_real_table_saved_as_csv_reads_its_hand_checked_rows(stem: str, tmp_path: Path) -> None:
     path = tmp_path / f"{stem}.csv"
-    path.write_bytes(_as_excel_csv((WILD / f"{stem}.txt").read_text(encoding="utf-8")).encode("utf-8-sig"))
+    path.write_bytes(as_excel_csv((WILD / f"{stem}.txt").read_text(encoding="utf-8")).encode("utf-8-sig"))
     assert parsed_rows(parse(path)) == parsed_rows(parse(WILD / f"{stem}.txt"))
     assert sorted(parsed_rows(parse(path))) == sorted(expected_rows(WILD / "expected" / f"{stem}.csv"))
 

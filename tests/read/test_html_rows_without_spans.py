@@ -8,8 +8,6 @@ is.  The pages here are real wild tables written out that way.
 
 from __future__ import annotations
 
-import html
-import re
 from pathlib import Path
 
 import pytest
@@ -17,33 +15,10 @@ import pytest
 from kpi_lint.grid import Grid
 from kpi_lint.parse import parse
 from kpi_lint.read.blocks import read_blocks
+from tests.wild.copies import page_without_spans
 from tests.wild.rows import expected_rows, parsed_rows
 
 WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
-
-
-def _page_without_spans(text: str) -> str:
-    """Each `|` row as a <tr> of its printed cells (trailing empty ones left out), other lines as <p>."""
-    out = ["<html><head><meta charset='utf-8'></head><body>"]
-    in_table = False
-    for line in text.split("\n"):
-        body = line.strip()
-        if "|" in body:
-            cells = [c.strip() for c in re.sub(r"^\|\s*|\s*\|$", "", body).split("|")]
-            while cells and not cells[-1]:
-                cells.pop()
-            if not in_table:
-                out.append("<table border='1'>")
-                in_table = True
-            out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
-        else:
-            if in_table:
-                out.append("</table>")
-                in_table = False
-            if body:
-                out.append(f"<p>{html.escape(body)}</p>")
-    out.append("</table></body></html>" if in_table else "</body></html>")
-    return "\n".join(out)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +26,7 @@ def _page_without_spans(text: str) -> str:
 )
 def test_rows_that_dropped_their_merged_cells_read_their_hand_checked_rows(stem: str, tmp_path: Path) -> None:
     page = tmp_path / f"{stem}.html"
-    page.write_text(_page_without_spans((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    page.write_text(page_without_spans((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
     assert sorted(parsed_rows(parse(page))) == sorted(expected_rows(WILD / "expected" / f"{stem}.csv"))
     grids = [b for b in read_blocks(page).blocks if isinstance(b, Grid)]
     short = [row for grid in grids for row in grid.rows if not row.ruled]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.parse import parse
+from tests.wild.copies import full_width, padded, paged
 from tests.wild.rows import expected_rows, parsed_rows, score
 
 WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
@@ -36,38 +37,21 @@ def _rows_after(stem: str, change: object, tmp_path: Path) -> tuple[float, int]:
     return result.f1, result.expected
 
 
-def _padded(text: str) -> str:
-    return "\n".join(line + "   " for line in text.split("\n"))
-
-
-def _paged(text: str) -> str:
-    lines = text.split("\n")
-    out: list[str] = []
-    for i, line in enumerate(lines):
-        out.append(line)
-        if i and i % 15 == 0:
-            out.append(f"第 {i // 15} 页 共 9 页")
-    return "\n".join(out)
-
-
 @pytest.mark.parametrize("stem", SHAPES)
 def test_every_line_padded_with_spaces(stem: str, tmp_path: Path) -> None:
     """A copy that pads every line, blank ones too: a line of spaces is then a blank line, not an
     empty cell (which it is in a text that also has truly empty lines)."""
     assert _rows_after(stem, lambda t: t, tmp_path)[0] == 1.0
-    assert _rows_after(stem, _padded, tmp_path)[0] == 1.0
+    assert _rows_after(stem, padded, tmp_path)[0] == 1.0
 
 
 @pytest.mark.parametrize("stem", SHAPES)
 def test_page_numbers_printed_inside_the_table(stem: str, tmp_path: Path) -> None:
     """"第 N 页 共 9 页" every 15 lines: between rows, between a cell and its wrapped rest, inside a
     header wrapped over lines ("一级 ⏎ 第 2 页 共 9 页 ⏎ 指标")."""
-    f1, rows = _rows_after(stem, _paged, tmp_path)
+    f1, rows = _rows_after(stem, paged, tmp_path)
     assert rows > 0
     assert f1 == 1.0
-
-
-_FULL_WIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
 
 
 @pytest.mark.parametrize(
@@ -82,6 +66,6 @@ _FULL_WIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
 def test_figures_typed_full_width(stem: str, tmp_path: Path) -> None:
     """Figures typed full-width ("１０≥２６６米", as an input method leaves them) are cut and read as
     plain ones; each value keeps its printed characters."""
-    assert _rows_after(stem, lambda t: t.translate(_FULL_WIDTH), tmp_path)[0] == 1.0
+    assert _rows_after(stem, full_width, tmp_path)[0] == 1.0
     values = [ind.value or "" for ind in parse(tmp_path / f"{stem}.txt").indicators]
     assert any("０" in v or "％" in v or "１" in v for v in values)
