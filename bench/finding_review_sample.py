@@ -38,19 +38,39 @@ COLUMNS = ("file", "line", "column", "anchor", "code", "project", "period", "lev
            "message", "verdict", "why")
 
 
+def place(f: dict[str, object]) -> tuple[str, int, int, str, str]:
+    """Where a finding is and what it says, as the review CSV pins it (KPI202 reports each missing
+    dimension at the project's first line, so its 二级 is part of the place)."""
+    code = str(f["code"])
+    level2 = str(f.get("level2") or "") if code == "KPI202" else ""
+    return (str(f.get("path") or f.get("file")), int(str(f["line"])), int(str(f["column"])), code, level2)
+
+
+def reviewed_places(review_csv: str) -> set[tuple[str, int, int, str, str]]:
+    with open(review_csv, encoding="utf-8", newline="") as fh:
+        return {place(dict(row)) for row in csv.DictReader(fh)}
+
+
 def sample(
     findings: list[dict[str, object]], seed: int = SEED, share: float = SHARE, at_least: int = AT_LEAST,
-    only: str = "", min_fires: int = 0,
+    only: str = "", min_fires: int = 0, reviewed: frozenset[tuple[str, int, int, str, str]] = frozenset(),
 ) -> list[dict[str, object]]:
+    fires: dict[str, int] = defaultdict(int)
     by_code: dict[str, list[dict[str, object]]] = defaultdict(list)
+    seen: set[str] = set()
     for f in findings:
-        if f["code"] != "KPI000" and str(f["path"]).startswith(only):
+        key = json.dumps(f, sort_keys=True, ensure_ascii=False)
+        if key in seen or f["code"] == "KPI000" or not str(f["path"]).startswith(only):
+            continue
+        seen.add(key)
+        fires[str(f["code"])] += 1
+        if place(f) not in reviewed:
             by_code[str(f["code"])].append(f)
     rng = random.Random(seed)
     chosen: list[dict[str, object]] = []
     for code in sorted(by_code):
         group = by_code[code]
-        if len(group) < min_fires:
+        if fires[code] < min_fires:
             continue
         k = min(len(group), max(at_least, math.ceil(len(group) * share)))
         chosen.extend(rng.sample(group, k))
@@ -67,12 +87,15 @@ def main() -> None:
     ap.add_argument("--min-fires", type=int, default=0,
                     help="leave out the rules that fire fewer times than this (the issue's precision target "
                          "covers the rules that fire at least 5 times)")
+    ap.add_argument("--exclude-reviewed", default="", metavar="CSV",
+                    help="leave out the findings already judged in this review file (same place and rule)")
     args = ap.parse_args()
     with open(args.findings, encoding="utf-8") as fh:
         findings = json.load(fh)
+    reviewed = frozenset(reviewed_places(args.exclude_reviewed)) if args.exclude_reviewed else frozenset()
     out = csv.DictWriter(sys.stdout, COLUMNS, extrasaction="ignore")
     out.writeheader()
-    for f in sample(findings, args.seed, args.share, args.at_least, args.only, args.min_fires):
+    for f in sample(findings, args.seed, args.share, args.at_least, args.only, args.min_fires, reviewed):
         row = dict(f)
         row["file"] = f["path"]
         row["verdict"] = ""
