@@ -226,8 +226,10 @@ def test_precision_per_rule_on_the_fifth_sample_holds() -> None:
 # b03's ≥90% is no longer below the peers (data, not a rule change; the row says "silent: …").
 # KPI101 10/11 since issue 11h (one defect, one finding): g06 30:18 "项目完成及时性 | 程度较高" (right) is reported by
 # KPI104 on the same value, which says what a 时效 target needs; KPI101 defers to it (the row says "silent: …").
+# KPI103 10/11 since issue 11i: j07 4:251 "一级种薯繁育基地 | 0" (wrong, the reader's: the glued row was cut so the
+# value reads 0, not 8000亩) is silent, as a target of zero needs no unit.
 SAMPLE6_PRECISION_FLOOR = {
-    "KPI101": 10 / 11, "KPI102": 6 / 7, "KPI103": 10 / 12, "KPI104": 1.0, "KPI105": 9 / 11, "KPI106": 8 / 12,
+    "KPI101": 10 / 11, "KPI102": 6 / 7, "KPI103": 10 / 11, "KPI104": 1.0, "KPI105": 9 / 11, "KPI106": 8 / 12,
     "KPI201": 8 / 12, "KPI202": 10 / 12, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
     "KPI404": 8 / 11, "KPI502": 11 / 12, "KPI504": 2 / 5,
 }
@@ -260,9 +262,12 @@ def test_precision_per_rule_on_the_seventh_sample_holds() -> None:
 # not-yet-judged findings, at least 5 — all when fewer are left — of every rule that fires at least 5 times), drawn on
 # main 6e7d458 and judged blind before issue 11i's fixes. As drawn: KPI101 30/39, KPI103 11/17, KPI404 9/13,
 # KPI202 8/9, KPI104 6/7, KPI201 3/3, KPI502 3/3, KPI105 2/2, KPI106 1/2, KPI402 1/1 (74/96 = 0.77; 8 partly).
-# 14 wrong: 7 the reader's, 1 the excerpt's cut read as a row, 2 the category model's, 4 the rules'.
+# 14 wrong: 7 the reader's, 1 the excerpt's cut read as a row, 2 the category model's, 4 the rules'. The floors are
+# the figures after issue 11i's rule fixes (the 4 rule-caused and the 2 model-caused wrongs, and the reader's b08
+# execution line, are silent; optimistic, as the fixes were shaped on these verdicts): KPI101 30/37, KPI103 11/14,
+# KPI404 9/11. What is still wrong is the reader's (the CSV's after_fix names file:line and what the reader did).
 SAMPLE8_PRECISION_FLOOR = {
-    "KPI101": 30 / 39, "KPI103": 11 / 17, "KPI404": 9 / 13, "KPI202": 8 / 9, "KPI104": 6 / 7,
+    "KPI101": 30 / 37, "KPI103": 11 / 14, "KPI404": 9 / 11, "KPI202": 8 / 9, "KPI104": 6 / 7,
 }
 
 

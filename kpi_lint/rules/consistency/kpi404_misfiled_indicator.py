@@ -9,7 +9,15 @@ from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS
-from kpi_lint.rules.target.common import declared_not_applicable, is_name, name_cues, unit_only
+from kpi_lint.rules.target.common import (
+    ON_TIME_FILE,
+    dated_name_rate,
+    declared_not_applicable,
+    is_name,
+    name_cues,
+    on_time_rate,
+    unit_only,
+)
 from kpi_lint.rules.text._text import clean
 from kpi_lint.vocab import (
     COST,
@@ -101,7 +109,9 @@ class MisfiledIndicator(Rule):
     一行带有所填类别自身的标志时，无论模型或同类怎么判断都不报告：名称或指标值中有该类别的提示词
     （``category_cues.txt``：时效指标下的"及时(按期)开工率"、成本指标下的"服务器服务成本"、经济效益指标下的
     "是否产生经济价值"、可持续影响指标下指标值为"长期"的行），成本或经济效益下的金额，成本下的单位金额
-    （``unit_cost_words.txt``：d01 "造林补助 | 每亩300"），时效下的日期。
+    （``unit_cost_words.txt``：d01 "造林补助 | 每亩300"），时效下的日期，以及时效下名称说"按时""按期"
+    （``on_time_words.txt``）或写明日期、周期的百分比（"…按期完成率 | ≥95%"、"项目年末完成率 | ≥95%"：
+    KPI104 认作时效目标的及时率）。
     预算过程指标（``process_measures.txt``：资金执行率、拨款率……）不属于任何结果类别，由 KPI402 报告，
     这里不再建议把它挪到别的二级指标。
     三级指标只是空泛的套话（"提高效率"、"网络生态环境"）时由 KPI203 在同一行报告：一句不衡量任何东西的话该归哪一类
@@ -193,6 +203,12 @@ class MisfiledIndicator(Rule):
         per_unit = kind != "percent" and any(w and w in text for w in self.lexicon.words(UNIT_COST_FILE))
         if ind.level2 in COST_LEVEL2 and per_unit:
             return True  # an amount per unit ("造林补助 | 每亩300", "人均补助"), not a rate ("资助标准达标率 | 100%")
+        if ind.level2 == TIMELINESS and ind.parsed is not None:
+            # A rate of what was done on time or by a date the name states ("…按期完成率 | ≥95%", "项目年末完成率 |
+            # ≥95%"): the 时效 target KPI104 accepts as such, not a 质量 rate misfiled.
+            on_time = on_time_rate(ind.level3, ind.parsed, self.lexicon.words(ON_TIME_FILE))
+            if on_time or dated_name_rate(ind.level3, ind.parsed):
+                return True
         return kind == "date" and ind.level2 == TIMELINESS
 
     def _by_lexicon(self, ind: Indicator) -> tuple[str, str] | None:

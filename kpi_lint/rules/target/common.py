@@ -18,7 +18,7 @@ from kpi_lint.lexicon import Lexicon, read_keyed, read_list
 from kpi_lint.model import Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS
-from kpi_lint.parse.values import parse_value
+from kpi_lint.parse.values import mentions_date, parse_value
 from kpi_lint.vocab import COST, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
 __all__ = ["COST", "QUALITY", "QUANTITY", "SATISFACTION", "TIMELINESS"]  # re-exported for the target rules
@@ -26,6 +26,7 @@ __all__ = ["COST", "QUALITY", "QUANTITY", "SATISFACTION", "TIMELINESS"]  # re-ex
 if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
     from kpi_lint.library.suggest import Suggester
 
+ON_TIME_FILE = "on_time_words.txt"  # names that say "on time" (及时 按时 按期): a 及时率 written without 率
 DATE = "日期"  # the special keys of name_units.txt
 UNITLESS = "无单位"
 OVER_100 = "可超100%"
@@ -201,6 +202,43 @@ def _split_units(text: str, cues: NameCues) -> list[str]:
     return parts
 
 
+# A recurring period: "1次/月", "2次/年", "每季度", "按月安排", "逐月" — a frequency states when, as "每季度" does.
+_PERIODIC = re.compile(r"(?:每|按|逐)个?(?:日|天|周|旬|月|季|半年|年|学期)|次\s*/\s*(?:日|天|周|旬|月|季|半年|年)")
+
+
+def states_a_period(value: str | None) -> bool:
+    """The value states a recurring period ("1次/月", "按月安排", "每季度"): a timeliness target."""
+    return _PERIODIC.search(squash(value or "")) is not None
+
+
+def on_time_rate(level3: str | None, parsed: ParsedValue, words: tuple[str, ...]) -> bool:
+    """A percentage on a name that says "on time" ("对美沙酮维持患者及时给予治疗 | 100%", "按时发放 | 100%"):
+    a 及时率 written without 率 (lexicons/on_time_words.txt)."""
+    name = squash(level3 or "")
+    return parsed.kind == "percent" and any(w and w in name for w in words)
+
+
+def dated_name_rate(level3: str | None, parsed: ParsedValue) -> bool:
+    """A percentage on a name that states the date or the period ("12月底之前完成 | 100%", "优抚对象生活补助金
+    每月中旬发放 | 100%", "义务兵家庭优待金每年3月、9月份发放 | 100%"): the share done by then — the deadline is
+    written, in the name cell."""
+    return parsed.kind == "percent" and (mentions_date(level3) or states_a_period(level3))
+
+
+def names_the_figure(level3: str | None, number: float, cues: NameCues) -> bool:
+    """The 三级指标 cell prints the value's own figure with its unit: "配套电力设施1250KVA变压器3台 | 3" is
+    3 台 — the unit is written, next to the same figure, in the name."""
+    name = squash(level3 or "")
+    units = _units_longest_first(cues)
+    for m in _FIGURE.finditer(name):
+        if float(m.group()) != number:
+            continue
+        unit = next((u for u in units if name[m.end():].startswith(u)), None)
+        if unit is not None and unit not in _NOT_TARGET_UNITS:
+            return True
+    return False
+
+
 def answers_yes_no(ind: Indicator, yes_no_cues: tuple[str, ...]) -> bool:
     """A yes/no indicator ("是否对当地生态环境造成影响") answered 是/否, 有/无: a checkable target."""
     answer = clean(ind.value)
@@ -236,7 +274,8 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
     for cue, unit in cues.units:
         if name.endswith(cue):
             return unit
-    if any(name.endswith(c) or (len(c) >= 2 and c in name) for c in cues.date):
+    # "服务周期内空气质量", "规定时间内办结": a period followed by 内 bounds what is measured, it is not the measure.
+    if any(name.endswith(c) or (len(c) >= 2 and c in name.replace(c + "内", "")) for c in cues.date):
         return DATE
     for cue, unit in cues.units:
         if len(cue) >= 2 and cue in name:

@@ -16,10 +16,12 @@ from kpi_lint.rules.target.common import (
     TIMELINESS,
     NameCues,
     answers_yes_no,
+    clean,
     filled_targets,
     is_benefit,
     is_name,
     name_cues,
+    states_a_period,
     target_form,
     target_in_name,
     unit_only,
@@ -41,6 +43,9 @@ class VagueTarget(Rule):
     逐步扩展、保障、可持续、体现、共享、全年……）时报告。训练过含糊度分类器（``kpi_lint.classify``）时也参考它的
     判断：模型认为含糊且概率不低于 ``model_threshold`` 的指标值，即使不含词表中的词也报告；词表与模型意见不一时，
     ``--explain`` 同时列出两方的判断。
+
+    时效指标下写明周期或频次的值（"按月安排"、"每季度"）是期限，不报告（KPI104 也接受它）；自评表自带的预算执行
+    一行（"预算执行率 | 预算执行率"，指标值一栏只重复了名称）不是单位设的目标，也不报告。
 
     一个问题只报一次：时效、成本、满意度指标下只有模型判断为不可核查的文字（"参照政府采购成本控制"、"满意"），
     KPI104 在同一行报告它是文字而不是该类别要的日期、金额或百分比，并说明该写什么，本规则不再重复报告。
@@ -96,12 +101,22 @@ class VagueTarget(Rule):
                 continue  # shifted cells, the target in the name cell, or a unit whose figure was lost
             if answers_yes_no(ind, yes_no):
                 continue  # "是否对当地生态环境造成影响 | 否" answers its question: checkable
+            if ind.level2 == TIMELINESS and states_a_period(ind.value):
+                continue  # "工作安排时间 | 按月安排", "每季度": a period is when, the 时效 target KPI104 accepts
+            if self._execution_line(ind):
+                continue  # "预算执行率 | 预算执行率": the self-evaluation form's own execution line, no target
             words = words_in(ind.value or "", self.lexicon.vague_words)
             vote = predictor(ind) if predictor else None
             model_vague = vote is not None and vote[0] == "vague" and vote[1] >= threshold
             if not words and not model_vague:
                 continue
             yield self._finding(doc, project, ind, words, vote, model_vague, cues)
+
+    def _execution_line(self, ind: Indicator) -> bool:
+        """The row only repeats a budget-process measure's name in its value cell ("预算执行率 | 预算执行率"):
+        the self-evaluation form's own line for budget execution, scored apart, not a target the unit set."""
+        name = clean(ind.level3)
+        return clean(ind.value) == name and any(m and clean(m) in name for m in self.lexicon.process_measures)
 
     def _severity(self, ind: Indicator, words: list[str], by_model_only: bool) -> Severity:
         if ind.level2 in _STRICT:

@@ -19,6 +19,7 @@ from kpi_lint.rules.target.common import (
     is_satisfaction,
     name_cues,
     name_unit,
+    names_the_figure,
     target_in_name,
 )
 
@@ -34,7 +35,9 @@ class MissingUnit(Rule):
     计数（人、次、份……）、面积（平方米）、金额（元）。指标名称对应的单位取自 ``lexicons/name_units.txt``
     （人数 → 人，率 → %）；能确定单位时，建议值就是带上该单位的值。无单位的量（指数、系数、得分：键 ``无单位``）、
     时效指标下的年份，以及放在人数、日期、金额上的通用及格线（"≥95"，属 KPI102）不报告；名称在括号中
-    写明了单位的数字（"新增限上商贸企业(法人) 23"、"机关运转率（%） 95"：表格自己的写法）也不报告。
+    写明了单位的数字（"新增限上商贸企业(法人) 23"、"机关运转率（%） 95"：表格自己的写法）、名称里连数带单位
+    印着同一个数的（"配套电力设施1250KVA变压器3台 | 3"），以及目标为零的（"明显变质比例 | 0"：零在哪种单位下都是零）
+    也不报告。
     三级指标是空泛的套话（"提高效率 | ≥95"，KPI203）或预算过程指标（"预算控制率 | ≥95"，KPI402）时，这一行该整行
     改写或换掉，由那两条规则报告，本规则不再报缺单位（一个问题只报一次）。
 
@@ -73,6 +76,10 @@ class MissingUnit(Rule):
                 continue  # the target is printed in the name cell, or the row's cells were shifted
             if name_unit(ind.level3) is not None:
                 continue  # the unit is printed with the name ("新增企业(家) 23", "参保率（%） 95")
+            if parsed.number == 0 and not parsed.number_high:
+                continue  # "变质比例 | 0": nothing is nothing in any unit (0 = 0% = 0起)
+            if names_the_figure(ind.level3, parsed.number, cues):
+                continue  # "…变压器3台 | 3": the name prints this figure with its unit
             unit = expected_unit(ind.level3, cues)
             if unit == UNITLESS or (ind.level2 == TIMELINESS and _looks_like_year(parsed.number)):
                 continue

@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
-from kpi_lint.parse.common import squash
 from kpi_lint.parse.values import mentions_date
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import SUGGESTER
 from kpi_lint.rules.target.common import (
     COST,
+    ON_TIME_FILE,
     QUANTITY,
     TIMELINESS,
     UNITLESS,
     NameCues,
+    dated_name_rate,
     expected_unit,
     filled_targets,
     is_name,
     is_satisfaction,
     name_cues,
     name_unit,
+    on_time_rate,
     peer_lines,
+    states_a_period,
     target_form,
     target_in_name,
     unit_only,
@@ -31,10 +33,6 @@ from kpi_lint.rules.target.common import (
 )
 
 _MAGNITUDES = frozenset("万亿千百")
-ON_TIME_FILE = "on_time_words.txt"
-
-# A recurring period: "1次/月", "2次/年", "每季度", "按月安排", "逐月" — a frequency states when, as "每季度" does.
-_PERIODIC = re.compile(r"(?:每|按|逐)个?(?:日|天|周|旬|月|季|半年|年|学期)|次\s*/\s*(?:日|天|周|旬|月|季|半年|年)")
 
 
 def money_without_yuan(parsed: ParsedValue) -> bool:
@@ -42,25 +40,6 @@ def money_without_yuan(parsed: ParsedValue) -> bool:
     unit ("≤620万/月"): under 成本 that is an amount of money with 元 left out, not a count."""
     head = (parsed.unit or "").partition("/")[0]
     return parsed.number is not None and bool(head) and set(head) <= _MAGNITUDES
-
-
-def states_a_period(value: str | None) -> bool:
-    """The value states a recurring period ("1次/月", "按月安排", "每季度"): a timeliness target."""
-    return _PERIODIC.search(squash(value or "")) is not None
-
-
-def on_time_rate(level3: str | None, parsed: ParsedValue, words: tuple[str, ...]) -> bool:
-    """A percentage on a name that says "on time" ("对美沙酮维持患者及时给予治疗 | 100%", "按时发放 | 100%"):
-    a 及时率 written without 率 (lexicons/on_time_words.txt)."""
-    name = squash(level3 or "")
-    return parsed.kind == "percent" and any(w and w in name for w in words)
-
-
-def dated_name_rate(level3: str | None, parsed: ParsedValue) -> bool:
-    """A percentage on a name that states the date or the period ("12月底之前完成 | 100%", "优抚对象生活补助金
-    每月中旬发放 | 100%", "义务兵家庭优待金每年3月、9月份发放 | 100%"): the share done by then — the deadline is
-    written, in the name cell."""
-    return parsed.kind == "percent" and (mentions_date(level3) or states_a_period(level3))
 
 
 def money_unit_in_name(level3: str | None, parsed: ParsedValue) -> bool:
