@@ -277,10 +277,16 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
     # "服务周期内空气质量", "规定时间内办结": a period followed by 内 bounds what is measured, it is not the measure.
     if any(name.endswith(c) or (len(c) >= 2 and c in name.replace(c + "内", "")) for c in cues.date):
         return DATE
+    if name.endswith(_PROPERTY):
+        return None  # "经费支出合规性": a property of the spending is measured, not an amount of 经费
     for cue, unit in cues.units:
         if len(cue) >= 2 and cue in name:
             return unit
     return None
+
+
+# A name whose head is a property ("…合规性", "…规范性", "…安全性"): the words before it only say of what.
+_PROPERTY = "性"
 
 
 def name_unit(level3: str | None) -> str | None:
