@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Penalty
+
+if TYPE_CHECKING:
+    from kpi_lint.rules.readings import CellReadings
 
 
 def location(path: str, line: int, column: int, anchor: str | None) -> str:
@@ -102,6 +105,16 @@ class RuleContext:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code → option → value
     documents: list[Document] = field(default_factory=list)  # everything being checked
     extras: dict[str, Any] = field(default_factory=dict)  # peers, classifiers (set by their modules)
+    _readings: CellReadings | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def readings(self) -> CellReadings:
+        """What the rules read in the rows' cells, worked out once for every rule (kpi_lint.rules.readings)."""
+        if self._readings is None or self._readings.lexicon is not self.lexicon:
+            from kpi_lint.rules.readings import CellReadings
+
+            self._readings = CellReadings(self.lexicon)
+        return self._readings
 
 
 class Rule:
@@ -137,6 +150,11 @@ class Rule:
         self.context = context
         self.lexicon = context.lexicon
         self.opts: dict[str, Any] = {**self.options, **context.options.get(self.code, {})}
+
+    @property
+    def readings(self) -> CellReadings:
+        """The run's readings of the rows' cells, shared by every rule (kpi_lint.rules.readings)."""
+        return self.context.readings
 
     # -- override when work is cheaper done once for the whole run ------------
     def prepare(self, documents: Sequence[Document]) -> None:

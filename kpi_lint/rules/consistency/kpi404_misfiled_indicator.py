@@ -13,7 +13,6 @@ from kpi_lint.rules.target.common import (
     ON_TIME_FILE,
     dated_name_rate,
     declared_not_applicable,
-    is_name,
     name_cues,
     on_time_rate,
     unit_only,
@@ -257,15 +256,14 @@ class MisfiledIndicator(Rule):
 
             prime(predict, (ind for doc in documents for ind in doc.indicators if self._judged(ind)))
 
-    @staticmethod
-    def _judged(ind: Indicator) -> bool:
+    def _judged(self, ind: Indicator) -> bool:
         """A row filed under one of the nine 二级 of the classic template, with a name that reads as one.
 
         A category of another template (the NDRC form's 计划管理指标, 产出指标 standing as 二级 where the
         table has no 二级 layer, 101号's 经济/社会/生态环境成本指标) is not one the classifier or the
         peers know: they cannot say the row belongs elsewhere. A "name" that is a value or a comparator
         ("≥95%", "小于") means the row's cells were shifted when read: nothing to judge."""
-        return ind.level2 in LEVEL2_NAMES and bool(clean(ind.level3)) and is_name(ind.level3)
+        return ind.level2 in LEVEL2_NAMES and bool(clean(ind.level3)) and self.readings.is_name(ind.level3)
 
     def _process_measure(self, ind: Indicator) -> bool:
         """A budget-process measure ("资金执行率", "预算资金拨款率"): it belongs under no 二级 of the

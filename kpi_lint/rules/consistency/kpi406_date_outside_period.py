@@ -9,7 +9,7 @@ from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import project_years
 from kpi_lint.rules.consistency._years import fiscal_year, project_span, years_in
-from kpi_lint.rules.target.common import TIMELINESS, filled_targets
+from kpi_lint.rules.target.common import TIMELINESS
 
 
 class DateOutsidePeriod(Rule):
@@ -53,7 +53,7 @@ class DateOutsidePeriod(Rule):
         year = fiscal_year(project, doc)
         span = project_span(project)
         one_year = project_years(project) == 1 or (span is not None and span[0] == span[1])
-        for ind, parsed in filled_targets(project, self.lexicon):
+        for ind, parsed in self.readings.filled_targets(project):
             if ind.level2 != TIMELINESS and parsed.kind != "date":
                 continue
             years = years_in(ind.value)

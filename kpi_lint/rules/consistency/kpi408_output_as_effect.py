@@ -8,7 +8,7 @@ from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.once import once_across_periods
-from kpi_lint.rules.target.common import QUALITY, QUANTITY, filled_targets, is_benefit
+from kpi_lint.rules.target.common import QUALITY, QUANTITY, is_benefit
 from kpi_lint.vocab import label_key, squash
 
 MEASURES = "output_measures.txt"
@@ -54,7 +54,7 @@ class OutputAsEffect(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         measures = self.lexicon.keyed(MEASURES)
-        for ind, _ in once_across_periods(filled_targets(project, self.lexicon), with_value=False):
+        for ind, _ in once_across_periods(self.readings.filled_targets(project), with_value=False):
             if not is_benefit(ind):
                 continue
             kind = _output_kind(ind, measures)

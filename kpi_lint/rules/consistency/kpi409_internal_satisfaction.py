@@ -8,7 +8,7 @@ from kpi_lint.model import Document, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.once import once_across_periods
-from kpi_lint.rules.target.common import SATISFACTION, filled_targets
+from kpi_lint.rules.target.common import SATISFACTION
 from kpi_lint.vocab import SATISFACTION_L1, squash
 
 RESPONDENTS = "internal_respondents.txt"
@@ -50,7 +50,7 @@ class InternalSatisfaction(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         words = sorted(self.lexicon.words(RESPONDENTS), key=len, reverse=True)  # longest word first
-        for ind, _ in once_across_periods(filled_targets(project, self.lexicon), with_value=False):
+        for ind, _ in once_across_periods(self.readings.filled_targets(project), with_value=False):
             if ind.level2 != SATISFACTION and ind.level1 != SATISFACTION_L1:
                 continue
             name = squash(ind.level3 or "")

@@ -17,9 +17,7 @@ from kpi_lint.rules.target.common import (
     NameCues,
     answers_yes_no,
     clean,
-    filled_targets,
     is_benefit,
-    is_name,
     name_cues,
     states_a_period,
     target_form,
@@ -80,7 +78,7 @@ class VagueTarget(Rule):
     options: ClassVar[dict[str, Any]] = {"model_threshold": 0.8}
 
     def _qualitative(self, project: Project) -> Iterator[Indicator]:
-        for ind, parsed in filled_targets(project, self.lexicon):
+        for ind, parsed in self.readings.filled_targets(project):
             if parsed.kind == "qualitative":
                 yield ind  # a number or a date is measurable (KPI103/104 judge its form)
 
@@ -97,7 +95,7 @@ class VagueTarget(Rule):
         threshold = float(self.opts["model_threshold"])
         yes_no = self.lexicon.words("yes_no_cues.txt")
         for ind in self._qualitative(project):
-            if not is_name(ind.level3) or target_in_name(ind.level3) or unit_only(ind.value, cues):
+            if not self.readings.is_name(ind.level3) or target_in_name(ind.level3) or unit_only(ind.value, cues):
                 continue  # shifted cells, the target in the name cell, or a unit whose figure was lost
             if answers_yes_no(ind, yes_no):
                 continue  # "是否对当地生态环境造成影响 | 否" answers its question: checkable

@@ -18,7 +18,6 @@ from kpi_lint.rules.target.common import (
     TIMELINESS,
     NameCues,
     cannot_carry_rate,
-    expected_unit,
     is_blank,
     is_generic_threshold,
     name_cues,
@@ -82,7 +81,7 @@ class BoilerplateTarget(Rule):
             same = [i for i in rows if squash(i.value or "") == value]
             # The same pass mark on several rates (≥90% 合格率, 知晓率, 满意度) is common practice;
             # a template is one value stamped on indicators of different kinds.
-            all_rates = all(expected_unit(i.level3, cues) == "%" for i in same)
+            all_rates = all(self.readings.expected_unit(i.level3) == "%" for i in same)
             if count / len(rows) < float(self.opts["share"]) or all_rates:
                 continue
             templated.add(period)
@@ -107,7 +106,7 @@ class BoilerplateTarget(Rule):
         return not (parsed.unit == "%" and ind.level2 in _KPI104_LEVEL2)
 
     def _row_finding(self, doc: Document, project: Project, ind: Indicator, cues: NameCues) -> Finding:
-        unit = expected_unit(ind.level3, cues)
+        unit = self.readings.expected_unit(ind.level3)
         if unit == DATE or ind.level2 == TIMELINESS:
             kind = "时效指标，应写日期或期限"
         elif ind.level2 == COST or unit == "元":

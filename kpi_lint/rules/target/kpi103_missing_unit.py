@@ -12,10 +12,7 @@ from kpi_lint.rules.target.common import (
     TIMELINESS,
     UNITLESS,
     cannot_carry_rate,
-    expected_unit,
-    filled_targets,
     is_generic_threshold,
-    is_name,
     is_satisfaction,
     name_cues,
     name_unit,
@@ -69,10 +66,10 @@ class MissingUnit(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
-        for ind, parsed in filled_targets(project, self.lexicon):
+        for ind, parsed in self.readings.filled_targets(project):
             if parsed.kind != "number" or parsed.number is None:
                 continue
-            if target_in_name(ind.level3) or not is_name(ind.level3):
+            if target_in_name(ind.level3) or not self.readings.is_name(ind.level3):
                 continue  # the target is printed in the name cell, or the row's cells were shifted
             if name_unit(ind.level3) is not None:
                 continue  # the unit is printed with the name ("新增企业(家) 23", "参保率（%） 95")
@@ -80,7 +77,7 @@ class MissingUnit(Rule):
                 continue  # "变质比例 | 0": nothing is nothing in any unit (0 = 0% = 0起)
             if names_the_figure(ind.level3, parsed.number, cues):
                 continue  # "…变压器3台 | 3": the name prints this figure with its unit
-            unit = expected_unit(ind.level3, cues)
+            unit = self.readings.expected_unit(ind.level3)
             if unit == UNITLESS or (ind.level2 == TIMELINESS and _looks_like_year(parsed.number)):
                 continue
             if is_generic_threshold(parsed) and cannot_carry_rate(ind, cues):

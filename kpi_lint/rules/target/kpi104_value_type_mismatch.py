@@ -17,9 +17,6 @@ from kpi_lint.rules.target.common import (
     UNITLESS,
     NameCues,
     dated_name_rate,
-    expected_unit,
-    filled_targets,
-    is_name,
     is_satisfaction,
     name_cues,
     name_unit,
@@ -114,10 +111,10 @@ class ValueTypeMismatch(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
-        for ind, parsed in filled_targets(project, self.lexicon):
+        for ind, parsed in self.readings.filled_targets(project):
             if parsed.kind in ("number", "empty"):
                 continue  # no unit at all: KPI103
-            if not is_name(ind.level3) or target_in_name(ind.level3) or unit_only(ind.value, cues):
+            if not self.readings.is_name(ind.level3) or target_in_name(ind.level3) or unit_only(ind.value, cues):
                 continue  # shifted cells, the target in the name cell, or a unit whose figure was lost
             if parsed.kind == "qualitative" and words_in(ind.value or "", self.lexicon.vague_words):
                 continue  # no measurable content at all: KPI101
@@ -127,7 +124,7 @@ class ValueTypeMismatch(Rule):
 
     def _expected(self, ind: Indicator, parsed: ParsedValue, cues: NameCues) -> str | None:
         """What the 二级指标 calls for, when the value is not it; else None."""
-        unit = expected_unit(ind.level3, cues)
+        unit = self.readings.expected_unit(ind.level3)
         if ind.level2 == QUANTITY:
             if parsed.kind == "percent" and unit not in ("%", UNITLESS):
                 return "数量指标应写具体数量和计量单位（人、次、份……），而不是百分比"

@@ -10,7 +10,7 @@ from kpi_lint.parse.common import squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import PEERS
-from kpi_lint.rules.target.common import filled_targets, may_exceed_100, name_cues
+from kpi_lint.rules.target.common import may_exceed_100, name_cues
 
 if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
     from kpi_lint.cluster.peers import PeerIndex
@@ -60,7 +60,7 @@ class ImplausibleTarget(Rule):
         cues = name_cues(self.lexicon)
         peers = self.context.extras.get(PEERS)
         floor = float(self.opts["satisfaction_floor"])
-        for ind, parsed in filled_targets(project, self.lexicon):
+        for ind, parsed in self.readings.filled_targets(project):
             number = parsed.number
             value = (ind.value or "").strip()
             if parsed.kind == "percent" and number is not None:

@@ -13,7 +13,6 @@ from kpi_lint.rules.target.common import (
     NameCues,
     figure_in_name,
     is_blank,
-    is_name,
     name_cues,
     target_form,
     target_in_name,
@@ -94,7 +93,7 @@ class EmptyTarget(Rule):
                 continue
             if value_blank and (target_in_name(ind.level3) or figure_in_name(ind.level3, cues)):
                 continue  # the name cell prints the target too ("完成及时率(≥**%)>=100%", "…公路32.1公里"): not empty
-            if value_blank and not is_name(ind.level3):
+            if value_blank and not self.readings.is_name(ind.level3):
                 continue  # "-定性" (a 指标性质 cell), "满意度指标服务对象" (a wrapped label): no indicator at all
             if value_blank and heads_breakdown(project, at, cues):
                 continue  # "★补助家畜家禽养殖数量 10 10" over its items "猪养殖数量 80头" …: a heading, not empty

@@ -9,7 +9,7 @@ from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_cost
 from kpi_lint.rules.once import once_across_periods
-from kpi_lint.rules.target.common import filled_targets, words_in
+from kpi_lint.rules.target.common import words_in
 from kpi_lint.vocab import ECOLOGICAL_COST, SOCIAL_COST
 
 EXEMPT = "cost_floor_exempt.txt"
@@ -55,7 +55,7 @@ class CostAsFloor(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         exempt = self.lexicon.words(EXEMPT)
-        for ind, parsed in once_across_periods(filled_targets(project, self.lexicon)):
+        for ind, parsed in once_across_periods(self.readings.filled_targets(project)):
             if not is_cost(ind) or ind.level2 in (SOCIAL_COST, ECOLOGICAL_COST):
                 continue
             if parsed.kind != "money" or parsed.comparator not in _FLOORS:

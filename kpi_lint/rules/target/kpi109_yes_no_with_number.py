@@ -8,7 +8,6 @@ from kpi_lint.model import Document, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.once import once_across_periods
-from kpi_lint.rules.target.common import filled_targets
 from kpi_lint.vocab import squash
 
 CUES = "yes_no_cues.txt"
@@ -49,7 +48,7 @@ class YesNoWithNumber(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = self.lexicon.words(CUES)
-        for ind, parsed in once_across_periods(filled_targets(project, self.lexicon)):
+        for ind, parsed in once_across_periods(self.readings.filled_targets(project)):
             name = squash(ind.level3 or "")
             cue = next((c for c in cues if c in name), None)
             if cue is None or parsed.number is None or parsed.kind == "date":

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.target.common import is_name
 from kpi_lint.rules.text._text import clean
 
 
@@ -50,7 +49,7 @@ class DuplicateIndicator(Rule):
         statuses = {clean(s) for s in self.lexicon.unmeasured_actuals}
         for ind in project.indicators:
             key_name = clean(ind.level3)
-            if not key_name or not is_name(ind.level3) or key_name in statuses:
+            if not key_name or not self.readings.is_name(ind.level3) or key_name in statuses:
                 continue  # a shifted cell ("是"), a piece of a label, a status ("完成") read as the name
             first = first_seen.setdefault((ind.period, key_name), ind)
             if first is ind:
