@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -78,6 +78,7 @@ def _leading_places(name: str) -> list[str]:
     return found
 
 
+MEMO_LIMIT = 1 << 19  # texts a TextNormalizer remembers at a time (the memo starts again when full)
 SYNONYMS_FILE = "cluster_synonyms.txt"
 HEADS_FILE = "measure_heads.txt"
 
@@ -125,6 +126,10 @@ class TextNormalizer:
     units: tuple[str, ...] = ()
     userdict: str | None = None
     heads: tuple[tuple[str, str], ...] = ()  # ending → kind of measure, longest ending first
+    # text → normalized text: the clustering, the peer index and the library each normalize every
+    # indicator of the run, and the rules look texts up again; remembered for this normalizer only
+    # (one is built per run), at most MEMO_LIMIT texts at a time.
+    _memo: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     @classmethod
     def for_documents(cls, documents: Iterable[Document], lexicon: Lexicon | None = None) -> TextNormalizer:
@@ -147,6 +152,15 @@ class TextNormalizer:
         """'1、2022年沁水县城乡居民参保人数（人）' → '城乡居民参保人数'; '' when nothing is left."""
         if not text:
             return ""
+        try:
+            return self._memo[text]
+        except KeyError:
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            normalized = self._memo[text] = self._normalize(text)
+            return normalized
+
+    def _normalize(self, text: str) -> str:
         s = unicodedata.normalize("NFKC", text)
         s = re.sub(r"\s+", "", s)
         for wrong, right in self.typos:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
 
 from kpi_lint.cluster.groups import ClusterSet, document_unit, indicator_key
 from kpi_lint.library.model import Concept, Library, NameUse, Occurrence, ValueRange
@@ -67,7 +67,7 @@ def concept_of(concept_id: int, occurrences: Sequence[Occurrence]) -> Concept:
         first_at.setdefault(o.level3, o.location)
     # The most used name that is not another's beginning (a cell cut short: 城乡居民参保就 of
     # 城乡居民参保就医人均数); among equals the shortest (the others add a place or a qualifier).
-    whole = [n for n in names if not any(o != n and o.startswith(n) for o in names)]
+    whole = _not_a_beginning(names)
     canonical = min(whole, key=lambda n: (-names[n], len(n), n))
     filed = Counter(o.level2 for o in occurrences if o.level2)
     parsed = [(o, parse_value(o.value)) for o in occurrences]
@@ -83,6 +83,15 @@ def concept_of(concept_id: int, occurrences: Sequence[Occurrence]) -> Concept:
         documents=dict(Counter(o.path for o in occurrences).most_common()),
         occurrences=list(occurrences),
     )
+
+
+def _not_a_beginning(names: Iterable[str]) -> list[str]:
+    """The names that no other name begins with, in their order.  In sorted order the names that begin
+    with a name follow it directly, so each name is compared with the next one only (a cluster of
+    thousands of names, 满意度, would otherwise compare every name with every other)."""
+    ordered = sorted(set(names))
+    beginnings = {a for a, b in itertools.pairwise(ordered) if b.startswith(a)}
+    return [n for n in names if n not in beginnings]
 
 
 def value_ranges(parsed: Sequence[tuple[Occurrence, ParsedValue]]) -> list[ValueRange]:
@@ -113,6 +122,6 @@ def value_ranges(parsed: Sequence[tuple[Occurrence, ParsedValue]]) -> list[Value
 
 
 def _renumber(concept: Concept, new_id: int) -> Concept:
-    concept.occurrences = [replace(o, concept=new_id) for o in concept.occurrences]
+    concept.occurrences = [o.renumbered(new_id) for o in concept.occurrences]
     concept.id = new_id
     return concept

@@ -93,3 +93,15 @@ def test_segmentation_uses_the_domain_dictionary(normalizer: TextNormalizer) -> 
 def test_the_kind_of_measure_is_read_from_the_ending(normalizer: TextNormalizer, normalized: str, measure: str) -> None:
     """lexicons/measure_heads.txt: two names ending in different kinds are never one indicator."""
     assert normalizer.measure(normalized) == measure
+
+
+def test_a_normalizer_remembers_its_own_texts_only(normalizer: TextNormalizer) -> None:
+    from dataclasses import replace
+
+    printed = "1、2022年沁水县城乡居民参保人数（人）"
+    first = normalizer.normalize(printed)
+    assert normalizer.normalize(printed) is first  # the second time from its memo
+    other = replace(normalizer)
+    assert printed not in other._memo  # another normalizer (another run) starts empty
+    assert other == normalizer and hash(other) == hash(normalizer)  # the memo is no part of what it is
+    assert other.normalize(printed) == first
