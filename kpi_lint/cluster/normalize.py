@@ -87,7 +87,8 @@ HEADS_FILE = "measure_heads.txt"
 def load_synonyms(directory: Path) -> tuple[tuple[str, str], ...]:
     """`variant → canonical` pairs of lexicons/cluster_synonyms.txt (a reviewer's copy first).
 
-    A variant starting with `*` is a suffix rule: a whole text ending in it becomes the canonical.
+    A variant starting with `*` is a suffix rule: a whole text ending in it becomes the canonical; one
+    starting with `^` is a prefix rule: replaced only at the start of a text.
     """
     return tuple(read_pairs(directory, SYNONYMS_FILE))
 
@@ -103,6 +104,11 @@ def apply_synonyms(text: str, synonyms: tuple[tuple[str, str], ...]) -> str:
         if variant.startswith("*"):
             if text.endswith(variant[1:]):
                 text = canonical
+        elif variant.startswith("^"):
+            # A prefix rule: only at the start, and only when at least two characters are left.
+            head = variant[1:]
+            if text.startswith(head) and len(text) - len(head) >= 2:
+                text = canonical + text[len(head) :]
         else:
             text = text.replace(variant, canonical)
     return text
