@@ -37,8 +37,8 @@ def test_silent_on_000_participation_rate_under_quality() -> None:
 
 def test_corpus_findings_with_the_shipped_model() -> None:
     """25 findings on the five samples, 18 of them right by corpus/labels/categories.csv (the model of issue
-    13c: 11, 6 right; issue 13g's: 24, 16 right).  The new ones come from moves into 经济效益 / 可持续影响, which KPI404 now trusts
-    (card precision 0.62 / 0.67 over the train + dev documents, above `min_label_precision` 0.6)."""
+    13c: 11, 6 right; issue 13g's: 24, 16 right).  The new ones come from moves into 经济效益 / 可持续影响, which
+    KPI404 now trusts (card precision 0.62 / 0.67 over the train + dev documents, above `min_label_precision` 0.6)."""
     found = {(key, f.line, f.level3, f.value) for key in KEYS for f in _kpi404(key)}
     right = {
         ("000", 3689, "减轻退休人员生活负担", "减轻"),  # 社会效益 → 经济效益: a burden lifted is money
