@@ -16,6 +16,14 @@ below 1.0.  The changes:
   full_width_bars  "|" typed full-width (｜)
   csv              a "|" table saved as CSV, as Excel writes it (rows padded to the table's width)
   html_no_spans    a "|" table as a web page that left its merged cells out instead of spanning them
+  tabs             a "|" table copied out of Excel or Word: cells joined by tabs
+  cell_lines       a "|" table copied out of a browser: each cell on its own line, rows apart by a blank line
+  markdown         a "|" table written as Markdown, a rule line under each table's first row
+The table kpi-lint recovers from a text (its grid, when that has five rows of three cells or more)
+written again as another tool holds it:
+  grid_bars        "|" rows               grid_tabs      tab rows
+  grid_cell_lines  one cell per line      grid_layout    columns aligned with spaces (pdftotext -layout)
+  grid_page        a web page's table     grid_docx      a Word table        grid_xlsx   an Excel sheet
 
 Run: PYTHONPATH=. .venv/bin/python -P bench/copy_habits.py [CHANGE ...]
 """
@@ -29,11 +37,30 @@ from pathlib import Path
 
 from kpi_lint.errors import InputError
 from kpi_lint.parse import parse
-from tests.wild.copies import as_excel_csv, full_width, is_bar_table, padded, page_without_spans, paged
+from tests.wild.copies import (
+    GridRows,
+    as_excel_csv,
+    cell_lines,
+    full_width,
+    grid_as_bars,
+    grid_as_cell_lines,
+    grid_as_docx,
+    grid_as_layout,
+    grid_as_page,
+    grid_as_tabs,
+    grid_as_xlsx,
+    grid_rows,
+    is_bar_table,
+    markdown,
+    padded,
+    page_without_spans,
+    paged,
+    tab_rows,
+)
 from tests.wild.rows import Score, expected_rows, parsed_rows, score
 
 WILD = Path(__file__).resolve().parent.parent / "corpus" / "wild"
-Change = Callable[[str], str | None]
+Change = Callable[[str], str | bytes | None]
 
 
 def _lines(text: str) -> list[str]:
@@ -43,6 +70,16 @@ def _lines(text: str) -> list[str]:
 def _on_bar_tables(change: Callable[[str], str]) -> Change:
     """`change`, applied only to a text that is a `|` table."""
     return lambda text: change(text) if is_bar_table(text) else None
+
+
+def _on_grids(write: Callable[[GridRows], str | bytes]) -> Change:
+    """`write` applied to the grid recovered from a text, when the text is a table of cells."""
+
+    def change(text: str) -> str | bytes | None:
+        rows = grid_rows(text)
+        return None if rows is None else write(rows)
+
+    return change
 
 
 def _traditional(text: str) -> str:
@@ -63,6 +100,16 @@ CHANGES: dict[str, tuple[Change, str]] = {
     "full_width_bars": (lambda t: t.replace("|", "｜") if "|" in t else None, ".txt"),
     "csv": (_on_bar_tables(as_excel_csv), ".csv"),
     "html_no_spans": (_on_bar_tables(page_without_spans), ".html"),
+    "tabs": (_on_bar_tables(tab_rows), ".txt"),
+    "cell_lines": (_on_bar_tables(cell_lines), ".txt"),
+    "markdown": (_on_bar_tables(markdown), ".txt"),
+    "grid_bars": (_on_grids(grid_as_bars), ".txt"),
+    "grid_tabs": (_on_grids(grid_as_tabs), ".txt"),
+    "grid_cell_lines": (_on_grids(grid_as_cell_lines), ".txt"),
+    "grid_layout": (_on_grids(grid_as_layout), ".txt"),
+    "grid_page": (_on_grids(grid_as_page), ".html"),
+    "grid_docx": (_on_grids(grid_as_docx), ".docx"),
+    "grid_xlsx": (_on_grids(grid_as_xlsx), ".xlsx"),
 }
 
 
@@ -89,7 +136,10 @@ def main(names: list[str]) -> None:
                 if changed is None:
                     continue
                 copy = Path(tmp) / f"{path.stem}{suffix}"
-                copy.write_text(changed, encoding="utf-8")
+                if isinstance(changed, bytes):
+                    copy.write_bytes(changed)
+                else:
+                    copy.write_text(changed, encoding="utf-8")
                 result = _read(copy, WILD / "expected" / f"{path.stem}.csv")
                 total = total + result
                 if result.f1 < 1.0:

@@ -20,6 +20,7 @@ from kpi_lint.read.blocks import Blocks, read_blocks
 from kpi_lint.read.script import simplify_rows
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import text_grid
+from kpi_lint.vocab import Vocabulary
 
 TableParser = Callable[[SourceText, Document], None]
 
@@ -93,16 +94,35 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
         except Exception:
             legacy.projects = []
         doc = legacy if legacy.indicators else None
-    if doc is None:
-        doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
-        vocab = lexicon.vocabulary
-        grid = text_grid(src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
-        doc.projects, found = read_forms(grid.rows, src.path, lexicon)
-        _keep_problems(doc, found)
-        if not doc.projects and not doc.problems:
-            doc.projects = report_projects(src, lexicon)  # no table: maybe a report stating its indicators
+    if doc is None or _misread(doc, lexicon.vocabulary):
+        form = _read_as_forms(src, lexicon)
+        if doc is None or form.projects:
+            doc = form
     _read_document_facts(src, doc)
     return _finish(doc, lexicon)
+
+
+def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
+    doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
+    vocab = lexicon.vocabulary
+    grid = text_grid(src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
+    doc.projects, found = read_forms(grid.rows, src.path, lexicon)
+    _keep_problems(doc, found)
+    if not doc.projects and not doc.problems:
+        doc.projects = report_projects(src, lexicon)  # no table: maybe a report stating its indicators
+    return doc
+
+
+def _misread(doc: Document, vocab: Vocabulary) -> bool:
+    """A sample layout's reader that lost the targets of most rows, or read category labels as names
+    or targets: the text was not in the layout it knows (a table copied out of Excel as tab rows is no
+    shifted tab-row extraction), and the form reader reads it instead."""
+
+    def is_label(text: str) -> bool:
+        return bool(vocab.canonical_level1(text) or vocab.canonical_level2(text))
+
+    wrong = sum(1 for i in doc.indicators if not (i.level3 and i.value) or is_label(i.level3) or is_label(i.value))
+    return wrong > len(doc.indicators) / 5
 
 
 def _read_document_facts(src: SourceText, doc: Document) -> None:

@@ -284,9 +284,15 @@ class BlockReader:
         """True when the row can be read by column position."""
         width = self.header.width
         if ruled and len(cells) == width:
-            return True
+            # A ruled row is read by position, unless its cells stop short of the table's end: a table
+            # typed or pasted into Word/Excel row by row, whose rows lost their merged 一级/二级 cells and
+            # start at the left edge, is read as rows of text are.
+            end = max((i + 1 for i, c in enumerate(cells) if not c.blank), default=width)
+            return end == width or not (self._starts_left(cells) or self._misfits(cells[:end]))
         if len(cells) > width or len(cells) < 2 or any(c.glued for c in cells):
             return False  # text that lost its separators is cut by kinds, not read by position
+        if cells[-1].blank and self._starts_left(cells):
+            return False  # a row of text padded with empty cells (tabs) up to the table's width
         first = self.header.groups[0]
         name_col = next((col for col, role in first.data if role == "level3"), None)
         if name_col is None or name_col >= len(cells):
@@ -310,6 +316,19 @@ class BlockReader:
             c.blank or (fits(roles[i] or "", c.text) if roles[i] is not None else kinds[i] is Kind.DATA)
             for i, c in enumerate(cells)
         )
+
+    def _starts_left(self, cells: list[Cell]) -> bool:
+        """A name or a figure under the 一级/二级 column of the first group: the row starts at the left
+        edge instead of under its columns."""
+        group = self.header.groups[0]
+        kinds = [kind_of(cells[col], self.vocab) if col is not None and col < len(cells) else None
+                 for col in (group.level1, group.level2)]
+        return Kind.DATA in kinds or kinds == [Kind.LEVEL2, Kind.DATA]
+
+    def _misfits(self, cells: list[Cell]) -> bool:
+        """A cell that cannot stand in the column it is in (a unit under 指标性质, a name under 指标值)."""
+        roles = self.header.roles
+        return any(not (c.blank or roles[i] is None or fits(roles[i] or "", c.text)) for i, c in enumerate(cells))
 
     def _positional(self, cells: list[Cell]) -> None:
         self._note_project(cells[: self._first_level])

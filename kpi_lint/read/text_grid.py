@@ -308,12 +308,26 @@ def _chunk_mark(folded: str, last: int) -> int:
     return n if (n == 1 and len(folded) >= _CHUNK_LENGTH) or (last and n == last + 1) else 0
 
 
+_MIN_CELL_ROWS = 5  # blank lines that end rows: at least so many rows
+
+
 def _spaces_are_cells(lines: list[str]) -> bool:
     """A line of spaces is an empty cell, not a blank line between cells: in a text that has truly
     empty lines too, or where such lines are few.  A copy that pads every line with spaces has no
     empty line, and one that puts a blank line between cells has about one for each line of text."""
     spaces = sum(1 for line in lines if line and not line.strip() and "\t" not in line)
     return any(not line for line in lines) or spaces * _PADDED_BLANKS < len(lines)
+
+
+def _blank_lines_end_rows(lines: list[str]) -> bool:
+    """A table copied one cell per line whose rows stand apart by a blank line (a browser's copy):
+    nearly every line one cell, and runs of three lines or more between blank lines on average."""
+    filled = [line for line in lines if line.strip()]
+    runs = sum(1 for i, line in enumerate(lines) if line.strip() and (i == 0 or not lines[i - 1].strip()))
+    if runs < _MIN_CELL_ROWS or len(filled) < 3 * runs:
+        return False
+    single = sum(1 for line in filled if "\t" not in line.strip() and "|" not in line and "  " not in line.strip())
+    return single >= 0.9 * len(filled)
 
 
 def text_grid(
@@ -335,7 +349,11 @@ def text_grid(
     rows: list[Row] = []
     chunk = 0
     spaces_are_cells = _spaces_are_cells(src.norm)
+    blank_ends_rows = _blank_lines_end_rows(src.norm)
     for i, printed, folded in _logical_lines(src):
+        if not folded and blank_ends_rows and rows and rows[-1].cells:
+            rows.append(Row([], closes=True))  # the end of a row copied one cell per line
+            continue
         if not folded or (not spaces_are_cells and not folded.strip() and "\t" not in folded):
             continue
         if folded.strip():

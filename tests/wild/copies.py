@@ -73,3 +73,159 @@ def page_without_spans(text: str) -> str:
             in_table = False
             out += [f"<p>{html.escape(line.strip())}</p>"] if line.strip() else []
     return "\n".join([*out, "</table></body></html>" if in_table else "</body></html>"])
+
+
+def _table_rows(text: str) -> list[list[str] | str]:
+    """Each line of `text` as its `|` cells, or as the line itself when it is no `|` row."""
+    lines = text.split("\n")
+    return [cells if "|" in line else line.strip() for line, cells in zip(lines, bar_rows(text), strict=True)]
+
+
+def tab_rows(text: str) -> str:
+    """A `|` table copied out of Excel or Word: the cells of a row joined by tabs."""
+    return "\n".join(row if isinstance(row, str) else "\t".join(row) for row in _table_rows(text))
+
+
+def cell_lines(text: str) -> str:
+    """A `|` table copied out of a browser that puts each cell on its own line, rows apart by a blank line."""
+    out: list[str] = []
+    for row in _table_rows(text):
+        out += [row] if isinstance(row, str) else [*(c for c in row if c), ""]
+    return "\n".join(out)
+
+
+def markdown(text: str) -> str:
+    """A `|` table written as Markdown: each row fenced by bars, a rule under the first row of each table."""
+    out: list[str] = []
+    previous_was_row = False
+    for row in _table_rows(text):
+        if isinstance(row, str):
+            out.append(row)
+            previous_was_row = False
+            continue
+        out.append("| " + " | ".join(row) + " |")
+        if not previous_was_row:
+            out.append("|" + "---|" * len(row))
+        previous_was_row = True
+    return "\n".join(out)
+
+
+# The table a text reader recovered, copied again in another shape ------------------------------
+#
+# A text's grid (kpi_lint.read.text_grid) is written out as another tool would hold the same table:
+# `|` rows, tab rows, one cell per line, columns aligned with spaces (pdftotext -layout), a web page,
+# a Word table, an Excel sheet.  The form reader must read the same rows from every one of them.
+
+GridRows = list[list[str]]
+
+
+def grid_rows(text: str) -> GridRows | None:
+    """The rows of the grid kpi-lint recovers from `text`, each as its cells' texts; None when the text
+    is no table of cells (fewer than five rows of three printed cells, or fewer than half of all rows;
+    or a line cut at known words)."""
+    from kpi_lint.lexicon import load_lexicon
+    from kpi_lint.read.source import source_from_text
+    from kpi_lint.read.text_grid import text_grid
+
+    vocab = load_lexicon().vocabulary
+    source = source_from_text(text)
+    grid = text_grid(source, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
+    rows = [[c.text.strip() for c in row.cells] for row in grid.rows if row.cells]
+    table = [r for r in rows if sum(1 for c in r if c) >= 3]
+    if any(c.glued for row in grid.rows for c in row.cells) or len(table) < 5 or len(table) < len(rows) / 2:
+        return None
+    return rows
+
+
+def _flat(cell: str) -> str:
+    return "".join(part.strip() for part in cell.split("\n"))
+
+
+def grid_as_bars(rows: GridRows) -> str:
+    return "\n".join("|".join(_flat(c) for c in row) + "|" if len(row) > 1 else _flat(row[0]) for row in rows)
+
+
+def grid_as_tabs(rows: GridRows) -> str:
+    return "\n".join("\t".join(_flat(c) for c in row) for row in rows)
+
+
+def grid_as_cell_lines(rows: GridRows) -> str:
+    out: list[str] = []
+    for row in rows:
+        out += [_flat(c) for c in row if c.strip()] + ([""] if len(row) > 1 else [])
+    return "\n".join(out)
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def grid_as_layout(rows: GridRows) -> str:
+    """Columns aligned with spaces as `pdftotext -layout` prints them, two spaces at least between."""
+    widths: dict[int, int] = {}
+    for row in rows:
+        if len(row) > 1:
+            for i, c in enumerate(row):
+                widths[i] = max(widths.get(i, 0), _width(_flat(c)))
+    lines = []
+    for row in rows:
+        if len(row) == 1:
+            lines.append(_flat(row[0]))
+            continue
+        cells = [_flat(c) + " " * (widths[i] - _width(_flat(c))) for i, c in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _runs(rows: GridRows) -> list[str | GridRows]:
+    """The lines before the first row of two cells or more, the table from there to the last such row
+    (a line between them is a row of one cell), and the lines after it."""
+    wide = [i for i, row in enumerate(rows) if len(row) > 1]
+    if not wide:
+        return [row[0] for row in rows]
+    first, last = wide[0], wide[-1]
+    return [*(row[0] for row in rows[:first]), rows[first : last + 1], *(row[0] for row in rows[last + 1 :])]
+
+
+def grid_as_page(rows: GridRows) -> str:
+    body = []
+    for run in _runs(rows):
+        if isinstance(run, str):
+            body.append(f"<p>{html.escape(run)}</p>")
+            continue
+        cells = ("".join(f"<td>{html.escape(c).replace(chr(10), '<br>')}</td>" for c in row) for row in run)
+        body.append("<table border='1'>" + "".join(f"<tr>{tr}</tr>" for tr in cells) + "</table>")
+    return "<html><head><meta charset='utf-8'></head><body>" + "\n".join(body) + "</body></html>"
+
+
+def grid_as_docx(rows: GridRows) -> bytes:
+    """A Word document: lines as paragraphs, each run of rows a table as wide as its widest row."""
+    import docx
+
+    document = docx.Document()
+    for run in _runs(rows):
+        if isinstance(run, str):
+            document.add_paragraph(run)
+            continue
+        table = document.add_table(rows=len(run), cols=max(len(r) for r in run))
+        for i, row in enumerate(run):
+            for j, text in enumerate(row):
+                table.cell(i, j).text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def grid_as_xlsx(rows: GridRows) -> bytes:
+    """An Excel sheet: one row per grid row, from column A."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
