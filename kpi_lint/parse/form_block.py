@@ -72,7 +72,7 @@ class BlockReader:
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
-        if self._continues(row):
+        if self._continues(row) or self._over_the_page(row):
             return
         cells = self._trimmed(row)
         if self.header.implicit and not self.header.streamed:
@@ -107,6 +107,27 @@ class BlockReader:
             return False
         for (_, role), cell in zip(missing, filled, strict=False):
             last.data[role] = cell
+        return True
+
+    def _over_the_page(self, row: Row) -> bool:
+        """The rest of the row above, printed at the top of the next page: a ruled row on another page
+        than the record before it, whose cells stand only in the columns of that record's texts (its
+        name, a note), none under a label or a figure.  Each piece is added to the cell above it."""
+        if not row.ruled or not self.records:
+            return False
+        last = self.records[-1]
+        pages = {_page(c) for c in last.data.values()}
+        page = _page(row.cells[0])
+        if page is None or None in pages or page in pages or not last.data.get("value"):
+            return False
+        # Matched by the column each cell stands in: the rows of a table need not line up with its header.
+        by_column = {cell.column: role for role, cell in last.data.items()}
+        pieces = [(by_column.get(c.column), c) for c in row.filled]
+        if not pieces or any(role not in _CARRIED_ROLES for role, _ in pieces):
+            return False
+        for role, cell in pieces:
+            above = last.data[role or ""]
+            last.data[role or ""] = replace(above, text=above.text + cell.text)
         return True
 
     def _target_below(self, last: Record, filled: list[Cell]) -> bool:
@@ -615,6 +636,16 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
             out[i] = Kind.LEVEL2
             extra -= 1
     return out
+
+
+_CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
+_PAGE = re.compile(r"^页(\d+)")
+
+
+def _page(cell: Cell) -> int | None:
+    """The page a cell of a PDF table is on (its anchor opens with "页N")."""
+    found = _PAGE.match(cell.anchor or "")
+    return int(found.group(1)) if found else None
 
 
 _BRACKETED_UNIT = re.compile(r"^[(（][^()（）]{1,6}[)）]$")  # "(元)", "（个）" ending a name: its unit

@@ -37,6 +37,7 @@ from kpi_lint.parse.form_header import (
     with_name_column,
 )
 from kpi_lint.parse.form_segment import starts_row
+from kpi_lint.parse.page_split import join_page_splits
 from kpi_lint.vocab import (
     GRADES,
     PAGE_NUMBER,
@@ -162,7 +163,7 @@ class FormReader:
 
     # -- rows ------------------------------------------------------------------
     def feed(self, rows: list[Row]) -> None:
-        for row in join_wrapped_words(rows, self.vocab):
+        for row in join_wrapped_words(join_page_splits(rows, self.vocab), self.vocab):
             block = self.draft.block
             if not row.cells:
                 if block is not None:

@@ -200,8 +200,9 @@ def grid_as_page(rows: GridRows) -> str:
     return "<html><head><meta charset='utf-8'></head><body>" + "\n".join(body) + "</body></html>"
 
 
-def grid_as_docx(rows: GridRows) -> bytes:
-    """A Word document: lines as paragraphs, each run of rows a table as wide as its widest row."""
+def grid_as_docx(rows: GridRows, style: str | None = "Table Grid") -> bytes:
+    """A Word document: lines as paragraphs, the rows a table as wide as its widest row, ruled (Word's
+    "Table Grid" style) unless `style` is None."""
     import docx
 
     document = docx.Document()
@@ -210,6 +211,7 @@ def grid_as_docx(rows: GridRows) -> bytes:
             document.add_paragraph(run)
             continue
         table = document.add_table(rows=len(run), cols=max(len(r) for r in run))
+        table.style = document.styles[style] if style else None
         for i, row in enumerate(run):
             for j, text in enumerate(row):
                 table.cell(i, j).text = text
