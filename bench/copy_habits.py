@@ -25,6 +25,9 @@ written again as another tool holds it:
   grid_cell_lines  one cell per line      grid_layout    columns aligned with spaces (pdftotext -layout)
   grid_page        a web page's table     grid_docx      a Word table        grid_xlsx   an Excel sheet
   grid_pdf         the Word table (ruled) printed to PDF by LibreOffice (needs soffice; about 3 s a file)
+And a preview that breaks off (cut_mid): the text cut in the middle of the line where its middle
+indicator row begins.  The rows read from the lines before that line must be the rows the whole
+text gives there; rows at or after it are not counted.
 
 Run: PYTHONPATH=. .venv/bin/python -P bench/copy_habits.py [CHANGE ...]   (grid_pdf only when named)
 """
@@ -38,6 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kpi_lint.errors import InputError
+from kpi_lint.model import Document
 from kpi_lint.parse import parse
 from tests.wild.copies import (
     GridRows,
@@ -135,14 +139,52 @@ def _read(path: Path, expected: Path) -> Score:
     return score(rows, expected_rows(expected))
 
 
+def _cut_mid(path: Path, tmp: str) -> Score:
+    whole = parse(path)
+    lines = sorted(i.line for i in whole.indicators)
+    cut = lines[len(lines) // 2]
+    text = path.read_text(encoding="utf-8").split("\n")
+    copy = Path(tmp) / path.name
+    copy.write_text("\n".join([*text[: cut - 1], text[cut - 1][: len(text[cut - 1]) // 2]]), encoding="utf-8")
+    try:
+        doc = parse(copy)
+    except InputError:
+        doc = None
+
+    def before(document: Document | None) -> list[tuple[str, str, str, str]]:
+        """The rows of `document` that end on a line before the cut."""
+        indicators = document.indicators if document is not None else []
+        return [
+            (i.period or "", i.level2 or "", i.level3 or "", i.value or "")
+            for i in indicators
+            if max((s.line for s in i.spans.values()), default=i.line) < cut
+        ]
+
+    return score(before(doc), before(whole))
+
+
+def _report_cut_mid(exact: list[Path]) -> None:
+    with tempfile.TemporaryDirectory(prefix="copy-habits-cut-") as tmp:
+        # A file whose rows all end on or after the cut (rows glued on one line) has none to check.
+        results = [(p.stem[:3], r) for p in exact if (r := _cut_mid(p, tmp)).expected]
+    total = sum((r for _, r in results), Score(0, 0, 0))
+    below = ", ".join(f"{stem} {r.f1:.2f}" for stem, r in results if r.f1 < 1.0) or "-"
+    print(f"  {'cut_mid':16s} row F1 {total.f1:.3f} over {total.expected:4d} rows; below 1.0: {below}")
+
+
 def main(names: list[str]) -> None:
     exact = [
         p for p in sorted(WILD.glob("*.txt"))
         if (WILD / "expected" / f"{p.stem}.csv").is_file() and _read(p, WILD / "expected" / f"{p.stem}.csv").f1 == 1.0
     ]
     print(f"{len(exact)} wild files read exactly; each change applied to every one it applies to")
+    if "cut_mid" in names or not names:
+        _report_cut_mid(exact)
+        names = [n for n in names if n != "cut_mid"] if names else [n for n in CHANGES if n not in ON_REQUEST]
+        if not names:
+            return
     with tempfile.TemporaryDirectory(prefix="copy-habits-") as tmp:
-        for name in names or [n for n in CHANGES if n not in ON_REQUEST]:
+        for name in names:
             change, suffix = CHANGES[name]
             total, fell = Score(0, 0, 0), []
             for path in exact:

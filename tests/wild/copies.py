@@ -228,6 +228,9 @@ def grid_as_xlsx(rows: GridRows) -> bytes:
     sheet = book.active
     for row in rows:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # "=230亩" typed as text, not a formula
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
