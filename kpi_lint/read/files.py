@@ -44,7 +44,18 @@ def iter_input_files(
     on with the others; a file in a folder of a kind not read is yielded as `Skipped`.  A file
     named on the command line is always read: its content, not its name, says what it is.
     Inside folders, `exclusion` (default: kpi_lint.read.exclude.DEFAULT_EXCLUDE) leaves files out.
+    A file reached twice (a folder and a folder inside it, a file and its folder) is read once, where
+    it was first reached.
     """
+    seen: set[Path] = set()
+
+    def first_time(p: Path) -> bool:
+        key = p.resolve()
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -53,9 +64,11 @@ def iter_input_files(
             if not found:
                 yield InputError(str(path), "文件夹中没有可读取的文件（.txt .pdf .docx .xlsx .xls .html .mht）")
             for p in files:
-                yield p if p.suffix.lower() in SUPPORTED_SUFFIXES else Skipped(str(p))
+                if first_time(p):
+                    yield p if p.suffix.lower() in SUPPORTED_SUFFIXES else Skipped(str(p))
         elif path.is_file():
-            yield path
+            if first_time(path):
+                yield path
         elif path.exists():
             yield InputError(str(path), "不是普通文件，无法读取")
         else:

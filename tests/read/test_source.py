@@ -99,3 +99,15 @@ def test_damaged_utf8_names_the_line_of_the_first_bad_byte(tmp_path: Path) -> No
     assert info.value.line == data[:5000].count(b"\n") + 1 == 74
     expected = "无法识别文件编码：不是有效的 UTF-8（从第 5000 字节起无效），也不像 GB18030/GBK"
     assert str(info.value) == f"{path}:74: {expected}"
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    """`kpi-lint check corpus corpus/wild`: the wild files are in both; each is read once, where it was
+    first reached, so that no finding or peer count is doubled."""
+    inner = tmp_path / "wild"
+    inner.mkdir()
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    (inner / "b.txt").write_text("x", encoding="utf-8")
+    (inner / "c.xyz").write_text("x", encoding="utf-8")
+    found = list(iter_input_files([tmp_path, inner, inner / "b.txt", tmp_path / "a.txt"]))
+    assert found == [tmp_path / "a.txt", inner / "b.txt", Skipped(str(inner / "c.xyz"))]
