@@ -24,8 +24,10 @@ is used as it is), then, each in a fresh process so that peak memory belongs to 
   and CPU time;
 * **phases** (`--phases`): `check --jobs 1 --no-cache` in one process as the command runs it (file
   tasks that keep only peer records, then the peer phase), with the peak RSS and CPU of each phase:
-  files, peer index, peer context, peer rules, merge, write.  The stages above hold whole documents;
-  this is the memory a user's run holds;
+  files, peer index, peer context, peer rules (with each document's findings merged and stored),
+  write.  The stages above hold whole documents; this is the memory a user's run holds.
+  `--memory` runs only this, per size, and with two or more sizes prints how each phase's peak
+  grows per 10,000 rows and the peak that growth projects for 1M rows (a projection, not a run);
 * **cli**: `kpi-lint check DIR --output-format json -o FILE --fail-on never --jobs 1 --no-cache`, end
   to end (start-up included), the way a user runs it;
 * **jobs N**: the same on all N cores (`--jobs N`, a process pool; CPU time includes the workers);
@@ -131,8 +133,10 @@ def stages(folder: Path, output: Path) -> None:
     }))
 
 
-# The phases of `check --jobs 1` (kpi_lint.run.checking.check_files) whose peak memory is printed.
-PHASES = ("files", "peer index", "peer context", "peer rules", "merge", "write")
+# The phases of `check --jobs 1` (kpi_lint.run.checking.check_files) whose peak memory is printed:
+# the file tasks, the peer index, the rest of the peer context, the peer rules (each document's
+# findings merged with its local ones and stored as they are found), the report.
+PHASES = ("files", "peer index", "peer context", "peer rules", "write")
 
 
 def phases(folder: Path, output: Path) -> None:
@@ -164,6 +168,7 @@ def phases(folder: Path, output: Path) -> None:
     import kpi_lint.rules.context as context
     import kpi_lint.run.checking as checking
     from kpi_lint.config import Config
+    from kpi_lint.report import Tally
     from kpi_lint.report.json_out import write_json
     from kpi_lint.rules.registry import select_rules
 
@@ -180,18 +185,19 @@ def phases(folder: Path, output: Path) -> None:
 
     wrapped(peers, "build_peer_index", "peer index", "peer context")
     wrapped(context, "build_context", "peer context", "peer rules")
-    wrapped(checking, "_peer_findings", "peer rules", "merge")
+    wrapped(checking, "_reported", "peer rules", "write")
     config = Config()
     enter("files")
     run = checking.check_files([folder], config, select_rules(config.select, config.ignore))
     enter("write")
-    with output.open("w", encoding="utf-8") as fh:
-        write_json(fh, run.findings, run.loaded.problems)
+    tally = Tally()
+    with output.open("w", encoding="utf-8") as fh:  # as the command writes it: read as it is written
+        write_json(fh, tally.counting(run.stream()), run.loaded.problems)
     time.sleep(0.05)
     enter("done")
     rows = sum(len(d.indicators) for d in run.loaded.documents)
     print(json.dumps({
-        "rows": rows, "findings": len(run.findings),
+        "rows": rows, "findings": tally.total, "unreadable": len(run.loaded.errors),
         **{f"{p}_peak": peaks.get(p, 0.0) for p in ("import", *PHASES)},
         **{f"{p}_cpu": cpu.get(p, 0.0) for p in ("import", *PHASES)},
     }))
@@ -237,21 +243,24 @@ def dask_run(argv: list[str], workers: int) -> Run:
 
 
 def measure(
-    folder: Path, cli: bool, dask: bool, serial: bool, with_phases: bool = False
+    folder: Path, cli: bool, dask: bool, serial: bool, with_phases: bool = False, memory: bool = False
 ) -> tuple[int, float, list[Run]]:
     cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory(prefix="kpi-lint-out-") as tmp:
         out = Path(tmp)
-        runs = [run_measured("stages", [sys.executable, __file__, "--stages", str(folder), str(out / "s.json")])]
-        if with_phases:
+        runs = []
+        if not memory:
+            argv = [sys.executable, __file__, "--stages", str(folder), str(out / "s.json")]
+            runs.append(run_measured("stages", argv))
+        if with_phases or memory:
             argv = [sys.executable, __file__, "--phases", str(folder), str(out / "p.json")]
             runs.append(run_measured("phases", argv))
-        if cli:
+        if cli and not memory:
             kpi = str(BIN / "kpi-lint")
             argv = [kpi, "check", str(folder), "--output-format", "json", "-o", str(out / "c.json"),
                     "--fail-on", "never"]
             runs.append(run_measured("cli", [*argv, "--jobs", "1", "--no-cache"]))
-        if cli and not serial:
+        if cli and not serial and not memory:
             runs.append(run_measured(f"jobs {cores}", [*argv, "--jobs", str(cores), "--no-cache"]))
             # The cache: a first run fills it, a second over the unchanged folder reads it.
             cache = {"KPI_LINT_CACHE_DIR": str(out / "cache")}
@@ -345,6 +354,10 @@ def main() -> None:
         "--phases", action="store_true",
         help="also run check --jobs 1 in-process and print the peak RSS and CPU of each of its phases",
     )
+    parser.add_argument(
+        "--memory", action="store_true",
+        help="only the phases run, per size; with two or more sizes, each phase's growth per 10,000 rows",
+    )
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
     if args.startup_only:
@@ -352,6 +365,7 @@ def main() -> None:
         return
 
     results: list[tuple[int, float, float]] = []
+    peaks: list[tuple[int, dict[str, float]]] = []  # rows, peak RSS per phase
     sizes = [int(s) for s in args.rows.split(",") if s.strip()] if args.corpus is None else [0]
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="kpi-lint-corpus-") as tmp:
@@ -362,7 +376,8 @@ def main() -> None:
             files = sum(1 for _ in folder.iterdir())
             megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
             rows, scan, runs = measure(
-                folder, cli=not args.no_cli, dask=not args.no_dask, serial=args.serial, with_phases=args.phases
+                folder, cli=not args.no_cli, dask=not args.no_dask, serial=args.serial, with_phases=args.phases,
+                memory=args.memory,
             )
             report = runs[0].report
             print(f"corpus: {files:,} files, {megabytes:,.1f} MiB, {rows:,} indicator rows "
@@ -371,26 +386,47 @@ def main() -> None:
             print(f"  bare read + regex scan of the same bytes: {scan:.3f} s cpu ({rows / scan:,.0f} rows/s per core)")
             for run in runs:
                 show(run, rows, scan)
-            steps = "  ".join(f"{k} {report.get(k, 0):.2f}" for k in STAGES)
-            cpu = "  ".join(f"{k} {report.get(k + '_cpu', 0):.2f}" for k in STAGES)
-            print(f"  stages, wall s: {steps}")
-            print(f"  stages, cpu s:  {cpu}")
+            if not args.memory:
+                steps = "  ".join(f"{k} {report.get(k, 0):.2f}" for k in STAGES)
+                cpu = "  ".join(f"{k} {report.get(k + '_cpu', 0):.2f}" for k in STAGES)
+                print(f"  stages, wall s: {steps}")
+                print(f"  stages, cpu s:  {cpu}")
             phased = next((r for r in runs if r.label == "phases"), None)
             if phased is not None:
-                peaks = "  ".join(f"{p} {phased.report.get(p + '_peak', 0):,.0f}" for p in ("import", *PHASES))
+                held = "  ".join(f"{p} {phased.report.get(p + '_peak', 0):,.0f}" for p in ("import", *PHASES))
                 spent = "  ".join(f"{p} {phased.report.get(p + '_cpu', 0):.2f}" for p in ("import", *PHASES))
-                print(f"  phases of check --jobs 1, peak RSS MiB: {peaks}")
+                print(f"  phases of check --jobs 1, peak RSS MiB: {held}")
                 print(f"  phases of check --jobs 1, cpu s:        {spent}")
+                peaks.append((rows, {p: phased.report.get(p + "_peak", 0.0) for p in ("import", *PHASES)}))
             serial = next((r for r in runs if r.label == "cli"), runs[0])
             results.append((rows, serial.wall, serial.cpu))
+            if args.memory:
+                results.pop()
             if args.corpus is None and args.keep is None:
                 shutil.rmtree(folder, ignore_errors=True)
     if len(results) > 1:
         (r0, w0, c0), (r1, w1, c1) = results[0], results[-1]
         print(f"growth: {r1 / r0:.1f}× the rows took {w1 / w0:.1f}× the wall time, {c1 / c0:.1f}× the CPU time "
               f"(target: at most 1.1× the growth in rows)")
-    if not args.no_startup:
+    if len(peaks) > 1:
+        memory_growth(peaks)
+    if not args.no_startup and not args.memory:
         startup()
+
+
+def memory_growth(peaks: list[tuple[int, dict[str, float]]]) -> None:
+    """Each phase's peak RSS growth per 10,000 rows between the smallest and the largest corpus, and
+    the peak it projects for 1M rows (a straight line through the two; a projection, not a run)."""
+    (r0, p0), (r1, p1) = min(peaks, key=lambda p: p[0]), max(peaks, key=lambda p: p[0])
+    if r1 <= r0:
+        return
+    slopes = {p: (p1[p] - p0[p]) / (r1 - r0) * 10_000 for p in p0}
+    peak = max(PHASES, key=lambda p: p1[p])
+    print(f"peak RSS growth from {r0:,} to {r1:,} rows, MiB per 10,000 rows: "
+          + "  ".join(f"{p} {slopes[p]:+.1f}" for p in ("import", *PHASES)))
+    projected = max(p1[p] + slopes[p] * (1_000_000 - r1) / 10_000 for p in PHASES)
+    print(f"  projected peak RSS at 1,000,000 rows (straight line, not measured): {projected:,.0f} MiB "
+          f"(largest phase at {r1:,} rows: {peak}, {p1[peak]:,.0f} MiB)")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from kpi_lint.parse.common import squash
@@ -75,14 +75,12 @@ def load_baseline(path: Path) -> Counter[str]:
     return counts
 
 
-def new_findings(findings: Sequence[Finding], baseline: Counter[str]) -> list[Finding]:
-    """The findings not accepted by `baseline` (each accepted one is used once)."""
+def new_findings(findings: Iterable[Finding], baseline: Counter[str]) -> Iterator[Finding]:
+    """The findings not accepted by `baseline` (each accepted one is used once), as they come."""
     left = Counter(baseline)
-    out = []
     for f in findings:
         fp = fingerprint(f)
         if left[fp] > 0:
             left[fp] -= 1
         else:
-            out.append(f)
-    return out
+            yield f

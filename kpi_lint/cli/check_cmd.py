@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -33,14 +34,14 @@ from kpi_lint.cli.typer_app import app
 from kpi_lint.config import FAIL_ON, Config, ConfigError, load_config
 from kpi_lint.errors import InputError
 from kpi_lint.model import ParseProblem
-from kpi_lint.report import RunSummary
+from kpi_lint.report import RunSummary, Tally
 from kpi_lint.report.csv_out import write_csv
-from kpi_lint.report.github import render_github
+from kpi_lint.report.github import write_github
 from kpi_lint.report.headers import HeaderLanguage
 from kpi_lint.report.json_out import render_statistics_json, write_json
 from kpi_lint.report.parquet_out import write_parquet
-from kpi_lint.report.sarif import render_sarif
-from kpi_lint.report.text import print_statistics, render_text
+from kpi_lint.report.sarif import write_sarif
+from kpi_lint.report.text import print_findings, print_statistics, print_summary
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import check_custom_model
 from kpi_lint.rules.registry import all_rules, select_rules
@@ -123,41 +124,55 @@ def _settings(
     return config
 
 
-def _fails(findings: list[Finding], fail_on: str) -> bool:
+def _fails(tally: Tally, fail_on: str) -> bool:
     if fail_on == "never":
         return False
     floor = Severity(fail_on).rank
-    return any(f.severity.rank >= floor for f in findings)
+    return any(severity.rank >= floor for severity, n in tally.severities.items() if n)
+
+
+def _overridden(findings: Iterable[Finding], overrides: dict[str, Severity]) -> Iterator[Finding]:
+    """The findings with the severities the configuration sets for their codes."""
+    for f in findings:
+        if f.code in overrides:
+            f.severity = overrides[f.code]
+        yield f
 
 
 def _emit(
     out: TextIO,
     fmt: OutputFormat,
-    findings: list[Finding],
+    findings: Iterable[Finding],
     rules: list[type[Rule]],
-    summary: RunSummary,
+    summary: Callable[[], RunSummary],
     *,
     statistics: bool,
     explain: bool,
     problems: list[ParseProblem],
     header: HeaderLanguage | None = None,
 ) -> None:
+    """Write `findings` (in output order, read once, one at a time) in `fmt`; `summary` is asked after them.
+
+    Finding by finding: a country's findings are never one string, nor all in memory at once.
+    """
     if fmt is OutputFormat.text or (statistics and fmt is not OutputFormat.json):
         console = Console(file=out, highlight=False, soft_wrap=True)
         if statistics:
-            print_statistics(console, findings)
+            print_statistics(console, Tally.of(findings))
         else:
-            render_text(console, findings, summary, explain=explain)
+            tally = Tally()
+            print_findings(console, tally.counting(findings), explain=explain)
+            print_summary(console, tally, summary())
     elif statistics:
-        out.write(render_statistics_json(findings))
+        out.write(render_statistics_json(Tally.of(findings)))
     elif fmt is OutputFormat.json:
-        write_json(out, findings, problems)  # record by record: a country's findings are never one string
+        write_json(out, findings, problems)
     elif fmt is OutputFormat.sarif:
-        out.write(render_sarif(findings, rules, problems))
+        write_sarif(out, findings, rules, problems)
     elif fmt is OutputFormat.csv:
         write_csv(out, findings, problems, header_language(header, spreadsheet=False))
     else:
-        out.write(render_github(findings))
+        write_github(out, findings)
 
 
 @app.command("check")
@@ -219,42 +234,46 @@ def check_command(
             exclusion=exclusion_for(config, paths, exclude, extend_exclude),
             whole=output_format in (OutputFormat.xlsx, OutputFormat.html),  # the workbook shows every field
         )
-    loaded, findings = run.loaded, run.findings
-    for f in findings:
-        if f.code in config.severity_overrides:
-            f.severity = config.severity_overrides[f.code]
+    # The findings are read from where the run left them as the report is written, one at a time:
+    # the severities the configuration sets, the baseline's known ones left out, then --severity.
+    loaded = run.loaded
+    findings = _overridden(run.stream(), config.severity_overrides)
     input_failed = loaded.failed
 
     if write_baseline_to is not None:
+        recorded = list(findings)
         try:
-            entries = write_baseline(write_baseline_to, findings)
+            entries = write_baseline(write_baseline_to, recorded)
         except BaselineError as exc:
             report_error(str(exc))
             raise typer.Exit(EXIT_INPUT) from exc
-        print(f"kpi-lint: 已把 {len(findings)} 个问题（{entries} 条指纹）写入基线 {write_baseline_to}", file=sys.stderr)
+        print(f"kpi-lint: 已把 {len(recorded)} 个问题（{entries} 条指纹）写入基线 {write_baseline_to}", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if input_failed else EXIT_OK)
 
     hidden = 0
     if accepted is not None:
-        before = len(findings)
-        findings = new_findings(findings, accepted)
-        hidden = before - len(findings)
-    shown = [f for f in findings if f.severity.rank >= config.severity.rank]
-    summary = RunSummary(
-        files=len(loaded.heads),
-        projects=sum(head.projects for head in loaded.heads),
-        failed=len(loaded.errors),
-        baselined=hidden,
-        baseline=str(baseline) if baseline is not None else None,
-    )
+        before, kept = Tally(), Tally()  # before the baseline, and what it let through
+        findings = kept.counting(new_findings(before.counting(findings), accepted))
+    tally = Tally()  # what is shown
+    shown = tally.counting(f for f in findings if f.severity.rank >= config.severity.rank)
+
+    def summary() -> RunSummary:  # asked after the findings are written: the baseline's count is known then
+        return RunSummary(
+            files=len(loaded.heads),
+            projects=sum(head.projects for head in loaded.heads),
+            failed=len(loaded.errors),
+            baselined=before.total - kept.total if accepted is not None else 0,
+            baseline=str(baseline) if baseline is not None else None,
+        )
+
     with writing(output):
         if output_format is OutputFormat.parquet and output is not None:
-            write_parquet(output, shown, loaded.problems)
+            write_parquet(output, list(shown), loaded.problems)
         elif output is not None and output_format is OutputFormat.xlsx:
             language = header_language(header, spreadsheet=True)
-            write_check_xlsx(output, loaded.documents, shown, loaded.problems, language)
+            write_check_xlsx(output, loaded.documents, list(shown), loaded.problems, language)
         elif output is not None and output_format is OutputFormat.html:
-            write_check_html(output, loaded.documents, shown, loaded.problems)
+            write_check_html(output, loaded.documents, list(shown), loaded.problems)
         elif output is None:
             _emit(sys.stdout, output_format, shown, rules, summary, statistics=statistics, explain=explain,
                   problems=loaded.problems, header=header)
@@ -264,8 +283,11 @@ def check_command(
             with output.open("w", encoding=encoding, newline="") as fh:
                 _emit(fh, output_format, shown, rules, summary, statistics=statistics, explain=explain,
                   problems=loaded.problems, header=header)
+    for _ in shown:  # a report that stopped early (none does): the exit code counts every finding
+        pass
+    hidden = summary().baselined
     if output is not None and output_format not in (OutputFormat.xlsx, OutputFormat.html):  # those say it themselves
-        kind = "按规则统计" if statistics else f"{len(shown)} 个问题"
+        kind = "按规则统计" if statistics else f"{tally.total} 个问题"
         wrote(output, f"{kind}，{output_format.value} 格式")
     if hidden and (output is not None or output_format is not OutputFormat.text or statistics):
         # The text report says it in its summary; every other output says it here.
@@ -273,4 +295,4 @@ def check_command(
 
     if input_failed:
         raise typer.Exit(EXIT_INPUT)
-    raise typer.Exit(EXIT_FINDINGS if _fails(shown, config.fail_on) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if _fails(tally, config.fail_on) else EXIT_OK)

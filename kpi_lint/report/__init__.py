@@ -6,6 +6,7 @@ Every format carries the same fields, those of a finding in rules.md.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,16 +65,48 @@ class RunSummary:
     baseline: str | None = None  # that file
 
 
-def counts_by_code(findings: list[Finding]) -> list[tuple[str, str, Counter[Severity]]]:
+class Tally:
+    """What the summaries say of a run's findings, counted as they pass on their way to a report:
+    how many, per severity, and per rule code its kebab id, Chinese name and severities."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.severities: Counter[Severity] = Counter()
+        self._codes: dict[str, Counter[Severity]] = {}
+        self._names: dict[str, str] = {}
+        self._titles: dict[str, str] = {}
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Tally:
+        tally = cls()
+        for _ in tally.counting(findings):
+            pass
+        return tally
+
+    def counting(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        """`findings` as they come, each counted as it passes."""
+        for f in findings:
+            self.total += 1
+            self.severities[f.severity] += 1
+            self._codes.setdefault(f.code, Counter())[f.severity] += 1
+            self._names[f.code] = f.name
+            self._titles[f.code] = f.title_zh or f.name
+            yield f
+
+    def by_code(self) -> list[tuple[str, str, Counter[Severity]]]:
+        """(code, name, severities) per rule code, by code; `name` is the stable kebab-case id."""
+        return [(code, self._names[code], self._codes[code]) for code in sorted(self._codes)]
+
+    def titles(self) -> dict[str, str]:
+        """code → the rule's Chinese name (what people read), the kebab id when a finding has none."""
+        return dict(self._titles)
+
+
+def counts_by_code(findings: Iterable[Finding]) -> list[tuple[str, str, Counter[Severity]]]:
     """(code, name, severities) per rule code, by code; `name` is the stable kebab-case id."""
-    names: dict[str, str] = {}
-    table: dict[str, Counter[Severity]] = {}
-    for f in findings:
-        names[f.code] = f.name
-        table.setdefault(f.code, Counter())[f.severity] += 1
-    return [(code, names[code], table[code]) for code in sorted(table)]
+    return Tally.of(findings).by_code()
 
 
-def titles_by_code(findings: list[Finding]) -> dict[str, str]:
+def titles_by_code(findings: Iterable[Finding]) -> dict[str, str]:
     """code → the rule's Chinese name (what people read), the kebab id when a finding has none."""
-    return {f.code: f.title_zh or f.name for f in findings}
+    return Tally.of(findings).titles()

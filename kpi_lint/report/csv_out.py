@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from typing import TextIO
 
@@ -25,7 +25,7 @@ INPUT_ERROR_TITLE = "输入错误"
 
 def write_csv(
     out: TextIO,
-    findings: Sequence[Finding],
+    findings: Iterable[Finding],
     problems: Sequence[ParseProblem] = (),
     language: HeaderLanguage = HeaderLanguage.en,
 ) -> None:

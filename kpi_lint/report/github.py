@@ -5,7 +5,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TextIO
 
 from kpi_lint.rules.base import Finding, Severity
 
@@ -21,10 +22,17 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(findings: Sequence[Finding]) -> str:
-    lines = []
+def _command(f: Finding) -> str:
+    message = f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")
+    props = f"file={_property(f.path)},line={f.line},col={f.column},title={_property(f'{f.code} {f.name}')}"
+    return f"::{_LEVEL[f.severity]} {props}::{_data(message)}\n"
+
+
+def write_github(out: TextIO, findings: Iterable[Finding]) -> None:
+    """One workflow command a line, written as each finding comes."""
     for f in findings:
-        message = f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")
-        props = f"file={_property(f.path)},line={f.line},col={f.column},title={_property(f'{f.code} {f.name}')}"
-        lines.append(f"::{_LEVEL[f.severity]} {props}::{_data(message)}\n")
-    return "".join(lines)
+        out.write(_command(f))
+
+
+def render_github(findings: Sequence[Finding]) -> str:
+    return "".join(_command(f) for f in findings)

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from kpi_lint.model import ParseProblem
-from kpi_lint.report import counts_by_code, finding_record, problem_record
+from kpi_lint.report import Tally, finding_record, problem_record
 from kpi_lint.rules.base import Finding
 
 
-def _records(findings: Sequence[Finding], problems: Sequence[ParseProblem]) -> Iterator[dict[str, Any]]:
+def _records(findings: Iterable[Finding], problems: Sequence[ParseProblem]) -> Iterator[dict[str, Any]]:
     yield from (finding_record(f) for f in findings)
     yield from (problem_record(p) for p in problems)
 
 
-def write_json(out: TextIO, findings: Sequence[Finding], problems: Sequence[ParseProblem] = ()) -> None:
+def write_json(out: TextIO, findings: Iterable[Finding], problems: Sequence[ParseProblem] = ()) -> None:
     """The findings, then one KPI000 record per input problem (a file not read, a table cut off).
 
     Written record by record, never held as one string: the same text as
@@ -39,10 +39,10 @@ def render_json(findings: Sequence[Finding], problems: Sequence[ParseProblem] = 
     return buffer.getvalue()
 
 
-def render_statistics_json(findings: Sequence[Finding]) -> str:
+def render_statistics_json(tally: Tally) -> str:
     """`--statistics --output-format json`: one object per rule code."""
     rows = [
         {"code": code, "name": name, "count": sum(sev.values()), **{s.value: n for s, n in sev.items()}}
-        for code, name, sev in counts_by_code(list(findings))
+        for code, name, sev in tally.by_code()
     ]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

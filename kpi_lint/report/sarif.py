@@ -7,10 +7,11 @@ the fields SARIF has no place for (project, period, level1-3, value, suggestion)
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 import kpi_lint
@@ -96,12 +97,25 @@ def _notification(problem: ParseProblem) -> dict[str, Any]:
     }
 
 
-def render_sarif(
-    findings: Sequence[Finding], rules: Sequence[type[Rule]], problems: Sequence[ParseProblem] = ()
-) -> str:
-    """A SARIF 2.1.0 log with one run; `rules` are the rules that were run."""
+# Where the results go in the log's dump: a JSON string no finding can print (a NUL and a name).
+_RESULTS_SLOT = "\0kpi-lint results"
+_RESULTS_INDENT = " " * 8  # runs[0].results[i] sits four levels deep in the indent=2 dump
+
+
+def write_sarif(
+    out: TextIO, findings: Iterable[Finding], rules: Sequence[type[Rule]], problems: Sequence[ParseProblem] = ()
+) -> None:
+    """A SARIF 2.1.0 log with one run; `rules` are the rules that were run.
+
+    Written result by result, never held as one string or one tree of every result: the same text as
+    ``json.dumps(log, ensure_ascii=False, indent=2)`` plus a newline (a result's own lines indented
+    four levels deeper; JSON strings hold no raw newline).  A list of findings is read twice, for
+    the descriptors of rules not in `rules`; a stream (a run's) is read once: its rules must be in
+    `rules`, as they are in `check`.
+    """
     known = {r.code: r for r in rules}
-    for f in findings:  # a finding of a rule not passed in still gets its descriptor
+    # A finding of a rule not passed in still gets its descriptor, when the findings can be read twice.
+    for f in findings if isinstance(findings, Sequence) else ():
         if f.code not in known:
             rule = rule_by_code(f.code)
             if rule is not None:
@@ -127,8 +141,25 @@ def render_sarif(
                         "toolExecutionNotifications": [_notification(p) for p in problems],
                     }
                 ],
-                "results": [_result(f, index) for f in findings],
+                "results": _RESULTS_SLOT,
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    head, tail = json.dumps(log, ensure_ascii=False, indent=2).split(json.dumps(_RESULTS_SLOT, ensure_ascii=False))
+    out.write(head)
+    empty = True
+    for f in findings:
+        out.write("[\n" + _RESULTS_INDENT if empty else ",\n" + _RESULTS_INDENT)
+        out.write(json.dumps(_result(f, index), ensure_ascii=False, indent=2).replace("\n", "\n" + _RESULTS_INDENT))
+        empty = False
+    out.write("[]" if empty else "\n" + _RESULTS_INDENT[:-2] + "]")
+    out.write(tail + "\n")
+
+
+def render_sarif(
+    findings: Sequence[Finding], rules: Sequence[type[Rule]], problems: Sequence[ParseProblem] = ()
+) -> str:
+    """`write_sarif` into a string."""
+    buffer = io.StringIO()
+    write_sarif(buffer, findings, rules, problems)
+    return buffer.getvalue()

@@ -14,16 +14,17 @@ Coloured on a terminal (rich), plain otherwise.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.control import STRIP_CONTROL_CODES
 from rich.text import Text
 
-from kpi_lint.report import RunSummary, counts_by_code, occurrence_places, titles_by_code
+from kpi_lint.report import RunSummary, Tally, occurrence_places
 from kpi_lint.rules.base import Finding, Severity
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -98,17 +99,21 @@ def _severity_counts(counts: Counter[Severity]) -> Text:
     return text
 
 
-def print_findings(console: Console, findings: Sequence[Finding], *, explain: bool = False) -> None:
+def print_findings(console: Console, findings: Iterable[Finding], *, explain: bool = False) -> None:
+    """The findings, grouped by project; `findings` in output order (by path, as a run gives them),
+    read one file's at a time."""
     # Without colours (a file, a pipe) the lines are written as they are; on a terminal one rich
     # print per project group, not per line: rich's cost is per call, and a national run prints
     # tens of thousands of lines.
     plain = console.color_system is None
-    for (path, project), items in _groups(findings):
-        lines = _group_lines(path, project, items, explain)
-        if plain:
-            console.file.write(_CONTROL.sub("", "".join("".join(text for text, _ in line) + "\n" for line in lines)))
-        else:
-            console.print(Text("\n").join(Text.assemble(*line) for line in lines))
+    for _, of_file in itertools.groupby(findings, key=lambda f: f.path):
+        for (path, project), items in _groups(list(of_file)):
+            lines = _group_lines(path, project, items, explain)
+            if plain:
+                text = "".join("".join(part for part, _ in line) + "\n" for line in lines)
+                console.file.write(_CONTROL.sub("", text))
+            else:
+                console.print(Text("\n").join(Text.assemble(*line) for line in lines))
 
 
 def padded(text: str, width: int) -> str:
@@ -116,10 +121,10 @@ def padded(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_len(text))
 
 
-def print_statistics(console: Console, findings: Sequence[Finding]) -> None:
+def print_statistics(console: Console, tally: Tally) -> None:
     """The per-code table (`--statistics`): count, code, Chinese name, kebab id, severities; then the totals."""
-    rows = counts_by_code(list(findings))
-    titles = titles_by_code(list(findings))
+    rows = tally.by_code()
+    titles = tally.titles()
     title_w = max((cell_len(titles[code]) for code, _, _ in rows), default=0)
     name_w = max((len(name) for _, name, _ in rows), default=0)
     for code, name, counts in rows:
@@ -129,36 +134,37 @@ def print_statistics(console: Console, findings: Sequence[Finding]) -> None:
         row.append(f"{name:<{name_w}}  ", style="dim")
         row.append_text(_severity_counts(counts))
         console.print(row)
-    total = Text(f"{len(findings):>6}  ")
+    total = Text(f"{tally.total:>6}  ")
     total.append("合计", style="bold")
     total.append(f"  {len(rows)} 条规则  ")
-    total.append_text(_severity_counts(Counter(f.severity for f in findings)))
+    total.append_text(_severity_counts(tally.severities))
     console.print(total)
 
 
-def print_summary(console: Console, findings: Sequence[Finding], summary: RunSummary) -> None:
-    totals = Counter(f.severity for f in findings)
+def print_summary(console: Console, tally: Tally, summary: RunSummary) -> None:
+    """The totals after the findings: how many of each severity, the per-code table, what was checked."""
+    count, totals = tally.total, tally.severities
     checked = f"检查了 {summary.files} 个文件、{summary.projects} 个项目"
     failed = f"；{summary.failed} 个文件无法读取" if summary.failed else ""
-    if not findings and summary.files == 0:
+    if not count and summary.files == 0:
         console.print(Text(f"没有读到任何文件，未做检查{failed}。", style="bold red"))
         return
     hidden = f"（基线 {summary.baseline} 隐藏了 {summary.baselined} 个已知问题）" if summary.baselined else ""
-    if not findings:
+    if not count:
         beyond = "（基线之外）" if summary.baselined else ""
         console.print(Text(f"没有发现问题{beyond}。{checked}{failed}。", style="green"))
         if hidden:
             console.print(Text(hidden.strip("（）") + "。", style="dim"))
         return
-    head = Text(f"共发现 {len(findings)} 个问题（", style="bold")
+    head = Text(f"共发现 {count} 个问题（", style="bold")
     head.append_text(_severity_counts(totals))
     head.append("）", style="bold")
     if hidden:
         head.append(hidden)
     console.print(head)
-    print_statistics(console, findings)
+    print_statistics(console, tally)
     console.print(f"{checked}{failed}。")
-    top = max(counts_by_code(list(findings)), key=lambda row: sum(row[2].values()))[0]
+    top = max(tally.by_code(), key=lambda row: sum(row[2].values()))[0]
     # (the statistics above end with their totals line)
     console.print(
         Text(f"用 --ignore {top} 关闭某条规则，用 kpi-lint rule {top} 查看规则说明，用 --explain 查看判断依据。",
@@ -169,5 +175,6 @@ def print_summary(console: Console, findings: Sequence[Finding], summary: RunSum
 def render_text(
     console: Console, findings: Sequence[Finding], summary: RunSummary, *, explain: bool = False
 ) -> None:
+    """The findings (in output order) and the summary."""
     print_findings(console, findings, explain=explain)
-    print_summary(console, findings, summary)
+    print_summary(console, Tally.of(findings), summary)

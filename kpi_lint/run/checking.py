@@ -6,9 +6,9 @@ single-process run gives, whatever ran the file tasks and whichever came from th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from kpi_lint.rules.base import Finding, Rule, RuleContext
 from kpi_lint.run.cache import Cache, code_digest, file_digest
 from kpi_lint.run.pool import FileMap, pool_map, serial_map
 from kpi_lint.run.records import DocumentHead, FileResult, Loaded
+from kpi_lint.run.spill import FindingStore, FindingStream
 from kpi_lint.run.tasks import TaskSpec, run_file
 
 if TYPE_CHECKING:
@@ -32,13 +33,32 @@ PEERS = "peers"  # cache entries: the peer rules' findings over one exact set of
 RUNS = "runs"  # cache entries: what a whole run reported (Reported), over one exact set of files
 
 
-@dataclass
 class Run:
-    """What a run hands to the reports: the inputs as read, and every finding in output order."""
+    """What a run hands to the reports: the inputs as read, and every finding in output order.
 
-    loaded: Loaded
-    findings: list[Finding] = field(default_factory=list)
-    context: RuleContext | None = None  # with the peer index, when the peer rules ran here
+    The findings are read from where the run left them (`kpi_lint.run.spill`): `stream` gives them
+    one at a time, never all in memory (the reports that write finding by finding), `findings` as
+    one list, read once and kept.
+    """
+
+    def __init__(
+        self, loaded: Loaded, findings: list[Finding] | FindingStream, context: RuleContext | None = None
+    ) -> None:
+        self.loaded = loaded
+        self._findings = findings if isinstance(findings, list) else None
+        self._stream = findings
+        self.context = context  # with the peer index, when asked to keep it (score)
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            self._findings = list(self._stream)
+            self._stream = self._findings
+        return self._findings
+
+    def stream(self) -> Iterable[Finding]:
+        """The findings in output order, read as they are used (a list if `findings` was asked first)."""
+        return self._stream
 
 
 def _run_key(cache: Cache, spec: TaskSpec) -> str:
@@ -101,7 +121,7 @@ def check_files(
                 return [_document(store, by_path[head.path], head.path, spec) for head in reported.heads]
 
             return Run(Loaded.deferred(reported.heads, read, reported.errors, skipped), reported.findings)
-    misses: list[int] = []
+    misses: list[int] = []  # in order of the paths
     for index, path in paths_read.items():
         hit = cache.get(FILES, keys[index]) if cache is not None and index in keys else None
         if isinstance(hit, FileResult) and hit.path == path:
@@ -110,23 +130,32 @@ def check_files(
                 on_file()
         else:
             misses.append(index)
+    # Each file's findings go to the store as its result comes: through the peer phase the run holds
+    # the peer records, not the findings.
+    spill = FindingStore()
+    local_of: dict[int, int] = {}
+    missed = set(misses)
+    for index, entry in enumerate(results):
+        if isinstance(entry, FileResult) and index not in missed:
+            results[index], local_of[index] = replace(entry, findings=[]), spill.put(entry.findings)
     fresh = where.file_map([str(paths_read[i]) for i in misses], spec)
     for index, result in zip(misses, fresh, strict=True):
-        results[index] = result
         if cache is not None and index in keys:
             cache.put(FILES, keys[index], result)
+        results[index], local_of[index] = replace(result, findings=[]), spill.put(result.findings)
         if on_file is not None:
             on_file()
     loaded = Loaded(skipped=skipped)
-    local: list[list[Finding]] = []  # per document, as the file tasks found them
-    for entry in results:
+    local: list[int] = []  # per document, the store's handle of what the file task found
+    for index, entry in enumerate(results):
         if isinstance(entry, InputError):
             loaded.errors.append(entry)
         elif entry.error is not None:
             loaded.errors.append(entry.error)
         elif entry.document is not None:
             loaded.documents.append(entry.document)
-            local.append(entry.findings)
+            local.append(local_of[index])
+    del results
     # The peer findings depend on every file: cached only when every file has a key.
     peers_key = None
     if cache is not None and len(keys) == len(paths_read):
@@ -134,7 +163,8 @@ def check_files(
     peer_findings, context = _peer_findings(
         loaded.documents, config, rules, cache, peers_key, keep_context=keep_context, block_map=where.block_map
     )
-    run = Run(loaded, _reported(loaded.documents, local, peer_findings, rules), context)
+    stream = _reported(loaded.documents, local, peer_findings, rules, spill)
+    run = Run(loaded, stream, context if keep_context else None)
     if cache is not None and whole_key is not None:
         cache.put(RUNS, whole_key, Reported(run.findings, loaded.heads, loaded.errors))
     return run
@@ -159,18 +189,25 @@ def _document(cache: Cache, key: str, path: str, spec: TaskSpec) -> Document:
 
 
 def _reported(
-    documents: list[Document], local: list[list[Finding]], peer: list[list[Finding]], rules: Sequence[type[Rule]]
-) -> list[Finding]:
+    documents: list[Document],
+    local: list[int],
+    peer: Iterable[list[Finding]],
+    rules: Sequence[type[Rule]],
+    store: FindingStore,
+) -> FindingStream:
     """The findings a run reports, in output order: the engine's per-document filters (one finding per
     defect, none inside a garbled table) over each document's local and peer findings together, as
-    `run_rules` applies them to one run of all the rules."""
+    `run_rules` applies them to one run of all the rules.  Each document's are stored as they are
+    known; `peer` (each document's peer findings, in order, or nothing) is read one document at a time."""
     from kpi_lint.rules.engine import kept_findings
 
-    findings: list[Finding] = []
-    for i, doc in enumerate(documents):
-        found = local[i] + (peer[i] if peer else [])
-        findings.extend(kept_findings(doc, found, rules) if found else found)
-    return sorted(findings, key=lambda f: f.sort_key)
+    reported = FindingStream(store)
+    peers = iter(peer)
+    for doc, handle in zip(documents, local, strict=True):
+        found = store.get(handle) + next(peers, [])
+        kept = kept_findings(doc, found, rules) if found else found
+        reported.add(doc.path, sorted(kept, key=lambda f: f.sort_key))
+    return reported
 
 
 def _peer_findings(
@@ -182,9 +219,10 @@ def _peer_findings(
     *,
     keep_context: bool,
     block_map: BlockMap | None,
-) -> tuple[list[list[Finding]], RuleContext | None]:
+) -> tuple[Iterable[list[Finding]], RuleContext | None]:
     """What the peer rules find in each document (in document order, before the engine's filters),
     run over every file's peer record in one context; from the cache when the files are unchanged.
+    Without a cache entry to write, each document's are found as they are read.
 
     With `keep_context` the whole context is built (every extra, as `score` uses it).
     """
@@ -203,8 +241,9 @@ def _peer_findings(
     instances = [rule(context) for rule in peer_rules]
     for rule in instances:
         rule.prepare(documents)
-    findings = [document_findings(doc, instances) for doc in documents]
+    findings: Iterable[list[Finding]] = (document_findings(doc, instances) for doc in documents)
     if cache is not None and key is not None:
+        findings = list(findings)
         cache.put(PEERS, key, findings)
     return findings, context
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.errors import InputError
-from kpi_lint.model import Document, Indicator, ParseProblem, Project
+from kpi_lint.model import Document, Indicator, Located, ParseProblem, Project
 from kpi_lint.read.files import Skipped
 from kpi_lint.rules.base import Finding
 
@@ -22,17 +22,30 @@ class FileResult:
 
 
 # The printed fields whose place a peer rule's finding points at (`Rule.finding(span=...)`: the
-# 三级指标 or its value) and the labels above them.  The places of the other fields (实际完成值,
-# 分值, 得分, 偏差原因, 指标值确定依据 …) are read only by the local rules and the workbook reports,
-# which see the whole document; in a peer record they were most of an indicator's memory.
+# 三级指标 or its value) and the labels above them; each names an Indicator field too.  The places of
+# the other fields (实际完成值, 分值, 得分, 偏差原因, 指标值确定依据 …) are read only by the local
+# rules and the workbook reports, which see the whole document; in a peer record they were most of
+# an indicator's memory.
 PEER_SPANS = frozenset({"level1", "level2", "level3", "value"})
 
 
 def peer_indicator(indicator: Indicator) -> Indicator:
-    """An indicator as the peer rules read it: every field, the places of PEER_SPANS only."""
-    if indicator.spans.keys() <= PEER_SPANS:
-        return indicator
-    return replace(indicator, spans={k: v for k, v in indicator.spans.items() if k in PEER_SPANS})
+    """An indicator as the peer rules read it: every field, the places of PEER_SPANS only.
+
+    A place printing the same text as its field holds that field's string, not a copy of it (the
+    readers cut the two apart: 产出指标 twice per row, held through the peer phase for every row).
+    """
+    spans: dict[str, Located] = {}
+    changed = False
+    for key, place in indicator.spans.items():
+        if key not in PEER_SPANS:
+            changed = True
+            continue
+        text = getattr(indicator, key)
+        if place.text is not text and place.text == text:
+            place, changed = Located(text, place.line, place.column, place.anchor), True
+        spans[key] = place
+    return replace(indicator, spans=spans) if changed else indicator
 
 
 def peer_project(project: Project) -> Project:
