@@ -155,12 +155,15 @@ class PeerIndex:
         for cluster in clusters.clusters:
             for m in cluster.members:
                 self._rows[(m.path, m.project, m.project_line)].append(m)
+        self._named: dict[tuple[str, str], list[ProjectKey]] = defaultdict(list)  # projects of one name in a file
+        for key in self._rows:
+            self._named[key[:2]].append(key)
         self._index_of = {p.key: i for i, p in enumerate(self._projects)}
         self._stats_cache: dict[tuple[int, str, str | None, bool], _PeerStats | None] = {}
         self._values_cache: dict[tuple[int, str, bool], dict[tuple[str, ...], float]] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], list[Member]] = {}
         self._using_cache: dict[str, ProjectSubset] = {}
-        self._filed_cache: dict[int, tuple[Counter[str], dict[tuple[str, str], Counter[str]]]] = {}
+        self._filed_cache: dict[int, Counter[str]] = {}  # cluster id → its rows per 二级 category
         self._neighbour_cache: dict[ProjectSubset | None, dict[int, tuple[np.ndarray, np.ndarray, bool]]] = {}
         frame = pd.DataFrame(frames, columns=["name", "clusters"])
         columns = [c for c in frame.columns if frame[c].str.len().gt(0).any()]  # an all-empty block cannot be fit
@@ -190,9 +193,14 @@ class PeerIndex:
             for m in cluster.members:
                 if m.level2:
                     by_project[(m.path, m.project)][m.level2] += 1
-            self._filed_cache[cluster.id] = (sum(by_project.values(), Counter()), dict(by_project))
-        everyone, by_project = self._filed_cache[cluster.id]
-        return everyone - by_project.get((indicator.path, indicator.project), Counter())
+            self._filed_cache[cluster.id] = sum(by_project.values(), Counter())
+        # The project's own rows in the cluster, from its rows (a dozen) rather than kept per project
+        # and cluster (a Counter for nearly every row of a run).
+        own: Counter[str] = Counter()
+        in_cluster = self.clusters.by_text
+        for key in self._named.get((indicator.path, indicator.project), ()):
+            own.update(m.level2 for m in self._rows[key] if m.level2 and in_cluster.get(m.text) == cluster.id)
+        return self._filed_cache[cluster.id] - own
 
     # ---- outliers -----------------------------------------------------------------------------------------
     def outlier(self, indicator: Indicator) -> PeerOutlier | None:

@@ -45,18 +45,38 @@ def occurrence(ind: Indicator, concept: int, department: str) -> Occurrence:
 
 def build_library(documents: Sequence[Document], clusters: ClusterSet, min_units: int = 1) -> Library:
     """One concept per cluster used by at least `min_units` units, largest first."""
-    rows: dict[int, list[Occurrence]] = defaultdict(list)
+    return _build(documents, clusters, min_units, keep_rows=True)[0]
+
+
+def run_concepts(documents: Sequence[Document], clusters: ClusterSet) -> tuple[Library, dict[int, Concept]]:
+    """The library of a run's own rows as the suggestions read it, and each cluster's concept.
+
+    The concepts do not keep their rows (Concept.occurrences is empty): a row's concept is its
+    cluster's.  Each cluster's rows are summed up and let go, so that no row is held twice.
+    """
+    return _build(documents, clusters, 1, keep_rows=False)
+
+
+def _build(
+    documents: Sequence[Document], clusters: ClusterSet, min_units: int, *, keep_rows: bool
+) -> tuple[Library, dict[int, Concept]]:
+    rows: dict[int, list[tuple[Indicator, str]]] = defaultdict(list)  # cluster → its rows and their units
     for doc in documents:
         unit = document_unit(doc)
         for proj in doc.projects:
             for ind in proj.indicators:
                 cid = clusters.by_key.get(indicator_key(ind))
                 if cid is not None:
-                    rows[cid].append(occurrence(ind, cid, unit))
-    concepts = [concept_of(cid, occ) for cid, occ in rows.items() if len({o.department for o in occ}) >= min_units]
-    concepts.sort(key=lambda c: (-c.rows, -len(c.departments), c.name))
+                    rows[cid].append((ind, unit))
+    by_cluster: dict[int, Concept] = {}
+    for cid, used in rows.items():
+        if len({unit for _, unit in used}) >= min_units:
+            by_cluster[cid] = concept_of(cid, [occurrence(ind, cid, unit) for ind, unit in used])
+            if not keep_rows:
+                by_cluster[cid].occurrences = []
+    concepts = sorted(by_cluster.values(), key=lambda c: (-c.rows, -len(c.departments), c.name))
     renumbered = [_renumber(c, i) for i, c in enumerate(concepts, start=1)]
-    return Library(renumbered, sources=[d.path for d in documents])
+    return Library(renumbered, sources=[d.path for d in documents]), by_cluster
 
 
 def concept_of(concept_id: int, occurrences: Sequence[Occurrence]) -> Concept:

@@ -26,9 +26,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kpi_lint.cluster.groups import indicator_key
 from kpi_lint.cluster.peers import FITTING_KINDS, PeerIndex, ProjectKey, ProjectSubset, project_key
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_list
-from kpi_lint.library.build import build_library, range_unit, where
+from kpi_lint.library.build import range_unit, run_concepts, where
 from kpi_lint.library.funds import Funds, project_funds, project_sectors
 from kpi_lint.library.match import LibraryMatcher
 from kpi_lint.library.model import Concept, Library
@@ -119,8 +120,15 @@ class Suggester:
         self.peers = peers
         self.lexicon = lexicon or load_lexicon()
         self.curated = library is not None
-        self.library = library if library is not None else build_library(documents, peers.clusters)
-        self._concept_at = {(o.path, o.location): c for c in self.library.concepts for o in c.occurrences}
+        # A curated library knows the rows it was built from by their position; the run's own library
+        # (built here from the peer index's clusters) knows a row by its cluster.
+        self._concept_at: dict[tuple[str, str], Concept] = {}
+        self._by_cluster: dict[int, Concept] = {}
+        if library is not None:
+            self.library = library
+            self._concept_at = {(o.path, o.location): c for c in library.concepts for o in c.occurrences}
+        else:
+            self.library, self._by_cluster = run_concepts(documents, peers.clusters)
         self._matcher: LibraryMatcher | None = None
         self._documents = list(documents)
         self._projects: dict[ProjectKey, tuple[Document, Project, str]] = {}
@@ -192,9 +200,16 @@ class Suggester:
         return tuple(rows)
 
     def concept_of(self, ind: Indicator) -> Concept | None:
-        """The library concept of a row: by its position when the library holds it, else by its name."""
+        """The library concept of a row: by its position when the library holds it, else by its name.
+
+        In the run's own library a row's concept is its cluster's: the rows at one position share
+        their 三级指标 and so their cluster.
+        """
+        if not self.curated:
+            cid = self.peers.clusters.by_key.get(indicator_key(ind))
+            return self._by_cluster.get(cid) if cid is not None else None
         concept = self._concept_at.get((ind.path, where(ind)))
-        if concept is not None or not self.curated:
+        if concept is not None:
             return concept
         if self._matcher is None:
             from kpi_lint.cluster.normalize import TextNormalizer

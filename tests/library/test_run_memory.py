@@ -1,0 +1,54 @@
+"""The peer phase holds each row once: the run's library keeps no rows, the peer index no per-project
+counts, and they answer as the structures that held them did.
+
+Samples and wild set (every row of every readable file); the references are the library with its
+rows (`build_library`, as `kpi-lint library` writes it) looked up by position, and the per-project
+counts of each cluster's categories.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from kpi_lint.cluster import ClusterSet, PeerIndex
+from kpi_lint.library.build import build_library, run_concepts, where
+from kpi_lint.library.model import Library
+from kpi_lint.library.suggest import Suggester
+from kpi_lint.model import Document
+
+
+def test_a_row_has_the_concept_of_its_position_in_the_library_with_rows(
+    all_docs: list[Document], all_clusters: ClusterSet, library: Library, suggester: Suggester
+) -> None:
+    at = {(o.path, o.location): c for c in library.concepts for o in c.occurrences}
+    run_library, by_cluster = run_concepts(all_docs, all_clusters)
+    assert [(c.id, c.name, c.level2, c.ranges, c.names) for c in run_library.concepts] == [
+        (c.id, c.name, c.level2, c.ranges, c.names) for c in library.concepts
+    ]
+    assert not any(c.occurrences for c in run_library.concepts) and len(by_cluster) == len(library.concepts)
+    rows = [i for d in all_docs for i in d.indicators]
+    found = [(suggester.concept_of(i), at.get((i.path, where(i)))) for i in rows]
+    assert sum(old is not None for _, old in found) > 1300  # 1,408 rows of samples + wild set have one
+    assert [new.id if new else None for new, _ in found] == [old.id if old else None for _, old in found]
+    assert build_library(all_docs, all_clusters).concepts[0].occurrences  # `kpi-lint library` keeps them
+
+
+def test_the_categories_of_other_projects_are_counted_as_per_project_counts_did(
+    all_docs: list[Document], all_clusters: ClusterSet
+) -> None:
+    peers = PeerIndex(all_clusters, all_docs)
+    asked = 0
+    for ind in (i for d in all_docs for i in d.indicators):
+        cluster = peers.cluster_for(ind)
+        if cluster is None:
+            continue
+        by_project: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for m in cluster.members:
+            if m.level2:
+                by_project[(m.path, m.project)][m.level2] += 1
+        everyone = sum(by_project.values(), Counter())
+        expected = everyone - by_project.get((ind.path, ind.project), Counter())
+        got = peers.peer_categories(ind)
+        assert list(got.items()) == list(expected.items()), (ind.path, ind.level3)
+        asked += 1
+    assert asked > 1300  # 1,408
