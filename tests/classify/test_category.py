@@ -48,7 +48,8 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
     assert test["macro_f1"] >= 0.75 and held["test_sets"]["fresh"]["macro_f1"] >= 0.75
     # 0.921 on the 46 rows of batch m (issue 13f), 0.805 on all 66 test documents.
     assert held["test_sets"]["third"]["macro_f1"] >= 0.85
-    # 0.675 on the 61 rows of batch n (issue 13g), 0.790 on all 75 test documents.
+    # 0.675 on the 61 rows of batch n (issue 13g), 0.790 on all 75 test documents; issue 13h: first 0.776, fresh 0.800,
+    # third 0.918, fourth 0.695, all 0.801.
     assert held["test_sets"]["fourth"]["macro_f1"] >= 0.62 and held["test"]["macro_f1"] >= 0.76
     assert test["per_class"]["服务对象满意度指标"]["f1"] >= 0.9
     assert test["per_class"]["生态效益指标"]["f1"] >= 0.7  # 0.235 before the cue words
