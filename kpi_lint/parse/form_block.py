@@ -682,7 +682,7 @@ def _own_level1(cell: Cell) -> bool:
     return not cell.glued and 2 <= len(text) <= 8 and not any(ch.isdigit() for ch in text)
 
 
-_SIGN_NUMBER = re.compile(r"^(?P<a>\S+) (?P<b>\S+)$")
+_SIGN_NUMBER = re.compile(r"^(?P<a>\S+)\s(?P<b>\S+)$")  # a single space, a no-break one too
 
 
 def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Cell], list[Kind]]:

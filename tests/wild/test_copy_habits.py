@@ -69,3 +69,12 @@ def test_figures_typed_full_width(stem: str, tmp_path: Path) -> None:
     assert _rows_after(stem, full_width, tmp_path)[0] == 1.0
     values = [ind.value or "" for ind in parse(tmp_path / f"{stem}.txt").indicators]
     assert any("０" in v or "％" in v or "１" in v for v in values)
+
+
+def test_no_break_spaces_between_a_figure_and_its_unit(tmp_path: Path) -> None:
+    """A web page's &nbsp; between cells: "25 % 9.5" with no-break spaces is cut as with plain ones, the
+    unit given to the 度量单位 column ("9.5%", not "9.5")."""
+    stem = "e10_chongqing_commerce_dept_selfeval"
+    f1, rows = _rows_after(stem, lambda t: t.replace(" ", "\u00a0"), tmp_path)
+    assert rows > 0
+    assert f1 == 1.0
