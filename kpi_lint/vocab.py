@@ -318,6 +318,10 @@ class Vocabulary:
     def canonical_level2(self, text: str | None) -> str | None:
         return self.remember("level2", text or "", lambda t: _lookup(self.level2, t, self.typos, self._level2_starts))
 
+    def is_level_label(self, text: str) -> bool:
+        """`text` names a 一级 or a 二级 (its aliases, weight and marks allowed)."""
+        return bool(self.canonical_level1(text) or self.canonical_level2(text))
+
     def remember(self, question: str, text: str, answer: Callable[[str], str | None]) -> str | None:
         """The answer to `question` about `text`, computed once (the memo is emptied when it grows large)."""
         key = (question, text)

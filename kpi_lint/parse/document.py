@@ -117,11 +117,8 @@ def _misread(doc: Document, vocab: Vocabulary) -> bool:
     """A sample layout's reader that lost the targets of most rows, or read category labels as names
     or targets: the text was not in the layout it knows (a table copied out of Excel as tab rows is no
     shifted tab-row extraction), and the form reader reads it instead."""
-
-    def is_label(text: str) -> bool:
-        return bool(vocab.canonical_level1(text) or vocab.canonical_level2(text))
-
-    wrong = sum(1 for i in doc.indicators if not (i.level3 and i.value) or is_label(i.level3) or is_label(i.value))
+    label = vocab.is_level_label
+    wrong = sum(1 for i in doc.indicators if not (i.level3 and i.value) or label(i.level3) or label(i.value))
     return wrong > len(doc.indicators) / 5
 
 

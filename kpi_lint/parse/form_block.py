@@ -20,6 +20,7 @@ from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_segment import Placed, assign, segment, starts_row
+from kpi_lint.parse.page_split import page_of
 from kpi_lint.vocab import GRADES, Vocabulary, label_key, squash, strip_marks
 
 
@@ -116,18 +117,17 @@ class BlockReader:
         if not row.ruled or not self.records:
             return False
         last = self.records[-1]
-        pages = {_page(c) for c in last.data.values()}
-        page = _page(row.cells[0])
+        pages = {page_of(c) for c in last.data.values()}
+        page = page_of(row.cells[0])
         if page is None or None in pages or page in pages or not last.data.get("value"):
             return False
         # Matched by the column each cell stands in: the rows of a table need not line up with its header.
         by_column = {cell.column: role for role, cell in last.data.items()}
-        pieces = [(by_column.get(c.column), c) for c in row.filled]
+        pieces = [(by_column.get(c.column, ""), c) for c in row.filled]
         if not pieces or any(role not in _CARRIED_ROLES for role, _ in pieces):
             return False
         for role, cell in pieces:
-            above = last.data[role or ""]
-            last.data[role or ""] = replace(above, text=above.text + cell.text)
+            last.data[role] = replace(last.data[role], text=last.data[role].text + cell.text)
         return True
 
     def _target_below(self, last: Record, filled: list[Cell]) -> bool:
@@ -344,7 +344,7 @@ class BlockReader:
         group = self.header.groups[0]
         kinds = [kind_of(cells[col], self.vocab) if col is not None and col < len(cells) else None
                  for col in (group.level1, group.level2)]
-        return Kind.DATA in kinds or kinds == [Kind.LEVEL2, Kind.DATA]
+        return Kind.DATA in kinds
 
     def _misfits(self, cells: list[Cell]) -> bool:
         """A cell that cannot stand in the column it is in (a unit under 指标性质, a name under 指标值)."""
@@ -639,13 +639,6 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
 
 
 _CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
-_PAGE = re.compile(r"^页(\d+)")
-
-
-def _page(cell: Cell) -> int | None:
-    """The page a cell of a PDF table is on (its anchor opens with "页N")."""
-    found = _PAGE.match(cell.anchor or "")
-    return int(found.group(1)) if found else None
 
 
 _BRACKETED_UNIT = re.compile(r"^[(（][^()（）]{1,6}[)）]$")  # "(元)", "（个）" ending a name: its unit

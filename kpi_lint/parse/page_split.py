@@ -15,8 +15,14 @@ from dataclasses import replace
 from kpi_lint.grid import Cell, Row
 from kpi_lint.vocab import Vocabulary
 
-_FIRST_ROW = re.compile(r"^页(\d+) 表\d+ 行1 ")
-_PAGE = re.compile(r"^页(\d+) ")
+_FIRST_ROW = re.compile(r"^页\d+ 表\d+ 行1 ")  # the anchor of a PDF table's first row (kpi_lint.read.pdf_reader)
+_PAGE = re.compile(r"^页(\d+)")
+
+
+def page_of(cell: Cell) -> int | None:
+    """The page a cell of a PDF is on (its anchor opens with "页N"); None for other files."""
+    found = _PAGE.match(cell.anchor or "")
+    return int(found.group(1)) if found else None
 
 
 def join_page_splits(rows: list[Row], vocab: Vocabulary) -> list[Row]:
@@ -33,18 +39,14 @@ def join_page_splits(rows: list[Row], vocab: Vocabulary) -> list[Row]:
 def _split(before: Row, row: Row, vocab: Vocabulary) -> bool:
     if not (before.ruled and row.ruled and row.cells and len(before.cells) == len(row.cells)):
         return False
-    top = _FIRST_ROW.match(row.cells[0].anchor or "")
-    foot = _PAGE.match(before.cells[0].anchor or "")
-    if top is None or foot is None or int(top.group(1)) != int(foot.group(1)) + 1:
+    top, foot = page_of(row.cells[0]), page_of(before.cells[0])
+    if not _FIRST_ROW.match(row.cells[0].anchor or "") or top is None or foot is None or top != foot + 1:
         return False
+    label = vocab.is_level_label
     return any(
-        not (a.blank or b.blank or a is b) and _is_label(a.text + b.text, vocab) and not _is_label(a.text, vocab)
+        not (a.blank or b.blank or a is b) and label(a.text + b.text) and not label(a.text)
         for a, b in zip(before.cells, row.cells, strict=True)
     )
-
-
-def _is_label(text: str, vocab: Vocabulary) -> bool:
-    return bool(vocab.canonical_level1(text) or vocab.canonical_level2(text))
 
 
 def _joined(a: Cell, b: Cell) -> Cell:
