@@ -18,7 +18,11 @@ of every rule that fires at least 5 times, all of them when it fires fewer, draw
 5 = seed 53, the same options, over all 113 wild files on main 588b9be, drawn before issue 11f's fixes;
 6 = seed 61 over all 121 wild files on main cd056c8, --share 0 --at-least 12 --min-fires 0 --only corpus/wild/:
 12 of each rule that fires at least 5 times and every finding of the rules that fire fewer (the 15 rules that fire
-at least 5 times gave only 144 findings, fewer than the issue's 150), drawn before issue 11g's fixes).
+at least 5 times gave only 144 findings, fewer than the issue's 150), drawn before issue 11g's fixes);
+7 and 8: see tests/rules/test_finding_review.py;
+9 = seed 89 over all 134 wild
+files on b363aea, --share 0 --at-least 12 --min-fires 0 --only corpus/wild/ --exclude-reviewed
+tests/data/finding_review.csv (12 of each rule's findings not judged before, all when fewer are left).
 """
 
 from __future__ import annotations

@@ -15,7 +15,10 @@ cd056c8 before issue 11g's fixes; 7 = every finding (63) in the wild set's batch
 tuned on), from `kpi-lint check` over the whole wild set and the samples on main ed18907, before issue 11h's
 fixes — a blind, complete (not sampled) review of that batch; 8 = 96 findings over all 132 wild files (seed 71,
 half of each rule's findings not judged in samples 1–7, at least 5 of every rule that fires at least 5 times, all
-of them when fewer are left), drawn on main 6e7d458 before issue 11i's fixes. This test runs the whole
+of them when fewer are left), drawn on main 6e7d458 before issue 11i's fixes; 9 = 50 findings over all 134 wild files
+not judged in samples 1–8 (seed 89, --share 0 --at-least 12 --min-fires 0 --exclude-reviewed: 12 of each rule's
+unjudged findings, all of them when fewer are left — only KPI101, 103, 104, 202 and 404 had any), drawn on b363aea
+and judged blind before issue 11j's fixes. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 

@@ -1,0 +1,81 @@
+"""Precision per rule of the hand-judged findings (tests/data/finding_review.csv) against a run.
+
+    kpi-lint check corpus/wild corpus/*.txt --output-format json --fail-on never -o findings.json
+    python bench/finding_review_precision.py findings.json [--sample 9] [--review tests/data/finding_review.csv]
+
+For each rule: how often it fires on the wild set in that run, how many findings were judged (in the samples
+chosen; all samples by default), right / partly / wrong as judged, and the same for the judged findings that the
+run still reports (a finding silenced since it was judged drops out: a wrong one fixed, or a right one left to
+the rule that owns the defect). Strict precision is right / judged, lenient (right + partly) / judged. A finding
+is matched by file, rule and place (line and column, or one of the occurrences of a finding that reports a
+pattern once; KPI202 also by its 二级), as tests/rules/test_finding_review.py matches it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from collections import Counter, defaultdict
+
+REVIEW = "tests/data/finding_review.csv"
+
+
+def _index(findings: list[dict[str, object]]) -> dict[tuple[str, str], list[dict[str, object]]]:
+    index: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+    for f in findings:
+        index[(str(f["path"]), str(f["code"]))].append(f)
+    return index
+
+
+def reported(row: dict[str, str], index: dict[tuple[str, str], list[dict[str, object]]]) -> bool:
+    place = [int(row["line"]), int(row["column"])]
+    for f in index.get((row["file"], row["code"]), []):
+        occurrences = [list(o) for o in f.get("occurrences") or []]  # type: ignore[attr-defined]
+        if [f["line"], f["column"]] != place and place not in occurrences:
+            continue
+        if row["code"] == "KPI202" and str(f.get("level2") or "") != row["level2"]:
+            continue
+        return True
+    return False
+
+
+def _cell(verdicts: list[str]) -> str:
+    n = len(verdicts)
+    if not n:
+        return "0 | – | – | –"
+    c = Counter(verdicts)
+    strict, lenient = c["right"] / n, (c["right"] + c["partly"]) / n
+    return f"{n} | {c['right']}/{c['partly']}/{c['wrong']} | {strict:.2f} | {lenient:.2f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("findings")
+    ap.add_argument("--review", default=REVIEW)
+    ap.add_argument("--sample", action="append", default=[], help="keep the rows of this sample (repeatable)")
+    ap.add_argument("--only", default="corpus/wild/", help="count fires in files under this prefix")
+    args = ap.parse_args()
+    with open(args.findings, encoding="utf-8") as fh:
+        findings = [f for f in json.load(fh) if f["code"] != "KPI000"]
+    index = _index(findings)
+    fires = Counter(str(f["code"]) for f in findings if str(f["path"]).startswith(args.only))
+    with open(args.review, encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if not args.sample or set(r["sample"].split()) & set(args.sample)]
+    judged: dict[str, list[str]] = defaultdict(list)
+    still: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        judged[row["code"]].append(row["verdict"])
+        if reported(row, index):
+            still[row["code"]].append(row["verdict"])
+    print("| rule | fires | judged | R/P/W | strict | lenient | still reported | R/P/W | strict | lenient |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for code in sorted(judged):
+        print(f"| {code} | {fires[code]} | {_cell(judged[code])} | {_cell(still[code])} |")
+    every = [v for vs in judged.values() for v in vs]
+    kept = [v for vs in still.values() for v in vs]
+    print(f"| all | {sum(fires.values())} | {_cell(every)} | {_cell(kept)} |")
+
+
+if __name__ == "__main__":
+    main()
