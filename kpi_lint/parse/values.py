@@ -73,13 +73,15 @@ _DAY = r"(?:19|20)\d{2}[./-](?:0?[1-9]|1[0-2])(?:[./-](?:0?[1-9]|[12]\d|3[01]))?
 _NUMERIC_DATE = re.compile(rf"^{_DAY}(?:\s*[-~至到—]+\s*{_DAY})?$")
 # A time limit: "<24小时", "≤20工作日", "3个月内".
 _TIME_SPAN = re.compile(r"\d\s*(?:个)?(?:小时|工作日|天|日|周|个月)")
+# A deadline named by the calendar's fixed occasions: "春节前", "中秋节前", "汛期前", "开学前".
+_NAMED_DEADLINE = re.compile(r"(?:春节|元旦|清明|端午|中秋|国庆|重阳|节日|汛期|开学|年关)(?:之|以)?前")
 
 
 def mentions_date(text: str | None) -> bool:
     """The value names a date, a deadline or a time limit somewhere in it ("12月底前100%到位",
-    "<24小时", "2020.1.1-2020.12.31"), whatever else it says."""
+    "<24小时", "2020.1.1-2020.12.31", "春节前"), whatever else it says."""
     s = _canonical(text or "")
-    return bool(_DATE.search(s) or _TIME_SPAN.search(s) or _NUMERIC_DATE.match(s))
+    return bool(_DATE.search(s) or _TIME_SPAN.search(s) or _NUMERIC_DATE.match(s) or _NAMED_DEADLINE.search(s))
 
 
 def _canonical(text: str) -> str:

@@ -76,6 +76,11 @@ class Finding:
     title_zh: str = ""  # the rule's Chinese name, shown to people beside the code
     # One finding for a pattern that covers a document: where else it occurs, (line, column) each.
     occurrences: list[tuple[int, int]] = field(default_factory=list)
+    # The 二级 a finding asks to move its row to (KPI404), and the 二级 any of which would fill the gap a
+    # finding reports (KPI202: 质量指标; the four 效益 for 效益): a gap that a proposed move fills is reported
+    # once, by the move (rules.engine). Data between rules, not output fields.
+    moves_to: str | None = None
+    fills: tuple[str, ...] = ()
 
     @property
     def location(self) -> str:
@@ -94,7 +99,8 @@ class Finding:
         return (self.path, self.line, self.column, self.code)
 
 
-_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+_BETWEEN_RULES = ("moves_to", "fills")  # data the rules pass on, not part of a finding's record
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in _BETWEEN_RULES)
 
 
 @dataclass

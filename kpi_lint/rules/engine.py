@@ -46,7 +46,8 @@ def kept_findings(doc: Document, found: list[Finding], rules: Sequence[type[Rule
     `found` is everything the run's `rules` found in `doc`; a run split in parts (kpi_lint.run: the
     local rules in file tasks, the peer rules over all files) applies this to the parts together.
     """
-    return _outside_garbled_tables(doc, _deferred_to_owner(_one_per_defect(found, rules), rules), rules)
+    kept = _deferred_to_owner(_one_per_defect(found, rules), rules)
+    return _outside_garbled_tables(doc, _gaps_not_filled_by_a_move(doc, kept), rules)
 
 
 def _indicator_key(f: Finding) -> tuple[str, str | None, str | None, str | None]:
@@ -101,6 +102,30 @@ def _deferred_to_owner(findings: list[Finding], rules: Sequence[type[Rule]]) -> 
         if silent(f, frozenset()):
             dropped.add(id(f))
     return [f for f in findings if id(f) not in dropped]
+
+
+def _gaps_not_filled_by_a_move(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """One defect, one finding: a gap (a finding whose `fills` names the 二级 that would fill it, KPI202's
+    "项目没有质量指标") that a kept finding of the same project proposes to fill by moving a row there (its
+    `moves_to`, KPI404's "种植作物成活率 | ≥85% 填在数量指标下…请移到质量指标") is reported once, by the move:
+    the dimension is set, misfiled. A gap of every period (period None) stands down only when each of the
+    project's periods has such a move."""
+    moves: dict[tuple[str, str | None], set[tuple[str | None, str]]] = {}
+    for f in findings:
+        if f.moves_to:
+            moves.setdefault((f.path, f.project), set()).add((f.period, f.moves_to))
+    if not moves:
+        return findings
+    periods = {p.name: set(p.periods) or {None} for p in doc.projects}
+
+    def filled(f: Finding) -> bool:
+        moved = moves.get((f.path, f.project))
+        if not f.fills or not moved:
+            return False
+        wanted = {f.period} if f.period is not None else periods.get(f.project or "", {None})
+        return all(any((p, level2) in moved for level2 in f.fills) for p in wanted)
+
+    return [f for f in findings if not filled(f)]
 
 
 def _outside_garbled_tables(doc: Document, findings: list[Finding], rules: Sequence[type[Rule]]) -> list[Finding]:

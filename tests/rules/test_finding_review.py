@@ -269,8 +269,10 @@ def test_precision_per_rule_on_the_seventh_sample_holds() -> None:
 # the figures after issue 11i's rule fixes (the 4 rule-caused and the 2 model-caused wrongs, and the reader's b08
 # execution line, are silent; optimistic, as the fixes were shaped on these verdicts): KPI101 30/37, KPI103 11/14,
 # KPI404 9/11. What is still wrong is the reader's (the CSV's after_fix names file:line and what the reader did).
+# KPI202 7/8 since issue 11j (one defect, one finding): g08 6:1 "没有质量指标" (right) is silent where KPI404 proposes
+# moving "种植作物成活率 | >=85" from 数量 to 质量 in the same project (Finding.moves_to): that row owns the gap.
 SAMPLE8_PRECISION_FLOOR = {
-    "KPI101": 30 / 37, "KPI103": 11 / 14, "KPI404": 9 / 11, "KPI202": 8 / 9, "KPI104": 6 / 7,
+    "KPI101": 30 / 37, "KPI103": 11 / 14, "KPI404": 9 / 11, "KPI202": 7 / 8, "KPI104": 6 / 7,
 }
 
 
@@ -278,4 +280,21 @@ def test_precision_per_rule_on_the_eighth_sample_holds() -> None:
     precision = _precision_still_reported("8")
     assert set(precision) == set(SAMPLE8_PRECISION_FLOOR)
     for code, floor in SAMPLE8_PRECISION_FLOOR.items():
+        assert precision[code][0] >= floor - 1e-9, (code, precision[code])
+
+
+# The same on sample 9: 50 findings over all 134 wild files not judged in samples 1–8 (seed 89 on b363aea), judged
+# blind before issue 11j's fixes. As drawn: KPI101 10/12, KPI103 8/12, KPI104 5/6, KPI202 5/8, KPI404 5/12 (33/50 =
+# 0.66; 8 partly). 9 wrong: 4 the reader's (f06, n08, k06 twice), 2 the excerpt's cut inside the last row (c07, m08),
+# 2 the category model's (e02 经济→社会, b08 "完成率" whose 指标说明 says 及时 but is not read), 1 the rule's (h02). The
+# floors are the figures after issue 11j's fixes (the 2 cut rows, h02, k06's glued label and f06's gap filled by
+# KPI404's move are silent; optimistic, as the fixes were shaped on these verdicts): KPI103 8/10, KPI104 5/5,
+# KPI202 5/7, KPI404 5/10 (l01 12:8, partly, silent: a frequency under 时效 fits where filed).
+SAMPLE9_PRECISION_FLOOR = {"KPI101": 10 / 12, "KPI103": 8 / 10, "KPI104": 1.0, "KPI202": 5 / 7, "KPI404": 5 / 10}
+
+
+def test_precision_per_rule_on_the_ninth_sample_holds() -> None:
+    precision = _precision_still_reported("9")
+    assert set(precision) == set(SAMPLE9_PRECISION_FLOOR)
+    for code, floor in SAMPLE9_PRECISION_FLOOR.items():
         assert precision[code][0] >= floor - 1e-9, (code, precision[code])

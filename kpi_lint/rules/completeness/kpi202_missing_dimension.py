@@ -95,7 +95,8 @@ class MissingDimension(Rule):
     该维度；产出指标一行没有再分数量、质量、时效，缺的产出维度也不逐个报"缺少"，而是给一条提示（info）。
     没有二级一栏、"指标名称"一栏填的是二级类别（"产出指标 | 数量指标 | 375万平方米"）时，该行即算设了这一维度
     （名称空泛是 KPI203 的事）。满意度指标放错了类别（"资助对象满意度 | 95%以上"填在质量指标下）时，满意度这一维度
-    算是设了：放错类别由 KPI404 报告。
+    算是设了：放错类别由 KPI404 报告。KPI404 建议把某一行移到所缺的二级指标（"种植作物成活率 | ≥85%"填在数量指标下，
+    建议移到质量指标）时，这一维度也不再报缺少：缺口由那一行的归类错误造成，只报一次（KPI404）。
 
     **为什么不好**
 
@@ -198,6 +199,14 @@ class MissingDimension(Rule):
 
     def _at(self, doc: Document, project: Project, dimension: str, period: str | None, message: str) -> Finding:
         level2s = BENEFIT_LEVEL2 if dimension == BENEFIT else (dimension,)
+        finding = self._placed(doc, project, dimension, period, message, level2s)
+        finding.fills = level2s  # a row KPI404 moves into one of these fills the gap: reported once, by KPI404
+        return finding
+
+    def _placed(
+        self, doc: Document, project: Project, dimension: str, period: str | None, message: str,
+        level2s: tuple[str, ...],
+    ) -> Finding:
         empty = next(
             (e for e in project.empty_categories if e.level2 in level2s and (period is None or e.period == period)),
             None,

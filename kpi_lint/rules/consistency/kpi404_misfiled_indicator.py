@@ -11,10 +11,13 @@ from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS
 from kpi_lint.rules.target.common import (
     ON_TIME_FILE,
+    dated_name_done,
     dated_name_rate,
     declared_not_applicable,
+    is_satisfaction,
     name_cues,
     on_time_rate,
+    states_a_period,
     unit_only,
 )
 from kpi_lint.rules.text._text import clean
@@ -50,6 +53,12 @@ _EXAMPLES = {
     SUSTAINABLE: "设施正常使用年限 ≥10年",
     SATISFACTION: "救助对象满意度 ≥85%",
 }
+
+
+def _satisfaction_name(ind: Indicator) -> bool:
+    """A name that measures satisfaction ("资助对象满意度", "市民对空气质量改善的满意程度"), filed elsewhere: a row
+    misfiled belongs under 服务对象满意度指标, whatever its subject (air quality is not what makes it 生态效益)."""
+    return ind.level2 != SATISFACTION and is_satisfaction(ind)
 
 
 def _example(level2: str) -> str:
@@ -110,7 +119,11 @@ class MisfiledIndicator(Rule):
     "是否产生经济价值"、可持续影响指标下指标值为"长期"的行），成本或经济效益下的金额，成本下的单位金额
     （``unit_cost_words.txt``：d01 "造林补助 | 每亩300"），时效下的日期，以及时效下名称说"按时""按期"
     （``on_time_words.txt``）或写明日期、周期的百分比（"…按期完成率 | ≥95%"、"项目年末完成率 | ≥95%"：
-    KPI104 认作时效目标的及时率）。
+    KPI104 认作时效目标的及时率），时效下写明周期或频次的值（"城市道路以克论净量化考核 | 1次/月"），以及名称写明
+    期限、值说按期完成的行（"春节前完成走访慰问 | 按时限完成"）。
+    名称是满意度的行（"市民对空气质量改善的满意程度 | 85%"填在社会效益指标下）放错了类别时，建议移到服务对象满意度
+    指标，不管模型从它的对象（空气质量）猜的是哪一类。
+    建议的类别作为数据随发现传给 KPI202：这一行移过去就补上的缺项（"没有质量指标"）不再另报（一个问题只报一次）。
     预算过程指标（``process_measures.txt``：资金执行率、拨款率……）不属于任何结果类别，由 KPI402 报告，
     这里不再建议把它挪到别的二级指标。
     三级指标只是空泛的套话（"提高效率"、"网络生态环境"）时由 KPI203 在同一行报告：一句不衡量任何东西的话该归哪一类
@@ -204,9 +217,13 @@ class MisfiledIndicator(Rule):
             return True  # an amount per unit ("造林补助 | 每亩300", "人均补助"), not a rate ("资助标准达标率 | 100%")
         if ind.level2 == TIMELINESS and ind.parsed is not None:
             # A rate of what was done on time or by a date the name states ("…按期完成率 | ≥95%", "项目年末完成率 |
-            # ≥95%"): the 时效 target KPI104 accepts as such, not a 质量 rate misfiled.
-            on_time = on_time_rate(ind.level3, ind.parsed, self.lexicon.words(ON_TIME_FILE))
-            if on_time or dated_name_rate(ind.level3, ind.parsed):
+            # ≥95%"), a period or a frequency ("城市道路以克论净量化考核 | 1次/月"), or "done by the deadline the
+            # name states" ("春节前完成走访慰问 | 按时限完成"): the 时效 targets KPI104 accepts as such.
+            on_time_words = self.lexicon.words(ON_TIME_FILE)
+            on_time = on_time_rate(ind.level3, ind.parsed, on_time_words)
+            if on_time or dated_name_rate(ind.level3, ind.parsed) or states_a_period(ind.value):
+                return True
+            if dated_name_done(ind.level3, ind.value, on_time_words):
                 return True
         return kind == "date" and ind.level2 == TIMELINESS
 
@@ -262,8 +279,13 @@ class MisfiledIndicator(Rule):
         A category of another template (the NDRC form's 计划管理指标, 产出指标 standing as 二级 where the
         table has no 二级 layer, 101号's 经济/社会/生态环境成本指标) is not one the classifier or the
         peers know: they cannot say the row belongs elsewhere. A "name" that is a value or a comparator
-        ("≥95%", "小于") means the row's cells were shifted when read: nothing to judge."""
-        return ind.level2 in LEVEL2_NAMES and bool(clean(ind.level3)) and self.readings.is_name(ind.level3)
+        ("≥95%", "小于") means the row's cells were shifted when read, and one that opens with a 二级 label
+        ("质量指标产品质量得到保" under 数量指标) that a category's label was glued to the row after it: nothing
+        to judge."""
+        name = clean(ind.level3)
+        if any(name.startswith(label) and name != label for label in LEVEL2_NAMES):
+            return False  # "质量指标产品质量得到保": the next category's label glued to a row, misread not misfiled
+        return ind.level2 in LEVEL2_NAMES and bool(name) and self.readings.is_name(ind.level3)
 
     def _process_measure(self, ind: Indicator) -> bool:
         """A budget-process measure ("资金执行率", "预算资金拨款率"): it belongs under no 二级 of the
@@ -294,9 +316,14 @@ class MisfiledIndicator(Rule):
                 label, basis = verdict
                 if peer is not None and peer[0] == label:
                     basis = f"{basis}；{peer[1]}"  # the peers agree: say so
+            if _satisfaction_name(ind) and label != SATISFACTION:
+                # "市民对空气质量改善的满意程度 | 85%" under 社会效益: whatever its subject, it measures satisfaction
+                label, basis = SATISFACTION, f"名称是满意度指标；{basis}"
             message = (
                 f"三级指标“{ind.level3}”（指标值“{ind.value or ''}”）填在{ind.level2}下，"
                 f"但看起来属于{label}（{basis}）。"
                 f"请移到{label}，并在{ind.level2}下填写真正属于它的目标{_example(ind.level2)}。"
             )
-            yield self.finding(doc, message, project=project, indicator=ind, explain=basis)
+            finding = self.finding(doc, message, project=project, indicator=ind, explain=basis)
+            finding.moves_to = label  # data for the rules that report the gap this row would fill (KPI202)
+            yield finding

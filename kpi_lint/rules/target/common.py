@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kpi_lint import vocab
 from kpi_lint.lexicon import Lexicon, read_keyed, read_list
-from kpi_lint.model import Indicator, ParsedValue, Project
+from kpi_lint.model import Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS
 from kpi_lint.parse.values import mentions_date, parse_value
@@ -223,6 +223,42 @@ def dated_name_rate(level3: str | None, parsed: ParsedValue) -> bool:
     每月中旬发放 | 100%", "义务兵家庭优待金每年3月、9月份发放 | 100%"): the share done by then — the deadline is
     written, in the name cell."""
     return parsed.kind == "percent" and (mentions_date(level3) or states_a_period(level3))
+
+
+def dated_name_done(level3: str | None, value: str | None, words: tuple[str, ...]) -> bool:
+    """A name that states the deadline and a value that says the work is done by it ("春节前完成走访慰问 |
+    按时限完成", "12月底之前完成 | 按期完成"): the deadline is written, in the name cell, and the value is the
+    yes/no target "done on time" (lexicons/on_time_words.txt: 按时, 按期, 如期 …)."""
+    if not (mentions_date(level3) or states_a_period(level3)):
+        return False
+    done = squash(value or "")
+    return any(w and w in done for w in words)
+
+
+def _read_past_value(ind: Indicator) -> bool:
+    """Cells of the row were read after its value: 调整后指标值, 实际完成值, 分值, 得分, 偏差原因, 确定依据."""
+    after = (ind.adjusted_value, ind.actual, ind.weight, ind.score, ind.deviation, ind.basis)
+    return any(field is not None for field in after)
+
+
+def cut_by_the_break(ind: Indicator, project: Project) -> bool:
+    """The text ends inside this row: the table breaks off at the end of the text (``Project.cut_off``), this
+    is the last row read, nothing of it was read past its value, and the table has cells past the value — its
+    other rows read some (c07 "工程竣工验收合格率 | 1" where the excerpt stops, the row above reading "100% |
+    100% | 5 | 5"), or, a one-row 自评表, the form's 实际完成值 and 分值 were never reached (m08 "完成安可产品购买
+    并按要求支付资金 | = | 100 |" under a header with 度量单位, 完成值, 权重, 得分). The value may be cut itself,
+    and its unit may stand in a cell beyond the break. A table of targets alone (e08 "验收合格率 | 1" under
+    "三级指标 | 指标值") ends with its value: nothing is known to be lost."""
+    value = ind.spans.get("value")
+    if not project.cut_off or value is None or _read_past_value(ind):
+        return False
+    last = max((i.spans["value"].line, i.spans["value"].column) for i in project.indicators if "value" in i.spans)
+    if (value.line, value.column) != last:
+        return False
+    others = [i for i in project.indicators if i is not ind]
+    if others:
+        return any(_read_past_value(i) for i in others)
+    return project.form is Form.SELF_EVALUATION
 
 
 def names_the_figure(level3: str | None, number: float, cues: NameCues) -> bool:

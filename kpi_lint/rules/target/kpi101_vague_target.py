@@ -11,12 +11,14 @@ from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.context import VAGUENESS
 from kpi_lint.rules.target.common import (
     COST,
+    ON_TIME_FILE,
     QUALITY,
     QUANTITY,
     TIMELINESS,
     NameCues,
     answers_yes_no,
     clean,
+    dated_name_done,
     is_benefit,
     name_cues,
     states_a_period,
@@ -42,7 +44,8 @@ class VagueTarget(Rule):
     判断：模型认为含糊且概率不低于 ``model_threshold`` 的指标值，即使不含词表中的词也报告；词表与模型意见不一时，
     ``--explain`` 同时列出两方的判断。
 
-    时效指标下写明周期或频次的值（"按月安排"、"每季度"）是期限，不报告（KPI104 也接受它）；自评表自带的预算执行
+    时效指标下写明周期或频次的值（"按月安排"、"每季度"）是期限，不报告（KPI104 也接受它）；名称写明了期限、指标值
+    说按期完成的（"春节前完成走访慰问 | 按时限完成"）也不报告：期限写了，值是"是否按期"的目标；自评表自带的预算执行
     一行（"预算执行率 | 预算执行率"，指标值一栏只重复了名称）不是单位设的目标，也不报告。
 
     一个问题只报一次：时效、成本、满意度指标下只有模型判断为不可核查的文字（"参照政府采购成本控制"、"满意"），
@@ -101,6 +104,8 @@ class VagueTarget(Rule):
                 continue  # "是否对当地生态环境造成影响 | 否" answers its question: checkable
             if ind.level2 == TIMELINESS and states_a_period(ind.value):
                 continue  # "工作安排时间 | 按月安排", "每季度": a period is when, the 时效 target KPI104 accepts
+            if ind.level2 == TIMELINESS and dated_name_done(ind.level3, ind.value, self.lexicon.words(ON_TIME_FILE)):
+                continue  # "春节前完成走访慰问 | 按时限完成": the name states the deadline, the value says it is met
             if self._execution_line(ind):
                 continue  # "预算执行率 | 预算执行率": the self-evaluation form's own execution line, no target
             words = words_in(ind.value or "", self.lexicon.vague_words)

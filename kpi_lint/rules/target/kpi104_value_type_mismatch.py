@@ -16,6 +16,8 @@ from kpi_lint.rules.target.common import (
     TIMELINESS,
     UNITLESS,
     NameCues,
+    cut_by_the_break,
+    dated_name_done,
     dated_name_rate,
     is_satisfaction,
     name_cues,
@@ -70,7 +72,8 @@ class ValueTypeMismatch(Rule):
     - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受，名称说"及时""按时"而没写"率"的也是及时率，如
       "对美沙酮维持患者及时给予治疗 | 100%"（``lexicons/on_time_words.txt``）；值里写明了日期或时限的也接受，如
       "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"；写明周期或频次的也接受，如"1次/月"、"按月安排"；
-      名称写明了日期或周期、指标值是百分比的也接受，如"12月底之前完成 | 100%"、"补助金每月中旬发放 | 100%"）；
+      名称写明了日期或周期、指标值是百分比的也接受，如"12月底之前完成 | 100%"、"补助金每月中旬发放 | 100%"；
+      名称写明了期限、指标值说按期完成的也接受，如"春节前完成走访慰问 | 按时限完成"）；
     - 成本指标 → 金额（只写了数量级的"250万""≤620万/月"是省了"元"的金额，也接受；名称里印着货币单位时，
       值里省了它也接受：
       "补助成本(≤**元/株) | ≤28.40/株"）；
@@ -78,6 +81,8 @@ class ValueTypeMismatch(Rule):
 
     三级指标一栏读出来不像名称（"≥95%"、"小于"，即这一行的单元格错了位）、名称里已写着目标（"完成及时率
     (≥**%)>=100%"）、或指标值只剩单位没有数字（"%(百分比)"）时不判断：那是读取或填写的问题，不是类型不符。
+
+    原文在表格中途结束、最后一行读到指标值就断了的不判断：值和它后面的单位可能在截断处之后。
 
     光秃秃的数字交给 KPI103（缺少计量单位），含糊的文字交给 KPI101。KPI404 认为这一行整行归错了二级指标时，
     本规则在这一行不报（一个问题只报一次：把行移到该去的类别是唯一的改法，移过去后再按那一类核对）；KPI402 认为
@@ -118,6 +123,8 @@ class ValueTypeMismatch(Rule):
                 continue  # shifted cells, the target in the name cell, or a unit whose figure was lost
             if parsed.kind == "qualitative" and words_in(ind.value or "", self.lexicon.vague_words):
                 continue  # no measurable content at all: KPI101
+            if cut_by_the_break(ind, project):
+                continue  # the text stops right after this value: its unit or the rest of it may lie beyond
             need = self._expected(ind, parsed, cues)
             if need:
                 yield self._finding(doc, project, ind, parsed, need, cues)
@@ -132,6 +139,7 @@ class ValueTypeMismatch(Rule):
             rate_ok = parsed.kind == "percent" and unit == "%"
             rate_ok = rate_ok or on_time_rate(ind.level3, parsed, self.lexicon.words(ON_TIME_FILE))
             rate_ok = rate_ok or dated_name_rate(ind.level3, parsed)
+            rate_ok = rate_ok or dated_name_done(ind.level3, ind.value, self.lexicon.words(ON_TIME_FILE))
             stated = mentions_date(ind.value) or states_a_period(ind.value)
             if parsed.kind != "date" and not rate_ok and not stated:
                 return "时效指标应写完成日期或期限（如“不晚于6月底”“每季度”）"
