@@ -241,24 +241,35 @@ def _read_past_value(ind: Indicator) -> bool:
     return any(field is not None for field in after)
 
 
-def cut_by_the_break(ind: Indicator, project: Project) -> bool:
-    """The text ends inside this row: the table breaks off at the end of the text (``Project.cut_off``), this
-    is the last row read, nothing of it was read past its value, and the table has cells past the value — its
-    other rows read some (c07 "工程竣工验收合格率 | 1" where the excerpt stops, the row above reading "100% |
-    100% | 5 | 5"), or, a one-row 自评表, the form's 实际完成值 and 分值 were never reached (m08 "完成安可产品购买
-    并按要求支付资金 | = | 100 |" under a header with 度量单位, 完成值, 权重, 得分). The value may be cut itself,
-    and its unit may stand in a cell beyond the break. A table of targets alone (e08 "验收合格率 | 1" under
-    "三级指标 | 指标值") ends with its value: nothing is known to be lost."""
+def at_the_break(ind: Indicator, project: Project) -> bool:
+    """The text ends right after this row's value: the table breaks off at the end of the text
+    (``Project.cut_off``), this is the last row read, and nothing of it was read past its value."""
     value = ind.spans.get("value")
     if not project.cut_off or value is None or _read_past_value(ind):
         return False
     last = max((i.spans["value"].line, i.spans["value"].column) for i in project.indicators if "value" in i.spans)
-    if (value.line, value.column) != last:
+    return (value.line, value.column) == last
+
+
+def cut_by_the_break(ind: Indicator, project: Project) -> bool:
+    """The text ends inside this row (``at_the_break``) and the table has cells past the value — its other rows
+    read some (c07 "工程竣工验收合格率 | 1" where the excerpt stops, the row above reading "100% | 100% | 5 | 5"),
+    or, a one-row 自评表, the form's 实际完成值 and 分值 were never reached (m08 "完成安可产品购买并按要求支付资金 |
+    = | 100 |" under a header with 度量单位, 完成值, 权重, 得分). The value may be cut itself, and its unit may stand
+    in a cell beyond the break. A table of targets alone (e08 "验收合格率 | 1" under "三级指标 | 指标值") ends
+    with its value: nothing is known to be lost."""
+    if not at_the_break(ind, project):
         return False
     others = [i for i in project.indicators if i is not ind]
     if others:
         return any(_read_past_value(i) for i in others)
     return project.form is Form.SELF_EVALUATION
+
+
+def fragment_at_the_break(ind: Indicator, project: Project) -> bool:
+    """A lone character where the text stops (e01 "…生态环境修复… | 解", f01 "…不利影响 | 减"): the first character
+    of a value the excerpt cut, not a target as written."""
+    return len(clean(ind.value)) == 1 and at_the_break(ind, project)
 
 
 def names_the_figure(level3: str | None, number: float, cues: NameCues) -> bool:

@@ -19,6 +19,7 @@ from kpi_lint.rules.target.common import (
     answers_yes_no,
     clean,
     dated_name_done,
+    fragment_at_the_break,
     is_benefit,
     name_cues,
     states_a_period,
@@ -31,6 +32,8 @@ from kpi_lint.rules.target.common import (
 _STRICT = (QUANTITY, QUALITY, COST)
 
 
+
+PASS_FAIL_FILE = "pass_fail_words.txt"  # a 质量 verdict checked yes or no: 合格, 合规, 通过 …
 class VagueTarget(Rule):
     """指标值只有文字、不可衡量（提高、有效、及时、保障……）。
 
@@ -45,7 +48,9 @@ class VagueTarget(Rule):
     ``--explain`` 同时列出两方的判断。
 
     时效指标下写明周期或频次的值（"按月安排"、"每季度"）是期限，不报告（KPI104 也接受它）；名称写明了期限、指标值
-    说按期完成的（"春节前完成走访慰问 | 按时限完成"）也不报告：期限写了，值是"是否按期"的目标；自评表自带的预算执行
+    说按期完成的（"春节前完成走访慰问 | 按时限完成"）也不报告：期限写了，值是"是否按期"的目标；质量指标下只写一个
+    合格与否的结论（``lexicons/pass_fail_words.txt``："补助资格合规性 | 合规"、"通过专家评审 | 通过"）可以按是/否核查，
+    不报告；原文在表格中途结束、最后一行的指标值只剩一个字（"…不利影响 | 减"）是截断的碎片，不报告；自评表自带的预算执行
     一行（"预算执行率 | 预算执行率"，指标值一栏只重复了名称）不是单位设的目标，也不报告。
 
     一个问题只报一次：时效、成本、满意度指标下只有模型判断为不可核查的文字（"参照政府采购成本控制"、"满意"），
@@ -106,6 +111,10 @@ class VagueTarget(Rule):
                 continue  # "工作安排时间 | 按月安排", "每季度": a period is when, the 时效 target KPI104 accepts
             if ind.level2 == TIMELINESS and dated_name_done(ind.level3, ind.value, self.lexicon.words(ON_TIME_FILE)):
                 continue  # "春节前完成走访慰问 | 按时限完成": the name states the deadline, the value says it is met
+            if ind.level2 == QUALITY and clean(ind.value) in self.lexicon.words(PASS_FAIL_FILE):
+                continue  # "补助资格合规性 | 合规", "通过专家评审 | 通过": a pass/fail verdict is checkable
+            if fragment_at_the_break(ind, project):
+                continue  # "…不利影响 | 减" where the text stops: a cut fragment, not the target written
             if self._execution_line(ind):
                 continue  # "预算执行率 | 预算执行率": the self-evaluation form's own execution line, no target
             words = words_in(ind.value or "", self.lexicon.vague_words)
