@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
-from kpi_lint.cluster.clustering import cluster_texts
+from kpi_lint.cluster.clustering import BLOCK_SIZE, cluster_texts
 from kpi_lint.cluster.groups import collect_members, value_kinds
 from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.model import Document
@@ -65,19 +65,21 @@ def _setup(pairs: pd.DataFrame, documents: Sequence[Document]) -> _Setup:
     return _Setup(normalizer, texts, value_kinds(members), left, right)
 
 
-def _predict(setup: _Setup, threshold: float) -> list[bool]:
-    result = cluster_texts(setup.texts, setup.normalizer, threshold, kinds=setup.kinds)
+def _predict(setup: _Setup, threshold: float, block_size: int = BLOCK_SIZE) -> list[bool]:
+    result = cluster_texts(setup.texts, setup.normalizer, threshold, kinds=setup.kinds, block_size=block_size)
     label: Mapping[str, int] = dict(zip(result.texts, result.labels.tolist(), strict=True))
     return [bool(a and b and label[a] == label[b]) for a, b in zip(setup.left, setup.right, strict=True)]
 
 
-def score_pairs(pairs: pd.DataFrame, documents: Sequence[Document], thresholds: Sequence[float]) -> list[PairScore]:
-    """Pairwise precision / recall / F1 of the clustering at each threshold."""
+def score_pairs(
+    pairs: pd.DataFrame, documents: Sequence[Document], thresholds: Sequence[float], block_size: int = BLOCK_SIZE
+) -> list[PairScore]:
+    """Pairwise precision / recall / F1 of the clustering at each threshold (`block_size`: see cluster_texts)."""
     setup = _setup(pairs, documents)
     truth = (pairs["label"] == "same").tolist()
     scores = []
     for threshold in thresholds:
-        predicted = _predict(setup, threshold)
+        predicted = _predict(setup, threshold, block_size)
         p, r, f, _ = precision_recall_fscore_support(truth, predicted, average="binary", zero_division=0)
         tp = sum(t and q for t, q in zip(truth, predicted, strict=True))
         fp = sum(q and not t for t, q in zip(truth, predicted, strict=True))

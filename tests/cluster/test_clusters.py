@@ -120,27 +120,32 @@ def test_an_unseen_indicator_is_found_by_its_text(clusters: ClusterSet) -> None:
 
 
 def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> None:
-    """The scalable path (k-means blocks + centroid merge) on blocks of 40 texts, against one block.
+    """The scalable path (k-means blocks + merge passes) on blocks of 20 texts, against one block.
 
-    Blocks of 40 (6 or more k-means blocks for 211 texts, and a blocked centroid pass): with blocks of 20 the
-    centroid pass is itself cut into about ten blocks, and which cut cells meet their complete form depends on the
-    k-means draw: 0 of the 36 pairs lost with the lexicons before issue 13h, 11 after its synonyms moved a few
-    vectors; at 40, 2 lost with either lexicon."""
+    Blocks of 20 (about a dozen k-means blocks for 211 texts, and blocked merge passes).  Before issue 13i the
+    test needed blocks of 40: at 20, 11 of the 36 pairs were lost, because a cut cell and its complete form fell
+    in different blocks (the rule that joins them works inside a block only) and the centroid pass was itself
+    cut; and the centroid of a cluster, nearer to everything than its members, joined pairs exact clustering
+    keeps apart.  Now a cut cell goes to its complete form's block and the merge pass measures two groups by
+    the mean cosine of their members: 2 pairs lost (a near-duplicate by rapidfuzz ratio across blocks), none
+    added, at blocks of 10, 20 and 40 alike."""
     normalizer = TextNormalizer.for_documents(docs)
     members, _ = collect_members(docs, normalizer)
     texts = sorted({m.text for m in members})
     kinds = value_kinds(members)
     exact = cluster_texts(texts, normalizer, kinds=kinds)
-    blocked = cluster_texts(texts, normalizer, kinds=kinds, block_size=40)
     same_exact = _same_pairs(texts, exact.labels.tolist())
-    same_blocked = _same_pairs(texts, blocked.labels.tolist())
     assert len(texts) == 211
     assert len(same_exact) == 36  # 41 at threshold 0.40
-    assert len(same_blocked & same_exact) >= 32  # a few pairs may be cut by block boundaries (2 today)
-    assert len(same_blocked - same_exact) <= 2
-    label = dict(zip(texts, blocked.labels, strict=True))
-    assert label["医保信息系统正常运"] == label["医保信息系统正常运行率"]
-    assert label["医保信息系统验收合格率"] != label["医保信息系统正常运行率"]
+    for block_size in (20, 40):
+        blocked = cluster_texts(texts, normalizer, kinds=kinds, block_size=block_size)
+        same_blocked = _same_pairs(texts, blocked.labels.tolist())
+        assert len(same_blocked & same_exact) >= 33  # 34 today: k-means draws may differ on another machine
+        assert len(same_blocked - same_exact) <= 1  # 0 today
+        label = dict(zip(texts, blocked.labels, strict=True))
+        assert label["医保信息系统正常运"] == label["医保信息系统正常运行率"]
+        assert label["贫困人口参保县"] == label["贫困人口参保县级财政补"]
+        assert label["医保信息系统验收合格率"] != label["医保信息系统正常运行率"]
 
 
 def _same_pairs(texts: list[str], labels: list[int]) -> set[tuple[str, str]]:
