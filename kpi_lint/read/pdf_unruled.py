@@ -1,0 +1,356 @@
+"""Tables printed without rulings (a Word table whose borders were removed, a sheet printed without
+gridlines), rebuilt from where their words stand on the page.
+
+pdfplumber finds a table by its ruling lines; a borderless table has none, and its text read line by
+line scatters each wrapped cell over several rows.  pdfplumber's own text strategy
+(``vertical_strategy="text"``, ``horizontal_strategy="text"``) makes a row of every printed line and
+loses a column whose words stand only in the header, so the table is rebuilt here from the words:
+
+* **lines**: words whose middles stand at one height;
+* **pieces**: the words of a line closer than about half a character, so one cell's text on that line
+  (the gap between two cells is their margins, a character wide or more);
+* **columns**: the lines of two pieces or more, from the first such line to the last, are the table.
+  Between two neighbouring pieces of a line the column boundary is where the fewest pieces of the
+  other lines cross; the line with the most pieces (the header row) gives every boundary, and other
+  lines add the boundaries that (almost) no piece crosses.  A piece over a boundary spans columns;
+* **rows**: a line goes on the row above (a cell wrapped onto it) when a cell it shares with the line
+  above had its line above filled to the column's right edge (no room left for the next word there),
+  no cell of the row starts again after a line without it, and it follows at a line's distance.
+  Otherwise it starts a row.  Cells standing only on later lines of a row (a sheet's cells set to the
+  bottom of their row) stay in that row.
+
+Each table is returned as a pdfplumber ``Table`` of its cells' boxes, so it is read and anchored as a
+ruled one is (``pdf_reader._grid``).  Known limits: a cell centred vertically beside a wrapped one
+prints between two lines and starts a row of its own; a row whose cells all end exactly at their
+columns' edge joins the row below.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import pairwise
+from statistics import median
+from typing import Any
+
+BBox = tuple[float, float, float, float]
+
+_PIECE_GAP = 0.45  # words closer than this many characters' height are one cell's text
+_MIN_TABLE_LINES = 3  # lines of two cells or more a table needs
+_ROW_GAP = 0.35  # a line further below the one above than a text line's pitch plus this many heights starts a row
+_BREAK = 3.0  # a gap of this many lines' height between two lines ends a table
+_SPACED = 1.9  # rows set apart by less than this many lines' pitch are set apart by spacing, not empty lines
+_FEW = 0.15  # a boundary no more than this share of the lines cross is shared by the rows
+
+
+@dataclass
+class _Piece:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    first: float  # width of the first word that could not have been wrapped apart (a CJK character)
+    column: int = 0
+    last_column: int = 0
+
+
+@dataclass
+class _Line:
+    pieces: list[_Piece]
+    top: float
+    bottom: float
+    columns: dict[int, _Piece] = field(default_factory=dict)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+Edges = tuple[float, ...]  # a rebuilt table's left edge, the boundaries between its columns, its right edge
+
+
+def unruled_tables(page: Any, ruled: list[BBox], carried: Edges | None = None) -> tuple[list[Any], Edges | None]:
+    """The tables printed on `page` without rulings, outside the ruled tables' boxes, as pdfplumber
+    tables (their cells' boxes), and the columns of the last one.  `carried`: the columns of the last
+    table of the page before; a first table whose lines fit them runs on from there, and takes them
+    (a column blank on this page is still a column), with the rest of a row cut by the page break."""
+    from pdfplumber.table import Table
+
+    words = [w for w in page.extract_words(return_chars=True) if not _inside(w, ruled)]
+    tables = []
+    last: Edges | None = None
+    for k, (run, first) in enumerate(_regions(_lines(words))):
+        made = _table(run, first, carried if k == 0 else None)
+        if made is not None:
+            tables.append(Table(page, made[0]))
+            last = made[1]
+    return tables, last
+
+
+def _inside(obj: dict[str, Any], boxes: list[BBox]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+# Characters a line may not start with (closing marks) or end with (opening marks): a line breaks
+# before the character in front of them, or before them (禁则).
+_NO_START = set("，。、；：！？）】》」』”’,.;:!?)]%")
+_NO_END = set("（【《「『“‘([")
+
+
+def _first_width(word: dict[str, Any]) -> float:
+    """How wide the first part of a word is that a line cannot break inside: one wide (CJK)
+    character, with the opening marks before it and the closing marks after it, or the run of narrow
+    ones before the first wide one."""
+    chars = word.get("chars") or []
+    if not chars:
+        return float(word["x1"] - word["x0"])
+    texts = [c["text"][:1] or " " for c in chars]
+    end = 0
+    while end < len(texts) - 1 and texts[end] in _NO_END:
+        end += 1
+    if _is_wide(texts[end]):
+        end += 1
+        while end < len(texts) and texts[end] in _NO_START:
+            end += 1
+    else:
+        while end < len(texts) and not _is_wide(texts[end]):
+            end += 1
+    return float(chars[max(end, 1) - 1]["x1"] - chars[0]["x0"])
+
+
+def _lines(words: list[dict[str, Any]]) -> list[_Line]:
+    """Words grouped into printed lines (middles at one height), each line's words into pieces."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
+        mid = (word["top"] + word["bottom"]) / 2
+        if lines:
+            last = lines[-1]
+            last_mid = median((w["top"] + w["bottom"]) / 2 for w in last)
+            if abs(mid - last_mid) <= 0.3 * (word["bottom"] - word["top"]):
+                last.append(word)
+                continue
+        lines.append([word])
+    out: list[_Line] = []
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+        pieces: list[_Piece] = []
+        for word in line:
+            height = float(word["bottom"] - word["top"])
+            if pieces and word["x0"] - pieces[-1].x1 <= _PIECE_GAP * max(height, pieces[-1].bottom - pieces[-1].top):
+                last_piece = pieces[-1]
+                last_piece.x1 = max(last_piece.x1, float(word["x1"]))
+                last_piece.top = min(last_piece.top, float(word["top"]))
+                last_piece.bottom = max(last_piece.bottom, float(word["bottom"]))
+                continue
+            pieces.append(_Piece(float(word["x0"]), float(word["x1"]), float(word["top"]), float(word["bottom"]),
+                                 _first_width(word)))
+        out.append(_Line(pieces, min(p.top for p in pieces), max(p.bottom for p in pieces)))
+    return out
+
+
+def _regions(lines: list[_Line]) -> list[tuple[list[_Line], int]]:
+    """The runs of lines that hold a table: from a line of two pieces or more to the last such line,
+    with the lines of one piece between them, cut where the page leaves a gap of several lines."""
+    if sum(1 for line in lines if len(line.pieces) >= 2) < _MIN_TABLE_LINES:
+        return []
+    height = median(line.height for line in lines)
+    runs: list[list[_Line]] = [[lines[0]]]
+    for above, line in pairwise(lines):
+        if line.top - above.bottom > _BREAK * height:
+            runs.append([line])
+        else:
+            runs[-1].append(line)
+    regions = []
+    for run in runs:
+        multi = [i for i, line in enumerate(run) if len(line.pieces) >= 2]
+        if len(multi) >= _MIN_TABLE_LINES:
+            regions.append((run, multi[0]))  # lines of one piece after the last: checked in _table
+    return regions
+
+
+def _crossing(lines: list[_Line], x: float) -> int:
+    """How many lines have a piece over `x`."""
+    return sum(1 for line in lines if any(p.x0 + 1 < x < p.x1 - 1 for p in line.pieces))
+
+
+def _boundaries(region: list[_Line]) -> list[float]:
+    """The x of each boundary between two columns, left to right."""
+    multi = [line for line in region if len(line.pieces) >= 2]
+    header = max(multi, key=lambda line: len(line.pieces))
+    few = max(1, int(_FEW * len(multi)))
+    found: list[tuple[float, int]] = []
+    for line in multi:
+        for a, b in zip(line.pieces, line.pieces[1:], strict=False):
+            best = _quietest(multi, a.x1, b.x0)
+            if best is None:
+                continue
+            x, crossed = best
+            if line is header or crossed <= few:
+                found.append((x, crossed))
+    found.sort()
+    out: list[tuple[float, int]] = []
+    for x, crossed in found:  # one boundary per gap: the least crossed
+        if out and x - out[-1][0] < 4:
+            if crossed < out[-1][1]:
+                out[-1] = (x, crossed)
+            continue
+        out.append((x, crossed))
+    return [x for x, _ in out]
+
+
+def _quietest(lines: list[_Line], left: float, right: float) -> tuple[float, int] | None:
+    """The middle of the least crossed stretch between `left` and `right`, and how many lines cross it."""
+    if right - left < 1:
+        return None
+    steps = max(2, int(right - left))
+    xs = [left + (right - left) * k / steps for k in range(steps + 1)]
+    counts = [_crossing(lines, x) for x in xs]
+    least = min(counts)
+    at = [x for x, c in zip(xs, counts, strict=True) if c == least]
+    # the widest run of the least crossed points; its middle
+    runs: list[list[float]] = []
+    for x in at:
+        if runs and x - runs[-1][-1] <= (right - left) / steps + 1e-6:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    run = max(runs, key=len)
+    return (run[0] + run[-1]) / 2, least
+
+
+def _place(region: list[_Line], bounds: list[float]) -> None:
+    """Each piece's first and last column; each line's pieces by first column (pieces of one column
+    on a line taken as one)."""
+    for line in region:
+        line.columns = {}
+        for p in line.pieces:
+            p.column = sum(1 for b in bounds if b <= p.x0 + 1)
+            p.last_column = sum(1 for b in bounds if b < p.x1 - 1)
+            p.last_column = max(p.column, p.last_column)
+            held = line.columns.get(p.column)
+            if held is None:
+                line.columns[p.column] = p
+            else:
+                line.columns[p.column] = _Piece(held.x0, max(held.x1, p.x1), min(held.top, p.top),
+                                                max(held.bottom, p.bottom), held.first, held.column,
+                                                max(held.last_column, p.last_column))
+
+
+def _crosses(line: _Line, bounds: list[float] | tuple[float, ...]) -> bool:
+    return any(p.x0 + 1 < x < p.x1 - 1 for p in line.pieces for x in bounds)
+
+
+def _fits(lines: list[_Line], edges: Edges) -> bool:
+    """The lines stand in the columns `edges`: few cross a boundary, none lies outside."""
+    bounds = edges[1:-1]
+    em = median(line.height for line in lines)
+    if any(p.x0 < edges[0] - 2 * em or p.x1 > edges[-1] + 2 * em for line in lines for p in line.pieces):
+        return False
+    multi = [line for line in lines if len(line.pieces) >= 2]
+    return sum(1 for line in multi if _crosses(line, bounds)) <= _FEW * len(multi)
+
+
+def _table(run: list[_Line], first: int, carried: Edges | None) -> tuple[list[BBox], Edges] | None:
+    """The boxes of a table's cells, merged across the columns a piece spans, and its columns' edges;
+    None when its lines do not stand in two columns or more."""
+    region = run[first:]
+    if carried is not None and _fits(region, carried):
+        while first > 0 and len(run[first - 1].pieces) == 1 and not _crosses(run[first - 1], carried[1:-1]):
+            first -= 1  # the rest of a row cut by the page break, above the first line of two cells
+        region = run[first:]
+        bounds = list(carried[1:-1])
+    else:
+        bounds = _boundaries(region)
+    if not bounds:
+        return None
+    _place(region, bounds)
+    aligned = [line for line in region if len({p.column for p in line.pieces}) >= 2]
+    if len(aligned) < _MIN_TABLE_LINES:
+        return None
+    # After the last line of two cells, only the wrapped lines of the last row: lines of one piece
+    # that stay inside one column, each a line's height or less below the one above.
+    end = region.index(aligned[-1])
+    height = median(line.height for line in region)
+    while end + 1 < len(region):
+        line = region[end + 1]
+        only = line.pieces[0]
+        if len(line.pieces) > 1 or only.last_column != only.column or line.top - region[end].bottom > height:
+            break
+        end += 1
+    region = region[: end + 1]
+    rows = _rows(region)
+    left = min(p.x0 for line in region for p in line.pieces) - 1
+    right = max(p.x1 for line in region for p in line.pieces) + 1
+    if carried is not None and bounds == list(carried[1:-1]):
+        left, right = min(left, carried[0]), max(right, carried[-1])
+    edges = (left, *bounds, right)
+    cells: list[BBox] = []
+    for k, row in enumerate(rows):
+        top = min(line.top for line in row) - 1
+        bottom = rows[k + 1][0].top - 1 if k + 1 < len(rows) else max(line.bottom for line in row) + 1
+        spans = list(range(len(edges) - 1))  # span[c]: the first column of the cell holding column c
+        for line in row:
+            for p in line.columns.values():
+                for c in range(p.column + 1, p.last_column + 1):
+                    spans[c] = spans[p.column]
+        for c in range(len(spans)):
+            if spans[c] == c:
+                end = c
+                while end + 1 < len(spans) and spans[end + 1] == c:
+                    end += 1
+                cells.append((edges[c], top, edges[end + 1], bottom))
+    return cells, edges
+
+
+def _rows(region: list[_Line]) -> list[list[_Line]]:
+    """The lines of each table row."""
+    rights: dict[int, float] = {}
+    for line in region:
+        for c, p in line.columns.items():
+            if p.last_column == c:
+                rights[c] = max(rights.get(c, p.x1), p.x1)
+    pitches = [b.top - a.top for a, b in pairwise(region)]
+    shared = [b.top - a.top for a, b in pairwise(region) if set(a.columns) & set(b.columns)]
+    pitch = min(shared) if shared else 0.0  # from one line of a cell to the next
+    reach = pitch + _ROW_GAP * median(line.height for line in region)
+    # Rows set apart by space (a paragraph's spacing, a cell's margins): most lines further apart
+    # than a cell's lines are so by the same spacing, less than an empty line's height.  Their lines
+    # close together are one row.  Rows printed close together (a sheet's rows) are told apart by
+    # where each cell's lines end (_goes_on).
+    apart = [p for p in pitches if p > reach]
+    spaced = len(apart) >= _MIN_TABLE_LINES and median(apart) < _SPACED * pitch
+    rows: list[list[_Line]] = [[region[0]]]
+    for line in region[1:]:
+        row = rows[-1]
+        if _goes_on(row, line, rights, reach, spaced):
+            row.append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _goes_on(row: list[_Line], line: _Line, rights: dict[int, float], reach: float, spaced: bool) -> bool:
+    """True when `line` holds the wrapped rest of the cells of the row above."""
+    above = row[-1]
+    if line.top - above.top > reach:
+        return False
+    seen = {c for earlier in row for c in earlier.columns}
+    if any(c in seen and c not in above.columns for c in line.columns):
+        return False  # a cell of the row starts again after a line without it: a new row
+    shared = [c for c in line.columns if c in above.columns]
+    if not shared:
+        return False
+    if spaced:
+        return True
+    for c in shared:
+        top_piece, piece = above.columns[c], line.columns[c]
+        room = rights.get(c, top_piece.x1) - top_piece.x1
+        if room > piece.first + 0.5 * (piece.bottom - piece.top):
+            return False  # the line above had room for this word: the cell ended there
+    return True
