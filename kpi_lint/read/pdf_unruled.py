@@ -72,15 +72,22 @@ Edges = tuple[float, ...]  # a rebuilt table's left edge, the boundaries between
 def unruled_tables(page: Any, ruled: list[BBox], carried: Edges | None = None) -> tuple[list[Any], Edges | None]:
     """The tables printed on `page` without rulings, outside the ruled tables' boxes, as pdfplumber
     tables (their cells' boxes), and the columns of the last one.  `carried`: the columns of the last
-    table of the page before; a first table whose lines fit them runs on from there, and takes them
-    (a column blank on this page is still a column), with the rest of a row cut by the page break."""
+    table of the page before.  The lines at the top of the page that stand in those columns run on
+    with that table (the rest of a row cut by the page break, rows of one cell included), and keep
+    all its columns (a column blank on this page is still a column)."""
     from pdfplumber.table import Table
 
     words = [w for w in page.extract_words(return_chars=True) if not _inside(w, ruled)]
     tables = []
     last: Edges | None = None
-    for k, (run, first) in enumerate(_regions(_lines(words))):
-        made = _table(run, first, carried if k == 0 else None)
+    for k, run in enumerate(_runs(_lines(words))):
+        if k == 0 and carried is not None:
+            lead = _leading(run, carried)
+            if lead:
+                cells, last = _cells(run[:lead], list(carried[1:-1]), carried)
+                tables.append(Table(page, cells))
+                run = run[lead:]
+        made = _table(run)
         if made is not None:
             tables.append(Table(page, made[0]))
             last = made[1]
@@ -154,10 +161,9 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
     return out
 
 
-def _regions(lines: list[_Line]) -> list[tuple[list[_Line], int]]:
-    """The runs of lines that hold a table: from a line of two pieces or more to the last such line,
-    with the lines of one piece between them, cut where the page leaves a gap of several lines."""
-    if sum(1 for line in lines if len(line.pieces) >= 2) < _MIN_TABLE_LINES:
+def _runs(lines: list[_Line]) -> list[list[_Line]]:
+    """The lines in runs, cut where the page leaves a gap of several lines."""
+    if not lines:
         return []
     height = median(line.height for line in lines)
     runs: list[list[_Line]] = [[lines[0]]]
@@ -166,12 +172,20 @@ def _regions(lines: list[_Line]) -> list[tuple[list[_Line], int]]:
             runs.append([line])
         else:
             runs[-1].append(line)
-    regions = []
-    for run in runs:
-        multi = [i for i, line in enumerate(run) if len(line.pieces) >= 2]
-        if len(multi) >= _MIN_TABLE_LINES:
-            regions.append((run, multi[0]))  # lines of one piece after the last: checked in _table
-    return regions
+    return runs
+
+
+def _leading(run: list[_Line], carried: Edges) -> int:
+    """How many lines at the start of `run` stand in the columns `carried`: no piece over a boundary
+    between two columns or far outside the table."""
+    em = median(line.height for line in run)
+    count = 0
+    for line in run:
+        outside = any(p.x0 < carried[0] - 2 * em or p.x1 > carried[-1] + 2 * em for p in line.pieces)
+        if outside or _crosses(line, carried[1:-1]):
+            break
+        count += 1
+    return count
 
 
 def _crossing(lines: list[_Line], x: float) -> int:
@@ -246,27 +260,15 @@ def _crosses(line: _Line, bounds: list[float] | tuple[float, ...]) -> bool:
     return any(p.x0 + 1 < x < p.x1 - 1 for p in line.pieces for x in bounds)
 
 
-def _fits(lines: list[_Line], edges: Edges) -> bool:
-    """The lines stand in the columns `edges`: few cross a boundary, none lies outside."""
-    bounds = edges[1:-1]
-    em = median(line.height for line in lines)
-    if any(p.x0 < edges[0] - 2 * em or p.x1 > edges[-1] + 2 * em for line in lines for p in line.pieces):
-        return False
-    multi = [line for line in lines if len(line.pieces) >= 2]
-    return sum(1 for line in multi if _crosses(line, bounds)) <= _FEW * len(multi)
-
-
-def _table(run: list[_Line], first: int, carried: Edges | None) -> tuple[list[BBox], Edges] | None:
-    """The boxes of a table's cells, merged across the columns a piece spans, and its columns' edges;
-    None when its lines do not stand in two columns or more."""
-    region = run[first:]
-    if carried is not None and _fits(region, carried):
-        while first > 0 and len(run[first - 1].pieces) == 1 and not _crosses(run[first - 1], carried[1:-1]):
-            first -= 1  # the rest of a row cut by the page break, above the first line of two cells
-        region = run[first:]
-        bounds = list(carried[1:-1])
-    else:
-        bounds = _boundaries(region)
+def _table(run: list[_Line]) -> tuple[list[BBox], Edges] | None:
+    """The cells of the table in a run of lines: from its first line of two pieces or more to the
+    last, with the lines of one piece between them and the wrapped lines of its last row; None when
+    fewer than three lines stand in two columns or more."""
+    multi = [i for i, line in enumerate(run) if len(line.pieces) >= 2]
+    if len(multi) < _MIN_TABLE_LINES:
+        return None
+    region = run[multi[0] :]
+    bounds = _boundaries(region)
     if not bounds:
         return None
     _place(region, bounds)
@@ -283,11 +285,17 @@ def _table(run: list[_Line], first: int, carried: Edges | None) -> tuple[list[BB
         if len(line.pieces) > 1 or only.last_column != only.column or line.top - region[end].bottom > height:
             break
         end += 1
-    region = region[: end + 1]
+    return _cells(region[: end + 1], bounds, None)
+
+
+def _cells(region: list[_Line], bounds: list[float], carried: Edges | None) -> tuple[list[BBox], Edges]:
+    """The boxes of the cells of the rows of `region` in the columns `bounds` (as wide as the table
+    `carried` at least), merged across the columns a piece spans, and the columns' edges."""
+    _place(region, bounds)
     rows = _rows(region)
     left = min(p.x0 for line in region for p in line.pieces) - 1
     right = max(p.x1 for line in region for p in line.pieces) + 1
-    if carried is not None and bounds == list(carried[1:-1]):
+    if carried is not None:
         left, right = min(left, carried[0]), max(right, carried[-1])
     edges = (left, *bounds, right)
     cells: list[BBox] = []
