@@ -28,6 +28,7 @@ columns' edge joins the row below.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import median
@@ -143,13 +144,17 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
                 last.append(word)
                 continue
         lines.append([word])
-    out: list[_Line] = []
     for line in lines:
         line.sort(key=lambda w: w["x0"])
+    starts = _column_starts(lines)
+    out: list[_Line] = []
+    for line in lines:
         pieces: list[_Piece] = []
         for word in line:
             height = float(word["bottom"] - word["top"])
-            if pieces and word["x0"] - pieces[-1].x1 <= _PIECE_GAP * max(height, pieces[-1].bottom - pieces[-1].top):
+            gap = word["x0"] - pieces[-1].x1 if pieces else 0.0
+            close = pieces and gap <= _PIECE_GAP * max(height, pieces[-1].bottom - pieces[-1].top)
+            if close and not (round(word["x0"]) in starts and gap >= 1):
                 last_piece = pieces[-1]
                 last_piece.x1 = max(last_piece.x1, float(word["x1"]))
                 last_piece.top = min(last_piece.top, float(word["top"]))
@@ -159,6 +164,21 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
                                  _first_width(word)))
         out.append(_Line(pieces, min(p.top for p in pieces), max(p.bottom for p in pieces)))
     return out
+
+
+def _column_starts(lines: list[list[dict[str, Any]]]) -> set[int]:
+    """Where the cells of a column start: the x (to the point) at which words start on three lines or
+    more, each first on its line or far from the word before.  A sheet leaves the text of two cells
+    only a space apart; where the columns start tells them apart."""
+    counts: Counter[int] = Counter()
+    for line in lines:
+        at = {round(line[0]["x0"])}
+        for before, word in pairwise(line):
+            if word["x0"] - before["x1"] > _PIECE_GAP * (word["bottom"] - word["top"]):
+                at.add(round(word["x0"]))
+        counts.update(at)
+    often = {x for x, n in counts.items() if n >= _MIN_TABLE_LINES}
+    return {x + d for x in often for d in (-1, 0, 1)}
 
 
 def _runs(lines: list[_Line]) -> list[list[_Line]]:
@@ -194,23 +214,22 @@ def _crossing(lines: list[_Line], x: float) -> int:
 
 
 def _boundaries(region: list[_Line]) -> list[float]:
-    """The x of each boundary between two columns, left to right."""
+    """The x of each boundary between two columns, left to right: in each gap between two pieces of a
+    line, the point the fewest lines of the table cross (a wrapped cell's lines of one piece count)."""
     multi = [line for line in region if len(line.pieces) >= 2]
     header = max(multi, key=lambda line: len(line.pieces))
-    few = max(1, int(_FEW * len(multi)))
+    few = max(1, int(_FEW * len(region)))
     found: list[tuple[float, int]] = []
     for line in multi:
-        for a, b in zip(line.pieces, line.pieces[1:], strict=False):
-            best = _quietest(multi, a.x1, b.x0)
-            if best is None:
-                continue
-            x, crossed = best
-            if line is header or crossed <= few:
-                found.append((x, crossed))
+        for a, b in pairwise(line.pieces):
+            best = _quietest(region, a.x1, b.x0)
+            if best is not None and (line is header or best[1] <= few):
+                found.append(best)
     found.sort()
+    pieces = [p for line in region for p in line.pieces]
     out: list[tuple[float, int]] = []
-    for x, crossed in found:  # one boundary per gap: the least crossed
-        if out and x - out[-1][0] < 4:
+    for x, crossed in found:  # one boundary per gap between the pieces: the least crossed
+        if out and not any(p.x0 < x and p.x1 > out[-1][0] for p in pieces):
             if crossed < out[-1][1]:
                 out[-1] = (x, crossed)
             continue
