@@ -78,7 +78,9 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Edges | None = None) -
     all its columns (a column blank on this page is still a column)."""
     from pdfplumber.table import Table
 
-    words = [w for w in page.extract_words(return_chars=True) if not _inside(w, ruled)]
+    # Words apart by more than a point and a half: two cells of a sheet can stand closer than the 3
+    # points pdfplumber allows inside a word.
+    words = [w for w in page.extract_words(x_tolerance=1.5, return_chars=True) if not _inside(w, ruled)]
     tables = []
     last: Edges | None = None
     for k, run in enumerate(_runs(_lines(words))):
@@ -214,22 +216,28 @@ def _crossing(lines: list[_Line], x: float) -> int:
 
 
 def _boundaries(region: list[_Line]) -> list[float]:
-    """The x of each boundary between two columns, left to right: in each gap between two pieces of a
-    line, the point the fewest lines of the table cross (a wrapped cell's lines of one piece count)."""
+    """The x of each boundary between two columns, left to right: in each gap between two pieces of the
+    line with the most pieces (the header), and in each gap that three lines share and few others
+    cross, the point the fewest lines of the table cross (a wrapped cell's lines of one piece count)."""
     multi = [line for line in region if len(line.pieces) >= 2]
     header = max(multi, key=lambda line: len(line.pieces))
     few = max(1, int(_FEW * len(region)))
     found: list[tuple[float, int]] = []
+    gaps = [(a.x1, b.x0) for line in multi for a, b in pairwise(line.pieces)]
     for line in multi:
         for a, b in pairwise(line.pieces):
             best = _quietest(region, a.x1, b.x0)
-            if best is not None and (line is header or best[1] <= few):
+            if best is None:
+                continue
+            # Another line's gap counts when it is the same one: a boundary between two of its cells.
+            shared = sum(1 for left, right in gaps if left <= best[0] <= right)
+            if line is header or (best[1] <= few and shared >= _MIN_TABLE_LINES):
                 found.append(best)
     found.sort()
     pieces = [p for line in region for p in line.pieces]
     out: list[tuple[float, int]] = []
     for x, crossed in found:  # one boundary per gap between the pieces: the least crossed
-        if out and not any(p.x0 < x and p.x1 > out[-1][0] for p in pieces):
+        if out and not any(p.x0 >= out[-1][0] and p.x1 <= x for p in pieces):
             if crossed < out[-1][1]:
                 out[-1] = (x, crossed)
             continue
