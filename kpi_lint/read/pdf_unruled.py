@@ -27,10 +27,11 @@ columns' edge joins the row below.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from statistics import median
 from typing import Any
 
@@ -210,9 +211,26 @@ def _leading(run: list[_Line], carried: Edges) -> int:
     return count
 
 
-def _crossing(lines: list[_Line], x: float) -> int:
-    """How many lines have a piece over `x`."""
-    return sum(1 for line in lines if any(p.x0 + 1 < x < p.x1 - 1 for p in line.pieces))
+class _Crossings:
+    """How many lines of a table have a piece over each x (by half points)."""
+
+    _STEP = 0.5
+
+    def __init__(self, lines: list[_Line]) -> None:
+        pieces = [p for line in lines for p in line.pieces]
+        self.origin = min(p.x0 for p in pieces) - 2
+        diff = [0] * (int((max(p.x1 for p in pieces) - self.origin) / self._STEP) + 4)
+        for p in pieces:  # the pieces of one line do not overlap: each line counts once
+            first = math.floor((p.x0 + 1 - self.origin) / self._STEP) + 1
+            last = math.ceil((p.x1 - 1 - self.origin) / self._STEP) - 1
+            if first <= last:
+                diff[first] += 1
+                diff[last + 1] -= 1
+        self.counts = list(accumulate(diff))
+
+    def at(self, x: float) -> int:
+        i = round((x - self.origin) / self._STEP)
+        return self.counts[i] if 0 <= i < len(self.counts) else 0
 
 
 def _boundaries(region: list[_Line]) -> list[float]:
@@ -224,9 +242,10 @@ def _boundaries(region: list[_Line]) -> list[float]:
     few = max(1, int(_FEW * len(region)))
     found: list[tuple[float, int]] = []
     gaps = [(a.x1, b.x0) for line in multi for a, b in pairwise(line.pieces)]
+    crossings = _Crossings(region)
     for line in multi:
         for a, b in pairwise(line.pieces):
-            best = _quietest(region, a.x1, b.x0)
+            best = _quietest(crossings, a.x1, b.x0)
             if best is None:
                 continue
             # Another line's gap counts when it is the same one: a boundary between two of its cells.
@@ -245,13 +264,13 @@ def _boundaries(region: list[_Line]) -> list[float]:
     return [x for x, _ in out]
 
 
-def _quietest(lines: list[_Line], left: float, right: float) -> tuple[float, int] | None:
+def _quietest(crossings: _Crossings, left: float, right: float) -> tuple[float, int] | None:
     """The middle of the least crossed stretch between `left` and `right`, and how many lines cross it."""
     if right - left < 1:
         return None
     steps = max(2, int(right - left))
     xs = [left + (right - left) * k / steps for k in range(steps + 1)]
-    counts = [_crossing(lines, x) for x in xs]
+    counts = [crossings.at(x) for x in xs]
     least = min(counts)
     at = [x for x, c in zip(xs, counts, strict=True) if c == least]
     # the widest run of the least crossed points; its middle
