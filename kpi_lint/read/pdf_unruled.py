@@ -376,35 +376,70 @@ def _rows(region: list[_Line]) -> list[list[_Line]]:
     # Rows set apart by space (a paragraph's spacing, a cell's margins): most lines further apart
     # than a cell's lines are so by the same spacing, less than an empty line's height.  Their lines
     # close together are one row.  Rows printed close together (a sheet's rows) are told apart by
-    # where each cell's lines end (_goes_on).
+    # where each cell's lines end (_Rows.goes_on).
     apart = [p for p in pitches if p > reach]
     spaced = len(apart) >= _MIN_TABLE_LINES and median(apart) < _SPACED * pitch
+    reader = _Rows(rights, reach, spaced)
+    reader.align = reader.alignment(region)
     rows: list[list[_Line]] = [[region[0]]]
     for line in region[1:]:
         row = rows[-1]
-        if _goes_on(row, line, rights, reach, spaced):
+        if reader.goes_on(row, line):
             row.append(line)
         else:
             rows.append([line])
     return rows
 
 
-def _goes_on(row: list[_Line], line: _Line, rights: dict[int, float], reach: float, spaced: bool) -> bool:
-    """True when `line` holds the wrapped rest of the cells of the row above."""
-    above = row[-1]
-    if line.top - above.top > reach:
-        return False
-    seen = {c for earlier in row for c in earlier.columns}
-    if any(c in seen and c not in above.columns for c in line.columns):
-        return False  # a cell of the row starts again after a line without it: a new row
-    shared = [c for c in line.columns if c in above.columns]
-    if not shared:
-        return False
-    if spaced:
-        return True
-    for c in shared:
+@dataclass
+class _Rows:
+    """How the lines of a table make its rows."""
+
+    rights: dict[int, float]  # how far right the text of each column reaches
+    reach: float  # the furthest a line of a cell stands below the one before
+    spaced: bool  # rows are set apart by space
+    align: str = ""  # "top" or "bottom": where a sheet's rows set their cells' text; "" unknown
+
+    def wrapped(self, above: _Line, line: _Line, c: int, slack: float) -> bool:
+        """The text of column `c` on `line` could not have stood on the line above: no room there."""
         top_piece, piece = above.columns[c], line.columns[c]
-        room = rights.get(c, top_piece.x1) - top_piece.x1
-        if room > piece.first + 0.5 * (piece.bottom - piece.top):
-            return False  # the line above had room for this word: the cell ended there
-    return True
+        room = self.rights.get(c, top_piece.x1) - top_piece.x1
+        return room <= piece.first + slack * (piece.bottom - piece.top)
+
+    def alignment(self, region: list[_Line]) -> str:
+        """Where the cells' text stands in its rows, from the lines surely wrapped within a cell: a
+        cell starting below the row's first line is set to the foot of its row ("bottom"), one ending
+        above the row's last line to the top ("top").  Two such lines at least, three to one."""
+        top = bottom = 0
+        for above, line in pairwise(region):
+            shared = [c for c in line.columns if c in above.columns]
+            if not shared or line.top - above.top > self.reach:
+                continue
+            if all(self.wrapped(above, line, c, 0.0) for c in shared):
+                bottom += bool(set(line.columns) - set(above.columns))
+                top += bool(set(above.columns) - set(line.columns))
+        if bottom >= 2 and bottom >= 3 * top:
+            return "bottom"
+        if top >= 2 and top >= 3 * bottom:
+            return "top"
+        return ""
+
+    def goes_on(self, row: list[_Line], line: _Line) -> bool:
+        """True when `line` holds the wrapped rest of the cells of the row above."""
+        above = row[-1]
+        if line.top - above.top > self.reach:
+            return False
+        seen = {c for earlier in row for c in earlier.columns}
+        if any(c in seen and c not in above.columns for c in line.columns):
+            return False  # a cell of the row starts again after a line without it: a new row
+        shared = [c for c in line.columns if c in above.columns]
+        if not shared:
+            return False
+        if self.spaced:
+            return True
+        if self.align == "top" and set(line.columns) - seen:
+            return False  # a cell starts below the row's first line: the row's text is set at the top
+        if self.align == "bottom" and set(above.columns) - set(line.columns):
+            return False  # a cell ends above the row's last line: the row's text is set at the foot
+        # The line above had room for this word: the cell ended there.
+        return all(self.wrapped(above, line, c, 0.5) for c in shared)
