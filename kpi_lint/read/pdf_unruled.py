@@ -41,6 +41,7 @@ _PIECE_GAP = 0.45  # words closer than this many characters' height are one cell
 _MIN_TABLE_LINES = 3  # lines of two cells or more a table needs
 _ROW_GAP = 0.35  # a line further below the one above than a text line's pitch plus this many heights starts a row
 _BREAK = 3.0  # a gap of this many lines' height between two lines ends a table
+_LINE_PITCH = 1.8  # a wrapped cell's lines stand no further apart than this many heights
 _SPACED = 1.9  # rows set apart by less than this many lines' pitch are set apart by spacing, not empty lines
 _FEW = 0.15  # a boundary no more than this share of the lines cross is shared by the rows
 
@@ -372,7 +373,10 @@ def _rows(region: list[_Line]) -> list[list[_Line]]:
     pitches = [b.top - a.top for a, b in pairwise(region)]
     shared = [b.top - a.top for a, b in pairwise(region) if set(a.columns) & set(b.columns)]
     pitch = min(shared) if shared else 0.0  # from one line of a cell to the next
-    reach = pitch + _ROW_GAP * median(line.height for line in region)
+    height = median(line.height for line in region)
+    # A cell's lines stand no further apart than single-spaced text's; lines further apart are rows
+    # even when no line is closer (a table of one-line rows set apart by spacing).
+    reach = min(pitch + _ROW_GAP * height, _LINE_PITCH * height)
     # Rows set apart by space (a paragraph's spacing, a cell's margins): most lines further apart
     # than a cell's lines are so by the same spacing, less than an empty line's height.  Their lines
     # close together are one row.  Rows printed close together (a sheet's rows) are told apart by
@@ -415,7 +419,7 @@ class _Rows:
             shared = [c for c in line.columns if c in above.columns]
             if not shared or line.top - above.top > self.reach:
                 continue
-            if all(self.wrapped(above, line, c, 0.0) for c in shared):
+            if all(self.wrapped(above, line, c, -0.5) for c in shared):
                 bottom += bool(set(line.columns) - set(above.columns))
                 top += bool(set(above.columns) - set(line.columns))
         if bottom >= 2 and bottom >= 3 * top:
