@@ -235,34 +235,41 @@ class _Crossings:
 
 
 def _boundaries(region: list[_Line]) -> list[float]:
-    """The x of each boundary between two columns, left to right: in each gap between two pieces of the
-    line with the most pieces (the header), and in each gap that three lines share and few others
-    cross, the point the fewest lines of the table cross (a wrapped cell's lines of one piece count)."""
+    """The x of each boundary between two columns, left to right: in each gap between two pieces of
+    the line with the most pieces (the header), and in each gap that three lines share, few others
+    cross and no header piece stands over, the point the fewest lines of the table cross (a wrapped
+    cell's lines of one piece count).  Of two in one gap, the header's or the least crossed."""
     multi = [line for line in region if len(line.pieces) >= 2]
     header = max(multi, key=lambda line: len(line.pieces))
     few = max(1, int(_FEW * len(region)))
-    found: list[tuple[float, int]] = []
     gaps = [(a.x1, b.x0) for line in multi for a, b in pairwise(line.pieces)]
     crossings = _Crossings(region)
+    found: list[tuple[float, bool, int]] = []  # x, from the header, lines crossing
     for line in multi:
         for a, b in pairwise(line.pieces):
             best = _quietest(crossings, a.x1, b.x0)
             if best is None:
                 continue
+            x, crossed = best
+            if line is header:
+                found.append((x, True, crossed))
+                continue
             # Another line's gap counts when it is the same one: a boundary between two of its cells.
-            shared = sum(1 for left, right in gaps if left <= best[0] <= right)
-            if line is header or (best[1] <= few and shared >= _MIN_TABLE_LINES):
-                found.append(best)
+            shared = sum(1 for left, right in gaps if left <= x <= right)
+            under_header = any(p.x0 < x < p.x1 for p in header.pieces)
+            if crossed <= few and shared >= _MIN_TABLE_LINES and not under_header:
+                found.append((x, False, crossed))
     found.sort()
     pieces = [p for line in region for p in line.pieces]
-    out: list[tuple[float, int]] = []
-    for x, crossed in found:  # one boundary per gap between the pieces: the least crossed
+    out: list[tuple[float, bool, int]] = []
+    for x, from_header, crossed in found:  # one boundary per gap between the pieces
         if out and not any(p.x0 >= out[-1][0] and p.x1 <= x for p in pieces):
-            if crossed < out[-1][1]:
-                out[-1] = (x, crossed)
+            _, kept_header, kept_crossed = out[-1]
+            if (from_header, -crossed) > (kept_header, -kept_crossed):
+                out[-1] = (x, from_header, crossed)
             continue
-        out.append((x, crossed))
-    return [x for x, _ in out]
+        out.append((x, from_header, crossed))
+    return [x for x, _, _ in out]
 
 
 def _quietest(crossings: _Crossings, left: float, right: float) -> tuple[float, int] | None:
