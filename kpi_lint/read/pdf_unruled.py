@@ -4,25 +4,32 @@ gridlines), rebuilt from where their words stand on the page.
 pdfplumber finds a table by its ruling lines; a borderless table has none, and its text read line by
 line scatters each wrapped cell over several rows.  pdfplumber's own text strategy
 (``vertical_strategy="text"``, ``horizontal_strategy="text"``) makes a row of every printed line and
-loses a column whose words stand only in the header, so the table is rebuilt here from the words:
+merges a column whose words stand only in the header into its neighbour, so the table is rebuilt
+here from pdfplumber's words:
 
 * **lines**: words whose middles stand at one height;
-* **pieces**: the words of a line closer than about half a character, so one cell's text on that line
-  (the gap between two cells is their margins, a character wide or more);
-* **columns**: the lines of two pieces or more, from the first such line to the last, are the table.
-  Between two neighbouring pieces of a line the column boundary is where the fewest pieces of the
-  other lines cross; the line with the most pieces (the header row) gives every boundary, and other
-  lines add the boundaries that (almost) no piece crosses.  A piece over a boundary spans columns;
-* **rows**: a line goes on the row above (a cell wrapped onto it) when a cell it shares with the line
-  above had its line above filled to the column's right edge (no room left for the next word there),
-  no cell of the row starts again after a line without it, and it follows at a line's distance.
-  Otherwise it starts a row.  Cells standing only on later lines of a row (a sheet's cells set to the
-  bottom of their row) stay in that row.
+* **pieces**: the words of a line closer than about half a character (one cell's text on that line;
+  two cells stand their margins apart), unless the later word starts where a column starts on three
+  lines or more (a sheet's cells can stand a space apart);
+* **tables**: runs of lines without a gap of several lines, from the first line of two pieces or
+  more to the last, with the wrapped lines of the last row; three such lines at least;
+* **columns**: the boundary in each gap between the pieces of the header (the line with the most
+  pieces) is where the fewest lines cross; a gap that three lines share and no line crosses adds
+  one.  A piece over a boundary is cut at a gap between its words there, or spans the columns;
+* **rows**: lines further apart than a cell's lines (rows set apart by spacing, or more than 1.8
+  heights) are rows.  Otherwise a line goes on the row above when each cell it shares with the line
+  above had no room left there for its first word (the cell wrapped), no cell of the row starts again
+  after a line without it, and, for a table whose text stands at the top (or foot) of its rows, no
+  cell starts below the row's first line (or ends above its last);
+* **pages**: lines at the top of a page that stand in the columns of the previous page's last table
+  go on with it (the rest of a row cut by the page break, with the table's blank columns).
 
-Each table is returned as a pdfplumber ``Table`` of its cells' boxes, so it is read and anchored as a
-ruled one is (``pdf_reader._grid``).  Known limits: a cell centred vertically beside a wrapped one
-prints between two lines and starts a row of its own; a row whose cells all end exactly at their
-columns' edge joins the row below.
+Each table is returned as a pdfplumber ``Table`` of its cells' boxes, so it is read as a ruled one is
+(``pdf_reader._grid``), each cell anchored by page, table, row, cell and its box's corner.  Known
+limits: a merged label centred vertically in its rows stands on a row of its own (as in the text
+path); a cell centred beside a wrapped one prints between two lines; a row whose every shared cell
+ends exactly at its column's edge joins the row below; text in a cell with 1.5-line spacing reads
+as one row per line.
 """
 
 from __future__ import annotations
@@ -43,7 +50,6 @@ _ROW_GAP = 0.35  # a line further below the one above than a text line's pitch p
 _BREAK = 3.0  # a gap of this many lines' height between two lines ends a table
 _LINE_PITCH = 1.8  # a wrapped cell's lines stand no further apart than this many heights
 _SPACED = 1.9  # rows set apart by less than this many lines' pitch are set apart by spacing, not empty lines
-_FEW = 0.15  # a boundary no more than this share of the lines cross is shared by the rows
 
 
 @dataclass
@@ -55,6 +61,7 @@ class _Piece:
     first: float  # width of the first word that could not have been wrapped apart (a CJK character)
     column: int = 0
     last_column: int = 0
+    gaps: list[tuple[float, float, float]] = field(default_factory=list)  # between its words: x0, x1, first
 
 
 @dataclass
@@ -160,6 +167,7 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
             close = pieces and gap <= _PIECE_GAP * max(height, pieces[-1].bottom - pieces[-1].top)
             if close and not (round(word["x0"]) in starts and gap >= 1):
                 last_piece = pieces[-1]
+                last_piece.gaps.append((last_piece.x1, float(word["x0"]), _first_width(word)))
                 last_piece.x1 = max(last_piece.x1, float(word["x1"]))
                 last_piece.top = min(last_piece.top, float(word["top"]))
                 last_piece.bottom = max(last_piece.bottom, float(word["bottom"]))
@@ -236,14 +244,21 @@ class _Crossings:
 
 def _boundaries(region: list[_Line]) -> list[float]:
     """The x of each boundary between two columns, left to right: in each gap between two pieces of
-    the line with the most pieces (the header), and in each gap that three lines share, few others
+    the line with the most pieces (the header; of several, the one whose boundaries cut the fewest
+    lines, then whose gaps most lines share), and in each gap that three lines share, few others
     cross and no header piece stands over, the point the fewest lines of the table cross (a wrapped
     cell's lines of one piece count).  Of two in one gap, the header's or the least crossed."""
     multi = [line for line in region if len(line.pieces) >= 2]
-    header = max(multi, key=lambda line: len(line.pieces))
-    few = max(1, int(_FEW * len(region)))
     gaps = [(a.x1, b.x0) for line in multi for a, b in pairwise(line.pieces)]
     crossings = _Crossings(region)
+
+    def fit(line: _Line) -> tuple[int, int]:
+        """How few lines its boundaries cut, then how many gaps of other lines they stand in."""
+        points = [q for a, b in pairwise(line.pieces) if (q := _quietest(crossings, a.x1, b.x0))]
+        return -sum(q[1] for q in points), sum(1 for q in points for left, right in gaps if left <= q[0] <= right)
+
+    widest = max(len(line.pieces) for line in multi)
+    header = max((line for line in multi if len(line.pieces) == widest), key=fit)
     found: list[tuple[float, bool, int]] = []  # x, from the header, lines crossing
     for line in multi:
         for a, b in pairwise(line.pieces):
@@ -257,7 +272,7 @@ def _boundaries(region: list[_Line]) -> list[float]:
             # Another line's gap counts when it is the same one: a boundary between two of its cells.
             shared = sum(1 for left, right in gaps if left <= x <= right)
             under_header = any(p.x0 < x < p.x1 for p in header.pieces)
-            if crossed <= few and shared >= _MIN_TABLE_LINES and not under_header:
+            if crossed == 0 and shared >= _MIN_TABLE_LINES and not under_header:
                 found.append((x, False, crossed))
     found.sort()
     pieces = [p for line in region for p in line.pieces]
@@ -297,6 +312,7 @@ def _place(region: list[_Line], bounds: list[float]) -> None:
     on a line taken as one)."""
     for line in region:
         line.columns = {}
+        line.pieces = [part for p in line.pieces for part in _split(p, bounds)]
         for p in line.pieces:
             p.column = sum(1 for b in bounds if b <= p.x0 + 1)
             p.last_column = sum(1 for b in bounds if b < p.x1 - 1)
@@ -308,6 +324,24 @@ def _place(region: list[_Line], bounds: list[float]) -> None:
                 line.columns[p.column] = _Piece(held.x0, max(held.x1, p.x1), min(held.top, p.top),
                                                 max(held.bottom, p.bottom), held.first, held.column,
                                                 max(held.last_column, p.last_column))
+
+
+def _split(piece: _Piece, bounds: list[float]) -> list[_Piece]:
+    """A piece over a boundary, cut at the gap between its words at that boundary (two cells of
+    centred text a space apart); as it is when it has no such gap (one cell over several columns)."""
+    em = piece.bottom - piece.top
+    for b in bounds:
+        if not piece.x0 + 1 < b < piece.x1 - 1:
+            continue
+        near = [g for g in piece.gaps if g[0] - em <= b <= g[1] + em]
+        if near:
+            left, right, first = max(near, key=lambda g: g[1] - g[0])
+            before = _Piece(piece.x0, left, piece.top, piece.bottom, piece.first,
+                            gaps=[g for g in piece.gaps if g[1] <= left])
+            after = _Piece(right, piece.x1, piece.top, piece.bottom, first,
+                           gaps=[g for g in piece.gaps if g[0] >= right])
+            return [*_split(before, bounds), *_split(after, bounds)]
+    return [piece]
 
 
 def _crosses(line: _Line, bounds: list[float] | tuple[float, ...]) -> bool:
