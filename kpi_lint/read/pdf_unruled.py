@@ -45,6 +45,7 @@ from typing import Any
 BBox = tuple[float, float, float, float]
 
 _PIECE_GAP = 0.45  # words closer than this many characters' height are one cell's text
+_LEFT_SET = 0.5  # the share of pieces starting at their column's start that makes text set to the left
 _MIN_TABLE_LINES = 3  # lines of two cells or more a table needs
 _ROW_GAP = 0.35  # a line further below the one above than a text line's pitch plus this many heights starts a row
 _BREAK = 3.0  # a gap of this many lines' height between two lines ends a table
@@ -326,6 +327,21 @@ def _place(region: list[_Line], bounds: list[float]) -> None:
                                                 max(held.last_column, p.last_column))
 
 
+def _left_set(region: list[_Line]) -> bool:
+    """Most pieces start where the others of their column start (text set to the left of its cells,
+    as Word and Excel set it by default).  Centred text gives no column starts, and the room a line
+    leaves at its column's edge says nothing of whether it wrapped: such a table is left to the text
+    path, a row per line."""
+    starts: dict[int, Counter[int]] = {}
+    for line in region:
+        for p in line.pieces:
+            if p.column == p.last_column:
+                starts.setdefault(p.column, Counter())[round(p.x0)] += 1
+    total = sum(sum(c.values()) for c in starts.values())
+    at_start = sum(max(c[x - 1] + c[x] + c[x + 1] for x in c) for c in starts.values())
+    return at_start >= _LEFT_SET * total
+
+
 def _split(piece: _Piece, bounds: list[float]) -> list[_Piece]:
     """A piece over a boundary, cut at the gap between its words at that boundary (two cells of
     centred text a space apart); as it is when it has no such gap (one cell over several columns)."""
@@ -361,7 +377,7 @@ def _table(run: list[_Line]) -> tuple[list[BBox], Edges] | None:
         return None
     _place(region, bounds)
     aligned = [line for line in region if len({p.column for p in line.pieces}) >= 2]
-    if len(aligned) < _MIN_TABLE_LINES:
+    if len(aligned) < _MIN_TABLE_LINES or not _left_set(region):
         return None
     # After the last line of two cells, only the wrapped lines of the last row: lines of one piece
     # that stay inside one column, each a line's height or less below the one above.
