@@ -25,11 +25,13 @@ written again as another tool holds it:
   grid_cell_lines  one cell per line      grid_layout    columns aligned with spaces (pdftotext -layout)
   grid_page        a web page's table     grid_docx      a Word table        grid_xlsx   an Excel sheet
   grid_pdf         the Word table (ruled) printed to PDF by LibreOffice (needs soffice; about 3 s a file)
+  grid_pdf_plain   the Word table with its borders removed (no table style), printed the same way
+  grid_pdf_sheet   the Excel sheet with wrapped text, printed without gridlines (LibreOffice's default)
 And a preview that breaks off (cut_mid): the text cut in the middle of the line where its middle
 indicator row begins.  The rows read from the lines before that line must be the rows the whole
 text gives there; rows at or after it are not counted.
 
-Run: PYTHONPATH=. .venv/bin/python -P bench/copy_habits.py [CHANGE ...]   (grid_pdf only when named)
+Run: PYTHONPATH=. .venv/bin/python -P bench/copy_habits.py [CHANGE ...]   (the grid_pdf* changes only when named)
 """
 
 from __future__ import annotations
@@ -88,14 +90,18 @@ def _on_grids(write: Callable[[GridRows], str | bytes]) -> Change:
     return change
 
 
-def _printed_pdf(rows: GridRows) -> bytes:
-    """The grid as a ruled Word table, printed to PDF by LibreOffice headless."""
-    with tempfile.TemporaryDirectory(prefix="copy-habits-pdf-") as tmp:
-        source = Path(tmp) / "table.docx"
-        source.write_bytes(grid_as_docx(rows))
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
-                       check=True, capture_output=True)
-        return (Path(tmp) / "table.pdf").read_bytes()
+def _printed(write: Callable[[GridRows], bytes], suffix: str) -> Callable[[GridRows], bytes]:
+    """The grid written by `write` as an office file, printed to PDF by LibreOffice headless."""
+
+    def printed(rows: GridRows) -> bytes:
+        with tempfile.TemporaryDirectory(prefix="copy-habits-pdf-") as tmp:
+            source = Path(tmp) / f"table{suffix}"
+            source.write_bytes(write(rows))
+            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                           check=True, capture_output=True)
+            return (Path(tmp) / "table.pdf").read_bytes()
+
+    return printed
 
 
 def _traditional(text: str) -> str:
@@ -104,7 +110,8 @@ def _traditional(text: str) -> str:
     return str(OpenCC("s2t").convert(text))
 
 
-ON_REQUEST = {"grid_pdf"}  # run only when named: it needs LibreOffice and takes minutes
+# Run only when named: they need LibreOffice and take minutes.
+ON_REQUEST = {"grid_pdf", "grid_pdf_plain", "grid_pdf_sheet"}
 CHANGES: dict[str, tuple[Change, str]] = {
     "crlf": (lambda t: t.replace("\n", "\r\n"), ".txt"),
     "padded": (padded, ".txt"),
@@ -127,7 +134,9 @@ CHANGES: dict[str, tuple[Change, str]] = {
     "grid_page": (_on_grids(grid_as_page), ".html"),
     "grid_docx": (_on_grids(grid_as_docx), ".docx"),
     "grid_xlsx": (_on_grids(grid_as_xlsx), ".xlsx"),
-    "grid_pdf": (_on_grids(_printed_pdf), ".pdf"),
+    "grid_pdf": (_on_grids(_printed(grid_as_docx, ".docx")), ".pdf"),
+    "grid_pdf_plain": (_on_grids(_printed(lambda rows: grid_as_docx(rows, style=None), ".docx")), ".pdf"),
+    "grid_pdf_sheet": (_on_grids(_printed(lambda rows: grid_as_xlsx(rows, wrapped=True), ".xlsx")), ".pdf"),
 }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from kpi_lint.errors import InputError
 from kpi_lint.grid import Block, Cell, Grid, Row
 from kpi_lint.read.office_text import fold_radicals, has_cid_garbage
+from kpi_lint.read.pdf_unruled import Edges, unruled_tables
 from kpi_lint.read.source import fold
 from kpi_lint.read.text_grid import line_cells
 
@@ -30,16 +31,20 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     line = 0
     seen: list[str] = []  # the text read, to tell a scan or an unmapped font from a page of tables
     before: _PageEdge | None = None  # the previous page's title lines and last table
+    carried: Edges | None = None  # the columns of the previous page's last table printed without rulings
     with _opened(pdfplumber, data, path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             tables = page.find_tables()
-            boxes = [t.bbox for t in tables]
+            unruled, carried = unruled_tables(page, [t.bbox for t in tables], carried)
+            boxes = [t.bbox for t in (*tables, *unruled)]
             items: list[tuple[float, Block | list[str]]] = []
             for t, table in enumerate(tables, start=1):
                 items.append((table.bbox[1], _grid(table, number, t)))
+            for t, table in enumerate(unruled, start=len(tables) + 1):
+                items.append((table.bbox[1], _grid(table, number, t, rebuilt=True)))
             outside = page.filter(partial(_outside, boxes=boxes)) if boxes else page
             text_lines = outside.extract_text_lines()
-            edge = _PageEdge.of(text_lines, tables)
+            edge = _PageEdge.of(text_lines, [*tables, *unruled])
             repeated = edge.repeats(before)
             before = edge
             for k, text_line in enumerate(text_lines):
@@ -135,8 +140,10 @@ def _inside(obj: dict[str, float], boxes: list[BBox]) -> bool:
     return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
 
-def _grid(table: object, page: int, t: int) -> Grid:
-    """A pdfplumber table as a grid: each None slot takes the cell whose box covers it."""
+def _grid(table: object, page: int, t: int, rebuilt: bool = False) -> Grid:
+    """A pdfplumber table as a grid: each None slot takes the cell whose box covers it.  The cells of
+    a table rebuilt from word positions (`rebuilt`) also name their box's top left corner on the page
+    in points ("页2 表1 行5 格3 (186,341)"), since no ruling shows where its rows and columns are."""
     rows = table.rows  # type: ignore[attr-defined]
     texts = table.extract()  # type: ignore[attr-defined]
     placed: list[list[tuple[BBox, Cell] | None]] = []
@@ -147,7 +154,8 @@ def _grid(table: object, page: int, t: int) -> Grid:
                 out.append(None)
                 continue
             text = fold_radicals(texts[r][c] or "")
-            out.append((bbox, Cell(text, 0, c + 1, f"页{page} 表{t} 行{r + 1} 格{c + 1}")))
+            where = f" ({bbox[0]:.0f},{bbox[1]:.0f})" if rebuilt else ""
+            out.append((bbox, Cell(text, 0, c + 1, f"页{page} 表{t} 行{r + 1} 格{c + 1}{where}")))
         placed.append(out)
     grid = Grid(anchor=f"页{page} 表{t}")
     for r, row in enumerate(placed):

@@ -220,9 +220,14 @@ def grid_as_docx(rows: GridRows, style: str | None = "Table Grid") -> bytes:
     return out.getvalue()
 
 
-def grid_as_xlsx(rows: GridRows) -> bytes:
-    """An Excel sheet: one row per grid row, from column A."""
+def grid_as_xlsx(rows: GridRows, wrapped: bool = False) -> bytes:
+    """An Excel sheet: one row per grid row, from column A.  `wrapped`: as a sheet set up to be printed,
+    each column 14 characters wide and every cell's text wrapped inside it (Excel's "自动换行"), each
+    row as tall as its longest text (what Excel's row auto-fit gives; LibreOffice does not fit the rows
+    of a file it opens), the text at the foot of its cell as by default; printed one page wide, without
+    gridlines (the default)."""
     import openpyxl
+    from openpyxl.styles import Alignment
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -231,6 +236,16 @@ def grid_as_xlsx(rows: GridRows) -> bytes:
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # "=230亩" typed as text, not a formula
+            if wrapped:
+                cell.alignment = Alignment(wrap_text=True)
+        if wrapped:  # 15 points a line; a line holds 12 columns of text (a CJK character takes two)
+            lines = max((-(-_width(c) // 12) for text in row for c in str(text).split("\n")), default=1)
+            sheet.row_dimensions[sheet.max_row].height = 15 * max(1, lines)
+    if wrapped:
+        for column in range(1, sheet.max_column + 1):
+            sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = 14
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True  # 页面设置: 调整为 1 页宽
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,0 +1,506 @@
+"""Tables printed without rulings (a Word table whose borders were removed, a sheet printed without
+gridlines), rebuilt from where their words stand on the page.
+
+pdfplumber finds a table by its ruling lines; a borderless table has none, and its text read line by
+line scatters each wrapped cell over several rows.  pdfplumber's own text strategy
+(``vertical_strategy="text"``, ``horizontal_strategy="text"``) makes a row of every printed line and
+merges a column whose words stand only in the header into its neighbour, so the table is rebuilt
+here from pdfplumber's words:
+
+* **lines**: words whose middles stand at one height;
+* **pieces**: the words of a line closer than about half a character (one cell's text on that line;
+  two cells stand their margins apart), unless the later word starts where a column starts on three
+  lines or more (a sheet's cells can stand a space apart);
+* **tables**: runs of lines without a gap of several lines, from the first line of two pieces or
+  more to the last, with the wrapped lines of the last row; three such lines at least;
+* **columns**: the boundary in each gap between the pieces of the header (the line with the most
+  pieces) is where the fewest lines cross; a gap that three lines share and no line crosses adds
+  one.  A piece over a boundary is cut at a gap between its words there, or spans the columns;
+* **rows**: lines further apart than a cell's lines (rows set apart by spacing, or more than 1.8
+  heights) are rows.  Otherwise a line goes on the row above when each cell it shares with the line
+  above had no room left there for its first word (the cell wrapped), no cell of the row starts again
+  after a line without it, and, for a table whose text stands at the top (or foot) of its rows, no
+  cell starts below the row's first line (or ends above its last);
+* **pages**: lines at the top of a page that stand in the columns of the previous page's last table
+  go on with it (the rest of a row cut by the page break, with the table's blank columns).
+
+Each table is returned as a pdfplumber ``Table`` of its cells' boxes, so it is read as a ruled one is
+(``pdf_reader._grid``), each cell anchored by page, table, row, cell and its box's corner.  Known
+limits: a merged label centred vertically in its rows stands on a row of its own (as in the text
+path); a cell centred beside a wrapped one prints between two lines; a row whose every shared cell
+ends exactly at its column's edge joins the row below; text in a cell with 1.5-line spacing reads
+as one row per line.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import accumulate, pairwise
+from statistics import median
+from typing import Any
+
+BBox = tuple[float, float, float, float]
+
+_PIECE_GAP = 0.45  # words closer than this many characters' height are one cell's text
+_LEFT_SET = 0.5  # the share of pieces starting at their column's start that makes text set to the left
+_MIN_TABLE_LINES = 3  # lines of two cells or more a table needs
+_ROW_GAP = 0.35  # a line further below the one above than a text line's pitch plus this many heights starts a row
+_BREAK = 3.0  # a gap of this many lines' height between two lines ends a table
+_LINE_PITCH = 1.8  # a wrapped cell's lines stand no further apart than this many heights
+_SPACED = 1.9  # rows set apart by less than this many lines' pitch are set apart by spacing, not empty lines
+
+
+@dataclass
+class _Piece:
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    first: float  # width of the first word that could not have been wrapped apart (a CJK character)
+    column: int = 0
+    last_column: int = 0
+    gaps: list[tuple[float, float, float]] = field(default_factory=list)  # between its words: x0, x1, first
+
+
+@dataclass
+class _Line:
+    pieces: list[_Piece]
+    top: float
+    bottom: float
+    columns: dict[int, _Piece] = field(default_factory=dict)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+Edges = tuple[float, ...]  # a rebuilt table's left edge, the boundaries between its columns, its right edge
+
+
+def unruled_tables(page: Any, ruled: list[BBox], carried: Edges | None = None) -> tuple[list[Any], Edges | None]:
+    """The tables printed on `page` without rulings, outside the ruled tables' boxes, as pdfplumber
+    tables (their cells' boxes), and the columns of the last one.  `carried`: the columns of the last
+    table of the page before.  The lines at the top of the page that stand in those columns run on
+    with that table (the rest of a row cut by the page break, rows of one cell included), and keep
+    all its columns (a column blank on this page is still a column)."""
+    from pdfplumber.table import Table
+
+    # Words apart by more than a point and a half: two cells of a sheet can stand closer than the 3
+    # points pdfplumber allows inside a word.
+    words = [w for w in page.extract_words(x_tolerance=1.5, return_chars=True) if not _inside(w, ruled)]
+    tables = []
+    last: Edges | None = None
+    for k, run in enumerate(_runs(_lines(words))):
+        if k == 0 and carried is not None:
+            lead = _leading(run, carried)
+            if lead:
+                cells, last = _cells(run[:lead], list(carried[1:-1]), carried)
+                tables.append(Table(page, cells))
+                run = run[lead:]
+        made = _table(run)
+        if made is not None:
+            tables.append(Table(page, made[0]))
+            last = made[1]
+    return tables, last
+
+
+def _inside(obj: dict[str, Any], boxes: list[BBox]) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+
+def _is_wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+# Characters a line may not start with (closing marks) or end with (opening marks): a line breaks
+# before the character in front of them, or before them (禁则).
+_NO_START = set("，。、；：！？）】》」』”’,.;:!?)]%")
+_NO_END = set("（【《「『“‘([")
+
+
+def _first_width(word: dict[str, Any]) -> float:
+    """How wide the first part of a word is that a line cannot break inside: one wide (CJK)
+    character, with the opening marks before it and the closing marks after it, or the run of narrow
+    ones before the first wide one."""
+    chars = word.get("chars") or []
+    if not chars:
+        return float(word["x1"] - word["x0"])
+    texts = [c["text"][:1] or " " for c in chars]
+    end = 0
+    while end < len(texts) - 1 and texts[end] in _NO_END:
+        end += 1
+    if _is_wide(texts[end]):
+        end += 1
+        while end < len(texts) and texts[end] in _NO_START:
+            end += 1
+    else:
+        while end < len(texts) and not _is_wide(texts[end]):
+            end += 1
+    return float(chars[max(end, 1) - 1]["x1"] - chars[0]["x0"])
+
+
+def _lines(words: list[dict[str, Any]]) -> list[_Line]:
+    """Words grouped into printed lines (middles at one height), each line's words into pieces."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
+        mid = (word["top"] + word["bottom"]) / 2
+        if lines:
+            last = lines[-1]
+            last_mid = median((w["top"] + w["bottom"]) / 2 for w in last)
+            if abs(mid - last_mid) <= 0.3 * (word["bottom"] - word["top"]):
+                last.append(word)
+                continue
+        lines.append([word])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    starts = _column_starts(lines)
+    out: list[_Line] = []
+    for line in lines:
+        pieces: list[_Piece] = []
+        for word in line:
+            height = float(word["bottom"] - word["top"])
+            gap = word["x0"] - pieces[-1].x1 if pieces else 0.0
+            close = pieces and gap <= _PIECE_GAP * max(height, pieces[-1].bottom - pieces[-1].top)
+            if close and not (round(word["x0"]) in starts and gap >= 1):
+                last_piece = pieces[-1]
+                last_piece.gaps.append((last_piece.x1, float(word["x0"]), _first_width(word)))
+                last_piece.x1 = max(last_piece.x1, float(word["x1"]))
+                last_piece.top = min(last_piece.top, float(word["top"]))
+                last_piece.bottom = max(last_piece.bottom, float(word["bottom"]))
+                continue
+            pieces.append(_Piece(float(word["x0"]), float(word["x1"]), float(word["top"]), float(word["bottom"]),
+                                 _first_width(word)))
+        out.append(_Line(pieces, min(p.top for p in pieces), max(p.bottom for p in pieces)))
+    return out
+
+
+def _column_starts(lines: list[list[dict[str, Any]]]) -> set[int]:
+    """Where the cells of a column start: the x (to the point) at which words start on three lines or
+    more, each first on its line or far from the word before.  A sheet leaves the text of two cells
+    only a space apart; where the columns start tells them apart."""
+    counts: Counter[int] = Counter()
+    for line in lines:
+        at = {round(line[0]["x0"])}
+        for before, word in pairwise(line):
+            if word["x0"] - before["x1"] > _PIECE_GAP * (word["bottom"] - word["top"]):
+                at.add(round(word["x0"]))
+        counts.update(at)
+    often = {x for x, n in counts.items() if n >= _MIN_TABLE_LINES}
+    return {x + d for x in often for d in (-1, 0, 1)}
+
+
+def _runs(lines: list[_Line]) -> list[list[_Line]]:
+    """The lines in runs, cut where the page leaves a gap of several lines."""
+    if not lines:
+        return []
+    height = median(line.height for line in lines)
+    runs: list[list[_Line]] = [[lines[0]]]
+    for above, line in pairwise(lines):
+        if line.top - above.bottom > _BREAK * height:
+            runs.append([line])
+        else:
+            runs[-1].append(line)
+    return runs
+
+
+def _leading(run: list[_Line], carried: Edges) -> int:
+    """How many lines at the start of `run` stand in the columns `carried`: no piece over a boundary
+    between two columns or far outside the table."""
+    em = median(line.height for line in run)
+    count = 0
+    for line in run:
+        outside = any(p.x0 < carried[0] - 2 * em or p.x1 > carried[-1] + 2 * em for p in line.pieces)
+        if outside or _crosses(line, carried[1:-1]):
+            break
+        count += 1
+    return count
+
+
+class _Crossings:
+    """How many lines of a table have a piece over each x (by half points)."""
+
+    _STEP = 0.5
+
+    def __init__(self, lines: list[_Line]) -> None:
+        pieces = [p for line in lines for p in line.pieces]
+        self.origin = min(p.x0 for p in pieces) - 2
+        diff = [0] * (int((max(p.x1 for p in pieces) - self.origin) / self._STEP) + 4)
+        for p in pieces:  # the pieces of one line do not overlap: each line counts once
+            first = math.floor((p.x0 + 1 - self.origin) / self._STEP) + 1
+            last = math.ceil((p.x1 - 1 - self.origin) / self._STEP) - 1
+            if first <= last:
+                diff[first] += 1
+                diff[last + 1] -= 1
+        self.counts = list(accumulate(diff))
+
+    def at(self, x: float) -> int:
+        i = round((x - self.origin) / self._STEP)
+        return self.counts[i] if 0 <= i < len(self.counts) else 0
+
+
+def _boundaries(region: list[_Line]) -> list[float]:
+    """The x of each boundary between two columns, left to right: in each gap between two pieces of
+    the line with the most pieces (the header; of several, the one whose boundaries cut the fewest
+    lines, then whose gaps most lines share), and in each gap that three lines share, few others
+    cross and no header piece stands over, the point the fewest lines of the table cross (a wrapped
+    cell's lines of one piece count).  Of two in one gap, the header's or the least crossed."""
+    multi = [line for line in region if len(line.pieces) >= 2]
+    gaps = [(a.x1, b.x0) for line in multi for a, b in pairwise(line.pieces)]
+    crossings = _Crossings(region)
+
+    def fit(line: _Line) -> tuple[int, int]:
+        """How few lines its boundaries cut, then how many gaps of other lines they stand in."""
+        points = [q for a, b in pairwise(line.pieces) if (q := _quietest(crossings, a.x1, b.x0))]
+        return -sum(q[1] for q in points), sum(1 for q in points for left, right in gaps if left <= q[0] <= right)
+
+    widest = max(len(line.pieces) for line in multi)
+    header = max((line for line in multi if len(line.pieces) == widest), key=fit)
+    found: list[tuple[float, bool, int]] = []  # x, from the header, lines crossing
+    for line in multi:
+        for a, b in pairwise(line.pieces):
+            best = _quietest(crossings, a.x1, b.x0)
+            if best is None:
+                continue
+            x, crossed = best
+            if line is header:
+                found.append((x, True, crossed))
+                continue
+            # Another line's gap counts when it is the same one: a boundary between two of its cells.
+            shared = sum(1 for left, right in gaps if left <= x <= right)
+            under_header = any(p.x0 < x < p.x1 for p in header.pieces)
+            if crossed == 0 and shared >= _MIN_TABLE_LINES and not under_header:
+                found.append((x, False, crossed))
+    found.sort()
+    pieces = [p for line in region for p in line.pieces]
+    out: list[tuple[float, bool, int]] = []
+    for x, from_header, crossed in found:  # one boundary per gap between the pieces
+        if out and not any(p.x0 >= out[-1][0] and p.x1 <= x for p in pieces):
+            _, kept_header, kept_crossed = out[-1]
+            if (from_header, -crossed) > (kept_header, -kept_crossed):
+                out[-1] = (x, from_header, crossed)
+            continue
+        out.append((x, from_header, crossed))
+    return [x for x, _, _ in out]
+
+
+def _quietest(crossings: _Crossings, left: float, right: float) -> tuple[float, int] | None:
+    """The middle of the least crossed stretch between `left` and `right`, and how many lines cross it."""
+    if right - left < 1:
+        return None
+    steps = max(2, int(right - left))
+    xs = [left + (right - left) * k / steps for k in range(steps + 1)]
+    counts = [crossings.at(x) for x in xs]
+    least = min(counts)
+    at = [x for x, c in zip(xs, counts, strict=True) if c == least]
+    # the widest run of the least crossed points; its middle
+    runs: list[list[float]] = []
+    for x in at:
+        if runs and x - runs[-1][-1] <= (right - left) / steps + 1e-6:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    run = max(runs, key=len)
+    return (run[0] + run[-1]) / 2, least
+
+
+def _place(region: list[_Line], bounds: list[float]) -> None:
+    """Each piece's first and last column; each line's pieces by first column (pieces of one column
+    on a line taken as one)."""
+    for line in region:
+        line.columns = {}
+        line.pieces = [part for p in line.pieces for part in _split(p, bounds)]
+        for p in line.pieces:
+            p.column = sum(1 for b in bounds if b <= p.x0 + 1)
+            p.last_column = sum(1 for b in bounds if b < p.x1 - 1)
+            p.last_column = max(p.column, p.last_column)
+            held = line.columns.get(p.column)
+            if held is None:
+                line.columns[p.column] = p
+            else:
+                line.columns[p.column] = _Piece(held.x0, max(held.x1, p.x1), min(held.top, p.top),
+                                                max(held.bottom, p.bottom), held.first, held.column,
+                                                max(held.last_column, p.last_column))
+
+
+def _left_set(region: list[_Line]) -> bool:
+    """Most pieces start where the others of their column start (text set to the left of its cells,
+    as Word and Excel set it by default).  Centred text gives no column starts, and the room a line
+    leaves at its column's edge says nothing of whether it wrapped: such a table is left to the text
+    path, a row per line."""
+    starts: dict[int, Counter[int]] = {}
+    for line in region:
+        for p in line.pieces:
+            if p.column == p.last_column:
+                starts.setdefault(p.column, Counter())[round(p.x0)] += 1
+    total = sum(sum(c.values()) for c in starts.values())
+    at_start = sum(max(c[x - 1] + c[x] + c[x + 1] for x in c) for c in starts.values())
+    return at_start >= _LEFT_SET * total
+
+
+def _split(piece: _Piece, bounds: list[float]) -> list[_Piece]:
+    """A piece over a boundary, cut at the gap between its words at that boundary (two cells of
+    centred text a space apart); as it is when it has no such gap (one cell over several columns)."""
+    em = piece.bottom - piece.top
+    for b in bounds:
+        if not piece.x0 + 1 < b < piece.x1 - 1:
+            continue
+        near = [g for g in piece.gaps if g[0] - em <= b <= g[1] + em]
+        if near:
+            left, right, first = max(near, key=lambda g: g[1] - g[0])
+            before = _Piece(piece.x0, left, piece.top, piece.bottom, piece.first,
+                            gaps=[g for g in piece.gaps if g[1] <= left])
+            after = _Piece(right, piece.x1, piece.top, piece.bottom, first,
+                           gaps=[g for g in piece.gaps if g[0] >= right])
+            return [*_split(before, bounds), *_split(after, bounds)]
+    return [piece]
+
+
+def _crosses(line: _Line, bounds: list[float] | tuple[float, ...]) -> bool:
+    return any(p.x0 + 1 < x < p.x1 - 1 for p in line.pieces for x in bounds)
+
+
+def _table(run: list[_Line]) -> tuple[list[BBox], Edges] | None:
+    """The cells of the table in a run of lines: from its first line of two pieces or more to the
+    last, with the lines of one piece between them and the wrapped lines of its last row; None when
+    fewer than three lines stand in two columns or more."""
+    multi = [i for i, line in enumerate(run) if len(line.pieces) >= 2]
+    if len(multi) < _MIN_TABLE_LINES:
+        return None
+    region = run[multi[0] :]
+    bounds = _boundaries(region)
+    if not bounds:
+        return None
+    _place(region, bounds)
+    aligned = [line for line in region if len({p.column for p in line.pieces}) >= 2]
+    if len(aligned) < _MIN_TABLE_LINES or not _left_set(region):
+        return None
+    # After the last line of two cells, only the wrapped lines of the last row: lines of one piece
+    # that stay inside one column, each a line's height or less below the one above.
+    end = region.index(aligned[-1])
+    height = median(line.height for line in region)
+    while end + 1 < len(region):
+        line = region[end + 1]
+        only = line.pieces[0]
+        if len(line.pieces) > 1 or only.last_column != only.column or line.top - region[end].bottom > height:
+            break
+        end += 1
+    return _cells(region[: end + 1], bounds, None)
+
+
+def _cells(region: list[_Line], bounds: list[float], carried: Edges | None) -> tuple[list[BBox], Edges]:
+    """The boxes of the cells of the rows of `region` in the columns `bounds` (as wide as the table
+    `carried` at least), merged across the columns a piece spans, and the columns' edges."""
+    _place(region, bounds)
+    rows = _rows(region)
+    left = min(p.x0 for line in region for p in line.pieces) - 1
+    right = max(p.x1 for line in region for p in line.pieces) + 1
+    if carried is not None:
+        left, right = min(left, carried[0]), max(right, carried[-1])
+    edges = (left, *bounds, right)
+    cells: list[BBox] = []
+    for k, row in enumerate(rows):
+        top = min(line.top for line in row) - 1
+        bottom = rows[k + 1][0].top - 1 if k + 1 < len(rows) else max(line.bottom for line in row) + 1
+        spans = list(range(len(edges) - 1))  # span[c]: the first column of the cell holding column c
+        for line in row:
+            for p in line.columns.values():
+                for c in range(p.column + 1, p.last_column + 1):
+                    spans[c] = spans[p.column]
+        for c in range(len(spans)):
+            if spans[c] == c:
+                end = c
+                while end + 1 < len(spans) and spans[end + 1] == c:
+                    end += 1
+                cells.append((edges[c], top, edges[end + 1], bottom))
+    return cells, edges
+
+
+def _rows(region: list[_Line]) -> list[list[_Line]]:
+    """The lines of each table row."""
+    rights: dict[int, float] = {}
+    for line in region:
+        for c, p in line.columns.items():
+            if p.last_column == c:
+                rights[c] = max(rights.get(c, p.x1), p.x1)
+    pitches = [b.top - a.top for a, b in pairwise(region)]
+    shared = [b.top - a.top for a, b in pairwise(region) if set(a.columns) & set(b.columns)]
+    pitch = min(shared) if shared else 0.0  # from one line of a cell to the next
+    height = median(line.height for line in region)
+    # A cell's lines stand no further apart than single-spaced text's; lines further apart are rows
+    # even when no line is closer (a table of one-line rows set apart by spacing).
+    reach = min(pitch + _ROW_GAP * height, _LINE_PITCH * height)
+    # Rows set apart by space (a paragraph's spacing, a cell's margins): most lines further apart
+    # than a cell's lines are so by the same spacing, less than an empty line's height.  Their lines
+    # close together are one row.  Rows printed close together (a sheet's rows) are told apart by
+    # where each cell's lines end (_Rows.goes_on).
+    apart = [p for p in pitches if p > reach]
+    spaced = len(apart) >= _MIN_TABLE_LINES and median(apart) < _SPACED * pitch
+    reader = _Rows(rights, reach, spaced)
+    reader.align = reader.alignment(region)
+    rows: list[list[_Line]] = [[region[0]]]
+    for line in region[1:]:
+        row = rows[-1]
+        if reader.goes_on(row, line):
+            row.append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+@dataclass
+class _Rows:
+    """How the lines of a table make its rows."""
+
+    rights: dict[int, float]  # how far right the text of each column reaches
+    reach: float  # the furthest a line of a cell stands below the one before
+    spaced: bool  # rows are set apart by space
+    align: str = ""  # "top" or "bottom": where a sheet's rows set their cells' text; "" unknown
+
+    def wrapped(self, above: _Line, line: _Line, c: int, slack: float) -> bool:
+        """The text of column `c` on `line` could not have stood on the line above: no room there."""
+        top_piece, piece = above.columns[c], line.columns[c]
+        room = self.rights.get(c, top_piece.x1) - top_piece.x1
+        return room <= piece.first + slack * (piece.bottom - piece.top)
+
+    def alignment(self, region: list[_Line]) -> str:
+        """Where the cells' text stands in its rows, from the lines surely wrapped within a cell: a
+        cell starting below the row's first line is set to the foot of its row ("bottom"), one ending
+        above the row's last line to the top ("top").  Two such lines at least, three to one."""
+        top = bottom = 0
+        for above, line in pairwise(region):
+            shared = [c for c in line.columns if c in above.columns]
+            if not shared or line.top - above.top > self.reach:
+                continue
+            if all(self.wrapped(above, line, c, -0.5) for c in shared):
+                bottom += bool(set(line.columns) - set(above.columns))
+                top += bool(set(above.columns) - set(line.columns))
+        if bottom >= 2 and bottom >= 3 * top:
+            return "bottom"
+        if top >= 2 and top >= 3 * bottom:
+            return "top"
+        return ""
+
+    def goes_on(self, row: list[_Line], line: _Line) -> bool:
+        """True when `line` holds the wrapped rest of the cells of the row above."""
+        above = row[-1]
+        if line.top - above.top > self.reach:
+            return False
+        seen = {c for earlier in row for c in earlier.columns}
+        if any(c in seen and c not in above.columns for c in line.columns):
+            return False  # a cell of the row starts again after a line without it: a new row
+        shared = [c for c in line.columns if c in above.columns]
+        if not shared:
+            return False
+        if self.spaced:
+            return True
+        if self.align == "top" and set(line.columns) - seen:
+            return False  # a cell starts below the row's first line: the row's text is set at the top
+        if self.align == "bottom" and set(above.columns) - set(line.columns):
+            return False  # a cell ends above the row's last line: the row's text is set at the foot
+        # The line above had room for this word: the cell ended there.
+        return all(self.wrapped(above, line, c, 0.5) for c in shared)
