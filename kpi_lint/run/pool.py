@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 from kpi_lint.run.records import FileResult
-from kpi_lint.run.tasks import TaskSpec, run_file
+from kpi_lint.run.tasks import TaskSpec, run_files
 
 # Maps file tasks over paths and yields their results in the order of the paths.
 FileMap = Callable[[Sequence[str], TaskSpec], Iterator[FileResult]]
@@ -22,14 +22,23 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# Files per task in this process: the local rules' model predictions are one call per task, and a
+# task holds its parsed documents until they are checked.
+FILES_PER_TASK = 64
+
+
+def _chunks(paths: Sequence[str], size: int) -> list[list[str]]:
+    return [list(paths[start : start + size]) for start in range(0, len(paths), size)]
+
+
 def serial_map(paths: Sequence[str], spec: TaskSpec) -> Iterator[FileResult]:
-    for path in paths:
-        yield run_file(path, spec)
+    for chunk in _chunks(paths, FILES_PER_TASK):
+        yield from run_files(chunk, spec)
 
 
 def _chunksize(count: int, jobs: int) -> int:
-    # A few chunks per worker: large enough to amortise the pickling, small enough to balance
-    # a folder whose files differ a hundredfold in size.
+    # A few chunks per worker: large enough to amortise the pickling and the model calls, small
+    # enough to balance a folder whose files differ a hundredfold in size.
     return max(1, min(16, count // (jobs * 4)))
 
 
@@ -50,6 +59,8 @@ def pool_map(jobs: int) -> FileMap:
         # "spawn" on every platform: a forked child would inherit the parent's threads (rich's
         # progress refresh, BLAS pools) and locks mid-use.
         with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            yield from pool.map(run_file, paths, [spec] * len(paths), chunksize=_chunksize(len(paths), workers))
+            chunks = _chunks(paths, _chunksize(len(paths), workers))
+            for results in pool.map(run_files, chunks, [spec] * len(chunks)):
+                yield from results
 
     return run

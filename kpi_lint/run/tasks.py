@@ -106,13 +106,29 @@ def run_file(path: str, spec: TaskSpec) -> FileResult:
     finding per defect, none inside a garbled table): the parent applies those to the local and
     the peer rules' findings of the document together (`kpi_lint.run.checking`).
     """
+    return run_files([path], spec)[0]
+
+
+def run_files(paths: Sequence[str], spec: TaskSpec) -> list[FileResult]:
+    """`run_file` over several files, in their order, with each rule prepared once for all of them.
+
+    A rule's `prepare` batches its model predictions (a pipeline call costs far more than a row):
+    over a few dozen files it is one call instead of one per file.  Each document's findings are the
+    ones `run_file` gives: a local rule's preparation predicts rows, each on its own.
+    """
     from kpi_lint.rules.engine import document_findings
 
     lexicon, rules = _prepared(spec)
-    parsed = parse_file(path, lexicon)
-    if isinstance(parsed, InputError):
-        return FileResult(path, error=parsed)
-    for rule in rules:
-        rule.prepare([parsed])
-    findings = document_findings(parsed, rules)
-    return FileResult(path, document=parsed if spec.whole else peer_record(parsed), findings=findings)
+    parsed = [parse_file(path, lexicon) for path in paths]
+    documents = [doc for doc in parsed if not isinstance(doc, InputError)]
+    if documents:
+        for rule in rules:
+            rule.prepare(documents)
+    results: list[FileResult] = []
+    for path, doc in zip(paths, parsed, strict=True):
+        if isinstance(doc, InputError):
+            results.append(FileResult(path, error=doc))
+            continue
+        findings = document_findings(doc, rules)
+        results.append(FileResult(path, document=doc if spec.whole else peer_record(doc), findings=findings))
+    return results
