@@ -23,7 +23,8 @@ from kpi_lint.read.script import is_traditional, simplify
 # Characters NFKC would fold but that carry meaning as printed in a table.
 _KEEP = {"≥", "≤", "…", "—", "（", "）", "：", "，", "；"}
 _EXTRA = {"\u3000": " ", "－": "-", "～": "~", "〜": "~"}
-_CJK_FAMILY = ("gb18030", "gbk", "gb2312", "hz", "big5", "cp936")
+_CJK_FAMILY = ("gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp936")
+_GB_FAMILY = frozenset({"gb18030", "gbk", "gb2312", "cp936"})  # GB18030 decodes whatever these can
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,11 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    best = from_bytes(data).best()
+    # Chinese text that is not UTF-8 is GB18030/GBK or Big5: left free, charset-normalizer sometimes
+    # names a Japanese code page for a GB file (euc_jis_2004), and decodes it as mojibake.
+    best = from_bytes(data, cp_isolation=list(_CJK_FAMILY)).best()
+    if best is None and (gb_text := _gb18030_text(data, utf8_error)) is not None:
+        return gb_text, "gb18030"
     if best is None:
         # Most often a UTF-8 file with a few damaged bytes: say where, so it can be repaired.
         line = data[: utf8_error.start].count(b"\n") + 1
@@ -103,13 +108,31 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
             line=line,
         )
     encoding = best.encoding
-    if encoding.replace("_", "").lower() in {e.replace("_", "") for e in _CJK_FAMILY}:
+    if encoding.replace("_", "").lower() in _GB_FAMILY:
         encoding = "gb18030"  # the superset: decodes whatever GBK/GB2312 can
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(path, f"按 {encoding} 解码失败（第 {exc.start} 字节）") from exc
     return text, encoding
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+def _gb18030_text(data: bytes, utf8_error: UnicodeDecodeError) -> str | None:
+    """`data` as GB18030 when charset-normalizer names no encoding (it gives up on some short GB files
+    whose text is mostly digits and punctuation): only when UTF-8 already fails at the first non-ASCII
+    byte — a UTF-8 file damaged further on would decode as GB18030 mojibake — and the result reads as
+    Chinese text."""
+    first = _NON_ASCII.search(data)
+    if first is None or utf8_error.start != first.start():
+        return None
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return text if _looks_like_text(text) else None
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")

@@ -9,7 +9,7 @@ import pytest
 from kpi_lint.errors import InputError
 from kpi_lint.read import iter_input_files, read_source
 from kpi_lint.read.files import Skipped
-from kpi_lint.read.source import fold
+from kpi_lint.read.source import decode_bytes, fold
 from tests.corpus import CORPUS_DIR, corpus_path
 
 SAMPLE = "项目名称\t城乡居民医疗保险县级配套\n满意度\t≥95％\n"
@@ -31,6 +31,31 @@ def test_encodings_are_detected(tmp_path: Path, encoding: str, expected: str) ->
     src = read_source(path)
     assert src.encoding == expected
     assert src.lines == read_source(corpus_path("001")).lines
+
+
+def test_every_real_disclosure_saved_as_gb18030_reads_back_as_written() -> None:
+    """Departments save text as GB18030/GBK as often as UTF-8.  charset-normalizer, left free, named
+    no encoding for four wild files saved so (a09, d11, g09, m07: short excerpts, mostly digits) and
+    a Japanese code page for g04 (euc_jis_2004: read as mojibake)."""
+    misread = []
+    paths = sorted(CORPUS_DIR.glob("*.txt")) + sorted((CORPUS_DIR / "wild").glob("*.txt"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = text.encode("gb18030")
+        except UnicodeEncodeError:
+            continue
+        decoded, encoding = decode_bytes(data, str(path))
+        if (decoded, encoding) != (text, "gb18030"):
+            misread.append((path.name, encoding))
+    assert len(paths) > 130 and misread == []
+
+
+def test_traditional_text_saved_as_big5_is_not_read_as_gb18030() -> None:
+    """A Big5 file also decodes, as mojibake, as GB18030: the detected Big5 is kept."""
+    text = "項目支出績效目標表\n一級指標\t二級指標\t三級指標\t指標值\n產出指標\t數量指標\t培訓人數\t不少於200人\n"
+    decoded, encoding = decode_bytes(text.encode("big5"), "big5.txt")
+    assert decoded == text and encoding.startswith("big5")
 
 
 def test_crlf_and_cr_line_ends_give_the_same_lines(tmp_path: Path) -> None:
