@@ -61,3 +61,21 @@ def test_scoring_headings_after_the_table_are_no_category() -> None:
     assert not any(p.cut_off for p in doc.projects)
     assert not any("没有读全" in n.message for n in doc.notes)
 
+
+
+def test_a_last_row_shorter_than_every_other_row_is_a_cut_inside_it() -> None:
+    # b05 ends "| 产出指标 | 数量指标 | 行政村数量 | = | 11 | 个 | 10 " where each row above goes on to
+    # "| 正向指标 |": the excerpt stops inside the last project's last row
+    doc = parse(WILD / "b05_sichuan_township_application.txt")
+    first, last = doc.projects
+    assert last.cut_off and not first.cut_off
+    assert [i.value for i in last.indicators][-1] == "=11个"
+    (note,) = [n for n in doc.notes if "少了格" in n.message]
+    assert note.line == 17 and note.message.startswith("表格在第17行中断：最后一行“行政村数量”读到“10”为止")
+
+
+def test_a_short_template_row_at_the_end_is_no_cut() -> None:
+    # b08 ends with the Hebei template's "预算执行率 预算执行率" row, its other cells empty: nothing follows its value
+    doc = parse(WILD / "b08_hebei_civilaffairs_selfeval.txt")
+    assert not any(p.cut_off for p in doc.projects)
+    assert not any("少了格" in n.message for n in doc.notes)
