@@ -100,7 +100,7 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
         if doc is None or form.projects:
             doc = form
     _read_document_facts(src, doc)
-    return _finish(doc, lexicon, src.lines)
+    return _finish(doc, lexicon, src.lines, excerpt=True)
 
 
 def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
@@ -133,7 +133,7 @@ def _read_document_facts(src: SourceText, doc: Document) -> None:
         doc.declared_projects, doc.declared_loc = declared
 
 
-def _finish(doc: Document, lexicon: Lexicon, lines: list[str]) -> Document:
+def _finish(doc: Document, lexicon: Lexicon, lines: list[str], excerpt: bool) -> Document:
     if not doc.projects:
         if doc.problems:  # e.g. the only table was cut off: its own message says where
             first = doc.problems[0]
@@ -143,7 +143,7 @@ def _finish(doc: Document, lexicon: Lexicon, lines: list[str]) -> Document:
     for project in doc.projects:
         peel_level_labels(project, lexicon.vocabulary)
     doc.notes.extend(_unreadable_names(doc))
-    mark_reading_gaps(doc, lines, lexicon.vocabulary)
+    mark_reading_gaps(doc, lines, lexicon.vocabulary, excerpt)
     return doc
 
 
@@ -199,7 +199,7 @@ def parse_blocks(path: str, read: Blocks, lexicon: Lexicon | None = None) -> Doc
     lines = [" ".join(c.text.strip() for c in row.filled) for row in rows]
     _read_document_facts(SourceText(path, read.encoding, lines, [fold(x) for x in lines]), doc)
     # An office file's tables are read whole: no excerpt ends inside one (no text after the last row checked).
-    return _finish(doc, lexicon, [])
+    return _finish(doc, lexicon, lines, excerpt=False)
 
 
 def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:

@@ -2,10 +2,11 @@
 
 Two signals that hold whatever the document, each about what the form itself promises:
 
-* a 自评表 states, on every row, what was achieved (实际完成值) and what it scored (分值, 得分). When not one
-  row of a project's table has any of these, the reader did not line the columns up — a page flattened
-  column by column, a cell's wrapped lines read as the next cells ("支持服务贸易、服务外 | 包企业数量"). The
-  table is marked garbled (``Project.garbled``): reported once, not judged row by row, not scored.
+* a 自评表 states, on every row, what was achieved (实际完成值) and what it scored (分值, 得分). When the
+  text prints the heading of that column ("实际完成值 (B)", "全年实际值") and not one row of a project's
+  table has any of these, the reader did not line the columns up — a page flattened column by column, a
+  cell's wrapped lines read as the next cells ("支持服务贸易、服务外 | 包企业数量"). The table is marked
+  garbled (``Project.garbled``): reported once, not judged row by row, not scored.
 * the text after a project's last row read prints the label of a category ("效益指标", "满意度指标(20分)",
   "4.社会效益指标。") of which no row was read, and runs on to the end of the document: the table goes on
   past what was read (an excerpt cut inside it, rows the reader could not split, a report whose headings
@@ -23,19 +24,32 @@ from kpi_lint.vocab import COST_LEVEL2, LEVEL1_NAMES, LEVEL2_NAMES, Vocabulary
 _DIMENSIONS = frozenset((*LEVEL1_NAMES, *LEVEL2_NAMES, *COST_LEVEL2))
 
 
-def mark_reading_gaps(doc: Document, lines: list[str], vocab: Vocabulary) -> None:
-    """Mark the projects whose table was not read whole (see the module), with one note each."""
+def mark_reading_gaps(doc: Document, lines: list[str], vocab: Vocabulary, excerpt: bool) -> None:
+    """Mark the projects whose table was not read whole (see the module), with one note each. `lines` is the
+    text as read; `excerpt` says whether it may stop inside a table (a text file; an office file's tables are
+    read whole)."""
+    results_printed = _prints_results(lines, vocab)
     for project in doc.projects:
-        if not project.garbled and _results_not_read(project):
+        if results_printed and not project.garbled and _results_not_read(project):
             project.garbled = True
             doc.notes.append(_garbled_note(doc, project))
-    if doc.projects:
+    if excerpt and doc.projects:
         last = max(doc.projects, key=_end)
         if not last.cut_off and not last.garbled:
             unread = _labels_after_the_table(last, lines, vocab)
             if unread:
                 last.cut_off = True
                 doc.notes.append(_unread_note(doc, last, unread))
+
+
+# The shortest heading of the 实际完成值 column that is a heading, not a word of prose ("完成值", "实际值").
+_HEADING_CHARS = 3
+
+
+def _prints_results(lines: list[str], vocab: Vocabulary) -> bool:
+    """The text prints the heading of a 实际完成值 column (form_columns.txt, role actual)."""
+    headings = [w for w, role in vocab.columns.items() if role == "actual" and len(w) >= _HEADING_CHARS]
+    return any(w in line for line in lines for w in headings)
 
 
 # The fields of a 自评表 row past its target: what was achieved and what it scored.
@@ -118,7 +132,8 @@ def _unread_note(doc: Document, project: Project, labels: list[str]) -> ParsePro
     line, column = _end(project)
     named = "、".join(f"“{label}”" for label in labels)
     message = (
-        f"项目“{project.name}”的表格在最后读到的一行之后没有读全：其后原文印有{named}，但没有读出其下的指标行，"
+        f"项目“{project.name}”的表格在第{line}行最后读到的一行之后没有读全（表格中断）：其后原文印有{named}，"
+        "但没有读出其下的指标行，"
         "直到文本结束（摘录在表中截断，或表格未能拆分）：不报告该项目缺少的类别，请对照原件核实"
     )
     return ParseProblem(doc.path, line, column, message, severity="warning")

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from kpi_lint.lexicon import load_lexicon
 from kpi_lint.model import GARBLED_GRADE
 from kpi_lint.parse import parse
+from kpi_lint.parse.reading_gaps import mark_reading_gaps
 
 WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
 
@@ -79,3 +81,16 @@ def test_a_short_template_row_at_the_end_is_no_cut() -> None:
     doc = parse(WILD / "b08_hebei_civilaffairs_selfeval.txt")
     assert not any(p.cut_off for p in doc.projects)
     assert not any("少了格" in n.message for n in doc.notes)
+
+
+def test_a_self_evaluation_that_prints_no_result_column_is_not_garbled() -> None:
+    # n08 as read, checked against its own text with the "实际完成值 (B)" heading taken out: nothing then says
+    # that the rows should hold results, so rows without any are no sign of columns misread
+    doc = parse(WILD / "n08_unknown_commerce_selfeval_pdf.txt")
+    text = (WILD / "n08_unknown_commerce_selfeval_pdf.txt").read_text(encoding="utf-8")
+    assert "实际完成值 (B)" in text and doc.projects[0].garbled
+    doc.projects[0].garbled = False
+    mark_reading_gaps(doc, text.replace("实际完成值 (B)", "").splitlines(), load_lexicon().vocabulary, excerpt=True)
+    assert not doc.projects[0].garbled
+    mark_reading_gaps(doc, text.splitlines(), load_lexicon().vocabulary, excerpt=True)
+    assert doc.projects[0].garbled
