@@ -16,6 +16,7 @@ from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.parse.glued_labels import peel_level_labels
 from kpi_lint.parse.prose_report import report_projects
+from kpi_lint.parse.reading_gaps import mark_reading_gaps
 from kpi_lint.read.blocks import Blocks, read_blocks
 from kpi_lint.read.script import simplify_rows
 from kpi_lint.read.source import SourceText, fold
@@ -99,7 +100,7 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
         if doc is None or form.projects:
             doc = form
     _read_document_facts(src, doc)
-    return _finish(doc, lexicon)
+    return _finish(doc, lexicon, src.lines, excerpt=True)
 
 
 def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
@@ -132,7 +133,7 @@ def _read_document_facts(src: SourceText, doc: Document) -> None:
         doc.declared_projects, doc.declared_loc = declared
 
 
-def _finish(doc: Document, lexicon: Lexicon) -> Document:
+def _finish(doc: Document, lexicon: Lexicon, lines: list[str], excerpt: bool) -> Document:
     if not doc.projects:
         if doc.problems:  # e.g. the only table was cut off: its own message says where
             first = doc.problems[0]
@@ -142,6 +143,7 @@ def _finish(doc: Document, lexicon: Lexicon) -> Document:
     for project in doc.projects:
         peel_level_labels(project, lexicon.vocabulary)
     doc.notes.extend(_unreadable_names(doc))
+    mark_reading_gaps(doc, lines, lexicon.vocabulary, excerpt)
     return doc
 
 
@@ -196,7 +198,8 @@ def parse_blocks(path: str, read: Blocks, lexicon: Lexicon | None = None) -> Doc
     # Document facts (unit, year, declared project count) are read from the rows as lines of text.
     lines = [" ".join(c.text.strip() for c in row.filled) for row in rows]
     _read_document_facts(SourceText(path, read.encoding, lines, [fold(x) for x in lines]), doc)
-    return _finish(doc, lexicon)
+    # An office file's tables are read whole: no excerpt ends inside one (no text after the last row checked).
+    return _finish(doc, lexicon, lines, excerpt=False)
 
 
 def parse(path: str | Path, lexicon: Lexicon | None = None) -> Document:

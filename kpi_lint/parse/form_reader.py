@@ -183,7 +183,10 @@ class FormReader:
             block.flush()
             last_line = max((r.line for r in rows if r.cells), default=0)
             cut = self._cut_off(block.records, last_line)
-            self.draft.cut_off = cut or self._ends_before_last_category(block.records, rows)
+            records = block.records
+            self.draft.cut_off = (
+                cut or self._ends_before_last_category(records, rows) or self._ends_inside_last_row(records, rows)
+            )
         self.draft.close_block(cut_off=cut)
 
     def _cut_off(self, records: list[Record], last_line: int) -> bool:
@@ -211,6 +214,55 @@ class FormReader:
             ParseProblem(self.path, name.line, name.column,
                          f"表格在第{where}行中断：最后一行“{squash(name.text)}”只有指标名称，没有指标值（已保留之前读到的行）",
                          anchor=name.anchor)
+        )
+        return True
+
+    def _ends_inside_last_row(self, records: list[Record], rows: list[Row]) -> bool:
+        """The text ends inside the table's last row, after its value: the row has fewer printed cells than
+        any other row of the table ("| 产出指标 | 数量指标 | 行政村数量 | = | 11 | 个 | 10 " where every row above
+        goes on to "| 正向指标 |"). The value is whole — a cell follows it — so the row was not left short
+        by the author (a template row "预算执行率 预算执行率" with its cells empty); the rows and categories after
+        it may lie beyond the break.
+
+        Only the single-line rows of a text grid are compared: an office table is read whole (its blank cells
+        are its own), and a row whose cells wrap onto other lines has no count of its own. Two such rows at
+        least, besides the last, say what a whole row holds."""
+        if len(records) < 3:
+            return False
+        by_line: dict[int, Row] = {row.line: row for row in rows if row.filled}
+        if not by_line:
+            return False
+
+        def one_line(record: Record) -> Row | None:
+            lines = {c.line for c in record.data.values()}
+            if len(lines) != 1:
+                return None
+            return by_line.get(lines.pop())
+
+        last = one_line(records[-1])
+        if last is None or last.ruled or last.line != max(by_line) or "value" not in records[-1].data:
+            return False
+        others = [row for row in map(one_line, records[:-1]) if row is not None and row is not last]
+        if len(others) < 2:
+            return False
+        if len(last.filled) >= min(len(row.filled) for row in others):
+            return False
+        value = records[-1].data["value"]
+        if value is last.filled[-1] or value.column >= last.filled[-1].column:
+            return False  # nothing read past the value: a short row ("预算执行率 预算执行率"), or one cut in its value
+        name = records[-1].data.get("level3")
+        end = last.filled[-1]
+        where = end.anchor or f"{end.line}"
+        named = squash(name.text) if name else squash(end.text)
+        whole = min(len(row.filled) for row in others)
+        self.problems.append(
+            ParseProblem(
+                self.path, end.line, end.column,
+                f"表格在第{where}行中断：最后一行“{named}”读到“{squash(end.text)}”为止，比表中其他各行少了格"
+                f"（其他行至少 {whole} 格，这一行 {len(last.filled)} 格），之后的行和类别可能在截断处之后："
+                "不报告该项目缺少的类别",
+                severity="warning", anchor=end.anchor,
+            )
         )
         return True
 

@@ -145,11 +145,20 @@ def test_terminal_table_labels_both(tmp_path: Path) -> None:
 
 
 def test_wild_self_evaluation_flagged_on_weak_targets(tmp_path: Path) -> None:
-    """h02 (云南, 春节走访慰问经费) grades itself 100 优 on targets the tool scores far lower."""
-    path = WILD / "h02_yunnan_veterans_selfeval.txt"
+    """j02 (四川, 发改) grades itself 100 on targets the tool scores far lower."""
+    path = WILD / "j02_sichuan_devreform_selfeval.txt"
     data = json.loads(run(path, "-f", "json").stdout)
     (project,) = [p for p in data["projects"] if p["self_evaluation"]]
     own = project["self_evaluation"]
-    assert own["total"] == 100 and own["grade"] == "优"
-    assert own["flagged"] is (100 - project["total"] >= 20)
+    assert own["total"] == 100
+    assert own["flagged"] is (100 - project["total"] >= 20) and own["flagged"]
     assert own["gap"] == pytest.approx(100 - project["total"], abs=0.01)
+
+
+def test_wild_self_evaluation_of_a_garbled_table_is_not_scored() -> None:
+    """h02 (云南, 春节走访慰问经费) grades itself 100 优, but not one row of its table was read with its
+    实际完成值 or 得分 (issue 11k): the table is garbled, not scored, not compared."""
+    data = json.loads(run(WILD / "h02_yunnan_veterans_selfeval.txt", "-f", "json").stdout)
+    (project,) = [p for p in data["projects"] if p["self_evaluation"]]
+    assert project["self_evaluation"]["total"] == 100 and project["self_evaluation"]["grade"] == "优"
+    assert project["total"] is None and project["grade"] == "无法评分（原文错乱）"

@@ -1,0 +1,96 @@
+"""Tables the reader did not get whole (kpi_lint.parse.reading_gaps), on real disclosures of the wild set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.lexicon import load_lexicon
+from kpi_lint.model import GARBLED_GRADE
+from kpi_lint.parse import parse
+from kpi_lint.parse.reading_gaps import mark_reading_gaps
+
+WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
+
+
+@pytest.mark.parametrize(
+    ("stem", "rows"),
+    [
+        # a PDF preview flattened onto one line: wrapped cells read as values ("服务外 | 包企业数量")
+        ("n08_unknown_commerce_selfeval_pdf", 14),
+        # a page flattened column by column ("合同结算条款完成率 | 费用结算及时性")
+        ("f06_shanghai_sports_selfeval", 5),
+    ],
+)
+def test_a_self_evaluation_with_no_result_on_any_row_is_garbled(stem: str, rows: int) -> None:
+    doc = parse(WILD / f"{stem}.txt")
+    (project,) = doc.projects
+    assert project.garbled and len(project.indicators) == rows
+    notes = [n.message for n in doc.notes if "各栏没有对齐" in n.message]
+    assert len(notes) == 1 and f"{rows} 个指标行都读不出实际完成值、分值或得分" in notes[0]
+    assert GARBLED_GRADE in notes[0]
+
+
+def test_a_self_evaluation_with_results_is_not_garbled() -> None:
+    # 自评表 whose rows read their 实际完成值 and 得分 ("补贴渔船数 | 6 | 6 | 20")
+    doc = parse(WILD / "n07_unknown_fishery_selfeval_ocr.txt")
+    assert not any(p.garbled for p in doc.projects)
+
+
+@pytest.mark.parametrize(
+    ("stem", "labels"),
+    [
+        # the excerpt ends inside the benefit rows: "…效益指标 森林资源生长因害损失量 有效减少…对促进"
+        ("k05_central_forestry_declaration_sample", "“效益指标”"),
+        # a report whose headings are not rows, cut at "4.社会效益指标。体现党和政"
+        ("n03_neimenggu_veterans_regional_selfeval_prose", "“社会效益指标”"),
+        # a glued preview that ends inside "满意度指标(20分)服务对象满意度种薯繁育企业、种植农户调"
+        ("j07_ningxia_agri_selfeval", "“可持续影响指标”、“服务对象满意度指标”"),
+    ],
+)
+def test_a_category_printed_after_the_last_row_read_marks_the_table_cut(stem: str, labels: str) -> None:
+    doc = parse(WILD / f"{stem}.txt")
+    last = doc.projects[-1]
+    assert last.cut_off and not last.garbled
+    notes = [n.message for n in doc.notes if "没有读全" in n.message]
+    assert len(notes) == 1 and f"其后原文印有{labels}，但没有读出其下的指标行" in notes[0]
+
+
+def test_scoring_headings_after_the_table_are_no_category() -> None:
+    # d05 ends with the approval's 资金管理指标 rows: not a category of the performance template
+    doc = parse(WILD / "d05_hubei_partyschool_approval.txt")
+    assert not any(p.cut_off for p in doc.projects)
+    assert not any("没有读全" in n.message for n in doc.notes)
+
+
+
+def test_a_last_row_shorter_than_every_other_row_is_a_cut_inside_it() -> None:
+    # b05 ends "| 产出指标 | 数量指标 | 行政村数量 | = | 11 | 个 | 10 " where each row above goes on to
+    # "| 正向指标 |": the excerpt stops inside the last project's last row
+    doc = parse(WILD / "b05_sichuan_township_application.txt")
+    first, last = doc.projects
+    assert last.cut_off and not first.cut_off
+    assert [i.value for i in last.indicators][-1] == "=11个"
+    (note,) = [n for n in doc.notes if "少了格" in n.message]
+    assert note.line == 17 and note.message.startswith("表格在第17行中断：最后一行“行政村数量”读到“10”为止")
+
+
+def test_a_short_template_row_at_the_end_is_no_cut() -> None:
+    # b08 ends with the Hebei template's "预算执行率 预算执行率" row, its other cells empty: nothing follows its value
+    doc = parse(WILD / "b08_hebei_civilaffairs_selfeval.txt")
+    assert not any(p.cut_off for p in doc.projects)
+    assert not any("少了格" in n.message for n in doc.notes)
+
+
+def test_a_self_evaluation_that_prints_no_result_column_is_not_garbled() -> None:
+    # n08 as read, checked against its own text with the "实际完成值 (B)" heading taken out: nothing then says
+    # that the rows should hold results, so rows without any are no sign of columns misread
+    doc = parse(WILD / "n08_unknown_commerce_selfeval_pdf.txt")
+    text = (WILD / "n08_unknown_commerce_selfeval_pdf.txt").read_text(encoding="utf-8")
+    assert "实际完成值 (B)" in text and doc.projects[0].garbled
+    doc.projects[0].garbled = False
+    mark_reading_gaps(doc, text.replace("实际完成值 (B)", "").splitlines(), load_lexicon().vocabulary, excerpt=True)
+    assert not doc.projects[0].garbled
+    mark_reading_gaps(doc, text.splitlines(), load_lexicon().vocabulary, excerpt=True)
+    assert doc.projects[0].garbled
