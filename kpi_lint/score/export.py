@@ -38,7 +38,7 @@ def project_row(rank: int, score: ProjectScore, gap_threshold: float = DEFAULT_S
     own = self_evaluation(score, gap_threshold)
     row["self_total"] = own.total if own else None
     row["self_grade"] = own.grade if own else None
-    row["self_gap"] = round(own.gap, 2) if own else None
+    row["self_gap"] = round(own.gap, 2) if own and own.gap is not None else None
     row["self_flag"] = own.flagged if own else None
     return row
 
@@ -54,7 +54,8 @@ def _self_json(score: ProjectScore, threshold: float) -> dict[str, Any] | None:
         return None
     return {
         "total": own.total, "printed": own.printed.text, "grade": own.grade, "line": own.printed.line,
-        "column": own.printed.column, "anchor": own.printed.anchor, "gap": round(own.gap, 2), "flagged": own.flagged,
+        "column": own.printed.column, "anchor": own.printed.anchor,
+        "gap": None if own.gap is None else round(own.gap, 2), "flagged": own.flagged,
     }
 
 

@@ -6,7 +6,8 @@ for how well it met those targets.  They answer different questions, but a high 
 weak targets is itself worth a reviewer's look — "优" against targets that cannot be checked
 says little.  A scorecard shows both, labelled, and flags a project whose 自评总分 exceeds its
 目标质量分 by at least ``self_evaluation_gap`` points (ScoreConfig, default 20: two grade bands).
-A printed 总分 outside 0–100 (cells run together by the extraction) is not compared.
+A printed 总分 outside 0–100 (cells run together by the extraction) is not compared, and neither is
+the 总分 of a project the tool could not score (原文错乱): it is shown, with no gap.
 """
 
 from __future__ import annotations
@@ -30,12 +31,12 @@ class SelfEvaluation:
     total: float
     printed: Located  # the 总分 cell, for its position
     grade: str | None  # the printed 等级, when there is one
-    gap: float  # 自评总分 − 目标质量分 (positive: the unit rates itself above its targets' quality)
+    gap: float | None  # 自评总分 − 目标质量分 (positive: rated above its targets' quality); None: no 目标质量分
     threshold: float
 
     @property
     def flagged(self) -> bool:
-        return self.gap >= self.threshold
+        return self.gap is not None and self.gap >= self.threshold
 
     @property
     def where(self) -> str:
@@ -64,4 +65,6 @@ def self_evaluation(score: ProjectScore, threshold: float) -> SelfEvaluation | N
     if printed is None or total is None or not 0 <= total <= 100:
         return None  # no 总分, or a figure the extraction garbled: not a score on the guidance's 0–100 scale
     grade = score.project.grade.text.strip() if score.project.grade is not None else None
-    return SelfEvaluation(total, printed, grade or None, total - score.total, threshold)
+    # A table the extraction garbled gets no 目标质量分 (无法评分), so there is nothing to compare with.
+    gap = total - score.total if score.scored else None
+    return SelfEvaluation(total, printed, grade or None, gap, threshold)

@@ -41,7 +41,7 @@ def test_self_evaluation_total_is_read_from_the_table_with_its_position() -> Non
     source = corpus_path("004").read_text(encoding="utf-8").splitlines()
     assert source[own.printed.line - 1][own.printed.column - 1:].startswith("93.67")
     assert own.gap == pytest.approx(93.67 - score.total)
-    assert own.flagged is (own.gap >= DEFAULT_SELF_EVALUATION_GAP)
+    assert own.gap is not None and own.flagged is (own.gap >= DEFAULT_SELF_EVALUATION_GAP)
 
 
 def test_only_self_evaluations_have_a_self_score_and_every_004_project_has_one() -> None:
@@ -162,3 +162,6 @@ def test_wild_self_evaluation_of_a_garbled_table_is_not_scored() -> None:
     (project,) = [p for p in data["projects"] if p["self_evaluation"]]
     assert project["self_evaluation"]["total"] == 100 and project["self_evaluation"]["grade"] == "优"
     assert project["total"] is None and project["grade"] == "无法评分（原文错乱）"
+    # The printed 总分 is shown; with no 目标质量分 there is no gap and no flag, in JSON and in CSV.
+    assert (project["self_evaluation"]["gap"], project["self_evaluation"]["flagged"]) == (None, False)
+    assert (project["self_gap"], project["self_flag"]) == (None, False)
