@@ -57,12 +57,20 @@ def test_a_category_printed_after_the_last_row_read_marks_the_table_cut(stem: st
     assert len(notes) == 1 and f"其后原文印有{labels}，但没有读出其下的指标行" in notes[0]
 
 
-def test_scoring_headings_after_the_table_are_no_category() -> None:
-    # d05 ends with the approval's 资金管理指标 rows: not a category of the performance template
-    doc = parse(WILD / "d05_hubei_partyschool_approval.txt")
+@pytest.mark.parametrize(
+    ("stem", "note_word"),
+    [
+        # d05 ends with the approval's 资金管理指标 rows: not a category of the performance template
+        ("d05_hubei_partyschool_approval", "没有读全"),
+        # b08 ends with the Hebei template's "预算执行率 预算执行率" row, its other cells empty: nothing follows
+        # its value
+        ("b08_hebei_civilaffairs_selfeval", "少了格"),
+    ],
+)
+def test_what_ends_a_whole_table_is_no_cut(stem: str, note_word: str) -> None:
+    doc = parse(WILD / f"{stem}.txt")
     assert not any(p.cut_off for p in doc.projects)
-    assert not any("没有读全" in n.message for n in doc.notes)
-
+    assert not any(note_word in n.message for n in doc.notes)
 
 
 def test_a_last_row_shorter_than_every_other_row_is_a_cut_inside_it() -> None:
@@ -74,13 +82,6 @@ def test_a_last_row_shorter_than_every_other_row_is_a_cut_inside_it() -> None:
     assert [i.value for i in last.indicators][-1] == "=11个"
     (note,) = [n for n in doc.notes if "少了格" in n.message]
     assert note.line == 17 and note.message.startswith("表格在第17行中断：最后一行“行政村数量”读到“10”为止")
-
-
-def test_a_short_template_row_at_the_end_is_no_cut() -> None:
-    # b08 ends with the Hebei template's "预算执行率 预算执行率" row, its other cells empty: nothing follows its value
-    doc = parse(WILD / "b08_hebei_civilaffairs_selfeval.txt")
-    assert not any(p.cut_off for p in doc.projects)
-    assert not any("少了格" in n.message for n in doc.notes)
 
 
 def test_a_self_evaluation_that_prints_no_result_column_is_not_garbled() -> None:
