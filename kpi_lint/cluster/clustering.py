@@ -211,8 +211,7 @@ def _partition(
     with threadpool_limits(limits=1):
         assign = km.fit_predict(vectors)
     if together is not None:
-        _, first, group = np.unique(together, return_index=True, return_inverse=True)
-        assign = assign[first][group]
+        assign = assign[_first_of(together)]
     order = np.argsort(assign, kind="stable")
     bounds = np.flatnonzero(np.diff(assign[order])) + 1
     groups = np.split(order, bounds)

@@ -17,11 +17,9 @@ from typing import Any
 from kpi_lint.errors import InputError
 from kpi_lint.grid import Block, Cell, Grid, Row
 from kpi_lint.read.office_text import fold_radicals, has_cid_garbage
-from kpi_lint.read.pdf_unruled import Edges, unruled_tables
+from kpi_lint.read.pdf_unruled import BBox, Edges, centred_in, unruled_tables
 from kpi_lint.read.source import fold
 from kpi_lint.read.text_grid import line_cells
-
-BBox = tuple[float, float, float, float]
 
 
 def read_pdf(data: bytes, path: str) -> list[Block]:
@@ -131,13 +129,7 @@ class _PageEdge:
 
 
 def _outside(obj: dict[str, float], boxes: list[BBox]) -> bool:
-    return not _inside(obj, boxes)
-
-
-def _inside(obj: dict[str, float], boxes: list[BBox]) -> bool:
-    x = (obj["x0"] + obj["x1"]) / 2
-    y = (obj["top"] + obj["bottom"]) / 2
-    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+    return not centred_in(obj, boxes)
 
 
 def _grid(table: object, page: int, t: int, rebuilt: bool = False) -> Grid:

@@ -90,7 +90,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Edges | None = None) -
 
     # Words apart by more than a point and a half: two cells of a sheet can stand closer than the 3
     # points pdfplumber allows inside a word.
-    words = [w for w in page.extract_words(x_tolerance=1.5, return_chars=True) if not _inside(w, ruled)]
+    words = [w for w in page.extract_words(x_tolerance=1.5, return_chars=True) if not centred_in(w, ruled)]
     tables = []
     last: Edges | None = None
     for k, run in enumerate(_runs(_lines(words))):
@@ -107,7 +107,8 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Edges | None = None) -
     return tables, last
 
 
-def _inside(obj: dict[str, Any], boxes: list[BBox]) -> bool:
+def centred_in(obj: dict[str, Any], boxes: list[BBox]) -> bool:
+    """The middle of a pdfplumber object (a word, a character) stands inside one of `boxes`."""
     x = (obj["x0"] + obj["x1"]) / 2
     y = (obj["top"] + obj["bottom"]) / 2
     return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)

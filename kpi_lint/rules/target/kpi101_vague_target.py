@@ -30,10 +30,9 @@ from kpi_lint.rules.target.common import (
 )
 
 _STRICT = (QUANTITY, QUALITY, COST)
-
-
-
 PASS_FAIL_FILE = "pass_fail_words.txt"  # a 质量 verdict checked yes or no: 合格, 合规, 通过 …
+
+
 class VagueTarget(Rule):
     """指标值只有文字、不可衡量（提高、有效、及时、保障……）。
 
