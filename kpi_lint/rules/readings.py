@@ -11,12 +11,28 @@ kpi_lint.rules.target.common, which stay the definition.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Indicator, ParsedValue, Project
 from kpi_lint.rules.target.common import expected_unit, filled_targets, is_name, name_cues
 
 MEMO_LIMIT = 200_000  # distinct texts remembered per question; the memo starts again when it is full
 PROJECT_LIMIT = 256  # projects whose filled rows are remembered (more than a document holds)
+
+_Answer = TypeVar("_Answer")
+
+
+def _remembered(memo: dict[str | None, _Answer], text: str | None, answer: Callable[[str | None], _Answer]) -> _Answer:
+    """`answer(text)`, computed once while `memo` holds fewer than MEMO_LIMIT texts (then it starts again)."""
+    try:
+        return memo[text]
+    except KeyError:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        found = memo[text] = answer(text)
+        return found
 
 
 class CellReadings:
@@ -42,20 +58,8 @@ class CellReadings:
 
     def is_name(self, level3: str | None) -> bool:
         """The 三级指标 cell reads as a name (kpi_lint.rules.target.common.is_name)."""
-        try:
-            return self._names[level3]
-        except KeyError:
-            if len(self._names) >= MEMO_LIMIT:
-                self._names.clear()
-            answer = self._names[level3] = is_name(level3)
-            return answer
+        return _remembered(self._names, level3, is_name)
 
     def expected_unit(self, level3: str | None) -> str | None:
         """The unit the indicator name calls for (kpi_lint.rules.target.common.expected_unit)."""
-        try:
-            return self._units[level3]
-        except KeyError:
-            if len(self._units) >= MEMO_LIMIT:
-                self._units.clear()
-            answer = self._units[level3] = expected_unit(level3, self.cues)
-            return answer
+        return _remembered(self._units, level3, lambda text: expected_unit(text, self.cues))

@@ -50,7 +50,6 @@ class FindingStore:
         return findings
 
 
-
 _Keyed = tuple[tuple[Any, ...], Finding]  # ((sort key, document, place in its list), finding)
 
 
