@@ -250,7 +250,6 @@ def check_command(
         print(f"kpi-lint: 已把 {len(recorded)} 个问题（{entries} 条指纹）写入基线 {write_baseline_to}", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if input_failed else EXIT_OK)
 
-    hidden = 0
     if accepted is not None:
         before, kept = Tally(), Tally()  # before the baseline, and what it let through
         findings = kept.counting(new_findings(before.counting(findings), accepted))
