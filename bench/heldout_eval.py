@@ -129,6 +129,9 @@ def cluster(split: DocumentSplit, block_size: int | None = None) -> None:
     test_all = pairs[pairs["part"].str.startswith("test")]
     named = [(f"test:{name}", pairs[pairs["part"] == f"test:{name}"]) for name, _ in split.test_sets]
     for name, part in [("test", test_all), *named]:
+        if part.empty:  # a test set whose documents have no labelled pairs (wild batch p)
+            print(f"  {name}: 没有标注的文本对")
+            continue
         (s,) = score_pairs(part, docs, [best.threshold])
         print(f"  {name} {len(part)} 对（same {(part['label'] == 'same').sum()}）@{best.threshold:.2f}: "
               f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (TP {s.true_positive} FP {s.false_positive} "
