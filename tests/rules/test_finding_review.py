@@ -18,7 +18,10 @@ half of each rule's findings not judged in samples 1–7, at least 5 of every ru
 of them when fewer are left), drawn on main 6e7d458 before issue 11i's fixes; 9 = 50 findings over all 134 wild files
 not judged in samples 1–8 (seed 89, --share 0 --at-least 12 --min-fires 0 --exclude-reviewed: 12 of each rule's
 unjudged findings, all of them when fewer are left — only KPI101, 103, 104, 202 and 404 had any), drawn on b363aea
-and judged blind before issue 11j's fixes. This test runs the whole
+and judged blind before issue 11j's fixes; 10 = 58 findings over the wild set and the five samples not judged in
+samples 1–9 (seed 97 on main 2891192, --share 0 --at-least 3 --min-fires 5 --exclude-reviewed: 3 of each rule that
+fires at least 5 times; all fell in the five samples, the wild set having only KPI101/103 findings left), judged
+blind before issue 11l's fixes. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
