@@ -78,6 +78,10 @@ _FALLBACK_TARGETS = (*_OUTPUT, SATISFACTION)
 # What a value's kind says about its category, and how strongly.
 _KIND_VOTES = {"date": (TIMELINESS, 2), "money": (COST, 2), "count": (QUANTITY, 1)}
 _KIND_WORDS = {"date": "日期或期限", "money": "金额", "count": "计数"}
+# The 效益 categories told apart by their subject (money, society, environment). 可持续影响 is told apart by the
+# horizon of an effect (长效, 持续), whatever its subject: a model reading the subject has no ground to move a row
+# filed there into one of these.
+_SUBJECT_EFFECTS = (ECONOMIC, SOCIAL, ECOLOGICAL)
 
 
 def load_predictor(copies: Cache | None = None) -> Predictor | None:
@@ -128,6 +132,9 @@ class MisfiledIndicator(Rule):
     期限、值说按期完成的行（"春节前完成走访慰问 | 按时限完成"）。
     完成率（``completion_words.txt``："医药费报销完成率 | =100%"）填在数量指标或时效指标下也不报告：财预〔2020〕10号
     的评价指标框架把"实际完成率"（实际产出数/计划产出数）列在产出数量下，时效指标下是按期完成的比例，都不是质量。
+    填在可持续影响指标下的行不建议移到经济、社会或生态效益指标：这三类按效益的对象（钱、社会、环境）区分，可持续
+    影响按效益的时长（长效、持续）区分，任何对象的效益都可以是可持续的，读名称对象的模型判断不了（e02"粮食储备设备
+    维护及安全性 | 高"、003"社会影响力 | ≥95"）。
     名称计量的是比率（"库存粮食明显变质比例 | 0"，``name_units.txt`` 中单位为 % 的结尾）时，不建议移到数量指标：
     数量指标要的是计数。
     名称是满意度的行（"市民对空气质量改善的满意程度 | 85%"填在社会效益指标下）放错了类别时，建议移到服务对象满意度
@@ -334,6 +341,8 @@ class MisfiledIndicator(Rule):
                 label, basis = verdict
                 if peer is not None and peer[0] == label:
                     basis = f"{basis}；{peer[1]}"  # the peers agree: say so
+            if ind.level2 == SUSTAINABLE and label in _SUBJECT_EFFECTS:
+                continue  # "粮食储备设备维护及安全性 | 高": a lasting effect, whatever its subject
             if label == QUANTITY and expected_unit(ind.level3, cues) == "%":
                 continue  # "库存粮食明显变质比例 | 0": a rate is no count, 数量指标 is no home for it
             if _satisfaction_name(ind) and label != SATISFACTION:
