@@ -36,9 +36,12 @@ def test_silent_on_000_participation_rate_under_quality() -> None:
 
 
 def test_corpus_findings_with_the_shipped_model() -> None:
-    """25 findings on the five samples, 18 of them right by corpus/labels/categories.csv (the model of issue
+    """24 findings on the five samples, 17 of them right by corpus/labels/categories.csv (the model of issue
     13c: 11, 6 right; issue 13g's: 24, 16 right).  The new ones come from moves into 经济效益 / 可持续影响, which
-    KPI404 now trusts (card precision 0.62 / 0.67 over the train + dev documents, above `min_label_precision` 0.6)."""
+    KPI404 now trusts (card precision 0.62 / 0.67 over the train + dev documents, above `min_label_precision` 0.6).
+    004 654 "数量指标 | 医药费报销完成率 | =100%" (labelled 质量) is no longer reported since issue 11l: a completion
+    rate fits under 数量, where 财预〔2020〕10号's evaluation framework files 实际完成率 (finding review sample 10
+    judged the move wrong; the label and the framework disagree)."""
     found = {(key, f.line, f.level3, f.value) for key in KEYS for f in _kpi404(key)}
     right = {
         ("000", 3689, "减轻退休人员生活负担", "减轻"),  # 社会效益 → 经济效益: a burden lifted is money
@@ -54,20 +57,19 @@ def test_corpus_findings_with_the_shipped_model() -> None:
         ("003", 2190, "完成率", "≥95"),  # under 时效 → 质量
         ("003", 2282, "环境改善情况", "≥95"),  # under 经济效益 → 生态效益
         ("004", 584, "建立城乡居民基本医疗保险的长效机制", "建立"),  # 社会效益 → 可持续影响
-        ("004", 654, "医药费报销完成率", "=100%"),
         ("004", 727, "对稳定脱贫人口居民2023年医保个人缴费", "=175元/人"),  # a per-head amount: 成本指标
         ("004", 729, "对稳定脱贫人口居民2023年医保个人缴费", "5月底之前"),
         ("004", 733, "减轻困难人群医疗费用负担", "有效减轻"),  # 社会效益 → 经济效益
         ("004", 835, "保险缴纳达标率", "=100%"),
     }
     # Wrong by the labels: 003's template effect rows (提高效率 is kept under 经济效益 there; 社会影响力 and
-    # 保障业务工作情况 under 可持续影响 — no longer reported since issue 13h's model), 提高医保经办水平 (质量) read as
+    # 保障业务工作情况 under 可持续影响 — no longer reported since issue 13h's model, and 社会影响力 again since issue
+    # 11l: a row under 可持续影响 is not moved to another 效益 by its subject), 提高医保经办水平 (质量) read as
     # 数量, 支付完成率 (时效 kept). 网络生态环境 (read as ecological by the cue word 生态) is no longer reported since
     # the value's cue block (issue 13g).
     wrong = {
         ("003", 1705, "提高效率", "≥95"),
         ("003", 1842, "提高效率", ">90"),
-        ("003", 1934, "社会影响力", "≥95"),
         ("003", 2112, "提高医保经办水平", "≥95"),
         ("003", 2268, "支付完成率", "≥95"),
         ("003", 2360, "提高效率", "≥95"),

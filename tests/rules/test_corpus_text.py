@@ -38,9 +38,12 @@ def test_kpi301_repeated_name_in_004_self_evaluation() -> None:
 
 
 def test_kpi301_cut_names_collapse_in_001() -> None:
+    # 年度 prints "贫困人口参保县" for the 数量, 时效 and 成本 rows (297, 315, 324), 实施期 "贫困人口参保县级财政补":
+    # the form clipped its cells, each row's two periods print one the other cut short (KPI305). The shared names are
+    # the clip's doing, not repeats (finding review: 315 wrong, 303 partly, 312 wrong) — KPI301 stays silent on them
+    # (issue 11l; before, 315 and 324 were reported here and dropped in a full run as KPI305's rows).
     found = [f for f in findings("001", "KPI301") if f.project == "建档立卡参保人员县级补助"]
-    annual = sorted(f.line for f in found if f.period == "年度" and f.level3 == "贫困人口参保县")
-    assert annual == [315, 324]  # 时效 and 成本 repeat the 数量 row's cut name (line 297)
+    assert not [f for f in found if f.level3 in ("贫困人口参保县", "贫困人口参保县级财政补")]
 
 
 def test_kpi301_silent_where_names_are_distinct() -> None:

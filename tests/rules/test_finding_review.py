@@ -18,7 +18,10 @@ half of each rule's findings not judged in samples 1–7, at least 5 of every ru
 of them when fewer are left), drawn on main 6e7d458 before issue 11i's fixes; 9 = 50 findings over all 134 wild files
 not judged in samples 1–8 (seed 89, --share 0 --at-least 12 --min-fires 0 --exclude-reviewed: 12 of each rule's
 unjudged findings, all of them when fewer are left — only KPI101, 103, 104, 202 and 404 had any), drawn on b363aea
-and judged blind before issue 11j's fixes. This test runs the whole
+and judged blind before issue 11j's fixes; 10 = 58 findings over the wild set and the five samples not judged in
+samples 1–9 (seed 97 on main 2891192, --share 0 --at-least 3 --min-fires 5 --exclude-reviewed: 3 of each rule that
+fires at least 5 times; all fell in the five samples, the wild set having only KPI101/103 findings left), judged
+blind before issue 11l's fixes. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -299,3 +302,18 @@ def test_precision_per_rule_on_the_ninth_sample_holds() -> None:
     assert set(precision) == set(SAMPLE9_PRECISION_FLOOR)
     for code, floor in SAMPLE9_PRECISION_FLOOR.items():
         assert precision[code][0] >= floor - 1e-9, (code, precision[code])
+
+
+# Sample 10: 58 findings over the wild set and the five samples not judged in samples 1–9 (seed 97 on main 2891192,
+# 3 of each rule that fires at least 5 times; all fell in the five samples), judged blind before issue 11l's fixes.
+# As drawn: 52 right, 3 partly, 3 wrong (0.90 strict, 0.95 lenient); no rule has 5 judged rows, so the floor is over
+# all rules. After issue 11l's fixes (optimistic: shaped on these verdicts): 004 654 KPI404 (完成率 under 数量) and
+# 001 312 KPI301 (a clipped name read as a repeat) are fixed, 003 1769 KPI203 (运行保障成本, partly) is silent: 52 of
+# the 55 still reported are right; the wrong one left is the reader's (004 729, a merged 二级 cell).
+SAMPLE10_PRECISION_FLOOR = 52 / 55
+
+
+def test_precision_on_the_tenth_sample_holds() -> None:
+    verdicts = [row["verdict"] for row in ROWS if "10" in row["sample"].split() and _reported(row)]
+    assert len(verdicts) >= 50
+    assert verdicts.count("right") / len(verdicts) >= SAMPLE10_PRECISION_FLOOR - 1e-9, verdicts

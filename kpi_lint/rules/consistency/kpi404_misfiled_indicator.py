@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,6 +15,7 @@ from kpi_lint.rules.target.common import (
     dated_name_done,
     dated_name_rate,
     declared_not_applicable,
+    expected_unit,
     is_satisfaction,
     name_cues,
     on_time_rate,
@@ -39,6 +41,9 @@ if TYPE_CHECKING:
     from kpi_lint.run.cache import Cache
 
 UNIT_COST_FILE = "unit_cost_words.txt"  # an amount per unit (每亩, 人均, 单价), as kpi-lint suggest reads it
+COMPLETION_FILE = "completion_words.txt"  # a completion rate (完成率): what was done, under 数量 or 时效, not 质量
+# A bracket closing a name ("完成率(%)", "按期完成率(≥**%)"): the unit or the template's prompt, not the measure.
+_CLOSING_BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
 
 # What a row of each 二级 measures, as the guidance's examples (worded after real rows of the corpus): the
 # message says what to write where the misfiled row was, an example of that category, not of another.
@@ -73,6 +78,10 @@ _FALLBACK_TARGETS = (*_OUTPUT, SATISFACTION)
 # What a value's kind says about its category, and how strongly.
 _KIND_VOTES = {"date": (TIMELINESS, 2), "money": (COST, 2), "count": (QUANTITY, 1)}
 _KIND_WORDS = {"date": "日期或期限", "money": "金额", "count": "计数"}
+# The 效益 categories told apart by their subject (money, society, environment). 可持续影响 is told apart by the
+# horizon of an effect (长效, 持续), whatever its subject: a model reading the subject has no ground to move a row
+# filed there into one of these.
+_SUBJECT_EFFECTS = (ECONOMIC, SOCIAL, ECOLOGICAL)
 
 
 def load_predictor(copies: Cache | None = None) -> Predictor | None:
@@ -121,6 +130,13 @@ class MisfiledIndicator(Rule):
     （``on_time_words.txt``）或写明日期、周期的百分比（"…按期完成率 | ≥95%"、"项目年末完成率 | ≥95%"：
     KPI104 认作时效目标的及时率），时效下写明周期或频次的值（"城市道路以克论净量化考核 | 1次/月"），以及名称写明
     期限、值说按期完成的行（"春节前完成走访慰问 | 按时限完成"）。
+    完成率（``completion_words.txt``："医药费报销完成率 | =100%"）填在数量指标或时效指标下也不报告：财预〔2020〕10号
+    的评价指标框架把"实际完成率"（实际产出数/计划产出数）列在产出数量下，时效指标下是按期完成的比例，都不是质量。
+    填在可持续影响指标下的行不建议移到经济、社会或生态效益指标：这三类按效益的对象（钱、社会、环境）区分，可持续
+    影响按效益的时长（长效、持续）区分，任何对象的效益都可以是可持续的，读名称对象的模型判断不了（e02"粮食储备设备
+    维护及安全性 | 高"、003"社会影响力 | ≥95"）。
+    名称计量的是比率（"库存粮食明显变质比例 | 0"，``name_units.txt`` 中单位为 % 的结尾）时，不建议移到数量指标：
+    数量指标要的是计数。
     名称是满意度的行（"市民对空气质量改善的满意程度 | 85%"填在社会效益指标下）放错了类别时，建议移到服务对象满意度
     指标，不管模型从它的对象（空气质量）猜的是哪一类。
     建议的类别作为数据随发现传给 KPI202：这一行移过去就补上的缺项（"没有质量指标"）不再另报（一个问题只报一次）。
@@ -215,6 +231,8 @@ class MisfiledIndicator(Rule):
         per_unit = kind != "percent" and any(w and w in text for w in self.lexicon.words(UNIT_COST_FILE))
         if ind.level2 in COST_LEVEL2 and per_unit:
             return True  # an amount per unit ("造林补助 | 每亩300", "人均补助"), not a rate ("资助标准达标率 | 100%")
+        if ind.level2 in (QUANTITY, TIMELINESS) and kind == "percent" and self._completion_rate(ind):
+            return True  # "医药费报销完成率 | =100%": 10号's 实际完成率 under 数量, or what was done on time under 时效
         if ind.level2 == TIMELINESS and ind.parsed is not None:
             # A rate of what was done on time or by a date the name states ("…按期完成率 | ≥95%", "项目年末完成率 |
             # ≥95%"), a period or a frequency ("城市道路以克论净量化考核 | 1次/月"), or "done by the deadline the
@@ -226,6 +244,13 @@ class MisfiledIndicator(Rule):
             if dated_name_done(ind.level3, ind.value, on_time_words):
                 return True
         return kind == "date" and ind.level2 == TIMELINESS
+
+    def _completion_rate(self, ind: Indicator) -> bool:
+        """The name measures a completion rate ("医药费报销完成率", "完成率(%)"): the share of the planned work that
+        was done. 财预〔2020〕10号's evaluation framework files 实际完成率 (实际产出数/计划产出数) under 产出数量; under
+        时效 it is the share done by the deadline. Either way it says nothing of quality."""
+        name = clean(_CLOSING_BRACKET.sub("", (ind.level3 or "").strip()))
+        return any(word and name.endswith(word) for word in self.lexicon.words(COMPLETION_FILE))
 
     def _by_lexicon(self, ind: Indicator) -> tuple[str, str] | None:
         if ind.level2 not in _OUTPUT:
@@ -316,6 +341,10 @@ class MisfiledIndicator(Rule):
                 label, basis = verdict
                 if peer is not None and peer[0] == label:
                     basis = f"{basis}；{peer[1]}"  # the peers agree: say so
+            if ind.level2 == SUSTAINABLE and label in _SUBJECT_EFFECTS:
+                continue  # "粮食储备设备维护及安全性 | 高": a lasting effect, whatever its subject
+            if label == QUANTITY and expected_unit(ind.level3, cues) == "%":
+                continue  # "库存粮食明显变质比例 | 0": a rate is no count, 数量指标 is no home for it
             if _satisfaction_name(ind) and label != SATISFACTION:
                 # "市民对空气质量改善的满意程度 | 85%" under 社会效益: whatever its subject, it measures satisfaction
                 label, basis = SATISFACTION, f"名称是满意度指标；{basis}"

@@ -272,6 +272,16 @@ def fragment_at_the_break(ind: Indicator, project: Project) -> bool:
     return len(clean(ind.value)) == 1 and at_the_break(ind, project)
 
 
+# A measure per a base the name states ("每百万人口报告数", "每千人托位", "每10万人…"): 每 and a magnitude.
+_PER_BASE = re.compile(r"每(?:\d+|[一二三四五六七八九十]*[十百千万亿]+)")
+
+
+def per_base(level3: str | None) -> bool:
+    """The name measures so many per a stated base ("药品不良反应每百万人口报告数 | ≥150", "每千人托位 | 4.5"): the
+    figure's unit is in the name (reports per million people, places per thousand people)."""
+    return _PER_BASE.search(squash(level3 or "")) is not None
+
+
 def names_the_figure(level3: str | None, number: float, cues: NameCues) -> bool:
     """The 三级指标 cell prints the value's own figure with its unit: "配套电力设施1250KVA变压器3台 | 3" is
     3 台 — the unit is written, next to the same figure, in the name."""

@@ -18,6 +18,7 @@ from kpi_lint.rules.target.common import (
     name_cues,
     name_unit,
     names_the_figure,
+    per_base,
     target_in_name,
 )
 
@@ -35,8 +36,10 @@ class MissingUnit(Rule):
     时效指标下的年份，以及放在人数、日期、金额上的通用及格线（"≥95"，属 KPI102）不报告；名称在括号中
     写明了单位的数字（"新增限上商贸企业(法人) 23"、"机关运转率（%） 95"：表格自己的写法）、名称里连数带单位
     印着同一个数的（"配套电力设施1250KVA变压器3台 | 3"），以及目标为零的（"明显变质比例 | 0"：零在哪种单位下都是零）
-    也不报告。原文在表格中途结束、最后一行读到指标值就断了的（"工程竣工验收合格率 | 1"之后再无文字，上一行是
-    "100% | 100% | 5 | 5"）也不报告：值本身可能被截断，其后的"度量单位"一栏也在截断处之后。
+    也不报告；名称写明了按什么基数计的（"药品不良反应每百万人口报告数 | ≥150"、"每千人托位 | 4.5"：每百万人口多少份、
+    每千人多少个）也不报告，数的单位就在名称里。原文在表格中途结束、最后一行读到指标值就断了的
+    （"工程竣工验收合格率 | 1"之后再无文字，上一行是"100% | 100% | 5 | 5"）也不报告：值本身可能被截断，
+    其后的"度量单位"一栏也在截断处之后。
     三级指标是空泛的套话（"提高效率 | ≥95"，KPI203）或预算过程指标（"预算控制率 | ≥95"，KPI402）时，这一行该整行
     改写或换掉，由那两条规则报告，本规则不再报缺单位（一个问题只报一次）。
 
@@ -79,6 +82,8 @@ class MissingUnit(Rule):
                 continue  # "工程竣工验收合格率 | 1" where the text stops: the rest of the value may lie beyond
             if parsed.number == 0 and not parsed.number_high:
                 continue  # "变质比例 | 0": nothing is nothing in any unit (0 = 0% = 0起)
+            if per_base(ind.level3):
+                continue  # "药品不良反应每百万人口报告数 | ≥150": reports per million people, the name says so
             if names_the_figure(ind.level3, parsed.number, cues):
                 continue  # "…变压器3台 | 3": the name prints this figure with its unit
             unit = self.readings.expected_unit(ind.level3)
