@@ -478,10 +478,18 @@ class BlockReader:
 
     def _glued_between_labels(self, cells: list[Cell], kinds: list[Kind]) -> None:
         """A stretch of a table that lost its separators, cut at its labels: the text between two
-        labels is the rows under the first ("质量指标 | 名称100%100%名称100%100% | 时效指标 | …")."""
+        labels is the rows under the first ("质量指标 | 名称100%100%名称100%100% | 时效指标 | …").
+        A clause after a target that states what was achieved ("布防飞机数量≥6架 | 实际布防6架") is
+        that row's actual in prose, not a row of its own (glue_cues.txt 实际开头)."""
+        after_target = False
         for cell, kind in zip(cells, kinds, strict=True):
             if kind is Kind.BLOCK or self._label(cell, kind):
+                after_target = False
                 continue
+            if after_target and _achieved(cell.text, self.vocab.glue_hints.achieved_starts):
+                after_target = False
+                continue
+            after_target = True
             self._emit(0)
             if not self._glued(cell) and not self._place(0, cell):
                 self._emit(0)
@@ -815,6 +823,15 @@ def _whole_rows(found: list[Placed]) -> bool:
 _EXPLANATION = 8  # an explanation of the indicator is a phrase at least this long, with no figure
 _UNIT_GLOSS = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")  # "%(百分比)": a unit with its name in words
 _SIGN_LED = re.compile(r"\s*(?:>=|<=|[≥≤<>=≧≦])")  # a target led by its comparison sign (">= 98", "≥")
+_ANY_SIGN = re.compile(r"[≥≤<>=≧≦＞＜]|不低于|不少于|不高于|不超过|大于|小于")
+
+
+def _achieved(text: str, starts: tuple[str, ...]) -> bool:
+    """A clause of prose stating what was achieved: it opens with an achieved word ("实际布防6架",
+    "已完成100%"), holds a figure and no comparison (a target named "实际完成飞行小时数/计划小时数≥80%"
+    is compared)."""
+    text = text.strip()
+    return bool(starts) and text.startswith(starts) and any(ch.isdigit() for ch in text) and not _ANY_SIGN.search(text)
 
 
 def _without_explanation(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Cell], list[Kind]]:
