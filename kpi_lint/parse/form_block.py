@@ -75,10 +75,14 @@ class BlockReader:
     def add_row(self, row: Row) -> None:
         if self._continues(row) or self._over_the_page(row):
             return
-        cells = self._trimmed(row)
+        trimmed = self._trimmed(row)
+        cells = _without_numbering(trimmed, self.vocab)
+        # A row short of the table's width once its numbering is left out lost its merged leading
+        # cells: its place says nothing, its cells are read by what they are.
+        shifted = len(cells) < len(trimmed) and len(cells) < self.header.width
         if self.header.implicit and not self.header.streamed:
             cells = join_split_targets(cells)
-        if self._lines_up(cells, row.ruled):
+        if not shifted and self._lines_up(cells, row.ruled):
             self._positional(cells)
         else:
             self._by_content(cells)
@@ -565,6 +569,29 @@ class BlockReader:
         _scores_only(record, group)
         if record.data or record.extra_values:
             self.records.append(record)
+
+
+# A cell that only numbers the row: "目标1", "指标2:", "1、", "(3)" (a bare "1" may be a figure).
+_ROW_NUMBER = re.compile(r"^(?:(?:目标|指标|序号)\s*\d{1,2}\s*[:：、.．]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）])$")
+_NAME_LIKE = re.compile(r"^[^\d≥≤<>=≧≦＞＜%]*[\u4e00-\u9fff]{2}")
+
+
+def _without_numbering(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
+    """A cell that only numbers its row ("投入 | 成本目标 | 目标1 | 发放… | 100%", the old Fujian
+    template; "指标1" elsewhere), before any figure of the row, is no name when a name-like cell
+    follows: it is left out, so the name stands in the name's column."""
+    for i, cell in enumerate(cells):
+        text = squash(cell.text)
+        if not _ROW_NUMBER.match(text):
+            if any(ch.isdigit() for ch in text):
+                return cells  # a figure before it: the numbering of a row stands before its data
+            continue
+        following = next((c for c in cells[i + 1 :] if not c.blank), None)
+        named = following is not None and _NAME_LIKE.match(squash(following.text)) is not None
+        if named and following is not None and kind_of(following, vocab) is Kind.DATA:
+            return [*cells[:i], *cells[i + 1 :]]
+        return cells
+    return cells
 
 
 def _name_only(last: Record) -> bool:

@@ -36,3 +36,35 @@ def test_an_achieved_clause_is_no_row_in_another_report_too(tmp_path: Path) -> N
         ("数量指标", "新建示范基地", "≥2个"),
         ("质量指标", "培训合格率", "≥90%"),
     ]
+
+
+def test_a_cell_numbering_the_row_is_not_its_name() -> None:
+    # p07 (2017 Fujian template): "投入 成本目标 目标1 发放省直困难、高龄台胞 100% 按实际情况发放" ⏎
+    # "目标2 开展丰收节活动、… 100% 100%" under "绩效目标 评价指标 绩效内容 绩效标准 全年绩效目标".
+    assert _rows(WILD / "p07_fujian_taiwancompatriots_target.txt") == [
+        ("成本指标", "发放省直困难、高龄台胞", "按实际情况发放"),
+        ("成本指标", "开展丰收节活动、夏令营活动、台胞技能培训、定居台胞困难大学生助学金", "100%"),
+        (
+            "数量指标",
+            "困难台胞、高龄台胞困难补助受益",
+            "困难台胞432人、高龄台胞1792人、困难学生助学95人、困难台胞技能培训91人",
+        ),
+        ("数量指标", "争取台湾民心、增进乡情", "开展丰收节活动1次、夏令营活动1次、台胞技能培训2期"),
+    ]
+
+
+def test_a_numbering_cell_before_the_name_in_another_table(tmp_path: Path) -> None:
+    table = tmp_path / "目标表.txt"
+    table.write_text(
+        "项目支出绩效目标表\n"
+        "一级指标 | 二级指标 | 三级指标 | 指标值\n"
+        "产出指标 | 数量指标 | 指标1 | 培训农民人数 | ≥300人\n"
+        "指标2 | 新建示范基地 | ≥2个\n"
+        "效益指标 | 社会效益指标 | 1、 | 农民增收 | 明显提升\n",
+        encoding="utf-8",
+    )
+    assert _rows(table) == [
+        ("数量指标", "培训农民人数", "≥300人"),
+        ("数量指标", "新建示范基地", "≥2个"),
+        ("社会效益指标", "农民增收", "明显提升"),
+    ]
