@@ -68,3 +68,45 @@ def test_a_numbering_cell_before_the_name_in_another_table(tmp_path: Path) -> No
         ("数量指标", "新建示范基地", "≥2个"),
         ("社会效益指标", "农民增收", "明显提升"),
     ]
+
+
+def test_a_goal_listed_in_prose_as_names_and_counts_is_read_up_to_what_was_achieved() -> None:
+    # p04: "…残疾人康复项目目标:资助精神病患者服药230人,“0-6”残疾儿童康复救助39人,辅具适配200人,
+    # 假肢安装及基本康复服务21实际完成:资助精神病患者服药230人,…" — the achieved list is no row.
+    doc = parse(WILD / "p04_hunan_disabled_selfeval_prose.txt")
+    assert [(i.level2, i.level3, i.value) for i in doc.indicators] == [
+        (None, "资助精神病患者服药", "230人"),
+        (None, "“0-6”残疾儿童康复救助", "39人"),
+        (None, "辅具适配", "200人"),
+        (None, "假肢安装及基本康复服务", "21"),
+    ]
+    first = doc.indicators[0]
+    assert (first.spans["level3"].line, first.spans["level3"].column) == (10, 32)
+    assert (first.spans["value"].line, first.spans["value"].column) == (10, 41)
+
+
+def test_a_list_under_a_level1_label_and_its_colon_has_no_level2() -> None:
+    # p08: "具体指标。产出指标:全区县域商业建设行动试点县数量20个;2022年全区县域" (the page cut there).
+    doc = parse(WILD / "p08_guangxi_commerce_regional_selfeval_prose.txt")
+    assert [(i.level1, i.level2, i.level3, i.value) for i in doc.indicators] == [
+        ("产出指标", None, "全区县域商业建设行动试点县数量", "20个"),
+    ]
+
+
+def test_names_and_counts_listed_in_another_report(tmp_path: Path) -> None:
+    report = tmp_path / "自评报告.txt"
+    report.write_text(
+        "二、绩效目标\n"
+        "年度目标:新建村级卫生室12个,培训乡村医生300人次,配备急救设备45台。实际完成:新建村级卫生室12个。\n"
+        "效益指标:带动就业人数80人,受益人口1.2万人。\n"
+        "经济效益指标合计100\n",  # no colon: a name and a count glued in a flattened table are no list
+        encoding="utf-8",
+    )
+    doc = parse(report)
+    assert [(i.level1, i.level3, i.value) for i in doc.indicators] == [
+        (None, "新建村级卫生室", "12个"),
+        (None, "培训乡村医生", "300人次"),
+        (None, "配备急救设备", "45台"),
+        ("效益指标", "带动就业人数", "80人"),
+        ("效益指标", "受益人口", "1.2万人"),
+    ]
