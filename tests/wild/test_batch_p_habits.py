@@ -110,3 +110,22 @@ def test_names_and_counts_listed_in_another_report(tmp_path: Path) -> None:
         ("效益指标", "带动就业人数", "80人"),
         ("效益指标", "受益人口", "1.2万人"),
     ]
+
+
+def test_a_worded_target_is_no_name_when_a_table_is_cut_after_it() -> None:
+    # p05, one cell per line, cut after the next name: "…危房改造户数" ⏎ "应改尽改" ⏎ "7度以上抗震设防地区".
+    doc = parse(WILD / "p05_chongqing_housing_regional.txt")
+    assert [(i.level2, i.level3, i.value) for i in doc.indicators] == [
+        ("数量指标", "农村低收入群体等重点对象危房改造户数", "应改尽改"),
+    ]
+
+
+def test_an_all_due_target_in_another_table_cut_after_the_next_name(tmp_path: Path) -> None:
+    table = tmp_path / "目标表.txt"
+    cells = ["一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "特困人员救助供养人数", "360人",
+             "低保对象参保资助率", "应保尽保", "城乡低保对象"]
+    table.write_text("\n\n".join(cells) + "\n", encoding="utf-8")
+    assert [(i.level3, i.value) for i in parse(table).indicators] == [
+        ("特困人员救助供养人数", "360人"),
+        ("低保对象参保资助率", "应保尽保"),
+    ]
