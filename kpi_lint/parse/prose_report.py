@@ -197,6 +197,7 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
     folded = fold(text)  # full-width figures read as plain ones (the same length); items keep the print
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
     achieved = tuple(sorted((w for w, role in vocab.columns.items() if role == "actual"), key=len, reverse=True))
+    achieved_starts = vocab.glue_hints.achieved_starts
     heads = list(_label_head(vocab.label_pattern.pattern, goals).finditer(folded))
     ends = [h.start() for h in heads[1:]] + [len(text)]
     for head, end in zip(heads, ends[: len(heads)], strict=True):
@@ -211,7 +212,9 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
         listed: list[_Item] = []
         for at, plain in _clauses(folded, head.end(), stop):
             # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
-            m = _STATED.match(plain) or (_counted(plain, units) if colon else None)
+            # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
+            counted = colon and not (achieved_starts and plain.startswith(achieved_starts))
+            m = _STATED.match(plain) or (_counted(plain, units) if counted else None)
             if m is None:
                 continue
             clause = text[at : at + len(plain)]

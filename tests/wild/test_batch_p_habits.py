@@ -129,3 +129,16 @@ def test_an_all_due_target_in_another_table_cut_after_the_next_name(tmp_path: Pa
         ("特困人员救助供养人数", "360人"),
         ("低保对象参保资助率", "应保尽保"),
     ]
+
+
+def test_an_achieved_clause_in_a_goal_list_of_counts_is_no_row(tmp_path: Path) -> None:
+    report = tmp_path / "自评报告.txt"
+    report.write_text(
+        "二、绩效目标\n年度目标:新建村级卫生室12个,培训乡村医生≥300人次,实际培训326人次,配备急救设备45台,已完成45台。\n",
+        encoding="utf-8",
+    )
+    assert [(i.level3, i.value) for i in parse(report).indicators] == [
+        ("新建村级卫生室", "12个"),
+        ("培训乡村医生", "≥300人次"),
+        ("配备急救设备", "45台"),
+    ]
