@@ -75,10 +75,14 @@ class BlockReader:
     def add_row(self, row: Row) -> None:
         if self._continues(row) or self._over_the_page(row):
             return
-        cells = self._trimmed(row)
+        trimmed = self._trimmed(row)
+        cells = _without_numbering(trimmed, self.vocab)
+        # A row short of the table's width once its numbering is left out lost its merged leading
+        # cells: its place says nothing, its cells are read by what they are.
+        shifted = len(cells) < len(trimmed) and len(cells) < self.header.width
         if self.header.implicit and not self.header.streamed:
             cells = join_split_targets(cells)
-        if self._lines_up(cells, row.ruled):
+        if not shifted and self._lines_up(cells, row.ruled):
             self._positional(cells)
         else:
             self._by_content(cells)
@@ -478,10 +482,18 @@ class BlockReader:
 
     def _glued_between_labels(self, cells: list[Cell], kinds: list[Kind]) -> None:
         """A stretch of a table that lost its separators, cut at its labels: the text between two
-        labels is the rows under the first ("质量指标 | 名称100%100%名称100%100% | 时效指标 | …")."""
+        labels is the rows under the first ("质量指标 | 名称100%100%名称100%100% | 时效指标 | …").
+        A clause after a target that states what was achieved ("布防飞机数量≥6架 | 实际布防6架") is
+        that row's actual in prose, not a row of its own (glue_cues.txt 实际开头)."""
+        after_target = False
         for cell, kind in zip(cells, kinds, strict=True):
             if kind is Kind.BLOCK or self._label(cell, kind):
+                after_target = False
                 continue
+            if after_target and _achieved(cell.text, self.vocab.glue_hints.achieved_starts):
+                after_target = False
+                continue
+            after_target = True
             self._emit(0)
             if not self._glued(cell) and not self._place(0, cell):
                 self._emit(0)
@@ -557,6 +569,29 @@ class BlockReader:
         _scores_only(record, group)
         if record.data or record.extra_values:
             self.records.append(record)
+
+
+# A cell that only numbers the row: "目标1", "指标2:", "1、", "(3)" (a bare "1" may be a figure).
+_ROW_NUMBER = re.compile(r"^(?:(?:目标|指标|序号)\s*\d{1,2}\s*[:：、.．]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）])$")
+_NAME_LIKE = re.compile(r"^[^\d≥≤<>=≧≦＞＜%]*[\u4e00-\u9fff]{2}")
+
+
+def _without_numbering(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
+    """A cell that only numbers its row ("投入 | 成本目标 | 目标1 | 发放… | 100%", the old Fujian
+    template; "指标1" elsewhere), before any figure of the row, is no name when a name-like cell
+    follows: it is left out, so the name stands in the name's column."""
+    for i, cell in enumerate(cells):
+        text = squash(cell.text)
+        if not _ROW_NUMBER.match(text):
+            if any(ch.isdigit() for ch in text):
+                return cells  # a figure before it: the numbering of a row stands before its data
+            continue
+        following = next((c for c in cells[i + 1 :] if not c.blank), None)
+        named = following is not None and _NAME_LIKE.match(squash(following.text)) is not None
+        if named and following is not None and kind_of(following, vocab) is Kind.DATA:
+            return [*cells[:i], *cells[i + 1 :]]
+        return cells
+    return cells
 
 
 def _name_only(last: Record) -> bool:
@@ -815,6 +850,15 @@ def _whole_rows(found: list[Placed]) -> bool:
 _EXPLANATION = 8  # an explanation of the indicator is a phrase at least this long, with no figure
 _UNIT_GLOSS = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")  # "%(百分比)": a unit with its name in words
 _SIGN_LED = re.compile(r"\s*(?:>=|<=|[≥≤<>=≧≦])")  # a target led by its comparison sign (">= 98", "≥")
+_ANY_SIGN = re.compile(r"[≥≤<>=≧≦＞＜]|不低于|不少于|不高于|不超过|大于|小于")
+
+
+def _achieved(text: str, starts: tuple[str, ...]) -> bool:
+    """A clause of prose stating what was achieved: it opens with an achieved word ("实际布防6架",
+    "已完成100%"), holds a figure and no comparison (a target named "实际完成飞行小时数/计划小时数≥80%"
+    is compared)."""
+    text = text.strip()
+    return bool(starts) and text.startswith(starts) and any(ch.isdigit() for ch in text) and not _ANY_SIGN.search(text)
 
 
 def _without_explanation(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Cell], list[Kind]]:

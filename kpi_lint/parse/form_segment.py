@@ -22,6 +22,8 @@ Placed = list[tuple[Column, Cell]]
 # Not a name: a sign, a percentage, or a short number with its unit ("1次", "24期", "60人").
 _TARGET = re.compile(rf"^(?:[{SIGNS}]|\d+(?:\.\d+)?%$|\d+(?:\.\d+)?[^\d]{{0,3}}$)")
 _NUMBERED = re.compile(r"^\s*[★☆]*指标\s*\d+\s*[:：.．、]")
+# Not a name either: the worded target "everyone it is owed to" (应保尽保, 应改尽改, 应补尽补).
+_ALL_DUE = re.compile(r"^应(.{1,2})尽\1$")
 # Columns a row may leave out without it being a different reading.
 OPTIONAL = {"deviation", "note", "unnamed", "adjusted_value", "comparator", "unit"}
 _MISSING = 2  # what an expected column left empty costs
@@ -33,7 +35,8 @@ def _fits(role: str, cell: Cell) -> bool:
         return True
     if role == "level3":  # a name is not a bare number, a sign or a target ("≧90%", "=100%")
         text = squash(cell.text)
-        return not is_number(text) and text not in COMPARATOR_WORDS and not _TARGET.match(text)
+        worded = text in COMPARATOR_WORDS or _ALL_DUE.match(text) is not None
+        return not is_number(text) and not worded and not _TARGET.match(text)
     if _NUMBERED.match(cell.text):  # "指标5:…" is numbered as a name: it begins a row
         return False
     return fits(role, cell.text)

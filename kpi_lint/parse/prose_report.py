@@ -96,6 +96,7 @@ class _Item:
     name: Located
     value: Located
     actual: Located | None = None
+    level1: str | None = None  # a list under a 一级 label ("产出指标:名称20个;") names no 二级
 
 
 def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
@@ -134,7 +135,7 @@ def _title(src: SourceText, before: int) -> Located | None:
 def _indicator(src: SourceText, project: Project, item: _Item, lexicon: Lexicon) -> Indicator:
     return make_indicator(
         path=src.path, project=project.name, form=project.form, period=None,
-        level1=lexicon.vocabulary.parent_of(item.level2), level2=item.level2,
+        level1=item.level1 or lexicon.vocabulary.parent_of(item.level2), level2=item.level2,
         level3=item.name, value=item.value, row_line=item.name.line, row_column=item.name.column,
         lexicon=lexicon, actual=item.actual,
     )
@@ -195,17 +196,25 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
     text, places = _paragraphs(src)
     folded = fold(text)  # full-width figures read as plain ones (the same length); items keep the print
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
+    achieved = tuple(sorted((w for w, role in vocab.columns.items() if role == "actual"), key=len, reverse=True))
+    achieved_starts = vocab.glue_hints.achieved_starts
     heads = list(_label_head(vocab.label_pattern.pattern, goals).finditer(folded))
     ends = [h.start() for h in heads[1:]] + [len(text)]
     for head, end in zip(heads, ends[: len(heads)], strict=True):
         # Under a goal label the targets are listed with no category ("绩效目标:道路硬化≥0.565km;…").
         level2 = vocab.canonical_level2(head["label"]) if head["label"] else None
-        if head["label"] and level2 is None:
+        # A 一级 label closed by its colon lists targets with no 二级 ("产出指标:名称20个;").
+        level1 = vocab.canonical_level1(head["label"]) if head["label"] and not level2 else None
+        colon = head.group().rstrip().endswith((":", "："))
+        if head["label"] and level2 is None and (level1 is None or not colon):
             continue
-        stop = folded.find("。", head.end(), end)
+        stop = _list_end(folded, head.end(), end, achieved)
         listed: list[_Item] = []
-        for at, plain in _clauses(folded, head.end(), stop if stop >= 0 else end):
-            m = _STATED.match(plain)
+        for at, plain in _clauses(folded, head.end(), stop):
+            # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
+            # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
+            counted = colon and not (achieved_starts and plain.startswith(achieved_starts))
+            m = _STATED.match(plain) or (_counted(plain, units) if counted else None)
             if m is None:
                 continue
             clause = text[at : at + len(plain)]
@@ -214,10 +223,39 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
                 value = clause[m.start("value") : m.end("value")].strip()
                 value = value[: _figure_end(fold(value), units)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
-                listed.append(_Item(level2, Located(name, *places[name_at]), Located(value, *places[value_at])))
+                listed.append(
+                    _Item(level2, Located(name, *places[name_at]), Located(value, *places[value_at]), level1=level1)
+                )
         # A goal stated as one comparison is a sentence about the goal; two or more are its list.
         if head["label"] or len(listed) >= _GOAL_LIST:
             yield from listed
+
+
+def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int:
+    """Where a list of targets ends: at its sentence's end, or where the report goes on to what was
+    achieved ("…假肢安装及基本康复服务21实际完成:资助…230人,…": an actual word and its colon)."""
+    stop = text.find("。", start, end)
+    stop = stop if stop >= 0 else end
+    if achieved:
+        m = re.compile(rf"(?:{'|'.join(map(re.escape, achieved))})\s*[:：]").search(text, start, stop)
+        if m is not None:
+            stop = m.start()
+    return stop
+
+
+@lru_cache(maxsize=4)
+def _counted_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
+    unit = "|".join(map(re.escape, units)) or "(?!)"
+    return re.compile(
+        r"^(?P<name>[^≥≤=<>≧≦＞＜|\s]{1,40}?[\u4e00-\u9fff)）”\"])"
+        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{unit}|%|‰)?)$"
+    )
+
+
+def _counted(clause: str, units: tuple[str, ...]) -> re.Match[str] | None:
+    """A target stated as a name and its count, no comparison: "辅具适配200人", "试点县数量20个" (a
+    sentence's clause, with no space: spaced figures are the cells of a flattened table)."""
+    return _counted_pattern(units).match(clause)
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
