@@ -328,11 +328,14 @@ class Vocabulary:
     def remember(self, question: str, text: str, answer: Callable[[str], str | None]) -> str | None:
         """The answer to `question` about `text`, computed once (the memo is emptied when it grows large)."""
         key = (question, text)
-        if key not in self.memo:
-            if len(self.memo) > _MEMO_LIMIT:
-                self.memo.clear()
-            self.memo[key] = answer(text)
-        return self.memo[key]
+        try:
+            return self.memo[key]
+        except KeyError:
+            pass
+        if len(self.memo) > _MEMO_LIMIT:
+            self.memo.clear()
+        found = self.memo[key] = answer(text)
+        return found
 
     def parent_of(self, level2: str | None) -> str | None:
         return self.parent.get(level2) if level2 else None
