@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from kpi_lint.model import Located
 
@@ -34,14 +33,16 @@ class Cell:
     col_span: int = 1
     glued: bool = False  # text between known words of a line that lost its separators (form_glued)
     broken: bool = False  # the text breaks off right after it (a chunk of a preview ends inside a row)
+    # Nothing printed: asked many times per cell while a grid is read, so found once when the cell is
+    # made (a cached_property takes a lock on its first look, which costs more than the answer).
+    blank: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "blank", not self.text.strip())
 
     @property
     def located(self) -> Located:
         return Located(self.text.strip(), self.line, self.column, self.anchor)
-
-    @cached_property
-    def blank(self) -> bool:  # asked many times per cell while a grid is read
-        return not self.text.strip()
 
 
 @dataclass

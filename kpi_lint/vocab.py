@@ -310,8 +310,11 @@ class Vocabulary:
         return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
     def is_furniture(self, text: str) -> bool:
+        return self.remember("furniture", text, self._furniture_word) is not None
+
+    def _furniture_word(self, text: str) -> str | None:
         s = squash(text)
-        return any(word in s for word in self.furniture)
+        return next((word for word in self.furniture if word in s), None)
 
     def canonical_level1(self, text: str | None) -> str | None:
         return self.remember("level1", text or "", lambda t: _lookup(self.level1, t, self.typos, self._level1_starts))
@@ -326,11 +329,14 @@ class Vocabulary:
     def remember(self, question: str, text: str, answer: Callable[[str], str | None]) -> str | None:
         """The answer to `question` about `text`, computed once (the memo is emptied when it grows large)."""
         key = (question, text)
-        if key not in self.memo:
-            if len(self.memo) > _MEMO_LIMIT:
-                self.memo.clear()
-            self.memo[key] = answer(text)
-        return self.memo[key]
+        try:
+            return self.memo[key]
+        except KeyError:
+            pass
+        if len(self.memo) > _MEMO_LIMIT:
+            self.memo.clear()
+        found = self.memo[key] = answer(text)
+        return found
 
     def parent_of(self, level2: str | None) -> str | None:
         return self.parent.get(level2) if level2 else None
@@ -349,6 +355,9 @@ class Vocabulary:
 
     def fund_source(self, text: str) -> str | None:
         """The source a funds row label names ("其中：财政拨款" → 财政拨款), by its longest known word."""
+        return self.remember("fund_source", text, self._fund_source)
+
+    def _fund_source(self, text: str) -> str | None:
         s = _PAREN.sub("", label_key(text)).rstrip(":：")
         if not s or len(s) > 16:
             return None
@@ -415,6 +424,9 @@ class Vocabulary:
 
     def title_family(self, text: str) -> str | None:
         """The form family a title names (申报表 / 目标表 / 自评表), by the longest title word found."""
+        return self.remember("title", text, self._title_family)
+
+    def _title_family(self, text: str) -> str | None:
         best = self._title_words(squash(text))
         return self.titles[best] if best else None
 

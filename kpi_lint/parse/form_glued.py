@@ -251,6 +251,11 @@ _PIECE_COSTS: dict[str, _PieceCost] = {
 }
 
 
+# Columns whose pieces cost the same whichever of them asks: the targets (_target_cost does not look at
+# its role), and 分值 / 得分 (_marked_cost reads both as a number up to 100).
+_SAME_COSTS = {**dict.fromkeys(_TARGET_ROLES, "target"), "weight": "points", "score": "points"}
+
+
 @lru_cache(maxsize=16)
 def _number_tails(hints: GlueHints) -> tuple[str, ...]:
     """What may follow a target's last number: its unit, a qualifier (以上), a magnitude (万, %)."""
@@ -594,6 +599,9 @@ def _cut(
         for c in range(roles.index("value") + 1, m):  # the break took the columns after the target
             best[c][n], step[c][n] = _BROKEN_OFF, (n, m)
     for p in range(n, -1, -1):
+        # The costs of the pieces from p, per kind of column whose cost does not depend on which of
+        # its columns asks (指标值 and 实际完成值 take the same targets): each piece is judged once.
+        shared: dict[str, dict[int, float | None]] = {}
         # The first column (the name) is never empty, so it needs only what lies to its right; a row
         # may end at p once it is known, and the other columns (which may be empty) come after.
         for c in [0, -1, *range(m - 1, 0, -1)]:
@@ -611,13 +619,20 @@ def _cut(
                     least, step[c][p] = total, (p, c + 1)
             # The pieces the column may take from p: as long as it takes, opening as one of its cells can.
             cost_of = _PIECE_COSTS.get(role, _any_cost)
+            family = _SAME_COSTS.get(role)
+            judged = shared.setdefault(family, {}) if family is not None else None
             last = p if p < n and _opens_nothing(role, text[p]) else min(n, p + _MAX_PIECE.get(role, 40))
             for e in range(p + 1, last + 1):
                 # Costs are never negative: a cut whose rest and boundary already cost as much as the
                 # best so far cannot be cheaper (nor can a float sum of more non-negative terms).
                 if after[e] + cuts[e] >= least:
                     continue
-                cost = cost_of(role, at, p, e, named_before_text)
+                if judged is None:
+                    cost = cost_of(role, at, p, e, named_before_text)
+                elif e in judged:
+                    cost = judged[e]
+                else:
+                    cost = judged[e] = cost_of(role, at, p, e, named_before_text)
                 if cost is None:
                     continue
                 total = cost + after[e] + cuts[e]

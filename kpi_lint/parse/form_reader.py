@@ -36,6 +36,7 @@ from kpi_lint.parse.form_header import (
     stack_tiers,
     with_name_column,
 )
+from kpi_lint.parse.form_line import Line
 from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.parse.page_split import join_page_splits
 from kpi_lint.vocab import (
@@ -317,44 +318,46 @@ class FormReader:
         return self.vocab.begins_label(bare)
 
     def _row(self, row: Row) -> None:
-        filled = row.filled
+        printed = line = Line(row, self.vocab)
+        filled = line.filled
         loose, self._loose = self._loose, []  # rows read as nothing stay loose only until something is read
         if len(filled) <= 4 and PAGE_NUMBER.match(" ".join(c.text for c in filled)):
             return  # "- 3 -", "第 2 页 共 5 页": a page break inside a table, not a row
-        if self._title(row):
+        if self._title(line):
             return
-        row = self._column_words_apart(row)
-        roles = cell_roles(row.cells, self.vocab)
-        if self._read_across(row, roles):
+        line = self._column_words_apart(line)  # `printed` still holds the cells as printed
+        row = line.row
+        if self._read_across(line):
             return
-        if self._header(row, roles):
+        if self._header(line):
             return
-        if (self.draft.block is None and self._funds(row)) or self._facts(row):
+        if (self.draft.block is None and self._funds(row)) or self._facts(line):
             self._scattered = []  # header words before the funds or the facts belong to them
             return
         block = self.draft.block
         if block is None:
-            block = self._implicit_block(row)
+            block = self._implicit_block(line)
             if block is None:
                 self._loose = [*loose, row][-_MAX_LOOSE:]
                 return
-            self._rows_above(row, block, loose)
-        if any(self.vocab.is_furniture(c.text) for c in filled):
+            self._rows_above(line, block, loose)
+        if printed.furniture:
             self._end_block()
             return
-        if self._ends_block(row, block):
+        if self._ends_block(line, block):
             self._end_block()
             return
         block.add_row(row)
         if block.finished:
             self._end_block()
 
-    def _column_words_apart(self, row: Row) -> Row:
+    def _column_words_apart(self, line: Line) -> Line:
         """A header cell of two column words run together ("分值得分" between 实际完成值 and 偏差原因),
         in a header row or a header being gathered cell by cell, as one cell per word."""
-        named = [not c.blank and self.vocab.column_role(c.text) is not None for c in row.cells]
+        row = line.row
+        named = [role is not None for role in line.roles]
         if not self._header_cells and not any(named):
-            return row  # no header here: data cells are not looked into
+            return line  # no header here: data cells are not looked into
         cells: list[Cell] = []
         for cell, has_role in zip(row.cells, named, strict=True):
             words = None if cell.blank or has_role else self.vocab.run_of_column_words(cell.text)
@@ -365,10 +368,10 @@ class FormReader:
                 cells.append(replace(cell, text=word, column=cell.column + max(found, 0)))
             if words is None:
                 cells.append(cell)
-        return replace(row, cells=cells) if len(cells) != len(row.cells) else row
+        return Line(replace(row, cells=cells), self.vocab) if len(cells) != len(row.cells) else line
 
-    def _title(self, row: Row) -> bool:
-        filled = row.filled
+    def _title(self, line: Line) -> bool:
+        filled = line.filled
         if len(filled) > 2:
             return False
         text = " ".join(c.text.strip() for c in filled)
@@ -383,15 +386,14 @@ class FormReader:
         self._new_draft(family=family, title=Located(text, cell.line, cell.column, cell.anchor))
         return True
 
-    def _header(self, row: Row, roles: list[str | None]) -> bool:
-        filled = row.filled
-        filled_roles = _filled_roles(row, roles)
+    def _header(self, line: Line) -> bool:
+        row, filled, roles, filled_roles = line.row, line.filled, line.roles, line.filled_roles
         headerish = any(filled_roles) and all(
-            r is not None or kind_of(c, self.vocab) is Kind.BLOCK for r, c in zip(filled_roles, filled, strict=True)
+            r is not None or kind is Kind.BLOCK for r, kind in zip(filled_roles, line.kinds, strict=True)
         )
         complete = is_header(roles)
         only_project = set(filled_roles) == {"project"}  # "项目名称" alone opens a fact, not a header
-        if self._unknown_header_word(row, headerish):
+        if self._unknown_header_word(line, headerish):
             return True
         draft = self.draft
         wrapped = headerish and not complete and not is_subheader(roles) and not self._header_cells
@@ -444,21 +446,21 @@ class FormReader:
             return row.cells, None
         return row.cells[: after[0][0]], replace(row, cells=row.cells[after[0][0] :])
 
-    def _unknown_header_word(self, row: Row, headerish: bool) -> bool:
+    def _unknown_header_word(self, line: Line, headerish: bool) -> bool:
         """A header printed one cell per line may hold a word no list names (a province's own
         column, an OCR-scrambled "年成值全完值"): once the words gathered name a header, such a short
         cell is held back, and it is a column of the header when the next line goes on with header
         words; otherwise it is read as a row."""
-        filled = row.filled
+        filled = line.filled
         if headerish or not self._header_cells or not self._header_single or self._header_unknown is not None:
             return False
         if not is_header(cell_roles(self._header_cells, self.vocab)):
             return False  # words of a flattened page, header words and names apart
         if len(filled) != 1 or not _HEADER_LIKE.fullmatch(squash(filled[0].text)):
             return False
-        if kind_of(filled[0], self.vocab) is not Kind.DATA:
+        if line.kinds[0] is not Kind.DATA:
             return False
-        self._header_unknown = row
+        self._header_unknown = line.row
         return True
 
     def _flush_header_cells(self) -> None:
@@ -510,11 +512,10 @@ class FormReader:
             return None
         return build_header(cells, roles, self._header_above, self._periods, streamed=True)
 
-    def _read_across(self, row: Row, row_roles: list[str | None]) -> bool:
+    def _read_across(self, line: Line) -> bool:
         """A table printed across (form_across): its lines are taken while they are the table's; each
         period's targets then make a block of their own under "三级指标 | <the target heading>"."""
-        filled = row.filled
-        roles = _filled_roles(row, row_roles)
+        filled, roles = line.filled, line.filled_roles
         if self._across is not None and self._across.take(filled, roles):
             return True
         if self._across is not None:
@@ -550,13 +551,15 @@ class FormReader:
         if draft.start is None:
             draft.start = first.located
 
-    def _facts(self, row: Row) -> bool:
+    def _facts(self, line: Line) -> bool:
         """Label/value pairs; True when the row was a facts row (not an indicator row)."""
-        cells = row.filled
+        cells, facts = line.filled, line.facts
+        # A cell that may be a fact's value: it labels no fact and names no column.
+        values = [f is None and r is None for f, r in zip(facts, line.filled_roles, strict=True)]
         if self._goal_periods:
             # The row under "总体目标 | 实施期目标 | 年度目标": one goal per period, in order.
             periods, self._goal_periods = self._goal_periods, []
-            texts = [c for c in cells if self.vocab.fact(c.text) is None]  # a label merged down from above
+            texts = [c for c, f in zip(cells, facts, strict=True) if f is None]  # a label merged down from above
             if texts and all(len(squash(c.text)) > 6 for c in texts):
                 for period, cell in zip(periods, texts, strict=False):
                     self.draft.goals.setdefault(period, cell.located)
@@ -567,16 +570,15 @@ class FormReader:
         if pending and self.vocab.fact(self._pending_label + cells[0].text) == pending:
             # "主管部门 ⏎ 及编码 ⏎ [015001]XX局": the label wrapped onto the next line; its value follows
             self._pending_fact, self._pending_label = pending, self._pending_label + cells[0].text
-            cells = cells[1:]
+            cells, facts, values = cells[1:], facts[1:], values[1:]
             if not cells:
                 return True
             pending = None
-        if pending and self._value_cell(cells[0]):
+        if pending and values[0]:
             self._set_fact(pending, cells[0])
             found = True
-            cells = cells[1:]
-        for i, cell in enumerate(cells):
-            fact = self.vocab.fact(cell.text)
+            cells, facts, values = cells[1:], facts[1:], values[1:]
+        for i, (cell, fact) in enumerate(zip(cells, facts, strict=True)):
             if fact is None:
                 inline = _inline_facts(cell, self.vocab, loose=self.draft.block is None)
                 for fact, value_cell in inline:
@@ -594,7 +596,7 @@ class FormReader:
             if fact == "goal" and rest and all(_goal_period(c.text) for c in rest):
                 self._goal_periods = [p for p in (_goal_period(c.text) for c in rest) if p]
                 return True
-            value = next((c for c in rest[:1] if self._value_cell(c)), None)
+            value = rest[0] if rest and values[i + 1] else None
             if fact == "total_score":
                 # "总分 | 100 | 98.51 | 优": the score is the last number, the grade the word after it.
                 numbers = [c for c in rest if to_number(c.text) is not None]
@@ -615,9 +617,6 @@ class FormReader:
         if self.draft.block is not None:
             self.draft.close_block()
             self.draft.block = None
-
-    def _value_cell(self, cell: Cell) -> bool:
-        return self.vocab.fact(cell.text) is None and self.vocab.column_role(cell.text) is None
 
     def _set_fact(self, fact: str, cell: Cell) -> None:
         draft = self.draft
@@ -646,16 +645,16 @@ class FormReader:
             draft.funds = FundsReader(self.vocab)
         return draft.funds.feed(row)
 
-    def _rows_above(self, row: Row, block: BlockReader, loose: list[Row]) -> None:
+    def _rows_above(self, line: Line, block: BlockReader, loose: list[Row]) -> None:
         """An excerpt that starts inside a table: the rows printed just above the first labelled one
         ("安全警示标志设置及时率 | = | 100 | % | 100 | 5" over "成本指标 | 安全隐患排查成本预算 | = | 6 | 万元 | 6 | 5")
         are rows of the same table when they have as many cells as it has after its labels, a name
         first and a figure among them; their category was above the excerpt and is left empty."""
         if block.header.streamed:
             return
-        width = sum(1 for c in row.filled if kind_of(c, self.vocab) is Kind.DATA)
+        width = sum(1 for kind in line.kinds if kind is Kind.DATA)
         above: list[Row] = []
-        below = row.line
+        below = line.row.line
         for prior in reversed(loose):
             cells = prior.filled
             if below - prior.line > _MAX_GAP or len(cells) != width or width < 3:
@@ -667,15 +666,14 @@ class FormReader:
         for prior in above:
             block.add_row(prior)
 
-    def _implicit_block(self, row: Row) -> BlockReader | None:
+    def _implicit_block(self, line: Line) -> BlockReader | None:
         """A list with no header row: 一级/二级 headings ("一、产出指标", "(一)数量指标") each followed by
         its indicators, a name and its target per line or one after the other.  A heading line made
         only of labels opens a block read as names and targets, one cell after another."""
-        filled = row.filled
-        kinds = [kind_of(c, self.vocab) for c in filled]
-        labels = [k in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER) for k in kinds]
+        row, filled = line.row, line.filled
         if any(d.records or d.block is not None for d in self.drafts):
             return None  # the document has a table with a header: labels after it are prose
+        labels = [k in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER) for k in line.kinds]
         if len(filled) <= 2 and all(labels):
             roles: list[str | None] = ["level1", "level2", "level3", "value"]
             streamed = True
@@ -699,8 +697,8 @@ class FormReader:
         self._open_block(header, filled[0])
         return self.draft.block
 
-    def _ends_block(self, row: Row, block: BlockReader) -> bool:
-        filled = row.filled
+    def _ends_block(self, line: Line, block: BlockReader) -> bool:
+        filled = line.filled
         text = filled[0].text.strip()
         if text.startswith(("注：", "注:", "说明：", "说明:", "备注：", "备注:")):
             return True
@@ -709,9 +707,9 @@ class FormReader:
         if block.open_record and not block.header.streamed:
             return False
         if _SECTION.match(text):
-            return kind_of(filled[0], self.vocab) is Kind.DATA  # "一、产出指标" heads the next rows
+            return line.kinds[0] is Kind.DATA  # "一、产出指标" heads the next rows
         prose = len(squash(text)) > _MAX_PROSE and (not block.open_record or "。" in text)
-        return kind_of(filled[0], self.vocab) is Kind.DATA and prose and not block.holds_rows(filled[0])
+        return line.kinds[0] is Kind.DATA and prose and not block.holds_rows(filled[0])
 
     # -- projects --------------------------------------------------------------
     def projects(self, default_family: str | None = None) -> list[Project]:
@@ -995,12 +993,6 @@ def _value(record: Record, value: Cell | None) -> Located | None:
     if not text:
         return None
     return Located(text, base.line, base.column, base.anchor)
-
-
-def _filled_roles(row: Row, roles: list[str | None]) -> list[str | None]:
-    """The roles of a row's printed cells (`row.filled`), from the roles of all its cells."""
-    role_of = {id(c): r for r, c in zip(roles, row.cells, strict=True)}
-    return [role_of[id(c)] for c in row.filled]
 
 
 def _no_target(value: Located | None) -> bool:
