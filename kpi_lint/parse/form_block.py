@@ -208,6 +208,11 @@ class BlockReader:
                 record.inferred_level2 = before
 
     @property
+    def awaits_name(self) -> bool:
+        """The last cell read (one cell per line) was a 一级 or 二级 label: the next is its first row's name."""
+        return self._run is not None and self._last_kind in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
+
+    @property
     def open_record(self) -> bool:
         """A record is being filled (one cell per line) and lacks cells."""
         return any(self._pending) or bool(self._run)

@@ -708,6 +708,8 @@ class FormReader:
             return False
         if block.open_record and not block.header.streamed:
             return False
+        if block.awaits_name and not filled[0].glued:
+            return False  # "数量指标" ⏎ "慰问伤残军人50人;…。": a long name written as a sentence, not prose after
         if _SECTION.match(text):
             return kind_of(filled[0], self.vocab) is Kind.DATA  # "一、产出指标" heads the next rows
         prose = len(squash(text)) > _MAX_PROSE and (not block.open_record or "。" in text)

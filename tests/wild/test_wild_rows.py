@@ -486,3 +486,14 @@ def test_glued_rows_followed_by_the_reports_next_section_end_the_table() -> None
     assert ("质量指标", "各类人才对我市人才政策的知晓率", ">=95%") in rows
     assert len(rows) == 5
     assert not any((name or "").startswith(("9分", "目标")) for _, name, _ in rows)
+
+
+def test_a_name_written_as_a_sentence_under_its_label_is_a_row_not_prose() -> None:
+    """h02 (云南 保山, one cell per line): "数量指标" ⏎ "慰问伤残军人50人;…边海防官兵320人。" ⏎ "100%": the long
+    sentence right after a 二级 label is that row's name, not prose after the table."""
+    doc = parse(WILD / "h02_yunnan_veterans_selfeval.txt")
+    rows = [(i.level2, i.level3 or "", i.value) for i in doc.indicators]
+    assert rows[0][0] == "数量指标" and rows[0][2] == "100%"
+    assert rows[0][1].startswith("慰问伤残军人50人;革命烈士遗属50人;") and rows[0][1].endswith("边海防官兵320人。")
+    assert ("质量指标", "补助经费足额拨付率", "100%") in rows
+    assert len(rows) == 5
