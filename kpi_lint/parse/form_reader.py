@@ -35,6 +35,7 @@ from kpi_lint.parse.form_header import (
     periods_in,
     stack_tiers,
     with_name_column,
+    without_year_tier,
 )
 from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.parse.page_split import join_page_splits
@@ -473,7 +474,7 @@ class FormReader:
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
-        cells, roles = with_name_column(*stack_tiers(cells, roles))
+        cells, roles = with_name_column(*stack_tiers(*without_year_tier(cells, roles)))
         if is_header(roles):
             header = build_header(cells, roles, self._header_above, self._periods, streamed=single)
             self._open_block(header, cells[0])

@@ -497,3 +497,39 @@ def test_a_name_written_as_a_sentence_under_its_label_is_a_row_not_prose() -> No
     assert rows[0][1].startswith("慰问伤残军人50人;革命烈士遗属50人;") and rows[0][1].endswith("边海防官兵320人。")
     assert ("质量指标", "补助经费足额拨付率", "100%") in rows
     assert len(rows) == 5
+
+
+def test_a_year_in_a_header_word_names_the_column_it_is_for() -> None:
+    """d05 (湖北 黄石, 批复表): 指标值 split on a second header line into "2021年实际实现值 | 预期2022年实现值";
+    with the year set aside they are header words (实际实现值, 预期实现值), so that line is no row."""
+    vocab = load_lexicon().vocabulary
+    assert vocab.column_role("2021年实际实现值") == "actual"
+    assert vocab.column_role("预期2022年实现值") == "value"
+    assert vocab.column_role("2022年度指标值") == "value"
+    doc = parse(WILD / "d05_hubei_partyschool_approval.txt")
+    rows = [(i.level2, i.level3, i.value) for i in doc.indicators]
+    assert rows[0] == ("数量指标", "主体班培训人次", "280人次")
+    assert len(rows) == 13
+    assert not any("实现值" in (name or "") for _, name, _ in rows)
+
+
+def test_the_years_under_a_header_printed_one_cell_per_line_are_no_columns(tmp_path: Path) -> None:
+    """d05's table copied out of a browser, one cell per line: "指标值" then, on the header's second tier,
+    "2021年实际实现值" ⏎ "预期2022年实现值". Those name the years the 指标值 spans (the rows print one
+    target), not two more columns after 指标标准或依据."""
+    cells = [
+        ["项目支出绩效目标批复表"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "指标标准或依据"],
+        ["2021年实际实现值", "预期2022年实现值"],
+        ["数量指标", "主体班培训人次", "280人次"],
+        ["邀请校外名师、领导授课人次", "25人次"],
+        ["质量指标", "培训完成率", "100%"],
+    ]
+    path = tmp_path / "d05_cells.txt"
+    path.write_text("\n\n".join("\n".join(row) for row in cells) + "\n", encoding="utf-8")
+    rows = [(i.level2, i.level3, i.value) for i in parse(path).indicators]
+    assert rows == [
+        ("数量指标", "主体班培训人次", "280人次"),
+        ("数量指标", "邀请校外名师、领导授课人次", "25人次"),
+        ("质量指标", "培训完成率", "100%"),
+    ]
