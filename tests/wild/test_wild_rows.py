@@ -533,3 +533,22 @@ def test_the_years_under_a_header_printed_one_cell_per_line_are_no_columns(tmp_p
         ("数量指标", "邀请校外名师、领导授课人次", "25人次"),
         ("质量指标", "培训完成率", "100%"),
     ]
+
+
+def test_a_bracketed_note_after_a_label_stays_with_the_label(tmp_path: Path) -> None:
+    """c08 (宁夏 固原, 申报表) copied one cell per line: "质量指标 (必填)", "经济效益 指标 (选填)" print the
+    template's note after the label, a space before it; the note is the label's, not the row's name."""
+    cells = [
+        ["绩 效 指 标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标 (必填硬性指标)", "实施营造林总面积(亩)", "80000"],
+        ["质量指标 (必填)", "苗木成活率(≥**%)", "85"],
+        ["效益指标", "经济效益 指标 (选填)", "增加就业机会,提高农民收入。", ""],
+        ["社会效益 指标 (必填)", "受益人数(人)", "132"],
+    ]
+    path = tmp_path / "c08_cells.txt"
+    path.write_text("\n\n".join("\n".join(row) for row in cells) + "\n", encoding="utf-8")
+    rows = [(i.level2, i.level3, i.value) for i in parse(path).indicators]
+    assert ("数量指标", "实施营造林总面积(亩)", "80000") in rows
+    assert ("质量指标", "苗木成活率(≥%)", "85") in rows  # ★ and * marks are set aside
+    assert ("社会效益指标", "受益人数(人)", "132") in rows
+    assert not any(name in ("(必填)", "(选填)") for _, name, _ in rows)
