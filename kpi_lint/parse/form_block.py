@@ -124,7 +124,11 @@ class BlockReader:
         # Matched by the column each cell stands in: the rows of a table need not line up with its header.
         by_column = {cell.column: role for role, cell in last.data.items()}
         pieces = [(by_column.get(c.column, ""), c) for c in row.filled]
-        if not pieces or any(role not in _CARRIED_ROLES for role, _ in pieces):
+        roles = {role for role, _ in pieces}
+        # A written target ("6月份完成宣传片制作;9" ⏏ "月份完成文本;…") is cut too, when the name above it
+        # was cut with it: a piece under the target alone may be a row of its own.
+        carried = (*_CARRIED_ROLES, *_CARRIED_TARGETS) if "level3" in roles else _CARRIED_ROLES
+        if not pieces or any(role not in carried for role in roles):
             return False
         for role, cell in pieces:
             last.data[role] = replace(last.data[role], text=last.data[role].text + cell.text)
@@ -644,6 +648,7 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
 
 
 _CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
+_CARRIED_TARGETS = ("value", "actual")  # … and targets, with the name beside them
 
 
 _BRACKETED_UNIT = re.compile(r"^[(（][^()（）]{1,6}[)）]$")  # "(元)", "（个）" ending a name: its unit

@@ -105,3 +105,17 @@ def test_a_prose_report_yields_no_table_rows() -> None:
 def test_a_scanned_page_is_named_a_scan() -> None:
     with pytest.raises(InputError, match=r"PDF 没有文字层（可能是扫描件），需先 OCR 识别为文字"):
         parse(HERE / "scan.pdf")
+
+
+def test_a_written_target_cut_by_a_page_break_is_joined_with_its_name() -> None:
+    """n02's table without borders: the 时效 row's name and its written target both break at the foot of
+    page 2 ("上半年完成宣传片制作;" | "6月份完成宣传片制作;9") and go on at the top of page 3
+    ("下半年完成实施方案" | "月份完成文本;11月完成专家评审"). Both halves are the one row's, kept at page 2."""
+    doc = parse(HERE / "n02_hubei_housing_selfeval.pagecut.pdf")
+    timely = [i for i in doc.indicators if i.level3 and i.level3.startswith("上半年")]
+    assert [(i.level3, i.value) for i in timely] == [
+        ("上半年完成宣传片制作;下半年完成实施方案", "6月份完成宣传片制作;9月份完成文本;11月完成专家评审")
+    ]
+    assert (timely[0].anchor("level3") or "").startswith("页2 表2 行6 格2")
+    assert (timely[0].anchor("value") or "").startswith("页2 表2 行6 格3")
+    assert len(doc.indicators) == 8
