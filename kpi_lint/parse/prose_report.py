@@ -117,6 +117,18 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     return [project]
 
 
+def categories_beyond_table(src: SourceText, lexicon: Lexicon, project: Project) -> list[Indicator]:
+    """A report with a table and sentences, whose sentences state indicators of categories the table
+    has no row of (a table of the 数量/质量 targets, then "(1)时效目标:…到位时间绩效目标值是2023年12月前,
+    实际完成值为…"): those indicators, for the table's project.  Sentences restating a category the
+    table holds are its rows again and give nothing."""
+    held = {ind.level2 for ind in project.indicators}
+    if None in held:
+        return []  # rows of no known category: which categories the table left out cannot be told
+    items = [item for item in _reported_items(src, lexicon.vocabulary) if item.level2 and item.level2 not in held]
+    return [_indicator(src, project, item, lexicon) for item in items]
+
+
 def _title(src: SourceText, before: int) -> Located | None:
     """The project a report's title names ("关于2019年度高其坑通组道路工程绩效评价报告" → 高其坑通组道路工程),
     from the last title-like line before its first indicator (line `before`)."""

@@ -484,8 +484,22 @@ def test_glued_rows_followed_by_the_reports_next_section_end_the_table() -> None
     rows = [(ind.level2, ind.level3, ind.value) for ind in doc.indicators]
     assert ("质量指标", "人才驿站补助资金到位率", ">=100%") in rows
     assert ("质量指标", "各类人才对我市人才政策的知晓率", ">=95%") in rows
-    assert len(rows) == 5
+    assert len(rows) == 7  # the table's 5, and the 2 of the categories only its sentences state (below)
     assert not any((name or "").startswith(("9分", "目标")) for _, name, _ in rows)
+
+
+def test_sentences_after_a_table_add_the_categories_the_table_left_out() -> None:
+    """n09: the table holds the 数量 and 质量 targets; the report's sentences then state each target
+    ("(1)时效目标:人才驿站补助资金到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前,…"). The
+    时效 and 成本 ones are added with their actuals; the 数量 ones restate table rows and are not."""
+    doc = parse(WILD / "n09_fujian_talent_selfeval_traditional.txt")
+    rows = [(i.level2, i.level3, i.value, i.actual) for i in doc.indicators]
+    assert rows[5:] == [
+        ("时效指标", "人才驿站补助资金到位时间", "2023年12月前", "2023年12月前"),
+        ("成本指标", "项目资金投入", "10万元", "0万元"),
+    ]
+    assert [r[0] for r in rows[:5]] == ["数量指标"] * 3 + ["质量指标"] * 2
+    assert doc.indicators[5].line == 1
 
 
 def test_a_name_written_as_a_sentence_under_its_label_is_a_row_not_prose() -> None:
