@@ -126,8 +126,11 @@ class BlockReader:
         pieces = [(by_column.get(c.column, ""), c) for c in row.filled]
         roles = {role for role, _ in pieces}
         # A written target ("6月份完成宣传片制作;9" ⏏ "月份完成文本;…") is cut too, when the name above it
-        # was cut with it: a piece under the target alone may be a row of its own.
-        carried = (*_CARRIED_ROLES, *_CARRIED_TARGETS) if "level3" in roles else _CARRIED_ROLES
+        # was cut with it and the row above holds a figure column (分值, 得分, 单位 …) that this line
+        # leaves empty: a name and a target alone may be the next row, whole.
+        figures = set(last.data) - {*_CARRIED_ROLES, *_CARRIED_TARGETS}
+        words = all(kind_of(c, self.vocab) is Kind.DATA for _, c in pieces)  # "成本指标" opens the next rows
+        carried = (*_CARRIED_ROLES, *_CARRIED_TARGETS) if "level3" in roles and figures and words else _CARRIED_ROLES
         if not pieces or any(role not in carried for role in roles):
             return False
         for role, cell in pieces:
