@@ -23,7 +23,8 @@ table flattened with no header reads as such a list after each category label ("
 =100% 22.5 科目调整次数≤10次 22.5").
 
 The 二级 is the last category label met before an indicator ("时效指标。", "(2)成本目标:").  Read
-only when no table was found: a report that has its table repeats the table's rows in its sentences.
+when no table was found; beside a self-evaluation's one table, only the categories the table has no
+row of are taken (categories_beyond_table): its sentences repeat the table's rows.
 Positions are the printed lines and columns (a pinyin gloss taken out of a traditional-character
 line moves what follows it, `SourceText.printed_column`).
 """
