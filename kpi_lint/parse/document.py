@@ -15,7 +15,7 @@ from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.parse.glued_labels import peel_level_labels
-from kpi_lint.parse.prose_report import report_projects
+from kpi_lint.parse.prose_report import categories_beyond_table, report_projects
 from kpi_lint.parse.reading_gaps import mark_reading_gaps
 from kpi_lint.read.blocks import Blocks, read_blocks
 from kpi_lint.read.script import simplify_rows
@@ -100,7 +100,9 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
         if doc is None or form.projects:
             doc = form
     _read_document_facts(src, doc)
-    return _finish(doc, lexicon, src.lines, excerpt=True)
+    doc = _finish(doc, lexicon, src.lines, excerpt=True)
+    _add_stated_categories(src, doc, lexicon)
+    return doc
 
 
 def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
@@ -112,6 +114,16 @@ def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
     if not doc.projects and not doc.problems:
         doc.projects = report_projects(src, lexicon)  # no table: maybe a report stating its indicators
     return doc
+
+
+def _add_stated_categories(src: SourceText, doc: Document, lexicon: Lexicon) -> None:
+    """A self-evaluation read as one table, its gaps marked on the table alone: the categories the
+    table left out that the report's sentences state (prose_report.categories_beyond_table)."""
+    if doc.layout is not Layout.TEXT or len(doc.projects) != 1:
+        return
+    project = doc.projects[0]
+    if project.form is Form.SELF_EVALUATION and project.indicators and not project.garbled:
+        project.indicators.extend(categories_beyond_table(src, lexicon, project))
 
 
 def _misread(doc: Document, vocab: Vocabulary) -> bool:

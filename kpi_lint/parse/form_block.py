@@ -128,7 +128,14 @@ class BlockReader:
         # Matched by the column each cell stands in: the rows of a table need not line up with its header.
         by_column = {cell.column: role for role, cell in last.data.items()}
         pieces = [(by_column.get(c.column, ""), c) for c in row.filled]
-        if not pieces or any(role not in _CARRIED_ROLES for role, _ in pieces):
+        roles = {role for role, _ in pieces}
+        # A written target ("6月份完成宣传片制作;9" ⏏ "月份完成文本;…") is cut too, when the name above it
+        # was cut with it and the row above holds a figure column (分值, 得分, 单位 …) that this line
+        # leaves empty: a name and a target alone may be the next row, whole.
+        figures = set(last.data) - {*_CARRIED_ROLES, *_CARRIED_TARGETS}
+        words = all(kind_of(c, self.vocab) is Kind.DATA for _, c in pieces)  # "成本指标" opens the next rows
+        carried = (*_CARRIED_ROLES, *_CARRIED_TARGETS) if "level3" in roles and figures and words else _CARRIED_ROLES
+        if not pieces or any(role not in carried for role in roles):
             return False
         for role, cell in pieces:
             last.data[role] = replace(last.data[role], text=last.data[role].text + cell.text)
@@ -210,6 +217,11 @@ class BlockReader:
             level1 = self.vocab.canonical_level1(record.level1.text) if record.level1 else None
             if record.level2 is None and level1 in (None, parent):
                 record.inferred_level2 = before
+
+    @property
+    def awaits_name(self) -> bool:
+        """The last cell read (one cell per line) was a 一级 or 二级 label: the next is its first row's name."""
+        return self._run is not None and self._last_kind in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
 
     @property
     def open_record(self) -> bool:
@@ -674,6 +686,7 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
 
 
 _CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
+_CARRIED_TARGETS = ("value", "actual")  # … and targets, with the name beside them
 
 
 _BRACKETED_UNIT = re.compile(r"^[(（][^()（）]{1,6}[)）]$")  # "(元)", "（个）" ending a name: its unit

@@ -7,11 +7,12 @@ a category ("服务对象满意度"), so the order of the cells decides: 一级 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from enum import Enum
 
 from kpi_lint.grid import Cell, Row
-from kpi_lint.vocab import Vocabulary, label_key
+from kpi_lint.vocab import Vocabulary, label_key, squash
 
 # Cells that label the whole indicator block or a period group, not a row.
 BLOCK_LABELS = {
@@ -133,9 +134,31 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     for r, row in enumerate(out):
         kept = [c for i, c in enumerate(row.cells) if (r, i) not in gone] if gone else row.cells
         if kept or not row.cells:
-            row.cells = kept
+            row.cells = _with_label_notes(kept, vocab) if not row.ruled else kept
             result.append(row)
     return _join_wrapped_columns(result, words)
+
+
+_NOTE_ONLY = re.compile(r"[(（][^()（）\d]+[)）]")  # "(必填)", "（选填）": a note in brackets, no weight
+
+
+def _with_label_notes(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
+    """A template's bracketed note after a label ("质量指标 (必填)", "经济效益 指标 (选填)"), split off it by
+    the space before it, joined back to the label (whose look-up sets it aside) rather than read as
+    the row's name."""
+    out: list[Cell] = []
+    for cell in cells:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and _NOTE_ONLY.fullmatch(squash(cell.text))
+            and before.line == cell.line
+            and vocab.is_level_label(before.text)
+        ):
+            out[-1] = replace(before, text=f"{before.text.rstrip()} {cell.text.strip()}")
+            continue
+        out.append(cell)
+    return out
 
 
 def _wrapped_tail(

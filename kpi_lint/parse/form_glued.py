@@ -60,6 +60,8 @@ _DIRECTIONS = tuple(DIRECTION_WORDS)
 _NUMBER_AT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _LOOSE_UNIT = re.compile(r"(?<![\d.])[%‰]")
 _NOTE_FIGURE = 4  # what each number in a 备注 / 偏差原因 cell costs
+_RATE = re.compile(r"\d+(?:\.\d+)?%")
+_RATE_NOTE = 1  # a rate in a note column (累计完成率): plausible, but an empty note is likelier
 _MAGNITUDES = ("%", "‰", "万", "亿", "千")  # what may follow a number besides its unit ("380万")
 _NUMBER_TAIL = re.compile(r"^.*?\d(?=[^\d.]*$)")  # a target up to its last digit
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
@@ -194,6 +196,8 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     counted = role == "level3" and at.counted(p, e)
     if role in OPTIONAL and piece in _YES_NO:
         return 0  # "是否核心指标": 是 / 否
+    if role == "note" and _RATE.fullmatch(piece):
+        return _RATE_NOTE  # "累计完成率", "目标完成率": a rate ("0%", "143%"), the one figure a note column holds
     if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
         return None
     if role == "level3" and _NUMBERING_ONLY.fullmatch(piece):
@@ -276,7 +280,9 @@ def _opens_nothing(role: str, first: str) -> bool:
         return True
     if role in ("weight", "score"):
         return first not in "0123456789"
-    if role in _TEXT_ROLES or role in ("deviation", "note"):
+    if role == "note":
+        return _WORD_START.match(first) is None and not first.isdecimal()  # a word, or a rate ("0%")
+    if role in _TEXT_ROLES or role == "deviation":
         return _WORD_START.match(first) is None
     if role == "level3":
         return _WORD_START.match(first) is None and not first.isdecimal()

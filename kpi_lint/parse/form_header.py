@@ -295,6 +295,23 @@ def labels_first(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell]
     return [cells[i] for i in order], [roles[i] for i in order]
 
 
+_DATED = re.compile(r"(?:19|20)\d{2}年")
+
+
+def without_year_tier(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
+    """A header gathered one cell per line whose last cells name the years its 指标值 spans, a second
+    tier under it ("指标值" ⏎ … ⏎ "2021年实际实现值" ⏎ "预期2022年实现值"): those dated cells are left out
+    when they name a target column the header has already named; a dated column of its own ("三级指标 |
+    指标值 | 2023年实际完成值") is kept."""
+    end = len(cells)
+    while end > 0 and (roles[end - 1] is None or _DATED.search(cells[end - 1].text)):
+        end -= 1
+    tier = [r for c, r in zip(cells[end:], roles[end:], strict=True) if r and _DATED.search(c.text)]
+    if not tier or not set(tier) & set(roles[:end]) or not is_header(roles[:end]):
+        return cells, roles
+    return cells[:end], roles[:end]
+
+
 def stack_tiers(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
     """A two-row header read as one run of cells: the top row's columns come before the 一级/二级/三级
     columns of the bottom row ("年度指标值 实际完成值 分值 得分 | 一级 二级 三级 指标性质 指标值 度量单位").

@@ -35,6 +35,7 @@ from kpi_lint.parse.form_header import (
     periods_in,
     stack_tiers,
     with_name_column,
+    without_year_tier,
 )
 from kpi_lint.parse.form_line import Line
 from kpi_lint.parse.form_segment import starts_row
@@ -475,7 +476,7 @@ class FormReader:
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
-        cells, roles = with_name_column(*stack_tiers(cells, roles))
+        cells, roles = with_name_column(*stack_tiers(*without_year_tier(cells, roles)))
         if is_header(roles):
             header = build_header(cells, roles, self._header_above, self._periods, streamed=single)
             self._open_block(header, cells[0])
@@ -706,6 +707,8 @@ class FormReader:
             return False
         if block.open_record and not block.header.streamed:
             return False
+        if block.awaits_name and not filled[0].glued:
+            return False  # "数量指标" ⏎ "慰问伤残军人50人;…。": a long name written as a sentence, not prose after
         if _SECTION.match(text):
             return line.kinds[0] is Kind.DATA  # "一、产出指标" heads the next rows
         prose = len(squash(text)) > _MAX_PROSE and (not block.open_record or "。" in text)

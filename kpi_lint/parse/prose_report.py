@@ -23,7 +23,8 @@ table flattened with no header reads as such a list after each category label ("
 =100% 22.5 科目调整次数≤10次 22.5").
 
 The 二级 is the last category label met before an indicator ("时效指标。", "(2)成本目标:").  Read
-only when no table was found: a report that has its table repeats the table's rows in its sentences.
+when no table was found; beside a self-evaluation's one table, only the categories the table has no
+row of are taken (categories_beyond_table): its sentences repeat the table's rows.
 Positions are the printed lines and columns (a pinyin gloss taken out of a traditional-character
 line moves what follows it, `SourceText.printed_column`).
 """
@@ -116,6 +117,18 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     )
     project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
     return [project]
+
+
+def categories_beyond_table(src: SourceText, lexicon: Lexicon, project: Project) -> list[Indicator]:
+    """A report with a table and sentences, whose sentences state indicators of categories the table
+    has no row of (a table of the 数量/质量 targets, then "(1)时效目标:…到位时间绩效目标值是2023年12月前,
+    实际完成值为…"): those indicators, for the table's project.  Sentences restating a category the
+    table holds are its rows again and give nothing."""
+    held = {ind.level2 for ind in project.indicators}
+    if None in held:
+        return []  # rows of no known category: which categories the table left out cannot be told
+    items = [item for item in _reported_items(src, lexicon.vocabulary) if item.level2 and item.level2 not in held]
+    return [_indicator(src, project, item, lexicon) for item in items]
 
 
 def _title(src: SourceText, before: int) -> Located | None:

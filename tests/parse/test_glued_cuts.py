@@ -162,3 +162,17 @@ def test_the_footnotes_under_a_form_glued_after_its_last_row_are_no_row() -> Non
     assert found is not None and len(found) == 1  # no row made of the notes
     placed = [(col[1], c.text, c.column) for col, c in found[0]]
     assert placed[:2] == [("level3", "市民满意度调查", 40), ("value", "290%", 47)]
+
+
+# n09 (福建 宁德, 自评表): 绩效内容 绩效目标值 实际完成值 累计完成率 (a rate, under a note heading).
+RATED = ["level3", "value", "actual", "note"]
+
+
+def test_a_rate_column_after_the_actual_takes_the_rate() -> None:
+    """">=2个0个0%": target 2个, actual 0个, 累计完成率 0% — not ">=2" with "个0个0%" as the actual, as when
+    a note column could hold no figure; the rate cuts off the actual in the rows after too."""
+    rows = _rows("当年获得宁德市级以上确认的人才驿站数量>=2个0个0%当年人才驿站组织活动数量>=28次40次143%", RATED)
+    assert [(r["level3"], r["value"], r["actual"], r.get("note")) for r in rows] == [
+        ("当年获得宁德市级以上确认的人才驿站数量", ">=2个", "0个", "0%"),
+        ("当年人才驿站组织活动数量", ">=28次", "40次", "143%"),
+    ]

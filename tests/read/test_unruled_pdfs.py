@@ -1,9 +1,9 @@
 """Tables printed to PDF without rulings read to their hand-checked rows (kpi_lint.read.pdf_unruled).
 
-tests/fixtures/wild_tables/build.py prints the tables of four wild texts as LibreOffice prints them
-without borders: a Word table with no table style (c06, m03) and an Excel sheet with wrapped text,
-each row as tall as its text and the text at the foot of its cell, printed without gridlines (k01,
-l07).  Cells wrap over several lines, and tables run over pages (c06's last indicator row is cut by a
+tests/fixtures/wild_tables/build.py prints the tables of wild texts as LibreOffice prints them without
+borders: a Word table with no table style (c06, m03, e05; n02 for a row cut by a page break) and an
+Excel sheet with wrapped text, each row as tall as its text and the text at the foot of its cell,
+printed without gridlines (k01, l07).  Cells wrap over several lines, and tables run over pages (c06's last indicator row is cut by a
 page break).  A prose report typed as paragraphs and an image-only page are read as before.
 """
 
@@ -105,3 +105,27 @@ def test_a_prose_report_yields_no_table_rows() -> None:
 def test_a_scanned_page_is_named_a_scan() -> None:
     with pytest.raises(InputError, match=r"PDF 没有文字层（可能是扫描件），需先 OCR 识别为文字"):
         parse(HERE / "scan.pdf")
+
+
+def test_a_written_target_cut_by_a_page_break_is_joined_with_its_name() -> None:
+    """n02's table without borders: the 时效 row's name and its written target both break at the foot of
+    page 2 ("上半年完成宣传片制作;" | "6月份完成宣传片制作;9") and go on at the top of page 3
+    ("下半年完成实施方案" | "月份完成文本;11月完成专家评审"). Both halves are the one row's, kept at page 2."""
+    doc = parse(HERE / "n02_hubei_housing_selfeval.pagecut.pdf")
+    timely = [i for i in doc.indicators if i.level3 and i.level3.startswith("上半年")]
+    assert [(i.level3, i.value) for i in timely] == [
+        ("上半年完成宣传片制作;下半年完成实施方案", "6月份完成宣传片制作;9月份完成文本;11月完成专家评审")
+    ]
+    assert (timely[0].anchor("level3") or "").startswith("页2 表2 行6 格2")
+    assert (timely[0].anchor("value") or "").startswith("页2 表2 行6 格3")
+    assert len(doc.indicators) == 8
+
+
+def test_a_whole_row_at_the_top_of_a_page_is_not_joined_to_the_row_above() -> None:
+    """e05's table without borders (三级 | 指标值 only): "科普宣传活动次数 | 3次" opens page 4. A name and a
+    target at a page's top are carried onto the row above only when that row has a figure column this
+    line leaves empty; here the row is whole, and stays a row of its own."""
+    doc = parse(HERE / "e05_hunan_science_dept_target.word.pdf")
+    rows = [(i.level3, i.value) for i in doc.indicators]
+    assert rows[4:6] == [("科技活动周举办次数", "1次"), ("科普宣传活动次数", "3次")]
+    assert (doc.indicators[5].anchor("level3") or "").startswith("页4 表1 行1 格1")

@@ -484,5 +484,85 @@ def test_glued_rows_followed_by_the_reports_next_section_end_the_table() -> None
     rows = [(ind.level2, ind.level3, ind.value) for ind in doc.indicators]
     assert ("质量指标", "人才驿站补助资金到位率", ">=100%") in rows
     assert ("质量指标", "各类人才对我市人才政策的知晓率", ">=95%") in rows
-    assert len(rows) == 5
+    assert len(rows) == 7  # the table's 5, and the 2 of the categories only its sentences state (below)
     assert not any((name or "").startswith(("9分", "目标")) for _, name, _ in rows)
+
+
+def test_sentences_after_a_table_add_the_categories_the_table_left_out() -> None:
+    """n09: the table holds the 数量 and 质量 targets; the report's sentences then state each target
+    ("(1)时效目标:人才驿站补助资金到位时间绩效目标值是2023年12月前,实际完成值为2023年12月前,…"). The
+    时效 and 成本 ones are added with their actuals; the 数量 ones restate table rows and are not."""
+    doc = parse(WILD / "n09_fujian_talent_selfeval_traditional.txt")
+    rows = [(i.level2, i.level3, i.value, i.actual) for i in doc.indicators]
+    assert rows[5:] == [
+        ("时效指标", "人才驿站补助资金到位时间", "2023年12月前", "2023年12月前"),
+        ("成本指标", "项目资金投入", "10万元", "0万元"),
+    ]
+    assert [r[0] for r in rows[:5]] == ["数量指标"] * 3 + ["质量指标"] * 2
+    assert doc.indicators[5].line == 1
+
+
+def test_a_name_written_as_a_sentence_under_its_label_is_a_row_not_prose() -> None:
+    """h02 (云南 保山, one cell per line): "数量指标" ⏎ "慰问伤残军人50人;…边海防官兵320人。" ⏎ "100%": the long
+    sentence right after a 二级 label is that row's name, not prose after the table."""
+    doc = parse(WILD / "h02_yunnan_veterans_selfeval.txt")
+    rows = [(i.level2, i.level3 or "", i.value) for i in doc.indicators]
+    assert rows[0][0] == "数量指标" and rows[0][2] == "100%"
+    assert rows[0][1].startswith("慰问伤残军人50人;革命烈士遗属50人;") and rows[0][1].endswith("边海防官兵320人。")
+    assert ("质量指标", "补助经费足额拨付率", "100%") in rows
+    assert len(rows) == 5
+
+
+def test_a_year_in_a_header_word_names_the_column_it_is_for() -> None:
+    """d05 (湖北 黄石, 批复表): 指标值 split on a second header line into "2021年实际实现值 | 预期2022年实现值";
+    with the year set aside they are header words (实际实现值, 预期实现值), so that line is no row."""
+    vocab = load_lexicon().vocabulary
+    assert vocab.column_role("2021年实际实现值") == "actual"
+    assert vocab.column_role("预期2022年实现值") == "value"
+    assert vocab.column_role("2022年度指标值") == "value"
+    doc = parse(WILD / "d05_hubei_partyschool_approval.txt")
+    rows = [(i.level2, i.level3, i.value) for i in doc.indicators]
+    assert rows[0] == ("数量指标", "主体班培训人次", "280人次")
+    assert len(rows) == 13
+    assert not any("实现值" in (name or "") for _, name, _ in rows)
+
+
+def test_the_years_under_a_header_printed_one_cell_per_line_are_no_columns(tmp_path: Path) -> None:
+    """d05's table copied out of a browser, one cell per line: "指标值" then, on the header's second tier,
+    "2021年实际实现值" ⏎ "预期2022年实现值". Those name the years the 指标值 spans (the rows print one
+    target), not two more columns after 指标标准或依据."""
+    cells = [
+        ["项目支出绩效目标批复表"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "指标标准或依据"],
+        ["2021年实际实现值", "预期2022年实现值"],
+        ["数量指标", "主体班培训人次", "280人次"],
+        ["邀请校外名师、领导授课人次", "25人次"],
+        ["质量指标", "培训完成率", "100%"],
+    ]
+    path = tmp_path / "d05_cells.txt"
+    path.write_text("\n\n".join("\n".join(row) for row in cells) + "\n", encoding="utf-8")
+    rows = [(i.level2, i.level3, i.value) for i in parse(path).indicators]
+    assert rows == [
+        ("数量指标", "主体班培训人次", "280人次"),
+        ("数量指标", "邀请校外名师、领导授课人次", "25人次"),
+        ("质量指标", "培训完成率", "100%"),
+    ]
+
+
+def test_a_bracketed_note_after_a_label_stays_with_the_label(tmp_path: Path) -> None:
+    """c08 (宁夏 固原, 申报表) copied one cell per line: "质量指标 (必填)", "经济效益 指标 (选填)" print the
+    template's note after the label, a space before it; the note is the label's, not the row's name."""
+    cells = [
+        ["绩 效 指 标", "一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标 (必填硬性指标)", "实施营造林总面积(亩)", "80000"],
+        ["质量指标 (必填)", "苗木成活率(≥**%)", "85"],
+        ["效益指标", "经济效益 指标 (选填)", "增加就业机会,提高农民收入。", ""],
+        ["社会效益 指标 (必填)", "受益人数(人)", "132"],
+    ]
+    path = tmp_path / "c08_cells.txt"
+    path.write_text("\n\n".join("\n".join(row) for row in cells) + "\n", encoding="utf-8")
+    rows = [(i.level2, i.level3, i.value) for i in parse(path).indicators]
+    assert ("数量指标", "实施营造林总面积(亩)", "80000") in rows
+    assert ("质量指标", "苗木成活率(≥%)", "85") in rows  # ★ and * marks are set aside
+    assert ("社会效益指标", "受益人数(人)", "132") in rows
+    assert not any(name in ("(必填)", "(选填)") for _, name, _ in rows)
