@@ -1,12 +1,12 @@
 """What the rules and commands call: predictors over Indicators, from shipped or custom model files.
 
 ``category_predictor()`` and ``vagueness_predictor()`` load ``models/category.skops``
-and ``models/vagueness.skops`` once (``$KPI_LINT_MODELS`` points at another
-folder; given the run's result cache, from their trusted copies there,
-kpi_lint.classify.copies) and return ``None`` when the file is absent, so rules fall back to the
+and ``models/vagueness.skops`` once, when their first row is predicted (``$KPI_LINT_MODELS``
+points at another folder; given the run's result cache, from their trusted copies there,
+kpi_lint.classify.copies), and return ``None`` when the file is absent, so rules fall back to the
 lexicons.  A file that is present but refused (unsafe, another label set, an
-incompatible version) raises `ModelError`, an `InputError`: one line, exit 2 —
-a broken model must not silently turn a rule off.
+incompatible version) raises `ModelError`, an `InputError`, when it is loaded: one line, exit 2 —
+a broken model must not silently turn a rule off.  A run with no row for a model never opens it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,25 +74,44 @@ class BatchPredictor:
     far above its per-row cost: one call per row was most of a check); a row asked without
     priming is predicted on its own.  Predictions are the same either way: each row's features
     and probabilities depend on that row alone.
+
+    Given a loader instead of a model, the model is loaded when the first row is to be predicted
+    (`ModelError` then): a run whose files have no row for it never opens the model file.
     """
 
-    def __init__(self, model: Model) -> None:
-        self.model = model
-        self._columns = model.meta.columns
+    def __init__(self, model: Model | Callable[[], Model]) -> None:
+        self._model = model if isinstance(model, Model) else None
+        self._load = model if not isinstance(model, Model) else None
         self._memo: dict[tuple[str, ...], Prediction] = {}
 
+    @property
+    def model(self) -> Model:
+        if self._model is None:
+            assert self._load is not None
+            self._model = self._load()
+        return self._model
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the model is in memory (a row was asked, or it was given loaded)."""
+        return self._model is not None
+
     def _key(self, ind: Indicator) -> tuple[str, ...]:
-        return indicator_features(ind, self._columns)
+        return indicator_features(ind, self.model.meta.columns)
 
     def _predict(self, keys: list[tuple[str, ...]]) -> None:
         for start in range(0, len(keys), BATCH_ROWS):
             chunk = keys[start : start + BATCH_ROWS]
-            frame = pd.DataFrame(chunk, columns=list(self._columns), dtype=object)
+            frame = pd.DataFrame(chunk, columns=list(self.model.meta.columns), dtype=object)
             self._memo.update(zip(chunk, predict_frame(self.model, frame), strict=True))
 
     def prime(self, indicators: Iterable[Indicator]) -> None:
-        """Predict every distinct row of `indicators` not predicted yet, in as few calls as BATCH_ROWS allows."""
-        keys = [k for k in dict.fromkeys(self._key(ind) for ind in indicators) if k not in self._memo]
+        """Predict every distinct row of `indicators` not predicted yet, in as few calls as BATCH_ROWS allows
+        (no rows: the model is not loaded)."""
+        rows = list(indicators)
+        if not rows:
+            return
+        keys = [k for k in dict.fromkeys(self._key(ind) for ind in rows) if k not in self._memo]
         self._predict(keys)
 
     def __call__(self, ind: Indicator) -> Prediction:
@@ -114,9 +133,7 @@ def prime(predictor: Predictor | None, indicators: Iterable[Indicator]) -> None:
 
 
 @lru_cache(maxsize=8)
-def _shipped(path: Path, task: str, labels: tuple[str, ...], copies: Path | None) -> Model | None:
-    if not path.is_file():
-        return None
+def _shipped(path: Path, task: str, labels: tuple[str, ...], copies: Path | None) -> Model:
     from kpi_lint.classify.copies import load_trusted
     from kpi_lint.run.cache import Cache
 
@@ -129,13 +146,21 @@ def _root(copies: Cache | None) -> Path | None:
     return copies.root if copies is not None else None
 
 
+def _shipped_predictor(name: str, labels: tuple[str, ...], copies: Cache | None) -> BatchPredictor | None:
+    """A predictor over the shipped model `name` that loads it on its first row; None when there is no file."""
+    path = models_dir() / f"{name}.skops"
+    if not path.is_file():
+        return None
+    return BatchPredictor(partial(_shipped, path, name, labels, _root(copies)))
+
+
 def category_predictor(copies: Cache | None = None) -> BatchPredictor | None:
     """三级指标 (+ its value's kind) → (canonical 二级指标 such as "时效指标", probability), or None.
 
-    With `copies` (the run's result cache) the model is read from its trusted copy there, if any.
+    With `copies` (the run's result cache) the model is read from its trusted copy there, if any; it is
+    read when the first row is predicted (a refused file: `ModelError` then).
     """
-    model = _shipped(models_dir() / "category.skops", "category", CATEGORY_LABELS, _root(copies))
-    return predictor_for(model) if model else None
+    return _shipped_predictor("category", CATEGORY_LABELS, copies)
 
 
 @lru_cache(maxsize=8)
@@ -155,9 +180,8 @@ def category_label_precision() -> dict[str, float]:
 
 
 def vagueness_predictor(copies: Cache | None = None) -> BatchPredictor | None:
-    """指标值 (+ its 二级指标) → ("vague" | "specific", probability), or None (`copies` as above)."""
-    model = _shipped(models_dir() / "vagueness.skops", "vagueness", VAGUENESS_LABELS, _root(copies))
-    return predictor_for(model) if model else None
+    """指标值 (+ its 二级指标) → ("vague" | "specific", probability), or None (`copies` and loading as above)."""
+    return _shipped_predictor("vagueness", VAGUENESS_LABELS, copies)
 
 
 @lru_cache(maxsize=8)

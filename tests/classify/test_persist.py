@@ -14,7 +14,7 @@ import pytest
 import skops.io as sio
 from sklearn.ensemble import RandomForestClassifier
 
-from kpi_lint.classify import api
+from kpi_lint.classify import api, persist
 from kpi_lint.classify.persist import (
     ALLOWED_TYPES,
     Model,
@@ -28,6 +28,7 @@ from kpi_lint.classify.persist import (
 from kpi_lint.classify.tasks import custom_set
 from kpi_lint.classify.train import train
 from tests.classify.conftest import MODELS_DIR, TEMPLATED_CSV, run_cli
+from tests.corpus import corpus_doc
 
 
 class _RunsCode:
@@ -126,6 +127,20 @@ def test_smuggled_function_is_refused_before_anything_is_built(templated_model: 
         load_model(path)
 
 
+def test_skops_audit_still_refuses_what_the_schema_walk_would_miss(
+    templated_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading audits twice, not three times: kpi-lint's walk of the schema, then skops' own audit
+    as it loads (``trusted`` = the allow-list). Were the walk to miss a node, skops refuses it, in one line."""
+    path = tmp_path / "tampered.skops"
+    _tamper(templated_model, path, "TextNormalizer", {"__class__": "system", "__module__": "os",
+                                                      "__loader__": "FunctionNode"})
+    monkeypatch.setattr(persist, "schema_types", lambda data: set())
+    with pytest.raises(ModelError, match=r"不在允许清单中的类型 os\.system，出于安全考虑拒绝加载$") as refused:
+        load_model(path)
+    assert "\n" not in str(refused.value)
+
+
 def test_pickle_that_would_run_code_is_refused(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     path = tmp_path / "model.skops"
@@ -183,8 +198,10 @@ def test_shipped_slot_with_another_task_is_refused(
 ) -> None:
     (tmp_path / "category.skops").write_bytes((MODELS_DIR / "vagueness.skops").read_bytes())
     monkeypatch.setenv(api.ENV_VAR, str(tmp_path))
+    predictor = api.category_predictor()
+    assert predictor is not None and not predictor.loaded  # the file is opened for the first row
     with pytest.raises(ModelError, match="这是 vagueness 模型，这里需要 category 模型"):
-        api.category_predictor()
+        _ = predictor.model
     api._shipped.cache_clear()
 
 
@@ -197,7 +214,7 @@ def test_category_model_with_another_label_set_is_refused(
     save_model(model, tmp_path / "category.skops")
     monkeypatch.setenv(api.ENV_VAR, str(tmp_path))
     with pytest.raises(ModelError, match="模型的标签集合（具体、模板化）与所需不符：多出 具体、模板化"):
-        api.category_predictor()
+        _ = api.category_predictor().model  # type: ignore[union-attr]
     api._shipped.cache_clear()
 
 
@@ -207,6 +224,23 @@ def test_absent_shipped_model_gives_no_predictor(
     monkeypatch.setenv(api.ENV_VAR, str(tmp_path))
     assert api.category_predictor() is None
     assert api.vagueness_predictor() is None
+    api._shipped.cache_clear()
+
+
+def test_a_shipped_model_is_opened_only_for_its_first_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clear_caches: None
+) -> None:
+    """No rows, no load: a run whose files give a model nothing to predict never opens the file (here a
+    damaged one, refused as soon as a row needs it)."""
+    (tmp_path / "vagueness.skops").write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip: no schema.json
+    monkeypatch.setenv(api.ENV_VAR, str(tmp_path))
+    predictor = api.vagueness_predictor()
+    assert predictor is not None
+    predictor.prime([])
+    assert not predictor.loaded
+    row = next(ind for ind in corpus_doc("004").indicators if ind.value)
+    with pytest.raises(ModelError, match="skops 模型文件已损坏"):
+        predictor.prime([row])
     api._shipped.cache_clear()
 
 
