@@ -35,6 +35,7 @@ from kpi_lint.parse.form_header import (
     periods_in,
     stack_tiers,
     with_name_column,
+    with_place_columns,
     without_year_tier,
 )
 from kpi_lint.parse.form_line import Line
@@ -426,7 +427,7 @@ class FormReader:
         if not complete:
             return False
         header_cells, first_row = self._rows_after_header(row, roles)
-        cells, roles = with_name_column(header_cells, roles[: len(header_cells)])
+        cells, roles = with_name_column(*self._with_places(header_cells, roles[: len(header_cells)]))
         self._open_block(build_header(cells, roles, self._recent, self._periods), row.cells[0])
         if first_row is not None:
             self._row(first_row)
@@ -464,10 +465,18 @@ class FormReader:
         self._header_unknown = line.row
         return True
 
+    def _with_places(self, cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
+        return with_place_columns(cells, roles, self.vocab.glue_hints.place_ends)
+
     def _flush_header_cells(self) -> None:
         cells, self._header_cells = self._header_cells, []
         single, self._header_single = self._header_single, True
         unknown, self._header_unknown = self._header_unknown, None
+        if unknown is not None:
+            # A word held back that names the places whose targets follow a 指标方向 column: the header's.
+            widened = [*cells, *unknown.filled]
+            if self._with_places(widened, cell_roles(widened, self.vocab))[0] is not widened:
+                cells, unknown = widened, None
         self._open_gathered_header(cells, single)
         if unknown is not None:
             self._row(unknown)  # not a header word after all: the table's first cell
@@ -476,7 +485,7 @@ class FormReader:
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
-        cells, roles = with_name_column(*stack_tiers(*without_year_tier(cells, roles)))
+        cells, roles = with_name_column(*stack_tiers(*self._with_places(*without_year_tier(cells, roles))))
         if is_header(roles):
             header = build_header(cells, roles, self._header_above, self._periods, streamed=single)
             self._open_block(header, cells[0])
