@@ -580,7 +580,12 @@ def vocabulary_from(directory: Path) -> Vocabulary:
         read_pairs(directory, "typos.txt"),
         (read_keyed(directory, "fund_sources.txt"), read_keyed(directory, "fund_columns.txt")),
         GlueHints(
-            name_ends=name_ends([w for words in read_keyed(directory, "name_units.txt").values() for w in words]),
+            name_ends=name_ends(
+                [
+                    *(w for words in read_keyed(directory, "name_units.txt").values() for w in words),
+                    *cues.get("名称结尾", ()),
+                ]
+            ),
             bases=tuple(read_keyed(directory, "target_bases.txt").get("标准", ())),
             description_starts=tuple(cues.get("描述开头", ())),
             target_ends=tuple(sorted(cues.get("目标后缀", ()), key=len, reverse=True)),

@@ -52,11 +52,14 @@ def test_places_that_disagree_give_the_first_place_target(tmp_path: Path) -> Non
 
 def test_place_columns_in_the_glued_page() -> None:
     # p01: "…指标解释指标方向笏石街道办埭头镇成本指标经济成本指标省级…控制率(%)反映…情况≤100%100%产出指标…"
-    rows = _rows(WILD / "p01_fujian_water_target_glued.txt")
-    assert ("经济成本指标", "省级财政专项资金投入成本控制率(%)", "≤100%") in rows
-    assert ("数量指标", "开展修复工程(个)", "≥1") in rows  # "≥11": one figure per township, not 11
-    assert ("时效指标", "截至2026年12月底,项目开展率(%)", "≥100%") in rows
-    assert len(rows) == 4  # the cut "效益指标社会效益指标是" is no row
+    # The cut "效益指标社会效益指标是" is no row.
+    assert _rows(WILD / "p01_fujian_water_target_glued.txt") == [
+        ("经济成本指标", "省级财政专项资金投入成本控制率(%)", "≤100%"),
+        ("数量指标", "开展修复工程(个)", "≥1"),  # "≥11": one figure per township, not 11
+        # "…质量问题当年已完工项目是否…": the yes-no question's name ends with its noun (名称结尾 问题)
+        ("质量指标", "已建工程是否存在质量问题", "否"),
+        ("时效指标", "截至2026年12月底,项目开展率(%)", "≥100%"),
+    ]
 
 
 def test_a_heading_of_places_glued_is_one_column_per_place() -> None:
