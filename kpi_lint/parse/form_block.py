@@ -264,10 +264,10 @@ class BlockReader:
                 if glued is None:
                     piece.append(cell)
                     continue
-                for placed in [*segment(piece, columns), *glued]:
+                for placed in [*segment(piece, columns, self.vocab.glue_hints), *glued]:
                     self._record(0, placed)
                 piece = []
-            for placed in segment(piece, columns):
+            for placed in segment(piece, columns, self.vocab.glue_hints):
                 self._record(0, placed)
 
     def _run_glued(self, cell: Cell, columns: list[tuple[int, str]], carried: Cell | None) -> list[Placed] | None:

@@ -67,3 +67,20 @@ def test_a_heading_of_places_glued_is_one_column_per_place() -> None:
     assert place_names("城关镇", _ENDS) == [(0, "城关镇")]
     assert place_names("备注", _ENDS) is None  # a heading that names no place
     assert place_names("合计金额", _ENDS) is None
+
+
+def test_a_name_after_a_worded_target_begins_the_next_row_in_a_cut_table(tmp_path: Path) -> None:
+    # One cell per line, cut after a name: "资金拨付及时率" ends as names end (率), with no figure, so it is
+    # the next row's name (cut, reported), not the target of "按时完成" read as a name before it.
+    table = tmp_path / "目标表.txt"
+    table.write_text(
+        "项目支出绩效目标表\n一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n培训人数\n200人\n"
+        "时效指标\n资金拨付时间\n按时完成\n资金拨付及时率\n",
+        encoding="utf-8",
+    )
+    doc = parse(table)
+    assert [(i.level2, i.level3, i.value) for i in doc.indicators] == [
+        ("数量指标", "培训人数", "200人"),
+        ("时效指标", "资金拨付时间", "按时完成"),
+    ]
+    assert any("表格在第13行中断" in p.message for p in doc.problems)
