@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kpi_lint.parse import parse
 from kpi_lint.parse.form_header import place_names
 
@@ -28,9 +30,15 @@ _P01_TAB = (
 )
 
 
-def test_place_columns_after_the_direction_give_direction_and_figure_in_tab_rows(tmp_path: Path) -> None:
+def _as_pipes(text: str) -> str:
+    lines = text.splitlines()
+    return "".join(f"| {' | '.join(line.split(chr(9)))} |\n" if "\t" in line else line + "\n" for line in lines)
+
+
+@pytest.mark.parametrize("layout", ["tabs", "pipes"])
+def test_place_columns_after_the_direction_give_direction_and_figure_in_a_grid(tmp_path: Path, layout: str) -> None:
     table = tmp_path / "目标表.txt"
-    table.write_text(_P01_TAB, encoding="utf-8")
+    table.write_text(_P01_TAB if layout == "tabs" else _as_pipes(_P01_TAB), encoding="utf-8")
     assert _rows(table) == [
         ("经济成本指标", "省级财政专项资金投入成本控制率(%)", "≤100%"),
         ("数量指标", "开展修复工程(个)", "≥1"),
