@@ -812,6 +812,7 @@ class FormReader:
             if role in record.data
         }
         level3 = Located(squash_keep(name), name_cell.line, name_cell.column, name_cell.anchor)
+        self._places_differ(record, name)
         ind: Indicator = make_indicator(
             path=self.path, project=project.name, form=project.form, period=period, level1=level1, level2=level2,
             level3=level3, value=value_loc, row_line=name_cell.line, row_column=name_cell.column,
@@ -821,6 +822,21 @@ class FormReader:
             **extras,
         )
         project.indicators.append(ind)
+
+    def _places_differ(self, record: Record, name: str) -> None:
+        """One target column per place (指标方向 | 笏石街道办 | 埭头镇) whose figures differ: the first place's
+        is read as the row's 指标值, and the reader says so (a warning at the first target)."""
+        first = record.data.get("value")
+        if first is None or not record.places:
+            return
+        figures = [squash(c.text) for c in (first, *record.places)]
+        if len(set(figures)) == 1:
+            return
+        self.problems.append(
+            ParseProblem(self.path, first.line, first.column,
+                         f"“{squash(name)}”各地目标值不同（{' / '.join(figures)}），按第一个地区列读作指标值",
+                         severity="warning", anchor=first.anchor)
+        )
 
     def _levels(self, record: Record) -> tuple[str | None, str | None]:
         level2 = self.vocab.canonical_level2(record.level2.text) if record.level2 else record.inferred_level2

@@ -48,14 +48,18 @@ def test_place_columns_after_the_direction_give_direction_and_figure_in_a_grid(t
 
 
 def test_places_that_disagree_give_the_first_place_target(tmp_path: Path) -> None:
-    # One row per indicator, as p01 is labelled; the first place column is the row's target.
+    # One row per indicator, as p01 is labelled; the first place column is the row's target, and a
+    # warning names the figures that differ.
     table = tmp_path / "目标表.txt"
     table.write_text(
         "一级指标\t二级指标\t三级指标\t指标解释\t指标方向\t城关镇\t洋中乡\n"
         "产出指标\t数量指标\t新建堤防长度(公里)\t反映堤防建设情况\t≥\t2\t1.5\n",
         encoding="utf-8",
     )
-    assert _rows(table) == [("数量指标", "新建堤防长度(公里)", "≥2")]
+    doc = parse(table)
+    assert [(i.level2, i.level3, i.value) for i in doc.indicators] == [("数量指标", "新建堤防长度(公里)", "≥2")]
+    (note,) = [n for n in doc.notes if "各地目标值不同" in n.message]
+    assert "（2 / 1.5）" in note.message and note.line == 2 and note.severity == "warning"
 
 
 def test_place_columns_in_the_glued_page() -> None:
