@@ -48,6 +48,7 @@ DATA_ROLES = (
     "level3", "description", "value", "comparator", "unit", "adjusted_value", "actual", "weight", "score",
     "deviation", "basis", "note",
     "unnamed",  # a heading no list names, printed between named ones: a column, its contents unknown
+    "place_value",  # a target column of a further place (指标方向 | 笏石街道办 | 埭头镇: 埭头镇's), not the row's value
 )
 
 # The grades a self-evaluation gives (a 定性 row's 实际完成值, the project's 等级).
@@ -110,6 +111,7 @@ class GlueHints:
     worded_ends: tuple[str, ...] = ()  # how a worded target ends (vague_words.txt: 提升, 减轻 …)
     worded_starts: tuple[str, ...] = ()  # how one opens before its verb (有所, 明显, 逐步 … of 有所提升)
     units: tuple[str, ...] = ()  # units.txt's counting and money units, longest first ("人次" before "人")
+    place_ends: tuple[str, ...] = ()  # glue_cues.txt 地名后缀: how a place heading ends (镇, 街道办 …), longest first
 
 
 @dataclass(frozen=True)
@@ -578,7 +580,12 @@ def vocabulary_from(directory: Path) -> Vocabulary:
         read_pairs(directory, "typos.txt"),
         (read_keyed(directory, "fund_sources.txt"), read_keyed(directory, "fund_columns.txt")),
         GlueHints(
-            name_ends=name_ends([w for words in read_keyed(directory, "name_units.txt").values() for w in words]),
+            name_ends=name_ends(
+                [
+                    *(w for words in read_keyed(directory, "name_units.txt").values() for w in words),
+                    *cues.get("名称结尾", ()),
+                ]
+            ),
             bases=tuple(read_keyed(directory, "target_bases.txt").get("标准", ())),
             description_starts=tuple(cues.get("描述开头", ())),
             target_ends=tuple(sorted(cues.get("目标后缀", ()), key=len, reverse=True)),
@@ -588,6 +595,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             worded_ends=tuple(sorted(vague, key=len, reverse=True)),
             worded_starts=worded_starts(vague),
             units=tuple(sorted({w for kind in ("count", "money") for w in units.get(kind, ())}, key=len, reverse=True)),
+            place_ends=tuple(sorted(cues.get("地名后缀", ()), key=len, reverse=True)),
         ),
     )
 

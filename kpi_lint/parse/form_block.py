@@ -35,6 +35,7 @@ class Record:
     extra_values: dict[str, Cell] = field(default_factory=dict)  # period → value cell (one group, several periods)
     project: Cell | None = None  # the 项目名称 cell of a table that holds several projects
     inferred_level2: str | None = None  # a 二级 the table did not print, known from the label after it
+    places: list[Cell] = field(default_factory=list)  # the targets of the further places (place_value columns)
 
 
 @dataclass
@@ -264,10 +265,10 @@ class BlockReader:
                 if glued is None:
                     piece.append(cell)
                     continue
-                for placed in [*segment(piece, columns), *glued]:
+                for placed in [*segment(piece, columns, self.vocab.glue_hints), *glued]:
                     self._record(0, placed)
                 piece = []
-            for placed in segment(piece, columns):
+            for placed in segment(piece, columns, self.vocab.glue_hints):
                 self._record(0, placed)
 
     def _run_glued(self, cell: Cell, columns: list[tuple[int, str]], carried: Cell | None) -> list[Placed] | None:
@@ -572,6 +573,8 @@ class BlockReader:
                 continue
             if role == "value" and col in group.value_periods:
                 record.extra_values[group.value_periods[col]] = cell
+            elif role == "place_value":
+                record.places.append(cell)
             elif role == "comparator" and "comparator" in record.data:
                 # Two sign columns (指标性质 "正向" | 指标方向 "大于等于"): the comparison is the one kept.
                 if squash(record.data["comparator"].text) in DIRECTION_WORDS:

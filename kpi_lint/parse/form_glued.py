@@ -68,7 +68,7 @@ _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  #
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _WORDED = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
 _PROSE = re.compile(r"[。；;：:]")
-_TARGET_ROLES = {"value", "actual", "adjusted_value"}
+_TARGET_ROLES = {"value", "actual", "adjusted_value", "place_value"}
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
 _MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 4, "unit": 7}
@@ -88,6 +88,7 @@ _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target 
 _FOOTNOTE = re.compile(r"注\s*[:：]|[(（][一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff][^(（)）]*[。；;：:])")
 _UNNAMED = 1  # a piece under a column whose heading no list names (its contents are unknown)
 _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
+_EMPTY_PLACE = 3  # a further place's target column left empty: more than a cut inside a number (2)
 
 
 def _piece_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool = False) -> float | None:
@@ -104,7 +105,11 @@ def _piece_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool = 
 
 
 def _empty_cost(role: str) -> float | None:
-    """What leaving the column `role` empty costs: a name and a target are never empty."""
+    """What leaving the column `role` empty costs: a name and a target are never empty; a further place's
+    target column (指标方向 | 笏石街道办 | 埭头镇) seldom is, so its figure is not swallowed by the first
+    ("≥1|1", not "≥11" and an empty column)."""
+    if role == "place_value":
+        return _EMPTY_PLACE
     return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
 
 

@@ -9,7 +9,7 @@ Period names come from the header cells themselves or from the row above them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.vocab import WORDED_SIGNS, Vocabulary, squash
@@ -261,7 +261,8 @@ def is_number(text: str) -> bool:
 # The signs a target opens with, as printed (═ stands for = in some fonts).
 SIGNS = "≥≤=<>≧≦═"
 # What a 指标性质 / 计算符号 column holds: a comparison, or the kind of target (not part of the value).
-DIRECTION_WORDS = {"定性", "定量", "正向", "反向", "定性指标", "定量指标", "正向指标", "反向指标"}
+# "是/否" (Fujian's 指标方向 of a yes-no row) says the target is an answer, as 定性 does.
+DIRECTION_WORDS = {"定性", "定量", "正向", "反向", "定性指标", "定量指标", "正向指标", "反向指标", "是/否", "是或否"}
 COMPARATOR_WORDS = {
     "≥", "≤", "=", ">", "<", "≧", "≦", "═", ">=", "<=", "=>", "=<", "＝", "≠", "~",
     *WORDED_SIGNS, "约", *DIRECTION_WORDS,
@@ -331,3 +332,54 @@ def stack_tiers(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell],
     at = next((i for i, (_, r) in enumerate(top) if r in {p for _, p in parts}), None)
     merged = [*levels, *top] if at is None else [*levels, *top[:at], *parts, *top[at + 1 :]]
     return [c for c, _ in merged], [r for _, r in merged]
+
+
+def place_names(text: str, place_ends: tuple[str, ...]) -> list[tuple[int, str]] | None:
+    """(offset, name) of each place a heading names ("笏石街道办埭头镇" → 笏石街道办 | 埭头镇), cut after
+    each place ending (`place_ends`, longest first) that leaves two characters or more on each side;
+    None unless the whole heading is such names."""
+    s = text.strip()
+    if not place_ends or not s or len(s) > 40 or not all("\u4e00" <= ch <= "\u9fff" for ch in s):
+        return None
+    names: list[tuple[int, str]] = []
+    start = at = 0
+    while at < len(s):
+        end = next((at + len(w) for w in place_ends if s.startswith(w, at)), None)
+        if end is None:
+            at += 1
+            continue
+        if end - start >= 2 and (end == len(s) or len(s) - end >= 2):
+            names.append((start, s[start:end]))
+            start = end
+        at = end
+    return names if names and start == len(s) else None
+
+
+_PLACE_BLOCKERS = ("value", "actual", "adjusted_value")
+
+
+def with_place_columns(
+    cells: list[Cell], roles: list[str | None], place_ends: tuple[str, ...]
+) -> tuple[list[Cell], list[str | None]]:
+    """A header with a 指标方向 (comparator) column and no 指标值, followed by headings that name places
+    ("指标方向 | 笏石街道办 | 埭头镇", a county's table with one target column per township): those
+    columns are the targets.  The first place's is the row's 指标值 (joined to the direction as any
+    comparator is: "≤" + "100%"); the others are `place_value`, read so that a glued row is cut into
+    them, and not reported.  A heading holding several places glued is cut into one column per place."""
+    if "comparator" not in roles or any(r in _PLACE_BLOCKERS for r in roles):
+        return cells, roles
+    at = len(roles) - 1 - roles[::-1].index("comparator") + 1
+    end = at
+    while end < len(cells) and roles[end] is None and not cells[end].blank:
+        end += 1
+    if end == at:
+        return cells, roles
+    placed: list[Cell] = []
+    for cell in cells[at:end]:
+        names = place_names(cell.text, place_ends)
+        if names is None:
+            return cells, roles
+        lead = len(cell.text) - len(cell.text.lstrip())
+        placed += [replace(cell, text=name, column=cell.column + lead + k) for k, name in names]
+    place_roles: list[str | None] = ["value", *["place_value"] * (len(placed) - 1)]
+    return [*cells[:at], *placed, *cells[end:]], [*roles[:at], *place_roles, *roles[end:]]

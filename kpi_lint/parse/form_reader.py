@@ -35,6 +35,7 @@ from kpi_lint.parse.form_header import (
     periods_in,
     stack_tiers,
     with_name_column,
+    with_place_columns,
     without_year_tier,
 )
 from kpi_lint.parse.form_line import Line
@@ -426,7 +427,7 @@ class FormReader:
         if not complete:
             return False
         header_cells, first_row = self._rows_after_header(row, roles)
-        cells, roles = with_name_column(header_cells, roles[: len(header_cells)])
+        cells, roles = with_name_column(*self._with_places(header_cells, roles[: len(header_cells)]))
         self._open_block(build_header(cells, roles, self._recent, self._periods), row.cells[0])
         if first_row is not None:
             self._row(first_row)
@@ -464,10 +465,18 @@ class FormReader:
         self._header_unknown = line.row
         return True
 
+    def _with_places(self, cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
+        return with_place_columns(cells, roles, self.vocab.glue_hints.place_ends)
+
     def _flush_header_cells(self) -> None:
         cells, self._header_cells = self._header_cells, []
         single, self._header_single = self._header_single, True
         unknown, self._header_unknown = self._header_unknown, None
+        if unknown is not None:
+            # A word held back that names the places whose targets follow a 指标方向 column: the header's.
+            widened = [*cells, *unknown.filled]
+            if self._with_places(widened, cell_roles(widened, self.vocab))[0] is not widened:
+                cells, unknown = widened, None
         self._open_gathered_header(cells, single)
         if unknown is not None:
             self._row(unknown)  # not a header word after all: the table's first cell
@@ -476,7 +485,7 @@ class FormReader:
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
-        cells, roles = with_name_column(*stack_tiers(*without_year_tier(cells, roles)))
+        cells, roles = with_name_column(*stack_tiers(*self._with_places(*without_year_tier(cells, roles))))
         if is_header(roles):
             header = build_header(cells, roles, self._header_above, self._periods, streamed=single)
             self._open_block(header, cells[0])
@@ -803,6 +812,7 @@ class FormReader:
             if role in record.data
         }
         level3 = Located(squash_keep(name), name_cell.line, name_cell.column, name_cell.anchor)
+        self._places_differ(record, name)
         ind: Indicator = make_indicator(
             path=self.path, project=project.name, form=project.form, period=period, level1=level1, level2=level2,
             level3=level3, value=value_loc, row_line=name_cell.line, row_column=name_cell.column,
@@ -812,6 +822,21 @@ class FormReader:
             **extras,
         )
         project.indicators.append(ind)
+
+    def _places_differ(self, record: Record, name: str) -> None:
+        """One target column per place (指标方向 | 笏石街道办 | 埭头镇) whose figures differ: the first place's
+        is read as the row's 指标值, and the reader says so (a warning at the first target)."""
+        first = record.data.get("value")
+        if first is None or not record.places:
+            return
+        figures = [squash(c.text) for c in (first, *record.places)]
+        if len(set(figures)) == 1:
+            return
+        self.problems.append(
+            ParseProblem(self.path, first.line, first.column,
+                         f"“{squash(name)}”各地目标值不同（{' / '.join(figures)}），按第一个地区列读作指标值",
+                         severity="warning", anchor=first.anchor)
+        )
 
     def _levels(self, record: Record) -> tuple[str | None, str | None]:
         level2 = self.vocab.canonical_level2(record.level2.text) if record.level2 else record.inferred_level2

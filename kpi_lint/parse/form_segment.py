@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, SIGNS, fits, is_number
-from kpi_lint.vocab import squash
+from kpi_lint.vocab import GRADES, WORDED_SIGNS, GlueHints, squash
 
 Column = tuple[int, str]  # (column index, role)
 Placed = list[tuple[Column, Cell]]
@@ -27,6 +27,9 @@ _ALL_DUE = re.compile(r"^应(.{1,2})尽\1$")
 # Columns a row may leave out without it being a different reading.
 OPTIONAL = {"deviation", "note", "unnamed", "adjusted_value", "comparator", "unit"}
 _MISSING = 2  # what an expected column left empty costs
+_TARGET_ROLES = ("value", "actual", "adjusted_value")
+_NO_HINTS = GlueHints()
+_NAME_AS_TARGET = 1  # a cell reading as a name, taken as a target (_plainly_a_name): less than _MISSING
 _INF = 10**9
 
 
@@ -42,12 +45,30 @@ def _fits(role: str, cell: Cell) -> bool:
     return fits(role, cell.text)
 
 
+def _plainly_a_name(text: str, hints: GlueHints) -> bool:
+    """A cell that reads as an indicator's name, never as a target: no figure, sign or date, no grade,
+    not opening with a worded target's word (提高, 有所 … vague_words.txt) or a comparison, and ending as names end
+    (率, 人数, 满意度 … name_units.txt): "资金拨付及时率" after a worded target ("按时完成") is the next
+    row's name in a table cut after it, not the target of the row before."""
+    if not hints.name_ends or len(text) < 4 or not text.endswith(hints.name_ends):
+        return False
+    if any(ch.isdigit() for ch in text) or any(ch in SIGNS or ch in "%％‰" for ch in text):
+        return False
+    if text in GRADES or text in COMPARATOR_WORDS:
+        return False
+    # "提高群众满意度", "不低于去年完成率": a worded target opens with its verb or comparison; inside a
+    # name the same word is part of it ("资金拨付及时率").
+    return not text.startswith((*hints.worded_ends, *hints.worded_starts, *WORDED_SIGNS))
+
+
 def starts_row(cell: Cell) -> bool:
     """Whether a row can begin with `cell` (its 三级指标 name)."""
     return not cell.blank and _fits("level3", cell)
 
 
-def assign(cells: list[Cell], columns: list[Column], named: bool = False) -> tuple[int, Placed] | None:
+def assign(
+    cells: list[Cell], columns: list[Column], named: bool = False, hints: GlueHints = _NO_HINTS
+) -> tuple[int, Placed] | None:
     """The cheapest in-order placement of `cells` in `columns` (cost: expected columns left empty).
     `named`: the first cell is the row's name by its place, whatever it reads like ("2020年")."""
     k, m = len(cells), len(columns)
@@ -59,6 +80,13 @@ def assign(cells: list[Cell], columns: list[Column], named: bool = False) -> tup
     def fits_at(a: int, b: int) -> bool:
         return (named and a == 0 and b == 0) or _fits(columns[b][1], cells[a])
 
+    def name_as_target(a: int, b: int) -> int:
+        """What taking cells[a] as the target columns[b] costs when it reads as a name: less than a
+        column left empty, so a row's name in a target column is possible, but in a tie the name
+        begins the next row (a table cut after it)."""
+        role = columns[b][1]
+        return _NAME_AS_TARGET if role in _TARGET_ROLES and _plainly_a_name(squash(cells[a].text), hints) else 0
+
     # best[a][b]: cost of placing cells[a:] in columns[b:]
     best = [[_INF] * (m + 1) for _ in range(k + 1)]
     for b in range(m + 1):
@@ -66,21 +94,23 @@ def assign(cells: list[Cell], columns: list[Column], named: bool = False) -> tup
     for a in range(k - 1, -1, -1):
         for b in range(m - 1, -1, -1):
             skip = best[a][b + 1] + (0 if columns[b][1] in OPTIONAL else _MISSING)
-            take = best[a + 1][b + 1] if fits_at(a, b) else _INF
+            take = best[a + 1][b + 1] + name_as_target(a, b) if fits_at(a, b) else _INF
             best[a][b] = min(skip, take)
     if best[0][0] >= _INF:
         return None
     placed: Placed = []
     a = b = 0
     while a < k:
-        if fits_at(a, b) and best[a][b] == best[a + 1][b + 1]:
+        if fits_at(a, b) and best[a][b] == best[a + 1][b + 1] + name_as_target(a, b):
             placed.append((columns[b], cells[a]))
             a += 1
         b += 1
     return best[0][0], placed
 
 
-def _names_ahead(cells: list[Cell], i: int, columns: list[Column]) -> tuple[int, int, list[Placed]] | None:
+def _names_ahead(
+    cells: list[Cell], i: int, columns: list[Column], hints: GlueHints
+) -> tuple[int, int, list[Placed]] | None:
     """Two numbered names one after the other, then the figures of both rows ("指标24:…报告 | 数 |
     指标25:家庭医生签约率 | 14例 | 14例 | 2 | 2 | 24694人 | 22584人 | 2 | 1.7"): a name wrapped onto a
     second line of its cell pushed the next row's name ahead of its own figures.  The figures are
@@ -107,7 +137,7 @@ def _names_ahead(cells: list[Cell], i: int, columns: list[Column]) -> tuple[int,
     rows: list[Placed] = []
     cost = 0
     for name, own in ((first, figures[:half]), (cells[k], figures[half:])):
-        found = assign([name, *own], columns)
+        found = assign([name, *own], columns, hints=hints)
         if found is None:
             return None
         cost += found[0]
@@ -121,8 +151,9 @@ def _is_tail(cell: Cell) -> bool:
     return 0 < len(text) <= 2 and not any(ch.isdigit() for ch in text) and _fits("level3", cell)
 
 
-def segment(cells: list[Cell], columns: list[Column]) -> list[Placed]:
-    """Cut `cells` into rows over `columns`; cells that cannot start a row are left out."""
+def segment(cells: list[Cell], columns: list[Column], hints: GlueHints = _NO_HINTS) -> list[Placed]:
+    """Cut `cells` into rows over `columns`; cells that cannot start a row are left out.
+    `hints`: how names end and worded targets read, so that a plain name is no row's target."""
     n = len(cells)
     cost = [_INF] * (n + 1)
     back: list[tuple[int, list[Placed] | None]] = [(0, None)] * (n + 1)
@@ -136,13 +167,13 @@ def segment(cells: list[Cell], columns: list[Column]) -> list[Placed]:
         if cost[i] + drop < cost[i + 1]:
             cost[i + 1], back[i + 1] = cost[i] + drop, (i, None)
         for j in range(i + 1, min(n, i + len(columns)) + 1):
-            found = assign(cells[i:j], columns)
+            found = assign(cells[i:j], columns, hints=hints)
             if found is None:
                 continue
             total = cost[i] + found[0]
             if total < cost[j]:
                 cost[j], back[j] = total, (i, [found[1]])
-        ahead = _names_ahead(cells, i, columns)
+        ahead = _names_ahead(cells, i, columns, hints)
         if ahead is not None and cost[i] + ahead[1] < cost[ahead[0]]:
             cost[ahead[0]], back[ahead[0]] = cost[i] + ahead[1], (i, ahead[2])
     rows: list[Placed] = []
