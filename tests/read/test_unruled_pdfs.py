@@ -3,8 +3,8 @@
 tests/fixtures/wild_tables/build.py prints the tables of wild texts as LibreOffice prints them without
 borders: a Word table with no table style (c06, m03, e05; n02 for a row cut by a page break) and an
 Excel sheet with wrapped text, each row as tall as its text and the text at the foot of its cell,
-printed without gridlines (k01, l07).  Cells wrap over several lines, and tables run over pages (c06's last indicator row is cut by a
-page break).  A prose report typed as paragraphs and an image-only page are read as before.
+printed without gridlines (k01, l07).  Cells wrap over several lines, and tables run over pages (c06's last
+indicator row is cut by a page break).  A prose report typed as paragraphs and an image-only page are read as before.
 """
 
 from __future__ import annotations
