@@ -253,8 +253,10 @@ def cluster_block(
         return np.zeros(1, dtype=np.int64)
     distance = cosine_distances(vectors)
     if measures is not None:
-        kind = np.asarray(measures, dtype=object)
-        known = kind != ""
+        # Each measure as a small integer (0 when unknown): n² integer comparisons, not string ones.
+        code = {m: i for i, m in enumerate(dict.fromkeys(["", *measures]))}
+        kind = np.fromiter((code[m] for m in measures), dtype=np.int64, count=n)
+        known = kind != 0
         distance[known[:, None] & known[None, :] & (kind[:, None] != kind[None, :])] = 1.0
     # After the measures: a cell cut short ends where the page cut it, not in its measure
     # ("门诊，住院医疗费用" is "门诊，住院医疗费用救助比例").
@@ -273,8 +275,12 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
     long_enough = np.array([len(t) >= NEAR_DUPLICATE_MIN_LENGTH for t in texts])
     if long_enough.sum() < 2:
         return None
-    scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=-1)
-    near = scores >= NEAR_DUPLICATE
+    # Scored only among the long texts: a short one is no near-duplicate of anything.
+    rows = np.flatnonzero(long_enough)
+    fuzzed = [texts[i] for i in rows]
+    scores = process.cdist(fuzzed, fuzzed, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=-1)
+    near = np.zeros((len(texts), len(texts)), dtype=bool)
+    near[np.ix_(rows, rows)] = scores >= NEAR_DUPLICATE
     for short, full in _truncations(texts):
         near[short, full] = near[full, short] = True
     near &= long_enough[:, None] & long_enough[None, :]
