@@ -33,6 +33,7 @@ result is exact average-linkage clustering.
 from __future__ import annotations
 
 import bisect
+import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -253,8 +254,10 @@ def cluster_block(
         return np.zeros(1, dtype=np.int64)
     distance = cosine_distances(vectors)
     if measures is not None:
-        kind = np.asarray(measures, dtype=object)
-        known = kind != ""
+        # Each measure as a small integer (0 when unknown): n² integer comparisons, not string ones.
+        code = {m: i for i, m in enumerate(dict.fromkeys(["", *measures]))}
+        kind = np.fromiter((code[m] for m in measures), dtype=np.int64, count=n)
+        known = kind != 0
         distance[known[:, None] & known[None, :] & (kind[:, None] != kind[None, :])] = 1.0
     # After the measures: a cell cut short ends where the page cut it, not in its measure
     # ("门诊，住院医疗费用" is "门诊，住院医疗费用救助比例").
@@ -273,12 +276,38 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
     long_enough = np.array([len(t) >= NEAR_DUPLICATE_MIN_LENGTH for t in texts])
     if long_enough.sum() < 2:
         return None
-    scores = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=-1)
-    near = scores >= NEAR_DUPLICATE
+    near = np.zeros((len(texts), len(texts)), dtype=bool)
+    # Scored only among the long texts (a short one is no near-duplicate of anything), and only between
+    # lengths that can reach the ratio: the rest score below it whatever their characters.  One thread, as
+    # the k-means below: a run is parallel by processes, and a thread pool per small call costs more than it saves.
+    rows = np.flatnonzero(long_enough)
+    lengths = np.fromiter((len(texts[i]) for i in rows), dtype=np.int64, count=len(rows))
+    for length in np.unique(lengths).tolist():
+        low, high = _comparable_lengths(length)
+        queries = rows[lengths == length]
+        choices = rows[(lengths >= low) & (lengths <= high)]
+        scores = process.cdist(
+            [texts[i] for i in queries], [texts[j] for j in choices], scorer=fuzz.ratio,
+            score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=1,
+        )
+        near[np.ix_(queries, choices)] = scores >= NEAR_DUPLICATE
     for short, full in _truncations(texts):
         near[short, full] = near[full, short] = True
     near &= long_enough[:, None] & long_enough[None, :]
     return np.asarray(near)
+
+
+def _comparable_lengths(length: int) -> tuple[int, int]:
+    """The lengths a text of `length` characters can have a fuzz.ratio of NEAR_DUPLICATE with, widened by one.
+
+    ratio = 100 × (1 − indel distance / (a + b)) and the distance is at least |a − b|, so a ratio of r
+    needs |a − b| ≤ (1 − r/100) × (a + b).
+    """
+    share = 1.0 - NEAR_DUPLICATE / 100.0
+    return (
+        math.floor(length * (1.0 - share) / (1.0 + share)) - 1,
+        math.ceil(length * (1.0 + share) / (1.0 - share)) + 1,
+    )
 
 
 def _truncations(texts: list[str], most: int | None = None) -> list[tuple[int, int]]:
