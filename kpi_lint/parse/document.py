@@ -15,7 +15,7 @@ from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.parse.glued_labels import peel_level_labels
-from kpi_lint.parse.prose_report import categories_beyond_table, report_projects
+from kpi_lint.parse.prose_report import categories_beyond_table, report_projects, targets_beyond_rows
 from kpi_lint.parse.reading_gaps import mark_reading_gaps
 from kpi_lint.read.blocks import Blocks, read_blocks
 from kpi_lint.read.script import simplify_rows
@@ -124,6 +124,8 @@ def _add_stated_categories(src: SourceText, doc: Document, lexicon: Lexicon) -> 
     project = doc.projects[0]
     if project.form is Form.SELF_EVALUATION and project.indicators and not project.garbled:
         project.indicators.extend(categories_beyond_table(src, lexicon, project))
+    if project.indicators and not project.garbled:
+        project.indicators.extend(targets_beyond_rows(src, lexicon, project))
 
 
 def _misread(doc: Document, vocab: Vocabulary) -> bool:

@@ -62,6 +62,10 @@ _GOAL_LIST = 2  # comparisons after a goal label that make it a list of targets
 _RUN_ON = re.compile(r"[\u4e00-\u9fff]{3}")  # words after a figure and its unit: the next sentence
 # Clauses end at a comma or semicolon, or at spaces beside a figure ("=100% 22.5 科目调整次数…").
 _CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
+# A line opening with an item's number starts a new sentence ("2、效益指标", "(3)", "二、"): no wrap of
+# a figure ("5.5万元") opens so.
+_ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
+_NUMBERED_LINE = re.compile(rf"^\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])")
 
 
 @lru_cache(maxsize=4)
@@ -98,6 +102,7 @@ class _Item:
     value: Located
     actual: Located | None = None
     level1: str | None = None  # a list under a 一级 label ("产出指标:名称20个;") names no 二级
+    listed: bool = False  # in a list a label's colon opens ("质量指标:…"), not a flattened table's row
 
 
 def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
@@ -129,6 +134,23 @@ def categories_beyond_table(src: SourceText, lexicon: Lexicon, project: Project)
         return []  # rows of no known category: which categories the table left out cannot be told
     items = [item for item in _reported_items(src, lexicon.vocabulary) if item.level2 and item.level2 not in held]
     return [_indicator(src, project, item, lexicon) for item in items]
+
+
+def targets_beyond_rows(src: SourceText, lexicon: Lexicon, project: Project) -> list[Indicator]:
+    """A "table" that is a list of targets in sentences, read where its clauses hold a comparison
+    ("社会效益指标:…人数≥27人;"), its lines of a name and a figure glued with none ("质量指标:项目(工程)
+    验收合格率100%") left out: when every row read is one the sentences state (same name, same line),
+    the stated targets of the categories no row has, for the table's project.  Only lists a colon opens
+    count: a table flattened with no header is read as clauses too, and the overview above it
+    ("社会效益:…带动受益总人口200人,…") is no list of its targets."""
+    held = {ind.level2 for ind in project.indicators}
+    if None in held:
+        return []
+    stated = [item for item in _stated_targets(src, lexicon.vocabulary, _units(lexicon)) if item.listed]
+    places = {(item.name.text, item.name.line) for item in stated}
+    if not all((ind.level3, ind.span("level3")[0]) in places for ind in project.indicators):
+        return []
+    return [_indicator(src, project, item, lexicon) for item in stated if item.level2 and item.level2 not in held]
 
 
 def _title(src: SourceText, before: int) -> Located | None:
@@ -237,7 +259,10 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
                 value = value[: _figure_end(fold(value), units)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
                 listed.append(
-                    _Item(level2, Located(name, *places[name_at]), Located(value, *places[value_at]), level1=level1)
+                    _Item(
+                        level2, Located(name, *places[name_at]), Located(value, *places[value_at]),
+                        level1=level1, listed=colon,
+                    )
                 )
         # A goal stated as one comparison is a sentence about the goal; two or more are its list.
         if head["label"] or len(listed) >= _GOAL_LIST:
@@ -291,6 +316,9 @@ def _paragraphs(src: SourceText) -> tuple[str, list[tuple[int, int]]]:
                 chars.append("。")
                 places.append((index + 1, 1))
             continue
+        if chars and chars[-1] != "。" and _NUMBERED_LINE.match(body):
+            chars.append("。")
+            places.append((index + 1, 1))
         indent = len(line) - len(line.lstrip())
         chars.extend(body)
         places.extend((index + 1, src.printed_column(index, indent + i) + 1) for i in range(len(body)))

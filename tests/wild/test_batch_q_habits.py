@@ -1,0 +1,68 @@
+"""Habits of real disclosures first met in wild batch q (read once unseen, wild-q.md, then made
+development data): each mechanism on its batch q file and on a second text with the same habit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kpi_lint.parse import parse
+
+WILD = Path(__file__).resolve().parents[2] / "corpus" / "wild"
+
+
+def _rows(path: Path) -> list[tuple[str | None, str | None, str | None]]:
+    return [(i.level2, i.level3, i.value) for i in parse(path).indicators]
+
+
+def test_a_labelled_line_of_a_name_and_its_glued_figure_joins_the_listed_targets() -> None:
+    # q01: "质量指标:项目(工程)验收合格率100%" with no comparison, beside "社会效益指标:…人数≥27人;…"
+    rows = _rows(WILD / "q01_heilongjiang_ruralwater_selfeval_prose.txt")
+    assert sorted(rows, key=str) == sorted(
+        [
+            ("社会效益指标", "解决贫困人口饮水安全问题人数", "≥27人"),
+            ("社会效益指标", "贫困地区农村集中供水率", "≥≥98%"),
+            ("社会效益指标", "受益建档立卡贫困人口数", "≥24人"),
+            ("可持续影响指标", "工程设计使用年限", "≥15年"),
+            ("服务对象满意度指标", "受益贫困人口满意度", "≥100%"),
+            ("质量指标", "项目(工程)验收合格率", "100%"),
+            ("时效指标", "项目(工程)完成及时率", "100%"),
+            ("成本指标", "计划资金", "201.48万元"),
+        ],
+        key=str,
+    )
+
+
+def test_glued_figures_under_labels_beside_a_list_read_as_a_table_in_another_report(tmp_path: Path) -> None:
+    report = tmp_path / "自评报告.txt"
+    report.write_text(
+        "(二)项目绩效目标设定情况\n"
+        "1、产出指标数量指标:\n"
+        "新建蓄水池1座、铺设输水管网;改建村内管网。\n"
+        "成本指标:计划资金45.6万元\n"
+        "质量指标:蓄水池(工程)验收合格率100%\n"
+        "2、效益指标\n"
+        "社会效益指标:受益人口≥300人;供水保证率≥95%;受益脱贫人口数≥40人\n"
+        "可持续影响指标:工程设计使用年限≥10年\n"
+        "3、满意度指标\n"
+        "服务对象满意度指标:受益群众满意度≥90%\n"
+        "二、绩效自评工作开展情况\n"
+        "年度终了,对项目开展自评,实际完成新建蓄水池2座。\n",
+        encoding="utf-8",
+    )
+    assert sorted(_rows(report), key=str) == sorted(
+        [
+            ("社会效益指标", "受益人口", "≥300人"),
+            ("社会效益指标", "供水保证率", "≥95%"),
+            ("社会效益指标", "受益脱贫人口数", "≥40人"),
+            ("可持续影响指标", "工程设计使用年限", "≥10年"),
+            ("服务对象满意度指标", "受益群众满意度", "≥90%"),
+            ("成本指标", "计划资金", "45.6万元"),
+            ("质量指标", "蓄水池(工程)验收合格率", "100%"),
+        ],
+        key=str,
+    )
+
+
+def test_a_table_flattened_beside_an_overview_takes_no_clause_of_the_overview() -> None:
+    # j10: "项目总体概况 …社会效益:…带动受益总人口200人,…" above a flattened table row: no rows of it.
+    assert _rows(WILD / "j10_chongqing_township_approval.txt") == [("经济成本指标", "项目建设成本", "≤65万元")]
