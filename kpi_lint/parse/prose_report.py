@@ -87,10 +87,14 @@ def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4)
-def _label_head(labels: str, goals: tuple[str, ...]) -> re.Pattern[str]:
-    """A category label, its colon optional, or a goal label and its colon ("(二)绩效目标:")."""
+def _label_head(labels: str, goals: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A category label, its colon optional, or a goal label and its colon ("(二)绩效目标:"), or a goal
+    word, 是 / 为 and a goal verb a few words on ("绩效目标是全年完成"; not "是否…完成")."""
     goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
-    return re.compile(rf"(?P<label>{labels})\s*[:：]?|(?:{goal})\s*[:：]")
+    verb = "|".join(map(re.escape, verbs)) or "(?!)"
+    return re.compile(
+        rf"(?P<label>{labels})\s*[:：]?|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
+    )
 
 
 @dataclass(frozen=True)
@@ -233,14 +237,16 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
     achieved = tuple(sorted((w for w, role in vocab.columns.items() if role == "actual"), key=len, reverse=True))
     achieved_starts = vocab.glue_hints.achieved_starts
-    heads = list(_label_head(vocab.label_pattern.pattern, goals).finditer(folded))
+    hints = vocab.glue_hints
+    heads = list(_label_head(vocab.label_pattern.pattern, goals, hints.goal_verbs).finditer(folded))
     ends = [h.start() for h in heads[1:]] + [len(text)]
     for head, end in zip(heads, ends[: len(heads)], strict=True):
         # Under a goal label the targets are listed with no category ("绩效目标:道路硬化≥0.565km;…").
         level2 = vocab.canonical_level2(head["label"]) if head["label"] else None
         # A 一级 label closed by its colon lists targets with no 二级 ("产出指标:名称20个;").
         level1 = vocab.canonical_level1(head["label"]) if head["label"] and not level2 else None
-        colon = head.group().rstrip().endswith((":", "："))
+        # A list a colon or a goal verb opens ("项目目标:…", "绩效目标是全年完成…").
+        colon = head.group().rstrip().endswith((":", "：")) or head["verb"] is not None
         if head["label"] and level2 is None and (level1 is None or not colon):
             continue
         stop = _list_end(folded, head.end(), end, achieved)
@@ -249,7 +255,7 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
             # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
             # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
             counted = colon and not (achieved_starts and plain.startswith(achieved_starts))
-            m = _STATED.match(plain) or (_counted(plain, units) if counted else None)
+            m = _STATED.match(plain) or (_counted(plain, units, hints.target_ends) if counted else None)
             if m is None:
                 continue
             clause = text[at : at + len(plain)]
@@ -282,18 +288,20 @@ def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int
 
 
 @lru_cache(maxsize=4)
-def _counted_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
+def _counted_pattern(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
     unit = "|".join(map(re.escape, units)) or "(?!)"
+    end = "|".join(map(re.escape, ends)) or "(?!)"
     return re.compile(
         r"^(?P<name>[^≥≤=<>≧≦＞＜|\s]{1,40}?[\u4e00-\u9fff)）”\"])"
-        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{unit}|%|‰)?)$"
+        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{unit}|%|‰)?(?:{end})?)$"
     )
 
 
-def _counted(clause: str, units: tuple[str, ...]) -> re.Match[str] | None:
-    """A target stated as a name and its count, no comparison: "辅具适配200人", "试点县数量20个" (a
-    sentence's clause, with no space: spaced figures are the cells of a flattened table)."""
-    return _counted_pattern(units).match(clause)
+def _counted(clause: str, units: tuple[str, ...], ends: tuple[str, ...] = ()) -> re.Match[str] | None:
+    """A target stated as a name and its count, no comparison: "辅具适配200人", "试点县数量20个",
+    "宣传活动3次以上" (glue_cues.txt 目标后缀; a sentence's clause, with no space: spaced figures are the
+    cells of a flattened table)."""
+    return _counted_pattern(units, ends).match(clause)
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:

@@ -66,3 +66,33 @@ def test_glued_figures_under_labels_beside_a_list_read_as_a_table_in_another_rep
 def test_a_table_flattened_beside_an_overview_takes_no_clause_of_the_overview() -> None:
     # j10: "项目总体概况 …社会效益:…带动受益总人口200人,…" above a flattened table row: no rows of it.
     assert _rows(WILD / "j10_chongqing_township_approval.txt") == [("经济成本指标", "项目建设成本", "≤65万元")]
+
+
+def test_a_goal_sentence_whose_verb_opens_a_list_of_names_and_counts() -> None:
+    # q03: "2020年,我绩效目标是全年完成应急救护普及培训3000人,红十字救护员培训50人,…,开展…等宣传活动3次以上。"
+    assert _rows(WILD / "q03_hunan_redcross_selfeval_prose.txt") == [
+        (None, "应急救护普及培训", "3000人"),
+        (None, "红十字救护员培训", "50人"),
+        (None, "发展志愿者", "50人"),
+        (None, "困难救助", "100人"),
+        (None, "造血干细胞血样采集", "20份"),
+        (None, "开展无偿献血、造血干细胞捐献、遗体和人体器官捐献、公共卫生知识普及等宣传活动", "3次以上"),
+    ]
+
+
+def test_a_goal_sentence_in_another_report_and_no_row_from_what_was_achieved(tmp_path: Path) -> None:
+    report = tmp_path / "评价报告.txt"
+    report.write_text(
+        "关于2021年度农技推广专项资金绩效评价报告\n"
+        "一、项目概况\n"
+        "本年度项目绩效目标为年内实现培训农民500人次,建设示范基地3个,推广新品种10个以上。\n"
+        "二、绩效目标是否按期完成:项目按期完成。\n"
+        "三、完成情况\n"
+        "全年实际完成培训农民526人次,建设示范基地3个。\n",
+        encoding="utf-8",
+    )
+    assert _rows(report) == [
+        (None, "培训农民", "500人次"),
+        (None, "建设示范基地", "3个"),
+        (None, "推广新品种", "10个以上"),
+    ]
