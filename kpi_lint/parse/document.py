@@ -111,8 +111,10 @@ def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
     grid = text_grid(src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
     doc.projects, found = read_forms(grid.rows, src.path, lexicon)
     _keep_problems(doc, found)
-    if not doc.projects and not doc.problems:
-        doc.projects = report_projects(src, lexicon)  # no table: maybe a report stating its indicators
+    if not doc.projects:
+        # No table, or one cut before its first row ("表格在第23行中断", its problem kept): maybe a
+        # report stating its indicators in sentences.
+        doc.projects = report_projects(src, lexicon)
     return doc
 
 

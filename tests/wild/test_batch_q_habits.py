@@ -96,3 +96,38 @@ def test_a_goal_sentence_in_another_report_and_no_row_from_what_was_achieved(tmp
         (None, "建设示范基地", "3个"),
         (None, "推广新品种", "10个以上"),
     ]
+
+
+def test_numbered_labelled_lines_of_a_cut_notice_are_read() -> None:
+    # q02 (traditional characters, pinyin glosses): "1、數(shù)量指標(biāo):資助建檔立卡貧困子女1966人。",
+    # cut at "社會(huì)效益指標(bi": the cut is reported, the lines before it are read ("100%達標": 目标后缀 达标).
+    doc = parse(WILD / "q02_xinjiang_studentaid_target_prose_glossed.txt")
+    assert [(i.level2, i.level3, i.value) for i in doc.indicators][:4] == [
+        ("数量指标", "资助建档立卡贫困子女", "1966人"),
+        ("质量指标", "资助标准", "100%达标"),
+        ("时效指标", "资助经费发放率", "100%达标"),
+        ("时效指标", "资助经费到位率", "100%达标"),
+    ]
+    assert [p.line for p in doc.problems] == [23]
+
+
+def test_numbered_labelled_lines_cut_at_the_end_in_another_notice(tmp_path: Path) -> None:
+    notice = tmp_path / "公示.txt"
+    notice.write_text(
+        "关于2022年教师培训项目情况公示\n"
+        "七、绩效目标\n"
+        "总体目标:完成全年教师培训任务。\n"
+        "(一)产出指标\n"
+        "1、数量指标:培训乡村教师120人。\n"
+        "2、质量指标:培训合格率100%达标。\n"
+        "3、时效指标:培训经费拨付率100%达标,培训完成及时率100%达标。\n"
+        "(二)效益指标\n"
+        "社会效益指标:受益学\n",
+        encoding="utf-8",
+    )
+    assert _rows(notice) == [
+        ("数量指标", "培训乡村教师", "120人"),
+        ("质量指标", "培训合格率", "100%达标"),
+        ("时效指标", "培训经费拨付率", "100%达标"),
+        ("时效指标", "培训完成及时率", "100%达标"),
+    ]
