@@ -22,9 +22,15 @@ unit (the longest unit of units.txt, or Latin letters such as km) when words run
 table flattened with no header reads as such a list after each category label ("数量指标足额保障率
 =100% 22.5 科目调整次数≤10次 22.5").
 
+A goal sentence may open such a list with its verb, the clauses a name and its count
+("绩效目标是全年完成应急救护普及培训3000人,发展志愿者50人,…", glue_cues.txt 目标动词).  A text read as
+a table whose rows are all clauses of such lists takes the listed targets of the categories it has no
+row of ("质量指标:项目(工程)验收合格率100%" beside "社会效益指标:…人数≥27人;"), targets_beyond_rows.
+
 The 二级 is the last category label met before an indicator ("时效指标。", "(2)成本目标:").  Read
-when no table was found; beside a self-evaluation's one table, only the categories the table has no
-row of are taken (categories_beyond_table): its sentences repeat the table's rows.
+when no table was found (or one cut before its first row); beside a self-evaluation's one table,
+only the categories the table has no row of are taken (categories_beyond_table): its sentences
+repeat the table's rows.
 Positions are the printed lines and columns (a pinyin gloss taken out of a traditional-character
 line moves what follows it, `SourceText.printed_column`).
 """
