@@ -15,7 +15,7 @@ from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.parse.glued_labels import peel_level_labels
-from kpi_lint.parse.prose_report import categories_beyond_table, report_projects
+from kpi_lint.parse.prose_report import categories_beyond_table, report_projects, targets_beyond_rows
 from kpi_lint.parse.reading_gaps import mark_reading_gaps
 from kpi_lint.read.blocks import Blocks, read_blocks
 from kpi_lint.read.script import simplify_rows
@@ -111,8 +111,10 @@ def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
     grid = text_grid(src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
     doc.projects, found = read_forms(grid.rows, src.path, lexicon)
     _keep_problems(doc, found)
-    if not doc.projects and not doc.problems:
-        doc.projects = report_projects(src, lexicon)  # no table: maybe a report stating its indicators
+    if not doc.projects:
+        # No table, or one cut before its first row ("表格在第23行中断", its problem kept): maybe a
+        # report stating its indicators in sentences.
+        doc.projects = report_projects(src, lexicon)
     return doc
 
 
@@ -124,6 +126,8 @@ def _add_stated_categories(src: SourceText, doc: Document, lexicon: Lexicon) -> 
     project = doc.projects[0]
     if project.form is Form.SELF_EVALUATION and project.indicators and not project.garbled:
         project.indicators.extend(categories_beyond_table(src, lexicon, project))
+    if project.indicators and not project.garbled:
+        project.indicators.extend(targets_beyond_rows(src, lexicon, project))
 
 
 def _misread(doc: Document, vocab: Vocabulary) -> bool:

@@ -22,9 +22,15 @@ unit (the longest unit of units.txt, or Latin letters such as km) when words run
 table flattened with no header reads as such a list after each category label ("数量指标足额保障率
 =100% 22.5 科目调整次数≤10次 22.5").
 
+A goal sentence may open such a list with its verb, the clauses a name and its count
+("绩效目标是全年完成应急救护普及培训3000人,发展志愿者50人,…", glue_cues.txt 目标动词).  A text read as
+a table whose rows are all clauses of such lists takes the listed targets of the categories it has no
+row of ("质量指标:项目(工程)验收合格率100%" beside "社会效益指标:…人数≥27人;"), targets_beyond_rows.
+
 The 二级 is the last category label met before an indicator ("时效指标。", "(2)成本目标:").  Read
-when no table was found; beside a self-evaluation's one table, only the categories the table has no
-row of are taken (categories_beyond_table): its sentences repeat the table's rows.
+when no table was found (or one cut before its first row); beside a self-evaluation's one table,
+only the categories the table has no row of are taken (categories_beyond_table): its sentences
+repeat the table's rows.
 Positions are the printed lines and columns (a pinyin gloss taken out of a traditional-character
 line moves what follows it, `SourceText.printed_column`).
 """
@@ -62,6 +68,10 @@ _GOAL_LIST = 2  # comparisons after a goal label that make it a list of targets
 _RUN_ON = re.compile(r"[\u4e00-\u9fff]{3}")  # words after a figure and its unit: the next sentence
 # Clauses end at a comma or semicolon, or at spaces beside a figure ("=100% 22.5 科目调整次数…").
 _CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
+# A line opening with an item's number starts a new sentence ("2、效益指标", "(3)", "二、"): no wrap of
+# a figure ("5.5万元") opens so.
+_ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
+_NUMBERED_LINE = re.compile(rf"^\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])")
 
 
 @lru_cache(maxsize=4)
@@ -83,10 +93,14 @@ def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4)
-def _label_head(labels: str, goals: tuple[str, ...]) -> re.Pattern[str]:
-    """A category label, its colon optional, or a goal label and its colon ("(二)绩效目标:")."""
+def _label_head(labels: str, goals: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """A category label, its colon optional, or a goal label and its colon ("(二)绩效目标:"), or a goal
+    word, 是 / 为 and a goal verb a few words on ("绩效目标是全年完成"; not "是否…完成")."""
     goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
-    return re.compile(rf"(?P<label>{labels})\s*[:：]?|(?:{goal})\s*[:：]")
+    verb = "|".join(map(re.escape, verbs)) or "(?!)"
+    return re.compile(
+        rf"(?P<label>{labels})\s*[:：]?|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
+    )
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,7 @@ class _Item:
     value: Located
     actual: Located | None = None
     level1: str | None = None  # a list under a 一级 label ("产出指标:名称20个;") names no 二级
+    listed: bool = False  # in a list a label's colon opens ("质量指标:…"), not a flattened table's row
 
 
 def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
@@ -129,6 +144,23 @@ def categories_beyond_table(src: SourceText, lexicon: Lexicon, project: Project)
         return []  # rows of no known category: which categories the table left out cannot be told
     items = [item for item in _reported_items(src, lexicon.vocabulary) if item.level2 and item.level2 not in held]
     return [_indicator(src, project, item, lexicon) for item in items]
+
+
+def targets_beyond_rows(src: SourceText, lexicon: Lexicon, project: Project) -> list[Indicator]:
+    """A "table" that is a list of targets in sentences, read where its clauses hold a comparison
+    ("社会效益指标:…人数≥27人;"), its lines of a name and a figure glued with none ("质量指标:项目(工程)
+    验收合格率100%") left out: when every row read is one the sentences state (same name, same line),
+    the stated targets of the categories no row has, for the table's project.  Only lists a colon opens
+    count: a table flattened with no header is read as clauses too, and the overview above it
+    ("社会效益:…带动受益总人口200人,…") is no list of its targets."""
+    held = {ind.level2 for ind in project.indicators}
+    if None in held:
+        return []
+    stated = [item for item in _stated_targets(src, lexicon.vocabulary, _units(lexicon)) if item.listed]
+    places = {(item.name.text, item.name.line) for item in stated}
+    if not all((ind.level3, ind.span("level3")[0]) in places for ind in project.indicators):
+        return []
+    return [_indicator(src, project, item, lexicon) for item in stated if item.level2 and item.level2 not in held]
 
 
 def _title(src: SourceText, before: int) -> Located | None:
@@ -211,14 +243,16 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
     achieved = tuple(sorted((w for w, role in vocab.columns.items() if role == "actual"), key=len, reverse=True))
     achieved_starts = vocab.glue_hints.achieved_starts
-    heads = list(_label_head(vocab.label_pattern.pattern, goals).finditer(folded))
+    hints = vocab.glue_hints
+    heads = list(_label_head(vocab.label_pattern.pattern, goals, hints.goal_verbs).finditer(folded))
     ends = [h.start() for h in heads[1:]] + [len(text)]
     for head, end in zip(heads, ends[: len(heads)], strict=True):
         # Under a goal label the targets are listed with no category ("绩效目标:道路硬化≥0.565km;…").
         level2 = vocab.canonical_level2(head["label"]) if head["label"] else None
         # A 一级 label closed by its colon lists targets with no 二级 ("产出指标:名称20个;").
         level1 = vocab.canonical_level1(head["label"]) if head["label"] and not level2 else None
-        colon = head.group().rstrip().endswith((":", "："))
+        # A list a colon or a goal verb opens ("项目目标:…", "绩效目标是全年完成…").
+        colon = head.group().rstrip().endswith((":", "：")) or head["verb"] is not None
         if head["label"] and level2 is None and (level1 is None or not colon):
             continue
         stop = _list_end(folded, head.end(), end, achieved)
@@ -227,7 +261,7 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
             # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
             # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
             counted = colon and not (achieved_starts and plain.startswith(achieved_starts))
-            m = _STATED.match(plain) or (_counted(plain, units) if counted else None)
+            m = _STATED.match(plain) or (_counted(plain, units, hints.target_ends) if counted else None)
             if m is None:
                 continue
             clause = text[at : at + len(plain)]
@@ -237,7 +271,10 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
                 value = value[: _figure_end(fold(value), units)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
                 listed.append(
-                    _Item(level2, Located(name, *places[name_at]), Located(value, *places[value_at]), level1=level1)
+                    _Item(
+                        level2, Located(name, *places[name_at]), Located(value, *places[value_at]),
+                        level1=level1, listed=colon,
+                    )
                 )
         # A goal stated as one comparison is a sentence about the goal; two or more are its list.
         if head["label"] or len(listed) >= _GOAL_LIST:
@@ -257,18 +294,20 @@ def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int
 
 
 @lru_cache(maxsize=4)
-def _counted_pattern(units: tuple[str, ...]) -> re.Pattern[str]:
+def _counted_pattern(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
     unit = "|".join(map(re.escape, units)) or "(?!)"
+    end = "|".join(map(re.escape, ends)) or "(?!)"
     return re.compile(
         r"^(?P<name>[^≥≤=<>≧≦＞＜|\s]{1,40}?[\u4e00-\u9fff)）”\"])"
-        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{unit}|%|‰)?)$"
+        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{unit}|%|‰)?(?:{end})?)$"
     )
 
 
-def _counted(clause: str, units: tuple[str, ...]) -> re.Match[str] | None:
-    """A target stated as a name and its count, no comparison: "辅具适配200人", "试点县数量20个" (a
-    sentence's clause, with no space: spaced figures are the cells of a flattened table)."""
-    return _counted_pattern(units).match(clause)
+def _counted(clause: str, units: tuple[str, ...], ends: tuple[str, ...] = ()) -> re.Match[str] | None:
+    """A target stated as a name and its count, no comparison: "辅具适配200人", "试点县数量20个",
+    "宣传活动3次以上" (glue_cues.txt 目标后缀; a sentence's clause, with no space: spaced figures are the
+    cells of a flattened table)."""
+    return _counted_pattern(units, ends).match(clause)
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
@@ -291,6 +330,9 @@ def _paragraphs(src: SourceText) -> tuple[str, list[tuple[int, int]]]:
                 chars.append("。")
                 places.append((index + 1, 1))
             continue
+        if chars and chars[-1] != "。" and _NUMBERED_LINE.match(body):
+            chars.append("。")
+            places.append((index + 1, 1))
         indent = len(line) - len(line.lstrip())
         chars.extend(body)
         places.extend((index + 1, src.printed_column(index, indent + i) + 1) for i in range(len(body)))
