@@ -14,9 +14,16 @@ from pathlib import Path
 
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.model import Document
+from kpi_lint.parse import parse
 from kpi_lint.vocab import squash, strip_marks
 
 Key = tuple[str, str, str, str]
+WILD = Path(__file__).resolve().parents[2] / "corpus" / "wild"
+
+
+def printed_rows(path: Path) -> list[tuple[str | None, str | None, str | None]]:
+    """(二级指标, 三级指标, 指标值) of each indicator the parser reads from `path`, as it returns them."""
+    return [(i.level2, i.level3, i.value) for i in parse(path).indicators]
 
 
 def _key(period: str | None, level2: str | None, level3: str | None, value: str | None) -> Key:

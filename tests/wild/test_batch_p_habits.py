@@ -6,17 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from kpi_lint.parse import parse
-
-WILD = Path(__file__).resolve().parents[2] / "corpus" / "wild"
-
-
-def _rows(path: Path) -> list[tuple[str | None, str | None, str | None]]:
-    return [(i.level2, i.level3, i.value) for i in parse(path).indicators]
+from tests.wild.rows import WILD, printed_rows
 
 
 def test_an_achieved_figure_stated_after_a_target_in_prose_is_no_row() -> None:
     # p03: "数量指标:布防飞机数量≥6架,实际布防6架;飞机飞行时长≥928小时,实际飞行时长909.93小时。"
-    assert _rows(WILD / "p03_yunnan_emergency_regional_selfeval_prose.txt") == [
+    assert printed_rows(WILD / "p03_yunnan_emergency_regional_selfeval_prose.txt") == [
         ("数量指标", "布防飞机数量", "≥6架"),
         ("数量指标", "飞机飞行时长", "≥928小时"),
         ("质量指标", "实际完成飞行小时数/计划小时数", "≥80%"),  # a name opening with 实际, compared: a row
@@ -31,7 +26,7 @@ def test_an_achieved_clause_is_no_row_in_another_report_too(tmp_path: Path) -> N
         "质量指标:培训合格率≥90%,实际合格率95%。\n",
         encoding="utf-8",
     )
-    assert _rows(report) == [
+    assert printed_rows(report) == [
         ("数量指标", "培训农民人数", "≥300人"),
         ("数量指标", "新建示范基地", "≥2个"),
         ("质量指标", "培训合格率", "≥90%"),
@@ -41,7 +36,7 @@ def test_an_achieved_clause_is_no_row_in_another_report_too(tmp_path: Path) -> N
 def test_a_cell_numbering_the_row_is_not_its_name() -> None:
     # p07 (2017 Fujian template): "投入 成本目标 目标1 发放省直困难、高龄台胞 100% 按实际情况发放" ⏎
     # "目标2 开展丰收节活动、… 100% 100%" under "绩效目标 评价指标 绩效内容 绩效标准 全年绩效目标".
-    assert _rows(WILD / "p07_fujian_taiwancompatriots_target.txt") == [
+    assert printed_rows(WILD / "p07_fujian_taiwancompatriots_target.txt") == [
         ("成本指标", "发放省直困难、高龄台胞", "按实际情况发放"),
         ("成本指标", "开展丰收节活动、夏令营活动、台胞技能培训、定居台胞困难大学生助学金", "100%"),
         (
@@ -63,7 +58,7 @@ def test_a_numbering_cell_before_the_name_in_another_table(tmp_path: Path) -> No
         "效益指标 | 社会效益指标 | 1、 | 农民增收 | 明显提升\n",
         encoding="utf-8",
     )
-    assert _rows(table) == [
+    assert printed_rows(table) == [
         ("数量指标", "培训农民人数", "≥300人"),
         ("数量指标", "新建示范基地", "≥2个"),
         ("社会效益指标", "农民增收", "明显提升"),

@@ -6,17 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from kpi_lint.parse import parse
-
-WILD = Path(__file__).resolve().parents[2] / "corpus" / "wild"
-
-
-def _rows(path: Path) -> list[tuple[str | None, str | None, str | None]]:
-    return [(i.level2, i.level3, i.value) for i in parse(path).indicators]
+from tests.wild.rows import WILD, printed_rows
 
 
 def test_a_labelled_line_of_a_name_and_its_glued_figure_joins_the_listed_targets() -> None:
     # q01: "质量指标:项目(工程)验收合格率100%" with no comparison, beside "社会效益指标:…人数≥27人;…"
-    rows = _rows(WILD / "q01_heilongjiang_ruralwater_selfeval_prose.txt")
+    rows = printed_rows(WILD / "q01_heilongjiang_ruralwater_selfeval_prose.txt")
     assert sorted(rows, key=str) == sorted(
         [
             ("社会效益指标", "解决贫困人口饮水安全问题人数", "≥27人"),
@@ -49,7 +44,7 @@ def test_glued_figures_under_labels_beside_a_list_read_as_a_table_in_another_rep
         "年度终了,对项目开展自评,实际完成新建蓄水池2座。\n",
         encoding="utf-8",
     )
-    assert sorted(_rows(report), key=str) == sorted(
+    assert sorted(printed_rows(report), key=str) == sorted(
         [
             ("社会效益指标", "受益人口", "≥300人"),
             ("社会效益指标", "供水保证率", "≥95%"),
@@ -65,12 +60,12 @@ def test_glued_figures_under_labels_beside_a_list_read_as_a_table_in_another_rep
 
 def test_a_table_flattened_beside_an_overview_takes_no_clause_of_the_overview() -> None:
     # j10: "项目总体概况 …社会效益:…带动受益总人口200人,…" above a flattened table row: no rows of it.
-    assert _rows(WILD / "j10_chongqing_township_approval.txt") == [("经济成本指标", "项目建设成本", "≤65万元")]
+    assert printed_rows(WILD / "j10_chongqing_township_approval.txt") == [("经济成本指标", "项目建设成本", "≤65万元")]
 
 
 def test_a_goal_sentence_whose_verb_opens_a_list_of_names_and_counts() -> None:
     # q03: "2020年,我绩效目标是全年完成应急救护普及培训3000人,红十字救护员培训50人,…,开展…等宣传活动3次以上。"
-    assert _rows(WILD / "q03_hunan_redcross_selfeval_prose.txt") == [
+    assert printed_rows(WILD / "q03_hunan_redcross_selfeval_prose.txt") == [
         (None, "应急救护普及培训", "3000人"),
         (None, "红十字救护员培训", "50人"),
         (None, "发展志愿者", "50人"),
@@ -91,7 +86,7 @@ def test_a_goal_sentence_in_another_report_and_no_row_from_what_was_achieved(tmp
         "全年实际完成培训农民526人次,建设示范基地3个。\n",
         encoding="utf-8",
     )
-    assert _rows(report) == [
+    assert printed_rows(report) == [
         (None, "培训农民", "500人次"),
         (None, "建设示范基地", "3个"),
         (None, "推广新品种", "10个以上"),
@@ -125,7 +120,7 @@ def test_numbered_labelled_lines_cut_at_the_end_in_another_notice(tmp_path: Path
         "社会效益指标:受益学\n",
         encoding="utf-8",
     )
-    assert _rows(notice) == [
+    assert printed_rows(notice) == [
         ("数量指标", "培训乡村教师", "120人"),
         ("质量指标", "培训合格率", "100%达标"),
         ("时效指标", "培训经费拨付率", "100%达标"),

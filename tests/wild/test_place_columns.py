@@ -9,13 +9,9 @@ import pytest
 
 from kpi_lint.parse import parse
 from kpi_lint.parse.form_header import place_names
+from tests.wild.rows import WILD, printed_rows
 
-WILD = Path(__file__).resolve().parents[2] / "corpus" / "wild"
 _ENDS = ("街道办事处", "街道办", "办事处", "街道", "社区", "镇", "乡", "村", "县", "区", "市", "旗")
-
-
-def _rows(path: Path) -> list[tuple[str | None, str | None, str | None]]:
-    return [(i.level2, i.level3, i.value) for i in parse(path).indicators]
 
 
 # p01's table re-laid out as tab rows (the same cells, the notice around it left out).
@@ -39,7 +35,7 @@ def _as_pipes(text: str) -> str:
 def test_place_columns_after_the_direction_give_direction_and_figure_in_a_grid(tmp_path: Path, layout: str) -> None:
     table = tmp_path / "目标表.txt"
     table.write_text(_P01_TAB if layout == "tabs" else _as_pipes(_P01_TAB), encoding="utf-8")
-    assert _rows(table) == [
+    assert printed_rows(table) == [
         ("经济成本指标", "省级财政专项资金投入成本控制率(%)", "≤100%"),
         ("数量指标", "开展修复工程(个)", "≥1"),
         ("质量指标", "已建工程是否存在质量问题", "否"),  # 是/否 is the kind of the row, as 定性 is
@@ -65,7 +61,7 @@ def test_places_that_disagree_give_the_first_place_target(tmp_path: Path) -> Non
 def test_place_columns_in_the_glued_page() -> None:
     # p01: "…指标解释指标方向笏石街道办埭头镇成本指标经济成本指标省级…控制率(%)反映…情况≤100%100%产出指标…"
     # The cut "效益指标社会效益指标是" is no row.
-    assert _rows(WILD / "p01_fujian_water_target_glued.txt") == [
+    assert printed_rows(WILD / "p01_fujian_water_target_glued.txt") == [
         ("经济成本指标", "省级财政专项资金投入成本控制率(%)", "≤100%"),
         ("数量指标", "开展修复工程(个)", "≥1"),  # "≥11": one figure per township, not 11
         # "…质量问题当年已完工项目是否…": the yes-no question's name ends with its noun (名称结尾 问题)
