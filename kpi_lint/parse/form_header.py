@@ -355,7 +355,8 @@ def place_names(text: str, place_ends: tuple[str, ...]) -> list[tuple[int, str]]
     return names if names and start == len(s) else None
 
 
-_PLACE_BLOCKERS = ("value", "actual", "adjusted_value")
+# The columns that hold a row's targets; a header with one of them has no place columns to read as targets.
+TARGET_ROLES = ("value", "actual", "adjusted_value")
 
 
 def with_place_columns(
@@ -366,7 +367,7 @@ def with_place_columns(
     columns are the targets.  The first place's is the row's 指标值 (joined to the direction as any
     comparator is: "≤" + "100%"); the others are `place_value`, read so that a glued row is cut into
     them, and not reported.  A heading holding several places glued is cut into one column per place."""
-    if "comparator" not in roles or any(r in _PLACE_BLOCKERS for r in roles):
+    if "comparator" not in roles or any(r in TARGET_ROLES for r in roles):
         return cells, roles
     at = len(roles) - 1 - roles[::-1].index("comparator") + 1
     end = at

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from kpi_lint.grid import Cell
-from kpi_lint.parse.form_header import COMPARATOR_WORDS, SIGNS, fits, is_number
+from kpi_lint.parse.form_header import COMPARATOR_WORDS, SIGNS, TARGET_ROLES, fits, is_number
 from kpi_lint.vocab import GRADES, WORDED_SIGNS, GlueHints, squash
 
 Column = tuple[int, str]  # (column index, role)
@@ -27,7 +27,6 @@ _ALL_DUE = re.compile(r"^应(.{1,2})尽\1$")
 # Columns a row may leave out without it being a different reading.
 OPTIONAL = {"deviation", "note", "unnamed", "adjusted_value", "comparator", "unit"}
 _MISSING = 2  # what an expected column left empty costs
-_TARGET_ROLES = ("value", "actual", "adjusted_value")
 _NO_HINTS = GlueHints()
 _NAME_AS_TARGET = 1  # a cell reading as a name, taken as a target (_plainly_a_name): less than _MISSING
 _INF = 10**9
@@ -85,7 +84,7 @@ def assign(
         column left empty, so a row's name in a target column is possible, but in a tie the name
         begins the next row (a table cut after it)."""
         role = columns[b][1]
-        return _NAME_AS_TARGET if role in _TARGET_ROLES and _plainly_a_name(squash(cells[a].text), hints) else 0
+        return _NAME_AS_TARGET if role in TARGET_ROLES and _plainly_a_name(squash(cells[a].text), hints) else 0
 
     # best[a][b]: cost of placing cells[a:] in columns[b:]
     best = [[_INF] * (m + 1) for _ in range(k + 1)]
