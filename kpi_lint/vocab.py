@@ -69,7 +69,8 @@ _LEVEL_ROLES = ("level1", "level2", "level3")  # "指标", "一级": short words
 _PERIODS = r"(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)"
 _PERIOD_PREFIX = re.compile(rf"^{_PERIODS}")
 _PERIOD_BEFORE = re.compile(rf"{_PERIODS}$")
-_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+# A year a heading names ("2021年实际实现值", "预期2022年实现值", "2023年度").
+YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _LONGEST_PERIOD = 4
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _WEIGHT = re.compile(
@@ -416,7 +417,7 @@ class Vocabulary:
         bare = _PERIOD_PREFIX.sub("", s)  # "实施周期指标值", "当年度指标值": a period before a header word
         if bare and bare != s and bare in self.columns:
             return self.columns[bare]
-        dated = _YEAR.sub("", s)  # "2021年实际实现值", "预期2022年实现值": the year a column is for
+        dated = YEAR.sub("", s)  # "2021年实际实现值", "预期2022年实现值": the year a column is for
         if dated and dated != s and dated in self.columns:
             return self.columns[dated]
         best = self._column_words(s)

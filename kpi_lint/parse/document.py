@@ -119,8 +119,10 @@ def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
 
 
 def _add_stated_categories(src: SourceText, doc: Document, lexicon: Lexicon) -> None:
-    """A self-evaluation read as one table, its gaps marked on the table alone: the categories the
-    table left out that the report's sentences state (prose_report.categories_beyond_table)."""
+    """A text read as one table, its gaps marked on the table alone: for a self-evaluation, the
+    categories the table left out that the report's sentences state (prose_report.categories_beyond_table);
+    for any form whose rows are all clauses of listed targets, the listed targets of the categories it
+    has no row of (prose_report.targets_beyond_rows)."""
     if doc.layout is not Layout.TEXT or len(doc.projects) != 1:
         return
     project = doc.projects[0]

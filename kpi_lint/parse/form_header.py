@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
-from kpi_lint.vocab import WORDED_SIGNS, Vocabulary, squash
+from kpi_lint.vocab import WORDED_SIGNS, YEAR, Vocabulary, squash
 
 PERIOD_WORDS = ("中长期", "实施期", "实施周期", "项目期", "中期", "长期", "年度")
 _PERIOD_NAME = {
@@ -296,18 +296,15 @@ def labels_first(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell]
     return [cells[i] for i in order], [roles[i] for i in order]
 
 
-_DATED = re.compile(r"(?:19|20)\d{2}年")
-
-
 def without_year_tier(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
     """A header gathered one cell per line whose last cells name the years its 指标值 spans, a second
     tier under it ("指标值" ⏎ … ⏎ "2021年实际实现值" ⏎ "预期2022年实现值"): those dated cells are left out
     when they name a target column the header has already named; a dated column of its own ("三级指标 |
     指标值 | 2023年实际完成值") is kept."""
     end = len(cells)
-    while end > 0 and (roles[end - 1] is None or _DATED.search(cells[end - 1].text)):
+    while end > 0 and (roles[end - 1] is None or YEAR.search(cells[end - 1].text)):
         end -= 1
-    tier = [r for c, r in zip(cells[end:], roles[end:], strict=True) if r and _DATED.search(c.text)]
+    tier = [r for c, r in zip(cells[end:], roles[end:], strict=True) if r and YEAR.search(c.text)]
     if not tier or not set(tier) & set(roles[:end]) or not is_header(roles[:end]):
         return cells, roles
     return cells[:end], roles[:end]
