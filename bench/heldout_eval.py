@@ -56,7 +56,9 @@ def _table(paths: list[Path], features: Features) -> pd.DataFrame:
 def _show(name: str, m: Metrics, docs: list[str]) -> None:
     head = f"macro-F1 {m.macro_f1:.3f}  accuracy {m.accuracy:.3f}"
     if m.positive_label:
-        head += f"  {m.positive_label} F1 {m.positive_f1:.3f}"
+        # A test set may hold no row of the positive label (batch q has no vague value): no F1 to print.
+        f1 = "—" if m.positive_f1 is None else f"{m.positive_f1:.3f}"
+        head += f"  {m.positive_label} F1 {f1}"
     print(f"  {name}: {m.samples} 行，{len(docs)} 个文档 — {head}")
     for label, c in m.per_class.items():
         print(f"      {label:<10} P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f} n={c.support}")

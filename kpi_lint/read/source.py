@@ -118,15 +118,22 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
 
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
+_NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]")
+# Non-ASCII characters GB18030 bytes may spell as valid UTF-8 before UTF-8 decoding fails.
+_UTF8_BY_CHANCE = 2
 
 
 def _gb18030_text(data: bytes, utf8_error: UnicodeDecodeError) -> str | None:
     """`data` as GB18030 when charset-normalizer names no encoding (it gives up on some short GB files
-    whose text is mostly digits and punctuation): only when UTF-8 already fails at the first non-ASCII
-    byte — a UTF-8 file damaged further on would decode as GB18030 mojibake — and the result reads as
-    Chinese text."""
+    whose text is mostly digits and punctuation): only when UTF-8 already fails at once — at the first
+    non-ASCII byte, or after at most `_UTF8_BY_CHANCE` non-Chinese characters that a GB pair can form by
+    chance (专 is D7 A8 in GB18030, a valid two-byte UTF-8 letter) — since a UTF-8 file damaged further on
+    would decode as GB18030 mojibake, and only when the result reads as Chinese text."""
     first = _NON_ASCII.search(data)
-    if first is None or utf8_error.start != first.start():
+    if first is None:
+        return None
+    before = data[first.start() : utf8_error.start].decode("utf-8")  # valid: UTF-8 failed only after it
+    if len(_NON_ASCII_TEXT.findall(before)) > _UTF8_BY_CHANCE or _CJK.search(before):
         return None
     try:
         text = data.decode("gb18030")

@@ -51,6 +51,17 @@ def test_every_real_disclosure_saved_as_gb18030_reads_back_as_written() -> None:
     assert len(paths) > 130 and misread == []
 
 
+def test_a_gb18030_file_whose_first_bytes_happen_to_be_utf8_is_read_as_gb18030() -> None:
+    """wild r05 opens with 专 (D7 A8 in GB18030, a valid two-byte UTF-8 letter): UTF-8 fails only at byte 2 and
+    charset-normalizer names nothing for the short, mostly-digit table; it is read as GB18030 all the same."""
+    text = "专项名称普惠金融发展专项资金创业担保贷款发放额增长率≥10%115.25%20%20得分合计100。"
+    assert text.encode("gb18030")[:2].decode("utf-8") == "\u05e8"
+    assert decode_bytes(text.encode("gb18030"), "r05.txt") == (text, "gb18030")
+    # A UTF-8 text damaged after a Chinese character stays refused (it would read as GB18030 mojibake).
+    with pytest.raises(InputError, match="不是有效的 UTF-8"):
+        decode_bytes("专项名称".encode() + b"\xff\xfe" + "资金".encode(), "damaged.txt")
+
+
 def test_traditional_text_saved_as_big5_is_not_read_as_gb18030() -> None:
     """A Big5 file also decodes, as mojibake, as GB18030: the detected Big5 is kept."""
     text = "項目支出績效目標表\n一級指標\t二級指標\t三級指標\t指標值\n產出指標\t數量指標\t培訓人數\t不少於200人\n"
