@@ -21,7 +21,9 @@ unjudged findings, all of them when fewer are left — only KPI101, 103, 104, 20
 and judged blind before issue 11j's fixes; 10 = 58 findings over the wild set and the five samples not judged in
 samples 1–9 (seed 97 on main 2891192, --share 0 --at-least 3 --min-fires 5 --exclude-reviewed: 3 of each rule that
 fires at least 5 times; all fell in the five samples, the wild set having only KPI101/103 findings left), judged
-blind before issue 11l's fixes. This test runs the whole
+blind before issue 11l's fixes; 11 = 51 wild findings not judged in samples 1–10 (seed 101 on 5b43b3d, --share 0
+--at-least 14 --min-fires 0 --only corpus/wild/ --exclude-reviewed: 14 of the 25 unjudged KPI101, every other unjudged
+wild finding, most of them in the new batches p and q), judged blind before issue 11m's fixes. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
