@@ -151,6 +151,19 @@ def test_a_spreadsheet_date_serial_is_named_as_such() -> None:
 # ---- KPI104 value-type-mismatch ------------------------------------------------------------------------------
 
 
+def test_a_cost_figure_without_its_money_unit() -> None:
+    """wild d12 (安徽 农业 目标表) "托管服务器服务成本 | 10320/年" (two rows below: "70000元/年"): the money unit is
+    what is missing; the message says so and suggests "10320元/年" rather than calling the figure a count (finding
+    review sample 8, partly: "应报缺单位（元）而不是类型不符")."""
+    doc = parse(CORPUS_DIR / "wild" / "d12_anhui_agri_target.txt")
+    rule = rule_by_code("KPI104")
+    assert rule is not None
+    found = run_rules([doc], [rule], RuleContext(documents=[doc], extras={PEERS: None, VAGUENESS: None}))
+    cost = [f for f in found if f.value == "10320/年"]
+    assert [(f.line, f.suggestion) for f in cost] == [(21, "10320元/年")]
+    assert "只有数字，没有货币单位" in cost[0].message and "计数" not in cost[0].message
+
+
 def test_002_count_in_percent() -> None:
     found = [f for f in check("002", "KPI104") if f.level2 == "数量指标"]
     expected = [("资助参保人次数", "≥99%", p) for p in ("实施期", "年度")] * 2
