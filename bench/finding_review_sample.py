@@ -25,7 +25,11 @@ files on b363aea, --share 0 --at-least 12 --min-fires 0 --only corpus/wild/ --ex
 tests/data/finding_review.csv (12 of each rule's findings not judged before, all when fewer are left);
 10 = seed 97 over the wild set and the five samples on main 2891192, --share 0 --at-least 3 --min-fires 5
 --exclude-reviewed tests/data/finding_review.csv (58 findings, 3 of each rule that fires at least 5 times, all
-when fewer are left; the wild set had only KPI101/KPI103 findings left unjudged, so all 58 fell in the samples).
+when fewer are left; the wild set had only KPI101/KPI103 findings left unjudged, so all 58 fell in the samples);
+11 = seed 101 over the wild set on issue-11m's base 5b43b3d (`kpi-lint check corpus`), --share 0 --at-least 14
+--min-fires 0 --only corpus/wild/ --exclude-reviewed tests/data/finding_review.csv (51 findings: 14 of the 25 unjudged
+KPI101 and every other unjudged wild finding, most of them in the new batches p and q), judged blind before issue 11m's
+fixes.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ Case file schema (one file per rule)::
         why: 提高 has no measurable content    # why it must fail / pass
         expect: fail                          # fail | pass
         findings: 1                           # optional: exact number of findings (fail only)
-        document: {declared_projects: 6}      # optional document fields
+        document: {declared_projects: 6}      # optional document fields (problems: [[line, message]])
         project:                              # one project (or `projects:` a list of them)
           name: 测试项目
           form: 申报表                        # 申报表 | 目标表 | 自评表 (default 申报表)
@@ -52,6 +52,7 @@ from kpi_lint.model import (
     Layout,
     Located,
     NarrativeFigure,
+    ParseProblem,
     Project,
 )
 from kpi_lint.parse.values import parse_value
@@ -127,6 +128,7 @@ def build_project(raw: dict[str, Any], path: str, first_line: int) -> Project:
         proj.empty_categories.append(EmptyCategory(period, level1, level2, first_line + 6, 2))
     for i, row in enumerate(raw.get("indicators") or []):
         proj.indicators.append(_indicator(row, path, proj.name, form, first_line + 10 + i))
+    proj.cut_off = bool(raw.get("cut_off"))  # the table breaks off at the end of the text
     return proj
 
 
@@ -136,6 +138,8 @@ def build_document(case: dict[str, Any], path: str = "case.txt") -> Document:
         if key == "declared_projects":
             doc.declared_projects = int(value)
             doc.declared_loc = Located(f"项目{value}个", 1, 1)
+        elif key == "problems":  # [[line, message]]: what the reader reported (a cut row it dropped …)
+            doc.problems = [ParseProblem(path, int(line), 1, str(message)) for line, message in value]
         else:
             setattr(doc, key, value)
     raws = case.get("projects") or ([case["project"]] if case.get("project") else [])

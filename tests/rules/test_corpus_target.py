@@ -9,11 +9,12 @@ import pytest
 
 from kpi_lint.config import Config
 from kpi_lint.model import Indicator
+from kpi_lint.parse import parse
 from kpi_lint.rules.base import Finding, RuleContext, Severity
 from kpi_lint.rules.context import PEERS, VAGUENESS, build_context
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import rule_by_code, select_rules
-from tests.corpus import KEYS, all_corpus_docs, corpus_doc
+from tests.corpus import CORPUS_DIR, KEYS, all_corpus_docs, corpus_doc
 from tests.rules.builder import build_document
 
 VAGUE_WORDS = ("提高", "有效", "及时", "明显提高", "逐步扩展", "保障", "可持续", "体现", "共享", "全年")
@@ -133,7 +134,34 @@ def test_004_count_without_unit() -> None:
     assert [(f.level3, f.value, f.suggestion) for f in found] == [("2022年疫苗接种保障人数", ">437112", ">437112人")]
 
 
+def test_a_spreadsheet_date_serial_is_named_as_such() -> None:
+    """wild g02 (内蒙古 供销社 目标表) prints its 时效 targets as "=44,561": a spreadsheet's day number (2021-12-31)
+    whose date format was lost on export — the message says which day it is, not that a unit is missing (finding
+    review samples 1 and 11, partly: "应说日期损坏")."""
+    doc = parse(CORPUS_DIR / "wild" / "g02_neimenggu_supplycoop_target.txt")
+    rule = rule_by_code("KPI103")
+    assert rule is not None
+    found = run_rules([doc], [rule], RuleContext(documents=[doc], extras={PEERS: None, VAGUENESS: None}))
+    dated = {(f.line, f.level3): f.message for f in found if f.value == "=44,561"}
+    assert set(dated) == {(20, "项目财政资金到位时间"), (22, "工作计划按时完成时间")}
+    assert all("序列号（44561 即 2021年12月31日）" in m and "不晚于2021年12月31日" in m for m in dated.values())
+    assert any(f.value == "=8" and "“出差人数”以“人”计" in f.message for f in found)  # a count keeps its message
+
+
 # ---- KPI104 value-type-mismatch ------------------------------------------------------------------------------
+
+
+def test_a_cost_figure_without_its_money_unit() -> None:
+    """wild d12 (安徽 农业 目标表) "托管服务器服务成本 | 10320/年" (two rows below: "70000元/年"): the money unit is
+    what is missing; the message says so and suggests "10320元/年" rather than calling the figure a count (finding
+    review sample 8, partly: "应报缺单位（元）而不是类型不符")."""
+    doc = parse(CORPUS_DIR / "wild" / "d12_anhui_agri_target.txt")
+    rule = rule_by_code("KPI104")
+    assert rule is not None
+    found = run_rules([doc], [rule], RuleContext(documents=[doc], extras={PEERS: None, VAGUENESS: None}))
+    cost = [f for f in found if f.value == "10320/年"]
+    assert [(f.line, f.suggestion) for f in cost] == [(21, "10320元/年")]
+    assert "只有数字，没有货币单位" in cost[0].message and "计数" not in cost[0].message
 
 
 def test_002_count_in_percent() -> None:

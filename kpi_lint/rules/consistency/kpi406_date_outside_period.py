@@ -8,8 +8,11 @@ from kpi_lint.model import PERIOD_ANNUAL, Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import project_years
-from kpi_lint.rules.consistency._years import fiscal_year, project_span, years_in
+from kpi_lint.rules.consistency._years import YEAR, fiscal_year, project_span
 from kpi_lint.rules.target.common import TIMELINESS
+from kpi_lint.vocab import squash
+
+COMPARISON_FILE = "comparison_words.txt"  # 同比, 较 …: a year right after one is the base of a comparison
 
 
 class DateOutsidePeriod(Rule):
@@ -23,7 +26,8 @@ class DateOutsidePeriod(Rule):
     “2020.1.1-2020.12.31”），与项目应完成的时间比较：年度目标、一年期项目和只有一期的
     目标表、自评表，比的是预算年度（表头标题里的年份，如“2023年项目支出绩效目标
     申报表”，否则取文件中最常见的年份）；实施期目标比的是项目期写明的起止年份
-    （“2022年3月-2023年11月”），项目期没写日期就不比。只写月份（“6月底前”）的不检查。
+    （“2022年3月-2023年11月”），项目期没写日期就不比。只写月份（“6月底前”）的不检查；紧跟在“同比”“较”“相比”等词（``lexicons/comparison_words.txt``）后面的年份是比较的
+    基期（“同比2022年销量显著提高”），不是时限，也不检查。
 
     **为什么不好**
 
@@ -56,7 +60,7 @@ class DateOutsidePeriod(Rule):
         for ind, parsed in self.readings.filled_targets(project):
             if ind.level2 != TIMELINESS and parsed.kind != "date":
                 continue
-            years = years_in(ind.value)
+            years = self._deadline_years(ind)
             if not years:
                 continue
             allowed = self._allowed(ind, year, span, one_year)
@@ -67,6 +71,18 @@ class DateOutsidePeriod(Rule):
             if outside:
                 before = "之前" if outside[0] < low else "之后"
                 yield self._finding(doc, project, ind, outside[0], f"{what}{before}")
+
+    def _deadline_years(self, ind: Indicator) -> list[int]:
+        """The years the value names, in order, less those named as the base of a comparison — right after 同比, 较,
+        相比 … in the value or across the end of the name ("提升彩票销量…同比 | 2022年销量显著提高"): what the target
+        is measured against, not a deadline."""
+        words = tuple(w for w in self.lexicon.words(COMPARISON_FILE) if w)
+        name, value = squash(ind.level3 or ""), squash(ind.value or "")
+        text = name + value
+        return [
+            int(m.group(1)) for m in YEAR.finditer(text, len(name))
+            if not text[: m.start()].removesuffix("于").endswith(words)
+        ]
 
     @staticmethod
     def _allowed(

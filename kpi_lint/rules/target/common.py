@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kpi_lint import vocab
 from kpi_lint.lexicon import Lexicon, read_keyed, read_list
-from kpi_lint.model import Form, Indicator, ParsedValue, Project
+from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS
 from kpi_lint.parse.values import mentions_date, parse_value
@@ -260,6 +260,28 @@ def cut_by_the_break(ind: Indicator, project: Project) -> bool:
     with its value: nothing is known to be lost."""
     if not at_the_break(ind, project):
         return False
+    others = [i for i in project.indicators if i is not ind]
+    if others:
+        return any(_read_past_value(i) for i in others)
+    return project.form is Form.SELF_EVALUATION
+
+
+def name_at_the_break(ind: Indicator, project: Project, doc: Document) -> bool:
+    """A name without a value where the text stops: the table breaks off (``Project.cut_off``), this is the last
+    row read, nothing of it was read past its name and the reader reports nothing further on (no row it dropped
+    later in the text), and the table has cells past the value — its other rows read some, or, a one-row 自评表, the
+    form's 实际完成值 and 分值 were never reached (j15 "质量指标 | 是否达到国" where the excerpt stops). Its value lies
+    beyond the break. A table of targets alone (c08's 申报表 rows with the value cell empty) ends with its names:
+    nothing is known to be lost there, and an empty value is the author's."""
+    name = ind.spans.get("level3")
+    if not project.cut_off or name is None or "value" in ind.spans or _read_past_value(ind):
+        return False
+    place = (name.line, name.column)
+    names = [i.spans["level3"] for i in project.indicators if "level3" in i.spans]
+    if place != max((n.line, n.column) for n in names):
+        return False
+    if any((p.line, p.column) > place for p in (*doc.problems, *doc.notes) if p.path == doc.path):
+        return False  # a row the reader dropped further on (c05 "表格在第58行中断…"): this one is not at the break
     others = [i for i in project.indicators if i is not ind]
     if others:
         return any(_read_past_value(i) for i in others)

@@ -14,12 +14,14 @@ from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     COST,
     DATE,
+    QUALITY,
     QUANTITY,
     TIMELINESS,
     NameCues,
     cannot_carry_rate,
     is_blank,
     is_generic_threshold,
+    is_satisfaction,
     name_cues,
     target_form,
 )
@@ -36,7 +38,9 @@ class BoilerplateTarget(Rule):
 
     在同一项目、同一期间内，某个指标值占已填指标的比例不低于 ``share``（默认 0.6）、已填指标不少于
     ``min_rows``（默认 4）条、且该值至少落在一条非比率指标上时，每个项目每个期间报告一次。几个比率指标用同一
-    及格线（合格率、知晓率、满意度都写 ≥90%）不算套用模板。此外，通用及格线（"≥95"、">90"）单独出现在不能用
+    及格线（合格率、知晓率、满意度都写 ≥90%）不算套用模板；一个百分比只落在能写百分比的行（质量、满意度，
+    数量以外的比率）和非比率的数量/时效/成本行（那里的百分比由 KPI104 逐行报告）上时，也不算；比率填在数量指标下、
+    同写一个百分比的（“预算执行率 100%”当数量），仍算套用。此外，通用及格线（"≥95"、">90"）单独出现在不能用
     百分比表示的指标上——人数、金额、日期，或本身不是比率的数量/成本/时效指标——也逐条报告（这些指标上的
     "%"归 KPI104）。
 
@@ -82,7 +86,7 @@ class BoilerplateTarget(Rule):
             # The same pass mark on several rates (≥90% 合格率, 知晓率, 满意度) is common practice;
             # a template is one value stamped on indicators of different kinds.
             all_rates = all(self.readings.expected_unit(i.level3) == "%" for i in same)
-            if count / len(rows) < float(self.opts["share"]) or all_rates:
+            if count / len(rows) < float(self.opts["share"]) or all_rates or self._percent_where_it_fits(same):
                 continue
             templated.add(period)
             names = "、".join(f"“{i.level3}”" for i in same[:3] if i.level3)
@@ -95,6 +99,27 @@ class BoilerplateTarget(Rule):
         for ind in project.indicators:
             if ind.period not in templated and self._misplaced_threshold(ind, cues):
                 yield self._row_finding(doc, project, ind, cues)
+
+    def _percent_where_it_fits(self, same: list[Indicator]) -> bool:
+        """A percentage ("100%") only on rows that each take one or where another rule reports it at the row:
+        not one value stamped on rows of different kinds. A row takes a percentage when it is a 质量 or 满意度
+        row, or a rate outside 数量 (a 及时率 under 时效, a 正常率 under 效益); on a 数量/时效/成本 row that is not
+        a rate, KPI104 reports the percentage at that row. A rate filed under 数量 (预算执行率 as a quantity) is
+        where a stamped percentage replaced the count: that still makes the template (d08).
+        q02 资助标准 / 发放率 / 到位率 all "100%达标"; h02 足额拨付率, 满意率 and a 数量 row at 100%."""
+        parsed = same[0].parsed or parse_value(same[0].value, self.lexicon)
+        if parsed.unit != "%":
+            return False
+
+        def takes_it(ind: Indicator) -> bool:
+            rate = self.readings.expected_unit(ind.level3) == "%"
+            if ind.level2 == QUALITY or is_satisfaction(ind):
+                return True
+            if ind.level2 in _KPI104_LEVEL2:
+                return ind.level2 != QUANTITY if rate else True
+            return rate
+
+        return all(takes_it(i) for i in same)
 
     def _misplaced_threshold(self, ind: Indicator, cues: NameCues) -> bool:
         if is_blank(ind.value, cues):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
@@ -39,7 +40,8 @@ class MissingUnit(Rule):
     也不报告；名称写明了按什么基数计的（"药品不良反应每百万人口报告数 | ≥150"、"每千人托位 | 4.5"：每百万人口多少份、
     每千人多少个）也不报告，数的单位就在名称里。原文在表格中途结束、最后一行读到指标值就断了的
     （"工程竣工验收合格率 | 1"之后再无文字，上一行是"100% | 100% | 5 | 5"）也不报告：值本身可能被截断，
-    其后的"度量单位"一栏也在截断处之后。
+    其后的"度量单位"一栏也在截断处之后。时效指标下的 36526–54788 之间的整数（"项目财政资金到位时间 | =44,561"）
+    是表格软件存日期用的序列号（2000—2049年的日期）丢了格式，报告时写明它是哪一天。
     三级指标是空泛的套话（"提高效率 | ≥95"，KPI203）或预算过程指标（"预算控制率 | ≥95"，KPI402）时，这一行该整行
     改写或换掉，由那两条规则报告，本规则不再报缺单位（一个问题只报一次）。
 
@@ -91,7 +93,7 @@ class MissingUnit(Rule):
                 continue
             if is_generic_threshold(parsed) and cannot_carry_rate(ind, cues):
                 continue  # "≥95" on a count: not a missing unit but a misplaced pass mark (KPI102)
-            yield self._finding(doc, project, ind, unit)
+            yield self._finding(doc, project, ind, unit, parsed.number)
 
     def _finding(
         self,
@@ -99,7 +101,16 @@ class MissingUnit(Rule):
         project: Project,
         ind: Indicator,
         unit: str | None,
+        number: float,
     ) -> Finding:
+        serial = _spreadsheet_date(number) if unit == DATE or ind.level2 == TIMELINESS else None
+        if serial is not None:
+            message = (
+                f"指标值“{(ind.value or '').strip()}”只有数字：它像是表格软件存日期用的序列号（{number:.0f} 即 "
+                f"{serial.year}年{serial.month}月{serial.day}日），导出时丢了日期格式。时效目标请写成日期，"
+                f"如“不晚于{serial.year}年{serial.month}月{serial.day}日”。"
+            )
+            return self.finding(doc, message, project=project, indicator=ind, span="value")
         if unit is None and is_satisfaction(ind):
             unit = "%"
         suggestion = None
@@ -116,6 +127,17 @@ class MissingUnit(Rule):
             need = "写明计量单位（%、人、次、元……）"
         message = f"指标值“{value}”只有数字，没有单位：无法判断是比率、人数还是金额。{need}。"
         return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=suggestion)
+
+
+# Spreadsheets (Excel, WPS) store a date as the days since 1899-12-30; a 时效 value of 36526–54788 is such a date of
+# 2000–2049 that lost its format on export ("项目财政资金到位时间 | =44,561" is 2021-12-31).
+_SERIAL_EPOCH, _SERIAL_FIRST, _SERIAL_LAST = date(1899, 12, 30), 36526, 54788
+
+
+def _spreadsheet_date(number: float) -> date | None:
+    if not number.is_integer() or not _SERIAL_FIRST <= number <= _SERIAL_LAST:
+        return None
+    return _SERIAL_EPOCH + timedelta(days=int(number))
 
 
 def _looks_like_year(number: float) -> bool:

@@ -161,4 +161,10 @@ class ValueTypeMismatch(Rule):
             if examples:
                 suggestion = "；".join(examples)
         message = f"“{ind.level3 or ind.level2}”的指标值“{ind.value}”是{kind}，与{ind.level2}不符：{need}。"
+        if ind.level2 == COST and parsed.number is not None and (parsed.unit or "/").startswith("/"):
+            # A bare figure, per a period at most ("托管服务器服务成本 | 10320/年"): the money unit is what is missing.
+            figure = (ind.value or "").strip().removesuffix(parsed.unit or "")
+            money = f"{figure}元{parsed.unit or ''}"
+            message = f"“{ind.level3}”的指标值“{ind.value}”只有数字，没有货币单位：{need}，如“{money}”。"
+            suggestion = money
         return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=suggestion)

@@ -13,6 +13,7 @@ from kpi_lint.rules.target.common import (
     NameCues,
     figure_in_name,
     is_blank,
+    name_at_the_break,
     name_cues,
     target_form,
     target_in_name,
@@ -58,6 +59,8 @@ class EmptyTarget(Rule):
     "-定性"，折行的类别标签"满意度指标服务对象"）时也不报：那不是一个指标。自评表里一行只有分值、得分而没有
     指标值，紧接着的几行（同一二级指标）没有分值、各有指标值，且计量的是同一样东西（名称结尾相同："★补助家畜家禽
     养殖数量 10 10"下面是"猪养殖数量 80头""牛养殖数量 3头"）时也不报：那一行是分项的标题，目标写在各分项上。
+    表格在原文中被截断、这一行是截断处读到的最后一行、只读到名称（自评表的其他行读到了实际值、分值，或整张自评表只读到
+    这一行）时也不报：指标值在截断处之后（j15“质量指标 | 是否达到国”）。
 
     **为什么不好**
 
@@ -95,6 +98,8 @@ class EmptyTarget(Rule):
                 continue  # the name cell prints the target too ("完成及时率(≥**%)>=100%", "…公路32.1公里"): not empty
             if value_blank and not self.readings.is_name(ind.level3):
                 continue  # "-定性" (a 指标性质 cell), "满意度指标服务对象" (a wrapped label): no indicator at all
+            if value_blank and name_at_the_break(ind, project, doc):
+                continue  # "质量指标 | 是否达到国" where the excerpt stops: its value lies beyond the break
             if value_blank and heads_breakdown(project, at, cues):
                 continue  # "★补助家畜家禽养殖数量 10 10" over its items "猪养殖数量 80头" …: a heading, not empty
             if value_blank:

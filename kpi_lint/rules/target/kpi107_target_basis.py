@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Form, Indicator, Project
+from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
@@ -56,7 +57,8 @@ class TargetBasis(Rule):
     一个项目所有行同一个问题时只报一次，写明行数与行号；所有行（满意度也在内）都写同一个
     公认标准时，以 info 级别提示逐行核对。自评表的“评分标准”一栏说的是怎样打分，不检查；一栏多数行写的是
     指标解释（以“反映”“衡量”等开头：“反映办公大楼全年维修维护情况”，有的模板把这一栏叫“绩效标准”），也不检查：
-    那一栏不是依据栏。词表：``lexicons/target_bases.txt``、``lexicons/yes_no_cues.txt``、``lexicons/glue_cues.txt``
+    那一栏不是依据栏；一栏多数行写的是要达到的水平（“100%”“每月每人200元”“开展活动1次”，或与指标值相同），
+    是模板的“绩效标准”（标准值），同样不是依据栏，不检查。词表：``lexicons/target_bases.txt``、``lexicons/yes_no_cues.txt``、``lexicons/glue_cues.txt``
     （描述开头）。
 
     **为什么不好**
@@ -100,6 +102,9 @@ class TargetBasis(Rule):
             return  # the column explains the indicators ("反映办公大楼全年维修维护情况"): 指标解释, not bases
         questions = self.lexicon.words("yes_no_cues.txt")
         kinds = [(ind, basis_kind(ind.basis, bases, questions)) for ind in rows]
+        figures = [ind for ind, kind in kinds if kind == OTHER and self._states_a_level(ind)]
+        if 2 * len(figures) > len(rows):
+            return  # the column states the levels to reach ("100%", "每月每人200元", "开展活动1次"): targets, not bases
         texts = {clean(ind.basis) for ind in rows}
         if len(rows) >= int(self.opts["min_rows"]) and len(texts) == 1:
             yield self._uniform(doc, project, kinds)
@@ -107,6 +112,15 @@ class TargetBasis(Rule):
         for ind, kind in kinds:
             if kind in (EMPTY, OTHER):
                 yield self._row(doc, project, ind, kind)
+
+    def _states_a_level(self, ind: Indicator) -> bool:
+        """The basis cell states a level to reach — a figure with its unit, a percentage, money, a date — or repeats
+        the target: what a 绩效标准 column holds where a template uses it for the standard to meet (福建
+        "绩效内容 | 绩效标准 | 全年绩效目标"), not where the value comes from."""
+        if clean(ind.basis) == clean(ind.value):
+            return True
+        parsed = parse_value(ind.basis, self.lexicon)
+        return parsed.number is not None and parsed.kind in ("count", "percent", "money", "date")
 
     def _uniform(self, doc: Document, project: Project, kinds: list[tuple[Indicator, str]]) -> Finding:
         first, kind = kinds[0]
@@ -118,7 +132,11 @@ class TargetBasis(Rule):
         else:
             message = f"项目全部 {n} 行指标的指标值确定依据都写“{first.basis}”（第{lines}{more}行），"
             if kind in (STANDARD, NAMED):
-                message += "数量、质量、满意度等目标一般不会出自同一个依据，请逐行核对，写明各自的来源。"
+                message = (
+                    f"提示：项目全部 {n} 行指标的指标值确定依据都写“{first.basis}”（第{lines}{more}行）。这是公认的"
+                    "依据，本身不算错；但只写类别、不写出处，审核时无从核对各行目标值从哪里来。请写明出处（如“2023年"
+                    "工作计划”“上年实际完成数”）；满意度一类的目标通常出自历史或调查数据，请逐行核对。"
+                )
                 return self._at(doc, project, first, message, Severity.INFO)
             message += "这不是公认的标准，也没有点名具体文件。"
         message += "每行应写明计划标准、行业标准、历史标准或其他标准，或点名具体文件（如《××管理办法》、文号）。"
