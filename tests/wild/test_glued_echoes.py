@@ -1,9 +1,12 @@
 """A self-evaluation's glued rows (OCR'd or copied previews, no separator between cells): the actual often
 says the target, or its closing words, again; a target may open with a comparison to a year
 ("同比2022年…"), a date target may be a month ("12月"), and the actual may open with what was done
-("已完成").  Each on the real file (q04, 宁夏 福彩中心 自评表) and on a glued row of another kind."""
+("已完成"); a 二级 label may be printed twice (an OCR'd merged cell).  Each on the real file (q04, 宁夏 福彩中心
+自评表) and on a glued row of another kind."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +71,29 @@ def test_a_word_opening_a_target_is_no_target_alone() -> None:
     """"…程度同比2022年销量显著提" (the text ends): 同比 opens the target, it is not the target."""
     cells = _cells("彩票系统信息化建设程度同比2022年销量显著提", SELF_EVAL, broken=True)
     assert cells["value"].startswith("同比2022年")
+
+
+def test_q04_reads_every_row_with_its_label_printed_twice() -> None:
+    # "产出指标数量指标数量指标福彩APP系统改版升级100%100%": the 二级 cell printed again before the row
+    assert printed_rows(WILD / "q04_ningxia_welfarelottery_selfeval_ocr_glued.txt")[0] == (
+        "数量指标",
+        "福彩APP系统改版升级",
+        "100%",
+    )
+
+
+def test_a_label_printed_twice_is_a_copy_before_a_row_and_the_name_before_a_bare_target(tmp_path: Path) -> None:
+    form = tmp_path / "自评表.txt"
+    form.write_text(
+        "项目支出绩效自评表\n"
+        "绩效指标一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施\n"
+        "产出指标数量指标数量指标培训人次200人次210人次\n"
+        "质量指标培训合格率95%98%\n"
+        "满意度指标服务对象满意度服务对象满意度≥90%95%\n",
+        encoding="utf-8",
+    )
+    assert printed_rows(form) == [
+        ("数量指标", "培训人次", "200人次"),
+        ("质量指标", "培训合格率", "95%"),
+        ("服务对象满意度指标", "服务对象满意度", "≥90%"),
+    ]
