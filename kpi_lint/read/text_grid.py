@@ -271,7 +271,7 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
 
 # A document-sharing site previews a file as numbered chunks of about a thousand characters each
 # ("1、…", "2、…"), cut anywhere, even inside a word.
-_CHUNK = re.compile(r"^(\d{1,3})、")
+_CHUNK = re.compile(r"^\s*(\d{1,3})、")  # indented too: a copy may indent every line
 _CHUNK_LENGTH = 300
 # A line that lost its separators and runs this long is a stretch of a document (facts, header and
 # rows), not one row of a table.
@@ -370,7 +370,7 @@ def text_grid(
         if folded.strip():
             chunk = _chunk_mark(folded, chunk)
             if chunk:  # the number of a chunk is no part of a cell
-                blank = " " * len(f"{chunk}、")
+                blank = " " * (len(folded) - len(folded.lstrip()) + len(f"{chunk}、"))
                 printed, folded = blank + printed[len(blank) :], blank + folded[len(blank) :]
         if not folded.strip() and "\t" not in folded:
             # A line of spaces between blank lines is an empty cell of a table copied one cell per line.
