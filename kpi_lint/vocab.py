@@ -519,8 +519,8 @@ def scrambles(table: dict[str, str]) -> dict[str, str]:
     its word (a reading two words share is left out).
 
     A narrow cell wraps a word two or three characters a line ("产出" / "指标"); OCR of such a cell may
-    read it column by column instead of line by line: "出标产指" for 产出指标, "考值参分" for 参考分值,
-    "性标定指" for 定性指标.  A phrase with its words swapped ("影响可持续") is no such reading."""
+    read it column by column instead of line by line: "出标产指" for 产出指标, "益标效指" for 效益指标,
+    "考值参分" for 参考分值.  A phrase with its words swapped ("影响可持续") is no such reading."""
     found: dict[str, str | None] = {}
     for word in table:
         if not _SCRAMBLED_MIN <= len(word) <= _SCRAMBLED_MAX:

@@ -54,9 +54,9 @@ _FIGURES_IN_NAME = 6
 # A short worded target printed twice, as target and as actual, before the row's figures ("好好100%").
 _ECHO = re.compile(r"([\u4e00-\u9fff]{1,6})\1(?=\d|$)")
 # … and a figure with its unit ("8550万粒550万粒": 分值 8, then 550万粒 as target and as actual).
+_ECHO_FIGURE = re.compile(r"(\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3}))\1")
 # … and a worded target's closing words said again as its actual ("…2022年销量显著提高" + "显著提高").
 _ECHO_WORD = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
-_ECHO_FIGURE = re.compile(r"(\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3}))\1")
 _NUMBERING_ONLY = re.compile(r"指标\s*\d*\s*[:：.、]?")
 _NUMBERED_NAME = re.compile(r"指标\s*\d")
 _DIRECTIONS = tuple(DIRECTION_WORDS)
