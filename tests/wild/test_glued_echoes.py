@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.lexicon import load_lexicon
+from kpi_lint.parse import parse
 from kpi_lint.parse.form_glued import split_glued
 from tests.wild.rows import WILD, printed_rows
 
@@ -96,4 +97,22 @@ def test_a_label_printed_twice_is_a_copy_before_a_row_and_the_name_before_a_bare
         ("数量指标", "培训人次", "200人次"),
         ("质量指标", "培训合格率", "95%"),
         ("服务对象满意度指标", "服务对象满意度", "≥90%"),
+    ]
+
+
+def test_a_first_and_second_level_of_the_same_word_keep_both_levels(tmp_path: Path) -> None:
+    """"成本指标成本指标…", "满意度指标满意度指标…": the 一级 and the 二级 of one name, not a label printed twice."""
+    form = tmp_path / "自评表.txt"
+    form.write_text(
+        "项目支出绩效自评表\n"
+        "绩效指标一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施\n"
+        "产出指标数量指标培训人次200人次210人次\n"
+        "成本指标成本指标人均培训成本≤500元480元\n"
+        "满意度指标满意度指标参训人员满意度≥90%95%\n",
+        encoding="utf-8",
+    )
+    assert [(i.level1, i.level2, i.level3, i.value) for i in parse(form).indicators] == [
+        ("产出指标", "数量指标", "培训人次", "200人次"),
+        ("产出指标", "成本指标", "人均培训成本", "≤500元"),
+        ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥90%"),
     ]
