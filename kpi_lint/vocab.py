@@ -72,6 +72,8 @@ _PERIOD_BEFORE = re.compile(rf"{_PERIODS}$")
 # A year a heading names ("2021年实际实现值", "预期2022年实现值", "2023年度").
 YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _LONGEST_PERIOD = 4
+_COLUMN_LETTER = re.compile(r"[(（][^()（）\d]{1,3}[)）]$")  # "指标值(A)", OCR'd "(八)"
+_LABEL_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # "数量指标(10分)"
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
 _WEIGHT = re.compile(
     r"[(（]\s*\d+(?:\.\d+)?(?:\s*[-~—–至]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]分?$|\d+(?:\.\d+)?分[)）]?$"
@@ -163,9 +165,11 @@ class Vocabulary:
         """The header word text[start:end] with what is glued to it between `floor` and `limit`: the
         period it is for, before it ("当年预期实现值"), the unit it is counted in ("指标权重(分)") and
         the short header words that follow ("指标得分(分)说明"), each a word of its own.  A word that is
-        no header word is returned alone."""
+        no header word is returned alone, but a level label keeps the points printed after it in
+        brackets ("数量指标(10分)保障人数…": the points are the label's, not the next name's)."""
         if self.columns.get(label_key(text[start:end])) is None:
-            return [(start, end)]
+            points = _LABEL_POINTS.match(text, end, limit) if text[start:end] in self.level2 else None
+            return [(start, points.end() if points else end)]
         period = _PERIOD_BEFORE.search(text, max(floor, start - _LONGEST_PERIOD), start)
         out = [(period.start() if period else start, end)]
         while (m := self._header_tail.match(text, out[-1][1], limit)) is not None and m.end() > m.start():
@@ -247,8 +251,10 @@ class Vocabulary:
 
     def run_of_column_words(self, text: str) -> list[str] | None:
         """A header cell holding two or more column words run together ("分值得分"), as those words;
-        None unless the words cover the cell exactly."""
-        s = label_key(text)
+        None unless the words cover the cell exactly.  A word may be read out of order ("考值参分指标值(八)":
+        参考分值 | 指标值, ``scrambles``), and the last may keep the column's letter in brackets, which is
+        left out."""
+        s = _COLUMN_LETTER.sub("", label_key(text))
         if len(s) > 24 or len(s) < 4:
             return None
         longest = self._header_words[1]
@@ -258,8 +264,10 @@ class Vocabulary:
             if i not in ends:
                 continue
             for j in range(i + 2, min(len(s), i + longest) + 1):
-                if s[i:j] in self.columns and j not in ends:
-                    ends[j] = [*ends[i], s[i:j]]
+                word = s[i:j]
+                known = word in self.columns or unscrambled(word, self._column_scrambles) is not None
+                if known and j not in ends:
+                    ends[j] = [*ends[i], word]
         found = ends.get(len(s))
         return found if found is not None and len(found) >= 2 else None
 
@@ -322,10 +330,16 @@ class Vocabulary:
         return next((word for word in self.furniture if word in s), None)
 
     def canonical_level1(self, text: str | None) -> str | None:
-        return self.remember("level1", text or "", lambda t: _lookup(self.level1, t, self.typos, self._level1_starts))
+        def look(t: str) -> str | None:
+            return _lookup(self.level1, t, self.typos, self._level1_starts, self._level1_scrambles)
+
+        return self.remember("level1", text or "", look)
 
     def canonical_level2(self, text: str | None) -> str | None:
-        return self.remember("level2", text or "", lambda t: _lookup(self.level2, t, self.typos, self._level2_starts))
+        def look(t: str) -> str | None:
+            return _lookup(self.level2, t, self.typos, self._level2_starts, self._level2_scrambles)
+
+        return self.remember("level2", text or "", look)
 
     def is_level_label(self, text: str) -> bool:
         """`text` names a 一级 or a 二级 (its aliases, weight and marks allowed)."""
@@ -404,6 +418,18 @@ class Vocabulary:
     def _level2_starts(self) -> dict[str, frozenset[str]]:
         return _label_starts(self.level2)
 
+    @cached_property
+    def _level1_scrambles(self) -> dict[str, str]:
+        return scrambles(self.level1)
+
+    @cached_property
+    def _level2_scrambles(self) -> dict[str, str]:
+        return scrambles(self.level2)
+
+    @cached_property
+    def _column_scrambles(self) -> dict[str, str]:
+        return scrambles(self.columns)
+
     def column_role(self, text: str) -> str | None:
         """The role of a header cell: the role of the longest header word it contains."""
         return self.remember("column", text, self._column_role)
@@ -422,7 +448,8 @@ class Vocabulary:
             return self.columns[dated]
         best = self._column_words(s)
         if best is None or len(best) * 3 < len(s) * 2:  # a cell that merely mentions a header word is not one
-            return None
+            scrambled = unscrambled(s, self._column_scrambles)  # "考值参分": 参考分值 read out of order
+            return self.columns[scrambled] if scrambled is not None else None
         return self.columns[best]
 
     def fact(self, text: str) -> str | None:
@@ -487,14 +514,50 @@ def _label_starts(table: dict[str, str]) -> dict[str, frozenset[str]]:
     return {start: frozenset(names) for start, names in starts.items()}
 
 
+def scrambles(table: dict[str, str]) -> dict[str, str]:
+    """The words of `table` of four characters or more as OCR reads them out of order, each reading to
+    its word (a reading two words share is left out).
+
+    A narrow cell wraps a word two or three characters a line ("产出" / "指标"); OCR of such a cell may
+    read it column by column instead of line by line: "出标产指" for 产出指标, "益标效指" for 效益指标,
+    "考值参分" for 参考分值.  A phrase with its words swapped ("影响可持续") is no such reading."""
+    found: dict[str, str | None] = {}
+    for word in table:
+        if not _SCRAMBLED_MIN <= len(word) <= _SCRAMBLED_MAX:
+            continue
+        for reading in _column_readings(word):
+            if reading != word:
+                found[reading] = word if found.get(reading, word) == word else None
+    return {reading: word for reading, word in found.items() if word is not None}
+
+
+def _column_readings(word: str) -> set[str]:
+    """`word` written two or three characters a line, read down each column, left to right or right to left."""
+    readings: set[str] = set()
+    for width in (2, 3):
+        lines = [word[i : i + width] for i in range(0, len(word), width)]
+        columns = ["".join(line[j] for line in lines if j < len(line)) for j in range(width)]
+        readings.update(("".join(columns), "".join(reversed(columns))))
+    return readings
+
+
+def unscrambled(text: str, known: dict[str, str]) -> str | None:
+    """The word of `known` (``scrambles``) that `text` is a reading out of order of, if any."""
+    return known.get(text) if _SCRAMBLED_MIN <= len(text) <= _SCRAMBLED_MAX else None
+
+
+_SCRAMBLED_MIN, _SCRAMBLED_MAX = 4, 8  # a shorter word read out of order is too often another word
+
+
 def _lookup(
     table: dict[str, str],
     text: str | None,
     typos: tuple[tuple[str, str], ...] = (),
     starts: dict[str, frozenset[str]] | None = None,
+    scrambled: dict[str, str] | None = None,
 ) -> str | None:
     """A label as printed, else without a parenthetical ("时效指标(工期指标)" → 时效指标), else with a
-    known misprint repaired ("日效性指标" → 时效性指标)."""
+    known misprint repaired ("日效性指标" → 时效性指标), else read out of order ("出标产指", `scrambled`)."""
     if not text:
         return None
     key = label_key(text)
@@ -510,6 +573,9 @@ def _lookup(
         # label it can begin.
         names = (starts if starts is not None else _label_starts(table)).get(key, frozenset())
         found = next(iter(names)) if len(names) == 1 else None
+    if found is None and scrambled:
+        word = unscrambled(key, scrambled)
+        found = table.get(word) if word is not None else None
     return found
 
 

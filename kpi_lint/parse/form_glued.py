@@ -37,9 +37,10 @@ _WORDED_SIGN = "|".join((*WORDED_SIGNS, "达到"))
 _TARGET = re.compile(
     rf"^(?:[{_SIGN}]{{1,2}}|{_WORDED_SIGN})?(?:{_NUMBER}[^\d{_SIGN}]{{0,6}}|[^\d{_SIGN}]{{1,30}})(?<![,，;；、])$"
 )
-# A date target ("2023年12月31日", "2023年12月底前").
+# A date target ("2023年12月31日", "2023年12月底前"), or a month of the year the form is for ("12月底前").
 _DATE = re.compile(
-    r"^(?:[≤<]|不晚于)?\d{4}(?:年|\.|-|/)(?:\d{1,2}(?:月|\.|-|/)(?:\d{1,2}日?)?)?(?:底|末|前|以前|之前)*$"
+    r"^(?:[≤<]|不晚于)?(?:\d{4}(?:年|\.|-|/)(?:\d{1,2}(?:月|\.|-|/)(?:\d{1,2}日?)?)?|(?:1[0-2]|0?[1-9])月(?:\d{1,2}日)?)"
+    r"(?:底|末|前|以前|之前)*$"
 )
 # What a 评(扣)分标准 cell says: how points are given or taken ("得10分", "扣1分").
 _SCORING = re.compile(r"[得扣]\s*\d+(?:\.\d+)?\s*分")
@@ -54,6 +55,8 @@ _FIGURES_IN_NAME = 6
 _ECHO = re.compile(r"([\u4e00-\u9fff]{1,6})\1(?=\d|$)")
 # … and a figure with its unit ("8550万粒550万粒": 分值 8, then 550万粒 as target and as actual).
 _ECHO_FIGURE = re.compile(r"(\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3}))\1")
+# … and a worded target's closing words said again as its actual ("…2022年销量显著提高" + "显著提高").
+_ECHO_WORD = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
 _NUMBERING_ONLY = re.compile(r"指标\s*\d*\s*[:：.、]?")
 _NUMBERED_NAME = re.compile(r"指标\s*\d")
 _DIRECTIONS = tuple(DIRECTION_WORDS)
@@ -63,6 +66,7 @@ _NOTE_FIGURE = 4  # what each number in a 备注 / 偏差原因 cell costs
 _RATE = re.compile(r"\d+(?:\.\d+)?%")
 _RATE_NOTE = 1  # a rate in a note column (累计完成率): plausible, but an empty note is likelier
 _MAGNITUDES = ("%", "‰", "万", "亿", "千")  # what may follow a number besides its unit ("380万")
+_YEAR = re.compile(r"(?<!\d)\d{4}年")  # a year: its digits and its 年 are one
 _NUMBER_TAIL = re.compile(r"^.*?\d(?=[^\d.]*$)")  # a target up to its last digit
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -149,9 +153,13 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         return None  # punctuation alone (",") is no target, nor is a description ("反映…")
     if _DATE.match(piece):
         return 0
+    if hints.achieved_starts and piece.startswith(hints.achieved_starts) and not at.numbers(p, e):
+        return 0  # "已完成": an actual stating what was done
     # "各1次", "约200人": the word before the number is part of the target
     if p in at.opened:
         k = at.opener(p, e)
+        if not k:
+            return None  # "同比" | "2022年…": the word opens the target before its number, it is none alone
         piece, p = piece[k:], p + k
     if _TARGET.match(piece):
         # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
@@ -213,8 +221,8 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         return _FIGURES_IN_NAME + at.numbers(p, e)
     if counted:
         return _COUNTED_NAME + at.numbers(p, e)
-    if role == "level3" and piece.endswith(at.target_openers):
-        return 2  # "入学率大于|90%", "生活质量有所|提升": the words open the target
+    if role == "level3" and (piece.endswith(at.target_openers) or e in at.opener_ends):
+        return 2  # "入学率大于|90%", "生活质量有所|提升", "人次同比|2021年": the words open the target
     # A unit sign with no figure before it ("控制率%定量指标") is the 计量单位 column's; a name seldom
     # ends with a word said twice ("…好好": a target reported again as actual) or opens with a
     # lone 是 / 否 ("否“三公经费…": the 是否核心指标 answer of the row before).
@@ -317,6 +325,7 @@ class _Text:
         "hints",
         "number_tails",
         "opened",
+        "opener_ends",
         "target_openers",
         "text",
     )
@@ -330,6 +339,8 @@ class _Text:
         self._twice: dict[int, int] = {}
         # Where a target opener stands before a digit ("各1次"): the only places a target may open with one.
         self.opened = _opener_places(text, hints)
+        # … and where each such word ends: a name ending there lost the word to the target ("…人次同比|2021年")
+        self.opener_ends = {at + k for at in self.opened for k in self._opener_lengths(at)}
         self._openers: dict[int, list[int]] = {}
         self._counted: dict[int, int] = {}
         self._figures: dict[int, int] = {}
@@ -397,6 +408,9 @@ class _Text:
             end = self._twice[p] = _twice_end(self.text, p)
         return end <= e
 
+    def _opener_lengths(self, at: int) -> list[int]:
+        return [len(w) for w in self.hints.target_starts if self.text.startswith(w, at)]
+
     def opener(self, p: int, e: int) -> int:
         """The length of the word that opens the target text[p:e] before its number ("各1次", "约200人"), or 0:
         the first of the hints' target openers that text[p:e] starts with and follows with a digit."""
@@ -449,6 +463,8 @@ class _Marks:
     after_unit: frozenset[int]  # cuts right after a number's unit ("2000次|汇总…")
     unit_cell_at: frozenset[int]  # cuts before a 计量单位 cell: the unit the next number is counted in ("次数|次|26次")
     echo_at: frozenset[int]  # cuts around a target said twice, as target and actual ("合规性|好|好|100%")
+    in_year: frozenset[int]  # cuts inside a year or before its 年 ("20|22年", "2022|年销量")
+    achieved_at: frozenset[int]  # cuts right before a word stating what was achieved ("12月|已完成")
 
 
 def _opener_places(text: str, hints: GlueHints) -> set[int]:
@@ -520,6 +536,8 @@ def _marks(text: str, hints: GlueHints, opened: set[int]) -> _Marks:
             k for echo in (_ECHO, _ECHO_FIGURE) for m in echo.finditer(text)
             for k in (m.start(), m.start() + len(m[1]), m.end())
         ),
+        frozenset(k for m in _YEAR.finditer(text) for k in range(m.start() + 1, m.end())),
+        frozenset(at for at, _ in _starts(text, hints.achieved_starts)),
     )
 
 
@@ -529,6 +547,10 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
         return 0
     if at in marks.unit_cell_at or at in marks.echo_at:
         return 0
+    if at in marks.in_year:
+        return 3  # "同比2022年销量": a year keeps its digits and its 年
+    if at in marks.achieved_at and ending_role in _TARGET_ROLES:
+        return 0  # "12月|已完成": the actual opens with what was done
     if at in marks.in_qualifier and (ending_role in _TARGET_ROLES or at not in marks.qualifier_at):
         return 3  # "90%|以上" or "以|上": the qualifier belongs to its target
     if at in marks.in_scoring:
@@ -575,19 +597,32 @@ def split_glued(
         pieces = [(columns[i], start, end) for i, start, end in record if end > start]
         # "-" under 度量单位 / 计算符号 is the template's empty cell, not part of the target.
         pieces = [p for p in pieces if not (p[0][1] in ("unit", "comparator") and text[p[1] : p[2]] in hints.blanks)]
-        rows.append(_even_targets(text, pieces))
+        rows.append(_even_targets(text, pieces, _number_tails(hints)))
     return rows
 
 
-def _even_targets(text: str, record: list[tuple[Column, int, int]]) -> list[tuple[Column, int, int]]:
+def _even_targets(
+    text: str, record: list[tuple[Column, int, int]], tails: tuple[str, ...]
+) -> list[tuple[Column, int, int]]:
     """A worded target glued to its actual ("显著提升显著提升") is cut in the middle when both halves
-    read the same: a self-evaluation often reports the target word as the actual."""
+    read the same: a self-evaluation often reports the target word as the actual.  It may report only
+    the target's closing words ("同比2022年销量显著提高" | "显著提高"): when the actual is a word said
+    twice, the first saying closes the target, unless the target is already whole as a figure with its
+    unit or qualifier ("90%以上", `tails`)."""
     for i in range(len(record) - 1):
-        (c1, s1, _), (c2, _, e2) = record[i], record[i + 1]
-        if c1[1] == "value" and c2[1] == "actual" and (e2 - s1) % 2 == 0:
+        (c1, s1, _), (c2, s2, e2) = record[i], record[i + 1]
+        if c1[1] != "value" or c2[1] != "actual":
+            continue
+        if (e2 - s1) % 2 == 0:
             half = s1 + (e2 - s1) // 2
             if text[s1:half] == text[half:e2]:
                 record[i], record[i + 1] = (c1, s1, half), (c2, half, e2)
+                continue
+        echo = _ECHO_WORD.fullmatch(text, s2, e2)
+        value = text[s1:s2]
+        if echo is not None and not (value[-1:].isdecimal() or value.endswith(tails)):
+            cut = s2 + len(echo[1])
+            record[i], record[i + 1] = (c1, s1, cut), (c2, cut, e2)
     return record
 
 

@@ -172,14 +172,25 @@ def glued_cells(
             return None
     out: list[tuple[int, str, bool]] = []
     at = 0
-    for start, end in found:
+    for k, (start, end) in enumerate(found):
         if start > at and folded[at:start].strip():
             out.extend(_items(printed, folded, at, start))
+        if k and start == found[k - 1][1] and _said_again(folded, found[k - 1], (start, end), labels):
+            # A label printed twice: before a row, a copy of the cell above (OCR of a merged cell);
+            # before a bare target ("服务对象满意度服务对象满意度%=99"), the row's name, the label's words.
+            at = end if _NAME_START.match(folded, end) else start
+            continue
         out.append((start, printed[start:end], False))
         at = end
     if folded[at:].strip():
         out.extend(_items(printed, folded, at, len(folded)))
     return out
+
+
+def _said_again(folded: str, before: tuple[int, int], word: tuple[int, int], labels: re.Pattern[str] | None) -> bool:
+    """The word at `word` is the 一级/二级 label found right `before` it, printed again."""
+    first, second = folded[before[0] : before[1]], folded[word[0] : word[1]]
+    return first == second and labels is not None and labels.fullmatch(second) is not None
 
 
 def _with_tails(found: list[tuple[int, int]], folded: str, tails: HeaderTail | None) -> list[tuple[int, int]]:
@@ -260,7 +271,7 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
 
 # A document-sharing site previews a file as numbered chunks of about a thousand characters each
 # ("1、…", "2、…"), cut anywhere, even inside a word.
-_CHUNK = re.compile(r"^(\d{1,3})、")
+_CHUNK = re.compile(r"^\s*(\d{1,3})、")  # indented too: a copy may indent every line
 _CHUNK_LENGTH = 300
 # A line that lost its separators and runs this long is a stretch of a document (facts, header and
 # rows), not one row of a table.
@@ -359,7 +370,7 @@ def text_grid(
         if folded.strip():
             chunk = _chunk_mark(folded, chunk)
             if chunk:  # the number of a chunk is no part of a cell
-                blank = " " * len(f"{chunk}、")
+                blank = " " * (len(folded) - len(folded.lstrip()) + len(f"{chunk}、"))
                 printed, folded = blank + printed[len(blank) :], blank + folded[len(blank) :]
         if not folded.strip() and "\t" not in folded:
             # A line of spaces between blank lines is an empty cell of a table copied one cell per line.

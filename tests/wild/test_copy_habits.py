@@ -78,3 +78,19 @@ def test_no_break_spaces_between_a_figure_and_its_unit(tmp_path: Path) -> None:
     f1, rows = _rows_after(stem, lambda t: t.replace(" ", "\u00a0"), tmp_path)
     assert rows > 0
     assert f1 == 1.0
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "e02_hunan_grain_selfeval",  # a document-sharing preview: chunks "2、…", "3、…"
+        "n07_unknown_fishery_selfeval_ocr",  # … its labels read out of order ("出标产指")
+    ],
+)
+def test_every_line_indented(stem: str, tmp_path: Path) -> None:
+    """A copy that indents every line: a preview's chunk marks ("    2、…") are still chunk marks, so a
+    row broken between two chunks is joined again."""
+    def indent(text: str) -> str:
+        return "\n".join("    " + line if line.strip() else line for line in text.splitlines())
+
+    assert _rows_after(stem, indent, tmp_path)[0] == 1.0
