@@ -12,12 +12,20 @@ Two signals that hold whatever the document, each about what the form itself pro
   past what was read (an excerpt cut inside it, rows the reader could not split, a report whose headings
   were not rows). What the project lacks may lie there: it is marked cut off (``Project.cut_off``), and
   the categories after its last row are not reported missing.
+* the text stops in the middle of a sentence ("…试点县数量20个;2022年全区县域", "改进措施:") after the last
+  project's last row, with no sentence closed in between, before the category the forms end with
+  (满意度) was read, and nothing closed the table in between (a total, a signature row, a note: "合计",
+  "填报人", "注:"): an excerpt cut inside the table or inside the sentences listing its targets. A table's
+  cell, a footer, a web page's links do not end so; a sentence left open does. The project is marked cut
+  off, with one note saying where the text stops.
 """
 
 from __future__ import annotations
 
+import re
+
 from kpi_lint.model import GARBLED_GRADE, Document, Form, ParseProblem, Project
-from kpi_lint.vocab import COST_LEVEL2, LEVEL1_NAMES, LEVEL2_NAMES, Vocabulary
+from kpi_lint.vocab import COST_LEVEL2, LEVEL1_NAMES, LEVEL2_NAMES, SATISFACTION, SATISFACTION_L1, Vocabulary
 
 # The categories of the performance template (财预〔2015〕88号, 〔2021〕101号) whose absence KPI201/KPI202 report;
 # a self-evaluation's scoring headings (资金管理指标, 项目管理指标) are not among them.
@@ -40,6 +48,9 @@ def mark_reading_gaps(doc: Document, lines: list[str], vocab: Vocabulary, excerp
             if unread:
                 last.cut_off = True
                 doc.notes.append(_unread_note(doc, last, unread))
+            elif _stops_mid_sentence(last, lines, vocab):
+                last.cut_off = True
+                doc.notes.append(_mid_sentence_note(doc, last, lines))
 
 
 # The shortest heading of the 实际完成值 column that is a heading, not a word of prose ("完成值", "实际值").
@@ -137,3 +148,80 @@ def _unread_note(doc: Document, project: Project, labels: list[str]) -> ParsePro
         "直到文本结束（摘录在表中截断，或表格未能拆分）：不报告该项目缺少的类别，请对照原件核实"
     )
     return ParseProblem(doc.path, line, column, message, severity="warning")
+
+
+# A sentence goes on after these: a clause mark, or a lead-in announcing what follows ("改进措施:").
+_OPEN_ENDS = frozenset("，,、；;：:")
+# A sentence is closed by these (a closing quote or bracket after them still closes it).
+_CLOSED_ENDS = frozenset("。.！!？?…")
+_CLOSERS = "”’」』）)】]》"
+# A note under a table ("注: 1.完成目标可能性:…"): the table was closed before it.
+_NOTE = re.compile(r"(?:^|[\s|])(?:注|说明|备注)\s*[:：]")
+# The marks that make a line a sentence, not a name, a date or a web page's link ("联系我们").
+_CLAUSE_MARKS = frozenset("，,；;。")
+
+
+def _closes(text: str) -> bool:
+    """The line ends a sentence (。！？, maybe followed by a closing quote or bracket)."""
+    bare = text.rstrip().rstrip(_CLOSERS)
+    return bool(bare) and bare[-1] in _CLOSED_ENDS
+
+
+def _left_open(text: str) -> bool:
+    """The line stops inside a sentence: after a clause mark or a lead-in colon, or in the words of a
+    sentence (a line holding clause marks) that no 。 ends."""
+    bare = text.strip()
+    if not bare or _closes(bare):
+        return False
+    if bare[-1] in _OPEN_ENDS:
+        return True
+    return bare[-1] not in _CLOSERS and any(mark in bare for mark in _CLAUSE_MARKS)
+
+
+def _reached_satisfaction(project: Project) -> bool:
+    """A row (or a printed-empty category) of 满意度, the category the forms end with, was read."""
+    if any(e.level2 == SATISFACTION for e in project.empty_categories):
+        return True
+    return any(
+        SATISFACTION_L1 in (i.level1, i.level2) or i.level2 == SATISFACTION or "满意" in (i.level3 or "")
+        for i in project.indicators
+    )
+
+
+def _last_text_line(lines: list[str]) -> int:
+    """The number of the last line holding text (0 when none does)."""
+    return next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip()), 0)
+
+
+def _closes_table(text: str, vocab: Vocabulary) -> bool:
+    """The text holds what closes a table: a total or a signature label (form_facts.txt, total_score and
+    end: "合计", "填报人"), or a note."""
+    closing = (w for w, fact in vocab.facts.items() if fact in ("total_score", "end"))
+    return bool(_NOTE.search(text)) or any(w in text for w in closing)
+
+
+def _stops_mid_sentence(project: Project, lines: list[str], vocab: Vocabulary) -> bool:
+    """The text stops inside a sentence after the project's last row read, with no sentence closed and
+    nothing closing the table between that row and the end, and no 满意度 row was read: the excerpt was
+    cut (see the module)."""
+    if not project.indicators or _reached_satisfaction(project):
+        return False
+    stop = _last_text_line(lines)
+    end_line, end_column = _end(project)
+    if stop < end_line or not _left_open(lines[stop - 1]):
+        return False
+    after = [lines[end_line - 1][max(end_column - 1, 0) :], *lines[end_line:stop]]
+    return not any(_closes(text) or _closes_table(text, vocab) for text in after)
+
+
+def _mid_sentence_note(doc: Document, project: Project, lines: list[str]) -> ParseProblem:
+    stop = _last_text_line(lines)
+    text = lines[stop - 1].rstrip()
+    tail = text.strip()[-12:]
+    line, _ = _end(project)
+    message = (
+        f"表格（或列出指标的文字）在第{stop}行中断：原文在“…{tail}”处句子没有写完就结束了（摘录在此截断）；"
+        f"项目“{project.name}”最后读到的指标在第{line}行，之后的指标类别（如满意度指标）可能在截断处之后："
+        "不报告该项目缺少的类别，请对照原件核实"
+    )
+    return ParseProblem(doc.path, stop, len(text) + 1, message, severity="warning")
