@@ -187,3 +187,19 @@ def test_f1_on_the_fourth_test_pairs(pairs: pd.DataFrame, docs: list[Document]) 
     (score,) = score_pairs(pairs[_in_set(pairs, "fourth")], docs, [DEFAULT_THRESHOLD])
     assert score.f1 >= 0.739 - MARGIN
     assert score.precision >= 0.9
+
+
+@pytest.mark.parametrize(("name", "f1", "precision"), [("fifth", 0.250, 0.9), ("sixth", 0.552, 0.85)])
+def test_f1_on_the_fifth_and_sixth_test_pairs(
+    pairs: pd.DataFrame, docs: list[Document], name: str, f1: float, precision: float
+) -> None:
+    """Batches p and q (issue 13j), labelled before any clustering was run on them and measured once at 0.35, the
+    clustering unchanged: fifth F1 0.250 (P 1.000, R 0.143: 2 of 14 same pairs), sixth 0.552 (P 0.889, R 0.400),
+    the same with the samples or the whole wild set as context.  Far below the issue's target (F1 0.90): the misses
+    are one measure in other words (项目竣工验收率 / 竣工验收合格率, 全县参合人数 / 参保居民数量,
+    计划资金 / 项目计划总投资, 项目建设成本 / 建设项目成本) and trainings or publicity activities of another group or
+    topic; see tests/data/README.md.
+    """
+    (score,) = score_pairs(pairs[_in_set(pairs, name)], docs, [DEFAULT_THRESHOLD])
+    assert score.f1 >= f1 - MARGIN
+    assert score.precision >= precision
