@@ -11,13 +11,16 @@ from kpi_lint.cluster.evaluation import load_pairs, score_pairs
 from kpi_lint.model import Document
 from tests.corpus import KEYS, ROOT, corpus_doc
 
+# Issue 13j added 68 train/dev pairs drawn in the band where the clustering decides (char TF-IDF cosine 0.30–0.55,
+# tests/data/README.md): the 790 pairs without a test-set document of i–q reach F1 0.834 (precision 0.986, recall
+# 0.723), the clustering unchanged (the 722 of before: 0.842).
 # At the default threshold 0.35 the 722 pairs without a fresh, third or fourth document (samples and wild batches
 # a–h and o, with issue 13e's 109 train/dev pairs and 13h's 17 of batch o) reach F1 0.842 (precision 0.995, recall
 # 0.730; the five samples' indicators as context) after issue 13h's lexicon rules, chosen on their train + dev part;
 # issue 13g: the 705 without batch o, F1 0.805 (precision 0.995, recall 0.676). At 13e's 0.40: F1 0.812
 # (precision 0.956, recall 0.705). Issue 13d, threshold 0.35 and without measure kinds, the 596 without the 109:
 # F1 0.806 (precision 0.984, recall 0.683).
-REACHED_F1 = 0.842
+REACHED_F1 = 0.834
 MARGIN = 0.03
 
 
