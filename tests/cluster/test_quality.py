@@ -11,13 +11,16 @@ from kpi_lint.cluster.evaluation import load_pairs, score_pairs
 from kpi_lint.model import Document
 from tests.corpus import KEYS, ROOT, corpus_doc
 
+# Issue 13j added 68 train/dev pairs drawn in the band where the clustering decides (char TF-IDF cosine 0.30–0.55,
+# tests/data/README.md): the 790 pairs without a test-set document of i–q reach F1 0.834 (precision 0.986, recall
+# 0.723), the clustering unchanged (the 722 of before: 0.842).
 # At the default threshold 0.35 the 722 pairs without a fresh, third or fourth document (samples and wild batches
 # a–h and o, with issue 13e's 109 train/dev pairs and 13h's 17 of batch o) reach F1 0.842 (precision 0.995, recall
 # 0.730; the five samples' indicators as context) after issue 13h's lexicon rules, chosen on their train + dev part;
 # issue 13g: the 705 without batch o, F1 0.805 (precision 0.995, recall 0.676). At 13e's 0.40: F1 0.812
 # (precision 0.956, recall 0.705). Issue 13d, threshold 0.35 and without measure kinds, the 596 without the 109:
 # F1 0.806 (precision 0.984, recall 0.683).
-REACHED_F1 = 0.842
+REACHED_F1 = 0.834
 MARGIN = 0.03
 
 
@@ -26,25 +29,41 @@ def pairs() -> pd.DataFrame:
     return load_pairs()
 
 
+# The test sets of corpus/labels/split.csv in the order they were added; a pair belongs to the latest set of its
+# two documents (a pair of batch m with one of batch i–k is a third-set pair).
+LATER_SETS = ("fresh", "third", "fourth", "fifth", "sixth")
+
+
 def _with_set(pairs: pd.DataFrame, name: str) -> pd.Series:
     """Pairs with a document of the named test set of corpus/labels/split.csv."""
     docs = set(read_split(ROOT / "corpus" / "labels" / "split.csv").test_set(name))
     return pairs["doc_a"].isin(docs) | pairs["doc_b"].isin(docs)
 
 
+def _in_set(pairs: pd.DataFrame, name: str) -> pd.Series:
+    """Pairs with a document of the named set and none of a set added after it."""
+    mask = _with_set(pairs, name)
+    for later in LATER_SETS[LATER_SETS.index(name) + 1:]:
+        mask &= ~_with_set(pairs, later)
+    return mask
+
+
 def _fresh(pairs: pd.DataFrame) -> pd.Series:
-    """Pairs with a document of the fresh test set (wild batches i–k) and none of the third (batch m) or fourth (n)."""
-    return _with_set(pairs, "fresh") & ~_with_set(pairs, "third") & ~_with_set(pairs, "fourth")
+    """Pairs with a document of the fresh test set (wild batches i–k) and none of a later set."""
+    return _in_set(pairs, "fresh")
 
 
 def _earlier(pairs: pd.DataFrame) -> pd.Series:
-    """Pairs of the samples and batches a–h: no fresh (i–k), third (m) or fourth (n) document."""
-    return ~_with_set(pairs, "fresh") & ~_with_set(pairs, "third") & ~_with_set(pairs, "fourth")
+    """Pairs of the samples and batches a–h and o: no document of fresh (i–k) or a later test set."""
+    mask = pd.Series(True, index=pairs.index)
+    for name in LATER_SETS:
+        mask &= ~_with_set(pairs, name)
+    return mask
 
 
 def _third(pairs: pd.DataFrame) -> pd.Series:
-    """Pairs with a document of batch m and none of batch n (a pair goes to the later set of its documents)."""
-    return _with_set(pairs, "third") & ~_with_set(pairs, "fourth")
+    """Pairs with a document of batch m and none of a later set."""
+    return _in_set(pairs, "third")
 
 
 def test_pairs_file_is_a_real_evaluation_set(pairs: pd.DataFrame) -> None:
@@ -102,11 +121,27 @@ def test_third_pairs_are_labelled_across_documents(pairs: pd.DataFrame) -> None:
 
 def test_fourth_pairs_are_labelled_across_documents(pairs: pd.DataFrame) -> None:
     """120 pairs with a document of batch n (issue 13g), labelled before any clustering was run on them."""
-    fourth = pairs[_with_set(pairs, "fourth")]
+    fourth = pairs[_in_set(pairs, "fourth")]
     assert len(fourth) == 120 and (fourth["label"] == "same").sum() == 28
     assert (fourth["level3_a"] != fourth["level3_b"]).all() and (fourth["doc_a"] != fourth["doc_b"]).all()
     assert fourth["note"].str.startswith("hard").sum() == 37
     assert fourth["note"].str.endswith("(fourth test, batch n)").all()
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "same", "hard", "tag"),
+    [("fifth", 76, 14, 14, "(fifth test, batch p)"), ("sixth", 63, 20, 14, "(sixth test, batch q)")],
+)
+def test_fifth_and_sixth_pairs_are_labelled_across_documents(
+    pairs: pd.DataFrame, name: str, count: int, same: int, hard: int, tag: str
+) -> None:
+    """Pairs with a document of batch p (fifth) or q (sixth), issue 13j: labelled by reading before any clustering
+    was run on them (a p–q pair is a sixth-set pair)."""
+    part = pairs[_in_set(pairs, name)]
+    assert len(part) == count and (part["label"] == "same").sum() == same
+    assert (part["level3_a"] != part["level3_b"]).all() and (part["doc_a"] != part["doc_b"]).all()
+    assert part["note"].str.startswith("hard").sum() == hard
+    assert part["note"].str.endswith(tag).all()
 
 
 def test_f1_at_the_default_threshold(pairs: pd.DataFrame, docs: list[Document]) -> None:
@@ -152,6 +187,22 @@ def test_f1_on_the_fourth_test_pairs(pairs: pd.DataFrame, docs: list[Document]) 
     Below the issue's target (F1 0.90): the misses are one measure in other words (成本控制 / 成本控制率, 项目资金投入 /
     项目总投入, 办公所需成本 / 办公费总成本, 优抚对象生活补助金每月中旬发放 / 按时发放); see tests/data/README.md.
     """
-    (score,) = score_pairs(pairs[_with_set(pairs, "fourth")], docs, [DEFAULT_THRESHOLD])
+    (score,) = score_pairs(pairs[_in_set(pairs, "fourth")], docs, [DEFAULT_THRESHOLD])
     assert score.f1 >= 0.739 - MARGIN
     assert score.precision >= 0.9
+
+
+@pytest.mark.parametrize(("name", "f1", "precision"), [("fifth", 0.250, 0.9), ("sixth", 0.552, 0.85)])
+def test_f1_on_the_fifth_and_sixth_test_pairs(
+    pairs: pd.DataFrame, docs: list[Document], name: str, f1: float, precision: float
+) -> None:
+    """Batches p and q (issue 13j), labelled before any clustering was run on them and measured once at 0.35, the
+    clustering unchanged: fifth F1 0.250 (P 1.000, R 0.143: 2 of 14 same pairs), sixth 0.552 (P 0.889, R 0.400),
+    the same with the samples or the whole wild set as context.  Far below the issue's target (F1 0.90): the misses
+    are one measure in other words (项目竣工验收率 / 竣工验收合格率, 全县参合人数 / 参保居民数量,
+    计划资金 / 项目计划总投资, 项目建设成本 / 建设项目成本) and trainings or publicity activities of another group or
+    topic; see tests/data/README.md.
+    """
+    (score,) = score_pairs(pairs[_in_set(pairs, name)], docs, [DEFAULT_THRESHOLD])
+    assert score.f1 >= f1 - MARGIN
+    assert score.precision >= precision
