@@ -23,7 +23,9 @@ samples 1–9 (seed 97 on main 2891192, --share 0 --at-least 3 --min-fires 5 --e
 fires at least 5 times; all fell in the five samples, the wild set having only KPI101/103 findings left), judged
 blind before issue 11l's fixes; 11 = 51 wild findings not judged in samples 1–10 (seed 101 on 5b43b3d, --share 0
 --at-least 14 --min-fires 0 --only corpus/wild/ --exclude-reviewed: 14 of the 25 unjudged KPI101, every other unjudged
-wild finding, most of them in the new batches p and q), judged blind before issue 11m's fixes. This test runs the whole
+wild finding, most of them in the new batches p and q), judged blind before issue 11m's fixes; 12 = all 26 wild findings
+not judged in samples 1–11 (seed 113 on bb16a1b, --share 1 --at-least 0 --only corpus/wild/ --exclude-reviewed: 15 on
+the new batch r, 11 elsewhere), judged blind before issue 11n's fixes. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
