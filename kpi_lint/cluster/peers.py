@@ -159,8 +159,8 @@ class PeerIndex:
         for key in self._rows:
             self._named[key[:2]].append(key)
         self._index_of = {p.key: i for i, p in enumerate(self._projects)}
-        self._stats_cache: dict[tuple[int, str, str | None, bool], _PeerStats | None] = {}
-        self._values_cache: dict[tuple[int, str, bool], dict[tuple[str, ...], float]] = {}
+        self._stats_cache: dict[tuple[int, str, str | None, bool, float | None], _PeerStats | None] = {}
+        self._values_cache: dict[tuple[int, str, bool, float | None], dict[tuple[str, ...], float]] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], list[Member]] = {}
         self._using_cache: dict[str, ProjectSubset] = {}
         self._filed_cache: dict[int, Counter[str]] = {}  # cluster id → its rows per 二级 category
@@ -203,8 +203,13 @@ class PeerIndex:
         return self._filed_cache[cluster.id] - own
 
     # ---- outliers -----------------------------------------------------------------------------------------
-    def outlier(self, indicator: Indicator) -> PeerOutlier | None:
-        """A target far laxer than the same indicator's targets in other units, else None."""
+    def outlier(self, indicator: Indicator, *, cap: float | None = None) -> PeerOutlier | None:
+        """A target far laxer than the same indicator's targets in other units, else None.
+
+        `cap`: the most a target of this indicator can be (100 for a rate that cannot exceed 100%: a
+        satisfaction, a coverage). A peer target above it is impossible — a misread cell ("满意度调查290%",
+        a score glued to "90%") or a typo the peer is told about — and is no benchmark: it is left out of the
+        peers' range and median."""
         cluster = self.cluster_for(indicator)
         parsed = indicator.parsed or parse_value(indicator.value)
         unit = _comparable_unit(parsed)
@@ -212,7 +217,7 @@ class PeerIndex:
         if cluster is None or unit is None or value is None:
             return None
         lower = _lower_is_laxer(parsed)
-        stats = self._peer_stats(cluster, unit, self._unit_by_path.get(indicator.path), lower)
+        stats = self._peer_stats(cluster, unit, self._unit_by_path.get(indicator.path), lower, cap)
         if stats is None:
             return None
         # The message says the target lies outside what every peer set: it must, or a peer setting
@@ -234,17 +239,20 @@ class PeerIndex:
             cluster.label,
         )
 
-    def _peer_stats(self, cluster: Cluster, unit: str, own_unit: str | None, lower: bool) -> _PeerStats | None:
+    def _peer_stats(
+        self, cluster: Cluster, unit: str, own_unit: str | None, lower: bool, cap: float | None = None
+    ) -> _PeerStats | None:
         """The peers' distribution for one cluster, unit and direction, seen from one unit.
 
         Cached: every indicator of a large cluster (satisfaction appears in nearly every
         project) asks the same question, and recomputing it per indicator is quadratic.
         """
-        key = (cluster.id, unit, own_unit, lower)
+        key = (cluster.id, unit, own_unit, lower, cap)
         if key not in self._stats_cache:
-            if (cluster.id, unit, lower) not in self._values_cache:  # every member read once, not once per unit
-                self._values_cache[(cluster.id, unit, lower)] = _project_values(cluster, unit, lower_is_laxer=lower)
-            everyone = self._values_cache[(cluster.id, unit, lower)]
+            values_key = (cluster.id, unit, lower, cap)
+            if values_key not in self._values_cache:  # every member read once, not once per unit
+                self._values_cache[values_key] = _project_values(cluster, unit, lower_is_laxer=lower, cap=cap)
+            everyone = self._values_cache[values_key]
             peers = {k: v for k, v in everyone.items() if k[0] != own_unit}  # the projects of other units
             self._stats_cache[key] = _PeerStats.of(peers, unit) if len(peers) >= MIN_PEER_PROJECTS else None
         return self._stats_cache[key]
@@ -439,14 +447,19 @@ def _lower_is_laxer(parsed: ParsedValue) -> bool:
     return not (parsed.kind == "money" and parsed.comparator in (None, "="))
 
 
-def _project_values(cluster: Cluster, unit: str, *, lower_is_laxer: bool) -> dict[tuple[str, ...], float]:
+def _project_values(
+    cluster: Cluster, unit: str, *, lower_is_laxer: bool, cap: float | None = None
+) -> dict[tuple[str, ...], float]:
     """One target per project of the cluster, keyed (unit, path, project, line), in the members' order
-    (both periods of a 申报表 count once); the peers of a unit are the entries of the other units."""
+    (both periods of a 申报表 count once); the peers of a unit are the entries of the other units. A target
+    above `cap` (impossible for the indicator asked about) is left out."""
     per_project: dict[tuple[str, ...], list[float]] = defaultdict(list)
     for m in cluster.members:
         parsed = parse_value(m.value)
         number = scaled(parsed)
         if number is None or _comparable_unit(parsed) != unit or _lower_is_laxer(parsed) != lower_is_laxer:
+            continue
+        if cap is not None and number > cap:
             continue
         per_project[(m.unit, m.path, m.project, str(m.project_line))].append(number)
     return {key: statistics.median(nums) for key, nums in per_project.items()}

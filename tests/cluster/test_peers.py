@@ -147,3 +147,23 @@ def test_an_empty_index_answers_nothing() -> None:
     assert index.suggest(lone, "成本指标") == []
     assert index.similar_projects(lone) == []
     assert index.missing_categories(lone) == ["数量指标", "质量指标", "时效指标", "成本指标"]
+
+
+def test_an_impossible_peer_rate_is_no_benchmark_for_a_rate_capped_at_100() -> None:
+    # Wild r05 sets three satisfaction targets at ≥80%; the peers' range read "85%–290%" because e02's glued
+    # "市民满意度调查290%100%" was read as a 290% target (finding review sample 12, partly).
+    docs = [
+        _doc("甲县", [("服务对象满意度指标", "群众满意度", "≥95%")]),
+        _doc("乙县", [("服务对象满意度指标", "群众满意度", "≥90%")]),
+        _doc("丙县", [("服务对象满意度指标", "群众满意度", "≥95%")]),
+        _doc("丁县", [("服务对象满意度指标", "群众满意度", "290%")]),
+        _doc("戊县", [("服务对象满意度指标", "群众满意度", "≥80%")]),
+    ]
+    index = build_peer_index(docs)
+    low = docs[4].indicators[0]
+    uncapped = index.outlier(low)
+    assert uncapped is not None and uncapped.peer_max == 290.0 and "90%–290%" in uncapped.message
+    capped = index.outlier(low, cap=100.0)
+    assert capped is not None
+    assert (capped.peer_count, capped.peer_min, capped.peer_median, capped.peer_max) == (3, 90.0, 95.0, 95.0)
+    assert "其他 3 个单位的 3 个项目设为 90%–95%（中位数 95%" in capped.message

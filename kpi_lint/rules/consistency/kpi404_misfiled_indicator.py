@@ -17,6 +17,7 @@ from kpi_lint.rules.target.common import (
     declared_not_applicable,
     expected_unit,
     is_satisfaction,
+    may_exceed_100,
     name_cues,
     on_time_rate,
     states_a_period,
@@ -137,6 +138,8 @@ class MisfiledIndicator(Rule):
     维护及安全性 | 高"、003"社会影响力 | ≥95"）。
     名称计量的是比率（"库存粮食明显变质比例 | 0"，``name_units.txt`` 中单位为 % 的结尾）时，不建议移到数量指标：
     数量指标要的是计数。
+    名称计量的是增减的比率（"创业担保贷款发放额增长率 | ≥10%"，``name_units.txt`` 中标为 ``可超100%`` 的增长率、增幅、
+    增速……）时，不建议移到质量指标：它说的是多了多少，不是是否达到质量标准。
     名称是满意度的行（"市民对空气质量改善的满意程度 | 85%"填在社会效益指标下）放错了类别时，建议移到服务对象满意度
     指标，不管模型从它的对象（空气质量）猜的是哪一类。
     建议的类别作为数据随发现传给 KPI202：这一行移过去就补上的缺项（"没有质量指标"）不再另报（一个问题只报一次）。
@@ -345,6 +348,8 @@ class MisfiledIndicator(Rule):
                 continue  # "粮食储备设备维护及安全性 | 高": a lasting effect, whatever its subject
             if label == QUANTITY and expected_unit(ind.level3, cues) == "%":
                 continue  # "库存粮食明显变质比例 | 0": a rate is no count, 数量指标 is no home for it
+            if label == QUALITY and may_exceed_100(ind.level3, cues):
+                continue  # "创业担保贷款发放额增长率 | ≥10%": a rate of change says how much more, not how well
             if _satisfaction_name(ind) and label != SATISFACTION:
                 # "市民对空气质量改善的满意程度 | 85%" under 社会效益: whatever its subject, it measures satisfaction
                 label, basis = SATISFACTION, f"名称是满意度指标；{basis}"

@@ -27,6 +27,8 @@ class ImplausibleTarget(Rule):
     - 百分比超过 100%（或"> 100%"），增长率类指标除外（``lexicons/name_units.txt`` 中标为 ``可超100%``）；
     - 比率写成"≥100%"：任何比率都不能超过 100%，目标应为"=100%"；
     - 有同类指标索引（``kpi_lint.cluster``）时：与可比项目同一指标相比明显离群的值，并给出同类的中位数和范围。
+      不能超过 100% 的比率只与同类中可能的目标相比：同类里超过 100% 的值（读错的格，如粘连的“满意度调查290%”，或笔误）
+      不算作同类的目标，不进范围和中位数。
 
     **为什么不好**
 
@@ -89,13 +91,18 @@ class ImplausibleTarget(Rule):
                     )
                     continue
             if peers is not None:
-                finding = self._peer_outlier(doc, project, ind, peers)
+                # A rate that cannot exceed 100% is compared with the peers' possible targets only.
+                rate = parsed.kind == "percent" and not may_exceed_100(ind.level3, cues)
+                finding = self._peer_outlier(doc, project, ind, peers, cap=100.0 if rate else None)
                 if finding:
                     yield finding
 
-    def _peer_outlier(self, doc: Document, project: Project, ind: Indicator, peers: PeerIndex) -> Finding | None:
-        """The peer index's verdict (kpi_lint.cluster.peers.PeerIndex.outlier), as an info finding."""
-        result = peers.outlier(ind)
+    def _peer_outlier(
+        self, doc: Document, project: Project, ind: Indicator, peers: PeerIndex, *, cap: float | None = None
+    ) -> Finding | None:
+        """The peer index's verdict (kpi_lint.cluster.peers.PeerIndex.outlier), as an info finding; a peer target
+        above `cap` (290% for a satisfaction: a misread cell) is no benchmark."""
+        result = peers.outlier(ind, cap=cap)
         if result is None:
             return None
         message = f"{result.message}。目标可能定得过松，请核实测算依据。"
