@@ -5,7 +5,9 @@ jieba reads its 350,000-word dictionary (a marshal cache, about a second) every 
 the reviewer's ``userdict.txt``, and one per distinct dictionary stored in a model file — that
 differ only in the words added on top.  `new_tokenizer` hands each a private copy of the loaded
 dictionary (adding words mutates it), so the file is read once and every segmenter cuts text
-exactly as a freshly loaded one with the same words added would.
+exactly as a freshly loaded one with the same words added would.  The readers that add no word
+(the glued-row cutter, KPI305, the category-label words) share `plain_tokenizer`, whose dictionary
+is the loaded one itself: no copy (about 15 MiB each).
 """
 
 from __future__ import annotations
@@ -55,6 +57,18 @@ def new_tokenizer() -> jieba.Tokenizer:
     freq, total = _base_dictionary()
     tokenizer = jieba.Tokenizer()
     tokenizer.FREQ = dict(freq)
+    tokenizer.total = total
+    tokenizer.initialized = True
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def plain_tokenizer() -> jieba.Tokenizer:
+    """An initialised jieba tokenizer over the loaded dictionary itself, shared by every reader that
+    only segments: never add a word to it (`new_tokenizer` gives a copy to add words to)."""
+    freq, total = _base_dictionary()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = freq
     tokenizer.total = total
     tokenizer.initialized = True
     return tokenizer

@@ -489,12 +489,11 @@ def _starts(text: str, words: tuple[str, ...]) -> list[tuple[int, str]]:
     return found
 
 
-@lru_cache(maxsize=1)
 def _segmenter() -> jieba.Tokenizer:
     # Imported on first use: only text that lost its separators is segmented.
-    from kpi_lint.segment import new_tokenizer
+    from kpi_lint.segment import plain_tokenizer
 
-    return new_tokenizer()
+    return plain_tokenizer()
 
 
 def _inside_words(text: str) -> frozenset[int]:

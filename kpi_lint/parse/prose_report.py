@@ -38,6 +38,7 @@ line moves what follows it, `SourceText.printed_column`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,6 +73,7 @@ _CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
 # a figure ("5.5万元") opens so.
 _ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
 _NUMBERED_LINE = re.compile(rf"^\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=4)
@@ -86,10 +88,16 @@ def _item_pattern(value_words: tuple[str, ...], actual_words: tuple[str, ...]) -
     )
 
 
-def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
+def _pattern(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The pattern of a stated indicator, and one of the actual words it needs (None: it needs none)."""
     value_words = (*(w for w, role in vocab.columns.items() if role == "value" and len(w) >= 3), "指标")
     actual_words = tuple(w for w, role in vocab.columns.items() if role == "actual" and len(w) >= 3)
-    return _item_pattern(value_words, actual_words)
+    return _item_pattern(value_words, actual_words), _any_word(actual_words)
+
+
+@lru_cache(maxsize=4)
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 @lru_cache(maxsize=4)
@@ -156,7 +164,7 @@ def targets_beyond_rows(src: SourceText, lexicon: Lexicon, project: Project) -> 
     held = {ind.level2 for ind in project.indicators}
     if None in held:
         return []
-    stated = [item for item in _stated_targets(src, lexicon.vocabulary, _units(lexicon)) if item.listed]
+    stated = list(_stated_targets(src, lexicon.vocabulary, _units(lexicon), listed_only=True))
     places = {(item.name.text, item.name.line) for item in stated}
     if not all((ind.level3, ind.span("level3")[0]) in places for ind in project.indicators):
         return []
@@ -188,12 +196,16 @@ def _indicator(src: SourceText, project: Project, item: _Item, lexicon: Lexicon)
 
 def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
     """Target and actual stated per indicator, line by line ("…指标为100%实际完成值为100%")."""
-    items = _pattern(vocab)
+    items, actual = _pattern(vocab)
     labels = vocab.label_pattern
     level2: str | None = None
     for n, line in enumerate(src.lines, start=1):
         at = 0
-        for m in items.finditer(fold(line)):  # full-width figures read as plain ones; cells keep the print
+        folded = fold(line)  # full-width figures read as plain ones; cells keep the print
+        if actual is not None and actual.search(folded) is None:
+            level2 = _last_label(line, labels, vocab) or level2  # no actual word: no indicator stated
+            continue
+        for m in items.finditer(folded):
 
             def printed(group: str, m: re.Match[str] = m, line: str = line) -> str:
                 return line[m.start(group) : m.end(group)]
@@ -232,19 +244,24 @@ def _figure_end(value: str, units: tuple[str, ...]) -> int:
     return end if _RUN_ON.match(value, end) else len(value)
 
 
-def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) -> Iterator[_Item]:
+def _stated_targets(
+    src: SourceText, vocab: Vocabulary, units: tuple[str, ...], listed_only: bool = False
+) -> Iterator[_Item]:
     """Targets listed clause by clause after a category label ("质量指标:保障率≥80%;") or a goal label
     ("绩效目标:道路硬化≥0.565km;…"), or a row of a table flattened with no header ("数量指标足额保障率
-    =100% 22.5 科目调整次数≤10次 22.5")."""
+    =100% 22.5 科目调整次数≤10次 22.5").  `listed_only`: only the lists a colon or a goal verb opens
+    (the items `listed`)."""
     if vocab.label_pattern is None:
         return
-    text, places = _paragraphs(src)
+    paragraphs = _paragraphs(src)
+    text = paragraphs.text
     folded = fold(text)  # full-width figures read as plain ones (the same length); items keep the print
-    goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
+    heads = _heads(folded, vocab)
+    if not heads:
+        return
     achieved = tuple(sorted((w for w, role in vocab.columns.items() if role == "actual"), key=len, reverse=True))
-    achieved_starts = vocab.glue_hints.achieved_starts
     hints = vocab.glue_hints
-    heads = list(_label_head(vocab.label_pattern.pattern, goals, hints.goal_verbs).finditer(folded))
+    achieved_starts = hints.achieved_starts
     ends = [h.start() for h in heads[1:]] + [len(text)]
     for head, end in zip(heads, ends[: len(heads)], strict=True):
         # Under a goal label the targets are listed with no category ("绩效目标:道路硬化≥0.565km;…").
@@ -254,6 +271,8 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
         # A list a colon or a goal verb opens ("项目目标:…", "绩效目标是全年完成…").
         colon = head.group().rstrip().endswith((":", "：")) or head["verb"] is not None
         if head["label"] and level2 is None and (level1 is None or not colon):
+            continue
+        if listed_only and not colon:
             continue
         stop = _list_end(folded, head.end(), end, achieved)
         listed: list[_Item] = []
@@ -266,19 +285,28 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
                 continue
             clause = text[at : at + len(plain)]
             name = _NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip()
-            if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) and not vocab.canonical_level2(name):
+            if len(name) >= 2 and _HAN.search(name) and not vocab.canonical_level2(name):
                 value = clause[m.start("value") : m.end("value")].strip()
                 value = value[: _figure_end(fold(value), units)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
                 listed.append(
                     _Item(
-                        level2, Located(name, *places[name_at]), Located(value, *places[value_at]),
-                        level1=level1, listed=colon,
+                        level2, Located(name, *paragraphs.place(name_at)),
+                        Located(value, *paragraphs.place(value_at)), level1=level1, listed=colon,
                     )
                 )
         # A goal stated as one comparison is a sentence about the goal; two or more are its list.
         if head["label"] or len(listed) >= _GOAL_LIST:
             yield from listed
+
+
+def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
+    """The category and goal labels that may open a list of targets in a report's joined text."""
+    if vocab.label_pattern is None:
+        return []
+    goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
+    head = _label_head(vocab.label_pattern.pattern, goals, vocab.glue_hints.goal_verbs)
+    return list(head.finditer(folded))
 
 
 def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int:
@@ -287,10 +315,16 @@ def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int
     stop = text.find("。", start, end)
     stop = stop if stop >= 0 else end
     if achieved:
-        m = re.compile(rf"(?:{'|'.join(map(re.escape, achieved))})\s*[:：]").search(text, start, stop)
+        m = _achieved_colon(achieved).search(text, start, stop)
         if m is not None:
             stop = m.start()
     return stop
+
+
+@lru_cache(maxsize=4)
+def _achieved_colon(achieved: tuple[str, ...]) -> re.Pattern[str]:
+    """An actual word and its colon ("实际完成:")."""
+    return re.compile(rf"(?:{'|'.join(map(re.escape, achieved))})\s*[:：]")
 
 
 @lru_cache(maxsize=4)
@@ -318,25 +352,47 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     yield start, text[start:end]
 
 
-def _paragraphs(src: SourceText) -> tuple[str, list[tuple[int, int]]]:
+@dataclass(frozen=True)
+class _Paragraphs:
     """The text with its lines joined within a paragraph (a sentence wraps anywhere, even inside a
-    word) and a blank line as a sentence end; `places[i]` is the (line, column) of character i."""
-    chars: list[str] = []
-    places: list[tuple[int, int]] = []
+    word) and a blank line or a numbered line as a sentence end ("。" put in, placed at the start of
+    the next line); `place(i)` is the printed (line, column) of character i, found when asked."""
+
+    src: SourceText
+    text: str
+    starts: list[int]  # where each joined line's characters begin in `text`
+    lines: list[tuple[int, int]]  # … and its (0-based line index, indent)
+    stops: dict[int, int]  # a sentence end put in: its place in `text` → the 0-based line it opens
+
+    def place(self, i: int) -> tuple[int, int]:
+        if i in self.stops:
+            return self.stops[i] + 1, 1
+        k = bisect_right(self.starts, i) - 1
+        index, indent = self.lines[k]
+        return index + 1, self.src.printed_column(index, indent + i - self.starts[k]) + 1
+
+
+def _paragraphs(src: SourceText) -> _Paragraphs:
+    parts: list[str] = []
+    size = 0
+    starts: list[int] = []
+    lines: list[tuple[int, int]] = []
+    stops: dict[int, int] = {}
+    last = ""  # the last character of the text so far
     for index, line in enumerate(src.lines):
         body = line.strip()
-        if not body:
-            if chars and chars[-1] != "。":
-                chars.append("。")
-                places.append((index + 1, 1))
-            continue
-        if chars and chars[-1] != "。" and _NUMBERED_LINE.match(body):
-            chars.append("。")
-            places.append((index + 1, 1))
-        indent = len(line) - len(line.lstrip())
-        chars.extend(body)
-        places.extend((index + 1, src.printed_column(index, indent + i) + 1) for i in range(len(body)))
-    return "".join(chars), places
+        if not body or (size and last != "。" and _NUMBERED_LINE.match(body)):
+            if size and last != "。":
+                parts.append("。")
+                stops[size] = index
+                size, last = size + 1, "。"
+            if not body:
+                continue
+        starts.append(size)
+        lines.append((index, len(line) - len(line.lstrip())))
+        parts.append(body)
+        size, last = size + len(body), body[-1]
+    return _Paragraphs(src, "".join(parts), starts, lines, stops)
 
 
 def _last_label(text: str, labels: re.Pattern[str] | None, vocab: Vocabulary) -> str | None:

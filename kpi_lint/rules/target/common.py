@@ -173,9 +173,9 @@ def _units_longest_first(cues: NameCues) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _label_words() -> frozenset[str]:
     """The words the category labels are made of (jieba): 可持续 / 影响 / 指标, 满意度 / 指标."""
-    from kpi_lint.segment import new_tokenizer  # on first use: most names are long enough not to ask
+    from kpi_lint.segment import plain_tokenizer  # on first use: most names are long enough not to ask
 
-    tokenizer = new_tokenizer()
+    tokenizer = plain_tokenizer()
     return frozenset(word for label in CATEGORY_NAMES for word in tokenizer.lcut(label))
 
 

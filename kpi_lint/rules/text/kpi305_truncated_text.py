@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Form, Indicator, Project
@@ -29,12 +28,11 @@ _BRACKET_START = ("(", "（", "[", "【")
 
 
 
-@lru_cache(maxsize=1)
 def _segmenter() -> jieba.Tokenizer:
     # Imported on first use: most documents have no cell ending in 的/和/及, and the catalog loads light.
-    from kpi_lint.segment import new_tokenizer
+    from kpi_lint.segment import plain_tokenizer
 
-    return new_tokenizer()
+    return plain_tokenizer()
 
 
 def ends_with_word(text: str) -> bool:
