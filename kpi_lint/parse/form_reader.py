@@ -393,6 +393,9 @@ class FormReader:
         headerish = any(filled_roles) and all(
             r is not None or kind is Kind.BLOCK for r, kind in zip(filled_roles, line.kinds, strict=True)
         )
+        worded = [c for c, r in zip(filled, filled_roles, strict=True) if r]
+        if worded and not self._header_cells and all(self.vocab.whole_column_word(c.text) for c in worded):
+            return False  # "绩效目标" alone is a heading: a header word only after others
         complete = is_header(roles)
         only_project = set(filled_roles) == {"project"}  # "项目名称" alone opens a fact, not a header
         if self._unknown_header_word(line, headerish):
