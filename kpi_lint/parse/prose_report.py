@@ -93,13 +93,19 @@ def _pattern(vocab: Vocabulary) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4)
-def _label_head(labels: str, goals: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """A category label, its colon optional, or a goal label and its colon ("(二)绩效目标:"), or a goal
-    word, 是 / 为 and a goal verb a few words on ("绩效目标是全年完成"; not "是否…完成")."""
+def _label_head(
+    labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = ()
+) -> re.Pattern[str]:
+    """A category label, its colon optional or a lead word a few words on ("在产出指标方面,要求"), or a
+    goal label and its colon ("(二)绩效目标:"), or a goal word, 是 / 为 and a goal verb a few words on
+    ("绩效目标是全年完成"; not "是否…完成"), or a lead word opening a sentence ("。要求…")."""
     goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
     verb = "|".join(map(re.escape, verbs)) or "(?!)"
+    lead = "|".join(map(re.escape, leads)) or "(?!)"
     return re.compile(
-        rf"(?P<label>{labels})\s*[:：]?|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
+        rf"(?P<label>{labels})\s*(?:[:：]|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
+        rf"|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
+        rf"|(?:^|(?<=[。!！?？]))\s*(?P<opening>{lead})"
     )
 
 
@@ -244,7 +250,7 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
     achieved = tuple(sorted((w for w, role in vocab.columns.items() if role == "actual"), key=len, reverse=True))
     achieved_starts = vocab.glue_hints.achieved_starts
     hints = vocab.glue_hints
-    heads = list(_label_head(vocab.label_pattern.pattern, goals, hints.goal_verbs).finditer(folded))
+    heads = list(_label_head(vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads).finditer(folded))
     ends = [h.start() for h in heads[1:]] + [len(text)]
     for head, end in zip(heads, ends[: len(heads)], strict=True):
         # Under a goal label the targets are listed with no category ("绩效目标:道路硬化≥0.565km;…").
@@ -252,7 +258,7 @@ def _stated_targets(src: SourceText, vocab: Vocabulary, units: tuple[str, ...]) 
         # A 一级 label closed by its colon lists targets with no 二级 ("产出指标:名称20个;").
         level1 = vocab.canonical_level1(head["label"]) if head["label"] and not level2 else None
         # A list a colon or a goal verb opens ("项目目标:…", "绩效目标是全年完成…").
-        colon = head.group().rstrip().endswith((":", "：")) or head["verb"] is not None
+        colon = head.group().rstrip().endswith((":", "：")) or head["verb"] is not None or head["lead"] is not None
         if head["label"] and level2 is None and (level1 is None or not colon):
             continue
         stop = _list_end(folded, head.end(), end, achieved)

@@ -41,3 +41,30 @@ def test_the_old_template_in_another_table_under_a_goal_heading(tmp_path: Path) 
         ("效益指标", "档案利用满意度", "≥90%"),
         ("产出指标", "资金到位率", "100%"),
     ]
+
+
+def test_a_news_report_quoting_targets_after_a_category_and_a_lead_word() -> None:
+    # r07: "在产出指标方面,要求name≥300个,…。要求A级旅游景区数据监测覆盖率≥90%,…。"
+    doc = parse(WILD / "r07_central_tourism_regional_target_news_prose.txt")
+    rows = [(i.level1, i.level3, i.value) for i in doc.indicators]
+    assert rows[0] == ("产出指标", "旅游公共服务水平提升的A级旅游景区个数", "≥300个")
+    assert rows[2] == ("产出指标", "宣传品制作数量", "≥10万件(册)")
+    assert rows[5] == (None, "A级旅游景区数据监测覆盖率", "≥90%")
+    assert len(rows) == 8
+
+
+def test_lead_words_in_another_report_and_a_requirement_with_no_list(tmp_path: Path) -> None:
+    report = tmp_path / "新闻.txt"
+    report.write_text(
+        "省财政厅下达2025年农村公路养护资金\n"
+        "根据整体绩效目标表,在效益指标方面要求农村公路优良中等路率≥85%,养护工程验收合格率≥95%。"
+        "要求受益群众满意度≥90%,投诉处理及时率≥98%。"
+        "财政厅要求各地加快资金拨付,资金到位率≥100%。\n",
+        encoding="utf-8",
+    )
+    assert [(i.level1, i.level3, i.value) for i in parse(report).indicators] == [
+        ("效益指标", "农村公路优良中等路率", "≥85%"),
+        ("效益指标", "养护工程验收合格率", "≥95%"),
+        (None, "受益群众满意度", "≥90%"),
+        (None, "投诉处理及时率", "≥98%"),
+    ]
