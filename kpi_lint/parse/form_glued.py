@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 _SIGN = SIGNS
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _PATTERNS = {
-    "weight": re.compile(rf"^{_NUMBER}$"),
+    "weight": re.compile(rf"^{_NUMBER}%?$"),  # "30%": a weight printed as a share
     "score": re.compile(rf"^{_NUMBER}$"),
     "comparator": re.compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
     "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?)$"),
@@ -128,7 +128,7 @@ def _marked_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         return None
     if not _PATTERNS[role].match(piece):
         return None
-    if role in ("weight", "score") and float(piece) > 100:
+    if role in ("weight", "score") and float(piece.rstrip("%")) > 100:
         return None
     if role == "unit" and hints.units and not all(_known_unit(u, hints) for u in piece.split("/")):
         return 1  # a word the unit list does not know ("好好") is less likely a 计量单位
@@ -261,8 +261,8 @@ _PIECE_COSTS: dict[str, _PieceCost] = {
 
 
 # Columns whose pieces cost the same whichever of them asks: the targets (_target_cost does not look at
-# its role), and 分值 / 得分 (_marked_cost reads both as a number up to 100).
-_SAME_COSTS = {**dict.fromkeys(_TARGET_ROLES, "target"), "weight": "points", "score": "points"}
+# its role).  分值 and 得分 do not: a weight may be a share ("30%"), a score is a number.
+_SAME_COSTS = dict.fromkeys(_TARGET_ROLES, "target")
 
 
 @lru_cache(maxsize=16)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kpi_lint.parse import parse
-from tests.wild.rows import WILD
+from tests.wild.rows import WILD, printed_rows
 
 
 def test_the_old_target_template_one_cell_per_line() -> None:
@@ -68,3 +68,24 @@ def test_lead_words_in_another_report_and_a_requirement_with_no_list(tmp_path: P
         (None, "受益群众满意度", "≥90%"),
         (None, "投诉处理及时率", "≥98%"),
     ]
+
+
+def test_glued_self_evaluation_rows_with_a_weight_printed_as_a_share() -> None:
+    # r05: "创业担保贷款回收率≥90%98.70%20%20资金足额拨付率100%100%10%10…放大倍数≥2倍10倍10%10…"
+    rows = printed_rows(WILD / "r05_sichuan_inclusivefinance_regional_selfeval_glued.txt")
+    assert ("质量指标", "资金足额拨付率", "100%") in rows
+    assert ("经济效益指标", "创业担保基金放大倍数", "≥2倍") in rows
+    doc = parse(WILD / "r05_sichuan_inclusivefinance_regional_selfeval_glued.txt")
+    first = next(i for i in doc.indicators if i.level3 == "创业担保贷款回收率")
+    assert (first.value, first.spans["actual"].text, first.spans["weight"].text) == ("≥90%", "98.70%", "20%")
+
+
+def test_a_weight_share_in_another_glued_table(tmp_path: Path) -> None:
+    table = tmp_path / "自评表.txt"
+    table.write_text(
+        "项目支出绩效自评表\n"
+        "一级指标二级指标三级指标年度指标值实际完成值权重得分\n"
+        "产出指标数量指标培训人次≥500人次620人次30%30质量指标培训合格率100%100%20%20\n",
+        encoding="utf-8",
+    )
+    assert printed_rows(table) == [("数量指标", "培训人次", "≥500人次"), ("质量指标", "培训合格率", "100%")]
