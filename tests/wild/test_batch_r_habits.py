@@ -89,3 +89,22 @@ def test_a_weight_share_in_another_glued_table(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert printed_rows(table) == [("数量指标", "培训人次", "≥500人次"), ("质量指标", "培训合格率", "100%")]
+
+
+def test_a_glued_notice_then_a_target_table_with_required_marks() -> None:
+    # r06: "…《海南省支持会展业发展资金管理办法》…一级指标*二级指标*…指标方向性*产出指标数量指标全年实现会展业综合收入
+    # ≥280亿元30%正向指标": no row from the notice's 资金管理, none from the header, weight and direction cut off.
+    assert printed_rows(WILD / "r06_hainan_exhibition_target_glued.txt") == [
+        ("数量指标", "全年实现会展业综合收入", "≥280亿元")
+    ]
+
+
+def test_a_label_inside_a_document_title_and_marked_header_words_in_another_notice(tmp_path: Path) -> None:
+    notice = tmp_path / "下达通知.txt"
+    notice.write_text(
+        "各市县财政局:请按照《某某省乡村振兴衔接资金管理办法》(财农规〔2021〕3号)等有关规定,尽快将资金拨付项目单位,"
+        "并对照有关绩效目标做好绩效监控,附件:项目绩效目标表一级指标*二级指标*三级指标*绩效指标性质*绩效指标值*"
+        "绩效度量单位权重*指标方向性*产出指标数量指标新建村道里程≥12公里40%正向指标质量指标工程验收合格率=100%30%正向指标\n",
+        encoding="utf-8",
+    )
+    assert printed_rows(notice) == [("数量指标", "新建村道里程", "≥12公里"), ("质量指标", "工程验收合格率", "=100%")]
