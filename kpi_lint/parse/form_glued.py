@@ -82,6 +82,7 @@ _NAME_SHORTNESS = 0.001  # per character a name is shorter than the longest: bre
 _EMPTY_SLOTS = re.compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
+_WEIGHT_SHARE = 1  # a weight printed as a share ("30%"): rarer than one in points
 _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target to a break in the text
 # What follows a form's last row in the same run of text: its notes ("注:1、其他资金包括…"), or the
 # next section of the report around it ("(二)项目财务管理状况本项目累计安排资金10万元,其中:…").
@@ -130,6 +131,9 @@ def _marked_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         return None
     if role in ("weight", "score") and float(piece.rstrip("%")) > 100:
         return None
+    if role == "weight" and piece.endswith("%"):
+        # A share below the whole: one row of several never weighs 100% ("…92%100%22": 100% is another column's).
+        return _WEIGHT_SHARE if float(piece[:-1]) < 100 else None
     if role == "unit" and hints.units and not all(_known_unit(u, hints) for u in piece.split("/")):
         return 1  # a word the unit list does not know ("好好") is less likely a 计量单位
     return 0
