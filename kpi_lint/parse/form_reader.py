@@ -789,6 +789,8 @@ class FormReader:
         name_cell = record.data.get("level3")
         value_loc = _value(record, value)
         name = strip_marks(name_cell.text) if name_cell else ""
+        if name_cell is not None and name_cell.glued:
+            name = _said_once(name)
         if not name or _PLACEHOLDER.match(squash(name)) or _only_direction(name):
             empty = _no_target(value_loc) or (value_loc is not None and _only_direction(value_loc.text))
             if level2 and empty:
@@ -854,9 +856,19 @@ class FormReader:
         return level1, level2
 
 
+_SAID_TWICE = 4  # characters of each half of a name said twice
 _FRAGMENT = re.compile(r"^[\W\d_]|。")
 _TARGETED = {"value", "actual"}
 _NUMBERED = re.compile(r"^[(（]?\d{1,2}[)）.、．]")  # "1)", "(2)": a list's numbering
+
+
+def _said_once(name: str) -> str:
+    """A name glued to an exact copy of itself ("…涉及国家数量邀请…涉及国家数量"): the copy is the 指标解释 /
+    指标内容 column many templates fill with the name again, left glued to it when the row lost its
+    separators.  Halves of four characters or more: "好好" is a word, not a name said twice."""
+    s = name.strip()
+    half = len(s) // 2
+    return s[:half] if half >= _SAID_TWICE and len(s) % 2 == 0 and s[:half] == s[half:] else name
 
 
 def _mostly_fragments(records: list[Record]) -> bool:

@@ -108,3 +108,23 @@ def test_a_label_inside_a_document_title_and_marked_header_words_in_another_noti
         encoding="utf-8",
     )
     assert printed_rows(notice) == [("数量指标", "新建村道里程", "≥12公里"), ("质量指标", "工程验收合格率", "=100%")]
+
+
+def test_a_glued_name_said_twice_is_said_once() -> None:
+    # r04: "…产出指标数量指标邀请国际友人实习实训涉及国家数量邀请国际友人实习实训涉及国家数量≥3个" (指标解释 = the name)
+    assert printed_rows(WILD / "r04_fujian_publicity_regional_glued.txt") == [
+        ("数量指标", "邀请国际友人实习实训涉及国家数量", "≥3个")
+    ]
+
+
+def test_glued_names_said_twice_in_another_table(tmp_path: Path) -> None:
+    table = tmp_path / "目标表.txt"
+    table.write_text(
+        "专项资金绩效目标表(2025年度)\n一级指标二级指标三级指标指标值\n"
+        "产出指标数量指标举办文化人才培训班次数举办文化人才培训班次数≥4期质量指标培训人员结业率培训人员结业率≥90%\n",
+        encoding="utf-8",
+    )
+    assert printed_rows(table) == [
+        ("数量指标", "举办文化人才培训班次数", "≥4期"),
+        ("质量指标", "培训人员结业率", "≥90%"),
+    ]
