@@ -502,6 +502,9 @@ class FormReader:
         name a header; a piece met after that, before any row was cut, adds its columns."""
         named = {r for r in roles if r}
         block = self.draft.block
+        lone_name_word = len(cells) == 1 and bool(named) and named <= {"level2", "level3"}
+        if block is not None and lone_name_word and block.own_level2(cells[0]):
+            return
         if block is not None:
             if block is self._scattered_block and not block.records and not named & set(block.header.roles):
                 gathered = [*self._scattered, *zip(cells, roles, strict=True)]

@@ -128,3 +128,27 @@ def test_glued_names_said_twice_in_another_table(tmp_path: Path) -> None:
         ("数量指标", "举办文化人才培训班次数", "≥4期"),
         ("质量指标", "培训人员结业率", "≥90%"),
     ]
+
+
+def test_a_template_word_printed_in_the_level2_column_is_kept_as_printed() -> None:
+    # r02: "满意度指标" ⏎ "具体指标" ⏎ "教师满意度" ⏎ "≥95%" ⏎ "≥95%" ⏎ "具体指标" ⏎ "学生满意度" …, one cell per line
+    doc = parse(WILD / "r02_hubei_school_selfeval.txt")
+    assert [(i.level1, i.level2, i.level3) for i in doc.indicators][-2:] == [
+        ("满意度指标", "具体指标", "教师满意度"),
+        ("满意度指标", "具体指标", "学生满意度"),
+    ]
+
+
+def test_a_template_level2_word_in_another_table(tmp_path: Path) -> None:
+    table = tmp_path / "自评表.txt"
+    table.write_text(
+        "2024年度项目自评表\n\n一级指标\n\n二级指标\n\n三级指标\n\n年度指标值\n\n实际完成值\n\n产出指标\n\n数量指标\n\n"
+        "维修教室间数\n\n12间\n\n12间\n\n满意度指标\n\n具体指标\n\n家长满意度\n\n≥90%\n\n96%\n\n"
+        "具体指标\n\n教职工满意度\n\n≥90%\n\n98%\n",
+        encoding="utf-8",
+    )
+    assert printed_rows(table) == [
+        ("数量指标", "维修教室间数", "12间"),
+        ("具体指标", "家长满意度", "≥90%"),
+        ("具体指标", "教职工满意度", "≥90%"),
+    ]
