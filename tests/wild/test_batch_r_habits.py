@@ -137,6 +137,8 @@ def test_a_template_word_printed_in_the_level2_column_is_kept_as_printed() -> No
         ("满意度指标", "具体指标", "教师满意度"),
         ("满意度指标", "具体指标", "学生满意度"),
     ]
+    # The footnote's "满意度指标" after the last row names the 一级 read: the table is not cut off.
+    assert not doc.projects[0].cut_off
 
 
 def test_a_template_level2_word_in_another_table(tmp_path: Path) -> None:
