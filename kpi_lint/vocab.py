@@ -112,6 +112,7 @@ class GlueHints:
     blanks: tuple[str, ...] = ()  # glue_cues.txt 空格
     achieved_starts: tuple[str, ...] = ()  # glue_cues.txt 实际开头: a clause stating what was achieved
     goal_verbs: tuple[str, ...] = ()  # glue_cues.txt 目标动词: "绩效目标是全年完成…" opens a list of targets
+    list_leads: tuple[str, ...] = ()  # glue_cues.txt 目标引语: "在产出指标方面,要求…" opens one too
     worded_ends: tuple[str, ...] = ()  # how a worded target ends (vague_words.txt: 提升, 减轻 …)
     worded_starts: tuple[str, ...] = ()  # how one opens before its verb (有所, 明显, 逐步 … of 有所提升)
     units: tuple[str, ...] = ()  # units.txt's counting and money units, longest first ("人次" before "人")
@@ -137,6 +138,9 @@ class Vocabulary:
     glue_hints: GlueHints = field(default_factory=lambda: GlueHints())
     # Labels printed beside a fact, on its line, of fields not read ("金额单位:", "填报日期:"): a value ends there.
     asides: tuple[str, ...] = ()
+    # Header words that name a column only as a whole cell ("绩效目标": inside a longer cell, or after
+    # a period word, it is a heading of the page): form_columns.txt words written "=绩效目标".
+    whole_columns: dict[str, str] = field(default_factory=dict)
     # Answers already given, per question and text: a document asks about the same few cells often.
     memo: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -434,12 +438,21 @@ class Vocabulary:
         """The role of a header cell: the role of the longest header word it contains."""
         return self.remember("column", text, self._column_role)
 
+    def whole_column_word(self, text: str) -> bool:
+        """`text` names a column only by a word that must stand as a whole cell ("=绩效目标"): a header
+        word only beside other header words, never alone (a heading of the page)."""
+        s = _PAREN.sub("", label_key(text)) or label_key(text)
+        return s not in self.columns and _DECOR.sub("", squash(text)).rstrip(":：") in self.whole_columns
+
     def _column_role(self, text: str) -> str | None:
         s = _PAREN.sub("", label_key(text)) or label_key(text)
         if not s or len(s) > 24:
             return None
         if s in self.columns:
             return self.columns[s]
+        whole = _DECOR.sub("", squash(text)).rstrip(":：")  # no weight taken off: "绩效目标5分" is a score line
+        if whole in self.whole_columns:
+            return self.whole_columns[whole]
         bare = _PERIOD_PREFIX.sub("", s)  # "实施周期指标值", "当年度指标值": a period before a header word
         if bare and bare != s and bare in self.columns:
             return self.columns[bare]
@@ -612,7 +625,8 @@ def read_vocabulary(
             table.setdefault(label_key(key), name)
         if tier == "二级" and up:
             parent[name] = up
-    column_words = {label_key(w): role for role, words in columns.items() for w in words}
+    column_words = {label_key(w): role for role, words in columns.items() for w in words if not w.startswith("=")}
+    whole_words = {label_key(w[1:]): role for role, words in columns.items() for w in words if w.startswith("=")}
     title_words = {squash(w): family for family, words in titles.items() for w in words}
     facts = dict(facts or {})
     asides = tuple(facts.pop("aside", ()))
@@ -623,7 +637,7 @@ def read_vocabulary(
         tuple(typos or ()),
         {label_key(w): source for source, words in sources.items() for w in words},
         {label_key(w): figure for figure, words in figures.items() for w in words},
-        glue_hints=glue_hints or GlueHints(), asides=asides,
+        glue_hints=glue_hints or GlueHints(), asides=asides, whole_columns=whole_words,
     )
 
 
@@ -661,6 +675,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             blanks=tuple(cues.get("空格", ())),
             achieved_starts=tuple(sorted(cues.get("实际开头", ()), key=len, reverse=True)),
             goal_verbs=tuple(sorted(cues.get("目标动词", ()), key=len, reverse=True)),
+            list_leads=tuple(sorted(cues.get("目标引语", ()), key=len, reverse=True)),
             worded_ends=tuple(sorted(vague, key=len, reverse=True)),
             worded_starts=worded_starts(vague),
             units=tuple(sorted({w for kind in ("count", "money") for w in units.get(kind, ())}, key=len, reverse=True)),

@@ -478,6 +478,23 @@ class BlockReader:
             levels.level2 = cell
         return True
 
+    def own_level2(self, cell: Cell) -> bool:
+        """A word of the header's name columns printed in the 二级 column between the rows of a table
+        copied one cell per line ("满意度指标" ⏎ "具体指标" ⏎ "教师满意度"): the template's own 二级 cell,
+        kept as printed.  A label read as a 二级 just before it (满意度指标 names both tiers) is its 一级.
+        False when the table has no 二级 column or has read no row yet."""
+        if self._run is None or not self.records or self.header.groups[0].level2 is None:
+            return False
+        if len(squash(cell.text)) < _OWN_LEVEL2:
+            return False  # "指标" alone is more likely the tail of a label wrapped in its cell
+        levels = self.levels[self._group]
+        label = levels.level2
+        if self.awaits_name and label is not None and self.vocab.canonical_level1(label.text):
+            _set_level1(levels, label, self.vocab)
+        self._label(cell, Kind.LEVEL2)
+        self._last_kind = Kind.LEVEL2
+        return True
+
     def _note_project(self, context: list[Cell]) -> None:
         """The 项目名称 a row prints in its context columns, from there on the rows' project."""
         col = self.header.project_column
@@ -645,6 +662,9 @@ def _scores_only(record: Record, group: Group) -> None:
     if weight is None or second is None or second > weight:
         return  # a 得分 never exceeds its 分值: the second number is a target after all
     data["score"] = data.pop("value")
+
+
+_OWN_LEVEL2 = 4  # characters of a template's own 二级 wording ("具体指标")
 
 
 def _set_level1(levels: _Levels, cell: Cell, vocab: Vocabulary) -> None:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 _SIGN = SIGNS
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _PATTERNS = {
-    "weight": re.compile(rf"^{_NUMBER}$"),
+    "weight": re.compile(rf"^{_NUMBER}%?$"),  # "30%": a weight printed as a share
     "score": re.compile(rf"^{_NUMBER}$"),
     "comparator": re.compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
     "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?)$"),
@@ -86,6 +86,7 @@ _NAME_SHORTNESS = 0.001  # per character a name is shorter than the longest: bre
 _EMPTY_SLOTS = re.compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
+_WEIGHT_SHARE = 1  # a weight printed as a share ("30%"): rarer than one in points
 _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target to a break in the text
 # What follows a form's last row in the same run of text: its notes ("注:1、其他资金包括…"), or the
 # next section of the report around it ("(二)项目财务管理状况本项目累计安排资金10万元,其中:…").
@@ -132,8 +133,11 @@ def _marked_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         return None
     if not _PATTERNS[role].match(piece):
         return None
-    if role in ("weight", "score") and float(piece) > 100:
+    if role in ("weight", "score") and float(piece.rstrip("%")) > 100:
         return None
+    if role == "weight" and piece.endswith("%"):
+        # A share below the whole: one row of several never weighs 100% ("…92%100%22": 100% is another column's).
+        return _WEIGHT_SHARE if float(piece[:-1]) < 100 else None
     if role == "unit" and hints.units and not all(_known_unit(u, hints) for u in piece.split("/")):
         return 1  # a word the unit list does not know ("好好") is less likely a 计量单位
     return 0
@@ -269,8 +273,8 @@ _PIECE_COSTS: dict[str, _PieceCost] = {
 
 
 # Columns whose pieces cost the same whichever of them asks: the targets (_target_cost does not look at
-# its role), and 分值 / 得分 (_marked_cost reads both as a number up to 100).
-_SAME_COSTS = {**dict.fromkeys(_TARGET_ROLES, "target"), "weight": "points", "score": "points"}
+# its role).  分值 and 得分 do not: a weight may be a share ("30%"), a score is a number.
+_SAME_COSTS = dict.fromkeys(_TARGET_ROLES, "target")
 
 
 @lru_cache(maxsize=16)

@@ -393,6 +393,9 @@ class FormReader:
         headerish = any(filled_roles) and all(
             r is not None or kind is Kind.BLOCK for r, kind in zip(filled_roles, line.kinds, strict=True)
         )
+        worded = [c for c, r in zip(filled, filled_roles, strict=True) if r]
+        if worded and not self._header_cells and all(self.vocab.whole_column_word(c.text) for c in worded):
+            return False  # "绩效目标" alone is a heading: a header word only after others
         complete = is_header(roles)
         only_project = set(filled_roles) == {"project"}  # "项目名称" alone opens a fact, not a header
         if self._unknown_header_word(line, headerish):
@@ -499,6 +502,9 @@ class FormReader:
         name a header; a piece met after that, before any row was cut, adds its columns."""
         named = {r for r in roles if r}
         block = self.draft.block
+        lone_name_word = len(cells) == 1 and bool(named) and named <= {"level2", "level3"}
+        if block is not None and lone_name_word and block.own_level2(cells[0]):
+            return
         if block is not None:
             if block is self._scattered_block and not block.records and not named & set(block.header.roles):
                 gathered = [*self._scattered, *zip(cells, roles, strict=True)]
@@ -786,6 +792,8 @@ class FormReader:
         name_cell = record.data.get("level3")
         value_loc = _value(record, value)
         name = strip_marks(name_cell.text) if name_cell else ""
+        if name_cell is not None and name_cell.glued:
+            name = _said_once(name)
         if not name or _PLACEHOLDER.match(squash(name)) or _only_direction(name):
             empty = _no_target(value_loc) or (value_loc is not None and _only_direction(value_loc.text))
             if level2 and empty:
@@ -851,9 +859,19 @@ class FormReader:
         return level1, level2
 
 
+_SAID_TWICE = 4  # characters of each half of a name said twice
 _FRAGMENT = re.compile(r"^[\W\d_]|。")
 _TARGETED = {"value", "actual"}
 _NUMBERED = re.compile(r"^[(（]?\d{1,2}[)）.、．]")  # "1)", "(2)": a list's numbering
+
+
+def _said_once(name: str) -> str:
+    """A name glued to an exact copy of itself ("…涉及国家数量邀请…涉及国家数量"): the copy is the 指标解释 /
+    指标内容 column many templates fill with the name again, left glued to it when the row lost its
+    separators.  Halves of four characters or more: "好好" is a word, not a name said twice."""
+    s = name.strip()
+    half = len(s) // 2
+    return s[:half] if half >= _SAID_TWICE and len(s) % 2 == 0 and s[:half] == s[half:] else name
 
 
 def _mostly_fragments(records: list[Record]) -> bool:

@@ -101,13 +101,19 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=4)
-def _label_head(labels: str, goals: tuple[str, ...], verbs: tuple[str, ...]) -> re.Pattern[str]:
-    """A category label, its colon optional, or a goal label and its colon ("(二)绩效目标:"), or a goal
-    word, 是 / 为 and a goal verb a few words on ("绩效目标是全年完成"; not "是否…完成")."""
+def _label_head(
+    labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = ()
+) -> re.Pattern[str]:
+    """A category label, its colon optional or a lead word a few words on ("在产出指标方面,要求"), or a
+    goal label and its colon ("(二)绩效目标:"), or a goal word, 是 / 为 and a goal verb a few words on
+    ("绩效目标是全年完成"; not "是否…完成"), or a lead word opening a sentence ("。要求…")."""
     goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
     verb = "|".join(map(re.escape, verbs)) or "(?!)"
+    lead = "|".join(map(re.escape, leads)) or "(?!)"
     return re.compile(
-        rf"(?P<label>{labels})\s*[:：]?|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
+        rf"(?P<label>{labels})\s*(?:[:：]|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
+        rf"|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
+        rf"|(?:^|(?<=[。!！?？]))\s*(?P<opening>{lead})"
     )
 
 
@@ -269,7 +275,7 @@ def _stated_targets(
         # A 一级 label closed by its colon lists targets with no 二级 ("产出指标:名称20个;").
         level1 = vocab.canonical_level1(head["label"]) if head["label"] and not level2 else None
         # A list a colon or a goal verb opens ("项目目标:…", "绩效目标是全年完成…").
-        colon = head.group().rstrip().endswith((":", "：")) or head["verb"] is not None
+        colon = head.group().rstrip().endswith((":", "：")) or head["verb"] is not None or head["lead"] is not None
         if head["label"] and level2 is None and (level1 is None or not colon):
             continue
         if listed_only and not colon:
@@ -305,7 +311,8 @@ def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
     if vocab.label_pattern is None:
         return []
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
-    head = _label_head(vocab.label_pattern.pattern, goals, vocab.glue_hints.goal_verbs)
+    hints = vocab.glue_hints
+    head = _label_head(vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads)
     return list(head.finditer(folded))
 
 

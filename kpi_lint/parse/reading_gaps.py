@@ -133,6 +133,8 @@ def _labels_after_the_table(project: Project, lines: list[str], vocab: Vocabular
         text = lines[number - 1]
         start = end_column - 1 if number == end_line else 0
         for m in pattern.finditer(text, max(start, 0)):
+            if vocab.canonical_level1(m.group()) in read:
+                continue  # "满意度指标" names a 一级 read (its rows under a 二级 of the template's own wording) too
             label = vocab.canonical_level2(m.group()) or vocab.canonical_level1(m.group())
             if label in _DIMENSIONS and label not in read and label not in found:
                 found.append(label)

@@ -162,6 +162,8 @@ def glued_cells(
     if tokens is None:
         return None
     found = _with_tails([m.span() for m in tokens.finditer(folded)], folded, tails)
+    if "《" in folded:  # a word inside a document's title (《…资金管理办法》) is the title's, no cell
+        found = [(a, b) for a, b in found if folded.rfind("《", 0, a) <= folded.rfind("》", 0, a)]
     if len(found) < words and header is not None:
         lead = len(folded) - len(folded.lstrip())
         spans = header(folded.strip())
@@ -215,6 +217,8 @@ _ENDS_TARGET = re.compile(rf"(?:[<>=≥≤≧≦]|{'|'.join(WORDED_SIGNS)}|达�
 def _items(printed: str, folded: str, start: int, end: int) -> list[tuple[int, str, bool]]:
     """The glued text between two words: one cell, or, after a label's colon ("数量指标:名称≥1万株;
     名称≥85%;"), the items of a list written as prose, a cell each."""
+    if not folded[start:end].strip(" *＊"):
+        return []  # "一级指标*二级指标*": the mark of a required field, no cell
     lead = _LEAD_IN.match(folded, start, end)
     if lead is None:
         return [(start, printed[start:end].strip(), True)]
