@@ -15,6 +15,7 @@ scales with the county's population and budget, so 371人 is not "low" next to 8
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import statistics
 from collections import Counter, defaultdict
@@ -48,9 +49,11 @@ FITTING_KINDS: dict[str, frozenset[str]] = {
 EXPECTED_CATEGORIES = ("数量指标", "质量指标", "时效指标", "成本指标")
 MIN_PEER_PROJECTS = 3
 PEER_PROJECTS = 8  # nearest projects consulted for a suggestion
-# Nearest projects kept per project, computed once for a block of projects by one sparse product;
-# a query that needs more (a category few projects fill) is answered exactly among those projects.
-NEIGHBOURS = 64
+# Nearest projects kept per project (itself among them), computed once for a block of projects by one
+# sparse product: the suggester's 64 candidates (library.suggest.CANDIDATE_PROJECTS) besides the project
+# itself.  A query that needs more is answered exactly among the projects it may use, a product over all
+# of them per query: with 64 kept, every project among them asked for its 64 others did so.
+NEIGHBOURS = 65
 _BLOCK_CELLS = 4_000_000  # similarities held at once while the neighbours of a block are computed
 # A target is an outlier when laxer than 90% of its peers' targets and this far from their median.
 OUTLIER_PERCENTILE = 10.0
@@ -100,19 +103,64 @@ class _PeerStats:
     gap: float  # the minimum distance from the median that matters
 
     @classmethod
-    def of(cls, peers: dict[tuple[str, ...], float], unit: str) -> _PeerStats:
-        values = sorted(peers.values())
-        median = statistics.median(values)
+    def of(
+        cls, values: _PeerValues, own_unit: str | None, unit: str, rank: Callable[[int, str], int]
+    ) -> _PeerStats | None:
+        """The stats of the targets of every unit but `own_unit` (None: fewer than MIN_PEER_PROJECTS);
+        `rank(count, method)` is the index np.percentile reads in `count` sorted values."""
+        nth, count = values.without(own_unit)
+        if count < MIN_PEER_PROJECTS:
+            return None
+        units = len(values.by_unit) - (own_unit in values.by_unit)
+        half = count // 2
+        median = nth(half) if count % 2 else (nth(half - 1) + nth(half)) / 2  # as statistics.median
         return cls(
-            count=len(values),
-            units=len({k[0] for k in peers}),
-            low=values[0],
+            count=count,
+            units=units,
+            low=nth(0),
             median=median,
-            high=values[-1],
-            low_bound=float(np.percentile(values, OUTLIER_PERCENTILE, method="lower")),
-            high_bound=float(np.percentile(values, 100 - OUTLIER_PERCENTILE, method="higher")),
+            high=nth(count - 1),
+            low_bound=nth(rank(count, "lower")),
+            high_bound=nth(rank(count, "higher")),
             gap=PERCENT_GAP if unit == "%" else RELATIVE_GAP * abs(median),
         )
+
+
+@dataclass(frozen=True)
+class _PeerValues:
+    """One target per project of a cluster (one unit of measure, one direction), ascending, and each
+    unit's own: the peers of a unit (every other unit) are read from these without a pass over all,
+    as every unit asks about the large clusters (satisfaction is in nearly every project)."""
+
+    ordered: list[float]
+    by_unit: dict[str, list[float]]
+
+    @classmethod
+    def of(cls, values: dict[tuple[str, ...], float]) -> _PeerValues:
+        by_unit: dict[str, list[float]] = defaultdict(list)
+        for key, value in values.items():
+            by_unit[key[0]].append(value)
+        return cls(sorted(values.values()), {u: sorted(v) for u, v in by_unit.items()})
+
+    def without(self, unit: str | None) -> tuple[Callable[[int], float], int]:
+        """The j-th smallest target of the other units (a function of j), and how many they are."""
+        ordered = self.ordered
+        own = self.by_unit.get(unit, []) if unit is not None else []
+        gone: list[int] = []  # positions in `ordered` of the unit's targets (equal values: any of them)
+        for value, times in Counter(own).items():
+            start = bisect.bisect_left(ordered, value)
+            gone.extend(range(start, start + times))
+        gone.sort()
+
+        def nth(j: int) -> float:
+            i = j
+            for g in gone:
+                if g > i:
+                    break
+                i += 1
+            return ordered[i]
+
+        return nth, len(ordered) - len(own)
 
 
 def project_key(path: str, project: Project) -> ProjectKey:
@@ -160,7 +208,8 @@ class PeerIndex:
             self._named[key[:2]].append(key)
         self._index_of = {p.key: i for i, p in enumerate(self._projects)}
         self._stats_cache: dict[tuple[int, str, str | None, bool, float | None], _PeerStats | None] = {}
-        self._values_cache: dict[tuple[int, str, bool, float | None], dict[tuple[str, ...], float]] = {}
+        self._values_cache: dict[tuple[int, str, bool, float | None], _PeerValues] = {}
+        self._rank_cache: dict[tuple[int, str], int] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], list[Member]] = {}
         self._using_cache: dict[str, ProjectSubset] = {}
         self._filed_cache: dict[int, Counter[str]] = {}  # cluster id → its rows per 二级 category
@@ -251,11 +300,19 @@ class PeerIndex:
         if key not in self._stats_cache:
             values_key = (cluster.id, unit, lower, cap)
             if values_key not in self._values_cache:  # every member read once, not once per unit
-                self._values_cache[values_key] = _project_values(cluster, unit, lower_is_laxer=lower, cap=cap)
-            everyone = self._values_cache[values_key]
-            peers = {k: v for k, v in everyone.items() if k[0] != own_unit}  # the projects of other units
-            self._stats_cache[key] = _PeerStats.of(peers, unit) if len(peers) >= MIN_PEER_PROJECTS else None
+                everyone = _project_values(cluster, unit, lower_is_laxer=lower, cap=cap)
+                self._values_cache[values_key] = _PeerValues.of(everyone)
+            self._stats_cache[key] = _PeerStats.of(self._values_cache[values_key], own_unit, unit, self._rank)
         return self._stats_cache[key]
+
+    def _rank(self, count: int, method: str) -> int:
+        """The index np.percentile reads for OUTLIER_PERCENTILE (method "lower") or its complement
+        ("higher") in `count` sorted values: asked of an arange, once per count."""
+        key = (count, method)
+        if key not in self._rank_cache:
+            q = OUTLIER_PERCENTILE if method == "lower" else 100 - OUTLIER_PERCENTILE
+            self._rank_cache[key] = int(np.percentile(np.arange(count), q, method=method))  # type: ignore[call-overload]
+        return self._rank_cache[key]
 
     # ---- suggestions --------------------------------------------------------------------------------------
     def similar_projects(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import statistics
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kpi_lint.cluster import PeerIndex, PeerOutlier, build_peer_index
@@ -167,3 +169,40 @@ def test_an_impossible_peer_rate_is_no_benchmark_for_a_rate_capped_at_100() -> N
     assert capped is not None
     assert (capped.peer_count, capped.peer_min, capped.peer_median, capped.peer_max) == (3, 90.0, 95.0, 95.0)
     assert "其他 3 个单位的 3 个项目设为 90%–95%（中位数 95%" in capped.message
+
+
+# ---- the peers of a unit read from the sorted targets of all (issue 10o) ----------------------------------
+
+
+def test_peer_stats_of_each_unit_are_those_of_the_other_units_targets(peers: PeerIndex, docs: list[Document]) -> None:
+    # Every (cluster, unit of measure) of the corpus seen from every unit: the order statistics read by removing
+    # the unit's own targets from the sorted targets of all are those of the other units' targets, sorted anew.
+    from kpi_lint.cluster.peers import MIN_PEER_PROJECTS, OUTLIER_PERCENTILE, _PeerStats, _PeerValues, _project_values
+
+    units = {i.path: peers._unit_by_path[i.path] for d in docs for i in d.indicators}
+    compared = 0
+    for cluster in peers.clusters.clusters:
+        for unit in ("%", "元/人"):
+            everyone = _project_values(cluster, unit, lower_is_laxer=True)
+            values = _PeerValues.of(everyone)
+            for own in {*units.values(), None}:
+                others = sorted(v for k, v in everyone.items() if k[0] != own)
+                stats = _PeerStats.of(values, own, unit, peers._rank)
+                if len(others) < MIN_PEER_PROJECTS:
+                    assert stats is None
+                    continue
+                assert stats is not None
+                assert (stats.count, stats.low, stats.high) == (len(others), others[0], others[-1])
+                assert stats.median == statistics.median(others)
+                assert stats.low_bound == float(np.percentile(others, OUTLIER_PERCENTILE, method="lower"))
+                assert stats.high_bound == float(np.percentile(others, 100 - OUTLIER_PERCENTILE, method="higher"))
+                compared += 1
+    assert compared >= 20
+
+
+def test_the_suggesters_candidates_and_the_project_itself_fit_in_the_kept_neighbours() -> None:
+    # More would rank every project again per query (a product over all projects: quadratic in a run).
+    from kpi_lint.cluster.peers import NEIGHBOURS
+    from kpi_lint.library.suggest import CANDIDATE_PROJECTS
+
+    assert CANDIDATE_PROJECTS + 1 <= NEIGHBOURS
