@@ -337,28 +337,31 @@ SAMPLE11_PRECISION_FLOOR = {"KPI101": 1.0}
 SAMPLE11_OVERALL_FLOOR = 23 / 29
 
 
-def test_precision_on_the_eleventh_sample_holds() -> None:
-    precision = _precision_still_reported("11")
-    assert set(precision) == set(SAMPLE11_PRECISION_FLOOR)
-    for code, floor in SAMPLE11_PRECISION_FLOOR.items():
+def _assert_sample_holds(sample: str, per_rule: dict[str, float], overall: float) -> None:
+    """A blind sample's strict precision, per rule (rules with at least 5 findings still reported) and over all its
+    findings still reported, is not below the floors recorded when it was judged and fixed."""
+    precision = _precision_still_reported(sample)
+    assert set(precision) == set(per_rule)
+    for code, floor in per_rule.items():
         assert precision[code][0] >= floor - 1e-9, (code, precision[code])
-    verdicts = [row["verdict"] for row in ROWS if "11" in row["sample"].split() and _reported(row)]
-    assert verdicts.count("right") / len(verdicts) >= SAMPLE11_OVERALL_FLOOR - 1e-9, verdicts
+    verdicts = [row["verdict"] for row in ROWS if sample in row["sample"].split() and _reported(row)]
+    assert verdicts.count("right") / len(verdicts) >= overall - 1e-9, verdicts
+
+
+def test_precision_on_the_eleventh_sample_holds() -> None:
+    _assert_sample_holds("11", SAMPLE11_PRECISION_FLOOR, SAMPLE11_OVERALL_FLOOR)
 
 
 # Sample 12: all 26 wild findings not judged in samples 1–11 (seed 113 on bb16a1b; 15 on the new batch r, documents no
 # rule was tuned on), judged blind before issue 11n's fixes. As drawn: 16 right, 4 partly, 6 wrong (0.62 strict, 0.77
 # lenient); KPI101 12/14, batch r 5/15. Wrong: 5 the reader's (r06's glued notice, asterisked header and row read as
 # four rows, KPI101 ×2, KPI103, KPI404; r05's glued "≥10%115.25%20%20" read as weight 2, KPI504), 1 the rule's (r05
-# KPI404, a growth rate moved to 质量: silent since issue 11n, optimistic as the fix was shaped on this verdict).
-SAMPLE12_PRECISION_FLOOR = {"KPI101": 12 / 14}
-SAMPLE12_OVERALL_FLOOR = 16 / 25
+# KPI404, a growth rate moved to 质量: silent since issue 11n, optimistic as the fix was shaped on this verdict). Since
+# issue 9r the reader reads r06 as labelled: its four are silent, 16 of the 21 still reported are right (r05's KPI504
+# now says 110, still wrong: the rule cannot tell a 区域 form with no execution score from a09/j09's unread one).
+SAMPLE12_PRECISION_FLOOR = {"KPI101": 12 / 12}
+SAMPLE12_OVERALL_FLOOR = 16 / 21
 
 
 def test_precision_on_the_twelfth_sample_holds() -> None:
-    precision = _precision_still_reported("12")
-    assert set(precision) == set(SAMPLE12_PRECISION_FLOOR)
-    for code, floor in SAMPLE12_PRECISION_FLOOR.items():
-        assert precision[code][0] >= floor - 1e-9, (code, precision[code])
-    verdicts = [row["verdict"] for row in ROWS if "12" in row["sample"].split() and _reported(row)]
-    assert verdicts.count("right") / len(verdicts) >= SAMPLE12_OVERALL_FLOOR - 1e-9, verdicts
+    _assert_sample_holds("12", SAMPLE12_PRECISION_FLOOR, SAMPLE12_OVERALL_FLOOR)
