@@ -40,6 +40,7 @@ from kpi_lint.parse.form_header import (
 )
 from kpi_lint.parse.form_line import Line
 from kpi_lint.parse.form_segment import starts_row
+from kpi_lint.parse.funds_glued import glued_execution
 from kpi_lint.parse.page_split import join_page_splits
 from kpi_lint.vocab import (
     GRADES,
@@ -333,7 +334,10 @@ class FormReader:
             return
         if self._header(line):
             return
-        if (self.draft.block is None and self._funds(row)) or self._facts(line):
+        read = (self.draft.block is None and self._funds(row)) or self._facts(line)
+        if self.draft.block is None:
+            self._glued_funds(row)  # after the facts: a glued line may name the next project first
+        if read:
             self._scattered = []  # header words before the funds or the facts belong to them
             return
         block = self.draft.block
@@ -660,6 +664,18 @@ class FormReader:
         if draft.funds is None:
             draft.funds = FundsReader(self.vocab)
         return draft.funds.feed(row)
+
+    def _glued_funds(self, row: Row) -> None:
+        """The execution figures of a funds header and total row a preview glued into one cell."""
+        draft = self.draft
+        if draft.funds is None:
+            draft.funds = FundsReader(self.vocab)
+        if draft.funds.execution is not None:
+            return
+        for cell in row.cells:
+            if not cell.blank and (ex := glued_execution(cell, self.vocab, draft.funds.unit)) is not None:
+                draft.funds.execution = ex
+                return
 
     def _rows_above(self, line: Line, block: BlockReader, loose: list[Row]) -> None:
         """An excerpt that starts inside a table: the rows printed just above the first labelled one

@@ -160,6 +160,32 @@ def test_a_funds_block_that_does_not_line_up_is_not_read_wrong(stem: str) -> Non
             assert abs(ex.executed / ex.full_year * 100 - ex.rate) <= 1.5
 
 
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        # "全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:202010100.00%10"
+        ("a09_sichuan_water_selfeval", [(None, 20.0, 20.0, 100.0, 10.0, 10.0)]),
+        # "年初预算数全年预算数全年执行分值执行率得分年度资金总额303010100%" (年初 and 得分 blank), then "40404010100%"
+        ("j09_hubei_opera_selfeval", [(None, 30.0, 30.0, 100.0, 10.0, None), (40.0, 40.0, 40.0, 100.0, 10.0, None)]),
+    ],
+)
+def test_a_glued_funds_block_is_read_by_the_cut_that_reproduces_its_rate(
+    stem: str, expected: list[tuple[float | None, ...]]
+) -> None:
+    """The digits under a glued funds header are cut where 执行数 / 预算数 gives the printed rate and 分值 ≥ 得分:
+    the execution score is read, so KPI504 can tell it from a form that prints none."""
+    path = WILD / f"{stem}.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    read = []
+    for project in parse(path).projects:
+        ex = project.execution
+        assert ex is not None and ex.unit == "万元"
+        read.append((ex.budgeted, ex.full_year, ex.executed, ex.rate, ex.weight, ex.score))
+        for loc in ex.spans.values():  # the glued cell's text lost the spaces of its print ("项目资金 (万元)")
+            assert loc.text in lines[loc.line - 1][loc.column - 1 : loc.column + len(loc.text) + 2], loc
+    assert read == expected
+
+
 def test_a_table_that_breaks_off_is_not_blamed_for_what_lies_beyond_the_break() -> None:
     from kpi_lint.rules.base import RuleContext
     from kpi_lint.rules.engine import run_rules

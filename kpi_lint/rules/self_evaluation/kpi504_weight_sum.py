@@ -20,6 +20,7 @@ class WeightSum(Rule):
 
     把自评表每一指标行的分值与预算执行的权重相加——预算执行用印出的分值，没有则用 ``execution_weight``
     （默认 10，即指引中预算执行率的权重）——合计不等于 ``expected_total``（100，误差 0.01 以内）时报告。
+    表上没有印出预算执行的分值、而各指标分值合计已是 100 时不报告：转移支付区域自评表把 100 分全部分给指标。
     消息按一级指标列出分项，并与指引的权重对照。
     印有权重的申报表或目标表没有预算执行得分：各指标权重合计应为 100，或在为预算执行留出 10 分时为 90。
     在原文中被截断的表不求和。
@@ -57,11 +58,14 @@ class WeightSum(Rule):
             yield from self._declared(doc, project, rows, by_level1)
             return
         ex = project.execution
+        expected = float(self.opts["expected_total"])
+        tolerance = float(self.opts["tolerance"])
+        if (ex is None or ex.weight is None) and abs(sum(by_level1.values()) - expected) <= tolerance:
+            return  # no execution score printed, and the indicators carry all 100 points (转移支付区域自评表)
         execution = ex.weight if ex is not None and ex.weight is not None else float(self.opts["execution_weight"])
         by_level1["预算执行"] = execution
         total = sum(by_level1.values())
-        expected = float(self.opts["expected_total"])
-        if abs(total - expected) <= float(self.opts["tolerance"]):
+        if abs(total - expected) <= tolerance:
             return
         parts = " + ".join(f"{name} {fmt(weight)}" for name, weight in by_level1.items())
         message = (
