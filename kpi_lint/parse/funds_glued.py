@@ -29,6 +29,8 @@ _MAX_DIGITS = 40  # longer runs are not one row of figures
 def glued_execution(cell: Cell, vocab: Vocabulary, unit: str) -> Execution | None:
     """The execution figures of a glued funds header and total row inside `cell`, or None."""
     text = cell.text
+    if "%" not in text:
+        return None  # no printed rate to anchor a cut (the common case: every line before a table)
     order, end = _header(text, vocab)
     if len(order) < 3 or "rate" not in order or "executed" not in order:
         return None
