@@ -387,6 +387,12 @@ class Vocabulary:
         best = self._fund_source_words(s)
         return self.fund_sources[best] if best else None
 
+    @cached_property
+    def fund_column_pattern(self) -> re.Pattern[str] | None:
+        """One pattern matching the funds block's header words (fund_columns.txt), longest first."""
+        ordered = sorted(self.fund_columns, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
     def fund_column(self, text: str) -> str | None:
         """The figure a funds block header names ("全年执行数（B）" → executed)."""
         s = _PAREN.sub("", label_key(text))

@@ -66,10 +66,9 @@ def glued_execution(cell: Cell, vocab: Vocabulary, unit: str) -> Execution | Non
 
 def _header(text: str, vocab: Vocabulary) -> tuple[list[str], int]:
     """The column roles a run of header words names, in order, and where the run ends."""
-    words = sorted(vocab.fund_columns, key=len, reverse=True)
-    if not words:
+    pattern = vocab.fund_column_pattern
+    if pattern is None:
         return [], 0
-    pattern = re.compile("|".join(re.escape(w) for w in words))
     order: list[str] = []
     end = 0
     for m in pattern.finditer(text):
