@@ -42,6 +42,7 @@ from kpi_lint.parse.form_line import Line
 from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.parse.funds_glued import glued_execution
 from kpi_lint.parse.page_split import join_page_splits
+from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.vocab import (
     GRADES,
     PAGE_NUMBER,
@@ -655,7 +656,7 @@ class FormReader:
             if "goal" not in draft.facts:
                 draft.facts["goal"] = loc
         elif fact not in draft.facts:
-            draft.facts[fact] = loc
+            draft.facts[fact] = unglued_total(loc) if fact == "total_score" else loc
         if fact in ("total_score", "grade"):  # printed under the indicator rows
             self._end_block()
 
@@ -787,7 +788,7 @@ class FormReader:
             project.goals["年度"] = draft.facts["goal"]
         if draft.funds is not None:
             project.funds = list(draft.funds.items)
-            project.execution = draft.funds.execution
+            project.execution = draft.funds.read_execution()
         if "total_score" in draft.facts:
             project.total_score = draft.facts["total_score"]
         if "grade" in draft.facts:
