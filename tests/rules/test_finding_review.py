@@ -25,7 +25,10 @@ blind before issue 11l's fixes; 11 = 51 wild findings not judged in samples 1–
 --at-least 14 --min-fires 0 --only corpus/wild/ --exclude-reviewed: 14 of the 25 unjudged KPI101, every other unjudged
 wild finding, most of them in the new batches p and q), judged blind before issue 11m's fixes; 12 = all 26 wild findings
 not judged in samples 1–11 (seed 113 on bb16a1b, --share 1 --at-least 0 --only corpus/wild/ --exclude-reviewed: 15 on
-the new batch r, 11 elsewhere), judged blind before issue 11n's fixes. This test runs the whole
+the new batch r, 11 elsewhere), judged blind before issue 11n's fixes; 13 = the 3 KPI107 findings judged "partly" in
+samples 2, 5, 6 and 10 for a "same basis on every row" message that session 10 reworded into an info hint (c01 44,
+l02 95, 003 1888), judged again on the reworded message by issue 11o — not blind, not random: the old rows keep
+their verdicts. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
