@@ -674,7 +674,9 @@ class FormReader:
         if draft.funds.execution is not None:
             return
         for cell in row.cells:
-            if not cell.blank and (ex := glued_execution(cell, self.vocab, draft.funds.unit)) is not None:
+            if cell.blank:
+                continue
+            if (ex := glued_execution(cell, self.vocab, draft.funds.unit, _points(draft.funds.points))) is not None:
                 draft.funds.execution = ex
                 return
 
@@ -940,6 +942,10 @@ _SEAL = re.compile(r"[(（](?:盖章|签章|签字|公章)[)）]")
 _UNCLOSED = re.compile(r"^[(（][^)）]*$")
 _LABELLED_LINE = re.compile(r"\n\s*[^\s:：]{2,8}[:：]")
 # Labels printed on the same line after a fact's value, with or without a space before them.
+def _points(points: Located | None) -> float | None:
+    return to_number(points.text) if points is not None else None
+
+
 def _inline_facts(cell: Cell, vocab: Vocabulary, *, loose: bool) -> list[tuple[str, Cell]]:
     """"项目名称：XX" / "负责人：张三" in one cell: each fact and a cell holding its value.
 

@@ -336,8 +336,10 @@ def test_precision_on_the_tenth_sample_holds() -> None:
 # are silent, 24 of the 34 still reported are right, and KPI202 has fewer than 5 left (1 right, q01 wrong). Since
 # issue 9q the reader reads q04's OCR'd rows as labelled: its two wrong KPI103, two partly findings and the right KPI203
 # on the old reading ("数量指标" as the name) are gone, 23 of the 29 still reported are right, KPI103 has fewer than 5.
+# Since issue 11o the reader reads the points h02's funds label gives budget execution ("预算执行情况(万元) ⏎ (20分)")
+# and KPI503 lets an unread execution score take them: h02's KPI503 (wrong) is silent, 23 of the 28 are right.
 SAMPLE11_PRECISION_FLOOR = {"KPI101": 1.0}
-SAMPLE11_OVERALL_FLOOR = 23 / 29
+SAMPLE11_OVERALL_FLOOR = 23 / 28
 
 
 def _assert_sample_holds(sample: str, per_rule: dict[str, float], overall: float) -> None:

@@ -128,6 +128,17 @@ def test_the_points_a_funds_label_gives_budget_execution_are_its_weight() -> Non
     assert n01 is not None and (n01.weight, n01.score) == (20, 20)
 
 
+def test_a_glued_funds_block_printing_its_rate_as_a_ratio_is_cut_by_it() -> None:
+    """n07 (an OCR'd preview): "预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120": no "%",
+    the rate is B/A as a ratio; the one cut where 执行数/预算数 gives it and 得分 is within the label's 20 points is
+    1.56 | 1.56 | 1 | 20.  The column word inside "(20分*执行率)" is no column of its own."""
+    ex = parse(WILD / "n07_unknown_fishery_selfeval_ocr.txt").projects[0].execution
+    assert ex is not None
+    assert (ex.budgeted, ex.executed, ex.rate, ex.score, ex.weight) == (1.56, 1.56, 100, 20, 20)
+    assert (ex.spans["rate"].text, ex.spans["rate"].line, ex.spans["rate"].column) == ("1", 3, 209)
+    assert (ex.spans["score"].text, ex.spans["score"].column) == ("20", 210)
+
+
 def test_a_name_pushed_ahead_of_the_figures_before_it_gets_them_back() -> None:
     """k04: "指标24:传染病及突发公共卫生事件报告 | 数 | 指标25:家庭医生签约率 | 14例 14例 2 2 | 24694人 22584人 2
     1.7": the first name wrapped ("…报告" ⏎ "数"), so the next row's name came before its figures."""
