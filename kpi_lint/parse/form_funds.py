@@ -5,11 +5,14 @@ A declaration prints label/amount pairs, one pair per period ("实施期资金�
 120", then "其中：财政拨款 | 300 | 其中：财政拨款 | 100"); a self-evaluation prints a header
 (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分) and a row per source.  Amounts are kept as
 printed with the number they literally say; the unit is the one the block names (万元 or 元).
+The block's label may print what budget execution scores ("预算执行情况(万元)(20分)", the "(20分)" on
+the line after it when a copy puts one cell per line): that is its 分值 when no column prints one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, Execution, FundItem, Located
@@ -18,6 +21,10 @@ from kpi_lint.vocab import Vocabulary, squash
 
 _RATE_SLACK = 1.5  # points of 执行率 that rounding of printed figures may explain
 _EXECUTION_FIELDS = ("budgeted", "full_year", "executed", "weight", "rate", "score")
+# "预算执行情况(万元)(20分)": the label of the funds block, then the points of budget execution.
+_LABEL = re.compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*$")
+_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_LABELLED_POINTS = re.compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*" + _POINTS.pattern)
 
 
 @dataclass
@@ -28,11 +35,14 @@ class FundsReader:
     execution: Execution | None = None
     _figures: list[tuple[int, str]] = field(default_factory=list)  # (column, figure) of a funds header
     _periods: list[tuple[int, str]] = field(default_factory=list)  # (column, period) of the totals row
+    points: Located | None = None  # what the block's label says budget execution scores
+    _label_ended: bool = False  # the last row ended with the block's label and no points
 
     def feed(self, row: Row) -> bool:
         """Read a row of the funds block; False when the row is not one."""
         cells = row.cells
         self._note_unit(cells)
+        self._note_points(cells)
         figures = [(i, self.vocab.fund_column(c.text)) for i, c in enumerate(cells) if not c.blank]
         named = [(i, f) for i, f in figures if f]
         if len(named) >= 3:
@@ -72,6 +82,42 @@ class FundsReader:
                     self.unit = "万元"
                 elif "(元)" in text or "（元）" in cell.text or text.endswith("元"):
                     self.unit = "元"
+
+    def _note_points(self, cells: list[Cell]) -> None:
+        """The points the block's label gives budget execution, in the label's cell or in the one after it."""
+        filled = [c for c in cells if not c.blank]
+        ended, self._label_ended = self._label_ended, False
+        if self.points is not None or not filled:
+            return
+        first = filled[0]
+        if ended and (m := _POINTS.fullmatch(first.text.strip())) is not None:
+            self.points = self._placed(first, m, first.text.index(m.group()))
+            return
+        for cell in filled:
+            if (m := _LABELLED_POINTS.search(cell.text)) is not None:
+                self.points = self._placed(cell, m, 0)
+                return
+        self._label_ended = _LABEL.search(filled[-1].text.strip()) is not None
+
+    @staticmethod
+    def _placed(cell: Cell, m: re.Match[str], offset: int) -> Located:
+        column = cell.column if cell.anchor else cell.column + offset + m.start(1)
+        return Located(m.group(1), cell.line, column, cell.anchor)
+
+    def read_execution(self) -> Execution | None:
+        """The execution figures read, with the label's points as 分值 where no column printed one."""
+        ex, points = self.execution, self.points
+        if points is None or (ex is not None and ex.weight is not None):
+            return ex
+        if ex is None:
+            ex = Execution(
+                declared=None, budgeted=None, full_year=None, executed=None, balance=None, rate=None, score=None,
+                weight=None, unit=self.unit, line=points.line, column=points.column,
+            )
+        scored = replace(ex, weight=float(points.text), spans={**ex.spans, "weight": points})
+        # A score above the points (m01: "104 103.97 99.97 19" read one column off): the figures did not line
+        # up with the header; the points would only make a misreading look like an arithmetic error.
+        return scored if _consistent(scored) else ex
 
     def _period(self, label: Cell, column: int, source: str, labels: list[int]) -> str | None:
         text = squash(label.text)

@@ -135,6 +135,8 @@ def _marked_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         return None
     if role in ("weight", "score") and float(piece.rstrip("%")) > 100:
         return None
+    if role == "weight" and float(piece.rstrip("%")) == 0:
+        return None  # a row printed in a scoring table carries points: "…与否20" is 分值 20, not 2 | 0
     if role == "weight" and piece.endswith("%"):
         # A share below the whole: one row of several never weighs 100% ("…92%100%22": 100% is another column's).
         return _WEIGHT_SHARE if float(piece[:-1]) < 100 else None

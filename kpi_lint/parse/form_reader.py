@@ -42,6 +42,7 @@ from kpi_lint.parse.form_line import Line
 from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.parse.funds_glued import glued_execution
 from kpi_lint.parse.page_split import join_page_splits
+from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.vocab import (
     GRADES,
     PAGE_NUMBER,
@@ -655,7 +656,7 @@ class FormReader:
             if "goal" not in draft.facts:
                 draft.facts["goal"] = loc
         elif fact not in draft.facts:
-            draft.facts[fact] = loc
+            draft.facts[fact] = unglued_total(loc) if fact == "total_score" else loc
         if fact in ("total_score", "grade"):  # printed under the indicator rows
             self._end_block()
 
@@ -673,7 +674,9 @@ class FormReader:
         if draft.funds.execution is not None:
             return
         for cell in row.cells:
-            if not cell.blank and (ex := glued_execution(cell, self.vocab, draft.funds.unit)) is not None:
+            if cell.blank:
+                continue
+            if (ex := glued_execution(cell, self.vocab, draft.funds.unit, _points(draft.funds.points))) is not None:
                 draft.funds.execution = ex
                 return
 
@@ -787,7 +790,7 @@ class FormReader:
             project.goals["年度"] = draft.facts["goal"]
         if draft.funds is not None:
             project.funds = list(draft.funds.items)
-            project.execution = draft.funds.execution
+            project.execution = draft.funds.read_execution()
         if "total_score" in draft.facts:
             project.total_score = draft.facts["total_score"]
         if "grade" in draft.facts:
@@ -939,6 +942,10 @@ _SEAL = re.compile(r"[(（](?:盖章|签章|签字|公章)[)）]")
 _UNCLOSED = re.compile(r"^[(（][^)）]*$")
 _LABELLED_LINE = re.compile(r"\n\s*[^\s:：]{2,8}[:：]")
 # Labels printed on the same line after a fact's value, with or without a space before them.
+def _points(points: Located | None) -> float | None:
+    return to_number(points.text) if points is not None else None
+
+
 def _inline_facts(cell: Cell, vocab: Vocabulary, *, loose: bool) -> list[tuple[str, Cell]]:
     """"项目名称：XX" / "负责人：张三" in one cell: each fact and a cell holding its value.
 

@@ -6,6 +6,9 @@ rate; the digits before it are the columns printed before 执行率, those after
 of the digits is kept only when the figures hang together as the form computes them: 执行数 over 预算数
 gives the printed rate within rounding (a rate of 0 tells no cut from another, so it anchors none), 分值
 is at most 100 and not below 得分, 结余 is 预算数 less 执行数.
+A form that prints 执行率 as B/A without "%" ("预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额
+1.561.56120") has one run of digits: its rate is a ratio (1 = 100%), and its 得分 is at most the points the
+block's label gives budget execution ("预算执行情况(万元)(20分)", `points`) when no 分值 column prints them.
 When no cut, or more than one reading, satisfies them, nothing is read.
 """
 
@@ -21,15 +24,19 @@ from kpi_lint.vocab import Vocabulary
 _OPTIONAL = frozenset({"declared", "budgeted", "balance", "score"})  # columns a form may leave blank
 _FIELDS = frozenset({"declared", "budgeted", "full_year", "executed", "balance", "rate", "weight", "score"})
 _FIGURE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
-_LABEL_TAIL = re.compile(r"\s*(?:[(（][A-Za-z/／\s]*[)）])?\s*")  # "(A)", "(B/A)" after a column word
+# "(A)", "(B/A)", "(20分*执行率)" after a column word
+_LABEL_TAIL = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*")
 _RUN = re.compile(r"\s*[:：]?\s*([\d.]+)%([\d.]*)")
+_RATIO_RUN = re.compile(r"\s*[:：]?\s*([\d.]+)()")  # no "%": the rate a ratio inside the one run
+_TOTAL_PREFIX = 6  # characters a 总额 label may have before its word ("年度财政" of 年度财政资金总额)
 _MAX_DIGITS = 40  # longer runs are not one row of figures
 
 
-def glued_execution(cell: Cell, vocab: Vocabulary, unit: str) -> Execution | None:
+def glued_execution(cell: Cell, vocab: Vocabulary, unit: str, points: float | None = None) -> Execution | None:
     """The execution figures of a glued funds header and total row inside `cell`, or None."""
     text = cell.text
-    if "%" not in text:
+    percent = "%" in text
+    if not percent and not any(w in text for w, role in vocab.fund_columns.items() if role == "rate"):
         return None  # no printed rate to anchor a cut (the common case: every line before a table)
     order, end = _header(text, vocab)
     if len(order) < 3 or "rate" not in order or "executed" not in order:
@@ -40,15 +47,18 @@ def glued_execution(cell: Cell, vocab: Vocabulary, unit: str) -> Execution | Non
     if label is None:
         return None
     start, total = label
-    run = _RUN.match(text, total)
+    run = _RUN.match(text, total) if percent else None
+    ratio = run is None
+    if ratio:
+        run = _RATIO_RUN.match(text, total)
     if run is None or len(run.group(1)) + len(run.group(2)) > _MAX_DIGITS:
         return None
-    at = order.index("rate")
+    at = len(order) if ratio else order.index("rate")
     readings = [
         (before, after)
-        for before in _cuts(run.group(1), order[: at + 1], required_last=True)
+        for before in _cuts(run.group(1), order[: at + 1], required_last=not ratio)
         for after in _cuts(run.group(2), order[at + 1 :], required_last=False)
-        if _hangs_together(dict(zip(order, [*before, *after], strict=True)))
+        if _hangs_together(dict(zip(order, [*before, *after], strict=True)), ratio=ratio, points=points)
     ]
     if len({tuple(b + a) for b, a in readings}) != 1:
         return None
@@ -59,7 +69,7 @@ def glued_execution(cell: Cell, vocab: Vocabulary, unit: str) -> Execution | Non
     )
     for name, piece, start in _placed(order, before, after, run):
         if piece and name in _FIELDS:
-            setattr(ex, name, float(piece))
+            setattr(ex, name, float(piece) * (100 if ratio and name == "rate" else 1))
             ex.spans[name] = Located(piece, cell.line, cell.column + start, cell.anchor)
     return ex
 
@@ -72,6 +82,8 @@ def _header(text: str, vocab: Vocabulary) -> tuple[list[str], int]:
     order: list[str] = []
     end = 0
     for m in pattern.finditer(text):
+        if m.start() < end:
+            continue  # a column word inside the bracket after another ("得分(20分*执行率)")
         if order and text[end:m.start()].strip():
             if len(order) >= 3:
                 break
@@ -84,8 +96,21 @@ def _header(text: str, vocab: Vocabulary) -> tuple[list[str], int]:
 def _total_label(text: str, start: int, vocab: Vocabulary) -> tuple[int, int] | None:
     """Where the label of the 资金总额 row, right after the header, starts and ends (its longest word)."""
     labels = [w for w, source in vocab.fund_sources.items() if source == "总额"]
-    found = [(at, at + len(w)) for w in labels if (at := text.find(w, start)) >= 0 and not text[start:at].strip()]
+    found = [
+        (start + len(text[start:at]) - len(text[start:at].lstrip()), at + len(w))
+        for w in labels
+        if (at := text.find(w, start)) >= 0
+        and (
+            not text[start:at].strip()
+            or (at - start <= _TOTAL_PREFIX and _is_total(text[start : at + len(w)], vocab))
+        )
+    ]
     return min(found, key=lambda span: (span[0], -span[1])) if found else None
+
+
+def _is_total(label: str, vocab: Vocabulary) -> bool:
+    """"年度财政资金总额": a label the 总额 word closes, read as the 总额 row (no figure inside it)."""
+    return not any(ch.isdigit() for ch in label) and vocab.fund_source(label) == "总额"
 
 
 def _cuts(digits: str, roles: list[str], *, required_last: bool) -> Iterator[list[str]]:
@@ -111,25 +136,26 @@ def _half_unit(piece: str) -> float:
     return 0.5 * 10.0 ** -decimals
 
 
-def _hangs_together(pieces: dict[str, str]) -> bool:
+def _hangs_together(pieces: dict[str, str], *, ratio: bool = False, points: float | None = None) -> bool:
     base_piece = pieces.get("full_year") or pieces.get("budgeted") or ""
     executed, rate = pieces.get("executed", ""), pieces.get("rate", "")
     if not (base_piece and executed and rate):
         return False
-    base, spent, printed = float(base_piece), float(executed), float(rate)
-    if base <= 0 or not _half_unit(rate) < printed <= 200:
+    scale = 100 if ratio else 1  # a ratio (1 = 100%) is compared in percent
+    base, spent, printed = float(base_piece), float(executed), float(rate) * scale
+    if base <= 0 or not _half_unit(rate) * scale < printed <= 200:
         return False  # a zero rate is reproduced by any small 执行数: it cannot tell cuts apart
     # The rate the printed amounts allow, each amount anywhere in its rounding interval.
     low = max(spent - _half_unit(executed), 0) / (base + _half_unit(base_piece)) * 100
     high_base = base - _half_unit(base_piece)
     high = (spent + _half_unit(executed)) / high_base * 100 if high_base > 0 else float("inf")
-    slack = _half_unit(rate)
+    slack = _half_unit(rate) * scale
     if not low - slack <= printed <= high + slack:
         return False
     weight, score = pieces.get("weight", ""), pieces.get("score", "")
     if weight and (float(weight) > 100 or (score and float(score) > float(weight))):
         return False
-    if score and not weight:
+    if score and not weight and (points is None or float(score) > points):
         return False
     balance = pieces.get("balance", "")
     return not balance or abs(base - spent - float(balance)) <= _half_unit(balance) + _half_unit(base_piece) * 2

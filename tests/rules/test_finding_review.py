@@ -25,7 +25,10 @@ blind before issue 11l's fixes; 11 = 51 wild findings not judged in samples 1–
 --at-least 14 --min-fires 0 --only corpus/wild/ --exclude-reviewed: 14 of the 25 unjudged KPI101, every other unjudged
 wild finding, most of them in the new batches p and q), judged blind before issue 11m's fixes; 12 = all 26 wild findings
 not judged in samples 1–11 (seed 113 on bb16a1b, --share 1 --at-least 0 --only corpus/wild/ --exclude-reviewed: 15 on
-the new batch r, 11 elsewhere), judged blind before issue 11n's fixes. This test runs the whole
+the new batch r, 11 elsewhere), judged blind before issue 11n's fixes; 13 = the 3 KPI107 findings judged "partly" in
+samples 2, 5, 6 and 10 for a "same basis on every row" message that session 10 reworded into an info hint (c01 44,
+l02 95, 003 1888), judged again on the reworded message by issue 11o — not blind, not random: the old rows keep
+their verdicts. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -238,8 +241,10 @@ def test_precision_per_rule_on_the_fifth_sample_holds() -> None:
 # KPI104 on the same value, which says what a 时效 target needs; KPI101 defers to it (the row says "silent: …").
 # KPI103 10/11 since issue 11i: j07 4:251 "一级种薯繁育基地 | 0" (wrong, the reader's: the glued row was cut so the
 # value reads 0, not 8000亩) is silent, as a target of zero needs no unit.
+# KPI103 10/10 since issue 11o: j01 11:16 "505006州民族特殊教育学校 | 30.00" (wrong, a unit's code, name and funds
+# read as an indicator) is silent: a cell opening with a code of six digits or more is no indicator name.
 SAMPLE6_PRECISION_FLOOR = {
-    "KPI101": 10 / 11, "KPI102": 6 / 7, "KPI103": 10 / 11, "KPI104": 1.0, "KPI105": 9 / 11, "KPI106": 8 / 12,
+    "KPI101": 10 / 11, "KPI102": 6 / 7, "KPI103": 1.0, "KPI104": 1.0, "KPI105": 9 / 11, "KPI106": 8 / 12,
     "KPI201": 7 / 10, "KPI202": 1.0, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
     "KPI404": 8 / 9, "KPI502": 11 / 12,  # KPI201 7/10: h02 right silent, its self-evaluation garbled (issue 11k)
 }
@@ -333,8 +338,10 @@ def test_precision_on_the_tenth_sample_holds() -> None:
 # are silent, 24 of the 34 still reported are right, and KPI202 has fewer than 5 left (1 right, q01 wrong). Since
 # issue 9q the reader reads q04's OCR'd rows as labelled: its two wrong KPI103, two partly findings and the right KPI203
 # on the old reading ("数量指标" as the name) are gone, 23 of the 29 still reported are right, KPI103 has fewer than 5.
+# Since issue 11o the reader reads the points h02's funds label gives budget execution ("预算执行情况(万元) ⏎ (20分)")
+# and KPI503 lets an unread execution score take them: h02's KPI503 (wrong) is silent, 23 of the 28 are right.
 SAMPLE11_PRECISION_FLOOR = {"KPI101": 1.0}
-SAMPLE11_OVERALL_FLOOR = 23 / 29
+SAMPLE11_OVERALL_FLOOR = 23 / 28
 
 
 def _assert_sample_holds(sample: str, per_rule: dict[str, float], overall: float) -> None:

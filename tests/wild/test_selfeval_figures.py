@@ -102,6 +102,43 @@ def test_two_column_words_run_together_in_a_header_are_two_columns() -> None:
     assert not any("指标1:" in (i.value or "") or "指标2:" in (i.level3 or "") for i in doc.indicators)
 
 
+def test_a_total_glued_to_its_full_marks_is_read_as_the_score() -> None:
+    """j09: "总分10098" is the total row's 满分 100 and 得分 98 run together; the score is read, placed where its
+    digits start.  A figure that is no such pair stays as printed."""
+    from kpi_lint.model import Located
+    from kpi_lint.parse.score_glued import unglued_total
+
+    doc = parse(WILD / "j09_hubei_opera_selfeval.txt")
+    total = doc.projects[0].total_score
+    assert total is not None and (total.text, total.line, total.column) == ("98", 3, 150)
+    for kept in ("100", "98.5", "1005", "10001", "105", "110", "20098"):
+        assert unglued_total(Located(kept, 1, 1)).text == kept
+    assert unglued_total(Located("10095.5", 1, 1)).text == "95.5"
+
+
+def test_the_points_a_funds_label_gives_budget_execution_are_its_weight() -> None:
+    """h02 (云南 保山, one cell per line): "预算执行情况(万元)" ⏎ "(20分)": budget execution scores 20 on this form,
+    though no column prints a 分值 and its row of figures was not read; n07 prints the same label in one glued cell."""
+    h02 = parse(WILD / "h02_yunnan_veterans_selfeval.txt").projects[0].execution
+    assert h02 is not None and h02.weight == 20 and h02.score is None
+    assert (h02.spans["weight"].line, h02.spans["weight"].column) == (29, 2)
+    n07 = parse(WILD / "n07_unknown_fishery_selfeval_ocr.txt").projects[0].execution
+    assert n07 is not None and n07.weight == 20
+    n01 = parse(WILD / "n01_hubei_library_selfeval.txt").projects[0].execution
+    assert n01 is not None and (n01.weight, n01.score) == (20, 20)
+
+
+def test_a_glued_funds_block_printing_its_rate_as_a_ratio_is_cut_by_it() -> None:
+    """n07 (an OCR'd preview): "预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120": no "%",
+    the rate is B/A as a ratio; the one cut where 执行数/预算数 gives it and 得分 is within the label's 20 points is
+    1.56 | 1.56 | 1 | 20.  The column word inside "(20分*执行率)" is no column of its own."""
+    ex = parse(WILD / "n07_unknown_fishery_selfeval_ocr.txt").projects[0].execution
+    assert ex is not None
+    assert (ex.budgeted, ex.executed, ex.rate, ex.score, ex.weight) == (1.56, 1.56, 100, 20, 20)
+    assert (ex.spans["rate"].text, ex.spans["rate"].line, ex.spans["rate"].column) == ("1", 3, 209)
+    assert (ex.spans["score"].text, ex.spans["score"].column) == ("20", 210)
+
+
 def test_a_name_pushed_ahead_of_the_figures_before_it_gets_them_back() -> None:
     """k04: "指标24:传染病及突发公共卫生事件报告 | 数 | 指标25:家庭医生签约率 | 14例 14例 2 2 | 24694人 22584人 2
     1.7": the first name wrapped ("…报告" ⏎ "数"), so the next row's name came before its figures."""

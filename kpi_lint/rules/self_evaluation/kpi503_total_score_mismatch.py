@@ -21,10 +21,12 @@ class TotalScoreMismatch(Rule):
     把每一指标行的得分（包括"未填报"的成本指标行）与预算执行的得分相加，与印出的总分比较，允许 ``tolerance``
     （默认 0.01）或印出总分的舍入误差。有分值没有得分的行按 0 计，并在消息中点名。``suggestion`` 给出算出的总分。
 
-    没有读到预算执行得分时，它不是 0 分：总分比指标得分合计多出的部分不超过预算执行可得的分（100 减各指标分值之和，
-    分值不全时取 ``execution_weight``，默认 10）就不报告——摘录可能从资金表之后开始（m08 "绩效指标(90分)"，
+    没有读到预算执行得分时，它不是 0 分：总分比指标得分合计多出的部分不超过预算执行可得的分（表上印出的，如
+    "预算执行情况(20分)"；否则 100 减各指标分值之和，分值不全时取 ``execution_weight``，默认 10）就不报告——
+    摘录可能从资金表之后开始（m08 "绩效指标(90分)"，
     合计 100 = 指标 90 + 预算执行 10）。没有一行有得分、也没有预算执行得分的表是评分方案（j03 "绩效评价指标表"：
-    目标值和分值），它的"总分"是分值合计，没有可核对的得分，不报告。
+    目标值和分值），它的"总分"是分值合计，没有可核对的得分，不报告。有一行印着目标值和实际完成值、却既没读到分值
+    也没读到得分（n07 "100%10…" 的得分与后面的文字粘在一起），它的得分同样不是 0：总分高于算出的和时不报告。
 
     **为什么不好**
 
@@ -48,9 +50,12 @@ class TotalScoreMismatch(Rule):
     family = "self_evaluation"
     options: ClassVar[dict[str, Any]] = {"tolerance": 0.01, "execution_weight": 10.0}
 
-    def _execution_share(self, rows: list[Indicator]) -> float:
-        """What the budget execution may score: 100 less the indicators' 分值 when every row prints one
-        (m08's "绩效指标(90分)" leaves 10), else ``execution_weight`` (财预〔2020〕10号: 10)."""
+    def _execution_share(self, project: Project, rows: list[Indicator]) -> float:
+        """What the budget execution may score: its 分值 as the form prints it ("预算执行情况(20分)"), else
+        100 less the indicators' 分值 when every row prints one (m08's "绩效指标(90分)" leaves 10), else
+        ``execution_weight`` (财预〔2020〕10号: 10)."""
+        if project.execution is not None and project.execution.weight is not None:
+            return project.execution.weight
         if rows and all(ind.weight is not None for ind in rows):
             return max(0.0, 100.0 - sum(ind.weight or 0.0 for ind in rows))
         return float(self.opts["execution_weight"])
@@ -69,8 +74,10 @@ class TotalScoreMismatch(Rule):
         slack = rounding(project.total_score.text, float(self.opts["tolerance"]))
         if abs(computed - total) <= slack:
             return
-        if not read and 0 < total - indicator_sum <= self._execution_share(rows) + slack:
+        if not read and 0 < total - indicator_sum <= self._execution_share(project, rows) + slack:
             return  # the budget-execution score was not read: not a 0, it may well make up the difference
+        if total > computed and any(ind.score is not None for ind in rows) and _unread(project):
+            return  # rows whose score was not read (no 分值 either): not 0s, the sum is not of every row
         unscored = [ind.level3 or ind.level2 or "?" for ind in rows if ind.score is None]
         missing = f"；其中“{'、'.join(unscored)}”有分值无得分，按0计" if unscored else ""
         message = (
@@ -82,3 +89,11 @@ class TotalScoreMismatch(Rule):
             doc, message, project=project, at=loc, suggestion=fmt(computed, 2),
             explain="；".join(f"{ind.level3 or ind.level2}: {ind.score}" for ind in rows) + f"；预算执行: {execution}",
         )
+
+
+def _unread(project: Project) -> bool:
+    """Some indicator row prints a target and an actual but neither 分值 nor 得分 was read, while other rows'
+    scores were: a table with a score column whose figure on that row the reading lost (n07's "100%10…")."""
+    return any(
+        ind.weight is None and ind.score is None and ind.value and ind.actual for ind in project.indicators
+    )

@@ -98,6 +98,10 @@ _PLACEHOLDER_BRACKET = re.compile(r"[(（][^()（）\d]*[)）]")
 _TARGET_IN_NAME = re.compile(r"(?:[≥≤<>＞＜≧≦＝═=]|>=|<=|大于|小于|不低于|不少于|不超过|目标值[:：]?)\s*\d")
 _COMPARATOR_WORDS = re.compile("|".join((*vocab.WORDED_SIGNS, "以上", "以下")))
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A code opening a cell: six digits or more, not a figure with its unit ("1000000元…", "100000人次").
+_CODE_FIRST = re.compile(
+    r"\d{6,}(?![\d.,])(?!\s*(?:[%‰]|[万亿千百]?(?:元|人|次|个|户|亩|吨|米|份|台|套|件|册|张|株|头|天|公里|平方)))"
+)
 _MAX_FRAGMENT = 4  # "服务对象" of 服务对象满意度指标; a longer name is not read as a piece of a label
 
 
@@ -114,7 +118,11 @@ def is_name(level3: str | None) -> bool:
     there means the row's cells were shifted when it was read; "度指", "续影" are what is left of
     满意度指标 and 可持续影响指标 when a flattened page was cut in the wrong places. Nor is a name
     what a 指标性质 column holds ("-定性", "正向"), or a label glued to a piece of another
-    ("满意度指标服务对象": 服务对象满意度指标 wrapped over two lines)."""
+    ("满意度指标服务对象": 服务对象满意度指标 wrapped over two lines), nor a cell that opens with a code of six digits
+    or more: the row of a unit or project ("505006州民族特殊教育学校": 单位代码 and 单位名称 run together) read where
+    an indicator would be."""
+    if _CODE_FIRST.match(squash(level3 or "")):
+        return False
     rest = _COMPARATOR_WORDS.sub("", squash(level3 or ""))
     if clean(rest).strip("-—–") in DIRECTION_WORDS:
         return False

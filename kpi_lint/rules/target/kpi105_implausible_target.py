@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -25,6 +26,7 @@ class ImplausibleTarget(Rule):
 
     - 满意度目标低于 ``satisfaction_floor``（默认 80%）；
     - 百分比超过 100%（或"> 100%"），增长率类指标除外（``lexicons/name_units.txt`` 中标为 ``可超100%``）；
+      "2" 后跟 50–100 的百分比（"290%"）多半是扫描件或网页转文字把"≥90%"的"≥"认成了"2"，消息提示这一可能，建议"≥90%"；
     - 比率写成"≥100%"：任何比率都不能超过 100%，目标应为"=100%"；
     - 有同类指标索引（``kpi_lint.cluster``）时：与可比项目同一指标相比明显离群的值，并给出同类的中位数和范围。
       不能超过 100% 的比率只与同类中可能的目标相比：同类里超过 100% 的值（读错的格，如粘连的“满意度调查290%”，或笔误）
@@ -69,10 +71,16 @@ class ImplausibleTarget(Rule):
                 top = parsed.number_high if parsed.number_high is not None else number
                 over = top > 100 or (top >= 100 and parsed.comparator == ">")
                 if over and not may_exceed_100(ind.level3, cues):
+                    sign = _sign_read_as_two(value)
+                    misread = (
+                        f"若原表写的是“≥{sign}%”，是“≥”被识别成了“2”（扫描件或网页转文字常见），请按原表改正；"
+                        if sign else ""
+                    )
                     yield self.finding(
                         doc,
-                        f"比率目标“{value}”超过了 100%，不可能实现；完成率、覆盖率一类指标的上限是 100%。",
-                        project=project, indicator=ind, span="value", severity=Severity.ERROR, suggestion="=100%",
+                        f"比率目标“{value}”超过了 100%，不可能实现；{misread}完成率、覆盖率一类指标的上限是 100%。",
+                        project=project, indicator=ind, span="value", severity=Severity.ERROR,
+                        suggestion=f"≥{sign}%" if sign else "=100%",
                     )
                     continue
                 if top == 100 and parsed.comparator == "≥":
@@ -115,6 +123,17 @@ class ImplausibleTarget(Rule):
             doc, message, project=project, indicator=ind, span="value", severity=Severity.INFO,
             suggestion=f"≥{result.peer_median:g}%" if result.unit == "%" and _at_least(ind) else None, explain=explain,
         )
+
+
+# "290%" where "≥90%" was printed: OCR and preview text turn "≥" into "2" (e02 "市民满意度调查290%", j07 "290$").
+_TWO_FOR_SIGN = re.compile(r"2(\d{2}(?:\.\d+)?)\s*[%％]")
+
+
+def _sign_read_as_two(value: str) -> str | None:
+    """The rate a percentage above 100% reads as when its leading "2" is a misread "≥" ("290%" → "90"), if one
+    from 50 to 100 (what such targets are); None otherwise ("150%", "2000%")."""
+    m = _TWO_FOR_SIGN.fullmatch(value.strip())
+    return m.group(1) if m and 50 <= float(m.group(1)) <= 100 else None
 
 
 def _at_least(ind: Indicator) -> bool:

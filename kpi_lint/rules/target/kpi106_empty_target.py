@@ -17,6 +17,7 @@ from kpi_lint.rules.target.common import (
     name_cues,
     target_form,
     target_in_name,
+    words_in,
 )
 
 _SHARED_TAIL = 2  # characters of the measured thing a heading and its items end with: 面积, 数量
@@ -52,7 +53,8 @@ class EmptyTarget(Rule):
 
     一行指标写了三级指标名称却没有指标值（或只写了 ``lexicons/empty_values.txt`` 中的"未填报"之类），
     或者有指标值却没有说明衡量什么的三级指标时报告。某个类别整行空着（空的成本指标行）属于缺少维度，
-    由 KPI201/KPI202 报告。
+    由 KPI201/KPI202 报告。名称以 ``lexicons/vague_words.txt`` 中的词开头或结尾（g08 叙述体
+    "生态效益指标:生态修复功能提高"，"可持续影响指标:持续发展"）时，消息点出名称里的这个词只说了方向、不是目标：目标既没填，也没写进名称。
 
     名称一栏已写着目标（"完成及时率(≥**%)>=100%"，或带单位的数字"建设普通省道二级公路32.1公里"）时不报：
     目标写进了名称（或粘连的一行没能拆开），这一行并非没有目标。名称一栏读出来不是名称（指标性质一栏的
@@ -104,9 +106,11 @@ class EmptyTarget(Rule):
                 continue  # "★补助家畜家禽养殖数量 10 10" over its items "猪养殖数量 80头" …: a heading, not empty
             if value_blank:
                 form = target_form(ind, cues, doc.year)
+                said = self._direction_in_name(ind.level3 or "")
+                told = f"（名称里的“{said}”只说了方向，不是目标）" if said else ""
                 yield self.finding(
                     doc,
-                    f"三级指标“{ind.level3}”没有填写指标值：没有目标就无法评价是否完成。"
+                    f"三级指标“{ind.level3}”没有填写指标值{told}：没有目标就无法评价是否完成。"
                     f"应写明可衡量的目标值{f'，如“{form}”' if form else ''}；不适用的指标应整行删去。",
                     project=project, indicator=ind, suggestion=form,
                 )
@@ -117,3 +121,9 @@ class EmptyTarget(Rule):
                     f"应在{ind.level2 or '对应的二级指标'}下写明具体的三级指标名称。",
                     project=project, indicator=ind, span="value",
                 )
+
+    def _direction_in_name(self, name: str) -> str | None:
+        """The vague word (vague_words.txt) a name without a target opens or closes with: "生态修复功能提高",
+        "持续发展" state a direction in the name cell and nothing to measure it by."""
+        found = [w for w in words_in(name, self.lexicon.vague_words) if name.startswith(w) or name.endswith(w)]
+        return found[0] if found else None
