@@ -75,7 +75,12 @@ _PROSE = re.compile(r"[。；;：:]")
 _TARGET_ROLES = {*TARGET_ROLES, "place_value"}  # … and the targets of further places (指标方向 | 镇 | 乡)
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
-_MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 4, "unit": 7}
+_MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 4, "unit": 7, **dict.fromkeys(_TARGET_ROLES, 60)}
+# A target listing several counted parts, each named ("自愿咨询检测1000人次以上,艾滋病人检测600人次以上"):
+# words, one number with its unit or qualifier, and a comma or semicolon before the next part.
+_LISTED_PART = re.compile(r"[\u4e00-\u9fff]{2,12}\d+(?:\.\d+)?[^\d,，;；、。]{0,6}")
+_LISTED_TARGET = re.compile(rf"{_LISTED_PART.pattern}(?:[,，;；、]{_LISTED_PART.pattern})+")
+_LISTED = 0.5  # a listed target: less likely than one target, likelier than a name swallowing the list's numbers
 # Punctuation that closes or continues a phrase: a cell never opens with it ("、文化传承影响").
 _NO_OPENING = tuple("、，,；;。：:）)》”")
 # A worded target is short ("显著提升", "按时完成"); a long run of words is more likely a name's tail.
@@ -175,6 +180,12 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
         # Between two equally good cuts, the shorter worded target: names run long, targets not.
         return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
+    if _LISTED_TARGET.fullmatch(piece) and not _SCORING.search(piece):  # not a scoring rule ("良好得10分,一般得8分")
+        # The words of its first part name what is counted, not the indicator: a name's ending among
+        # them ("检测次数自愿咨询检测…") means the name was cut short before them.
+        first_number = _NUMBER_AT.search(piece)
+        lead = piece[: first_number.start()] if first_number else piece
+        return _LISTED + any(end in lead for end in hints.name_ends if len(end) > 1)
     # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
     # a sign stands only at its start.
     if len(piece) > 16 or piece[0] == "0" or at.has_sign(p + 1, e):
