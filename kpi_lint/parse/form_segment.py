@@ -28,7 +28,7 @@ _ALL_DUE = re.compile(r"^应(.{1,2})尽\1$")
 OPTIONAL = {"deviation", "note", "unnamed", "adjusted_value", "comparator", "unit"}
 _MISSING = 2  # what an expected column left empty costs
 _NO_HINTS = GlueHints()
-_NAME_AS_TARGET = 1  # a cell reading as a name, taken as a target (_plainly_a_name): less than _MISSING
+_NAME_AS_TARGET = 1  # a cell reading as a name, taken as a target (plainly_a_name): less than _MISSING
 _INF = 10**9
 
 
@@ -44,7 +44,7 @@ def _fits(role: str, cell: Cell) -> bool:
     return fits(role, cell.text)
 
 
-def _plainly_a_name(text: str, hints: GlueHints) -> bool:
+def plainly_a_name(text: str, hints: GlueHints) -> bool:
     """A cell that reads as an indicator's name, never as a target: no figure, sign or date, no grade,
     not opening with a worded target's word (提高, 有所 … vague_words.txt) or a comparison, and ending as names end
     (率, 人数, 满意度 … name_units.txt): "资金拨付及时率" after a worded target ("按时完成") is the next
@@ -84,7 +84,7 @@ def assign(
         column left empty, so a row's name in a target column is possible, but in a tie the name
         begins the next row (a table cut after it)."""
         role = columns[b][1]
-        return _NAME_AS_TARGET if role in TARGET_ROLES and _plainly_a_name(squash(cells[a].text), hints) else 0
+        return _NAME_AS_TARGET if role in TARGET_ROLES and plainly_a_name(squash(cells[a].text), hints) else 0
 
     # best[a][b]: cost of placing cells[a:] in columns[b:]
     best = [[_INF] * (m + 1) for _ in range(k + 1)]
