@@ -74,7 +74,7 @@ class BlockReader:
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
-        if self._continues(row) or self._over_the_page(row):
+        if self._continues(row) or self._over_the_page(row) or _points_awarded(row):
             return
         trimmed = self._trimmed(row)
         cells = _without_numbering(trimmed, self.vocab)
@@ -374,7 +374,7 @@ class BlockReader:
         for g, group in enumerate(self.header.groups):
             levels = self.levels[g]
             label_cells = [cells[col] for col in (group.level1, group.level2) if col is not None and col < len(cells)]
-            self._take_labels(levels, label_cells)
+            self._take_labels(levels, label_cells, one_tier=group.level1 is not None and group.level2 is None)
             placed: list[tuple[tuple[int, str], Cell]] = []
             for col, role in group.data:
                 if col >= len(cells) or (id(cells[col]) in used and not cells[col].blank):
@@ -386,8 +386,11 @@ class BlockReader:
     def _under_wide(self, levels: _Levels) -> bool:
         return levels.level1 is not None and self.vocab.is_wide(self.vocab.canonical_level1(levels.level1.text))
 
-    def _take_labels(self, levels: _Levels, cells: list[Cell]) -> None:
-        kinds = resolve([kind_of(c, self.vocab) for c in cells])
+    def _take_labels(self, levels: _Levels, cells: list[Cell], one_tier: bool = False) -> None:
+        """`one_tier`: the table has a 一级 column and no 二级 one (指标类型 | 指标名称 | 指标值): a name of
+        either tier in it ("满意度指标", beside "产出指标") is its 一级."""
+        raw = [kind_of(c, self.vocab) for c in cells]
+        kinds = [Kind.LEVEL1 if one_tier and r is Kind.EITHER else k for r, k in zip(raw, resolve(raw), strict=True)]
         for cell, kind in zip(cells, kinds, strict=True):
             if kind is Kind.LEVEL1 and self._under_wide(levels) and levels.level1 is not cell:
                 kind = Kind.LEVEL2
@@ -615,6 +618,18 @@ def _label_said_twice(record: Record, vocab: Vocabulary) -> bool:
         return False
     text = squash(name.text)
     return text == squash(value.text) and plainly_a_name(text, vocab.glue_hints)
+
+
+_POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
+
+
+def _points_awarded(row: Row) -> bool:
+    """A row of what each item scored ("预算绩效评价结果 | 考核节点进度完成率 | 10分 | 项目采购节约率 | 10分"),
+    printed under a table: two points or more, each right after a cell of words with no figure (the item
+    it scores).  An indicator row's figures follow its name in turn (target, actual), not one each."""
+    texts = [squash(c.text) for c in row.filled]
+    points = [i for i, t in enumerate(texts) if _POINTS.match(t)]
+    return len(points) >= 2 and all(i > 0 and not any(ch.isdigit() for ch in texts[i - 1]) for i in points)
 
 
 # A cell that only numbers the row: "目标1", "指标2:", "1、", "(3)" (a bare "1" may be a figure).
