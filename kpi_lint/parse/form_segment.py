@@ -152,7 +152,31 @@ def _is_tail(cell: Cell) -> bool:
 
 def segment(cells: list[Cell], columns: list[Column], hints: GlueHints = _NO_HINTS) -> list[Placed]:
     """Cut `cells` into rows over `columns`; cells that cannot start a row are left out.
-    `hints`: how names end and worded targets read, so that a plain name is no row's target."""
+    `hints`: how names end and worded targets read, so that a plain name is no row's target.
+
+    A free-text column (绩效标准, 指标说明) the cut fills in some rows and leaves empty in others may be one
+    the author left empty throughout ("指标名称 | 绩效目标 | 绩效标准" with no standard written): the next
+    row's name was taken for it.  The cells are cut again without that column; that cut is kept when it
+    places every cell, leaves no expected column empty and finds more rows."""
+    cost, rows = _cut_rows(cells, columns, hints)
+    filled_cells = sum(1 for c in cells if not c.blank)
+    for role in _UNWRITTEN:
+        filled = [any(r == role for (_, r), _ in row) for row in rows]
+        if len(rows) < 2 or all(filled) or not any(filled):
+            continue
+        fewer = [c for c in columns if c[1] != role]
+        again, rows_again = _cut_rows(cells, fewer, hints)
+        placed = sum(1 for row in rows_again for _, c in row if not c.blank)
+        if again == 0 < cost and placed == filled_cells and len(rows_again) > len(rows):
+            rows, columns, cost = rows_again, fewer, again
+    return rows
+
+
+_UNWRITTEN = ("basis", "description")  # free-text columns an author may leave empty in every row
+
+
+def _cut_rows(cells: list[Cell], columns: list[Column], hints: GlueHints) -> tuple[int, list[Placed]]:
+    """The cheapest cut of `cells` into rows over `columns`, and its cost."""
     n = len(cells)
     cost = [_INF] * (n + 1)
     back: list[tuple[int, list[Placed] | None]] = [(0, None)] * (n + 1)
@@ -182,4 +206,4 @@ def segment(cells: list[Cell], columns: list[Column], hints: GlueHints = _NO_HIN
         if placed is not None:
             rows.extend(placed[::-1])
         j = i
-    return rows[::-1]
+    return cost[n], rows[::-1]
