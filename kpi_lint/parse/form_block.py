@@ -19,7 +19,7 @@ from kpi_lint.parse.common import to_number
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
-from kpi_lint.parse.form_segment import Placed, assign, segment, starts_row
+from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
 from kpi_lint.parse.page_split import page_of
 from kpi_lint.vocab import GRADES, Vocabulary, label_key, squash, strip_marks
 
@@ -74,7 +74,7 @@ class BlockReader:
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
-        if self._continues(row) or self._over_the_page(row):
+        if self._continues(row) or self._over_the_page(row) or _points_awarded(row):
             return
         trimmed = self._trimmed(row)
         cells = _without_numbering(trimmed, self.vocab)
@@ -374,7 +374,7 @@ class BlockReader:
         for g, group in enumerate(self.header.groups):
             levels = self.levels[g]
             label_cells = [cells[col] for col in (group.level1, group.level2) if col is not None and col < len(cells)]
-            self._take_labels(levels, label_cells)
+            self._take_labels(levels, label_cells, one_tier=group.level1 is not None and group.level2 is None)
             placed: list[tuple[tuple[int, str], Cell]] = []
             for col, role in group.data:
                 if col >= len(cells) or (id(cells[col]) in used and not cells[col].blank):
@@ -386,8 +386,11 @@ class BlockReader:
     def _under_wide(self, levels: _Levels) -> bool:
         return levels.level1 is not None and self.vocab.is_wide(self.vocab.canonical_level1(levels.level1.text))
 
-    def _take_labels(self, levels: _Levels, cells: list[Cell]) -> None:
-        kinds = resolve([kind_of(c, self.vocab) for c in cells])
+    def _take_labels(self, levels: _Levels, cells: list[Cell], one_tier: bool = False) -> None:
+        """`one_tier`: the table has a 一级 column and no 二级 one (指标类型 | 指标名称 | 指标值): a name of
+        either tier in it ("满意度指标", beside "产出指标") is its 一级."""
+        raw = [kind_of(c, self.vocab) for c in cells]
+        kinds = [Kind.LEVEL1 if one_tier and r is Kind.EITHER else k for r, k in zip(raw, resolve(raw), strict=True)]
         for cell, kind in zip(cells, kinds, strict=True):
             if kind is Kind.LEVEL1 and self._under_wide(levels) and levels.level1 is not cell:
                 kind = Kind.LEVEL2
@@ -399,7 +402,8 @@ class BlockReader:
 
     # -- content ---------------------------------------------------------------
     def _by_content(self, cells: list[Cell]) -> None:
-        kinds = _own_labels(cells, resolve([kind_of(c, self.vocab) for c in cells]), self.header)
+        raw = [kind_of(c, self.vocab) for c in cells]
+        kinds = _own_labels(cells, _named_like_a_label(cells, raw, resolve(raw)), self.header)
         if self._run is not None and kinds:
             # One cell per line, one period: a 二级 right under the same 二级 is a name that reads like
             # its category ("成本指标" ⏎ "成本"); an empty category is followed by another one.
@@ -599,8 +603,33 @@ class BlockReader:
             else:
                 record.data.setdefault(role, cell)
         _scores_only(record, group)
+        if _label_said_twice(record, self.vocab):
+            return
         if record.data or record.extra_values:
             self.records.append(record)
+
+
+def _label_said_twice(record: Record, vocab: Vocabulary) -> bool:
+    """A row holding one name twice and nothing else ("预算执行率 | 预算执行率", the template's 一级 and
+    二级 of a row left empty): a name is no target, so the row is no indicator.  A target said twice
+    ("2020年 | 2020年") is one."""
+    name, value = record.data.get("level3"), record.data.get("value")
+    if name is None or value is None or set(record.data) != {"level3", "value"} or record.extra_values:
+        return False
+    text = squash(name.text)
+    return text == squash(value.text) and plainly_a_name(text, vocab.glue_hints)
+
+
+_POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
+
+
+def _points_awarded(row: Row) -> bool:
+    """A row of what each item scored ("预算绩效评价结果 | 考核节点进度完成率 | 10分 | 项目采购节约率 | 10分"),
+    printed under a table: two points or more, each right after a cell of words with no figure (the item
+    it scores).  An indicator row's figures follow its name in turn (target, actual), not one each."""
+    texts = [squash(c.text) for c in row.filled]
+    points = [i for i, t in enumerate(texts) if _POINTS.match(t)]
+    return len(points) >= 2 and all(i > 0 and not any(ch.isdigit() for ch in texts[i - 1]) for i in points)
 
 
 # A cell that only numbers the row: "目标1", "指标2:", "1、", "(3)" (a bare "1" may be a figure).
@@ -678,6 +707,20 @@ def _set_level1(levels: _Levels, cell: Cell, vocab: Vocabulary) -> None:
     elif levels.level1.text.split() != cell.text.split():
         levels.level2 = None
     levels.level1 = cell
+
+
+def _named_like_a_label(cells: list[Cell], raw: list[Kind], kinds: list[Kind]) -> list[Kind]:
+    """"成本指标 | 社会成本指标 | 定量 | 100 | %": a name of either tier (成本指标 is a 一级 of the 2021
+    template and a 二级 of the older one) before a 二级, and after them data no row can open with (a
+    value type, a figure).  The row has no name unless the 二级 is it: the first label is the 二级,
+    the second the 三级指标 that reads like a category."""
+    out = list(kinds)
+    filled = [i for i, k in enumerate(kinds) if k is not Kind.BLANK]
+    for a, b, c in zip(filled, filled[1:], filled[2:], strict=False):
+        labels = raw[a] is Kind.EITHER and kinds[a] is Kind.LEVEL1 and kinds[b] is Kind.LEVEL2
+        if labels and kinds[c] is Kind.DATA and not starts_row(cells[c]):
+            out[a], out[b] = Kind.LEVEL2, Kind.DATA
+    return out
 
 
 def _split_cell(cell: Cell) -> list[Cell]:

@@ -75,7 +75,14 @@ _PROSE = re.compile(r"[。；;：:]")
 _TARGET_ROLES = {*TARGET_ROLES, "place_value"}  # … and the targets of further places (指标方向 | 镇 | 乡)
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
-_MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 4, "unit": 7}
+_MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 4, "unit": 7, **dict.fromkeys(_TARGET_ROLES, 60)}
+# A target listing several counted parts, each named ("自愿咨询检测1000人次以上,艾滋病人检测600人次以上"):
+# words, one number with its unit or qualifier, and a comma or semicolon before the next part.
+_LISTED_PART = re.compile(r"[\u4e00-\u9fff]{2,12}\d+(?:\.\d+)?[^\d,，;；、。]{0,6}")
+_LISTED_TARGET = re.compile(rf"{_LISTED_PART.pattern}(?:[,，;；、]{_LISTED_PART.pattern})+")
+_LIST_SEPARATORS = ",，;；、"
+_ONE_TARGET = 40  # the longest piece one target may be; only a list of them runs longer (up to _MAX_PIECE)
+_LISTED = 0.5  # a listed target: less likely than one target, likelier than a name swallowing the list's numbers
 # Punctuation that closes or continues a phrase: a cell never opens with it ("、文化传承影响").
 _NO_OPENING = tuple("、，,；;。：:）)》”")
 # A worded target is short ("显著提升", "按时完成"); a long run of words is more likely a name's tail.
@@ -153,6 +160,8 @@ def _known_unit(unit: str, hints: GlueHints) -> bool:
 def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
     """指标值, 实际完成值, 调整后指标值: one target ("≥266米", "100%", "显著提升")."""
     piece, hints = at.text[p:e], at.hints
+    if e - p > _ONE_TARGET:
+        return _listed_cost(piece, hints)  # only a list of targets runs this long
     if _NUMBERED_NAME.match(piece):
         return None  # "指标3一级种薯…" is the next row's numbered name
     if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
@@ -177,11 +186,28 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
         # Between two equally good cuts, the shorter worded target: names run long, targets not.
         return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
+    listed = _listed_cost(piece, hints)
+    if listed is not None:
+        return listed
     # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
     # a sign stands only at its start.
     if len(piece) > 16 or piece[0] == "0" or at.has_sign(p + 1, e):
         return None
     return 1 + at.numbers(p, e)
+
+
+def _listed_cost(piece: str, hints: GlueHints) -> float | None:
+    """What a target listing several named, counted parts costs ("自愿咨询检测1000人次以上,艾滋病人检测600人次以上"),
+    or None when `piece` is no such list (a scoring rule, "良好得10分,一般得8分", is none)."""
+    if not any(sep in piece for sep in _LIST_SEPARATORS) or not _LISTED_TARGET.fullmatch(piece):
+        return None
+    if _SCORING.search(piece):
+        return None
+    # The words of its first part name what is counted, not the indicator: a name's ending among
+    # them ("检测次数自愿咨询检测…") means the name was cut short before them.
+    first_number = _NUMBER_AT.search(piece)
+    lead = piece[: first_number.start()] if first_number else piece
+    return _LISTED + any(end in lead for end in hints.name_ends if len(end) > 1)
 
 
 def _text_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:

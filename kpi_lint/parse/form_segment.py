@@ -28,7 +28,7 @@ _ALL_DUE = re.compile(r"^应(.{1,2})尽\1$")
 OPTIONAL = {"deviation", "note", "unnamed", "adjusted_value", "comparator", "unit"}
 _MISSING = 2  # what an expected column left empty costs
 _NO_HINTS = GlueHints()
-_NAME_AS_TARGET = 1  # a cell reading as a name, taken as a target (_plainly_a_name): less than _MISSING
+_NAME_AS_TARGET = 1  # a cell reading as a name, taken as a target (plainly_a_name): less than _MISSING
 _INF = 10**9
 
 
@@ -44,7 +44,7 @@ def _fits(role: str, cell: Cell) -> bool:
     return fits(role, cell.text)
 
 
-def _plainly_a_name(text: str, hints: GlueHints) -> bool:
+def plainly_a_name(text: str, hints: GlueHints) -> bool:
     """A cell that reads as an indicator's name, never as a target: no figure, sign or date, no grade,
     not opening with a worded target's word (提高, 有所 … vague_words.txt) or a comparison, and ending as names end
     (率, 人数, 满意度 … name_units.txt): "资金拨付及时率" after a worded target ("按时完成") is the next
@@ -84,7 +84,7 @@ def assign(
         column left empty, so a row's name in a target column is possible, but in a tie the name
         begins the next row (a table cut after it)."""
         role = columns[b][1]
-        return _NAME_AS_TARGET if role in TARGET_ROLES and _plainly_a_name(squash(cells[a].text), hints) else 0
+        return _NAME_AS_TARGET if role in TARGET_ROLES and plainly_a_name(squash(cells[a].text), hints) else 0
 
     # best[a][b]: cost of placing cells[a:] in columns[b:]
     best = [[_INF] * (m + 1) for _ in range(k + 1)]
@@ -152,7 +152,31 @@ def _is_tail(cell: Cell) -> bool:
 
 def segment(cells: list[Cell], columns: list[Column], hints: GlueHints = _NO_HINTS) -> list[Placed]:
     """Cut `cells` into rows over `columns`; cells that cannot start a row are left out.
-    `hints`: how names end and worded targets read, so that a plain name is no row's target."""
+    `hints`: how names end and worded targets read, so that a plain name is no row's target.
+
+    A free-text column (绩效标准, 指标说明) the cut fills in some rows and leaves empty in others may be one
+    the author left empty throughout ("指标名称 | 绩效目标 | 绩效标准" with no standard written): the next
+    row's name was taken for it.  The cells are cut again without that column; that cut is kept when it
+    places every cell, leaves no expected column empty and finds more rows."""
+    cost, rows = _cut_rows(cells, columns, hints)
+    filled_cells = sum(1 for c in cells if not c.blank)
+    for role in _UNWRITTEN:
+        filled = [any(r == role for (_, r), _ in row) for row in rows]
+        if len(rows) < 2 or all(filled) or not any(filled):
+            continue
+        fewer = [c for c in columns if c[1] != role]
+        again, rows_again = _cut_rows(cells, fewer, hints)
+        placed = sum(1 for row in rows_again for _, c in row if not c.blank)
+        if again == 0 < cost and placed == filled_cells and len(rows_again) > len(rows):
+            rows, columns, cost = rows_again, fewer, again
+    return rows
+
+
+_UNWRITTEN = ("basis", "description")  # free-text columns an author may leave empty in every row
+
+
+def _cut_rows(cells: list[Cell], columns: list[Column], hints: GlueHints) -> tuple[int, list[Placed]]:
+    """The cheapest cut of `cells` into rows over `columns`, and its cost."""
     n = len(cells)
     cost = [_INF] * (n + 1)
     back: list[tuple[int, list[Placed] | None]] = [(0, None)] * (n + 1)
@@ -182,4 +206,4 @@ def segment(cells: list[Cell], columns: list[Column], hints: GlueHints = _NO_HIN
         if placed is not None:
             rows.extend(placed[::-1])
         j = i
-    return rows[::-1]
+    return cost[n], rows[::-1]

@@ -313,6 +313,29 @@ def _at_columns(line: str, columns: list[int]) -> str:
     return "".join(line[i] for i in columns)
 
 
+_LABEL_REACH = 12  # characters either side of a chunk boundary a label crossing it may take
+
+
+def _label_rest_out(
+    tail: str, printed: str, folded: str, labels: re.Pattern[str] | None
+) -> tuple[str, str]:
+    """A chunk that goes on with the rest of a label the chunk before broke off inside ("…指标2:社会效益" ⏎
+    "3、指标效果显著15…"): the label is read where it begins, so its rest is no part of the next cell's text
+    and is left out here (blanked, so the columns of the line stay where they are printed)."""
+    if labels is None or not tail:
+        return printed, folded
+    start = len(folded) - len(folded.lstrip())
+    window = tail + folded[start : start + _LABEL_REACH]
+    rest = 0
+    for m in labels.finditer(window):
+        if m.start() < len(tail) < m.end():
+            rest = m.end() - len(tail)
+    if not rest:
+        return printed, folded
+    cut = start + rest
+    return " " * cut + printed[cut:], " " * cut + folded[cut:]
+
+
 def _chunk_mark(folded: str, last: int) -> int:
     """The number of the chunk mark a line opens with ("2、…"), or 0: a document-sharing preview
     prints a long first chunk, then the others in order after it."""
@@ -363,6 +386,7 @@ def text_grid(
         return Grid(csv_rows(src.lines))
     rows: list[Row] = []
     chunk = 0
+    tail = ""  # the end of the last chunk line: a label it breaks off inside goes on in the next chunk
     spaces_are_cells = _spaces_are_cells(src.norm)
     blank_ends_rows = _blank_lines_end_rows(src.norm)
     for i, printed, folded in _logical_lines(src):
@@ -372,10 +396,13 @@ def text_grid(
         if not folded or (not spaces_are_cells and not folded.strip() and "\t" not in folded):
             continue
         if folded.strip():
-            chunk = _chunk_mark(folded, chunk)
+            last, chunk = chunk, _chunk_mark(folded, chunk)
             if chunk:  # the number of a chunk is no part of a cell
                 blank = " " * (len(folded) - len(folded.lstrip()) + len(f"{chunk}、"))
                 printed, folded = blank + printed[len(blank) :], blank + folded[len(blank) :]
+                if last:
+                    printed, folded = _label_rest_out(tail, printed, folded, labels)
+                tail = folded.rstrip()[-_LABEL_REACH:]
         if not folded.strip() and "\t" not in folded:
             # A line of spaces between blank lines is an empty cell of a table copied one cell per line.
             rows.append(Row([Cell("", i + 1, 1)]))
