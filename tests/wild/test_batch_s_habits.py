@@ -48,3 +48,31 @@ def test_a_category_label_with_a_word_printed_twice() -> None:
     doc = parse(WILD / "s04_yunnan_fertilizer_selfeval.txt")
     last = doc.indicators[-1]
     assert (vocab.canonical_level2(last.level2), last.level3, last.value) == ("社会效益指标", "受益农户数", "5000户")
+
+
+def test_rows_marking_their_merged_labels_by_empty_cells() -> None:
+    # s01: OCR'd `|` rows; "| | name | target | actual |" under a row that printed its 一级 and 二级.
+    doc = parse(WILD / "s01_shanxi_nursingtraining_selfeval_ocr.txt")
+    rows = [(i.level2, i.level3, i.value) for i in doc.indicators]
+    assert ("数量指标", "完成2021年吕梁山护工培训就业质量考核及验收", "11所") in rows
+    assert ("质量指标", "参训学员结业考核通过率", "100%") in rows
+    assert ("社会效益指标", "提高参训学员技术水平", "基本提高") in rows
+
+
+def test_empty_merged_cells_in_another_table(tmp_path: Path) -> None:
+    table = tmp_path / "自评.txt"
+    table.write_text(
+        "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |\n"
+        "产出指标 | 产出数量 | 培训人数 | 500人 | 480人 |\n"
+        "| | 培训班次 | 10期 | 10期 |\n"
+        "| 产出质量 | 结业率 | 95% | 96% |\n"
+        "| | 考核合格率 | 90% | 92% |\n",
+        encoding="utf-8",
+    )
+    rows = [(i.level2, i.level3, i.value) for i in parse(table).indicators]
+    assert rows == [
+        ("数量指标", "培训人数", "500人"),
+        ("数量指标", "培训班次", "10期"),
+        ("质量指标", "结业率", "95%"),
+        ("质量指标", "考核合格率", "90%"),
+    ]
