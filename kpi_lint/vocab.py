@@ -576,7 +576,8 @@ def _lookup(
     scrambled: dict[str, str] | None = None,
 ) -> str | None:
     """A label as printed, else without a parenthetical ("时效指标(工期指标)" → 时效指标), else with a
-    known misprint repaired ("日效性指标" → 时效性指标), else read out of order ("出标产指", `scrambled`)."""
+    known misprint repaired ("日效性指标" → 时效性指标), else with a word printed twice said once
+    ("社会效益效益指标"), else read out of order ("出标产指", `scrambled`)."""
     if not text:
         return None
     key = label_key(text)
@@ -587,6 +588,10 @@ def _lookup(
             repaired = repaired.replace(wrong, right)
         if repaired != key:
             found = table.get(repaired) or table.get(_PAREN.sub("", repaired))
+    if found is None:
+        # A word printed twice in a label ("社会效益效益指标"): the label said once.
+        once = _DOUBLED.sub(r"\1", key)
+        found = table.get(once) or table.get(_PAREN.sub("", once)) if once != key else None
     if found is None and len(key) >= _MIN_PART:
         # The first part of a label whose end was printed elsewhere ("社会公众或服务" …): the one
         # label it can begin.
@@ -599,6 +604,7 @@ def _lookup(
 
 
 _MIN_PART = 5  # a shorter part of a label is too often a word of its own
+_DOUBLED = re.compile(r"(\S{2,}?)\1")  # a word of two characters or more said twice in a row
 
 
 _MEMO_LIMIT = 200_000

@@ -440,6 +440,7 @@ class BlockReader:
             kinds = resolve([kind_of(c, self.vocab) for c in cells])
         if not self.header.streamed and len(groups) == 1:
             cells, kinds = _without_explanation(cells, kinds, groups[0])
+            cells, kinds = _without_merged_blanks(cells, kinds, groups[0])
         first_label = next((i for i, k in enumerate(kinds) if k in (Kind.LEVEL1, Kind.LEVEL2)), None)
         has_levels = groups[0].level1 is not None or groups[0].level2 is not None
         if first_label and has_levels and not self.header.streamed and not any(self._pending):
@@ -938,6 +939,17 @@ def _achieved(text: str, starts: tuple[str, ...]) -> bool:
     is compared)."""
     text = text.strip()
     return bool(starts) and text.startswith(starts) and any(ch.isdigit() for ch in text) and not _ANY_SIGN.search(text)
+
+
+def _without_merged_blanks(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Cell], list[Kind]]:
+    """Empty cells opening a row whose other cells are exactly the group's data ("| | name | target |
+    actual |", an OCR'd table marking its merged 一级 and 二级 by empty cells): the merged labels, not an
+    empty name before the name."""
+    lead = next((i for i, k in enumerate(kinds) if k is not Kind.BLANK), len(kinds))
+    rest = kinds[lead:]
+    if lead and rest and rest[0] is Kind.DATA and len(rest) == group.width and Kind.BLANK not in rest:
+        return cells[lead:], kinds[lead:]
+    return cells, kinds
 
 
 def _without_explanation(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Cell], list[Kind]]:

@@ -54,9 +54,10 @@ _GLUE = r"\s*(?:为|是|[:：])\s*"
 _NUMBERING = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、．]|[(（][一二三四五六七八九十]{1,2}[)）])\s*")
 # A target stated in a clause: "应急运维系统保障率≥80%", "培训合格率不低于95%", "日常运转定性有效"
 # ("定性" says the target is worded: it stands between the name and the words, in neither); a clause
-# holding a cell separator ("|", a tab) is a table's text, not a sentence.
+# holding a cell separator ("|", a tab) is a table's text, not a sentence.  A rate's linking verb before
+# its sign is in neither ("种苗覆盖率达≥90%": 达 / 达到 after a name ending in 率, 度, 数 or 量).
 _STATED = re.compile(
-    r"^(?P<name>[^≥≤=<>≧≦＞＜|\t]{2,40}?)\s*"
+    r"^(?P<name>[^≥≤=<>≧≦＞＜|\t]{2,40}?)\s*(?:(?<=[率度数量])达到?\s*(?=[≥≤=<>≧≦＞＜]))?"
     rf"(?:定性|(?=[≥≤=<>≧≦＞＜]|{'|'.join(WORDED_SIGNS)}))"
     r"(?P<value>[^\s|][^|\t]{0,29}?)\s*$"
 )
@@ -74,6 +75,7 @@ _CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
 _ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
 _NUMBERED_LINE = re.compile(rf"^\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thousands
 
 
 @lru_cache(maxsize=4)
@@ -339,15 +341,16 @@ def _counted_pattern(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Patter
     unit = "|".join(map(re.escape, units)) or "(?!)"
     end = "|".join(map(re.escape, ends)) or "(?!)"
     return re.compile(
-        r"^(?P<name>[^≥≤=<>≧≦＞＜|\s]{1,40}?[\u4e00-\u9fff)）”\"])"
-        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{unit}|%|‰)?(?:{end})?)$"
+        r"^(?P<name>[^≥≤=<>≧≦＞＜|\s]{1,40}?[\u4e00-\u9fff)）”\"])(?:(?<=[率度数量])达到?)?"
+        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{_MAGNITUDE}?(?:{unit})|%|‰)?(?:{end})?)$"
     )
 
 
 def _counted(clause: str, units: tuple[str, ...], ends: tuple[str, ...] = ()) -> re.Match[str] | None:
     """A target stated as a name and its count, no comparison: "辅具适配200人", "试点县数量20个",
-    "宣传活动3次以上" (glue_cues.txt 目标后缀; a sentence's clause, with no space: spaced figures are the
-    cells of a flattened table)."""
+    "宣传活动3次以上", "甘蔗良种推广1.8万亩" (a unit after a magnitude, 万 / 亿 / 千), "合格率达100%" (a rate's
+    linking verb in neither; glue_cues.txt 目标后缀; a
+    sentence's clause, with no space: spaced figures are the cells of a flattened table)."""
     return _counted_pattern(units, ends).match(clause)
 
 

@@ -1,0 +1,78 @@
+"""Habits of real disclosures first met in wild batch s (read once unseen, wild-s.md, then made
+development data): each mechanism on its batch s file and on a second text with the same habit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kpi_lint.lexicon import load_lexicon
+from kpi_lint.parse import parse
+from tests.wild.rows import WILD
+
+
+def test_counted_targets_in_ten_thousands_and_a_rate_linked_by_da() -> None:
+    # s03: "数量指标:甘蔗良种推广1.8万亩;…" (万 before the unit) and "覆盖率达≥90%" (达 is in neither cell).
+    doc = parse(WILD / "s03_yunnan_sugarcane_selfeval_prose.txt")
+    rows = [(i.level2, i.level3, i.value) for i in doc.indicators]
+    assert rows[:4] == [
+        ("数量指标", "甘蔗良种推广", "1.8万亩"),
+        ("数量指标", "甘蔗机械化深翻开沟", "1.17万亩"),
+        ("质量指标", "糖料甘蔗脱毒、健康种苗覆盖率", "≥90%"),
+        ("质量指标", "机械化深翻开沟覆盖率", "≥95%"),
+    ]
+
+
+def test_the_same_habits_in_another_report(tmp_path: Path) -> None:
+    report = tmp_path / "自评报告.txt"
+    report.write_text(
+        "某县2023年油茶产业项目绩效自评报告\n\n(二)具体绩效目标\n\n"
+        "数量指标:新造油茶林2.5万亩;低产林改造0.8万亩。\n\n"
+        "质量指标:造林成活率达到≥85%;苗木合格率达100%。\n",
+        encoding="utf-8",
+    )
+    rows = [(i.level2, i.level3, i.value) for i in parse(report).indicators]
+    assert rows == [
+        ("数量指标", "新造油茶林", "2.5万亩"),
+        ("数量指标", "低产林改造", "0.8万亩"),
+        ("质量指标", "造林成活率", "≥85%"),
+        ("质量指标", "苗木合格率", "100%"),
+    ]
+
+
+def test_a_category_label_with_a_word_printed_twice() -> None:
+    # s04: 二级 printed "社会效益效益指标"; q04 printed "数量指标" twice in one cell.
+    vocab = load_lexicon().vocabulary
+    assert vocab.canonical_level2("社会效益效益指标") == "社会效益指标"
+    assert vocab.canonical_level2("数量指标数量指标") == "数量指标"
+    assert vocab.canonical_level2("受益农户数") is None
+    doc = parse(WILD / "s04_yunnan_fertilizer_selfeval.txt")
+    last = doc.indicators[-1]
+    assert (vocab.canonical_level2(last.level2), last.level3, last.value) == ("社会效益指标", "受益农户数", "5000户")
+
+
+def test_rows_marking_their_merged_labels_by_empty_cells() -> None:
+    # s01: OCR'd `|` rows; "| | name | target | actual |" under a row that printed its 一级 and 二级.
+    doc = parse(WILD / "s01_shanxi_nursingtraining_selfeval_ocr.txt")
+    rows = [(i.level2, i.level3, i.value) for i in doc.indicators]
+    assert ("数量指标", "完成2021年吕梁山护工培训就业质量考核及验收", "11所") in rows
+    assert ("质量指标", "参训学员结业考核通过率", "100%") in rows
+    assert ("社会效益指标", "提高参训学员技术水平", "基本提高") in rows
+
+
+def test_empty_merged_cells_in_another_table(tmp_path: Path) -> None:
+    table = tmp_path / "自评.txt"
+    table.write_text(
+        "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |\n"
+        "产出指标 | 产出数量 | 培训人数 | 500人 | 480人 |\n"
+        "| | 培训班次 | 10期 | 10期 |\n"
+        "| 产出质量 | 结业率 | 95% | 96% |\n"
+        "| | 考核合格率 | 90% | 92% |\n",
+        encoding="utf-8",
+    )
+    rows = [(i.level2, i.level3, i.value) for i in parse(table).indicators]
+    assert rows == [
+        ("数量指标", "培训人数", "500人"),
+        ("数量指标", "培训班次", "10期"),
+        ("质量指标", "结业率", "95%"),
+        ("质量指标", "考核合格率", "90%"),
+    ]
