@@ -25,7 +25,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from kpi_lint.lexicon import Lexicon
-from kpi_lint.model import Document, Form, Indicator, Located, Project
+from kpi_lint.model import GARBLED_GRADE, Document, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.read.source import SourceText
 from kpi_lint.vocab import Vocabulary, label_key
@@ -171,9 +171,11 @@ def _read_block(
         return None
     free = [k for k in range(len(tokens)) if k not in words]
     tuples = _tuples([tokens[k] for k in free], shape)
-    if not any(later == earlier + len(shape) for earlier, later in pairwise(tuples)):
-        return None  # no two rows' figures in one run: the rows are in order, not flattened
     block = FlatBlock(index + 1, tokens[0].start, tokens[-1].start + len(tokens[-1].text), None)
+    if not any(later == earlier + len(shape) for earlier, later in pairwise(tuples)):
+        # No two rows' figures in one run: the rows are in order, read by the table reader, unless the
+        # level header is printed after them with the 二级 labels (a header scattered by the PDF).
+        return block if tuples and _labels_after_rows(words, free[tuples[0]], free[tuples[-1]]) else None
     taken = {free[t + j] for t in tuples for j in range(len(shape))}
     names = _names(tokens, [k for k in free if k not in taken])
     labels = _labels(words, names)
@@ -205,6 +207,14 @@ def _read_block(
         )
     block.indicators = indicators
     return block
+
+
+def _labels_after_rows(words: dict[int, _Word], first_row: int, last_row: int) -> bool:
+    """The 一级/二级 column header printed after the first row's figures and a 二级 label after the last:
+    no row can be told its 二级."""
+    header = any(w.kind == "column" and w.role in ("level1", "level2") and k > first_row for k, w in words.items())
+    label = any(w.kind == "level2" and k > last_row for k, w in words.items())
+    return header and label
 
 
 def _shape(words: dict[int, _Word]) -> tuple[str, ...]:
@@ -314,6 +324,9 @@ def apply_flat_blocks(doc: Document, src: SourceText, lexicon: Lexicon) -> None:
                 host = project
             project.indicators = [i for i in project.indicators if i not in inside]
         if block.indicators is None:
+            if host is not None and not host.indicators:
+                host.garbled = True  # its only table unread: not scored as a project without indicators
+            doc.notes.append(_unread_note(doc, block, host, low))
             continue
         if host is None:
             before = [p for p in doc.projects if (p.line, p.column) <= (block.line, low)]
@@ -323,6 +336,16 @@ def apply_flat_blocks(doc: Document, src: SourceText, lexicon: Lexicon) -> None:
             indicator.form = host.form
         host.indicators.extend(block.indicators)
         host.indicators.sort(key=lambda i: (i.line, i.column))
+
+
+def _unread_note(doc: Document, block: FlatBlock, host: Project | None, column: int) -> ParseProblem:
+    where = f"项目“{host.name}”的指标表" if host else "指标表"
+    grade = f"，评分记为“{GARBLED_GRADE}”" if host is not None and host.garbled else ""
+    message = (
+        f"{where}原文错乱（第 {block.line} 行：表格被压成一行，名称、数值和二级指标的顺序对不上），"
+        f"未读取其指标行{grade}；请对照原件核实"
+    )
+    return ParseProblem(doc.path, block.line, column, message, severity="warning")
 
 
 def _new_project(doc: Document, src: SourceText, block: FlatBlock, vocab: Vocabulary) -> Project:
