@@ -10,11 +10,14 @@ by order alone, and only when the evidence agrees:
   header prints, in their order, with 分值/得分 as numbers (得分 ≤ 分值 ≤ 100);
 * two tuples or more follow one another with no name between them: the block is flattened;
 * the names left (header words, level labels, figures and the column of single characters a vertical
-  label leaves taken out; a single character joined to the name before it, the end of a wrapped name)
-  are as many as the tuples and as the 二级 labels of the block, so that each 二级 has one row.
+  label leaves taken out; a single character joined to the name before it, the end of a wrapped name;
+  only the numbered tokens and their wrapped tails where names are numbered, "指标1:…") are as many as
+  the tuples and as the 二级 labels of the block, so that each 二级 has one row.
 
 A flattened block whose counts disagree is read as nothing (`FlatBlock.indicators` is None): pairing
-by order would give wrong rows.
+by order would give wrong rows.  So is a block whose rows are in order but whose 一级/二级 header and
+二级 labels are printed after them: no row can be told its 二级.  Every other block is left to the
+table reader.
 """
 
 from __future__ import annotations
@@ -133,7 +136,8 @@ def _word_at(tokens: list[_Token], i: int, size: int, vocab: Vocabulary) -> _Wor
 
 def _blocks(tokens: list[_Token], words: dict[int, _Word]) -> list[tuple[int, int]]:
     """(first, last) token of each indicator block: from the first of the level headers (一级指标 二级指标
-    三级指标, labels between them allowed) to the closing word (总分) or the next block."""
+    三级指标, labels between them allowed) to the closing word (总分), the next project's 项目名称 or the
+    next block."""
     starts: list[int] = []
     for i in range(len(tokens)):
         word = words.get(i)
@@ -152,9 +156,13 @@ def _blocks(tokens: list[_Token], words: dict[int, _Word]) -> list[tuple[int, in
     out = []
     for n, start in enumerate(starts):
         limit = starts[n + 1] - 1 if n + 1 < len(starts) else len(tokens) - 1
-        close = next((k for k in range(start, limit + 1) if (w := words.get(k)) and w.kind == "close"), None)
+        close = next((k for k in range(start, limit + 1) if _closes(words.get(k))), None)
         out.append((start, close - 1 if close is not None else limit))
     return out
+
+
+def _closes(word: _Word | None) -> bool:
+    return word is not None and (word.kind == "close" or (word.kind == "column" and word.role == "project"))
 
 
 def _read_block(
