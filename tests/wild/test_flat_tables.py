@@ -99,3 +99,21 @@ def test_a_scattered_header_after_rows_in_order_reads_nothing() -> None:
     (note,) = [n for n in doc.notes if "表格被压成一行" in n.message]
     assert (note.line, note.column) == (2, 273)
     assert _printed_at(WILD / "n08_unknown_commerce_selfeval_pdf.txt", 2, 273, "三级指标 年初目标值")
+
+
+def test_the_run_of_figures_may_come_after_the_names() -> None:
+    """f06 with its run of figures moved behind the last name, as another PDF's text order prints it:
+    the same five rows, by the same order."""
+    src = read_blocks(F06).source
+    assert src is not None
+    run = "=100% 100% 10 10 =100% 100% 20 20 及时 及时 20 20 =100% 100% 30 30 >=90% 100% 10 10 100 98.62 "
+    assert run in src.norm[1]
+    moved = [src.norm[0], src.norm[1].replace(run, "").replace(" 总分 -1-", f" {run}总分 -1-")]
+    (block,) = flat_blocks(replace(src, lines=moved, norm=moved), load_lexicon(), "")
+    assert [(i.level2, i.level3, i.value, i.score) for i in block.indicators or []] == [
+        ("数量指标", "与委托运营方结算完成率", "=100%", 10),
+        ("质量指标", "合同结算条款完成率", "=100%", 20),
+        ("时效指标", "费用结算及时性", "及时", 20),
+        ("社会效益指标", "与委托运营方合同完成率", "=100%", 30),
+        ("服务对象满意度指标", "场馆开放满意度", ">=90%", 10),
+    ]
