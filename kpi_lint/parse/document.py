@@ -13,6 +13,7 @@ from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import GARBLED_GRADE, Document, Form, Layout, Located, ParseProblem
 from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
+from kpi_lint.parse.flat_table import apply_flat_blocks
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.parse.glued_labels import peel_level_labels
 from kpi_lint.parse.prose_report import categories_beyond_table, report_projects, targets_beyond_rows
@@ -99,6 +100,8 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
         form = _read_as_forms(src, lexicon)
         if doc is None or form.projects:
             doc = form
+    # An indicator block flattened into one line (a reposted PDF) is read by the order of its cells.
+    apply_flat_blocks(doc, src, lexicon)
     _read_document_facts(src, doc)
     doc = _finish(doc, lexicon, src.lines, excerpt=True)
     _add_stated_categories(src, doc, lexicon)

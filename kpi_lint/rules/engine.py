@@ -139,7 +139,8 @@ def _outside_garbled_tables(doc: Document, findings: list[Finding], rules: Seque
     family = {r.code: r.family for r in rules}
     spans: dict[str, tuple[int, int]] = {}
     for p in garbled:
-        lines = [i.line for i in p.indicators] + [e.line for e in p.empty_categories]
+        # A table read as nothing (a flattened block whose order could not be paired) spans its project line.
+        lines = [i.line for i in p.indicators] + [e.line for e in p.empty_categories] or [p.line]
         spans[p.name] = (min(lines), max(lines))
     kept = []
     for f in findings:

@@ -1,0 +1,119 @@
+"""Indicator blocks flattened into one line by a web page reposting a PDF or a spreadsheet (wild set).
+
+The figures of several rows come as one run apart from the names, a wrapped name is cut by the run,
+header words are scattered: the block is read by order only when tuples, names and 二级 labels agree
+in count (kpi_lint.parse.flat_table), and read as nothing when they do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from kpi_lint.lexicon import load_lexicon
+from kpi_lint.parse import parse
+from kpi_lint.parse.flat_table import flat_blocks
+from kpi_lint.read.blocks import read_blocks
+from kpi_lint.read.source import SourceText
+
+WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
+F06 = WILD / "f06_shanghai_sports_selfeval.txt"
+P02 = WILD / "p02_shanxi_medinsurance_selfeval.txt"
+
+
+def _printed_at(path: Path, line: int, column: int, text: str) -> bool:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return lines[line - 1][column - 1 :].startswith(text)
+
+
+def test_a_run_of_row_figures_is_paired_with_the_names_by_order() -> None:
+    """f06 (上海 普陀, a PDF reposted as one line): "=100% 100% 10 10 =100% 100% 20 20 及时 及时 20 20 …"
+    comes between the first name's two parts ("与委托运营方结算完成 … 率"); five tuples, five names,
+    five 二级 labels."""
+    doc = parse(F06)
+    rows = [(i.level1, i.level2, i.level3, i.value, i.actual, i.weight, i.score) for i in doc.indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "与委托运营方结算完成率", "=100%", "100%", 10, 10),
+        ("产出指标", "质量指标", "合同结算条款完成率", "=100%", "100%", 20, 20),
+        ("产出指标", "时效指标", "费用结算及时性", "及时", "及时", 20, 20),
+        ("效益指标", "社会效益指标", "与委托运营方合同完成率", "=100%", "100%", 30, 30),
+        ("满意度指标", "服务对象满意度指标", "场馆开放满意度", ">=90%", "100%", 10, 10),
+    ]
+    first = doc.indicators[0]
+    assert (first.line, first.column) == (2, 298)  # where the name's first part is printed
+    assert _printed_at(F06, 2, 298, "与委托运营方结算完成")
+    assert (first.spans["value"].line, first.spans["value"].column) == (2, 329)
+    assert _printed_at(F06, 2, 329, "=100% 100% 10 10")
+    last = doc.indicators[-1]
+    assert (last.spans["value"].column, last.column) == (392, 503)
+    assert _printed_at(F06, 2, 392, ">=90%") and _printed_at(F06, 2, 503, "场馆开放满意度")
+
+
+def test_numbered_names_leave_other_text_out() -> None:
+    """p02 (山西 稷山, an xlsx reposted as one line): the names are numbered ("指标1:…"), the first row's
+    figures are cut by the header words ("8755 分值 得分 偏差原因分析及改进措 施 8676 15 13") and its
+    deviation text follows; three rows' figures come as one run before their names."""
+    doc = parse(P02)
+    rows = [(i.level2, i.level3, i.value, i.actual, i.weight, i.score) for i in doc.indicators]
+    assert rows == [
+        ("数量指标", "指标1:全县参合人数", "8755", "8676", 15, 13),
+        ("质量指标", "指标1:资金是否全部纳入医保统筹", "100%", "100%", 15, 15),
+        ("时效指标", "指标1:资金是否全部及时纳入", "100%", "100%", 10, 10),
+        ("成本指标", "指标1:配套资金每人每年", "75元", "75元", 10, 10),
+        ("社会效益指标", "指标1:是否解决建档立卡人员看病难贵问题", "95%", "95%", 30, 27),
+        ("服务对象满意度指标", "指标1:是否满意", "95%", "95%", 10, 9),
+    ]
+    assert [p.name for p in doc.projects] == ["建档立卡个人缴费县级配套资金"]
+    costs = doc.indicators[3]
+    assert (costs.line, costs.column, costs.spans["value"].column) == (2, 508, 455)
+    assert _printed_at(P02, 2, 508, "指标1:配套资金每人每年") and _printed_at(P02, 2, 455, "75元 75元 10 10")
+
+
+def test_a_block_whose_counts_disagree_is_read_as_nothing() -> None:
+    """f06 with one 二级 label taken out of its block: five tuples and five names but four labels, so
+    no row can be given its 二级 by order; the block is marked unread, not paired wrongly."""
+    lexicon = load_lexicon()
+    src = read_blocks(F06).source
+    assert src is not None
+    cut = [line.replace(" 时效指标 ", " ", 1) for line in src.norm]
+    blocks = flat_blocks(replace(src, lines=cut, norm=cut), lexicon, "")
+    assert [(b.line, b.indicators) for b in blocks] == [(2, None)]
+    whole = flat_blocks(src, lexicon, "")
+    assert [len(b.indicators or []) for b in whole] == [5]
+
+
+def test_rows_printed_in_order_are_no_flattened_block() -> None:
+    """k04 (山西 稷山, an xlsx flattened onto one line): each row's figures follow its name, and the labels
+    stand before their rows: no flattened block, the table reader's rows stay."""
+    src = read_blocks(WILD / "k04_shanxi_health_selfeval.txt").source
+    assert isinstance(src, SourceText)
+    assert flat_blocks(src, load_lexicon(), "") == []
+
+
+def test_a_scattered_header_after_rows_in_order_reads_nothing() -> None:
+    """n08: the rows are in order, but "二级指标 数量指标 … 时效指标" is printed after them (and
+    "社会效益 指标" between them): no row can be told its 二级, so none is read (the table reader gave 15
+    rows, none right); the project is garbled, and a note says where."""
+    doc = parse(WILD / "n08_unknown_commerce_selfeval_pdf.txt")
+    assert [(len(p.indicators), p.garbled) for p in doc.projects] == [(0, True)]
+    (note,) = [n for n in doc.notes if "表格被压成一行" in n.message]
+    assert (note.line, note.column) == (2, 273)
+    assert _printed_at(WILD / "n08_unknown_commerce_selfeval_pdf.txt", 2, 273, "三级指标 年初目标值")
+
+
+def test_the_run_of_figures_may_come_after_the_names() -> None:
+    """f06 with its run of figures moved behind the last name, as another PDF's text order prints it:
+    the same five rows, by the same order."""
+    src = read_blocks(F06).source
+    assert src is not None
+    run = "=100% 100% 10 10 =100% 100% 20 20 及时 及时 20 20 =100% 100% 30 30 >=90% 100% 10 10 100 98.62 "
+    assert run in src.norm[1]
+    moved = [src.norm[0], src.norm[1].replace(run, "").replace(" 总分 -1-", f" {run}总分 -1-")]
+    (block,) = flat_blocks(replace(src, lines=moved, norm=moved), load_lexicon(), "")
+    assert [(i.level2, i.level3, i.value, i.score) for i in block.indicators or []] == [
+        ("数量指标", "与委托运营方结算完成率", "=100%", 10),
+        ("质量指标", "合同结算条款完成率", "=100%", 20),
+        ("时效指标", "费用结算及时性", "及时", 20),
+        ("社会效益指标", "与委托运营方合同完成率", "=100%", 30),
+        ("服务对象满意度指标", "场馆开放满意度", ">=90%", 10),
+    ]
