@@ -62,7 +62,7 @@ def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
     # r05 (a Sichuan county's 普惠金融 self-evaluation, glued); 60 with f05's 服务对象满意度% (嘉峪关 博物馆), read
     # since a label printed twice before a bare target is its name; 61 with batch s's (held out when added)
     # 参培学员满意度 (s01, a 吕梁 nursing-training self-evaluation read from OCR'd |-rows); 62 with p02's 是否满意
-    # (稷山 医保, a sheet flattened onto one line, read since such blocks are paired by order: kpi_lint.parse.flat_table).
+    # (稷山 医保, a sheet flattened onto one line, paired by order: kpi_lint.parse.flat_table).
     assert first["使用单位数"] == 62
     assert str(first["使用名称"]).startswith("群众满意度×11、满意率×7、城乡医疗救助人员满意度×6")  # ×11 with n02
     ranges = [r for r in _rows(workbook_path, "指标值范围") if r["概念编号"] == 1]
