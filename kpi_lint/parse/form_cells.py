@@ -181,7 +181,12 @@ def _wrapped_tail(
 
 def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
     """A header whose words wrap onto the next line column by column ("年度 实际" ⏎ "指标值 完成值"):
-    the next line's cells complete, in order, the cells of the line above that are not words."""
+    the next line's cells complete, in order, the cells of the line above that are not words.
+
+    In a ruled table (Word, Excel, a web page) the two lines are two rows only where the text was
+    pasted in line by line: the tails then stand from the left edge (or in a row of a web page
+    shorter than the table), not under the cells they complete; a second header row of its own
+    keeps its merged cells and is no continuation."""
     out: list[Row] = []
     skip = False
     for i, row in enumerate(rows):
@@ -189,7 +194,8 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
             skip = False
             continue
         nxt = rows[i + 1] if i + 1 < len(rows) else None
-        if nxt is not None and not row.ruled and len(row.filled) >= 3 and nxt.filled:
+        pasted = nxt is not None and row.ruled and (not nxt.ruled or _from_left_edge(nxt))
+        if nxt is not None and (not row.ruled or pasted) and len(row.filled) >= 3 and nxt.filled:
             parts = [c for c in row.cells if not c.blank and label_key(c.text) not in words]
             tails = [word for c in nxt.filled for word in c.text.split()]
             joined = _complete(parts, tails, words)
@@ -199,6 +205,12 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
                 continue
         out.append(row)
     return out
+
+
+def _from_left_edge(row: Row) -> bool:
+    """A row whose cells are filled from the first column on, with nothing after a first empty one."""
+    filled = [not c.blank for c in row.cells]
+    return bool(filled) and filled[0] and all(filled[: sum(filled)])
 
 
 _MAX_WRAP = 6  # a word is not wrapped over more cells than this
