@@ -71,6 +71,9 @@ class BlockReader:
         self._numbered_items = 0
         self._other_items = 0
         self._first_level2: tuple[int, Cell] | None = None  # the first 二级 label, and the rows read before it
+        # A ruled row of this table started at the left edge, under the 一级/二级 columns: the table was
+        # pasted into Word or Excel row by row, its rows' merged cells left out.
+        self._pasted = False
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
@@ -83,6 +86,13 @@ class BlockReader:
         shifted = len(cells) < len(trimmed) and len(cells) < self.header.width
         if self.header.implicit and not self.header.streamed:
             cells = join_split_targets(cells)
+        self._pasted = self._pasted or (row.ruled and self._starts_left(cells))
+        if row.ruled and self._labels_astray(cells):
+            # "质量指标" alone in the first column of a table pasted in row by row: the rows below are in
+            # that category, wherever the label stands.
+            self._by_content([c for c in cells if not c.blank])
+            self.flush()
+            return
         if not shifted and self._lines_up(cells, row.ruled):
             self._positional(cells)
         else:
@@ -102,7 +112,7 @@ class BlockReader:
         """A line wrapped off the row above, added to that row: its target alone (see _target_below),
         or numbers only (its 分值 / 权重 / 得分)."""
         filled = row.filled
-        if row.ruled or self.header.streamed or not filled or not self.records:
+        if (row.ruled and not self._pasted_line(row)) or self.header.streamed or not filled or not self.records:
             return False
         last = self.records[-1]
         group = self.header.groups[last.group]
@@ -114,6 +124,18 @@ class BlockReader:
         for (_, role), cell in zip(missing, filled, strict=False):
             last.data[role] = cell
         return True
+
+    def _pasted_line(self, row: Row) -> bool:
+        """A ruled row that is a line of text pasted into a Word or Excel table row by row: its cells
+        stand from the left edge, stop short of the table's end and do not fit the columns there (a
+        row wrapped over two lines is then two rows of the table)."""
+        cells = self._trimmed(row)
+        filled = [not c.blank for c in cells]
+        end = sum(filled)
+        if not filled or not filled[0] or not all(filled[:end]) or end >= self.header.width - 1:
+            return False
+        # By position it would misread, or hold nothing of an indicator (only the context columns before it).
+        return end <= self._first_level or not self._lines_up(cells, True)
 
     def _over_the_page(self, row: Row) -> bool:
         """The rest of the row above, printed at the top of the next page: a ruled row on another page
@@ -326,6 +348,8 @@ class BlockReader:
             # typed or pasted into Word/Excel row by row, whose rows lost their merged 一级/二级 cells and
             # start at the left edge, is read as rows of text are.
             end = max((i + 1 for i, c in enumerate(cells) if not c.blank), default=width)
+            if self._pasted and end <= self._first_level:
+                return False  # in a table pasted from the left edge, a row that stops before its labels
             return end == width or not (self._starts_left(cells) or self._misfits(cells[:end]))
         if len(cells) > width or len(cells) < 2 or any(c.glued for c in cells):
             return False  # text that lost its separators is cut by kinds, not read by position
@@ -355,13 +379,23 @@ class BlockReader:
             for i, c in enumerate(cells)
         )
 
+    def _labels_astray(self, cells: list[Cell]) -> bool:
+        """A row holding 一级/二级 labels alone, one of them in a column that is no group's 一级/二级."""
+        filled = [(i, c) for i, c in enumerate(cells) if not c.blank]
+        if not filled or any(kind_of(c, self.vocab) not in _LABEL_KINDS for _, c in filled):
+            return False
+        levels = {col for g in self.header.groups for col in (g.level1, g.level2) if col is not None}
+        return any(i not in levels for i, _ in filled)
+
     def _starts_left(self, cells: list[Cell]) -> bool:
         """A name or a figure under the 一级/二级 column of the first group: the row starts at the left
         edge instead of under its columns."""
         group = self.header.groups[0]
         kinds = [kind_of(cells[col], self.vocab) if col is not None and col < len(cells) else None
                  for col in (group.level1, group.level2)]
-        return Kind.DATA in kinds
+        # … or a label under a context column before them (项目名称, 预算数: a project's merged cells left out).
+        context = [kind_of(c, self.vocab) for c in cells[: self._first_level]]
+        return Kind.DATA in kinds or any(k in _LABEL_KINDS for k in context)
 
     def _misfits(self, cells: list[Cell]) -> bool:
         """A cell that cannot stand in the column it is in (a unit under 指标性质, a name under 指标值)."""
@@ -708,6 +742,7 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
     return out
 
 
+_LABEL_KINDS = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)  # what a label row holds
 _CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
 _CARRIED_TARGETS = ("value", "actual")  # … and targets, with the name beside them
 

@@ -95,7 +95,12 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     """
     words = vocab.wrap_words | BLOCK_LABELS
     out = [r.with_cells(list(r.cells)) for r in rows]  # this function's own copies, changed in place
-    flat = [(r, i) for r, row in enumerate(out) if not row.ruled for i, c in enumerate(row.cells) if not c.blank]
+    # A ruled row takes part when it is a line of text pasted into a table: filled from the left edge
+    # and short of the table's end ("绩效指标 一级" ⏎ "指标", each line a row of the Word table).
+    flat = [
+        (r, i) for r, row in enumerate(out) if not row.ruled or _pasted_line(row)
+        for i, c in enumerate(row.cells) if not c.blank
+    ]
     gone: set[tuple[int, int]] = set()
     k = 0
     while k < len(flat):
@@ -109,7 +114,8 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
                 break
             r2, i2 = flat[k + n]
             pr, pi = flat[k + n - 1]
-            continuous = (r2 == pr and i2 == pi + 1) or (r2 == pr + 1 and i2 == 0 and pi == len(out[pr].cells) - 1)
+            ends = _last_filled(out[pr])
+            continuous = (r2 == pr and i2 == pi + 1) or (r2 == pr + 1 and i2 == 0 and pi == ends)
             part = label_key(out[r2].cells[i2].text)
             if not continuous or not part or len(part) > 8:
                 break
@@ -205,6 +211,18 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
                 continue
         out.append(row)
     return out
+
+
+def _pasted_line(row: Row) -> bool:
+    """A ruled row filled from the left edge that stops short of the table's end."""
+    return _from_left_edge(row) and row.cells[-1].blank
+
+
+def _last_filled(row: Row) -> int:
+    """The index of the last filled cell of `row` (of the last cell when it is unruled)."""
+    if not row.ruled:
+        return len(row.cells) - 1
+    return max((i for i, c in enumerate(row.cells) if not c.blank), default=-1)
 
 
 def _from_left_edge(row: Row) -> bool:
