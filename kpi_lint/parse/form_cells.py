@@ -139,7 +139,11 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     result: list[Row] = []
     for r, row in enumerate(out):
         kept = [c for i, c in enumerate(row.cells) if (r, i) not in gone] if gone else row.cells
-        if kept or not row.cells:
+        if len(kept) == 2 and len(rows[r].cells) == 1 and not row.ruled:
+            # A line of one cell cut into two words ("绩效指标 一级" ⏎ "指标"): a line each, so that a
+            # header printed one cell per line still reads as one.
+            result += [row.with_cells([kept[0]]), row.with_cells([kept[1]])]
+        elif kept or not row.cells:
             row.cells = _with_label_notes(kept, vocab) if not row.ruled else kept
             result.append(row)
     return _join_wrapped_columns(result, words)

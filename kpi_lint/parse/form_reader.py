@@ -118,8 +118,9 @@ class _Draft:
             if not cut_off and targets:
                 # Rows after the table (footers, notes) read as names without any value: not indicators,
                 # unless the row printed its own 一级/二级 label (a category whose target was left empty).
+                streamed = self.block.header.streamed
                 while records and set(records[-1].data) <= _PROSE_ROLES and not records[-1].extra_values:
-                    if _labelled_here(records[-1]):
+                    if _labelled_here(records[-1], streamed):
                         break
                     records.pop()
             self.records.extend((self.block.header, r) for r in records)
@@ -899,11 +900,17 @@ def _mostly_fragments(records: list[Record]) -> bool:
     return bool(names) and len(broken) * 2 >= len(names)
 
 
-def _labelled_here(record: Record) -> bool:
+def _labelled_here(record: Record, streamed: bool = False) -> bool:
+    """The row printed its own 一级/二级 label: on its line, or, in a table printed one cell per line
+    (`streamed`), on the line right before its name."""
     name = record.data.get("level3")
     labels = [c for c in (record.level1, record.level2) if c is not None]
-    return name is not None and any(c.line == name.line or (c.anchor is not None and c.anchor == name.anchor)
-                                    for c in labels)
+    return name is not None and any(
+        c.line == name.line
+        or (c.anchor is not None and c.anchor == name.anchor)
+        or (streamed and c.line == name.line - 1)
+        for c in labels
+    )
 
 
 def _goal_period(text: str) -> str | None:

@@ -1,0 +1,104 @@
+"""A wild table pasted into Word or Excel line by line, or saved as a web page without its spans, reads
+to its hand-checked rows (bench/copy_habits.py grid_docx, grid_xlsx, grid_page, cell_lines).
+
+Pasting a web page's text into a table puts each printed line in a row of its own, from the left edge:
+a header wrapped over two lines ("年度 | 实际" ⏎ "指标值 完成值") or a row wrapped after its name ("扶持发展…(个)"
+⏎ "15 | 6 | 8.0") becomes two rows; a category label printed on a line of its own ("质量指标") stands in
+the first column whatever that column is; a row that lost its merged project cells starts under them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.parse import parse
+from tests.wild.copies import (
+    GridRows,
+    cell_lines,
+    grid_as_cell_lines,
+    grid_as_docx,
+    grid_as_page,
+    grid_as_xlsx,
+    grid_rows,
+)
+from tests.wild.rows import Key, expected_rows, parsed_rows, score
+
+WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
+
+WRITERS: dict[str, tuple[Callable[[GridRows], str | bytes], str]] = {
+    "Word": (grid_as_docx, ".docx"),
+    "Excel": (grid_as_xlsx, ".xlsx"),
+    "page": (grid_as_page, ".html"),
+}
+
+# (file, writers, a row it must read) — each row was misread in that copy before.
+CASES: list[tuple[str, tuple[str, ...], Key]] = [
+    # "绩效 | 实际" ⏎ "目标值 完成值": the header's tails in a row of their own
+    ("e03_fujian_earthquake_dept_selfeval", ("Word", "Excel", "page"),
+     ("", "数量指标", "抽查全市地震监测台站运维情况个数", "9个")),
+    ("f12_anhui_relics_selfeval", ("Word", "Excel", "page"), ("", "数量指标", "修缮建筑面积", "6000平方米")),
+    # "质量指标" alone in the first column, which the header gives no role
+    ("d09_anhui_township_selfeval", ("Word", "Excel", "page"), ("", "质量指标", "种植作物成活率", "95%")),
+    ("n02_hubei_housing_selfeval", ("Word", "Excel", "page"),
+     ("", "成本指标", "省级宣传片制作费、申报文本编制费、自评估报告编制费", "200万")),
+    # a row wrapped after its name: its target and figures on the next row, from the left edge
+    ("n04_yunnan_agri_selfeval", ("Word", "Excel"), ("", "数量指标", "扶持发展新型农业经营主体(个)", "15")),
+    ("j11_unknown_railway_selfeval", ("Word", "Excel"),
+     ("", "可持续影响指标", "铁路沿线环境及安全整治管理机制健全性", "优良中低差")),
+    # "绩效指标 一级" ⏎ "指标": a header word wrapped onto the next row
+    ("k03_anhui_township_agri_selfeval", ("Word", "Excel"), ("", "数量指标", "红薯种植面积", "5.5亩")),
+    # rows that lost their five merged project cells: a target alone ("长期"), a row under the project columns
+    ("g03_neimenggu_procuratorate_target", ("Word", "Excel"),
+     ("", "可持续影响指标", "推动人民检察院业务装备建设的标准化规范化配置", "长期")),
+    ("g03_neimenggu_procuratorate_target", ("Word", "Excel"), ("", "时效指标", "设备验收及时率", "大于等于98%")),
+]
+
+
+def _copy(stem: str, writer: str, tmp_path: Path) -> Path:
+    rows = grid_rows((WILD / f"{stem}.txt").read_text(encoding="utf-8"))
+    assert rows is not None
+    write, suffix = WRITERS[writer]
+    copy = tmp_path / f"{stem}{suffix}"
+    written = write(rows)
+    copy.write_bytes(written) if isinstance(written, bytes) else copy.write_text(written, encoding="utf-8")
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("stem", "writer", "row"),
+    [(stem, writer, row) for stem, writers, row in CASES for writer in writers],
+)
+def test_a_table_pasted_line_by_line_reads_its_rows(stem: str, writer: str, row: Key, tmp_path: Path) -> None:
+    got = parsed_rows(parse(_copy(stem, writer, tmp_path)))
+    assert row in got
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
+def test_a_label_on_the_line_before_a_name_without_target_keeps_the_row(tmp_path: Path) -> None:
+    """c08 copied one cell per line: "生态效益 指标 (选填)" ⏎ "提高森林覆盖率,…" ⏎ (blank): the row has no
+    target (a 申报表 left it empty) and its label stood on the line before it, not beside it."""
+    stem = "c08_ningxia_forestry_declaration"
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(cell_lines((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    got = parsed_rows(parse(copy))
+    assert ("", "生态效益指标", "提高森林覆盖率,促进生物多样性保护。", "") in got
+    assert ("", "可持续影响指标", "提高森林生态系统服务功能,显著改善项目区及周边地区的生态环境。", "") in got
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
+def test_a_header_cell_cut_into_two_words_keeps_a_header_of_one_cell_per_line(tmp_path: Path) -> None:
+    """k03's grid one cell per line: "绩效指标 一级" ⏎ "指标" ⏎ "二级指标" ⏎ …  The first line is cut into 绩效指标 and
+    一级指标 (joined with the next line); the header is still one cell per line, so its rows are counted by
+    cells, their figures under 分值 | 年度指标值 | 全年实际值 | 得分."""
+    stem = "k03_anhui_township_agri_selfeval"
+    rows = grid_rows((WILD / f"{stem}.txt").read_text(encoding="utf-8"))
+    assert rows is not None
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(grid_as_cell_lines(rows), encoding="utf-8")
+    got = parsed_rows(parse(copy))
+    assert ("", "数量指标", "红薯种植面积", "5.5亩") in got
+    assert ("", "数量指标", "补助各类粮食作物种植面积", "") in got
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
