@@ -19,6 +19,7 @@ cell of it is left to the form reader, which reads both.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -334,6 +335,17 @@ def _spaces_are_cells(lines: list[str]) -> bool:
     return any(not line for line in lines) or spaces * _PADDED_BLANKS < len(lines)
 
 
+def _padding(lines: list[str]) -> int | None:
+    """The spaces a copy padded every line with (a web page's cells ending in &nbsp;), when its blank
+    lines all hold the same few spaces: the commonest line of spaces, if at least half of the lines of
+    spaces are that one.  A line of more spaces than that held a space of its own: an empty cell."""
+    spaces = Counter(len(line) for line in lines if line and not line.strip(" "))
+    if not spaces:
+        return None
+    width, count = spaces.most_common(1)[0]
+    return width if count * 2 >= sum(spaces.values()) and len(spaces) > 1 else None
+
+
 def _blank_lines_end_rows(lines: list[str]) -> bool:
     """A table copied one cell per line whose rows stand apart by a blank line (a browser's copy):
     nearly every line one cell, and runs of three lines or more between blank lines on average."""
@@ -364,12 +376,14 @@ def text_grid(
     rows: list[Row] = []
     chunk = 0
     spaces_are_cells = _spaces_are_cells(src.norm)
+    padding = None if spaces_are_cells else _padding(src.norm)
     blank_ends_rows = _blank_lines_end_rows(src.norm)
     for i, printed, folded in _logical_lines(src):
         if not folded and blank_ends_rows and rows and rows[-1].cells:
             rows.append(Row([], closes=True))  # the end of a row copied one cell per line
             continue
-        if not folded or (not spaces_are_cells and not folded.strip() and "\t" not in folded):
+        padded_cell = padding is not None and len(folded) > padding and not folded.strip(" ")
+        if not folded or (not spaces_are_cells and not padded_cell and not folded.strip() and "\t" not in folded):
             continue
         if folded.strip():
             chunk = _chunk_mark(folded, chunk)

@@ -23,6 +23,7 @@ from tests.wild.copies import (
     grid_as_page,
     grid_as_xlsx,
     grid_rows,
+    padded,
 )
 from tests.wild.rows import Key, expected_rows, parsed_rows, score
 
@@ -102,3 +103,16 @@ def test_a_header_cell_cut_into_two_words_keeps_a_header_of_one_cell_per_line(tm
     assert ("", "数量指标", "红薯种植面积", "5.5亩") in got
     assert ("", "数量指标", "补助各类粮食作物种植面积", "") in got
     assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
+@pytest.mark.parametrize("stem", ["c02_hubei_education_target", "i03_hubei_edu_target"])
+def test_padded_lines_keep_the_empty_cells_that_held_a_space(stem: str, tmp_path: Path) -> None:
+    """A page copied one cell per line whose empty cells hold a space (" ") between blank lines, then every
+    line padded with three spaces: the empty cells are the lines of four spaces, longer than the padding,
+    and keep the 长期 | 年度 columns of each row apart."""
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(padded((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    got = parsed_rows(parse(copy))
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+    if stem.startswith("c02"):
+        assert ("年度", "数量指标", "重点建设工程安排数量", "2") in got
