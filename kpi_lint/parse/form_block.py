@@ -95,7 +95,7 @@ class BlockReader:
             return
         if not shifted and self._lines_up(cells, row.ruled):
             self._positional(cells)
-        else:
+        elif not self._context_only(cells):
             self._by_content(cells)
             if not self.header.streamed:
                 self.flush()
@@ -265,18 +265,24 @@ class BlockReader:
         cuts = [m for m in cuts if starts_row(run[m])]
         columns = self.header.groups[0].data
         for start, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
-            if end in ends and start in {0, *ends} and self._whole_row(run[start:end], columns):
+            part = run[start:end]
+            if self.header.implicit:
+                part = join_split_targets(part)  # "= | 6 | 万元" one cell per line, no header to name them
+            last = self.records[-1] if self.records and start in ends else None
+            if last is not None and part and _grade_below(last, self.header.groups[last.group], part):
+                continue  # "优 | 10" after a row ending in its worded target: that row's grade and score
+            if end in ends and start in {0, *ends} and self._whole_row(part, columns):
                 continue
             piece: list[Cell] = []
             carried: Cell | None = None
-            for at, cell in enumerate(run[start:end], start):
+            for at, cell in enumerate(part):
                 # A list with no header holds a name and its target, or a name alone; a glued table row more.
                 glued = None
                 if self.header.implicit:
                     # a name whose target stands alone on the next line ("…传播,减少毒品的使用" ⏎ "90%")
-                    named = at + 1 < end and _TARGET_START.match(run[at + 1].text) is not None
+                    named = at + 1 < len(part) and _TARGET_START.match(part[at + 1].text) is not None
                     glued = labelled_item(cell, self.vocab) or self._list_item(cell, columns, named)
-                elif carried is None and cell.broken and cell.glued and at + 1 < end and run[at + 1].glued:
+                elif carried is None and cell.broken and cell.glued and at + 1 < len(part) and part[at + 1].glued:
                     carried = cell  # the chunk broke off inside a row: it goes on in the next cell
                     continue
                 if glued is None and not self.header.implicit:
@@ -378,6 +384,17 @@ class BlockReader:
             c.blank or (fits(roles[i] or "", c.text) if roles[i] is not None else kinds[i] is Kind.DATA)
             for i, c in enumerate(cells)
         )
+
+    def _context_only(self, cells: list[Cell]) -> bool:
+        """A row before the table's first category, in a table with a 项目名称 column, holding no label
+        and no more cells than the context columns before the 一级 ("820-马踏镇部门 | 8,827,620.53", a
+        department's subtotal above its projects, its empty cells left out): context, no indicator."""
+        if self.header.streamed or self.header.project_column is None or self.records:
+            return False
+        if any(levels.level1 is not None or levels.level2 is not None for levels in self.levels):
+            return False
+        filled = [c for c in cells if not c.blank]
+        return 0 < len(filled) <= self._first_level and all(kind_of(c, self.vocab) is Kind.DATA for c in filled)
 
     def _labels_astray(self, cells: list[Cell]) -> bool:
         """A row holding 一级/二级 labels alone, one of them in a column that is no group's 一级/二级."""

@@ -75,7 +75,7 @@ _RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;。]")  # "定性指标计�
 _SCORING_RULE = re.compile(r"扣\d*分|酌情|得满分|记满分")  # "未达指标值酌情扣分": how a row is scored
 _ONLY_SIGN = re.compile(r"[≥≤<>=＞＜≧≦＝═]+")
 _MAX_LOOSE = 3  # rows above a header-less table's first labelled row that may be its own
-_MAX_GAP = 4  # lines between two such rows (blank lines, "|" marks)
+_MAX_GAP = 4  # rows between two such rows ("|" marks; blank lines are no rows: a copy may double-space)
 # A cell that may be a column heading no list knows: short, no figure outside brackets, no sentence.
 _HEADER_LIKE = re.compile(r"(?:[^\d\W]|[(（][^)）]{0,6}[)）]){2,16}")
 _CHOICE_BOX = re.compile(r"[□☐▢■☑☒]")  # "优秀□ 良好□ 合格□": a form's tick boxes
@@ -146,6 +146,8 @@ class FormReader:
     _scattered: list[tuple[Cell, str | None]] = field(default_factory=list)
     _scattered_block: BlockReader | None = None  # the block such a header opened (it may still widen)
     _loose: list[Row] = field(default_factory=list)  # rows read as nothing, before any table (nearest last)
+    _order: dict[int, int] = field(default_factory=dict)  # the line of each row fed → its place among the rows
+    _fed: int = 0  # rows fed so far, "|" marks included
     _across: Across | None = None  # a table printed across (names along a line, targets below)
 
     @property
@@ -169,6 +171,9 @@ class FormReader:
     # -- rows ------------------------------------------------------------------
     def feed(self, rows: list[Row]) -> None:
         for row in join_wrapped_words(join_page_splits(rows, self.vocab), self.vocab):
+            self._fed += 1
+            if row.cells:
+                self._order.setdefault(row.line, self._fed)
             block = self.draft.block
             if not row.cells:
                 if block is not None:
@@ -690,7 +695,8 @@ class FormReader:
         below = line.row.line
         for prior in reversed(loose):
             cells = prior.filled
-            if below - prior.line > _MAX_GAP or len(cells) != width or width < 3:
+            gap = self._order.get(below, below) - self._order.get(prior.line, prior.line)
+            if gap > _MAX_GAP or len(cells) != width or width < 3:
                 break
             if not starts_row(cells[0]) or not any(is_number(c.text) for c in cells[1:]):
                 break

@@ -24,6 +24,7 @@ from tests.wild.copies import (
     grid_as_xlsx,
     grid_rows,
     padded,
+    page_without_spans,
 )
 from tests.wild.rows import Key, expected_rows, parsed_rows, score
 
@@ -78,6 +79,18 @@ def test_a_table_pasted_line_by_line_reads_its_rows(stem: str, writer: str, row:
     assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
 
 
+def test_a_subtotal_row_above_the_projects_is_no_indicator(tmp_path: Path) -> None:
+    """b05 as a web page without spans: "820-马踏镇部门 | 8,827,620.53" (its empty cells left out) stands above the
+    first project row of a table with 单位名称 | 项目名称 | 预算数 | 年度目标 columns; it is context, not a row."""
+    stem = "b05_sichuan_township_application"
+    copy = tmp_path / f"{stem}.html"
+    copy.write_text(page_without_spans((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    got = parsed_rows(parse(copy))
+    assert not any(name == "820-马踏镇部门" for _, _, name, _ in got)
+    assert ("", "社会效益指标", "维护社会稳定", "≥95%") in got
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
 def test_a_label_on_the_line_before_a_name_without_target_keeps_the_row(tmp_path: Path) -> None:
     """c08 copied one cell per line: "生态效益 指标 (选填)" ⏎ "提高森林覆盖率,…" ⏎ (blank): the row has no
     target (a 申报表 left it empty) and its label stood on the line before it, not beside it."""
@@ -116,3 +129,50 @@ def test_padded_lines_keep_the_empty_cells_that_held_a_space(stem: str, tmp_path
     assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
     if stem.startswith("c02"):
         assert ("年度", "数量指标", "重点建设工程安排数量", "2") in got
+
+
+def _changed(stem: str, change: Callable[[str], str], tmp_path: Path) -> list[Key]:
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(change((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    return parsed_rows(parse(copy))
+
+
+def _grid_cell_lines(text: str) -> str:
+    rows = grid_rows(text)
+    assert rows is not None
+    return grid_as_cell_lines(rows)
+
+
+def _double_spaced(text: str) -> str:
+    return "\n\n".join(text.split("\n"))
+
+
+# (file, change, a row it must read) — each row was misread in that copy before.
+TEXT_CASES: list[tuple[str, Callable[[str], str], Key]] = [
+    # rows of a name and its target, apart by blank lines: the blank lines end the rows
+    ("d05_hubei_partyschool_approval", cell_lines, ("", "数量指标", "理论教育和党性教育课时比例", "70%")),
+    # "=" ⏎ "100" with a 指标性质 column: the sign is no target, "100" is
+    ("m08_sichuan_justice_selfeval", cell_lines, ("", "质量指标", "完成安可产品购买并按要求支付资金", "=100")),
+    # no header above the excerpt: "=" ⏎ "6" ⏎ "万元" is one target; "优" ⏎ "10" the grade of the row above
+    ("j11_unknown_railway_selfeval", _grid_cell_lines, ("", "成本指标", "安全隐患排查成本预算", "=6万元")),
+    # a name wrapped onto the next line, a blank line between
+    ("f04_anhui_sports_target", _double_spaced,
+     ("", "可持续影响指标", "打造金安国际网球公开赛等系列品牌赛事", "影响可持续")),
+    # a report's sentence wrapped over lines, a blank line after each: the blank lines end no paragraph
+    ("g09_guangxi_itops_target", _double_spaced, ("", "质量指标", "应急运维系统保障率", "≥80%")),
+    # the row above the first labelled one, five lines up once blank lines stand between
+    ("j11_unknown_railway_selfeval", _double_spaced, ("", "", "安全警示标志设置及时率", "=100%")),
+]
+
+
+@pytest.mark.parametrize(("stem", "change", "row"), TEXT_CASES)
+def test_a_text_copy_reads_its_rows(stem: str, change: Callable[[str], str], row: Key, tmp_path: Path) -> None:
+    got = _changed(stem, change, tmp_path)
+    assert row in got
+    expected = expected_rows(WILD / "expected" / f"{stem}.csv")
+    if stem.startswith("j11") and change is _grid_cell_lines:
+        # Its first row, before any label, is not read one cell per line (a lone name opens no list).
+        assert ("", "可持续影响指标", "优", "10") not in got
+        assert score(got, expected).true_positive == len(expected) - 1
+    else:
+        assert score(got, expected).f1 == 1.0
