@@ -74,6 +74,7 @@ class BlockReader:
         # A ruled row of this table started at the left edge, under the 一级/二级 columns: the table was
         # pasted into Word or Excel row by row, its rows' merged cells left out.
         self._pasted = False
+        self._context_at: int | None = None  # where the cells of the run before a row's label begin
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
@@ -247,6 +248,16 @@ class BlockReader:
         return self._run is not None and self._last_kind in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
 
     @property
+    def mid_row(self) -> bool:
+        """One cell per line, rows ended by blank lines, and two cells or more read since the last row
+        ended, none a sentence: the next cell is in the same row (a long 年度目标 is no text after the
+        table; a line of prose after it, "部门绩效评价结果。", opens no row)."""
+        if not self._run or not self._row_ends:
+            return False
+        since = self._run[max(self._row_ends) :]
+        return len(since) >= 2 and not any(c.text.rstrip().endswith("。") for c in since)
+
+    @property
     def open_record(self) -> bool:
         """A record is being filled (one cell per line) and lacks cells."""
         return any(self._pending) or bool(self._run)
@@ -256,6 +267,7 @@ class BlockReader:
         nearly every cell, where they only separate cells."""
         run, marks, ends = self._run or [], self._marks, self._row_ends
         self._run, self._marks, self._row_ends = ([] if self._run is not None else None), [], set()
+        context, self._context_at = self._context_at, None
         if not run:
             return
         cuts = [m for m in marks if 0 < m < len(run)]
@@ -271,6 +283,11 @@ class BlockReader:
             last = self.records[-1] if self.records and start in ends else None
             if last is not None and part and _grade_below(last, self.header.groups[last.group], part):
                 continue  # "优 | 10" after a row ending in its worded target: that row's grade and score
+            if last is not None and part and self._target_after_kind(last, part):
+                continue
+            if start == context and end == len(run):
+                self._note_project(part)
+                continue
             if end in ends and start in {0, *ends} and self._whole_row(part, columns):
                 continue
             piece: list[Cell] = []
@@ -298,6 +315,24 @@ class BlockReader:
                 piece = []
             for placed in segment(piece, columns, self.vocab.glue_hints):
                 self._record(0, placed)
+
+    def _target_after_kind(self, last: Record, part: list[Cell]) -> bool:
+        """A row that printed its name and the kind of its target ("定性") and ended there, then its
+        target and figures as a row of their own ("长期 | 15"): they are that row's, its target first,
+        the numbers in its empty 分值/得分 columns."""
+        sign = last.data.get("comparator")
+        if sign is None or squash(sign.text) not in DIRECTION_WORDS or len(part) < 2:
+            return False
+        group = self.header.groups[last.group]
+        missing = [role for role in ("weight", "score") if role in group.roles and role not in last.data]
+        numbers = part[1:]
+        if len(numbers) > len(missing) or not all(is_number(c.text) for c in numbers):
+            return False
+        if not self._target_below(last, part[:1]):
+            return False
+        for role, cell in zip(missing, numbers, strict=False):
+            last.data[role] = cell
+        return True
 
     def _run_glued(self, cell: Cell, columns: list[tuple[int, str]], carried: Cell | None) -> list[Placed] | None:
         """The rows in a cell that lost its separators: one found between header words, or, once
@@ -517,6 +552,7 @@ class BlockReader:
         if kind is Kind.LEVEL2 and self._run is not None and len(self._run) == 1 and _own_level1(self._run[0]):
             # One name alone before a 二级 label: a 一级 of the province's own ("项目决策").
             _set_level1(self.levels[0], self._run.pop(), self.vocab)
+        self._context_before_label()
         self._cut_run()
         if self._pending[self._group]:
             self._emit(self._group)
@@ -545,6 +581,16 @@ class BlockReader:
         self._label(cell, Kind.LEVEL2)
         self._last_kind = Kind.LEVEL2
         return True
+
+    def _context_before_label(self) -> None:
+        """One cell per line, each row ended by a blank line: the cells of a row before its first 一级/二级
+        label (单位名称, 项目名称, 预算数, 年度目标 of a project's first row) are its context, not an
+        indicator row of their own — that would have ended before the label."""
+        if not self._run or not self._row_ends:
+            return
+        start = max(self._row_ends)
+        if start < len(self._run):
+            self._context_at = start  # unless they are the rest of the row above (_cut_run)
 
     def _note_project(self, context: list[Cell]) -> None:
         """The 项目名称 a row prints in its context columns, from there on the rows' project."""

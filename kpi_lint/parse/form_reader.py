@@ -743,7 +743,7 @@ class FormReader:
             return True
         if len(filled) != 1:
             return False
-        if block.open_record and not block.header.streamed:
+        if (block.open_record and not block.header.streamed) or block.mid_row:
             return False
         if block.awaits_name and not filled[0].glued:
             return False  # "数量指标" ⏎ "慰问伤残军人50人;…。": a long name written as a sentence, not prose after
