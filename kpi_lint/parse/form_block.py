@@ -71,6 +71,10 @@ class BlockReader:
         self._numbered_items = 0
         self._other_items = 0
         self._first_level2: tuple[int, Cell] | None = None  # the first 二级 label, and the rows read before it
+        # A ruled row of this table started at the left edge, under the 一级/二级 columns: the table was
+        # pasted into Word or Excel row by row, its rows' merged cells left out.
+        self._pasted = False
+        self._context_at: int | None = None  # where the cells of the run before a row's label begin
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
@@ -83,9 +87,16 @@ class BlockReader:
         shifted = len(cells) < len(trimmed) and len(cells) < self.header.width
         if self.header.implicit and not self.header.streamed:
             cells = join_split_targets(cells)
+        self._pasted = self._pasted or (row.ruled and self._starts_left(cells))
+        if row.ruled and self._labels_astray(cells):
+            # "质量指标" alone in the first column of a table pasted in row by row: the rows below are in
+            # that category, wherever the label stands.
+            self._by_content([c for c in cells if not c.blank])
+            self.flush()
+            return
         if not shifted and self._lines_up(cells, row.ruled):
             self._positional(cells)
-        else:
+        elif not self._context_only(cells):
             self._by_content(cells)
             if not self.header.streamed:
                 self.flush()
@@ -102,7 +113,7 @@ class BlockReader:
         """A line wrapped off the row above, added to that row: its target alone (see _target_below),
         or numbers only (its 分值 / 权重 / 得分)."""
         filled = row.filled
-        if row.ruled or self.header.streamed or not filled or not self.records:
+        if (row.ruled and not self._pasted_line(row)) or self.header.streamed or not filled or not self.records:
             return False
         last = self.records[-1]
         group = self.header.groups[last.group]
@@ -114,6 +125,18 @@ class BlockReader:
         for (_, role), cell in zip(missing, filled, strict=False):
             last.data[role] = cell
         return True
+
+    def _pasted_line(self, row: Row) -> bool:
+        """A ruled row that is a line of text pasted into a Word or Excel table row by row: its cells
+        stand from the left edge, stop short of the table's end and do not fit the columns there (a
+        row wrapped over two lines is then two rows of the table)."""
+        cells = self._trimmed(row)
+        filled = [not c.blank for c in cells]
+        end = sum(filled)
+        if not filled or not filled[0] or not all(filled[:end]) or end >= self.header.width - 1:
+            return False
+        # By position it would misread, or hold nothing of an indicator (only the context columns before it).
+        return end <= self._first_level or not self._lines_up(cells, True)
 
     def _over_the_page(self, row: Row) -> bool:
         """The rest of the row above, printed at the top of the next page: a ruled row on another page
@@ -225,6 +248,16 @@ class BlockReader:
         return self._run is not None and self._last_kind in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
 
     @property
+    def mid_row(self) -> bool:
+        """One cell per line, rows ended by blank lines, and two cells or more read since the last row
+        ended, none a sentence: the next cell is in the same row (a long 年度目标 is no text after the
+        table; a line of prose after it, "部门绩效评价结果。", opens no row)."""
+        if not self._run or not self._row_ends:
+            return False
+        since = self._run[max(self._row_ends) :]
+        return len(since) >= 2 and not any(c.text.rstrip().endswith("。") for c in since)
+
+    @property
     def open_record(self) -> bool:
         """A record is being filled (one cell per line) and lacks cells."""
         return any(self._pending) or bool(self._run)
@@ -234,6 +267,7 @@ class BlockReader:
         nearly every cell, where they only separate cells."""
         run, marks, ends = self._run or [], self._marks, self._row_ends
         self._run, self._marks, self._row_ends = ([] if self._run is not None else None), [], set()
+        context, self._context_at = self._context_at, None
         if not run:
             return
         cuts = [m for m in marks if 0 < m < len(run)]
@@ -243,18 +277,29 @@ class BlockReader:
         cuts = [m for m in cuts if starts_row(run[m])]
         columns = self.header.groups[0].data
         for start, end in zip([0, *cuts], [*cuts, len(run)], strict=True):
-            if end in ends and start in {0, *ends} and self._whole_row(run[start:end], columns):
+            part = run[start:end]
+            if self.header.implicit:
+                part = join_split_targets(part)  # "= | 6 | 万元" one cell per line, no header to name them
+            last = self.records[-1] if self.records and start in ends else None
+            if last is not None and part and _grade_below(last, self.header.groups[last.group], part):
+                continue  # "优 | 10" after a row ending in its worded target: that row's grade and score
+            if last is not None and part and self._target_after_kind(last, part):
+                continue
+            if start == context and end == len(run):
+                self._note_project(part)
+                continue
+            if end in ends and start in {0, *ends} and self._whole_row(part, columns):
                 continue
             piece: list[Cell] = []
             carried: Cell | None = None
-            for at, cell in enumerate(run[start:end], start):
+            for at, cell in enumerate(part):
                 # A list with no header holds a name and its target, or a name alone; a glued table row more.
                 glued = None
                 if self.header.implicit:
                     # a name whose target stands alone on the next line ("…传播,减少毒品的使用" ⏎ "90%")
-                    named = at + 1 < end and _TARGET_START.match(run[at + 1].text) is not None
+                    named = at + 1 < len(part) and _TARGET_START.match(part[at + 1].text) is not None
                     glued = labelled_item(cell, self.vocab) or self._list_item(cell, columns, named)
-                elif carried is None and cell.broken and cell.glued and at + 1 < end and run[at + 1].glued:
+                elif carried is None and cell.broken and cell.glued and at + 1 < len(part) and part[at + 1].glued:
                     carried = cell  # the chunk broke off inside a row: it goes on in the next cell
                     continue
                 if glued is None and not self.header.implicit:
@@ -270,6 +315,24 @@ class BlockReader:
                 piece = []
             for placed in segment(piece, columns, self.vocab.glue_hints):
                 self._record(0, placed)
+
+    def _target_after_kind(self, last: Record, part: list[Cell]) -> bool:
+        """A row that printed its name and the kind of its target ("定性") and ended there, then its
+        target and figures as a row of their own ("长期 | 15"): they are that row's, its target first,
+        the numbers in its empty 分值/得分 columns."""
+        sign = last.data.get("comparator")
+        if sign is None or squash(sign.text) not in DIRECTION_WORDS or len(part) < 2:
+            return False
+        group = self.header.groups[last.group]
+        missing = [role for role in ("weight", "score") if role in group.roles and role not in last.data]
+        numbers = part[1:]
+        if len(numbers) > len(missing) or not all(is_number(c.text) for c in numbers):
+            return False
+        if not self._target_below(last, part[:1]):
+            return False
+        for role, cell in zip(missing, numbers, strict=False):
+            last.data[role] = cell
+        return True
 
     def _run_glued(self, cell: Cell, columns: list[tuple[int, str]], carried: Cell | None) -> list[Placed] | None:
         """The rows in a cell that lost its separators: one found between header words, or, once
@@ -326,6 +389,8 @@ class BlockReader:
             # typed or pasted into Word/Excel row by row, whose rows lost their merged 一级/二级 cells and
             # start at the left edge, is read as rows of text are.
             end = max((i + 1 for i, c in enumerate(cells) if not c.blank), default=width)
+            if self._pasted and end <= self._first_level:
+                return False  # in a table pasted from the left edge, a row that stops before its labels
             return end == width or not (self._starts_left(cells) or self._misfits(cells[:end]))
         if len(cells) > width or len(cells) < 2 or any(c.glued for c in cells):
             return False  # text that lost its separators is cut by kinds, not read by position
@@ -355,13 +420,34 @@ class BlockReader:
             for i, c in enumerate(cells)
         )
 
+    def _context_only(self, cells: list[Cell]) -> bool:
+        """A row before the table's first category, in a table with a 项目名称 column, holding no label
+        and no more cells than the context columns before the 一级 ("820-马踏镇部门 | 8,827,620.53", a
+        department's subtotal above its projects, its empty cells left out): context, no indicator."""
+        if self.header.streamed or self.header.project_column is None or self.records:
+            return False
+        if any(levels.level1 is not None or levels.level2 is not None for levels in self.levels):
+            return False
+        filled = [c for c in cells if not c.blank]
+        return 0 < len(filled) <= self._first_level and all(kind_of(c, self.vocab) is Kind.DATA for c in filled)
+
+    def _labels_astray(self, cells: list[Cell]) -> bool:
+        """A row holding 一级/二级 labels alone, one of them in a column that is no group's 一级/二级."""
+        filled = [(i, c) for i, c in enumerate(cells) if not c.blank]
+        if not filled or any(kind_of(c, self.vocab) not in _LABEL_KINDS for _, c in filled):
+            return False
+        levels = {col for g in self.header.groups for col in (g.level1, g.level2) if col is not None}
+        return any(i not in levels for i, _ in filled)
+
     def _starts_left(self, cells: list[Cell]) -> bool:
         """A name or a figure under the 一级/二级 column of the first group: the row starts at the left
         edge instead of under its columns."""
         group = self.header.groups[0]
         kinds = [kind_of(cells[col], self.vocab) if col is not None and col < len(cells) else None
                  for col in (group.level1, group.level2)]
-        return Kind.DATA in kinds
+        # … or a label under a context column before them (项目名称, 预算数: a project's merged cells left out).
+        context = [kind_of(c, self.vocab) for c in cells[: self._first_level]]
+        return Kind.DATA in kinds or any(k in _LABEL_KINDS for k in context)
 
     def _misfits(self, cells: list[Cell]) -> bool:
         """A cell that cannot stand in the column it is in (a unit under 指标性质, a name under 指标值)."""
@@ -471,6 +557,7 @@ class BlockReader:
         if kind is Kind.LEVEL2 and self._run is not None and len(self._run) == 1 and _own_level1(self._run[0]):
             # One name alone before a 二级 label: a 一级 of the province's own ("项目决策").
             _set_level1(self.levels[0], self._run.pop(), self.vocab)
+        self._context_before_label()
         self._cut_run()
         if self._pending[self._group]:
             self._emit(self._group)
@@ -499,6 +586,16 @@ class BlockReader:
         self._label(cell, Kind.LEVEL2)
         self._last_kind = Kind.LEVEL2
         return True
+
+    def _context_before_label(self) -> None:
+        """One cell per line, each row ended by a blank line: the cells of a row before its first 一级/二级
+        label (单位名称, 项目名称, 预算数, 年度目标 of a project's first row) are its context, not an
+        indicator row of their own — that would have ended before the label."""
+        if not self._run or not self._row_ends:
+            return
+        start = max(self._row_ends)
+        if start < len(self._run):
+            self._context_at = start  # unless they are the rest of the row above (_cut_run)
 
     def _note_project(self, context: list[Cell]) -> None:
         """The 项目名称 a row prints in its context columns, from there on the rows' project."""
@@ -752,6 +849,7 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
     return out
 
 
+_LABEL_KINDS = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)  # what a label row holds
 _CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
 _CARRIED_TARGETS = ("value", "actual")  # … and targets, with the name beside them
 

@@ -95,7 +95,12 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     """
     words = vocab.wrap_words | BLOCK_LABELS
     out = [r.with_cells(list(r.cells)) for r in rows]  # this function's own copies, changed in place
-    flat = [(r, i) for r, row in enumerate(out) if not row.ruled for i, c in enumerate(row.cells) if not c.blank]
+    # A ruled row takes part when it is a line of text pasted into a table: filled from the left edge
+    # and short of the table's end ("绩效指标 一级" ⏎ "指标", each line a row of the Word table).
+    flat = [
+        (r, i) for r, row in enumerate(out) if not row.ruled or _pasted_line(row)
+        for i, c in enumerate(row.cells) if not c.blank
+    ]
     gone: set[tuple[int, int]] = set()
     k = 0
     while k < len(flat):
@@ -109,7 +114,8 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
                 break
             r2, i2 = flat[k + n]
             pr, pi = flat[k + n - 1]
-            continuous = (r2 == pr and i2 == pi + 1) or (r2 == pr + 1 and i2 == 0 and pi == len(out[pr].cells) - 1)
+            ends = _last_filled(out[pr])
+            continuous = (r2 == pr and i2 == pi + 1) or (r2 == pr + 1 and i2 == 0 and pi == ends)
             part = label_key(out[r2].cells[i2].text)
             if not continuous or not part or len(part) > 8:
                 break
@@ -133,7 +139,11 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     result: list[Row] = []
     for r, row in enumerate(out):
         kept = [c for i, c in enumerate(row.cells) if (r, i) not in gone] if gone else row.cells
-        if kept or not row.cells:
+        if len(kept) == 2 and len(rows[r].cells) == 1 and not row.ruled:
+            # A line of one cell cut into two words ("绩效指标 一级" ⏎ "指标"): a line each, so that a
+            # header printed one cell per line still reads as one.
+            result += [row.with_cells([kept[0]]), row.with_cells([kept[1]])]
+        elif kept or not row.cells:
             row.cells = _with_label_notes(kept, vocab) if not row.ruled else kept
             result.append(row)
     return _join_wrapped_columns(result, words)
@@ -181,7 +191,12 @@ def _wrapped_tail(
 
 def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
     """A header whose words wrap onto the next line column by column ("年度 实际" ⏎ "指标值 完成值"):
-    the next line's cells complete, in order, the cells of the line above that are not words."""
+    the next line's cells complete, in order, the cells of the line above that are not words.
+
+    In a ruled table (Word, Excel, a web page) the two lines are two rows only where the text was
+    pasted in line by line: the tails then stand from the left edge (or in a row of a web page
+    shorter than the table), not under the cells they complete; a second header row of its own
+    keeps its merged cells and is no continuation."""
     out: list[Row] = []
     skip = False
     for i, row in enumerate(rows):
@@ -189,7 +204,8 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
             skip = False
             continue
         nxt = rows[i + 1] if i + 1 < len(rows) else None
-        if nxt is not None and not row.ruled and len(row.filled) >= 3 and nxt.filled:
+        pasted = nxt is not None and row.ruled and (not nxt.ruled or _from_left_edge(nxt))
+        if nxt is not None and (not row.ruled or pasted) and len(row.filled) >= 3 and nxt.filled:
             parts = [c for c in row.cells if not c.blank and label_key(c.text) not in words]
             tails = [word for c in nxt.filled for word in c.text.split()]
             joined = _complete(parts, tails, words)
@@ -199,6 +215,24 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
                 continue
         out.append(row)
     return out
+
+
+def _pasted_line(row: Row) -> bool:
+    """A ruled row filled from the left edge that stops short of the table's end."""
+    return _from_left_edge(row) and row.cells[-1].blank
+
+
+def _last_filled(row: Row) -> int:
+    """The index of the last filled cell of `row` (of the last cell when it is unruled)."""
+    if not row.ruled:
+        return len(row.cells) - 1
+    return max((i for i, c in enumerate(row.cells) if not c.blank), default=-1)
+
+
+def _from_left_edge(row: Row) -> bool:
+    """A row whose cells are filled from the first column on, with nothing after a first empty one."""
+    filled = [not c.blank for c in row.cells]
+    return bool(filled) and filled[0] and all(filled[: sum(filled)])
 
 
 _MAX_WRAP = 6  # a word is not wrapped over more cells than this

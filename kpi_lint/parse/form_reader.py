@@ -76,7 +76,7 @@ _RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;。]")  # "定性指标计�
 _SCORING_RULE = re.compile(r"扣\d*分|酌情|得满分|记满分")  # "未达指标值酌情扣分": how a row is scored
 _ONLY_SIGN = re.compile(r"[≥≤<>=＞＜≧≦＝═]+")
 _MAX_LOOSE = 3  # rows above a header-less table's first labelled row that may be its own
-_MAX_GAP = 4  # lines between two such rows (blank lines, "|" marks)
+_MAX_GAP = 4  # rows between two such rows ("|" marks; blank lines are no rows: a copy may double-space)
 # A cell that may be a column heading no list knows: short, no figure outside brackets, no sentence.
 _HEADER_LIKE = re.compile(r"(?:[^\d\W]|[(（][^)）]{0,6}[)）]){2,16}")
 _CHOICE_BOX = re.compile(r"[□☐▢■☑☒]")  # "优秀□ 良好□ 合格□": a form's tick boxes
@@ -119,8 +119,9 @@ class _Draft:
             if not cut_off and targets:
                 # Rows after the table (footers, notes) read as names without any value: not indicators,
                 # unless the row printed its own 一级/二级 label (a category whose target was left empty).
+                streamed = self.block.header.streamed
                 while records and set(records[-1].data) <= _PROSE_ROLES and not records[-1].extra_values:
-                    if _labelled_here(records[-1]):
+                    if _labelled_here(records[-1], streamed):
                         break
                     records.pop()
             self.records.extend((self.block.header, r) for r in records)
@@ -146,6 +147,8 @@ class FormReader:
     _scattered: list[tuple[Cell, str | None]] = field(default_factory=list)
     _scattered_block: BlockReader | None = None  # the block such a header opened (it may still widen)
     _loose: list[Row] = field(default_factory=list)  # rows read as nothing, before any table (nearest last)
+    _order: dict[int, int] = field(default_factory=dict)  # the line of each row fed → its place among the rows
+    _fed: int = 0  # rows fed so far, "|" marks included
     _across: Across | None = None  # a table printed across (names along a line, targets below)
 
     @property
@@ -169,6 +172,9 @@ class FormReader:
     # -- rows ------------------------------------------------------------------
     def feed(self, rows: list[Row]) -> None:
         for row in join_wrapped_words(join_page_splits(rows, self.vocab), self.vocab):
+            self._fed += 1
+            if row.cells:
+                self._order.setdefault(row.line, self._fed)
             block = self.draft.block
             if not row.cells:
                 if block is not None:
@@ -692,7 +698,8 @@ class FormReader:
         below = line.row.line
         for prior in reversed(loose):
             cells = prior.filled
-            if below - prior.line > _MAX_GAP or len(cells) != width or width < 3:
+            gap = self._order.get(below, below) - self._order.get(prior.line, prior.line)
+            if gap > _MAX_GAP or len(cells) != width or width < 3:
                 break
             if not starts_row(cells[0]) or not any(is_number(c.text) for c in cells[1:]):
                 break
@@ -739,7 +746,7 @@ class FormReader:
             return True
         if len(filled) != 1:
             return False
-        if block.open_record and not block.header.streamed:
+        if (block.open_record and not block.header.streamed) or block.mid_row:
             return False
         if block.awaits_name and not filled[0].glued:
             return False  # "数量指标" ⏎ "慰问伤残军人50人;…。": a long name written as a sentence, not prose after
@@ -902,11 +909,17 @@ def _mostly_fragments(records: list[Record]) -> bool:
     return bool(names) and len(broken) * 2 >= len(names)
 
 
-def _labelled_here(record: Record) -> bool:
+def _labelled_here(record: Record, streamed: bool = False) -> bool:
+    """The row printed its own 一级/二级 label: on its line, or, in a table printed one cell per line
+    (`streamed`), on the line right before its name."""
     name = record.data.get("level3")
     labels = [c for c in (record.level1, record.level2) if c is not None]
-    return name is not None and any(c.line == name.line or (c.anchor is not None and c.anchor == name.anchor)
-                                    for c in labels)
+    return name is not None and any(
+        c.line == name.line
+        or (c.anchor is not None and c.anchor == name.anchor)
+        or (streamed and c.line == name.line - 1)
+        for c in labels
+    )
 
 
 def _goal_period(text: str) -> str | None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from kpi_lint.grid import Cell
-from kpi_lint.parse.form_header import COMPARATOR_WORDS, SIGNS, TARGET_ROLES, fits, is_number
+from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS, TARGET_ROLES, fits, is_number
 from kpi_lint.vocab import GRADES, WORDED_SIGNS, GlueHints, squash
 
 Column = tuple[int, str]  # (column index, role)
@@ -42,6 +42,12 @@ def _fits(role: str, cell: Cell) -> bool:
     if _NUMBERED.match(cell.text):  # "指标5:…" is numbered as a name: it begins a row
         return False
     return fits(role, cell.text)
+
+
+def _sign(cell: Cell) -> bool:
+    """A cell holding a comparison alone ("=", "≥", "不低于"), not a kind of target (定性, 正向)."""
+    text = squash(cell.text)
+    return text in COMPARATOR_WORDS and text not in DIRECTION_WORDS
 
 
 def plainly_a_name(text: str, hints: GlueHints) -> bool:
@@ -76,8 +82,13 @@ def assign(
     if not named and not _fits(columns[0][1], cells[0]):
         return None
 
+    signed = any(role == "comparator" for _, role in columns)
+
     def fits_at(a: int, b: int) -> bool:
-        return (named and a == 0 and b == 0) or _fits(columns[b][1], cells[a])
+        if named and a == 0 and b == 0:
+            return True
+        # A sign alone ("=", "≥") is no target where the table has a column for it (指标性质, 计算符号).
+        return _fits(columns[b][1], cells[a]) and not (signed and columns[b][1] in TARGET_ROLES and _sign(cells[a]))
 
     def name_as_target(a: int, b: int) -> int:
         """What taking cells[a] as the target columns[b] costs when it reads as a name: less than a

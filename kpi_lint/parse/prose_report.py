@@ -48,6 +48,7 @@ from kpi_lint.model import Form, Indicator, Located, Project
 from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_reader import name_from_title
 from kpi_lint.read.source import SourceText, fold
+from kpi_lint.read.text_grid import double_spaced
 from kpi_lint.vocab import WORDED_SIGNS, Vocabulary, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
@@ -389,8 +390,11 @@ def _paragraphs(src: SourceText) -> _Paragraphs:
     lines: list[tuple[int, int]] = []
     stops: dict[int, int] = {}
     last = ""  # the last character of the text so far
+    spaced = double_spaced(src.norm)  # then a blank line ends no paragraph
     for index, line in enumerate(src.lines):
         body = line.strip()
+        if not body and spaced:
+            continue
         if not body or (size and last != "。" and _NUMBERED_LINE.match(body)):
             if size and last != "。":
                 parts.append("。")

