@@ -65,6 +65,9 @@ def predict_frame(model: Model, frame: pd.DataFrame, source: str = "输入") -> 
 # Rows per model call when a predictor is primed: one call for a province, a few for the country,
 # so that the feature matrix of a batch stays small.
 BATCH_ROWS = 65_536
+# Distinct rows a predictor remembers: a prime that would take it past this starts the memo again from
+# the rows that prime asks for (a run's rows are mostly distinct: kept, they grew with the run).
+MEMO_ROWS = 8_192
 
 
 class BatchPredictor:
@@ -72,8 +75,10 @@ class BatchPredictor:
 
     `prime` predicts every row not seen yet in one model call (a pipeline call has a fixed cost
     far above its per-row cost: one call per row was most of a check); a row asked without
-    priming is predicted on its own.  Predictions are the same either way: each row's features
-    and probabilities depend on that row alone.
+    priming is predicted on its own.  The rows of the last primes are remembered (MEMO_ROWS at
+    most, beyond the rows of the latest): a rule primes the rows it is about to ask about.
+    Predictions are the same either way: each row's features and probabilities depend on that
+    row alone.
 
     Given a loader instead of a model, the model is loaded when the first row is to be predicted
     (`ModelError` then): a run whose files have no row for it never opens the model file.
@@ -111,7 +116,10 @@ class BatchPredictor:
         rows = list(indicators)
         if not rows:
             return
-        keys = [k for k in dict.fromkeys(self._key(ind) for ind in rows) if k not in self._memo]
+        asked = list(dict.fromkeys(self._key(ind) for ind in rows))
+        keys = [k for k in asked if k not in self._memo]
+        if len(self._memo) + len(keys) > MEMO_ROWS:
+            self._memo = {k: self._memo[k] for k in asked if k in self._memo}
         self._predict(keys)
 
     def __call__(self, ind: Indicator) -> Prediction:

@@ -55,6 +55,10 @@ PEER_PROJECTS = 8  # nearest projects consulted for a suggestion
 # of them per query: with 64 kept, every project among them asked for its 64 others did so.
 NEIGHBOURS = 65
 _BLOCK_CELLS = 4_000_000  # similarities held at once while the neighbours of a block are computed
+# Projects whose neighbours are computed (and kept) at once: the rules ask about the projects of the
+# documents in turn, so only the latest block of each subset is kept (all of them grew with the run:
+# ~1.3 KB per project and subset asked).
+_BLOCK_ROWS = 256
 # A target is an outlier when laxer than 90% of its peers' targets and this far from their median.
 OUTLIER_PERCENTILE = 10.0
 PERCENT_GAP = 5.0  # percentage points
@@ -373,16 +377,19 @@ class PeerIndex:
 
         Ordered by similarity, then index — the order of the exact ranking — with whether that is
         all of them; only projects of `among` when given.  Computed for the whole block of projects
-        around `row` in one sparse product, as the rules ask about the projects of a document in turn.
+        around `row` in one sparse product, as the rules ask about the projects of a document in turn;
+        the latest block of each `among` is kept.  (A row's products do not depend on the block it is
+        computed in.)
         """
-        cache = self._neighbour_cache.setdefault(among, {})
-        if row not in cache:
+        cache = self._neighbour_cache.get(among)
+        if cache is None or row not in cache:
             assert self._matrix is not None
             n = self._matrix.shape[0]
             others = self._matrix if among is None else self._matrix[among.indexes]
             width = max(others.shape[0], 1)
-            size = max(1, min(n, _BLOCK_CELLS // width))
+            size = max(1, min(n, _BLOCK_CELLS // width, _BLOCK_ROWS))
             start = row - row % size
+            cache = self._neighbour_cache[among] = {}
             block = sparse.csr_matrix(self._matrix[start : start + size] @ others.T)
             for offset in range(block.shape[0]):
                 lo, hi = block.indptr[offset], block.indptr[offset + 1]

@@ -45,21 +45,41 @@ def occurrence(ind: Indicator, concept: int, department: str) -> Occurrence:
 
 def build_library(documents: Sequence[Document], clusters: ClusterSet, min_units: int = 1) -> Library:
     """One concept per cluster used by at least `min_units` units, largest first."""
-    return _build(documents, clusters, min_units, keep_rows=True)[0]
+    return _build(documents, clusters, min_units)
 
 
 def run_concepts(documents: Sequence[Document], clusters: ClusterSet) -> tuple[Library, dict[int, Concept]]:
     """The library of a run's own rows as the suggestions read it, and each cluster's concept.
 
-    The concepts do not keep their rows (Concept.occurrences is empty): a row's concept is its
-    cluster's.  Each cluster's rows are summed up and let go, so that no row is held twice.
+    A concept here holds what the suggestions read of it: its number (as `build_library` numbers
+    it), canonical name and category.  Its names, positions, ranges and users are not made (the
+    suggestions rank peers' own rows and read no range of a library built from the run): per
+    distinct name a position string, per file a count, every row once as an Occurrence, all held
+    to the end of the run or made to be thrown away.  A row's concept is its cluster's.
     """
-    return _build(documents, clusters, 1, keep_rows=False)
+    rows: dict[int, list[tuple[str, str | None, str]]] = defaultdict(list)  # cluster → name, category, unit
+    for doc in documents:
+        unit = document_unit(doc)
+        for proj in doc.projects:
+            for ind in proj.indicators:
+                cid = clusters.by_key.get(indicator_key(ind))
+                if cid is not None:
+                    rows[cid].append((strip_marks(ind.level3 or ""), ind.level2, unit))
+    by_cluster: dict[int, Concept] = {}
+    order: dict[int, tuple[int, int, str]] = {}  # as `_build` sorts: rows, units, name
+    for cid, used in rows.items():
+        names = Counter(name for name, _, _ in used)
+        canonical = min(_not_a_beginning(names), key=lambda n: (-names[n], len(n), n))
+        filed = Counter(level2 for _, level2, _ in used if level2)
+        by_cluster[cid] = Concept(id=cid, name=canonical, level2=filed.most_common(1)[0][0] if filed else None)
+        order[cid] = (-len(used), -len({unit for _, _, unit in used}), canonical)
+    del rows
+    concepts = sorted(by_cluster.values(), key=lambda c: order[c.id])
+    renumbered = [_renumber(c, i) for i, c in enumerate(concepts, start=1)]
+    return Library(renumbered, sources=[d.path for d in documents]), by_cluster
 
 
-def _build(
-    documents: Sequence[Document], clusters: ClusterSet, min_units: int, *, keep_rows: bool
-) -> tuple[Library, dict[int, Concept]]:
+def _build(documents: Sequence[Document], clusters: ClusterSet, min_units: int) -> Library:
     rows: dict[int, list[tuple[Indicator, str]]] = defaultdict(list)  # cluster → its rows and their units
     for doc in documents:
         unit = document_unit(doc)
@@ -72,11 +92,9 @@ def _build(
     for cid, used in rows.items():
         if len({unit for _, unit in used}) >= min_units:
             by_cluster[cid] = concept_of(cid, [occurrence(ind, cid, unit) for ind, unit in used])
-            if not keep_rows:
-                by_cluster[cid].occurrences = []
     concepts = sorted(by_cluster.values(), key=lambda c: (-c.rows, -len(c.departments), c.name))
     renumbered = [_renumber(c, i) for i, c in enumerate(concepts, start=1)]
-    return Library(renumbered, sources=[d.path for d in documents]), by_cluster
+    return Library(renumbered, sources=[d.path for d in documents])
 
 
 def concept_of(concept_id: int, occurrences: Sequence[Occurrence]) -> Concept:

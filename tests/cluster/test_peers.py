@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kpi_lint.cluster import PeerIndex, PeerOutlier, build_peer_index
+from kpi_lint.cluster import ClusterSet, PeerIndex, PeerOutlier, build_peer_index
 from kpi_lint.model import Document, Form, Indicator, Layout, Located, Project
 from kpi_lint.parse.values import parse_value
 from tests.cluster.conftest import indicator
@@ -206,3 +206,23 @@ def test_the_suggesters_candidates_and_the_project_itself_fit_in_the_kept_neighb
     from kpi_lint.library.suggest import CANDIDATE_PROJECTS
 
     assert CANDIDATE_PROJECTS + 1 <= NEIGHBOURS
+
+
+def test_neighbours_are_the_same_whatever_block_computes_them(
+    clusters: ClusterSet, docs: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the latest block of neighbours is kept: a project asked again after its block was let go (here
+    blocks of 3 projects, asked backwards, within a subset too) gets the same neighbours and similarities
+    as from one block of every project."""
+    import kpi_lint.cluster.peers as peers_module
+
+    whole = PeerIndex(clusters, docs)
+    monkeypatch.setattr(peers_module, "_BLOCK_ROWS", 3)
+    blocks = PeerIndex(clusters, docs)
+    projects = [(d.path, p) for d in docs for p in d.projects]
+    assert len(projects) > 30  # 37 projects in the samples
+    for among_of in (lambda index: None, lambda index: index.subset(lambda key: key[2] % 2 == 0)):
+        wanted, got = among_of(whole), among_of(blocks)
+        for path, proj in reversed(projects):
+            expected = whole.similar_projects(proj, path, 70, wanted)
+            assert blocks.similar_projects(proj, path, 70, got) == expected, (path, proj.name)

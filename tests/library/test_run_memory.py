@@ -1,4 +1,4 @@
-"""The peer phase holds each row once: the run's library keeps no rows, the peer index no per-project
+"""The peer phase holds each row once: the run's library keeps no rows nor names, the peer index no per-project
 counts, and they answer as the structures that held them did.
 
 Samples and wild set (every row of every readable file); the references are the library with its
@@ -22,10 +22,12 @@ def test_a_row_has_the_concept_of_its_position_in_the_library_with_rows(
 ) -> None:
     at = {(o.path, o.location): c for c in library.concepts for o in c.occurrences}
     run_library, by_cluster = run_concepts(all_docs, all_clusters)
-    assert [(c.id, c.name, c.level2, c.ranges, c.names) for c in run_library.concepts] == [
-        (c.id, c.name, c.level2, c.ranges, c.names) for c in library.concepts
+    # What the suggestions read of a concept (number, name, category) is the library's; nothing per row is kept.
+    assert [(c.id, c.name, c.level2) for c in run_library.concepts] == [
+        (c.id, c.name, c.level2) for c in library.concepts
     ]
-    assert not any(c.occurrences for c in run_library.concepts) and len(by_cluster) == len(library.concepts)
+    assert not any(c.occurrences or c.names or c.ranges for c in run_library.concepts)
+    assert len(by_cluster) == len(library.concepts)
     rows = [i for d in all_docs for i in d.indicators]
     found = [(suggester.concept_of(i), at.get((i.path, where(i)))) for i in rows]
     assert sum(old is not None for _, old in found) > 1300  # 1,408 rows of samples + wild set have one

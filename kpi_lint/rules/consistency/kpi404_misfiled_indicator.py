@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 UNIT_COST_FILE = "unit_cost_words.txt"  # an amount per unit (每亩, 人均, 单价), as kpi-lint suggest reads it
 COMPLETION_FILE = "completion_words.txt"  # a completion rate (完成率): what was done, under 数量 or 时效, not 质量
+# Judged rows whose categories are predicted in one model call, ahead of the documents being checked:
+# a call costs ~20 ms beyond its rows; the predictions of a call are held until the next ones.
+PRIME_ROWS = 4_096
 # A bracket closing a name ("完成率(%)", "按期完成率(≥**%)"): the unit or the template's prompt, not the measure.
 _CLOSING_BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
 
@@ -187,6 +190,9 @@ class MisfiledIndicator(Rule):
         self._predictor: Predictor | None = None
         self._precision: dict[str, float] | None = None
         self._loaded = False
+        self._prepared: list[Document] = []  # the documents `prepare` was given, in the order they are checked
+        self._position: dict[int, int] = {}  # id of a prepared document → its place there
+        self._primed = range(0)  # the places whose rows were predicted last
 
     def label_precision(self) -> dict[str, float]:
         if self._precision is None:
@@ -295,11 +301,28 @@ class MisfiledIndicator(Rule):
         return label, f"其他项目的同类指标 {total} 行中有 {count} 行填在{label}"
 
     def prepare(self, documents: Sequence[Document]) -> None:
-        predict = self.predictor()
-        if predict is not None:
-            from kpi_lint.classify.api import prime
+        """Remember the documents: their judged rows are predicted PRIME_ROWS at a time, ahead of the
+        documents as they are checked (all at once, a run's predictions grew with it)."""
+        if self.predictor() is not None:
+            self._prepared = list(documents)
+            self._position = {id(doc): i for i, doc in enumerate(self._prepared)}
+            self._primed = range(0)
 
-            prime(predict, (ind for doc in documents for ind in doc.indicators if self._judged(ind)))
+    def _prime_from(self, doc: Document, predict: Predictor) -> None:
+        """Predict in one model call the judged rows of `doc` and of the prepared documents after it, until
+        PRIME_ROWS; nothing when they were (a document not prepared: its rows are predicted one by one)."""
+        start = self._position.get(id(doc))
+        if start is None or start in self._primed:
+            return
+        from kpi_lint.classify.api import prime
+
+        rows: list[Indicator] = []
+        end = start
+        while end < len(self._prepared) and (end == start or len(rows) < PRIME_ROWS):
+            rows.extend(ind for ind in self._prepared[end].indicators if self._judged(ind))
+            end += 1
+        prime(predict, rows)
+        self._primed = range(start, end)
 
     def _judged(self, ind: Indicator) -> bool:
         """A row filed under one of the nine 二级 of the classic template, with a name that reads as one.
@@ -323,6 +346,8 @@ class MisfiledIndicator(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         predict = self.predictor()
+        if predict is not None:
+            self._prime_from(doc, predict)
         for ind in project.indicators:
             if not ind.level2 or not self._judged(ind):
                 continue
