@@ -100,3 +100,31 @@ def test_a_wider_table_after_the_indicators_of_another_form(tmp_path: Path) -> N
     )
     rows = [(i.level2, i.level3, i.value) for i in parse(table).indicators]
     assert rows == [("数量指标", "培训人数", "500人"), ("服务对象满意度指标", "学员满意度", "90%")]
+
+
+def test_a_target_word_and_an_actual_word_each_right_before_its_figure() -> None:
+    # s02: "数量指标。养老金领取人数全年平均数年初任务数101974人,全年完成值103119人;…" (no 为 / 是 / colon).
+    doc = parse(WILD / "s02_neimenggu_pension_regional_selfeval_prose.txt")
+    rows = [(i.level1, i.level2, i.level3, i.value, i.actual) for i in doc.indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "养老金领取人数全年平均数", "101974人", "103119人"),
+        ("产出指标", "数量指标", "全年缴费人数", "216786人", "201201人"),
+    ]
+    assert doc.indicators[1].span("level3") == (15, 44)
+
+
+def test_unglued_target_and_actual_words_in_another_report(tmp_path: Path) -> None:
+    report = tmp_path / "自评报告.txt"
+    report.write_text(
+        "某县2022年困难群众救助补助资金绩效自评报告\n\n1.产出指标。\n"
+        "数量指标。特困人员救助供养人数年度任务数1200人,实际完成值1185人。\n"
+        "质量指标。救助资金发放准确率目标值≥98%,完成值99%。\n"
+        "时效指标。资金发放及时率指标为100%,实际完成值为100%。\n",
+        encoding="utf-8",
+    )
+    rows = [(i.level2, i.level3, i.value, i.actual) for i in parse(report).indicators]
+    assert rows == [
+        ("数量指标", "特困人员救助供养人数", "1200人", "1185人"),
+        ("质量指标", "救助资金发放准确率", "≥98%", "99%"),
+        ("时效指标", "资金发放及时率", "100%", "100%"),
+    ]
