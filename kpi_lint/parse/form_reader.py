@@ -744,6 +744,8 @@ class FormReader:
         text = filled[0].text.strip()
         if text.startswith(("注：", "注:", "说明：", "说明:", "备注：", "备注:")):
             return True
+        if _another_table(line, block.header):
+            return True
         if len(filled) != 1:
             return False
         if (block.open_record and not block.header.streamed) or block.mid_row:
@@ -889,6 +891,16 @@ _SAID_TWICE = 4  # characters of each half of a name said twice
 _FRAGMENT = re.compile(r"^[\W\d_]|。")
 _TARGETED = {"value", "actual"}
 _NUMBERED = re.compile(r"^[(（]?\d{1,2}[)）.、．]")  # "1)", "(2)": a list's numbering
+
+
+def _another_table(line: Line, header: Header) -> bool:
+    """A row with more printed cells than the indicator header has columns, none of them a 一级/二级
+    label, belongs to another table printed after the indicators (its header "序号 | 学校性质 | 培训机构
+    | … | 补助资金 | 备注", or its rows): the indicator table ends there.  A header printed one cell
+    per line or no header at all says nothing of the table's width."""
+    if header.streamed or header.implicit or len(line.filled) <= header.width:
+        return False
+    return all(kind is Kind.DATA for kind in line.kinds)
 
 
 def _said_once(name: str) -> str:

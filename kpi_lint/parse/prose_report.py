@@ -6,7 +6,8 @@ Two shapes are read.  A self-evaluation report states each indicator's target an
     (2)成本目标:项目资金投入绩效目标值是10万元,实际完成值为0万元,目标完成率为0%,
 
 each indicator a name, its target after a target word (指标值 / 目标值 / 绩效目标值 / 指标) and 为 / 是,
-then its actual after an actual word (实际完成值 / 完成值).  A budget explanation lists the targets
+then its actual after an actual word (实际完成值 / 完成值); a word of three characters or more may stand
+right before its figure ("…全年平均数年初任务数101974人,全年完成值103119人;").  A budget explanation lists the targets
 it set after each category label, a comparison per clause, its lines wrapped anywhere:
 
     设 1条数量指标:开通业务月份≥1个月;设 1条质量指标:
@@ -52,6 +53,7 @@ from kpi_lint.read.text_grid import double_spaced
 from kpi_lint.vocab import WORDED_SIGNS, Vocabulary, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
+_FIGURE_START = r"\s*[≥≤=<>≧≦＞＜]?\s*\d"  # a figure, its sign before it
 _NUMBERING = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、．]|[(（][一二三四五六七八九十]{1,2}[)）])\s*")
 # A target stated in a clause: "应急运维系统保障率≥80%", "培训合格率不低于95%", "日常运转定性有效"
 # ("定性" says the target is worded: it stands between the name and the words, in neither); a clause
@@ -84,9 +86,15 @@ def _item_pattern(value_words: tuple[str, ...], actual_words: tuple[str, ...]) -
     def alternation(words: tuple[str, ...]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
+    def worded(words: tuple[str, ...]) -> str:
+        # A word and 为 / 是 / a colon, or a word of three characters or more and a figure right after
+        # it ("年初任务数101974人,全年完成值103119人"): "指标" alone is too common a word to go unglued.
+        long = tuple(w for w in words if len(w) >= 3)
+        return rf"(?:(?:{alternation(words)}){_GLUE}|(?:{alternation(long) or '(?!)'})(?={_FIGURE_START}))"
+
     return re.compile(
-        rf"(?P<name>[^,，;；。:：!！?？]{{2,40}}?)(?:{alternation(value_words)}){_GLUE}[“\"]?"
-        rf"(?P<value>[^,，;；。“”\"]{{1,30}}?)[”\"]?\s*[,，]?\s*(?:{alternation(actual_words)}){_GLUE}"
+        rf"(?P<name>[^,，;；。:：!！?？]{{2,40}}?){worded(value_words)}[“\"]?"
+        rf"(?P<value>[^,，;；。“”\"]{{1,30}}?)[”\"]?\s*[,，]?\s*{worded(actual_words)}"
         r"(?P<actual>[^,，;；。]{1,30}?)(?=[,，;；。]|\s*$|(?<=%)[\u4e00-\u9fff(（])"
     )
 

@@ -76,3 +76,55 @@ def test_empty_merged_cells_in_another_table(tmp_path: Path) -> None:
         ("质量指标", "结业率", "95%"),
         ("质量指标", "考核合格率", "90%"),
     ]
+
+
+def test_the_indicator_table_ends_where_a_wider_table_begins() -> None:
+    # s01: the schools' allocation table ("序号 | 学校性质 | 培训机构 | … | 补助资金 | 备注", 9 cells under a
+    # 5-column indicator header) printed after the indicators is not read on as 满意度 rows.
+    doc = parse(WILD / "s01_shanxi_nursingtraining_selfeval_ocr.txt")
+    rows = [(i.level2, i.level3, i.value) for i in doc.indicators]
+    assert len(rows) == 13
+    assert rows[-1] == ("服务对象满意度指标", "参培学员满意度", "95%及以上")
+    assert not any(name in ("序号", "合格人数", "培训补助标准(元/人)") for _, name, _ in rows)
+
+
+def test_a_wider_table_after_the_indicators_of_another_form(tmp_path: Path) -> None:
+    table = tmp_path / "自评.txt"
+    table.write_text(
+        "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |\n"
+        "产出指标 | 产出数量 | 培训人数 | 500人 | 480人 |\n"
+        "满意度指标 | 满意度 | 学员满意度 | 90% | 93% |\n"
+        "序号 | 乡镇 | 承办学校 | 补助标准(元/人) | 培训人数 | 合格人数 | 补助资金 | 备注 |\n"
+        "1 | 城关镇 | 县职业学校 | 2000 | 200 | 190 | 38 | |\n",
+        encoding="utf-8",
+    )
+    rows = [(i.level2, i.level3, i.value) for i in parse(table).indicators]
+    assert rows == [("数量指标", "培训人数", "500人"), ("服务对象满意度指标", "学员满意度", "90%")]
+
+
+def test_a_target_word_and_an_actual_word_each_right_before_its_figure() -> None:
+    # s02: "数量指标。养老金领取人数全年平均数年初任务数101974人,全年完成值103119人;…" (no 为 / 是 / colon).
+    doc = parse(WILD / "s02_neimenggu_pension_regional_selfeval_prose.txt")
+    rows = [(i.level1, i.level2, i.level3, i.value, i.actual) for i in doc.indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "养老金领取人数全年平均数", "101974人", "103119人"),
+        ("产出指标", "数量指标", "全年缴费人数", "216786人", "201201人"),
+    ]
+    assert doc.indicators[1].span("level3") == (15, 44)
+
+
+def test_unglued_target_and_actual_words_in_another_report(tmp_path: Path) -> None:
+    report = tmp_path / "自评报告.txt"
+    report.write_text(
+        "某县2022年困难群众救助补助资金绩效自评报告\n\n1.产出指标。\n"
+        "数量指标。特困人员救助供养人数年度任务数1200人,实际完成值1185人。\n"
+        "质量指标。救助资金发放准确率目标值≥98%,完成值99%。\n"
+        "时效指标。资金发放及时率指标为100%,实际完成值为100%。\n",
+        encoding="utf-8",
+    )
+    rows = [(i.level2, i.level3, i.value, i.actual) for i in parse(report).indicators]
+    assert rows == [
+        ("数量指标", "特困人员救助供养人数", "1200人", "1185人"),
+        ("质量指标", "救助资金发放准确率", "≥98%", "99%"),
+        ("时效指标", "资金发放及时率", "100%", "100%"),
+    ]
