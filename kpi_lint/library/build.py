@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from kpi_lint.cluster.groups import ClusterSet, document_unit, indicator_key
 from kpi_lint.library.model import Concept, Library, NameUse, Occurrence, ValueRange
@@ -58,18 +58,12 @@ def run_concepts(documents: Sequence[Document], clusters: ClusterSet) -> tuple[L
     to the end of the run or made to be thrown away.  A row's concept is its cluster's.
     """
     rows: dict[int, list[tuple[str, str | None, str]]] = defaultdict(list)  # cluster → name, category, unit
-    for doc in documents:
-        unit = document_unit(doc)
-        for proj in doc.projects:
-            for ind in proj.indicators:
-                cid = clusters.by_key.get(indicator_key(ind))
-                if cid is not None:
-                    rows[cid].append((strip_marks(ind.level3 or ""), ind.level2, unit))
+    for cid, ind, unit in _clustered(documents, clusters):
+        rows[cid].append((strip_marks(ind.level3 or ""), ind.level2, unit))
     by_cluster: dict[int, Concept] = {}
     order: dict[int, tuple[int, int, str]] = {}  # as `_build` sorts: rows, units, name
     for cid, used in rows.items():
-        names = Counter(name for name, _, _ in used)
-        canonical = min(_not_a_beginning(names), key=lambda n: (-names[n], len(n), n))
+        canonical = _canonical(Counter(name for name, _, _ in used))
         filed = Counter(level2 for _, level2, _ in used if level2)
         by_cluster[cid] = Concept(id=cid, name=canonical, level2=filed.most_common(1)[0][0] if filed else None)
         order[cid] = (-len(used), -len({unit for _, _, unit in used}), canonical)
@@ -81,13 +75,8 @@ def run_concepts(documents: Sequence[Document], clusters: ClusterSet) -> tuple[L
 
 def _build(documents: Sequence[Document], clusters: ClusterSet, min_units: int) -> Library:
     rows: dict[int, list[tuple[Indicator, str]]] = defaultdict(list)  # cluster → its rows and their units
-    for doc in documents:
-        unit = document_unit(doc)
-        for proj in doc.projects:
-            for ind in proj.indicators:
-                cid = clusters.by_key.get(indicator_key(ind))
-                if cid is not None:
-                    rows[cid].append((ind, unit))
+    for cid, ind, unit in _clustered(documents, clusters):
+        rows[cid].append((ind, unit))
     by_cluster: dict[int, Concept] = {}
     for cid, used in rows.items():
         if len({unit for _, unit in used}) >= min_units:
@@ -103,10 +92,7 @@ def concept_of(concept_id: int, occurrences: Sequence[Occurrence]) -> Concept:
     first_at: dict[str, str] = {}
     for o in occurrences:
         first_at.setdefault(o.level3, o.location)
-    # The most used name that is not another's beginning (a cell cut short: 城乡居民参保就 of
-    # 城乡居民参保就医人均数); among equals the shortest (the others add a place or a qualifier).
-    whole = _not_a_beginning(names)
-    canonical = min(whole, key=lambda n: (-names[n], len(n), n))
+    canonical = _canonical(names)
     filed = Counter(o.level2 for o in occurrences if o.level2)
     parsed = [(o, parse_value(o.value)) for o in occurrences]
     return Concept(
@@ -121,6 +107,23 @@ def concept_of(concept_id: int, occurrences: Sequence[Occurrence]) -> Concept:
         documents=dict(Counter(o.path for o in occurrences).most_common()),
         occurrences=list(occurrences),
     )
+
+
+def _clustered(documents: Sequence[Document], clusters: ClusterSet) -> Iterator[tuple[int, Indicator, str]]:
+    """Each clustered row in reading order: its cluster, the row, and the unit whose document holds it."""
+    for doc in documents:
+        unit = document_unit(doc)
+        for proj in doc.projects:
+            for ind in proj.indicators:
+                cid = clusters.by_key.get(indicator_key(ind))
+                if cid is not None:
+                    yield cid, ind, unit
+
+
+def _canonical(names: Counter[str]) -> str:
+    """The most used name that is not another's beginning (a cell cut short: 城乡居民参保就 of
+    城乡居民参保就医人均数); among equals the shortest (the others add a place or a qualifier)."""
+    return min(_not_a_beginning(names), key=lambda n: (-names[n], len(n), n))
 
 
 def _not_a_beginning(names: Iterable[str]) -> list[str]:
