@@ -75,6 +75,8 @@ _LONGEST_PERIOD = 4
 _COLUMN_LETTER = re.compile(r"[(（][^()（）\d]{1,3}[)）]$")  # "指标值(A)", OCR'd "(八)"
 _LABEL_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # "数量指标(10分)"
 _PAREN = re.compile(r"[(（][^()（）]*[)）]")
+_BREAKDOWN = re.compile(r"^其中\s*[:：]?")  # "其中：当年财政拨款": a funds row that breaks down the total above
+_SHORTEST_FORM_LABEL = 4  # a label word shorter than this (中央, 其他, 县级) may be a value of its own
 _WEIGHT = re.compile(
     r"[(（]\s*\d+(?:\.\d+)?(?:\s*[-~—–至]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]分?$|\d+(?:\.\d+)?分[)）]?$"
 )  # "产出指标(50)", "(30分)", a range "(40-50)分"
@@ -386,6 +388,21 @@ class Vocabulary:
             return None
         best = self._fund_source_words(s)
         return self.fund_sources[best] if best else None
+
+    def is_form_label(self, text: str) -> bool:
+        """`text` is, as a whole, a label of the form rather than a value: a funds row label ("其中:当年财政拨款",
+        "上年结转资金"), a funds or indicator column word, a fact label or a 一级/二级 label, with its brackets,
+        a leading "其中:" and a period word (当年, 年度) left out.  A word shorter than four characters counts
+        only after "其中:" ("中央", "其他" may be a value)."""
+        s = _PAREN.sub("", label_key(text)).rstrip(":：")
+        breakdown = _BREAKDOWN.match(s) is not None
+        s = _PERIOD_PREFIX.sub("", _BREAKDOWN.sub("", s))
+        if not s:
+            return breakdown
+        if len(s) < _SHORTEST_FORM_LABEL and not breakdown:
+            return False
+        tables = (self.fund_sources, self.fund_columns, self.facts, self.columns, self.level1, self.level2)
+        return any(s in table for table in tables)
 
     @cached_property
     def fund_column_pattern(self) -> re.Pattern[str] | None:

@@ -81,6 +81,10 @@ _MAX_GAP = 4  # rows between two such rows ("|" marks; blank lines are no rows: 
 _HEADER_LIKE = re.compile(r"(?:[^\d\W]|[(（][^)）]{0,6}[)）]){2,16}")
 _CHOICE_BOX = re.compile(r"[□☐▢■☑☒]")  # "优秀□ 良好□ 合格□": a form's tick boxes
 _LEAD_IN = re.compile(r"[：:]\s*$")  # "附件：" introduces what follows; no indicator's name ends so
+_NAME_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a name holds words, not only figures and signs
+_BRACKETED = re.compile(r"^[(（][^()（）]*[)）]$")  # "(2022 年度)", "(元)": an aside in brackets
+_DATE = re.compile(r"^[\d\s]*[年月日][\d\s年月日]*$")  # "年 4 月 22 日": a date's pieces
+_NOT_A_NAME = re.compile(r"[。:：;；]")  # a sentence, or a label with its value
 
 
 @dataclass
@@ -136,6 +140,7 @@ class FormReader:
     problems: list[ParseProblem] = field(default_factory=list)
     _pending_fact: str | None = None
     _pending_label: str = ""  # the label of the pending fact as printed, to join a wrapped rest of it to
+    _pending_before: Cell | None = None  # text printed just before the pending fact's label, on its line
     _recent: list[Row] = field(default_factory=list)  # the last rows read, nearest first
     _header_above: list[Row] = field(default_factory=list)
     _periods: list[str] = field(default_factory=list)  # period words met lately ("中期目标" … "年度目标")
@@ -341,7 +346,7 @@ class FormReader:
             return
         if self._header(line):
             return
-        read = (self.draft.block is None and self._funds(row)) or self._facts(line)
+        read = (self.draft.block is None and self._funds(row)) or self._facts(line, loose)
         if self.draft.block is None:
             self._glued_funds(row)  # after the facts: a glued line may name the next project first
         if read:
@@ -578,8 +583,9 @@ class FormReader:
         if draft.start is None:
             draft.start = first.located
 
-    def _facts(self, line: Line) -> bool:
-        """Label/value pairs; True when the row was a facts row (not an indicator row)."""
+    def _facts(self, line: Line, loose: list[Row] | None = None) -> bool:
+        """Label/value pairs; True when the row was a facts row (not an indicator row).  `loose`: the rows
+        read as nothing just before this one."""
         cells, facts = line.filled, line.facts
         # A cell that may be a fact's value: it labels no fact and names no column.
         values = [f is None and r is None for f, r in zip(facts, line.filled_roles, strict=True)]
@@ -592,19 +598,23 @@ class FormReader:
                     self.draft.goals.setdefault(period, cell.located)
                 return True
         found = False
-        pending = self._pending_fact
-        self._pending_fact = None
+        pending, before = self._pending_fact, self._pending_before
+        self._pending_fact, self._pending_before = None, None
         if pending and self.vocab.fact(self._pending_label + cells[0].text) == pending:
             # "主管部门 ⏎ 及编码 ⏎ [015001]XX局": the label wrapped onto the next line; its value follows
             self._pending_fact, self._pending_label = pending, self._pending_label + cells[0].text
+            self._pending_before = before
             cells, facts, values = cells[1:], facts[1:], values[1:]
             if not cells:
                 return True
             pending = None
         if pending and values[0]:
-            self._set_fact(pending, cells[0])
+            if not self._set_fact(pending, cells[0]) and before is not None:
+                self._set_fact(pending, before)  # "实施单位 其中:当年财政拨款": its value was printed before it
             found = True
             cells, facts, values = cells[1:], facts[1:], values[1:]
+        elif pending and before is not None:
+            self._set_fact(pending, before)  # "项目名称 主管部门": its value was printed before it
         for i, (cell, fact) in enumerate(zip(cells, facts, strict=True)):
             if fact is None:
                 inline = _inline_facts(cell, self.vocab, loose=self.draft.block is None)
@@ -634,6 +644,8 @@ class FormReader:
             if value is None:
                 if not rest:
                     self._pending_fact, self._pending_label = fact, cell.text.strip()
+                    if fact in _SHORT_FACTS and cell is line.filled[0]:
+                        self._pending_before = self._printed_before(cell, loose or [])
                 found = found or len(cells) <= 2
                 continue
             self._set_fact(fact, value)
@@ -645,14 +657,37 @@ class FormReader:
             self.draft.close_block()
             self.draft.block = None
 
-    def _set_fact(self, fact: str, cell: Cell) -> None:
+    def _printed_before(self, label: Cell, loose: list[Row]) -> Cell | None:
+        """The text a flattened form printed just before a name-like fact's label, on the label's own line:
+        a value wrapped over two lines in the PDF comes before its one-line label in reading order
+        ("普陀体育中心与委托运营方结 算费用 项目名称 主管部门 …").  Only pieces read as nothing, each a row of
+        its own on the label's line (the line was split into cells), none of them a label, a figure, a date,
+        a bracketed aside ("(2022 年度)", "(元)"), a sentence or a "label: value"; None when there are none."""
+        pieces: list[Cell] = []
+        for row in reversed(loose):
+            filled = row.filled
+            if len(filled) != 1 or filled[0].line != label.line or filled[0].column >= label.column:
+                break
+            text = filled[0].text.strip()
+            if (not _NAME_WORD.search(text) or _BRACKETED.match(text) or _DATE.match(text) or _NOT_A_NAME.search(text)
+                    or self.vocab.is_form_label(text) or self.vocab.fact(text) is not None):
+                break
+            pieces.insert(0, filled[0])
+        if not pieces or sum(len(squash(c.text)) for c in pieces) > _MAX_PROSE:
+            return None
+        return replace(pieces[0], text="".join(c.text.strip() for c in pieces))
+
+    def _set_fact(self, fact: str, cell: Cell) -> bool:
+        """Keep `cell` as the value of `fact`; False when it is no value of it."""
         draft = self.draft
         loc = cell.located
         if fact in _SHORT_FACTS:
+            if self.vocab.is_form_label(loc.text):
+                return False  # "实施单位 其中:当年财政拨款": the next label of a flattened form, not a value
             text = _LABELLED_LINE.split(loc.text, maxsplit=1)[0]  # "XX联合会 ⏎ 评价机构:…": the next fact
             text = self.vocab.before_labels(text)
             if not text.strip():
-                return  # "项目资金 (万元)": the label of the funds block, not this fact's value
+                return False  # "项目资金 (万元)": the label of the funds block, not this fact's value
             loc = replace(loc, text=text)
         if fact == "name":
             if draft.name is not None and (draft.records or draft.block is not None):
@@ -665,6 +700,7 @@ class FormReader:
             draft.facts[fact] = unglued_total(loc) if fact == "total_score" else loc
         if fact in ("total_score", "grade"):  # printed under the indicator rows
             self._end_block()
+        return True
 
     def _funds(self, row: Row) -> bool:
         draft = self.draft

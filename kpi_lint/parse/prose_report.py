@@ -64,6 +64,9 @@ _STATED = re.compile(
     rf"(?:定性|(?=[≥≤=<>≧≦＞＜]|{'|'.join(WORDED_SIGNS)}))"
     r"(?P<value>[^\s|][^|\t]{0,29}?)\s*$"
 )
+# A comparison sign and a figure right after a label ("服务对象满意度≥80%", "满意度达到≥90%"): the label is
+# the name of an item of a list, not a heading.
+_SIGNED_FIGURE = r"\s*(?:达到?)?\s*[≥≤=<>≧≦＞＜]=?\s*\d"
 # A stated target's figure: its sign and number, and any latin unit ("≥0.565km").
 _FIGURE = re.compile(r"^[^\d\u4e00-\u9fff]{0,2}\s*\d[\d,]*(?:\.\d+)?\s*[A-Za-z]*")
 _TITLE_LENGTH = 60  # a report's title is one short line
@@ -122,7 +125,7 @@ def _label_head(
     verb = "|".join(map(re.escape, verbs)) or "(?!)"
     lead = "|".join(map(re.escape, leads)) or "(?!)"
     return re.compile(
-        rf"(?P<label>{labels})\s*(?:[:：]|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
+        rf"(?P<label>{labels})(?!{_SIGNED_FIGURE})\s*(?:[:：]|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
         rf"|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
         rf"|(?:^|(?<=[。!！?？]))\s*(?P<opening>{lead})"
     )
@@ -302,7 +305,10 @@ def _stated_targets(
                 continue
             clause = text[at : at + len(plain)]
             name = _NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip()
-            if len(name) >= 2 and _HAN.search(name) and not vocab.canonical_level2(name):
+            # A label followed straight by a comparison and a figure is an item named by that label
+            # ("服务对象满意度指标:服务对象满意度≥80%").
+            named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name"):]) is not None
+            if len(name) >= 2 and _HAN.search(name) and named:
                 value = clause[m.start("value") : m.end("value")].strip()
                 value = value[: _figure_end(fold(value), units)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")

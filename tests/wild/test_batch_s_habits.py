@@ -128,3 +128,29 @@ def test_unglued_target_and_actual_words_in_another_report(tmp_path: Path) -> No
         ("质量指标", "救助资金发放准确率", "≥98%", "99%"),
         ("时效指标", "资金发放及时率", "100%", "100%"),
     ]
+
+
+def test_an_item_named_by_a_category_label() -> None:
+    # s03: "服务对象满意度指标:服务对象满意度≥80%。": the label followed straight by a comparison and a
+    # figure is the item's name, not a second heading.
+    doc = parse(WILD / "s03_yunnan_sugarcane_selfeval_prose.txt")
+    last = doc.indicators[-1]
+    row = (last.level1, last.level2, last.level3, last.value)
+    assert row == ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥80%")
+    assert (last.line, last.column, last.spans["value"].column) == (34, 11, 18)
+    assert len(doc.indicators) == 7
+
+
+def test_an_item_named_by_a_label_in_another_report(tmp_path: Path) -> None:
+    report = tmp_path / "自评报告.txt"
+    report.write_text(
+        "某县2023年茶叶产业项目绩效自评报告\n\n(二)具体绩效目标\n\n"
+        "数量指标:新建茶园1200亩;改造低产茶园800亩。\n\n满意度指标:满意度达到≥95%。\n",
+        encoding="utf-8",
+    )
+    rows = [(i.level2, i.level3, i.value, i.line, i.column) for i in parse(report).indicators]
+    assert rows == [
+        ("数量指标", "新建茶园", "1200亩", 5, 6),
+        ("数量指标", "改造低产茶园", "800亩", 5, 16),
+        ("服务对象满意度指标", "满意度", "≥95%", 7, 7),
+    ]

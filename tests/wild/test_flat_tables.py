@@ -117,3 +117,39 @@ def test_the_run_of_figures_may_come_after_the_names() -> None:
         ("社会效益指标", "与委托运营方合同完成率", "=100%", 30),
         ("服务对象满意度指标", "场馆开放满意度", ">=90%", 10),
     ]
+
+
+def test_a_name_printed_before_its_label_and_a_funds_label_is_no_value() -> None:
+    """f06: the PDF's wrapped cells come before their one-line labels ("普陀体育中心与委托运营方结 算费用
+    项目名称 主管部门 …", "上海市普陀区体育 事业管理中心 实施单位 其中:当年财政拨款 …"): the name and the
+    implementer are the pieces before the label, and the funds row label after 实施单位 is no value."""
+    project = parse(F06).projects[0]
+    assert (project.name, project.line, project.column) == ("普陀体育中心与委托运营方结算费用", 2, 23)
+    assert _printed_at(F06, 2, 23, "普陀体育中心与委托运营方结 算费用 项目名称")
+    assert project.implementer is not None
+    assert (project.implementer.text, project.implementer.column) == ("上海市普陀区体育事业管理中心", 198)
+    assert _printed_at(F06, 2, 198, "上海市普陀区体育 事业管理中心 实施单位")
+    assert project.department is not None and project.department.text == "上海市普陀区体育局"
+    assert {i.project for i in project.indicators} == {"普陀体育中心与委托运营方结算费用"}
+
+
+def test_the_same_in_another_flattened_form(tmp_path: Path) -> None:
+    """The same habit with other words; a name printed after its label stays the name, and a date before
+    the label (填报日期) is no name."""
+    line = F06.read_text(encoding="utf-8").splitlines()[1]
+    before = line.replace("普陀体育中心与委托运营方结 算费用", "社区健身步道维护 管理经费", 1)
+    before = before.replace("上海市普陀区体育 事业管理中心", "某区文化 活动中心", 1)
+    path = tmp_path / "before.txt"
+    path.write_text(f"自评表\n{before}\n", encoding="utf-8")
+    project = parse(path).projects[0]
+    assert project.name == "社区健身步道维护管理经费"
+    assert project.implementer is not None and project.implementer.text == "某区文化活动中心"
+    printed_after = "填报日期:2023 年 1 月 5 日 项目名称 游泳馆运营补贴"
+    after = line.replace("普陀体育中心与委托运营方结 算费用 项目名称", printed_after, 1)
+    path = tmp_path / "after.txt"
+    path.write_text(f"自评表\n{after}\n", encoding="utf-8")
+    assert parse(path).projects[0].name == "游泳馆运营补贴"
+    dated = line.replace("普陀体育中心与委托运营方结 算费用", "填报日期:2023 年 1 月 5 日", 1)
+    path = tmp_path / "dated.txt"
+    path.write_text(f"自评表\n{dated}\n", encoding="utf-8")
+    assert parse(path).projects[0].name == "上海市普陀区体育事业管理中心"  # the implementer, not the date
