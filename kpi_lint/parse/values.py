@@ -68,9 +68,11 @@ _DATE = re.compile(
     r"|\d+\s*天|年底|年末|年内|月底|月末|季度末|上半年|下半年|每月|每季度|每年|每周|每日|每天|半年|当月|当年|次月|月份"
 )
 _PERCENT = ("%", "‰", "百分之", "百分点")
-# A date written with dots or dashes, alone or as a range: "2023.12.31", "2020.1.1-2020.12.31", "2023.07-2024.01".
+# A date written with dots or dashes, alone or as a range, perhaps as a deadline: "2023.12.31", "2020.1.1-2020.12.31",
+# "2023.07-2024.01", "2021.1.1-12.31" (the range's end in the same year), "2021.12.31前".
 _DAY = r"(?:19|20)\d{2}[./-](?:0?[1-9]|1[0-2])(?:[./-](?:0?[1-9]|[12]\d|3[01]))?"
-_NUMERIC_DATE = re.compile(rf"^{_DAY}(?:\s*[-~至到—]+\s*{_DAY})?$")
+_MONTH_DAY = r"(?:0?[1-9]|1[0-2])[./](?:0?[1-9]|[12]\d|3[01])"
+_NUMERIC_DATE = re.compile(rf"^{_DAY}(?:\s*[-~至到—]+\s*(?:{_DAY}|{_MONTH_DAY}))?\s*(?:之前|以前|前|为止|止|以内|内)?$")
 # A time limit: "<24小时", "≤20工作日", "3个月内".
 _TIME_SPAN = re.compile(r"\d\s*(?:个)?(?:小时|工作日|天|日|周|个月)")
 # A deadline named by the calendar's fixed occasions: "春节前", "中秋节前", "汛期前", "开学前".

@@ -30,7 +30,9 @@ samples 2, 5, 6 and 10 for a "same basis on every row" message that session 10 r
 l02 95, 003 1888), judged again on the reworded message by issue 11o — not blind, not random: the old rows keep
 their verdicts; 14 = the f06 KPI201 finding of sample 4 that was judged partly only for its project name
 ("其中:当年财政拨款"), judged again by issue 9z where it stands once the reader read the name (2:23, the name's
-place) — not blind, not random: the old row keeps its verdict (now silent at 2:219). This test runs the whole
+place) — not blind, not random: the old row keeps its verdict (now silent at 2:219); 15 = all 8 findings on the new
+batch s (s01–s05, 5 documents no rule was tuned on), judged by the session lead on main d17162e before any rule
+change — a census, not a draw, and not blind to the reader fixes batch s had already caused. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -379,3 +381,15 @@ SAMPLE12_OVERALL_FLOOR = 16 / 20
 
 def test_precision_on_the_twelfth_sample_holds() -> None:
     _assert_sample_holds("12", SAMPLE12_PRECISION_FLOOR, SAMPLE12_OVERALL_FLOOR)
+
+
+# Sample 15: all 8 findings on batch s. As judged: 6 right, 1 partly, 1 wrong (0.75 strict, 0.88 lenient). Wrong: s01's
+# KPI104 on "2021.1.1-12.31", a dotted date range whose end leaves out the year, parsed as the count 2021.1 (the value
+# parser's, silent since dotted ranges and deadlines read as dates; optimistic, as the fix was shaped on this verdict).
+# Partly: s01's KPI104 on "1-6期培训结束后及时考核", which states no period but is no count either.
+SAMPLE15_PRECISION_FLOOR: dict[str, float] = {}  # no rule has 5 findings here; KPI101 3/3
+SAMPLE15_OVERALL_FLOOR = 6 / 7
+
+
+def test_precision_on_the_fifteenth_sample_holds() -> None:
+    _assert_sample_holds("15", SAMPLE15_PRECISION_FLOOR, SAMPLE15_OVERALL_FLOOR)
