@@ -140,7 +140,11 @@ def _grid(table: object, page: int, t: int, rebuilt: bool = False, chars: list[d
     Given the page's `chars`, a cell's lines wrapped at its right edge are joined (`unwrapped`)."""
     rows = table.rows  # type: ignore[attr-defined]
     texts = table.extract()  # type: ignore[attr-defined]
-    lines = table_lines([list(row.cells) for row in rows], chars) if chars else {}
+    boxes = [
+        [b if b is not None and (rebuilt or "\n" in (texts[r][c] or "")) else None for c, b in enumerate(row.cells)]
+        for r, row in enumerate(rows)
+    ]  # a ruled cell's edge is its box: only the cells of several lines are looked at
+    lines = table_lines(boxes, chars) if chars else {}
     edges = column_edges(lines) if rebuilt else {}
     placed: list[list[tuple[BBox, Cell] | None]] = []
     for r, row in enumerate(rows):

@@ -38,7 +38,8 @@ def _printed(stem: str, tmp: Path) -> Path:
     assert rows is not None
     source = tmp / f"{stem}.docx"
     source.write_bytes(grid_as_docx(rows))
-    subprocess.run([str(SOFFICE), "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(source)],
+    profile = f"-env:UserInstallation={(tmp / 'profile').as_uri()}"  # its own profile: runs side by side
+    subprocess.run([str(SOFFICE), profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(source)],
                    check=True, capture_output=True, timeout=180)
     return tmp / f"{stem}.pdf"
 
