@@ -238,15 +238,21 @@ def _from_left_edge(row: Row) -> bool:
 _MAX_WRAP = 6  # a word is not wrapped over more cells than this
 
 
-def _complete(parts: list[Cell], tails: list[str], words: set[str]) -> dict[int, Cell]:
+def _complete(parts: list[Cell], tails: list[str], words: set[str], cut: bool = True) -> dict[int, Cell]:
     """Each tail (a word of the next line), in order, completes the next part it makes a word with;
-    {} unless all do."""
+    {} unless all do.  A tail that completes none may be two tails that lost the space between them
+    (a PDF cell wrapped at that space: "指标值完成值"), when each half completes a part (`cut`)."""
     joined: dict[int, Cell] = {}
     at = 0
-    for tail in tails:
+    for k, tail in enumerate(tails):
+        start = at
         while at < len(parts) and label_key(parts[at].text) + label_key(tail) not in words:
             at += 1
         if at == len(parts):
+            for i in range(1, len(tail)) if cut else ():
+                rest = _complete(parts[start:], [tail[:i], tail[i:], *tails[k + 1 :]], words, cut=False)
+                if rest:
+                    return joined | rest
             return {}
         part = parts[at]
         joined[id(part)] = replace(part, text=label_key(part.text) + label_key(tail))

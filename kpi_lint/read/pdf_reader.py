@@ -17,6 +17,7 @@ from typing import Any
 from kpi_lint.errors import InputError
 from kpi_lint.grid import Block, Cell, Grid, Row
 from kpi_lint.read.office_text import fold_radicals, has_cid_garbage
+from kpi_lint.read.pdf_cell_wrap import column_edges, table_lines, unwrapped
 from kpi_lint.read.pdf_unruled import BBox, Edges, centred_in, unruled_tables
 from kpi_lint.read.source import fold
 from kpi_lint.read.text_grid import line_cells
@@ -37,9 +38,9 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             boxes = [t.bbox for t in (*tables, *unruled)]
             items: list[tuple[float, Block | list[str]]] = []
             for t, table in enumerate(tables, start=1):
-                items.append((table.bbox[1], _grid(table, number, t)))
+                items.append((table.bbox[1], _grid(table, number, t, chars=page.chars)))
             for t, table in enumerate(unruled, start=len(tables) + 1):
-                items.append((table.bbox[1], _grid(table, number, t, rebuilt=True)))
+                items.append((table.bbox[1], _grid(table, number, t, rebuilt=True, chars=page.chars)))
             outside = page.filter(partial(_outside, boxes=boxes)) if boxes else page
             text_lines = outside.extract_text_lines()
             edge = _PageEdge.of(text_lines, [*tables, *unruled])
@@ -132,12 +133,19 @@ def _outside(obj: dict[str, float], boxes: list[BBox]) -> bool:
     return not centred_in(obj, boxes)
 
 
-def _grid(table: object, page: int, t: int, rebuilt: bool = False) -> Grid:
+def _grid(table: object, page: int, t: int, rebuilt: bool = False, chars: list[dict[str, Any]] | None = None) -> Grid:
     """A pdfplumber table as a grid: each None slot takes the cell whose box covers it.  The cells of
     a table rebuilt from word positions (`rebuilt`) also name their box's top left corner on the page
-    in points ("页2 表1 行5 格3 (186,341)"), since no ruling shows where its rows and columns are."""
+    in points ("页2 表1 行5 格3 (186,341)"), since no ruling shows where its rows and columns are.
+    Given the page's `chars`, a cell's lines wrapped at its right edge are joined (`unwrapped`)."""
     rows = table.rows  # type: ignore[attr-defined]
     texts = table.extract()  # type: ignore[attr-defined]
+    boxes = [
+        [b if b is not None and (rebuilt or "\n" in (texts[r][c] or "")) else None for c, b in enumerate(row.cells)]
+        for r, row in enumerate(rows)
+    ]  # a ruled cell's edge is its box: only the cells of several lines are looked at
+    lines = table_lines(boxes, chars) if chars else {}
+    edges = column_edges(lines) if rebuilt else {}
     placed: list[list[tuple[BBox, Cell] | None]] = []
     for r, row in enumerate(rows):
         out: list[tuple[BBox, Cell] | None] = []
@@ -146,6 +154,8 @@ def _grid(table: object, page: int, t: int, rebuilt: bool = False) -> Grid:
                 out.append(None)
                 continue
             text = fold_radicals(texts[r][c] or "")
+            if "\n" in text and (r, c) in lines:
+                text = unwrapped(text, bbox, lines[r, c], edges.get(c))
             where = f" ({bbox[0]:.0f},{bbox[1]:.0f})" if rebuilt else ""
             out.append((bbox, Cell(text, 0, c + 1, f"页{page} 表{t} 行{r + 1} 格{c + 1}{where}")))
         placed.append(out)
