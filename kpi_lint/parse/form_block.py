@@ -383,9 +383,18 @@ class BlockReader:
     # -- position --------------------------------------------------------------
     def _trimmed(self, row: Row) -> list[Cell]:
         cells = list(row.cells)
-        while len(cells) > self.header.width and cells and cells[-1].blank:
+        while cells and cells[-1].blank and (len(cells) > self.header.width or self._padding(row, len(cells) - 1)):
             cells.pop()
         return cells
+
+    def _padding(self, row: Row, col: int) -> bool:
+        """An empty cell at the end of an unruled row as wide as a header that ends in unnamed columns
+        (a CSV record, padded by the export to its widest record): under those columns, or anywhere in a
+        row that opens with an empty cell (its merged labels), whose cells then stand from its start."""
+        roles = self.header.roles
+        if row.ruled or roles[-1] is not None or len(row.cells) < len(roles):
+            return False
+        return all(r is None for r in roles[col:]) or row.cells[0].blank
 
     def _lines_up(self, cells: list[Cell], ruled: bool) -> bool:
         """True when the row can be read by column position."""

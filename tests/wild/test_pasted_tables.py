@@ -99,6 +99,20 @@ def test_a_csv_row_padded_after_its_merged_away_label_reads_its_rows(tmp_path: P
     assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
 
 
+def test_a_csv_row_opening_with_its_merged_labels_empty_reads_from_its_start(tmp_path: Path) -> None:
+    # "| | 完成…考核及验收 | 11所 | 11所 |" saved as CSV: one empty field for the merged 一级/二级, then the
+    # row, then the fields Excel pads it with up to the widest record (the allocation table below).
+    stem = "s01_shanxi_nursingtraining_selfeval_ocr"
+    copy = tmp_path / f"{stem}.csv"
+    copy.write_text(as_excel_csv((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    got = parsed_rows(parse(copy))
+    assert ("", "数量指标", "完成2021年吕梁山护工培训就业质量考核及验收", "11所") in got
+    assert ("", "时效指标", "考核任务完成及时", "1-6期培训结束后及时考核") in got
+    # Every hand-checked row is read; the allocation table after it is still read on (its header is wider
+    # than the indicators' only once the padding is left out).
+    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).true_positive == 13
+
+
 def test_a_subtotal_row_above_the_projects_is_no_indicator(tmp_path: Path) -> None:
     """b05 as a web page without spans: "820-马踏镇部门 | 8,827,620.53" (its empty cells left out) stands above the
     first project row of a table with 单位名称 | 项目名称 | 预算数 | 年度目标 columns; it is context, not a row."""
