@@ -242,6 +242,12 @@ class BlockReader:
             if record.level2 is None and level1 in (None, parent):
                 record.inferred_level2 = before
 
+    def numbers_names(self, numbering: re.Pattern[str]) -> bool:
+        """A name read in this table, or waiting in its run, opens with `numbering` ("一、示范区建立"): the
+        table numbers its rows so, and the next number ("二、…") on a line of its own is a row, no section."""
+        names = [r.data["level3"].text for r in self.records if "level3" in r.data]
+        return any(numbering.match(text) for text in [*names, *(c.text for c in self._run or [])])
+
     @property
     def awaits_name(self) -> bool:
         """The last cell read (one cell per line) was a 一级 or 二级 label: the next is its first row's name."""
@@ -377,9 +383,18 @@ class BlockReader:
     # -- position --------------------------------------------------------------
     def _trimmed(self, row: Row) -> list[Cell]:
         cells = list(row.cells)
-        while len(cells) > self.header.width and cells and cells[-1].blank:
+        while cells and cells[-1].blank and (len(cells) > self.header.width or self._padding(row, len(cells) - 1)):
             cells.pop()
         return cells
+
+    def _padding(self, row: Row, col: int) -> bool:
+        """An empty cell at the end of an unruled row as wide as a header that ends in unnamed columns
+        (a CSV record, padded by the export to its widest record): under those columns, or anywhere in a
+        row that opens with an empty cell (its merged labels), whose cells then stand from its start."""
+        roles = self.header.roles
+        if row.ruled or roles[-1] is not None or len(row.cells) < len(roles):
+            return False
+        return all(r is None for r in roles[col:]) or row.cells[0].blank
 
     def _lines_up(self, cells: list[Cell], ruled: bool) -> bool:
         """True when the row can be read by column position."""
@@ -391,7 +406,9 @@ class BlockReader:
             end = max((i + 1 for i, c in enumerate(cells) if not c.blank), default=width)
             if self._pasted and end <= self._first_level:
                 return False  # in a table pasted from the left edge, a row that stops before its labels
-            return end == width or not (self._starts_left(cells) or self._misfits(cells[:end]))
+            if end == width:
+                return not self._labels_left(cells)
+            return not (self._starts_left(cells) or self._misfits(cells[:end]) or self._level1_merged_away(cells))
         if len(cells) > width or len(cells) < 2 or any(c.glued for c in cells):
             return False  # text that lost its separators is cut by kinds, not read by position
         if cells[-1].blank and self._starts_left(cells):
@@ -407,9 +424,9 @@ class BlockReader:
             for col in (group.level1, group.level2):
                 if col is not None and col < len(cells) and kinds[col] is Kind.DATA:
                     return False
-            level1 = group.level1 if group.level2 is None and len(cells) < width else None
-            if level1 is not None and level1 < len(cells) and kinds[level1] is Kind.LEVEL2:
-                return False  # a 二级 name under the 一级 of a two-level table: the 一级 was merged away
+        # A row padded with empty cells to the table's width (a CSV export) is as short as its last printed cell.
+        if (len(cells) < width or cells[-1].blank) and self._level1_merged_away(cells):
+            return False
         if kinds[name_col] not in (Kind.DATA, Kind.BLANK) and len(cells) != width:
             return False
         # Each cell must be able to stand in the column it would fall in (no number in 计算符号, no
@@ -418,6 +435,29 @@ class BlockReader:
         return all(
             c.blank or (fits(roles[i] or "", c.text) if roles[i] is not None else kinds[i] is Kind.DATA)
             for i, c in enumerate(cells)
+        )
+
+    def _labels_left(self, cells: list[Cell]) -> bool:
+        """The row's 一级/二级 labels stand left of their columns: a label under a column the header
+        gives no role, and no 一级 under the 一级 column (a header row that opens with a title cell of its
+        own, "四、年度绩效指标完成情况 | 一级指标 | …", above rows that do not)."""
+        group = self.header.groups[0]
+        roles = self.header.roles
+        if group.level1 is None or group.level1 >= len(cells):
+            return False
+        before = [c for i, c in enumerate(cells[: self._first_level]) if roles[i] is None]
+        return (
+            any(kind_of(c, self.vocab) in _LABEL_KINDS for c in before)
+            and kind_of(cells[group.level1], self.vocab) not in (Kind.LEVEL1, Kind.BLANK)
+        )
+
+    def _level1_merged_away(self, cells: list[Cell]) -> bool:
+        """A 二级 name under the 一级 column of a table with no 二级 column, in a row that stops short of
+        the table's end: the 一级 was merged away and the row's cells stand one column left of theirs."""
+        return any(
+            group.level2 is None and group.level1 is not None and group.level1 < len(cells)
+            and kind_of(cells[group.level1], self.vocab) is Kind.LEVEL2
+            for group in self.header.groups
         )
 
     def _context_only(self, cells: list[Cell]) -> bool:
@@ -490,6 +530,7 @@ class BlockReader:
     def _by_content(self, cells: list[Cell]) -> None:
         raw = [kind_of(c, self.vocab) for c in cells]
         kinds = _own_labels(cells, _named_like_a_label(cells, raw, resolve(raw)), self.header)
+        kinds = self._one_tier_level1(raw, kinds)
         if self._run is not None and kinds:
             # One cell per line, one period: a 二级 right under the same 二级 is a name that reads like
             # its category ("成本指标" ⏎ "成本"); an empty category is followed by another one.
@@ -547,6 +588,25 @@ class BlockReader:
                 self._emit(self._group)
                 self._group = (self._group + 1) % len(groups)
                 self._place(self._group, cell)
+
+    def _one_tier_level1(self, raw: list[Kind], kinds: list[Kind]) -> list[Kind]:
+        """In a table with a 一级 column and no 二级 one (指标类型 | 指标名称 | 指标值) that has printed its
+        一级 labels ("产出指标", "效益指标"), a name of either tier ("满意度指标") not right after a 一级 is
+        the 一级 of the rows that follow when it stands alone on its line (one cell per line), as
+        _take_labels reads it by position; after a 一级 it is the row's name."""
+        group = self.header.groups[0]
+        if len(self.header.groups) != 1 or group.level1 is None or group.level2 is not None:
+            return kinds
+        if self.levels[0].level1 is None or sum(k not in (Kind.BLANK, Kind.BLOCK) for k in raw) != 1:
+            return kinds  # only a name alone on its line: "成本 | 年度预算220万元" is a row of its own
+        out = list(kinds)
+        before = self._last_kind
+        for i, r in enumerate(raw):
+            if r is Kind.EITHER and out[i] is Kind.DATA and before is not Kind.LEVEL1:
+                out[i] = Kind.LEVEL1
+            if out[i] not in (Kind.BLANK, Kind.BLOCK):
+                before = out[i]
+        return out
 
     def _label(self, cell: Cell, kind: Kind) -> bool:
         """Take `cell` as the 一级/二级 of the rows that follow; False when it is no label."""

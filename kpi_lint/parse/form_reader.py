@@ -788,7 +788,7 @@ class FormReader:
             return False
         if block.awaits_name and not filled[0].glued:
             return False  # "数量指标" ⏎ "慰问伤残军人50人;…。": a long name written as a sentence, not prose after
-        if _SECTION.match(text):
+        if _SECTION.match(text) and not block.numbers_names(_SECTION):
             return line.kinds[0] is Kind.DATA  # "一、产出指标" heads the next rows
         prose = len(squash(text)) > _MAX_PROSE and (not block.open_record or "。" in text)
         return line.kinds[0] is Kind.DATA and prose and not block.holds_rows(filled[0])
@@ -866,7 +866,7 @@ class FormReader:
                 project.empty_categories.append(EmptyCategory(period, level1, level2, line, column, note, anchor))
             return
         assert name_cell is not None
-        if value_loc is not None and len(_CHOICE_BOX.findall(value_loc.text)) >= 2:
+        if value_loc is not None and _ticked(value_loc.text, record):
             return  # "最近年度绩效评价情况 | 优秀□ 良好□ 合格□": a question answered by ticking, not a target
         is_note = bool(_RULE_TEXT.search(name) or _LEAD_IN.search(name) or _SCORING_RULE.search(name))
         if _no_target(value_loc) and set(record.data) - {"value"} <= _PROSE_ROLES and is_note:
@@ -937,6 +937,14 @@ def _another_table(line: Line, header: Header) -> bool:
     if header.streamed or header.implicit or len(line.filled) <= header.width:
         return False
     return all(kind is Kind.DATA for kind in line.kinds)
+
+
+def _ticked(value: str, record: Record) -> bool:
+    """Tick boxes in the target, two or more in it or with the row's other cells ("优秀□ | 良好□", the
+    choices of one question cut apart where a copy put each on its own)."""
+    boxes = len(_CHOICE_BOX.findall(value))
+    others = sum(len(_CHOICE_BOX.findall(c.text)) for role, c in record.data.items() if role != "value")
+    return boxes >= 2 or (boxes >= 1 and boxes + others >= 2)
 
 
 def _said_once(name: str) -> str:
