@@ -7,6 +7,8 @@ import csv
 import html
 import io
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 _EDGE_BARS = re.compile(r"^\|\s*|\s*\|$")
 _FULL_WIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
@@ -135,6 +137,16 @@ def grid_rows(text: str) -> GridRows | None:
     if any(c.glued for row in grid.rows for c in row.cells) or len(table) < 5 or len(table) < len(rows) / 2:
         return None
     return rows
+
+
+def grid_copy(source: Path, write: Callable[[GridRows], str | bytes], suffix: str, into: Path) -> Path:
+    """The grid recovered from the wild text `source`, written out by `write` as `into`/<its stem><suffix>."""
+    rows = grid_rows(source.read_text(encoding="utf-8"))
+    assert rows is not None
+    copy = into / f"{source.stem}{suffix}"
+    written = write(rows)
+    copy.write_bytes(written) if isinstance(written, bytes) else copy.write_text(written, encoding="utf-8")
+    return copy
 
 
 def _flat(cell: str) -> str:

@@ -23,6 +23,7 @@ from tests.wild.copies import (
     grid_as_docx,
     grid_as_page,
     grid_as_xlsx,
+    grid_copy,
     grid_rows,
     padded,
     page_without_spans,
@@ -68,13 +69,8 @@ CASES: list[tuple[str, tuple[str, ...], Key]] = [
 
 
 def _copy(stem: str, writer: str, tmp_path: Path) -> Path:
-    rows = grid_rows((WILD / f"{stem}.txt").read_text(encoding="utf-8"))
-    assert rows is not None
     write, suffix = WRITERS[writer]
-    copy = tmp_path / f"{stem}{suffix}"
-    written = write(rows)
-    copy.write_bytes(written) if isinstance(written, bytes) else copy.write_text(written, encoding="utf-8")
-    return copy
+    return grid_copy(WILD / f"{stem}.txt", write, suffix, tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.parse import parse
-from tests.wild.copies import GridRows, grid_as_docx, grid_as_page, grid_as_tabs, grid_as_xlsx, grid_rows
+from tests.wild.copies import GridRows, grid_as_docx, grid_as_page, grid_as_tabs, grid_as_xlsx, grid_copy, grid_rows
 from tests.wild.rows import expected_rows, parsed_rows, score
 
 WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
@@ -45,12 +45,8 @@ WRITERS: dict[str, tuple[Callable[[GridRows], str | bytes], str]] = {
 @pytest.mark.parametrize("writer", list(WRITERS))
 @pytest.mark.parametrize("stem", STEMS)
 def test_a_table_written_in_another_container_reads_the_same_rows(stem: str, writer: str, tmp_path: Path) -> None:
-    rows = grid_rows((WILD / f"{stem}.txt").read_text(encoding="utf-8"))
-    assert rows is not None
     write, suffix = WRITERS[writer]
-    copy = tmp_path / f"{stem}{suffix}"
-    written = write(rows)
-    copy.write_bytes(written) if isinstance(written, bytes) else copy.write_text(written, encoding="utf-8")
+    copy = grid_copy(WILD / f"{stem}.txt", write, suffix, tmp_path)
     expected = expected_rows(WILD / "expected" / f"{stem}.csv")
     result = score(parsed_rows(parse(copy)), expected)
     assert result.expected == len(expected) > 0
