@@ -62,8 +62,9 @@ def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
     # r05 (a Sichuan county's 普惠金融 self-evaluation, glued); 60 with f05's 服务对象满意度% (嘉峪关 博物馆), read
     # since a label printed twice before a bare target is its name; 61 with batch s's (held out when added)
     # 参培学员满意度 (s01, a 吕梁 nursing-training self-evaluation read from OCR'd |-rows); 62 with p02's 是否满意
-    # (稷山 医保, a sheet flattened onto one line, paired by order: kpi_lint.parse.flat_table).
-    assert first["使用单位数"] == 62
+    # (稷山 医保, a sheet flattened onto one line, paired by order: kpi_lint.parse.flat_table); 63 with s03's
+    # 服务对象满意度≥80% (施甸 糖料蔗 report, read since a category label followed by its target names a prose item).
+    assert first["使用单位数"] == 63
     assert str(first["使用名称"]).startswith("群众满意度×11、满意率×7、城乡医疗救助人员满意度×6")  # ×11 with n02
     ranges = [r for r in _rows(workbook_path, "指标值范围") if r["概念编号"] == 1]
     percent = next(r for r in ranges if r["计量单位"] == "%")
@@ -79,9 +80,10 @@ def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
     # and o02's ≥96%; 95 with q01's ≥100%; 100 with batch r's r02 (≥95% twice) and r05 (≥80% three times); 101 with
     # f05's "=99百分比" (read with the next form's title glued after it, "=99百分比省级部门预算项目支出": the preview
     # runs two forms together); 102 with batch s's s01 (95%及以上, held out when added); 104 with f06's ">=90%" and
-    # p02's "95%" (no sign), tables flattened onto one line read by order since kpi_lint.parse.flat_table.
-    assert (percent["条数"], percent["最小值"], percent["中位数"], percent["最大值"]) == (104, 80, 95, 290)
-    assert percent["比较符"] == "≥×92、无×11、=×1"  # s01's 及以上 read as ≥
+    # p02's "95%" (no sign), tables flattened onto one line read by order since kpi_lint.parse.flat_table; 105 with
+    # s03's ≥80%.
+    assert (percent["条数"], percent["最小值"], percent["中位数"], percent["最大值"]) == (105, 80, 95, 290)
+    assert percent["比较符"] == "≥×93、无×11、=×1"  # s01's 及以上 read as ≥
     # The lowest satisfaction target was 002's 救助对象满意度 ≥85% until batch r: r05's ≥80% (a satisfaction survey
     # of the financial institutions that apply for the subsidy).
     assert str(percent["最小值位置"]).endswith("r05_sichuan_inclusivefinance_regional_selfeval_glued.txt:1:539")
