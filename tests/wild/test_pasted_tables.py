@@ -83,13 +83,18 @@ def test_a_table_pasted_line_by_line_reads_its_rows(stem: str, writer: str, row:
     assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
 
 
+def _read_as_csv(stem: str, tmp_path: Path) -> list[Key]:
+    """The rows read from the wild text `stem` saved by Excel as CSV."""
+    copy = tmp_path / f"{stem}.csv"
+    copy.write_text(as_excel_csv((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    return parsed_rows(parse(copy))
+
+
 def test_a_csv_row_padded_after_its_merged_away_label_reads_its_rows(tmp_path: Path) -> None:
     # Excel's CSV pads "质量指标 | 100% | 达到绿化绿地全覆盖" with an empty field at its end: the 一级 was
     # merged away, so the row's cells stand one column left of theirs.
     stem = "g04_zhejiang_greening_declaration"
-    copy = tmp_path / f"{stem}.csv"
-    copy.write_text(as_excel_csv((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
-    got = parsed_rows(parse(copy))
+    got = _read_as_csv(stem, tmp_path)
     assert ("", "", "质量指标", "100%") in got
     assert ("", "", "可持续性发展影响指标", "是") in got
     assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
@@ -99,9 +104,7 @@ def test_a_csv_row_opening_with_its_merged_labels_empty_reads_from_its_start(tmp
     # "| | 完成…考核及验收 | 11所 | 11所 |" saved as CSV: one empty field for the merged 一级/二级, then the
     # row, then the fields Excel pads it with up to the widest record (the allocation table below).
     stem = "s01_shanxi_nursingtraining_selfeval_ocr"
-    copy = tmp_path / f"{stem}.csv"
-    copy.write_text(as_excel_csv((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
-    got = parsed_rows(parse(copy))
+    got = _read_as_csv(stem, tmp_path)
     assert ("", "数量指标", "完成2021年吕梁山护工培训就业质量考核及验收", "11所") in got
     assert ("", "时效指标", "考核任务完成及时", "1-6期培训结束后及时考核") in got
     # Every hand-checked row is read; the allocation table after it is still read on (its header is wider
