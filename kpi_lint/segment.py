@@ -52,14 +52,19 @@ def _base_dictionary() -> tuple[dict[str, int], int]:
     return tokenizer.FREQ, tokenizer.total
 
 
-def new_tokenizer() -> jieba.Tokenizer:
-    """An initialised jieba tokenizer with its own copy of the default dictionary."""
-    freq, total = _base_dictionary()
+def _initialised(freq: dict[str, int], total: int) -> jieba.Tokenizer:
+    """A jieba tokenizer over `freq`, marked loaded so that it never reads the dictionary file itself."""
     tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ = dict(freq)
+    tokenizer.FREQ = freq
     tokenizer.total = total
     tokenizer.initialized = True
     return tokenizer
+
+
+def new_tokenizer() -> jieba.Tokenizer:
+    """An initialised jieba tokenizer with its own copy of the default dictionary."""
+    freq, total = _base_dictionary()
+    return _initialised(dict(freq), total)
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +72,4 @@ def plain_tokenizer() -> jieba.Tokenizer:
     """An initialised jieba tokenizer over the loaded dictionary itself, shared by every reader that
     only segments: never add a word to it (`new_tokenizer` gives a copy to add words to)."""
     freq, total = _base_dictionary()
-    tokenizer = jieba.Tokenizer()
-    tokenizer.FREQ = freq
-    tokenizer.total = total
-    tokenizer.initialized = True
-    return tokenizer
+    return _initialised(freq, total)

@@ -465,7 +465,7 @@ class Vocabulary:
         """`text` names a column only by a word that must stand as a whole cell ("=绩效目标"): a header
         word only beside other header words, never alone (a heading of the page)."""
         s = _PAREN.sub("", label_key(text)) or label_key(text)
-        return s not in self.columns and _DECOR.sub("", squash(text)).rstrip(":：") in self.whole_columns
+        return s not in self.columns and _whole_cell(text) in self.whole_columns
 
     def _column_role(self, text: str) -> str | None:
         s = _PAREN.sub("", label_key(text)) or label_key(text)
@@ -473,7 +473,7 @@ class Vocabulary:
             return None
         if s in self.columns:
             return self.columns[s]
-        whole = _DECOR.sub("", squash(text)).rstrip(":：")  # no weight taken off: "绩效目标5分" is a score line
+        whole = _whole_cell(text)  # no weight taken off: "绩效目标5分" is a score line
         if whole in self.whole_columns:
             return self.whole_columns[whole]
         bare = _PERIOD_PREFIX.sub("", s)  # "实施周期指标值", "当年度指标值": a period before a header word
@@ -618,6 +618,11 @@ def _lookup(
         word = unscrambled(key, scrambled)
         found = table.get(word) if word is not None else None
     return found
+
+
+def _whole_cell(text: str) -> str:
+    """A header cell as a whole-cell word is looked up: decoration and a closing colon left out, nothing else."""
+    return _DECOR.sub("", squash(text)).rstrip(":：")
 
 
 _MIN_PART = 5  # a shorter part of a label is too often a word of its own
