@@ -702,24 +702,25 @@ class FormReader:
             self._end_block()
         return True
 
+    def _funds_reader(self) -> FundsReader:
+        """The draft's funds block reader, made on first use."""
+        if self.draft.funds is None:
+            self.draft.funds = FundsReader(self.vocab)
+        return self.draft.funds
+
     def _funds(self, row: Row) -> bool:
-        draft = self.draft
-        if draft.funds is None:
-            draft.funds = FundsReader(self.vocab)
-        return draft.funds.feed(row)
+        return self._funds_reader().feed(row)
 
     def _glued_funds(self, row: Row) -> None:
         """The execution figures of a funds header and total row a preview glued into one cell."""
-        draft = self.draft
-        if draft.funds is None:
-            draft.funds = FundsReader(self.vocab)
-        if draft.funds.execution is not None:
+        funds = self._funds_reader()
+        if funds.execution is not None:
             return
         for cell in row.cells:
             if cell.blank:
                 continue
-            if (ex := glued_execution(cell, self.vocab, draft.funds.unit, _points(draft.funds.points))) is not None:
-                draft.funds.execution = ex
+            if (ex := glued_execution(cell, self.vocab, funds.unit, _points(funds.points))) is not None:
+                funds.execution = ex
                 return
 
     def _rows_above(self, line: Line, block: BlockReader, loose: list[Row]) -> None:
