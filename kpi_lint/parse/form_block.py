@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.common import to_number
-from kpi_lint.parse.form_cells import Kind, kind_of, resolve
+from kpi_lint.parse.form_cells import Kind, from_left_edge, kind_of, resolve
 from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
@@ -131,9 +131,8 @@ class BlockReader:
         stand from the left edge, stop short of the table's end and do not fit the columns there (a
         row wrapped over two lines is then two rows of the table)."""
         cells = self._trimmed(row)
-        filled = [not c.blank for c in cells]
-        end = sum(filled)
-        if not filled or not filled[0] or not all(filled[:end]) or end >= self.header.width - 1:
+        end = sum(not c.blank for c in cells)
+        if not from_left_edge(cells) or end >= self.header.width - 1:
             return False
         # By position it would misread, or hold nothing of an indicator (only the context columns before it).
         return end <= self._first_level or not self._lines_up(cells, True)

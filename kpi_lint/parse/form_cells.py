@@ -204,7 +204,7 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
             skip = False
             continue
         nxt = rows[i + 1] if i + 1 < len(rows) else None
-        pasted = nxt is not None and row.ruled and (not nxt.ruled or _from_left_edge(nxt))
+        pasted = nxt is not None and row.ruled and (not nxt.ruled or from_left_edge(nxt.cells))
         if nxt is not None and (not row.ruled or pasted) and len(row.filled) >= 3 and nxt.filled:
             parts = [c for c in row.cells if not c.blank and label_key(c.text) not in words]
             tails = [word for c in nxt.filled for word in c.text.split()]
@@ -219,7 +219,7 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
 
 def _pasted_line(row: Row) -> bool:
     """A ruled row filled from the left edge that stops short of the table's end."""
-    return _from_left_edge(row) and row.cells[-1].blank
+    return from_left_edge(row.cells) and row.cells[-1].blank
 
 
 def _last_filled(row: Row) -> int:
@@ -229,9 +229,9 @@ def _last_filled(row: Row) -> int:
     return max((i for i, c in enumerate(row.cells) if not c.blank), default=-1)
 
 
-def _from_left_edge(row: Row) -> bool:
+def from_left_edge(cells: list[Cell]) -> bool:
     """A row whose cells are filled from the first column on, with nothing after a first empty one."""
-    filled = [not c.blank for c in row.cells]
+    filled = [not c.blank for c in cells]
     return bool(filled) and filled[0] and all(filled[: sum(filled)])
 
 
