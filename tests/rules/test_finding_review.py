@@ -32,7 +32,12 @@ their verdicts; 14 = the f06 KPI201 finding of sample 4 that was judged partly o
 ("其中:当年财政拨款"), judged again by issue 9z where it stands once the reader read the name (2:23, the name's
 place) — not blind, not random: the old row keeps its verdict (now silent at 2:219); 15 = all 8 findings on the new
 batch s (s01–s05, 5 documents no rule was tuned on), judged by the session lead on main d17162e before any rule
-change — a census, not a draw, and not blind to the reader fixes batch s had already caused. This test runs the whole
+change — a census, not a draw, and not blind to the reader fixes batch s had already caused; 16 = 45 wild
+findings judged blind by issue 11p on 16001ae before any rule change: all 28 never judged before (seed 116, --share 1
+--at-least 0 --min-fires 0 --only corpus/wild/ --exclude-reviewed; fewer than 40 were left) and 17 drawn again at
+random among the judged findings of the rules below 0.90 (seed 116, --share 1 --at-least 0 --min-fires 5 --only
+corpus/wild/, the first 5 KPI404 and 4 each of KPI103, KPI104, KPI106 in draw order that were already judged), judged
+without looking at their earlier verdicts; the earlier rows keep theirs. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
