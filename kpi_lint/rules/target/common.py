@@ -19,7 +19,7 @@ from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS
 from kpi_lint.parse.values import mentions_date, parse_value
-from kpi_lint.vocab import COST, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
+from kpi_lint.vocab import COST, PROCESS_L1, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
 __all__ = ["COST", "QUALITY", "QUANTITY", "SATISFACTION", "TIMELINESS"]  # re-exported for the target rules
 
@@ -79,11 +79,22 @@ def name_cues(lexicon: Lexicon) -> NameCues:
 
 
 def filled_targets(project: Project, lexicon: Lexicon) -> Iterator[tuple[Indicator, ParsedValue]]:
-    """Each indicator that has a target (not blank, not "未填报"), with its parsed value."""
+    """Each indicator that has a target (not blank, not "未填报"), with its parsed value; not the rows of a
+    process section (`in_process_section`), whose 指标值 the target rules do not judge."""
     cues = name_cues(lexicon)
     for ind in project.indicators:
+        if in_process_section(ind):
+            continue
         if not is_blank(ind.value, cues) and not declared_not_applicable(ind, cues):
             yield ind, ind.parsed or parse_value(ind.value, lexicon)
+
+
+def in_process_section(ind: Indicator) -> bool:
+    """The row stands in the form's process section (一级 过程管理: the NDRC form's 计划/资金/项目管理, the
+    self-evaluation framework's 项目管理 | 投入管理 | 预算执行率 | —). Those rows are the evaluator's criteria of how
+    the project was run, scored by the framework's own standard, often with "—" for a target: not output or
+    effect targets of the unit's choosing, which is what the target rules (KPI1xx) and KPI402 judge."""
+    return ind.level1 == PROCESS_L1
 
 
 def declared_not_applicable(ind: Indicator, cues: NameCues) -> bool:
