@@ -37,12 +37,12 @@ findings judged blind by issue 11p on 16001ae before any rule change: all 28 nev
 --at-least 0 --min-fires 0 --only corpus/wild/ --exclude-reviewed; fewer than 40 were left) and 17 drawn again at
 random among the judged findings of the rules below 0.90 (seed 116, --share 1 --at-least 0 --min-fires 5 --only
 corpus/wild/, the first 5 KPI404 and 4 each of KPI103, KPI104, KPI106 in draw order that were already judged), judged
-without looking at their earlier verdicts; the earlier rows keep theirs; 17 = 8 findings judged again by issue 11p after
-its fixes, on their current message — not blind, not random: 7 judged partly in earlier samples whose message has
-changed since (g02's spreadsheet date ×2, d12's missing 元, s01's "1-6期…" no longer called a count, c01/l02's
-satisfaction rows now sent to 满意度, g08's "持续发展") and q02's process measure that KPI402 reports since 11p; the
-old rows keep their verdicts (bench/finding_review_precision.py --latest counts each finding once, by its latest
-sample). This test runs the whole
+without looking at their earlier verdicts; the earlier rows keep theirs; 17 = 13 findings judged again by issue 11p
+after its fixes, on their current message — not blind, not random: 12 judged partly in earlier samples whose message
+has changed since (g02's spreadsheet date ×2, d12's missing 元, s01's "1-6期…" no longer called a count, c01/l02's
+satisfaction rows now sent to 满意度, g08's "持续发展", k07's 5 bare figures now said to be likely the row's points)
+and q02's process measure that KPI402 reports since 11p; the old rows keep their verdicts
+(bench/finding_review_precision.py --latest counts each finding once, by its latest sample). This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
