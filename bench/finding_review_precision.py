@@ -9,6 +9,10 @@ run still reports (a finding silenced since it was judged drops out: a wrong one
 the rule that owns the defect). Strict precision is right / judged, lenient (right + partly) / judged. A finding
 is matched by file, rule and place (line and column, or one of the occurrences of a finding that reports a
 pattern once; KPI202 also by its 二级), as tests/rules/test_finding_review.py matches it.
+
+A finding judged again in a later sample (a re-draw, or a re-judgement after its message changed: samples 13, 14, 16,
+17) has a row per judgement, and each row counts. `--latest` counts each finding once instead, with the verdict of its
+latest sample (the highest sample number among its rows).
 """
 
 from __future__ import annotations
@@ -40,6 +44,20 @@ def reported(row: dict[str, str], index: dict[tuple[str, str], list[dict[str, ob
     return False
 
 
+def _place(row: dict[str, str]) -> tuple[str, ...]:
+    return (row["file"], row["line"], row["column"], row["code"], row["level2"] if row["code"] == "KPI202" else "")
+
+
+def latest(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One row per finding: the one judged in the latest sample."""
+    last: dict[tuple[str, ...], dict[str, str]] = {}
+    for row in rows:
+        key = _place(row)
+        if key not in last or max(map(int, row["sample"].split())) >= max(map(int, last[key]["sample"].split())):
+            last[key] = row
+    return list(last.values())
+
+
 def _cell(verdicts: list[str]) -> str:
     n = len(verdicts)
     if not n:
@@ -55,6 +73,8 @@ def main() -> None:
     ap.add_argument("--review", default=REVIEW)
     ap.add_argument("--sample", action="append", default=[], help="keep the rows of this sample (repeatable)")
     ap.add_argument("--only", default="corpus/wild/", help="count fires in files under this prefix")
+    ap.add_argument("--latest", action="store_true",
+                    help="count each finding once, with the verdict of its latest sample")
     args = ap.parse_args()
     with open(args.findings, encoding="utf-8") as fh:
         findings = [f for f in json.load(fh) if f["code"] != "KPI000"]
@@ -62,6 +82,8 @@ def main() -> None:
     fires = Counter(str(f["code"]) for f in findings if str(f["path"]).startswith(args.only))
     with open(args.review, encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if not args.sample or set(r["sample"].split()) & set(args.sample)]
+    if args.latest:
+        rows = latest(rows)
     judged: dict[str, list[str]] = defaultdict(list)
     still: dict[str, list[str]] = defaultdict(list)
     for row in rows:

@@ -31,7 +31,8 @@ when fewer are left; the wild set had only KPI101/KPI103 findings left unjudged,
 KPI101 and every other unjudged wild finding, most of them in the new batches p and q), judged blind before issue 11m's
 fixes; 12 = seed 113 over the wild set on issue-11n's base bb16a1b, --share 1 --at-least 0 --min-fires 0 --only
 corpus/wild/ --exclude-reviewed tests/data/finding_review.csv (26 findings: every unjudged wild finding, 15 of them on
-the new batch r; fewer than the 40 asked for, as no more were left), judged blind before issue 11n's fixes.
+the new batch r; fewer than the 40 asked for, as no more were left), judged blind before issue 11n's fixes;
+13–16: see tests/rules/test_finding_review.py.
 """
 
 from __future__ import annotations

@@ -34,6 +34,9 @@ SOCIAL = "社会效益指标"
 ECOLOGICAL = "生态效益指标"
 SUSTAINABLE = "可持续影响指标"
 SATISFACTION = "服务对象满意度指标"
+# The process section of the NDRC form and of the self-evaluation framework (过程管理: 计划/资金/项目管理): the
+# evaluator's criteria of how the project was run (预算执行率, 制度健全), not the unit's output or effect targets.
+PROCESS_L1 = "过程管理指标"
 
 LEVEL1_NAMES: tuple[str, ...] = (OUTPUT, EFFECT, SATISFACTION_L1, COST_L1)
 # The nine 二级 of the 财预〔2015〕88号 templates, in table order.

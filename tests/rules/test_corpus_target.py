@@ -206,3 +206,18 @@ def test_000_garbled_table_values_are_not_empty_targets() -> None:
     # Issue 11: the "离干…" table's values lost their 三级指标 to the extraction (a document note
     # reports it, "无法评分（原文错乱）"); they are not reported one by one as targets without a name.
     assert check("000", "KPI106") == []
+
+
+def test_a_bare_points_like_figure_on_a_qualitative_row_is_named_as_such() -> None:
+    """wild k07 (四川 交通 自评表, no 分值 column) prints "建设符合验收要求 | 20 | 20", "按期完成投资 | 10 | 10": the
+    author's points in the 指标值 column. The message says the figure measures nothing it can name and may be the row's
+    points, not only that a unit is missing (finding review samples 5, 8, 9, 11, partly: "这是分值，不是少了单位的
+    目标")."""
+    doc = parse(CORPUS_DIR / "wild" / "k07_sichuan_transport_regional_selfeval.txt")
+    rule = rule_by_code("KPI103")
+    assert rule is not None
+    found = run_rules([doc], [rule], RuleContext(documents=[doc], extras={PEERS: None, VAGUENESS: None}))
+    points = {f.level3 for f in found if "若这是该行的分值" in f.message}
+    assert points == {
+        "建设符合验收要求", "按期完成投资", "对经济发展的促进作用", "基本公共服务水平", "交通建设符合环评审批要求",
+    }

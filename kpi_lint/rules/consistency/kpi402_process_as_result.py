@@ -8,6 +8,7 @@ from kpi_lint.model import Document, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.target.common import in_process_section
 from kpi_lint.rules.text._text import clean
 
 # What to measure instead, by 二级指标 (the guidance's examples, worded for these projects).
@@ -34,7 +35,8 @@ class ProcessAsResult(Rule):
     三级指标含有 ``lexicons/process_measures.txt`` 中的预算过程指标（资金到位率、预算执行率、预算执行、按时拨付、
     预算控制率、资金拨付率、支出进度……）时报告，消息中写出匹配到的最长一项。指标值只是重复名称的行（自评表
     自带的"预算执行率 | 预算执行率"计分行），和填在模板自设的预算类二级指标（广东批复表的"预算(或投资规模)控制
-    指标"）下的行不报告：那是表格要求填的，不是单位的选择。
+    指标"）下的行不报告：那是表格要求填的，不是单位的选择。表格自己的过程管理一节（一级"过程管理"：发改委表的计划、资金、
+    项目管理，自评框架的"项目管理 | 投入管理 | 预算执行率"）里的行同样不报告：那一节本来就是评价项目怎么管的。
 
     **为什么不好**
 
@@ -69,6 +71,8 @@ class ProcessAsResult(Rule):
                 continue
             if clean(ind.value) == name:
                 continue  # "预算执行率 | 预算执行率": the self-evaluation form's own execution line, no target
+            if in_process_section(ind):
+                continue  # "项目管理 | 投入管理 | 预算执行率": the process section asks for it
             if any(m in clean(ind.level2) for m in _BUDGET_CATEGORY):
                 continue  # the form itself asks for it ("预算(或投资规模)控制指标"): the template's, not the unit's
             instead = _INSTEAD.get(ind.level2 or "", _DEFAULT_INSTEAD)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -13,6 +14,14 @@ from kpi_lint.rules.self_evaluation._scores import fmt
 from kpi_lint.vocab import COST_LEVEL2
 
 _COMPARABLE = ("count", "percent", "money", "number")
+# A figure that opens with a Latin letter ("M.8万元" for 14.8万元, "l0" for 10): a digit the OCR misread, so the
+# parsed number is not the printed one. Units in Latin letters come after the figure ("5kg"), not before it.
+_MISREAD_FIGURE = re.compile(r"^[^\w]*[A-Za-z]+[.．]?\d")
+
+
+def misread_figure(text: str | None) -> bool:
+    """The cell's figure opens with Latin letters where digits belong: its number cannot be trusted."""
+    return bool(text) and _MISREAD_FIGURE.match((text or "").strip()) is not None
 
 
 def attainment(target: ParsedValue, actual: ParsedValue, tolerance: float, ceiling: bool = False) -> float | None:
@@ -49,7 +58,8 @@ class ScoreInflation(Rule):
     对自评表中得分等于分值的每一行，把实际完成值与目标（调整后指标值，没有则为年初指标值）换算到同一基本单位后
     比较（"≥2万份"与"≥0.71万份"都以份计），并遵从比较符：≥ 目标要实际更高，≤ 目标（"享受待遇人数 ≤35人"）要实际
     更低，= 目标须达到（相对误差 ``tolerance``，默认 0.001 以内）；没有比较符的目标是要达到的水平（"成活率 95%"
-    实际 100% 即达到），成本指标下则是不得超过的水平。无法比较的行（日期、短语、单位不同）跳过。
+    实际 100% 即达到），成本指标下则是不得超过的水平。无法比较的行（日期、短语、单位不同）跳过；数字前粘着拉丁
+    字母的值（OCR 把"14.8万元"认成"M.8万元"）读出的数不是印出的数，也跳过。
     ``suggestion`` 给出按比例的得分。
 
     **为什么不好**
@@ -81,6 +91,8 @@ class ScoreInflation(Rule):
         target_text = ind.adjusted_value or ind.value
         if not target_text or not ind.actual:
             return None
+        if misread_figure(target_text) or misread_figure(ind.actual):
+            return None  # "M.8万元" (OCR for 14.8万元): comparing the misread number would blame the department
         share = attainment(
             parse_value(target_text), parse_value(ind.actual), float(self.opts["tolerance"]),
             ceiling=ind.level2 in COST_LEVEL2,

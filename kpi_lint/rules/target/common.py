@@ -19,7 +19,7 @@ from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS
 from kpi_lint.parse.values import mentions_date, parse_value
-from kpi_lint.vocab import COST, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
+from kpi_lint.vocab import COST, PROCESS_L1, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
 __all__ = ["COST", "QUALITY", "QUANTITY", "SATISFACTION", "TIMELINESS"]  # re-exported for the target rules
 
@@ -79,11 +79,22 @@ def name_cues(lexicon: Lexicon) -> NameCues:
 
 
 def filled_targets(project: Project, lexicon: Lexicon) -> Iterator[tuple[Indicator, ParsedValue]]:
-    """Each indicator that has a target (not blank, not "未填报"), with its parsed value."""
+    """Each indicator that has a target (not blank, not "未填报"), with its parsed value; not the rows of a
+    process section (`in_process_section`), whose 指标值 the target rules do not judge."""
     cues = name_cues(lexicon)
     for ind in project.indicators:
+        if in_process_section(ind):
+            continue
         if not is_blank(ind.value, cues) and not declared_not_applicable(ind, cues):
             yield ind, ind.parsed or parse_value(ind.value, lexicon)
+
+
+def in_process_section(ind: Indicator) -> bool:
+    """The row stands in the form's process section (一级 过程管理: the NDRC form's 计划/资金/项目管理, the
+    self-evaluation framework's 项目管理 | 投入管理 | 预算执行率 | —). Those rows are the evaluator's criteria of how
+    the project was run, scored by the framework's own standard, often with "—" for a target: not output or
+    effect targets of the unit's choosing, which is what the target rules (KPI1xx) and KPI402 judge."""
+    return ind.level1 == PROCESS_L1
 
 
 def declared_not_applicable(ind: Indicator, cues: NameCues) -> bool:
@@ -102,6 +113,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE_FIRST = re.compile(
     r"\d{6,}(?![\d.,])(?!\s*(?:[%‰]|[万亿千百]?(?:元|人|次|个|户|亩|吨|米|份|台|套|件|册|张|株|头|天|公里|平方)))"
 )
+# A conjunction opening the cell (及, 以及 — not the words 及时, 及格, 及早 that begin with 及): the rest of a name.
+_CONJUNCTION_FIRST = re.compile(r"(?:以及|及(?![时格早]))")
 _MAX_FRAGMENT = 4  # "服务对象" of 服务对象满意度指标; a longer name is not read as a piece of a label
 
 
@@ -120,8 +133,9 @@ def is_name(level3: str | None) -> bool:
     what a 指标性质 column holds ("-定性", "正向"), or a label glued to a piece of another
     ("满意度指标服务对象": 服务对象满意度指标 wrapped over two lines), nor a cell that opens with a code of six digits
     or more: the row of a unit or project ("505006州民族特殊教育学校": 单位代码 and 单位名称 run together) read where
-    an indicator would be."""
-    if _CODE_FIRST.match(squash(level3 or "")):
+    an indicator would be. Nor is a cell that opens with a conjunction ("及检疫率" of "各种强制免疫率、屠宰率及检疫率"
+    wrapped over two lines): no name begins with 及 or 以及; it is the tail of the name in the cell above."""
+    if _CODE_FIRST.match(squash(level3 or "")) or _CONJUNCTION_FIRST.match(squash(level3 or "")):
         return False
     rest = _COMPARATOR_WORDS.sub("", squash(level3 or ""))
     if clean(rest).strip("-—–") in DIRECTION_WORDS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
 from kpi_lint.parse.values import mentions_date
 from kpi_lint.penalty import Dimension, Penalty
@@ -48,6 +49,21 @@ def money_unit_in_name(level3: str | None, parsed: ParsedValue) -> bool:
     if "元" not in unit or parsed.number is None:
         return False
     return not parsed.unit or unit.endswith(parsed.unit)
+
+
+# A measure word is followed by at most a short counted noun ("个行政村", "家卫生室", "部宣传片"); a longer run
+# after it is a sentence that happens to open with a figure ("1-6期培训结束后及时考核").
+_COUNTED_NOUN = 4
+
+
+def sentence_after_figure(parsed: ParsedValue, lexicon: Lexicon) -> bool:
+    """The value is a sentence with a figure in it, not a figure with its unit: what the parser read as the
+    unit is a measure word (units.txt) followed by a clause ("期培训结束后及时考核", "次作业且总航时不少于")."""
+    unit = parsed.unit or ""
+    if parsed.kind != "count" or "/" in unit:
+        return False
+    known = max((len(w) for words in lexicon.units.values() for w in words if w and unit.startswith(w)), default=0)
+    return len(unit) - known > _COUNTED_NOUN
 
 
 _KIND_NAMES = {
@@ -154,6 +170,8 @@ class ValueTypeMismatch(Rule):
         self, doc: Document, project: Project, ind: Indicator, parsed: ParsedValue, need: str, cues: NameCues
     ) -> Finding:
         kind = _KIND_NAMES.get(parsed.kind, parsed.kind)
+        if sentence_after_figure(parsed, self.lexicon):
+            kind = "带数字的文字表述"  # "1-6期培训结束后及时考核" says when, in words; it counts nothing
         suggestion = target_form(ind, cues, doc.year)
         suggester = self.context.extras.get(SUGGESTER)
         if ind.level2 == COST and suggester is not None:

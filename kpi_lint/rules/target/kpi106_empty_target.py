@@ -12,6 +12,7 @@ from kpi_lint.rules.target.common import (
     CATEGORY_NAMES,
     NameCues,
     figure_in_name,
+    in_process_section,
     is_blank,
     name_at_the_break,
     name_cues,
@@ -62,7 +63,9 @@ class EmptyTarget(Rule):
     指标值，紧接着的几行（同一二级指标）没有分值、各有指标值，且计量的是同一样东西（名称结尾相同："★补助家畜家禽
     养殖数量 10 10"下面是"猪养殖数量 80头""牛养殖数量 3头"）时也不报：那一行是分项的标题，目标写在各分项上。
     表格在原文中被截断、这一行是截断处读到的最后一行、只读到名称（自评表的其他行读到了实际值、分值，或整张自评表只读到
-    这一行）时也不报：指标值在截断处之后（j15“质量指标 | 是否达到国”）。
+    这一行）时也不报：指标值在截断处之后（j15“质量指标 | 是否达到国”）。表格自己的过程管理一节（一级"过程管理"，
+    如自评框架的"项目管理 | 投入管理"）里的行也不报：那是评价项目怎么管的评分项，模板本来不要求填指标值（常印“—”），
+    目标值规则都不检查它们。
 
     **为什么不好**
 
@@ -92,6 +95,8 @@ class EmptyTarget(Rule):
             label_only = squash(ind.level3 or "") in CATEGORY_NAMES  # the category repeated: KPI203
             name_blank = is_blank(ind.level3, cues)
             value_blank = is_blank(ind.value, cues)
+            if in_process_section(ind):
+                continue  # "项目管理 | 投入管理 | —": the evaluator's criteria, no target asked
             if (name_blank or label_only) and value_blank:
                 continue  # an empty category: KPI201 / KPI202
             if label_only:
