@@ -51,13 +51,21 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("全年免费开放", "免费开放"),
         ("全年", "全年"),  # nothing would be left: kept
         ("(按期)", "及时"),  # the bracket is all there is: kept, then 按期 → 及时
-        ("开展防震减灾科普“进基层”宣传活动场数", "防震减灾科普进基层宣传活动次数"),  # 场数 → 次数, ^开展
         ("工作计划按时完成时间", "完成时间"),  # 按时 → 及时, ^工作计划, 及时完成时间 → 完成时间
-        # The project itself is no object (issue 13h): 项目 / 工程 / 竣工 acceptance is one measure …
-        ("项目(工程)验收合格率", "验收合格率"),
-        ("工程竣工验收合格率", "验收合格率"),
+        # 项目 / 工程 / 竣工 acceptance is one measure (issue 13h), the works' acceptance: its object is kept, so
+        # that it stays apart from the acceptance of equipment (设备验收合格率) (issue 13k) …
+        ("项目(工程)验收合格率", "工程验收合格率"),
+        ("工程竣工验收合格率", "工程验收合格率"),
+        ("竣工验收合格率", "工程验收合格率"),
+        ("项目竣工验收合格率", "工程验收合格率"),
+        ("设备验收合格率", "设备验收合格率"),
         ("项目总成本(≤**万元)", "总成本"),
         ("组织宣传活动次数", "宣传活动次数"),
+        # trainings of two groups, publicity on two topics: one measure (issue 13k, the pairs' precedent)
+        ("开展防震减灾科普“进基层”宣传活动场数", "宣传活动次数"),
+        ("免疫规划知识培训人次", "培训人数"),
+        ("医保业务培训次数", "培训次数"),
+        ("培训人员人次", "培训人员人数"),  # … not the number of trainings
         ("项目数", "项目数"),  # … but a prefix rule leaves at least two characters
         ("医疗信息系统运行正常", "医疗信息系统正常运行"),
         ("资金执行率", "预算执行率"),
