@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/check_bench.py [--rows 100000[,1000000]] [--seed 0] [--corpus DIR]
                                           [--keep DIR] [--serial] [--no-cli] [--no-dask] [--no-startup]
-                                          [--startup-only]
+                                          [--startup-only] [--startup-runs N] [--startup-file FILE]
 
 The issue's figures, on a quiet machine (a 1M-row corpus takes a while to generate: `--keep` writes
 each size to DIR/rows-N-seed-S once and reuses it on the next run):
@@ -42,8 +42,9 @@ wall time and per CPU second (per core), the ratio of its CPU time to the bare s
 RSS (ru_maxrss of that child).  With two
 or more sizes the growth in time against the growth in rows is printed.  Start-up is measured
 last (`--startup-only`: alone, no corpus): `kpi-lint --version`, `--help` and `check` of one corpus
-file with the cache off, cold, with warm model copies, and without the rules that need
-scikit-learn (best of three; see `startup`).
+file (`--startup-file`) with the cache off, cold, run a second time, with warm model copies only (as
+after an edit), and without the rules that need scikit-learn (median of `--startup-runs`, default 5;
+see `startup`).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -283,20 +285,22 @@ def _keep_only(cache: Path, kinds: tuple[str, ...]) -> Callable[[], None]:
     return clear
 
 
-def startup() -> None:
+def startup(runs: int = 5, one: Path | None = None) -> None:
     """Start-up: `--version`, `--help`, and `check` of one corpus file, as a user runs them.
 
     `check` is timed with the result cache off (``--no-cache``: the models are loaded from their skops
-    files), cold (an empty cache: the same, and their trusted copies written) and with warm model
-    copies (a cache holding only the models' copies, kpi_lint.classify.copies: the file is read and
-    checked again, as after an edit), and with the rules that need scikit-learn left out.
+    files), cold (no cache folder: the same, and the cache written), a second run of the unchanged
+    file (the whole run read from the cache), with warm model copies only (a cache holding only the
+    models' trusted copies, kpi_lint.classify.copies: the file is read and checked again, as after an
+    edit), and with the rules that need scikit-learn left out.  Median (and min) of `runs` runs each,
+    after one that writes the bytecode; the load average is printed with each row (a shared machine).
     """
     kpi = str(BIN / "kpi-lint")
-    one = str(sorted((ROOT / "corpus").glob("*.txt"))[0])
+    one = one or sorted((ROOT / "corpus").glob("*.txt"))[0]
     # As installed: with the bytecode written (pip compiles it; PYTHONDONTWRITEBYTECODE, set in some
     # shells and containers, would have every run compile kpi_lint's modules again, ~0.15 s).
     bytecode = {"PYTHONDONTWRITEBYTECODE": ""}
-    check = [kpi, "check", one, "--fail-on", "never", "-o", os.devnull]
+    check = [kpi, "check", str(one), "--fail-on", "never", "-o", os.devnull]
     # Asked of a child: what this process imports would count in the children's peak RSS.
     ask = ("from kpi_lint.classify.copies import MODELS; from kpi_lint.rules.context import uses_scikit_learn; "
            "from kpi_lint.rules.registry import all_rules; "
@@ -304,32 +308,39 @@ def startup() -> None:
     models, model_rules = subprocess.run(
         [sys.executable, "-c", ask], check=True, capture_output=True, text=True, cwd=ROOT
     ).stdout.split()
-    print(f"start-up of {Path(one).name} (best wall of 3 after one run that writes the bytecode; the CPU of that run):")
+    print(f"start-up of {one.name} ({sum(1 for _ in one.open(encoding='utf-8', errors='replace'))} lines): "
+          f"median and min wall of {runs} runs after one that writes the bytecode, median CPU (user + system):")
     with tempfile.TemporaryDirectory(prefix="kpi-lint-cache-") as tmp:
-        cached = {**bytecode, "KPI_LINT_CACHE_DIR": tmp}
-        nothing = _keep_only(Path(tmp), ())
-        copies = _keep_only(Path(tmp), (models,))
+        cache = Path(tmp) / "cache"
+        cached = {**bytecode, "KPI_LINT_CACHE_DIR": str(cache)}
+
+        def nothing() -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+
         rows: list[tuple[str, list[str], dict[str, str], Callable[[], None] | None]] = [
             ("--version", [kpi, "--version"], bytecode, None),
             ("--help", [kpi, "--help"], bytecode, None),
             ("check, --no-cache", [*check, "--no-cache"], bytecode, None),
-            ("check, cold cache", check, cached, nothing),
-            ("check, model copies", check, cached, copies),
+            ("check, cold (no cache)", check, cached, nothing),
+            ("check, second run", check, cached, None),
+            ("check, model copies", check, cached, _keep_only(cache, (models,))),
             ("check, no model rules", [*check, "--no-cache", "--ignore", model_rules], bytecode, None),
         ]
         for label, argv, env, before in rows:
             if before is not None:
                 before()
             run_measured(label, argv, env)
-            runs = []
-            for _ in range(3):
+            measured = []
+            for _ in range(runs):
                 if before is not None:
                     before()
-                runs.append(run_measured(label, argv, env))
-            best = min(runs, key=lambda r: r.wall)
-            cpu = " / ".join(f"{r.cpu:.2f}" for r in runs)
-            print(f"  {label:<22} {best.wall:6.2f} s wall  {best.cpu:6.2f} s cpu  peak RSS {best.rss_mib:5,.0f} MiB"
-                  f"   (cpu of the three: {cpu} s)")
+                measured.append(run_measured(label, argv, env))
+            walls = sorted(r.wall for r in measured)
+            cpus = sorted(r.cpu for r in measured)
+            load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+            print(f"  {label:<24} {statistics.median(walls):6.2f} s wall (min {walls[0]:5.2f})"
+                  f"  {statistics.median(cpus):6.2f} s cpu  peak RSS {max(r.rss_mib for r in measured):5,.0f} MiB"
+                  f"   load {load}")
     print(f"  (no model rules: --ignore {model_rules}, the rules whose Rule.uses needs scikit-learn)")
 
 
@@ -349,6 +360,8 @@ def main() -> None:
     parser.add_argument("--no-cli", action="store_true", help="skip the end-to-end kpi-lint run")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up timings")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up timings (no corpus)")
+    parser.add_argument("--startup-runs", type=int, default=5, help="runs per start-up row (median printed)")
+    parser.add_argument("--startup-file", type=Path, help="the file start-up checks (default: corpus 000)")
     parser.add_argument("--no-dask", action="store_true", help="skip the run on a Dask LocalCluster")
     parser.add_argument(
         "--phases", action="store_true",
@@ -361,7 +374,7 @@ def main() -> None:
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
     if args.startup_only:
-        startup()
+        startup(args.startup_runs, args.startup_file)
         return
 
     results: list[tuple[int, float, float]] = []
@@ -411,7 +424,7 @@ def main() -> None:
     if len(peaks) > 1:
         memory_growth(peaks)
     if not args.no_startup and not args.memory:
-        startup()
+        startup(args.startup_runs, args.startup_file)
 
 
 def memory_growth(peaks: list[tuple[int, dict[str, float]]]) -> None:

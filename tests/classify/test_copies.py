@@ -71,6 +71,30 @@ def test_the_copy_follows_the_files_bytes_not_its_name(tmp_path: Path, monkeypat
     assert skops.loaded == ["model.skops"] * 3 and len(_copies(cache)) == 2
 
 
+@pytest.mark.parametrize("damage", ["truncated", "foreign bytes", "another object"])
+def test_a_damaged_copy_is_ignored_and_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    """A copy cut short by a full disk, overwritten by something else, or holding no model: the skops
+    file is loaded again (no traceback), the copy written anew, and the next load reads that copy."""
+    cache = Cache(tmp_path / "cache")
+    path = MODELS_DIR / "vagueness.skops"
+    skops = SkopsLoads(monkeypatch)
+    first = copies.load_trusted(path, cache)
+    (entry,) = _copies(cache)
+    if damage == "truncated":
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    elif damage == "foreign bytes":
+        entry.write_bytes(b"\x80\x04not a copy kpi-lint wrote")
+    else:  # a well-formed entry under the copy's key that is no model
+        cache.put(copies.MODELS, entry.name, {"not": "a model"})
+    again = copies.load_trusted(path, cache)
+    assert skops.loaded == ["vagueness.skops"] * 2 and again.meta == first.meta
+    assert _copies(cache) == [entry] and isinstance(cache.get(copies.MODELS, entry.name), Model)
+    assert copies.load_trusted(path, cache).meta == first.meta
+    assert skops.loaded == ["vagueness.skops"] * 2  # the rewritten copy was read
+
+
 def test_a_refused_file_leaves_no_copy(tmp_path: Path) -> None:
     cache = Cache(tmp_path / "cache")
     path = tmp_path / "model.skops"

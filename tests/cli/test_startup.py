@@ -106,3 +106,31 @@ def test_the_light_help_page_is_the_full_applications() -> None:
     assert full.exit_code == 0 and light.returncode == 0
     assert "check" in light.stdout and "train" in light.stdout
     assert light.stdout == full.stdout
+
+
+def _loaded(report: dict[str, object]) -> set[str]:
+    heavy = report["heavy"]
+    assert report["code"] == 0 and isinstance(heavy, list), report
+    return set(heavy)
+
+
+def test_a_second_run_of_an_unchanged_file_reads_the_cache_without_scikit_learn(tmp_path: Path) -> None:
+    """The run a user repeats: the first run (default cache, $KPI_LINT_CACHE_DIR here) loads the models
+    from their skops files; the second reads the whole run back and imports none of the heavy libraries
+    (nor NumPy, nor the parser); an edited file is checked again with scikit-learn, its
+    models read from their trusted copies (no skops), and reports what a run without the cache reports."""
+    sample = tmp_path / SAMPLE.name
+    sample.write_bytes(SAMPLE.read_bytes())
+    out = tmp_path / "findings.json"
+    args = ("check", str(sample), "--output-format", "json", "-o", str(out), "--fail-on", "never")
+    models = HEAVY + MODELS
+    assert {"sklearn", "skops", "kpi_lint.classify.persist"} <= _loaded(imported(*args, modules=models))
+    found = out.read_bytes()
+    assert _loaded(imported(*args, modules=(*models, "numpy", "kpi_lint.parse.document"))) == set()
+    assert out.read_bytes() == found
+    sample.write_bytes(SAMPLE.read_bytes() + b"\n")  # the same tables, other bytes: not in the cache
+    edited = _loaded(imported(*args, modules=models))
+    assert "sklearn" in edited and "skops" not in edited, edited
+    with_cache = out.read_bytes()
+    _loaded(imported(*args, "--no-cache", modules=models))
+    assert out.read_bytes() == with_cache
