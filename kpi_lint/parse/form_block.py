@@ -296,6 +296,8 @@ class BlockReader:
             if start == context and end == len(run):
                 self._note_project(part)
                 continue
+            if start in ends and end in ends and self._wider_row(part):
+                break  # another table, printed after the indicators: nothing after it is theirs
             if end in ends and start in {0, *ends} and self._whole_row(part, columns):
                 continue
             piece: list[Cell] = []
@@ -326,6 +328,15 @@ class BlockReader:
             cut_short = text_ends and end == len(run) and not self.header.implicit
             for placed in segment(piece, columns, self.vocab.glue_hints, open_end=cut_short):
                 self._record(0, placed)
+
+    def _wider_row(self, part: list[Cell]) -> bool:
+        """A row between row ends (one cell per line, rows apart) with more printed cells than the header
+        has printed headings and no 一级/二级 label: a wider table after the indicators ("序号 | 学校性质 |
+        培训机构 | … | 备注"), as _another_table finds it in a table printed a row per line."""
+        filled = [c for c in part if not c.blank]
+        if self.header.implicit or not self.records or len(filled) <= self.header.printed_width:
+            return False
+        return not any(kind_of(c, self.vocab) in _LABEL_KINDS for c in filled)
 
     def _target_after_kind(self, last: Record, part: list[Cell]) -> bool:
         """A row that printed its name and the kind of its target ("定性") and ended there, then its

@@ -1,7 +1,9 @@
-"""An office copy of a text holding two tables (the indicators, then a wider allocation table) pads every
-row to the wider table's width: the indicator header ends in empty cells, and so do its rows.  The
-indicator table still ends where the wider table begins (its width is that of its printed headings),
-and a row opened by the empty cells of its merged labels is still read by what it holds."""
+"""A copy of a text holding two tables (the indicators, then a wider allocation table).  An office copy
+pads every row to the wider table's width: the indicator header ends in empty cells, and so do its rows.
+The indicator table still ends where the wider table begins (its width is that of its printed headings),
+and a row opened by the empty cells of its merged labels is still read by what it holds.  Copied one
+cell per line with rows apart, the wider table's first row (more cells than the header has headings, no
+label) ends the indicators the same way."""
 
 from __future__ import annotations
 
@@ -11,13 +13,14 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.parse import parse
-from tests.wild.copies import GridRows, grid_as_docx, grid_as_xlsx, grid_copy
+from tests.wild.copies import GridRows, grid_as_cell_lines, grid_as_docx, grid_as_xlsx, grid_copy
 from tests.wild.rows import WILD, expected_rows, parsed_rows, score
 
 _STEM = "s01_shanxi_nursingtraining_selfeval_ocr"
 WRITERS: dict[str, tuple[Callable[[GridRows], str | bytes], str]] = {
     "Word table": (grid_as_docx, ".docx"),
     "Excel sheet": (grid_as_xlsx, ".xlsx"),
+    "cell lines": (grid_as_cell_lines, ".txt"),
 }
 
 
@@ -34,5 +37,7 @@ def test_the_indicators_end_where_a_wider_table_begins(writer: str, tmp_path: Pa
     assert ("社会效益指标", "提高参训学员技术水平", "基本提高", "基本提高") in rows
     assert score(parsed_rows(doc), expected_rows(WILD / "expected" / f"{_STEM}.csv")).f1 == 1.0
     first = doc.indicators[0]
-    assert (first.level3, first.value, first.line, first.column) == ("完成2021年吕梁山护工培训任务", "12500名", 2, 3)
-    assert first.anchor("value") == {"Word table": "表1 行2 格4", "Excel sheet": "Sheet!D2"}[writer]
+    assert (first.level3, first.value) == ("完成2021年吕梁山护工培训任务", "12500名")
+    assert (first.line, first.column) == ((9, 1) if writer == "cell lines" else (2, 3))
+    if writer != "cell lines":
+        assert first.anchor("value") == {"Word table": "表1 行2 格4", "Excel sheet": "Sheet!D2"}[writer]
