@@ -332,9 +332,10 @@ class BlockReader:
     def _wider_row(self, part: list[Cell]) -> bool:
         """A row between row ends (one cell per line, rows apart) with more printed cells than the header
         has printed headings and no 一级/二级 label: a wider table after the indicators ("序号 | 学校性质 |
-        培训机构 | … | 备注"), as _another_table finds it in a table printed a row per line."""
+        培训机构 | … | 备注"), as _another_table finds it in a table printed a row per line.  Two cells
+        more at least: a cell wrapped onto a second line of its own adds one."""
         filled = [c for c in part if not c.blank]
-        if self.header.implicit or not self.records or len(filled) <= self.header.printed_width:
+        if self.header.implicit or not self.records or len(filled) < self.header.printed_width + 2:
             return False
         return not any(kind_of(c, self.vocab) in _LABEL_KINDS for c in filled)
 
