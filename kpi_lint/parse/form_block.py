@@ -213,8 +213,9 @@ class BlockReader:
             self._emit(self._group)
             self._group = (self._group + 1) % len(self.header.groups)
 
-    def flush(self) -> None:
-        self._cut_run()
+    def flush(self, text_ends: bool = False) -> None:
+        """Read what waits.  `text_ends`: the text ends here, perhaps inside the table's last row."""
+        self._cut_run(text_ends)
         for g in range(len(self._pending)):
             self._emit(g)
         self._group = 0
@@ -267,16 +268,18 @@ class BlockReader:
         """A record is being filled (one cell per line) and lacks cells."""
         return any(self._pending) or bool(self._run)
 
-    def _cut_run(self) -> None:
+    def _cut_run(self, text_ends: bool = False) -> None:
         """Cut the waiting cells into rows.  Row marks are row boundaries, unless they stand between
-        nearly every cell, where they only separate cells."""
+        nearly every cell, where they only separate cells.  `text_ends`: the text ends with the run,
+        whose last row may have been cut after any of its cells."""
         run, marks, ends = self._run or [], self._marks, self._row_ends
         self._run, self._marks, self._row_ends = ([] if self._run is not None else None), [], set()
         context, self._context_at = self._context_at, None
         if not run:
             return
         cuts = [m for m in marks if 0 < m < len(run)]
-        if len(cuts) * 10 >= (len(run) - 1) * 7:
+        printed = sum(not c.blank for c in run)  # a cell that printed nothing has no mark of its own
+        if len(cuts) * 10 >= (printed - 1) * 7:
             cuts = [m for m in cuts if m in ends]  # separators between cells; only row ends stay
         # A mark before a cell that cannot begin a row (a sign, a number) stood for an empty cell.
         cuts = [m for m in cuts if starts_row(run[m])]
@@ -293,6 +296,8 @@ class BlockReader:
             if start == context and end == len(run):
                 self._note_project(part)
                 continue
+            if start in ends and end in ends and self._wider_row(part):
+                break  # another table, printed after the indicators: nothing after it is theirs
             if end in ends and start in {0, *ends} and self._whole_row(part, columns):
                 continue
             piece: list[Cell] = []
@@ -318,8 +323,21 @@ class BlockReader:
                 for placed in [*segment(piece, columns, self.vocab.glue_hints), *glued]:
                     self._record(0, placed)
                 piece = []
-            for placed in segment(piece, columns, self.vocab.glue_hints):
+            # The text broke off inside the last row of a table whose header it printed (a list with
+            # no header gives no columns to have been cut short of).
+            cut_short = text_ends and end == len(run) and not self.header.implicit
+            for placed in segment(piece, columns, self.vocab.glue_hints, open_end=cut_short):
                 self._record(0, placed)
+
+    def _wider_row(self, part: list[Cell]) -> bool:
+        """A row between row ends (one cell per line, rows apart) with more printed cells than the header
+        has printed headings and no 一级/二级 label: a wider table after the indicators ("序号 | 学校性质 |
+        培训机构 | … | 备注"), as _another_table finds it in a table printed a row per line.  Two cells
+        more at least: a cell wrapped onto a second line of its own adds one."""
+        filled = [c for c in part if not c.blank]
+        if self.header.implicit or not self.records or len(filled) < self.header.printed_width + 2:
+            return False
+        return not any(kind_of(c, self.vocab) in _LABEL_KINDS for c in filled)
 
     def _target_after_kind(self, last: Record, part: list[Cell]) -> bool:
         """A row that printed its name and the kind of its target ("定性") and ended there, then its
@@ -494,6 +512,8 @@ class BlockReader:
         return any(not (c.blank or roles[i] is None or fits(roles[i] or "", c.text)) for i, c in enumerate(cells))
 
     def _positional(self, cells: list[Cell]) -> None:
+        if self._section_row(cells):
+            return
         self._note_project(cells[: self._first_level])
         used: set[int] = set()
         for g, group in enumerate(self.header.groups):
@@ -507,6 +527,18 @@ class BlockReader:
                 used.add(id(cells[col]))
                 placed.append(((col, role), cells[col]))
             self._record(g, placed)
+
+    def _section_row(self, cells: list[Cell]) -> bool:
+        """A row holding only a 一级 or 二级 label ("一、投入目标 | | |", "1.数量目标 | | |") in a table with no
+        一级/二级 column: a heading over the rows below it, which takes their labels."""
+        groups = self.header.groups
+        if len(groups) != 1 or groups[0].level1 is not None or groups[0].level2 is not None:
+            return False
+        filled = [c for c in cells if not c.blank]
+        if len(filled) != 1 or kind_of(filled[0], self.vocab) not in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER):
+            return False
+        self._take_labels(self.levels[0], filled)
+        return True
 
     def _under_wide(self, levels: _Levels) -> bool:
         return levels.level1 is not None and self.vocab.is_wide(self.vocab.canonical_level1(levels.level1.text))
@@ -1101,11 +1133,13 @@ def _achieved(text: str, starts: tuple[str, ...]) -> bool:
 def _without_merged_blanks(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Cell], list[Kind]]:
     """Empty cells opening a row whose other cells are exactly the group's data ("| | name | target |
     actual |", an OCR'd table marking its merged 一级 and 二级 by empty cells): the merged labels, not an
-    empty name before the name."""
+    empty name before the name.  Empty cells after them pad the row to a wider table's width (an office
+    copy holding a table of more columns after the indicators) and are left out with them."""
     lead = next((i for i, k in enumerate(kinds) if k is not Kind.BLANK), len(kinds))
-    rest = kinds[lead:]
+    end = max((i + 1 for i, k in enumerate(kinds) if k is not Kind.BLANK), default=lead)
+    rest = kinds[lead:end]
     if lead and rest and rest[0] is Kind.DATA and len(rest) == group.width and Kind.BLANK not in rest:
-        return cells[lead:], kinds[lead:]
+        return cells[lead:end], rest
     return cells, kinds
 
 

@@ -49,6 +49,9 @@ class Header:
     line: int
     streamed: bool = False  # read from one header cell per line: rows are recovered by counting cells
     implicit: bool = False  # no header was printed: a list of 一级/二级 headings with names and targets
+    # Columns up to the last heading that carries a role or text; None: all of them.  A grid padded to
+    # a wider table's width (an office copy holding both) leaves the header's last cells empty.
+    printed: int | None = None
 
     @property
     def project_column(self) -> int | None:
@@ -58,6 +61,10 @@ class Header:
     @property
     def width(self) -> int:
         return len(self.roles)
+
+    @property
+    def printed_width(self) -> int:
+        return self.width if self.printed is None else self.printed
 
 
 def cell_roles(cells: list[Cell], vocab: Vocabulary) -> list[str | None]:
@@ -108,6 +115,7 @@ def build_header(
     年度目标", "中期滚动目标 | 年度目标") are looked for there when the header does not say them,
     and then among `periods`, the period words met lately (one cell per line puts them apart).
     """
+    roles = _criteria_standards(cells, roles)
     groups: list[Group] = []
     current = Group()
     pending_levels: dict[str, int] = {}
@@ -146,7 +154,24 @@ def build_header(
     groups = [g for g in groups if g.data]
     _name_periods(groups, cells, above or [], periods or [])
     line = cells[0].line if cells else 0
-    return Header(roles, groups, line, streamed)
+    printed = max((i + 1 for i, (c, r) in enumerate(zip(cells, roles, strict=False)) if r or not c.blank), default=None)
+    return Header(roles, groups, line, streamed, printed=printed)
+
+
+def _criteria_standards(cells: list[Cell], roles: list[str | None]) -> list[str | None]:
+    """A target column printed right after a criterion column, when the row's own name and target
+    columns come before both ("目标名称 | 目标值 | 评价指标 | 标准值", the old 目标设置/完成情况 form): the
+    criterion is the row's basis (a heading no list names stands for it), its target column the
+    criterion's standard, read as a note, not a second period's target."""
+    out = list(roles)
+    for col in range(2, min(len(out), len(cells))):
+        before = out[col - 1]
+        criterion = before == "basis" or (before is None and not cells[col - 1].blank)
+        if out[col] != "value" or not criterion or period_of(cells[col].text) is not None:
+            continue
+        if "level3" in out[: col - 1] and "value" in out[out.index("level3") : col - 1]:
+            out[col - 1], out[col] = "basis", "note"
+    return out
 
 
 def periods_in(row: Row) -> list[str]:

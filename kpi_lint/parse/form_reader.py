@@ -58,6 +58,8 @@ FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表"
 _SECTION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)\s*[^\s\d分]"
 )  # a section heading: numbering followed by its words ("(二)项目概况"; a lone "(50)" is a weight)
+# A cell that numbers items of its own ("(1)成立管理组织;(2)季度督导…"): a list inside a row, no heading.
+_ENUMERATION = re.compile(r"^\s*[(（]1[)）].*[(（]2[)）]")
 _TITLE_NOISE = re.compile(
     r"^(?:附件|附表)\s*\d*\s*[:：、.．]?\s*|^\d{1,2}\s*[:：、.．]\s*|^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|^关于"
     r"|(?:20\d\d)\s*年度?\s*"
@@ -196,7 +198,7 @@ class FormReader:
         block = self.draft.block
         cut = False
         if block is not None:
-            block.flush()
+            block.flush(text_ends=True)
             last_line = max((r.line for r in rows if r.cells), default=0)
             cut = self._cut_off(block.records, last_line)
             records = block.records
@@ -789,7 +791,7 @@ class FormReader:
             return False
         if block.awaits_name and not filled[0].glued:
             return False  # "数量指标" ⏎ "慰问伤残军人50人;…。": a long name written as a sentence, not prose after
-        if _SECTION.match(text) and not block.numbers_names(_SECTION):
+        if _SECTION.match(text) and not block.numbers_names(_SECTION) and not _ENUMERATION.match(text):
             return line.kinds[0] is Kind.DATA  # "一、产出指标" heads the next rows
         prose = len(squash(text)) > _MAX_PROSE and (not block.open_record or "。" in text)
         return line.kinds[0] is Kind.DATA and prose and not block.holds_rows(filled[0])
@@ -933,9 +935,10 @@ _NUMBERED = re.compile(r"^[(（]?\d{1,2}[)）.、．]")  # "1)", "(2)": a list's
 def _another_table(line: Line, header: Header) -> bool:
     """A row with more printed cells than the indicator header has columns, none of them a 一级/二级
     label, belongs to another table printed after the indicators (its header "序号 | 学校性质 | 培训机构
-    | … | 补助资金 | 备注", or its rows): the indicator table ends there.  A header printed one cell
-    per line or no header at all says nothing of the table's width."""
-    if header.streamed or header.implicit or len(line.filled) <= header.width:
+    | … | 补助资金 | 备注", or its rows): the indicator table ends there.  The header's width is that of
+    its printed headings (empty cells after them pad it to the wider table's width).  A header printed
+    one cell per line or no header at all says nothing of the table's width."""
+    if header.streamed or header.implicit or len(line.filled) <= header.printed_width:
         return False
     return all(kind is Kind.DATA for kind in line.kinds)
 

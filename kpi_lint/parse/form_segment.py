@@ -26,9 +26,13 @@ _NUMBERED = re.compile(r"^\s*[★☆]*指标\s*\d+\s*[:：.．、]")
 _ALL_DUE = re.compile(r"^应(.{1,2})尽\1$")
 # Columns a row may leave out without it being a different reading.
 OPTIONAL = {"deviation", "note", "unnamed", "adjusted_value", "comparator", "unit"}
-_MISSING = 2  # what an expected column left empty costs
+# Costs are counted in units of _UNIT; an optional column left empty inside a row costs one point, so
+# that of two cuts that leave the same expected columns empty the one whose rows fill their columns wins.
+_UNIT = 1000
+_MISSING = 2 * _UNIT  # what an expected column left empty costs
+_SKIPPED = 1  # what an optional column left empty before a row's last cell costs
 _NO_HINTS = GlueHints()
-_NAME_AS_TARGET = 1  # a cell reading as a name, taken as a target (plainly_a_name): less than _MISSING
+_NAME_AS_TARGET = _UNIT  # a cell reading as a name, taken as a target (plainly_a_name): less than _MISSING
 _INF = 10**9
 
 
@@ -72,10 +76,15 @@ def starts_row(cell: Cell) -> bool:
 
 
 def assign(
-    cells: list[Cell], columns: list[Column], named: bool = False, hints: GlueHints = _NO_HINTS
+    cells: list[Cell],
+    columns: list[Column],
+    named: bool = False,
+    hints: GlueHints = _NO_HINTS,
+    open_end: bool = False,
 ) -> tuple[int, Placed] | None:
     """The cheapest in-order placement of `cells` in `columns` (cost: expected columns left empty).
-    `named`: the first cell is the row's name by its place, whatever it reads like ("2020年")."""
+    `named`: the first cell is the row's name by its place, whatever it reads like ("2020年").
+    `open_end`: the text broke off after these cells; the columns after the last one cost nothing."""
     k, m = len(cells), len(columns)
     if not k or k > m or cells[0].blank or columns[0][1] != "level3":
         return None
@@ -100,10 +109,10 @@ def assign(
     # best[a][b]: cost of placing cells[a:] in columns[b:]
     best = [[_INF] * (m + 1) for _ in range(k + 1)]
     for b in range(m + 1):
-        best[k][b] = sum(_MISSING for _, role in columns[b:] if role not in OPTIONAL)
+        best[k][b] = 0 if open_end else sum(_MISSING for _, role in columns[b:] if role not in OPTIONAL)
     for a in range(k - 1, -1, -1):
         for b in range(m - 1, -1, -1):
-            skip = best[a][b + 1] + (0 if columns[b][1] in OPTIONAL else _MISSING)
+            skip = best[a][b + 1] + (_SKIPPED if columns[b][1] in OPTIONAL else _MISSING)
             take = best[a + 1][b + 1] + name_as_target(a, b) if fits_at(a, b) else _INF
             best[a][b] = min(skip, take)
     if best[0][0] >= _INF:
@@ -161,24 +170,30 @@ def _is_tail(cell: Cell) -> bool:
     return 0 < len(text) <= 2 and not any(ch.isdigit() for ch in text) and _fits("level3", cell)
 
 
-def segment(cells: list[Cell], columns: list[Column], hints: GlueHints = _NO_HINTS) -> list[Placed]:
+def segment(
+    cells: list[Cell], columns: list[Column], hints: GlueHints = _NO_HINTS, open_end: bool = False
+) -> list[Placed]:
     """Cut `cells` into rows over `columns`; cells that cannot start a row are left out.
     `hints`: how names end and worded targets read, so that a plain name is no row's target.
 
     A free-text column (绩效标准, 指标说明) the cut fills in some rows and leaves empty in others may be one
     the author left empty throughout ("指标名称 | 绩效目标 | 绩效标准" with no standard written): the next
     row's name was taken for it.  The cells are cut again without that column; that cut is kept when it
-    places every cell, leaves no expected column empty and finds more rows."""
-    cost, rows = _cut_rows(cells, columns, hints)
+    places every cell, leaves no expected column empty and finds more rows.
+
+    `open_end`: the text breaks off after the cells, perhaps inside a row: the last row's missing
+    columns cost nothing (a row cut after its name is then a row of its own, not a note of the one before).
+    """
+    cost, rows = _cut_rows(cells, columns, hints, open_end)
     filled_cells = sum(1 for c in cells if not c.blank)
     for role in _UNWRITTEN:
         filled = [any(r == role for (_, r), _ in row) for row in rows]
         if len(rows) < 2 or all(filled) or not any(filled):
             continue
         fewer = [c for c in columns if c[1] != role]
-        again, rows_again = _cut_rows(cells, fewer, hints)
+        again, rows_again = _cut_rows(cells, fewer, hints, open_end)
         placed = sum(1 for row in rows_again for _, c in row if not c.blank)
-        if again == 0 < cost and placed == filled_cells and len(rows_again) > len(rows):
+        if again < _UNIT <= cost and placed == filled_cells and len(rows_again) > len(rows):
             rows, columns, cost = rows_again, fewer, again
     return rows
 
@@ -186,7 +201,9 @@ def segment(cells: list[Cell], columns: list[Column], hints: GlueHints = _NO_HIN
 _UNWRITTEN = ("basis", "description")  # free-text columns an author may leave empty in every row
 
 
-def _cut_rows(cells: list[Cell], columns: list[Column], hints: GlueHints) -> tuple[int, list[Placed]]:
+def _cut_rows(
+    cells: list[Cell], columns: list[Column], hints: GlueHints, open_end: bool = False
+) -> tuple[int, list[Placed]]:
     """The cheapest cut of `cells` into rows over `columns`, and its cost."""
     n = len(cells)
     cost = [_INF] * (n + 1)
@@ -197,11 +214,11 @@ def _cut_rows(cells: list[Cell], columns: list[Column], hints: GlueHints) -> tup
             continue
         # Leaving a cell out is possible but dear, unless it is empty (padding) or a bare number (a
         # 序号, a score wrapped off its row): only when no row can start with it.
-        drop = 0 if cells[i].blank else 1 if is_number(cells[i].text) else _MISSING * len(columns)
+        drop = 0 if cells[i].blank else _UNIT if is_number(cells[i].text) else _MISSING * len(columns)
         if cost[i] + drop < cost[i + 1]:
             cost[i + 1], back[i + 1] = cost[i] + drop, (i, None)
         for j in range(i + 1, min(n, i + len(columns)) + 1):
-            found = assign(cells[i:j], columns, hints=hints)
+            found = assign(cells[i:j], columns, hints=hints, open_end=open_end and j == n)
             if found is None:
                 continue
             total = cost[i] + found[0]

@@ -395,6 +395,18 @@ def _blank_lines_end_rows(lines: list[str]) -> bool:
     return single >= 0.9 * len(filled)
 
 
+def _pipes_close_cells(lines: list[str]) -> bool:
+    """A table copied one cell per line, each cell closed by a line holding one `|` (a web page's cells
+    each followed by its border): nearly every line of text is followed by such a line, so a second
+    one right after it closes a cell that printed nothing."""
+    filled = [line.strip() for line in lines if line.strip()]
+    texts = [i for i, line in enumerate(filled) if not _LONE_PIPE.match(line)]
+    if len(texts) < _MIN_CELL_ROWS * _CELLS_PER_ROW:
+        return False
+    closed = sum(1 for i in texts if i + 1 < len(filled) and filled[i + 1] == "|")
+    return closed >= 0.9 * len(texts)
+
+
 def text_grid(
     src: SourceText,
     tokens: re.Pattern[str] | None = None,
@@ -417,6 +429,8 @@ def text_grid(
     spaces_are_cells = _spaces_are_cells(src.norm)
     padding = None if spaces_are_cells else _padding(src.norm)
     blank_ends_rows = _blank_lines_end_rows(src.norm)
+    pipes_close_cells = _pipes_close_cells(src.norm)
+    after_pipe = False  # the last line read was a lone `|`
     for i, printed, folded in _logical_lines(src):
         if not folded and blank_ends_rows and rows and rows[-1].cells:
             rows.append(Row([], closes=True))  # the end of a row copied one cell per line
@@ -439,9 +453,14 @@ def text_grid(
         if PAGE_NUMBER.match(folded):
             continue  # a page break, even inside a row or a header wrapped over lines
         if _LONE_PIPE.match(folded):
+            if pipes_close_cells and after_pipe and folded.strip() == "|":
+                rows.append(Row([Cell("", i + 1, 1)]))  # the border of a cell that printed nothing
+                continue
+            after_pipe = True
             # A row boundary of a table copied one cell per line (see form_block.row_break).
             rows.append(Row([], closes=folded.count("|") >= 2))
             continue
+        after_pipe = False
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
         pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
