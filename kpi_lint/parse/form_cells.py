@@ -91,7 +91,9 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
 
     Consecutive short cells (in a row, or alone on consecutive lines) are joined when together
     they spell a word of the vocabulary (a label, a header word, a fact label) and no shorter
-    join does better; the first cell takes the joined text, the others are taken out.
+    join does better; the first cell takes the joined text, the others are taken out.  The last
+    part may be the first word of a cell of several ("效" ⏎ "益" ⏎ "指" ⏎ "标 经济效益", a vertical
+    label ending on the line a wrapped 二级 starts): that word joins, the rest of the cell stays.
     """
     words = vocab.wrap_words | BLOCK_LABELS
     out = [r.with_cells(list(r.cells)) for r in rows]  # this function's own copies, changed in place
@@ -108,7 +110,7 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
         head = out[r].cells[i]
         head_words = _wrapped_tail(head.text.split(), out, flat, k, words)
         joined = label_key(head_words[-1]) if head_words else ""
-        best = 0
+        best, cut_last = 0, False
         for n in range(1, _MAX_WRAP):
             if k + n >= len(flat) or not joined or len(joined) > 16:
                 break
@@ -117,23 +119,33 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
             ends = _last_filled(out[pr])
             continuous = (r2 == pr and i2 == pi + 1) or (r2 == pr + 1 and i2 == 0 and pi == ends)
             part = label_key(out[r2].cells[i2].text)
-            if not continuous or not part or len(part) > 8:
+            if not continuous or not part:
+                break
+            first = _first_word_key(out[r2].cells[i2])
+            if first and joined + first in words:
+                best, cut_last = n, True  # the word ends inside this cell: "标 经济效益" after "效" ⏎ "益" ⏎ "指"
+            if len(part) > 8:
                 break
             joined += part
             if joined in words:
-                best = n
+                best, cut_last = n, False
         if best:
             last = head_words[-1]
-            text = "".join(label_key(out[r2].cells[i2].text) for r2, i2 in flat[k + 1 : k + best + 1])
-            label = replace(head, text=last + text, column=head.column + len(head.text.rstrip()) - len(last))
+            pieces = flat[k + 1 : k + best + 1]
+            texts = [label_key(out[r2].cells[i2].text) for r2, i2 in pieces]
+            if cut_last:
+                r2, i2 = pieces[-1]
+                texts[-1] = _first_word_key(out[r2].cells[i2])
+                out[r2].cells[i2] = _without_first_word(out[r2].cells[i2])
+            label = replace(head, text=last + "".join(texts), column=head.column + len(head.text.rstrip()) - len(last))
             before = [replace(head, text=" ".join(head_words[:-1]))] if len(head_words) > 1 else []
             out[r].cells[i] = label
             if before:
                 out[r].cells.insert(i, before[0])
                 flat = [(rr, ii + 1 if rr == r and ii >= i else ii) for rr, ii in flat]
                 r, i = flat[k]
-            gone.update(flat[k + 1 : k + best + 1])
-            k += best + 1
+            gone.update(flat[k + 1 : k + best + (0 if cut_last else 1)])
+            k += best + (0 if cut_last else 1)  # the rest of a cut cell is read next, as a head of its own
         else:
             k += 1
     result: list[Row] = []
@@ -215,6 +227,21 @@ def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
                 continue
         out.append(row)
     return out
+
+
+def _first_word_key(cell: Cell) -> str:
+    """The label key of the first of a cell's several words ("" when it has one word only)."""
+    words = cell.text.split()
+    return label_key(words[0]) if len(words) > 1 else ""
+
+
+def _without_first_word(cell: Cell) -> Cell:
+    """The cell with its first word taken off (that word ended a label wrapped onto its line)."""
+    first = cell.text.split()[0]
+    start = cell.text.index(first) + len(first)
+    rest = cell.text[start:]
+    offset = start + len(rest) - len(rest.lstrip())
+    return replace(cell, text=rest.strip(), column=cell.column + offset)
 
 
 def _pasted_line(row: Row) -> bool:
