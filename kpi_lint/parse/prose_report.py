@@ -157,6 +157,7 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     project = Project(
         name=title.text if title else "（未命名项目1）", form=form,
         line=title.line if title else first.line, column=title.column if title else first.column,
+        in_prose=True,
     )
     project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
     return [project]
