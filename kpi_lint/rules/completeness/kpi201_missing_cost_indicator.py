@@ -120,6 +120,8 @@ class MissingCostIndicator(Rule):
             return  # the table breaks off: its cost rows may lie beyond the break (the break is reported)
         if project.quoted:
             return  # sentences quoting part of the table: what they leave out is not shown absent (noted)
+        if set(template.core_cost) & set(project.unsplit):
+            return  # a cost list written but not split into rows by the reader (noted): not missing
         if not printed_empty and _opens_after_outputs(project):
             return  # the excerpt opens at the 效益/满意度 rows: the cost rows may lie before it
         cues = name_cues(self.lexicon)
