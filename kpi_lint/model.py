@@ -209,6 +209,14 @@ class Project:
     # The extraction garbled the table (most values lost their 三级指标): the document is reported,
     # the table is not judged row by row nor scored ("无法评分（原文错乱）").
     garbled: bool = False
+    # The rows were read from sentences (a report or news item with no indicator table, prose_report).
+    in_prose: bool = False
+    # The document quotes only part of the indicator set (sentences whose rows all fall in one 一级 group,
+    # "在产出指标方面,要求…"): which categories the table holds cannot be told (reading_gaps).
+    quoted: bool = False
+    # 二级 categories the text writes under their label, with figures, that the reader could not split
+    # into rows ("数量指标:石头卧子村新建水房1座、铺设输水管线;…"): written, not left out.
+    unsplit: list[str] = field(default_factory=list)
 
     @property
     def periods(self) -> list[str | None]:

@@ -16,7 +16,12 @@ from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.flat_table import apply_flat_blocks
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.parse.glued_labels import peel_level_labels
-from kpi_lint.parse.prose_report import categories_beyond_table, report_projects, targets_beyond_rows
+from kpi_lint.parse.prose_report import (
+    categories_beyond_table,
+    report_projects,
+    targets_beyond_rows,
+    unsplit_categories,
+)
 from kpi_lint.parse.reading_gaps import mark_reading_gaps
 from kpi_lint.read.blocks import Blocks, read_blocks
 from kpi_lint.read.script import simplify_rows
@@ -125,7 +130,8 @@ def _add_stated_categories(src: SourceText, doc: Document, lexicon: Lexicon) -> 
     """A text read as one table, its gaps marked on the table alone: for a self-evaluation, the
     categories the table left out that the report's sentences state (prose_report.categories_beyond_table);
     for any form whose rows are all clauses of listed targets, the listed targets of the categories it
-    has no row of (prose_report.targets_beyond_rows)."""
+    has no row of (prose_report.targets_beyond_rows), and the categories whose list states figures the
+    reader could not split into rows (prose_report.unsplit_categories: written, so not missing)."""
     if doc.layout is not Layout.TEXT or len(doc.projects) != 1:
         return
     project = doc.projects[0]
@@ -133,6 +139,17 @@ def _add_stated_categories(src: SourceText, doc: Document, lexicon: Lexicon) -> 
         project.indicators.extend(categories_beyond_table(src, lexicon, project))
     if project.indicators and not project.garbled:
         project.indicators.extend(targets_beyond_rows(src, lexicon, project))
+    if project.indicators and not (project.garbled or project.cut_off):
+        for level2, where in unsplit_categories(src, lexicon, project):
+            project.unsplit.append(level2)
+            doc.notes.append(
+                ParseProblem(
+                    doc.path, where.line, where.column,
+                    f"项目“{project.name}”的“{level2}”下写有带数字的文字，但没有读成指标行（名称和目标值分不开）："
+                    "不报告该项目缺少这一类别，请对照原件核实",
+                    severity="warning",
+                )
+            )
 
 
 def _misread(doc: Document, vocab: Vocabulary) -> bool:

@@ -12,7 +12,8 @@ targets below, in the names' order::
     7 | 100% | 100% | 不断提升 | …
 
 `Across` gathers the names, then pairs each line of targets with them, in order; targets beyond the
-last name belong to names the text does not print and are left out.
+last name belong to names the text does not print and are left out (kept in `unnamed`: the table
+is not whole, and what it lacks may be among those rows).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Across:
     names: list[Cell]
     heading: Cell | None = None  # the target heading waiting for its line of targets
     paired: list[tuple[Cell, list[tuple[Cell, Cell]]]] = field(default_factory=list)
+    unnamed: list[Cell] = field(default_factory=list)  # targets beyond the last name (their names not printed)
 
     @classmethod
     def opened_by(cls, filled: list[Cell], roles: list[str | None]) -> Across | None:
@@ -63,4 +65,5 @@ class Across:
     def _pair(self, targets: list[Cell]) -> None:
         assert self.heading is not None
         self.paired.append((self.heading, list(zip(self.names, targets, strict=False))))
+        self.unnamed.extend(targets[len(self.names) :])
         self.heading = None

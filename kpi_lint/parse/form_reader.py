@@ -202,7 +202,7 @@ class FormReader:
             last_line = max((r.line for r in rows if r.cells), default=0)
             cut = self._cut_off(block.records, last_line)
             records = block.records
-            self.draft.cut_off = (
+            self.draft.cut_off = self.draft.cut_off or (
                 cut or self._ends_before_last_category(records, rows) or self._ends_inside_last_row(records, rows)
             )
         self.draft.close_block(cut_off=cut)
@@ -574,6 +574,21 @@ class FormReader:
             for name, target in pairs:
                 block.add_row(Row([name, target]))
             self._end_block()
+        if across.unnamed:
+            # Targets beyond the last name: rows whose names the text does not print (a page flattened
+            # column by column, the 效益 names lost). The table is not whole: what it lacks may be there.
+            self.draft.cut_off = True
+            first = across.unnamed[0]
+            shown = "”“".join(squash(c.text) for c in across.unnamed[:3])
+            self.problems.append(
+                ParseProblem(
+                    self.path, first.line, first.column,
+                    f"表格在第{first.anchor or first.line}行印有 {len(across.unnamed)} 个"
+                    f"没有指标名称的目标值（“{shown}”）："
+                    "这些行的名称没有印出（原文残缺），表格没有读全：不报告该项目缺少的类别",
+                    severity="warning", anchor=first.anchor,
+                )
+            )
 
     def _open_block(self, header: Header, first: Cell) -> None:
         draft = self.draft

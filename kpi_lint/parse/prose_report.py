@@ -50,9 +50,11 @@ from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_reader import name_from_title
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import double_spaced
-from kpi_lint.vocab import WORDED_SIGNS, Vocabulary, strip_marks
+from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, Vocabulary, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
+_DIGIT = re.compile(r"\d")
+_TEMPLATE_LEVEL2 = frozenset((*LEVEL2_NAMES, *COST_LEVEL2))  # the categories KPI201/KPI202 look for
 _FIGURE_START = r"\s*[≥≤=<>≧≦＞＜]?\s*\d"  # a figure, its sign before it
 _NUMBERING = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、．]|[(（][一二三四五六七八九十]{1,2}[)）])\s*")
 # A target stated in a clause: "应急运维系统保障率≥80%", "培训合格率不低于95%", "日常运转定性有效"
@@ -157,6 +159,7 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     project = Project(
         name=title.text if title else "（未命名项目1）", form=form,
         line=title.line if title else first.line, column=title.column if title else first.column,
+        in_prose=True,
     )
     project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
     return [project]
@@ -189,6 +192,20 @@ def targets_beyond_rows(src: SourceText, lexicon: Lexicon, project: Project) -> 
     if not all((ind.level3, ind.span("level3")[0]) in places for ind in project.indicators):
         return []
     return [_indicator(src, project, item, lexicon) for item in stated if item.level2 and item.level2 not in held]
+
+
+def unsplit_categories(src: SourceText, lexicon: Lexicon, project: Project) -> list[tuple[str, Located]]:
+    """The 二级 labels a list of targets opens ("1、产出指标数量指标:石头卧子村新建水房1座、铺设输水管线;…")
+    whose clauses state figures the reader could not split into a name and a target, for the categories
+    no row of `project` holds: the category is written, not left out (one label each)."""
+    held = {ind.level2 for ind in project.indicators}
+    found: list[tuple[str, Located]] = []
+    list(_stated_targets(src, lexicon.vocabulary, _units(lexicon), listed_only=True, unsplit=found))
+    first: dict[str, Located] = {}
+    for level2, where in found:
+        if level2 not in held and level2 in _TEMPLATE_LEVEL2:  # not a scoring heading (资金管理指标)
+            first.setdefault(level2, where)
+    return list(first.items())
 
 
 def _title(src: SourceText, before: int) -> Located | None:
@@ -265,12 +282,14 @@ def _figure_end(value: str, units: tuple[str, ...]) -> int:
 
 
 def _stated_targets(
-    src: SourceText, vocab: Vocabulary, units: tuple[str, ...], listed_only: bool = False
+    src: SourceText, vocab: Vocabulary, units: tuple[str, ...], listed_only: bool = False,
+    unsplit: list[tuple[str, Located]] | None = None,
 ) -> Iterator[_Item]:
     """Targets listed clause by clause after a category label ("质量指标:保障率≥80%;") or a goal label
     ("绩效目标:道路硬化≥0.565km;…"), or a row of a table flattened with no header ("数量指标足额保障率
     =100% 22.5 科目调整次数≤10次 22.5").  `listed_only`: only the lists a colon or a goal verb opens
-    (the items `listed`)."""
+    (the items `listed`).  `unsplit` gathers the 二级 labels a colon opens whose list states figures but
+    no clause of it reads as a name and a target ("数量指标:石头卧子村新建水房1座、铺设输水管线;…")."""
     if vocab.label_pattern is None:
         return
     paragraphs = _paragraphs(src)
@@ -318,6 +337,8 @@ def _stated_targets(
                         Located(value, *paragraphs.place(value_at)), level1=level1, listed=colon,
                     )
                 )
+        if unsplit is not None and level2 and colon and not listed and _DIGIT.search(folded, head.end(), stop):
+            unsplit.append((level2, Located(head["label"], *paragraphs.place(head.start("label")))))
         # A goal stated as one comparison is a sentence about the goal; two or more are its list.
         if head["label"] or len(listed) >= _GOAL_LIST:
             yield from listed

@@ -18,6 +18,13 @@ Two signals that hold whatever the document, each about what the form itself pro
   "填报人", "注:"): an excerpt cut inside the table or inside the sentences listing its targets. A table's
   cell, a footer, a web page's links do not end so; a sentence left open does. The project is marked cut
   off, with one note saying where the text stops.
+* a project whose rows were read from sentences (``Project.in_prose``: a report or a news item, no table)
+  shows the whole indicator set only when its sentences walk through the template's groups (产出, 效益,
+  满意度, and 成本 in the 〔2021〕101号 template). When every row stated falls in one named group
+  ("在产出指标方面,要求…≥300个,…"), the text quotes part of a table that has other groups: it is marked
+  quoted (``Project.quoted``), with one note, and no category is reported missing — what the text leaves
+  out it does not show to be absent.  A list of targets naming no group at all ("绩效目标:道路硬化
+  ≥0.565km;…") is stated as the goal set as a whole and is judged as such.
 """
 
 from __future__ import annotations
@@ -51,6 +58,25 @@ def mark_reading_gaps(doc: Document, lines: list[str], vocab: Vocabulary, excerp
             elif _stops_mid_sentence(last, lines, vocab):
                 last.cut_off = True
                 doc.notes.append(_mid_sentence_note(doc, last, lines))
+    for project in doc.projects:  # a cut or garbled table has its own note
+        if project.in_prose and not (project.cut_off or project.garbled) and len(_groups(project, vocab)) == 1:
+            project.quoted = True
+            doc.notes.append(_quoted_note(doc, project, vocab))
+
+
+def _groups(project: Project, vocab: Vocabulary) -> set[str]:
+    """The 一级 groups the project's rows fall in (a row's 一级, else its 二级's parent)."""
+    found = {ind.level1 or vocab.parent_of(ind.level2) for ind in project.indicators}
+    return {group for group in found if group}
+
+
+def _quoted_note(doc: Document, project: Project, vocab: Vocabulary) -> ParseProblem:
+    group = "、".join(sorted(_groups(project, vocab)))
+    message = (
+        f"项目“{project.name}”的指标只见于文字对“{group}”下 {len(project.indicators)} 个指标的转述，"
+        "原文没有给出整张指标表：不报告该项目缺少的类别，请对照原件核实"
+    )
+    return ParseProblem(doc.path, project.line, project.column, message, severity="warning")
 
 
 # The shortest heading of the 实际完成值 column that is a heading, not a word of prose ("完成值", "实际值").

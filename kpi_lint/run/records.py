@@ -70,6 +70,9 @@ def peer_project(project: Project) -> Project:
         cut_off=project.cut_off,
         cut_before=project.cut_before,
         garbled=project.garbled,  # the garbled table's rows are not judged one by one
+        in_prose=project.in_prose,
+        quoted=project.quoted,  # sentences quoting part of the table: no category reported missing
+        unsplit=project.unsplit,  # categories written but not split into rows: not missing
     )
 
 

@@ -80,7 +80,9 @@ class MissingCostIndicator(Rule):
     **做什么**
 
     项目所有期间都没有已填的成本指标时报告——成本指标行空着、写"未填报"，或根本没有这一行。每个项目报告
-    一次；有空的成本指标单元格时就指向它。表格在原文中被截断的项目不报告（除非截断之前已印出空着的成本指标一栏）。表格没有二级指标分类时（重庆的一般性项目
+    一次；有空的成本指标单元格时就指向它。表格在原文中被截断的项目不报告（除非截断之前已印出空着的成本指标一栏）。
+    原文没有指标表、只在文字中转述一部分指标（``Project.quoted``：转述的指标都在同一个一级指标下，如新闻稿
+    "在产出指标方面,要求…"）的项目也不报告：没有转述不等于没有设。表格没有二级指标分类时（重庆的一般性项目
     绩效目标表等），名称含成本提示词（``category_cues.txt`` 的成本指标一行）且指标值是金额的行也算成本指标
     （"发放金额 ≥9.31万元"）。有同类指标索引（``kpi_lint.cluster``）
     时，建议中列出可比项目（按名称、行业用词和资金规模选出）设定的成本指标：金额按本项目资金折算，不提任何规则
@@ -116,6 +118,10 @@ class MissingCostIndicator(Rule):
         printed_empty = any(e.level2 in template.core_cost for e in project.empty_categories)
         if project.cut_off and not printed_empty:
             return  # the table breaks off: its cost rows may lie beyond the break (the break is reported)
+        if project.quoted:
+            return  # sentences quoting part of the table: what they leave out is not shown absent (noted)
+        if set(template.core_cost) & set(project.unsplit):
+            return  # a cost list written but not split into rows by the reader (noted): not missing
         if not printed_empty and _opens_after_outputs(project):
             return  # the excerpt opens at the 效益/满意度 rows: the cost rows may lie before it
         cues = name_cues(self.lexicon)

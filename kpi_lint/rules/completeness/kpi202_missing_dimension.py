@@ -86,8 +86,10 @@ class MissingDimension(Rule):
     对每个项目、每个期间，检查数量指标、质量指标、时效指标、至少一个效益类别（经济/社会/生态效益、可持续影响）
     和服务对象满意度下各有至少一条已填指标（有名称、有值）。所有期间都缺的维度，按项目报告一次；只有一个期间缺的，
     按该期间报告。成本指标归 KPI201。消息中列出的效益类别随表格所用的模板而定（财预〔2021〕101号模板没有可持续影响）。
-    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。摘录从表格中间开始
-    （``Project.cut_before``：表前没有标题、表头）时，第一行所在维度之前的维度不报告：它们可能在摘录之前。某个维度下有写了名称、
+    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。原文没有指标表、只在文字中转述
+    一部分指标（``Project.quoted``：转述的指标都在同一个一级指标下）的项目也不报告。摘录从表格中间开始
+    （``Project.cut_before``：表前没有标题、表头）时，第一行所在维度之前的维度不报告：它们可能在摘录之前。报告在某个二级的标签下写了带数字的文字、读表却没能拆成指标行时（``Project.unsplit``，"数量指标:石头卧子村新建水房1座、
+    铺设输水管线;…"），这一维度也不报告：写了，只是没有读出。某个维度下有写了名称、
     却没有指标值的行时也不报告：维度设了、目标没填，由 KPI106 逐行报告（一个缺陷，一条发现）。
     表格根本没有一级/二级指标栏（重庆的一般性项目绩效目标表、一些部门整体支出目标表）时，不逐个维度报"缺少"，而是给一条提示（info）：
     指标没有分类，无法核对。表格把一级指标直接填在二级一栏时（发改委的绩效目标表："实施效果指标 | 产出指标"、
@@ -124,8 +126,8 @@ class MissingDimension(Rule):
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
         periods = project.periods
-        if not periods or project.cut_off:
-            return  # nothing read, or the table breaks off and the rest may lie beyond the break
+        if not periods or project.cut_off or project.quoted:
+            return  # nothing read, the table breaks off, or sentences quote part of it: the rest is not shown
         if not is_classified(project):
             yield self._unclassified(doc, project)
             return
@@ -135,6 +137,8 @@ class MissingDimension(Rule):
         for k, (dimension, level2s, what) in enumerate(_EXPECTED):
             if k < before:
                 continue  # the excerpt opens after this dimension's rows
+            if set(level2s) & set(project.unsplit):
+                continue  # written under its label, not split into rows by the reader (noted): not missing
             if dimension == BENEFIT and SUSTAINABLE not in template.benefit_level2:
                 what = what.replace("或可持续影响", "")  # 财预〔2021〕101号 has no 可持续影响
             missing = [p for p in periods if not self._has(project, p, level2s, cues)]
