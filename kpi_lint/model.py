@@ -108,6 +108,13 @@ class Indicator:
         return loc.anchor if loc else None
 
 
+def yuan_per(unit: str) -> float:
+    """元 in one `unit` of a funds block (FundItem, Execution): 10,000 for 万元, else 1.
+
+    亿元 is not scaled here; kpi_lint.rules.consistency._funds.fund_yuan reads FundItems with its own table."""
+    return 1e4 if unit.startswith("万") else 1.0
+
+
 @dataclass
 class FundItem:
     """One amount of the 项目资金 block of a 申报表 (元 unless unit says so)."""

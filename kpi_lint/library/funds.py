@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kpi_lint.lexicon import Lexicon, read_keyed
-from kpi_lint.model import Document, FundItem, Project
+from kpi_lint.model import Document, FundItem, Project, yuan_per
 from kpi_lint.parse.values import parse_value, scaled
 from kpi_lint.rules.base import location
 
@@ -34,7 +34,7 @@ class Funds:
 def _yuan(item: FundItem) -> float | None:
     if item.amount is None or item.amount <= 0:
         return None
-    return item.amount * (1e4 if item.unit.startswith("万") else 1.0)
+    return item.amount * yuan_per(item.unit)
 
 
 def project_funds(project: Project, path: str) -> Funds | None:
@@ -54,8 +54,7 @@ def project_funds(project: Project, path: str) -> Funds | None:
     if ex is not None:
         budget: float | None = next((v for v in (ex.full_year, ex.budgeted, ex.declared) if v), None)
         if budget:
-            factor = 1e4 if ex.unit.startswith("万") else 1.0
-            return Funds(budget * factor, f"{budget:g}{ex.unit}", location(path, ex.line, ex.column, None))
+            return Funds(budget * yuan_per(ex.unit), f"{budget:g}{ex.unit}", location(path, ex.line, ex.column, None))
     match = _NAME_AMOUNT.search(project.name)
     if match:
         named = scaled(parse_value(match.group(0)))

@@ -33,6 +33,11 @@ def problem_record(problem: ParseProblem) -> dict[str, Any]:
     return record
 
 
+def message_with_suggestion(finding: Finding) -> str:
+    """The message, then the suggestion in brackets: one line, for the annotation formats (SARIF, GitHub)."""
+    return finding.message + (f"（建议：{finding.suggestion}）" if finding.suggestion else "")
+
+
 def finding_record(finding: Finding) -> dict[str, Any]:
     """A finding as a flat record with exactly the FIELDS (no --explain evidence).
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
+from kpi_lint.report import message_with_suggestion
 from kpi_lint.rules.base import Finding, Severity
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -23,7 +24,7 @@ def _property(text: str) -> str:
 
 
 def _command(f: Finding) -> str:
-    message = f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")
+    message = message_with_suggestion(f)
     props = f"file={_property(f.path)},line={f.line},col={f.column},title={_property(f'{f.code} {f.name}')}"
     return f"::{_LEVEL[f.severity]} {props}::{_data(message)}\n"
 

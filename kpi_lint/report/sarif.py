@@ -17,7 +17,7 @@ from urllib.parse import quote
 import kpi_lint
 from kpi_lint.baseline import fingerprint
 from kpi_lint.model import ParseProblem
-from kpi_lint.report import occurrence_count
+from kpi_lint.report import message_with_suggestion, occurrence_count
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.registry import rule_by_code
 
@@ -49,7 +49,7 @@ def _descriptor(rule: type[Rule]) -> dict[str, Any]:
 
 
 def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
-    message = f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")
+    message = message_with_suggestion(f)
     result: dict[str, Any] = {
         "ruleId": f.code,
         "level": _LEVEL[f.severity],

@@ -16,7 +16,14 @@ from typing import TypeVar
 
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Indicator, ParsedValue, Project
-from kpi_lint.rules.target.common import expected_unit, filled_targets, is_name, name_cues
+from kpi_lint.rules.target.common import (
+    expected_unit,
+    filled_targets,
+    is_name,
+    name_cues,
+    target_in_name,
+    unit_only,
+)
 
 MEMO_LIMIT = 200_000  # distinct texts remembered per question; the memo starts again when it is full
 PROJECT_LIMIT = 256  # projects whose filled rows are remembered (more than a document holds)
@@ -36,7 +43,8 @@ def _remembered(memo: dict[str | None, _Answer], text: str | None, answer: Calla
 
 
 class CellReadings:
-    """`filled_targets`, `is_name` and `expected_unit` of kpi_lint.rules.target.common, remembered."""
+    """`filled_targets`, `is_name` and `expected_unit` of kpi_lint.rules.target.common, remembered; and
+    `value_is_the_target`, the guard of the rules that judge a row's value cell."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -59,6 +67,12 @@ class CellReadings:
     def is_name(self, level3: str | None) -> bool:
         """The 三级指标 cell reads as a name (kpi_lint.rules.target.common.is_name)."""
         return _remembered(self._names, level3, is_name)
+
+    def value_is_the_target(self, ind: Indicator) -> bool:
+        """The row's value cell holds its target as printed, so a rule may judge it: the 三级指标 cell reads as a
+        name (not shifted cells), does not print the target itself, and the value is more than a unit whose
+        figure was lost."""
+        return self.is_name(ind.level3) and not target_in_name(ind.level3) and not unit_only(ind.value, self.cues)
 
     def expected_unit(self, level3: str | None) -> str | None:
         """The unit the indicator name calls for (kpi_lint.rules.target.common.expected_unit)."""

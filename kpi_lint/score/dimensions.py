@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kpi_lint.lexicon import BUNDLED_DIR, Lexicon
-from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, Form, Indicator, Project
+from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, Form, Indicator, Project, yuan_per
 from kpi_lint.parse.common import squash
 from kpi_lint.parse.values import base_unit, scaled
 
@@ -293,7 +293,7 @@ def _fund_total(project: Project, period: str | None) -> float | None:
     item = project.fund("总额", period)
     if item is None or item.amount is None or item.amount <= 0:
         return None
-    return item.amount * (1e4 if item.unit.startswith("万") else 1.0)
+    return item.amount * yuan_per(item.unit)
 
 
 def _cost_checks(project: Project, lexicon: Lexicon) -> list[tuple[float, float, list[Note]]]:

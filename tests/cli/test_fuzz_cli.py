@@ -13,9 +13,9 @@ same on every machine; raise FUZZ_EXAMPLES locally to search longer.
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -103,8 +103,11 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # outputs (scorecards/, -o files) land in tmp, no repository config
 
 
-def _scratch() -> Path:
-    return Path(tempfile.mkdtemp(prefix="kpi-fuzz-"))
+@contextmanager
+def _scratch() -> Iterator[Path]:
+    """A fresh folder per example, removed after it (hypothesis runs many examples in one test's tmp_path)."""
+    with tempfile.TemporaryDirectory(prefix="kpi-fuzz-", ignore_cleanup_errors=True) as folder:
+        yield Path(folder)
 
 
 @fuzz(12)
@@ -113,14 +116,11 @@ def _scratch() -> Path:
     fmt=st.sampled_from(["jsonl", "json", "csv", "parquet", "table", "bogus"]), to_file=st.booleans(),
 )
 def test_parse_never_tracebacks(files: list[tuple[str, bytes]], as_folder: bool, fmt: str, to_file: bool) -> None:
-    folder = _scratch()
-    try:
+    with _scratch() as folder:
         args = ["parse", *_materialise(files, folder, as_folder), "-f", fmt]
         if to_file:
             args += ["-o", str(folder / "out")]
         _run(args)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @fuzz(14)
@@ -144,14 +144,11 @@ def test_parse_never_tracebacks(files: list[tuple[str, bytes]], as_folder: bool,
 def test_check_never_tracebacks(
     files: list[tuple[str, bytes]], as_folder: bool, options: list[tuple[str, ...]], to_file: bool
 ) -> None:
-    folder = _scratch()
-    try:
+    with _scratch() as folder:
         args = ["check", *_materialise(files, folder, as_folder), *(part for option in options for part in option)]
         if to_file:
             args += ["-o", str(folder / "findings.out")]
         _run(args)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @fuzz(8)
@@ -159,14 +156,11 @@ def test_check_never_tracebacks(
     files=input_files(), fmt=st.sampled_from(SCORE_FORMATS), to_file=st.booleans(),
 )
 def test_score_never_tracebacks(files: list[tuple[str, bytes]], fmt: str, to_file: bool) -> None:
-    folder = _scratch()
-    try:
+    with _scratch() as folder:
         args = ["score", *_materialise(files, folder, False), "-f", fmt]
         if to_file:
             args += ["-o", str(folder / ("cards" if fmt in ("markdown", "html") else "scores.out"))]
         _run(args)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @fuzz(8)
@@ -175,41 +169,31 @@ def test_score_never_tracebacks(files: list[tuple[str, bytes]], fmt: str, to_fil
     min_size=st.sampled_from(["1", "2", "0", "a"]), fmt=st.sampled_from(["table", "json", "csv", "html"]),
 )
 def test_cluster_never_tracebacks(files: list[tuple[str, bytes]], threshold: str, min_size: str, fmt: str) -> None:
-    folder = _scratch()
-    try:
+    with _scratch() as folder:
         _run(["cluster", *_materialise(files, folder, False), "-t", threshold, "-m", min_size, "-f", fmt])
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @fuzz(6)
 @given(files=input_files(), project=st.text(max_size=8), level2=st.sampled_from(["", "成本指标", "数量", "zz"]))
 def test_suggest_never_tracebacks(files: list[tuple[str, bytes]], project: str, level2: str) -> None:
-    folder = _scratch()
-    try:
+    with _scratch() as folder:
         args = ["suggest", *_materialise(files, folder, False), "--project", project or "项目"]
         if level2:
             args += ["--level2", level2]
         _run(args)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @fuzz(6)
 @given(files=input_files(), suffix=st.sampled_from([".xlsx", ".csv", ".json", ".txt"]))
 def test_library_never_tracebacks(files: list[tuple[str, bytes]], suffix: str) -> None:
-    folder = _scratch()
-    try:
+    with _scratch() as folder:
         _run(["library", *_materialise(files, folder, False), "-o", str(folder / f"lib{suffix}")])
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @fuzz(6)
 @given(files=input_files(), model=st.sampled_from(["real", "garbage", "missing"]), label=st.sampled_from(["", "x"]))
 def test_predict_never_tracebacks(files: list[tuple[str, bytes]], model: str, label: str) -> None:
-    folder = _scratch()
-    try:
+    with _scratch() as folder:
         model_path = {"real": MODEL, "garbage": folder / "m.skops", "missing": folder / "none.skops"}[model]
         if model == "garbage":
             model_path.write_bytes(b"PK\x03\x04garbage")
@@ -217,8 +201,6 @@ def test_predict_never_tracebacks(files: list[tuple[str, bytes]], model: str, la
         if label:
             args += ["--label", label]
         _run(args)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @fuzz(10)
@@ -231,13 +213,10 @@ def test_rule_never_tracebacks(args: list[str]) -> None:
 @fuzz(6)
 @given(data=file_bytes(), text_col=st.sampled_from(["level3", "value", "nope"]))
 def test_train_custom_never_tracebacks(data: bytes, text_col: str) -> None:
-    folder = _scratch()
-    try:
+    with _scratch() as folder:
         (folder / "rows.csv").write_bytes(data)
         _run(["train", "custom", "--data", str(folder / "rows.csv"), "--text-col", text_col, "--label-col", "level2",
               "--out", str(folder / "m.skops")])
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_real_samples_through_every_reading_command() -> None:

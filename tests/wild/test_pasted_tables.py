@@ -28,7 +28,7 @@ from tests.wild.copies import (
     padded,
     page_without_spans,
 )
-from tests.wild.rows import Key, expected_rows, parsed_rows, score
+from tests.wild.rows import Key, Score, expected_rows, parsed_rows, score
 
 WILD = Path(__file__).resolve().parent.parent.parent / "corpus" / "wild"
 
@@ -73,6 +73,18 @@ def _copy(stem: str, writer: str, tmp_path: Path) -> Path:
     return grid_copy(WILD / f"{stem}.txt", write, suffix, tmp_path)
 
 
+def _changed(stem: str, change: Callable[[str], str], tmp_path: Path, suffix: str = ".txt") -> list[Key]:
+    """The rows read from the wild text `stem` once `change` has re-laid it out and it is saved as `suffix`."""
+    copy = tmp_path / f"{stem}{suffix}"
+    copy.write_text(change((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    return parsed_rows(parse(copy))
+
+
+def _score(got: list[Key], stem: str) -> Score:
+    """`got` against the hand-checked rows of `stem`."""
+    return score(got, expected_rows(WILD / "expected" / f"{stem}.csv"))
+
+
 @pytest.mark.parametrize(
     ("stem", "writer", "row"),
     [(stem, writer, row) for stem, writers, row in CASES for writer in writers],
@@ -80,60 +92,49 @@ def _copy(stem: str, writer: str, tmp_path: Path) -> Path:
 def test_a_table_pasted_line_by_line_reads_its_rows(stem: str, writer: str, row: Key, tmp_path: Path) -> None:
     got = parsed_rows(parse(_copy(stem, writer, tmp_path)))
     assert row in got
-    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
-
-
-def _read_as_csv(stem: str, tmp_path: Path) -> list[Key]:
-    """The rows read from the wild text `stem` saved by Excel as CSV."""
-    copy = tmp_path / f"{stem}.csv"
-    copy.write_text(as_excel_csv((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
-    return parsed_rows(parse(copy))
+    assert _score(got, stem).f1 == 1.0
 
 
 def test_a_csv_row_padded_after_its_merged_away_label_reads_its_rows(tmp_path: Path) -> None:
     # Excel's CSV pads "质量指标 | 100% | 达到绿化绿地全覆盖" with an empty field at its end: the 一级 was
     # merged away, so the row's cells stand one column left of theirs.
     stem = "g04_zhejiang_greening_declaration"
-    got = _read_as_csv(stem, tmp_path)
+    got = _changed(stem, as_excel_csv, tmp_path, ".csv")
     assert ("", "", "质量指标", "100%") in got
     assert ("", "", "可持续性发展影响指标", "是") in got
-    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+    assert _score(got, stem).f1 == 1.0
 
 
 def test_a_csv_row_opening_with_its_merged_labels_empty_reads_from_its_start(tmp_path: Path) -> None:
     # "| | 完成…考核及验收 | 11所 | 11所 |" saved as CSV: one empty field for the merged 一级/二级, then the
     # row, then the fields Excel pads it with up to the widest record (the allocation table below).
     stem = "s01_shanxi_nursingtraining_selfeval_ocr"
-    got = _read_as_csv(stem, tmp_path)
+    got = _changed(stem, as_excel_csv, tmp_path, ".csv")
     assert ("", "数量指标", "完成2021年吕梁山护工培训就业质量考核及验收", "11所") in got
     assert ("", "时效指标", "考核任务完成及时", "1-6期培训结束后及时考核") in got
     # Every hand-checked row is read; the allocation table after it is still read on (its header is wider
     # than the indicators' only once the padding is left out).
-    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).true_positive == 13
+    assert _score(got, stem).true_positive == 13
 
 
 def test_a_subtotal_row_above_the_projects_is_no_indicator(tmp_path: Path) -> None:
     """b05 as a web page without spans: "820-马踏镇部门 | 8,827,620.53" (its empty cells left out) stands above the
     first project row of a table with 单位名称 | 项目名称 | 预算数 | 年度目标 columns; it is context, not a row."""
     stem = "b05_sichuan_township_application"
-    copy = tmp_path / f"{stem}.html"
-    copy.write_text(page_without_spans((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
-    got = parsed_rows(parse(copy))
+    got = _changed(stem, page_without_spans, tmp_path, ".html")
     assert not any(name == "820-马踏镇部门" for _, _, name, _ in got)
     assert ("", "社会效益指标", "维护社会稳定", "≥95%") in got
-    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+    assert _score(got, stem).f1 == 1.0
 
 
 def test_a_label_on_the_line_before_a_name_without_target_keeps_the_row(tmp_path: Path) -> None:
     """c08 copied one cell per line: "生态效益 指标 (选填)" ⏎ "提高森林覆盖率,…" ⏎ (blank): the row has no
     target (a 申报表 left it empty) and its label stood on the line before it, not beside it."""
     stem = "c08_ningxia_forestry_declaration"
-    copy = tmp_path / f"{stem}.txt"
-    copy.write_text(cell_lines((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
-    got = parsed_rows(parse(copy))
+    got = _changed(stem, cell_lines, tmp_path)
     assert ("", "生态效益指标", "提高森林覆盖率,促进生物多样性保护。", "") in got
     assert ("", "可持续影响指标", "提高森林生态系统服务功能,显著改善项目区及周边地区的生态环境。", "") in got
-    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+    assert _score(got, stem).f1 == 1.0
 
 
 def test_a_header_cell_cut_into_two_words_keeps_a_header_of_one_cell_per_line(tmp_path: Path) -> None:
@@ -141,14 +142,10 @@ def test_a_header_cell_cut_into_two_words_keeps_a_header_of_one_cell_per_line(tm
     一级指标 (joined with the next line); the header is still one cell per line, so its rows are counted by
     cells, their figures under 分值 | 年度指标值 | 全年实际值 | 得分."""
     stem = "k03_anhui_township_agri_selfeval"
-    rows = grid_rows((WILD / f"{stem}.txt").read_text(encoding="utf-8"))
-    assert rows is not None
-    copy = tmp_path / f"{stem}.txt"
-    copy.write_text(grid_as_cell_lines(rows), encoding="utf-8")
-    got = parsed_rows(parse(copy))
+    got = _changed(stem, _grid_cell_lines, tmp_path)
     assert ("", "数量指标", "红薯种植面积", "5.5亩") in got
     assert ("", "数量指标", "补助各类粮食作物种植面积", "") in got
-    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+    assert _score(got, stem).f1 == 1.0
 
 
 @pytest.mark.parametrize("stem", ["c02_hubei_education_target", "i03_hubei_edu_target"])
@@ -156,18 +153,10 @@ def test_padded_lines_keep_the_empty_cells_that_held_a_space(stem: str, tmp_path
     """A page copied one cell per line whose empty cells hold a space (" ") between blank lines, then every
     line padded with three spaces: the empty cells are the lines of four spaces, longer than the padding,
     and keep the 长期 | 年度 columns of each row apart."""
-    copy = tmp_path / f"{stem}.txt"
-    copy.write_text(padded((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
-    got = parsed_rows(parse(copy))
-    assert score(got, expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+    got = _changed(stem, padded, tmp_path)
+    assert _score(got, stem).f1 == 1.0
     if stem.startswith("c02"):
         assert ("年度", "数量指标", "重点建设工程安排数量", "2") in got
-
-
-def _changed(stem: str, change: Callable[[str], str], tmp_path: Path) -> list[Key]:
-    copy = tmp_path / f"{stem}.txt"
-    copy.write_text(change((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
-    return parsed_rows(parse(copy))
 
 
 def _grid_cell_lines(text: str) -> str:

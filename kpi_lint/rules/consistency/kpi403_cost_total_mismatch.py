@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.model import Document, Indicator, Project, yuan_per
 from kpi_lint.parse.values import base_unit, scaled
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -114,8 +114,7 @@ class CostTotalMismatch(Rule):
         if ex is not None:
             base = next((v for v in (ex.full_year, ex.budgeted, ex.declared) if v is not None), None)
             if base is not None:
-                factor = 1e4 if ex.unit.startswith("万") else 1.0
-                return [base * factor], f"全年预算数 {base:g}{ex.unit}"
+                return [base * yuan_per(ex.unit)], f"全年预算数 {base:g}{ex.unit}"
         return None
 
     def _terms(self, rows: list[Indicator], years: int | None) -> list[CostTerm] | None:

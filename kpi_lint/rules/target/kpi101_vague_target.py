@@ -24,8 +24,6 @@ from kpi_lint.rules.target.common import (
     name_cues,
     states_a_period,
     target_form,
-    target_in_name,
-    unit_only,
     words_in,
 )
 
@@ -102,7 +100,7 @@ class VagueTarget(Rule):
         threshold = float(self.opts["model_threshold"])
         yes_no = self.lexicon.words("yes_no_cues.txt")
         for ind in self._qualitative(project):
-            if not self.readings.is_name(ind.level3) or target_in_name(ind.level3) or unit_only(ind.value, cues):
+            if not self.readings.value_is_the_target(ind):
                 continue  # shifted cells, the target in the name cell, or a unit whose figure was lost
             if answers_yes_no(ind, yes_no):
                 continue  # "是否对当地生态环境造成影响 | 否" answers its question: checkable

@@ -27,8 +27,6 @@ from kpi_lint.rules.target.common import (
     peer_lines,
     states_a_period,
     target_form,
-    target_in_name,
-    unit_only,
     words_in,
 )
 
@@ -135,7 +133,7 @@ class ValueTypeMismatch(Rule):
         for ind, parsed in self.readings.filled_targets(project):
             if parsed.kind in ("number", "empty"):
                 continue  # no unit at all: KPI103
-            if not self.readings.is_name(ind.level3) or target_in_name(ind.level3) or unit_only(ind.value, cues):
+            if not self.readings.value_is_the_target(ind):
                 continue  # shifted cells, the target in the name cell, or a unit whose figure was lost
             if parsed.kind == "qualitative" and words_in(ind.value or "", self.lexicon.vague_words):
                 continue  # no measurable content at all: KPI101
