@@ -108,11 +108,13 @@ class Indicator:
         return loc.anchor if loc else None
 
 
-def yuan_per(unit: str) -> float:
-    """元 in one `unit` of a funds block (FundItem, Execution): 10,000 for 万元, else 1.
+# 元 in one money unit as funds blocks and narratives print them.
+MONEY_SCALE: dict[str, float] = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 
-    亿元 is not scaled here; kpi_lint.rules.consistency._funds.fund_yuan reads FundItems with its own table."""
-    return 1e4 if unit.startswith("万") else 1.0
+
+def yuan_per(unit: str) -> float:
+    """元 in one `unit` of a funds block (FundItem, Execution): 10,000 for 万元, 10^8 for 亿元, else 1."""
+    return MONEY_SCALE.get(unit, 1e4 if unit.startswith("万") else 1e8 if unit.startswith("亿") else 1.0)
 
 
 @dataclass

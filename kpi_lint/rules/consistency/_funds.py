@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from kpi_lint.model import FundItem, Project
+from kpi_lint.model import FundItem, Project, yuan_per
 
 TOTAL = "总额"
 FISCAL = "财政拨款"  # may be printed beside its own breakdown (中央 / 省级 / 市县)
 _FISCAL_PARTS = ("中央财政资金", "省级财政资金", "市县(区)财政资金")
-_MONEY_SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
 TOLERANCE = 0.005  # share of the total that rounding of printed amounts may explain
 
 
 def fund_yuan(item: FundItem) -> float | None:
     if item.amount is None:
         return None
-    return item.amount * _MONEY_SCALE.get(item.unit, 1.0)
+    return item.amount * yuan_per(item.unit)
 
 
 def source_sums(items: list[FundItem]) -> list[float]:

@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from kpi_lint.model import PERIOD_ANNUAL, Document, NarrativeFigure, Project
+from kpi_lint.model import MONEY_SCALE, PERIOD_ANNUAL, Document, NarrativeFigure, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency.kpi401_period_mismatch import fund_yuan
 
-_SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "%": 1.0}
+_SCALE = {**MONEY_SCALE, "%": 1.0}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
