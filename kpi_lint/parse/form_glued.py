@@ -10,6 +10,7 @@ every piece as its kind.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -73,6 +74,7 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _WORDED = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
 _PROSE = re.compile(r"[。；;：:]")
 _TARGET_ROLES = {*TARGET_ROLES, "place_value"}  # … and the targets of further places (指标方向 | 镇 | 乡)
+_NAME_ROLES = ("level3", "deviation", "note")  # names and free text: words, a sign only in brackets
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
 _MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 4, "unit": 7, **dict.fromkeys(_TARGET_ROLES, 60)}
@@ -298,7 +300,7 @@ _PIECE_COSTS: dict[str, _PieceCost] = {
     **dict.fromkeys(("weight", "score", "comparator", "unit"), _marked_cost),
     **dict.fromkeys(_TARGET_ROLES, _target_cost),
     **dict.fromkeys(_TEXT_ROLES, _text_cost),
-    **dict.fromkeys(("level3", "deviation", "note"), _name_cost),
+    **dict.fromkeys(_NAME_ROLES, _name_cost),
     "unnamed": _unnamed_cost,
 }
 
@@ -347,6 +349,12 @@ def _last_end(role: str, at: _Text, p: int) -> int:
     last = min(len(text), p + _MAX_PIECE.get(role, 40))
     if role in _TARGET_ROLES and last - p > _ONE_TARGET and not at.may_list(p, last):
         return p + _ONE_TARGET
+    if role in _NAME_ROLES:
+        # A name holds a sign only inside a bracket (_name_cost): with no bracket opened before the
+        # first sign, no piece reaching past that sign is one.
+        sign = at.first_sign(p)
+        if sign < last and not at.has_bracket(p, sign):
+            return sign
     return last
 
 
@@ -424,6 +432,13 @@ class _Text:
     def has_separator(self, p: int, e: int) -> bool:
         """text[p:e] holds a comma or semicolon that may separate the parts of a listed target."""
         return self._separators[e] > self._separators[p]
+
+    def first_sign(self, p: int) -> int:
+        """Where the first sign at p or after stands (_INF if none)."""
+        signs = self._signs
+        if signs[-1] == signs[p]:
+            return _INF
+        return bisect.bisect_right(signs, signs[p], p) - 1
 
     def may_list(self, p: int, e: int) -> bool:
         """text[p:e] may hold a list of named targets (_LISTED_TARGET): it opens with a Chinese character
