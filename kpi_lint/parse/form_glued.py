@@ -10,6 +10,7 @@ every piece as its kind.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -73,6 +74,7 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _WORDED = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
 _PROSE = re.compile(r"[。；;：:]")
 _TARGET_ROLES = {*TARGET_ROLES, "place_value"}  # … and the targets of further places (指标方向 | 镇 | 乡)
+_NAME_ROLES = ("level3", "deviation", "note")  # names and free text: words, a sign only in brackets
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
 _MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 4, "unit": 7, **dict.fromkeys(_TARGET_ROLES, 60)}
@@ -161,12 +163,12 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     """指标值, 实际完成值, 调整后指标值: one target ("≥266米", "100%", "显著提升")."""
     piece, hints = at.text[p:e], at.hints
     if e - p > _ONE_TARGET:
-        return _listed_cost(piece, hints)  # only a list of targets runs this long
-    if _NUMBERED_NAME.match(piece):
+        return _listed_cost(at, p, e)  # only a list of targets runs this long
+    if at.numbered(p, e):
         return None  # "指标3一级种薯…" is the next row's numbered name
     if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
         return None  # punctuation alone (",") is no target, nor is a description ("反映…")
-    if _DATE.match(piece):
+    if at.may_date(p) and _DATE.match(piece):
         return 0
     if hints.achieved_starts and piece.startswith(hints.achieved_starts) and not at.numbers(p, e):
         return 0  # "已完成": an actual stating what was done
@@ -186,7 +188,7 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
         # Between two equally good cuts, the shorter worded target: names run long, targets not.
         return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
-    listed = _listed_cost(piece, hints)
+    listed = _listed_cost(at, p, e)
     if listed is not None:
         return listed
     # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
@@ -196,10 +198,13 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     return 1 + at.numbers(p, e)
 
 
-def _listed_cost(piece: str, hints: GlueHints) -> float | None:
+def _listed_cost(at: _Text, p: int, e: int) -> float | None:
     """What a target listing several named, counted parts costs ("自愿咨询检测1000人次以上,艾滋病人检测600人次以上"),
-    or None when `piece` is no such list (a scoring rule, "良好得10分,一般得8分", is none)."""
-    if not any(sep in piece for sep in _LIST_SEPARATORS) or not _LISTED_TARGET.fullmatch(piece):
+    or None when text[p:e] is no such list (a scoring rule, "良好得10分,一般得8分", is none)."""
+    if not at.has_separator(p, e):
+        return None
+    piece, hints = at.text[p:e], at.hints
+    if not _LISTED_TARGET.fullmatch(piece):
         return None
     if _SCORING.search(piece):
         return None
@@ -295,7 +300,7 @@ _PIECE_COSTS: dict[str, _PieceCost] = {
     **dict.fromkeys(("weight", "score", "comparator", "unit"), _marked_cost),
     **dict.fromkeys(_TARGET_ROLES, _target_cost),
     **dict.fromkeys(_TEXT_ROLES, _text_cost),
-    **dict.fromkeys(("level3", "deviation", "note"), _name_cost),
+    **dict.fromkeys(_NAME_ROLES, _name_cost),
     "unnamed": _unnamed_cost,
 }
 
@@ -334,6 +339,25 @@ def _opens_nothing(role: str, first: str) -> bool:
     return False
 
 
+def _last_end(role: str, at: _Text, p: int) -> int:
+    """The end of the longest piece from p that may be a cell of `role` (p: none may).  A target runs
+    longer than one only as a list of named parts (_listed_cost), which opens with a word and holds
+    a separator."""
+    text = at.text
+    if p < len(text) and _opens_nothing(role, text[p]):
+        return p
+    last = min(len(text), p + _MAX_PIECE.get(role, 40))
+    if role in _TARGET_ROLES and last - p > _ONE_TARGET and not at.may_list(p, last):
+        return p + _ONE_TARGET
+    if role in _NAME_ROLES:
+        # A name holds a sign only inside a bracket (_name_cost): with no bracket opened before the
+        # first sign, no piece reaching past that sign is one.
+        sign = at.first_sign(p)
+        if sign < last and not at.has_bracket(p, sign):
+            return sign
+    return last
+
+
 class _Text:
     """One text being cut, with what its pieces are asked about found once for all of them.
 
@@ -349,8 +373,10 @@ class _Text:
         "_describes_end",
         "_figures",
         "_in_number",
+        "_numbered",
         "_numbers",
         "_openers",
+        "_separators",
         "_signs",
         "_twice",
         "_words",
@@ -376,16 +402,19 @@ class _Text:
         self._openers: dict[int, list[int]] = {}
         self._counted: dict[int, int] = {}
         self._figures: dict[int, int] = {}
+        self._numbered: dict[int, int] = {}
         # Counts from the start of the text to each place: signs, word characters, opening brackets,
-        # and numbers (runs of digits) begun; `_in_number[p]`: text[p] goes on a number begun before it.
+        # list separators, and numbers (runs of digits) begun; `_in_number[p]`: text[p] goes on a
+        # number begun before it.
         n = len(text)
-        self._signs, self._words, self._brackets, self._numbers = ([0] * (n + 1) for _ in range(4))
+        self._signs, self._words, self._brackets, self._separators, self._numbers = ([0] * (n + 1) for _ in range(5))
         self._in_number = [False] * (n + 1)
         for i, ch in enumerate(text):
             digit = ch.isdecimal()  # what \d matches
             self._signs[i + 1] = self._signs[i] + (_SIGN_CHAR.match(ch) is not None)
             self._words[i + 1] = self._words[i] + (_WORDED.match(ch) is not None)
             self._brackets[i + 1] = self._brackets[i] + (ch in "(（")
+            self._separators[i + 1] = self._separators[i] + (ch in _LIST_SEPARATORS)
             self._in_number[i] = digit and i > 0 and text[i - 1].isdecimal()
             self._numbers[i + 1] = self._numbers[i] + (digit and not self._in_number[i])
 
@@ -399,6 +428,32 @@ class _Text:
     def has_bracket(self, p: int, e: int) -> bool:
         """text[p:e] holds an opening bracket: a bracketed part may have to be taken out of it."""
         return self._brackets[e] > self._brackets[p]
+
+    def has_separator(self, p: int, e: int) -> bool:
+        """text[p:e] holds a comma or semicolon that may separate the parts of a listed target."""
+        return self._separators[e] > self._separators[p]
+
+    def first_sign(self, p: int) -> int:
+        """Where the first sign at p or after stands (_INF if none)."""
+        signs = self._signs
+        if signs[-1] == signs[p]:
+            return _INF
+        return bisect.bisect_right(signs, signs[p], p) - 1
+
+    def may_list(self, p: int, e: int) -> bool:
+        """text[p:e] may hold a list of named targets (_LISTED_TARGET): it opens with a Chinese character
+        and holds a separator."""
+        return "\u4e00" <= self.text[p] <= "\u9fff" and self.has_separator(p, e)
+
+    def may_date(self, p: int) -> bool:
+        """A date (_DATE) may open at p: with a digit, or with the sign or word that may stand before it."""
+        first = self.text[p]
+        return first.isdecimal() or first in "≤<不"
+
+    def numbered(self, p: int, e: int) -> bool:
+        """text[p:e] opens with a name's numbering ("指标3…", _NUMBERED_NAME): that match, if there is one,
+        ends at one place only (its digit)."""
+        return self._end_from(self._numbered, _NUMBERED_NAME.match, p) <= e
 
     def numbers(self, p: int, e: int) -> int:
         """How many numbers (runs of digits, what \\d+ finds) text[p:e] holds."""
@@ -698,7 +753,7 @@ def _cut(
             cost_of = _PIECE_COSTS.get(role, _any_cost)
             family = _SAME_COSTS.get(role)
             judged = shared.setdefault(family, {}) if family is not None else None
-            last = p if p < n and _opens_nothing(role, text[p]) else min(n, p + _MAX_PIECE.get(role, 40))
+            last = _last_end(role, at, p)
             for e in range(p + 1, last + 1):
                 # Costs are never negative: a cut whose rest and boundary already cost as much as the
                 # best so far cannot be cheaper (nor can a float sum of more non-negative terms).

@@ -236,9 +236,9 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
     items, actual = _pattern(vocab)
     labels = vocab.label_pattern
     level2: str | None = None
-    for n, line in enumerate(src.lines, start=1):
+    # `folded`: the line with full-width figures read as plain ones (SourceText.norm); cells keep the print.
+    for n, (line, folded) in enumerate(zip(src.lines, src.norm, strict=True), start=1):
         at = 0
-        folded = fold(line)  # full-width figures read as plain ones; cells keep the print
         if actual is not None and actual.search(folded) is None:
             level2 = _last_label(line, labels, vocab) or level2  # no actual word: no indicator stated
             continue

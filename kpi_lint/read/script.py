@@ -63,8 +63,8 @@ def is_traditional(text: str) -> bool:
     chinese = _CJK.findall(sample)
     if len(chinese) < _AT_LEAST:
         return False
-    table = _table()
-    changed = sum(1 for ch in chinese if table[ord(ch)] != ch)
+    joined = "".join(chinese)
+    changed = sum(map(str.__ne__, joined, joined.translate(_table())))  # one character for one
     return changed >= _AT_LEAST and changed >= _SHARE * len(chinese)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from kpi_lint.errors import InputError
 from kpi_lint.read import iter_input_files, read_source
 from kpi_lint.read.files import Skipped
-from kpi_lint.read.source import decode_bytes, fold
+from kpi_lint.read.source import UNFOLDED, decode_bytes, fold, fold_char
 from tests.corpus import CORPUS_DIR, corpus_path
 
 SAMPLE = "项目名称\t城乡居民医疗保险县级配套\n满意度\t≥95％\n"
@@ -88,6 +89,15 @@ def test_fullwidth_is_folded_for_parsing_but_kept_for_display(tmp_path: Path) ->
 def test_fold_keeps_length_and_meaningful_signs() -> None:
     assert fold("＞９０％（元）") == ">90%（元）"
     assert fold("㎡") == "㎡"  # NFKC would make it "m2": not one-for-one, so kept
+
+
+def test_characters_fold_skips_are_their_own_folding() -> None:
+    # fold returns a text of only these characters untouched, without its table: each must fold to itself.
+    skipped = re.compile(f"[{UNFOLDED}]")
+    changed = [hex(c) for c in range(0x30000) if skipped.match(chr(c)) and fold_char(chr(c)) != chr(c)]
+    assert changed == []
+    assert fold("指标值：≥95％，（元）") == "指标值：≥95%，（元）"
+    assert fold("产出指标（数量）、“满意度”《办法》") == "产出指标（数量）、“满意度”《办法》"
 
 
 @pytest.mark.parametrize(
