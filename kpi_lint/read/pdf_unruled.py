@@ -141,7 +141,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
                 runs_on = True
                 cut = carried.continued_by(run[0])
                 run = run[lead:]
-        made = _table(run)
+        made = _table(run, runs_on=k == 0 and carried is not None)
         if made is not None:
             tables.append(Table(page, made[0]))
             last = made[1]
@@ -410,10 +410,11 @@ def _crosses(line: _Line, bounds: list[float] | tuple[float, ...]) -> bool:
     return any(p.x0 + 1 < x < p.x1 - 1 for p in line.pieces for x in bounds)
 
 
-def _table(run: list[_Line]) -> tuple[list[BBox], Foot] | None:
+def _table(run: list[_Line], runs_on: bool = False) -> tuple[list[BBox], Foot] | None:
     """The cells of the table in a run of lines: from its first line of two pieces or more to the
     last, with the lines of one piece between them and the wrapped lines of its last row; None when
-    fewer than three lines stand in two columns or more."""
+    fewer than three lines stand in two columns or more.  `runs_on`: the run opens a page after a
+    table printed without rulings, and its lines of one piece above may be its first row's."""
     multi = [i for i, line in enumerate(run) if len(line.pieces) >= 2]
     if len(multi) < _MIN_TABLE_LINES:
         return None
@@ -434,7 +435,10 @@ def _table(run: list[_Line]) -> tuple[list[BBox], Foot] | None:
         if not _one_cell(line) or line.top - region[end].bottom > height:
             break
         end += 1
-    return _cells(_foot_set_start(run[: multi[0]], region[: end + 1], bounds, height), bounds, None)
+    if runs_on:
+        region = _foot_set_start(run[: multi[0]], region, bounds, height)
+        end += len(region) - len(run[multi[0] :])
+    return _cells(region[: end + 1], bounds, None)
 
 
 def _one_cell(line: _Line) -> bool:
@@ -442,11 +446,11 @@ def _one_cell(line: _Line) -> bool:
 
 
 def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float], height: float) -> list[_Line]:
-    """`region` with the first lines of its first row that stand above it: in a table whose text is
-    set at the foot of its rows (a sheet's default), a wrapped cell of the first row starts lines
-    above the row's other cells (at the top of a page, the rest of the table runs on there).  The
-    lines of one piece just above, each inside one column other than the first (a title stands at
-    the left or over several columns) and a line's height or less above the next."""
+    """`region` with the first lines of its first row that stand above it, at the top of a page where
+    the table runs on from the page before: in a table whose text is set at the foot of its rows (a
+    sheet's default), a wrapped cell of the first row starts lines above the row's other cells.  All
+    the lines `before` it, when each is of one piece inside one column other than the first (a title
+    stands at the left or over several columns) and a line's height or less above the next."""
     reader = _reader(region)
     if reader.align != "bottom":
         return region
@@ -458,7 +462,7 @@ def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float
         if not _one_cell(line) or line.pieces[0].column == 0 or first.top - line.bottom > height:
             break
         start -= 1
-    return [*before[start:], *region]
+    return [*before, *region] if start == 0 else region
 
 
 def _cells(region: list[_Line], bounds: list[float], carried: Edges | None) -> tuple[list[BBox], Foot]:
