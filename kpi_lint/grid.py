@@ -55,6 +55,9 @@ class Row:
     # A line of several `|` and nothing else: the empty cells that close a table row copied one
     # cell per line, so the end of that row.
     closes: bool = False
+    # The reader saw this row start on a new page: not the rest of the row above that a page break cut
+    # (the first row of a PDF table rebuilt from word positions in the columns of the page before's).
+    whole: bool = False
 
     @property
     def filled(self) -> list[Cell]:

@@ -141,7 +141,7 @@ class BlockReader:
         """The rest of the row above, printed at the top of the next page: a ruled row on another page
         than the record before it, whose cells stand only in the columns of that record's texts (its
         name, a note), none under a label or a figure.  Each piece is added to the cell above it."""
-        if not row.ruled or not self.records:
+        if not row.ruled or row.whole or not self.records:
             return False
         last = self.records[-1]
         pages = {page_of(c) for c in last.data.values()}

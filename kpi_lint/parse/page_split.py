@@ -37,7 +37,7 @@ def join_page_splits(rows: list[Row], vocab: Vocabulary) -> list[Row]:
 
 
 def _split(before: Row, row: Row, vocab: Vocabulary) -> bool:
-    if not (before.ruled and row.ruled and row.cells and len(before.cells) == len(row.cells)):
+    if row.whole or not (before.ruled and row.ruled and row.cells and len(before.cells) == len(row.cells)):
         return False
     top, foot = page_of(row.cells[0]), page_of(before.cells[0])
     if not _FIRST_ROW.match(row.cells[0].anchor or "") or top is None or foot is None or top != foot + 1:

@@ -18,7 +18,8 @@ from kpi_lint.errors import InputError
 from kpi_lint.grid import Block, Cell, Grid, Row
 from kpi_lint.read.office_text import fold_radicals, has_cid_garbage
 from kpi_lint.read.pdf_cell_wrap import column_edges, table_lines, unwrapped
-from kpi_lint.read.pdf_unruled import BBox, Edges, centred_in, unruled_tables
+from kpi_lint.read.pdf_cut_row import join_cut_row
+from kpi_lint.read.pdf_unruled import BBox, Foot, centred_in, unruled_tables
 from kpi_lint.read.source import fold
 from kpi_lint.read.text_grid import line_cells
 
@@ -30,17 +31,26 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     line = 0
     seen: list[str] = []  # the text read, to tell a scan or an unmapped font from a page of tables
     before: _PageEdge | None = None  # the previous page's title lines and last table
-    carried: Edges | None = None  # the columns of the previous page's last table printed without rulings
+    carried: Foot | None = None  # where the previous page's last table printed without rulings ends
+    carried_grid: Grid | None = None  # and that table read
     with _opened(pdfplumber, data, path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             tables = page.find_tables()
-            unruled, carried = unruled_tables(page, [t.bbox for t in tables], carried)
+            found = unruled_tables(page, [t.bbox for t in tables], carried)
+            unruled, carried = found.tables, found.last
             boxes = [t.bbox for t in (*tables, *unruled)]
             items: list[tuple[float, Block | list[str]]] = []
             for t, table in enumerate(tables, start=1):
                 items.append((table.bbox[1], _grid(table, number, t, chars=page.chars)))
-            for t, table in enumerate(unruled, start=len(tables) + 1):
-                items.append((table.bbox[1], _grid(table, number, t, rebuilt=True, chars=page.chars)))
+            rebuilt = [_grid(table, number, t, rebuilt=True, chars=page.chars)
+                       for t, table in enumerate(unruled, start=len(tables) + 1)]
+            if found.cut and carried_grid is not None:
+                join_cut_row(carried_grid, rebuilt[0])  # the rest of its last row, cut by the page break
+            if found.runs_on and rebuilt and rebuilt[0].rows:
+                rebuilt[0].rows[0].whole = True
+            items.extend((table.bbox[1], grid) for table, grid in zip(unruled, rebuilt, strict=True) if grid.rows)
+            if not rebuilt or rebuilt[-1].rows:  # else the page held only the rest of that row: it runs on
+                carried_grid = rebuilt[-1] if rebuilt else None
             outside = page.filter(partial(_outside, boxes=boxes)) if boxes else page
             text_lines = outside.extract_text_lines()
             edge = _PageEdge.of(text_lines, [*tables, *unruled])

@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 from statistics import median
 from typing import Any
@@ -80,31 +80,76 @@ class _Line:
 Edges = tuple[float, ...]  # a rebuilt table's left edge, the boundaries between its columns, its right edge
 
 
-def unruled_tables(page: Any, ruled: list[BBox], carried: Edges | None = None) -> tuple[list[Any], Edges | None]:
+@dataclass(frozen=True)
+class Foot:
+    """Where a rebuilt table ends: its columns, its last printed line (placed in them) and how far
+    right the text of each column reaches.  A table that a page break cuts runs on from here."""
+
+    edges: Edges
+    line: _Line
+    rights: dict[int, float]
+    at_foot: bool = True  # no text follows the table on its page (but apart, a page number)
+
+    def continued_by(self, line: _Line) -> bool:
+        """`line`, the first of the next page, holds the rest of cells cut at this foot: each of its
+        cells stands in a column whose text reached the last line here with no room left there for
+        the cell's first word (the cell wrapped at the page's end, as within a page)."""
+        if not line.columns or not self.at_foot:
+            return False
+        for c, piece in line.columns.items():
+            above = self.line.columns.get(c)
+            if above is None:
+                return False
+            room = self.rights.get(c, above.x1) - above.x1
+            if room > piece.first + 0.5 * (piece.bottom - piece.top):
+                return False
+        return True
+
+
+@dataclass
+class Unruled:
+    """A page's tables printed without rulings."""
+
+    tables: list[Any]  # pdfplumber tables, top to bottom
+    last: Foot | None  # where the last one ends
+    runs_on: bool  # the first one runs on with the last table of the page before, in its columns
+    cut: bool  # and its first row is the rest of that table's last row, cut by the page break
+
+
+def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) -> Unruled:
     """The tables printed on `page` without rulings, outside the ruled tables' boxes, as pdfplumber
     tables (their cells' boxes), and the columns of the last one.  `carried`: the columns of the last
     table of the page before.  The lines at the top of the page that stand in those columns run on
     with that table (the rest of a row cut by the page break, rows of one cell included), and keep
-    all its columns (a column blank on this page is still a column)."""
+    all its columns (a column blank on this page is still a column).  Its first row is the rest of
+    the row the page break cut when its first line continues `carried`'s last (`Foot.continued_by`)."""
     from pdfplumber.table import Table
 
     # Words apart by more than a point and a half: two cells of a sheet can stand closer than the 3
     # points pdfplumber allows inside a word.
     words = [w for w in page.extract_words(x_tolerance=1.5, return_chars=True) if not centred_in(w, ruled)]
     tables = []
-    last: Edges | None = None
-    for k, run in enumerate(_runs(_lines(words))):
+    last: Foot | None = None
+    runs_on = cut = False
+    lines = _lines(words)
+    for k, run in enumerate(_runs(lines)):
         if k == 0 and carried is not None:
-            lead = _leading(run, carried)
+            lead = _leading(run, carried.edges)
             if lead:
-                cells, last = _cells(run[:lead], list(carried[1:-1]), carried)
+                cells, last = _cells(run[:lead], list(carried.edges[1:-1]), carried.edges)
                 tables.append(Table(page, cells))
+                runs_on = True
+                cut = carried.continued_by(run[0])
                 run = run[lead:]
-        made = _table(run)
+        made = _table(run, runs_on=k == 0 and carried is not None)
         if made is not None:
             tables.append(Table(page, made[0]))
             last = made[1]
-    return tables, last
+    if last is not None and lines:
+        height = median(line.height for line in lines)
+        below = [line.top - last.line.bottom for line in lines if line.top > last.line.bottom]
+        last = replace(last, at_foot=all(gap > _BREAK * height for gap in below))
+    return Unruled(tables, last, runs_on, cut)
 
 
 def centred_in(obj: dict[str, Any], boxes: list[BBox]) -> bool:
@@ -365,10 +410,11 @@ def _crosses(line: _Line, bounds: list[float] | tuple[float, ...]) -> bool:
     return any(p.x0 + 1 < x < p.x1 - 1 for p in line.pieces for x in bounds)
 
 
-def _table(run: list[_Line]) -> tuple[list[BBox], Edges] | None:
+def _table(run: list[_Line], runs_on: bool = False) -> tuple[list[BBox], Foot] | None:
     """The cells of the table in a run of lines: from its first line of two pieces or more to the
     last, with the lines of one piece between them and the wrapped lines of its last row; None when
-    fewer than three lines stand in two columns or more."""
+    fewer than three lines stand in two columns or more.  `runs_on`: the run opens a page after a
+    table printed without rulings, and its lines of one piece above may be its first row's."""
     multi = [i for i, line in enumerate(run) if len(line.pieces) >= 2]
     if len(multi) < _MIN_TABLE_LINES:
         return None
@@ -386,18 +432,45 @@ def _table(run: list[_Line]) -> tuple[list[BBox], Edges] | None:
     height = median(line.height for line in region)
     while end + 1 < len(region):
         line = region[end + 1]
-        only = line.pieces[0]
-        if len(line.pieces) > 1 or only.last_column != only.column or line.top - region[end].bottom > height:
+        if not _one_cell(line) or line.top - region[end].bottom > height:
             break
         end += 1
+    if runs_on:
+        region = _foot_set_start(run[: multi[0]], region, bounds, height)
+        end += len(region) - len(run[multi[0] :])
     return _cells(region[: end + 1], bounds, None)
 
 
-def _cells(region: list[_Line], bounds: list[float], carried: Edges | None) -> tuple[list[BBox], Edges]:
+def _one_cell(line: _Line) -> bool:
+    return len(line.pieces) == 1 and line.pieces[0].last_column == line.pieces[0].column
+
+
+def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float], height: float) -> list[_Line]:
+    """`region` with the first lines of its first row that stand above it, at the top of a page where
+    the table runs on from the page before: in a table whose text is set at the foot of its rows (a
+    sheet's default), a wrapped cell of the first row starts lines above the row's other cells.  All
+    the lines `before` it, when each is of one piece inside one column other than the first (a title
+    stands at the left or over several columns) and a line's height or less above the next."""
+    reader = _reader(region)
+    if reader.align != "bottom":
+        return region
+    start = len(before)
+    while start > 0:
+        line = before[start - 1]
+        _place([line], bounds)
+        first = region[0] if start == len(before) else before[start]
+        if not _one_cell(line) or line.pieces[0].column == 0 or first.top - line.bottom > height:
+            break
+        start -= 1
+    return [*before, *region] if start == 0 else region
+
+
+def _cells(region: list[_Line], bounds: list[float], carried: Edges | None) -> tuple[list[BBox], Foot]:
     """The boxes of the cells of the rows of `region` in the columns `bounds` (as wide as the table
     `carried` at least), merged across the columns a piece spans, and the columns' edges."""
     _place(region, bounds)
-    rows = _rows(region)
+    reader = _reader(region)
+    rows = _rows(region, reader)
     left = min(p.x0 for line in region for p in line.pieces) - 1
     right = max(p.x1 for line in region for p in line.pieces) + 1
     if carried is not None:
@@ -418,11 +491,23 @@ def _cells(region: list[_Line], bounds: list[float], carried: Edges | None) -> t
                 while end + 1 < len(spans) and spans[end + 1] == c:
                     end += 1
                 cells.append((edges[c], top, edges[end + 1], bottom))
-    return cells, edges
+    return cells, Foot(edges, region[-1], reader.rights)
 
 
-def _rows(region: list[_Line]) -> list[list[_Line]]:
+def _rows(region: list[_Line], reader: _Rows) -> list[list[_Line]]:
     """The lines of each table row."""
+    rows: list[list[_Line]] = [[region[0]]]
+    for line in region[1:]:
+        row = rows[-1]
+        if reader.goes_on(row, line):
+            row.append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _reader(region: list[_Line]) -> _Rows:
+    """How the lines of the table `region` (placed in its columns) make its rows."""
     rights: dict[int, float] = {}
     for line in region:
         for c, p in line.columns.items():
@@ -443,14 +528,7 @@ def _rows(region: list[_Line]) -> list[list[_Line]]:
     spaced = len(apart) >= _MIN_TABLE_LINES and median(apart) < _SPACED * pitch
     reader = _Rows(rights, reach, spaced)
     reader.align = reader.alignment(region)
-    rows: list[list[_Line]] = [[region[0]]]
-    for line in region[1:]:
-        row = rows[-1]
-        if reader.goes_on(row, line):
-            row.append(line)
-        else:
-            rows.append([line])
-    return rows
+    return reader
 
 
 @dataclass

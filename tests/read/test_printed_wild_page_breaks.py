@@ -1,0 +1,83 @@
+"""A wild table printed to PDF by LibreOffice without rulings, a row of it cut by a page break, reads
+to its hand-checked rows (bench/copy_habits.py grid_pdf_plain, grid_pdf_sheet).
+
+* e03 as a Word table without borders: the foot of page 4 prints the first lines of the row
+  "开展防震减灾科普“进基层”宣传活动场数 | 10场 | 11场 | 本指标满分6分,…进社区活动", the top of page
+  5 the rest of its 评分标准 ("场数达10场得6分,…扣完为止。") above the next row ("协同相关部门…").
+  The rest joins its row; the next row stays a row of its own.
+* k02 as a sheet printed without gridlines: the sheet sets its text at the foot of its rows, so the
+  row "社会成本指标 | 0 | 0.00% | 0 | …" opens page 2 with the first three lines of its wrapped
+  指标解释 above the row's other cells; they are that row's, not loose lines.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.grid import Grid
+from kpi_lint.parse import parse
+from kpi_lint.read.pdf_reader import read_pdf
+from tests.wild.copies import grid_as_docx, grid_as_xlsx, grid_rows
+from tests.wild.rows import expected_rows, parsed_rows, score
+
+WILD = Path(__file__).resolve().parents[2] / "corpus" / "wild"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+
+
+def _printed(stem: str, sheet: bool, tmp: Path) -> Path:
+    (text,) = WILD.glob(f"{stem}_*.txt")
+    rows = grid_rows(text.read_text(encoding="utf-8"))
+    assert rows is not None
+    source = tmp / (f"{stem}.xlsx" if sheet else f"{stem}.docx")
+    source.write_bytes(grid_as_xlsx(rows, wrapped=True) if sheet else grid_as_docx(rows, style=None))
+    profile = f"-env:UserInstallation={(tmp / 'profile').as_uri()}"  # its own profile: runs side by side
+    subprocess.run([str(SOFFICE), profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    return tmp / f"{stem}.pdf"
+
+
+def _row_texts(pdf: Path, first: str) -> list[str]:
+    """The texts of the row of `pdf`'s tables whose first filled cell reads `first` (its wrapped lines
+    joined), and its place."""
+    for block in read_pdf(pdf.read_bytes(), str(pdf)):
+        if isinstance(block, Grid):
+            for row in block.rows:
+                if row.filled and row.filled[0].text.replace("\n", "") == first:
+                    return [c.text for c in row.filled] + [row.filled[0].anchor or ""]
+    return []
+
+
+def test_the_rest_of_a_row_cut_by_a_page_break_joins_its_row() -> None:
+    with tempfile.TemporaryDirectory(prefix="printed-break-") as tmp:
+        pdf = _printed("e03", sheet=False, tmp=Path(tmp))
+        cut = _row_texts(pdf, "开展防震减灾科普“进基层”宣传活动场数")
+        after = _row_texts(pdf, "协同相关部门开展防震减灾宣传活动场数")
+        doc = parse(pdf)
+    basis = "本指标满分6分,开展防震减灾科普进社区活动场数达10场得6分,少一场扣1分,扣完为止。"
+    assert cut[1:4] == ["10场", "11场", basis]
+    assert cut[-1].startswith("页4 ")  # the row keeps the place of its first part
+    assert after[1:4] == ["6场", "7场", "本指标满分6分,协同有关部门开展防震减"]
+    assert after[-1].startswith("页5 ")
+    rows = parsed_rows(doc)
+    assert ("", "数量指标", "开展防震减灾科普“进基层”宣传活动场数", "10场") in rows
+    assert ("", "数量指标", "协同相关部门开展防震减灾宣传活动场数", "6场") in rows
+    assert score(rows, expected_rows(next((WILD / "expected").glob("e03_*.csv")))).f1 == 1.0
+
+
+def test_a_foot_set_row_opening_a_page_takes_its_wrapped_lines_above() -> None:
+    with tempfile.TemporaryDirectory(prefix="printed-break-") as tmp:
+        pdf = _printed("k02", sheet=True, tmp=Path(tmp))
+        row = _row_texts(pdf, "社会成本指标")
+        doc = parse(pdf)
+    assert row[1:5] == ["0", "0.00%", "0", "反映实施相关项目对社会发展、公共福利等方面可能造成的负面影响"]
+    assert row[-1].startswith("页2 ")
+    rows = parsed_rows(doc)
+    assert ("", "数量指标", "12350安全生产举报奖励次数", "≥5次") in rows
+    assert score(rows, expected_rows(next((WILD / "expected").glob("k02_*.csv")))).f1 == 1.0
