@@ -49,15 +49,17 @@ FITTING_KINDS: dict[str, frozenset[str]] = {
 EXPECTED_CATEGORIES = ("数量指标", "质量指标", "时效指标", "成本指标")
 MIN_PEER_PROJECTS = 3
 PEER_PROJECTS = 8  # nearest projects consulted for a suggestion
-# Nearest projects kept per project (itself among them), computed once for a block of projects by one
-# sparse product: the suggester's 64 candidates (library.suggest.CANDIDATE_PROJECTS) besides the project
-# itself.  A query that needs more is answered exactly among the projects it may use, a product over all
-# of them per query: with 64 kept, every project among them asked for its 64 others did so.
+# Nearest projects kept per project (itself among them): the suggester's 64 candidates
+# (library.suggest.CANDIDATE_PROJECTS) besides the project itself.  A query that needs more is answered
+# exactly among the projects it may use, a product over all of them per query: with 64 kept, every
+# project among them asked for its 64 others did so.
 NEIGHBOURS = 65
-_BLOCK_CELLS = 4_000_000  # similarities held at once while the neighbours of a block are computed
-# Projects whose neighbours are computed (and kept) at once: the rules ask about the projects of the
-# documents in turn, so only the latest block of each subset is kept (all of them grew with the run:
-# ~1.3 KB per project and subset asked).
+# The neighbours of a block of projects come from one sparse product of the block with every project,
+# kept while the rules ask about the block's projects (they ask about the projects of the documents in
+# turn) and shared by every subset asked (the whole index and one per 二级 category a suggester asks):
+# each project's products are computed once per run, the held ones bounded by these two, so memory stays
+# linear in the number of projects (the index's matrix and its transpose) whatever the run's size.
+_BLOCK_CELLS = 4_000_000  # similarities held at once: block rows × projects
 _BLOCK_ROWS = 256
 # A target is an outlier when laxer than 90% of its peers' targets and this far from their median.
 OUTLIER_PERCENTILE = 10.0
@@ -176,6 +178,16 @@ class ProjectSubset:
     """Some of a PeerIndex's projects (ascending indexes), to rank peers among; compared by identity."""
 
     indexes: np.ndarray
+    member: np.ndarray  # by project index: whether the subset holds it
+
+
+@dataclass(frozen=True)
+class _NeighbourBlock:
+    """The positive products of projects start… with every project, and the nearest read from them."""
+
+    start: int
+    products: sparse.csr_matrix
+    nearest: dict[ProjectSubset | None, dict[int, tuple[np.ndarray, np.ndarray, bool]]]
 
 
 @dataclass(frozen=True)
@@ -217,7 +229,8 @@ class PeerIndex:
         self._rows_cache: dict[tuple[ProjectKey, str], list[Member]] = {}
         self._using_cache: dict[str, ProjectSubset] = {}
         self._filed_cache: dict[int, Counter[str]] = {}  # cluster id → its rows per 二级 category
-        self._neighbour_cache: dict[ProjectSubset | None, dict[int, tuple[np.ndarray, np.ndarray, bool]]] = {}
+        self._block: _NeighbourBlock | None = None  # the latest block of projects' products
+        self._columns: sparse.csr_matrix | None = None  # the matrix transposed, once
         frame = pd.DataFrame(frames, columns=["name", "clusters"])
         columns = [c for c in frame.columns if frame[c].str.len().gt(0).any()]  # an all-empty block cannot be fit
         self._vectorizer = _project_vectorizer(columns)
@@ -332,7 +345,7 @@ class PeerIndex:
     def subset(self, keep: Callable[[ProjectKey], bool]) -> ProjectSubset:
         """The indexed projects `keep` accepts, as an `among` for `similar_projects` (build it once)."""
         mask = np.fromiter((keep(p.key) for p in self._projects), dtype=bool, count=len(self._projects))
-        return ProjectSubset(np.flatnonzero(mask))
+        return ProjectSubset(np.flatnonzero(mask), mask)
 
     def _ranked_peers(
         self, project: Project, path: str | None = None, among: ProjectSubset | None = None
@@ -376,31 +389,25 @@ class PeerIndex:
         """A project's NEIGHBOURS most similar projects (itself included) with similarity above 0.
 
         Ordered by similarity, then index — the order of the exact ranking — with whether that is
-        all of them; only projects of `among` when given.  Computed for the whole block of projects
-        around `row` in one sparse product, as the rules ask about the projects of a document in turn;
-        the latest block of each `among` is kept.  (A row's products do not depend on the block it is
-        computed in.)
+        all of them; only projects of `among` when given.  The products of the block of projects around
+        `row` with every project come from one sparse product, kept until a project of another block is
+        asked; each subset's nearest are read from them.  (A product of two projects is the same number
+        whatever block or subset it is computed in: the sum over the row's features in their order.)
         """
-        cache = self._neighbour_cache.get(among)
-        if cache is None or row not in cache:
-            assert self._matrix is not None
+        assert self._matrix is not None
+        block = self._block
+        if block is None or not block.start <= row < block.start + block.products.shape[0]:
             n = self._matrix.shape[0]
-            others = self._matrix if among is None else self._matrix[among.indexes]
-            width = max(others.shape[0], 1)
-            size = max(1, min(n, _BLOCK_CELLS // width, _BLOCK_ROWS))
+            size = max(1, min(n, _BLOCK_CELLS // max(n, 1), _BLOCK_ROWS))
             start = row - row % size
-            cache = self._neighbour_cache[among] = {}
-            block = sparse.csr_matrix(self._matrix[start : start + size] @ others.T)
-            for offset in range(block.shape[0]):
-                lo, hi = block.indptr[offset], block.indptr[offset + 1]
-                cols, vals = block.indices[lo:hi], block.data[lo:hi]
-                positive = vals > 0
-                cols, vals = cols[positive], vals[positive]
-                if among is not None:
-                    cols = among.indexes[cols]  # ascending, so the order by index is kept
-                order = np.lexsort((cols, -vals))[:NEIGHBOURS]
-                cache[start + offset] = (cols[order], vals[order], len(cols) <= NEIGHBOURS)
-        return cache[row]
+            if self._columns is None:
+                self._columns = sparse.csr_matrix(self._matrix.T)
+            products = sparse.csr_matrix(self._matrix[start : start + size] @ self._columns)
+            block = self._block = _NeighbourBlock(start, products, {})
+        nearest = block.nearest.setdefault(among, {})
+        if row not in nearest:
+            nearest[row] = _nearest(block.products, row - block.start, among)
+        return nearest[row]
 
     def _projects_using(self, level2: str, fitting: frozenset[str] | None) -> ProjectSubset:
         """The projects with rows worth copying under `level2` (most projects lack cost rows)."""
@@ -467,6 +474,29 @@ class PeerIndex:
         norm = self.clusters.normalizer.normalize
         cids = [self.clusters.by_text.get(norm(i.level3)) for i in project.indicators]
         return {"name": norm(project.name), "clusters": " ".join(f"c{c}" for c in cids if c is not None)}
+
+
+def _nearest(
+    products: sparse.csr_matrix, offset: int, among: ProjectSubset | None
+) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Row `offset`'s NEIGHBOURS highest positive products (of `among`'s projects if given), by
+    similarity then index, and whether they are all of them.  Only the values reaching the
+    NEIGHBOURS-th highest are sorted: the same first NEIGHBOURS as sorting them all, ties included."""
+    lo, hi = products.indptr[offset], products.indptr[offset + 1]
+    cols, vals = products.indices[lo:hi], products.data[lo:hi]
+    keep = vals > 0
+    if among is not None:
+        keep &= among.member[cols]
+    cols, vals = cols[keep], vals[keep]
+    if len(vals) > NEIGHBOURS:
+        floor = -np.partition(-vals, NEIGHBOURS - 1)[NEIGHBOURS - 1]
+        reached = vals >= floor
+        cols, vals = cols[reached], vals[reached]
+        complete = False
+    else:
+        complete = True
+    order = np.lexsort((cols, -vals))[:NEIGHBOURS]
+    return cols[order], vals[order], complete
 
 
 def build_peer_index(
