@@ -19,9 +19,12 @@ from kpi_lint.grid import Block, Cell, Grid, Row
 from kpi_lint.read.office_text import fold_radicals, has_cid_garbage
 from kpi_lint.read.pdf_cell_wrap import column_edges, table_lines, unwrapped
 from kpi_lint.read.pdf_cut_row import join_cut_row
+from kpi_lint.read.pdf_repeated_header import repeated_header
 from kpi_lint.read.pdf_unruled import BBox, Foot, centred_in, unruled_tables
 from kpi_lint.read.source import fold
 from kpi_lint.read.text_grid import line_cells
+
+_HEAD_ROWS = 3  # a header repeated on every page is at most this many rows
 
 
 def read_pdf(data: bytes, path: str) -> list[Block]:
@@ -33,29 +36,45 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     before: _PageEdge | None = None  # the previous page's title lines and last table
     carried: Foot | None = None  # where the previous page's last table printed without rulings ends
     carried_grid: Grid | None = None  # and that table read
+    head: tuple[list[Row], int] | None = None  # the first rows of the last table read, and its row count
     with _opened(pdfplumber, data, path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             tables = page.find_tables()
             found = unruled_tables(page, [t.bbox for t in tables], carried)
             unruled, carried = found.tables, found.last
             boxes = [t.bbox for t in (*tables, *unruled)]
-            items: list[tuple[float, Block | list[str]]] = []
-            for t, table in enumerate(tables, start=1):
-                items.append((table.bbox[1], _grid(table, number, t, chars=page.chars)))
-            rebuilt = [_grid(table, number, t, rebuilt=True, chars=page.chars)
-                       for t, table in enumerate(unruled, start=len(tables) + 1)]
-            if found.cut and carried_grid is not None:
-                join_cut_row(carried_grid, rebuilt[0])  # the rest of its last row, cut by the page break
-            if found.runs_on and rebuilt and rebuilt[0].rows:
-                rebuilt[0].rows[0].whole = True
-            items.extend((table.bbox[1], grid) for table, grid in zip(unruled, rebuilt, strict=True) if grid.rows)
-            if not rebuilt or rebuilt[-1].rows:  # else the page held only the rest of that row: it runs on
-                carried_grid = rebuilt[-1] if rebuilt else None
             outside = page.filter(partial(_outside, boxes=boxes)) if boxes else page
             text_lines = outside.extract_text_lines()
             edge = _PageEdge.of(text_lines, [*tables, *unruled])
             repeated = edge.repeats(before)
             before = edge
+            items: list[tuple[float, Block | list[str]]] = []
+            ruled = [_grid(table, number, t, chars=page.chars) for t, table in enumerate(tables, start=1)]
+            rebuilt = [_grid(table, number, t, rebuilt=True, chars=page.chars)
+                       for t, table in enumerate(unruled, start=len(tables) + 1)]
+            placed = sorted(zip([*tables, *unruled], [*ruled, *rebuilt], strict=True), key=lambda p: p[0].bbox[1])
+            cut, runs_on = found.cut, found.runs_on
+            at_top = len(edge.titles) == repeated  # nothing above the first table but the print titles
+            if placed and head is not None and (runs_on or (at_top and any(placed[0][1] is g for g in ruled))):
+                table, grid = placed[0]  # the first table of the page: it may run on with a header again
+                k = repeated_header(grid.rows, *head)
+                if k:
+                    del grid.rows[:k]
+                    runs_on = True
+                    if any(grid is g for g in rebuilt):
+                        cut = bool(grid.rows) and found.cut_below(table.rows[k].bbox[1])
+            if cut and carried_grid is not None:
+                join_cut_row(carried_grid, rebuilt[0])  # the rest of its last row, cut by the page break
+            if found.runs_on and rebuilt and rebuilt[0].rows:
+                rebuilt[0].rows[0].whole = True
+            if not placed:
+                head = None
+            elif not (runs_on and len(placed) == 1):  # else the table runs on: its header stays
+                head = (placed[-1][1].rows[:_HEAD_ROWS], len(placed[-1][1].rows))
+            items.extend((table.bbox[1], grid) for table, grid in zip(tables, ruled, strict=True))
+            items.extend((table.bbox[1], grid) for table, grid in zip(unruled, rebuilt, strict=True) if grid.rows)
+            if not rebuilt or rebuilt[-1].rows:  # else the page held only the rest of that row: it runs on
+                carried_grid = rebuilt[-1] if rebuilt else None
             for k, text_line in enumerate(text_lines):
                 if k >= repeated:
                     items.append((text_line["top"], [text_line["text"]]))

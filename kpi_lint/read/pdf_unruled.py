@@ -114,6 +114,15 @@ class Unruled:
     last: Foot | None  # where the last one ends
     runs_on: bool  # the first one runs on with the last table of the page before, in its columns
     cut: bool  # and its first row is the rest of that table's last row, cut by the page break
+    carried: Foot | None = None  # where that table ended on the page before
+    opening: list[_Line] = field(default_factory=list)  # the lines of the first one, when it runs on
+
+    def cut_below(self, top: float) -> bool:
+        """The row of the run-on table whose box starts at `top` (under a header printed again,
+        ``pdf_repeated_header``) is the rest of the row cut at the page before's foot: its first line
+        continues that foot (`Foot.continued_by`)."""
+        line = next((line for line in self.opening if line.bottom > top + 0.5), None)
+        return self.carried is not None and line is not None and self.carried.continued_by(line)
 
 
 def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) -> Unruled:
@@ -131,6 +140,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
     tables = []
     last: Foot | None = None
     runs_on = cut = False
+    opening: list[_Line] = []
     lines = _lines(words)
     for k, run in enumerate(_runs(lines)):
         if k == 0 and carried is not None:
@@ -140,6 +150,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
                 tables.append(Table(page, cells))
                 runs_on = True
                 cut = carried.continued_by(run[0])
+                opening = run[:lead]
                 run = run[lead:]
         made = _table(run, runs_on=k == 0 and carried is not None)
         if made is not None:
@@ -149,7 +160,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
         height = median(line.height for line in lines)
         below = [line.top - last.line.bottom for line in lines if line.top > last.line.bottom]
         last = replace(last, at_foot=all(gap > _BREAK * height for gap in below))
-    return Unruled(tables, last, runs_on, cut)
+    return Unruled(tables, last, runs_on, cut, carried, opening)
 
 
 def centred_in(obj: dict[str, Any], boxes: list[BBox]) -> bool:

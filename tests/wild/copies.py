@@ -212,10 +212,12 @@ def grid_as_page(rows: GridRows) -> str:
     return "<html><head><meta charset='utf-8'></head><body>" + "\n".join(body) + "</body></html>"
 
 
-def grid_as_docx(rows: GridRows, style: str | None = "Table Grid") -> bytes:
+def grid_as_docx(rows: GridRows, style: str | None = "Table Grid", repeat_header: bool = False) -> bytes:
     """A Word document: lines as paragraphs, the rows a table as wide as its widest row, ruled (Word's
-    "Table Grid" style) unless `style` is None."""
+    "Table Grid" style) unless `style` is None.  `repeat_header`: each table's first row is its header,
+    printed again at the top of every page the table runs on to (表格属性 › 重复标题行, `w:tblHeader`)."""
     import docx
+    from docx.oxml import OxmlElement
 
     document = docx.Document()
     for run in _runs(rows):
@@ -227,6 +229,8 @@ def grid_as_docx(rows: GridRows, style: str | None = "Table Grid") -> bytes:
         for i, row in enumerate(run):
             for j, text in enumerate(row):
                 table.cell(i, j).text = text
+        if repeat_header:
+            table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -1,0 +1,37 @@
+"""A table's header printed again at the top of a page where the table runs on (PDF).
+
+Word lets the first rows of a table repeat at the top of every page the table runs on to (表格属性 ›
+重复标题行, ``w:tblHeader``), and LibreOffice and Word print them so.  Read as they stand, they would be a
+row of the table's body (a second header in the middle of it), and they would stand between the
+foot of the page before and the rest of a row that the page break cut.  They are the header again:
+the rows that repeat, cell by cell in the same columns, the first rows of the table as printed on
+the page it started on are dropped; nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kpi_lint.grid import Row
+
+_SPACE = re.compile(r"\s+")
+
+
+def repeated_header(rows: list[Row], head: list[Row], printed: int) -> int:
+    """How many of `rows` (a table's rows on the page it runs on to) repeat, one by one, `head` (the
+    first rows of that table on the page it started on, which printed `printed` rows there): the
+    same texts in the same columns, spaces and line breaks aside.  A repeated row holds two printed
+    cells or more, and the table printed rows below its header first (else it is a new table)."""
+    n = 0
+    while n < min(len(rows), len(head), printed - 1) and _same(rows[n], head[n]):
+        n += 1
+    return n
+
+
+def _same(row: Row, head: Row) -> bool:
+    return (len(row.cells) == len(head.cells) and len(head.filled) >= 2
+            and all(_text(a.text) == _text(b.text) for a, b in zip(row.cells, head.cells, strict=True)))
+
+
+def _text(text: str) -> str:
+    return _SPACE.sub("", text)
