@@ -16,11 +16,12 @@ from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.common import to_number
-from kpi_lint.parse.form_cells import Kind, from_left_edge, kind_of, resolve
+from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
 from kpi_lint.parse.page_split import page_of
+from kpi_lint.parse.row_layout import LABEL_KINDS, RowLayout, first_level, trimmed
 from kpi_lint.vocab import GRADES, Vocabulary, label_key, squash, strip_marks
 
 
@@ -80,23 +81,24 @@ class BlockReader:
     def add_row(self, row: Row) -> None:
         if self._continues(row) or self._over_the_page(row) or _points_awarded(row):
             return
-        trimmed = self._trimmed(row)
-        cells = _without_numbering(trimmed, self.vocab)
+        whole = trimmed(row, self.header)
+        cells = _without_numbering(whole, self.vocab)
         # A row short of the table's width once its numbering is left out lost its merged leading
         # cells: its place says nothing, its cells are read by what they are.
-        shifted = len(cells) < len(trimmed) and len(cells) < self.header.width
+        shifted = len(cells) < len(whole) and len(cells) < self.header.width
         if self.header.implicit and not self.header.streamed:
             cells = join_split_targets(cells)
-        self._pasted = self._pasted or (row.ruled and self._starts_left(cells))
-        if row.ruled and self._labels_astray(cells):
+        layout = RowLayout(cells, self.header, self.vocab)
+        self._pasted = self._pasted or (row.ruled and layout.starts_left)
+        if row.ruled and layout.labels_astray:
             # "质量指标" alone in the first column of a table pasted in row by row: the rows below are in
             # that category, wherever the label stands.
             self._by_content([c for c in cells if not c.blank])
             self.flush()
             return
-        if not shifted and self._lines_up(cells, row.ruled):
+        if not shifted and layout.lines_up(row.ruled, self._pasted):
             self._positional(cells)
-        elif not self._context_only(cells):
+        elif not self._context_only(layout):
             self._by_content(cells)
             if not self.header.streamed:
                 self.flush()
@@ -127,15 +129,8 @@ class BlockReader:
         return True
 
     def _pasted_line(self, row: Row) -> bool:
-        """A ruled row that is a line of text pasted into a Word or Excel table row by row: its cells
-        stand from the left edge, stop short of the table's end and do not fit the columns there (a
-        row wrapped over two lines is then two rows of the table)."""
-        cells = self._trimmed(row)
-        end = sum(not c.blank for c in cells)
-        if not from_left_edge(cells) or end >= self.header.width - 1:
-            return False
-        # By position it would misread, or hold nothing of an indicator (only the context columns before it).
-        return end <= self._first_level or not self._lines_up(cells, True)
+        """See RowLayout.pasted_line."""
+        return RowLayout(trimmed(row, self.header), self.header, self.vocab).pasted_line(self._pasted)
 
     def _over_the_page(self, row: Row) -> bool:
         """The rest of the row above, printed at the top of the next page: a ruled row on another page
@@ -337,7 +332,7 @@ class BlockReader:
         filled = [c for c in part if not c.blank]
         if self.header.implicit or not self.records or len(filled) < self.header.printed_width + 2:
             return False
-        return not any(kind_of(c, self.vocab) in _LABEL_KINDS for c in filled)
+        return not any(kind_of(c, self.vocab) in LABEL_KINDS for c in filled)
 
     def _target_after_kind(self, last: Record, part: list[Cell]) -> bool:
         """A row that printed its name and the kind of its target ("定性") and ended there, then its
@@ -398,118 +393,14 @@ class BlockReader:
         return True
 
     # -- position --------------------------------------------------------------
-    def _trimmed(self, row: Row) -> list[Cell]:
-        cells = list(row.cells)
-        while cells and cells[-1].blank and (len(cells) > self.header.width or self._padding(row, len(cells) - 1)):
-            cells.pop()
-        return cells
-
-    def _padding(self, row: Row, col: int) -> bool:
-        """An empty cell at the end of an unruled row as wide as a header that ends in unnamed columns
-        (a CSV record, padded by the export to its widest record): under those columns, or anywhere in a
-        row that opens with an empty cell (its merged labels), whose cells then stand from its start."""
-        roles = self.header.roles
-        if row.ruled or roles[-1] is not None or len(row.cells) < len(roles):
-            return False
-        return all(r is None for r in roles[col:]) or row.cells[0].blank
-
-    def _lines_up(self, cells: list[Cell], ruled: bool) -> bool:
-        """True when the row can be read by column position."""
-        width = self.header.width
-        if ruled and len(cells) == width:
-            # A ruled row is read by position, unless its cells stop short of the table's end: a table
-            # typed or pasted into Word/Excel row by row, whose rows lost their merged 一级/二级 cells and
-            # start at the left edge, is read as rows of text are.
-            end = max((i + 1 for i, c in enumerate(cells) if not c.blank), default=width)
-            if self._pasted and end <= self._first_level:
-                return False  # in a table pasted from the left edge, a row that stops before its labels
-            if end == width:
-                return not self._labels_left(cells)
-            return not (self._starts_left(cells) or self._misfits(cells[:end]) or self._level1_merged_away(cells))
-        if len(cells) > width or len(cells) < 2 or any(c.glued for c in cells):
-            return False  # text that lost its separators is cut by kinds, not read by position
-        if cells[-1].blank and self._starts_left(cells):
-            return False  # a row of text padded with empty cells (tabs) up to the table's width
-        first = self.header.groups[0]
-        name_col = next((col for col, role in first.data if role == "level3"), None)
-        if name_col is None or name_col >= len(cells):
-            return False
-        if len(cells) < width and self.header.streamed:
-            return False
-        kinds = [kind_of(c, self.vocab) for c in cells]
-        for group in self.header.groups:
-            for col in (group.level1, group.level2):
-                if col is not None and col < len(cells) and kinds[col] is Kind.DATA:
-                    return False
-        # A row padded with empty cells to the table's width (a CSV export) is as short as its last printed cell.
-        if (len(cells) < width or cells[-1].blank) and self._level1_merged_away(cells):
-            return False
-        if kinds[name_col] not in (Kind.DATA, Kind.BLANK) and len(cells) != width:
-            return False
-        # Each cell must be able to stand in the column it would fall in (no number in 计算符号, no
-        # label under a column the header gives no role, such as a 绩效指标 title column).
-        roles = self.header.roles
-        return all(
-            c.blank or (fits(roles[i] or "", c.text) if roles[i] is not None else kinds[i] is Kind.DATA)
-            for i, c in enumerate(cells)
-        )
-
-    def _labels_left(self, cells: list[Cell]) -> bool:
-        """The row's 一级/二级 labels stand left of their columns: a label under a column the header
-        gives no role, and no 一级 under the 一级 column (a header row that opens with a title cell of its
-        own, "四、年度绩效指标完成情况 | 一级指标 | …", above rows that do not)."""
-        group = self.header.groups[0]
-        roles = self.header.roles
-        if group.level1 is None or group.level1 >= len(cells):
-            return False
-        before = [c for i, c in enumerate(cells[: self._first_level]) if roles[i] is None]
-        return (
-            any(kind_of(c, self.vocab) in _LABEL_KINDS for c in before)
-            and kind_of(cells[group.level1], self.vocab) not in (Kind.LEVEL1, Kind.BLANK)
-        )
-
-    def _level1_merged_away(self, cells: list[Cell]) -> bool:
-        """A 二级 name under the 一级 column of a table with no 二级 column, in a row that stops short of
-        the table's end: the 一级 was merged away and the row's cells stand one column left of theirs."""
-        return any(
-            group.level2 is None and group.level1 is not None and group.level1 < len(cells)
-            and kind_of(cells[group.level1], self.vocab) is Kind.LEVEL2
-            for group in self.header.groups
-        )
-
-    def _context_only(self, cells: list[Cell]) -> bool:
-        """A row before the table's first category, in a table with a 项目名称 column, holding no label
-        and no more cells than the context columns before the 一级 ("820-马踏镇部门 | 8,827,620.53", a
-        department's subtotal above its projects, its empty cells left out): context, no indicator."""
+    def _context_only(self, layout: RowLayout) -> bool:
+        """A row before the table's first category, in a table with a 项目名称 column, holding only
+        context cells (RowLayout.context_only): a department's subtotal above its projects, no indicator."""
         if self.header.streamed or self.header.project_column is None or self.records:
             return False
         if any(levels.level1 is not None or levels.level2 is not None for levels in self.levels):
             return False
-        filled = [c for c in cells if not c.blank]
-        return 0 < len(filled) <= self._first_level and all(kind_of(c, self.vocab) is Kind.DATA for c in filled)
-
-    def _labels_astray(self, cells: list[Cell]) -> bool:
-        """A row holding 一级/二级 labels alone, one of them in a column that is no group's 一级/二级."""
-        filled = [(i, c) for i, c in enumerate(cells) if not c.blank]
-        if not filled or any(kind_of(c, self.vocab) not in _LABEL_KINDS for _, c in filled):
-            return False
-        levels = {col for g in self.header.groups for col in (g.level1, g.level2) if col is not None}
-        return any(i not in levels for i, _ in filled)
-
-    def _starts_left(self, cells: list[Cell]) -> bool:
-        """A name or a figure under the 一级/二级 column of the first group: the row starts at the left
-        edge instead of under its columns."""
-        group = self.header.groups[0]
-        kinds = [kind_of(cells[col], self.vocab) if col is not None and col < len(cells) else None
-                 for col in (group.level1, group.level2)]
-        # … or a label under a context column before them (项目名称, 预算数: a project's merged cells left out).
-        context = [kind_of(c, self.vocab) for c in cells[: self._first_level]]
-        return Kind.DATA in kinds or any(k in _LABEL_KINDS for k in context)
-
-    def _misfits(self, cells: list[Cell]) -> bool:
-        """A cell that cannot stand in the column it is in (a unit under 指标性质, a name under 指标值)."""
-        roles = self.header.roles
-        return any(not (c.blank or roles[i] is None or fits(roles[i] or "", c.text)) for i, c in enumerate(cells))
+        return layout.context_only
 
     def _positional(self, cells: list[Cell]) -> None:
         if self._section_row(cells):
@@ -700,8 +591,7 @@ class BlockReader:
 
     @property
     def _first_level(self) -> int:
-        """The first column of the indicator itself (its 一级, 二级 or 三级); the ones before are context."""
-        return min(c for g in self.header.groups for c in (g.level1, g.level2, g.data[0][0]) if c is not None)
+        return first_level(self.header)
 
     def _glued_between_labels(self, cells: list[Cell], kinds: list[Kind]) -> None:
         """A stretch of a table that lost its separators, cut at its labels: the text between two
@@ -940,7 +830,6 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
     return out
 
 
-_LABEL_KINDS = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)  # what a label row holds
 _CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
 _CARRIED_TARGETS = ("value", "actual")  # … and targets, with the name beside them
 
