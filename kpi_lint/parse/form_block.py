@@ -12,31 +12,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.common import to_number
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
+from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
-from kpi_lint.parse.page_split import page_of
+from kpi_lint.parse.row_continues import (
+    MAX_WRAPPED_TARGET,
+    grade_below,
+    over_the_page,
+    points_awarded,
+    target_after_kind,
+    wrapped_line,
+)
 from kpi_lint.parse.row_layout import LABEL_KINDS, RowLayout, first_level, trimmed
-from kpi_lint.vocab import GRADES, Vocabulary, label_key, squash, strip_marks
-
-
-@dataclass
-class Record:
-    """One indicator row of one period group, before it becomes an Indicator."""
-
-    group: int
-    level1: Cell | None
-    level2: Cell | None
-    data: dict[str, Cell] = field(default_factory=dict)
-    extra_values: dict[str, Cell] = field(default_factory=dict)  # period → value cell (one group, several periods)
-    project: Cell | None = None  # the 项目名称 cell of a table that holds several projects
-    inferred_level2: str | None = None  # a 二级 the table did not print, known from the label after it
-    places: list[Cell] = field(default_factory=list)  # the targets of the further places (place_value columns)
+from kpi_lint.vocab import Vocabulary, label_key, squash, strip_marks
 
 
 @dataclass
@@ -79,7 +73,7 @@ class BlockReader:
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
-        if self._continues(row) or self._over_the_page(row) or _points_awarded(row):
+        if self._continues(row) or self._over_the_page(row) or points_awarded(row):
             return
         whole = trimmed(row, self.header)
         cells = _without_numbering(whole, self.vocab)
@@ -112,86 +106,21 @@ class BlockReader:
         return True
 
     def _continues(self, row: Row) -> bool:
-        """A line wrapped off the row above, added to that row: its target alone (see _target_below),
-        or numbers only (its 分值 / 权重 / 得分)."""
+        """A line wrapped off the row above (row_continues.wrapped_line): one of text, never a row of a
+        table printed by position unless it is a line pasted into one (_pasted_line)."""
         filled = row.filled
         if (row.ruled and not self._pasted_line(row)) or self.header.streamed or not filled or not self.records:
             return False
         last = self.records[-1]
-        group = self.header.groups[last.group]
-        if self._target_below(last, filled) or _grade_below(last, group, filled) or self._rest_below(last, filled):
-            return True
-        missing = [(col, role) for col, role in group.data if role in ("weight", "score") and role not in last.data]
-        if not all(fits("weight", c.text) for c in filled) or len(filled) > len(missing):
-            return False
-        for (_, role), cell in zip(missing, filled, strict=False):
-            last.data[role] = cell
-        return True
+        return wrapped_line(last, self.header.groups[last.group], filled, self.vocab)
 
     def _pasted_line(self, row: Row) -> bool:
         """See RowLayout.pasted_line."""
         return RowLayout(trimmed(row, self.header), self.header, self.vocab).pasted_line(self._pasted)
 
     def _over_the_page(self, row: Row) -> bool:
-        """The rest of the row above, printed at the top of the next page: a ruled row on another page
-        than the record before it, whose cells stand only in the columns of that record's texts (its
-        name, a note), none under a label or a figure.  Each piece is added to the cell above it."""
-        if not row.ruled or row.whole or not self.records:
-            return False
-        last = self.records[-1]
-        pages = {page_of(c) for c in last.data.values()}
-        page = page_of(row.cells[0])
-        if page is None or None in pages or page in pages or not last.data.get("value"):
-            return False
-        # Matched by the column each cell stands in: the rows of a table need not line up with its header.
-        by_column = {cell.column: role for role, cell in last.data.items()}
-        pieces = [(by_column.get(c.column, ""), c) for c in row.filled]
-        roles = {role for role, _ in pieces}
-        # A written target ("6月份完成宣传片制作;9" ⏏ "月份完成文本;…") is cut too, when the name above it
-        # was cut with it and the row above holds a figure column (分值, 得分, 单位 …) that this line
-        # leaves empty: a name and a target alone may be the next row, whole.
-        figures = set(last.data) - {*_CARRIED_ROLES, *_CARRIED_TARGETS}
-        words = all(kind_of(c, self.vocab) is Kind.DATA for _, c in pieces)  # "成本指标" opens the next rows
-        carried = (*_CARRIED_ROLES, *_CARRIED_TARGETS) if "level3" in roles and figures and words else _CARRIED_ROLES
-        if not pieces or any(role not in carried for role in roles):
-            return False
-        for role, cell in pieces:
-            last.data[role] = replace(last.data[role], text=last.data[role].text + cell.text)
-        return True
-
-    def _target_below(self, last: Record, filled: list[Cell]) -> bool:
-        """A row that printed only its name, then its target alone on the next line ("长期",
-        "11月底之前"): the target is the row's.  Only a short cell that is no label can be one."""
-        sign = last.data.get("comparator")
-        if sign is not None and squash(sign.text) not in DIRECTION_WORDS:
-            return False  # "定性" may stand beside the name; a comparison would have its number
-        if len(filled) != 1 or not _name_only(last):
-            return False
-        cell = filled[0]
-        text = squash(cell.text)
-        if kind_of(cell, self.vocab) is not Kind.DATA or not 0 < len(text) <= _MAX_WRAPPED_TARGET:
-            return False
-        if "value" not in self.header.groups[last.group].roles:
-            return False
-        last.data["value"] = cell
-        return True
-
-    def _rest_below(self, last: Record, filled: list[Cell]) -> bool:
-        """A row that printed only its name, then the rest of it on the next line ("扶持发展新型农业经营
-        主体 (个) |" ⏎ "15 | 6 | 8.0"): its target and the figures after it, in column order. The
-        target must read as one (a figure or a comparison), so that a next row is never taken."""
-        group_roles = self.header.groups[last.group].roles
-        if len(filled) < 2 or not _name_only(last) or "level3" not in group_roles:
-            return False
-        roles = [role for role in group_roles[group_roles.index("level3") + 1 :] if role not in last.data]
-        if "value" not in roles or len(filled) > len(roles) or not is_number(squash(strip_marks(filled[0].text))):
-            return False
-        placed = list(zip(filled, roles, strict=False))
-        if any(kind_of(c, self.vocab) is not Kind.DATA or not fits(role, c.text) for c, role in placed):
-            return False
-        for cell, role in placed:
-            last.data[role] = cell
-        return True
+        """See row_continues.over_the_page."""
+        return bool(self.records) and over_the_page(self.records[-1], row, self.vocab)
 
     def row_break(self, closes: bool = False) -> None:
         """A mark between rows (a line holding only `|`): ends a record that has its name and target.
@@ -284,9 +213,9 @@ class BlockReader:
             if self.header.implicit:
                 part = join_split_targets(part)  # "= | 6 | 万元" one cell per line, no header to name them
             last = self.records[-1] if self.records and start in ends else None
-            if last is not None and part and _grade_below(last, self.header.groups[last.group], part):
+            if last is not None and part and grade_below(last, self.header.groups[last.group], part):
                 continue  # "优 | 10" after a row ending in its worded target: that row's grade and score
-            if last is not None and part and self._target_after_kind(last, part):
+            if last is not None and part and target_after_kind(last, self.header.groups[last.group], part, self.vocab):
                 continue
             if start == context and end == len(run):
                 self._note_project(part)
@@ -333,24 +262,6 @@ class BlockReader:
         if self.header.implicit or not self.records or len(filled) < self.header.printed_width + 2:
             return False
         return not any(kind_of(c, self.vocab) in LABEL_KINDS for c in filled)
-
-    def _target_after_kind(self, last: Record, part: list[Cell]) -> bool:
-        """A row that printed its name and the kind of its target ("定性") and ended there, then its
-        target and figures as a row of their own ("长期 | 15"): they are that row's, its target first,
-        the numbers in its empty 分值/得分 columns."""
-        sign = last.data.get("comparator")
-        if sign is None or squash(sign.text) not in DIRECTION_WORDS or len(part) < 2:
-            return False
-        group = self.header.groups[last.group]
-        missing = [role for role in ("weight", "score") if role in group.roles and role not in last.data]
-        numbers = part[1:]
-        if len(numbers) > len(missing) or not all(is_number(c.text) for c in numbers):
-            return False
-        if not self._target_below(last, part[:1]):
-            return False
-        for role, cell in zip(missing, numbers, strict=False):
-            last.data[role] = cell
-        return True
 
     def _run_glued(self, cell: Cell, columns: list[tuple[int, str]], carried: Cell | None) -> list[Placed] | None:
         """The rows in a cell that lost its separators: one found between header words, or, once
@@ -699,18 +610,6 @@ def _label_said_twice(record: Record, vocab: Vocabulary) -> bool:
     return text == squash(value.text) and plainly_a_name(text, vocab.glue_hints)
 
 
-_POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
-
-
-def _points_awarded(row: Row) -> bool:
-    """A row of what each item scored ("预算绩效评价结果 | 考核节点进度完成率 | 10分 | 项目采购节约率 | 10分"),
-    printed under a table: two points or more, each right after a cell of words with no figure (the item
-    it scores).  An indicator row's figures follow its name in turn (target, actual), not one each."""
-    texts = [squash(c.text) for c in row.filled]
-    points = [i for i, t in enumerate(texts) if _POINTS.match(t)]
-    return len(points) >= 2 and all(i > 0 and not any(ch.isdigit() for ch in texts[i - 1]) for i in points)
-
-
 # A cell that only numbers the row: "目标1", "指标2:", "1、", "(3)" (a bare "1" may be a figure).
 _ROW_NUMBER = re.compile(r"^(?:(?:目标|指标|序号)\s*\d{1,2}\s*[:：、.．]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）])$")
 _NAME_LIKE = re.compile(r"^[^\d≥≤<>=≧≦＞＜%]*[\u4e00-\u9fff]{2}")
@@ -732,28 +631,6 @@ def _without_numbering(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
             return [*cells[:i], *cells[i + 1 :]]
         return cells
     return cells
-
-
-def _name_only(last: Record) -> bool:
-    """The row read last printed its name (and perhaps a 指标性质 word) and nothing after it."""
-    return "level3" in last.data and not set(last.data) - {"level3", "comparator"} and not last.extra_values
-
-
-def _grade_below(last: Record, group: Group, filled: list[Cell]) -> bool:
-    """A line holding a grade and numbers ("优 | 10") under a row that has its target but no
-    实际完成值: the rest of that row, wrapped (a grade alone is no indicator's name)."""
-    if squash(filled[0].text) not in GRADES or not all(is_number(c.text) for c in filled[1:]):
-        return False
-    if "level3" not in last.data or not {"value", "comparator"} & set(last.data) or "actual" in last.data:
-        return False
-    last.data["actual"] = filled[0]
-    # The numbers after it fill the row's empty score columns, the last ones first (a lone one is 得分).
-    numbers = filled[1:]
-    missing = [role for role in ("weight", "score") if role in group.roles and role not in last.data]
-    if numbers and len(numbers) <= len(missing):
-        for role, cell in zip(missing[len(missing) - len(numbers) :], numbers, strict=True):
-            last.data[role] = cell
-    return True
 
 
 def _scores_only(record: Record, group: Group) -> None:
@@ -830,10 +707,6 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
     return out
 
 
-_CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
-_CARRIED_TARGETS = ("value", "actual")  # … and targets, with the name beside them
-
-
 _BRACKETED_UNIT = re.compile(r"^[(（][^()（）]{1,6}[)）]$")  # "(元)", "（个）" ending a name: its unit
 _SPLIT_UNIT = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)$")
 
@@ -897,7 +770,6 @@ def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Ce
     return out_cells, out_kinds
 
 
-_MAX_WRAPPED_TARGET = 10  # a target printed alone under its name is short ("有效提升", "≥95%")
 _ITEM_END = "；;。，, "
 _NAME_TARGET = re.compile(r"^(?P<name>.+?)[(（](?P<target>[^()（）]+)[)）]$")
 _UNIT_LIKE = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})*)$")  # "万元", "元/人"
@@ -970,7 +842,7 @@ def _bracketed_item(cell: Cell, columns: list[tuple[int, str]], worded: bool) ->
         return None
     target = bracketed.group("target").strip()
     if not _TARGET_START.match(target):
-        if not worded or not 2 <= len(target) <= _MAX_WRAPPED_TARGET or _UNIT_LIKE.match(target):
+        if not worded or not 2 <= len(target) <= MAX_WRAPPED_TARGET or _UNIT_LIKE.match(target):
             return None
         if any(ch.isdigit() or ch in "*＊" for ch in target):
             return None
