@@ -21,8 +21,15 @@ from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
+from kpi_lint.parse.list_items import (
+    NUMBERED_ITEM,
+    TARGET_START,
+    bracketed_item,
+    labelled_item,
+    list_item,
+    whole_rows,
+)
 from kpi_lint.parse.row_continues import (
-    MAX_WRAPPED_TARGET,
     grade_below,
     over_the_page,
     points_awarded,
@@ -231,7 +238,7 @@ class BlockReader:
                 glued = None
                 if self.header.implicit:
                     # a name whose target stands alone on the next line ("…传播,减少毒品的使用" ⏎ "90%")
-                    named = at + 1 < len(part) and _TARGET_START.match(part[at + 1].text) is not None
+                    named = at + 1 < len(part) and TARGET_START.match(part[at + 1].text) is not None
                     glued = labelled_item(cell, self.vocab) or self._list_item(cell, columns, named)
                 elif carried is None and cell.broken and cell.glued and at + 1 < len(part) and part[at + 1].glued:
                     carried = cell  # the chunk broke off inside a row: it goes on in the next cell
@@ -270,25 +277,28 @@ class BlockReader:
         if not cell.glued and not self._rows_glued:
             return None
         found = glued_rows(cell, columns, self.vocab.glue_hints, carried)
-        if found is None or not (cell.glued or _whole_rows(found)):
+        if found is None or not (cell.glued or whole_rows(found)):
             return None
         self._rows_glued = True
         self.finished = self.finished or ends_the_table(cell)
         return found
 
     def _list_item(self, cell: Cell, columns: list[tuple[int, str]], named: bool = False) -> list[Placed] | None:
-        bracketed = _bracketed_item(cell, columns, worded=self._bracketed_targets)
+        """One line of a list with no header (list_items), read as the list has written its items so far:
+        once one bracketed its target, worded brackets are targets; after two items or more, all
+        "指标N:name(target)", an unnumbered line is no item ([])."""
+        bracketed = bracketed_item(cell, columns, worded=self._bracketed_targets)
         if bracketed is not None:
             self._bracketed_targets = True
-            if _NUMBERED_ITEM.match(cell.text):
+            if NUMBERED_ITEM.match(cell.text):
                 self._numbered_items += 1
             else:
                 self._other_items += 1
             return bracketed
-        if self._numbered_items >= 2 and not self._other_items and not _NUMBERED_ITEM.match(cell.text):
+        if self._numbered_items >= 2 and not self._other_items and not NUMBERED_ITEM.match(cell.text):
             return []  # every item so far was "指标N:name(target)": an unnumbered line after them is no item
         self._other_items += 1
-        return _list_item(cell, columns, named)
+        return list_item(cell, columns, named)
 
     def _whole_row(self, cells: list[Cell], columns: list[tuple[int, str]]) -> bool:
         """Cells between two row ends are one row: the header's columns take them in order; cells
@@ -548,7 +558,7 @@ class BlockReader:
         """A long cell that lost its separators is several rows of this table, not prose after it:
         it cuts into two or more rows each with a name and a target."""
         found = self._glued_rows(cell) if cell.glued else None
-        return found is not None and _whole_rows(found)
+        return found is not None and whole_rows(found)
 
     def _place(self, g: int, cell: Cell) -> bool:
         """Put `cell` in the next column of group `g` it fits; False when the record is full.
@@ -768,113 +778,6 @@ def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Ce
         out_cells.append(cell)
         out_kinds.append(kind)
     return out_cells, out_kinds
-
-
-_ITEM_END = "；;。，, "
-_NAME_TARGET = re.compile(r"^(?P<name>.+?)[(（](?P<target>[^()（）]+)[)）]$")
-_UNIT_LIKE = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})*)$")  # "万元", "元/人"
-_LIST_SIGNS = "<>=≥≤≧≦"  # the signs a listed target may open with
-_TARGET_START = re.compile(rf"^\s*(?:[{_LIST_SIGNS}]|\d)")
-_MAX_LISTED_TARGET = 12  # "名称,提高": a longer tail after the comma is the name's own clause
-
-
-_FIELD_SEP = re.compile(r"[,，;；]")
-_FIELD_ROLES = ("value", "actual", "adjusted_value", "weight", "score")
-_FIELD_GLUE = re.compile(r"\s*(?:[:：为是]\s*)?")  # matched from the label's end (no "^": it would only match at 0)
-_MAX_FIELD_LABEL = 8
-_NAME_COLON = re.compile(r"[:：]")
-_QUOTED = re.compile(r"[“\"'‘](.+)[”\"'’]")
-
-
-def labelled_item(cell: Cell, vocab: Vocabulary) -> list[Placed] | None:
-    """One item of a report written as prose, its figures labelled with header words:
-    "1)主导制修订国家标准的项目数量(项),目标值2,完成值2,分值6,得分6。", or the name closed by a colon
-    and the target quoted: "设施质量合格率:指标值为“100%”,使用…均为合格产品,完成值为100%;" (the
-    words between labelled figures are the report's comment, not fields)."""
-    text = cell.text.rstrip().rstrip("。；;")
-    cuts = [m.start() for m in _FIELD_SEP.finditer(text)]
-    colon = _NAME_COLON.search(text)
-    if colon is not None and (not cuts or colon.start() < cuts[0]) and _field(text[colon.end() :], vocab):
-        cuts = [colon.start(), *cuts]
-    if not cuts:
-        return None
-    record: list[tuple[tuple[int, str], Cell]] = []
-    for start, end in zip(cuts, [*cuts[1:], len(text)], strict=True):
-        piece = text[start + 1 : end]
-        lead = len(piece) - len(piece.lstrip())
-        field = _field(piece.strip(), vocab)
-        if field is None:
-            if colon is not None and record:
-                continue  # a comment of the report between its figures
-            return None  # a comma inside the name or a sentence: not a list of labelled figures
-        role, at = field
-        value = piece.strip()[at:]
-        quoted = _QUOTED.fullmatch(value)
-        if quoted is not None:
-            at, value = at + 1, quoted[1]
-        column = cell.column + start + 1 + lead + at
-        record.append(((len(record) + 1, role), replace(cell, text=value, column=column)))
-    if not any(role in ("value", "actual") for (_, role), _ in record):
-        return None
-    name = text[: cuts[0]]
-    lead = len(name) - len(name.lstrip())
-    return [[((0, "level3"), replace(cell, text=name.strip(), column=cell.column + lead)), *record]]
-
-
-def _field(piece: str, vocab: Vocabulary) -> tuple[str, int] | None:
-    """("目标值200") → ("value", 3): the role a labelled figure names and where its figure starts."""
-    for size in range(min(_MAX_FIELD_LABEL, len(piece) - 1), 1, -1):
-        role = vocab.columns.get(label_key(piece[:size]))
-        if role in _FIELD_ROLES:
-            glue = _FIELD_GLUE.match(piece, size)
-            at = glue.end() if glue else size
-            return (role, at) if piece[at:].strip() else None
-    return None
-
-
-def _bracketed_item(cell: Cell, columns: list[tuple[int, str]], worded: bool) -> list[Placed] | None:
-    """A listed name with its target in brackets: "机柜数量(≥77台)"; once a list has written its
-    figures so, a worded bracket is a target too ("为全市经济发展保驾护航(正面支撑)"), unless it is a
-    unit or a placeholder ("(万元)", "(≥**%)")."""
-    text = cell.text.strip().rstrip(_ITEM_END)
-    bracketed = _NAME_TARGET.match(text)
-    if bracketed is None:
-        return None
-    target = bracketed.group("target").strip()
-    if not _TARGET_START.match(target):
-        if not worded or not 2 <= len(target) <= MAX_WRAPPED_TARGET or _UNIT_LIKE.match(target):
-            return None
-        if any(ch.isdigit() or ch in "*＊" for ch in target):
-            return None
-    level3 = next(col for col in columns if col[1] == "level3")
-    value = next(col for col in columns if col[1] == "value")
-    name_cell = replace(cell, text=bracketed.group("name"))
-    target_cell = replace(cell, text=target, column=cell.column + cell.text.index(target))
-    return [[(level3, name_cell), (value, target_cell)]]
-
-
-_NUMBERED_ITEM = re.compile(r"\s*指标\s*\d+\s*[:：]")
-
-
-def _list_item(cell: Cell, columns: list[tuple[int, str]], named: bool = False) -> list[Placed] | None:
-    """One line of a list with no header: "参训人员结业率≥100%;", "完成时限,2025年10月底前;".
-    `named`: the next line is a target alone, so a comma in this one is inside the name."""
-    text = cell.text.strip().rstrip(_ITEM_END)
-    level3 = next(col for col in columns if col[1] == "level3")
-    value = next(col for col in columns if col[1] == "value")
-    name, comma, target = max(text.rpartition("，"), text.rpartition(","), key=lambda parts: len(parts[0]))
-    if comma and name.strip() and 0 < len(target.strip()) <= _MAX_LISTED_TARGET and not named:
-        at = cell.column + cell.text.index(target, len(name))
-        return [[(level3, replace(cell, text=name.strip())), (value, replace(cell, text=target.strip(), column=at))]]
-    if not any(ch.isdigit() or ch in _LIST_SIGNS for ch in text):
-        return None  # a name alone; its target follows on the next line
-    found = glued_rows(replace(cell, text=text), columns)
-    return found if found and len(found) == 1 and len(found[0]) >= 2 else None
-
-
-def _whole_rows(found: list[Placed]) -> bool:
-    """Two or more rows cut from one cell, each with a name and a target."""
-    return len(found) >= 2 and all(any(role in ("value", "actual") for (_, role), _ in placed) for placed in found)
 
 
 _EXPLANATION = 8  # an explanation of the indicator is a phrase at least this long, with no figure
