@@ -12,30 +12,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.common import to_number
-from kpi_lint.parse.form_cells import Kind, from_left_edge, kind_of, resolve
+from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
+from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
-from kpi_lint.parse.page_split import page_of
-from kpi_lint.vocab import GRADES, Vocabulary, label_key, squash, strip_marks
-
-
-@dataclass
-class Record:
-    """One indicator row of one period group, before it becomes an Indicator."""
-
-    group: int
-    level1: Cell | None
-    level2: Cell | None
-    data: dict[str, Cell] = field(default_factory=dict)
-    extra_values: dict[str, Cell] = field(default_factory=dict)  # period → value cell (one group, several periods)
-    project: Cell | None = None  # the 项目名称 cell of a table that holds several projects
-    inferred_level2: str | None = None  # a 二级 the table did not print, known from the label after it
-    places: list[Cell] = field(default_factory=list)  # the targets of the further places (place_value columns)
+from kpi_lint.parse.list_items import (
+    NUMBERED_ITEM,
+    TARGET_START,
+    bracketed_item,
+    labelled_item,
+    list_item,
+    whole_rows,
+)
+from kpi_lint.parse.row_continues import (
+    grade_below,
+    over_the_page,
+    points_awarded,
+    target_after_kind,
+    wrapped_line,
+)
+from kpi_lint.parse.row_layout import LABEL_KINDS, RowLayout, first_level, trimmed
+from kpi_lint.vocab import Vocabulary, label_key, squash, strip_marks
 
 
 @dataclass
@@ -78,25 +80,26 @@ class BlockReader:
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
-        if self._continues(row) or self._over_the_page(row) or _points_awarded(row):
+        if self._continues(row) or self._over_the_page(row) or points_awarded(row):
             return
-        trimmed = self._trimmed(row)
-        cells = _without_numbering(trimmed, self.vocab)
+        whole = trimmed(row, self.header)
+        cells = _without_numbering(whole, self.vocab)
         # A row short of the table's width once its numbering is left out lost its merged leading
         # cells: its place says nothing, its cells are read by what they are.
-        shifted = len(cells) < len(trimmed) and len(cells) < self.header.width
+        shifted = len(cells) < len(whole) and len(cells) < self.header.width
         if self.header.implicit and not self.header.streamed:
             cells = join_split_targets(cells)
-        self._pasted = self._pasted or (row.ruled and self._starts_left(cells))
-        if row.ruled and self._labels_astray(cells):
+        layout = RowLayout(cells, self.header, self.vocab)
+        self._pasted = self._pasted or (row.ruled and layout.starts_left)
+        if row.ruled and layout.labels_astray:
             # "质量指标" alone in the first column of a table pasted in row by row: the rows below are in
             # that category, wherever the label stands.
             self._by_content([c for c in cells if not c.blank])
             self.flush()
             return
-        if not shifted and self._lines_up(cells, row.ruled):
+        if not shifted and layout.lines_up(row.ruled, self._pasted):
             self._positional(cells)
-        elif not self._context_only(cells):
+        elif not self._context_only(layout):
             self._by_content(cells)
             if not self.header.streamed:
                 self.flush()
@@ -110,93 +113,21 @@ class BlockReader:
         return True
 
     def _continues(self, row: Row) -> bool:
-        """A line wrapped off the row above, added to that row: its target alone (see _target_below),
-        or numbers only (its 分值 / 权重 / 得分)."""
+        """A line wrapped off the row above (row_continues.wrapped_line): one of text, never a row of a
+        table printed by position unless it is a line pasted into one (_pasted_line)."""
         filled = row.filled
         if (row.ruled and not self._pasted_line(row)) or self.header.streamed or not filled or not self.records:
             return False
         last = self.records[-1]
-        group = self.header.groups[last.group]
-        if self._target_below(last, filled) or _grade_below(last, group, filled) or self._rest_below(last, filled):
-            return True
-        missing = [(col, role) for col, role in group.data if role in ("weight", "score") and role not in last.data]
-        if not all(fits("weight", c.text) for c in filled) or len(filled) > len(missing):
-            return False
-        for (_, role), cell in zip(missing, filled, strict=False):
-            last.data[role] = cell
-        return True
+        return wrapped_line(last, self.header.groups[last.group], filled, self.vocab)
 
     def _pasted_line(self, row: Row) -> bool:
-        """A ruled row that is a line of text pasted into a Word or Excel table row by row: its cells
-        stand from the left edge, stop short of the table's end and do not fit the columns there (a
-        row wrapped over two lines is then two rows of the table)."""
-        cells = self._trimmed(row)
-        end = sum(not c.blank for c in cells)
-        if not from_left_edge(cells) or end >= self.header.width - 1:
-            return False
-        # By position it would misread, or hold nothing of an indicator (only the context columns before it).
-        return end <= self._first_level or not self._lines_up(cells, True)
+        """See RowLayout.pasted_line."""
+        return RowLayout(trimmed(row, self.header), self.header, self.vocab).pasted_line(self._pasted)
 
     def _over_the_page(self, row: Row) -> bool:
-        """The rest of the row above, printed at the top of the next page: a ruled row on another page
-        than the record before it, whose cells stand only in the columns of that record's texts (its
-        name, a note), none under a label or a figure.  Each piece is added to the cell above it."""
-        if not row.ruled or row.whole or not self.records:
-            return False
-        last = self.records[-1]
-        pages = {page_of(c) for c in last.data.values()}
-        page = page_of(row.cells[0])
-        if page is None or None in pages or page in pages or not last.data.get("value"):
-            return False
-        # Matched by the column each cell stands in: the rows of a table need not line up with its header.
-        by_column = {cell.column: role for role, cell in last.data.items()}
-        pieces = [(by_column.get(c.column, ""), c) for c in row.filled]
-        roles = {role for role, _ in pieces}
-        # A written target ("6月份完成宣传片制作;9" ⏏ "月份完成文本;…") is cut too, when the name above it
-        # was cut with it and the row above holds a figure column (分值, 得分, 单位 …) that this line
-        # leaves empty: a name and a target alone may be the next row, whole.
-        figures = set(last.data) - {*_CARRIED_ROLES, *_CARRIED_TARGETS}
-        words = all(kind_of(c, self.vocab) is Kind.DATA for _, c in pieces)  # "成本指标" opens the next rows
-        carried = (*_CARRIED_ROLES, *_CARRIED_TARGETS) if "level3" in roles and figures and words else _CARRIED_ROLES
-        if not pieces or any(role not in carried for role in roles):
-            return False
-        for role, cell in pieces:
-            last.data[role] = replace(last.data[role], text=last.data[role].text + cell.text)
-        return True
-
-    def _target_below(self, last: Record, filled: list[Cell]) -> bool:
-        """A row that printed only its name, then its target alone on the next line ("长期",
-        "11月底之前"): the target is the row's.  Only a short cell that is no label can be one."""
-        sign = last.data.get("comparator")
-        if sign is not None and squash(sign.text) not in DIRECTION_WORDS:
-            return False  # "定性" may stand beside the name; a comparison would have its number
-        if len(filled) != 1 or not _name_only(last):
-            return False
-        cell = filled[0]
-        text = squash(cell.text)
-        if kind_of(cell, self.vocab) is not Kind.DATA or not 0 < len(text) <= _MAX_WRAPPED_TARGET:
-            return False
-        if "value" not in self.header.groups[last.group].roles:
-            return False
-        last.data["value"] = cell
-        return True
-
-    def _rest_below(self, last: Record, filled: list[Cell]) -> bool:
-        """A row that printed only its name, then the rest of it on the next line ("扶持发展新型农业经营
-        主体 (个) |" ⏎ "15 | 6 | 8.0"): its target and the figures after it, in column order. The
-        target must read as one (a figure or a comparison), so that a next row is never taken."""
-        group_roles = self.header.groups[last.group].roles
-        if len(filled) < 2 or not _name_only(last) or "level3" not in group_roles:
-            return False
-        roles = [role for role in group_roles[group_roles.index("level3") + 1 :] if role not in last.data]
-        if "value" not in roles or len(filled) > len(roles) or not is_number(squash(strip_marks(filled[0].text))):
-            return False
-        placed = list(zip(filled, roles, strict=False))
-        if any(kind_of(c, self.vocab) is not Kind.DATA or not fits(role, c.text) for c, role in placed):
-            return False
-        for cell, role in placed:
-            last.data[role] = cell
-        return True
+        """See row_continues.over_the_page."""
+        return bool(self.records) and over_the_page(self.records[-1], row, self.vocab)
 
     def row_break(self, closes: bool = False) -> None:
         """A mark between rows (a line holding only `|`): ends a record that has its name and target.
@@ -289,9 +220,9 @@ class BlockReader:
             if self.header.implicit:
                 part = join_split_targets(part)  # "= | 6 | 万元" one cell per line, no header to name them
             last = self.records[-1] if self.records and start in ends else None
-            if last is not None and part and _grade_below(last, self.header.groups[last.group], part):
+            if last is not None and part and grade_below(last, self.header.groups[last.group], part):
                 continue  # "优 | 10" after a row ending in its worded target: that row's grade and score
-            if last is not None and part and self._target_after_kind(last, part):
+            if last is not None and part and target_after_kind(last, self.header.groups[last.group], part, self.vocab):
                 continue
             if start == context and end == len(run):
                 self._note_project(part)
@@ -307,7 +238,7 @@ class BlockReader:
                 glued = None
                 if self.header.implicit:
                     # a name whose target stands alone on the next line ("…传播,减少毒品的使用" ⏎ "90%")
-                    named = at + 1 < len(part) and _TARGET_START.match(part[at + 1].text) is not None
+                    named = at + 1 < len(part) and TARGET_START.match(part[at + 1].text) is not None
                     glued = labelled_item(cell, self.vocab) or self._list_item(cell, columns, named)
                 elif carried is None and cell.broken and cell.glued and at + 1 < len(part) and part[at + 1].glued:
                     carried = cell  # the chunk broke off inside a row: it goes on in the next cell
@@ -337,25 +268,7 @@ class BlockReader:
         filled = [c for c in part if not c.blank]
         if self.header.implicit or not self.records or len(filled) < self.header.printed_width + 2:
             return False
-        return not any(kind_of(c, self.vocab) in _LABEL_KINDS for c in filled)
-
-    def _target_after_kind(self, last: Record, part: list[Cell]) -> bool:
-        """A row that printed its name and the kind of its target ("定性") and ended there, then its
-        target and figures as a row of their own ("长期 | 15"): they are that row's, its target first,
-        the numbers in its empty 分值/得分 columns."""
-        sign = last.data.get("comparator")
-        if sign is None or squash(sign.text) not in DIRECTION_WORDS or len(part) < 2:
-            return False
-        group = self.header.groups[last.group]
-        missing = [role for role in ("weight", "score") if role in group.roles and role not in last.data]
-        numbers = part[1:]
-        if len(numbers) > len(missing) or not all(is_number(c.text) for c in numbers):
-            return False
-        if not self._target_below(last, part[:1]):
-            return False
-        for role, cell in zip(missing, numbers, strict=False):
-            last.data[role] = cell
-        return True
+        return not any(kind_of(c, self.vocab) in LABEL_KINDS for c in filled)
 
     def _run_glued(self, cell: Cell, columns: list[tuple[int, str]], carried: Cell | None) -> list[Placed] | None:
         """The rows in a cell that lost its separators: one found between header words, or, once
@@ -364,25 +277,28 @@ class BlockReader:
         if not cell.glued and not self._rows_glued:
             return None
         found = glued_rows(cell, columns, self.vocab.glue_hints, carried)
-        if found is None or not (cell.glued or _whole_rows(found)):
+        if found is None or not (cell.glued or whole_rows(found)):
             return None
         self._rows_glued = True
         self.finished = self.finished or ends_the_table(cell)
         return found
 
     def _list_item(self, cell: Cell, columns: list[tuple[int, str]], named: bool = False) -> list[Placed] | None:
-        bracketed = _bracketed_item(cell, columns, worded=self._bracketed_targets)
+        """One line of a list with no header (list_items), read as the list has written its items so far:
+        once one bracketed its target, worded brackets are targets; after two items or more, all
+        "指标N:name(target)", an unnumbered line is no item ([])."""
+        bracketed = bracketed_item(cell, columns, worded=self._bracketed_targets)
         if bracketed is not None:
             self._bracketed_targets = True
-            if _NUMBERED_ITEM.match(cell.text):
+            if NUMBERED_ITEM.match(cell.text):
                 self._numbered_items += 1
             else:
                 self._other_items += 1
             return bracketed
-        if self._numbered_items >= 2 and not self._other_items and not _NUMBERED_ITEM.match(cell.text):
+        if self._numbered_items >= 2 and not self._other_items and not NUMBERED_ITEM.match(cell.text):
             return []  # every item so far was "指标N:name(target)": an unnumbered line after them is no item
         self._other_items += 1
-        return _list_item(cell, columns, named)
+        return list_item(cell, columns, named)
 
     def _whole_row(self, cells: list[Cell], columns: list[tuple[int, str]]) -> bool:
         """Cells between two row ends are one row: the header's columns take them in order; cells
@@ -398,118 +314,14 @@ class BlockReader:
         return True
 
     # -- position --------------------------------------------------------------
-    def _trimmed(self, row: Row) -> list[Cell]:
-        cells = list(row.cells)
-        while cells and cells[-1].blank and (len(cells) > self.header.width or self._padding(row, len(cells) - 1)):
-            cells.pop()
-        return cells
-
-    def _padding(self, row: Row, col: int) -> bool:
-        """An empty cell at the end of an unruled row as wide as a header that ends in unnamed columns
-        (a CSV record, padded by the export to its widest record): under those columns, or anywhere in a
-        row that opens with an empty cell (its merged labels), whose cells then stand from its start."""
-        roles = self.header.roles
-        if row.ruled or roles[-1] is not None or len(row.cells) < len(roles):
-            return False
-        return all(r is None for r in roles[col:]) or row.cells[0].blank
-
-    def _lines_up(self, cells: list[Cell], ruled: bool) -> bool:
-        """True when the row can be read by column position."""
-        width = self.header.width
-        if ruled and len(cells) == width:
-            # A ruled row is read by position, unless its cells stop short of the table's end: a table
-            # typed or pasted into Word/Excel row by row, whose rows lost their merged 一级/二级 cells and
-            # start at the left edge, is read as rows of text are.
-            end = max((i + 1 for i, c in enumerate(cells) if not c.blank), default=width)
-            if self._pasted and end <= self._first_level:
-                return False  # in a table pasted from the left edge, a row that stops before its labels
-            if end == width:
-                return not self._labels_left(cells)
-            return not (self._starts_left(cells) or self._misfits(cells[:end]) or self._level1_merged_away(cells))
-        if len(cells) > width or len(cells) < 2 or any(c.glued for c in cells):
-            return False  # text that lost its separators is cut by kinds, not read by position
-        if cells[-1].blank and self._starts_left(cells):
-            return False  # a row of text padded with empty cells (tabs) up to the table's width
-        first = self.header.groups[0]
-        name_col = next((col for col, role in first.data if role == "level3"), None)
-        if name_col is None or name_col >= len(cells):
-            return False
-        if len(cells) < width and self.header.streamed:
-            return False
-        kinds = [kind_of(c, self.vocab) for c in cells]
-        for group in self.header.groups:
-            for col in (group.level1, group.level2):
-                if col is not None and col < len(cells) and kinds[col] is Kind.DATA:
-                    return False
-        # A row padded with empty cells to the table's width (a CSV export) is as short as its last printed cell.
-        if (len(cells) < width or cells[-1].blank) and self._level1_merged_away(cells):
-            return False
-        if kinds[name_col] not in (Kind.DATA, Kind.BLANK) and len(cells) != width:
-            return False
-        # Each cell must be able to stand in the column it would fall in (no number in 计算符号, no
-        # label under a column the header gives no role, such as a 绩效指标 title column).
-        roles = self.header.roles
-        return all(
-            c.blank or (fits(roles[i] or "", c.text) if roles[i] is not None else kinds[i] is Kind.DATA)
-            for i, c in enumerate(cells)
-        )
-
-    def _labels_left(self, cells: list[Cell]) -> bool:
-        """The row's 一级/二级 labels stand left of their columns: a label under a column the header
-        gives no role, and no 一级 under the 一级 column (a header row that opens with a title cell of its
-        own, "四、年度绩效指标完成情况 | 一级指标 | …", above rows that do not)."""
-        group = self.header.groups[0]
-        roles = self.header.roles
-        if group.level1 is None or group.level1 >= len(cells):
-            return False
-        before = [c for i, c in enumerate(cells[: self._first_level]) if roles[i] is None]
-        return (
-            any(kind_of(c, self.vocab) in _LABEL_KINDS for c in before)
-            and kind_of(cells[group.level1], self.vocab) not in (Kind.LEVEL1, Kind.BLANK)
-        )
-
-    def _level1_merged_away(self, cells: list[Cell]) -> bool:
-        """A 二级 name under the 一级 column of a table with no 二级 column, in a row that stops short of
-        the table's end: the 一级 was merged away and the row's cells stand one column left of theirs."""
-        return any(
-            group.level2 is None and group.level1 is not None and group.level1 < len(cells)
-            and kind_of(cells[group.level1], self.vocab) is Kind.LEVEL2
-            for group in self.header.groups
-        )
-
-    def _context_only(self, cells: list[Cell]) -> bool:
-        """A row before the table's first category, in a table with a 项目名称 column, holding no label
-        and no more cells than the context columns before the 一级 ("820-马踏镇部门 | 8,827,620.53", a
-        department's subtotal above its projects, its empty cells left out): context, no indicator."""
+    def _context_only(self, layout: RowLayout) -> bool:
+        """A row before the table's first category, in a table with a 项目名称 column, holding only
+        context cells (RowLayout.context_only): a department's subtotal above its projects, no indicator."""
         if self.header.streamed or self.header.project_column is None or self.records:
             return False
         if any(levels.level1 is not None or levels.level2 is not None for levels in self.levels):
             return False
-        filled = [c for c in cells if not c.blank]
-        return 0 < len(filled) <= self._first_level and all(kind_of(c, self.vocab) is Kind.DATA for c in filled)
-
-    def _labels_astray(self, cells: list[Cell]) -> bool:
-        """A row holding 一级/二级 labels alone, one of them in a column that is no group's 一级/二级."""
-        filled = [(i, c) for i, c in enumerate(cells) if not c.blank]
-        if not filled or any(kind_of(c, self.vocab) not in _LABEL_KINDS for _, c in filled):
-            return False
-        levels = {col for g in self.header.groups for col in (g.level1, g.level2) if col is not None}
-        return any(i not in levels for i, _ in filled)
-
-    def _starts_left(self, cells: list[Cell]) -> bool:
-        """A name or a figure under the 一级/二级 column of the first group: the row starts at the left
-        edge instead of under its columns."""
-        group = self.header.groups[0]
-        kinds = [kind_of(cells[col], self.vocab) if col is not None and col < len(cells) else None
-                 for col in (group.level1, group.level2)]
-        # … or a label under a context column before them (项目名称, 预算数: a project's merged cells left out).
-        context = [kind_of(c, self.vocab) for c in cells[: self._first_level]]
-        return Kind.DATA in kinds or any(k in _LABEL_KINDS for k in context)
-
-    def _misfits(self, cells: list[Cell]) -> bool:
-        """A cell that cannot stand in the column it is in (a unit under 指标性质, a name under 指标值)."""
-        roles = self.header.roles
-        return any(not (c.blank or roles[i] is None or fits(roles[i] or "", c.text)) for i, c in enumerate(cells))
+        return layout.context_only
 
     def _positional(self, cells: list[Cell]) -> None:
         if self._section_row(cells):
@@ -700,8 +512,7 @@ class BlockReader:
 
     @property
     def _first_level(self) -> int:
-        """The first column of the indicator itself (its 一级, 二级 or 三级); the ones before are context."""
-        return min(c for g in self.header.groups for c in (g.level1, g.level2, g.data[0][0]) if c is not None)
+        return first_level(self.header)
 
     def _glued_between_labels(self, cells: list[Cell], kinds: list[Kind]) -> None:
         """A stretch of a table that lost its separators, cut at its labels: the text between two
@@ -747,7 +558,7 @@ class BlockReader:
         """A long cell that lost its separators is several rows of this table, not prose after it:
         it cuts into two or more rows each with a name and a target."""
         found = self._glued_rows(cell) if cell.glued else None
-        return found is not None and _whole_rows(found)
+        return found is not None and whole_rows(found)
 
     def _place(self, g: int, cell: Cell) -> bool:
         """Put `cell` in the next column of group `g` it fits; False when the record is full.
@@ -809,18 +620,6 @@ def _label_said_twice(record: Record, vocab: Vocabulary) -> bool:
     return text == squash(value.text) and plainly_a_name(text, vocab.glue_hints)
 
 
-_POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
-
-
-def _points_awarded(row: Row) -> bool:
-    """A row of what each item scored ("预算绩效评价结果 | 考核节点进度完成率 | 10分 | 项目采购节约率 | 10分"),
-    printed under a table: two points or more, each right after a cell of words with no figure (the item
-    it scores).  An indicator row's figures follow its name in turn (target, actual), not one each."""
-    texts = [squash(c.text) for c in row.filled]
-    points = [i for i, t in enumerate(texts) if _POINTS.match(t)]
-    return len(points) >= 2 and all(i > 0 and not any(ch.isdigit() for ch in texts[i - 1]) for i in points)
-
-
 # A cell that only numbers the row: "目标1", "指标2:", "1、", "(3)" (a bare "1" may be a figure).
 _ROW_NUMBER = re.compile(r"^(?:(?:目标|指标|序号)\s*\d{1,2}\s*[:：、.．]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）])$")
 _NAME_LIKE = re.compile(r"^[^\d≥≤<>=≧≦＞＜%]*[\u4e00-\u9fff]{2}")
@@ -842,28 +641,6 @@ def _without_numbering(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
             return [*cells[:i], *cells[i + 1 :]]
         return cells
     return cells
-
-
-def _name_only(last: Record) -> bool:
-    """The row read last printed its name (and perhaps a 指标性质 word) and nothing after it."""
-    return "level3" in last.data and not set(last.data) - {"level3", "comparator"} and not last.extra_values
-
-
-def _grade_below(last: Record, group: Group, filled: list[Cell]) -> bool:
-    """A line holding a grade and numbers ("优 | 10") under a row that has its target but no
-    实际完成值: the rest of that row, wrapped (a grade alone is no indicator's name)."""
-    if squash(filled[0].text) not in GRADES or not all(is_number(c.text) for c in filled[1:]):
-        return False
-    if "level3" not in last.data or not {"value", "comparator"} & set(last.data) or "actual" in last.data:
-        return False
-    last.data["actual"] = filled[0]
-    # The numbers after it fill the row's empty score columns, the last ones first (a lone one is 得分).
-    numbers = filled[1:]
-    missing = [role for role in ("weight", "score") if role in group.roles and role not in last.data]
-    if numbers and len(numbers) <= len(missing):
-        for role, cell in zip(missing[len(missing) - len(numbers) :], numbers, strict=True):
-            last.data[role] = cell
-    return True
 
 
 def _scores_only(record: Record, group: Group) -> None:
@@ -940,11 +717,6 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
     return out
 
 
-_LABEL_KINDS = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)  # what a label row holds
-_CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
-_CARRIED_TARGETS = ("value", "actual")  # … and targets, with the name beside them
-
-
 _BRACKETED_UNIT = re.compile(r"^[(（][^()（）]{1,6}[)）]$")  # "(元)", "（个）" ending a name: its unit
 _SPLIT_UNIT = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)$")
 
@@ -1006,114 +778,6 @@ def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Ce
         out_cells.append(cell)
         out_kinds.append(kind)
     return out_cells, out_kinds
-
-
-_MAX_WRAPPED_TARGET = 10  # a target printed alone under its name is short ("有效提升", "≥95%")
-_ITEM_END = "；;。，, "
-_NAME_TARGET = re.compile(r"^(?P<name>.+?)[(（](?P<target>[^()（）]+)[)）]$")
-_UNIT_LIKE = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})*)$")  # "万元", "元/人"
-_LIST_SIGNS = "<>=≥≤≧≦"  # the signs a listed target may open with
-_TARGET_START = re.compile(rf"^\s*(?:[{_LIST_SIGNS}]|\d)")
-_MAX_LISTED_TARGET = 12  # "名称,提高": a longer tail after the comma is the name's own clause
-
-
-_FIELD_SEP = re.compile(r"[,，;；]")
-_FIELD_ROLES = ("value", "actual", "adjusted_value", "weight", "score")
-_FIELD_GLUE = re.compile(r"\s*(?:[:：为是]\s*)?")  # matched from the label's end (no "^": it would only match at 0)
-_MAX_FIELD_LABEL = 8
-_NAME_COLON = re.compile(r"[:：]")
-_QUOTED = re.compile(r"[“\"'‘](.+)[”\"'’]")
-
-
-def labelled_item(cell: Cell, vocab: Vocabulary) -> list[Placed] | None:
-    """One item of a report written as prose, its figures labelled with header words:
-    "1)主导制修订国家标准的项目数量(项),目标值2,完成值2,分值6,得分6。", or the name closed by a colon
-    and the target quoted: "设施质量合格率:指标值为“100%”,使用…均为合格产品,完成值为100%;" (the
-    words between labelled figures are the report's comment, not fields)."""
-    text = cell.text.rstrip().rstrip("。；;")
-    cuts = [m.start() for m in _FIELD_SEP.finditer(text)]
-    colon = _NAME_COLON.search(text)
-    if colon is not None and (not cuts or colon.start() < cuts[0]) and _field(text[colon.end() :], vocab):
-        cuts = [colon.start(), *cuts]
-    if not cuts:
-        return None
-    record: list[tuple[tuple[int, str], Cell]] = []
-    for start, end in zip(cuts, [*cuts[1:], len(text)], strict=True):
-        piece = text[start + 1 : end]
-        lead = len(piece) - len(piece.lstrip())
-        field = _field(piece.strip(), vocab)
-        if field is None:
-            if colon is not None and record:
-                continue  # a comment of the report between its figures
-            return None  # a comma inside the name or a sentence: not a list of labelled figures
-        role, at = field
-        value = piece.strip()[at:]
-        quoted = _QUOTED.fullmatch(value)
-        if quoted is not None:
-            at, value = at + 1, quoted[1]
-        column = cell.column + start + 1 + lead + at
-        record.append(((len(record) + 1, role), replace(cell, text=value, column=column)))
-    if not any(role in ("value", "actual") for (_, role), _ in record):
-        return None
-    name = text[: cuts[0]]
-    lead = len(name) - len(name.lstrip())
-    return [[((0, "level3"), replace(cell, text=name.strip(), column=cell.column + lead)), *record]]
-
-
-def _field(piece: str, vocab: Vocabulary) -> tuple[str, int] | None:
-    """("目标值200") → ("value", 3): the role a labelled figure names and where its figure starts."""
-    for size in range(min(_MAX_FIELD_LABEL, len(piece) - 1), 1, -1):
-        role = vocab.columns.get(label_key(piece[:size]))
-        if role in _FIELD_ROLES:
-            glue = _FIELD_GLUE.match(piece, size)
-            at = glue.end() if glue else size
-            return (role, at) if piece[at:].strip() else None
-    return None
-
-
-def _bracketed_item(cell: Cell, columns: list[tuple[int, str]], worded: bool) -> list[Placed] | None:
-    """A listed name with its target in brackets: "机柜数量(≥77台)"; once a list has written its
-    figures so, a worded bracket is a target too ("为全市经济发展保驾护航(正面支撑)"), unless it is a
-    unit or a placeholder ("(万元)", "(≥**%)")."""
-    text = cell.text.strip().rstrip(_ITEM_END)
-    bracketed = _NAME_TARGET.match(text)
-    if bracketed is None:
-        return None
-    target = bracketed.group("target").strip()
-    if not _TARGET_START.match(target):
-        if not worded or not 2 <= len(target) <= _MAX_WRAPPED_TARGET or _UNIT_LIKE.match(target):
-            return None
-        if any(ch.isdigit() or ch in "*＊" for ch in target):
-            return None
-    level3 = next(col for col in columns if col[1] == "level3")
-    value = next(col for col in columns if col[1] == "value")
-    name_cell = replace(cell, text=bracketed.group("name"))
-    target_cell = replace(cell, text=target, column=cell.column + cell.text.index(target))
-    return [[(level3, name_cell), (value, target_cell)]]
-
-
-_NUMBERED_ITEM = re.compile(r"\s*指标\s*\d+\s*[:：]")
-
-
-def _list_item(cell: Cell, columns: list[tuple[int, str]], named: bool = False) -> list[Placed] | None:
-    """One line of a list with no header: "参训人员结业率≥100%;", "完成时限,2025年10月底前;".
-    `named`: the next line is a target alone, so a comma in this one is inside the name."""
-    text = cell.text.strip().rstrip(_ITEM_END)
-    level3 = next(col for col in columns if col[1] == "level3")
-    value = next(col for col in columns if col[1] == "value")
-    name, comma, target = max(text.rpartition("，"), text.rpartition(","), key=lambda parts: len(parts[0]))
-    if comma and name.strip() and 0 < len(target.strip()) <= _MAX_LISTED_TARGET and not named:
-        at = cell.column + cell.text.index(target, len(name))
-        return [[(level3, replace(cell, text=name.strip())), (value, replace(cell, text=target.strip(), column=at))]]
-    if not any(ch.isdigit() or ch in _LIST_SIGNS for ch in text):
-        return None  # a name alone; its target follows on the next line
-    found = glued_rows(replace(cell, text=text), columns)
-    return found if found and len(found) == 1 and len(found[0]) >= 2 else None
-
-
-def _whole_rows(found: list[Placed]) -> bool:
-    """Two or more rows cut from one cell, each with a name and a target."""
-    return len(found) >= 2 and all(any(role in ("value", "actual") for (_, role), _ in placed) for placed in found)
 
 
 _EXPLANATION = 8  # an explanation of the indicator is a phrase at least this long, with no figure

@@ -17,7 +17,7 @@ from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.parse.form_across import Across
-from kpi_lint.parse.form_block import BlockReader, Record, labelled_item
+from kpi_lint.parse.form_block import BlockReader, labelled_item
 from kpi_lint.parse.form_cells import BLOCK_LABELS, Kind, join_wrapped_words, kind_of
 from kpi_lint.parse.form_funds import FundsReader
 from kpi_lint.parse.form_header import (
@@ -39,6 +39,7 @@ from kpi_lint.parse.form_header import (
     without_year_tier,
 )
 from kpi_lint.parse.form_line import Line
+from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.parse.funds_glued import glued_execution
 from kpi_lint.parse.page_split import join_page_splits
