@@ -70,6 +70,13 @@ def _segmenter(entries: tuple[Entry, ...]) -> jieba.Tokenizer:
     return seg
 
 
+@lru_cache(maxsize=16384)
+def _words(entries: tuple[Entry, ...], text: str) -> tuple[str, ...]:
+    """The meaningful words of `text` under the dictionary `entries` (a pure function of both, remembered:
+    the two shipped models and the batch primes segment the same cells again)."""
+    return tuple(tok for tok in _segmenter(entries).lcut(text, HMM=False) if _meaningful(tok))
+
+
 class TextNormalizer:
     """``preprocessor=`` of every vectorizer: the same `normalize` for words and characters.
 
@@ -110,8 +117,7 @@ class JiebaTokenizer:
         return {"entries": self.entries}
 
     def __call__(self, text: str) -> list[str]:
-        seg = _segmenter(self._key())
-        return [tok for tok in seg.lcut(text, HMM=False) if _meaningful(tok)]
+        return list(_words(self._key(), text))
 
     def __repr__(self) -> str:
         return f"JiebaTokenizer({len(self.entries)} 个词典词条)"

@@ -35,12 +35,10 @@ _LEVEL2_ALIASES = {
 }
 
 
-_SPACE = re.compile(r"\s+")
-
-
 def squash(text: str) -> str:
     """Drop all white space (PDF wrapping and DOCX padding put spaces inside words)."""
-    return _SPACE.sub("", text)
+    # str.split() cuts at exactly the characters `\s` matches (str.isspace), without the regex machinery.
+    return "".join(text.split())
 
 
 def canonical_level2(text: str | None) -> str | None:

@@ -368,15 +368,16 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
     if not name:
         return None
     printed = name_unit(name)
-    if printed is not None and (printed == "%" or any(printed.startswith(w) for w in cues.unit_words)):
+    if printed is not None and (printed == "%" or printed.startswith(cues.unit_words)):
         return printed  # a bracket holding another word ("成活率(目标)") says nothing of the unit
-    if any(name.endswith(c) for c in cues.unitless):
+    if name.endswith(cues.unitless):
         return UNITLESS
     for cue, unit in cues.units:
         if name.endswith(cue):
             return unit
     # "服务周期内空气质量", "规定时间内办结": a period followed by 内 bounds what is measured, it is not the measure.
-    if any(name.endswith(c) or (len(c) >= 2 and c in name.replace(c + "内", "")) for c in cues.date):
+    # (`c in name` first: without c in the name there is no c内 to drop, so the replace would change nothing.)
+    if any(name.endswith(c) or (len(c) >= 2 and c in name and c in name.replace(c + "内", "")) for c in cues.date):
         return DATE
     if name.endswith(_PROPERTY):
         return None  # "经费支出合规性": a property of the spending is measured, not an amount of 经费
