@@ -253,6 +253,21 @@ def _split_columns(roles: list[str | None], sub: list[str]) -> list[str | None] 
     return out if changed else None
 
 
+def second_tier_at(cells: list[Cell], roles: list[str | None]) -> int | None:
+    """Where the second row of a two-row header gathered one cell per line begins (rows set apart by
+    an empty line): the cells after the last gap name only the parts the top row's merged columns
+    split into ("预期指标值 … 自评得分" ⏎⏎ "符号 | 单位 | 单项指标得分 | 权重占比 | 折算得分"), the
+    cells before it a header of their own.  merge_subheader then lets them fill those spans.  None
+    when there is no such second row."""
+    gaps = [i for i in range(1, len(cells)) if cells[i].line - cells[i - 1].line >= 2]
+    if not gaps:
+        return None
+    at = gaps[-1]
+    if not is_header(roles[:at]) or not is_subheader(roles[at:]):
+        return None
+    return at if _split_columns(list(roles[:at]), [r for r in roles[at:] if r]) is not None else None
+
+
 def extend_header(header: Header, cells: list[Cell], roles: list[str | None]) -> Header | None:
     """The header with the columns of its wrapped continuation added after its own; None when
     they would repeat a column it has (then the row is something else)."""

@@ -33,6 +33,7 @@ from kpi_lint.parse.form_header import (
     merge_subheader,
     period_of,
     periods_in,
+    second_tier_at,
     stack_tiers,
     with_name_column,
     with_place_columns,
@@ -507,8 +508,12 @@ class FormReader:
             return
         roles = cell_roles(cells, self.vocab)
         cells, roles = with_name_column(*stack_tiers(*self._with_places(*without_year_tier(cells, roles))))
-        if is_header(roles):
-            header = build_header(cells, roles, self._header_above, self._periods, streamed=single)
+        tier = second_tier_at(cells, roles)
+        top, top_roles = (cells, roles) if tier is None else (cells[:tier], roles[:tier])
+        if is_header(top_roles):
+            header = build_header(top, top_roles, self._header_above, self._periods, streamed=single)
+            if tier is not None:
+                header = merge_subheader(header, cells[tier:], roles[tier:], False)
             self._open_block(header, cells[0])
         elif single:
             self._scattered_header(cells, roles)
