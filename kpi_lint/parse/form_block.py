@@ -229,6 +229,11 @@ class BlockReader:
                 continue
             if start in ends and end in ends and self._wider_row(part):
                 break  # another table, printed after the indicators: nothing after it is theirs
+            if start in {0, *ends} and self.header.streamed:
+                # A row's start, as a row printed on one line: its unnamed explanation left out (the
+                # run holds no labels: its cells are the row's own, a name "服务对象满意度" among them).
+                kinds = [Kind.BLANK if c.blank else Kind.DATA for c in part]
+                part = _without_explanation(part, kinds, self.header.groups[0])[0]
             if end in ends and start in {0, *ends} and self._whole_row(part, columns):
                 continue
             piece: list[Cell] = []

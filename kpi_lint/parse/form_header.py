@@ -253,6 +253,50 @@ def _split_columns(roles: list[str | None], sub: list[str]) -> list[str | None] 
     return out if changed else None
 
 
+def _second_row_at(cells: list[Cell]) -> int | None:
+    """Where a header gathered one cell per line goes on after one empty line: two rows of cells on
+    consecutive lines, set apart by it.  None when there is no such gap, or more than one (cells each
+    set apart by a line of their own are one row)."""
+    gaps = [i for i in range(1, len(cells)) if cells[i].line - cells[i - 1].line >= 2]
+    return gaps[0] if len(gaps) == 1 else None
+
+
+def fill_wrapped_tier(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
+    """A two-row header gathered one cell per line (rows set apart by an empty line) whose second row
+    completes headings the first row wrapped ("绩效" | "实际" over "目标值" | "完成值"): the second row's
+    cells, each naming a column the first row has not, fill the first row's unnamed cells after its
+    一级/二级/三级 ones, in order, one each; the second row is then no column of its own."""
+    at = _second_row_at(cells)
+    if at is None:
+        return cells, roles
+    head, tail = roles[:at], roles[at:]
+    first = next((i for i, r in enumerate(head) if r in _LEVEL_ROLES), None)
+    if first is None or not all(tail) or any(r in head for r in tail):
+        return cells, roles
+    unnamed = [i for i in range(first, at) if head[i] is None and not cells[i].blank]
+    if len(unnamed) != len(tail):
+        return cells, roles
+    out_cells, out_roles = list(cells[:at]), list(head)
+    for i, cell, role in zip(unnamed, cells[at:], tail, strict=True):
+        out_cells[i] = replace(out_cells[i], text=out_cells[i].text + cell.text)
+        out_roles[i] = role
+    return out_cells, out_roles
+
+
+def second_tier_at(cells: list[Cell], roles: list[str | None]) -> int | None:
+    """Where the second row of a two-row header gathered one cell per line begins (rows set apart by
+    an empty line): the cells after the last gap name only the parts the top row's merged columns
+    split into ("预期指标值 … 自评得分" ⏎⏎ "符号 | 单位 | 单项指标得分 | 权重占比 | 折算得分"), the
+    cells before it a header of their own.  merge_subheader then lets them fill those spans.  None
+    when there is no such second row."""
+    at = _second_row_at(cells)
+    if at is None:
+        return None
+    if not is_header(roles[:at]) or not is_subheader(roles[at:]):
+        return None
+    return at if _split_columns(list(roles[:at]), [r for r in roles[at:] if r]) is not None else None
+
+
 def extend_header(header: Header, cells: list[Cell], roles: list[str | None]) -> Header | None:
     """The header with the columns of its wrapped continuation added after its own; None when
     they would repeat a column it has (then the row is something else)."""

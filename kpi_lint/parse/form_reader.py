@@ -26,6 +26,7 @@ from kpi_lint.parse.form_header import (
     build_header,
     cell_roles,
     extend_header,
+    fill_wrapped_tier,
     is_header,
     is_number,
     is_subheader,
@@ -33,6 +34,7 @@ from kpi_lint.parse.form_header import (
     merge_subheader,
     period_of,
     periods_in,
+    second_tier_at,
     stack_tiers,
     with_name_column,
     with_place_columns,
@@ -81,6 +83,8 @@ _ONLY_SIGN = re.compile(r"[≥≤<>=＞＜≧≦＝═]+")
 _MAX_LOOSE = 3  # rows above a header-less table's first labelled row that may be its own
 _MAX_GAP = 4  # rows between two such rows ("|" marks; blank lines are no rows: a copy may double-space)
 # A cell that may be a column heading no list knows: short, no figure outside brackets, no sentence.
+# The top half of a heading wrapped over two header rows ("绩效" over "目标值"): a few characters.
+_WRAPPED_HALF = 4
 _HEADER_LIKE = re.compile(r"(?:[^\d\W]|[(（][^)）]{0,6}[)）]){2,16}")
 _CHOICE_BOX = re.compile(r"[□☐▢■☑☒]")  # "优秀□ 良好□ 合格□": a form's tick boxes
 _LEAD_IN = re.compile(r"[：:]\s*$")  # "附件：" introduces what follows; no indicator's name ends so
@@ -150,7 +154,7 @@ class FormReader:
     _goal_periods: list[str] = field(default_factory=list)  # periods of the goals printed on the next row
     _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
     _header_single: bool = True  # … printed one cell per line
-    _header_unknown: Row | None = None  # a line holding a cell no list names, between a header's words
+    _header_unknown: list[Row] = field(default_factory=list)  # lines of a cell no list names, amid a header's words
     # Header words scattered through a flattened table, gathered until they name a whole header.
     _scattered: list[tuple[Cell, str | None]] = field(default_factory=list)
     _scattered_block: BlockReader | None = None  # the block such a header opened (it may still widen)
@@ -434,9 +438,9 @@ class FormReader:
             # A header broken over lines (one cell per line, or a few per line): gather its cells.
             if not self._header_cells:
                 self._header_above = list(self._recent)
-            if self._header_unknown is not None:
-                self._header_cells.extend(self._header_unknown.filled)
-                self._header_unknown = None
+            for unknown in self._header_unknown:
+                self._header_cells.extend(unknown.filled)
+            self._header_unknown = []
             self._header_cells.extend(filled)
             self._header_single = self._header_single and len(filled) == 1
             return True
@@ -474,17 +478,23 @@ class FormReader:
         """A header printed one cell per line may hold a word no list names (a province's own
         column, an OCR-scrambled "年成值全完值"): once the words gathered name a header, such a short
         cell is held back, and it is a column of the header when the next line goes on with header
-        words; otherwise it is read as a row."""
+        words; otherwise it is read as a row.  Right after the 一级/二级/三级 words, several such cells
+        may be held back: the top halves of headings wrapped onto a second header row ("绩效" ⏎ "实际"
+        over "目标值 完成值", see fill_wrapped_tier)."""
         filled = line.filled
-        if headerish or not self._header_cells or not self._header_single or self._header_unknown is not None:
+        if headerish or not self._header_cells or not self._header_single:
             return False
-        if not is_header(cell_roles(self._header_cells, self.vocab)):
+        roles = cell_roles(self._header_cells, self.vocab)
+        levels_only = "level3" in roles and all(r in ("level1", "level2", "level3") for r in roles)
+        if self._header_unknown and not levels_only:
+            return False
+        if not is_header(roles) and not (levels_only and len(squash(filled[0].text)) <= _WRAPPED_HALF):
             return False  # words of a flattened page, header words and names apart
         if len(filled) != 1 or not _HEADER_LIKE.fullmatch(squash(filled[0].text)):
             return False
         if line.kinds[0] is not Kind.DATA:
             return False
-        self._header_unknown = line.row
+        self._header_unknown.append(line.row)
         return True
 
     def _with_places(self, cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
@@ -493,23 +503,31 @@ class FormReader:
     def _flush_header_cells(self) -> None:
         cells, self._header_cells = self._header_cells, []
         single, self._header_single = self._header_single, True
-        unknown, self._header_unknown = self._header_unknown, None
-        if unknown is not None:
+        unknown, self._header_unknown = self._header_unknown, []
+        if len(unknown) == 1:
             # A word held back that names the places whose targets follow a 指标方向 column: the header's.
-            widened = [*cells, *unknown.filled]
+            widened = [*cells, *unknown[0].filled]
             if self._with_places(widened, cell_roles(widened, self.vocab))[0] is not widened:
-                cells, unknown = widened, None
+                cells, unknown = widened, []
         self._open_gathered_header(cells, single)
-        if unknown is not None:
-            self._row(unknown)  # not a header word after all: the table's first cell
+        for row in unknown:
+            self._row(row)  # not a header word after all: the table's first cells
 
     def _open_gathered_header(self, cells: list[Cell], single: bool) -> None:
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
         cells, roles = with_name_column(*stack_tiers(*self._with_places(*without_year_tier(cells, roles))))
-        if is_header(roles):
-            header = build_header(cells, roles, self._header_above, self._periods, streamed=single)
+        filled = fill_wrapped_tier(cells, roles)
+        if filled[0] is not cells:  # one cell per line in its first row: its second may hold several
+            cells, roles = filled
+            single = single or len({c.line for c in cells}) == len(cells)
+        tier = second_tier_at(cells, roles)
+        top, top_roles = (cells, roles) if tier is None else (cells[:tier], roles[:tier])
+        if is_header(top_roles):
+            header = build_header(top, top_roles, self._header_above, self._periods, streamed=single)
+            if tier is not None:
+                header = merge_subheader(header, cells[tier:], roles[tier:], False)
             self._open_block(header, cells[0])
         elif single:
             self._scattered_header(cells, roles)
