@@ -278,14 +278,11 @@ class FormReader:
         where = end.anchor or f"{end.line}"
         named = squash(name.text) if name else squash(end.text)
         whole = min(len(row.filled) for row in others)
-        self.problems.append(
-            ParseProblem(
-                self.path, end.line, end.column,
-                f"表格在第{where}行中断：最后一行“{named}”读到“{squash(end.text)}”为止，比表中其他各行少了格"
-                f"（其他行至少 {whole} 格，这一行 {len(last.filled)} 格），之后的行和类别可能在截断处之后："
-                "不报告该项目缺少的类别",
-                severity="warning", anchor=end.anchor,
-            )
+        self._warn(
+            end,
+            f"表格在第{where}行中断：最后一行“{named}”读到“{squash(end.text)}”为止，比表中其他各行少了格"
+            f"（其他行至少 {whole} 格，这一行 {len(last.filled)} 格），之后的行和类别可能在截断处之后："
+            "不报告该项目缺少的类别",
         )
         return True
 
@@ -599,14 +596,11 @@ class FormReader:
             self.draft.cut_off = True
             first = across.unnamed[0]
             shown = "”“".join(squash(c.text) for c in across.unnamed[:3])
-            self.problems.append(
-                ParseProblem(
-                    self.path, first.line, first.column,
-                    f"表格在第{first.anchor or first.line}行印有 {len(across.unnamed)} 个"
-                    f"没有指标名称的目标值（“{shown}”）："
-                    "这些行的名称没有印出（原文残缺），表格没有读全：不报告该项目缺少的类别",
-                    severity="warning", anchor=first.anchor,
-                )
+            self._warn(
+                first,
+                f"表格在第{first.anchor or first.line}行印有 {len(across.unnamed)} 个"
+                f"没有指标名称的目标值（“{shown}”）："
+                "这些行的名称没有印出（原文残缺），表格没有读全：不报告该项目缺少的类别",
             )
 
     def _open_block(self, header: Header, first: Cell) -> None:
@@ -941,10 +935,12 @@ class FormReader:
         figures = [squash(c.text) for c in (first, *record.places)]
         if len(set(figures)) == 1:
             return
+        self._warn(first, f"“{squash(name)}”各地目标值不同（{' / '.join(figures)}），按第一个地区列读作指标值")
+
+    def _warn(self, cell: Cell, message: str) -> None:
+        """A warning about the reading, at `cell` (its line, column and office anchor)."""
         self.problems.append(
-            ParseProblem(self.path, first.line, first.column,
-                         f"“{squash(name)}”各地目标值不同（{' / '.join(figures)}），按第一个地区列读作指标值",
-                         severity="warning", anchor=first.anchor)
+            ParseProblem(self.path, cell.line, cell.column, message, severity="warning", anchor=cell.anchor)
         )
 
     def _levels(self, record: Record) -> tuple[str | None, str | None]:
