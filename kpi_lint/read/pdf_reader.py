@@ -52,16 +52,20 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             ruled = [_grid(table, number, t, chars=page.chars) for t, table in enumerate(tables, start=1)]
             rebuilt = [_grid(table, number, t, rebuilt=True, chars=page.chars)
                        for t, table in enumerate(unruled, start=len(tables) + 1)]
-            placed = sorted(zip([*tables, *unruled], [*ruled, *rebuilt], strict=True), key=lambda p: p[0].bbox[1])
+            placed = sorted(  # (pdfplumber table, its grid, rebuilt from word positions), top to bottom
+                [*((t, g, False) for t, g in zip(tables, ruled, strict=True)),
+                 *((t, g, True) for t, g in zip(unruled, rebuilt, strict=True))],
+                key=lambda p: p[0].bbox[1],
+            )
             cut, runs_on = found.cut, found.runs_on
             at_top = len(edge.titles) == repeated  # nothing above the first table but the print titles
-            if placed and head is not None and (runs_on or (at_top and any(placed[0][1] is g for g in ruled))):
-                table, grid = placed[0]  # the first table of the page: it may run on with a header again
+            if placed and head is not None and (runs_on or (at_top and not placed[0][2])):
+                table, grid, unruled_first = placed[0]  # the first table of the page: it may run on with a header again
                 k = repeated_header(grid.rows, *head)
                 if k:
                     del grid.rows[:k]
                     runs_on = True
-                    if any(grid is g for g in rebuilt):
+                    if unruled_first:
                         cut = bool(grid.rows) and found.cut_below(table.rows[k].bbox[1])
             if cut and carried_grid is not None:
                 join_cut_row(carried_grid, rebuilt[0])  # the rest of its last row, cut by the page break
