@@ -32,7 +32,7 @@ KPI101 and every other unjudged wild finding, most of them in the new batches p 
 fixes; 12 = seed 113 over the wild set on issue-11n's base bb16a1b, --share 1 --at-least 0 --min-fires 0 --only
 corpus/wild/ --exclude-reviewed tests/data/finding_review.csv (26 findings: every unjudged wild finding, 15 of them on
 the new batch r; fewer than the 40 asked for, as no more were left), judged blind before issue 11n's fixes;
-13–16: see tests/rules/test_finding_review.py.
+13–18: see tests/rules/test_finding_review.py.
 """
 
 from __future__ import annotations
@@ -60,14 +60,22 @@ def place(f: dict[str, object]) -> tuple[str, int, int, str, str]:
     return (str(f.get("path") or f.get("file")), int(str(f["line"])), int(str(f["column"])), code, level2)
 
 
-def reviewed_places(review_csv: str) -> set[tuple[str, int, int, str, str]]:
+def reviewed_places(review_csv: str, reworded: bool = False) -> set[tuple[str, int, int, str, str]]:
+    """The places judged in the review file; with `reworded`, a place counts as judged only for the message its
+    verdict was given on (a finding whose message changed since has not been judged as it now reads)."""
     with open(review_csv, encoding="utf-8", newline="") as fh:
-        return {place(dict(row)) for row in csv.DictReader(fh)}
+        return {_key(dict(row), reworded) for row in csv.DictReader(fh)}
+
+
+def _key(f: dict[str, object], reworded: bool) -> tuple[str, int, int, str, str]:
+    where = place(f)
+    return (where[0], where[1], where[2], where[3], where[4] + ("\n" + str(f["message"]) if reworded else ""))
 
 
 def sample(
     findings: list[dict[str, object]], seed: int = SEED, share: float = SHARE, at_least: int = AT_LEAST,
     only: str = "", min_fires: int = 0, reviewed: frozenset[tuple[str, int, int, str, str]] = frozenset(),
+    reworded: bool = False,
 ) -> list[dict[str, object]]:
     fires: dict[str, int] = defaultdict(int)
     by_code: dict[str, list[dict[str, object]]] = defaultdict(list)
@@ -78,7 +86,7 @@ def sample(
             continue
         seen.add(key)
         fires[str(f["code"])] += 1
-        if place(f) not in reviewed:
+        if _key(f, reworded) not in reviewed:
             by_code[str(f["code"])].append(f)
     rng = random.Random(seed)
     chosen: list[dict[str, object]] = []
@@ -103,13 +111,17 @@ def main() -> None:
                          "covers the rules that fire at least 5 times)")
     ap.add_argument("--exclude-reviewed", default="", metavar="CSV",
                     help="leave out the findings already judged in this review file (same place and rule)")
+    ap.add_argument("--reworded", action="store_true",
+                    help="with --exclude-reviewed: a finding judged only on a message worded otherwise than now "
+                         "counts as not judged")
     args = ap.parse_args()
     with open(args.findings, encoding="utf-8") as fh:
         findings = json.load(fh)
-    reviewed = frozenset(reviewed_places(args.exclude_reviewed)) if args.exclude_reviewed else frozenset()
+    reviewed = (frozenset(reviewed_places(args.exclude_reviewed, args.reworded)) if args.exclude_reviewed
+                else frozenset())
     out = csv.DictWriter(sys.stdout, COLUMNS, extrasaction="ignore")
     out.writeheader()
-    for f in sample(findings, args.seed, args.share, args.at_least, args.only, args.min_fires, reviewed):
+    for f in sample(findings, args.seed, args.share, args.at_least, args.only, args.min_fires, reviewed, args.reworded):
         row = dict(f)
         row["file"] = f["path"]
         row["verdict"] = ""

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 UNIT_COST_FILE = "unit_cost_words.txt"  # an amount per unit (每亩, 人均, 单价), as kpi-lint suggest reads it
 COMPLETION_FILE = "completion_words.txt"  # a completion rate (完成率): what was done, under 数量 or 时效, not 质量
+QUANTITY_RATE_FILE = "quantity_rates.txt"  # an amount against its plan or base (到位率, 稳定率): 数量 written as a rate
 # Judged rows whose categories are predicted in one model call, ahead of the documents being checked:
 # a call costs ~20 ms beyond its rows; the predictions of a call are held until the next ones.
 PRIME_ROWS = 4_096
@@ -136,6 +137,8 @@ class MisfiledIndicator(Rule):
     期限、值说按期完成的行（"春节前完成走访慰问 | 按时限完成"）。
     完成率（``completion_words.txt``："医药费报销完成率 | =100%"）填在数量指标或时效指标下也不报告：财预〔2020〕10号
     的评价指标框架把"实际完成率"（实际产出数/计划产出数）列在产出数量下，时效指标下是按期完成的比例，都不是质量。
+    同理，数量指标下实际的量与计划或基期的量之比（``quantity_rates.txt``："猪肉产量稳定率 | ≥95%"、
+    "5000吨稻谷、500吨成品粮储备到位率 | 100%"）也不报告：它是数量目标的比率写法，不是质量。
     填在可持续影响指标下的行不建议移到经济、社会或生态效益指标：这三类按效益的对象（钱、社会、环境）区分，可持续
     影响按效益的时长（长效、持续）区分，任何对象的效益都可以是可持续的，读名称对象的模型判断不了（e02"粮食储备设备
     维护及安全性 | 高"、003"社会影响力 | ≥95"）。
@@ -242,6 +245,8 @@ class MisfiledIndicator(Rule):
             return True  # an amount per unit ("造林补助 | 每亩300", "人均补助"), not a rate ("资助标准达标率 | 100%")
         if ind.level2 in (QUANTITY, TIMELINESS) and kind == "percent" and self._completion_rate(ind):
             return True  # "医药费报销完成率 | =100%": 10号's 实际完成率 under 数量, or what was done on time under 时效
+        if ind.level2 == QUANTITY and kind == "percent" and self._rate_ending(ind, QUANTITY_RATE_FILE):
+            return True  # "猪肉产量稳定率 | ≥95%", "…储备到位率 | 100%": an amount against its plan or base
         if ind.level2 == TIMELINESS and ind.parsed is not None:
             # A rate of what was done on time or by a date the name states ("…按期完成率 | ≥95%", "项目年末完成率 |
             # ≥95%"), a period or a frequency ("城市道路以克论净量化考核 | 1次/月"), or "done by the deadline the
@@ -258,8 +263,12 @@ class MisfiledIndicator(Rule):
         """The name measures a completion rate ("医药费报销完成率", "完成率(%)"): the share of the planned work that
         was done. 财预〔2020〕10号's evaluation framework files 实际完成率 (实际产出数/计划产出数) under 产出数量; under
         时效 it is the share done by the deadline. Either way it says nothing of quality."""
+        return self._rate_ending(ind, COMPLETION_FILE)
+
+    def _rate_ending(self, ind: Indicator, file: str) -> bool:
+        """The name, its closing bracket ("(%)", "(≥**%)") left aside, ends with a word of the list `file`."""
         name = clean(_CLOSING_BRACKET.sub("", (ind.level3 or "").strip()))
-        return any(word and name.endswith(word) for word in self.lexicon.words(COMPLETION_FILE))
+        return any(word and name.endswith(word) for word in self.lexicon.words(file))
 
     def _by_lexicon(self, ind: Indicator) -> tuple[str, str] | None:
         if ind.level2 not in _OUTPUT:
