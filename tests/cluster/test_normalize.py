@@ -62,7 +62,8 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("竣工验收合格率", "工程验收合格率"),
         ("项目竣工验收合格率", "工程验收合格率"),
         ("设备验收合格率", "设备验收合格率"),
-        ("项目总成本(≤**万元)", "总成本"),
+        ("项目总成本(≤**万元)", "成本"),  # 总成本 → 成本 (issue 13l: 项目成本 = 项目总成本)
+        ("年度预算总成本", "成本"),
         ("组织宣传活动次数", "宣传活动次数"),
         # trainings of two groups, publicity on two topics: one measure (issue 13k, the pairs' precedent)
         ("开展防震减灾科普“进基层”宣传活动场数", "宣传活动次数"),
