@@ -13,6 +13,7 @@ them. `--errors` lists the rows the last shuffle gets wrong. No variant is shipp
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import warnings
 from collections.abc import Callable
@@ -51,6 +52,10 @@ UNIT_GROUPS = [
     ["天", "日", "个工作日", "工作日", "小时"], ["月", "个月", "年", "季度"],
 ]
 DEADLINE_WORDS = ["月底", "年底", "月前", "年前", "之前", "以前", "前完成", "月份", "日前"]
+# Shapes a reviewer reads off a row without its 一级/二级 (issue 13l): a date written in the cell (2022年12月,
+# 12月30日, 1-12月, 年底), and a name that is an effect phrase (it opens with a verb of change: 提高…, 促进…).
+DATE_SHAPE = r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:\s*\d{1,2}\s*日|底|前|份)?|[年月]底|季度|日前"
+EFFECT_OPENING = r"^(?:提高|提升|促进|改善|减轻|推动|推进|强化|增强|巩固|带动|加强|保障|维护|助力|优化|降低|减少)"
 
 
 class UnitGroups(BaseEstimator, TransformerMixin):  # type: ignore[misc]
@@ -66,6 +71,21 @@ class UnitGroups(BaseEstimator, TransformerMixin):  # type: ignore[misc]
             unit = (parsed.unit or "") if parsed.number is not None else ""
             rows.append([float(any(unit.startswith(u) for u in group)) for group in UNIT_GROUPS])
         return sparse.csr_matrix(np.asarray(rows, dtype=float).reshape(len(rows), len(UNIT_GROUPS)))
+
+
+class Shapes(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+    """Each column × each pattern → one 0/1 column: does the cell match."""
+
+    def __init__(self, patterns: tuple[str, ...] = ()) -> None:
+        self.patterns = patterns
+
+    def fit(self, X: Any, y: Any = None) -> Shapes:
+        return self
+
+    def transform(self, X: Any) -> sparse.csr_matrix:
+        compiled = [re.compile(p) for p in self.patterns]
+        columns = [[float(bool(c.search(str(v)))) for v in X[col]] for col in X.columns for c in compiled]
+        return sparse.csr_matrix(np.asarray(columns, dtype=float).T.reshape(len(X), len(columns)))
 
 
 def _pipeline(features: Features = CATEGORY_FEATURES, c: float = 10.0) -> Pipeline:
@@ -125,6 +145,12 @@ VARIANTS: dict[str, Callable[[], Pipeline]] = {
     "chars_1_4": lambda: _chars(1, 4),
     "deadline_cues": lambda: _value_cues({"时效指标": list(DEADLINE_WORDS)}),
     "svc": _svc,
+    # issue 13l
+    "date_shape": lambda: _with_block(_pipeline(), "date", Shapes((DATE_SHAPE,)), ["level3", "value"], 1.0),
+    "effect_opening": lambda: _with_block(_pipeline(), "effect", Shapes((EFFECT_OPENING,)), ["level3"], 1.0),
+    "both_shapes": lambda: _with_block(_with_block(_pipeline(), "date", Shapes((DATE_SHAPE,)), ["level3", "value"],
+                                                   1.0), "effect", Shapes((EFFECT_OPENING,)), ["level3"], 1.0),
+    "lasting_cues": lambda: _value_cues({"可持续影响指标": ["巩固", "持续发挥", "持续提升", "持续"]}),
 }
 
 
@@ -165,6 +191,7 @@ def main() -> None:
         classes = " ".join(f"{label[:2]} {f:.2f}" for label, f in zip(labels, mean, strict=True))
         print(f"{name:<14} macro-F1 {np.mean(macros):.3f} ± {np.std(macros):.3f}  填错类别判对 {np.mean(right):.1f}  "
               f"{classes}")
+        print(f"{'':<14} per shuffle: {' '.join(f'{m:.3f}' for m in macros)}")
         if args.errors:
             for i in np.flatnonzero(predicted != y):
                 print(f"    {groups[i]} {y[i]} → {predicted[i]} | {features['level1'][i]} | {features['level3'][i]} | "

@@ -46,7 +46,10 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("受益建档立卡贫困人数≥**人", "受益建档立卡贫困户人数"),  # 贫困人数 → 贫困户人数 (issue 13h)
         ("受益建档立卡贫困人口数≥**人", "受益建档立卡贫困户人数"),  # 人口数 → 人数 → 贫困户人数
         ("及时(按期)开工率", "及时开工率"),
-        ("指标1:补助发放及时率", "补助发放及时率"),
+        ("指标1:补助发放及时率", "补助及时发放率"),  # one word order for one on-time rate (issue 13l)
+        ("经费支出合规性", "经费支出合规率"),
+        ("禁毒舞台剧宣传的场次", "宣传活动次数"),  # 的 dropped, 场次 → 次数, then the publicity rule
+        ("全省残联宣文干部培训班参训人数", "培训人数"),
         ("其中桃树种植面积", "桃树种植面积"),
         ("全年免费开放", "免费开放"),
         ("全年", "全年"),  # nothing would be left: kept
@@ -59,7 +62,8 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("竣工验收合格率", "工程验收合格率"),
         ("项目竣工验收合格率", "工程验收合格率"),
         ("设备验收合格率", "设备验收合格率"),
-        ("项目总成本(≤**万元)", "总成本"),
+        ("项目总成本(≤**万元)", "成本"),  # 总成本 → 成本 (issue 13l: 项目成本 = 项目总成本)
+        ("年度预算总成本", "成本"),
         ("组织宣传活动次数", "宣传活动次数"),
         # trainings of two groups, publicity on two topics: one measure (issue 13k, the pairs' precedent)
         ("开展防震减灾科普“进基层”宣传活动场数", "宣传活动次数"),
