@@ -431,6 +431,7 @@ def text_grid(
     blank_ends_rows = _blank_lines_end_rows(src.norm)
     pipes_close_cells = _pipes_close_cells(src.norm)
     after_pipe = False  # the last line read was a lone `|`
+    last_line = max((i for i, line in enumerate(src.norm) if line.strip()), default=-1)
     for i, printed, folded in _logical_lines(src):
         if not folded and blank_ends_rows and rows and rows[-1].cells:
             rows.append(Row([], closes=True))  # the end of a row copied one cell per line
@@ -473,7 +474,8 @@ def text_grid(
         at = src.printed_column
         if glued:
             cells = [Cell(text, i + 1, at(i, col) + 1, glued=flag) for col, text, flag in glued]
-            if chunk and cells[-1].glued:  # a preview's chunk ends anywhere, even inside a row
+            if (chunk or i == last_line) and cells[-1].glued:
+                # A preview's chunk ends anywhere, even inside a row; so does a text cut short (its last line).
                 cells[-1] = replace(cells[-1], broken=True)
         else:
             cells = [Cell(text, i + 1, at(i, col) + 1) for col, text in pieces]
