@@ -377,6 +377,8 @@ class BlockReader:
     # -- content ---------------------------------------------------------------
     def _by_content(self, cells: list[Cell]) -> None:
         raw = [kind_of(c, self.vocab) for c in cells]
+        if self._run is None and _heading_with_points(cells, raw):
+            return  # "项目决策(10分)" alone: a heading of the evaluation's own and its points, no row
         kinds = _own_labels(cells, _named_like_a_label(cells, raw, resolve(raw)), self.header)
         kinds = self._one_tier_level1(raw, kinds)
         kinds = _outline_tier(cells, raw, kinds, self.levels[0])
@@ -679,6 +681,17 @@ def _set_level1(levels: _Levels, cell: Cell, vocab: Vocabulary) -> None:
     elif levels.level1.text.split() != cell.text.split():
         levels.level2 = None
     levels.level1 = cell
+
+
+# A heading with the points its rows carry ("项目决策(10分)", "顼目产出(30分)"): no name, no target.
+_HEADING_POINTS = re.compile(r"[^\d()（）]{2,12}[(（]\d+(?:\.\d+)?分[)）]")
+def _heading_with_points(cells: list[Cell], raw: list[Kind]) -> bool:
+    """The row holds one cell, no label the vocabulary knows, and it reads "words(N分)": a heading of the
+    evaluation's own frame ("项目决策(10分)", "顼目产出(30分)") with the points of the rows under it."""
+    filled = [c for c, k in zip(cells, raw, strict=True) if k is not Kind.BLANK]
+    if len(filled) != 1 or raw.count(Kind.DATA) != 1:
+        return False
+    return _HEADING_POINTS.fullmatch(squash(filled[0].text)) is not None
 
 
 # How a label is numbered in an outline: "一、" / "(一)" / "1、" / "1." / "(1)" (the numeral's kind and its marks).
