@@ -685,6 +685,8 @@ def _set_level1(levels: _Levels, cell: Cell, vocab: Vocabulary) -> None:
 
 # A heading with the points its rows carry ("项目决策(10分)", "顼目产出(30分)"): no name, no target.
 _HEADING_POINTS = re.compile(r"[^\d()（）]{2,12}[(（]\d+(?:\.\d+)?分[)）]")
+
+
 def _heading_with_points(cells: list[Cell], raw: list[Kind]) -> bool:
     """The row holds one cell, no label the vocabulary knows, and it reads "words(N分)": a heading of the
     evaluation's own frame ("项目决策(10分)", "顼目产出(30分)") with the points of the rows under it."""
