@@ -146,6 +146,8 @@ class Vocabulary:
     # Header words that name a column only as a whole cell ("绩效目标": inside a longer cell, or after
     # a period word, it is a heading of the page): form_columns.txt words written "=绩效目标".
     whole_columns: dict[str, str] = field(default_factory=dict)
+    # Cells that label the whole indicator block or a period group, not a row (block_labels.txt).
+    blocks: frozenset[str] = frozenset()
     # Answers already given, per question and text: a document asks about the same few cells often.
     memo: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -287,7 +289,10 @@ class Vocabulary:
         close a table ("总分", "填报人") whatever their length."""
         long_words = [*self.level1, *self.level2, *self.columns, *self.facts, *self.titles]
         closing = [w for w, fact in self.facts.items() if fact in ("total_score", "end") and len(w) >= 2]
-        return [w for w in long_words if len(w) >= 4] + closing
+        # A block's side label, glued between two rows: only the longer ones ("绩效指标" stands inside
+        # "食品安全指标" and in the notes under a table, "年度指标" in prose).
+        blocks = [w for w in self.blocks if len(w) >= _LONG_BLOCK_LABEL]
+        return [w for w in long_words if len(w) >= 4] + closing + blocks
 
     def before_labels(self, text: str) -> str:
         """A fact's value without the labels glued after it: "XX局资金情况(万元)全年预算数(A)…" → "XX局"."""
@@ -629,6 +634,7 @@ def _whole_cell(text: str) -> str:
 
 
 _MIN_PART = 5  # a shorter part of a label is too often a word of its own
+_LONG_BLOCK_LABEL = 5  # a block label this long ("项目绩效指标", "年度绩效指标") cuts glued text
 _DOUBLED = re.compile(r"(\S{2,}?)\1")  # a word of two characters or more said twice in a row
 
 
@@ -647,6 +653,7 @@ def read_vocabulary(
     typos: list[tuple[str, str]] | None = None,
     funds: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None,
     glue_hints: GlueHints | None = None,
+    blocks: list[str] | None = None,
 ) -> Vocabulary:
     """Build the vocabulary from the entries of levels.txt, form_columns.txt, form_titles.txt, form_facts.txt."""
     level1: dict[str, str] = {}
@@ -675,6 +682,7 @@ def read_vocabulary(
         {label_key(w): source for source, words in sources.items() for w in words},
         {label_key(w): figure for figure, words in figures.items() for w in words},
         glue_hints=glue_hints or GlueHints(), asides=asides, whole_columns=whole_words,
+        blocks=frozenset(label_key(w) for w in blocks or ()),
     )
 
 
@@ -718,6 +726,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             units=tuple(sorted({w for kind in ("count", "money") for w in units.get(kind, ())}, key=len, reverse=True)),
             place_ends=tuple(sorted(cues.get("地名后缀", ()), key=len, reverse=True)),
         ),
+        read_list(directory, "block_labels.txt"),
     )
 
 

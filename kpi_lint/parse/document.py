@@ -116,7 +116,10 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
 def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
     doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
     vocab = lexicon.vocabulary
-    grid = text_grid(src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
+    grid = text_grid(
+        src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail,
+        lambda word: vocab.title_family(word) is not None,
+    )
     doc.projects, found = read_forms(grid.rows, src.path, lexicon)
     _keep_problems(doc, found)
     if not doc.projects:

@@ -377,8 +377,11 @@ class BlockReader:
     # -- content ---------------------------------------------------------------
     def _by_content(self, cells: list[Cell]) -> None:
         raw = [kind_of(c, self.vocab) for c in cells]
+        if self._run is None and _heading_with_points(cells, raw):
+            return  # "项目决策(10分)" alone: a heading of the evaluation's own and its points, no row
         kinds = _own_labels(cells, _named_like_a_label(cells, raw, resolve(raw)), self.header)
         kinds = self._one_tier_level1(raw, kinds)
+        kinds = _outline_tier(cells, raw, kinds, self.levels[0])
         if self._run is not None and kinds:
             # One cell per line, one period: a 二级 right under the same 二级 is a name that reads like
             # its category ("成本指标" ⏎ "成本"); an empty category is followed by another one.
@@ -678,6 +681,47 @@ def _set_level1(levels: _Levels, cell: Cell, vocab: Vocabulary) -> None:
     elif levels.level1.text.split() != cell.text.split():
         levels.level2 = None
     levels.level1 = cell
+
+
+# A heading with the points its rows carry ("项目决策(10分)", "顼目产出(30分)"): no name, no target.
+_HEADING_POINTS = re.compile(r"[^\d()（）]{2,12}[(（]\d+(?:\.\d+)?分[)）]")
+
+
+def _heading_with_points(cells: list[Cell], raw: list[Kind]) -> bool:
+    """The row holds one cell, no label the vocabulary knows, and it reads "words(N分)": a heading of the
+    evaluation's own frame ("项目决策(10分)", "顼目产出(30分)") with the points of the rows under it."""
+    filled = [c for c, k in zip(cells, raw, strict=True) if k is not Kind.BLANK]
+    if len(filled) != 1 or raw.count(Kind.DATA) != 1:
+        return False
+    return _HEADING_POINTS.fullmatch(squash(filled[0].text)) is not None
+
+
+# How a label is numbered in an outline: "一、" / "(一)" / "1、" / "1." / "(1)" (the numeral's kind and its marks).
+_OUTLINE_MARK = re.compile(r"^\s*([(（]?)\s*(?:([一二三四五六七八九十]{1,3})|(\d{1,2}))\s*([)）、.．]?)")
+
+
+def _outline_mark(text: str) -> tuple[str, str, str] | None:
+    """The style of the numbering `text` opens with, None if none: ("(", "一", ")") for "(三)", ("", "1", "、")
+    for "2、"; a bracket or a mark after the numeral is needed (a bare "三" may be a word)."""
+    m = _OUTLINE_MARK.match(text)
+    if m is None or not (m[1] or m[4]) or (m[1] and m[4] not in ")）"):
+        return None
+    return ("(" if m[1] else "", "一" if m[2] else "1", "" if m[4] in ")）" else "、" if m[4] == "、" else ".")
+
+
+def _outline_tier(cells: list[Cell], raw: list[Kind], kinds: list[Kind], levels: _Levels) -> list[Kind]:
+    """A label of either tier ("三、满意度指标") numbered as the 一级 above it is ("一、产出指标", "二、效益指标")
+    and not as its 二级 ("(一)数量指标") is a 一级 of its own: the outline's numbering says the tier."""
+    if levels.level1 is None or levels.level2 is None:
+        return kinds
+    above, below = _outline_mark(levels.level1.text), _outline_mark(levels.level2.text)
+    if above is None or above == below:
+        return kinds
+    out = list(kinds)
+    for i, (cell, r) in enumerate(zip(cells, raw, strict=True)):
+        if r is Kind.EITHER and out[i] is Kind.LEVEL2 and _outline_mark(cell.text) == above:
+            out[i] = Kind.LEVEL1
+    return out
 
 
 def _named_like_a_label(cells: list[Cell], raw: list[Kind], kinds: list[Kind]) -> list[Kind]:

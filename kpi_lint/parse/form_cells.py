@@ -14,12 +14,6 @@ from enum import Enum
 from kpi_lint.grid import Cell, Row
 from kpi_lint.vocab import Vocabulary, label_key, squash
 
-# Cells that label the whole indicator block or a period group, not a row.
-BLOCK_LABELS = {
-    "绩效指标", "年度绩效指标", "实施期绩效指标", "中期绩效指标", "长期绩效指标", "指标", "绩效目标指标",
-    "年度绩效目标", "实施期绩效目标", "中期绩效目标", "年度指标", "实施期指标", "中期指标", "绩效指标体系",
-}
-
 
 class Kind(Enum):
     BLANK = 0
@@ -38,7 +32,7 @@ def kind_of(cell: Cell, vocab: Vocabulary) -> Kind:
 
 def _kind_of(text: str, vocab: Vocabulary) -> Kind:
     key = label_key(text)
-    if key in BLOCK_LABELS or not key:  # a weight left alone ("(50分)") labels nothing
+    if key in vocab.blocks or not key:  # a weight left alone ("(50分)") labels nothing
         return Kind.BLOCK
     one = vocab.canonical_level1(key)
     two = vocab.canonical_level2(key)
@@ -95,7 +89,7 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     part may be the first word of a cell of several ("效" ⏎ "益" ⏎ "指" ⏎ "标 经济效益", a vertical
     label ending on the line a wrapped 二级 starts): that word joins, the rest of the cell stays.
     """
-    words = vocab.wrap_words | BLOCK_LABELS
+    words = vocab.wrap_words | vocab.blocks
     out = [r.with_cells(list(r.cells)) for r in rows]  # this function's own copies, changed in place
     # A ruled row takes part when it is a line of text pasted into a table: filled from the left edge
     # and short of the table's end ("绩效指标 一级" ⏎ "指标", each line a row of the Word table).

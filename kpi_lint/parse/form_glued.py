@@ -684,7 +684,35 @@ def split_glued(
         # "-" under 度量单位 / 计算符号 is the template's empty cell, not part of the target.
         pieces = [p for p in pieces if not (p[0][1] in ("unit", "comparator") and text[p[1] : p[2]] in hints.blanks)]
         rows.append(_even_targets(text, pieces, _number_tails(hints)))
+    if broken and rows:
+        rows[-1] = _echo_cut_short(text, rows[-1], columns)
     return rows
+
+
+_ECHO_SHORT = 2  # the fewest characters of a target said again that the break may leave
+
+
+def _echo_cut_short(
+    text: str, record: list[tuple[Column, int, int]], columns: list[Column]
+) -> list[tuple[Column, int, int]]:
+    """The text breaks off inside the last row's actual, which says its target again ("…医疗服务" | "服务范围扩大"
+    | "服务范"): a row read with no actual, whose text ends with the opening of a target printed just before
+    it, is cut there — the target, then what the break left of it said again."""
+    roles = [role for _, role in columns]
+    if "value" not in roles or "actual" not in roles[roles.index("value") :]:
+        return record
+    if any(col[1] == "actual" for col, _, _ in record) or record[-1][0][1] != "value" or record[-1][2] != len(text):
+        return record
+    n, start = len(text), record[0][1]
+    value_col, actual_col = columns[roles.index("value")], columns[roles.index("actual")]
+    for size in range(min(_SHORT_WORDED, (n - start) // 3), _ECHO_SHORT - 1, -1):
+        said = text[n - size :]
+        at = text.rfind(said, start + 1, n - size)
+        if at < 0 or not _TARGET.match(text[at : n - size]) or _SIGN_CHAR.search(said):
+            continue
+        kept = [(col, s, min(e, at)) for col, s, e in record[:-1] if s < at]
+        return [*kept, (value_col, at, n - size), (actual_col, n - size, n)]
+    return record
 
 
 def _even_targets(

@@ -18,7 +18,7 @@ from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.parse.form_across import Across
 from kpi_lint.parse.form_block import BlockReader, labelled_item
-from kpi_lint.parse.form_cells import BLOCK_LABELS, Kind, join_wrapped_words, kind_of
+from kpi_lint.parse.form_cells import Kind, join_wrapped_words, kind_of
 from kpi_lint.parse.form_funds import FundsReader
 from kpi_lint.parse.form_header import (
     DIRECTION_WORDS,
@@ -330,7 +330,7 @@ class FormReader:
         the start of a label the excerpt was cut inside ("效益" of 效益指标): what a table cut between
         rows leaves."""
         bare = squash(strip_marks(text))
-        if not bare or _PLACEHOLDER.match(bare) or label_key(bare) in BLOCK_LABELS:
+        if not bare or _PLACEHOLDER.match(bare) or label_key(bare) in self.vocab.blocks:
             return True
         if self.vocab.canonical_level1(bare) is not None or self.vocab.canonical_level2(bare) is not None:
             return True

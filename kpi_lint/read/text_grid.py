@@ -138,6 +138,38 @@ def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[tuple[in
     return found
 
 
+class TitleHeads:
+    """What a document prints before its form title's own words ("省级部门预算项目支出" of "省级部门预算项目支出
+    绩效目标表"), learnt where a line opens with a title.  A document of several forms prints the title again
+    for each; where the text lost its separators, the words before the title word then run on from the last
+    row of the form before ("…=99百分比省级部门预算项目支出绩效目标表…"): they are the title's, not that row's."""
+
+    def __init__(self, is_title: Callable[[str], bool]) -> None:
+        self.is_title = is_title
+        self._heads: set[str] = set()
+
+    def learn(self, folded: str, tokens: re.Pattern[str]) -> None:
+        """A line whose first word is a title word: the few words before it are the title's."""
+        first = tokens.search(folded)
+        if first is None or not self.is_title(first.group()):
+            return
+        head = folded[: first.start()].strip()
+        if _TITLE_HEAD.fullmatch(head):
+            self._heads.add(head)
+
+    def start(self, folded: str, floor: int, at: int) -> int:
+        """Where the title whose word starts at `at` begins: before the longest head learnt that the text
+        between `floor` and `at` ends with, when other text stands before that head."""
+        before = folded[floor:at].rstrip()
+        for head in sorted(self._heads, key=len, reverse=True):
+            if before.endswith(head) and before[: -len(head)].strip():
+                return floor + len(before) - len(head)
+        return at
+
+
+# A title's own words before its form word: words only, no figure, no sentence mark ("省级部门预算项目支出").
+_TITLE_HEAD = re.compile(r"[\u4e00-\u9fff()（）]{4,20}")
+
 HeaderCover = Callable[[str], "list[tuple[int, int]] | None"]
 HeaderTail = Callable[[str, int, int, int, int], "list[tuple[int, int]]"]
 
@@ -150,6 +182,7 @@ def glued_cells(
     header: HeaderCover | None = None,
     words: int = 3,
     tails: HeaderTail | None = None,
+    titles: TitleHeads | None = None,
 ) -> list[tuple[int, str, bool]] | None:
     """A line that lost its separators, cut at the words of the vocabulary it holds.
 
@@ -159,11 +192,16 @@ def glued_cells(
     of a glued table is cut after the labels it opens with.  The text between the words is kept as
     glued cells for the form reader to cut by kind.  `tails` (``Vocabulary.header_tail``)
     is what a word may have glued right after it: a unit in brackets it keeps, short header words
-    cut as words of their own.
+    cut as words of their own; `titles` where a title printed again for the next form begins.
     """
     if tokens is None:
         return None
     found = _with_tails([m.span() for m in tokens.finditer(folded)], folded, tails)
+    if titles is not None:
+        found = [
+            (titles.start(folded, found[k - 1][1] if k else 0, a), b) if titles.is_title(folded[a:b]) else (a, b)
+            for k, (a, b) in enumerate(found)
+        ]
     if "《" in folded:  # a word inside a document's title (《…资金管理办法》) is the title's, no cell
         found = [(a, b) for a, b in found if folded.rfind("《", 0, a) <= folded.rfind("》", 0, a)]
     if len(found) < words and header is not None:
@@ -413,13 +451,15 @@ def text_grid(
     labels: re.Pattern[str] | None = None,
     header: HeaderCover | None = None,
     tails: HeaderTail | None = None,
+    is_title: Callable[[str], bool] | None = None,
 ) -> Grid:
     """One grid holding a row per non-empty line of `src`; a line holding only `|` is a row with no cells.
 
     `tokens` (the vocabulary's words, ``Vocabulary.word_pattern``) lets lines that lost every
     separator be cut at the words they hold; `labels` (``Vocabulary.label_pattern``) lets a row of
     such a table be cut after the 一级/二级 labels it opens with, and `header` a header row;
-    `tails` (``Vocabulary.header_tail``) finds what is glued right after such a word.
+    `tails` (``Vocabulary.header_tail``) finds what is glued right after such a word; `is_title` tells a
+    form title's word (TitleHeads).
     """
     if looks_like_csv(src.lines):
         return Grid(csv_rows(src.lines))
@@ -431,6 +471,8 @@ def text_grid(
     blank_ends_rows = _blank_lines_end_rows(src.norm)
     pipes_close_cells = _pipes_close_cells(src.norm)
     after_pipe = False  # the last line read was a lone `|`
+    last_line = max((i for i, line in enumerate(src.norm) if line.strip()), default=-1)
+    titles = TitleHeads(is_title) if is_title is not None and tokens is not None else None
     for i, printed, folded in _logical_lines(src):
         if not folded and blank_ends_rows and rows and rows[-1].cells:
             rows.append(Row([], closes=True))  # the end of a row copied one cell per line
@@ -464,7 +506,11 @@ def text_grid(
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
         pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
-        glued = glued_cells(printed, folded, tokens, labels, header, tails=tails) if len(pieces) == 1 else None
+        if titles is not None and tokens is not None:
+            titles.learn(folded, tokens)
+        glued = None
+        if len(pieces) == 1:
+            glued = glued_cells(printed, folded, tokens, labels, header, tails=tails, titles=titles)
         unwrapped = _unwrapped(folded, tokens, chunk > 0) if len(pieces) > 1 else None
         if unwrapped is not None:
             kept, columns = unwrapped
@@ -473,7 +519,8 @@ def text_grid(
         at = src.printed_column
         if glued:
             cells = [Cell(text, i + 1, at(i, col) + 1, glued=flag) for col, text, flag in glued]
-            if chunk and cells[-1].glued:  # a preview's chunk ends anywhere, even inside a row
+            if (chunk or i == last_line) and cells[-1].glued:
+                # A preview's chunk ends anywhere, even inside a row; so does a text cut short (its last line).
                 cells[-1] = replace(cells[-1], broken=True)
         else:
             cells = [Cell(text, i + 1, at(i, col) + 1) for col, text in pieces]
