@@ -15,22 +15,29 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS, TARGET_ROLES
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
 from kpi_lint.read.source import fold
-from kpi_lint.vocab import WORDED_SIGNS, GlueHints
+from kpi_lint.vocab import WORDED_SIGNS, GlueHints, scrambles, unscrambled
 
 if TYPE_CHECKING:
     import jieba
 
 _SIGN = SIGNS
+_DIRECTION_SCRAMBLES = scrambles(dict.fromkeys(DIRECTION_WORDS, ""))
+# The 指标性质 words a name never holds, as printed or read out of order: where one stands, the name has ended.
+_KIND_WORDS = tuple(
+    sorted({*(w for w in DIRECTION_WORDS if len(w) >= 4), *_DIRECTION_SCRAMBLES}, key=len, reverse=True)
+)
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _PATTERNS = {
     "weight": re.compile(rf"^{_NUMBER}%?$"),  # "30%": a weight printed as a share
     "score": re.compile(rf"^{_NUMBER}$"),
+    "ratio": re.compile(rf"^{_NUMBER}%?$"),  # 得分系数: "100%", or a bare share ("0.8")
     "comparator": re.compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
     "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?)$"),
 }
@@ -77,7 +84,9 @@ _TARGET_ROLES = {*TARGET_ROLES, "place_value"}  # … and the targets of further
 _NAME_ROLES = ("level3", "deviation", "note")  # names and free text: words, a sign only in brackets
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
-_MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 4, "unit": 7, **dict.fromkeys(_TARGET_ROLES, 60)}
+_MAX_PIECE = {
+    "level3": 60, "weight": 6, "score": 6, "ratio": 7, "comparator": 4, "unit": 7, **dict.fromkeys(_TARGET_ROLES, 60)
+}
 # A target listing several counted parts, each named ("自愿咨询检测1000人次以上,艾滋病人检测600人次以上"):
 # words, one number with its unit or qualifier, and a comma or semicolon before the next part.
 _LISTED_PART = re.compile(r"[\u4e00-\u9fff]{2,12}\d+(?:\.\d+)?[^\d,，;；、。]{0,6}")
@@ -102,6 +111,15 @@ _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target 
 _FOOTNOTE = re.compile(r"注\s*[:：]|[(（][一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff][^(（)）]*[。；;：:])")
 _UNNAMED = 1  # a piece under a column whose heading no list names (its contents are unknown)
 _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
+_ELLIPSIS = "…"  # "……" in a free-text column: the template's mark of an empty cell
+_ANSWER_AFTER = 3  # a target whose number a lone 是 / 否 follows
+_UNIT_AGAIN = 4  # how far after a 计量单位 cell the target counted in it may say the unit again ("次|到0次")
+_WORDS_AFTER_FIGURES = 6  # what a target with several figures may say after its last ("2021年12月完成")
+_EMPTY_TARGET = 3  # a target column left empty (no target set that year): rarer than any other empty column
+_EMPTY_RATIO = 4  # a 得分系数 left empty: every row scored has one (得分 = 权重 × 系数)
+_RATIO_UNFIT = 2  # a 得分系数 no split of the points after it agrees with
+_RATIO_SLACK = 0.05  # how far 权重 × 系数 may be from 得分 (rounding) in points
+_DIGITS_AT = re.compile(r"\d+(?:\.\d+)?")
 _EMPTY_PLACE = 3  # a further place's target column left empty: more than a cut inside a number (2)
 
 
@@ -124,7 +142,11 @@ def _empty_cost(role: str) -> float | None:
     ("≥1|1", not "≥11" and an empty column)."""
     if role == "place_value":
         return _EMPTY_PLACE
-    return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
+    if role == "value":
+        return _EMPTY_TARGET
+    if role == "ratio":
+        return _EMPTY_RATIO
+    return None if role == "level3" else (0 if role in OPTIONAL else 2)
 
 
 # The costs of a piece by the kind of its column.  Each is asked about a piece that is not empty,
@@ -136,22 +158,50 @@ def _marked_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     piece, hints = at.text[p:e], at.hints
     if role in ("comparator", "unit") and piece in hints.blanks:
         return 0  # "-": the template's mark of an empty 度量单位 / 计算符号
-    if role == "comparator" and piece in COMPARATOR_WORDS:
-        return 0  # 指标值类型 "定量", 指标性质 "正向", 计算符号 "≥"
+    if role == "comparator" and (piece in COMPARATOR_WORDS or unscrambled(piece, _DIRECTION_SCRAMBLES)):
+        return 0  # 指标值类型 "定量", 指标性质 "正向", 计算符号 "≥"; OCR read out of order ("性标定指": 定性指标)
     if role == "unit" and piece in COMPARATOR_WORDS:
         return None
     if not _PATTERNS[role].match(piece):
         return None
-    if role in ("weight", "score") and float(piece.rstrip("%")) > 100:
+    if role in ("weight", "score", "ratio") and float(piece.rstrip("%")) > 100:
         return None
     if role == "weight" and float(piece.rstrip("%")) == 0:
         return None  # a row printed in a scoring table carries points: "…与否20" is 分值 20, not 2 | 0
+    if role == "ratio":
+        share = float(piece.rstrip("%")) / (100 if piece.endswith("%") else 1)
+        return 0 if _ratio_fits(at.text, e, share) else _RATIO_UNFIT
     if role == "weight" and piece.endswith("%"):
         # A share below the whole: one row of several never weighs 100% ("…92%100%22": 100% is another column's).
         return _WEIGHT_SHARE if float(piece[:-1]) < 100 else None
+    if role == "unit" and _ECHO.fullmatch(piece):
+        return None  # "高高": a worded target said twice (target and actual), no unit
     if role == "unit" and hints.units and not all(_known_unit(u, hints) for u in piece.split("/")):
-        return 1  # a word the unit list does not know ("好好") is less likely a 计量单位
+        # A word the unit list does not know is less likely a 计量单位, the more so a known unit with more
+        # glued to it ("次到": 次, and the target after it).
+        return 2 if piece.startswith(_counted_units(hints)) else 1
     return 0
+
+
+def _ratio_fits(text: str, end: int, ratio: float) -> bool:
+    """The 权重 and 得分 glued right after a 得分系数 agree with it: some cut of the figures after `end`
+    into two numbers gives 得分 = 权重 × 系数 ("100%" | "22": 2 × 100% = 2).  Nothing to check when no
+    figures follow (the points printed apart, or not at all)."""
+    run = _DIGITS_AT.match(text, end)
+    if run is None:
+        return True
+    digits = run.group()
+    for k in range(1, len(digits)):
+        weight, score = digits[:k], digits[k:]
+        if weight.endswith(".") or score.startswith(".") or (len(score) > 1 and score[0] == "0" and score[1] != "."):
+            continue
+        try:
+            w, s = float(weight), float(score)
+        except ValueError:
+            continue
+        if abs(w * ratio - s) <= _RATIO_SLACK * max(w, 1) or abs(s * ratio - w) <= _RATIO_SLACK * max(s, 1):
+            return True
+    return False
 
 
 def _known_unit(unit: str, hints: GlueHints) -> bool:
@@ -168,6 +218,8 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         return None  # "指标3一级种薯…" is the next row's numbered name
     if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
         return None  # punctuation alone (",") is no target, nor is a description ("反映…")
+    if _LOOSE_UNIT.search(piece):
+        return None  # "变动率%": a percent sign after no number is the 计量单位 column's
     if at.may_date(p) and _DATE.match(piece):
         return 0
     if hints.achieved_starts and piece.startswith(hints.achieved_starts) and not at.numbers(p, e):
@@ -184,6 +236,8 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
             # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
             # seldom other words ("901010010国家级" is a run of figures and the next name).
             tail = _NUMBER_TAIL.sub("", piece)
+            if tail.startswith(_YES_NO) and not tail.startswith("是否"):
+                return _ANSWER_AFTER  # "55否…": points, then the 是否核心指标 answer, not a target's words
             return 0 if not tail or tail.startswith(at.number_tails) else 1
         unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
         # Between two equally good cuts, the shorter worded target: names run long, targets not.
@@ -195,7 +249,17 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     # a sign stands only at its start.
     if len(piece) > 16 or piece[0] == "0" or at.has_sign(p + 1, e):
         return None
+    if e < len(at.text) and _run_on(piece):
+        return None  # the next cells, unless the run ends here (what follows the last row has no column)
+    if piece.endswith(at.unit_cell_ends.get(p, "\0")):
+        return 1  # "次|到0次": after its 计量单位 cell, a target counted in it, whatever OCR made of its figures
     return 1 + at.numbers(p, e)
+
+
+def _run_on(piece: str) -> bool:
+    """A target with several figures that runs on into the next cells: a figure after a percent sign or
+    a run of five digits ("3%0100%", "面积万亩21101"), or words after its last figure ("33否资金使用合规性")."""
+    return _FIGURE_RUN.search(piece) is not None or len(_NUMBER_TAIL.sub("", piece)) > _WORDS_AFTER_FIGURES
 
 
 def _listed_cost(at: _Text, p: int, e: int) -> float | None:
@@ -244,8 +308,8 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
     # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
     counted = role == "level3" and at.counted(p, e)
-    if role in OPTIONAL and piece in _YES_NO:
-        return 0  # "是否核心指标": 是 / 否
+    if role in OPTIONAL and (piece in _YES_NO or piece in hints.blanks):
+        return 0  # "是否核心指标": 是 / 否; "……": the template's mark of an empty 偏差原因
     if role == "note" and _RATE.fullmatch(piece):
         return _RATE_NOTE  # "累计完成率", "目标完成率": a rate ("0%", "143%"), the one figure a note column holds
     if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
@@ -255,7 +319,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     if role == "level3" and (at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare)):
         # "…完成率%901010010国家级…": a row's figures glued between two names; each number more
         # makes it likelier that whole rows, not one row's figures, were swallowed.
-        return _FIGURES_IN_NAME + at.numbers(p, e)
+        return _FIGURES_IN_NAME * len(_FIGURE_RUN.findall(piece if bare is None else bare)) + at.numbers(p, e)
     if counted:
         return _COUNTED_NAME + at.numbers(p, e)
     if role == "level3" and (piece.endswith(at.target_openers) or e in at.opener_ends):
@@ -268,6 +332,9 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         stray += _LOOSE_UNIT.search(piece if bare is None else bare) is not None
         stray += 2 * (_ECHO.search(piece) is not None)
         stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
+        stray += 2 * at.holds_kind(p, e)  # "健全性性标定指": the 指标性质 column's word
+        stray += 2 * at.runs_into_unit(p, e)  # "活动次数次到": the 计量单位 cell after the name
+        stray += 2 * (e in at.echo_middles)  # "合规性好|好": the name took the first saying of a target said twice
         # "…>=2个0|个0%当年…": a unit right after a bare number is that number's, not a name's start.
         stray += 3 * (p > 0 and at.text[p - 1].isdecimal() and _known_unit(piece[0], hints))
     if role == "level3" and named_before_text:
@@ -297,7 +364,7 @@ def _any_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> 
 
 _PieceCost = Callable[[str, "_Text", int, int, bool], "float | None"]
 _PIECE_COSTS: dict[str, _PieceCost] = {
-    **dict.fromkeys(("weight", "score", "comparator", "unit"), _marked_cost),
+    **dict.fromkeys(("weight", "score", "ratio", "comparator", "unit"), _marked_cost),
     **dict.fromkeys(_TARGET_ROLES, _target_cost),
     **dict.fromkeys(_TEXT_ROLES, _text_cost),
     **dict.fromkeys(_NAME_ROLES, _name_cost),
@@ -328,11 +395,14 @@ def _opens_nothing(role: str, first: str) -> bool:
     with a quantity), 分值/得分 with a digit."""
     if first in _NO_OPENING:
         return True
-    if role in ("weight", "score"):
+    if role in ("weight", "score", "ratio"):
         return first not in "0123456789"
     if role == "note":
-        return _WORD_START.match(first) is None and not first.isdecimal()  # a word, or a rate ("0%")
-    if role in _TEXT_ROLES or role == "deviation":
+        # a word, a rate ("0%"), or "……"
+        return _WORD_START.match(first) is None and not first.isdecimal() and first != _ELLIPSIS
+    if role == "deviation":
+        return _WORD_START.match(first) is None and first != _ELLIPSIS  # a word, or "……" (nothing to say)
+    if role in _TEXT_ROLES:
         return _WORD_START.match(first) is None
     if role == "level3":
         return _WORD_START.match(first) is None and not first.isdecimal()
@@ -373,19 +443,23 @@ class _Text:
         "_describes_end",
         "_figures",
         "_in_number",
+        "_kind_end",
         "_numbered",
         "_numbers",
         "_openers",
         "_separators",
         "_signs",
         "_twice",
+        "_unit_cells",
         "_words",
+        "echo_middles",
         "hints",
         "number_tails",
         "opened",
         "opener_ends",
         "target_openers",
         "text",
+        "unit_cell_ends",
     )
 
     def __init__(self, text: str, hints: GlueHints) -> None:
@@ -394,6 +468,16 @@ class _Text:
         self.target_openers = _target_openers(hints)
         self._describes_end = _word_ends(text, hints.description_starts)
         self._basis_end = _word_ends(text, hints.bases)
+        self._kind_end = _word_ends(text, _KIND_WORDS)
+        self.echo_middles = frozenset(m.start() + len(m[1]) for m in _ECHO.finditer(text))
+        # How many 计量单位 cells after a name (_units_after_names) open before each place.
+        self._unit_cells = [0] * (len(text) + 1)
+        # … and, where each ends, the unit it holds: the target after it is counted in that unit.
+        self.unit_cell_ends: dict[int, str] = {}
+        for start, end in _units_after_names(text, hints):
+            self._unit_cells[start + 1] += 1
+            self.unit_cell_ends[end] = text[start:end]
+        self._unit_cells = list(accumulate(self._unit_cells))
         self._twice: dict[int, int] = {}
         # Where a target opener stands before a digit ("各1次"): the only places a target may open with one.
         self.opened = _opener_places(text, hints)
@@ -484,6 +568,14 @@ class _Text:
         巡察次数反映…", "…维护次数反映…")."""
         return self._describes_end[p + 1] <= e
 
+    def runs_into_unit(self, p: int, e: int) -> bool:
+        """A 计量单位 cell printed after a name opens inside text[p:e] (_units_after_names)."""
+        return e > p + 1 and self._unit_cells[e - 1] > self._unit_cells[p + 1]
+
+    def holds_kind(self, p: int, e: int) -> bool:
+        """text[p:e] holds a 指标性质 word of four characters or more ("定性指标", or "性标定指" read out of order)."""
+        return self._kind_end[p] <= e
+
     def names_basis(self, p: int, e: int) -> bool:
         """text[p:e] holds one of the known bases (计划标准 …)."""
         return self._basis_end[p] <= e
@@ -552,6 +644,7 @@ class _Marks:
     echo_at: frozenset[int]  # cuts around a target said twice, as target and actual ("合规性|好|好|100%")
     in_year: frozenset[int]  # cuts inside a year or before its 年 ("20|22年", "2022|年销量")
     achieved_at: frozenset[int]  # cuts right before a word stating what was achieved ("12月|已完成")
+    kind_at: frozenset[int]  # cuts right before a 指标性质 word ("健全性|性标定指|高")
 
 
 def _opener_places(text: str, hints: GlueHints) -> set[int]:
@@ -608,6 +701,8 @@ def _marks(text: str, hints: GlueHints, opened: set[int]) -> _Marks:
         and text.endswith(unit, 0, m.start())
         and not text[: m.start() - len(unit)][-1:].isdigit()  # "92%100%": that "%" is 92's
     ]
+    named_units = _units_after_names(text, hints)
+    unit_cells.extend(k for unit in named_units for k in unit)
     return _Marks(
         frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
         frozenset(at for at, _ in qualifiers),
@@ -624,14 +719,41 @@ def _marks(text: str, hints: GlueHints, opened: set[int]) -> _Marks:
         ),
         frozenset(k for m in _YEAR.finditer(text) for k in range(m.start() + 1, m.end())),
         frozenset(at for at, _ in _starts(text, hints.achieved_starts)),
+        frozenset(at for at, _ in _starts(text, _KIND_WORDS)),
     )
+
+
+def _units_after_names(text: str, hints: GlueHints) -> list[tuple[int, int]]:
+    """(start, end) of each unit printed in a 计量单位 cell of its own between a name and the target
+    counted in it: right after a name's ending ("次数", "数量", "面积"), a known unit, and after it a
+    figure, or within a few characters the same unit again after a figure or what OCR made of one
+    ("次数|次|26次", "面积|万亩|28", "次数|次|到0次", "数量|份|第O份")."""
+    found = []
+    for at, word in _starts(text, hints.name_ends):
+        start = at + len(word)
+        unit = next((u for u in _counted_units(hints) if text.startswith(u, start)), None)
+        if unit is None:
+            continue
+        rest = start + len(unit)
+        again = text.find(unit, rest + 1, rest + _UNIT_AGAIN + len(unit))
+        figure_before = again > rest and text[again - 1].isascii() and text[again - 1].isalnum()
+        if text[rest : rest + 1].isdecimal() or figure_before:
+            found.append((start, rest))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _counted_units(hints: GlueHints) -> tuple[str, ...]:
+    """The units a 计量单位 cell may hold, longest first: units.txt's, also counted in 万 / 亿 / 千 ("万亩")."""
+    scaled = (f"{scale}{unit}" for unit in hints.units for scale in "万亿千" if not unit.startswith(scale))
+    return tuple(sorted({*hints.units, *scaled, "%"}, key=len, reverse=True))
 
 
 def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
     """How unlikely a cell boundary is between text[at-1] and text[at]."""
     if at <= 0 or at >= len(text):
         return 0
-    if at in marks.unit_cell_at or at in marks.echo_at:
+    if at in marks.unit_cell_at or at in marks.echo_at or at in marks.kind_at:
         return 0
     if at in marks.in_year:
         return 3  # "同比2022年销量": a year keeps its digits and its 年
@@ -652,14 +774,14 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
         return 3  # "文物保护、|文化传承": an enumeration goes on after its comma
     if left in "/／":
         return 3  # "元/月/人": a unit goes on after its slash
-    if ending_role in ("weight", "score", "comparator"):
+    if ending_role in ("weight", "score", "ratio", "comparator"):
         return 1 if left.isdigit() and right.isdigit() else 0
     if left.isdigit() and (right.isdigit() or right == "."):
         return 2  # inside a number: only where two numeric cells touch ("1020" = 10 | 20)
     if left.isdigit() and right in "%‰":
         return 3
     if left.isdigit() and "\u4e00" <= right <= "\u9fff":
-        if ending_role in ("weight", "score"):
+        if ending_role in ("weight", "score", "ratio"):
             return 0
         return 2 if at in marks.unit_at else 1  # a unit belongs to its number
     if "\u4e00" <= left <= "\u9fff" and "\u4e00" <= right <= "\u9fff":
@@ -683,8 +805,14 @@ def split_glued(
         pieces = [(columns[i], start, end) for i, start, end in record if end > start]
         # "-" under 度量单位 / 计算符号 is the template's empty cell, not part of the target.
         pieces = [p for p in pieces if not (p[0][1] in ("unit", "comparator") and text[p[1] : p[2]] in hints.blanks)]
+        # … nor is a 指标性质 word read out of order ("性标定指"): like "定性", it says no comparison.
+        pieces = [p for p in pieces if not (p[0][1] == "comparator" and _kind_scrambled(text[p[1] : p[2]]))]
         rows.append(_even_targets(text, pieces, _number_tails(hints)))
     return rows
+
+
+def _kind_scrambled(piece: str) -> bool:
+    return unscrambled(piece, _DIRECTION_SCRAMBLES) is not None
 
 
 def _even_targets(
