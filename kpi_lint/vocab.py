@@ -285,8 +285,11 @@ class Vocabulary:
     def words(self) -> list[str]:
         """The words text glued together is cut at: labels, header words, fact labels and titles of
         four characters or more (shorter ones stand inside indicator names too), and the labels that
-        close a table ("总分", "填报人") whatever their length."""
-        long_words = [*self.level1, *self.level2, *self.columns, *self.facts, *self.titles]
+        close a table ("总分", "填报人") whatever their length.  A label is also found as the known
+        misprints (typos.txt) make of it ("顼目产出" for 项目产出)."""
+        labels = [*self.level1, *self.level2]
+        misprinted = [w.replace(right, wrong) for w in labels for wrong, right in self.typos if right in w]
+        long_words = [*labels, *misprinted, *self.columns, *self.facts, *self.titles]
         closing = [w for w, fact in self.facts.items() if fact in ("total_score", "end") and len(w) >= 2]
         return [w for w in long_words if len(w) >= 4] + closing
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS, TARGET_ROLES
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
+from kpi_lint.parse.points_front import Front, at_points, least_of, pareto, points_band
 from kpi_lint.read.source import fold
 from kpi_lint.vocab import WORDED_SIGNS, GlueHints, scrambles, unscrambled
 
@@ -34,9 +36,10 @@ _KIND_WORDS = tuple(
     sorted({*(w for w in DIRECTION_WORDS if len(w) >= 4), *_DIRECTION_SCRAMBLES}, key=len, reverse=True)
 )
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
+_POINTS = r"(?:0|[1-9]\d*)(?:\.\d{1,2})?"  # points are given to two decimals at most ("8.75", not "0.110")
 _PATTERNS = {
-    "weight": re.compile(rf"^{_NUMBER}%?$"),  # "30%": a weight printed as a share
-    "score": re.compile(rf"^{_NUMBER}$"),
+    "weight": re.compile(rf"^{_POINTS}%?$"),  # "30%": a weight printed as a share
+    "score": re.compile(rf"^{_POINTS}$"),
     "ratio": re.compile(rf"^{_NUMBER}%?$"),  # 得分系数: "100%", or a bare share ("0.8")
     "comparator": re.compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
     "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?)$"),
@@ -112,8 +115,13 @@ _FOOTNOTE = re.compile(r"注\s*[:：]|[(（][一二三四五六七八九十]{1,3
 _UNNAMED = 1  # a piece under a column whose heading no list names (its contents are unknown)
 _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
 _ELLIPSIS = "…"  # "……" in a free-text column: the template's mark of an empty cell
+_LONG_FIGURE = 5  # digits of a bare figure that, cut out of a longer run, is likely several figures
+_RUN_CUT = 2
+_USUAL_ROWS = 3  # rows a first cut needs before its 分值 tell what is usual
+_UNUSUAL_POINTS = 0.5  # a 分值 not the table's usual one: breaks ties only
 _ANSWER_AFTER = 3  # a target whose number a lone 是 / 否 follows
 _UNIT_AGAIN = 4  # how far after a 计量单位 cell the target counted in it may say the unit again ("次|到0次")
+_TARGET_OPENS = re.compile(rf"[\d{_SIGN}]")  # a figure or a sign: how a target opens
 _WORDS_AFTER_FIGURES = 6  # what a target with several figures may say after its last ("2021年12月完成")
 _EMPTY_TARGET = 3  # a target column left empty (no target set that year): rarer than any other empty column
 _EMPTY_RATIO = 4  # a 得分系数 left empty: every row scored has one (得分 = 权重 × 系数)
@@ -216,6 +224,10 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         return _listed_cost(at, p, e)  # only a list of targets runs this long
     if at.numbered(p, e):
         return None  # "指标3一级种薯…" is the next row's numbered name
+    if at.runs_into_unit(p, e) or piece in _counted_units(hints):
+        return None  # "面积万亩28": the name and its 计量单位 cell before the target; "万亩" alone is no target
+    if p in at.unit_cell_starts or e in at.unit_cell_starts:
+        return None  # "…1020场地面积|平方米": a 计量单位 cell after a name neither opens a target nor follows one
     if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
         return None  # punctuation alone (",") is no target, nor is a description ("反映…")
     if _LOOSE_UNIT.search(piece):
@@ -230,6 +242,17 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         if not k:
             return None  # "同比" | "2022年…": the word opens the target before its number, it is none alone
         piece, p = piece[k:], p + k
+    if at.long_figure_cut(p, e):
+        # "9010100" | "10", "20" | "3001020场": a long figure cut out of a run of glued ones, less likely
+        # than short ones.
+        cost = _target_shape_cost(at, piece, p, e)
+        return None if cost is None else cost + _RUN_CUT
+    return _target_shape_cost(at, piece, p, e)
+
+
+def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
+    """What a target costs by its shape: a figure with its unit, a worded target, a list, a date range."""
+    hints = at.hints
     if _TARGET.match(piece):
         # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
         if at.numbers(p, e):
@@ -249,8 +272,10 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     # a sign stands only at its start.
     if len(piece) > 16 or piece[0] == "0" or at.has_sign(p + 1, e):
         return None
-    if e < len(at.text) and _run_on(piece):
-        return None  # the next cells, unless the run ends here (what follows the last row has no column)
+    if _run_on(piece) and (e < len(at.text) or not _TARGET_OPENS.match(piece)):
+        # The next cells, unless the run ends here after a target's start ("=99百分比省级部门…": what
+        # follows the last row has no column of its own).
+        return None
     if piece.endswith(at.unit_cell_ends.get(p, "\0")):
         return 1  # "次|到0次": after its 计量单位 cell, a target counted in it, whatever OCR made of its figures
     return 1 + at.numbers(p, e)
@@ -316,10 +341,11 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         return None
     if role == "level3" and _NUMBERING_ONLY.fullmatch(piece):
         return None  # "指标" | "1" …: the template's numbering "指标1" opens a name, it is none
-    if role == "level3" and (at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare)):
-        # "…完成率%901010010国家级…": a row's figures glued between two names; each number more
-        # makes it likelier that whole rows, not one row's figures, were swallowed.
-        return _FIGURES_IN_NAME * len(_FIGURE_RUN.findall(piece if bare is None else bare)) + at.numbers(p, e)
+    if at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare):
+        # "…完成率%901010010国家级…": a row's figures glued between two names (or after a note); each
+        # run and number more makes it likelier that whole rows, not one row's figures, were swallowed.
+        runs = _FIGURES_IN_NAME * len(_FIGURE_RUN.findall(piece if bare is None else bare))
+        return runs + at.numbers(p, e) * (_NOTE_FIGURE if role in OPTIONAL else 1)
     if counted:
         return _COUNTED_NAME + at.numbers(p, e)
     if role == "level3" and (piece.endswith(at.target_openers) or e in at.opener_ends):
@@ -336,7 +362,9 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         stray += 2 * at.runs_into_unit(p, e)  # "活动次数次到": the 计量单位 cell after the name
         stray += 2 * (e in at.echo_middles)  # "合规性好|好": the name took the first saying of a target said twice
         # "…>=2个0|个0%当年…": a unit right after a bare number is that number's, not a name's start.
-        stray += 3 * (p > 0 and at.text[p - 1].isdecimal() and _known_unit(piece[0], hints))
+        # But a name ending where a 计量单位 cell opens is one ("10|场地面积|平方米").
+        unit_first = p > 0 and at.text[p - 1].isdecimal() and _known_unit(piece[0], hints)
+        stray += 3 * (unit_first and e not in at.unit_cell_starts)
     if role == "level3" and named_before_text:
         # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
         # holds the description's opening word ("…次数反映…").
@@ -460,6 +488,7 @@ class _Text:
         "target_openers",
         "text",
         "unit_cell_ends",
+        "unit_cell_starts",
     )
 
     def __init__(self, text: str, hints: GlueHints) -> None:
@@ -477,6 +506,7 @@ class _Text:
         for start, end in _units_after_names(text, hints):
             self._unit_cells[start + 1] += 1
             self.unit_cell_ends[end] = text[start:end]
+        self.unit_cell_starts = frozenset(end - len(unit) for end, unit in self.unit_cell_ends.items())
         self._unit_cells = list(accumulate(self._unit_cells))
         self._twice: dict[int, int] = {}
         # Where a target opener stands before a digit ("各1次"): the only places a target may open with one.
@@ -567,6 +597,16 @@ class _Text:
         """A description's opening word stands in text[p:e] after its first character ("反映…2280次大楼安检
         巡察次数反映…", "…维护次数反映…")."""
         return self._describes_end[p + 1] <= e
+
+    def long_figure_cut(self, p: int, e: int) -> bool:
+        """text[p:e] opens with a figure of _LONG_FIGURE digits or more cut out of a longer run of digits:
+        a digit stands right before it, or right after it when it is nothing but the figure."""
+        run = p
+        while run < e and self.text[run].isdecimal():
+            run += 1
+        if run - p < _LONG_FIGURE:
+            return False
+        return (p > 0 and self.text[p - 1].isdecimal()) or (run == e and self.text[e : e + 1].isdecimal())
 
     def runs_into_unit(self, p: int, e: int) -> bool:
         """A 计量单位 cell printed after a name opens inside text[p:e] (_units_after_names)."""
@@ -778,6 +818,8 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
         return 1 if left.isdigit() and right.isdigit() else 0
     if left.isdigit() and (right.isdigit() or right == "."):
         return 2  # inside a number: only where two numeric cells touch ("1020" = 10 | 20)
+    if left == "." and right.isdigit() and text[at - 2 : at - 1].isdigit():
+        return 3  # "0.|9": inside a decimal
     if left.isdigit() and right in "%‰":
         return 3
     if left.isdigit() and "\u4e00" <= right <= "\u9fff":
@@ -798,6 +840,9 @@ def split_glued(
         return None
     roles = tuple(role for _, role in columns)
     found = _cut(text, roles, hints, broken)
+    usual = _usual_points(text, roles, found)
+    if usual is not None:
+        found = _cut(text, roles, hints, broken, usual)
     if found is None:
         return None
     rows: list[list[tuple[Column, int, int]]] = []
@@ -840,10 +885,26 @@ def _even_targets(
     return record
 
 
+def _usual_points(text: str, roles: tuple[str, ...], found: list[list[tuple[int, int, int]]] | None) -> str | None:
+    """The 分值 most rows of a first cut give, when some other row gives another: a table's points
+    repeat from row to row, so a second cut prefers them where two cuts are otherwise as good
+    ("2810810": 28 | 10 | 8 | 10 rather than 2 | 8 | 1081 | 0 under rows of 10 points)."""
+    if found is None or "weight" not in roles:
+        return None
+    weight = roles.index("weight")
+    given = [text[s:e] for record in found for c, s, e in record if c == weight and e > s]
+    if len(given) < _USUAL_ROWS:
+        return None
+    usual, count = Counter(given).most_common(1)[0]
+    return usual if count * 2 >= len(given) and count < len(given) else None
+
+
 @lru_cache(maxsize=4096)
 def _cut(
-    text: str, roles: tuple[str, ...], hints: GlueHints, broken: bool = False
+    text: str, roles: tuple[str, ...], hints: GlueHints, broken: bool = False, usual: str | None = None
 ) -> list[list[tuple[int, int, int]]] | None:
+    """The cheapest cut of `text` into rows over `roles`: per row, (column, start, end) of each piece.
+    `usual`: the 分值 the table's rows usually give (_usual_points); another costs a little more."""
     n, m = len(text), len(roles)
     at = _Text(text, hints)
     marks = _marks(text, hints, at.opened)
@@ -858,6 +919,43 @@ def _cut(
     if broken and "value" in roles:
         for c in range(roles.index("value") + 1, m):  # the break took the columns after the target
             best[c][n], step[c][n] = _BROKEN_OFF, (n, m)
+    # The columns after 分值 up to 得分 (a row never scores more than its points): what they cost from
+    # each place is kept per least 分值 it needs (points_front), and 分值 takes the cheapest its points allow.
+    band = points_band(roles)
+    weight_at = band.start - 1 if band else -1
+    fronts: dict[int, list[Front]] = {c: [()] * (n + 1) for c in band}
+
+    def pieces(c: int, p: int, judge: dict[str, dict[int, float | None]]) -> list[tuple[int, float]]:
+        """(end, cost) of every piece from p that column c may take."""
+        role = roles[c]
+        cost_of = _PIECE_COSTS.get(role, _any_cost)
+        family = _SAME_COSTS.get(role)
+        judged = judge.setdefault(family, {}) if family is not None else {}
+        out = []
+        for e in range(p + 1, _last_end(role, at, p) + 1):
+            cost: float | None = judged[e] if e in judged else cost_of(role, at, p, e, named_before_text)
+            if family is not None:
+                judged[e] = cost
+            if cost is not None:
+                out.append((e, cost))
+        return out
+
+    def band_options(c: int, p: int, judge: dict[str, dict[int, float | None]]) -> list[tuple[int, int, float, Front]]:
+        """(end, next column, cost, what follows as a front) of each way column c of the band goes on from p:
+        left empty, or a piece; at the text's end also the break that took the row's last columns.  The
+        score's options hold the score itself as the 分值 they need."""
+        role, cuts, score = roles[c], boundary[roles[c]], c == band.stop - 1
+        options: list[tuple[int, int, float, Front]] = []
+        if p == n and step[c][n] is not None:
+            options.append((n, m, _BROKEN_OFF, ((-_INF, 0.0),)))
+        empty = _empty_cost(role)
+        if empty is not None:
+            options.append((p, c + 1, empty, ((-_INF, best[c + 1][p]),) if score else fronts[c + 1][p]))
+        for e, cost in pieces(c, p, judge):
+            after_it = ((float(text[p:e]), best[c + 1][e]),) if score else fronts[c + 1][e]
+            options.append((e, c + 1, cost + cuts[e], after_it))
+        return options
+
     for p in range(n, -1, -1):
         # The costs of the pieces from p, per kind of column whose cost does not depend on which of
         # its columns asks (指标值 and 实际完成值 take the same targets): each piece is judged once.
@@ -869,10 +967,32 @@ def _cut(
                 if p < n and best[0][p] < _INF:  # a row ended here and another begins (each row costs one)
                     best[m][p], step[m][p] = best[0][p] + 1, (p, 0)
                 continue
+            if c in fronts:
+                front = fronts[c][p] = pareto(
+                        (need, cost + rest)
+                    for _, _, cost, after_it in band_options(c, p, shared)
+                    for need, rest in after_it
+                )
+                best[c][p] = least_of(front)
+                continue
             role = roles[c]
             after, cuts = best[c + 1], boundary[role]
             least = best[c][p]
             empty = _empty_cost(role)
+            if c == weight_at:
+                if empty is not None:
+                    total = empty + at_points(fronts[c + 1][p], _INF)
+                    if total < least:
+                        least, step[c][p] = total, (p, c + 1)
+                for e, points_cost in pieces(c, p, shared):
+                    if after[e] + cuts[e] + points_cost >= least:
+                        continue
+                    total = points_cost + cuts[e] + at_points(fronts[c + 1][e], _points(text[p:e]))
+                    total += _UNUSUAL_POINTS if usual is not None and text[p:e] != usual else 0
+                    if total < least:
+                        least, step[c][p] = total, (e, c + 1)
+                best[c][p] = least
+                continue
             if empty is not None and after[p] < least:  # the column left empty
                 total = empty + after[p] + 0
                 if total < least:
@@ -904,11 +1024,14 @@ def _cut(
     rows: list[list[tuple[int, int, int]]] = []
     record: list[tuple[int, int, int]] = []
     p, c = 0, 0
+    points = float(_INF)  # the 分值 of the row being read back, once its column is passed
     while (p, c) != (n, m):
-        nxt = step[c][p]
+        nxt = _band_step(band_options(c, p, {}), points) if c in fronts else step[c][p]
         if nxt is None:
             break
         e, c2 = nxt
+        if c == weight_at:
+            points = _points(text[p:e]) if e > p else float(_INF)
         if c == m:
             rows.append(record)
             record = []
@@ -917,6 +1040,18 @@ def _cut(
         p, c = e, c2
     rows.append(record)
     return rows
+
+
+def _points(piece: str) -> float:
+    """The 分值 a row's score may not exceed: its number, or no bound for a share ("30%")."""
+    return _INF if piece.endswith("%") else float(piece)
+
+
+def _band_step(options: list[tuple[int, int, float, Front]], points: float) -> tuple[int, int] | None:
+    """Where the cheapest cut goes on from a column of the points band, for a row of `points` (分值)."""
+    costs = [(cost + at_points(after_it, points), e, c) for e, c, cost, after_it in options]
+    total, e, c = min(costs, default=(_INF, 0, 0))
+    return None if total >= _INF else (e, c)
 
 
 def ends_the_table(cell: Cell) -> bool:
