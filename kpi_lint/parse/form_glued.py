@@ -42,7 +42,8 @@ _PATTERNS = {
     "score": re.compile(rf"^{_POINTS}$"),
     "ratio": re.compile(rf"^{_NUMBER}%?$"),  # 得分系数: "100%", or a bare share ("0.8")
     "comparator": re.compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
-    "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?)$"),
+    # a unit in Chinese, or in latin letters ("kg", "km"; OCR may glue a character of the unit it lost to them)
+    "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?|[A-Za-z]{1,4}[\u4e00-\u9fff]?)$"),
 }
 _WORDED_SIGN = "|".join((*WORDED_SIGNS, "达到"))
 _TARGET = re.compile(
@@ -120,6 +121,7 @@ _RUN_CUT = 2
 _USUAL_ROWS = 3  # rows a first cut needs before its 分值 tell what is usual
 _UNUSUAL_POINTS = 0.5  # a 分值 not the table's usual one: breaks ties only
 _ANSWER_AFTER = 3  # a target whose number a lone 是 / 否 follows
+_LETTERED_UNIT = re.compile(r"[A-Za-z]{1,4}[\u4e00-\u9fff]?(?=\d)")
 _UNIT_AGAIN = 4  # how far after a 计量单位 cell the target counted in it may say the unit again ("次|到0次")
 _TARGET_OPENS = re.compile(rf"[\d{_SIGN}]")  # a figure or a sign: how a target opens
 _WORDS_AFTER_FIGURES = 6  # what a target with several figures may say after its last ("2021年12月完成")
@@ -773,6 +775,9 @@ def _units_after_names(text: str, hints: GlueHints) -> list[tuple[int, int]]:
         start = at + len(word)
         unit = next((u for u in _counted_units(hints) if text.startswith(u, start)), None)
         if unit is None:
+            lettered = _LETTERED_UNIT.match(text, start)  # "数量|tot扁|2200篇": a unit OCR made letters of
+            if lettered is not None:
+                found.append(lettered.span())
             continue
         rest = start + len(unit)
         again = text.find(unit, rest + 1, rest + _UNIT_AGAIN + len(unit))
