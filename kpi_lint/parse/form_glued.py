@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS, TARGET_ROLES
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
+from kpi_lint.parse.points_front import POINTS_ABOVE as _POINTS_ABOVE
 from kpi_lint.parse.points_front import Front, at_points, least_of, pareto, points_band
 from kpi_lint.read.source import fold
 from kpi_lint.vocab import WORDED_SIGNS, GlueHints, scrambles, unscrambled
@@ -189,7 +190,7 @@ def _marked_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     if role == "unit" and hints.units and not all(_known_unit(u, hints) for u in piece.split("/")):
         # A word the unit list does not know is less likely a 计量单位, the more so a known unit with more
         # glued to it ("次到": 次, and the target after it).
-        return 2 if piece.startswith(_counted_units(hints)) else 1
+        return 2 if piece.startswith(at.counted_units) else 1
     return 0
 
 
@@ -226,13 +227,13 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         return _listed_cost(at, p, e)  # only a list of targets runs this long
     if at.numbered(p, e):
         return None  # "指标3一级种薯…" is the next row's numbered name
-    if at.runs_into_unit(p, e) or piece in _counted_units(hints):
+    if at.runs_into_unit(p, e) or piece in at.unit_words:
         return None  # "面积万亩28": the name and its 计量单位 cell before the target; "万亩" alone is no target
     if p in at.unit_cell_starts or e in at.unit_cell_starts:
         return None  # "…1020场地面积|平方米": a 计量单位 cell after a name neither opens a target nor follows one
     if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
         return None  # punctuation alone (",") is no target, nor is a description ("反映…")
-    if _LOOSE_UNIT.search(piece):
+    if ("%" in piece or "‰" in piece) and _LOOSE_UNIT.search(piece):
         return None  # "变动率%": a percent sign after no number is the 计量单位 column's
     if at.may_date(p) and _DATE.match(piece):
         return 0
@@ -482,6 +483,7 @@ class _Text:
         "_twice",
         "_unit_cells",
         "_words",
+        "counted_units",
         "echo_middles",
         "hints",
         "number_tails",
@@ -491,11 +493,14 @@ class _Text:
         "text",
         "unit_cell_ends",
         "unit_cell_starts",
+        "unit_words",
     )
 
     def __init__(self, text: str, hints: GlueHints) -> None:
         self.text, self.hints = text, hints
         self.number_tails = _number_tails(hints)
+        self.counted_units = _counted_units(hints)  # found once per text: hashing the hints is not cheap
+        self.unit_words = _unit_words(hints)
         self.target_openers = _target_openers(hints)
         self._describes_end = _word_ends(text, hints.description_starts)
         self._basis_end = _word_ends(text, hints.bases)
@@ -603,8 +608,11 @@ class _Text:
     def long_figure_cut(self, p: int, e: int) -> bool:
         """text[p:e] opens with a figure of _LONG_FIGURE digits or more cut out of a longer run of digits:
         a digit stands right before it, or right after it when it is nothing but the figure."""
+        text = self.text
+        if e - p < _LONG_FIGURE or not text[p + _LONG_FIGURE - 1].isdecimal():
+            return False
         run = p
-        while run < e and self.text[run].isdecimal():
+        while run < e and text[run].isdecimal():
             run += 1
         if run - p < _LONG_FIGURE:
             return False
@@ -788,6 +796,11 @@ def _units_after_names(text: str, hints: GlueHints) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=16)
+def _unit_words(hints: GlueHints) -> frozenset[str]:
+    return frozenset(_counted_units(hints))
+
+
+@lru_cache(maxsize=16)
 def _counted_units(hints: GlueHints) -> tuple[str, ...]:
     """The units a 计量单位 cell may hold, longest first: units.txt's, also counted in 万 / 亿 / 千 ("万亩")."""
     scaled = (f"{scale}{unit}" for unit in hints.units for scale in "万亿千" if not unit.startswith(scale))
@@ -930,14 +943,19 @@ def _cut(
     weight_at = band.start - 1 if band else -1
     fronts: dict[int, list[Front]] = {c: [()] * (n + 1) for c in band}
 
-    def pieces(c: int, p: int, judge: dict[str, dict[int, float | None]]) -> list[tuple[int, float]]:
-        """(end, cost) of every piece from p that column c may take."""
-        role = roles[c]
+    def pieces(
+        c: int, p: int, judge: dict[str, dict[int, float | None]], bound: float = _INF
+    ) -> list[tuple[int, float]]:
+        """(end, cost) of every piece from p that column c may take, but those whose rest and boundary
+        alone cost `bound` or more."""
+        role, after, cuts = roles[c], best[c + 1], boundary[roles[c]]
         cost_of = _PIECE_COSTS.get(role, _any_cost)
         family = _SAME_COSTS.get(role)
         judged = judge.setdefault(family, {}) if family is not None else {}
         out = []
         for e in range(p + 1, _last_end(role, at, p) + 1):
+            if after[e] + cuts[e] >= bound:
+                continue
             cost: float | None = judged[e] if e in judged else cost_of(role, at, p, e, named_before_text)
             if family is not None:
                 judged[e] = cost
@@ -956,7 +974,10 @@ def _cut(
         empty = _empty_cost(role)
         if empty is not None:
             options.append((p, c + 1, empty, ((-_INF, best[c + 1][p]),) if score else fronts[c + 1][p]))
-        for e, cost in pieces(c, p, judge):
+        # Whatever the points, the cheapest option so far costs at most its least plus a score above
+        # them: a piece whose rest alone costs that much is never taken.
+        bound = min((cost + least_of(after_it) for _, _, cost, after_it in options), default=_INF) + _POINTS_ABOVE
+        for e, cost in pieces(c, p, judge, bound):
             after_it = ((float(text[p:e]), best[c + 1][e]),) if score else fronts[c + 1][e]
             options.append((e, c + 1, cost + cuts[e], after_it))
         return options
@@ -989,7 +1010,7 @@ def _cut(
                     total = empty + at_points(fronts[c + 1][p], _INF)
                     if total < least:
                         least, step[c][p] = total, (p, c + 1)
-                for e, points_cost in pieces(c, p, shared):
+                for e, points_cost in pieces(c, p, shared, least):
                     if after[e] + cuts[e] + points_cost >= least:
                         continue
                     total = points_cost + cuts[e] + at_points(fronts[c + 1][e], _points(text[p:e]))

@@ -2,7 +2,7 @@
 
 Between the 分值 column and the 得分 column (with the columns between them, e.g. 实际完成值), what
 cutting the rest of a text costs depends on the 分值 chosen: a cut whose 得分 exceeds it is possible
-(a misprint, a bonus) but costs `_POINTS_ABOVE` more.  Each such cost is kept as a *front*: pairs
+(a misprint, a bonus) but costs `POINTS_ABOVE` more.  Each such cost is kept as a *front*: pairs
 (least 分值 needed, cost), the 分值 needed rising as the cost falls, so that the 分值 column asks what
 the rest costs for the points it holds.
 """
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 Front = tuple[tuple[float, float], ...]  # (least 分值 needed, cost): needs rising, costs falling
 
-_POINTS_ABOVE = 3  # what a 得分 above its row's 分值 costs
+POINTS_ABOVE = 3  # what a 得分 above its row's 分值 costs
 _INF = 10**9
 
 
@@ -47,4 +47,4 @@ def at_points(front: Front, points: float) -> float:
         if need > points:
             break
         allowed = cost
-    return min(allowed, least_of(front) + _POINTS_ABOVE) if front else _INF
+    return min(allowed, least_of(front) + POINTS_ABOVE) if front else _INF
