@@ -50,6 +50,7 @@ LEVEL_ROLES = ("level1", "level2")
 DATA_ROLES = (
     "level3", "description", "value", "comparator", "unit", "adjusted_value", "actual", "weight", "score",
     "deviation", "basis", "note",
+    "ratio",  # a share every row fills beside its points (得分系数 "100%": 得分 = 权重 × 系数)
     "unnamed",  # a heading no list names, printed between named ones: a column, its contents unknown
     "place_value",  # a target column of a further place (指标方向 | 笏石街道办 | 埭头镇: 埭头镇's), not the row's value
 )
@@ -286,8 +287,11 @@ class Vocabulary:
     def words(self) -> list[str]:
         """The words text glued together is cut at: labels, header words, fact labels and titles of
         four characters or more (shorter ones stand inside indicator names too), and the labels that
-        close a table ("总分", "填报人") whatever their length."""
-        long_words = [*self.level1, *self.level2, *self.columns, *self.facts, *self.titles]
+        close a table ("总分", "填报人") whatever their length.  A label is also found as the known
+        misprints (typos.txt) make of it ("顼目产出" for 项目产出)."""
+        labels = [*self.level1, *self.level2]
+        misprinted = [w.replace(right, wrong) for w in labels for wrong, right in self.typos if right in w]
+        long_words = [*labels, *misprinted, *self.columns, *self.facts, *self.titles]
         closing = [w for w, fact in self.facts.items() if fact in ("total_score", "end") and len(w) >= 2]
         # A block's side label, glued between two rows: only the longer ones ("绩效指标" stands inside
         # "食品安全指标" and in the notes under a table, "年度指标" in prose).
@@ -582,6 +586,11 @@ def _column_readings(word: str) -> set[str]:
         lines = [word[i : i + width] for i in range(0, len(word), width)]
         columns = ["".join(line[j] for line in lines if j < len(line)) for j in range(width)]
         readings.update(("".join(columns), "".join(reversed(columns))))
+        if width == 2 and len(lines[-1]) == 1:
+            # A last line of one character, centred under the two columns, is read in each of them
+            # ("全年" / "完成" / "值": "年成值全完值" for 全年完成值).
+            both = [column + lines[-1] if j else column for j, column in enumerate(columns)]
+            readings.update(("".join(both), "".join(reversed(both))))
     return readings
 
 

@@ -12,27 +12,39 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS, TARGET_ROLES
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
+from kpi_lint.parse.points_front import POINTS_ABOVE as _POINTS_ABOVE
+from kpi_lint.parse.points_front import Front, at_points, least_of, pareto, points_band
 from kpi_lint.read.source import fold
-from kpi_lint.vocab import WORDED_SIGNS, GlueHints
+from kpi_lint.vocab import WORDED_SIGNS, GlueHints, scrambles, unscrambled
 
 if TYPE_CHECKING:
     import jieba
 
 _SIGN = SIGNS
+_DIRECTION_SCRAMBLES = scrambles(dict.fromkeys(DIRECTION_WORDS, ""))
+# The 指标性质 words a name never holds, as printed or read out of order: where one stands, the name has ended.
+_KIND_WORDS = tuple(
+    sorted({*(w for w in DIRECTION_WORDS if len(w) >= 4), *_DIRECTION_SCRAMBLES}, key=len, reverse=True)
+)
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
+_POINTS = r"(?:0|[1-9]\d*)(?:\.\d{1,2})?"  # points are given to two decimals at most ("8.75", not "0.110")
 _PATTERNS = {
-    "weight": re.compile(rf"^{_NUMBER}%?$"),  # "30%": a weight printed as a share
-    "score": re.compile(rf"^{_NUMBER}$"),
+    "weight": re.compile(rf"^{_POINTS}%?$"),  # "30%": a weight printed as a share
+    "score": re.compile(rf"^{_POINTS}$"),
+    "ratio": re.compile(rf"^{_NUMBER}%?$"),  # 得分系数: "100%", or a bare share ("0.8")
     "comparator": re.compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
-    "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?)$"),
+    # a unit in Chinese, or in latin letters ("kg", "km"; OCR may glue a character of the unit it lost to them)
+    "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?|[A-Za-z]{1,4}[\u4e00-\u9fff]?)$"),
 }
 _WORDED_SIGN = "|".join((*WORDED_SIGNS, "达到"))
 _TARGET = re.compile(
@@ -77,7 +89,9 @@ _TARGET_ROLES = {*TARGET_ROLES, "place_value"}  # … and the targets of further
 _NAME_ROLES = ("level3", "deviation", "note")  # names and free text: words, a sign only in brackets
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
-_MAX_PIECE = {"level3": 60, "weight": 6, "score": 6, "comparator": 4, "unit": 7, **dict.fromkeys(_TARGET_ROLES, 60)}
+_MAX_PIECE = {
+    "level3": 60, "weight": 6, "score": 6, "ratio": 7, "comparator": 4, "unit": 7, **dict.fromkeys(_TARGET_ROLES, 60)
+}
 # A target listing several counted parts, each named ("自愿咨询检测1000人次以上,艾滋病人检测600人次以上"):
 # words, one number with its unit or qualifier, and a comma or semicolon before the next part.
 _LISTED_PART = re.compile(r"[\u4e00-\u9fff]{2,12}\d+(?:\.\d+)?[^\d,，;；、。]{0,6}")
@@ -102,6 +116,21 @@ _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target 
 _FOOTNOTE = re.compile(r"注\s*[:：]|[(（][一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff][^(（)）]*[。；;：:])")
 _UNNAMED = 1  # a piece under a column whose heading no list names (its contents are unknown)
 _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
+_ELLIPSIS = "…"  # "……" in a free-text column: the template's mark of an empty cell
+_LONG_FIGURE = 5  # digits of a bare figure that, cut out of a longer run, is likely several figures
+_RUN_CUT = 2
+_USUAL_ROWS = 3  # rows a first cut needs before its 分值 tell what is usual
+_UNUSUAL_POINTS = 0.5  # a 分值 not the table's usual one: breaks ties only
+_ANSWER_AFTER = 3  # a target whose number a lone 是 / 否 follows
+_LETTERED_UNIT = re.compile(r"[A-Za-z]{1,4}[\u4e00-\u9fff]?(?=\d)")
+_UNIT_AGAIN = 4  # how far after a 计量单位 cell the target counted in it may say the unit again ("次|到0次")
+_TARGET_OPENS = re.compile(rf"[\d{_SIGN}]")  # a figure or a sign: how a target opens
+_WORDS_AFTER_FIGURES = 6  # what a target with several figures may say after its last ("2021年12月完成")
+_EMPTY_TARGET = 3  # a target column left empty (no target set that year): rarer than any other empty column
+_EMPTY_RATIO = 4  # a 得分系数 left empty: every row scored has one (得分 = 权重 × 系数)
+_RATIO_UNFIT = 2  # a 得分系数 no split of the points after it agrees with
+_RATIO_SLACK = 0.05  # how far 权重 × 系数 may be from 得分 (rounding) in points
+_DIGITS_AT = re.compile(r"\d+(?:\.\d+)?")
 _EMPTY_PLACE = 3  # a further place's target column left empty: more than a cut inside a number (2)
 
 
@@ -124,7 +153,11 @@ def _empty_cost(role: str) -> float | None:
     ("≥1|1", not "≥11" and an empty column)."""
     if role == "place_value":
         return _EMPTY_PLACE
-    return None if role in ("level3", "value") else (0 if role in OPTIONAL else 2)
+    if role == "value":
+        return _EMPTY_TARGET
+    if role == "ratio":
+        return _EMPTY_RATIO
+    return None if role == "level3" else (0 if role in OPTIONAL else 2)
 
 
 # The costs of a piece by the kind of its column.  Each is asked about a piece that is not empty,
@@ -136,22 +169,50 @@ def _marked_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     piece, hints = at.text[p:e], at.hints
     if role in ("comparator", "unit") and piece in hints.blanks:
         return 0  # "-": the template's mark of an empty 度量单位 / 计算符号
-    if role == "comparator" and piece in COMPARATOR_WORDS:
-        return 0  # 指标值类型 "定量", 指标性质 "正向", 计算符号 "≥"
+    if role == "comparator" and (piece in COMPARATOR_WORDS or unscrambled(piece, _DIRECTION_SCRAMBLES)):
+        return 0  # 指标值类型 "定量", 指标性质 "正向", 计算符号 "≥"; OCR read out of order ("性标定指": 定性指标)
     if role == "unit" and piece in COMPARATOR_WORDS:
         return None
     if not _PATTERNS[role].match(piece):
         return None
-    if role in ("weight", "score") and float(piece.rstrip("%")) > 100:
+    if role in ("weight", "score", "ratio") and float(piece.rstrip("%")) > 100:
         return None
     if role == "weight" and float(piece.rstrip("%")) == 0:
         return None  # a row printed in a scoring table carries points: "…与否20" is 分值 20, not 2 | 0
+    if role == "ratio":
+        share = float(piece.rstrip("%")) / (100 if piece.endswith("%") else 1)
+        return 0 if _ratio_fits(at.text, e, share) else _RATIO_UNFIT
     if role == "weight" and piece.endswith("%"):
         # A share below the whole: one row of several never weighs 100% ("…92%100%22": 100% is another column's).
         return _WEIGHT_SHARE if float(piece[:-1]) < 100 else None
+    if role == "unit" and _ECHO.fullmatch(piece):
+        return None  # "高高": a worded target said twice (target and actual), no unit
     if role == "unit" and hints.units and not all(_known_unit(u, hints) for u in piece.split("/")):
-        return 1  # a word the unit list does not know ("好好") is less likely a 计量单位
+        # A word the unit list does not know is less likely a 计量单位, the more so a known unit with more
+        # glued to it ("次到": 次, and the target after it).
+        return 2 if piece.startswith(at.counted_units) else 1
     return 0
+
+
+def _ratio_fits(text: str, end: int, ratio: float) -> bool:
+    """The 权重 and 得分 glued right after a 得分系数 agree with it: some cut of the figures after `end`
+    into two numbers gives 得分 = 权重 × 系数 ("100%" | "22": 2 × 100% = 2).  Nothing to check when no
+    figures follow (the points printed apart, or not at all)."""
+    run = _DIGITS_AT.match(text, end)
+    if run is None:
+        return True
+    digits = run.group()
+    for k in range(1, len(digits)):
+        weight, score = digits[:k], digits[k:]
+        if weight.endswith(".") or score.startswith(".") or (len(score) > 1 and score[0] == "0" and score[1] != "."):
+            continue
+        try:
+            w, s = float(weight), float(score)
+        except ValueError:
+            continue
+        if abs(w * ratio - s) <= _RATIO_SLACK * max(w, 1) or abs(s * ratio - w) <= _RATIO_SLACK * max(s, 1):
+            return True
+    return False
 
 
 def _known_unit(unit: str, hints: GlueHints) -> bool:
@@ -166,8 +227,14 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         return _listed_cost(at, p, e)  # only a list of targets runs this long
     if at.numbered(p, e):
         return None  # "指标3一级种薯…" is the next row's numbered name
+    if at.runs_into_unit(p, e) or piece in at.unit_words:
+        return None  # "面积万亩28": the name and its 计量单位 cell before the target; "万亩" alone is no target
+    if p in at.unit_cell_starts or e in at.unit_cell_starts:
+        return None  # "…1020场地面积|平方米": a 计量单位 cell after a name neither opens a target nor follows one
     if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
         return None  # punctuation alone (",") is no target, nor is a description ("反映…")
+    if ("%" in piece or "‰" in piece) and _LOOSE_UNIT.search(piece):
+        return None  # "变动率%": a percent sign after no number is the 计量单位 column's
     if at.may_date(p) and _DATE.match(piece):
         return 0
     if hints.achieved_starts and piece.startswith(hints.achieved_starts) and not at.numbers(p, e):
@@ -178,12 +245,25 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         if not k:
             return None  # "同比" | "2022年…": the word opens the target before its number, it is none alone
         piece, p = piece[k:], p + k
+    if at.long_figure_cut(p, e):
+        # "9010100" | "10", "20" | "3001020场": a long figure cut out of a run of glued ones, less likely
+        # than short ones.
+        cost = _target_shape_cost(at, piece, p, e)
+        return None if cost is None else cost + _RUN_CUT
+    return _target_shape_cost(at, piece, p, e)
+
+
+def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
+    """What a target costs by its shape: a figure with its unit, a worded target, a list, a date range."""
+    hints = at.hints
     if _TARGET.match(piece):
         # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
         if at.numbers(p, e):
             # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
             # seldom other words ("901010010国家级" is a run of figures and the next name).
             tail = _NUMBER_TAIL.sub("", piece)
+            if tail.startswith(_YES_NO) and not tail.startswith("是否"):
+                return _ANSWER_AFTER  # "55否…": points, then the 是否核心指标 answer, not a target's words
             return 0 if not tail or tail.startswith(at.number_tails) else 1
         unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
         # Between two equally good cuts, the shorter worded target: names run long, targets not.
@@ -195,7 +275,19 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     # a sign stands only at its start.
     if len(piece) > 16 or piece[0] == "0" or at.has_sign(p + 1, e):
         return None
+    if _run_on(piece) and (e < len(at.text) or not _TARGET_OPENS.match(piece)):
+        # The next cells, unless the run ends here after a target's start ("=99百分比省级部门…": what
+        # follows the last row has no column of its own).
+        return None
+    if piece.endswith(at.unit_cell_ends.get(p, "\0")):
+        return 1  # "次|到0次": after its 计量单位 cell, a target counted in it, whatever OCR made of its figures
     return 1 + at.numbers(p, e)
+
+
+def _run_on(piece: str) -> bool:
+    """A target with several figures that runs on into the next cells: a figure after a percent sign or
+    a run of five digits ("3%0100%", "面积万亩21101"), or words after its last figure ("33否资金使用合规性")."""
+    return _FIGURE_RUN.search(piece) is not None or len(_NUMBER_TAIL.sub("", piece)) > _WORDS_AFTER_FIGURES
 
 
 def _listed_cost(at: _Text, p: int, e: int) -> float | None:
@@ -244,18 +336,19 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
     # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
     counted = role == "level3" and at.counted(p, e)
-    if role in OPTIONAL and piece in _YES_NO:
-        return 0  # "是否核心指标": 是 / 否
+    if role in OPTIONAL and (piece in _YES_NO or piece in hints.blanks):
+        return 0  # "是否核心指标": 是 / 否; "……": the template's mark of an empty 偏差原因
     if role == "note" and _RATE.fullmatch(piece):
         return _RATE_NOTE  # "累计完成率", "目标完成率": a rate ("0%", "143%"), the one figure a note column holds
     if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
         return None
     if role == "level3" and _NUMBERING_ONLY.fullmatch(piece):
         return None  # "指标" | "1" …: the template's numbering "指标1" opens a name, it is none
-    if role == "level3" and (at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare)):
-        # "…完成率%901010010国家级…": a row's figures glued between two names; each number more
-        # makes it likelier that whole rows, not one row's figures, were swallowed.
-        return _FIGURES_IN_NAME + at.numbers(p, e)
+    if at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare):
+        # "…完成率%901010010国家级…": a row's figures glued between two names (or after a note); each
+        # run and number more makes it likelier that whole rows, not one row's figures, were swallowed.
+        runs = _FIGURES_IN_NAME * len(_FIGURE_RUN.findall(piece if bare is None else bare))
+        return runs + at.numbers(p, e) * (_NOTE_FIGURE if role in OPTIONAL else 1)
     if counted:
         return _COUNTED_NAME + at.numbers(p, e)
     if role == "level3" and (piece.endswith(at.target_openers) or e in at.opener_ends):
@@ -268,8 +361,13 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         stray += _LOOSE_UNIT.search(piece if bare is None else bare) is not None
         stray += 2 * (_ECHO.search(piece) is not None)
         stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
+        stray += 2 * at.holds_kind(p, e)  # "健全性性标定指": the 指标性质 column's word
+        stray += 2 * at.runs_into_unit(p, e)  # "活动次数次到": the 计量单位 cell after the name
+        stray += 2 * (e in at.echo_middles)  # "合规性好|好": the name took the first saying of a target said twice
         # "…>=2个0|个0%当年…": a unit right after a bare number is that number's, not a name's start.
-        stray += 3 * (p > 0 and at.text[p - 1].isdecimal() and _known_unit(piece[0], hints))
+        # But a name ending where a 计量单位 cell opens is one ("10|场地面积|平方米").
+        unit_first = p > 0 and at.text[p - 1].isdecimal() and _known_unit(piece[0], hints)
+        stray += 3 * (unit_first and e not in at.unit_cell_starts)
     if role == "level3" and named_before_text:
         # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
         # holds the description's opening word ("…次数反映…").
@@ -297,7 +395,7 @@ def _any_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> 
 
 _PieceCost = Callable[[str, "_Text", int, int, bool], "float | None"]
 _PIECE_COSTS: dict[str, _PieceCost] = {
-    **dict.fromkeys(("weight", "score", "comparator", "unit"), _marked_cost),
+    **dict.fromkeys(("weight", "score", "ratio", "comparator", "unit"), _marked_cost),
     **dict.fromkeys(_TARGET_ROLES, _target_cost),
     **dict.fromkeys(_TEXT_ROLES, _text_cost),
     **dict.fromkeys(_NAME_ROLES, _name_cost),
@@ -328,11 +426,14 @@ def _opens_nothing(role: str, first: str) -> bool:
     with a quantity), 分值/得分 with a digit."""
     if first in _NO_OPENING:
         return True
-    if role in ("weight", "score"):
+    if role in ("weight", "score", "ratio"):
         return first not in "0123456789"
     if role == "note":
-        return _WORD_START.match(first) is None and not first.isdecimal()  # a word, or a rate ("0%")
-    if role in _TEXT_ROLES or role == "deviation":
+        # a word, a rate ("0%"), or "……"
+        return _WORD_START.match(first) is None and not first.isdecimal() and first != _ELLIPSIS
+    if role == "deviation":
+        return _WORD_START.match(first) is None and first != _ELLIPSIS  # a word, or "……" (nothing to say)
+    if role in _TEXT_ROLES:
         return _WORD_START.match(first) is None
     if role == "level3":
         return _WORD_START.match(first) is None and not first.isdecimal()
@@ -373,27 +474,47 @@ class _Text:
         "_describes_end",
         "_figures",
         "_in_number",
+        "_kind_end",
         "_numbered",
         "_numbers",
         "_openers",
         "_separators",
         "_signs",
         "_twice",
+        "_unit_cells",
         "_words",
+        "counted_units",
+        "echo_middles",
         "hints",
         "number_tails",
         "opened",
         "opener_ends",
         "target_openers",
         "text",
+        "unit_cell_ends",
+        "unit_cell_starts",
+        "unit_words",
     )
 
     def __init__(self, text: str, hints: GlueHints) -> None:
         self.text, self.hints = text, hints
         self.number_tails = _number_tails(hints)
+        self.counted_units = _counted_units(hints)  # found once per text: hashing the hints is not cheap
+        self.unit_words = _unit_words(hints)
         self.target_openers = _target_openers(hints)
         self._describes_end = _word_ends(text, hints.description_starts)
         self._basis_end = _word_ends(text, hints.bases)
+        self._kind_end = _word_ends(text, _KIND_WORDS)
+        self.echo_middles = frozenset(m.start() + len(m[1]) for m in _ECHO.finditer(text))
+        # How many 计量单位 cells after a name (_units_after_names) open before each place.
+        self._unit_cells = [0] * (len(text) + 1)
+        # … and, where each ends, the unit it holds: the target after it is counted in that unit.
+        self.unit_cell_ends: dict[int, str] = {}
+        for start, end in _units_after_names(text, hints):
+            self._unit_cells[start + 1] += 1
+            self.unit_cell_ends[end] = text[start:end]
+        self.unit_cell_starts = frozenset(end - len(unit) for end, unit in self.unit_cell_ends.items())
+        self._unit_cells = list(accumulate(self._unit_cells))
         self._twice: dict[int, int] = {}
         # Where a target opener stands before a digit ("各1次"): the only places a target may open with one.
         self.opened = _opener_places(text, hints)
@@ -484,6 +605,27 @@ class _Text:
         巡察次数反映…", "…维护次数反映…")."""
         return self._describes_end[p + 1] <= e
 
+    def long_figure_cut(self, p: int, e: int) -> bool:
+        """text[p:e] opens with a figure of _LONG_FIGURE digits or more cut out of a longer run of digits:
+        a digit stands right before it, or right after it when it is nothing but the figure."""
+        text = self.text
+        if e - p < _LONG_FIGURE or not text[p + _LONG_FIGURE - 1].isdecimal():
+            return False
+        run = p
+        while run < e and text[run].isdecimal():
+            run += 1
+        if run - p < _LONG_FIGURE:
+            return False
+        return (p > 0 and self.text[p - 1].isdecimal()) or (run == e and self.text[e : e + 1].isdecimal())
+
+    def runs_into_unit(self, p: int, e: int) -> bool:
+        """A 计量单位 cell printed after a name opens inside text[p:e] (_units_after_names)."""
+        return e > p + 1 and self._unit_cells[e - 1] > self._unit_cells[p + 1]
+
+    def holds_kind(self, p: int, e: int) -> bool:
+        """text[p:e] holds a 指标性质 word of four characters or more ("定性指标", or "性标定指" read out of order)."""
+        return self._kind_end[p] <= e
+
     def names_basis(self, p: int, e: int) -> bool:
         """text[p:e] holds one of the known bases (计划标准 …)."""
         return self._basis_end[p] <= e
@@ -552,6 +694,7 @@ class _Marks:
     echo_at: frozenset[int]  # cuts around a target said twice, as target and actual ("合规性|好|好|100%")
     in_year: frozenset[int]  # cuts inside a year or before its 年 ("20|22年", "2022|年销量")
     achieved_at: frozenset[int]  # cuts right before a word stating what was achieved ("12月|已完成")
+    kind_at: frozenset[int]  # cuts right before a 指标性质 word ("健全性|性标定指|高")
 
 
 def _opener_places(text: str, hints: GlueHints) -> set[int]:
@@ -608,6 +751,8 @@ def _marks(text: str, hints: GlueHints, opened: set[int]) -> _Marks:
         and text.endswith(unit, 0, m.start())
         and not text[: m.start() - len(unit)][-1:].isdigit()  # "92%100%": that "%" is 92's
     ]
+    named_units = _units_after_names(text, hints)
+    unit_cells.extend(k for unit in named_units for k in unit)
     return _Marks(
         frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
         frozenset(at for at, _ in qualifiers),
@@ -624,14 +769,49 @@ def _marks(text: str, hints: GlueHints, opened: set[int]) -> _Marks:
         ),
         frozenset(k for m in _YEAR.finditer(text) for k in range(m.start() + 1, m.end())),
         frozenset(at for at, _ in _starts(text, hints.achieved_starts)),
+        frozenset(at for at, _ in _starts(text, _KIND_WORDS)),
     )
+
+
+def _units_after_names(text: str, hints: GlueHints) -> list[tuple[int, int]]:
+    """(start, end) of each unit printed in a 计量单位 cell of its own between a name and the target
+    counted in it: right after a name's ending ("次数", "数量", "面积"), a known unit, and after it a
+    figure, or within a few characters the same unit again after a figure or what OCR made of one
+    ("次数|次|26次", "面积|万亩|28", "次数|次|到0次", "数量|份|第O份")."""
+    found = []
+    for at, word in _starts(text, hints.name_ends):
+        start = at + len(word)
+        unit = next((u for u in _counted_units(hints) if text.startswith(u, start)), None)
+        if unit is None:
+            lettered = _LETTERED_UNIT.match(text, start)  # "数量|tot扁|2200篇": a unit OCR made letters of
+            if lettered is not None:
+                found.append(lettered.span())
+            continue
+        rest = start + len(unit)
+        again = text.find(unit, rest + 1, rest + _UNIT_AGAIN + len(unit))
+        figure_before = again > rest and text[again - 1].isascii() and text[again - 1].isalnum()
+        if text[rest : rest + 1].isdecimal() or figure_before:
+            found.append((start, rest))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _unit_words(hints: GlueHints) -> frozenset[str]:
+    return frozenset(_counted_units(hints))
+
+
+@lru_cache(maxsize=16)
+def _counted_units(hints: GlueHints) -> tuple[str, ...]:
+    """The units a 计量单位 cell may hold, longest first: units.txt's, also counted in 万 / 亿 / 千 ("万亩")."""
+    scaled = (f"{scale}{unit}" for unit in hints.units for scale in "万亿千" if not unit.startswith(scale))
+    return tuple(sorted({*hints.units, *scaled, "%"}, key=len, reverse=True))
 
 
 def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
     """How unlikely a cell boundary is between text[at-1] and text[at]."""
     if at <= 0 or at >= len(text):
         return 0
-    if at in marks.unit_cell_at or at in marks.echo_at:
+    if at in marks.unit_cell_at or at in marks.echo_at or at in marks.kind_at:
         return 0
     if at in marks.in_year:
         return 3  # "同比2022年销量": a year keeps its digits and its 年
@@ -652,14 +832,16 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
         return 3  # "文物保护、|文化传承": an enumeration goes on after its comma
     if left in "/／":
         return 3  # "元/月/人": a unit goes on after its slash
-    if ending_role in ("weight", "score", "comparator"):
+    if ending_role in ("weight", "score", "ratio", "comparator"):
         return 1 if left.isdigit() and right.isdigit() else 0
     if left.isdigit() and (right.isdigit() or right == "."):
         return 2  # inside a number: only where two numeric cells touch ("1020" = 10 | 20)
+    if left == "." and right.isdigit() and text[at - 2 : at - 1].isdigit():
+        return 3  # "0.|9": inside a decimal
     if left.isdigit() and right in "%‰":
         return 3
     if left.isdigit() and "\u4e00" <= right <= "\u9fff":
-        if ending_role in ("weight", "score"):
+        if ending_role in ("weight", "score", "ratio"):
             return 0
         return 2 if at in marks.unit_at else 1  # a unit belongs to its number
     if "\u4e00" <= left <= "\u9fff" and "\u4e00" <= right <= "\u9fff":
@@ -676,6 +858,9 @@ def split_glued(
         return None
     roles = tuple(role for _, role in columns)
     found = _cut(text, roles, hints, broken)
+    usual = _usual_points(text, roles, found)
+    if usual is not None:
+        found = _cut(text, roles, hints, broken, usual)
     if found is None:
         return None
     rows: list[list[tuple[Column, int, int]]] = []
@@ -683,6 +868,8 @@ def split_glued(
         pieces = [(columns[i], start, end) for i, start, end in record if end > start]
         # "-" under 度量单位 / 计算符号 is the template's empty cell, not part of the target.
         pieces = [p for p in pieces if not (p[0][1] in ("unit", "comparator") and text[p[1] : p[2]] in hints.blanks)]
+        # … nor is a 指标性质 word read out of order ("性标定指"): like "定性", it says no comparison.
+        pieces = [p for p in pieces if not (p[0][1] == "comparator" and _kind_scrambled(text[p[1] : p[2]]))]
         rows.append(_even_targets(text, pieces, _number_tails(hints)))
     if broken and rows:
         rows[-1] = _echo_cut_short(text, rows[-1], columns)
@@ -715,6 +902,10 @@ def _echo_cut_short(
     return record
 
 
+def _kind_scrambled(piece: str) -> bool:
+    return unscrambled(piece, _DIRECTION_SCRAMBLES) is not None
+
+
 def _even_targets(
     text: str, record: list[tuple[Column, int, int]], tails: tuple[str, ...]
 ) -> list[tuple[Column, int, int]]:
@@ -740,10 +931,26 @@ def _even_targets(
     return record
 
 
+def _usual_points(text: str, roles: tuple[str, ...], found: list[list[tuple[int, int, int]]] | None) -> str | None:
+    """The 分值 most rows of a first cut give, when some other row gives another: a table's points
+    repeat from row to row, so a second cut prefers them where two cuts are otherwise as good
+    ("2810810": 28 | 10 | 8 | 10 rather than 2 | 8 | 1081 | 0 under rows of 10 points)."""
+    if found is None or "weight" not in roles:
+        return None
+    weight = roles.index("weight")
+    given = [text[s:e] for record in found for c, s, e in record if c == weight and e > s]
+    if len(given) < _USUAL_ROWS:
+        return None
+    usual, count = Counter(given).most_common(1)[0]
+    return usual if count * 2 >= len(given) and count < len(given) else None
+
+
 @lru_cache(maxsize=4096)
 def _cut(
-    text: str, roles: tuple[str, ...], hints: GlueHints, broken: bool = False
+    text: str, roles: tuple[str, ...], hints: GlueHints, broken: bool = False, usual: str | None = None
 ) -> list[list[tuple[int, int, int]]] | None:
+    """The cheapest cut of `text` into rows over `roles`: per row, (column, start, end) of each piece.
+    `usual`: the 分值 the table's rows usually give (_usual_points); another costs a little more."""
     n, m = len(text), len(roles)
     at = _Text(text, hints)
     marks = _marks(text, hints, at.opened)
@@ -758,6 +965,51 @@ def _cut(
     if broken and "value" in roles:
         for c in range(roles.index("value") + 1, m):  # the break took the columns after the target
             best[c][n], step[c][n] = _BROKEN_OFF, (n, m)
+    # The columns after 分值 up to 得分 (a row never scores more than its points): what they cost from
+    # each place is kept per least 分值 it needs (points_front), and 分值 takes the cheapest its points allow.
+    band = points_band(roles)
+    weight_at = band.start - 1 if band else -1
+    fronts: dict[int, list[Front]] = {c: [()] * (n + 1) for c in band}
+
+    def pieces(
+        c: int, p: int, judge: dict[str, dict[int, float | None]], bound: float = _INF
+    ) -> list[tuple[int, float]]:
+        """(end, cost) of every piece from p that column c may take, but those whose rest and boundary
+        alone cost `bound` or more."""
+        role, after, cuts = roles[c], best[c + 1], boundary[roles[c]]
+        cost_of = _PIECE_COSTS.get(role, _any_cost)
+        family = _SAME_COSTS.get(role)
+        judged = judge.setdefault(family, {}) if family is not None else {}
+        out = []
+        for e in range(p + 1, _last_end(role, at, p) + 1):
+            if after[e] + cuts[e] >= bound:
+                continue
+            cost: float | None = judged[e] if e in judged else cost_of(role, at, p, e, named_before_text)
+            if family is not None:
+                judged[e] = cost
+            if cost is not None:
+                out.append((e, cost))
+        return out
+
+    def band_options(c: int, p: int, judge: dict[str, dict[int, float | None]]) -> list[tuple[int, int, float, Front]]:
+        """(end, next column, cost, what follows as a front) of each way column c of the band goes on from p:
+        left empty, or a piece; at the text's end also the break that took the row's last columns.  The
+        score's options hold the score itself as the 分值 they need."""
+        role, cuts, score = roles[c], boundary[roles[c]], c == band.stop - 1
+        options: list[tuple[int, int, float, Front]] = []
+        if p == n and step[c][n] is not None:
+            options.append((n, m, _BROKEN_OFF, ((-_INF, 0.0),)))
+        empty = _empty_cost(role)
+        if empty is not None:
+            options.append((p, c + 1, empty, ((-_INF, best[c + 1][p]),) if score else fronts[c + 1][p]))
+        # Whatever the points, the cheapest option so far costs at most its least plus a score above
+        # them: a piece whose rest alone costs that much is never taken.
+        bound = min((cost + least_of(after_it) for _, _, cost, after_it in options), default=_INF) + _POINTS_ABOVE
+        for e, cost in pieces(c, p, judge, bound):
+            after_it = ((float(text[p:e]), best[c + 1][e]),) if score else fronts[c + 1][e]
+            options.append((e, c + 1, cost + cuts[e], after_it))
+        return options
+
     for p in range(n, -1, -1):
         # The costs of the pieces from p, per kind of column whose cost does not depend on which of
         # its columns asks (指标值 and 实际完成值 take the same targets): each piece is judged once.
@@ -769,10 +1021,32 @@ def _cut(
                 if p < n and best[0][p] < _INF:  # a row ended here and another begins (each row costs one)
                     best[m][p], step[m][p] = best[0][p] + 1, (p, 0)
                 continue
+            if c in fronts:
+                front = fronts[c][p] = pareto(
+                        (need, cost + rest)
+                    for _, _, cost, after_it in band_options(c, p, shared)
+                    for need, rest in after_it
+                )
+                best[c][p] = least_of(front)
+                continue
             role = roles[c]
             after, cuts = best[c + 1], boundary[role]
             least = best[c][p]
             empty = _empty_cost(role)
+            if c == weight_at:
+                if empty is not None:
+                    total = empty + at_points(fronts[c + 1][p], _INF)
+                    if total < least:
+                        least, step[c][p] = total, (p, c + 1)
+                for e, points_cost in pieces(c, p, shared, least):
+                    if after[e] + cuts[e] + points_cost >= least:
+                        continue
+                    total = points_cost + cuts[e] + at_points(fronts[c + 1][e], _points(text[p:e]))
+                    total += _UNUSUAL_POINTS if usual is not None and text[p:e] != usual else 0
+                    if total < least:
+                        least, step[c][p] = total, (e, c + 1)
+                best[c][p] = least
+                continue
             if empty is not None and after[p] < least:  # the column left empty
                 total = empty + after[p] + 0
                 if total < least:
@@ -804,11 +1078,14 @@ def _cut(
     rows: list[list[tuple[int, int, int]]] = []
     record: list[tuple[int, int, int]] = []
     p, c = 0, 0
+    points = float(_INF)  # the 分值 of the row being read back, once its column is passed
     while (p, c) != (n, m):
-        nxt = step[c][p]
+        nxt = _band_step(band_options(c, p, {}), points) if c in fronts else step[c][p]
         if nxt is None:
             break
         e, c2 = nxt
+        if c == weight_at:
+            points = _points(text[p:e]) if e > p else float(_INF)
         if c == m:
             rows.append(record)
             record = []
@@ -817,6 +1094,18 @@ def _cut(
         p, c = e, c2
     rows.append(record)
     return rows
+
+
+def _points(piece: str) -> float:
+    """The 分值 a row's score may not exceed: its number, or no bound for a share ("30%")."""
+    return _INF if piece.endswith("%") else float(piece)
+
+
+def _band_step(options: list[tuple[int, int, float, Front]], points: float) -> tuple[int, int] | None:
+    """Where the cheapest cut goes on from a column of the points band, for a row of `points` (分值)."""
+    costs = [(cost + at_points(after_it, points), e, c) for e, c, cost, after_it in options]
+    total, e, c = min(costs, default=(_INF, 0, 0))
+    return None if total >= _INF else (e, c)
 
 
 def ends_the_table(cell: Cell) -> bool:

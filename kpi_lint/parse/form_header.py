@@ -343,6 +343,7 @@ _TYPED = {
     "unit": lambda s: len(s) <= 8 and not any(ch.isdigit() for ch in s) and s not in COMPARATOR_WORDS,
     "weight": lambda s: bool(_NUMBER.match(s)),
     "score": lambda s: bool(_NUMBER.match(s)),
+    "ratio": lambda s: bool(_NUMBER.match(s.rstrip("%"))),
     "value": lambda s: s not in DIRECTION_WORDS and s not in _LONE_UNITS,  # "定性" says the target is worded
     "actual": lambda s: s not in _LONE_UNITS,  # a "%" alone is the 度量单位 of the target before it
 }

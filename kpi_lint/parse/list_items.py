@@ -120,5 +120,9 @@ def list_item(cell: Cell, columns: list[tuple[int, str]], named: bool = False) -
 
 
 def whole_rows(found: list[Placed]) -> bool:
-    """Two or more rows cut from one cell, each with a name and a target."""
-    return len(found) >= 2 and all(any(role in ("value", "actual") for (_, role), _ in placed) for placed in found)
+    """Two or more rows cut from one cell, each with a name and a target, or a name and the points it
+    scored (a self-evaluation's row whose target was never set: "“三公经费变动率%100%22否")."""
+    return len(found) >= 2 and all(any(role in _ROW_FILLED for (_, role), _ in placed) for placed in found)
+
+
+_ROW_FILLED = ("value", "actual", "score")

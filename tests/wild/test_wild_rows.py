@@ -396,7 +396,7 @@ def test_a_header_word_no_list_knows_is_a_column_and_every_glued_line_is_cut() -
     assert ("政府采购执行率", "100%") in rows
     assert ("固定资产利用率", "90%") in rows  # the second chunk
     assert ("业务保障能力提升", "90%") in rows
-    assert len(rows) == 18
+    assert len(rows) == 19
 
 
 def test_a_first_name_under_a_header_of_one_cell_per_line_is_still_a_row() -> None:
