@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -37,6 +37,7 @@ __all__ = [
     "BatchPredictor",
     "ModelError",
     "Predictor",
+    "category_calibration",
     "category_label_precision",
     "category_predictor",
     "load_custom_model",
@@ -185,6 +186,20 @@ def category_label_precision() -> dict[str, float]:
     Empty when there is no card: callers then have no ground to distrust a label.
     """
     return _card_precision(models_dir() / "category.card.json")
+
+
+@lru_cache(maxsize=8)
+def _card_calibration(card: Path) -> dict[str, Any]:
+    if not card.is_file():
+        return {}
+    calibration = json.loads(card.read_text(encoding="utf-8")).get("metrics", {}).get("calibration")
+    return dict(calibration) if isinstance(calibration, dict) else {}
+
+
+def category_calibration() -> dict[str, Any]:
+    """KPI404's thresholds for the shipped category model (kpi_lint.classify.calibration), from its model card:
+    ``overall`` and ``per_label``; empty when the card has none (an older card, a custom model)."""
+    return _card_calibration(models_dir() / "category.card.json")
 
 
 def vagueness_predictor(copies: Cache | None = None) -> BatchPredictor | None:

@@ -128,6 +128,8 @@ def _markdown(card: dict[str, Any]) -> str:
     lines.append("|---" * (len(m["labels"]) + 1) + "|")
     for label, row in zip(m["labels"], m["confusion"], strict=True):
         lines.append(f"| {label} | " + " | ".join(str(v) for v in row) + " |")
+    if m.get("calibration"):
+        lines += _calibration_lines(m["calibration"])
     if m.get("pruned"):
         lines += ["", f"## 未用于最终拟合的 {len(m['pruned'])} 行（交叉验证认为可能归错类）", ""]
         lines += ["| 特征 | 印出的标签 | 模型判断 | 概率 |", "|---|---|---|---|"]
@@ -137,6 +139,32 @@ def _markdown(card: dict[str, Any]) -> str:
     lines += ["", "## 库版本", ""]
     lines += [f"- {name} {ver}" for name, ver in card["libraries"].items()]
     return "\n".join(lines) + "\n"
+
+
+def _threshold(value: float | None) -> str:
+    return f"{value:.2f}" if value is not None else "无（不采信模型）"
+
+
+def _calibration_lines(cal: dict[str, Any]) -> list[str]:
+    """KPI404's thresholds and the out-of-fold claims they were chosen on (kpi_lint.classify.calibration)."""
+    per_label = cal.get("per_label") or {}
+    own = "；".join(f"{label} {_threshold(t)}" for label, t in per_label.items()) or "无"
+    lines = [
+        "",
+        "## KPI404 的阈值校准（train + dev 交叉验证的预测，不用 test）",
+        "",
+        f"- 判断：预测类别与所填二级不同、且通过 KPI404 其他条件的行（{cal['calls']} 次）；手工标签等于所报类别为对",
+        f"- 选法：精确率达到 {cal['target_precision']:g}、且至少 {cal['min_calls']} 次判断的最小概率阈值；"
+        f"判断次数够的类别单独选，其余用总体阈值",
+        f"- 总体阈值：{_threshold(cal.get('overall'))}；单独选的类别：{own}",
+        "",
+        "| 阈值 | 判断数 | 对 | 精确率 |",
+        "|---|---|---|---|",
+    ]
+    for row in cal["table"]:
+        precision = f"{row['precision']:.3f}" if row["precision"] is not None else "—"
+        lines.append(f"| {row['threshold']:.2f} | {row['calls']} | {row['right']} | {precision} |")
+    return lines
 
 
 def _per_class_table(metrics: dict[str, Any]) -> list[str]:

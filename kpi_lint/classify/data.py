@@ -178,6 +178,9 @@ class TrainingSet:
     sources: list[str] = field(default_factory=list)
     dropped: int = 0  # rows without a label or without text
     docs: list[str] = field(default_factory=list)  # each row's document, when the data names it
+    # The 二级指标 each row was filed under, when the data says (categories.csv ``level2``): not a feature, not in
+    # the hash nor in the deduplication key (a row kept once keeps the first such 二级); what KPI404 is calibrated on.
+    filed: list[str] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
@@ -202,6 +205,7 @@ class TrainingSet:
             self.sources,
             self.dropped,
             [self.docs[i] for i in rows] if self.docs else [],
+            [self.filed[i] for i in rows] if self.filed else [],
         )
 
 
@@ -212,6 +216,7 @@ def training_set(
     labels: Sequence[str],
     sources: Sequence[str] = (),
     docs: Sequence[str] | None = None,
+    filed: Sequence[str] | None = None,
 ) -> TrainingSet:
     """Rows with a label and some text, exact duplicates (features and label) kept once.
 
@@ -228,7 +233,10 @@ def training_set(
     dropped = 0
     text_idx = [list(columns).index(c) for c in text_columns]
     row_docs = [_text(d) for d in docs] if docs is not None else [""] * len(labels)
-    for values, label, doc in zip(table[list(columns)].itertuples(index=False), labels, row_docs, strict=True):
+    row_filed = [_text(f) for f in filed] if filed is not None else [""] * len(labels)
+    kept_filed: list[str] = []
+    rows_in = zip(table[list(columns)].itertuples(index=False), labels, row_docs, row_filed, strict=True)
+    for values, label, doc, filed_as in rows_in:
         cells = [_text(v) for v in values]
         if not label or not any(cells[i] for i in text_idx):
             dropped += 1
@@ -240,5 +248,9 @@ def training_set(
         rows.append(cells)
         kept.append(label)
         kept_docs.append(doc)
+        kept_filed.append(filed_as)
     frame = pd.DataFrame(rows, columns=list(columns), dtype=str)
-    return TrainingSet(frame, kept, list(sources), dropped, kept_docs if docs is not None else [])
+    return TrainingSet(
+        frame, kept, list(sources), dropped, kept_docs if docs is not None else [],
+        kept_filed if filed is not None else [],
+    )

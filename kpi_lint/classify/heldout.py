@@ -15,7 +15,7 @@ per set.
 from __future__ import annotations
 
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sklearn.exceptions import UndefinedMetricWarning
@@ -25,7 +25,14 @@ from kpi_lint.classify.data import TrainingSet
 from kpi_lint.classify.defaults import DEFAULT_FOLDS
 from kpi_lint.classify.pipelines import DEFAULT_C, Features, build_pipeline
 from kpi_lint.classify.split import DocumentSplit, check_covered
-from kpi_lint.classify.train import Metrics, _metrics, _userdict, cross_validate
+from kpi_lint.classify.train import (
+    CrossValidation,
+    Metrics,
+    _metrics,
+    _userdict,
+    cross_validate,
+    drop_empty_calibration,
+)
 
 C_GRID = (1.0, 3.0, 10.0, 30.0)
 # Another C replaces the default only when it beats it by more than this. The margin is the spread of the
@@ -48,9 +55,18 @@ class HeldOut:
     # The same test predictions scored on each named test set of the split (set name → scores).
     test_sets: dict[str, Metrics] = field(default_factory=dict)
     test_set_docs: dict[str, list[str]] = field(default_factory=dict)  # set name → its documents
+    # The chosen C's out-of-fold probabilities over the train + dev rows (`fitted_on`'s order): what KPI404's
+    # thresholds are calibrated on (kpi_lint.classify.calibration); not written into the card.
+    out_of_fold: CrossValidation | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(replace(self, out_of_fold=None))
+        del out["out_of_fold"]
+        for name in ("dev", "test"):
+            drop_empty_calibration(out[name])
+        for metrics in out["test_sets"].values():
+            drop_empty_calibration(metrics)
+        return out
 
 
 def _score(metrics: Metrics) -> float:
@@ -79,7 +95,8 @@ def evaluate_heldout(
     test_rows = split.rows(set_.docs, "test")
     chosen_from = set_.subset(fit_rows)
     with threadpool_limits(limits=1):
-        on_dev = {c: cross_validate(chosen_from, features, seed, folds, positive, c).metrics for c in grid}
+        runs = {c: cross_validate(chosen_from, features, seed, folds, positive, c) for c in grid}
+        on_dev = {c: run.metrics for c, run in runs.items()}
         # Highest cross-validated score (ties go to the smaller C, the simpler model); the default C stays unless
         # that score beats it by more than NOISE_MARGIN.
         best = max(grid, key=lambda c: (round(_score(on_dev[c]), 4), -c))
@@ -95,5 +112,5 @@ def evaluate_heldout(
             per_set[name] = _metrics([truth[k] for k in keep], [predicted[k] for k in keep], 0, positive)
     return HeldOut(
         split.as_dict(), {str(c): round(_score(m), 4) for c, m in on_dev.items()}, chosen, on_dev[chosen], test,
-        per_set, {name: list(docs) for name, docs in split.test_sets if name in per_set},
+        per_set, {name: list(docs) for name, docs in split.test_sets if name in per_set}, runs[chosen],
     )

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kpi_lint.classify.data import DOC, LABEL, LINE, SOURCE, TrainingSet, load_table, training_set
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, CATEGORY_LABELS, VAGUENESS_FEATURES, Features
 from kpi_lint.errors import InputError
+
+if TYPE_CHECKING:
+    from kpi_lint.classify.calibration import ClaimGate
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CORPUS_DIR = ROOT / "corpus"
@@ -32,7 +36,8 @@ def category_set(paths: Sequence[Path]) -> TrainingSet:
     column = LABEL if LABEL in table.columns else "level2"
     labels = [lvl if lvl in CATEGORY_LABELS else "" for lvl in table[column].fillna("")]
     docs = list(table[DOC].fillna("")) if DOC in table.columns else None
-    return training_set(table, feats.columns, feats.text, labels, sources, docs)
+    filed = list(table["level2"].fillna("")) if column == LABEL else None
+    return training_set(table, feats.columns, feats.text, labels, sources, docs, filed)
 
 
 def vagueness_set(paths: Sequence[Path]) -> TrainingSet:
@@ -58,6 +63,15 @@ class Task:
     prune: bool = False  # leave probable label noise out of the final fit (see train.py)
     # Document split applied when every training row names a document in it (train.py).
     split: Path | None = None
+    # The rule claim whose thresholds are calibrated on the out-of-fold predictions (train.py, GateFactory).
+    claim_gate: Callable[[dict[str, float]], ClaimGate] | None = None
+
+
+def kpi404_gate(label_precision: dict[str, float]) -> ClaimGate:
+    """KPI404's gates bar the probability (imported on use: the rules import kpi_lint.classify, not the reverse)."""
+    from kpi_lint.rules.consistency.kpi404_misfiled_indicator import calibration_gate
+
+    return calibration_gate(label_precision)
 
 
 # The hand-checked 二级指标 of the samples and the wild set, split by document: C chosen on dev, fitted
@@ -65,7 +79,7 @@ class Task:
 # are the labels; they are noisy (misfiled rows are what KPI404 looks for), so those are pruned.
 CATEGORY = Task(
     "category", CATEGORY_FEATURES, category_set, (CATEGORIES_CSV,), MODELS_DIR / "category.skops",
-    prune=True, split=SPLIT_CSV,
+    prune=True, split=SPLIT_CSV, claim_gate=kpi404_gate,
 )
 VAGUENESS = Task(
     "vagueness", VAGUENESS_FEATURES, vagueness_set, (VALUES_CSV,), MODELS_DIR / "vagueness.skops", positive=VAGUE

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import copy
 import warnings
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sklearn
@@ -37,6 +38,13 @@ from kpi_lint.classify.split import DocumentSplit
 from kpi_lint.classify.tokenize import read_userdict, squash
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from kpi_lint.classify.calibration import ClaimGate
+
+# The claim a model's predictions are calibrated for, given the card's per-label precision
+# (kpi_lint.rules.consistency.kpi404_misfiled_indicator.calibration_gate for the category task).
+GateFactory = Callable[[dict[str, float]], "ClaimGate"]
 
 PRUNE_BELOW = 0.1
 PRUNE_CONFIDENCE = 0.5
@@ -79,9 +87,19 @@ class Metrics:
     # test (kpi_lint.classify.heldout.HeldOut as a dict); these cross-validated scores then cover
     # the train + dev documents only.
     heldout: dict[str, Any] | None = None
+    # KPI404's thresholds, calibrated on the out-of-fold predictions of these scores (kpi_lint.classify.calibration,
+    # Calibration as a dict); None for a task without a claim to calibrate or without a document split.
+    calibration: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return drop_empty_calibration(asdict(self))
+
+
+def drop_empty_calibration(metrics: dict[str, Any]) -> dict[str, Any]:
+    """A metrics dict without its `calibration` when there is none (cards of other tasks stay as they were)."""
+    if metrics.get("calibration") is None:
+        metrics.pop("calibration", None)
+    return metrics
 
 
 @dataclass
@@ -203,15 +221,19 @@ def fit(
 def train(
     set_: TrainingSet, features: Features, task: str, seed: int, folds: int = DEFAULT_FOLDS,
     positive: str | None = None, prune: bool = False, split: DocumentSplit | None = None,
+    claim_gate: GateFactory | None = None,
 ) -> tuple[Model, Metrics]:
     """Cross-validate on every row, optionally prune probable label noise, fit the final model.
 
     With a document `split` (every row names its document): C is chosen on the dev documents,
     the model is fitted on train + dev and measured once on the test documents
     (`Metrics.heldout`); the cross-validated scores then cover train + dev only, by document.
+    With `claim_gate` too (the category task: KPI404's gates, given the card's per-label precision) and rows that
+    say where each was filed, the rule's thresholds are calibrated on those out-of-fold predictions
+    (`Metrics.calibration`, kpi_lint.classify.calibration).
     """
     if split is not None:
-        return _train_on_split(set_, features, task, seed, folds, positive, split)
+        return _train_on_split(set_, features, task, seed, folds, positive, split, claim_gate)
     # One BLAS thread: on a few hundred rows extra threads only contend (lbfgs ran 30× slower on a
     # busy 2-core machine), and the fitted floats no longer depend on the machine's core count.
     with threadpool_limits(limits=1):
@@ -232,7 +254,7 @@ def relative(path: Path, root: Path) -> str:
 
 def _train_on_split(
     set_: TrainingSet, features: Features, task: str, seed: int, folds: int, positive: str | None,
-    split: DocumentSplit,
+    split: DocumentSplit, claim_gate: GateFactory | None = None,
 ) -> tuple[Model, Metrics]:
     from kpi_lint.classify.heldout import evaluate_heldout
 
@@ -244,4 +266,11 @@ def _train_on_split(
     # The cross-validated scores of the chosen C (over train + dev, by document) are the card's metrics.
     metrics = copy.deepcopy(heldout.dev)
     metrics.heldout = heldout.to_dict()
+    if claim_gate is not None and fitted_on.filed and heldout.out_of_fold is not None:
+        from kpi_lint.classify.calibration import calibrate, model_calls
+
+        precision = {label: c.precision for label, c in metrics.per_class.items()}
+        cv = heldout.out_of_fold
+        calls = model_calls(fitted_on, fitted_on.filed, cv.proba, cv.classes, claim_gate(precision))
+        metrics.calibration = calibrate(calls).to_dict()
     return model, metrics

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from kpi_lint.classify.persist import Model
     from kpi_lint.classify.pipelines import Features
     from kpi_lint.classify.split import DocumentSplit
-    from kpi_lint.classify.train import Metrics
+    from kpi_lint.classify.train import GateFactory, Metrics
 
 # scikit-learn, skops, jieba and pandas (kpi_lint.classify) load inside the commands, so that
 # `kpi-lint --help` and the other commands do not wait for them.
@@ -109,7 +109,8 @@ def print_metrics(console: Console, task: str, set_: TrainingSet, metrics: Metri
 
 
 def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: int, folds: int,
-           positive: str | None = None, prune: bool = False, split: DocumentSplit | None = None) -> None:
+           positive: str | None = None, prune: bool = False, split: DocumentSplit | None = None,
+           claim_gate: GateFactory | None = None) -> None:
     from kpi_lint.classify.card import build_card, write_card
     from kpi_lint.classify.persist import save_model
     from kpi_lint.classify.tasks import ROOT
@@ -121,7 +122,7 @@ def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: in
     try:
         with progress_bar("交叉验证与训练", long_run()) as bar:
             bar.add_task("train", total=None)
-            model, metrics = train(set_, features, task, seed, folds, positive, prune, split)
+            model, metrics = train(set_, features, task, seed, folds, positive, prune, split, claim_gate)
     except ValueError as exc:  # scikit-learn on degenerate data, e.g. no word in any text
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         if "empty vocabulary" in first:
@@ -145,7 +146,8 @@ def _train_builtin(name: str, data: list[Path] | None, out: Path | None, seed: i
         set_ = task.build(data or list(task.default_data))
         split = _document_split(task.split, set_)
         # Hand-checked labels split by document need no pruning; printed ones do (train.py).
-        _train(task.name, set_, task.features, target, seed, folds, task.positive, task.prune and split is None, split)
+        prune = task.prune and split is None
+        _train(task.name, set_, task.features, target, seed, folds, task.positive, prune, split, task.claim_gate)
     except InputError as err:
         raise _fail(err) from err
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kpi_lint.classify.api import category_predictor
@@ -10,7 +12,7 @@ from kpi_lint.classify.pipelines import DEFAULT_C
 from kpi_lint.classify.tasks import CATEGORY, CORPUS_DIR, category_set
 from kpi_lint.classify.train import train
 from kpi_lint.model import Indicator
-from tests.classify.conftest import Trained
+from tests.classify.conftest import MODELS_DIR, Trained
 from tests.corpus import corpus_doc
 
 KPI404_MIN_PROBABILITY = 0.8  # KPI404's default `min_probability`
@@ -76,6 +78,21 @@ def test_cross_validation_is_by_document_over_train_and_dev(retrained_category: 
     assert m["samples"] == 602  # rows of the 62 train + dev documents (distinct by 三级指标, kind, 一级指标, value)
     assert not m["pruned"]  # hand-checked labels: nothing to prune
     assert m["per_class"]["服务对象满意度指标"]["precision"] >= 0.9
+
+
+def test_card_calibrates_kpi404_on_train_and_dev(retrained_category: Trained) -> None:
+    """KPI404's thresholds are chosen at training time on the same out-of-fold predictions (issue 11s): 51 moves
+    on the train + dev documents, about half right by the hand labels at every threshold, so none is chosen."""
+    cal = retrained_category.card["metrics"]["calibration"]
+    assert cal["target_precision"] == 0.9 and cal["min_calls"] == 10
+    assert 40 <= cal["calls"] <= 60  # 51
+    at = {row["threshold"]: row for row in cal["table"]}
+    assert 15 <= at[0.8]["calls"] <= 35 and at[0.8]["precision"] < 0.7  # 24 calls, 0.50
+    assert cal["overall"] is None
+    assert all(t is None for t in cal["per_label"].values())  # 质量 (19 calls) and 社会效益 (10) never reach 0.9
+    # The shipped card carries the same calibration (retrained with the shipped model: predictions unchanged).
+    shipped = json.loads((MODELS_DIR / "category.card.json").read_text(encoding="utf-8"))["metrics"]["calibration"]
+    assert shipped["calls"] == cal["calls"] and shipped["overall"] == cal["overall"]
 
 
 def test_printed_labels_are_pruned_of_probable_misfilings() -> None:

@@ -25,6 +25,8 @@ def _cases() -> list[Any]:
     for path in sorted(CASE_DIR.glob("KPI*.yml")):
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in spec["cases"]:
+            # A file's `options` apply to each of its cases unless the case gives its own (`options: {}`: the defaults).
+            case = {"options": spec.get("options") or {}, **case}
             params.append(pytest.param(spec["rule"], case, id=f"{spec['rule']}-{case['name']}"))
     return params
 
@@ -51,6 +53,7 @@ def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     rule = rule_by_code(code)
     assert rule is not None, f"no rule {code}"
     doc = _case_document(case, tmp_path)
+    # `options` (the file's, or the case's own) configure the rule as [tool.kpi-lint.rules.KPINNN] would.
     # `with` runs the rules that own a defect this one defers to (Rule.defers_to: one defect, one finding)
     # beside it; `context: check` builds what `kpi-lint check` gives the rules (the shipped classifiers, peers).
     rules = [rule, *(_rule(other) for other in case.get("with", ()))]
@@ -59,6 +62,8 @@ def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
     else:
         # `extras` lets a case hand the rule what the check command would (e.g. a reviewer's model for KPI307).
         context = RuleContext(documents=[doc], extras=case.get("extras") or {})
+    if case["options"]:
+        context.options = {**context.options, code: dict(case["options"])}
     findings = [f for f in run_rules([doc], rules, context) if f.code == code]
     if case["expect"] == "pass":
         assert findings == [], f"{case['why']}: unexpected {[f.message for f in findings]}"
