@@ -422,6 +422,11 @@ class Vocabulary:
         ordered = sorted(self.fund_columns, key=len, reverse=True)
         return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
+    @cached_property
+    def rate_words(self) -> tuple[str, ...]:
+        """The funds block's header words of the execution rate (fund_columns.txt, figure rate)."""
+        return tuple(w for w, figure in self.fund_columns.items() if figure == "rate")
+
     def fund_column(self, text: str) -> str | None:
         """The figure a funds block header names ("全年执行数（B）" → executed)."""
         s = _PAREN.sub("", label_key(text))
@@ -622,7 +627,7 @@ def _lookup(
             repaired = repaired.replace(wrong, right)
         if repaired != key:
             found = table.get(repaired) or table.get(_PAREN.sub("", repaired))
-    if found is None:
+    if found is None and _pair_repeats(key):
         # A word printed twice in a label ("社会效益效益指标"): the label said once.
         once = _DOUBLED.sub(r"\1", key)
         found = table.get(once) or table.get(_PAREN.sub("", once)) if once != key else None
@@ -645,6 +650,13 @@ def _whole_cell(text: str) -> str:
 _MIN_PART = 5  # a shorter part of a label is too often a word of its own
 _LONG_BLOCK_LABEL = 5  # a block label this long ("项目绩效指标", "年度绩效指标") cuts glued text
 _DOUBLED = re.compile(r"(\S{2,}?)\1")  # a word of two characters or more said twice in a row
+
+
+def _pair_repeats(key: str) -> bool:
+    """Some two characters stand twice in `key`: without that no word of two or more is said twice in a
+    row (_DOUBLED, whose search is slow on a long key, finds nothing)."""
+    pairs = len(key) - 1
+    return pairs > 1 and len({key[i : i + 2] for i in range(pairs)}) < pairs
 
 
 _MEMO_LIMIT = 200_000

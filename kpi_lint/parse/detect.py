@@ -18,7 +18,7 @@ def detect_layout(src: SourceText) -> Layout:
     rows = cells = table_lines = 0
     in_tables = False
     for line in src.norm:
-        if any(title in line for title in _FORM_TITLES):
+        if not in_tables and any(title in line for title in _FORM_TITLES):
             in_tables = True
         if not in_tables:
             continue

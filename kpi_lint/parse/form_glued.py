@@ -66,6 +66,8 @@ _FIGURE_START = re.compile(r"%\d|\d{5}")  # the same figures, each as short as i
 _FIGURES_IN_NAME = 6
 # A short worded target printed twice, as target and as actual, before the row's figures ("好好100%").
 _ECHO = re.compile(r"([\u4e00-\u9fff]{1,6})\1(?=\d|$)")
+# The same said twice, one length at a time, found at every place it starts (_Text.echoes).
+_ECHO_OF = tuple(re.compile(rf"(?=([\u4e00-\u9fff]{{{n}}})\1)") for n in range(1, 7))
 # … and a figure with its unit ("8550万粒550万粒": 分值 8, then 550万粒 as target and as actual).
 _ECHO_FIGURE = re.compile(r"(\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3}))\1")
 # … and a worded target's closing words said again as its actual ("…2022年销量显著提高" + "显著提高").
@@ -359,7 +361,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     stray = 0
     if role == "level3":
         stray += _LOOSE_UNIT.search(piece if bare is None else bare) is not None
-        stray += 2 * (_ECHO.search(piece) is not None)
+        stray += 2 * at.echoes(p, e)
         stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
         stray += 2 * at.holds_kind(p, e)  # "健全性性标定指": the 指标性质 column's word
         stray += 2 * at.runs_into_unit(p, e)  # "活动次数次到": the 计量单位 cell after the name
@@ -472,6 +474,8 @@ class _Text:
         "_brackets",
         "_counted",
         "_describes_end",
+        "_echo_digit",
+        "_echo_start",
         "_figures",
         "_in_number",
         "_kind_end",
@@ -516,6 +520,8 @@ class _Text:
         self.unit_cell_starts = frozenset(end - len(unit) for end, unit in self.unit_cell_ends.items())
         self._unit_cells = list(accumulate(self._unit_cells))
         self._twice: dict[int, int] = {}
+        self._echo_digit: list[int] | None = None  # found on the first question (echoes)
+        self._echo_start: dict[int, int] = {}
         # Where a target opener stands before a digit ("各1次"): the only places a target may open with one.
         self.opened = _opener_places(text, hints)
         # … and where each such word ends: a name ending there lost the word to the target ("…人次同比|2021年")
@@ -636,6 +642,37 @@ class _Text:
         if end is None:
             end = self._twice[p] = _twice_end(self.text, p)
         return end <= e
+
+    def echoes(self, p: int, e: int) -> bool:
+        """_ECHO finds a match in text[p:e]: one to six Chinese characters said twice, followed by a digit
+        inside the piece or standing at its end (where `$` matches: the end, or before a final line break)."""
+        digit = self._echo_digit if self._echo_digit is not None else self._find_echoes()
+        if digit[p] <= e:
+            return True
+        starts = self._echo_start
+        if starts.get(e, -1) >= p:
+            return True
+        return e - 1 > p and self.text[e - 1] == "\n" and starts.get(e - 1, -1) >= p
+
+    def _find_echoes(self) -> list[int]:
+        """Every word said twice in the text, as (start s, end t): `_echo_digit[p]`, the least t + 1 of one
+        with s >= p and a digit at t (a piece from p holds it with its digit when it reaches t + 1);
+        `_echo_start[t]`, the last s of one ending at t."""
+        text, n = self.text, len(self.text)
+        digit = [_INF] * (n + 2)
+        starts = self._echo_start
+        for length, pattern in enumerate(_ECHO_OF, start=1):
+            for m in pattern.finditer(text):
+                s = m.start()
+                t = s + 2 * length
+                if t < n and text[t].isdecimal():
+                    digit[s] = min(digit[s], t + 1)
+                if starts.get(t, -1) < s:
+                    starts[t] = s
+        for k in range(n - 1, -1, -1):
+            digit[k] = min(digit[k], digit[k + 1])
+        self._echo_digit = digit
+        return digit
 
     def _opener_lengths(self, at: int) -> list[int]:
         return [len(w) for w in self.hints.target_starts if self.text.startswith(w, at)]

@@ -36,7 +36,7 @@ def glued_execution(cell: Cell, vocab: Vocabulary, unit: str, points: float | No
     """The execution figures of a glued funds header and total row inside `cell`, or None."""
     text = cell.text
     percent = "%" in text
-    if not percent and not any(w in text for w, role in vocab.fund_columns.items() if role == "rate"):
+    if not percent and not any(w in text for w in vocab.rate_words):
         return None  # no printed rate to anchor a cut (the common case: every line before a table)
     order, end = _header(text, vocab)
     if len(order) < 3 or "rate" not in order or "executed" not in order:

@@ -177,7 +177,23 @@ def categories_beyond_table(src: SourceText, lexicon: Lexicon, project: Project)
     return [_indicator(src, project, item, lexicon) for item in items]
 
 
-def targets_beyond_rows(src: SourceText, lexicon: Lexicon, project: Project) -> list[Indicator]:
+@dataclass
+class StatedLists:
+    """The lists of targets a colon or a goal verb opens in a text (`_stated_targets`, listed_only), read once
+    for both questions asked of them: their items, and the 二级 labels whose list no clause of reads as a
+    name and a target (`unsplit`)."""
+
+    items: list[_Item]
+    unsplit: list[tuple[str, Located]]
+
+
+def stated_lists(src: SourceText, lexicon: Lexicon) -> StatedLists:
+    unsplit: list[tuple[str, Located]] = []
+    items = list(_stated_targets(src, lexicon.vocabulary, _units(lexicon), listed_only=True, unsplit=unsplit))
+    return StatedLists(items, unsplit)
+
+
+def targets_beyond_rows(src: SourceText, lexicon: Lexicon, project: Project, lists: StatedLists) -> list[Indicator]:
     """A "table" that is a list of targets in sentences, read where its clauses hold a comparison
     ("社会效益指标:…人数≥27人;"), its lines of a name and a figure glued with none ("质量指标:项目(工程)
     验收合格率100%") left out: when every row read is one the sentences state (same name, same line),
@@ -187,22 +203,20 @@ def targets_beyond_rows(src: SourceText, lexicon: Lexicon, project: Project) -> 
     held = {ind.level2 for ind in project.indicators}
     if None in held:
         return []
-    stated = list(_stated_targets(src, lexicon.vocabulary, _units(lexicon), listed_only=True))
+    stated = lists.items
     places = {(item.name.text, item.name.line) for item in stated}
     if not all((ind.level3, ind.span("level3")[0]) in places for ind in project.indicators):
         return []
     return [_indicator(src, project, item, lexicon) for item in stated if item.level2 and item.level2 not in held]
 
 
-def unsplit_categories(src: SourceText, lexicon: Lexicon, project: Project) -> list[tuple[str, Located]]:
+def unsplit_categories(project: Project, lists: StatedLists) -> list[tuple[str, Located]]:
     """The 二级 labels a list of targets opens ("1、产出指标数量指标:石头卧子村新建水房1座、铺设输水管线;…")
     whose clauses state figures the reader could not split into a name and a target, for the categories
     no row of `project` holds: the category is written, not left out (one label each)."""
     held = {ind.level2 for ind in project.indicators}
-    found: list[tuple[str, Located]] = []
-    list(_stated_targets(src, lexicon.vocabulary, _units(lexicon), listed_only=True, unsplit=found))
     first: dict[str, Located] = {}
-    for level2, where in found:
+    for level2, where in lists.unsplit:
         if level2 not in held and level2 in _TEMPLATE_LEVEL2:  # not a scoring heading (资金管理指标)
             first.setdefault(level2, where)
     return list(first.items())

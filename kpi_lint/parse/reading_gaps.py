@@ -43,9 +43,13 @@ def mark_reading_gaps(doc: Document, lines: list[str], vocab: Vocabulary, excerp
     """Mark the projects whose table was not read whole (see the module), with one note each. `lines` is the
     text as read; `excerpt` says whether it may stop inside a table (a text file; an office file's tables are
     read whole)."""
-    results_printed = _prints_results(lines, vocab)
+    results_printed: bool | None = None  # asked only of a project whose results were not read
     for project in doc.projects:
-        if results_printed and not project.garbled and _results_not_read(project):
+        if not project.garbled and _results_not_read(project):
+            if results_printed is None:
+                results_printed = _prints_results(lines, vocab)
+            if not results_printed:
+                continue
             project.garbled = True
             doc.notes.append(_garbled_note(doc, project))
     if excerpt and doc.projects:
@@ -86,7 +90,8 @@ _HEADING_CHARS = 3
 def _prints_results(lines: list[str], vocab: Vocabulary) -> bool:
     """The text prints the heading of a 实际完成值 column (form_columns.txt, role actual)."""
     headings = [w for w, role in vocab.columns.items() if role == "actual" and len(w) >= _HEADING_CHARS]
-    return any(w in line for line in lines for w in headings)
+    text = "\n".join(lines)  # no heading holds a line break: found in the text as in one of its lines
+    return any(w in text for w in headings)
 
 
 # The fields of a 自评表 row past its target: what was achieved and what it scored.

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 # A pinyin gloss right after a character: latin letters with at least one tone mark or ü.
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-z\u00e0-\u01dc]*[\u00e0-\u01dc])[a-z\u00e0-\u01dc]{1,7}\)")
 # How much of a text must be traditional for it to be converted: a share of its Chinese
@@ -59,13 +60,14 @@ def _table() -> _CharTable:
 
 def is_traditional(text: str) -> bool:
     """Whether `text` reads as a page converted to traditional characters."""
-    sample = text[:_SAMPLE]
-    chinese = _CJK.findall(sample)
-    if len(chinese) < _AT_LEAST:
+    joined = _NOT_CJK.sub("", text[:_SAMPLE])  # its Chinese characters, in order
+    if len(joined) < _AT_LEAST:
         return False
-    joined = "".join(chinese)
-    changed = sum(map(str.__ne__, joined, joined.translate(_table())))  # one character for one
-    return changed >= _AT_LEAST and changed >= _SHARE * len(chinese)
+    converted = joined.translate(_table())
+    if converted == joined:
+        return False  # the common case: nothing traditional at all
+    changed = sum(map(str.__ne__, joined, converted))  # one character for one
+    return changed >= _AT_LEAST and changed >= _SHARE * len(joined)
 
 
 @dataclass

@@ -5,6 +5,8 @@ Each text is a row as printed in a wild-set file; the cut is what a reader of th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kpi_lint.grid import Cell
@@ -176,3 +178,24 @@ def test_a_rate_column_after_the_actual_takes_the_rate() -> None:
         ("当年获得宁德市级以上确认的人才驿站数量", ">=2个", "0个", "0%"),
         ("当年人才驿站组织活动数量", ">=28次", "40次", "143%"),
     ]
+
+
+def test_the_echo_asked_per_piece_is_the_one_the_pattern_finds() -> None:
+    """_Text.echoes (found once per text) answers as _ECHO.search on the piece itself, for every piece of
+    the lines of q04 (宁夏 福彩, OCR'd and glued: "…合格合格…"), a line break at the end included."""
+    from kpi_lint.parse.form_glued import _ECHO, _Text
+    from kpi_lint.read.source import fold
+
+    hints = load_lexicon().vocabulary.glue_hints
+    path = Path(__file__).parents[2] / "corpus" / "wild" / "q04_ningxia_welfarelottery_selfeval_ocr_glued.txt"
+    lines = [fold(line.strip()) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [line for line in lines if len(line) <= 120] + ["好好100%\n", "合格合格\n"]
+    found = 0
+    for text in texts:
+        at = _Text(text, hints)
+        for p in range(len(text)):
+            for e in range(p + 1, len(text) + 1):
+                expected = _ECHO.search(text[p:e]) is not None
+                assert at.echoes(p, e) is expected, (text, p, e)
+                found += expected
+    assert found == 88  # pieces holding an echo: the check is not vacuous
