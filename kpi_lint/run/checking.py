@@ -18,7 +18,6 @@ from kpi_lint.lexicon import load_lexicon
 from kpi_lint.read import iter_input_files
 from kpi_lint.read.files import Skipped
 from kpi_lint.rules.base import Finding, Rule, RuleContext
-from kpi_lint.run.allocator import release_freed_memory
 from kpi_lint.run.cache import Cache, code_digest, file_digest
 from kpi_lint.run.memos import forget_reading_memos
 from kpi_lint.run.pool import FileMap, pool_map, serial_map
@@ -153,7 +152,6 @@ def check_files(
     del shared
     if misses:  # files were parsed (here with --jobs 1): the peer phase parses nothing
         forget_reading_memos(load_lexicon(spec.lexicons))
-    release_freed_memory()
     loaded = Loaded(skipped=skipped)
     local: list[int] = []  # per document, the store's handle of what the file task found
     for index, entry in enumerate(results):
@@ -253,7 +251,6 @@ def _peer_findings(
             return hit, None
     rules_used = None if keep_context else peer_rules
     context = build_context(documents, config, rules_used, block_map=block_map, copies=cache)
-    release_freed_memory()  # the clustering's matrices and frames
     instances = [rule(context) for rule in peer_rules]
     for rule in instances:
         rule.prepare(documents)
