@@ -83,17 +83,25 @@ class ClusterSet:
     normalizer: TextNormalizer = field(repr=False)
     threshold: float
     by_text: dict[str, int] = field(repr=False)  # normalized text → cluster id
-    by_key: dict[IndicatorKey, int] = field(repr=False)  # indicator_key → cluster id
+    # indicator_key → cluster id, only for a place two clustered rows share (the cluster of the last one):
+    # any other clustered row is in its text's cluster, and one entry per row was most of this set.
+    by_key: dict[IndicatorKey, int] = field(repr=False)
 
     def get(self, cluster_id: int) -> Cluster:
         return self.clusters[cluster_id - 1]
 
     def cluster_of(self, ind: Indicator) -> Cluster | None:
         """The indicator's cluster; an indicator not clustered here is looked up by its text."""
-        cid = self.by_key.get(indicator_key(ind))
-        if cid is None:
-            cid = self.by_text.get(self.normalizer.normalize(ind.level3))
+        cid = self.cluster_id(ind)
         return self.get(cid) if cid is not None else None
+
+    def cluster_id(self, ind: Indicator) -> int | None:
+        """The id of a clustered row's cluster (None for a row with no name to cluster), read as for
+        `cluster_of`: a row of the documents clustered here is in its place's or else its text's cluster."""
+        cid = self.by_key.get(indicator_key(ind)) if self.by_key else None
+        if cid is None and ind.level3 is not None:
+            cid = self.by_text.get(self.normalizer.normalize(ind.level3))
+        return cid
 
 
 def collect_members(
@@ -158,6 +166,7 @@ def _assemble(
     clusters: list[Cluster] = []
     by_text: dict[str, int] = {}
     by_key: dict[IndicatorKey, int] = {}
+    shared = {key for key, times in Counter(keys).items() if times > 1}
     for cid, idx in enumerate(ordered, start=1):
         group = [members[i] for i in idx]
         texts = list(dict.fromkeys(m.text for m in group))
@@ -174,7 +183,8 @@ def _assemble(
             )
         )
         by_text.update(dict.fromkeys(texts, cid))
-        by_key.update(dict.fromkeys((keys[i] for i in idx), cid))
+        if shared:
+            by_key.update(dict.fromkeys((keys[i] for i in idx if keys[i] in shared), cid))
     return ClusterSet(clusters, normalizer, threshold, by_text, by_key)
 
 

@@ -7,7 +7,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
-from kpi_lint.cluster.groups import ClusterSet, document_unit, indicator_key
+from kpi_lint.cluster.groups import ClusterSet, document_unit
 from kpi_lint.library.model import Concept, Library, NameUse, Occurrence, ValueRange
 from kpi_lint.model import Document, Indicator, ParsedValue
 from kpi_lint.parse.values import base_unit, parse_value, scaled
@@ -115,7 +115,7 @@ def _clustered(documents: Sequence[Document], clusters: ClusterSet) -> Iterator[
         unit = document_unit(doc)
         for proj in doc.projects:
             for ind in proj.indicators:
-                cid = clusters.by_key.get(indicator_key(ind))
+                cid = clusters.cluster_id(ind)
                 if cid is not None:
                     yield cid, ind, unit
 

@@ -26,7 +26,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kpi_lint.cluster.groups import indicator_key
 from kpi_lint.cluster.peers import FITTING_KINDS, PeerIndex, ProjectKey, ProjectSubset, project_key
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_list
 from kpi_lint.library.build import range_unit, run_concepts, where
@@ -206,7 +205,7 @@ class Suggester:
         their 三级指标 and so their cluster.
         """
         if not self.curated:
-            cid = self.peers.clusters.by_key.get(indicator_key(ind))
+            cid = self.peers.clusters.cluster_id(ind)
             return self._by_cluster.get(cid) if cid is not None else None
         concept = self._concept_at.get((ind.path, where(ind)))
         if concept is not None:

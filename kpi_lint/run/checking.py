@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 
 from kpi_lint.config import Config
 from kpi_lint.errors import InputError
+from kpi_lint.lexicon import load_lexicon
 from kpi_lint.read import iter_input_files
 from kpi_lint.read.files import Skipped
 from kpi_lint.rules.base import Finding, Rule, RuleContext
 from kpi_lint.run.cache import Cache, code_digest, file_digest
+from kpi_lint.run.memos import forget_reading_memos
 from kpi_lint.run.pool import FileMap, pool_map, serial_map
-from kpi_lint.run.records import DocumentHead, FileResult, Loaded
+from kpi_lint.run.records import DocumentHead, FileResult, Loaded, SharedValues
 from kpi_lint.run.spill import FindingStore, FindingStream
 from kpi_lint.run.tasks import TaskSpec, run_file
 
@@ -132,19 +134,24 @@ def check_files(
             misses.append(index)
     # Each file's findings go to the store as its result comes: through the peer phase the run holds
     # the peer records, not the findings.
+    # The records' equal texts and places are held once (SharedValues), as each record arrives.
     spill = FindingStore()
+    shared = SharedValues()
     local_of: dict[int, int] = {}
     missed = set(misses)
     for index, entry in enumerate(results):
         if isinstance(entry, FileResult) and index not in missed:
-            results[index], local_of[index] = replace(entry, findings=[]), spill.put(entry.findings)
+            results[index], local_of[index] = _kept(entry, shared), spill.put(entry.findings)
     fresh = where.file_map([str(paths_read[i]) for i in misses], spec)
     for index, result in zip(misses, fresh, strict=True):
         if cache is not None and index in keys:
             cache.put(FILES, keys[index], result)
-        results[index], local_of[index] = replace(result, findings=[]), spill.put(result.findings)
+        results[index], local_of[index] = _kept(result, shared), spill.put(result.findings)
         if on_file is not None:
             on_file()
+    del shared
+    if misses:  # files were parsed (here with --jobs 1): the peer phase parses nothing
+        forget_reading_memos(load_lexicon(spec.lexicons))
     loaded = Loaded(skipped=skipped)
     local: list[int] = []  # per document, the store's handle of what the file task found
     for index, entry in enumerate(results):
@@ -168,6 +175,12 @@ def check_files(
     if cache is not None and whole_key is not None:
         cache.put(RUNS, whole_key, Reported(run.findings, loaded.heads, loaded.errors))
     return run
+
+
+def _kept(result: FileResult, shared: SharedValues) -> FileResult:
+    """What the run keeps of a file task's result through the peer phase: the record, its values shared."""
+    document = shared.record(result.document) if result.document is not None else None
+    return replace(result, document=document, findings=[])
 
 
 @dataclass

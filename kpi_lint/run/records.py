@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.errors import InputError
-from kpi_lint.model import Document, Indicator, Located, ParseProblem, Project
+from kpi_lint.model import Document, Indicator, Located, ParsedValue, ParseProblem, Project
 from kpi_lint.read.files import Skipped
 from kpi_lint.rules.base import Finding
 
@@ -82,6 +82,70 @@ def peer_record(doc: Document) -> Document:
     Problems and notes stay: the parent reports them, as for a document parsed in-process.
     """
     return replace(doc, narrative=[], projects=[peer_project(p) for p in doc.projects])
+
+
+# The text fields of an indicator; equal texts of a run's peer records are held once (SharedValues).
+_TEXT_FIELDS = (
+    "project", "period", "level1", "level2", "level3", "value", "description", "basis", "adjusted_value", "actual",
+    "deviation",
+)
+
+
+class SharedValues:
+    """One object for each distinct value of a run's peer records, as they arrive from the file tasks.
+
+    A file task's record holds its own copy of every text and place it read; across a run most of them
+    repeat (the 满意度 rows, "≥95%", a merged 二级指标 cell's place over its rows, the 目标表!A7 of an
+    office file) and the peer phase holds them all.  Equal values are interchangeable (texts, places
+    and parsed values are immutable, compared by value), so each record's are replaced by the first
+    equal one seen.  Built per run, dropped when the file tasks are done.
+    """
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._numbers: dict[int, int] = {}
+        self._places: dict[Located, Located] = {}
+        # Keyed by repr: 100.0 and 100, 0.0 and -0.0 compare equal but print differently.
+        self._parsed: dict[str, ParsedValue] = {}
+
+    def record(self, doc: Document) -> Document:
+        """`doc` with its indicators' texts, places and parsed values shared (changed in place)."""
+        for project in doc.projects:
+            for ind in project.indicators:
+                self._indicator(ind)
+        return doc
+
+    def _indicator(self, ind: Indicator) -> None:
+        for name in _TEXT_FIELDS:
+            text = getattr(ind, name)
+            if text is not None:
+                setattr(ind, name, self._texts.setdefault(text, text))
+        ind.line = self._numbers.setdefault(ind.line, ind.line)
+        if ind.parsed is not None:
+            ind.parsed = self._parsed_value(ind.parsed)
+        for key, place in list(ind.spans.items()):
+            ind.spans[key] = self._place(place)
+
+    def _parsed_value(self, parsed: ParsedValue) -> ParsedValue:
+        key = repr(parsed)
+        shared = self._parsed.get(key)
+        if shared is None:
+            comparator, unit = parsed.comparator, parsed.unit
+            shared = self._parsed[key] = replace(
+                parsed,
+                comparator=self._texts.setdefault(comparator, comparator) if comparator is not None else None,
+                unit=self._texts.setdefault(unit, unit) if unit is not None else None,
+            )
+        return shared
+
+    def _place(self, place: Located) -> Located:
+        shared = self._places.get(place)
+        if shared is None:
+            text = self._texts.setdefault(place.text, place.text)
+            anchor = self._texts.setdefault(place.anchor, place.anchor) if place.anchor is not None else None
+            line = self._numbers.setdefault(place.line, place.line)
+            shared = self._places[place] = Located(text, line, place.column, anchor)
+        return shared
 
 
 @dataclass
