@@ -37,6 +37,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     carried: Foot | None = None  # where the previous page's last table printed without rulings ends
     carried_grid: Grid | None = None  # and that table read
     head: tuple[list[Row], int] | None = None  # the first rows of the last table read, and its row count
+    repeating: tuple[list[Row], int] | None = None  # a header printed again at the top of the page before
     with _opened(pdfplumber, data, path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             tables = page.find_tables()
@@ -59,14 +60,21 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             )
             cut, runs_on = found.cut, found.runs_on
             at_top = len(edge.titles) == repeated  # nothing above the first table but the print titles
-            if placed and head is not None and (runs_on or (at_top and not placed[0][2])):
+            dropped = None
+            if placed and (runs_on or (at_top and not placed[0][2])):
                 table, grid, unruled_first = placed[0]  # the first table of the page: it may run on with a header again
-                k = repeated_header(grid.rows, *head)
-                if k:
-                    del grid.rows[:k]
-                    runs_on = True
-                    if unruled_first:
-                        cut = bool(grid.rows) and found.cut_below(table.rows[k].bbox[1])
+                # The last table's first rows, or a header already printed again at a page's top: the
+                # table that repeats it may have been read as several (a wide gap between its rows).
+                for heading in (head, repeating):
+                    k = repeated_header(grid.rows, *heading) if heading is not None else 0
+                    if k:
+                        del grid.rows[:k]
+                        runs_on = True
+                        dropped = heading
+                        if unruled_first:
+                            cut = bool(grid.rows) and found.cut_below(table.rows[k].bbox[1])
+                        break
+            repeating = dropped
             if cut and carried_grid is not None:
                 join_cut_row(carried_grid, rebuilt[0])  # the rest of its last row, cut by the page break
             if found.runs_on and rebuilt and rebuilt[0].rows:

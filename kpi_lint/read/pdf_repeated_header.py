@@ -29,8 +29,11 @@ def repeated_header(rows: list[Row], head: list[Row], printed: int) -> int:
 
 
 def _same(row: Row, head: Row) -> bool:
-    return (len(row.cells) == len(head.cells) and len(head.filled) >= 2
-            and all(_text(a.text) == _text(b.text) for a, b in zip(row.cells, head.cells, strict=True)))
+    """The same texts in the same order, the empty cells aside: a table rebuilt from word positions
+    can split a page into more columns than the page it started on (a ragged table whose rows on
+    that page are wider), and the repeated row then stands in cells of other numbers."""
+    return (len(head.filled) >= 2 and len(row.filled) == len(head.filled)
+            and all(_text(a.text) == _text(b.text) for a, b in zip(row.filled, head.filled, strict=True)))
 
 
 def _text(text: str) -> str:

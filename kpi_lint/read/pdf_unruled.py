@@ -88,6 +88,7 @@ class Foot:
     edges: Edges
     line: _Line
     rights: dict[int, float]
+    align: str = ""  # where the rows set their text (_Rows.align)
     at_foot: bool = True  # no text follows the table on its page (but apart, a page number)
 
     def continued_by(self, line: _Line) -> bool:
@@ -146,7 +147,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
         if k == 0 and carried is not None:
             lead = _leading(run, carried.edges)
             if lead:
-                cells, last = _cells(run[:lead], list(carried.edges[1:-1]), carried.edges)
+                cells, last = _cells(run[:lead], list(carried.edges[1:-1]), carried)
                 tables.append(Table(page, cells))
                 runs_on = True
                 cut = carried.continued_by(run[0])
@@ -476,16 +477,19 @@ def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float
     return [*before, *region] if start == 0 else region
 
 
-def _cells(region: list[_Line], bounds: list[float], carried: Edges | None) -> tuple[list[BBox], Foot]:
+def _cells(region: list[_Line], bounds: list[float], carried: Foot | None) -> tuple[list[BBox], Foot]:
     """The boxes of the cells of the rows of `region` in the columns `bounds` (as wide as the table
-    `carried` at least), merged across the columns a piece spans, and the columns' edges."""
+    `carried` at least, whose rows it continues), merged across the columns a piece spans, and the
+    columns' edges."""
     _place(region, bounds)
-    reader = _reader(region)
+    reader = _reader(region, carried.rights if carried is not None else None)
+    if carried is not None and not reader.align:
+        reader.align = carried.align  # a page's few rows may not tell; the table's rows before do
     rows = _rows(region, reader)
     left = min(p.x0 for line in region for p in line.pieces) - 1
     right = max(p.x1 for line in region for p in line.pieces) + 1
     if carried is not None:
-        left, right = min(left, carried[0]), max(right, carried[-1])
+        left, right = min(left, carried.edges[0]), max(right, carried.edges[-1])
     edges = (left, *bounds, right)
     cells: list[BBox] = []
     for k, row in enumerate(rows):
@@ -502,7 +506,7 @@ def _cells(region: list[_Line], bounds: list[float], carried: Edges | None) -> t
                 while end + 1 < len(spans) and spans[end + 1] == c:
                     end += 1
                 cells.append((edges[c], top, edges[end + 1], bottom))
-    return cells, Foot(edges, region[-1], reader.rights)
+    return cells, Foot(edges, region[-1], reader.rights, reader.align)
 
 
 def _rows(region: list[_Line], reader: _Rows) -> list[list[_Line]]:
@@ -517,9 +521,11 @@ def _rows(region: list[_Line], reader: _Rows) -> list[list[_Line]]:
     return rows
 
 
-def _reader(region: list[_Line]) -> _Rows:
-    """How the lines of the table `region` (placed in its columns) make its rows."""
-    rights: dict[int, float] = {}
+def _reader(region: list[_Line], carried: dict[int, float] | None = None) -> _Rows:
+    """How the lines of the table `region` (placed in its columns) make its rows.  `carried`: how far
+    right each column's text reached on the page before, when the table runs on in its columns (a
+    page's few lines can all stop short of a column's edge, and then every line looks wrapped)."""
+    rights: dict[int, float] = dict(carried or {})
     for line in region:
         for c, p in line.columns.items():
             if p.last_column == c:

@@ -73,3 +73,22 @@ def test_a_header_repeated_on_each_page_is_read_once(ruled: bool) -> None:
     read = parsed_rows(doc)
     assert ("", "质量指标", "完成安可产品购买并按要求支付资金", "=100") in read
     assert score(read, expected_rows(next((WILD / "expected").glob("m08_*.csv")))).f1 == 1.0
+
+
+def test_a_header_repeated_over_a_ragged_table_read_as_several_is_read_once() -> None:
+    # n02 without rulings (one Word table, its first row "项目名称 | 黄石市…经费" set to repeat, 5
+    # pages): page 2 holds the first table's last rows and, after a wide gap, the indicator rows read
+    # as a table of its own with more columns.  The header printed again on pages 3 to 5 is still the
+    # first table's, and stands there in other columns than on page 1.
+    with tempfile.TemporaryDirectory(prefix="printed-header-") as tmp:
+        pdf = _printed("n02", False, Path(tmp))
+        rows = _rows(pdf)
+        doc = parse(pdf)
+    names = [place for texts, place in rows if texts[0] == "项目名称"]
+    assert len(names) == 1 and names[0].startswith("页1 ")
+    (output,) = [texts for texts, _ in rows if texts[0] == "产出指标"]  # its rest under page 3's header joined
+    assert output[2] == "完成省级宣传片制作;完成实施方案的编制;完成自评估报告"
+    got = parsed_rows(doc)
+    assert ("", "质量指标", "通过专家评审", "通过") in got
+    assert ("", "服务对象满意度指标", "群众满意度", "满意") in got
+    assert score(got, expected_rows(next((WILD / "expected").glob("n02_*.csv")))).f1 == 1.0

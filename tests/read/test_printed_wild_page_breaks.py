@@ -8,6 +8,8 @@ to its hand-checked rows (bench/copy_habits.py grid_pdf_plain, grid_pdf_sheet).
 * k02 as a sheet printed without gridlines: the sheet sets its text at the foot of its rows, so the
   row "社会成本指标 | 0 | 0.00% | 0 | …" opens page 2 with the first three lines of its wrapped
   指标解释 above the row's other cells; they are that row's, not loose lines.
+* b01, s04 as sheets: a page the table runs on to reads its rows with what the page before told of
+  the table (how far right each column's text reaches, that rows set their text at the foot).
 """
 
 from __future__ import annotations
@@ -81,3 +83,35 @@ def test_a_foot_set_row_opening_a_page_takes_its_wrapped_lines_above() -> None:
     rows = parsed_rows(doc)
     assert ("", "数量指标", "12350安全生产举报奖励次数", "≥5次") in rows
     assert score(rows, expected_rows(next((WILD / "expected").glob("k02_*.csv")))).f1 == 1.0
+
+
+def test_rows_of_a_sheet_running_on_a_page_keep_apart_by_the_columns_reach_before() -> None:
+    # b01 as a sheet: page 2 runs on in the table's columns with a few short one-line rows whose
+    # texts all stop short of where their columns' texts reach on page 1; measured on page 2 alone
+    # each looked wrapped onto the next line and 时效指标/成本指标/效益指标 read as one row.
+    with tempfile.TemporaryDirectory(prefix="printed-break-") as tmp:
+        pdf = _printed("b01", sheet=True, tmp=Path(tmp))
+        page2 = [[c.text for c in row.filled] for block in read_pdf(pdf.read_bytes(), str(pdf))
+                 if isinstance(block, Grid) for row in block.rows
+                 if row.filled and (row.filled[0].anchor or "").startswith("页2 ")]
+        doc = parse(pdf)
+    assert ["时效指标", "补助发放及时率", "补助发放及时率", "100百分比"] in page2
+    assert ["成本指标", "参审案件补助", "参审案件补助", "100元"] in page2
+    assert ["效益指标"] in page2
+    rows = parsed_rows(doc)
+    assert ("", "时效指标", "补助发放及时率", "100百分比") in rows
+    assert ("", "成本指标", "参审案件补助", "100元") in rows
+    assert score(rows, expected_rows(next((WILD / "expected").glob("b01_*.csv")))).f1 == 1.0
+
+
+def test_a_sheet_running_on_a_page_keeps_its_rows_text_set_at_their_foot() -> None:
+    # s04 as a sheet: its rows set their text at the foot (told on page 1).  Page 2's own few lines do
+    # not tell, and there "四、农户施肥情况" (the first line of the wrapped first cell of the row
+    # "四、农户施肥情况调查(户) | ≧300户") was read as the rest of the row above it.
+    with tempfile.TemporaryDirectory(prefix="printed-break-") as tmp:
+        pdf = _printed("s04", sheet=True, tmp=Path(tmp))
+        doc = parse(pdf)
+    rows = parsed_rows(doc)
+    assert ("", "数量指标", "土样植株化验", "≧60个") in rows
+    assert ("", "数量指标", "农户施肥情况调查(户)", "≧300户") in rows
+    assert score(rows, expected_rows(next((WILD / "expected").glob("s04_*.csv")))).f1 == 1.0
