@@ -138,6 +138,7 @@ class Suggester:
                 self._projects[project_key(doc.path, proj)] = (doc, proj, unit)
         self._funds: dict[ProjectKey, Funds | None] = {}
         self._sectors: dict[ProjectKey, frozenset[str]] = {}
+        self._peer_facts: dict[ProjectKey, tuple[frozenset[str], Funds | None]] = {}  # a peer's sectors and funds
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], tuple[Indicator, ...]] = {}
         self._using: dict[str, ProjectSubset] = {}  # level2 → the peer projects with rows to copy there
@@ -173,8 +174,12 @@ class Suggester:
         found = self.peers.similar_projects(project, path, CANDIDATE_PROJECTS, self._using[level2])
         scores = []
         for key, similarity in found:
-            score = similarity + SECTOR_WEIGHT * (not own_sectors.isdisjoint(self.sectors(key)))
-            score += FUNDS_WEIGHT * _closeness(own_funds, self.funds(key))
+            facts = self._peer_facts.get(key)
+            if facts is None:
+                facts = self._peer_facts[key] = (self.sectors(key), self.funds(key))
+            score = similarity + SECTOR_WEIGHT * (not own_sectors.isdisjoint(facts[0]))
+            if own_funds is not None and facts[1] is not None:  # else the closeness is 0 (adds nothing)
+                score += FUNDS_WEIGHT * _closeness(own_funds, facts[1])
             scores.append(score)
         # Only the best PEER_PROJECTS become peers (a stable sort: ties keep the similarity order).
         peers = []
