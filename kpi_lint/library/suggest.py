@@ -137,9 +137,12 @@ class Suggester:
                 self._projects[project_key(doc.path, proj)] = (doc, proj, unit)
         self._funds: dict[ProjectKey, Funds | None] = {}
         self._sectors: dict[ProjectKey, frozenset[str]] = {}
+        self._peer_facts: dict[ProjectKey, tuple[frozenset[str], Funds | None]] = {}  # a peer's sectors and funds
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], tuple[Indicator, ...]] = {}
         self._using: dict[str, ProjectSubset] = {}  # level2 → the peer projects with rows to copy there
+        # (project, level2, k) → the suggestions for a project of `documents` (KPI104 and KPI201 both ask)
+        self._suggested: dict[tuple[ProjectKey, str, int], list[Suggestion]] = {}
 
     # ---- the peers --------------------------------------------------------------------------------------
     def funds(self, key: ProjectKey) -> Funds | None:
@@ -166,15 +169,23 @@ class Suggester:
         own_sectors = self.sectors(own, project)
         if level2 not in self._using:  # the projects with rows to copy: the others are never ranked
             self._using[level2] = self.peers.subset(lambda key: bool(self._rows(key, level2)))
-        out = []
         # The rest are further by name and indicators than these CANDIDATE_PROJECTS.
-        for key, similarity in self.peers.similar_projects(project, path, CANDIDATE_PROJECTS, self._using[level2]):
-            rows = self._rows(key, level2)
-            score = similarity + SECTOR_WEIGHT * bool(own_sectors & self.sectors(key))
-            score += FUNDS_WEIGHT * _closeness(own_funds, self.funds(key))
-            out.append(_Peer(key, self._projects[key][2], score, self.funds(key), rows))
-        out.sort(key=lambda p: -p.score)
-        return out[:PEER_PROJECTS]
+        found = self.peers.similar_projects(project, path, CANDIDATE_PROJECTS, self._using[level2])
+        scores = []
+        for key, similarity in found:
+            facts = self._peer_facts.get(key)
+            if facts is None:
+                facts = self._peer_facts[key] = (self.sectors(key), self.funds(key))
+            score = similarity + SECTOR_WEIGHT * (not own_sectors.isdisjoint(facts[0]))
+            if own_funds is not None and facts[1] is not None:  # else the closeness is 0 (adds nothing)
+                score += FUNDS_WEIGHT * _closeness(own_funds, facts[1])
+            scores.append(score)
+        # Only the best PEER_PROJECTS become peers (a stable sort: ties keep the similarity order).
+        peers = []
+        for i in sorted(range(len(found)), key=lambda i: -scores[i])[:PEER_PROJECTS]:
+            key = found[i][0]
+            peers.append(_Peer(key, self._projects[key][2], scores[i], self.funds(key), self._rows(key, level2)))
+        return peers
 
     def _rows(self, key: ProjectKey, level2: str) -> tuple[Indicator, ...]:
         """A peer's rows worth copying under `level2` (cached: every project asks its neighbours)."""
@@ -220,6 +231,15 @@ class Suggester:
     # ---- suggestions ------------------------------------------------------------------------------------
     def suggest(self, project: Project, level2: str, path: str, k: int = 3) -> list[Suggestion]:
         """At most `k` indicators for `level2`, those most peers use first."""
+        own = project_key(path, project)
+        entry = self._projects.get(own)
+        if entry is None or entry[1] is not project:  # not a project of `documents`: nothing to remember it by
+            return self._suggest(project, level2, path, k)
+        if (own, level2, k) not in self._suggested:
+            self._suggested[(own, level2, k)] = self._suggest(project, level2, path, k)
+        return list(self._suggested[(own, level2, k)])
+
+    def _suggest(self, project: Project, level2: str, path: str, k: int) -> list[Suggestion]:
         own_funds = project_funds(project, path)
         users: dict[int, list[tuple[_Peer, Indicator]]] = defaultdict(list)
         for peer in self.ranked_peers(project, path, level2):
@@ -277,8 +297,8 @@ class Suggester:
 
     def _acceptable(self, project: Project, level2: str, concept: Concept, value: str) -> bool:
         """Not flagged by any rule as a row of this project, and inside a curated library's range."""
-        parsed = parse_value(value, self.lexicon)
-        if self.curated and concept.ranges:
+        if self.curated and concept.ranges:  # (the run's own library has no ranges: nothing to parse for)
+            parsed = parse_value(value, self.lexicon)
             unit, number = range_unit(parsed), scaled(parsed)
             if unit is not None and number is not None:
                 accepted = concept.range_for(unit)
