@@ -261,6 +261,7 @@ def check_command(
             files=len(loaded.heads),
             projects=sum(head.projects for head in loaded.heads),
             failed=len(loaded.errors),
+            indicators=sum(head.indicators for head in loaded.heads),
             baselined=before.total - kept.total if accepted is not None else 0,
             baseline=str(baseline) if baseline is not None else None,
         )
@@ -292,6 +293,6 @@ def check_command(
         # The text report says it in its summary; every other output says it here.
         print(f"kpi-lint: 基线 {baseline} 隐藏了 {hidden} 个已知问题", file=sys.stderr)
 
-    if input_failed:
+    if input_failed or summary().indicators == 0:  # nothing read, or nothing in what was read, was checked
         raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(EXIT_FINDINGS if _fails(tally, config.fail_on) else EXIT_OK)

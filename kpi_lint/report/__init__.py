@@ -66,6 +66,7 @@ class RunSummary:
     files: int  # files parsed and checked
     projects: int
     failed: int  # files that could not be read or held no table
+    indicators: int | None = None  # indicator rows read in all; None when not counted
     baselined: int = 0  # findings a --baseline file hid (known before)
     baseline: str | None = None  # that file
 

@@ -149,6 +149,11 @@ def print_summary(console: Console, tally: Tally, summary: RunSummary) -> None:
     if not count and summary.files == 0:
         console.print(Text(f"没有读到任何文件，未做检查{failed}。", style="bold red"))
         return
+    if not count and summary.indicators == 0:
+        # Files were read but no indicator row came out of them (a garbled table, a page of prose): nothing was
+        # checked, and "no problems" would read as a clean bill.
+        console.print(Text(f"没有读到任何指标行，未做检查（{checked}，0 条指标{failed}）。", style="bold red"))
+        return
     hidden = f"（基线 {summary.baseline} 隐藏了 {summary.baselined} 个已知问题）" if summary.baselined else ""
     if not count:
         beyond = "（基线之外）" if summary.baselined else ""

@@ -156,10 +156,12 @@ class DocumentHead:
     projects: int
     problems: list[ParseProblem] = field(default_factory=list)
     notes: list[ParseProblem] = field(default_factory=list)
+    indicators: int = 0  # indicator rows read, over all its projects
 
     @classmethod
     def of(cls, doc: Document) -> DocumentHead:
-        return cls(doc.path, len(doc.projects), list(doc.problems), list(doc.notes))
+        indicators = sum(len(project.indicators) for project in doc.projects)
+        return cls(doc.path, len(doc.projects), list(doc.problems), list(doc.notes), indicators)
 
 
 class Loaded:

@@ -397,3 +397,17 @@ def test_a_run_that_read_no_file_never_says_no_problems(no_table: Path) -> None:
     result = run(no_table)
     assert result.exit_code == 2
     assert "没有发现问题" not in result.stdout and "没有读到任何文件" in result.stdout
+
+
+def test_a_run_that_read_no_indicator_row_never_says_no_problems() -> None:
+    # Wild n08: a self-evaluation pressed onto one line whose names and figures are out of order; the reader
+    # marks the project garbled and reads none of its rows. Nothing was checked: not "没有发现问题", exit 2.
+    garbled = Path(__file__).resolve().parents[2] / "corpus" / "wild" / "n08_unknown_commerce_selfeval_pdf.txt"
+    result = run(garbled, "--no-cache")
+    assert result.exit_code == 2
+    assert "没有发现问题" not in result.stdout
+    assert "没有读到任何指标行，未做检查（检查了 1 个文件、1 个项目，0 条指标）" in result.stdout
+    assert "n08_unknown_commerce_selfeval_pdf.txt:2:273: 项目“2020”的指标表原文错乱" in result.stderr
+    # With a readable file beside it, the run checks that one and says what it found as usual.
+    both = run(garbled, path("003"), "--no-cache")
+    assert both.exit_code == 1 and "共发现" in both.stdout
