@@ -45,7 +45,13 @@ and q02's process measure that KPI402 reports since 11p; the old rows keep their
 (bench/finding_review_precision.py --latest counts each finding once, by its latest sample); 18 = 32 findings judged
 blind by issue 11r on bc771f0 before any rule change: up to 8 of each rule that fires at least 5 times on the wild set
 among the findings not judged as they now read (seed 118, --exclude-reviewed --reworded; see its floors below) and the
-2 findings of the rules never judged (KPI407, KPI308). This test runs the whole
+2 findings of the rules never judged (KPI407, KPI308); 19 = 12 findings judged again by issue 11t after its message
+fixes, on their new message — not blind, not random: KPI101 c01/l02 "空气质量 | 优良" (partly in samples 5, 8, 18; now
+said to be a checkable grade lacking its share), KPI101 c09 "按进度计划实施情况 | 按计划实施" (partly in sample 9; now
+said to lack the plan's dates) and the 8 KPI203 findings on a category name without 指标
+("服务对象满意度", "社会效益"; b09 partly in sample 18, now called a category name, not an empty phrase) and KPI102
+c05 43 "人均培训学时 | ≥90" (partly in samples 2, 4–6; a bare figure now said to lack its unit); the old rows
+keep their verdicts. This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -443,3 +449,16 @@ SAMPLE18_OVERALL_FLOOR = 24 / 30
 
 def test_precision_on_the_eighteenth_sample_holds() -> None:
     _assert_sample_holds("18", SAMPLE18_PRECISION_FLOOR, SAMPLE18_OVERALL_FLOOR)
+
+
+# Sample 19: 12 findings judged again by issue 11t on their reworded message (not blind, not random; see above):
+# KPI101 c01 54 and l02 107 ("优良" now a grade lacking its share) and c09 31 ("按计划实施" now lacking the plan's
+# dates), KPI203 ×8 (a category name without 指标 now called a
+# category name), KPI102 c05 43 (a bare "≥90" on a count now said to lack its unit). As judged: 12 right.
+# Optimistic: each wording was shaped on the earlier partly verdicts it answers.
+SAMPLE19_PRECISION_FLOOR = {"KPI203": 1.0}
+SAMPLE19_OVERALL_FLOOR = 1.0
+
+
+def test_precision_on_the_nineteenth_sample_holds() -> None:
+    _assert_sample_holds("19", SAMPLE19_PRECISION_FLOOR, SAMPLE19_OVERALL_FLOOR)

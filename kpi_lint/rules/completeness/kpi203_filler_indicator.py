@@ -30,6 +30,15 @@ _EXAMPLES = {
 }
 
 
+def _phrase_why(ind: Indicator) -> str:
+    """What is wrong with a filler phrase: a category's name without its 指标 ("服务对象满意度") names the
+    category, not what is measured — exactly that, not an empty phrase ("生态影响")."""
+    name = clean(_UNIT_TAIL.sub("", squash(ind.level3 or "")))
+    if f"{name}指标" in CATEGORY_NAMES:
+        return "只是指标类别的名称，没有写明衡量谁、衡量什么"
+    return "是空泛的套话，不说明衡量什么"
+
+
 class FillerIndicator(Rule):
     """三级指标只是类别名称或空泛的套话。
 
@@ -96,7 +105,7 @@ class FillerIndicator(Rule):
             if id(ind) in label_ids:
                 yield self._row(doc, project, ind, "只是指标类别的名称")
             elif id(ind) in phrase_ids:
-                yield self._row(doc, project, ind, "是空泛的套话，不说明衡量什么")
+                yield self._row(doc, project, ind, _phrase_why(ind))
 
     def _row(self, doc: Document, project: Project, ind: Indicator, why: str) -> Finding:
         # The category the row stands for: its 二级, or the 二级 label it prints as its name.

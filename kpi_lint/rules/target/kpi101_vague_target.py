@@ -29,6 +29,7 @@ from kpi_lint.rules.target.common import (
 
 _STRICT = (QUANTITY, QUALITY, COST)
 PASS_FAIL_FILE = "pass_fail_words.txt"  # a 质量 verdict checked yes or no: 合格, 合规, 通过 …
+GRADES_FILE = "standard_grades.txt"  # a grade of a standard: 优良 (air quality, AQI ≤ 100)
 
 
 class VagueTarget(Rule):
@@ -47,7 +48,10 @@ class VagueTarget(Rule):
     时效指标下写明周期或频次的值（"按月安排"、"每季度"）是期限，不报告（KPI104 也接受它）；名称写明了期限、指标值
     说按期完成的（"春节前完成走访慰问 | 按时限完成"）也不报告：期限写了，值是"是否按期"的目标；质量指标下只写一个
     合格与否的结论（``lexicons/pass_fail_words.txt``："补助资格合规性 | 合规"、"通过专家评审 | 通过"）可以按是/否核查，
-    不报告；原文在表格中途结束、最后一行的指标值只剩一个字（"…不利影响 | 减"）是截断的碎片，不报告；自评表自带的预算执行
+    不报告；整个指标值是标准规定的等级（``lexicons/standard_grades.txt``："服务周期内空气质量 | 优良"）可以对照标准
+    核查，仍报告，但消息说明缺的是达到该等级的比例（"优良率≥N%"），而不说没有可衡量的内容；指标值只说按计划、按期
+    （``lexicons/on_time_words.txt``："按进度计划实施情况 | 按计划实施"）的，消息说明缺的是计划的完成日期或进度节点；
+    原文在表格中途结束、最后一行的指标值只剩一个字（"…不利影响 | 减"）是截断的碎片，不报告；自评表自带的预算执行
     一行（"预算执行率 | 预算执行率"，指标值一栏只重复了名称）不是单位设的目标，也不报告。
 
     一个问题只报一次：时效、成本、满意度指标下只有模型判断为不可核查的文字（"参照政府采购成本控制"、"满意"），
@@ -121,6 +125,55 @@ class VagueTarget(Rule):
                 continue
             yield self._finding(doc, project, ind, words, vote, model_vague, cues)
 
+    def _grade_finding(
+        self, doc: Document, project: Project, ind: Indicator, vote: tuple[str, float] | None
+    ) -> Finding:
+        """The whole value is a grade of a standard ("空气质量 | 优良"): checkable against the standard, but it
+        does not say how much must reach it (the share of days, of sites). Say that, not "nothing measurable"."""
+        grade = clean(ind.value)
+        form = f"{grade}率≥N%"
+        message = (
+            f"指标值“{grade}”是可以对照标准核查的等级，但没有写出要达到这一等级的比例或天数。"
+            f"好的目标写明达到该等级的比例，如“{form}”。"
+        )
+        explain = f"整个指标值是标准等级（{GRADES_FILE}）" + (
+            f"；模型：{vote[0]}（概率 {vote[1]:.2f}）" if vote is not None else ""
+        )
+        return self.finding(
+            doc,
+            message,
+            project=project,
+            indicator=ind,
+            span="value",
+            severity=Severity.WARNING,
+            suggestion=form,
+            explain=explain,
+        )
+
+    def _plan_finding(
+        self, doc: Document, project: Project, ind: Indicator, plan: str, vote: tuple[str, float] | None
+    ) -> Finding:
+        """The value says the work follows its plan ("按进度计划实施情况 | 按计划实施"): checkable against the plan,
+        but the plan's dates are not in the table. Say that, not "nothing measurable"."""
+        form = "不晚于N月底完成"
+        message = (
+            f"指标值“{ind.value}”只说“{plan}”，表中没有写出计划的完成日期或进度节点：可以对照计划核查，"
+            f"但看表的人无从判断做到没有。应写明完成日期或进度节点，如“{form}”。"
+        )
+        explain = f"指标值以“{plan}”开头（{ON_TIME_FILE}）" + (
+            f"；模型：{vote[0]}（概率 {vote[1]:.2f}）" if vote is not None else ""
+        )
+        return self.finding(
+            doc,
+            message,
+            project=project,
+            indicator=ind,
+            span="value",
+            severity=Severity.WARNING,
+            suggestion=form,
+            explain=explain,
+        )
+
     def _execution_line(self, ind: Indicator) -> bool:
         """The row only repeats a budget-process measure's name in its value cell ("预算执行率 | 预算执行率"):
         the self-evaluation form's own line for budget execution, scored apart, not a target the unit set."""
@@ -149,6 +202,11 @@ class VagueTarget(Rule):
         model_vague: bool,
         cues: NameCues,
     ) -> Finding:
+        if clean(ind.value) in self.lexicon.words(GRADES_FILE):
+            return self._grade_finding(doc, project, ind, vote)
+        plan = next((w for w in self.lexicon.words(ON_TIME_FILE) if not words and clean(ind.value).startswith(w)), None)
+        if plan is not None:
+            return self._plan_finding(doc, project, ind, plan, vote)
         form = target_form(ind, cues, doc.year)
         quoted = "“" + "”“".join(words) + "”"
         if not words:

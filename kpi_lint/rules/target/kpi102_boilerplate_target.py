@@ -139,8 +139,17 @@ class BoilerplateTarget(Rule):
         else:
             kind = f"数量，应写{unit or '具体计量单位'}的个数"
         form = target_form(ind, cues, doc.year)
-        message = (
-            f"“{ind.value}”是通用的达标阈值，但“{ind.level3}”是{kind}，百分比式的阈值无法衡量它"
-            + (f"；可写成“{form}”。" if form else "。")
-        )
+        parsed = ind.parsed or parse_value(ind.value, self.lexicon)
+        if parsed.unit is None:
+            # "人均培训学时 | ≥90": a bare figure may be the count itself with its unit left off, or a pass mark with
+            # its % left off; the finding says what is certain (no unit) and what each reading would need.
+            message = (
+                f"“{ind.value}”只有数字，没有计量单位：“{ind.level3}”是{kind}。这个数若就是目标，应写明单位；"
+                f"若是套用的通用达标阈值（百分比），它衡量不了这个指标" + (f"；可写成“{form}”。" if form else "。")
+            )
+        else:
+            message = (
+                f"“{ind.value}”是通用的达标阈值，但“{ind.level3}”是{kind}，百分比式的阈值无法衡量它"
+                + (f"；可写成“{form}”。" if form else "。")
+            )
         return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=form)
