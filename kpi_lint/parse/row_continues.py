@@ -24,7 +24,7 @@ MAX_WRAPPED_TARGET = 10  # a target printed alone under its name is short ("有�
 _CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
 _CARRIED_TARGETS = ("value", "actual")  # … and targets, with the name beside them
 _POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
-_CLAUSES = re.compile(r"[;；。]")  # clauses of a remark ("免疫效果好;检疫符合"); a name is one phrase
+_CLAUSES = re.compile(r"[;；]")  # clauses of a remark ("免疫效果好;检疫符合"); a name is one phrase
 
 
 def name_only(last: Record) -> bool:
@@ -64,7 +64,7 @@ def note_below(last: Record, group: Group, filled: list[Cell], vocab: Vocabulary
     """A line of clauses ("免疫效果好;检疫符合") under a row that has its name and target, in a table whose
     备注/说明 column comes after the target: that row's remark, printed on a line of its own; a further
     line of clauses ("提高成活率;让肉") is the rest of the remark, wrapped.  A name is one phrase: a line
-    holding a ；or a 。 opens no row here."""
+    holding a ；opens no row here.  (A 。 is no mark of a remark: a text's prose may follow the table.)"""
     roles = group.roles
     if len(filled) != 1 or "level3" not in last.data or "value" not in last.data or "note" not in roles:
         return False

@@ -2,7 +2,7 @@
 
 A name wrapped over two lines of its cell, its short target centred beside them, is printed name-head,
 target, name-tail: the tail opens with a conjunction (及, 以及; no name does) and goes back onto the name
-(k06: "各种强制免率、屠宰率" ⏎ "100%" ⏎ "及检疫率").  A line of clauses (holding ；or 。) under a row that has its
+(k06: "各种强制免率、屠宰率" ⏎ "100%" ⏎ "及检疫率").  A line of clauses (holding ；) under a row that has its
 name and target, in a table with a 备注/说明 column after the target, is that row's remark, and a further line
 of clauses its wrapped rest ("免疫效果好;检疫符合" ⏎ "提高成活率;让肉"): no row of its own."""
 
@@ -42,3 +42,16 @@ def test_a_remark_line_without_a_remark_column_is_no_remark(tmp_path: Path) -> N
     path.write_text(text, encoding="utf-8")
     rows = [(i.level3, i.value) for i in parse(path).indicators]
     assert rows[:2] == [("各种强制免率、屠宰率及检疫率", "100%"), ("免疫效果好;检疫符合", "提高成活率;让肉")]
+
+
+def test_a_line_of_prose_after_the_last_row_is_no_remark() -> None:
+    # s02 (锡林郭勒盟 养老保险 自评报告): "质量指标。符合条件的城乡老年居民养老金" ends the text; a 。 marks no remark,
+    # so the table is still reported as cut there, the rows before it kept
+    doc = parse(WILD / "s02_neimenggu_pension_regional_selfeval_prose.txt")
+    assert [(i.level3, i.value) for i in doc.indicators] == [
+        ("养老金领取人数全年平均数", "101974人"),
+        ("全年缴费人数", "216786人"),
+    ]
+    cut = [p for p in [*doc.problems, *doc.notes] if "表格在第16行中断" in p.message]
+    assert [(p.line, p.column) for p in cut] == [(16, 1)]
+    assert "质量指标。符合条件的城乡老年居民养老金" in cut[0].message
