@@ -58,6 +58,10 @@ DATA_ROLES = (
 # The grades a self-evaluation gives (a 定性 row's 实际完成值, the project's 等级).
 GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 
+# A conjunction opening a cell (及, 以及 — not the words 及时, 及格, 及早 that begin with 及): no name begins so;
+# it is the tail of a name wrapped over two lines ("各种强制免疫率、屠宰率 ⏎ 及检疫率").
+CONJUNCTION_FIRST = re.compile(r"(?:以及|及(?![时格早]))")
+
 # Comparisons written in words ("大于等于90%", "不低于95%"), longest first.
 WORDED_SIGNS = ("大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "大于", "小于", "等于")
 _SPACE = re.compile(r"\s+")

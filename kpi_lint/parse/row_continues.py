@@ -18,12 +18,13 @@ from kpi_lint.parse.form_cells import Kind, kind_of
 from kpi_lint.parse.form_header import DIRECTION_WORDS, Group, fits, is_number
 from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.page_split import page_of
-from kpi_lint.vocab import GRADES, Vocabulary, squash, strip_marks
+from kpi_lint.vocab import CONJUNCTION_FIRST, GRADES, Vocabulary, squash, strip_marks
 
 MAX_WRAPPED_TARGET = 10  # a target printed alone under its name is short ("有效提升", "≥95%")
 _CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
 _CARRIED_TARGETS = ("value", "actual")  # … and targets, with the name beside them
 _POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
+_CLAUSES = re.compile(r"[;；]")  # clauses of a remark ("免疫效果好;检疫符合"); a name is one phrase
 
 
 def name_only(last: Record) -> bool:
@@ -36,13 +37,44 @@ def wrapped_line(last: Record, group: Group, filled: list[Cell], vocab: Vocabula
     grade (grade_below), the rest of it (rest_below), or numbers only (its 分值 / 权重 / 得分)."""
     if target_below(last, group, filled, vocab) or grade_below(last, group, filled):
         return True
-    if rest_below(last, group, filled, vocab):
+    if rest_below(last, group, filled, vocab) or name_tail_below(last, filled):
+        return True
+    if note_below(last, group, filled, vocab):
         return True
     missing = [(col, role) for col, role in group.data if role in ("weight", "score") and role not in last.data]
     if not all(fits("weight", c.text) for c in filled) or len(filled) > len(missing):
         return False
     for (_, role), cell in zip(missing, filled, strict=False):
         last.data[role] = cell
+    return True
+
+
+def name_tail_below(last: Record, filled: list[Cell]) -> bool:
+    """A line opening with a conjunction ("及检疫率") under a row that has its name: the name wrapped onto
+    a line of its own ("各种强制免疫率、屠宰率 ⏎ 100% ⏎ 及检疫率", its target centred beside its two lines
+    printed between them).  No name begins with 及 or 以及; the tail goes back onto the name."""
+    if len(filled) != 1 or "level3" not in last.data or CONJUNCTION_FIRST.match(squash(filled[0].text)) is None:
+        return False
+    name = last.data["level3"]
+    last.data["level3"] = replace(name, text=name.text.rstrip() + filled[0].text.strip())
+    return True
+
+
+def note_below(last: Record, group: Group, filled: list[Cell], vocab: Vocabulary) -> bool:
+    """A line of clauses ("免疫效果好;检疫符合") under a row that has its name and target, in a table whose
+    备注/说明 column comes after the target: that row's remark, printed on a line of its own; a further
+    line of clauses ("提高成活率;让肉") is the rest of the remark, wrapped.  A name is one phrase: a line
+    holding a ；opens no row here.  (A 。 is no mark of a remark: a text's prose may follow the table.)"""
+    roles = group.roles
+    if len(filled) != 1 or "level3" not in last.data or "value" not in last.data or "note" not in roles:
+        return False
+    if "value" not in roles or roles.index("note") < roles.index("value"):
+        return False
+    cell = filled[0]
+    if kind_of(cell, vocab) is not Kind.DATA or not _CLAUSES.search(cell.text):
+        return False
+    note = last.data.get("note")
+    last.data["note"] = cell if note is None else replace(note, text=note.text.rstrip() + cell.text.strip())
     return True
 
 

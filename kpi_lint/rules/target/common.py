@@ -113,8 +113,6 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODE_FIRST = re.compile(
     r"\d{6,}(?![\d.,])(?!\s*(?:[%‰]|[万亿千百]?(?:元|人|次|个|户|亩|吨|米|份|台|套|件|册|张|株|头|天|公里|平方)))"
 )
-# A conjunction opening the cell (及, 以及 — not the words 及时, 及格, 及早 that begin with 及): the rest of a name.
-_CONJUNCTION_FIRST = re.compile(r"(?:以及|及(?![时格早]))")
 _MAX_FRAGMENT = 4  # "服务对象" of 服务对象满意度指标; a longer name is not read as a piece of a label
 
 
@@ -135,7 +133,7 @@ def is_name(level3: str | None) -> bool:
     or more: the row of a unit or project ("505006州民族特殊教育学校": 单位代码 and 单位名称 run together) read where
     an indicator would be. Nor is a cell that opens with a conjunction ("及检疫率" of "各种强制免疫率、屠宰率及检疫率"
     wrapped over two lines): no name begins with 及 or 以及; it is the tail of the name in the cell above."""
-    if _CODE_FIRST.match(squash(level3 or "")) or _CONJUNCTION_FIRST.match(squash(level3 or "")):
+    if _CODE_FIRST.match(squash(level3 or "")) or vocab.CONJUNCTION_FIRST.match(squash(level3 or "")):
         return False
     rest = _COMPARATOR_WORDS.sub("", squash(level3 or ""))
     if clean(rest).strip("-—–") in DIRECTION_WORDS:
