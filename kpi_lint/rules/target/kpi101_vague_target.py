@@ -136,19 +136,7 @@ class VagueTarget(Rule):
             f"指标值“{grade}”是可以对照标准核查的等级，但没有写出要达到这一等级的比例或天数。"
             f"好的目标写明达到该等级的比例，如“{form}”。"
         )
-        explain = f"整个指标值是标准等级（{GRADES_FILE}）" + (
-            f"；模型：{vote[0]}（概率 {vote[1]:.2f}）" if vote is not None else ""
-        )
-        return self.finding(
-            doc,
-            message,
-            project=project,
-            indicator=ind,
-            span="value",
-            severity=Severity.WARNING,
-            suggestion=form,
-            explain=explain,
-        )
+        return self._checkable_finding(doc, project, ind, message, form, f"整个指标值是标准等级（{GRADES_FILE}）", vote)
 
     def _plan_finding(
         self, doc: Document, project: Project, ind: Indicator, plan: str, vote: tuple[str, float] | None
@@ -160,9 +148,22 @@ class VagueTarget(Rule):
             f"指标值“{ind.value}”只说“{plan}”，表中没有写出计划的完成日期或进度节点：可以对照计划核查，"
             f"但看表的人无从判断做到没有。应写明完成日期或进度节点，如“{form}”。"
         )
-        explain = f"指标值以“{plan}”开头（{ON_TIME_FILE}）" + (
-            f"；模型：{vote[0]}（概率 {vote[1]:.2f}）" if vote is not None else ""
-        )
+        basis = f"指标值以“{plan}”开头（{ON_TIME_FILE}）"
+        return self._checkable_finding(doc, project, ind, message, form, basis, vote)
+
+    def _checkable_finding(
+        self,
+        doc: Document,
+        project: Project,
+        ind: Indicator,
+        message: str,
+        form: str,
+        basis: str,
+        vote: tuple[str, float] | None,
+    ) -> Finding:
+        """A warning on a value that can be checked but does not say how much (a grade, a plan): `form` is what
+        to write instead, `basis` why the rule read it so, the model's vote added when there is one."""
+        explain = basis + (f"；模型：{vote[0]}（概率 {vote[1]:.2f}）" if vote is not None else "")
         return self.finding(
             doc,
             message,
