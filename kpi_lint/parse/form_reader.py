@@ -62,7 +62,7 @@ _SECTION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)\s*[^\s\d分]"
 )  # a section heading: numbering followed by its words ("(二)项目概况"; a lone "(50)" is a weight)
 # A cell that numbers items of its own ("(1)成立管理组织;(2)季度督导…"): a list inside a row, no heading.
-_ENUMERATION = re.compile(r"^\s*[(（]1[)）].*[(（]2[)）]")
+_ENUMERATION = re.compile(r"^\s*[(（][1１][)）].*[(（][2２][)）]")  # figures typed half- or full-width
 _TITLE_NOISE = re.compile(
     r"^(?:附件|附表)\s*\d*\s*[:：、.．]?\s*|^\d{1,2}\s*[:：、.．]\s*|^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|^关于"
     r"|(?:20\d\d)\s*年度?\s*"

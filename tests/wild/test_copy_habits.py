@@ -61,6 +61,7 @@ def test_page_numbers_printed_inside_the_table(stem: str, tmp_path: Path) -> Non
         "b09_chongqing_subdistrict_dept_target",  # glued rows under a glued header
         "e02_hunan_grain_selfeval",
         "n03_neimenggu_veterans_regional_selfeval_prose",  # a report in sentences
+        "s05_jiangsu_publichealth_selfeval",  # a criterion listed "(１)…;(２)…" is no section heading
     ],
 )
 def test_figures_typed_full_width(stem: str, tmp_path: Path) -> None:
