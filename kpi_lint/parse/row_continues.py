@@ -55,8 +55,7 @@ def name_tail_below(last: Record, filled: list[Cell]) -> bool:
     printed between them).  No name begins with 及 or 以及; the tail goes back onto the name."""
     if len(filled) != 1 or "level3" not in last.data or CONJUNCTION_FIRST.match(squash(filled[0].text)) is None:
         return False
-    name = last.data["level3"]
-    last.data["level3"] = replace(name, text=name.text.rstrip() + filled[0].text.strip())
+    _carry_onto(last, "level3", filled[0])
     return True
 
 
@@ -73,9 +72,14 @@ def note_below(last: Record, group: Group, filled: list[Cell], vocab: Vocabulary
     cell = filled[0]
     if kind_of(cell, vocab) is not Kind.DATA or not _CLAUSES.search(cell.text):
         return False
-    note = last.data.get("note")
-    last.data["note"] = cell if note is None else replace(note, text=note.text.rstrip() + cell.text.strip())
+    _carry_onto(last, "note", cell)
     return True
+
+
+def _carry_onto(last: Record, role: str, cell: Cell) -> None:
+    """`cell`, a line of its own, is the rest of `last`'s cell under `role` (or the whole of it, if none yet)."""
+    held = last.data.get(role)
+    last.data[role] = cell if held is None else replace(held, text=held.text.rstrip() + cell.text.strip())
 
 
 def over_the_page(last: Record, row: Row, vocab: Vocabulary) -> bool:
