@@ -17,7 +17,6 @@ from kpi_lint.parse.flat_table import apply_flat_blocks
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.parse.glued_labels import peel_level_labels
 from kpi_lint.parse.prose_report import (
-    StatedLists,
     categories_beyond_table,
     report_projects,
     stated_lists,
@@ -140,14 +139,13 @@ def _add_stated_categories(src: SourceText, doc: Document, lexicon: Lexicon) -> 
     if doc.layout is not Layout.TEXT or len(doc.projects) != 1:
         return
     project = doc.projects[0]
-    if project.form is Form.SELF_EVALUATION and project.indicators and not project.garbled:
+    if not project.indicators or project.garbled:
+        return
+    if project.form is Form.SELF_EVALUATION:
         project.indicators.extend(categories_beyond_table(src, lexicon, project))
-    lists: StatedLists | None = None  # read once, for both questions below
-    if project.indicators and not project.garbled:
-        lists = stated_lists(src, lexicon)
-        project.indicators.extend(targets_beyond_rows(src, lexicon, project, lists))
-    if project.indicators and not (project.garbled or project.cut_off):
-        lists = lists if lists is not None else stated_lists(src, lexicon)
+    lists = stated_lists(src, lexicon)  # read once, for both questions below
+    project.indicators.extend(targets_beyond_rows(src, lexicon, project, lists))
+    if not project.cut_off:
         for level2, where in unsplit_categories(project, lists):
             project.unsplit.append(level2)
             doc.notes.append(
