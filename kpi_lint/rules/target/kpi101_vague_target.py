@@ -164,13 +164,26 @@ class VagueTarget(Rule):
         """A warning on a value that can be checked but does not say how much (a grade, a plan): `form` is what
         to write instead, `basis` why the rule read it so, the model's vote added when there is one."""
         explain = basis + (f"；模型：{vote[0]}（概率 {vote[1]:.2f}）" if vote is not None else "")
+        return self._on_value(doc, project, ind, message, Severity.WARNING, form, explain)
+
+    def _on_value(
+        self,
+        doc: Document,
+        project: Project,
+        ind: Indicator,
+        message: str,
+        severity: Severity,
+        form: str | None,
+        explain: str | None,
+    ) -> Finding:
+        """The finding on the row's 指标值, with what to write instead (`form`) and the grounds (`explain`)."""
         return self.finding(
             doc,
             message,
             project=project,
             indicator=ind,
             span="value",
-            severity=Severity.WARNING,
+            severity=severity,
             suggestion=form,
             explain=explain,
         )
@@ -203,9 +216,10 @@ class VagueTarget(Rule):
         model_vague: bool,
         cues: NameCues,
     ) -> Finding:
-        if clean(ind.value) in self.lexicon.words(GRADES_FILE):
+        value = clean(ind.value)
+        if value in self.lexicon.words(GRADES_FILE):
             return self._grade_finding(doc, project, ind, vote)
-        plan = next((w for w in self.lexicon.words(ON_TIME_FILE) if not words and clean(ind.value).startswith(w)), None)
+        plan = None if words else next((w for w in self.lexicon.words(ON_TIME_FILE) if value.startswith(w)), None)
         if plan is not None:
             return self._plan_finding(doc, project, ind, plan, vote)
         form = target_form(ind, cues, doc.year)
@@ -230,13 +244,5 @@ class VagueTarget(Rule):
             explain = f"词表：{lexicon_vote}；模型：{vote[0]}（概率 {vote[1]:.2f}）"
         elif vote is not None:
             explain = f"词表与模型一致：含糊（模型概率 {vote[1]:.2f}）"
-        return self.finding(
-            doc,
-            message,
-            project=project,
-            indicator=ind,
-            span="value",
-            severity=self._severity(ind, words, by_model_only=not words and model_vague),
-            suggestion=form,
-            explain=explain,
-        )
+        severity = self._severity(ind, words, by_model_only=not words and model_vague)
+        return self._on_value(doc, project, ind, message, severity, form, explain)
