@@ -50,6 +50,9 @@ ECONOMIC_SUBJECT_FILE = "economic_subjects.txt"  # money as the subject of an ef
 # Judged rows whose categories are predicted in one model call, ahead of the documents being checked:
 # a call costs ~20 ms beyond its rows; the predictions of a call are held until the next ones.
 PRIME_ROWS = 4_096
+# The values a rate-named row may carry: a percentage, or a bare figure whose % was lost ("支付完成率 | ≥95": the
+# name says it is a rate; the missing unit is KPI103's finding, not a sign the row belongs elsewhere).
+_RATE_KINDS = ("percent", "number")
 # A bracket closing a name ("完成率(%)", "按期完成率(≥**%)"): the unit or the template's prompt, not the measure.
 _CLOSING_BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
 
@@ -287,9 +290,9 @@ class MisfiledIndicator(Rule):
         per_unit = kind != "percent" and any(w and w in text for w in self.lexicon.words(UNIT_COST_FILE))
         if ind.level2 in COST_LEVEL2 and per_unit:
             return True  # an amount per unit ("造林补助 | 每亩300", "人均补助"), not a rate ("资助标准达标率 | 100%")
-        if ind.level2 in (QUANTITY, TIMELINESS) and kind == "percent" and self._completion_rate(ind):
+        if ind.level2 in (QUANTITY, TIMELINESS) and kind in _RATE_KINDS and self._completion_rate(ind):
             return True  # "医药费报销完成率 | =100%": 10号's 实际完成率 under 数量, or what was done on time under 时效
-        if ind.level2 == QUANTITY and kind == "percent" and self._rate_ending(ind, QUANTITY_RATE_FILE):
+        if ind.level2 == QUANTITY and kind in _RATE_KINDS and self._rate_ending(ind, QUANTITY_RATE_FILE):
             return True  # "猪肉产量稳定率 | ≥95%", "…储备到位率 | 100%": an amount against its plan or base
         if ind.level2 == QUANTITY and self._rate_ending(ind, COVERAGE_RATE_FILE):
             return True  # "农村义务教育学校改造覆盖率 | 100%": how far the service reached, a defensible 数量 reading
