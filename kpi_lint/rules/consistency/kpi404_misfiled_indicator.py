@@ -45,9 +45,14 @@ if TYPE_CHECKING:
 UNIT_COST_FILE = "unit_cost_words.txt"  # an amount per unit (每亩, 人均, 单价), as kpi-lint suggest reads it
 COMPLETION_FILE = "completion_words.txt"  # a completion rate (完成率): what was done, under 数量 or 时效, not 质量
 QUANTITY_RATE_FILE = "quantity_rates.txt"  # an amount against its plan or base (到位率, 稳定率): 数量 written as a rate
+COVERAGE_RATE_FILE = "coverage_rates.txt"  # a coverage rate (覆盖率, 接种率): 数量 or 质量, both readings defensible
+ECONOMIC_SUBJECT_FILE = "economic_subjects.txt"  # money as the subject of an effect (补贴, 利息, 医疗费): 经济效益
 # Judged rows whose categories are predicted in one model call, ahead of the documents being checked:
 # a call costs ~20 ms beyond its rows; the predictions of a call are held until the next ones.
 PRIME_ROWS = 4_096
+# The values a rate-named row may carry: a percentage, or a bare figure whose % was lost ("支付完成率 | ≥95": the
+# name says it is a rate; the missing unit is KPI103's finding, not a sign the row belongs elsewhere).
+_RATE_KINDS = ("percent", "number")
 # A bracket closing a name ("完成率(%)", "按期完成率(≥**%)"): the unit or the template's prompt, not the measure.
 _CLOSING_BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
 
@@ -169,6 +174,13 @@ class MisfiledIndicator(Rule):
     的评价指标框架把"实际完成率"（实际产出数/计划产出数）列在产出数量下，时效指标下是按期完成的比例，都不是质量。
     同理，数量指标下实际的量与计划或基期的量之比（``quantity_rates.txt``："猪肉产量稳定率 | ≥95%"、
     "5000吨稻谷、500吨成品粮储备到位率 | 100%"）也不报告：它是数量目标的比率写法，不是质量。
+    数量指标下的覆盖率（``coverage_rates.txt``："农村义务教育学校改造覆盖率 | 100%"、"…接种率"、动物防疫的
+    "免疫率""检疫率"）也不报告：覆盖了多少对象既可读作产出的量，也可读作达到的水平，两种读法都说得通，不算放错了类别。
+    填在经济效益指标下、名称说的是钱的行（``economic_subjects.txt``：补贴、利息、医疗费、资金……，"政策性挂账利息补贴
+    保障率 | 100%"）不建议移到社会或生态效益指标：三类效益按对象区分，钱就是经济效益的对象。
+    证据说成本指标只是因为指标值是金额、名称却不说成本（没有"费""经费""金额""元"等成本提示词，也没有单位金额）时
+    （"完成校园维修改造及设备购置项目 | 800万元"填在数量指标下），报告的是指标值写错了类型：请在原类别下写出该类别的
+    目标，金额另列在成本指标下；不建议移动这一行。
     填在可持续影响指标下的行不建议移到经济、社会或生态效益指标：这三类按效益的对象（钱、社会、环境）区分，可持续
     影响按效益的时长（长效、持续）区分，任何对象的效益都可以是可持续的，读名称对象的模型判断不了（e02"粮食储备设备
     维护及安全性 | 高"、003"社会影响力 | ≥95"）。
@@ -278,10 +290,12 @@ class MisfiledIndicator(Rule):
         per_unit = kind != "percent" and any(w and w in text for w in self.lexicon.words(UNIT_COST_FILE))
         if ind.level2 in COST_LEVEL2 and per_unit:
             return True  # an amount per unit ("造林补助 | 每亩300", "人均补助"), not a rate ("资助标准达标率 | 100%")
-        if ind.level2 in (QUANTITY, TIMELINESS) and kind == "percent" and self._completion_rate(ind):
+        if ind.level2 in (QUANTITY, TIMELINESS) and kind in _RATE_KINDS and self._completion_rate(ind):
             return True  # "医药费报销完成率 | =100%": 10号's 实际完成率 under 数量, or what was done on time under 时效
-        if ind.level2 == QUANTITY and kind == "percent" and self._rate_ending(ind, QUANTITY_RATE_FILE):
+        if ind.level2 == QUANTITY and kind in _RATE_KINDS and self._rate_ending(ind, QUANTITY_RATE_FILE):
             return True  # "猪肉产量稳定率 | ≥95%", "…储备到位率 | 100%": an amount against its plan or base
+        if ind.level2 == QUANTITY and self._rate_ending(ind, COVERAGE_RATE_FILE):
+            return True  # "农村义务教育学校改造覆盖率 | 100%": how far the service reached, a defensible 数量 reading
         if ind.level2 == TIMELINESS and ind.parsed is not None:
             # A rate of what was done on time or by a date the name states ("…按期完成率 | ≥95%", "项目年末完成率 |
             # ≥95%"), a period or a frequency ("城市道路以克论净量化考核 | 1次/月"), or "done by the deadline the
@@ -304,6 +318,24 @@ class MisfiledIndicator(Rule):
         """The name, its closing bracket ("(%)", "(≥**%)") left aside, ends with a word of the list `file`."""
         name = clean(_CLOSING_BRACKET.sub("", (ind.level3 or "").strip()))
         return any(word and name.endswith(word) for word in self.lexicon.words(file))
+
+    def _money_subject(self, ind: Indicator) -> bool:
+        """The name speaks of money (``economic_subjects.txt``: 补贴, 利息, 医疗费, 资金 …): the subject that tells
+        经济效益 apart from 社会效益 and 生态效益, whatever else the name says ("政策性挂账利息补贴保障率")."""
+        name = clean(ind.level3)
+        return any(word and word in name for word in self.lexicon.words(ECONOMIC_SUBJECT_FILE))
+
+    def wrong_value(self, ind: Indicator, label: str) -> bool:
+        """The evidence says 成本 only because the value is money: the name names no cost (no 成本 cue word such as
+        费, 经费, 金额, 元, no amount per unit) but what the row's own category measures
+        ("完成校园维修改造及设备购置项目 | 800万元" under 数量). 成本指标 measures what the output costs; a named
+        output with a sum of money is a target written in the wrong kind of value, to be rewritten where it is,
+        not a row to move."""
+        if label != COST or ind.parsed is None or ind.parsed.kind != "money":
+            return False
+        name = clean(ind.level3)
+        words = (*self.lexicon.category_cues.get(COST, ()), *self.lexicon.words(UNIT_COST_FILE))
+        return not any(word and word in name for word in words)
 
     def _by_lexicon(self, ind: Indicator) -> tuple[str, str] | None:
         if ind.level2 not in _OUTPUT:
@@ -365,6 +397,8 @@ class MisfiledIndicator(Rule):
         cues = name_cues(self.lexicon)
         if ind.level2 == SUSTAINABLE and label in _SUBJECT_EFFECTS:
             return None  # "粮食储备设备维护及安全性 | 高": a lasting effect, whatever its subject
+        if ind.level2 == ECONOMIC and label in _SUBJECT_EFFECTS and self._money_subject(ind):
+            return None  # "政策性挂账利息补贴保障率 | 100%": an effect whose subject is money is 经济效益's
         if label == QUANTITY and expected_unit(ind.level3, cues) == "%":
             return None  # "库存粮食明显变质比例 | 0": a rate is no count, 数量指标 is no home for it
         if label == QUALITY and may_exceed_100(ind.level3, cues):
@@ -377,7 +411,7 @@ class MisfiledIndicator(Rule):
         """What the rule would tell the department if the model said `label` with enough probability: the
         category claimed, or None when a gate other than the probability keeps it silent (the peers aside).
         What kpi_lint.classify.calibration measures on out-of-fold predictions."""
-        if not self._speaks_on(ind) or not self._model_may_say(ind, label):
+        if not self._speaks_on(ind) or not self._model_may_say(ind, label) or self.wrong_value(ind, label):
             return None
         return self._claimed(ind, label)
 
@@ -463,6 +497,15 @@ class MisfiledIndicator(Rule):
             if claimed != label:
                 # "市民对空气质量改善的满意程度 | 85%" under 社会效益: whatever its subject, it measures satisfaction
                 label, basis = claimed, f"名称是满意度指标；{basis}"
+            if self.wrong_value(ind, label):
+                # "完成校园维修改造及设备购置项目 | 800万元" under 数量: the name is an output, the value is the slip
+                message = (
+                    f"三级指标“{ind.level3}”填在{ind.level2}下，指标值“{ind.value or ''}”却是金额（{basis}）。"
+                    f"名称说的不是成本，错的是指标值：请在{ind.level2}下为它写出该类别的目标{_example(ind.level2)}；"
+                    f"金额目标另列在成本指标下，并写明是什么的费用。"
+                )
+                yield self.finding(doc, message, project=project, indicator=ind, explain=basis)
+                continue
             message = (
                 f"三级指标“{ind.level3}”（指标值“{ind.value or ''}”）填在{ind.level2}下，"
                 f"但看起来属于{label}（{basis}）。"
