@@ -90,18 +90,27 @@ class Foot:
     rights: dict[int, float]
     align: str = ""  # where the rows set their text (_Rows.align)
     at_foot: bool = True  # no text follows the table on its page (but apart, a page number)
+    starts: tuple[float, ...] = ()  # where the text of each column but the first starts, at the left
 
-    def continued_by(self, line: _Line) -> bool:
+    def bounds(self) -> list[float]:
+        """The boundaries between the columns for the lines that run on: text set to the left of its
+        cells may reach up to where the next column's text starts (a wider cell on the next page goes
+        past the middle of the gap seen here)."""
+        inner = self.edges[1:-1]
+        return [max(b, s - 1) for b, s in zip(inner, self.starts, strict=True)] if self.starts else list(inner)
+
+    def continued_by(self, line: _Line, reach: dict[int, float] | None = None) -> bool:
         """`line`, the first of the next page, holds the rest of cells cut at this foot: each of its
         cells stands in a column whose text reached the last line here with no room left there for
-        the cell's first word (the cell wrapped at the page's end, as within a page)."""
+        the cell's first word (the cell wrapped at the page's end, as within a page).  `reach`: how far
+        right the text of each column reaches on the next page (a cell's edge is the same there)."""
         if not line.columns or not self.at_foot:
             return False
         for c, piece in line.columns.items():
             above = self.line.columns.get(c)
             if above is None:
                 return False
-            room = self.rights.get(c, above.x1) - above.x1
+            room = max(self.rights.get(c, above.x1), (reach or {}).get(c, 0.0)) - above.x1
             if room > piece.first + 0.5 * (piece.bottom - piece.top):
                 return False
         return True
@@ -145,12 +154,12 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
     lines = _lines(words)
     for k, run in enumerate(_runs(lines)):
         if k == 0 and carried is not None:
-            lead = _leading(run, carried.edges)
+            lead = _leading(run, carried)
             if lead:
-                cells, last = _cells(run[:lead], list(carried.edges[1:-1]), carried)
+                cells, last = _cells(run[:lead], carried.bounds(), carried)
                 tables.append(Table(page, cells))
                 runs_on = True
-                cut = carried.continued_by(run[0])
+                cut = carried.continued_by(run[0], last.rights)
                 opening = run[:lead]
                 run = run[lead:]
         made = _table(run, runs_on=k == 0 and carried is not None)
@@ -266,14 +275,15 @@ def _runs(lines: list[_Line]) -> list[list[_Line]]:
     return runs
 
 
-def _leading(run: list[_Line], carried: Edges) -> int:
-    """How many lines at the start of `run` stand in the columns `carried`: no piece over a boundary
-    between two columns or far outside the table."""
+def _leading(run: list[_Line], carried: Foot) -> int:
+    """How many lines at the start of `run` stand in the columns of the table `carried`: no piece over
+    a boundary between two columns (`Foot.bounds`) or far outside the table."""
     em = median(line.height for line in run)
+    edges, bounds = carried.edges, carried.bounds()
     count = 0
     for line in run:
-        outside = any(p.x0 < carried[0] - 2 * em or p.x1 > carried[-1] + 2 * em for p in line.pieces)
-        if outside or _crosses(line, carried[1:-1]):
+        outside = any(p.x0 < edges[0] - 2 * em or p.x1 > edges[-1] + 2 * em for p in line.pieces)
+        if outside or _crosses(line, bounds):
             break
         count += 1
     return count
@@ -506,7 +516,19 @@ def _cells(region: list[_Line], bounds: list[float], carried: Foot | None) -> tu
                 while end + 1 < len(spans) and spans[end + 1] == c:
                     end += 1
                 cells.append((edges[c], top, edges[end + 1], bottom))
-    return cells, Foot(edges, region[-1], reader.rights, reader.align)
+    return cells, Foot(edges, region[-1], reader.rights, reader.align, starts=_starts(region, bounds))
+
+
+def _starts(region: list[_Line], bounds: list[float]) -> tuple[float, ...]:
+    """Where the text of each column but the first starts, when it is set to the left there (more
+    than half of its pieces start where the leftmost does); else the boundary before it (figures set
+    to the right start anywhere)."""
+    out = []
+    for c, b in enumerate(bounds, start=1):
+        xs = [p.x0 for line in region for p in line.pieces if p.column == c]
+        first = min(xs, default=b)
+        out.append(first if sum(1 for x in xs if x - first <= 1) > _LEFT_SET * len(xs) else b)
+    return tuple(out)
 
 
 def _rows(region: list[_Line], reader: _Rows) -> list[list[_Line]]:

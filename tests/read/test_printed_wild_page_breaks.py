@@ -10,6 +10,9 @@ to its hand-checked rows (bench/copy_habits.py grid_pdf_plain, grid_pdf_sheet).
   指标解释 above the row's other cells; they are that row's, not loose lines.
 * b01, s04 as sheets: a page the table runs on to reads its rows with what the page before told of
   the table (how far right each column's text reaches, that rows set their text at the foot).
+* a01 as a sheet: page 2 opens with a cell wider than any of its column on page 1; it still stands
+  in the table's columns (its text, set to the left, stops before the next column's starts), and
+  it is a row of its own, not the rest of page 1's last row.
 """
 
 from __future__ import annotations
@@ -115,3 +118,21 @@ def test_a_sheet_running_on_a_page_keeps_its_rows_text_set_at_their_foot() -> No
     assert ("", "数量指标", "土样植株化验", "≧60个") in rows
     assert ("", "数量指标", "农户施肥情况调查(户)", "≧300户") in rows
     assert score(rows, expected_rows(next((WILD / "expected").glob("s04_*.csv")))).f1 == 1.0
+
+
+def test_a_sheet_running_on_with_a_wider_cell_keeps_its_columns() -> None:
+    # a01 as a sheet: page 1 ends with the row "产出指标 | 数量指标 | 补贴非营利性民办幼儿园数量 | 20个";
+    # page 2 opens with "补贴民办园租用面" ⏎ "积 | 26970.7平方米".  Its first line reaches past the
+    # middle of the gap between columns 1 and 2 seen on page 1 (col 1's text reached 106 points there,
+    # col 2's starts at 153): it was read as a loose line, and the row as "积 | 26970.7平方米".  Had it
+    # run on, the room page 1 showed in column 1 would have joined it to the row above.
+    with tempfile.TemporaryDirectory(prefix="printed-break-") as tmp:
+        pdf = _printed("a01", sheet=True, tmp=Path(tmp))
+        first = _row_texts(pdf, "补贴民办园租用面积")
+        above = _row_texts(pdf, "产出指标")
+        doc = parse(pdf)
+    assert first[1:] == ["26970.7平方米", first[-1]] and first[-1].startswith("页2 ")
+    assert above[1:4] == ["数量指标", "补贴非营利性民办幼儿园数量", "20个"]
+    rows = parsed_rows(doc)
+    assert ("", "数量指标", "补贴民办园租用面积", "26970.7平方米") in rows
+    assert score(rows, expected_rows(next((WILD / "expected").glob("a01_*.csv")))).f1 == 1.0
