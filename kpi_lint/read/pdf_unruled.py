@@ -92,12 +92,16 @@ class Foot:
     at_foot: bool = True  # no text follows the table on its page (but apart, a page number)
     starts: tuple[float, ...] = ()  # where the text of each column but the first starts, at the left
 
-    def bounds(self) -> list[float]:
+    def bounds(self, lines: list[_Line] | None = None) -> list[float]:
         """The boundaries between the columns for the lines that run on: text set to the left of its
         cells may reach up to where the next column's text starts (a wider cell on the next page goes
-        past the middle of the gap seen here)."""
+        past the middle of the gap seen here).  Given the `lines` that run on, a boundary moves there
+        only when one of them crosses it."""
         inner = self.edges[1:-1]
-        return [max(b, s - 1) for b, s in zip(inner, self.starts, strict=True)] if self.starts else list(inner)
+        if not self.starts:
+            return list(inner)
+        return [max(b, s - 1) if lines is None or _crosses_at(lines, b) else b
+                for b, s in zip(inner, self.starts, strict=True)]
 
     def continued_by(self, line: _Line, reach: dict[int, float] | None = None) -> bool:
         """`line`, the first of the next page, holds the rest of cells cut at this foot: each of its
@@ -156,7 +160,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
         if k == 0 and carried is not None:
             lead = _leading(run, carried)
             if lead:
-                cells, last = _cells(run[:lead], carried.bounds(), carried)
+                cells, last = _cells(run[:lead], carried.bounds(run[:lead]), carried)
                 tables.append(Table(page, cells))
                 runs_on = True
                 cut = carried.continued_by(run[0], last.rights)
@@ -432,6 +436,10 @@ def _crosses(line: _Line, bounds: list[float] | tuple[float, ...]) -> bool:
     return any(p.x0 + 1 < x < p.x1 - 1 for p in line.pieces for x in bounds)
 
 
+def _crosses_at(lines: list[_Line], x: float) -> bool:
+    return any(_crosses(line, (x,)) for line in lines)
+
+
 def _table(run: list[_Line], runs_on: bool = False) -> tuple[list[BBox], Foot] | None:
     """The cells of the table in a run of lines: from its first line of two pieces or more to the
     last, with the lines of one piece between them and the wrapped lines of its last row; None when
@@ -457,42 +465,49 @@ def _table(run: list[_Line], runs_on: bool = False) -> tuple[list[BBox], Foot] |
         if not _one_cell(line) or line.top - region[end].bottom > height:
             break
         end += 1
-    if runs_on:
-        region = _foot_set_start(run[: multi[0]], region, bounds, height)
-        end += len(region) - len(run[multi[0] :])
-    return _cells(region[: end + 1], bounds, None)
+    table = region[: end + 1]
+    above = _foot_set_start(run[: multi[0]], region, bounds, height, wrapped_only=not runs_on)
+    return _cells([*above, *table], bounds, None, measured=table)
 
 
 def _one_cell(line: _Line) -> bool:
     return len(line.pieces) == 1 and line.pieces[0].last_column == line.pieces[0].column
 
 
-def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float], height: float) -> list[_Line]:
-    """`region` with the first lines of its first row that stand above it, at the top of a page where
-    the table runs on from the page before: in a table whose text is set at the foot of its rows (a
-    sheet's default), a wrapped cell of the first row starts lines above the row's other cells.  All
-    the lines `before` it, when each is of one piece inside one column other than the first (a title
-    stands at the left or over several columns) and a line's height or less above the next."""
+def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float], height: float,
+                    wrapped_only: bool = False) -> list[_Line]:
+    """The first lines of the first row of `region` that stand above it: in a table whose text is
+    set at the foot of its rows (a sheet's default), a wrapped cell of the first row starts lines
+    above the row's other cells.  All the lines `before` it, when each is of one piece inside one
+    column and a line's height or less above the next, and either (at the top of a page where the
+    table runs on) in a column other than the first (a title stands at the left or over several
+    columns), or (`wrapped_only`, anywhere) wrapped into the next line's piece of its column, with no
+    room left for that piece's first word (a title stops where it ends, not at a column's edge)."""
     reader = _reader(region)
     if reader.align != "bottom":
-        return region
+        return []
     start = len(before)
     while start > 0:
         line = before[start - 1]
         _place([line], bounds)
         first = region[0] if start == len(before) else before[start]
-        if not _one_cell(line) or line.pieces[0].column == 0 or first.top - line.bottom > height:
+        if not _one_cell(line) or first.top - line.bottom > height:
+            break
+        c = line.pieces[0].column
+        if not (c in first.columns and reader.wrapped(line, first, c, 0.5) if wrapped_only else c != 0):
             break
         start -= 1
-    return [*before, *region] if start == 0 else region
+    return before if start == 0 else []
 
 
-def _cells(region: list[_Line], bounds: list[float], carried: Foot | None) -> tuple[list[BBox], Foot]:
+def _cells(region: list[_Line], bounds: list[float], carried: Foot | None,
+           measured: list[_Line] | None = None) -> tuple[list[BBox], Foot]:
     """The boxes of the cells of the rows of `region` in the columns `bounds` (as wide as the table
     `carried` at least, whose rows it continues), merged across the columns a piece spans, and the
-    columns' edges."""
+    columns' edges.  `measured`: the lines that tell how the rows are read (`_reader`), when the
+    first lines of `region` were taken into its first row from above it (`_foot_set_start`)."""
     _place(region, bounds)
-    reader = _reader(region, carried.rights if carried is not None else None)
+    reader = _reader(measured or region, carried.rights if carried is not None else None)
     if carried is not None and not reader.align:
         reader.align = carried.align  # a page's few rows may not tell; the table's rows before do
     rows = _rows(region, reader)
