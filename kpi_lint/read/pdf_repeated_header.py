@@ -20,6 +20,7 @@ from kpi_lint.grid import Row
 
 _SPACE = re.compile(r"\s+")
 _FIGURES = re.compile(r"\d+")
+_TITLE_CHARS = 4
 
 
 def repeated_header(rows: list[Row], head: list[Row], printed: int) -> int:
@@ -42,6 +43,17 @@ def _same(row: Row, head: Row) -> bool:
     that page are wider), and the repeated row then stands in cells of other numbers."""
     return (len(head.filled) >= 1 and len(row.filled) == len(head.filled)
             and all(_text(a.text) == _text(b.text) for a, b in zip(row.filled, head.filled, strict=True)))
+
+
+def repeats_title(rows: list[Row], above: str) -> bool:
+    """The first of `rows` (a table without rulings running on at a page's top) is one cell that
+    prints again the start of the text printed above the table on the page it started on (`above`):
+    its title, set in a first row that repeats, which a narrow first column wraps into lines that
+    stand there outside the rebuilt table.  Four characters at least."""
+    if not rows or len(rows[0].filled) != 1:
+        return False
+    text = _text(rows[0].filled[0].text)
+    return len(text) >= _TITLE_CHARS and _text(above).startswith(text)
 
 
 def _opens_again(row: Row, head: Row) -> bool:

@@ -8,6 +8,8 @@ to repeat: it is the header printed again too.  In b08 and j12 (ruled) a page br
 foot of a page prints the first lines of their cells, the next page (under the title) the rest; the
 rest joins its row when the cells it continues had no room left at the foot.  n01 (ruled) ends page 2
 with a row of which only its tallest cell reached the foot: the next page's first row is a row.
+p10 without rulings: the title, wrapped in the narrow first column, stands above the rebuilt table on
+page 1 and opens each later page where the table runs on; it is not the rest of a cut row.
 
 m08 (one table of 11 columns, "绩效指标(90分) | 一级指标 | … | 未完成原因分析" first and once more in
 the middle, where the form's indicator part starts) runs over 4 pages ruled, 5 without rulings.
@@ -157,3 +159,22 @@ def test_a_ruled_row_at_a_page_foot_joins_the_next_page_only_when_cut(stem: str)
     read = score(parsed_rows(doc), expected_rows(next((WILD / "expected").glob(f"{stem}_*.csv"))))
     assert read.true_positive == read.expected  # n01: one row more, "读者" of the 满意度 row taken for a 三级指标
     assert read.predicted == read.expected + (stem == "n01")
+
+
+def test_a_title_row_repeated_over_a_table_without_rulings_is_not_a_cut_rest() -> None:
+    # p10 without rulings (4 pages): "医疗救助补助资金转移支付项目绩效目标自评表" prints again at the top
+    # of pages 2-4 in the table's first column, where a cut row's rest would stand.  It was joined to
+    # page 1's last row ("资金管理情况医疗救助…自评表") and the real rest ("进措施") read as a row; on
+    # page 3 it split the indicator header, and no table of indicators was found.
+    with tempfile.TemporaryDirectory(prefix="printed-header-") as tmp:
+        pdf = _printed("p10", False, Path(tmp))
+        rows = _rows(pdf)
+        doc = parse(pdf)
+    title = "医疗救助补助资金转移支付项目绩效目标自评表"
+    assert not any(title in text for texts, _ in rows for text in texts)  # read as loose lines on page 1
+    assert any(texts == ["资金管理情况", "情况说明", "存在问题和改进措施"] and place.startswith("页1 ")
+               for texts, place in rows)
+    assert any(texts[:2] == ["分配科学性", "资金分配科学"] and place.startswith("页2 ") for texts, place in rows)
+    got = parsed_rows(doc)
+    assert ("", "数量指标", "享受医疗救助人次", "≥50000人次") in got
+    assert score(got, expected_rows(next((WILD / "expected").glob("p10_*.csv")))).f1 == 1.0
