@@ -39,7 +39,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     carried_grid: Grid | None = None  # and that table read
     head: tuple[list[Row], int] | None = None  # the first rows of the last table read, and its row count
     repeating: tuple[list[Row], int] | None = None  # a header printed again at the top of the page before
-    title = ""  # the text printed above the last table on the page it started on
+    title: list[str] = []  # the lines printed above the last table on the page it started on
     ruled_foot: tuple[RuledFoot, Grid] | None = None  # a ruled table ends the page before: its last row, its grid
     with _opened(pdfplumber, data, path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
@@ -94,7 +94,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             if found.runs_on and rebuilt and rebuilt[0].rows:
                 rebuilt[0].rows[0].whole = True
             if not placed:
-                head, title = None, ""
+                head, title = None, []
             elif not (runs_on and len(placed) == 1):  # else the table runs on: its header stays
                 head = (placed[-1][1].rows[:_HEAD_ROWS], len(placed[-1][1].rows))
                 title = _text_above(placed, text_lines) or title  # none: read apart from the one above
@@ -185,11 +185,11 @@ class _PageEdge:
         return len(self.titles)
 
 
-def _text_above(placed: list[tuple[Any, Grid, bool]], text_lines: list[dict[str, Any]]) -> str:
-    """The text printed between the page's last table and the table before it (or the page's top)."""
+def _text_above(placed: list[tuple[Any, Grid, bool]], text_lines: list[dict[str, Any]]) -> list[str]:
+    """The lines printed between the page's last table and the table before it (or the page's top)."""
     top = placed[-1][0].bbox[1]
     floor = placed[-2][0].bbox[3] if len(placed) > 1 else 0.0
-    return "".join(str(t["text"]) for t in text_lines if t["top"] >= floor and t["bottom"] <= top)
+    return [str(t["text"]) for t in text_lines if t["top"] >= floor and t["bottom"] <= top]
 
 
 def _ruled_foot(placed: list[tuple[Any, Grid, bool]], text_lines: list[dict[str, Any]], chars: list[dict[str, Any]],

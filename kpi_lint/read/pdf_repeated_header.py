@@ -45,15 +45,17 @@ def _same(row: Row, head: Row) -> bool:
             and all(_text(a.text) == _text(b.text) for a, b in zip(row.filled, head.filled, strict=True)))
 
 
-def repeats_title(rows: list[Row], above: str) -> bool:
+def repeats_title(rows: list[Row], above: list[str]) -> bool:
     """The first of `rows` (a table without rulings running on at a page's top) is one cell that
-    prints again the start of the text printed above the table on the page it started on (`above`):
+    prints again whole lines printed above the table on the page it started on (`above`, in order):
     its title, set in a first row that repeats, which a narrow first column wraps into lines that
     stand there outside the rebuilt table.  Four characters at least."""
     if not rows or len(rows[0].filled) != 1:
         return False
     text = _text(rows[0].filled[0].text)
-    return len(text) >= _TITLE_CHARS and _text(above).startswith(text)
+    lines = [_text(line) for line in above]
+    return len(text) >= _TITLE_CHARS and any(
+        text == "".join(lines[i:j]) for i in range(len(lines)) for j in range(i + 1, len(lines) + 1))
 
 
 def _opens_again(row: Row, head: Row) -> bool:
