@@ -54,8 +54,7 @@ def unwrapped(text: str, bbox: BBox, lines: Lines, right: float | None = None) -
     parts = text.split("\n")
     if len(parts) < 2 or len(lines) != len(parts):
         return text
-    left = min(line[0]["x0"] for line in lines)
-    limit = right if right is not None else bbox[2] - max(left - bbox[0], 0.0)
+    limit = right if right is not None else _inner_right(bbox, lines)
     out = parts[0]
     for above, line, part in zip(lines, lines[1:], parts[1:], strict=False):
         wrapped = above[-1]["x1"] + _first_word_width(line) > limit - _SLACK
@@ -66,6 +65,18 @@ def unwrapped(text: str, bbox: BBox, lines: Lines, right: float | None = None) -
         else:
             out += part
     return out
+
+
+def wraps_into(bbox: BBox, lines: Lines, below: list[Char]) -> bool:
+    """The cell of box `bbox` and printed `lines` had no room left on its last line for the first word
+    of `below` (a line printed elsewhere, the top of the next page): its text wrapped there."""
+    return bool(lines and below) and lines[-1][-1]["x1"] + _first_word_width(below) > _inner_right(bbox, lines) - _SLACK
+
+
+def _inner_right(bbox: BBox, lines: Lines) -> float:
+    """Where a ruled cell's lines can end: its right edge less the padding its text keeps on the left."""
+    left = min(line[0]["x0"] for line in lines)
+    return bbox[2] - max(left - bbox[0], 0.0)
 
 
 def _printed_lines(bbox: BBox, chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

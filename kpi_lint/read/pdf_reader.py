@@ -18,13 +18,14 @@ from kpi_lint.errors import InputError
 from kpi_lint.grid import Block, Cell, Grid, Row
 from kpi_lint.read.office_text import fold_radicals, has_cid_garbage
 from kpi_lint.read.pdf_cell_wrap import column_edges, table_lines, unwrapped
-from kpi_lint.read.pdf_cut_row import join_cut_row
-from kpi_lint.read.pdf_repeated_header import repeated_header
+from kpi_lint.read.pdf_cut_row import RuledFoot, join_cut_row
+from kpi_lint.read.pdf_repeated_header import repeated_header, repeats_title
 from kpi_lint.read.pdf_unruled import BBox, Foot, centred_in, unruled_tables
 from kpi_lint.read.source import fold
 from kpi_lint.read.text_grid import line_cells
 
 _HEAD_ROWS = 3  # a header repeated on every page is at most this many rows
+_BREAK = 3.0  # a line this many of its heights below a table's foot (a page number) does not follow it
 
 
 def read_pdf(data: bytes, path: str) -> list[Block]:
@@ -38,6 +39,8 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     carried_grid: Grid | None = None  # and that table read
     head: tuple[list[Row], int] | None = None  # the first rows of the last table read, and its row count
     repeating: tuple[list[Row], int] | None = None  # a header printed again at the top of the page before
+    title: list[str] = []  # the lines printed above the last table on the page it started on
+    ruled_foot: tuple[RuledFoot, Grid] | None = None  # a ruled table ends the page before: its last row, its grid
     with _opened(pdfplumber, data, path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             tables = page.find_tables()
@@ -74,16 +77,28 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
                         if unruled_first:
                             cut = bool(grid.rows) and found.cut_below(table.rows[k].bbox[1])
                         break
+                else:
+                    if unruled_first and found.runs_on and repeats_title(grid.rows, title):
+                        del grid.rows[:1]  # the title set in the table's first row, printed again
+                        cut = bool(grid.rows) and found.cut_below(table.rows[1].bbox[1])
             repeating = dropped
+            if placed and not placed[0][2] and ruled_foot is not None and (at_top or dropped is not None):
+                table, grid, _ = placed[0]  # a ruled table opens the page: its first row may end the row cut above
+                first = len(table.rows) - len(grid.rows)  # the rows of a header printed again are gone
+                if grid.rows and ruled_foot[0].continued_by(table, first, page.chars):
+                    join_cut_row(ruled_foot[1], grid)
+                    runs_on = True
+            ruled_foot = _ruled_foot(placed, text_lines, page.chars, ruled_foot)
             if cut and carried_grid is not None:
                 join_cut_row(carried_grid, rebuilt[0])  # the rest of its last row, cut by the page break
             if found.runs_on and rebuilt and rebuilt[0].rows:
                 rebuilt[0].rows[0].whole = True
             if not placed:
-                head = None
+                head, title = None, []
             elif not (runs_on and len(placed) == 1):  # else the table runs on: its header stays
                 head = (placed[-1][1].rows[:_HEAD_ROWS], len(placed[-1][1].rows))
-            items.extend((table.bbox[1], grid) for table, grid in zip(tables, ruled, strict=True))
+                title = _text_above(placed, text_lines) or title  # none: read apart from the one above
+            items.extend((table.bbox[1], grid) for table, grid in zip(tables, ruled, strict=True) if grid.rows)
             items.extend((table.bbox[1], grid) for table, grid in zip(unruled, rebuilt, strict=True) if grid.rows)
             if not rebuilt or rebuilt[-1].rows:  # else the page held only the rest of that row: it runs on
                 carried_grid = rebuilt[-1] if rebuilt else None
@@ -168,6 +183,28 @@ class _PageEdge:
         if self.titles != before.titles[: len(self.titles)]:
             return 0
         return len(self.titles)
+
+
+def _text_above(placed: list[tuple[Any, Grid, bool]], text_lines: list[dict[str, Any]]) -> list[str]:
+    """The lines printed between the page's last table and the table before it (or the page's top)."""
+    top = placed[-1][0].bbox[1]
+    floor = placed[-2][0].bbox[3] if len(placed) > 1 else 0.0
+    return [str(t["text"]) for t in text_lines if t["top"] >= floor and t["bottom"] <= top]
+
+
+def _ruled_foot(placed: list[tuple[Any, Grid, bool]], text_lines: list[dict[str, Any]], chars: list[dict[str, Any]],
+                before: tuple[RuledFoot, Grid] | None) -> tuple[RuledFoot, Grid] | None:
+    """The last row of the page's last table when that table is ruled and ends the page (nothing
+    follows it but, well apart, a page number), and the grid a row cut there goes on: that table's,
+    or the one `before` when the page held only the rest of its row (the row runs on)."""
+    if not placed or placed[-1][2]:
+        return None
+    table, grid, _ = placed[-1]
+    bottom = table.bbox[3]
+    if any(t["top"] >= bottom and t["top"] - bottom < _BREAK * (t["bottom"] - t["top"]) for t in text_lines):
+        return None
+    target = grid if grid.rows or before is None else before[1]
+    return RuledFoot.of(table, chars), target
 
 
 def _outside(obj: dict[str, float], boxes: list[BBox]) -> bool:

@@ -90,18 +90,31 @@ class Foot:
     rights: dict[int, float]
     align: str = ""  # where the rows set their text (_Rows.align)
     at_foot: bool = True  # no text follows the table on its page (but apart, a page number)
+    starts: tuple[float, ...] = ()  # where the text of each column but the first starts, at the left
 
-    def continued_by(self, line: _Line) -> bool:
+    def bounds(self, lines: list[_Line] | None = None) -> list[float]:
+        """The boundaries between the columns for the lines that run on: text set to the left of its
+        cells may reach up to where the next column's text starts (a wider cell on the next page goes
+        past the middle of the gap seen here).  Given the `lines` that run on, a boundary moves there
+        only when one of them crosses it."""
+        inner = self.edges[1:-1]
+        if not self.starts:
+            return list(inner)
+        return [max(b, s - 1) if lines is None or _crosses_at(lines, b) else b
+                for b, s in zip(inner, self.starts, strict=True)]
+
+    def continued_by(self, line: _Line, reach: dict[int, float] | None = None) -> bool:
         """`line`, the first of the next page, holds the rest of cells cut at this foot: each of its
         cells stands in a column whose text reached the last line here with no room left there for
-        the cell's first word (the cell wrapped at the page's end, as within a page)."""
+        the cell's first word (the cell wrapped at the page's end, as within a page).  `reach`: how far
+        right the text of each column reaches on the next page (a cell's edge is the same there)."""
         if not line.columns or not self.at_foot:
             return False
         for c, piece in line.columns.items():
             above = self.line.columns.get(c)
             if above is None:
                 return False
-            room = self.rights.get(c, above.x1) - above.x1
+            room = max(self.rights.get(c, above.x1), (reach or {}).get(c, 0.0)) - above.x1
             if room > piece.first + 0.5 * (piece.bottom - piece.top):
                 return False
         return True
@@ -145,12 +158,12 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
     lines = _lines(words)
     for k, run in enumerate(_runs(lines)):
         if k == 0 and carried is not None:
-            lead = _leading(run, carried.edges)
+            lead = _leading(run, carried)
             if lead:
-                cells, last = _cells(run[:lead], list(carried.edges[1:-1]), carried)
+                cells, last = _cells(run[:lead], carried.bounds(run[:lead]), carried)
                 tables.append(Table(page, cells))
                 runs_on = True
-                cut = carried.continued_by(run[0])
+                cut = carried.continued_by(run[0], last.rights)
                 opening = run[:lead]
                 run = run[lead:]
         made = _table(run, runs_on=k == 0 and carried is not None)
@@ -266,14 +279,15 @@ def _runs(lines: list[_Line]) -> list[list[_Line]]:
     return runs
 
 
-def _leading(run: list[_Line], carried: Edges) -> int:
-    """How many lines at the start of `run` stand in the columns `carried`: no piece over a boundary
-    between two columns or far outside the table."""
+def _leading(run: list[_Line], carried: Foot) -> int:
+    """How many lines at the start of `run` stand in the columns of the table `carried`: no piece over
+    a boundary between two columns (`Foot.bounds`) or far outside the table."""
     em = median(line.height for line in run)
+    edges, bounds = carried.edges, carried.bounds()
     count = 0
     for line in run:
-        outside = any(p.x0 < carried[0] - 2 * em or p.x1 > carried[-1] + 2 * em for p in line.pieces)
-        if outside or _crosses(line, carried[1:-1]):
+        outside = any(p.x0 < edges[0] - 2 * em or p.x1 > edges[-1] + 2 * em for p in line.pieces)
+        if outside or _crosses(line, bounds):
             break
         count += 1
     return count
@@ -422,6 +436,10 @@ def _crosses(line: _Line, bounds: list[float] | tuple[float, ...]) -> bool:
     return any(p.x0 + 1 < x < p.x1 - 1 for p in line.pieces for x in bounds)
 
 
+def _crosses_at(lines: list[_Line], x: float) -> bool:
+    return any(_crosses(line, (x,)) for line in lines)
+
+
 def _table(run: list[_Line], runs_on: bool = False) -> tuple[list[BBox], Foot] | None:
     """The cells of the table in a run of lines: from its first line of two pieces or more to the
     last, with the lines of one piece between them and the wrapped lines of its last row; None when
@@ -447,42 +465,49 @@ def _table(run: list[_Line], runs_on: bool = False) -> tuple[list[BBox], Foot] |
         if not _one_cell(line) or line.top - region[end].bottom > height:
             break
         end += 1
-    if runs_on:
-        region = _foot_set_start(run[: multi[0]], region, bounds, height)
-        end += len(region) - len(run[multi[0] :])
-    return _cells(region[: end + 1], bounds, None)
+    table = region[: end + 1]
+    above = _foot_set_start(run[: multi[0]], region, bounds, height, wrapped_only=not runs_on)
+    return _cells([*above, *table], bounds, None, measured=table)
 
 
 def _one_cell(line: _Line) -> bool:
     return len(line.pieces) == 1 and line.pieces[0].last_column == line.pieces[0].column
 
 
-def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float], height: float) -> list[_Line]:
-    """`region` with the first lines of its first row that stand above it, at the top of a page where
-    the table runs on from the page before: in a table whose text is set at the foot of its rows (a
-    sheet's default), a wrapped cell of the first row starts lines above the row's other cells.  All
-    the lines `before` it, when each is of one piece inside one column other than the first (a title
-    stands at the left or over several columns) and a line's height or less above the next."""
+def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float], height: float,
+                    wrapped_only: bool = False) -> list[_Line]:
+    """The first lines of the first row of `region` that stand above it: in a table whose text is
+    set at the foot of its rows (a sheet's default), a wrapped cell of the first row starts lines
+    above the row's other cells.  All the lines `before` it, when each is of one piece inside one
+    column and a line's height or less above the next, and either (at the top of a page where the
+    table runs on) in a column other than the first (a title stands at the left or over several
+    columns), or (`wrapped_only`, anywhere) wrapped into the next line's piece of its column, with no
+    room left for that piece's first word (a title stops where it ends, not at a column's edge)."""
     reader = _reader(region)
     if reader.align != "bottom":
-        return region
+        return []
     start = len(before)
     while start > 0:
         line = before[start - 1]
         _place([line], bounds)
         first = region[0] if start == len(before) else before[start]
-        if not _one_cell(line) or line.pieces[0].column == 0 or first.top - line.bottom > height:
+        if not _one_cell(line) or first.top - line.bottom > height:
+            break
+        c = line.pieces[0].column
+        if not (c in first.columns and reader.wrapped(line, first, c, 0.5) if wrapped_only else c != 0):
             break
         start -= 1
-    return [*before, *region] if start == 0 else region
+    return before if start == 0 else []
 
 
-def _cells(region: list[_Line], bounds: list[float], carried: Foot | None) -> tuple[list[BBox], Foot]:
+def _cells(region: list[_Line], bounds: list[float], carried: Foot | None,
+           measured: list[_Line] | None = None) -> tuple[list[BBox], Foot]:
     """The boxes of the cells of the rows of `region` in the columns `bounds` (as wide as the table
     `carried` at least, whose rows it continues), merged across the columns a piece spans, and the
-    columns' edges."""
+    columns' edges.  `measured`: the lines that tell how the rows are read (`_reader`), when the
+    first lines of `region` were taken into its first row from above it (`_foot_set_start`)."""
     _place(region, bounds)
-    reader = _reader(region, carried.rights if carried is not None else None)
+    reader = _reader(measured or region, carried.rights if carried is not None else None)
     if carried is not None and not reader.align:
         reader.align = carried.align  # a page's few rows may not tell; the table's rows before do
     rows = _rows(region, reader)
@@ -506,7 +531,19 @@ def _cells(region: list[_Line], bounds: list[float], carried: Foot | None) -> tu
                 while end + 1 < len(spans) and spans[end + 1] == c:
                     end += 1
                 cells.append((edges[c], top, edges[end + 1], bottom))
-    return cells, Foot(edges, region[-1], reader.rights, reader.align)
+    return cells, Foot(edges, region[-1], reader.rights, reader.align, starts=_starts(region, bounds))
+
+
+def _starts(region: list[_Line], bounds: list[float]) -> tuple[float, ...]:
+    """Where the text of each column but the first starts, when it is set to the left there (more
+    than half of its pieces start where the leftmost does); else the boundary before it (figures set
+    to the right start anywhere)."""
+    out = []
+    for c, b in enumerate(bounds, start=1):
+        xs = [p.x0 for line in region for p in line.pieces if p.column == c]
+        first = min(xs, default=b)
+        out.append(first if sum(1 for x in xs if x - first <= 1) > _LEFT_SET * len(xs) else b)
+    return tuple(out)
 
 
 def _rows(region: list[_Line], reader: _Rows) -> list[list[_Line]]:

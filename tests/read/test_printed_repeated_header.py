@@ -3,6 +3,14 @@ printed to PDF by LibreOffice, reads to its hand-checked rows: the header printe
 each page the table runs on to is not read as a row, and a row that a page break cut joins its rest
 printed under that header.
 
+a01 and j12 (ruled) open their table with a row of one cell, the form's title, which is the row set
+to repeat: it is the header printed again too.  In b08 and j12 (ruled) a page break cuts rows: the
+foot of a page prints the first lines of their cells, the next page (under the title) the rest; the
+rest joins its row when the cells it continues had no room left at the foot.  n01 (ruled) ends page 2
+with a row of which only its tallest cell reached the foot: the next page's first row is a row.
+p10 without rulings: the title, wrapped in the narrow first column, stands above the rebuilt table on
+page 1 and opens each later page where the table runs on; it is not the rest of a cut row.
+
 m08 (one table of 11 columns, "绩效指标(90分) | 一级指标 | … | 未完成原因分析" first and once more in
 the middle, where the form's indicator part starts) runs over 4 pages ruled, 5 without rulings.
 Without rulings, the foot of page 4 prints the first lines of that second header row ("绩效指标(90" …
@@ -92,3 +100,81 @@ def test_a_header_repeated_over_a_ragged_table_read_as_several_is_read_once() ->
     assert ("", "质量指标", "通过专家评审", "通过") in got
     assert ("", "服务对象满意度指标", "群众满意度", "满意") in got
     assert score(got, expected_rows(next((WILD / "expected").glob("n02_*.csv")))).f1 == 1.0
+
+
+def test_a_title_row_repeated_on_each_page_is_read_once() -> None:
+    # a01 ruled (2 pages): the title "抗疫特别国债项目绩效目标表(打捆项目)", the table's first row and one
+    # cell, is printed again over page 2's rows "时效指标 | 补贴发放及时率 | ≥95%" …; read as a row, it
+    # opened a form of its own there, without a header, and those rows were lost.
+    with tempfile.TemporaryDirectory(prefix="printed-header-") as tmp:
+        pdf = _printed("a01", True, Path(tmp))
+        rows = _rows(pdf)
+        doc = parse(pdf)
+    titles = [place for texts, place in rows if texts == ["抗疫特别国债项目绩效目标表(打捆项目)"]]
+    assert titles == ["页1 表1 行1 格1"]
+    assert (["时效指标", "补贴发放及时率", "≥95%"], "页2 表1 行2 格1") in rows
+    got = parsed_rows(doc)
+    assert ("", "时效指标", "补贴期限", "2020.1.1-2020.12.31") in got
+    assert ("", "服务对象满意度指标", "受益租户满意度", "≥95%") in got
+    assert score(got, expected_rows(next((WILD / "expected").glob("a01_*.csv")))).f1 == 1.0
+
+
+def test_a_ruled_row_cut_by_a_page_break_joins_its_rest_under_the_title() -> None:
+    # j12 ruled (one table of 14 columns, 10 pages, its title "部门整体支出绩效自评表" printed on each):
+    # "指标3:完" ends page 6, "成农村户用卫生厕所改造数量" opens page 7 under the title; the 年度总体
+    # 目标's 实际完成情况 runs from page 2 to page 5, pages 3 and 4 holding nothing else.
+    with tempfile.TemporaryDirectory(prefix="printed-header-") as tmp:
+        pdf = _printed("j12", True, Path(tmp))
+        rows = _rows(pdf)
+        doc = parse(pdf)
+    assert [place for texts, place in rows if texts == ["部门整体支出绩效自评表"]] == ["页1 表1 行1 格1"]
+    assert (["指标3:完成农村户用卫生厕所改造数量", "≥2000", "3061", "10", "10"], "页6 表1 行5 格1") in rows
+    (goal,) = [texts for texts, _ in rows if texts[0].startswith("1.建设徽风皖韵美丽乡村")]
+    assert goal[1].startswith("1.启动燕子河镇龙马村") and goal[1].endswith("确保2024年通过各级验收。")
+    got = parsed_rows(doc)
+    assert ("", "数量指标", "完成农村户用卫生厕所改造数量", "≥2000") in got
+    assert ("", "时效指标", "完成户用卫生厕所改造验收时间", "11月前") in got
+    assert score(got, expected_rows(next((WILD / "expected").glob("j12_*.csv")))).f1 == 1.0
+
+
+@pytest.mark.parametrize("stem", ["b08", "n01"])
+def test_a_ruled_row_at_a_page_foot_joins_the_next_page_only_when_cut(stem: str) -> None:
+    # b08 ruled: "产出指标 | 质量指标 | 符合条件 | 享受补贴 | >=98 | …" ends page 2, its 三级指标's and 指标
+    # 解释's rest "申报对象覆盖率 | 政策人数占符合条件申报对象总数的比例" opens page 3 under the repeated
+    # header.  n01 ruled: "时效指标 | 可保证读者使用时长 | 全天候可用 | 全天候 | 10" ends page 2, only its
+    # 三级指标 reaching the row's foot; "2022年全年 | ≥360天 | ≥360天" opening page 3 is a row.
+    with tempfile.TemporaryDirectory(prefix="printed-header-") as tmp:
+        pdf = _printed(stem, True, Path(tmp))
+        rows = _rows(pdf)
+        doc = parse(pdf)
+    texts = [t for t, _ in rows]
+    if stem == "b08":
+        (cut,) = [t for t, place in rows if t[:2] == ["产出指标", "质量指标"] and place.startswith("页2 ")]
+        assert cut[2:5] == ["符合条件申报对象覆盖率", "享受补贴政策人数占符合条件申报对象总数的比例", ">=98"]
+        assert not any(t[0] == "申报对象覆盖率" for t in texts)
+        assert ("", "质量指标", "符合条件申报对象覆盖率", ">=98%(百分比)") in parsed_rows(doc)
+    else:
+        assert ["时效指标", "可保证读者使用时长", "全天候可用", "全天候", "10"] in texts
+        assert (["2022年全年", "≥360天", "≥360天"], "页3 表1 行2 格1") in rows
+    read = score(parsed_rows(doc), expected_rows(next((WILD / "expected").glob(f"{stem}_*.csv"))))
+    assert read.true_positive == read.expected  # n01: one row more, "读者" of the 满意度 row taken for a 三级指标
+    assert read.predicted == read.expected + (stem == "n01")
+
+
+def test_a_title_row_repeated_over_a_table_without_rulings_is_not_a_cut_rest() -> None:
+    # p10 without rulings (4 pages): "医疗救助补助资金转移支付项目绩效目标自评表" prints again at the top
+    # of pages 2-4 in the table's first column, where a cut row's rest would stand.  It was joined to
+    # page 1's last row ("资金管理情况医疗救助…自评表") and the real rest ("进措施") read as a row; on
+    # page 3 it split the indicator header, and no table of indicators was found.
+    with tempfile.TemporaryDirectory(prefix="printed-header-") as tmp:
+        pdf = _printed("p10", False, Path(tmp))
+        rows = _rows(pdf)
+        doc = parse(pdf)
+    title = "医疗救助补助资金转移支付项目绩效目标自评表"
+    assert not any(title in text for texts, _ in rows for text in texts)  # read as loose lines on page 1
+    assert any(texts == ["资金管理情况", "情况说明", "存在问题和改进措施"] and place.startswith("页1 ")
+               for texts, place in rows)
+    assert any(texts[:2] == ["分配科学性", "资金分配科学"] and place.startswith("页2 ") for texts, place in rows)
+    got = parsed_rows(doc)
+    assert ("", "数量指标", "享受医疗救助人次", "≥50000人次") in got
+    assert score(got, expected_rows(next((WILD / "expected").glob("p10_*.csv")))).f1 == 1.0

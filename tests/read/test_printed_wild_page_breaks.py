@@ -10,6 +10,11 @@ to its hand-checked rows (bench/copy_habits.py grid_pdf_plain, grid_pdf_sheet).
   指标解释 above the row's other cells; they are that row's, not loose lines.
 * b01, s04 as sheets: a page the table runs on to reads its rows with what the page before told of
   the table (how far right each column's text reaches, that rows set their text at the foot).
+* a01 as a sheet: page 2 opens with a cell wider than any of its column on page 1; it still stands
+  in the table's columns (its text, set to the left, stops before the next column's starts), and
+  it is a row of its own, not the rest of page 1's last row.
+* j11, b05 as sheets: a table's first row whose wrapped cell starts lines above its other cells (the
+  text set at the foot), at a page's top in the first column (j11) or after a gap mid-page (b05).
 """
 
 from __future__ import annotations
@@ -115,3 +120,46 @@ def test_a_sheet_running_on_a_page_keeps_its_rows_text_set_at_their_foot() -> No
     assert ("", "数量指标", "土样植株化验", "≧60个") in rows
     assert ("", "数量指标", "农户施肥情况调查(户)", "≧300户") in rows
     assert score(rows, expected_rows(next((WILD / "expected").glob("s04_*.csv")))).f1 == 1.0
+
+
+def test_a_sheet_running_on_with_a_wider_cell_keeps_its_columns() -> None:
+    # a01 as a sheet: page 1 ends with the row "产出指标 | 数量指标 | 补贴非营利性民办幼儿园数量 | 20个";
+    # page 2 opens with "补贴民办园租用面" ⏎ "积 | 26970.7平方米".  Its first line reaches past the
+    # middle of the gap between columns 1 and 2 seen on page 1 (col 1's text reached 106 points there,
+    # col 2's starts at 153): it was read as a loose line, and the row as "积 | 26970.7平方米".  Had it
+    # run on, the room page 1 showed in column 1 would have joined it to the row above.
+    with tempfile.TemporaryDirectory(prefix="printed-break-") as tmp:
+        pdf = _printed("a01", sheet=True, tmp=Path(tmp))
+        first = _row_texts(pdf, "补贴民办园租用面积")
+        above = _row_texts(pdf, "产出指标")
+        doc = parse(pdf)
+    assert first[1:] == ["26970.7平方米", first[-1]] and first[-1].startswith("页2 ")
+    assert above[1:4] == ["数量指标", "补贴非营利性民办幼儿园数量", "20个"]
+    rows = parsed_rows(doc)
+    assert ("", "数量指标", "补贴民办园租用面积", "26970.7平方米") in rows
+    assert score(rows, expected_rows(next((WILD / "expected").glob("a01_*.csv")))).f1 == 1.0
+
+
+@pytest.mark.parametrize("stem", ["j11", "b05", "n04"])
+def test_a_tables_first_row_set_at_the_foot_takes_its_wrapped_lines_above(stem: str) -> None:
+    # j11 opens page 1 with "安全警示标志设置" ⏎ "及时率 | = | 100 | % | 100 | 5"; b05's second table (after
+    # a gap) with the 6 lines "包括必要的办公用" … above "基层组织活动经费 | 660,000.00 | 活动开展,…".  The
+    # lines above a table's first line of two cells each reach their column's edge, so the cell wrapped
+    # on: they are the first row's.  n04 opens with "01525910-3-/" ⏎ "索引号 | 2022-0803002 | 发布机构"; the
+    # rows below are read as before (the lines taken from above do not measure how rows are told apart).
+    with tempfile.TemporaryDirectory(prefix="printed-break-") as tmp:
+        pdf = _printed(stem, sheet=True, tmp=Path(tmp))
+        first = {"j11": "安全警示标志设置及时率", "b05": "基层组织活动经费", "n04": "索引号"}[stem]
+        row = _row_texts(pdf, first)
+        doc = parse(pdf)
+    if stem == "j11":
+        assert row[1:6] == ["=", "100", "%", "100", "5"]
+    elif stem == "b05":
+        assert row[2] == ("包括必要的办公用品费、水电费、报刊费等村社区办公经费,"
+                          "基层党组织开展组织活动、党员干部教育培训,"
+                          "群团活动开展,组织活动场所维护等。")
+    else:
+        assert row[1:4] == ["01525910-3-/2022-0803002", "发布机构", "施甸县农业农村局"]
+        assert ("", "数量指标", "扶持发展新型农业经营主体(个)", "15") in parsed_rows(doc)
+    assert row[-1].startswith("页1 ")
+    assert score(parsed_rows(doc), expected_rows(next((WILD / "expected").glob(f"{stem}_*.csv")))).f1 == 1.0
