@@ -118,18 +118,22 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=4)
 def _label_head(
-    labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = ()
+    labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = (),
+    enumerations: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """A category label, its colon optional or a lead word a few words on ("在产出指标方面,要求"), or a
     goal label and its colon ("(二)绩效目标:"), or a goal word, 是 / 为 and a goal verb a few words on
-    ("绩效目标是全年完成"; not "是否…完成"), or a lead word opening a sentence ("。要求…")."""
+    ("绩效目标是全年完成"; not "是否…完成"), or a lead word opening a sentence ("。要求…"), or a word
+    announcing an enumeration and its colon, anywhere ("绩效指标设置5个,分别为:")."""
     goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
     verb = "|".join(map(re.escape, verbs)) or "(?!)"
     lead = "|".join(map(re.escape, leads)) or "(?!)"
+    enumeration = "|".join(map(re.escape, enumerations)) or "(?!)"
     return re.compile(
         rf"(?P<label>{labels})(?!{_SIGNED_FIGURE})\s*(?:[:：]|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
         rf"|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
         rf"|(?:^|(?<=[。!！?？]))\s*(?P<opening>{lead})"
+        rf"|(?:{enumeration})\s*[:：]"
     )
 
 
@@ -364,7 +368,9 @@ def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
         return []
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
     hints = vocab.glue_hints
-    head = _label_head(vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads)
+    head = _label_head(
+        vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads
+    )
     return list(head.finditer(folded))
 
 
