@@ -86,6 +86,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADING_END = re.compile(r"\s*。")  # a label closed by a full stop, nothing after it in its sentence
 _HEADING_NUMBER = re.compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
 _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the report, not an indicator
+_STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
 _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thousands
 
 
@@ -389,11 +390,14 @@ def _worded_statement(
     """A category label's colon over a list none of whose clauses reads as a name and a target, the first
     with no figure, states the category's indicator in words, its status after it ("质量指标:确保天桥质量,
     已完成;", "时效指标:按时完成建设,随项目进度把控;"): that first clause, where it begins.  None when it is
-    no such statement (a figure in it, another label, what was achieved, too short or long for a name)."""
+    no such statement (a figure in it, another label, what was achieved, too short or long for a name, cut
+    by the end of the text)."""
     first = next(((at, plain) for at, plain in _clauses(folded, start, stop) if plain.strip()), None)
     if first is None:
         return None
     at, plain = first
+    if folded[at + len(plain) : at + len(plain) + 1] not in _STATEMENT_ENDS:
+        return None  # the text ends inside it ("社会效益指标:受益学"): a cut statement, no row
     clause = text[at : at + len(plain)]
     name = _NUMBERING.sub("", strip_marks(clause)).strip()
     if _DIGIT.search(name) or not (len(_HAN.findall(name)) >= 2 and len(name) <= _WORDED_NAME):
