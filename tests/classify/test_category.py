@@ -29,7 +29,7 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
     third set: the 8 of batch m; the fourth: the 9 of batch n; the fifth: the 10 of batch p; the sixth: the 4 of
     batch q; the seventh: the 7 of batch r; the eighth: the 5 of batch s; the ninth: the 4 of batch t)."""
     held = retrained_category.card["metrics"]["heldout"]
-    assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [46, 16, 105]
+    assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [50, 16, 105]
     assert {name: len(docs) for name, docs in held["test_set_docs"].items()} == {
         "first": 24, "fresh": 34, "third": 8, "fourth": 9, "fifth": 10, "sixth": 4, "seventh": 7, "eighth": 5,
         "ninth": 4,
@@ -38,7 +38,12 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
     # beats it by more than the noise (NOISE_MARGIN; issue 13g: C = 3 scored 0.8245 against 0.8221); test never
     # chooses.
     best = max(held["grid"].values())
-    assert held["chosen_c"] == DEFAULT_C and best - held["grid"][str(DEFAULT_C)] <= NOISE_MARGIN
+    # Batch u (issue 9) joined train: the document folds regrouped and C = 3 scored 0.7996 against 0.7824 for
+    # C = 10 (beyond the noise), so C = 3 is chosen by the same rule.
+    if best - held["grid"][str(DEFAULT_C)] <= NOISE_MARGIN:
+        assert held["chosen_c"] == DEFAULT_C
+    else:
+        assert held["grid"][str(held["chosen_c"])] == best
     assert held["test"]["samples"] == 855 and held["test_sets"]["fresh"]["samples"] == 243
     assert held["test_sets"]["third"]["samples"] == 46 and held["test_sets"]["fourth"]["samples"] == 61
     assert held["test_sets"]["fifth"]["samples"] == 32 and held["test_sets"]["sixth"]["samples"] == 26
@@ -75,7 +80,7 @@ def test_cross_validation_is_by_document_over_train_and_dev(retrained_category: 
     """The per-label precision KPI404 trusts comes from train + dev documents, never from test."""
     m = retrained_category.card["metrics"]
     assert m["grouped_by"] == "document" and m["folds"] == 5
-    assert m["samples"] == 602  # rows of the 62 train + dev documents (distinct by 三级指标, kind, 一级指标, value)
+    assert m["samples"] == 626  # rows of the 66 train + dev documents (distinct by 三级指标, kind, 一级指标, value)
     assert not m["pruned"]  # hand-checked labels: nothing to prune
     assert m["per_class"]["服务对象满意度指标"]["precision"] >= 0.9
 
@@ -85,7 +90,7 @@ def test_card_calibrates_kpi404_on_train_and_dev(retrained_category: Trained) ->
     on the train + dev documents, about half right by the hand labels at every threshold, so none is chosen."""
     cal = retrained_category.card["metrics"]["calibration"]
     assert cal["target_precision"] == 0.9 and cal["min_calls"] == 10
-    assert 40 <= cal["calls"] <= 60  # 51
+    assert 40 <= cal["calls"] <= 60  # 51; 57 with batch u in train
     at = {row["threshold"]: row for row in cal["table"]}
     assert 15 <= at[0.8]["calls"] <= 35 and at[0.8]["precision"] < 0.7  # 24 calls, 0.50
     assert cal["overall"] is None
