@@ -123,6 +123,7 @@ class GlueHints:
     achieved_starts: tuple[str, ...] = ()  # glue_cues.txt 实际开头: a clause stating what was achieved
     goal_verbs: tuple[str, ...] = ()  # glue_cues.txt 目标动词: "绩效目标是全年完成…" opens a list of targets
     list_leads: tuple[str, ...] = ()  # glue_cues.txt 目标引语: "在产出指标方面,要求…" opens one too
+    enumeration_leads: tuple[str, ...] = ()  # glue_cues.txt 列举引语: "…设置5个,分别为:" and its colon do too
     worded_ends: tuple[str, ...] = ()  # how a worded target ends (vague_words.txt: 提升, 减轻 …)
     worded_starts: tuple[str, ...] = ()  # how one opens before its verb (有所, 明显, 逐步 … of 有所提升)
     units: tuple[str, ...] = ()  # units.txt's counting and money units, longest first ("人次" before "人")
@@ -746,6 +747,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             achieved_starts=tuple(sorted(cues.get("实际开头", ()), key=len, reverse=True)),
             goal_verbs=tuple(sorted(cues.get("目标动词", ()), key=len, reverse=True)),
             list_leads=tuple(sorted(cues.get("目标引语", ()), key=len, reverse=True)),
+            enumeration_leads=tuple(sorted(cues.get("列举引语", ()), key=len, reverse=True)),
             worded_ends=tuple(sorted(vague, key=len, reverse=True)),
             worded_starts=worded_starts(vague),
             units=tuple(sorted({w for kind in ("count", "money") for w in units.get(kind, ())}, key=len, reverse=True)),

@@ -206,6 +206,7 @@ TEST_SET_NAMES = {
     "seventh": "第七批 test 文件（野外批次 r，先加标签、后看模型结果）",
     "eighth": "第八批 test 文件（野外批次 s，先加标签、后看模型结果）",
     "ninth": "第九批 test 文件（野外批次 t，先加标签、后看模型结果）",
+    "tenth": "第十批 test 文件（野外批次 u、v，先加标签；曾试放入 train，未见提升后移回 test）",
 }
 
 

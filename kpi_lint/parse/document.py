@@ -121,12 +121,19 @@ def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
         src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail,
         lambda word: vocab.title_family(word) is not None,
     )
-    doc.projects, found = read_forms(grid.rows, src.path, lexicon)
-    _keep_problems(doc, found)
-    if not doc.projects:
+    projects, found = read_forms(grid.rows, src.path, lexicon)
+    if not any(i.value for project in projects for i in project.indicators):
         # No table, or one cut before its first row ("表格在第23行中断", its problem kept): maybe a
-        # report stating its indicators in sentences.
-        doc.projects = report_projects(src, lexicon)
+        # report stating its indicators in sentences.  A "table" of no target at all (a report's
+        # numbered paragraphs read as rows, a sentence as a name) is no table when the sentences
+        # state targets: the report is read instead, and what was said of that table is dropped.
+        stated = report_projects(src, lexicon)
+        if stated and projects:
+            projects, found = stated, []
+        elif not projects:
+            projects = stated
+    doc.projects = projects
+    _keep_problems(doc, found)
     return doc
 
 

@@ -83,6 +83,10 @@ _CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
 _ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
 _NUMBERED_LINE = re.compile(rf"^\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HEADING_END = re.compile(r"\s*。")  # a label closed by a full stop, nothing after it in its sentence
+_HEADING_NUMBER = re.compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
+_WORDED_NAME = 30  # a worded statement longer than this is a sentence of the report, not an indicator
+_STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
 _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thousands
 
 
@@ -118,18 +122,22 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=4)
 def _label_head(
-    labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = ()
+    labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = (),
+    enumerations: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """A category label, its colon optional or a lead word a few words on ("在产出指标方面,要求"), or a
     goal label and its colon ("(二)绩效目标:"), or a goal word, 是 / 为 and a goal verb a few words on
-    ("绩效目标是全年完成"; not "是否…完成"), or a lead word opening a sentence ("。要求…")."""
+    ("绩效目标是全年完成"; not "是否…完成"), or a lead word opening a sentence ("。要求…"), or a word
+    announcing an enumeration and its colon, anywhere ("绩效指标设置5个,分别为:")."""
     goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
     verb = "|".join(map(re.escape, verbs)) or "(?!)"
     lead = "|".join(map(re.escape, leads)) or "(?!)"
+    enumeration = "|".join(map(re.escape, enumerations)) or "(?!)"
     return re.compile(
         rf"(?P<label>{labels})(?!{_SIGNED_FIGURE})\s*(?:[:：]|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
         rf"|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
         rf"|(?:^|(?<=[。!！?？]))\s*(?P<opening>{lead})"
+        rf"|(?:{enumeration})\s*[:：]"
     )
 
 
@@ -139,7 +147,7 @@ class _Item:
 
     level2: str | None
     name: Located
-    value: Located
+    value: Located | None  # None: the category's target is stated in words, no figure
     actual: Located | None = None
     level1: str | None = None  # a list under a 一级 label ("产出指标:名称20个;") names no 二级
     listed: bool = False  # in a list a label's colon opens ("质量指标:…"), not a flattened table's row
@@ -327,9 +335,14 @@ def _stated_targets(
             continue
         if listed_only and not colon:
             continue
-        stop = _list_end(folded, head.end(), end, achieved)
+        start = head.end()
+        if head["label"] and level2 and not colon and _heading(folded, head):
+            # A category label standing as a sentence of its own heads the next sentence
+            # ("6.可持续影响指标。…保障水平≥95%。"): its comparisons are the category's targets.
+            start = folded.index("。", start) + 1
+        stop = _list_end(folded, start, end, achieved)
         listed: list[_Item] = []
-        for at, plain in _clauses(folded, head.end(), stop):
+        for at, plain in _clauses(folded, start, stop):
             # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
             # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
             counted = colon and not (achieved_starts and plain.startswith(achieved_starts))
@@ -351,11 +364,49 @@ def _stated_targets(
                         Located(value, *paragraphs.place(value_at)), level1=level1, listed=colon,
                     )
                 )
+        if level2 and colon and not listed and not listed_only:
+            worded = _worded_statement(text, folded, start, stop, vocab, achieved_starts)
+            if worded is not None:
+                at, name = worded
+                listed.append(_Item(level2, Located(name, *paragraphs.place(at)), None, listed=True))
         if unsplit is not None and level2 and colon and not listed and _DIGIT.search(folded, head.end(), stop):
             unsplit.append((level2, Located(head["label"], *paragraphs.place(head.start("label")))))
         # A goal stated as one comparison is a sentence about the goal; two or more are its list.
         if head["label"] or len(listed) >= _GOAL_LIST:
             yield from listed
+
+
+def _heading(folded: str, head: re.Match[str]) -> bool:
+    """A category label that is a sentence of its own, at most its number before it ("6.可持续影响指标。")."""
+    if _HEADING_END.match(folded, head.end()) is None:
+        return False
+    opened = max(folded.rfind(mark, 0, head.start()) for mark in "。!！?？") + 1
+    return _HEADING_NUMBER.fullmatch(folded, opened, head.start()) is not None
+
+
+def _worded_statement(
+    text: str, folded: str, start: int, stop: int, vocab: Vocabulary, achieved_starts: tuple[str, ...]
+) -> tuple[int, str] | None:
+    """A category label's colon over a list none of whose clauses reads as a name and a target, the first
+    with no figure, states the category's indicator in words, its status after it ("质量指标:确保天桥质量,
+    已完成;", "时效指标:按时完成建设,随项目进度把控;"): that first clause, where it begins.  None when it is
+    no such statement (a figure in it, another label, what was achieved, too short or long for a name, cut
+    by the end of the text)."""
+    first = next(((at, plain) for at, plain in _clauses(folded, start, stop) if plain.strip()), None)
+    if first is None:
+        return None
+    at, plain = first
+    if folded[at + len(plain) : at + len(plain) + 1] not in _STATEMENT_ENDS:
+        return None  # the text ends inside it ("社会效益指标:受益学"): a cut statement, no row
+    clause = text[at : at + len(plain)]
+    name = _NUMBERING.sub("", strip_marks(clause)).strip()
+    if _DIGIT.search(name) or not (len(_HAN.findall(name)) >= 2 and len(name) <= _WORDED_NAME):
+        return None
+    if vocab.canonical_level2(name):
+        return None
+    if achieved_starts and name.startswith(achieved_starts):
+        return None
+    return at + clause.find(name), name
 
 
 def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
@@ -364,7 +415,9 @@ def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
         return []
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
     hints = vocab.glue_hints
-    head = _label_head(vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads)
+    head = _label_head(
+        vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads
+    )
     return list(head.finditer(folded))
 
 

@@ -27,23 +27,26 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
     """`kpi-lint train category`: hand-checked labels, C chosen by cross-validation over train + dev,
     measured on the test documents (the 24 drawn with the split, 34 fresh ones of wild batches i–l, and the
     third set: the 8 of batch m; the fourth: the 9 of batch n; the fifth: the 10 of batch p; the sixth: the 4 of
-    batch q; the seventh: the 7 of batch r; the eighth: the 5 of batch s; the ninth: the 4 of batch t)."""
+    batch q; the seventh: the 7 of batch r; the eighth: the 5 of batch s; the ninth: the 4 of batch t; the tenth: the 9 of batches u and v)."""
     held = retrained_category.card["metrics"]["heldout"]
-    assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [50, 17, 105]  # batch v: train / dev (13m)
+    assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [46, 16, 114]
     assert {name: len(docs) for name, docs in held["test_set_docs"].items()} == {
         "first": 24, "fresh": 34, "third": 8, "fourth": 9, "fifth": 10, "sixth": 4, "seventh": 7, "eighth": 5,
-        "ninth": 4,
+        "ninth": 4, "tenth": 9,
     }
     # C is chosen by macro-F1 cross-validated over the train + dev documents: the default C = 10 unless another
     # beats it by more than the noise (NOISE_MARGIN; issue 13g: C = 3 scored 0.8245 against 0.8221); test never
     # chooses.
     best = max(held["grid"].values())
-    assert held["chosen_c"] == DEFAULT_C and best - held["grid"][str(DEFAULT_C)] <= NOISE_MARGIN
-    assert held["test"]["samples"] == 855 and held["test_sets"]["fresh"]["samples"] == 243
+    if best - held["grid"][str(DEFAULT_C)] <= NOISE_MARGIN:
+        assert held["chosen_c"] == DEFAULT_C
+    else:
+        assert held["grid"][str(held["chosen_c"])] == best
+    assert held["test"]["samples"] == 907 and held["test_sets"]["fresh"]["samples"] == 243
     assert held["test_sets"]["third"]["samples"] == 46 and held["test_sets"]["fourth"]["samples"] == 61
     assert held["test_sets"]["fifth"]["samples"] == 32 and held["test_sets"]["sixth"]["samples"] == 26
     assert held["test_sets"]["seventh"]["samples"] == 40 and held["test_sets"]["eighth"]["samples"] == 45
-    assert held["test_sets"]["ninth"]["samples"] == 36
+    assert held["test_sets"]["ninth"]["samples"] == 36 and held["test_sets"]["tenth"]["samples"] == 52
     test = held["test_sets"]["first"]
     assert test["samples"] == 326
     assert list(test["per_class"]) == [
@@ -75,7 +78,7 @@ def test_cross_validation_is_by_document_over_train_and_dev(retrained_category: 
     """The per-label precision KPI404 trusts comes from train + dev documents, never from test."""
     m = retrained_category.card["metrics"]
     assert m["grouped_by"] == "document" and m["folds"] == 5
-    assert m["samples"] == 630  # rows of the 67 train + dev documents (distinct by 三级指标, kind, 一级指标, value)
+    assert m["samples"] == 602  # rows of the 62 train + dev documents (distinct by 三级指标, kind, 一级指标, value)
     assert not m["pruned"]  # hand-checked labels: nothing to prune
     assert m["per_class"]["服务对象满意度指标"]["precision"] >= 0.9
 
@@ -85,7 +88,7 @@ def test_card_calibrates_kpi404_on_train_and_dev(retrained_category: Trained) ->
     on the train + dev documents, about half right by the hand labels at every threshold, so none is chosen."""
     cal = retrained_category.card["metrics"]["calibration"]
     assert cal["target_precision"] == 0.9 and cal["min_calls"] == 10
-    assert 40 <= cal["calls"] <= 60  # 54 (51 before batch v joined train / dev, issue 13m)
+    assert 40 <= cal["calls"] <= 60  # 51 (54 with batch v, 57 with batch u in train: trials, issue 13m / 9zk)
     at = {row["threshold"]: row for row in cal["table"]}
     assert 15 <= at[0.8]["calls"] <= 35 and at[0.8]["precision"] < 0.7  # 23 calls, 0.48 (24, 0.50 before batch v)
     assert cal["overall"] is None

@@ -75,11 +75,6 @@ def test_corpus_findings_with_the_shipped_model() -> None:
         ("003", 2112, "提高医保经办水平", "≥95"),
         ("003", 2360, "提高效率", "≥95"),
         ("003", 2431, "提高效率", "≥95"),
-        # Back with the model retrained on batch v (issue 13m; its 生态效益 precision on the card 0.706 clears 0.6):
-        # 网络生态环境 under 社会效益 read as ecological. In `kpi-lint check` the row's boilerplate finding is reported.
-        ("003", 1998, "网络生态环境", "≥95"),
-        ("003", 2069, "网络生态环境", "≥95"),
-        ("003", 2438, "网络生态环境", "≥95"),
     }
     assert found == right | wrong
 
