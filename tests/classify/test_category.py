@@ -27,7 +27,8 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
     """`kpi-lint train category`: hand-checked labels, C chosen by cross-validation over train + dev,
     measured on the test documents (the 24 drawn with the split, 34 fresh ones of wild batches i–l, and the
     third set: the 8 of batch m; the fourth: the 9 of batch n; the fifth: the 10 of batch p; the sixth: the 4 of
-    batch q; the seventh: the 7 of batch r; the eighth: the 5 of batch s; the ninth: the 4 of batch t; the tenth: the 9 of batches u and v)."""
+    batch q; the seventh: the 7 of batch r; the eighth: the 5 of batch s; the ninth: the 4 of batch t; the tenth: the
+    9 of batches u and v)."""
     held = retrained_category.card["metrics"]["heldout"]
     assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [46, 16, 114]
     assert {name: len(docs) for name, docs in held["test_set_docs"].items()} == {
