@@ -461,6 +461,38 @@ def _last_end(role: str, at: _Text, p: int) -> int:
     return last
 
 
+def _piece_ends(role: str, at: _Text, p: int) -> range | list[int]:
+    """The ends `e` of the pieces text[p:e] worth judging as a cell of `role`, in increasing order: those up
+    to _last_end, less those its cost function is sure to refuse (None) for what they hold from p on.
+
+    A target of one (up to _ONE_TARGET characters) is refused from where it takes in a numbered name, a
+    计量单位 cell or a unit sign after no figure (_target_cost; each, once in a piece from p, is in every
+    longer one).  A name is two characters at least, and one opening with a figure is one only from where
+    its quantity ends (_COUNTED_AT); a 备注 / 偏差原因 opening with no word is only a 是/否, the template's
+    empty mark, or (备注) a rate."""
+    last = _last_end(role, at, p)
+    if last <= p:
+        return range(0)
+    if role in _TARGET_ROLES:
+        dead = at.target_refused_from(p)
+        if dead > min(last, p + _ONE_TARGET):
+            return range(p + 1, last + 1)
+        return [*range(p + 1, dead), *range(p + _ONE_TARGET + 1, last + 1)]
+    if role == "level3":
+        first = p + 2
+        if _WORD_START.match(at.text, p) is None:  # a figure (_opens_nothing): a quantity first
+            first = max(first, at.counted_end(p))
+        return range(first, last + 1)
+    if role in _NAME_ROLES and _WORD_START.match(at.text, p) is None:
+        text = at.text
+        ends = {p + len(w) for w in (*_YES_NO, *at.hints.blanks) if w and text.startswith(w, p)}
+        rate = _RATE.match(text, p) if role == "note" else None
+        if rate is not None:
+            ends.add(rate.end())
+        return sorted(e for e in ends if e <= last)
+    return range(p + 1, last + 1)
+
+
 class _Text:
     """One text being cut, with what its pieces are asked about found once for all of them.
 
@@ -479,6 +511,7 @@ class _Text:
         "_figures",
         "_in_number",
         "_kind_end",
+        "_loose",
         "_numbered",
         "_numbers",
         "_openers",
@@ -536,6 +569,12 @@ class _Text:
         n = len(text)
         self._signs, self._words, self._brackets, self._separators, self._numbers = ([0] * (n + 1) for _ in range(5))
         self._in_number = [False] * (n + 1)
+        # `_loose[i]`: the first place at i or after where a unit sign follows no figure (_LOOSE_UNIT).
+        self._loose = [_INF] * (n + 2)
+        for m in _LOOSE_UNIT.finditer(text):
+            self._loose[m.start()] = m.start()
+        for i in range(n - 1, -1, -1):
+            self._loose[i] = min(self._loose[i], self._loose[i + 1])
         for i, ch in enumerate(text):
             digit = ch.isdecimal()  # what \d matches
             self._signs[i + 1] = self._signs[i] + (_SIGN_CHAR.match(ch) is not None)
@@ -592,6 +631,21 @@ class _Text:
         """text[p:e] opens with a quantity ("5000吨…", "0-6岁…"): _COUNTED_AT matches there.  That match, if
         there is one, ends at one place only (a Chinese character right after the figures)."""
         return self._end_from(self._counted, _COUNTED_AT.match, p) <= e
+
+    def counted_end(self, p: int) -> int:
+        """Where the quantity a name may open with ends (counted: _COUNTED_AT at p), _INF if none opens at p."""
+        return self._end_from(self._counted, _COUNTED_AT.match, p)
+
+    def target_refused_from(self, p: int) -> int:
+        """The least e from which _target_cost refuses every piece text[p:e] of one target: it holds a numbered
+        name's opening (numbered), a 计量单位 cell after a name (runs_into_unit), or a unit sign after no figure
+        (_LOOSE_UNIT searched in the piece, where the sign at p itself follows nothing)."""
+        numbered = self._end_from(self._numbered, _NUMBERED_NAME.match, p)
+        cells = self._unit_cells  # runs_into_unit(p, e): more cells open before e - 1 than before p + 1
+        after = bisect.bisect_right(cells, cells[p + 1], p + 1)
+        unit = after + 1 if after < len(cells) else _INF
+        loose = p if self.text[p] in "%‰" else self._loose[p + 1]
+        return min(numbered, unit, loose + 1)
 
     def has_figure_run(self, p: int, e: int) -> bool:
         """text[p:e] holds a number after a percent sign or five digits in a run (_FIGURE_RUN): the
@@ -894,10 +948,7 @@ def split_glued(
     if not columns or columns[0][1] != "level3":
         return None
     roles = tuple(role for _, role in columns)
-    found = _cut(text, roles, hints, broken)
-    usual = _usual_points(text, roles, found)
-    if usual is not None:
-        found = _cut(text, roles, hints, broken, usual)
+    found = _best_cut(text, roles, hints, broken)
     if found is None:
         return None
     rows: list[list[tuple[Column, int, int]]] = []
@@ -983,17 +1034,64 @@ def _usual_points(text: str, roles: tuple[str, ...], found: list[list[tuple[int,
 
 
 @lru_cache(maxsize=4096)
-def _cut(
-    text: str, roles: tuple[str, ...], hints: GlueHints, broken: bool = False, usual: str | None = None
+def _best_cut(
+    text: str, roles: tuple[str, ...], hints: GlueHints, broken: bool = False
 ) -> list[list[tuple[int, int, int]]] | None:
-    """The cheapest cut of `text` into rows over `roles`: per row, (column, start, end) of each piece.
+    """The cheapest cut of `text` into rows over `roles` (_cut); cut again, preferring the 分值 most rows
+    of the first cut give, when some row gives another (_usual_points).  The second cut asks about the
+    same pieces and boundaries: what the first found of them is kept for it (`_Judged`)."""
+    judged = _Judged(text, roles, hints, keep="weight" in roles)
+    found = _cut(judged, broken)
+    usual = _usual_points(text, roles, found)
+    if usual is not None:
+        found = _cut(judged, broken, usual)
+    return found
+
+
+# What a cell boundary costs depends on the role of the cell it ends only through these kinds (_cut_cost).
+def _boundary_kind(role: str) -> str:
+    if role in _TARGET_ROLES:
+        return "target"
+    if role in ("weight", "score", "ratio"):
+        return "points"
+    return "comparator" if role == "comparator" else "other"
+
+
+class _Judged:
+    """One text to cut over `roles`, with what every cut of it asks found once: the text's marks, what
+    a cell boundary costs before each place per role of the cell it ends, and (`keep`) the cost of each
+    piece judged so far, per place it opens at, per role (per family of roles that judge alike)."""
+
+    __slots__ = ("at", "boundary", "kept", "named_before_text", "roles", "text")
+
+    def __init__(self, text: str, roles: tuple[str, ...], hints: GlueHints, keep: bool) -> None:
+        self.text, self.roles = text, roles
+        self.at = _Text(text, hints)
+        marks = _marks(text, hints, self.at.opened)
+        self.named_before_text = bool(_TEXT_ROLES.intersection(roles))
+        by_kind: dict[str, list[float]] = {}
+        self.boundary: dict[str, list[float]] = {}
+        for role in set(roles):
+            kind = _boundary_kind(role)
+            if kind not in by_kind:
+                by_kind[kind] = [_cut_cost(text, e, role, marks) for e in range(len(text) + 1)]
+            self.boundary[role] = by_kind[kind]
+        self.kept: list[dict[str, dict[int, float | None]]] | None = (
+            [{} for _ in range(len(text) + 1)] if keep else None
+        )
+
+
+def _cut(
+    judged_text: _Judged, broken: bool = False, usual: str | None = None
+) -> list[list[tuple[int, int, int]]] | None:
+    """The cheapest cut of the text into rows over its roles: per row, (column, start, end) of each piece.
     `usual`: the 分值 the table's rows usually give (_usual_points); another costs a little more."""
+    text, roles, at = judged_text.text, judged_text.roles, judged_text.at
     n, m = len(text), len(roles)
-    at = _Text(text, hints)
-    marks = _marks(text, hints, at.opened)
-    named_before_text = bool(_TEXT_ROLES.intersection(roles))
+    named_before_text = judged_text.named_before_text
     # What a cell boundary costs before each position, per role of the cell it ends.
-    boundary = {role: [_cut_cost(text, e, role, marks) for e in range(n + 1)] for role in set(roles)}
+    boundary = judged_text.boundary
+    kept = judged_text.kept
     # best[c][p]: cheapest cut of text[p:] when the next piece is column c of the current row;
     # c == m means a row just ended (the text may end or a new row may begin).
     best: list[list[float]] = [[_INF] * (n + 1) for _ in range(m + 1)]
@@ -1015,10 +1113,10 @@ def _cut(
         alone cost `bound` or more."""
         role, after, cuts = roles[c], best[c + 1], boundary[roles[c]]
         cost_of = _PIECE_COSTS.get(role, _any_cost)
-        family = _SAME_COSTS.get(role)
+        family = _SAME_COSTS.get(role, role if kept is not None else None)
         judged = judge.setdefault(family, {}) if family is not None else {}
         out = []
-        for e in range(p + 1, _last_end(role, at, p) + 1):
+        for e in _piece_ends(role, at, p):
             if after[e] + cuts[e] >= bound:
                 continue
             cost: float | None = judged[e] if e in judged else cost_of(role, at, p, e, named_before_text)
@@ -1050,7 +1148,7 @@ def _cut(
     for p in range(n, -1, -1):
         # The costs of the pieces from p, per kind of column whose cost does not depend on which of
         # its columns asks (指标值 and 实际完成值 take the same targets): each piece is judged once.
-        shared: dict[str, dict[int, float | None]] = {}
+        shared: dict[str, dict[int, float | None]] = kept[p] if kept is not None else {}
         # The first column (the name) is never empty, so it needs only what lies to its right; a row
         # may end at p once it is known, and the other columns (which may be empty) come after.
         for c in [0, -1, *range(m - 1, 0, -1)]:
@@ -1090,13 +1188,21 @@ def _cut(
                     least, step[c][p] = total, (p, c + 1)
             # The pieces the column may take from p: as long as it takes, opening as one of its cells can.
             cost_of = _PIECE_COSTS.get(role, _any_cost)
-            family = _SAME_COSTS.get(role)
+            family = _SAME_COSTS.get(role, role if kept is not None else None)
             judged = shared.setdefault(family, {}) if family is not None else None
-            last = _last_end(role, at, p)
-            for e in range(p + 1, last + 1):
+            named = role == "level3"
+            for e in _piece_ends(role, at, p):
                 # Costs are never negative: a cut whose rest and boundary already cost as much as the
                 # best so far cannot be cheaper (nor can a float sum of more non-negative terms).
                 if after[e] + cuts[e] >= least:
+                    continue
+                # A name holding a run of figures outside brackets costs _FIGURES_IN_NAME at least (_name_cost).
+                if (
+                    named
+                    and after[e] + _FIGURES_IN_NAME + cuts[e] >= least
+                    and at.has_figure_run(p, e)
+                    and not at.has_bracket(p, e)
+                ):
                     continue
                 if judged is None:
                     cost = cost_of(role, at, p, e, named_before_text)
