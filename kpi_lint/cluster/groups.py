@@ -106,10 +106,16 @@ class ClusterSet:
 
 def collect_members(
     documents: Sequence[Document], normalizer: TextNormalizer
-) -> tuple[list[Member], list[IndicatorKey]]:
-    """Every indicator with a 三级指标 that survives normalization, and its identity."""
+) -> tuple[list[Member], dict[int, IndicatorKey]]:
+    """Every indicator with a 三级指标 that survives normalization, and, by member index, the identity
+    of each member whose identity another member shares (a place read twice).
+
+    Identities are counted one path at a time (an identity holds its row's path), so that no identity
+    is held for every row of a run: only those read twice.
+    """
+    twice = _read_twice(documents, normalizer)
     members: list[Member] = []
-    keys: list[IndicatorKey] = []
+    shared: dict[int, IndicatorKey] = {}
     for doc in documents:
         unit = document_unit(doc)
         for proj in doc.projects:
@@ -117,14 +123,39 @@ def collect_members(
                 text = normalizer.normalize(ind.level3)
                 if not text or ind.level3 is None:
                     continue
+                again = twice.get(ind.path)
+                if again is not None:
+                    key = indicator_key(ind)
+                    if key in again:
+                        shared[len(members)] = key
                 members.append(
                     Member(
                         ind.path, ind.project, proj.line, ind.period, ind.level2, ind.level3, ind.value, ind.line,
                         unit, text,
                     )
                 )
-                keys.append(indicator_key(ind))
-    return members, keys
+    return members, shared
+
+
+def _read_twice(documents: Sequence[Document], normalizer: TextNormalizer) -> dict[str, set[IndicatorKey]]:
+    """Per row path, the identities two of its members share (paths without any left out)."""
+    holding: dict[str, list[Document]] = defaultdict(list)  # row path → the documents with rows of it
+    for doc in documents:
+        for path in dict.fromkeys(ind.path for proj in doc.projects for ind in proj.indicators):
+            holding[path].append(doc)
+    twice: dict[str, set[IndicatorKey]] = {}
+    for path, docs in holding.items():
+        counts = Counter(
+            indicator_key(ind)
+            for doc in docs
+            for proj in doc.projects
+            for ind in proj.indicators
+            if ind.path == path and ind.level3 is not None and normalizer.normalize(ind.level3)
+        )
+        again = {key for key, times in counts.items() if times > 1}
+        if again:
+            twice[path] = again
+    return twice
 
 
 def build_clusters(
@@ -138,7 +169,7 @@ def build_clusters(
 ) -> ClusterSet:
     """Cluster every indicator with a 三级指标 of `documents`; ids by size, largest first."""
     normalizer = TextNormalizer.for_documents(documents, lexicon)
-    members, keys = collect_members(documents, normalizer)
+    members, shared = collect_members(documents, normalizer)
     counts = Counter(m.text for m in members)
     unique = list(counts)
     if on_total is not None:
@@ -146,12 +177,12 @@ def build_clusters(
     result = cluster_texts(
         unique, normalizer, threshold, kinds=value_kinds(members), progress=progress, block_map=block_map
     )
-    return _assemble(members, keys, counts, result, normalizer, threshold)
+    return _assemble(members, shared, counts, result, normalizer, threshold)
 
 
 def _assemble(
     members: list[Member],
-    keys: list[IndicatorKey],
+    shared: dict[int, IndicatorKey],
     counts: Counter[str],
     result: TextClusters,
     normalizer: TextNormalizer,
@@ -166,7 +197,6 @@ def _assemble(
     clusters: list[Cluster] = []
     by_text: dict[str, int] = {}
     by_key: dict[IndicatorKey, int] = {}
-    shared = {key for key, times in Counter(keys).items() if times > 1}
     for cid, idx in enumerate(ordered, start=1):
         group = [members[i] for i in idx]
         texts = list(dict.fromkeys(m.text for m in group))
@@ -184,7 +214,7 @@ def _assemble(
         )
         by_text.update(dict.fromkeys(texts, cid))
         if shared:
-            by_key.update(dict.fromkeys((keys[i] for i in idx if keys[i] in shared), cid))
+            by_key.update(dict.fromkeys((shared[i] for i in idx if i in shared), cid))
     return ClusterSet(clusters, normalizer, threshold, by_text, by_key)
 
 
