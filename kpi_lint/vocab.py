@@ -82,7 +82,8 @@ YEAR = re.compile(r"(?:19|20)\d{2}年度?")
 _LONGEST_PERIOD = 4
 _COLUMN_LETTER = re.compile(r"[(（][^()（）\d]{1,3}[)）]$")  # "指标值(A)", OCR'd "(八)"
 _LABEL_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # "数量指标(10分)"
-_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+# One bracketed part, innermost: a unit "(元)", a placeholder "(≥**人)", a qualifier "(按月平均)", points "(10分)".
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _BREAKDOWN = re.compile(r"^其中\s*[:：]?")  # "其中：当年财政拨款": a funds row that breaks down the total above
 _SHORTEST_FORM_LABEL = 4  # a label word shorter than this (中央, 其他, 县级) may be a value of its own
 _WEIGHT = re.compile(
@@ -400,7 +401,7 @@ class Vocabulary:
         return self.remember("fund_source", text, self._fund_source)
 
     def _fund_source(self, text: str) -> str | None:
-        s = _PAREN.sub("", label_key(text)).rstrip(":：")
+        s = BRACKETED.sub("", label_key(text)).rstrip(":：")
         if not s or len(s) > 16:
             return None
         best = self._fund_source_words(s)
@@ -411,7 +412,7 @@ class Vocabulary:
         "上年结转资金"), a funds or indicator column word, a fact label or a 一级/二级 label, with its brackets,
         a leading "其中:" and a period word (当年, 年度) left out.  A word shorter than four characters counts
         only after "其中:" ("中央", "其他" may be a value)."""
-        s = _PAREN.sub("", label_key(text)).rstrip(":：")
+        s = BRACKETED.sub("", label_key(text)).rstrip(":：")
         breakdown = _BREAKDOWN.match(s) is not None
         s = _PERIOD_PREFIX.sub("", _BREAKDOWN.sub("", s))
         if not s:
@@ -434,7 +435,7 @@ class Vocabulary:
 
     def fund_column(self, text: str) -> str | None:
         """The figure a funds block header names ("全年执行数（B）" → executed)."""
-        s = _PAREN.sub("", label_key(text))
+        s = BRACKETED.sub("", label_key(text))
         return self.fund_columns.get(s)
 
     def is_label_tail(self, text: str) -> bool:
@@ -486,11 +487,11 @@ class Vocabulary:
     def whole_column_word(self, text: str) -> bool:
         """`text` names a column only by a word that must stand as a whole cell ("=绩效目标"): a header
         word only beside other header words, never alone (a heading of the page)."""
-        s = _PAREN.sub("", label_key(text)) or label_key(text)
+        s = BRACKETED.sub("", label_key(text)) or label_key(text)
         return s not in self.columns and _whole_cell(text) in self.whole_columns
 
     def _column_role(self, text: str) -> str | None:
-        s = _PAREN.sub("", label_key(text)) or label_key(text)
+        s = BRACKETED.sub("", label_key(text)) or label_key(text)
         if not s or len(s) > 24:
             return None
         if s in self.columns:
@@ -625,17 +626,17 @@ def _lookup(
     if not text:
         return None
     key = label_key(text)
-    found = table.get(key) or table.get(_PAREN.sub("", key)) or table.get(key.rstrip("等类"))
+    found = table.get(key) or table.get(BRACKETED.sub("", key)) or table.get(key.rstrip("等类"))
     if found is None and typos:
         repaired = key
         for wrong, right in typos:
             repaired = repaired.replace(wrong, right)
         if repaired != key:
-            found = table.get(repaired) or table.get(_PAREN.sub("", repaired))
+            found = table.get(repaired) or table.get(BRACKETED.sub("", repaired))
     if found is None and _pair_repeats(key):
         # A word printed twice in a label ("社会效益效益指标"): the label said once.
         once = _DOUBLED.sub(r"\1", key)
-        found = table.get(once) or table.get(_PAREN.sub("", once)) if once != key else None
+        found = table.get(once) or table.get(BRACKETED.sub("", once)) if once != key else None
     if found is None and len(key) >= _MIN_PART:
         # The first part of a label whose end was printed elsewhere ("社会公众或服务" …): the one
         # label it can begin.

@@ -22,6 +22,7 @@ import jieba
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_pairs
 from kpi_lint.model import Document
 from kpi_lint.segment import new_tokenizer
+from kpi_lint.vocab import BRACKETED
 
 # One administrative unit at the start of a department name: 吕梁市 / 离石区 / 古县.
 # Non-greedy, so "沁水县医疗保障局" yields 沁水县 and stops at the organisation part.
@@ -38,9 +39,6 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度|年)?(?!\d)")
 _CATEGORY_WORD = re.compile(r"指标")
 # "指标1:", "★": a form's own numbering or mark in front of the name.
 _FORM_MARK = re.compile(r"^(?:指标\s*\d{1,2}\s*[:：、.．]|[★☆●◆■▲*＊]+)\s*")
-# Any bracketed part: a unit, a template placeholder "(≥**人)", a qualifier "(按月平均)", "(按期)".
-# The measure is named outside the brackets ("特困人员救助供养人数(按月平均)" counts 特困人员).
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 # A target written into the name cell after a comparator: "受益建档立卡贫困人口数≥**人", "资金到位率≥95%".
 _TRAILING_TARGET = re.compile(r"[≥≤><=≧≦＞＜].*$")
 # Words in front of a name that narrow when or how much, not what is measured: 其中桃树种植面积 is the
@@ -175,7 +173,7 @@ class TextNormalizer:
         s = _NUMBERING.sub("", s)
         s = _YEAR.sub("", s)
         s = _unit_regex(self.units).sub("", s)
-        s = _drop(_BRACKETED, s)
+        s = _drop(BRACKETED, s)  # the measure is named outside the brackets ("特困人员救助供养人数(按月平均)")
         s = _drop(_TRAILING_TARGET, s)
         s = _drop(_QUALIFIER, s)
         s = re.sub(r"[%‰]+$", "", s)

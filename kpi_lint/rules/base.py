@@ -175,6 +175,12 @@ class Rule:
             yield from self.check_project(project, doc)
 
     # -- helpers ---------------------------------------------------------------
+    def is_habit(self, count: int, among: int) -> bool:
+        """`count` defects out of `among` rows are how the form was filled in, not a slip per row, so one finding
+        lists them: at least the rule's ``pattern_min`` rows and its ``pattern_share`` of the rows (for a rule whose
+        options set both: KPI203's category names as 指标名称, KPI302's descriptions that repeat the name)."""
+        return count >= int(self.opts["pattern_min"]) and count >= float(self.opts["pattern_share"]) * among
+
     def finding(
         self,
         doc: Document,

@@ -96,8 +96,7 @@ class FillerIndicator(Rule):
                 labels.append(ind)
             elif name in fillers:
                 phrases.append(ind)
-        share, least = float(self.opts["pattern_share"]), int(self.opts["pattern_min"])
-        if len(labels) >= least and len(labels) >= share * filled:
+        if self.is_habit(len(labels), filled):
             yield self._pattern(doc, project, labels, filled)
             labels = []
         label_ids, phrase_ids = {id(ind) for ind in labels}, {id(ind) for ind in phrases}

@@ -124,8 +124,7 @@ def calibration_gate(label_precision: dict[str, float]) -> ClaimGate:
     from kpi_lint.classify.data import DOC
     from kpi_lint.parse.values import parse_value
 
-    rule = MisfiledIndicator(RuleContext())
-    rule._precision = dict(label_precision)
+    rule = MisfiledIndicator(RuleContext(), label_precision=label_precision)
 
     def gate(filed: str, row: dict[str, str], label: str) -> str | None:
         ind = Indicator(
@@ -234,10 +233,12 @@ class MisfiledIndicator(Rule):
         "min_peer_share": 0.7,
     }
 
-    def __init__(self, context: RuleContext) -> None:
+    def __init__(self, context: RuleContext, *, label_precision: dict[str, float] | None = None) -> None:
+        """`label_precision`: the per-label precision to trust the model by (a training table's gate gives the one
+        it measures); None reads the shipped model's card when first asked."""
         super().__init__(context)
         self._predictor: Predictor | None = None
-        self._precision: dict[str, float] | None = None
+        self._precision: dict[str, float] | None = dict(label_precision) if label_precision is not None else None
         self._calibration: dict[str, Any] | None = None
         self._loaded = False
         self._prepared: list[Document] = []  # the documents `prepare` was given, in the order they are checked

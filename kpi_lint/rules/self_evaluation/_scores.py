@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from kpi_lint.model import Form, Indicator, Located, Project
+from kpi_lint.model import Execution, Form, Indicator, Located, Project
 from kpi_lint.parse.common import to_number
 
 
@@ -27,6 +27,12 @@ def decimals(text: str | None) -> int:
 def rounding(text: str | None, tolerance: float) -> float:
     """The slack a printed figure allows: its rounding half-unit, at least `tolerance`."""
     return max(tolerance, 0.5 * 10 ** -decimals(text)) + 1e-9
+
+
+def execution_weight(ex: Execution | None, default: float) -> float:
+    """The 分值 of budget execution: as the form prints it, else `default` (a rule's ``execution_weight``
+    option; 财预〔2020〕10号: 10)."""
+    return ex.weight if ex is not None and ex.weight is not None else default
 
 
 def scored_rows(project: Project) -> list[Indicator]:

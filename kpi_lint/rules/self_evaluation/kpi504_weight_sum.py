@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.self_evaluation._scores import fmt, is_self_evaluation, scored_rows
+from kpi_lint.rules.self_evaluation._scores import execution_weight, fmt, is_self_evaluation, scored_rows
 
 
 class WeightSum(Rule):
@@ -62,7 +62,7 @@ class WeightSum(Rule):
         tolerance = float(self.opts["tolerance"])
         if (ex is None or ex.weight is None) and abs(sum(by_level1.values()) - expected) <= tolerance:
             return  # no execution score printed, and the indicators carry all 100 points (转移支付区域自评表)
-        execution = ex.weight if ex is not None and ex.weight is not None else float(self.opts["execution_weight"])
+        execution = execution_weight(ex, float(self.opts["execution_weight"]))
         by_level1["预算执行"] = execution
         total = sum(by_level1.values())
         if abs(total - expected) <= tolerance:

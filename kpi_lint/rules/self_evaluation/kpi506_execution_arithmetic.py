@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from kpi_lint.model import Document, Execution, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.self_evaluation._scores import fmt, rounding
+from kpi_lint.rules.self_evaluation._scores import execution_weight, fmt, rounding
 
 
 def _printed(ex: Execution, field: str) -> str | None:
@@ -90,7 +90,7 @@ class ExecutionArithmetic(Rule):
                 ("balance", ex.balance, balance, f"资金结余应为全年预算数 {fmt(budget)} − 执行数 {fmt(spent)}")
             )
         if ex.rate is not None and not self._weight_unknown(ex):
-            weight = ex.weight if ex.weight is not None else float(self.opts["execution_weight"])
+            weight = execution_weight(ex, float(self.opts["execution_weight"]))
             score = min(ex.rate / 100, 1.0) * weight
             checks.append(("score", ex.score, score, f"预算执行得分应为执行率 {fmt(ex.rate)}% × 分值 {fmt(weight)}"))
         for field, printed, expected, what in checks:

@@ -69,8 +69,7 @@ class NameEqualsDescription(Rule):
                     repeats.append((project, ind))
         if not repeats:
             return
-        share, least = float(self.opts["pattern_share"]), int(self.opts["pattern_min"])
-        if len(repeats) >= least and len(repeats) >= share * described:
+        if self.is_habit(len(repeats), described):
             yield self._pattern(doc, repeats, described)
             return
         for project, ind in repeats:
