@@ -18,7 +18,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
+from kpi_lint.jieba_import import jieba
 
 # jieba announces every dictionary load on stderr; the CLI keeps stderr for errors.
 jieba.setLogLevel(logging.WARNING)

@@ -11,8 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
-
+from kpi_lint.jieba_import import jieba
 from kpi_lint.read.source import fold
 from kpi_lint.segment import new_tokenizer
 

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
-
+from kpi_lint.jieba_import import jieba
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_pairs
 from kpi_lint.model import Document
 from kpi_lint.segment import new_tokenizer

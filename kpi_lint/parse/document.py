@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -11,7 +12,6 @@ from kpi_lint.errors import InputError
 from kpi_lint.grid import rows_of
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import GARBLED_GRADE, Document, Form, Layout, Located, ParseProblem
-from kpi_lint.parse import layout_cells, layout_pdf, layout_rows
 from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.flat_table import apply_flat_blocks
 from kpi_lint.parse.form_reader import read_forms
@@ -32,11 +32,19 @@ from kpi_lint.vocab import Vocabulary
 
 TableParser = Callable[[SourceText, Document], None]
 
-LAYOUT_PARSERS: dict[Layout, TableParser] = {
-    Layout.PDF_TEXT: layout_pdf.parse_tables,
-    Layout.CELL_LINES: layout_cells.parse_tables,
-    Layout.TAB_ROWS: layout_rows.parse_tables,
+# The module (under kpi_lint.parse) whose `parse_tables` reads each legacy layout: imported when a file of
+# that layout is read, so that a run imports only the readers of the layouts it meets.
+LAYOUT_PARSERS: dict[Layout, str] = {
+    Layout.PDF_TEXT: "layout_pdf",
+    Layout.CELL_LINES: "layout_cells",
+    Layout.TAB_ROWS: "layout_rows",
 }
+
+
+def layout_parser(layout: Layout) -> TableParser:
+    """The table reader of a legacy layout (one of LAYOUT_PARSERS)."""
+    parse_tables: TableParser = importlib.import_module(f"kpi_lint.parse.{LAYOUT_PARSERS[layout]}").parse_tables
+    return parse_tables
 
 # How the narrative states the number of projects under target management.
 _DECLARED = (
@@ -97,8 +105,9 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
     doc: Document | None = None
     if layout is not Layout.UNKNOWN:
         legacy = Document(path=src.path, layout=layout, encoding=src.encoding)
+        parse_tables = layout_parser(layout)  # outside the try: a reader that fails to import is a bug
         try:
-            LAYOUT_PARSERS[layout](src, legacy)
+            parse_tables(src, legacy)
         except Exception:
             legacy.projects = []
         doc = legacy if legacy.indicators else None

@@ -134,3 +134,30 @@ def test_a_second_run_of_an_unchanged_file_reads_the_cache_without_scikit_learn(
     with_cache = out.read_bytes()
     _loaded(imported(*args, "--no-cache", modules=models))
     assert out.read_bytes() == with_cache
+
+
+def test_jieba_loads_without_pkg_resources() -> None:
+    """kpi_lint.jieba_import keeps jieba from importing pkg_resources (a scan of every installed
+    distribution); jieba still finds its dictionary file beside its modules and cuts text the same."""
+    probe = """
+import json, sys
+from pathlib import Path
+from kpi_lint.segment import plain_tokenizer
+from kpi_lint.jieba_import import jieba
+with jieba.get_dict_file() as fh:
+    same_file = fh.read() == (Path(jieba.__file__).parent / "dict.txt").read_bytes()
+print(json.dumps({"pkg_resources": "pkg_resources" in sys.modules, "same_file": same_file,
+                  "words": plain_tokenizer().lcut("项目资金到位率达到100%")}))
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"pkg_resources": False, "same_file": True, "words": ["项目", "资金", "到位率", "达到", "100%"]}
+
+
+def test_a_check_imports_only_the_legacy_reader_of_its_layout(tmp_path: Path) -> None:
+    """A PDF-text file (the layout of most published files) is read without the Word-cell and tab-row readers."""
+    sample = ROOT / "corpus" / "000_ddaa44b2c1d0d458.txt"
+    readers = ("kpi_lint.parse.layout_pdf", "kpi_lint.parse.layout_cells", "kpi_lint.parse.layout_rows")
+    report = imported("check", str(sample), "--select", "KPI3", "--no-cache", "--fail-on", "never",
+                      "--output-format", "json", "-o", str(tmp_path / "f.json"), modules=readers)
+    assert report == {"code": 0, "heavy": ["kpi_lint.parse.layout_pdf"]}
