@@ -53,7 +53,10 @@ said to lack the plan's dates) and the 8 KPI203 findings on a category name with
 c05 43 "人均培训学时 | ≥90" (partly in samples 2, 4–6; a bare figure now said to lack its unit); the old rows
 keep their verdicts; 20 = 12 KPI404 findings never judged before, drawn after issue 11u's first gates (seed 120, --share
 0 --at-least 12 --only corpus/ --exclude-reviewed; all in the five samples, every wild KPI404 finding being judged) and
-judged blind against the source (see its floors below). This test runs the whole
+judged blind against the source (see its floors below); 21 = 35 wild findings judged blind by issue 11v on 0aa2a25
+before any change: up to 6 of every rule among the wild findings not judged as they now read (seed 121, --share 0
+--at-least 6 --min-fires 0 --only corpus/wild/ --exclude-reviewed --reworded; 26 never judged at their place, 9 judged
+only on an older wording; see its floors below). This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -493,3 +496,22 @@ SAMPLE20_OVERALL_FLOOR = 10 / 11
 
 def test_precision_on_the_twentieth_sample_holds() -> None:
     _assert_sample_holds("20", SAMPLE20_PRECISION_FLOOR, SAMPLE20_OVERALL_FLOOR)
+
+
+# Sample 21: 35 wild findings judged blind by issue 11v on 0aa2a25, no rule changed (bench/finding_review_sample.py
+# --seed 121 --share 0 --at-least 6 --min-fires 0 --only corpus/wild/ --exclude-reviewed tests/data/finding_review.csv
+# --reworded: up to 6 of every rule with findings not judged as they now read; 15 on the new batches u and v).
+# As judged: 20 right, 2 partly, 13 wrong (0.57 strict, 0.63 lenient); KPI101 4/5, KPI106 3/6, KPI404 4/6, KPI501 2/4,
+# KPI202 0/4. Wrong: 10 the reader's — v04's one-cell-per-line table, whose values sit on the next line (KPI106 ×3);
+# u02's prose self-evaluation, whose "1.数量指标。…" sections are not read (KPI201, KPI202 ×3); l06's OCR'd "第O份"
+# (KPI101); j03's first-row 分值 20 read as a target (KPI103, KPI504, wrong in samples 5/6 too) — 2 the rule's: KPI501
+# on l06's 公用经费控制率 97% and 财政供养人员控制率 92% against 100% (a control rate's 100% is a ceiling) — and 1 the
+# model's: b04 "改善人居环境" 社会 → 生态 (wrong in sample 4 too). Partly: u01's KPI202 (two prose projects read as
+# one, "9 个指标"), d08 "大厅运行正常率" under 经济效益 sent to 社会效益 (it is 质量).
+# All 35 still reported when judged.
+SAMPLE21_PRECISION_FLOOR = {"KPI101": 4 / 5, "KPI106": 3 / 6, "KPI404": 4 / 6}
+SAMPLE21_OVERALL_FLOOR = 20 / 35
+
+
+def test_precision_on_the_twenty_first_sample_holds() -> None:
+    _assert_sample_holds("21", SAMPLE21_PRECISION_FLOOR, SAMPLE21_OVERALL_FLOOR)
