@@ -11,9 +11,11 @@ from kpi_lint.parse.values import base_unit, parse_value, scaled
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt
-from kpi_lint.vocab import COST_LEVEL2
+from kpi_lint.rules.text._text import clean
+from kpi_lint.vocab import BRACKETED, COST_LEVEL2
 
 _COMPARABLE = ("count", "percent", "money", "number")
+CEILING_RATES_FILE = "ceiling_rates.txt"  # rates where lower is better (控制率, 差错率): the target is a ceiling
 # A figure that opens with a Latin letter ("M.8万元" for 14.8万元, "l0" for 10): a digit the OCR misread, so the
 # parsed number is not the printed one. Units in Latin letters come after the figure ("5kg"), not before it.
 _MISREAD_FIGURE = re.compile(r"^[^\w]*[A-Za-z]+[.．]?\d")
@@ -58,7 +60,8 @@ class ScoreInflation(Rule):
     对自评表中得分等于分值的每一行，把实际完成值与目标（调整后指标值，没有则为年初指标值）换算到同一基本单位后
     比较（"≥2万份"与"≥0.71万份"都以份计），并遵从比较符：≥ 目标要实际更高，≤ 目标（"享受待遇人数 ≤35人"）要实际
     更低，= 目标须达到（相对误差 ``tolerance``，默认 0.001 以内）；没有比较符的目标是要达到的水平（"成活率 95%"
-    实际 100% 即达到），成本指标下则是不得超过的水平。无法比较的行（日期、短语、单位不同）跳过；数字前粘着拉丁
+    实际 100% 即达到），成本指标下、以及名称是越低越好的比率时（``lexicons/ceiling_rates.txt``："公用经费控制率
+    100%" 实际 97%、"差错率"、"投诉率"）则是不得超过的水平。无法比较的行（日期、短语、单位不同）跳过；数字前粘着拉丁
     字母的值（OCR 把"14.8万元"认成"M.8万元"）读出的数不是印出的数，也跳过。
     ``suggestion`` 给出按比例的得分。
 
@@ -95,9 +98,15 @@ class ScoreInflation(Rule):
             return None  # "M.8万元" (OCR for 14.8万元): comparing the misread number would blame the department
         share = attainment(
             parse_value(target_text), parse_value(ind.actual), float(self.opts["tolerance"]),
-            ceiling=ind.level2 in COST_LEVEL2,
+            ceiling=ind.level2 in COST_LEVEL2 or self._ceiling_rate(ind),
         )
         return share if share is not None and share < 1.0 else None
+
+    def _ceiling_rate(self, ind: Indicator) -> bool:
+        """The name, a bracketed unit or prompt left aside, ends with a rate where lower is better ("公用经费控制率",
+        "差错率"): its target is a level not to exceed."""
+        name = clean(BRACKETED.sub("", ind.level3 or ""))
+        return any(word and name.endswith(word) for word in self.lexicon.words(CEILING_RATES_FILE))
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         for ind in project.indicators:
