@@ -713,10 +713,16 @@ def read_vocabulary(
     )
 
 
+def longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """The distinct `words`, longest first, words of one length in code-point order: the same order in every
+    process (a set's own order follows the string hash seed, which changes from run to run)."""
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def name_ends(cues: list[str]) -> tuple[str, ...]:
     """How indicator names end: the cue words of name_units.txt and their last two characters
     ("补贴标准" → 标准, "完成时间" → 时间), the noun a longer name ends with too."""
-    return tuple(sorted({*cues, *(w[-2:] for w in cues if len(w) > 2)}, key=len, reverse=True))
+    return longest_first({*cues, *(w[-2:] for w in cues if len(w) > 2)})
 
 
 def vocabulary_from(directory: Path) -> Vocabulary:
@@ -767,4 +773,4 @@ def worded_starts(phrases: list[str]) -> tuple[str, ...]:
         for end in words
         if len(end) >= 2 and len(phrase) - len(end) >= 2 and phrase.endswith(end)
     }
-    return tuple(sorted(found, key=len, reverse=True))
+    return longest_first(found)

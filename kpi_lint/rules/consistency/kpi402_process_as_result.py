@@ -10,6 +10,7 @@ from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import in_process_section
 from kpi_lint.rules.text._text import clean
+from kpi_lint.vocab import longest_first
 
 # What to measure instead, by 二级指标 (the guidance's examples, worded for these projects).
 _INSTEAD = {
@@ -63,7 +64,7 @@ class ProcessAsResult(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         """Each row named by a budget-process measure, unless the form's own category asks for one."""
-        measures = sorted({fold(m) for m in self.lexicon.process_measures}, key=len, reverse=True)
+        measures = longest_first(fold(m) for m in self.lexicon.process_measures)
         for ind in project.indicators:
             name = clean(ind.level3)
             hit = next((m for m in measures if m and m in name), None)

@@ -147,7 +147,7 @@ def is_name(level3: str | None) -> bool:
     return not any(rest in label for label in CATEGORY_NAMES)
 
 
-_LABELS_LONGEST_FIRST = tuple(sorted(CATEGORY_NAMES, key=len, reverse=True))
+_LABELS_LONGEST_FIRST = vocab.longest_first(CATEGORY_NAMES)
 
 
 def _only_label_text(name: str) -> bool:
