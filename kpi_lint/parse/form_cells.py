@@ -239,7 +239,8 @@ def _without_first_word(cell: Cell) -> Cell:
 
 
 def _pasted_line(row: Row) -> bool:
-    """A ruled row filled from the left edge that stops short of the table's end."""
+    """A ruled row filled from the left edge that stops short of the table's end.  Read before any header
+    is known, so only against the row's own width; RowLayout.pasted_line is the test against a header."""
     return from_left_edge(row.cells) and row.cells[-1].blank
 
 

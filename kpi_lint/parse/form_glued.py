@@ -25,7 +25,7 @@ from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
 from kpi_lint.parse.points_front import POINTS_ABOVE as _POINTS_ABOVE
 from kpi_lint.parse.points_front import Front, at_points, least_of, pareto, points_band
 from kpi_lint.read.source import fold
-from kpi_lint.vocab import WORDED_SIGNS, GlueHints, scrambles, unscrambled
+from kpi_lint.vocab import BRACKETED, WORDED_SIGNS, GlueHints, scrambles, unscrambled
 
 if TYPE_CHECKING:
     import jieba
@@ -84,7 +84,6 @@ _MAGNITUDES = ("%", "‰", "万", "亿", "千")  # what may follow a number besi
 _YEAR = re.compile(r"(?<!\d)\d{4}年")  # a year: its digits and its 年 are one
 _NUMBER_TAIL = re.compile(r"^.*?\d(?=[^\d.]*$)")  # a target up to its last digit
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _WORDED = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
 _PROSE = re.compile(r"[。；;：:]")
 _TARGET_ROLES = {*TARGET_ROLES, "place_value"}  # … and the targets of further places (指标方向 | 镇 | 乡)
@@ -334,7 +333,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     """三级指标, 偏差原因, 备注: names and free text are words, not targets."""
     piece, hints = at.text[p:e], at.hints
     # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
-    bare = _BRACKETED.sub("", piece) if at.has_bracket(p, e) else None
+    bare = BRACKETED.sub("", piece) if at.has_bracket(p, e) else None
     signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
     # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
     counted = role == "level3" and at.counted(p, e)

@@ -265,7 +265,8 @@ def fill_wrapped_tier(cells: list[Cell], roles: list[str | None]) -> tuple[list[
     """A two-row header gathered one cell per line (rows set apart by an empty line) whose second row
     completes headings the first row wrapped ("绩效" | "实际" over "目标值" | "完成值"): the second row's
     cells, each naming a column the first row has not, fill the first row's unnamed cells after its
-    一级/二级/三级 ones, in order, one each; the second row is then no column of its own."""
+    一级/二级/三级 ones, in order, one each; the second row is then no column of its own.  (form_cells'
+    _join_wrapped_columns joins by the words the joined texts spell; here each tail is a heading itself.)"""
     at = _second_row_at(cells)
     if at is None:
         return cells, roles

@@ -144,13 +144,14 @@ class TitleHeads:
     for each; where the text lost its separators, the words before the title word then run on from the last
     row of the form before ("…=99百分比省级部门预算项目支出绩效目标表…"): they are the title's, not that row's."""
 
-    def __init__(self, is_title: Callable[[str], bool]) -> None:
+    def __init__(self, is_title: Callable[[str], bool], tokens: re.Pattern[str]) -> None:
         self.is_title = is_title
+        self.tokens = tokens  # the vocabulary's words (Vocabulary.word_pattern): a line's first word
         self._heads: set[str] = set()
 
-    def learn(self, folded: str, tokens: re.Pattern[str]) -> None:
+    def learn(self, folded: str) -> None:
         """A line whose first word is a title word: the few words before it are the title's."""
-        first = tokens.search(folded)
+        first = self.tokens.search(folded)
         if first is None or not self.is_title(first.group()):
             return
         head = folded[: first.start()].strip()
@@ -472,7 +473,7 @@ def text_grid(
     pipes_close_cells = _pipes_close_cells(src.norm)
     after_pipe = False  # the last line read was a lone `|`
     last_line = max((i for i, line in enumerate(src.norm) if line.strip()), default=-1)
-    titles = TitleHeads(is_title) if is_title is not None and tokens is not None else None
+    titles = TitleHeads(is_title, tokens) if is_title is not None and tokens is not None else None
     for i, printed, folded in _logical_lines(src):
         if not folded and blank_ends_rows and rows and rows[-1].cells:
             rows.append(Row([], closes=True))  # the end of a row copied one cell per line
@@ -506,8 +507,8 @@ def text_grid(
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
         pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
-        if titles is not None and tokens is not None:
-            titles.learn(folded, tokens)
+        if titles is not None:
+            titles.learn(folded)
         glued = None
         if len(pieces) == 1:
             glued = glued_cells(printed, folded, tokens, labels, header, tails=tails, titles=titles)

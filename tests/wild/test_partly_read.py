@@ -110,13 +110,13 @@ def test_f05_a_title_printed_again_takes_its_words_back_from_the_last_row() -> N
 
 def test_title_heads() -> None:
     tokens = re.compile("绩效目标表|项目名称")
-    heads = TitleHeads(lambda word: word.endswith("表"))
-    heads.learn("省级部门预算项目支出绩效目标表(2023年度)项目名称XX", tokens)
+    heads = TitleHeads(lambda word: word.endswith("表"), tokens)
+    heads.learn("省级部门预算项目支出绩效目标表(2023年度)项目名称XX")
     text = "满意度=99%省级部门预算项目支出绩效目标表2023年度"
     at = text.index("绩效目标表")
     assert heads.start(text, 0, at) == text.index("省级")
     assert heads.start("省级部门预算项目支出绩效目标表", 0, 10) == 10  # the title alone: nothing to take back
     assert heads.start("满意度=99%市级项目支出绩效目标表", 0, 14) == 14  # words never printed before a title
-    other = TitleHeads(lambda word: word.endswith("表"))
-    other.learn("项目名称XX省级部门预算项目支出绩效目标表", tokens)  # the line opens with no title word
+    other = TitleHeads(lambda word: word.endswith("表"), tokens)
+    other.learn("项目名称XX省级部门预算项目支出绩效目标表")  # the line opens with no title word
     assert other.start(text, 0, at) == at
