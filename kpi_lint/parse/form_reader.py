@@ -877,17 +877,22 @@ class FormReader:
         for header, record in draft.records:
             group = header.groups[record.group]
             period = group.period if multi else None
-            self._add(project, record, period)
+            # A row that left its 指标解释 / 指标内容 column empty may have its copy of the name glued on.
+            echoed = "description" in group.roles and "description" not in record.data
+            self._add(project, record, period, echoed=echoed)
             for value_period, cell in record.extra_values.items():
-                self._add(project, record, value_period, cell)
+                self._add(project, record, value_period, cell, echoed=echoed)
         return project
 
-    def _add(self, project: Project, record: Record, period: str | None, value: Cell | None = None) -> None:
+    def _add(
+        self, project: Project, record: Record, period: str | None, value: Cell | None = None, echoed: bool = False
+    ) -> None:
+        """`echoed`: the row's description column is empty, so its name may carry that copy (_said_once)."""
         level1, level2 = self._levels(record)
         name_cell = record.data.get("level3")
         value_loc = _value(record, value)
         name = strip_marks(name_cell.text) if name_cell else ""
-        if name_cell is not None and name_cell.glued:
+        if name_cell is not None and (name_cell.glued or echoed):
             name = _said_once(name)
         if not name or _PLACEHOLDER.match(squash(name)) or _only_direction(name):
             empty = _no_target(value_loc) or (value_loc is not None and _only_direction(value_loc.text))
