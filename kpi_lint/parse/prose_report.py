@@ -91,7 +91,12 @@ _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thous
 
 
 @lru_cache(maxsize=4)
-def _item_pattern(value_words: tuple[str, ...], actual_words: tuple[str, ...]) -> re.Pattern[str]:
+def _item_pattern(
+    value_words: tuple[str, ...], actual_words: tuple[str, ...], achieved: tuple[str, ...] = ()
+) -> re.Pattern[str]:
+    """`achieved`: words opening a clause that states in words what was done (glue_cues.txt 实际开头):
+    after a comma, such a clause ends the target in place of an actual word and figure ("项目完成时间年初
+    指标值为2023年12月底,实际在规定时间内完成"); the item then has no actual."""
     def alternation(words: tuple[str, ...]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -103,8 +108,9 @@ def _item_pattern(value_words: tuple[str, ...], actual_words: tuple[str, ...]) -
 
     return re.compile(
         rf"(?P<name>[^,，;；。:：!！?？]{{2,40}}?){worded(value_words)}[“\"]?"
-        rf"(?P<value>[^,，;；。“”\"]{{1,30}}?)[”\"]?\s*[,，]?\s*{worded(actual_words)}"
+        rf"(?P<value>[^,，;；。“”\"]{{1,30}}?)[”\"]?(?:\s*[,，]?\s*{worded(actual_words)}"
         r"(?P<actual>[^,，;；。]{1,30}?)(?=[,，;；。]|\s*$|(?<=%)[\u4e00-\u9fff(（])"
+        rf"|\s*[,，]\s*(?={alternation(achieved) or '(?!)'}))"
     )
 
 
@@ -112,7 +118,8 @@ def _pattern(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str] | None
     """The pattern of a stated indicator, and one of the actual words it needs (None: it needs none)."""
     value_words = (*(w for w, role in vocab.columns.items() if role == "value" and len(w) >= 3), "指标")
     actual_words = tuple(w for w, role in vocab.columns.items() if role == "actual" and len(w) >= 3)
-    return _item_pattern(value_words, actual_words), _any_word(actual_words)
+    achieved = vocab.glue_hints.achieved_starts
+    return _item_pattern(value_words, actual_words, achieved), _any_word((*actual_words, *achieved))
 
 
 @lru_cache(maxsize=4)
@@ -264,7 +271,7 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
         if actual is not None and actual.search(folded) is None:
             level2 = _last_label(line, labels, vocab) or level2  # no actual word: no indicator stated
             continue
-        for m in items.finditer(folded):
+        for m in _stated_items(items, folded):
 
             def printed(group: str, m: re.Match[str] = m, line: str = line) -> str:
                 return line[m.start(group) : m.end(group)]
@@ -282,9 +289,22 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
                 level2,
                 Located(name, n, _printed(src, n, at_name + printed("name").strip().find(name))),
                 Located(printed("value").strip(), n, _printed(src, n, m.start("value"))),
-                Located(printed("actual").strip(), n, _printed(src, n, m.start("actual"))),
+                Located(printed("actual").strip(), n, _printed(src, n, m.start("actual"))) if m["actual"] else None,
             )
         level2 = _last_label(line[at:], labels, vocab) or level2
+
+
+def _stated_items(items: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The items `items` finds in `text`.  One with no actual figure needs a target word of three characters
+    or more ("年初指标值为"): "指标" and a colon is a category label over what follows ("数量指标:完成道路建设
+    491米,已完成", "产出时效指标:项目完成时间年初指标值为…"), so the search goes on inside its value."""
+    at = 0
+    while (m := items.search(text, at)) is not None:
+        if m["actual"] is None and len(text[m.end("name") : m.start("value")].strip(" 为是:：“\"")) < 3:
+            at = m.start("value")
+            continue
+        yield m
+        at = m.end()
 
 
 def _units(lexicon: Lexicon) -> tuple[str, ...]:
