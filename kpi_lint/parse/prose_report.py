@@ -87,6 +87,7 @@ _HEADING_END = re.compile(r"\s*。")  # a label closed by a full stop, nothing a
 _HEADING_NUMBER = re.compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
 _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the report, not an indicator
 _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
+_LIST_SEPARATED = re.compile(r"[^,，。]*[;；][^,，。]*")  # a sentence of clauses apart by semicolons, no comma
 _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thousands
 
 
@@ -356,16 +357,21 @@ def _stated_targets(
         if listed_only and not colon:
             continue
         start = head.end()
-        if head["label"] and level2 and not colon and _heading(folded, head):
+        heading = bool(head["label"] and level2 and not colon and _heading(folded, head))
+        if heading:
             # A category label standing as a sentence of its own heads the next sentence
             # ("6.可持续影响指标。…保障水平≥95%。"): its comparisons are the category's targets.
             start = folded.index("。", start) + 1
         stop = _list_end(folded, start, end, achieved)
+        # … and a sentence of clauses set apart by semicolons alone is its list ("(1)数量指标。办理法律援助案件
+        # 94件;调解各类纠纷数量1087件;…"), where a name and its count is an item as after a colon; commas
+        # join the clauses of a narrative ("该项目处治里程8公里,完成工程量…1820米").
+        semicolons = heading and _LIST_SEPARATED.fullmatch(folded, start, stop) is not None
         listed: list[_Item] = []
         for at, plain in _clauses(folded, start, stop):
             # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
             # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
-            counted = colon and not (achieved_starts and plain.startswith(achieved_starts))
+            counted = (colon or semicolons) and not (achieved_starts and plain.startswith(achieved_starts))
             m = _STATED.match(plain) or (_counted(plain, units, hints.target_ends) if counted else None)
             if m is None:
                 continue
