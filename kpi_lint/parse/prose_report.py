@@ -166,6 +166,12 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     vocab = lexicon.vocabulary
     form = Form.SELF_EVALUATION
     items = list(_reported_items(src, vocab))
+    if items:
+        # Categories stated as a list after their label's colon, no target word in it ("4、社会效益指标:
+        # 残疾人康复服务水平有所提高;…" after items "…年初指标值为…"), as beside a table (categories_beyond_table).
+        held = {item.level2 for item in items}
+        listed = _stated_targets(src, vocab, _units(lexicon), listed_only=True)
+        items += [item for item in listed if item.level2 and None not in held and item.level2 not in held]
     if not items:
         form, items = Form.TARGET, list(_stated_targets(src, vocab, _units(lexicon)))
     if not items:
@@ -373,6 +379,8 @@ def _stated_targets(
             # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
             counted = (colon or semicolons) and not (achieved_starts and plain.startswith(achieved_starts))
             m = _STATED.match(plain) or (_counted(plain, units, hints.target_ends) if counted else None)
+            if m is None and colon and level2:
+                m = _worded_pattern(hints.worded_starts, hints.worded_ends).match(plain)
             if m is None:
                 continue
             clause = text[at : at + len(plain)]
@@ -463,6 +471,17 @@ def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int
 def _achieved_colon(achieved: tuple[str, ...]) -> re.Pattern[str]:
     """An actual word and its colon ("实际完成:")."""
     return re.compile(rf"(?:{'|'.join(map(re.escape, achieved))})\s*[:：]")
+
+
+@lru_cache(maxsize=4)
+def _worded_pattern(starts: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
+    """A clause of a category's list that is a name and a worded target, an opener (有所, 明显 …) and a
+    verb that ends worded targets ("残疾人康复服务水平有所提高", "…的社会氛围有所改善"; glue_hints)."""
+    opener = "|".join(map(re.escape, starts)) or "(?!)"
+    verb = "|".join(map(re.escape, sorted(ends, key=len, reverse=True))) or "(?!)"
+    return re.compile(
+        rf"^(?P<name>[^\d≥≤=<>≧≦＞＜|\s]{{2,30}}?[\u4e00-\u9fff])(?P<value>(?:{opener})(?:{verb}))$"
+    )
 
 
 @lru_cache(maxsize=4)
