@@ -57,3 +57,13 @@ def test_v02_semicolon_list_under_a_heading_label() -> None:
         ("数量指标", "参与信访接待和处理案件数量", "6件"),
         ("质量指标", "采购装备出现不合格装备的比例", "≦0%"),
     ]
+
+
+def test_v04_a_different_description_glued_after_the_name() -> None:
+    # Rows of this table glue their 指标解释 after the name (several say the name twice), so a row whose
+    # 指标解释 differs is cut by the glued-row cutter: "技术指导服务数量对生产种植企业技术指导服务数量" ⏎ "10家".
+    rows = printed_rows(V04)
+    assert ("数量指标", "消化利用农作物秸秆数量", "5个") in rows
+    assert ("数量指标", "技术指导服务数量", "10家") in rows
+    assert ("质量指标", "党建任务完成率", "100%") in rows
+    assert len(rows) == 8  # the 9th row, cut before its target, gives none
