@@ -21,6 +21,7 @@ from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
+from kpi_lint.parse.glued_labels import labels_glued_before
 from kpi_lint.parse.list_items import (
     NUMBERED_ITEM,
     TARGET_START,
@@ -83,6 +84,10 @@ class BlockReader:
         if self._continues(row) or self._over_the_page(row) or points_awarded(row):
             return
         whole = trimmed(row, self.header)
+        filled = [i for i, c in enumerate(whole) if not c.blank]
+        if not row.ruled and len(filled) == 1:
+            at = filled[0]
+            whole = [*whole[:at], *labels_glued_before(whole[at], self.vocab), *whole[at + 1 :]]
         cells = _without_numbering(whole, self.vocab)
         # A row short of the table's width once its numbering is left out lost its merged leading
         # cells: its place says nothing, its cells are read by what they are.

@@ -20,8 +20,10 @@ from kpi_lint.parse.form_across import Across
 from kpi_lint.parse.form_block import BlockReader, labelled_item
 from kpi_lint.parse.form_cells import Kind, join_wrapped_words, kind_of
 from kpi_lint.parse.form_funds import FundsReader
+from kpi_lint.parse.form_glued import split_glued
 from kpi_lint.parse.form_header import (
     DIRECTION_WORDS,
+    Group,
     Header,
     build_header,
     cell_roles,
@@ -46,6 +48,7 @@ from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.parse.funds_glued import glued_execution
 from kpi_lint.parse.page_split import join_page_splits
 from kpi_lint.parse.score_glued import unglued_total
+from kpi_lint.read.source import fold
 from kpi_lint.vocab import (
     GRADES,
     PAGE_NUMBER,
@@ -874,21 +877,35 @@ class FormReader:
         # Periods are told apart when the table prints more than one: side by side, or one after another.
         multi = any(len(h.groups) > 1 for h, _ in draft.records)
         multi = multi or len({h.groups[r.group].period for h, r in draft.records} - {None}) > 1
-        for header, record in draft.records:
+        # A row that left its 指标解释 / 指标内容 column empty may have its copy of the name glued on; when some
+        # row of the table holds its name said twice, its rows glue their 指标解释 after the name (_glued_description).
+        echoed = [_echoed(header.groups[record.group], record) for header, record in draft.records]
+        described = any(
+            e and _said_once(strip_marks(record.data["level3"].text)) != strip_marks(record.data["level3"].text)
+            for e, (_, record) in zip(echoed, draft.records, strict=True)
+        )
+        for (header, record), echo in zip(draft.records, echoed, strict=True):
             group = header.groups[record.group]
             period = group.period if multi else None
-            self._add(project, record, period)
+            glued = echo and described and _described_after_name(group)
+            self._add(project, record, period, echoed=echo, described=glued)
             for value_period, cell in record.extra_values.items():
-                self._add(project, record, value_period, cell)
+                self._add(project, record, value_period, cell, echoed=echo, described=glued)
         return project
 
-    def _add(self, project: Project, record: Record, period: str | None, value: Cell | None = None) -> None:
+    def _add(
+        self, project: Project, record: Record, period: str | None, value: Cell | None = None, echoed: bool = False,
+        described: bool = False,
+    ) -> None:
+        """`echoed`: the row's description column is empty, so its name may carry that copy (_said_once).
+        `described`: … and the table's rows glue their 指标解释 after the name (_glued_description)."""
         level1, level2 = self._levels(record)
         name_cell = record.data.get("level3")
         value_loc = _value(record, value)
         name = strip_marks(name_cell.text) if name_cell else ""
-        if name_cell is not None and name_cell.glued:
-            name = _said_once(name)
+        if name_cell is not None and (name_cell.glued or echoed):
+            once = _said_once(name)
+            name = _glued_description(name, self.vocab) if once == name and described else once
         if not name or _PLACEHOLDER.match(squash(name)) or _only_direction(name):
             empty = _no_target(value_loc) or (value_loc is not None and _only_direction(value_loc.text))
             if level2 and empty:
@@ -979,6 +996,29 @@ def _ticked(value: str, record: Record) -> bool:
     boxes = len(_CHOICE_BOX.findall(value))
     others = sum(len(_CHOICE_BOX.findall(c.text)) for role, c in record.data.items() if role != "value")
     return boxes >= 2 or (boxes >= 1 and boxes + others >= 2)
+
+
+def _echoed(group: Group, record: Record) -> bool:
+    """The row has a name and left empty the 指标解释 / 指标内容 column of its table."""
+    return "level3" in record.data and "description" in group.roles and "description" not in record.data
+
+
+def _described_after_name(group: Group) -> bool:
+    """The table prints its 指标解释 / 指标内容 column right after the name."""
+    roles = group.roles
+    at = roles.index("level3") + 1 if "level3" in roles else len(roles)
+    return at < len(roles) and roles[at] == "description"
+
+
+def _glued_description(name: str, vocab: Vocabulary) -> str:
+    """A name with its 指标解释 glued after it, in a table where other rows glue the name's exact copy there
+    ("技术指导服务数量对生产种植企业技术指导服务数量"): the name, cut from it by the glued-row cutter over
+    the two columns; the whole text when the cutter finds no such cut."""
+    found = split_glued(fold(name), [(0, "level3"), (1, "description")], vocab.glue_hints, False)
+    if not found or len(found) != 1 or len(found[0]) != 2:
+        return name
+    (_, start, end), _ = found[0]
+    return name[start:end] if start == 0 and end < len(name) else name
 
 
 def _said_once(name: str) -> str:

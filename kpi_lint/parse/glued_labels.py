@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from kpi_lint.grid import Cell
 from kpi_lint.model import Indicator, Project
 from kpi_lint.vocab import Vocabulary
 
@@ -25,7 +26,7 @@ _MIN_LABEL = 4  # "产出指标", "数量指标": shorter keys ("数量") also b
 
 
 @lru_cache(maxsize=8)
-def _label_pattern(level1: tuple[str, ...], level2: tuple[str, ...]) -> re.Pattern[str] | None:
+def label_pattern(level1: tuple[str, ...], level2: tuple[str, ...]) -> re.Pattern[str] | None:
     words = sorted({w for w in (*level1, *level2) if len(w) >= _MIN_LABEL and w.endswith("指标")}, key=len,
                    reverse=True)
     return re.compile("|".join(map(re.escape, words))) if words else None
@@ -35,7 +36,7 @@ def peel_level_labels(project: Project, vocab: Vocabulary) -> bool:
     """Move labels glued onto the start of the 三级指标 into 一级/二级; True when any was found."""
     if any(ind.level1 or ind.level2 for ind in project.indicators):
         return False
-    pattern = _label_pattern(tuple(vocab.level1), tuple(vocab.level2))
+    pattern = label_pattern(tuple(vocab.level1), tuple(vocab.level2))
     if pattern is None:
         return False
     level1: str | None = None
@@ -71,3 +72,23 @@ def peel_level_labels(project: Project, vocab: Vocabulary) -> bool:
     if found:
         project.indicators = rows
     return found
+
+
+def labels_glued_before(cell: Cell, vocab: Vocabulary) -> list[Cell]:
+    """A line that is one cell opening with 一级/二级 labels glued onto a name ("质量指标机关事务正常运转率…",
+    a table whose rows lost their separators, the merged label printed once on its group's first row):
+    the labels as cells of their own, then the rest; [cell] when it opens with no label or is nothing else."""
+    pattern = label_pattern(tuple(vocab.level1), tuple(vocab.level2))
+    text = cell.text
+    at = len(text) - len(text.lstrip())
+    pieces: list[Cell] = []
+    while pattern is not None and (m := pattern.match(text, at)) is not None:
+        pieces.append(replace(cell, text=m.group(0), column=cell.column + m.start()))
+        at = m.end()
+    rest = text[at:]
+    if not pieces or _NAME_START.match(rest) is None:
+        return [cell]
+    return [*pieces, replace(cell, text=rest, column=cell.column + at)]
+
+
+_NAME_START = re.compile(r"[\u4e00-\u9fff]{2}")  # a name opens with words, not with a figure or a colon

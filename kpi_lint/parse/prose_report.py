@@ -87,11 +87,17 @@ _HEADING_END = re.compile(r"\s*。")  # a label closed by a full stop, nothing a
 _HEADING_NUMBER = re.compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
 _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the report, not an indicator
 _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
+_LIST_SEPARATED = re.compile(r"[^,，。]*[;；][^,，。]*")  # a sentence of clauses apart by semicolons, no comma
 _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thousands
 
 
 @lru_cache(maxsize=4)
-def _item_pattern(value_words: tuple[str, ...], actual_words: tuple[str, ...]) -> re.Pattern[str]:
+def _item_pattern(
+    value_words: tuple[str, ...], actual_words: tuple[str, ...], achieved: tuple[str, ...] = ()
+) -> re.Pattern[str]:
+    """`achieved`: words opening a clause that states in words what was done (glue_cues.txt 实际开头):
+    after a comma, such a clause ends the target in place of an actual word and figure ("项目完成时间年初
+    指标值为2023年12月底,实际在规定时间内完成"); the item then has no actual."""
     def alternation(words: tuple[str, ...]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -103,8 +109,9 @@ def _item_pattern(value_words: tuple[str, ...], actual_words: tuple[str, ...]) -
 
     return re.compile(
         rf"(?P<name>[^,，;；。:：!！?？]{{2,40}}?){worded(value_words)}[“\"]?"
-        rf"(?P<value>[^,，;；。“”\"]{{1,30}}?)[”\"]?\s*[,，]?\s*{worded(actual_words)}"
+        rf"(?P<value>[^,，;；。“”\"]{{1,30}}?)[”\"]?(?:\s*[,，]?\s*{worded(actual_words)}"
         r"(?P<actual>[^,，;；。]{1,30}?)(?=[,，;；。]|\s*$|(?<=%)[\u4e00-\u9fff(（])"
+        rf"|\s*[,，]\s*(?={alternation(achieved) or '(?!)'}))"
     )
 
 
@@ -112,7 +119,8 @@ def _pattern(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str] | None
     """The pattern of a stated indicator, and one of the actual words it needs (None: it needs none)."""
     value_words = (*(w for w, role in vocab.columns.items() if role == "value" and len(w) >= 3), "指标")
     actual_words = tuple(w for w, role in vocab.columns.items() if role == "actual" and len(w) >= 3)
-    return _item_pattern(value_words, actual_words), _any_word(actual_words)
+    achieved = vocab.glue_hints.achieved_starts
+    return _item_pattern(value_words, actual_words, achieved), _any_word((*actual_words, *achieved))
 
 
 @lru_cache(maxsize=4)
@@ -158,6 +166,12 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     vocab = lexicon.vocabulary
     form = Form.SELF_EVALUATION
     items = list(_reported_items(src, vocab))
+    if items:
+        # Categories stated as a list after their label's colon, no target word in it ("4、社会效益指标:
+        # 残疾人康复服务水平有所提高;…" after items "…年初指标值为…"), as beside a table (categories_beyond_table).
+        held = {item.level2 for item in items}
+        listed = _stated_targets(src, vocab, _units(lexicon), listed_only=True)
+        items += [item for item in listed if item.level2 and None not in held and item.level2 not in held]
     if not items:
         form, items = Form.TARGET, list(_stated_targets(src, vocab, _units(lexicon)))
     if not items:
@@ -264,7 +278,7 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
         if actual is not None and actual.search(folded) is None:
             level2 = _last_label(line, labels, vocab) or level2  # no actual word: no indicator stated
             continue
-        for m in items.finditer(folded):
+        for m in _stated_items(items, folded):
 
             def printed(group: str, m: re.Match[str] = m, line: str = line) -> str:
                 return line[m.start(group) : m.end(group)]
@@ -282,9 +296,22 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
                 level2,
                 Located(name, n, _printed(src, n, at_name + printed("name").strip().find(name))),
                 Located(printed("value").strip(), n, _printed(src, n, m.start("value"))),
-                Located(printed("actual").strip(), n, _printed(src, n, m.start("actual"))),
+                Located(printed("actual").strip(), n, _printed(src, n, m.start("actual"))) if m["actual"] else None,
             )
         level2 = _last_label(line[at:], labels, vocab) or level2
+
+
+def _stated_items(items: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The items `items` finds in `text`.  One with no actual figure needs a target word of three characters
+    or more ("年初指标值为"): "指标" and a colon is a category label over what follows ("数量指标:完成道路建设
+    491米,已完成", "产出时效指标:项目完成时间年初指标值为…"), so the search goes on inside its value."""
+    at = 0
+    while (m := items.search(text, at)) is not None:
+        if m["actual"] is None and len(text[m.end("name") : m.start("value")].strip(" 为是:：“\"")) < 3:
+            at = m.start("value")
+            continue
+        yield m
+        at = m.end()
 
 
 def _units(lexicon: Lexicon) -> tuple[str, ...]:
@@ -336,17 +363,24 @@ def _stated_targets(
         if listed_only and not colon:
             continue
         start = head.end()
-        if head["label"] and level2 and not colon and _heading(folded, head):
+        heading = bool(head["label"] and level2 and not colon and _heading(folded, head))
+        if heading:
             # A category label standing as a sentence of its own heads the next sentence
             # ("6.可持续影响指标。…保障水平≥95%。"): its comparisons are the category's targets.
             start = folded.index("。", start) + 1
         stop = _list_end(folded, start, end, achieved)
+        # … and a sentence of clauses set apart by semicolons alone is its list ("(1)数量指标。办理法律援助案件
+        # 94件;调解各类纠纷数量1087件;…"), where a name and its count is an item as after a colon; commas
+        # join the clauses of a narrative ("该项目处治里程8公里,完成工程量…1820米").
+        semicolons = heading and _LIST_SEPARATED.fullmatch(folded, start, stop) is not None
         listed: list[_Item] = []
         for at, plain in _clauses(folded, start, stop):
             # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
             # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
-            counted = colon and not (achieved_starts and plain.startswith(achieved_starts))
+            counted = (colon or semicolons) and not (achieved_starts and plain.startswith(achieved_starts))
             m = _STATED.match(plain) or (_counted(plain, units, hints.target_ends) if counted else None)
+            if m is None and colon and level2:
+                m = _worded_pattern(hints.worded_starts, hints.worded_ends).match(plain)
             if m is None:
                 continue
             clause = text[at : at + len(plain)]
@@ -437,6 +471,17 @@ def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int
 def _achieved_colon(achieved: tuple[str, ...]) -> re.Pattern[str]:
     """An actual word and its colon ("实际完成:")."""
     return re.compile(rf"(?:{'|'.join(map(re.escape, achieved))})\s*[:：]")
+
+
+@lru_cache(maxsize=4)
+def _worded_pattern(starts: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
+    """A clause of a category's list that is a name and a worded target, an opener (有所, 明显 …) and a
+    verb that ends worded targets ("残疾人康复服务水平有所提高", "…的社会氛围有所改善"; glue_hints)."""
+    opener = "|".join(map(re.escape, starts)) or "(?!)"
+    verb = "|".join(map(re.escape, sorted(ends, key=len, reverse=True))) or "(?!)"
+    return re.compile(
+        rf"^(?P<name>[^\d≥≤=<>≧≦＞＜|\s]{{2,30}}?[\u4e00-\u9fff])(?P<value>(?:{opener})(?:{verb}))$"
+    )
 
 
 @lru_cache(maxsize=4)
