@@ -508,9 +508,10 @@ def test_precision_on_the_twentieth_sample_holds() -> None:
 # on l06's 公用经费控制率 97% and 财政供养人员控制率 92% against 100% (a control rate's 100% is a ceiling) — and 1 the
 # model's: b04 "改善人居环境" 社会 → 生态 (wrong in sample 4 too). Partly: u01's KPI202 (two prose projects read as
 # one, "9 个指标"), d08 "大厅运行正常率" under 经济效益 sent to 社会效益 (it is 质量).
-# All 35 still reported when judged.
-SAMPLE21_PRECISION_FLOOR = {"KPI101": 4 / 5, "KPI106": 3 / 6, "KPI404": 4 / 6}
-SAMPLE21_OVERALL_FLOOR = 20 / 35
+# All 35 still reported when judged. Fixed since: v04's three KPI106 (issue 9zl: the values on the next line are
+# read) and l06's two KPI501 on 控制率 (a ceiling, lexicons/ceiling_rates.txt); KPI106 then fires 3 times, below 5.
+SAMPLE21_PRECISION_FLOOR = {"KPI101": 4 / 5, "KPI404": 4 / 6}
+SAMPLE21_OVERALL_FLOOR = 20 / 30
 
 
 def test_precision_on_the_twenty_first_sample_holds() -> None:
