@@ -337,8 +337,9 @@ def _stated_targets(
     """Targets listed clause by clause after a category label ("质量指标:保障率≥80%;") or a goal label
     ("绩效目标:道路硬化≥0.565km;…"), or a row of a table flattened with no header ("数量指标足额保障率
     =100% 22.5 科目调整次数≤10次 22.5").  `listed_only`: only the lists a colon or a goal verb opens
-    (the items `listed`).  `unsplit` gathers the 二级 labels a colon opens whose list states figures but
-    no clause of it reads as a name and a target ("数量指标:石头卧子村新建水房1座、铺设输水管线;…")."""
+    (the items `listed`).  `unsplit` gathers the 二级 labels a colon opens, or a label sentence heads
+    ("1.数量指标。该项目处治里程8公里,…"), whose list states figures but no clause of it reads as a name and
+    a target ("数量指标:石头卧子村新建水房1座、铺设输水管线;…")."""
     if vocab.label_pattern is None:
         return
     paragraphs = _paragraphs(src)
@@ -360,10 +361,10 @@ def _stated_targets(
         colon = head.group().rstrip().endswith((":", "：")) or head["verb"] is not None or head["lead"] is not None
         if head["label"] and level2 is None and (level1 is None or not colon):
             continue
-        if listed_only and not colon:
-            continue
-        start = head.end()
         heading = bool(head["label"] and level2 and not colon and _heading(folded, head))
+        if listed_only and not colon and not (heading and unsplit is not None):
+            continue  # a category sentence heading the next is read only for `unsplit` here, never listed
+        start = head.end()
         if heading:
             # A category label standing as a sentence of its own heads the next sentence
             # ("6.可持续影响指标。…保障水平≥95%。"): its comparisons are the category's targets.
@@ -403,8 +404,16 @@ def _stated_targets(
             if worded is not None:
                 at, name = worded
                 listed.append(_Item(level2, Located(name, *paragraphs.place(at)), None, listed=True))
-        if unsplit is not None and level2 and colon and not listed and _DIGIT.search(folded, head.end(), stop):
+        # A category whose list (after its colon, or the sentence its label heads: "1.数量指标。该项目处治里程
+        # 8公里,完成工程量…1820米") states figures no clause of reads as a name and a target is written, unsplit.
+        # (Not the number of the next label's sentence alone: "1.数量指标。2.质量指标。…")
+        stated = (colon or heading) and not listed and _DIGIT.search(folded, head.end(), stop) is not None
+        if heading and _HEADING_NUMBER.fullmatch(folded, start, stop) is not None:
+            stated = False
+        if unsplit is not None and level2 and stated:
             unsplit.append((level2, Located(head["label"], *paragraphs.place(head.start("label")))))
+        if listed_only and not colon:
+            continue
         # A goal stated as one comparison is a sentence about the goal; two or more are its list.
         if head["label"] or len(listed) >= _GOAL_LIST:
             yield from listed

@@ -47,3 +47,31 @@ def test_a_category_written_but_not_split_is_not_missing(tmp_path: Path) -> None
     empty.write_text(text.replace(works, "无。", 1), encoding="utf-8")
     (variant,) = parse(empty).projects
     assert variant.unsplit == []
+
+
+def test_a_category_sentence_heading_figures_it_cannot_split_is_written(tmp_path: Path) -> None:
+    # "1.数量指标。该项目处治里程8公里,完成工程量波型护栏1820米,标志标牌18块。": the label is a sentence of its
+    # own heading the next, which reports what was done (no row: the labels keep only the two "≥95%"
+    # comparisons), so 数量/质量/时效/成本 are written but unsplit, not missing (issue 9zm).
+    path = WILD / "u02_yunnan_roadsafety_selfeval_prose.txt"
+    doc = parse(path)
+    (project,) = doc.projects
+    assert project.unsplit == ["数量指标", "质量指标", "时效指标", "成本指标"]
+    assert [(i.level2, i.value) for i in project.indicators] == [
+        ("可持续影响指标", "≥95%"), ("服务对象满意度指标", "≥95%"),
+    ]
+    notes = [(n.line, n.column) for n in doc.notes if "没有读成指标行" in n.message]
+    assert notes == [(22, 3), (24, 3), (26, 3), (28, 3)]
+    # The same report whose 成本 sentence states no figure: nothing of it is written there, the category is missing.
+    text = path.read_text(encoding="utf-8")
+    figureless = tmp_path / "u02_no_cost_figure.txt"
+    cost = "项目投资56万元,实际决算金额54.6万元。"
+    figureless.write_text(text.replace(cost, "项目投资按预算执行。", 1), encoding="utf-8")
+    (variant,) = parse(figureless).projects
+    assert variant.unsplit == ["数量指标", "质量指标", "时效指标"]
+    # … and whose 数量 label heads no sentence of its own: the next label's number is no figure under it.
+    emptied = tmp_path / "u02_no_quantity_sentence.txt"
+    quantity = "该项目处治里程8公里,完成工程量波型护栏1820米,标志标牌18块。"
+    emptied.write_text(text.replace(quantity, "", 1), encoding="utf-8")
+    (variant,) = parse(emptied).projects
+    assert variant.unsplit == ["质量指标", "时效指标", "成本指标"]

@@ -510,8 +510,10 @@ def test_precision_on_the_twentieth_sample_holds() -> None:
 # one, "9 个指标"), d08 "大厅运行正常率" under 经济效益 sent to 社会效益 (it is 质量).
 # All 35 still reported when judged. Fixed since: v04's three KPI106 (issue 9zl: the values on the next line are
 # read) and l06's two KPI501 on 控制率 (a ceiling, lexicons/ceiling_rates.txt); KPI106 then fires 3 times, below 5.
+# Since issue 9zm u02's KPI201 and KPI202 ×3 are silent (a category sentence "1.数量指标。" heading a sentence with
+# figures that gives no row is written, not missing: Project.unsplit): 20 of the 26 still reported are right.
 SAMPLE21_PRECISION_FLOOR = {"KPI101": 4 / 5, "KPI404": 4 / 6}
-SAMPLE21_OVERALL_FLOOR = 20 / 30
+SAMPLE21_OVERALL_FLOOR = 20 / 26
 
 
 def test_precision_on_the_twenty_first_sample_holds() -> None:
