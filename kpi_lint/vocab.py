@@ -202,6 +202,14 @@ class Vocabulary:
         return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
     @cached_property
+    def glued_label_pattern(self) -> re.Pattern[str] | None:
+        """The 一级/二级 labels that are whole words ending in 指标 ("产出指标", "数量指标"; a shorter key such as
+        "数量" also begins ordinary names), longest first: what a name glued after its group's merged labels
+        opens with ("质量指标机关事务正常运转率…", kpi_lint.parse.glued_labels)."""
+        words = longest_first(w for w in (*self.level1, *self.level2) if len(w) >= 4 and w.endswith("指标"))
+        return re.compile("|".join(map(re.escape, words))) if words else None
+
+    @cached_property
     def _header_words(self) -> tuple[dict[str, str], int]:
         """Header words of two characters or more → role ("level" for the labels), and the longest."""
         known = {w: r for w, r in self.columns.items() if len(w) >= 2}

@@ -16,27 +16,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 from kpi_lint.grid import Cell
 from kpi_lint.model import Indicator, Project
 from kpi_lint.vocab import Vocabulary
-
-_MIN_LABEL = 4  # "产出指标", "数量指标": shorter keys ("数量") also begin ordinary names
-
-
-@lru_cache(maxsize=8)
-def label_pattern(level1: tuple[str, ...], level2: tuple[str, ...]) -> re.Pattern[str] | None:
-    words = sorted({w for w in (*level1, *level2) if len(w) >= _MIN_LABEL and w.endswith("指标")}, key=len,
-                   reverse=True)
-    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def peel_level_labels(project: Project, vocab: Vocabulary) -> bool:
     """Move labels glued onto the start of the 三级指标 into 一级/二级; True when any was found."""
     if any(ind.level1 or ind.level2 for ind in project.indicators):
         return False
-    pattern = label_pattern(tuple(vocab.level1), tuple(vocab.level2))
+    pattern = vocab.glued_label_pattern
     if pattern is None:
         return False
     level1: str | None = None
@@ -78,7 +68,7 @@ def labels_glued_before(cell: Cell, vocab: Vocabulary) -> list[Cell]:
     """A line that is one cell opening with 一级/二级 labels glued onto a name ("质量指标机关事务正常运转率…",
     a table whose rows lost their separators, the merged label printed once on its group's first row):
     the labels as cells of their own, then the rest; [cell] when it opens with no label or is nothing else."""
-    pattern = label_pattern(tuple(vocab.level1), tuple(vocab.level2))
+    pattern = vocab.glued_label_pattern
     text = cell.text
     at = len(text) - len(text.lstrip())
     pieces: list[Cell] = []
