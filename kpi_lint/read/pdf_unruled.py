@@ -494,7 +494,9 @@ def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float
         if not _one_cell(line) or first.top - line.bottom > height:
             break
         c = line.pieces[0].column
-        if not (c in first.columns and reader.wrapped(line, first, c, 0.5) if wrapped_only else c != 0):
+        # Wrapped into the line below; or, at the top of a page the table runs on to, any column but the first.
+        joins = (c in first.columns and reader.wrapped(line, first, c, 0.5)) if wrapped_only else c != 0
+        if not joins:
             break
         start -= 1
     return before if start == 0 else []
