@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -23,7 +22,7 @@ from kpi_lint.rules.target.common import (
     states_a_period,
     unit_only,
 )
-from kpi_lint.rules.text._text import clean
+from kpi_lint.rules.text._text import clean, name_ends_with
 from kpi_lint.vocab import (
     COST,
     COST_LEVEL2,
@@ -53,8 +52,6 @@ PRIME_ROWS = 4_096
 # The values a rate-named row may carry: a percentage, or a bare figure whose % was lost ("支付完成率 | ≥95": the
 # name says it is a rate; the missing unit is KPI103's finding, not a sign the row belongs elsewhere).
 _RATE_KINDS = ("percent", "number")
-# A bracket closing a name ("完成率(%)", "按期完成率(≥**%)"): the unit or the template's prompt, not the measure.
-_CLOSING_BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
 
 # What a row of each 二级 measures, as the guidance's examples (worded after real rows of the corpus): the
 # message says what to write where the misfiled row was, an example of that category, not of another.
@@ -317,8 +314,7 @@ class MisfiledIndicator(Rule):
 
     def _rate_ending(self, ind: Indicator, file: str) -> bool:
         """The name, its closing bracket ("(%)", "(≥**%)") left aside, ends with a word of the list `file`."""
-        name = clean(_CLOSING_BRACKET.sub("", (ind.level3 or "").strip()))
-        return any(word and name.endswith(word) for word in self.lexicon.words(file))
+        return name_ends_with(ind.level3, self.lexicon.words(file))
 
     def _money_subject(self, ind: Indicator) -> bool:
         """The name speaks of money (``economic_subjects.txt``: 补贴, 利息, 医疗费, 资金 …): the subject that tells

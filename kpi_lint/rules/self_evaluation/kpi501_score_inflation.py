@@ -11,8 +11,8 @@ from kpi_lint.parse.values import base_unit, parse_value, scaled
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt
-from kpi_lint.rules.text._text import clean
-from kpi_lint.vocab import BRACKETED, COST_LEVEL2
+from kpi_lint.rules.text._text import name_ends_with
+from kpi_lint.vocab import COST_LEVEL2
 
 _COMPARABLE = ("count", "percent", "money", "number")
 CEILING_RATES_FILE = "ceiling_rates.txt"  # rates where lower is better (控制率, 差错率): the target is a ceiling
@@ -103,10 +103,9 @@ class ScoreInflation(Rule):
         return share if share is not None and share < 1.0 else None
 
     def _ceiling_rate(self, ind: Indicator) -> bool:
-        """The name, a bracketed unit or prompt left aside, ends with a rate where lower is better ("公用经费控制率",
+        """The name, its closing bracket ("(%)") left aside, ends with a rate where lower is better ("公用经费控制率",
         "差错率"): its target is a level not to exceed."""
-        name = clean(BRACKETED.sub("", ind.level3 or ""))
-        return any(word and name.endswith(word) for word in self.lexicon.words(CEILING_RATES_FILE))
+        return name_ends_with(ind.level3, self.lexicon.words(CEILING_RATES_FILE))
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         for ind in project.indicators:

@@ -52,6 +52,17 @@ def clean(text: str | None) -> str:
     return squashed(text).strip(_EDGE)
 
 
+# A bracket closing a name ("完成率(%)", "按期完成率(≥**%)"): the unit or the template's prompt, not the measure.
+_CLOSING_BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
+
+
+def name_ends_with(name: str | None, words: tuple[str, ...]) -> bool:
+    """The name, its closing bracket ("(%)", "(≥**%)") left aside, ends with one of `words` (a word list of
+    lexicons/: completion_words.txt's 完成率, ceiling_rates.txt's 控制率 …)."""
+    bare = clean(_CLOSING_BRACKET.sub("", (name or "").strip()))
+    return any(word and bare.endswith(word) for word in words)
+
+
 def clean_cut(text: str | None) -> str:
     """`clean`, also dropping a stray OCR digit glued to the end of a Chinese cell."""
     return _STRAY_DIGIT.sub("", clean(text))
