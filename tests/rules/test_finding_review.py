@@ -56,7 +56,10 @@ keep their verdicts; 20 = 12 KPI404 findings never judged before, drawn after is
 judged blind against the source (see its floors below); 21 = 35 wild findings judged blind by issue 11v on 0aa2a25
 before any change: up to 6 of every rule among the wild findings not judged as they now read (seed 121, --share 0
 --at-least 6 --min-fires 0 --only corpus/wild/ --exclude-reviewed --reworded; 26 never judged at their place, 9 judged
-only on an older wording; see its floors below). This test runs the whole
+only on an older wording; see its floors below); 22 = all 21 wild findings not judged as they now read, judged blind
+by issue 11w on main 7f8ec19 before any change (bench/finding_review_sample.py --share 1.0 --min-fires 1 --only
+corpus/wild --exclude-reviewed tests/data/finding_review.csv --reworded; 12 KPI404 judged on their whole message,
+its fill-in example included; see its floors below). This test runs the whole
 catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -518,3 +521,21 @@ SAMPLE21_OVERALL_FLOOR = 20 / 26
 
 def test_precision_on_the_twenty_first_sample_holds() -> None:
     _assert_sample_holds("21", SAMPLE21_PRECISION_FLOOR, SAMPLE21_OVERALL_FLOOR)
+
+
+# Sample 22: all 21 wild findings not judged as they now read (bench/finding_review_sample.py --share 1.0
+# --min-fires 1 --only corpus/wild --exclude-reviewed tests/data/finding_review.csv --reworded on main 7f8ec19),
+# judged blind by issue 11w before any change, on the whole message. As drawn: 8 right, 12 partly, 1 wrong
+# (0.38 strict, 0.95 lenient); KPI101 3/3, KPI106 4/4, KPI202 1/2, KPI404 0/12 (12 partly).
+# Wrong: v01's KPI202 "没有服务对象满意度指标" on a text cut inside "5、满意度指" that the reader did not
+# mark cut (the reader's). Partly: every KPI404, whose move was right (or one defensible reading: f02
+# 疫苗使用率, f12 修缮级别) but whose message asked to fill in the filed category with an example of an
+# unrelated project ("资助参保人数 ≥7851人" for a science bureau, a school, a vaccine or a land-resources
+# project), also where the category was not left empty (e05, b06, m03) or is not one every project must
+# have (a school's 生态效益, "项目区森林覆盖率").
+SAMPLE22_PRECISION_FLOOR = {"KPI404": 0 / 12}
+SAMPLE22_OVERALL_FLOOR = 8 / 21
+
+
+def test_precision_on_the_twenty_second_sample_holds() -> None:
+    _assert_sample_holds("22", SAMPLE22_PRECISION_FLOOR, SAMPLE22_OVERALL_FLOOR)
