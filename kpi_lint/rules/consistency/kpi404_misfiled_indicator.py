@@ -49,6 +49,7 @@ COMPLETION_FILE = "completion_words.txt"  # a completion rate (完成率): what 
 QUANTITY_RATE_FILE = "quantity_rates.txt"  # an amount against its plan or base (到位率, 稳定率): 数量 written as a rate
 COVERAGE_RATE_FILE = "coverage_rates.txt"  # a coverage rate (覆盖率, 接种率): 数量 or 质量, both readings defensible
 ECONOMIC_SUBJECT_FILE = "economic_subjects.txt"  # money as the subject of an effect (补贴, 利息, 医疗费): 经济效益
+SHARED_SUBJECT_FILE = "shared_subjects.txt"  # a subject both social and ecological (人居环境, 环境卫生): either fits
 # Judged rows whose categories are predicted in one model call, ahead of the documents being checked:
 # a call costs ~20 ms beyond its rows; the predictions of a call are held until the next ones.
 PRIME_ROWS = 4_096
@@ -179,6 +180,8 @@ class MisfiledIndicator(Rule):
     填在可持续影响指标下的行不建议移到经济、社会或生态效益指标：这三类按效益的对象（钱、社会、环境）区分，可持续
     影响按效益的时长（长效、持续）区分，任何对象的效益都可以是可持续的，读名称对象的模型判断不了（e02"粮食储备设备
     维护及安全性 | 高"、003"社会影响力 | ≥95"）。
+    名称说的是人居住、生活的环境（``shared_subjects.txt``：人居环境、生活环境、环境卫生……，"改善人居环境 | 有效改善"）
+    时，填在社会效益或生态效益指标下都说得通（群众的生活条件，也是环境的整治），不建议在这两类之间移动。
     名称计量的是比率（"库存粮食明显变质比例 | 0"，``name_units.txt`` 中单位为 % 的结尾）时，不建议移到数量指标：
     数量指标要的是计数。
     名称计量的是增减的比率（"创业担保贷款发放额增长率 | ≥10%"，``name_units.txt`` 中标为 ``可超100%`` 的增长率、增幅、
@@ -325,8 +328,12 @@ class MisfiledIndicator(Rule):
     def _money_subject(self, ind: Indicator) -> bool:
         """The name speaks of money (``economic_subjects.txt``: 补贴, 利息, 医疗费, 资金 …): the subject that tells
         经济效益 apart from 社会效益 and 生态效益, whatever else the name says ("政策性挂账利息补贴保障率")."""
+        return self._names_any(ind, ECONOMIC_SUBJECT_FILE)
+
+    def _names_any(self, ind: Indicator, file: str) -> bool:
+        """The name holds a word of the list `file`."""
         name = clean(ind.level3)
-        return any(word and word in name for word in self.lexicon.words(ECONOMIC_SUBJECT_FILE))
+        return any(word and word in name for word in self.lexicon.words(file))
 
     def wrong_value(self, ind: Indicator, label: str) -> bool:
         """The evidence says 成本 only because the value is money: the name names no cost (no 成本 cue word such as
@@ -402,6 +409,8 @@ class MisfiledIndicator(Rule):
             return None  # "粮食储备设备维护及安全性 | 高": a lasting effect, whatever its subject
         if ind.level2 == ECONOMIC and label in _SUBJECT_EFFECTS and self._money_subject(ind):
             return None  # "政策性挂账利息补贴保障率 | 100%": an effect whose subject is money is 经济效益's
+        if {ind.level2, label} == {SOCIAL, ECOLOGICAL} and self._names_any(ind, SHARED_SUBJECT_FILE):
+            return None  # "改善人居环境 | 有效改善": the living environment is society's and the environment's alike
         if label == QUANTITY and expected_unit(ind.level3, cues) == "%":
             return None  # "库存粮食明显变质比例 | 0": a rate is no count, 数量指标 is no home for it
         if label == QUALITY and may_exceed_100(ind.level3, cues):
