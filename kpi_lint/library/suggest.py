@@ -140,9 +140,10 @@ class Suggester:
         self._peer_facts: dict[ProjectKey, tuple[frozenset[str], Funds | None]] = {}  # a peer's sectors and funds
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], tuple[Indicator, ...]] = {}
-        self._using: dict[str, ProjectSubset] = {}  # level2 → the peer projects with rows to copy there
-        # (project, level2, k) → the suggestions for a project of `documents` (KPI104 and KPI201 both ask)
-        self._suggested: dict[tuple[ProjectKey, str, int], list[Suggestion]] = {}
+        # (level2, sectors or None) → the peer projects with rows to copy there (of one of those sectors)
+        self._using: dict[tuple[str, frozenset[str] | None], ProjectSubset] = {}
+        # (project, level2, k, same sector) → the suggestions for a project of `documents` (KPI104, KPI201, KPI404 ask)
+        self._suggested: dict[tuple[ProjectKey, str, int, bool], list[Suggestion]] = {}
 
     # ---- the peers --------------------------------------------------------------------------------------
     def funds(self, key: ProjectKey) -> Funds | None:
@@ -162,15 +163,22 @@ class Suggester:
                 self._sectors[key] = frozenset()
         return self._sectors[key]
 
-    def ranked_peers(self, project: Project, path: str, level2: str) -> list[_Peer]:
-        """The closest projects with rows worth copying under `level2`, best first."""
+    def ranked_peers(self, project: Project, path: str, level2: str, same_sector: bool = False) -> list[_Peer]:
+        """The closest projects with rows worth copying under `level2`, best first; with `same_sector`, only
+        projects of a sector the project names (lexicons/sectors.txt), none when it names none."""
         own = project_key(path, project)
         own_funds = self.funds(own) if own in self._projects else project_funds(project, path)
         own_sectors = self.sectors(own, project)
-        if level2 not in self._using:  # the projects with rows to copy: the others are never ranked
-            self._using[level2] = self.peers.subset(lambda key: bool(self._rows(key, level2)))
+        if same_sector and not own_sectors:
+            return []
+        among = (level2, own_sectors if same_sector else None)
+        if among not in self._using:  # the projects with rows to copy: the others are never ranked
+            self._using[among] = self.peers.subset(
+                lambda key: bool(self._rows(key, level2))
+                and (not same_sector or not own_sectors.isdisjoint(self.sectors(key)))
+            )
         # The rest are further by name and indicators than these CANDIDATE_PROJECTS.
-        found = self.peers.similar_projects(project, path, CANDIDATE_PROJECTS, self._using[level2])
+        found = self.peers.similar_projects(project, path, CANDIDATE_PROJECTS, self._using[among])
         scores = []
         for key, similarity in found:
             facts = self._peer_facts.get(key)
@@ -229,20 +237,25 @@ class Suggester:
         return found.concept if found else None
 
     # ---- suggestions ------------------------------------------------------------------------------------
-    def suggest(self, project: Project, level2: str, path: str, k: int = 3) -> list[Suggestion]:
-        """At most `k` indicators for `level2`, those most peers use first."""
+    def suggest(
+        self, project: Project, level2: str, path: str, k: int = 3, *, same_sector: bool = False
+    ) -> list[Suggestion]:
+        """At most `k` indicators for `level2`, those most peers use first. With `same_sector`, only from
+        projects of a sector the project names (lexicons/sectors.txt): nothing when it names none or no
+        such project has a fitting row — an example of another sector's work is no example for this one."""
         own = project_key(path, project)
         entry = self._projects.get(own)
         if entry is None or entry[1] is not project:  # not a project of `documents`: nothing to remember it by
-            return self._suggest(project, level2, path, k)
-        if (own, level2, k) not in self._suggested:
-            self._suggested[(own, level2, k)] = self._suggest(project, level2, path, k)
-        return list(self._suggested[(own, level2, k)])
+            return self._suggest(project, level2, path, k, same_sector)
+        asked = (own, level2, k, same_sector)
+        if asked not in self._suggested:
+            self._suggested[asked] = self._suggest(project, level2, path, k, same_sector)
+        return list(self._suggested[asked])
 
-    def _suggest(self, project: Project, level2: str, path: str, k: int) -> list[Suggestion]:
+    def _suggest(self, project: Project, level2: str, path: str, k: int, same_sector: bool) -> list[Suggestion]:
         own_funds = project_funds(project, path)
         users: dict[int, list[tuple[_Peer, Indicator]]] = defaultdict(list)
-        for peer in self.ranked_peers(project, path, level2):
+        for peer in self.ranked_peers(project, path, level2, same_sector):
             for ind in peer.rows:
                 concept = self.concept_of(ind)
                 if concept is not None:

@@ -133,3 +133,22 @@ def test_a_curated_library_decides_what_is_suggested(
     values = [(s.level3, s.value) for s in curated.suggest(proj, SOCIAL, path)]
     assert ("政策知晓率", "≥90%") not in values
     assert all(value != "≥80%" for name, value in values if name == "政策知晓率")
+
+
+def test_same_sector_peers_are_projects_of_a_sector_the_project_names(
+    suggester: Suggester, all_docs: list[Document]
+) -> None:
+    """KPI404's fill-in example (issue 11w): f02's 疾控 vaccine project (卫生健康: 疫苗, 疾病) is ranked only against
+    projects of that sector, never the 医疗保障 funds that are nearest by wording (参保, 救助 …); a project whose
+    name, 主管部门 and unit name no sector gets no same-sector peers at all."""
+    doc = next(d for d in all_docs if Path(d.path).name.startswith("f02_"))
+    proj = doc.projects[0]
+    own = suggester.sectors((doc.path, proj.name, proj.line), proj)
+    assert "卫生健康" in own and "医疗保障" not in own
+    peers = suggester.ranked_peers(proj, doc.path, "数量指标", same_sector=True)
+    assert peers and all(not own.isdisjoint(suggester.sectors(p.key)) for p in peers)
+    anywhere = suggester.ranked_peers(proj, doc.path, "数量指标")
+    assert any(own.isdisjoint(suggester.sectors(p.key)) for p in anywhere)  # what the sector gate leaves out
+    unnamed = replace(proj, name="（未命名项目1）", department=None, implementer=None)
+    assert not suggester.sectors((doc.path, unnamed.name, unnamed.line), unnamed)
+    assert suggester.ranked_peers(unnamed, doc.path, "数量指标", same_sector=True) == []

@@ -56,8 +56,13 @@ keep their verdicts; 20 = 12 KPI404 findings never judged before, drawn after is
 judged blind against the source (see its floors below); 21 = 35 wild findings judged blind by issue 11v on 0aa2a25
 before any change: up to 6 of every rule among the wild findings not judged as they now read (seed 121, --share 0
 --at-least 6 --min-fires 0 --only corpus/wild/ --exclude-reviewed --reworded; 26 never judged at their place, 9 judged
-only on an older wording; see its floors below). This test runs the whole
-catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
+only on an older wording; see its floors below); 22 = all 21 wild findings not judged as they now read, judged blind
+by issue 11w on main 7f8ec19 before any change (bench/finding_review_sample.py --share 1.0 --min-fires 1 --only
+corpus/wild --exclude-reviewed tests/data/finding_review.csv --reworded; 12 KPI404 judged on their whole message,
+its fill-in example included; see its floors below); 23 = the 12 KPI404 findings of sample 22 judged again by
+issue 11w on the message its fix gave them, and 24 = the 38 other KPI404 findings that fix reworded — not blind, not
+random: the old rows keep their verdicts. This test runs
+the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
 * a `right` finding is still reported, at its place (or as one occurrence of a finding that
@@ -217,7 +222,8 @@ def test_precision_per_rule_on_the_wild_sample_holds() -> None:
 # reader's (the CSV's after_fix says which); a reader fix may only raise these.
 SAMPLE4_PRECISION_FLOOR = {
     "KPI101": 1.0, "KPI102": 6 / 7, "KPI103": 1.0, "KPI104": 7 / 9, "KPI105": 1.0,
-    "KPI201": 7 / 8, "KPI205": 1.0, "KPI302": 1.0, "KPI404": 5 / 7, "KPI502": 1.0,  # KPI202: < 5 left (issue 11k)
+    "KPI201": 7 / 8, "KPI205": 1.0, "KPI302": 1.0, "KPI404": 5 / 6, "KPI502": 1.0,  # KPI202: < 5 left (issue 11k)
+    # KPI404 5/6 since issue 11w: b04 11 "改善人居环境" (wrong, 社会 → 生态) is silent (lexicons/shared_subjects.txt)
     # KPI404 was 6/8 until issue 11u: k06 46 "数量指标 | 各种强制免率、屠宰率及检疫率 | 100%" (right here, partly in
     # sample 16) is silent: a coverage rate under 数量 reads either way (lexicons/coverage_rates.txt)
     # KPI106: fewer than 5 judged still reported since the reader read e07's, j07's and k03's rows
@@ -512,9 +518,89 @@ def test_precision_on_the_twentieth_sample_holds() -> None:
 # read) and l06's two KPI501 on 控制率 (a ceiling, lexicons/ceiling_rates.txt); KPI106 then fires 3 times, below 5.
 # Since issue 9zm u02's KPI201 and KPI202 ×3 are silent (a category sentence "1.数量指标。" heading a sentence with
 # figures that gives no row is written, not missing: Project.unsplit): 20 of the 26 still reported are right.
-SAMPLE21_PRECISION_FLOOR = {"KPI101": 4 / 5, "KPI404": 4 / 6}
-SAMPLE21_OVERALL_FLOOR = 20 / 26
+# Since issue 11w b04's "改善人居环境" (wrong, the model's 社会 → 生态) is silent: the living environment is a
+# subject of both (lexicons/shared_subjects.txt); KPI404 4/5, 20 of the 25 still reported are right.
+SAMPLE21_PRECISION_FLOOR = {"KPI101": 4 / 5, "KPI404": 4 / 5}
+SAMPLE21_OVERALL_FLOOR = 20 / 25
 
 
 def test_precision_on_the_twenty_first_sample_holds() -> None:
     _assert_sample_holds("21", SAMPLE21_PRECISION_FLOOR, SAMPLE21_OVERALL_FLOOR)
+
+
+# Sample 22: all 21 wild findings not judged as they now read (bench/finding_review_sample.py --share 1.0
+# --min-fires 1 --only corpus/wild --exclude-reviewed tests/data/finding_review.csv --reworded on main 7f8ec19),
+# judged blind by issue 11w before any change, on the whole message. As drawn: 8 right, 12 partly, 1 wrong
+# (0.38 strict, 0.95 lenient); KPI101 3/3, KPI106 4/4, KPI202 1/2, KPI404 0/12 (12 partly).
+# Wrong: v01's KPI202 "没有服务对象满意度指标" on a text cut inside "5、满意度指" that the reader did not
+# mark cut (the reader's). Partly: every KPI404, whose move was right (or one defensible reading: f02
+# 疫苗使用率, f12 修缮级别) but whose message asked to fill in the filed category with an example of an
+# unrelated project ("资助参保人数 ≥7851人" for a science bureau, a school, a vaccine or a land-resources
+# project), also where the category was not left empty (e05, b06, m03) or is not one every project must
+# have (a school's 生态效益, "项目区森林覆盖率"). Issue 11w's fix (a fill-in asked only where the move empties a
+# category every project must set; an example only from at least two projects of the project's own sector,
+# none otherwise) rewords all 12; they are judged again as sample 23 and keep their verdicts here.
+SAMPLE22_PRECISION_FLOOR = {"KPI404": 0 / 12}
+SAMPLE22_OVERALL_FLOOR = 8 / 21
+
+
+def test_precision_on_the_twenty_second_sample_holds() -> None:
+    _assert_sample_holds("22", SAMPLE22_PRECISION_FLOOR, SAMPLE22_OVERALL_FLOOR)
+
+
+# Sample 23: sample 22's 12 KPI404 findings judged again by issue 11w on their reworded message (not blind, not
+# random; optimistic: the fix was argued from these verdicts). As judged: 10 right, 2 partly — f02 "疫苗使用率"
+# and f12 "修缮级别", whose move to 质量 is still only one reading (the example, the other 10's cause, is gone).
+SAMPLE23_PRECISION_FLOOR = {"KPI404": 10 / 12}
+SAMPLE23_OVERALL_FLOOR = 10 / 12
+
+
+def test_precision_on_the_twenty_third_sample_holds() -> None:
+    _assert_sample_holds("23", SAMPLE23_PRECISION_FLOOR, SAMPLE23_OVERALL_FLOOR)
+
+
+# Sample 24: the 38 other KPI404 findings whose message issue 11w's fix changed (wild and samples), judged again on the
+# new message — not blind, not random: the new ending (move only, or a replacement asked, with a peer example in 003)
+# checked against the project's rows; the move's verdict is the earlier one, kept. As judged: 34 right, 2 partly (d08
+# "大厅运行正常率" sent to 社会 not 质量; 003 "环境改善情况" in an IT project sent to 生态), 2 wrong (004 729, the
+# reader's merged cell; b04 "改善人居环境", silent since: lexicons/shared_subjects.txt, argued from that row).
+SAMPLE24_PRECISION_FLOOR = {"KPI404": 34 / 37}
+SAMPLE24_OVERALL_FLOOR = 34 / 37
+
+
+def test_precision_on_the_twenty_fourth_sample_holds() -> None:
+    _assert_sample_holds("24", SAMPLE24_PRECISION_FLOOR, SAMPLE24_OVERALL_FLOOR)
+
+
+# KPI404's message on the wild set, as `kpi-lint check` runs it (issue 11w): a fill-in example only where the
+# move leaves a category every project must set empty, and only one that at least two projects of the
+# project's own sector set (kpi_lint.library.suggest, same_sector) — never another kind of project's
+# ("资助参保人数 ≥7851人" for a vaccine project, as every 数量 row was told before).
+
+
+def _kpi404_at(stem: str, line: int) -> Finding:
+    found = [f for (path, code), fs in _findings().items() if code == "KPI404" and stem in path for f in fs]
+    return next(f for f in found if f.line == line)
+
+
+def test_kpi404_asks_for_a_replacement_only_where_the_move_leaves_a_required_category_empty() -> None:
+    # f02's 数量 keeps "满足海洛因成瘾患者维持治疗需求", e05's six counts, m03's 质量 two 合格率: moving is the fix.
+    assert _kpi404_at("f02_ningxia_cdc", 54).message.endswith("请移到质量指标。")
+    assert _kpi404_at("e05_hunan_science", 16).message.endswith("请移到经济效益指标。")
+    assert _kpi404_at("m03_anhui_agri", 24).message.endswith("请移到数量指标。")
+    # a07's primary school: 生态效益 → 社会效益 keeps its 效益; no 生态 target is asked of a school.
+    assert _kpi404_at("a07_shandong_edu", 101).message.endswith("请移到社会效益指标。")
+    # l07's only 数量 row is its funds: 数量 is left empty, and no 自然资源 peers set a 数量 target in common.
+    assert _kpi404_at("l07_yunnan_natres", 24).message.endswith("请移到成本指标，并补上数量指标下真正属于它的目标。")
+
+
+def test_kpi404_never_gives_an_example_of_another_project_kind() -> None:
+    found = [f for (_, code), fs in _findings().items() if code == "KPI404" for f in fs]
+    assert len(found) >= 30
+    # an example is always a peer's, introduced as such; the fixed one per category is gone
+    assert not [f.message for f in found if "目标，如“" in f.message or "资助参保人数 ≥7851人" in f.message]
+    for f in found:
+        if "如同类项目所设" in f.message:
+            assert f.suggestion is not None, f.message
+            peers = int(f.suggestion.split("同类项目 ", 1)[1].split(" ", 1)[0])
+            assert peers >= 2, f.suggestion

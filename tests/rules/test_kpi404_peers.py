@@ -55,3 +55,27 @@ def test_peer_evidence_needs_enough_rows_and_a_clear_majority() -> None:
     assert not [f for f in _kpi404("002", use_model=False, min_peer_share=0.9) if f.level3 == "政策知晓率"]
     # 000 files its 知晓率 rows under 社会效益, with the majority: nothing to report there.
     assert not [f for f in _kpi404("000", use_model=False) if "知晓" in (f.level3 or "")]
+
+
+def test_a_move_that_leaves_a_required_category_empty_asks_for_a_target_from_peers_of_the_sector() -> None:
+    """003's 医疗救助 project files "就否按时救助 | >90" under 质量, its only 质量 row: moved to 时效, the project has
+    no 质量 target left. The example is what its closest 医疗保障 peers (000's 医疗救助 projects) set there."""
+    found = {f.line: f for f in _kpi404("003")}
+    moved = found[1828]
+    assert moved.message.endswith(
+        "请移到时效指标，并补上质量指标下真正属于它的目标，如同类项目所设“城乡医疗救助对象参保率 100%”。"
+    )
+    assert moved.suggestion is not None
+    assert moved.suggestion.startswith("城乡医疗救助对象参保率 100%（同类项目 3 个使用")
+    assert "000_ddaa44b2c1d0d458.txt:1557:1" in moved.suggestion
+
+
+def test_a_move_that_leaves_the_category_set_asks_for_nothing_more() -> None:
+    """002 prints "政策知晓率 ≥80%" under 服务对象满意度 in both periods of one project: the 年度 column also has
+    "救助对象满意 ≥85%", the 实施期 column nothing else. Only there does the move leave 满意度 empty. A row moved
+    between two kinds of 效益 (003 "提高效率" 经济 → 社会) leaves the project's 效益 set."""
+    by_place = {(f.line, f.period): f.message for f in _kpi404("002") if f.level3 == "政策知晓率"}
+    assert by_place[(1030, "年度")].endswith("请移到社会效益指标。")
+    assert by_place[(1032, "实施期")].endswith("请移到社会效益指标，并补上服务对象满意度指标下真正属于它的目标。")
+    effects = [f.message for f in _kpi404("003") if f.level3 == "提高效率"]
+    assert effects and all(m.endswith("请移到社会效益指标。") for m in effects)

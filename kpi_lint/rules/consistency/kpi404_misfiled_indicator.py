@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
-from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS
+from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
+from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS, SUGGESTER
 from kpi_lint.rules.target.common import (
+    BENEFIT_LEVEL2,
     ON_TIME_FILE,
     dated_name_done,
     dated_name_rate,
@@ -39,6 +41,7 @@ from kpi_lint.vocab import (
 
 if TYPE_CHECKING:
     from kpi_lint.classify.calibration import ClaimGate
+    from kpi_lint.library.suggest import Suggestion
     from kpi_lint.run.cache import Cache
 
 UNIT_COST_FILE = "unit_cost_words.txt"  # an amount per unit (每亩, 人均, 单价), as kpi-lint suggest reads it
@@ -46,6 +49,7 @@ COMPLETION_FILE = "completion_words.txt"  # a completion rate (完成率): what 
 QUANTITY_RATE_FILE = "quantity_rates.txt"  # an amount against its plan or base (到位率, 稳定率): 数量 written as a rate
 COVERAGE_RATE_FILE = "coverage_rates.txt"  # a coverage rate (覆盖率, 接种率): 数量 or 质量, both readings defensible
 ECONOMIC_SUBJECT_FILE = "economic_subjects.txt"  # money as the subject of an effect (补贴, 利息, 医疗费): 经济效益
+SHARED_SUBJECT_FILE = "shared_subjects.txt"  # a subject both social and ecological (人居环境, 环境卫生): either fits
 # Judged rows whose categories are predicted in one model call, ahead of the documents being checked:
 # a call costs ~20 ms beyond its rows; the predictions of a call are held until the next ones.
 PRIME_ROWS = 4_096
@@ -53,19 +57,6 @@ PRIME_ROWS = 4_096
 # name says it is a rate; the missing unit is KPI103's finding, not a sign the row belongs elsewhere).
 _RATE_KINDS = ("percent", "number")
 
-# What a row of each 二级 measures, as the guidance's examples (worded after real rows of the corpus): the
-# message says what to write where the misfiled row was, an example of that category, not of another.
-_EXAMPLES = {
-    QUANTITY: "资助参保人数 ≥7851人",
-    QUALITY: "救助对象资格审核合格率 =100%",
-    TIMELINESS: "补助资金发放完成时间 不晚于6月底",
-    COST: "人均补助标准 ≤175元/人",
-    ECONOMIC: "促使脱贫户增加收入 ≥80万元",
-    SOCIAL: "参保重要政策知晓率 ≥90%",
-    ECOLOGICAL: "项目区森林覆盖率 提高1个百分点",
-    SUSTAINABLE: "设施正常使用年限 ≥10年",
-    SATISFACTION: "救助对象满意度 ≥85%",
-}
 
 
 def _satisfaction_name(ind: Indicator) -> bool:
@@ -74,12 +65,21 @@ def _satisfaction_name(ind: Indicator) -> bool:
     return ind.level2 != SATISFACTION and is_satisfaction(ind)
 
 
-def _example(level2: str) -> str:
-    example = _EXAMPLES.get(level2)
-    return f"，如“{example}”" if example else ""
+def _group(level2: str) -> tuple[str, ...]:
+    """The 二级 that stand for one another in what every project must set (KPI201, KPI202): the four kinds of
+    效益 (at least one of them, as the project's nature calls for — 财预〔2020〕10号), the kinds of 成本 (101号's
+    经济/社会/生态环境成本), else the category alone (数量, 质量, 时效, 满意度: each one required)."""
+    if level2 in BENEFIT_LEVEL2:
+        return BENEFIT_LEVEL2
+    if level2 in COST_LEVEL2:
+        return COST_LEVEL2
+    return (level2,)
 
 Predictor = Callable[[Indicator], tuple[str, float]]
 
+# Peer projects (of the project's sector, the most similar) that must set an indicator before the message gives it as
+# an example of what to write: more than one, so that it is what such projects set, not one project's own work.
+MIN_EXAMPLE_PEERS = 2
 # The 产出 categories the lexicon fallback can tell apart (效益 categories have no reliable cues).
 _OUTPUT = (QUANTITY, QUALITY, TIMELINESS, COST)
 _FALLBACK_TARGETS = (*_OUTPUT, SATISFACTION)
@@ -180,6 +180,8 @@ class MisfiledIndicator(Rule):
     填在可持续影响指标下的行不建议移到经济、社会或生态效益指标：这三类按效益的对象（钱、社会、环境）区分，可持续
     影响按效益的时长（长效、持续）区分，任何对象的效益都可以是可持续的，读名称对象的模型判断不了（e02"粮食储备设备
     维护及安全性 | 高"、003"社会影响力 | ≥95"）。
+    名称说的是人居住、生活的环境（``shared_subjects.txt``：人居环境、生活环境、环境卫生……，"改善人居环境 | 有效改善"）
+    时，填在社会效益或生态效益指标下都说得通（群众的生活条件，也是环境的整治），不建议在这两类之间移动。
     名称计量的是比率（"库存粮食明显变质比例 | 0"，``name_units.txt`` 中单位为 % 的结尾）时，不建议移到数量指标：
     数量指标要的是计数。
     名称计量的是增减的比率（"创业担保贷款发放额增长率 | ≥10%"，``name_units.txt`` 中标为 ``可超100%`` 的增长率、增幅、
@@ -191,6 +193,13 @@ class MisfiledIndicator(Rule):
     这里不再建议把它挪到别的二级指标。
     三级指标只是空泛的套话（"提高效率"、"网络生态环境"）时由 KPI203 在同一行报告：一句不衡量任何东西的话该归哪一类
     无从谈起，本规则不再报告（一个问题只报一次）。
+
+    消息说移到哪里；只有移走后本期再没有所填类别的行、而该类别又是每个项目都须设的（数量、质量、时效、成本、
+    服务对象满意度各一项，效益四类中至少一项：财预〔2020〕10号），才请补上该类别的目标——效益四类之间移动
+    （经济效益 → 社会效益）不留空缺，不要求小学在生态效益下另填目标；本规则同时移走的行不算留下。补写的示例
+    取自与本项目同一领域（``lexicons/sectors.txt``）、名称和指标最相近的项目（``kpi_lint.library.suggest``，金额按
+    资金规模换算，经规则检查），且至少 2 个这样的项目都设了它，完整出处在建议（suggestion）中；没有这样的项目时
+    不举例，绝不拿别的领域的指标（给疫苗项目举"资助参保人数"）充数。
 
     **为什么不好**
 
@@ -215,7 +224,7 @@ class MisfiledIndicator(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 3, 12)
     severity = Severity.WARNING
     family = "consistency"
-    uses = frozenset({PEERS, CATEGORY})
+    uses = frozenset({PEERS, CATEGORY, SUGGESTER})
     uses_peers = True
     options: ClassVar[dict[str, Any]] = {
         "use_model": True,
@@ -319,8 +328,12 @@ class MisfiledIndicator(Rule):
     def _money_subject(self, ind: Indicator) -> bool:
         """The name speaks of money (``economic_subjects.txt``: 补贴, 利息, 医疗费, 资金 …): the subject that tells
         经济效益 apart from 社会效益 and 生态效益, whatever else the name says ("政策性挂账利息补贴保障率")."""
+        return self._names_any(ind, ECONOMIC_SUBJECT_FILE)
+
+    def _names_any(self, ind: Indicator, file: str) -> bool:
+        """The name holds a word of the list `file`."""
         name = clean(ind.level3)
-        return any(word and word in name for word in self.lexicon.words(ECONOMIC_SUBJECT_FILE))
+        return any(word and word in name for word in self.lexicon.words(file))
 
     def wrong_value(self, ind: Indicator, label: str) -> bool:
         """The evidence says 成本 only because the value is money: the name names no cost (no 成本 cue word such as
@@ -396,6 +409,8 @@ class MisfiledIndicator(Rule):
             return None  # "粮食储备设备维护及安全性 | 高": a lasting effect, whatever its subject
         if ind.level2 == ECONOMIC and label in _SUBJECT_EFFECTS and self._money_subject(ind):
             return None  # "政策性挂账利息补贴保障率 | 100%": an effect whose subject is money is 经济效益's
+        if {ind.level2, label} == {SOCIAL, ECOLOGICAL} and self._names_any(ind, SHARED_SUBJECT_FILE):
+            return None  # "改善人居环境 | 有效改善": the living environment is society's and the environment's alike
         if label == QUANTITY and expected_unit(ind.level3, cues) == "%":
             return None  # "库存粮食明显变质比例 | 0": a rate is no count, 数量指标 is no home for it
         if label == QUALITY and may_exceed_100(ind.level3, cues):
@@ -474,6 +489,7 @@ class MisfiledIndicator(Rule):
         predict = self.predictor()
         if predict is not None:
             self._prime_from(doc, predict)
+        claims: list[tuple[Indicator, str, str]] = []
         for ind in project.indicators:
             if not ind.level2 or not self._speaks_on(ind):
                 continue
@@ -494,20 +510,67 @@ class MisfiledIndicator(Rule):
             if claimed != label:
                 # "市民对空气质量改善的满意程度 | 85%" under 社会效益: whatever its subject, it measures satisfaction
                 label, basis = claimed, f"名称是满意度指标；{basis}"
+            claims.append((ind, label, basis))
+        moved = {id(ind) for ind, label, _ in claims if not self.wrong_value(ind, label)}
+        for ind, label, basis in claims:
+            assert ind.level2 is not None
             if self.wrong_value(ind, label):
                 # "完成校园维修改造及设备购置项目 | 800万元" under 数量: the name is an output, the value is the slip
+                example = self._peer_example(project, doc, ind.level2)
                 message = (
                     f"三级指标“{ind.level3}”填在{ind.level2}下，指标值“{ind.value or ''}”却是金额（{basis}）。"
-                    f"名称说的不是成本，错的是指标值：请在{ind.level2}下为它写出该类别的目标{_example(ind.level2)}；"
-                    f"金额目标另列在成本指标下，并写明是什么的费用。"
+                    f"名称说的不是成本，错的是指标值：请在{ind.level2}下为它写出该类别的目标"
+                    f"{_cited(example)}；金额目标另列在成本指标下，并写明是什么的费用。"
                 )
-                yield self.finding(doc, message, project=project, indicator=ind, explain=basis)
+                yield self.finding(
+                    doc, message, project=project, indicator=ind, explain=basis,
+                    suggestion=example.line() if example else None,
+                )
                 continue
             message = (
                 f"三级指标“{ind.level3}”（指标值“{ind.value or ''}”）填在{ind.level2}下，"
-                f"但看起来属于{label}（{basis}）。"
-                f"请移到{label}，并在{ind.level2}下填写真正属于它的目标{_example(ind.level2)}。"
+                f"但看起来属于{label}（{basis}）。请移到{label}"
             )
-            finding = self.finding(doc, message, project=project, indicator=ind, explain=basis)
+            example = None
+            if self._leaves_empty(project, ind, label, moved):
+                # The row was the project's only one of a category every project must set: name what belongs there.
+                example = self._peer_example(project, doc, ind.level2)
+                what = "一项真正的效益目标" if ind.level2 in BENEFIT_LEVEL2 else f"{ind.level2}下真正属于它的目标"
+                message += f"，并补上{what}{_cited(example)}"
+            finding = self.finding(
+                doc, message + "。", project=project, indicator=ind, explain=basis,
+                suggestion=example.line() if example else None,
+            )
             finding.moves_to = label  # data for the rules that report the gap this row would fill (KPI202)
             yield finding
+
+    def _leaves_empty(self, project: Project, ind: Indicator, label: str, moved: set[int]) -> bool:
+        """Moving `ind` to `label` leaves its period without a filled row of a category the project must set:
+        no other row of its 二级 (of any 效益 for a 效益 row, of any 成本 for a cost row) stays there. A move
+        inside the group (社会效益 → 生态效益) leaves nothing empty; the other rows this rule moves out do not stay."""
+        group = _group(ind.level2 or "")
+        if label in group:
+            return False
+        cues = name_cues(self.lexicon)
+        return not any(
+            other is not ind and id(other) not in moved and other.period == ind.period and other.level2 in group
+            and is_filled(other, cues)
+            for other in project.indicators
+        )
+
+    def _peer_example(self, project: Project, doc: Document, level2: str) -> Suggestion | None:
+        """What the most similar projects of the project's own sector set under `level2` (kpi_lint.library.suggest,
+        fitted and checked by the catalog), when at least MIN_EXAMPLE_PEERS of them set it; else None, and the
+        message gives no example: another sector's target (a medical-insurance head count for a vaccine project) is
+        no example for this one, and a target only one other project sets is that project's own work, not what
+        projects of this kind set."""
+        suggester = self.context.extras.get(SUGGESTER)
+        if suggester is None:
+            return None
+        found = suggester.suggest(project, level2, doc.path, k=1, same_sector=True)
+        return found[0] if found and found[0].peer_projects >= MIN_EXAMPLE_PEERS else None
+
+
+def _cited(example: Suggestion | None) -> str:
+    """'，如同类项目所设“受理案件数 ≥200件”' for the message; '' without an example."""
+    return f"，如同类项目所设“{example.level3} {example.value}”" if example else ""
