@@ -481,11 +481,14 @@ def peer_example(suggester: Suggester | None, project: Project, path: str, level
     fitted to the project's funds and checked by the catalog), when at least MIN_EXAMPLE_PEERS of them set it;
     else None, and the message gives no example: another sector's target (a medical-insurance head count for a
     vaccine project, one sample's 会议费 for a subsidy fund) is no example for this one, and a target only one
-    other project sets is that project's own work, not what projects of this kind set."""
+    other project sets is that project's own work, not what projects of this kind set. Nor is a peer's total
+    shown unscaled (the project lists no funds): "成本 ≤90万元" of a township's budget says nothing of this one's."""
     if suggester is None:
         return None
     found = suggester.suggest(project, level2, path, k=1, same_sector=True)
-    return found[0] if found and found[0].peer_projects >= MIN_EXAMPLE_PEERS else None
+    if not found or found[0].peer_projects < MIN_EXAMPLE_PEERS or found[0].unscaled_total:
+        return None
+    return found[0]
 
 
 def cited_example(example: Suggestion | None) -> str:
