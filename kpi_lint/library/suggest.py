@@ -48,6 +48,8 @@ FUNDS_BAND = 10.0  # an amount is only scaled from a peer whose funds are within
 # of a 20万元 project): scaled to this project it would only restate this project's funds, so it is not proposed.
 WHOLE_BUDGET_SHARE = 0.9
 SOURCES_SHOWN = 3  # positions printed per suggestion
+# How a total is shown when the project lists no funds to scale it by: the peer's own amount, as printed.
+UNSCALED = "本项目未列资金总额，未按资金规模换算"
 SUGGESTION_PATH = "<建议>"
 UNIT_COST_FILE = "unit_cost_words.txt"
 # The rule families that judge one row by its name and value.  Consistency rules compare rows
@@ -77,6 +79,11 @@ class Suggestion:
             f"{self.level3} {self.value}（同类项目 {self.peer_projects} 个使用，{self.value_peers} 个据此取值："
             f"{where}{basis}）"
         )
+
+    @property
+    def unscaled_total(self) -> bool:
+        """A total (会议费 20000元) shown as a peer printed it: the project lists no funds to fit it to."""
+        return self.basis == UNSCALED
 
     def record(self) -> dict[str, Any]:
         return {
@@ -374,7 +381,7 @@ def _proposal(
     if not is_total(parsed, (ind.level3 or "", concept.name), lexicon):
         return printed, ""
     if own is None:
-        return printed, "本项目未列资金总额，未按资金规模换算"
+        return printed, UNSCALED
     if peer is None:
         return None  # a total of a peer of unknown size says nothing about a project whose size is known
     ratio = own.amount / peer.amount

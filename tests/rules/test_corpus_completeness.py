@@ -98,6 +98,10 @@ def test_003_filler_rows() -> None:
     assert "只是指标类别的名称" in eco.message
     rent = next(f for f in found if f.level3 == "生态影响")
     assert "应整行删去" in rent.message
+    # the form of a specific name, ×× for the project's own object — not a medical-insurance office's indicator
+    # ("参保群众政策知晓率" was shown to every project, issue 11aa)
+    assert "如“××能耗较上年下降率”" in rent.message
+    assert not [f.message for f in found if "参保群众" in f.message]
 
 
 def test_no_filler_in_001_002_004() -> None:

@@ -79,6 +79,13 @@ def test_kpi402_003_process_measures() -> None:
         (2353, "预算执行"),
     ]
     assert all("预算执行率10分" in f.message for f in found)
+    # what to write instead is the kind of target the category holds, the figure left to the project (issue 11aa):
+    # no sample project's figure ("资助参保人数 ≥7851人", "人均补助标准 ≤175元/人") shown to every project
+    by_line = {f.line: f.message for f in found}
+    assert "完成时间（“不晚于N月底”）" in by_line[1691]  # 时效指标 按时拨付
+    assert "总额上限（“≤N元”）" in by_line[1698]  # 成本指标 预算控制率
+    fixed = ("7851", "175元", "10元/份", "不晚于6月底", "=100%")
+    assert not [m for m in by_line.values() if any(w in m for w in fixed)]
 
 
 def test_kpi402_silent_on_outputs() -> None:

@@ -102,6 +102,11 @@ def test_kpi303_000_duplicate_medical_aid_tables() -> None:
     }
     assert "第1202行" in by_line[(1420, "城乡医疗救助补助资金")].message
     assert "第2374行" in by_line[(3111, "医疗服务与保障能力提升补助资金(医疗保障服务能力提升部分)下线")].message
+    # the aim to write is described, not given as 000's own figures ("为8814名脱贫人口…", issue 11aa)
+    aims = [f for f in found if f.line in (1503, 3111)]
+    assert len(aims) == 2
+    assert all("为哪些对象、做成多少、达到什么水平" in f.message for f in aims)
+    assert not [f.message for f in found if "8814" in f.message]
 
 
 def test_kpi303_002_medical_aid_transfers_share_rows_and_aim() -> None:
@@ -137,6 +142,9 @@ def test_kpi304_002_overviews_restate_the_name() -> None:
         ("提前下达2023年省级财政医疗救助补助资金", 1061, None),
     }
     assert all(f.message.startswith(("项目概况", "总体目标")) for f in found)
+    # what to write is described, not given as one project's figures ("按每人77元标准为170720名…", issue 11aa)
+    assert all("资金用于什么、服务对象及人数、资金额、预期的产出或效益" in f.message for f in found)
+    assert not [f.message for f in found if "170720" in f.message or "77元" in f.message]
 
 
 def test_kpi304_silent_on_substantive_overviews() -> None:

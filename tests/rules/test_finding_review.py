@@ -61,7 +61,9 @@ by issue 11w on main 7f8ec19 before any change (bench/finding_review_sample.py -
 corpus/wild --exclude-reviewed tests/data/finding_review.csv --reworded; 12 KPI404 judged on their whole message,
 its fill-in example included; see its floors below); 23 = the 12 KPI404 findings of sample 22 judged again by
 issue 11w on the message its fix gave them, and 24 = the 38 other KPI404 findings that fix reworded — not blind, not
-random: the old rows keep their verdicts. This test runs
+random: the old rows keep their verdicts; 25 = 12 KPI201 findings judged again by issue 11aa on the message its fix
+gave them (no fixed "会议费 ≤20000元" example; a same-sector peer's or none), 10 of them judged before on the old
+message, 2 never (000 3466, 004 825) — not blind, not random. This test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -604,3 +606,49 @@ def test_kpi404_never_gives_an_example_of_another_project_kind() -> None:
             assert f.suggestion is not None, f.message
             peers = int(f.suggestion.split("同类项目 ", 1)[1].split(" ", 1)[0])
             assert peers >= 2, f.suggestion
+
+
+# Sample 25: 12 KPI201 findings judged again by issue 11aa on the message its fix gave them (not blind, not random:
+# chosen to cover subsidy funds of millions, schools and offices alike, and the sample files' own projects). As judged:
+# 11 right, 1 partly (g05: the NDRC template has no cost column; the rule's old verdict, not the message's).
+SAMPLE25_PRECISION_FLOOR = {"KPI201": 11 / 12}
+SAMPLE25_OVERALL_FLOOR = 11 / 12
+
+
+def test_precision_on_the_twenty_fifth_sample_holds() -> None:
+    _assert_sample_holds("25", SAMPLE25_PRECISION_FLOOR, SAMPLE25_OVERALL_FLOOR)
+
+
+# KPI201's message on the wild set and the samples, as `kpi-lint check` runs it (issue 11aa): never one sample project's
+# cost ("会议费 ≤20000元", "人均补助标准 77元/人" were shown to every project), an example only from at least two
+# projects of the project's own sector and fitted to its funds, else the form of a cost target without a figure.
+
+
+def _kpi201_at(stem: str, line: int) -> Finding:
+    found = [f for (path, code), fs in _findings().items() if code == "KPI201" and stem in path for f in fs]
+    return next(f for f in found if f.line == line)
+
+
+def test_kpi201_never_gives_one_sample_projects_cost_as_an_example() -> None:
+    found = [f for (_, code), fs in _findings().items() if code == "KPI201" for f in fs]
+    assert len(found) >= 40
+    assert not [f.message for f in found if "会议费" in f.message or "77元/人" in f.message or "20000" in f.message]
+    for f in found:
+        if "如同类项目所设" in f.message:
+            assert f.suggestion is not None, f.message
+            first = f.suggestion.split("）；", 1)[0]  # the first of the peer lines (each ends "…）")
+            assert int(first.split("同类项目 ", 1)[1].split(" ", 1)[0]) >= 2, first
+            assert "未按资金规模换算" not in first, first
+        else:
+            assert "单位成本（每人、每亩、每件等的支出标准，如“≤N元/人”）" in f.message, f.message
+    # r05: a 208万元 provincial 普惠金融 transfer; k07: the 车购税 subsidy to a province's roads
+    for stem, line in (("r05_sichuan_inclusivefinance", 1), ("k07_sichuan_transport", 78)):
+        message = _kpi201_at(stem, line).message
+        assert message.startswith("项目没有成本指标："), message
+        assert "总额上限（“≤N元”，按本项目资金测算）" in message and "会议费" not in message, message
+    # n04 (650万元, its funds not read): its sector's top cost row is a township's whole budget, "成本 90万元", printed
+    # in two excerpts of one disclosure (b10, i05) and not scaled — kept in the suggestion, never the message's example
+    n04 = _kpi201_at("n04_yunnan_agri", 7)
+    assert n04.suggestion is not None and n04.suggestion.startswith("成本 ≤90万元（同类项目 2 个使用")
+    assert "未按资金规模换算" in n04.suggestion.split("）；", 1)[0]
+    assert "90万元" not in n04.message and "如同类项目所设" not in n04.message

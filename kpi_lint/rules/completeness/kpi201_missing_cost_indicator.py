@@ -14,13 +14,21 @@ from kpi_lint.rules.target.common import (
     CATEGORY_NAMES,
     COST,
     NameCues,
+    cited_example,
     figure_in_name,
     is_blank,
     name_cues,
+    peer_example,
     peer_lines,
     target_in_name,
 )
 from kpi_lint.vocab import COST_LEVEL2, OUTPUT, QUALITY, QUANTITY, TIMELINESS
+
+# The two forms an economic cost target takes (财预〔2021〕101号: 经济成本 — 单位成本 or a total kept within the funds),
+# N being the project's own figure: said without a figure when no peer of the project's sector gives one.
+UNIT_OR_CEILING = (
+    "单位成本（每人、每亩、每件等的支出标准，如“≤N元/人”）或主要支出的总额上限（“≤N元”，按本项目资金测算）"
+)
 
 
 def is_cost(ind: Indicator) -> bool:
@@ -88,6 +96,12 @@ class MissingCostIndicator(Rule):
     时，建议中列出可比项目（按名称、行业用词和资金规模选出）设定的成本指标：金额按本项目资金折算，不提任何规则
     会标记的值，并写明有几个同类项目使用、出处在哪里（``kpi_lint.library.suggest``）。
 
+    消息中的示例取自与本项目同一领域（``lexicons/sectors.txt``）、名称和指标最相近的项目设定的成本指标（金额按
+    本项目资金规模换算，经规则检查），且至少 2 个这样的项目都设了它（"如同类项目所设“…”"）；没有这样的项目时
+    不举具体数字，只说成本目标的两种写法：单位成本（"≤N元/人"）或按本项目资金测算的总额上限（"≤N元"）。
+    绝不拿某一个样本项目的数字（"会议费 ≤20000元"）给所有项目当示例：几百万元的补助资金、学校、法院照抄它
+    毫无意义。
+
     **为什么不好**
 
     财预〔2021〕101号要求每个项目都设成本指标，新模板还把成本指标列为一级指标：没有成本目标，
@@ -143,15 +157,18 @@ class MissingCostIndicator(Rule):
         else:
             how = "表中没有成本指标"
         rule_of = f"（按{template.name}模板，应设{template.cost_label}）" if template is TEMPLATE_2021 else ""
-        message = (
-            f"项目没有成本指标：{how}{rule_of}。每个项目都应设成本指标，写明经济成本（如“会议费 ≤20000元”、"
-            "“人均补助标准 77元/人”），以便核对资金与目标是否匹配。"
-        )
         suggestion = None
         suggester = self.context.extras.get(SUGGESTER)
         if suggester is not None:
             examples = peer_lines(suggester, project, doc.path, COST, k=3)
             suggestion = "；".join(examples) if examples else None
+        # What to write: what projects of its own sector set (fitted to its funds), else the form without a figure —
+        # one sample project's 会议费 is no example for a multi-million subsidy fund, a school or a court.
+        example = peer_example(suggester, project, doc.path, COST)
+        what = cited_example(example) or f"：{UNIT_OR_CEILING}"
+        message = (
+            f"项目没有成本指标：{how}{rule_of}。每个项目都应设成本指标，写明经济成本{what}，以便核对资金与目标是否匹配。"
+        )
         yield self._at(doc, project, empty, filled_other or costs, message, suggestion)
 
     def _at(

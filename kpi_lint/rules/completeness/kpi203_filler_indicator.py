@@ -16,18 +16,21 @@ from kpi_lint.rules.target.common import CATEGORY_NAMES, clean, is_blank, name_c
 _UNIT_TAIL = re.compile(r"(?:[（(][^（）()]{1,5}[)）]|%|％)$")
 # Outputs, cost and satisfaction apply to every project: a filler there needs a real indicator, not deletion.
 _ALWAYS_APPLY = ("数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标")
-# What a specific indicator of each category looks like, for the message.
+# What a specific indicator of each category looks like, for the message: the form of a name, ×× standing for the
+# project's own object (its beneficiaries, works, services). Not one sample project's indicator: "参保群众对经办服务的
+# 满意度" (a medical-insurance office's) was shown to a sugarcane subsidy and a CDC alike.
 _EXAMPLES = {
-    "数量指标": "资助参保人数",
-    "质量指标": "补助资金足额发放率",
-    "时效指标": "补助资金拨付时间",
-    "成本指标": "人均补助标准",
-    "经济效益指标": "参保群众个人医疗费用负担减少额",
-    "社会效益指标": "参保群众政策知晓率",
-    "生态效益指标": "办公区年用电量较上年下降率",
-    "可持续影响指标": "长效机制制度文件印发数",
-    "服务对象满意度指标": "参保群众对经办服务的满意度",
+    "数量指标": "受益××人数",
+    "质量指标": "××验收合格率",
+    "时效指标": "××完成时间",
+    "成本指标": "××单位成本",
+    "经济效益指标": "带动××增收金额",
+    "社会效益指标": "××政策知晓率",
+    "生态效益指标": "××能耗较上年下降率",
+    "可持续影响指标": "××设施正常使用年限",
+    "服务对象满意度指标": "受益××满意度",
 }
+_DEFAULT_EXAMPLE = "受益××人数"
 
 
 def _phrase_why(ind: Indicator) -> str:
@@ -50,6 +53,8 @@ class FillerIndicator(Rule):
     提高效率、项目实现功能、环保节能……）或指标体系本身的类别名（生态效益指标、数量指标……）时报告。
     类别下整行空着的情况归 KPI201/KPI202。一个项目半数以上（至少 3 行）已填指标的三级指标都是类别名（指标名称
     一栏填的是“数量指标”“质量指标”……）时，这是整张表的填法，报告一次，列出各行。
+    消息中的示例只给具体名称的写法，××为本项目自己的对象（“受益××人数”“××验收合格率”“受益××满意度”），
+    不拿某个样本项目的指标（医保经办的“参保群众政策知晓率”）给所有项目当示例。
 
     **为什么不好**
 
@@ -110,7 +115,7 @@ class FillerIndicator(Rule):
         # The category the row stands for: its 二级, or the 二级 label it prints as its name.
         level2 = ind.level2 or canonical_level2(ind.level3)
         category = level2 or ind.level1 or "该类别"
-        example = _EXAMPLES.get(level2 or "", "参保群众政策知晓率")
+        example = _EXAMPLES.get(level2 or "", _DEFAULT_EXAMPLE)
         if level2 in _ALWAYS_APPLY:
             advice = f"应写明具体衡量的对象和口径（如“{example}”）"
         else:

@@ -12,12 +12,14 @@ from kpi_lint.rules.target.common import in_process_section
 from kpi_lint.rules.text._text import clean
 from kpi_lint.vocab import longest_first
 
-# What to measure instead, by 二级指标 (the guidance's examples, worded for these projects).
+# What to measure instead, by 二级指标: the kind of target the category holds, N being the project's own figure. No
+# sample project's figure ("资助参保人数 ≥7851人" was shown to schools and courts alike): this lexicon rule has no
+# peers to take an example from (KPI201 and KPI404 do), and a figure from one project is no target for another.
 _INSTEAD = {
-    "成本指标": "如“人均补助标准 ≤175元/人”或“宣传资料单位成本 ≤10元/份”",
-    "时效指标": "如“补助资金发放完成时间 不晚于6月底”",
-    "质量指标": "如“救助对象资格审核合格率 =100%”",
-    "数量指标": "如“资助参保人数 ≥7851人”",
+    "成本指标": "如本项目的单位成本（每人、每件等的支出标准，“≤N元/人”）或主要支出的总额上限（“≤N元”）",
+    "时效指标": "如本项目主要工作或资金发放的完成时间（“不晚于N月底”）",
+    "质量指标": "如本项目产出达到的标准或合格率（“=N%”）",
+    "数量指标": "如本项目完成的工作量或受益对象数（“≥N人”“≥N个”）",
 }
 _DEFAULT_INSTEAD = "如受益人数、补助标准、完成时间或服务对象满意度"
 
@@ -38,6 +40,8 @@ class ProcessAsResult(Rule):
     自带的"预算执行率 | 预算执行率"计分行），和填在模板自设的预算类二级指标（广东批复表的"预算(或投资规模)控制
     指标"）下的行不报告：那是表格要求填的，不是单位的选择。表格自己的过程管理一节（一级"过程管理"：发改委表的计划、资金、
     项目管理，自评框架的"项目管理 | 投入管理 | 预算执行率"）里的行同样不报告：那一节本来就是评价项目怎么管的。
+    消息按所在二级指标说明应改成哪一类目标（成本：单位成本或总额上限；时效：完成时间；质量：达到的标准或合格率；
+    数量：工作量或受益对象数），数字用 N 表示、由本项目按自身资金和任务填写，不举某个样本项目的数字。
 
     **为什么不好**
 

@@ -13,6 +13,7 @@ from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS, SUGGESTER
 from kpi_lint.rules.target.common import (
     BENEFIT_LEVEL2,
     ON_TIME_FILE,
+    cited_example,
     dated_name_done,
     dated_name_rate,
     declared_not_applicable,
@@ -21,6 +22,7 @@ from kpi_lint.rules.target.common import (
     may_exceed_100,
     name_cues,
     on_time_rate,
+    peer_example,
     states_a_period,
     unit_only,
 )
@@ -41,7 +43,6 @@ from kpi_lint.vocab import (
 
 if TYPE_CHECKING:
     from kpi_lint.classify.calibration import ClaimGate
-    from kpi_lint.library.suggest import Suggestion
     from kpi_lint.run.cache import Cache
 
 UNIT_COST_FILE = "unit_cost_words.txt"  # an amount per unit (每亩, 人均, 单价), as kpi-lint suggest reads it
@@ -77,9 +78,6 @@ def _group(level2: str) -> tuple[str, ...]:
 
 Predictor = Callable[[Indicator], tuple[str, float]]
 
-# Peer projects (of the project's sector, the most similar) that must set an indicator before the message gives it as
-# an example of what to write: more than one, so that it is what such projects set, not one project's own work.
-MIN_EXAMPLE_PEERS = 2
 # The 产出 categories the lexicon fallback can tell apart (效益 categories have no reliable cues).
 _OUTPUT = (QUANTITY, QUALITY, TIMELINESS, COST)
 _FALLBACK_TARGETS = (*_OUTPUT, SATISFACTION)
@@ -516,11 +514,11 @@ class MisfiledIndicator(Rule):
             assert ind.level2 is not None
             if self.wrong_value(ind, label):
                 # "完成校园维修改造及设备购置项目 | 800万元" under 数量: the name is an output, the value is the slip
-                example = self._peer_example(project, doc, ind.level2)
+                example = peer_example(self.context.extras.get(SUGGESTER), project, doc.path, ind.level2)
                 message = (
                     f"三级指标“{ind.level3}”填在{ind.level2}下，指标值“{ind.value or ''}”却是金额（{basis}）。"
                     f"名称说的不是成本，错的是指标值：请在{ind.level2}下为它写出该类别的目标"
-                    f"{_cited(example)}；金额目标另列在成本指标下，并写明是什么的费用。"
+                    f"{cited_example(example)}；金额目标另列在成本指标下，并写明是什么的费用。"
                 )
                 yield self.finding(
                     doc, message, project=project, indicator=ind, explain=basis,
@@ -534,9 +532,9 @@ class MisfiledIndicator(Rule):
             example = None
             if self._leaves_empty(project, ind, label, moved):
                 # The row was the project's only one of a category every project must set: name what belongs there.
-                example = self._peer_example(project, doc, ind.level2)
+                example = peer_example(self.context.extras.get(SUGGESTER), project, doc.path, ind.level2)
                 what = "一项真正的效益目标" if ind.level2 in BENEFIT_LEVEL2 else f"{ind.level2}下真正属于它的目标"
-                message += f"，并补上{what}{_cited(example)}"
+                message += f"，并补上{what}{cited_example(example)}"
             finding = self.finding(
                 doc, message + "。", project=project, indicator=ind, explain=basis,
                 suggestion=example.line() if example else None,
@@ -557,20 +555,3 @@ class MisfiledIndicator(Rule):
             and is_filled(other, cues)
             for other in project.indicators
         )
-
-    def _peer_example(self, project: Project, doc: Document, level2: str) -> Suggestion | None:
-        """What the most similar projects of the project's own sector set under `level2` (kpi_lint.library.suggest,
-        fitted and checked by the catalog), when at least MIN_EXAMPLE_PEERS of them set it; else None, and the
-        message gives no example: another sector's target (a medical-insurance head count for a vaccine project) is
-        no example for this one, and a target only one other project sets is that project's own work, not what
-        projects of this kind set."""
-        suggester = self.context.extras.get(SUGGESTER)
-        if suggester is None:
-            return None
-        found = suggester.suggest(project, level2, doc.path, k=1, same_sector=True)
-        return found[0] if found and found[0].peer_projects >= MIN_EXAMPLE_PEERS else None
-
-
-def _cited(example: Suggestion | None) -> str:
-    """'，如同类项目所设“受理案件数 ≥200件”' for the message; '' without an example."""
-    return f"，如同类项目所设“{example.level3} {example.value}”" if example else ""

@@ -24,7 +24,7 @@ from kpi_lint.vocab import COST, PROCESS_L1, QUALITY, QUANTITY, SATISFACTION, TI
 __all__ = ["COST", "QUALITY", "QUANTITY", "SATISFACTION", "TIMELINESS"]  # re-exported for the target rules
 
 if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
-    from kpi_lint.library.suggest import Suggester
+    from kpi_lint.library.suggest import Suggester, Suggestion
 
 ON_TIME_FILE = "on_time_words.txt"  # names that say "on time" (及时 按时 按期): a 及时率 written without 率
 DATE = "日期"  # the special keys of name_units.txt
@@ -469,3 +469,28 @@ def peer_lines(suggester: Suggester, project: Project, path: str, level2: str, k
     """What similar projects set under `level2`, fitted to this project and checked by the catalog, as
     "三级指标 值（同类项目 n 个使用…：出处；换算依据）" lines (kpi_lint.library.suggest)."""
     return [item.line() for item in suggester.suggest(project, level2, path, k=k)]
+
+
+# Peer projects (of the project's sector, the most similar) that must set an indicator before a message gives it as
+# an example of what to write: more than one, so that it is what such projects set, not one project's own work.
+MIN_EXAMPLE_PEERS = 2
+
+
+def peer_example(suggester: Suggester | None, project: Project, path: str, level2: str) -> Suggestion | None:
+    """What the most similar projects of the project's own sector set under `level2` (kpi_lint.library.suggest,
+    fitted to the project's funds and checked by the catalog), when at least MIN_EXAMPLE_PEERS of them set it;
+    else None, and the message gives no example: another sector's target (a medical-insurance head count for a
+    vaccine project, one sample's 会议费 for a subsidy fund) is no example for this one, and a target only one
+    other project sets is that project's own work, not what projects of this kind set. Nor is a peer's total
+    shown unscaled (the project lists no funds): "成本 ≤90万元" of a township's budget says nothing of this one's."""
+    if suggester is None:
+        return None
+    found = suggester.suggest(project, level2, path, k=1, same_sector=True)
+    if not found or found[0].peer_projects < MIN_EXAMPLE_PEERS or found[0].unscaled_total:
+        return None
+    return found[0]
+
+
+def cited_example(example: Suggestion | None) -> str:
+    """'，如同类项目所设“受理案件数 ≥200件”' for a message; '' without an example."""
+    return f"，如同类项目所设“{example.level3} {example.value}”" if example else ""

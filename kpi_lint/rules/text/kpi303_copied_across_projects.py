@@ -150,7 +150,7 @@ class CopiedAcrossProjects(Rule):
             label = "总体目标" if later.goals else "绩效目标"
             message = (
                 f"本项目的{label}与第{earlier.line}行项目“{earlier.name}”的几乎相同（相似度 {sim:.0f}%）。"
-                f"{label}应写明本项目资金要达到的结果，如“为8814名脱贫人口落实县级参保补助，参保率达到100%”。"
+                f"{label}应写明本项目资金要达到的结果：为哪些对象、做成多少、达到什么水平，数字按本项目资金测算。"
             )
             yield self.finding(
                 doc, message, project=later, at=loc,

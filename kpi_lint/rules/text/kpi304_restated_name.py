@@ -68,8 +68,7 @@ class RestatedName(Rule):
             where = f"{label}（{period}）" if period else label
             message = (
                 f"{where}“{loc.text.strip()}”只是重复了项目名称“{project.name}”，没有说明资金用途、对象、规模或预期结果。"
-                f"应写明做什么、为谁、多少钱、达到什么结果，如“按每人77元标准为170720名城乡居民提供县级财政补助，"
-                f"共13140000元”。"
+                f"应写明做什么、为谁、多少钱、达到什么结果：资金用于什么、服务对象及人数、资金额、预期的产出或效益。"
             )
             yield self.finding(
                 doc, message, project=project, at=loc, period=period
