@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.cluster import ClusterSet, ValueStats, cluster_texts
+from kpi_lint.cluster.clustering import _reorderings
 from kpi_lint.cluster.groups import collect_members, value_kinds
 from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.model import Document
@@ -44,6 +45,18 @@ def test_truncated_cells_join_their_full_text(clusters: ClusterSet) -> None:
         ("002", 914, "实施期"), ("002", 912, "年度"),
     ]
     assert full.values == [ValueStats("%", 7, 90.0, 90.0, 95.0)]
+
+
+def test_a_name_with_two_parts_swapped_is_one_indicator() -> None:
+    """Object and action in either order (issue 13n); a swap of single characters or of texts that differ
+    otherwise is no reordering."""
+    texts = ["购置办公设备数量", "办公设备购置数量", "印刷宣传资料", "宣传资料印刷", "雾炮车抑尘降尘服务配备车辆数",
+             "雾炮车降尘抑尘服务配备车辆数", "培训次数", "培训数次", "补助人数", "人数补助金", "设备验收合格率",
+             "验收设备合格率"]
+    assert _reorderings(texts) == [(0, 1), (2, 3), (4, 5), (10, 11)]
+    normalizer = TextNormalizer()
+    labels = cluster_texts(["办公设备购置数量", "购置办公设备数量", "办公设备购置种类"], normalizer).labels.tolist()
+    assert labels[0] == labels[1] != labels[2]
 
 
 @pytest.mark.parametrize(
