@@ -79,6 +79,10 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("任务完成期限", "完成时间"),
         ("涉及乡镇个数", "涉及乡镇数量"),
         ("工程设计使用年限", "工程设计使用年限"),  # … a service life is no deadline
+        # a target at the end of the name without a comparator (issue 13n); a number inside the name stays
+        ("寨山石坪村新建水泥路1条", "寨山石坪村新建水泥路"),
+        ("配套电力设施1250KVA变压器3台", "配套电力设施1250kva变压器"),
+        ("空气质量PM2.5", "空气质量pm25"),
     ],
 )
 def test_normalize(normalizer: TextNormalizer, printed: str, normalized: str) -> None:
