@@ -11,7 +11,8 @@ thousands.  A dense n×n distance matrix does not scale, so:
    (found over all texts at once, in sorted order) go to one block, so that
    the rule of step 3 that joins them is never cut by a block boundary;
 3. within a block: cosine distances, with rapidfuzz near-duplicates (truncated
-   cells, one-character typos) set to distance 0 and two names that end in different
+   cells, one-character typos) and names with two parts swapped (购置办公设备数量 /
+   办公设备购置数量; kept in one block like a cut cell) set to distance 0 and two names that end in different
    kinds of measure (a rate and a count: 购置办公设备数量 / 购置办公设备种类, see
    lexicons/measure_heads.txt) set to distance 1, then AgglomerativeClustering
    with average linkage cut at `threshold`;
