@@ -11,7 +11,8 @@ thousands.  A dense n×n distance matrix does not scale, so:
    (found over all texts at once, in sorted order) go to one block, so that
    the rule of step 3 that joins them is never cut by a block boundary;
 3. within a block: cosine distances, with rapidfuzz near-duplicates (truncated
-   cells, one-character typos) set to distance 0 and two names that end in different
+   cells, one-character typos) and names with two parts swapped (购置办公设备数量 /
+   办公设备购置数量; kept in one block like a cut cell) set to distance 0 and two names that end in different
    kinds of measure (a rate and a count: 购置办公设备数量 / 购置办公设备种类, see
    lexicons/measure_heads.txt) set to distance 1, then AgglomerativeClustering
    with average linkage cut at `threshold`;
@@ -58,6 +59,8 @@ NEAR_DUPLICATE_MIN_LENGTH = 6
 # A text this long that is the start of another is the same cell cut short (shorter ones are words:
 # 项目成本 / 项目成本超支率).
 TRUNCATED_MIN_LENGTH = 7
+# The shortest part of a name that counts as a word moved to the other side (办公设备 / 购置: two characters).
+REORDERED_PART = 2
 BLOCK_SIZE = 2000
 _FAN_OUT = 16
 # Merge passes over the clusters while they fill more than one block (each costs about half a first pass).
@@ -145,7 +148,7 @@ def cluster_texts(
     if len(unique) <= block_size:
         labels = _cluster_rows(vectors, unique, measures, threshold, block_size, progress, block_map)
         return TextClusters(unique, _renumber(labels), vectors)
-    together = _components(len(unique), _truncations(unique, TIE_MOST))
+    together = _components(len(unique), _truncations(unique, TIE_MOST) + _reorderings(unique))
     labels = _cluster_rows(vectors, unique, measures, threshold, block_size, progress, block_map, together)
     for round_ in range(1, MERGE_ROUNDS + 1):
         before = int(labels.max(initial=0)) + 1
@@ -272,11 +275,17 @@ def cluster_block(
 
 
 def _near_duplicates(texts: list[str]) -> np.ndarray | None:
-    """Boolean matrix of near-duplicate pairs: rapidfuzz ratio ≥ NEAR_DUPLICATE, or a cell cut short."""
+    """Boolean matrix of near-duplicate pairs: rapidfuzz ratio ≥ NEAR_DUPLICATE, a cell cut short, or two
+    parts of a name written in the other order (_reorderings)."""
+    reordered = _reorderings(texts)
     long_enough = np.array([len(t) >= NEAR_DUPLICATE_MIN_LENGTH for t in texts])
-    if long_enough.sum() < 2:
+    if long_enough.sum() < 2 and not reordered:
         return None
     near = np.zeros((len(texts), len(texts)), dtype=bool)
+    if long_enough.sum() < 2:
+        for a, b in reordered:
+            near[a, b] = near[b, a] = True
+        return near
     # Scored only among the long texts (a short one is no near-duplicate of anything), and only between
     # lengths that can reach the ratio: the rest score below it whatever their characters.  One thread, as
     # the k-means below: a run is parallel by processes, and a thread pool per small call costs more than it saves.
@@ -294,7 +303,49 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
     for short, full in _truncations(texts):
         near[short, full] = near[full, short] = True
     near &= long_enough[:, None] & long_enough[None, :]
+    for a, b in reordered:
+        near[a, b] = near[b, a] = True
     return np.asarray(near)
+
+
+def _reorderings(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """(i, j), i < j, where text j is text i with two neighbouring parts swapped, each of at least
+    REORDERED_PART characters: 购置办公设备数量 / 办公设备购置数量, 印刷宣传资料 / 宣传资料印刷.
+
+    Chinese writes an indicator's object and its action in either order (制作宣传品数量 / 宣传品制作数量);
+    swapping two parts changes neither what is counted nor how.  Only texts with the same characters can
+    be such a pair, so texts are grouped by their sorted characters first (one pass, no n² loop).
+    """
+    by_letters: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        if len(text) >= 2 * REORDERED_PART:
+            by_letters.setdefault("".join(sorted(text)), []).append(i)
+    pairs: list[tuple[int, int]] = []
+    for group in by_letters.values():
+        for k, i in enumerate(group):
+            pairs.extend((i, j) for j in group[k + 1 :] if _swapped(texts[i], texts[j]))
+    return pairs
+
+
+def _swapped(a: str, b: str) -> bool:
+    """True when `b` is `a` with two neighbouring parts of at least REORDERED_PART characters swapped."""
+    if a == b or len(a) != len(b):
+        return False
+    start = 0
+    while a[start] == b[start]:
+        start += 1
+    end = len(a)
+    while a[end - 1] == b[end - 1]:
+        end -= 1
+    # The differing middles: b's must be a's rotated (a = X + Y, b = Y + X), X and Y long enough.  A common
+    # start or end inside X or Y was stripped too, so every split within the whole texts is tried.
+    for left in range(start + 1):
+        for right in range(end, len(a) + 1):
+            x_y, y_x = a[left:right], b[left:right]
+            for cut in range(REORDERED_PART, len(x_y) - REORDERED_PART + 1):
+                if y_x == x_y[cut:] + x_y[:cut]:
+                    return True
+    return False
 
 
 def _comparable_lengths(length: int) -> tuple[int, int]:

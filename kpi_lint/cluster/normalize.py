@@ -174,6 +174,7 @@ class TextNormalizer:
         s = _unit_regex(self.units).sub("", s)
         s = _drop(BRACKETED, s)  # the measure is named outside the brackets ("特困人员救助供养人数(按月平均)")
         s = _drop(_TRAILING_TARGET, s)
+        s = _drop(_amount_regex(self.units), s)
         s = _drop(_QUALIFIER, s)
         s = re.sub(r"[%‰]+$", "", s)
         places = self._place_pattern
@@ -211,6 +212,14 @@ def _place_regex(places: frozenset[str]) -> re.Pattern[str] | None:
     if not places:
         return None
     return re.compile("|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=16)
+def _amount_regex(units: tuple[str, ...]) -> re.Pattern[str]:
+    # A target written at the end of the name without a comparator: 新建水泥路1条, 配套变压器3台 (after a Chinese
+    # character, so that PM2.5 or a model number stays).
+    alternatives = "|".join(re.escape(u) for u in (*units, "%", "‰"))
+    return re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?\s*(?:" + alternatives + r")?$")
 
 
 @lru_cache(maxsize=16)

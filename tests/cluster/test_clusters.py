@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.cluster import ClusterSet, ValueStats, cluster_texts
+from kpi_lint.cluster.clustering import _reorderings
 from kpi_lint.cluster.groups import collect_members, value_kinds
 from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.model import Document
@@ -44,6 +45,18 @@ def test_truncated_cells_join_their_full_text(clusters: ClusterSet) -> None:
         ("002", 914, "实施期"), ("002", 912, "年度"),
     ]
     assert full.values == [ValueStats("%", 7, 90.0, 90.0, 95.0)]
+
+
+def test_a_name_with_two_parts_swapped_is_one_indicator() -> None:
+    """Object and action in either order (issue 13n); a swap of single characters or of texts that differ
+    otherwise is no reordering."""
+    texts = ["购置办公设备数量", "办公设备购置数量", "印刷宣传资料", "宣传资料印刷", "雾炮车抑尘降尘服务配备车辆数",
+             "雾炮车降尘抑尘服务配备车辆数", "培训次数", "培训数次", "补助人数", "人数补助金", "设备验收合格率",
+             "验收设备合格率"]
+    assert _reorderings(texts) == [(0, 1), (2, 3), (4, 5), (10, 11)]
+    normalizer = TextNormalizer()
+    labels = cluster_texts(["办公设备购置数量", "购置办公设备数量", "办公设备购置种类"], normalizer).labels.tolist()
+    assert labels[0] == labels[1] != labels[2]
 
 
 @pytest.mark.parametrize(
@@ -109,8 +122,9 @@ def test_ids_follow_size_and_every_indicator_is_placed(clusters: ClusterSet, doc
     # 13e's measure kinds, synonyms and threshold 0.40: 印刷数量 joined 宣传资料印刷份数, 购置办公设备种类 left
     # 购置办公设备数量, and 办公设备验收合格率 wrongly joined 医保信息系统验收合格率); 182 at threshold 0.35
     # (issue 13g: four more, 印刷数量 alone among them); 183 after issue 13l's word-order rule (完成及时率 →
-    # 及时完成率) took 003's 完成及时率 away from its bare 及时性.
-    assert len(clusters.clusters) == 183
+    # 及时完成率) took 003's 完成及时率 away from its bare 及时性; 182 after issue 13n dropped a trailing number
+    # (001's cut cell 城乡居民县级财2 joins its other cut copy 城乡居民县级财政补助参).
+    assert len(clusters.clusters) == 182
     assert sum(len(c.units) > 1 for c in clusters.clusters) == 16
 
 
@@ -136,14 +150,18 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     kinds = value_kinds(members)
     exact = cluster_texts(texts, normalizer, kinds=kinds)
     same_exact = _same_pairs(texts, exact.labels.tolist())
-    assert len(texts) == 210  # 211 before issue 13k's *培训次数 rule made 医保业务培训次数 the bare 培训次数
+    # 211 before issue 13k's *培训次数 rule made 医保业务培训次数 the bare 培训次数; 210 before issue 13n dropped a
+    # trailing number (贫困人口参保县4 is 贫困人口参保县)
+    assert len(texts) == 209
     # 41 at threshold 0.40; 36 before the pair 培训次数 / 医保业务培训次数 became one text; 35 before issue 13l's
     # 完成及时率 → 及时完成率 parted 及时率 (003's bare 及时性) and 完成及时率
-    assert len(same_exact) == 34
+    # 32 after issue 13n: 贫困人口参保县4 became 贫困人口参保县 (its 3 pairs are one text now), and
+    # 城乡居民县级财2 joined 城乡居民县级财政补助参
+    assert len(same_exact) == 32
     for block_size in (20, 40):
         blocked = cluster_texts(texts, normalizer, kinds=kinds, block_size=block_size)
         same_blocked = _same_pairs(texts, blocked.labels.tolist())
-        assert len(same_blocked & same_exact) >= 33  # 34 today: k-means draws may differ on another machine
+        assert len(same_blocked & same_exact) >= 31  # 32 today: k-means draws may differ on another machine
         assert len(same_blocked - same_exact) <= 1  # 0 today
         label = dict(zip(texts, blocked.labels, strict=True))
         assert label["医保信息系统正常运"] == label["医保信息系统正常运行率"]

@@ -27,7 +27,7 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
     [
         ("2022年疫苗接种保障人数", "疫苗接种保障人数"),  # 004: a year
         ("长期护理人员标准（元）", "长期护理人员标准"),  # 000: a unit in brackets
-        ("机关运转率（%）", "机关运转率"),  # 003
+        ("机关运转率（%）", "机关运行率"),  # 003; 运转 → 运行 (issue 13n)
         ("生态效益指标", "生态效益"),  # 003: a category word as the indicator
         ("级解建档立卡贫困户参保", "缓解建档立卡贫困户参保"),  # 001: OCR typo from lexicons/typos.txt
         ("市域内一站式及时结算覆盖率", "一站式及时结算覆盖率"),  # 002: the writer's own place
@@ -47,7 +47,7 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("受益建档立卡贫困人口数≥**人", "受益建档立卡贫困户人数"),  # 人口数 → 人数 → 贫困户人数
         ("及时(按期)开工率", "及时开工率"),
         ("指标1:补助发放及时率", "补助及时发放率"),  # one word order for one on-time rate (issue 13l)
-        ("经费支出合规性", "经费支出合规率"),
+        ("经费支出合规性", "资金支出合规率"),  # 经费 → 资金 (issue 13n)
         ("禁毒舞台剧宣传的场次", "宣传活动次数"),  # 的 dropped, 场次 → 次数, then the publicity rule
         ("全省残联宣文干部培训班参训人数", "培训人数"),
         ("其中桃树种植面积", "桃树种植面积"),
@@ -73,6 +73,16 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("项目数", "项目数"),  # … but a prefix rule leaves at least two characters
         ("医疗信息系统运行正常", "医疗信息系统正常运行"),
         ("资金执行率", "预算执行率"),
+        # one concept in two words (issue 13n): 采购 / 购买 / 购置, 完工 / 完成, 完成期限 / 完成时间, 个数 / 数量
+        ("办公设备采购数量", "办公设备购置数量"),
+        ("项目完工时间", "完成时间"),
+        ("任务完成期限", "完成时间"),
+        ("涉及乡镇个数", "涉及乡镇数量"),
+        ("工程设计使用年限", "工程设计使用年限"),  # … a service life is no deadline
+        # a target at the end of the name without a comparator (issue 13n); a number inside the name stays
+        ("寨山石坪村新建水泥路1条", "寨山石坪村新建水泥路"),
+        ("配套电力设施1250KVA变压器3台", "配套电力设施1250kva变压器"),
+        ("空气质量PM2.5", "空气质量pm25"),
     ],
 )
 def test_normalize(normalizer: TextNormalizer, printed: str, normalized: str) -> None:
