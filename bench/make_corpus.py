@@ -73,6 +73,12 @@ YEARS = tuple(range(2019, 2027))
 _WS = re.compile(r"\s|\|")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SHAPED = re.compile(r"^(?P<cmp>[≥≤><=＞＜≧≦]*)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s|]{0,6})$")
+# A unit a department prints: words, Latin letters, a percent or per-mille sign, "/" or "·" between units
+# ("元/人·年").  A value read from an OCR'd row may carry a stray mark ("80%^"): no unit to print elsewhere.
+_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z%％‰㎡/·]*")
+# A unit naming a day of the calendar ("12月底前", "6月前", "15日前"), not a measure: its number is a month
+# or a day, and it is neither given to a count nor swapped for one.
+_DATE_UNIT = ("月", "年底", "年末", "年前", "年年", "日", "号", "季度")  # "2023年年底前"
 
 
 @dataclass
@@ -157,7 +163,7 @@ def load_templates(formats: set[str]) -> tuple[list[Template], Pools]:
                 pools.projects.append(text)
             elif kind == "value":
                 shaped = _SHAPED.match(text)
-                if shaped:
+                if shaped and _UNIT.fullmatch(shaped["unit"]) and not shaped["unit"].startswith(_DATE_UNIT):
                     pools.units[bool(shaped["cmp"])].append(shaped["unit"])
                 elif not any(ch.isdigit() for ch in text) and len(text) <= 12:
                     pools.qualitative.append(text)
@@ -194,6 +200,8 @@ class Varier:
         if shaped:
             units = self.pools.units[bool(shaped["cmp"])]
             unit = shaped["unit"]
+            if unit.startswith(_DATE_UNIT):
+                return f"{shaped['cmp']}{self._number_like(shaped['num'])}{unit}"
             if unit and unit not in self.pools.percent_units and units and rng.random() < 0.5:
                 unit = rng.choice([u for u in units if u not in self.pools.percent_units] or [unit])
             if unit in self.pools.percent_units:

@@ -89,6 +89,7 @@ _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the re
 _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
 _LIST_SEPARATED = re.compile(r"[^,，。]*[;；][^,，。]*")  # a sentence of clauses apart by semicolons, no comma
 _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thousands
+_TIME_SPAN = "个?工作日|个月|小时|天|周"  # a span of time a target may count in ("3天以内"), no unit of units.txt
 
 
 @lru_cache(maxsize=4)
@@ -319,15 +320,22 @@ def _units(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted({u for kind in lexicon.units.values() for u in kind}, key=len, reverse=True))
 
 
-def _figure_end(value: str, units: tuple[str, ...]) -> int:
+def _figure_end(value: str, units: tuple[str, ...], ends: tuple[str, ...] = ()) -> int:
     """Where a stated figure ends when a sentence runs on after it with no stop: "≥23人改善村基础设施"
-    → after "人"; the whole value when no such run of words follows its number and unit."""
+    → after "人" (its unit `_unit_pattern`); the whole value when no such run of words follows its number
+    and unit."""
     m = _FIGURE.match(value)
     if m is None:
         return len(value)
     end = m.end()
-    end += next((len(u) for u in units if value.startswith(u, end)), 0)
+    unit = _unit_at(units, ends).match(value, end)
+    end = unit.end() if unit else end
     return end if _RUN_ON.match(value, end) else len(value)
+
+
+@lru_cache(maxsize=4)
+def _unit_at(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_unit_pattern(units, ends))
 
 
 def _stated_targets(
@@ -391,7 +399,7 @@ def _stated_targets(
             named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name"):]) is not None
             if len(name) >= 2 and _HAN.search(name) and named:
                 value = clause[m.start("value") : m.end("value")].strip()
-                value = value[: _figure_end(fold(value), units)]
+                value = value[: _figure_end(fold(value), units, hints.target_ends)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
                 listed.append(
                     _Item(
@@ -494,12 +502,27 @@ def _worded_pattern(starts: tuple[str, ...], ends: tuple[str, ...]) -> re.Patter
 
 
 @lru_cache(maxsize=4)
-def _counted_pattern(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
+def _unit_pattern(units: tuple[str, ...], ends: tuple[str, ...]) -> str:
+    """The unit a department prints after a figure, not only those units.txt lists: a listed one (after a
+    magnitude: "1.8万亩"), one of them per another or two ("元/亩", "人/天", "元/生·年", "元/月/人", "/年"), a
+    span of time ("3天", "24小时", "5个工作日"), Latin letters ("150km"); a date or a span may close with 前 / 内
+    ("12月底前", "3天内"), any with a word of glue_cues.txt 目标后缀 ("3天以内")."""
     unit = "|".join(map(re.escape, units)) or "(?!)"
+    end = "|".join(map(re.escape, ends)) or "(?!)"
+    one = rf"(?:{unit}|{_TIME_SPAN}|[\u4e00-\u9fff])"
+    per = rf"/{one}(?:[/·]{one})?"
+    latin = r"[A-Za-z]{1,4}(?:/[A-Za-z\u4e00-\u9fff]{1,2})?"
+    return rf"(?:{_MAGNITUDE}?(?:{_TIME_SPAN}|{unit})(?:{per})?(?:前|内)?|{per}|%|‰|{latin})(?:{end})?"
+
+
+@lru_cache(maxsize=4)
+def _counted_pattern(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
+    """A name and its figure, its unit `_unit_pattern`, or a magnitude alone ("45万"), or a measure word
+    units.txt lacks ("80头": a figure closing a clause is followed by its measure word, if by any)."""
     end = "|".join(map(re.escape, ends)) or "(?!)"
     return re.compile(
         r"^(?P<name>[^≥≤=<>≧≦＞＜|\s]{1,40}?[\u4e00-\u9fff)）”\"])(?:(?<=[率度数量])达到?)?"
-        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{_MAGNITUDE}?(?:{unit})|%|‰)?(?:{end})?)$"
+        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{_unit_pattern(units, ends)}|(?:{_MAGNITUDE}|[\u4e00-\u9fff])(?:{end})?)?)$"
     )
 
 

@@ -69,3 +69,28 @@ def test_a_goal_label_followed_by_a_sentence_lists_no_targets() -> None:
     source = read_blocks(WILD / "a05_anhui_health_declaration.txt").source
     assert source is not None
     assert report_projects(source, load_lexicon()) == []
+
+
+@pytest.mark.parametrize(
+    ("listed", "value"),
+    [
+        ("会议费21301人/天", "21301人/天"),  # one unit per another
+        ("社区亩均财政资金投入1元/亩", "1元/亩"),
+        ("人均补助标准979元/生·年", "979元/生·年"),
+        ("托管服务器服务成本10320/年", "10320/年"),  # per year, its money unit left out
+        ("住院救助人次45万", "45万"),  # a magnitude alone
+        ("示范道路硬化150km", "150km"),
+        ("审核结算时限12月底前", "12月底前"),
+        ("护工培训补贴发放时限15天以内", "15天以内"),  # a span of time, not a unit of units.txt
+        ("生猪存栏数量800头", "800头"),  # a measure word units.txt lacks
+    ],
+)
+def test_a_listed_count_keeps_any_unit_a_department_prints(tmp_path: Path, listed: str, value: str) -> None:
+    # p08's sentence with other names and units (bench/make_corpus.py varies it so): "具体指标。产出指标:
+    # 全区县域商业建设行动试点县数量20个;2022年全区县域" is read whatever unit the figure carries.
+    text = (WILD / "p08_guangxi_commerce_regional_selfeval_prose.txt").read_text(encoding="utf-8")
+    report = tmp_path / "p08_variant.txt"
+    report.write_text(text.replace("全区县域商业建设行动试点县数量20个", listed), encoding="utf-8")
+    (indicator,) = parse(report).indicators
+    assert (indicator.level1, indicator.level3, indicator.value) == ("产出指标", listed[: -len(value)], value)
+    assert indicator.spans["value"].line == 11
