@@ -177,6 +177,12 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
         form, items = Form.TARGET, list(_stated_targets(src, vocab, _units(lexicon)))
     if not items:
         return []
+    named = _named_projects(src, vocab, items)
+    if named:
+        projects = [Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _ in named]
+        for project, (_, held) in zip(projects, named, strict=True):
+            project.indicators.extend(_indicator(src, project, item, lexicon) for item in held)
+        return projects
     first = items[0].name
     title = _title(src, first.line)
     project = Project(
@@ -186,6 +192,35 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     )
     project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
     return [project]
+
+
+@lru_cache(maxsize=4)
+def _name_statement(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A line opening, after its number, with a project's name word and colon: "(2)项目名称:从业资格考试工作经费
+    单位自有资金,主要用于…" → the name, up to the first mark of a sentence."""
+    word = "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+    number = rf"(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?"
+    return re.compile(rf"^\s*{number}\s*(?:{word})\s*[:：]\s*(?P<name>[^,，。;；:：]{{2,40}})")
+
+
+def _named_projects(src: SourceText, vocab: Vocabulary, items: list[_Item]) -> list[tuple[Located, list[_Item]]]:
+    """A report describing several projects in turn, each opened by its name ("(1)项目名称:单位自有资金,…
+    绩效指标设置5个,分别为:…", "(2)项目名称:从业资格考试工作经费…"): each named project with the items stated
+    after its name and before the next, when two or more of them state items and none is stated before the
+    first name (else the report is one project, as before).  A named project stating no item is left out."""
+    pattern = _name_statement(tuple(w for w, fact in vocab.facts.items() if fact == "name"))
+    names: list[Located] = []
+    for n, line in enumerate(src.lines, start=1):
+        if (m := pattern.match(line)) is not None:
+            names.append(Located(m["name"].strip(), n, _printed(src, n, m.start("name"))))
+    if len(names) < 2 or items[0].name.line < names[0].line:
+        return []
+    lines = [name.line for name in names]
+    held: list[list[_Item]] = [[] for _ in names]
+    for item in items:
+        held[bisect_right(lines, item.name.line) - 1].append(item)
+    named = [(name, its) for name, its in zip(names, held, strict=True) if its]
+    return named if len(named) >= 2 else []
 
 
 def categories_beyond_table(src: SourceText, lexicon: Lexicon, project: Project) -> list[Indicator]:

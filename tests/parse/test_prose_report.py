@@ -94,3 +94,24 @@ def test_a_listed_count_keeps_any_unit_a_department_prints(tmp_path: Path, liste
     (indicator,) = parse(report).indicators
     assert (indicator.level1, indicator.level3, indicator.value) == ("产出指标", listed[: -len(value)], value)
     assert indicator.spans["value"].line == 11
+
+
+def test_a_report_describing_projects_in_turn_reads_each_as_its_own() -> None:
+    # u01: "(1)项目名称:单位自有资金,…绩效指标设置5个,分别为:申报缴纳个税职工人数25人,…" then
+    # "(2)项目名称:从业资格考试工作经费单位自有资金,…" and its own five targets.
+    doc = parse(WILD / "u01_yunnan_transportenforcement_selfeval_prose.txt")
+    projects = [(p.name, p.line, p.column, len(p.indicators)) for p in doc.projects]
+    assert projects == [("单位自有资金", 4, 9, 4), ("从业资格考试工作经费单位自有资金", 7, 9, 5)]
+    second = [i.level3 for i in doc.projects[1].indicators]
+    assert second[:2] == ["从业资格考试工作检查核查人数", "检查(核查)任务完成率"]
+
+
+def test_one_named_project_stays_the_report_project(tmp_path: Path) -> None:
+    report = tmp_path / "自评报告.txt"
+    report.write_text(
+        "(1)项目名称:乡村道路养护经费,主要用于道路养护。\n"
+        "绩效指标设置2个,分别为:养护里程120公里,群众满意度≥90%。\n",
+        encoding="utf-8",
+    )
+    (project,) = parse(report).projects
+    assert [(i.level3, i.value) for i in project.indicators] == [("养护里程", "120公里"), ("群众满意度", "≥90%")]
