@@ -180,8 +180,8 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     named = _named_projects(src, vocab, items)
     if named:
         projects = [Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _ in named]
-        for project, (_, held) in zip(projects, named, strict=True):
-            project.indicators.extend(_indicator(src, project, item, lexicon) for item in held)
+        for project, (_, stated) in zip(projects, named, strict=True):
+            project.indicators.extend(_indicator(src, project, item, lexicon) for item in stated)
         return projects
     first = items[0].name
     title = _title(src, first.line)
