@@ -504,7 +504,21 @@ def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
     head = _label_head(
         vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads
     )
-    return list(head.finditer(folded))
+    heads: list[re.Match[str]] = []
+    for m in head.finditer(folded):
+        if not _inside_name(folded, m, heads[-1].end() if heads else -1):
+            heads.append(m)
+    return heads
+
+
+def _inside_name(folded: str, head: re.Match[str], last_end: int) -> bool:
+    """A category word with words glued on both sides, no colon or lead word after it and no label right
+    before it, is a word of an indicator's name, not a label over a list ("效益指标:项目建成后可持续影响年限≥10年":
+    可持续影响 in the name; but "产出指标数量指标足额保障率…", a label after a label, heads its rows)."""
+    if not head["label"] or head.end() != head.end("label") or head.start() == last_end:
+        return False
+    before, after = folded[head.start() - 1 : head.start()], folded[head.end() : head.end() + 1]
+    return bool(_HAN.match(before) and _HAN.match(after))
 
 
 def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int:
