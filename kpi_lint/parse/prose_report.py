@@ -512,13 +512,14 @@ def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
 
 
 def _inside_name(folded: str, head: re.Match[str], last_end: int) -> bool:
-    """A category word with words glued on both sides, no colon or lead word after it and no label right
-    before it, is a word of an indicator's name, not a label over a list ("效益指标:项目建成后可持续影响年限≥10年":
-    可持续影响 in the name; but "产出指标数量指标足额保障率…", a label after a label, heads its rows)."""
+    """A category word with words glued before it and words or a figure after it, no colon or lead word after
+    it and no label right before it, is a word of an indicator's name, not a label over a list ("效益指标:项目
+    建成后可持续影响年限≥10年", "…文化需求的可持续影响70元": 可持续影响 in the name; but "产出指标数量指标足额保障率…",
+    a label after a label, heads its rows)."""
     if not head["label"] or head.end() != head.end("label") or head.start() == last_end:
         return False
     before, after = folded[head.start() - 1 : head.start()], folded[head.end() : head.end() + 1]
-    return bool(_HAN.match(before) and _HAN.match(after))
+    return bool(_HAN.match(before) and (_HAN.match(after) or after.isdigit()))
 
 
 def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int:

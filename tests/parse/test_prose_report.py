@@ -117,14 +117,20 @@ def test_one_named_project_stays_the_report_project(tmp_path: Path) -> None:
     assert [(i.level3, i.value) for i in project.indicators] == [("养护里程", "120公里"), ("群众满意度", "≥90%")]
 
 
-def test_a_category_word_inside_a_listed_name_is_part_of_the_name(tmp_path: Path) -> None:
-    # "项目建成后可持续影响年限" (a name of the wild tables) holds 可持续影响, a 二级 word: glued on both sides,
-    # with no colon after it, it is no label over a list.
+@pytest.mark.parametrize(
+    ("listed", "name", "value"),
+    [
+        ("项目建成后可持续影响年限10年", "项目建成后可持续影响年限", "10年"),
+        ("对文化需求的可持续影响70元", "对文化需求的可持续影响", "70元"),  # a figure right after the word
+    ],
+)
+def test_a_category_word_inside_a_listed_name_is_part_of_the_name(
+    tmp_path: Path, listed: str, name: str, value: str
+) -> None:
+    # "项目建成后可持续影响年限" (a name of the wild tables) holds 可持续影响, a 二级 word: with words before it and
+    # no colon after it, it is no label over a list.
     text = (WILD / "p08_guangxi_commerce_regional_selfeval_prose.txt").read_text(encoding="utf-8")
     report = tmp_path / "p08_variant.txt"
-    listed = text.replace("全区县域商业建设行动试点县数量20个", "项目建成后可持续影响年限10年")
-    report.write_text(listed, encoding="utf-8")
+    report.write_text(text.replace("全区县域商业建设行动试点县数量20个", listed), encoding="utf-8")
     (indicator,) = parse(report).indicators
-    assert (indicator.level1, indicator.level2, indicator.level3, indicator.value) == (
-        "产出指标", None, "项目建成后可持续影响年限", "10年"
-    )
+    assert (indicator.level1, indicator.level2, indicator.level3, indicator.value) == ("产出指标", None, name, value)
