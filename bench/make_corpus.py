@@ -48,8 +48,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kpi_lint.errors import InputError  # noqa: E402
+from kpi_lint.lexicon import load_lexicon  # noqa: E402
 from kpi_lint.model import Document  # noqa: E402
 from kpi_lint.parse import parse  # noqa: E402
+from kpi_lint.vocab import Vocabulary  # noqa: E402
 
 OFFICE = ROOT / "tests" / "fixtures" / "office"
 FORMATS = ("txt", "docx", "xlsx", "html")
@@ -73,6 +75,13 @@ YEARS = tuple(range(2019, 2027))
 _WS = re.compile(r"\s|\|")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _SHAPED = re.compile(r"^(?P<cmp>[≥≤><=＞＜≧≦]*)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s|]{0,6})$")
+# A unit a department prints: words, Latin letters, a percent or per-mille sign, "/" or "·" between units
+# ("元/人·年").  A value read from an OCR'd row may carry a stray mark ("80%^"): no unit to print elsewhere.
+_UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z%％‰㎡/·]*")
+# A unit naming a day of the calendar ("12月底前", "6月前", "15日前"), not a measure: its number is a month
+# or a day, and it is neither given to a count nor swapped for one.
+_CLAUSE_MARK = re.compile(r"[,，;；。:：]")
+_DATE_UNIT = ("月", "年底", "年末", "年前", "年年", "日", "号", "季度")  # "2023年年底前"
 
 
 @dataclass
@@ -104,6 +113,7 @@ class Template:
     edits: list[Edit]  # text templates
     row_values: dict[str, set[str]]  # office templates: printed 三级指标 → the values printed beside it
     projects: list[str]
+    prose: bool = False  # a report stating its targets in sentences, no table
 
 
 def _clean(text: str | None) -> str | None:
@@ -128,6 +138,7 @@ def load_templates(formats: set[str]) -> tuple[list[Template], Pools]:
     paths = [*sorted((ROOT / "corpus").glob("*.txt")), *sorted((ROOT / "corpus" / "wild").glob("*.txt"))]
     paths += [p for fmt in FORMATS for p in sorted(OFFICE.glob(f"*.{fmt}"))]
     pools = Pools()
+    vocab = load_lexicon().vocabulary
     templates = []
     seen: dict[str, set[str]] = defaultdict(set)
     for path in paths:
@@ -151,32 +162,46 @@ def load_templates(formats: set[str]) -> tuple[list[Template], Pools]:
             if text in seen[kind]:
                 continue
             seen[kind].add(text)
-            if kind == "level3" and 2 <= len(text) <= 30:
+            if kind == "level3" and 2 <= len(text) <= 30 and not _labelled(text, vocab):
                 pools.names.append(text)
             elif kind == "project" and len(text) <= 40:
                 pools.projects.append(text)
             elif kind == "value":
                 shaped = _SHAPED.match(text)
-                if shaped:
+                if shaped and _UNIT.fullmatch(shaped["unit"]) and not shaped["unit"].startswith(_DATE_UNIT):
                     pools.units[bool(shaped["cmp"])].append(shaped["unit"])
                 elif not any(ch.isdigit() for ch in text) and len(text) <= 12:
                     pools.qualitative.append(text)
         if fmt in formats:
             projects = [p.name.strip() for p in doc.projects if p.name and p.name.strip()]
-            templates.append(Template(path, fmt, len(doc.indicators), edits, dict(row_values), projects))
+            prose = any(p.in_prose for p in doc.projects)
+            templates.append(Template(path, fmt, len(doc.indicators), edits, dict(row_values), projects, prose))
     return templates, pools
+
+
+def _labelled(name: str, vocab: Vocabulary) -> bool:
+    """A 三级指标 a template was read with that is, or ends with, a 一级/二级 label ("数量指标", "重点人群数量指标"),
+    or is cut inside its brackets: a misread cell, which no department writes as a name."""
+    pattern = vocab.glued_label_pattern
+    ends_labelled = pattern is not None and any(m.end() == len(name) for m in pattern.finditer(name))
+    # … or a name cut inside its brackets ("项目年度绩效目标("): a cell the template was misread into
+    cut = name.count("(") + name.count("（") != name.count(")") + name.count("）")
+    return bool(vocab.canonical_level1(name) or vocab.canonical_level2(name) or ends_labelled or cut)
 
 
 class Varier:
     """New printed content for one document, from its own random generator."""
 
-    def __init__(self, rng: random.Random, pools: Pools) -> None:
+    def __init__(self, rng: random.Random, pools: Pools, prose: bool = False) -> None:
         self.rng = rng
         self.pools = pools
         self.projects: dict[str, str] = {}
+        # A report listing its targets in sentences writes each as a clause: a name drawn from a table that
+        # holds a clause mark ("…及时补偿门诊住院医药费，基金安全运行。") is no clause of such a list.
+        self.names = [n for n in pools.names if not _CLAUSE_MARK.search(n)] if prose else pools.names
 
     def name(self, old: str) -> str:
-        base = self.rng.choice(self.pools.names)
+        base = self.rng.choice(self.names or self.pools.names)
         if self.rng.random() < 0.8:
             base = self.rng.choice(QUALIFIERS) + base
         return base
@@ -194,6 +219,8 @@ class Varier:
         if shaped:
             units = self.pools.units[bool(shaped["cmp"])]
             unit = shaped["unit"]
+            if unit.startswith(_DATE_UNIT):
+                return f"{shaped['cmp']}{self._number_like(shaped['num'])}{unit}"
             if unit and unit not in self.pools.percent_units and units and rng.random() < 0.5:
                 unit = rng.choice([u for u in units if u not in self.pools.percent_units] or [unit])
             if unit in self.pools.percent_units:
@@ -316,7 +343,7 @@ def vary_html(template: Template, varier: Varier) -> bytes:
 
 def write_document(out: Path, number: int, template: Template, pools: Pools, seed: int) -> Path:
     rng = random.Random(f"{seed}:{number}")
-    varier = Varier(rng, pools)
+    varier = Varier(rng, pools, template.prose)
     stem = f"{number:06d}_{template.path.stem}"
     if template.fmt == "txt":
         text = vary_text(template, varier)

@@ -89,6 +89,7 @@ _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the re
 _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
 _LIST_SEPARATED = re.compile(r"[^,，。]*[;；][^,，。]*")  # a sentence of clauses apart by semicolons, no comma
 _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thousands
+_TIME_SPAN = "个?工作日|个月|小时|天|周"  # a span of time a target may count in ("3天以内"), no unit of units.txt
 
 
 @lru_cache(maxsize=4)
@@ -176,6 +177,12 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
         form, items = Form.TARGET, list(_stated_targets(src, vocab, _units(lexicon)))
     if not items:
         return []
+    named = _named_projects(src, vocab, items)
+    if named:
+        projects = [Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _ in named]
+        for project, (_, stated) in zip(projects, named, strict=True):
+            project.indicators.extend(_indicator(src, project, item, lexicon) for item in stated)
+        return projects
     first = items[0].name
     title = _title(src, first.line)
     project = Project(
@@ -185,6 +192,35 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     )
     project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
     return [project]
+
+
+@lru_cache(maxsize=4)
+def _name_statement(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A line opening, after its number, with a project's name word and colon: "(2)项目名称:从业资格考试工作经费
+    单位自有资金,主要用于…" → the name, up to the first mark of a sentence."""
+    word = "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+    number = rf"(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?"
+    return re.compile(rf"^\s*{number}\s*(?:{word})\s*[:：]\s*(?P<name>[^,，。;；:：]{{2,40}})")
+
+
+def _named_projects(src: SourceText, vocab: Vocabulary, items: list[_Item]) -> list[tuple[Located, list[_Item]]]:
+    """A report describing several projects in turn, each opened by its name ("(1)项目名称:单位自有资金,…
+    绩效指标设置5个,分别为:…", "(2)项目名称:从业资格考试工作经费…"): each named project with the items stated
+    after its name and before the next, when two or more of them state items and none is stated before the
+    first name (else the report is one project, as before).  A named project stating no item is left out."""
+    pattern = _name_statement(tuple(w for w, fact in vocab.facts.items() if fact == "name"))
+    names: list[Located] = []
+    for n, line in enumerate(src.lines, start=1):
+        if (m := pattern.match(line)) is not None:
+            names.append(Located(m["name"].strip(), n, _printed(src, n, m.start("name"))))
+    if len(names) < 2 or items[0].name.line < names[0].line:
+        return []
+    lines = [name.line for name in names]
+    held: list[list[_Item]] = [[] for _ in names]
+    for item in items:
+        held[bisect_right(lines, item.name.line) - 1].append(item)
+    named = [(name, its) for name, its in zip(names, held, strict=True) if its]
+    return named if len(named) >= 2 else []
 
 
 def categories_beyond_table(src: SourceText, lexicon: Lexicon, project: Project) -> list[Indicator]:
@@ -319,15 +355,22 @@ def _units(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted({u for kind in lexicon.units.values() for u in kind}, key=len, reverse=True))
 
 
-def _figure_end(value: str, units: tuple[str, ...]) -> int:
+def _figure_end(value: str, units: tuple[str, ...], ends: tuple[str, ...] = ()) -> int:
     """Where a stated figure ends when a sentence runs on after it with no stop: "≥23人改善村基础设施"
-    → after "人"; the whole value when no such run of words follows its number and unit."""
+    → after "人" (its unit `_unit_pattern`); the whole value when no such run of words follows its number
+    and unit."""
     m = _FIGURE.match(value)
     if m is None:
         return len(value)
     end = m.end()
-    end += next((len(u) for u in units if value.startswith(u, end)), 0)
+    unit = _unit_at(units, ends).match(value, end)
+    end = unit.end() if unit else end
     return end if _RUN_ON.match(value, end) else len(value)
+
+
+@lru_cache(maxsize=4)
+def _unit_at(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_unit_pattern(units, ends))
 
 
 def _stated_targets(
@@ -391,7 +434,7 @@ def _stated_targets(
             named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name"):]) is not None
             if len(name) >= 2 and _HAN.search(name) and named:
                 value = clause[m.start("value") : m.end("value")].strip()
-                value = value[: _figure_end(fold(value), units)]
+                value = value[: _figure_end(fold(value), units, hints.target_ends)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
                 listed.append(
                     _Item(
@@ -461,7 +504,22 @@ def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
     head = _label_head(
         vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads
     )
-    return list(head.finditer(folded))
+    heads: list[re.Match[str]] = []
+    for m in head.finditer(folded):
+        if not _inside_name(folded, m, heads[-1].end() if heads else -1):
+            heads.append(m)
+    return heads
+
+
+def _inside_name(folded: str, head: re.Match[str], last_end: int) -> bool:
+    """A category word with words glued before it and words or a figure after it, no colon or lead word after
+    it and no label right before it, is a word of an indicator's name, not a label over a list ("效益指标:项目
+    建成后可持续影响年限≥10年", "…文化需求的可持续影响70元": 可持续影响 in the name; but "产出指标数量指标足额保障率…",
+    a label after a label, heads its rows)."""
+    if not head["label"] or head.end() != head.end("label") or head.start() == last_end:
+        return False
+    before, after = folded[head.start() - 1 : head.start()], folded[head.end() : head.end() + 1]
+    return bool(_HAN.match(before) and (_HAN.match(after) or after.isdigit()))
 
 
 def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int:
@@ -494,12 +552,27 @@ def _worded_pattern(starts: tuple[str, ...], ends: tuple[str, ...]) -> re.Patter
 
 
 @lru_cache(maxsize=4)
-def _counted_pattern(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
+def _unit_pattern(units: tuple[str, ...], ends: tuple[str, ...]) -> str:
+    """The unit a department prints after a figure, not only those units.txt lists: a listed one (after a
+    magnitude: "1.8万亩"), one of them per another or two ("元/亩", "人/天", "元/生·年", "元/月/人", "/年"), a
+    span of time ("3天", "24小时", "5个工作日"), Latin letters ("150km"); a date or a span may close with 前 / 内
+    ("12月底前", "3天内"), any with a word of glue_cues.txt 目标后缀 ("3天以内")."""
     unit = "|".join(map(re.escape, units)) or "(?!)"
+    end = "|".join(map(re.escape, ends)) or "(?!)"
+    one = rf"(?:{unit}|{_TIME_SPAN}|[\u4e00-\u9fff])"
+    per = rf"/{one}(?:[/·]{one})?"
+    latin = r"[A-Za-z]{1,4}(?:/[A-Za-z\u4e00-\u9fff]{1,2})?"
+    return rf"(?:{_MAGNITUDE}?(?:{_TIME_SPAN}|{unit})(?:{per})?(?:前|内)?|{per}|%|‰|{latin})(?:{end})?"
+
+
+@lru_cache(maxsize=4)
+def _counted_pattern(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
+    """A name and its figure, its unit `_unit_pattern`, or a magnitude alone ("45万"), or a measure word
+    units.txt lacks ("80头": a figure closing a clause is followed by its measure word, if by any)."""
     end = "|".join(map(re.escape, ends)) or "(?!)"
     return re.compile(
         r"^(?P<name>[^≥≤=<>≧≦＞＜|\s]{1,40}?[\u4e00-\u9fff)）”\"])(?:(?<=[率度数量])达到?)?"
-        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{_MAGNITUDE}?(?:{unit})|%|‰)?(?:{end})?)$"
+        rf"(?P<value>\d[\d,]*(?:\.\d+)?(?:{_unit_pattern(units, ends)}|(?:{_MAGNITUDE}|[\u4e00-\u9fff])(?:{end})?)?)$"
     )
 
 

@@ -86,8 +86,33 @@ def mentions_date(text: str | None) -> bool:
     return bool(_DATE.search(s) or _TIME_SPAN.search(s) or _NUMERIC_DATE.match(s) or _NAMED_DEADLINE.search(s))
 
 
+# A run of Latin letters and digits in a value: an OCR'd figure may print its zeros as the letter O ("1O0%",
+# "第O份" under a 计量单位 of 份, "2O份").
+_LETTERS_AND_DIGITS = re.compile(r"[A-Za-z\d.]+")
+_FIGURE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff%‰]")
+
+
+def _ocr_zeros(text: str) -> str:
+    """The letter O (or o) read as the zero it stands for where a figure is clearly meant: in a run of digits
+    and O's alone that then reads as a number ("1O0" → 100, "2O" → 20, not "O2O" → 020), or alone before a
+    unit ("第O份" → 第0份).  A run holding other letters is a word ("OK", "kOm"), left as printed."""
+    def repaired(m: re.Match[str]) -> str:
+        run = m.group()
+        if "O" not in run and "o" not in run:
+            return run
+        figure = run.replace("O", "0").replace("o", "0")
+        if not _FIGURE.fullmatch(figure):
+            return run
+        if figure == "0" and not _UNIT_AFTER.match(text, m.end()):
+            return run  # a lone O is a zero only before its unit
+        return figure
+
+    return _LETTERS_AND_DIGITS.sub(repaired, text)
+
+
 def _canonical(text: str) -> str:
-    out = fold(text).strip()
+    out = _ocr_zeros(fold(text).strip())
     for old, new in _SYMBOLS:
         out = out.replace(old, new)
     return out

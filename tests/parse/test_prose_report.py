@@ -69,3 +69,68 @@ def test_a_goal_label_followed_by_a_sentence_lists_no_targets() -> None:
     source = read_blocks(WILD / "a05_anhui_health_declaration.txt").source
     assert source is not None
     assert report_projects(source, load_lexicon()) == []
+
+
+@pytest.mark.parametrize(
+    ("listed", "value"),
+    [
+        ("会议费21301人/天", "21301人/天"),  # one unit per another
+        ("社区亩均财政资金投入1元/亩", "1元/亩"),
+        ("人均补助标准979元/生·年", "979元/生·年"),
+        ("托管服务器服务成本10320/年", "10320/年"),  # per year, its money unit left out
+        ("住院救助人次45万", "45万"),  # a magnitude alone
+        ("示范道路硬化150km", "150km"),
+        ("审核结算时限12月底前", "12月底前"),
+        ("护工培训补贴发放时限15天以内", "15天以内"),  # a span of time, not a unit of units.txt
+        ("生猪存栏数量800头", "800头"),  # a measure word units.txt lacks
+    ],
+)
+def test_a_listed_count_keeps_any_unit_a_department_prints(tmp_path: Path, listed: str, value: str) -> None:
+    # p08's sentence with other names and units (bench/make_corpus.py varies it so): "具体指标。产出指标:
+    # 全区县域商业建设行动试点县数量20个;2022年全区县域" is read whatever unit the figure carries.
+    text = (WILD / "p08_guangxi_commerce_regional_selfeval_prose.txt").read_text(encoding="utf-8")
+    report = tmp_path / "p08_variant.txt"
+    report.write_text(text.replace("全区县域商业建设行动试点县数量20个", listed), encoding="utf-8")
+    (indicator,) = parse(report).indicators
+    assert (indicator.level1, indicator.level3, indicator.value) == ("产出指标", listed[: -len(value)], value)
+    assert indicator.spans["value"].line == 11
+
+
+def test_a_report_describing_projects_in_turn_reads_each_as_its_own() -> None:
+    # u01: "(1)项目名称:单位自有资金,…绩效指标设置5个,分别为:申报缴纳个税职工人数25人,…" then
+    # "(2)项目名称:从业资格考试工作经费单位自有资金,…" and its own five targets.
+    doc = parse(WILD / "u01_yunnan_transportenforcement_selfeval_prose.txt")
+    projects = [(p.name, p.line, p.column, len(p.indicators)) for p in doc.projects]
+    assert projects == [("单位自有资金", 4, 9, 4), ("从业资格考试工作经费单位自有资金", 7, 9, 5)]
+    second = [i.level3 for i in doc.projects[1].indicators]
+    assert second[:2] == ["从业资格考试工作检查核查人数", "检查(核查)任务完成率"]
+
+
+def test_one_named_project_stays_the_report_project(tmp_path: Path) -> None:
+    report = tmp_path / "自评报告.txt"
+    report.write_text(
+        "(1)项目名称:乡村道路养护经费,主要用于道路养护。\n"
+        "绩效指标设置2个,分别为:养护里程120公里,群众满意度≥90%。\n",
+        encoding="utf-8",
+    )
+    (project,) = parse(report).projects
+    assert [(i.level3, i.value) for i in project.indicators] == [("养护里程", "120公里"), ("群众满意度", "≥90%")]
+
+
+@pytest.mark.parametrize(
+    ("listed", "name", "value"),
+    [
+        ("项目建成后可持续影响年限10年", "项目建成后可持续影响年限", "10年"),
+        ("对文化需求的可持续影响70元", "对文化需求的可持续影响", "70元"),  # a figure right after the word
+    ],
+)
+def test_a_category_word_inside_a_listed_name_is_part_of_the_name(
+    tmp_path: Path, listed: str, name: str, value: str
+) -> None:
+    # "项目建成后可持续影响年限" (a name of the wild tables) holds 可持续影响, a 二级 word: with words before it and
+    # no colon after it, it is no label over a list.
+    text = (WILD / "p08_guangxi_commerce_regional_selfeval_prose.txt").read_text(encoding="utf-8")
+    report = tmp_path / "p08_variant.txt"
+    report.write_text(text.replace("全区县域商业建设行动试点县数量20个", listed), encoding="utf-8")
+    (indicator,) = parse(report).indicators
+    assert (indicator.level1, indicator.level2, indicator.level3, indicator.value) == ("产出指标", None, name, value)

@@ -66,7 +66,12 @@ def test_l06_a_unit_cell_between_the_name_and_its_target() -> None:
     ind = rows["组织宣传活动次数"]
     assert (ind.value, ind.actual) == ("到0次", "43次")
     assert _at(L06, ind, "value").startswith("到0次43次100%1010是")
-    assert rows["制作宣传品数量"].value == "第O份"
+    # "份第O份20份": OCR printed the target's zero as the letter O; it stays as printed, read as a count in 份
+    made = rows["制作宣传品数量"]
+    assert made.value == "第O份"
+    parsed = made.parsed
+    assert parsed is not None
+    assert (parsed.number, parsed.unit, parsed.kind) == (0, "份", "count")
     # "播发稿件数量tot扁2200篇…": the unit cell OCR made letters of (篇) is still the unit's
     assert (rows["播发稿件数量"].value, rows["播发稿件数量"].actual) == ("2200篇", "2859篇")
     assert rows["党性教育培训次数"].value == "26次"
