@@ -82,7 +82,7 @@ def test_category_labels_record_filed_and_true_category() -> None:
     # (issue 9; 2 misfiled: u04's counts of activities printed under 成本指标) and 28 of v (issue 13m): test set tenth
     assert len(rows) == 1516
     misfiled = rows[rows["note"] == "misfiled"]
-    assert len(misfiled) == 76  # issue 13o: a07 学生受益情况 → 社会效益, c08 …生态环境 → 生态效益
+    assert len(misfiled) == 74
     assert (misfiled["level2"] != misfiled["label"]).all()
     awareness = rows[(rows["doc"] == "002") & (rows["level3"] == "政策知晓率")].iloc[0]
     assert (awareness["level2"], awareness["label"]) == ("服务对象满意度指标", "社会效益指标")

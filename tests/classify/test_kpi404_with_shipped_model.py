@@ -68,14 +68,8 @@ def test_corpus_findings_with_the_shipped_model() -> None:
     # 保障业务工作情况 under 可持续影响 — no longer reported since issue 13h's model, and 社会影响力 again since issue
     # 11l: a row under 可持续影响 is not moved to another 效益 by its subject), 提高医保经办水平 (质量) read as
     # 数量. 网络生态环境 (read as ecological by the cue word 生态) is no longer reported since
-    # the value's cue block (issue 13g); issue 13o's model reports it again (as 13m's retrain did; in `check` the
-    # row's boilerplate finding shadows it, so the corpus JSON does not show it). 预算 `≥95` under 成本 (labelled
-    # 成本; its % lost in the extraction) is read as a count since issue 13o's value-form block.
+    # the value's cue block (issue 13g).
     wrong = {
-        ("003", 2197, "预算", "≥95"),
-        ("003", 1998, "网络生态环境", "≥95"),
-        ("003", 2069, "网络生态环境", "≥95"),
-        ("003", 2438, "网络生态环境", "≥95"),
         ("003", 1705, "提高效率", "≥95"),
         ("003", 1842, "提高效率", ">90"),
         ("003", 2112, "提高医保经办水平", "≥95"),

@@ -77,11 +77,8 @@ def test_shipped_models_hold_only_allow_listed_types() -> None:
         data = (MODELS_DIR / name).read_bytes()
         assert schema_types(data) <= ALLOWED_TYPES
         # skops' own view: only kpi-lint's own classes are beyond its defaults, all allow-listed
-        # (the category model also holds its cue words, kpi_lint/classify/cues.py, its unit groups,
-        # classify/value_form.py, and its 一级 aliases, classify/level_names.py).
-        own = {"kpi_lint.classify.cues.CueFeatures", "kpi_lint.classify.value_form.ValueForm",
-               "kpi_lint.classify.level_names.LevelNames"}
-        cues = own if name == "category.skops" else set()
+        # (the category model also holds its cue words, kpi_lint/classify/cues.py).
+        cues = {"kpi_lint.classify.cues.CueFeatures"} if name == "category.skops" else set()
         assert set(sio.get_untrusted_types(data=data)) == {
             "kpi_lint.classify.tokenize.JiebaTokenizer",
             "kpi_lint.classify.tokenize.TextNormalizer",
