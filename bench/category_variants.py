@@ -42,6 +42,8 @@ from kpi_lint.classify.cues import CueFeatures  # noqa: E402
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, Features, build_pipeline, label_order  # noqa: E402
 from kpi_lint.classify.tokenize import TextNormalizer  # noqa: E402
 from kpi_lint.classify.train import _userdict  # noqa: E402
+from kpi_lint.classify.value_form import ValueForm, unit_groups  # noqa: E402
+from kpi_lint.lexicon import load_lexicon  # noqa: E402
 from kpi_lint.parse.values import parse_value  # noqa: E402
 
 # Units of a value, grouped by what they count (the value's kind says count / date / money only).
@@ -129,13 +131,59 @@ def _value_chars(weight: float) -> Pipeline:
     return _with_block(_pipeline(), "value_chars", chars, "value", weight)
 
 
+def _name_cues(extra: dict[str, list[str]]) -> Pipeline:
+    pipeline = _pipeline()
+    union = pipeline.steps[0][1]
+    union.transformers = [
+        (name, CueFeatures([[label, [*words, *extra.get(label, [])]] for label, words in block.cues])
+         if name == "cues" else block, cols)
+        for name, block, cols in union.transformers
+    ]
+    return pipeline
+
+
+def _value_form(weight: float, pipeline: Pipeline | None = None) -> Pipeline:
+    """The pipeline with its value-form block (added if absent) at `weight`."""
+    pipeline = pipeline or _pipeline(replace(CATEGORY_FEATURES, value_form=()))
+    groups = unit_groups(load_lexicon().keyed("category_unit_groups.txt"))
+    union = pipeline.steps[0][1]
+    union.transformers = [block for block in union.transformers if block[0] != "value_form"]
+    return _with_block(pipeline, "value_form", ValueForm(groups), ["value"], weight)
+
+
+def _sqrt_weights(c: float = 10.0, power: float = 0.5, pipeline: Pipeline | None = None) -> _PowerBalanced:
+    pipeline = pipeline or _pipeline(c=c)
+    pipeline.steps[-1][1].set_params(class_weight=None)
+    return _PowerBalanced(pipeline, power)
+
+
+class _PowerBalanced:
+    """The pipeline fitted with sample weights 1/(class count)^power ('balanced' is power 1)."""
+
+    def __init__(self, pipeline: Pipeline, power: float) -> None:
+        self.pipeline = pipeline
+        self.power = power
+
+    def fit(self, X: Any, y: Any) -> _PowerBalanced:
+        labels, counts = np.unique(y, return_counts=True)
+        per = dict(zip(labels, counts ** -self.power, strict=True))
+        w = np.asarray([per[v] for v in y])
+        self.pipeline.fit(X, y, model__sample_weight=w * len(w) / w.sum())
+        return self
+
+    def predict(self, X: Any) -> Any:
+        return self.pipeline.predict(X)
+
+
 def _svc() -> Pipeline:
     pipeline = _pipeline()
     pipeline.steps[-1] = ("model", LinearSVC(C=1.0, class_weight="balanced", random_state=2023))
     return pipeline
 
 
-VARIANTS: dict[str, Callable[[], Pipeline]] = {
+LASTING_NAME_WORDS = ["持久", "长久", "寿命", "后续", "今后", "未来"]
+MONEY_NAME_WORDS = ["预算", "支出", "造价", "价格", "投资额"]
+VARIANTS: dict[str, Callable[[], Any]] = {
     "base": _pipeline,
     "no_level1": lambda: _pipeline(replace(CATEGORY_FEATURES, categorical=("kind",))),
     "c1": lambda: _pipeline(c=1.0), "c3": lambda: _pipeline(c=3.0), "c30": lambda: _pipeline(c=30.0),
@@ -150,6 +198,20 @@ VARIANTS: dict[str, Callable[[], Pipeline]] = {
     "effect_opening": lambda: _with_block(_pipeline(), "effect", Shapes((EFFECT_OPENING,)), ["level3"], 1.0),
     "both_shapes": lambda: _with_block(_with_block(_pipeline(), "date", Shapes((DATE_SHAPE,)), ["level3", "value"],
                                                    1.0), "effect", Shapes((EFFECT_OPENING,)), ["level3"], 1.0),
+    # issue 13o
+    "value_form": lambda: _value_form(1.0), "value_form_half": lambda: _value_form(0.5),
+    "value_form_2": lambda: _value_form(2.0), "value_form_3": lambda: _value_form(3.0),
+    "value_form_2_c3": lambda: _value_form(2.0, _pipeline(c=3.0)),
+    "value_form_2_c30": lambda: _value_form(2.0, _pipeline(c=30.0)),
+    "value_form_2_deadline": lambda: _value_form(2.0, _value_cues({"时效指标": list(DEADLINE_WORDS)})),
+    "canonical_level1": lambda: _pipeline(replace(CATEGORY_FEATURES, canonical_level1=True)),
+    "no_value_form": lambda: _pipeline(replace(CATEGORY_FEATURES, value_form=())),
+    "no_value_form_c3": lambda: _pipeline(replace(CATEGORY_FEATURES, value_form=()), c=3.0),
+    "sqrt_weights": _sqrt_weights, "sqrt_weights_c3": lambda: _sqrt_weights(3.0),
+    "power_weights": lambda: _sqrt_weights(10.0, 1.5),
+    "value_form_2_power": lambda: _sqrt_weights(10.0, 1.5, _value_form(2.0)),
+    "lasting_names": lambda: _name_cues({"可持续影响指标": LASTING_NAME_WORDS}),
+    "money_names": lambda: _name_cues({"成本指标": MONEY_NAME_WORDS}),
     "lasting_cues": lambda: _value_cues({"可持续影响指标": ["巩固", "持续发挥", "持续提升", "持续"]}),
 }
 

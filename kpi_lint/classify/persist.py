@@ -62,6 +62,8 @@ ALLOWED_TYPES: frozenset[str] = frozenset({
     "kpi_lint.classify.tokenize.JiebaTokenizer",
     "kpi_lint.classify.tokenize.TextNormalizer",
     "kpi_lint.classify.cues.CueFeatures",
+    "kpi_lint.classify.value_form.ValueForm",
+    "kpi_lint.classify.level_names.LevelNames",
 })
 # The skops node kinds those types are stored as; functions, methods, partials
 # and reduce-constructors are how a crafted file would smuggle in a call.
@@ -89,7 +91,7 @@ class ModelMeta:
     sklearn_version: str
     format: str = FORMAT
     format_version: int = FORMAT_VERSION
-    # Columns read only through their cue words (the category model's 指标值; absent from older files).
+    # Columns read only through their cue words or their form (the category model's 指标值; absent from older files).
     cue_columns: list[str] = field(default_factory=list)
 
     @property

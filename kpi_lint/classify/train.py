@@ -209,7 +209,7 @@ def fit(
         labels=[str(c) for c in pipeline.classes_],
         text_columns=list(features.text),
         categorical_columns=list(features.categorical),
-        cue_columns=list(features.value_cues),
+        cue_columns=list(dict.fromkeys((*features.value_cues, *features.value_form))),
         seed=seed,
         data_sha256=data_sha256,
         kpi_lint_version=__version__,
