@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -170,7 +171,7 @@ def report_loaded(loaded: Loaded) -> None:
     if loaded.skipped:
         names = "、".join(Path(s.path).name for s in loaded.skipped[:5])
         more = f" 等 {len(loaded.skipped)} 个" if len(loaded.skipped) > 5 else ""
-        kinds = "只读取 .txt .pdf .docx .xlsx .xls .html"
+        kinds = "文件夹中只读取 .txt .pdf .docx .xlsx .xls .et .html .mht；.csv 表格请直接写出文件名"
         print(f"kpi-lint: 警告: 跳过不读取的文件：{names}{more}（{kinds}）", file=sys.stderr)
     for head in loaded.heads:
         for prob in head.problems:
@@ -184,8 +185,17 @@ def writing(output: Path | None, what: str = "输出文件") -> Iterator[None]:
     """A failure to write `output` becomes one line on stderr and exit code 2."""
     try:
         yield
+    except BrokenPipeError as exc:
+        if output is not None:
+            report_error(f"{output}: 无法写入{what}：{exc.strerror or exc}")
+            raise typer.Exit(EXIT_INPUT) from exc
+        # Standard output piped into a reader that stopped early (`kpi-lint check … | head`): the reader
+        # has what it wanted, so stop quietly, as other command-line tools do; what is still buffered
+        # goes nowhere instead of failing again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_INPUT) from exc
     except OSError as exc:
-        report_error(f"{output}: 无法写入{what}：{exc.strerror or exc}")
+        report_error(f"{output or '标准输出'}: 无法写入{what}：{exc.strerror or exc}")
         raise typer.Exit(EXIT_INPUT) from exc
 
 

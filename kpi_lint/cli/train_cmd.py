@@ -18,6 +18,7 @@ from kpi_lint.classify.output import DEFAULT_MODELS_DIR, model_destination
 from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, long_run, progress_bar, report_error, writing
 from kpi_lint.cli.typer_app import ChineseTyper, app
 from kpi_lint.errors import InputError
+from kpi_lint.rules.base import location
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -215,6 +216,9 @@ class PredictFormat(StrEnum):
     jsonl = "jsonl"
 
 
+ANCHOR = "_anchor"  # a document row's office-file place, beside classify.data's SOURCE / LINE / COLUMN
+
+
 def _document_frame(model: Model, path: Path) -> tuple[pd.DataFrame, bool]:
     """Every indicator with some text in the model's text columns, located at that column's cell."""
     import pandas as pd
@@ -229,7 +233,8 @@ def _document_frame(model: Model, path: Path) -> tuple[pd.DataFrame, bool]:
             row = indicator_row(ind)
             if any(row.get(c) for c in model.meta.text_columns):
                 line, column = ind.span(first)
-                rows.append({**row, SOURCE: ind.path, LINE: str(line), COLUMN: str(column)})
+                place = {ANCHOR: ind.anchor(first) or ""}  # page, table and cell, or sheet!cell of an office file
+                rows.append({**row, SOURCE: ind.path, LINE: str(line), COLUMN: str(column), **place})
     return pd.DataFrame(rows, dtype=str), loaded.failed
 
 
@@ -242,13 +247,14 @@ def _emit(model: Model, frame: pd.DataFrame, predictions: list[tuple[str, float]
             continue
         texts = {c: str(row.get(c, "")) for c in model.meta.text_columns}
         where = (str(row[SOURCE]), int(row[LINE]), int(row[COLUMN]))
+        anchor = str(row.get(ANCHOR) or "") or None
         if fmt is PredictFormat.jsonl:
-            record = {"path": where[0], "line": where[1], "column": where[2],
+            record = {"path": where[0], "line": where[1], "column": where[2], "anchor": anchor,
                       "label": label, "probability": round(prob, 4), **texts}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             shown = " | ".join(t for t in texts.values() if t)
-            sys.stdout.write(f"{where[0]}:{where[1]}:{where[2]}: {label} {prob:.2f}  {shown}\n")
+            sys.stdout.write(f"{location(*where, anchor)}: {label} {prob:.2f}  {shown}\n")
 
 
 @app.command("predict")

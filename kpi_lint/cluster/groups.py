@@ -20,6 +20,7 @@ from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Document, Indicator
 from kpi_lint.parse.values import base_unit, parse_value, scaled
+from kpi_lint.rules.base import location
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,13 @@ class Member:
     line: int
     unit: str  # the department (or file name) the indicator belongs to
     text: str  # normalized 三级指标
+    column: int = 1  # of the 三级指标 cell, with `line`
+    anchor: str | None = None  # its place in an office file (page, table and cell, sheet!cell; see Located)
+
+    @property
+    def location(self) -> str:
+        """Where the row is printed, as people read it (rules.base.location)."""
+        return location(self.path, self.line, self.column, self.anchor)
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,7 @@ def collect_members(
                 members.append(
                     Member(
                         ind.path, ind.project, proj.line, ind.period, ind.level2, ind.level3, ind.value, ind.line,
-                        unit, text,
+                        unit, text, ind.column, ind.anchor("level3"),
                     )
                 )
     return members, shared

@@ -14,7 +14,9 @@ from rich.table import Table
 from kpi_lint.cluster.groups import Cluster, ValueStats
 from kpi_lint.cluster.peers import PeerSuggestion
 
-MEMBER_FIELDS = ("path", "project", "period", "level2", "level3", "value", "line")
+# `line` and `column` of the 三级指标 cell; `location` the place a reviewer looks up (path:line:col in a text,
+# path!Sheet!C12 in a workbook, path:页3 表1 行4 格2 in a PDF, Word file or web page).
+MEMBER_FIELDS = ("path", "project", "period", "level2", "level3", "value", "line", "column", "location")
 
 
 def _values(stats: Sequence[ValueStats]) -> list[dict[str, Any]]:
@@ -65,7 +67,7 @@ def to_html(clusters: Sequence[Cluster], title: str = "kpi-lint 同类指标聚�
     for c in clusters:
         spread = ' class="spread"' if len(c.level2) > 1 else ""
         members = "".join(
-            f"<li>{esc(m.level3)} <b>{esc(m.value or '')}</b> <small>{esc(m.path)}:{m.line} · {esc(m.project)}"
+            f"<li>{esc(m.level3)} <b>{esc(m.value or '')}</b> <small>{esc(m.location)} · {esc(m.project)}"
             f"{' · ' + esc(m.period) if m.period else ''}</small></li>"
             for m in c.members
         )

@@ -9,7 +9,7 @@ from kpi_lint.errors import InputError
 from kpi_lint.grid import Block, LeftOut
 from kpi_lint.model import Layout
 from kpi_lint.read.mhtml import is_mhtml, mhtml_page
-from kpi_lint.read.sniff import sniff
+from kpi_lint.read.sniff import Damaged, cut_off, sniff
 from kpi_lint.read.source import SourceText, decode_bytes, read_bytes, source_from_text
 
 
@@ -30,6 +30,8 @@ def read_blocks(path: str | Path) -> Blocks:
     name = str(path)
     data = read_bytes(path)
     kind = sniff(data)
+    if isinstance(kind, Damaged):
+        raise InputError(name, kind.message)
     if not isinstance(kind, Layout):
         raise InputError(name, f"不支持的文件类型：{kind}")
     try:
@@ -53,8 +55,9 @@ def read_blocks(path: str | Path) -> Blocks:
             return Blocks(kind, "xls", sheets.blocks, left_out=sheets.left_out)
     except InputError:
         raise
-    except Exception as exc:  # a damaged office file: the library's own words say what is wrong
-        problem = f"无法读取 {kind.value.upper()} 文件（文件损坏或格式不符）：{type(exc).__name__}"
+    except Exception as exc:  # a damaged office file, or a PDF cut short
+        damaged = cut_off(data, "PDF") if kind is Layout.PDF else None
+        problem = damaged.message if damaged else f"无法读取 {kind.value.upper()} 文件：文件已损坏或格式不符"
         raise InputError(name, problem) from exc
     if kind is Layout.HTML and is_mhtml(data):
         page = mhtml_page(data)
@@ -69,7 +72,7 @@ def read_blocks(path: str | Path) -> Blocks:
         try:
             return Blocks(kind, encoding, read_html(text))
         except Exception as exc:
-            raise InputError(name, f"无法解析网页文件：{type(exc).__name__}") from exc
+            raise InputError(name, "无法解析网页文件：网页结构已损坏") from exc
     from kpi_lint.read.source import check_text
 
     check_text(text, name, encoding)

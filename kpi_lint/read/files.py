@@ -13,6 +13,11 @@ from kpi_lint.read.exclude import DEFAULT_EXCLUSION, Exclusion
 # Read inside folders.  A .csv file is read when named (a table saved as CSV, `kpi_lint.read.csv_grid`),
 # not from a folder, where CSV files are most often kpi-lint's own outputs or a reviewer's lists.
 SUPPORTED_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".xlsx", ".xlsm", ".xls", ".html", ".htm", ".mht", ".mhtml")
+# Disclosures in the old binary formats of Word and WPS (文字 .wps, 表格 .et) are taken from folders too and
+# read by their content: a workbook is read, a document is named as an input error saying how to save it as
+# .docx, so that a department's .doc is never passed over as if it were not a disclosure.
+OLD_OFFICE_SUFFIXES = (".doc", ".wps", ".et")
+READ_IN_FOLDERS = SUPPORTED_SUFFIXES + OLD_OFFICE_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -22,10 +27,18 @@ class Skipped:
     path: str
 
 
-def walk(folder: Path, exclusion: Exclusion) -> list[Path]:
-    """The files under `folder`, sorted; hidden and excluded files and folders left out (not entered)."""
+def walk(folder: Path, exclusion: Exclusion, unreadable: list[InputError] | None = None) -> list[Path]:
+    """The files under `folder`, sorted; hidden and excluded files and folders left out (not entered).
+
+    A folder that cannot be listed (no read permission, removed while walking) is added to `unreadable`
+    as an InputError naming it, never passed over in silence."""
     found: list[Path] = []
-    for here, dirs, names in os.walk(folder):
+
+    def cannot_list(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append(folder_error(Path(exc.filename or folder), exc))
+
+    for here, dirs, names in os.walk(folder, onerror=cannot_list):
         current = Path(here)
         dirs[:] = [d for d in dirs if not d.startswith(".") and not exclusion.excludes(current / d, folder)]
         found += [
@@ -33,6 +46,13 @@ def walk(folder: Path, exclusion: Exclusion) -> list[Path]:
             if not n.startswith(".") and (current / n).is_file() and not exclusion.excludes(current / n, folder)
         ]
     return sorted(found)
+
+
+def folder_error(folder: Path, exc: OSError) -> InputError:
+    """A folder that cannot be listed, in one line."""
+    if isinstance(exc, PermissionError):
+        return InputError(str(folder), "没有读取权限，无法列出文件夹中的文件")
+    return InputError(str(folder), f"无法列出文件夹中的文件：{exc.strerror or exc}")
 
 
 def iter_input_files(
@@ -59,13 +79,15 @@ def iter_input_files(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = walk(path, exclusion or DEFAULT_EXCLUSION)
-            found = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
-            if not found:
+            unreadable: list[InputError] = []
+            files = walk(path, exclusion or DEFAULT_EXCLUSION, unreadable)
+            found = [p for p in files if p.suffix.lower() in READ_IN_FOLDERS]
+            yield from unreadable
+            if not found and not unreadable:
                 yield InputError(str(path), "文件夹中没有可读取的文件（.txt .pdf .docx .xlsx .xls .html .mht）")
             for p in files:
                 if first_time(p):
-                    yield p if p.suffix.lower() in SUPPORTED_SUFFIXES else Skipped(str(p))
+                    yield p if p.suffix.lower() in READ_IN_FOLDERS else Skipped(str(p))
         elif path.is_file():
             if first_time(path):
                 yield path

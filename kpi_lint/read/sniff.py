@@ -3,14 +3,35 @@
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
 from io import BytesIO
 
 from kpi_lint.model import Layout
 from kpi_lint.read.mhtml import is_mhtml
 
+CUT_OFF = "文件不完整：{kind}缺少文件结尾，可能在下载、复制或传送时被截断，请重新获取原文件"
 
-def sniff(data: bytes) -> Layout | str:
-    """The reader for `data`: a Layout, or a Chinese phrase naming a kind kpi-lint does not read."""
+
+@dataclass(frozen=True)
+class Damaged:
+    """A file of a kind kpi-lint reads that cannot be opened: `message` says what is wrong, in one line."""
+
+    message: str
+
+
+def cut_off(data: bytes, kind: str) -> Damaged | None:
+    """`data` as a file cut short: a ZIP (docx, xlsx) without its end-of-central-directory record, a PDF
+    without its %%EOF marker (every writer ends a PDF with one; a few bytes of padding may follow)."""
+    tail = data[-66000:] if kind == "ZIP" else data[-2048:]
+    marker = b"PK\x05\x06" if kind == "ZIP" else b"%%EOF"
+    if marker in tail:
+        return None
+    return Damaged(CUT_OFF.format(kind="Office 文件（.docx/.xlsx）" if kind == "ZIP" else "PDF "))
+
+
+def sniff(data: bytes) -> Layout | Damaged | str:
+    """The reader for `data`: a Layout, a damaged file of a kind it reads, or a Chinese phrase naming a
+    kind kpi-lint does not read."""
     head = data[:8]
     if head.startswith(b"%PDF-"):
         return Layout.PDF
@@ -18,7 +39,7 @@ def sniff(data: bytes) -> Layout | str:
         try:
             names = set(zipfile.ZipFile(BytesIO(data)).namelist())
         except zipfile.BadZipFile:
-            return "损坏的 ZIP/Office 文件"
+            return cut_off(data, "ZIP") or Damaged("Office 文件（.docx/.xlsx）已损坏，无法打开（ZIP 结构有误）")
         if "word/document.xml" in names:
             return Layout.DOCX
         if "xl/workbook.xml" in names:
@@ -42,18 +63,18 @@ def sniff(data: bytes) -> Layout | str:
     return Layout.TEXT
 
 
-def _ole(data: bytes) -> Layout | str:
+def _ole(data: bytes) -> Layout | Damaged | str:
     """An OLE compound file (Office 97-2003, WPS): what its streams say it holds."""
     import olefile
 
     try:
         streams = {"/".join(entry) for entry in olefile.OleFileIO(data).listdir(streams=True, storages=False)}
     except Exception:  # olefile's own errors and IO errors of a truncated container
-        return "损坏的 Office 97-2003 文件"
+        return Damaged("Office 97-2003 文件（.xls/.doc）已损坏或不完整，无法打开")
     if streams & {"Workbook", "Book"}:
         return Layout.XLS
     if "WordDocument" in streams:
-        return "Word 97-2003 文档（.doc），请用 Word 或 WPS 另存为 .docx 后再检查"
+        return "Word 97-2003 文档或 WPS 文字旧格式文档（.doc/.wps），请用 Word 或 WPS 另存为 .docx 后再检查"
     if "EncryptedPackage" in streams:
         return "加密的 Office 文件（设有打开密码），请去掉密码另存后再检查"
     if "PowerPoint Document" in streams:

@@ -28,6 +28,7 @@ from kpi_lint.report.review import (
 )
 from kpi_lint.rules.base import Finding, Severity, location
 from kpi_lint.score.present import cell_text, scorecard_names, shown_path
+from kpi_lint.score.self_eval import printed_score
 
 SEVERITY_WORDS = VALUE_WORDS_ZH["severity"]
 INDEX_NAME = "index.html"
@@ -238,8 +239,9 @@ def _project_section(review: ProjectReview, number: int, ids: _Ids) -> str:
     findings = f'<ol class="findings">{items}</ol>' if items else '<p class="empty">没有发现问题。</p>'
     facts = [escape(project.form.value), f'<span class="loc">{escape(shown_location_of(review))}</span>',
              f"{len(project.indicators)} 个指标", f"{len(review.findings)} 条问题"]
-    if project.total_score is not None:
-        facts.append(f"自评总分 {escape(project.total_score.text)}")
+    own = printed_score(project)  # a 总分 the extraction garbled ("100100注:1.") is no score to show
+    if own is not None:
+        facts.append(f"自评总分 {own:g}")
     if project.grade is not None:
         facts.append(f"自评等级 {escape(project.grade.text)}")
     return (

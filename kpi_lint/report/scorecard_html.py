@@ -24,6 +24,8 @@ from kpi_lint.score.present import (
     grade_rank,
     location,
     mark_cells,
+    place,
+    place_named,
     project_anchor,
     shown_path,
     write_scorecards,
@@ -172,7 +174,7 @@ def _dimension_row(dim: DimensionScore, path: str) -> str:
         for p in dim.penalties
     ) or "—"
     notes = "".join(
-        f'<li><span class="loc">{escape(shown_path(path))}:{n.line}:{n.column}</span> {escape(n.text)}</li>'
+        f'<li><span class="loc">{escape(place(path, n))}</span> {escape(n.text)}</li>'
         for n in m.notes[:NOTE_LIMIT]
     )
     if len(m.notes) > NOTE_LIMIT:
@@ -224,7 +226,7 @@ def _project_section(score: ProjectScore, report: ScoreReport) -> str:
     formula = " + ".join(f"{d.label} {d.score:.1f}×{weights.get(k, 0):g}" for k, d in score.dimensions.items())
     dims = "".join(_dimension_row(d, score.path) for d in score.dimensions.values())
     project = score.project
-    where = f"{shown_path(score.path)}:{project.line}:{project.column}"
+    where = place(score.path, project)
     return (
         f'<section class="project" id="{project_anchor(score)}" data-score="{score.total:.1f}">'
         f'<div class="head"><div><h2>{escape(score.name)}</h2>'
@@ -249,7 +251,7 @@ def _self_box(score: ProjectScore, report: ScoreReport) -> str:
     if own is None:
         return ""
     grade = f' <span class="grade self">{escape(own.grade)}</span>' if own.grade else ""
-    where = f"{shown_path(score.path)}:{own.where}"
+    where = place(score.path, own.printed)
     return (
         f'<div class="total self"><b>{escape(own.printed.text)}</b>{grade}<br>'
         f'<span class="muted">{SELF_SCORE}（自评表所填）<br><span class="loc">{escape(where)}</span></span></div>'
@@ -361,7 +363,8 @@ def _ranking(report: ScoreReport, names: dict[str, str]) -> str:
             f'<td class="num">{rank if s.scored else "—"}</td>'
             f'<td><a href="{escape(link, quote=True)}">{escape(s.name)}</a></td>'
             f'<td class="num"><b>{s.shown_total}</b></td><td>{_grade(s, report)}</td>{_self_cell(s, report)}{dims}'
-            f'<td class="num">{len(s.findings)}</td><td class="loc">{escape(doc_name)}:{s.line}</td></tr>'
+            f'<td class="num">{len(s.findings)}</td>'
+            f'<td class="loc">{escape(place_named(doc_name, s.project))}</td></tr>'
         )
     return (
         f'<table class="ranking"><thead><tr><th class="num">名次</th><th>项目</th><th class="num">{TOOL_SCORE}</th>'

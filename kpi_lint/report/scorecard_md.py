@@ -8,7 +8,7 @@ from pathlib import Path
 from kpi_lint.model import Document
 from kpi_lint.rules.base import Finding
 from kpi_lint.score.formula import ProjectScore
-from kpi_lint.score.present import SEVERITY_LABELS, fmt, location, shown_path, write_scorecards
+from kpi_lint.score.present import SEVERITY_LABELS, fmt, location, place, place_named, shown_path, write_scorecards
 from kpi_lint.score.rollup import Rollup, by_document, by_unit, overall
 from kpi_lint.score.run import ScoreReport
 from kpi_lint.score.self_eval import SELF_SCORE, TOOL_SCORE, self_evaluation
@@ -53,18 +53,18 @@ def _self_cell(score: ProjectScore, report: ScoreReport) -> str:
 
 def _project(score: ProjectScore, report: ScoreReport) -> list[str]:
     weights = report.config.weights
-    where = shown_path(score.path)
     own = self_evaluation(score, report.config.self_evaluation_gap)
     out = [
         f"## {score.name}",
         "",
         f"**{TOOL_SCORE} {score.shown_total} · {score.grade}** · {score.project.form.value} · "
-        f"`{where}:{score.project.line}:{score.project.column}` · {len(score.project.indicators)} 个指标",
+        f"`{place(score.path, score.project)}` · {len(score.project.indicators)} 个指标",
         "",
     ]
     if own is not None:
         grade = f" · {own.grade}" if own.grade else ""
-        out += [f"{SELF_SCORE}（表中所填，非本工具计算）：{own.printed.text}{grade} · `{where}:{own.where}`", ""]
+        printed = f"{own.printed.text}{grade} · `{place(score.path, own.printed)}`"
+        out += [f"{SELF_SCORE}（表中所填，非本工具计算）：{printed}", ""]
         if own.flagged:
             out += [f"> ⚠ {own.note()}", ""]
     out += [
@@ -83,7 +83,7 @@ def _project(score: ProjectScore, report: ScoreReport) -> list[str]:
     notes = [(dim.label, n) for dim in score.dimensions.values() for n in dim.measurement.notes]
     if notes:
         out += ["", "测量中拉低比例的地方："]
-        out += [f"- {label}：`{where}:{n.line}:{n.column}` {n.text}" for label, n in notes[:NOTE_LIMIT]]
+        out += [f"- {label}：`{place(score.path, n)}` {n.text}" for label, n in notes[:NOTE_LIMIT]]
         if len(notes) > NOTE_LIMIT:
             out.append(f"- 另有 {len(notes) - NOTE_LIMIT} 处")
     out += ["", f"问题（{len(score.findings)} 条）：" if score.findings else "问题：无。"]
@@ -177,7 +177,7 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
         out.append(
             f"| {rank if s.scored else '—'} | [{cell(s.name)}]({names[s.path]}) | {s.shown_total} | {s.grade} | "
             f"{_self_cell(s, report)} | "
-            f"{dims} | `{Path(s.path).name}:{s.line}` |"
+            f"{dims} | `{place_named(Path(s.path).name, s.project)}` |"
         )
     out += ["", _legend(report), "", "评分方法见 docs/scoring.md。", ""]
     return "\n".join(out)

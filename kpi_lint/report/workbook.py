@@ -25,7 +25,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from kpi_lint.model import GARBLED_GRADE, Document, Indicator, ParseProblem
+from kpi_lint.model import GARBLED_GRADE, Document, Indicator, ParseProblem, Project
 from kpi_lint.report import INPUT_ERROR_CODE, INPUT_ERROR_NAME, occurrence_count, occurrence_places
 from kpi_lint.report.headers import HeaderLanguage, header, headers, value_word
 from kpi_lint.report.review import (
@@ -39,6 +39,7 @@ from kpi_lint.report.review import (
 from kpi_lint.rules.base import Finding, Severity, location
 from kpi_lint.score.present import cell_text
 from kpi_lint.score.run import ScoreReport
+from kpi_lint.score.self_eval import printed_score
 from kpi_lint.score.table import Dimension
 
 SUMMARY_SHEET = "汇总"
@@ -447,7 +448,7 @@ class WorkbookWriter:
             values: list[Any] = [
                 row if score.scored else "—", score.name, round(score.total, 1) if score.scored else "—", score.grade,
                 *(round(score.dimensions[d].score, 1) for d in Dimension),
-                project.total_score.text if project.total_score else "",
+                _own_score(project),
                 project.grade.text if project.grade else "",
                 len(score.findings), " ".join(sorted({f.code for f in score.findings})),
                 location(score.path, project.line, project.column, project.anchor),
@@ -523,11 +524,19 @@ def _write_projects(writer: WorkbookWriter, reviews: Sequence[DocumentReview],
         writer.project_sheet(name, project, docs[project.path], facts.get(id(project.project), []))
 
 
+def _own_score(project: Project) -> float | str:
+    """The printed 自评总分 as a number Excel sorts, or an empty cell when the table prints none or the
+    extraction garbled it ("100100注:1.": the 总分 cell run into the notes under it)."""
+    own = printed_score(project)
+    return "" if own is None else own
+
+
 def _self_facts(review: ProjectReview) -> list[str]:
     project = review.project
     facts = []
-    if project.total_score is not None:
-        facts.append(f"自评总分 {project.total_score.text}")
+    own = _own_score(project)
+    if own != "":
+        facts.append(f"自评总分 {own:g}")
     if project.grade is not None:
         facts.append(f"自评等级 {project.grade.text}")
     return facts

@@ -53,6 +53,7 @@ class Note:
     line: int
     column: int
     weight: float = 1.0  # how much of one unit of the share it cost (0.5 = half an indicator)
+    anchor: str | None = None  # the place in an office file (page, table and cell, sheet!cell; see Located)
 
 
 @dataclass
@@ -113,6 +114,11 @@ def _loc(ind: Indicator) -> tuple[int, int]:
     return ind.span("value") if ind.value else (ind.line, ind.column)
 
 
+def _anchor(ind: Indicator) -> str | None:
+    """The office-file place of the cell `_loc` gives."""
+    return ind.anchor("value") if ind.value else ind.anchor("level3")
+
+
 # -- 完整性 ---------------------------------------------------------------------------------------
 
 
@@ -129,12 +135,13 @@ def _basis(project: Project, rows: list[Indicator]) -> tuple[float, float, list[
         if not rows:
             return 0.0, 1.0, []
         stated = [i for i in rows if squash(i.basis or "")]
-        notes = [Note(f"{_label(i)} 未写指标值确定依据", *_loc(i), 1 / len(rows)) for i in rows if i not in stated]
+        share = 1 / len(rows)
+        notes = [Note(f"{_label(i)} 未写指标值确定依据", *_loc(i), share, _anchor(i)) for i in rows if i not in stated]
         return len(stated) / len(rows), 1.0, notes
     if project.form is Form.DECLARATION:
         if project.legal_basis and squash(project.legal_basis.text):
             return 1.0, 1.0, []
-        return 0.0, 1.0, [Note("未写立项依据", project.line, project.column)]
+        return 0.0, 1.0, [Note("未写立项依据", project.line, project.column, anchor=project.anchor)]
     return 0.0, 0.0, []  # a 自评表 has no place for a basis
 
 
@@ -148,9 +155,9 @@ def measure_completeness(project: Project, lexicon: Lexicon) -> Measurement:
             filled += 1
             continue
         empty = next((e for e in project.empty_categories if e.level2 in level2s), None)
-        line, column = (empty.line, empty.column) if empty else (project.line, project.column)
+        at = empty or project
         what = "没有以金额表示的成本指标" if name == "成本指标" else f"{name}未填"
-        notes.append(Note(what, line, column))
+        notes.append(Note(what, at.line, at.column, anchor=at.anchor))
     basis, basis_possible, basis_notes = _basis(project, rows)
     notes.extend(basis_notes)
     possible = len(EXPECTED_SLOTS) + basis_possible
@@ -192,7 +199,8 @@ def measure_measurability(project: Project, lexicon: Lexicon) -> Measurement:
         credit, why = value_credit(ind, lexicon)
         total += credit
         if credit < 1.0:
-            notes.append(Note(f"{_label(ind)} 指标值“{ind.value or ''}”：{why}", *_loc(ind), 1.0 - credit))
+            what = f"{_label(ind)} 指标值“{ind.value or ''}”：{why}"
+            notes.append(Note(what, *_loc(ind), 1.0 - credit, _anchor(ind)))
     return _measurement(total, len(rows), f"{len(rows)} 个指标值的可衡量程度平均", notes)
 
 
@@ -233,7 +241,7 @@ def measure_relevance(project: Project, lexicon: Lexicon, peers: PeerIndex | Non
     for ind in rows:
         reason = unfit_reason(ind, lexicon, peers)
         if reason:
-            notes.append(Note(f"{_label(ind)}：{reason}", *_loc(ind)))
+            notes.append(Note(f"{_label(ind)}：{reason}", *_loc(ind), anchor=_anchor(ind)))
     basis = f"{len(rows)} 个指标中切题且取值类型相符的比例"
     if peers is not None:
         basis += "（含同类项目比较）"
@@ -281,9 +289,10 @@ def _period_check(project: Project, lexicon: Lexicon) -> tuple[float, float, lis
     pairs = _pairs(project, lexicon)
     if not pairs:
         return None
+    share = 1 / len(pairs)
     differ = [(a, b) for a, b in pairs if not _same_value(a, b)]
     notes = [
-        Note(f"{_label(a)} 实施期“{a.value}”与年度“{b.value}”不一致（一年期项目）", *_loc(b), 1 / len(pairs))
+        Note(f"{_label(a)} 实施期“{a.value}”与年度“{b.value}”不一致（一年期项目）", *_loc(b), share, _anchor(b))
         for a, b in differ
     ]
     return 1 - len(differ) / len(pairs), 1.0, notes
@@ -314,8 +323,10 @@ def _cost_checks(project: Project, lexicon: Lexicon) -> list[tuple[float, float,
         notes = []
         if closeness < 1.0:
             where = project.fund("总额", period)
-            line, column = (where.line, where.column) if where else (project.line, project.column)
-            notes.append(Note(f"成本指标合计 {amount:,.0f} 元，项目资金 {total:,.0f} 元", line, column, 1 - closeness))
+            at = where or project
+            notes.append(Note(
+                f"成本指标合计 {amount:,.0f} 元，项目资金 {total:,.0f} 元", at.line, at.column, 1 - closeness, at.anchor
+            ))
         checks.append((closeness, 1.0, notes))
     return checks
 

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from kpi_lint.score.config import DEFAULT_SELF_EVALUATION_GAP
 from kpi_lint.score.formula import DimensionScore, ProjectScore
+from kpi_lint.score.present import place_named
 from kpi_lint.score.rollup import Rollup, by_document, by_unit, overall
 from kpi_lint.score.run import ScoreReport
 from kpi_lint.score.self_eval import SELF_SCORE, TOOL_SCORE, self_evaluation
@@ -68,7 +69,10 @@ def _dimension(dim: DimensionScore) -> dict[str, Any]:
         "measured": m.measured,
         "possible": m.possible,
         "basis": m.basis,
-        "notes": [{"text": n.text, "line": n.line, "column": n.column, "weight": n.weight} for n in m.notes],
+        "notes": [
+            {"text": n.text, "line": n.line, "column": n.column, "anchor": n.anchor, "weight": n.weight}
+            for n in m.notes
+        ],
         "penalties": [
             {"code": p.code, "name": p.name, "count": p.count, "points": p.points, "raw": p.raw, "cap": p.cap,
              "applied": p.applied}
@@ -144,7 +148,7 @@ def print_table(report: ScoreReport, console: Console) -> None:
         ]
         table.add_row(
             str(rank), f"{s.total:.1f}", f"[{style}]{s.grade}[/]", *self_cell,
-            *(f"{s.dimensions[d].score:.1f}" for d in Dimension), s.name, f"{Path(s.path).name}:{s.line}",
+            *(f"{s.dimensions[d].score:.1f}" for d in Dimension), s.name, place_named(Path(s.path).name, s.project),
         )
     console.print(table)
     if with_self:

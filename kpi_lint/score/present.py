@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpi_lint.model import Document, Form, Indicator
-from kpi_lint.rules.base import Finding
+from kpi_lint.rules.base import Finding, Placed
+from kpi_lint.rules.base import location as base_location
 from kpi_lint.score.config import ScoreConfig
 from kpi_lint.score.formula import ProjectScore
 
@@ -33,7 +34,18 @@ def shown_path(path: str) -> str:
 
 
 def location(finding: Finding) -> str:
-    return f"{shown_path(finding.path)}:{finding.line}:{finding.column}"
+    return place(finding.path, finding)
+
+
+def place(path: str, at: Placed) -> str:
+    """Where `at` is printed, as people read it: path:line:col in a text, path!Sheet!C12 in a workbook,
+    path:页3 表1 … in a PDF, Word file or web page (rules.base.location), the path as the reviewer typed it."""
+    return place_named(shown_path(path), at)
+
+
+def place_named(name: str, at: Placed) -> str:
+    """`place` with the file named as given (a file name in an overview table)."""
+    return base_location(name, at.line, at.column, at.anchor)
 
 
 def grade_rank(grade: str, config: ScoreConfig) -> int:

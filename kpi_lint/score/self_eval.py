@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kpi_lint.model import Located
+from kpi_lint.model import Located, Project
 from kpi_lint.read.source import fold
 from kpi_lint.score.formula import ProjectScore
 
@@ -58,11 +58,18 @@ def printed_total(text: str) -> float | None:
     return float(match.group(1)) if match else None
 
 
+def printed_score(project: Project) -> float | None:
+    """The 总分 a 自评表 prints, as a figure on the guidance's 0–100 scale; None when it prints none, or when
+    the extraction ran its cell into the next ("100100注:1."), which no reviewer should be shown as a score."""
+    total = printed_total(project.total_score.text) if project.total_score is not None else None
+    return total if total is not None and 0 <= total <= 100 else None
+
+
 def self_evaluation(score: ProjectScore, threshold: float) -> SelfEvaluation | None:
     """The comparison for a project whose table prints a 总分; None for one without."""
     printed = score.project.total_score
-    total = printed_total(printed.text) if printed is not None else None
-    if printed is None or total is None or not 0 <= total <= 100:
+    total = printed_score(score.project)
+    if printed is None or total is None:
         return None  # no 总分, or a figure the extraction garbled: not a score on the guidance's 0–100 scale
     grade = score.project.grade.text.strip() if score.project.grade is not None else None
     # A table the extraction garbled gets no 目标质量分 (无法评分), so there is nothing to compare with.

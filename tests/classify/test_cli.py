@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -165,3 +166,15 @@ def test_train_never_writes_into_the_installed_package(tmp_path: Path) -> None:
     ))
     assert "不能写进已安装的 kpi-lint 程序包" in err
     assert not inside.exists()
+
+
+def test_predict_names_the_cell_of_an_office_file() -> None:
+    office = ROOT / "tests" / "fixtures" / "office"
+    model = ROOT / "models" / "category.skops"
+    text = run_cli("predict", "--model", str(model), str(office / "selfeval.docx"), str(office / "selfeval.xlsx"))
+    assert text.returncode == 0, text.stderr
+    lines = text.stdout.splitlines()
+    assert lines and all(re.match(r".+\.(docx:表\d+ 行\d+ 格\d+|xlsx!.+![A-Z]+\d+): ", line) for line in lines)
+    jsonl = run_cli("predict", "--model", str(model), str(office / "selfeval.pdf"), "--format", "jsonl")
+    first = json.loads(jsonl.stdout.splitlines()[0])
+    assert first["anchor"].startswith("页1 表1") and first["line"] > 0

@@ -17,7 +17,7 @@ from tests.corpus import SAMPLES, corpus_path
 _NUMBER = {"type": "number"}
 _MEMBER = {
     "type": "object",
-    "required": ["path", "project", "period", "level2", "level3", "value", "line"],
+    "required": ["path", "project", "period", "level2", "level3", "value", "line", "column", "location"],
     "additionalProperties": False,
     "properties": {
         "path": {"type": "string"},
@@ -27,6 +27,8 @@ _MEMBER = {
         "level3": {"type": "string", "minLength": 1},
         "value": {"type": ["string", "null"]},
         "line": {"type": "integer", "minimum": 1},
+        "column": {"type": "integer", "minimum": 1},
+        "location": {"type": "string", "minLength": 1},
     },
 }
 CLUSTERS_SCHEMA = {
@@ -72,7 +74,8 @@ def test_cluster_json_schema_and_content() -> None:
     member = next(m for m in first["members"] if m["path"].endswith("004_df5b1921bc2e3ce3.txt"))
     assert member == {
         "path": str(corpus_path("004")), "project": "城乡居民医疗保险工作经费", "period": None,
-        "level2": "服务对象满意度指标", "level3": "群众满意度", "value": "≥90%", "line": 585,
+        "level2": "服务对象满意度指标", "level3": "群众满意度", "value": "≥90%", "line": 585, "column": 15,
+        "location": f"{corpus_path('004')}:585:15",
     }
 
 
@@ -89,7 +92,8 @@ def test_cluster_csv_html_and_table(tmp_path: Path) -> None:
     assert run("cluster", *SAMPLES, "-f", "csv", "-o", out).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert list(rows[0]) == [
-        "cluster", "label", "size", "path", "project", "period", "level2", "level3", "value", "line",
+        "cluster", "label", "size", "path", "project", "period", "level2", "level3", "value", "line", "column",
+        "location",
     ]
     assert sum(r["cluster"] == "1" for r in rows) == 51
     page = tmp_path / "clusters.html"
@@ -145,3 +149,16 @@ def test_suggest_for_a_given_category_and_errors() -> None:
 def test_help_is_chinese(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0 and ("聚" in result.stdout or "相似项目" in result.stdout)
+
+
+def test_cluster_members_of_office_files_name_sheet_and_cell(tmp_path: Path) -> None:
+    office = Path(__file__).resolve().parents[1] / "fixtures" / "office"
+    out = tmp_path / "clusters.csv"
+    result = run("cluster", office / "selfeval.xlsx", office / "selfeval.docx", "-f", "csv", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows and all(
+        r["location"].startswith(f"{r['path']}!") if r["path"].endswith(".xlsx")
+        else r["location"].startswith(f"{r['path']}:表") for r in rows
+    )
+    assert any(r["location"].endswith("!城乡居民医疗保险工作经费!D21") for r in rows)

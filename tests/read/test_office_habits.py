@@ -163,7 +163,8 @@ def test_a_workbook_that_needs_a_password_to_open_is_named() -> None:
 
 
 def test_an_old_word_document_is_named_with_what_to_do() -> None:
-    with pytest.raises(InputError, match=r"Word 97-2003 文档（\.doc），请用 Word 或 WPS 另存为 \.docx"):
+    expected = r"Word 97-2003 文档或 WPS 文字旧格式文档（\.doc/\.wps），请用 Word 或 WPS 另存为 \.docx"
+    with pytest.raises(InputError, match=expected):
         parse(HABITS / "two_projects.doc")
 
 

@@ -27,7 +27,7 @@ from kpi_lint.report.workbook import (
     write_score_workbook,
 )
 from kpi_lint.rules.base import Severity
-from tests.corpus import corpus_path
+from tests.corpus import ROOT, corpus_path
 from tests.report.review_inputs import OFFICE_SELFEVAL, WILD, of, samples, wild
 from tests.score.corpus_scores import corpus_report
 
@@ -227,3 +227,20 @@ def test_score_workbook_ranks_projects_by_target_quality_score(tmp_path: Path) -
     summary = _rows(book[SUMMARY_SHEET])
     grades = {r[1]: r[2] for r in summary if r[0] == "目标质量分等级"}
     assert grades == dict(Counter(s.grade for s in report.projects))
+
+
+def test_score_workbook_gives_the_printed_self_score_as_a_number_or_not_at_all(tmp_path: Path) -> None:
+    # a08 prints 总分 96; a09's text ran the 总分 cells into the notes under the table ("100100注:1."),
+    # which is no score a reviewer should be shown, nor one Excel can sort.
+    from typer.testing import CliRunner
+
+    from kpi_lint.cli import app
+
+    out = tmp_path / "评分.xlsx"
+    wild = ROOT / "corpus" / "wild"
+    paths = [str(next(wild.glob(f"{key}_*.txt"))) for key in ("a08", "a09")]
+    result = CliRunner().invoke(app, ["score", *paths, "--format", "xlsx", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    rows = _rows(openpyxl.load_workbook(out)[SCORES_SHEET])
+    own = {Path(str(r[-1])).name[:3]: r[rows[0].index("自评总分")] for r in rows[1:]}
+    assert own == {"a08": 96, "a09": ""}

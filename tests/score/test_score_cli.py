@@ -104,3 +104,18 @@ def test_settings_change_the_score(tmp_path: Path) -> None:
     bad.write_text('[score]\nweights = { speed = 1 }\n', encoding="utf-8")
     result = run(corpus_path("002"), "--config", bad)
     assert result.exit_code == 2 and "bad.toml" in result.stderr and "未知的评分维度" in result.stderr
+
+
+def test_scorecards_of_office_files_name_sheet_and_cell_or_table_and_cell(tmp_path: Path) -> None:
+    # A workbook's project, its printed 总分 and the notes that lowered a share are at Sheet!Cell, a Word
+    # file's at 表 行 格: never a line:column that a reviewer cannot find in Excel or WPS.
+    office = Path(__file__).resolve().parents[1] / "fixtures" / "office"
+    out = tmp_path / "cards"
+    assert run(office / "selfeval.xlsx", office / "selfeval.docx", "--format", "markdown", "-o", out).exit_code == 0
+    card = (out / "selfeval.md").read_text(encoding="utf-8") + (out / "selfeval-2.md").read_text(encoding="utf-8")
+    places = re.findall(r"`([^`]*selfeval\.(?:xlsx|docx)[^`]*)`", card)
+    assert places and not [p for p in places if re.search(r"\.(xlsx|docx):\d+(:\d+)?$", p)]
+    assert "selfeval.xlsx!城乡居民医疗保险工作经费!H22" in card  # the printed 总分 98.51
+    assert re.search(r"selfeval\.docx:表\d+ 行\d+ 格\d+", card)
+    overview = (out / "index.md").read_text(encoding="utf-8")
+    assert "`selfeval.xlsx!城乡居民医疗保险工作经费!" in overview and not re.search(r"selfeval\.\w+:\d+`", overview)
