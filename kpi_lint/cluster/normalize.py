@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kpi_lint.jieba_import import jieba
@@ -96,18 +96,37 @@ def load_heads(directory: Path) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(read_pairs(directory, HEADS_FILE), key=lambda pair: len(pair[0]), reverse=True))
 
 
+# How a synonym pair of lexicons/cluster_synonyms.txt applies: anywhere in a text, to a whole text ending in
+# the variant (`*` rule), at the start of a text (`^` rule).
+_ANYWHERE, _SUFFIX, _PREFIX = 0, 1, 2
+SynonymRules = tuple[tuple[int, str, str], ...]
+
+
+def synonym_rules(synonyms: tuple[tuple[str, str], ...]) -> SynonymRules:
+    """The pairs with their marks read once: (how it applies, the variant without its mark, the canonical)."""
+    return tuple(
+        (_SUFFIX, variant[1:], canonical) if variant.startswith("*")
+        else (_PREFIX, variant[1:], canonical) if variant.startswith("^")
+        else (_ANYWHERE, variant, canonical)
+        for variant, canonical in synonyms
+    )
+
+
 def apply_synonyms(text: str, synonyms: tuple[tuple[str, str], ...]) -> str:
-    for variant, canonical in synonyms:
-        if variant.startswith("*"):
-            if text.endswith(variant[1:]):
-                text = canonical
-        elif variant.startswith("^"):
-            # A prefix rule: only at the start, and only when at least two characters are left.
-            head = variant[1:]
-            if text.startswith(head) and len(text) - len(head) >= 2:
-                text = canonical + text[len(head) :]
-        else:
+    return apply_synonym_rules(text, synonym_rules(synonyms))
+
+
+def apply_synonym_rules(text: str, rules: SynonymRules) -> str:
+    """`text` with the pairs applied in their order (`synonym_rules`; a normalizer reads them once per run)."""
+    for how, variant, canonical in rules:
+        if how == _ANYWHERE:
             text = text.replace(variant, canonical)
+        elif how == _SUFFIX:
+            if text.endswith(variant):
+                text = canonical
+        # A prefix rule: only at the start, and only when at least two characters are left.
+        elif text.startswith(variant) and len(text) - len(variant) >= 2:
+            text = canonical + text[len(variant) :]
     return text
 
 
@@ -147,6 +166,11 @@ class TextNormalizer:
             heads=load_heads(lex.directory),
         )
 
+    @cached_property
+    def _synonym_rules(self) -> SynonymRules:
+        """`synonyms` with their marks read (every normalized text goes through them): once per normalizer."""
+        return synonym_rules(self.synonyms)
+
     @property
     def _place_pattern(self) -> re.Pattern[str] | None:
         return _place_regex(self.places)
@@ -183,7 +207,7 @@ class TextNormalizer:
         s = _DEICTIC_PLACE.sub("", s)
         s = _CATEGORY_WORD.sub("", s)
         s = _NOT_WORD.sub("", s).lower()
-        return apply_synonyms(s, self.synonyms)
+        return apply_synonym_rules(s, self._synonym_rules)
 
     def measure(self, normalized: str) -> str:
         """The kind of measure a normalized name ends in (比率, 计数, 时间 …), '' when its ending says none.

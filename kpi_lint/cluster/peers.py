@@ -342,9 +342,15 @@ class PeerIndex:
         """
         return list(itertools.islice(self._ranked_peers(project, path, among), limit))
 
-    def subset(self, keep: Callable[[ProjectKey], bool]) -> ProjectSubset:
-        """The indexed projects `keep` accepts, as an `among` for `similar_projects` (build it once)."""
-        mask = np.fromiter((keep(p.key) for p in self._projects), dtype=bool, count=len(self._projects))
+    def subset(self, keep: Callable[[ProjectKey], bool], within: ProjectSubset | None = None) -> ProjectSubset:
+        """The indexed projects `keep` accepts, as an `among` for `similar_projects` (build it once); with
+        `within`, only those of that subset are asked (the others are left out as if `keep` refused them)."""
+        if within is None:
+            mask = np.fromiter((keep(p.key) for p in self._projects), dtype=bool, count=len(self._projects))
+        else:
+            mask = np.zeros(len(self._projects), dtype=bool)
+            for i in within.indexes.tolist():
+                mask[i] = keep(self._projects[i].key)
         return ProjectSubset(np.flatnonzero(mask), mask)
 
     def _ranked_peers(

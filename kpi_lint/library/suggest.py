@@ -180,9 +180,14 @@ class Suggester:
             return []
         among = (level2, own_sectors if same_sector else None)
         if among not in self._using:  # the projects with rows to copy: the others are never ranked
-            self._using[among] = self.peers.subset(
-                lambda key: bool(self._rows(key, level2))
-                and (not same_sector or not own_sectors.isdisjoint(self.sectors(key)))
+            with_rows = self._using.get((level2, None))
+            if with_rows is None:
+                with_rows = self._using[(level2, None)] = self.peers.subset(lambda key: bool(self._rows(key, level2)))
+            # Of a sector the project names: asked only of the projects with rows (every sector asks the same first
+            # question: answered once per category, not again for each set of sectors).
+            self._using[among] = (
+                self.peers.subset(lambda key: not own_sectors.isdisjoint(self.sectors(key)), within=with_rows)
+                if same_sector else with_rows
             )
         # The rest are further by name and indicators than these CANDIDATE_PROJECTS.
         found = self.peers.similar_projects(project, path, CANDIDATE_PROJECTS, self._using[among])
