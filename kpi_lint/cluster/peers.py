@@ -207,12 +207,14 @@ class PeerIndex:
         self._path_of: dict[tuple[str, int], str] = {}
         self._unit_by_path: dict[str, str] = {}
         frames = []
+        category_sets: dict[frozenset[str], frozenset[str]] = {}  # one object per distinct set (most repeat)
         for doc in documents:
             unit = document_unit(doc)
             self._unit_by_path[doc.path] = unit
             for proj in doc.projects:
                 key = project_key(doc.path, proj)
                 cats = frozenset(i.level2 for i in proj.indicators if i.level2 and i.level3)
+                cats = category_sets.setdefault(cats, cats)
                 self._projects.append(_PeerProject(key, unit, cats))
                 self._path_of[(proj.name, proj.line)] = doc.path
                 frames.append(self._project_row(proj))
