@@ -82,6 +82,9 @@ _UNIT = re.compile(r"[\u4e00-\u9fffA-Za-z%％‰㎡/·]*")
 # or a day, and it is neither given to a count nor swapped for one.
 _CLAUSE_MARK = re.compile(r"[,，;；。:：]")
 _DATE_UNIT = ("月", "年底", "年末", "年前", "年年", "日", "号", "季度")  # "2023年年底前"
+# The numbering a form prints before each name for the department to fill in after ("指标1:全县参合人数"):
+# part of the template, not of the name.
+_NUMBERING = re.compile(r"^(?:指标\s*\d{1,2}|\d{1,2})\s*[:：、.．]\s*(?=[\u4e00-\u9fffA-Za-z])")
 
 
 @dataclass
@@ -134,9 +137,11 @@ def _printed(doc: Document) -> Iterable[tuple[str, str, Edit | None]]:
                 yield kind, text, Edit(loc.line, loc.column, text, kind)
 
 
-def load_templates(formats: set[str]) -> tuple[list[Template], Pools]:
-    paths = [*sorted((ROOT / "corpus").glob("*.txt")), *sorted((ROOT / "corpus" / "wild").glob("*.txt"))]
-    paths += [p for fmt in FORMATS for p in sorted(OFFICE.glob(f"*.{fmt}"))]
+def load_templates(formats: set[str], paths: list[Path] | None = None) -> tuple[list[Template], Pools]:
+    """The templates of `paths` (by default every corpus, wild and office file) and the pools they print."""
+    if paths is None:
+        paths = [*sorted((ROOT / "corpus").glob("*.txt")), *sorted((ROOT / "corpus" / "wild").glob("*.txt"))]
+        paths += [p for fmt in FORMATS for p in sorted(OFFICE.glob(f"*.{fmt}"))]
     pools = Pools()
     vocab = load_lexicon().vocabulary
     templates = []
@@ -162,8 +167,8 @@ def load_templates(formats: set[str]) -> tuple[list[Template], Pools]:
             if text in seen[kind]:
                 continue
             seen[kind].add(text)
-            if kind == "level3" and 2 <= len(text) <= 30 and not _labelled(text, vocab):
-                pools.names.append(text)
+            if kind == "level3" and 2 <= len(text) <= 30 and not _misread(text, vocab):
+                pools.names.append(_NUMBERING.sub("", text))
             elif kind == "project" and len(text) <= 40:
                 pools.projects.append(text)
             elif kind == "value":
@@ -177,6 +182,12 @@ def load_templates(formats: set[str]) -> tuple[list[Template], Pools]:
             prose = any(p.in_prose for p in doc.projects)
             templates.append(Template(path, fmt, len(doc.indicators), edits, dict(row_values), projects, prose))
     return templates, pools
+
+
+def _misread(name: str, vocab: Vocabulary) -> bool:
+    """A 三级指标 a template was read with that is a label (`_labelled`) or a value ("1年", "2022年全年"):
+    a cell misread as a name, which no department writes as one."""
+    return _labelled(name, vocab) or _SHAPED.match(name) is not None
 
 
 def _labelled(name: str, vocab: Vocabulary) -> bool:
@@ -204,7 +215,10 @@ class Varier:
         base = self.rng.choice(self.names or self.pools.names)
         if self.rng.random() < 0.8:
             base = self.rng.choice(QUALIFIERS) + base
-        return base
+        # A department fills in the name after the form's numbering; it does not erase the numbering of
+        # one row and keep it in the next (the names a form numbers are told from other text by it).
+        numbering = _NUMBERING.match(old)
+        return (numbering.group() if numbering else "") + base
 
     def project(self, old: str) -> str:
         if old not in self.projects:

@@ -40,7 +40,8 @@ _LEVEL_HEADERS = ("level1", "level2", "level3")
 _TOKEN = re.compile(r"\S+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
-_NUMBERED = re.compile(r"^(?:指标\s*\d{1,2}|\d{1,2})\s*[:：、.．]\s*[\u4e00-\u9fff]")  # "指标1:全县参合人数"
+# "指标1:全县参合人数", "指标2:WIFI覆盖率": the form's numbering, then the name
+_NUMBERED = re.compile(r"^(?:指标\s*\d{1,2}|\d{1,2})\s*[:：、.．]\s*[\u4e00-\u9fffA-Za-z]")
 _POINTS = re.compile(r"^[(（]?\s*(?:\d+(?:\.\d+)?\s*)?分?\s*[)）]?$")  # "(50分", ")", "分)" beside a label
 _MAX_WEIGHT = 100.0
 _MAX_WORDED = 4  # a target or an actual printed in words in a tuple ("及时", "达标"): a short word
@@ -235,25 +236,48 @@ def _shape(words: dict[int, _Word]) -> tuple[str, ...]:
     return tuple(roles)
 
 
-def _fits(text: str, role: str) -> bool:
+def _fits(text: str, role: str, worded: int | None = _MAX_WORDED) -> bool:
+    """`text` may fill a tuple's `role`: 分值/得分 a figure, a target or an actual a figure or a word of at most
+    `worded` characters (None: of any length)."""
     if role in _NUMERIC_ROLES:
         return bool(_FIGURE.match(text)) and (to_number(text) or 0.0) <= _MAX_WEIGHT
-    return any(ch.isdigit() for ch in text) or len(text) <= _MAX_WORDED
+    return any(ch.isdigit() for ch in text) or worded is None or len(text) <= worded
+
+
+def _tuple_at(tokens: list[_Token], i: int, shape: tuple[str, ...], worded: int | None = _MAX_WORDED) -> bool:
+    if i < 0 or i + len(shape) > len(tokens):
+        return False
+    cells = [t.text for t in tokens[i : i + len(shape)]]
+    return all(_fits(c, role, worded) for c, role in zip(cells, shape, strict=True)) and _scored(cells, shape)
 
 
 def _tuples(tokens: list[_Token], shape: tuple[str, ...]) -> list[int]:
-    """The index of the first token of each row tuple, read greedily from the left."""
+    """The index of the first token of each row tuple, read greedily from the left.
+
+    A target or an actual in words is taken alone only when short ("及时", "达标"): a longer word may be a
+    name.  Right before or after a row of a run, in a slot of exactly one tuple whose 分值/得分 are figures,
+    a word of any length is the row's target or actual ("=76% 100% 20 20 服务范围扩大 及时 20 20 =67% …"):
+    the run's rows have no name between them."""
     out = []
     i = 0
     size = len(shape)
     while i + size <= len(tokens):
-        cells = [t.text for t in tokens[i : i + size]]
-        if all(_fits(c, role) for c, role in zip(cells, shape, strict=True)) and _scored(cells, shape):
+        if _tuple_at(tokens, i, shape):
             out.append(i)
             i += size
         else:
             i += 1
-    return out
+    taken = set(out)
+    grown = True
+    while grown:
+        grown = False
+        for at in sorted(taken):
+            for near in (at - size, at + size):
+                clear = not any(near - size < other < near + size for other in taken)
+                if clear and _tuple_at(tokens, near, shape, worded=None):
+                    taken.add(near)
+                    grown = True
+    return sorted(taken)
 
 
 def _scored(cells: list[str], shape: tuple[str, ...]) -> bool:

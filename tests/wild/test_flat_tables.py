@@ -7,8 +7,11 @@ in count (kpi_lint.parse.flat_table), and read as nothing when they do not.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.parse import parse
@@ -153,3 +156,64 @@ def test_the_same_in_another_flattened_form(tmp_path: Path) -> None:
     path = tmp_path / "dated.txt"
     path.write_text(f"自评表\n{dated}\n", encoding="utf-8")
     assert parse(path).projects[0].name == "上海市普陀区体育事业管理中心"  # the implementer, not the date
+
+
+def test_a_long_worded_target_in_the_run_is_the_rows_target(tmp_path: Path) -> None:
+    """f06 with its third row's target written out ("及时" → "严格执行相关财经法规制度"): a word too long to be
+    taken alone as a target, but standing in a slot of one tuple right after a row of the run (its 分值
+    and 得分 figures), so it is that row's target; the block reads its five rows."""
+    variant = tmp_path / "f06_variant.txt"
+    text = F06.read_text(encoding="utf-8")
+    assert text.count("及时 及时 20 20") == 1
+    variant.write_text(text.replace("及时 及时 20 20", "严格执行相关财经法规制度 及时 20 20"), encoding="utf-8")
+    rows = [(i.level3, i.value, i.actual, i.weight, i.score) for i in parse(variant).indicators]
+    assert len(rows) == 5
+    assert rows[2] == ("费用结算及时性", "严格执行相关财经法规制度", "及时", 20, 20)
+
+
+def _make_corpus() -> ModuleType:
+    path = Path(__file__).resolve().parents[2] / "bench" / "make_corpus.py"
+    spec = importlib.util.spec_from_file_location("make_corpus", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_corpus", module)  # its dataclasses look their module up
+    spec.loader.exec_module(sys.modules["make_corpus"])
+    return sys.modules["make_corpus"]
+
+
+def test_generated_variants_of_the_flattened_forms_read_their_rows(tmp_path: Path) -> None:
+    """bench/make_corpus.py varies f06 and p02 (seed 0): new names (p02's after the form's numbering
+    "指标1:", one opening with Latin letters), new values (f06's worded target drawn long); each variant
+    reads as many rows as its template, with the names the generator printed."""
+    make_corpus = _make_corpus()
+    templates, pools = make_corpus.load_templates({"txt"}, paths=[F06, P02])
+    pools.names += ["WIFI网络覆盖率", "档案数字化完成率"]
+    pools.qualitative = ["严格执行相关财经法规制度"]
+    originals = {path.name[:3]: {i.level3 for i in parse(path).indicators} for path in (F06, P02)}
+    rows = {name: len(own) for name, own in originals.items()}
+    for number in range(12):
+        template = templates[number % 2]
+        written = make_corpus.write_document(tmp_path, number, template, pools, seed=0)
+        names = [i.level3 for i in parse(written).indicators]
+        assert len(names) == rows[template.path.name[:3]], written.name
+        try:
+            text = written.read_text(encoding="utf-8")
+        except UnicodeDecodeError:  # one text in eight is written in GB18030
+            text = written.read_text(encoding="gb18030")
+        own = originals[template.path.name[:3]]
+        # a varied name is printed whole; a name printed wrapped ("与委托运营方结算完成 … 率") stays as it was
+        assert all(name in text or name in own for name in names)
+        assert not set(names) <= own  # names were varied
+        if template.path.name.startswith("p02"):
+            assert all((name or "").startswith("指标1:") for name in names)
+
+
+def test_a_numbered_name_may_open_with_latin_letters(tmp_path: Path) -> None:
+    """p02 (numbered names) with its first name "指标1:WIFI全覆盖率": still a numbered name, so the block keeps
+    its six names (the 偏差原因 and 实施单位 text left out) and reads its six rows."""
+    variant = tmp_path / "p02_variant.txt"
+    text = P02.read_text(encoding="utf-8")
+    variant.write_text(text.replace("指标1:全县参合人数", "指标1:WIFI全覆盖率"), encoding="utf-8")
+    rows = [(i.level2, i.level3, i.value) for i in parse(variant).indicators]
+    assert len(rows) == 6
+    assert rows[0] == ("数量指标", "指标1:WIFI全覆盖率", "8755")
