@@ -216,6 +216,10 @@ class Project:
     empty_categories: list[EmptyCategory] = field(default_factory=list)
     # The table breaks off (the file ends inside it): what it lacks may lie beyond the break.
     cut_off: bool = False
+    # Where the text stops when it stops inside the heading of a category in its list of categories
+    # ("5、满意度指"): that category (canonical 二级 or 一级 label). The categories before it in the template's
+    # order were listed before the break; it and those after it may lie beyond (reading_gaps).
+    cut_at: str | None = None
     # The text opens inside the table (an excerpt that starts mid-table, no header or title before
     # it): the categories before its first row may lie before the excerpt.
     cut_before: bool = False

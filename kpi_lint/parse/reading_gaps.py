@@ -18,6 +18,16 @@ Two signals that hold whatever the document, each about what the form itself pro
   "填报人", "注:"): an excerpt cut inside the table or inside the sentences listing its targets. A table's
   cell, a footer, a web page's links do not end so; a sentence left open does. The project is marked cut
   off, with one note saying where the text stops.
+* the text stops inside a heading of its list of categories ("5、满意度指", "5、满意度", "效益"): its last
+  line, after the last project's last row and before the category the forms end with (满意度) was read,
+  is — past its item number — the beginning of a 一级/二级 label or a short label whole, with no figure and
+  no sentence-final mark (。！？ or a closing bracket or quote), and nothing closed the table in between.
+  A heading names what follows it: a text does not end on one. A report or a form that simply ends — a
+  signature, a date, a total, a last row or sentence complete without its 。 — ends on no label. (A
+  numbered category line left open, "5、满意度指标:服务对象对", prints a whole label and is caught above.)
+  The project is marked cut off (``Project.cut_off``) and the category the heading begins is kept
+  (``Project.cut_at``): it and those after it in the template's order are not reported missing, the
+  categories the list passed before the break are.
 * a project whose rows were read from sentences (``Project.in_prose``: a report or a news item, no table)
   shows the whole indicator set only when its sentences walk through the template's groups (产出, 效益,
   满意度, and 成本 in the 〔2021〕101号 template). When every row stated falls in one named group
@@ -62,6 +72,9 @@ def mark_reading_gaps(doc: Document, lines: list[str], vocab: Vocabulary, excerp
             elif _stops_mid_sentence(last, lines, vocab):
                 last.cut_off = True
                 doc.notes.append(_mid_sentence_note(doc, last, lines))
+            elif (heading := _stops_in_a_heading(last, lines, vocab)) is not None:
+                last.cut_off, last.cut_at = True, _category_named(heading, vocab)
+                doc.notes.append(_heading_note(doc, last, lines))
     for project in doc.projects:  # a cut or garbled table has its own note
         if project.in_prose and not (project.cut_off or project.garbled) and len(_groups(project, vocab)) == 1:
             project.quoted = True
@@ -256,5 +269,69 @@ def _mid_sentence_note(doc: Document, project: Project, lines: list[str]) -> Par
         f"表格（或列出指标的文字）在第{stop}行中断：原文在“…{tail}”处句子没有写完就结束了（摘录在此截断）；"
         f"项目“{project.name}”最后读到的指标在第{line}行，之后的指标类别（如满意度指标）可能在截断处之后："
         "不报告该项目缺少的类别，请对照原件核实"
+    )
+    return ParseProblem(doc.path, stop, len(text) + 1, message, severity="warning")
+
+
+# The number an item of a report's list opens with ("5、", "(五)", "五、", "5.").
+_ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_ITEM_MARK = re.compile(rf"^\s*(?:[(（]\s*{_ORDINAL}\s*[)）]|{_ORDINAL}\s*[、.．])\s*")
+_FIGURE = re.compile(r"[\d０-９]")
+
+
+def _item(text: str) -> str:
+    """The line's words after the item's number it opens with, if any."""
+    m = _ITEM_MARK.match(text)
+    return (text[m.end() :] if m else text).strip()
+
+
+def _stops_in_a_heading(project: Project, lines: list[str], vocab: Vocabulary) -> str | None:
+    """The text's last line, after the project's last row and before a 满意度 row was read, is (after
+    its item number) the beginning of a category label or the whole of a short one — no figure, no
+    sentence-final mark, nothing closing the table after the last row: the excerpt was cut inside its
+    list of categories (see the module). Returns the line's words after its number, None when the text
+    does not stop so."""
+    if not project.indicators or _reached_satisfaction(project):
+        return None
+    stop = _last_text_line(lines)
+    end_line, end_column = _end(project)
+    if stop <= end_line:
+        return None
+    words = _item(lines[stop - 1].strip())
+    if not words or _FIGURE.search(words) or _closes(words) or words[-1] in _CLOSERS:
+        return None
+    after = [lines[end_line - 1][max(end_column - 1, 0) :], *lines[end_line:stop]]
+    if any(_closes_table(text, vocab) for text in after):
+        return None
+    return words if vocab.begins_label(words.rstrip(":：")) else None  # "5、满意度指", "5、满意度", "效益"
+
+
+def _category_named(words: str, vocab: Vocabulary) -> str | None:
+    """The one category (canonical 二级, else the one 一级) the heading names or begins to name ("满意度指" →
+    服务对象满意度指标, "满意度" → 满意度指标); None when its beginning fits labels of more than one group."""
+    pattern = vocab.label_pattern
+    m = pattern.match(words) if pattern is not None else None
+    stub = words.rstrip(":：")
+    heads = [m.group()] if m else [w for w in (*vocab.level1, *vocab.level2) if w.startswith(stub)]
+    level2 = {vocab.canonical_level2(w) for w in heads}
+    if len(level2) == 1 and None not in level2:
+        return level2.pop()
+    level1 = {vocab.canonical_level1(w) or vocab.parent_of(vocab.canonical_level2(w)) for w in heads}
+    return level1.pop() if len(level1) == 1 else None  # "满意度": 满意度指标 as 一级 and as 二级
+
+
+def _heading_note(doc: Document, project: Project, lines: list[str]) -> ParseProblem:
+    stop = _last_text_line(lines)
+    text = lines[stop - 1].rstrip()
+    tail = text.strip()[-12:]
+    line, _ = _end(project)
+    beyond = (
+        f"“{project.cut_at}”及模板中排在其后的类别可能在截断处之后：不报告该项目缺少这些类别"
+        if project.cut_at
+        else "之后的指标类别（如满意度指标）可能在截断处之后：不报告该项目缺少的类别"
+    )
+    message = (
+        f"列出指标的文字在第{stop}行中断：原文在“{tail}”处（指标类别的标题）没有写完就结束了"
+        f"（摘录在此截断）；项目“{project.name}”最后读到的指标在第{line}行，{beyond}，请对照原件核实"
     )
     return ParseProblem(doc.path, stop, len(text) + 1, message, severity="warning")

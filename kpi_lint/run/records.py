@@ -136,6 +136,7 @@ def peer_project(project: Project) -> Project:
         indicators=[peer_indicator(ind) for ind in project.indicators],
         empty_categories=project.empty_categories,
         cut_off=project.cut_off,
+        cut_at=project.cut_at,  # the categories before a break in a heading are reported missing
         cut_before=project.cut_before,
         garbled=project.garbled,  # the garbled table's rows are not judged one by one
         in_prose=project.in_prose,

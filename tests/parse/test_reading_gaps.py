@@ -166,3 +166,43 @@ def test_a_cut_after_what_closes_the_table_is_no_cut_of_the_table(stem: str, mis
     assert not any("句子没有写完" in n.message for n in doc.notes)
     # the categories the table lacks stay reported (judged right in samples 6 and 8)
     assert missing <= {f.level2 for f in _completeness_findings(doc)}
+
+
+def test_a_text_that_stops_inside_a_category_heading_marks_the_table_cut() -> None:
+    # v01, a prose self-evaluation saved cut off: its list "1、产出数量指标:…。" … "4、社会效益指标:…。" ends
+    # "5、满意度指" — the heading of the satisfaction section cut inside its word (finding review sample 22)
+    doc = parse(WILD / "v01_anhui_disabled_regional_selfeval_prose.txt")
+    (project,) = doc.projects
+    assert project.cut_off and project.cut_at == "服务对象满意度指标" and len(project.indicators) == 8
+    (note,) = [n for n in doc.notes if "没有写完就结束了" in n.message]
+    assert (note.line, note.column, note.severity) == (16, 7, "warning")
+    assert note.message.startswith("列出指标的文字在第16行中断：原文在“5、满意度指”处")
+    assert "最后读到的指标在第15行，“服务对象满意度指标”及模板中排在其后的类别可能在截断处之后" in note.message
+    # the satisfaction the break hides is not reported missing (wrong in sample 22); 质量, which the list of
+    # categories before the break passes over (数量, 时效, 成本, 社会效益), still is (right)
+    assert [f.level2 for f in _completeness_findings(doc)] == ["质量指标"]
+
+
+@pytest.mark.parametrize(
+    ("ending", "cut"),
+    [
+        (["5、满意度"], True),  # the heading alone, the section under it lost
+        (["5、满意度指标:服务对象满意度年初指标值为不低于90%,全年实际完成值95%。"], False),  # the list finished
+        (["5、满意度指标:服务对象满意度年初指标值为不低于90%,全年实际完成值95%。", "三、结论", "项目绩效良好"], False),
+        (["三、存在的问题"], False),  # a heading of the report that names no category
+        (["镜湖区残疾人联合会"], False),  # a signature
+        (["2024年3月15日"], False),  # a date
+        (["总分 100"], False),  # a total
+    ],
+)
+def test_only_a_text_that_stops_inside_its_list_of_categories_is_cut(
+    ending: list[str], cut: bool, tmp_path: Path
+) -> None:
+    # v01's own text with its cut last line "5、满意度指" put in other endings
+    lines = (WILD / "v01_anhui_disabled_regional_selfeval_prose.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[-1] == "5、满意度指"
+    path = tmp_path / "v01.txt"
+    path.write_text("\n".join([*lines[:-1], *ending]) + "\n", encoding="utf-8")
+    doc = parse(path)
+    assert doc.projects[-1].cut_off is cut
+    assert any("没有写完就结束了" in n.message for n in doc.notes) is cut

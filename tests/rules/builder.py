@@ -129,6 +129,7 @@ def build_project(raw: dict[str, Any], path: str, first_line: int) -> Project:
     for i, row in enumerate(raw.get("indicators") or []):
         proj.indicators.append(_indicator(row, path, proj.name, form, first_line + 10 + i))
     proj.cut_off = bool(raw.get("cut_off"))  # the table breaks off at the end of the text
+    proj.cut_at = raw.get("cut_at")  # the category whose heading the text stops inside
     return proj
 
 

@@ -69,6 +69,18 @@ def _excerpt_opens_at(project: Project) -> int:
     return next((k for k, (_, level2s, _) in enumerate(_EXPECTED) if first in level2s), 0)
 
 
+def _cut_at(project: Project) -> int:
+    """Where, in the order of _EXPECTED, the text stops when it stops inside a category's heading
+    (``Project.cut_at``, "5、满意度指"): the dimension of that category (cost stands between 时效 and 效益);
+    0 when the break is not in a heading — nothing after the start is shown absent."""
+    cut = project.cut_at
+    if cut is None:
+        return 0
+    if cut in COST_LEVEL2:
+        return next(k for k, (dimension, _, _) in enumerate(_EXPECTED) if dimension == BENEFIT)
+    return next((k for k, (_, level2s, _) in enumerate(_EXPECTED) if cut in level2s), 0)
+
+
 def _label(dimension: str, template: Template) -> str:
     if dimension != BENEFIT:
         return dimension
@@ -86,7 +98,9 @@ class MissingDimension(Rule):
     对每个项目、每个期间，检查数量指标、质量指标、时效指标、至少一个效益类别（经济/社会/生态效益、可持续影响）
     和服务对象满意度下各有至少一条已填指标（有名称、有值）。所有期间都缺的维度，按项目报告一次；只有一个期间缺的，
     按该期间报告。成本指标归 KPI201。消息中列出的效益类别随表格所用的模板而定（财预〔2021〕101号模板没有可持续影响）。
-    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后。原文没有指标表、只在文字中转述
+    表格在原文中被截断（``Project.cut_off``）的项目不报告：缺的行可能在截断之后；原文断在某个类别的标题中
+    （``Project.cut_at``，"5、满意度指"）时，只有这一类别和模板中排在它之后的类别不报告，排在它之前的照常
+    报告（列出的类别按模板的顺序排，排在前面的没有列出就是没有设）。原文没有指标表、只在文字中转述
     一部分指标（``Project.quoted``：转述的指标都在同一个一级指标下）的项目也不报告。摘录从表格中间开始
     （``Project.cut_before``：表前没有标题、表头）时，第一行所在维度之前的维度不报告：它们可能在摘录之前。报告在某个二级的标签下写了带数字的文字、读表却没能拆成指标行时（``Project.unsplit``，"数量指标:石头卧子村新建水房1座、
     铺设输水管线;…"），这一维度也不报告：写了，只是没有读出。某个维度下有写了名称、
@@ -126,7 +140,7 @@ class MissingDimension(Rule):
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
         periods = project.periods
-        if not periods or project.cut_off or project.quoted:
+        if not periods or (project.cut_off and project.cut_at is None) or project.quoted:
             return  # nothing read, the table breaks off, or sentences quote part of it: the rest is not shown
         if not is_classified(project):
             yield self._unclassified(doc, project)
@@ -137,6 +151,8 @@ class MissingDimension(Rule):
         for k, (dimension, level2s, what) in enumerate(_EXPECTED):
             if k < before:
                 continue  # the excerpt opens after this dimension's rows
+            if project.cut_off and k >= _cut_at(project):
+                continue  # the text stops inside this dimension's heading or before it: it may lie beyond
             if set(level2s) & set(project.unsplit):
                 continue  # written under its label, not split into rows by the reader (noted): not missing
             if dimension == BENEFIT and SUSTAINABLE not in template.benefit_level2:
