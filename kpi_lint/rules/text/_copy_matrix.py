@@ -3,7 +3,8 @@
 Comparing each pair of projects with its own rapidfuzz calls costs a Python round trip per pair, and a
 budget book prints hundreds of projects in one file (200 projects: 19,900 pairs).  Here the rows of all
 projects are scored with one ``process.cdist`` per scorer over blocks of later projects (a block's cells
-bounded by ``BLOCK_CELLS``), and the shared rows are summed per pair with numpy.  The scores are the
+bounded by ``BLOCK_CELLS``; each distinct string scored once), and the shared rows are summed per pair
+with numpy.  The scores are the
 ones the pairwise comparison computes (same scorer, same float32 cells, same comparisons); ``score_cutoff``
 only zeroes cells far below the threshold, which the comparison rejects anyway.
 """
@@ -37,6 +38,18 @@ def _cutoff(cut: float) -> float:
     return min(max(cut - 0.01, 0.0), 100.0)
 
 
+def _at_least(queries: Sequence[str], choices: Sequence[str], cut: float) -> np.ndarray:
+    """``fuzz.ratio(q, c) >= cut`` for every query and choice, each distinct string scored once.
+
+    A budget book repeats rows ("服务对象满意度=≥90%" in most projects), so the distinct strings are far fewer
+    than the rows; the cells of equal strings are equal, so the mask is the one a cdist over all rows gives.
+    """
+    uq, inv_q = np.unique(np.asarray(queries, dtype=object), return_inverse=True)
+    uc, inv_c = np.unique(np.asarray(choices, dtype=object), return_inverse=True)
+    hits = process.cdist(list(uq), list(uc), scorer=fuzz.ratio, score_cutoff=_cutoff(cut)) >= cut
+    return hits[inv_q.reshape(-1)[:, None], inv_c.reshape(-1)[None, :]]
+
+
 def shared_rows(
     rows: Sequence[Sequence[tuple[str, str]]], row_cut: float, value_cut: float,
 ) -> Iterator[np.ndarray]:
@@ -61,13 +74,9 @@ def shared_rows(
             for j in range(p0, p1):
                 yield np.zeros(j, dtype=np.int64)
             continue
-        scores = process.cdist(whole[r0:r1], whole[:r1], scorer=fuzz.ratio, score_cutoff=_cutoff(row_cut))
-        matched = scores >= row_cut
-        del scores
-        near = process.cdist(names[r0:r1], names[:r1], scorer=fuzz.ratio, score_cutoff=_cutoff(row_cut))
+        matched = _at_least(whole[r0:r1], whole[:r1], row_cut)
         earlier = owner[None, :r1] < owner[r0:r1, None]
-        xs, ys = np.nonzero((near >= row_cut) & ~matched & earlier)
-        del near
+        xs, ys = np.nonzero(_at_least(names[r0:r1], names[:r1], row_cut) & ~matched & earlier)
         for x, y in zip(xs.tolist(), ys.tolist(), strict=True):
             key = (values[y], values[r0 + x])
             if key not in partial:
