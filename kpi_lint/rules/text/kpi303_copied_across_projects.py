@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from kpi_lint.model import Document, Located, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.text._copy_matrix import goal_scores, shared_rows
 from kpi_lint.rules.text._text import clean
 
 
@@ -21,6 +23,14 @@ def indicator_rows(project: Project) -> list[tuple[str, str]]:
         if row[0] and row not in rows:
             rows.append(row)
     return rows
+
+
+def _same_form(indices: list[int], doc: Document) -> list[list[int]]:
+    """The projects at ``indices`` split by form (the same form object), each list in document order."""
+    groups: dict[int, list[int]] = {}
+    for j in indices:
+        groups.setdefault(id(doc.projects[j].form), []).append(j)
+    return list(groups.values())
 
 
 def goal_texts(project: Project) -> dict[str | None, Located]:
@@ -96,20 +106,27 @@ class CopiedAcrossProjects(Rule):
 
     def _indicator_copies(self, doc: Document) -> Iterator[Finding]:
         min_rows = int(self.opts["min_rows"])
+        cut = float(self.opts["set_similarity"])
         rows = [indicator_rows(p) for p in doc.projects]
-        for j, later in enumerate(doc.projects):
-            if len(rows[j]) < min_rows:
-                continue
-            best: tuple[float, int] | None = None
-            for i in range(j):
-                if doc.projects[i].form is not later.form or len(rows[i]) < min_rows:
+        best_of: dict[int, tuple[float, int]] = {}
+        for group in _same_form([j for j, p in enumerate(doc.projects) if len(rows[j]) >= min_rows], doc):
+            sizes = np.array([len(rows[j]) for j in group], dtype=np.int64)
+            shared = shared_rows(
+                [rows[j] for j in group], float(self.opts["row_similarity"]), float(self.opts["value_similarity"]),
+            )
+            for k, counts in enumerate(shared):
+                # set_similarity's Dice share (0 where either project has no rows); the first best one wins
+                den = sizes[:k] + sizes[k]
+                sims = np.where((sizes[:k] > 0) & (sizes[k] > 0), counts / np.maximum(den, 1), 0.0)
+                if not (sims >= cut).any():
                     continue
-                sim = self.set_similarity(rows[i], rows[j])
-                if sim >= float(self.opts["set_similarity"]) and (best is None or sim > best[0]):
-                    best = (sim, i)
-            if best is None:
+                i = int(np.argmax(np.where(sims >= cut, sims, -np.inf)))
+                best = (int(counts[i]) / int(den[i]) if sizes[i] and sizes[k] else 0.0, group[i])
+                best_of[group[k]] = best
+        for j, later in enumerate(doc.projects):
+            if j not in best_of:
                 continue
-            sim, i = best
+            sim, i = best_of[j]
             earlier = doc.projects[i]
             message = (
                 f"本项目的绩效指标与第{earlier.line}行项目“{earlier.name}”的指标几乎相同"
@@ -136,17 +153,27 @@ class CopiedAcrossProjects(Rule):
 
     def _goal_copies(self, doc: Document) -> Iterator[Finding]:
         cut = float(self.opts["goal_similarity"])
-        for j, later in enumerate(doc.projects):
-            best: tuple[float, Located, Project] | None = None
-            for earlier in doc.projects[:j]:
-                if earlier.form is not later.form:
+        min_len = int(self.opts["min_goal_length"])
+        best_of: dict[int, tuple[float, Located, Project]] = {}
+        for group in _same_form(list(range(len(doc.projects))), doc):
+            aims = [goal_texts(doc.projects[j]) for j in group]
+            texts = [{p: t for p, loc in a.items() if len(t := clean(loc.text)) >= min_len} for a in aims]
+            for k, by_period in enumerate(goal_scores(texts, cut)):
+                # _goal_similarity per earlier project: the first period of the later aims with the top score
+                periods = list(by_period)
+                if not periods or k == 0:
                     continue
-                found = self._goal_similarity(earlier, later)
-                if found is not None and found[0] >= cut and (best is None or found[0] > best[0]):
-                    best = (found[0], found[1], earlier)
-            if best is None:
+                scores = np.stack([by_period[p] for p in periods])
+                found = scores.max(axis=0)
+                if not (found >= cut).any():
+                    continue
+                i = int(np.argmax(np.where(found >= cut, found, -np.inf)))
+                loc = aims[k][periods[int(np.argmax(scores[:, i]))]]
+                best_of[group[k]] = (float(found[i]), loc, doc.projects[group[i]])
+        for j, later in enumerate(doc.projects):
+            if j not in best_of:
                 continue
-            sim, loc, earlier = best
+            sim, loc, earlier = best_of[j]
             label = "总体目标" if later.goals else "绩效目标"
             message = (
                 f"本项目的{label}与第{earlier.line}行项目“{earlier.name}”的几乎相同（相似度 {sim:.0f}%）。"
