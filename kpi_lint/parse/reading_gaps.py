@@ -40,6 +40,7 @@ Two signals that hold whatever the document, each about what the form itself pro
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kpi_lint.model import GARBLED_GRADE, Document, Form, ParseProblem, Project
 from kpi_lint.vocab import COST_LEVEL2, LEVEL1_NAMES, LEVEL2_NAMES, SATISFACTION, SATISFACTION_L1, Vocabulary
@@ -260,17 +261,20 @@ def _stops_mid_sentence(project: Project, lines: list[str], vocab: Vocabulary) -
     return not any(_closes(text) or _closes_table(text, vocab) for text in after)
 
 
-def _mid_sentence_note(doc: Document, project: Project, lines: list[str]) -> ParseProblem:
+def _cut_note(doc: Document, lines: list[str], say: Callable[[int, str], str]) -> ParseProblem:
+    """The warning at the end of the text's last line: `say(stop line, the line's last 12 characters)` words it."""
     stop = _last_text_line(lines)
     text = lines[stop - 1].rstrip()
-    tail = text.strip()[-12:]
+    return ParseProblem(doc.path, stop, len(text) + 1, say(stop, text.strip()[-12:]), severity="warning")
+
+
+def _mid_sentence_note(doc: Document, project: Project, lines: list[str]) -> ParseProblem:
     line, _ = _end(project)
-    message = (
+    return _cut_note(doc, lines, lambda stop, tail: (
         f"表格（或列出指标的文字）在第{stop}行中断：原文在“…{tail}”处句子没有写完就结束了（摘录在此截断）；"
         f"项目“{project.name}”最后读到的指标在第{line}行，之后的指标类别（如满意度指标）可能在截断处之后："
         "不报告该项目缺少的类别，请对照原件核实"
-    )
-    return ParseProblem(doc.path, stop, len(text) + 1, message, severity="warning")
+    ))
 
 
 # The number an item of a report's list opens with ("5、", "(五)", "五、", "5.").
@@ -321,17 +325,13 @@ def _category_named(words: str, vocab: Vocabulary) -> str | None:
 
 
 def _heading_note(doc: Document, project: Project, lines: list[str]) -> ParseProblem:
-    stop = _last_text_line(lines)
-    text = lines[stop - 1].rstrip()
-    tail = text.strip()[-12:]
     line, _ = _end(project)
     beyond = (
         f"“{project.cut_at}”及模板中排在其后的类别可能在截断处之后：不报告该项目缺少这些类别"
         if project.cut_at
         else "之后的指标类别（如满意度指标）可能在截断处之后：不报告该项目缺少的类别"
     )
-    message = (
+    return _cut_note(doc, lines, lambda stop, tail: (
         f"列出指标的文字在第{stop}行中断：原文在“{tail}”处（指标类别的标题）没有写完就结束了"
         f"（摘录在此截断）；项目“{project.name}”最后读到的指标在第{line}行，{beyond}，请对照原件核实"
-    )
-    return ParseProblem(doc.path, stop, len(text) + 1, message, severity="warning")
+    ))
