@@ -3,7 +3,7 @@
 1. **Peers** are ranked by the peer index's similarity of name and indicator set
    (``PeerIndex.similar_projects``), plus a bonus for a shared sector (lexicons/sectors.txt)
    and one for funds of similar size; the closest `PEER_PROJECTS` with rows in the category
-   are consulted.  A project naming a sector never takes a peer naming only other sectors.
+   are consulted.
 2. **Concepts** come from the indicator library (built from the same clusters, or a
    reviewer's curated one): the suggestion uses the concept's canonical name, and a row of
    a concept mostly filed elsewhere (知晓率 under 满意度) is no model.
@@ -147,9 +147,8 @@ class Suggester:
         self._peer_facts: dict[ProjectKey, tuple[frozenset[str], Funds | None]] = {}  # a peer's sectors and funds
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
         self._rows_cache: dict[tuple[ProjectKey, str], tuple[Indicator, ...]] = {}
-        # (level2, the project's sectors, same sector only) → the peer projects with rows to copy there that
-        # fit those sectors (ranked_peers)
-        self._using: dict[tuple[str, frozenset[str], bool], ProjectSubset] = {}
+        # (level2, sectors or None) → the peer projects with rows to copy there (of one of those sectors)
+        self._using: dict[tuple[str, frozenset[str] | None], ProjectSubset] = {}
         # (project, level2, k, same sector) → the suggestions for a project of `documents` (KPI104, KPI201, KPI404 ask)
         self._suggested: dict[tuple[ProjectKey, str, int, bool], list[Suggestion]] = {}
 
@@ -172,40 +171,24 @@ class Suggester:
         return self._sectors[key]
 
     def ranked_peers(self, project: Project, path: str, level2: str, same_sector: bool = False) -> list[_Peer]:
-        """The closest projects with rows worth copying under `level2`, best first.
-
-        A project that names a sector (lexicons/sectors.txt: by its name, 主管部门, 实施单位 or unit) is never
-        given a peer that names another sector and none of its own: a sector's indicators measure that
-        sector's work (清扫保洁覆盖率 is urban sanitation's, never a 麻风病防治 project's), so however alike the
-        wording of two projects of different sectors, the one's rows are no model for the other's.  A peer of
-        one of its sectors, or one naming no sector (its sector is unknown, not different), is ranked as
-        before; a project naming no sector is matched against all.  With `same_sector`, only projects of a
-        sector the project names, none when it names none (KPI404's and KPI201's message examples)."""
+        """The closest projects with rows worth copying under `level2`, best first; with `same_sector`, only
+        projects of a sector the project names (lexicons/sectors.txt), none when it names none."""
         own = project_key(path, project)
         own_funds = self.funds(own) if own in self._projects else project_funds(project, path)
         own_sectors = self.sectors(own, project)
         if same_sector and not own_sectors:
             return []
-        among = (level2, own_sectors, same_sector)
+        among = (level2, own_sectors if same_sector else None)
         if among not in self._using:  # the projects with rows to copy: the others are never ranked
-            with_rows = self._using.get((level2, frozenset(), False))
+            with_rows = self._using.get((level2, None))
             if with_rows is None:
-                with_rows = self._using[(level2, frozenset(), False)] = self.peers.subset(
-                    lambda key: bool(self._rows(key, level2))
-                )
-            # Of a fitting sector: asked only of the projects with rows (every sector asks the same first
+                with_rows = self._using[(level2, None)] = self.peers.subset(lambda key: bool(self._rows(key, level2)))
+            # Of a sector the project names: asked only of the projects with rows (every sector asks the same first
             # question: answered once per category, not again for each set of sectors).
-            if same_sector:
-                self._using[among] = self.peers.subset(
-                    lambda key: not own_sectors.isdisjoint(self.sectors(key)), within=with_rows
-                )
-            elif own_sectors:
-                self._using[among] = self.peers.subset(
-                    lambda key: not self.sectors(key) or not own_sectors.isdisjoint(self.sectors(key)),
-                    within=with_rows,
-                )
-            else:
-                self._using[among] = with_rows
+            self._using[among] = (
+                self.peers.subset(lambda key: not own_sectors.isdisjoint(self.sectors(key)), within=with_rows)
+                if same_sector else with_rows
+            )
         # The rest are further by name and indicators than these CANDIDATE_PROJECTS.
         found = self.peers.similar_projects(project, path, CANDIDATE_PROJECTS, self._using[among])
         scores = []
