@@ -73,4 +73,13 @@ def project_sectors(project: Project, doc: Document | None, lexicon: Lexicon) ->
     places = (project.department, project.implementer, doc.department if doc else None)
     texts = [project.name, *(loc.text for loc in places if loc)]
     joined = " ".join(texts)
-    return frozenset(sector for sector, words in _sector_table(lexicon.directory) if any(w in joined for w in words))
+    # Longest word first, and a word read is blanked out: a shorter word inside it is part of that word, not one
+    # of its own (环境卫生 is urban sanitation's 环卫, not 卫生健康's 卫生), as a reader segments a name.
+    named = set()
+    for word, sector in sorted(
+        ((w, sector) for sector, words in _sector_table(lexicon.directory) for w in words), key=lambda p: -len(p[0])
+    ):
+        if word in joined:
+            named.add(sector)
+            joined = joined.replace(word, "\0" * len(word))
+    return frozenset(named)

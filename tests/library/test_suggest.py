@@ -152,3 +152,15 @@ def test_same_sector_peers_are_projects_of_a_sector_the_project_names(
     unnamed = replace(proj, name="（未命名项目1）", department=None, implementer=None)
     assert not suggester.sectors((doc.path, unnamed.name, unnamed.line), unnamed)
     assert suggester.ranked_peers(unnamed, doc.path, "数量指标", same_sector=True) == []
+
+
+
+def test_a_sector_word_inside_a_longer_one_is_not_read(suggester: Suggester, all_docs: list[Document]) -> None:
+    """Issue 11 (11ac): l01's "疫情期间区域病媒防治环境卫生清洁等费用" is urban sanitation (环境卫生 = 环卫, 城乡建设);
+    its 卫生 is part of that word, so it is not a 卫生健康 project like a06's 麻风病防治 or f02's 疾控 project."""
+    l01 = next(d for d in all_docs if Path(d.path).name.startswith("l01_"))
+    assert suggester.sectors((l01.path, l01.projects[0].name, l01.projects[0].line)) == {"城乡建设"}
+    path, proj = _project(all_docs, "a06_", "麻风病防治")
+    assert suggester.sectors((path, proj.name, proj.line), proj) == {"卫生健康"}
+    f02 = next(d for d in all_docs if Path(d.path).name.startswith("f02_"))
+    assert "卫生健康" in suggester.sectors((f02.path, f02.projects[0].name, f02.projects[0].line))
