@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from kpi_lint.model import Document, Located, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.text._copy_matrix import goal_scores, shared_rows
 from kpi_lint.rules.text._text import clean
 
 
@@ -105,6 +103,12 @@ class CopiedAcrossProjects(Rule):
         return (int(matched.any(axis=1).sum()) + int(matched.any(axis=0).sum())) / (len(a) + len(b))
 
     def _indicator_copies(self, doc: Document) -> Iterator[Finding]:
+        # NumPy only when a document is checked: a run read back from the cache imports the catalog without it
+        # (tests/cli/test_startup.py).
+        import numpy as np
+
+        from kpi_lint.rules.text._copy_matrix import shared_rows
+
         min_rows = int(self.opts["min_rows"])
         cut = float(self.opts["set_similarity"])
         rows = [indicator_rows(p) for p in doc.projects]
@@ -152,6 +156,10 @@ class CopiedAcrossProjects(Rule):
         return best
 
     def _goal_copies(self, doc: Document) -> Iterator[Finding]:
+        import numpy as np  # as in _indicator_copies
+
+        from kpi_lint.rules.text._copy_matrix import goal_scores
+
         cut = float(self.opts["goal_similarity"])
         min_len = int(self.opts["min_goal_length"])
         best_of: dict[int, tuple[float, Located, Project]] = {}
