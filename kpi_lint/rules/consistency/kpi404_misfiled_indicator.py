@@ -487,7 +487,8 @@ class MisfiledIndicator(Rule):
         predict = self.predictor()
         if predict is not None:
             self._prime_from(doc, predict)
-        claims: list[tuple[Indicator, str, str]] = []
+        # (row, the category it belongs to, why, whether its value is the slip: rewritten in place, not moved)
+        claims: list[tuple[Indicator, str, str, bool]] = []
         for ind in project.indicators:
             if not ind.level2 or not self._speaks_on(ind):
                 continue
@@ -508,11 +509,11 @@ class MisfiledIndicator(Rule):
             if claimed != label:
                 # "市民对空气质量改善的满意程度 | 85%" under 社会效益: whatever its subject, it measures satisfaction
                 label, basis = claimed, f"名称是满意度指标；{basis}"
-            claims.append((ind, label, basis))
-        moved = {id(ind) for ind, label, _ in claims if not self.wrong_value(ind, label)}
-        for ind, label, basis in claims:
+            claims.append((ind, label, basis, self.wrong_value(ind, label)))
+        moved = {id(ind) for ind, _, _, rewritten in claims if not rewritten}
+        for ind, label, basis, rewritten in claims:
             assert ind.level2 is not None
-            if self.wrong_value(ind, label):
+            if rewritten:
                 # "完成校园维修改造及设备购置项目 | 800万元" under 数量: the name is an output, the value is the slip
                 example = peer_example(self.context.extras.get(SUGGESTER), project, doc.path, ind.level2)
                 message = (
