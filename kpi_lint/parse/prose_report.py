@@ -50,7 +50,7 @@ from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_reader import name_from_title
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import double_spaced
-from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, Vocabulary, strip_marks
+from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, Vocabulary, longest_first, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
 _DIGIT = re.compile(r"\d")
@@ -198,9 +198,9 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
 def _name_statement(words: tuple[str, ...]) -> re.Pattern[str]:
     """A line opening, after its number, with a project's name word and colon: "(2)项目名称:从业资格考试工作经费
     单位自有资金,主要用于…" → the name, up to the first mark of a sentence."""
-    word = "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
-    number = rf"(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?"
-    return re.compile(rf"^\s*{number}\s*(?:{word})\s*[:：]\s*(?P<name>[^,，。;；:：]{{2,40}})")
+    word = "|".join(map(re.escape, longest_first(words))) or "(?!)"
+    # after the item's number a heading opens with ("(2)", "二、", "6."): _HEADING_NUMBER
+    return re.compile(rf"^{_HEADING_NUMBER.pattern}(?:{word})\s*[:：]\s*(?P<name>[^,，。;；:：]{{2,40}})")
 
 
 def _named_projects(src: SourceText, vocab: Vocabulary, items: list[_Item]) -> list[tuple[Located, list[_Item]]]:
