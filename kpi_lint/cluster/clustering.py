@@ -279,30 +279,28 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
     parts of a name written in the other order (_reorderings)."""
     reordered = _reorderings(texts)
     long_enough = np.array([len(t) >= NEAR_DUPLICATE_MIN_LENGTH for t in texts])
-    if long_enough.sum() < 2 and not reordered:
+    scored = long_enough.sum() >= 2  # ratios and cut cells need two long texts; a swap needs none
+    if not scored and not reordered:
         return None
     near = np.zeros((len(texts), len(texts)), dtype=bool)
-    if long_enough.sum() < 2:
-        for a, b in reordered:
-            near[a, b] = near[b, a] = True
-        return near
-    # Scored only among the long texts (a short one is no near-duplicate of anything), and only between
-    # lengths that can reach the ratio: the rest score below it whatever their characters.  One thread, as
-    # the k-means below: a run is parallel by processes, and a thread pool per small call costs more than it saves.
-    rows = np.flatnonzero(long_enough)
-    lengths = np.fromiter((len(texts[i]) for i in rows), dtype=np.int64, count=len(rows))
-    for length in np.unique(lengths).tolist():
-        low, high = _comparable_lengths(length)
-        queries = rows[lengths == length]
-        choices = rows[(lengths >= low) & (lengths <= high)]
-        scores = process.cdist(
-            [texts[i] for i in queries], [texts[j] for j in choices], scorer=fuzz.ratio,
-            score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=1,
-        )
-        near[np.ix_(queries, choices)] = scores >= NEAR_DUPLICATE
-    for short, full in _truncations(texts):
-        near[short, full] = near[full, short] = True
-    near &= long_enough[:, None] & long_enough[None, :]
+    if scored:
+        # Scored only among the long texts (a short one is no near-duplicate of anything), and only between
+        # lengths that can reach the ratio: the rest score below it whatever their characters.  One thread, as the
+        # k-means below: a run is parallel by processes, and a thread pool per small call costs more than it saves.
+        rows = np.flatnonzero(long_enough)
+        lengths = np.fromiter((len(texts[i]) for i in rows), dtype=np.int64, count=len(rows))
+        for length in np.unique(lengths).tolist():
+            low, high = _comparable_lengths(length)
+            queries = rows[lengths == length]
+            choices = rows[(lengths >= low) & (lengths <= high)]
+            scores = process.cdist(
+                [texts[i] for i in queries], [texts[j] for j in choices], scorer=fuzz.ratio,
+                score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=1,
+            )
+            near[np.ix_(queries, choices)] = scores >= NEAR_DUPLICATE
+        for short, full in _truncations(texts):
+            near[short, full] = near[full, short] = True
+        near &= long_enough[:, None] & long_enough[None, :]
     for a, b in reordered:
         near[a, b] = near[b, a] = True
     return np.asarray(near)
