@@ -38,6 +38,18 @@ _EXPECTED: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (SATISFACTION, (SATISFACTION, SATISFACTION_L1), "服务对象是否满意：调查满意度百分比"),
 )
 _OUTPUT_DIMENSIONS = (QUANTITY, QUALITY, TIMELINESS)
+# What an output says where the template files outputs as a whole (the NDRC form's 实施效果指标 | 产出指标).
+_WHOLE_OUTPUT = "做了什么：完成的工程量、人数、次数，或完成的比例、期限"
+
+
+def _printed_empty(project: Project, period: str | None, level2s: tuple[str, ...]) -> list[str]:
+    """The categories of `level2s` the table prints with nothing filled in (m05's 监控表 "质量 | |||||"),
+    in table order: the gap is a printed row left empty, not a row the table lacks."""
+    names: list[str] = []
+    for empty in project.empty_categories:
+        if empty.level2 in level2s and (period is None or empty.period == period) and empty.level2 not in names:
+            names.append(empty.level2)
+    return names
 
 
 def filed_under(ind: Indicator) -> str | None:
@@ -82,8 +94,8 @@ def _cut_at(project: Project) -> int:
 
 
 def _label(dimension: str, template: Template) -> str:
-    if dimension != BENEFIT:
-        return dimension
+    if dimension != BENEFIT or not template.benefit_level2:
+        return dimension  # the NDRC form prints 效益指标 as one 二级
     kinds = "/".join(level2.removesuffix("效益指标").removesuffix("指标") for level2 in template.benefit_level2)
     return f"效益指标（{kinds}）"
 
@@ -153,6 +165,10 @@ class MissingDimension(Rule):
                 continue  # the excerpt opens after this dimension's rows
             if project.cut_off and k >= _cut_at(project):
                 continue  # the text stops inside this dimension's heading or before it: it may lie beyond
+            if not template.output_split and dimension in _OUTPUT_DIMENSIONS:
+                if dimension != QUANTITY:
+                    continue  # the NDRC form files outputs under 产出指标 as a whole: one dimension, asked once
+                dimension, level2s, what = OUTPUT, (OUTPUT, *_OUTPUT_DIMENSIONS), _WHOLE_OUTPUT
             if set(level2s) & set(project.unsplit):
                 continue  # written under its label, not split into rows by the reader (noted): not missing
             if dimension == BENEFIT and SUSTAINABLE not in template.benefit_level2:
@@ -169,10 +185,11 @@ class MissingDimension(Rule):
             targets = [None] if len(missing) == len(periods) else missing
             for period in targets:
                 where = f"{period}" if period else ""
-                message = (
-                    f"项目{where}没有{_label(dimension, template)}：应至少设一项，说明{what}。"
-                )
-                yield self._at(doc, project, dimension, period, message)
+                printed = _printed_empty(project, period, level2s)
+                rows = "一栏" if len(printed) == 1 else "各栏"
+                blank = f"表中印了{'、'.join(printed)}{rows}，却空着没有填；" if printed else ""
+                message = f"项目{where}没有{_label(dimension, template)}：{blank}应至少设一项，说明{what}。"
+                yield self._at(doc, project, dimension, level2s, period, message)
         for period, dimensions in unsplit.items():
             yield self._output_unsplit(doc, project, period, dimensions)
 
@@ -190,9 +207,26 @@ class MissingDimension(Rule):
         return self.finding(doc, message, project=project, indicator=row, severity=Severity.INFO)
 
     def _unclassified(self, doc: Document, project: Project) -> Finding:
-        """One hint for a table that prints no 一级/二级 at all: every dimension would be "missing"."""
+        """One hint for a table that prints no 一级/二级 at all, or a report whose sentences file no item
+        under one: every dimension would be "missing".  A report naming the categories its list covers
+        ("主要从数量指标、时效指标、质量指标、社会效益指标和满意度指标5个方面设置指标5个") has set them in its own
+        words: only the dimensions it does not name are asked for."""
+        count = len(project.indicators)
+        where = "原文在文字中列出指标，没有写明各属哪个二级指标" if project.in_prose else "表格没有这两栏"
+        if project.named_categories and project.categories_named_at is not None:
+            template = detect_template(project)
+            lacking = [
+                _label(dimension, template) for dimension, level2s, _ in _EXPECTED
+                if not set(level2s) & set(project.named_categories)
+            ]
+            message = (
+                f"项目的 {count} 个指标没有逐项写明所属的二级指标：原文说明从“{project.categories_named_at.text}”"
+                "这几个方面设置指标，但没有写明每个指标属于哪一方面，无法逐项核对。请在每个指标前写明所属的二级指标"
+                + (f"，并补设原文没有列出的{'、'.join(lacking)}。" if lacking else "。")
+            )
+            return self.finding(doc, message, project=project, severity=Severity.INFO)
         message = (
-            f"项目的 {len(project.indicators)} 个指标都没有一级/二级指标分类（表格没有这两栏），无法逐项核对"
+            f"项目的 {count} 个指标都没有一级/二级指标分类（{where}），无法逐项核对"
             "数量、质量、时效、效益、满意度各维度是否齐全。请按绩效目标表模板把每个指标归入二级指标，"
             "并补齐缺少的维度。"
         )
@@ -217,8 +251,11 @@ class MissingDimension(Rule):
             for ind in project.indicators
         )
 
-    def _at(self, doc: Document, project: Project, dimension: str, period: str | None, message: str) -> Finding:
-        level2s = BENEFIT_LEVEL2 if dimension == BENEFIT else (dimension,)
+    def _at(
+        self, doc: Document, project: Project, dimension: str, level2s: tuple[str, ...], period: str | None,
+        message: str,
+    ) -> Finding:
+        level2s = BENEFIT_LEVEL2 if dimension == BENEFIT else level2s
         finding = self._placed(doc, project, dimension, period, message, level2s)
         finding.fills = level2s  # a row KPI404 moves into one of these fills the gap: reported once, by KPI404
         return finding
