@@ -639,13 +639,14 @@ def test_precision_on_the_twenty_sixth_sample_holds() -> None:
     _assert_sample_holds("26", {}, SAMPLE26_OVERALL_FLOOR)
 
 
-# Sample 27: the findings issue 11ad's fix changed on the wild set, judged again by its author on the new message (not
-# blind, not random: the fix was argued from samples 9 and 26's verdicts, so these are optimistic). KPI202: m05's
-# 质量 / 时效 rows now said to be printed and left empty ("表中印了质量指标一栏，却空着没有填"); o02, q03, u01 (1) said to
-# list their indicators in sentences, not "表格没有这两栏"; u01 (1) counts the 5 indicators it announces (the worded
-# "职工个税正常申报缴纳" is read); u01 (2) quotes the five aspects it names and no longer asks to "补齐缺少的维度".
-# KPI106: u01 5:71, the worded indicator now read, has no target (true). As judged: 7 right. Gone: g05 41:5 (the NDRC
-# template's outputs are not split into 数量 / 质量 / 时效; partly in sample 9, now silent).
+# Sample 27: the findings issue 11ad's fix changed on the wild set, judged again by its author on the new
+# message (not blind, not random: the fix was argued from samples 9 and 26's verdicts, so these are optimistic).
+# KPI202: m05's 质量 / 时效 rows now said to be printed and left empty ("表中印了质量指标一栏，却空着没有填");
+# o02, q03, u01 (1) said to list their indicators in sentences, not "表格没有这两栏"; u01 (1) counts the 5
+# indicators it announces (the worded "职工个税正常申报缴纳" is read); u01 (2) quotes the five aspects it names
+# and no longer asks to "补齐缺少的维度". KPI106: u01 5:71, the worded indicator now read, has no target (true).
+# As judged: 7 right. Gone: g05 41:5 (the NDRC template's outputs are not split into 数量 / 质量 / 时效; partly
+# in sample 9, now silent).
 SAMPLE27_PRECISION_FLOOR = {"KPI202": 6 / 6}
 SAMPLE27_OVERALL_FLOOR = 7 / 7
 
