@@ -223,9 +223,10 @@ class MissingDimension(Rule):
         where = "原文在文字中列出指标，没有写明各属哪个二级指标" if project.in_prose else "表格没有这两栏"
         if project.named_categories and project.categories_named_at is not None:
             template = detect_template(project)
+            # a 一级 named covers its 二级 ("从产出、效益、满意度三个方面": 数量 / 质量 / 时效 are outputs)
+            named = {*project.named_categories, *(_OUTPUT_DIMENSIONS if OUTPUT in project.named_categories else ())}
             lacking = [
-                _label(dimension, template) for dimension, level2s, _ in _EXPECTED
-                if not set(level2s) & set(project.named_categories)
+                _label(dimension, template) for dimension, level2s, _ in _EXPECTED if not set(level2s) & named
             ]
             message = (
                 f"项目的 {count} 个指标没有逐项写明所属的二级指标：原文说明从“{project.categories_named_at.text}”"
