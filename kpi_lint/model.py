@@ -234,6 +234,11 @@ class Project:
     # 二级 categories the text writes under their label, with figures, that the reader could not split
     # into rows ("数量指标:石头卧子村新建水房1座、铺设输水管线;…"): written, not left out.
     unsplit: list[str] = field(default_factory=list)
+    # The categories a report in sentences says its indicators cover, canonical, in its order ("主要从数量指标、
+    # 时效指标、质量指标、社会效益指标和满意度指标5个方面设置指标5个"), and where it says so; its items may still
+    # name none (prose_report).
+    named_categories: list[str] = field(default_factory=list)
+    categories_named_at: Located | None = None
 
     @property
     def periods(self) -> list[str | None]:

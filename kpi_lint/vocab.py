@@ -37,6 +37,8 @@ SATISFACTION = "服务对象满意度指标"
 # The process section of the NDRC form and of the self-evaluation framework (过程管理: 计划/资金/项目管理): the
 # evaluator's criteria of how the project was run (预算执行率, 制度健全), not the unit's output or effect targets.
 PROCESS_L1 = "过程管理指标"
+# The 一级 of the NDRC form (中央预算内投资计划绩效目标表) over its 产出 / 效益 / 满意度指标, printed as its 二级.
+EFFECT_L1_NDRC = "实施效果指标"
 
 LEVEL1_NAMES: tuple[str, ...] = (OUTPUT, EFFECT, SATISFACTION_L1, COST_L1)
 # The nine 二级 of the 财预〔2015〕88号 templates, in table order.

@@ -90,6 +90,17 @@ _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of 
 _LIST_SEPARATED = re.compile(r"[^,，。]*[;；][^,，。]*")  # a sentence of clauses apart by semicolons, no comma
 _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thousands
 _TIME_SPAN = "个?工作日|个月|小时|天|周"  # a span of time a target may count in ("3天以内"), no unit of units.txt
+# How many indicators a sentence announces right before it enumerates them ("绩效指标设置5个,分别为:",
+# "…设置指标5个。分别是:", "设置绩效指标三项,分别为:").
+_ANNOUNCED = re.compile(
+    r"指标[^。,，;；:：\d]{0,6}?(?P<count>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[个项条]\s*[。,，;；]?\s*$"
+)
+_ANNOUNCED_REACH = 30  # characters before an enumeration word searched for its count
+_CHINESE_DIGITS = "一二三四五六七八九"
+# The words joining the categories a sentence names ("数量指标、时效指标…和满意度指标"), and what follows the
+# run: "5个方面", "等方面", "三个维度".
+_CATEGORY_JOINT = r"\s*(?:以及|、|，|,|和|及|与)\s*"
+_CATEGORY_SCOPE = r"\s*等?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[个项类]?\s*(?:方面|维度)"
 
 
 @lru_cache(maxsize=4)
@@ -146,8 +157,47 @@ def _label_head(
         rf"(?P<label>{labels})(?!{_SIGNED_FIGURE})\s*(?:[:：]|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
         rf"|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
         rf"|(?:^|(?<=[。!！?？]))\s*(?P<opening>{lead})"
-        rf"|(?:{enumeration})\s*[:：]"
+        rf"|(?P<enumeration>{enumeration})\s*[:：]"
     )
+
+
+def _count(word: str) -> int:
+    """"5" → 5, "五" → 5, "十二" → 12 (an announced count of indicators, one to nineteen in words)."""
+    if word.isdigit():
+        return int(word)
+    if word.startswith("十"):
+        return 10 + (_CHINESE_DIGITS.index(word[1]) + 1 if len(word) > 1 else 0)
+    return _CHINESE_DIGITS.index(word[0]) + 1
+
+
+def _announced_count(folded: str, at: int) -> int | None:
+    """The number of indicators announced right before an enumeration word at `at`, or None."""
+    m = _ANNOUNCED.search(folded, max(0, at - _ANNOUNCED_REACH), at)
+    return _count(m["count"]) if m is not None else None
+
+
+@lru_cache(maxsize=4)
+def _category_run(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """Two or more category labels joined in a sentence and closed by 方面 / 维度 ("主要从数量指标、时效指标、
+    质量指标、社会效益指标和满意度指标5个方面设置指标5个", "从产出、效益、满意度等方面"): the categories the
+    report says its indicators cover.  Labels of two characters count too ("数量、质量"): the run and its
+    方面 make them labels."""
+    label = "|".join(map(re.escape, longest_first(labels))) or "(?!)"
+    return re.compile(rf"(?P<run>(?:{label})(?:{_CATEGORY_JOINT}(?:{label}))+){_CATEGORY_SCOPE}")
+
+
+def _named_categories(text: str, vocab: Vocabulary) -> Iterator[tuple[int, str, list[str]]]:
+    """Each run of category labels `text` names (`_category_run`): where it begins, its printed words, and its
+    categories (canonical 二级, or 一级 where the label is one: "效益"), in the report's order, once each."""
+    labels = tuple(w for w in (*vocab.level1, *vocab.level2) if len(w) >= 2)
+    for m in _category_run(labels).finditer(fold(text)):
+        named: list[str] = []
+        for word in re.split(_CATEGORY_JOINT, m["run"]):
+            category = vocab.canonical_level2(word) or vocab.canonical_level1(word)
+            if category and category not in named:
+                named.append(category)
+        if len(named) >= 2:
+            yield m.start("run"), text[m.start("run") : m.end("run")], named
 
 
 @dataclass(frozen=True)
@@ -178,10 +228,15 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     if not items:
         return []
     named = _named_projects(src, vocab, items)
+    scopes = _category_scopes(src, vocab)
     if named:
-        projects = [Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _ in named]
-        for project, (_, stated) in zip(projects, named, strict=True):
+        projects = [
+            Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _, _ in named
+        ]
+        for project, (_, stated, end) in zip(projects, named, strict=True):
             project.indicators.extend(_indicator(src, project, item, lexicon) for item in stated)
+            # … the categories it names between its name and the next project's
+            _name_categories(project, [s for s in scopes if project.line <= s[0].line < end])
         return projects
     first = items[0].name
     title = _title(src, first.line)
@@ -191,7 +246,24 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
         in_prose=True,
     )
     project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
+    _name_categories(project, scopes)
     return [project]
+
+
+def _category_scopes(src: SourceText, vocab: Vocabulary) -> list[tuple[Located, list[str]]]:
+    """The runs of category labels a report names (`_named_categories`), each where it is printed."""
+    paragraphs = _paragraphs(src)
+    return [
+        (Located(printed, *paragraphs.place(at)), named)
+        for at, printed, named in _named_categories(paragraphs.text, vocab)
+    ]
+
+
+def _name_categories(project: Project, scopes: list[tuple[Located, list[str]]]) -> None:
+    """The first run of categories said of `project`'s indicators, if any (Project.named_categories)."""
+    if scopes:
+        project.categories_named_at, named = scopes[0]
+        project.named_categories = list(named)
 
 
 @lru_cache(maxsize=4)
@@ -203,11 +275,14 @@ def _name_statement(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^{_HEADING_NUMBER.pattern}(?:{word})\s*[:：]\s*(?P<name>[^,，。;；:：]{{2,40}})")
 
 
-def _named_projects(src: SourceText, vocab: Vocabulary, items: list[_Item]) -> list[tuple[Located, list[_Item]]]:
+def _named_projects(
+    src: SourceText, vocab: Vocabulary, items: list[_Item]
+) -> list[tuple[Located, list[_Item], float]]:
     """A report describing several projects in turn, each opened by its name ("(1)项目名称:单位自有资金,…
     绩效指标设置5个,分别为:…", "(2)项目名称:从业资格考试工作经费…"): each named project with the items stated
     after its name and before the next, when two or more of them state items and none is stated before the
-    first name (else the report is one project, as before).  A named project stating no item is left out."""
+    first name (else the report is one project, as before).  A named project stating no item is left out.
+    With each, the line the next name opens (inf for the last): where its text ends."""
     pattern = _name_statement(tuple(w for w, fact in vocab.facts.items() if fact == "name"))
     names: list[Located] = []
     for n, line in enumerate(src.lines, start=1):
@@ -219,7 +294,8 @@ def _named_projects(src: SourceText, vocab: Vocabulary, items: list[_Item]) -> l
     held: list[list[_Item]] = [[] for _ in names]
     for item in items:
         held[bisect_right(lines, item.name.line) - 1].append(item)
-    named = [(name, its) for name, its in zip(names, held, strict=True) if its]
+    ends: list[float] = [*lines[1:], float("inf")]
+    named = [(name, its, end) for name, its, end in zip(names, held, ends, strict=True) if its]
     return named if len(named) >= 2 else []
 
 
@@ -418,6 +494,7 @@ def _stated_targets(
         # join the clauses of a narrative ("该项目处治里程8公里,完成工程量…1820米").
         semicolons = heading and _LIST_SEPARATED.fullmatch(folded, start, stop) is not None
         listed: list[_Item] = []
+        unread: list[tuple[int, int, str]] = []  # clauses read as no target: (items before it, where, text)
         for at, plain in _clauses(folded, start, stop):
             # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
             # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
@@ -426,6 +503,8 @@ def _stated_targets(
             if m is None and colon and level2:
                 m = _worded_pattern(hints.worded_starts, hints.worded_ends).match(plain)
             if m is None:
+                if plain.strip():
+                    unread.append((len(listed), at, plain))
                 continue
             clause = text[at : at + len(plain)]
             name = _NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip()
@@ -442,6 +521,8 @@ def _stated_targets(
                         Located(value, *paragraphs.place(value_at)), level1=level1, listed=colon,
                     )
                 )
+        if head["enumeration"] and listed and unread:
+            listed = _announced_items(text, head, listed, unread, paragraphs, vocab, achieved_starts)
         if level2 and colon and not listed and not listed_only:
             worded = _worded_statement(text, folded, start, stop, vocab, achieved_starts)
             if worded is not None:
@@ -460,6 +541,42 @@ def _stated_targets(
         # A goal stated as one comparison is a sentence about the goal; two or more are its list.
         if head["label"] or len(listed) >= _GOAL_LIST:
             yield from listed
+
+
+def _announced_items(
+    text: str, head: re.Match[str], listed: list[_Item], unread: list[tuple[int, int, str]],
+    paragraphs: _Paragraphs, vocab: Vocabulary, achieved_starts: tuple[str, ...],
+) -> list[_Item]:
+    """An enumeration whose sentence announces how many indicators it lists ("绩效指标设置5个,分别为:…,职工个税
+    正常申报缴纳,…") and has that many clauses: each clause is one of them, so a clause with no figure that reads
+    as a name is an indicator stated in words, its target not given (as a category's worded statement,
+    `_worded_statement`).  `listed` unchanged when the count is not announced or does not match, or when such a
+    clause is no name (a figure, a label, what was achieved, a sentence)."""
+    announced = _announced_count(fold(text), head.start())
+    if announced is None or len(listed) + len(unread) != announced:
+        return listed
+    worded: list[tuple[int, _Item]] = []
+    for before, at, plain in unread:
+        clause = text[at : at + len(plain)]
+        name = _NUMBERING.sub("", strip_marks(clause)).strip()
+        if not _worded_name(name, vocab, achieved_starts):
+            return listed
+        place = paragraphs.place(at + clause.find(name))
+        worded.append((before, _Item(None, Located(name, *place), None, listed=True)))
+    merged = list(listed)
+    for before, item in reversed(worded):
+        merged.insert(before, item)
+    return merged
+
+
+def _worded_name(name: str, vocab: Vocabulary, achieved_starts: tuple[str, ...]) -> bool:
+    """A clause with no figure that can stand as an indicator's name: two Chinese characters or more, no longer
+    than a name, no category label, not what was achieved."""
+    if _DIGIT.search(name) or not (len(_HAN.findall(name)) >= 2 and len(name) <= _WORDED_NAME):
+        return False
+    if vocab.canonical_level2(name):
+        return False
+    return not (achieved_starts and name.startswith(achieved_starts))
 
 
 def _heading(folded: str, head: re.Match[str]) -> bool:
@@ -486,11 +603,7 @@ def _worded_statement(
         return None  # the text ends inside it ("社会效益指标:受益学"): a cut statement, no row
     clause = text[at : at + len(plain)]
     name = _NUMBERING.sub("", strip_marks(clause)).strip()
-    if _DIGIT.search(name) or not (len(_HAN.findall(name)) >= 2 and len(name) <= _WORDED_NAME):
-        return None
-    if vocab.canonical_level2(name):
-        return None
-    if achieved_starts and name.startswith(achieved_starts):
+    if not _worded_name(name, vocab, achieved_starts):
         return None
     return at + clause.find(name), name
 

@@ -142,6 +142,8 @@ def peer_project(project: Project) -> Project:
         in_prose=project.in_prose,
         quoted=project.quoted,  # sentences quoting part of the table: no category reported missing
         unsplit=project.unsplit,  # categories written but not split into rows: not missing
+        named_categories=project.named_categories,  # categories a report names: not missing
+        categories_named_at=project.categories_named_at,
     )
 
 

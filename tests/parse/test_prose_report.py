@@ -101,9 +101,50 @@ def test_a_report_describing_projects_in_turn_reads_each_as_its_own() -> None:
     # "(2)项目名称:从业资格考试工作经费单位自有资金,…" and its own five targets.
     doc = parse(WILD / "u01_yunnan_transportenforcement_selfeval_prose.txt")
     projects = [(p.name, p.line, p.column, len(p.indicators)) for p in doc.projects]
-    assert projects == [("单位自有资金", 4, 9, 4), ("从业资格考试工作经费单位自有资金", 7, 9, 5)]
+    assert projects == [("单位自有资金", 4, 9, 5), ("从业资格考试工作经费单位自有资金", 7, 9, 5)]
     second = [i.level3 for i in doc.projects[1].indicators]
     assert second[:2] == ["从业资格考试工作检查核查人数", "检查(核查)任务完成率"]
+
+
+def test_an_enumeration_of_the_count_it_announces_keeps_its_worded_item() -> None:
+    # u01: "绩效指标设置5个,分别为:…,完成预算执行支出进度11月30日前≧95%,职工个税正常申报缴纳,职工对…≧90%":
+    # five announced, five clauses, the fourth with no figure: an indicator stated in words, no target.
+    first = parse(WILD / "u01_yunnan_transportenforcement_selfeval_prose.txt").projects[0]
+    worded = first.indicators[3]
+    assert (worded.level3, worded.value, worded.line, worded.column) == ("职工个税正常申报缴纳", None, 5, 71)
+    assert [i.level3 for i in first.indicators][2:] == [
+        "完成预算执行支出进度11月30日前", "职工个税正常申报缴纳", "职工对个税办理工作的满意程度",
+    ]
+
+
+@pytest.mark.parametrize(
+    "announced",
+    [
+        "绩效指标设置3个,分别为:养护里程120公里,道路通畅,群众满意度≥90%。",
+        "设置绩效指标三项,分别为:养护里程120公里,道路通畅,群众满意度≥90%。",
+    ],
+)
+def test_a_worded_clause_counts_only_where_the_count_is_announced(tmp_path: Path, announced: str) -> None:
+    def listed(text: str) -> list[tuple[str, str | None]]:
+        report = tmp_path / "自评报告.txt"
+        report.write_text(f"乡村道路养护经费自评报告\n{text}\n", encoding="utf-8")
+        (project,) = parse(report).projects
+        return [(i.level3 or "", i.value) for i in project.indicators]
+
+    assert listed(announced) == [("养护里程", "120公里"), ("道路通畅", None), ("群众满意度", "≥90%")]
+    # four announced, three clauses: the count does not match, the worded clause is no indicator
+    assert listed(announced.replace("3个", "4个").replace("三项", "四项")) == [
+        ("养护里程", "120公里"), ("群众满意度", "≥90%"),
+    ]
+
+
+def test_a_report_naming_the_categories_its_list_covers() -> None:
+    # u01 (2): "主要从数量指标、时效指标、质量指标、社会效益指标和满意度指标5个方面设置指标5个。分别是:…"
+    second = parse(WILD / "u01_yunnan_transportenforcement_selfeval_prose.txt").projects[1]
+    assert second.named_categories == ["数量指标", "时效指标", "质量指标", "社会效益指标", "服务对象满意度指标"]
+    assert second.categories_named_at is not None
+    assert (second.categories_named_at.line, second.categories_named_at.column) == (7, 166)
+    assert parse(WILD / "u01_yunnan_transportenforcement_selfeval_prose.txt").projects[0].named_categories == []
 
 
 def test_one_named_project_stays_the_report_project(tmp_path: Path) -> None:

@@ -150,3 +150,42 @@ def test_an_excerpt_that_opens_inside_the_table_is_not_said_to_miss_what_lies_be
     assert not _wild_findings("j05_sichuan_civilaffairs_dept_selfeval", "KPI202")
     assert not _wild_findings("j11_unknown_railway_selfeval", "KPI202")
     assert not parse(WILD / "a01_tianjin_edu_target.txt").projects[0].cut_before
+
+
+def test_the_ndrc_form_is_not_asked_for_the_output_split_it_does_not_print() -> None:
+    """g05 (安徽 舒城 中央预算内投资计划绩效目标表): 实施效果指标 over 产出指标 | 效益指标 | 满意度指标, the
+    国家发改委 template, which files outputs as a whole.  Its 产出, 效益 and 满意度 rows are all set: KPI202
+    is silent (it said "产出指标没有再分数量、质量、时效" before: a template difference, finding_review sample 9)."""
+    project = parse(WILD / "g05_anhui_devreform_target.txt").projects[0]
+    assert [(i.level1, i.level2) for i in project.indicators[:2]] == [
+        ("实施效果指标", "产出指标"), ("实施效果指标", "效益指标"),
+    ]
+    assert _wild_findings("g05_anhui_devreform_target", "KPI202") == []
+
+
+def test_printed_categories_left_empty_are_named_as_such() -> None:
+    """m05 (黄石 半年监控表) prints "质量 | |||||" and "时效 | ||||||" with nothing filled, and has no 数量 or
+    满意度 row at all: the two printed rows are said to be printed and empty, at their lines; the two absent
+    dimensions are said to be missing, at the project."""
+    found = sorted((f.line, f.level2, f.message) for f in _wild_findings("m05_hubei_heritage_monitor", "KPI202"))
+    assert [(line, level2) for line, level2, _ in found] == [
+        (7, "数量指标"), (7, "服务对象满意度指标"), (19, "质量指标"), (20, "时效指标"),
+    ]
+    assert found[2][2].startswith("项目没有质量指标：表中印了质量指标一栏，却空着没有填；")
+    assert found[3][2].startswith("项目没有时效指标：表中印了时效指标一栏，却空着没有填；")
+    assert all("印了" not in message for _, _, message in found[:2])
+
+
+def test_a_report_naming_the_categories_of_its_list_is_not_told_to_fill_them() -> None:
+    """u01 (红河州 交通运输综合行政执法支队 自评报告): project (1) lists its five indicators in one sentence with
+    no category ("绩效指标设置5个,分别为:…,职工个税正常申报缴纳,…": five, the worded one counted); project (2)
+    says "主要从数量指标、时效指标、质量指标、社会效益指标和满意度指标5个方面设置指标5个": the categories are
+    set in its own words, only which item is which is not written."""
+    found = _wild_findings("u01_yunnan_transportenforcement_selfeval_prose", "KPI202")
+    first, second = sorted(found, key=lambda f: f.line)
+    assert (first.line, first.column, first.severity) == (4, 9, Severity.INFO)
+    assert first.message.startswith("项目的 5 个指标都没有一级/二级指标分类（原文在文字中列出指标")
+    assert "表格" not in first.message
+    assert (second.line, second.column, second.severity) == (7, 9, Severity.INFO)
+    assert "“数量指标、时效指标、质量指标、社会效益指标和满意度指标”" in second.message
+    assert "补" not in second.message

@@ -65,7 +65,10 @@ random: the old rows keep their verdicts; 25 = 12 KPI201 findings judged again b
 gave them (no fixed "会议费 ≤20000元" example; a same-sector peer's or none), 10 of them judged before on the old
 message, 2 never (000 3466, 004 825) — not blind, not random; 26 = the 4 findings on u01's two projects that issue
 11y's reader reads apart (KPI201, KPI202 at 4:9 and 7:9, where one finding at 5:14 stood), judged by the session lead
-where they stand — not blind, not random: the old rows keep their verdicts (now silent at 5:14). This test runs
+where they stand — not blind, not random: the old rows keep their verdicts (now silent at 5:14); 27 = the 6 wild
+KPI202 findings issue 11ad's fix reworded (m05's two printed-but-empty rows, the prose reports o02, q03 and u01 ×2)
+and the KPI106 finding its reader change adds (u01 5:71), judged by its author on the new message — not blind, not
+random: the old rows keep their verdicts (g05 41:5, partly in sample 9, now silent). This test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -634,6 +637,22 @@ SAMPLE26_OVERALL_FLOOR = 2 / 4
 
 def test_precision_on_the_twenty_sixth_sample_holds() -> None:
     _assert_sample_holds("26", {}, SAMPLE26_OVERALL_FLOOR)
+
+
+# Sample 27: the findings issue 11ad's fix changed on the wild set, judged again by its author on the new
+# message (not blind, not random: the fix was argued from samples 9 and 26's verdicts, so these are optimistic).
+# KPI202: m05's 质量 / 时效 rows now said to be printed and left empty ("表中印了质量指标一栏，却空着没有填");
+# o02, q03, u01 (1) said to list their indicators in sentences, not "表格没有这两栏"; u01 (1) counts the 5
+# indicators it announces (the worded "职工个税正常申报缴纳" is read); u01 (2) quotes the five aspects it names
+# and no longer asks to "补齐缺少的维度". KPI106: u01 5:71, the worded indicator now read, has no target (true).
+# As judged: 7 right. Gone: g05 41:5 (the NDRC template's outputs are not split into 数量 / 质量 / 时效; partly
+# in sample 9, now silent).
+SAMPLE27_PRECISION_FLOOR = {"KPI202": 6 / 6}
+SAMPLE27_OVERALL_FLOOR = 7 / 7
+
+
+def test_precision_on_the_twenty_seventh_sample_holds() -> None:
+    _assert_sample_holds("27", SAMPLE27_PRECISION_FLOOR, SAMPLE27_OVERALL_FLOOR)
 
 
 # KPI201's message on the wild set and the samples, as `kpi-lint check` runs it (issue 11aa): never one sample project's

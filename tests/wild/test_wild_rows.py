@@ -116,6 +116,7 @@ def test_row_f1_over_the_whole_wild_set_does_not_fall() -> None:
         "g09_guangxi_itops_target",  # no table: "设 1条质量指标:名称≥80%;", lines wrapped inside a name
         "h04_unknown_funds_selfeval",  # no header: "数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 …"
         "o02_unknown_township_road_report_prose",  # "(二)绩效目标:道路硬化≥0.565km;…≥23人改善村基础设施,…"
+        "u01_yunnan_transportenforcement_selfeval_prose",  # "绩效指标设置5个,分别为:…,职工个税正常申报缴纳,…"
     ],
 )
 def test_files_read_exactly(stem: str) -> None:

@@ -38,6 +38,18 @@ _EXPECTED: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (SATISFACTION, (SATISFACTION, SATISFACTION_L1), "服务对象是否满意：调查满意度百分比"),
 )
 _OUTPUT_DIMENSIONS = (QUANTITY, QUALITY, TIMELINESS)
+# What an output says where the template files outputs as a whole (the NDRC form's 实施效果指标 | 产出指标).
+_WHOLE_OUTPUT = "做了什么：完成的工程量、人数、次数，或完成的比例、期限"
+
+
+def _printed_empty(project: Project, period: str | None, level2s: tuple[str, ...]) -> list[str]:
+    """The categories of `level2s` the table prints with nothing filled in (m05's 监控表 "质量 | |||||"),
+    in table order: the gap is a printed row left empty, not a row the table lacks."""
+    names: list[str] = []
+    for empty in project.empty_categories:
+        if empty.level2 in level2s and (period is None or empty.period == period) and empty.level2 not in names:
+            names.append(empty.level2)
+    return names
 
 
 def filed_under(ind: Indicator) -> str | None:
@@ -82,8 +94,8 @@ def _cut_at(project: Project) -> int:
 
 
 def _label(dimension: str, template: Template) -> str:
-    if dimension != BENEFIT:
-        return dimension
+    if dimension != BENEFIT or not template.benefit_level2:
+        return dimension  # the NDRC form prints 效益指标 as one 二级
     kinds = "/".join(level2.removesuffix("效益指标").removesuffix("指标") for level2 in template.benefit_level2)
     return f"效益指标（{kinds}）"
 
@@ -106,9 +118,17 @@ class MissingDimension(Rule):
     铺设输水管线;…"），这一维度也不报告：写了，只是没有读出。某个维度下有写了名称、
     却没有指标值的行时也不报告：维度设了、目标没填，由 KPI106 逐行报告（一个缺陷，一条发现）。
     表格根本没有一级/二级指标栏（重庆的一般性项目绩效目标表、一些部门整体支出目标表）时，不逐个维度报"缺少"，而是给一条提示（info）：
-    指标没有分类，无法核对。表格把一级指标直接填在二级一栏时（发改委的绩效目标表："实施效果指标 | 产出指标"、
-    "| 效益指标"），或表格只有一级指标（"指标 | 指标内容 | 指标值"的旧样表）时，效益指标、满意度指标一行即算设了
+    指标没有分类，无法核对；原文是文字报告时，提示说指标写在文字中、没有写明分类（不说"表格没有这两栏"）。
+    文字报告写明指标覆盖哪些方面时（"主要从数量指标、时效指标、质量指标、社会效益指标和满意度指标5个方面设置
+    指标5个"，``Project.named_categories``），这些维度按原文的说法算是设了：提示引用这句话，只说没有逐项写明
+    每个指标属于哪一方面，只要求补设原文没有列出的维度。
+    发改委的中央预算内投资计划绩效目标表（一级指标"实施效果指标"下以产出指标、效益指标、满意度指标为二级，
+    ``_template.TEMPLATE_NDRC``）按这一模板核对：产出指标作为一个整体，至少一行即可，不要求再分数量、质量、
+    时效（模板本身没有这一层，不是填报缺陷）；没有产出指标一行时报一次"没有产出指标"；效益指标不再分经济、社会、
+    生态。表格只有一级指标（"指标 | 指标内容 | 指标值"的旧样表）时，效益指标、满意度指标一行即算设了
     该维度；产出指标一行没有再分数量、质量、时效，缺的产出维度也不逐个报"缺少"，而是给一条提示（info）。
+    缺的维度在表中印了二级指标一栏、却空着没有填时（m05 监控表的"质量 | |||||"），消息点明这一栏印了却空着，
+    位置指向这一栏；表中根本没有印这一栏时只说"没有"。
     没有二级一栏、"指标名称"一栏填的是二级类别（"产出指标 | 数量指标 | 375万平方米"）时，该行即算设了这一维度
     （名称空泛是 KPI203 的事）。满意度指标放错了类别（"资助对象满意度 | 95%以上"填在质量指标下）时，满意度这一维度
     算是设了：放错类别由 KPI404 报告。KPI404 建议把某一行移到所缺的二级指标（"种植作物成活率 | ≥85%"填在数量指标下，
@@ -153,6 +173,10 @@ class MissingDimension(Rule):
                 continue  # the excerpt opens after this dimension's rows
             if project.cut_off and k >= _cut_at(project):
                 continue  # the text stops inside this dimension's heading or before it: it may lie beyond
+            if not template.output_split and dimension in _OUTPUT_DIMENSIONS:
+                if dimension != QUANTITY:
+                    continue  # the NDRC form files outputs under 产出指标 as a whole: one dimension, asked once
+                dimension, level2s, what = OUTPUT, (OUTPUT, *_OUTPUT_DIMENSIONS), _WHOLE_OUTPUT
             if set(level2s) & set(project.unsplit):
                 continue  # written under its label, not split into rows by the reader (noted): not missing
             if dimension == BENEFIT and SUSTAINABLE not in template.benefit_level2:
@@ -169,10 +193,11 @@ class MissingDimension(Rule):
             targets = [None] if len(missing) == len(periods) else missing
             for period in targets:
                 where = f"{period}" if period else ""
-                message = (
-                    f"项目{where}没有{_label(dimension, template)}：应至少设一项，说明{what}。"
-                )
-                yield self._at(doc, project, dimension, period, message)
+                printed = _printed_empty(project, period, level2s)
+                rows = "一栏" if len(printed) == 1 else "各栏"
+                blank = f"表中印了{'、'.join(printed)}{rows}，却空着没有填；" if printed else ""
+                message = f"项目{where}没有{_label(dimension, template)}：{blank}应至少设一项，说明{what}。"
+                yield self._at(doc, project, dimension, level2s, period, message)
         for period, dimensions in unsplit.items():
             yield self._output_unsplit(doc, project, period, dimensions)
 
@@ -190,9 +215,27 @@ class MissingDimension(Rule):
         return self.finding(doc, message, project=project, indicator=row, severity=Severity.INFO)
 
     def _unclassified(self, doc: Document, project: Project) -> Finding:
-        """One hint for a table that prints no 一级/二级 at all: every dimension would be "missing"."""
+        """One hint for a table that prints no 一级/二级 at all, or a report whose sentences file no item
+        under one: every dimension would be "missing".  A report naming the categories its list covers
+        ("主要从数量指标、时效指标、质量指标、社会效益指标和满意度指标5个方面设置指标5个") has set them in its own
+        words: only the dimensions it does not name are asked for."""
+        count = len(project.indicators)
+        where = "原文在文字中列出指标，没有写明各属哪个二级指标" if project.in_prose else "表格没有这两栏"
+        if project.named_categories and project.categories_named_at is not None:
+            template = detect_template(project)
+            # a 一级 named covers its 二级 ("从产出、效益、满意度三个方面": 数量 / 质量 / 时效 are outputs)
+            named = {*project.named_categories, *(_OUTPUT_DIMENSIONS if OUTPUT in project.named_categories else ())}
+            lacking = [
+                _label(dimension, template) for dimension, level2s, _ in _EXPECTED if not set(level2s) & named
+            ]
+            message = (
+                f"项目的 {count} 个指标没有逐项写明所属的二级指标：原文说明从“{project.categories_named_at.text}”"
+                "这几个方面设置指标，但没有写明每个指标属于哪一方面，无法逐项核对。请在每个指标前写明所属的二级指标"
+                + (f"，并补设原文没有列出的{'、'.join(lacking)}。" if lacking else "。")
+            )
+            return self.finding(doc, message, project=project, severity=Severity.INFO)
         message = (
-            f"项目的 {len(project.indicators)} 个指标都没有一级/二级指标分类（表格没有这两栏），无法逐项核对"
+            f"项目的 {count} 个指标都没有一级/二级指标分类（{where}），无法逐项核对"
             "数量、质量、时效、效益、满意度各维度是否齐全。请按绩效目标表模板把每个指标归入二级指标，"
             "并补齐缺少的维度。"
         )
@@ -217,8 +260,11 @@ class MissingDimension(Rule):
             for ind in project.indicators
         )
 
-    def _at(self, doc: Document, project: Project, dimension: str, period: str | None, message: str) -> Finding:
-        level2s = BENEFIT_LEVEL2 if dimension == BENEFIT else (dimension,)
+    def _at(
+        self, doc: Document, project: Project, dimension: str, level2s: tuple[str, ...], period: str | None,
+        message: str,
+    ) -> Finding:
+        level2s = BENEFIT_LEVEL2 if dimension == BENEFIT else level2s
         finding = self._placed(doc, project, dimension, period, message, level2s)
         finding.fills = level2s  # a row KPI404 moves into one of these fills the gap: reported once, by KPI404
         return finding
