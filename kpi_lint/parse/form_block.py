@@ -90,7 +90,8 @@ class BlockReader:
             at = filled[0]
             titled = title_glued_before(whole[at]) if self._untitled_before_names else None
             if titled is not None:
-                self._titled_row(*titled)
+                _, label, rest = titled  # the title column's label is the table's own heading, no indicator's
+                self._titled_row(label, rest)
                 return
             whole = [*whole[:at], *labels_glued_before(whole[at], self.vocab), *whole[at + 1 :]]
         cells = _without_numbering(whole, self.vocab)
@@ -124,12 +125,11 @@ class BlockReader:
         group = self.header.groups[0]
         return group.level1 is None and group.level2 is None and None in roles[: roles.index("level3")]
 
-    def _titled_row(self, title: Cell, label: Cell | None, rest: Cell) -> None:
+    def _titled_row(self, label: Cell | None, rest: Cell) -> None:
         """A row that lost its separators, opening with the row label of the header's untitled column
-        (glued_labels.title_glued_before): that label is no indicator's; the category after it is the 二级
-        of the rows below (one of the table's own when the vocabulary does not know it, kept as printed);
-        the rest is read as any glued row."""
-        del title  # the table's own heading over its rows, as 绩效指标 is in the template
+        (glued_labels.title_glued_before; that label, a heading over the table's rows as 绩效指标 is in the
+        template, is left out): `label`, the category after it, is the 二级 of the rows below (one of the
+        table's own when the vocabulary does not know it, kept as printed); `rest` is read as any glued row."""
         if label is not None:
             kind = kind_of(label, self.vocab)
             self._label(label, kind if kind in (Kind.LEVEL1, Kind.LEVEL2) else Kind.LEVEL2)
