@@ -21,7 +21,7 @@ from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
-from kpi_lint.parse.glued_labels import labels_glued_before
+from kpi_lint.parse.glued_labels import labels_glued_before, title_glued_before
 from kpi_lint.parse.list_items import (
     NUMBERED_ITEM,
     TARGET_START,
@@ -78,6 +78,7 @@ class BlockReader:
         # pasted into Word or Excel row by row, its rows' merged cells left out.
         self._pasted = False
         self._context_at: int | None = None  # where the cells of the run before a row's label begin
+        self._glued_records: list[Record] = []  # records cut from rows that lost their separators
 
     # -- public ----------------------------------------------------------------
     def add_row(self, row: Row) -> None:
@@ -87,6 +88,11 @@ class BlockReader:
         filled = [i for i, c in enumerate(whole) if not c.blank]
         if not row.ruled and len(filled) == 1:
             at = filled[0]
+            titled = title_glued_before(whole[at]) if self._untitled_before_names else None
+            if titled is not None:
+                _, label, rest = titled  # the title column's label is the table's own heading, no indicator's
+                self._titled_row(label, rest)
+                return
             whole = [*whole[:at], *labels_glued_before(whole[at], self.vocab), *whole[at + 1 :]]
         cells = _without_numbering(whole, self.vocab)
         # A row short of the table's width once its numbering is left out lost its merged leading
@@ -108,6 +114,28 @@ class BlockReader:
             self._by_content(cells)
             if not self.header.streamed:
                 self.flush()
+
+    @property
+    def _untitled_before_names(self) -> bool:
+        """The header prints a column before its 三级指标 that it gives no role, and no 一级/二级 column (a
+        glued "评价指标评价内容指标名称…" whose first words are the table's own): its rows' labels stand there."""
+        roles = self.header.roles
+        if "level3" not in roles or len(self.header.groups) != 1:
+            return False
+        group = self.header.groups[0]
+        return group.level1 is None and group.level2 is None and None in roles[: roles.index("level3")]
+
+    def _titled_row(self, label: Cell | None, rest: Cell) -> None:
+        """A row that lost its separators, opening with the row label of the header's untitled column
+        (glued_labels.title_glued_before; that label, a heading over the table's rows as 绩效指标 is in the
+        template, is left out): `label`, the category after it, is the 二级 of the rows below (one of the
+        table's own when the vocabulary does not know it, kept as printed); `rest` is read as any glued row."""
+        if label is not None:
+            kind = kind_of(label, self.vocab)
+            self._label(label, kind if kind in (Kind.LEVEL1, Kind.LEVEL2) else Kind.LEVEL2)
+        self._by_content(labels_glued_before(rest, self.vocab))
+        if not self.header.streamed:
+            self.flush()
 
     def widen(self, header: Header) -> bool:
         """Read on under `header`, the same one group with more columns (a header whose last words
@@ -159,6 +187,27 @@ class BlockReader:
     def _met_level2(self, cell: Cell) -> None:
         if self._first_level2 is None:
             self._first_level2 = (len(self.records), cell)
+
+    def weigh_lone_numbers(self) -> None:
+        """Rows that lost their separators, under a header that prints 分值 after 目标值: a bare number
+        alone at a row's end could stand in either column.  When every other row cut so gives its 分值
+        (two at least: the table scores every row, it leaves no 分值 empty) and the rows that do not
+        give one hold only a bare number, no unit, where the target would be, that number is the row's
+        分值 and the row prints no target ("规章制度建立与否20" among "享受资助人数达到预计值2100 | 10"): a
+        target is what a row may leave out (a yes/no row), its points are not."""
+        roles = self.header.groups[0].roles
+        if len(self.header.groups) != 1 or "weight" not in roles or "value" not in roles:
+            return
+        if roles.index("weight") < roles.index("value"):
+            return
+        kept = {id(r) for r in self.records}
+        glued = [r for r in self._glued_records if id(r) in kept]
+        weighed = [r for r in glued if "weight" in r.data]
+        lone = [r for r in glued if "weight" not in r.data and _bare_points(r)]
+        if len(weighed) < 2 or len(weighed) + len(lone) != len(glued):
+            return
+        for record in lone:
+            record.data["weight"] = record.data.pop("value")
 
     def name_leading_rows(self) -> None:
         """Rows read before the block's first 二级 label, when that label is the second 二级 of its 一级
@@ -557,7 +606,9 @@ class BlockReader:
         for label, kind in labels:
             self._label(label, kind)
         for placed in found:
+            read = len(self.records)
             self._record(0, placed)
+            self._glued_records.extend(self.records[read:])
         return True
 
     def _glued_rows(self, cell: Cell) -> list[Placed] | None:
@@ -620,6 +671,20 @@ class BlockReader:
             return
         if record.data or record.extra_values:
             self.records.append(record)
+
+
+def _bare_points(record: Record) -> bool:
+    """The record's target is a bare number that could be points (no unit, no sign, at most 100) and
+    it has no actual, 得分 or further targets that would make it a target after all."""
+    value = record.data.get("value")
+    if value is None or record.extra_values or {"actual", "score"} & set(record.data):
+        return False
+    text = squash(value.text)
+    number = to_number(text) if is_number(text) and "%" not in text else None
+    return number is not None and 0 < number <= _MOST_POINTS
+
+
+_MOST_POINTS = 100  # an evaluation's points add up to 100
 
 
 def _label_said_twice(record: Record, vocab: Vocabulary) -> bool:

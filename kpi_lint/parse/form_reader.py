@@ -122,6 +122,7 @@ class _Draft:
         """End the indicator block; `cut_off` when the text ended inside it (no footer to drop)."""
         if self.block is not None:
             self.block.flush()
+            self.block.weigh_lone_numbers()
             self.block.name_leading_rows()
             records = self.block.records
             roles = {"value", "actual", "comparator"}

@@ -82,3 +82,31 @@ def labels_glued_before(cell: Cell, vocab: Vocabulary) -> list[Cell]:
 
 
 _NAME_START = re.compile(r"[\u4e00-\u9fff]{2}")  # a name opens with words, not with a figure or a colon
+
+# A row label of a table's own title column, closed by the kind of its rows in brackets: "项目年度绩效目标(定量指标)",
+# "年度绩效指标（定性指标）".  No indicator name carries its kind so.
+_TITLE_WORD = re.compile(r"[\u4e00-\u9fff]{2,16}[(（][\u4e00-\u9fff]{0,4}指标[)）]")
+# A category of the table's own after it, a short word ending in 指标 ("制度指标").
+_OWN_CATEGORY = re.compile(r"[\u4e00-\u9fff]{2,6}?指标")
+
+
+def title_glued_before(cell: Cell) -> tuple[Cell, Cell | None, Cell] | None:
+    """A line that is one cell opening with the row label of a column the header prints before its
+    三级指标 and gives no role ("评价指标 | 评价内容 | 指标名称 …" over "项目年度绩效目标(定量指标)制度指标规章制度
+    建立与否20"): that label, the category of the table's own glued after it when one is (a short word
+    ending in 指标 followed by a name), and the rest; None when the line opens with no such label.  The
+    label and the category are no part of the name."""
+    text = cell.text
+    at = len(text) - len(text.lstrip())
+    title = _TITLE_WORD.match(text, at)
+    if title is None or _NAME_START.match(text, title.end()) is None:
+        return None
+    head = replace(cell, text=title.group(0), column=cell.column + title.start())
+    rest_at = title.end()
+    category = _OWN_CATEGORY.match(text, rest_at)
+    label = None
+    if category is not None and _NAME_START.match(text, category.end()) is not None:
+        label = replace(cell, text=category.group(0), column=cell.column + category.start())
+        rest_at = category.end()
+    return head, label, replace(cell, text=text[rest_at:], column=cell.column + rest_at)
+

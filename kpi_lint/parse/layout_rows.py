@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from kpi_lint.model import PERIOD_ANNUAL, Document, Form, Located, ParseProblem, Project
+from kpi_lint.model import PERIOD_ANNUAL, Document, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.rows_analysis import figures_in, parse_analysis
 from kpi_lint.parse.rows_cells import Cell, Row, filled
 from kpi_lint.parse.rows_funds import parse_execution
-from kpi_lint.parse.rows_indicators import Levels, parse_indicator_row
+from kpi_lint.parse.rows_indicators import Levels, parse_indicator_row, place_middle_labels
 from kpi_lint.parse.rows_table import TableBlocks, find_blocks, table_starts
 from kpi_lint.read.source import SourceText
 
@@ -107,14 +107,19 @@ def _units(row: Row) -> tuple[Located | None, Located | None]:
 
 def _fill_indicators(project: Project, blocks: TableBlocks, doc: Document) -> None:
     levels = Levels()  # one table's levels never carry into the next
-    for row in blocks.between(blocks.indicator_header, blocks.total):
+    rows = blocks.between(blocks.indicator_header, blocks.total)
+    found: list[Indicator | None] = []
+    for row in rows:
         result = parse_indicator_row(row, levels, path=doc.path, project=project.name)
+        found.append(result.indicator)
         if result.indicator:
             project.indicators.append(result.indicator)
         if result.empty:
             project.empty_categories.append(result.empty)
         for message in result.problems:
             _problem(doc, row[0].line, message)
+    if blocks.indicator_header is not None:
+        place_middle_labels(blocks.rows[blocks.indicator_header], rows, found)
 
 
 def _incomplete(blocks: TableBlocks, name: Located | None) -> str:

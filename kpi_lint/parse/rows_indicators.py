@@ -9,6 +9,9 @@ A row is read from both ends, never by column index (rows shift by a cell):
 * what lies between is 三级指标, 年初指标值, 调整后指标值, 实际完成值: four
   cells on a full row; on a short row the 实际完成值 is the cell next to the
   分值 and the others fill from the left.
+
+A merged 二级 cell may print its label on a middle row of the rows it spans, that row short of
+one cell (place_middle_labels): the label is the rows' around it, not only the ones below.
 """
 
 from __future__ import annotations
@@ -168,3 +171,46 @@ def parse_indicator_row(row: Row, levels: Levels, *, path: str, project: str) ->
         result.problems.append(f"第{row[0].line}行得分之后有多个单元格，只取第一个作为偏差原因")
     result.indicator = ind
     return result
+
+
+def place_middle_labels(header: Row, rows: list[Row], found: list[Indicator | None]) -> None:
+    """Give a merged 二级 cell's label to the rows above its printed line that it spans.
+
+    A table printed with its empty cells (the slots a merged 一级/二级 cell covers print as empty
+    cells, the 三级指标 under its header) prints a merged cell's label once, on one of its rows.
+    When that row stands one cell short (the label under the 一级 column, left of 二级指标) right
+    after rows that line up with the header and print no label, the label was printed at the
+    middle of its cell, not at its top: a label centred on its rows prints on the boundary of the
+    two middle ones when their number is even, and the row short of a cell is that boundary's
+    lower row.  Its cell then spans as many rows above the printed line as below it, plus the one
+    above the boundary.  Only rows since the last printed label are taken (the label above keeps
+    its own row), under the same 一级.  `found`: each row's indicator (None when it gave none).
+    """
+    keys = {cell.key: cell.index for cell in filled(header)}
+    col2, col3 = keys.get("二级指标"), keys.get("三级指标")
+    if col2 is None or col3 is None:
+        return
+    unlabelled: list[Indicator] = []
+    labelled = [_labels(row) for row in rows]
+    for k, indicator in enumerate(found):
+        label1, label2, rest = labelled[k]
+        if label1 is None and label2 is None:
+            lined_up = indicator is not None and bool(rest) and rest[0].index == col3
+            unlabelled = [*unlabelled, indicator] if lined_up and indicator is not None else []
+            continue
+        above, unlabelled = unlabelled, []
+        if label1 is not None or label2 is None or label2.index >= col2 or indicator is None or not above:
+            continue
+        if any(a.level1 != indicator.level1 for a in above):
+            continue
+        below = 0
+        for later in range(k + 1, len(rows)):
+            if labelled[later][0] is not None or labelled[later][1] is not None:
+                break
+            below += found[later] is not None
+        for a in above[-(below + 1) :]:
+            a.level2 = indicator.level2
+
+
+def _labels(row: Row) -> tuple[Cell | None, Cell | None, Row]:
+    return _take_labels([cell for cell in filled(row) if cell.key != _BLOCK_LABEL])

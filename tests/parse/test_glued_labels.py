@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kpi_lint.grid import Cell
 from kpi_lint.model import Document
 from kpi_lint.parse import parse
+from kpi_lint.parse.glued_labels import title_glued_before
 from kpi_lint.vocab import OUTPUT, QUALITY, QUANTITY, SATISFACTION, SATISFACTION_L1, SUSTAINABLE, TIMELINESS
 from tests.corpus import CORPUS_DIR, corpus_doc
 
@@ -46,3 +48,20 @@ def test_a_table_read_with_its_label_columns_keeps_them() -> None:
     doc = corpus_doc("000")
     assert all(not (i.level3 or "").startswith(("产出指标", "数量指标")) for i in doc.indicators)
     assert any(i.level2 == QUANTITY for i in doc.indicators)
+
+
+def test_a_row_label_with_its_kind_in_brackets_is_peeled_with_the_category_after_it() -> None:
+    # j03: the header's untitled first column (评价指标) prints "项目年度绩效目标(定量指标)", 评价内容 "制度指标".
+    cell = Cell("项目年度绩效目标(定量指标)制度指标规章制度建立与否20", 17, 1)
+    found = title_glued_before(cell)
+    assert found is not None
+    title, label, rest = found
+    assert (title.text, title.column) == ("项目年度绩效目标(定量指标)", 1)
+    assert label is not None and (label.text, label.column) == ("制度指标", 15)
+    assert (rest.text, rest.column) == ("规章制度建立与否20", 19)
+    # No bracketed kind: a name that only contains 指标 is left alone, and so is a bracket not ending in 指标.
+    assert title_glued_before(Cell("环境指标改善率95%10", 3, 1)) is None
+    assert title_glued_before(Cell("培训人数(人次)50010", 3, 1)) is None
+    # The label's category may be missing: the name follows the label directly.
+    found = title_glued_before(Cell("年度绩效指标（定性指标）群众满意度95%10", 3, 1))
+    assert found is not None and found[1] is None and found[2].text == "群众满意度95%10"

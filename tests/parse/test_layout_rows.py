@@ -237,12 +237,24 @@ def test_004_header_shifted_into_first_row(doc: Document) -> None:
     assert (cut.value, cut.adjusted_value) == ("按救助金额的", "按救助金额的6%")  # kept as printed
 
 
-def test_004_misfiled_deadline_and_typos_kept(doc: Document) -> None:
+def test_004_merged_level2_printed_on_its_middle_row_and_typos_kept(doc: Document) -> None:
+    # 729 lines up with the header and prints no label; 730 prints the merged 时效指标 cell one cell
+    # short (under the 一级 column): the label sits on the lower of the cell's two rows and is both's.
     proj = project(doc, "稳定脱贫人口居民医保个人缴费资助和困难人群医保慢性病、“两病”门诊兜底救助")
+    rows = [(i.line, i.level1, i.level2, i.value) for i in proj.indicators if 727 <= i.line <= 731]
+    assert rows == [
+        (727, "产出指标", "质量指标", "=175元/人"),
+        (728, "产出指标", "质量指标", "综合保障达到90%"),
+        (729, "产出指标", "时效指标", "5月底之前"),
+        (730, "产出指标", "时效指标", "全年开展"),
+        (731, "成本指标", "成本指标", "未填报"),
+    ]
     deadline = indicator(proj, "对稳定脱贫人口居民2023年医保个人缴费", "5月底之前")
-    assert (deadline.line, deadline.level1, deadline.level2) == (729, "产出指标", "质量指标")
     assert deadline.parsed is not None and deadline.parsed.kind == "date"
-    assert indicator(proj, "对困难人群医保慢性病、“两病”门诊救助", "全年开展").level2 == "时效指标"
+    assert "level2" not in deadline.spans  # the label is printed on 730 only
+    assert indicator(proj, "对困难人群医保慢性病、“两病”门诊救助", "全年开展").spans["level2"] == Located(
+        "时效指标", 730, 2
+    )
     assert indicator(project(doc, "城乡医疗救助本级补助"), "应教尽教率").value == "=100%"
     assert project(doc, "离休干部、新中国成立前老工人等补贴").department == Located("160-高平市医疗保险局", 645, 10)
 
@@ -336,3 +348,19 @@ def test_prose_naming_the_form_is_not_a_table() -> None:
     assert [p.name for p in doc.projects] == ["补助发放经费"]
     assert doc.problems == []
     assert doc.projects[0].indicators[0].line == 19  # one line further down
+
+
+def test_merged_level2_printed_one_cell_short_takes_the_row_above() -> None:
+    # The fixture prints 时效指标 right of its column (row 20): a label at the top of its cell, row 19
+    # stays 数量指标 (test_small_fixture).  Printed one cell short, under the 一级 column, after row 19
+    # that lines up and prints no label, the label is the merged cell's middle: row 19 is its too.
+    text = (FIXTURES / "tab_rows_small.txt").read_text(encoding="utf-8")
+    assert "\t\t\t时效指标\t补助发放时间" in text
+    text = text.replace("\t\t\t时效指标\t补助发放时间", "\t时效指标\t补助发放时间")
+    (proj,) = parse_source(source_from_text(text, "middle.txt")).projects
+    assert [(i.line, i.level1, i.level2) for i in proj.indicators[:4]] == [
+        (18, "产出指标", "数量指标"),  # the 数量指标 label's own row stays its
+        (19, "产出指标", "时效指标"),
+        (20, "产出指标", "时效指标"),
+        (21, "产出指标", "质量指标"),
+    ]

@@ -135,14 +135,15 @@ def test_kpi403_no_money_valued_cost_rows() -> None:
 
 def test_kpi404_lexicon_fallback_on_004() -> None:
     found = findings("004", "KPI404", use_model=False)
-    deadline = next(f for f in found if f.value == "5月底之前")
-    assert (deadline.level2, deadline.level3) == ("质量指标", "对稳定脱贫人口居民2023年医保个人缴费")
-    assert "时效指标" in deadline.message and "词表线索" in deadline.message
+    rate = next(f for f in found if f.level3 == "保险缴纳达标率")
+    assert (rate.level2, rate.value) == ("数量指标", "=100%")
+    assert "质量指标" in rate.message and "词表线索" in rate.message
     assert {(f.level3, f.value) for f in found} == {
-        ("对稳定脱贫人口居民2023年医保个人缴费", "5月底之前"),
         ("对稳定脱贫人口居民2023年医保个人缴费", "=175元/人"),  # a per-head standard: 成本指标
         ("保险缴纳达标率", "=100%"),  # a rate in the 数量指标 group of 长期护理保险
     }
+    # "5月底之前" (729) is read under 时效指标, the merged cell whose label 730 prints (issue 11ae): no misfiling
+    assert not any(f.value == "5月底之前" for f in found)
     # one cue each for 质量 (率) and 成本 (费): no clear winner
     assert not any(f.level3 == "医药费报销完成率" for f in found)
 
@@ -154,13 +155,13 @@ def test_kpi404_lexicon_fallback_leaves_000_rate_alone() -> None:
 
 def test_kpi404_uses_the_classifier_when_there_is_one(monkeypatch: pytest.MonkeyPatch) -> None:
     def predict(ind: Indicator) -> tuple[str, float]:
-        if ind.value and "月底" in ind.value:
-            return "时效指标", 0.93
+        if ind.level3 and "达标率" in ind.level3:
+            return "质量指标", 0.93
         return ind.level2 or "数量指标", 0.99
 
     monkeypatch.setattr(kpi404_misfiled_indicator, "load_predictor", lambda copies: predict)
     found = findings("004", "KPI404")
-    assert [(f.value, f.explain) for f in found] == [("5月底之前", "分类模型判断为时效指标，置信度 0.93")]
+    assert [(f.value, f.explain) for f in found] == [("=100%", "分类模型判断为质量指标，置信度 0.93")]
     assert "置信度 0.93" in found[0].message
     assert findings("000", "KPI404") == []
 

@@ -142,3 +142,29 @@ def test_a_known_misprint_of_a_label_cuts_a_glued_line() -> None:
     vocab = load_lexicon().vocabulary
     assert vocab.word_pattern is not None and vocab.word_pattern.search("制度6顼目产出(30分)")
     assert vocab.canonical_level1("顼目产出") == vocab.canonical_level1("项目产出") == "产出指标"
+
+
+J03 = WILD / "j03_hebei_edu_evaltable.txt"
+
+
+def test_an_evaluation_table_reads_its_points_as_points_and_peels_its_own_row_labels() -> None:
+    """j03 (河北 宁晋县 高中助学金, 绩效评价指标表): "评价指标评价内容指标名称指标说明目标值分值备注" over rows
+    that lost their separators.  The first, "项目年度绩效目标(定量指标)制度指标规章制度建立与否20", opens with
+    the label of the header's untitled column and a category of the table's own; its 20 is its 分值 (every
+    other row gives one: "享受资助人数达到预计值210010" is 2100 and 10), and it prints no target."""
+    rows = [(i.line, i.level2, i.level3, i.value, i.weight) for i in parse(J03).indicators]
+    assert rows == [
+        (17, "制度指标", "规章制度建立与否", None, 20),
+        (18, "数量指标", "享受资助人数", "2100", 10),
+        (19, "数量指标", "资金支出率", "95%", 10),
+        (20, "质量指标", "建档立卡学生全面覆盖", "100%", 10),
+        (21, "质量指标", "资助对象满意度", "95%以上", 10),
+        (22, "时效指标", "及时发放率", "100%", 20),
+        (23, "成本指标", "资助标准达标率", "100%", 20),
+    ]
+    assert sum(weight or 0 for *_, weight in rows) == 100  # the table's 总分
+    first = parse(J03).indicators[0]
+    printed = J03.read_text(encoding="utf-8").split("\n")[16]
+    assert printed[first.span("level3")[1] - 1 :].startswith("规章制度建立与否20")
+    assert printed[first.span("level2")[1] - 1 :].startswith("制度指标规章")
+    assert printed[first.span("weight")[1] - 1 :] == "20"
