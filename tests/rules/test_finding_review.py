@@ -65,7 +65,10 @@ random: the old rows keep their verdicts; 25 = 12 KPI201 findings judged again b
 gave them (no fixed "会议费 ≤20000元" example; a same-sector peer's or none), 10 of them judged before on the old
 message, 2 never (000 3466, 004 825) — not blind, not random; 26 = the 4 findings on u01's two projects that issue
 11y's reader reads apart (KPI201, KPI202 at 4:9 and 7:9, where one finding at 5:14 stood), judged by the session lead
-where they stand — not blind, not random: the old rows keep their verdicts (now silent at 5:14). This test runs
+where they stand — not blind, not random: the old rows keep their verdicts (now silent at 5:14); 29 = all 11 findings
+of `kpi-lint check corpus/wild/w*.txt` on the new wild batch w (w01–w04, documents no rule or reader change had seen),
+judged blind by helper wild-w before any change (5 right, 3 partly, 3 wrong; the 2 input notes — w02 read as no
+table, w01's cut last row — are not rule findings and are not in the CSV). This test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
