@@ -68,7 +68,9 @@ message, 2 never (000 3466, 004 825) — not blind, not random; 26 = the 4 findi
 where they stand — not blind, not random: the old rows keep their verdicts (now silent at 5:14); 29 = all 11 findings
 of `kpi-lint check corpus/wild/w*.txt` on the new wild batch w (w01–w04, documents no rule or reader change had seen),
 judged blind by helper wild-w before any change (5 right, 3 partly, 3 wrong; the 2 input notes — w02 read as no
-table, w01's cut last row — are not rule findings and are not in the CSV). This test runs
+table, w01's cut last row — are not rule findings and are not in the CSV); 30 = the 4 new findings on w02 once helper
+wild-w's reader fix read its prose cells (KPI201, KPI202 ×2, KPI408), judged by the same helper after the fix — not
+blind, not random. This test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
