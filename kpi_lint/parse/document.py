@@ -16,6 +16,7 @@ from kpi_lint.parse.detect import detect_layout
 from kpi_lint.parse.flat_table import apply_flat_blocks
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.parse.glued_labels import peel_level_labels
+from kpi_lint.parse.goal_echoes import drop_goal_echoes
 from kpi_lint.parse.prose_report import (
     categories_beyond_table,
     report_projects,
@@ -201,6 +202,7 @@ def _finish(doc: Document, lexicon: Lexicon, lines: list[str], excerpt: bool) ->
         raise InputError(doc.path, "没有找到可解析的绩效目标表（未找到含“三级指标”“指标值”等表头的指标表）")
     doc.forms = sorted({p.form for p in doc.projects}, key=lambda f: list(Form).index(f))
     for project in doc.projects:
+        drop_goal_echoes(project)
         peel_level_labels(project, lexicon.vocabulary)
     doc.notes.extend(_unreadable_names(doc))
     mark_reading_gaps(doc, lines, lexicon.vocabulary, excerpt)

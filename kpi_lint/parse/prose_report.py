@@ -101,6 +101,10 @@ _CHINESE_DIGITS = "一二三四五六七八九"
 # run: "5个方面", "等方面", "三个维度".
 _CATEGORY_JOINT = r"\s*(?:以及|、|，|,|和|及|与)\s*"
 _CATEGORY_SCOPE = r"\s*等?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[个项类]?\s*(?:方面|维度)"
+# A label's cell ending where the next cell lists targets apart by semicolons, as a colon opens a list in prose: a
+# table giving each category one cell of clauses ("年度绩效总目标 | 产出指标 | 开展文物安全巡查频次8次;…;文物展品安全
+# 保障率≥96%。 |").  A row's ordinary cells hold no semicolon, so a table read cell by cell is not taken for lists.
+_CELL_LIST = r"(?P<cell>\|)\s*(?=[^|]*[;；])"
 
 
 @lru_cache(maxsize=4)
@@ -145,8 +149,9 @@ def _label_head(
     labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = (),
     enumerations: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
-    """A category label, its colon optional or a lead word a few words on ("在产出指标方面,要求"), or a
-    goal label and its colon ("(二)绩效目标:"), or a goal word, 是 / 为 and a goal verb a few words on
+    """A category label, its colon optional or a lead word a few words on ("在产出指标方面,要求"), or the
+    end of its cell when the next cell lists targets apart by semicolons ("产出指标 | 开展巡查频次8次;…"),
+    or a goal label and its colon ("(二)绩效目标:"), or a goal word, 是 / 为 and a goal verb a few words on
     ("绩效目标是全年完成"; not "是否…完成"), or a lead word opening a sentence ("。要求…"), or a word
     announcing an enumeration and its colon, anywhere ("绩效指标设置5个,分别为:")."""
     goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
@@ -154,7 +159,7 @@ def _label_head(
     lead = "|".join(map(re.escape, leads)) or "(?!)"
     enumeration = "|".join(map(re.escape, enumerations)) or "(?!)"
     return re.compile(
-        rf"(?P<label>{labels})(?!{_SIGNED_FIGURE})\s*(?:[:：]|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
+        rf"(?P<label>{labels})(?!{_SIGNED_FIGURE})\s*(?:[:：]|{_CELL_LIST}|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
         rf"|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
         rf"|(?:^|(?<=[。!！?？]))\s*(?P<opening>{lead})"
         rf"|(?P<enumeration>{enumeration})\s*[:：]"
@@ -477,7 +482,8 @@ def _stated_targets(
         # A 一级 label closed by its colon lists targets with no 二级 ("产出指标:名称20个;").
         level1 = vocab.canonical_level1(head["label"]) if head["label"] and not level2 else None
         # A list a colon or a goal verb opens ("项目目标:…", "绩效目标是全年完成…").
-        colon = head.group().rstrip().endswith((":", "：")) or head["verb"] is not None or head["lead"] is not None
+        opened = any(head[k] is not None for k in ("verb", "lead", "cell"))
+        colon = head.group().rstrip().endswith((":", "：")) or opened
         if head["label"] and level2 is None and (level1 is None or not colon):
             continue
         heading = bool(head["label"] and level2 and not colon and _heading(folded, head))
@@ -489,6 +495,8 @@ def _stated_targets(
             # ("6.可持续影响指标。…保障水平≥95%。"): its comparisons are the category's targets.
             start = folded.index("。", start) + 1
         stop = _list_end(folded, start, end, achieved)
+        if head["cell"] is not None and "|" in folded[start:stop]:
+            stop = folded.index("|", start, stop)  # the list is its cell
         # … and a sentence of clauses set apart by semicolons alone is its list ("(1)数量指标。办理法律援助案件
         # 94件;调解各类纠纷数量1087件;…"), where a name and its count is an item as after a colon; commas
         # join the clauses of a narrative ("该项目处治里程8公里,完成工程量…1820米").

@@ -202,6 +202,7 @@ _OPEN_ENDS = frozenset("，,、；;：:")
 # A sentence is closed by these (a closing quote or bracket after them still closes it).
 _CLOSED_ENDS = frozenset("。.！!？?…")
 _CLOSERS = "”’」』）)】]》"
+_CELL_ENDS = "| \t"  # what a table printed as `|` rows puts after a cell's last words
 # A note under a table ("注: 1.完成目标可能性:…"): the table was closed before it.
 _NOTE = re.compile(r"(?:^|[\s|])(?:注|说明|备注)\s*[:：]")
 # The marks that make a line a sentence, not a name, a date or a web page's link ("联系我们").
@@ -209,15 +210,21 @@ _CLAUSE_MARKS = frozenset("，,；;。")
 
 
 def _closes(text: str) -> bool:
-    """The line ends a sentence (。！？, maybe followed by a closing quote or bracket)."""
-    bare = text.rstrip().rstrip(_CLOSERS)
+    """The line ends a sentence (。！？, maybe followed by a closing quote or bracket, or by the cell
+    separators of a table printed as `|` rows: "…立案调查。 |")."""
+    bare = _cell_text(text).rstrip(_CLOSERS)
     return bool(bare) and bare[-1] in _CLOSED_ENDS
+
+
+def _cell_text(text: str) -> str:
+    """The line without the cell separators and spaces after its last words ("…调查。 | ||" → "…调查。")."""
+    return text.rstrip().rstrip(_CELL_ENDS)
 
 
 def _left_open(text: str) -> bool:
     """The line stops inside a sentence: after a clause mark or a lead-in colon, or in the words of a
     sentence (a line holding clause marks) that no 。 ends."""
-    bare = text.strip()
+    bare = _cell_text(text).strip()
     if not bare or _closes(bare):
         return False
     if bare[-1] in _OPEN_ENDS:
