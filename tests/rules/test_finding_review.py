@@ -71,12 +71,12 @@ and the KPI106 finding its reader change adds (u01 5:71), judged by its author o
 random: the old rows keep their verdicts (g05 41:5, partly in sample 9, now silent); 28 = the 3 findings
 that issue 11ae's reader fixes changed or brought (004 729 KPI301 and KPI502 now under 时效指标, j03 17 KPI106 on
 "规章制度建立与否", which prints 分值 20 and no target), judged by that helper where they stand — not blind, not random:
-the old rows keep their verdicts (004 729 KPI404 and j03's KPI103 17:27 and KPI504 18:22 marked fixed);
-29 = all 11 findings of `kpi-lint check corpus/wild/w*.txt` on the new wild batch w (w01–w04, documents no rule or reader change had seen),
-judged blind by helper wild-w before any change (5 right, 3 partly, 3 wrong; the 2 input notes — w02 read as no
-table, w01's cut last row — are not rule findings and are not in the CSV); 30 = the 4 new findings on w02 once helper
-wild-w's reader fix read its prose cells (KPI201, KPI202 ×2, KPI408), judged by the same helper after the fix — not
-blind, not random. This test runs
+the old rows keep their verdicts (004 729 KPI404 and j03's KPI103 17:27 and KPI504 18:22 marked fixed); 29 = all
+11 findings of `kpi-lint check corpus/wild/w*.txt` on the new wild batch w (w01–w04, documents no rule or reader
+change had seen), judged blind by helper wild-w before any change (5 right, 3 partly, 3 wrong; the 2 input notes
+— w02 read as no table, w01's cut last row — are not rule findings and are not in the CSV); 30 = the 4 new
+findings on w02 once helper wild-w's reader fix read its prose cells (KPI201, KPI202 ×2, KPI408), judged by the
+same helper after the fix — not blind, not random. This test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
