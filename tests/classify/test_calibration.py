@@ -55,11 +55,11 @@ def test_shipped_card_calibration_is_read_only_when_asked() -> None:
     `use_calibration` the model alone moves nothing; by default the rule keeps `min_probability` 0.8."""
     rule = rule_by_code("KPI404")
     assert rule is not None
-    doc = corpus_doc("004")
+    doc = corpus_doc("003")
 
-    def deadline(options: dict[str, object]) -> list[str]:
+    def deadline(options: dict[str, object]) -> list[str]:  # "就否按时救助 >90" under 质量 (on time: 时效)
         context = RuleContext(documents=[doc], options={"KPI404": options} if options else {})
-        return [f.message for f in run_rules([doc], [rule], context) if f.value == "5月底之前"]
+        return [f.message for f in run_rules([doc], [rule], context) if f.level3 == "就否按时救助" and f.line == 1828]
 
     assert len(deadline({})) == 1
     assert deadline({"use_calibration": True}) == []

@@ -117,11 +117,13 @@ def test_printed_labels_are_pruned_of_probable_misfilings() -> None:
     assert 8 <= len(pruned) <= 20  # 15 in one run; 11 since the value's cue words (issue 13g)
 
 
-def test_deadline_printed_under_quality_is_predicted_timeliness() -> None:
+def test_on_time_printed_under_quality_is_predicted_timeliness() -> None:
+    """003's "就否按时救助 >90" under 质量指标 (004's "5月底之前", the example until issue 11ae, is read under its
+    merged 时效指标 cell now)."""
     predict = category_predictor()
     assert predict is not None
-    ind = _indicator("004", "对稳定脱贫人口居民2023年医保个人缴费", "5月底之前")
-    assert ind.level2 == "质量指标" and ind.line == 729
+    ind = _indicator("003", "就否按时救助", ">90")
+    assert ind.level2 == "质量指标"
     label, probability = predict(ind)
     assert label == "时效指标"
     assert probability >= KPI404_MIN_PROBABILITY  # so KPI404 fires here

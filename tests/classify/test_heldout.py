@@ -87,7 +87,8 @@ def test_category_labels_record_filed_and_true_category() -> None:
     # 29 of w (test set eleventh, helper wild-w)
     assert len(rows) == 1545
     misfiled = rows[rows["note"] == "misfiled"]
-    assert len(misfiled) == 74
+    # 74 until issue 11ae read 004's "5月底之前" under its merged 时效指标 cell (the misfiling was the reader's)
+    assert len(misfiled) == 73
     assert (misfiled["level2"] != misfiled["label"]).all()
     awareness = rows[(rows["doc"] == "002") & (rows["level3"] == "政策知晓率")].iloc[0]
     assert (awareness["level2"], awareness["label"]) == ("服务对象满意度指标", "社会效益指标")
