@@ -9,6 +9,7 @@ from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
+from kpi_lint.rules.consistency.kpi402_process_as_result import MANNERS_FILE, process_measure_in
 from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS, SUGGESTER
 from kpi_lint.rules.target.common import (
     BENEFIT_LEVEL2,
@@ -487,8 +488,8 @@ class MisfiledIndicator(Rule):
     def _process_measure(self, ind: Indicator) -> bool:
         """A budget-process measure ("资金执行率", "预算资金拨款率"): it belongs under no 二级 of the
         results — KPI402 reports it — so telling the department to move it to another is no help."""
-        name = clean(ind.level3)
-        return any(m and clean(m) in name for m in self.lexicon.process_measures)
+        measures = tuple(clean(m) for m in self.lexicon.process_measures)
+        return process_measure_in(clean(ind.level3), measures, self.lexicon.words(MANNERS_FILE)) is not None
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         predict = self.predictor()
