@@ -76,7 +76,10 @@ the old rows keep their verdicts (004 729 KPI404 and j03's KPI103 17:27 and KPI5
 change had seen), judged blind by helper wild-w before any change (5 right, 3 partly, 3 wrong; the 2 input notes
 — w02 read as no table, w01's cut last row — are not rule findings and are not in the CSV); 30 = the 4 new
 findings on w02 once helper wild-w's reader fix read its prose cells (KPI201, KPI202 ×2, KPI408), judged by the
-same helper after the fix — not blind, not random. This test runs
+same helper after the fix — not blind, not random; 32 = the 9 wild findings issue 11ag's rule fixes brought
+or reworded (KPI402 ×6: a08, b01, g09, i01's 资金…及时率 and r05, w04's 资金足额拨付率, a process measure with a manner
+word inside; KPI101 ×3: b10, i05, g06 now offered ≤N元 for a cost), judged by that helper after the fix — not blind, not
+random: the old rows keep their verdicts (w03 10 KPI101 and w04 43 KPI404 of sample 29 marked fixed). This test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -698,3 +701,15 @@ def test_kpi201_never_gives_one_sample_projects_cost_as_an_example() -> None:
     assert n04.suggestion is not None and n04.suggestion.startswith("成本 ≤90万元（同类项目 2 个使用")
     assert "未按资金规模换算" in n04.suggestion.split("）；", 1)[0]
     assert "90万元" not in n04.message and "如同类项目所设" not in n04.message
+
+
+# Sample 32: the wild findings issue 11ag's fixes brought or reworded, judged by its author after the fix (not blind,
+# not random; optimistic: the KPI402 change was argued from sample 29's why on w04). As judged: 9 right — the six
+# process measures with 及时 / 足额 inside (资金支付及时率, 资金到位及时率, 资金足额拨付率) and the three vague cost
+# effects now offered a ceiling (≤N元) instead of a floor.
+SAMPLE32_PRECISION_FLOOR = {"KPI402": 6 / 6}
+SAMPLE32_OVERALL_FLOOR = 9 / 9
+
+
+def test_precision_on_the_thirty_second_sample_holds() -> None:
+    _assert_sample_holds("32", SAMPLE32_PRECISION_FLOOR, SAMPLE32_OVERALL_FLOOR)

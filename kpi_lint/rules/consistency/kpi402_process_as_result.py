@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from kpi_lint.model import Document, Project
 from kpi_lint.penalty import Dimension, Penalty
@@ -26,6 +26,20 @@ _DEFAULT_INSTEAD = "如受益人数、补助标准、完成时间或服务对象
 # A 二级 category that is itself about the budget (广东's 批复表: "预算(或投资规模)控制指标"): the
 # template asks for the execution rate there, so a row under it is no choice of the department's.
 _BUDGET_CATEGORY = ("预算", "投资规模")
+MANNERS_FILE = "process_manners.txt"  # how the money moved (足额, 及时 …), a word that may sit inside a measure
+
+
+def process_measure_in(name: str, measures: Sequence[str], manners: Sequence[str]) -> str | None:
+    """The longest budget-process measure (`measures`, longest first) the name holds, also once the words of how
+    the money moved (`manners`: 足额, 及时, 全额 …) are left out ("资金足额拨付率" is 资金拨付率 said fully); None."""
+    hit = next((m for m in measures if m and m in name), None)
+    if hit is not None:
+        return hit  # "资金按时拨付率": the measure as printed (按时拨付) is the one the message names
+    bare = name
+    for word in manners:
+        if word:
+            bare = bare.replace(word, "")
+    return next((m for m in measures if m and m in bare), None)
 
 
 class ProcessAsResult(Rule):
@@ -36,7 +50,8 @@ class ProcessAsResult(Rule):
     **做什么**
 
     三级指标含有 ``lexicons/process_measures.txt`` 中的预算过程指标（资金到位率、预算执行率、预算执行、按时拨付、
-    预算控制率、资金拨付率、支出进度……）时报告，消息中写出匹配到的最长一项。指标值只是重复名称的行（自评表
+    预算控制率、资金拨付率、支出进度……）时报告；名称中间插着说钱怎么拨的词（``process_manners.txt``：足额、及时、
+    全额……，"资金足额拨付率"）时，去掉这些词再比对。消息中写出匹配到的最长一项。指标值只是重复名称的行（自评表
     自带的"预算执行率 | 预算执行率"计分行），和填在模板自设的预算类二级指标（广东批复表的"预算(或投资规模)控制
     指标"）下的行不报告：那是表格要求填的，不是单位的选择。表格自己的过程管理一节（一级"过程管理"：发改委表的计划、资金、
     项目管理，自评框架的"项目管理 | 投入管理 | 预算执行率"）里的行同样不报告：那一节本来就是评价项目怎么管的。
@@ -69,9 +84,10 @@ class ProcessAsResult(Rule):
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         """Each row named by a budget-process measure, unless the form's own category asks for one."""
         measures = longest_first(fold(m) for m in self.lexicon.process_measures)
+        manners = tuple(fold(w) for w in self.lexicon.words(MANNERS_FILE))
         for ind in project.indicators:
             name = clean(ind.level3)
-            hit = next((m for m in measures if m and m in name), None)
+            hit = process_measure_in(name, measures, manners)
             if hit is None:
                 continue
             if clean(ind.value) == name:

@@ -9,6 +9,7 @@ from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
+from kpi_lint.rules.consistency.kpi402_process_as_result import MANNERS_FILE, process_measure_in
 from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS, SUGGESTER
 from kpi_lint.rules.target.common import (
     BENEFIT_LEVEL2,
@@ -22,6 +23,7 @@ from kpi_lint.rules.target.common import (
     may_exceed_100,
     name_cues,
     on_time_rate,
+    pays_out,
     peer_example,
     states_a_period,
     unit_only,
@@ -175,6 +177,10 @@ class MisfiledIndicator(Rule):
     证据说成本指标只是因为指标值是金额、名称却不说成本（没有"费""经费""金额""元"等成本提示词，也没有单位金额）时
     （"完成校园维修改造及设备购置项目 | 800万元"填在数量指标下），报告的是指标值写错了类型：请在原类别下写出该类别的
     目标，金额另列在成本指标下；不建议移动这一行。
+    名称说的是项目付给、贷给或带动给别人的钱（``paid_out_money.txt``：付出的动词"发放""拨付""兑付""贴息""撬动"……，
+    以"额""金额""资金"结尾，不说"成本""费用""支出""单价""标准"）时，金额不建议移到成本指标，也不说错的是指标值
+    （"本年度创业担保贷款发放额 | 4000万元"填在数量指标下）：贷款发放、补贴发放是项目的产出，撬动的投资是效果，
+    都不是项目自己花的成本。
     填在可持续影响指标下的行不建议移到经济、社会或生态效益指标：这三类按效益的对象（钱、社会、环境）区分，可持续
     影响按效益的时长（长效、持续）区分，任何对象的效益都可以是可持续的，读名称对象的模型判断不了（e02"粮食储备设备
     维护及安全性 | 高"、003"社会影响力 | ≥95"）。
@@ -409,6 +415,8 @@ class MisfiledIndicator(Rule):
             return None  # "政策性挂账利息补贴保障率 | 100%": an effect whose subject is money is 经济效益's
         if {ind.level2, label} == {SOCIAL, ECOLOGICAL} and self._names_any(ind, SHARED_SUBJECT_FILE):
             return None  # "改善人居环境 | 有效改善": the living environment is society's and the environment's alike
+        if label == COST and pays_out(ind.level3, cues):
+            return None  # "本年度创业担保贷款发放额 | 4000万元": money the project pays out is its output, not its cost
         if label == QUANTITY and expected_unit(ind.level3, cues) == "%":
             return None  # "库存粮食明显变质比例 | 0": a rate is no count, 数量指标 is no home for it
         if label == QUALITY and may_exceed_100(ind.level3, cues):
@@ -480,8 +488,8 @@ class MisfiledIndicator(Rule):
     def _process_measure(self, ind: Indicator) -> bool:
         """A budget-process measure ("资金执行率", "预算资金拨款率"): it belongs under no 二级 of the
         results — KPI402 reports it — so telling the department to move it to another is no help."""
-        name = clean(ind.level3)
-        return any(m and clean(m) in name for m in self.lexicon.process_measures)
+        measures = tuple(clean(m) for m in self.lexicon.process_measures)
+        return process_measure_in(clean(ind.level3), measures, self.lexicon.words(MANNERS_FILE)) is not None
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         predict = self.predictor()

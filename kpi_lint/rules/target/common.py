@@ -19,6 +19,7 @@ from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS
 from kpi_lint.parse.values import mentions_date, parse_value
+from kpi_lint.rules.text._text import name_ends_with
 from kpi_lint.vocab import COST, PROCESS_L1, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
 __all__ = ["COST", "QUALITY", "QUANTITY", "SATISFACTION", "TIMELINESS"]  # re-exported for the target rules
@@ -31,6 +32,8 @@ DATE = "日期"  # the special keys of name_units.txt
 UNITLESS = "无单位"
 OVER_100 = "可超100%"
 _SPECIAL = (DATE, UNITLESS, OVER_100)
+PAID_OUT_FILE = "paid_out_money.txt"  # money the project pays, lends or draws to others: an output, not its cost
+PAID_OUT_VERB, PAID_OUT_AMOUNT, PAID_OUT_COST, PAID_OUT_STANDARD = "动词", "金额", "成本", "标准"  # its keys
 
 BENEFIT = vocab.EFFECT
 BENEFIT_LEVEL2 = tuple(k for k, v in LEVEL2_PARENT.items() if v == BENEFIT)
@@ -55,12 +58,19 @@ class NameCues:
     empty_values: frozenset[str]
     unit_words: tuple[str, ...] = ()  # every unit of units.txt: what a bracket in a name may hold
     not_applicable: tuple[str, ...] = ()  # not_applicable.txt: "本项目不适用此指标 | 无" declares, sets no target
+    # paid_out_money.txt: verbs of money paid, lent or drawn to others (发放, 拨付, 贴息 …), the amount words a
+    # name of such money ends with (额, 金额, 资金 …), and the words that make a sum the project's own cost (成本 …)
+    paid_out_verbs: tuple[str, ...] = ()
+    amount_words: tuple[str, ...] = ()
+    cost_words: tuple[str, ...] = ()
+    standard_words: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8)
 def _cues_for(directory: str) -> NameCues:
     root = Path(directory)
     table = read_keyed(root, "name_units.txt")
+    paid_out = read_keyed(root, PAID_OUT_FILE)
     pairs = [(cue, unit) for unit, cues in table.items() if unit not in _SPECIAL for cue in cues]
     pairs.sort(key=lambda p: -len(p[0]))
     return NameCues(
@@ -71,6 +81,10 @@ def _cues_for(directory: str) -> NameCues:
         empty_values=frozenset(squash(v) for v in read_list(root, "empty_values.txt")),
         unit_words=tuple(w for words in read_keyed(root, "units.txt").values() for w in words),
         not_applicable=tuple(read_list(root, "not_applicable.txt")),
+        paid_out_verbs=tuple(paid_out.get(PAID_OUT_VERB, ())),
+        amount_words=tuple(paid_out.get(PAID_OUT_AMOUNT, ())),
+        cost_words=tuple(paid_out.get(PAID_OUT_COST, ())),
+        standard_words=tuple(paid_out.get(PAID_OUT_STANDARD, ())),
     )
 
 
@@ -449,12 +463,36 @@ def words_in(text: str, words: tuple[str, ...]) -> list[str]:
     return [w for i, w in enumerate(found) if not any(w in longer for longer in found[:i])]
 
 
+def pays_out(level3: str | None, cues: NameCues) -> bool:
+    """The name is a sum the project pays, lends or draws to others ("本年度创业担保贷款发放额", "补贴发放金额",
+    "贴息资金拨付额", "撬动社会投资额"): a verb of paying out (paid_out_money.txt), the name ending with an amount
+    word (额, 金额, 资金 …), and no word of the project's own cost (成本, 费用, 支出, 单价, 标准 …). Such money is
+    what the project delivers — an output or an effect, where more is the aim — not what it costs."""
+    name = clean(level3)
+    return (
+        any(v and v in name for v in cues.paid_out_verbs)
+        and name_ends_with(level3, cues.amount_words)
+        and not any(w and w in name for w in (*cues.cost_words, *cues.standard_words))
+    )
+
+
+def names_a_cost(level3: str | None, cues: NameCues) -> bool:
+    """The name is the project's own spending (a word of paid_out_money.txt's 成本: "项目成本控制", "会议费用"),
+    not money it pays out nor a standard per unit ("公用经费标准": the least a school is owed, not a ceiling):
+    a target for it is a ceiling, ≤."""
+    name = clean(level3)
+    if any(w and w in name for w in cues.standard_words):
+        return False
+    return any(w and w in name for w in cues.cost_words) and not pays_out(level3, cues)
+
+
 def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str | None:
-    """A measurable target of the form the indicator calls for (N is the figure to fill in)."""
+    """A measurable target of the form the indicator calls for (N is the figure to fill in). A cost is a ceiling
+    wherever it is filed ("项目成本控制" under a 成效 heading with no 二级): ≤N元, never ≥."""
     unit = expected_unit(ind.level3, cues)
     if ind.level2 == TIMELINESS or unit == DATE:
         return f"不晚于{year}年N月底" if year else "不晚于N月底"
-    if ind.level2 == COST:
+    if ind.level2 == COST or (unit == "元" and names_a_cost(ind.level3, cues)):
         return "≤N元"
     if is_satisfaction(ind):
         return "≥90%"

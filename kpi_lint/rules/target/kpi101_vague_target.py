@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
@@ -30,6 +31,17 @@ from kpi_lint.rules.target.common import (
 _STRICT = (QUANTITY, QUALITY, COST)
 PASS_FAIL_FILE = "pass_fail_words.txt"  # a 质量 verdict checked yes or no: 合格, 合规, 通过 …
 GRADES_FILE = "standard_grades.txt"  # a grade of a standard: 优良 (air quality, AQI ≤ 100)
+CEILINGS_FILE = "budget_ceilings.txt"  # a ceiling against a figure printed elsewhere: 不超预算, 控制在预算中
+_CEILING_GAP = 4  # at most this many characters between the ceiling word and the figure ("不超过项目批复金额")
+
+
+def _ceiling_pattern(ceilings: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
+    """"A ceiling word, a short gap, a figure word" (budget_ceilings.txt: 不超 / 控制在 … 预算 / 批复 …)."""
+    bounds, figures = ceilings.get("上限", ()), ceilings.get("依据", ())
+    if not bounds or not figures:
+        return None
+    alternatives = ["|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) for words in (bounds, figures)]
+    return re.compile(f"(?:{alternatives[0]}).{{0,{_CEILING_GAP}}}?(?:{alternatives[1]})")
 
 
 class VagueTarget(Rule):
@@ -51,6 +63,9 @@ class VagueTarget(Rule):
     不报告；整个指标值是标准规定的等级（``lexicons/standard_grades.txt``："服务周期内空气质量 | 优良"）可以对照标准
     核查，仍报告，但消息说明缺的是达到该等级的比例（"优良率≥N%"），而不说没有可衡量的内容；指标值只说按计划、按期
     （``lexicons/on_time_words.txt``："按进度计划实施情况 | 按计划实施"）的，消息说明缺的是计划的完成日期或进度节点；
+    以别处可查的数为上限的值（``lexicons/budget_ceilings.txt``：上限词"不超""控制在"……后四字以内跟着"预算""批复"
+    ……，"项目成本控制 | 不超预算"、"控制在预算中"）写了方向、数在预算或批复里，可以核查，其余部分又不含含糊词时
+    不报告（标注规则也把它算作具体）。成本类的行给出的写法是上限"≤N元"，不是"≥"。
     原文在表格中途结束、最后一行的指标值只剩一个字（"…不利影响 | 减"）是截断的碎片，不报告；自评表自带的预算执行
     一行（"预算执行率 | 预算执行率"，指标值一栏只重复了名称）不是单位设的目标，也不报告。
 
@@ -118,6 +133,8 @@ class VagueTarget(Rule):
                 continue  # "…不利影响 | 减" where the text stops: a cut fragment, not the target written
             if self._execution_line(ind):
                 continue  # "预算执行率 | 预算执行率": the self-evaluation form's own execution line, no target
+            if self._budget_ceiling(ind):
+                continue  # "项目成本控制 | 不超预算": a ceiling, the figure in the budget: specific by the labels' rule
             words = words_in(ind.value or "", self.lexicon.vague_words)
             vote = predictor(ind) if predictor else None
             model_vague = vote is not None and vote[0] == "vague" and vote[1] >= threshold
@@ -187,6 +204,16 @@ class VagueTarget(Rule):
             suggestion=form,
             explain=explain,
         )
+
+    def _budget_ceiling(self, ind: Indicator) -> bool:
+        """The value sets a ceiling against a figure printed elsewhere ("不超预算", "控制在预算中", "不超过项目批复
+        金额": budget_ceilings.txt), and nothing else in it is vague: the direction is written and the figure is in
+        the budget or the approval, so the target can be checked (corpus/labels/README.md labels it specific)."""
+        pattern = _ceiling_pattern(self.lexicon.keyed(CEILINGS_FILE))
+        value = clean(ind.value)
+        if pattern is None or not pattern.search(value):
+            return False
+        return not words_in(pattern.sub("", value), self.lexicon.vague_words)
 
     def _execution_line(self, ind: Indicator) -> bool:
         """The row only repeats a budget-process measure's name in its value cell ("预算执行率 | 预算执行率"):
