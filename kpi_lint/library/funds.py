@@ -71,10 +71,18 @@ def _sector_words(directory: Path) -> tuple[tuple[str, str], ...]:
 
 
 def project_sectors(project: Project, doc: Document | None, lexicon: Lexicon) -> frozenset[str]:
-    """The sectors (lexicons/sectors.txt) named by the project's name, 主管部门, 实施单位 or the document's unit."""
+    """The sectors (lexicons/sectors.txt) named by the project's name; when it names none, by its 主管部门, 实施单位
+    and the document's unit. The name says what the money buys; a unit says who administers it, and a unit may run
+    funds of another sector (a 人社局's 普惠金融 loan subsidy) or be the finance bureau's desk ("社保股" for a
+    医疗保障局's funds): it tells the sector only of a project whose name does not."""
+    named = _sectors_in(project.name, lexicon)
+    if named:
+        return named
     places = (project.department, project.implementer, doc.department if doc else None)
-    texts = [project.name, *(loc.text for loc in places if loc)]
-    joined = " ".join(texts)
+    return _sectors_in(" ".join(loc.text for loc in places if loc), lexicon)
+
+
+def _sectors_in(joined: str, lexicon: Lexicon) -> frozenset[str]:
     # Longest word first, and a word read is blanked out: a shorter word inside it is part of that word, not one
     # of its own (环境卫生 is urban sanitation's 环卫, not 卫生健康's 卫生), as a reader segments a name.
     named = set()

@@ -10,10 +10,12 @@
 3. **Values**: an amount that is a total (会议费 20000元, not 77元/人) is scaled by the ratio
    of the project's funds to the peer's — and taken only from a peer within `FUNDS_BAND`
    times the project's size; without funds on either side it is shown as printed, and said so.
-4. **Checked**: each candidate is run through the rule catalog as a row of the project; a
+4. **Whole**: a peer row whose name or value the page or the excerpt cut (``kpi_lint.library.cut_rows``) is never
+   copied.
+5. **Checked**: each candidate is run through the rule catalog as a row of the project; a
    value any rule flags on that row ("明显提高", "保障", "≥100%") is never proposed, nor one
    outside a curated library's range.
-5. Each suggestion says how many peer projects use the indicator and where they print it.
+6. Each suggestion says how many peer projects use the indicator and where they print it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import Any
 from kpi_lint.cluster.peers import FITTING_KINDS, PeerIndex, ProjectKey, ProjectSubset, project_key
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_list
 from kpi_lint.library.build import range_unit, run_concepts, where
+from kpi_lint.library.cut_rows import cut_row
 from kpi_lint.library.funds import Funds, project_funds, project_sectors
 from kpi_lint.library.match import LibraryMatcher
 from kpi_lint.library.model import Concept, Library
@@ -224,6 +227,8 @@ class Suggester:
                 continue
             if fitting is not None and (ind.parsed or parse_value(ind.value)).kind not in fitting:
                 continue  # 成本指标 "预算控制率 ≥95": not a cost
+            if cut_row(ind, entry[1], self.lexicon.directory):
+                continue  # "…宣传教育费、文物保 | 59万元": a name or value the page or the excerpt cut is no model
             concept = self.concept_of(ind)
             if concept is not None and concept.level2 == level2:  # a row misfiled here is no model
                 rows.append(ind)

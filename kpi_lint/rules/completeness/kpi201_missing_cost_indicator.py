@@ -8,7 +8,7 @@ from kpi_lint.model import Document, EmptyCategory, Indicator, Project
 from kpi_lint.parse.common import canonical_level2, squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.completeness._template import TEMPLATE_2021, detect_template
+from kpi_lint.rules.completeness._template import TEMPLATE_2021, TEMPLATE_NDRC, detect_template
 from kpi_lint.rules.context import SUGGESTER
 from kpi_lint.rules.target.common import (
     CATEGORY_NAMES,
@@ -66,6 +66,27 @@ def unclassified_cost(project: Project, cost_words: tuple[str, ...]) -> Indicato
 
 
 
+# The words by which a row's name speaks of cost: the cost cues of category_cues.txt of two characters or more (its
+# 费 and 元 alone also open 免费, 收费, 元旦), and 费用 — as what the name measures, at its end or before a word of
+# control ("项目成本控制", "经费节约"): "申报定向费用补贴金融机构满意度" measures satisfaction, not cost.
+_COST_NAME_MIN = 2
+_COST_NAME_EXTRA = ("费用",)
+_CONTROL_WORDS = ("", "控制", "管控", "节约", "压减")
+
+
+def names_cost(project: Project, cost_cues: tuple[str, ...]) -> Indicator | None:
+    """A row filed outside the cost category whose name is about cost and whose value states no amount (w03's
+    效益指标 "项目成本控制 | 不超预算"): the table says something of cost there, not nothing."""
+    words = tuple(w for w in (*cost_cues, *_COST_NAME_EXTRA) if len(w) >= _COST_NAME_MIN)
+    endings = tuple(w + c for w in words for c in _CONTROL_WORDS)
+    for ind in project.indicators:
+        if is_cost(ind) or (ind.parsed is not None and ind.parsed.kind == "money"):
+            continue
+        if squash(ind.level3 or "").endswith(endings):
+            return ind
+    return None
+
+
 def opening_level2(project: Project) -> str | None:
     """The 二级 of the first categorised row of a table whose text opens inside it
     (``Project.cut_before``): the categories before it may lie before the excerpt.  None when the
@@ -95,6 +116,15 @@ class MissingCostIndicator(Rule):
     （"发放金额 ≥9.31万元"）。有同类指标索引（``kpi_lint.cluster``）
     时，建议中列出可比项目（按名称、行业用词和资金规模选出）设定的成本指标：金额按本项目资金折算，不提任何规则
     会标记的值，并写明有几个同类项目使用、出处在哪里（``kpi_lint.library.suggest``）。
+
+    表中没有成本指标一栏、但其他类别下有一行以成本为名而没有金额（"效益指标 | 项目成本控制 | 不超预算"）时，
+    消息指向这一行：它说到了成本，只是没有写成本目标。国家发展改革委中央预算内投资计划绩效目标表（由一级指标
+    "实施效果指标"识别）没有成本指标一栏：这时只作提示（info），说明可在产出指标中写明单位成本或总额上限——
+    按该表填报的单位没有漏填表中的任何一栏。
+
+    建议（suggestion）与消息中的示例都只取自同一领域的项目（领域先按项目名称判断，名称不含领域词时才看主管部门
+    和单位）；都不含领域词时不列任何数字，本项目未列资金总额时也不列同类项目未经换算的总额：另一个领域的单价和总额（人才驿站的资金投入、医院的财政补助）不是本项目成本的参照。被页面或摘录截断
+    的同类项目指标行（``kpi_lint.library.cut_rows``）从不作为建议或示例。
 
     消息中的示例取自与本项目同一领域（``lexicons/sectors.txt``）、名称和指标最相近的项目设定的成本指标（金额按
     本项目资金规模换算，经规则检查），且至少 2 个这样的项目都设了它（"如同类项目所设“…”"）；没有这样的项目时
@@ -154,6 +184,14 @@ class MissingCostIndicator(Rule):
         elif costs:
             marker = next((c.value for c in costs if c.value and c.value.strip()), None)
             how = f"成本指标一栏{'写着“' + marker.strip() + '”' if marker else '没有填写'}"
+        elif (named := names_cost(project, self.lexicon.category_cues.get(COST, ()))) is not None:
+            costs = [named]  # the finding points at the row that speaks of cost
+            where = named.level2 or named.level1 or "其他指标"
+            row = f"{named.level3} | {(named.value or '').strip()}"
+            how = f"表中没有成本指标一栏，{where}下的“{row}”说到成本，但没有写金额"
+        elif template is TEMPLATE_NDRC:
+            yield self._ndrc(doc, project)
+            return
         else:
             how = "表中没有成本指标"
         rule_of = f"（按{template.name}模板，应设{template.cost_label}）" if template is TEMPLATE_2021 else ""
@@ -170,6 +208,14 @@ class MissingCostIndicator(Rule):
             f"项目没有成本指标：{how}{rule_of}。每个项目都应设成本指标，写明经济成本{what}，以便核对资金与目标是否匹配。"
         )
         yield self._at(doc, project, empty, filled_other or costs, message, suggestion)
+
+    def _ndrc(self, doc: Document, project: Project) -> Finding:
+        """The NDRC form prints no cost category: noted (info), with where a cost target can go."""
+        message = (
+            f"项目没有成本指标：{TEMPLATE_NDRC.name}没有成本指标一栏，不是漏填。如需核对资金与目标是否匹配，"
+            f"可在产出指标中写明{UNIT_OR_CEILING}。"
+        )
+        return self.finding(doc, message, project=project, level2=COST, severity=Severity.INFO)
 
     def _at(
         self,

@@ -504,9 +504,14 @@ def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str 
 
 
 def peer_lines(suggester: Suggester, project: Project, path: str, level2: str, k: int = 3) -> list[str]:
-    """What similar projects set under `level2`, fitted to this project and checked by the catalog, as
-    "三级指标 值（同类项目 n 个使用…：出处；换算依据）" lines (kpi_lint.library.suggest)."""
-    return [item.line() for item in suggester.suggest(project, level2, path, k=k)]
+    """What similar projects of the project's own sector set under `level2`, fitted to this project and checked by
+    the catalog, as "三级指标 值（同类项目 n 个使用…：出处；换算依据）" lines (kpi_lint.library.suggest); none when
+    the project names no sector (lexicons/sectors.txt). A figure is the price of a sector's work: a 人才驿站's 资金投入
+    or a railway's 隐患排查成本 says nothing of what a 文物保护 fund should cost, nor a hospital's 财政补助 of an
+    exhibition hall's. Nor is a peer's total listed unscaled (the project lists no funds), as in `peer_example`:
+    "成本 ≤202.6万元" of a township's budget is that township's figure, not a target for this project."""
+    found = suggester.suggest(project, level2, path, k=k, same_sector=True)
+    return [item.line() for item in found if not item.unscaled_total]
 
 
 # Peer projects (of the project's sector, the most similar) that must set an indicator before a message gives it as
