@@ -35,7 +35,7 @@ _MAX_TITLE = 80  # a title is a line of its own, not a sentence naming a form
 def read_parts(src: SourceText, lexicon: Lexicon, read: LayoutReader) -> Document:
     """The projects of `src`, the tables its reading left unread read again by their own layout's reader."""
     doc = read(src, lexicon, True, None)
-    starts = _title_lines(src, lexicon.vocabulary)
+    starts = title_lines(src, lexicon.vocabulary)
     if not starts:
         return doc
     return _fill_unread(src, doc, starts, len(src), lexicon, read)
@@ -86,7 +86,7 @@ def _unread_stretches(doc: Document, starts: list[int], end: int) -> list[tuple[
     return stretches
 
 
-def _title_lines(src: SourceText, vocab: Vocabulary) -> list[int]:
+def title_lines(src: SourceText, vocab: Vocabulary) -> list[int]:
     """The indexes of the lines that are a form's title: one or two cells, short, no sentence."""
     found = []
     for index, line in enumerate(src.norm):
