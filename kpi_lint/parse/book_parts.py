@@ -49,6 +49,10 @@ def _fill_unread(
     stretches = _unread_stretches(doc, starts, end)
     if not stretches or (stretches == [(starts[0], end)] and _read_nothing(doc)):
         return doc  # everything read, or nothing: the text's one reading
+    # What the reading said of the stretches (a table "cut off" that it could not read) gives way to
+    # what their own reading says.
+    doc.problems = [p for p in doc.problems if not _within(p.line, stretches)]
+    doc.notes = [p for p in doc.notes if not _within(p.line, stretches)]
     for a, b in stretches:
         inside = [s for s in starts if a <= s < b]
         # The layout of the stretch's first table: the lines after its last one may be the next
@@ -63,6 +67,11 @@ def _fill_unread(
     doc.problems.sort(key=lambda p: p.line)
     doc.notes.sort(key=lambda p: p.line)
     return doc
+
+
+def _within(line: int, stretches: list[tuple[int, int]]) -> bool:
+    """Whether the 1-based `line` lies in one of the stretches (0-based line indexes, end excluded)."""
+    return any(a < line <= b for a, b in stretches)
 
 
 def _read_nothing(doc: Document) -> bool:
