@@ -16,12 +16,13 @@ alone on it (its findings counted); with --check, `kpi-lint check BOOK --output-
 A real book mixes layouts (a 申报表 typed as tab rows, then 目标表 one cell per line, then a PDF's
 self-evaluation).  --mix N writes a book of N *different* files, whole, one after another (a blank line
 between), taken in turn from each layout (samples' and wild files' layouts as read alone) among the files
-whose projects are read fully alone: a form title line (a book's tables are told apart at their titles),
-no input problem, every project with indicators, none garbled or cut off.  It prints the projects and
-indicator rows read in the book against the sum over the files read one by one, and whether every row
-read alone is read in the book with the same project, form, period, levels, value and position (its line
-shifted by the file's offset in the book), naming the files that differ.  --repeat K also writes the
-N-file book K times over and times parse (and `check` with --check) against its size.
+whose projects are read fully alone: a form title line before the first table (a book's tables are told
+apart at their titles), no input problem, every project with indicators, none garbled or cut off.  It
+prints the projects and indicator rows read in the book against the sum over the files read one by one,
+and whether every row read alone is read in the book with the same project, form, period, levels, value
+and position (its line shifted by the file's offset in the book), naming the files that differ.
+--repeat K also writes the N-file book K times over and times parse (and `check` with --check) against
+its size.
 """
 
 from __future__ import annotations
@@ -98,12 +99,16 @@ def rows_of(doc: Document, shift: int = 0) -> list[Row]:
 def read_fully(path: Path) -> Document | None:
     """The file's reading when a book could hold it whole (see the module), else None."""
     read = read_blocks(path)
-    if read.source is None or not title_lines(read.source, load_lexicon().vocabulary):
+    if read.source is None:
         return None
     try:
         doc = parse(path)
     except InputError:
         return None
+    titles = title_lines(read.source, load_lexicon().vocabulary)
+    first_row = min((i.line for i in doc.indicators), default=0)
+    if not titles or titles[0] + 1 > first_row:
+        return None  # no title before its first table: in a book it would run on from the file before
     whole = all(p.indicators and not p.garbled and not p.cut_off for p in doc.projects)
     return doc if doc.projects and whole and not doc.problems else None
 
