@@ -46,7 +46,7 @@ def _fill_unread(
 ) -> Document:
     """`doc` (read from the lines of `src` before `end`) with the stretches of titled parts (`starts`) it
     read nothing in read again on their own."""
-    stretches = _unread_stretches(doc, starts, end)
+    stretches = _unread_stretches(src, doc, starts, end)
     if not stretches or (stretches == [(starts[0], end)] and _read_nothing(doc)):
         return doc  # everything read, or nothing: the text's one reading
     # What the reading said of the stretches (a table "cut off" that it could not read) gives way to
@@ -57,8 +57,8 @@ def _fill_unread(
         inside = [s for s in starts if a <= s < b]
         # The layout of the stretch's first table: the lines after its last one may be the next
         # document's front matter, in another layout (a budget summary one cell per line).
-        first = _blanked(src, a, inside[1] if len(inside) > 1 else b)
-        part = read(_blanked(src, a, b), lexicon, False, detect_layout(first))
+        layout = _layout(src, a, inside[1] if len(inside) > 1 else b)
+        part = read(_blanked(src, a, b), lexicon, False, layout)
         part = _fill_unread(src, part, inside, b, lexicon, read) if part.projects else part
         doc.projects.extend(part.projects)
         doc.problems.extend(part.problems)
@@ -78,21 +78,36 @@ def _read_nothing(doc: Document) -> bool:
     return not any(p.indicators for p in doc.projects)
 
 
-def _unread_stretches(doc: Document, starts: list[int], end: int) -> list[tuple[int, int]]:
-    """The runs of consecutive titled parts (from a title to the next, 0-based line indexes) holding no
-    indicator of `doc`."""
+def _unread_stretches(src: SourceText, doc: Document, starts: list[int], end: int) -> list[tuple[int, int]]:
+    """The runs of consecutive titled parts (from a title to the next, 0-based line indexes) that `doc`
+    read nothing of: no indicator, and, in the last part, no error (a table the text breaks off in, cut
+    before its rows, is what its reader saw of it: the text ends there; inside the text such an error may
+    be a reader's view of a table in another layout)."""
     read = sorted({i.line - 1 for p in doc.projects for i in p.indicators})
+    judged = sorted({p.line - 1 for p in doc.problems if p.severity == "error"})
     ends = [*starts[1:], end]
     stretches: list[tuple[int, int]] = []
     for a, b in zip(starts, ends, strict=True):
-        k = bisect.bisect_left(read, a)
-        if k < len(read) and read[k] < b:
+        if _any_in(read, a, b):
+            continue
+        if b == len(src) and _any_in(judged, a, b):
             continue
         if stretches and stretches[-1][1] == a:
             stretches[-1] = (stretches[-1][0], b)
         else:
             stretches.append((a, b))
     return stretches
+
+
+def _any_in(lines: list[int], a: int, b: int) -> bool:
+    """Whether the sorted `lines` hold one in a..b-1."""
+    k = bisect.bisect_left(lines, a)
+    return k < len(lines) and lines[k] < b
+
+
+def _layout(src: SourceText, a: int, b: int) -> Layout:
+    """The layout lines a..b-1 show (their positions are not read)."""
+    return detect_layout(replace(src, lines=src.lines[a:b], norm=src.norm[a:b], origins={}))
 
 
 def title_lines(src: SourceText, vocab: Vocabulary) -> list[int]:
