@@ -8,7 +8,10 @@ table in another.  So the text is cut at each form title (a short line naming ç”
 ``form_titles.txt``), and the stretches of consecutive parts where that reading found no indicator are
 read again on their own, each with the reader its own layout calls for, and so on inside them.  A text
 whose every titled part was read (any text of one layout) is read exactly as before.  A stretch is read in
-place, the lines before it blanked, so that every position stays the line and column of the whole text.
+place, the lines before it blanked, so that every position (and every line a message quotes) stays the
+line and column of the whole text.  The cost: one reading of the text up to each stretch, so a book whose
+layout changes at every project reads in time ~ changes Ã— length (stretches of one layout read together
+mix readers: a PDF's legacy reading and copied tables of the same signature need different readers).
 """
 
 from __future__ import annotations
