@@ -102,7 +102,28 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
     interleaved on one line is not yet recovered as a grid.
     """
     lexicon = lexicon or load_lexicon()
-    layout = detect_layout(src)
+    doc = read_tables(src, lexicon)
+    # An indicator block flattened into one line (a reposted PDF) is read by the order of its cells.
+    apply_flat_blocks(doc, src, lexicon)
+    _read_document_facts(src, doc)
+    doc = _finish(doc, lexicon, src.lines, excerpt=True)
+    _add_stated_categories(src, doc, lexicon)
+    return doc
+
+
+def read_tables(src: SourceText, lexicon: Lexicon) -> Document:
+    """The projects of a text read by the reader of its layout, or by the form reader when the text is in
+    no sample layout or that reader misreads it; several layouts in one text are read apart
+    (`kpi_lint.parse.book_parts`)."""
+    from kpi_lint.parse.book_parts import read_parts
+
+    return read_parts(src, lexicon, _read_one_layout)
+
+
+def _read_one_layout(src: SourceText, lexicon: Lexicon, prose: bool = True, layout: Layout | None = None) -> Document:
+    """The projects of a text in one layout (`layout`, or the one detected from the text).  `prose`: a
+    text with no table may be a report stating its targets in sentences."""
+    layout = layout or detect_layout(src)
     doc: Document | None = None
     if layout is not Layout.UNKNOWN:
         legacy = Document(path=src.path, layout=layout, encoding=src.encoding)
@@ -113,18 +134,13 @@ def parse_source(src: SourceText, lexicon: Lexicon | None = None) -> Document:
             legacy.projects = []
         doc = legacy if legacy.indicators else None
     if doc is None or _misread(doc, lexicon.vocabulary):
-        form = _read_as_forms(src, lexicon)
+        form = _read_as_forms(src, lexicon, prose)
         if doc is None or form.projects:
             doc = form
-    # An indicator block flattened into one line (a reposted PDF) is read by the order of its cells.
-    apply_flat_blocks(doc, src, lexicon)
-    _read_document_facts(src, doc)
-    doc = _finish(doc, lexicon, src.lines, excerpt=True)
-    _add_stated_categories(src, doc, lexicon)
     return doc
 
 
-def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
+def _read_as_forms(src: SourceText, lexicon: Lexicon, prose: bool = True) -> Document:
     doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
     vocab = lexicon.vocabulary
     grid = text_grid(
@@ -132,7 +148,7 @@ def _read_as_forms(src: SourceText, lexicon: Lexicon) -> Document:
         lambda word: vocab.title_family(word) is not None,
     )
     projects, found = read_forms(grid.rows, src.path, lexicon)
-    if not any(i.value for project in projects for i in project.indicators):
+    if prose and not any(i.value for project in projects for i in project.indicators):
         # No table, or one cut before its first row ("表格在第23行中断", its problem kept): maybe a
         # report stating its indicators in sentences.  A "table" of no target at all (a report's
         # numbered paragraphs read as rows, a sentence as a name) is no table when the sentences
