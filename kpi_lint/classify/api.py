@@ -2,11 +2,12 @@
 
 ``category_predictor()`` and ``vagueness_predictor()`` load ``models/category.skops``
 and ``models/vagueness.skops`` once, when their first row is predicted (``$KPI_LINT_MODELS``
-points at another folder; given the run's result cache, from their trusted copies there,
-kpi_lint.classify.copies), and return ``None`` when the file is absent, so rules fall back to the
-lexicons.  A file that is present but refused (unsafe, another label set, an
-incompatible version) raises `ModelError`, an `InputError`, when it is loaded: one line, exit 2 —
-a broken model must not silently turn a rule off.  A run with no row for a model never opens it.
+points at another folder; given the run's result cache, from their inference-only forms or trusted
+copies there, kpi_lint.classify.copies: a form predicts with NumPy alone, no scikit-learn), and
+return ``None`` when the file is absent, so rules fall back to the lexicons.  A file that is present
+but refused (unsafe, another label set, an incompatible version) raises `ModelError`, an `InputError`,
+when it is loaded: one line, exit 2 — a broken model must not silently turn a rule off.  A run with
+no row for a model never opens it.
 """
 
 from __future__ import annotations
