@@ -148,7 +148,9 @@ def test_the_form_is_kept_beside_the_copy_and_read_the_next_time(
     assert isinstance(copies.load_shipped(path, cache), FastModel)
 
 
-def test_a_check_from_the_forms_reports_what_the_pipelines_report(tmp_path: Path) -> None:
+def test_a_check_from_the_forms_reports_what_the_pipelines_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Both models, every rule, the samples: the same findings with the models' pipelines (no cache)
     and with their forms (a second run whose files are new to the cache)."""
     paths = [str(p) for p in SAMPLES]
@@ -161,6 +163,11 @@ def test_a_check_from_the_forms_reports_what_the_pipelines_report(tmp_path: Path
     api._shipped.cache_clear()
     for kind in ("files", "peers", "runs"):
         shutil.rmtree(cache.root / kind, ignore_errors=True)
+
+    def no_pipeline(*args: object) -> Model:
+        raise AssertionError("a model was loaded with its pipeline, not read as its form")
+
+    monkeypatch.setattr(copies, "_trusted", no_pipeline)
     fast = check_files(paths, Config(), all_rules(), cache=cache)
     api._shipped.cache_clear()
     codes = [f.code for f in plain.findings]
