@@ -2,35 +2,38 @@
 
 ``category_predictor()`` and ``vagueness_predictor()`` load ``models/category.skops``
 and ``models/vagueness.skops`` once, when their first row is predicted (``$KPI_LINT_MODELS``
-points at another folder; given the run's result cache, from their trusted copies there,
-kpi_lint.classify.copies), and return ``None`` when the file is absent, so rules fall back to the
-lexicons.  A file that is present but refused (unsafe, another label set, an
-incompatible version) raises `ModelError`, an `InputError`, when it is loaded: one line, exit 2 —
-a broken model must not silently turn a rule off.  A run with no row for a model never opens it.
+points at another folder; given the run's result cache, from their inference-only forms or trusted
+copies there, kpi_lint.classify.copies: a form predicts with NumPy alone, no scikit-learn), and
+return ``None`` when the file is absent, so rules fall back to the lexicons.  A file that is present
+but refused (unsafe, another label set, an incompatible version) raises `ModelError`, an `InputError`,
+when it is loaded: one line, exit 2 — a broken model must not silently turn a rule off.  A run with
+no row for a model never opens it.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from kpi_lint.classify.data import complete_columns, indicator_features
+from kpi_lint.classify.cells import indicator_features
+from kpi_lint.classify.fast_form import FastModel
+from kpi_lint.classify.labels import CATEGORY_LABELS, VAGUENESS_LABELS
 from kpi_lint.classify.persist import Model, ModelError, check_labels, load_model
-from kpi_lint.classify.pipelines import CATEGORY_LABELS, VAGUENESS_LABELS
-from kpi_lint.classify.tasks import MODELS_DIR
 from kpi_lint.model import Indicator
+from kpi_lint.run.cache import models_folder
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from kpi_lint.run.cache import Cache
 
 Prediction = tuple[str, float]
 Predictor = Callable[[Indicator], Prediction]
+# A model ready to predict: loaded with its scikit-learn pipeline, or its inference-only form (fast_form).
+Ready = Model | FastModel
 ENV_VAR = "KPI_LINT_MODELS"
 
 __all__ = [
@@ -49,11 +52,14 @@ __all__ = [
 
 
 def models_dir() -> Path:
-    return Path(os.environ.get(ENV_VAR) or MODELS_DIR)
+    """The folder of the shipped models: ``models/`` beside the package, or where $KPI_LINT_MODELS says."""
+    return models_folder()
 
 
 def predict_frame(model: Model, frame: pd.DataFrame, source: str = "输入") -> list[Prediction]:
     """(label, probability of that label) for every row; InputError when a column the model reads is missing."""
+    from kpi_lint.classify.data import complete_columns
+
     if frame.empty:
         return []
     table = complete_columns(frame, model.meta.columns, source)
@@ -85,13 +91,13 @@ class BatchPredictor:
     (`ModelError` then): a run whose files have no row for it never opens the model file.
     """
 
-    def __init__(self, model: Model | Callable[[], Model]) -> None:
-        self._model = model if isinstance(model, Model) else None
-        self._load = model if not isinstance(model, Model) else None
+    def __init__(self, model: Ready | Callable[[], Ready]) -> None:
+        self._model = model if isinstance(model, Model | FastModel) else None
+        self._load = model if not isinstance(model, Model | FastModel) else None
         self._memo: dict[tuple[str, ...], Prediction] = {}
 
     @property
-    def model(self) -> Model:
+    def model(self) -> Ready:
         if self._model is None:
             assert self._load is not None
             self._model = self._load()
@@ -106,10 +112,16 @@ class BatchPredictor:
         return indicator_features(ind, self.model.meta.columns)
 
     def _predict(self, keys: list[tuple[str, ...]]) -> None:
+        model = self.model
+        if isinstance(model, FastModel):  # NumPy alone, the rows as complete_columns writes them
+            self._memo.update(zip(keys, model.predict(keys), strict=True))
+            return
+        import pandas as pd
+
         for start in range(0, len(keys), BATCH_ROWS):
             chunk = keys[start : start + BATCH_ROWS]
-            frame = pd.DataFrame(chunk, columns=list(self.model.meta.columns), dtype=object)
-            self._memo.update(zip(chunk, predict_frame(self.model, frame), strict=True))
+            frame = pd.DataFrame(chunk, columns=list(model.meta.columns), dtype=object)
+            self._memo.update(zip(chunk, predict_frame(model, frame), strict=True))
 
     def prime(self, indicators: Iterable[Indicator]) -> None:
         """Predict every distinct row of `indicators` not predicted yet, in as few calls as BATCH_ROWS allows
@@ -142,11 +154,11 @@ def prime(predictor: Predictor | None, indicators: Iterable[Indicator]) -> None:
 
 
 @lru_cache(maxsize=8)
-def _shipped(path: Path, task: str, labels: tuple[str, ...], copies: Path | None) -> Model:
-    from kpi_lint.classify.copies import load_trusted
+def _shipped(path: Path, task: str, labels: tuple[str, ...], copies: Path | None) -> Ready:
+    from kpi_lint.classify.copies import load_shipped
     from kpi_lint.run.cache import Cache
 
-    model = load_trusted(path, Cache(copies) if copies is not None else None)
+    model = load_shipped(path, Cache(copies) if copies is not None else None)
     check_labels(model, set(labels), task=task)
     return model
 

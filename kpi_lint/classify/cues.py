@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from kpi_lint.classify.cue_words import cue_row, cue_text
 from kpi_lint.classify.tokenize import squash
 from kpi_lint.parse.common import canonical_level2
 
@@ -49,12 +50,12 @@ class CueFeatures(BaseEstimator, TransformerMixin):  # type: ignore[misc]
     def _texts(self, X: Any) -> list[str]:
         if hasattr(X, "iloc"):
             frame = X if X.ndim == 2 else X.to_frame()
-            return ["".join(squash(str(v)) for v in row) for row in frame.itertuples(index=False)]
+            return [cue_text(row) for row in frame.itertuples(index=False)]
         return [squash(str(v)) for v in X]
 
     def transform(self, X: Any) -> sparse.csr_matrix:
         lists = [[str(w) for w in words] for _, words in (self.cues or [])]
-        rows = [[float(any(w in text for w in words)) for words in lists] for text in self._texts(X)]
+        rows = [cue_row(text, lists) for text in self._texts(X)]
         return sparse.csr_matrix(np.asarray(rows, dtype=float).reshape(len(rows), len(lists)))
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:

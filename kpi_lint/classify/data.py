@@ -12,16 +12,18 @@ import csv
 import hashlib
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from kpi_lint.classify.cells import cell_text as _text
+from kpi_lint.classify.cells import indicator_features as indicator_features  # re-exported for its callers
+from kpi_lint.classify.cells import indicator_row as indicator_row
+from kpi_lint.classify.cells import level1_cell, level2_cell
 from kpi_lint.errors import InputError
-from kpi_lint.frame import indicator_record
 from kpi_lint.lexicon import load_lexicon
-from kpi_lint.model import Document, Indicator
-from kpi_lint.parse.common import canonical_level2
+from kpi_lint.model import Document
 from kpi_lint.parse.values import parse_value
 from kpi_lint.read.source import decode_bytes
 
@@ -39,46 +41,6 @@ FIELD_NAMES = {
 # --format csv` export has them) are left alone.
 SOURCE, LINE, COLUMN = "_source", "_line", "_column"
 LOCATION_COLUMNS = (SOURCE, LINE, COLUMN)
-
-
-def _text(value: object) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def indicator_row(ind: Indicator) -> dict[str, str]:
-    """One indicator as model input: every printed field, canonical 二级指标, the value's kind."""
-    record = indicator_record(ind)
-    row = {key: _text(val) for key, val in record.items() if not isinstance(val, dict)}
-    row["level2"] = canonical_level2(ind.level2) or row.get("level2", "")
-    row["kind"] = (ind.parsed or parse_value(ind.value)).kind
-    return row
-
-
-# Model columns read straight from the Indicator's attribute of that name (as indicator_record does).
-_PLAIN_FIELDS = frozenset(f.name for f in fields(Indicator)) - {"parsed", "spans", "form", "level2"}
-
-
-def indicator_features(ind: Indicator, columns: Sequence[str]) -> tuple[str, ...]:
-    """`columns` of `indicator_row(ind)` ("" for one it lacks), without building the whole row.
-
-    What a model reads of an indicator (level3, value, level2, kind), once per row of a run.
-    """
-    if not all(c in _PLAIN_FIELDS or c in ("level2", "kind") for c in columns):
-        row = indicator_row(ind)
-        return tuple(row.get(c, "") for c in columns)
-    out = []
-    for c in columns:
-        if c == "kind":
-            out.append((ind.parsed or parse_value(ind.value)).kind)
-        elif c == "level2":
-            out.append(canonical_level2(ind.level2) or _text(ind.level2))
-        else:
-            out.append(_text(getattr(ind, c)))
-    return tuple(out)
 
 
 def documents_frame(documents: Iterable[Document]) -> pd.DataFrame:
@@ -122,11 +84,11 @@ def complete_columns(frame: pd.DataFrame, needed: Sequence[str], source: str) ->
     if "kind" in needed and "kind" not in out.columns and "value" in out.columns:
         out["kind"] = [parse_value(v).kind for v in out["value"]]
     if "level2" in out.columns:
-        out["level2"] = [canonical_level2(v) or _text(v) for v in out["level2"]]
+        out["level2"] = [level2_cell(v) for v in out["level2"]]
     if "level1" in needed:
         vocab = load_lexicon().vocabulary
         if "level1" in out.columns:  # canonical like the parser's (项目效益 → 效益指标)
-            out["level1"] = [vocab.canonical_level1(_text(v)) or _text(v) for v in out["level1"]]
+            out["level1"] = [level1_cell(v, vocab) for v in out["level1"]]
         elif "level2" in out.columns:  # a table without 一级: the printed 二级's parent
             out["level1"] = [vocab.parent_of(v) or "" for v in out["level2"]]
     missing = [c for c in needed if c not in out.columns]

@@ -31,16 +31,19 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
-
-import sklearn
-from sklearn.pipeline import Pipeline
+from typing import TYPE_CHECKING, Any
 
 from kpi_lint.errors import InputError
 
-# skops is imported where a file is written or read, not here: importing skops.io asks scikit-learn
-# for every estimator it has (all_estimators, about 1.5 s), and a run that loads the models from their
-# trusted copies (kpi_lint.classify.copies) or only names these types needs none of it.
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
+
+    from kpi_lint.classify.fast_form import FastModel
+
+# skops and scikit-learn are imported where a file is written, read or checked, not here: importing
+# skops.io asks scikit-learn for every estimator it has (all_estimators, about 1.5 s), importing
+# scikit-learn takes SciPy's statistics (about 2 s), and a run that predicts from a model's
+# inference-only form (kpi_lint.classify.fast_form) or only names these types needs neither.
 
 FORMAT = "kpi-lint-model"
 FORMAT_VERSION = 1
@@ -288,6 +291,8 @@ def _meta(path: Path, payload: Any) -> ModelMeta:
         meta = ModelMeta(**raw)
     except TypeError as exc:
         raise ModelError(str(path), f"模型元数据不完整：{exc}") from exc
+    from sklearn.pipeline import Pipeline
+
     if not isinstance(payload.get("pipeline"), Pipeline):
         raise ModelError(str(path), "模型文件中没有 scikit-learn Pipeline")
     return meta
@@ -295,6 +300,8 @@ def _meta(path: Path, payload: Any) -> ModelMeta:
 
 def check_versions(path: Path, meta: ModelMeta) -> None:
     """scikit-learn only promises to read its own minor version; kpi-lint's features change with its minor."""
+    import sklearn
+
     problems = []
     if _major_minor(meta.sklearn_version) != _major_minor(sklearn.__version__):
         problems.append(f"scikit-learn {meta.sklearn_version}（当前 {sklearn.__version__}）")
@@ -336,7 +343,7 @@ def load_model_bytes(file: Path, data: bytes) -> Model:
     return Model(meta=meta, pipeline=payload["pipeline"], path=file)
 
 
-def check_labels(model: Model, expected: set[str] | None, task: str | None = None) -> None:
+def check_labels(model: Model | FastModel, expected: set[str] | None, task: str | None = None) -> None:
     """Refuse a model trained for another task or label set, naming the difference."""
     where = str(model.path or "模型")
     if task and model.meta.task != task:

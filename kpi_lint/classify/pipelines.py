@@ -23,15 +23,14 @@ from sklearn.preprocessing import OneHotEncoder
 
 from kpi_lint.classify.cues import CueFeatures, category_cues
 from kpi_lint.classify.defaults import DEFAULT_SEED
+from kpi_lint.classify.labels import CATEGORY_LABELS, VAGUENESS_LABELS
 from kpi_lint.classify.level_names import LevelNames
 from kpi_lint.classify.tokenize import Entry, JiebaTokenizer, TextNormalizer, squash
 from kpi_lint.classify.value_form import ValueForm, unit_groups
 from kpi_lint.lexicon import load_lexicon
-from kpi_lint.vocab import LEVEL2_NAMES
 
-# Canonical 二级指标 (kpi_lint.vocab): the label set of the category classifier.
-CATEGORY_LABELS = LEVEL2_NAMES
-VAGUENESS_LABELS = ("specific", "vague")
+__all__ = ["CATEGORY_LABELS", "VAGUENESS_LABELS", "Features", "build_pipeline", "label_order"]
+
 DEFAULT_C = 10.0  # inverse regularisation strength, when no development split chooses it
 
 

@@ -1,0 +1,21 @@
+"""Matching cue words, the computation of kpi_lint.classify.cues.CueFeatures without scikit-learn or SciPy.
+
+CueFeatures (a scikit-learn transformer, named in model files) and the inference-only form of a model
+(kpi_lint.classify.fast_form) both call these, so the two read a row the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from kpi_lint.classify.tokenize import squash
+
+
+def cue_text(values: Iterable[object]) -> str:
+    """The cells of one row's cue columns as one text, each squashed (no spaces, half-width)."""
+    return "".join(squash(str(v)) for v in values)
+
+
+def cue_row(text: str, lists: Sequence[Sequence[str]]) -> list[float]:
+    """One 0/1 value per cue list: does `text` hold any of its words?"""
+    return [float(any(w in text for w in words)) for words in lists]

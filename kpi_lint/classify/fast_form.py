@@ -1,0 +1,224 @@
+"""A fitted classifier's inference-only form: what its pipeline computes at prediction, as plain arrays.
+
+A one-file check spends most of its start-up importing scikit-learn (which imports SciPy's statistics)
+to run two small pipelines: TF-IDF over jieba words and characters, one-hot categories, cue-word
+columns and a logistic regression.  Prediction needs none of scikit-learn's machinery, only what those
+steps learned: the vocabularies, the idf weights, the categories, the coefficients.  `FastModel` holds
+exactly that (NumPy arrays, dicts, and the model's own `TextNormalizer` and `JiebaTokenizer`), and
+predicts with NumPy alone.
+
+The text is analysed by the same kpi-lint callables the vectorizers call (`TextNormalizer` as the
+preprocessor, the model's `JiebaTokenizer` for words); the n-gram steps (`word_ngrams`,
+`char_wb_ngrams`) are scikit-learn's, written out because its analyzer cannot be had without importing
+it.  A form is only ever made from a model that passed every check of kpi_lint.classify.persist, and
+only kept when it predicts what the pipeline predicts on a probe set (kpi_lint.classify.fast_derive);
+it lives in the run's cache beside the model's trusted copy (kpi_lint.classify.copies).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kpi_lint.classify.cells import model_row
+from kpi_lint.classify.cue_words import cue_row, cue_text
+from kpi_lint.classify.persist import ModelMeta
+from kpi_lint.classify.tokenize import JiebaTokenizer, TextNormalizer
+
+Features = dict[int, float]  # column of the block → value (absent: 0)
+Row = dict[str, str]  # model column → cell
+ROWS_PER_PRODUCT = 4096  # rows whose feature products are taken at once (bounds the memory of a large batch)
+
+_WHITE_SPACES = re.compile(r"\s\s+")  # scikit-learn's VectorizerMixin._white_spaces
+
+
+def word_ngrams(tokens: list[str], ngram_range: tuple[int, int]) -> list[str]:
+    """The word n-grams of `tokens` (joined by a space), as scikit-learn's ``_word_ngrams`` without stop words."""
+    min_n, max_n = ngram_range
+    if max_n == 1:
+        return tokens
+    original = tokens
+    if min_n == 1:
+        tokens = list(original)
+        min_n += 1
+    else:
+        tokens = []
+    for n in range(min_n, min(max_n + 1, len(original) + 1)):
+        for i in range(len(original) - n + 1):
+            tokens.append(" ".join(original[i : i + n]))
+    return tokens
+
+
+def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """The character n-grams inside word boundaries, padded with a space, as scikit-learn's ``_char_wb_ngrams``."""
+    text = _WHITE_SPACES.sub(" ", text)
+    min_n, max_n = ngram_range
+    ngrams = []
+    for w in text.split():
+        w = " " + w + " "
+        for n in range(min_n, max_n + 1):
+            offset = 0
+            ngrams.append(w[offset : offset + n])
+            while offset + n < len(w):
+                offset += 1
+                ngrams.append(w[offset : offset + n])
+            if offset == 0:  # a short word (shorter than n) counted once
+                break
+    return ngrams
+
+
+@dataclass
+class TextBlock:
+    """A fitted TfidfVectorizer over one column: analyzer ``word`` (the model's jieba tokenizer) or ``char_wb``."""
+
+    column: str
+    analyzer: str
+    ngram_range: tuple[int, int]
+    preprocessor: TextNormalizer
+    tokenizer: JiebaTokenizer | None
+    vocabulary: dict[str, int]
+    idf: np.ndarray | None  # None: use_idf=False
+    sublinear_tf: bool
+    norm: str | None  # "l2", "l1" or None
+    binary: bool = False
+
+    @property
+    def width(self) -> int:
+        return len(self.vocabulary)
+
+    def analyze(self, text: str) -> list[str]:
+        """The terms of `text`, as the vectorizer's ``build_analyzer()`` gives them."""
+        doc = self.preprocessor(text)
+        if self.analyzer == "char_wb":
+            return char_wb_ngrams(doc, self.ngram_range)
+        assert self.tokenizer is not None
+        return word_ngrams(self.tokenizer(doc), self.ngram_range)
+
+    def features(self, row: Row) -> Features:
+        counts = Counter(j for term in self.analyze(row[self.column]) if (j := self.vocabulary.get(term)) is not None)
+        if not counts:
+            return {}
+        columns = np.fromiter(sorted(counts), dtype=np.intp, count=len(counts))
+        values = np.asarray([1.0 if self.binary else float(counts[j]) for j in columns.tolist()], dtype=np.float64)
+        if self.sublinear_tf:
+            values = np.log(values) + 1.0
+        if self.idf is not None:
+            values = values * self.idf[columns]
+        if self.norm == "l2":
+            scale = float(np.sqrt(np.dot(values, values)))
+            values = values / scale if scale > 0 else values
+        elif self.norm == "l1":
+            scale = float(np.abs(values).sum())
+            values = values / scale if scale > 0 else values
+        return dict(zip(columns.tolist(), values.tolist(), strict=True))
+
+
+@dataclass
+class OneHotBlock:
+    """A fitted OneHotEncoder (unknown categories ignored, nothing dropped): one 1 per known cell."""
+
+    columns: tuple[str, ...]
+    categories: tuple[dict[str, int], ...]  # per column: category → its column within that column's codes
+
+    @property
+    def width(self) -> int:
+        return sum(len(c) for c in self.categories)
+
+    def features(self, row: Row) -> Features:
+        out: Features = {}
+        start = 0
+        for column, codes in zip(self.columns, self.categories, strict=True):
+            j = codes.get(row[column])
+            if j is not None:
+                out[start + j] = 1.0
+            start += len(codes)
+        return out
+
+
+@dataclass
+class CueBlock:
+    """kpi_lint.classify.cues.CueFeatures: one 0/1 column per cue list."""
+
+    columns: tuple[str, ...]
+    lists: tuple[tuple[str, ...], ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.lists)
+
+    def features(self, row: Row) -> Features:
+        values = cue_row(cue_text(row[c] for c in self.columns), self.lists)
+        return {j: v for j, v in enumerate(values) if v}
+
+
+Block = TextBlock | OneHotBlock | CueBlock
+
+
+@dataclass
+class FastModel:
+    """A model's meta data and its pipeline's inference-only form (a ColumnTransformer's blocks, each with its
+    weight, then a logistic regression's coefficients); predicts with NumPy alone."""
+
+    meta: ModelMeta
+    blocks: list[tuple[Block, float | None]]
+    coef: np.ndarray  # (classes, features), or (1, features) for two classes
+    intercept: np.ndarray
+    classes: tuple[str, ...]
+    path: Path | None = None
+
+    def _row_features(self, row: Row) -> tuple[np.ndarray, np.ndarray]:
+        columns: list[int] = []
+        values: list[float] = []
+        start = 0
+        for block, weight in self.blocks:
+            for j, value in sorted(block.features(row).items()):
+                columns.append(start + j)
+                values.append(value * weight if weight is not None else value)
+            start += block.width
+        return np.asarray(columns, dtype=np.intp), np.asarray(values, dtype=np.float64)
+
+    def decision(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+        """The linear scores of `rows` (cells in ``meta.columns`` order, as `model_row` writes them)."""
+        names = self.meta.columns
+        scores = np.empty((len(rows), self.coef.shape[0]), dtype=np.float64)
+        for r, cells in enumerate(rows):
+            columns, values = self._row_features(dict(zip(names, cells, strict=True)))
+            scores[r] = self.coef[:, columns] @ values if len(columns) else 0.0
+        return scores + self.intercept
+
+    def predict_proba(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+        """Probabilities of `rows`, classes in `classes` order, as LogisticRegression.predict_proba gives them."""
+        scores = self.decision(rows)
+        if len(self.classes) <= 2:  # one score: the logistic of the second class
+            p = _expit(scores[:, 0])
+            return np.stack([1 - p, p], axis=1)
+        scores = scores - scores.max(axis=1, keepdims=True)  # the softmax, as scikit-learn's extmath.softmax
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=1, keepdims=True)
+        return scores
+
+    def predict(self, rows: Sequence[Sequence[object]]) -> list[tuple[str, float]]:
+        """(label, probability of that label) for every row, as kpi_lint.classify.api.predict_frame gives them."""
+        out: list[tuple[str, float]] = []
+        columns = self.meta.columns
+        for start in range(0, len(rows), ROWS_PER_PRODUCT):
+            chunk = [model_row(row, columns) for row in rows[start : start + ROWS_PER_PRODUCT]]
+            proba = self.predict_proba(chunk)
+            best = proba.argmax(axis=1)
+            out.extend((self.classes[i], float(proba[r, i])) for r, i in enumerate(best.tolist()))
+        return out
+
+
+def _expit(x: np.ndarray) -> np.ndarray:
+    """1 / (1 + e^-x) without overflow (scipy.special.expit without SciPy)."""
+    out = np.empty_like(x)
+    positive = x >= 0
+    out[positive] = 1.0 / (1.0 + np.exp(-x[positive]))
+    e = np.exp(x[~positive])
+    out[~positive] = e / (1.0 + e)
+    return out
