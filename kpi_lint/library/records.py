@@ -7,13 +7,13 @@ of the 名称 sheet and the 最小值/最大值 of the 指标值范围 sheet are
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
 import pandas as pd
 
+from kpi_lint.classify.cells import cell_text as _cell  # a cell as read back: the models' reading
 from kpi_lint.library.build import concept_of
 from kpi_lint.library.model import Concept, Library, LibraryError, NameUse, Occurrence, ValueRange
 
@@ -166,14 +166,6 @@ def occurrence_frame(library: Library) -> pd.DataFrame:
 
 
 # ---- tables back into a library -------------------------------------------------------------------------
-def _cell(value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
