@@ -55,18 +55,29 @@ class ValueStats:
     max: float
 
 
-@dataclass
+# Slots, and the units and value ranges worked out from the members when read: a run holds one cluster per
+# distinct name (most of a province's long tail are clusters of one or two rows) through the peer phase, and
+# only the cluster reports read those two (a list of units and one of ValueStats per cluster, held unread).
+@dataclass(slots=True)
 class Cluster:
     id: int
     label: str  # the most central member's printed 三级指标
     members: list[Member] = field(repr=False)
-    units: list[str] = field(default_factory=list)
     level2: dict[str, int] = field(default_factory=dict)  # category → members filed there
-    values: list[ValueStats] = field(default_factory=list)
 
     @property
     def size(self) -> int:
         return len(self.members)
+
+    @property
+    def units(self) -> list[str]:
+        """The units (departments, file names) the members belong to, sorted."""
+        return sorted({m.unit for m in self.members})
+
+    @property
+    def values(self) -> list[ValueStats]:
+        """The members' numeric targets by unit of measure (value_stats)."""
+        return value_stats(m.value for m in self.members)
 
 
 IndicatorKey = tuple[str, str, str | None, int, int]
@@ -215,9 +226,7 @@ def _assemble(
                 id=cid,
                 label=label,
                 members=group,
-                units=sorted({m.unit for m in group}),
                 level2=dict(Counter(m.level2 or "—" for m in group).most_common()),
-                values=value_stats(m.value for m in group),
             )
         )
         by_text.update(dict.fromkeys(texts, cid))
