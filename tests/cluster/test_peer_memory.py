@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from functools import partial
 
 import pytest
 
@@ -25,7 +26,7 @@ def test_a_memo_keeps_its_most_recently_used_answers_and_works_out_the_others_ag
         return n * n
 
     memo: Recent[int, int] = Recent(2)
-    assert [memo.get(n, lambda n=n: square(n)) for n in (3, 4, 3, 5)] == [9, 16, 9, 25]
+    assert [memo.get(n, partial(square, n)) for n in (3, 4, 3, 5)] == [9, 16, 9, 25]
     assert asked == ["3", "4", "5"]  # 3 was asked again before 5 came: 4 was the one dropped
     assert 3 in memo and 5 in memo and 4 not in memo and len(memo) == 2
     assert memo.get(4, lambda: square(4)) == 16 and asked[-1] == "4"
