@@ -23,20 +23,58 @@ from kpi_lint.parse.values import base_unit, parse_value, scaled
 from kpi_lint.rules.base import location
 
 
-@dataclass(frozen=True, slots=True)
+# A member holds its row, not a copy of the row's fields: the index holds a member for every row of a run
+# (held beside the rows themselves through the peer phase), and eight fields more were half its memory.
+@dataclass(frozen=True, slots=True, eq=False)
 class Member:
-    path: str
-    project: str
+    """A clustered row: the indicator, its project's line, the unit it belongs to, its normalized name.
+
+    Read like the row (path, project, period, level2, level3, value, line, column, anchor); compared by
+    identity (an indicator is not hashable).
+    """
+
+    row: Indicator  # with a 三级指标 (only those are clustered)
     project_line: int  # of the project's name: two projects of a document may share a name
-    period: str | None
-    level2: str | None
-    level3: str
-    value: str | None
-    line: int
     unit: str  # the department (or file name) the indicator belongs to
     text: str  # normalized 三级指标
-    column: int = 1  # of the 三级指标 cell, with `line`
-    anchor: str | None = None  # its place in an office file (page, table and cell, sheet!cell; see Located)
+
+    @property
+    def path(self) -> str:
+        return self.row.path
+
+    @property
+    def project(self) -> str:
+        return self.row.project
+
+    @property
+    def period(self) -> str | None:
+        return self.row.period
+
+    @property
+    def level2(self) -> str | None:
+        return self.row.level2
+
+    @property
+    def level3(self) -> str:
+        return self.row.level3 or ""  # never empty: a row without a 三级指标 is no member
+
+    @property
+    def value(self) -> str | None:
+        return self.row.value
+
+    @property
+    def line(self) -> int:
+        return self.row.line
+
+    @property
+    def column(self) -> int:
+        """Of the 三级指标 cell, with `line`."""
+        return self.row.column
+
+    @property
+    def anchor(self) -> str | None:
+        """The 三级指标's place in an office file (page, table and cell, sheet!cell; see Located)."""
+        return self.row.anchor("level3")
 
     @property
     def location(self) -> str:
@@ -55,18 +93,29 @@ class ValueStats:
     max: float
 
 
-@dataclass
+# Slots, and the units and value ranges worked out from the members when read: a run holds one cluster per
+# distinct name (most of a province's long tail are clusters of one or two rows) through the peer phase, and
+# only the cluster reports read those two (a list of units and one of ValueStats per cluster, held unread).
+@dataclass(slots=True)
 class Cluster:
     id: int
     label: str  # the most central member's printed 三级指标
     members: list[Member] = field(repr=False)
-    units: list[str] = field(default_factory=list)
     level2: dict[str, int] = field(default_factory=dict)  # category → members filed there
-    values: list[ValueStats] = field(default_factory=list)
 
     @property
     def size(self) -> int:
         return len(self.members)
+
+    @property
+    def units(self) -> list[str]:
+        """The units (departments, file names) the members belong to, sorted."""
+        return sorted({m.unit for m in self.members})
+
+    @property
+    def values(self) -> list[ValueStats]:
+        """The members' numeric targets by unit of measure (value_stats)."""
+        return value_stats(m.value for m in self.members)
 
 
 IndicatorKey = tuple[str, str, str | None, int, int]
@@ -136,12 +185,7 @@ def collect_members(
                     key = indicator_key(ind)
                     if key in again:
                         shared[len(members)] = key
-                members.append(
-                    Member(
-                        ind.path, ind.project, proj.line, ind.period, ind.level2, ind.level3, ind.value, ind.line,
-                        unit, text, ind.column, ind.anchor("level3"),
-                    )
-                )
+                members.append(Member(ind, proj.line, unit, text))
     return members, shared
 
 
@@ -215,9 +259,7 @@ def _assemble(
                 id=cid,
                 label=label,
                 members=group,
-                units=sorted({m.unit for m in group}),
                 level2=dict(Counter(m.level2 or "—" for m in group).most_common()),
-                values=value_stats(m.value for m in group),
             )
         )
         by_text.update(dict.fromkeys(texts, cid))

@@ -33,6 +33,7 @@ from sklearn.preprocessing import Normalizer
 
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD, BlockMap
 from kpi_lint.cluster.groups import Cluster, ClusterSet, Member, build_clusters, document_unit
+from kpi_lint.cluster.recent import Recent
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
 from kpi_lint.parse.values import base_unit, parse_value, scaled
 
@@ -65,6 +66,14 @@ _BLOCK_ROWS = 256
 OUTLIER_PERCENTILE = 10.0
 PERCENT_GAP = 5.0  # percentage points
 RELATIVE_GAP = 0.2  # of the median, for per-unit amounts (元/人)
+# Answers remembered (kpi_lint.cluster.recent: the most recently used, the others worked out again when asked).
+# Per cluster: a cluster's rows by category and its targets (one per project); the large clusters, asked by a
+# row of nearly every project, stay.  Per cluster and unit: the peers' range seen from one unit (the units of
+# the documents being checked ask in turn).  Per peer project and category: its rows to copy (each project
+# asks its nearest, and neighbouring documents share them).
+CLUSTER_ANSWERS = 16_384
+UNIT_ANSWERS = 65_536
+PROJECT_ANSWERS = 65_536
 
 
 @dataclass(frozen=True)
@@ -225,12 +234,14 @@ class PeerIndex:
         for key in self._rows:
             self._named[key[:2]].append(key)
         self._index_of = {p.key: i for i, p in enumerate(self._projects)}
-        self._stats_cache: dict[tuple[int, str, str | None, bool, float | None], _PeerStats | None] = {}
-        self._values_cache: dict[tuple[int, str, bool, float | None], _PeerValues] = {}
+        self._stats_cache: Recent[tuple[int, str, str | None, bool, float | None], _PeerStats | None] = Recent(
+            UNIT_ANSWERS
+        )
+        self._values_cache: Recent[tuple[int, str, bool, float | None], _PeerValues] = Recent(CLUSTER_ANSWERS)
         self._rank_cache: dict[tuple[int, str], int] = {}
-        self._rows_cache: dict[tuple[ProjectKey, str], list[Member]] = {}
+        self._rows_cache: Recent[tuple[ProjectKey, str], list[Member]] = Recent(PROJECT_ANSWERS)
         self._using_cache: dict[str, ProjectSubset] = {}
-        self._filed_cache: dict[int, Counter[str]] = {}  # cluster id → its rows per 二级 category
+        self._filed_cache: Recent[int, Counter[str]] = Recent(CLUSTER_ANSWERS)  # cluster id → its rows per 二级
         self._block: _NeighbourBlock | None = None  # the latest block of projects' products
         self._columns: sparse.csr_matrix | None = None  # the matrix transposed, once
         frame = pd.DataFrame(frames, columns=["name", "clusters"])
@@ -256,19 +267,15 @@ class PeerIndex:
         cluster = self.cluster_for(indicator)
         if cluster is None:
             return Counter()
-        if cluster.id not in self._filed_cache:  # counted once per cluster: large clusters are asked often
-            by_project: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-            for m in cluster.members:
-                if m.level2:
-                    by_project[(m.path, m.project)][m.level2] += 1
-            self._filed_cache[cluster.id] = sum(by_project.values(), Counter())
+        # Counted once per cluster while it is asked: large clusters are asked often.
+        filed = self._filed_cache.get(cluster.id, lambda: _filed(cluster))
         # The project's own rows in the cluster, from its rows (a dozen) rather than kept per project
         # and cluster (a Counter for nearly every row of a run).
         own: Counter[str] = Counter()
         in_cluster = self.clusters.by_text
         for key in self._named.get((indicator.path, indicator.project), ()):
             own.update(m.level2 for m in self._rows[key] if m.level2 and in_cluster.get(m.text) == cluster.id)
-        return self._filed_cache[cluster.id] - own
+        return filed - own
 
     # ---- outliers -----------------------------------------------------------------------------------------
     def outlier(self, indicator: Indicator, *, cap: float | None = None) -> PeerOutlier | None:
@@ -315,14 +322,14 @@ class PeerIndex:
         Cached: every indicator of a large cluster (satisfaction appears in nearly every
         project) asks the same question, and recomputing it per indicator is quadratic.
         """
-        key = (cluster.id, unit, own_unit, lower, cap)
-        if key not in self._stats_cache:
-            values_key = (cluster.id, unit, lower, cap)
-            if values_key not in self._values_cache:  # every member read once, not once per unit
-                everyone = _project_values(cluster, unit, lower_is_laxer=lower, cap=cap)
-                self._values_cache[values_key] = _PeerValues.of(everyone)
-            self._stats_cache[key] = _PeerStats.of(self._values_cache[values_key], own_unit, unit, self._rank)
-        return self._stats_cache[key]
+        def values() -> _PeerValues:  # every member read once, not once per unit
+            return _PeerValues.of(_project_values(cluster, unit, lower_is_laxer=lower, cap=cap))
+
+        def stats() -> _PeerStats | None:
+            everyone = self._values_cache.get((cluster.id, unit, lower, cap), values)
+            return _PeerStats.of(everyone, own_unit, unit, self._rank)
+
+        return self._stats_cache.get((cluster.id, unit, own_unit, lower, cap), stats)
 
     def _rank(self, count: int, method: str) -> int:
         """The index np.percentile reads for OUTLIER_PERCENTILE (method "lower") or its complement
@@ -462,11 +469,10 @@ class PeerIndex:
 
     def _fitting_rows(self, key: ProjectKey, level2: str, fitting: frozenset[str] | None) -> list[Member]:
         """A peer project's rows under `level2` worth copying; cached, as every project asks its neighbours."""
-        cache_key = (key, level2)
-        if cache_key not in self._rows_cache:
-            rows = [m for m in self._rows.get(key, []) if m.level2 == level2 and _fits(m, fitting)]
-            self._rows_cache[cache_key] = _drop_truncated(rows)
-        return self._rows_cache[cache_key]
+        def rows() -> list[Member]:
+            return _drop_truncated([m for m in self._rows.get(key, []) if m.level2 == level2 and _fits(m, fitting)])
+
+        return self._rows_cache.get((key, level2), rows)
 
     def _suggestion(self, level2: str, cid: int, support: float, used: list[tuple[float, Member]]) -> PeerSuggestion:
         members = [m for _, m in sorted(used, key=lambda item: -item[0])]
@@ -565,6 +571,15 @@ def _project_values(
             continue
         per_project[(m.unit, m.path, m.project, str(m.project_line))].append(number)
     return {key: statistics.median(nums) for key, nums in per_project.items()}
+
+
+def _filed(cluster: Cluster) -> Counter[str]:
+    """How many rows of the cluster each 二级 category holds, counted project by project."""
+    by_project: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for m in cluster.members:
+        if m.level2:
+            by_project[(m.path, m.project)][m.level2] += 1
+    return sum(by_project.values(), Counter())
 
 
 def _fits(member: Member, kinds: frozenset[str] | None) -> bool:

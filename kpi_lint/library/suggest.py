@@ -28,7 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kpi_lint.cluster.peers import FITTING_KINDS, PeerIndex, ProjectKey, ProjectSubset, project_key
+from kpi_lint.cluster.peers import FITTING_KINDS, PROJECT_ANSWERS, PeerIndex, ProjectKey, ProjectSubset, project_key
+from kpi_lint.cluster.recent import Recent
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_list
 from kpi_lint.library.build import range_unit, run_concepts, where
 from kpi_lint.library.cut_rows import cut_row
@@ -58,6 +59,9 @@ UNIT_COST_FILE = "unit_cost_words.txt"
 # The rule families that judge one row by its name and value.  Consistency rules compare rows
 # with each other or with a trained category model (KPI404), self-evaluation rules read actuals.
 VETTING_FAMILIES = frozenset({"target", "completeness", "text"})
+# Suggestions remembered (kpi_lint.cluster.recent): a project's are asked by the rules of its own document
+# (KPI104, KPI201, KPI404 ask for the same category), so the last few thousand keep every hit.
+SUGGESTIONS_KEPT = 4_096
 
 
 @dataclass(frozen=True)
@@ -149,11 +153,11 @@ class Suggester:
         self._sectors: dict[ProjectKey, frozenset[str]] = {}
         self._peer_facts: dict[ProjectKey, tuple[frozenset[str], Funds | None]] = {}  # a peer's sectors and funds
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
-        self._rows_cache: dict[tuple[ProjectKey, str], tuple[Indicator, ...]] = {}
+        self._rows_cache: Recent[tuple[ProjectKey, str], tuple[Indicator, ...]] = Recent(PROJECT_ANSWERS)
         # (level2, sectors or None) → the peer projects with rows to copy there (of one of those sectors)
         self._using: dict[tuple[str, frozenset[str] | None], ProjectSubset] = {}
         # (project, level2, k, same sector) → the suggestions for a project of `documents` (KPI104, KPI201, KPI404 ask)
-        self._suggested: dict[tuple[ProjectKey, str, int, bool], list[Suggestion]] = {}
+        self._suggested: Recent[tuple[ProjectKey, str, int, bool], list[Suggestion]] = Recent(SUGGESTIONS_KEPT)
 
     # ---- the peers --------------------------------------------------------------------------------------
     def funds(self, key: ProjectKey) -> Funds | None:
@@ -212,9 +216,7 @@ class Suggester:
 
     def _rows(self, key: ProjectKey, level2: str) -> tuple[Indicator, ...]:
         """A peer's rows worth copying under `level2` (cached: every project asks its neighbours)."""
-        if (key, level2) not in self._rows_cache:
-            self._rows_cache[(key, level2)] = self._fitting_rows(key, level2)
-        return self._rows_cache[(key, level2)]
+        return self._rows_cache.get((key, level2), lambda: self._fitting_rows(key, level2))
 
     def _fitting_rows(self, key: ProjectKey, level2: str) -> tuple[Indicator, ...]:
         entry = self._projects.get(key)
@@ -265,9 +267,7 @@ class Suggester:
         if entry is None or entry[1] is not project:  # not a project of `documents`: nothing to remember it by
             return self._suggest(project, level2, path, k, same_sector)
         asked = (own, level2, k, same_sector)
-        if asked not in self._suggested:
-            self._suggested[asked] = self._suggest(project, level2, path, k, same_sector)
-        return list(self._suggested[asked])
+        return list(self._suggested.get(asked, lambda: self._suggest(project, level2, path, k, same_sector)))
 
     def _suggest(self, project: Project, level2: str, path: str, k: int, same_sector: bool) -> list[Suggestion]:
         own_funds = project_funds(project, path)
