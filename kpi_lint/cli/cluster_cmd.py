@@ -133,8 +133,9 @@ def suggest_command(
     fmt: Annotated[SuggestFormat, typer.Option("--format", "-f", help="输出格式")] = SuggestFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
 ) -> None:
-    """列出相似项目（名称、行业、资金规模相近）在本项目缺少的二级指标（或 --level2 指定的指标）下常用的三级指标：
-    金额按本项目资金规模换算，规则会报告的值不推荐，并注明使用的项目数和出处。"""
+    """列出相似项目（名称、行业、资金规模相近）在本项目缺少的二级指标（或 --level2 指定的指标）下常用的三级指标
+    （至少 2 个相似项目都设的：一个项目的写法只是它自己的选择）：金额按本项目资金规模换算，规则会报告的值不推荐，
+    并注明使用的项目数和出处。"""
     from kpi_lint.cluster.peers import PeerIndex
     from kpi_lint.library.files import read_library
     from kpi_lint.library.funds import project_funds
@@ -183,6 +184,8 @@ def suggest_command(
 
 
 def _print_suggestions(records: list[dict[str, Any]], console: Console) -> None:
+    from kpi_lint.library.suggest import MIN_PEER_PROJECTS
+
     if not records:
         console.print("项目的数量、质量、时效、成本指标都已填写；用 --level2 查看某个二级指标的同类做法。")
         return
@@ -192,7 +195,8 @@ def _print_suggestions(records: list[dict[str, Any]], console: Console) -> None:
     for r in records:
         where = f"{r['project']}（{r['path']}:{r['project_line']}）"
         if not r["suggestions"]:
-            table.add_row(where, r["level2"], "（相似项目没有可参考且规则不报告的指标）", "", "", "")
+            none = f"（没有至少 {MIN_PEER_PROJECTS} 个相似项目都设、且规则不报告的指标）"
+            table.add_row(where, r["level2"], none, "", "", "")
         for s in r["suggestions"]:
             sources = "、".join(s["sources"][:3]) + ("等" if len(s["sources"]) > 3 else "")
             basis = f"；{s['basis']}" if s["basis"] else ""

@@ -15,7 +15,11 @@
 5. **Checked**: each candidate is run through the rule catalog as a row of the project; a
    value any rule flags on that row ("明显提高", "保障", "≥100%") is never proposed, nor one
    outside a curated library's range.
-6. Each suggestion says how many peer projects use the indicator and where they print it.
+6. **Shared**: an indicator is proposed only when at least `MIN_PEER_PROJECTS` of the consulted peers set it
+   under the category. What a reviewer signs is "projects of this kind set this"; one project's row is that
+   project's own choice (its wording, its figure), no evidence of the kind — the same floor a rule's message
+   already applies before it cites an example (kpi_lint.rules.target.common.peer_example).
+7. Each suggestion says how many peer projects use the indicator and where they print it.
 """
 
 from __future__ import annotations
@@ -51,6 +55,9 @@ FUNDS_BAND = 10.0  # an amount is only scaled from a peer whose funds are within
 # A peer's cost row that takes this share of its funds or more is its whole budget restated ("项目成本 20万元"
 # of a 20万元 project): scaled to this project it would only restate this project's funds, so it is not proposed.
 WHOLE_BUDGET_SHARE = 0.9
+# Peer projects that must set an indicator under the category before it is suggested: more than one, so that a
+# line says what projects of this kind set, not what one other project chose (see 6. above).
+MIN_PEER_PROJECTS = 2
 SOURCES_SHOWN = 3  # positions printed per suggestion
 # How a total is shown when the project lists no funds to scale it by: the peer's own amount, as printed.
 UNSCALED = "本项目未列资金总额，未按资金规模换算"
@@ -127,10 +134,12 @@ class Suggester:
         peers: PeerIndex,
         library: Library | None = None,
         lexicon: Lexicon | None = None,
+        min_peers: int = MIN_PEER_PROJECTS,
     ) -> None:
         from kpi_lint.cluster.groups import document_unit
 
         self.peers = peers
+        self.min_peers = min_peers  # peer projects that must set an indicator before it is suggested
         self.lexicon = lexicon or load_lexicon()
         self.curated = library is not None
         # A curated library knows the rows it was built from by their position; the run's own library
@@ -259,7 +268,8 @@ class Suggester:
     def suggest(
         self, project: Project, level2: str, path: str, k: int = 3, *, same_sector: bool = False
     ) -> list[Suggestion]:
-        """At most `k` indicators for `level2`, those most peers use first. With `same_sector`, only from
+        """At most `k` indicators for `level2` that at least `min_peers` peers set, those most peers use
+        first. With `same_sector`, only from
         projects of a sector the project names (lexicons/sectors.txt): nothing when it names none or no
         such project has a fitting row — an example of another sector's work is no example for this one."""
         own = project_key(path, project)
@@ -284,7 +294,9 @@ class Suggester:
             return (-len(peers), -sum(peers.values()), min(ind.line for _, ind in users[cid]))
 
         out: list[Suggestion] = []
-        for cid in sorted(users, key=rank):
+        for cid in sorted(users, key=rank):  # most peers first: once one falls below the floor, all the rest do
+            if len({p.key for p, _ in users[cid]}) < self.min_peers:
+                break
             if cid in have:
                 continue
             concept = self.library.get(cid)

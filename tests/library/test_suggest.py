@@ -11,7 +11,7 @@ from kpi_lint.cluster import ClusterSet, PeerIndex
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.library.funds import project_funds
 from kpi_lint.library.model import Library
-from kpi_lint.library.suggest import Suggester, flagged, money
+from kpi_lint.library.suggest import MIN_PEER_PROJECTS, Suggester, flagged, money
 from kpi_lint.model import Document, Project
 from kpi_lint.vocab import COST, SOCIAL
 
@@ -37,10 +37,33 @@ def test_funds_from_the_funds_block_the_self_evaluation_or_the_name(all_docs: li
     assert funds is not None and funds.amount == 72_000.0 and funds.location.endswith(f":{proj.line}:{proj.column}")
 
 
-def test_a_small_project_gets_the_peer_costs_scaled(suggester: Suggester, all_docs: list[Document]) -> None:
+def test_a_row_only_one_peer_sets_is_not_suggested(
+    suggester: Suggester, one_peer_suggester: Suggester, all_docs: list[Document]
+) -> None:
+    """Issue 11ah: 002's capacity project is the only peer that sets 会议费 / 宣传费 / 邮电费, 000's 长期护理 project
+    the only one with 长期护理人员标准 67元: one project's choice, not what projects of this kind set, so no line."""
+    assert MIN_PEER_PROJECTS == 2
+    path, proj = _project(all_docs, "000", "大学生基本医疗保险补贴")
+    assert suggester.suggest(proj, COST, path, k=10) == []
+    assert [s.level3 for s in one_peer_suggester.suggest(proj, COST, path)] == ["会议费", "宣传费", "邮电费"]
+    path, proj = _project(all_docs, "000", "城乡居民医疗保险县级配套")
+    assert suggester.suggest(proj, COST, path, k=10) == []
+    # every line offered anywhere rests on at least two peer projects, and says so
+    offered = [
+        s
+        for doc in all_docs
+        for proj in doc.projects
+        for level2 in (COST, SOCIAL)
+        for s in suggester.suggest(proj, level2, doc.path)
+    ]
+    assert offered and all(s.peer_projects >= 2 and f"同类项目 {s.peer_projects} 个使用" in s.line() for s in offered)
+    assert all(len(s.sources) >= 1 for s in offered)
+
+
+def test_a_small_project_gets_the_peer_costs_scaled(one_peer_suggester: Suggester, all_docs: list[Document]) -> None:
     # 沁水县 大学生基本医疗保险补贴 (53729.83 元); 002's capacity project spends 20000 of 150000 元 on meetings.
     path, proj = _project(all_docs, "000", "大学生基本医疗保险补贴")
-    found = suggester.suggest(proj, COST, path)
+    found = one_peer_suggester.suggest(proj, COST, path)
     assert [(s.level3, s.value) for s in found] == [("会议费", "≤7200元"), ("宣传费", "≤7200元"), ("邮电费", "≤4300元")]
     first = found[0]
     assert first.sources == (f"{Path(path).parent}/002_308b9423603d240b.txt:920:5",)
@@ -48,19 +71,21 @@ def test_a_small_project_gets_the_peer_costs_scaled(suggester: Suggester, all_do
     assert first.line().startswith("会议费 ≤7200元（同类项目 1 个使用，1 个据此取值：")
 
 
-def test_a_peer_cost_that_is_its_whole_budget_is_not_proposed(suggester: Suggester, all_docs: list[Document]) -> None:
+def test_a_peer_cost_that_is_its_whole_budget_is_not_proposed(
+    one_peer_suggester: Suggester, all_docs: list[Document]
+) -> None:
     """i01's 安全隐患维修 prints 项目成本 20万元 for its 20万元 budget: scaled, it would only restate this
     project's own funds (≤5.4万元 for 53,729.83 元), so it is not proposed."""
     path, proj = _project(all_docs, "000", "大学生基本医疗保险补贴")
-    found = suggester.suggest(proj, COST, path, k=10)
+    found = one_peer_suggester.suggest(proj, COST, path, k=10)
     assert found and "项目成本" not in {s.level3 for s in found}
     assert all("万元" not in s.value or float(s.value.strip("≤万元")) * 1e4 < 0.9 * 53_729.83 for s in found)
 
 
-def test_a_multi_million_fund_gets_no_meeting_fee(suggester: Suggester, all_docs: list[Document]) -> None:
+def test_a_multi_million_fund_gets_no_meeting_fee(one_peer_suggester: Suggester, all_docs: list[Document]) -> None:
     """13.14 million 元 of county co-funding: no peer of its size prints a total, so only unit amounts are offered."""
     path, proj = _project(all_docs, "000", "城乡居民医疗保险县级配套")
-    found = suggester.suggest(proj, COST, path)
+    found = one_peer_suggester.suggest(proj, COST, path)
     # 001's "城乡居民参保就医人均数 ≥40.6元" is a cost written as a floor (KPI108): never proposed.
     # At issue 13e's threshold 0.40, 宣传资料单位成本 and a wild excerpt's 出差单位成本 shared a cluster (same
     # measure, different object) and 宣传资料's 10元/份 was offered as 出差单位成本; at 0.35 (issue 13g) it is
@@ -76,11 +101,13 @@ def test_a_multi_million_fund_gets_no_meeting_fee(suggester: Suggester, all_docs
     assert any(s.sources[0].endswith("000_ddaa44b2c1d0d458.txt:3671:1") for s in found)
 
 
-def test_every_scaled_amount_comes_from_a_peer_of_similar_size(suggester: Suggester, all_docs: list[Document]) -> None:
+def test_every_scaled_amount_comes_from_a_peer_of_similar_size(
+    one_peer_suggester: Suggester, all_docs: list[Document]
+) -> None:
     scaled = 0
     for doc in all_docs:
         for proj in doc.projects:
-            for s in suggester.suggest(proj, COST, doc.path):
+            for s in one_peer_suggester.suggest(proj, COST, doc.path):
                 assert s.sources and all(".txt:" in where for where in s.sources)
                 if s.basis.startswith("按资金规模换算"):
                     scaled += 1

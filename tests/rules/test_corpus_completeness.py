@@ -64,10 +64,14 @@ def test_cost_suggestions_come_from_peers() -> None:
     rule = rule_by_code("KPI201")
     assert rule is not None
     found = run_rules(docs, [rule], context)
-    with_peers = [f for f in found if f.suggestion]
-    assert with_peers, "the peer index suggests the cost indicators other projects set"
-    assert all("同类项目" in (f.suggestion or "") and ".txt:" in (f.suggestion or "") for f in with_peers)
-    assert any(("元" in (f.suggestion or "")) for f in with_peers)
+    assert len(found) >= 10
+    # Issue 11ah: a line names at least two peer projects that set the row, and where they print it. On the samples
+    # and the wild set no cost row is set by two projects of one sector (002's 会议费, 001's 宣传资料单位成本, j06's
+    # 1000元/人 are each one project's), so no KPI201 carries a suggestion; the message says what to write instead.
+    for f in found:
+        for line in f.suggestion.split("）；") if f.suggestion else ():
+            assert ".txt:" in line and int(line.split("同类项目 ", 1)[1].split(" ", 1)[0]) >= 2, line
+        assert "单位成本" in f.message or "成本指标" in f.message, f.message
 
 
 # ---- KPI202 missing-dimension --------------------------------------------------------------------------------

@@ -515,7 +515,10 @@ def peer_lines(suggester: Suggester, project: Project, path: str, level2: str, k
 
 
 # Peer projects (of the project's sector, the most similar) that must set an indicator before a message gives it as
-# an example of what to write: more than one, so that it is what such projects set, not one project's own work.
+# an example of what to write: more than one, so that it is what such projects set, not one project's own work. The
+# Suggester applies the same floor to every line it offers (kpi_lint.library.suggest.MIN_PEER_PROJECTS, not imported:
+# the rules do not load the peer index's scikit-learn until they ask it); kept so that a message never cites an
+# example on weaker evidence, should that floor be lowered.
 MIN_EXAMPLE_PEERS = 2
 
 
