@@ -174,7 +174,11 @@ class Vocabulary:
         # A short 二级 label ("成本", "时效") where a glued row's last figure ends: "…专款专用10成本每年…".
         short = sorted({w for w in self.level2 if 2 <= len(w) < 4}, key=len, reverse=True)
         after_figure = [rf"(?<=\d)(?:{'|'.join(map(re.escape, short))})(?=[\u4e00-\u9fff\d])"] if short else []
-        return re.compile("|".join([*map(re.escape, ordered), *after_figure]))
+        # Every match opens with the first character of a word: said first, so that the engine skips
+        # the places no word opens at (a branch opening with a look-behind would make it try every
+        # branch at every place, about four times slower on a line; what matches is the same).
+        firsts = "".join(sorted({w[0] for w in (*ordered, *short)}))
+        return re.compile(f"(?=[{re.escape(firsts)}])(?:{'|'.join([*map(re.escape, ordered), *after_figure])})")
 
     @cached_property
     def _header_tail(self) -> re.Pattern[str]:

@@ -421,6 +421,7 @@ def _target_openers(hints: GlueHints) -> tuple[str, ...]:
     return (*WORDED_SIGNS, *hints.worded_starts)
 
 
+@lru_cache(maxsize=4096)
 def _opens_nothing(role: str, first: str) -> bool:
     """No piece opening with the character `first` can be a cell of `role` (_piece_cost says None for
     every one): closing punctuation opens no cell, a name or a text opens with a word (a name also
@@ -1144,13 +1145,24 @@ def _cut(
             options.append((e, c + 1, cost + cuts[e], after_it))
         return options
 
+    # The first column (the name) is never empty, so it needs only what lies to its right; a row
+    # may end at p once it is known, and the other columns (which may be empty) come after.
+    order = [0, -1, *range(m - 1, 0, -1)]
+    # What each column asks of every place, looked up once: its cost when empty, how its pieces are
+    # judged, the family whose judgements it shares.
+    asks = [
+        (
+            _empty_cost(role),
+            _PIECE_COSTS.get(role, _any_cost),
+            _SAME_COSTS.get(role, role if kept is not None else None),
+        )
+        for role in roles
+    ]
     for p in range(n, -1, -1):
         # The costs of the pieces from p, per kind of column whose cost does not depend on which of
         # its columns asks (指标值 and 实际完成值 take the same targets): each piece is judged once.
         shared: dict[str, dict[int, float | None]] = kept[p] if kept is not None else {}
-        # The first column (the name) is never empty, so it needs only what lies to its right; a row
-        # may end at p once it is known, and the other columns (which may be empty) come after.
-        for c in [0, -1, *range(m - 1, 0, -1)]:
+        for c in order:
             if c == -1:
                 if p < n and best[0][p] < _INF:  # a row ended here and another begins (each row costs one)
                     best[m][p], step[m][p] = best[0][p] + 1, (p, 0)
@@ -1166,7 +1178,7 @@ def _cut(
             role = roles[c]
             after, cuts = best[c + 1], boundary[role]
             least = best[c][p]
-            empty = _empty_cost(role)
+            empty, cost_of, family = asks[c]
             if c == weight_at:
                 if empty is not None:
                     total = empty + at_points(fronts[c + 1][p], _INF)
@@ -1186,8 +1198,6 @@ def _cut(
                 if total < least:
                     least, step[c][p] = total, (p, c + 1)
             # The pieces the column may take from p: as long as it takes, opening as one of its cells can.
-            cost_of = _PIECE_COSTS.get(role, _any_cost)
-            family = _SAME_COSTS.get(role, role if kept is not None else None)
             judged = shared.setdefault(family, {}) if family is not None else None
             named = role == "level3"
             for e in _piece_ends(role, at, p):
