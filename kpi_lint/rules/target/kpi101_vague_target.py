@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any, ClassVar
 
+from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -35,8 +37,11 @@ CEILINGS_FILE = "budget_ceilings.txt"  # a ceiling against a figure printed else
 _CEILING_GAP = 4  # at most this many characters between the ceiling word and the figure ("不超过项目批复金额")
 
 
-def _ceiling_pattern(ceilings: dict[str, tuple[str, ...]]) -> re.Pattern[str] | None:
-    """"A ceiling word, a short gap, a figure word" (budget_ceilings.txt: 不超 / 控制在 … 预算 / 批复 …)."""
+@lru_cache(maxsize=8)
+def _ceiling_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """"A ceiling word, a short gap, a figure word" (budget_ceilings.txt: 不超 / 控制在 … 预算 / 批复 …), built once
+    per word-list folder (a Lexicon hashes by identity), not once per row."""
+    ceilings = lexicon.keyed(CEILINGS_FILE)
     bounds, figures = ceilings.get("上限", ()), ceilings.get("依据", ())
     if not bounds or not figures:
         return None
@@ -209,7 +214,7 @@ class VagueTarget(Rule):
         """The value sets a ceiling against a figure printed elsewhere ("不超预算", "控制在预算中", "不超过项目批复
         金额": budget_ceilings.txt), and nothing else in it is vague: the direction is written and the figure is in
         the budget or the approval, so the target can be checked (corpus/labels/README.md labels it specific)."""
-        pattern = _ceiling_pattern(self.lexicon.keyed(CEILINGS_FILE))
+        pattern = _ceiling_pattern(self.lexicon)
         value = clean(ind.value)
         if pattern is None or not pattern.search(value):
             return False
