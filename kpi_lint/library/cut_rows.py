@@ -49,8 +49,12 @@ def ends_inside_word(text: str | None, directory: Path) -> bool:
     return tokenizer.FREQ.get(tokens[-2] + tokens[-1]) == 0
 
 
-def at_the_break(ind: Indicator, project: Project) -> bool:
-    """The table breaks off and this is the last row read (by where its cells start)."""
+def last_row_at_a_break(ind: Indicator, project: Project) -> bool:
+    """The table breaks off and this is the last row read (by where its cells start).
+
+    Broader than the rules' ``kpi_lint.rules.target.common.at_the_break``, which asks whether the text ends right
+    after this row's value (nothing of it read past the value): a row to copy is refused at any break, even when
+    its actual or score was read."""
     if not project.cut_off or not project.indicators:
         return False
 
@@ -62,4 +66,6 @@ def at_the_break(ind: Indicator, project: Project) -> bool:
 
 def cut_row(ind: Indicator, project: Project, directory: Path) -> bool:
     """The row's name or value was cut by the page or the excerpt: not to be copied."""
-    return at_the_break(ind, project) or any(ends_inside_word(text, directory) for text in (ind.level3, ind.value))
+    if last_row_at_a_break(ind, project):
+        return True
+    return any(ends_inside_word(text, directory) for text in (ind.level3, ind.value))
