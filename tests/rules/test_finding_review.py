@@ -769,14 +769,17 @@ def test_precision_on_the_thirty_third_sample_holds() -> None:
     _assert_sample_holds("33", SAMPLE33_PRECISION_FLOOR, SAMPLE33_OVERALL_FLOOR)
 
 
-# Sample 34: all 8 findings on the new wild batch x (x01–x03), judged blind by helper wild-x on the branch's first commit
-# (46eb599, labels only) before any change. As judged: 4 right (x01's seven "100%" as one template value, KPI102; a
-# percentage under 数量 and under 成本 whose 三级 is the sum "20万元", KPI104 ×2; one sentence filed under 质量 and
-# 可持续影响, KPI301), 1 partly (KPI404 改善了农民生产生活条件 经济 → 社会: both readings defensible), 3 wrong (the page
-# footer under the table — "经办人及联系电话:…", "上报时间: 2021 年10 月 26日" — read as two rows of the last category:
+# Sample 34: all 8 findings on the new wild batch x (x01–x03), judged blind by helper wild-x on the
+# branch's first commit (46eb599, labels only) before any change. As judged: 4 right (x01's seven
+# "100%" as one template value, KPI102; a percentage under 数量 and under 成本 whose 三级 is the sum
+# "20万元", KPI104 ×2; one sentence filed under 质量 and 可持续影响, KPI301), 1 partly (KPI404
+# 改善了农民生产生活条件 经济 → 社会: both readings defensible), 3 wrong (the page footer under the
+# table — "经办人及联系电话:…", "上报时间: 2021 年10 月 26日" — read as two rows of the last category:
 # KPI106, KPI404, KPI406; the reader's). Strict precision 4/8 blind; no rule has 5 findings here.
+# Since helper wild-x's reader fix (signature labels printed as one cell, "上报时间", close a table)
+# the three are silent: 4 of the 5 still reported are right (not blind: the fix came after the verdict).
 SAMPLE34_PRECISION_FLOOR: dict[str, float] = {}
-SAMPLE34_OVERALL_FLOOR = 4 / 8
+SAMPLE34_OVERALL_FLOOR = 4 / 5
 
 
 def test_precision_on_the_thirty_fourth_sample_holds() -> None:
