@@ -32,7 +32,9 @@ KPI101 and every other unjudged wild finding, most of them in the new batches p 
 fixes; 12 = seed 113 over the wild set on issue-11n's base bb16a1b, --share 1 --at-least 0 --min-fires 0 --only
 corpus/wild/ --exclude-reviewed tests/data/finding_review.csv (26 findings: every unjudged wild finding, 15 of them on
 the new batch r; fewer than the 40 asked for, as no more were left), judged blind before issue 11n's fixes;
-13–18: see tests/rules/test_finding_review.py.
+13–18: see tests/rules/test_finding_review.py; 34 = seed 134 over the new wild batch x (x01–x03) on the wild-x
+branch's labels commit 46eb599, --share 1.0 --at-least 0 --min-fires 0 --only corpus/wild/x (all 8 findings, judged
+blind before any change; the later samples are listed in tests/rules/test_finding_review.py).
 """
 
 from __future__ import annotations

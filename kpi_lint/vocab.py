@@ -69,6 +69,8 @@ WORDED_SIGNS = ("大于等于", "小于等于", "不低于", "不高于", "不�
 _SPACE = re.compile(r"\s+")
 # A page number printed where a page broke ("- 3 -", "第 2 页 共 5 页"): no part of the table around it.
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
+# Labels printed as one cell: "经办人及联系电话", "填报人/联系电话", "审核人、审核日期".
+_JOINED_LABELS = re.compile(r"[及和与、/]")
 _DECOR = re.compile(r"[★☆*＊▲△]+")
 _NUMBERING = re.compile(
     r"^(?:(?:指标\s*\d+|\d+|[(（]\d+[)）]|[一二三四五六七八九十]+)\s*[：:、.．]|[(（][一二三四五六七八九十]+[)）]"
@@ -526,9 +528,17 @@ class Vocabulary:
         return self.columns[best]
 
     def fact(self, text: str) -> str | None:
-        """The fact a row label introduces ("项目名称：" → name), or None."""
+        """The fact a row label introduces ("项目名称：" → name), or None.  Signature labels printed as one
+        ("经办人及联系电话：", "填报人/联系电话：") close a table as each of them does."""
         s = label_key(text).rstrip(":：")
-        return self.facts.get(s) if s and len(s) <= 16 else None
+        if not s or len(s) > 16:
+            return None
+        found = self.facts.get(s)
+        if found is None:
+            parts = _JOINED_LABELS.split(s)
+            if len(parts) > 1 and all(self.facts.get(p) == "end" for p in parts):
+                return "end"
+        return found
 
     def title_family(self, text: str) -> str | None:
         """The form family a title names (申报表 / 目标表 / 自评表), by the longest title word found."""

@@ -87,7 +87,11 @@ after the fix — not blind, not random: the old rows keep their verdicts (w03 1
 KPI404 of sample 29 marked fixed); 33 = the 15 wild findings whose suggestion issue 11ah's two-peer floor changed
 (KPI201 ×5 now without a suggestion, KPI104 ×10 now offered its own "≤N元" form: every line they lost was set by one
 peer project only), judged by that helper on the new suggestion — not blind, not random: the old rows keep their
-verdicts (still reported, after_fix unchanged). This test runs
+verdicts (still reported, after_fix unchanged); 34 = all 8 findings of `kpi-lint check corpus` on the new wild
+batch x (x01–x03, documents no rule or reader change had seen; bench/finding_review_sample.py --seed 134 --share 1.0
+--at-least 0 --min-fires 0 --only corpus/wild/x), judged blind by helper wild-x before any change (4 right, 1 partly,
+3 wrong; x02 and x03 were reported as garbled tables, input notes and not rule findings, so all 8 are on x01). This
+test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -763,3 +767,20 @@ SAMPLE33_OVERALL_FLOOR = 14 / 15
 
 def test_precision_on_the_thirty_third_sample_holds() -> None:
     _assert_sample_holds("33", SAMPLE33_PRECISION_FLOOR, SAMPLE33_OVERALL_FLOOR)
+
+
+# Sample 34: all 8 findings on the new wild batch x (x01–x03), judged blind by helper wild-x on the
+# branch's first commit (46eb599, labels only) before any change. As judged: 4 right (x01's seven
+# "100%" as one template value, KPI102; a percentage under 数量 and under 成本 whose 三级 is the sum
+# "20万元", KPI104 ×2; one sentence filed under 质量 and 可持续影响, KPI301), 1 partly (KPI404
+# 改善了农民生产生活条件 经济 → 社会: both readings defensible), 3 wrong (the page footer under the
+# table — "经办人及联系电话:…", "上报时间: 2021 年10 月 26日" — read as two rows of the last category:
+# KPI106, KPI404, KPI406; the reader's). Strict precision 4/8 blind; no rule has 5 findings here.
+# Since helper wild-x's reader fix (signature labels printed as one cell, "上报时间", close a table)
+# the three are silent: 4 of the 5 still reported are right (not blind: the fix came after the verdict).
+SAMPLE34_PRECISION_FLOOR: dict[str, float] = {}
+SAMPLE34_OVERALL_FLOOR = 4 / 5
+
+
+def test_precision_on_the_thirty_fourth_sample_holds() -> None:
+    _assert_sample_holds("34", SAMPLE34_PRECISION_FLOOR, SAMPLE34_OVERALL_FLOOR)
