@@ -47,9 +47,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from category_choices import train_dev_rows  # noqa: E402
 
-from kpi_lint.classify.cues import CueFeatures  # noqa: E402
+from kpi_lint.classify.cue_words import cue_row  # noqa: E402
+from kpi_lint.classify.cues import CueFeatures, category_cues  # noqa: E402
+from kpi_lint.classify.labels import CATEGORY_LABELS  # noqa: E402
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, Features, build_pipeline, label_order  # noqa: E402
-from kpi_lint.classify.tokenize import TextNormalizer  # noqa: E402
+from kpi_lint.classify.tokenize import TextNormalizer, squash  # noqa: E402
 from kpi_lint.classify.train import _userdict  # noqa: E402
 from kpi_lint.classify.value_form import ValueForm, unit_groups  # noqa: E402
 from kpi_lint.cluster.normalize import apply_synonym_rules, load_synonyms, synonym_rules  # noqa: E402
@@ -247,6 +249,8 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     "two_stage_c3": lambda: _TwoStage(3.0),
     "doc_weights": lambda: _DocWeighted(0.5),
     "doc_weights_1": lambda: _DocWeighted(1.0),
+    "level_cues": lambda: _level_cues(1.0), "level_cues_half": lambda: _level_cues(0.5),
+    "doc_bagged": lambda: _DocBagged(),
     "text_07": lambda: _block_weights({"level3:chars": 0.7, "level3:words": 0.7}),
 }
 
@@ -421,6 +425,57 @@ class _DocWeighted:
 
     def predict(self, X: Any) -> Any:
         return self.pipeline.predict(X)
+
+
+class _LevelCues(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+    """[level1, level3] → the name's cue columns (classify/cues.py) once per printed 一级 (产出 / 效益 / 满意度 /
+    成本 / other): a cue word means one 二级 under 效益 (宣传 → 社会效益) and another under 产出 (宣传 → 数量)."""
+
+    GROUPS = ("产出指标", "效益指标", "满意度指标", "成本指标")
+
+    def __init__(self, cues: Any = None) -> None:
+        self.cues = cues
+
+    def fit(self, X: Any, y: Any = None) -> _LevelCues:
+        return self
+
+    def transform(self, X: Any) -> sparse.csr_matrix:
+        lists = [[str(w) for w in words] for _, words in (self.cues or [])]
+        width = len(lists) * (len(self.GROUPS) + 1)
+        rows = np.zeros((len(X), width))
+        for i, (level1, name) in enumerate(zip(X.iloc[:, 0], X.iloc[:, 1], strict=True)):
+            group = self.GROUPS.index(level1) if level1 in self.GROUPS else len(self.GROUPS)
+            rows[i, group * len(lists) : (group + 1) * len(lists)] = cue_row(squash(str(name)), lists)
+        return sparse.csr_matrix(rows)
+
+
+def _level_cues(weight: float) -> Pipeline:
+    cues = category_cues(load_lexicon().category_cues, CATEGORY_LABELS)
+    return _with_block(_pipeline(), "level_cues", _LevelCues(cues), ["level1", "level3"], weight)
+
+
+class _DocBagged:
+    """The mean probability of `members` shipped pipelines, each fitted on a random `share` of the documents."""
+
+    def __init__(self, members: int = 10, share: float = 0.8) -> None:
+        self.members, self.share = members, share
+
+    def fit(self, X: Any, y: Any) -> _DocBagged:
+        y, docs = np.asarray(y), np.asarray(X["doc"])
+        names = np.unique(docs)
+        rng = np.random.default_rng(2023)
+        self.models = []
+        for _ in range(self.members):
+            kept = rng.choice(names, size=max(2, round(len(names) * self.share)), replace=False)
+            rows = np.isin(docs, kept)
+            if len(np.unique(y[rows])) == len(np.unique(y)):
+                self.models.append(_pipeline().fit(X[rows], y[rows]))
+        self.classes_ = self.models[0].classes_
+        return self
+
+    def predict(self, X: Any) -> Any:
+        mean = np.mean([m.predict_proba(X) for m in self.models], axis=0)
+        return self.classes_[mean.argmax(axis=1)]
 
 
 def main() -> None:
