@@ -255,6 +255,7 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     "doc_weights_1": lambda: _DocWeighted(1.0),
     "level_cues": lambda: _level_cues(1.0), "level_cues_half": lambda: _level_cues(0.5),
     "doc_bagged": lambda: _DocBagged(),
+    "lasting_growth": lambda: _name_cues({"可持续影响指标": ["巩固", "传承", "发展能力", "持续发挥"]}),
     "text_07": lambda: _block_weights({"level3:chars": 0.7, "level3:words": 0.7}),
 }
 
