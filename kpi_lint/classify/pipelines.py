@@ -85,7 +85,8 @@ class Features:
 # 0.835 → 0.843 over 5 shuffles; with the two relabels of corpus/labels/README.md 0.853 → 0.860 over 10, dev 0.844 →
 # 0.859), but the one test look gave 0.784 against 0.799 (with the relabels), and KPI404 lost a
 # finding the reviewers judged right (e02 县级储备粮应急保障率, probability 0.79 < 0.8).  bench/category_variants.py
-# keeps them as variants (value_form_2, canonical_level1).
+# keeps them as variants (value_form_2, canonical_level1). Issue 13-category scored other linear models, ensembles,
+# block weights and n-gram ranges there as well: none above the noise (models/README.md).
 CATEGORY_FEATURES = Features(
     text=("level3",), categorical=("kind", "level1"), categorical_weight=1.0, cues=("level3",), cue_weight=1.0,
     value_cues=("value",), value_cue_weight=1.0,
