@@ -41,13 +41,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Form, Indicator, Located, Project
 from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_reader import name_from_title
+from kpi_lint.parse.prose_named import NAMED_ITEM, named_sentences, narrative_name_start, opens_named
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import double_spaced
 from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, Vocabulary, longest_first, strip_marks
@@ -114,6 +115,7 @@ def _item_pattern(
     """`achieved`: words opening a clause that states in words what was done (glue_cues.txt 实际开头):
     after a comma, such a clause ends the target in place of an actual word and figure ("项目完成时间年初
     指标值为2023年12月底,实际在规定时间内完成"); the item then has no actual."""
+
     def alternation(words: tuple[str, ...]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -146,7 +148,10 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=4)
 def _label_head(
-    labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = (),
+    labels: str,
+    goals: tuple[str, ...],
+    verbs: tuple[str, ...],
+    leads: tuple[str, ...] = (),
     enumerations: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """A category label, its colon optional or a lead word a few words on ("在产出指标方面,要求"), or the
@@ -167,7 +172,7 @@ def _label_head(
 
 
 def _count(word: str) -> int:
-    """"5" → 5, "五" → 5, "十二" → 12 (an announced count of indicators, one to nineteen in words)."""
+    """ "5" → 5, "五" → 5, "十二" → 12 (an announced count of indicators, one to nineteen in words)."""
     if word.isdigit():
         return int(word)
     if word.startswith("十"):
@@ -235,9 +240,7 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     named = _named_projects(src, vocab, items)
     scopes = _category_scopes(src, vocab)
     if named:
-        projects = [
-            Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _, _ in named
-        ]
+        projects = [Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _, _ in named]
         for project, (_, stated, end) in zip(projects, named, strict=True):
             project.indicators.extend(_indicator(src, project, item, lexicon) for item in stated)
             # … the categories it names between its name and the next project's
@@ -246,8 +249,10 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     first = items[0].name
     title = _title(src, first.line)
     project = Project(
-        name=title.text if title else "（未命名项目1）", form=form,
-        line=title.line if title else first.line, column=title.column if title else first.column,
+        name=title.text if title else "（未命名项目1）",
+        form=form,
+        line=title.line if title else first.line,
+        column=title.column if title else first.column,
         in_prose=True,
     )
     project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
@@ -280,9 +285,7 @@ def _name_statement(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^{_HEADING_NUMBER.pattern}(?:{word})\s*[:：]\s*(?P<name>[^,，。;；:：]{{2,40}})")
 
 
-def _named_projects(
-    src: SourceText, vocab: Vocabulary, items: list[_Item]
-) -> list[tuple[Located, list[_Item], float]]:
+def _named_projects(src: SourceText, vocab: Vocabulary, items: list[_Item]) -> list[tuple[Located, list[_Item], float]]:
     """A report describing several projects in turn, each opened by its name ("(1)项目名称:单位自有资金,…
     绩效指标设置5个,分别为:…", "(2)项目名称:从业资格考试工作经费…"): each named project with the items stated
     after its name and before the next, when two or more of them state items and none is stated before the
@@ -377,10 +380,18 @@ def _title(src: SourceText, before: int) -> Located | None:
 
 def _indicator(src: SourceText, project: Project, item: _Item, lexicon: Lexicon) -> Indicator:
     return make_indicator(
-        path=src.path, project=project.name, form=project.form, period=None,
-        level1=item.level1 or lexicon.vocabulary.parent_of(item.level2), level2=item.level2,
-        level3=item.name, value=item.value, row_line=item.name.line, row_column=item.name.column,
-        lexicon=lexicon, actual=item.actual,
+        path=src.path,
+        project=project.name,
+        form=project.form,
+        period=None,
+        level1=item.level1 or lexicon.vocabulary.parent_of(item.level2),
+        level2=item.level2,
+        level3=item.name,
+        value=item.value,
+        row_line=item.name.line,
+        row_column=item.name.column,
+        lexicon=lexicon,
+        actual=item.actual,
     )
 
 
@@ -424,7 +435,7 @@ def _stated_items(items: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     491米,已完成", "产出时效指标:项目完成时间年初指标值为…"), so the search goes on inside its value."""
     at = 0
     while (m := items.search(text, at)) is not None:
-        if m["actual"] is None and len(text[m.end("name") : m.start("value")].strip(" 为是:：“\"")) < 3:
+        if m["actual"] is None and len(text[m.end("name") : m.start("value")].strip(' 为是:：“"')) < 3:
             at = m.start("value")
             continue
         yield m
@@ -455,7 +466,10 @@ def _unit_at(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _stated_targets(
-    src: SourceText, vocab: Vocabulary, units: tuple[str, ...], listed_only: bool = False,
+    src: SourceText,
+    vocab: Vocabulary,
+    units: tuple[str, ...],
+    listed_only: bool = False,
     unsplit: list[tuple[str, Located]] | None = None,
 ) -> Iterator[_Item]:
     """Targets listed clause by clause after a category label ("质量指标:保障率≥80%;") or a goal label
@@ -501,15 +515,22 @@ def _stated_targets(
         # 94件;调解各类纠纷数量1087件;…"), where a name and its count is an item as after a colon; commas
         # join the clauses of a narrative ("该项目处治里程8公里,完成工程量…1820米").
         semicolons = heading and _LIST_SEPARATED.fullmatch(folded, start, stop) is not None
+        # … or one sentence per indicator, its name before a colon ("开展工作督导: 一个季度开展工作督导一次,共4次。").
+        spans = named_sentences(folded, start, stop, end) if heading else [(start, stop)]
+        stop = spans[-1][1]
+        clauses = [clause for s, e in spans for clause in _clauses(folded, s, e)]
         listed: list[_Item] = []
+        name_ends: list[tuple[int, int]] = []  # each listed item's clause and where its name ends
         unread: list[tuple[int, int, str]] = []  # clauses read as no target: (items before it, where, text)
-        for at, plain in _clauses(folded, start, stop):
+        for at, plain in clauses:
             # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
             # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
             counted = (colon or semicolons) and not (achieved_starts and plain.startswith(achieved_starts))
             m = _STATED.match(plain) or (_counted(plain, units, hints.target_ends) if counted else None)
             if m is None and colon and level2:
                 m = _worded_pattern(hints.worded_starts, hints.worded_ends).match(plain)
+            if m is None and level2 and (colon or len(spans) > 1 or opens_named(folded, start)):
+                m = NAMED_ITEM.match(plain)  # "开展工作督导:一个季度开展工作督导一次" in a category's list
             if m is None:
                 if plain.strip():
                     unread.append((len(listed), at, plain))
@@ -518,17 +539,23 @@ def _stated_targets(
             name = _NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip()
             # A label followed straight by a comparison and a figure is an item named by that label
             # ("服务对象满意度指标:服务对象满意度≥80%").
-            named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name"):]) is not None
+            named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name") :]) is not None
             if len(name) >= 2 and _HAN.search(name) and named:
                 value = clause[m.start("value") : m.end("value")].strip()
                 value = value[: _figure_end(fold(value), units, hints.target_ends)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
+                name_ends.append((at, at + m.end("name")))
                 listed.append(
                     _Item(
-                        level2, Located(name, *paragraphs.place(name_at)),
-                        Located(value, *paragraphs.place(value_at)), level1=level1, listed=colon,
+                        level2,
+                        Located(name, *paragraphs.place(name_at)),
+                        Located(value, *paragraphs.place(value_at)),
+                        level1=level1,
+                        listed=colon,
                     )
                 )
+        if heading and not semicolons and len(listed) == 1 and len(spans) == 1:
+            listed[0] = _whole_sentence_named(listed[0], clauses, name_ends[0], text, paragraphs)
         if head["enumeration"] and listed and unread:
             listed = _announced_items(text, head, listed, unread, paragraphs, vocab, achieved_starts)
         if level2 and colon and not listed and not listed_only:
@@ -551,9 +578,28 @@ def _stated_targets(
             yield from listed
 
 
+def _whole_sentence_named(
+    item: _Item, clauses: list[tuple[int, str]], name_end: tuple[int, int], text: str, paragraphs: _Paragraphs
+) -> _Item:
+    """A heading's narrative sentence whose only comparison closes it, no figure before it ("降低交通事故损失,
+    提升公路交通安全保障水平≥95%"): the sentence up to the comparison is the indicator's name."""
+    clause_at, end = name_end
+    begin = narrative_name_start(clauses, clause_at)
+    if begin is None:
+        return item
+    printed = text[begin:end]
+    name = _NUMBERING.sub("", strip_marks(printed)).strip()
+    return replace(item, name=Located(name, *paragraphs.place(begin + printed.find(name))))
+
+
 def _announced_items(
-    text: str, head: re.Match[str], listed: list[_Item], unread: list[tuple[int, int, str]],
-    paragraphs: _Paragraphs, vocab: Vocabulary, achieved_starts: tuple[str, ...],
+    text: str,
+    head: re.Match[str],
+    listed: list[_Item],
+    unread: list[tuple[int, int, str]],
+    paragraphs: _Paragraphs,
+    vocab: Vocabulary,
+    achieved_starts: tuple[str, ...],
 ) -> list[_Item]:
     """An enumeration whose sentence announces how many indicators it lists ("绩效指标设置5个,分别为:…,职工个税
     正常申报缴纳,…") and has that many clauses: each clause is one of them, so a clause with no figure that reads
@@ -622,9 +668,7 @@ def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
         return []
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
     hints = vocab.glue_hints
-    head = _label_head(
-        vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads
-    )
+    head = _label_head(vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads)
     heads: list[re.Match[str]] = []
     for m in head.finditer(folded):
         if not _inside_name(folded, m, heads[-1].end() if heads else -1):
@@ -667,9 +711,7 @@ def _worded_pattern(starts: tuple[str, ...], ends: tuple[str, ...]) -> re.Patter
     verb that ends worded targets ("残疾人康复服务水平有所提高", "…的社会氛围有所改善"; glue_hints)."""
     opener = "|".join(map(re.escape, starts)) or "(?!)"
     verb = "|".join(map(re.escape, sorted(ends, key=len, reverse=True))) or "(?!)"
-    return re.compile(
-        rf"^(?P<name>[^\d≥≤=<>≧≦＞＜|\s]{{2,30}}?[\u4e00-\u9fff])(?P<value>(?:{opener})(?:{verb}))$"
-    )
+    return re.compile(rf"^(?P<name>[^\d≥≤=<>≧≦＞＜|\s]{{2,30}}?[\u4e00-\u9fff])(?P<value>(?:{opener})(?:{verb}))$")
 
 
 @lru_cache(maxsize=4)

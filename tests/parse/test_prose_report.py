@@ -175,3 +175,47 @@ def test_a_category_word_inside_a_listed_name_is_part_of_the_name(
     report.write_text(text.replace("全区县域商业建设行动试点县数量20个", listed), encoding="utf-8")
     (indicator,) = parse(report).indicators
     assert (indicator.level1, indicator.level2, indicator.level3, indicator.value) == ("产出指标", None, name, value)
+
+
+def test_sentences_naming_an_indicator_before_a_colon_under_a_category_heading() -> None:
+    # u04: "(1)数量指标。" then one sentence per indicator, "开展工作督导: 一个季度开展工作督导一次,共4次。": the name
+    # before the colon, the target after it, what was achieved ("共4次") after the comma in neither.
+    doc = parse(WILD / "u04_yunnan_publichealth_selfeval_prose.txt")
+    rows = [(i.level2, i.level3, i.value, i.line, i.column) for i in doc.projects[0].indicators]
+    assert rows[:3] == [
+        ("数量指标", "开展工作督导", "一个季度开展工作督导一次", 23, 1),
+        ("数量指标", "开展绩效考核", "一个季度开展绩效考核一次", 24, 1),
+        ("成本指标", "开展技术指导", "一个季度开展技术指导一次", 26, 1),
+    ]
+    assert rows[4] == ("社会效益指标", "及时发现隐患和薄弱环节", "一个季度报送一次", 30, 1)
+    assert doc.projects[0].indicators[0].spans["value"].column == 9  # after "开展工作督导: "
+    assert len(rows) == 6
+
+
+def test_a_named_sentence_needs_a_category_heading_before_it(tmp_path: Path) -> None:
+    # The same sentences under a heading that names no category state nothing a reader can file.
+    text = (WILD / "u04_yunnan_publichealth_selfeval_prose.txt").read_text(encoding="utf-8")
+    path = tmp_path / "u04_no_category.txt"
+    path.write_text(text.replace("(1)数量指标。", "(1)工作情况。"), encoding="utf-8")
+    names = [i.level3 for p in parse(path).projects for i in p.indicators]
+    assert "开展工作督导" not in names
+    assert "开展技术指导" in names  # under "(2)成本指标。", still read
+
+
+def test_a_heading_sentence_ending_in_its_only_comparison_is_one_indicator() -> None:
+    # u02: "6.可持续影响指标。降低交通事故损失,提升公路交通安全保障水平≥95%。": the clause before the comma has no
+    # figure, so the whole sentence names the target.
+    doc = parse(WILD / "u02_yunnan_roadsafety_selfeval_prose.txt")
+    rows = [(i.level2, i.level3, i.value, i.line, i.column) for p in doc.projects for i in p.indicators]
+    assert rows == [
+        ("可持续影响指标", "降低交通事故损失,提升公路交通安全保障水平", "≥95%", 32, 11),
+        ("服务对象满意度指标", "项目区群众满意度", "≥95%", 34, 13),
+    ]
+
+
+def test_a_figure_before_the_comparison_keeps_the_clauses_apart(tmp_path: Path) -> None:
+    text = (WILD / "u02_yunnan_roadsafety_selfeval_prose.txt").read_text(encoding="utf-8")
+    path = tmp_path / "u02_figure_before.txt"
+    path.write_text(text.replace("降低交通事故损失,", "降低交通事故损失5起,"), encoding="utf-8")
+    names = [i.level3 for p in parse(path).projects for i in p.indicators]
+    assert names[0] == "提升公路交通安全保障水平"

@@ -1,0 +1,59 @@
+"""Indicators a report names before a colon, one sentence each, under a category heading.
+
+A self-evaluation report may print a category heading as a sentence of its own and then one sentence
+per indicator, its name before a colon and its target after it, what was achieved after a comma:
+
+    (1)数量指标。
+    开展工作督导: 一个季度开展工作督导一次,共4次。
+    开展绩效考核:一个季度开展绩效考核一次,共4次。
+
+Each such sentence is an item of the heading's category (`named_sentences` finds how far they go on),
+its name the words before the colon and its target the clause after it (`NAMED_ITEM`).  And a heading's
+sentence of clauses joined by commas that ends in its only comparison ("6.可持续影响指标。降低交通事故
+损失,提升公路交通安全保障水平≥95%。") states one indicator: its name is the whole sentence before the
+comparison (`narrative_name_start`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# A name (no figure, sign or clause mark, ending in a Chinese character), its colon, and what it is to be.
+NAMED_ITEM = re.compile(
+    r"^\s*(?P<name>[^\d:：,，;；。≥≤=<>≧≦＞＜|\s][^\d:：,，;；。≥≤=<>≧≦＞＜|]{0,28}[\u4e00-\u9fff])\s*[:：]\s*"
+    r"(?P<value>[^\s:：][^:：]{0,29}?)\s*$"
+)
+_DIGIT = re.compile(r"\d")
+_FIRST_CLAUSE = re.compile(r"[^,，;；。]*")
+
+
+def opens_named(folded: str, start: int) -> bool:
+    """Whether the clause at `start` is a name, its colon and a target ("开展工作督导:一个季度…")."""
+    clause = _FIRST_CLAUSE.match(folded, start)
+    return clause is not None and NAMED_ITEM.match(clause.group()) is not None
+
+
+def named_sentences(folded: str, start: int, stop: int, end: int) -> list[tuple[int, int]]:
+    """The sentences a category heading heads, from `start`: the first (ending at `stop`) alone, or, when it
+    opens with a named item ("开展工作督导:…"), it and every sentence after it, up to `end` (the next label),
+    that opens with one too."""
+    spans = [(start, stop)]
+    if not opens_named(folded, start):
+        return spans
+    while stop < end and folded.startswith("。", stop) and opens_named(folded, stop + 1):
+        start = stop + 1
+        stop = folded.find("。", start, end)
+        stop = stop if stop >= 0 else end
+        spans.append((start, stop))
+    return spans
+
+
+def narrative_name_start(clauses: list[tuple[int, str]], read_at: int) -> int | None:
+    """Where the name of a narrative sentence's only target begins: its first clause, when the target is read
+    from the sentence's last clause (at `read_at`) and no clause before it holds a figure; None otherwise."""
+    before = [(at, plain) for at, plain in clauses if plain.strip()]
+    if len(before) < 2 or before[-1][0] != read_at:
+        return None
+    if any(_DIGIT.search(plain) for _, plain in before[:-1]):
+        return None
+    return before[0][0]
