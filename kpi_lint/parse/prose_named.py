@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from kpi_lint.vocab import GlueHints
+
 # A name (no figure, sign or clause mark, ending in a Chinese character), its colon, and what it is to be.
 NAMED_ITEM = re.compile(
     r"^\s*(?P<name>[^\d:：,，;；。≥≤=<>≧≦＞＜|\s][^\d:：,，;；。≥≤=<>≧≦＞＜|]{0,28}[\u4e00-\u9fff])\s*[:：]\s*"
@@ -57,3 +59,25 @@ def narrative_name_start(clauses: list[tuple[int, str]], read_at: int) -> int | 
     if any(_DIGIT.search(plain) for _, plain in before[:-1]):
         return None
     return before[0][0]
+
+
+def sentences(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The sentences of folded[start:stop], each (start, stop) without its full stop."""
+    spans: list[tuple[int, int]] = []
+    while (cut := folded.find("。", start, stop)) >= 0:
+        spans.append((start, cut))
+        start = cut + 1
+    return [*spans, (start, stop)]
+
+
+def bare_name(name: str, hints: GlueHints) -> str:
+    """A target clause's name without the verb opening the clause or the modal closing the name (glue_cues.txt
+    目标前导 / 目标情态: "确保风景区空气质量优良率" → "风景区空气质量优良率", "…获取率应" → "…获取率")."""
+    for lead in hints.clause_leads:
+        if name.startswith(lead) and len(name) - len(lead) >= 2:
+            name = name[len(lead) :]
+            break
+    for modal in hints.modal_words:
+        if name.endswith(modal) and len(name) - len(modal) >= 2:
+            return name[: -len(modal)]
+    return name

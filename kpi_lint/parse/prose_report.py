@@ -48,7 +48,14 @@ from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Form, Indicator, Located, Project
 from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_reader import name_from_title
-from kpi_lint.parse.prose_named import NAMED_ITEM, named_sentences, narrative_name_start, opens_named
+from kpi_lint.parse.prose_named import (
+    NAMED_ITEM,
+    bare_name,
+    named_sentences,
+    narrative_name_start,
+    opens_named,
+    sentences,
+)
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import double_spaced
 from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, Vocabulary, longest_first, strip_marks
@@ -85,6 +92,8 @@ _ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
 _NUMBERED_LINE = re.compile(rf"^\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADING_END = re.compile(r"\s*。")  # a label closed by a full stop, nothing after it in its sentence
+# A numbered heading printed as a line of its own, no sentence mark or figure after its number ("(二)项目绩效指标").
+_HEADING_LINE = re.compile(rf"\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])\s*[^。,，;；:：!！?？\d]{{2,20}}")
 _HEADING_NUMBER = re.compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
 _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the report, not an indicator
 _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
@@ -115,7 +124,6 @@ def _item_pattern(
     """`achieved`: words opening a clause that states in words what was done (glue_cues.txt 实际开头):
     after a comma, such a clause ends the target in place of an actual word and figure ("项目完成时间年初
     指标值为2023年12月底,实际在规定时间内完成"); the item then has no actual."""
-
     def alternation(words: tuple[str, ...]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -148,31 +156,31 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=4)
 def _label_head(
-    labels: str,
-    goals: tuple[str, ...],
-    verbs: tuple[str, ...],
-    leads: tuple[str, ...] = (),
-    enumerations: tuple[str, ...] = (),
+    labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = (),
+    enumerations: tuple[str, ...] = (), sections: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """A category label, its colon optional or a lead word a few words on ("在产出指标方面,要求"), or the
     end of its cell when the next cell lists targets apart by semicolons ("产出指标 | 开展巡查频次8次;…"),
     or a goal label and its colon ("(二)绩效目标:"), or a goal word, 是 / 为 and a goal verb a few words on
     ("绩效目标是全年完成"; not "是否…完成"), or a lead word opening a sentence ("。要求…"), or a word
-    announcing an enumeration and its colon, anywhere ("绩效指标设置5个,分别为:")."""
+    announcing an enumeration and its colon, anywhere ("绩效指标设置5个,分别为:"), or a section heading over
+    the targets, a sentence of its own ("(二)项目绩效指标。", a heading line `_paragraphs` closed)."""
     goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
     verb = "|".join(map(re.escape, verbs)) or "(?!)"
     lead = "|".join(map(re.escape, leads)) or "(?!)"
     enumeration = "|".join(map(re.escape, enumerations)) or "(?!)"
+    section = "|".join(map(re.escape, sections)) or "(?!)"
     return re.compile(
         rf"(?P<label>{labels})(?!{_SIGNED_FIGURE})\s*(?:[:：]|{_CELL_LIST}|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
         rf"|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
         rf"|(?:^|(?<=[。!！?？]))\s*(?P<opening>{lead})"
         rf"|(?P<enumeration>{enumeration})\s*[:：]"
+        rf"|(?:^|(?<=[。!！?？])){_HEADING_NUMBER.pattern}(?P<section>{section})\s*(?=。)"
     )
 
 
 def _count(word: str) -> int:
-    """ "5" → 5, "五" → 5, "十二" → 12 (an announced count of indicators, one to nineteen in words)."""
+    """"5" → 5, "五" → 5, "十二" → 12 (an announced count of indicators, one to nineteen in words)."""
     if word.isdigit():
         return int(word)
     if word.startswith("十"):
@@ -240,7 +248,9 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     named = _named_projects(src, vocab, items)
     scopes = _category_scopes(src, vocab)
     if named:
-        projects = [Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _, _ in named]
+        projects = [
+            Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _, _ in named
+        ]
         for project, (_, stated, end) in zip(projects, named, strict=True):
             project.indicators.extend(_indicator(src, project, item, lexicon) for item in stated)
             # … the categories it names between its name and the next project's
@@ -249,10 +259,8 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     first = items[0].name
     title = _title(src, first.line)
     project = Project(
-        name=title.text if title else "（未命名项目1）",
-        form=form,
-        line=title.line if title else first.line,
-        column=title.column if title else first.column,
+        name=title.text if title else "（未命名项目1）", form=form,
+        line=title.line if title else first.line, column=title.column if title else first.column,
         in_prose=True,
     )
     project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
@@ -285,7 +293,9 @@ def _name_statement(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^{_HEADING_NUMBER.pattern}(?:{word})\s*[:：]\s*(?P<name>[^,，。;；:：]{{2,40}})")
 
 
-def _named_projects(src: SourceText, vocab: Vocabulary, items: list[_Item]) -> list[tuple[Located, list[_Item], float]]:
+def _named_projects(
+    src: SourceText, vocab: Vocabulary, items: list[_Item]
+) -> list[tuple[Located, list[_Item], float]]:
     """A report describing several projects in turn, each opened by its name ("(1)项目名称:单位自有资金,…
     绩效指标设置5个,分别为:…", "(2)项目名称:从业资格考试工作经费…"): each named project with the items stated
     after its name and before the next, when two or more of them state items and none is stated before the
@@ -380,18 +390,10 @@ def _title(src: SourceText, before: int) -> Located | None:
 
 def _indicator(src: SourceText, project: Project, item: _Item, lexicon: Lexicon) -> Indicator:
     return make_indicator(
-        path=src.path,
-        project=project.name,
-        form=project.form,
-        period=None,
-        level1=item.level1 or lexicon.vocabulary.parent_of(item.level2),
-        level2=item.level2,
-        level3=item.name,
-        value=item.value,
-        row_line=item.name.line,
-        row_column=item.name.column,
-        lexicon=lexicon,
-        actual=item.actual,
+        path=src.path, project=project.name, form=project.form, period=None,
+        level1=item.level1 or lexicon.vocabulary.parent_of(item.level2), level2=item.level2,
+        level3=item.name, value=item.value, row_line=item.name.line, row_column=item.name.column,
+        lexicon=lexicon, actual=item.actual,
     )
 
 
@@ -435,7 +437,7 @@ def _stated_items(items: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     491米,已完成", "产出时效指标:项目完成时间年初指标值为…"), so the search goes on inside its value."""
     at = 0
     while (m := items.search(text, at)) is not None:
-        if m["actual"] is None and len(text[m.end("name") : m.start("value")].strip(' 为是:：“"')) < 3:
+        if m["actual"] is None and len(text[m.end("name") : m.start("value")].strip(" 为是:：“\"")) < 3:
             at = m.start("value")
             continue
         yield m
@@ -466,10 +468,7 @@ def _unit_at(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _stated_targets(
-    src: SourceText,
-    vocab: Vocabulary,
-    units: tuple[str, ...],
-    listed_only: bool = False,
+    src: SourceText, vocab: Vocabulary, units: tuple[str, ...], listed_only: bool = False,
     unsplit: list[tuple[str, Located]] | None = None,
 ) -> Iterator[_Item]:
     """Targets listed clause by clause after a category label ("质量指标:保障率≥80%;") or a goal label
@@ -496,7 +495,7 @@ def _stated_targets(
         # A 一级 label closed by its colon lists targets with no 二级 ("产出指标:名称20个;").
         level1 = vocab.canonical_level1(head["label"]) if head["label"] and not level2 else None
         # A list a colon or a goal verb opens ("项目目标:…", "绩效目标是全年完成…").
-        opened = any(head[k] is not None for k in ("verb", "lead", "cell"))
+        opened = any(head[k] is not None for k in ("verb", "lead", "cell", "section"))
         colon = head.group().rstrip().endswith((":", "：")) or opened
         if head["label"] and level2 is None and (level1 is None or not colon):
             continue
@@ -509,6 +508,10 @@ def _stated_targets(
             # ("6.可持续影响指标。…保障水平≥95%。"): its comparisons are the category's targets.
             start = folded.index("。", start) + 1
         stop = _list_end(folded, start, end, achieved)
+        if head["section"] is not None:
+            # A section heading's targets are stated anywhere in the paragraph printed under it.
+            start = folded.index("。", head.end()) + 1
+            stop = paragraphs.line_end(start, end)
         if head["cell"] is not None and "|" in folded[start:stop]:
             stop = folded.index("|", start, stop)  # the list is its cell
         # … and a sentence of clauses set apart by semicolons alone is its list ("(1)数量指标。办理法律援助案件
@@ -516,7 +519,7 @@ def _stated_targets(
         # join the clauses of a narrative ("该项目处治里程8公里,完成工程量…1820米").
         semicolons = heading and _LIST_SEPARATED.fullmatch(folded, start, stop) is not None
         # … or one sentence per indicator, its name before a colon ("开展工作督导: 一个季度开展工作督导一次,共4次。").
-        spans = named_sentences(folded, start, stop, end) if heading else [(start, stop)]
+        spans = named_sentences(folded, start, stop, end) if heading else sentences(folded, start, stop)
         stop = spans[-1][1]
         clauses = [clause for s, e in spans for clause in _clauses(folded, s, e)]
         listed: list[_Item] = []
@@ -536,10 +539,10 @@ def _stated_targets(
                     unread.append((len(listed), at, plain))
                 continue
             clause = text[at : at + len(plain)]
-            name = _NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip()
+            name = bare_name(_NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip(), hints)
             # A label followed straight by a comparison and a figure is an item named by that label
             # ("服务对象满意度指标:服务对象满意度≥80%").
-            named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name") :]) is not None
+            named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name"):]) is not None
             if len(name) >= 2 and _HAN.search(name) and named:
                 value = clause[m.start("value") : m.end("value")].strip()
                 value = value[: _figure_end(fold(value), units, hints.target_ends)]
@@ -547,11 +550,8 @@ def _stated_targets(
                 name_ends.append((at, at + m.end("name")))
                 listed.append(
                     _Item(
-                        level2,
-                        Located(name, *paragraphs.place(name_at)),
-                        Located(value, *paragraphs.place(value_at)),
-                        level1=level1,
-                        listed=colon,
+                        level2, Located(name, *paragraphs.place(name_at)),
+                        Located(value, *paragraphs.place(value_at)), level1=level1, listed=colon,
                     )
                 )
         if heading and not semicolons and len(listed) == 1 and len(spans) == 1:
@@ -593,13 +593,8 @@ def _whole_sentence_named(
 
 
 def _announced_items(
-    text: str,
-    head: re.Match[str],
-    listed: list[_Item],
-    unread: list[tuple[int, int, str]],
-    paragraphs: _Paragraphs,
-    vocab: Vocabulary,
-    achieved_starts: tuple[str, ...],
+    text: str, head: re.Match[str], listed: list[_Item], unread: list[tuple[int, int, str]],
+    paragraphs: _Paragraphs, vocab: Vocabulary, achieved_starts: tuple[str, ...],
 ) -> list[_Item]:
     """An enumeration whose sentence announces how many indicators it lists ("绩效指标设置5个,分别为:…,职工个税
     正常申报缴纳,…") and has that many clauses: each clause is one of them, so a clause with no figure that reads
@@ -668,7 +663,10 @@ def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
         return []
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
     hints = vocab.glue_hints
-    head = _label_head(vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads)
+    head = _label_head(
+        vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads,
+        hints.section_words,
+    )
     heads: list[re.Match[str]] = []
     for m in head.finditer(folded):
         if not _inside_name(folded, m, heads[-1].end() if heads else -1):
@@ -711,7 +709,9 @@ def _worded_pattern(starts: tuple[str, ...], ends: tuple[str, ...]) -> re.Patter
     verb that ends worded targets ("残疾人康复服务水平有所提高", "…的社会氛围有所改善"; glue_hints)."""
     opener = "|".join(map(re.escape, starts)) or "(?!)"
     verb = "|".join(map(re.escape, sorted(ends, key=len, reverse=True))) or "(?!)"
-    return re.compile(rf"^(?P<name>[^\d≥≤=<>≧≦＞＜|\s]{{2,30}}?[\u4e00-\u9fff])(?P<value>(?:{opener})(?:{verb}))$")
+    return re.compile(
+        rf"^(?P<name>[^\d≥≤=<>≧≦＞＜|\s]{{2,30}}?[\u4e00-\u9fff])(?P<value>(?:{opener})(?:{verb}))$"
+    )
 
 
 @lru_cache(maxsize=4)
@@ -767,6 +767,11 @@ class _Paragraphs:
     lines: list[tuple[int, int]]  # … and its (0-based line index, indent)
     stops: dict[int, int]  # a sentence end put in: its place in `text` → the 0-based line it opens
 
+    def line_end(self, i: int, end: int) -> int:
+        """Where the printed line holding character i ends in `text` (at most `end`)."""
+        k = bisect_right(self.starts, i)
+        return min(self.starts[k] if k < len(self.starts) else len(self.text), end)
+
     def place(self, i: int) -> tuple[int, int]:
         if i in self.stops:
             return self.stops[i] + 1, 1
@@ -798,6 +803,10 @@ def _paragraphs(src: SourceText) -> _Paragraphs:
         lines.append((index, len(line) - len(line.lstrip())))
         parts.append(body)
         size, last = size + len(body), body[-1]
+        if _HEADING_LINE.fullmatch(body):  # "(二)项目绩效指标": a heading is a sentence of its own
+            parts.append("。")
+            stops[size] = index + 1
+            size, last = size + 1, "。"
     return _Paragraphs(src, "".join(parts), starts, lines, stops)
 
 

@@ -219,3 +219,28 @@ def test_a_figure_before_the_comparison_keeps_the_clauses_apart(tmp_path: Path) 
     path.write_text(text.replace("降低交通事故损失,", "降低交通事故损失5起,"), encoding="utf-8")
     names = [i.level3 for p in parse(path).projects for i in p.indicators]
     assert names[0] == "提升公路交通安全保障水平"
+
+
+def test_a_section_heading_line_over_a_paragraph_that_states_its_targets() -> None:
+    # v05: "(二)项目绩效指标" on a line of its own, then a paragraph whose second sentence states the targets
+    # ("全年有效监测数据获取率应大于或等于90%,确保风景区空气质量优良率达到90%以上,…"): the modal 应 and the
+    # opening verb 确保 (glue_cues.txt 目标情态 / 目标前导) and the linking 达到 are in neither cell.
+    doc = parse(WILD / "v05_anhui_ecoenv_monitoring_selfeval_prose.txt")
+    rows = [
+        (i.level2, i.level3, i.value, i.line, i.column, i.parsed.comparator if i.parsed else None)
+        for p in doc.projects
+        for i in p.indicators
+    ]
+    assert rows == [
+        (None, "全年有效监测数据获取率", "大于或等于90%", 12, 108, "≥"),
+        (None, "风景区空气质量优良率", "90%以上", 12, 131, "≥"),
+    ]
+
+
+def test_a_section_heading_needs_two_targets_in_its_paragraph(tmp_path: Path) -> None:
+    # One comparison in the paragraph under the heading is a sentence about the goal, not its list.
+    text = (WILD / "v05_anhui_ecoenv_monitoring_selfeval_prose.txt").read_text(encoding="utf-8")
+    path = tmp_path / "v05_one_target.txt"
+    path.write_text(text.replace(",确保风景区空气质量优良率达到90%以上", ""), encoding="utf-8")
+    with pytest.raises(InputError):
+        parse(path)
