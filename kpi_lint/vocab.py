@@ -136,6 +136,10 @@ class GlueHints:
     section_words: tuple[str, ...] = ()  # glue_cues.txt 指标标题: a report's heading over its targets (绩效指标)
     clause_leads: tuple[str, ...] = ()  # glue_cues.txt 目标前导: a verb opening a target clause (确保 …)
     modal_words: tuple[str, ...] = ()  # glue_cues.txt 目标情态: a modal between a name and its target (应 …)
+    heading_ends: tuple[str, ...] = ()  # glue_cues.txt 标题后缀: a category heading's closing words (完成情况)
+    comparison_starts: tuple[str, ...] = ()  # glue_cues.txt 比较开头: a clause comparing the figure before it
+    subjects: tuple[str, ...] = ()  # glue_cues.txt 报告主语: who a report says did it (我市 …), in no name
+    subject_adverbs: tuple[str, ...] = ()  # glue_cues.txt 主语副词: an adverb after such a subject (共 …)
 
 
 @dataclass(frozen=True)
@@ -781,6 +785,10 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             section_words=tuple(sorted(cues.get("指标标题", ()), key=len, reverse=True)),
             clause_leads=tuple(sorted(cues.get("目标前导", ()), key=len, reverse=True)),
             modal_words=tuple(sorted(cues.get("目标情态", ()), key=len, reverse=True)),
+            heading_ends=tuple(sorted(cues.get("标题后缀", ()), key=len, reverse=True)),
+            comparison_starts=tuple(sorted(cues.get("比较开头", ()), key=len, reverse=True)),
+            subjects=tuple(sorted(cues.get("报告主语", ()), key=len, reverse=True)),
+            subject_adverbs=tuple(sorted(cues.get("主语副词", ()), key=len, reverse=True)),
         ),
         read_list(directory, "block_labels.txt"),
     )

@@ -71,8 +71,15 @@ def sentences(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
 
 
 def bare_name(name: str, hints: GlueHints) -> str:
-    """A target clause's name without the verb opening the clause or the modal closing the name (glue_cues.txt
-    目标前导 / 目标情态: "确保风景区空气质量优良率" → "风景区空气质量优良率", "…获取率应" → "…获取率")."""
+    """A target clause's name without the report's subject opening it, the verb opening the clause or the modal
+    closing the name (glue_cues.txt 报告主语 + 主语副词 / 目标前导 / 目标情态: "我市共发生森林火灾" → "发生森林火灾",
+    "确保风景区空气质量优良率" → "风景区空气质量优良率", "…获取率应" → "…获取率")."""
+    for subject in hints.subjects:  # "我市共发生森林火灾" → "发生森林火灾"
+        rest = name[len(subject) :] if name.startswith(subject) else ""
+        rest = next((rest[len(a) :] for a in hints.subject_adverbs if rest.startswith(a)), rest)
+        if len(rest) >= 2:
+            name = rest
+            break
     for lead in hints.clause_leads:
         if name.startswith(lead) and len(name) - len(lead) >= 2:
             name = name[len(lead) :]
@@ -81,3 +88,19 @@ def bare_name(name: str, hints: GlueHints) -> str:
         if name.endswith(modal) and len(name) - len(modal) >= 2:
             return name[: -len(modal)]
     return name
+
+
+def semicolon_list(folded: str, start: int, stop: int) -> bool:
+    """Whether folded[start:stop] is a sentence of items set apart by semicolons (commas may join an item's
+    clauses: "…发生森林火灾3起,低于控制指标82起;火案查处率100%;…")."""
+    return any(mark in folded[start:stop] for mark in ";；")
+
+
+def heading_sentences(folded: str, start: int, stop: int, end: int) -> list[tuple[int, int]]:
+    """The sentences a category heading heads, from `start` (the first ending at `stop`) up to `end`, the next
+    label: sentences naming each indicator before a colon (`named_sentences`), or the first sentence and
+    every later one that is a list apart by semicolons (a summary may come first: "该项指标完成100%。")."""
+    if opens_named(folded, start):
+        return named_sentences(folded, start, stop, end)
+    rest = sentences(folded, stop + 1, end) if stop < end else []
+    return [(start, stop), *(span for span in rest if semicolon_list(folded, *span))]

@@ -51,14 +51,15 @@ from kpi_lint.parse.form_reader import name_from_title
 from kpi_lint.parse.prose_named import (
     NAMED_ITEM,
     bare_name,
-    named_sentences,
+    heading_sentences,
     narrative_name_start,
     opens_named,
+    semicolon_list,
     sentences,
 )
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import double_spaced
-from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, Vocabulary, longest_first, strip_marks
+from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, GlueHints, Vocabulary, longest_first, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
 _DIGIT = re.compile(r"\d")
@@ -497,9 +498,10 @@ def _stated_targets(
         # A list a colon or a goal verb opens ("项目目标:…", "绩效目标是全年完成…").
         opened = any(head[k] is not None for k in ("verb", "lead", "cell", "section"))
         colon = head.group().rstrip().endswith((":", "：")) or opened
-        if head["label"] and level2 is None and (level1 is None or not colon):
+        # A label standing as a sentence of its own ("6.可持续影响指标。", "1.产出指标完成情况。") heads what follows.
+        heading = bool(head["label"] and (level2 or level1) and not colon and _heading(folded, head, hints))
+        if head["label"] and level2 is None and (level1 is None or not (colon or heading)):
             continue
-        heading = bool(head["label"] and level2 and not colon and _heading(folded, head))
         if listed_only and not colon and not (heading and unsplit is not None):
             continue  # a category sentence heading the next is read only for `unsplit` here, never listed
         start = head.end()
@@ -518,17 +520,22 @@ def _stated_targets(
         # 94件;调解各类纠纷数量1087件;…"), where a name and its count is an item as after a colon; commas
         # join the clauses of a narrative ("该项目处治里程8公里,完成工程量…1820米").
         semicolons = heading and _LIST_SEPARATED.fullmatch(folded, start, stop) is not None
-        # … or one sentence per indicator, its name before a colon ("开展工作督导: 一个季度开展工作督导一次,共4次。").
-        spans = named_sentences(folded, start, stop, end) if heading else sentences(folded, start, stop)
+        # … or one sentence per indicator, its name before a colon ("开展工作督导: 一个季度开展工作督导一次,共4次。"),
+        # or, after a summary, a sentence of items apart by semicolons ("1.产出指标完成情况。该项指标完成100%。
+        # …发生森林火灾3起,低于…控制指标82起;火案查处率100%;…").
+        spans = heading_sentences(folded, start, stop, end) if heading else sentences(folded, start, stop)
+        listing = {s for s, e in spans if heading and s != start and semicolon_list(folded, s, e)}
         stop = spans[-1][1]
-        clauses = [clause for s, e in spans for clause in _clauses(folded, s, e)]
+        clauses = [(clause, s in listing) for s, e in spans for clause in _clauses(folded, s, e)]
         listed: list[_Item] = []
         name_ends: list[tuple[int, int]] = []  # each listed item's clause and where its name ends
         unread: list[tuple[int, int, str]] = []  # clauses read as no target: (items before it, where, text)
-        for at, plain in clauses:
+        for (at, plain), in_list in clauses:
             # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
-            # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
-            counted = (colon or semicolons) and not (achieved_starts and plain.startswith(achieved_starts))
+            # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头), nor one
+            # comparing the figure before it with another ("低于…控制指标82起", glue_cues.txt 比较开头).
+            counted = (colon or semicolons or in_list) and not (achieved_starts and plain.startswith(achieved_starts))
+            counted = counted and not (hints.comparison_starts and plain.startswith(hints.comparison_starts))
             m = _STATED.match(plain) or (_counted(plain, units, hints.target_ends) if counted else None)
             if m is None and colon and level2:
                 m = _worded_pattern(hints.worded_starts, hints.worded_ends).match(plain)
@@ -555,7 +562,7 @@ def _stated_targets(
                     )
                 )
         if heading and not semicolons and len(listed) == 1 and len(spans) == 1:
-            listed[0] = _whole_sentence_named(listed[0], clauses, name_ends[0], text, paragraphs)
+            listed[0] = _whole_sentence_named(listed[0], [c for c, _ in clauses], name_ends[0], text, paragraphs)
         if head["enumeration"] and listed and unread:
             listed = _announced_items(text, head, listed, unread, paragraphs, vocab, achieved_starts)
         if level2 and colon and not listed and not listed_only:
@@ -628,9 +635,12 @@ def _worded_name(name: str, vocab: Vocabulary, achieved_starts: tuple[str, ...])
     return not (achieved_starts and name.startswith(achieved_starts))
 
 
-def _heading(folded: str, head: re.Match[str]) -> bool:
-    """A category label that is a sentence of its own, at most its number before it ("6.可持续影响指标。")."""
-    if _HEADING_END.match(folded, head.end()) is None:
+def _heading(folded: str, head: re.Match[str], hints: GlueHints) -> bool:
+    """A category label that is a sentence of its own, at most its number before it ("6.可持续影响指标。"), a word
+    of glue_cues.txt 标题后缀 after it at most ("1.产出指标完成情况。")."""
+    at = head.end()
+    at += next((len(w) for w in hints.heading_ends if folded.startswith(w, at)), 0)
+    if _HEADING_END.match(folded, at) is None:
         return False
     opened = max(folded.rfind(mark, 0, head.start()) for mark in "。!！?？") + 1
     return _HEADING_NUMBER.fullmatch(folded, opened, head.start()) is not None

@@ -244,3 +244,28 @@ def test_a_section_heading_needs_two_targets_in_its_paragraph(tmp_path: Path) ->
     path.write_text(text.replace(",确保风景区空气质量优良率达到90%以上", ""), encoding="utf-8")
     with pytest.raises(InputError):
         parse(path)
+
+
+def test_a_category_heading_over_a_summary_and_a_list_apart_by_semicolons() -> None:
+    # v03: "1.产出指标完成情况。该项指标完成100%。2021年森林防火期,我市共发生森林火灾3起,低于…控制指标82起;火案查处率
+    # 100%;市级森林防火物资储备112万元,高于控制指标32万元;…": the summary states no indicator, each item of the list
+    # is a name and its figure; the comparison with the control figure and the report's subject are in no cell.
+    doc = parse(WILD / "v03_yunnan_forestry_selfeval_prose.txt")
+    rows = [(i.level1, i.level2, i.level3, i.value, i.line, i.column) for p in doc.projects for i in p.indicators]
+    assert rows == [
+        ("产出指标", None, "发生森林火灾", "3起", 14, 37),
+        ("产出指标", None, "火案查处率", "100%", 14, 64),
+        ("产出指标", None, "市级森林防火物资储备", "112万元", 14, 74),
+        ("效益指标", None, "森林受害面积", "93.24公顷", 15, 23),
+        ("效益指标", None, "森林受害率", "0.0738‰", 15, 53),
+    ]
+
+
+def test_a_summary_sentence_alone_under_a_heading_states_no_indicator(tmp_path: Path) -> None:
+    # Without its lists, v03 states only "该项指标完成100%。" under each heading: nothing to read as a row.
+    lines = (WILD / "v03_yunnan_forestry_selfeval_prose.txt").read_text(encoding="utf-8").splitlines()
+    kept = ["。".join(line.split("。")[:2]) + "。" if "指标完成情况" in line else line for line in lines]
+    path = tmp_path / "v03_summaries_only.txt"
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        parse(path)
