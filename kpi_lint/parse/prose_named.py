@@ -96,11 +96,13 @@ def semicolon_list(folded: str, start: int, stop: int) -> bool:
     return any(mark in folded[start:stop] for mark in ";；")
 
 
-def heading_sentences(folded: str, start: int, stop: int, end: int) -> list[tuple[int, int]]:
+def heading_sentences(folded: str, start: int, stop: int, end: int, paragraph_end: int) -> list[tuple[int, int]]:
     """The sentences a category heading heads, from `start` (the first ending at `stop`) up to `end`, the next
     label: sentences naming each indicator before a colon (`named_sentences`), or the first sentence and
-    every later one that is a list apart by semicolons (a summary may come first: "该项指标完成100%。")."""
+    every later one of its paragraph (up to `paragraph_end`) that is a list apart by semicolons (a summary may
+    come first: "该项指标完成100%。")."""
     if opens_named(folded, start):
         return named_sentences(folded, start, stop, end)
-    rest = sentences(folded, stop + 1, end) if stop < end else []
+    paragraph_end = min(paragraph_end, end)
+    rest = sentences(folded, stop + 1, paragraph_end) if stop < paragraph_end else []
     return [(start, stop), *(span for span in rest if semicolon_list(folded, *span))]

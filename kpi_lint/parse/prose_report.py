@@ -95,6 +95,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADING_END = re.compile(r"\s*。")  # a label closed by a full stop, nothing after it in its sentence
 # A numbered heading printed as a line of its own, no sentence mark or figure after its number ("(二)项目绩效指标").
 _HEADING_LINE = re.compile(rf"\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])\s*[^。,，;；:：!！?？\d]{{2,20}}")
+# A line going on with a figure (not an item's number, "1.产出…"), a sign or a mark.
+_WRAPPED_ON = re.compile(r"(?!\d{1,2}[.、．](?!\d))[\d≥≤=<>≧≦＞＜%％.,，;；。)）]")
 _HEADING_NUMBER = re.compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
 _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the report, not an indicator
 _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
@@ -523,7 +525,8 @@ def _stated_targets(
         # … or one sentence per indicator, its name before a colon ("开展工作督导: 一个季度开展工作督导一次,共4次。"),
         # or, after a summary, a sentence of items apart by semicolons ("1.产出指标完成情况。该项指标完成100%。
         # …发生森林火灾3起,低于…控制指标82起;火案查处率100%;…").
-        spans = heading_sentences(folded, start, stop, end) if heading else sentences(folded, start, stop)
+        spans = heading_sentences(folded, start, stop, end, paragraphs.line_end(start, end)) if heading else None
+        spans = spans or sentences(folded, start, stop)
         listing = {s for s, e in spans if heading and s != start and semicolon_list(folded, s, e)}
         stop = spans[-1][1]
         clauses = [(clause, s in listing) for s, e in spans for clause in _clauses(folded, s, e)]
@@ -813,11 +816,19 @@ def _paragraphs(src: SourceText) -> _Paragraphs:
         lines.append((index, len(line) - len(line.lstrip())))
         parts.append(body)
         size, last = size + len(body), body[-1]
-        if _HEADING_LINE.fullmatch(body):  # "(二)项目绩效指标": a heading is a sentence of its own
+        if _HEADING_LINE.fullmatch(body) and not _goes_on(src.lines, index):
+            # "(二)项目绩效指标": a heading is a sentence of its own
             parts.append("。")
             stops[size] = index + 1
             size, last = size + 1, "。"
     return _Paragraphs(src, "".join(parts), starts, lines, stops)
+
+
+def _goes_on(lines: list[str], index: int) -> bool:
+    """The next printed line goes on with a figure or a sign: line `index` is the start of a sentence wrapped
+    there ("1、全年完成道路养护里程" ⏎ "120公里,…"), not a heading."""
+    after = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
+    return _WRAPPED_ON.match(after) is not None
 
 
 def _last_label(text: str, labels: re.Pattern[str] | None, vocab: Vocabulary) -> str | None:

@@ -269,3 +269,31 @@ def test_a_summary_sentence_alone_under_a_heading_states_no_indicator(tmp_path: 
     path.write_text("\n".join(kept) + "\n", encoding="utf-8")
     with pytest.raises(InputError):
         parse(path)
+
+
+def _stated_rows(tmp_path: Path, text: str) -> list[tuple[str | None, str, str | None]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(i.level2, i.level3, i.value) for p in parse(path).projects for i in p.indicators]
+
+
+def test_a_numbered_heading_line_is_a_sentence_of_its_own(tmp_path: Path) -> None:
+    # "(1)数量指标" printed on a line of its own, no full stop: it heads the list on the next line.
+    text = "三、绩效目标完成情况\n(1)数量指标\n办理法律援助案件94件;调解各类纠纷数量1087件。\n"
+    assert _stated_rows(tmp_path, text) == [
+        ("数量指标", "办理法律援助案件", "94件"), ("数量指标", "调解各类纠纷数量", "1087件"),
+    ]
+
+
+def test_a_short_numbered_line_going_on_with_a_figure_is_no_heading(tmp_path: Path) -> None:
+    # "(二)绩效目标:道路养护" wrapped before its figure: the sentence goes on, the figure is its target's.
+    text = "(二)绩效目标:道路硬化\n≥0.565km;受益建档立卡贫困人口数≥23人。\n"
+    assert _stated_rows(tmp_path, text) == [(None, "道路硬化", "≥0.565km"), (None, "受益建档立卡贫困人口数", "≥23人")]
+
+
+def test_only_a_place_is_taken_for_the_reports_subject(tmp_path: Path) -> None:
+    # "我市" opens what the city did; "本单位职工" is who is surveyed, part of the name (KPI409 reads it).
+    text = "(1)满意度指标。\n本单位职工满意度≥90%;我市群众满意度≥95%。\n"
+    assert _stated_rows(tmp_path, text) == [
+        ("服务对象满意度指标", "本单位职工满意度", "≥90%"), ("服务对象满意度指标", "群众满意度", "≥95%"),
+    ]
