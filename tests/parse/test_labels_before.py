@@ -22,7 +22,8 @@ def test_labels_before_the_header_cover_the_rows_after_it_in_order() -> None:
         ("产出指标", "质量指标", "文保单位抢险维修", "100%", 2, 591),
     ]
     assert [(i.level2, i.level3) for i in parse(W01).indicators[4:]] == [
-        ("质量指标", "文物安全巡查覆盖率"), ("时效指标", "按期完工"),
+        ("质量指标", "文物安全巡查覆盖率"),
+        ("时效指标", "按期完工"),
         ("成本指标", "文物保护单位方案编制费、古建筑日常养护及抢险加固费、文物安全巡查费、宣传教育费、文物保"),
     ]
 
