@@ -12,9 +12,11 @@ thousands.  A dense n×n distance matrix does not scale, so:
    the rule of step 3 that joins them is never cut by a block boundary;
 3. within a block: cosine distances, with rapidfuzz near-duplicates (truncated
    cells, one-character typos) and names with two parts swapped (购置办公设备数量 /
-   办公设备购置数量; kept in one block like a cut cell) set to distance 0 and two names that end in different
-   kinds of measure (a rate and a count: 购置办公设备数量 / 购置办公设备种类, see
-   lexicons/measure_heads.txt) set to distance 1, then AgglomerativeClustering
+   办公设备购置数量; kept in one block like a cut cell) set to distance 0 and two names that cannot be one
+   indicator set to distance 1 (normalize.measures_clash): they end in different kinds of measure (a rate and
+   a count: 购置办公设备数量 / 购置办公设备种类; a pass rate and an uptime rate; a number of times and of people,
+   lexicons/measure_heads.txt), name objects of two classes (works, goods, an information system:
+   lexicons/measure_objects.txt) or have amounts per different units (元/份, 元/人), then AgglomerativeClustering
    with average linkage cut at `threshold`;
 4. with more than one block, the clusters are clustered once more the same way,
    so that a group split by a block boundary is joined again.  A cluster stands
@@ -49,7 +51,7 @@ from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
 from kpi_lint.cluster.features import make_vectorizer, segment
-from kpi_lint.cluster.normalize import TextNormalizer
+from kpi_lint.cluster.normalize import TextNormalizer, measures_clash
 from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
 
 # rapidfuzz ratio (0–100) above which two texts are the same text mistyped or cut short.
@@ -128,6 +130,7 @@ def cluster_texts(
     threshold: float = DEFAULT_THRESHOLD,
     *,
     kinds: Mapping[str, str] | None = None,
+    per: Mapping[str, str] | None = None,
     block_size: int = BLOCK_SIZE,
     progress: Progress | None = None,
     block_map: BlockMap | None = None,
@@ -135,7 +138,9 @@ def cluster_texts(
     """Cluster distinct normalized texts (the caller dedupes; empty texts are not allowed).
 
     `kinds` maps a text to the value kinds of its targets ("date count"): a text whose
-    targets are dates and one whose targets are counts measure different things.  `block_map`
+    targets are dates and one whose targets are counts measure different things.  `per` maps a text to what
+    its amounts are counted per ("份" for 10元/份, groups.per_units): a cost per copy and one per person are never
+    joined.  `block_map`
     clusters the blocks elsewhere (a Dask cluster); the result is the same.
     """
     unique = list(texts)
@@ -144,7 +149,8 @@ def cluster_texts(
     with_kinds = kinds is not None and any(kinds.get(t) for t in unique)
     frame = segment(unique, normalizer, kinds if with_kinds else None)
     vectors = sparse.csr_matrix(make_vectorizer(with_kinds=with_kinds).fit_transform(frame))
-    measures = [normalizer.measure(t) for t in unique]
+    per = per or {}
+    measures = [f"{normalizer.signature(t)}#{per.get(t, '')}" for t in unique]
     if len(unique) <= block_size:
         labels = _cluster_rows(vectors, unique, measures, threshold, block_size, progress, block_map)
         return TextClusters(unique, _renumber(labels), vectors)
@@ -249,7 +255,7 @@ def cluster_block(
     """Average-linkage labels of one block of texts (different measures kept apart, near-duplicates joined).
 
     `measures` gives each text's kind of measure (TextNormalizer.measure, '' when unknown): two texts
-    with different known kinds are at distance 1, whatever their wording shares, unless one is the
+    whose kinds clash (`measures_clash`) are at distance 1, whatever their wording shares, unless one is the
     other mistyped or cut short.
     """
     n = vectors.shape[0]
@@ -257,11 +263,12 @@ def cluster_block(
         return np.zeros(1, dtype=np.int64)
     distance = cosine_distances(vectors)
     if measures is not None:
-        # Each measure as a small integer (0 when unknown): n² integer comparisons, not string ones.
-        code = {m: i for i, m in enumerate(dict.fromkeys(["", *measures]))}
+        # Each signature as a small integer: the few distinct ones compared once, the n² pairs looked up.
+        kinds = list(dict.fromkeys(measures))
+        code = {m: i for i, m in enumerate(kinds)}
         kind = np.fromiter((code[m] for m in measures), dtype=np.int64, count=n)
-        known = kind != 0
-        distance[known[:, None] & known[None, :] & (kind[:, None] != kind[None, :])] = 1.0
+        clash = np.array([[measures_clash(a, b) for b in kinds] for a in kinds], dtype=bool)
+        distance[clash[kind[:, None], kind[None, :]]] = 1.0
     # After the measures: a cell cut short ends where the page cut it, not in its measure
     # ("门诊，住院医疗费用" is "门诊，住院医疗费用救助比例").
     near = _near_duplicates(texts)
