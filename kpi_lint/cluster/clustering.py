@@ -38,19 +38,19 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
-from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
-from sklearn.metrics.pairwise import cosine_distances
-from sklearn.preprocessing import normalize
-from threadpoolctl import threadpool_limits
 
-from kpi_lint.cluster.features import make_vectorizer, segment
+from kpi_lint.cluster.exact_linkage import average_linkage_labels, cosine_distances
+from kpi_lint.cluster.exact_tfidf import Rows, normalize, products
+from kpi_lint.cluster.features import exact_vectors, make_vectorizer, segment
 from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:  # SciPy and scikit-learn are imported where used: a one-file check needs neither (EXACT_MOST)
+    from scipy import sparse
 
 # rapidfuzz ratio (0–100) above which two texts are the same text mistyped or cut short.
 NEAR_DUPLICATE = 90.0
@@ -72,11 +72,15 @@ MERGE_ROUNDS = 2
 # shared by many names ("建档立卡贫困户…") says little about which one was cut, and tying them all would make
 # one group larger than a block.
 TIE_MOST = 4
+# Up to this many texts in one block (a file, a county), the clustering is computed with NumPy alone
+# (kpi_lint.cluster.exact_tfidf, exact_linkage: the same numbers as scikit-learn's, without its second of
+# imports); its n × n steps are NumPy operations over dense rows, which stop paying beyond about this size.
+EXACT_MOST = 1000
 
 Progress = Callable[[int], None]
 # Clusters blocks of (vectors, texts, measures) at a threshold, each on its own: in this process or on a
 # Dask cluster (kpi_lint.run.dask_run.dask_blocks); labels are local to each block.
-Block = tuple[sparse.csr_matrix, list[str], list[str]]
+Block = tuple["sparse.csr_matrix", list[str], list[str]]
 BlockMap = Callable[[Sequence[Block], float], list[np.ndarray]]
 
 
@@ -86,7 +90,7 @@ class TextClusters:
 
     texts: list[str]
     labels: np.ndarray  # int, one per text; equal labels = same cluster
-    vectors: sparse.csr_matrix  # unit-length rows
+    vectors: sparse.csr_matrix | Rows  # unit-length rows (Rows: computed without SciPy, the same numbers)
 
     def centrals(self, weights: Sequence[float]) -> np.ndarray:
         """Per label, the text (index into `texts`) closest to its cluster's centroid, weighted by `weights`.
@@ -100,11 +104,25 @@ class TextClusters:
             return np.zeros(0, dtype=np.int64)
         w = np.asarray(weights, dtype=float)
         labels = self.labels
+        scores = _central_scores(self.vectors, labels, w) if isinstance(self.vectors, Rows) else self._scores(w)
+        rounded = np.array([round(s, 9) for s in scores.tolist()])
+        lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=n)
+        order = np.lexsort((np.arange(n), lengths, -w, -rounded, labels))
+        firsts = np.r_[0, np.flatnonzero(np.diff(labels[order])) + 1]
+        return np.asarray(order[firsts], dtype=np.int64)
+
+    def _scores(self, w: np.ndarray) -> np.ndarray:
+        """Each text's vector · its cluster's weighted centroid, with SciPy and scikit-learn."""
+        from scipy import sparse
+        from sklearn.preprocessing import normalize as unit_rows
+
+        n = len(self.texts)
+        labels = self.labels
         vectors = sparse.csr_matrix(self.vectors)
         membership = sparse.csr_matrix((w, (labels, np.arange(n))), shape=(int(labels.max()) + 1, n))
         summed = sparse.csr_matrix(membership @ vectors)
         summed.sort_indices()
-        centroids = sparse.csr_matrix(normalize(summed))
+        centroids = sparse.csr_matrix(unit_rows(summed))
         # score of text i = its vector · its cluster's centroid, summed in the order of its entries
         width = vectors.shape[1]
         rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
@@ -114,12 +132,22 @@ class TextClusters:
         at = np.minimum(np.searchsorted(held, wanted), max(len(held) - 1, 0))
         found = held[at] == wanted if len(held) else np.zeros(len(wanted), dtype=bool)
         products = vectors.data * np.where(found, centroids.data[at] if len(held) else 0.0, 0.0)
-        scores = np.bincount(rows, weights=products, minlength=n)
-        rounded = np.array([round(s, 9) for s in scores.tolist()])
-        lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=n)
-        order = np.lexsort((np.arange(n), lengths, -w, -rounded, labels))
-        firsts = np.r_[0, np.flatnonzero(np.diff(labels[order])) + 1]
-        return np.asarray(order[firsts], dtype=np.int64)
+        return np.bincount(rows, weights=products, minlength=n)
+
+
+def _central_scores(vectors: Rows, labels: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """TextClusters._scores with NumPy, the same sums in the same order: each centroid entry summed over the
+    members in order, its squares over its columns in order, each score over the text's entries in order."""
+    dense = vectors.dense()
+    summed = np.zeros((int(labels.max()) + 1, vectors.width))
+    for i, label in enumerate(labels.tolist()):
+        summed[label] += w[i] * dense[i]
+    total = np.cumsum(summed * summed, axis=1)[:, -1]  # cumsum adds one column after another
+    norm = np.sqrt(total)
+    norm[total == 0.0] = 1.0
+    centroids = summed / norm[:, None]
+    rows = vectors.row_of_each_entry()
+    return np.bincount(rows, weights=vectors.data * centroids[labels[rows], vectors.indices], minlength=len(labels))
 
 
 def cluster_texts(
@@ -140,11 +168,19 @@ def cluster_texts(
     """
     unique = list(texts)
     if not unique:
-        return TextClusters([], np.zeros(0, dtype=int), sparse.csr_matrix((0, 0)))
+        return TextClusters([], np.zeros(0, dtype=int), Rows.from_dense(np.zeros((0, 0))))
     with_kinds = kinds is not None and any(kinds.get(t) for t in unique)
+    measures = [normalizer.measure(t) for t in unique]
+    if len(unique) <= min(block_size, EXACT_MOST) and block_map is None:
+        exact = exact_vectors(unique, normalizer, kinds if with_kinds else None)
+        labels = _renumber(cluster_exact_block(exact, unique, threshold, measures))
+        if progress is not None:
+            progress(len(unique))
+        return TextClusters(unique, labels, exact)
+    from scipy import sparse
+
     frame = segment(unique, normalizer, kinds if with_kinds else None)
     vectors = sparse.csr_matrix(make_vectorizer(with_kinds=with_kinds).fit_transform(frame))
-    measures = [normalizer.measure(t) for t in unique]
     if len(unique) <= block_size:
         labels = _cluster_rows(vectors, unique, measures, threshold, block_size, progress, block_map)
         return TextClusters(unique, _renumber(labels), vectors)
@@ -206,6 +242,9 @@ def _partition(
     n = vectors.shape[0]
     if n <= block_size:
         return [np.arange(n)]
+    from sklearn.cluster import MiniBatchKMeans
+    from threadpoolctl import threadpool_limits
+
     k = min(_FAN_OUT, -(-n // block_size) * 2)
     km = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=1, batch_size=4096, max_iter=20)
     # One thread, as the rest of a run: kpi-lint runs in parallel by processes (--jobs, Dask), and
@@ -237,6 +276,9 @@ def _components(n: int, links: Sequence[tuple[int, int]]) -> np.ndarray:
     """Group id of each of `n` rows, rows joined by `links` in one group (connected components)."""
     if not links:
         return np.arange(n)
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
     a, b = np.asarray(links, dtype=np.int64).T
     graph = sparse.coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, ids = connected_components(graph, directed=False)
@@ -252,10 +294,31 @@ def cluster_block(
     with different known kinds are at distance 1, whatever their wording shares, unless one is the
     other mistyped or cut short.
     """
-    n = vectors.shape[0]
-    if n == 1:
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.metrics.pairwise import cosine_distances as distances_of
+
+    if vectors.shape[0] == 1:
         return np.zeros(1, dtype=np.int64)
-    distance = cosine_distances(vectors)
+    distance = _kept_apart_and_joined(distances_of(vectors), texts, measures)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+    )
+    return np.asarray(model.fit_predict(distance), dtype=np.int64)
+
+
+def cluster_exact_block(vectors: Rows, texts: list[str], threshold: float, measures: Sequence[str] | None = None
+                        ) -> np.ndarray:
+    """`cluster_block` computed with NumPy alone (kpi_lint.cluster.exact_linkage): the same labels."""
+    if vectors.height == 1:
+        return np.zeros(1, dtype=np.int64)
+    unit = normalize(vectors)  # cosine_distances normalizes its rows once more
+    distance = _kept_apart_and_joined(cosine_distances(products(unit, unit.dense())), texts, measures)
+    return average_linkage_labels(distance, threshold)
+
+
+def _kept_apart_and_joined(distance: np.ndarray, texts: list[str], measures: Sequence[str] | None) -> np.ndarray:
+    """Cosine distances with different known measures set to 1 and near-duplicates to 0."""
+    n = distance.shape[0]
     if measures is not None:
         # Each measure as a small integer (0 when unknown): n² integer comparisons, not string ones.
         code = {m: i for i, m in enumerate(dict.fromkeys(["", *measures]))}
@@ -268,10 +331,7 @@ def cluster_block(
     if near is not None:
         distance[near] = 0.0
     np.fill_diagonal(distance, 0.0)
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
-    )
-    return np.asarray(model.fit_predict(distance), dtype=np.int64)
+    return distance
 
 
 def _near_duplicates(texts: list[str]) -> np.ndarray | None:
@@ -395,6 +455,8 @@ def _merge_across_blocks(
     seed: int = 0,
 ) -> np.ndarray:
     """Cluster the clusters once, joining groups cut apart by block boundaries (`seed`: the k-means draw)."""
+    from scipy import sparse
+
     labels = _renumber(labels)
     n_clusters = int(labels.max()) + 1
     membership = sparse.csr_matrix(
