@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
+import kpi_lint.cluster.peers as peers_module
 from kpi_lint.cli.common import load_documents
 from kpi_lint.cluster.clustering import TextClusters, cluster_block, cluster_exact_block, cluster_texts
 from kpi_lint.cluster.features import exact_vectors, make_vectorizer, segment
@@ -136,3 +137,22 @@ def test_a_one_file_check_clusters_with_numpy_the_way_the_blocks_do(documents: l
     assert not sparse.issparse(exact.vectors) and sparse.issparse(blocks.vectors)
     assert exact.labels.tolist() == blocks.labels.tolist()
     assert len(texts.unique) == 30 and int(exact.labels.max()) + 1 < 30
+
+
+def test_the_peer_index_ranks_the_same_in_either_space(
+    documents: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index over every document, in the NumPy space and (above EXACT_MOST projects) scikit-learn's: the same
+    peers, in the same order, with the same similarities, for every project."""
+    clusters = build_clusters(documents)
+    exact = PeerIndex(clusters, documents)
+    monkeypatch.setattr(peers_module, "EXACT_MOST", 0)
+    library = PeerIndex(clusters, documents)
+    assert isinstance(exact._space, ExactSpace) and isinstance(library._space, LibrarySpace)
+    ranked = 0
+    for doc in documents:
+        for project in doc.projects:
+            got = exact.similar_projects(project, doc.path, 70)
+            assert got == library.similar_projects(project, doc.path, 70)
+            ranked += len(got)
+    assert ranked > 5000, ranked
