@@ -139,17 +139,29 @@ class TextClusters:
 
 def _central_scores(vectors: Rows, labels: np.ndarray, w: np.ndarray) -> np.ndarray:
     """TextClusters._scores with NumPy, the same sums in the same order: each centroid entry summed over the
-    members in order, its squares over its columns in order, each score over the text's entries in order."""
-    dense = vectors.dense()
-    summed = np.zeros((int(labels.max()) + 1, vectors.width))
-    for i, label in enumerate(labels.tolist()):
-        summed[label] += w[i] * dense[i]
-    total = np.cumsum(summed * summed, axis=1)[:, -1]  # cumsum adds one column after another
-    norm = np.sqrt(total)
-    norm[total == 0.0] = 1.0
-    centroids = summed / norm[:, None]
-    rows = vectors.row_of_each_entry()
-    return np.bincount(rows, weights=vectors.data * centroids[labels[rows], vectors.indices], minlength=len(labels))
+    members in order, its squares over its columns in order, each score over the text's entries in order.
+    One cluster at a time, so that only one centroid is held dense."""
+    scores = np.zeros(len(labels))
+    centroid = np.zeros(vectors.width)
+    for members in _members_by_label(labels):
+        centroid[:] = 0.0
+        for i in members.tolist():
+            at = slice(vectors.indptr[i], vectors.indptr[i + 1])
+            centroid[vectors.indices[at]] += w[i] * vectors.data[at]
+        held = np.flatnonzero(centroid)
+        total = np.cumsum(centroid[held] * centroid[held])[-1] if len(held) else 0.0  # cumsum: in column order
+        norm = np.sqrt(total) if total != 0.0 else 1.0
+        for i in members.tolist():
+            at = slice(vectors.indptr[i], vectors.indptr[i + 1])
+            products = vectors.data[at] * (centroid[vectors.indices[at]] / norm)
+            scores[i] = np.bincount(np.zeros(len(products), dtype=np.int64), weights=products, minlength=1)[0]
+    return scores
+
+
+def _members_by_label(labels: np.ndarray) -> list[np.ndarray]:
+    """Each label's texts, in ascending order."""
+    order = np.argsort(labels, kind="stable")
+    return np.split(order, np.flatnonzero(np.diff(labels[order])) + 1)
 
 
 def cluster_texts(
@@ -314,7 +326,7 @@ def cluster_exact_block(vectors: Rows, texts: list[str], threshold: float, measu
     if vectors.height == 1:
         return np.zeros(1, dtype=np.int64)
     unit = normalize(vectors)  # cosine_distances normalizes its rows once more
-    distance = _kept_apart_and_joined(cosine_distances(products(unit, unit.dense())), texts, measures)
+    distance = _kept_apart_and_joined(cosine_distances(products(unit, unit)), texts, measures)
     return average_linkage_labels(distance, threshold)
 
 

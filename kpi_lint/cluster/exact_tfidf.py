@@ -111,13 +111,20 @@ def normalize(rows: Rows) -> Rows:
     return Rows(rows.data / np.repeat(norm, rows.lengths), rows.indices, rows.indptr, rows.width)
 
 
-def products(left: Rows, right: np.ndarray) -> np.ndarray:
-    """left @ right.T as a dense array, `right` given dense: each product the sum over left's row in its stored
-    order (a zero of `right` adds nothing), as SciPy's and scikit-learn's sparse products take it."""
-    columns = np.ascontiguousarray(right.T)
-    out = np.zeros((left.height, right.shape[0]))
+def products(left: Rows, right: Rows) -> np.ndarray:
+    """left @ right.T as a dense array (left's rows × right's rows): each product the sum over left's row in its
+    stored order of the entries right shares, as SciPy's and scikit-learn's sparse products take it.  Memory:
+    the output and right's entries, never a dense copy of either side."""
+    by_column = np.argsort(right.indices, kind="stable")
+    holder, value = right.row_of_each_entry()[by_column], right.data[by_column]
+    starts = np.concatenate([[0], np.cumsum(np.bincount(right.indices, minlength=right.width))])
+    out = np.zeros((left.height, right.height))
     for which, at in _by_position(left):
-        out[which] += left.data[at][:, None] * columns[left.indices[at]]
+        column = left.indices[at]
+        first, count = starts[column], starts[column + 1] - starts[column]
+        # each row of `which` meets the entries of its column: (row, holder) pairs are distinct within a position
+        taken = np.repeat(first - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+        out[np.repeat(which, count), holder[taken]] += np.repeat(left.data[at], count) * value[taken]
     return out
 
 

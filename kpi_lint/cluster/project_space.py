@@ -121,22 +121,22 @@ class ExactSpace:
         parts = [part for _, part in fitted]
         self.count = len(rows)
         self.sparse = not is_full(parts)
+        self._dense: np.ndarray | None = None
         if self.sparse:
             self._rows = normalize(hstack(parts))
-            self._dense = self._rows.dense()
-        else:  # scikit-learn's dense output: the blocks side by side, normalized as an array
+        else:  # scikit-learn's dense output (every cell set: a single project), normalized as an array
             self._dense = dense_unit_rows(np.hstack([p.dense() for p in parts]))
             self._rows = Rows.from_dense(self._dense)
 
     def block_products(self, start: int, size: int) -> Products:
         block = self._rows.take(np.arange(start, min(start + size, self.count)))
-        return Rows.from_dense(products(block, self._dense))
+        return Rows.from_dense(products(block, self._rows))
 
     def similarities(self, query: int | ProjectRow, order: np.ndarray) -> np.ndarray:
         if isinstance(query, int):
-            return products(self._rows.take(np.array([query])), self._dense[order]).ravel()
+            return products(self._rows.take(np.array([query])), self._rows.take(order)).ravel()
         parts = [block.transform([query[c]]) for block, c in zip(self._blocks, self._columns, strict=True)]
-        if self.sparse:
-            return products(normalize(hstack(parts)), self._dense[order]).ravel()
+        if self._dense is None:
+            return products(normalize(hstack(parts)), self._rows.take(order)).ravel()
         asked = dense_unit_rows(np.hstack([p.dense() for p in parts]))
         return np.asarray(asked @ self._dense[order].T).ravel()
