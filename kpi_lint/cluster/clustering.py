@@ -28,7 +28,8 @@ thousands.  A dense n×n distance matrix does not scale, so:
    more by the pass's own blocks meet in a later one.
 
 Below `block_size` texts (the corpus, a county) steps 2 and 4 do nothing and the
-result is exact average-linkage clustering.
+result is exact average-linkage clustering; up to EXACT_MOST texts (a one-file check) it is
+computed with NumPy alone (exact_tfidf, exact_linkage), the same labels as scikit-learn's.
 """
 
 from __future__ import annotations
