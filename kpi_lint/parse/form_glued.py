@@ -99,6 +99,10 @@ _LISTED_PART = re.compile(r"[\u4e00-\u9fff]{2,12}\d+(?:\.\d+)?[^\d,，;；、。
 _LISTED_TARGET = re.compile(rf"{_LISTED_PART.pattern}(?:[,，;；、]{_LISTED_PART.pattern})+")
 _LIST_SEPARATORS = ",，;；、"
 _ONE_TARGET = 40  # the longest piece one target may be; only a list of them runs longer (up to _MAX_PIECE)
+# The longest target with several figures (_target_shape_cost): a longer one is a figure with its unit
+# or qualifier, a worded target (_TARGET), a date (_DATE) or a list (_LISTED_TARGET), or none.
+_SHAPED_TARGET = 16
+_TARGET_TAIL = 6  # what _TARGET lets follow a target's number ([^\d…]{0,6})
 _LISTED = 0.5  # a listed target: less likely than one target, likelier than a name swallowing the list's numbers
 # Punctuation that closes or continues a phrase: a cell never opens with it ("、文化传承影响").
 _NO_OPENING = tuple("、，,；;。：:）)》”")
@@ -274,7 +278,7 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
         return listed
     # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
     # a sign stands only at its start.
-    if len(piece) > 16 or piece[0] == "0" or at.has_sign(p + 1, e):
+    if len(piece) > _SHAPED_TARGET or piece[0] == "0" or at.has_sign(p + 1, e):
         return None
     if _run_on(piece) and (e < len(at.text) or not _TARGET_OPENS.match(piece)):
         # The next cells, unless the run ends here after a target's start ("=99百分比省级部门…": what
@@ -467,17 +471,20 @@ def _piece_ends(role: str, at: _Text, p: int) -> range | list[int]:
 
     A target of one (up to _ONE_TARGET characters) is refused from where it takes in a numbered name, a
     计量单位 cell or a unit sign after no figure (_target_cost; each, once in a piece from p, is in every
-    longer one).  A name is two characters at least, and one opening with a figure is one only from where
+    longer one), and past _SHAPED_TARGET characters where it holds too many figures (too_many_figures).  A name is two characters at least, and one opening with a figure is one only from where
     its quantity ends (_COUNTED_AT); a 备注 / 偏差原因 opening with no word is only a 是/否, the template's
     empty mark, or (备注) a rate."""
     last = _last_end(role, at, p)
     if last <= p:
         return range(0)
     if role in _TARGET_ROLES:
-        dead = at.target_refused_from(p)
-        if dead > min(last, p + _ONE_TARGET):
-            return range(p + 1, last + 1)
-        return [*range(p + 1, dead), *range(p + _ONE_TARGET + 1, last + 1)]
+        one = min(last, p + _ONE_TARGET)
+        dead = min(at.target_refused_from(p), one + 1)
+        taken = [*range(p + 1, dead), *range(p + _ONE_TARGET + 1, last + 1)]
+        if p in at.opened or dead <= p + _SHAPED_TARGET + 1:
+            return taken
+        # A piece of one target that runs past _SHAPED_TARGET holds few figures (too_many_figures).
+        return [e for e in taken if not (p + _SHAPED_TARGET < e <= one and at.too_many_figures(p, e))]
     if role == "level3":
         first = p + 2
         if _WORD_START.match(at.text, p) is None:  # a figure (_opens_nothing): a quantity first
@@ -511,6 +518,7 @@ class _Text:
         "_figures",
         "_in_number",
         "_kind_end",
+        "_last_digit",
         "_loose",
         "_numbered",
         "_numbers",
@@ -569,6 +577,8 @@ class _Text:
         n = len(text)
         self._signs, self._words, self._brackets, self._separators, self._numbers = ([0] * (n + 1) for _ in range(5))
         self._in_number = [False] * (n + 1)
+        # `_last_digit[i]`: where the last digit before place i stands (-1: none).
+        self._last_digit = [-1] * (n + 1)
         # `_loose[i]`: the first place at i or after where a unit sign follows no figure (_LOOSE_UNIT).
         self._loose = [_INF] * (n + 2)
         for m in _LOOSE_UNIT.finditer(text):
@@ -583,6 +593,7 @@ class _Text:
             self._separators[i + 1] = self._separators[i] + (ch in _LIST_SEPARATORS)
             self._in_number[i] = digit and i > 0 and text[i - 1].isdecimal()
             self._numbers[i + 1] = self._numbers[i] + (digit and not self._in_number[i])
+            self._last_digit[i + 1] = i if digit else self._last_digit[i]
 
     def has_sign(self, p: int, e: int) -> bool:
         return self._signs[e] > self._signs[p]
@@ -646,6 +657,21 @@ class _Text:
         unit = after + 1 if after < len(cells) else _INF
         loose = p if self.text[p] in "%‰" else self._loose[p + 1]
         return min(numbered, unit, loose + 1)
+
+    def too_many_figures(self, p: int, e: int) -> bool:
+        """_target_cost refuses text[p:e], longer than _SHAPED_TARGET and not opening with a target opener,
+        for the figures it holds: three numbers or more, or one or two with more than _TARGET_TAIL characters
+        after the last (no _TARGET: its prefix holds no digit, its number two runs of digits at most and
+        words only after them); four or more where a date may open (_DATE holds three numbers at most);
+        any, where achieved words refuse a figure; and it is no list (_LISTED_TARGET opens with a Chinese
+        character and holds a separator)."""
+        numbers = self.numbers(p, e)
+        # (one character more after the last figure: `$` also matches before a closing line break)
+        if not numbers or (numbers < 3 and e - 1 - self._last_digit[e] <= _TARGET_TAIL + 1):
+            return False
+        if numbers < 4 and self.may_date(p):
+            return False
+        return not self.may_list(p, e)
 
     def has_figure_run(self, p: int, e: int) -> bool:
         """text[p:e] holds a number after a percent sign or five digits in a run (_FIGURE_RUN): the
@@ -1059,10 +1085,12 @@ def _boundary_kind(role: str) -> str:
 
 class _Judged:
     """One text to cut over `roles`, with what every cut of it asks found once: the text's marks, what
-    a cell boundary costs before each place per role of the cell it ends, and (`keep`) the cost of each
-    piece judged so far, per place it opens at, per role (per family of roles that judge alike)."""
+    a cell boundary costs before each place per role of the cell it ends, the ends of the pieces worth
+    judging per place and role (`piece_ends`: the target columns and a second cut ask the same), and
+    (`keep`) the cost of each piece judged so far, per place it opens at, per role (per family of roles
+    that judge alike)."""
 
-    __slots__ = ("at", "boundary", "kept", "named_before_text", "roles", "text")
+    __slots__ = ("_ends", "at", "boundary", "kept", "named_before_text", "roles", "text")
 
     def __init__(self, text: str, roles: tuple[str, ...], hints: GlueHints, keep: bool) -> None:
         self.text, self.roles = text, roles
@@ -1079,6 +1107,15 @@ class _Judged:
         self.kept: list[dict[str, dict[int, float | None]]] | None = (
             [{} for _ in range(len(text) + 1)] if keep else None
         )
+        self._ends: list[dict[str, range | list[int]]] = [{} for _ in range(len(text) + 1)]
+
+    def piece_ends(self, role: str, p: int) -> range | list[int]:
+        """_piece_ends(role, at, p), found once per place and role."""
+        known = self._ends[p]
+        ends = known.get(role)
+        if ends is None:
+            ends = known[role] = _piece_ends(role, self.at, p)
+        return ends
 
 
 def _cut(
@@ -1116,7 +1153,7 @@ def _cut(
         family = _SAME_COSTS.get(role, role if kept is not None else None)
         judged = judge.setdefault(family, {}) if family is not None else {}
         out = []
-        for e in _piece_ends(role, at, p):
+        for e in judged_text.piece_ends(role, p):
             if after[e] + cuts[e] >= bound:
                 continue
             cost: float | None = judged[e] if e in judged else cost_of(role, at, p, e, named_before_text)
@@ -1200,7 +1237,7 @@ def _cut(
             # The pieces the column may take from p: as long as it takes, opening as one of its cells can.
             judged = shared.setdefault(family, {}) if family is not None else None
             named = role == "level3"
-            for e in _piece_ends(role, at, p):
+            for e in judged_text.piece_ends(role, p):
                 # Costs are never negative: a cut whose rest and boundary already cost as much as the
                 # best so far cannot be cheaper (nor can a float sum of more non-negative terms).
                 if after[e] + cuts[e] >= least:
