@@ -347,7 +347,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         return _RATE_NOTE  # "累计完成率", "目标完成率": a rate ("0%", "143%"), the one figure a note column holds
     if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
         return None
-    if role == "level3" and _NUMBERING_ONLY.fullmatch(piece):
+    if role == "level3" and piece.startswith("指标") and _NUMBERING_ONLY.fullmatch(piece):
         return None  # "指标" | "1" …: the template's numbering "指标1" opens a name, it is none
     if at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare):
         # "…完成率%901010010国家级…": a row's figures glued between two names (or after a note); each
@@ -363,7 +363,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     # lone 是 / 否 ("否“三公经费…": the 是否核心指标 answer of the row before).
     stray = 0
     if role == "level3":
-        stray += _LOOSE_UNIT.search(piece if bare is None else bare) is not None
+        stray += at.has_loose_unit(p, e) if bare is None else _LOOSE_UNIT.search(bare) is not None
         stray += 2 * at.echoes(p, e)
         stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
         stray += 2 * at.holds_kind(p, e)  # "健全性性标定指": the 指标性质 column's word
@@ -471,9 +471,10 @@ def _piece_ends(role: str, at: _Text, p: int) -> range | list[int]:
 
     A target of one (up to _ONE_TARGET characters) is refused from where it takes in a numbered name, a
     计量单位 cell or a unit sign after no figure (_target_cost; each, once in a piece from p, is in every
-    longer one), and past _SHAPED_TARGET characters where it holds too many figures (too_many_figures).  A name is two characters at least, and one opening with a figure is one only from where
-    its quantity ends (_COUNTED_AT); a 备注 / 偏差原因 opening with no word is only a 是/否, the template's
-    empty mark, or (备注) a rate."""
+    longer one), and past _SHAPED_TARGET characters where it holds too many figures (too_many_figures).
+    A name is two characters at least, and one opening with a figure is one only from where its quantity
+    ends (_COUNTED_AT); a 备注 / 偏差原因 opening with no word is only a 是/否, the template's empty mark,
+    or (备注) a rate."""
     last = _last_end(role, at, p)
     if last <= p:
         return range(0)
@@ -539,6 +540,7 @@ class _Text:
         "unit_cell_ends",
         "unit_cell_starts",
         "unit_words",
+        "units_after_names",
     )
 
     def __init__(self, text: str, hints: GlueHints) -> None:
@@ -555,7 +557,8 @@ class _Text:
         self._unit_cells = [0] * (len(text) + 1)
         # … and, where each ends, the unit it holds: the target after it is counted in that unit.
         self.unit_cell_ends: dict[int, str] = {}
-        for start, end in _units_after_names(text, hints):
+        self.units_after_names = _units_after_names(text, hints, self.counted_units)
+        for start, end in self.units_after_names:
             self._unit_cells[start + 1] += 1
             self.unit_cell_ends[end] = text[start:end]
         self.unit_cell_starts = frozenset(end - len(unit) for end, unit in self.unit_cell_ends.items())
@@ -655,8 +658,16 @@ class _Text:
         cells = self._unit_cells  # runs_into_unit(p, e): more cells open before e - 1 than before p + 1
         after = bisect.bisect_right(cells, cells[p + 1], p + 1)
         unit = after + 1 if after < len(cells) else _INF
-        loose = p if self.text[p] in "%‰" else self._loose[p + 1]
-        return min(numbered, unit, loose + 1)
+        return min(numbered, unit, self._loose_at(p) + 1)
+
+    def _loose_at(self, p: int) -> int:
+        """Where the first unit sign after no figure stands in the text from p (_INF if none), as
+        _LOOSE_UNIT searched in a piece from p finds it: a sign at p itself follows nothing there."""
+        return p if self.text[p] in "%‰" else self._loose[p + 1]
+
+    def has_loose_unit(self, p: int, e: int) -> bool:
+        """_LOOSE_UNIT finds a unit sign after no figure in text[p:e]."""
+        return self._loose_at(p) < e
 
     def too_many_figures(self, p: int, e: int) -> bool:
         """_target_cost refuses text[p:e], longer than _SHAPED_TARGET and not opening with a target opener,
@@ -850,26 +861,28 @@ def _inside_words(text: str) -> frozenset[int]:
     return frozenset(inside)
 
 
-def _marks(text: str, hints: GlueHints, opened: set[int]) -> _Marks:
-    """`opened`: where a target opener stands before a digit (_opener_places, found once per text)."""
+def _marks(at_text: _Text) -> _Marks:
+    """Found from what `at_text` found once per text: where a target opener stands before a digit
+    (_opener_places) and the 计量单位 cells after names (_units_after_names)."""
+    text, hints, opened = at_text.text, at_text.hints, at_text.opened
     qualifiers = _starts(text, hints.target_ends)
     # (where, length) of each unit right after a number, the longest that fits ("人次" before "人")
+    unit_at = _first_word_at(hints.units)
     units = [
         (at, len(unit))
         for at in range(1, len(text))
-        if text[at - 1].isdigit() and (unit := next((u for u in hints.units if text.startswith(u, at)), None))
+        if text[at - 1].isdigit() and (unit := _word_at(unit_at, text, at))
     ]
     # A unit printed in its own column right before the target it counts: "次|26次", "%|100%".
-    counted_in = (*hints.units, "%")
+    counted_at = _first_word_at((*hints.units, "%"))
     unit_cells = [
         m.start() - len(unit)
         for m in _NUMBER_AT.finditer(text)
-        if (unit := next((u for u in counted_in if text.startswith(u, m.end())), None))
+        if (unit := _word_at(counted_at, text, m.end()))
         and text.endswith(unit, 0, m.start())
         and not text[: m.start() - len(unit)][-1:].isdigit()  # "92%100%": that "%" is 92's
     ]
-    named_units = _units_after_names(text, hints)
-    unit_cells.extend(k for unit in named_units for k in unit)
+    unit_cells.extend(k for unit in at_text.units_after_names for k in unit)
     return _Marks(
         frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
         frozenset(at for at, _ in qualifiers),
@@ -890,15 +903,16 @@ def _marks(text: str, hints: GlueHints, opened: set[int]) -> _Marks:
     )
 
 
-def _units_after_names(text: str, hints: GlueHints) -> list[tuple[int, int]]:
+def _units_after_names(text: str, hints: GlueHints, counted_units: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, end) of each unit printed in a 计量单位 cell of its own between a name and the target
-    counted in it: right after a name's ending ("次数", "数量", "面积"), a known unit, and after it a
-    figure, or within a few characters the same unit again after a figure or what OCR made of one
-    ("次数|次|26次", "面积|万亩|28", "次数|次|到0次", "数量|份|第O份")."""
+    counted in it: right after a name's ending ("次数", "数量", "面积"), a known unit (of `counted_units`,
+    _counted_units), and after it a figure, or within a few characters the same unit again after a
+    figure or what OCR made of one ("次数|次|26次", "面积|万亩|28", "次数|次|到0次", "数量|份|第O份")."""
     found = []
+    unit_at = _first_word_at(counted_units)
     for at, word in _starts(text, hints.name_ends):
         start = at + len(word)
-        unit = next((u for u in _counted_units(hints) if text.startswith(u, start)), None)
+        unit = _word_at(unit_at, text, start)
         if unit is None:
             lettered = _LETTERED_UNIT.match(text, start)  # "数量|tot扁|2200篇": a unit OCR made letters of
             if lettered is not None:
@@ -910,6 +924,19 @@ def _units_after_names(text: str, hints: GlueHints) -> list[tuple[int, int]]:
         if text[rest : rest + 1].isdecimal() or figure_before:
             found.append((start, rest))
     return found
+
+
+@lru_cache(maxsize=64)
+def _first_word_at(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching, at a place, the first of `words` in their order that the text has there (as
+    `next(w for w in words if text.startswith(w, at))`: an alternation tries its words in order)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _word_at(first_word_at: re.Pattern[str], text: str, at: int) -> str | None:
+    """The word `first_word_at` (_first_word_at) finds at `at`, None if none."""
+    found = first_word_at.match(text, at)
+    return found.group() if found is not None else None
 
 
 @lru_cache(maxsize=16)
@@ -1095,7 +1122,7 @@ class _Judged:
     def __init__(self, text: str, roles: tuple[str, ...], hints: GlueHints, keep: bool) -> None:
         self.text, self.roles = text, roles
         self.at = _Text(text, hints)
-        marks = _marks(text, hints, self.at.opened)
+        marks = _marks(self.at)
         self.named_before_text = bool(_TEXT_ROLES.intersection(roles))
         by_kind: dict[str, list[float]] = {}
         self.boundary: dict[str, list[float]] = {}
