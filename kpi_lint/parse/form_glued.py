@@ -685,9 +685,14 @@ class _Text:
         return not self.may_list(p, e)
 
     def has_figure_run(self, p: int, e: int) -> bool:
-        """text[p:e] holds a number after a percent sign or five digits in a run (_FIGURE_RUN): the
-        first such figure from p, two or five characters long, is the one that ends first."""
-        return self._end_from(self._figures, _FIGURE_START.search, p) <= e
+        """text[p:e] holds a number after a percent sign or five digits in a run (_FIGURE_RUN)."""
+        return self.figure_run_end(p) <= e
+
+    def figure_run_end(self, p: int) -> int:
+        """The least e from which text[p:e] holds a number after a percent sign or five digits in a run
+        (_FIGURE_RUN): the first such figure from p, two or five characters long, is the one that ends
+        first (_INF if none)."""
+        return self._end_from(self._figures, _FIGURE_START.search, p)
 
     def _end_from(self, ends: dict[int, int], find: Callable[[str, int], re.Match[str] | None], p: int) -> int:
         """Where what `find` finds from p ends (_INF when nothing), kept in `ends` for the next piece from p."""
@@ -1263,7 +1268,8 @@ def _cut(
                     least, step[c][p] = total, (p, c + 1)
             # The pieces the column may take from p: as long as it takes, opening as one of its cells can.
             judged = shared.setdefault(family, {}) if family is not None else None
-            named = role == "level3"
+            # A name from p holds a run of figures once it reaches this far (has_figure_run).
+            figures_from = at.figure_run_end(p) if role == "level3" else _INF
             for e in judged_text.piece_ends(role, p):
                 # Costs are never negative: a cut whose rest and boundary already cost as much as the
                 # best so far cannot be cheaper (nor can a float sum of more non-negative terms).
@@ -1271,9 +1277,8 @@ def _cut(
                     continue
                 # A name holding a run of figures outside brackets costs _FIGURES_IN_NAME at least (_name_cost).
                 if (
-                    named
+                    e >= figures_from
                     and after[e] + _FIGURES_IN_NAME + cuts[e] >= least
-                    and at.has_figure_run(p, e)
                     and not at.has_bracket(p, e)
                 ):
                     continue
