@@ -177,6 +177,17 @@ class Vocabulary:
         return {*self.level1, *self.level2, *self.columns, *self.facts}
 
     @cached_property
+    def joined_words(self) -> frozenset[str]:
+        """What cells wrapped over several lines are joined into: `wrap_words` and the block labels."""
+        return frozenset(self.wrap_words | self.blocks)
+
+    @cached_property
+    def joined_word_starts(self) -> frozenset[str]:
+        """Every beginning of a `joined_words` word short of the whole word: a cell whose text is none
+        of them starts no join."""
+        return frozenset(w[:i] for w in self.joined_words for i in range(1, len(w)))
+
+    @cached_property
     def word_pattern(self) -> re.Pattern[str] | None:
         """One pattern matching any of `words`, longest first (compiled once per lexicon)."""
         ordered = sorted(set(self.words), key=len, reverse=True)
