@@ -25,6 +25,7 @@ import contextlib
 import hashlib
 import logging
 import marshal
+import mmap
 import os
 import tempfile
 import threading
@@ -38,7 +39,7 @@ from kpi_lint.jieba_import import jieba
 # jieba announces every dictionary load on stderr; the CLI keeps stderr for errors.
 jieba.setLogLevel(logging.WARNING)
 
-_FORMAT = b"KPILINT-JIEBA-SHARDS-1\n"
+_FORMAT = b"KPILINT-JIEBA-SHARDS-2\n"
 _LENGTH = 8  # bytes of the header's length, after _FORMAT
 
 # One character: (its own frequency or None, where its groups' index starts, its length).
@@ -80,25 +81,32 @@ def _base_dictionary() -> tuple[dict[str, int], int]:
 class DictionaryShards:
     """jieba's prefix dictionary grouped by the first one or two characters of each entry, read on demand.
 
-    The file: `_FORMAT`, the header's length, the header (marshal: the total frequency and, for each first
-    character, a `_Head`), then for each first character the index of its groups (marshal: second character →
-    offset and length) and the groups (marshal: entry → frequency, for the entries of two or more characters).
+    The file: `_FORMAT`, the header's length, the header (marshal: the total frequency, the length of what
+    follows and, for each first character, a `_Head`), then for each first character the index of its groups
+    (marshal: second character → offset and length) and the groups (marshal: entry → frequency, for the
+    entries of two or more characters).  A file of another length than its header says is refused.
     """
 
-    def __init__(self, data: bytes) -> None:
-        if not data.startswith(_FORMAT):
-            raise ValueError("not a dictionary shards file")
+    def __init__(self, data: bytes | mmap.mmap) -> None:
         start = len(_FORMAT) + _LENGTH
-        size = int.from_bytes(data[len(_FORMAT) : start], "little")
-        total, heads = marshal.loads(data[start : start + size])
-        if not isinstance(total, int) or not isinstance(heads, dict):
+        if len(data) < start or data[: len(_FORMAT)] != _FORMAT:
             raise ValueError("not a dictionary shards file")
+        size = int.from_bytes(data[len(_FORMAT) : start], "little")
+        total, body, heads = marshal.loads(data[start : start + size])
+        if not isinstance(total, int) or not isinstance(heads, dict) or len(data) != start + size + body:
+            raise ValueError("not a dictionary shards file, or a part of one")
         self.total: int = total
         self._data = data
         self._start = start + size
         self._heads: dict[str, _Head] = heads
         self._indexes: dict[str, dict[str, tuple[int, int]]] = {}
         self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path) -> DictionaryShards:
+        """The file at `path`, mapped into memory (read only): the groups a text needs are the pages read."""
+        with path.open("rb") as fh:
+            return cls(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
 
     @classmethod
     def write(cls, path: Path, freq: dict[str, int], total: int) -> None:
@@ -121,7 +129,7 @@ class DictionaryShards:
             blob = marshal.dumps(index)
             heads[first] = (own.get(first), len(body), len(blob))
             body += blob
-        header = marshal.dumps((total, heads))
+        header = marshal.dumps((total, len(body), heads))
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-kpi-lint-")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -166,7 +174,7 @@ def _shards() -> DictionaryShards | None:
     cache = _cache_path(tokenizer)
     try:
         path = _shards_path(tokenizer, cache)
-        return DictionaryShards(path.read_bytes())
+        return DictionaryShards.open(path)
     except (OSError, ValueError, EOFError, TypeError):
         pass
     freq, total = _base_dictionary()  # also writes jieba's cache file when it is missing

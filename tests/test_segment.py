@@ -64,7 +64,7 @@ def shards(tmp_path_factory: pytest.TempPathFactory) -> DictionaryShards:
     freq, total = _base_dictionary()
     path = tmp_path_factory.mktemp("shards") / "dictionary.jieba-shards"
     DictionaryShards.write(path, freq, total)
-    return DictionaryShards(path.read_bytes())
+    return DictionaryShards.open(path)
 
 
 def _documents() -> list[Path]:
@@ -111,6 +111,17 @@ def test_words_added_to_a_segmenter_cut_as_in_jieba(shards: DictionaryShards) ->
         assert segmenter.lcut(text, HMM=False) == fresh.lcut(text, HMM=False)
 
 
-def test_a_file_that_is_not_a_shards_file_is_refused() -> None:
+def test_a_file_that_is_not_a_shards_file_or_only_a_part_of_one_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         DictionaryShards(b"not a shards file")
+    path = tmp_path / "small.jieba-shards"
+    DictionaryShards.write(path, {"绩": 0, "绩效": 120, "效": 300}, 420)
+    small = DictionaryShards.open(path)
+    assert (small.total, small.entries("绩效"), small.entries("效"), small.entries("效果")) == (
+        420,
+        {"绩效": 120},
+        {"效": 300},
+        {},
+    )
+    with pytest.raises(ValueError):
+        DictionaryShards(path.read_bytes()[:-3])  # a write cut short

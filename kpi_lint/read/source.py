@@ -15,8 +15,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from kpi_lint.errors import InputError
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.read.script import is_traditional, simplify
@@ -103,6 +101,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         utf8_error = exc
     # Chinese text that is not UTF-8 is GB18030/GBK or Big5: left free, charset-normalizer sometimes
     # names a Japanese code page for a GB file (euc_jis_2004), and decodes it as mojibake.
+    from charset_normalizer import from_bytes  # on first use: most files are UTF-8
+
     best = from_bytes(data, cp_isolation=list(_CJK_FAMILY)).best()
     if best is None and (gb_text := _gb18030_text(data, utf8_error)) is not None:
         return gb_text, "gb18030"
