@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.read.source import fold
 
 # The canonical names (the bundled levels.txt spells the same ones; code that needs a
@@ -62,37 +63,37 @@ GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 
 # A conjunction opening a cell (及, 以及 — not the words 及时, 及格, 及早 that begin with 及): no name begins so;
 # it is the tail of a name wrapped over two lines ("各种强制免疫率、屠宰率 ⏎ 及检疫率").
-CONJUNCTION_FIRST = re.compile(r"(?:以及|及(?![时格早]))")
+CONJUNCTION_FIRST = lazy_compile(r"(?:以及|及(?![时格早]))")
 
 # Comparisons written in words ("大于等于90%", "不低于95%"), longest first.
 WORDED_SIGNS = (
     "大于或等于", "小于或等于", "大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "大于", "小于", "等于",
 )
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy_compile(r"\s+")
 # A page number printed where a page broke ("- 3 -", "第 2 页 共 5 页"): no part of the table around it.
-PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
+PAGE_NUMBER = lazy_compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 # Labels printed as one cell: "经办人及联系电话", "填报人/联系电话", "审核人、审核日期".
-_JOINED_LABELS = re.compile(r"[及和与、/]")
-_DECOR = re.compile(r"[★☆*＊▲△]+")
-_NUMBERING = re.compile(
+_JOINED_LABELS = lazy_compile(r"[及和与、/]")
+_DECOR = lazy_compile(r"[★☆*＊▲△]+")
+_NUMBERING = lazy_compile(
     r"^(?:(?:指标\s*\d+|\d+|[(（]\d+[)）]|[一二三四五六七八九十]+)\s*[：:、.．]|[(（][一二三四五六七八九十]+[)）]"
     r"|\d{1,2}[)）](?=[\u4e00-\u9fff])"
     r"|指标\s*\d{1,2}(?=\d{4}年|[\u4e00-\u9fff]))\s*"
 )
 _LEVEL_ROLES = ("level1", "level2", "level3")  # "指标", "一级": short words that are labels, not headers
 _PERIODS = r"(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)"
-_PERIOD_PREFIX = re.compile(rf"^{_PERIODS}")
-_PERIOD_BEFORE = re.compile(rf"{_PERIODS}$")
+_PERIOD_PREFIX = lazy_compile(rf"^{_PERIODS}")
+_PERIOD_BEFORE = lazy_compile(rf"{_PERIODS}$")
 # A year a heading names ("2021年实际实现值", "预期2022年实现值", "2023年度").
-YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+YEAR = lazy_compile(r"(?:19|20)\d{2}年度?")
 _LONGEST_PERIOD = 4
-_COLUMN_LETTER = re.compile(r"[(（][^()（）\d]{1,3}[)）]$")  # "指标值(A)", OCR'd "(八)"
-_LABEL_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # "数量指标(10分)"
+_COLUMN_LETTER = lazy_compile(r"[(（][^()（）\d]{1,3}[)）]$")  # "指标值(A)", OCR'd "(八)"
+_LABEL_POINTS = lazy_compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # "数量指标(10分)"
 # One bracketed part, innermost: a unit "(元)", a placeholder "(≥**人)", a qualifier "(按月平均)", points "(10分)".
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-_BREAKDOWN = re.compile(r"^其中\s*[:：]?")  # "其中：当年财政拨款": a funds row that breaks down the total above
+_BREAKDOWN = lazy_compile(r"^其中\s*[:：]?")  # "其中：当年财政拨款": a funds row that breaks down the total above
 _SHORTEST_FORM_LABEL = 4  # a label word shorter than this (中央, 其他, 县级) may be a value of its own
-_WEIGHT = re.compile(
+_WEIGHT = lazy_compile(
     r"[(（]\s*\d+(?:\.\d+)?(?:\s*[-~—–至]\s*\d+(?:\.\d+)?)?\s*分?\s*[)）]分?$|\d+(?:\.\d+)?分[)）]?$"
 )  # "产出指标(50)", "(30分)", a range "(40-50)分"
 
@@ -582,9 +583,9 @@ class Vocabulary:
 
 
 # An amount and its label glued after a unit's name: "XX办事处区级支出预算总量3724.39".
-_TRAILING_AMOUNT = re.compile(r"[\u4e00-\u9fff]{0,6}(?:总量|总额|合计|金额|预算数|预算)\s*[\d,.]+\s*(?:万元|元)?\s*$")
+_TRAILING_AMOUNT = lazy_compile(r"[\u4e00-\u9fff]{0,6}(?:总量|总额|合计|金额|预算数|预算)\s*[\d,.]+\s*(?:万元|元)?\s*$")
 # The amount unit a funds block's label ends in: "项目资金(万元)" glued after a fact's value.
-_AMOUNT_LABEL = re.compile(r"(?:项目资金|资金情况|资金|金额)?\s*[(（](?:万元|元)[)）]\s*$")
+_AMOUNT_LABEL = lazy_compile(r"(?:项目资金|资金情况|资金|金额)?\s*[(（](?:万元|元)[)）]\s*$")
 
 
 class LongestWord:
@@ -712,7 +713,7 @@ def _pair_repeats(key: str) -> bool:
 _MEMO_LIMIT = 200_000
 _MAX_GLUED_HEADER = 80  # characters: a glued header row is short
 
-_LEVEL_LINE = re.compile(r"^(一级|二级)\s+(\S+?)(?:\s*<\s*(\S+))?\s*[:：]\s*(.*)$")
+_LEVEL_LINE = lazy_compile(r"^(一级|二级)\s+(\S+?)(?:\s*<\s*(\S+))?\s*[:：]\s*(.*)$")
 
 
 def read_vocabulary(

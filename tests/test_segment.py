@@ -1,12 +1,23 @@
-"""The shared jieba dictionary: read from jieba's own cache file in one piece, the same as jieba loads it."""
+"""The shared jieba dictionary: read from jieba's own cache file in one piece, the same as jieba loads it, or
+only the entries a text can see (grouped by their first two characters) — and every cut is jieba's."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import jieba
+import pytest
 
-from kpi_lint.segment import _base_dictionary, _cached_dictionary, new_tokenizer, plain_tokenizer
+from kpi_lint.segment import (
+    DictionaryShards,
+    Segmenter,
+    _base_dictionary,
+    _cached_dictionary,
+    new_tokenizer,
+    plain_tokenizer,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_dictionary_read_in_one_piece_is_the_one_jieba_loads() -> None:
@@ -20,12 +31,12 @@ def test_the_dictionary_read_in_one_piece_is_the_one_jieba_loads() -> None:
     assert new_tokenizer().lcut(text, HMM=False) == fresh.lcut(text, HMM=False)
 
 
-def test_the_plain_tokenizer_is_the_loaded_dictionary_itself() -> None:
-    """Readers that add no word share one tokenizer over the loaded dictionary, no copy of it; one
-    that adds words gets its own copy, and the shared one does not see them."""
+def test_the_plain_tokenizer_is_shared_and_never_sees_added_words() -> None:
+    """Readers that add no word share one tokenizer; one that adds words gets its own dictionary,
+    and the shared one does not see them."""
     freq, _ = _base_dictionary()
     plain = plain_tokenizer()
-    assert plain is plain_tokenizer() and plain.FREQ is freq
+    assert plain is plain_tokenizer() and plain.FREQ is not new_tokenizer().FREQ
     fresh = jieba.Tokenizer()
     fresh.initialize()
     for text in ("城乡居民基本医疗保险参保率不低于95%", "建档立卡贫困户受益人数", "补助和"):
@@ -35,6 +46,7 @@ def test_the_plain_tokenizer_is_the_loaded_dictionary_itself() -> None:
     adding.add_word("参保率不低于")
     assert adding.FREQ is not freq and "参保率不低于" not in freq
     assert "参保率不低于" not in plain.lcut("城乡居民基本医疗保险参保率不低于95%", HMM=False)
+    assert "参保率不低于" not in plain.FREQ and plain.frequency("参保率不低于") is None
 
 
 def test_no_usable_cache_file_leaves_the_load_to_jieba(tmp_path: Path) -> None:
@@ -45,3 +57,71 @@ def test_no_usable_cache_file_leaves_the_load_to_jieba(tmp_path: Path) -> None:
     assert _cached_dictionary(tokenizer) is None
     custom = jieba.Tokenizer(str(tmp_path / "dict.txt"))
     assert _cached_dictionary(custom) is None  # another dictionary: jieba's own rules for its cache
+
+
+@pytest.fixture(scope="module")
+def shards(tmp_path_factory: pytest.TempPathFactory) -> DictionaryShards:
+    freq, total = _base_dictionary()
+    path = tmp_path_factory.mktemp("shards") / "dictionary.jieba-shards"
+    DictionaryShards.write(path, freq, total)
+    return DictionaryShards.open(path)
+
+
+def _documents() -> list[Path]:
+    """The samples and every seventh wild disclosure (plain text, as a one-file check reads them)."""
+    return sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("corpus/wild/*.txt"))[::7]
+
+
+def test_a_segmenter_reading_only_the_texts_entries_cuts_as_the_whole_dictionary(shards: DictionaryShards) -> None:
+    """Every line of the documents, with and without the HMM and in search mode, cut by a segmenter that starts
+    empty and reads only the entries the line can see, equals jieba's own cut over the whole dictionary."""
+    fresh = jieba.Tokenizer()
+    fresh.initialize()
+    freq, total = _base_dictionary()
+    assert shards.total == total
+    lines = 0
+    for document in _documents():
+        segmenter = Segmenter({}, shards.total, shards)
+        for line in document.read_text(encoding="utf-8", errors="replace").splitlines():
+            assert segmenter.lcut(line, HMM=False) == fresh.lcut(line, HMM=False)
+            assert segmenter.lcut(line) == fresh.lcut(line)
+            assert list(segmenter.tokenize(line, mode="search")) == list(fresh.tokenize(line, mode="search"))
+            lines += 1
+        # What it read is the whole dictionary's entries, a small part of them.
+        assert all(freq[word] == count for word, count in segmenter.FREQ.items())
+        assert len(segmenter.FREQ) < len(freq) // 10
+    assert lines > 2_000
+
+
+def test_words_added_to_a_segmenter_cut_as_in_jieba(shards: DictionaryShards) -> None:
+    """``add_word`` (with and without a frequency), ``suggest_freq`` and a user dictionary's words: the same
+    frequencies, total and cuts as a tokenizer over the whole dictionary given the same words."""
+    fresh = jieba.Tokenizer()
+    fresh.initialize()
+    segmenter = Segmenter({}, shards.total, shards)
+    for tokenizer in (fresh, segmenter):
+        tokenizer.add_word("参保率不低于")
+        tokenizer.add_word("建档立卡户", 5, "n")
+        tokenizer.suggest_freq(("满意", "度"), tune=True)
+    assert segmenter.total == fresh.total
+    for word in ("参保率不低于", "建档立卡户", "满意度", "满意", "参保"):
+        assert segmenter.frequency(word) == fresh.FREQ.get(word)
+    for text in ("城乡居民基本医疗保险参保率不低于95%", "建档立卡户受益人群满意度指标", "补助和"):
+        assert segmenter.lcut(text) == fresh.lcut(text)
+        assert segmenter.lcut(text, HMM=False) == fresh.lcut(text, HMM=False)
+
+
+def test_a_file_that_is_not_a_shards_file_or_only_a_part_of_one_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        DictionaryShards(b"not a shards file")
+    path = tmp_path / "small.jieba-shards"
+    DictionaryShards.write(path, {"绩": 0, "绩效": 120, "效": 300}, 420)
+    small = DictionaryShards.open(path)
+    assert (small.total, small.entries("绩效"), small.entries("效"), small.entries("效果")) == (
+        420,
+        {"绩效": 120},
+        {"效": 300},
+        {},
+    )
+    with pytest.raises(ValueError):
+        DictionaryShards(path.read_bytes()[:-3])  # a write cut short

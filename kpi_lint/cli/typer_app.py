@@ -16,8 +16,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from kpi_lint.cli.help_zh import render_command_help, render_group_help
-
 EXIT_USAGE = 2
 INTERNAL_ERROR = "内部错误"
 
@@ -26,6 +24,8 @@ class ChineseCommand(TyperCommand):
     """A sub-command whose help page is kpi_lint.cli.help_zh's."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
+        from kpi_lint.cli.help_zh import render_command_help  # rich's tables: only for a help page
+
         formatter.write(render_command_help(self, ctx))
 
 
@@ -33,6 +33,8 @@ class ChineseGroup(TyperGroup):
     """`kpi-lint` (and `kpi-lint train`): Chinese help, Chinese one-line usage errors, no traceback."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
+        from kpi_lint.cli.help_zh import render_group_help
+
         formatter.write(render_group_help(self, ctx))
 
     def main(  # type: ignore[override]

@@ -45,8 +45,7 @@ def ends_inside_word(text: str | None, directory: Path) -> bool:
     tokens = tokenizer.lcut(tail.group(), HMM=False)
     if len(tokens) < 2 or len(tokens[-1]) != 1:
         return False
-    tokenizer.check_initialized()
-    return tokenizer.FREQ.get(tokens[-2] + tokens[-1]) == 0
+    return tokenizer.frequency(tokens[-2] + tokens[-1]) == 0
 
 
 def last_row_at_a_break(ind: Indicator, project: Project) -> bool:

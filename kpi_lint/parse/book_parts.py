@@ -17,10 +17,10 @@ mix readers: a PDF's legacy reading and copied tables of the same signature need
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Document, Layout
 from kpi_lint.parse.detect import detect_layout
@@ -31,7 +31,7 @@ from kpi_lint.vocab import Vocabulary
 # report stating its targets in sentences, the layout or None to detect it) → the document it reads.
 LayoutReader = Callable[[SourceText, Lexicon, bool, Layout | None], Document]
 
-_CELL_BREAK = re.compile(r"[\t|]")
+_CELL_BREAK = lazy_compile(r"[\t|]")
 _MAX_TITLE = 80  # a title is a line of its own, not a sentence naming a form
 
 

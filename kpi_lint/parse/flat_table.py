@@ -22,11 +22,11 @@ table reader.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import GARBLED_GRADE, Document, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
@@ -37,12 +37,12 @@ from kpi_lint.vocab import Vocabulary, label_key
 _TUPLE_ROLES = ("value", "adjusted_value", "actual", "weight", "score")
 _NUMERIC_ROLES = ("weight", "score")
 _LEVEL_HEADERS = ("level1", "level2", "level3")
-_TOKEN = re.compile(r"\S+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+_TOKEN = lazy_compile(r"\S+")
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
+_FIGURE = lazy_compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 # "指标1:全县参合人数", "指标2:WIFI覆盖率": the form's numbering, then the name
-_NUMBERED = re.compile(r"^(?:指标\s*\d{1,2}|\d{1,2})\s*[:：、.．]\s*[\u4e00-\u9fffA-Za-z]")
-_POINTS = re.compile(r"^[(（]?\s*(?:\d+(?:\.\d+)?\s*)?分?\s*[)）]?$")  # "(50分", ")", "分)" beside a label
+_NUMBERED = lazy_compile(r"^(?:指标\s*\d{1,2}|\d{1,2})\s*[:：、.．]\s*[\u4e00-\u9fffA-Za-z]")
+_POINTS = lazy_compile(r"^[(（]?\s*(?:\d+(?:\.\d+)?\s*)?分?\s*[)）]?$")  # "(50分", ")", "分)" beside a label
 _MAX_WEIGHT = 100.0
 _MAX_WORDED = 4  # a target or an actual printed in words in a tuple ("及时", "达标"): a short word
 _JOIN = 3  # a header word or a label is looked up over at most this many tokens ("效益指 标(30 分)")

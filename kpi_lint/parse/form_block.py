@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.common import to_number
 from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import ends_the_table, glued_rows
@@ -726,8 +727,8 @@ def _label_said_twice(record: Record, vocab: Vocabulary) -> bool:
 
 
 # A cell that only numbers the row: "目标1", "指标2:", "1、", "(3)" (a bare "1" may be a figure).
-_ROW_NUMBER = re.compile(r"^(?:(?:目标|指标|序号)\s*\d{1,2}\s*[:：、.．]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）])$")
-_NAME_LIKE = re.compile(r"^[^\d≥≤<>=≧≦＞＜%]*[\u4e00-\u9fff]{2}")
+_ROW_NUMBER = lazy_compile(r"^(?:(?:目标|指标|序号)\s*\d{1,2}\s*[:：、.．]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）])$")
+_NAME_LIKE = lazy_compile(r"^[^\d≥≤<>=≧≦＞＜%]*[\u4e00-\u9fff]{2}")
 
 
 def _without_numbering(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
@@ -781,7 +782,7 @@ def _set_level1(levels: _Levels, cell: Cell, vocab: Vocabulary) -> None:
 
 
 # A heading with the points its rows carry ("项目决策(10分)", "顼目产出(30分)"): no name, no target.
-_HEADING_POINTS = re.compile(r"[^\d()（）]{2,12}[(（]\d+(?:\.\d+)?分[)）]")
+_HEADING_POINTS = lazy_compile(r"[^\d()（）]{2,12}[(（]\d+(?:\.\d+)?分[)）]")
 
 
 def _heading_with_points(cells: list[Cell], raw: list[Kind]) -> bool:
@@ -794,7 +795,7 @@ def _heading_with_points(cells: list[Cell], raw: list[Kind]) -> bool:
 
 
 # How a label is numbered in an outline: "一、" / "(一)" / "1、" / "1." / "(1)" (the numeral's kind and its marks).
-_OUTLINE_MARK = re.compile(r"^\s*([(（]?)\s*(?:([一二三四五六七八九十]{1,3})|(\d{1,2}))\s*([)）、.．]?)")
+_OUTLINE_MARK = lazy_compile(r"^\s*([(（]?)\s*(?:([一二三四五六七八九十]{1,3})|(\d{1,2}))\s*([)）、.．]?)")
 
 
 def _outline_mark(text: str) -> tuple[str, str, str] | None:
@@ -863,8 +864,8 @@ def _own_labels(cells: list[Cell], kinds: list[Kind], header: Header) -> list[Ki
     return out
 
 
-_BRACKETED_UNIT = re.compile(r"^[(（][^()（）]{1,6}[)）]$")  # "(元)", "（个）" ending a name: its unit
-_SPLIT_UNIT = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)$")
+_BRACKETED_UNIT = lazy_compile(r"^[(（][^()（）]{1,6}[)）]$")  # "(元)", "（个）" ending a name: its unit
+_SPLIT_UNIT = lazy_compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?)$")
 
 
 def join_split_targets(cells: list[Cell]) -> list[Cell]:
@@ -897,7 +898,7 @@ def _own_level1(cell: Cell) -> bool:
     return not cell.glued and 2 <= len(text) <= 8 and not any(ch.isdigit() for ch in text)
 
 
-_SIGN_NUMBER = re.compile(r"^(?P<a>\S+)\s(?P<b>\S+)$")  # a single space, a no-break one too
+_SIGN_NUMBER = lazy_compile(r"^(?P<a>\S+)\s(?P<b>\S+)$")  # a single space, a no-break one too
 
 
 def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Cell], list[Kind]]:
@@ -927,9 +928,9 @@ def _unjoin(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Ce
 
 
 _EXPLANATION = 8  # an explanation of the indicator is a phrase at least this long, with no figure
-_UNIT_GLOSS = re.compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")  # "%(百分比)": a unit with its name in words
-_SIGN_LED = re.compile(r"\s*(?:>=|<=|[≥≤<>=≧≦])")  # a target led by its comparison sign (">= 98", "≥")
-_ANY_SIGN = re.compile(r"[≥≤<>=≧≦＞＜]|不低于|不少于|不高于|不超过|大于|小于")
+_UNIT_GLOSS = lazy_compile(r"[(（][\u4e00-\u9fff]{1,6}[)）]$")  # "%(百分比)": a unit with its name in words
+_SIGN_LED = lazy_compile(r"\s*(?:>=|<=|[≥≤<>=≧≦])")  # a target led by its comparison sign (">= 98", "≥")
+_ANY_SIGN = lazy_compile(r"[≥≤<>=≧≦＞＜]|不低于|不少于|不高于|不超过|大于|小于")
 
 
 def _achieved(text: str, starts: tuple[str, ...]) -> bool:

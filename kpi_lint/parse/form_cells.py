@@ -7,12 +7,12 @@ a category ("服务对象满意度"), so the order of the cells decides: 一级 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Set
 from dataclasses import replace
 from enum import Enum
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.vocab import Vocabulary, label_key, squash
 
 
@@ -159,7 +159,7 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     return _join_wrapped_columns(result, words)
 
 
-_NOTE_ONLY = re.compile(r"[(（][^()（）\d]+[)）]")  # "(必填)", "（选填）": a note in brackets, no weight
+_NOTE_ONLY = lazy_compile(r"[(（][^()（）\d]+[)）]")  # "(必填)", "（选填）": a note in brackets, no weight
 
 
 def _with_label_notes(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:

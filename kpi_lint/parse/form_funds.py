@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, Execution, FundItem, Located
 from kpi_lint.parse.common import to_number
 from kpi_lint.vocab import Vocabulary, squash
@@ -22,9 +23,9 @@ from kpi_lint.vocab import Vocabulary, squash
 _RATE_SLACK = 1.5  # points of 执行率 that rounding of printed figures may explain
 _EXECUTION_FIELDS = ("budgeted", "full_year", "executed", "weight", "rate", "score")
 # "预算执行情况(万元)(20分)": the label of the funds block, then the points of budget execution.
-_LABEL = re.compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*$")
-_POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
-_LABELLED_POINTS = re.compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*" + _POINTS.pattern)
+_LABEL = lazy_compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*$")
+_POINTS = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_LABELLED_POINTS = lazy_compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*" + _POINTS.pattern)
 
 
 @dataclass

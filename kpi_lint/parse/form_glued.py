@@ -20,6 +20,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from kpi_lint.grid import Cell
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS, TARGET_ROLES
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
 from kpi_lint.parse.points_front import POINTS_ABOVE as _POINTS_ABOVE
@@ -39,53 +40,53 @@ _KIND_WORDS = tuple(
 _NUMBER = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _POINTS = r"(?:0|[1-9]\d*)(?:\.\d{1,2})?"  # points are given to two decimals at most ("8.75", not "0.110")
 _PATTERNS = {
-    "weight": re.compile(rf"^{_POINTS}%?$"),  # "30%": a weight printed as a share
-    "score": re.compile(rf"^{_POINTS}$"),
-    "ratio": re.compile(rf"^{_NUMBER}%?$"),  # 得分系数: "100%", or a bare share ("0.8")
-    "comparator": re.compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
+    "weight": lazy_compile(rf"^{_POINTS}%?$"),  # "30%": a weight printed as a share
+    "score": lazy_compile(rf"^{_POINTS}$"),
+    "ratio": lazy_compile(rf"^{_NUMBER}%?$"),  # 得分系数: "100%", or a bare share ("0.8")
+    "comparator": lazy_compile(r"^(?:>=|<=|[≥≤=<>≧≦═])$"),
     # a unit in Chinese, or in latin letters ("kg", "km"; OCR may glue a character of the unit it lost to them)
-    "unit": re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?|[A-Za-z]{1,4}[\u4e00-\u9fff]?)$"),
+    "unit": lazy_compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})?|[A-Za-z]{1,4}[\u4e00-\u9fff]?)$"),
 }
 _WORDED_SIGN = "|".join((*WORDED_SIGNS, "达到"))
-_TARGET = re.compile(
+_TARGET = lazy_compile(
     rf"^(?:[{_SIGN}]{{1,2}}|{_WORDED_SIGN})?(?:{_NUMBER}[^\d{_SIGN}]{{0,6}}|[^\d{_SIGN}]{{1,30}})(?<![,，;；、])$"
 )
 # A date target ("2023年12月31日", "2023年12月底前"), or a month of the year the form is for ("12月底前").
-_DATE = re.compile(
+_DATE = lazy_compile(
     r"^(?:[≤<]|不晚于)?(?:\d{4}(?:年|\.|-|/)(?:\d{1,2}(?:月|\.|-|/)(?:\d{1,2}日?)?)?|(?:1[0-2]|0?[1-9])月(?:\d{1,2}日)?)"
     r"(?:底|末|前|以前|之前)*$"
 )
 # What a 评(扣)分标准 cell says: how points are given or taken ("得10分", "扣1分").
-_SCORING = re.compile(r"[得扣]\s*\d+(?:\.\d+)?\s*分")
-_SIGN_CHAR = re.compile(f"[{re.escape(_SIGN)}]")
-_COUNTED_AT = re.compile(r"\d+(?:\.\d+)?(?:-\d+)?[\u4e00-\u9fff]")  # "5000吨…", "0-6岁…" (matched at a place)
+_SCORING = lazy_compile(r"[得扣]\s*\d+(?:\.\d+)?\s*分")
+_SIGN_CHAR = lazy_compile(f"[{re.escape(_SIGN)}]")
+_COUNTED_AT = lazy_compile(r"\d+(?:\.\d+)?(?:-\d+)?[\u4e00-\u9fff]")  # "5000吨…", "0-6岁…" (matched at a place)
 _COUNTED_NAME = 2  # what a name opening with a quantity costs
 # Figures a name does not hold: a number after a percent sign, or five digits and more in a run.
-_FIGURE_RUN = re.compile(r"%\d|\d{5,}")
-_FIGURE_START = re.compile(r"%\d|\d{5}")  # the same figures, each as short as it can be
+_FIGURE_RUN = lazy_compile(r"%\d|\d{5,}")
+_FIGURE_START = lazy_compile(r"%\d|\d{5}")  # the same figures, each as short as it can be
 _FIGURES_IN_NAME = 6
 # A short worded target printed twice, as target and as actual, before the row's figures ("好好100%").
-_ECHO = re.compile(r"([\u4e00-\u9fff]{1,6})\1(?=\d|$)")
+_ECHO = lazy_compile(r"([\u4e00-\u9fff]{1,6})\1(?=\d|$)")
 # The same said twice, one length at a time, found at every place it starts (_Text.echoes).
-_ECHO_OF = tuple(re.compile(rf"(?=([\u4e00-\u9fff]{{{n}}})\1)") for n in range(1, 7))
+_ECHO_OF = tuple(lazy_compile(rf"(?=([\u4e00-\u9fff]{{{n}}})\1)") for n in range(1, 7))
 # … and a figure with its unit ("8550万粒550万粒": 分值 8, then 550万粒 as target and as actual).
-_ECHO_FIGURE = re.compile(r"(\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3}))\1")
+_ECHO_FIGURE = lazy_compile(r"(\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3}))\1")
 # … and a worded target's closing words said again as its actual ("…2022年销量显著提高" + "显著提高").
-_ECHO_WORD = re.compile(r"([\u4e00-\u9fff]{2,6})\1")
-_NUMBERING_ONLY = re.compile(r"指标\s*\d*\s*[:：.、]?")
-_NUMBERED_NAME = re.compile(r"指标\s*\d")
+_ECHO_WORD = lazy_compile(r"([\u4e00-\u9fff]{2,6})\1")
+_NUMBERING_ONLY = lazy_compile(r"指标\s*\d*\s*[:：.、]?")
+_NUMBERED_NAME = lazy_compile(r"指标\s*\d")
 _DIRECTIONS = tuple(DIRECTION_WORDS)
-_NUMBER_AT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
-_LOOSE_UNIT = re.compile(r"(?<![\d.])[%‰]")
+_NUMBER_AT = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?")
+_LOOSE_UNIT = lazy_compile(r"(?<![\d.])[%‰]")
 _NOTE_FIGURE = 4  # what each number in a 备注 / 偏差原因 cell costs
-_RATE = re.compile(r"\d+(?:\.\d+)?%")
+_RATE = lazy_compile(r"\d+(?:\.\d+)?%")
 _RATE_NOTE = 1  # a rate in a note column (累计完成率): plausible, but an empty note is likelier
 _MAGNITUDES = ("%", "‰", "万", "亿", "千")  # what may follow a number besides its unit ("380万")
-_YEAR = re.compile(r"(?<!\d)\d{4}年")  # a year: its digits and its 年 are one
-_NUMBER_TAIL = re.compile(r"^.*?\d(?=[^\d.]*$)")  # a target up to its last digit
-_WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
-_WORDED = re.compile(r"[\u4e00-\u9fff\dA-Za-z]")
-_PROSE = re.compile(r"[。；;：:]")
+_YEAR = lazy_compile(r"(?<!\d)\d{4}年")  # a year: its digits and its 年 are one
+_NUMBER_TAIL = lazy_compile(r"^.*?\d(?=[^\d.]*$)")  # a target up to its last digit
+_WORD_START = lazy_compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
+_WORDED = lazy_compile(r"[\u4e00-\u9fff\dA-Za-z]")
+_PROSE = lazy_compile(r"[。；;：:]")
 _TARGET_ROLES = {*TARGET_ROLES, "place_value"}  # … and the targets of further places (指标方向 | 镇 | 乡)
 _NAME_ROLES = ("level3", "deviation", "note")  # names and free text: words, a sign only in brackets
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
@@ -95,8 +96,8 @@ _MAX_PIECE = {
 }
 # A target listing several counted parts, each named ("自愿咨询检测1000人次以上,艾滋病人检测600人次以上"):
 # words, one number with its unit or qualifier, and a comma or semicolon before the next part.
-_LISTED_PART = re.compile(r"[\u4e00-\u9fff]{2,12}\d+(?:\.\d+)?[^\d,，;；、。]{0,6}")
-_LISTED_TARGET = re.compile(rf"{_LISTED_PART.pattern}(?:[,，;；、]{_LISTED_PART.pattern})+")
+_LISTED_PART = lazy_compile(r"[\u4e00-\u9fff]{2,12}\d+(?:\.\d+)?[^\d,，;；、。]{0,6}")
+_LISTED_TARGET = lazy_compile(rf"{_LISTED_PART.pattern}(?:[,，;；、]{_LISTED_PART.pattern})+")
 _LIST_SEPARATORS = ",，;；、"
 _ONE_TARGET = 40  # the longest piece one target may be; only a list of them runs longer (up to _MAX_PIECE)
 # The longest target with several figures (_target_shape_cost): a longer one is a figure with its unit
@@ -111,14 +112,14 @@ _SHORT_WORDED = 8
 _WORDED_LENGTH = 0.01  # per character: breaks ties only (a target is at most 30 characters)
 _NAME_SHORTNESS = 0.001  # per character a name is shorter than the longest: breaks ties only
 # Rows the template numbered and the author left empty, glued after the last filled one.
-_EMPTY_SLOTS = re.compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
-_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_EMPTY_SLOTS = lazy_compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
+_CJK_PAIR = lazy_compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
 _WEIGHT_SHARE = 1  # a weight printed as a share ("30%"): rarer than one in points
 _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target to a break in the text
 # What follows a form's last row in the same run of text: its notes ("注:1、其他资金包括…"), or the
 # next section of the report around it ("(二)项目财务管理状况本项目累计安排资金10万元,其中:…").
-_FOOTNOTE = re.compile(r"注\s*[:：]|[(（][一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff][^(（)）]*[。；;：:])")
+_FOOTNOTE = lazy_compile(r"注\s*[:：]|[(（][一二三四五六七八九十]{1,3}[)）](?=[\u4e00-\u9fff][^(（)）]*[。；;：:])")
 _UNNAMED = 1  # a piece under a column whose heading no list names (its contents are unknown)
 _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
 _ELLIPSIS = "…"  # "……" in a free-text column: the template's mark of an empty cell
@@ -127,15 +128,15 @@ _RUN_CUT = 2
 _USUAL_ROWS = 3  # rows a first cut needs before its 分值 tell what is usual
 _UNUSUAL_POINTS = 0.5  # a 分值 not the table's usual one: breaks ties only
 _ANSWER_AFTER = 3  # a target whose number a lone 是 / 否 follows
-_LETTERED_UNIT = re.compile(r"[A-Za-z]{1,4}[\u4e00-\u9fff]?(?=\d)")
+_LETTERED_UNIT = lazy_compile(r"[A-Za-z]{1,4}[\u4e00-\u9fff]?(?=\d)")
 _UNIT_AGAIN = 4  # how far after a 计量单位 cell the target counted in it may say the unit again ("次|到0次")
-_TARGET_OPENS = re.compile(rf"[\d{_SIGN}]")  # a figure or a sign: how a target opens
+_TARGET_OPENS = lazy_compile(rf"[\d{_SIGN}]")  # a figure or a sign: how a target opens
 _WORDS_AFTER_FIGURES = 6  # what a target with several figures may say after its last ("2021年12月完成")
 _EMPTY_TARGET = 3  # a target column left empty (no target set that year): rarer than any other empty column
 _EMPTY_RATIO = 4  # a 得分系数 left empty: every row scored has one (得分 = 权重 × 系数)
 _RATIO_UNFIT = 2  # a 得分系数 no split of the points after it agrees with
 _RATIO_SLACK = 0.05  # how far 权重 × 系数 may be from 得分 (rounding) in points
-_DIGITS_AT = re.compile(r"\d+(?:\.\d+)?")
+_DIGITS_AT = lazy_compile(r"\d+(?:\.\d+)?")
 _EMPTY_PLACE = 3  # a further place's target column left empty: more than a cut inside a number (2)
 
 

@@ -8,10 +8,10 @@ Period names come from the header cells themselves or from the row above them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.vocab import WORDED_SIGNS, YEAR, Vocabulary, squash
 
 PERIOD_WORDS = ("中长期", "实施期", "实施周期", "项目期", "中期", "长期", "年度")
@@ -321,7 +321,7 @@ def is_subheader(roles: list[str | None]) -> bool:
     )
 
 
-_NUMBER = re.compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%?\s*$")
+_NUMBER = lazy_compile(r"^\s*[-+]?\d[\d,]*(?:\.\d+)?\s*%?\s*$")
 
 
 def is_number(text: str) -> bool:

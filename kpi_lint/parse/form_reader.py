@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
@@ -66,14 +67,14 @@ _SECTION = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)\s*[^\s\d分]"
 )  # a section heading: numbering followed by its words ("(二)项目概况"; a lone "(50)" is a weight)
 # A cell that numbers items of its own ("(1)成立管理组织;(2)季度督导…"): a list inside a row, no heading.
-_ENUMERATION = re.compile(r"^\s*[(（][1１][)）].*[(（][2２][)）]")  # figures typed half- or full-width
-_TITLE_NOISE = re.compile(
+_ENUMERATION = lazy_compile(r"^\s*[(（][1１][)）].*[(（][2２][)）]")  # figures typed half- or full-width
+_TITLE_NOISE = lazy_compile(
     r"^(?:附件|附表)\s*\d*\s*[:：、.．]?\s*|^\d{1,2}\s*[:：、.．]\s*|^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|^关于"
     r"|(?:20\d\d)\s*年度?\s*"
 )
 # What stands in a 三级 cell that names nothing: template marks, "指标2：" ("指标" alone is what an
 # excerpt cut inside "指标1:…" leaves), or a bare number (a score, a "0" left in an unfilled row).
-_PLACEHOLDER = re.compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d*\s*[:：]?|无|/|[-+]?\d+(?:\.\d+)?%?)$")
+_PLACEHOLDER = lazy_compile(r"^(?:[xX×＊*…\.。、\-—/]+|指标\s*\d*\s*[:：]?|无|/|[-+]?\d+(?:\.\d+)?%?)$")
 _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 # A row holding nothing but text in these columns (no target, sign, unit or score) may be prose.
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note", "unnamed"}
@@ -81,21 +82,21 @@ _ACTUAL_HEADS = ("实际完成情况", "全年实际完成情况", "年度总体
 _SHORTEST_NAME = 3  # an indicator name has at least this many characters ("覆盖率")
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
-_RULE_TEXT = re.compile(r"^[^：:]{2,12}[：:].*[；;。]")  # "定性指标计算:根据…来记分。"
-_SCORING_RULE = re.compile(r"扣\d*分|酌情|得满分|记满分")  # "未达指标值酌情扣分": how a row is scored
-_ONLY_SIGN = re.compile(r"[≥≤<>=＞＜≧≦＝═]+")
+_RULE_TEXT = lazy_compile(r"^[^：:]{2,12}[：:].*[；;。]")  # "定性指标计算:根据…来记分。"
+_SCORING_RULE = lazy_compile(r"扣\d*分|酌情|得满分|记满分")  # "未达指标值酌情扣分": how a row is scored
+_ONLY_SIGN = lazy_compile(r"[≥≤<>=＞＜≧≦＝═]+")
 _MAX_LOOSE = 3  # rows above a header-less table's first labelled row that may be its own
 _MAX_GAP = 4  # rows between two such rows ("|" marks; blank lines are no rows: a copy may double-space)
 # A cell that may be a column heading no list knows: short, no figure outside brackets, no sentence.
 # The top half of a heading wrapped over two header rows ("绩效" over "目标值"): a few characters.
 _WRAPPED_HALF = 4
-_HEADER_LIKE = re.compile(r"(?:[^\d\W]|[(（][^)）]{0,6}[)）]){2,16}")
-_CHOICE_BOX = re.compile(r"[□☐▢■☑☒]")  # "优秀□ 良好□ 合格□": a form's tick boxes
-_LEAD_IN = re.compile(r"[：:]\s*$")  # "附件：" introduces what follows; no indicator's name ends so
-_NAME_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a name holds words, not only figures and signs
-_BRACKETED = re.compile(r"^[(（][^()（）]*[)）]$")  # "(2022 年度)", "(元)": an aside in brackets
-_DATE = re.compile(r"^[\d\s]*[年月日][\d\s年月日]*$")  # "年 4 月 22 日": a date's pieces
-_NOT_A_NAME = re.compile(r"[。:：;；]")  # a sentence, or a label with its value
+_HEADER_LIKE = lazy_compile(r"(?:[^\d\W]|[(（][^)）]{0,6}[)）]){2,16}")
+_CHOICE_BOX = lazy_compile(r"[□☐▢■☑☒]")  # "优秀□ 良好□ 合格□": a form's tick boxes
+_LEAD_IN = lazy_compile(r"[：:]\s*$")  # "附件：" introduces what follows; no indicator's name ends so
+_NAME_WORD = lazy_compile(r"[\u4e00-\u9fffA-Za-z]")  # a name holds words, not only figures and signs
+_BRACKETED = lazy_compile(r"^[(（][^()（）]*[)）]$")  # "(2022 年度)", "(元)": an aside in brackets
+_DATE = lazy_compile(r"^[\d\s]*[年月日][\d\s年月日]*$")  # "年 4 月 22 日": a date's pieces
+_NOT_A_NAME = lazy_compile(r"[。:：;；]")  # a sentence, or a label with its value
 
 
 @dataclass
@@ -979,9 +980,9 @@ class FormReader:
 
 
 _SAID_TWICE = 4  # characters of each half of a name said twice
-_FRAGMENT = re.compile(r"^[\W\d_]|。")
+_FRAGMENT = lazy_compile(r"^[\W\d_]|。")
 _TARGETED = {"value", "actual"}
-_NUMBERED = re.compile(r"^[(（]?\d{1,2}[)）.、．]")  # "1)", "(2)": a list's numbering
+_NUMBERED = lazy_compile(r"^[(（]?\d{1,2}[)）.、．]")  # "1)", "(2)": a list's numbering
 
 
 def _another_table(line: Line, header: Header) -> bool:
@@ -1094,9 +1095,9 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
 # Facts that are a name: their value ends where a run of labels glued after it begins.
 _SHORT_FACTS = frozenset({"name", "department", "implementer", "attribute"})
 _RUN_ON_FACTS = _SHORT_FACTS | {"duration"}  # facts that may run on one after another in one cell
-_SEAL = re.compile(r"[(（](?:盖章|签章|签字|公章)[)）]")
-_UNCLOSED = re.compile(r"^[(（][^)）]*$")
-_LABELLED_LINE = re.compile(r"\n\s*[^\s:：]{2,8}[:：]")
+_SEAL = lazy_compile(r"[(（](?:盖章|签章|签字|公章)[)）]")
+_UNCLOSED = lazy_compile(r"^[(（][^)）]*$")
+_LABELLED_LINE = lazy_compile(r"\n\s*[^\s:：]{2,8}[:：]")
 # Labels printed on the same line after a fact's value, with or without a space before them.
 def _points(points: Located | None) -> float | None:
     return to_number(points.text) if points is not None else None
@@ -1171,8 +1172,8 @@ def _form(draft: _Draft, default_family: str | None) -> Form:
 _TITLE_FORM_WORDS = (
     "部门整体", "部门(单位)整体", "单位整体", "整体支出", "区域绩效", "支出绩效", "绩效目标", "绩效自评", "绩效评价"
 )
-_TRAILING_BRACKET = re.compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
-_YEAR_ONLY = re.compile(r"\s*20\d\d\s*年?度?\s*")
+_TRAILING_BRACKET = lazy_compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
+_YEAR_ONLY = lazy_compile(r"\s*20\d\d\s*年?度?\s*")
 _KIND_WORDS = {"项目", "专项", "部门", "单位", "本级", "本级项目", "二级项目", "一级项目", "部门预算项目", "财政项目"}
 
 

@@ -9,10 +9,10 @@ small dynamic programme: the cut with the fewest expected columns left empty win
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kpi_lint.grid import Cell
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS, TARGET_ROLES, fits, is_number
 from kpi_lint.vocab import GRADES, WORDED_SIGNS, GlueHints, squash
 
@@ -20,10 +20,10 @@ Column = tuple[int, str]  # (column index, role)
 Placed = list[tuple[Column, Cell]]
 
 # Not a name: a sign, a percentage, or a short number with its unit ("1次", "24期", "60人").
-_TARGET = re.compile(rf"^(?:[{SIGNS}]|\d+(?:\.\d+)?%$|\d+(?:\.\d+)?[^\d]{{0,3}}$)")
-_NUMBERED = re.compile(r"^\s*[★☆]*指标\s*\d+\s*[:：.．、]")
+_TARGET = lazy_compile(rf"^(?:[{SIGNS}]|\d+(?:\.\d+)?%$|\d+(?:\.\d+)?[^\d]{{0,3}}$)")
+_NUMBERED = lazy_compile(r"^\s*[★☆]*指标\s*\d+\s*[:：.．、]")
 # Not a name either: the worded target "everyone it is owed to" (应保尽保, 应改尽改, 应补尽补).
-_ALL_DUE = re.compile(r"^应(.{1,2})尽\1$")
+_ALL_DUE = lazy_compile(r"^应(.{1,2})尽\1$")
 # Columns a row may leave out without it being a different reading.
 OPTIONAL = {"deviation", "note", "unnamed", "adjusted_value", "comparator", "unit"}
 # Costs are counted in units of _UNIT; an optional column left empty inside a row costs one point, so

@@ -18,16 +18,17 @@ import re
 from collections.abc import Iterator
 
 from kpi_lint.grid import Cell
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Execution, Located
 from kpi_lint.vocab import Vocabulary
 
 _OPTIONAL = frozenset({"declared", "budgeted", "balance", "score"})  # columns a form may leave blank
 _FIELDS = frozenset({"declared", "budgeted", "full_year", "executed", "balance", "rate", "weight", "score"})
-_FIGURE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_FIGURE = lazy_compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 # "(A)", "(B/A)", "(20分*执行率)" after a column word
-_LABEL_TAIL = re.compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*")
-_RUN = re.compile(r"\s*[:：]?\s*([\d.]+)%([\d.]*)")
-_RATIO_RUN = re.compile(r"\s*[:：]?\s*([\d.]+)()")  # no "%": the rate a ratio inside the one run
+_LABEL_TAIL = lazy_compile(r"\s*(?:[(（][^()（）]{0,12}[)）])?\s*")
+_RUN = lazy_compile(r"\s*[:：]?\s*([\d.]+)%([\d.]*)")
+_RATIO_RUN = lazy_compile(r"\s*[:：]?\s*([\d.]+)()")  # no "%": the rate a ratio inside the one run
 _TOTAL_PREFIX = 6  # characters a 总额 label may have before its word ("年度财政" of 年度财政资金总额)
 _MAX_DIGITS = 40  # longer runs are not one row of figures
 

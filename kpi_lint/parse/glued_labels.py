@@ -14,10 +14,10 @@ was read with its label columns keeps what the reader found.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kpi_lint.grid import Cell
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Indicator, Project
 from kpi_lint.vocab import Vocabulary
 
@@ -81,13 +81,13 @@ def labels_glued_before(cell: Cell, vocab: Vocabulary) -> list[Cell]:
     return [*pieces, replace(cell, text=rest, column=cell.column + at)]
 
 
-_NAME_START = re.compile(r"[\u4e00-\u9fff]{2}")  # a name opens with words, not with a figure or a colon
+_NAME_START = lazy_compile(r"[\u4e00-\u9fff]{2}")  # a name opens with words, not with a figure or a colon
 
 # A row label of a table's own title column, closed by the kind of its rows in brackets: "项目年度绩效目标(定量指标)",
 # "年度绩效指标（定性指标）".  No indicator name carries its kind so.
-_TITLE_WORD = re.compile(r"[\u4e00-\u9fff]{2,16}[(（][\u4e00-\u9fff]{0,4}指标[)）]")
+_TITLE_WORD = lazy_compile(r"[\u4e00-\u9fff]{2,16}[(（][\u4e00-\u9fff]{0,4}指标[)）]")
 # A category of the table's own after it, a short word ending in 指标 ("制度指标").
-_OWN_CATEGORY = re.compile(r"[\u4e00-\u9fff]{2,6}?指标")
+_OWN_CATEGORY = lazy_compile(r"[\u4e00-\u9fff]{2,6}?指标")
 
 
 def title_glued_before(cell: Cell) -> tuple[Cell, Cell | None, Cell] | None:

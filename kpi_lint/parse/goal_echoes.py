@@ -11,14 +11,13 @@ target carries a figure, or it does not start the goal word for word.
 
 from __future__ import annotations
 
-import re
-
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Project
 from kpi_lint.vocab import squash
 
 _ECHO_NAME = 6  # Han characters a goal's opening needs to be taken for a repeat of it, not a short name
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT = re.compile(r"\d")
+_HAN = lazy_compile(r"[\u4e00-\u9fff]")
+_DIGIT = lazy_compile(r"\d")
 
 
 def drop_goal_echoes(project: Project) -> None:

@@ -19,9 +19,9 @@ left out; the complete projects around it are kept.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Document, Form, ParseProblem, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.parse.pdf_header import (
@@ -43,7 +43,7 @@ from kpi_lint.parse.pdf_sides import SideAssigner
 from kpi_lint.parse.pdf_text import PdfText, Tok, read_pdf_text
 from kpi_lint.read.source import SourceText
 
-_TABLE_END = re.compile(r"^(?:负责人|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+_TABLE_END = lazy_compile(r"^(?:负责人|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
 
 
 @dataclass

@@ -8,8 +8,7 @@ row, level names by `canonical_level2` (see rows_indicators).
 
 from __future__ import annotations
 
-import re
-
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import PERIOD_ANNUAL, Document, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.rows_analysis import figures_in, parse_analysis
 from kpi_lint.parse.rows_cells import Cell, Row, filled
@@ -19,7 +18,7 @@ from kpi_lint.parse.rows_table import TableBlocks, find_blocks, table_starts
 from kpi_lint.read.source import SourceText
 
 _GRADES = ("优", "良", "中", "差")
-_TOTAL = re.compile(r"\d+(?:\.\d+)?\s*分?")
+_TOTAL = lazy_compile(r"\d+(?:\.\d+)?\s*分?")
 _IMPLEMENTER_LABELS = ("预算单位", "实施单位")
 _GOAL_LABELS = ("年度目标", "年度绩效目标", "绩效目标")
 

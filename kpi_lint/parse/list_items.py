@@ -8,29 +8,29 @@ what a list has shown so far (bracketed targets, numbered items) and passes it i
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kpi_lint.grid import Cell
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_glued import glued_rows
 from kpi_lint.parse.form_segment import Placed
 from kpi_lint.parse.row_continues import MAX_WRAPPED_TARGET
 from kpi_lint.vocab import Vocabulary, label_key
 
 _ITEM_END = "；;。，, "
-_NAME_TARGET = re.compile(r"^(?P<name>.+?)[(（](?P<target>[^()（）]+)[)）]$")
-_UNIT_LIKE = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})*)$")  # "万元", "元/人"
+_NAME_TARGET = lazy_compile(r"^(?P<name>.+?)[(（](?P<target>[^()（）]+)[)）]$")
+_UNIT_LIKE = lazy_compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,3})*)$")  # "万元", "元/人"
 _LIST_SIGNS = "<>=≥≤≧≦"  # the signs a listed target may open with
-TARGET_START = re.compile(rf"^\s*(?:[{_LIST_SIGNS}]|\d)")
+TARGET_START = lazy_compile(rf"^\s*(?:[{_LIST_SIGNS}]|\d)")
 _MAX_LISTED_TARGET = 12  # "名称,提高": a longer tail after the comma is the name's own clause
 
 
-_FIELD_SEP = re.compile(r"[,，;；]")
+_FIELD_SEP = lazy_compile(r"[,，;；]")
 _FIELD_ROLES = ("value", "actual", "adjusted_value", "weight", "score")
-_FIELD_GLUE = re.compile(r"\s*(?:[:：为是]\s*)?")  # matched from the label's end (no "^": it would only match at 0)
+_FIELD_GLUE = lazy_compile(r"\s*(?:[:：为是]\s*)?")  # matched from the label's end (no "^": it would only match at 0)
 _MAX_FIELD_LABEL = 8
-_NAME_COLON = re.compile(r"[:：]")
-_QUOTED = re.compile(r"[“\"'‘](.+)[”\"'’]")
+_NAME_COLON = lazy_compile(r"[:：]")
+_QUOTED = lazy_compile(r"[“\"'‘](.+)[”\"'’]")
 
 
 def labelled_item(cell: Cell, vocab: Vocabulary) -> list[Placed] | None:
@@ -100,7 +100,7 @@ def bracketed_item(cell: Cell, columns: list[tuple[int, str]], worded: bool) -> 
     return [[(level3, name_cell), (value, target_cell)]]
 
 
-NUMBERED_ITEM = re.compile(r"\s*指标\s*\d+\s*[:：]")
+NUMBERED_ITEM = lazy_compile(r"\s*指标\s*\d+\s*[:：]")
 
 
 def list_item(cell: Cell, columns: list[tuple[int, str]], named: bool = False) -> list[Placed] | None:

@@ -9,14 +9,14 @@ takes its second piece after its first, and keeps the first piece's place.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.vocab import Vocabulary
 
-_FIRST_ROW = re.compile(r"^页\d+ 表\d+ 行1 ")  # the anchor of a PDF table's first row (kpi_lint.read.pdf_reader)
-_PAGE = re.compile(r"^页(\d+)")
+_FIRST_ROW = lazy_compile(r"^页\d+ 表\d+ 行1 ")  # the anchor of a PDF table's first row (kpi_lint.read.pdf_reader)
+_PAGE = lazy_compile(r"^页(\d+)")
 
 
 def page_of(cell: Cell) -> int | None:

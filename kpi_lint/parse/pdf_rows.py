@@ -33,21 +33,21 @@ extraction ("全年全年"), or is one of the vague-value words of the lexicon.
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.model import Located
 from kpi_lint.parse.common import LEVEL2_PARENT, canonical_level1, squash, undouble
 from kpi_lint.parse.pdf_text import Tok, display_width
 from kpi_lint.parse.values import parse_value
 
-_VALUE_START = re.compile(
+_VALUE_START = lazy_compile(
     r"^(?:[0-9≥≤<>=]|不低于|不少于|不小于|不高于|不超过|不多于|不大于|不晚于|不迟于|大于|小于|高于|低于|至少|达到|超过|等于)"
 )
-_COMPARATOR_SYMBOL = re.compile(r"[≥≤<>]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_COMPARATOR_SYMBOL = lazy_compile(r"[≥≤<>]")
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
 _OPENING = ("(", "（", "[", "【")
 _MIN_CUT_MARKER = 5  # "经济效益指" is a marker cut before its last character; "数量指" is too short to tell
 

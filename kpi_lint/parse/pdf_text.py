@@ -18,20 +18,20 @@ lines that are not table content are marked removed:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Located
 from kpi_lint.parse.common import squash, undouble
 from kpi_lint.read.source import SourceText
 
 FORM_TITLE = "绩效目标申报表"
-_PAGE_NUMBER = re.compile(r"^\s*-\s*\d+\s*-\s*$")
-_YEAR_LINE = re.compile(r"^[（(]\d{4}年度?[)）]$")
+_PAGE_NUMBER = lazy_compile(r"^\s*-\s*\d+\s*-\s*$")
+_YEAR_LINE = lazy_compile(r"^[（(]\d{4}年度?[)）]$")
 _VERTICAL_LABEL = "绩效指标"
-_TOKEN = re.compile(r"\S+")
+_TOKEN = lazy_compile(r"\S+")
 
 
 def display_width(text: str) -> int:

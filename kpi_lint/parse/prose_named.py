@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.vocab import GlueHints
 
 # A name (no figure, sign or clause mark, ending in a Chinese character), its colon, and what it is to be.
@@ -25,8 +26,8 @@ NAMED_ITEM = re.compile(
     r"^\s*(?P<name>[^\d:：,，;；。≥≤=<>≧≦＞＜|\s][^\d:：,，;；。≥≤=<>≧≦＞＜|]{0,28}[\u4e00-\u9fff])\s*[:：]\s*"
     r"(?P<value>[^\s:：][^:：]{0,29}?)\s*$"
 )
-_DIGIT = re.compile(r"\d")
-_FIRST_CLAUSE = re.compile(r"[^,，;；。]*")
+_DIGIT = lazy_compile(r"\d")
+_FIRST_CLAUSE = lazy_compile(r"[^,，;；。]*")
 
 
 def opens_named(folded: str, start: int) -> bool:

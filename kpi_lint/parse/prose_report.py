@@ -44,6 +44,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Form, Indicator, Located, Project
 from kpi_lint.parse.common import make_indicator
@@ -62,15 +63,15 @@ from kpi_lint.read.text_grid import double_spaced
 from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, GlueHints, Vocabulary, longest_first, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 _TEMPLATE_LEVEL2 = frozenset((*LEVEL2_NAMES, *COST_LEVEL2))  # the categories KPI201/KPI202 look for
 _FIGURE_START = r"\s*[≥≤=<>≧≦＞＜]?\s*\d"  # a figure, its sign before it
-_NUMBERING = re.compile(r"^\s*(?:[(（]?\d{1,2}[)）.、．]|[(（][一二三四五六七八九十]{1,2}[)）])\s*")
+_NUMBERING = lazy_compile(r"^\s*(?:[(（]?\d{1,2}[)）.、．]|[(（][一二三四五六七八九十]{1,2}[)）])\s*")
 # A target stated in a clause: "应急运维系统保障率≥80%", "培训合格率不低于95%", "日常运转定性有效"
 # ("定性" says the target is worded: it stands between the name and the words, in neither); a clause
 # holding a cell separator ("|", a tab) is a table's text, not a sentence.  A rate's linking verb before
 # its sign is in neither ("种苗覆盖率达≥90%": 达 / 达到 after a name ending in 率, 度, 数 or 量).
-_STATED = re.compile(
+_STATED = lazy_compile(
     r"^(?P<name>[^≥≤=<>≧≦＞＜|\t]{2,40}?)\s*(?:(?<=[率度数量])达到?\s*(?=[≥≤=<>≧≦＞＜]))?"
     rf"(?:定性|(?=[≥≤=<>≧≦＞＜]|{'|'.join(WORDED_SIGNS)}))"
     r"(?P<value>[^\s|][^|\t]{0,29}?)\s*$"
@@ -79,33 +80,33 @@ _STATED = re.compile(
 # the name of an item of a list, not a heading.
 _SIGNED_FIGURE = r"\s*(?:达到?)?\s*[≥≤=<>≧≦＞＜]=?\s*\d"
 # A stated target's figure: its sign and number, and any latin unit ("≥0.565km").
-_FIGURE = re.compile(r"^[^\d\u4e00-\u9fff]{0,2}\s*\d[\d,]*(?:\.\d+)?\s*[A-Za-z]*")
+_FIGURE = lazy_compile(r"^[^\d\u4e00-\u9fff]{0,2}\s*\d[\d,]*(?:\.\d+)?\s*[A-Za-z]*")
 _TITLE_LENGTH = 60  # a report's title is one short line
-_SENTENCE = re.compile(r"[。；;，,:：]")  # … with no sentence mark, naming the document it heads
-_DOCUMENT = re.compile(r"(?:报告|报告书|表)\s*(?:[(（][^()（）]{1,12}[)）])?$")
+_SENTENCE = lazy_compile(r"[。；;，,:：]")  # … with no sentence mark, naming the document it heads
+_DOCUMENT = lazy_compile(r"(?:报告|报告书|表)\s*(?:[(（][^()（）]{1,12}[)）])?$")
 _GOAL_LIST = 2  # comparisons after a goal label that make it a list of targets
-_RUN_ON = re.compile(r"[\u4e00-\u9fff]{3}")  # words after a figure and its unit: the next sentence
+_RUN_ON = lazy_compile(r"[\u4e00-\u9fff]{3}")  # words after a figure and its unit: the next sentence
 # Clauses end at a comma or semicolon, or at spaces beside a figure ("=100% 22.5 科目调整次数…").
-_CLAUSE_END = re.compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
+_CLAUSE_END = lazy_compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
 # A line opening with an item's number starts a new sentence ("2、效益指标", "(3)", "二、"): no wrap of
 # a figure ("5.5万元") opens so.
 _ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
-_NUMBERED_LINE = re.compile(rf"^\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_HEADING_END = re.compile(r"\s*。")  # a label closed by a full stop, nothing after it in its sentence
+_NUMBERED_LINE = lazy_compile(rf"^\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])")
+_HAN = lazy_compile(r"[\u4e00-\u9fff]")
+_HEADING_END = lazy_compile(r"\s*。")  # a label closed by a full stop, nothing after it in its sentence
 # A numbered heading printed as a line of its own, no sentence mark or figure after its number ("(二)项目绩效指标").
-_HEADING_LINE = re.compile(rf"\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])\s*[^。,，;；:：!！?？\d]{{2,20}}")
+_HEADING_LINE = lazy_compile(rf"\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])\s*[^。,，;；:：!！?？\d]{{2,20}}")
 # A line going on with a figure (not an item's number, "1.产出…"), a sign or a mark.
-_WRAPPED_ON = re.compile(r"(?!\d{1,2}[.、．](?!\d))[\d≥≤=<>≧≦＞＜%％.,，;；。)）]")
+_WRAPPED_ON = lazy_compile(r"(?!\d{1,2}[.、．](?!\d))[\d≥≤=<>≧≦＞＜%％.,，;；。)）]")
 _HEADING_NUMBER = re.compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
 _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the report, not an indicator
 _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
-_LIST_SEPARATED = re.compile(r"[^,，。]*[;；][^,，。]*")  # a sentence of clauses apart by semicolons, no comma
+_LIST_SEPARATED = lazy_compile(r"[^,，。]*[;；][^,，。]*")  # a sentence of clauses apart by semicolons, no comma
 _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thousands
 _TIME_SPAN = "个?工作日|个月|小时|天|周"  # a span of time a target may count in ("3天以内"), no unit of units.txt
 # How many indicators a sentence announces right before it enumerates them ("绩效指标设置5个,分别为:",
 # "…设置指标5个。分别是:", "设置绩效指标三项,分别为:").
-_ANNOUNCED = re.compile(
+_ANNOUNCED = lazy_compile(
     r"指标[^。,，;；:：\d]{0,6}?(?P<count>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[个项条]\s*[。,，;；]?\s*$"
 )
 _ANNOUNCED_REACH = 30  # characters before an enumeration word searched for its count

@@ -39,9 +39,9 @@ Two signals that hold whatever the document, each about what the form itself pro
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import GARBLED_GRADE, Document, Form, ParseProblem, Project
 from kpi_lint.vocab import COST_LEVEL2, LEVEL1_NAMES, LEVEL2_NAMES, SATISFACTION, SATISFACTION_L1, Vocabulary
 
@@ -204,7 +204,7 @@ _CLOSED_ENDS = frozenset("。.！!？?…")
 _CLOSERS = "”’」』）)】]》"
 _CELL_ENDS = "| \t"  # what a table printed as `|` rows puts after a cell's last words
 # A note under a table ("注: 1.完成目标可能性:…"): the table was closed before it.
-_NOTE = re.compile(r"(?:^|[\s|])(?:注|说明|备注)\s*[:：]")
+_NOTE = lazy_compile(r"(?:^|[\s|])(?:注|说明|备注)\s*[:：]")
 # The marks that make a line a sentence, not a name, a date or a web page's link ("联系我们").
 _CLAUSE_MARKS = frozenset("，,；;。")
 
@@ -286,8 +286,8 @@ def _mid_sentence_note(doc: Document, project: Project, lines: list[str]) -> Par
 
 # The number an item of a report's list opens with ("5、", "(五)", "五、", "5.").
 _ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_ITEM_MARK = re.compile(rf"^\s*(?:[(（]\s*{_ORDINAL}\s*[)）]|{_ORDINAL}\s*[、.．])\s*")
-_FIGURE = re.compile(r"[\d０-９]")
+_ITEM_MARK = lazy_compile(rf"^\s*(?:[(（]\s*{_ORDINAL}\s*[)）]|{_ORDINAL}\s*[、.．])\s*")
+_FIGURE = lazy_compile(r"[\d０-９]")
 
 
 def _item(text: str) -> str:

@@ -10,10 +10,10 @@ before reading a row as a row of its own.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_cells import Kind, kind_of
 from kpi_lint.parse.form_header import DIRECTION_WORDS, Group, fits, is_number
 from kpi_lint.parse.form_record import Record
@@ -23,8 +23,8 @@ from kpi_lint.vocab import CONJUNCTION_FIRST, GRADES, Vocabulary, squash, strip_
 MAX_WRAPPED_TARGET = 10  # a target printed alone under its name is short ("有效提升", "≥95%")
 _CARRIED_ROLES = ("level3", "description", "basis", "deviation", "note")  # texts a page break may cut
 _CARRIED_TARGETS = ("value", "actual")  # … and targets, with the name beside them
-_POINTS = re.compile(r"^\d+(?:\.\d+)?分$")
-_CLAUSES = re.compile(r"[;；]")  # clauses of a remark ("免疫效果好;检疫符合"); a name is one phrase
+_POINTS = lazy_compile(r"^\d+(?:\.\d+)?分$")
+_CLAUSES = lazy_compile(r"[;；]")  # clauses of a remark ("免疫效果好;检疫符合"); a name is one phrase
 
 
 def name_only(last: Record) -> bool:

@@ -7,15 +7,15 @@ the index is kept only as a hint and for the spans.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Located
 from kpi_lint.parse.common import squash
 from kpi_lint.read.source import SourceText
 
 # 分值 / 得分 and fund amounts: a bare number (no unit, no comparator).
-_PLAIN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_PLAIN_NUMBER = lazy_compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True)

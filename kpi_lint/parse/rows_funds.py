@@ -9,8 +9,7 @@ to the column labels in the header's order.
 
 from __future__ import annotations
 
-import re
-
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Execution
 from kpi_lint.parse.common import to_number
 from kpi_lint.parse.rows_cells import Cell, Row, filled
@@ -28,7 +27,7 @@ _LABEL_FIELDS: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 # The printed template, used when the header is missing or unreadable.
 DEFAULT_ORDER = ("declared", "budgeted", "full_year", "executed", "balance", "rate", "score")
-_UNIT = re.compile(r"[(（]\s*(万元|元)\s*[)）]")
+_UNIT = lazy_compile(r"[(（]\s*(万元|元)\s*[)）]")
 
 
 def is_fund_header(row: Row) -> bool:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Located
 
 FULL_MARKS = "100"
 MIN_SCORE_DIGITS = 2  # a total below 10 is no score a form prints; "1005" stays as printed
-_SCORE = re.compile(r"[1-9]\d*(?:\.\d+)?")
+_SCORE = lazy_compile(r"[1-9]\d*(?:\.\d+)?")
 
 
 def unglued_total(total: Located) -> Located:

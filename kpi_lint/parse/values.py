@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.model import ParsedValue
 from kpi_lint.read.source import fold
@@ -63,9 +64,9 @@ _SYMBOLS = (
     ("⩾", "≥"),
     ("⩽", "≤"),
 )
-_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?|\.\d+)")
+_NUMBER = lazy_compile(r"(\d[\d,]*(?:\.\d+)?|\.\d+)")
 _CN_DIGITS = "零一二三四五六七八九十两"
-_DATE = re.compile(
+_DATE = lazy_compile(
     r"(?:\d+|[" + _CN_DIGITS + r"]+)\s*(?:个)?(?:月|季度|日|号|周|工作日|年)"
     r"|\d+\s*天|年底|年末|年内|月底|月末|季度末|上半年|下半年|每月|每季度|每年|每周|每日|每天|半年|当月|当年|次月|月份"
 )
@@ -74,11 +75,13 @@ _PERCENT = ("%", "‰", "百分之", "百分点")
 # "2023.07-2024.01", "2021.1.1-12.31" (the range's end in the same year), "2021.12.31前".
 _DAY = r"(?:19|20)\d{2}[./-](?:0?[1-9]|1[0-2])(?:[./-](?:0?[1-9]|[12]\d|3[01]))?"
 _MONTH_DAY = r"(?:0?[1-9]|1[0-2])[./](?:0?[1-9]|[12]\d|3[01])"
-_NUMERIC_DATE = re.compile(rf"^{_DAY}(?:\s*[-~至到—]+\s*(?:{_DAY}|{_MONTH_DAY}))?\s*(?:之前|以前|前|为止|止|以内|内)?$")
+_NUMERIC_DATE = lazy_compile(
+    rf"^{_DAY}(?:\s*[-~至到—]+\s*(?:{_DAY}|{_MONTH_DAY}))?\s*(?:之前|以前|前|为止|止|以内|内)?$"
+)
 # A time limit: "<24小时", "≤20工作日", "3个月内".
-_TIME_SPAN = re.compile(r"\d\s*(?:个)?(?:小时|工作日|天|日|周|个月)")
+_TIME_SPAN = lazy_compile(r"\d\s*(?:个)?(?:小时|工作日|天|日|周|个月)")
 # A deadline named by the calendar's fixed occasions: "春节前", "中秋节前", "汛期前", "开学前".
-_NAMED_DEADLINE = re.compile(r"(?:春节|元旦|清明|端午|中秋|国庆|重阳|节日|汛期|开学|年关)(?:之|以)?前")
+_NAMED_DEADLINE = lazy_compile(r"(?:春节|元旦|清明|端午|中秋|国庆|重阳|节日|汛期|开学|年关)(?:之|以)?前")
 
 
 def mentions_date(text: str | None) -> bool:
@@ -90,9 +93,9 @@ def mentions_date(text: str | None) -> bool:
 
 # A run of Latin letters and digits in a value: an OCR'd figure may print its zeros as the letter O ("1O0%",
 # "第O份" under a 计量单位 of 份, "2O份").
-_LETTERS_AND_DIGITS = re.compile(r"[A-Za-z\d.]+")
-_FIGURE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff%‰]")
+_LETTERS_AND_DIGITS = lazy_compile(r"[A-Za-z\d.]+")
+_FIGURE = lazy_compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_UNIT_AFTER = lazy_compile(r"[\u4e00-\u9fff%‰]")
 
 
 def _ocr_zeros(text: str) -> str:
@@ -157,7 +160,7 @@ def _parse_with_default(text: str, lexicon: Lexicon) -> ParsedValue:
 
 
 # A template's placeholder left in the value ("≤****000元", "≥**%"): nothing was filled in.
-_PLACEHOLDER = re.compile(r"[*＊]{2,}|[xX×]{2,}")
+_PLACEHOLDER = lazy_compile(r"[*＊]{2,}|[xX×]{2,}")
 
 
 def _parse(text: str, lex: Lexicon) -> ParsedValue:

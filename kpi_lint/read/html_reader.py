@@ -6,12 +6,11 @@ its own, and the outer cell that holds it keeps only its own text.
 
 from __future__ import annotations
 
-import re
-
 from kpi_lint.grid import Block, Cell, Grid, Paragraph, Row
+from kpi_lint.lazy_re import lazy_compile
 
 # An XHTML page's XML declaration: lxml refuses a decoded text that still names its encoding.
-_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+_XML_DECLARATION = lazy_compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 
 
 # Elements that begin a line of their own; text in any other element runs on in the line around it.

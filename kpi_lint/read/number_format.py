@@ -14,8 +14,9 @@ back to the General format, which never loses digits.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import ROUND_HALF_UP, Decimal
+
+from kpi_lint.lazy_re import lazy_compile
 
 # A locale's short date (numFmtId 14, "mm-dd-yy" in the file) shows as 2024/12/31 in Chinese Excel and WPS.
 _SHORT_DATES = {"mm-dd-yy", "m/d/yy", "m/d/yyyy", "mm/dd/yy"}
@@ -43,7 +44,7 @@ _ZH_BUILTIN = {
     57: 'yyyy"年"m"月"',
     58: 'm"月"d"日"',
 }
-_DATE_TOKENS = re.compile(r"(yyyy|yy|e|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|上午/下午|AM/PM|am/pm|A/P|a/p)")
+_DATE_TOKENS = lazy_compile(r"(yyyy|yy|e|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|上午/下午|AM/PM|am/pm|A/P|a/p)")
 
 
 def _sections(code: str) -> list[str]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.read.number_format import format_date, format_number
 
 # Kangxi radicals and the CJK radicals supplement: PDF fonts often map 目 to ⽬, 一 to ⼀.
-_RADICALS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
-_CID = re.compile(r"\(cid:\d+\)")
+_RADICALS = lazy_compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
+_CID = lazy_compile(r"\(cid:\d+\)")
 
 
 def fold_radicals(text: str) -> str:

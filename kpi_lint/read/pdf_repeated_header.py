@@ -14,12 +14,11 @@ next (its year, its project's name); a title printed again over the rest of the 
 
 from __future__ import annotations
 
-import re
-
 from kpi_lint.grid import Row
+from kpi_lint.lazy_re import lazy_compile
 
-_SPACE = re.compile(r"\s+")
-_FIGURES = re.compile(r"\d+")
+_SPACE = lazy_compile(r"\s+")
+_FIGURES = lazy_compile(r"\d+")
 _TITLE_CHARS = 4
 
 

@@ -14,20 +14,20 @@ far below the share a converted page shows.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.lazy_re import lazy_compile
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
+_NOT_CJK = lazy_compile(r"[^\u4e00-\u9fff]+")
 # A pinyin gloss right after a character: latin letters with at least one tone mark or ü.
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-z\u00e0-\u01dc]*[\u00e0-\u01dc])[a-z\u00e0-\u01dc]{1,7}\)")
+_GLOSS = lazy_compile(r"(?<=[\u4e00-\u9fff])\((?=[a-z\u00e0-\u01dc]*[\u00e0-\u01dc])[a-z\u00e0-\u01dc]{1,7}\)")
 # How much of a text must be traditional for it to be converted: a share of its Chinese
 # characters, and a count, so that a stray 乾 in a short simplified text changes nothing.
 _SHARE = 0.05

@@ -15,9 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from kpi_lint.errors import InputError
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.read.script import is_traditional, simplify
 
 # Characters NFKC would fold but that carry meaning as printed in a table.
@@ -70,7 +69,7 @@ _FOLD_TABLE = _FoldTable()
 # and the punctuation printed in Chinese (tests/read checks every one).  A text of only these is its
 # own folding, found by one scan instead of a table lookup per character.
 UNFOLDED = "\x00-\x7f\u4e00-\u9fff" + "".join(sorted(_KEEP)) + "、。“”‘’《》〈〉【】「」『』"
-_MAY_FOLD = re.compile(f"[^{UNFOLDED}]")
+_MAY_FOLD = lazy_compile(f"[^{UNFOLDED}]")
 
 
 def fold(text: str) -> str:
@@ -102,6 +101,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         utf8_error = exc
     # Chinese text that is not UTF-8 is GB18030/GBK or Big5: left free, charset-normalizer sometimes
     # names a Japanese code page for a GB file (euc_jis_2004), and decodes it as mojibake.
+    from charset_normalizer import from_bytes  # on first use: most files are UTF-8
+
     best = from_bytes(data, cp_isolation=list(_CJK_FAMILY)).best()
     if best is None and (gb_text := _gb18030_text(data, utf8_error)) is not None:
         return gb_text, "gb18030"
@@ -125,7 +126,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
 
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
-_NON_ASCII_TEXT = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_TEXT = lazy_compile(r"[^\x00-\x7f]")
 # Non-ASCII characters GB18030 bytes may spell as valid UTF-8 before UTF-8 decoding fails.
 _UTF8_BY_CHANCE = 2
 
@@ -149,8 +150,8 @@ def _gb18030_text(data: bytes, utf8_error: UnicodeDecodeError) -> str | None:
     return text if _looks_like_text(text) else None
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_CJK = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def _looks_like_text(text: str) -> bool:

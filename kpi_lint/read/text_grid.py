@@ -25,20 +25,21 @@ from dataclasses import replace
 from itertools import pairwise
 
 from kpi_lint.grid import Cell, Grid, Row
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.read.csv_grid import csv_rows, looks_like_csv
 from kpi_lint.read.source import SourceText
 from kpi_lint.vocab import PAGE_NUMBER, WORDED_SIGNS
 
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PIPE_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES = re.compile(r"(?: {2,}|\u3000+| ?\t ?)")
 _SPACE = re.compile(r" ")
 # No indicator table is wider than this; a line with more cells holds a whole table.
 MAX_COLUMNS = 24
-_LONE_PIPE = re.compile(r"^[\s|]*\|[\s|]*$")
-_COMPARATOR = re.compile(r"^(?:[<>=≥≤≧≦＞＜]=?|>=|<=|=>|=<|≥=|不低于|不少于|不高于|不超过|大于|小于|约)$")
-_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
-_UNIT = re.compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}|%\(百分比\)|\([^)]*\))$")
-_VALUE_START = re.compile(r"^(?:[<>=≥≤≧≦＞＜]|\d|不低于|不少于|不高于|不超过|达到)|%$")
+_LONE_PIPE = lazy_compile(r"^[\s|]*\|[\s|]*$")
+_COMPARATOR = lazy_compile(r"^(?:[<>=≥≤≧≦＞＜]=?|>=|<=|=>|=<|≥=|不低于|不少于|不高于|不超过|大于|小于|约)$")
+_NUMBER = lazy_compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+_UNIT = lazy_compile(r"^(?:%|‰|[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,2}/[\u4e00-\u9fff]{1,2}|%\(百分比\)|\([^)]*\))$")
+_VALUE_START = lazy_compile(r"^(?:[<>=≥≤≧≦＞＜]|\d|不低于|不少于|不高于|不超过|达到)|%$")
 
 
 def _split(text: str, sep: re.Pattern[str] | str) -> list[tuple[int, str]]:
@@ -108,10 +109,10 @@ def _single_spaced(text: str, lead: int) -> list[tuple[int, str]] | None:
     return None
 
 
-_ROW_TAIL = re.compile(r"\d|[<>=≥≤≧≦]")
+_ROW_TAIL = lazy_compile(r"\d|[<>=≥≤≧≦]")
 _SENTENCE = re.compile(r"[。；;：:]")
 _LIST_SEP = re.compile(r"[:：]")  # a list after a label's colon is cut at ;。 but holds no second colon
-_NAME_START = re.compile(r"[\u4e00-\u9fff]")
+_NAME_START = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[tuple[int, int]]:
@@ -169,7 +170,7 @@ class TitleHeads:
 
 
 # A title's own words before its form word: words only, no figure, no sentence mark ("省级部门预算项目支出").
-_TITLE_HEAD = re.compile(r"[\u4e00-\u9fff()（）]{4,20}")
+_TITLE_HEAD = lazy_compile(r"[\u4e00-\u9fff()（）]{4,20}")
 
 HeaderCover = Callable[[str], "list[tuple[int, int]] | None"]
 HeaderTail = Callable[[str, int, int, int, int], "list[tuple[int, int]]"]
@@ -249,10 +250,10 @@ def _with_tails(found: list[tuple[int, int]], folded: str, tails: HeaderTail | N
 
 # What joins a label to the list written after it: a colon or a comma, maybe after a short tail of
 # the label ("社会效益目标:").
-_LEAD_IN = re.compile(r"\s*(?:[^\s\d:：,，;；。]{1,2}(?=[:：]))?[:：,，]\s*")
+_LEAD_IN = lazy_compile(r"\s*(?:[^\s\d:：,，;；。]{1,2}(?=[:：]))?[:：,，]\s*")
 # Items of such a list end at ;。 or at a comma right after a target ("≥80万元,促使…").
-_ITEM_SEP = re.compile(r"[;；。,，]")
-_ENDS_TARGET = re.compile(rf"(?:[<>=≥≤≧≦]|{'|'.join(WORDED_SIGNS)}|达到)\s*\d[^()（）]*$")
+_ITEM_SEP = lazy_compile(r"[;；。,，]")
+_ENDS_TARGET = lazy_compile(rf"(?:[<>=≥≤≧≦]|{'|'.join(WORDED_SIGNS)}|达到)\s*\d[^()（）]*$")
 
 
 def _items(printed: str, folded: str, start: int, end: int) -> list[tuple[int, str, bool]]:
@@ -276,7 +277,7 @@ def _items(printed: str, folded: str, start: int, end: int) -> list[tuple[int, s
     return out
 
 
-_BRACKET_PATH = re.compile(r"^\s*【([^【】]+?)\s*[-—－/]\s*([^【】]+)】\s*$")
+_BRACKET_PATH = lazy_compile(r"^\s*【([^【】]+?)\s*[-—－/]\s*([^【】]+)】\s*$")
 
 
 def _bracket_path(printed: str, folded: str) -> list[tuple[int, str]] | None:
@@ -327,7 +328,7 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
 
 # A document-sharing site previews a file as numbered chunks of about a thousand characters each
 # ("1、…", "2、…"), cut anywhere, even inside a word.
-_CHUNK = re.compile(r"^\s*(\d{1,3})、")  # indented too: a copy may indent every line
+_CHUNK = lazy_compile(r"^\s*(\d{1,3})、")  # indented too: a copy may indent every line
 _CHUNK_LENGTH = 300
 # A line that lost its separators and runs this long is a stretch of a document (facts, header and
 # rows), not one row of a table.
@@ -335,7 +336,7 @@ _STRETCH_LENGTH = 300
 # At least this many words of the vocabulary broken by a space: one may be a real gap between cells.
 _BROKEN_WORDS = 2
 # At least this many figures standing apart ("100% 10"): the spaces then separate cells.
-_SPACED_FIGURES = re.compile(r"[\d%] (?=[\d<>=≥≤])")
+_SPACED_FIGURES = lazy_compile(r"[\d%] (?=[\d<>=≥≤])")
 _SEPARATED_FIGURES = 2
 # A text with a line of spaces for every this many lines puts them between its cells (padded blank lines).
 _PADDED_BLANKS = 3
