@@ -6,8 +6,8 @@ The documents of the named test sets are drawn, once, into `dev` (a quarter) and
 scikit-learn's StratifiedGroupKFold (4 folds, shuffled with the fixed seed) over their rows of
 corpus/labels/categories.csv, grouped by document (a document goes whole to one side) and stratified by the
 hand-checked 二级指标 (so the dev share holds every class the moved documents hold).  Without `--write` the draw is
-printed; with it, split.csv is rewritten (a moved document's `test_set` goes to the `moved_from` column).  Run once: the split is then
-written down and never redrawn.
+printed; with it, split.csv is rewritten (a moved document's `test_set` goes to the `moved_from` column).  Run once:
+the split is then written down and never redrawn.
 """
 
 from __future__ import annotations
