@@ -50,7 +50,7 @@ def main() -> None:
     dev = (pairs["part"] == "dev").tolist()
     print(f"train + dev {len(pairs)} 对（same {sum(truth)}，dev {sum(dev)}），{len(setup.texts)} 条文本")
     for threshold in sorted({*args.thresholds, DEFAULT_THRESHOLD}):
-        result = cluster_texts(setup.texts, setup.normalizer, threshold, kinds=setup.kinds,
+        result = cluster_texts(setup.texts, setup.normalizer, threshold, kinds=setup.kinds, per=setup.per,
                                block_size=args.block_size)
         label = dict(zip(result.texts, result.labels.tolist(), strict=True))
         predicted = [bool(a and b and label[a] == label[b]) for a, b in zip(setup.left, setup.right, strict=True)]

@@ -65,7 +65,9 @@ GRADES = ("优", "良", "中", "差", "优秀", "良好", "合格", "不合格")
 CONJUNCTION_FIRST = re.compile(r"(?:以及|及(?![时格早]))")
 
 # Comparisons written in words ("大于等于90%", "不低于95%"), longest first.
-WORDED_SIGNS = ("大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "大于", "小于", "等于")
+WORDED_SIGNS = (
+    "大于或等于", "小于或等于", "大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "大于", "小于", "等于",
+)
 _SPACE = re.compile(r"\s+")
 # A page number printed where a page broke ("- 3 -", "第 2 页 共 5 页"): no part of the table around it.
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
@@ -133,6 +135,13 @@ class GlueHints:
     worded_starts: tuple[str, ...] = ()  # how one opens before its verb (有所, 明显, 逐步 … of 有所提升)
     units: tuple[str, ...] = ()  # units.txt's counting and money units, longest first ("人次" before "人")
     place_ends: tuple[str, ...] = ()  # glue_cues.txt 地名后缀: how a place heading ends (镇, 街道办 …), longest first
+    section_words: tuple[str, ...] = ()  # glue_cues.txt 指标标题: a report's heading over its targets (绩效指标)
+    clause_leads: tuple[str, ...] = ()  # glue_cues.txt 目标前导: a verb opening a target clause (确保 …)
+    modal_words: tuple[str, ...] = ()  # glue_cues.txt 目标情态: a modal between a name and its target (应 …)
+    heading_ends: tuple[str, ...] = ()  # glue_cues.txt 标题后缀: a category heading's closing words (完成情况)
+    comparison_starts: tuple[str, ...] = ()  # glue_cues.txt 比较开头: a clause comparing the figure before it
+    subjects: tuple[str, ...] = ()  # glue_cues.txt 报告主语: who a report says did it (我市 …), in no name
+    subject_adverbs: tuple[str, ...] = ()  # glue_cues.txt 主语副词: an adverb after such a subject (共 …)
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,17 @@ class Vocabulary:
     def wrap_words(self) -> set[str]:
         """Words a cell break may fall inside of (labels, header words, fact labels)."""
         return {*self.level1, *self.level2, *self.columns, *self.facts}
+
+    @cached_property
+    def joined_words(self) -> frozenset[str]:
+        """What cells wrapped over several lines are joined into: `wrap_words` and the block labels."""
+        return frozenset(self.wrap_words | self.blocks)
+
+    @cached_property
+    def joined_word_starts(self) -> frozenset[str]:
+        """Every beginning of a `joined_words` word short of the whole word: a cell whose text is none
+        of them starts no join."""
+        return frozenset(w[:i] for w in self.joined_words for i in range(1, len(w)))
 
     @cached_property
     def word_pattern(self) -> re.Pattern[str] | None:
@@ -783,6 +803,13 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             worded_starts=worded_starts(vague),
             units=tuple(sorted({w for kind in ("count", "money") for w in units.get(kind, ())}, key=len, reverse=True)),
             place_ends=tuple(sorted(cues.get("地名后缀", ()), key=len, reverse=True)),
+            section_words=tuple(sorted(cues.get("指标标题", ()), key=len, reverse=True)),
+            clause_leads=tuple(sorted(cues.get("目标前导", ()), key=len, reverse=True)),
+            modal_words=tuple(sorted(cues.get("目标情态", ()), key=len, reverse=True)),
+            heading_ends=tuple(sorted(cues.get("标题后缀", ()), key=len, reverse=True)),
+            comparison_starts=tuple(sorted(cues.get("比较开头", ()), key=len, reverse=True)),
+            subjects=tuple(sorted(cues.get("报告主语", ()), key=len, reverse=True)),
+            subject_adverbs=tuple(sorted(cues.get("主语副词", ()), key=len, reverse=True)),
         ),
         read_list(directory, "block_labels.txt"),
     )

@@ -12,9 +12,11 @@ thousands.  A dense n×n distance matrix does not scale, so:
    the rule of step 3 that joins them is never cut by a block boundary;
 3. within a block: cosine distances, with rapidfuzz near-duplicates (truncated
    cells, one-character typos) and names with two parts swapped (购置办公设备数量 /
-   办公设备购置数量; kept in one block like a cut cell) set to distance 0 and two names that end in different
-   kinds of measure (a rate and a count: 购置办公设备数量 / 购置办公设备种类, see
-   lexicons/measure_heads.txt) set to distance 1, then AgglomerativeClustering
+   办公设备购置数量; kept in one block like a cut cell) set to distance 0 and two names that cannot be one
+   indicator set to distance 1 (normalize.measures_clash): they end in different kinds of measure (a rate and
+   a count: 购置办公设备数量 / 购置办公设备种类; a pass rate and an uptime rate; a number of times and of people,
+   lexicons/measure_heads.txt), name objects of two classes (works, goods, an information system:
+   lexicons/measure_objects.txt) or have amounts per different units (元/份, 元/人), then AgglomerativeClustering
    with average linkage cut at `threshold`;
 4. with more than one block, the clusters are clustered once more the same way,
    so that a group split by a block boundary is joined again.  A cluster stands
@@ -28,7 +30,8 @@ thousands.  A dense n×n distance matrix does not scale, so:
    more by the pass's own blocks meet in a later one.
 
 Below `block_size` texts (the corpus, a county) steps 2 and 4 do nothing and the
-result is exact average-linkage clustering.
+result is exact average-linkage clustering; up to EXACT_MOST texts (a one-file check) it is
+computed with NumPy alone (exact_tfidf, exact_linkage), the same labels as scikit-learn's.
 """
 
 from __future__ import annotations
@@ -38,19 +41,19 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
-from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
-from sklearn.metrics.pairwise import cosine_distances
-from sklearn.preprocessing import normalize
-from threadpoolctl import threadpool_limits
 
-from kpi_lint.cluster.features import make_vectorizer, segment
-from kpi_lint.cluster.normalize import TextNormalizer
+from kpi_lint.cluster.exact_linkage import average_linkage_labels, cosine_distances
+from kpi_lint.cluster.exact_tfidf import Rows, normalize, products
+from kpi_lint.cluster.features import exact_vectors, make_vectorizer, segment
+from kpi_lint.cluster.normalize import TextNormalizer, measures_clash
 from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
+
+if TYPE_CHECKING:  # SciPy and scikit-learn are imported where used: a one-file check needs neither (EXACT_MOST)
+    from scipy import sparse
 
 # rapidfuzz ratio (0–100) above which two texts are the same text mistyped or cut short.
 NEAR_DUPLICATE = 90.0
@@ -72,11 +75,17 @@ MERGE_ROUNDS = 2
 # shared by many names ("建档立卡贫困户…") says little about which one was cut, and tying them all would make
 # one group larger than a block.
 TIE_MOST = 4
+# Up to this many texts in one block (a file, a county), the clustering is computed with NumPy alone
+# (kpi_lint.cluster.exact_tfidf, exact_linkage: the same numbers as scikit-learn's, without its second of
+# imports).  Its linkage walks the merges one NumPy row operation at a time (n² work in n Python steps), so it
+# is kept to the sizes one machine checks at once; the corpus and wild set together, 1,221 texts, took 0.8 s
+# this way against 4.8 s through scikit-learn (its imports not counted; the same loaded 2-core machine).
+EXACT_MOST = 1000
 
 Progress = Callable[[int], None]
 # Clusters blocks of (vectors, texts, measures) at a threshold, each on its own: in this process or on a
 # Dask cluster (kpi_lint.run.dask_run.dask_blocks); labels are local to each block.
-Block = tuple[sparse.csr_matrix, list[str], list[str]]
+Block = tuple["sparse.csr_matrix", list[str], list[str]]
 BlockMap = Callable[[Sequence[Block], float], list[np.ndarray]]
 
 
@@ -86,7 +95,7 @@ class TextClusters:
 
     texts: list[str]
     labels: np.ndarray  # int, one per text; equal labels = same cluster
-    vectors: sparse.csr_matrix  # unit-length rows
+    vectors: sparse.csr_matrix | Rows  # unit-length rows (Rows: computed without SciPy, the same numbers)
 
     def centrals(self, weights: Sequence[float]) -> np.ndarray:
         """Per label, the text (index into `texts`) closest to its cluster's centroid, weighted by `weights`.
@@ -100,11 +109,25 @@ class TextClusters:
             return np.zeros(0, dtype=np.int64)
         w = np.asarray(weights, dtype=float)
         labels = self.labels
+        scores = _central_scores(self.vectors, labels, w) if isinstance(self.vectors, Rows) else self._scores(w)
+        rounded = np.array([round(s, 9) for s in scores.tolist()])
+        lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=n)
+        order = np.lexsort((np.arange(n), lengths, -w, -rounded, labels))
+        firsts = np.r_[0, np.flatnonzero(np.diff(labels[order])) + 1]
+        return np.asarray(order[firsts], dtype=np.int64)
+
+    def _scores(self, w: np.ndarray) -> np.ndarray:
+        """Each text's vector · its cluster's weighted centroid, with SciPy and scikit-learn."""
+        from scipy import sparse
+        from sklearn.preprocessing import normalize as unit_rows
+
+        n = len(self.texts)
+        labels = self.labels
         vectors = sparse.csr_matrix(self.vectors)
         membership = sparse.csr_matrix((w, (labels, np.arange(n))), shape=(int(labels.max()) + 1, n))
         summed = sparse.csr_matrix(membership @ vectors)
         summed.sort_indices()
-        centroids = sparse.csr_matrix(normalize(summed))
+        centroids = sparse.csr_matrix(unit_rows(summed))
         # score of text i = its vector · its cluster's centroid, summed in the order of its entries
         width = vectors.shape[1]
         rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
@@ -114,12 +137,34 @@ class TextClusters:
         at = np.minimum(np.searchsorted(held, wanted), max(len(held) - 1, 0))
         found = held[at] == wanted if len(held) else np.zeros(len(wanted), dtype=bool)
         products = vectors.data * np.where(found, centroids.data[at] if len(held) else 0.0, 0.0)
-        scores = np.bincount(rows, weights=products, minlength=n)
-        rounded = np.array([round(s, 9) for s in scores.tolist()])
-        lengths = np.fromiter(map(len, self.texts), dtype=np.int64, count=n)
-        order = np.lexsort((np.arange(n), lengths, -w, -rounded, labels))
-        firsts = np.r_[0, np.flatnonzero(np.diff(labels[order])) + 1]
-        return np.asarray(order[firsts], dtype=np.int64)
+        return np.bincount(rows, weights=products, minlength=n)
+
+
+def _central_scores(vectors: Rows, labels: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """TextClusters._scores with NumPy, the same sums in the same order: each centroid entry summed over the
+    members in order, its squares over its columns in order, each score over the text's entries in order.
+    One cluster at a time, so that only one centroid is held dense."""
+    scores = np.zeros(len(labels))
+    centroid = np.zeros(vectors.width)
+    for members in _members_by_label(labels):
+        centroid[:] = 0.0
+        for i in members.tolist():
+            at = slice(vectors.indptr[i], vectors.indptr[i + 1])
+            centroid[vectors.indices[at]] += w[i] * vectors.data[at]
+        held = np.flatnonzero(centroid)
+        total = np.cumsum(centroid[held] * centroid[held])[-1] if len(held) else 0.0  # cumsum: in column order
+        norm = np.sqrt(total) if total != 0.0 else 1.0
+        for i in members.tolist():
+            at = slice(vectors.indptr[i], vectors.indptr[i + 1])
+            products = vectors.data[at] * (centroid[vectors.indices[at]] / norm)
+            scores[i] = np.bincount(np.zeros(len(products), dtype=np.int64), weights=products, minlength=1)[0]
+    return scores
+
+
+def _members_by_label(labels: np.ndarray) -> list[np.ndarray]:
+    """Each label's texts, in ascending order."""
+    order = np.argsort(labels, kind="stable")
+    return np.split(order, np.flatnonzero(np.diff(labels[order])) + 1)
 
 
 def cluster_texts(
@@ -128,6 +173,7 @@ def cluster_texts(
     threshold: float = DEFAULT_THRESHOLD,
     *,
     kinds: Mapping[str, str] | None = None,
+    per: Mapping[str, str] | None = None,
     block_size: int = BLOCK_SIZE,
     progress: Progress | None = None,
     block_map: BlockMap | None = None,
@@ -135,16 +181,27 @@ def cluster_texts(
     """Cluster distinct normalized texts (the caller dedupes; empty texts are not allowed).
 
     `kinds` maps a text to the value kinds of its targets ("date count"): a text whose
-    targets are dates and one whose targets are counts measure different things.  `block_map`
+    targets are dates and one whose targets are counts measure different things.  `per` maps a text to what
+    its amounts are counted per ("份" for 10元/份, groups.per_units): a cost per copy and one per person are never
+    joined.  `block_map`
     clusters the blocks elsewhere (a Dask cluster); the result is the same.
     """
     unique = list(texts)
     if not unique:
-        return TextClusters([], np.zeros(0, dtype=int), sparse.csr_matrix((0, 0)))
+        return TextClusters([], np.zeros(0, dtype=int), Rows.from_dense(np.zeros((0, 0))))
     with_kinds = kinds is not None and any(kinds.get(t) for t in unique)
+    per = per or {}
+    measures = [f"{normalizer.signature(t)}#{per.get(t, '')}" for t in unique]
+    if len(unique) <= min(block_size, EXACT_MOST) and block_map is None:
+        exact = exact_vectors(unique, normalizer, kinds if with_kinds else None)
+        labels = _renumber(cluster_exact_block(exact, unique, threshold, measures))
+        if progress is not None:
+            progress(len(unique))
+        return TextClusters(unique, labels, exact)
+    from scipy import sparse
+
     frame = segment(unique, normalizer, kinds if with_kinds else None)
     vectors = sparse.csr_matrix(make_vectorizer(with_kinds=with_kinds).fit_transform(frame))
-    measures = [normalizer.measure(t) for t in unique]
     if len(unique) <= block_size:
         labels = _cluster_rows(vectors, unique, measures, threshold, block_size, progress, block_map)
         return TextClusters(unique, _renumber(labels), vectors)
@@ -206,6 +263,9 @@ def _partition(
     n = vectors.shape[0]
     if n <= block_size:
         return [np.arange(n)]
+    from sklearn.cluster import MiniBatchKMeans
+    from threadpoolctl import threadpool_limits
+
     k = min(_FAN_OUT, -(-n // block_size) * 2)
     km = MiniBatchKMeans(n_clusters=k, random_state=seed, n_init=1, batch_size=4096, max_iter=20)
     # One thread, as the rest of a run: kpi-lint runs in parallel by processes (--jobs, Dask), and
@@ -237,6 +297,9 @@ def _components(n: int, links: Sequence[tuple[int, int]]) -> np.ndarray:
     """Group id of each of `n` rows, rows joined by `links` in one group (connected components)."""
     if not links:
         return np.arange(n)
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
     a, b = np.asarray(links, dtype=np.int64).T
     graph = sparse.coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, ids = connected_components(graph, directed=False)
@@ -249,29 +312,48 @@ def cluster_block(
     """Average-linkage labels of one block of texts (different measures kept apart, near-duplicates joined).
 
     `measures` gives each text's kind of measure (TextNormalizer.measure, '' when unknown): two texts
-    with different known kinds are at distance 1, whatever their wording shares, unless one is the
+    whose kinds clash (`measures_clash`) are at distance 1, whatever their wording shares, unless one is the
     other mistyped or cut short.
     """
-    n = vectors.shape[0]
-    if n == 1:
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.metrics.pairwise import cosine_distances as distances_of
+
+    if vectors.shape[0] == 1:
         return np.zeros(1, dtype=np.int64)
-    distance = cosine_distances(vectors)
+    distance = _kept_apart_and_joined(distances_of(vectors), texts, measures)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+    )
+    return np.asarray(model.fit_predict(distance), dtype=np.int64)
+
+
+def cluster_exact_block(vectors: Rows, texts: list[str], threshold: float, measures: Sequence[str] | None = None
+                        ) -> np.ndarray:
+    """`cluster_block` computed with NumPy alone (kpi_lint.cluster.exact_linkage): the same labels."""
+    if vectors.height == 1:
+        return np.zeros(1, dtype=np.int64)
+    unit = normalize(vectors)  # cosine_distances normalizes its rows once more
+    distance = _kept_apart_and_joined(cosine_distances(products(unit, unit)), texts, measures)
+    return average_linkage_labels(distance, threshold)
+
+
+def _kept_apart_and_joined(distance: np.ndarray, texts: list[str], measures: Sequence[str] | None) -> np.ndarray:
+    """Cosine distances with different known measures set to 1 and near-duplicates to 0."""
+    n = distance.shape[0]
     if measures is not None:
-        # Each measure as a small integer (0 when unknown): n² integer comparisons, not string ones.
-        code = {m: i for i, m in enumerate(dict.fromkeys(["", *measures]))}
+        # Each signature as a small integer: the few distinct ones compared once, the n² pairs looked up.
+        kinds = list(dict.fromkeys(measures))
+        code = {m: i for i, m in enumerate(kinds)}
         kind = np.fromiter((code[m] for m in measures), dtype=np.int64, count=n)
-        known = kind != 0
-        distance[known[:, None] & known[None, :] & (kind[:, None] != kind[None, :])] = 1.0
+        clash = np.array([[measures_clash(a, b) for b in kinds] for a in kinds], dtype=bool)
+        distance[clash[kind[:, None], kind[None, :]]] = 1.0
     # After the measures: a cell cut short ends where the page cut it, not in its measure
     # ("门诊，住院医疗费用" is "门诊，住院医疗费用救助比例").
     near = _near_duplicates(texts)
     if near is not None:
         distance[near] = 0.0
     np.fill_diagonal(distance, 0.0)
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
-    )
-    return np.asarray(model.fit_predict(distance), dtype=np.int64)
+    return distance
 
 
 def _near_duplicates(texts: list[str]) -> np.ndarray | None:
@@ -395,6 +477,8 @@ def _merge_across_blocks(
     seed: int = 0,
 ) -> np.ndarray:
     """Cluster the clusters once, joining groups cut apart by block boundaries (`seed`: the k-means draw)."""
+    from scipy import sparse
+
     labels = _renumber(labels)
     n_clusters = int(labels.max()) + 1
     membership = sparse.csr_matrix(

@@ -17,7 +17,7 @@ import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
 from kpi_lint.cluster.clustering import BLOCK_SIZE, cluster_texts
-from kpi_lint.cluster.groups import collect_members, value_kinds
+from kpi_lint.cluster.groups import collect_members, per_units, value_kinds
 from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.model import Document
 
@@ -52,6 +52,7 @@ class _Setup:
     normalizer: TextNormalizer
     texts: list[str]  # every distinct normalized text to cluster
     kinds: dict[str, str]
+    per: dict[str, str]  # what amounts are counted per (groups.per_units)
     left: list[str]
     right: list[str]
 
@@ -62,11 +63,13 @@ def _setup(pairs: pd.DataFrame, documents: Sequence[Document]) -> _Setup:
     left = [normalizer.normalize(t) for t in pairs["level3_a"]]
     right = [normalizer.normalize(t) for t in pairs["level3_b"]]
     texts = sorted(({m.text for m in members} | set(left) | set(right)) - {""})
-    return _Setup(normalizer, texts, value_kinds(members), left, right)
+    return _Setup(normalizer, texts, value_kinds(members), per_units(members), left, right)
 
 
 def _predict(setup: _Setup, threshold: float, block_size: int = BLOCK_SIZE) -> list[bool]:
-    result = cluster_texts(setup.texts, setup.normalizer, threshold, kinds=setup.kinds, block_size=block_size)
+    result = cluster_texts(
+        setup.texts, setup.normalizer, threshold, kinds=setup.kinds, per=setup.per, block_size=block_size
+    )
     label: Mapping[str, int] = dict(zip(result.texts, result.labels.tolist(), strict=True))
     return [bool(a and b and label[a] == label[b]) for a, b in zip(setup.left, setup.right, strict=True)]
 

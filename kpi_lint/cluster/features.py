@@ -17,14 +17,16 @@ word) was tried and gave no better pairwise F1 (tests/data/README.md).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import pandas as pd
-from sklearn.compose import ColumnTransformer
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import Normalizer
+import numpy as np
 
+from kpi_lint.cluster.exact_tfidf import Rows, TfidfBlock, char_ngrams, dense_unit_rows, hstack, is_full, normalize
 from kpi_lint.cluster.normalize import TextNormalizer
+
+if TYPE_CHECKING:  # imported where used: a one-file check builds its vectors without them (exact_vectors)
+    import pandas as pd
+    from sklearn.pipeline import Pipeline
 
 WORD_WEIGHT = 1.0
 CHAR_WEIGHT = 1.5
@@ -37,10 +39,18 @@ def segment(
     texts: Sequence[str], normalizer: TextNormalizer, kinds: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
     """One row per normalized text: the text, its jieba words and its targets' kinds, space-joined."""
-    frame = pd.DataFrame({"text": list(texts), "words": [" ".join(normalizer.tokens(t)) for t in texts]})
+    import pandas as pd
+
+    return pd.DataFrame(_columns(texts, normalizer, kinds))
+
+
+def _columns(
+    texts: Sequence[str], normalizer: TextNormalizer, kinds: Mapping[str, str] | None
+) -> dict[str, list[str]]:
+    columns = {"text": list(texts), "words": [" ".join(normalizer.tokens(t)) for t in texts]}
     if kinds:
-        frame["kinds"] = [kinds.get(t, "") for t in texts]
-    return frame
+        columns["kinds"] = [kinds.get(t, "") for t in texts]
+    return columns
 
 
 def _split(joined: str) -> list[str]:
@@ -56,6 +66,11 @@ def make_vectorizer(
     with_kinds: bool = False,
 ) -> Pipeline:
     """The unfitted pipeline: frame from `segment` → sparse rows of unit length."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import Normalizer
+
     blocks = [
         ("words", TfidfVectorizer(analyzer=_split, sublinear_tf=True), "words"),
         ("chars", TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True), "text"),
@@ -67,3 +82,21 @@ def make_vectorizer(
         weights["kinds"] = kind_weight
     union = ColumnTransformer(blocks, transformer_weights=weights, sparse_threshold=1.0)
     return Pipeline([("features", union), ("unit", Normalizer())])
+
+
+def exact_vectors(
+    texts: Sequence[str], normalizer: TextNormalizer, kinds: Mapping[str, str] | None = None
+) -> Rows:
+    """What `make_vectorizer(with_kinds=bool(kinds)).fit_transform(segment(texts, normalizer, kinds))` returns
+    (as a CSR matrix), bit for bit, computed with NumPy (kpi_lint.cluster.exact_tfidf)."""
+    columns = _columns(texts, normalizer, kinds)
+    words = TfidfBlock.fit(columns["words"], _split, sublinear=True)[1]
+    chars = TfidfBlock.fit(columns["text"], char_ngrams(1, 3), sublinear=True)[1]
+    blocks, weights = [words, chars], [WORD_WEIGHT, CHAR_WEIGHT]
+    if kinds:
+        blocks.append(TfidfBlock.fit(columns["kinds"], _split, sublinear=False, use_idf=False)[1])
+        weights.append(KIND_WEIGHT)
+    if is_full(blocks):  # the pipeline's output is then dense (a single text), normalized as such
+        weighted = [b.dense() * w for b, w in zip(blocks, weights, strict=True)]
+        return Rows.from_dense(dense_unit_rows(np.hstack(weighted)))
+    return normalize(hstack(blocks, weights))

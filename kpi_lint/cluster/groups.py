@@ -227,7 +227,13 @@ def build_clusters(
     if on_total is not None:
         on_total(len(unique))
     result = cluster_texts(
-        unique, normalizer, threshold, kinds=value_kinds(members), progress=progress, block_map=block_map
+        unique,
+        normalizer,
+        threshold,
+        kinds=value_kinds(members),
+        per=per_units(members),
+        progress=progress,
+        block_map=block_map,
     )
     return _assemble(members, shared, counts, result, normalizer, threshold)
 
@@ -276,6 +282,21 @@ def value_kinds(members: Iterable[Member]) -> dict[str, str]:
         if kind in TELLING_KINDS:
             kinds[m.text].add(kind)
     return {text: " ".join(sorted(k)) for text, k in kinds.items()}
+
+
+def per_units(members: Iterable[Member]) -> dict[str, str]:
+    """Normalized text → what its amounts are counted per ("份" for 10元/份, "人 人次"), for amounts per a unit.
+
+    A cost per copy and a cost per person are two measures whatever the names share (宣传资料单位成本 10元/份,
+    出差单位成本 0万元/人): the clustering keeps them apart (`measures_clash`).
+    """
+    per: dict[str, set[str]] = defaultdict(set)
+    for m in members:
+        parsed = parse_value(m.value)
+        unit = (base_unit(parsed) or "") if parsed.kind == "money" else ""
+        if "/" in unit:
+            per[m.text].add(unit.split("/", 1)[1])
+    return {text: " ".join(sorted(units)) for text, units in per.items()}
 
 
 def value_stats(values: Iterable[str | None]) -> list[ValueStats]:

@@ -78,6 +78,7 @@ def _leading_places(name: str) -> list[str]:
 MEMO_LIMIT = 1 << 19  # texts a TextNormalizer remembers at a time (the memo starts again when full)
 SYNONYMS_FILE = "cluster_synonyms.txt"
 HEADS_FILE = "measure_heads.txt"
+OBJECTS_FILE = "measure_objects.txt"
 
 
 @lru_cache(maxsize=8)
@@ -94,6 +95,12 @@ def load_synonyms(directory: Path) -> tuple[tuple[str, str], ...]:
 def load_heads(directory: Path) -> tuple[tuple[str, str], ...]:
     """`ending → measure` pairs of lexicons/measure_heads.txt, longest ending first."""
     return tuple(sorted(read_pairs(directory, HEADS_FILE), key=lambda pair: len(pair[0]), reverse=True))
+
+
+@lru_cache(maxsize=8)
+def load_objects(directory: Path) -> tuple[tuple[str, str], ...]:
+    """`word → class of object` pairs of lexicons/measure_objects.txt (工程 → 工程, 设备 → 货物 …)."""
+    return tuple(read_pairs(directory, OBJECTS_FILE))
 
 
 # How a synonym pair of lexicons/cluster_synonyms.txt applies: anywhere in a text, to a whole text ending in
@@ -148,6 +155,7 @@ class TextNormalizer:
     units: tuple[str, ...] = ()
     userdict: str | None = None
     heads: tuple[tuple[str, str], ...] = ()  # ending → kind of measure, longest ending first
+    objects: tuple[tuple[str, str], ...] = ()  # word → class of the object measured (measure_objects.txt)
     # text → normalized text: the clustering, the peer index and the library each normalize every
     # indicator of the run, and the rules look texts up again; remembered for this normalizer only
     # (one is built per run), at most MEMO_LIMIT texts at a time.
@@ -164,6 +172,7 @@ class TextNormalizer:
             units=tuple(units),
             userdict=str(lex.userdict) if lex.userdict else None,
             heads=load_heads(lex.directory),
+            objects=load_objects(lex.directory),
         )
 
     @cached_property
@@ -212,17 +221,56 @@ class TextNormalizer:
     def measure(self, normalized: str) -> str:
         """The kind of measure a normalized name ends in (比率, 计数, 时间 …), '' when its ending says none.
 
-        '设备验收合格率' → 比率, '购置办公设备种类' → 种类, '医保信息系统正常运' (a cut cell) → ''.
+        '设备验收合格率' → 比率/合格, '购置办公设备种类' → 种类, '医保信息系统正常运' (a cut cell) → ''.
+        A kind may be narrowed after a `/` (`measures_clash`).
         """
         for ending, kind in self.heads:
             if normalized.endswith(ending):
                 return kind
         return ""
 
+    def object_class(self, normalized: str) -> str:
+        """The one class of object a normalized name's words name (工程, 货物), '' for none or more than one.
+
+        '重点建设工程验收合格率' → 工程, '办公设备验收合格率' → 货物, '工程设备购置成本' → ''.
+        """
+        found = {cls for word, cls in self.objects if word in normalized}
+        return found.pop() if len(found) == 1 else ""
+
+    def signature(self, normalized: str) -> str:
+        """What a name measures, as `measures_clash` compares it: its kind of measure and its object's class.
+
+        '设备验收合格率' → '比率/合格@货物', '医保信息系统正常运' → '@'.
+        """
+        return f"{self.measure(normalized)}@{self.object_class(normalized)}"
+
     def tokens(self, normalized: str) -> list[str]:
         """jieba words of a normalized text, function words dropped."""
         words = _tokenizer(self.userdict).lcut(normalized, HMM=False)
         return [w for w in words if w.strip() and w not in STOP_WORDS]
+
+
+def measures_clash(first: str, second: str) -> bool:
+    """True when two names' signatures (`TextNormalizer.signature`) say they cannot be one indicator.
+
+    A signature may end in `#` and what the name's amounts are counted per ("份", "人 人次": groups.per_units);
+    two names whose amounts are counted per different things (10元/份, 0万元/人) clash.
+    They clash when their objects are of two classes (an acceptance rate of works and one of goods), or when
+    their kinds of measure do: a kind may be narrowed after a `/` (lexicons/measure_heads.txt), so 比率/合格
+    (a pass rate) and 比率/运行 (an uptime rate) clash as 比率 and 计数 do, while a plain 比率 (接种率, a rate
+    the list does not narrow) goes with either.  An empty part (a cut cell, a phrase) goes with everything.
+    """
+    first, _, per_a = first.partition("#")
+    second, _, per_b = second.partition("#")
+    if per_a and per_b and not set(per_a.split()) & set(per_b.split()):
+        return True
+    kind_a, _, object_a = first.partition("@")
+    kind_b, _, object_b = second.partition("@")
+    if object_a and object_b and object_a != object_b:
+        return True
+    if not kind_a or not kind_b or kind_a == kind_b:
+        return False
+    return not (kind_a.startswith(kind_b + "/") or kind_b.startswith(kind_a + "/"))
 
 
 def _drop(pattern: re.Pattern[str], text: str) -> str:

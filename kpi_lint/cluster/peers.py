@@ -23,16 +23,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
-from scipy import sparse
-from sklearn.compose import ColumnTransformer
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics.pairwise import linear_kernel
-from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import Normalizer
 
-from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD, BlockMap
+from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD, EXACT_MOST, BlockMap
 from kpi_lint.cluster.groups import Cluster, ClusterSet, Member, build_clusters, document_unit
+from kpi_lint.cluster.project_space import ExactSpace, LibrarySpace, Products, ProjectRow, ProjectSpace, used_columns
 from kpi_lint.cluster.recent import Recent
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
 from kpi_lint.parse.values import base_unit, parse_value, scaled
@@ -195,7 +189,8 @@ class _NeighbourBlock:
     """The positive products of projects start… with every project, and the nearest read from them."""
 
     start: int
-    products: sparse.csr_matrix
+    size: int  # projects in the block
+    products: Products
     nearest: dict[ProjectSubset | None, dict[int, tuple[np.ndarray, np.ndarray, bool]]]
 
 
@@ -243,11 +238,11 @@ class PeerIndex:
         self._using_cache: dict[str, ProjectSubset] = {}
         self._filed_cache: Recent[int, Counter[str]] = Recent(CLUSTER_ANSWERS)  # cluster id → its rows per 二级
         self._block: _NeighbourBlock | None = None  # the latest block of projects' products
-        self._columns: sparse.csr_matrix | None = None  # the matrix transposed, once
-        frame = pd.DataFrame(frames, columns=["name", "clusters"])
-        columns = [c for c in frame.columns if frame[c].str.len().gt(0).any()]  # an all-empty block cannot be fit
-        self._vectorizer = _project_vectorizer(columns)
-        self._matrix = self._vectorizer.fit_transform(frame) if columns else None
+        columns = used_columns(frames)
+        # Up to EXACT_MOST projects (a file, a county) the space is computed with NumPy, the same numbers as
+        # scikit-learn's (kpi_lint.cluster.project_space), without importing it.
+        space = ExactSpace if len(frames) <= EXACT_MOST else LibrarySpace
+        self._space: ProjectSpace | None = space(frames, columns) if columns else None
 
     # ---- KPI404 -------------------------------------------------------------------------------------------
     def cluster_for(self, indicator: Indicator) -> Cluster | None:
@@ -366,13 +361,15 @@ class PeerIndex:
         self, project: Project, path: str | None = None, among: ProjectSubset | None = None
     ) -> Iterator[tuple[ProjectKey, float]]:
         """Projects by similarity, sorted by numpy and yielded lazily; only those `among` holds if given."""
-        if self._matrix is None:
+        space = self._space
+        if space is None:
             return
         own_path = path or _project_path(project) or self._path_of.get((project.name, project.line), "")
         own = project_key(own_path, project)
         row = self._index_of.get(own)
         skip = 0
-        if row is not None and sparse.issparse(self._matrix):
+        query: int | ProjectRow
+        if row is not None and space.sparse:
             # An indexed project: its nearest neighbours are computed once, by block.  (A dense
             # matrix — a handful of projects — is ranked exactly below: a dense block product may
             # round differently from one row's.)
@@ -386,13 +383,13 @@ class PeerIndex:
             # More were asked for than the kept neighbours hold: the exact ranking, whose first
             # len(nearest) entries are the ones just given (same products, same order).
             skip = len(nearest)
-            query = self._matrix[row : row + 1]
+            query = row
         else:
-            query = self._vectorizer.transform(pd.DataFrame([self._project_row(project)], columns=["name", "clusters"]))
-        order = np.arange(self._matrix.shape[0]) if among is None else among.indexes
+            query = self._project_row(project)
+        order = np.arange(space.count) if among is None else among.indexes
         if len(order) == 0:
             return
-        sims = linear_kernel(query, self._matrix[order]).ravel()
+        sims = space.similarities(query, order)
         for i in np.argsort(-sims, kind="stable")[skip:]:
             if sims[i] <= 0:
                 return
@@ -409,16 +406,14 @@ class PeerIndex:
         asked; each subset's nearest are read from them.  (A product of two projects is the same number
         whatever block or subset it is computed in: the sum over the row's features in their order.)
         """
-        assert self._matrix is not None
+        assert self._space is not None
         block = self._block
-        if block is None or not block.start <= row < block.start + block.products.shape[0]:
-            n = self._matrix.shape[0]
+        if block is None or not block.start <= row < block.start + block.size:
+            n = self._space.count
             size = max(1, min(n, _BLOCK_CELLS // max(n, 1), _BLOCK_ROWS))
             start = row - row % size
-            if self._columns is None:
-                self._columns = sparse.csr_matrix(self._matrix.T)
-            products = sparse.csr_matrix(self._matrix[start : start + size] @ self._columns)
-            block = self._block = _NeighbourBlock(start, products, {})
+            products = self._space.block_products(start, size)
+            block = self._block = _NeighbourBlock(start, min(size, n - start), products, {})
         nearest = block.nearest.setdefault(among, {})
         if row not in nearest:
             nearest[row] = _nearest(block.products, row - block.start, among)
@@ -484,14 +479,14 @@ class PeerIndex:
         example = f"{best.path}:{best.line}"
         return PeerSuggestion(level2, wording, typical, len(projects), example, cid, round(support, 4))
 
-    def _project_row(self, project: Project) -> dict[str, str]:
+    def _project_row(self, project: Project) -> ProjectRow:
         norm = self.clusters.normalizer.normalize
         cids = [self.clusters.by_text.get(norm(i.level3)) for i in project.indicators]
         return {"name": norm(project.name), "clusters": " ".join(f"c{c}" for c in cids if c is not None)}
 
 
 def _nearest(
-    products: sparse.csr_matrix, offset: int, among: ProjectSubset | None
+    products: Products, offset: int, among: ProjectSubset | None
 ) -> tuple[np.ndarray, np.ndarray, bool]:
     """Row `offset`'s NEIGHBOURS highest positive products (of `among`'s projects if given), by
     similarity then index, and whether they are all of them.  Only the values reaching the
@@ -518,16 +513,6 @@ def build_peer_index(
 ) -> PeerIndex:
     """Cluster the documents' indicators and index their projects for peer comparison."""
     return PeerIndex(build_clusters(documents, threshold, block_map=block_map), documents)
-
-
-def _project_vectorizer(columns: Sequence[str]) -> Pipeline:
-    # Similar projects share words in their names and clusters among their indicators.
-    blocks = {
-        "name": TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True),
-        "clusters": TfidfVectorizer(analyzer=str.split, sublinear_tf=True),
-    }
-    union = ColumnTransformer([(c, blocks[c], c) for c in columns], sparse_threshold=1.0)
-    return Pipeline([("features", union), ("unit", Normalizer())])
 
 
 def _project_path(project: Project) -> str | None:

@@ -13,15 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import fuzz
-from sklearn.pipeline import Pipeline
 
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD, NEAR_DUPLICATE, NEAR_DUPLICATE_MIN_LENGTH
 from kpi_lint.cluster.features import make_vectorizer, segment
 from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.library.model import Concept, Library
+
+if TYPE_CHECKING:  # built only when a library is given: a check without one does not import scikit-learn
+    from sklearn.pipeline import Pipeline
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ line, where a row ends when its group's columns are full or a new label comes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from kpi_lint.grid import Cell, Row
@@ -22,6 +22,7 @@ from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group,
 from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
 from kpi_lint.parse.glued_labels import labels_glued_before, title_glued_before
+from kpi_lint.parse.labels_before import spread
 from kpi_lint.parse.list_items import (
     NUMBERED_ITEM,
     TARGET_START,
@@ -74,6 +75,10 @@ class BlockReader:
         self._numbered_items = 0
         self._other_items = 0
         self._first_level2: tuple[int, Cell] | None = None  # the first 二级 label, and the rows read before it
+        self.labels_met: list[Cell] = []  # the 二级 labels read, in order
+        # 二级 labels printed before the header (labels_before.spread), and how to tell a value's kind.
+        self.labels_before: list[str] = []
+        self.value_kind: Callable[[str], str] | None = None
         # A ruled row of this table started at the left edge, under the 一级/二级 columns: the table was
         # pasted into Word or Excel row by row, its rows' merged cells left out.
         self._pasted = False
@@ -213,7 +218,10 @@ class BlockReader:
         """Rows read before the block's first 二级 label, when that label is the second 二级 of its 一级
         (质量指标, listed after 数量指标 in levels.txt): they are the first one's, whose label the
         excerpt or a flattened spreadsheet lost.  Further down the order the rows could be of any
-        of the 二级 before; they are left without one."""
+        of the 二级 before; they are left without one.  Labels printed before the header
+        (`labels_before`) are given to those rows first."""
+        if self._spread_labels_before():
+            return
         if self._first_level2 is None:
             return
         (at, cell), self._first_level2 = self._first_level2, None
@@ -226,6 +234,24 @@ class BlockReader:
             level1 = self.vocab.canonical_level1(record.level1.text) if record.level1 else None
             if record.level2 is None and level1 in (None, parent):
                 record.inferred_level2 = before
+
+    def _spread_labels_before(self) -> bool:
+        """The rows before the block's first 二级 label, none labelled, under the 二级 labels printed before its
+        header (labels_before.spread); True when they were given them."""
+        if not self.labels_before or self.value_kind is None:
+            return False
+        at = self._first_level2[0] if self._first_level2 is not None else len(self.records)
+        rows = self.records[:at]
+        if not rows or any(r.level2 is not None for r in rows):
+            return False
+        value_kind = self.value_kind
+        kinds = [value_kind(r.data["value"].text) if "value" in r.data else None for r in rows]
+        labels = spread(self.labels_before, kinds)
+        if labels is None:
+            return False
+        for record, label in zip(rows, labels, strict=True):
+            record.inferred_level2 = label
+        return True
 
     def numbers_names(self, numbering: re.Pattern[str]) -> bool:
         """A name read in this table, or waiting in its run, opens with `numbering` ("一、示范区建立"): the
@@ -532,6 +558,7 @@ class BlockReader:
             _set_level1(levels, cell, self.vocab)
         else:
             self._met_level2(cell)
+            self.labels_met.append(cell)
             levels.level2 = cell
         return True
 

@@ -8,6 +8,7 @@ a category ("服务对象满意度"), so the order of the cells decides: 一级 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import replace
 from enum import Enum
 
@@ -89,7 +90,7 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     part may be the first word of a cell of several ("效" ⏎ "益" ⏎ "指" ⏎ "标 经济效益", a vertical
     label ending on the line a wrapped 二级 starts): that word joins, the rest of the cell stays.
     """
-    words = vocab.wrap_words | vocab.blocks
+    words, starts = vocab.joined_words, vocab.joined_word_starts
     out = [r.with_cells(list(r.cells)) for r in rows]  # this function's own copies, changed in place
     # A ruled row takes part when it is a line of text pasted into a table: filled from the left edge
     # and short of the table's end ("绩效指标 一级" ⏎ "指标", each line a row of the Word table).
@@ -104,6 +105,9 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
         head = out[r].cells[i]
         head_words = _wrapped_tail(head.text.split(), out, flat, k, words)
         joined = label_key(head_words[-1]) if head_words else ""
+        if joined not in starts:  # no word of the vocabulary begins with it: nothing joins onto it
+            k += 1
+            continue
         best, cut_last = 0, False
         for n in range(1, _MAX_WRAP):
             if k + n >= len(flat) or not joined or len(joined) > 16:
@@ -178,7 +182,7 @@ def _with_label_notes(cells: list[Cell], vocab: Vocabulary) -> list[Cell]:
 
 
 def _wrapped_tail(
-    head_words: list[str], rows: list[Row], flat: list[tuple[int, int]], k: int, words: set[str]
+    head_words: list[str], rows: list[Row], flat: list[tuple[int, int]], k: int, words: Set[str]
 ) -> list[str]:
     """The words of a cell, its last one cut where two words run together ("绩效指标一级") when the
     next cell completes the second ("指标": 一级指标) and the first is a word too (绩效指标)."""
@@ -195,7 +199,7 @@ def _wrapped_tail(
     return head_words
 
 
-def _join_wrapped_columns(rows: list[Row], words: set[str]) -> list[Row]:
+def _join_wrapped_columns(rows: list[Row], words: Set[str]) -> list[Row]:
     """A header whose words wrap onto the next line column by column ("年度 实际" ⏎ "指标值 完成值"):
     the next line's cells complete, in order, the cells of the line above that are not words.
 
@@ -260,7 +264,7 @@ def from_left_edge(cells: list[Cell]) -> bool:
 _MAX_WRAP = 6  # a word is not wrapped over more cells than this
 
 
-def _complete(parts: list[Cell], tails: list[str], words: set[str], cut: bool = True) -> dict[int, Cell]:
+def _complete(parts: list[Cell], tails: list[str], words: Set[str], cut: bool = True) -> dict[int, Cell]:
     """Each tail (a word of the next line), in order, completes the next part it makes a word with;
     {} unless all do.  A tail that completes none may be two tails that lost the space between them
     (a PDF cell wrapped at that space: "指标值完成值"), when each half completes a part (`cut`)."""

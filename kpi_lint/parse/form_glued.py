@@ -99,6 +99,10 @@ _LISTED_PART = re.compile(r"[\u4e00-\u9fff]{2,12}\d+(?:\.\d+)?[^\d,，;；、。
 _LISTED_TARGET = re.compile(rf"{_LISTED_PART.pattern}(?:[,，;；、]{_LISTED_PART.pattern})+")
 _LIST_SEPARATORS = ",，;；、"
 _ONE_TARGET = 40  # the longest piece one target may be; only a list of them runs longer (up to _MAX_PIECE)
+# The longest target with several figures (_target_shape_cost): a longer one is a figure with its unit
+# or qualifier, a worded target (_TARGET), a date (_DATE) or a list (_LISTED_TARGET), or none.
+_SHAPED_TARGET = 16
+_TARGET_TAIL = 6  # what _TARGET lets follow a target's number ([^\d…]{0,6})
 _LISTED = 0.5  # a listed target: less likely than one target, likelier than a name swallowing the list's numbers
 # Punctuation that closes or continues a phrase: a cell never opens with it ("、文化传承影响").
 _NO_OPENING = tuple("、，,；;。：:）)》”")
@@ -274,7 +278,7 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
         return listed
     # A target with several numbers ("2021年1月-12月") is possible but less likely than a cut;
     # a sign stands only at its start.
-    if len(piece) > 16 or piece[0] == "0" or at.has_sign(p + 1, e):
+    if len(piece) > _SHAPED_TARGET or piece[0] == "0" or at.has_sign(p + 1, e):
         return None
     if _run_on(piece) and (e < len(at.text) or not _TARGET_OPENS.match(piece)):
         # The next cells, unless the run ends here after a target's start ("=99百分比省级部门…": what
@@ -343,7 +347,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         return _RATE_NOTE  # "累计完成率", "目标完成率": a rate ("0%", "143%"), the one figure a note column holds
     if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
         return None
-    if role == "level3" and _NUMBERING_ONLY.fullmatch(piece):
+    if role == "level3" and piece.startswith("指标") and _NUMBERING_ONLY.fullmatch(piece):
         return None  # "指标" | "1" …: the template's numbering "指标1" opens a name, it is none
     if at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare):
         # "…完成率%901010010国家级…": a row's figures glued between two names (or after a note); each
@@ -359,7 +363,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     # lone 是 / 否 ("否“三公经费…": the 是否核心指标 answer of the row before).
     stray = 0
     if role == "level3":
-        stray += _LOOSE_UNIT.search(piece if bare is None else bare) is not None
+        stray += at.has_loose_unit(p, e) if bare is None else _LOOSE_UNIT.search(bare) is not None
         stray += 2 * at.echoes(p, e)
         stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
         stray += 2 * at.holds_kind(p, e)  # "健全性性标定指": the 指标性质 column's word
@@ -467,17 +471,21 @@ def _piece_ends(role: str, at: _Text, p: int) -> range | list[int]:
 
     A target of one (up to _ONE_TARGET characters) is refused from where it takes in a numbered name, a
     计量单位 cell or a unit sign after no figure (_target_cost; each, once in a piece from p, is in every
-    longer one).  A name is two characters at least, and one opening with a figure is one only from where
-    its quantity ends (_COUNTED_AT); a 备注 / 偏差原因 opening with no word is only a 是/否, the template's
-    empty mark, or (备注) a rate."""
+    longer one), and past _SHAPED_TARGET characters where it holds too many figures (too_many_figures).
+    A name is two characters at least, and one opening with a figure is one only from where its quantity
+    ends (_COUNTED_AT); a 备注 / 偏差原因 opening with no word is only a 是/否, the template's empty mark,
+    or (备注) a rate."""
     last = _last_end(role, at, p)
     if last <= p:
         return range(0)
     if role in _TARGET_ROLES:
-        dead = at.target_refused_from(p)
-        if dead > min(last, p + _ONE_TARGET):
-            return range(p + 1, last + 1)
-        return [*range(p + 1, dead), *range(p + _ONE_TARGET + 1, last + 1)]
+        one = min(last, p + _ONE_TARGET)
+        dead = min(at.target_refused_from(p), one + 1)
+        taken = [*range(p + 1, dead), *range(p + _ONE_TARGET + 1, last + 1)]
+        if p in at.opened or dead <= p + _SHAPED_TARGET + 1:
+            return taken
+        # A piece of one target that runs past _SHAPED_TARGET holds few figures (too_many_figures).
+        return [e for e in taken if not (p + _SHAPED_TARGET < e <= one and at.too_many_figures(p, e))]
     if role == "level3":
         first = p + 2
         if _WORD_START.match(at.text, p) is None:  # a figure (_opens_nothing): a quantity first
@@ -511,6 +519,7 @@ class _Text:
         "_figures",
         "_in_number",
         "_kind_end",
+        "_last_digit",
         "_loose",
         "_numbered",
         "_numbers",
@@ -531,6 +540,7 @@ class _Text:
         "unit_cell_ends",
         "unit_cell_starts",
         "unit_words",
+        "units_after_names",
     )
 
     def __init__(self, text: str, hints: GlueHints) -> None:
@@ -547,7 +557,8 @@ class _Text:
         self._unit_cells = [0] * (len(text) + 1)
         # … and, where each ends, the unit it holds: the target after it is counted in that unit.
         self.unit_cell_ends: dict[int, str] = {}
-        for start, end in _units_after_names(text, hints):
+        self.units_after_names = _units_after_names(text, hints, self.counted_units)
+        for start, end in self.units_after_names:
             self._unit_cells[start + 1] += 1
             self.unit_cell_ends[end] = text[start:end]
         self.unit_cell_starts = frozenset(end - len(unit) for end, unit in self.unit_cell_ends.items())
@@ -569,6 +580,8 @@ class _Text:
         n = len(text)
         self._signs, self._words, self._brackets, self._separators, self._numbers = ([0] * (n + 1) for _ in range(5))
         self._in_number = [False] * (n + 1)
+        # `_last_digit[i]`: where the last digit before place i stands (-1: none).
+        self._last_digit = [-1] * (n + 1)
         # `_loose[i]`: the first place at i or after where a unit sign follows no figure (_LOOSE_UNIT).
         self._loose = [_INF] * (n + 2)
         for m in _LOOSE_UNIT.finditer(text):
@@ -583,6 +596,7 @@ class _Text:
             self._separators[i + 1] = self._separators[i] + (ch in _LIST_SEPARATORS)
             self._in_number[i] = digit and i > 0 and text[i - 1].isdecimal()
             self._numbers[i + 1] = self._numbers[i] + (digit and not self._in_number[i])
+            self._last_digit[i + 1] = i if digit else self._last_digit[i]
 
     def has_sign(self, p: int, e: int) -> bool:
         return self._signs[e] > self._signs[p]
@@ -644,13 +658,41 @@ class _Text:
         cells = self._unit_cells  # runs_into_unit(p, e): more cells open before e - 1 than before p + 1
         after = bisect.bisect_right(cells, cells[p + 1], p + 1)
         unit = after + 1 if after < len(cells) else _INF
-        loose = p if self.text[p] in "%‰" else self._loose[p + 1]
-        return min(numbered, unit, loose + 1)
+        return min(numbered, unit, self._loose_at(p) + 1)
+
+    def _loose_at(self, p: int) -> int:
+        """Where the first unit sign after no figure stands in the text from p (_INF if none), as
+        _LOOSE_UNIT searched in a piece from p finds it: a sign at p itself follows nothing there."""
+        return p if self.text[p] in "%‰" else self._loose[p + 1]
+
+    def has_loose_unit(self, p: int, e: int) -> bool:
+        """_LOOSE_UNIT finds a unit sign after no figure in text[p:e]."""
+        return self._loose_at(p) < e
+
+    def too_many_figures(self, p: int, e: int) -> bool:
+        """_target_cost refuses text[p:e], longer than _SHAPED_TARGET and not opening with a target opener,
+        for the figures it holds: three numbers or more, or one or two with more than _TARGET_TAIL characters
+        after the last (no _TARGET: its prefix holds no digit, its number two runs of digits at most and
+        words only after them); four or more where a date may open (_DATE holds three numbers at most);
+        any, where achieved words refuse a figure; and it is no list (_LISTED_TARGET opens with a Chinese
+        character and holds a separator)."""
+        numbers = self.numbers(p, e)
+        # (one character more after the last figure: `$` also matches before a closing line break)
+        if not numbers or (numbers < 3 and e - 1 - self._last_digit[e] <= _TARGET_TAIL + 1):
+            return False
+        if numbers < 4 and self.may_date(p):
+            return False
+        return not self.may_list(p, e)
 
     def has_figure_run(self, p: int, e: int) -> bool:
-        """text[p:e] holds a number after a percent sign or five digits in a run (_FIGURE_RUN): the
-        first such figure from p, two or five characters long, is the one that ends first."""
-        return self._end_from(self._figures, _FIGURE_START.search, p) <= e
+        """text[p:e] holds a number after a percent sign or five digits in a run (_FIGURE_RUN)."""
+        return self.figure_run_end(p) <= e
+
+    def figure_run_end(self, p: int) -> int:
+        """The least e from which text[p:e] holds a number after a percent sign or five digits in a run
+        (_FIGURE_RUN): the first such figure from p, two or five characters long, is the one that ends
+        first (_INF if none)."""
+        return self._end_from(self._figures, _FIGURE_START.search, p)
 
     def _end_from(self, ends: dict[int, int], find: Callable[[str, int], re.Match[str] | None], p: int) -> int:
         """Where what `find` finds from p ends (_INF when nothing), kept in `ends` for the next piece from p."""
@@ -824,26 +866,28 @@ def _inside_words(text: str) -> frozenset[int]:
     return frozenset(inside)
 
 
-def _marks(text: str, hints: GlueHints, opened: set[int]) -> _Marks:
-    """`opened`: where a target opener stands before a digit (_opener_places, found once per text)."""
+def _marks(at_text: _Text) -> _Marks:
+    """Found from what `at_text` found once per text: where a target opener stands before a digit
+    (_opener_places) and the 计量单位 cells after names (_units_after_names)."""
+    text, hints, opened = at_text.text, at_text.hints, at_text.opened
     qualifiers = _starts(text, hints.target_ends)
     # (where, length) of each unit right after a number, the longest that fits ("人次" before "人")
+    unit_at = _first_word_at(hints.units)
     units = [
         (at, len(unit))
         for at in range(1, len(text))
-        if text[at - 1].isdigit() and (unit := next((u for u in hints.units if text.startswith(u, at)), None))
+        if text[at - 1].isdigit() and (unit := _word_at(unit_at, text, at))
     ]
     # A unit printed in its own column right before the target it counts: "次|26次", "%|100%".
-    counted_in = (*hints.units, "%")
+    counted_at = _first_word_at((*hints.units, "%"))
     unit_cells = [
         m.start() - len(unit)
         for m in _NUMBER_AT.finditer(text)
-        if (unit := next((u for u in counted_in if text.startswith(u, m.end())), None))
+        if (unit := _word_at(counted_at, text, m.end()))
         and text.endswith(unit, 0, m.start())
         and not text[: m.start() - len(unit)][-1:].isdigit()  # "92%100%": that "%" is 92's
     ]
-    named_units = _units_after_names(text, hints)
-    unit_cells.extend(k for unit in named_units for k in unit)
+    unit_cells.extend(k for unit in at_text.units_after_names for k in unit)
     return _Marks(
         frozenset(k for at, word in qualifiers for k in range(at, at + len(word))),
         frozenset(at for at, _ in qualifiers),
@@ -864,15 +908,16 @@ def _marks(text: str, hints: GlueHints, opened: set[int]) -> _Marks:
     )
 
 
-def _units_after_names(text: str, hints: GlueHints) -> list[tuple[int, int]]:
+def _units_after_names(text: str, hints: GlueHints, counted_units: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, end) of each unit printed in a 计量单位 cell of its own between a name and the target
-    counted in it: right after a name's ending ("次数", "数量", "面积"), a known unit, and after it a
-    figure, or within a few characters the same unit again after a figure or what OCR made of one
-    ("次数|次|26次", "面积|万亩|28", "次数|次|到0次", "数量|份|第O份")."""
+    counted in it: right after a name's ending ("次数", "数量", "面积"), a known unit (of `counted_units`,
+    _counted_units), and after it a figure, or within a few characters the same unit again after a
+    figure or what OCR made of one ("次数|次|26次", "面积|万亩|28", "次数|次|到0次", "数量|份|第O份")."""
     found = []
+    unit_at = _first_word_at(counted_units)
     for at, word in _starts(text, hints.name_ends):
         start = at + len(word)
-        unit = next((u for u in _counted_units(hints) if text.startswith(u, start)), None)
+        unit = _word_at(unit_at, text, start)
         if unit is None:
             lettered = _LETTERED_UNIT.match(text, start)  # "数量|tot扁|2200篇": a unit OCR made letters of
             if lettered is not None:
@@ -884,6 +929,19 @@ def _units_after_names(text: str, hints: GlueHints) -> list[tuple[int, int]]:
         if text[rest : rest + 1].isdecimal() or figure_before:
             found.append((start, rest))
     return found
+
+
+@lru_cache(maxsize=64)
+def _first_word_at(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching, at a place, the first of `words` in their order that the text has there (as
+    `next(w for w in words if text.startswith(w, at))`: an alternation tries its words in order)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
+
+
+def _word_at(first_word_at: re.Pattern[str], text: str, at: int) -> str | None:
+    """The word `first_word_at` (_first_word_at) finds at `at`, None if none."""
+    found = first_word_at.match(text, at)
+    return found.group() if found is not None else None
 
 
 @lru_cache(maxsize=16)
@@ -1059,15 +1117,17 @@ def _boundary_kind(role: str) -> str:
 
 class _Judged:
     """One text to cut over `roles`, with what every cut of it asks found once: the text's marks, what
-    a cell boundary costs before each place per role of the cell it ends, and (`keep`) the cost of each
-    piece judged so far, per place it opens at, per role (per family of roles that judge alike)."""
+    a cell boundary costs before each place per role of the cell it ends, the ends of the pieces worth
+    judging per place and role (`piece_ends`: the target columns and a second cut ask the same), and
+    (`keep`) the cost of each piece judged so far, per place it opens at, per role (per family of roles
+    that judge alike)."""
 
-    __slots__ = ("at", "boundary", "kept", "named_before_text", "roles", "text")
+    __slots__ = ("_ends", "at", "boundary", "kept", "named_before_text", "roles", "text")
 
     def __init__(self, text: str, roles: tuple[str, ...], hints: GlueHints, keep: bool) -> None:
         self.text, self.roles = text, roles
         self.at = _Text(text, hints)
-        marks = _marks(text, hints, self.at.opened)
+        marks = _marks(self.at)
         self.named_before_text = bool(_TEXT_ROLES.intersection(roles))
         by_kind: dict[str, list[float]] = {}
         self.boundary: dict[str, list[float]] = {}
@@ -1079,6 +1139,15 @@ class _Judged:
         self.kept: list[dict[str, dict[int, float | None]]] | None = (
             [{} for _ in range(len(text) + 1)] if keep else None
         )
+        self._ends: list[dict[str, range | list[int]]] = [{} for _ in range(len(text) + 1)]
+
+    def piece_ends(self, role: str, p: int) -> range | list[int]:
+        """_piece_ends(role, at, p), found once per place and role."""
+        known = self._ends[p]
+        ends = known.get(role)
+        if ends is None:
+            ends = known[role] = _piece_ends(role, self.at, p)
+        return ends
 
 
 def _cut(
@@ -1116,7 +1185,7 @@ def _cut(
         family = _SAME_COSTS.get(role, role if kept is not None else None)
         judged = judge.setdefault(family, {}) if family is not None else {}
         out = []
-        for e in _piece_ends(role, at, p):
+        for e in judged_text.piece_ends(role, p):
             if after[e] + cuts[e] >= bound:
                 continue
             cost: float | None = judged[e] if e in judged else cost_of(role, at, p, e, named_before_text)
@@ -1199,17 +1268,17 @@ def _cut(
                     least, step[c][p] = total, (p, c + 1)
             # The pieces the column may take from p: as long as it takes, opening as one of its cells can.
             judged = shared.setdefault(family, {}) if family is not None else None
-            named = role == "level3"
-            for e in _piece_ends(role, at, p):
+            # A name from p holds a run of figures once it reaches this far (has_figure_run).
+            figures_from = at.figure_run_end(p) if role == "level3" else _INF
+            for e in judged_text.piece_ends(role, p):
                 # Costs are never negative: a cut whose rest and boundary already cost as much as the
                 # best so far cannot be cheaper (nor can a float sum of more non-negative terms).
                 if after[e] + cuts[e] >= least:
                     continue
                 # A name holding a run of figures outside brackets costs _FIGURES_IN_NAME at least (_name_cost).
                 if (
-                    named
+                    e >= figures_from
                     and after[e] + _FIGURES_IN_NAME + cuts[e] >= least
-                    and at.has_figure_run(p, e)
                     and not at.has_bracket(p, e)
                 ):
                     continue

@@ -48,6 +48,7 @@ from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.parse.funds_glued import glued_execution
 from kpi_lint.parse.page_split import join_page_splits
 from kpi_lint.parse.score_glued import unglued_total
+from kpi_lint.parse.values import parse_value
 from kpi_lint.read.source import fold
 from kpi_lint.vocab import (
     GRADES,
@@ -611,8 +612,11 @@ class FormReader:
         draft = self.draft
         if draft.records and draft.block is None and draft.name is None and draft.title is None:
             draft = self._new_draft()
+        before = _labels_before_header(draft.block, self.vocab)
         draft.close_block()
         draft.block = BlockReader(header, self.vocab)
+        draft.block.labels_before = before
+        draft.block.value_kind = lambda text: parse_value(text, self.lexicon).kind
         self._scattered, self._scattered_block = [], None
         if draft.start is None:
             draft.start = first.located
@@ -1038,6 +1042,14 @@ def _mostly_fragments(records: list[Record]) -> bool:
     names = [_NUMBERED.sub("", squash(strip_marks(text))) for text in named]
     broken = [n for n in names if len(n) < _SHORTEST_NAME or _FRAGMENT.search(n)]
     return bool(names) and len(broken) * 2 >= len(names)
+
+
+def _labels_before_header(block: BlockReader | None, vocab: Vocabulary) -> list[str]:
+    """The 二级 labels a list opened by labels alone read before a header came and opened a table in its place
+    ("二级指标 数量指标 产出指标 … 质量指标 三级指标 指标值"): the labels of that table's first rows."""
+    if block is None or not block.header.implicit or block.records or block.open_record:
+        return []
+    return [label for cell in block.labels_met if (label := vocab.canonical_level2(cell.text))]
 
 
 def _labelled_here(record: Record, streamed: bool = False) -> bool:

@@ -41,16 +41,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Form, Indicator, Located, Project
 from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_reader import name_from_title
+from kpi_lint.parse.prose_named import (
+    NAMED_ITEM,
+    bare_name,
+    heading_sentences,
+    narrative_name_start,
+    opens_named,
+    semicolon_list,
+    sentences,
+)
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import double_spaced
-from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, Vocabulary, longest_first, strip_marks
+from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, GlueHints, Vocabulary, longest_first, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
 _DIGIT = re.compile(r"\d")
@@ -84,6 +93,10 @@ _ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
 _NUMBERED_LINE = re.compile(rf"^\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADING_END = re.compile(r"\s*。")  # a label closed by a full stop, nothing after it in its sentence
+# A numbered heading printed as a line of its own, no sentence mark or figure after its number ("(二)项目绩效指标").
+_HEADING_LINE = re.compile(rf"\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])\s*[^。,，;；:：!！?？\d]{{2,20}}")
+# A line going on with a figure (not an item's number, "1.产出…"), a sign or a mark.
+_WRAPPED_ON = re.compile(r"(?!\d{1,2}[.、．](?!\d))[\d≥≤=<>≧≦＞＜%％.,，;；。)）]")
 _HEADING_NUMBER = re.compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
 _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the report, not an indicator
 _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
@@ -147,22 +160,25 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
 @lru_cache(maxsize=4)
 def _label_head(
     labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = (),
-    enumerations: tuple[str, ...] = (),
+    enumerations: tuple[str, ...] = (), sections: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """A category label, its colon optional or a lead word a few words on ("在产出指标方面,要求"), or the
     end of its cell when the next cell lists targets apart by semicolons ("产出指标 | 开展巡查频次8次;…"),
     or a goal label and its colon ("(二)绩效目标:"), or a goal word, 是 / 为 and a goal verb a few words on
     ("绩效目标是全年完成"; not "是否…完成"), or a lead word opening a sentence ("。要求…"), or a word
-    announcing an enumeration and its colon, anywhere ("绩效指标设置5个,分别为:")."""
+    announcing an enumeration and its colon, anywhere ("绩效指标设置5个,分别为:"), or a section heading over
+    the targets, a sentence of its own ("(二)项目绩效指标。", a heading line `_paragraphs` closed)."""
     goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
     verb = "|".join(map(re.escape, verbs)) or "(?!)"
     lead = "|".join(map(re.escape, leads)) or "(?!)"
     enumeration = "|".join(map(re.escape, enumerations)) or "(?!)"
+    section = "|".join(map(re.escape, sections)) or "(?!)"
     return re.compile(
         rf"(?P<label>{labels})(?!{_SIGNED_FIGURE})\s*(?:[:：]|{_CELL_LIST}|[^,，。;；:：\d]{{0,3}}[,，]?\s*(?P<lead>{lead}))?"
         rf"|(?:{goal})\s*(?:[:：]|(?:是|为)(?!否)[^,，。;；:：]{{0,6}}?(?P<verb>{verb}))"
         rf"|(?:^|(?<=[。!！?？]))\s*(?P<opening>{lead})"
         rf"|(?P<enumeration>{enumeration})\s*[:：]"
+        rf"|(?:^|(?<=[。!！?？])){_HEADING_NUMBER.pattern}(?P<section>{section})\s*(?=。)"
     )
 
 
@@ -482,11 +498,12 @@ def _stated_targets(
         # A 一级 label closed by its colon lists targets with no 二级 ("产出指标:名称20个;").
         level1 = vocab.canonical_level1(head["label"]) if head["label"] and not level2 else None
         # A list a colon or a goal verb opens ("项目目标:…", "绩效目标是全年完成…").
-        opened = any(head[k] is not None for k in ("verb", "lead", "cell"))
+        opened = any(head[k] is not None for k in ("verb", "lead", "cell", "section"))
         colon = head.group().rstrip().endswith((":", "：")) or opened
-        if head["label"] and level2 is None and (level1 is None or not colon):
+        # A label standing as a sentence of its own ("6.可持续影响指标。", "1.产出指标完成情况。") heads what follows.
+        heading = bool(head["label"] and (level2 or level1) and not colon and _heading(folded, head, hints))
+        if head["label"] and level2 is None and (level1 is None or not (colon or heading)):
             continue
-        heading = bool(head["label"] and level2 and not colon and _heading(folded, head))
         if listed_only and not colon and not (heading and unsplit is not None):
             continue  # a category sentence heading the next is read only for `unsplit` here, never listed
         start = head.end()
@@ -495,27 +512,44 @@ def _stated_targets(
             # ("6.可持续影响指标。…保障水平≥95%。"): its comparisons are the category's targets.
             start = folded.index("。", start) + 1
         stop = _list_end(folded, start, end, achieved)
+        if head["section"] is not None:
+            # A section heading's targets are stated anywhere in the paragraph printed under it.
+            start = folded.index("。", head.end()) + 1
+            stop = paragraphs.line_end(start, end)
         if head["cell"] is not None and "|" in folded[start:stop]:
             stop = folded.index("|", start, stop)  # the list is its cell
         # … and a sentence of clauses set apart by semicolons alone is its list ("(1)数量指标。办理法律援助案件
         # 94件;调解各类纠纷数量1087件;…"), where a name and its count is an item as after a colon; commas
         # join the clauses of a narrative ("该项目处治里程8公里,完成工程量…1820米").
         semicolons = heading and _LIST_SEPARATED.fullmatch(folded, start, stop) is not None
+        # … or one sentence per indicator, its name before a colon ("开展工作督导: 一个季度开展工作督导一次,共4次。"),
+        # or, after a summary, a sentence of items apart by semicolons ("1.产出指标完成情况。该项指标完成100%。
+        # …发生森林火灾3起,低于…控制指标82起;火案查处率100%;…").
+        spans = heading_sentences(folded, start, stop, end, paragraphs.line_end(start, end)) if heading else None
+        spans = spans or sentences(folded, start, stop)
+        listing = {s for s, e in spans if heading and s != start and semicolon_list(folded, s, e)}
+        stop = spans[-1][1]
+        clauses = [(clause, s in listing) for s, e in spans for clause in _clauses(folded, s, e)]
         listed: list[_Item] = []
+        name_ends: list[tuple[int, int]] = []  # each listed item's clause and where its name ends
         unread: list[tuple[int, int, str]] = []  # clauses read as no target: (items before it, where, text)
-        for at, plain in _clauses(folded, start, stop):
+        for (at, plain), in_list in clauses:
             # A name and its count alone is a target only in a list a colon opens ("项目目标:辅具适配200人,…").
-            # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头).
-            counted = (colon or semicolons) and not (achieved_starts and plain.startswith(achieved_starts))
+            # … but not a clause stating what was achieved ("实际培训326人次", glue_cues.txt 实际开头), nor one
+            # comparing the figure before it with another ("低于…控制指标82起", glue_cues.txt 比较开头).
+            counted = (colon or semicolons or in_list) and not (achieved_starts and plain.startswith(achieved_starts))
+            counted = counted and not (hints.comparison_starts and plain.startswith(hints.comparison_starts))
             m = _STATED.match(plain) or (_counted(plain, units, hints.target_ends) if counted else None)
             if m is None and colon and level2:
                 m = _worded_pattern(hints.worded_starts, hints.worded_ends).match(plain)
+            if m is None and level2 and (colon or len(spans) > 1 or opens_named(folded, start)):
+                m = NAMED_ITEM.match(plain)  # "开展工作督导:一个季度开展工作督导一次" in a category's list
             if m is None:
                 if plain.strip():
                     unread.append((len(listed), at, plain))
                 continue
             clause = text[at : at + len(plain)]
-            name = _NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip()
+            name = bare_name(_NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip(), hints)
             # A label followed straight by a comparison and a figure is an item named by that label
             # ("服务对象满意度指标:服务对象满意度≥80%").
             named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name"):]) is not None
@@ -523,12 +557,15 @@ def _stated_targets(
                 value = clause[m.start("value") : m.end("value")].strip()
                 value = value[: _figure_end(fold(value), units, hints.target_ends)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
+                name_ends.append((at, at + m.end("name")))
                 listed.append(
                     _Item(
                         level2, Located(name, *paragraphs.place(name_at)),
                         Located(value, *paragraphs.place(value_at)), level1=level1, listed=colon,
                     )
                 )
+        if heading and not semicolons and len(listed) == 1 and len(spans) == 1:
+            listed[0] = _whole_sentence_named(listed[0], [c for c, _ in clauses], name_ends[0], text, paragraphs)
         if head["enumeration"] and listed and unread:
             listed = _announced_items(text, head, listed, unread, paragraphs, vocab, achieved_starts)
         if level2 and colon and not listed and not listed_only:
@@ -549,6 +586,20 @@ def _stated_targets(
         # A goal stated as one comparison is a sentence about the goal; two or more are its list.
         if head["label"] or len(listed) >= _GOAL_LIST:
             yield from listed
+
+
+def _whole_sentence_named(
+    item: _Item, clauses: list[tuple[int, str]], name_end: tuple[int, int], text: str, paragraphs: _Paragraphs
+) -> _Item:
+    """A heading's narrative sentence whose only comparison closes it, no figure before it ("降低交通事故损失,
+    提升公路交通安全保障水平≥95%"): the sentence up to the comparison is the indicator's name."""
+    clause_at, end = name_end
+    begin = narrative_name_start(clauses, clause_at)
+    if begin is None:
+        return item
+    printed = text[begin:end]
+    name = _NUMBERING.sub("", strip_marks(printed)).strip()
+    return replace(item, name=Located(name, *paragraphs.place(begin + printed.find(name))))
 
 
 def _announced_items(
@@ -587,9 +638,12 @@ def _worded_name(name: str, vocab: Vocabulary, achieved_starts: tuple[str, ...])
     return not (achieved_starts and name.startswith(achieved_starts))
 
 
-def _heading(folded: str, head: re.Match[str]) -> bool:
-    """A category label that is a sentence of its own, at most its number before it ("6.可持续影响指标。")."""
-    if _HEADING_END.match(folded, head.end()) is None:
+def _heading(folded: str, head: re.Match[str], hints: GlueHints) -> bool:
+    """A category label that is a sentence of its own, at most its number before it ("6.可持续影响指标。"), a word
+    of glue_cues.txt 标题后缀 after it at most ("1.产出指标完成情况。")."""
+    at = head.end()
+    at += next((len(w) for w in hints.heading_ends if folded.startswith(w, at)), 0)
+    if _HEADING_END.match(folded, at) is None:
         return False
     opened = max(folded.rfind(mark, 0, head.start()) for mark in "。!！?？") + 1
     return _HEADING_NUMBER.fullmatch(folded, opened, head.start()) is not None
@@ -623,7 +677,8 @@ def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
     hints = vocab.glue_hints
     head = _label_head(
-        vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads
+        vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads,
+        hints.section_words,
     )
     heads: list[re.Match[str]] = []
     for m in head.finditer(folded):
@@ -725,6 +780,11 @@ class _Paragraphs:
     lines: list[tuple[int, int]]  # … and its (0-based line index, indent)
     stops: dict[int, int]  # a sentence end put in: its place in `text` → the 0-based line it opens
 
+    def line_end(self, i: int, end: int) -> int:
+        """Where the printed line holding character i ends in `text` (at most `end`)."""
+        k = bisect_right(self.starts, i)
+        return min(self.starts[k] if k < len(self.starts) else len(self.text), end)
+
     def place(self, i: int) -> tuple[int, int]:
         if i in self.stops:
             return self.stops[i] + 1, 1
@@ -756,7 +816,19 @@ def _paragraphs(src: SourceText) -> _Paragraphs:
         lines.append((index, len(line) - len(line.lstrip())))
         parts.append(body)
         size, last = size + len(body), body[-1]
+        if _HEADING_LINE.fullmatch(body) and not _goes_on(src.lines, index):
+            # "(二)项目绩效指标": a heading is a sentence of its own
+            parts.append("。")
+            stops[size] = index + 1
+            size, last = size + 1, "。"
     return _Paragraphs(src, "".join(parts), starts, lines, stops)
+
+
+def _goes_on(lines: list[str], index: int) -> bool:
+    """The next printed line goes on with a figure or a sign: line `index` is the start of a sentence wrapped
+    there ("1、全年完成道路养护里程" ⏎ "120公里,…"), not a heading."""
+    after = next((line.strip() for line in lines[index + 1 :] if line.strip()), "")
+    return _WRAPPED_ON.match(after) is not None
 
 
 def _last_label(text: str, labels: re.Pattern[str] | None, vocab: Vocabulary) -> str | None:

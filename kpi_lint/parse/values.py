@@ -22,6 +22,8 @@ from kpi_lint.read.source import fold
 
 # Word comparators, longest first; the value is the symbol they stand for.
 _WORD_COMPARATORS: tuple[tuple[str, str], ...] = (
+    ("大于或等于", "≥"),
+    ("小于或等于", "≤"),
     ("不低于", "≥"),
     ("不少于", "≥"),
     ("不小于", "≥"),

@@ -34,8 +34,9 @@ CUSTOM_MODEL = "custom_model"  # --model, for KPI307: loaded only when the revie
 FLAG_LABEL = "flag_label"
 SUGGESTER = "suggester"  # kpi_lint.library.suggest.Suggester: what peers set, fitted to a project
 LIBRARY = "library"  # a curated indicator library (kpi_lint.library.model.Library) for KPI601
-# What takes scikit-learn (and its imports: SciPy, pandas) and the shipped models to build: the peer
-# index (TF-IDF + clustering), the suggester over it, the two shipped classifiers.
+# What may take scikit-learn (and its imports: SciPy, pandas) and the shipped models to build: the peer
+# index (TF-IDF + clustering; a file's or a county's is built with NumPy alone, kpi_lint.cluster.exact_tfidf),
+# the suggester over it, the two shipped classifiers (run from their cached NumPy forms once the cache has them).
 SCIKIT_LEARN_USES = frozenset({PEERS, VAGUENESS, CATEGORY, SUGGESTER})
 
 

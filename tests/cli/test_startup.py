@@ -117,8 +117,9 @@ def _loaded(report: dict[str, object]) -> set[str]:
 def test_a_second_run_of_an_unchanged_file_reads_the_cache_without_scikit_learn(tmp_path: Path) -> None:
     """The run a user repeats: the first run (default cache, $KPI_LINT_CACHE_DIR here) loads the models
     from their skops files; the second reads the whole run back and imports none of the heavy libraries
-    (nor NumPy, nor the parser); an edited file is checked again with scikit-learn, its
-    models read from their trusted copies (no skops), and reports what a run without the cache reports."""
+    (nor NumPy, nor the parser); an edited file is checked again without scikit-learn, SciPy or pandas — its
+    models run from their cached inference forms, the peer index is built with NumPy — and reports what a run
+    without the cache reports."""
     sample = tmp_path / SAMPLE.name
     sample.write_bytes(SAMPLE.read_bytes())
     out = tmp_path / "findings.json"
@@ -130,10 +131,30 @@ def test_a_second_run_of_an_unchanged_file_reads_the_cache_without_scikit_learn(
     assert out.read_bytes() == found
     sample.write_bytes(SAMPLE.read_bytes() + b"\n")  # the same tables, other bytes: not in the cache
     edited = _loaded(imported(*args, modules=models))
-    assert "sklearn" in edited and "skops" not in edited, edited
+    assert edited == {"jieba", "kpi_lint.classify.persist", "kpi_lint.cluster.peers"}, edited
     with_cache = out.read_bytes()
     _loaded(imported(*args, "--no-cache", modules=models))
     assert out.read_bytes() == with_cache
+
+
+def test_a_one_file_check_of_every_rule_imports_no_scikit_learn_scipy_or_pandas(tmp_path: Path) -> None:
+    """Issue 10's one-file check: once the models' inference forms are cached (by any earlier run), a new
+    file of several projects is checked by every default rule — the peer index built and consulted
+    (kpi_lint.cluster.exact_tfidf, exact_linkage, project_space) — without importing scikit-learn, SciPy,
+    pandas or skops, and reports what a run without the cache (scikit-learn throughout) reports."""
+    sample = ROOT / "corpus" / "000_ddaa44b2c1d0d458.txt"
+    first, new = tmp_path / "first.txt", tmp_path / sample.name
+    first.write_bytes((ROOT / "corpus" / "wild" / "a01_tianjin_edu_target.txt").read_bytes())
+    new.write_bytes(sample.read_bytes())
+    out = tmp_path / "findings.json"
+    common = ("--output-format", "json", "-o", str(out), "--fail-on", "never")
+    _loaded(imported("check", str(first), *common))  # writes the models' forms into the cache
+    report = imported("check", str(new), *common, modules=(*HEAVY, "threadpoolctl", "kpi_lint.cluster.peers"))
+    assert _loaded(report) == {"jieba", "kpi_lint.cluster.peers"}
+    found = json.loads(out.read_text(encoding="utf-8"))
+    assert {"KPI101", "KPI201", "KPI303"} <= {f["code"] for f in found}  # the models' and the peers' rules
+    _loaded(imported("check", str(new), *common, "--no-cache", modules=("sklearn",)))
+    assert json.loads(out.read_text(encoding="utf-8")) == found
 
 
 def test_jieba_loads_without_pkg_resources() -> None:

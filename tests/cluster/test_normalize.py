@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpi_lint.cluster.normalize import TextNormalizer, place_names
+from kpi_lint.cluster.normalize import TextNormalizer, measures_clash, place_names
 from kpi_lint.model import Document
 from tests.corpus import corpus_doc
 
@@ -106,17 +106,20 @@ def test_segmentation_uses_the_domain_dictionary(normalizer: TextNormalizer) -> 
 @pytest.mark.parametrize(
     ("normalized", "measure"),
     [
-        ("设备验收合格率", "比率"),
+        ("设备验收合格率", "比率/合格"),  # a pass rate: not an uptime rate (比率/运行)
         ("门诊住院医疗费用救助比例", "比率"),
         ("购置办公设备数量", "计数"),
+        ("培训次数", "计数/次"),  # … nor a number of people (培训人员人次 → 培训人员人数: 计数/人)
+        ("培训人员人数", "计数/人"),
         ("购置办公设备种类", "种类"),
         ("宣传资料印刷质量", "质量"),  # not 量 (a count)
         ("医药费报销时间", "时间"),
         ("及时完成率", "及时率"),  # on time is its own measure: 完成率 ≠ 及时完成率 (issue 13h)
-        ("完成率", "比率"),
+        ("完成率", "比率/完成"),
+        ("疫苗接种率", "比率"),  # a rate the list does not narrow
         ("完成及时率", "及时率"),
         ("资金到位及时支付率", "及时率"),
-        ("及时开工率", "比率"),  # … but 及时开工率 = 开工率 (labelled pairs)
+        ("及时开工率", "比率/开工"),  # … but 及时开工率 = 开工率 (labelled pairs)
         ("办公设备购置成本", "金额"),
         ("补助各类瓜果蔬菜种植面积", "面积"),
         ("满意度", "满意度"),
@@ -139,3 +142,38 @@ def test_a_normalizer_remembers_its_own_texts_only(normalizer: TextNormalizer) -
     assert printed not in other._memo  # another normalizer (another run) starts empty
     assert other == normalizer and hash(other) == hash(normalizer)  # the memo is no part of what it is
     assert other.normalize(printed) == first
+
+
+@pytest.mark.parametrize(
+    ("normalized", "signature"),
+    [
+        ("设备验收合格率", "比率/合格@货物"),
+        ("重点建设工程验收合格率", "比率/合格@工程"),
+        ("工程设备购置成本", "金额@"),  # words of both classes: no class
+        ("医保信息系统正常运", "@信息系统"),  # a cut cell: its ending says nothing, its object does
+        ("减轻困难群众医疗费用负担", "@"),  # an effect phrase
+    ],
+)
+def test_a_signature_is_the_kind_of_measure_and_the_class_of_object(
+    normalizer: TextNormalizer, normalized: str, signature: str
+) -> None:
+    """lexicons/measure_heads.txt and measure_objects.txt, as the clustering compares two names."""
+    assert normalizer.signature(normalized) == signature
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "clash"),
+    [
+        ("比率/合格@", "比率/运行@", True),  # 验收合格率 / 正常运行率 of one system (issue 13's hard negative)
+        ("计数/次@", "计数/人@", True),  # 培训次数 / 培训人员人次
+        ("比率/合格@工程", "比率/合格@货物", True),  # works vs goods accepted
+        ("比率@", "比率/覆盖@", False),  # 疫苗接种率 / 疫苗接种覆盖率: a plain rate goes with a narrowed one
+        ("计数@", "计数/人@", False),  # 参保居民数量 / 参保人数
+        ("@", "比率/合格@工程", False),  # a cut cell goes with anything
+        ("比率/合格@", "比率/合格@工程", False),  # 验收合格率 names no object
+        ("比率@", "计数@", True),
+    ],
+)
+def test_which_signatures_clash(first: str, second: str, clash: bool) -> None:
+    assert measures_clash(first, second) is clash
+    assert measures_clash(second, first) is clash

@@ -11,6 +11,7 @@ from sklearn.metrics.pairwise import linear_kernel
 import kpi_lint.cluster.peers as peers_module
 from kpi_lint.cluster import ClusterSet, PeerIndex
 from kpi_lint.cluster.peers import NEIGHBOURS, ProjectSubset, project_key
+from kpi_lint.cluster.project_space import LibrarySpace, used_columns
 from kpi_lint.model import Document
 
 
@@ -19,11 +20,12 @@ def test_blocked_neighbours_are_those_of_the_full_product(
 ) -> None:
     """Blocks of 5 projects, asked in a shuffled order and for three subsets in turn (each block's
     products computed again after it was let go): every project's ranking is the one of its row of
-    the full product, by similarity then index, positive only, the project itself left out."""
+    the full product, by similarity then index, positive only, the project itself left out.  The full
+    product is scikit-learn's; the index's space here is the NumPy one (kpi_lint.cluster.project_space)."""
     monkeypatch.setattr(peers_module, "_BLOCK_ROWS", 5)
     index = PeerIndex(all_clusters, all_docs)
-    matrix = index._matrix
-    assert matrix is not None
+    rows = [index._project_row(p) for d in all_docs for p in d.projects]
+    matrix = LibrarySpace(rows, used_columns(rows))._matrix
     projects = [(d.path, p) for d in all_docs for p in d.projects]
     assert len(projects) >= 200  # 37 projects in the samples, the rest from the wild set
     keys = [project_key(path, proj) for path, proj in projects]

@@ -199,3 +199,44 @@ def test_the_echo_asked_per_piece_is_the_one_the_pattern_finds() -> None:
                 assert at.echoes(p, e) is expected, (text, p, e)
                 found += expected
     assert found == 88  # pieces holding an echo: the check is not vacuous
+
+
+def _glued_lines(name: str) -> list[str]:
+    from kpi_lint.read.source import fold
+
+    path = Path(__file__).parents[2] / "corpus" / "wild" / name
+    return [fold(line.strip()) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_the_pieces_left_unjudged_are_those_a_target_cannot_be() -> None:
+    """What the cutter no longer asks about (a target piece past 16 characters holding too many figures,
+    _Text.too_many_figures) is what _target_cost refuses anyway, for every piece of the glued lines of
+    l06 (重庆 融媒体中心, a ten-column self-evaluation) and q04 (宁夏 福彩, OCR'd); and the look-ups by place
+    answer as the patterns do on the piece itself (_LOOSE_UNIT; the first unit of the list at a place)."""
+    from kpi_lint.parse.form_glued import (
+        _LOOSE_UNIT,
+        _ONE_TARGET,
+        _SHAPED_TARGET,
+        _first_word_at,
+        _target_cost,
+        _Text,
+        _word_at,
+    )
+
+    hints = load_lexicon().vocabulary.glue_hints
+    texts = _glued_lines("l06_chongqing_media_dept_selfeval.txt") + _glued_lines(
+        "q04_ningxia_welfarelottery_selfeval_ocr_glued.txt"
+    )
+    unit_at = _first_word_at(hints.units)
+    skipped = 0
+    for text in texts:
+        at = _Text(text, hints)
+        for p in range(len(text)):
+            first_unit = next((u for u in hints.units if text.startswith(u, p)), None)
+            assert _word_at(unit_at, text, p) == first_unit, (text, p)
+            for e in range(p + 1, min(len(text), p + _ONE_TARGET) + 1):
+                assert at.has_loose_unit(p, e) is (_LOOSE_UNIT.search(text[p:e]) is not None), (text, p, e)
+                if e - p > _SHAPED_TARGET and p not in at.opened and at.too_many_figures(p, e):
+                    assert _target_cost("value", at, p, e, False) is None, (text, p, e)
+                    skipped += 1
+    assert skipped == 10023  # pieces left unjudged: the check is not vacuous

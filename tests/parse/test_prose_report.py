@@ -175,3 +175,125 @@ def test_a_category_word_inside_a_listed_name_is_part_of_the_name(
     report.write_text(text.replace("全区县域商业建设行动试点县数量20个", listed), encoding="utf-8")
     (indicator,) = parse(report).indicators
     assert (indicator.level1, indicator.level2, indicator.level3, indicator.value) == ("产出指标", None, name, value)
+
+
+def test_sentences_naming_an_indicator_before_a_colon_under_a_category_heading() -> None:
+    # u04: "(1)数量指标。" then one sentence per indicator, "开展工作督导: 一个季度开展工作督导一次,共4次。": the name
+    # before the colon, the target after it, what was achieved ("共4次") after the comma in neither.
+    doc = parse(WILD / "u04_yunnan_publichealth_selfeval_prose.txt")
+    rows = [(i.level2, i.level3, i.value, i.line, i.column) for i in doc.projects[0].indicators]
+    assert rows[:3] == [
+        ("数量指标", "开展工作督导", "一个季度开展工作督导一次", 23, 1),
+        ("数量指标", "开展绩效考核", "一个季度开展绩效考核一次", 24, 1),
+        ("成本指标", "开展技术指导", "一个季度开展技术指导一次", 26, 1),
+    ]
+    assert rows[4] == ("社会效益指标", "及时发现隐患和薄弱环节", "一个季度报送一次", 30, 1)
+    assert doc.projects[0].indicators[0].spans["value"].column == 9  # after "开展工作督导: "
+    assert len(rows) == 6
+
+
+def test_a_named_sentence_needs_a_category_heading_before_it(tmp_path: Path) -> None:
+    # The same sentences under a heading that names no category state nothing a reader can file.
+    text = (WILD / "u04_yunnan_publichealth_selfeval_prose.txt").read_text(encoding="utf-8")
+    path = tmp_path / "u04_no_category.txt"
+    path.write_text(text.replace("(1)数量指标。", "(1)工作情况。"), encoding="utf-8")
+    names = [i.level3 for p in parse(path).projects for i in p.indicators]
+    assert "开展工作督导" not in names
+    assert "开展技术指导" in names  # under "(2)成本指标。", still read
+
+
+def test_a_heading_sentence_ending_in_its_only_comparison_is_one_indicator() -> None:
+    # u02: "6.可持续影响指标。降低交通事故损失,提升公路交通安全保障水平≥95%。": the clause before the comma has no
+    # figure, so the whole sentence names the target.
+    doc = parse(WILD / "u02_yunnan_roadsafety_selfeval_prose.txt")
+    rows = [(i.level2, i.level3, i.value, i.line, i.column) for p in doc.projects for i in p.indicators]
+    assert rows == [
+        ("可持续影响指标", "降低交通事故损失,提升公路交通安全保障水平", "≥95%", 32, 11),
+        ("服务对象满意度指标", "项目区群众满意度", "≥95%", 34, 13),
+    ]
+
+
+def test_a_figure_before_the_comparison_keeps_the_clauses_apart(tmp_path: Path) -> None:
+    text = (WILD / "u02_yunnan_roadsafety_selfeval_prose.txt").read_text(encoding="utf-8")
+    path = tmp_path / "u02_figure_before.txt"
+    path.write_text(text.replace("降低交通事故损失,", "降低交通事故损失5起,"), encoding="utf-8")
+    names = [i.level3 for p in parse(path).projects for i in p.indicators]
+    assert names[0] == "提升公路交通安全保障水平"
+
+
+def test_a_section_heading_line_over_a_paragraph_that_states_its_targets() -> None:
+    # v05: "(二)项目绩效指标" on a line of its own, then a paragraph whose second sentence states the targets
+    # ("全年有效监测数据获取率应大于或等于90%,确保风景区空气质量优良率达到90%以上,…"): the modal 应 and the
+    # opening verb 确保 (glue_cues.txt 目标情态 / 目标前导) and the linking 达到 are in neither cell.
+    doc = parse(WILD / "v05_anhui_ecoenv_monitoring_selfeval_prose.txt")
+    rows = [
+        (i.level2, i.level3, i.value, i.line, i.column, i.parsed.comparator if i.parsed else None)
+        for p in doc.projects
+        for i in p.indicators
+    ]
+    assert rows == [
+        (None, "全年有效监测数据获取率", "大于或等于90%", 12, 108, "≥"),
+        (None, "风景区空气质量优良率", "90%以上", 12, 131, "≥"),
+    ]
+
+
+def test_a_section_heading_needs_two_targets_in_its_paragraph(tmp_path: Path) -> None:
+    # One comparison in the paragraph under the heading is a sentence about the goal, not its list.
+    text = (WILD / "v05_anhui_ecoenv_monitoring_selfeval_prose.txt").read_text(encoding="utf-8")
+    path = tmp_path / "v05_one_target.txt"
+    path.write_text(text.replace(",确保风景区空气质量优良率达到90%以上", ""), encoding="utf-8")
+    with pytest.raises(InputError):
+        parse(path)
+
+
+def test_a_category_heading_over_a_summary_and_a_list_apart_by_semicolons() -> None:
+    # v03: "1.产出指标完成情况。该项指标完成100%。2021年森林防火期,我市共发生森林火灾3起,低于…控制指标82起;火案查处率
+    # 100%;市级森林防火物资储备112万元,高于控制指标32万元;…": the summary states no indicator, each item of the list
+    # is a name and its figure; the comparison with the control figure and the report's subject are in no cell.
+    doc = parse(WILD / "v03_yunnan_forestry_selfeval_prose.txt")
+    rows = [(i.level1, i.level2, i.level3, i.value, i.line, i.column) for p in doc.projects for i in p.indicators]
+    assert rows == [
+        ("产出指标", None, "发生森林火灾", "3起", 14, 37),
+        ("产出指标", None, "火案查处率", "100%", 14, 64),
+        ("产出指标", None, "市级森林防火物资储备", "112万元", 14, 74),
+        ("效益指标", None, "森林受害面积", "93.24公顷", 15, 23),
+        ("效益指标", None, "森林受害率", "0.0738‰", 15, 53),
+    ]
+
+
+def test_a_summary_sentence_alone_under_a_heading_states_no_indicator(tmp_path: Path) -> None:
+    # Without its lists, v03 states only "该项指标完成100%。" under each heading: nothing to read as a row.
+    lines = (WILD / "v03_yunnan_forestry_selfeval_prose.txt").read_text(encoding="utf-8").splitlines()
+    kept = ["。".join(line.split("。")[:2]) + "。" if "指标完成情况" in line else line for line in lines]
+    path = tmp_path / "v03_summaries_only.txt"
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    with pytest.raises(InputError):
+        parse(path)
+
+
+def _stated_rows(tmp_path: Path, text: str) -> list[tuple[str | None, str, str | None]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(i.level2, i.level3, i.value) for p in parse(path).projects for i in p.indicators]
+
+
+def test_a_numbered_heading_line_is_a_sentence_of_its_own(tmp_path: Path) -> None:
+    # "(1)数量指标" printed on a line of its own, no full stop: it heads the list on the next line.
+    text = "三、绩效目标完成情况\n(1)数量指标\n办理法律援助案件94件;调解各类纠纷数量1087件。\n"
+    assert _stated_rows(tmp_path, text) == [
+        ("数量指标", "办理法律援助案件", "94件"), ("数量指标", "调解各类纠纷数量", "1087件"),
+    ]
+
+
+def test_a_short_numbered_line_going_on_with_a_figure_is_no_heading(tmp_path: Path) -> None:
+    # "(二)绩效目标:道路养护" wrapped before its figure: the sentence goes on, the figure is its target's.
+    text = "(二)绩效目标:道路硬化\n≥0.565km;受益建档立卡贫困人口数≥23人。\n"
+    assert _stated_rows(tmp_path, text) == [(None, "道路硬化", "≥0.565km"), (None, "受益建档立卡贫困人口数", "≥23人")]
+
+
+def test_only_a_place_is_taken_for_the_reports_subject(tmp_path: Path) -> None:
+    # "我市" opens what the city did; "本单位职工" is who is surveyed, part of the name (KPI409 reads it).
+    text = "(1)满意度指标。\n本单位职工满意度≥90%;我市群众满意度≥95%。\n"
+    assert _stated_rows(tmp_path, text) == [
+        ("服务对象满意度指标", "本单位职工满意度", "≥90%"), ("服务对象满意度指标", "群众满意度", "≥95%"),
+    ]

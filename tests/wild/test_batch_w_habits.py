@@ -37,4 +37,5 @@ def test_w01_the_goal_cell_printed_again_after_a_page_break_is_no_row() -> None:
     rows = printed_rows(W01)
     assert not any(name == "主要用于文物修缮、宣传、文创" for _, name, _ in rows)
     assert ("质量指标", "文物安全巡查覆盖率", "100%") in rows
-    assert (None, "永安真武庙戏台", "1处") in rows  # the first page's rows: their merged labels stand before the header
+    # the first page's rows: their merged labels stand before the header, and are theirs (parse/labels_before.py)
+    assert ("数量指标", "永安真武庙戏台", "1处") in rows
