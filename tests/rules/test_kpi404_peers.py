@@ -37,8 +37,9 @@ def test_peer_evidence_is_added_when_it_agrees_with_the_model() -> None:
 
 
 def test_peer_evidence_alone_reports_a_misfiled_row_the_model_is_unsure_of() -> None:
-    # Below min_probability the model's 0.90 does not count; the peers alone still report the row.
-    found = [f for f in _kpi404("002", min_probability=0.95) if f.level3 == "政策知晓率"]
+    # Below min_probability the model's call does not count; the peers alone still report the row. (The model says
+    # 0.96 since issue 13-resplit2, 0.90 before: the test's floor sits above it, at 0.99; the rule's own floor is 0.8.)
+    found = [f for f in _kpi404("002", min_probability=0.99) if f.level3 == "政策知晓率"]
     assert len(found) == 4
     assert all(f.explain == "其他项目的同类指标 12 行中有 10 行填在社会效益指标" for f in found)
 
