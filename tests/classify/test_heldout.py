@@ -93,10 +93,11 @@ def test_category_labels_record_filed_and_true_category() -> None:
     # 29 of w (test set eleventh, helper wild-w); 34 of x (test set twelfth, helper wild-x; 24 no 二级 printed)
     assert len(rows) == 1579
     misfiled = rows[rows["note"] == "misfiled"]
-    # 74 until issue 11ae read 004's "5月底之前" under its merged 时效指标 cell (the misfiling was the reader's); 80 since
-    # issue 13-resplit2 settled the labels against KPI404's verdicts (+9: f02 按照物价部门定价标准采购, j03 资助标准达标率,
-    # e02 国家政策性粮收购价格执行率, q02 资助经费发放率 → 质量; q02 资助经费到位率 → 成本; l01 保障期限 → 时效; a06 群众幸福感 →
-    # 社会效益, 项目实施情况 → 质量; a02 新增和改善灌溉达标面积 → 数量; −2: b08 完成率 and 004 医药费报销完成率 keep 时效 / 数量)
+    # 74 until issue 11ae read 004's "5月底之前" under its merged 时效指标 cell (the misfiling was the
+    # reader's); 80 since issue 13-resplit2 settled the labels against KPI404's verdicts. +9: f02
+    # 按照物价部门定价标准采购, j03 资助标准达标率, e02 国家政策性粮收购价格执行率 and q02 资助经费发放率 → 质量;
+    # q02 资助经费到位率 → 成本; l01 保障期限 → 时效; a06 群众幸福感 → 社会效益, 项目实施情况 → 质量;
+    # a02 新增和改善灌溉达标面积 → 数量. −2: b08 完成率 and 004 医药费报销完成率 keep 时效 / 数量.
     assert len(misfiled) == 80
     assert (misfiled["level2"] != misfiled["label"]).all()
     awareness = rows[(rows["doc"] == "002") & (rows["level3"] == "政策知晓率")].iloc[0]
