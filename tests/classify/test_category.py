@@ -55,10 +55,14 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
         "生态效益指标", "可持续影响指标", "服务对象满意度指标",
     ]
     # Issue 13-resplit, fitted on 120 train + dev documents: 0.778 on the 63 test documents (401 rows); the model
-    # fitted on 62 documents scored 0.755 on the same rows. Short of the issue's 0.85, see models/category.card.md.
+    # fitted on 62 documents scored 0.755 on the same rows. Issue 13-resplit2 (labels settled against KPI404's
+    # verdicts, two of them q02 test rows): 0.785, against 0.757 for the 62-document model on the same labels.
+    # Short of the issue's 0.85, see models/category.card.md.
     assert test["macro_f1"] >= 0.76
     # Per set (before → after the resplit): third 0.918 → 0.932, fourth 0.695 → 0.781, fifth 0.917 → 0.978,
-    # sixth 0.717 → 0.715, seventh 0.608 → 0.596, eighth 0.689 → 0.700, ninth 0.838 → 0.882.
+    # sixth 0.717 → 0.715, seventh 0.608 → 0.596, eighth 0.689 → 0.700, ninth 0.838 → 0.882; since issue
+    # 13-resplit2 (settled labels, the 62-document model → this one): fourth 0.695 → 0.790, sixth 0.757 → 0.799,
+    # seventh 0.608 → 0.558, ninth 0.838 → 0.858.
     assert held["test_sets"]["third"]["macro_f1"] >= 0.85 and held["test_sets"]["fourth"]["macro_f1"] >= 0.7
     assert held["test_sets"]["fifth"]["macro_f1"] >= 0.9 and held["test_sets"]["sixth"]["macro_f1"] >= 0.6
     assert held["test_sets"]["seventh"]["macro_f1"] >= 0.5 and held["test_sets"]["eighth"]["macro_f1"] >= 0.6
@@ -82,11 +86,11 @@ def test_card_calibrates_kpi404_on_train_and_dev(retrained_category: Trained) ->
     on the train + dev documents, about half right by the hand labels at every threshold, so none is chosen."""
     cal = retrained_category.card["metrics"]["calibration"]
     assert cal["target_precision"] == 0.9 and cal["min_calls"] == 10
-    # 95 over the 120 train + dev documents since issue 13-resplit (51 over the 62 before; 54 with batch v, 57 with
-    # batch u in train: trials, issue 13m / 9zk)
+    # 95 over the 120 train + dev documents since issue 13-resplit, 98 since issue 13-resplit2 (51 over the 62
+    # before; 54 with batch v, 57 with batch u in train: trials, issue 13m / 9zk)
     assert 80 <= cal["calls"] <= 110
     at = {row["threshold"]: row for row in cal["table"]}
-    assert 35 <= at[0.8]["calls"] <= 55 and at[0.8]["precision"] < 0.7  # 45 calls, 0.60 (23, 0.48 before the resplit)
+    assert 35 <= at[0.8]["calls"] <= 55 and at[0.8]["precision"] < 0.7  # 52 calls, 0.615 (45, 0.60 in 13-resplit)
     assert cal["overall"] is None
     assert all(t is None for t in cal["per_label"].values())  # 质量 (19 calls) and 社会效益 (10) never reach 0.9
     # The shipped card carries the same calibration (retrained with the shipped model: predictions unchanged).
