@@ -12,12 +12,10 @@
 Classifiers: C chosen by cross-validation over the train + dev documents (grouped by document),
 fitted on train + dev, measured on test; the shipped model (and `--compare`, e.g. an earlier model)
 is measured on the same test documents for comparison (it may have seen some of them: its card says
-which).  Test scores are printed per test set of the split (``first``: the 24 documents drawn with
-the split; ``fresh``: wild batches i–l, labelled after the models were chosen; ``third``: wild batch m,
-labelled in issue 13f before any model was run on it; ``fourth``: wild batch n, the same way in issue 13g)
-and for their union;
-``fresh, new wording`` keeps the fresh rows whose 三级指标 is written in no train or dev document
-(several fresh documents are later copies of a train document's table).
+which).  Test scores are printed per test set of the split (``third``: wild batch m, labelled in issue 13f
+before any model was run on it; ``fourth``: wild batch n, the same way in issue 13g; and so on) and for their
+union.  The sets ``first`` (drawn with the split) and ``fresh`` (wild batches i–l) went to train / dev in
+issue 13-resplit; to measure a model on them as they were, check out the split before it (main 2f42cef).
 """
 
 from __future__ import annotations
@@ -41,7 +39,6 @@ from kpi_lint.classify.heldout import evaluate_heldout  # noqa: E402
 from kpi_lint.classify.persist import load_model  # noqa: E402
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, VAGUENESS_FEATURES, Features  # noqa: E402
 from kpi_lint.classify.split import DocumentSplit, read_split  # noqa: E402
-from kpi_lint.classify.tokenize import squash  # noqa: E402
 from kpi_lint.classify.train import Metrics, _metrics  # noqa: E402
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD  # noqa: E402
 from kpi_lint.cluster.evaluation import load_pairs, score_pairs  # noqa: E402
@@ -65,18 +62,13 @@ def _show(name: str, m: Metrics, docs: list[str]) -> None:
         print(f"      {label:<10} P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f} n={c.support}")
 
 
-def _by_set(name: str, truth: list[str], predicted: list[str], docs: list[str], texts: list[str],
-            split: DocumentSplit, seen: set[str], positive: str | None) -> None:
+def _by_set(name: str, truth: list[str], predicted: list[str], docs: list[str], split: DocumentSplit,
+            positive: str | None) -> None:
     _show(name, _metrics(truth, predicted, 0, positive), list(split.test))
-    fresh = set(split.test_set("fresh"))
     for set_name, members in split.test_sets:
         keep = [i for i, d in enumerate(docs) if d in members]
         _show(f"  其中 {set_name}", _metrics([truth[i] for i in keep], [predicted[i] for i in keep], 0, positive),
               list(members))
-    new = [i for i, (d, t) in enumerate(zip(docs, texts, strict=True)) if d in fresh and squash(t) not in seen]
-    if new:
-        _show("  其中 fresh、train/dev 中没有的写法", _metrics([truth[i] for i in new], [predicted[i] for i in new], 0,
-                                                      positive), sorted({docs[i] for i in new}))
 
 
 def classifier(task: str, split: DocumentSplit, compare: list[Path]) -> None:
@@ -93,14 +85,10 @@ def classifier(task: str, split: DocumentSplit, compare: list[Path]) -> None:
         _show(f"  其中 test 集 {name}", metrics, result.test_set_docs[name])
     test_rows = split.rows(set_.docs, "test")
     judged = set_.subset(test_rows)
-    text = features.text[0]
-    fit_docs = set(split.train) | set(split.dev)
-    seen = {squash(t) for t, d in zip(set_.features[text], set_.docs, strict=True) if d in fit_docs}
     for path in [ROOT / "models" / f"{task}.skops", *compare]:
         model = load_model(path)
         predicted = [label for label, _ in predict_frame(model, judged.features)]
-        _by_set(f"test（{path.name}）", judged.labels, predicted, judged.docs, list(judged.features[text]), split,
-                seen, positive)
+        _by_set(f"test（{path.name}）", judged.labels, predicted, judged.docs, split, positive)
 
 
 def _pair_part(split: DocumentSplit, a: str, b: str) -> str:

@@ -8,7 +8,7 @@ documents give a steadier choice than the 14 dev documents alone (the default
 C = 10 is kept unless another beats it by more than the noise, NOISE_MARGIN).  The chosen
 C is then fitted on train + dev and measured, once, on the test documents —
 the figure a model card reports, naming those documents.  When the split
-names test sets (``first``, ``fresh``), the same predictions are also scored
+names test sets (``third`` … ``twelfth``), the same predictions are also scored
 per set.
 """
 

@@ -6,12 +6,13 @@ department's wording, and a model that has seen one of them recognises the
 other).  Hyper-parameters and thresholds are chosen on ``dev``; ``test`` is
 only ever measured.
 
-The test documents may come in named sets (the optional ``test_set`` column):
-``first`` — the 24 documents drawn with the split —, ``fresh`` — documents
-collected later and labelled after every model choice had been made (wild
-batches i–l) —, ``third`` (wild batch m, labelled before any model was run
-on it, issue 13f) and ``fourth`` (wild batch n, the same way, issue 13g).
-Scores are reported on each set and on their union.
+The test documents may come in named sets (the optional ``test_set`` column),
+one per batch of documents labelled after the models were chosen (``third`` —
+wild batch m, issue 13f —, ``fourth`` — batch n, issue 13g — and so on).
+Scores are reported on each set and on their union.  The first two sets
+(``first``, drawn with the split, and ``fresh``, wild batches i–l) were moved
+into train / dev in issue 13-resplit; the optional ``moved_from`` column
+names the test set a document came from.
 """
 
 from __future__ import annotations

@@ -15,8 +15,6 @@ from kpi_lint.errors import InputError
 from tests.corpus import ROOT
 
 LABELS = ROOT / "corpus" / "labels"
-# Rows of the fresh test documents (wild batches i–l) after de-duplication within a document.
-FRESH_CATEGORIES, FRESH_VALUES = 243, 211
 # Rows of the third test set (wild batch m, labelled in issue 13f before any model was run on it).
 THIRD_CATEGORIES, THIRD_VALUES = 46, 39
 # Rows of the fourth test set (wild batch n, labelled in issue 13g before any model was run on it).
@@ -51,24 +49,30 @@ def _set(paths: list[Path], features: Features) -> tuple[pd.DataFrame, list[str]
 
 
 def test_split_is_fixed_by_document_and_covers_every_labelled_document(split: DocumentSplit) -> None:
-    assert (len(split.train), len(split.dev), len(split.test)) == (46, 16, 121)
-    assert "000" in split.test and "003" in split.test and "a07" in split.dev
+    assert (len(split.train), len(split.dev), len(split.test)) == (90, 30, 63)
+    assert "000" in split.dev and "003" in split.train and "a07" in split.dev
     # Batch o (2 documents, 9 rows; issue 13h) is too small to be a test set of its own: dev.
     assert {"o01", "o02"} <= set(split.dev)
-    # The test documents drawn with the split (batches a–h and samples), the fresh ones (wild batches i–l,
-    # labelled after the models were chosen), the third set (batch m, issue 13f), the fourth (batch n,
-    # issue 13g), the fifth (batch p, helper wild-p), the sixth (batch q, helper wild-q), the seventh (batch r,
-    # helper wild-r), the eighth (batch s, helper wild-s), the ninth (batch t, helper wild-t) and the tenth (batches u
-    # and v, issues 9 / 13m: tried in train first, no gain, corpus/labels/README.md) and the eleventh (batch w,
-    # helper wild-w) and the twelfth (batch x, helper wild-x): test only.
-    first, fresh, third = split.test_set("first"), split.test_set("fresh"), split.test_set("third")
+    # The test sets: the third (batch m, issue 13f), the fourth (batch n, issue 13g), the fifth (batch p, helper
+    # wild-p), the sixth (batch q, helper wild-q), the seventh (batch r, helper wild-r), the eighth (batch s, helper
+    # wild-s), the ninth (batch t, helper wild-t), the tenth (batches u and v, issues 9 / 13m: tried in train first, no
+    # gain, corpus/labels/README.md), the eleventh (batch w, helper wild-w) and the twelfth (batch x, helper wild-x).
+    # The sets first (24 documents drawn with the split) and fresh (34 of wild batches i–l) were looked at by many
+    # issues; issue 13-resplit moved them to train (44) and dev (14), drawn once by bench/resplit.py, and
+    # split.csv's moved_from column says which set each came from.
+    assert split.test_set("first") == () and split.test_set("fresh") == ()
+    moved = pd.read_csv(LABELS / "split.csv", dtype=str, keep_default_na=False)
+    moved = moved[moved["moved_from"] != ""]
+    assert moved["moved_from"].value_counts().to_dict() == {"fresh": 34, "first": 24}
+    assert moved["split"].value_counts().to_dict() == {"train": 44, "dev": 14}
+    assert all(doc[0] in "ijkl" for doc in moved[moved["moved_from"] == "fresh"]["doc"])
+    third = split.test_set("third")
     fourth, fifth, sixth = split.test_set("fourth"), split.test_set("fifth"), split.test_set("sixth")
     seventh, eighth, ninth = split.test_set("seventh"), split.test_set("eighth"), split.test_set("ninth")
     tenth, eleventh, twelfth = split.test_set("tenth"), split.test_set("eleventh"), split.test_set("twelfth")
-    sets = (first, fresh, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth)
-    assert tuple(len(docs) for docs in sets) == (24, 34, 8, 9, 10, 4, 7, 5, 4, 9, 4, 3)
+    sets = (third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth)
+    assert tuple(len(docs) for docs in sets) == (8, 9, 10, 4, 7, 5, 4, 9, 4, 3)
     assert set().union(*sets) == set(split.test)
-    assert all(doc[0] in "ijkl" for doc in fresh) and not any(doc[0] in "ijklm" for doc in first)
     assert all(doc[0] == "m" for doc in third) and all(doc[0] == "n" for doc in fourth)
     assert all(doc[0] == "p" for doc in fifth) and all(doc[0] == "q" for doc in sixth)
     assert all(doc[0] == "r" for doc in seventh) and all(doc[0] == "s" for doc in eighth)
@@ -89,8 +93,12 @@ def test_category_labels_record_filed_and_true_category() -> None:
     # 29 of w (test set eleventh, helper wild-w); 34 of x (test set twelfth, helper wild-x; 24 no 二级 printed)
     assert len(rows) == 1579
     misfiled = rows[rows["note"] == "misfiled"]
-    # 74 until issue 11ae read 004's "5月底之前" under its merged 时效指标 cell (the misfiling was the reader's)
-    assert len(misfiled) == 73
+    # 74 until issue 11ae read 004's "5月底之前" under its merged 时效指标 cell (the misfiling was the
+    # reader's); 80 since issue 13-resplit2 settled the labels against KPI404's verdicts. +9: f02
+    # 按照物价部门定价标准采购, j03 资助标准达标率, e02 国家政策性粮收购价格执行率 and q02 资助经费发放率 → 质量;
+    # q02 资助经费到位率 → 成本; l01 保障期限 → 时效; a06 群众幸福感 → 社会效益, 项目实施情况 → 质量;
+    # a02 新增和改善灌溉达标面积 → 数量. −2: b08 完成率 and 004 医药费报销完成率 keep 时效 / 数量.
+    assert len(misfiled) == 80
     assert (misfiled["level2"] != misfiled["label"]).all()
     awareness = rows[(rows["doc"] == "002") & (rows["level3"] == "政策知晓率")].iloc[0]
     assert (awareness["level2"], awareness["label"]) == ("服务对象满意度指标", "社会效益指标")
@@ -107,14 +115,9 @@ def test_vagueness_on_held_out_documents(split: DocumentSplit) -> None:
     set_ = training_set(table, VAGUENESS_FEATURES.columns, VAGUENESS_FEATURES.text, list(table["label"]), docs=docs)
     result = evaluate_heldout(set_, VAGUENESS_FEATURES, split, 2023, "values", positive="vague")
     assert result.split["test"] == list(split.test)
-    first, fresh = result.test_sets["first"], result.test_sets["fresh"]
-    assert first.samples == 232 and first.per_class["vague"].support == 48
-    assert first.positive_f1 is not None and first.positive_f1 >= 0.95  # reached 0.980
-    assert fresh.samples == FRESH_VALUES
+    # first (232 rows, vague F1 0.980) and fresh (211, 0.963) are train / dev since issue 13-resplit.
     assert result.test.samples == (
-        232
-        + FRESH_VALUES
-        + THIRD_VALUES
+        THIRD_VALUES
         + FOURTH_VALUES
         + FIFTH_VALUES
         + SIXTH_VALUES
@@ -130,8 +133,6 @@ def test_vagueness_on_held_out_documents(split: DocumentSplit) -> None:
     assert result.test_sets["fifth"].samples == FIFTH_VALUES
     assert result.test_sets["sixth"].samples == SIXTH_VALUES
     assert result.test_sets["seventh"].samples == SEVENTH_VALUES
-    # reached 0.987 on batches i–k (37 vague rows), 0.95 with batch l (39)
-    assert fresh.positive_f1 is not None and fresh.positive_f1 >= 0.93
     # Batch m (issue 13f, measured once): vague F1 0.909 on 39 rows, 5 of them vague (one mistake moves it
     # by about 0.1); 0.963 on all 66 test documents.
     third = result.test_sets["third"]
@@ -140,7 +141,8 @@ def test_vagueness_on_held_out_documents(split: DocumentSplit) -> None:
     # them vague; 0.964 on all 75 test documents.
     fourth = result.test_sets["fourth"]
     assert fourth.positive_f1 is not None and fourth.positive_f1 >= 0.9
-    assert result.test.positive_f1 is not None and result.test.positive_f1 >= 0.94
+    # 0.944 on the 63 test documents left after issue 13-resplit (355 rows); the shipped model scores the same.
+    assert result.test.positive_f1 is not None and result.test.positive_f1 >= 0.92
     # Batch p (helper wild-p, labelled before any model was run on it, measured once): vague F1 1.000 on 32 rows, 3 of
     # them vague (`否`, `应改尽改`, `按实际情况发放`); 0.965 on all 85 test documents. Too few vague rows for a floor
     # of its own beyond "finds them".
@@ -192,12 +194,9 @@ def test_category_on_held_out_documents(split: DocumentSplit) -> None:
     else:
         assert result.grid[str(result.chosen_c)] == best
         assert all(float(c) >= result.chosen_c for c, score in result.grid.items() if score == best)
-    first, fresh = result.test_sets["first"], result.test_sets["fresh"]
-    assert first.samples == 326 and fresh.samples == FRESH_CATEGORIES
+    # first (326 rows) and fresh (243) are train / dev since issue 13-resplit.
     assert result.test.samples == (
-        326
-        + FRESH_CATEGORIES
-        + THIRD_CATEGORIES
+        THIRD_CATEGORIES
         + FOURTH_CATEGORIES
         + FIFTH_CATEGORIES
         + SIXTH_CATEGORIES
@@ -215,11 +214,9 @@ def test_category_on_held_out_documents(split: DocumentSplit) -> None:
     assert result.test_sets["seventh"].samples == SEVENTH_CATEGORIES
     assert result.test_sets["eighth"].samples == EIGHTH_CATEGORIES
     assert result.test_sets["ninth"].samples == NINTH_CATEGORIES
-    # Measured once (issue 13d, bench/heldout_eval.py): 0.779 on the 24 first test documents (0.767 with
-    # categorical weight 2 and C chosen on dev alone; 0.615 without cue words and 一级指标), 0.831 on the 27
-    # fresh ones of batches i–k, 0.782 on the 34 with batch l, 0.800 on all 58 — short of the
-    # issue's 0.85 (models/category.card.md).
-    assert first.macro_f1 >= 0.75 and fresh.macro_f1 >= 0.75
+    # Issue 13-resplit, fitted on the 120 train + dev documents: 0.778 on the 63 test documents (401 rows; 0.755 for
+    # the model fitted on 62) — short of the issue's 0.85 (models/category.card.md). The per-set figures below are
+    # each set's first measurement (by the model of its time); this fit's are in corpus/labels/README.md.
     # Batch m (issue 13f, labelled before any model was run on it, measured once): 0.921 on 46 rows of 8
     # documents (no 可持续影响 row among them), 0.805 on all 66 test documents. Nothing was chosen after it.
     assert result.test_sets["third"].macro_f1 >= 0.85
@@ -257,7 +254,7 @@ def test_category_on_held_out_documents(split: DocumentSplit) -> None:
     # 经济效益 0.0 on its 1 row; 数量 0.818 on 10); 0.788 on all 121 test documents. A floor below the
     # figure, as for the small sets before it: the set is too small to pin more.
     assert result.test_sets["twelfth"].samples == TWELFTH_CATEGORIES and result.test_sets["twelfth"].macro_f1 >= 0.45
-    assert first.per_class["服务对象满意度指标"].f1 >= 0.9
+    assert result.test.per_class["服务对象满意度指标"].f1 >= 0.9
 
 
 def test_a_document_missing_from_the_split_is_named(tmp_path: Path) -> None:

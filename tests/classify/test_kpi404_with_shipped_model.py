@@ -46,7 +46,9 @@ def test_corpus_findings_with_the_shipped_model() -> None:
     (labelled 质量) and "时效指标 | 支付完成率 | ≥95" (labelled 时效) are silent too: a completion rate whose % was lost
     fits under 时效 like its percentage twin (finding review sample 20 judged the 支付完成率 move wrong; for the bare
     完成率 the label and the rule's reading of 10号 disagree again): 21 findings, 16 right by the labels. Since issue
-    11ae 004 729 "5月底之前" is read under its merged 时效指标 cell (it was the reader's misfiling): 20, 15 right."""
+    11ae 004 729 "5月底之前" is read under its merged 时效指标 cell (it was the reader's misfiling): 20, 15 right.
+    Since issue 13-resplit (000 in dev and 003 in train; the model learnt their hand labels): 16, all right by the
+    labels. 003's five template rows below are silent; 003 2204 "经济效益指标 | 运行成本" (labelled 成本) is new."""
     found = {(key, f.line, f.level3, f.value) for key in KEYS for f in _kpi404(key)}
     right = {
         ("000", 3689, "减轻退休人员生活负担", "减轻"),  # 社会效益 → 经济效益: a burden lifted is money
@@ -64,8 +66,10 @@ def test_corpus_findings_with_the_shipped_model() -> None:
         ("004", 727, "对稳定脱贫人口居民2023年医保个人缴费", "=175元/人"),  # a per-head amount: 成本指标
         ("004", 733, "减轻困难人群医疗费用负担", "有效减轻"),  # 社会效益 → 经济效益
         ("004", 835, "保险缴纳达标率", "=100%"),
+        ("003", 2204, "运行成本", "≥95"),  # under 经济效益: a running cost is 成本 (issue 13-resplit)
     }
-    # Wrong by the labels: 003's template effect rows (提高效率 is kept under 经济效益 there; 社会影响力 and
+    # Wrong by the labels, and silent since issue 13-resplit (the model now gives 003's own labels; 提高医保经办水平
+    # 质量 0.83): 003's template effect rows (提高效率 is kept under 经济效益 there; 社会影响力 and
     # 保障业务工作情况 under 可持续影响 — no longer reported since issue 13h's model, and 社会影响力 again since issue
     # 11l: a row under 可持续影响 is not moved to another 效益 by its subject), 提高医保经办水平 (质量) read as
     # 数量. 网络生态环境 (read as ecological by the cue word 生态) is no longer reported since
@@ -77,7 +81,7 @@ def test_corpus_findings_with_the_shipped_model() -> None:
         ("003", 2360, "提高效率", "≥95"),
         ("003", 2431, "提高效率", "≥95"),
     }
-    assert found == right | wrong
+    assert found == right and not found & wrong
 
 
 def test_labels_the_model_predicts_poorly_are_not_reported(monkeypatch: pytest.MonkeyPatch) -> None:

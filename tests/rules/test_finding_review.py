@@ -321,7 +321,8 @@ SAMPLE6_PRECISION_FLOOR = {
     "KPI201": 7 / 10, "KPI202": 1.0, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
     "KPI404": 1.0, "KPI502": 11 / 12,  # KPI201 7/10: h02 right silent, its self-evaluation garbled (issue 11k)
     # KPI404 5/5 since issue 11u (8/9 before): the coverage rates under 数量 i04 22, j02 80 and k06 46 (right here)
-    # are silent, as 覆盖率 under 数量 reads either way (lexicons/coverage_rates.txt)
+    # are silent, as 覆盖率 under 数量 reads either way (lexicons/coverage_rates.txt); issue 13-resplit2 turned j02 80's
+    # verdict to partly for that reason (its label keeps the printed 数量), which no floor counts (silent)
 }
 
 
@@ -358,8 +359,12 @@ def test_precision_per_rule_on_the_seventh_sample_holds() -> None:
 # KPI404 9/11. What is still wrong is the reader's (the CSV's after_fix names file:line and what the reader did).
 # KPI202 7/8 since issue 11j (one defect, one finding): g08 6:1 "没有质量指标" (right) is silent where KPI404 proposes
 # moving "种植作物成活率 | >=85" from 数量 to 质量 in the same project (Finding.moves_to): that row owns the gap.
+# KPI404 8/9 since issue 13-resplit2 (9/10 before issue 13-resplit, 7/8 in it): j03 23 "资助标准达标率" (right) is
+# reported again, its label settled to 质量 (a rate of standard met, not money). f02 54 "疫苗使用率" (right here, partly
+# in samples 22 and 23: a use rate under 数量 is one of two defensible readings) stays silent: f02 is in train and its
+# label keeps the printed 数量, which the later verdicts agree with.
 SAMPLE8_PRECISION_FLOOR = {
-    "KPI101": 30 / 33, "KPI103": 11 / 14, "KPI404": 9 / 10, "KPI202": 1.0, "KPI104": 6 / 7,
+    "KPI101": 30 / 33, "KPI103": 11 / 14, "KPI404": 8 / 9, "KPI202": 1.0, "KPI104": 6 / 7,
 }
 
 
@@ -382,6 +387,10 @@ def test_precision_per_rule_on_the_eighth_sample_holds() -> None:
 # silent, as a cell opening with a conjunction is no name.
 # KPI404 5/6 since issue 11u: e02 4:193 "经济效益指标 | 政策性挂账利息补贴保障率 | 100%" (wrong, moved to 社会效益) is
 # silent, as an effect whose subject is money is 经济效益's (lexicons/economic_subjects.txt)
+# KPI404 5/6 again since issue 13-resplit2: e02 4:122 and l01 17:11 (right), silent in issue 13-resplit while their hand
+# labels kept the printed 成本 / 可持续影响, are reported again: re-read by corpus/labels/README.md's rules, a price
+# execution rate is a rate of standard met (质量) and a service period a date span (时效), and the retrained model
+# follows the settled labels (e02's KPI104 defers to KPI404 again).
 SAMPLE9_PRECISION_FLOOR = {"KPI101": 10 / 11, "KPI103": 8 / 10, "KPI104": 1.0, "KPI202": 5 / 7, "KPI404": 5 / 6}
 
 
@@ -554,6 +563,8 @@ def test_precision_on_the_twentieth_sample_holds() -> None:
 # Since issue 11y l06's "第O份" (wrong, KPI101) reads as 0 份 and is silent (KPI101: 4 still reported, below 5),
 # and u01's two projects are read apart: its KPI201 (right) and KPI202 (partly) at 5:14 now stand at 4:9 and 7:9
 # (sample 26): 19 of the 22 still reported are right.
+# d08 165 (partly) and j03 23 (right), silent in issue 13-resplit, are reported again since issue 13-resplit2 (j03's
+# label settled to 质量, a rate of standard met; d08's model call is 质量 at 0.82, the label): KPI404 4/5 as before.
 SAMPLE21_PRECISION_FLOOR = {"KPI404": 4 / 5}
 SAMPLE21_OVERALL_FLOOR = 19 / 20  # 19/22 until issue 11ae read j03's 20 as 分值 (KPI103 17:27, KPI504 18:22 gone)
 
@@ -619,8 +630,8 @@ def _kpi404_at(stem: str, line: int) -> Finding:
 
 
 def test_kpi404_asks_for_a_replacement_only_where_the_move_leaves_a_required_category_empty() -> None:
-    # f02's 数量 keeps "满足海洛因成瘾患者维持治疗需求", e05's six counts, m03's 质量 two 合格率: moving is the fix.
-    assert _kpi404_at("f02_ningxia_cdc", 54).message.endswith("请移到质量指标。")
+    # e05's six counts, m03's 质量 two 合格率: moving is the fix. (f02 54 "疫苗使用率" was the third case. It is silent
+    # since issue 13-resplit, because the model learnt f02's hand label, the printed 数量.)
     assert _kpi404_at("e05_hunan_science", 16).message.endswith("请移到经济效益指标。")
     assert _kpi404_at("m03_anhui_agri", 24).message.endswith("请移到数量指标。")
     # a07's primary school: 生态效益 → 社会效益 keeps its 效益; no 生态 target is asked of a school.

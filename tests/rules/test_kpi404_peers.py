@@ -37,8 +37,9 @@ def test_peer_evidence_is_added_when_it_agrees_with_the_model() -> None:
 
 
 def test_peer_evidence_alone_reports_a_misfiled_row_the_model_is_unsure_of() -> None:
-    # Below min_probability the model's 0.90 does not count; the peers alone still report the row.
-    found = [f for f in _kpi404("002", min_probability=0.95) if f.level3 == "政策知晓率"]
+    # Below min_probability the model's call does not count; the peers alone still report the row. (The model says
+    # 0.96 since issue 13-resplit2, 0.90 before: the test's floor sits above it, at 0.99; the rule's own floor is 0.8.)
+    found = [f for f in _kpi404("002", min_probability=0.99) if f.level3 == "政策知晓率"]
     assert len(found) == 4
     assert all(f.explain == "其他项目的同类指标 12 行中有 10 行填在社会效益指标" for f in found)
 
@@ -73,9 +74,10 @@ def test_a_move_that_leaves_a_required_category_empty_asks_for_a_target_from_pee
 def test_a_move_that_leaves_the_category_set_asks_for_nothing_more() -> None:
     """002 prints "政策知晓率 ≥80%" under 服务对象满意度 in both periods of one project: the 年度 column also has
     "救助对象满意 ≥85%", the 实施期 column nothing else. Only there does the move leave 满意度 empty. A row moved
-    between two kinds of 效益 (003 "提高效率" 经济 → 社会) leaves the project's 效益 set."""
+    between two kinds of 效益 (000 "减轻退休人员生活负担" 社会 → 经济; 003's "提高效率" 经济 → 社会 until issue
+    13-resplit, when the model learnt 003's label, 经济 as printed) leaves the project's 效益 set."""
     by_place = {(f.line, f.period): f.message for f in _kpi404("002") if f.level3 == "政策知晓率"}
     assert by_place[(1030, "年度")].endswith("请移到社会效益指标。")
     assert by_place[(1032, "实施期")].endswith("请移到社会效益指标，并补上服务对象满意度指标下真正属于它的目标。")
-    effects = [f.message for f in _kpi404("003") if f.level3 == "提高效率"]
-    assert effects and all(m.endswith("请移到社会效益指标。") for m in effects)
+    effects = [f.message for f in _kpi404("000") if f.level3 == "减轻退休人员生活负担"]
+    assert effects and all(m.endswith("请移到经济效益指标。") for m in effects)
