@@ -122,8 +122,13 @@ def in_process_section(ind: Indicator) -> bool:
 
 def declared_not_applicable(ind: Indicator, cues: NameCues) -> bool:
     """The row states that the indicator does not apply ("本项目不适用此指标 | 无")."""
-    text = squash(f"{ind.level3 or ''}{ind.value or ''}")
-    return any(word in text for word in cues.not_applicable)
+    return _says_not_applicable(f"{ind.level3 or ''}{ind.value or ''}", cues)
+
+
+@lru_cache(maxsize=TEXT_MEMO)
+def _says_not_applicable(text: str, cues: NameCues) -> bool:
+    squashed_text = squash(text)
+    return any(word in squashed_text for word in cues.not_applicable)
 
 
 # The name cell holds a target of its own ("完成及时率(≥**%)>=100%", "主导制修订行业标准项目数量(项),目标值5"):
