@@ -47,17 +47,12 @@ _PLACEHOLDER_MARKS = re.compile(r"^[≥≤<>=＞＜≧≦＝*＊xX×\s]+")
 _PUNCT = re.compile(r"[\s，,。.;；:：、“”\"'‘’()（）\[\]【】]+")
 
 
-# Distinct texts whose answers (is_name, expected_unit, is_blank …) are remembered: rows repeat across
-# projects and every rule asks the same questions of the same cells (pure functions of the text and cues).
-TEXT_MEMO = 65_536
-
-
 @dataclass(frozen=True, eq=False)
 class NameCues:
     """name_units.txt: which unit an indicator name calls for.
 
     One per lexicon folder (`name_cues`), so it is equal only to itself and hashes as fast as an id: the
-    answers below are remembered per (text, cues) without hashing every cue list on each call.
+    look-ups built once per cues (`_units_longest_first`, `_unit_cue_index`) do not hash every cue list per call.
     """
 
     units: tuple[tuple[str, str], ...]  # (cue, unit), longest cue first
@@ -122,13 +117,8 @@ def in_process_section(ind: Indicator) -> bool:
 
 def declared_not_applicable(ind: Indicator, cues: NameCues) -> bool:
     """The row states that the indicator does not apply ("本项目不适用此指标 | 无")."""
-    return _says_not_applicable(f"{ind.level3 or ''}{ind.value or ''}", cues)
-
-
-@lru_cache(maxsize=TEXT_MEMO)
-def _says_not_applicable(text: str, cues: NameCues) -> bool:
-    squashed_text = squash(text)
-    return any(word in squashed_text for word in cues.not_applicable)
+    text = squash(f"{ind.level3 or ''}{ind.value or ''}")
+    return any(word in text for word in cues.not_applicable)
 
 
 # The name cell holds a target of its own ("完成及时率(≥**%)>=100%", "主导制修订行业标准项目数量(项),目标值5"):
@@ -144,7 +134,6 @@ _CODE_FIRST = re.compile(
 _MAX_FRAGMENT = 4  # "服务对象" of 服务对象满意度指标; a longer name is not read as a piece of a label
 
 
-@lru_cache(maxsize=TEXT_MEMO)
 def target_in_name(level3: str | None) -> bool:
     """The 三级指标 cell also prints the target: the row's value cell is not where its target is
     (a sentence or a glued line the reader could not split), so the value cell is not judged."""
@@ -152,7 +141,6 @@ def target_in_name(level3: str | None) -> bool:
     return _TARGET_IN_NAME.search(name) is not None
 
 
-@lru_cache(maxsize=TEXT_MEMO)
 def is_name(level3: str | None) -> bool:
     """The 三级指标 cell reads as a name: at least two Chinese characters besides comparator words,
     and more than a piece of a category label cut across its words. A "≥95%", a "小于" or a lone "是"
@@ -199,7 +187,6 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 _NOT_TARGET_UNITS = frozenset({"分"})
 
 
-@lru_cache(maxsize=TEXT_MEMO)
 def figure_in_name(level3: str | None, cues: NameCues) -> bool:
     """The 三级指标 cell prints a figure with its unit: when the value cell is empty the target was
     written into the name (k07's "建设普通省道二级公路32.1公里"), or the reader could not cut a glued
@@ -230,7 +217,6 @@ def _label_words() -> frozenset[str]:
     return frozenset(word for label in CATEGORY_NAMES for word in tokenizer.lcut(label))
 
 
-@lru_cache(maxsize=TEXT_MEMO)
 def unit_only(value: str | None, cues: NameCues) -> bool:
     """A value that prints a unit but no figure ("%(百分比)", "万人", "≧ %"): the number is missing,
     which says nothing about how measurable the target was meant to be."""
@@ -381,7 +367,6 @@ def clean(text: str | None) -> str:
     return _PUNCT.sub("", text or "")
 
 
-@lru_cache(maxsize=TEXT_MEMO)
 def is_blank(text: str | None, cues: NameCues) -> bool:
     """Nothing printed, or a marker meaning "not filled" (未填报)."""
     s = squash(text or "")
@@ -393,7 +378,6 @@ def _ends_or_contains(name: str, cues: tuple[str, ...]) -> bool:
     return any(name.endswith(c) for c in cues) or any(len(c) >= 2 and c in name for c in cues)
 
 
-@lru_cache(maxsize=TEXT_MEMO)
 def expected_unit(level3: str | None, cues: NameCues) -> str | None:
     """The unit the indicator name calls for: 参保人数 → 人, 参保率 → %, 完成时间 → 日期; None if unknown."""
     name = squash(level3 or "")
@@ -435,7 +419,6 @@ def _unit_cue_index(cues: NameCues) -> tuple[tuple[str, ...], re.Pattern[str]]:
 _PROPERTY = "性"
 
 
-@lru_cache(maxsize=TEXT_MEMO)
 def name_unit(level3: str | None) -> str | None:
     """The unit printed in brackets at the end of the name ("参保率（%）" → %, "满意度(≥**%)" → %,
     "新增企业(家)" → 家), or None."""
@@ -470,7 +453,6 @@ def cannot_carry_rate(ind: Indicator, cues: NameCues) -> bool:
     return unit is not None or ind.level2 in _NOT_RATES
 
 
-@lru_cache(maxsize=TEXT_MEMO)
 def may_exceed_100(level3: str | None, cues: NameCues) -> bool:
     return _ends_or_contains(squash(level3 or ""), cues.over_100)
 
@@ -497,7 +479,6 @@ def words_in(text: str, words: tuple[str, ...]) -> list[str]:
     return [w for i, w in enumerate(found) if not any(w in longer for longer in found[:i])]
 
 
-@lru_cache(maxsize=TEXT_MEMO)
 def pays_out(level3: str | None, cues: NameCues) -> bool:
     """The name is a sum the project pays, lends or draws to others ("本年度创业担保贷款发放额", "补贴发放金额",
     "贴息资金拨付额", "撬动社会投资额"): a verb of paying out (paid_out_money.txt), the name ending with an amount
@@ -511,7 +492,6 @@ def pays_out(level3: str | None, cues: NameCues) -> bool:
     )
 
 
-@lru_cache(maxsize=TEXT_MEMO)
 def names_a_cost(level3: str | None, cues: NameCues) -> bool:
     """The name is the project's own spending (a word of paid_out_money.txt's 成本: "项目成本控制", "会议费用"),
     not money it pays out nor a standard per unit ("公用经费标准": the least a school is owed, not a ceiling):
