@@ -6,7 +6,9 @@ CueFeatures (a scikit-learn transformer, named in model files) and the inference
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from kpi_lint.classify.tokenize import squash
 
@@ -18,4 +20,11 @@ def cue_text(values: Iterable[object]) -> str:
 
 def cue_row(text: str, lists: Sequence[Sequence[str]]) -> list[float]:
     """One 0/1 value per cue list: does `text` hold any of its words?"""
-    return [float(any(w in text for w in words)) for words in lists]
+    return [float(pattern.search(text) is not None) for pattern in _patterns(tuple(tuple(w) for w in lists))]
+
+
+@lru_cache(maxsize=8)
+def _patterns(lists: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], ...]:
+    """One regex per cue list that matches where any of its words is (one scan of the text per list, not one
+    per word); a list without words matches nothing, an empty word everywhere, as `w in text` says."""
+    return tuple(re.compile("|".join(map(re.escape, words)) if words else "(?!)") for words in lists)

@@ -23,16 +23,15 @@ def once_across_periods(
     A name cut short by the narrower column ("参保人员对医保服务" for "参保人员对医保服务的满意度")
     counts as the same name.
     """
-    seen: list[tuple[str | None, str | None, str, str]] = []
+    # (二级, value) → (period, name) of the rows seen: a row is compared only with those it could repeat
+    seen: dict[tuple[str | None, str], list[tuple[str | None, str]]] = {}
     for ind, extra in items:
         name = clean_cut(ind.level3)
         value = clean_cut(ind.value) if with_value else ""
-        if ind.period is not None and any(
-            period != ind.period and level2 == ind.level2 and value == v and _same_name(name, n)
-            for period, level2, n, v in seen
-        ):
+        same_cells = seen.setdefault((ind.level2, value), [])
+        if ind.period is not None and any(period != ind.period and _same_name(name, n) for period, n in same_cells):
             continue
-        seen.append((ind.period, ind.level2, name, value))
+        same_cells.append((ind.period, name))
         yield ind, extra
 
 

@@ -28,7 +28,7 @@ from kpi_lint.rules.target.common import (
     states_a_period,
     unit_only,
 )
-from kpi_lint.rules.text._text import clean, name_ends_with
+from kpi_lint.rules.text._text import clean, cleaned_words, holds_any, name_ends_with
 from kpi_lint.vocab import (
     COST,
     COST_LEVEL2,
@@ -293,12 +293,12 @@ class MisfiledIndicator(Rule):
         元 is printed ("造林补助 | 每亩300": lexicons/unit_cost_words.txt — 每亩, 人均, 单价, 标准), unless the
         value is a rate ("资助标准达标率 | 100%" is a share of standards met, not an amount)."""
         text = clean(ind.level3) + clean(ind.value)
-        if any(word and word in text for word in self.lexicon.category_cues.get(ind.level2 or "", ())):
+        if holds_any(text, self.lexicon.category_cues.get(ind.level2 or "", ())):
             return True
         kind = ind.parsed.kind if ind.parsed else None
         if kind == "money" and ind.level2 in (*COST_LEVEL2, ECONOMIC):
             return True
-        per_unit = kind != "percent" and any(w and w in text for w in self.lexicon.words(UNIT_COST_FILE))
+        per_unit = kind != "percent" and holds_any(text, self.lexicon.words(UNIT_COST_FILE))
         if ind.level2 in COST_LEVEL2 and per_unit:
             return True  # an amount per unit ("造林补助 | 每亩300", "人均补助"), not a rate ("资助标准达标率 | 100%")
         if ind.level2 in (QUANTITY, TIMELINESS) and kind in _RATE_KINDS and self._completion_rate(ind):
@@ -337,7 +337,7 @@ class MisfiledIndicator(Rule):
     def _names_any(self, ind: Indicator, file: str) -> bool:
         """The name holds a word of the list `file`."""
         name = clean(ind.level3)
-        return any(word and word in name for word in self.lexicon.words(file))
+        return holds_any(name, self.lexicon.words(file))
 
     def wrong_value(self, ind: Indicator, label: str) -> bool:
         """The evidence says 成本 only because the value is money: the name names no cost (no 成本 cue word such as
@@ -481,14 +481,14 @@ class MisfiledIndicator(Rule):
         ("质量指标产品质量得到保" under 数量指标) that a category's label was glued to the row after it: nothing
         to judge."""
         name = clean(ind.level3)
-        if any(name.startswith(label) and name != label for label in LEVEL2_NAMES):
+        if name.startswith(LEVEL2_NAMES) and any(name.startswith(label) and name != label for label in LEVEL2_NAMES):
             return False  # "质量指标产品质量得到保": the next category's label glued to a row, misread not misfiled
         return ind.level2 in LEVEL2_NAMES and bool(name) and self.readings.is_name(ind.level3)
 
     def _process_measure(self, ind: Indicator) -> bool:
         """A budget-process measure ("资金执行率", "预算资金拨款率"): it belongs under no 二级 of the
         results — KPI402 reports it — so telling the department to move it to another is no help."""
-        measures = tuple(clean(m) for m in self.lexicon.process_measures)
+        measures = cleaned_words(self.lexicon.process_measures)
         return process_measure_in(clean(ind.level3), measures, self.lexicon.words(MANNERS_FILE)) is not None
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:

@@ -47,9 +47,13 @@ _PLACEHOLDER_MARKS = re.compile(r"^[≥≤<>=＞＜≧≦＝*＊xX×\s]+")
 _PUNCT = re.compile(r"[\s，,。.;；:：、“”\"'‘’()（）\[\]【】]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NameCues:
-    """name_units.txt: which unit an indicator name calls for."""
+    """name_units.txt: which unit an indicator name calls for.
+
+    One per lexicon folder (`name_cues`), so it is equal only to itself and hashes as fast as an id: the
+    look-ups built once per cues (`_units_longest_first`, `_unit_cue_index`) do not hash every cue list per call.
+    """
 
     units: tuple[tuple[str, str], ...]  # (cue, unit), longest cue first
     date: tuple[str, ...]
@@ -384,19 +388,31 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
         return printed  # a bracket holding another word ("成活率(目标)") says nothing of the unit
     if name.endswith(cues.unitless):
         return UNITLESS
-    for cue, unit in cues.units:
-        if name.endswith(cue):
-            return unit
+    suffixes, inside = _unit_cue_index(cues)
+    if name.endswith(suffixes):  # one C-level test for all the cues; the loop below finds the longest
+        for cue, unit in cues.units:
+            if name.endswith(cue):
+                return unit
     # "服务周期内空气质量", "规定时间内办结": a period followed by 内 bounds what is measured, it is not the measure.
     # (`c in name` first: without c in the name there is no c内 to drop, so the replace would change nothing.)
     if any(name.endswith(c) or (len(c) >= 2 and c in name and c in name.replace(c + "内", "")) for c in cues.date):
         return DATE
     if name.endswith(_PROPERTY):
         return None  # "经费支出合规性": a property of the spending is measured, not an amount of 经费
+    if inside.search(name) is None:
+        return None  # no cue of two characters or more anywhere in the name
     for cue, unit in cues.units:
         if len(cue) >= 2 and cue in name:
             return unit
     return None
+
+
+@lru_cache(maxsize=8)
+def _unit_cue_index(cues: NameCues) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The unit cues as one tuple for `str.endswith`, and a pattern matching where any cue of two characters or
+    more is: `expected_unit` tests every cue at once before looking for the one that decides."""
+    longer = [re.escape(cue) for cue, _ in cues.units if len(cue) >= 2]
+    return tuple(cue for cue, _ in cues.units), re.compile("|".join(longer) if longer else "(?!)")
 
 
 # A name whose head is a property ("…合规性", "…规范性", "…安全性"): the words before it only say of what.

@@ -44,10 +44,18 @@ def _at_least(queries: Sequence[str], choices: Sequence[str], cut: float) -> np.
     A budget book repeats rows ("服务对象满意度=≥90%" in most projects), so the distinct strings are far fewer
     than the rows; the cells of equal strings are equal, so the mask is the one a cdist over all rows gives.
     """
-    uq, inv_q = np.unique(np.asarray(queries, dtype=object), return_inverse=True)
-    uc, inv_c = np.unique(np.asarray(choices, dtype=object), return_inverse=True)
-    hits = process.cdist(list(uq), list(uc), scorer=fuzz.ratio, score_cutoff=_cutoff(cut)) >= cut
-    return hits[inv_q.reshape(-1)[:, None], inv_c.reshape(-1)[None, :]]
+    uq, inv_q = _distinct(queries)
+    uc, inv_c = _distinct(choices)
+    hits = process.cdist(uq, uc, scorer=fuzz.ratio, score_cutoff=_cutoff(cut)) >= cut
+    return hits[inv_q[:, None], inv_c[None, :]]
+
+
+def _distinct(strings: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct strings in first-seen order and each string's index among them (a dict, not np.unique:
+    sorting an object array compares Python strings one pair at a time)."""
+    index: dict[str, int] = {}
+    inverse = np.fromiter((index.setdefault(s, len(index)) for s in strings), dtype=np.intp, count=len(strings))
+    return list(index), inverse
 
 
 def shared_rows(

@@ -63,6 +63,25 @@ def name_ends_with(name: str | None, words: tuple[str, ...]) -> bool:
     return any(word and bare.endswith(word) for word in words)
 
 
+def holds_any(text: str, words: tuple[str, ...]) -> bool:
+    """`any(w and w in text for w in words)`: one regex scan, the list compiled once (`_any_of`)."""
+    return _any_of(words).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Matches wherever a non-empty word of `words` is; nothing for a list without one."""
+    present = [re.escape(w) for w in words if w]
+    return re.compile("|".join(present) if present else "(?!)")
+
+
+@lru_cache(maxsize=64)
+def cleaned_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`clean` of each word of a lexicon list, worked out once per list instead of once per row."""
+    return tuple(clean(w) for w in words)
+
+
+@lru_cache(maxsize=1 << 16)
 def clean_cut(text: str | None) -> str:
     """`clean`, also dropping a stray OCR digit glued to the end of a Chinese cell."""
     return _STRAY_DIGIT.sub("", clean(text))

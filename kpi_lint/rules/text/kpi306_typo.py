@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -49,6 +50,8 @@ class Typo(Rule):
 
     def _findings(self, doc: Document, project: Project, cell: TextCell) -> Iterator[Finding]:
         text = squashed(cell.text)
+        if not _any_typo(self.lexicon.typos).search(text):
+            return  # most cells hold none: one regex pass instead of a find per typo
         for wrong, folded, right in _folded(self.lexicon.typos):
             index = text.find(folded)
             if not wrong or index < 0:
@@ -76,3 +79,10 @@ class Typo(Rule):
 def _folded(typos: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, str], ...]:
     """(wrong, wrong as the cells are folded, right): each typo folded once per run, not once per cell."""
     return tuple((wrong, fold(wrong), right) for wrong, right in typos)
+
+
+@lru_cache(maxsize=4)
+def _any_typo(typos: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """Matches a cell holding any typo of `typos` (as folded): the cells with none are passed over at once."""
+    words = [folded for wrong, folded, _ in _folded(typos) if wrong]
+    return re.compile("|".join(re.escape(w) for w in words) if words else "(?!)")
