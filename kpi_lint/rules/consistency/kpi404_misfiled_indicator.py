@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Form, Indicator, Project
+from kpi_lint.parse.frequency import FREQUENCY, reads_as_frequency
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
@@ -84,8 +85,8 @@ Predictor = Callable[[Indicator], tuple[str, float]]
 _OUTPUT = (QUANTITY, QUALITY, TIMELINESS, COST)
 _FALLBACK_TARGETS = (*_OUTPUT, SATISFACTION)
 # What a value's kind says about its category, and how strongly.
-_KIND_VOTES = {"date": (TIMELINESS, 2), "money": (COST, 2), "count": (QUANTITY, 1)}
-_KIND_WORDS = {"date": "日期或期限", "money": "金额", "count": "计数"}
+_KIND_VOTES = {"date": (TIMELINESS, 2), FREQUENCY: (TIMELINESS, 2), "money": (COST, 2), "count": (QUANTITY, 1)}
+_KIND_WORDS = {"date": "日期或期限", FREQUENCY: FREQUENCY, "money": "金额", "count": "计数"}
 # The 效益 categories told apart by their subject (money, society, environment). 可持续影响 is told apart by the
 # horizon of an effect (长效, 持续), whatever its subject: a model reading the subject has no ground to move a row
 # filed there into one of these.
@@ -278,6 +279,8 @@ class MisfiledIndicator(Rule):
                     votes[category] += 1
                     evidence.append(f"“{word}”→{category}")
         kind = ind.parsed.kind if ind.parsed else "empty"
+        if ind.parsed is not None and reads_as_frequency(ind.parsed, ind.value, self.lexicon):
+            kind = FREQUENCY  # "1次/月", "一个季度…一次": how often — a 时效 reading, whether parsed as count or date
         if kind in _KIND_VOTES:
             category, weight = _KIND_VOTES[kind]
             votes[category] += weight
