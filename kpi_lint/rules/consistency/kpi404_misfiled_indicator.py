@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Form, Indicator, Project
+from kpi_lint.parse.frequency import FREQUENCY, reads_as_frequency
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
@@ -84,8 +85,8 @@ Predictor = Callable[[Indicator], tuple[str, float]]
 _OUTPUT = (QUANTITY, QUALITY, TIMELINESS, COST)
 _FALLBACK_TARGETS = (*_OUTPUT, SATISFACTION)
 # What a value's kind says about its category, and how strongly.
-_KIND_VOTES = {"date": (TIMELINESS, 2), "money": (COST, 2), "count": (QUANTITY, 1)}
-_KIND_WORDS = {"date": "日期或期限", "money": "金额", "count": "计数"}
+_KIND_VOTES = {"date": (TIMELINESS, 2), FREQUENCY: (TIMELINESS, 2), "money": (COST, 2), "count": (QUANTITY, 1)}
+_KIND_WORDS = {"date": "日期或期限", FREQUENCY: FREQUENCY, "money": "金额", "count": "计数"}
 # The 效益 categories told apart by their subject (money, society, environment). 可持续影响 is told apart by the
 # horizon of an effect (长效, 持续), whatever its subject: a model reading the subject has no ground to move a row
 # filed there into one of these.
@@ -152,9 +153,9 @@ class MisfiledIndicator(Rule):
       ``min_peer_share``（0.7）以上归在另一个类别时，也作为证据——与模型一致时并入模型的判断，模型不表态时单独报告
       （002 的"政策知晓率"放在满意度下：12 条同类行中 10 条是社会效益指标）。
     * 没有模型时（尚未训练，或 ``use_model = false``），按词表在产出类别（数量 / 质量 / 时效 / 成本，以及满意度）
-      中投票：三级指标中 ``lexicons/category_cues.txt`` 的每个提示词一票，日期或期限值给时效指标两票，金额给成本指标
-      两票，计数给数量指标一票。某类别至少得 ``min_votes``（2）票、多于其他类别、且所填类别零票时报告。这种方式只
-      判断产出行。
+      中投票：三级指标中 ``lexicons/category_cues.txt`` 的每个提示词一票，日期或期限值给时效指标两票（频次也是，
+      如"1次/月"，虽读作计数：``lexicons/frequency_words.txt``），金额给成本指标两票，计数给数量指标一票。
+      某类别至少得 ``min_votes``（2）票、多于其他类别、且所填类别零票时报告。这种方式只判断产出行。
 
     只判断填在经典模板九个二级指标下、名称读得出来的行：别的模板的类别（发改委表的"计划管理指标"、没有二级
     一层时当作二级的"产出指标"、101号模板的经济/社会/生态环境成本指标）不在分类器和同类指标认得的类别里。
@@ -278,6 +279,8 @@ class MisfiledIndicator(Rule):
                     votes[category] += 1
                     evidence.append(f"“{word}”→{category}")
         kind = ind.parsed.kind if ind.parsed else "empty"
+        if ind.parsed is not None and reads_as_frequency(ind.parsed, ind.value, self.lexicon):
+            kind = FREQUENCY  # "1次/月", "一个季度…一次": how often — a 时效 reading, whether parsed as count or date
         if kind in _KIND_VOTES:
             category, weight = _KIND_VOTES[kind]
             votes[category] += weight

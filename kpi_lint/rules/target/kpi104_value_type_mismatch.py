@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
+from kpi_lint.parse.frequency import FREQUENCY, reads_as_frequency
 from kpi_lint.parse.values import mentions_date
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -80,7 +81,9 @@ class ValueTypeMismatch(Rule):
 
     **做什么**
 
-    把解析出的指标值类型（计数、百分比、金额、日期、文字）与二级指标的要求比较：
+    把解析出的指标值类型（计数、百分比、金额、日期、频次、文字）与二级指标的要求比较（频次说的是多久一次，如
+    "每季度""1次/月""一个季度开展技术指导一次"，消息里叫"频次"，不叫"日期"或"计数"：
+    ``lexicons/frequency_words.txt``）：
 
     - 数量指标 → 带单位的计数，而不是百分比（指标名称本身是比率时属归类错误，归 KPI404）；
     - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受，名称说"及时""按时"而没写"率"的也是及时率，如
@@ -156,7 +159,7 @@ class ValueTypeMismatch(Rule):
             rate_ok = rate_ok or dated_name_done(ind.level3, ind.value, self.lexicon.words(ON_TIME_FILE))
             stated = mentions_date(ind.value) or states_a_period(ind.value)
             if parsed.kind != "date" and not rate_ok and not stated:
-                return "时效指标应写完成日期或期限（如“不晚于6月底”“每季度”）"
+                return "时效指标应写完成日期、期限或频次（如“不晚于6月底”“每季度一次”）"
         elif ind.level2 == COST:
             if parsed.kind != "money" and not money_without_yuan(parsed) and not money_unit_in_name(ind.level3, parsed):
                 return "成本指标应写金额（元、万元，或“元/人”这样的单价）"
@@ -170,6 +173,8 @@ class ValueTypeMismatch(Rule):
         kind = _KIND_NAMES.get(parsed.kind, parsed.kind)
         if sentence_after_figure(parsed, self.lexicon):
             kind = "带数字的文字表述"  # "1-6期培训结束后及时考核" says when, in words; it counts nothing
+        if reads_as_frequency(parsed, ind.value, self.lexicon):
+            kind = FREQUENCY  # "一个季度开展技术指导一次", "1次/月": how often, not a date nor a count
         suggestion = target_form(ind, cues, doc.year)
         suggester = self.context.extras.get(SUGGESTER)
         if ind.level2 == COST and suggester is not None:
