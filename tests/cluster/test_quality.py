@@ -37,8 +37,11 @@ LATER_SETS = ("fresh", "third", "fourth", "fifth", "sixth")
 
 
 def _with_set(pairs: pd.DataFrame, name: str) -> pd.Series:
-    """Pairs with a document of the named test set of corpus/labels/split.csv."""
-    docs = set(read_split(ROOT / "corpus" / "labels" / "split.csv").test_set(name))
+    """Pairs with a document of the named test set of corpus/labels/split.csv, or of the set it was moved from
+    (issue 13-resplit moved ``first`` and ``fresh`` into train / dev: column ``moved_from``)."""
+    split = pd.read_csv(ROOT / "corpus" / "labels" / "split.csv", dtype=str, keep_default_na=False)
+    moved = set(split.loc[split.get("moved_from", pd.Series("", index=split.index)) == name, "doc"])
+    docs = set(read_split(ROOT / "corpus" / "labels" / "split.csv").test_set(name)) | moved
     return pairs["doc_a"].isin(docs) | pairs["doc_b"].isin(docs)
 
 
@@ -152,8 +155,10 @@ def test_f1_at_the_default_threshold(pairs: pd.DataFrame, docs: list[Document]) 
     assert score.precision >= 0.95  # a wrong peer (a false outlier, a poor suggestion) costs more than a miss
 
 
-def test_f1_on_the_fresh_test_pairs(pairs: pd.DataFrame, docs: list[Document]) -> None:
-    """Batches i–k, never used for a choice: F1 0.840 (precision 0.955, recall 0.750) with the samples as context
+def test_f1_on_the_fresh_pairs(pairs: pd.DataFrame, docs: list[Document]) -> None:
+    """Batches i–k: a test set until issue 13-resplit moved them into train / dev, so that they are no longer
+    held out (the threshold rule sees them); this pins the figure against regressions.
+    Before that: F1 0.840 (precision 0.955, recall 0.750) with the samples as context
     at 13e's threshold 0.40; at 0.35 (issue 13g, the rule on train + dev) F1 0.783 (precision 1.000, recall 0.643);
     after issue 13h's lexicon rules F1 0.761 (precision 0.972, recall 0.625); issue 13-cluster (threshold 0.40 with
     the measure, object and per-unit vetoes): F1 0.816 (precision 0.952, recall 0.714; main before it 0.774 / 0.973).
