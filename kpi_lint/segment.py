@@ -44,6 +44,9 @@ _LENGTH = 8  # bytes of the header's length, after _FORMAT
 
 # One character: (its own frequency or None, where its groups' index starts, its length).
 _Head = tuple[int | None, int, int]
+# Texts a `Segmenter` remembers having merged the entries of (a run cuts the same names again and again: on the
+# generated 10k corpus 39,515 cuts of 17,392 distinct texts); forgotten all at once past this many, to bound memory.
+_ENSURED = 50_000
 
 
 def _cache_path(tokenizer: jieba.Tokenizer) -> Path:
@@ -199,19 +202,21 @@ class Segmenter(jieba.Tokenizer):  # type: ignore[misc]
         self.initialized = True
         self._shards = shards
         self._merged: set[str] = set()
+        self._ensured: set[str] = set()
         self._lock = threading.Lock()
 
     def ensure(self, text: str) -> None:
         """Merge the entries a cut of `text` (or adding it as a word) can look up."""
-        if self._shards is None or not isinstance(text, str):
+        if self._shards is None or not isinstance(text, str) or text in self._ensured:
             return
         wanted = _pieces(text) - self._merged
-        if not wanted:
-            return
         with self._lock:
             for piece in sorted(wanted - self._merged):
                 self.FREQ.update(self._shards.entries(piece))
                 self._merged.add(piece)
+            if len(self._ensured) >= _ENSURED:
+                self._ensured.clear()
+            self._ensured.add(text)
 
     def frequency(self, word: str) -> int | None:
         """The dictionary's frequency of `word` (0 for a prefix of a word only), None when it has none."""

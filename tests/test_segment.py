@@ -125,3 +125,27 @@ def test_a_file_that_is_not_a_shards_file_or_only_a_part_of_one_is_refused(tmp_p
     )
     with pytest.raises(ValueError):
         DictionaryShards(path.read_bytes()[:-3])  # a write cut short
+
+
+def test_a_segmenter_remembers_the_texts_it_merged_and_forgets_them_past_its_bound(
+    shards: DictionaryShards, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text cut again skips the merge (kpi_lint.segment._ENSURED bounds what is remembered): the cuts, first and
+    again, after the memory is cleared, equal jieba's over the whole dictionary."""
+    monkeypatch.setattr("kpi_lint.segment._ENSURED", 3)
+    fresh = jieba.Tokenizer()
+    fresh.initialize()
+    segmenter = Segmenter({}, shards.total, shards)
+    lines = [
+        line
+        for line in (ROOT / "corpus/wild/a01_tianjin_edu_target.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(lines) > 10
+    for line in lines + lines:
+        assert segmenter.lcut(line) == fresh.lcut(line)
+        assert 0 < len(segmenter._ensured) <= 3
+    monkeypatch.undo()
+    remembering = Segmenter({}, shards.total, shards)
+    assert remembering.lcut(lines[0]) == fresh.lcut(lines[0])
+    assert lines[0] in remembering._ensured
