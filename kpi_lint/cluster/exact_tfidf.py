@@ -143,28 +143,13 @@ class TfidfBlock:
     ) -> tuple[TfidfBlock, Rows]:
         """The fitted block and its rows of `texts`, as `TfidfVectorizer.fit_transform`."""
         first_seen: dict[str, int] = {}
-        indices: list[int] = []
-        counts: list[int] = []
-        indptr = [0]
-        for text in texts:
-            counter: dict[int, int] = {}
-            for gram in analyzer(text):
-                at = first_seen.setdefault(gram, len(first_seen))
-                counter[at] = counter.get(at, 0) + 1
-            for at in sorted(counter):  # CountVectorizer sorts a row by first appearance …
-                indices.append(at)
-                counts.append(counter[at])
-            indptr.append(len(indices))
+        # CountVectorizer sorts a row by first appearance …
+        counts, indices, indptr = _counts(texts, analyzer, lambda gram: first_seen.setdefault(gram, len(first_seen)))
         vocabulary = {term: rank for rank, term in enumerate(sorted(first_seen))}
         renumber = np.empty(len(first_seen), dtype=np.int64)  # … then renumbers the terms alphabetically
         for term, at in first_seen.items():
             renumber[at] = vocabulary[term]
-        raw = Rows(
-            np.asarray(counts, dtype=np.float64),
-            renumber[np.asarray(indices, dtype=np.int64)],
-            np.asarray(indptr, dtype=np.int64),
-            len(vocabulary),
-        )
+        raw = Rows(counts, renumber[indices], indptr, len(vocabulary))
         idf = None
         if use_idf:
             df = np.bincount(raw.indices, minlength=raw.width).astype(np.float64)
@@ -178,26 +163,7 @@ class TfidfBlock:
 
     def transform(self, texts: Sequence[str]) -> Rows:
         """Rows of new texts (columns in order, unknown terms left out), as `TfidfVectorizer.transform`."""
-        indices: list[int] = []
-        counts: list[int] = []
-        indptr = [0]
-        for text in texts:
-            counter: dict[int, int] = {}
-            for gram in self.analyzer(text):
-                at = self.vocabulary.get(gram)
-                if at is not None:
-                    counter[at] = counter.get(at, 0) + 1
-            for at in sorted(counter):
-                indices.append(at)
-                counts.append(counter[at])
-            indptr.append(len(indices))
-        raw = Rows(
-            np.asarray(counts, dtype=np.float64),
-            np.asarray(indices, dtype=np.int64),
-            np.asarray(indptr, dtype=np.int64),
-            len(self.vocabulary),
-        )
-        return self._weigh(raw)
+        return self._weigh(Rows(*_counts(texts, self.analyzer, self.vocabulary.get), len(self.vocabulary)))
 
     def _weigh(self, counts: Rows) -> Rows:
         data = counts.data
@@ -207,6 +173,31 @@ class TfidfBlock:
         if self.idf is not None:
             data = data * self.idf[counts.indices]
         return normalize(Rows(data, counts.indices, counts.indptr, counts.width))
+
+
+def _counts(
+    texts: Sequence[str], analyzer: Analyzer, column_of: Callable[[str], int | None]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each text's term counts as CSR arrays (data, indices, indptr), a row's columns in ascending order;
+    `column_of` gives a term's column (None: the term is left out)."""
+    indices: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for text in texts:
+        counter: dict[int, int] = {}
+        for gram in analyzer(text):
+            at = column_of(gram)
+            if at is not None:
+                counter[at] = counter.get(at, 0) + 1
+        for at in sorted(counter):
+            indices.append(at)
+            counts.append(counter[at])
+        indptr.append(len(indices))
+    return (
+        np.asarray(counts, dtype=np.float64),
+        np.asarray(indices, dtype=np.int64),
+        np.asarray(indptr, dtype=np.int64),
+    )
 
 
 def hstack(blocks: Sequence[Rows], weights: Sequence[float] | None = None) -> Rows:
@@ -234,6 +225,18 @@ def is_full(blocks: Sequence[Rows]) -> bool:
     """Whether every cell of the stacked blocks holds an entry: a `ColumnTransformer` with
     `sparse_threshold=1.0` then returns a dense array."""
     return sum(len(b.data) for b in blocks) == sum(b.height * b.width for b in blocks)
+
+
+def unit_stack(parts: Sequence[Rows], weights: Sequence[float] | None = None) -> tuple[Rows, np.ndarray | None]:
+    """The blocks side by side, each times its weight, rows of unit length — as a `ColumnTransformer`
+    (`sparse_threshold=1.0`) and a `Normalizer` give them — and, when every cell is set and the transformer's
+    output is therefore a dense array normalized as such, that array (else None)."""
+    if not is_full(parts):
+        return normalize(hstack(parts, weights)), None
+    factors = weights if weights is not None else [1.0] * len(parts)
+    # `* 1.0` changes no float: the unweighted blocks stack as they are
+    dense = dense_unit_rows(np.hstack([p.dense() * w for p, w in zip(parts, factors, strict=True)]))
+    return Rows.from_dense(dense), dense
 
 
 def dense_unit_rows(matrix: np.ndarray) -> np.ndarray:

@@ -19,9 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from kpi_lint.cluster.exact_tfidf import Rows, TfidfBlock, char_ngrams, dense_unit_rows, hstack, is_full, normalize
+from kpi_lint.cluster.exact_tfidf import Rows, TfidfBlock, char_ngrams, unit_stack
 from kpi_lint.cluster.normalize import TextNormalizer
 
 if TYPE_CHECKING:  # imported where used: a one-file check builds its vectors without them (exact_vectors)
@@ -96,7 +94,4 @@ def exact_vectors(
     if kinds:
         blocks.append(TfidfBlock.fit(columns["kinds"], _split, sublinear=False, use_idf=False)[1])
         weights.append(KIND_WEIGHT)
-    if is_full(blocks):  # the pipeline's output is then dense (a single text), normalized as such
-        weighted = [b.dense() * w for b, w in zip(blocks, weights, strict=True)]
-        return Rows.from_dense(dense_unit_rows(np.hstack(weighted)))
-    return normalize(hstack(blocks, weights))
+    return unit_stack(blocks, weights)[0]  # dense when every cell is set (a single text), normalized as such

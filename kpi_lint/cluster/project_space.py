@@ -25,9 +25,9 @@ from kpi_lint.cluster.exact_tfidf import (
     char_ngrams,
     dense_unit_rows,
     hstack,
-    is_full,
     normalize,
     products,
+    unit_stack,
 )
 
 if TYPE_CHECKING:
@@ -120,13 +120,9 @@ class ExactSpace:
         self._blocks = [block for block, _ in fitted]
         parts = [part for _, part in fitted]
         self.count = len(rows)
-        self.sparse = not is_full(parts)
-        self._dense: np.ndarray | None = None
-        if self.sparse:
-            self._rows = normalize(hstack(parts))
-        else:  # scikit-learn's dense output (every cell set: a single project), normalized as an array
-            self._dense = dense_unit_rows(np.hstack([p.dense() for p in parts]))
-            self._rows = Rows.from_dense(self._dense)
+        # scikit-learn's output is dense when every cell is set (a single project), normalized as an array
+        self._rows, self._dense = unit_stack(parts)
+        self.sparse = self._dense is None
 
     def block_products(self, start: int, size: int) -> Products:
         block = self._rows.take(np.arange(start, min(start + size, self.count)))
