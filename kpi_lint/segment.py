@@ -209,9 +209,8 @@ class Segmenter(jieba.Tokenizer):  # type: ignore[misc]
         """Merge the entries a cut of `text` (or adding it as a word) can look up."""
         if self._shards is None or not isinstance(text, str) or text in self._ensured:
             return
-        wanted = _pieces(text) - self._merged
         with self._lock:
-            for piece in sorted(wanted - self._merged):
+            for piece in sorted(_pieces(text) - self._merged):
                 self.FREQ.update(self._shards.entries(piece))
                 self._merged.add(piece)
             if len(self._ensured) >= _ENSURED:
