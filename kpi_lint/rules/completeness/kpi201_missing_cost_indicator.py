@@ -22,6 +22,7 @@ from kpi_lint.rules.target.common import (
     peer_lines,
     target_in_name,
 )
+from kpi_lint.rules.text._text import holds_any
 from kpi_lint.vocab import COST_LEVEL2, OUTPUT, QUALITY, QUANTITY, TIMELINESS
 
 # The two forms an economic cost target takes (财预〔2021〕101号: 经济成本 — 单位成本 or a total kept within the funds),
@@ -60,7 +61,7 @@ def unclassified_cost(project: Project, cost_words: tuple[str, ...]) -> Indicato
     under a name with a cost word ("发放金额 ≥9.31万元", "人均补助标准 77元/人")."""
     for ind in project.indicators:
         name = squash(ind.level3 or "")
-        if ind.parsed is not None and ind.parsed.kind == "money" and any(w and w in name for w in cost_words):
+        if ind.parsed is not None and ind.parsed.kind == "money" and holds_any(name, cost_words):
             return ind
     return None
 

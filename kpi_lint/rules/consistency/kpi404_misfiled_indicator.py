@@ -352,7 +352,7 @@ class MisfiledIndicator(Rule):
             return False
         name = clean(ind.level3)
         words = (*self.lexicon.category_cues.get(COST, ()), *self.lexicon.words(UNIT_COST_FILE))
-        return not any(word and word in name for word in words)
+        return not holds_any(name, words)
 
     def _by_lexicon(self, ind: Indicator) -> tuple[str, str] | None:
         if ind.level2 not in _OUTPUT:

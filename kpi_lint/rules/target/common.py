@@ -19,7 +19,7 @@ from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS
 from kpi_lint.parse.values import mentions_date, parse_value
-from kpi_lint.rules.text._text import name_ends_with
+from kpi_lint.rules.text._text import holds_any, name_ends_with
 from kpi_lint.vocab import COST, PROCESS_L1, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
 __all__ = ["COST", "QUALITY", "QUANTITY", "SATISFACTION", "TIMELINESS"]  # re-exported for the target rules
@@ -253,7 +253,7 @@ def on_time_rate(level3: str | None, parsed: ParsedValue, words: tuple[str, ...]
     """A percentage on a name that says "on time" ("对美沙酮维持患者及时给予治疗 | 100%", "按时发放 | 100%"):
     a 及时率 written without 率 (lexicons/on_time_words.txt)."""
     name = squash(level3 or "")
-    return parsed.kind == "percent" and any(w and w in name for w in words)
+    return parsed.kind == "percent" and holds_any(name, words)
 
 
 def dated_name_rate(level3: str | None, parsed: ParsedValue) -> bool:
@@ -270,7 +270,7 @@ def dated_name_done(level3: str | None, value: str | None, words: tuple[str, ...
     if not (mentions_date(level3) or states_a_period(level3)):
         return False
     done = squash(value or "")
-    return any(w and w in done for w in words)
+    return holds_any(done, words)
 
 
 def _read_past_value(ind: Indicator) -> bool:
@@ -486,9 +486,9 @@ def pays_out(level3: str | None, cues: NameCues) -> bool:
     what the project delivers — an output or an effect, where more is the aim — not what it costs."""
     name = clean(level3)
     return (
-        any(v and v in name for v in cues.paid_out_verbs)
+        holds_any(name, cues.paid_out_verbs)
         and name_ends_with(level3, cues.amount_words)
-        and not any(w and w in name for w in (*cues.cost_words, *cues.standard_words))
+        and not holds_any(name, (*cues.cost_words, *cues.standard_words))
     )
 
 
@@ -497,9 +497,9 @@ def names_a_cost(level3: str | None, cues: NameCues) -> bool:
     not money it pays out nor a standard per unit ("公用经费标准": the least a school is owed, not a ceiling):
     a target for it is a ceiling, ≤."""
     name = clean(level3)
-    if any(w and w in name for w in cues.standard_words):
+    if holds_any(name, cues.standard_words):
         return False
-    return any(w and w in name for w in cues.cost_words) and not pays_out(level3, cues)
+    return holds_any(name, cues.cost_words) and not pays_out(level3, cues)
 
 
 def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str | None:
