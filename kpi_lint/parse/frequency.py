@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import ParsedValue
 from kpi_lint.parse.common import squash
@@ -25,7 +26,7 @@ _AMOUNT = r"(?:(?<!\d)[1-9]\d?|[一二两三四五六七八九十]+)"
 # How far apart the length and its count may lie: "一个季度开展技术指导一次".
 _GAP = 16
 # A calendar point: "3月", "10日", "15号" (not "3个月").
-_CALENDAR_POINT = re.compile(r"\d\s*[月日号]")
+_CALENDAR_POINT = lazy_compile(r"\d\s*[月日号]")
 
 
 def _alternation(words: tuple[str, ...]) -> str:

@@ -16,13 +16,11 @@ comparison (`narrative_name_start`).
 
 from __future__ import annotations
 
-import re
-
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.vocab import GlueHints
 
 # A name (no figure, sign or clause mark, ending in a Chinese character), its colon, and what it is to be.
-NAMED_ITEM = re.compile(
+NAMED_ITEM = lazy_compile(
     r"^\s*(?P<name>[^\d:：,，;；。≥≤=<>≧≦＞＜|\s][^\d:：,，;；。≥≤=<>≧≦＞＜|]{0,28}[\u4e00-\u9fff])\s*[:：]\s*"
     r"(?P<value>[^\s:：][^:：]{0,29}?)\s*$"
 )

@@ -98,7 +98,7 @@ _HEADING_END = lazy_compile(r"\s*。")  # a label closed by a full stop, nothing
 _HEADING_LINE = lazy_compile(rf"\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])\s*[^。,，;；:：!！?？\d]{{2,20}}")
 # A line going on with a figure (not an item's number, "1.产出…"), a sign or a mark.
 _WRAPPED_ON = lazy_compile(r"(?!\d{1,2}[.、．](?!\d))[\d≥≤=<>≧≦＞＜%％.,，;；。)）]")
-_HEADING_NUMBER = re.compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
+_HEADING_NUMBER = lazy_compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
 _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the report, not an indicator
 _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
 _LIST_SEPARATED = lazy_compile(r"[^,，。]*[;；][^,，。]*")  # a sentence of clauses apart by semicolons, no comma
