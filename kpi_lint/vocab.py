@@ -793,27 +793,33 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             ),
             bases=tuple(read_keyed(directory, "target_bases.txt").get("标准", ())),
             description_starts=tuple(cues.get("描述开头", ())),
-            target_ends=tuple(sorted(cues.get("目标后缀", ()), key=len, reverse=True)),
-            target_starts=tuple(sorted(cues.get("目标前缀", ()), key=len, reverse=True)),
+            target_ends=_longer_first(cues.get("目标后缀", ())),
+            target_starts=_longer_first(cues.get("目标前缀", ())),
             blanks=tuple(cues.get("空格", ())),
-            achieved_starts=tuple(sorted(cues.get("实际开头", ()), key=len, reverse=True)),
-            goal_verbs=tuple(sorted(cues.get("目标动词", ()), key=len, reverse=True)),
-            list_leads=tuple(sorted(cues.get("目标引语", ()), key=len, reverse=True)),
-            enumeration_leads=tuple(sorted(cues.get("列举引语", ()), key=len, reverse=True)),
-            worded_ends=tuple(sorted(vague, key=len, reverse=True)),
+            achieved_starts=_longer_first(cues.get("实际开头", ())),
+            goal_verbs=_longer_first(cues.get("目标动词", ())),
+            list_leads=_longer_first(cues.get("目标引语", ())),
+            enumeration_leads=_longer_first(cues.get("列举引语", ())),
+            worded_ends=_longer_first(vague),
             worded_starts=worded_starts(vague),
-            units=tuple(sorted({w for kind in ("count", "money") for w in units.get(kind, ())}, key=len, reverse=True)),
-            place_ends=tuple(sorted(cues.get("地名后缀", ()), key=len, reverse=True)),
-            section_words=tuple(sorted(cues.get("指标标题", ()), key=len, reverse=True)),
-            clause_leads=tuple(sorted(cues.get("目标前导", ()), key=len, reverse=True)),
-            modal_words=tuple(sorted(cues.get("目标情态", ()), key=len, reverse=True)),
-            heading_ends=tuple(sorted(cues.get("标题后缀", ()), key=len, reverse=True)),
-            comparison_starts=tuple(sorted(cues.get("比较开头", ()), key=len, reverse=True)),
-            subjects=tuple(sorted(cues.get("报告主语", ()), key=len, reverse=True)),
-            subject_adverbs=tuple(sorted(cues.get("主语副词", ()), key=len, reverse=True)),
+            units=_longer_first({w for kind in ("count", "money") for w in units.get(kind, ())}),
+            place_ends=_longer_first(cues.get("地名后缀", ())),
+            section_words=_longer_first(cues.get("指标标题", ())),
+            clause_leads=_longer_first(cues.get("目标前导", ())),
+            modal_words=_longer_first(cues.get("目标情态", ())),
+            heading_ends=_longer_first(cues.get("标题后缀", ())),
+            comparison_starts=_longer_first(cues.get("比较开头", ())),
+            subjects=_longer_first(cues.get("报告主语", ())),
+            subject_adverbs=_longer_first(cues.get("主语副词", ())),
         ),
         read_list(directory, "block_labels.txt"),
     )
+
+
+def _longer_first(words: Iterable[str]) -> tuple[str, ...]:
+    """`words` longest first, words of one length in their given order (unlike `longest_first`, which also
+    drops repeats and orders a length by code point): how the glue hints are tried."""
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def worded_starts(phrases: list[str]) -> tuple[str, ...]:
