@@ -25,3 +25,16 @@ def test_the_header_word_偏差及原因分析_closes_a_glued_header() -> None:
     assert (first.value, first.actual, first.weight, first.score) == ("100%", "100%", 4.0, 4.0)
     assert first.level3 is not None and not first.level3.startswith("偏差")
     assert (first.line, first.column) == (3, 208)
+
+
+def test_a_rate_read_into_the_points_column_of_bare_points_is_no_weight() -> None:
+    # y01's glued "…签约率提高1%X体检 ⏎ 3、率提高2%签约率提高1%体检率下降1%126…" was cut so that "1%" (a rate of the
+    # actual) stood as the row's 分值 and "1" as its 得分: KPI501 said "full score 1/1" (blind, wrong). The table's
+    # other weights are bare points (4, 4, 5, 13, 10), so that "weight" is left unread (parse/points_kind.py).
+    rows = {i.level3: i for i in parse(Y01).indicators}
+    odd = rows["率提高"]
+    assert (odd.weight, odd.score) == (None, None) and "weight" not in odd.spans
+    assert (rows["业务收入超上年度增收"].weight, rows["业务收入超上年度增收"].score) == (13.0, 13.0)
+    # A table whose weights are all shares of the whole ("权重(%)", r05: 20%, 10%, 5%) keeps them.
+    r05 = parse(WILD / "r05_sichuan_inclusivefinance_regional_selfeval_glued.txt")
+    assert [i.weight for i in r05.indicators] == [20.0, 20.0, 10.0, 10.0, 10.0, 10.0, 10.0, 5.0, 5.0]
