@@ -34,7 +34,9 @@ corpus/wild/ --exclude-reviewed tests/data/finding_review.csv (26 findings: ever
 the new batch r; fewer than the 40 asked for, as no more were left), judged blind before issue 11n's fixes;
 13–18: see tests/rules/test_finding_review.py; 34 = seed 134 over the new wild batch x (x01–x03) on the wild-x
 branch's labels commit 46eb599, --share 1.0 --at-least 0 --min-fires 0 --only corpus/wild/x (all 8 findings, judged
-blind before any change; the later samples are listed in tests/rules/test_finding_review.py).
+blind before any change); 35 = seed 135 over the new wild batch y (y01–y02) on the wild-y branch's labels
+commit 617f1bc, --share 1.0 --at-least 0 --min-fires 0 --only corpus/wild/y (all 3 findings, judged blind before any
+change; the later samples are listed in tests/rules/test_finding_review.py).
 """
 
 from __future__ import annotations

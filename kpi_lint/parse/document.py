@@ -17,6 +17,7 @@ from kpi_lint.parse.flat_table import apply_flat_blocks
 from kpi_lint.parse.form_reader import read_forms
 from kpi_lint.parse.glued_labels import peel_level_labels
 from kpi_lint.parse.goal_echoes import drop_goal_echoes
+from kpi_lint.parse.points_kind import drop_rates_read_as_points
 from kpi_lint.parse.prose_report import (
     categories_beyond_table,
     report_projects,
@@ -224,6 +225,7 @@ def _finish(doc: Document, lexicon: Lexicon, lines: list[str], excerpt: bool) ->
     for project in doc.projects:
         drop_goal_echoes(project)
         peel_level_labels(project, lexicon.vocabulary)
+        drop_rates_read_as_points(project)
     doc.notes.extend(_unreadable_names(doc))
     mark_reading_gaps(doc, lines, lexicon.vocabulary, excerpt)
     return doc

@@ -90,7 +90,10 @@ peer project only), judged by that helper on the new suggestion — not blind, n
 verdicts (still reported, after_fix unchanged); 34 = all 8 findings of `kpi-lint check corpus` on the new wild
 batch x (x01–x03, documents no rule or reader change had seen; bench/finding_review_sample.py --seed 134 --share 1.0
 --at-least 0 --min-fires 0 --only corpus/wild/x), judged blind by helper wild-x before any change (4 right, 1 partly,
-3 wrong; x02 and x03 were reported as garbled tables, input notes and not rule findings, so all 8 are on x01). This
+3 wrong; x02 and x03 were reported as garbled tables, input notes and not rule findings, so all 8 are on x01);
+35 = all 3 findings on the new wild batch y (y01–y02, bench/finding_review_sample.py --seed 135 --share 1.0
+--at-least 0 --min-fires 0 --only corpus/wild/y), judged blind by helper wild-y before any change (3 wrong, all the
+reader's on y01). This
 test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
@@ -795,3 +798,19 @@ SAMPLE34_OVERALL_FLOOR = 4 / 5
 
 def test_precision_on_the_thirty_fourth_sample_holds() -> None:
     _assert_sample_holds("34", SAMPLE34_PRECISION_FLOOR, SAMPLE34_OVERALL_FLOOR)
+
+
+# Sample 35: all 3 findings on the new wild batch y (y01–y02), judged blind by helper wild-y on the branch's first
+# commit (617f1bc, labels only) before any change. As judged: 3 wrong, all the reader's on y01's glued docx preview
+# (蚕茶卫生院 整体支出自评表): KPI103 on "2", a digit of the actual "增收27万元" read as the target of 业务收入;
+# KPI501 on "率提高", a fragment cut at the preview's page mark "3、" (the row is not met but scored 6 of 12, in
+# proportion); KPI103 on "1010", the 分值 and 得分 of the 生态效益 row. y02 (one prose item) has no finding. Strict
+# precision 0/3 blind; no rule has 5 findings here. Since helper wild-y's header word (偏差及原因分析 closes the glued
+# header) the "1010" one is silent, and since its rate-as-points guard (parse/points_kind.py) the KPI501 one: 0 of the 1
+# still reported is right (not blind: the fixes came after the verdicts).
+SAMPLE35_PRECISION_FLOOR: dict[str, float] = {}
+SAMPLE35_OVERALL_FLOOR = 0 / 1
+
+
+def test_precision_on_the_thirty_fifth_sample_holds() -> None:
+    _assert_sample_holds("35", SAMPLE35_PRECISION_FLOOR, SAMPLE35_OVERALL_FLOOR)
