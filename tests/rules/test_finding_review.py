@@ -90,8 +90,10 @@ peer project only), judged by that helper on the new suggestion — not blind, n
 verdicts (still reported, after_fix unchanged); 34 = all 8 findings of `kpi-lint check corpus` on the new wild
 batch x (x01–x03, documents no rule or reader change had seen; bench/finding_review_sample.py --seed 134 --share 1.0
 --at-least 0 --min-fires 0 --only corpus/wild/x), judged blind by helper wild-x before any change (4 right, 1 partly,
-3 wrong; x02 and x03 were reported as garbled tables, input notes and not rule findings, so all 8 are on x01). This
-test runs
+3 wrong; x02 and x03 were reported as garbled tables, input notes and not rule findings, so all 8 are on x01); 36 = the 14 wild findings of main
+c841579 never judged before that bench/finding_review_sample.py --seed 136 --share 0 --at-least 8 --min-fires 0 --only
+corpus/wild/ --exclude-reviewed draws (8 of KPI404's 10 unjudged, every other unjudged one), judged blind by issue
+11-sample36 before any change. This test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
 
@@ -795,3 +797,18 @@ SAMPLE34_OVERALL_FLOOR = 4 / 5
 
 def test_precision_on_the_thirty_fourth_sample_holds() -> None:
     _assert_sample_holds("34", SAMPLE34_PRECISION_FLOOR, SAMPLE34_OVERALL_FLOOR)
+
+
+# Sample 36: the 14 wild findings never judged before on main c841579 (seed 136, --share 0 --at-least 8 --min-fires 0
+# --only corpus/wild/ --exclude-reviewed: 8 of KPI404's 10 unjudged findings and every other one), judged blind by
+# issue 11-sample36 before any change. As judged: 10 right, 3 partly, 1 wrong (0.71 strict, 0.93 lenient); KPI404 4/8
+# (strict; 7/8 lenient), KPI104 1/1, KPI105 2/2, KPI201 1/1, KPI202 2/2. Wrong: n01 16 "以最新资源面市 | 资源采购期以当年为主"
+# moved from 质量 to 时效 by the category model. Partly: u04 30 a reporting frequency under 社会效益 sent to 时效; a07 59's
+# fill-in example "项目(工程)验收合格率" from a construction project that one page copied twice (c02, i03) made into two
+# peers; h04's 结余率 (the complement of 预算执行率) moved to 成本 instead of named a budget-process measure.
+SAMPLE36_PRECISION_FLOOR = {"KPI404": 4 / 8}
+SAMPLE36_OVERALL_FLOOR = 10 / 14
+
+
+def test_precision_on_the_thirty_sixth_sample_holds() -> None:
+    _assert_sample_holds("36", SAMPLE36_PRECISION_FLOOR, SAMPLE36_OVERALL_FLOOR)
