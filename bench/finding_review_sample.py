@@ -36,7 +36,10 @@ the new batch r; fewer than the 40 asked for, as no more were left), judged blin
 branch's labels commit 46eb599, --share 1.0 --at-least 0 --min-fires 0 --only corpus/wild/x (all 8 findings, judged
 blind before any change); 35 = seed 135 over the new wild batch y (y01–y02) on the wild-y branch's labels
 commit 617f1bc, --share 1.0 --at-least 0 --min-fires 0 --only corpus/wild/y (all 3 findings, judged blind before any
-change; the later samples are listed in tests/rules/test_finding_review.py).
+change); 36 = seed 136 over all 178 wild files on main c841579, --share 0 --at-least 8
+--min-fires 0 --only corpus/wild/ --exclude-reviewed tests/data/finding_review.csv (8 unjudged findings of every
+rule, all when fewer: 14 of the 16 never judged, 8 of KPI404's 10 and every other), judged blind by issue
+11-sample36 before any change; the later samples are listed in tests/rules/test_finding_review.py.
 """
 
 from __future__ import annotations

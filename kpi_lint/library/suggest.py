@@ -18,7 +18,9 @@
 6. **Shared**: an indicator is proposed only when at least `MIN_PEER_PROJECTS` of the consulted peers set it
    under the category. What a reviewer signs is "projects of this kind set this"; one project's row is that
    project's own choice (its wording, its figure), no evidence of the kind — the same floor a rule's message
-   already applies before it cites an example (kpi_lint.rules.target.common.peer_example).
+   already applies before it cites an example (kpi_lint.rules.target.common.peer_example). A peer is a table,
+   not a file: the same department's project printed twice with the same rows (one page saved from two mirrors,
+   two excerpts of one disclosure) is one peer, and never a peer of itself (`peer_identity`).
 7. Each suggestion says how many peer projects use the indicator and where they print it.
 """
 
@@ -107,6 +109,17 @@ class Suggestion:
         }
 
 
+PeerIdentity = tuple[str, str, tuple[tuple[str | None, ...], ...]]
+
+
+def peer_identity(project: Project, unit: str) -> PeerIdentity:
+    """What makes a peer: its department, its name and its rows as printed. One table stored in two files (c02 and
+    i03: 武汉市青山区教育局's page kept twice) is one peer toward `MIN_PEER_PROJECTS`, not two projects that agree;
+    two tables of one department that differ in a row (000's two 城乡医疗救助补助资金 allocations) stay two."""
+    rows = tuple((i.period, i.level1, i.level2, i.level3, i.value) for i in project.indicators)
+    return (unit, project.name, rows)
+
+
 @dataclass(frozen=True)
 class _Peer:
     key: ProjectKey
@@ -161,6 +174,7 @@ class Suggester:
         self._funds: dict[ProjectKey, Funds | None] = {}
         self._sectors: dict[ProjectKey, frozenset[str]] = {}
         self._peer_facts: dict[ProjectKey, tuple[frozenset[str], Funds | None]] = {}  # a peer's sectors and funds
+        self._identities: dict[ProjectKey, PeerIdentity] = {}  # what makes a project one peer (`peer_identity`)
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
         self._rows_cache: Recent[tuple[ProjectKey, str], tuple[Indicator, ...]] = Recent(PROJECT_ANSWERS)
         # (level2, sectors or None) → the peer projects with rows to copy there (of one of those sectors)
@@ -216,12 +230,28 @@ class Suggester:
             if own_funds is not None and facts[1] is not None:  # else the closeness is 0 (adds nothing)
                 score += FUNDS_WEIGHT * _closeness(own_funds, facts[1])
             scores.append(score)
-        # Only the best PEER_PROJECTS become peers (a stable sort: ties keep the similarity order).
+        # Only the best PEER_PROJECTS become peers (a stable sort: ties keep the similarity order); a copy of the
+        # project itself or of a peer already taken (the same department's project of the same name) is no other.
+        taken = {self._identity(own)} if own in self._projects else set()
         peers = []
-        for i in sorted(range(len(found)), key=lambda i: -scores[i])[:PEER_PROJECTS]:
+        for i in sorted(range(len(found)), key=lambda i: -scores[i]):
             key = found[i][0]
-            peers.append(_Peer(key, self._projects[key][2], scores[i], self.funds(key), self._rows(key, level2)))
+            unit = self._projects[key][2]
+            identity = self._identity(key)
+            if identity in taken:
+                continue
+            taken.add(identity)
+            peers.append(_Peer(key, unit, scores[i], self.funds(key), self._rows(key, level2)))
+            if len(peers) == PEER_PROJECTS:
+                break
         return peers
+
+    def _identity(self, key: ProjectKey) -> PeerIdentity:
+        """A project of `documents` as a peer (`peer_identity`), computed once."""
+        if key not in self._identities:
+            _, proj, unit = self._projects[key]
+            self._identities[key] = peer_identity(proj, unit)
+        return self._identities[key]
 
     def _rows(self, key: ProjectKey, level2: str) -> tuple[Indicator, ...]:
         """A peer's rows worth copying under `level2` (cached: every project asks its neighbours)."""

@@ -191,3 +191,23 @@ def test_a_sector_word_inside_a_longer_one_is_not_read(suggester: Suggester, all
     assert suggester.sectors((path, proj.name, proj.line), proj) == {"卫生健康"}
     f02 = next(d for d in all_docs if Path(d.path).name.startswith("f02_"))
     assert "卫生健康" in suggester.sectors((f02.path, f02.projects[0].name, f02.projects[0].line))
+
+
+def test_one_departments_project_stored_twice_is_one_peer(suggester: Suggester, all_docs: list[Document]) -> None:
+    """Sample 36 (a07 59): c02 and i03 are one web page of 武汉市青山区教育局 kept twice in the wild set; its
+    "项目(工程)验收合格率 100%" counted as two peer projects and became a primary school's fill-in example. A peer is a
+    table: the copy is skipped, and a project is never its own peer (b10 and i05 are one excerpt). 000's two
+    城乡医疗救助补助资金 tables (two allocations, one row worded otherwise) stay two peers of 003's 医疗救助 project."""
+    path, proj = _project(all_docs, "a07_", "小学教育公用经费")
+    peers = suggester.ranked_peers(proj, path, "质量指标", same_sector=True)
+    names = [Path(p.key[0]).name[:3] for p in peers]
+    assert names.count("c02") + names.count("i03") == 1, names
+    assert all(s.level3 != "项目(工程)验收合格率" for s in suggester.suggest(proj, "质量指标", path, same_sector=True))
+    path, proj = _project(all_docs, "b10_", "委托业务项目")
+    for level2 in ("成本指标", "质量指标", "社会效益指标"):
+        assert not [p for p in suggester.ranked_peers(proj, path, level2) if Path(p.key[0]).name.startswith("i05_")]
+    doc = next(d for d in all_docs if Path(d.path).name.startswith("003"))
+    proj = next(p for p in doc.projects if any(i.line == 1828 for i in p.indicators))
+    lines = [p.key[2] for p in suggester.ranked_peers(proj, doc.path, "质量指标", same_sector=True)
+             if Path(p.key[0]).name.startswith("000") and p.key[1] == "城乡医疗救助补助资金"]
+    assert sorted(lines) == [1202, 1420]

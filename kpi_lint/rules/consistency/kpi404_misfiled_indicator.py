@@ -197,7 +197,8 @@ class MisfiledIndicator(Rule):
     预算过程指标（``process_measures.txt``：资金执行率、拨款率……）不属于任何结果类别，由 KPI402 报告，
     这里不再建议把它挪到别的二级指标。
     三级指标只是空泛的套话（"提高效率"、"网络生态环境"）时由 KPI203 在同一行报告：一句不衡量任何东西的话该归哪一类
-    无从谈起，本规则不再报告（一个问题只报一次）。
+    无从谈起，本规则不再报告（一个问题只报一次）。效益指标下的产出（"提供服务次数"、指标值是项目自己做事的频次
+    "一个季度报送一次"）由 KPI408 报告并说明应归入产出的哪一类，本规则同样不再另报。
 
     消息说移到哪里；只有移走后本期再没有所填类别的行、而该类别又是每个项目都须设的（数量、质量、时效、成本、
     服务对象满意度各一项，效益四类中至少一项：财预〔2020〕10号），才请补上该类别的目标——效益四类之间移动
@@ -223,7 +224,9 @@ class MisfiledIndicator(Rule):
     """
 
     code = "KPI404"
-    defers_to = frozenset({"KPI203"})  # a filler name ("提高效率") belongs in no category: KPI203 says so
+    # A filler name ("提高效率") belongs in no category: KPI203 says so. An output filed as an effect ("提供服务次数",
+    # "及时发现隐患和薄弱环节 | 一个季度报送一次"): KPI408 says it is an output and where outputs go.
+    defers_to = frozenset({"KPI203", "KPI408"})
     name = "misfiled-indicator"
     title_zh = "指标归类错误"
     penalty = Penalty(Dimension.RELEVANCE, 3, 12)
