@@ -81,7 +81,7 @@ class FlatBlock:
 def flat_blocks(src: SourceText, lexicon: Lexicon, project: str) -> list[FlatBlock]:
     """The flattened indicator blocks of `src`, each read or marked unreadable."""
     vocab = lexicon.vocabulary
-    units = frozenset((*vocab.glue_hints.units, *vocab.glue_hints.time_units))
+    units = frozenset((*(w for words in lexicon.units.values() for w in words), *vocab.glue_hints.time_units))
     found: list[FlatBlock] = []
     for index, line in enumerate(src.norm):
         if len(line) < 40 or "指标" not in line:
@@ -101,9 +101,9 @@ def flat_blocks(src: SourceText, lexicon: Lexicon, project: str) -> list[FlatBlo
 
 
 def _tokens(line: str, units: frozenset[str]) -> list[_Token]:
-    """The tokens of `line` apart by white space; a bare figure and a unit printed apart after it are one
-    token, as printed ("=2 个", "2 小时": a PDF's text puts a space between a figure and a Chinese unit,
-    which would make one cell of a row's tuple two)."""
+    """The tokens of `line` apart by white space; a bare figure and a unit printed apart after it (units.txt,
+    glue_cues 时间单位) are one token, as printed ("=2 个", "2 小时", "100 %": a PDF's text puts a space
+    between a figure and its unit, which would make one cell of a row's tuple two)."""
     out: list[_Token] = []
     for m in _TOKEN.finditer(line):
         token = _Token(m.group(), m.start())

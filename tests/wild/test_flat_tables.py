@@ -296,13 +296,16 @@ def test_a_second_level_label_short_of_the_rows_still_reads_nothing() -> None:
 
 def test_a_figure_printed_apart_from_its_unit_is_one_cell() -> None:
     """p02 with its cost row's figures printed apart from their unit ("75 元 75 元 10 10", as a PDF's text
-    spaces a figure from a Chinese unit): one cell each, the row read as before with the value as printed."""
+    spaces a figure from a Chinese unit), f06 with its first target and actual so ("=100 % 100 %"): one
+    cell each, the rows read as before with the value as printed."""
     src = read_blocks(P02).source
     assert src is not None
     lines = [src.norm[0], src.norm[1].replace("75元 75元", "75 元 75 元", 1)]
     rows = _flat_rows(lines, P02)
     assert rows[3][:4] == ("成本指标", "指标1:配套资金每人每年", "75 元", 10)
     assert len(rows) == 6 and lines[1][454:].startswith("75 元 75 元 10 10")
+    lines = _f06_line_with([("=100% 100% 10 10", "=100 % 100 % 10 10")])
+    assert _flat_rows(lines)[0][:4] == ("数量指标", "与委托运营方结算完成率", "=100 %", 10)
 
 
 def test_x02_column_ordered_text_is_still_reported_garbled() -> None:
