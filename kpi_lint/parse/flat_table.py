@@ -31,7 +31,7 @@ from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import GARBLED_GRADE, Document, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.read.source import SourceText
-from kpi_lint.vocab import Vocabulary, label_key
+from kpi_lint.vocab import BRACKETED, Vocabulary, label_key
 
 # The columns a row's tuple is made of, and those of them that must be printed as numbers.
 _TUPLE_ROLES = ("value", "adjusted_value", "actual", "weight", "score")
@@ -139,8 +139,9 @@ def _word_at(tokens: list[_Token], i: int, size: int, vocab: Vocabulary) -> _Wor
         return None
     key = label_key(text)
     last = i + size - 1
-    if key in vocab.columns:
-        return _Word(i, last, "column", vocab.columns[key])
+    column = BRACKETED.sub("", key) or key  # "年初目标值(A)", "实际数(万元)": the heading without its bracket
+    if column in vocab.columns:
+        return _Word(i, last, "column", vocab.columns[column])
     if vocab.facts.get(key) in ("total_score", "end"):
         return _Word(i, last, "close", vocab.facts[key])
     if len(key) < 2:
@@ -250,7 +251,11 @@ def _paired(
     a 一级 there) gives its rows no 二级; otherwise there must be one label per row."""
     level2_column = any(w.kind == "column" and w.role == "level2" for w in words.values())
     unlabelled = not level2_column and all(_is_level1(tokens, w, vocab) for w in words.values() if w.kind == "level2")
-    for names in (_names(tokens, left), _wrapped_names(tokens, left)):
+    wrapped = _wrapped_names(tokens, left)
+    if any(w.kind.startswith("level") and name[0] < k < name[-1] for name in wrapped for k, w in words.items()):
+        wrapped = []  # a label among a name's lines ("项目建成后 可持续影响 年限"): a line of it, or a merged
+        # label printed at its rows' middle ("核心系统 产出目标 数据纳入")? The text does not tell.
+    for names in (_names(tokens, left), wrapped):
         if len(names) != rows:
             continue
         if unlabelled:

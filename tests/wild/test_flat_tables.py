@@ -319,3 +319,51 @@ def test_x02_column_ordered_text_is_still_reported_garbled() -> None:
     assert doc.indicators == []
     assert [p.garbled for p in doc.projects] == [True]
     assert any("表格被压成一行" in n.message for n in doc.notes)
+
+
+def _columns_copy(tmp_path: Path, stem: str, wrap: int) -> tuple[Path, Path]:
+    from tests.wild.copies import run_by_columns
+
+    (source,) = WILD.glob(f"{stem}_*.txt")
+    written = run_by_columns(source.read_text(encoding="utf-8"), wrap=wrap)
+    assert written is not None
+    copy = tmp_path / source.name
+    copy.write_text(written, encoding="utf-8")
+    return source, copy
+
+
+def test_a_scored_table_run_by_columns_reads_the_rows_of_the_table(tmp_path: Path) -> None:
+    """k01 (安徽 霍邱 自评表) written as a PDF's text layer runs it (bench/copy_habits.py `columns`): header
+    words, the eight rows' figures ("≥3 次 3 10 10 创业能力提升 达成预期指标 20 20 …", a figure spaced from
+    its unit), then each 二级 label and its one row's name: the same eight rows as the table gives."""
+    source, copy = _columns_copy(tmp_path, "k01", wrap=0)
+    rows = [(i.level2, i.level3, i.value, i.actual, i.weight, i.score) for i in parse(copy).indicators]
+    assert [(a, b, "".join((c or "").split()), d, e, f) for a, b, c, d, e, f in rows] == [
+        (i.level2, i.level3, i.value, i.actual, i.weight, i.score) for i in parse(source).indicators
+    ]
+    assert rows[0][2] == "≥3 次"
+
+
+def test_a_label_among_a_wrapped_names_lines_reads_nothing(tmp_path: Path) -> None:
+    """p06 (云南 林草 自评表) run by columns with its names wrapped five characters wide: the last name's
+    middle line is a label word ("项目建成后 可持续影响 年限"), so the labels and names counted by order
+    would agree by chance and pair every row with the wrong 二级; a label among a wrapped name's lines
+    (one of its lines, or a merged label printed at its rows' middle, as x02's 产出目标) makes the wrapped
+    reading unusable: nothing is read and the table is reported garbled."""
+    _, copy = _columns_copy(tmp_path, "p06", wrap=5)
+    assert "项目建成后 可持续影响 年限" in copy.read_text(encoding="utf-8")
+    doc = parse(copy)
+    assert doc.indicators == []
+    assert any("表格被压成一行" in n.message for n in doc.notes)
+
+
+def test_a_heading_with_a_bracket_names_its_column_in_a_flattened_block(tmp_path: Path) -> None:
+    """n02 (湖北 住建 自评表) run by columns: its header prints "年初目标值(A) 实际完成值(B) 得分"; the headings
+    without their bracket name the target and the actual, so the rows' tuples have their three columns
+    and the eight rows are read as the table gives them (before, only 得分 was known and the table reader
+    read the line into twelve wrong rows)."""
+    source, copy = _columns_copy(tmp_path, "n02", wrap=0)
+    assert "年初目标值(A) 实际完成值(B) 得分" in copy.read_text(encoding="utf-8")
+    got = [(i.level2, i.level3, "".join((i.value or "").split()), i.score) for i in parse(copy).indicators]
+    assert got == [(i.level2, i.level3, "".join((i.value or "").split()), i.score) for i in parse(source).indicators]
+    assert len(got) == 8
