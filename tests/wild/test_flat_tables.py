@@ -311,9 +311,11 @@ def test_a_figure_printed_apart_from_its_unit_is_one_cell() -> None:
 def test_x02_column_ordered_text_is_still_reported_garbled() -> None:
     """x02 (苏州 财政 灾备中心 自评表, a PDF's text run column by column): page 1 interleaves names, targets
     and scores; page 2 prints its 16 tuples ("=2 个 3.71 2个 3.71", "2 小时 3.14 …" now one cell each) and
-    then the names wrapped at four characters, but two names end exactly at the column's width
-    ("开展项目 建设监理", "灾备自主 灾备演练") and the excerpt cuts the last ("出具 1 份监"): 13 names for
-    16 tuples. No reading agrees in count, so nothing is read and the table is reported garbled."""
+    then the names wrapped at four characters, among them the merged labels printed at their rows' middle
+    ("核心系统 产出目标 数据纳入"); two names end exactly at the column's width and run into the next
+    ("开展项目 建设监理 建设灾备 云网络节 点(2 个)", "灾备自主 灾备演练 设备有效 使用率"), so the lines do not
+    tell where those names end. No reading agrees in count (nor may a label stand among a wrapped name's
+    lines), so nothing is read and the table is reported garbled."""
     path = WILD / "x02_jiangsu_finance_disasterbackup_selfeval_columns.txt"
     doc = parse(path)
     assert doc.indicators == []
