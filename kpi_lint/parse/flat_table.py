@@ -30,6 +30,8 @@ from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import GARBLED_GRADE, Document, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
+from kpi_lint.parse.labels_before import kind_fits, spread
+from kpi_lint.parse.values import parse_value
 from kpi_lint.read.source import SourceText
 from kpi_lint.vocab import BRACKETED, Vocabulary, label_key
 
@@ -207,7 +209,10 @@ def _read_block(
         return block if tuples and _labels_after_rows(words, free[tuples[0]], free[tuples[-1]]) else None
     taken = {free[t + j] for t in tuples for j in range(len(shape))}
     left = [k for k in free if k not in taken]
-    paired = _paired(tokens, words, left, len(tuples), vocab)
+    at_value = shape.index("value") if "value" in shape else None
+    values = [tokens[free[t + at_value]].text if at_value is not None else None for t in tuples]
+    kinds = [parse_value(v, lexicon).kind if v else None for v in values]
+    paired = _paired(tokens, words, left, kinds, vocab)
     if paired is None:
         return block
     names, labels = paired
@@ -240,15 +245,19 @@ def _read_block(
 
 
 def _paired(
-    tokens: list[_Token], words: dict[int, _Word], left: list[int], rows: int, vocab: Vocabulary
+    tokens: list[_Token], words: dict[int, _Word], left: list[int], kinds: list[str | None], vocab: Vocabulary
 ) -> tuple[list[list[int]], list[tuple[int | None, str | None]]] | None:
-    """The names among the tokens `left` and the 二级 label of each, when they are as many as the `rows`
-    tuples; None when no reading agrees in count.
+    """The names among the tokens `left` and the 二级 label of each, when they are as many as the rows (the
+    tuples, whose targets are of value `kinds`); None when no reading agrees in count.
 
     The names are read as before (a lone character ends the name before it) and, when those are not as
     many as the rows, as lines of a narrow column (`_wrapped_names`).  A block whose header has no 二级
     column and that prints no 二级 label (a table of 一级 labels only, "投入目标 / 产出目标"; "满意度指标" is
-    a 一级 there) gives its rows no 二级; otherwise there must be one label per row."""
+    a 一级 there) gives its rows no 二级.  Otherwise one label per row pairs by order; fewer labels than
+    rows (a merged label printed once over its rows), two different at least, are shared out over the rows
+    in order where the targets' kinds single out one cut (labels_before.spread: a count under 数量, a rate
+    under 质量 …); one label alone says nothing of the rows it does not cover."""
+    rows = len(kinds)
     level2_column = any(w.kind == "column" and w.role == "level2" for w in words.values())
     unlabelled = not level2_column and all(_is_level1(tokens, w, vocab) for w in words.values() if w.kind == "level2")
     wrapped = _wrapped_names(tokens, left)
@@ -263,7 +272,36 @@ def _paired(
         labels = _labels(words, names)
         if len(labels) == rows:
             return names, [(at, level2) for at, level2 in labels]
+        shared = _shared(labels, kinds) if _may_share(words, labels, vocab) else None
+        if shared is not None:
+            return names, shared
     return None
+
+
+def _may_share(words: dict[int, _Word], labels: list[tuple[int, str]], vocab: Vocabulary) -> bool:
+    """The block's 二级 labels may be shared out over its rows: two different at least, and every 一级 label
+    the block prints has one of its 二级 among them (else a label was lost, and its rows would be given
+    another's)."""
+    level2 = {label for _, label in labels}
+    parents = {vocab.parent_of(label) for label in level2}
+    level1 = {w.role for w in words.values() if w.kind == "level1"}
+    return len(level2) > 1 and level1 <= parents
+
+
+def _shared(labels: list[tuple[int, str]], kinds: list[str | None]) -> list[tuple[int | None, str | None]] | None:
+    """`labels` (token, 二级) shared out over rows of value `kinds` in order (labels_before.spread), each row
+    with the token of its label; None when the kinds leave the cut open or a row holds a value of another
+    产出 category's kind than its own (a date under 质量指标: the cut is then not what the kinds say)."""
+    spread_out = spread([level2 for _, level2 in labels], kinds)
+    if spread_out is None or any(not kind_fits(label, kind) for label, kind in zip(spread_out, kinds, strict=True)):
+        return None
+    out: list[tuple[int | None, str | None]] = []
+    j = 0
+    for level2 in spread_out:
+        while labels[j][1] != level2:
+            j += 1
+        out.append((labels[j][0], level2))
+    return out
 
 
 def _is_level1(tokens: list[_Token], word: _Word, vocab: Vocabulary) -> bool:

@@ -369,3 +369,14 @@ def test_a_heading_with_a_bracket_names_its_column_in_a_flattened_block(tmp_path
     got = [(i.level2, i.level3, "".join((i.value or "").split()), i.score) for i in parse(copy).indicators]
     assert got == [(i.level2, i.level3, "".join((i.value or "").split()), i.score) for i in parse(source).indicators]
     assert len(got) == 8
+
+
+def test_labels_printed_once_over_their_rows_are_shared_out_by_the_targets_kinds(tmp_path: Path) -> None:
+    """p06 (云南 林草 自评表) run by columns: seven rows, six 二级 labels — 数量指标, merged over the first two
+    rows, is printed once. The targets' kinds single out one cut (two areas/lengths under 数量, a date under
+    时效, a rate under 质量; labels_before.spread), no row holds another 产出 category's kind, and every 一级
+    printed has a 二级 among the labels: the rows get the 二级 the table gives them."""
+    source, copy = _columns_copy(tmp_path, "p06", wrap=0)
+    got = [(i.level2, i.level3, "".join((i.value or "").split())) for i in parse(copy).indicators]
+    assert got == [(i.level2, i.level3, i.value) for i in parse(source).indicators]
+    assert [level2 for level2, _, _ in got[:3]] == ["数量指标", "数量指标", "时效指标"]
