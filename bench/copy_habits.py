@@ -19,6 +19,10 @@ below 1.0.  The changes:
   tabs             a "|" table copied out of Excel or Word: cells joined by tabs
   cell_lines       a "|" table copied out of a browser: each cell on its own line, rows apart by a blank line
   markdown         a "|" table written as Markdown, a rule line under each table's first row
+  columns          a scored table (分值/得分) run column by column on one line, as a PDF's text layer gives
+                   it: the header's words, every row's figures (a figure spaced from its unit), then the
+                   二级 labels and the names (x02's shape; kpi_lint.parse.flat_table)
+  columns_wrapped  the same with the names wrapped in a column five characters wide, a line a word
 The table kpi-lint recovers from a text (its grid, when that has five rows of three cells or more)
 written again as another tool holds it:
   grid_bars        "|" rows               grid_tabs      tab rows
@@ -63,6 +67,7 @@ from tests.wild.copies import (
     padded,
     page_without_spans,
     paged,
+    run_by_columns,
     tab_rows,
 )
 from tests.wild.rows import Score, expected_rows, parsed_rows, score
@@ -132,6 +137,8 @@ CHANGES: dict[str, tuple[Change, str]] = {
     "grid_cell_lines": (_on_grids(grid_as_cell_lines), ".txt"),
     "grid_layout": (_on_grids(grid_as_layout), ".txt"),
     "grid_page": (_on_grids(grid_as_page), ".html"),
+    "columns": (lambda t: run_by_columns(t, wrap=0), ".txt"),
+    "columns_wrapped": (run_by_columns, ".txt"),
     "grid_docx": (_on_grids(grid_as_docx), ".docx"),
     "grid_xlsx": (_on_grids(grid_as_xlsx), ".xlsx"),
     "grid_pdf": (_on_grids(_printed(grid_as_docx, ".docx")), ".pdf"),
@@ -210,7 +217,10 @@ def main(names: list[str]) -> None:
                 if result.f1 < 1.0:
                     fell.append(f"{path.stem[:3]} {result.f1:.2f}")
             below = ", ".join(fell) or "-"
-            print(f"  {name:16s} row F1 {total.f1:.3f} over {total.expected:4d} rows; below 1.0: {below}")
+            print(
+                f"  {name:16s} row F1 {total.f1:.3f} (P {total.precision:.3f}) over {total.expected:4d} rows;"
+                f" below 1.0: {below}"
+            )
 
 
 if __name__ == "__main__":

@@ -143,6 +143,7 @@ class GlueHints:
     comparison_starts: tuple[str, ...] = ()  # glue_cues.txt 比较开头: a clause comparing the figure before it
     subjects: tuple[str, ...] = ()  # glue_cues.txt 报告主语: who a report says did it (我市 …), in no name
     subject_adverbs: tuple[str, ...] = ()  # glue_cues.txt 主语副词: an adverb after such a subject (共 …)
+    time_units: tuple[str, ...] = ()  # glue_cues.txt 时间单位: a unit of time a figure is printed with (2 小时)
 
 
 @dataclass(frozen=True)
@@ -811,6 +812,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             comparison_starts=_longer_first(cues.get("比较开头", ())),
             subjects=_longer_first(cues.get("报告主语", ())),
             subject_adverbs=_longer_first(cues.get("主语副词", ())),
+            time_units=_longer_first(cues.get("时间单位", ())),
         ),
         read_list(directory, "block_labels.txt"),
     )

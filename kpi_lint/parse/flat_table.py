@@ -30,8 +30,10 @@ from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import GARBLED_GRADE, Document, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
+from kpi_lint.parse.labels_before import kind_fits, spread
+from kpi_lint.parse.values import parse_value
 from kpi_lint.read.source import SourceText
-from kpi_lint.vocab import Vocabulary, label_key
+from kpi_lint.vocab import BRACKETED, Vocabulary, label_key
 
 # The columns a row's tuple is made of, and those of them that must be printed as numbers.
 _TUPLE_ROLES = ("value", "adjusted_value", "actual", "weight", "score")
@@ -40,6 +42,10 @@ _LEVEL_HEADERS = ("level1", "level2", "level3")
 _TOKEN = lazy_compile(r"\S+")
 _CJK = lazy_compile(r"[\u4e00-\u9fff]")
 _FIGURE = lazy_compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+# A figure printed without its unit, maybe after a comparator: "=2" of "=2 个", "2" of "2 小时"
+_BARE_FIGURE = lazy_compile(r"^(?:[<>=≥≤]=?)?[-+]?\d[\d,]*(?:\.\d+)?$")
+_OPENING = "(（[【"
+_CLOSING = ")）]】"
 # "指标1:全县参合人数", "指标2:WIFI覆盖率": the form's numbering, then the name
 _NUMBERED = lazy_compile(r"^(?:指标\s*\d{1,2}|\d{1,2})\s*[:：、.．]\s*[\u4e00-\u9fffA-Za-z]")
 _POINTS = lazy_compile(r"^[(（]?\s*(?:\d+(?:\.\d+)?\s*)?分?\s*[)）]?$")  # "(50分", ")", "分)" beside a label
@@ -77,11 +83,12 @@ class FlatBlock:
 def flat_blocks(src: SourceText, lexicon: Lexicon, project: str) -> list[FlatBlock]:
     """The flattened indicator blocks of `src`, each read or marked unreadable."""
     vocab = lexicon.vocabulary
+    units = frozenset((*(w for words in lexicon.units.values() for w in words), *vocab.glue_hints.time_units))
     found: list[FlatBlock] = []
     for index, line in enumerate(src.norm):
         if len(line) < 40 or "指标" not in line:
             continue
-        tokens = [_Token(m.group(), m.start()) for m in _TOKEN.finditer(line)]
+        tokens = _tokens(line, units)
         words = _words(tokens, vocab)
         for first, last in _blocks(tokens, words):
             local = {
@@ -93,6 +100,20 @@ def flat_blocks(src: SourceText, lexicon: Lexicon, project: str) -> list[FlatBlo
             if block is not None:
                 found.append(block)
     return found
+
+
+def _tokens(line: str, units: frozenset[str]) -> list[_Token]:
+    """The tokens of `line` apart by white space; a bare figure and a unit printed apart after it (units.txt,
+    glue_cues 时间单位) are one token, as printed ("=2 个", "2 小时", "100 %": a PDF's text puts a space
+    between a figure and its unit, which would make one cell of a row's tuple two)."""
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(line):
+        token = _Token(m.group(), m.start())
+        if out and token.text in units and _BARE_FIGURE.match(out[-1].text):
+            figure = out.pop()
+            token = _Token(line[figure.start : token.start + len(token.text)], figure.start)
+        out.append(token)
+    return out
 
 
 def _words(tokens: list[_Token], vocab: Vocabulary) -> dict[int, _Word]:
@@ -120,8 +141,9 @@ def _word_at(tokens: list[_Token], i: int, size: int, vocab: Vocabulary) -> _Wor
         return None
     key = label_key(text)
     last = i + size - 1
-    if key in vocab.columns:
-        return _Word(i, last, "column", vocab.columns[key])
+    column = BRACKETED.sub("", key) or key  # "年初目标值(A)", "实际数(万元)": the heading without its bracket
+    if column in vocab.columns:
+        return _Word(i, last, "column", vocab.columns[column])
     if vocab.facts.get(key) in ("total_score", "end"):
         return _Word(i, last, "close", vocab.facts[key])
     if len(key) < 2:
@@ -186,10 +208,14 @@ def _read_block(
         # level header is printed after them with the 二级 labels (a header scattered by the PDF).
         return block if tuples and _labels_after_rows(words, free[tuples[0]], free[tuples[-1]]) else None
     taken = {free[t + j] for t in tuples for j in range(len(shape))}
-    names = _names(tokens, [k for k in free if k not in taken])
-    labels = _labels(words, names)
-    if not (len(names) == len(tuples) == len(labels)):
+    left = [k for k in free if k not in taken]
+    at_value = shape.index("value") if "value" in shape else None
+    values = [tokens[free[t + at_value]].text if at_value is not None else None for t in tuples]
+    kinds = [parse_value(v, lexicon).kind if v else None for v in values]
+    paired = _paired(tokens, words, left, kinds, vocab)
+    if paired is None:
         return block
+    names, labels = paired
     indicators = []
     for name, at, (label_at, level2) in zip(names, tuples, labels, strict=True):
         cells = {role: _located(src, index, tokens[free[at + j]]) for j, role in enumerate(shape)}
@@ -201,12 +227,12 @@ def _read_block(
                 project=project,
                 form=Form.SELF_EVALUATION if "score" in shape else Form.TARGET,
                 period=None,
-                level1=vocab.parent_of(level2),
+                level1=vocab.parent_of(level2) if level2 else None,
                 level2=level2,
                 level3=level3,
                 value=cells.get("value"),
                 row_line=index + 1,
-                level2_cell=_located(src, index, tokens[label_at]),
+                level2_cell=_located(src, index, tokens[label_at]) if label_at is not None else None,
                 lexicon=lexicon,
                 adjusted_value=cells.get("adjusted_value"),
                 actual=cells.get("actual"),
@@ -216,6 +242,70 @@ def _read_block(
         )
     block.indicators = indicators
     return block
+
+
+def _paired(
+    tokens: list[_Token], words: dict[int, _Word], left: list[int], kinds: list[str | None], vocab: Vocabulary
+) -> tuple[list[list[int]], list[tuple[int | None, str | None]]] | None:
+    """The names among the tokens `left` and the 二级 label of each, when they are as many as the rows (the
+    tuples, whose targets are of value `kinds`); None when no reading agrees in count.
+
+    The names are read as before (a lone character ends the name before it) and, when those are not as
+    many as the rows, as lines of a narrow column (`_wrapped_names`).  A block whose header has no 二级
+    column and that prints no 二级 label (a table of 一级 labels only, "投入目标 / 产出目标"; "满意度指标" is
+    a 一级 there) gives its rows no 二级.  Otherwise one label per row pairs by order; fewer labels than
+    rows (a merged label printed once over its rows), two different at least, are shared out over the rows
+    in order where the targets' kinds single out one cut (labels_before.spread: a count under 数量, a rate
+    under 质量 …); one label alone says nothing of the rows it does not cover."""
+    rows = len(kinds)
+    level2_column = any(w.kind == "column" and w.role == "level2" for w in words.values())
+    unlabelled = not level2_column and all(_is_level1(tokens, w, vocab) for w in words.values() if w.kind == "level2")
+    wrapped = _wrapped_names(tokens, left)
+    if any(w.kind.startswith("level") and name[0] < k < name[-1] for name in wrapped for k, w in words.items()):
+        wrapped = []  # a label among a name's lines ("项目建成后 可持续影响 年限"): a line of it, or a merged
+        # label printed at its rows' middle ("核心系统 产出目标 数据纳入")? The text does not tell.
+    for names in (_names(tokens, left), wrapped):
+        if len(names) != rows:
+            continue
+        if unlabelled:
+            return names, [(None, None)] * rows
+        labels = _labels(words, names)
+        if len(labels) == rows:
+            return names, [(at, level2) for at, level2 in labels]
+        shared = _shared(labels, kinds) if _may_share(words, labels, vocab) else None
+        if shared is not None:
+            return names, shared
+    return None
+
+
+def _may_share(words: dict[int, _Word], labels: list[tuple[int, str]], vocab: Vocabulary) -> bool:
+    """The block's 二级 labels may be shared out over its rows: two different at least, and every 一级 label
+    the block prints has one of its 二级 among them (else a label was lost, and its rows would be given
+    another's)."""
+    level2 = {label for _, label in labels}
+    parents = {vocab.parent_of(label) for label in level2}
+    level1 = {w.role for w in words.values() if w.kind == "level1"}
+    return len(level2) > 1 and level1 <= parents
+
+
+def _shared(labels: list[tuple[int, str]], kinds: list[str | None]) -> list[tuple[int | None, str | None]] | None:
+    """`labels` (token, 二级) shared out over rows of value `kinds` in order (labels_before.spread), each row
+    with the token of its label; None when the kinds leave the cut open or a row holds a value of another
+    产出 category's kind than its own (a date under 质量指标: the cut is then not what the kinds say)."""
+    spread_out = spread([level2 for _, level2 in labels], kinds)
+    if spread_out is None or any(not kind_fits(label, kind) for label, kind in zip(spread_out, kinds, strict=True)):
+        return None
+    out: list[tuple[int | None, str | None]] = []
+    j = 0
+    for level2 in spread_out:
+        while labels[j][1] != level2:
+            j += 1
+        out.append((labels[j][0], level2))
+    return out
+
+
+def _is_level1(tokens: list[_Token], word: _Word, vocab: Vocabulary) -> bool:
+    return vocab.level1.get(label_key("".join(t.text for t in tokens[word.first : word.last + 1]))) is not None
 
 
 def _labels_after_rows(words: dict[int, _Word], first_row: int, last_row: int) -> bool:
@@ -296,9 +386,7 @@ def _names(tokens: list[_Token], left: list[int]) -> list[list[int]]:
     (偏差原因, 实施单位).  Otherwise every token with a Chinese character is a name, and a lone character
     is the end of the name before.  The single characters of a vertical label ("绩 效 指 标") and the
     points printed beside a label ("(50分", ")") are no name."""
-    kept = [k for k in left if _CJK.search(tokens[k].text) and not _POINTS.match(tokens[k].text)]
-    single = {k for k in kept if len(tokens[k].text) == 1}
-    kept = [k for k in kept if k not in single or not ({k - 1, k + 1} & single)]
+    kept = _kept_names(tokens, left)
     names: list[list[int]] = []
     if any(_NUMBERED.match(tokens[k].text) for k in kept):
         for k in kept:
@@ -313,6 +401,47 @@ def _names(tokens: list[_Token], left: list[int]) -> list[list[int]]:
         elif names:
             names[-1].append(k)
     return names
+
+
+def _kept_names(tokens: list[_Token], left: list[int]) -> list[int]:
+    """The tokens of `left` that may be part of a name: those with a Chinese character, but not the points
+    printed beside a label ("(50分", ")") nor the single characters of a vertical label ("绩 效 指 标")."""
+    kept = [k for k in left if _CJK.search(tokens[k].text) and not _POINTS.match(tokens[k].text)]
+    single = {k for k in kept if len(tokens[k].text) == 1}
+    return [k for k in kept if k not in single or not ({k - 1, k + 1} & single)]
+
+
+def _wrapped_names(tokens: list[_Token], left: list[int]) -> list[list[int]]:
+    """The names among the tokens left when each token is a line of a name wrapped in a narrow column
+    ("预算执行 率 项目计划 完成率 购置灾备 云系统、备 份与恢复 系统"): a line as wide as the column's widest
+    goes on in the next one, a shorter line ends its name; a name whose brackets are still open goes on
+    ("建设灾备 云网络节 点(2 个)"), and a line opening with a closing bracket or of one character is the end
+    of the name before it."""
+    kept = _kept_names(tokens, left)
+    if not kept:
+        return []
+    column = max(_width(tokens[k].text) for k in kept)
+    names: list[list[int]] = []
+    for k in kept:
+        text = tokens[k].text
+        if names and (_goes_on([tokens[j].text for j in names[-1]], column) or len(text) == 1 or text[0] in _CLOSING):
+            names[-1].append(k)
+        else:
+            names.append([k])
+    return names
+
+
+def _goes_on(lines: list[str], column: float) -> bool:
+    """A name printed in `lines` so far goes on in the next line: its last line fills the column (no room
+    for one more character), or a bracket it opened is not closed."""
+    text = "".join(lines)
+    opened = sum(text.count(c) for c in _OPENING) > sum(text.count(c) for c in _CLOSING)
+    return opened or _width(lines[-1]) > column - 1
+
+
+def _width(text: str) -> float:
+    """The printed width of `text` in Chinese characters: punctuation, Latin letters and figures take half."""
+    return sum(1.0 if _CJK.match(ch) else 0.5 for ch in text)
 
 
 def _labels(words: dict[int, _Word], names: list[list[int]]) -> list[tuple[int, str]]:

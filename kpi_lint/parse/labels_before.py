@@ -43,3 +43,10 @@ def spread(labels: list[str], kinds: list[str | None]) -> list[str] | None:
         elif fit == best_fit:
             tied = True
     return None if tied else best
+
+
+def kind_fits(label: str, kind: str | None) -> bool:
+    """A row of value `kind` may stand under `label`: unless the label is a 产出 category whose kind is known
+    and the value is of another 产出 category's kind (a date under 质量指标)."""
+    own = _KIND_OF.get(label)
+    return own is None or kind == own or kind not in _KIND_OF.values()

@@ -9,6 +9,10 @@ import io
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kpi_lint.vocab import Vocabulary
 
 _EDGE_BARS = re.compile(r"^\|\s*|\s*\|$")
 _FULL_WIDTH = str.maketrans("0123456789%", "０１２３４５６７８９％")
@@ -265,3 +269,85 @@ def grid_as_xlsx(rows: GridRows, wrapped: bool = False) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# A table's text as a PDF's text layer often runs it: column by column on one line ------------------
+
+_TUPLE_ROLES = ("value", "adjusted_value", "actual", "weight", "score")
+_SPLIT_UNIT = re.compile(r"([<>=≥≤]{0,2}\d[\d.,]*)(\D.*)")
+
+
+def _wrapped(name: str, wrap: int) -> list[str]:
+    """`name` as lines of a column `wrap` Chinese characters wide (a figure, a Latin letter or a mark takes
+    half); the name whole when `wrap` is 0."""
+    if not wrap:
+        return [name]
+    lines = [""]
+    for ch in name:
+        width = sum(1.0 if "\u4e00" <= c <= "\u9fff" else 0.5 for c in lines[-1] + ch)
+        if width > wrap:
+            lines.append("")
+        lines[-1] += ch
+    return lines
+
+
+def run_by_columns(text: str, wrap: int = 5) -> str | None:
+    """A scored indicator table as a PDF's text layer runs it column by column (x02): the text's lines
+    up to the table's header, then one line with the header's words, the figures of every row as read
+    (target, actual, 分值, 得分 … in header order, a figure spaced from its unit, "=2 个"), then the
+    二级 labels, each once before its first row's name as a merged cell prints it, and the names wrapped
+    in a column `wrap` characters wide ("合同结算条 款完成率"; 0: each name whole).  The rows are those
+    kpi-lint reads from the text (the file must read exactly for that to be the truth).  None when the
+    text is no single project whose header names the 三级指标 and 分值 or 得分, or a row lacks one of its
+    figures or prints it in two words."""
+    from kpi_lint.lexicon import load_lexicon
+    from kpi_lint.parse.document import parse_source
+    from kpi_lint.read.source import source_from_text
+    from kpi_lint.read.text_grid import text_grid
+
+    lexicon = load_lexicon()
+    vocab = lexicon.vocabulary
+    source = source_from_text(text)
+    try:
+        doc = parse_source(source, lexicon)
+    except Exception:
+        return None
+    grid = text_grid(source, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
+    for row in grid.rows:
+        roles = [vocab.column_role(c.text) if c.text.strip() else None for c in row.cells]
+        if "level3" in roles and {"weight", "score"} & set(roles):
+            break
+    else:
+        return None
+    figures = [r for k, r in enumerate(roles) if r in _TUPLE_ROLES and roles.index(r) == k]
+    rows = doc.indicators
+    if len(doc.projects) != 1 or len(rows) < 2 or any(i.period for i in rows):
+        return None
+    if not all(r in i.spans and i.spans[r].text and " " not in i.spans[r].text.strip() for i in rows for r in figures):
+        return None
+    units = {w for words in lexicon.units.values() for w in words} | set(vocab.glue_hints.time_units)
+
+    def spaced(cell: str) -> str:
+        m = _SPLIT_UNIT.fullmatch(cell.strip())
+        return f"{m.group(1)} {m.group(2)}" if m and m.group(2) in units else cell.strip()
+
+    run = [spaced(i.spans[r].text) for i in rows for r in figures]
+    names: list[str] = []
+    label = None
+    for i in rows:
+        if i.level2 and i.level2 != label:
+            names.append(i.level2)
+        label = i.level2
+        names += _wrapped("".join((i.level3 or "").split()), wrap)
+    header = [c.text.strip() for c in row.cells if c.text.strip()]
+    lines = text.split("\n")
+    top = min(c.line for c in row.cells) - 1
+    while top and _header_words(lines[top - 1], vocab):  # "一级 ⏎ 指标 ⏎ 二级 ⏎ 指标": the header's wrapped words
+        top -= 1
+        header = [*lines[top].split(), *header]
+    return "\n".join([*lines[:top], " ".join([*header, *run, *names])])
+
+
+def _header_words(line: str, vocab: Vocabulary) -> bool:
+    words = line.split()
+    return bool(words) and all(vocab.column_role(w) or w == "指标" for w in words)

@@ -217,3 +217,166 @@ def test_a_numbered_name_may_open_with_latin_letters(tmp_path: Path) -> None:
     rows = [(i.level2, i.level3, i.value) for i in parse(variant).indicators]
     assert len(rows) == 6
     assert rows[0] == ("数量指标", "指标1:WIFI全覆盖率", "8755")
+
+
+def _f06_line_with(changes: list[tuple[str, str]]) -> list[str]:
+    src = read_blocks(F06).source
+    assert src is not None
+    line = src.norm[1]
+    for old, new in changes:
+        assert old in line, old
+        line = line.replace(old, new, 1)
+    return [src.norm[0], line]
+
+
+def _flat_rows(lines: list[str], path: Path = F06) -> list[tuple[object, ...]]:
+    src = read_blocks(path).source
+    assert src is not None
+    (block,) = flat_blocks(replace(src, lines=lines, norm=lines), load_lexicon(), "")
+    return [(i.level2, i.level3, i.value, i.score, i.line, i.column) for i in block.indicators or []]
+
+
+_WRAPPED = [
+    ("与委托运营方结算完成 ", "与委托运营 方结算完成 "),
+    ("合同结算条款完成率", "合同结算条 款完成率"),
+    ("费用结算及时性", "费用结算及 时性"),
+    ("与委托运营方合同完成 率", "与委托运营 方合同完成 率"),
+]
+
+
+def test_names_wrapped_in_a_narrow_column_are_joined_line_by_line() -> None:
+    """f06 with every name wrapped at five characters, each line a token, as a PDF's narrow 三级指标 column
+    prints them ("合同结算条 款完成率", "与委托运营 方合同完成 率"): a line as wide as the widest goes on, a
+    shorter one ends its name; the five names, five tuples and five labels agree again, each name placed
+    at its first line."""
+    lines = _f06_line_with([*_WRAPPED, ("场馆开放满意度", "场馆开放满 意度")])
+    rows = _flat_rows(lines)
+    assert [r[:4] for r in rows] == [
+        ("数量指标", "与委托运营方结算完成率", "=100%", 10),
+        ("质量指标", "合同结算条款完成率", "=100%", 20),
+        ("时效指标", "费用结算及时性", "及时", 20),
+        ("社会效益指标", "与委托运营方合同完成率", "=100%", 30),
+        ("服务对象满意度指标", "场馆开放满意度", ">=90%", 10),
+    ]
+    assert [r[4:] for r in rows] == [(2, 298), (2, 457), (2, 468), (2, 477), (2, 507)]
+    assert lines[1][456:].startswith("合同结算条 款完成率") and lines[1][506:].startswith("场馆开放满 意度")
+
+
+def test_a_bracket_left_open_carries_the_name_to_its_next_line() -> None:
+    """A wrapped name whose bracket is closed on the next line ("场馆开放满 意度(按 季度)") is one name, though
+    its second line is short of the column's width."""
+    lines = _f06_line_with([*_WRAPPED, ("场馆开放满意度", "场馆开放满 意度(按 季度)")])
+    assert [r[1] for r in _flat_rows(lines)][-1] == "场馆开放满意度(按季度)"
+
+
+def test_a_table_of_first_level_labels_only_gives_its_rows_no_second_level() -> None:
+    """f06 without its 二级 column (header word and labels taken out), as tables of 一级 labels only print
+    ("投入目标 / 产出目标 / 结果目标"): five names, five tuples, and "满意度指标" read as the 一级 it is
+    there: the rows are read with no 二级 rather than not at all."""
+    lines = _f06_line_with(
+        [(f" {w}", "") for w in ("二级指标", "数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标")]
+    )
+    assert [r[:4] for r in _flat_rows(lines)] == [
+        (None, "与委托运营方结算完成率", "=100%", 10),
+        (None, "合同结算条款完成率", "=100%", 20),
+        (None, "费用结算及时性", "及时", 20),
+        (None, "与委托运营方合同完成率", "=100%", 30),
+        (None, "场馆开放满意度", ">=90%", 10),
+    ]
+
+
+def test_a_second_level_label_short_of_the_rows_still_reads_nothing() -> None:
+    """The same without the 二级 header word but with one 二级 label left ("质量指标"): labels there are, not
+    one per row: nothing is read."""
+    lines = _f06_line_with(
+        [(f" {w}", "") for w in ("二级指标", "数量指标", "时效指标", "社会效益指标", "服务对象满意度指标")]
+    )
+    assert _flat_rows(lines) == []
+
+
+def test_a_figure_printed_apart_from_its_unit_is_one_cell() -> None:
+    """p02 with its cost row's figures printed apart from their unit ("75 元 75 元 10 10", as a PDF's text
+    spaces a figure from a Chinese unit), f06 with its first target and actual so ("=100 % 100 %"): one
+    cell each, the rows read as before with the value as printed."""
+    src = read_blocks(P02).source
+    assert src is not None
+    lines = [src.norm[0], src.norm[1].replace("75元 75元", "75 元 75 元", 1)]
+    rows = _flat_rows(lines, P02)
+    assert rows[3][:4] == ("成本指标", "指标1:配套资金每人每年", "75 元", 10)
+    assert len(rows) == 6 and lines[1][454:].startswith("75 元 75 元 10 10")
+    lines = _f06_line_with([("=100% 100% 10 10", "=100 % 100 % 10 10")])
+    assert _flat_rows(lines)[0][:4] == ("数量指标", "与委托运营方结算完成率", "=100 %", 10)
+
+
+def test_x02_column_ordered_text_is_still_reported_garbled() -> None:
+    """x02 (苏州 财政 灾备中心 自评表, a PDF's text run column by column): page 1 interleaves names, targets
+    and scores; page 2 prints its 16 tuples ("=2 个 3.71 2个 3.71", "2 小时 3.14 …" now one cell each) and
+    then the names wrapped at four characters, among them the merged labels printed at their rows' middle
+    ("核心系统 产出目标 数据纳入"); two names end exactly at the column's width and run into the next
+    ("开展项目 建设监理 建设灾备 云网络节 点(2 个)", "灾备自主 灾备演练 设备有效 使用率"), so the lines do not
+    tell where those names end. No reading agrees in count (nor may a label stand among a wrapped name's
+    lines), so nothing is read and the table is reported garbled."""
+    path = WILD / "x02_jiangsu_finance_disasterbackup_selfeval_columns.txt"
+    doc = parse(path)
+    assert doc.indicators == []
+    assert [p.garbled for p in doc.projects] == [True]
+    assert any("表格被压成一行" in n.message for n in doc.notes)
+
+
+def _columns_copy(tmp_path: Path, stem: str, wrap: int) -> tuple[Path, Path]:
+    from tests.wild.copies import run_by_columns
+
+    (source,) = WILD.glob(f"{stem}_*.txt")
+    written = run_by_columns(source.read_text(encoding="utf-8"), wrap=wrap)
+    assert written is not None
+    copy = tmp_path / source.name
+    copy.write_text(written, encoding="utf-8")
+    return source, copy
+
+
+def test_a_scored_table_run_by_columns_reads_the_rows_of_the_table(tmp_path: Path) -> None:
+    """k01 (安徽 霍邱 自评表) written as a PDF's text layer runs it (bench/copy_habits.py `columns`): header
+    words, the eight rows' figures ("≥3 次 3 10 10 创业能力提升 达成预期指标 20 20 …", a figure spaced from
+    its unit), then each 二级 label and its one row's name: the same eight rows as the table gives."""
+    source, copy = _columns_copy(tmp_path, "k01", wrap=0)
+    rows = [(i.level2, i.level3, i.value, i.actual, i.weight, i.score) for i in parse(copy).indicators]
+    assert [(a, b, "".join((c or "").split()), d, e, f) for a, b, c, d, e, f in rows] == [
+        (i.level2, i.level3, i.value, i.actual, i.weight, i.score) for i in parse(source).indicators
+    ]
+    assert rows[0][2] == "≥3 次"
+
+
+def test_a_label_among_a_wrapped_names_lines_reads_nothing(tmp_path: Path) -> None:
+    """p06 (云南 林草 自评表) run by columns with its names wrapped five characters wide: the last name's
+    middle line is a label word ("项目建成后 可持续影响 年限"), so the labels and names counted by order
+    would agree by chance and pair every row with the wrong 二级; a label among a wrapped name's lines
+    (one of its lines, or a merged label printed at its rows' middle, as x02's 产出目标) makes the wrapped
+    reading unusable: nothing is read and the table is reported garbled."""
+    _, copy = _columns_copy(tmp_path, "p06", wrap=5)
+    assert "项目建成后 可持续影响 年限" in copy.read_text(encoding="utf-8")
+    doc = parse(copy)
+    assert doc.indicators == []
+    assert any("表格被压成一行" in n.message for n in doc.notes)
+
+
+def test_a_heading_with_a_bracket_names_its_column_in_a_flattened_block(tmp_path: Path) -> None:
+    """n02 (湖北 住建 自评表) run by columns: its header prints "年初目标值(A) 实际完成值(B) 得分"; the headings
+    without their bracket name the target and the actual, so the rows' tuples have their three columns
+    and the eight rows are read as the table gives them (before, only 得分 was known and the table reader
+    read the line into twelve wrong rows)."""
+    source, copy = _columns_copy(tmp_path, "n02", wrap=0)
+    assert "年初目标值(A) 实际完成值(B) 得分" in copy.read_text(encoding="utf-8")
+    got = [(i.level2, i.level3, "".join((i.value or "").split()), i.score) for i in parse(copy).indicators]
+    assert got == [(i.level2, i.level3, "".join((i.value or "").split()), i.score) for i in parse(source).indicators]
+    assert len(got) == 8
+
+
+def test_labels_printed_once_over_their_rows_are_shared_out_by_the_targets_kinds(tmp_path: Path) -> None:
+    """p06 (云南 林草 自评表) run by columns: seven rows, six 二级 labels — 数量指标, merged over the first two
+    rows, is printed once. The targets' kinds single out one cut (two areas/lengths under 数量, a date under
+    时效, a rate under 质量; labels_before.spread), no row holds another 产出 category's kind, and every 一级
+    printed has a 二级 among the labels: the rows get the 二级 the table gives them."""
+    source, copy = _columns_copy(tmp_path, "p06", wrap=0)
+    got = [(i.level2, i.level3, "".join((i.value or "").split())) for i in parse(copy).indicators]
+    assert got == [(i.level2, i.level3, i.value) for i in parse(source).indicators]
+    assert [level2 for level2, _, _ in got[:3]] == ["数量指标", "数量指标", "时效指标"]
