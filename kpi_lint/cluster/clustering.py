@@ -49,7 +49,7 @@ from rapidfuzz import fuzz, process
 from kpi_lint.cluster.exact_linkage import average_linkage_labels, cosine_distances
 from kpi_lint.cluster.exact_tfidf import Rows, normalize, products
 from kpi_lint.cluster.features import exact_vectors, make_vectorizer, segment
-from kpi_lint.cluster.normalize import TextNormalizer, measures_clash
+from kpi_lint.cluster.normalize import UNKNOWN, Signature, TextNormalizer, measures_clash
 from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:  # SciPy and scikit-learn are imported where used: a one-file check needs neither (EXACT_MOST)
@@ -83,9 +83,9 @@ TIE_MOST = 4
 EXACT_MOST = 1000
 
 Progress = Callable[[int], None]
-# Clusters blocks of (vectors, texts, measures) at a threshold, each on its own: in this process or on a
+# Clusters blocks of (vectors, texts, signatures) at a threshold, each on its own: in this process or on a
 # Dask cluster (kpi_lint.run.dask_run.dask_blocks); labels are local to each block.
-Block = tuple["sparse.csr_matrix", list[str], list[str]]
+Block = tuple["sparse.csr_matrix", list[str], list[Signature]]
 BlockMap = Callable[[Sequence[Block], float], list[np.ndarray]]
 
 
@@ -191,7 +191,7 @@ def cluster_texts(
         return TextClusters([], np.zeros(0, dtype=int), Rows.from_dense(np.zeros((0, 0))))
     with_kinds = kinds is not None and any(kinds.get(t) for t in unique)
     per = per or {}
-    measures = [f"{normalizer.signature(t)}#{per.get(t, '')}" for t in unique]
+    measures = [normalizer.signature(t, per.get(t, "")) for t in unique]
     if len(unique) <= min(block_size, EXACT_MOST) and block_map is None:
         exact = exact_vectors(unique, normalizer, kinds if with_kinds else None)
         labels = _renumber(cluster_exact_block(exact, unique, threshold, measures))
@@ -221,7 +221,7 @@ def cluster_texts(
 def _cluster_rows(
     vectors: sparse.csr_matrix,
     texts: Sequence[str],
-    measures: Sequence[str],
+    measures: Sequence[Signature],
     threshold: float,
     block_size: int,
     progress: Progress | None,
@@ -307,13 +307,13 @@ def _components(n: int, links: Sequence[tuple[int, int]]) -> np.ndarray:
 
 
 def cluster_block(
-    vectors: sparse.csr_matrix, texts: list[str], threshold: float, measures: Sequence[str] | None = None
+    vectors: sparse.csr_matrix, texts: list[str], threshold: float, measures: Sequence[Signature] | None = None
 ) -> np.ndarray:
     """Average-linkage labels of one block of texts (different measures kept apart, near-duplicates joined).
 
-    `measures` gives each text's kind of measure (TextNormalizer.measure, '' when unknown): two texts
-    whose kinds clash (`measures_clash`) are at distance 1, whatever their wording shares, unless one is the
-    other mistyped or cut short.
+    `measures` gives each text's signature (TextNormalizer.signature: its kind of measure, object and per-unit,
+    each part empty when unknown): two texts whose signatures clash (`measures_clash`) are at distance 1,
+    whatever their wording shares, unless one is the other mistyped or cut short.
     """
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.metrics.pairwise import cosine_distances as distances_of
@@ -327,8 +327,9 @@ def cluster_block(
     return np.asarray(model.fit_predict(distance), dtype=np.int64)
 
 
-def cluster_exact_block(vectors: Rows, texts: list[str], threshold: float, measures: Sequence[str] | None = None
-                        ) -> np.ndarray:
+def cluster_exact_block(
+    vectors: Rows, texts: list[str], threshold: float, measures: Sequence[Signature] | None = None
+) -> np.ndarray:
     """`cluster_block` computed with NumPy alone (kpi_lint.cluster.exact_linkage): the same labels."""
     if vectors.height == 1:
         return np.zeros(1, dtype=np.int64)
@@ -337,7 +338,9 @@ def cluster_exact_block(vectors: Rows, texts: list[str], threshold: float, measu
     return average_linkage_labels(distance, threshold)
 
 
-def _kept_apart_and_joined(distance: np.ndarray, texts: list[str], measures: Sequence[str] | None) -> np.ndarray:
+def _kept_apart_and_joined(
+    distance: np.ndarray, texts: list[str], measures: Sequence[Signature] | None
+) -> np.ndarray:
     """Cosine distances with different known measures set to 1 and near-duplicates to 0."""
     n = distance.shape[0]
     if measures is not None:
@@ -468,7 +471,7 @@ def _truncations(texts: list[str], most: int | None = None) -> list[tuple[int, i
 def _merge_across_blocks(
     vectors: sparse.csr_matrix,
     texts: Sequence[str],
-    measures: Sequence[str],
+    measures: Sequence[Signature],
     labels: np.ndarray,
     threshold: float,
     block_size: int,
@@ -495,12 +498,7 @@ def _merge_across_blocks(
     first = np.full(n_clusters, -1)
     first[labels[::-1]] = np.arange(len(labels))[::-1]
     representative = [texts[i] for i in first]
-    # A cluster's measure: the most common known one among its members ('' when none is known).
-    counts: list[Counter[str]] = [Counter() for _ in range(n_clusters)]
-    for label, measure in zip(labels.tolist(), measures, strict=True):
-        if measure:
-            counts[label][measure] += 1
-    kinds = [c.most_common(1)[0][0] if c else "" for c in counts]
+    kinds = cluster_signatures(labels, measures, n_clusters)
     groups = None
     if together is not None:  # a cluster goes with the clusters its cut or complete forms are in
         links = {(int(a), int(b)) for a, b in zip(labels, labels[_first_of(together)], strict=True) if a != b}
@@ -509,6 +507,17 @@ def _merge_across_blocks(
     # as wide as the number of clusters.
     merged = _cluster_rows(padded, representative, kinds, threshold, block_size, None, block_map, groups, seed, means)
     return merged[labels]
+
+
+def cluster_signatures(labels: np.ndarray, measures: Sequence[Signature], n_clusters: int) -> list[Signature]:
+    """Per cluster label, what its members measure: the most common known signature among them (the first met
+    on a tie), UNKNOWN when none is known — a member whose words and targets say nothing does not outvote one
+    whose ending does."""
+    counts: list[Counter[Signature]] = [Counter() for _ in range(n_clusters)]
+    for label, measure in zip(labels.tolist(), measures, strict=True):
+        if measure.known:
+            counts[label][measure] += 1
+    return [c.most_common(1)[0][0] if c else UNKNOWN for c in counts]
 
 
 def _first_of(groups: np.ndarray) -> np.ndarray:
