@@ -172,6 +172,27 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
         assert label["医保信息系统验收合格率"] != label["医保信息系统正常运行率"]
 
 
+def test_a_rate_named_without_its_rate_joins_the_rate(docs: list[Document]) -> None:
+    """Rows of the wild set that name a rate without 率 (their targets are percentages) join the rate's
+    cluster (lexicons/cluster_synonyms.txt, issue 13-cluster2): 003's 按时发放 with h04's 按时发放率, j06's 成本控制
+    with d05's 成本控制率, j08's 项目成本概算 with b01's 项目成本, b06's 确保日常工作正常运行 with 004's
+    保障工作正常运转; c01's 满意程度 with the samples' 满意度."""
+    wild = {key: _wild(key) for key in ("b01", "b06", "c01", "d05", "h04", "j06", "j08")}
+    clusters = build_clusters([*docs, *wild.values()])
+
+    def cluster(doc: Document, level3: str) -> int:
+        found = next(i for i in doc.indicators if i.level3 == level3)
+        placed = clusters.cluster_of(found)
+        assert placed is not None
+        return placed.id
+
+    assert cluster(corpus_doc("003"), "按时发放") == cluster(wild["h04"], "按时发放率")
+    assert cluster(wild["j06"], "成本控制") == cluster(wild["d05"], "成本控制率")
+    assert cluster(wild["j08"], "项目成本概算") == cluster(wild["b01"], "项目成本")
+    assert cluster(wild["b06"], "确保日常工作正常运行") == cluster(corpus_doc("004"), "保障工作正常运转")
+    assert cluster(wild["c01"], "服务周期内,市民对空气质量改善的满意程度") == cluster(corpus_doc("004"), "群众满意度")
+
+
 def test_a_cluster_measures_what_its_known_members_do(docs: list[Document]) -> None:
     """The merge pass of a run over more than one block compares clusters by one signature each: the most common
     *known* one among the members.  Cut cells and phrases of the samples say nothing (建档立卡贫困户, 003's cut
