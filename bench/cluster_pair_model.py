@@ -45,8 +45,21 @@ from kpi_lint.cluster.normalize import measures_clash  # noqa: E402
 from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD  # noqa: E402
 
 FEATURES = [
-    "cos", "cos_words", "cos_chars", "ratio", "partial", "token_set", "word_jaccard", "bigram_jaccard",
-    "same_head", "same_last_char", "kind_equal", "kind_unknown", "clash", "object_equal", "kinds_equal",
+    "cos",
+    "cos_words",
+    "cos_chars",
+    "ratio",
+    "partial",
+    "token_set",
+    "word_jaccard",
+    "bigram_jaccard",
+    "same_head",
+    "same_last_char",
+    "kind_equal",
+    "kind_unknown",
+    "clash",
+    "object_equal",
+    "kinds_equal",
     "length_ratio",
 ]
 
@@ -142,8 +155,9 @@ class Candidates:
 
 def labels_at(distance: np.ndarray, feats: PairFeatures, threshold: float) -> dict[str, int]:
     d = _kept_apart_and_joined(distance.copy(), feats.texts, feats.signatures)
-    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
-                                    distance_threshold=threshold)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+    )
     return dict(zip(feats.texts, model.fit_predict(d).tolist(), strict=True))
 
 
@@ -175,15 +189,19 @@ def main() -> None:
     x, kept = pair_rows(feats, setup.left, setup.right)
     train_rows = ~is_dev[kept]
     y = truth[kept]
-    print(f"train + dev {len(pairs)} 对；有两条不同文本的 {len(kept)} 对（train {int(train_rows.sum())}，"
-          f"same {int(y[train_rows].sum())}）；{len(feats.texts)} 条文本")
+    print(
+        f"train + dev {len(pairs)} 对；有两条不同文本的 {len(kept)} 对（train {int(train_rows.sum())}，"
+        f"same {int(y[train_rows].sum())}）；{len(feats.texts)} 条文本"
+    )
     left, right = setup.left, setup.right
     cos = feats.cosine()
     shipped = predictions(labels_at(1.0 - cos, feats, DEFAULT_THRESHOLD), left, right)
     dev_truth = truth[is_dev]
     base = f1(dev_truth, shipped[is_dev])
-    print(f"  shipped cosine @ {DEFAULT_THRESHOLD:.2f}: dev P {base[0]:.3f} R {base[1]:.3f} F1 {base[2]:.3f}; "
-          f"train P/R/F1 {' '.join(f'{v:.3f}' for v in f1(truth[~is_dev], shipped[~is_dev]))}")
+    print(
+        f"  shipped cosine @ {DEFAULT_THRESHOLD:.2f}: dev P {base[0]:.3f} R {base[1]:.3f} F1 {base[2]:.3f}; "
+        f"train P/R/F1 {' '.join(f'{v:.3f}' for v in f1(truth[~is_dev], shipped[~is_dev]))}"
+    )
     models = _models()
     candidates = Candidates(feats, args.floor)
     docs = pairs[["doc_a", "doc_b"]].to_numpy()
@@ -211,14 +229,18 @@ def main() -> None:
             w = np.array([max(times[d] for d in ds) for ds in dev_pairs_docs], dtype=float)
             gains.append(f1(dev_truth, pred[is_dev], w)[2] - f1(dev_truth, shipped[is_dev], w)[2])
         g = np.asarray(gains)
-        print(f"  {name} best at P ≥ 0.95: dev F1 {f:.3f} vs {base[2]:.3f}: gain {f - base[2]:+.3f}, "
-              f"bootstrap over {len(dev_docs)} dev documents: sd {g.std():.3f}, "
-              f"95 % {np.percentile(g, 2.5):+.3f} … {np.percentile(g, 97.5):+.3f}")
+        print(
+            f"  {name} best at P ≥ 0.95: dev F1 {f:.3f} vs {base[2]:.3f}: gain {f - base[2]:+.3f}, "
+            f"bootstrap over {len(dev_docs)} dev documents: sd {g.std():.3f}, "
+            f"95 % {np.percentile(g, 2.5):+.3f} … {np.percentile(g, 97.5):+.3f}"
+        )
     if args.cv:
         cross_validate(pairs, feats, candidates, x, kept, args.cv)
     coefs = models["logistic"][-1].coef_[0]  # type: ignore[index]
-    print("  logistic coefficients (standardized): "
-          + ", ".join(f"{n} {c:+.2f}" for n, c in sorted(zip(FEATURES, coefs, strict=True), key=lambda t: -abs(t[1]))))
+    print(
+        "  logistic coefficients (standardized): "
+        + ", ".join(f"{n} {c:+.2f}" for n, c in sorted(zip(FEATURES, coefs, strict=True), key=lambda t: -abs(t[1])))
+    )
 
 
 def _models() -> dict[str, object]:
@@ -231,8 +253,9 @@ def _models() -> dict[str, object]:
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-def cross_validate(pairs: pd.DataFrame, feats: PairFeatures, candidates: Candidates, x: np.ndarray,
-                   kept: np.ndarray, folds: int) -> None:
+def cross_validate(
+    pairs: pd.DataFrame, feats: PairFeatures, candidates: Candidates, x: np.ndarray, kept: np.ndarray, folds: int
+) -> None:
     """Pooled pairwise P / R / F1 over K folds of the train + dev documents: the model fitted on the pairs
     with no document of the fold, the pairs with one scored; the shipped cosine on the same pairs."""
     truth = (pairs["label"] == "same").to_numpy()
@@ -244,8 +267,9 @@ def cross_validate(pairs: pd.DataFrame, feats: PairFeatures, candidates: Candida
     scored: list[np.ndarray] = []
     y = truth[kept]
     for k in range(folds):
-        held = np.array([fold_of[a] == k or fold_of[b] == k for a, b in zip(pairs["doc_a"], pairs["doc_b"],
-                                                                            strict=True)])
+        held = np.array(
+            [fold_of[a] == k or fold_of[b] == k for a, b in zip(pairs["doc_a"], pairs["doc_b"], strict=True)]
+        )
         fit_rows = ~held[kept]
         scored.append(held)
         for name, model in _models().items():
