@@ -64,6 +64,11 @@ NEAR_DUPLICATE_MIN_LENGTH = 6
 TRUNCATED_MIN_LENGTH = 7
 # The shortest part of a name that counts as a word moved to the other side (办公设备 / 购置: two characters).
 REORDERED_PART = 2
+# Two amounts with a shared ending this long and a different word of at most OBJECT_WORD characters in front
+# measure two objects (other_objects); RATE: the kind of measure whose values stay comparable across objects.
+SHARED_ENDING = 3
+OBJECT_WORD = 3
+RATE = "比率"
 BLOCK_SIZE = 2000
 _FAN_OUT = 16
 # Merge passes over the clusters while they fill more than one block (each costs about half a first pass).
@@ -350,6 +355,8 @@ def _kept_apart_and_joined(
         kind = np.fromiter((code[m] for m in measures), dtype=np.int64, count=n)
         clash = np.array([[measures_clash(a, b) for b in kinds] for a in kinds], dtype=bool)
         distance[clash[kind[:, None], kind[None, :]]] = 1.0
+        for a, b in other_objects(texts, measures):
+            distance[a, b] = distance[b, a] = 1.0
     # After the measures: a cell cut short ends where the page cut it, not in its measure
     # ("门诊，住院医疗费用" is "门诊，住院医疗费用救助比例").
     near = _near_duplicates(texts)
@@ -357,6 +364,29 @@ def _kept_apart_and_joined(
         distance[near] = 0.0
     np.fill_diagonal(distance, 0.0)
     return distance
+
+
+def other_objects(texts: Sequence[str], measures: Sequence[Signature]) -> list[tuple[int, int]]:
+    """(i, j) where two amounts (a count, an area, a sum: not a rate) are the same measure of two objects named by
+    a short word in front: 梨树种植面积 / 桃树种植面积, 猪养殖数量 / 羊养殖数量, 车辆购置成本 / 设备购置成本,
+    培训人员人数 / 特困人员人数.  The texts share an ending of at least SHARED_ENDING characters, and what
+    is left of each is a word of at most OBJECT_WORD characters, the two with no character in common (the
+    pairs' rule: a count scales with what is counted).  A rate of two objects stays comparable (伙食补助发放率 /
+    渔船补助发放率), and so does a name with nothing in front (种植面积 / 桃树种植面积).
+
+    Texts are grouped by their possible endings (at most OBJECT_WORD per text), so no n² loop."""
+    by_ending: dict[str, list[tuple[str, int]]] = {}
+    for i, (text, measure) in enumerate(zip(texts, measures, strict=True)):
+        if not measure.kind or measure.kind.startswith(RATE):
+            continue
+        for cut in range(1, OBJECT_WORD + 1):
+            if len(text) - cut >= SHARED_ENDING:
+                by_ending.setdefault(text[cut:], []).append((text[:cut], i))
+    pairs: list[tuple[int, int]] = []
+    for group in by_ending.values():
+        for k, (word, i) in enumerate(group):
+            pairs.extend((i, j) for other, j in group[k + 1 :] if not set(word) & set(other))
+    return pairs
 
 
 def _near_duplicates(texts: list[str]) -> np.ndarray | None:

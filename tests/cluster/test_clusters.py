@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from kpi_lint.cluster import ClusterSet, ValueStats, build_clusters, cluster_texts
-from kpi_lint.cluster.clustering import _reorderings, cluster_signatures
+from kpi_lint.cluster.clustering import _reorderings, cluster_signatures, other_objects
 from kpi_lint.cluster.groups import collect_members, per_units, value_kinds
 from kpi_lint.cluster.normalize import UNKNOWN, Signature, TextNormalizer
 from kpi_lint.model import Document
@@ -191,6 +191,32 @@ def test_a_rate_named_without_its_rate_joins_the_rate(docs: list[Document]) -> N
     assert cluster(wild["j08"], "项目成本概算") == cluster(wild["b01"], "项目成本")
     assert cluster(wild["b06"], "确保日常工作正常运行") == cluster(corpus_doc("004"), "保障工作正常运转")
     assert cluster(wild["c01"], "服务周期内,市民对空气质量改善的满意程度") == cluster(corpus_doc("004"), "群众满意度")
+
+
+def test_the_same_amount_of_two_objects_named_in_front_is_two_indicators(docs: list[Document]) -> None:
+    """A count, an area or a sum of two objects named by a short word in front (issue 13-cluster2,
+    `other_objects`): k03's and d09's crops and animals, g03's vehicles and 002's equipment bought.  Rates of two
+    objects stay comparable, and a name with nothing in front goes with either."""
+    normalizer = TextNormalizer.for_documents(docs)
+    texts = ["梨树种植面积", "桃树种植面积", "苹果树种植面积", "种植面积", "猪养殖数量", "羊养殖数量",
+             "伙食补助发放率", "渔船补助发放率", "车辆购置成本", "设备购置成本", "培训人员人数", "特困人员人数"]
+    pairs = {(texts[a], texts[b]) for a, b in other_objects(texts, [normalizer.signature(t) for t in texts])}
+    assert pairs == {
+        ("梨树种植面积", "桃树种植面积"), ("梨树种植面积", "苹果树种植面积"), ("桃树种植面积", "苹果树种植面积"),
+        ("猪养殖数量", "羊养殖数量"), ("车辆购置成本", "设备购置成本"), ("培训人员人数", "特困人员人数"),
+    }
+    wild = {key: _wild(key) for key in ("d09", "g03", "k03")}
+    clusters = build_clusters([*docs, *wild.values()])
+
+    def cluster(doc: Document, level3: str) -> int:
+        found = next(i for i in doc.indicators if i.level3 == level3)
+        placed = clusters.cluster_of(found)
+        assert placed is not None
+        return placed.id
+
+    assert cluster(wild["k03"], "梨树种植面积") != cluster(wild["d09"], "其中桃树种植面积")
+    assert cluster(wild["k03"], "猪养殖数量") != cluster(wild["d09"], "其中羊养殖数量")
+    assert cluster(wild["g03"], "车辆购置成本") != cluster(corpus_doc("002"), "设备购置费")
 
 
 def test_a_cluster_measures_what_its_known_members_do(docs: list[Document]) -> None:
