@@ -65,10 +65,11 @@ TRUNCATED_MIN_LENGTH = 7
 # The shortest part of a name that counts as a word moved to the other side (办公设备 / 购置: two characters).
 REORDERED_PART = 2
 # Two amounts with a shared ending this long and a different word of at most OBJECT_WORD characters in front
-# measure two objects (other_objects); RATE: the kind of measure whose values stay comparable across objects.
+# measure two objects (other_objects).  AMOUNTS: the kinds of measure (lexicons/measure_heads.txt) that scale with
+# what is counted; a rate, a date or a duration of two objects stays comparable (both done by year-end).
 SHARED_ENDING = 3
 OBJECT_WORD = 3
-RATE = "比率"
+AMOUNTS = frozenset({"计数", "面积", "金额"})
 BLOCK_SIZE = 2000
 _FAN_OUT = 16
 # Merge passes over the clusters while they fill more than one block (each costs about half a first pass).
@@ -367,17 +368,18 @@ def _kept_apart_and_joined(
 
 
 def other_objects(texts: Sequence[str], measures: Sequence[Signature]) -> list[tuple[int, int]]:
-    """(i, j) where two amounts (a count, an area, a sum: not a rate) are the same measure of two objects named by
+    """(i, j) where two amounts (a count, an area, a sum: AMOUNTS) are the same measure of two objects named by
     a short word in front: 梨树种植面积 / 桃树种植面积, 猪养殖数量 / 羊养殖数量, 车辆购置成本 / 设备购置成本,
     培训人员人数 / 特困人员人数.  The texts share an ending of at least SHARED_ENDING characters, and what
     is left of each is a word of at most OBJECT_WORD characters, the two with no character in common (the
-    pairs' rule: a count scales with what is counted).  A rate of two objects stays comparable (伙食补助发放率 /
-    渔船补助发放率), and so does a name with nothing in front (种植面积 / 桃树种植面积).
+    pairs' rule: a count scales with what is counted).  A rate or a date of two objects stays comparable
+    (伙食补助发放率 / 渔船补助发放率, 任务完成时间 / 发放完成时间), and a name with nothing in front goes with either
+    (种植面积 / 桃树种植面积).
 
     Texts are grouped by their possible endings (at most OBJECT_WORD per text), so no n² loop."""
     by_ending: dict[str, list[tuple[str, int]]] = {}
     for i, (text, measure) in enumerate(zip(texts, measures, strict=True)):
-        if not measure.kind or measure.kind.startswith(RATE):
+        if measure.kind.partition("/")[0] not in AMOUNTS:
             continue
         for cut in range(1, OBJECT_WORD + 1):
             if len(text) - cut >= SHARED_ENDING:

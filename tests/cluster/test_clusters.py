@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import numpy as np
 import pytest
 
 from kpi_lint.cluster import ClusterSet, ValueStats, build_clusters, cluster_texts
-from kpi_lint.cluster.clustering import _reorderings, cluster_signatures, other_objects
+from kpi_lint.cluster.clustering import Block, _reorderings, cluster_block, cluster_signatures, other_objects
 from kpi_lint.cluster.groups import collect_members, per_units, value_kinds
 from kpi_lint.cluster.normalize import UNKNOWN, Signature, TextNormalizer
 from kpi_lint.model import Document
@@ -125,8 +126,10 @@ def test_ids_follow_size_and_every_indicator_is_placed(clusters: ClusterSet, doc
     # (001's cut cell 城乡居民县级财2 joins its other cut copy 城乡居民县级财政补助参); 179 at threshold 0.40 with the
     # measure and object vetoes (issue 13-cluster): 印刷数量 joins 印制宣传资料 / 宣传资料印刷份数 again, 003's bare
     # 完成率 joins 支付完成率 and 任务完成时间 joins 遗属困难补助发放完成时间, while 办公设备验收合格率 stays apart from
-    # 医保信息系统验收合格率 (goods vs an information system, lexicons/measure_objects.txt).
-    assert len(clusters.clusters) == 179
+    # 医保信息系统验收合格率 (goods vs an information system, lexicons/measure_objects.txt); 180 since two counts of
+    # objects named by another short word in front are two indicators (issue 13-cluster2, other_objects): 003's
+    # 村级卫生室数量 (1717, every village clinic) leaves 稽查卫生室数量 (279 clinics audited).
+    assert len(clusters.clusters) == 180
     assert sum(len(c.units) > 1 for c in clusters.clusters) == 17
 
 
@@ -159,12 +162,13 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     # 完成及时率 → 及时完成率 parted 及时率 (003's bare 及时性) and 完成及时率
     # 32 after issue 13n: 贫困人口参保县4 became 贫困人口参保县 (its 3 pairs are one text now), and
     # 城乡居民县级财2 joined 城乡居民县级财政补助参; 36 at threshold 0.40 with the measure and object vetoes (issue
-    # 13-cluster: 印刷数量 joins the printed copies, 完成率 / 支付完成率, 完成时间 / 遗属困难补助发放完成时间)
-    assert len(same_exact) == 36
+    # 13-cluster: 印刷数量 joins the printed copies, 完成率 / 支付完成率, 完成时间 / 遗属困难补助发放完成时间); 35 since
+    # 村级卫生室数量 / 稽查卫生室数量 are two counts (issue 13-cluster2, other_objects)
+    assert len(same_exact) == 35
     for block_size in (20, 40):
         blocked = cluster_texts(texts, normalizer, kinds=kinds, per=per, block_size=block_size)
         same_blocked = _same_pairs(texts, blocked.labels.tolist())
-        assert len(same_blocked & same_exact) >= 35  # 36 today: k-means draws may differ on another machine
+        assert len(same_blocked & same_exact) >= 34  # 35 today: k-means draws may differ on another machine
         assert len(same_blocked - same_exact) <= 1  # 0 today
         label = dict(zip(texts, blocked.labels, strict=True))
         assert label["医保信息系统正常运"] == label["医保信息系统正常运行率"]
@@ -232,20 +236,29 @@ def test_a_cluster_measures_what_its_known_members_do(docs: list[Document]) -> N
     assert cluster_signatures(labels, measures, 2) == [Signature("计数/人"), UNKNOWN]
 
 
-def test_the_merge_pass_keeps_the_pairs_exact_clustering_joins(docs: list[Document]) -> None:
-    """Blocks of 10 over the samples' 209 names (two merge passes over about 180 clusters): the blocked path
-    joins exactly the pairs exact clustering joins.  With the unknown signatures counted as a cluster's measure
-    (as before issue 13-cluster2) it lost 完成时间 / 遗属困难补助发放完成时间: nine clusters (建档立卡贫困户 with
-    its 人数, 特困人员 with its 人数, 生态效益 with its 增长率 …) took "unknown" and were merged by another path."""
+def test_the_merge_pass_compares_clusters_by_their_known_signature(docs: list[Document]) -> None:
+    """Blocks of 10 over the samples' 209 names: the merge passes cluster the first pass's clusters, each stood for
+    by its first member and its most common known signature.  建档立卡贫困户 stands for itself, its cut
+    建档立卡贫困户参保县级 and 建档立卡贫困户人数: as 计数/人, which clashes with a rate, not as "unknown" (two of
+    three members), which clashes with nothing (as before issue 13-cluster2)."""
     normalizer = TextNormalizer.for_documents(docs)
     members, _ = collect_members(docs, normalizer)
     texts = sorted({m.text for m in members})
     kinds, per = value_kinds(members), per_units(members)
-    exact = _same_pairs(texts, cluster_texts(texts, normalizer, kinds=kinds, per=per).labels.tolist())
-    blocked = cluster_texts(texts, normalizer, kinds=kinds, per=per, block_size=10)
-    assert int(blocked.labels.max()) + 1 > 10  # more than one block: the merge pass ran
-    assert ("完成时间", "遗属困难补助发放完成时间") in exact
-    assert _same_pairs(texts, blocked.labels.tolist()) == exact
+    seen: list[dict[str, Signature]] = []
+
+    def blocks(chunks: Sequence[Block], threshold: float) -> list[np.ndarray]:
+        seen.append({t: m for _, names, measures in chunks for t, m in zip(names, measures, strict=True)})
+        return [cluster_block(vectors, names, threshold, measures) for vectors, names, measures in chunks]
+
+    blocked = cluster_texts(texts, normalizer, kinds=kinds, per=per, block_size=10, block_map=blocks)
+    label = dict(zip(texts, blocked.labels.tolist(), strict=True))
+    assert label["建档立卡贫困户"] == label["建档立卡贫困户人数"] == label["建档立卡贫困户参保县级"]
+    first, *merges = seen
+    assert len(first) == len(texts) and merges  # the first pass saw every name; at least one merge pass ran
+    assert first["建档立卡贫困户"] == UNKNOWN
+    assert all(m["建档立卡贫困户"] == Signature("计数/人") for m in merges if "建档立卡贫困户" in m)
+    assert any("建档立卡贫困户" in m for m in merges)
 
 
 def _same_pairs(texts: list[str], labels: list[int]) -> set[tuple[str, str]]:
