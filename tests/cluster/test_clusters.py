@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -184,11 +185,7 @@ def test_a_rate_named_without_its_rate_joins_the_rate(docs: list[Document]) -> N
     wild = {key: _wild(key) for key in ("b01", "b06", "c01", "d05", "h04", "j06", "j08")}
     clusters = build_clusters([*docs, *wild.values()])
 
-    def cluster(doc: Document, level3: str) -> int:
-        found = next(i for i in doc.indicators if i.level3 == level3)
-        placed = clusters.cluster_of(found)
-        assert placed is not None
-        return placed.id
+    cluster = partial(_cluster_id, clusters)
 
     assert cluster(corpus_doc("003"), "按时发放") == cluster(wild["h04"], "按时发放率")
     assert cluster(wild["j06"], "成本控制") == cluster(wild["d05"], "成本控制率")
@@ -212,11 +209,7 @@ def test_the_same_amount_of_two_objects_named_in_front_is_two_indicators(docs: l
     wild = {key: _wild(key) for key in ("d09", "g03", "k03")}
     clusters = build_clusters([*docs, *wild.values()])
 
-    def cluster(doc: Document, level3: str) -> int:
-        found = next(i for i in doc.indicators if i.level3 == level3)
-        placed = clusters.cluster_of(found)
-        assert placed is not None
-        return placed.id
+    cluster = partial(_cluster_id, clusters)
 
     assert cluster(wild["k03"], "梨树种植面积") != cluster(wild["d09"], "其中桃树种植面积")
     assert cluster(wild["k03"], "猪养殖数量") != cluster(wild["d09"], "其中羊养殖数量")
@@ -266,6 +259,14 @@ def _same_pairs(texts: list[str], labels: list[int]) -> set[tuple[str, str]]:
     return {(a, b) for (a, la), (b, lb) in pairs if la == lb}
 
 
+def _cluster_id(clusters: ClusterSet, doc: Document, level3: str) -> int:
+    """The id of the cluster of `doc`'s first row printed as `level3`."""
+    found = next(i for i in doc.indicators if i.level3 == level3)
+    placed = clusters.cluster_of(found)
+    assert placed is not None
+    return placed.id
+
+
 def _wild(key: str) -> Document:
     (path,) = sorted((CORPUS_DIR / "wild").glob(f"{key}_*.txt"))
     return parse(path)
@@ -278,11 +279,7 @@ def test_what_is_measured_keeps_lookalike_names_apart(docs: list[Document]) -> N
     wild = [_wild(key) for key in ("c09", "g02", "g03", "o02")]
     clusters = build_clusters([*docs, *wild])
 
-    def cluster(doc: Document, level3: str) -> int:
-        found = next(i for i in doc.indicators if i.level3 == level3)
-        placed = clusters.cluster_of(found)
-        assert placed is not None
-        return placed.id
+    cluster = partial(_cluster_id, clusters)
 
     c09, g02, g03, o02 = wild
     works = cluster(c09, "竣工验收合格率")
