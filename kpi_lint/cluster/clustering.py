@@ -49,7 +49,7 @@ from rapidfuzz import fuzz, process
 from kpi_lint.cluster.exact_linkage import average_linkage_labels, cosine_distances
 from kpi_lint.cluster.exact_tfidf import Rows, normalize, products
 from kpi_lint.cluster.features import exact_vectors, make_vectorizer, segment
-from kpi_lint.cluster.normalize import TextNormalizer, measures_clash
+from kpi_lint.cluster.normalize import UNKNOWN, Signature, TextNormalizer, measures_clash
 from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:  # SciPy and scikit-learn are imported where used: a one-file check needs neither (EXACT_MOST)
@@ -64,6 +64,12 @@ NEAR_DUPLICATE_MIN_LENGTH = 6
 TRUNCATED_MIN_LENGTH = 7
 # The shortest part of a name that counts as a word moved to the other side (办公设备 / 购置: two characters).
 REORDERED_PART = 2
+# Two amounts with a shared ending this long and a different word of at most OBJECT_WORD characters in front
+# measure two objects (other_objects).  AMOUNTS: the kinds of measure (lexicons/measure_heads.txt) that scale with
+# what is counted; a rate, a date or a duration of two objects stays comparable (both done by year-end).
+SHARED_ENDING = 3
+OBJECT_WORD = 3
+AMOUNTS = frozenset({"计数", "面积", "金额"})
 BLOCK_SIZE = 2000
 _FAN_OUT = 16
 # Merge passes over the clusters while they fill more than one block (each costs about half a first pass).
@@ -83,9 +89,9 @@ TIE_MOST = 4
 EXACT_MOST = 1000
 
 Progress = Callable[[int], None]
-# Clusters blocks of (vectors, texts, measures) at a threshold, each on its own: in this process or on a
+# Clusters blocks of (vectors, texts, signatures) at a threshold, each on its own: in this process or on a
 # Dask cluster (kpi_lint.run.dask_run.dask_blocks); labels are local to each block.
-Block = tuple["sparse.csr_matrix", list[str], list[str]]
+Block = tuple["sparse.csr_matrix", list[str], list[Signature]]
 BlockMap = Callable[[Sequence[Block], float], list[np.ndarray]]
 
 
@@ -191,7 +197,7 @@ def cluster_texts(
         return TextClusters([], np.zeros(0, dtype=int), Rows.from_dense(np.zeros((0, 0))))
     with_kinds = kinds is not None and any(kinds.get(t) for t in unique)
     per = per or {}
-    measures = [f"{normalizer.signature(t)}#{per.get(t, '')}" for t in unique]
+    measures = [normalizer.signature(t, per.get(t, "")) for t in unique]
     if len(unique) <= min(block_size, EXACT_MOST) and block_map is None:
         exact = exact_vectors(unique, normalizer, kinds if with_kinds else None)
         labels = _renumber(cluster_exact_block(exact, unique, threshold, measures))
@@ -221,7 +227,7 @@ def cluster_texts(
 def _cluster_rows(
     vectors: sparse.csr_matrix,
     texts: Sequence[str],
-    measures: Sequence[str],
+    measures: Sequence[Signature],
     threshold: float,
     block_size: int,
     progress: Progress | None,
@@ -307,13 +313,13 @@ def _components(n: int, links: Sequence[tuple[int, int]]) -> np.ndarray:
 
 
 def cluster_block(
-    vectors: sparse.csr_matrix, texts: list[str], threshold: float, measures: Sequence[str] | None = None
+    vectors: sparse.csr_matrix, texts: list[str], threshold: float, measures: Sequence[Signature] | None = None
 ) -> np.ndarray:
     """Average-linkage labels of one block of texts (different measures kept apart, near-duplicates joined).
 
-    `measures` gives each text's kind of measure (TextNormalizer.measure, '' when unknown): two texts
-    whose kinds clash (`measures_clash`) are at distance 1, whatever their wording shares, unless one is the
-    other mistyped or cut short.
+    `measures` gives each text's signature (TextNormalizer.signature: its kind of measure, object and per-unit,
+    each part empty when unknown): two texts whose signatures clash (`measures_clash`) are at distance 1,
+    whatever their wording shares, unless one is the other mistyped or cut short.
     """
     from sklearn.cluster import AgglomerativeClustering
     from sklearn.metrics.pairwise import cosine_distances as distances_of
@@ -327,8 +333,9 @@ def cluster_block(
     return np.asarray(model.fit_predict(distance), dtype=np.int64)
 
 
-def cluster_exact_block(vectors: Rows, texts: list[str], threshold: float, measures: Sequence[str] | None = None
-                        ) -> np.ndarray:
+def cluster_exact_block(
+    vectors: Rows, texts: list[str], threshold: float, measures: Sequence[Signature] | None = None
+) -> np.ndarray:
     """`cluster_block` computed with NumPy alone (kpi_lint.cluster.exact_linkage): the same labels."""
     if vectors.height == 1:
         return np.zeros(1, dtype=np.int64)
@@ -337,7 +344,9 @@ def cluster_exact_block(vectors: Rows, texts: list[str], threshold: float, measu
     return average_linkage_labels(distance, threshold)
 
 
-def _kept_apart_and_joined(distance: np.ndarray, texts: list[str], measures: Sequence[str] | None) -> np.ndarray:
+def _kept_apart_and_joined(
+    distance: np.ndarray, texts: list[str], measures: Sequence[Signature] | None
+) -> np.ndarray:
     """Cosine distances with different known measures set to 1 and near-duplicates to 0."""
     n = distance.shape[0]
     if measures is not None:
@@ -347,6 +356,8 @@ def _kept_apart_and_joined(distance: np.ndarray, texts: list[str], measures: Seq
         kind = np.fromiter((code[m] for m in measures), dtype=np.int64, count=n)
         clash = np.array([[measures_clash(a, b) for b in kinds] for a in kinds], dtype=bool)
         distance[clash[kind[:, None], kind[None, :]]] = 1.0
+        for a, b in other_objects(texts, measures):
+            distance[a, b] = distance[b, a] = 1.0
     # After the measures: a cell cut short ends where the page cut it, not in its measure
     # ("门诊，住院医疗费用" is "门诊，住院医疗费用救助比例").
     near = _near_duplicates(texts)
@@ -354,6 +365,30 @@ def _kept_apart_and_joined(distance: np.ndarray, texts: list[str], measures: Seq
         distance[near] = 0.0
     np.fill_diagonal(distance, 0.0)
     return distance
+
+
+def other_objects(texts: Sequence[str], measures: Sequence[Signature]) -> list[tuple[int, int]]:
+    """(i, j) where two amounts (a count, an area, a sum: AMOUNTS) are the same measure of two objects named by
+    a short word in front: 梨树种植面积 / 桃树种植面积, 猪养殖数量 / 羊养殖数量, 车辆购置成本 / 设备购置成本,
+    培训人员人数 / 特困人员人数.  The texts share an ending of at least SHARED_ENDING characters, and what
+    is left of each is a word of at most OBJECT_WORD characters, the two with no character in common (the
+    pairs' rule: a count scales with what is counted).  A rate or a date of two objects stays comparable
+    (伙食补助发放率 / 渔船补助发放率, 任务完成时间 / 发放完成时间), and a name with nothing in front goes with either
+    (种植面积 / 桃树种植面积).
+
+    Texts are grouped by their possible endings (at most OBJECT_WORD per text), so no n² loop."""
+    by_ending: dict[str, list[tuple[str, int]]] = {}
+    for i, (text, measure) in enumerate(zip(texts, measures, strict=True)):
+        if measure.kind.partition("/")[0] not in AMOUNTS:
+            continue
+        for cut in range(1, OBJECT_WORD + 1):
+            if len(text) - cut >= SHARED_ENDING:
+                by_ending.setdefault(text[cut:], []).append((text[:cut], i))
+    pairs: list[tuple[int, int]] = []
+    for group in by_ending.values():
+        for k, (word, i) in enumerate(group):
+            pairs.extend((i, j) for other, j in group[k + 1 :] if not set(word) & set(other))
+    return pairs
 
 
 def _near_duplicates(texts: list[str]) -> np.ndarray | None:
@@ -468,7 +503,7 @@ def _truncations(texts: list[str], most: int | None = None) -> list[tuple[int, i
 def _merge_across_blocks(
     vectors: sparse.csr_matrix,
     texts: Sequence[str],
-    measures: Sequence[str],
+    measures: Sequence[Signature],
     labels: np.ndarray,
     threshold: float,
     block_size: int,
@@ -495,12 +530,7 @@ def _merge_across_blocks(
     first = np.full(n_clusters, -1)
     first[labels[::-1]] = np.arange(len(labels))[::-1]
     representative = [texts[i] for i in first]
-    # A cluster's measure: the most common known one among its members ('' when none is known).
-    counts: list[Counter[str]] = [Counter() for _ in range(n_clusters)]
-    for label, measure in zip(labels.tolist(), measures, strict=True):
-        if measure:
-            counts[label][measure] += 1
-    kinds = [c.most_common(1)[0][0] if c else "" for c in counts]
+    kinds = cluster_signatures(labels, measures, n_clusters)
     groups = None
     if together is not None:  # a cluster goes with the clusters its cut or complete forms are in
         links = {(int(a), int(b)) for a, b in zip(labels, labels[_first_of(together)], strict=True) if a != b}
@@ -509,6 +539,17 @@ def _merge_across_blocks(
     # as wide as the number of clusters.
     merged = _cluster_rows(padded, representative, kinds, threshold, block_size, None, block_map, groups, seed, means)
     return merged[labels]
+
+
+def cluster_signatures(labels: np.ndarray, measures: Sequence[Signature], n_clusters: int) -> list[Signature]:
+    """Per cluster label, what its members measure: the most common known signature among them (the first met
+    on a tie), UNKNOWN when none is known — a member whose words and targets say nothing does not outvote one
+    whose ending does."""
+    counts: list[Counter[Signature]] = [Counter() for _ in range(n_clusters)]
+    for label, measure in zip(labels.tolist(), measures, strict=True):
+        if measure.known:
+            counts[label][measure] += 1
+    return [c.most_common(1)[0][0] if c else UNKNOWN for c in counts]
 
 
 def _first_of(groups: np.ndarray) -> np.ndarray:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from kpi_lint.jieba_import import jieba
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_pairs
@@ -237,12 +238,13 @@ class TextNormalizer:
         found = {cls for word, cls in self.objects if word in normalized}
         return found.pop() if len(found) == 1 else ""
 
-    def signature(self, normalized: str) -> str:
-        """What a name measures, as `measures_clash` compares it: its kind of measure and its object's class.
+    def signature(self, normalized: str, per: str = "") -> Signature:
+        """What a name measures, as `measures_clash` compares it: its kind of measure, its object's class and
+        what its amounts are counted per (`per`: space-joined, groups.per_units).
 
-        '设备验收合格率' → '比率/合格@货物', '医保信息系统正常运' → '@'.
+        '设备验收合格率' → Signature('比率/合格', '货物', ()), '医保信息系统正常运' → Signature('', '信息系统', ()).
         """
-        return f"{self.measure(normalized)}@{self.object_class(normalized)}"
+        return Signature(self.measure(normalized), self.object_class(normalized), tuple(per.split()))
 
     def tokens(self, normalized: str) -> list[str]:
         """jieba words of a normalized text, function words dropped."""
@@ -250,24 +252,41 @@ class TextNormalizer:
         return [w for w in words if w.strip() and w not in STOP_WORDS]
 
 
-def measures_clash(first: str, second: str) -> bool:
+class Signature(NamedTuple):
+    """What a name measures, each part '' (or no units) when its words and targets say nothing.
+
+    kind: its kind of measure, narrowed after a `/` (比率/合格, lexicons/measure_heads.txt); object: the class of
+    its object (工程, 货物, 信息系统: lexicons/measure_objects.txt); per: what its amounts are counted per
+    ("份" for 10元/份, groups.per_units).
+    """
+
+    kind: str = ""
+    object: str = ""
+    per: tuple[str, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """Some part is known: a signature that is not can clash with nothing."""
+        return bool(self.kind or self.object or self.per)
+
+
+UNKNOWN = Signature()
+
+
+def measures_clash(first: Signature, second: Signature) -> bool:
     """True when two names' signatures (`TextNormalizer.signature`) say they cannot be one indicator.
 
-    A signature may end in `#` and what the name's amounts are counted per ("份", "人 人次": groups.per_units);
-    two names whose amounts are counted per different things (10元/份, 0万元/人) clash.
+    Two names whose amounts are counted per different things (10元/份, 0万元/人) clash.
     They clash when their objects are of two classes (an acceptance rate of works and one of goods), or when
     their kinds of measure do: a kind may be narrowed after a `/` (lexicons/measure_heads.txt), so 比率/合格
     (a pass rate) and 比率/运行 (an uptime rate) clash as 比率 and 计数 do, while a plain 比率 (接种率, a rate
     the list does not narrow) goes with either.  An empty part (a cut cell, a phrase) goes with everything.
     """
-    first, _, per_a = first.partition("#")
-    second, _, per_b = second.partition("#")
-    if per_a and per_b and not set(per_a.split()) & set(per_b.split()):
+    if first.per and second.per and not set(first.per) & set(second.per):
         return True
-    kind_a, _, object_a = first.partition("@")
-    kind_b, _, object_b = second.partition("@")
-    if object_a and object_b and object_a != object_b:
+    if first.object and second.object and first.object != second.object:
         return True
+    kind_a, kind_b = first.kind, second.kind
     if not kind_a or not kind_b or kind_a == kind_b:
         return False
     return not (kind_a.startswith(kind_b + "/") or kind_b.startswith(kind_a + "/"))

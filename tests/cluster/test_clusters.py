@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kpi_lint.cluster import ClusterSet, ValueStats, build_clusters, cluster_texts
-from kpi_lint.cluster.clustering import _reorderings
+from kpi_lint.cluster.clustering import Block, _reorderings, cluster_block, cluster_signatures, other_objects
 from kpi_lint.cluster.groups import collect_members, per_units, value_kinds
-from kpi_lint.cluster.normalize import TextNormalizer
+from kpi_lint.cluster.normalize import UNKNOWN, Signature, TextNormalizer
 from kpi_lint.model import Document
 from kpi_lint.parse import parse
 from tests.cluster.conftest import indicator
@@ -124,8 +127,10 @@ def test_ids_follow_size_and_every_indicator_is_placed(clusters: ClusterSet, doc
     # (001's cut cell 城乡居民县级财2 joins its other cut copy 城乡居民县级财政补助参); 179 at threshold 0.40 with the
     # measure and object vetoes (issue 13-cluster): 印刷数量 joins 印制宣传资料 / 宣传资料印刷份数 again, 003's bare
     # 完成率 joins 支付完成率 and 任务完成时间 joins 遗属困难补助发放完成时间, while 办公设备验收合格率 stays apart from
-    # 医保信息系统验收合格率 (goods vs an information system, lexicons/measure_objects.txt).
-    assert len(clusters.clusters) == 179
+    # 医保信息系统验收合格率 (goods vs an information system, lexicons/measure_objects.txt); 180 since two counts of
+    # objects named by another short word in front are two indicators (issue 13-cluster2, other_objects): 003's
+    # 村级卫生室数量 (1717, every village clinic) leaves 稽查卫生室数量 (279 clinics audited).
+    assert len(clusters.clusters) == 180
     assert sum(len(c.units) > 1 for c in clusters.clusters) == 17
 
 
@@ -158,12 +163,13 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     # 完成及时率 → 及时完成率 parted 及时率 (003's bare 及时性) and 完成及时率
     # 32 after issue 13n: 贫困人口参保县4 became 贫困人口参保县 (its 3 pairs are one text now), and
     # 城乡居民县级财2 joined 城乡居民县级财政补助参; 36 at threshold 0.40 with the measure and object vetoes (issue
-    # 13-cluster: 印刷数量 joins the printed copies, 完成率 / 支付完成率, 完成时间 / 遗属困难补助发放完成时间)
-    assert len(same_exact) == 36
+    # 13-cluster: 印刷数量 joins the printed copies, 完成率 / 支付完成率, 完成时间 / 遗属困难补助发放完成时间); 35 since
+    # 村级卫生室数量 / 稽查卫生室数量 are two counts (issue 13-cluster2, other_objects)
+    assert len(same_exact) == 35
     for block_size in (20, 40):
         blocked = cluster_texts(texts, normalizer, kinds=kinds, per=per, block_size=block_size)
         same_blocked = _same_pairs(texts, blocked.labels.tolist())
-        assert len(same_blocked & same_exact) >= 35  # 36 today: k-means draws may differ on another machine
+        assert len(same_blocked & same_exact) >= 34  # 35 today: k-means draws may differ on another machine
         assert len(same_blocked - same_exact) <= 1  # 0 today
         label = dict(zip(texts, blocked.labels, strict=True))
         assert label["医保信息系统正常运"] == label["医保信息系统正常运行率"]
@@ -171,9 +177,94 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
         assert label["医保信息系统验收合格率"] != label["医保信息系统正常运行率"]
 
 
+def test_a_rate_named_without_its_rate_joins_the_rate(docs: list[Document]) -> None:
+    """Rows of the wild set that name a rate without 率 (their targets are percentages) join the rate's
+    cluster (lexicons/cluster_synonyms.txt, issue 13-cluster2): 003's 按时发放 with h04's 按时发放率, j06's 成本控制
+    with d05's 成本控制率, j08's 项目成本概算 with b01's 项目成本, b06's 确保日常工作正常运行 with 004's
+    保障工作正常运转; c01's 满意程度 with the samples' 满意度."""
+    wild = {key: _wild(key) for key in ("b01", "b06", "c01", "d05", "h04", "j06", "j08")}
+    clusters = build_clusters([*docs, *wild.values()])
+
+    cluster = partial(_cluster_id, clusters)
+
+    assert cluster(corpus_doc("003"), "按时发放") == cluster(wild["h04"], "按时发放率")
+    assert cluster(wild["j06"], "成本控制") == cluster(wild["d05"], "成本控制率")
+    assert cluster(wild["j08"], "项目成本概算") == cluster(wild["b01"], "项目成本")
+    assert cluster(wild["b06"], "确保日常工作正常运行") == cluster(corpus_doc("004"), "保障工作正常运转")
+    assert cluster(wild["c01"], "服务周期内,市民对空气质量改善的满意程度") == cluster(corpus_doc("004"), "群众满意度")
+
+
+def test_the_same_amount_of_two_objects_named_in_front_is_two_indicators(docs: list[Document]) -> None:
+    """A count, an area or a sum of two objects named by a short word in front (issue 13-cluster2,
+    `other_objects`): k03's and d09's crops and animals, g03's vehicles and 002's equipment bought.  Rates of two
+    objects stay comparable, and a name with nothing in front goes with either."""
+    normalizer = TextNormalizer.for_documents(docs)
+    texts = ["梨树种植面积", "桃树种植面积", "苹果树种植面积", "种植面积", "猪养殖数量", "羊养殖数量",
+             "伙食补助发放率", "渔船补助发放率", "车辆购置成本", "设备购置成本", "培训人员人数", "特困人员人数"]
+    pairs = {(texts[a], texts[b]) for a, b in other_objects(texts, [normalizer.signature(t) for t in texts])}
+    assert pairs == {
+        ("梨树种植面积", "桃树种植面积"), ("梨树种植面积", "苹果树种植面积"), ("桃树种植面积", "苹果树种植面积"),
+        ("猪养殖数量", "羊养殖数量"), ("车辆购置成本", "设备购置成本"), ("培训人员人数", "特困人员人数"),
+    }
+    wild = {key: _wild(key) for key in ("d09", "g03", "k03")}
+    clusters = build_clusters([*docs, *wild.values()])
+
+    cluster = partial(_cluster_id, clusters)
+
+    assert cluster(wild["k03"], "梨树种植面积") != cluster(wild["d09"], "其中桃树种植面积")
+    assert cluster(wild["k03"], "猪养殖数量") != cluster(wild["d09"], "其中羊养殖数量")
+    assert cluster(wild["g03"], "车辆购置成本") != cluster(corpus_doc("002"), "设备购置费")
+
+
+def test_a_cluster_measures_what_its_known_members_do(docs: list[Document]) -> None:
+    """The merge pass of a run over more than one block compares clusters by one signature each: the most common
+    *known* one among the members.  Cut cells and phrases of the samples say nothing (建档立卡贫困户, 003's cut
+    建档立卡贫困户参保县级), so they must not outvote the one member whose ending says what is counted."""
+    normalizer = TextNormalizer.for_documents(docs)
+    names = ["建档立卡贫困户", "建档立卡贫困户人数", "建档立卡贫困户参保县级"]
+    names += ["减轻困难群众医疗费用负担", "减轻困难人群医疗费用负担"]
+    measures = [normalizer.signature(name) for name in names]
+    assert [m.known for m in measures] == [False, True, False, False, False]
+    labels = np.array([0, 0, 0, 1, 1])
+    assert cluster_signatures(labels, measures, 2) == [Signature("计数/人"), UNKNOWN]
+
+
+def test_the_merge_pass_compares_clusters_by_their_known_signature(docs: list[Document]) -> None:
+    """Blocks of 10 over the samples' 209 names: the merge passes cluster the first pass's clusters, each stood for
+    by its first member and its most common known signature.  建档立卡贫困户 stands for itself, its cut
+    建档立卡贫困户参保县级 and 建档立卡贫困户人数: as 计数/人, which clashes with a rate, not as "unknown" (two of
+    three members), which clashes with nothing (as before issue 13-cluster2)."""
+    normalizer = TextNormalizer.for_documents(docs)
+    members, _ = collect_members(docs, normalizer)
+    texts = sorted({m.text for m in members})
+    kinds, per = value_kinds(members), per_units(members)
+    seen: list[dict[str, Signature]] = []
+
+    def blocks(chunks: Sequence[Block], threshold: float) -> list[np.ndarray]:
+        seen.append({t: m for _, names, measures in chunks for t, m in zip(names, measures, strict=True)})
+        return [cluster_block(vectors, names, threshold, measures) for vectors, names, measures in chunks]
+
+    blocked = cluster_texts(texts, normalizer, kinds=kinds, per=per, block_size=10, block_map=blocks)
+    label = dict(zip(texts, blocked.labels.tolist(), strict=True))
+    assert label["建档立卡贫困户"] == label["建档立卡贫困户人数"] == label["建档立卡贫困户参保县级"]
+    first, *merges = seen
+    assert len(first) == len(texts) and merges  # the first pass saw every name; at least one merge pass ran
+    assert first["建档立卡贫困户"] == UNKNOWN
+    assert all(m["建档立卡贫困户"] == Signature("计数/人") for m in merges if "建档立卡贫困户" in m)
+    assert any("建档立卡贫困户" in m for m in merges)
+
+
 def _same_pairs(texts: list[str], labels: list[int]) -> set[tuple[str, str]]:
     pairs = itertools.combinations(zip(texts, labels, strict=True), 2)
     return {(a, b) for (a, la), (b, lb) in pairs if la == lb}
+
+
+def _cluster_id(clusters: ClusterSet, doc: Document, level3: str) -> int:
+    """The id of the cluster of `doc`'s first row printed as `level3`."""
+    found = next(i for i in doc.indicators if i.level3 == level3)
+    placed = clusters.cluster_of(found)
+    assert placed is not None
+    return placed.id
 
 
 def _wild(key: str) -> Document:
@@ -188,11 +279,7 @@ def test_what_is_measured_keeps_lookalike_names_apart(docs: list[Document]) -> N
     wild = [_wild(key) for key in ("c09", "g02", "g03", "o02")]
     clusters = build_clusters([*docs, *wild])
 
-    def cluster(doc: Document, level3: str) -> int:
-        found = next(i for i in doc.indicators if i.level3 == level3)
-        placed = clusters.cluster_of(found)
-        assert placed is not None
-        return placed.id
+    cluster = partial(_cluster_id, clusters)
 
     c09, g02, g03, o02 = wild
     works = cluster(c09, "竣工验收合格率")

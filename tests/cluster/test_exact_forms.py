@@ -22,7 +22,7 @@ from kpi_lint.cli.common import load_documents
 from kpi_lint.cluster.clustering import TextClusters, cluster_block, cluster_exact_block, cluster_texts
 from kpi_lint.cluster.features import exact_vectors, make_vectorizer, segment
 from kpi_lint.cluster.groups import build_clusters, collect_members, value_kinds
-from kpi_lint.cluster.normalize import TextNormalizer
+from kpi_lint.cluster.normalize import Signature, TextNormalizer
 from kpi_lint.cluster.peers import PeerIndex
 from kpi_lint.cluster.project_space import ExactSpace, LibrarySpace, used_columns
 from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
@@ -42,7 +42,7 @@ class Texts:
     unique: list[str]
     weights: list[int]
     kinds: dict[str, str] | None
-    measures: list[str]
+    measures: list[Signature]
     normalizer: TextNormalizer
 
 
@@ -54,7 +54,7 @@ def texts_of(docs: Sequence[Document]) -> Texts:
     unique = list(counts)
     kinds = value_kinds(members)
     with_kinds = any(kinds.get(t) for t in unique)
-    measures = [normalizer.measure(t) for t in unique]
+    measures = [normalizer.signature(t) for t in unique]
     return Texts(unique, [counts[t] for t in unique], kinds if with_kinds else None, measures, normalizer)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kpi_lint.cluster.normalize import TextNormalizer, measures_clash, place_names
+from kpi_lint.cluster.normalize import UNKNOWN, Signature, TextNormalizer, measures_clash, place_names
 from kpi_lint.model import Document
 from tests.corpus import corpus_doc
 
@@ -83,6 +83,18 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("寨山石坪村新建水泥路1条", "寨山石坪村新建水泥路"),
         ("配套电力设施1250KVA变压器3台", "配套电力设施1250kva变压器"),
         ("空气质量PM2.5", "空气质量pm25"),
+        # issue 13-cluster2, rows of the wild set: 满意程度 is 满意度 (c01, f03); a rate named without its 率
+        # (003, j06); a project's cost estimate is its cost (j08); 确保 is 保障 at the start (b06)
+        ("服务周期内,市民对空气质量改善的满意程度", "满意度"),
+        ("项目受益人满意程度", "满意度"),
+        ("按时发放", "及时发放率"),
+        ("成本控制", "成本控制率"),
+        ("预算执行", "预算执行率"),
+        ("项目成本概算", "成本"),
+        ("确保日常工作正常运行", "保障日常工作正常运行"),
+        ("生态效益", "生态效益"),  # … only those endings: a benefit is no growth rate of it (生态效益增长率)
+        ("及时发放率", "及时发放率"),
+        ("成本控制在预算内", "成本控制在预算内"),
     ],
 )
 def test_normalize(normalizer: TextNormalizer, printed: str, normalized: str) -> None:
@@ -145,33 +157,44 @@ def test_a_normalizer_remembers_its_own_texts_only(normalizer: TextNormalizer) -
 
 
 @pytest.mark.parametrize(
-    ("normalized", "signature"),
+    ("normalized", "per", "signature"),
     [
-        ("设备验收合格率", "比率/合格@货物"),
-        ("重点建设工程验收合格率", "比率/合格@工程"),
-        ("工程设备购置成本", "金额@"),  # words of both classes: no class
-        ("医保信息系统正常运", "@信息系统"),  # a cut cell: its ending says nothing, its object does
-        ("减轻困难群众医疗费用负担", "@"),  # an effect phrase
+        ("设备验收合格率", "", Signature("比率/合格", "货物")),
+        ("重点建设工程验收合格率", "", Signature("比率/合格", "工程")),
+        ("工程设备购置成本", "", Signature("金额", "")),  # words of both classes: no class
+        ("医保信息系统正常运", "", Signature("", "信息系统")),  # a cut cell: its ending says nothing, its object does
+        ("减轻困难群众医疗费用负担", "", UNKNOWN),  # an effect phrase
+        ("宣传资料单位成本", "份", Signature("金额", "", ("份",))),  # 10元/份 (groups.per_units)
+        ("出差单位成本", "人 人次", Signature("金额", "", ("人", "人次"))),
     ],
 )
-def test_a_signature_is_the_kind_of_measure_and_the_class_of_object(
-    normalizer: TextNormalizer, normalized: str, signature: str
+def test_a_signature_is_the_kind_of_measure_the_class_of_object_and_the_per_unit(
+    normalizer: TextNormalizer, normalized: str, per: str, signature: Signature
 ) -> None:
     """lexicons/measure_heads.txt and measure_objects.txt, as the clustering compares two names."""
-    assert normalizer.signature(normalized) == signature
+    found = normalizer.signature(normalized, per)
+    assert found == signature
+    assert found.known is (signature != UNKNOWN)
+
+
+ACCEPTED = Signature("比率/合格")
 
 
 @pytest.mark.parametrize(
     ("first", "second", "clash"),
     [
-        ("比率/合格@", "比率/运行@", True),  # 验收合格率 / 正常运行率 of one system (issue 13's hard negative)
-        ("计数/次@", "计数/人@", True),  # 培训次数 / 培训人员人次
-        ("比率/合格@工程", "比率/合格@货物", True),  # works vs goods accepted
-        ("比率@", "比率/覆盖@", False),  # 疫苗接种率 / 疫苗接种覆盖率: a plain rate goes with a narrowed one
-        ("计数@", "计数/人@", False),  # 参保居民数量 / 参保人数
-        ("@", "比率/合格@工程", False),  # a cut cell goes with anything
-        ("比率/合格@", "比率/合格@工程", False),  # 验收合格率 names no object
-        ("比率@", "计数@", True),
+        (ACCEPTED, Signature("比率/运行"), True),  # 验收合格率 / 正常运行率 of one system (issue 13's hard negative)
+        (Signature("计数/次"), Signature("计数/人"), True),  # 培训次数 / 培训人员人次
+        (Signature("比率/合格", "工程"), Signature("比率/合格", "货物"), True),  # works vs goods accepted
+        # 疫苗接种率 / 疫苗接种覆盖率: a plain rate goes with a narrowed one
+        (Signature("比率"), Signature("比率/覆盖"), False),
+        (Signature("计数"), Signature("计数/人"), False),  # 参保居民数量 / 参保人数
+        (UNKNOWN, Signature("比率/合格", "工程"), False),  # a cut cell goes with anything
+        (ACCEPTED, Signature("比率/合格", "工程"), False),  # 验收合格率 names no object
+        (Signature("比率"), Signature("计数"), True),
+        (Signature("金额", "", ("份",)), Signature("金额", "", ("人", "人次")), True),  # cost per copy / per person
+        (Signature("金额", "", ("人",)), Signature("金额", "", ("人", "人次")), False),  # a shared per-unit
+        (Signature("金额", "", ("份",)), Signature("金额"), False),  # amounts of no per-unit go with any
     ],
 )
 def test_which_signatures_clash(first: str, second: str, clash: bool) -> None:

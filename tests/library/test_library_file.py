@@ -67,8 +67,10 @@ def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
     # 64 with batch t's (held out when added) *资产入股贫困人口满意度( ≥**% ) (t03, 南岳镇 资产收益扶贫 申报表);
     # 67 with batch u's (train, issue 9) 项目区群众满意度 (u02, 牟定 交通), 提升周边居民满意度 (u03, 东丽 道路,
     # a worded statement) and 服务对象满意度 (u04, 红河二院), read since report prose lists are; 68 with batch w's
-    # (held out when added) 申报定向费用补贴金融机构满意度 (w04, 汉阴 普惠金融 区域目标表).
-    assert first["使用单位数"] == 68
+    # (held out when added) 申报定向费用补贴金融机构满意度 (w04, 汉阴 普惠金融 区域目标表); 70 since 满意程度 is 满意度
+    # (issue 13-cluster2, lexicons/cluster_synonyms.txt): f03's 项目受益人满意程度 (淮北市文化旅游体育局) and u01's
+    # 职工对个税办理工作的满意程度 (c01 / l02's 市民对空气质量改善的满意程度 come from units already counted).
+    assert first["使用单位数"] == 70
     # 服务对象满意度 ×7 with u04, level with 满意率 ×7 and listed first.
     assert str(first["使用名称"]).startswith("群众满意度×11、服务对象满意度×7、满意率×7、城乡医疗救助人员满意度×6")
     ranges = [r for r in _rows(workbook_path, "指标值范围") if r["概念编号"] == 1]
@@ -88,9 +90,10 @@ def test_satisfaction_is_the_largest_concept(workbook_path: Path) -> None:
     # p02's "95%" (no sign), tables flattened onto one line read by order since kpi_lint.parse.flat_table; 105 with
     # s03's ≥80%; 106 with batch t's t03 (">=95%", held out when added); 108 with batch u's u02 (≥95%) and u04
     # (≥80%, train); 109 with batch w's w04 (≥80%, held out when added: the same 普惠金融 survey of the financial
-    # institutions as r05's).
-    assert (percent["条数"], percent["最小值"], percent["中位数"], percent["最大值"]) == (109, 80, 95, 290)
-    assert percent["比较符"] == "≥×97、无×11、=×1"  # s01's 及以上 and t03's ASCII >= read as ≥
+    # institutions as r05's); 113 with the 满意程度 rows (issue 13-cluster2): c01's ≥85%, l02's 85% (no sign), f03's
+    # ≥90%, u01's ≧90%.
+    assert (percent["条数"], percent["最小值"], percent["中位数"], percent["最大值"]) == (113, 80, 95, 290)
+    assert percent["比较符"] == "≥×100、无×12、=×1"  # s01's 及以上, t03's ASCII >= and u01's ≧ read as ≥
     # The lowest satisfaction target was 002's 救助对象满意度 ≥85% until batch r: r05's ≥80% (a satisfaction survey
     # of the financial institutions that apply for the subsidy).
     assert str(percent["最小值位置"]).endswith("r05_sichuan_inclusivefinance_regional_selfeval_glued.txt:1:539")
