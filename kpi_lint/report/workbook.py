@@ -590,7 +590,7 @@ def write_score_workbook(
     for r in reviews:
         for p in r.projects:
             own = scores.get(id(p.project))
-            tool = [f"目标质量分 {own.total:.1f}（{own.grade}）"] if own else []
+            tool = [f"目标质量分 {own.shown_total}（{own.grade}）"] if own else []
             facts[id(p.project)] = tool + _self_facts(p)
     _write_projects(writer, reviews, planned, facts)
     writer.close()
