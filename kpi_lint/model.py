@@ -177,8 +177,22 @@ class EmptyCategory:
     anchor: str | None = None  # where the category is in an office file (see Located)
 
 
+class Unscored(StrEnum):
+    """Why a project gets no 目标质量分 (Project.unscored): the text, not the department, failed — the project is
+    reported, graded "无法评分（…）" and left out of roll-ups. The values are the stable keys of the exports."""
+
+    GARBLED = "garbled"  # the extraction garbled the table (Project.garbled)
+    CUT_BEFORE_ROWS = "cut_before_rows"  # the text ends (the table breaks) after the header, before any row
+
+    @property
+    def grade(self) -> str:
+        """What a scorecard shows in the grade column."""
+        return UNSCORED_GRADES[self]
+
+
+UNSCORED_GRADES = {Unscored.GARBLED: "无法评分（原文错乱）", Unscored.CUT_BEFORE_ROWS: "无法评分（原文截断）"}
 # What a scorecard shows for a project whose table the extraction garbled (Project.garbled).
-GARBLED_GRADE = "无法评分（原文错乱）"
+GARBLED_GRADE = UNSCORED_GRADES[Unscored.GARBLED]
 
 
 # Slots: with more than 30 attributes an instance dict no longer shares its keys (1.5 KB a project,
@@ -239,6 +253,16 @@ class Project:
     # name none (prose_report).
     named_categories: list[str] = field(default_factory=list)
     categories_named_at: Located | None = None
+
+    @property
+    def unscored(self) -> Unscored | None:
+        """Why the project cannot be scored, or None: its table garbled, or cut off before its first row
+        (the header, funds and aims were read, no indicator row nor printed category: nothing to judge)."""
+        if self.garbled:
+            return Unscored.GARBLED
+        if self.cut_off and not self.indicators and not self.empty_categories:
+            return Unscored.CUT_BEFORE_ROWS
+        return None
 
     @property
     def periods(self) -> list[str | None]:

@@ -91,6 +91,8 @@ _COLUMN_LETTER = lazy_compile(r"[(（][^()（）\d]{1,3}[)）]$")  # "指标值(
 _LABEL_POINTS = lazy_compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # "数量指标(10分)"
 # One bracketed part, innermost: a unit "(元)", a placeholder "(≥**人)", a qualifier "(按月平均)", points "(10分)".
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+# What may follow a header word up to the next one, as the rest of a longer heading: a few characters and spaces.
+_PREFIX_TAIL = lazy_compile(r"(?:\s*[\u4e00-\u9fff]{1,6}){1,2}\s*")
 _BREAKDOWN = lazy_compile(r"^其中\s*[:：]?")  # "其中：当年财政拨款": a funds row that breaks down the total above
 _SHORTEST_FORM_LABEL = 4  # a label word shorter than this (中央, 其他, 县级) may be a value of its own
 _WEIGHT = lazy_compile(
@@ -222,7 +224,21 @@ class Vocabulary:
         out = [(period.start() if period else start, end)]
         while (m := self._header_tail.match(text, out[-1][1], limit)) is not None and m.end() > m.start():
             out[-1:] = [(out[-1][0], m.end())] if m.group()[0] in "(（" else [out[-1], m.span()]
+        if _PREFIX_TAIL.fullmatch(text, out[-1][1], limit) and self._begins_a_heading(text[out[-1][0] : limit]):
+            # "偏差原因分析 及改进" and nothing more: the longer heading (…及改进措施) wrapped or cut off
+            out[-1] = (out[-1][0], len(text[:limit].rstrip()))
         return out
+
+    def _begins_a_heading(self, text: str) -> bool:
+        """`text` (white space aside), a header word and what follows it, is or begins a longer header word
+        of form_columns.txt (not a level label)."""
+        key = squash(text)
+        return key in self._heading_starts or self.columns.get(key) not in (None, *_LEVEL_ROLES)
+
+    @cached_property
+    def _heading_starts(self) -> frozenset[str]:
+        headings = [w for w, role in self.columns.items() if role not in _LEVEL_ROLES]
+        return frozenset(w[:k] for w in headings for k in range(2, len(w)))
 
     @cached_property
     def label_pattern(self) -> re.Pattern[str] | None:

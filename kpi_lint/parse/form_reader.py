@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon
-from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project
+from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project, Unscored
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.parse.form_across import Across
 from kpi_lint.parse.form_block import BlockReader, labelled_item
@@ -214,9 +214,25 @@ class FormReader:
             cut = self._cut_off(block.records, last_line)
             records = block.records
             self.draft.cut_off = self.draft.cut_off or (
-                cut or self._ends_before_last_category(records, rows) or self._ends_inside_last_row(records, rows)
+                cut
+                or not records  # the text ends under the header, before the table's first row
+                or self._ends_before_last_category(records, rows)
+                or self._ends_inside_last_row(records, rows)
             )
+            if not records and _cut_before_rows(self.draft):
+                self._note_cut_before_rows(block.header.line)
         self.draft.close_block(cut_off=cut)
+
+    def _note_cut_before_rows(self, line: int) -> None:
+        name = f"项目“{self.draft.name.text}”的" if self.draft.name else ""
+        self.problems.append(
+            ParseProblem(
+                self.path, line, 1,
+                f"{name}指标表在第{line}行的表头之后随文本结束（摘录在此截断），没有读到指标行：只检查其资金，"
+                f"不报告该项目缺少的类别，评分记为“{Unscored.CUT_BEFORE_ROWS.grade}”；请对照原件核实",
+                severity="warning",
+            )
+        )
 
     def _cut_off(self, records: list[Record], last_line: int) -> bool:
         """A table that breaks off at the end of the text: its last row has a name but lost its target.
@@ -839,12 +855,12 @@ class FormReader:
         for n, whole in enumerate(self.drafts):
             parts = _by_project_column(whole)
             for k, draft in enumerate(parts):
-                if not draft.records:
+                if not draft.records and not _cut_before_rows(draft):
                     continue
                 project = self._project(draft, n, default_family)
                 # A table holding several projects breaks off inside the last one only.
                 project.cut_off = project.cut_off and k == len(parts) - 1
-                if project.indicators or project.empty_categories:
+                if project.indicators or project.empty_categories or (not draft.records and project.cut_off):
                     out.append(project)
         return out
 
@@ -1253,3 +1269,10 @@ def read_forms(rows: list[Row], path: str, lexicon: Lexicon) -> tuple[list[Proje
     reader = FormReader(path, lexicon)
     reader.feed(rows)
     return reader.projects(), reader.problems
+
+
+def _cut_before_rows(draft: _Draft) -> bool:
+    """The text ends under the draft's indicator header, before its first row, after its funds block was
+    read: a project of its own (its funds are checked), whose rows the excerpt does not hold."""
+    funds = draft.funds
+    return draft.cut_off and funds is not None and (bool(funds.items) or funds.execution is not None)

@@ -60,6 +60,7 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "rank": "名次",
     "total": "目标质量分",
     "grade": "等级",
+    "unscored": "无法评分原因",
     "completeness": "完整性",
     "measurability": "可衡量性",
     "relevance": "相关性与合理性",
@@ -91,6 +92,7 @@ VALUE_WORDS_ZH: dict[str, dict[str, str]] = {
         "count": "数量", "percent": "百分比", "money": "金额", "date": "时间", "number": "数值",
         "qualitative": "定性", "empty": "空",
     },
+    "unscored": {"garbled": "原文错乱", "cut_before_rows": "原文截断"},  # model.Unscored
 }
 
 

@@ -31,6 +31,8 @@ def document_record(doc: Document) -> dict[str, Any]:
     """The document as JSON-ready data (dataclass fields, enums as their printed names)."""
     record: dict[str, Any] = _plain(asdict(doc))
     record["name"] = doc.name
+    for project, out in zip(doc.projects, record["projects"], strict=True):
+        out["unscored"] = _plain(project.unscored)  # why the project gets no score (model.Unscored), or None
     return record
 
 

@@ -228,7 +228,7 @@ def _project_section(score: ProjectScore, report: ScoreReport) -> str:
     project = score.project
     where = place(score.path, project)
     return (
-        f'<section class="project" id="{project_anchor(score)}" data-score="{score.total:.1f}">'
+        f'<section class="project" id="{project_anchor(score)}" data-score="{score.shown_total}">'
         f'<div class="head"><div><h2>{escape(score.name)}</h2>'
         f'<p class="meta">{escape(project.form.value)} · <span class="loc">{escape(where)}</span> · '
         f"{len(project.indicators)} 个指标 · {len(score.findings)} 条问题</p></div>"

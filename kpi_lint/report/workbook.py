@@ -25,7 +25,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import Worksheet
 
-from kpi_lint.model import GARBLED_GRADE, Document, Indicator, ParseProblem, Project
+from kpi_lint.model import UNSCORED_GRADES, Document, Indicator, ParseProblem, Project
 from kpi_lint.report import INPUT_ERROR_CODE, INPUT_ERROR_NAME, occurrence_count, occurrence_places
 from kpi_lint.report.headers import HeaderLanguage, header, headers, value_word
 from kpi_lint.report.review import (
@@ -578,8 +578,8 @@ def write_score_workbook(
     found: Counter[str] = Counter()
     for s in report.projects:
         found[s.grade] += len(s.findings)
-    # The scale's grades, then "无法评分（原文错乱）" for a garbled table that was not scored.
-    order = [name for name, _ in report.config.bands] + [GARBLED_GRADE]
+    # The scale's grades, then the "无法评分（…）" of the projects that were not scored (Project.unscored).
+    order = [name for name, _ in report.config.bands] + list(UNSCORED_GRADES.values())
     grades = [("目标质量分等级", g, by_grade[g], found[g]) for g in order if by_grade[g]]
     writer.summary_sheet(reviews, ordered, problems, [*grades, *_self_grades(reviews)],
                          title="kpi-lint 绩效目标质量评分汇总")
@@ -590,7 +590,7 @@ def write_score_workbook(
     for r in reviews:
         for p in r.projects:
             own = scores.get(id(p.project))
-            tool = [f"目标质量分 {own.total:.1f}（{own.grade}）"] if own else []
+            tool = [f"目标质量分 {own.shown_total}（{own.grade}）"] if own else []
             facts[id(p.project)] = tool + _self_facts(p)
     _write_projects(writer, reviews, planned, facts)
     writer.close()

@@ -16,10 +16,11 @@ from kpi_lint.score.run import ScoreReport
 from kpi_lint.score.self_eval import SELF_SCORE, TOOL_SCORE, self_evaluation
 from kpi_lint.score.table import Dimension
 
-# `total`/`grade` are the tool's 目标质量分; the self_* columns hold a 自评表's own printed 总分/等级
-# (empty for other forms), its gap to the tool's score and whether the gap is flagged (kpi_lint.score.self_eval).
+# `total`/`grade` are the tool's 目标质量分 (`unscored`: why a project has none, Project.unscored's stable key);
+# the self_* columns hold a 自评表's own printed 总分/等级 (empty for other forms), its gap to the tool's score
+# and whether the gap is flagged (kpi_lint.score.self_eval).
 CSV_COLUMNS = [
-    "rank", "path", "line", "project", "form", "total", "grade",
+    "rank", "path", "line", "project", "form", "total", "grade", "unscored",
     *(d.value for d in Dimension), "findings", "codes", "self_total", "self_grade", "self_gap", "self_flag",
 ]
 GRADE_STYLES = ("bold green", "bold blue", "bold yellow", "bold red")
@@ -30,7 +31,7 @@ def project_row(rank: int, score: ProjectScore, gap_threshold: float = DEFAULT_S
     row: dict[str, Any] = {
         "rank": rank if score.scored else None, "path": score.path, "line": score.line, "project": score.name,
         "form": score.project.form.value, "total": round(score.total, 2) if score.scored else None,
-        "grade": score.grade,
+        "grade": score.grade, "unscored": _reason(score),
     }
     for dim in Dimension:
         row[dim.value] = round(score.dimensions[dim].score, 2)
@@ -42,6 +43,12 @@ def project_row(rank: int, score: ProjectScore, gap_threshold: float = DEFAULT_S
     row["self_gap"] = round(own.gap, 2) if own and own.gap is not None else None
     row["self_flag"] = own.flagged if own else None
     return row
+
+
+def _reason(score: ProjectScore) -> str | None:
+    """The stable key of why a project was not scored ("garbled", "cut_before_rows"), None if it was."""
+    reason = score.project.unscored
+    return reason.value if reason else None
 
 
 def rows(report: ScoreReport) -> list[dict[str, Any]]:
@@ -92,7 +99,10 @@ def _rollup(r: Rollup) -> dict[str, Any]:
             {"code": d.code, "name": d.name, "title_zh": d.title, "count": d.count, "projects": d.projects}
             for d in r.defects()
         ],
-        "unscored": [{"project": s.name, "path": s.path, "line": s.line, "grade": s.grade} for s in r.unscored],
+        "unscored": [
+            {"project": s.name, "path": s.path, "line": s.line, "grade": s.grade, "reason": _reason(s)}
+            for s in r.unscored
+        ],
     }
 
 
@@ -124,6 +134,14 @@ def to_json(report: ScoreReport) -> dict[str, Any]:
     }
 
 
+def _unscored_by_grade(rollup: Rollup) -> dict[str, list[str]]:
+    """The projects left out of a roll-up, by their "无法评分（…）" grade, in order."""
+    out: dict[str, list[str]] = {}
+    for s in rollup.unscored:
+        out.setdefault(s.grade, []).append(s.name)
+    return out
+
+
 def print_table(report: ScoreReport, console: Console) -> None:
     """The ranked list, best first, then the overall figures and the most frequent defects."""
     gap = report.config.self_evaluation_gap
@@ -147,7 +165,7 @@ def print_table(report: ScoreReport, console: Console) -> None:
             "—" if mine is None else f"{mine.printed.text} {mine.grade or ''}".strip() + (" ⚠" if mine.flagged else "")
         ]
         table.add_row(
-            str(rank), f"{s.total:.1f}", f"[{style}]{s.grade}[/]", *self_cell,
+            str(rank) if s.scored else "—", s.shown_total, f"[{style}]{s.grade}[/]", *self_cell,
             *(f"{s.dimensions[d].score:.1f}" for d in Dimension), s.name, place_named(Path(s.path).name, s.project),
         )
     console.print(table)
@@ -158,11 +176,8 @@ def print_table(report: ScoreReport, console: Console) -> None:
             f"⚠ {flagged} 个项目的{SELF_SCORE}比{TOOL_SCORE}高 {gap:g} 分及以上。"
         )
     everything = overall(report)
-    if everything.unscored:
-        console.print(
-            f"{len(everything.unscored)} 个项目{everything.unscored[0].grade}，不计入以下统计："
-            + "、".join(s.name for s in everything.unscored)
-        )
+    for grade, names_of in _unscored_by_grade(everything).items():
+        console.print(f"{len(names_of)} 个项目{grade}，不计入以下统计：" + "、".join(names_of))
     if everything.count:
         console.print(
             f"{everything.count} 个项目 · 平均 {everything.mean:.1f} · 标准差 {everything.std:.1f} · "

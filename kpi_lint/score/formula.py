@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kpi_lint.model import GARBLED_GRADE, Project
+from kpi_lint.model import Project
 from kpi_lint.rules.base import Finding
 from kpi_lint.score.config import ScoreConfig
 from kpi_lint.score.dimensions import Measurement
@@ -70,8 +70,9 @@ class ProjectScore:
 
     @property
     def scored(self) -> bool:
-        """False for a table the extraction garbled: graded "无法评分（原文错乱）", left out of roll-ups."""
-        return not self.project.garbled
+        """False for a project the text did not let be scored (Project.unscored: a garbled table, a table cut
+        before its rows): graded "无法评分（…）", left out of roll-ups."""
+        return self.project.unscored is None
 
     @property
     def shown_total(self) -> str:
@@ -128,6 +129,7 @@ def score_project(
         dims[dim] = DimensionScore(dim, measurements[dim], lines, dimension_score(measurements[dim], lines))
     total = total_score({d: s.score for d, s in dims.items()}, config)
     # Graded on the printed (one-decimal) total, so that "90.0 良" can never be shown.
-    # A garbled table is not the department's failure: it gets no grade of the scale.
-    grade = GARBLED_GRADE if project.garbled else config.grade(round(total, 1))
+    # A garbled or cut table is not the department's failure: it gets no grade of the scale.
+    reason = project.unscored
+    grade = reason.grade if reason else config.grade(round(total, 1))
     return ProjectScore(path, project, dims, total, grade, list(findings))

@@ -32,9 +32,9 @@ class Defect:
 class Rollup:
     key: str  # the document path, the unit name, or "全部"
     title: str  # what a reader sees
-    scores: list[ProjectScore]  # the projects scored (a garbled table is not: see `unscored`)
+    scores: list[ProjectScore]  # the projects scored (a garbled or cut table is not: see `unscored`)
     document_findings: list[Finding] = field(default_factory=list)
-    unscored: list[ProjectScore] = field(default_factory=list)  # "无法评分（原文错乱）": not in the figures
+    unscored: list[ProjectScore] = field(default_factory=list)  # "无法评分（…）" (Project.unscored): not in the figures
 
     @property
     def count(self) -> int:

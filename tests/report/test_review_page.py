@@ -191,7 +191,7 @@ def test_parse_csv_in_chinese_names_value_kinds_in_chinese(in_tmp: Path) -> None
 def test_score_csv_headers_in_chinese(in_tmp: Path) -> None:
     result = CliRunner().invoke(app, ["score", str(corpus_path("004")), "--format", "csv", "--header", "zh"])
     header = result.stdout.splitlines()[0]
-    assert header.startswith("名次,文件,行,项目,表,目标质量分,等级,完整性,可衡量性,相关性与合理性,一致性")
+    assert header.startswith("名次,文件,行,项目,表,目标质量分,等级,无法评分原因,完整性,可衡量性,相关性与合理性,一致性")
     result = CliRunner().invoke(app, ["score", str(corpus_path("004")), "--format", "xlsx", "-o", "评分.xlsx"])
     assert result.exit_code == 0 and "已写入评分工作簿 评分.xlsx（8 个项目）" in result.stderr
 

@@ -120,3 +120,22 @@ def test_title_heads() -> None:
     other = TitleHeads(lambda word: word.endswith("表"), tokens)
     other.learn("项目名称XX省级部门预算项目支出绩效目标表")  # the line opens with no title word
     assert other.start(text, 0, at) == at
+
+
+def test_j09_a_heading_wrapped_at_the_end_of_the_excerpt_is_no_row() -> None:
+    """j09 (湖北 新洲 楚剧团, a preview cut after the second project's header): "…分 值得 分偏差原因分析 及改进" —
+    the last heading (偏差原因分析及改进措施) wrapped and cut by the excerpt; its piece "及改进" begins that
+    longer heading with the word before it, so it is the heading's, not a row's name (before: a row
+    "及改进" with no target, and "最后读到的是“及改进”")."""
+    from kpi_lint.lexicon import load_lexicon
+
+    vocab = load_lexicon().vocabulary
+    text = "偏差原因分析 及改进"
+    assert vocab.header_tail(text, 0, 0, 6, len(text)) == [(0, len(text))]
+    assert vocab.header_tail("偏差原因分析 其他", 0, 0, 6, 9) == [(0, 6)]  # no longer heading begins so
+    doc = parse(WILD / "j09_hubei_opera_selfeval.txt")
+    rows = [(i.level2, i.level3, i.value, i.line, i.column) for i in doc.indicators]
+    assert not any("及改进" in (name or "") for _, name, _, _, _ in rows)
+    assert ("服务对象满意度指标", "演出人员满意度", "100%", 3, 122) in rows
+    assert len(rows) == 5
+    assert not any("及改进" in n.message for n in doc.notes)
