@@ -197,6 +197,6 @@ ACCEPTED = Signature("比率/合格")
         (Signature("金额", "", ("份",)), Signature("金额"), False),  # amounts of no per-unit go with any
     ],
 )
-def test_which_signatures_clash(first: str, second: str, clash: bool) -> None:
+def test_which_signatures_clash(first: Signature, second: Signature, clash: bool) -> None:
     assert measures_clash(first, second) is clash
     assert measures_clash(second, first) is clash

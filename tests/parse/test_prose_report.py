@@ -271,7 +271,7 @@ def test_a_summary_sentence_alone_under_a_heading_states_no_indicator(tmp_path: 
         parse(path)
 
 
-def _stated_rows(tmp_path: Path, text: str) -> list[tuple[str | None, str, str | None]]:
+def _stated_rows(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, str | None]]:
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     return [(i.level2, i.level3, i.value) for p in parse(path).projects for i in p.indicators]
