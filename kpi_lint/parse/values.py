@@ -70,6 +70,10 @@ _DATE = lazy_compile(
     r"(?:\d+|[" + _CN_DIGITS + r"]+)\s*(?:个)?(?:月|季度|日|号|周|工作日|年)"
     r"|\d+\s*天|年底|年末|年内|月底|月末|季度末|上半年|下半年|每月|每季度|每年|每周|每日|每天|半年|当月|当年|次月|月份"
 )
+# 当年 / 当月 as a determiner ("this year's"), not a time: "资源采购期以当年为主" (mostly this year's resources),
+# "以当年为准", "当年的资源". Before 的 or a 为主 / 为准 / 居多 of composition or reference it says which year's
+# things, not when anything is due; "当年完成", "当年内", "当年" alone stay dates.
+_PERIOD_AS_DETERMINER = lazy_compile(r"(?:当年|当月)(?=的|为主|为准|居多|为多)")
 _PERCENT = ("%", "‰", "百分之", "百分点")
 # A date written with dots or dashes, alone or as a range, perhaps as a deadline: "2023.12.31", "2020.1.1-2020.12.31",
 # "2023.07-2024.01", "2021.1.1-12.31" (the range's end in the same year), "2021.12.31前".
@@ -88,7 +92,12 @@ def mentions_date(text: str | None) -> bool:
     """The value names a date, a deadline or a time limit somewhere in it ("12月底前100%到位",
     "<24小时", "2020.1.1-2020.12.31", "春节前"), whatever else it says."""
     s = _canonical(text or "")
-    return bool(_DATE.search(s) or _TIME_SPAN.search(s) or _NUMERIC_DATE.match(s) or _NAMED_DEADLINE.search(s))
+    return bool(_names_a_time(s) or _TIME_SPAN.search(s) or _NUMERIC_DATE.match(s) or _NAMED_DEADLINE.search(s))
+
+
+def _names_a_time(text: str) -> bool:
+    """A date word or a period stands in `text` as a time, not as a determiner ("以当年为主")."""
+    return _DATE.search(_PERIOD_AS_DETERMINER.sub("", text)) is not None
 
 
 # A run of Latin letters and digits in a value: an OCR'd figure may print its zeros as the letter O ("1O0%",
@@ -171,7 +180,7 @@ def _parse(text: str, lex: Lexicon) -> ParsedValue:
     if _NUMERIC_DATE.match(s):  # "2023.12.31", "2020.1.1-2020.12.31": a date, not the number 2020.1
         return ParsedValue(comparator, None, None, "date")
     numbers = list(_NUMBER.finditer(s))
-    is_date = bool(_DATE.search(s))
+    is_date = _names_a_time(s)
     if not numbers:
         kind = "date" if is_date else "qualitative"
         if any(p in s for p in _PERCENT):

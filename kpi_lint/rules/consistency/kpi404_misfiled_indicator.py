@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.parse.frequency import FREQUENCY, reads_as_frequency
+from kpi_lint.parse.values import mentions_date
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
@@ -191,6 +192,10 @@ class MisfiledIndicator(Rule):
     数量指标要的是计数。
     名称计量的是增减的比率（"创业担保贷款发放额增长率 | ≥10%"，``name_units.txt`` 中标为 ``可超100%`` 的增长率、增幅、
     增速……）时，不建议移到质量指标：它说的是多了多少，不是是否达到质量标准。
+    不建议把一行移到时效指标，除非它说了时间：名称或指标值写明日期、期限、周期或频次（"12月底前"、
+    "2020年1月--2020年11月"、"一个季度开展考核评价一次"），或有时效的字眼（``category_cues.txt`` 的时效提示词、
+    ``on_time_words.txt``："按时发放"、"…所需资金的供应时效"）。"以最新资源面市 | 资源采购期以当年为主"说的是
+    资源要新（质量），其中的"当年"是"当年的"，不是完成时间（值解析也不把这样的"当年"读作日期）。
     名称是满意度的行（"市民对空气质量改善的满意程度 | 85%"填在社会效益指标下）放错了类别时，建议移到服务对象满意度
     指标，不管模型从它的对象（空气质量）猜的是哪一类。
     建议的类别作为数据随发现传给 KPI202：这一行移过去就补上的缺项（"没有质量指标"）不再另报（一个问题只报一次）。
@@ -427,9 +432,24 @@ class MisfiledIndicator(Rule):
             return None  # "库存粮食明显变质比例 | 0": a rate is no count, 数量指标 is no home for it
         if label == QUALITY and may_exceed_100(ind.level3, cues):
             return None  # "创业担保贷款发放额增长率 | ≥10%": a rate of change says how much more, not how well
+        if label == TIMELINESS and not self._says_when(ind):
+            return None  # "以最新资源面市 | 资源采购期以当年为主": nothing in the row says when, 时效 is no home for it
         if _satisfaction_name(ind) and label != SATISFACTION:
             return SATISFACTION  # "市民对空气质量改善的满意程度 | 85%": whatever its subject, it measures satisfaction
         return label
+
+    def _says_when(self, ind: Indicator) -> bool:
+        """The row states a time: a date, a deadline, a period or a frequency in its name or value ("12月底前",
+        "2020年1月--2020年11月", "一个季度开展考核评价一次"), or a word of timing ("按时发放", "…的供应时效":
+        lexicons/category_cues.txt's 时效 cues, on_time_words.txt). A 时效 target says when; a row that says
+        nothing of the kind is not one, whatever the model reads into its words ("采购期")."""
+        text = clean(ind.level3) + clean(ind.value)
+        words = (*self.lexicon.category_cues.get(TIMELINESS, ()), *self.lexicon.words(ON_TIME_FILE))
+        if holds_any(text, words) or (ind.parsed is not None and ind.parsed.kind == "date"):
+            return True
+        if ind.parsed is not None and reads_as_frequency(ind.parsed, ind.value, self.lexicon):
+            return True
+        return any(mentions_date(cell) or states_a_period(cell) for cell in (ind.level3, ind.value))
 
     def model_claim(self, ind: Indicator, label: str) -> str | None:
         """What the rule would tell the department if the model said `label` with enough probability: the
