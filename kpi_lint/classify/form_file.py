@@ -11,7 +11,8 @@ the skops file beside it:
   lists, the jieba tokenizer's dictionary entries), ``coef``, ``intercept`` and ``idf_<block>`` (float64);
 - it is used only when that SHA-256 is the skops file's (a retrained or replaced model is derived from its
   skops file as before), when its format version is this code's, and when its model was trained by the
-  scikit-learn and kpi-lint minor versions installed (else the skops file is loaded, and refused as before);
+  model format and scikit-learn and kpi-lint minor versions installed (else the skops file is loaded, and
+  refused as before);
 - it is written canonically (fixed zip timestamps, entries in a fixed order): the same form, the same bytes.
 
 Whoever can write this file can write the skops file beside it, so it trusts no one the skops file does not.
@@ -34,6 +35,8 @@ from typing import Any
 import numpy as np
 
 from kpi_lint.classify.fast_form import Block, CueBlock, FastModel, OneHotBlock, TextBlock
+from kpi_lint.classify.persist import FORMAT as MODEL_FORMAT
+from kpi_lint.classify.persist import FORMAT_VERSION as MODEL_FORMAT_VERSION
 from kpi_lint.classify.persist import Model, ModelMeta, major_minor, zip_entry
 from kpi_lint.classify.tokenize import JiebaTokenizer, TextNormalizer
 
@@ -58,14 +61,23 @@ def _block_spec(block: Block, weight: float | None) -> dict[str, Any]:
     if isinstance(block, TextBlock):
         terms = sorted(block.vocabulary, key=block.vocabulary.__getitem__)
         return {
-            "kind": "text", "weight": weight, "column": block.column, "analyzer": block.analyzer,
-            "ngram_range": list(block.ngram_range), "sublinear_tf": block.sublinear_tf, "norm": block.norm,
-            "binary": block.binary, "idf": block.idf is not None, "terms": terms,
+            "kind": "text",
+            "weight": weight,
+            "column": block.column,
+            "analyzer": block.analyzer,
+            "ngram_range": list(block.ngram_range),
+            "sublinear_tf": block.sublinear_tf,
+            "norm": block.norm,
+            "binary": block.binary,
+            "idf": block.idf is not None,
+            "terms": terms,
             "tokenizer": None if block.tokenizer is None else [list(e) for e in block.tokenizer.entries],
         }
     if isinstance(block, OneHotBlock):
         return {
-            "kind": "onehot", "weight": weight, "columns": list(block.columns),
+            "kind": "onehot",
+            "weight": weight,
+            "columns": list(block.columns),
             "categories": [sorted(codes, key=codes.__getitem__) for codes in block.categories],
         }
     return {"kind": "cue", "weight": weight, "columns": list(block.columns), "lists": [list(w) for w in block.lists]}
@@ -74,12 +86,15 @@ def _block_spec(block: Block, weight: float | None) -> dict[str, Any]:
 def form_arrays(form: FastModel, model_sha256: str) -> dict[str, np.ndarray]:
     """The arrays of the form's file, by entry name."""
     spec = {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "model_sha256": model_sha256,
-        "meta": asdict(form.meta), "classes": list(form.classes),
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "model_sha256": model_sha256,
+        "meta": asdict(form.meta),
+        "classes": list(form.classes),
         "blocks": [_block_spec(block, weight) for block, weight in form.blocks],
     }
     text = json.dumps(spec, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    arrays = {
+    arrays: dict[str, np.ndarray] = {
         "spec": np.frombuffer(text, dtype=np.uint8),
         "coef": np.ascontiguousarray(form.coef, dtype=np.float64),
         "intercept": np.ascontiguousarray(form.intercept, dtype=np.float64),
@@ -118,24 +133,36 @@ def write_beside(model: Model, data: bytes, model_path: Path) -> Path | None:
 # -- reading -----------------------------------------------------------------------------------------
 
 
+def _text_block(spec: dict[str, Any], idf: np.ndarray | None) -> TextBlock:
+    terms = [str(t) for t in spec["terms"]]
+    vocabulary = {t: j for j, t in enumerate(terms)}
+    if len(vocabulary) != len(terms) or (spec["idf"] and (idf is None or idf.shape != (len(terms),))):
+        raise ValueError("vocabulary and idf disagree")
+    analyzer = str(spec["analyzer"])
+    tokenizer = None if spec["tokenizer"] is None else JiebaTokenizer([tuple(e) for e in spec["tokenizer"]])
+    if analyzer not in ("word", "char_wb") or (analyzer == "word") != (tokenizer is not None):
+        raise ValueError(f"analyzer {analyzer}")
+    low, high = (int(n) for n in spec["ngram_range"])
+    return TextBlock(
+        column=str(spec["column"]),
+        analyzer=analyzer,
+        ngram_range=(low, high),
+        preprocessor=TextNormalizer(),
+        tokenizer=tokenizer,
+        vocabulary=vocabulary,
+        idf=idf if spec["idf"] else None,
+        sublinear_tf=bool(spec["sublinear_tf"]),
+        norm=spec["norm"],
+        binary=bool(spec["binary"]),
+    )
+
+
 def _block(spec: dict[str, Any], idf: np.ndarray | None) -> tuple[Block, float | None]:
     weight = None if spec["weight"] is None else float(spec["weight"])
     kind = spec["kind"]
+    block: Block
     if kind == "text":
-        terms = [str(t) for t in spec["terms"]]
-        vocabulary = {t: j for j, t in enumerate(terms)}
-        if len(vocabulary) != len(terms) or (spec["idf"] and (idf is None or idf.shape != (len(terms),))):
-            raise ValueError("vocabulary and idf disagree")
-        tokenizer = None if spec["tokenizer"] is None else JiebaTokenizer([tuple(e) for e in spec["tokenizer"]])
-        low, high = (int(n) for n in spec["ngram_range"])
-        block: Block = TextBlock(
-            column=str(spec["column"]), analyzer=str(spec["analyzer"]), ngram_range=(low, high),
-            preprocessor=TextNormalizer(), tokenizer=tokenizer, vocabulary=vocabulary,
-            idf=idf if spec["idf"] else None, sublinear_tf=bool(spec["sublinear_tf"]), norm=spec["norm"],
-            binary=bool(spec["binary"]),
-        )
-        if (block.analyzer == "word") != (tokenizer is not None) or block.analyzer not in ("word", "char_wb"):
-            raise ValueError(f"analyzer {block.analyzer}")
+        block = _text_block(spec, idf)
     elif kind == "onehot":
         block = OneHotBlock(
             columns=tuple(str(c) for c in spec["columns"]),
@@ -151,7 +178,8 @@ def _block(spec: dict[str, Any], idf: np.ndarray | None) -> tuple[Block, float |
     return block, weight
 
 
-def _installed(distribution: str) -> str:
+def installed(distribution: str) -> str:
+    """The installed version of `distribution` from its metadata (importing nothing), or ``absent``."""
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
@@ -159,10 +187,13 @@ def _installed(distribution: str) -> str:
 
 
 def _versions_match(meta: ModelMeta) -> bool:
-    """What persist.check_versions asks of the skops file, read from installed metadata (no import)."""
+    """What persist asks of the skops file's metadata (its format, check_versions), the library versions read
+    from installed metadata (no import)."""
     from kpi_lint import __version__
 
-    return major_minor(meta.sklearn_version) == major_minor(_installed("scikit-learn")) and major_minor(
+    if (meta.format, meta.format_version) != (MODEL_FORMAT, MODEL_FORMAT_VERSION):
+        return False
+    return major_minor(meta.sklearn_version) == major_minor(installed("scikit-learn")) and major_minor(
         meta.kpi_lint_version
     ) == major_minor(__version__)
 
