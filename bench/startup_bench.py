@@ -3,9 +3,10 @@
 For each run a new folder gets copies of one disclosure; the scenarios, in order:
 
 - ``--version``, ``--help``;
-- a new file with ``--no-cache`` (the models' skops files are read);
-- a new file with an empty cache (the models' skops files are read, their trusted copies and inference-only
-  forms written);
+- a new file with ``--no-cache`` (the models from the forms shipped beside them, models/*.fast.npz:
+  kpi_lint.classify.form_file; a model file without one is read with skops and scikit-learn);
+- a new file with an empty cache (the same; a model file without a shipped form is read with skops, its trusted
+  copy and inference-only form written to the cache);
 - a new file with the cache warm (the models from their forms: kpi_lint.classify.fast_form);
 - the same file again (the run's result from the cache).
 

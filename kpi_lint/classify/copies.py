@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import platform
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpi_lint.classify.fast_form import FastModel
+from kpi_lint.classify.form_file import installed, read_form
 from kpi_lint.classify.persist import Model, load_model_bytes, read_model_file
 
 if TYPE_CHECKING:
@@ -57,25 +57,23 @@ def _form_key(cache: Cache, data: bytes) -> str:
     from kpi_lint.run.cache import code_digest
 
     versions = f"python {platform.python_version()} numpy {numpy.__version__} "
-    versions += " ".join(f"{name} {_installed(name)}" for name in ("scipy", "scikit-learn"))
+    versions += " ".join(f"{name} {installed(name)}" for name in ("scipy", "scikit-learn"))
     return cache.key(FORMS, hashlib.sha256(data).hexdigest(), versions, code_digest())
 
 
-def _installed(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "absent"
-
-
 def load_shipped(path: Path, copies: Cache | None) -> Model | FastModel:
-    """The model in `path` ready to predict: its inference-only form in `copies` when there is one, else
+    """The model in `path` ready to predict: the form shipped beside it when it was derived from these bytes
+    (kpi_lint.classify.form_file), else its inference-only form in `copies` when there is one, else
     `load_trusted`, the form then derived, verified and stored (when `derive_verified` gives one).
-    Without `copies` (--no-cache): the skops file, checked and loaded.  `ModelError` for a file that cannot be used.
+    Without `copies` (--no-cache) and no form beside it: the skops file, checked and loaded.  `ModelError` for a
+    file that cannot be used.
     """
-    if copies is None:
-        return load_trusted(path, None)
     data = read_model_file(path)
+    shipped = read_form(path, data)  # the form written beside the model file (kpi_lint.classify.form_file)
+    if shipped is not None:
+        return shipped
+    if copies is None:
+        return _trusted(path, data, None)
     key = _form_key(copies, data)
     hit = copies.get(FORMS, key)
     if isinstance(hit, FastModel):

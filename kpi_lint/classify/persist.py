@@ -109,7 +109,7 @@ class Model:
     path: Path | None = None
 
 
-def _major_minor(version: str) -> tuple[int, ...]:
+def major_minor(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in re.findall(r"\d+", version)[:2])
 
 
@@ -179,12 +179,12 @@ def canonical_bytes(raw: bytes) -> bytes:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w") as dst:
             for old, new in sorted(renamed.items(), key=lambda item: int(item[1].split(".")[0])):
-                dst.writestr(_entry(new), src.read(old), compresslevel=9)
-            dst.writestr(_entry("schema.json"), json.dumps(new_schema, indent=2), compresslevel=9)
+                dst.writestr(zip_entry(new), src.read(old), compresslevel=9)
+            dst.writestr(zip_entry("schema.json"), json.dumps(new_schema, indent=2), compresslevel=9)
     return out.getvalue()
 
 
-def _entry(name: str) -> zipfile.ZipInfo:
+def zip_entry(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
     # The schema is verbose JSON (3 MB for the category model, 60 kB deflated).
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -303,9 +303,9 @@ def check_versions(path: Path, meta: ModelMeta) -> None:
     import sklearn
 
     problems = []
-    if _major_minor(meta.sklearn_version) != _major_minor(sklearn.__version__):
+    if major_minor(meta.sklearn_version) != major_minor(sklearn.__version__):
         problems.append(f"scikit-learn {meta.sklearn_version}（当前 {sklearn.__version__}）")
-    if _major_minor(meta.kpi_lint_version) != _major_minor(_kpi_lint_version()):
+    if major_minor(meta.kpi_lint_version) != major_minor(_kpi_lint_version()):
         problems.append(f"kpi-lint {meta.kpi_lint_version}（当前 {_kpi_lint_version()}）")
     if problems:
         raise ModelError(

@@ -113,6 +113,7 @@ def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: in
            positive: str | None = None, prune: bool = False, split: DocumentSplit | None = None,
            claim_gate: GateFactory | None = None) -> None:
     from kpi_lint.classify.card import build_card, write_card
+    from kpi_lint.classify.form_file import write_beside
     from kpi_lint.classify.persist import save_model
     from kpi_lint.classify.tasks import ROOT
     from kpi_lint.classify.train import train
@@ -131,6 +132,7 @@ def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: in
         raise InputError("--data", f"无法用这些数据训练：{first}") from exc
     with writing(out, "模型文件"):
         data = save_model(model, out)
+        write_beside(model, data, out)  # its inference-only form, read by a check without scikit-learn
         card = build_card(model, data, out, set_, metrics, ROOT)
         json_card, md_card = write_card(card, out)
     print_metrics(console, task, set_, metrics)

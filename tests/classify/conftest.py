@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -19,6 +20,17 @@ from tests.corpus import ROOT
 DATA_DIR = Path(__file__).parent / "data"
 TEMPLATED_CSV = DATA_DIR / "templated.csv"
 MODELS_DIR = ROOT / "models"
+
+
+def skops_only(folder: Path) -> Path:
+    """A copy of models/ (skops files and cards) without the forms shipped beside the model files
+    (kpi_lint.classify.form_file): a run pointed at it with $KPI_LINT_MODELS loads the skops files and predicts
+    with their scikit-learn pipelines, as with a model trained before the forms were shipped."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in MODELS_DIR.iterdir():
+        if path.is_file() and not path.name.endswith(".fast.npz"):
+            shutil.copyfile(path, folder / path.name)
+    return folder
 
 
 def run_cli(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,7 @@ from kpi_lint.config import Config
 from kpi_lint.rules.registry import all_rules
 from kpi_lint.run.cache import Cache
 from kpi_lint.run.checking import check_files
-from tests.classify.conftest import MODELS_DIR
+from tests.classify.conftest import MODELS_DIR, skops_only
 from tests.corpus import corpus_doc, corpus_path
 
 
@@ -107,6 +107,7 @@ def test_a_refused_file_leaves_no_copy(tmp_path: Path) -> None:
 def test_a_check_reads_both_models_from_their_copies_with_the_same_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(api.ENV_VAR, str(skops_only(tmp_path / "models")))  # model files without shipped forms
     cache = Cache(tmp_path / "cache")
     paths = [corpus_path("000"), corpus_path("004")]
     api._shipped.cache_clear()

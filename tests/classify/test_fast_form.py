@@ -21,6 +21,7 @@ from kpi_lint.classify.cells import indicator_features, model_row
 from kpi_lint.classify.data import complete_columns
 from kpi_lint.classify.fast_derive import derive, derive_verified, probe_rows, verified
 from kpi_lint.classify.fast_form import FastModel, char_wb_ngrams, word_ngrams
+from kpi_lint.classify.form_file import read_form
 from kpi_lint.classify.persist import Model, load_model
 from kpi_lint.classify.pipelines import Features, build_pipeline
 from kpi_lint.config import Config
@@ -30,7 +31,7 @@ from kpi_lint.parse import parse
 from kpi_lint.rules.registry import all_rules
 from kpi_lint.run.cache import Cache
 from kpi_lint.run.checking import check_files
-from tests.classify.conftest import MODELS_DIR
+from tests.classify.conftest import MODELS_DIR, skops_only
 from tests.corpus import CORPUS_DIR, ROOT, SAMPLES
 
 WILD = tuple(sorted((CORPUS_DIR / "wild").glob("*.txt")))
@@ -59,14 +60,18 @@ def corpus_rows(shipped: dict[str, Model]) -> dict[str, list[tuple[str, ...]]]:
     }
 
 
+@pytest.mark.parametrize("source", ["derived", "shipped"])
 @pytest.mark.parametrize("name", ["category", "vagueness"])
 def test_the_form_predicts_as_the_pipeline_on_every_row_of_the_corpus(
-    name: str, shipped: dict[str, Model], corpus_rows: dict[str, list[tuple[str, ...]]]
+    name: str, source: str, shipped: dict[str, Model], corpus_rows: dict[str, list[tuple[str, ...]]]
 ) -> None:
+    """The form derived from the skops file now, and the one shipped beside it (models/<name>.fast.npz, read
+    with NumPy alone), against the skops file's pipeline."""
     import pandas as pd
 
     model = shipped[name]
-    form = derive(model)
+    path = MODELS_DIR / f"{name}.skops"
+    form = derive(model) if source == "derived" else read_form(path, path.read_bytes())
     assert form is not None
     rows = corpus_rows[name]
     assert len(rows) > 900  # distinct rows: 1454 for the category model, 978 for the vagueness model
@@ -136,7 +141,7 @@ def test_the_form_is_kept_beside_the_copy_and_read_the_next_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = Cache(tmp_path / "cache")
-    path = MODELS_DIR / "vagueness.skops"
+    path = skops_only(tmp_path / "models") / "vagueness.skops"  # no form beside it: derived, then cached
     first = copies.load_shipped(path, cache)
     assert isinstance(first, Model) and len(_forms(cache)) == 1
     second = copies.load_shipped(path, cache)
@@ -152,8 +157,9 @@ def test_the_form_is_kept_beside_the_copy_and_read_the_next_time(
 def test_a_check_from_the_forms_reports_what_the_pipelines_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Both models, every rule, the samples: the same findings with the models' pipelines (no cache)
-    and with their forms (a second run whose files are new to the cache)."""
+    """Both models, every rule, the samples: the same findings with the models' pipelines (no cache, model
+    files without shipped forms) and with their forms (a second run whose files are new to the cache)."""
+    monkeypatch.setenv(api.ENV_VAR, str(skops_only(tmp_path / "models")))
     paths = [str(p) for p in SAMPLES]
     api._shipped.cache_clear()
     plain = check_files(paths, Config(), all_rules())
@@ -194,10 +200,12 @@ def _check(args: list[str], cwd: Path, env: dict[str, str]) -> list[str]:
 
 
 def test_a_one_file_check_with_a_warm_form_imports_no_scikit_learn(tmp_path: Path) -> None:
-    """KPI101 (the vagueness model): once the form is in the cache, a check of a file new to it imports
-    neither scikit-learn nor SciPy, pandas or skops, and reports what a run without the cache reports."""
+    """KPI101 (the vagueness model, its file without a shipped form): once the form is in the cache, a check of
+    a file new to it imports neither scikit-learn nor SciPy, pandas or skops, and reports what a run without the
+    cache reports."""
     sample = sorted(SAMPLES)[0]
-    env = {**os.environ, "KPI_LINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "KPI_LINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT),
+           api.ENV_VAR: str(skops_only(tmp_path / "models"))}
     for name in ("first.txt", "second.txt"):
         shutil.copyfile(sample, tmp_path / name)
     select = ["--select", "KPI101", "--output-format", "json", "--fail-on", "never"]

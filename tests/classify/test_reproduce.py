@@ -18,6 +18,8 @@ import pytest
 
 from kpi_lint.classify.api import predict_frame
 from kpi_lint.classify.data import documents_frame
+from kpi_lint.classify.fast_form import TextBlock
+from kpi_lint.classify.form_file import read_form
 from kpi_lint.classify.persist import load_model
 from tests.classify.conftest import MODELS_DIR, Trained
 from tests.corpus import all_corpus_docs
@@ -95,6 +97,30 @@ def test_retrained_coefficients_match_the_shipped_ones(
     assert new_lr.coef_.shape == old_lr.coef_.shape
     assert np.allclose(new_lr.coef_, old_lr.coef_, rtol=1e-5, atol=1e-7), f"{task}: coefficients differ"
     assert np.allclose(new_lr.intercept_, old_lr.intercept_, rtol=1e-5, atol=1e-7), f"{task}: intercepts differ"
+
+
+@pytest.mark.parametrize("task", ["category", "vagueness"])
+def test_training_writes_the_form_beside_the_model_as_shipped(
+    task: str, retrained_category: Trained, retrained_vagueness: Trained
+) -> None:
+    """`kpi-lint train` writes models/<task>.fast.npz (kpi_lint.classify.form_file) for its model file; it holds
+    the shipped form's vocabularies and settings and its numbers within the coefficients' tolerance."""
+    trained = retrained_category if task == "category" else retrained_vagueness
+    path = MODELS_DIR / f"{task}.skops"
+    new = read_form(trained.model_path, trained.model_path.read_bytes())
+    shipped = read_form(path, path.read_bytes())
+    assert new is not None and shipped is not None, RETRAIN_HINT.format(task=task)
+    assert new.classes == shipped.classes and new.meta.labels == shipped.meta.labels
+    assert np.allclose(new.coef, shipped.coef, rtol=1e-5, atol=1e-7), f"{task}: form coefficients differ"
+    assert np.allclose(new.intercept, shipped.intercept, rtol=1e-5, atol=1e-7)
+    for (ours, weight), (theirs, weight_shipped) in zip(new.blocks, shipped.blocks, strict=True):
+        assert type(ours) is type(theirs) and weight == weight_shipped
+        if isinstance(ours, TextBlock) and isinstance(theirs, TextBlock):
+            assert ours.vocabulary == theirs.vocabulary, f"{task} {ours.column}: vocabulary differs"
+            assert ours.idf is not None and theirs.idf is not None
+            assert np.allclose(ours.idf, theirs.idf, rtol=1e-9, atol=1e-12)
+        else:
+            assert ours == theirs
 
 
 def test_model_card_markdown_sits_beside_each_model() -> None:

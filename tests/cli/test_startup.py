@@ -8,11 +8,14 @@ Timing is measured in bench/check_bench.py, not here.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.classify.conftest import skops_only
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sklearn", "pandas", "skops", "jieba", "scipy", "pdfplumber")
@@ -35,11 +38,12 @@ print(json.dumps({"code": code, "heavy": [m for m in heavy if m in sys.modules]}
 """
 
 
-def imported(*args: str, modules: tuple[str, ...] = HEAVY) -> dict[str, object]:
-    """Exit code and which of `modules` `kpi-lint ARGS` imported, in a fresh interpreter."""
+def imported(*args: str, modules: tuple[str, ...] = HEAVY, env: dict[str, str] | None = None) -> dict[str, object]:
+    """Exit code and which of `modules` `kpi-lint ARGS` imported, in a fresh interpreter (`env`: added to
+    the environment)."""
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(modules)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True, text=True, cwd=ROOT, check=False, env={**os.environ, **(env or {})},
     )
     last = result.stdout.strip().splitlines()[-1]
     report: dict[str, object] = json.loads(last)
@@ -89,9 +93,14 @@ def test_a_check_without_the_rules_that_need_scikit_learn_loads_no_model(tmp_pat
     assert report["code"] == 0 and isinstance(heavy, list) and set(heavy) <= {"jieba"}, report
     codes = {f["code"] for f in json.loads(out.read_text(encoding="utf-8"))}
     assert {"KPI303", "KPI401", "KPI410"} <= codes and not codes & set(needing)
-    # The probe sees them when they load: the vagueness rule alone imports both and opens its model.
-    selected = imported(*args, "--select", "KPI101", modules=("sklearn", "skops", *MODELS[:1]))
-    assert selected == {"code": 0, "heavy": ["sklearn", "skops", "kpi_lint.classify.persist"]}
+    # The probe sees them when they load: the vagueness rule alone opens its model — from the form shipped
+    # beside it (models/vagueness.fast.npz), so even this --no-cache run imports neither scikit-learn nor skops;
+    # with a model file that has no form beside it, both.
+    probe = ("sklearn", "skops", *MODELS[:1])
+    selected = imported(*args, "--select", "KPI101", modules=probe)
+    assert selected == {"code": 0, "heavy": ["kpi_lint.classify.persist"]}
+    bare = {"KPI_LINT_MODELS": str(skops_only(tmp_path / "models"))}
+    assert imported(*args, "--select", "KPI101", modules=probe, env=bare)["heavy"] == list(probe)
 
 
 def test_the_light_help_page_is_the_full_applications() -> None:
@@ -115,17 +124,17 @@ def _loaded(report: dict[str, object]) -> set[str]:
 
 
 def test_a_second_run_of_an_unchanged_file_reads_the_cache_without_scikit_learn(tmp_path: Path) -> None:
-    """The run a user repeats: the first run (default cache, $KPI_LINT_CACHE_DIR here) loads the models
-    from their skops files; the second reads the whole run back and imports none of the heavy libraries
-    (nor NumPy, nor the parser); an edited file is checked again without scikit-learn, SciPy or pandas — its
-    models run from their cached inference forms, the peer index is built with NumPy — and reports what a run
-    without the cache reports."""
+    """The run a user repeats: the first run (default cache, $KPI_LINT_CACHE_DIR here) reads the models'
+    forms shipped beside them (no scikit-learn, SciPy, pandas or skops); the second reads the whole run back
+    and imports none of the heavy libraries (nor NumPy, nor the parser); an edited file is checked again the
+    same way as the first — the peer index is built with NumPy — and reports what a run without the cache
+    reports."""
     sample = tmp_path / SAMPLE.name
     sample.write_bytes(SAMPLE.read_bytes())
     out = tmp_path / "findings.json"
     args = ("check", str(sample), "--output-format", "json", "-o", str(out), "--fail-on", "never")
     models = HEAVY + MODELS
-    assert {"sklearn", "skops", "kpi_lint.classify.persist"} <= _loaded(imported(*args, modules=models))
+    assert _loaded(imported(*args, modules=models)) == {"jieba", "kpi_lint.classify.persist", "kpi_lint.cluster.peers"}
     found = out.read_bytes()
     assert _loaded(imported(*args, modules=(*models, "numpy", "kpi_lint.parse.document"))) == set()
     assert out.read_bytes() == found
@@ -138,22 +147,24 @@ def test_a_second_run_of_an_unchanged_file_reads_the_cache_without_scikit_learn(
 
 
 def test_a_one_file_check_of_every_rule_imports_no_scikit_learn_scipy_or_pandas(tmp_path: Path) -> None:
-    """Issue 10's one-file check: once the models' inference forms are cached (by any earlier run), a new
-    file of several projects is checked by every default rule — the peer index built and consulted
-    (kpi_lint.cluster.exact_tfidf, exact_linkage, project_space) — without importing scikit-learn, SciPy,
-    pandas or skops, and reports what a run without the cache (scikit-learn throughout) reports."""
+    """Issue 10's one-file check, on a first run (empty cache) and with --no-cache: a file of several projects
+    is checked by every default rule — the models from the forms shipped beside them (models/*.fast.npz), the
+    peer index built and consulted (kpi_lint.cluster.exact_tfidf, exact_linkage, project_space) — without
+    importing scikit-learn, SciPy, pandas or skops, and reports what the models' scikit-learn pipelines report
+    (the same model files without their forms, --no-cache)."""
     sample = ROOT / "corpus" / "000_ddaa44b2c1d0d458.txt"
-    first, new = tmp_path / "first.txt", tmp_path / sample.name
-    first.write_bytes((ROOT / "corpus" / "wild" / "a01_tianjin_edu_target.txt").read_bytes())
+    new = tmp_path / sample.name
     new.write_bytes(sample.read_bytes())
     out = tmp_path / "findings.json"
     common = ("--output-format", "json", "-o", str(out), "--fail-on", "never")
-    _loaded(imported("check", str(first), *common))  # writes the models' forms into the cache
-    report = imported("check", str(new), *common, modules=(*HEAVY, "threadpoolctl", "kpi_lint.cluster.peers"))
-    assert _loaded(report) == {"jieba", "kpi_lint.cluster.peers"}
+    watched = (*HEAVY, "threadpoolctl", "kpi_lint.cluster.peers")
+    for extra in ((), ("--no-cache",)):
+        report = imported("check", str(new), *common, *extra, modules=watched)
+        assert _loaded(report) == {"jieba", "kpi_lint.cluster.peers"}, extra
     found = json.loads(out.read_text(encoding="utf-8"))
-    assert {"KPI101", "KPI201", "KPI303"} <= {f["code"] for f in found}  # the models' and the peers' rules
-    _loaded(imported("check", str(new), *common, "--no-cache", modules=("sklearn",)))
+    assert {"KPI101", "KPI201", "KPI303", "KPI404"} <= {f["code"] for f in found}  # the models' and peers' rules
+    bare = {"KPI_LINT_MODELS": str(skops_only(tmp_path / "models"))}
+    assert "sklearn" in _loaded(imported("check", str(new), *common, "--no-cache", modules=("sklearn",), env=bare))
     assert json.loads(out.read_text(encoding="utf-8")) == found
 
 
