@@ -1123,7 +1123,7 @@ class _Judged:
     (`keep`) the cost of each piece judged so far, per place it opens at, per role (per family of roles
     that judge alike)."""
 
-    __slots__ = ("_ends", "at", "boundary", "kept", "named_before_text", "roles", "text")
+    __slots__ = ("_alike", "_ends", "at", "boundary", "kept", "named_before_text", "roles", "text")
 
     def __init__(self, text: str, roles: tuple[str, ...], hints: GlueHints, keep: bool) -> None:
         self.text, self.roles = text, roles
@@ -1141,13 +1141,19 @@ class _Judged:
             [{} for _ in range(len(text) + 1)] if keep else None
         )
         self._ends: list[dict[str, range | list[int]]] = [{} for _ in range(len(text) + 1)]
+        # The roles whose pieces end where a role's do: _piece_ends asks the same of every target column
+        # (指标值, 实际完成值, 调整后指标值 …), which a self-evaluation's row holds two or three of.
+        targets = tuple(role for role in set(roles) if role in _TARGET_ROLES)
+        self._alike = {role: targets if role in _TARGET_ROLES else (role,) for role in set(roles)}
 
     def piece_ends(self, role: str, p: int) -> range | list[int]:
-        """_piece_ends(role, at, p), found once per place and role."""
+        """_piece_ends(role, at, p), found once per place and role (once for all target roles)."""
         known = self._ends[p]
         ends = known.get(role)
         if ends is None:
-            ends = known[role] = _piece_ends(role, self.at, p)
+            ends = _piece_ends(role, self.at, p)
+            for alike in self._alike[role]:
+                known[alike] = ends
         return ends
 
 
