@@ -46,8 +46,9 @@ def test_cells_no_tail_completes_change_no_join() -> None:
             pairs += 1
             joined += bool(found)
             left_out += len(every) - len(some)
-    # Not vacuous: many pairs, headers joined among them, most cells left out.
-    assert (pairs, joined, left_out) == (1004, 2, 3562)
+    # Not vacuous: a thousand pairs and more, headers joined among them (e03, f12), most cells left out
+    # (1,004, 2 and 3,562 on the 178 files of batches a-x; the wild set only grows).
+    assert pairs >= 1000 and joined >= 2 and left_out >= 3000, (pairs, joined, left_out)
 
 
 def test_a_header_wrapped_column_by_column_is_still_joined() -> None:
