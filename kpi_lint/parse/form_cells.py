@@ -156,7 +156,7 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
         elif kept or not row.cells:
             row.cells = _with_label_notes(kept, vocab) if not row.ruled else kept
             result.append(row)
-    return _join_wrapped_columns(result, words)
+    return _join_wrapped_columns(result, words, starts)
 
 
 _NOTE_ONLY = lazy_compile(r"[(（][^()（）\d]+[)）]")  # "(必填)", "（选填）": a note in brackets, no weight
@@ -199,14 +199,18 @@ def _wrapped_tail(
     return head_words
 
 
-def _join_wrapped_columns(rows: list[Row], words: Set[str]) -> list[Row]:
+def _join_wrapped_columns(rows: list[Row], words: Set[str], starts: Set[str]) -> list[Row]:
     """A header whose words wrap onto the next line column by column ("年度 实际" ⏎ "指标值 完成值"):
     the next line's cells complete, in order, the cells of the line above that are not words.
 
     In a ruled table (Word, Excel, a web page) the two lines are two rows only where the text was
     pasted in line by line: the tails then stand from the left edge (or in a row of a web page
     shorter than the table), not under the cells they complete; a second header row of its own
-    keeps its merged cells and is no continuation."""
+    keeps its merged cells and is no continuation.
+
+    Only a cell that some tail can complete takes part (`starts`: the beginnings of `words`; a cell of no
+    text a tail completes alone): a row of data cells, none the beginning of a word, completes nothing.
+    Leaving the others out changes no join, since each tail goes to the next cell it completes."""
     out: list[Row] = []
     skip = False
     for i, row in enumerate(rows):
@@ -216,15 +220,20 @@ def _join_wrapped_columns(rows: list[Row], words: Set[str]) -> list[Row]:
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         pasted = nxt is not None and row.ruled and (not nxt.ruled or from_left_edge(nxt.cells))
         if nxt is not None and (not row.ruled or pasted) and len(row.filled) >= 3 and nxt.filled:
-            parts = [c for c in row.cells if not c.blank and label_key(c.text) not in words]
-            tails = [word for c in nxt.filled for word in c.text.split()]
-            joined = _complete(parts, tails, words)
+            parts = [c for c in row.cells if not c.blank and _may_begin(label_key(c.text), words, starts)]
+            tails = [word for c in nxt.filled for word in c.text.split()] if parts else []
+            joined = _complete(parts, tails, words) if tails else {}
             if joined:
                 out.append(row.with_cells([joined.get(id(c), c) for c in row.cells]))
                 skip = True
                 continue
         out.append(row)
     return out
+
+
+def _may_begin(key: str, words: Set[str], starts: Set[str]) -> bool:
+    """A cell of label key `key`, not a word itself, may be completed into one by what follows it."""
+    return key not in words and (key in starts or not key)
 
 
 def _first_word_key(cell: Cell) -> str:

@@ -482,11 +482,11 @@ def _piece_ends(role: str, at: _Text, p: int) -> range | list[int]:
     if role in _TARGET_ROLES:
         one = min(last, p + _ONE_TARGET)
         dead = min(at.target_refused_from(p), one + 1)
-        taken = [*range(p + 1, dead), *range(p + _ONE_TARGET + 1, last + 1)]
-        if p in at.opened or dead <= p + _SHAPED_TARGET + 1:
-            return taken
+        shaped = p + _SHAPED_TARGET + 1
+        if p in at.opened or dead <= shaped:
+            return [*range(p + 1, dead), *range(p + _ONE_TARGET + 1, last + 1)]
         # A piece of one target that runs past _SHAPED_TARGET holds few figures (too_many_figures).
-        return [e for e in taken if not (p + _SHAPED_TARGET < e <= one and at.too_many_figures(p, e))]
+        return [*range(p + 1, shaped), *at.few_figures(p, range(shaped, dead)), *range(p + _ONE_TARGET + 1, last + 1)]
     if role == "level3":
         first = p + 2
         if _WORD_START.match(at.text, p) is None:  # a figure (_opens_nothing): a quantity first
@@ -684,6 +684,22 @@ class _Text:
         if numbers < 4 and self.may_date(p):
             return False
         return not self.may_list(p, e)
+
+    def few_figures(self, p: int, ends: range) -> list[int]:
+        """The ends e of `ends` for which text[p:e] is not too_many_figures: the same test, what it asks of p
+        alone found once for all of them."""
+        numbers, last_digit, separators = self._numbers, self._last_digit, self._separators
+        before = numbers[p] - self._in_number[p]  # numbers(p, e) is numbers[e] - before, for e > p
+        dated, listed, opened = self.may_date(p), "\u4e00" <= self.text[p] <= "\u9fff", separators[p]
+        tail = _TARGET_TAIL + 1
+        return [
+            e
+            for e in ends
+            if not (k := numbers[e] - before)
+            or (k < 3 and e - 1 - last_digit[e] <= tail)
+            or (k < 4 and dated)
+            or (listed and separators[e] > opened)
+        ]
 
     def has_figure_run(self, p: int, e: int) -> bool:
         """text[p:e] holds a number after a percent sign or five digits in a run (_FIGURE_RUN)."""
@@ -1123,7 +1139,7 @@ class _Judged:
     (`keep`) the cost of each piece judged so far, per place it opens at, per role (per family of roles
     that judge alike)."""
 
-    __slots__ = ("_ends", "at", "boundary", "kept", "named_before_text", "roles", "text")
+    __slots__ = ("_alike", "_ends", "at", "boundary", "kept", "named_before_text", "roles", "text")
 
     def __init__(self, text: str, roles: tuple[str, ...], hints: GlueHints, keep: bool) -> None:
         self.text, self.roles = text, roles
@@ -1141,13 +1157,19 @@ class _Judged:
             [{} for _ in range(len(text) + 1)] if keep else None
         )
         self._ends: list[dict[str, range | list[int]]] = [{} for _ in range(len(text) + 1)]
+        # The roles whose pieces end where a role's do: _piece_ends asks the same of every target column
+        # (指标值, 实际完成值, 调整后指标值 …), which a self-evaluation's row holds two or three of.
+        targets = tuple(role for role in set(roles) if role in _TARGET_ROLES)
+        self._alike = {role: targets if role in _TARGET_ROLES else (role,) for role in set(roles)}
 
     def piece_ends(self, role: str, p: int) -> range | list[int]:
-        """_piece_ends(role, at, p), found once per place and role."""
+        """_piece_ends(role, at, p), found once per place and role (once for all target roles)."""
         known = self._ends[p]
         ends = known.get(role)
         if ends is None:
-            ends = known[role] = _piece_ends(role, self.at, p)
+            ends = _piece_ends(role, self.at, p)
+            for alike in self._alike[role]:
+                known[alike] = ends
         return ends
 
 

@@ -150,12 +150,17 @@ class TitleHeads:
         self.tokens = tokens  # the vocabulary's words (Vocabulary.word_pattern): a line's first word
         self._heads: set[str] = set()
 
-    def learn(self, folded: str) -> None:
-        """A line whose first word is a title word: the few words before it are the title's."""
-        first = self.tokens.search(folded)
-        if first is None or not self.is_title(first.group()):
+    def learn(self, folded: str, words: list[tuple[int, int]] | None = None) -> None:
+        """A line whose first word is a title word: the few words before it are the title's.  `words`: where
+        the vocabulary's words stand in the line, when they were found already (glued_cells needs them)."""
+        if words is None:
+            found = self.tokens.search(folded)
+            first = found.span() if found is not None else None
+        else:
+            first = words[0] if words else None
+        if first is None or not self.is_title(folded[first[0] : first[1]]):
             return
-        head = folded[: first.start()].strip()
+        head = folded[: first[0]].strip()
         if _TITLE_HEAD.fullmatch(head):
             self._heads.add(head)
 
@@ -167,6 +172,11 @@ class TitleHeads:
             if before.endswith(head) and before[: -len(head)].strip():
                 return floor + len(before) - len(head)
         return at
+
+
+def word_spans(folded: str, tokens: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where the vocabulary's words (`tokens`) stand in a line, in order: found once for the passes over it."""
+    return [m.span() for m in tokens.finditer(folded)]
 
 
 # A title's own words before its form word: words only, no figure, no sentence mark ("省级部门预算项目支出").
@@ -185,6 +195,7 @@ def glued_cells(
     words: int = 3,
     tails: HeaderTail | None = None,
     titles: TitleHeads | None = None,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, str, bool]] | None:
     """A line that lost its separators, cut at the words of the vocabulary it holds.
 
@@ -194,11 +205,12 @@ def glued_cells(
     of a glued table is cut after the labels it opens with.  The text between the words is kept as
     glued cells for the form reader to cut by kind.  `tails` (``Vocabulary.header_tail``)
     is what a word may have glued right after it: a unit in brackets it keeps, short header words
-    cut as words of their own; `titles` where a title printed again for the next form begins.
+    cut as words of their own; `titles` where a title printed again for the next form begins; `spans`
+    where the words `tokens` finds stand in `folded`, when they were found already (word_spans).
     """
     if tokens is None:
         return None
-    found = _with_tails([m.span() for m in tokens.finditer(folded)], folded, tails)
+    found = _with_tails(spans if spans is not None else word_spans(folded, tokens), folded, tails)
     if titles is not None:
         found = [
             (titles.start(folded, found[k - 1][1] if k else 0, a), b) if titles.is_title(folded[a:b]) else (a, b)
@@ -508,11 +520,14 @@ def text_grid(
         if _PIPE_RULE.match(folded) and "-" in folded:
             continue
         pieces = _bracket_path(printed, folded) or line_cells(printed, folded)
+        # A line of one cell is looked into for the words it holds (glued_cells) as its first one is (titles):
+        # the vocabulary's pattern runs over it once.
+        spans = word_spans(folded, tokens) if len(pieces) == 1 and tokens is not None else None
         if titles is not None:
-            titles.learn(folded)
+            titles.learn(folded, spans)
         glued = None
         if len(pieces) == 1:
-            glued = glued_cells(printed, folded, tokens, labels, header, tails=tails, titles=titles)
+            glued = glued_cells(printed, folded, tokens, labels, header, tails=tails, titles=titles, spans=spans)
         unwrapped = _unwrapped(folded, tokens, chunk > 0) if len(pieces) > 1 else None
         if unwrapped is not None:
             kept, columns = unwrapped

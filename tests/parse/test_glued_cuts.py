@@ -240,3 +240,29 @@ def test_the_pieces_left_unjudged_are_those_a_target_cannot_be() -> None:
                     assert _target_cost("value", at, p, e, False) is None, (text, p, e)
                     skipped += 1
     assert skipped == 10023  # pieces left unjudged: the check is not vacuous
+
+
+def test_few_figures_keeps_the_ends_too_many_figures_keeps() -> None:
+    """_Text.few_figures (what _piece_ends keeps of a place's ends, found in one pass) keeps exactly the ends
+    e for which too_many_figures(p, e) is false, at every place of the glued lines of l06 and q04; and every
+    target column (指标值, 实际完成值, 调整后指标值 …) is given the same ends at every place, which _Judged
+    finds once for all of them."""
+    from kpi_lint.parse.form_glued import _SHAPED_TARGET, _TARGET_ROLES, _Judged, _piece_ends, _Text
+
+    hints = load_lexicon().vocabulary.glue_hints
+    texts = _glued_lines("l06_chongqing_media_dept_selfeval.txt") + _glued_lines(
+        "q04_ningxia_welfarelottery_selfeval_ocr_glued.txt"
+    )
+    dropped = 0
+    for text in texts:
+        at = _Text(text, hints)
+        for p in range(len(text)):
+            ends = range(p + _SHAPED_TARGET + 1, len(text) + 1)
+            kept = at.few_figures(p, ends)
+            assert kept == [e for e in ends if not at.too_many_figures(p, e)], (text, p)
+            dropped += len(ends) - len(kept)
+            value = list(_piece_ends("value", at, p))
+            assert all(list(_piece_ends(role, at, p)) == value for role in _TARGET_ROLES), (text, p)
+    assert dropped == 66922  # ends a target cannot reach: the check is not vacuous
+    judged = _Judged(texts[0], ("level3", "value", "actual", "score"), hints, keep=True)
+    assert judged.piece_ends("actual", 5) is judged.piece_ends("value", 5)
