@@ -355,7 +355,7 @@ def _ranking(report: ScoreReport, names: dict[str, str]) -> str:
     rows = []
     heads = "".join(f'<th class="num">{escape(d.label)}</th>' for d in Dimension)
     for rank, s in enumerate(report.ranked(), start=1):
-        dims = "".join(f'<td class="num">{s.dimensions[d].score:.1f}</td>' for d in Dimension)
+        dims = "".join(f'<td class="num">{s.shown_dimension(d)}</td>' for d in Dimension)
         link = f"{names[s.path]}#{project_anchor(s)}"
         doc_name = Path(s.path).name
         rows.append(

@@ -106,7 +106,7 @@ def render_document(report: ScoreReport, doc: Document) -> str:
         "|---|---:|---|---|" + "---:|" * len(Dimension),
     ]
     for s in report.of_document(doc.path):
-        dims = " | ".join(f"{s.dimensions[d].score:.1f}" for d in Dimension)
+        dims = " | ".join(s.shown_dimension(d) for d in Dimension)
         out.append(f"| {cell(s.name)} | {s.shown_total} | {s.grade} | {_self_cell(s, report)} | {dims} |")
     out += ["", _legend(report)]
     out.append("")
@@ -173,7 +173,7 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
         "|---:|---|---:|---|---|" + "---:|" * len(Dimension) + "---|",
     ]
     for rank, s in enumerate(report.ranked(), start=1):
-        dims = " | ".join(f"{s.dimensions[d].score:.1f}" for d in Dimension)
+        dims = " | ".join(s.shown_dimension(d) for d in Dimension)
         out.append(
             f"| {rank if s.scored else '—'} | [{cell(s.name)}]({names[s.path]}) | {s.shown_total} | {s.grade} | "
             f"{_self_cell(s, report)} | "

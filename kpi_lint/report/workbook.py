@@ -447,7 +447,7 @@ class WorkbookWriter:
             project = score.project
             values: list[Any] = [
                 row if score.scored else "—", score.name, round(score.total, 1) if score.scored else "—", score.grade,
-                *(round(score.dimensions[d].score, 1) for d in Dimension),
+                *(round(score.dimensions[d].score, 1) if score.scored else "—" for d in Dimension),
                 _own_score(project),
                 project.grade.text if project.grade else "",
                 len(score.findings), " ".join(sorted({f.code for f in score.findings})),

@@ -33,8 +33,8 @@ def project_row(rank: int, score: ProjectScore, gap_threshold: float = DEFAULT_S
         "form": score.project.form.value, "total": round(score.total, 2) if score.scored else None,
         "grade": score.grade, "unscored": _reason(score),
     }
-    for dim in Dimension:
-        row[dim.value] = round(score.dimensions[dim].score, 2)
+    for dim in Dimension:  # an unscored project's dimension figures are no more a judgement than its total
+        row[dim.value] = round(score.dimensions[dim].score, 2) if score.scored else None
     row["findings"] = len(score.findings)
     row["codes"] = " ".join(sorted({f.code for f in score.findings}))
     own = self_evaluation(score, gap_threshold)
@@ -166,7 +166,7 @@ def print_table(report: ScoreReport, console: Console) -> None:
         ]
         table.add_row(
             str(rank) if s.scored else "—", s.shown_total, f"[{style}]{s.grade}[/]", *self_cell,
-            *(f"{s.dimensions[d].score:.1f}" for d in Dimension), s.name, place_named(Path(s.path).name, s.project),
+            *(s.shown_dimension(d) for d in Dimension), s.name, place_named(Path(s.path).name, s.project),
         )
     console.print(table)
     if with_self:

@@ -79,6 +79,10 @@ class ProjectScore:
         """The total as people read it: "93.7", or "—" for a project that could not be scored."""
         return f"{self.total:.1f}" if self.scored else "—"
 
+    def shown_dimension(self, dim: Dimension) -> str:
+        """A dimension's score as people read it, "—" like the total for a project that could not be scored."""
+        return f"{self.dimensions[dim].score:.1f}" if self.scored else "—"
+
     @property
     def line(self) -> int:
         return self.project.line

@@ -65,6 +65,9 @@ def test_j09_score_json_and_csv_leave_the_cut_project_out() -> None:
         "cut_before_rows",
     )
     assert cut["findings"] == []  # no category reported missing: they lie beyond the cut
+    # no dimension figure either: measured on no rows, it is no more a judgement than the total
+    assert [cut[d] for d in ("completeness", "measurability", "relevance", "consistency")] == [None] * 4
+    assert all(isinstance(scored[d], float) for d in ("completeness", "measurability", "relevance", "consistency"))
     everything = data["overall"]
     assert everything["projects"] == 1 and everything["mean"] == pytest.approx(scored["total"], abs=0.005)
     assert everything["grades"] == {"良": 1}
