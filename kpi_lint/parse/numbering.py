@@ -21,6 +21,7 @@ from kpi_lint.lazy_re import lazy_compile
 # Any digit: a text holding one states a figure (a name or a heading holds none).
 DIGIT = lazy_compile(r"\d")
 CHINESE_NUMERAL = "[一二三四五六七八九十]"  # one character of a Chinese number up to 九十九
+NUMERAL_OR_DIGIT = r"[一二三四五六七八九十\d]"  # one character of a number, in either script
 ORDINAL = rf"(?:\d{{1,2}}|{CHINESE_NUMERAL}{{1,2}})"  # "5", "12", "五", "十二"
 ORDINAL_LONG = rf"(?:\d{{1,2}}|{CHINESE_NUMERAL}{{1,3}})"  # … and "二十一"
 NUMBER_STOP = "[、.．]"  # after a number: "1、", "1.", "1．"
