@@ -106,9 +106,7 @@ _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thous
 _TIME_SPAN = "个?工作日|个月|小时|天|周"  # a span of time a target may count in ("3天以内"), no unit of units.txt
 # How many indicators a sentence announces right before it enumerates them ("绩效指标设置5个,分别为:",
 # "…设置指标5个。分别是:", "设置绩效指标三项,分别为:").
-_ANNOUNCED = lazy_compile(
-    rf"指标[^。,，;；:：\d]{{0,6}}?(?P<count>{ORDINAL})\s*[个项条]\s*[。,，;；]?\s*$"
-)
+_ANNOUNCED = lazy_compile(rf"指标[^。,，;；:：\d]{{0,6}}?(?P<count>{ORDINAL})\s*[个项条]\s*[。,，;；]?\s*$")
 _ANNOUNCED_REACH = 30  # characters before an enumeration word searched for its count
 _CHINESE_DIGITS = "一二三四五六七八九"
 # The words joining the categories a sentence names ("数量指标、时效指标…和满意度指标"), and what follows the
