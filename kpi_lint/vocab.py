@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kpi_lint.lazy_re import lazy_compile
+from kpi_lint.parse.numbering import CHINESE_NUMERAL, INDICATOR_NUMBER, NUMBER_END
 from kpi_lint.read.source import fold
 
 # The canonical names (the bundled levels.txt spells the same ones; code that needs a
@@ -76,7 +77,7 @@ PAGE_NUMBER = lazy_compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(
 _JOINED_LABELS = lazy_compile(r"[及和与、/]")
 _DECOR = lazy_compile(r"[★☆*＊▲△]+")
 _NUMBERING = lazy_compile(
-    r"^(?:(?:指标\s*\d+|\d+|[(（]\d+[)）]|[一二三四五六七八九十]+)\s*[：:、.．]|[(（][一二三四五六七八九十]+[)）]"
+    rf"^(?:(?:{INDICATOR_NUMBER}|\d+|[(（]\d+[)）]|{CHINESE_NUMERAL}+)\s*{NUMBER_END}|[(（]{CHINESE_NUMERAL}+[)）]"
     r"|\d{1,2}[)）](?=[\u4e00-\u9fff])"
     r"|指标\s*\d{1,2}(?=\d{4}年|[\u4e00-\u9fff]))\s*"
 )

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from kpi_lint.jieba_import import jieba
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_pairs
 from kpi_lint.model import Document
+from kpi_lint.parse.numbering import NUMBER_END, ORDINAL_LONG
 from kpi_lint.segment import new_tokenizer
 from kpi_lint.vocab import BRACKETED
 
@@ -31,14 +32,14 @@ _ADMIN_SUFFIX = re.compile(r"(?:自治区|自治州|自治县|自治旗|地区|�
 # "我县", "全市", "本区", "县域内": the writer's own place, whichever it is.
 _DEICTIC_PLACE = re.compile(r"[我全本](?:省|市|县|区)|[省市县区]域内")
 _NUMBERING = re.compile(
-    r"^(?:[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]"
-    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:[、:：]|[.．](?!\d))"
+    rf"^(?:[(（]\s*{ORDINAL_LONG}\s*[)）]"
+    rf"|{ORDINAL_LONG}\s*(?:[、:：]|[.．](?!\d))"
     r"|[①-⑳])\s*"
 )
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:年度|年)?(?!\d)")
 _CATEGORY_WORD = re.compile(r"指标")
 # "指标1:", "★": a form's own numbering or mark in front of the name.
-_FORM_MARK = re.compile(r"^(?:指标\s*\d{1,2}\s*[:：、.．]|[★☆●◆■▲*＊]+)\s*")
+_FORM_MARK = re.compile(rf"^(?:指标\s*\d{{1,2}}\s*{NUMBER_END}|[★☆●◆■▲*＊]+)\s*")
 # A target written into the name cell after a comparator: "受益建档立卡贫困人口数≥**人", "资金到位率≥95%".
 _TRAILING_TARGET = re.compile(r"[≥≤><=≧≦＞＜].*$")
 # Words in front of a name that narrow when or how much, not what is measured: 其中桃树种植面积 is the

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Located
 from kpi_lint.parse.common import squash
+from kpi_lint.parse.numbering import CHINESE_NUMERAL, NUMBER_STOP
 from kpi_lint.read.source import SourceText
 
 # A 绩效目标表 title ("1、…绩效目标表") starts a table; it is never the tail of a cell.
-TITLE = lazy_compile(r"^\s*(?:\d+\s*[、.．]\s*)?(?P<name>\S.*?)\s*绩效目标表\s*$")
+TITLE = lazy_compile(rf"^\s*(?:\d+\s*{NUMBER_STOP}\s*)?(?P<name>\S.*?)\s*绩效目标表\s*$")
 # Paragraphs of one cell are joined without a separator (they are wrapped Chinese
 # text), except before a new list item ("2.", "（3）", "四、" but not "5.9%"), which keeps its own line.
-_LIST_ITEM = lazy_compile(r"^\s*(?:\d+\s*(?:、|[.．](?!\d))|[（(]\s*\d+\s*[)）]|[一二三四五六七八九十]+、)")
+_LIST_ITEM = lazy_compile(rf"^\s*(?:\d+\s*(?:、|[.．](?!\d))|[（(]\s*\d+\s*[)）]|{CHINESE_NUMERAL}+、)")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import GARBLED_GRADE, Document, Form, Indicator, Located, ParseProblem, Project
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.parse.labels_before import kind_fits, spread
+from kpi_lint.parse.numbering import NUMBER_END
 from kpi_lint.parse.values import parse_value
 from kpi_lint.read.source import SourceText
 from kpi_lint.vocab import BRACKETED, Vocabulary, label_key
@@ -47,7 +48,7 @@ _BARE_FIGURE = lazy_compile(r"^(?:[<>=≥≤]=?)?[-+]?\d[\d,]*(?:\.\d+)?$")
 _OPENING = "(（[【"
 _CLOSING = ")）]】"
 # "指标1:全县参合人数", "指标2:WIFI覆盖率": the form's numbering, then the name
-_NUMBERED = lazy_compile(r"^(?:指标\s*\d{1,2}|\d{1,2})\s*[:：、.．]\s*[\u4e00-\u9fffA-Za-z]")
+_NUMBERED = lazy_compile(rf"^(?:指标\s*\d{{1,2}}|\d{{1,2}})\s*{NUMBER_END}\s*[\u4e00-\u9fffA-Za-z]")
 _POINTS = lazy_compile(r"^[(（]?\s*(?:\d+(?:\.\d+)?\s*)?分?\s*[)）]?$")  # "(50分", ")", "分)" beside a label
 _MAX_WEIGHT = 100.0
 _MAX_WORDED = 4  # a target or an actual printed in words in a tuple ("及时", "达标"): a short word

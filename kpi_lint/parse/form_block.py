@@ -32,6 +32,7 @@ from kpi_lint.parse.list_items import (
     list_item,
     whole_rows,
 )
+from kpi_lint.parse.numbering import CHINESE_NUMERAL, NUMBER_END, NUMBER_STOP
 from kpi_lint.parse.row_continues import (
     grade_below,
     over_the_page,
@@ -727,7 +728,9 @@ def _label_said_twice(record: Record, vocab: Vocabulary) -> bool:
 
 
 # A cell that only numbers the row: "目标1", "指标2:", "1、", "(3)" (a bare "1" may be a figure).
-_ROW_NUMBER = lazy_compile(r"^(?:(?:目标|指标|序号)\s*\d{1,2}\s*[:：、.．]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）])$")
+_ROW_NUMBER = lazy_compile(
+    rf"^(?:(?:目标|指标|序号)\s*\d{{1,2}}\s*{NUMBER_END}?|\d{{1,2}}\s*{NUMBER_STOP}|[(（]\d{{1,2}}[)）])$"
+)
 _NAME_LIKE = lazy_compile(r"^[^\d≥≤<>=≧≦＞＜%]*[\u4e00-\u9fff]{2}")
 
 
@@ -795,7 +798,7 @@ def _heading_with_points(cells: list[Cell], raw: list[Kind]) -> bool:
 
 
 # How a label is numbered in an outline: "一、" / "(一)" / "1、" / "1." / "(1)" (the numeral's kind and its marks).
-_OUTLINE_MARK = lazy_compile(r"^\s*([(（]?)\s*(?:([一二三四五六七八九十]{1,3})|(\d{1,2}))\s*([)）、.．]?)")
+_OUTLINE_MARK = lazy_compile(rf"^\s*([(（]?)\s*(?:({CHINESE_NUMERAL}{{1,3}})|(\d{{1,2}}))\s*([)）、.．]?)")
 
 
 def _outline_mark(text: str) -> tuple[str, str, str] | None:

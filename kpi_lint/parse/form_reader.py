@@ -47,6 +47,14 @@ from kpi_lint.parse.form_line import Line
 from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.parse.funds_glued import glued_execution
+from kpi_lint.parse.numbering import (
+    CHINESE_NUMERAL,
+    DIGIT_MARK,
+    NUMBER_END,
+    NUMBER_STOP,
+    NUMERAL_OR_DIGIT,
+    PART_HEADING,
+)
 from kpi_lint.parse.page_split import join_page_splits
 from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.parse.values import parse_value
@@ -64,12 +72,12 @@ from kpi_lint.vocab import (
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
 _SECTION = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)\s*[^\s\d分]"
+    rf"^\s*(?:{CHINESE_NUMERAL}+{NUMBER_STOP}|[(（]{NUMERAL_OR_DIGIT}+[)）]|{PART_HEADING})\s*[^\s\d分]"
 )  # a section heading: numbering followed by its words ("(二)项目概况"; a lone "(50)" is a weight)
 # A cell that numbers items of its own ("(1)成立管理组织;(2)季度督导…"): a list inside a row, no heading.
 _ENUMERATION = lazy_compile(r"^\s*[(（][1１][)）].*[(（][2２][)）]")  # figures typed half- or full-width
 _TITLE_NOISE = lazy_compile(
-    r"^(?:附件|附表)\s*\d*\s*[:：、.．]?\s*|^\d{1,2}\s*[:：、.．]\s*|^[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*|^关于"
+    rf"^(?:附件|附表)\s*\d*\s*{NUMBER_END}?\s*|^\d{{1,2}}\s*{NUMBER_END}\s*|^[(（]?{NUMERAL_OR_DIGIT}{{1,2}}[)）、.．]\s*|^关于"
     r"|(?:20\d\d)\s*年度?\s*"
 )
 # What stands in a 三级 cell that names nothing: template marks, "指标2：" ("指标" alone is what an
@@ -998,7 +1006,7 @@ class FormReader:
 _SAID_TWICE = 4  # characters of each half of a name said twice
 _FRAGMENT = lazy_compile(r"^[\W\d_]|。")
 _TARGETED = {"value", "actual"}
-_NUMBERED = lazy_compile(r"^[(（]?\d{1,2}[)）.、．]")  # "1)", "(2)": a list's numbering
+_NUMBERED = lazy_compile(rf"^{DIGIT_MARK}")  # "1)", "(2)": a list's numbering
 
 
 def _another_table(line: Line, header: Header) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from kpi_lint.grid import Cell
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS, TARGET_ROLES, fits, is_number
+from kpi_lint.parse.numbering import INDICATOR_NUMBER, NUMBER_END
 from kpi_lint.vocab import GRADES, WORDED_SIGNS, GlueHints, squash
 
 Column = tuple[int, str]  # (column index, role)
@@ -21,7 +22,7 @@ Placed = list[tuple[Column, Cell]]
 
 # Not a name: a sign, a percentage, or a short number with its unit ("1次", "24期", "60人").
 _TARGET = lazy_compile(rf"^(?:[{SIGNS}]|\d+(?:\.\d+)?%$|\d+(?:\.\d+)?[^\d]{{0,3}}$)")
-_NUMBERED = lazy_compile(r"^\s*[★☆]*指标\s*\d+\s*[:：.．、]")
+_NUMBERED = lazy_compile(rf"^\s*[★☆]*{INDICATOR_NUMBER}\s*{NUMBER_END}")
 # Not a name either: the worded target "everyone it is owed to" (应保尽保, 应改尽改, 应补尽补).
 _ALL_DUE = lazy_compile(r"^应(.{1,2})尽\1$")
 # Columns a row may leave out without it being a different reading.

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Document, Form, ParseProblem, Project
 from kpi_lint.parse.common import squash
+from kpi_lint.parse.numbering import CHINESE_NUMERAL, PART_HEADING
 from kpi_lint.parse.pdf_header import (
     FUNDS_LABEL,
     GOAL_LABELS,
@@ -43,7 +44,7 @@ from kpi_lint.parse.pdf_sides import SideAssigner
 from kpi_lint.parse.pdf_text import PdfText, Tok, read_pdf_text
 from kpi_lint.read.source import SourceText
 
-_TABLE_END = lazy_compile(r"^(?:负责人|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")
+_TABLE_END = lazy_compile(rf"^(?:负责人|{CHINESE_NUMERAL}+、|{PART_HEADING})")
 
 
 @dataclass

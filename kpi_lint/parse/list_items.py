@@ -14,6 +14,7 @@ from kpi_lint.grid import Cell
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_glued import glued_rows
 from kpi_lint.parse.form_segment import Placed
+from kpi_lint.parse.numbering import INDICATOR_NUMBER
 from kpi_lint.parse.row_continues import MAX_WRAPPED_TARGET
 from kpi_lint.vocab import Vocabulary, label_key
 
@@ -100,7 +101,7 @@ def bracketed_item(cell: Cell, columns: list[tuple[int, str]], worded: bool) -> 
     return [[(level3, name_cell), (value, target_cell)]]
 
 
-NUMBERED_ITEM = lazy_compile(r"\s*指标\s*\d+\s*[:：]")
+NUMBERED_ITEM = lazy_compile(rf"\s*{INDICATOR_NUMBER}\s*[:：]")
 
 
 def list_item(cell: Cell, columns: list[tuple[int, str]], named: bool = False) -> list[Placed] | None:

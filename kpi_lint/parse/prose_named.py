@@ -17,6 +17,7 @@ comparison (`narrative_name_start`).
 from __future__ import annotations
 
 from kpi_lint.lazy_re import lazy_compile
+from kpi_lint.parse.numbering import DIGIT
 from kpi_lint.vocab import GlueHints
 
 # A name (no figure, sign or clause mark, ending in a Chinese character), its colon, and what it is to be.
@@ -24,7 +25,6 @@ NAMED_ITEM = lazy_compile(
     r"^\s*(?P<name>[^\d:：,，;；。≥≤=<>≧≦＞＜|\s][^\d:：,，;；。≥≤=<>≧≦＞＜|]{0,28}[\u4e00-\u9fff])\s*[:：]\s*"
     r"(?P<value>[^\s:：][^:：]{0,29}?)\s*$"
 )
-_DIGIT = lazy_compile(r"\d")
 _FIRST_CLAUSE = lazy_compile(r"[^,，;；。]*")
 
 
@@ -55,7 +55,7 @@ def narrative_name_start(clauses: list[tuple[int, str]], read_at: int) -> int | 
     before = [(at, plain) for at, plain in clauses if plain.strip()]
     if len(before) < 2 or before[-1][0] != read_at:
         return None
-    if any(_DIGIT.search(plain) for _, plain in before[:-1]):
+    if any(DIGIT.search(plain) for _, plain in before[:-1]):
         return None
     return before[0][0]
 

@@ -49,6 +49,7 @@ from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Form, Indicator, Located, Project
 from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_reader import name_from_title
+from kpi_lint.parse.numbering import CHINESE_NUMERAL, DIGIT, DIGIT_MARK, NUMBER_STOP, ORDINAL
 from kpi_lint.parse.prose_named import (
     NAMED_ITEM,
     bare_name,
@@ -63,10 +64,9 @@ from kpi_lint.read.text_grid import double_spaced
 from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, GlueHints, Vocabulary, longest_first, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
-_DIGIT = lazy_compile(r"\d")
 _TEMPLATE_LEVEL2 = frozenset((*LEVEL2_NAMES, *COST_LEVEL2))  # the categories KPI201/KPI202 look for
 _FIGURE_START = r"\s*[≥≤=<>≧≦＞＜]?\s*\d"  # a figure, its sign before it
-_NUMBERING = lazy_compile(r"^\s*(?:[(（]?\d{1,2}[)）.、．]|[(（][一二三四五六七八九十]{1,2}[)）])\s*")
+_NUMBERING = lazy_compile(rf"^\s*(?:{DIGIT_MARK}|[(（]{CHINESE_NUMERAL}{{1,2}}[)）])\s*")
 # A target stated in a clause: "应急运维系统保障率≥80%", "培训合格率不低于95%", "日常运转定性有效"
 # ("定性" says the target is worded: it stands between the name and the words, in neither); a clause
 # holding a cell separator ("|", a tab) is a table's text, not a sentence.  A rate's linking verb before
@@ -90,15 +90,15 @@ _RUN_ON = lazy_compile(r"[\u4e00-\u9fff]{3}")  # words after a figure and its un
 _CLAUSE_END = lazy_compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
 # A line opening with an item's number starts a new sentence ("2、效益指标", "(3)", "二、"): no wrap of
 # a figure ("5.5万元") opens so.
-_ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})"
-_NUMBERED_LINE = lazy_compile(rf"^\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])")
+_LINE_NUMBER = rf"(?:{ORDINAL}、|[(（]{ORDINAL}[)）])"  # "2、", "二、", "(3)", "(二)"
+_NUMBERED_LINE = lazy_compile(rf"^\s*{_LINE_NUMBER}")
 _HAN = lazy_compile(r"[\u4e00-\u9fff]")
 _HEADING_END = lazy_compile(r"\s*。")  # a label closed by a full stop, nothing after it in its sentence
 # A numbered heading printed as a line of its own, no sentence mark or figure after its number ("(二)项目绩效指标").
-_HEADING_LINE = lazy_compile(rf"\s*(?:{_ORDINAL}、|[(（]{_ORDINAL}[)）])\s*[^。,，;；:：!！?？\d]{{2,20}}")
+_HEADING_LINE = lazy_compile(rf"\s*{_LINE_NUMBER}\s*[^。,，;；:：!！?？\d]{{2,20}}")
 # A line going on with a figure (not an item's number, "1.产出…"), a sign or a mark.
 _WRAPPED_ON = lazy_compile(r"(?!\d{1,2}[.、．](?!\d))[\d≥≤=<>≧≦＞＜%％.,，;；。)）]")
-_HEADING_NUMBER = lazy_compile(rf"\s*(?:{_ORDINAL}[.、．]|[(（]{_ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
+_HEADING_NUMBER = lazy_compile(rf"\s*(?:{ORDINAL}{NUMBER_STOP}|[(（]{ORDINAL}[)）])?\s*")  # "6." "(1)" "二、"
 _WORDED_NAME = 30  # a worded statement longer than this is a sentence of the report, not an indicator
 _STATEMENT_ENDS = frozenset(",，;；。")  # a worded statement ends at one of these, not at the text's end
 _LIST_SEPARATED = lazy_compile(r"[^,，。]*[;；][^,，。]*")  # a sentence of clauses apart by semicolons, no comma
@@ -106,15 +106,13 @@ _MAGNITUDE = "[万亿千]"  # before a unit: "1.8万亩" counts 亩 in ten thous
 _TIME_SPAN = "个?工作日|个月|小时|天|周"  # a span of time a target may count in ("3天以内"), no unit of units.txt
 # How many indicators a sentence announces right before it enumerates them ("绩效指标设置5个,分别为:",
 # "…设置指标5个。分别是:", "设置绩效指标三项,分别为:").
-_ANNOUNCED = lazy_compile(
-    r"指标[^。,，;；:：\d]{0,6}?(?P<count>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[个项条]\s*[。,，;；]?\s*$"
-)
+_ANNOUNCED = lazy_compile(rf"指标[^。,，;；:：\d]{{0,6}}?(?P<count>{ORDINAL})\s*[个项条]\s*[。,，;；]?\s*$")
 _ANNOUNCED_REACH = 30  # characters before an enumeration word searched for its count
 _CHINESE_DIGITS = "一二三四五六七八九"
 # The words joining the categories a sentence names ("数量指标、时效指标…和满意度指标"), and what follows the
 # run: "5个方面", "等方面", "三个维度".
 _CATEGORY_JOINT = r"\s*(?:以及|、|，|,|和|及|与)\s*"
-_CATEGORY_SCOPE = r"\s*等?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[个项类]?\s*(?:方面|维度)"
+_CATEGORY_SCOPE = rf"\s*等?\s*{ORDINAL}?\s*[个项类]?\s*(?:方面|维度)"
 # A label's cell ending where the next cell lists targets apart by semicolons, as a colon opens a list in prose: a
 # table giving each category one cell of clauses ("年度绩效总目标 | 产出指标 | 开展文物安全巡查频次8次;…;文物展品安全
 # 保障率≥96%。 |").  A row's ordinary cells hold no semicolon, so a table read cell by cell is not taken for lists.
@@ -577,7 +575,7 @@ def _stated_targets(
         # A category whose list (after its colon, or the sentence its label heads: "1.数量指标。该项目处治里程
         # 8公里,完成工程量…1820米") states figures no clause of reads as a name and a target is written, unsplit.
         # (Not the number of the next label's sentence alone: "1.数量指标。2.质量指标。…")
-        stated = (colon or heading) and not listed and _DIGIT.search(folded, head.end(), stop) is not None
+        stated = (colon or heading) and not listed and DIGIT.search(folded, head.end(), stop) is not None
         if heading and _HEADING_NUMBER.fullmatch(folded, start, stop) is not None:
             stated = False
         if unsplit is not None and level2 and stated:
@@ -632,7 +630,7 @@ def _announced_items(
 def _worded_name(name: str, vocab: Vocabulary, achieved_starts: tuple[str, ...]) -> bool:
     """A clause with no figure that can stand as an indicator's name: two Chinese characters or more, no longer
     than a name, no category label, not what was achieved."""
-    if _DIGIT.search(name) or not (len(_HAN.findall(name)) >= 2 and len(name) <= _WORDED_NAME):
+    if DIGIT.search(name) or not (len(_HAN.findall(name)) >= 2 and len(name) <= _WORDED_NAME):
         return False
     if vocab.canonical_level2(name):
         return False

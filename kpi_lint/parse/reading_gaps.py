@@ -43,6 +43,7 @@ from collections.abc import Callable
 
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import GARBLED_GRADE, Document, Form, ParseProblem, Project
+from kpi_lint.parse.numbering import NUMBER_STOP, ORDINAL_LONG
 from kpi_lint.vocab import COST_LEVEL2, LEVEL1_NAMES, LEVEL2_NAMES, SATISFACTION, SATISFACTION_L1, Vocabulary
 
 # The categories of the performance template (财预〔2015〕88号, 〔2021〕101号) whose absence KPI201/KPI202 report;
@@ -285,8 +286,7 @@ def _mid_sentence_note(doc: Document, project: Project, lines: list[str]) -> Par
 
 
 # The number an item of a report's list opens with ("5、", "(五)", "五、", "5.").
-_ORDINAL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_ITEM_MARK = lazy_compile(rf"^\s*(?:[(（]\s*{_ORDINAL}\s*[)）]|{_ORDINAL}\s*[、.．])\s*")
+_ITEM_MARK = lazy_compile(rf"^\s*(?:[(（]\s*{ORDINAL_LONG}\s*[)）]|{ORDINAL_LONG}\s*{NUMBER_STOP})\s*")
 _FIGURE = lazy_compile(r"[\d０-９]")
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.parse.numbering import INDICATOR_NUMBER, NUMBER_END
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import clean
@@ -19,7 +20,7 @@ _UNIT = r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff·]{1,3})?)"
 _HINT = re.compile(r"[(（]?\s*(?:[≥≤＞＜><]=?|不低于|不高于)\s*[*＊]*\s*" + _UNIT + r"\s*[)）]")
 _HINT_BARE = re.compile(r"(?:[≥≤＞＜><]=?)\s*[*＊]+\s*(?:%|％|[\u4e00-\u9fff]{1,3})")
 # A 三级指标 that is only the template's numbering: "指标2", "指标2：".
-_NUMBER_ONLY = re.compile(r"^指标\s*\d+\s*[：:.、．]?$")
+_NUMBER_ONLY = re.compile(rf"^{INDICATOR_NUMBER}\s*{NUMBER_END}?$")
 _FIELDS = (("level3", "三级指标"), ("value", "指标值"), ("description", "绩效指标描述"))
 
 

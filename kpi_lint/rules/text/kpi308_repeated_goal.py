@@ -6,13 +6,14 @@ import re
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Located, Project
+from kpi_lint.parse.numbering import CHINESE_NUMERAL, NUMBER_STOP
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.text._text import clean
 
 # Where a goal text splits into its items: "1." / "2、" / "（3）" / "目标2：" numbering, or a sentence end.
 _ITEM = re.compile(
-    r"(?:^|(?<=[\s。；;！!]))\s*(?:目标\s*\d+\s*[：:]|\d+\s*[.．、]|[(（]\s*\d+\s*[)）]|[一二三四五六七八九十]+\s*[、.．])"
+    rf"(?:^|(?<=[\s。；;！!]))\s*(?:目标\s*\d+\s*[：:]|\d+\s*{NUMBER_STOP}|[(（]\s*\d+\s*[)）]|{CHINESE_NUMERAL}+\s*{NUMBER_STOP})"
     r"|[。；;！!\n]"
 )
 _MIN_ITEM = 4  # characters: shorter pieces ("完成") are not a goal of their own
