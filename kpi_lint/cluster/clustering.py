@@ -87,6 +87,11 @@ TIE_MOST = 4
 # is kept to the sizes one machine checks at once; the corpus and wild set together, 1,221 texts, took 0.8 s
 # this way against 4.8 s through scikit-learn (its imports not counted; the same loaded 2-core machine).
 EXACT_MOST = 1000
+# Texts scored at once when the central texts of a large run are picked (TextClusters._scores): its per-entry
+# arrays (six of 1–8 bytes an entry) are built for this many texts at a time, not for every text of a run at once.
+# Picking the centrals of 14,470 texts (a 30k-row check) peaked 2.2 KB a text above its start all at once, 0.9 KB
+# so (what is left is the centroids themselves).
+SCORE_TEXTS = 4_096
 
 Progress = Callable[[int], None]
 # Clusters blocks of (vectors, texts, signatures) at a threshold, each on its own: in this process or on a
@@ -132,18 +137,26 @@ class TextClusters:
         vectors = sparse.csr_matrix(self.vectors)
         membership = sparse.csr_matrix((w, (labels, np.arange(n))), shape=(int(labels.max()) + 1, n))
         summed = sparse.csr_matrix(membership @ vectors)
+        del membership
         summed.sort_indices()
-        centroids = sparse.csr_matrix(unit_rows(summed))
-        # score of text i = its vector · its cluster's centroid, summed in the order of its entries
+        centroids = sparse.csr_matrix(unit_rows(summed, copy=False))  # in place: the sums are not read again
+        del summed
+        # score of text i = its vector · its cluster's centroid, summed in the order of its entries: each text's
+        # sum is its own, so texts are scored SCORE_TEXTS at a time, each sum the same as all at once
         width = vectors.shape[1]
-        rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
-        wanted = labels[rows].astype(np.int64) * width + vectors.indices
-        held = np.repeat(np.arange(centroids.shape[0], dtype=np.int64), np.diff(centroids.indptr)) * width
+        held = np.repeat(np.arange(centroids.shape[0], dtype=np.int64) * width, np.diff(centroids.indptr))
         held += centroids.indices
-        at = np.minimum(np.searchsorted(held, wanted), max(len(held) - 1, 0))
-        found = held[at] == wanted if len(held) else np.zeros(len(wanted), dtype=bool)
-        products = vectors.data * np.where(found, centroids.data[at] if len(held) else 0.0, 0.0)
-        return np.bincount(rows, weights=products, minlength=n)
+        scores = np.zeros(n)
+        for start in range(0, n, SCORE_TEXTS):
+            stop = min(start + SCORE_TEXTS, n)
+            entries = slice(vectors.indptr[start], vectors.indptr[stop])
+            rows = np.repeat(np.arange(stop - start), np.diff(vectors.indptr[start : stop + 1]))
+            wanted = labels[rows + start].astype(np.int64) * width + vectors.indices[entries]
+            at = np.minimum(np.searchsorted(held, wanted), max(len(held) - 1, 0))
+            found = held[at] == wanted if len(held) else np.zeros(len(wanted), dtype=bool)
+            products = vectors.data[entries] * np.where(found, centroids.data[at] if len(held) else 0.0, 0.0)
+            scores[start:stop] = np.bincount(rows, weights=products, minlength=stop - start)
+        return scores
 
 
 def _central_scores(vectors: Rows, labels: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -208,6 +221,7 @@ def cluster_texts(
 
     frame = segment(unique, normalizer, kinds if with_kinds else None)
     vectors = sparse.csr_matrix(make_vectorizer(with_kinds=with_kinds).fit_transform(frame))
+    del frame  # its words are in the vectors now; not held while the blocks are clustered
     if len(unique) <= block_size:
         labels = _cluster_rows(vectors, unique, measures, threshold, block_size, progress, block_map)
         return TextClusters(unique, _renumber(labels), vectors)
@@ -234,12 +248,13 @@ def _cluster_rows(
     block_map: BlockMap | None = None,
     together: np.ndarray | None = None,
     seed: int = 0,
-    placing: sparse.csr_matrix | None = None,
+    blocks: list[np.ndarray] | None = None,
 ) -> np.ndarray:
-    """Labels of rows clustered block by block; `placing` (rows like `vectors`) is what k-means places them by."""
+    """Labels of rows clustered block by block; `blocks` (rows placed by the caller) or else `_partition`'s."""
     labels = np.empty(vectors.shape[0], dtype=np.int64)
     next_label = 0
-    blocks = _partition(vectors if placing is None else placing, block_size, seed, together)
+    if blocks is None:
+        blocks = _partition(vectors, block_size, seed, together)
     results: Iterator[np.ndarray]
     if block_map is None:  # one by one, so that the progress bar moves
         results = (
@@ -521,6 +536,7 @@ def _merge_across_blocks(
     )
     sizes = np.bincount(labels, minlength=n_clusters).astype(float)
     means = sparse.csr_matrix(sparse.diags(1.0 / sizes) @ (membership @ vectors))
+    del membership
     # |mean|² is the mean cosine of the members with each other (1 for one text); the rest of the unit length
     # goes to the cluster's own dimension, which no other cluster shares.
     pad = np.sqrt(np.clip(1.0 - np.asarray(means.multiply(means).sum(axis=1)).ravel(), 0.0, None))
@@ -536,8 +552,11 @@ def _merge_across_blocks(
         links = {(int(a), int(b)) for a, b in zip(labels, labels[_first_of(together)], strict=True) if a != b}
         groups = _components(n_clusters, sorted(links))
     # k-means places the clusters by their means: the padding's one column per cluster would make its centres
-    # as wide as the number of clusters.
-    merged = _cluster_rows(padded, representative, kinds, threshold, block_size, None, block_map, groups, seed, means)
+    # as wide as the number of clusters.  The means are let go before the blocks are clustered (a copy of the
+    # vectors' size, held beside the padded rows otherwise).
+    blocks = _partition(means, block_size, seed, groups)
+    del means
+    merged = _cluster_rows(padded, representative, kinds, threshold, block_size, None, block_map, blocks=blocks)
     return merged[labels]
 
 
