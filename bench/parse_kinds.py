@@ -107,6 +107,12 @@ def group(folder: Path, name: str, glued: bool) -> str:
     return f"{kind}{' +glued' if glued else ''}"
 
 
+def _seconds(entry: dict[str, object], part: str) -> float:
+    value = entry[part]
+    assert isinstance(value, float | int)
+    return float(value)
+
+
 def summarise(folder: Path, runs: list[dict[str, dict[str, float | int | bool | str]]]) -> list[dict[str, object]]:
     """Per group: files, rows and the best run's CPU per part (the run where the group's total was least)."""
     groups: dict[str, list[str]] = defaultdict(list)
@@ -119,8 +125,9 @@ def summarise(folder: Path, runs: list[dict[str, dict[str, float | int | bool | 
             key=lambda parts: sum(parts.values()),
         )
         rows = sum(int(runs[0][n]["rows"]) for n in names)
-        table.append({"group": key, "files": len(names), "rows": rows, **best})
-    table.sort(key=lambda g: -sum(float(g[p]) for p in PARTS))  # type: ignore[arg-type]
+        entry: dict[str, object] = {"group": key, "files": len(names), "rows": rows, **best}
+        table.append(entry)
+    table.sort(key=lambda g: -sum(_seconds(g, p) for p in PARTS))
     return table
 
 
@@ -128,11 +135,11 @@ def print_table(table: list[dict[str, object]], runs: int) -> None:
     print(f"best of {runs} runs, CPU seconds (user + system of this process)")
     head = f"{'group':18s} {'files':>5s} {'rows':>6s} {'read':>6s} {'cutter':>6s} {'parse':>6s} {'total':>6s}"
     print(f"{head} {'rows/s':>7s} {'ms/row':>6s} {'share':>6s}")
-    everything = sum(sum(float(g[p]) for p in PARTS) for g in table)  # type: ignore[arg-type]
+    everything = sum(sum(_seconds(g, p) for p in PARTS) for g in table)
     sums = dict.fromkeys(PARTS, 0.0)
     files = rows = 0
     for g in table:
-        parts = {p: float(g[p]) for p in PARTS}  # type: ignore[arg-type]
+        parts = {p: _seconds(g, p) for p in PARTS}
         total = sum(parts.values())
         n = int(g["rows"])  # type: ignore[call-overload]
         share = 100 * total / everything
