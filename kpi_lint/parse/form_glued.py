@@ -125,6 +125,7 @@ _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
 _ELLIPSIS = "…"  # "……" in a free-text column: the template's mark of an empty cell
 _LONG_FIGURE = 5  # digits of a bare figure that, cut out of a longer run, is likely several figures
 _RUN_CUT = 2
+_COUNTED_RUN_CUT = 4  # a target cut off a figure whose unit only its actual keeps (_inside_counted_runs)
 _USUAL_ROWS = 3  # rows a first cut needs before its 分值 tell what is usual
 _UNUSUAL_POINTS = 0.5  # a 分值 not the table's usual one: breaks ties only
 _ANSWER_AFTER = 3  # a target whose number a lone 是 / 否 follows
@@ -271,7 +272,8 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
             if tail.startswith(_YES_NO) and not tail.startswith("是否"):
                 return _ANSWER_AFTER  # "55否…": points, then the 是否核心指标 answer, not a target's words
             return 0 if not tail or tail.startswith(at.number_tails) else 1
-        unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
+        # … or with the base it compares with, after the comparison ("超上年度", "不低于上年"; not "上年度" alone).
+        unfinished = bool(hints.worded_ends) and not (piece.endswith(hints.worded_ends) or _compared(piece, hints))
         # Between two equally good cuts, the shorter worded target: names run long, targets not.
         return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
     listed = _listed_cost(at, p, e)
@@ -288,6 +290,11 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
     if piece.endswith(at.unit_cell_ends.get(p, "\0")):
         return 1  # "次|到0次": after its 计量单位 cell, a target counted in it, whatever OCR made of its figures
     return 1 + at.numbers(p, e)
+
+
+def _compared(piece: str, hints: GlueHints) -> bool:
+    """A worded target closing with the base period it compares with, the comparison before it ("超上年度")."""
+    return any(piece.endswith(base) and len(piece) > len(base) for base in hints.base_ends)
 
 
 def _run_on(piece: str) -> bool:
@@ -845,6 +852,7 @@ class _Marks:
     in_year: frozenset[int]  # cuts inside a year or before its 年 ("20|22年", "2022|年销量")
     achieved_at: frozenset[int]  # cuts right before a word stating what was achieved ("12月|已完成")
     kind_at: frozenset[int]  # cuts right before a 指标性质 word ("健全性|性标定指|高")
+    in_counted_run: frozenset[int]  # cuts inside a run of digits counted in a unit after it ("增收2|7万元")
 
 
 def _opener_places(text: str, hints: GlueHints) -> set[int]:
@@ -922,6 +930,20 @@ def _marks(at_text: _Text) -> _Marks:
         frozenset(k for m in _YEAR.finditer(text) for k in range(m.start() + 1, m.end())),
         frozenset(at for at, _ in _starts(text, hints.achieved_starts)),
         frozenset(at for at, _ in _starts(text, _KIND_WORDS)),
+        _inside_counted_runs(text, unit_at),
+    )
+
+
+def _inside_counted_runs(text: str, unit_at: re.Pattern[str]) -> frozenset[int]:
+    """The cuts inside a run of digits that a unit word follows ("增收27万元"): cut there, a bare figure would
+    close the target and the actual alone would keep the unit ("2" | "7万元"), but a target and its actual
+    printed side by side are counted alike ("100|100", "20人|20人")."""
+    return frozenset(
+        k
+        for m in _DIGITS_AT.finditer(text)
+        if (m.start() == 0 or not text[m.start() - 1].isdigit()) and _word_at(unit_at, text, m.end())
+        for k in range(m.start() + 1, m.end())
+        if text[k - 1].isdigit() and text[k].isdigit()
     )
 
 
@@ -1000,6 +1022,8 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
         return 3  # "元/月/人": a unit goes on after its slash
     if ending_role in ("weight", "score", "ratio", "comparator"):
         return 1 if left.isdigit() and right.isdigit() else 0
+    if ending_role in _TARGET_ROLES and at in marks.in_counted_run:
+        return _COUNTED_RUN_CUT  # "超上年度增收2|7万元": the target's figure would have no unit, its actual one
     if left.isdigit() and (right.isdigit() or right == "."):
         return 2  # inside a number: only where two numeric cells touch ("1020" = 10 | 20)
     if left == "." and right.isdigit() and text[at - 2 : at - 1].isdigit():
