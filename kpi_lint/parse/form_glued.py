@@ -73,8 +73,9 @@ _ECHO_OF = tuple(lazy_compile(rf"(?=([\u4e00-\u9fff]{{{n}}})\1)") for n in range
 _ECHO_FIGURE = lazy_compile(r"(\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3}))\1")
 # … and a worded target's closing words said again as its actual ("…2022年销量显著提高" + "显著提高").
 _ECHO_WORD = lazy_compile(r"([\u4e00-\u9fff]{2,6})\1")
-_NUMBERING_ONLY = lazy_compile(r"指标\s*\d*\s*[:：.、]?")
-_NUMBERED_NAME = lazy_compile(r"指标\s*\d")
+_NUMBERING_ONLY = lazy_compile(r"(?:指标|任务)\s*\d*\s*[:：.、]?")
+_NUMBERED_NAME = lazy_compile(r"(?:指标|任务)\s*\d")
+_NUMBERED_COLON = lazy_compile(r"(?:指标|任务)\s*\d{1,2}\s*[:：]")  # "任务2:": a row's numbering, its colon no prose
 _DIRECTIONS = tuple(DIRECTION_WORDS)
 _NUMBER_AT = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _LOOSE_UNIT = lazy_compile(r"(?<![\d.])[%‰]")
@@ -232,8 +233,8 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     piece, hints = at.text[p:e], at.hints
     if e - p > _ONE_TARGET:
         return _listed_cost(at, p, e)  # only a list of targets runs this long
-    if at.numbered(p, e):
-        return None  # "指标3一级种薯…" is the next row's numbered name
+    if at.numbered(p, e) or at.holds_numbering(p, e):
+        return None  # "指标3一级种薯…", "…完成任务2:": the next row's numbered name
     if at.runs_into_unit(p, e) or piece in at.unit_words:
         return None  # "面积万亩28": the name and its 计量单位 cell before the target; "万亩" alone is no target
     if p in at.unit_cell_starts or e in at.unit_cell_starts:
@@ -272,8 +273,11 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
             if tail.startswith(_YES_NO) and not tail.startswith("是否"):
                 return _ANSWER_AFTER  # "55否…": points, then the 是否核心指标 answer, not a target's words
             return 0 if not tail or tail.startswith(at.number_tails) else 1
-        # … or with the base it compares with, after the comparison ("超上年度", "不低于上年"; not "上年度" alone).
-        unfinished = bool(hints.worded_ends) and not (piece.endswith(hints.worded_ends) or _compared(piece, hints))
+        # … or with the base it compares with, after the comparison ("超上年度", "不低于上年"; not "上年度" alone),
+        # or where its actual opens by saying its word again before a figure ("增加" | "增372人次").
+        echoed = e in at.opened and at.text[e] == piece[0]
+        finished = piece.endswith(hints.worded_ends) or _compared(piece, hints) or echoed
+        unfinished = bool(hints.worded_ends) and not finished
         # Between two equally good cuts, the shorter worded target: names run long, targets not.
         return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
     listed = _listed_cost(at, p, e)
@@ -344,6 +348,10 @@ def _text_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
 def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
     """三级指标, 偏差原因, 备注: names and free text are words, not targets."""
     piece, hints = at.text[p:e], at.hints
+    if role == "level3" and (numbering := _NUMBERED_COLON.match(piece)) and numbering.end() < len(piece):
+        return _name_cost(role, at, p + numbering.end(), e, named_before_text)  # "任务1:" numbers the name
+    if at.holds_numbering(p, e):
+        return None  # "…55任务2:…": the next row's numbered name
     # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
     bare = BRACKETED.sub("", piece) if at.has_bracket(p, e) else None
     signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
@@ -355,7 +363,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         return _RATE_NOTE  # "累计完成率", "目标完成率": a rate ("0%", "143%"), the one figure a note column holds
     if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
         return None
-    if role == "level3" and piece.startswith("指标") and _NUMBERING_ONLY.fullmatch(piece):
+    if role == "level3" and piece.startswith(("指标", "任务")) and _NUMBERING_ONLY.fullmatch(piece):
         return None  # "指标" | "1" …: the template's numbering "指标1" opens a name, it is none
     if at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare):
         # "…完成率%901010010国家级…": a row's figures glued between two names (or after a note); each
@@ -530,6 +538,7 @@ class _Text:
         "_last_digit",
         "_loose",
         "_numbered",
+        "_numbering_starts",
         "_numbers",
         "_openers",
         "_separators",
@@ -582,6 +591,7 @@ class _Text:
         self._counted: dict[int, int] = {}
         self._figures: dict[int, int] = {}
         self._numbered: dict[int, int] = {}
+        self._numbering_starts = [m.start() for m in _NUMBERED_COLON.finditer(text)]
         # Counts from the start of the text to each place: signs, word characters, opening brackets,
         # list separators, and numbers (runs of digits) begun; `_in_number[p]`: text[p] goes on a
         # number begun before it.
@@ -642,6 +652,11 @@ class _Text:
         """text[p:e] opens with a name's numbering ("指标3…", _NUMBERED_NAME): that match, if there is one,
         ends at one place only (its digit)."""
         return self._end_from(self._numbered, _NUMBERED_NAME.match, p) <= e
+
+    def holds_numbering(self, p: int, e: int) -> bool:
+        """text[p:e] holds a row's numbering with its colon after its start ("…门诊住院人次…55任务2:…")."""
+        k = bisect.bisect_right(self._numbering_starts, p)
+        return k < len(self._numbering_starts) and self._numbering_starts[k] < e
 
     def numbers(self, p: int, e: int) -> int:
         """How many numbers (runs of digits, what \\d+ finds) text[p:e] holds."""
@@ -1014,7 +1029,7 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
     if ending_role in _TARGET_ROLES and at in marks.after_unit:
         return 0  # "2000次|汇总…": a target ends with its unit
     left, right = text[at - 1], text[at]
-    if right.isdigit() and text.startswith("指标", at - 2) and not text.endswith(_DIRECTIONS, 0, at):
+    if right.isdigit() and text.startswith(("指标", "任务"), at - 2) and not text.endswith(_DIRECTIONS, 0, at):
         return 3  # "指标|3": the numbering of the next row's name is not cut in two (but "定量指标|100%")
     if left in "、，,；;":
         return 3  # "文物保护、|文化传承": an enumeration goes on after its comma
@@ -1400,7 +1415,7 @@ def glued_rows(
         text = text[: footnote.start()]  # "…100%注:1、其他资金包括…": the form's footnotes after its last row
     head = carried.text.strip() if carried is not None else ""
     joined = head + text
-    if _PROSE.search(joined):  # a sentence (notes, scoring rules) is not a row glued together
+    if _PROSE.search(_NUMBERED_COLON.sub("", joined)):  # a sentence (notes, scoring rules) is not a row glued together
         return None
     # Cut as if full-width figures were plain ("１０≥２６６米" as "10≥266米"): the same length, so the
     # places found hold in the printed text, which the cells keep.
