@@ -276,7 +276,7 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
         # … or with the base it compares with, after the comparison ("超上年度", "不低于上年"; not "上年度" alone),
         # or where its actual opens by saying its word again before a figure ("增加" | "增372人次").
         echoed = e in at.opened and at.text[e] == piece[0]
-        finished = piece.endswith(hints.worded_ends) or _compared(piece, hints) or echoed
+        finished = piece.endswith(hints.worded_ends) or _compared(piece, hints) or echoed or _opened(piece, hints)
         unfinished = bool(hints.worded_ends) and not finished
         # Between two equally good cuts, the shorter worded target: names run long, targets not.
         return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
@@ -299,6 +299,11 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
 def _compared(piece: str, hints: GlueHints) -> bool:
     """A worded target closing with the base period it compares with, the comparison before it ("超上年度")."""
     return any(piece.endswith(base) and len(piece) > len(base) for base in hints.base_ends)
+
+
+def _opened(piece: str, hints: GlueHints) -> bool:
+    """A worded target opening as one does, with more after its opener ("按规定时限", not "按规定")."""
+    return any(piece.startswith(word) and len(piece) > len(word) for word in hints.worded_openers)
 
 
 def _run_on(piece: str) -> bool:
@@ -384,6 +389,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
         stray += 2 * at.holds_kind(p, e)  # "健全性性标定指": the 指标性质 column's word
         stray += 2 * at.runs_into_unit(p, e)  # "活动次数次到": the 计量单位 cell after the name
+        stray += 2 * at.runs_past_name(p, e)  # "健康档案更新率按规定时限": the name and its target
         stray += 2 * (e in at.echo_middles)  # "合规性好|好": the name took the first saying of a target said twice
         # "…>=2个0|个0%当年…": a unit right after a bare number is that number's, not a name's start.
         # But a name ending where a 计量单位 cell opens is one ("10|场地面积|平方米").
@@ -438,7 +444,7 @@ def _number_tails(hints: GlueHints) -> tuple[str, ...]:
 @lru_cache(maxsize=16)
 def _target_openers(hints: GlueHints) -> tuple[str, ...]:
     """Words that open a target and never end a name: comparisons and worded openers (有所, 明显)."""
-    return (*WORDED_SIGNS, *hints.worded_starts)
+    return (*WORDED_SIGNS, *hints.worded_starts, *hints.worded_openers)
 
 
 @lru_cache(maxsize=4096)
@@ -539,6 +545,7 @@ class _Text:
         "_loose",
         "_numbered",
         "_numbering_starts",
+        "_opened_after_name",
         "_numbers",
         "_openers",
         "_separators",
@@ -566,6 +573,10 @@ class _Text:
         self.counted_units = _counted_units(hints)  # found once per text: hashing the hints is not cheap
         self.unit_words = _unit_words(hints)
         self.target_openers = _target_openers(hints)
+        # Where a target opener follows a name's ending ("健康档案更新率|按规定时限"): a name holding it ran on.
+        self._opened_after_name = sorted(
+            at for at, _ in _starts(text, self.target_openers) if at and text.endswith(hints.name_ends, 0, at)
+        ) if hints.name_ends else []
         self._describes_end = _word_ends(text, hints.description_starts)
         self._basis_end = _word_ends(text, hints.bases)
         self._kind_end = _word_ends(text, _KIND_WORDS)
@@ -657,6 +668,11 @@ class _Text:
         """text[p:e] holds a row's numbering with its colon after its start ("…门诊住院人次…55任务2:…")."""
         k = bisect.bisect_right(self._numbering_starts, p)
         return k < len(self._numbering_starts) and self._numbering_starts[k] < e
+
+    def runs_past_name(self, p: int, e: int) -> bool:
+        """text[p:e] holds a target opener right after a name's ending ("…更新率按规定时限")."""
+        k = bisect.bisect_right(self._opened_after_name, p)
+        return k < len(self._opened_after_name) and self._opened_after_name[k] < e
 
     def numbers(self, p: int, e: int) -> int:
         """How many numbers (runs of digits, what \\d+ finds) text[p:e] holds."""
