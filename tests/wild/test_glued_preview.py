@@ -88,4 +88,5 @@ def test_a_target_is_not_cut_off_inside_a_figure_its_unit_follows() -> None:
     # j07 (宁夏): "…指标3一级种薯繁育基地8000亩" (the text breaks off there) was read 分值 80 | 指标值 "0" | 实际 "0亩":
     # the target cut off a figure whose unit only the actual kept.
     row = _rows("j07_ningxia_agri_selfeval.txt")["一级种薯繁育基地"]
-    assert (row.value, row.number, row.unit) == ("8000亩", 8000, "亩")
+    assert row.parsed is not None
+    assert (row.value, row.parsed.number, row.parsed.unit, row.weight) == ("8000亩", 8000, "亩", None)
