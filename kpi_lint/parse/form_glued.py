@@ -927,6 +927,7 @@ def _marks(at_text: _Text) -> _Marks:
     (_opener_places) and the 计量单位 cells after names (_units_after_names)."""
     text, hints, opened = at_text.text, at_text.hints, at_text.opened
     qualifiers = _starts(text, hints.target_ends)
+    inside = _inside_words(text)
     # (where, length) of each unit right after a number, the longest that fits ("人次" before "人")
     unit_at = _first_word_at(hints.units)
     units = [
@@ -949,7 +950,7 @@ def _marks(at_text: _Text) -> _Marks:
         frozenset(at for at, _ in qualifiers),
         frozenset(at for at, _ in _starts(text, hints.description_starts)),
         frozenset(opened),
-        _inside_words(text),
+        inside,
         frozenset(k for m in _SCORING.finditer(text) for k in range(m.start() + 1, m.end())),
         frozenset(at for at, _ in units),
         frozenset(at + length for at, length in units),
@@ -961,21 +962,22 @@ def _marks(at_text: _Text) -> _Marks:
         frozenset(k for m in _YEAR.finditer(text) for k in range(m.start() + 1, m.end())),
         frozenset(at for at, _ in _starts(text, hints.achieved_starts)),
         frozenset(at for at, _ in _starts(text, _KIND_WORDS)),
-        _inside_counted_runs(text, unit_at),
+        _inside_counted_runs(text, unit_at, inside),
     )
 
 
-def _inside_counted_runs(text: str, unit_at: re.Pattern[str]) -> frozenset[int]:
+def _inside_counted_runs(text: str, unit_at: re.Pattern[str], inside: frozenset[int]) -> frozenset[int]:
     """The cuts inside a run of digits that a unit word follows ("增收27万元"): cut there, a bare figure would
     close the target and the actual alone would keep the unit ("2" | "7万元"), but a target and its actual
-    printed side by side are counted alike ("100|100", "20人|20人")."""
-    return frozenset(
-        k
-        for m in _DIGITS_AT.finditer(text)
-        if (m.start() == 0 or not text[m.start() - 1].isdigit()) and _word_at(unit_at, text, m.end())
-        for k in range(m.start() + 1, m.end())
-        if text[k - 1].isdigit() and text[k].isdigit()
-    )
+    printed side by side are counted alike ("100|100", "20人|20人").  A unit that opens a longer word is
+    none ("…10|场地面积")."""
+    found: set[int] = set()
+    for m in _DIGITS_AT.finditer(text):
+        unit = _word_at(unit_at, text, m.end())
+        if unit is None or m.end() + len(unit) in inside or (m.start() and text[m.start() - 1].isdigit()):
+            continue
+        found.update(k for k in range(m.start() + 1, m.end()) if text[k - 1].isdigit() and text[k].isdigit())
+    return frozenset(found)
 
 
 def _units_after_names(text: str, hints: GlueHints, counted_units: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -1200,6 +1202,10 @@ class _Judged:
         self.text, self.roles = text, roles
         self.at = _Text(text, hints)
         marks = _marks(self.at)
+        if "unit" in roles:
+            # A table printing its units in a 计量单位 column prints bare figures as targets and actuals: a unit after
+            # a run of them is the next name's ("3002030010|场地面积"), not one figure's.
+            marks = replace(marks, in_counted_run=frozenset())
         self.named_before_text = bool(_TEXT_ROLES.intersection(roles))
         by_kind: dict[str, list[float]] = {}
         self.boundary: dict[str, list[float]] = {}
