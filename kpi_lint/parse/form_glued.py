@@ -23,6 +23,7 @@ from kpi_lint.grid import Cell
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS, TARGET_ROLES
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
+from kpi_lint.parse.numbering import ROW_NUMBER_WORD, ROW_NUMBER_WORDS
 from kpi_lint.parse.points_front import POINTS_ABOVE as _POINTS_ABOVE
 from kpi_lint.parse.points_front import Front, at_points, least_of, pareto, points_band
 from kpi_lint.read.source import fold
@@ -73,9 +74,9 @@ _ECHO_OF = tuple(lazy_compile(rf"(?=([\u4e00-\u9fff]{{{n}}})\1)") for n in range
 _ECHO_FIGURE = lazy_compile(r"(\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3}))\1")
 # … and a worded target's closing words said again as its actual ("…2022年销量显著提高" + "显著提高").
 _ECHO_WORD = lazy_compile(r"([\u4e00-\u9fff]{2,6})\1")
-_NUMBERING_ONLY = lazy_compile(r"(?:指标|任务)\s*\d*\s*[:：.、]?")
-_NUMBERED_NAME = lazy_compile(r"(?:指标|任务)\s*\d")
-_NUMBERED_COLON = lazy_compile(r"(?:指标|任务)\s*\d{1,2}\s*[:：]")  # "任务2:": a row's numbering, its colon no prose
+_NUMBERING_ONLY = lazy_compile(rf"{ROW_NUMBER_WORD}\s*\d*\s*[:：.、]?")
+_NUMBERED_NAME = lazy_compile(rf"{ROW_NUMBER_WORD}\s*\d")
+_NUMBERED_COLON = lazy_compile(rf"{ROW_NUMBER_WORD}\s*\d{{1,2}}\s*[:：]")  # "任务2:": a row's numbering, no prose
 _DIRECTIONS = tuple(DIRECTION_WORDS)
 _NUMBER_AT = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _LOOSE_UNIT = lazy_compile(r"(?<![\d.])[%‰]")
@@ -368,7 +369,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         return _RATE_NOTE  # "累计完成率", "目标完成率": a rate ("0%", "143%"), the one figure a note column holds
     if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
         return None
-    if role == "level3" and piece.startswith(("指标", "任务")) and _NUMBERING_ONLY.fullmatch(piece):
+    if role == "level3" and piece.startswith(ROW_NUMBER_WORDS) and _NUMBERING_ONLY.fullmatch(piece):
         return None  # "指标" | "1" …: the template's numbering "指标1" opens a name, it is none
     if at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare):
         # "…完成率%901010010国家级…": a row's figures glued between two names (or after a note); each
@@ -1047,7 +1048,7 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
     if ending_role in _TARGET_ROLES and at in marks.after_unit:
         return 0  # "2000次|汇总…": a target ends with its unit
     left, right = text[at - 1], text[at]
-    if right.isdigit() and text.startswith(("指标", "任务"), at - 2) and not text.endswith(_DIRECTIONS, 0, at):
+    if right.isdigit() and text.startswith(ROW_NUMBER_WORDS, at - 2) and not text.endswith(_DIRECTIONS, 0, at):
         return 3  # "指标|3": the numbering of the next row's name is not cut in two (but "定量指标|100%")
     if left in "、，,；;":
         return 3  # "文物保护、|文化传承": an enumeration goes on after its comma
