@@ -147,6 +147,8 @@ class GlueHints:
     subjects: tuple[str, ...] = ()  # glue_cues.txt 报告主语: who a report says did it (我市 …), in no name
     subject_adverbs: tuple[str, ...] = ()  # glue_cues.txt 主语副词: an adverb after such a subject (共 …)
     time_units: tuple[str, ...] = ()  # glue_cues.txt 时间单位: a unit of time a figure is printed with (2 小时)
+    base_ends: tuple[str, ...] = ()  # glue_cues.txt 基期结尾: the base a worded target compares with (超上年度)
+    worded_openers: tuple[str, ...] = ()  # glue_cues.txt 文字目标开头: how a worded target opens (按规定时限)
 
 
 @dataclass(frozen=True)
@@ -827,6 +829,8 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             modal_words=_longer_first(cues.get("目标情态", ())),
             heading_ends=_longer_first(cues.get("标题后缀", ())),
             comparison_starts=_longer_first(cues.get("比较开头", ())),
+            base_ends=_longer_first(cues.get("基期结尾", ())),
+            worded_openers=_longer_first(cues.get("文字目标开头", ())),
             subjects=_longer_first(cues.get("报告主语", ())),
             subject_adverbs=_longer_first(cues.get("主语副词", ())),
             time_units=_longer_first(cues.get("时间单位", ())),

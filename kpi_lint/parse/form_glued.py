@@ -23,6 +23,7 @@ from kpi_lint.grid import Cell
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, SIGNS, TARGET_ROLES
 from kpi_lint.parse.form_segment import OPTIONAL, Column, Placed
+from kpi_lint.parse.numbering import ROW_NUMBER_WORD, ROW_NUMBER_WORDS
 from kpi_lint.parse.points_front import POINTS_ABOVE as _POINTS_ABOVE
 from kpi_lint.parse.points_front import Front, at_points, least_of, pareto, points_band
 from kpi_lint.read.source import fold
@@ -73,8 +74,9 @@ _ECHO_OF = tuple(lazy_compile(rf"(?=([\u4e00-\u9fff]{{{n}}})\1)") for n in range
 _ECHO_FIGURE = lazy_compile(r"(\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,3}))\1")
 # … and a worded target's closing words said again as its actual ("…2022年销量显著提高" + "显著提高").
 _ECHO_WORD = lazy_compile(r"([\u4e00-\u9fff]{2,6})\1")
-_NUMBERING_ONLY = lazy_compile(r"指标\s*\d*\s*[:：.、]?")
-_NUMBERED_NAME = lazy_compile(r"指标\s*\d")
+_NUMBERING_ONLY = lazy_compile(rf"{ROW_NUMBER_WORD}\s*\d*\s*[:：.、]?")
+_NUMBERED_NAME = lazy_compile(rf"{ROW_NUMBER_WORD}\s*\d")
+_NUMBERED_COLON = lazy_compile(rf"{ROW_NUMBER_WORD}\s*\d{{1,2}}\s*[:：]")  # "任务2:": a row's numbering, no prose
 _DIRECTIONS = tuple(DIRECTION_WORDS)
 _NUMBER_AT = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _LOOSE_UNIT = lazy_compile(r"(?<![\d.])[%‰]")
@@ -125,6 +127,7 @@ _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
 _ELLIPSIS = "…"  # "……" in a free-text column: the template's mark of an empty cell
 _LONG_FIGURE = 5  # digits of a bare figure that, cut out of a longer run, is likely several figures
 _RUN_CUT = 2
+_COUNTED_RUN_CUT = 4  # a target cut off a figure whose unit only its actual keeps (_inside_counted_runs)
 _USUAL_ROWS = 3  # rows a first cut needs before its 分值 tell what is usual
 _UNUSUAL_POINTS = 0.5  # a 分值 not the table's usual one: breaks ties only
 _ANSWER_AFTER = 3  # a target whose number a lone 是 / 否 follows
@@ -231,8 +234,8 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     piece, hints = at.text[p:e], at.hints
     if e - p > _ONE_TARGET:
         return _listed_cost(at, p, e)  # only a list of targets runs this long
-    if at.numbered(p, e):
-        return None  # "指标3一级种薯…" is the next row's numbered name
+    if at.numbered(p, e) or at.holds_numbering(p, e):
+        return None  # "指标3一级种薯…", "…完成任务2:": the next row's numbered name
     if at.runs_into_unit(p, e) or piece in at.unit_words:
         return None  # "面积万亩28": the name and its 计量单位 cell before the target; "万亩" alone is no target
     if p in at.unit_cell_starts or e in at.unit_cell_starts:
@@ -271,7 +274,11 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
             if tail.startswith(_YES_NO) and not tail.startswith("是否"):
                 return _ANSWER_AFTER  # "55否…": points, then the 是否核心指标 answer, not a target's words
             return 0 if not tail or tail.startswith(at.number_tails) else 1
-        unfinished = bool(hints.worded_ends) and not piece.endswith(hints.worded_ends)
+        # … or with the base it compares with, after the comparison ("超上年度", "不低于上年"; not "上年度" alone),
+        # or where its actual opens by saying its word again before a figure ("增加" | "增372人次").
+        echoed = e in at.opened and at.text[e] == piece[0]
+        finished = piece.endswith(hints.worded_ends) or _compared(piece, hints) or echoed or _opened(piece, hints)
+        unfinished = bool(hints.worded_ends) and not finished
         # Between two equally good cuts, the shorter worded target: names run long, targets not.
         return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
     listed = _listed_cost(at, p, e)
@@ -288,6 +295,16 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
     if piece.endswith(at.unit_cell_ends.get(p, "\0")):
         return 1  # "次|到0次": after its 计量单位 cell, a target counted in it, whatever OCR made of its figures
     return 1 + at.numbers(p, e)
+
+
+def _compared(piece: str, hints: GlueHints) -> bool:
+    """A worded target closing with the base period it compares with, the comparison before it ("超上年度")."""
+    return any(piece.endswith(base) and len(piece) > len(base) for base in hints.base_ends)
+
+
+def _opened(piece: str, hints: GlueHints) -> bool:
+    """A worded target opening as one does, with more after its opener ("按规定时限", not "按规定")."""
+    return any(piece.startswith(word) and len(piece) > len(word) for word in hints.worded_openers)
 
 
 def _run_on(piece: str) -> bool:
@@ -337,6 +354,10 @@ def _text_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
 def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
     """三级指标, 偏差原因, 备注: names and free text are words, not targets."""
     piece, hints = at.text[p:e], at.hints
+    if role == "level3" and (numbering := _NUMBERED_COLON.match(piece)) and numbering.end() < len(piece):
+        return _name_cost(role, at, p + numbering.end(), e, named_before_text)  # "任务1:" numbers the name
+    if at.holds_numbering(p, e):
+        return None  # "…55任务2:…": the next row's numbered name
     # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
     bare = BRACKETED.sub("", piece) if at.has_bracket(p, e) else None
     signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
@@ -348,7 +369,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         return _RATE_NOTE  # "累计完成率", "目标完成率": a rate ("0%", "143%"), the one figure a note column holds
     if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
         return None
-    if role == "level3" and piece.startswith("指标") and _NUMBERING_ONLY.fullmatch(piece):
+    if role == "level3" and piece.startswith(ROW_NUMBER_WORDS) and _NUMBERING_ONLY.fullmatch(piece):
         return None  # "指标" | "1" …: the template's numbering "指标1" opens a name, it is none
     if at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare):
         # "…完成率%901010010国家级…": a row's figures glued between two names (or after a note); each
@@ -369,6 +390,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
         stray += 2 * at.holds_kind(p, e)  # "健全性性标定指": the 指标性质 column's word
         stray += 2 * at.runs_into_unit(p, e)  # "活动次数次到": the 计量单位 cell after the name
+        stray += 2 * at.runs_past_name(p, e)  # "健康档案更新率按规定时限": the name and its target
         stray += 2 * (e in at.echo_middles)  # "合规性好|好": the name took the first saying of a target said twice
         # "…>=2个0|个0%当年…": a unit right after a bare number is that number's, not a name's start.
         # But a name ending where a 计量单位 cell opens is one ("10|场地面积|平方米").
@@ -423,7 +445,7 @@ def _number_tails(hints: GlueHints) -> tuple[str, ...]:
 @lru_cache(maxsize=16)
 def _target_openers(hints: GlueHints) -> tuple[str, ...]:
     """Words that open a target and never end a name: comparisons and worded openers (有所, 明显)."""
-    return (*WORDED_SIGNS, *hints.worded_starts)
+    return (*WORDED_SIGNS, *hints.worded_starts, *hints.worded_openers)
 
 
 @lru_cache(maxsize=4096)
@@ -523,7 +545,9 @@ class _Text:
         "_last_digit",
         "_loose",
         "_numbered",
+        "_numbering_starts",
         "_numbers",
+        "_opened_after_name",
         "_openers",
         "_separators",
         "_signs",
@@ -550,6 +574,10 @@ class _Text:
         self.counted_units = _counted_units(hints)  # found once per text: hashing the hints is not cheap
         self.unit_words = _unit_words(hints)
         self.target_openers = _target_openers(hints)
+        # Where a target opener follows a name's ending ("健康档案更新率|按规定时限"): a name holding it ran on.
+        self._opened_after_name = sorted(
+            at for at, _ in _starts(text, self.target_openers) if at and text.endswith(hints.name_ends, 0, at)
+        ) if hints.name_ends else []
         self._describes_end = _word_ends(text, hints.description_starts)
         self._basis_end = _word_ends(text, hints.bases)
         self._kind_end = _word_ends(text, _KIND_WORDS)
@@ -575,6 +603,7 @@ class _Text:
         self._counted: dict[int, int] = {}
         self._figures: dict[int, int] = {}
         self._numbered: dict[int, int] = {}
+        self._numbering_starts = [m.start() for m in _NUMBERED_COLON.finditer(text)]
         # Counts from the start of the text to each place: signs, word characters, opening brackets,
         # list separators, and numbers (runs of digits) begun; `_in_number[p]`: text[p] goes on a
         # number begun before it.
@@ -635,6 +664,16 @@ class _Text:
         """text[p:e] opens with a name's numbering ("指标3…", _NUMBERED_NAME): that match, if there is one,
         ends at one place only (its digit)."""
         return self._end_from(self._numbered, _NUMBERED_NAME.match, p) <= e
+
+    def holds_numbering(self, p: int, e: int) -> bool:
+        """text[p:e] holds a row's numbering with its colon after its start ("…门诊住院人次…55任务2:…")."""
+        k = bisect.bisect_right(self._numbering_starts, p)
+        return k < len(self._numbering_starts) and self._numbering_starts[k] < e
+
+    def runs_past_name(self, p: int, e: int) -> bool:
+        """text[p:e] holds a target opener right after a name's ending ("…更新率按规定时限")."""
+        k = bisect.bisect_right(self._opened_after_name, p)
+        return k < len(self._opened_after_name) and self._opened_after_name[k] < e
 
     def numbers(self, p: int, e: int) -> int:
         """How many numbers (runs of digits, what \\d+ finds) text[p:e] holds."""
@@ -845,6 +884,7 @@ class _Marks:
     in_year: frozenset[int]  # cuts inside a year or before its 年 ("20|22年", "2022|年销量")
     achieved_at: frozenset[int]  # cuts right before a word stating what was achieved ("12月|已完成")
     kind_at: frozenset[int]  # cuts right before a 指标性质 word ("健全性|性标定指|高")
+    in_counted_run: frozenset[int]  # cuts inside a run of digits counted in a unit after it ("增收2|7万元")
 
 
 def _opener_places(text: str, hints: GlueHints) -> set[int]:
@@ -888,6 +928,7 @@ def _marks(at_text: _Text) -> _Marks:
     (_opener_places) and the 计量单位 cells after names (_units_after_names)."""
     text, hints, opened = at_text.text, at_text.hints, at_text.opened
     qualifiers = _starts(text, hints.target_ends)
+    inside = _inside_words(text)
     # (where, length) of each unit right after a number, the longest that fits ("人次" before "人")
     unit_at = _first_word_at(hints.units)
     units = [
@@ -910,7 +951,7 @@ def _marks(at_text: _Text) -> _Marks:
         frozenset(at for at, _ in qualifiers),
         frozenset(at for at, _ in _starts(text, hints.description_starts)),
         frozenset(opened),
-        _inside_words(text),
+        inside,
         frozenset(k for m in _SCORING.finditer(text) for k in range(m.start() + 1, m.end())),
         frozenset(at for at, _ in units),
         frozenset(at + length for at, length in units),
@@ -922,7 +963,22 @@ def _marks(at_text: _Text) -> _Marks:
         frozenset(k for m in _YEAR.finditer(text) for k in range(m.start() + 1, m.end())),
         frozenset(at for at, _ in _starts(text, hints.achieved_starts)),
         frozenset(at for at, _ in _starts(text, _KIND_WORDS)),
+        _inside_counted_runs(text, unit_at, inside),
     )
+
+
+def _inside_counted_runs(text: str, unit_at: re.Pattern[str], inside: frozenset[int]) -> frozenset[int]:
+    """The cuts inside a run of digits that a unit word follows ("增收27万元"): cut there, a bare figure would
+    close the target and the actual alone would keep the unit ("2" | "7万元"), but a target and its actual
+    printed side by side are counted alike ("100|100", "20人|20人").  A unit that opens a longer word is
+    none ("…10|场地面积")."""
+    found: set[int] = set()
+    for m in _DIGITS_AT.finditer(text):
+        unit = _word_at(unit_at, text, m.end())
+        if unit is None or m.end() + len(unit) in inside or (m.start() and text[m.start() - 1].isdigit()):
+            continue
+        found.update(k for k in range(m.start() + 1, m.end()) if text[k - 1].isdigit() and text[k].isdigit())
+    return frozenset(found)
 
 
 def _units_after_names(text: str, hints: GlueHints, counted_units: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -992,7 +1048,7 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
     if ending_role in _TARGET_ROLES and at in marks.after_unit:
         return 0  # "2000次|汇总…": a target ends with its unit
     left, right = text[at - 1], text[at]
-    if right.isdigit() and text.startswith("指标", at - 2) and not text.endswith(_DIRECTIONS, 0, at):
+    if right.isdigit() and text.startswith(ROW_NUMBER_WORDS, at - 2) and not text.endswith(_DIRECTIONS, 0, at):
         return 3  # "指标|3": the numbering of the next row's name is not cut in two (but "定量指标|100%")
     if left in "、，,；;":
         return 3  # "文物保护、|文化传承": an enumeration goes on after its comma
@@ -1000,6 +1056,8 @@ def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:
         return 3  # "元/月/人": a unit goes on after its slash
     if ending_role in ("weight", "score", "ratio", "comparator"):
         return 1 if left.isdigit() and right.isdigit() else 0
+    if ending_role in _TARGET_ROLES and at in marks.in_counted_run:
+        return _COUNTED_RUN_CUT  # "超上年度增收2|7万元": the target's figure would have no unit, its actual one
     if left.isdigit() and (right.isdigit() or right == "."):
         return 2  # inside a number: only where two numeric cells touch ("1020" = 10 | 20)
     if left == "." and right.isdigit() and text[at - 2 : at - 1].isdigit():
@@ -1145,6 +1203,10 @@ class _Judged:
         self.text, self.roles = text, roles
         self.at = _Text(text, hints)
         marks = _marks(self.at)
+        if "unit" in roles:
+            # A table printing its units in a 计量单位 column prints bare figures as targets and actuals: a unit after
+            # a run of them is the next name's ("3002030010|场地面积"), not one figure's.
+            marks = replace(marks, in_counted_run=frozenset())
         self.named_before_text = bool(_TEXT_ROLES.intersection(roles))
         by_kind: dict[str, list[float]] = {}
         self.boundary: dict[str, list[float]] = {}
@@ -1376,7 +1438,7 @@ def glued_rows(
         text = text[: footnote.start()]  # "…100%注:1、其他资金包括…": the form's footnotes after its last row
     head = carried.text.strip() if carried is not None else ""
     joined = head + text
-    if _PROSE.search(joined):  # a sentence (notes, scoring rules) is not a row glued together
+    if _PROSE.search(_NUMBERED_COLON.sub("", joined)):  # a sentence (notes, scoring rules) is not a row glued together
         return None
     # Cut as if full-width figures were plain ("１０≥２６６米" as "10≥266米"): the same length, so the
     # places found hold in the printed text, which the cells keep.

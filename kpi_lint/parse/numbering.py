@@ -28,4 +28,8 @@ NUMBER_STOP = "[、.．]"  # after a number: "1、", "1.", "1．"
 NUMBER_END = "[:：、.．]"  # … or a colon: "指标1:", "1："
 DIGIT_MARK = r"[(（]?\d{1,2}[)）.、．]"  # "1.", "2、", "3)", "(4)"
 INDICATOR_NUMBER = r"指标\s*\d+"  # "指标1", "指标 12": a form's own numbering of its rows
+# The words a form numbers its rows with in glued text ("指标1", "任务2:": 南昌县's 整体支出自评表 numbers two tasks
+# in one 二级 cell), and each as a tuple for `str.startswith`.
+ROW_NUMBER_WORDS = ("指标", "任务")
+ROW_NUMBER_WORD = f"(?:{'|'.join(ROW_NUMBER_WORDS)})"
 PART_HEADING = rf"第{CHINESE_NUMERAL}+部分"  # "第二部分": a part of a document, after its table

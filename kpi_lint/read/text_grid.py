@@ -527,7 +527,10 @@ def text_grid(
             titles.learn(folded, spans)
         glued = None
         if len(pieces) == 1:
-            glued = glued_cells(printed, folded, tokens, labels, header, tails=tails, titles=titles, spans=spans)
+            # A preview's later chunk goes on with the run of text the first one began, which lost its separators:
+            # every word of the vocabulary it holds is cut at, however few ("…长期在外|生态效益指标|绿化、节能…").
+            words = 1 if chunk > 1 else 3
+            glued = glued_cells(printed, folded, tokens, labels, header, words, tails, titles, spans)
         unwrapped = _unwrapped(folded, tokens, chunk > 0) if len(pieces) > 1 else None
         if unwrapped is not None:
             kept, columns = unwrapped

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.parse import parse
+from kpi_lint.parse.points_kind import drop_rates_read_as_points
 from tests.wild.rows import WILD
 
 Y01 = WILD / "y01_jiangxi_healthcentre_dept_selfeval_glued.txt"
@@ -31,10 +34,18 @@ def test_a_rate_read_into_the_points_column_of_bare_points_is_no_weight() -> Non
     # y01's glued "…签约率提高1%X体检 ⏎ 3、率提高2%签约率提高1%体检率下降1%126…" was cut so that "1%" (a rate of the
     # actual) stood as the row's 分值 and "1" as its 得分: KPI501 said "full score 1/1" (blind, wrong). The table's
     # other weights are bare points (4, 4, 5, 13, 10), so that "weight" is left unread (parse/points_kind.py).
-    rows = {i.level3: i for i in parse(Y01).indicators}
-    odd = rows["率提高"]
-    assert (odd.weight, odd.score) == (None, None) and "weight" not in odd.spans
-    assert (rows["业务收入超上年度增收"].weight, rows["业务收入超上年度增收"].score) == (13.0, 13.0)
+    # Since issue 11 glued-preview the preview's chunks are read as one run and the row's own points are read
+    # (12 | 6, scored in proportion); the guard is checked on y01's project with that misreading put back.
+    project = parse(Y01).projects[0]
+    rows = {i.level3: i for i in project.indicators}
+    social = next(i for i in project.indicators if i.level2 == "社会效益指标")
+    assert (social.weight, social.score) == (12.0, 6.0)
+    assert (rows["业务收入"].weight, rows["业务收入"].score) == (13.0, 13.0)
+    social.weight, social.score = 1.0, 1.0
+    social.spans["weight"] = replace(social.spans["weight"], text="1%")
+    drop_rates_read_as_points(project)
+    assert (social.weight, social.score) == (None, None) and "weight" not in social.spans
+    assert (rows["业务收入"].weight, rows["业务收入"].score) == (13.0, 13.0)
     # A table whose weights are all shares of the whole ("权重(%)", r05: 20%, 10%, 5%) keeps them.
     r05 = parse(WILD / "r05_sichuan_inclusivefinance_regional_selfeval_glued.txt")
     assert [i.weight for i in r05.indicators] == [20.0, 20.0, 10.0, 10.0, 10.0, 10.0, 10.0, 5.0, 5.0]
