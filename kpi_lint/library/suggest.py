@@ -174,10 +174,7 @@ class Suggester:
         self._funds: dict[ProjectKey, Funds | None] = {}
         self._sectors: dict[ProjectKey, frozenset[str]] = {}
         self._peer_facts: dict[ProjectKey, tuple[frozenset[str], Funds | None]] = {}  # a peer's sectors and funds
-        # What makes a project one peer (`peer_identity`), by a number: each distinct identity (a tuple of all
-        # its rows) is hashed once, not again at each of the peer lists it is compared in.
-        self._identity_numbers: dict[PeerIdentity, int] = {}
-        self._identities: dict[ProjectKey, int] = {}
+        self._identities: dict[ProjectKey, PeerIdentity] = {}  # what makes a project one peer (`peer_identity`)
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
         self._breaks: Recent[ProjectKey, tuple[int, int] | None] = Recent(PROJECT_ANSWERS)  # `break_place`
         self._rows_cache: Recent[tuple[ProjectKey, str], tuple[Indicator, ...]] = Recent(PROJECT_ANSWERS)
@@ -250,13 +247,11 @@ class Suggester:
                 break
         return peers
 
-    def _identity(self, key: ProjectKey) -> int:
-        """A project of `documents` as a peer (`peer_identity`), computed once: the number of its identity
-        (two projects have one number exactly when their identities are equal)."""
+    def _identity(self, key: ProjectKey) -> PeerIdentity:
+        """A project of `documents` as a peer (`peer_identity`), computed once."""
         if key not in self._identities:
             _, proj, unit = self._projects[key]
-            numbers = self._identity_numbers
-            self._identities[key] = numbers.setdefault(peer_identity(proj, unit), len(numbers))
+            self._identities[key] = peer_identity(proj, unit)
         return self._identities[key]
 
     def _rows(self, key: ProjectKey, level2: str) -> tuple[Indicator, ...]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kpi_lint.cluster.groups import document_unit
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.library.cut_rows import break_place, cut_row, ends_inside_word, last_row_at_a_break
-from kpi_lint.library.suggest import PeerIdentity, Suggester, peer_identity
+from kpi_lint.library.suggest import Suggester
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.rules.target.common import peer_lines
 from kpi_lint.vocab import COST
@@ -103,20 +102,3 @@ def test_a_tail_asked_again_gets_the_same_answer() -> None:
     again = [ends_inside_word(t, directory) for t in texts]
     assert first == again == [True, True, True, True, False]
 
-
-def test_a_peers_identity_number_stands_for_its_identity(all_docs: list[Document], suggester: Suggester) -> None:
-    """Issue 10 (per-row cost): the peer lists compare a number per identity, not the whole tuple of rows; two
-    projects get one number exactly when their identities (`peer_identity`) are equal — c02 and i03, one page
-    of 武汉市青山区教育局 kept twice, are one peer."""
-    by_identity: dict[PeerIdentity, set[int]] = {}
-    for doc in all_docs:
-        unit = document_unit(doc)
-        for proj in doc.projects:
-            number = suggester._identity((doc.path, proj.name, proj.line))
-            by_identity.setdefault(peer_identity(proj, unit), set()).add(number)
-    assert all(len(numbers) == 1 for numbers in by_identity.values())
-    assert len({n for numbers in by_identity.values() for n in numbers}) == len(by_identity)
-    c02, i03 = _doc(all_docs, "c02_"), _doc(all_docs, "i03_")
-    assert suggester._identity((c02.path, c02.projects[0].name, c02.projects[0].line)) == suggester._identity(
-        (i03.path, i03.projects[0].name, i03.projects[0].line)
-    )
