@@ -39,32 +39,51 @@ def ends_inside_word(text: str | None, directory: Path) -> bool:
     tail = _CJK_TAIL.search(squashed)
     if tail is None or squashed.endswith(_whole_endings(directory)):
         return False
+    return _tail_inside_word(tail.group())
+
+
+@lru_cache(maxsize=16384)
+def _tail_inside_word(tail: str) -> bool:
+    """Whether jieba leaves the last character of a Chinese `tail` alone, opening a longer word with the one before.
+
+    A pure function of the text and the default dictionary (`plain_tokenizer` never takes a word), remembered:
+    every peer row is asked once per category a project suggests for, and names repeat across projects.
+    """
     from kpi_lint.segment import plain_tokenizer  # on first use: loads jieba's dictionary
 
     tokenizer = plain_tokenizer()
-    tokens = tokenizer.lcut(tail.group(), HMM=False)
+    tokens = tokenizer.lcut(tail, HMM=False)
     if len(tokens) < 2 or len(tokens[-1]) != 1:
         return False
     return tokenizer.frequency(tokens[-2] + tokens[-1]) == 0
 
 
-def last_row_at_a_break(ind: Indicator, project: Project) -> bool:
-    """The table breaks off and this is the last row read (by where its cells start).
+def _place(row: Indicator) -> tuple[int, int]:
+    """Where the row's last cell starts."""
+    return max(((loc.line, loc.column) for loc in row.spans.values()), default=(row.line, row.column))
+
+
+def break_place(project: Project) -> tuple[int, int] | None:
+    """Where the last row read of a table that breaks off starts (None: the table does not break off)."""
+    if not project.cut_off or not project.indicators:
+        return None
+    return max(_place(row) for row in project.indicators)
+
+
+def last_row_at_a_break(ind: Indicator, project: Project, at_break: tuple[int, int] | None = None) -> bool:
+    """The table breaks off and this is the last row read (by where its cells start); `at_break` is the
+    project's `break_place` when the caller asks of several of its rows (found once, not once per row).
 
     Broader than the rules' ``kpi_lint.rules.target.common.at_the_break``, which asks whether the text ends right
     after this row's value (nothing of it read past the value): a row to copy is refused at any break, even when
     its actual or score was read."""
-    if not project.cut_off or not project.indicators:
-        return False
-
-    def place(row: Indicator) -> tuple[int, int]:
-        return max(((loc.line, loc.column) for loc in row.spans.values()), default=(row.line, row.column))
-
-    return place(ind) == max(place(row) for row in project.indicators)
+    last = break_place(project) if at_break is None else at_break
+    return last is not None and _place(ind) == last
 
 
-def cut_row(ind: Indicator, project: Project, directory: Path) -> bool:
-    """The row's name or value was cut by the page or the excerpt: not to be copied."""
-    if last_row_at_a_break(ind, project):
+def cut_row(ind: Indicator, project: Project, directory: Path, at_break: tuple[int, int] | None = None) -> bool:
+    """The row's name or value was cut by the page or the excerpt: not to be copied (`at_break`: as for
+    `last_row_at_a_break`)."""
+    if last_row_at_a_break(ind, project, at_break):
         return True
     return any(ends_inside_word(text, directory) for text in (ind.level3, ind.value))

@@ -38,7 +38,7 @@ from kpi_lint.cluster.peers import FITTING_KINDS, PROJECT_ANSWERS, PeerIndex, Pr
 from kpi_lint.cluster.recent import Recent
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_list
 from kpi_lint.library.build import range_unit, run_concepts, where
-from kpi_lint.library.cut_rows import cut_row
+from kpi_lint.library.cut_rows import break_place, cut_row
 from kpi_lint.library.funds import Funds, project_funds, project_sectors
 from kpi_lint.library.match import LibraryMatcher
 from kpi_lint.library.model import Concept, Library
@@ -176,6 +176,7 @@ class Suggester:
         self._peer_facts: dict[ProjectKey, tuple[frozenset[str], Funds | None]] = {}  # a peer's sectors and funds
         self._identities: dict[ProjectKey, PeerIdentity] = {}  # what makes a project one peer (`peer_identity`)
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
+        self._breaks: Recent[ProjectKey, tuple[int, int] | None] = Recent(PROJECT_ANSWERS)  # `break_place`
         self._rows_cache: Recent[tuple[ProjectKey, str], tuple[Indicator, ...]] = Recent(PROJECT_ANSWERS)
         # (level2, sectors or None) → the peer projects with rows to copy there (of one of those sectors)
         self._using: dict[tuple[str, frozenset[str] | None], ProjectSubset] = {}
@@ -268,7 +269,9 @@ class Suggester:
                 continue
             if fitting is not None and (ind.parsed or parse_value(ind.value)).kind not in fitting:
                 continue  # 成本指标 "预算控制率 ≥95": not a cost
-            if cut_row(ind, entry[1], self.lexicon.directory):
+            # Where its table breaks off: found once per project, not once per row asked.
+            at_break = self._breaks.get(key, lambda: break_place(entry[1]))
+            if cut_row(ind, entry[1], self.lexicon.directory, at_break):
                 continue  # "…宣传教育费、文物保 | 59万元": a name or value the page or the excerpt cut is no model
             concept = self.concept_of(ind)
             if concept is not None and concept.level2 == level2:  # a row misfiled here is no model

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from kpi_lint.lexicon import load_lexicon
-from kpi_lint.library.cut_rows import cut_row, ends_inside_word
+from kpi_lint.library.cut_rows import break_place, cut_row, ends_inside_word, last_row_at_a_break
 from kpi_lint.library.suggest import Suggester
-from kpi_lint.model import Document
+from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.rules.target.common import peer_lines
 from kpi_lint.vocab import COST
 
@@ -63,3 +63,42 @@ def test_cost_lines_come_only_from_the_projects_sector(all_docs: list[Document],
             own = suggester.sectors((doc.path, proj.name, proj.line), proj)
             for peer in suggester.ranked_peers(proj, doc.path, COST, same_sector=True):
                 assert not own.isdisjoint(suggester.sectors(peer.key)), (doc.path, proj.name, peer.key)
+
+
+def _each_row_alone(ind: Indicator, project: Project) -> bool:
+    """`last_row_at_a_break` as it was asked before `break_place`: every row of the project compared, per row."""
+
+    def place(row: Indicator) -> tuple[int, int]:
+        return max(((loc.line, loc.column) for loc in row.spans.values()), default=(row.line, row.column))
+
+    return bool(project.cut_off and project.indicators) and place(ind) == max(place(r) for r in project.indicators)
+
+
+def test_break_place_found_once_gives_each_rows_answer(all_docs: list[Document]) -> None:
+    """Issue 10 (per-row cost): where a broken-off table's last row starts is found once per project; on every row
+    of the samples and the wild set the answer is the one the per-row search gave, and so is `cut_row`'s."""
+    directory = load_lexicon().directory
+    broken = at_break = 0
+    for doc in all_docs:
+        for proj in doc.projects:
+            place = break_place(proj)
+            broken += place is not None
+            assert (place is not None) == bool(proj.cut_off and proj.indicators), (doc.path, proj.name)
+            for ind in proj.indicators:
+                alone = _each_row_alone(ind, proj)
+                at_break += alone
+                assert last_row_at_a_break(ind, proj, place) == alone == last_row_at_a_break(ind, proj)
+                assert cut_row(ind, proj, directory, place) == cut_row(ind, proj, directory)
+    # 2026-12-01, 183 documents: 101 broken-off tables, 101 last rows (a tie would count twice)
+    assert at_break >= broken >= 90
+
+
+def test_a_tail_asked_again_gets_the_same_answer() -> None:
+    """The jieba cut of a name's Chinese tail is remembered per tail: asked again (another row, another category),
+    the answer is the first one's, and a tail read inside a longer text is judged as alone."""
+    directory = load_lexicon().directory
+    texts = ("文物保", "宣传教育费、文物保", "工作效", "≥95%工作效", "服务对象满意度")
+    first = [ends_inside_word(t, directory) for t in texts]
+    again = [ends_inside_word(t, directory) for t in texts]
+    assert first == again == [True, True, True, True, False]
+
