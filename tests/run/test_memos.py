@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from kpi_lint.lexicon import load_lexicon
+import pytest
+
+import kpi_lint.run.checking as checking
+from kpi_lint.config import Config
+from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.parse import parse
+from kpi_lint.parse.values import _parse_with_default
+from kpi_lint.rules.registry import all_rules
+from kpi_lint.rules.text._text import clean, clean_cut, squashed
+from kpi_lint.run.checking import check_files
 from kpi_lint.run.memos import forget_reading_memos
 from kpi_lint.vocab import label_key, squash
 from tests.corpus import SAMPLES
@@ -17,3 +25,37 @@ def test_parsing_fills_the_memos_and_forgetting_empties_them_without_changing_a_
     forget_reading_memos(lexicon)
     assert not lexicon.vocab.memo and not label_key.cache_info().currsize and not squash.cache_info().currsize
     assert parse(SAMPLES[4], lexicon) == first
+
+
+def _memo_sizes() -> dict[str, int]:
+    return {
+        "clean": clean.cache_info().currsize,
+        "squashed": squashed.cache_info().currsize,
+        "clean_cut": clean_cut.cache_info().currsize,
+        "values": _parse_with_default.cache_info().currsize,
+    }
+
+
+def test_a_check_empties_the_rules_and_value_memos_before_the_peer_phase_and_finds_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The five samples through `check --jobs 1`: the local rules fill the folded-cell memos and the value
+    parser's; they are empty when the peer phase starts, and the run finds what a run keeping them finds."""
+    seen: list[dict[str, int]] = []
+    forget = checking.forget_reading_memos
+
+    def spied(lexicon: Lexicon) -> None:
+        seen.append(_memo_sizes())
+        forget(lexicon)
+        seen.append(_memo_sizes())
+
+    monkeypatch.setattr(checking, "forget_reading_memos", spied)
+    forgetting = check_files(SAMPLES, Config(), all_rules()).findings
+    before, after = seen
+    assert all(before.values()), before
+    assert after == {"clean": 0, "squashed": 0, "clean_cut": 0, "values": 0}
+
+    monkeypatch.setattr(checking, "forget_reading_memos", lambda lexicon: None)
+    keeping = check_files(SAMPLES, Config(), all_rules()).findings
+    assert len(forgetting) == len(keeping) > 0
+    assert [f.to_dict() for f in forgetting] == [f.to_dict() for f in keeping]

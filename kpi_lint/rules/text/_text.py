@@ -87,6 +87,13 @@ def clean_cut(text: str | None) -> str:
     return _STRAY_DIGIT.sub("", clean(text))
 
 
+def forget_folded() -> None:
+    """Empty the memos of `squashed`, `clean` and `clean_cut` (the file tasks' cells, before the peer phase)."""
+    squashed.cache_clear()
+    clean.cache_clear()
+    clean_cut.cache_clear()
+
+
 def period_label(period: str | None) -> str:
     return f"{period}" if period else ""
 
