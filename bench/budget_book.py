@@ -52,7 +52,7 @@ def project_section(source: Path) -> tuple[str, int]:
     doc = parse(source)
     first = min(p.line for p in doc.projects)
     lines = source.read_text(encoding="utf-8").splitlines()
-    return "\n".join(lines[first - 1:]).rstrip("\n") + "\n\n", len(doc.projects)
+    return "\n".join(lines[first - 1 :]).rstrip("\n") + "\n\n", len(doc.projects)
 
 
 def write_book(dest: Path, projects: int, section: tuple[str, int]) -> int:
@@ -76,9 +76,22 @@ def check_cpu(book: Path) -> float:
     """User + system CPU seconds of `kpi-lint check` on the book, in a child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
-        [sys.executable, "-m", "kpi_lint", "check", str(book), "--output-format", "json", "--no-cache",
-         "--fail-on", "never", "-o", os.devnull],
-        check=False, stdout=subprocess.DEVNULL,  # exit 2: an input problem found, timed all the same
+        [
+            sys.executable,
+            "-m",
+            "kpi_lint",
+            "check",
+            str(book),
+            "--output-format",
+            "json",
+            "--no-cache",
+            "--fail-on",
+            "never",
+            "-o",
+            os.devnull,
+        ],
+        check=False,
+        stdout=subprocess.DEVNULL,  # exit 2: an input problem found, timed all the same
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -91,7 +104,8 @@ def rows_of(doc: Document, shift: int = 0) -> list[Row]:
     """Every indicator row: project, form, period, levels, value, line (less `shift`) and column."""
     rows = [
         (p.name, p.form.value, i.period, i.level1, i.level2, i.level3, i.value, i.line - shift, i.column)
-        for p in doc.projects for i in p.indicators
+        for p in doc.projects
+        for i in p.indicators
     ]
     return sorted(rows, key=lambda row: (row[7], row[8], repr(row)))  # None sorts by its repr
 
@@ -153,11 +167,16 @@ def compare_mixed(book: Path, files: list[tuple[Path, Document]], offsets: list[
         mine = Document(path=str(book), layout=doc.layout, encoding=doc.encoding)
         mine.projects = [p for p in doc.projects if start < p.line <= end]
         if rows_of(mine, start) != rows_of(alone) or len(mine.projects) != len(alone.projects):
-            differ.append(f"{path.name} ({alone.layout.value}: {len(alone.projects)}/{len(alone.indicators)} alone, "
-                          f"{len(mine.projects)}/{len(mine.indicators)} in the book)")
+            differ.append(
+                f"{path.name} ({alone.layout.value}: {len(alone.projects)}/{len(alone.indicators)} alone, "
+                f"{len(mine.projects)}/{len(mine.indicators)} in the book)"
+            )
     same = "all rows the same" if not differ else f"{len(differ)} files differ: " + "; ".join(differ)
-    print(f"{len(files):>3} files, {len(doc.projects)} projects / {len(doc.indicators)} rows in the book, "
-          f"{alone_projects} / {alone_rows} alone; {same}", flush=True)
+    print(
+        f"{len(files):>3} files, {len(doc.projects)} projects / {len(doc.indicators)} rows in the book, "
+        f"{alone_projects} / {alone_rows} alone; {same}",
+        flush=True,
+    )
     return doc
 
 
@@ -173,8 +192,10 @@ def mixed_main(args: argparse.Namespace, out: Path) -> None:
             write_mixed(big, files, times)
             start = time.process_time()
             doc = parse(big)
-            line = (f"    x{times}: {big.stat().st_size / 1e6:.2f} MB, {len(doc.projects)} projects, "
-                    f"parse {time.process_time() - start:.2f} s CPU")
+            line = (
+                f"    x{times}: {big.stat().st_size / 1e6:.2f} MB, {len(doc.projects)} projects, "
+                f"parse {time.process_time() - start:.2f} s CPU"
+            )
             if args.check:
                 line += f"; check {check_cpu(big):.1f} s CPU"
             print(line, flush=True)
@@ -199,8 +220,10 @@ def main() -> None:
         book = out / f"book-{n}.txt"
         written = write_book(book, n, section)
         parsed, found, cpu = rule_cpu(book)
-        line = (f"{n:>5} asked: {written} source projects, {book.stat().st_size / 1e6:.1f} MB, {parsed} parsed; "
-                f"KPI303 {found} findings in {cpu:.2f} s CPU")
+        line = (
+            f"{n:>5} asked: {written} source projects, {book.stat().st_size / 1e6:.1f} MB, {parsed} parsed; "
+            f"KPI303 {found} findings in {cpu:.2f} s CPU"
+        )
         if args.check:
             line += f"; check {check_cpu(book):.1f} s CPU"
         print(line, flush=True)

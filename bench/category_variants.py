@@ -64,10 +64,13 @@ from kpi_lint.parse.values import parse_value  # noqa: E402
 
 # Units of a value, grouped by what they count (the value's kind says count / date / money only).
 UNIT_GROUPS = [
-    ["人", "人次", "万人", "名", "户", "家"], ["次", "场", "期", "批"],
+    ["人", "人次", "万人", "名", "户", "家"],
+    ["次", "场", "期", "批"],
     ["个", "项", "所", "台", "套", "件", "份", "本", "处", "座", "辆", "种"],
-    ["亩", "平方米", "㎡", "平米", "公里", "千米", "米", "km", "吨", "公斤"], ["元", "万元", "亿元", "万美元"],
-    ["天", "日", "个工作日", "工作日", "小时"], ["月", "个月", "年", "季度"],
+    ["亩", "平方米", "㎡", "平米", "公里", "千米", "米", "km", "吨", "公斤"],
+    ["元", "万元", "亿元", "万美元"],
+    ["天", "日", "个工作日", "工作日", "小时"],
+    ["月", "个月", "年", "季度"],
 ]
 DEADLINE_WORDS = ["月底", "年底", "月前", "年前", "之前", "以前", "前完成", "月份", "日前"]
 # Shapes a reviewer reads off a row without its 一级/二级 (issue 13l): a date written in the cell (2022年12月,
@@ -121,8 +124,19 @@ def _chars(low: int, high: int) -> Pipeline:
     pipeline = _pipeline()
     union = pipeline.steps[0][1]
     union.transformers = [
-        (name, TfidfVectorizer(analyzer="char", preprocessor=TextNormalizer(), lowercase=False,
-                               ngram_range=(low, high), sublinear_tf=True) if name.endswith(":chars") else block, cols)
+        (
+            name,
+            TfidfVectorizer(
+                analyzer="char",
+                preprocessor=TextNormalizer(),
+                lowercase=False,
+                ngram_range=(low, high),
+                sublinear_tf=True,
+            )
+            if name.endswith(":chars")
+            else block,
+            cols,
+        )
         for name, block, cols in union.transformers
     ]
     return pipeline
@@ -142,8 +156,9 @@ def _value_cues(extra: dict[str, list[str]]) -> Pipeline:
 
 
 def _value_chars(weight: float) -> Pipeline:
-    chars = TfidfVectorizer(analyzer="char_wb", preprocessor=TextNormalizer(), lowercase=False, ngram_range=(1, 2),
-                            sublinear_tf=True)
+    chars = TfidfVectorizer(
+        analyzer="char_wb", preprocessor=TextNormalizer(), lowercase=False, ngram_range=(1, 2), sublinear_tf=True
+    )
     return _with_block(_pipeline(), "value_chars", chars, "value", weight)
 
 
@@ -151,8 +166,13 @@ def _name_cues(extra: dict[str, list[str]]) -> Pipeline:
     pipeline = _pipeline()
     union = pipeline.steps[0][1]
     union.transformers = [
-        (name, CueFeatures([[label, [*words, *extra.get(label, [])]] for label, words in block.cues])
-         if name == "cues" else block, cols)
+        (
+            name,
+            CueFeatures([[label, [*words, *extra.get(label, [])]] for label, words in block.cues])
+            if name == "cues"
+            else block,
+            cols,
+        )
         for name, block, cols in union.transformers
     ]
     return pipeline
@@ -182,7 +202,7 @@ class _PowerBalanced:
 
     def fit(self, X: Any, y: Any) -> _PowerBalanced:
         labels, counts = np.unique(y, return_counts=True)
-        per = dict(zip(labels, counts ** -self.power, strict=True))
+        per = dict(zip(labels, counts**-self.power, strict=True))
         w = np.asarray([per[v] for v in y])
         self.pipeline.fit(X, y, model__sample_weight=w * len(w) / w.sum())
         return self
@@ -202,7 +222,9 @@ MONEY_NAME_WORDS = ["预算", "支出", "造价", "价格", "投资额"]
 VARIANTS: dict[str, Callable[[], Any]] = {
     "base": _pipeline,
     "no_level1": lambda: _pipeline(replace(CATEGORY_FEATURES, categorical=("kind",))),
-    "c1": lambda: _pipeline(c=1.0), "c3": lambda: _pipeline(c=3.0), "c30": lambda: _pipeline(c=30.0),
+    "c1": lambda: _pipeline(c=1.0),
+    "c3": lambda: _pipeline(c=3.0),
+    "c30": lambda: _pipeline(c=30.0),
     "unit": lambda: _with_block(_pipeline(), "unit", UnitGroups(), ["value"], 1.0),
     "unit_half": lambda: _with_block(_pipeline(), "unit", UnitGroups(), ["value"], 0.5),
     "value_chars": lambda: _value_chars(0.5),
@@ -212,18 +234,26 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     # issue 13l
     "date_shape": lambda: _with_block(_pipeline(), "date", Shapes((DATE_SHAPE,)), ["level3", "value"], 1.0),
     "effect_opening": lambda: _with_block(_pipeline(), "effect", Shapes((EFFECT_OPENING,)), ["level3"], 1.0),
-    "both_shapes": lambda: _with_block(_with_block(_pipeline(), "date", Shapes((DATE_SHAPE,)), ["level3", "value"],
-                                                   1.0), "effect", Shapes((EFFECT_OPENING,)), ["level3"], 1.0),
+    "both_shapes": lambda: _with_block(
+        _with_block(_pipeline(), "date", Shapes((DATE_SHAPE,)), ["level3", "value"], 1.0),
+        "effect",
+        Shapes((EFFECT_OPENING,)),
+        ["level3"],
+        1.0,
+    ),
     # issue 13o
-    "value_form": lambda: _value_form(1.0), "value_form_half": lambda: _value_form(0.5),
-    "value_form_2": lambda: _value_form(2.0), "value_form_3": lambda: _value_form(3.0),
+    "value_form": lambda: _value_form(1.0),
+    "value_form_half": lambda: _value_form(0.5),
+    "value_form_2": lambda: _value_form(2.0),
+    "value_form_3": lambda: _value_form(3.0),
     "value_form_2_c3": lambda: _value_form(2.0, _pipeline(c=3.0)),
     "value_form_2_c30": lambda: _value_form(2.0, _pipeline(c=30.0)),
     "value_form_2_deadline": lambda: _value_form(2.0, _value_cues({"时效指标": list(DEADLINE_WORDS)})),
     "canonical_level1": lambda: _pipeline(replace(CATEGORY_FEATURES, canonical_level1=True)),
     "no_value_form": lambda: _pipeline(replace(CATEGORY_FEATURES, value_form=())),
     "no_value_form_c3": lambda: _pipeline(replace(CATEGORY_FEATURES, value_form=()), c=3.0),
-    "sqrt_weights": _sqrt_weights, "sqrt_weights_c3": lambda: _sqrt_weights(3.0),
+    "sqrt_weights": _sqrt_weights,
+    "sqrt_weights_c3": lambda: _sqrt_weights(3.0),
     "power_weights": lambda: _sqrt_weights(10.0, 1.5),
     "value_form_2_power": lambda: _sqrt_weights(10.0, 1.5, _value_form(2.0)),
     "lasting_names": lambda: _name_cues({"可持续影响指标": LASTING_NAME_WORDS}),
@@ -253,7 +283,8 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     "two_stage_c3": lambda: _TwoStage(3.0),
     "doc_weights": lambda: _DocWeighted(0.5),
     "doc_weights_1": lambda: _DocWeighted(1.0),
-    "level_cues": lambda: _level_cues(1.0), "level_cues_half": lambda: _level_cues(0.5),
+    "level_cues": lambda: _level_cues(1.0),
+    "level_cues_half": lambda: _level_cues(0.5),
     "doc_bagged": lambda: _DocBagged(),
     "lasting_growth": lambda: _name_cues({"可持续影响指标": ["巩固", "传承", "发展能力", "持续发挥"]}),
     "text_07": lambda: _block_weights({"level3:chars": 0.7, "level3:words": 0.7}),
@@ -498,8 +529,12 @@ def main() -> None:
     parser.add_argument("variants", nargs="*", default=["base"], help=f"any of: {' '.join(VARIANTS)}")
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--errors", action="store_true")
-    parser.add_argument("--group", choices=("document", "department", "province"), default="document",
-                        help="what a fold keeps together (a harder split: a new department's or province's template)")
+    parser.add_argument(
+        "--group",
+        choices=("document", "department", "province"),
+        default="document",
+        help="what a fold keeps together (a harder split: a new department's or province's template)",
+    )
     args = parser.parse_args()
     unknown = [name for name in args.variants if name not in VARIANTS]
     if unknown:
@@ -513,8 +548,9 @@ def main() -> None:
     misfiled_keys = set(zip(misfiled_rows["doc"], misfiled_rows["level3"], misfiled_rows["value"], strict=True))
     keys = zip(groups, features["level3"], features["value"], strict=True)
     misfiled = np.array([key in misfiled_keys for key in keys])
-    print(f"train + dev：{len(set(set_.docs))} 个文件，{len(y)} 行，填错类别 {int(misfiled.sum())} 行"
-          "（test 文件不参与）")
+    print(
+        f"train + dev：{len(set(set_.docs))} 个文件，{len(y)} 行，填错类别 {int(misfiled.sum())} 行（test 文件不参与）"
+    )
     first: list[float] = []
     for name in args.variants:
         macros, per_class, right = [], [], []
@@ -531,20 +567,26 @@ def main() -> None:
                 right.append(int((predicted[misfiled] == y[misfiled]).sum()))
         mean = np.mean(per_class, axis=0)
         classes = " ".join(f"{label[:2]} {f:.2f}" for label, f in zip(labels, mean, strict=True))
-        print(f"{name:<14} macro-F1 {np.mean(macros):.3f} ± {np.std(macros):.3f}  填错类别判对 {np.mean(right):.1f}  "
-              f"{classes}")
+        print(
+            f"{name:<14} macro-F1 {np.mean(macros):.3f} ± {np.std(macros):.3f}  填错类别判对 {np.mean(right):.1f}  "
+            f"{classes}"
+        )
         print(f"{'':<14} per shuffle: {' '.join(f'{m:.3f}' for m in macros)}")
         # The same shuffles (same folds) for every variant: a difference is paired, shuffle by shuffle, against the
         # first variant named (put `base` first). A gain that holds on every shuffle is not the fold draw.
         first = first or macros
         if macros is not first:
             gaps = np.asarray(macros) - np.asarray(first)
-            print(f"{'':<14} vs {args.variants[0]}: {np.mean(gaps):+.3f} (higher on {int((gaps > 0).sum())} of "
-                  f"{len(gaps)} shuffles)")
+            print(
+                f"{'':<14} vs {args.variants[0]}: {np.mean(gaps):+.3f} (higher on {int((gaps > 0).sum())} of "
+                f"{len(gaps)} shuffles)"
+            )
         if args.errors:
             for i in np.flatnonzero(predicted != y):
-                print(f"    {groups[i]} {y[i]} → {predicted[i]} | {features['level1'][i]} | {features['level3'][i]} | "
-                      f"{features['value'][i]}")
+                print(
+                    f"    {groups[i]} {y[i]} → {predicted[i]} | {features['level1'][i]} | {features['level3'][i]} | "
+                    f"{features['value'][i]}"
+                )
 
 
 if __name__ == "__main__":

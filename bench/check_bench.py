@@ -128,11 +128,19 @@ def stages(folder: Path, output: Path) -> None:
     rows = [(i.level3, i.value) for d in loaded.documents for i in d.indicators]
     steps = {name: marks[i + 1][0] - marks[i][0] for i, name in enumerate(STAGES)}
     cpu = {f"{name}_cpu": marks[i + 1][1] - marks[i][1] for i, name in enumerate(STAGES)}
-    print(json.dumps({
-        **steps, **cpu,
-        "documents": len(loaded.documents), "unreadable": len(loaded.errors), "rows": len(rows),
-        "distinct": len(set(rows)), "findings": len(findings),
-    }))
+    print(
+        json.dumps(
+            {
+                **steps,
+                **cpu,
+                "documents": len(loaded.documents),
+                "unreadable": len(loaded.errors),
+                "rows": len(rows),
+                "distinct": len(set(rows)),
+                "findings": len(findings),
+            }
+        )
+    )
 
 
 # The phases of `check --jobs 1` (kpi_lint.run.checking.check_files) whose peak memory is printed:
@@ -198,11 +206,17 @@ def phases(folder: Path, output: Path) -> None:
     time.sleep(0.05)
     enter("done")
     rows = sum(len(d.indicators) for d in run.loaded.documents)
-    print(json.dumps({
-        "rows": rows, "findings": tally.total, "unreadable": len(run.loaded.errors),
-        **{f"{p}_peak": peaks.get(p, 0.0) for p in ("import", *PHASES)},
-        **{f"{p}_cpu": cpu.get(p, 0.0) for p in ("import", *PHASES)},
-    }))
+    print(
+        json.dumps(
+            {
+                "rows": rows,
+                "findings": tally.total,
+                "unreadable": len(run.loaded.errors),
+                **{f"{p}_peak": peaks.get(p, 0.0) for p in ("import", *PHASES)},
+                **{f"{p}_cpu": cpu.get(p, 0.0) for p in ("import", *PHASES)},
+            }
+        )
+    )
 
 
 def bare_scan(folder: Path) -> float:
@@ -219,16 +233,19 @@ def bare_scan(folder: Path) -> float:
 def generate(folder: Path, rows: int, seed: int) -> None:
     subprocess.run(
         [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(folder), "--rows", str(rows), "--seed", str(seed)],
-        check=True, stdout=subprocess.DEVNULL,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
 
 
 def show(run: Run, rows: int, scan: float) -> None:
     per_wall = rows / run.wall if run.wall else 0
     per_cpu = rows / run.cpu if run.cpu else 0
-    print(f"  {run.label:<11} wall {run.wall:8.2f} s  cpu {run.cpu:8.2f} s  "
-          f"{per_wall:9,.0f} rows/s  {per_cpu:9,.0f} rows/s per core  "
-          f"{run.cpu / scan:6.1f}× the bare scan (cpu)  peak RSS {run.rss_mib:7,.0f} MiB")
+    print(
+        f"  {run.label:<11} wall {run.wall:8.2f} s  cpu {run.cpu:8.2f} s  "
+        f"{per_wall:9,.0f} rows/s  {per_cpu:9,.0f} rows/s per core  "
+        f"{run.cpu / scan:6.1f}× the bare scan (cpu)  peak RSS {run.rss_mib:7,.0f} MiB"
+    )
 
 
 def dask_run(argv: list[str], workers: int) -> Run:
@@ -259,8 +276,17 @@ def measure(
             runs.append(run_measured("phases", argv))
         if cli and not memory:
             kpi = str(BIN / "kpi-lint")
-            argv = [kpi, "check", str(folder), "--output-format", "json", "-o", str(out / "c.json"),
-                    "--fail-on", "never"]
+            argv = [
+                kpi,
+                "check",
+                str(folder),
+                "--output-format",
+                "json",
+                "-o",
+                str(out / "c.json"),
+                "--fail-on",
+                "never",
+            ]
             runs.append(run_measured("cli", [*argv, "--jobs", "1", "--no-cache"]))
         if cli and not serial and not memory:
             runs.append(run_measured(f"jobs {cores}", [*argv, "--jobs", str(cores), "--no-cache"]))
@@ -302,14 +328,18 @@ def startup(runs: int = 5, one: Path | None = None) -> None:
     bytecode = {"PYTHONDONTWRITEBYTECODE": ""}
     check = [kpi, "check", str(one), "--fail-on", "never", "-o", os.devnull]
     # Asked of a child: what this process imports would count in the children's peak RSS.
-    ask = ("from kpi_lint.classify.copies import MODELS; from kpi_lint.rules.context import uses_scikit_learn; "
-           "from kpi_lint.rules.registry import all_rules; "
-           "print(MODELS, ','.join(sorted(r.code for r in all_rules() if uses_scikit_learn(r))))")
+    ask = (
+        "from kpi_lint.classify.copies import MODELS; from kpi_lint.rules.context import uses_scikit_learn; "
+        "from kpi_lint.rules.registry import all_rules; "
+        "print(MODELS, ','.join(sorted(r.code for r in all_rules() if uses_scikit_learn(r))))"
+    )
     models, model_rules = subprocess.run(
         [sys.executable, "-c", ask], check=True, capture_output=True, text=True, cwd=ROOT
     ).stdout.split()
-    print(f"start-up of {one.name} ({sum(1 for _ in one.open(encoding='utf-8', errors='replace'))} lines): "
-          f"median and min wall of {runs} runs after one that writes the bytecode, median CPU (user + system):")
+    print(
+        f"start-up of {one.name} ({sum(1 for _ in one.open(encoding='utf-8', errors='replace'))} lines): "
+        f"median and min wall of {runs} runs after one that writes the bytecode, median CPU (user + system):"
+    )
     with tempfile.TemporaryDirectory(prefix="kpi-lint-cache-") as tmp:
         cache = Path(tmp) / "cache"
         cached = {**bytecode, "KPI_LINT_CACHE_DIR": str(cache)}
@@ -338,9 +368,11 @@ def startup(runs: int = 5, one: Path | None = None) -> None:
             walls = sorted(r.wall for r in measured)
             cpus = sorted(r.cpu for r in measured)
             load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-            print(f"  {label:<24} {statistics.median(walls):6.2f} s wall (min {walls[0]:5.2f})"
-                  f"  {statistics.median(cpus):6.2f} s cpu  peak RSS {max(r.rss_mib for r in measured):5,.0f} MiB"
-                  f"   load {load}")
+            print(
+                f"  {label:<24} {statistics.median(walls):6.2f} s wall (min {walls[0]:5.2f})"
+                f"  {statistics.median(cpus):6.2f} s cpu  peak RSS {max(r.rss_mib for r in measured):5,.0f} MiB"
+                f"   load {load}"
+            )
     print(f"  (no model rules: --ignore {model_rules}, the rules whose Rule.uses needs scikit-learn)")
 
 
@@ -364,11 +396,13 @@ def main() -> None:
     parser.add_argument("--startup-file", type=Path, help="the file start-up checks (default: corpus 000)")
     parser.add_argument("--no-dask", action="store_true", help="skip the run on a Dask LocalCluster")
     parser.add_argument(
-        "--phases", action="store_true",
+        "--phases",
+        action="store_true",
         help="also run check --jobs 1 in-process and print the peak RSS and CPU of each of its phases",
     )
     parser.add_argument(
-        "--memory", action="store_true",
+        "--memory",
+        action="store_true",
         help="only the phases run, per size; with two or more sizes, each phase's growth per 10,000 rows",
     )
     args = parser.parse_args()
@@ -389,13 +423,19 @@ def main() -> None:
             files = sum(1 for _ in folder.iterdir())
             megabytes = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
             rows, scan, runs = measure(
-                folder, cli=not args.no_cli, dask=not args.no_dask, serial=args.serial, with_phases=args.phases,
+                folder,
+                cli=not args.no_cli,
+                dask=not args.no_dask,
+                serial=args.serial,
+                with_phases=args.phases,
                 memory=args.memory,
             )
             report = runs[0].report
-            print(f"corpus: {files:,} files, {megabytes:,.1f} MiB, {rows:,} indicator rows "
-                  f"({report.get('distinct', 0):,} distinct), {report.get('unreadable', 0)} unreadable, "
-                  f"{report.get('findings', 0):,} findings")
+            print(
+                f"corpus: {files:,} files, {megabytes:,.1f} MiB, {rows:,} indicator rows "
+                f"({report.get('distinct', 0):,} distinct), {report.get('unreadable', 0)} unreadable, "
+                f"{report.get('findings', 0):,} findings"
+            )
             print(f"  bare read + regex scan of the same bytes: {scan:.3f} s cpu ({rows / scan:,.0f} rows/s per core)")
             for run in runs:
                 show(run, rows, scan)
@@ -419,8 +459,10 @@ def main() -> None:
                 shutil.rmtree(folder, ignore_errors=True)
     if len(results) > 1:
         (r0, w0, c0), (r1, w1, c1) = results[0], results[-1]
-        print(f"growth: {r1 / r0:.1f}× the rows took {w1 / w0:.1f}× the wall time, {c1 / c0:.1f}× the CPU time "
-              f"(target: at most 1.1× the growth in rows)")
+        print(
+            f"growth: {r1 / r0:.1f}× the rows took {w1 / w0:.1f}× the wall time, {c1 / c0:.1f}× the CPU time "
+            f"(target: at most 1.1× the growth in rows)"
+        )
     if len(peaks) > 1:
         memory_growth(peaks)
     if not args.no_startup and not args.memory:
@@ -435,11 +477,15 @@ def memory_growth(peaks: list[tuple[int, dict[str, float]]]) -> None:
         return
     slopes = {p: (p1[p] - p0[p]) / (r1 - r0) * 10_000 for p in p0}
     peak = max(PHASES, key=lambda p: p1[p])
-    print(f"peak RSS growth from {r0:,} to {r1:,} rows, MiB per 10,000 rows: "
-          + "  ".join(f"{p} {slopes[p]:+.1f}" for p in ("import", *PHASES)))
+    print(
+        f"peak RSS growth from {r0:,} to {r1:,} rows, MiB per 10,000 rows: "
+        + "  ".join(f"{p} {slopes[p]:+.1f}" for p in ("import", *PHASES))
+    )
     projected = max(p1[p] + slopes[p] * (1_000_000 - r1) / 10_000 for p in PHASES)
-    print(f"  projected peak RSS at 1,000,000 rows (straight line, not measured): {projected:,.0f} MiB "
-          f"(largest phase at {r1:,} rows: {peak}, {p1[peak]:,.0f} MiB)")
+    print(
+        f"  projected peak RSS at 1,000,000 rows (straight line, not measured): {projected:,.0f} MiB "
+        f"(largest phase at {r1:,} rows: {peak}, {p1[peak]:,.0f} MiB)"
+    )
 
 
 if __name__ == "__main__":

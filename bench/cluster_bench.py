@@ -88,8 +88,12 @@ def run_one(count: int, seed: int, threshold: float) -> dict[str, float]:
     normalized = list(dict.fromkeys(t for t in (normalizer.normalize(r) for r in unique_raw) if t))
     normalized_at = time.perf_counter()
     with Progress(
-        TextColumn(f"[bold]{count:,} 条"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, disable=not sys.stderr.isatty(),
+        TextColumn(f"[bold]{count:,} 条"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=not sys.stderr.isatty(),
     ) as bar:
         task = bar.add_task("cluster", total=len(normalized))
         result = cluster_texts(normalized, normalizer, threshold, progress=lambda n: bar.advance(task, n))

@@ -50,8 +50,9 @@ def main() -> None:
     dev = (pairs["part"] == "dev").tolist()
     print(f"train + dev {len(pairs)} 对（same {sum(truth)}，dev {sum(dev)}），{len(setup.texts)} 条文本")
     for threshold in sorted({*args.thresholds, DEFAULT_THRESHOLD}):
-        result = cluster_texts(setup.texts, setup.normalizer, threshold, kinds=setup.kinds, per=setup.per,
-                               block_size=args.block_size)
+        result = cluster_texts(
+            setup.texts, setup.normalizer, threshold, kinds=setup.kinds, per=setup.per, block_size=args.block_size
+        )
         label = dict(zip(result.texts, result.labels.tolist(), strict=True))
         predicted = [bool(a and b and label[a] == label[b]) for a, b in zip(setup.left, setup.right, strict=True)]
         p, r, f, _ = precision_recall_fscore_support(truth, predicted, average="binary", zero_division=0)
@@ -67,8 +68,10 @@ def main() -> None:
                 if t != q:
                     row = pairs.iloc[i]
                     kind = "漏配" if t else "误合"
-                    print(f"    {kind} {row.part:<5} {row.doc_a} {setup.left[i]} ~ {row.doc_b} {setup.right[i]}"
-                          f"    [{row.level3_a} ~ {row.level3_b}]")
+                    print(
+                        f"    {kind} {row.part:<5} {row.doc_a} {setup.left[i]} ~ {row.doc_b} {setup.right[i]}"
+                        f"    [{row.level3_a} ~ {row.level3_b}]"
+                    )
 
 
 if __name__ == "__main__":

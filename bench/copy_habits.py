@@ -102,8 +102,11 @@ def _printed(write: Callable[[GridRows], bytes], suffix: str) -> Callable[[GridR
         with tempfile.TemporaryDirectory(prefix="copy-habits-pdf-") as tmp:
             source = Path(tmp) / f"table{suffix}"
             source.write_bytes(write(rows))
-            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
-                           check=True, capture_output=True)
+            subprocess.run(
+                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                check=True,
+                capture_output=True,
+            )
             return (Path(tmp) / "table.pdf").read_bytes()
 
     return printed
@@ -190,7 +193,8 @@ def _report_cut_mid(exact: list[Path]) -> None:
 
 def main(names: list[str]) -> None:
     exact = [
-        p for p in sorted(WILD.glob("*.txt"))
+        p
+        for p in sorted(WILD.glob("*.txt"))
         if (WILD / "expected" / f"{p.stem}.csv").is_file() and _read(p, WILD / "expected" / f"{p.stem}.csv").f1 == 1.0
     ]
     print(f"{len(exact)} wild files read exactly; each change applied to every one it applies to")

@@ -69,8 +69,10 @@ def category(split: DocumentSplit, without: str, dev_without: str) -> None:
     labels = label_order(set(train.labels) | set(dev.labels))
     present = [label for label in labels if label in set(dev.labels)]
     macro = f1_score(dev.labels, predicted, labels=present, average="macro", zero_division=0)
-    print(f"category: train {len(set(train.docs))} docs / {len(train.labels)} rows → dev {len(set(dev.docs))} docs /"
-          f" {len(dev.labels)} rows: macro-F1 {macro:.3f}")
+    print(
+        f"category: train {len(set(train.docs))} docs / {len(train.labels)} rows → dev {len(set(dev.docs))} docs /"
+        f" {len(dev.labels)} rows: macro-F1 {macro:.3f}"
+    )
     p, r, f, n = precision_recall_fscore_support(dev.labels, predicted, labels=present, zero_division=0)
     for label, pi, ri, fi, ni in zip(present, p, r, f, n, strict=True):
         print(f"  {label:<12} P {pi:.3f} R {ri:.3f} F1 {fi:.3f} n {ni}")
@@ -97,7 +99,8 @@ def paired(split: DocumentSplit, batch: str, seeds: int) -> None:
         a = f1_score(y, without, labels=labels, average="macro", zero_division=0)
         b = f1_score(y, with_, labels=labels, average="macro", zero_division=0)
         per = f1_score(y, with_, labels=labels, average=None, zero_division=0) - f1_score(
-            y, without, labels=labels, average=None, zero_division=0)
+            y, without, labels=labels, average=None, zero_division=0
+        )
         moved = ", ".join(f"{lab[:4]} {d:+.3f}" for lab, d in zip(labels, per, strict=True) if abs(d) >= 0.001)
         moved = moved or "no class moved"
         print(f"  paired CV seed {seed}: without {batch} {a:.3f}, with {b:.3f} ({b - a:+.3f}; {moved})")
@@ -116,16 +119,22 @@ def vagueness(split: DocumentSplit, without: str, dev_without: str) -> None:
     predicted = np.asarray(_fit_predict(train, dev, VAGUENESS_FEATURES))
     truth = np.asarray(dev.labels)
     f1 = f1_score(truth, predicted, pos_label="vague", average="binary", zero_division=0)
-    print(f"vagueness: train {len(train.labels)} rows → dev {len(truth)} rows ({int((truth == 'vague').sum())} vague):"
-          f" vague F1 {f1:.3f}")
+    print(
+        f"vagueness: train {len(train.labels)} rows → dev {len(truth)} rows ({int((truth == 'vague').sum())} vague):"
+        f" vague F1 {f1:.3f}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--without", default="", help="drop documents whose key starts with these letters from train")
     parser.add_argument("--dev-without", default="", help="… and these from dev")
-    parser.add_argument("--paired", default="", help="batch letter: grouped CV over the other train + dev documents, "
-                        "each fold fitted with and without the batch's train documents")
+    parser.add_argument(
+        "--paired",
+        default="",
+        help="batch letter: grouped CV over the other train + dev documents, "
+        "each fold fitted with and without the batch's train documents",
+    )
     parser.add_argument("--seeds", type=int, default=3)
     args = parser.parse_args()
     split = read_split(LABELS / "split.csv")

@@ -73,8 +73,9 @@ def main() -> None:
     ap.add_argument("--review", default=REVIEW)
     ap.add_argument("--sample", action="append", default=[], help="keep the rows of this sample (repeatable)")
     ap.add_argument("--only", default="corpus/wild/", help="count fires in files under this prefix")
-    ap.add_argument("--latest", action="store_true",
-                    help="count each finding once, with the verdict of its latest sample")
+    ap.add_argument(
+        "--latest", action="store_true", help="count each finding once, with the verdict of its latest sample"
+    )
     args = ap.parse_args()
     with open(args.findings, encoding="utf-8") as fh:
         findings = [f for f in json.load(fh) if f["code"] != "KPI000"]

@@ -55,8 +55,21 @@ from collections import defaultdict
 SEED = 11
 SHARE = 0.10
 AT_LEAST = 5
-COLUMNS = ("file", "line", "column", "anchor", "code", "project", "period", "level2", "level3", "value",
-           "message", "verdict", "why")
+COLUMNS = (
+    "file",
+    "line",
+    "column",
+    "anchor",
+    "code",
+    "project",
+    "period",
+    "level2",
+    "level3",
+    "value",
+    "message",
+    "verdict",
+    "why",
+)
 
 
 def place(f: dict[str, object]) -> tuple[str, int, int, str, str]:
@@ -80,8 +93,13 @@ def _key(f: dict[str, object], reworded: bool) -> tuple[str, int, int, str, str]
 
 
 def sample(
-    findings: list[dict[str, object]], seed: int = SEED, share: float = SHARE, at_least: int = AT_LEAST,
-    only: str = "", min_fires: int = 0, reviewed: frozenset[tuple[str, int, int, str, str]] = frozenset(),
+    findings: list[dict[str, object]],
+    seed: int = SEED,
+    share: float = SHARE,
+    at_least: int = AT_LEAST,
+    only: str = "",
+    min_fires: int = 0,
+    reviewed: frozenset[tuple[str, int, int, str, str]] = frozenset(),
     reworded: bool = False,
 ) -> list[dict[str, object]]:
     fires: dict[str, int] = defaultdict(int)
@@ -113,19 +131,31 @@ def main() -> None:
     ap.add_argument("--share", type=float, default=SHARE)
     ap.add_argument("--at-least", type=int, default=AT_LEAST)
     ap.add_argument("--only", default="", help="keep findings of files whose path starts with this")
-    ap.add_argument("--min-fires", type=int, default=0,
-                    help="leave out the rules that fire fewer times than this (the issue's precision target "
-                         "covers the rules that fire at least 5 times)")
-    ap.add_argument("--exclude-reviewed", default="", metavar="CSV",
-                    help="leave out the findings already judged in this review file (same place and rule)")
-    ap.add_argument("--reworded", action="store_true",
-                    help="with --exclude-reviewed: a finding judged only on a message worded otherwise than now "
-                         "counts as not judged")
+    ap.add_argument(
+        "--min-fires",
+        type=int,
+        default=0,
+        help="leave out the rules that fire fewer times than this (the issue's precision target "
+        "covers the rules that fire at least 5 times)",
+    )
+    ap.add_argument(
+        "--exclude-reviewed",
+        default="",
+        metavar="CSV",
+        help="leave out the findings already judged in this review file (same place and rule)",
+    )
+    ap.add_argument(
+        "--reworded",
+        action="store_true",
+        help="with --exclude-reviewed: a finding judged only on a message worded otherwise than now "
+        "counts as not judged",
+    )
     args = ap.parse_args()
     with open(args.findings, encoding="utf-8") as fh:
         findings = json.load(fh)
-    reviewed = (frozenset(reviewed_places(args.exclude_reviewed, args.reworded)) if args.exclude_reviewed
-                else frozenset())
+    reviewed = (
+        frozenset(reviewed_places(args.exclude_reviewed, args.reworded)) if args.exclude_reviewed else frozenset()
+    )
     out = csv.DictWriter(sys.stdout, COLUMNS, extrasaction="ignore")
     out.writeheader()
     for f in sample(findings, args.seed, args.share, args.at_least, args.only, args.min_fires, reviewed, args.reworded):

@@ -62,13 +62,17 @@ def _show(name: str, m: Metrics, docs: list[str]) -> None:
         print(f"      {label:<10} P {c.precision:.3f} R {c.recall:.3f} F1 {c.f1:.3f} n={c.support}")
 
 
-def _by_set(name: str, truth: list[str], predicted: list[str], docs: list[str], split: DocumentSplit,
-            positive: str | None) -> None:
+def _by_set(
+    name: str, truth: list[str], predicted: list[str], docs: list[str], split: DocumentSplit, positive: str | None
+) -> None:
     _show(name, _metrics(truth, predicted, 0, positive), list(split.test))
     for set_name, members in split.test_sets:
         keep = [i for i, d in enumerate(docs) if d in members]
-        _show(f"  其中 {set_name}", _metrics([truth[i] for i in keep], [predicted[i] for i in keep], 0, positive),
-              list(members))
+        _show(
+            f"  其中 {set_name}",
+            _metrics([truth[i] for i in keep], [predicted[i] for i in keep], 0, positive),
+            list(members),
+        )
 
 
 def classifier(task: str, split: DocumentSplit, compare: list[Path]) -> None:
@@ -124,9 +128,11 @@ def cluster(split: DocumentSplit, block_size: int | None = None) -> None:
             print(f"  {name}: 没有标注的文本对")
             continue
         (s,) = score_pairs(part, docs, [best.threshold])
-        print(f"  {name} {len(part)} 对（same {(part['label'] == 'same').sum()}）@{best.threshold:.2f}: "
-              f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (TP {s.true_positive} FP {s.false_positive} "
-              f"FN {s.false_negative})")
+        print(
+            f"  {name} {len(part)} 对（same {(part['label'] == 'same').sum()}）@{best.threshold:.2f}: "
+            f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} (TP {s.true_positive} FP {s.false_positive} "
+            f"FN {s.false_negative})"
+        )
         survey = part["level3_a"].str.contains("满意") & part["level3_b"].str.contains("满意")
         (s,) = score_pairs(part[~survey], docs, [best.threshold])
         print(f"    不含满意度对 {int((~survey).sum())} 对: P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")

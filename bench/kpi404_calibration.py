@@ -59,19 +59,25 @@ def main() -> None:
     warnings.filterwarnings("ignore")
     with threadpool_limits(limits=1):
         cv = cross_validate(set_, CATEGORY.features, seed, DEFAULT_FOLDS, c=c)
-    print(f"train + dev：{len(set(set_.docs))} 个文件，{len(set_.labels)} 行；C={c:g}，种子 {seed}，"
-          f"{cv.metrics.folds} 折按文件分组（交叉验证 macro-F1 {cv.metrics.macro_f1:.4f}，模型卡 "
-          f"{metrics.get('macro_f1')}）")
+    print(
+        f"train + dev：{len(set(set_.docs))} 个文件，{len(set_.labels)} 行；C={c:g}，种子 {seed}，"
+        f"{cv.metrics.folds} 折按文件分组（交叉验证 macro-F1 {cv.metrics.macro_f1:.4f}，模型卡 "
+        f"{metrics.get('macro_f1')}）"
+    )
     filed_nine = sum(1 for f in set_.filed if f in CATEGORY_LABELS)
-    print(f"填在九个二级之一下的行 {filed_nine}；其中手工标签与所填不同 "
-          f"{sum(1 for f, t in zip(set_.filed, set_.labels, strict=True) if f in CATEGORY_LABELS and f != t)}")
+    print(
+        f"填在九个二级之一下的行 {filed_nine}；其中手工标签与所填不同 "
+        f"{sum(1 for f, t in zip(set_.filed, set_.labels, strict=True) if f in CATEGORY_LABELS and f != t)}"
+    )
     calls = model_calls(set_, set_.filed, cv.proba, cv.classes, kpi404_gate(precision))
     _print_sweep("全部（按模型判断的类别合计）", calls, args.step)
     for label in sorted({call.predicted for call in calls}):
         _print_sweep(f"模型判断为 {label}", [call for call in calls if call.predicted == label], args.step)
     chosen = calibrate(calls)
-    print(f"\n选定（目标精确率 {chosen.target_precision}，至少 {chosen.min_calls} 次判断）：总体阈值 {chosen.overall}；"
-          f"各类别 {chosen.per_label}；其余类别用总体阈值")
+    print(
+        f"\n选定（目标精确率 {chosen.target_precision}，至少 {chosen.min_calls} 次判断）：总体阈值 {chosen.overall}；"
+        f"各类别 {chosen.per_label}；其余类别用总体阈值"
+    )
     if metrics.get("calibration"):
         shipped = metrics["calibration"]
         print(f"模型卡中的校准：总体 {shipped.get('overall')}，各类别 {shipped.get('per_label')}")
@@ -79,8 +85,11 @@ def main() -> None:
         print("\n| 文件 | 三级指标 | 指标值 | 所填 | 模型 | 所报 | 概率 | 手工标签 | 对 |")
         print("|---" * 9 + "|")
         for call in sorted(calls, key=lambda x: -x.probability):
-            print(f"| {call.doc} | {call.level3} | {call.value} | {call.filed} | {call.predicted} | {call.claimed} | "
-                  f"{call.probability:.2f} | {call.truth} | {'✓' if call.right else '✗'} |")
+            print(
+                f"| {call.doc} | {call.level3} | {call.value} | {call.filed} | {call.predicted} | {call.claimed} | "
+                f"{call.probability:.2f} | {call.truth} | {'✓' if call.right else '✗'} |"
+            )
+
 
 if __name__ == "__main__":
     main()

@@ -58,16 +58,86 @@ FORMATS = ("txt", "docx", "xlsx", "html")
 
 # Words a reviewer meets in front of indicator names; a prefix makes a drawn name a new one.
 QUALIFIERS = (
-    "全县", "全市", "全区", "辖区", "农村", "城镇", "城乡", "重点", "新增", "年度", "基层", "乡镇",
-    "社区", "学校", "定点医疗机构", "困难群众", "脱贫人口", "参保人员", "企业", "示范", "标准化",
-    "规范化", "线上", "线下", "专项", "日常", "季度", "本级", "下级", "市级", "县级", "村级",
-    "公共", "应急", "信息化", "重点人群", "低收入人口", "特困人员", "老年人", "儿童",
+    "全县",
+    "全市",
+    "全区",
+    "辖区",
+    "农村",
+    "城镇",
+    "城乡",
+    "重点",
+    "新增",
+    "年度",
+    "基层",
+    "乡镇",
+    "社区",
+    "学校",
+    "定点医疗机构",
+    "困难群众",
+    "脱贫人口",
+    "参保人员",
+    "企业",
+    "示范",
+    "标准化",
+    "规范化",
+    "线上",
+    "线下",
+    "专项",
+    "日常",
+    "季度",
+    "本级",
+    "下级",
+    "市级",
+    "县级",
+    "村级",
+    "公共",
+    "应急",
+    "信息化",
+    "重点人群",
+    "低收入人口",
+    "特困人员",
+    "老年人",
+    "儿童",
 )
 PLACES = (
-    "沁水县", "阳城县", "高平市", "陵川县", "泽州县", "武乡县", "平顺县", "黎城县", "壶关县",
-    "长子县", "屯留区", "潞城区", "襄垣县", "沁源县", "和顺县", "昔阳县", "寿阳县", "太谷区",
-    "祁县", "平遥县", "灵石县", "介休市", "孝义市", "汾阳市", "文水县", "交城县", "兴县", "临县",
-    "柳林县", "石楼县", "岚县", "方山县", "中阳县", "交口县", "永和县", "隰县", "蒲县", "大宁县",
+    "沁水县",
+    "阳城县",
+    "高平市",
+    "陵川县",
+    "泽州县",
+    "武乡县",
+    "平顺县",
+    "黎城县",
+    "壶关县",
+    "长子县",
+    "屯留区",
+    "潞城区",
+    "襄垣县",
+    "沁源县",
+    "和顺县",
+    "昔阳县",
+    "寿阳县",
+    "太谷区",
+    "祁县",
+    "平遥县",
+    "灵石县",
+    "介休市",
+    "孝义市",
+    "汾阳市",
+    "文水县",
+    "交城县",
+    "兴县",
+    "临县",
+    "柳林县",
+    "石楼县",
+    "岚县",
+    "方山县",
+    "中阳县",
+    "交口县",
+    "永和县",
+    "隰县",
+    "蒲县",
+    "大宁县",
 )
 SUFFIXES = ("", "（一期）", "（二期）", "专项", "补助资金", "工作经费", "建设项目")
 YEARS = tuple(range(2019, 2027))
@@ -419,8 +489,10 @@ def main() -> None:
     formats_line = ", ".join(f"{fmt} {n:,}" for fmt, n in sorted(by_format.items()))
     print(f"{len(chosen):,} documents in {args.out} ({formats_line}) from {len(templates)} templates")
     print(f"about {template_rows:,} indicator rows (as many as their templates hold)")
-    print(f"drawn from {len(pools.names):,} indicator names × {len(QUALIFIERS)} qualifiers, "
-          f"{len(pools.projects):,} project names, {len(pools.qualitative):,} qualitative values")
+    print(
+        f"drawn from {len(pools.names):,} indicator names × {len(QUALIFIERS)} qualifiers, "
+        f"{len(pools.projects):,} project names, {len(pools.qualitative):,} qualitative values"
+    )
 
 
 if __name__ == "__main__":

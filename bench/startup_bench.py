@@ -32,7 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = next((ROOT / "corpus" / "wild").glob("a01_*.txt"))
 SCENARIOS = (
-    "--version", "--help", "new file, --no-cache", "new file, empty cache", "new file, cache warm", "same file again",
+    "--version",
+    "--help",
+    "new file, --no-cache",
+    "new file, empty cache",
+    "new file, cache warm",
+    "same file again",
 )
 
 
@@ -41,8 +46,12 @@ def timed(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "kpi_lint", *args], cwd=cwd, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+        [sys.executable, "-m", "kpi_lint", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -99,7 +99,7 @@ def _codes(value: Any, key: str, where: Path) -> list[str]:
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
         items = value
     else:
-        raise ConfigError(f"{where}: {key} 应为规则代码列表，如 [\"KPI1\", \"KPI302\"]")
+        raise ConfigError(f'{where}: {key} 应为规则代码列表，如 ["KPI1", "KPI302"]')
     return [v.strip().upper() for v in items if v.strip()]
 
 
@@ -179,7 +179,7 @@ def config_from_table(table: dict[str, Any], where: Path) -> Config:
             if isinstance(value, str):
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                raise ConfigError(f"{where}: {key} 应为文件名模式列表，如 [\"drafts\", \"old/2021\"]")
+                raise ConfigError(f'{where}: {key} 应为文件名模式列表，如 ["drafts", "old/2021"]')
             if name == "exclude":
                 config.exclude = list(value)
             else:

@@ -12,9 +12,31 @@ if TYPE_CHECKING:
     import pandas as pd
 
 COLUMNS = [
-    "path", "project", "form", "period", "level1", "level2", "level3", "value", "line", "column", "anchor",
-    "comparator", "number", "unit", "kind", "description", "basis", "adjusted_value", "actual",
-    "weight", "score", "deviation", "value_line", "value_column", "positions",
+    "path",
+    "project",
+    "form",
+    "period",
+    "level1",
+    "level2",
+    "level3",
+    "value",
+    "line",
+    "column",
+    "anchor",
+    "comparator",
+    "number",
+    "unit",
+    "kind",
+    "description",
+    "basis",
+    "adjusted_value",
+    "actual",
+    "weight",
+    "score",
+    "deviation",
+    "value_line",
+    "value_column",
+    "positions",
 ]
 
 
@@ -29,9 +51,7 @@ def positions(ind: Indicator) -> str:
 
 def indicator_record(ind: Indicator) -> dict[str, Any]:
     """A flat, JSON-ready dict of one indicator (the `parse --format jsonl` row)."""
-    rec: dict[str, Any] = {
-        f.name: getattr(ind, f.name) for f in fields(ind) if f.name not in ("parsed", "spans")
-    }
+    rec: dict[str, Any] = {f.name: getattr(ind, f.name) for f in fields(ind) if f.name not in ("parsed", "spans")}
     rec["form"] = ind.form.value
     parsed = ind.parsed
     rec["comparator"] = parsed.comparator if parsed else None
@@ -49,7 +69,5 @@ def to_frame(documents: Iterable[Document]) -> pd.DataFrame:
     """One row per indicator of every document, with the source line and column."""
     import pandas as pd  # only when a frame is asked for: the CLI's other paths start faster
 
-    rows = [
-        {**indicator_record(ind), "positions": positions(ind)} for doc in documents for ind in doc.indicators
-    ]
+    rows = [{**indicator_record(ind), "positions": positions(ind)} for doc in documents for ind in doc.indicators]
     return pd.DataFrame(rows, columns=COLUMNS)

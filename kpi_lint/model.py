@@ -57,7 +57,7 @@ class Located:
 
     @property
     def where(self) -> str:
-        """"12:5" for a text file, the anchor ("页3 表1 行4 格2", "Sheet1!C12") otherwise."""
+        """ "12:5" for a text file, the anchor ("页3 表1 行4 格2", "Sheet1!C12") otherwise."""
         return self.anchor or f"{self.line}:{self.column}"
 
 

@@ -45,15 +45,33 @@ EFFECT_L1_NDRC = "实施效果指标"
 LEVEL1_NAMES: tuple[str, ...] = (OUTPUT, EFFECT, SATISFACTION_L1, COST_L1)
 # The nine 二级 of the 财预〔2015〕88号 templates, in table order.
 LEVEL2_NAMES: tuple[str, ...] = (
-    QUANTITY, QUALITY, TIMELINESS, COST, ECONOMIC, SOCIAL, ECOLOGICAL, SUSTAINABLE, SATISFACTION,
+    QUANTITY,
+    QUALITY,
+    TIMELINESS,
+    COST,
+    ECONOMIC,
+    SOCIAL,
+    ECOLOGICAL,
+    SUSTAINABLE,
+    SATISFACTION,
 )
 COST_LEVEL2: tuple[str, ...] = (COST, ECONOMIC_COST, SOCIAL_COST, ECOLOGICAL_COST)
 
 # Column roles of an indicator block (the keys of form_columns.txt).
 LEVEL_ROLES = ("level1", "level2")
 DATA_ROLES = (
-    "level3", "description", "value", "comparator", "unit", "adjusted_value", "actual", "weight", "score",
-    "deviation", "basis", "note",
+    "level3",
+    "description",
+    "value",
+    "comparator",
+    "unit",
+    "adjusted_value",
+    "actual",
+    "weight",
+    "score",
+    "deviation",
+    "basis",
+    "note",
     "ratio",  # a share every row fills beside its points (得分系数 "100%": 得分 = 权重 × 系数)
     "unnamed",  # a heading no list names, printed between named ones: a column, its contents unknown
     "place_value",  # a target column of a further place (指标方向 | 笏石街道办 | 埭头镇: 埭头镇's), not the row's value
@@ -68,7 +86,17 @@ CONJUNCTION_FIRST = lazy_compile(r"(?:以及|及(?![时格早]))")
 
 # Comparisons written in words ("大于等于90%", "不低于95%"), longest first.
 WORDED_SIGNS = (
-    "大于或等于", "小于或等于", "大于等于", "小于等于", "不低于", "不高于", "不少于", "不超过", "大于", "小于", "等于",
+    "大于或等于",
+    "小于或等于",
+    "大于等于",
+    "小于等于",
+    "不低于",
+    "不高于",
+    "不少于",
+    "不超过",
+    "大于",
+    "小于",
+    "等于",
 )
 _SPACE = lazy_compile(r"\s+")
 # A page number printed where a page broke ("- 3 -", "第 2 页 共 5 页"): no part of the table around it.
@@ -314,9 +342,7 @@ class Vocabulary:
         # A two-character word inside an unknown word ("评价指标") is not a header word of its own.
         covered_at = {k for a, b in spans for k in range(a, b)}
         spans = [
-            (a, b)
-            for a, b in spans
-            if b - a > 2 or ((a == 0 or a - 1 in covered_at) and (b == n or b in covered_at))
+            (a, b) for a, b in spans if b - a > 2 or ((a == 0 or a - 1 in covered_at) and (b == n or b in covered_at))
         ]
         roles = {known[text[a:b]] for a, b in spans}
         covered = sum(b - a for a, b in spans)
@@ -769,11 +795,19 @@ def read_vocabulary(
     fact_words = {label_key(w): fact for fact, words in facts.items() for w in words}
     sources, figures = funds or ({}, {})
     return Vocabulary(
-        level1, level2, parent, column_words, title_words, fact_words, tuple(squash(w) for w in furniture or ()),
+        level1,
+        level2,
+        parent,
+        column_words,
+        title_words,
+        fact_words,
+        tuple(squash(w) for w in furniture or ()),
         tuple(typos or ()),
         {label_key(w): source for source, words in sources.items() for w in words},
         {label_key(w): figure for figure, words in figures.items() for w in words},
-        glue_hints=glue_hints or GlueHints(), asides=asides, whole_columns=whole_words,
+        glue_hints=glue_hints or GlueHints(),
+        asides=asides,
+        whole_columns=whole_words,
         blocks=frozenset(label_key(w) for w in blocks or ()),
     )
 

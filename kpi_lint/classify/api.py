@@ -228,7 +228,5 @@ def load_custom_model(path: str | Path, flag_label: str | None = None) -> Model:
     """A reviewer's model (cached per path); `flag_label` must be one of its labels."""
     model = _custom(Path(path))
     if flag_label is not None and flag_label not in model.meta.labels:
-        raise ModelError(
-            str(path), f"模型的标签中没有 {flag_label!r}；这个模型的标签为 {'、'.join(model.meta.labels)}"
-        )
+        raise ModelError(str(path), f"模型的标签中没有 {flag_label!r}；这个模型的标签为 {'、'.join(model.meta.labels)}")
     return model

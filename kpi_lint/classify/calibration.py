@@ -54,8 +54,9 @@ class Call:
 ClaimGate = Callable[[str, dict[str, str], str], str | None]
 
 
-def model_calls(set_: TrainingSet, filed: Sequence[str], proba: np.ndarray, classes: Sequence[str],
-                gate: ClaimGate) -> list[Call]:
+def model_calls(
+    set_: TrainingSet, filed: Sequence[str], proba: np.ndarray, classes: Sequence[str], gate: ClaimGate
+) -> list[Call]:
     """The rule's calls on out-of-fold predictions: rows of `set_` (with the 二级 each was filed under),
     `proba` their out-of-fold probabilities (columns in `classes` order)."""
     calls: list[Call] = []
@@ -67,10 +68,18 @@ def model_calls(set_: TrainingSet, filed: Sequence[str], proba: np.ndarray, clas
         claimed = gate(filed[row], features, predicted)
         if claimed is None:
             continue
-        calls.append(Call(
-            set_.docs[row] if set_.docs else "", features.get("level3", ""), features.get("value", ""),
-            filed[row], predicted, claimed, round(float(proba[row, best]), 4), set_.labels[row],
-        ))
+        calls.append(
+            Call(
+                set_.docs[row] if set_.docs else "",
+                features.get("level3", ""),
+                features.get("value", ""),
+                filed[row],
+                predicted,
+                claimed,
+                round(float(proba[row, best]), 4),
+                set_.labels[row],
+            )
+        )
     return calls
 
 
@@ -125,9 +134,7 @@ def calibrate(calls: Sequence[Call]) -> Calibration:
         by_label[label] = _rows(sweep(mine))
         if len(mine) >= MIN_CALLS:  # the label's data supports a threshold of its own
             per_label[label] = _smallest(mine)
-    return Calibration(
-        TARGET_PRECISION, MIN_CALLS, overall, per_label, len(calls), _rows(sweep(calls)), by_label
-    )
+    return Calibration(TARGET_PRECISION, MIN_CALLS, overall, per_label, len(calls), _rows(sweep(calls)), by_label)
 
 
 def threshold_for(calibration: dict[str, Any], label: str) -> float:

@@ -55,7 +55,8 @@ def build_card(
         "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "labels": model.meta.labels,
         "features": {
-            "text": model.meta.text_columns, "categorical": model.meta.categorical_columns,
+            "text": model.meta.text_columns,
+            "categorical": model.meta.categorical_columns,
             "cues_only": model.meta.cue_columns,
         },
         "data": {
@@ -68,7 +69,9 @@ def build_card(
         },
         "seed": model.meta.seed,
         "cross_validation": {
-            "method": "StratifiedGroupKFold(shuffle=True)", "groups": metrics.grouped_by, "folds": metrics.folds,
+            "method": "StratifiedGroupKFold(shuffle=True)",
+            "groups": metrics.grouped_by,
+            "folds": metrics.folds,
         },
         "metrics": metrics.to_dict(),
         "libraries": _library_versions(),
@@ -87,8 +90,7 @@ def _markdown(card: dict[str, Any]) -> str:
         f"- 任务：{card['task']}",
         f"- 训练时间（UTC）：{card['created']}",
         f"- 标签：{'、'.join(card['labels'])}",
-        f"- 特征列：文本 {text_cols}；类别 {cat_cols}"
-        + (f"；只读提示词 {'、'.join(cues_only)}" if cues_only else ""),
+        f"- 特征列：文本 {text_cols}；类别 {cat_cols}" + (f"；只读提示词 {'、'.join(cues_only)}" if cues_only else ""),
         f"- 训练数据：{'、'.join(card['data']['sources'][:8])}{' 等' if len(card['data']['sources']) > 8 else ''}",
         f"- 训练数据哈希（SHA-256）：`{card['data']['sha256']}`",
         f"- 样本数：{card['data']['rows']}（去重后；另有 {card['data']['dropped']} 行无标签或无文本）"
@@ -103,7 +105,8 @@ def _markdown(card: dict[str, Any]) -> str:
     if m.get("grouped_by") == "document":
         where = (
             f"train + dev 划分的 {len(held['split']['train']) + len(held['split']['dev'])} 个文件"
-            if held else "训练数据"
+            if held
+            else "训练数据"
         )
         lines += [
             f"## 按文件分组的 {m['folds']} 折交叉验证（同一文件只在一折）",

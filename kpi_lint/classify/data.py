@@ -32,9 +32,17 @@ LABEL = "label"
 DOC = "doc"
 # How a column is called in Chinese messages (the CSV / parse record names stay English).
 FIELD_NAMES = {
-    "level1": "一级指标", "level2": "二级指标", "level3": "三级指标", "value": "指标值", "kind": "指标值类型",
-    "description": "绩效指标描述", "basis": "指标值确定依据", "adjusted_value": "调整后指标值",
-    "actual": "实际完成值", "deviation": "偏差原因分析", "project": "项目",
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "level3": "三级指标",
+    "value": "指标值",
+    "kind": "指标值类型",
+    "description": "绩效指标描述",
+    "basis": "指标值确定依据",
+    "adjusted_value": "调整后指标值",
+    "actual": "实际完成值",
+    "deviation": "偏差原因分析",
+    "project": "项目",
 }
 # Where a row came from (file, 1-based line and column), kept beside the features for reports and
 # errors, never a feature.  Underscored so that a CSV's own path/line columns (a `kpi-lint parse
@@ -213,6 +221,10 @@ def training_set(
         kept_filed.append(filed_as)
     frame = pd.DataFrame(rows, columns=list(columns), dtype=str)
     return TrainingSet(
-        frame, kept, list(sources), dropped, kept_docs if docs is not None else [],
+        frame,
+        kept,
+        list(sources),
+        dropped,
+        kept_docs if docs is not None else [],
         kept_filed if filed is not None else [],
     )

@@ -35,8 +35,20 @@ ATOL = 1e-9  # how far a probability of the form may be from the pipeline's
 # Cells of every shape a target is printed in (figures, comparators, dates, units, words, Latin letters,
 # blanks), so that a probe row also reads what no vocabulary term spells.
 _SHAPES = (
-    "", " ", "≥95%", "≤ 15 个工作日", "2023年12月底前", "100万元", "较上年提高", "≥ 98 %", "PM2.5", "合格",
-    "满意度≥90%", "数量 指标", "A级", "\n分行的\n单元格",
+    "",
+    " ",
+    "≥95%",
+    "≤ 15 个工作日",
+    "2023年12月底前",
+    "100万元",
+    "较上年提高",
+    "≥ 98 %",
+    "PM2.5",
+    "合格",
+    "满意度≥90%",
+    "数量 指标",
+    "A级",
+    "\n分行的\n单元格",
 )
 
 
@@ -59,11 +71,16 @@ def _text_block(name: str, vectorizer: Any, column: Any) -> TextBlock | None:
         return None
     low, high = (int(n) for n in vectorizer.ngram_range)
     return TextBlock(
-        column=column, analyzer=str(vectorizer.analyzer), ngram_range=(low, high),
-        preprocessor=vectorizer.preprocessor, tokenizer=tokenizer,
+        column=column,
+        analyzer=str(vectorizer.analyzer),
+        ngram_range=(low, high),
+        preprocessor=vectorizer.preprocessor,
+        tokenizer=tokenizer,
         vocabulary={str(term): int(j) for term, j in vectorizer.vocabulary_.items()},
         idf=np.asarray(vectorizer.idf_, dtype=np.float64).copy() if vectorizer.use_idf else None,
-        sublinear_tf=bool(vectorizer.sublinear_tf), norm=vectorizer.norm, binary=bool(vectorizer.binary),
+        sublinear_tf=bool(vectorizer.sublinear_tf),
+        norm=vectorizer.norm,
+        binary=bool(vectorizer.binary),
     )
 
 
@@ -127,8 +144,12 @@ def derive(model: Model) -> FastModel | None:
         return None
     intercept = np.asarray(regression.intercept_, dtype=np.float64)
     return FastModel(
-        meta=model.meta, blocks=blocks, coef=coef.copy(), intercept=intercept.copy(),
-        classes=tuple(str(c) for c in regression.classes_), path=model.path,
+        meta=model.meta,
+        blocks=blocks,
+        coef=coef.copy(),
+        intercept=intercept.copy(),
+        classes=tuple(str(c) for c in regression.classes_),
+        path=model.path,
     )
 
 
@@ -189,7 +210,6 @@ def verified(model: Model, form: FastModel, rows: Sequence[Sequence[str]] | None
 def _fitted(union: Any) -> list[tuple[str, Any, Any]]:
     """The ColumnTransformer's fitted steps that `derive` turned into blocks, in order."""
     return [(n, s, c) for n, s, c in union.transformers_ if not (isinstance(s, str) and s == "drop")]
-
 
 
 def derive_verified(model: Model) -> FastModel | None:

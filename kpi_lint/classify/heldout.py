@@ -86,8 +86,14 @@ def _predict(
 
 
 def evaluate_heldout(
-    set_: TrainingSet, features: Features, split: DocumentSplit, seed: int, source: str,
-    positive: str | None = None, grid: tuple[float, ...] = C_GRID, folds: int = DEFAULT_FOLDS,
+    set_: TrainingSet,
+    features: Features,
+    split: DocumentSplit,
+    seed: int,
+    source: str,
+    positive: str | None = None,
+    grid: tuple[float, ...] = C_GRID,
+    folds: int = DEFAULT_FOLDS,
 ) -> HeldOut:
     """Choose C by cross-validation over train + dev, report the chosen model (fitted on them) on test."""
     check_covered(split, set_.docs, source)
@@ -111,6 +117,12 @@ def evaluate_heldout(
         if keep:
             per_set[name] = _metrics([truth[k] for k in keep], [predicted[k] for k in keep], 0, positive)
     return HeldOut(
-        split.as_dict(), {str(c): round(_score(m), 4) for c, m in on_dev.items()}, chosen, on_dev[chosen], test,
-        per_set, {name: list(docs) for name, docs in split.test_sets if name in per_set}, runs[chosen],
+        split.as_dict(),
+        {str(c): round(_score(m), 4) for c, m in on_dev.items()},
+        chosen,
+        on_dev[chosen],
+        test,
+        per_set,
+        {name: list(docs) for name, docs in split.test_sets if name in per_set},
+        runs[chosen],
     )

@@ -50,29 +50,45 @@ FORMAT_VERSION = 1
 
 # Every type a kpi-lint pipeline is made of (found with skops.io.get_untrusted_types
 # and the archive schema of the shipped models).  Anything else is refused.
-ALLOWED_TYPES: frozenset[str] = frozenset({
-    # containers and leaves of the fitted state
-    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.slice",
-    "numpy.ndarray", "numpy.float64",
-    # the pipeline (pipelines.py)
-    "sklearn.pipeline.Pipeline",
-    "sklearn.compose._column_transformer.ColumnTransformer",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.preprocessing._encoders.OneHotEncoder",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    # kpi-lint's own callables (tokenize.py): plain data, no code in the file
-    "kpi_lint.classify.tokenize.JiebaTokenizer",
-    "kpi_lint.classify.tokenize.TextNormalizer",
-    "kpi_lint.classify.cues.CueFeatures",
-    "kpi_lint.classify.value_form.ValueForm",
-    "kpi_lint.classify.level_names.LevelNames",
-})
+ALLOWED_TYPES: frozenset[str] = frozenset(
+    {
+        # containers and leaves of the fitted state
+        "builtins.dict",
+        "builtins.list",
+        "builtins.tuple",
+        "builtins.str",
+        "builtins.slice",
+        "numpy.ndarray",
+        "numpy.float64",
+        # the pipeline (pipelines.py)
+        "sklearn.pipeline.Pipeline",
+        "sklearn.compose._column_transformer.ColumnTransformer",
+        "sklearn.feature_extraction.text.TfidfVectorizer",
+        "sklearn.feature_extraction.text.TfidfTransformer",
+        "sklearn.preprocessing._encoders.OneHotEncoder",
+        "sklearn.linear_model._logistic.LogisticRegression",
+        # kpi-lint's own callables (tokenize.py): plain data, no code in the file
+        "kpi_lint.classify.tokenize.JiebaTokenizer",
+        "kpi_lint.classify.tokenize.TextNormalizer",
+        "kpi_lint.classify.cues.CueFeatures",
+        "kpi_lint.classify.value_form.ValueForm",
+        "kpi_lint.classify.level_names.LevelNames",
+    }
+)
 # The skops node kinds those types are stored as; functions, methods, partials
 # and reduce-constructors are how a crafted file would smuggle in a call.
-_ALLOWED_LOADERS = frozenset({
-    "DictNode", "ListNode", "TupleNode", "JsonNode", "SliceNode", "NdArrayNode", "ObjectNode", "TypeNode",
-})
+_ALLOWED_LOADERS = frozenset(
+    {
+        "DictNode",
+        "ListNode",
+        "TupleNode",
+        "JsonNode",
+        "SliceNode",
+        "NdArrayNode",
+        "ObjectNode",
+        "TypeNode",
+    }
+)
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest zip timestamp: no build date inside the model
 
 

@@ -88,8 +88,13 @@ class Features:
 # keeps them as variants (value_form_2, canonical_level1). Issue 13-category scored other linear models, ensembles,
 # block weights and n-gram ranges there as well: none above the noise (models/README.md).
 CATEGORY_FEATURES = Features(
-    text=("level3",), categorical=("kind", "level1"), categorical_weight=1.0, cues=("level3",), cue_weight=1.0,
-    value_cues=("value",), value_cue_weight=1.0,
+    text=("level3",),
+    categorical=("kind", "level1"),
+    categorical_weight=1.0,
+    cues=("level3",),
+    cue_weight=1.0,
+    value_cues=("value",),
+    value_cue_weight=1.0,
 )
 VAGUENESS_FEATURES = Features(text=("value",), categorical=("level2", "kind"))
 

@@ -132,7 +132,11 @@ def _folds(set_: TrainingSet, groups: list[str], wanted: int) -> int:
 
 
 def cross_validate(
-    set_: TrainingSet, features: Features, seed: int, folds: int = DEFAULT_FOLDS, positive: str | None = None,
+    set_: TrainingSet,
+    features: Features,
+    seed: int,
+    folds: int = DEFAULT_FOLDS,
+    positive: str | None = None,
     c: float = DEFAULT_C,
 ) -> CrossValidation:
     """Out-of-fold predictions; folds keep a document together when rows name one, else a text."""
@@ -146,9 +150,7 @@ def cross_validate(
         # A label rarer than the fold count is allowed: its missed rows show in the scores.
         warnings.filterwarnings("ignore", message="The least populated class", category=UserWarning)
         warnings.filterwarnings("ignore", category=UndefinedMetricWarning)
-        proba = cross_val_predict(
-            pipeline, set_.features, set_.labels, cv=cv, groups=groups, method="predict_proba"
-        )
+        proba = cross_val_predict(pipeline, set_.features, set_.labels, cv=cv, groups=groups, method="predict_proba")
     predicted = [classes[i] for i in proba.argmax(axis=1)]
     metrics = _metrics(set_.labels, predicted, k, positive)
     metrics.grouped_by = "document" if by_document else "text"
@@ -196,9 +198,7 @@ def prune_noisy(set_: TrainingSet, cv: CrossValidation) -> tuple[TrainingSet, li
     return kept, pruned
 
 
-def fit(
-    set_: TrainingSet, features: Features, task: str, seed: int, data_sha256: str, c: float = DEFAULT_C
-) -> Model:
+def fit(set_: TrainingSet, features: Features, task: str, seed: int, data_sha256: str, c: float = DEFAULT_C) -> Model:
     """The final model, fitted on `set_` (cross-validation only measures it)."""
     from kpi_lint import __version__
 
@@ -219,8 +219,14 @@ def fit(
 
 
 def train(
-    set_: TrainingSet, features: Features, task: str, seed: int, folds: int = DEFAULT_FOLDS,
-    positive: str | None = None, prune: bool = False, split: DocumentSplit | None = None,
+    set_: TrainingSet,
+    features: Features,
+    task: str,
+    seed: int,
+    folds: int = DEFAULT_FOLDS,
+    positive: str | None = None,
+    prune: bool = False,
+    split: DocumentSplit | None = None,
     claim_gate: GateFactory | None = None,
 ) -> tuple[Model, Metrics]:
     """Cross-validate on every row, optionally prune probable label noise, fit the final model.
@@ -253,8 +259,14 @@ def relative(path: Path, root: Path) -> str:
 
 
 def _train_on_split(
-    set_: TrainingSet, features: Features, task: str, seed: int, folds: int, positive: str | None,
-    split: DocumentSplit, claim_gate: GateFactory | None = None,
+    set_: TrainingSet,
+    features: Features,
+    task: str,
+    seed: int,
+    folds: int,
+    positive: str | None,
+    split: DocumentSplit,
+    claim_gate: GateFactory | None = None,
 ) -> tuple[Model, Metrics]:
     from kpi_lint.classify.heldout import evaluate_heldout
 

@@ -183,9 +183,7 @@ def check_command(
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="不运行这些代码前缀的规则")] = None,
     severity: Annotated[Severity | None, typer.Option("--severity", help="只显示此级别及以上的问题")] = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--output-format", help="输出格式")
-    ] = OutputFormat.text,
+    output_format: Annotated[OutputFormat, typer.Option("--output-format", help="输出格式")] = OutputFormat.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
     statistics: Annotated[bool, typer.Option("--statistics", help="只输出按规则代码统计的表")] = False,
     config_file: Annotated[Path | None, typer.Option("--config", help="配置文件（默认向上查找）")] = None,
@@ -217,9 +215,7 @@ def check_command(
             raise UsageError(XLSX_NEEDS_FILE if output_format is OutputFormat.xlsx else HTML_NEEDS_TARGET)
         if output_format is OutputFormat.parquet and output is None:
             raise UsageError("--output-format parquet 需要用 -o 指定输出文件夹（按规则代码分区的 Parquet 数据集）")
-        config = _settings(
-            config_file, _split(select), _split(ignore), severity, fail_on, lexicons, model, flag_label
-        )
+        config = _settings(config_file, _split(select), _split(ignore), severity, fail_on, lexicons, model, flag_label)
         config.library = library
         accepted = load_baseline(baseline) if baseline is not None else None
     except (ConfigError, UsageError, BaselineError, InputError) as exc:
@@ -230,7 +226,11 @@ def check_command(
     rules = select_rules(config.select, config.ignore)
     with executing(jobs, dask) as where:
         run = run_check(
-            paths, config, rules, where, cache=not no_cache,
+            paths,
+            config,
+            rules,
+            where,
+            cache=not no_cache,
             exclusion=exclusion_for(config, paths, exclude, extend_exclude),
             whole=output_format in (OutputFormat.xlsx, OutputFormat.html),  # the workbook shows every field
         )
@@ -275,14 +275,32 @@ def check_command(
         elif output is not None and output_format is OutputFormat.html:
             write_check_html(output, loaded.documents, list(shown), loaded.problems)
         elif output is None:
-            _emit(sys.stdout, output_format, shown, rules, summary, statistics=statistics, explain=explain,
-                  problems=loaded.problems, header=header)
+            _emit(
+                sys.stdout,
+                output_format,
+                shown,
+                rules,
+                summary,
+                statistics=statistics,
+                explain=explain,
+                problems=loaded.problems,
+                header=header,
+            )
         else:
             # A BOM lets spreadsheet programs read the Chinese text of a CSV file.
             encoding = "utf-8-sig" if output_format is OutputFormat.csv and not statistics else "utf-8"
             with output.open("w", encoding=encoding, newline="") as fh:
-                _emit(fh, output_format, shown, rules, summary, statistics=statistics, explain=explain,
-                  problems=loaded.problems, header=header)
+                _emit(
+                    fh,
+                    output_format,
+                    shown,
+                    rules,
+                    summary,
+                    statistics=statistics,
+                    explain=explain,
+                    problems=loaded.problems,
+                    header=header,
+                )
     for _ in shown:  # a report that stopped early (none does): the exit code counts every finding
         pass
     hidden = summary().baselined

@@ -201,7 +201,11 @@ def _print_suggestions(records: list[dict[str, Any]], console: Console) -> None:
             sources = "、".join(s["sources"][:3]) + ("等" if len(s["sources"]) > 3 else "")
             basis = f"；{s['basis']}" if s["basis"] else ""
             table.add_row(
-                where, r["level2"], s["level3"], s["value"], f"{s['peer_projects']}（{s['value_peers']} 个取此值）",
+                where,
+                r["level2"],
+                s["level3"],
+                s["value"],
+                f"{s['peer_projects']}（{s['value_peers']} 个取此值）",
                 sources + basis,
             )
     console.print(table)

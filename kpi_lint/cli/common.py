@@ -85,9 +85,7 @@ class DelayedProgress(Progress):
             super().stop()
 
 
-def progress_bar(
-    label: str, shown: bool, delay: float | None = None, console: Console | None = None
-) -> Progress:
+def progress_bar(label: str, shown: bool, delay: float | None = None, console: Console | None = None) -> Progress:
     """The one status style of every step: label, bar (pulsing when the total is unknown), count, time.
 
     Shown on a terminal only, and only once the command has run STATUS_DELAY seconds (or the step
@@ -95,8 +93,14 @@ def progress_bar(
     the command's output (stdout) stays clean when it is piped or redirected.
     """
     return DelayedProgress(
-        SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        transient=True, disable=not shown, console=console or Console(stderr=True),
+        SpinnerColumn(),
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=not shown,
+        console=console or Console(stderr=True),
         delay=max(0.0, COMMAND_STARTED + STATUS_DELAY - time.monotonic()) if delay is None else delay,
     )
 
@@ -121,10 +125,15 @@ def exclusion_for(
     the lexicons folder, a model file (with its folder when that lies inside a checked folder) and
     the indicator library (--library, an .xlsx/.csv/.json that is not a disclosure)."""
     return build_exclusion(
-        config.exclude, config.extend_exclude, config.base,
-        cli_exclude=split_patterns(exclude), cli_extend=split_patterns(extend) or [],
+        config.exclude,
+        config.extend_exclude,
+        config.base,
+        cli_exclude=split_patterns(exclude),
+        cli_extend=split_patterns(extend) or [],
         tool_folders=[config.lexicons] if config.lexicons is not None else [],
-        model=config.model, roots=paths, config_file=config.path,
+        model=config.model,
+        roots=paths,
+        config_file=config.path,
         extra_files=[config.library] if config.library is not None else [],
     )
 

@@ -134,8 +134,12 @@ def _console() -> tuple[Console, io.StringIO]:
     terminal = sys.stdout.isatty()
     width = min(MAX_WIDTH, shutil.get_terminal_size((100, 24)).columns) if terminal else 100
     console = Console(
-        file=buffer, width=width, force_terminal=terminal, color_system="standard" if terminal else None,
-        highlight=False, soft_wrap=False,
+        file=buffer,
+        width=width,
+        force_terminal=terminal,
+        color_system="standard" if terminal else None,
+        highlight=False,
+        soft_wrap=False,
     )
     return console, buffer
 

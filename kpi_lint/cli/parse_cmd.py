@@ -41,9 +41,7 @@ class ParseFormat(StrEnum):
 
 
 def _write_jsonl(docs: list[Document], out: Path | None) -> None:
-    lines = (
-        json.dumps(indicator_record(ind), ensure_ascii=False) for doc in docs for ind in doc.indicators
-    )
+    lines = (json.dumps(indicator_record(ind), ensure_ascii=False) for doc in docs for ind in doc.indicators)
     write_text("".join(line + "\n" for line in lines), out)
 
 
@@ -65,8 +63,9 @@ def _print_table(docs: list[Document], out: Path | None) -> None:
         for proj in doc.projects:
             total = proj.fund("总额")
             money = (
-                f"{total.text} {total.unit}" if total else
-                (f"{proj.execution.full_year} {proj.execution.unit}" if proj.execution else "—")
+                f"{total.text} {total.unit}"
+                if total
+                else (f"{proj.execution.full_year} {proj.execution.unit}" if proj.execution else "—")
             )
             periods = "/".join(p or "—" for p in proj.periods)
             empties = "、".join(sorted({e.level2 for e in proj.empty_categories})) or "—"

@@ -33,7 +33,10 @@ def said(output: Path, what: str, detail: str) -> None:
 
 
 def write_check_xlsx(
-    output: Path, documents: Sequence[Document], findings: Sequence[Finding], problems: Sequence[ParseProblem],
+    output: Path,
+    documents: Sequence[Document],
+    findings: Sequence[Finding],
+    problems: Sequence[ParseProblem],
     language: HeaderLanguage,
 ) -> None:
     from kpi_lint.report.workbook import write_check_workbook

@@ -27,7 +27,8 @@ JobsOption = Annotated[
 NoCacheOption = Annotated[
     bool,
     typer.Option(
-        "--no-cache", envvar="KPI_LINT_NO_CACHE",
+        "--no-cache",
+        envvar="KPI_LINT_NO_CACHE",
         help="不读也不写结果缓存（.kpi_lint_cache/，或 $KPI_LINT_CACHE_DIR 指定的文件夹）",
     ),
 ]
@@ -67,9 +68,16 @@ def run_check(
         with progress_bar("检查", sys.stderr.isatty()) as bar:
             task = bar.add_task("check", total=None)
             run = check_files(
-                paths, config, rules, where=where, cache=Cache.default() if cache else None,
-                whole=whole, keep_context=keep_context, exclusion=exclusion,
-                on_total=lambda total: bar.update(task, total=total), on_file=lambda: bar.advance(task),
+                paths,
+                config,
+                rules,
+                where=where,
+                cache=Cache.default() if cache else None,
+                whole=whole,
+                keep_context=keep_context,
+                exclusion=exclusion,
+                on_total=lambda total: bar.update(task, total=total),
+                on_file=lambda: bar.advance(task),
             )
     except (InputError, FileNotFoundError, LibraryError) as exc:
         report_error(str(exc))

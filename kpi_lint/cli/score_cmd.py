@@ -56,8 +56,11 @@ def _write(report: ScoreReport, fmt: ScoreFormat, output: Path | None, header: H
         files = write_html(report, out_dir) if fmt is ScoreFormat.html else write_markdown(report, out_dir)
         wrote(Path(f"{out_dir}/"), f"{len(files)} 个文件，总览 {files[0].name}")
         return
-    stream = output.open("w", encoding="utf-8-sig" if fmt is ScoreFormat.csv else "utf-8", newline="") if output \
+    stream = (
+        output.open("w", encoding="utf-8-sig" if fmt is ScoreFormat.csv else "utf-8", newline="")
+        if output
         else sys.stdout
+    )
     try:
         if fmt is ScoreFormat.csv:
             language = header_language(header, spreadsheet=False)
@@ -106,7 +109,13 @@ def score_command(
     with executing(jobs, dask) as where:
         # Every rule, whatever select/ignore say: scores stay comparable between reviewers.
         run = run_check(
-            paths, settings, all_rules(), where, cache=not no_cache, whole=True, keep_context=True,
+            paths,
+            settings,
+            all_rules(),
+            where,
+            cache=not no_cache,
+            whole=True,
+            keep_context=True,
             exclusion=exclusion_for(settings, paths, exclude, extend_exclude),
         )
     loaded = run.loaded

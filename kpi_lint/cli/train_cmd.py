@@ -109,9 +109,18 @@ def print_metrics(console: Console, task: str, set_: TrainingSet, metrics: Metri
         console.print(f"另有 {set_.dropped} 行没有标签或没有文本，未参与训练")
 
 
-def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: int, folds: int,
-           positive: str | None = None, prune: bool = False, split: DocumentSplit | None = None,
-           claim_gate: GateFactory | None = None) -> None:
+def _train(
+    task: str,
+    set_: TrainingSet,
+    features: Features,
+    out: Path,
+    seed: int,
+    folds: int,
+    positive: str | None = None,
+    prune: bool = False,
+    split: DocumentSplit | None = None,
+    claim_gate: GateFactory | None = None,
+) -> None:
     from kpi_lint.classify.card import build_card, write_card
     from kpi_lint.classify.form_file import write_beside
     from kpi_lint.classify.persist import save_model
@@ -139,8 +148,7 @@ def _train(task: str, set_: TrainingSet, features: Features, out: Path, seed: in
     console.print(f"模型已写入 {escape(str(out))}，模型卡 {escape(json_card.name)}、{escape(md_card.name)}")
 
 
-def _train_builtin(name: str, data: list[Path] | None, out: Path | None, seed: int, folds: int,
-                   force: bool) -> None:
+def _train_builtin(name: str, data: list[Path] | None, out: Path | None, seed: int, folds: int, force: bool) -> None:
     from kpi_lint.classify.tasks import CATEGORY, VAGUENESS
 
     task = {t.name: t for t in (CATEGORY, VAGUENESS)}[name]
@@ -240,8 +248,9 @@ def _document_frame(model: Model, path: Path) -> tuple[pd.DataFrame, bool]:
     return pd.DataFrame(rows, dtype=str), loaded.failed
 
 
-def _emit(model: Model, frame: pd.DataFrame, predictions: list[tuple[str, float]], fmt: PredictFormat,
-          only: str | None) -> None:
+def _emit(
+    model: Model, frame: pd.DataFrame, predictions: list[tuple[str, float]], fmt: PredictFormat, only: str | None
+) -> None:
     from kpi_lint.classify.data import COLUMN, LINE, SOURCE
 
     for row, (label, prob) in zip(frame.to_dict("records"), predictions, strict=True):
@@ -251,8 +260,15 @@ def _emit(model: Model, frame: pd.DataFrame, predictions: list[tuple[str, float]
         where = (str(row[SOURCE]), int(row[LINE]), int(row[COLUMN]))
         anchor = str(row.get(ANCHOR) or "") or None
         if fmt is PredictFormat.jsonl:
-            record = {"path": where[0], "line": where[1], "column": where[2], "anchor": anchor,
-                      "label": label, "probability": round(prob, 4), **texts}
+            record = {
+                "path": where[0],
+                "line": where[1],
+                "column": where[2],
+                "anchor": anchor,
+                "label": label,
+                "probability": round(prob, 4),
+                **texts,
+            }
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             shown = " | ".join(t for t in texts.values() if t)
@@ -286,4 +302,3 @@ def predict_command(
     except InputError as err:
         raise _fail(err) from err
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
-

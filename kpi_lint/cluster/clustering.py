@@ -231,8 +231,9 @@ def cluster_texts(
         before = int(labels.max(initial=0)) + 1
         if before == 1:
             break
-        labels = _merge_across_blocks(vectors, unique, measures, labels, threshold, block_size, block_map,
-                                      together, round_)
+        labels = _merge_across_blocks(
+            vectors, unique, measures, labels, threshold, block_size, block_map, together, round_
+        )
         if before <= block_size or int(labels.max(initial=0)) + 1 == before:
             break  # one exact pass over every cluster, or nothing more joined
     return TextClusters(unique, _renumber(labels), vectors)
@@ -359,9 +360,7 @@ def cluster_exact_block(
     return average_linkage_labels(distance, threshold)
 
 
-def _kept_apart_and_joined(
-    distance: np.ndarray, texts: list[str], measures: Sequence[Signature] | None
-) -> np.ndarray:
+def _kept_apart_and_joined(distance: np.ndarray, texts: list[str], measures: Sequence[Signature] | None) -> np.ndarray:
     """Cosine distances with different known measures set to 1 and near-duplicates to 0."""
     n = distance.shape[0]
     if measures is not None:
@@ -426,8 +425,12 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
             queries = rows[lengths == length]
             choices = rows[(lengths >= low) & (lengths <= high)]
             scores = process.cdist(
-                [texts[i] for i in queries], [texts[j] for j in choices], scorer=fuzz.ratio,
-                score_cutoff=NEAR_DUPLICATE, dtype=np.uint8, workers=1,
+                [texts[i] for i in queries],
+                [texts[j] for j in choices],
+                scorer=fuzz.ratio,
+                score_cutoff=NEAR_DUPLICATE,
+                dtype=np.uint8,
+                workers=1,
             )
             near[np.ix_(queries, choices)] = scores >= NEAR_DUPLICATE
         for short, full in _truncations(texts):

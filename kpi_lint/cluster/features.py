@@ -33,18 +33,14 @@ KIND_WEIGHT = 1.0
 TELLING_KINDS = ("count", "percent", "money", "date")
 
 
-def segment(
-    texts: Sequence[str], normalizer: TextNormalizer, kinds: Mapping[str, str] | None = None
-) -> pd.DataFrame:
+def segment(texts: Sequence[str], normalizer: TextNormalizer, kinds: Mapping[str, str] | None = None) -> pd.DataFrame:
     """One row per normalized text: the text, its jieba words and its targets' kinds, space-joined."""
     import pandas as pd
 
     return pd.DataFrame(_columns(texts, normalizer, kinds))
 
 
-def _columns(
-    texts: Sequence[str], normalizer: TextNormalizer, kinds: Mapping[str, str] | None
-) -> dict[str, list[str]]:
+def _columns(texts: Sequence[str], normalizer: TextNormalizer, kinds: Mapping[str, str] | None) -> dict[str, list[str]]:
     columns = {"text": list(texts), "words": [" ".join(normalizer.tokens(t)) for t in texts]}
     if kinds:
         columns["kinds"] = [kinds.get(t, "") for t in texts]
@@ -82,9 +78,7 @@ def make_vectorizer(
     return Pipeline([("features", union), ("unit", Normalizer())])
 
 
-def exact_vectors(
-    texts: Sequence[str], normalizer: TextNormalizer, kinds: Mapping[str, str] | None = None
-) -> Rows:
+def exact_vectors(texts: Sequence[str], normalizer: TextNormalizer, kinds: Mapping[str, str] | None = None) -> Rows:
     """What `make_vectorizer(with_kinds=bool(kinds)).fit_transform(segment(texts, normalizer, kinds))` returns
     (as a CSR matrix), bit for bit, computed with NumPy (kpi_lint.cluster.exact_tfidf)."""
     columns = _columns(texts, normalizer, kinds)

@@ -114,8 +114,10 @@ SynonymRules = tuple[tuple[int, str, str], ...]
 def synonym_rules(synonyms: tuple[tuple[str, str], ...]) -> SynonymRules:
     """The pairs with their marks read once: (how it applies, the variant without its mark, the canonical)."""
     return tuple(
-        (_SUFFIX, variant[1:], canonical) if variant.startswith("*")
-        else (_PREFIX, variant[1:], canonical) if variant.startswith("^")
+        (_SUFFIX, variant[1:], canonical)
+        if variant.startswith("*")
+        else (_PREFIX, variant[1:], canonical)
+        if variant.startswith("^")
         else (_ANYWHERE, variant, canonical)
         for variant, canonical in synonyms
     )

@@ -305,7 +305,15 @@ class PeerIndex:
             f"（中位数 {_fmt(stats.median)}{unit}，同类：{cluster.label}）"
         )
         return PeerOutlier(
-            message, stats.count, stats.units, stats.low, stats.median, stats.high, unit, value, cluster.id,
+            message,
+            stats.count,
+            stats.units,
+            stats.low,
+            stats.median,
+            stats.high,
+            unit,
+            value,
+            cluster.id,
             cluster.label,
         )
 
@@ -317,6 +325,7 @@ class PeerIndex:
         Cached: every indicator of a large cluster (satisfaction appears in nearly every
         project) asks the same question, and recomputing it per indicator is quadratic.
         """
+
         def values() -> _PeerValues:  # every member read once, not once per unit
             return _PeerValues.of(_project_values(cluster, unit, lower_is_laxer=lower, cap=cap))
 
@@ -454,6 +463,7 @@ class PeerIndex:
                     continue  # a peer's misfiled row (知晓率 under 满意度) is not a model
                 support[cid] += sim
                 users[cid].extend((sim, m) for m in rows if self.clusters.by_text[m.text] == cid)
+
         def rank(cid: int) -> tuple[int, float, int]:
             # More peer projects first, then closer ones, then the order the closest peer printed them.
             projects = {(m.path, m.project, m.project_line) for _, m in users[cid]}
@@ -464,6 +474,7 @@ class PeerIndex:
 
     def _fitting_rows(self, key: ProjectKey, level2: str, fitting: frozenset[str] | None) -> list[Member]:
         """A peer project's rows under `level2` worth copying; cached, as every project asks its neighbours."""
+
         def rows() -> list[Member]:
             return _drop_truncated([m for m in self._rows.get(key, []) if m.level2 == level2 and _fits(m, fitting)])
 
@@ -485,9 +496,7 @@ class PeerIndex:
         return {"name": norm(project.name), "clusters": " ".join(f"c{c}" for c in cids if c is not None)}
 
 
-def _nearest(
-    products: Products, offset: int, among: ProjectSubset | None
-) -> tuple[np.ndarray, np.ndarray, bool]:
+def _nearest(products: Products, offset: int, among: ProjectSubset | None) -> tuple[np.ndarray, np.ndarray, bool]:
     """Row `offset`'s NEIGHBOURS highest positive products (of `among`'s projects if given), by
     similarity then index, and whether they are all of them.  Only the values reaching the
     NEIGHBOURS-th highest are sorted: the same first NEIGHBOURS as sorting them all, ties included."""
@@ -533,7 +542,7 @@ def _comparable_unit(parsed: ParsedValue) -> str | None:
 
 
 def _lower_is_laxer(parsed: ParsedValue) -> bool:
-    """"≥95%" is laxer when lower; "≤5%" (a failure rate) and a cost ("10元/份") when higher."""
+    """ "≥95%" is laxer when lower; "≤5%" (a failure rate) and a cost ("10元/份") when higher."""
     if parsed.comparator in ("≤", "<"):
         return False
     # An amount with no comparator is a ceiling: a unit cost is a budget, not a goal to exceed.

@@ -37,9 +37,16 @@ def where(ind: Indicator, field: str = "level3") -> str:
 
 def occurrence(ind: Indicator, concept: int, department: str) -> Occurrence:
     return Occurrence(
-        concept=concept, level3=strip_marks(ind.level3 or ""), value=ind.value, level2=ind.level2,
-        department=department, project=ind.project, period=ind.period, path=ind.path,
-        location=where(ind), value_location=where(ind, "value"),
+        concept=concept,
+        level3=strip_marks(ind.level3 or ""),
+        value=ind.value,
+        level2=ind.level2,
+        department=department,
+        project=ind.project,
+        period=ind.period,
+        path=ind.path,
+        location=where(ind),
+        value_location=where(ind, "value"),
     )
 
 

@@ -33,8 +33,15 @@ class Occurrence:
         """This row as a use of concept number `concept`: `dataclasses.replace(self, concept=concept)`,
         without its cost per call (every row of a library is renumbered once it is sorted)."""
         return Occurrence(
-            concept=concept, level3=self.level3, value=self.value, level2=self.level2, department=self.department,
-            project=self.project, period=self.period, path=self.path, location=self.location,
+            concept=concept,
+            level3=self.level3,
+            value=self.value,
+            level2=self.level2,
+            department=self.department,
+            project=self.project,
+            period=self.period,
+            path=self.path,
+            location=self.location,
             value_location=self.value_location,
         )
 

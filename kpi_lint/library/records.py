@@ -51,40 +51,93 @@ def _concept(raw: Mapping[str, Any]) -> Concept:
         names = [NameUse(str(raw["name"]), 0)]
     ranges = [
         ValueRange(
-            unit=str(r.get("unit", "")), count=int(r.get("count", 0)), low=float(r["low"]),
-            median=float(r.get("median", (float(r["low"]) + float(r["high"])) / 2)), high=float(r["high"]),
+            unit=str(r.get("unit", "")),
+            count=int(r.get("count", 0)),
+            low=float(r["low"]),
+            median=float(r.get("median", (float(r["low"]) + float(r["high"])) / 2)),
+            high=float(r["high"]),
             comparators={str(k): int(v) for k, v in (r.get("comparators") or {}).items()},
-            low_at=str(r.get("low_at", "")), high_at=str(r.get("high_at", "")),
+            low_at=str(r.get("low_at", "")),
+            high_at=str(r.get("high_at", "")),
         )
         for r in raw.get("ranges", [])
     ]
     occurrences = [Occurrence(**{**o, "concept": cid}) for o in raw.get("occurrences", [])]
     return Concept(
-        id=cid, name=str(raw["name"]), level2=raw.get("level2"), names=names, ranges=ranges,
-        level2_counts=dict(raw.get("level2_counts") or {}), kinds=dict(raw.get("kinds") or {}),
-        departments=dict(raw.get("departments") or {}), documents=dict(raw.get("documents") or {}),
+        id=cid,
+        name=str(raw["name"]),
+        level2=raw.get("level2"),
+        names=names,
+        ranges=ranges,
+        level2_counts=dict(raw.get("level2_counts") or {}),
+        kinds=dict(raw.get("kinds") or {}),
+        departments=dict(raw.get("departments") or {}),
+        documents=dict(raw.get("documents") or {}),
         occurrences=occurrences,
     )
 
 
 # ---- tables ---------------------------------------------------------------------------------------------
 CONCEPT_COLUMNS = (
-    "概念编号", "标准名称", "二级指标", "使用名称", "计量单位", "指标值分布", "使用单位数", "使用单位",
-    "文件数", "出现次数", "二级指标分布", "指标值类型", "示例位置",
+    "概念编号",
+    "标准名称",
+    "二级指标",
+    "使用名称",
+    "计量单位",
+    "指标值分布",
+    "使用单位数",
+    "使用单位",
+    "文件数",
+    "出现次数",
+    "二级指标分布",
+    "指标值类型",
+    "示例位置",
 )
 NAME_COLUMNS = ("概念编号", "标准名称", "名称", "次数", "示例位置")
 RANGE_COLUMNS = (
-    "概念编号", "标准名称", "计量单位", "条数", "比较符", "最小值", "中位数", "最大值", "最小值位置", "最大值位置",
+    "概念编号",
+    "标准名称",
+    "计量单位",
+    "条数",
+    "比较符",
+    "最小值",
+    "中位数",
+    "最大值",
+    "最小值位置",
+    "最大值位置",
 )
 OCCURRENCE_COLUMNS = (
-    "概念编号", "标准名称", "概念二级指标", "三级指标", "指标值", "填报二级指标", "单位", "项目", "期间", "文件",
-    "位置", "指标值位置",
+    "概念编号",
+    "标准名称",
+    "概念二级指标",
+    "三级指标",
+    "指标值",
+    "填报二级指标",
+    "单位",
+    "项目",
+    "期间",
+    "文件",
+    "位置",
+    "指标值位置",
 )
 _OCCURRENCE_FIELDS = (
-    "level3", "value", "level2", "department", "project", "period", "path", "location", "value_location",
+    "level3",
+    "value",
+    "level2",
+    "department",
+    "project",
+    "period",
+    "path",
+    "location",
+    "value_location",
 )
 KIND_NAMES = {
-    "percent": "百分比", "count": "数量", "money": "金额", "number": "数值", "date": "日期", "qualitative": "定性",
+    "percent": "百分比",
+    "count": "数量",
+    "money": "金额",
+    "number": "数值",
+    "date": "日期",
+    "qualitative": "定性",
     "empty": "空",
 }
 NO_UNIT = "无单位"
@@ -143,9 +196,16 @@ def name_frame(library: Library) -> pd.DataFrame:
 def range_frame(library: Library) -> pd.DataFrame:
     rows = [
         {
-            "概念编号": c.id, "标准名称": c.name, "计量单位": r.unit or NO_UNIT, "条数": r.count,
-            "比较符": _joined(r.comparators), "最小值": r.low, "中位数": r.median, "最大值": r.high,
-            "最小值位置": r.low_at, "最大值位置": r.high_at,
+            "概念编号": c.id,
+            "标准名称": c.name,
+            "计量单位": r.unit or NO_UNIT,
+            "条数": r.count,
+            "比较符": _joined(r.comparators),
+            "最小值": r.low,
+            "中位数": r.median,
+            "最大值": r.high,
+            "最小值位置": r.low_at,
+            "最大值位置": r.high_at,
         }
         for c in library.concepts
         for r in c.ranges
@@ -156,7 +216,9 @@ def range_frame(library: Library) -> pd.DataFrame:
 def occurrence_frame(library: Library) -> pd.DataFrame:
     rows = [
         {
-            "概念编号": c.id, "标准名称": c.name, "概念二级指标": c.level2 or "",
+            "概念编号": c.id,
+            "标准名称": c.name,
+            "概念二级指标": c.level2 or "",
             **dict(zip(OCCURRENCE_COLUMNS[3:], (getattr(o, f) or "" for f in _OCCURRENCE_FIELDS), strict=True)),
         }
         for c in library.concepts
@@ -198,9 +260,16 @@ def occurrences_from(frame: pd.DataFrame, what: str) -> dict[int, list[Occurrenc
         values = {f: _cell(row.get(col)) for f, col in zip(_OCCURRENCE_FIELDS, OCCURRENCE_COLUMNS[3:], strict=True)}
         out.setdefault(cid, []).append(
             Occurrence(
-                concept=cid, level3=values["level3"], value=values["value"] or None, level2=values["level2"] or None,
-                department=values["department"], project=values["project"], period=values["period"] or None,
-                path=values["path"], location=values["location"], value_location=values["value_location"],
+                concept=cid,
+                level3=values["level3"],
+                value=values["value"] or None,
+                level2=values["level2"] or None,
+                department=values["department"],
+                project=values["project"],
+                period=values["period"] or None,
+                path=values["path"],
+                location=values["location"],
+                value_location=values["value_location"],
             )
         )
     return out
@@ -250,8 +319,12 @@ def library_from_sheets(sheets: Mapping[str, pd.DataFrame], source: str) -> Libr
             ValueRange(
                 unit="" if unit == NO_UNIT else unit,
                 count=_int(row.get("条数"), f"{what} 条数") if _cell(row.get("条数")) else 0,
-                low=low, median=median, high=high, comparators=_split_counts(_cell(row.get("比较符"))),
-                low_at=_cell(row.get("最小值位置")), high_at=_cell(row.get("最大值位置")),
+                low=low,
+                median=median,
+                high=high,
+                comparators=_split_counts(_cell(row.get("比较符"))),
+                low_at=_cell(row.get("最小值位置")),
+                high_at=_cell(row.get("最大值位置")),
             )
         )
     occurrences = occurrences_from(sheets["出处"], f"{source}「出处」表") if "出处" in sheets else {}
@@ -269,11 +342,16 @@ def library_from_sheets(sheets: Mapping[str, pd.DataFrame], source: str) -> Libr
         kept = occurrences.get(cid, [])
         concepts.append(
             Concept(
-                id=cid, name=name, level2=_cell(row.get("二级指标")) or None, names=uses, ranges=ranges.get(cid, []),
+                id=cid,
+                name=name,
+                level2=_cell(row.get("二级指标")) or None,
+                names=uses,
+                ranges=ranges.get(cid, []),
                 level2_counts=_split_counts(_cell(row.get("二级指标分布"))),
                 kinds={_KIND_KEYS.get(k, k): v for k, v in _split_counts(_cell(row.get("指标值类型"))).items()},
                 departments=_split_counts(_cell(row.get("使用单位"))),
-                documents=dict(_count_paths(kept)), occurrences=kept,
+                documents=dict(_count_paths(kept)),
+                occurrences=kept,
             )
         )
     return Library(concepts, sources=sorted({o.path for c in concepts for o in c.occurrences}))

@@ -103,9 +103,15 @@ class Suggestion:
 
     def record(self) -> dict[str, Any]:
         return {
-            "level2": self.level2, "level3": self.level3, "value": self.value, "peer_projects": self.peer_projects,
-            "peer_units": self.peer_units, "value_peers": self.value_peers, "sources": list(self.sources),
-            "basis": self.basis, "concept": self.concept,
+            "level2": self.level2,
+            "level3": self.level3,
+            "value": self.value,
+            "peer_projects": self.peer_projects,
+            "peer_units": self.peer_units,
+            "value_peers": self.value_peers,
+            "sources": list(self.sources),
+            "basis": self.basis,
+            "concept": self.concept,
         }
 
 
@@ -218,7 +224,8 @@ class Suggester:
             # question: answered once per category, not again for each set of sectors).
             self._using[among] = (
                 self.peers.subset(lambda key: not own_sectors.isdisjoint(self.sectors(key)), within=with_rows)
-                if same_sector else with_rows
+                if same_sector
+                else with_rows
             )
         # The rest are further by name and indicators than these CANDIDATE_PROJECTS.
         found = self.peers.similar_projects(project, path, CANDIDATE_PROJECTS, self._using[among])
@@ -364,9 +371,15 @@ class Suggester:
         for cand in ordered:
             if self._acceptable(project, level2, concept, cand.value):
                 return Suggestion(
-                    level2=level2, level3=concept.name, value=cand.value, peer_projects=len(peer_keys),
-                    peer_units=len({p.unit for p, _ in uses}), value_peers=len(cand.peers),
-                    sources=tuple(dict.fromkeys(cand.sources)), basis=cand.basis, concept=concept.id,
+                    level2=level2,
+                    level3=concept.name,
+                    value=cand.value,
+                    peer_projects=len(peer_keys),
+                    peer_units=len({p.unit for p, _ in uses}),
+                    value_peers=len(cand.peers),
+                    sources=tuple(dict.fromkeys(cand.sources)),
+                    basis=cand.basis,
+                    concept=concept.id,
                 )
         return None
 
@@ -393,8 +406,16 @@ def flagged(project: Project, level2: str, level3: str, value: str, period: str 
     from kpi_lint.rules.registry import all_rules
 
     ind = Indicator(
-        path=SUGGESTION_PATH, project=project.name, form=project.form, period=period,
-        level1=LEVEL2_PARENT.get(level2), level2=level2, level3=level3, value=value, line=1, column=1,
+        path=SUGGESTION_PATH,
+        project=project.name,
+        form=project.form,
+        period=period,
+        level1=LEVEL2_PARENT.get(level2),
+        level2=level2,
+        level3=level3,
+        value=value,
+        line=1,
+        column=1,
         parsed=parse_value(value, lexicon),
     )
     ind.spans = {"level3": Located(level3, 1, 1), "value": Located(value, 1, len(level3) + 2)}

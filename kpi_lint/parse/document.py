@@ -48,6 +48,7 @@ def layout_parser(layout: Layout) -> TableParser:
     parse_tables: TableParser = importlib.import_module(f"kpi_lint.parse.{LAYOUT_PARSERS[layout]}").parse_tables
     return parse_tables
 
+
 # How the narrative states the number of projects under target management.
 _DECLARED = (
     re.compile(r"(?:实行|纳入|涉及)绩效(?:目标)?管理的项目\s*(\d+)\s*个"),
@@ -149,7 +150,11 @@ def _read_as_forms(src: SourceText, lexicon: Lexicon, prose: bool = True) -> Doc
     doc = Document(path=src.path, layout=Layout.TEXT, encoding=src.encoding)
     vocab = lexicon.vocabulary
     grid = text_grid(
-        src, vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail,
+        src,
+        vocab.word_pattern,
+        vocab.label_pattern,
+        vocab.header_cover,
+        vocab.header_tail,
         lambda word: vocab.title_family(word) is not None,
     )
     projects, found = read_forms(grid.rows, src.path, lexicon)
@@ -188,7 +193,9 @@ def _add_stated_categories(src: SourceText, doc: Document, lexicon: Lexicon) -> 
             project.unsplit.append(level2)
             doc.notes.append(
                 ParseProblem(
-                    doc.path, where.line, where.column,
+                    doc.path,
+                    where.line,
+                    where.column,
                     f"项目“{project.name}”的“{level2}”下写有带数字的文字，但没有读成指标行（名称和目标值分不开）："
                     "不报告该项目缺少这一类别，请对照原件核实",
                     severity="warning",
@@ -248,9 +255,7 @@ def _unreadable_names(doc: Document) -> list[ParseProblem]:
     for project in doc.projects:
         # A row the parser also recorded as an empty category ("成本指标 … 未填报") is unfilled, not garbled.
         unfilled = {(e.period, e.level2) for e in project.empty_categories}
-        nameless = [
-            i for i in project.indicators if i.value and not i.level3 and (i.period, i.level2) not in unfilled
-        ]
+        nameless = [i for i in project.indicators if i.value and not i.level3 and (i.period, i.level2) not in unfilled]
         if not nameless:
             continue
         named = [i for i in project.indicators if i.value and i.level3]

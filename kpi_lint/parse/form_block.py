@@ -826,7 +826,7 @@ def _outline_tier(cells: list[Cell], raw: list[Kind], kinds: list[Kind], levels:
 
 
 def _named_like_a_label(cells: list[Cell], raw: list[Kind], kinds: list[Kind]) -> list[Kind]:
-    """"成本指标 | 社会成本指标 | 定量 | 100 | %": a name of either tier (成本指标 is a 一级 of the 2021
+    """ "成本指标 | 社会成本指标 | 定量 | 100 | %": a name of either tier (成本指标 is a 一级 of the 2021
     template and a 二级 of the older one) before a 二级, and after them data no row can open with (a
     value type, a figure).  The row has no name unless the 二级 is it: the first label is the 二级,
     the second the 三级指标 that reads like a category."""

@@ -95,8 +95,11 @@ def join_wrapped_words(rows: list[Row], vocab: Vocabulary) -> list[Row]:
     # A ruled row takes part when it is a line of text pasted into a table: filled from the left edge
     # and short of the table's end ("绩效指标 一级" ⏎ "指标", each line a row of the Word table).
     flat = [
-        (r, i) for r, row in enumerate(out) if not row.ruled or _pasted_line(row)
-        for i, c in enumerate(row.cells) if not c.blank
+        (r, i)
+        for r, row in enumerate(out)
+        if not row.ruled or _pasted_line(row)
+        for i, c in enumerate(row.cells)
+        if not c.blank
     ]
     gone: set[tuple[int, int]] = set()
     k = 0

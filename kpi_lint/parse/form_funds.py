@@ -68,9 +68,7 @@ class FundsReader:
             period = self._period(cell, i, source, labels)
             loc = amount.located
             self.items.append(
-                FundItem(
-                    period, source, to_number(amount.text), loc.text, self.unit, loc.line, loc.column, loc.anchor
-                )
+                FundItem(period, source, to_number(amount.text), loc.text, self.unit, loc.line, loc.column, loc.anchor)
             )
             found = True
         return found
@@ -112,8 +110,17 @@ class FundsReader:
             return ex
         if ex is None:
             ex = Execution(
-                declared=None, budgeted=None, full_year=None, executed=None, balance=None, rate=None, score=None,
-                weight=None, unit=self.unit, line=points.line, column=points.column,
+                declared=None,
+                budgeted=None,
+                full_year=None,
+                executed=None,
+                balance=None,
+                rate=None,
+                score=None,
+                weight=None,
+                unit=self.unit,
+                line=points.line,
+                column=points.column,
             )
         scored = replace(ex, weight=float(points.text), spans={**ex.spans, "weight": points})
         # A score above the points (m01: "104 103.97 99.97 19" read one column off): the figures did not line
@@ -144,8 +151,17 @@ class FundsReader:
             values = {f: c for (_, f), c in zip(self._figures, numbers, strict=False)}
         first = cells[label]
         ex = Execution(
-            declared=None, budgeted=None, full_year=None, executed=None, balance=None, rate=None, score=None,
-            weight=None, unit=self.unit, line=first.line, column=first.column,
+            declared=None,
+            budgeted=None,
+            full_year=None,
+            executed=None,
+            balance=None,
+            rate=None,
+            score=None,
+            weight=None,
+            unit=self.unit,
+            line=first.line,
+            column=first.column,
         )
         for name, cell in values.items():
             if name in _EXECUTION_FIELDS:

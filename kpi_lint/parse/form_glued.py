@@ -94,7 +94,13 @@ _NAME_ROLES = ("level3", "deviation", "note")  # names and free text: words, a s
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
 _MAX_PIECE = {
-    "level3": 60, "weight": 6, "score": 6, "ratio": 7, "comparator": 4, "unit": 7, **dict.fromkeys(_TARGET_ROLES, 60)
+    "level3": 60,
+    "weight": 6,
+    "score": 6,
+    "ratio": 7,
+    "comparator": 4,
+    "unit": 7,
+    **dict.fromkeys(_TARGET_ROLES, 60),
 }
 # A target listing several counted parts, each named ("自愿咨询检测1000人次以上,艾滋病人检测600人次以上"):
 # words, one number with its unit or qualifier, and a comma or semicolon before the next part.
@@ -575,9 +581,11 @@ class _Text:
         self.unit_words = _unit_words(hints)
         self.target_openers = _target_openers(hints)
         # Where a target opener follows a name's ending ("健康档案更新率|按规定时限"): a name holding it ran on.
-        self._opened_after_name = sorted(
-            at for at, _ in _starts(text, self.target_openers) if at and text.endswith(hints.name_ends, 0, at)
-        ) if hints.name_ends else []
+        self._opened_after_name = (
+            sorted(at for at, _ in _starts(text, self.target_openers) if at and text.endswith(hints.name_ends, 0, at))
+            if hints.name_ends
+            else []
+        )
         self._describes_end = _word_ends(text, hints.description_starts)
         self._basis_end = _word_ends(text, hints.bases)
         self._kind_end = _word_ends(text, _KIND_WORDS)
@@ -957,7 +965,9 @@ def _marks(at_text: _Text) -> _Marks:
         frozenset(at + length for at, length in units),
         frozenset(unit_cells),
         frozenset(
-            k for echo in (_ECHO, _ECHO_FIGURE) for m in echo.finditer(text)
+            k
+            for echo in (_ECHO, _ECHO_FIGURE)
+            for m in echo.finditer(text)
             for k in (m.start(), m.start() + len(m[1]), m.end())
         ),
         frozenset(k for m in _YEAR.finditer(text) for k in range(m.start() + 1, m.end())),
@@ -1323,7 +1333,7 @@ def _cut(
                 continue
             if c in fronts:
                 front = fronts[c][p] = pareto(
-                        (need, cost + rest)
+                    (need, cost + rest)
                     for _, _, cost, after_it in band_options(c, p, shared)
                     for need, rest in after_it
                 )
@@ -1361,11 +1371,7 @@ def _cut(
                 if after[e] + cuts[e] >= least:
                     continue
                 # A name holding a run of figures outside brackets costs _FIGURES_IN_NAME at least (_name_cost).
-                if (
-                    e >= figures_from
-                    and after[e] + _FIGURES_IN_NAME + cuts[e] >= least
-                    and not at.has_bracket(p, e)
-                ):
+                if e >= figures_from and after[e] + _FIGURES_IN_NAME + cuts[e] >= least and not at.has_bracket(p, e):
                     continue
                 if judged is None:
                     cost = cost_of(role, at, p, e, named_before_text)

@@ -16,7 +16,12 @@ from kpi_lint.vocab import WORDED_SIGNS, YEAR, Vocabulary, squash
 
 PERIOD_WORDS = ("中长期", "实施期", "实施周期", "项目期", "中期", "长期", "年度")
 _PERIOD_NAME = {
-    "中长期": "中长期", "实施期": "实施期", "实施周期": "实施期", "项目期": "实施期", "中期": "中期", "长期": "长期",
+    "中长期": "中长期",
+    "实施期": "实施期",
+    "实施周期": "实施期",
+    "项目期": "实施期",
+    "中期": "中期",
+    "长期": "长期",
     "年度": "年度",
 }
 # Roles that make a row an indicator header (besides the 三级指标 column).
@@ -316,8 +321,10 @@ _SUBHEADER_ROLES = {"comparator", "unit", "value", "actual", "weight", "score", 
 
 def is_subheader(roles: list[str | None]) -> bool:
     named = [r for r in roles if r]
-    return len(named) >= 2 and all(r in _SUBHEADER_ROLES or r in ("level1", "level2", "level3") for r in named) and any(
-        r in ("comparator", "unit") for r in named
+    return (
+        len(named) >= 2
+        and all(r in _SUBHEADER_ROLES or r in ("level1", "level2", "level3") for r in named)
+        and any(r in ("comparator", "unit") for r in named)
     )
 
 
@@ -334,8 +341,24 @@ SIGNS = "≥≤=<>≧≦═"
 # "是/否" (Fujian's 指标方向 of a yes-no row) says the target is an answer, as 定性 does.
 DIRECTION_WORDS = {"定性", "定量", "正向", "反向", "定性指标", "定量指标", "正向指标", "反向指标", "是/否", "是或否"}
 COMPARATOR_WORDS = {
-    "≥", "≤", "=", ">", "<", "≧", "≦", "═", ">=", "<=", "=>", "=<", "＝", "≠", "~",
-    *WORDED_SIGNS, "约", *DIRECTION_WORDS,
+    "≥",
+    "≤",
+    "=",
+    ">",
+    "<",
+    "≧",
+    "≦",
+    "═",
+    ">=",
+    "<=",
+    "=>",
+    "=<",
+    "＝",
+    "≠",
+    "~",
+    *WORDED_SIGNS,
+    "约",
+    *DIRECTION_WORDS,
 }
 _LONE_UNITS = {"%", "‰", "％"}
 # Columns a copied row may leave out, each with the cells it can hold; the others hold any text.

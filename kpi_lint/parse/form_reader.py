@@ -235,7 +235,9 @@ class FormReader:
         name = f"项目“{self.draft.name.text}”的" if self.draft.name else ""
         self.problems.append(
             ParseProblem(
-                self.path, line, 1,
+                self.path,
+                line,
+                1,
                 f"{name}指标表在第{line}行的表头之后随文本结束（摘录在此截断），没有读到指标行：只检查其资金，"
                 f"不报告该项目缺少的类别，评分记为“{Unscored.CUT_BEFORE_ROWS.grade}”；请对照原件核实",
                 severity="warning",
@@ -264,9 +266,13 @@ class FormReader:
         records.pop()
         where = name.anchor or f"{name.line}"
         self.problems.append(
-            ParseProblem(self.path, name.line, name.column,
-                         f"表格在第{where}行中断：最后一行“{squash(name.text)}”只有指标名称，没有指标值（已保留之前读到的行）",
-                         anchor=name.anchor)
+            ParseProblem(
+                self.path,
+                name.line,
+                name.column,
+                f"表格在第{where}行中断：最后一行“{squash(name.text)}”只有指标名称，没有指标值（已保留之前读到的行）",
+                anchor=name.anchor,
+            )
         )
         return True
 
@@ -347,10 +353,13 @@ class FormReader:
         where = cells[-1]
         self.problems.append(
             ParseProblem(
-                self.path, end, 1,
+                self.path,
+                end,
+                1,
                 f"表格在第{where.anchor or end}行后随文本结束，最后读到的是“{level2 or level1}”，"
                 "之后的指标类别（如满意度指标）可能在截断处之后：不报告该项目缺少的类别",
-                severity="warning", anchor=where.anchor,
+                severity="warning",
+                anchor=where.anchor,
             )
         )
         return True
@@ -732,8 +741,14 @@ class FormReader:
             if len(filled) != 1 or filled[0].line != label.line or filled[0].column >= label.column:
                 break
             text = filled[0].text.strip()
-            if (not _NAME_WORD.search(text) or _BRACKETED.match(text) or _DATE.match(text) or _NOT_A_NAME.search(text)
-                    or self.vocab.is_form_label(text) or self.vocab.fact(text) is not None):
+            if (
+                not _NAME_WORD.search(text)
+                or _BRACKETED.match(text)
+                or _DATE.match(text)
+                or _NOT_A_NAME.search(text)
+                or self.vocab.is_form_label(text)
+                or self.vocab.fact(text) is not None
+            ):
                 break
             pieces.insert(0, filled[0])
         if not pieces or sum(len(squash(c.text)) for c in pieces) > _MAX_PROSE:
@@ -888,8 +903,17 @@ class FormReader:
         project.title = draft.title
         project.cut_off = draft.cut_off
         project.cut_before = draft.cut_before
-        for fact in ("department", "implementer", "attribute", "duration", "overview", "legal_basis", "necessity",
-                     "measures", "plan"):
+        for fact in (
+            "department",
+            "implementer",
+            "attribute",
+            "duration",
+            "overview",
+            "legal_basis",
+            "necessity",
+            "measures",
+            "plan",
+        ):
             if fact in draft.facts:
                 setattr(project, fact, draft.facts[fact])
         # Drafts split by a 项目名称 column share their goals: read them without taking any away.
@@ -924,7 +948,12 @@ class FormReader:
         return project
 
     def _add(
-        self, project: Project, record: Record, period: str | None, value: Cell | None = None, echoed: bool = False,
+        self,
+        project: Project,
+        record: Record,
+        period: str | None,
+        value: Cell | None = None,
+        echoed: bool = False,
         described: bool = False,
     ) -> None:
         """`echoed`: the row's description column is empty, so its name may carry that copy (_said_once).
@@ -964,8 +993,16 @@ class FormReader:
         level3 = Located(squash_keep(name), name_cell.line, name_cell.column, name_cell.anchor)
         self._places_differ(record, name)
         ind: Indicator = make_indicator(
-            path=self.path, project=project.name, form=project.form, period=period, level1=level1, level2=level2,
-            level3=level3, value=value_loc, row_line=name_cell.line, row_column=name_cell.column,
+            path=self.path,
+            project=project.name,
+            form=project.form,
+            period=period,
+            level1=level1,
+            level2=level2,
+            level3=level3,
+            value=value_loc,
+            row_line=name_cell.line,
+            row_column=name_cell.column,
             level1_cell=record.level1.located if record.level1 else None,
             level2_cell=record.level2.located if record.level2 else None,
             lexicon=self.lexicon,
@@ -1091,7 +1128,7 @@ def _labelled_here(record: Record, streamed: bool = False) -> bool:
 
 
 def _goal_period(text: str) -> str | None:
-    """"实施期目标" → 实施期, "年度目标" → 年度; None for anything longer than such a heading."""
+    """ "实施期目标" → 实施期, "年度目标" → 年度; None for anything longer than such a heading."""
     s = squash(text)
     if s in _ACTUAL_HEADS:
         return "actual"
@@ -1122,13 +1159,15 @@ _RUN_ON_FACTS = _SHORT_FACTS | {"duration"}  # facts that may run on one after a
 _SEAL = lazy_compile(r"[(（](?:盖章|签章|签字|公章)[)）]")
 _UNCLOSED = lazy_compile(r"^[(（][^)）]*$")
 _LABELLED_LINE = lazy_compile(r"\n\s*[^\s:：]{2,8}[:：]")
+
+
 # Labels printed on the same line after a fact's value, with or without a space before them.
 def _points(points: Located | None) -> float | None:
     return to_number(points.text) if points is not None else None
 
 
 def _inline_facts(cell: Cell, vocab: Vocabulary, *, loose: bool) -> list[tuple[str, Cell]]:
-    """"项目名称：XX" / "负责人：张三" in one cell: each fact and a cell holding its value.
+    """ "项目名称：XX" / "负责人：张三" in one cell: each fact and a cell holding its value.
 
     Before the indicator block (`loose`) a name-like fact's label may also stand apart from its value
     by spaces ("项目名称 麻风病防治") or glued to it ("项目名称农村义务教育…"), and several facts may run
@@ -1194,7 +1233,15 @@ def _form(draft: _Draft, default_family: str | None) -> Form:
 
 # Where a title's form name begins ("XX项目支出绩效目标表", "XX局部门整体支出绩效…", "XX整体支出…").
 _TITLE_FORM_WORDS = (
-    "部门整体", "部门(单位)整体", "单位整体", "整体支出", "区域绩效", "支出绩效", "绩效目标", "绩效自评", "绩效评价"
+    "部门整体",
+    "部门(单位)整体",
+    "单位整体",
+    "整体支出",
+    "区域绩效",
+    "支出绩效",
+    "绩效目标",
+    "绩效自评",
+    "绩效评价",
 )
 _TRAILING_BRACKET = lazy_compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
 _YEAR_ONLY = lazy_compile(r"\s*20\d\d\s*年?度?\s*")
@@ -1251,7 +1298,7 @@ def _no_target(value: Located | None) -> bool:
 
 
 def _only_direction(text: str) -> bool:
-    """"-定性": a row that printed only its 度量单位 mark and its 指标性质, no indicator."""
+    """ "-定性": a row that printed only its 度量单位 mark and its 指标性质, no indicator."""
     return squash(text).lstrip("-—–/") in DIRECTION_WORDS
 
 

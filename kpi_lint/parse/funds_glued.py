@@ -65,8 +65,17 @@ def glued_execution(cell: Cell, vocab: Vocabulary, unit: str, points: float | No
         return None
     before, after = readings[0]
     ex = Execution(
-        declared=None, budgeted=None, full_year=None, executed=None, balance=None, rate=None, score=None,
-        weight=None, unit=unit, line=cell.line, column=cell.column + start,
+        declared=None,
+        budgeted=None,
+        full_year=None,
+        executed=None,
+        balance=None,
+        rate=None,
+        score=None,
+        weight=None,
+        unit=unit,
+        line=cell.line,
+        column=cell.column + start,
     )
     for name, piece, start in _placed(order, before, after, run):
         if piece and name in _FIELDS:
@@ -85,7 +94,7 @@ def _header(text: str, vocab: Vocabulary) -> tuple[list[str], int]:
     for m in pattern.finditer(text):
         if m.start() < end:
             continue  # a column word inside the bracket after another ("得分(20分*执行率)")
-        if order and text[end:m.start()].strip():
+        if order and text[end : m.start()].strip():
             if len(order) >= 3:
                 break
             order = []  # words apart from each other: not one header
@@ -102,15 +111,14 @@ def _total_label(text: str, start: int, vocab: Vocabulary) -> tuple[int, int] | 
         for w in labels
         if (at := text.find(w, start)) >= 0
         and (
-            not text[start:at].strip()
-            or (at - start <= _TOTAL_PREFIX and _is_total(text[start : at + len(w)], vocab))
+            not text[start:at].strip() or (at - start <= _TOTAL_PREFIX and _is_total(text[start : at + len(w)], vocab))
         )
     ]
     return min(found, key=lambda span: (span[0], -span[1])) if found else None
 
 
 def _is_total(label: str, vocab: Vocabulary) -> bool:
-    """"年度财政资金总额": a label the 总额 word closes, read as the 总额 row (no figure inside it)."""
+    """ "年度财政资金总额": a label the 总额 word closes, read as the 总额 row (no figure inside it)."""
     return not any(ch.isdigit() for ch in label) and vocab.fund_source(label) == "总额"
 
 
@@ -134,7 +142,7 @@ def _cuts(digits: str, roles: list[str], *, required_last: bool) -> Iterator[lis
 
 def _half_unit(piece: str) -> float:
     decimals = len(piece.partition(".")[2])
-    return 0.5 * 10.0 ** -decimals
+    return 0.5 * 10.0**-decimals
 
 
 def _hangs_together(pieces: dict[str, str], *, ratio: bool = False, points: float | None = None) -> bool:

@@ -109,4 +109,3 @@ def title_glued_before(cell: Cell) -> tuple[Cell, Cell | None, Cell] | None:
         label = replace(cell, text=category.group(0), column=cell.column + category.start())
         rest_at = category.end()
     return head, label, replace(cell, text=text[rest_at:], column=cell.column + rest_at)
-

@@ -126,6 +126,7 @@ def _item_pattern(
     """`achieved`: words opening a clause that states in words what was done (glue_cues.txt 实际开头):
     after a comma, such a clause ends the target in place of an actual word and figure ("项目完成时间年初
     指标值为2023年12月底,实际在规定时间内完成"); the item then has no actual."""
+
     def alternation(words: tuple[str, ...]) -> str:
         return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
@@ -158,8 +159,12 @@ def _any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=4)
 def _label_head(
-    labels: str, goals: tuple[str, ...], verbs: tuple[str, ...], leads: tuple[str, ...] = (),
-    enumerations: tuple[str, ...] = (), sections: tuple[str, ...] = (),
+    labels: str,
+    goals: tuple[str, ...],
+    verbs: tuple[str, ...],
+    leads: tuple[str, ...] = (),
+    enumerations: tuple[str, ...] = (),
+    sections: tuple[str, ...] = (),
 ) -> re.Pattern[str]:
     """A category label, its colon optional or a lead word a few words on ("在产出指标方面,要求"), or the
     end of its cell when the next cell lists targets apart by semicolons ("产出指标 | 开展巡查频次8次;…"),
@@ -182,7 +187,7 @@ def _label_head(
 
 
 def _count(word: str) -> int:
-    """"5" → 5, "五" → 5, "十二" → 12 (an announced count of indicators, one to nineteen in words)."""
+    """ "5" → 5, "五" → 5, "十二" → 12 (an announced count of indicators, one to nineteen in words)."""
     if word.isdigit():
         return int(word)
     if word.startswith("十"):
@@ -250,9 +255,7 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     named = _named_projects(src, vocab, items)
     scopes = _category_scopes(src, vocab)
     if named:
-        projects = [
-            Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _, _ in named
-        ]
+        projects = [Project(name=n.text, form=form, line=n.line, column=n.column, in_prose=True) for n, _, _ in named]
         for project, (_, stated, end) in zip(projects, named, strict=True):
             project.indicators.extend(_indicator(src, project, item, lexicon) for item in stated)
             # … the categories it names between its name and the next project's
@@ -261,8 +264,10 @@ def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
     first = items[0].name
     title = _title(src, first.line)
     project = Project(
-        name=title.text if title else "（未命名项目1）", form=form,
-        line=title.line if title else first.line, column=title.column if title else first.column,
+        name=title.text if title else "（未命名项目1）",
+        form=form,
+        line=title.line if title else first.line,
+        column=title.column if title else first.column,
         in_prose=True,
     )
     project.indicators.extend(_indicator(src, project, item, lexicon) for item in items)
@@ -295,9 +300,7 @@ def _name_statement(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^{_HEADING_NUMBER.pattern}(?:{word})\s*[:：]\s*(?P<name>[^,，。;；:：]{{2,40}})")
 
 
-def _named_projects(
-    src: SourceText, vocab: Vocabulary, items: list[_Item]
-) -> list[tuple[Located, list[_Item], float]]:
+def _named_projects(src: SourceText, vocab: Vocabulary, items: list[_Item]) -> list[tuple[Located, list[_Item], float]]:
     """A report describing several projects in turn, each opened by its name ("(1)项目名称:单位自有资金,…
     绩效指标设置5个,分别为:…", "(2)项目名称:从业资格考试工作经费…"): each named project with the items stated
     after its name and before the next, when two or more of them state items and none is stated before the
@@ -392,10 +395,18 @@ def _title(src: SourceText, before: int) -> Located | None:
 
 def _indicator(src: SourceText, project: Project, item: _Item, lexicon: Lexicon) -> Indicator:
     return make_indicator(
-        path=src.path, project=project.name, form=project.form, period=None,
-        level1=item.level1 or lexicon.vocabulary.parent_of(item.level2), level2=item.level2,
-        level3=item.name, value=item.value, row_line=item.name.line, row_column=item.name.column,
-        lexicon=lexicon, actual=item.actual,
+        path=src.path,
+        project=project.name,
+        form=project.form,
+        period=None,
+        level1=item.level1 or lexicon.vocabulary.parent_of(item.level2),
+        level2=item.level2,
+        level3=item.name,
+        value=item.value,
+        row_line=item.name.line,
+        row_column=item.name.column,
+        lexicon=lexicon,
+        actual=item.actual,
     )
 
 
@@ -439,7 +450,7 @@ def _stated_items(items: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     491米,已完成", "产出时效指标:项目完成时间年初指标值为…"), so the search goes on inside its value."""
     at = 0
     while (m := items.search(text, at)) is not None:
-        if m["actual"] is None and len(text[m.end("name") : m.start("value")].strip(" 为是:：“\"")) < 3:
+        if m["actual"] is None and len(text[m.end("name") : m.start("value")].strip(' 为是:：“"')) < 3:
             at = m.start("value")
             continue
         yield m
@@ -470,7 +481,10 @@ def _unit_at(units: tuple[str, ...], ends: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _stated_targets(
-    src: SourceText, vocab: Vocabulary, units: tuple[str, ...], listed_only: bool = False,
+    src: SourceText,
+    vocab: Vocabulary,
+    units: tuple[str, ...],
+    listed_only: bool = False,
     unsplit: list[tuple[str, Located]] | None = None,
 ) -> Iterator[_Item]:
     """Targets listed clause by clause after a category label ("质量指标:保障率≥80%;") or a goal label
@@ -551,7 +565,7 @@ def _stated_targets(
             name = bare_name(_NUMBERING.sub("", strip_marks(clause[: m.end("name")])).strip(), hints)
             # A label followed straight by a comparison and a figure is an item named by that label
             # ("服务对象满意度指标:服务对象满意度≥80%").
-            named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name"):]) is not None
+            named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name") :]) is not None
             if len(name) >= 2 and _HAN.search(name) and named:
                 value = clause[m.start("value") : m.end("value")].strip()
                 value = value[: _figure_end(fold(value), units, hints.target_ends)]
@@ -559,8 +573,11 @@ def _stated_targets(
                 name_ends.append((at, at + m.end("name")))
                 listed.append(
                     _Item(
-                        level2, Located(name, *paragraphs.place(name_at)),
-                        Located(value, *paragraphs.place(value_at)), level1=level1, listed=colon,
+                        level2,
+                        Located(name, *paragraphs.place(name_at)),
+                        Located(value, *paragraphs.place(value_at)),
+                        level1=level1,
+                        listed=colon,
                     )
                 )
         if heading and not semicolons and len(listed) == 1 and len(spans) == 1:
@@ -602,8 +619,13 @@ def _whole_sentence_named(
 
 
 def _announced_items(
-    text: str, head: re.Match[str], listed: list[_Item], unread: list[tuple[int, int, str]],
-    paragraphs: _Paragraphs, vocab: Vocabulary, achieved_starts: tuple[str, ...],
+    text: str,
+    head: re.Match[str],
+    listed: list[_Item],
+    unread: list[tuple[int, int, str]],
+    paragraphs: _Paragraphs,
+    vocab: Vocabulary,
+    achieved_starts: tuple[str, ...],
 ) -> list[_Item]:
     """An enumeration whose sentence announces how many indicators it lists ("绩效指标设置5个,分别为:…,职工个税
     正常申报缴纳,…") and has that many clauses: each clause is one of them, so a clause with no figure that reads
@@ -676,7 +698,11 @@ def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:
     goals = tuple(sorted(w for w, fact in vocab.facts.items() if fact == "goal"))
     hints = vocab.glue_hints
     head = _label_head(
-        vocab.label_pattern.pattern, goals, hints.goal_verbs, hints.list_leads, hints.enumeration_leads,
+        vocab.label_pattern.pattern,
+        goals,
+        hints.goal_verbs,
+        hints.list_leads,
+        hints.enumeration_leads,
         hints.section_words,
     )
     heads: list[re.Match[str]] = []
@@ -721,9 +747,7 @@ def _worded_pattern(starts: tuple[str, ...], ends: tuple[str, ...]) -> re.Patter
     verb that ends worded targets ("残疾人康复服务水平有所提高", "…的社会氛围有所改善"; glue_hints)."""
     opener = "|".join(map(re.escape, starts)) or "(?!)"
     verb = "|".join(map(re.escape, sorted(ends, key=len, reverse=True))) or "(?!)"
-    return re.compile(
-        rf"^(?P<name>[^\d≥≤=<>≧≦＞＜|\s]{{2,30}}?[\u4e00-\u9fff])(?P<value>(?:{opener})(?:{verb}))$"
-    )
+    return re.compile(rf"^(?P<name>[^\d≥≤=<>≧≦＞＜|\s]{{2,30}}?[\u4e00-\u9fff])(?P<value>(?:{opener})(?:{verb}))$")
 
 
 @lru_cache(maxsize=4)

@@ -111,9 +111,7 @@ def _prints_results(lines: list[str], vocab: Vocabulary) -> bool:
 
 # The fields of a 自评表 row past its target: what was achieved and what it scored.
 def _read_past_target(project: Project) -> bool:
-    return any(
-        i.actual is not None or i.weight is not None or i.score is not None for i in project.indicators
-    )
+    return any(i.actual is not None or i.weight is not None or i.score is not None for i in project.indicators)
 
 
 # Rows enough for "not one row" to say something about the columns, not about one odd row: the
@@ -124,11 +122,7 @@ _ROWS_TO_JUDGE = 3
 def _results_not_read(project: Project) -> bool:
     """A 自评表 of which not one row has a 实际完成值, 分值 or 得分: its columns were not read apart."""
     rows = [i for i in project.indicators if i.level3 or i.value]
-    return (
-        project.form is Form.SELF_EVALUATION
-        and len(rows) >= _ROWS_TO_JUDGE
-        and not _read_past_target(project)
-    )
+    return project.form is Form.SELF_EVALUATION and len(rows) >= _ROWS_TO_JUDGE and not _read_past_target(project)
 
 
 def _garbled_note(doc: Document, project: Project) -> ParseProblem:
@@ -142,11 +136,7 @@ def _garbled_note(doc: Document, project: Project) -> ParseProblem:
 
 def _end(project: Project) -> tuple[int, int]:
     """Where the last row read of the project ends (line, column past its last field)."""
-    ends = [
-        (loc.line, loc.column + len(loc.text))
-        for i in project.indicators
-        for loc in i.spans.values()
-    ]
+    ends = [(loc.line, loc.column + len(loc.text)) for i in project.indicators for loc in i.spans.values()]
     ends += [(i.line, i.column) for i in project.indicators]
     ends += [(e.line, e.column) for e in project.empty_categories]
     return max(ends, default=(project.line, project.column))
@@ -278,11 +268,15 @@ def _cut_note(doc: Document, lines: list[str], say: Callable[[int, str], str]) -
 
 def _mid_sentence_note(doc: Document, project: Project, lines: list[str]) -> ParseProblem:
     line, _ = _end(project)
-    return _cut_note(doc, lines, lambda stop, tail: (
-        f"表格（或列出指标的文字）在第{stop}行中断：原文在“…{tail}”处句子没有写完就结束了（摘录在此截断）；"
-        f"项目“{project.name}”最后读到的指标在第{line}行，之后的指标类别（如满意度指标）可能在截断处之后："
-        "不报告该项目缺少的类别，请对照原件核实"
-    ))
+    return _cut_note(
+        doc,
+        lines,
+        lambda stop, tail: (
+            f"表格（或列出指标的文字）在第{stop}行中断：原文在“…{tail}”处句子没有写完就结束了（摘录在此截断）；"
+            f"项目“{project.name}”最后读到的指标在第{line}行，之后的指标类别（如满意度指标）可能在截断处之后："
+            "不报告该项目缺少的类别，请对照原件核实"
+        ),
+    )
 
 
 # The number an item of a report's list opens with ("5、", "(五)", "五、", "5.").
@@ -338,7 +332,11 @@ def _heading_note(doc: Document, project: Project, lines: list[str]) -> ParsePro
         if project.cut_at
         else "之后的指标类别（如满意度指标）可能在截断处之后：不报告该项目缺少的类别"
     )
-    return _cut_note(doc, lines, lambda stop, tail: (
-        f"列出指标的文字在第{stop}行中断：原文在“{tail}”处（指标类别的标题）没有写完就结束了"
-        f"（摘录在此截断）；项目“{project.name}”最后读到的指标在第{line}行，{beyond}，请对照原件核实"
-    ))
+    return _cut_note(
+        doc,
+        lines,
+        lambda stop, tail: (
+            f"列出指标的文字在第{stop}行中断：原文在“{tail}”处（指标类别的标题）没有写完就结束了"
+            f"（摘录在此截断）；项目“{project.name}”最后读到的指标在第{line}行，{beyond}，请对照原件核实"
+        ),
+    )

@@ -113,9 +113,7 @@ class RowLayout:
     def level1_merged_away(self) -> bool:
         """A 二级 name under the 一级 column of a table with no 二级 column, in a row that stops short of
         the table's end: the 一级 was merged away and the row's cells stand one column left of theirs."""
-        return any(
-            group.level2 is None and self._kind_at(group.level1) is Kind.LEVEL2 for group in self.header.groups
-        )
+        return any(group.level2 is None and self._kind_at(group.level1) is Kind.LEVEL2 for group in self.header.groups)
 
     @property
     def labels_astray(self) -> bool:

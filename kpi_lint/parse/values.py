@@ -111,6 +111,7 @@ def _ocr_zeros(text: str) -> str:
     """The letter O (or o) read as the zero it stands for where a figure is clearly meant: in a run of digits
     and O's alone that then reads as a number ("1O0" → 100, "2O" → 20, not "O2O" → 020), or alone before a
     unit ("第O份" → 第0份).  A run holding other letters is a word ("OK", "kOm"), left as printed."""
+
     def repaired(m: re.Match[str]) -> str:
         run = m.group()
         if "O" not in run and "o" not in run:

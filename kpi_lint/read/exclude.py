@@ -25,8 +25,17 @@ from pathlib import Path
 # Folders that hold no disclosures in any project: version control, environments, caches, and
 # the scorecards `kpi-lint score -f html` writes by default (HTML pages the reader would take in).
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".mypy_cache", ".pytest_cache",
-    ".ruff_cache", "scorecards",
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "scorecards",
 )
 
 

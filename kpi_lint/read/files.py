@@ -42,7 +42,8 @@ def walk(folder: Path, exclusion: Exclusion, unreadable: list[InputError] | None
         current = Path(here)
         dirs[:] = [d for d in dirs if not d.startswith(".") and not exclusion.excludes(current / d, folder)]
         found += [
-            current / n for n in names
+            current / n
+            for n in names
             if not n.startswith(".") and (current / n).is_file() and not exclusion.excludes(current / n, folder)
         ]
     return sorted(found)

@@ -15,9 +15,43 @@ _XML_DECLARATION = lazy_compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 
 # Elements that begin a line of their own; text in any other element runs on in the line around it.
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "center", "section",
-     "article", "blockquote", "pre", "header", "footer", "main", "aside", "nav", "form", "fieldset", "address",
-     "body", "html", "ul", "ol", "dl", "tr", "td", "th", "thead", "tbody", "tfoot"}
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "center",
+        "section",
+        "article",
+        "blockquote",
+        "pre",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "form",
+        "fieldset",
+        "address",
+        "body",
+        "html",
+        "ul",
+        "ol",
+        "dl",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+    }
 )
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 

@@ -227,4 +227,3 @@ def format_date(value: dt.datetime | dt.date, code: str) -> str:
                 out.append(mark if low == "am/pm" else mark[0])
             after_hour = after_hour and low in ("mm", "m")
     return "".join(out)
-

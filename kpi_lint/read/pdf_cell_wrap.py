@@ -83,7 +83,8 @@ def _printed_lines(bbox: BBox, chars: list[dict[str, Any]]) -> list[list[dict[st
     """The printed characters centred inside `bbox`, as lines from top to bottom, each left to right."""
     inside = sorted(
         (
-            ch for ch in chars
+            ch
+            for ch in chars
             if str(ch.get("text", "")).strip()
             and bbox[0] <= (ch["x0"] + ch["x1"]) / 2 <= bbox[2]
             and bbox[1] <= (ch["top"] + ch["bottom"]) / 2 <= bbox[3]

@@ -54,11 +54,15 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             before = edge
             items: list[tuple[float, Block | list[str]]] = []
             ruled = [_grid(table, number, t, chars=page.chars) for t, table in enumerate(tables, start=1)]
-            rebuilt = [_grid(table, number, t, rebuilt=True, chars=page.chars)
-                       for t, table in enumerate(unruled, start=len(tables) + 1)]
+            rebuilt = [
+                _grid(table, number, t, rebuilt=True, chars=page.chars)
+                for t, table in enumerate(unruled, start=len(tables) + 1)
+            ]
             placed = sorted(  # (pdfplumber table, its grid, rebuilt from word positions), top to bottom
-                [*((t, g, False) for t, g in zip(tables, ruled, strict=True)),
-                 *((t, g, True) for t, g in zip(unruled, rebuilt, strict=True))],
+                [
+                    *((t, g, False) for t, g in zip(tables, ruled, strict=True)),
+                    *((t, g, True) for t, g in zip(unruled, rebuilt, strict=True)),
+                ],
                 key=lambda p: p[0].bbox[1],
             )
             cut, runs_on = found.cut, found.runs_on
@@ -192,8 +196,12 @@ def _text_above(placed: list[tuple[Any, Grid, bool]], text_lines: list[dict[str,
     return [str(t["text"]) for t in text_lines if t["top"] >= floor and t["bottom"] <= top]
 
 
-def _ruled_foot(placed: list[tuple[Any, Grid, bool]], text_lines: list[dict[str, Any]], chars: list[dict[str, Any]],
-                before: tuple[RuledFoot, Grid] | None) -> tuple[RuledFoot, Grid] | None:
+def _ruled_foot(
+    placed: list[tuple[Any, Grid, bool]],
+    text_lines: list[dict[str, Any]],
+    chars: list[dict[str, Any]],
+    before: tuple[RuledFoot, Grid] | None,
+) -> tuple[RuledFoot, Grid] | None:
     """The last row of the page's last table when that table is ruled and ends the page (nothing
     follows it but, well apart, a page number), and the grid a row cut there goes on: that table's,
     or the one `before` when the page held only the rest of its row (the row runs on)."""

@@ -40,8 +40,11 @@ def _same(row: Row, head: Row) -> bool:
     """The same texts in the same order, the empty cells aside: a table rebuilt from word positions
     can split a page into more columns than the page it started on (a ragged table whose rows on
     that page are wider), and the repeated row then stands in cells of other numbers."""
-    return (len(head.filled) >= 1 and len(row.filled) == len(head.filled)
-            and all(_text(a.text) == _text(b.text) for a, b in zip(row.filled, head.filled, strict=True)))
+    return (
+        len(head.filled) >= 1
+        and len(row.filled) == len(head.filled)
+        and all(_text(a.text) == _text(b.text) for a, b in zip(row.filled, head.filled, strict=True))
+    )
 
 
 def repeats_title(rows: list[Row], above: list[str]) -> bool:
@@ -54,14 +57,16 @@ def repeats_title(rows: list[Row], above: list[str]) -> bool:
     text = _text(rows[0].filled[0].text)
     lines = [_text(line) for line in above]
     return len(text) >= _TITLE_CHARS and any(
-        text == "".join(lines[i:j]) for i in range(len(lines)) for j in range(i + 1, len(lines) + 1))
+        text == "".join(lines[i:j]) for i in range(len(lines)) for j in range(i + 1, len(lines) + 1)
+    )
 
 
 def _opens_again(row: Row, head: Row) -> bool:
     """`row` begins as `head` does (the same first printed cell, figures aside: "(2021年度)" under
     "(2020年度)", "项目名称" before another project's name): a new table under the same title."""
     return bool(row.filled and head.filled) and (
-        _FIGURES.sub("", _text(row.filled[0].text)) == _FIGURES.sub("", _text(head.filled[0].text)))
+        _FIGURES.sub("", _text(row.filled[0].text)) == _FIGURES.sub("", _text(head.filled[0].text))
+    )
 
 
 def _text(text: str) -> str:

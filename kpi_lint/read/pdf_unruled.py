@@ -100,8 +100,10 @@ class Foot:
         inner = self.edges[1:-1]
         if not self.starts:
             return list(inner)
-        return [max(b, s - 1) if lines is None or _crosses_at(lines, b) else b
-                for b, s in zip(inner, self.starts, strict=True)]
+        return [
+            max(b, s - 1) if lines is None or _crosses_at(lines, b) else b
+            for b, s in zip(inner, self.starts, strict=True)
+        ]
 
     def continued_by(self, line: _Line, reach: dict[int, float] | None = None) -> bool:
         """`line`, the first of the next page, holds the rest of cells cut at this foot: each of its
@@ -244,8 +246,11 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
                 last_piece.top = min(last_piece.top, float(word["top"]))
                 last_piece.bottom = max(last_piece.bottom, float(word["bottom"]))
                 continue
-            pieces.append(_Piece(float(word["x0"]), float(word["x1"]), float(word["top"]), float(word["bottom"]),
-                                 _first_width(word)))
+            pieces.append(
+                _Piece(
+                    float(word["x0"]), float(word["x1"]), float(word["top"]), float(word["bottom"]), _first_width(word)
+                )
+            )
         out.append(_Line(pieces, min(p.top for p in pieces), max(p.bottom for p in pieces)))
     return out
 
@@ -394,9 +399,15 @@ def _place(region: list[_Line], bounds: list[float]) -> None:
             if held is None:
                 line.columns[p.column] = p
             else:
-                line.columns[p.column] = _Piece(held.x0, max(held.x1, p.x1), min(held.top, p.top),
-                                                max(held.bottom, p.bottom), held.first, held.column,
-                                                max(held.last_column, p.last_column))
+                line.columns[p.column] = _Piece(
+                    held.x0,
+                    max(held.x1, p.x1),
+                    min(held.top, p.top),
+                    max(held.bottom, p.bottom),
+                    held.first,
+                    held.column,
+                    max(held.last_column, p.last_column),
+                )
 
 
 def _left_set(region: list[_Line]) -> bool:
@@ -424,10 +435,12 @@ def _split(piece: _Piece, bounds: list[float]) -> list[_Piece]:
         near = [g for g in piece.gaps if g[0] - em <= b <= g[1] + em]
         if near:
             left, right, first = max(near, key=lambda g: g[1] - g[0])
-            before = _Piece(piece.x0, left, piece.top, piece.bottom, piece.first,
-                            gaps=[g for g in piece.gaps if g[1] <= left])
-            after = _Piece(right, piece.x1, piece.top, piece.bottom, first,
-                           gaps=[g for g in piece.gaps if g[0] >= right])
+            before = _Piece(
+                piece.x0, left, piece.top, piece.bottom, piece.first, gaps=[g for g in piece.gaps if g[1] <= left]
+            )
+            after = _Piece(
+                right, piece.x1, piece.top, piece.bottom, first, gaps=[g for g in piece.gaps if g[0] >= right]
+            )
             return [*_split(before, bounds), *_split(after, bounds)]
     return [piece]
 
@@ -474,8 +487,9 @@ def _one_cell(line: _Line) -> bool:
     return len(line.pieces) == 1 and line.pieces[0].last_column == line.pieces[0].column
 
 
-def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float], height: float,
-                    wrapped_only: bool = False) -> list[_Line]:
+def _foot_set_start(
+    before: list[_Line], region: list[_Line], bounds: list[float], height: float, wrapped_only: bool = False
+) -> list[_Line]:
     """The first lines of the first row of `region` that stand above it: in a table whose text is
     set at the foot of its rows (a sheet's default), a wrapped cell of the first row starts lines
     above the row's other cells.  All the lines `before` it, when each is of one piece inside one
@@ -502,8 +516,9 @@ def _foot_set_start(before: list[_Line], region: list[_Line], bounds: list[float
     return before if start == 0 else []
 
 
-def _cells(region: list[_Line], bounds: list[float], carried: Foot | None,
-           measured: list[_Line] | None = None) -> tuple[list[BBox], Foot]:
+def _cells(
+    region: list[_Line], bounds: list[float], carried: Foot | None, measured: list[_Line] | None = None
+) -> tuple[list[BBox], Foot]:
     """The boxes of the cells of the rows of `region` in the columns `bounds` (as wide as the table
     `carried` at least, whose rows it continues), merged across the columns a piece spans, and the
     columns' edges.  `measured`: the lines that tell how the rows are read (`_reader`), when the

@@ -111,8 +111,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         line = data[: utf8_error.start].count(b"\n") + 1
         raise InputError(
             path,
-            f"无法识别文件编码：不是有效的 UTF-8（从第 {utf8_error.start} 字节起无效），"
-            "也不像 GB18030/GBK",
+            f"无法识别文件编码：不是有效的 UTF-8（从第 {utf8_error.start} 字节起无效），也不像 GB18030/GBK",
             line=line,
         )
     encoding = best.encoding

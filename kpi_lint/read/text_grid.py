@@ -381,9 +381,7 @@ def _at_columns(line: str, columns: list[int]) -> str:
 _LABEL_REACH = 12  # characters either side of a chunk boundary a label crossing it may take
 
 
-def _label_rest_out(
-    tail: str, printed: str, folded: str, labels: re.Pattern[str] | None
-) -> tuple[str, str]:
+def _label_rest_out(tail: str, printed: str, folded: str, labels: re.Pattern[str] | None) -> tuple[str, str]:
     """A chunk that goes on with the rest of a label the chunk before broke off inside ("…指标2:社会效益" ⏎
     "3、指标效果显著15…"): the label is read where it begins, so its rest is no part of the next cell's text
     and is left out here (blanked, so the columns of the line stay where they are printed)."""

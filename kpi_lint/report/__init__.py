@@ -15,8 +15,23 @@ from kpi_lint.rules.base import Finding, Severity
 
 # The fields of a finding, in the order rules.md lists them.
 FIELDS = (
-    "code", "name", "severity", "message", "path", "line", "column", "project", "period",
-    "level1", "level2", "level3", "value", "suggestion", "anchor", "count", "occurrences",
+    "code",
+    "name",
+    "severity",
+    "message",
+    "path",
+    "line",
+    "column",
+    "project",
+    "period",
+    "level1",
+    "level2",
+    "level3",
+    "value",
+    "suggestion",
+    "anchor",
+    "count",
+    "occurrences",
 )
 # A problem with the input itself (unreadable file, table cut off) in the machine formats: a
 # record with the finding fields, code KPI000, so that a CSV or JSON consumer sees it too.
@@ -27,8 +42,14 @@ INPUT_ERROR_NAME = "input-error"
 def problem_record(problem: ParseProblem) -> dict[str, Any]:
     record: dict[str, Any] = dict.fromkeys(FIELDS)
     record.update(
-        code=INPUT_ERROR_CODE, name=INPUT_ERROR_NAME, severity=problem.severity, message=problem.message,
-        path=problem.path, line=problem.line, column=problem.column, anchor=problem.anchor,
+        code=INPUT_ERROR_CODE,
+        name=INPUT_ERROR_NAME,
+        severity=problem.severity,
+        message=problem.message,
+        path=problem.path,
+        line=problem.line,
+        column=problem.column,
+        anchor=problem.anchor,
     )
     return record
 

@@ -34,9 +34,7 @@ def write_csv(
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers(fields, language))
     # a pattern finding's places in one cell: "12:3; 15:3" (JSON keeps them as a list)
-    records = (
-        {**finding_record(f), "title_zh": f.title_zh, "occurrences": occurrence_places(f)} for f in findings
-    )
+    records = ({**finding_record(f), "title_zh": f.title_zh, "occurrences": occurrence_places(f)} for f in findings)
     for record in chain(records, ({**problem_record(p), "title_zh": INPUT_ERROR_TITLE} for p in problems)):
         writer.writerow(["" if record[k] is None else value_word(k, record[k], language) for k in fields])
 

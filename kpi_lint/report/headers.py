@@ -89,8 +89,13 @@ FIELD_LABELS_ZH: dict[str, str] = {
 VALUE_WORDS_ZH: dict[str, dict[str, str]] = {
     "severity": {"error": "错误", "warning": "警告", "info": "提示"},
     "kind": {
-        "count": "数量", "percent": "百分比", "money": "金额", "date": "时间", "number": "数值",
-        "qualitative": "定性", "empty": "空",
+        "count": "数量",
+        "percent": "百分比",
+        "money": "金额",
+        "date": "时间",
+        "number": "数值",
+        "qualitative": "定性",
+        "empty": "空",
     },
     "unscored": {"garbled": "原文错乱", "cut_before_rows": "原文截断"},  # model.Unscored
 }

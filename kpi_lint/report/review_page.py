@@ -171,8 +171,11 @@ def _finding_item(f: Finding, ids: _Ids, cell_id: str | None, scope: str = "") -
     fid = ids.finding(f)
     where = f'<span class="loc">{escape(shown_location(f))}</span>'
     to_cell = (
-        f'<a class="to-cell noprint" href="#{cell_id}">→ 表中单元格</a>' if cell_id
-        else f'<span class="nocell">{escape(scope)}</span>' if scope else ""
+        f'<a class="to-cell noprint" href="#{cell_id}">→ 表中单元格</a>'
+        if cell_id
+        else f'<span class="nocell">{escape(scope)}</span>'
+        if scope
+        else ""
     )
     quote = ""
     if f.level3 or f.value:
@@ -216,16 +219,19 @@ def _table(review: ProjectReview, number: int, ids: _Ids) -> str:
                 ids.cells[id(f)] = cell_id
             refs = " ".join(ids.finding(f) for f in found)
             sup = " ".join(f'<a href="#{ids.finding(f)}">{escape(f.code)}</a>' for f in found)
-            tip = escape(cell_location(shown_path(review.path), ind, attribute) + "：" +
-                         "；".join(f"{f.code} {f.title_zh} {f.message}" for f in found), quote=True)
+            tip = escape(
+                cell_location(shown_path(review.path), ind, attribute)
+                + "："
+                + "；".join(f"{f.code} {f.title_zh} {f.message}" for f in found),
+                quote=True,
+            )
             tds.append(
                 f'<td class="problem {worst.value}" id="{cell_id}" data-findings="{refs}" title="{tip}">'
                 f"{text}<sup>{sup}</sup></td>"
             )
         rows.append(f"<tr>{''.join(tds)}</tr>")
     return (
-        f'<table class="indicators"><thead><tr><th>位置</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<table class="indicators"><thead><tr><th>位置</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
@@ -237,8 +243,12 @@ def _project_section(review: ProjectReview, number: int, ids: _Ids) -> str:
         for f in review.findings
     )
     findings = f'<ol class="findings">{items}</ol>' if items else '<p class="empty">没有发现问题。</p>'
-    facts = [escape(project.form.value), f'<span class="loc">{escape(shown_location_of(review))}</span>',
-             f"{len(project.indicators)} 个指标", f"{len(review.findings)} 条问题"]
+    facts = [
+        escape(project.form.value),
+        f'<span class="loc">{escape(shown_location_of(review))}</span>',
+        f"{len(project.indicators)} 个指标",
+        f"{len(review.findings)} 条问题",
+    ]
     own = printed_score(project)  # a 总分 the extraction garbled ("100100注:1.") is no score to show
     if own is not None:
         facts.append(f"自评总分 {own:g}")
@@ -267,7 +277,8 @@ def _filters(findings: Sequence[Finding]) -> str:
     sev_boxes = "".join(
         f'<label><input type="checkbox" name="severity" value="{s.value}" checked> {SEVERITY_WORDS[s.value]}'
         f" {severities[s]}</label>"
-        for s in SEVERITY_ORDER if severities[s]
+        for s in SEVERITY_ORDER
+        if severities[s]
     )
     code_boxes = "".join(
         f'<label><input type="checkbox" name="code" value="{escape(code)}" checked> '

@@ -130,15 +130,21 @@ def _grade(score: ProjectScore, report: ScoreReport) -> str:
 
 def _stats(rollup: Rollup, bands: Sequence[tuple[str, float]]) -> str:
     items = [
-        ("项目数", str(rollup.count)), ("平均分", fmt(rollup.mean)), ("标准差", fmt(rollup.std)),
-        ("最低分", fmt(rollup.minimum)), ("最高分", fmt(rollup.maximum)),
+        ("项目数", str(rollup.count)),
+        ("平均分", fmt(rollup.mean)),
+        ("标准差", fmt(rollup.std)),
+        ("最低分", fmt(rollup.minimum)),
+        ("最高分", fmt(rollup.maximum)),
     ]
     grades = rollup.grades()
     order = [name for name, _ in bands]
     spread = " ".join(f"{g}{grades[g]}" for g in sorted(grades, key=lambda g: order.index(g) if g in order else 99))
     items.append(("等级分布", spread or "—"))
-    return '<div class="stats">' + "".join(f"<div class=\"stat\"><b>{escape(v)}</b><span>{escape(k)}</span></div>"
-                                           for k, v in items) + "</div>"
+    return (
+        '<div class="stats">'
+        + "".join(f'<div class="stat"><b>{escape(v)}</b><span>{escape(k)}</span></div>' for k, v in items)
+        + "</div>"
+    )
 
 
 def _finding_rows(findings: Sequence[Finding]) -> str:
@@ -160,7 +166,7 @@ def _findings_table(findings: Sequence[Finding], caption: str) -> str:
     if not findings:
         return f'<p class="muted">{escape(caption)}：无。</p>'
     return (
-        f"<h3>{escape(caption)}（{len(findings)} 条）</h3><table class=\"findings\"><thead><tr>"
+        f'<h3>{escape(caption)}（{len(findings)} 条）</h3><table class="findings"><thead><tr>'
         "<th>位置（文件:行:列）</th><th>规则</th><th>级别</th><th>问题与建议</th></tr></thead>"
         f"<tbody>{_finding_rows(findings)}</tbody></table>"
     )
@@ -168,17 +174,19 @@ def _findings_table(findings: Sequence[Finding], caption: str) -> str:
 
 def _dimension_row(dim: DimensionScore, path: str) -> str:
     m = dim.measurement
-    deductions = "；".join(
-        f'<span class="code">{escape(p.code)}</span> {escape(p.name)} ×{p.count} = −{p.applied:g}'
-        + (f"（上限 {p.cap:g}）" if p.raw > p.cap else "")
-        for p in dim.penalties
-    ) or "—"
+    deductions = (
+        "；".join(
+            f'<span class="code">{escape(p.code)}</span> {escape(p.name)} ×{p.count} = −{p.applied:g}'
+            + (f"（上限 {p.cap:g}）" if p.raw > p.cap else "")
+            for p in dim.penalties
+        )
+        or "—"
+    )
     notes = "".join(
-        f'<li><span class="loc">{escape(place(path, n))}</span> {escape(n.text)}</li>'
-        for n in m.notes[:NOTE_LIMIT]
+        f'<li><span class="loc">{escape(place(path, n))}</span> {escape(n.text)}</li>' for n in m.notes[:NOTE_LIMIT]
     )
     if len(m.notes) > NOTE_LIMIT:
-        notes += f"<li class=\"muted\">另有 {len(m.notes) - NOTE_LIMIT} 处</li>"
+        notes += f'<li class="muted">另有 {len(m.notes) - NOTE_LIMIT} 处</li>'
     notes_html = f"<ul>{notes}</ul>" if notes else ""
     return (
         f'<tr><th>{escape(dim.label)}</th><td class="num">{100 * m.share:.1f}</td>'
@@ -217,8 +225,12 @@ def _project_section(score: ProjectScore, report: ScoreReport) -> str:
     cfg = report.config
     bars = [
         # each bar in the colour of the band its own score falls in, so a weak dimension stands out
-        Bar(d.label, d.score, band_colour(grade_rank(cfg.grade(round(d.score, 1)), cfg)),
-            f"（扣 {d.deducted:g} 分）" if d.deducted else "")
+        Bar(
+            d.label,
+            d.score,
+            band_colour(grade_rank(cfg.grade(round(d.score, 1)), cfg)),
+            f"（扣 {d.deducted:g} 分）" if d.deducted else "",
+        )
         for d in score.dimensions.values()
     ]
     chart = score_bars(bars, f"{score.name}：各维度得分（括号内为规则扣分，已计入得分）")
@@ -307,7 +319,7 @@ def render_document(report: ScoreReport, doc: Document, overview_name: str = "in
         f'<p class="muted noprint"><a href="{escape(overview_name)}">← 总览</a></p>'
         f"<h1>绩效目标质量评分（{TOOL_SCORE}）：{escape(doc.name)}</h1>"
         f'<p class="meta">单位 {escape(dept)} · 年度 {doc.year or "—"} · '
-        f"表 {forms} · 路径 <span class=\"loc\">{escape(shown_path(doc.path))}</span></p>"
+        f'表 {forms} · 路径 <span class="loc">{escape(shown_path(doc.path))}</span></p>'
         f"{_stats(rollup, report.config.bands)}"
         f'<ol class="toc">{toc}</ol>{_score_legend(report)}'
         f"{_findings_table(doc_findings, '文档层面的问题（不计入项目得分）') if doc_findings else ''}"
@@ -340,7 +352,7 @@ def _rollup_table(rollups: Sequence[Rollup], names: dict[str, str] | None, first
             title = f'<a href="{escape(names[r.key])}">{title}</a>'
         worst = "、".join(f"{escape(s.name)}（{s.total:.1f}）" for s in r.worst(1))
         rows.append(
-            f"<tr><td>{title}</td><td class=\"num\">{r.count}</td><td class=\"num\">{fmt(r.mean)}</td>"
+            f'<tr><td>{title}</td><td class="num">{r.count}</td><td class="num">{fmt(r.mean)}</td>'
             f'<td class="num">{fmt(r.std)}</td><td class="num">{fmt(r.minimum)}</td>'
             f'<td class="num">{fmt(r.maximum)}</td><td>{worst or "—"}</td></tr>'
         )
@@ -405,8 +417,7 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
         f'<th class="num">涉及项目</th></tr></thead><tbody>{defect_rows}</tbody></table>'
         f"<h3>按文档</h3>{_rollup_table(docs, names, '文档')}"
         f"{unit_section}"
-        f"<h3>全部项目排名</h3>{_score_legend(report)}{_ranking(report, names)}"
-        + _footer(report)
+        f"<h3>全部项目排名</h3>{_score_legend(report)}{_ranking(report, names)}" + _footer(report)
     )
     return _page("绩效目标质量评分总览", body)
 
@@ -434,8 +445,7 @@ def _toc_self(score: ProjectScore, report: ScoreReport) -> str:
     if own is None:
         return ""
     flag = " ⚠" if own.flagged else ""
-    return f' · {SELF_SCORE} {escape(own.printed.text)}{" " + escape(own.grade) if own.grade else ""}{flag}'
-
+    return f" · {SELF_SCORE} {escape(own.printed.text)}{' ' + escape(own.grade) if own.grade else ''}{flag}"
 
 
 def _short(text: str, limit: int = 20) -> str:

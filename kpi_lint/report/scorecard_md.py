@@ -72,10 +72,13 @@ def _project(score: ProjectScore, report: ScoreReport) -> list[str]:
         "|---|---:|---:|---|---|---:|",
     ]
     for key, dim in score.dimensions.items():
-        deductions = "；".join(
-            f"{p.code}×{p.count} −{p.applied:g}" + (f"（上限 {p.cap:g}）" if p.raw > p.cap else "")
-            for p in dim.penalties
-        ) or "—"
+        deductions = (
+            "；".join(
+                f"{p.code}×{p.count} −{p.applied:g}" + (f"（上限 {p.cap:g}）" if p.raw > p.cap else "")
+                for p in dim.penalties
+            )
+            or "—"
+        )
         out.append(
             f"| {dim.label} | {weights.get(key, 0):g} | {100 * dim.measurement.share:.1f} | "
             f"{cell(dim.measurement.basis)} | {cell(deductions)} | {dim.score:.1f} |"
@@ -168,7 +171,9 @@ def render_overview(report: ScoreReport, names: dict[str, str]) -> str:
             f"| {cell(r.title)} | {r.count} | {fmt(r.mean)} | {fmt(r.std)} | {fmt(r.minimum)} | {fmt(r.maximum)} |"
         )
     out += [
-        "", "## 全部项目排名", "",
+        "",
+        "## 全部项目排名",
+        "",
         f"| 名次 | 项目 | {TOOL_SCORE} | 等级 | {SELF_SCORE} | " + " | ".join(d.label for d in Dimension) + " | 位置 |",
         "|---:|---|---:|---|---|" + "---:|" * len(Dimension) + "---|",
     ]

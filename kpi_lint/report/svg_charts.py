@@ -41,8 +41,17 @@ def _svg(width: float, height: float, title: str, body: Sequence[str], css_class
     )
 
 
-def _text(x: float, y: float, text: str, *, anchor: str = "start", size: float = 12, weight: str = "normal",
-          fill: str = "#24292f", extra: str = "") -> str:
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    *,
+    anchor: str = "start",
+    size: float = 12,
+    weight: str = "normal",
+    fill: str = "#24292f",
+    extra: str = "",
+) -> str:
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size:g}" font-weight="{weight}" '
         f'fill="{fill}"{extra}>{escape(text)}</text>'
@@ -92,8 +101,15 @@ def score_bars(bars: Sequence[Bar], title: str, width: float = 520) -> str:
 
 
 def histogram(
-    values: Sequence[float], title: str, *, bin_width: float = 10, colours: Sequence[str] | None = None,
-    x_label: str = "得分", y_label: str = "项目数", width: float = 620, height: float = 280,
+    values: Sequence[float],
+    title: str,
+    *,
+    bin_width: float = 10,
+    colours: Sequence[str] | None = None,
+    x_label: str = "得分",
+    y_label: str = "项目数",
+    width: float = 620,
+    height: float = 280,
 ) -> str:
     """Counts of `values` in bins [0,10), [10,20) … [90,100]; `colours` per bin (default one colour)."""
     left, right, top, bottom = 52.0, 16.0, 30.0, 52.0
@@ -138,7 +154,11 @@ class Dot:
 
 
 def strip_plot(
-    groups: Sequence[tuple[str, Sequence[Dot]]], title: str, *, x_label: str = "得分", width: float = 620,
+    groups: Sequence[tuple[str, Sequence[Dot]]],
+    title: str,
+    *,
+    x_label: str = "得分",
+    width: float = 620,
 ) -> str:
     """One row per group (document), one dot per project; close dots are spread vertically, not hidden."""
     label_w, right, row_h, top = 150.0, 16.0, 52.0, 12.0
@@ -149,8 +169,10 @@ def strip_plot(
     for i, (label, dots) in enumerate(groups):
         centre = top + row_h * i + row_h / 2
         if i % 2 == 0:
-            body.append(f'<rect x="{x0:.1f}" y="{top + row_h * i:.1f}" width="{x1 - x0:.1f}" height="{row_h:.1f}" '
-                        f'fill="#f6f8fa"/>')
+            body.append(
+                f'<rect x="{x0:.1f}" y="{top + row_h * i:.1f}" width="{x1 - x0:.1f}" height="{row_h:.1f}" '
+                f'fill="#f6f8fa"/>'
+            )
         body.append(_text(label_w - 8, centre + 4, label, anchor="end", size=12))
         placed: list[tuple[float, float]] = []
         for dot in sorted(dots, key=lambda d: d.value):
@@ -208,7 +230,9 @@ def count_bars(items: Sequence[tuple[str, int]], title: str, *, x_label: str = "
         y = top + i * row_h
         w = (x1 - x0) * count / scale_max
         body.append(_text(label_w - 8, y + 16, label, anchor="end", size=12))
-        body.append(f'<rect x="{x0:.1f}" y="{y + 4:.1f}" width="{w:.1f}" height="15" rx="2" fill="{BAND_COLOURS[3]}" '
-                    f'fill-opacity="0.8"/>')
+        body.append(
+            f'<rect x="{x0:.1f}" y="{y + 4:.1f}" width="{w:.1f}" height="15" rx="2" fill="{BAND_COLOURS[3]}" '
+            f'fill-opacity="0.8"/>'
+        )
         body.append(_text(x0 + w + 6, y + 16, str(count), size=11, weight="bold"))
     return _svg(width, height, title, body, "chart defects")

@@ -44,7 +44,10 @@ def _groups(findings: Sequence[Finding]) -> list[tuple[tuple[str, str | None], l
 def _finding_parts(f: Finding) -> list[tuple[str, str]]:
     """The finding's line as (text, style) parts: "path:line:col: KPI101 [warning] 目标值含糊：message"."""
     parts: list[tuple[str, str]] = [
-        (f"{f.location}:", "bold"), (" ", ""), (f.code, "bold"), (" ", ""),
+        (f"{f.location}:", "bold"),
+        (" ", ""),
+        (f.code, "bold"),
+        (" ", ""),
         (f"[{f.severity.value}]", _STYLE[f.severity]),
     ]
     if f.title_zh:  # the rule's Chinese name before the message: "KPI101 [warning] 目标值含糊：…"
@@ -56,7 +59,7 @@ def _finding_parts(f: Finding) -> list[tuple[str, str]]:
 
 
 def _context_text(f: Finding) -> str | None:
-    """"指标: 实施期 · 产出指标 / 数量指标 / 城乡居民基本医疗保险参保人数 = 170720人", when about a row."""
+    """ "指标: 实施期 · 产出指标 / 数量指标 / 城乡居民基本医疗保险参保人数 = 170720人", when about a row."""
     levels = " / ".join(x for x in (f.level1, f.level2, f.level3) if x)
     if not levels and f.value is None:
         return None
@@ -172,14 +175,14 @@ def print_summary(console: Console, tally: Tally, summary: RunSummary) -> None:
     top = max(tally.by_code(), key=lambda row: sum(row[2].values()))[0]
     # (the statistics above end with their totals line)
     console.print(
-        Text(f"用 --ignore {top} 关闭某条规则，用 kpi-lint rule {top} 查看规则说明，用 --explain 查看判断依据。",
-             style="dim")
+        Text(
+            f"用 --ignore {top} 关闭某条规则，用 kpi-lint rule {top} 查看规则说明，用 --explain 查看判断依据。",
+            style="dim",
+        )
     )
 
 
-def render_text(
-    console: Console, findings: Sequence[Finding], summary: RunSummary, *, explain: bool = False
-) -> None:
+def render_text(console: Console, findings: Sequence[Finding], summary: RunSummary, *, explain: bool = False) -> None:
     """The findings (in output order) and the summary."""
     print_findings(console, findings, explain=explain)
     print_summary(console, Tally.of(findings), summary)

@@ -47,8 +47,26 @@ FINDINGS_SHEET = "问题清单"
 SCORES_SHEET = "评分"
 # One row per finding in 问题清单, in this order.
 FINDING_COLUMNS = (
-    "code", "title_zh", "severity", "location", "project", "level3", "value", "message", "suggestion",
-    "cell", "period", "level1", "level2", "path", "line", "column", "anchor", "name", "count", "occurrences",
+    "code",
+    "title_zh",
+    "severity",
+    "location",
+    "project",
+    "level3",
+    "value",
+    "message",
+    "suggestion",
+    "cell",
+    "period",
+    "level1",
+    "level2",
+    "path",
+    "line",
+    "column",
+    "anchor",
+    "name",
+    "count",
+    "occurrences",
 )
 PRINTED_FINDING_COLUMNS = FINDING_COLUMNS.index("suggestion") + 1  # a printed page shows up to 建议
 SEVERITY_COLOURS = {  # (fill, font): Excel's own "bad" / "neutral" / note colours
@@ -148,8 +166,9 @@ class WorkbookWriter:
     def __init__(self, path: Path, language: HeaderLanguage) -> None:
         self.path = path
         self.language = language
-        self.book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                                    "strings_to_urls": False})
+        self.book = xlsxwriter.Workbook(
+            str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+        )
         self.book.set_properties({"title": "kpi-lint 绩效目标审核", "author": "kpi-lint"})
         self.fmt = _Formats(self.book)
         self.used: set[str] = {SUMMARY_SHEET, FINDINGS_SHEET, SCORES_SHEET}  # sheet names taken (lower case)
@@ -263,30 +282,59 @@ class WorkbookWriter:
         row = self.write_table(sheet, row + 1, ("severity", "count"), sev_rows, widths)
 
         sheet.write_string(row, 0, "按规则", self.fmt.heading)
-        row = self.write_table(sheet, row + 1, ("code", "title_zh", "name", "error", "warning", "info", "count",
-                                                "projects"), _rule_rows(findings), widths)
+        row = self.write_table(
+            sheet,
+            row + 1,
+            ("code", "title_zh", "name", "error", "warning", "info", "count", "projects"),
+            _rule_rows(findings),
+            widths,
+        )
 
         sheet.write_string(row, 0, "按单位", self.fmt.heading)
-        row = self.write_table(sheet, row + 1, ("department", "files", "project_count", "findings", "error", "warning",
-                                                "info"), _unit_rows(reviews), widths)
+        row = self.write_table(
+            sheet,
+            row + 1,
+            ("department", "files", "project_count", "findings", "error", "warning", "info"),
+            _unit_rows(reviews),
+            widths,
+        )
 
         sheet.write_string(row, 0, "按文件", self.fmt.heading)
         file_top = row + 1
         file_rows = [
-            [r.document.path, _unit(r.document), r.document.year or "", "、".join(f.value for f in r.document.forms),
-             len(r.projects), len(r.findings)]
+            [
+                r.document.path,
+                _unit(r.document),
+                r.document.year or "",
+                "、".join(f.value for f in r.document.forms),
+                len(r.projects),
+                len(r.findings),
+            ]
             for r in reviews
         ]
-        row = self.write_table(sheet, file_top, ("path", "department", "year", "form", "project_count", "findings"),
-                               file_rows, widths)
+        row = self.write_table(
+            sheet, file_top, ("path", "department", "year", "form", "project_count", "findings"), file_rows, widths
+        )
         for i, review in enumerate(reviews):  # the file name links to the file itself
-            self.link(sheet, file_top + 1 + i, 0, self.file_url(review.document.path), self.fmt.link,
-                            review.document.path, "打开源文件")
+            self.link(
+                sheet,
+                file_top + 1 + i,
+                0,
+                self.file_url(review.document.path),
+                self.fmt.link,
+                review.document.path,
+                "打开源文件",
+            )
 
         if grades:
             sheet.write_string(row, 0, "按等级", self.fmt.heading)
-            row = self.write_table(sheet, row + 1, ("kind_of_grade", "grade", "project_count", "findings"),
-                                   [list(g) for g in grades], widths)
+            row = self.write_table(
+                sheet,
+                row + 1,
+                ("kind_of_grade", "grade", "project_count", "findings"),
+                [list(g) for g in grades],
+                widths,
+            )
         widths.apply(sheet, {0: 48, 1: 30})
 
     # -- 问题清单 -------------------------------------------------------------------------------
@@ -313,12 +361,26 @@ class WorkbookWriter:
     def _finding_row(self, sheet: Worksheet, row: int, f: Finding, widths: _Widths) -> None:
         place = self.cell_places.get(id(f))
         values: dict[str, Any] = {
-            "code": f.code, "title_zh": f.title_zh, "severity": self.severity_word(f.severity), "message": f.message,
-            "suggestion": f.suggestion, "location": f.location, "project": f.project, "period": f.period,
-            "level1": f.level1, "level2": f.level2, "level3": f.level3, "value": f.value,
+            "code": f.code,
+            "title_zh": f.title_zh,
+            "severity": self.severity_word(f.severity),
+            "message": f.message,
+            "suggestion": f.suggestion,
+            "location": f.location,
+            "project": f.project,
+            "period": f.period,
+            "level1": f.level1,
+            "level2": f.level2,
+            "level3": f.level3,
+            "value": f.value,
             "cell": f"{place.sheet}!{xl_rowcol_to_cell(place.row, place.col)}" if place else None,
-            "path": f.path, "line": f.line, "column": f.column, "anchor": f.anchor, "name": f.name,
-            "count": occurrence_count(f), "occurrences": occurrence_places(f),
+            "path": f.path,
+            "line": f.line,
+            "column": f.column,
+            "anchor": f.anchor,
+            "name": f.name,
+            "count": occurrence_count(f),
+            "occurrences": occurrence_places(f),
         }
         for col, field in enumerate(FINDING_COLUMNS):
             value = values[field]
@@ -329,8 +391,15 @@ class WorkbookWriter:
             elif field == "location":
                 self.link(sheet, row, col, self.file_url(f.path, f.anchor), self.fmt.link, value, "打开源文件")
             elif field == "cell" and place is not None:
-                self.link(sheet, row, col, internal_link(place.sheet, place.row, place.col), self.fmt.link, value,
-                                "转到指标表中的单元格")
+                self.link(
+                    sheet,
+                    row,
+                    col,
+                    internal_link(place.sheet, place.row, place.col),
+                    self.fmt.link,
+                    value,
+                    "转到指标表中的单元格",
+                )
             elif isinstance(value, int):
                 sheet.write_number(row, col, value, self.fmt.number)
             else:
@@ -339,9 +408,17 @@ class WorkbookWriter:
 
     def _problem_row(self, sheet: Worksheet, row: int, p: ParseProblem, widths: _Widths) -> None:
         values: dict[str, Any] = dict.fromkeys(FINDING_COLUMNS, "")
-        values.update(code=INPUT_ERROR_CODE, title_zh="输入错误", name=INPUT_ERROR_NAME,
-                      severity=self.severity_word(p.severity), message=p.message,
-                      location=location(p.path, p.line, p.column, None), path=p.path, line=p.line, column=p.column)
+        values.update(
+            code=INPUT_ERROR_CODE,
+            title_zh="输入错误",
+            name=INPUT_ERROR_NAME,
+            severity=self.severity_word(p.severity),
+            message=p.message,
+            location=location(p.path, p.line, p.column, None),
+            path=p.path,
+            line=p.line,
+            column=p.column,
+        )
         for col, field in enumerate(FINDING_COLUMNS):
             value = values[field]
             if field == "severity":
@@ -362,8 +439,10 @@ class WorkbookWriter:
         counts = Counter(f.severity for f in review.findings)
         spread = "、".join(f"{self.severity_word(s)} {counts[s]}" for s in SEVERITY_ORDER if counts[s])
         meta = [
-            project.form.value, f"{len(project.indicators)} 个指标", f"{len(review.findings)} 条问题"
-            + (f"（{spread}）" if spread else ""), *facts,
+            project.form.value,
+            f"{len(project.indicators)} 个指标",
+            f"{len(review.findings)} 条问题" + (f"（{spread}）" if spread else ""),
+            *facts,
         ]
         if document.department:
             meta.insert(0, f"单位 {document.department.text}")
@@ -371,8 +450,11 @@ class WorkbookWriter:
         self.link(sheet, 2, 0, self.file_url(review.path, project.anchor), fmt.plain_link, review.where, "打开源文件")
         self.link(sheet, 1, len(review.columns) + 1, f"internal:'{SUMMARY_SHEET}'!A1", fmt.plain_link, "← 汇总")
         fields = ["location", *(a for a, _ in review.columns), "codes"]
-        labels = [self.h("location"), *(h if self.language is HeaderLanguage.zh else a for a, h in review.columns),
-                  self.h("codes")]
+        labels = [
+            self.h("location"),
+            *(h if self.language is HeaderLanguage.zh else a for a, h in review.columns),
+            self.h("codes"),
+        ]
         top = PROJECT_TABLE_TOP
         for col, text in enumerate(labels):
             sheet.write_string(top, col, text, fmt.head)
@@ -392,13 +474,24 @@ class WorkbookWriter:
                     continue
                 row_findings.extend(found)
                 sheet.write_string(row, col, _clip(text), fmt.cell[_worst(found)])
-                sheet.write_comment(row, col, _clip(self._comment(found, review.path, ind, attribute)),
-                                    {"author": "kpi-lint", "x_scale": 3, "y_scale": 2 + len(found)})
+                sheet.write_comment(
+                    row,
+                    col,
+                    _clip(self._comment(found, review.path, ind, attribute)),
+                    {"author": "kpi-lint", "x_scale": 3, "y_scale": 2 + len(found)},
+                )
             codes = " ".join(sorted({f.code for f in row_findings}))
             first = min(row_findings, key=lambda f: self.finding_rows.get(id(f), 0), default=None)
             if first is not None and id(first) in self.finding_rows:
-                self.link(sheet, row, len(fields) - 1, internal_link(FINDINGS_SHEET, self.finding_rows[id(first)], 0),
-                                fmt.cell_link[_worst(row_findings)], codes, "转到问题清单")
+                self.link(
+                    sheet,
+                    row,
+                    len(fields) - 1,
+                    internal_link(FINDINGS_SHEET, self.finding_rows[id(first)], 0),
+                    fmt.cell_link[_worst(row_findings)],
+                    codes,
+                    "转到问题清单",
+                )
             else:
                 sheet.write_string(row, len(fields) - 1, codes, fmt.text)
             widths.see(len(fields) - 1, codes)
@@ -437,8 +530,18 @@ class WorkbookWriter:
     def scores_sheet(self, report: ScoreReport) -> None:
         _, sheet = self.add_sheet(SCORES_SHEET)
         widths = _Widths()
-        fields = ("rank", "project", "total", "grade", *(d.value for d in Dimension), "self_total", "self_grade",
-                  "findings", "codes", "location")
+        fields = (
+            "rank",
+            "project",
+            "total",
+            "grade",
+            *(d.value for d in Dimension),
+            "self_total",
+            "self_grade",
+            "findings",
+            "codes",
+            "location",
+        )
         for col, text in enumerate(headers(fields, self.language)):
             sheet.write_string(0, col, text, self.fmt.head)
             widths.see(col, text)
@@ -446,11 +549,15 @@ class WorkbookWriter:
         for row, score in enumerate(report.ranked(), start=1):
             project = score.project
             values: list[Any] = [
-                row if score.scored else "—", score.name, round(score.total, 1) if score.scored else "—", score.grade,
+                row if score.scored else "—",
+                score.name,
+                round(score.total, 1) if score.scored else "—",
+                score.grade,
                 *(round(score.dimensions[d].score, 1) if score.scored else "—" for d in Dimension),
                 _own_score(project),
                 project.grade.text if project.grade else "",
-                len(score.findings), " ".join(sorted({f.code for f in score.findings})),
+                len(score.findings),
+                " ".join(sorted({f.code for f in score.findings})),
                 location(score.path, project.line, project.column, project.anchor),
             ]
             for col, value in enumerate(values):
@@ -487,8 +594,18 @@ def _rule_rows(findings: Sequence[Finding]) -> list[list[Any]]:
         group = by_code[code]
         sev = Counter(f.severity for f in group)
         projects = len({(f.path, f.project) for f in group if f.project})
-        rows.append([code, group[0].title_zh, group[0].name, sev[Severity.ERROR], sev[Severity.WARNING],
-                     sev[Severity.INFO], len(group), projects])
+        rows.append(
+            [
+                code,
+                group[0].title_zh,
+                group[0].name,
+                sev[Severity.ERROR],
+                sev[Severity.WARNING],
+                sev[Severity.INFO],
+                len(group),
+                projects,
+            ]
+        )
     return rows
 
 
@@ -500,8 +617,17 @@ def _unit_rows(reviews: Sequence[DocumentReview]) -> list[list[Any]]:
     for unit, group in units.items():
         found = [f for r in group for f in r.findings]
         sev = Counter(f.severity for f in found)
-        rows.append([unit, len(group), sum(len(r.projects) for r in group), len(found),
-                     sev[Severity.ERROR], sev[Severity.WARNING], sev[Severity.INFO]])
+        rows.append(
+            [
+                unit,
+                len(group),
+                sum(len(r.projects) for r in group),
+                len(found),
+                sev[Severity.ERROR],
+                sev[Severity.WARNING],
+                sev[Severity.INFO],
+            ]
+        )
     return rows
 
 
@@ -517,8 +643,12 @@ def _self_grades(reviews: Sequence[DocumentReview]) -> list[tuple[str, str, int,
     return [("自评等级", g, projects[g], found[g]) for g in sorted(projects)]
 
 
-def _write_projects(writer: WorkbookWriter, reviews: Sequence[DocumentReview],
-                    planned: list[tuple[str, ProjectReview]], facts: dict[int, list[str]]) -> None:
+def _write_projects(
+    writer: WorkbookWriter,
+    reviews: Sequence[DocumentReview],
+    planned: list[tuple[str, ProjectReview]],
+    facts: dict[int, list[str]],
+) -> None:
     docs = {r.document.path: r.document for r in reviews}
     for name, project in planned:
         writer.project_sheet(name, project, docs[project.path], facts.get(id(project.project), []))
@@ -581,8 +711,9 @@ def write_score_workbook(
     # The scale's grades, then the "无法评分（…）" of the projects that were not scored (Project.unscored).
     order = [name for name, _ in report.config.bands] + list(UNSCORED_GRADES.values())
     grades = [("目标质量分等级", g, by_grade[g], found[g]) for g in order if by_grade[g]]
-    writer.summary_sheet(reviews, ordered, problems, [*grades, *_self_grades(reviews)],
-                         title="kpi-lint 绩效目标质量评分汇总")
+    writer.summary_sheet(
+        reviews, ordered, problems, [*grades, *_self_grades(reviews)], title="kpi-lint 绩效目标质量评分汇总"
+    )
     writer.scores_sheet(report)
     writer.findings_sheet(ordered, problems)
     scores = {id(s.project): s for s in report.projects}

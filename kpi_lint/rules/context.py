@@ -74,7 +74,11 @@ def local_context(
     lexicon = load_lexicon(str(config.lexicons) if config.lexicons else None)
     check_custom_model(config)
     extras: dict[str, Any] = {
-        PEERS: None, VAGUENESS: None, CUSTOM_MODEL: config.model, FLAG_LABEL: config.flag_label, MODEL_COPIES: copies
+        PEERS: None,
+        VAGUENESS: None,
+        CUSTOM_MODEL: config.model,
+        FLAG_LABEL: config.flag_label,
+        MODEL_COPIES: copies,
     }
     # Imported where needed rather than at the top: rule modules import the key names above, and
     # loading the rule catalog (YAML cases, `kpi-lint rule`, lexicon rules) must not pull in scikit-learn.

@@ -94,9 +94,7 @@ def _deferred_to_owner(findings: list[Finding], rules: Sequence[type[Rule]]) -> 
         owners = defers.get(f.code, frozenset()) - seen
         if key is None or not owners:
             return False
-        return any(
-            o.code in owners and not silent(o, seen | {f.code}) for o in by_row[key]
-        )
+        return any(o.code in owners and not silent(o, seen | {f.code}) for o in by_row[key])
 
     for f in findings:
         if silent(f, frozenset()):
@@ -146,7 +144,9 @@ def _outside_garbled_tables(doc: Document, findings: list[Finding], rules: Seque
     for f in findings:
         span = spans.get(f.project or "")
         in_table = span is not None and (
-            span[0] <= f.line <= span[1] or f.level2 is not None or f.level3 is not None
+            span[0] <= f.line <= span[1]
+            or f.level2 is not None
+            or f.level3 is not None
             or family.get(f.code) == "completeness"
         )
         if not in_table:

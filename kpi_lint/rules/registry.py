@@ -46,7 +46,6 @@ def find_rule(key: str) -> type[Rule] | None:
 def select_rules(select: list[str] | None, ignore: list[str] | None) -> list[type[Rule]]:
     """Ruff-style selection by code prefix: --select KPI1,KPI302 --ignore KPI203."""
     chosen = [
-        r for r in all_rules()
-        if not select or any(r.code.startswith(p.strip().upper()) for p in select if p.strip())
+        r for r in all_rules() if not select or any(r.code.startswith(p.strip().upper()) for p in select if p.strip())
     ]
     return [r for r in chosen if not any(r.code.startswith(p.strip().upper()) for p in ignore or [] if p.strip())]

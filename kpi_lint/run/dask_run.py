@@ -63,8 +63,14 @@ def dask_blocks(client: Client) -> Any:
 
     def run(blocks: Sequence[tuple[Any, list[str], list[str]]], threshold: float) -> list[Any]:
         # client.map maps positional sequences only: the threshold is repeated, each block's measures passed.
-        futures = client.map(cluster_block, [b[0] for b in blocks], [b[1] for b in blocks],
-                             [threshold] * len(blocks), [b[2] for b in blocks], pure=False)
+        futures = client.map(
+            cluster_block,
+            [b[0] for b in blocks],
+            [b[1] for b in blocks],
+            [threshold] * len(blocks),
+            [b[2] for b in blocks],
+            pure=False,
+        )
         return list(client.gather(futures))
 
     return run

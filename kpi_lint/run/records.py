@@ -157,7 +157,16 @@ def peer_record(doc: Document) -> Document:
 
 # The text fields of an indicator; equal texts of a run's peer records are held once (SharedValues).
 _TEXT_FIELDS = (
-    "project", "period", "level1", "level2", "level3", "value", "description", "basis", "adjusted_value", "actual",
+    "project",
+    "period",
+    "level1",
+    "level2",
+    "level3",
+    "value",
+    "description",
+    "basis",
+    "adjusted_value",
+    "actual",
     "deviation",
 )
 

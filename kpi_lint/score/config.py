@@ -93,7 +93,7 @@ def _dimension(name: str) -> Dimension:
 
 def _bands(raw: Any) -> tuple[tuple[str, float], ...]:
     if not isinstance(raw, dict) or not raw:
-        raise ScoreConfigError("bands 应为非空表，如 { \"优\" = 90, \"良\" = 80, \"中\" = 60, \"差\" = 0 }")
+        raise ScoreConfigError('bands 应为非空表，如 { "优" = 90, "良" = 80, "中" = 60, "差" = 0 }')
     bands = sorted(((str(k), _number(v, f"bands.{k}")) for k, v in raw.items()), key=lambda b: -b[1])
     return tuple(bands)
 
@@ -112,7 +112,7 @@ def _severity_factors(raw: Any) -> dict[Severity, float]:
 
 def _penalties(raw: Any) -> dict[str, Penalty]:
     if not isinstance(raw, dict):
-        raise ScoreConfigError("penalties 应为表，如 KPI101 = { dimension = \"measurability\", points = 4, cap = 20 }")
+        raise ScoreConfigError('penalties 应为表，如 KPI101 = { dimension = "measurability", points = 4, cap = 20 }')
     table = default_penalties()
     for code, row in raw.items():
         if not isinstance(row, dict):
@@ -140,7 +140,8 @@ def config_from_table(raw: dict[str, Any], source: Path | None = None) -> ScoreC
         ),
         penalties=_penalties(raw["penalties"]) if "penalties" in raw else default_penalties(),
         source=source,
-        self_evaluation_gap=_gap(raw["self_evaluation_gap"]) if "self_evaluation_gap" in raw
+        self_evaluation_gap=_gap(raw["self_evaluation_gap"])
+        if "self_evaluation_gap" in raw
         else DEFAULT_SELF_EVALUATION_GAP,
     )
 

@@ -255,8 +255,12 @@ def _same_value(a: Indicator, b: Indicator) -> bool:
     if squash(a.value or "") == squash(b.value or ""):
         return True
     pa, pb = a.parsed, b.parsed
-    return bool(pa and pb and pa.number is not None and (pa.comparator, scaled(pa), base_unit(pa)) == (
-        pb.comparator, scaled(pb), base_unit(pb)))
+    return bool(
+        pa
+        and pb
+        and pa.number is not None
+        and (pa.comparator, scaled(pa), base_unit(pa)) == (pb.comparator, scaled(pb), base_unit(pb))
+    )
 
 
 def _pairs(project: Project, lexicon: Lexicon) -> list[tuple[Indicator, Indicator]]:
@@ -314,8 +318,12 @@ def _cost_checks(project: Project, lexicon: Lexicon) -> list[tuple[float, float,
         # Only a breakdown can be added up: two or more items, every one a money total.  A unit
         # price (10元/份) needs a quantity the table may not give, and a single amount is as often
         # a per-head standard (人均补助 134元) as a total.
-        if len(costs) < 2 or total is None or not all(
-            i.parsed and i.parsed.kind == "money" and base_unit(i.parsed) in MONEY_TOTAL_UNITS for i in costs
+        if (
+            len(costs) < 2
+            or total is None
+            or not all(
+                i.parsed and i.parsed.kind == "money" and base_unit(i.parsed) in MONEY_TOTAL_UNITS for i in costs
+            )
         ):
             continue
         amount = sum(scaled(i.parsed) or 0.0 for i in costs if i.parsed)
@@ -324,9 +332,15 @@ def _cost_checks(project: Project, lexicon: Lexicon) -> list[tuple[float, float,
         if closeness < 1.0:
             where = project.fund("总额", period)
             at = where or project
-            notes.append(Note(
-                f"成本指标合计 {amount:,.0f} 元，项目资金 {total:,.0f} 元", at.line, at.column, 1 - closeness, at.anchor
-            ))
+            notes.append(
+                Note(
+                    f"成本指标合计 {amount:,.0f} 元，项目资金 {total:,.0f} 元",
+                    at.line,
+                    at.column,
+                    1 - closeness,
+                    at.anchor,
+                )
+            )
         checks.append((closeness, 1.0, notes))
     return checks
 
@@ -347,4 +361,3 @@ def measure_consistency(project: Project, lexicon: Lexicon) -> Measurement:
     measured = sum(c[0] for c in checks)
     basis = f"{len(checks)} 项可核对的一致性检查（期间、成本合计）" if checks else NOTHING_TO_CHECK
     return _measurement(measured, len(checks), basis, notes)
-

@@ -20,8 +20,21 @@ from kpi_lint.score.table import Dimension
 # the self_* columns hold a 自评表's own printed 总分/等级 (empty for other forms), its gap to the tool's score
 # and whether the gap is flagged (kpi_lint.score.self_eval).
 CSV_COLUMNS = [
-    "rank", "path", "line", "project", "form", "total", "grade", "unscored",
-    *(d.value for d in Dimension), "findings", "codes", "self_total", "self_grade", "self_gap", "self_flag",
+    "rank",
+    "path",
+    "line",
+    "project",
+    "form",
+    "total",
+    "grade",
+    "unscored",
+    *(d.value for d in Dimension),
+    "findings",
+    "codes",
+    "self_total",
+    "self_grade",
+    "self_gap",
+    "self_flag",
 ]
 GRADE_STYLES = ("bold green", "bold blue", "bold yellow", "bold red")
 
@@ -29,9 +42,14 @@ GRADE_STYLES = ("bold green", "bold blue", "bold yellow", "bold red")
 def project_row(rank: int, score: ProjectScore, gap_threshold: float = DEFAULT_SELF_EVALUATION_GAP) -> dict[str, Any]:
     """One project's scores; a project that could not be scored has no rank and no total."""
     row: dict[str, Any] = {
-        "rank": rank if score.scored else None, "path": score.path, "line": score.line, "project": score.name,
-        "form": score.project.form.value, "total": round(score.total, 2) if score.scored else None,
-        "grade": score.grade, "unscored": _reason(score),
+        "rank": rank if score.scored else None,
+        "path": score.path,
+        "line": score.line,
+        "project": score.name,
+        "form": score.project.form.value,
+        "total": round(score.total, 2) if score.scored else None,
+        "grade": score.grade,
+        "unscored": _reason(score),
     }
     for dim in Dimension:  # an unscored project's dimension figures are no more a judgement than its total
         row[dim.value] = round(score.dimensions[dim].score, 2) if score.scored else None
@@ -61,9 +79,14 @@ def _self_json(score: ProjectScore, threshold: float) -> dict[str, Any] | None:
     if own is None:
         return None
     return {
-        "total": own.total, "printed": own.printed.text, "grade": own.grade, "line": own.printed.line,
-        "column": own.printed.column, "anchor": own.printed.anchor,
-        "gap": None if own.gap is None else round(own.gap, 2), "flagged": own.flagged,
+        "total": own.total,
+        "printed": own.printed.text,
+        "grade": own.grade,
+        "line": own.printed.line,
+        "column": own.printed.column,
+        "anchor": own.printed.anchor,
+        "gap": None if own.gap is None else round(own.gap, 2),
+        "flagged": own.flagged,
     }
 
 
@@ -81,8 +104,15 @@ def _dimension(dim: DimensionScore) -> dict[str, Any]:
             for n in m.notes
         ],
         "penalties": [
-            {"code": p.code, "name": p.name, "count": p.count, "points": p.points, "raw": p.raw, "cap": p.cap,
-             "applied": p.applied}
+            {
+                "code": p.code,
+                "name": p.name,
+                "count": p.count,
+                "points": p.points,
+                "raw": p.raw,
+                "cap": p.cap,
+                "applied": p.applied,
+            }
             for p in dim.penalties
         ],
     }
@@ -90,8 +120,13 @@ def _dimension(dim: DimensionScore) -> dict[str, Any]:
 
 def _rollup(r: Rollup) -> dict[str, Any]:
     return {
-        "key": r.key, "title": r.title, "projects": r.count, "mean": r.mean, "std": r.std,
-        "min": r.minimum, "max": r.maximum,
+        "key": r.key,
+        "title": r.title,
+        "projects": r.count,
+        "mean": r.mean,
+        "std": r.std,
+        "min": r.minimum,
+        "max": r.maximum,
         "dimension_means": {d.value: r.dimension_mean(d) for d in Dimension},
         "grades": dict(r.grades()),
         "worst": [{"project": s.name, "path": s.path, "line": s.line, "total": s.total} for s in r.worst()],
@@ -161,12 +196,23 @@ def print_table(report: ScoreReport, console: Console) -> None:
     for rank, s in enumerate(report.ranked(), start=1):
         style = GRADE_STYLES[min(names.index(s.grade) if s.grade in names else 3, 3)]
         mine = own[id(s)]
-        self_cell = [] if not with_self else [
-            "—" if mine is None else f"{mine.printed.text} {mine.grade or ''}".strip() + (" ⚠" if mine.flagged else "")
-        ]
+        self_cell = (
+            []
+            if not with_self
+            else [
+                "—"
+                if mine is None
+                else f"{mine.printed.text} {mine.grade or ''}".strip() + (" ⚠" if mine.flagged else "")
+            ]
+        )
         table.add_row(
-            str(rank) if s.scored else "—", s.shown_total, f"[{style}]{s.grade}[/]", *self_cell,
-            *(s.shown_dimension(d) for d in Dimension), s.name, place_named(Path(s.path).name, s.project),
+            str(rank) if s.scored else "—",
+            s.shown_total,
+            f"[{style}]{s.grade}[/]",
+            *self_cell,
+            *(s.shown_dimension(d) for d in Dimension),
+            s.name,
+            place_named(Path(s.path).name, s.project),
         )
     console.print(table)
     if with_self:

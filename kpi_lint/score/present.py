@@ -75,13 +75,19 @@ def scorecard_names(documents: Sequence[Document], suffix: str) -> dict[str, str
 
 # The cells of an indicator row as the forms print them: (attribute, column heading).
 COMMON_CELLS: tuple[tuple[str, str], ...] = (
-    ("period", "期间"), ("level1", "一级指标"), ("level2", "二级指标"), ("level3", "三级指标"),
+    ("period", "期间"),
+    ("level1", "一级指标"),
+    ("level2", "二级指标"),
+    ("level3", "三级指标"),
 )
 FORM_CELLS: dict[Form, tuple[tuple[str, str], ...]] = {
     Form.DECLARATION: (("value", "指标值"),),
     Form.TARGET: (("description", "绩效指标描述"), ("value", "指标值"), ("basis", "指标值确定依据")),
     Form.SELF_EVALUATION: (
-        ("value", "年初指标值"), ("actual", "实际完成值"), ("weight", "分值"), ("score", "得分"),
+        ("value", "年初指标值"),
+        ("actual", "实际完成值"),
+        ("weight", "分值"),
+        ("score", "得分"),
         ("deviation", "偏差原因"),
     ),
 }
@@ -131,7 +137,8 @@ def mark_findings(indicators: Sequence[Indicator], findings: Sequence[Finding]) 
             continue
         row_match = next(
             (
-                r for r, ind in enumerate(indicators)
+                r
+                for r, ind in enumerate(indicators)
                 if ind.line == finding.line and (finding.level3 is None or ind.level3 == finding.level3)
             ),
             None,

@@ -95,9 +95,11 @@ def _each_occurrence(documents: Sequence[Document], findings: Sequence[Finding])
             continue
         for line, column in finding.occurrences:
             owner = owner_by_line(doc.projects, line)
-            out.append(replace(
-                finding, line=line, column=column, occurrences=[], project=owner.name if owner else finding.project
-            ))
+            out.append(
+                replace(
+                    finding, line=line, column=column, occurrences=[], project=owner.name if owner else finding.project
+                )
+            )
     return out
 
 

@@ -53,7 +53,7 @@ class SelfEvaluation:
 
 
 def printed_total(text: str) -> float | None:
-    """"93.67" / "100分" → the figure; a cell that is not just a figure ("100100注:1.") → None."""
+    """ "93.67" / "100分" → the figure; a cell that is not just a figure ("100100注:1.") → None."""
     match = TOTAL.fullmatch(fold(text).strip())
     return float(match.group(1)) if match else None
 

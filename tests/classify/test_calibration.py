@@ -64,6 +64,7 @@ def test_shipped_card_calibration_is_read_only_when_asked() -> None:
     assert len(deadline({})) == 1
     assert deadline({"use_calibration": True}) == []
     assert len(deadline({"use_calibration": True, "min_probability": 0.8})) == 1  # a configured threshold wins
-    assert MisfiledIndicator(RuleContext(options={"KPI404": {"use_calibration": True}})).min_probability(
-        "时效指标"
-    ) == NEVER
+    assert (
+        MisfiledIndicator(RuleContext(options={"KPI404": {"use_calibration": True}})).min_probability("时效指标")
+        == NEVER
+    )

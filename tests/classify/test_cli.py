@@ -80,8 +80,18 @@ def test_predict_only_one_label(mine: Trained) -> None:
 
 
 def test_unknown_column_is_one_line(tmp_path: Path) -> None:
-    result = run_cli("train", "custom", "--data", TEMPLATED_CSV, "--text-col", "指标名称", "--label-col", "mylabel",
-                     "--out", tmp_path / "x.skops")
+    result = run_cli(
+        "train",
+        "custom",
+        "--data",
+        TEMPLATED_CSV,
+        "--text-col",
+        "指标名称",
+        "--label-col",
+        "mylabel",
+        "--out",
+        tmp_path / "x.skops",
+    )
     err = _one_line_error(result)
     assert "缺少列 指标名称（现有列：level3、value、mylabel）" in err
     assert not (tmp_path / "x.skops").exists()
@@ -97,16 +107,40 @@ def test_predict_csv_without_the_model_column_is_one_line(mine: Trained, tmp_pat
 def test_bad_csv_is_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text('level3,mylabel\n"生态影响,模板化\n', encoding="utf-8")
-    err = _one_line_error(run_cli("train", "custom", "--data", bad, "--text-col", "level3",
-                                  "--label-col", "mylabel", "--out", tmp_path / "x.skops"))
+    err = _one_line_error(
+        run_cli(
+            "train",
+            "custom",
+            "--data",
+            bad,
+            "--text-col",
+            "level3",
+            "--label-col",
+            "mylabel",
+            "--out",
+            tmp_path / "x.skops",
+        )
+    )
     assert f"{bad}: 不是有效的 CSV" in err
 
 
 def test_single_label_is_one_line(tmp_path: Path) -> None:
     one = tmp_path / "one.csv"
     one.write_text("level3,mylabel\n生态影响,模板化\n提高效率,模板化\n", encoding="utf-8")
-    err = _one_line_error(run_cli("train", "custom", "--data", one, "--text-col", "level3",
-                                  "--label-col", "mylabel", "--out", tmp_path / "x.skops"))
+    err = _one_line_error(
+        run_cli(
+            "train",
+            "custom",
+            "--data",
+            one,
+            "--text-col",
+            "level3",
+            "--label-col",
+            "mylabel",
+            "--out",
+            tmp_path / "x.skops",
+        )
+    )
     assert "训练数据只有一种标签（模板化），至少需要两种" in err
 
 
@@ -123,8 +157,22 @@ def test_missing_model_file_is_one_line(tmp_path: Path) -> None:
 def test_custom_model_on_parsed_disclosures(tmp_path: Path) -> None:
     """Parsed corpus PATHs are training data too: here 三级指标 → printed 二级指标 of 003 and 004."""
     out = tmp_path / "by_level2.skops"
-    result = run_cli("train", "custom", "--data", corpus_path("003"), "--data", corpus_path("004"),
-                     "--text-col", "level3", "--cat-col", "kind", "--label-col", "level2", "--out", out)
+    result = run_cli(
+        "train",
+        "custom",
+        "--data",
+        corpus_path("003"),
+        "--data",
+        corpus_path("004"),
+        "--text-col",
+        "level3",
+        "--cat-col",
+        "kind",
+        "--label-col",
+        "level2",
+        "--out",
+        out,
+    )
     assert result.returncode == 0, result.stderr
     card = json.loads(out.with_name("by_level2.card.json").read_text(encoding="utf-8"))
     assert card["data"]["sources"] == [f"corpus/{corpus_path('003').name}", f"corpus/{corpus_path('004').name}"]
@@ -151,19 +199,40 @@ def test_train_without_out_writes_into_the_working_directory_and_never_overwrite
 
 
 def test_train_refuses_to_overwrite_a_named_model_without_force(mine: Trained) -> None:
-    err = _one_line_error(run_cli(
-        "train", "custom", "--data", TEMPLATED_CSV, "--text-col", "level3", "--label-col", "mylabel",
-        "--out", mine.model_path,
-    ))
+    err = _one_line_error(
+        run_cli(
+            "train",
+            "custom",
+            "--data",
+            TEMPLATED_CSV,
+            "--text-col",
+            "level3",
+            "--label-col",
+            "mylabel",
+            "--out",
+            mine.model_path,
+        )
+    )
     assert f"{mine.model_path}: 文件已存在，未覆盖；确需覆盖请加 --force" in err
 
 
 def test_train_never_writes_into_the_installed_package(tmp_path: Path) -> None:
     inside = Path(kpi_lint.__file__).parent / "mine.skops"
-    err = _one_line_error(run_cli(
-        "train", "custom", "--data", TEMPLATED_CSV, "--text-col", "level3", "--label-col", "mylabel",
-        "--out", inside, "--force",
-    ))
+    err = _one_line_error(
+        run_cli(
+            "train",
+            "custom",
+            "--data",
+            TEMPLATED_CSV,
+            "--text-col",
+            "level3",
+            "--label-col",
+            "mylabel",
+            "--out",
+            inside,
+            "--force",
+        )
+    )
     assert "不能写进已安装的 kpi-lint 程序包" in err
     assert not inside.exists()
 

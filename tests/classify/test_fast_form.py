@@ -120,8 +120,10 @@ def test_a_step_the_form_does_not_know_is_refused(shipped: dict[str, Model]) -> 
     frame = pd.DataFrame(rows * 4, columns=["level3", "kind", "value"])
     pipeline = build_pipeline(features, ()).fit(frame, ["服务对象满意度指标", "时效指标", "成本指标"] * 4)
     meta = shipped["category"].meta
-    model = Model(meta=type(meta)(**{**meta.__dict__, "categorical_columns": ["kind"], "cue_columns": ["value"]}),
-                  pipeline=pipeline)
+    model = Model(
+        meta=type(meta)(**{**meta.__dict__, "categorical_columns": ["kind"], "cue_columns": ["value"]}),
+        pipeline=pipeline,
+    )
     assert derive(model) is None and derive_verified(model) is None
 
 
@@ -204,8 +206,12 @@ def test_a_one_file_check_with_a_warm_form_imports_no_scikit_learn(tmp_path: Pat
     a file new to it imports neither scikit-learn nor SciPy, pandas or skops, and reports what a run without the
     cache reports."""
     sample = sorted(SAMPLES)[0]
-    env = {**os.environ, "KPI_LINT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT),
-           api.ENV_VAR: str(skops_only(tmp_path / "models"))}
+    env = {
+        **os.environ,
+        "KPI_LINT_CACHE_DIR": str(tmp_path / "cache"),
+        "PYTHONPATH": str(ROOT),
+        api.ENV_VAR: str(skops_only(tmp_path / "models")),
+    }
     for name in ("first.txt", "second.txt"):
         shutil.copyfile(sample, tmp_path / name)
     select = ["--select", "KPI101", "--output-format", "json", "--fail-on", "never"]

@@ -22,7 +22,7 @@ def _kpi404(key: str) -> list[Finding]:
 
 
 def test_fires_on_003_on_time_filed_under_quality() -> None:
-    """"就否按时救助 >90" under 质量指标: on time is 时效 (004's "5月底之前", the example until issue 11ae, is read
+    """ "就否按时救助 >90" under 质量指标: on time is 时效 (004's "5月底之前", the example until issue 11ae, is read
     under its merged 时效指标 cell now: no longer misfiled)."""
     found = [f for f in _kpi404("003") if f.level3 == "就否按时救助" and f.line == 1828]
     assert len(found) == 1

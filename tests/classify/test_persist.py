@@ -121,8 +121,12 @@ def test_type_outside_the_allow_list_is_refused(templated_model: Path, tmp_path:
 def test_smuggled_function_is_refused_before_anything_is_built(templated_model: Path, tmp_path: Path) -> None:
     path = tmp_path / "tampered.skops"
     # The text normaliser becomes the function os.system: the vectorizer would call it on every text.
-    _tamper(templated_model, path, "TextNormalizer", {"__class__": "system", "__module__": "os",
-                                                      "__loader__": "FunctionNode"})
+    _tamper(
+        templated_model,
+        path,
+        "TextNormalizer",
+        {"__class__": "system", "__module__": "os", "__loader__": "FunctionNode"},
+    )
     with pytest.raises(ModelError, match=r"os\.system（FunctionNode）"):
         load_model(path)
 
@@ -133,8 +137,12 @@ def test_skops_audit_still_refuses_what_the_schema_walk_would_miss(
     """Loading audits twice, not three times: kpi-lint's walk of the schema, then skops' own audit
     as it loads (``trusted`` = the allow-list). Were the walk to miss a node, skops refuses it, in one line."""
     path = tmp_path / "tampered.skops"
-    _tamper(templated_model, path, "TextNormalizer", {"__class__": "system", "__module__": "os",
-                                                      "__loader__": "FunctionNode"})
+    _tamper(
+        templated_model,
+        path,
+        "TextNormalizer",
+        {"__class__": "system", "__module__": "os", "__loader__": "FunctionNode"},
+    )
     monkeypatch.setattr(persist, "schema_types", lambda data: set())
     with pytest.raises(ModelError, match=r"不在允许清单中的类型 os\.system，出于安全考虑拒绝加载$") as refused:
         load_model(path)

@@ -103,7 +103,15 @@ def test_sarif_validates_against_the_official_schema() -> None:
     filler = next(r for r in results if r["ruleId"] == "KPI203" and r["properties"]["level3"] == "环保节能")
     assert filler["properties"]["value"] == ">90" and filler["level"] == "warning"
     assert set(filler["properties"]) == {
-        "project", "period", "level1", "level2", "level3", "value", "suggestion", "anchor", "count",
+        "project",
+        "period",
+        "level1",
+        "level2",
+        "level3",
+        "value",
+        "suggestion",
+        "anchor",
+        "count",
     }
     assert filler["properties"]["count"] == 1 and "relatedLocations" not in filler  # one place
     assert filler["properties"]["anchor"] is None  # a text file: line and column say where
@@ -356,6 +364,7 @@ def test_explain_shows_lexicon_and_model_votes() -> None:
 
 
 # ---- input problems in machine outputs -------------------------------------------------------------------
+
 
 @pytest.fixture
 def no_table(tmp_path: Path) -> Path:

@@ -26,7 +26,7 @@ def run(*args: str | Path) -> Result:
 def readme_config() -> str:
     """The TOML example of the README's Configuration section."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("### Configuration"):]
+    section = text[text.index("### Configuration") :]
     match = re.search(r"```toml\n(.*?)```", section, re.DOTALL)
     assert match
     return match.group(1)
@@ -63,8 +63,9 @@ def test_readme_configuration_example_works(project: Path) -> None:
 
 
 def test_lexicons_folder_is_never_read_as_a_disclosure(project: Path) -> None:
-    (project / "kpi-lint.toml").write_text('lexicons = "my-lexicons"\nextend-exclude = ["drafts", "*.bak.txt"]\n',
-                                           encoding="utf-8")
+    (project / "kpi-lint.toml").write_text(
+        'lexicons = "my-lexicons"\nextend-exclude = ["drafts", "*.bak.txt"]\n', encoding="utf-8"
+    )
     result = run("check", ".", "--output-format", "json", "--fail-on", "never")
     assert result.exit_code == 0 and result.stderr == ""
     # without the config, the lexicons are word lists in a folder like any other: read, and refused
@@ -74,13 +75,35 @@ def test_lexicons_folder_is_never_read_as_a_disclosure(project: Path) -> None:
 
 
 def test_exclude_and_extend_exclude_on_the_command_line(project: Path) -> None:
-    result = run("check", ".", "--lexicons", "my-lexicons", "--output-format", "json", "--fail-on", "never",
-                 "--extend-exclude", "drafts", "--extend-exclude", "*.bak.txt,001_*")
+    result = run(
+        "check",
+        ".",
+        "--lexicons",
+        "my-lexicons",
+        "--output-format",
+        "json",
+        "--fail-on",
+        "never",
+        "--extend-exclude",
+        "drafts",
+        "--extend-exclude",
+        "*.bak.txt,001_*",
+    )
     assert result.exit_code == 0, result.stderr
     assert checked_paths(result) == {corpus_path("004").name}
     # a pattern with "/" is relative to the working directory
-    result = run("check", ".", "--lexicons", "my-lexicons", "--output-format", "json", "--fail-on", "never",
-                 "--exclude", "drafts/*.txt,old.bak.txt")
+    result = run(
+        "check",
+        ".",
+        "--lexicons",
+        "my-lexicons",
+        "--output-format",
+        "json",
+        "--fail-on",
+        "never",
+        "--exclude",
+        "drafts/*.txt,old.bak.txt",
+    )
     assert result.exit_code == 0, result.stderr
     assert checked_paths(result) == {corpus_path("001").name, corpus_path("004").name}
     # a file named on the command line is always read, whatever the patterns
@@ -91,18 +114,31 @@ def test_exclude_and_extend_exclude_on_the_command_line(project: Path) -> None:
 def test_config_exclude_replaces_defaults_and_patterns_are_relative_to_the_config(project: Path) -> None:
     sub = project / "sub"
     sub.mkdir()
-    (sub / "kpi-lint.toml").write_text('exclude = ["../drafts", "*.bak.txt"]\nlexicons = "../my-lexicons"\n',
-                                       encoding="utf-8")
+    (sub / "kpi-lint.toml").write_text(
+        'exclude = ["../drafts", "*.bak.txt"]\nlexicons = "../my-lexicons"\n', encoding="utf-8"
+    )
     # "../drafts" is relative to the config's folder: it names project/drafts
-    result = CliRunner().invoke(app, ["check", str(project), "--output-format", "json", "--fail-on", "never",
-                                      "--config", str(sub / "kpi-lint.toml")])
+    result = CliRunner().invoke(
+        app,
+        [
+            "check",
+            str(project),
+            "--output-format",
+            "json",
+            "--fail-on",
+            "never",
+            "--config",
+            str(sub / "kpi-lint.toml"),
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert checked_paths(result) == {corpus_path("001").name, corpus_path("004").name}
 
 
 def test_default_exclude_leaves_out_scorecards_written_by_score(project: Path) -> None:
-    (project / "kpi-lint.toml").write_text('lexicons = "my-lexicons"\nextend-exclude = ["drafts", "*.bak.txt"]\n',
-                                           encoding="utf-8")
+    (project / "kpi-lint.toml").write_text(
+        'lexicons = "my-lexicons"\nextend-exclude = ["drafts", "*.bak.txt"]\n', encoding="utf-8"
+    )
     assert run("score", corpus_path("004"), "-f", "html").exit_code == 0
     assert (project / "scorecards" / "index.html").is_file()
     result = run("check", ".", "--output-format", "json", "--fail-on", "never")
@@ -116,10 +152,23 @@ def test_a_model_folder_inside_the_checked_folder_is_not_read(project: Path) -> 
     for name in ("category.skops", "category.card.json", "category.card.md"):
         shutil.copy(ROOT / "models" / name, models)
     (models / "notes.txt").write_text("训练说明：不是公开文件\n", encoding="utf-8")
-    (project / "kpi-lint.toml").write_text('lexicons = "my-lexicons"\nextend-exclude = ["drafts", "*.bak.txt"]\n',
-                                           encoding="utf-8")
-    result = run("check", ".", "--model", "models/category.skops", "--flag-label", "时效指标",
-                 "--select", "KPI307", "--output-format", "json", "--fail-on", "never")
+    (project / "kpi-lint.toml").write_text(
+        'lexicons = "my-lexicons"\nextend-exclude = ["drafts", "*.bak.txt"]\n', encoding="utf-8"
+    )
+    result = run(
+        "check",
+        ".",
+        "--model",
+        "models/category.skops",
+        "--flag-label",
+        "时效指标",
+        "--select",
+        "KPI307",
+        "--output-format",
+        "json",
+        "--fail-on",
+        "never",
+    )
     assert result.exit_code == 0, result.stderr
     assert checked_paths(result) <= {corpus_path("001").name, corpus_path("004").name}
     assert "notes.txt" not in result.stderr

@@ -28,8 +28,11 @@ from kpi_lint.cli.typer_app import INTERNAL_ERROR
 
 ROOT = Path(__file__).resolve().parents[2]
 WILD = sorted((ROOT / "corpus" / "wild").glob("*.txt"))
-OFFICE = sorted(p for p in (ROOT / "tests" / "fixtures" / "office").iterdir() if p.suffix != ".csv" and p.is_file()
-                and p.suffix in (".pdf", ".docx", ".xlsx", ".xls", ".html", ".txt"))
+OFFICE = sorted(
+    p
+    for p in (ROOT / "tests" / "fixtures" / "office").iterdir()
+    if p.suffix != ".csv" and p.is_file() and p.suffix in (".pdf", ".docx", ".xlsx", ".xls", ".html", ".txt")
+)
 SAMPLES = sorted((ROOT / "corpus").glob("*.txt"))
 MODEL = ROOT / "models" / "category.skops"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "0")) or None  # None: each test's own small bound
@@ -42,7 +45,10 @@ CODES = ("KPI1", "KPI101", "KPI2", "KPI3", "KPI302", "KPI4", "KPI5", "KPI9", "XY
 
 def fuzz(examples: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
     return settings(
-        max_examples=EXAMPLES or examples, deadline=None, derandomize=True, database=None,
+        max_examples=EXAMPLES or examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
     )
 
@@ -112,8 +118,10 @@ def _scratch() -> Iterator[Path]:
 
 @fuzz(12)
 @given(
-    files=input_files(), as_folder=st.booleans(),
-    fmt=st.sampled_from(["jsonl", "json", "csv", "parquet", "table", "bogus"]), to_file=st.booleans(),
+    files=input_files(),
+    as_folder=st.booleans(),
+    fmt=st.sampled_from(["jsonl", "json", "csv", "parquet", "table", "bogus"]),
+    to_file=st.booleans(),
 )
 def test_parse_never_tracebacks(files: list[tuple[str, bytes]], as_folder: bool, fmt: str, to_file: bool) -> None:
     with _scratch() as folder:
@@ -125,7 +133,8 @@ def test_parse_never_tracebacks(files: list[tuple[str, bytes]], as_folder: bool,
 
 @fuzz(14)
 @given(
-    files=input_files(), as_folder=st.booleans(),
+    files=input_files(),
+    as_folder=st.booleans(),
     options=st.lists(
         st.one_of(
             st.tuples(st.sampled_from(["--select", "--ignore"]), st.sampled_from(CODES)),
@@ -134,8 +143,10 @@ def test_parse_never_tracebacks(files: list[tuple[str, bytes]], as_folder: bool,
             st.tuples(st.just("--fail-on"), st.sampled_from(["error", "warning", "info", "never", "always"])),
             st.tuples(st.sampled_from(["--exclude", "--extend-exclude"]), st.sampled_from(["*.txt", "f0*", "", "a/b"])),
             st.tuples(st.sampled_from(["--statistics", "--explain", "--bogus"])),
-            st.tuples(st.sampled_from(["--model", "--flag-label", "--lexicons", "--config", "--baseline"]),
-                      st.sampled_from([str(MODEL), "时效指标", "no-such", str(ROOT / "lexicons")])),
+            st.tuples(
+                st.sampled_from(["--model", "--flag-label", "--lexicons", "--config", "--baseline"]),
+                st.sampled_from([str(MODEL), "时效指标", "no-such", str(ROOT / "lexicons")]),
+            ),
         ),
         max_size=4,
     ),
@@ -153,7 +164,9 @@ def test_check_never_tracebacks(
 
 @fuzz(8)
 @given(
-    files=input_files(), fmt=st.sampled_from(SCORE_FORMATS), to_file=st.booleans(),
+    files=input_files(),
+    fmt=st.sampled_from(SCORE_FORMATS),
+    to_file=st.booleans(),
 )
 def test_score_never_tracebacks(files: list[tuple[str, bytes]], fmt: str, to_file: bool) -> None:
     with _scratch() as folder:
@@ -165,8 +178,10 @@ def test_score_never_tracebacks(files: list[tuple[str, bytes]], fmt: str, to_fil
 
 @fuzz(8)
 @given(
-    files=input_files(), threshold=st.sampled_from(["0", "0.35", "1", "1.5", "-1", "x"]),
-    min_size=st.sampled_from(["1", "2", "0", "a"]), fmt=st.sampled_from(["table", "json", "csv", "html"]),
+    files=input_files(),
+    threshold=st.sampled_from(["0", "0.35", "1", "1.5", "-1", "x"]),
+    min_size=st.sampled_from(["1", "2", "0", "a"]),
+    fmt=st.sampled_from(["table", "json", "csv", "html"]),
 )
 def test_cluster_never_tracebacks(files: list[tuple[str, bytes]], threshold: str, min_size: str, fmt: str) -> None:
     with _scratch() as folder:
@@ -204,8 +219,14 @@ def test_predict_never_tracebacks(files: list[tuple[str, bytes]], model: str, la
 
 
 @fuzz(10)
-@given(args=st.lists(st.one_of(st.sampled_from(["--all", "--help", "KPI101", "kpi302", "vague-target", "目标值含糊"]),
-                               st.text(max_size=10)), max_size=3))
+@given(
+    args=st.lists(
+        st.one_of(
+            st.sampled_from(["--all", "--help", "KPI101", "kpi302", "vague-target", "目标值含糊"]), st.text(max_size=10)
+        ),
+        max_size=3,
+    )
+)
 def test_rule_never_tracebacks(args: list[str]) -> None:
     _run(["rule", *args])
 
@@ -215,8 +236,20 @@ def test_rule_never_tracebacks(args: list[str]) -> None:
 def test_train_custom_never_tracebacks(data: bytes, text_col: str) -> None:
     with _scratch() as folder:
         (folder / "rows.csv").write_bytes(data)
-        _run(["train", "custom", "--data", str(folder / "rows.csv"), "--text-col", text_col, "--label-col", "level2",
-              "--out", str(folder / "m.skops")])
+        _run(
+            [
+                "train",
+                "custom",
+                "--data",
+                str(folder / "rows.csv"),
+                "--text-col",
+                text_col,
+                "--label-col",
+                "level2",
+                "--out",
+                str(folder / "m.skops"),
+            ]
+        )
 
 
 def test_real_samples_through_every_reading_command() -> None:

@@ -19,8 +19,22 @@ U01 = ROOT / "corpus" / "wild" / "u01_yunnan_transportenforcement_selfeval_prose
 
 def _findings(seed: str, out: Path) -> list[dict[str, object]]:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    cmd = [sys.executable, "-m", "kpi_lint", "check", str(U01), "--select", "KPI402", "--no-cache",
-           "--fail-on", "never", "--output-format", "json", "-o", str(out)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "kpi_lint",
+        "check",
+        str(U01),
+        "--select",
+        "KPI402",
+        "--no-cache",
+        "--fail-on",
+        "never",
+        "--output-format",
+        "json",
+        "-o",
+        str(out),
+    ]
     result = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
     assert result.returncode == 0, result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))

@@ -28,8 +28,10 @@ def test_jsonl_has_one_traceable_record_per_indicator() -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert all(rec.keys() >= REQUIRED for rec in records)
     hit = [
-        r for r in records
-        if r["project"] == "城乡居民医疗保险县级配套" and r["period"] == "实施期"
+        r
+        for r in records
+        if r["project"] == "城乡居民医疗保险县级配套"
+        and r["period"] == "实施期"
         and r["level3"] == "城乡居民基本医疗保险参保人数"
     ]
     assert len(hit) == 1

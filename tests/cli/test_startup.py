@@ -43,7 +43,11 @@ def imported(*args: str, modules: tuple[str, ...] = HEAVY, env: dict[str, str] |
     the environment)."""
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, json.dumps(args), json.dumps(modules)],
-        capture_output=True, text=True, cwd=ROOT, check=False, env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        env={**os.environ, **(env or {})},
     )
     last = result.stdout.strip().splitlines()[-1]
     report: dict[str, object] = json.loads(last)
@@ -190,6 +194,18 @@ def test_a_check_imports_only_the_legacy_reader_of_its_layout(tmp_path: Path) ->
     """A PDF-text file (the layout of most published files) is read without the Word-cell and tab-row readers."""
     sample = ROOT / "corpus" / "000_ddaa44b2c1d0d458.txt"
     readers = ("kpi_lint.parse.layout_pdf", "kpi_lint.parse.layout_cells", "kpi_lint.parse.layout_rows")
-    report = imported("check", str(sample), "--select", "KPI3", "--no-cache", "--fail-on", "never",
-                      "--output-format", "json", "-o", str(tmp_path / "f.json"), modules=readers)
+    report = imported(
+        "check",
+        str(sample),
+        "--select",
+        "KPI3",
+        "--no-cache",
+        "--fail-on",
+        "never",
+        "--output-format",
+        "json",
+        "-o",
+        str(tmp_path / "f.json"),
+        modules=readers,
+    )
     assert report == {"code": 0, "heavy": ["kpi_lint.parse.layout_pdf"]}

@@ -24,8 +24,17 @@ from tests.corpus import SAMPLES, corpus_path
 ERROR_LINE = re.compile(r"^kpi-lint: 错误: .+$")
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = [
-    ["parse"], ["check"], ["rule"], ["score"], ["cluster"], ["suggest"], ["library"], ["predict"],
-    ["train", "category"], ["train", "vagueness"], ["train", "custom"],
+    ["parse"],
+    ["check"],
+    ["rule"],
+    ["score"],
+    ["cluster"],
+    ["suggest"],
+    ["library"],
+    ["predict"],
+    ["train", "category"],
+    ["train", "vagueness"],
+    ["train", "custom"],
 ]
 
 
@@ -82,25 +91,39 @@ def test_check_help_shows_every_option_help_whole() -> None:
 @pytest.mark.parametrize(
     ("args", "line"),
     [
-        (["check", path("001"), "--severity", "bogus"],
-         "kpi-lint: 错误: --severity 的值“bogus”无效：可选 error、warning、info（用 kpi-lint check --help 查看用法）"),
-        (["check", path("001"), "--selec", "KPI1"],
-         "kpi-lint: 错误: 没有选项 --selec；是不是 --baseline、--help、--select？"
-         "（用 kpi-lint check --help 查看用法）"),
+        (
+            ["check", path("001"), "--severity", "bogus"],
+            "kpi-lint: 错误: --severity 的值“bogus”无效：可选 error、warning、info"
+            "（用 kpi-lint check --help 查看用法）",
+        ),
+        (
+            ["check", path("001"), "--selec", "KPI1"],
+            "kpi-lint: 错误: 没有选项 --selec；是不是 --baseline、--help、--select？"
+            "（用 kpi-lint check --help 查看用法）",
+        ),
         (["check", path("001"), "--select"], "kpi-lint: 错误: 选项 --select 后面要跟一个值"),
         (["check", path("001"), "--statistics=3"], "kpi-lint: 错误: 选项 --statistics 是开关，不带值"),
         (["check"], "kpi-lint: 错误: 缺少参数 路径...（用 kpi-lint check --help 查看用法）"),
-        (["cluster", path("001"), "--threshold=abc"],
-         "kpi-lint: 错误: --threshold 的值“abc”无效：应为 0–1 之间的数字（用 kpi-lint cluster --help 查看用法）"),
-        (["cluster", path("001"), "-m", "0"],
-         "kpi-lint: 错误: --min-size 的值“0”无效：应为不小于 1 的整数（用 kpi-lint cluster --help 查看用法）"),
+        (
+            ["cluster", path("001"), "--threshold=abc"],
+            "kpi-lint: 错误: --threshold 的值“abc”无效：应为 0–1 之间的数字（用 kpi-lint cluster --help 查看用法）",
+        ),
+        (
+            ["cluster", path("001"), "-m", "0"],
+            "kpi-lint: 错误: --min-size 的值“0”无效：应为不小于 1 的整数（用 kpi-lint cluster --help 查看用法）",
+        ),
         (["suggest", path("001")], "kpi-lint: 错误: 缺少选项 --project（用 kpi-lint suggest --help 查看用法）"),
         (["rule", "KPI101", "extra"], "kpi-lint: 错误: 多余的参数：extra（用 kpi-lint rule --help 查看用法）"),
-        (["bogus"], "kpi-lint: 错误: 没有命令 bogus（可用命令：parse、check、rule、score、cluster、suggest、library、"
-                    "predict、train）（用 kpi-lint --help 查看用法）"),
-        (["score", path("001"), "--format", "pdf"],
-         "kpi-lint: 错误: --format 的值“pdf”无效：可选 table、markdown、html、csv、json、xlsx"
-         "（用 kpi-lint score --help 查看用法）"),
+        (
+            ["bogus"],
+            "kpi-lint: 错误: 没有命令 bogus（可用命令：parse、check、rule、score、cluster、suggest、library、"
+            "predict、train）（用 kpi-lint --help 查看用法）",
+        ),
+        (
+            ["score", path("001"), "--format", "pdf"],
+            "kpi-lint: 错误: --format 的值“pdf”无效：可选 table、markdown、html、csv、json、xlsx"
+            "（用 kpi-lint score --help 查看用法）",
+        ),
     ],
 )
 def test_usage_errors_are_one_chinese_line_exit_2(args: list[str], line: str) -> None:
@@ -191,7 +214,8 @@ def test_baselined_run_says_how_many_findings_it_hid(tmp_path: Path) -> None:
     clean = run("check", path("004"), "--baseline", baseline)
     assert clean.exit_code == 0
     assert clean.stdout.splitlines()[:2] == [
-        "没有发现问题（基线之外）。检查了 1 个文件、8 个项目。", f"基线 {baseline} 隐藏了 81 个已知问题。"
+        "没有发现问题（基线之外）。检查了 1 个文件、8 个项目。",
+        f"基线 {baseline} 隐藏了 81 个已知问题。",
     ]
     as_json = run("check", path("004"), "--baseline", baseline, "--output-format", "json")
     assert json.loads(as_json.stdout) == []
@@ -244,7 +268,10 @@ def test_check_on_five_files_shows_a_status_line_on_a_terminal(tmp_path: Path) -
     with (tmp_path / "out.txt").open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-c", "from kpi_lint.cli import main; main()", "check", *files, "--fail-on", "never"],
-            stdout=out, stderr=secondary, cwd=ROOT, env={**os.environ, "COLUMNS": "120"},
+            stdout=out,
+            stderr=secondary,
+            cwd=ROOT,
+            env={**os.environ, "COLUMNS": "120"},
         )
         os.close(secondary)
         seen = b""

@@ -26,6 +26,4 @@ def peers(clusters: ClusterSet, docs: list[Document]) -> PeerIndex:
 
 def indicator(key: str, level3: str, period: str | None = None) -> Indicator:
     """The first corpus indicator of document `key` printed as `level3` (in `period` if given)."""
-    return next(
-        i for i in corpus_doc(key).indicators if i.level3 == level3 and (period is None or i.period == period)
-    )
+    return next(i for i in corpus_doc(key).indicators if i.level3 == level3 and (period is None or i.period == period))

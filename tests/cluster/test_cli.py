@@ -48,8 +48,13 @@ CLUSTERS_SCHEMA = {
                 "items": {
                     "type": "object",
                     "required": ["unit", "count", "min", "median", "max"],
-                    "properties": {"unit": {"type": "string"}, "count": {"type": "integer"},
-                                   "min": _NUMBER, "median": _NUMBER, "max": _NUMBER},
+                    "properties": {
+                        "unit": {"type": "string"},
+                        "count": {"type": "integer"},
+                        "min": _NUMBER,
+                        "median": _NUMBER,
+                        "max": _NUMBER,
+                    },
                 },
             },
             "members": {"type": "array", "items": _MEMBER, "minItems": 1},
@@ -73,8 +78,14 @@ def test_cluster_json_schema_and_content() -> None:
     assert first["values"][0] == {"unit": "%", "count": 40, "min": 85.0, "median": 95.0, "max": 99.0}
     member = next(m for m in first["members"] if m["path"].endswith("004_df5b1921bc2e3ce3.txt"))
     assert member == {
-        "path": str(corpus_path("004")), "project": "城乡居民医疗保险工作经费", "period": None,
-        "level2": "服务对象满意度指标", "level3": "群众满意度", "value": "≥90%", "line": 585, "column": 15,
+        "path": str(corpus_path("004")),
+        "project": "城乡居民医疗保险工作经费",
+        "period": None,
+        "level2": "服务对象满意度指标",
+        "level3": "群众满意度",
+        "value": "≥90%",
+        "line": 585,
+        "column": 15,
         "location": f"{corpus_path('004')}:585:15",
     }
 
@@ -92,7 +103,17 @@ def test_cluster_csv_html_and_table(tmp_path: Path) -> None:
     assert run("cluster", *SAMPLES, "-f", "csv", "-o", out).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert list(rows[0]) == [
-        "cluster", "label", "size", "path", "project", "period", "level2", "level3", "value", "line", "column",
+        "cluster",
+        "label",
+        "size",
+        "path",
+        "project",
+        "period",
+        "level2",
+        "level3",
+        "value",
+        "line",
+        "column",
         "location",
     ]
     assert sum(r["cluster"] == "1" for r in rows) == 51
@@ -131,7 +152,10 @@ def test_suggest_lists_what_at_least_two_peers_set() -> None:
     # Three peer projects print copies (001 印制宣传资料 ≥5000份, 002 印刷数量 ≥10000份, 004 宣传资料印刷份数 ≥2万份:
     # 印刷数量 joins the other two at the threshold 0.40 of issue 13-cluster); the middle value is offered.
     assert (first["level3"], first["value"], first["peer_projects"], first["value_peers"]) == (
-        "印制宣传资料", "≥10000份", 3, 1,
+        "印制宣传资料",
+        "≥10000份",
+        3,
+        1,
     )
     assert first["sources"] == [f"{corpus_path('002')}:902:6"]
     assert all(s["peer_projects"] >= 2 for s in record["suggestions"])
@@ -167,7 +191,9 @@ def test_cluster_members_of_office_files_name_sheet_and_cell(tmp_path: Path) -> 
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert rows and all(
-        r["location"].startswith(f"{r['path']}!") if r["path"].endswith(".xlsx")
-        else r["location"].startswith(f"{r['path']}:表") for r in rows
+        r["location"].startswith(f"{r['path']}!")
+        if r["path"].endswith(".xlsx")
+        else r["location"].startswith(f"{r['path']}:表")
+        for r in rows
     )
     assert any(r["location"].endswith("!城乡居民医疗保险工作经费!D21") for r in rows)

@@ -21,7 +21,11 @@ from tests.cluster.conftest import indicator
 from tests.corpus import CORPUS_DIR, corpus_doc
 
 FIVE_UNITS = [
-    "古县医疗保障局", "吕梁市离石区医疗保障局", "沁水县医疗保障局", "涞源县医疗保障局", "高平市医疗保险服务中心",
+    "古县医疗保障局",
+    "吕梁市离石区医疗保障局",
+    "沁水县医疗保障局",
+    "涞源县医疗保障局",
+    "高平市医疗保险服务中心",
 ]
 
 
@@ -32,8 +36,13 @@ def test_satisfaction_of_all_five_counties_is_one_cluster(clusters: ClusterSet) 
     assert (cluster.label, cluster.size, cluster.units) == ("群众满意度", 51, FIVE_UNITS)
     printed = {m.level3 for m in cluster.members}
     assert {"参保城乡居民满意度", "救助对象满意度", "建档立卡贫困户满意度", "满意率", "退休人员满意度（%）"} <= printed
-    for key, text in [("000", "参保城乡居民满意度"), ("001", "建档立卡贫困户满意度"), ("002", "救助对象满意"),
-                      ("003", "满意率"), ("004", "受益人群满意度")]:
+    for key, text in [
+        ("000", "参保城乡居民满意度"),
+        ("001", "建档立卡贫困户满意度"),
+        ("002", "救助对象满意"),
+        ("003", "满意率"),
+        ("004", "受益人群满意度"),
+    ]:
         assert clusters.cluster_of(indicator(key, text)) is cluster
     assert cluster.level2 == {"服务对象满意度指标": 51}
     # 40 percent targets (85–99%, median 95%) and 003's eleven unit-less "≥95" / ">90".
@@ -47,7 +56,8 @@ def test_truncated_cells_join_their_full_text(clusters: ClusterSet) -> None:
     assert clusters.cluster_of(indicator("001", "医保信息系统正常运行率")) is full
     assert full.units == ["古县医疗保障局", "吕梁市离石区医疗保障局", "沁水县医疗保障局"]
     assert [(Path(m.path).name[:3], m.line, m.period) for m in full.members][-2:] == [
-        ("002", 914, "实施期"), ("002", 912, "年度"),
+        ("002", 914, "实施期"),
+        ("002", 912, "年度"),
     ]
     assert full.values == [ValueStats("%", 7, 90.0, 90.0, 95.0)]
 
@@ -55,9 +65,20 @@ def test_truncated_cells_join_their_full_text(clusters: ClusterSet) -> None:
 def test_a_name_with_two_parts_swapped_is_one_indicator() -> None:
     """Object and action in either order (issue 13n); a swap of single characters or of texts that differ
     otherwise is no reordering."""
-    texts = ["购置办公设备数量", "办公设备购置数量", "印刷宣传资料", "宣传资料印刷", "雾炮车抑尘降尘服务配备车辆数",
-             "雾炮车降尘抑尘服务配备车辆数", "培训次数", "培训数次", "补助人数", "人数补助金", "设备验收合格率",
-             "验收设备合格率"]
+    texts = [
+        "购置办公设备数量",
+        "办公设备购置数量",
+        "印刷宣传资料",
+        "宣传资料印刷",
+        "雾炮车抑尘降尘服务配备车辆数",
+        "雾炮车降尘抑尘服务配备车辆数",
+        "培训次数",
+        "培训数次",
+        "补助人数",
+        "人数补助金",
+        "设备验收合格率",
+        "验收设备合格率",
+    ]
     assert _reorderings(texts) == [(0, 1), (2, 3), (4, 5), (10, 11)]
     normalizer = TextNormalizer()
     labels = cluster_texts(["办公设备购置数量", "购置办公设备数量", "办公设备购置种类"], normalizer).labels.tolist()
@@ -199,12 +220,28 @@ def test_the_same_amount_of_two_objects_named_in_front_is_two_indicators(docs: l
     `other_objects`): k03's and d09's crops and animals, g03's vehicles and 002's equipment bought.  Rates of two
     objects stay comparable, and a name with nothing in front goes with either."""
     normalizer = TextNormalizer.for_documents(docs)
-    texts = ["梨树种植面积", "桃树种植面积", "苹果树种植面积", "种植面积", "猪养殖数量", "羊养殖数量",
-             "伙食补助发放率", "渔船补助发放率", "车辆购置成本", "设备购置成本", "培训人员人数", "特困人员人数"]
+    texts = [
+        "梨树种植面积",
+        "桃树种植面积",
+        "苹果树种植面积",
+        "种植面积",
+        "猪养殖数量",
+        "羊养殖数量",
+        "伙食补助发放率",
+        "渔船补助发放率",
+        "车辆购置成本",
+        "设备购置成本",
+        "培训人员人数",
+        "特困人员人数",
+    ]
     pairs = {(texts[a], texts[b]) for a, b in other_objects(texts, [normalizer.signature(t) for t in texts])}
     assert pairs == {
-        ("梨树种植面积", "桃树种植面积"), ("梨树种植面积", "苹果树种植面积"), ("桃树种植面积", "苹果树种植面积"),
-        ("猪养殖数量", "羊养殖数量"), ("车辆购置成本", "设备购置成本"), ("培训人员人数", "特困人员人数"),
+        ("梨树种植面积", "桃树种植面积"),
+        ("梨树种植面积", "苹果树种植面积"),
+        ("桃树种植面积", "苹果树种植面积"),
+        ("猪养殖数量", "羊养殖数量"),
+        ("车辆购置成本", "设备购置成本"),
+        ("培训人员人数", "特困人员人数"),
     }
     wild = {key: _wild(key) for key in ("d09", "g03", "k03")}
     clusters = build_clusters([*docs, *wild.values()])

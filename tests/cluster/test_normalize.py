@@ -12,7 +12,17 @@ from tests.corpus import corpus_doc
 def test_place_names_come_from_the_department_names(docs: list[Document]) -> None:
     # 002 prints no 部门名称; its places come from the projects' 实施单位 吕梁市离石区医疗保障局.
     assert place_names(docs) == {
-        "沁水县", "沁水", "古县", "吕梁市", "吕梁", "离石区", "离石", "涞源县", "涞源", "高平市", "高平",
+        "沁水县",
+        "沁水",
+        "古县",
+        "吕梁市",
+        "吕梁",
+        "离石区",
+        "离石",
+        "涞源县",
+        "涞源",
+        "高平市",
+        "高平",
     }
     assert place_names([corpus_doc("004")]) == {"高平市", "高平"}
 

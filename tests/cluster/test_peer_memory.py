@@ -45,7 +45,14 @@ def test_a_member_reads_its_row_and_holds_four_slots() -> None:
     for m in members:
         ind = m.row
         assert (m.path, m.project, m.period, m.level2, m.level3, m.value, m.line, m.column) == (
-            ind.path, ind.project, ind.period, ind.level2, ind.level3, ind.value, ind.line, ind.column
+            ind.path,
+            ind.project,
+            ind.period,
+            ind.level2,
+            ind.level3,
+            ind.value,
+            ind.line,
+            ind.column,
         )
         assert m.anchor == ind.anchor("level3") and m.location == f"{ind.path}:{ind.line}:{ind.column}"
     assert sys.getsizeof(members[0]) <= 64

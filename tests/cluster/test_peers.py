@@ -16,9 +16,7 @@ from tests.corpus import corpus_doc
 
 
 def project(key: str, prefix: str, line: int | None = None) -> Project:
-    return next(
-        p for p in corpus_doc(key).projects if p.name.startswith(prefix) and (line is None or p.line == line)
-    )
+    return next(p for p in corpus_doc(key).projects if p.name.startswith(prefix) and (line is None or p.line == line))
 
 
 def test_awareness_target_far_below_peers(peers: PeerIndex) -> None:
@@ -66,11 +64,17 @@ def test_cost_suggestions_come_from_002s_cost_rows(peers: PeerIndex) -> None:
     assert peers.missing_categories(proj) == ["成本指标"]
     found = peers.suggest(proj, "成本指标", k=6)
     assert [(s.level3, s.typical_value, s.project_count) for s in found] == [
-        ("会议费", "20000元", 1), ("宣传费", "20000元", 1), ("邮电费", "12000元", 1),
-        ("培训费", "30000元", 1), ("印刷费", "51800元", 1), ("设备购置费", "16200元", 1),
+        ("会议费", "20000元", 1),
+        ("宣传费", "20000元", 1),
+        ("邮电费", "12000元", 1),
+        ("培训费", "30000元", 1),
+        ("印刷费", "51800元", 1),
+        ("设备购置费", "16200元", 1),
     ]
     assert [s.example.rsplit("/", 1)[1] for s in found[:3]] == [
-        "002_308b9423603d240b.txt:920", "002_308b9423603d240b.txt:922", "002_308b9423603d240b.txt:924",
+        "002_308b9423603d240b.txt:920",
+        "002_308b9423603d240b.txt:922",
+        "002_308b9423603d240b.txt:924",
     ]
     assert len(peers.suggest(proj, "成本指标")) == 3
 

@@ -48,7 +48,7 @@ def _with_set(pairs: pd.DataFrame, name: str) -> pd.Series:
 def _in_set(pairs: pd.DataFrame, name: str) -> pd.Series:
     """Pairs with a document of the named set and none of a set added after it."""
     mask = _with_set(pairs, name)
-    for later in LATER_SETS[LATER_SETS.index(name) + 1:]:
+    for later in LATER_SETS[LATER_SETS.index(name) + 1 :]:
         mask &= ~_with_set(pairs, later)
     return mask
 
@@ -76,8 +76,11 @@ def test_pairs_file_is_a_real_evaluation_set(pairs: pd.DataFrame) -> None:
     assert len(across) >= 150
     assert (across["label"] == "same").sum() >= 60 and (across["label"] == "different").sum() >= 60
     assert pairs["note"].str.contains("hard").sum() >= 20
-    for a, b in [("资助参保人次数", "住院救助人次"), ("医保信息系统验收合格率", "医保信息系统正常运行率"),
-                 ("培训次数", "培训人员人次")]:
+    for a, b in [
+        ("资助参保人次数", "住院救助人次"),
+        ("医保信息系统验收合格率", "医保信息系统正常运行率"),
+        ("培训次数", "培训人员人次"),
+    ]:
         rows = pairs[((pairs["level3_a"] == a) & (pairs["level3_b"] == b))]
         assert set(rows["label"]) == {"different"}
     # Every text is a 三级指标 of the named document: as the parser returns it for a sample, as the
@@ -96,12 +99,18 @@ def _wild_level3(key: str) -> set[str]:
 
 def test_the_three_misses_of_issue_13_are_clustered_together(pairs: pd.DataFrame, docs: list[Document]) -> None:
     """A cut cell, 人次数 / 人数, and 印制 / 印刷 with the words swapped; hard negatives stay apart."""
-    same = [("参保人员对医保服务的满", "参保人员对医保服务的满意度"), ("资助参保人次数", "资助参保人数"),
-            ("印制宣传资料", "宣传资料印刷份数")]
+    same = [
+        ("参保人员对医保服务的满", "参保人员对医保服务的满意度"),
+        ("资助参保人次数", "资助参保人数"),
+        ("印制宣传资料", "宣传资料印刷份数"),
+    ]
     apart = [("培训次数", "培训人员人次"), ("宣传资料单位成本", "宣传资料印刷份数")]
     probe = pd.DataFrame(
-        [{"doc_a": "000", "level3_a": a, "doc_b": "004", "level3_b": b, "label": label, "note": ""}
-         for pairs_, label in ((same, "same"), (apart, "different")) for a, b in pairs_]
+        [
+            {"doc_a": "000", "level3_a": a, "doc_b": "004", "level3_b": b, "label": label, "note": ""}
+            for pairs_, label in ((same, "same"), (apart, "different"))
+            for a, b in pairs_
+        ]
     )
     (score,) = score_pairs(probe, docs, [DEFAULT_THRESHOLD])
     assert (score.true_positive, score.false_positive, score.false_negative) == (3, 0, 0)

@@ -25,8 +25,16 @@ def test_names_cut_inside_a_word() -> None:
         "提高单位职工工作效",  # 002 (工作效率)
     ]
     whole = [
-        "成本控制数", "预算控制数", "长期使用性", "会议费", "城乡居民基本医疗保险参保人数", "服务对象满意度",
-        "疾病预防控制中心经费", "≥90%", "", None,
+        "成本控制数",
+        "预算控制数",
+        "长期使用性",
+        "会议费",
+        "城乡居民基本医疗保险参保人数",
+        "服务对象满意度",
+        "疾病预防控制中心经费",
+        "≥90%",
+        "",
+        None,
     ]
     assert [ends_inside_word(name, directory) for name in cut] == [True] * len(cut)
     assert [ends_inside_word(name, directory) for name in whole] == [False] * len(whole)
@@ -101,4 +109,3 @@ def test_a_tail_asked_again_gets_the_same_answer() -> None:
     first = [ends_inside_word(t, directory) for t in texts]
     again = [ends_inside_word(t, directory) for t in texts]
     assert first == again == [True, True, True, True, False]
-

@@ -33,8 +33,19 @@ def _curated(library: Library, path: Path) -> Path:
 def _kpi601_findings(sample: str, lib: Path) -> list[dict[str, Any]]:
     """The KPI601 findings of `check --library lib` on a corpus sample, as JSON records (the run must end 0)."""
     result = CliRunner().invoke(
-        app, ["check", str(corpus_path(sample)), "--select", "KPI601", "--library", str(lib), "--output-format", "json",
-              "--fail-on", "never"],
+        app,
+        [
+            "check",
+            str(corpus_path(sample)),
+            "--select",
+            "KPI601",
+            "--library",
+            str(lib),
+            "--output-format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
     )
     assert result.exit_code == 0, result.output
     return [f for f in json.loads(result.output) if f.get("code") == "KPI601"]

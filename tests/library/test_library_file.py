@@ -21,8 +21,9 @@ from tests.corpus import CORPUS_DIR, ROOT
 def workbook_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The library command run as a user would, over the samples and the wild folder."""
     out = tmp_path_factory.mktemp("library") / "指标库.xlsx"
-    result = CliRunner().invoke(app, ["library", *map(str, sorted(CORPUS_DIR.glob("*.txt"))), str(CORPUS_DIR / "wild"),
-                                      "-o", str(out)])
+    result = CliRunner().invoke(
+        app, ["library", *map(str, sorted(CORPUS_DIR.glob("*.txt"))), str(CORPUS_DIR / "wild"), "-o", str(out)]
+    )
     # Exit 2: three wild excerpts break off mid-table (reported); the library is written all the same.
     assert result.exit_code == 2, result.output
     assert out.is_file()
@@ -189,7 +190,8 @@ def test_a_bad_library_file_is_one_line(tmp_path: Path) -> None:
 
 
 def test_library_command_rejects_an_unknown_suffix(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["library", str(CORPUS_DIR / "004_df5b1921bc2e3ce3.txt"), "-o",
-                                      str(tmp_path / "lib.txt")])
+    result = CliRunner().invoke(
+        app, ["library", str(CORPUS_DIR / "004_df5b1921bc2e3ce3.txt"), "-o", str(tmp_path / "lib.txt")]
+    )
     assert result.exit_code == 2
     assert "指标库文件应为 .xlsx、.csv、.json 之一" in result.output

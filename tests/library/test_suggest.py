@@ -181,7 +181,6 @@ def test_same_sector_peers_are_projects_of_a_sector_the_project_names(
     assert suggester.ranked_peers(unnamed, doc.path, "数量指标", same_sector=True) == []
 
 
-
 def test_a_sector_word_inside_a_longer_one_is_not_read(suggester: Suggester, all_docs: list[Document]) -> None:
     """Issue 11 (11ac): l01's "疫情期间区域病媒防治环境卫生清洁等费用" is urban sanitation (环境卫生 = 环卫, 城乡建设);
     its 卫生 is part of that word, so it is not a 卫生健康 project like a06's 麻风病防治 or f02's 疾控 project."""
@@ -208,6 +207,9 @@ def test_one_departments_project_stored_twice_is_one_peer(suggester: Suggester, 
         assert not [p for p in suggester.ranked_peers(proj, path, level2) if Path(p.key[0]).name.startswith("i05_")]
     doc = next(d for d in all_docs if Path(d.path).name.startswith("003"))
     proj = next(p for p in doc.projects if any(i.line == 1828 for i in p.indicators))
-    lines = [p.key[2] for p in suggester.ranked_peers(proj, doc.path, "质量指标", same_sector=True)
-             if Path(p.key[0]).name.startswith("000") and p.key[1] == "城乡医疗救助补助资金"]
+    lines = [
+        p.key[2]
+        for p in suggester.ranked_peers(proj, doc.path, "质量指标", same_sector=True)
+        if Path(p.key[0]).name.startswith("000") and p.key[1] == "城乡医疗救助补助资金"
+    ]
     assert sorted(lines) == [1202, 1420]

@@ -28,7 +28,8 @@ def _source(key: str) -> Path:
 def _rows(doc: Document, shift: int = 0) -> list[tuple[object, ...]]:
     rows = [
         (p.name, p.form, i.period, i.level1, i.level2, i.level3, i.value, i.line - shift, i.column)
-        for p in doc.projects for i in p.indicators
+        for p in doc.projects
+        for i in p.indicators
     ]
     return sorted(rows, key=repr)
 
@@ -52,8 +53,16 @@ def test_book_reads_as_many_projects_and_rows_as_the_files_alone(
 ) -> None:
     whole, alone, _ = book
     assert [d.layout for d in alone] == [
-        Layout.PDF_TEXT, Layout.TAB_ROWS, Layout.CELL_LINES, Layout.TEXT, Layout.CELL_LINES,
-        Layout.TEXT, Layout.TEXT, Layout.TEXT, Layout.TEXT, Layout.PDF_TEXT,
+        Layout.PDF_TEXT,
+        Layout.TAB_ROWS,
+        Layout.CELL_LINES,
+        Layout.TEXT,
+        Layout.CELL_LINES,
+        Layout.TEXT,
+        Layout.TEXT,
+        Layout.TEXT,
+        Layout.TEXT,
+        Layout.PDF_TEXT,
     ]
     assert [len(d.projects) for d in alone] == [3, 8, 3, 1, 11, 1, 1, 1, 1, 12]
     assert sum(len(d.indicators) for d in alone) == 468

@@ -73,8 +73,14 @@ def test_a_second_header_row_splits_the_columns_it_names() -> None:
 
     vocab = load_lexicon().vocabulary
     top_words = [
-        "一级指标", "二级指标", "三级指标", "指标分值", "预期指标值",
-        "单项指标实际完成值", "单项指标完成情况", "自评得分",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标分值",
+        "预期指标值",
+        "单项指标实际完成值",
+        "单项指标完成情况",
+        "自评得分",
     ]
     sub_words = ["符号", "单位(文字描述)", "单项指标得分", "权重占比(%)", "单项指标折算得分"]
     top = [Cell(t, 1, i + 1) for i, t in enumerate(top_words)]
@@ -82,8 +88,18 @@ def test_a_second_header_row_splits_the_columns_it_names() -> None:
     header = build_header(top, cell_roles(top, vocab))
     merged = merge_subheader(header, sub, cell_roles(sub, vocab), ruled=False)
     assert merged.roles == [
-        "level1", "level2", "level3", "weight", "comparator", "value", "unit", "actual", "note",
-        "score", "weight", "score",
+        "level1",
+        "level2",
+        "level3",
+        "weight",
+        "comparator",
+        "value",
+        "unit",
+        "actual",
+        "note",
+        "score",
+        "weight",
+        "score",
     ]
     # A row that names no column of the first leaves it as it was.
     assert merge_subheader(header, sub[:1], ["deviation"], ruled=False) is header

@@ -111,15 +111,32 @@ def _rows(text: str, roles: list[str]) -> list[dict[str, str]]:
 def test_rows_glued_under_a_heading_no_list_names_are_cut_around_its_column() -> None:
     rows = _rows("财政供养人员控制率%定量指标100%92%100%22否预算完成率%70%76%100%22是", WHOLE_DEPT)
     assert rows == [
-        {"level3": "财政供养人员控制率", "unit": "%", "comparator": "定量指标", "value": "100%",
-         "adjusted_value": "92%", "unnamed": "100%", "weight": "2", "score": "2", "note": "否"},
-        {"level3": "预算完成率", "unit": "%", "value": "70%", "adjusted_value": "76%", "unnamed": "100%",
-         "weight": "2", "score": "2", "note": "是"},
+        {
+            "level3": "财政供养人员控制率",
+            "unit": "%",
+            "comparator": "定量指标",
+            "value": "100%",
+            "adjusted_value": "92%",
+            "unnamed": "100%",
+            "weight": "2",
+            "score": "2",
+            "note": "否",
+        },
+        {
+            "level3": "预算完成率",
+            "unit": "%",
+            "value": "70%",
+            "adjusted_value": "76%",
+            "unnamed": "100%",
+            "weight": "2",
+            "score": "2",
+            "note": "是",
+        },
     ]
 
 
 def test_a_unit_printed_before_its_target_is_the_unit_column() -> None:
-    """"次数次26次": the 计量单位 "次" stands between the name and the target counted in it."""
+    """ "次数次26次": the 计量单位 "次" stands between the name and the target counted in it."""
     rows = _rows("党性教育培训次数次26次12次100%55是", WHOLE_DEPT)
     assert rows[0]["level3"] == "党性教育培训次数"
     assert (rows[0]["unit"], rows[0]["value"]) == ("次", "26次")
@@ -136,7 +153,7 @@ SCORED_SELF_EVAL = ["level3", "weight", "value", "actual", "score", "deviation"]
 
 
 def test_a_target_reported_again_as_the_actual_is_cut_where_it_repeats() -> None:
-    """"8550万粒550万粒8": 分值 8, then the target and the actual the same; the repeat says where."""
+    """ "8550万粒550万粒8": 分值 8, then the target and the actual the same; the repeat says where."""
     rows = _rows("指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8", SCORED_SELF_EVAL)
     assert [(r["level3"], r["weight"], r["value"], r["actual"]) for r in rows] == [
         ("指标1免费发放原原种", "8", "550万粒", "550万粒"),
@@ -171,7 +188,7 @@ RATED = ["level3", "value", "actual", "note"]
 
 
 def test_a_rate_column_after_the_actual_takes_the_rate() -> None:
-    """">=2个0个0%": target 2个, actual 0个, 累计完成率 0% — not ">=2" with "个0个0%" as the actual, as when
+    """ ">=2个0个0%": target 2个, actual 0个, 累计完成率 0% — not ">=2" with "个0个0%" as the actual, as when
     a note column could hold no figure; the rate cuts off the actual in the rows after too."""
     rows = _rows("当年获得宁德市级以上确认的人才驿站数量>=2个0个0%当年人才驿站组织活动数量>=28次40次143%", RATED)
     assert [(r["level3"], r["value"], r["actual"], r.get("note")) for r in rows] == [

@@ -113,7 +113,9 @@ def test_an_enumeration_of_the_count_it_announces_keeps_its_worded_item() -> Non
     worded = first.indicators[3]
     assert (worded.level3, worded.value, worded.line, worded.column) == ("职工个税正常申报缴纳", None, 5, 71)
     assert [i.level3 for i in first.indicators][2:] == [
-        "完成预算执行支出进度11月30日前", "职工个税正常申报缴纳", "职工对个税办理工作的满意程度",
+        "完成预算执行支出进度11月30日前",
+        "职工个税正常申报缴纳",
+        "职工对个税办理工作的满意程度",
     ]
 
 
@@ -134,7 +136,8 @@ def test_a_worded_clause_counts_only_where_the_count_is_announced(tmp_path: Path
     assert listed(announced) == [("养护里程", "120公里"), ("道路通畅", None), ("群众满意度", "≥90%")]
     # four announced, three clauses: the count does not match, the worded clause is no indicator
     assert listed(announced.replace("3个", "4个").replace("三项", "四项")) == [
-        ("养护里程", "120公里"), ("群众满意度", "≥90%"),
+        ("养护里程", "120公里"),
+        ("群众满意度", "≥90%"),
     ]
 
 
@@ -150,8 +153,7 @@ def test_a_report_naming_the_categories_its_list_covers() -> None:
 def test_one_named_project_stays_the_report_project(tmp_path: Path) -> None:
     report = tmp_path / "自评报告.txt"
     report.write_text(
-        "(1)项目名称:乡村道路养护经费,主要用于道路养护。\n"
-        "绩效指标设置2个,分别为:养护里程120公里,群众满意度≥90%。\n",
+        "(1)项目名称:乡村道路养护经费,主要用于道路养护。\n绩效指标设置2个,分别为:养护里程120公里,群众满意度≥90%。\n",
         encoding="utf-8",
     )
     (project,) = parse(report).projects
@@ -281,7 +283,8 @@ def test_a_numbered_heading_line_is_a_sentence_of_its_own(tmp_path: Path) -> Non
     # "(1)数量指标" printed on a line of its own, no full stop: it heads the list on the next line.
     text = "三、绩效目标完成情况\n(1)数量指标\n办理法律援助案件94件;调解各类纠纷数量1087件。\n"
     assert _stated_rows(tmp_path, text) == [
-        ("数量指标", "办理法律援助案件", "94件"), ("数量指标", "调解各类纠纷数量", "1087件"),
+        ("数量指标", "办理法律援助案件", "94件"),
+        ("数量指标", "调解各类纠纷数量", "1087件"),
     ]
 
 
@@ -295,5 +298,6 @@ def test_only_a_place_is_taken_for_the_reports_subject(tmp_path: Path) -> None:
     # "我市" opens what the city did; "本单位职工" is who is surveyed, part of the name (KPI409 reads it).
     text = "(1)满意度指标。\n本单位职工满意度≥90%;我市群众满意度≥95%。\n"
     assert _stated_rows(tmp_path, text) == [
-        ("服务对象满意度指标", "本单位职工满意度", "≥90%"), ("服务对象满意度指标", "群众满意度", "≥95%"),
+        ("服务对象满意度指标", "本单位职工满意度", "≥90%"),
+        ("服务对象满意度指标", "群众满意度", "≥95%"),
     ]

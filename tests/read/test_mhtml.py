@@ -37,9 +37,9 @@ def test_a_page_saved_as_one_file_reads_like_the_page(tmp_path: Path) -> None:
     assert doc.layout is Layout.HTML
     assert parsed_rows(doc) == expected_rows(OFFICE / "selfeval.expected.csv")
     assert [p.name for p in doc.projects] == ["城乡居民医疗保险工作经费", "城乡医疗救助本级补助"]
-    assert doc.indicators[0].spans["level3"].anchor == parse(OFFICE / "selfeval.html").indicators[0].spans[
-        "level3"
-    ].anchor
+    assert (
+        doc.indicators[0].spans["level3"].anchor == parse(OFFICE / "selfeval.html").indicators[0].spans["level3"].anchor
+    )
 
 
 def test_a_one_file_page_without_a_page_is_one_clear_error(tmp_path: Path) -> None:

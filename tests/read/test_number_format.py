@@ -48,7 +48,7 @@ def test_numbers(value: float, code: str, shown: str) -> None:
         (dt.datetime(2024, 6, 30), "mm-dd-yy", "2024/6/30"),  # the locale's short date (numFmtId 14)
         (dt.datetime(2024, 6, 30, 14, 5), "yyyy/m/d h:mm", "2024/6/30 14:05"),
         (dt.datetime(2024, 6, 30, 14, 5), "h:mm AM/PM", "2:05 PM"),
-        (dt.datetime(2024, 6, 30, 9, 5), "上午/下午h\"时\"mm\"分\"", "上午9时05分"),
+        (dt.datetime(2024, 6, 30, 9, 5), '上午/下午h"时"mm"分"', "上午9时05分"),
         (dt.date(2024, 1, 5), "m月d日", "1月5日"),
         (dt.datetime(2024, 6, 30), "yyyy.mm.dd", "2024.06.30"),
     ],

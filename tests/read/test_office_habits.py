@@ -79,11 +79,16 @@ def test_projects_stacked_down_one_sheet_with_dates_and_percent_cells(name: str)
     assert [len(p.indicators) for p in doc.projects] == [11, 8, 10]
     sheet = "2023年项目绩效目标"
     # dates stored as dates, shown through 'yyyy"年"m"月"d"日"' and "yyyy-mm-dd"
-    assert _row(name, "项目完工时间") == ("时效指标", "2021年12月31日", {
-        "level3": f"{sheet}!C35", "value": f"{sheet}!D35", "level1": f"{sheet}!A28", "level2": f"{sheet}!B35"})
+    assert _row(name, "项目完工时间") == (
+        "时效指标",
+        "2021年12月31日",
+        {"level3": f"{sheet}!C35", "value": f"{sheet}!D35", "level1": f"{sheet}!A28", "level2": f"{sheet}!B35"},
+    )
     assert _row(name, "任务完成时间")[1] == "2023-12-31"
-    assert _row(name, "经费支出合规率")[1:] == ("100%", {
-        "level3": f"{sheet}!C10", "value": f"{sheet}!D10", "level1": f"{sheet}!A8", "level2": f"{sheet}!B10"})
+    assert _row(name, "经费支出合规率")[1:] == (
+        "100%",
+        {"level3": f"{sheet}!C10", "value": f"{sheet}!D10", "level1": f"{sheet}!A8", "level2": f"{sheet}!B10"},
+    )
     # 一级 typed with Alt+Enter ("产出\n指标") and merged over its whole group
     assert {i.level1 for i in doc.projects[0].indicators} == {"产出指标", "效益指标", "满意度指标"}
     # the funds total is a formula cell: its cached value is read
@@ -96,8 +101,11 @@ def test_a_print_title_repeated_on_the_next_page_does_not_cut_the_table_off() ->
     last = doc.projects[-1]
     assert last.name == "学生伙食费" and len(last.indicators) == 10
     cell = "页2 表1 行1 格"
-    assert _row("stacked.xlsx.pdf", "学生补助标准") == ("经济成本指标", "17元/人.每天", {
-        "level3": cell + "3", "value": cell + "4", "level1": cell + "1", "level2": cell + "2"})
+    assert _row("stacked.xlsx.pdf", "学生补助标准") == (
+        "经济成本指标",
+        "17元/人.每天",
+        {"level3": cell + "3", "value": cell + "4", "level1": cell + "1", "level2": cell + "2"},
+    )
     assert not doc.notes
 
 
@@ -132,8 +140,11 @@ def test_a_table_nested_in_a_cell_of_the_form() -> None:
     doc = parse(HABITS / "nested.docx")
     (project,) = doc.projects
     assert project.name == "3岁以下婴幼儿照护服务项目"
-    assert _row("nested.docx", "每千人托位") == ("数量指标", "4.5", {
-        "level3": "表2 行2 格3", "value": "表2 行2 格4", "level1": "表2 行2 格1", "level2": "表2 行2 格2"})
+    assert _row("nested.docx", "每千人托位") == (
+        "数量指标",
+        "4.5",
+        {"level3": "表2 行2 格3", "value": "表2 行2 格4", "level1": "表2 行2 格1", "level2": "表2 行2 格2"},
+    )
 
 
 def test_department_forms_are_named_for_their_unit() -> None:
@@ -196,5 +207,8 @@ def test_a_date_in_a_chinese_built_in_format_reads_as_a_date(tmp_path: Path) -> 
     (grid,) = read_blocks(path).blocks
     assert isinstance(grid, Grid)
     assert [(r.cells[0].text, r.cells[0].anchor) for r in grid.rows] == [
-        ("2024年12月31日", "时效!A1"), ("2024年12月", "时效!A2"), ("12月31日", "时效!A3"), ("2024/12/31", "时效!A4")
+        ("2024年12月31日", "时效!A1"),
+        ("2024年12月", "时效!A2"),
+        ("12月31日", "时效!A3"),
+        ("2024/12/31", "时效!A4"),
     ]

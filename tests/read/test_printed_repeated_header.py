@@ -37,8 +37,19 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
-HEADER = ["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值",
-          "权重", "得分", "未完成原因分析"]
+HEADER = [
+    "绩效指标(90分)",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标性质",
+    "指标值",
+    "度量单位",
+    "完成值",
+    "权重",
+    "得分",
+    "未完成原因分析",
+]
 
 
 def _printed(stem: str, ruled: bool, tmp: Path) -> Path:
@@ -48,24 +59,39 @@ def _printed(stem: str, ruled: bool, tmp: Path) -> Path:
     source = tmp / f"{stem}.docx"
     source.write_bytes(grid_as_docx(rows, style="Table Grid" if ruled else None, repeat_header=True))
     profile = f"-env:UserInstallation={(tmp / 'profile').as_uri()}"  # its own profile: runs side by side
-    subprocess.run([str(SOFFICE), profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(source)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [str(SOFFICE), profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return tmp / f"{stem}.pdf"
 
 
 def _rows(pdf: Path) -> list[tuple[list[str], str]]:
     """The texts of the rows of `pdf`'s tables (line breaks taken out) and each row's place."""
-    return [([c.text.replace("\n", "") for c in row.filled], row.filled[0].anchor or "")
-            for block in read_pdf(pdf.read_bytes(), str(pdf)) if isinstance(block, Grid)
-            for row in block.rows if row.filled]
+    return [
+        ([c.text.replace("\n", "") for c in row.filled], row.filled[0].anchor or "")
+        for block in read_pdf(pdf.read_bytes(), str(pdf))
+        if isinstance(block, Grid)
+        for row in block.rows
+        if row.filled
+    ]
 
 
 @pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "plain"])
 def test_a_header_repeated_on_each_page_is_read_once(ruled: bool) -> None:
     with tempfile.TemporaryDirectory(prefix="printed-header-") as tmp:
         pdf = _printed("m08", ruled, Path(tmp))
-        pages = int(subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout.split("Pages:")[1]
-                    .split()[0]) if shutil.which("pdfinfo") else None
+        pages = (
+            int(
+                subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True)
+                .stdout.split("Pages:")[1]
+                .split()[0]
+            )
+            if shutil.which("pdfinfo")
+            else None
+        )
         rows = _rows(pdf)
         doc = parse(pdf)
     if pages is not None:
@@ -172,8 +198,10 @@ def test_a_title_row_repeated_over_a_table_without_rulings_is_not_a_cut_rest() -
         doc = parse(pdf)
     title = "医疗救助补助资金转移支付项目绩效目标自评表"
     assert not any(title in text for texts, _ in rows for text in texts)  # read as loose lines on page 1
-    assert any(texts == ["资金管理情况", "情况说明", "存在问题和改进措施"] and place.startswith("页1 ")
-               for texts, place in rows)
+    assert any(
+        texts == ["资金管理情况", "情况说明", "存在问题和改进措施"] and place.startswith("页1 ")
+        for texts, place in rows
+    )
     assert any(texts[:2] == ["分配科学性", "资金分配科学"] and place.startswith("页2 ") for texts, place in rows)
     got = parsed_rows(doc)
     assert ("", "数量指标", "享受医疗救助人次", "≥50000人次") in got

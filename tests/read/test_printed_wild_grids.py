@@ -39,8 +39,12 @@ def _printed(stem: str, tmp: Path) -> Path:
     source = tmp / f"{stem}.docx"
     source.write_bytes(grid_as_docx(rows))
     profile = f"-env:UserInstallation={(tmp / 'profile').as_uri()}"  # its own profile: runs side by side
-    subprocess.run([str(SOFFICE), profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(source)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [str(SOFFICE), profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return tmp / f"{stem}.pdf"
 
 

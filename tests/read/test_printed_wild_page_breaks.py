@@ -45,8 +45,12 @@ def _printed(stem: str, sheet: bool, tmp: Path) -> Path:
     source = tmp / (f"{stem}.xlsx" if sheet else f"{stem}.docx")
     source.write_bytes(grid_as_xlsx(rows, wrapped=True) if sheet else grid_as_docx(rows, style=None))
     profile = f"-env:UserInstallation={(tmp / 'profile').as_uri()}"  # its own profile: runs side by side
-    subprocess.run([str(SOFFICE), profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(source)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [str(SOFFICE), profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return tmp / f"{stem}.pdf"
 
 
@@ -96,9 +100,13 @@ def test_rows_of_a_sheet_running_on_a_page_keep_apart_by_the_columns_reach_befor
     # each looked wrapped onto the next line and 时效指标/成本指标/效益指标 read as one row.
     with tempfile.TemporaryDirectory(prefix="printed-break-") as tmp:
         pdf = _printed("b01", sheet=True, tmp=Path(tmp))
-        page2 = [[c.text for c in row.filled] for block in read_pdf(pdf.read_bytes(), str(pdf))
-                 if isinstance(block, Grid) for row in block.rows
-                 if row.filled and (row.filled[0].anchor or "").startswith("页2 ")]
+        page2 = [
+            [c.text for c in row.filled]
+            for block in read_pdf(pdf.read_bytes(), str(pdf))
+            if isinstance(block, Grid)
+            for row in block.rows
+            if row.filled and (row.filled[0].anchor or "").startswith("页2 ")
+        ]
         doc = parse(pdf)
     assert ["时效指标", "补助发放及时率", "补助发放及时率", "100百分比"] in page2
     assert ["成本指标", "参审案件补助", "参审案件补助", "100元"] in page2
@@ -155,9 +163,11 @@ def test_a_tables_first_row_set_at_the_foot_takes_its_wrapped_lines_above(stem: 
     if stem == "j11":
         assert row[1:6] == ["=", "100", "%", "100", "5"]
     elif stem == "b05":
-        assert row[2] == ("包括必要的办公用品费、水电费、报刊费等村社区办公经费,"
-                          "基层党组织开展组织活动、党员干部教育培训,"
-                          "群团活动开展,组织活动场所维护等。")
+        assert row[2] == (
+            "包括必要的办公用品费、水电费、报刊费等村社区办公经费,"
+            "基层党组织开展组织活动、党员干部教育培训,"
+            "群团活动开展,组织活动场所维护等。"
+        )
     else:
         assert row[1:4] == ["01525910-3-/2022-0803002", "发布机构", "施甸县农业农村局"]
         assert ("", "数量指标", "扶持发展新型农业经营主体(个)", "15") in parsed_rows(doc)

@@ -28,8 +28,9 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def check(*args: str) -> Result:
-    result = CliRunner().invoke(app, ["check", str(corpus_path("003")), "--select", "KPI302", "--fail-on", "never",
-                                      *args])
+    result = CliRunner().invoke(
+        app, ["check", str(corpus_path("003")), "--select", "KPI302", "--fail-on", "never", *args]
+    )
     assert result.exit_code == 0, result.stderr
     return result
 
@@ -50,8 +51,9 @@ def test_json_carries_count_and_places() -> None:
 
 
 def test_json_one_place_finding_counts_one() -> None:
-    result = CliRunner().invoke(app, ["check", str(corpus_path("003")), "--select", "KPI103", "--output-format",
-                                      "json", "--fail-on", "never"])
+    result = CliRunner().invoke(
+        app, ["check", str(corpus_path("003")), "--select", "KPI103", "--output-format", "json", "--fail-on", "never"]
+    )
     records = json.loads(result.stdout)
     assert records and all(r["count"] == 1 and r["occurrences"] == [] for r in records)
 

@@ -67,8 +67,14 @@ def test_tables_as_printed_with_problem_cells_linked_to_findings_both_ways(pages
     rows = first.xpath(".//table[@class='indicators']/tbody/tr")
     assert len(rows) == len(doc.projects[0].indicators) == 25
     # the first row's 三级指标 carries KPI410 (实施期 6 rows against 年度 19)
-    assert [td.text_content() for td in rows[0]] == ["900:1", "实施期", "产出指标", "数量指标",
-                                                      "召开医保工作政府信息工作会KPI410", "≥2次"]
+    assert [td.text_content() for td in rows[0]] == [
+        "900:1",
+        "实施期",
+        "产出指标",
+        "数量指标",
+        "召开医保工作政府信息工作会KPI410",
+        "≥2次",
+    ]
     # 年度 row at line 900: the cut-off 三级指标 is highlighted, carries its code, and links to its finding
     (cut,) = first.xpath(
         ".//td[contains(@class,'problem')][starts-with(normalize-space(.), '召开医保工作政府信')][string(sup)='KPI305']"
@@ -179,7 +185,10 @@ def test_parse_csv_in_chinese_names_value_kinds_in_chinese(in_tmp: Path) -> None
     assert set(FIELD_LABELS_ZH[k] for k in ("level1", "level3", "value", "kind", "line")) <= set(rows[0])
     first = rows[0]
     assert (first["三级指标"], first["指标值"], first["值类型"], first["行"]) == (
-        "宣传资料印刷份数", "≥2万份", "数量", "576"
+        "宣传资料印刷份数",
+        "≥2万份",
+        "数量",
+        "576",
     )
     kinds = {r["值类型"] for r in rows}
     assert "百分比" in kinds and "percent" not in kinds

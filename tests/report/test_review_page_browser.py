@@ -79,8 +79,9 @@ def test_filter_by_severity_and_rule(browser: Browser, pages: Path) -> None:
         page.evaluate(f"document.querySelector('input[name=severity][value={severity}]').click()")
     errors = [f for f in mine if f.severity is Severity.ERROR]
     assert page.evaluate(VISIBLE) == len(errors) == 2
-    shown_codes = page.evaluate("[...document.querySelectorAll('li.finding')].filter(li => !li.hidden)"
-                                ".map(li => li.dataset.code)")
+    shown_codes = page.evaluate(
+        "[...document.querySelectorAll('li.finding')].filter(li => !li.hidden).map(li => li.dataset.code)"
+    )
     assert sorted(shown_codes) == sorted(f.code for f in errors)
     # 002's two errors are KPI201 on empty 成本指标 rows (the KPI401 on a cut cell is KPI305's since
     # issue 11): no indicator cell holds an error, so every coloured cell loses its colour.

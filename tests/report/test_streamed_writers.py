@@ -79,15 +79,18 @@ def test_sarif_is_the_dump_of_the_whole_log(found: tuple[list[Finding], list[Par
     (run,) = log["runs"]
     assert [r["ruleId"] for r in run["results"]] == [f.code for f in findings]
     assert run["results"][0]["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": findings[0].line, "startColumn": findings[0].column
+        "startLine": findings[0].line,
+        "startColumn": findings[0].column,
     }
     assert [n["message"]["text"] for n in run["invocations"][0]["toolExecutionNotifications"]] == [
         p.message for p in problems
     ]
     assert text == render_sarif(findings, rules, problems)
     empty = render_sarif([], rules)
-    assert json.loads(empty)["runs"][0]["results"] == [] and empty == json.dumps(json.loads(empty), indent=2,
-                                                                                  ensure_ascii=False) + "\n"
+    assert (
+        json.loads(empty)["runs"][0]["results"] == []
+        and empty == json.dumps(json.loads(empty), indent=2, ensure_ascii=False) + "\n"
+    )
 
 
 def test_sarif_describes_a_rule_not_passed_in_when_given_a_list(

@@ -125,14 +125,16 @@ def test_project_sheet_is_the_table_as_printed_with_problem_cells_commented(samp
     sheet = sample_book[f"16 {project.name}"]  # after 000's twelve projects and 001's three
     header = [c.value for c in sheet[PROJECT_TABLE_TOP + 1]]
     assert header == ["位置", "期间", "一级指标", "二级指标", "三级指标", "指标值", "涉及规则"]
-    body = [[c.value for c in row] for row in sheet.iter_rows(min_row=PROJECT_TABLE_TOP + 2,
-                                                               max_row=PROJECT_TABLE_TOP + 1 + len(project.indicators))]
+    body = [
+        [c.value for c in row]
+        for row in sheet.iter_rows(
+            min_row=PROJECT_TABLE_TOP + 2, max_row=PROJECT_TABLE_TOP + 1 + len(project.indicators)
+        )
+    ]
     assert len(body) == len(project.indicators) == 25
     assert body[0][:6] == ["900:1", "实施期", "产出指标", "数量指标", "召开医保工作政府信息工作会", "≥2次"]
     assert sheet.freeze_panes == f"A{PROJECT_TABLE_TOP + 2}"
-    commented = {
-        c.coordinate: c for row in sheet.iter_rows(min_row=PROJECT_TABLE_TOP + 2) for c in row if c.comment
-    }
+    commented = {c.coordinate: c for row in sheet.iter_rows(min_row=PROJECT_TABLE_TOP + 2) for c in row if c.comment}
     # every finding that names a cell of this table gives that cell a comment and a colour
     mine = [f for f in findings if f.path == doc.path and f.project == project.name and f.level3]
     # 4 cells, plus KPI410 (6 rows vs 19) at 900:1 and KPI409 (单位人员满意度) at 952:1
@@ -161,9 +163,11 @@ def test_summary_counts_by_rule_severity_and_unit(sample_book: openpyxl.Workbook
     assert rule_rows["KPI305"][:3] == ["KPI305", "文字被截断", "truncated-text"]
     assert all(rule_rows[c][6] == n for c, n in by_code.items())
     severity = {r[0]: r[1] for r in rows if r[0] in ("错误", "警告", "提示")}
-    assert severity == {"错误": sum(f.severity is Severity.ERROR for f in findings),
-                        "警告": sum(f.severity is Severity.WARNING for f in findings),
-                        "提示": sum(f.severity is Severity.INFO for f in findings)}
+    assert severity == {
+        "错误": sum(f.severity is Severity.ERROR for f in findings),
+        "警告": sum(f.severity is Severity.WARNING for f in findings),
+        "提示": sum(f.severity is Severity.INFO for f in findings),
+    }
     units = {r[0]: r for r in rows if r[0] == "吕梁市离石区医疗保障局"}
     assert units["吕梁市离石区医疗保障局"][1:3] == [1, 3]  # 002: one file, three projects
 
@@ -193,14 +197,26 @@ def test_wild_and_excel_sources_keep_their_positions(wild_book: openpyxl.Workboo
     row = by_location[f"{OFFICE_SELFEVAL}!城乡居民医疗保险工作经费!H12"]
     assert row[:3] == ["KPI501", "自评得分虚高", "错误"] and row[_column("anchor")] == "城乡居民医疗保险工作经费!H12"
     sheet = wild_book[FINDINGS_SHEET]
-    link = next(r[_column("location")].hyperlink for r in sheet.iter_rows(min_row=2)
-                if r[_column("location")].value == row[_column("location")])
+    link = next(
+        r[_column("location")].hyperlink
+        for r in sheet.iter_rows(min_row=2)
+        if r[_column("location")].value == row[_column("location")]
+    )
     assert link is not None and link.target.endswith("selfeval.xlsx")
     assert link.location == "'城乡居民医疗保险工作经费'!H12"
     # the 自评表 sheets print its own columns, and the self-evaluation's own total and grade
     sheet = wild_book["03 城乡居民医疗保险工作经费"]
     assert [c.value for c in sheet[PROJECT_TABLE_TOP + 1]] == [
-        "位置", "一级指标", "二级指标", "三级指标", "年初指标值", "实际完成值", "分值", "得分", "偏差原因", "涉及规则"
+        "位置",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年初指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因",
+        "涉及规则",
     ]
     assert sheet["A2"].value.endswith("自评总分 98.51 · 自评等级 优")
     flagged = [c for row in sheet.iter_rows(min_row=PROJECT_TABLE_TOP + 2) for c in row if c.comment]

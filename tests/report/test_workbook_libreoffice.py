@@ -27,8 +27,9 @@ pytestmark = pytest.mark.skipif(
 
 def _pdf_text(pdf: Path, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", "-layout", *pages, str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +41,19 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_check_workbook(book, docs, findings)
     # a profile of its own: two LibreOffice runs (parallel test workers) must not share one
     subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(work), str(book)],
-        check=True, capture_output=True, timeout=240,
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(book),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
     )
     out = work / "审核结果.pdf"
     assert out.exists(), "LibreOffice wrote no PDF"
@@ -64,12 +75,40 @@ def test_libreoffice_prints_every_sheet(pdf: Path) -> None:
 
 def test_page_images_for_a_reviewer(pdf: Path) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf),
-                    str(ARTIFACTS / "workbook_summary")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-png",
+            "-singlefile",
+            str(pdf),
+            str(ARTIFACTS / "workbook_summary"),
+        ],
+        check=True,
+    )
     # the project sheet starts with the project's name as its title
     page = next(n for n in range(1, 40) if _pdf_text(pdf, n).lstrip().startswith("城乡居民医疗保险工作经费"))
-    subprocess.run(["pdftoppm", "-r", "60", "-f", str(page), "-l", str(page), "-png", "-singlefile", str(pdf),
-                    str(ARTIFACTS / "workbook_project")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "60",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-png",
+            "-singlefile",
+            str(pdf),
+            str(ARTIFACTS / "workbook_project"),
+        ],
+        check=True,
+    )
     for name in ("workbook_summary.png", "workbook_project.png"):
         image = ARTIFACTS / name
         assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -58,17 +58,44 @@ from kpi_lint.model import (
 from kpi_lint.parse.values import parse_value
 
 TEXT_FIELDS = (
-    "department", "implementer", "attribute", "duration", "overview", "legal_basis",
-    "necessity", "measures", "plan", "target_text", "actual_summary", "total_score", "grade",
+    "department",
+    "implementer",
+    "attribute",
+    "duration",
+    "overview",
+    "legal_basis",
+    "necessity",
+    "measures",
+    "plan",
+    "target_text",
+    "actual_summary",
+    "total_score",
+    "grade",
 )
 INDICATOR_FIELDS = (
-    "period", "level1", "level2", "level3", "value", "description", "basis",
-    "adjusted_value", "actual", "weight", "score", "deviation",
+    "period",
+    "level1",
+    "level2",
+    "level3",
+    "value",
+    "description",
+    "basis",
+    "adjusted_value",
+    "actual",
+    "weight",
+    "score",
+    "deviation",
 )
 _LEVEL1_OF = {
-    "数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
-    "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
-    "可持续影响指标": "效益指标", "服务对象满意度指标": "满意度指标",
+    "数量指标": "产出指标",
+    "质量指标": "产出指标",
+    "时效指标": "产出指标",
+    "成本指标": "产出指标",
+    "经济效益指标": "效益指标",
+    "社会效益指标": "效益指标",
+    "生态效益指标": "效益指标",
+    "可持续影响指标": "效益指标",
+    "服务对象满意度指标": "满意度指标",
 }
 
 
@@ -76,7 +103,11 @@ def _indicator(raw: Any, path: str, project: str, form: Form, line: int) -> Indi
     if isinstance(raw, list):
         period, level1, level2, level3, value = (list(raw) + [None] * 5)[:5]
         data: dict[str, Any] = {
-            "period": period, "level1": level1, "level2": level2, "level3": level3, "value": value,
+            "period": period,
+            "level1": level1,
+            "level2": level2,
+            "level3": level3,
+            "value": value,
         }
     else:
         data = {k: raw.get(k) for k in INDICATOR_FIELDS}
@@ -88,8 +119,13 @@ def _indicator(raw: Any, path: str, project: str, form: Form, line: int) -> Indi
     if form is Form.SELF_EVALUATION and data.get("adjusted_value") is None:
         data["adjusted_value"] = data["value"]
     ind = Indicator(
-        path=path, project=project, form=form, line=line, column=2,
-        parsed=parse_value(data["value"]), **data,
+        path=path,
+        project=project,
+        form=form,
+        line=line,
+        column=2,
+        parsed=parse_value(data["value"]),
+        **data,
     )
     col = 2
     for key in INDICATOR_FIELDS[1:]:
@@ -117,10 +153,17 @@ def build_project(raw: dict[str, Any], path: str, first_line: int) -> Project:
     if raw.get("execution"):
         ex = raw["execution"]
         proj.execution = Execution(
-            declared=ex.get("declared"), budgeted=ex.get("budgeted"), full_year=ex.get("full_year"),
-            executed=ex.get("executed"), balance=ex.get("balance"), rate=ex.get("rate"),
-            score=ex.get("score"), weight=ex.get("weight", 10), unit=ex.get("unit", "万元"),
-            line=first_line + 4, column=2,
+            declared=ex.get("declared"),
+            budgeted=ex.get("budgeted"),
+            full_year=ex.get("full_year"),
+            executed=ex.get("executed"),
+            balance=ex.get("balance"),
+            rate=ex.get("rate"),
+            score=ex.get("score"),
+            weight=ex.get("weight", 10),
+            unit=ex.get("unit", "万元"),
+            line=first_line + 4,
+            column=2,
         )
     for name, value, unit in raw.get("narrative") or []:
         proj.narrative.append(NarrativeFigure(name, float(value), unit, f"{name}{value}{unit}", first_line + 5, 2))

@@ -58,7 +58,8 @@ def test_a_category_sentence_heading_figures_it_cannot_split_is_written(tmp_path
     (project,) = doc.projects
     assert project.unsplit == ["数量指标", "质量指标", "时效指标", "成本指标"]
     assert [(i.level2, i.value) for i in project.indicators] == [
-        ("可持续影响指标", "≥95%"), ("服务对象满意度指标", "≥95%"),
+        ("可持续影响指标", "≥95%"),
+        ("服务对象满意度指标", "≥95%"),
     ]
     notes = [(n.line, n.column) for n in doc.notes if "没有读成指标行" in n.message]
     assert notes == [(22, 3), (24, 3), (26, 3), (28, 3)]

@@ -85,8 +85,11 @@ def test_complete_dimension_sets(key: str) -> None:
 def test_000_garbled_table_is_not_said_to_miss_dimensions() -> None:
     # Issue 11: "年度没有数量指标" while 数量指标 60人 stands at line 2258 — the extraction garbled the
     # table (a document note says so); its categories are not reported missing.
-    assert corpus_doc("000").projects[[p.name for p in corpus_doc("000").projects].index(
-        "离干、伤残军人、新中国成立前老工人医疗费")].garbled
+    assert (
+        corpus_doc("000")
+        .projects[[p.name for p in corpus_doc("000").projects].index("离干、伤残军人、新中国成立前老工人医疗费")]
+        .garbled
+    )
     assert check("000", "KPI202") == []
 
 
@@ -162,7 +165,8 @@ def test_the_ndrc_form_is_not_asked_for_the_output_split_it_does_not_print() -> 
     is silent (it said "产出指标没有再分数量、质量、时效" before: a template difference, finding_review sample 9)."""
     project = parse(WILD / "g05_anhui_devreform_target.txt").projects[0]
     assert [(i.level1, i.level2) for i in project.indicators[:2]] == [
-        ("实施效果指标", "产出指标"), ("实施效果指标", "效益指标"),
+        ("实施效果指标", "产出指标"),
+        ("实施效果指标", "效益指标"),
     ]
     assert _wild_findings("g05_anhui_devreform_target", "KPI202") == []
 
@@ -173,7 +177,10 @@ def test_printed_categories_left_empty_are_named_as_such() -> None:
     dimensions are said to be missing, at the project."""
     found = sorted((f.line, f.level2, f.message) for f in _wild_findings("m05_hubei_heritage_monitor", "KPI202"))
     assert [(line, level2) for line, level2, _ in found] == [
-        (7, "数量指标"), (7, "服务对象满意度指标"), (19, "质量指标"), (20, "时效指标"),
+        (7, "数量指标"),
+        (7, "服务对象满意度指标"),
+        (19, "质量指标"),
+        (20, "时效指标"),
     ]
     assert found[2][2].startswith("项目没有质量指标：表中印了质量指标一栏，却空着没有填；")
     assert found[3][2].startswith("项目没有时效指标：表中印了时效指标一栏，却空着没有填；")

@@ -178,8 +178,12 @@ def test_kpi405_004_prose_disagrees_with_funds_block() -> None:
     found = findings("004", "KPI405")
     wage = [f for f in found if f.project == "城乡居民医疗保险工作经费"]
     assert sorted((f.line, f.column) for f in wage) == [
-        (574, 74), (574, 86), (574, 101),  # 实际完成情况: 160 / 148.05 / 92.53%
-        (587, 86), (587, 98), (587, 113),  # 项目实施和预算执行情况 repeats them
+        (574, 74),
+        (574, 86),
+        (574, 101),  # 实际完成情况: 160 / 148.05 / 92.53%
+        (587, 86),
+        (587, 98),
+        (587, 113),  # 项目实施和预算执行情况 repeats them
     ]
     assert any("89.614万元" in f.message and "160万元" in f.message for f in wage)
     poverty = [f for f in found if (f.project or "").startswith("稳定脱贫人口")]

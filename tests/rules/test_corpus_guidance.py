@@ -82,7 +82,9 @@ def test_kpi308_003_goal_written_three_times() -> None:
 def test_kpi408_counts_and_rates_under_effects() -> None:
     found = findings(corpus_doc("003"), "KPI408")
     assert [(f.line, f.level3) for f in found] == [
-        (1849, "提供服务次数"), (2140, "创新工作完成率"), (2289, "创新工作完成率"),
+        (1849, "提供服务次数"),
+        (2140, "创新工作完成率"),
+        (2289, "创新工作完成率"),
     ]
     assert findings(corpus_doc("002"), "KPI408") == []  # 参保重要政策知晓率 is an effect
 

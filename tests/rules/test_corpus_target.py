@@ -57,11 +57,17 @@ def test_severity_graded_effects_are_info() -> None:
 
 
 def test_severity_is_error_for_quantity_quality_cost() -> None:
-    doc = build_document({"project": {"indicators": [
-        ["年度", "产出指标", "质量指标", "医疗救助及时性", "及时"],
-        ["年度", "产出指标", "成本指标", "运行成本", "合理"],
-        ["年度", "产出指标", "数量指标", "救助人次", "提高"],
-    ]}})
+    doc = build_document(
+        {
+            "project": {
+                "indicators": [
+                    ["年度", "产出指标", "质量指标", "医疗救助及时性", "及时"],
+                    ["年度", "产出指标", "成本指标", "运行成本", "合理"],
+                    ["年度", "产出指标", "数量指标", "救助人次", "提高"],
+                ]
+            }
+        }
+    )
     rule = rule_by_code("KPI101")
     assert rule is not None
     found = run_rules([doc], [rule], RuleContext(documents=[doc]))
@@ -71,7 +77,8 @@ def test_severity_is_error_for_quantity_quality_cost() -> None:
 def test_no_vague_or_unit_finding_on_measurable_targets() -> None:
     doc = corpus_doc("000")
     good = [
-        i for i in doc.indicators
+        i
+        for i in doc.indicators
         if (i.level3, i.value) in {("城乡居民基本医疗保险参保人数", "170720人"), ("城乡居民基本医疗保险参保率", "≥95%")}
     ]
     assert len(good) == 4  # both rows in both periods
@@ -219,5 +226,9 @@ def test_a_bare_points_like_figure_on_a_qualitative_row_is_named_as_such() -> No
     found = run_rules([doc], [rule], RuleContext(documents=[doc], extras={PEERS: None, VAGUENESS: None}))
     points = {f.level3 for f in found if "若这是该行的分值" in f.message}
     assert points == {
-        "建设符合验收要求", "按期完成投资", "对经济发展的促进作用", "基本公共服务水平", "交通建设符合环评审批要求",
+        "建设符合验收要求",
+        "按期完成投资",
+        "对经济发展的促进作用",
+        "基本公共服务水平",
+        "交通建设符合环评审批要求",
     }

@@ -69,7 +69,14 @@ def test_kpi302_per_row_when_the_repeat_is_not_the_documents_pattern() -> None:
     found = findings("003", "KPI302", pattern_min=1000)
     lease = {f.level3 for f in found if f.project == "2023医保局办公楼租赁费7.2万元"}
     assert lease == {
-        "租赁面积", "提高服务质量", "按时拨付", "预算控制率", "提高效率", "项目实现功能", "生态影响", "满意度",
+        "租赁面积",
+        "提高服务质量",
+        "按时拨付",
+        "预算控制率",
+        "提高效率",
+        "项目实现功能",
+        "生态影响",
+        "满意度",
     }
     assert {f.project for f in found} == {p.name for p in corpus_doc("003").projects}  # every table does it
     assert len(found) == 85

@@ -232,8 +232,14 @@ def test_partly_right_findings_say_what_became_of_them() -> None:
 # reported, for the rules with at least 5 of them: the figures of the issue-11 note. A rule may
 # do better; doing worse means a right finding was lost or a wrong one came back.
 WILD_PRECISION_FLOOR = {
-    "KPI101": 1.0, "KPI102": 6 / 7, "KPI103": 8 / 9, "KPI104": 6 / 8, "KPI105": 1.0,
-    "KPI205": 1.0, "KPI302": 1.0, "KPI502": 1.0,  # KPI404: < 5 left since issue-13c's classifier
+    "KPI101": 1.0,
+    "KPI102": 6 / 7,
+    "KPI103": 8 / 9,
+    "KPI104": 6 / 8,
+    "KPI105": 1.0,
+    "KPI205": 1.0,
+    "KPI302": 1.0,
+    "KPI502": 1.0,  # KPI404: < 5 left since issue-13c's classifier
     # KPI106: < 5 left since the reader read e07's and j07's glued previews row by row (was 4/7)
 }
 
@@ -259,8 +265,16 @@ def test_precision_per_rule_on_the_wild_sample_holds() -> None:
 # KPI202 4/12, KPI205 7/7, KPI302 6/6, KPI404 6/12, KPI502 12/12. What is still wrong is nearly all the
 # reader's (the CSV's after_fix says which); a reader fix may only raise these.
 SAMPLE4_PRECISION_FLOOR = {
-    "KPI101": 1.0, "KPI102": 6 / 7, "KPI103": 1.0, "KPI104": 7 / 9, "KPI105": 1.0,
-    "KPI201": 7 / 8, "KPI205": 1.0, "KPI302": 1.0, "KPI404": 5 / 6, "KPI502": 1.0,  # KPI202: < 5 left (issue 11k)
+    "KPI101": 1.0,
+    "KPI102": 6 / 7,
+    "KPI103": 1.0,
+    "KPI104": 7 / 9,
+    "KPI105": 1.0,
+    "KPI201": 7 / 8,
+    "KPI205": 1.0,
+    "KPI302": 1.0,
+    "KPI404": 5 / 6,
+    "KPI502": 1.0,  # KPI202: < 5 left (issue 11k)
     # KPI404 5/6 since issue 11w: b04 11 "改善人居环境" (wrong, 社会 → 生态) is silent (lexicons/shared_subjects.txt)
     # KPI404 was 6/8 until issue 11u: k06 46 "数量指标 | 各种强制免率、屠宰率及检疫率 | 100%" (right here, partly in
     # sample 16) is silent: a coverage rate under 数量 reads either way (lexicons/coverage_rates.txt)
@@ -287,9 +301,20 @@ def test_precision_per_rule_on_the_fourth_sample_holds() -> None:
 # not the precision on unseen text). Nearly all that is still wrong is the reader's; the CSV's
 # after_fix says, for each, whether the reader, a rule or the category model is the cause.
 SAMPLE5_PRECISION_FLOOR = {
-    "KPI101": 9 / 12, "KPI102": 6 / 7, "KPI103": 7 / 12, "KPI104": 8 / 10, "KPI105": 1.0, "KPI106": 7 / 10,
-    "KPI201": 6 / 8, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
-    "KPI404": 1.0, "KPI502": 11 / 12, "KPI202": 1.0,
+    "KPI101": 9 / 12,
+    "KPI102": 6 / 7,
+    "KPI103": 7 / 12,
+    "KPI104": 8 / 10,
+    "KPI105": 1.0,
+    "KPI106": 7 / 10,
+    "KPI201": 6 / 8,
+    "KPI203": 1.0,
+    "KPI205": 1.0,
+    "KPI302": 1.0,
+    "KPI402": 1.0,
+    "KPI404": 1.0,
+    "KPI502": 11 / 12,
+    "KPI202": 1.0,
     # KPI202 5/5 since issue 11u (< 5 left from issue 11k's cut and garbled tables until then): j02 9 "没有质量指标"
     # (right) is reported again, as KPI404 no longer moves j02's "发放(缴纳)覆盖率" from 数量 to 质量
     # KPI404 8/8 since issue 11u (k06 46's coverage rate, right, silent: lexicons/coverage_rates.txt); 9/9 since
@@ -325,9 +350,20 @@ def test_precision_per_rule_on_the_fifth_sample_holds() -> None:
 # KPI103 10/10 since issue 11o: j01 11:16 "505006州民族特殊教育学校 | 30.00" (wrong, a unit's code, name and funds
 # read as an indicator) is silent: a cell opening with a code of six digits or more is no indicator name.
 SAMPLE6_PRECISION_FLOOR = {
-    "KPI101": 10 / 11, "KPI102": 6 / 7, "KPI103": 1.0, "KPI104": 1.0, "KPI105": 9 / 11, "KPI106": 8 / 12,
-    "KPI201": 7 / 10, "KPI202": 1.0, "KPI203": 1.0, "KPI205": 1.0, "KPI302": 1.0, "KPI402": 1.0,
-    "KPI404": 1.0, "KPI502": 11 / 12,  # KPI201 7/10: h02 right silent, its self-evaluation garbled (issue 11k)
+    "KPI101": 10 / 11,
+    "KPI102": 6 / 7,
+    "KPI103": 1.0,
+    "KPI104": 1.0,
+    "KPI105": 9 / 11,
+    "KPI106": 8 / 12,
+    "KPI201": 7 / 10,
+    "KPI202": 1.0,
+    "KPI203": 1.0,
+    "KPI205": 1.0,
+    "KPI302": 1.0,
+    "KPI402": 1.0,
+    "KPI404": 1.0,
+    "KPI502": 11 / 12,  # KPI201 7/10: h02 right silent, its self-evaluation garbled (issue 11k)
     # KPI404 5/5 since issue 11u (8/9 before): the coverage rates under 数量 i04 22, j02 80 and k06 46 (right here)
     # are silent, as 覆盖率 under 数量 reads either way (lexicons/coverage_rates.txt); issue 13-resplit2 turned j02 80's
     # verdict to partly for that reason (its label keeps the printed 数量), which no floor counts (silent)
@@ -372,7 +408,11 @@ def test_precision_per_rule_on_the_seventh_sample_holds() -> None:
 # in samples 22 and 23: a use rate under 数量 is one of two defensible readings) stays silent: f02 is in train and its
 # label keeps the printed 数量, which the later verdicts agree with.
 SAMPLE8_PRECISION_FLOOR = {
-    "KPI101": 30 / 33, "KPI103": 11 / 14, "KPI404": 8 / 9, "KPI202": 1.0, "KPI104": 6 / 7,
+    "KPI101": 30 / 33,
+    "KPI103": 11 / 14,
+    "KPI404": 8 / 9,
+    "KPI202": 1.0,
+    "KPI104": 6 / 7,
 }
 
 

@@ -70,8 +70,7 @@ def test_goal_scores_equal_pairwise_goal_similarity(monkeypatch: pytest.MonkeyPa
     projects = pooled_projects()
     min_len = int(check.opts["min_goal_length"])
     texts = [
-        {period: t for period, loc in goal_texts(p).items() if len(t := clean(loc.text)) >= min_len}
-        for p in projects
+        {period: t for period, loc in goal_texts(p).items() if len(t := clean(loc.text)) >= min_len} for p in projects
     ]
     compared = 0
     for j, by_period in enumerate(_copy_matrix.goal_scores(texts, 0.0)):

@@ -12,9 +12,15 @@ from tests.rules.builder import build_document
 
 def test_a_satisfaction_measure_is_proposed_for_satisfaction_whatever_its_subject() -> None:
     # wild l02 / c01: the category model reads 空气质量 and says 生态效益 (0.96); the row measures satisfaction.
-    doc = build_document({"project": {"indicators": [
-        [None, "效益指标", "社会效益指标", "服务周期内,市民对空气质量改善的满意程度", "85%"],
-    ]}})
+    doc = build_document(
+        {
+            "project": {
+                "indicators": [
+                    [None, "效益指标", "社会效益指标", "服务周期内,市民对空气质量改善的满意程度", "85%"],
+                ]
+            }
+        }
+    )
     rule = rule_by_code("KPI404")
     assert rule is not None
     findings = run_rules([doc], [rule], build_context([doc], Config(), [rule]))

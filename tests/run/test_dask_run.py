@@ -29,9 +29,12 @@ PATHS = [*SAMPLES[:3], *WILD[:6], CORPUS_DIR / "missing.txt"]
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
-    ) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         yield client
 
 
@@ -78,9 +81,10 @@ def test_the_cli_runs_on_a_scheduler_and_writes_parquet(client: Client, tmp_path
     assert [Path(p).name for p in problems["path"]] == [SAMPLES[0].name]  # its garbled table, a warning
     assert {"path", "line", "column", "anchor", "code"} <= set(frame.columns)
     clusters = CliRunner().invoke(app, ["cluster", *map(str, SAMPLES[:2]), "--dask", address, "--no-cache"])
-    assert clusters.exit_code == 0 and clusters.stdout == CliRunner().invoke(
-        app, ["cluster", *map(str, SAMPLES[:2]), "--no-cache"]
-    ).stdout
+    assert (
+        clusters.exit_code == 0
+        and clusters.stdout == CliRunner().invoke(app, ["cluster", *map(str, SAMPLES[:2]), "--no-cache"]).stdout
+    )
 
 
 def test_an_unreachable_scheduler_is_one_line_and_exit_2() -> None:

@@ -74,7 +74,10 @@ def test_a_pool_gives_the_serial_findings_in_the_serial_order_on_samples_and_wil
     assert {("000", "KPI105"), ("000", "KPI201"), ("001", "KPI104"), ("002", "KPI104")} <= dropped
     assert any(p.garbled for p in corpus_doc("000").projects)
     assert {f.code for f in reference if f.code in ("KPI104", "KPI105", "KPI201", "KPI404")} == {
-        "KPI104", "KPI105", "KPI201", "KPI404"
+        "KPI104",
+        "KPI105",
+        "KPI201",
+        "KPI404",
     }
     assert _rows(run.findings) == _rows(reference)
     assert [str(e) for e in run.loaded.errors] == [str(e) for e in loaded.errors]
@@ -108,12 +111,15 @@ def test_input_errors_are_the_same_with_two_processes(tmp_path: Path) -> None:
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 8)
     cut = CORPUS_DIR / "wild" / "b03_guangdong_transport_approval.txt"  # a table cut off mid-way
     args: list[str | Path] = [
-        SAMPLES[0], tmp_path / "empty.txt", cut, tmp_path / "missing.txt", tmp_path / "binary.txt", SAMPLES[4],
+        SAMPLES[0],
+        tmp_path / "empty.txt",
+        cut,
+        tmp_path / "missing.txt",
+        tmp_path / "binary.txt",
+        SAMPLES[4],
         *SAMPLES[1:4],  # 8 files to read: two workers (one per FILES_PER_WORKER)
     ]
-    results = {
-        jobs: _check(*args, "--jobs", str(jobs), "--no-cache", "--output-format", "json") for jobs in (1, 2)
-    }
+    results = {jobs: _check(*args, "--jobs", str(jobs), "--no-cache", "--output-format", "json") for jobs in (1, 2)}
     assert results[1] == results[2]
     code, stdout, stderr = results[2]
     assert code == 2 and "Traceback" not in stderr
@@ -121,7 +127,10 @@ def test_input_errors_are_the_same_with_two_processes(tmp_path: Path) -> None:
     assert [e.split(": ")[2].rsplit("/", 1)[-1] for e in errors[:3]] == ["empty.txt", "missing.txt", "binary.txt"]
     records = [r for r in json.loads(stdout) if r["code"] == "KPI000"]
     assert [Path(r["path"]).name for r in records] == [
-        "empty.txt", "missing.txt", "binary.txt", "b03_guangdong_transport_approval.txt",
+        "empty.txt",
+        "missing.txt",
+        "binary.txt",
+        "b03_guangdong_transport_approval.txt",
         SAMPLES[0].name,  # its garbled table: a warning, recorded after the errors
     ]
 

@@ -18,9 +18,16 @@ from pathlib import Path
 from typing import Any
 
 CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--hide-scrollbars", "--remote-debugging-pipe",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--remote-debugging-pipe",
 )
 TIMEOUT = 60.0
 
@@ -47,8 +54,11 @@ class Browser:
 
         self.process = subprocess.Popen(
             [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            preexec_fn=wire, close_fds=False,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            preexec_fn=wire,
+            close_fds=False,
         )
         os.close(to_chrome_r)
         os.close(from_chrome_w)
@@ -122,8 +132,14 @@ class Page:
         self.session = browser.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
         for domain in ("Page.enable", "Runtime.enable", "Log.enable"):
             browser.send(domain, self.session)
-        browser.send("Emulation.setDeviceMetricsOverride", self.session, width=width, height=height,
-                     deviceScaleFactor=1, mobile=False)
+        browser.send(
+            "Emulation.setDeviceMetricsOverride",
+            self.session,
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
         self.width = width
 
     def open(self, path: Path) -> None:
@@ -164,12 +180,24 @@ class Page:
     def screenshot(self, out: Path, max_height: int = 6000) -> None:
         """The whole page (up to `max_height` CSS pixels) as PNG."""
         height = min(max_height, int(self.evaluate("document.documentElement.scrollHeight")))
-        self.browser.send("Emulation.setDeviceMetricsOverride", self.session, width=self.width, height=height,
-                          deviceScaleFactor=1, mobile=False)
+        self.browser.send(
+            "Emulation.setDeviceMetricsOverride",
+            self.session,
+            width=self.width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=False,
+        )
         data = self.browser.send("Page.captureScreenshot", self.session, format="png")["data"]
         out.write_bytes(base64.b64decode(data))
 
     def pdf_a4(self) -> bytes:
-        data = self.browser.send("Page.printToPDF", self.session, paperWidth=8.27, paperHeight=11.69,
-                                 printBackground=True, preferCSSPageSize=True)["data"]
+        data = self.browser.send(
+            "Page.printToPDF",
+            self.session,
+            paperWidth=8.27,
+            paperHeight=11.69,
+            printBackground=True,
+            preferCSSPageSize=True,
+        )["data"]
         return base64.b64decode(data)

@@ -38,13 +38,28 @@ def document(*projects: dict[str, Any], path: str = "case.txt") -> Document:
     return build_document({"projects": list(projects)}, path=path)
 
 
-def finding(doc: Document, code: str, *, project: int = 0, row: int | None = None,
-            severity: Severity = Severity.WARNING, name: str | None = None) -> Finding:
+def finding(
+    doc: Document,
+    code: str,
+    *,
+    project: int = 0,
+    row: int | None = None,
+    severity: Severity = Severity.WARNING,
+    name: str | None = None,
+) -> Finding:
     """A finding on the project (or on one of its rows), located like a rule would locate it."""
     proj = doc.projects[project]
     ind = proj.indicators[row] if row is not None else None
     line, column = ind.span("level3") if ind else (proj.line, proj.column)
     return Finding(
-        code=code, name=name or code.lower(), severity=severity, message="测试", path=doc.path, line=line,
-        column=column, project=proj.name, level3=ind.level3 if ind else None, value=ind.value if ind else None,
+        code=code,
+        name=name or code.lower(),
+        severity=severity,
+        message="测试",
+        path=doc.path,
+        line=line,
+        column=column,
+        project=proj.name,
+        level3=ind.level3 if ind else None,
+        value=ind.value if ind else None,
     )

@@ -20,8 +20,10 @@ def test_defaults_without_any_file(tmp_path: Path) -> None:
 
 def test_pyproject_discovered_upward(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.kpi-lint.score]\nweights = { measurability = 50 }\nbands = { \"甲\" = 85, \"乙\" = 0 }\n'
-        '[tool.kpi-lint.score.penalties]\nKPI203 = { points = 0 }\n', encoding="utf-8")
+        '[tool.kpi-lint.score]\nweights = { measurability = 50 }\nbands = { "甲" = 85, "乙" = 0 }\n'
+        "[tool.kpi-lint.score.penalties]\nKPI203 = { points = 0 }\n",
+        encoding="utf-8",
+    )
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
     cfg = load_config(cwd=deep)
@@ -32,11 +34,14 @@ def test_pyproject_discovered_upward(tmp_path: Path) -> None:
 
 
 def test_kpi_lint_toml_wins_and_uses_a_top_level_score_table(tmp_path: Path) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.kpi-lint.score]\nweights = { measurability = 50 }\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.kpi-lint.score]\nweights = { measurability = 50 }\n", encoding="utf-8"
+    )
     (tmp_path / "kpi-lint.toml").write_text(
-        '[score]\nseverity_factors = { info = 1.0 }\n[score.penalties]\n'
-        'KPI305 = { dimension = "可衡量性", points = 3, cap = 12 }\n', encoding="utf-8")
+        "[score]\nseverity_factors = { info = 1.0 }\n[score.penalties]\n"
+        'KPI305 = { dimension = "可衡量性", points = 3, cap = 12 }\n',
+        encoding="utf-8",
+    )
     cfg = load_config(cwd=tmp_path)
     assert cfg.source == tmp_path / "kpi-lint.toml"
     assert cfg.weights == DEFAULT_WEIGHTS
@@ -46,19 +51,19 @@ def test_kpi_lint_toml_wins_and_uses_a_top_level_score_table(tmp_path: Path) -> 
 
 def test_explicit_file(tmp_path: Path) -> None:
     path = tmp_path / "mine.toml"
-    path.write_text('[score]\nweights = { consistency = 0 }\n', encoding="utf-8")
+    path.write_text("[score]\nweights = { consistency = 0 }\n", encoding="utf-8")
     assert load_config(path).weights[Dimension.CONSISTENCY] == 0
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('[score]\nweights = { \"效率\" = 10 }\n', "未知的评分维度"),
+        ('[score]\nweights = { "效率" = 10 }\n', "未知的评分维度"),
         ('[score]\nweights = { completeness = "高" }\n', "应为数字"),
-        ('[score]\nbands = {}\n', "bands"),
+        ("[score]\nbands = {}\n", "bands"),
         ('[score]\ncolour = "red"\n', "未知的设置"),
-        ('[score]\nseverity_factors = { fatal = 2 }\n', "未知的严重程度"),
-        ('[score\n', "TOML"),
+        ("[score]\nseverity_factors = { fatal = 2 }\n", "未知的严重程度"),
+        ("[score\n", "TOML"),
     ],
 )
 def test_bad_settings_name_the_file(tmp_path: Path, text: str, message: str) -> None:

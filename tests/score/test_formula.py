@@ -75,8 +75,9 @@ def test_project_with_cost_indicators_beats_the_same_project_without() -> None:
 def test_weights_and_bands_from_settings() -> None:
     doc = document(project(GOOD_ROWS))
     findings = [finding(doc, "KPI101", row=i) for i in range(5)]  # measurability 80
-    cfg = config_from_table({"weights": {"可衡量性": 100, "完整性": 0, "相关性": 0, "一致性": 0},
-                             "bands": {"A": 85, "B": 0}})
+    cfg = config_from_table(
+        {"weights": {"可衡量性": 100, "完整性": 0, "相关性": 0, "一致性": 0}, "bands": {"A": 85, "B": 0}}
+    )
     (score,) = score_documents([doc], findings, cfg).projects
     assert (score.total, score.grade) == (80.0, "B")
     cfg = config_from_table({"penalties": {"KPI101": {"points": 1}}})
@@ -84,8 +85,10 @@ def test_weights_and_bands_from_settings() -> None:
     assert score.dimensions[Dimension.MEASURABILITY].score == 95.0
 
 
-@pytest.mark.parametrize(("total", "grade"), [(90.0, "优"), (89.96, "优"), (89.94, "良"), (80, "良"), (79.9, "中"),
-                                               (60, "中"), (59.9, "差"), (0, "差")])
+@pytest.mark.parametrize(
+    ("total", "grade"),
+    [(90.0, "优"), (89.96, "优"), (89.94, "良"), (80, "良"), (79.9, "中"), (60, "中"), (59.9, "差"), (0, "差")],
+)
 def test_default_bands(total: float, grade: str) -> None:
     assert ScoreConfig().grade(round(total, 1)) == grade
 

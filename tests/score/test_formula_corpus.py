@@ -94,8 +94,10 @@ def test_003_boilerplate_measured_shares() -> None:
     equipment = project_score(*EQUIPMENT_003)
     dims = equipment.dimensions
     assert dims[Dimension.MEASURABILITY].measurement.share == 0.5  # "≥95" with no unit on every row
-    assert (dims[Dimension.COMPLETENESS].measurement.measured, dims[Dimension.COMPLETENESS].measurement.possible) \
-        == (6, 7)  # the cost row holds "预算执行 ≥95": no money
+    assert (dims[Dimension.COMPLETENESS].measurement.measured, dims[Dimension.COMPLETENESS].measurement.possible) == (
+        6,
+        7,
+    )  # the cost row holds "预算执行 ≥95": no money
     assert {p.code for p in dims[Dimension.RELEVANCE].penalties} >= {"KPI102", "KPI203", "KPI402"}
 
 
@@ -122,8 +124,10 @@ def test_peer_outliers_lower_the_relevance_share() -> None:
     report = corpus_report()
     assert report.peers_used
     notes = [
-        (s.path, n.text) for s in report.projects
-        for n in s.dimensions[Dimension.RELEVANCE].measurement.notes if "同类" in n.text
+        (s.path, n.text)
+        for s in report.projects
+        for n in s.dimensions[Dimension.RELEVANCE].measurement.notes
+        if "同类" in n.text
     ]
     assert any(path == str(corpus_path("002")) and "政策知晓率" in text and "≥80%" in text for path, text in notes)
     assert all("明显" in text for _, text in notes)  # the peer index's own message, shown as the reason

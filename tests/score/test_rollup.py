@@ -14,8 +14,12 @@ from tests.score.handmade import GOOD_ROWS, document, finding, project
 
 def test_handmade_rollup_figures() -> None:
     doc = document(project(GOOD_ROWS, name="甲"), project(GOOD_ROWS, name="乙"), project(GOOD_ROWS, name="丙"))
-    findings = [finding(doc, "KPI101", project=1, row=0), finding(doc, "KPI101", project=2, row=0),
-                finding(doc, "KPI101", project=2, row=1), finding(doc, "KPI302", project=2, row=1)]
+    findings = [
+        finding(doc, "KPI101", project=1, row=0),
+        finding(doc, "KPI101", project=2, row=0),
+        finding(doc, "KPI101", project=2, row=1),
+        finding(doc, "KPI302", project=2, row=1),
+    ]
     (rollup,) = by_document(score_documents([doc], findings))
     # measurability weighs 30: −4 per KPI101 → −1.2; consistency weighs 20: −2 for KPI302 → −0.4
     assert rollup.totals == pytest.approx([100.0, 98.8, 97.2])

@@ -33,7 +33,10 @@ def test_csv_ranks_every_project_of_the_corpus() -> None:
     # 000's garbled table comes last, without rank or total: "无法评分（原文错乱）".
     *scored, garbled = rows
     assert (garbled["project"], garbled["rank"], garbled["total"], garbled["grade"]) == (
-        "离干、伤残军人、新中国成立前老工人医疗费", "", "", "无法评分（原文错乱）"
+        "离干、伤残军人、新中国成立前老工人医疗费",
+        "",
+        "",
+        "无法评分（原文错乱）",
     )
     totals = [float(r["total"]) for r in scored]
     assert totals == sorted(totals, reverse=True) and [int(r["rank"]) for r in scored] == list(range(1, 37))
@@ -70,7 +73,9 @@ def test_markdown_and_html_go_into_a_folder(tmp_path: Path) -> None:
     result = run(corpus_path("001"), corpus_path("002"), "-f", "markdown")
     assert result.exit_code == 0
     assert sorted(p.name for p in (tmp_path / "scorecards").iterdir()) == [
-        f"{corpus_path('001').stem}.md", f"{corpus_path('002').stem}.md", "index.md"
+        f"{corpus_path('001').stem}.md",
+        f"{corpus_path('002').stem}.md",
+        "index.md",
     ]
     out = tmp_path / "cards"
     result = run(corpus_path("001"), "-f", "html", "-o", out)
@@ -95,13 +100,14 @@ def test_settings_change_the_score(tmp_path: Path) -> None:
     default_csv = run(corpus_path("002"), "-f", "csv").stdout
     default = {r["project"]: float(r["total"]) for r in csv.DictReader(io.StringIO(default_csv))}
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.kpi-lint.score]\nweights = { measurability = 100, completeness = 0, relevance = 0, consistency = 0 }\n',
-        encoding="utf-8")
+        "[tool.kpi-lint.score]\nweights = { measurability = 100, completeness = 0, relevance = 0, consistency = 0 }\n",
+        encoding="utf-8",
+    )
     rows = list(csv.DictReader(io.StringIO(run(corpus_path("002"), "-f", "csv").stdout)))
     assert all(float(r["total"]) == pytest.approx(float(r["measurability"]), abs=0.01) for r in rows)
     assert {r["project"]: float(r["total"]) for r in rows} != default
     bad = tmp_path / "bad.toml"
-    bad.write_text('[score]\nweights = { speed = 1 }\n', encoding="utf-8")
+    bad.write_text("[score]\nweights = { speed = 1 }\n", encoding="utf-8")
     result = run(corpus_path("002"), "--config", bad)
     assert result.exit_code == 2 and "bad.toml" in result.stderr and "未知的评分维度" in result.stderr
 

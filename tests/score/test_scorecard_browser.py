@@ -62,8 +62,9 @@ def _png_size(path: Path) -> tuple[int, int]:
 def test_the_probe_sees_console_errors(browser: Browser, tmp_path: Path) -> None:
     """Guard against a vacuous check: a broken page must be reported."""
     bad = tmp_path / "bad.html"
-    bad.write_text('<p>x</p><img src="missing.png"><script>console.error("坏了"); nothing();</script>',
-                   encoding="utf-8")
+    bad.write_text(
+        '<p>x</p><img src="missing.png"><script>console.error("坏了"); nothing();</script>', encoding="utf-8"
+    )
     page = Page(browser)
     page.open(bad)
     errors = " ".join(page.errors())

@@ -17,8 +17,10 @@ from tests.score.corpus_scores import corpus_report
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("md")
     written = write_markdown(corpus_report(), folder)
-    assert [p.name for p in written] == ["index.md", *(f"{corpus_path(k).stem}.md" for k in ("000", "001", "002",
-                                                                                              "003", "004"))]
+    assert [p.name for p in written] == [
+        "index.md",
+        *(f"{corpus_path(k).stem}.md" for k in ("000", "001", "002", "003", "004")),
+    ]
     return folder
 
 
@@ -45,8 +47,11 @@ def test_each_document_card_lists_its_projects_scores_and_findings(out: Path) ->
         assert headings == [p.name for p in doc.projects]
         sections = text.split("\n## ")[1:]  # in project order (names may repeat in a document)
         for score, section in zip(report.of_document(doc.path), sections, strict=True):
-            shown = (f"**目标质量分 {score.total:.1f} · {score.grade}**" if score.scored
-                     else "**目标质量分 — · 无法评分（原文错乱）**")
+            shown = (
+                f"**目标质量分 {score.total:.1f} · {score.grade}**"
+                if score.scored
+                else "**目标质量分 — · 无法评分（原文错乱）**"
+            )
             assert shown in section
             for dim in score.dimensions.values():
                 assert f"| {dim.label} |" in section and f"| {dim.score:.1f} |" in section
@@ -67,4 +72,4 @@ def test_findings_carry_real_source_lines(out: Path) -> None:
     # measures ("预算控制率", KPI402), whose row is to be rewritten or replaced (issue 11h: one defect, one finding)
     assert len(missing_unit) >= 36
     for f in missing_unit:  # the value cell itself: "≥95", ">90", "717"
-        assert f.value and source[f.line - 1][f.column - 1:].startswith(f.value), (f.line, f.value)
+        assert f.value and source[f.line - 1][f.column - 1 :].startswith(f.value), (f.line, f.value)

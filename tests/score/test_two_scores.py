@@ -39,7 +39,7 @@ def test_self_evaluation_total_is_read_from_the_table_with_its_position() -> Non
     assert own is not None
     assert (own.total, own.grade, own.printed.text) == (93.67, "优", "93.67")
     source = corpus_path("004").read_text(encoding="utf-8").splitlines()
-    assert source[own.printed.line - 1][own.printed.column - 1:].startswith("93.67")
+    assert source[own.printed.line - 1][own.printed.column - 1 :].startswith("93.67")
     assert own.gap == pytest.approx(93.67 - score.total)
     assert own.gap is not None and own.flagged is (own.gap >= DEFAULT_SELF_EVALUATION_GAP)
 

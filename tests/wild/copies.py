@@ -24,7 +24,7 @@ def padded(text: str) -> str:
 
 
 def paged(text: str) -> str:
-    """"第 N 页 共 9 页" printed every 15 lines, wherever that falls."""
+    """ "第 N 页 共 9 页" printed every 15 lines, wherever that falls."""
     out: list[str] = []
     for i, line in enumerate(text.split("\n")):
         out += [line, f"第 {i // 15} 页 共 9 页"] if i and i % 15 == 0 else [line]

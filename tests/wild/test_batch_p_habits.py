@@ -117,8 +117,19 @@ def test_a_worded_target_is_no_name_when_a_table_is_cut_after_it() -> None:
 
 def test_an_all_due_target_in_another_table_cut_after_the_next_name(tmp_path: Path) -> None:
     table = tmp_path / "目标表.txt"
-    cells = ["一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "特困人员救助供养人数", "360人",
-             "低保对象参保资助率", "应保尽保", "城乡低保对象"]
+    cells = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "产出指标",
+        "数量指标",
+        "特困人员救助供养人数",
+        "360人",
+        "低保对象参保资助率",
+        "应保尽保",
+        "城乡低保对象",
+    ]
     table.write_text("\n\n".join(cells) + "\n", encoding="utf-8")
     assert [(i.level3, i.value) for i in parse(table).indicators] == [
         ("特困人员救助供养人数", "360人"),

@@ -47,7 +47,7 @@ def test_every_line_padded_with_spaces(stem: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("stem", SHAPES)
 def test_page_numbers_printed_inside_the_table(stem: str, tmp_path: Path) -> None:
-    """"第 N 页 共 9 页" every 15 lines: between rows, between a cell and its wrapped rest, inside a
+    """ "第 N 页 共 9 页" every 15 lines: between rows, between a cell and its wrapped rest, inside a
     header wrapped over lines ("一级 ⏎ 第 2 页 共 9 页 ⏎ 指标")."""
     f1, rows = _rows_after(stem, paged, tmp_path)
     assert rows > 0
@@ -91,6 +91,7 @@ def test_no_break_spaces_between_a_figure_and_its_unit(tmp_path: Path) -> None:
 def test_every_line_indented(stem: str, tmp_path: Path) -> None:
     """A copy that indents every line: a preview's chunk marks ("    2、…") are still chunk marks, so a
     row broken between two chunks is joined again."""
+
     def indent(text: str) -> str:
         return "\n".join("    " + line if line.strip() else line for line in text.splitlines())
 

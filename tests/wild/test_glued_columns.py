@@ -78,7 +78,7 @@ def test_l06_a_unit_cell_between_the_name_and_its_target() -> None:
 
 
 def test_l06_a_row_with_no_target_keeps_its_points() -> None:
-    """"“三公经费变动率%100%22否": 100% is the 得分系数 (2 × 100% = 2 points), no target was set."""
+    """ "“三公经费变动率%100%22否": 100% is the 得分系数 (2 × 100% = 2 points), no target was set."""
     rows = _by_name(L06)
     ind = rows["“三公经费变动率"]
     assert not ind.value
@@ -110,15 +110,35 @@ def test_g10_every_row_cut_out_of_its_run_of_figures() -> None:
         (
             "档案数字化率%90%80%80%54否",
             DEPT,
-            [{"level3": "档案数字化率", "unit": "%", "value": "90%", "actual": "80%", "ratio": "80%",
-              "weight": "5", "score": "4", "note": "否"}],
+            [
+                {
+                    "level3": "档案数字化率",
+                    "unit": "%",
+                    "value": "90%",
+                    "actual": "80%",
+                    "ratio": "80%",
+                    "weight": "5",
+                    "score": "4",
+                    "note": "否",
+                }
+            ],
         ),
         # a unit in its own cell after a name's ending: 数量 | 台 | 12台
         (
             "采购设备数量台12台12台100%33是",
             DEPT,
-            [{"level3": "采购设备数量", "unit": "台", "value": "12台", "actual": "12台", "ratio": "100%",
-              "weight": "3", "score": "3", "note": "是"}],
+            [
+                {
+                    "level3": "采购设备数量",
+                    "unit": "台",
+                    "value": "12台",
+                    "actual": "12台",
+                    "ratio": "100%",
+                    "weight": "3",
+                    "score": "3",
+                    "note": "是",
+                }
+            ],
         ),
         # a row scores no more than its points, and the table's usual points win a tie
         (
@@ -126,8 +146,7 @@ def test_g10_every_row_cut_out_of_its_run_of_figures() -> None:
             FORESTRY,
             [
                 {"level3": "培训人数", "unit": "人", "value": "300", "weight": "20", "actual": "300", "score": "10"},
-                {"level3": "场地面积", "unit": "平方米", "value": "500", "weight": "20", "actual": "480",
-                 "score": "8"},
+                {"level3": "场地面积", "unit": "平方米", "value": "500", "weight": "20", "actual": "480", "score": "8"},
             ],
         ),
     ],

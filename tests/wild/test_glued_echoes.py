@@ -69,7 +69,7 @@ def test_a_glued_self_evaluation_row_is_cut_by_what_its_cells_say(
 
 
 def test_a_word_opening_a_target_is_no_target_alone() -> None:
-    """"…程度同比2022年销量显著提" (the text ends): 同比 opens the target, it is not the target."""
+    """ "…程度同比2022年销量显著提" (the text ends): 同比 opens the target, it is not the target."""
     cells = _cells("彩票系统信息化建设程度同比2022年销量显著提", SELF_EVAL, broken=True)
     assert cells["value"].startswith("同比2022年")
 
@@ -101,7 +101,7 @@ def test_a_label_printed_twice_is_a_copy_before_a_row_and_the_name_before_a_bare
 
 
 def test_a_first_and_second_level_of_the_same_word_keep_both_levels(tmp_path: Path) -> None:
-    """"成本指标成本指标…", "满意度指标满意度指标…": the 一级 and the 二级 of one name, not a label printed twice."""
+    """ "成本指标成本指标…", "满意度指标满意度指标…": the 一级 and the 二级 of one name, not a label printed twice."""
     form = tmp_path / "自评表.txt"
     form.write_text(
         "项目支出绩效自评表\n"

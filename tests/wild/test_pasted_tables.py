@@ -41,30 +41,45 @@ WRITERS: dict[str, tuple[Callable[[GridRows], str | bytes], str]] = {
 # (file, writers, a row it must read) — each row was misread in that copy before.
 CASES: list[tuple[str, tuple[str, ...], Key]] = [
     # "绩效 | 实际" ⏎ "目标值 完成值": the header's tails in a row of their own
-    ("e03_fujian_earthquake_dept_selfeval", ("Word", "Excel", "page"),
-     ("", "数量指标", "抽查全市地震监测台站运维情况个数", "9个")),
+    (
+        "e03_fujian_earthquake_dept_selfeval",
+        ("Word", "Excel", "page"),
+        ("", "数量指标", "抽查全市地震监测台站运维情况个数", "9个"),
+    ),
     ("f12_anhui_relics_selfeval", ("Word", "Excel", "page"), ("", "数量指标", "修缮建筑面积", "6000平方米")),
     # "质量指标" alone in the first column, which the header gives no role
     ("d09_anhui_township_selfeval", ("Word", "Excel", "page"), ("", "质量指标", "种植作物成活率", "95%")),
-    ("n02_hubei_housing_selfeval", ("Word", "Excel", "page"),
-     ("", "成本指标", "省级宣传片制作费、申报文本编制费、自评估报告编制费", "200万")),
+    (
+        "n02_hubei_housing_selfeval",
+        ("Word", "Excel", "page"),
+        ("", "成本指标", "省级宣传片制作费、申报文本编制费、自评估报告编制费", "200万"),
+    ),
     # a row wrapped after its name: its target and figures on the next row, from the left edge
     ("n04_yunnan_agri_selfeval", ("Word", "Excel"), ("", "数量指标", "扶持发展新型农业经营主体(个)", "15")),
-    ("j11_unknown_railway_selfeval", ("Word", "Excel"),
-     ("", "可持续影响指标", "铁路沿线环境及安全整治管理机制健全性", "优良中低差")),
+    (
+        "j11_unknown_railway_selfeval",
+        ("Word", "Excel"),
+        ("", "可持续影响指标", "铁路沿线环境及安全整治管理机制健全性", "优良中低差"),
+    ),
     # "绩效指标 一级" ⏎ "指标": a header word wrapped onto the next row
     ("k03_anhui_township_agri_selfeval", ("Word", "Excel"), ("", "数量指标", "红薯种植面积", "5.5亩")),
     # rows that lost their five merged project cells: a target alone ("长期"), a row under the project columns
-    ("g03_neimenggu_procuratorate_target", ("Word", "Excel"),
-     ("", "可持续影响指标", "推动人民检察院业务装备建设的标准化规范化配置", "长期")),
+    (
+        "g03_neimenggu_procuratorate_target",
+        ("Word", "Excel"),
+        ("", "可持续影响指标", "推动人民检察院业务装备建设的标准化规范化配置", "长期"),
+    ),
     ("g03_neimenggu_procuratorate_target", ("Word", "Excel"), ("", "时效指标", "设备验收及时率", "大于等于98%")),
     # "质量指标 | 100% | 达到…" under 指标类型 | 指标名称 | 指标值 | 指标描述: the merged 一级 left out, the row
     # padded with an empty cell at its end
     ("g04_zhejiang_greening_declaration", ("Word", "Excel"), ("", "", "质量指标", "100%")),
     # a header that opens with a title cell ("四、年度绩效指标完成情况 | 一级指标 | …") above rows that do not
     ("b08_hebei_civilaffairs_selfeval", ("Word", "Excel"), ("", "质量指标", "符合条件申报对象覆盖率", ">=98%(百分比)")),
-    ("b08_hebei_civilaffairs_selfeval", ("Word", "Excel"),
-     ("", "服务对象满意度指标", "服务对象满意度", ">=95%(百分比)")),
+    (
+        "b08_hebei_civilaffairs_selfeval",
+        ("Word", "Excel"),
+        ("", "服务对象满意度指标", "服务对象满意度", ">=95%(百分比)"),
+    ),
 ]
 
 
@@ -181,11 +196,17 @@ TEXT_CASES: list[tuple[str, Callable[[str], str], Key]] = [
     ("b05_sichuan_township_application", cell_lines, ("", "服务对象满意度指标", "辖区内群众满意度", "≥95%")),
     ("b05_sichuan_township_application", _grid_cell_lines, ("", "数量指标", "行政村数量", "=11个")),
     # "定性" ending a row, then "长期" ⏎ "15": the target and 分值 of that row
-    ("g03_neimenggu_procuratorate_target", _grid_cell_lines,
-     ("", "可持续影响指标", "推动人民检察院业务装备建设的标准化规范化配置", "长期")),
+    (
+        "g03_neimenggu_procuratorate_target",
+        _grid_cell_lines,
+        ("", "可持续影响指标", "推动人民检察院业务装备建设的标准化规范化配置", "长期"),
+    ),
     # a name wrapped onto the next line, a blank line between
-    ("f04_anhui_sports_target", _double_spaced,
-     ("", "可持续影响指标", "打造金安国际网球公开赛等系列品牌赛事", "影响可持续")),
+    (
+        "f04_anhui_sports_target",
+        _double_spaced,
+        ("", "可持续影响指标", "打造金安国际网球公开赛等系列品牌赛事", "影响可持续"),
+    ),
     # a report's sentence wrapped over lines, a blank line after each: the blank lines end no paragraph
     ("g09_guangxi_itops_target", _double_spaced, ("", "质量指标", "应急运维系统保障率", "≥80%")),
     # the row above the first labelled one, five lines up once blank lines stand between

@@ -78,4 +78,3 @@ def test_a_fact_ends_where_the_next_label_begins(stem: str, fact: str, value: st
     project = parse(path).projects[0]
     found = getattr(project, fact)
     assert (found.text if found is not None else None) == value
-

@@ -28,5 +28,7 @@ def test_a_standard_filled_in_some_rows_only_is_kept() -> None:
     cells = [Cell(t, i + 1, 1) for i, t in enumerate(texts)]
     rows = segment(cells, [(0, "level3"), (1, "value"), (2, "basis")], load_lexicon().vocabulary.glue_hints)
     assert [[c.text for _, c in row] for row in rows] == [
-        ["培训人数", "300人", "按计划"], ["合格率", "95%", "验收标准"], ["完成时间", "12月底前"]
+        ["培训人数", "300人", "按计划"],
+        ["合格率", "95%", "验收标准"],
+        ["完成时间", "12月底前"],
     ]

@@ -37,7 +37,20 @@ def test_the_wild_set_is_spread_over_provinces_and_forms() -> None:
     assert len(EXPECTED) >= 50
     sources = "".join(p.read_text(encoding="utf-8") for p in sorted(WILD.glob("SOURCES*.md")))
     provinces = {
-        "天津", "湖南", "江西", "重庆", "安徽", "四川", "山东", "云南", "广东", "湖北", "福建", "河北", "河南", "宁夏",
+        "天津",
+        "湖南",
+        "江西",
+        "重庆",
+        "安徽",
+        "四川",
+        "山东",
+        "云南",
+        "广东",
+        "湖北",
+        "福建",
+        "河北",
+        "河南",
+        "宁夏",
     }
     assert sum(1 for p in provinces if p in sources) >= 8
     for form in ("申报表", "目标表", "自评表", "批复表", "部门整体"):
@@ -270,7 +283,10 @@ def test_a_report_in_prose_gives_each_figure_its_column() -> None:
     doc = parse(WILD / "h03_fujian_marketreg_selfeval.txt")
     first = doc.indicators[0]
     assert (first.level2, first.level3, first.value, first.actual) == (
-        "经济成本指标", "获得补助企事业单位获得补助金额(万元)", "200", "200"
+        "经济成本指标",
+        "获得补助企事业单位获得补助金额(万元)",
+        "200",
+        "200",
     )
     assert (first.weight, first.score) == (10, 10)
     printed = (WILD / "h03_fujian_marketreg_selfeval.txt").read_text(encoding="utf-8").split("\n")[first.line - 1]
@@ -453,8 +469,12 @@ def test_a_table_printed_across_pairs_each_periods_targets_with_the_names() -> N
     doc = parse(WILD / "m07_guangdong_highered_special_target.txt")
     rows = [(i.period, i.level3, i.value) for i in doc.indicators]
     assert rows == [
-        ("年度", "新建高校(校区)", "7"), ("年度", "工程质量达标率(%)", "100%"), ("年度", "开工率(%)", "100%"),
-        ("实施期", "新建高校(校区)", "7"), ("实施期", "工程质量达标率(%)", "100%"), ("实施期", "开工率(%)", "100%"),
+        ("年度", "新建高校(校区)", "7"),
+        ("年度", "工程质量达标率(%)", "100%"),
+        ("年度", "开工率(%)", "100%"),
+        ("实施期", "新建高校(校区)", "7"),
+        ("实施期", "工程质量达标率(%)", "100%"),
+        ("实施期", "开工率(%)", "100%"),
     ]
     first = doc.indicators[0]
     assert first.spans["value"].line == first.line + 3  # the target keeps its own place, below its name

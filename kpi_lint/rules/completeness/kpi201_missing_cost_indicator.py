@@ -66,7 +66,6 @@ def unclassified_cost(project: Project, cost_words: tuple[str, ...]) -> Indicato
     return None
 
 
-
 # The words by which a row's name speaks of cost: the cost cues of category_cues.txt of two characters or more (its
 # 费 and 元 alone also open 免费, 收费, 元旦), and 费用 — as what the name measures, at its end or before a word of
 # control ("项目成本控制", "经费节约"): "申报定向费用补贴金融机构满意度" measures satisfaction, not cost.
@@ -101,6 +100,7 @@ def _opens_after_outputs(project: Project) -> bool:
     """The first categorised row of a table read from the middle is past the 产出 rows."""
     first = opening_level2(project)
     return first is not None and first not in (OUTPUT, QUANTITY, QUALITY, TIMELINESS, *COST_LEVEL2)
+
 
 class MissingCostIndicator(Rule):
     """项目没有填写成本指标。
@@ -206,7 +206,8 @@ class MissingCostIndicator(Rule):
         example = peer_example(suggester, project, doc.path, COST)
         what = cited_example(example) or f"：{UNIT_OR_CEILING}"
         message = (
-            f"项目没有成本指标：{how}{rule_of}。每个项目都应设成本指标，写明经济成本{what}，以便核对资金与目标是否匹配。"
+            f"项目没有成本指标：{how}{rule_of}。每个项目都应设成本指标，写明经济成本{what}，"
+            "以便核对资金与目标是否匹配。"
         )
         yield self._at(doc, project, empty, filled_other or costs, message, suggestion)
 
@@ -231,7 +232,13 @@ class MissingCostIndicator(Rule):
             return self.finding(doc, message, project=project, indicator=costs[0], suggestion=suggestion)
         if empty is not None:
             return self.finding(
-                doc, message, project=project, at=empty, period=empty.period,
-                level1=empty.level1, level2=empty.level2, suggestion=suggestion,
+                doc,
+                message,
+                project=project,
+                at=empty,
+                period=empty.period,
+                level1=empty.level1,
+                level2=empty.level2,
+                suggestion=suggestion,
             )
         return self.finding(doc, message, project=project, level2=COST, suggestion=suggestion)

@@ -201,9 +201,7 @@ class MissingDimension(Rule):
         for period, dimensions in unsplit.items():
             yield self._output_unsplit(doc, project, period, dimensions)
 
-    def _output_unsplit(
-        self, doc: Document, project: Project, period: str | None, dimensions: list[str]
-    ) -> Finding:
+    def _output_unsplit(self, doc: Document, project: Project, period: str | None, dimensions: list[str]) -> Finding:
         """One hint for outputs filed under 产出指标 itself (no 数量 / 质量 / 时效 layer in the table)."""
         row = next(i for i in project.indicators if i.period == period and filed_under(i) == OUTPUT)
         named = "、".join(d.removesuffix("指标") for d in dimensions)
@@ -225,9 +223,7 @@ class MissingDimension(Rule):
             template = detect_template(project)
             # a 一级 named covers its 二级 ("从产出、效益、满意度三个方面": 数量 / 质量 / 时效 are outputs)
             named = {*project.named_categories, *(_OUTPUT_DIMENSIONS if OUTPUT in project.named_categories else ())}
-            lacking = [
-                _label(dimension, template) for dimension, level2s, _ in _EXPECTED if not set(level2s) & named
-            ]
+            lacking = [_label(dimension, template) for dimension, level2s, _ in _EXPECTED if not set(level2s) & named]
             message = (
                 f"项目的 {count} 个指标没有逐项写明所属的二级指标：原文说明从“{project.categories_named_at.text}”"
                 "这几个方面设置指标，但没有写明每个指标属于哪一方面，无法逐项核对。请在每个指标前写明所属的二级指标"
@@ -244,8 +240,11 @@ class MissingDimension(Rule):
     @staticmethod
     def _named_unfilled(project: Project, period: str | None, level2s: tuple[str, ...], cues: NameCues) -> bool:
         return any(
-            ind.period == period and ind.level2 in level2s and is_name(ind.level3)
-            and squash(ind.level3 or "") not in CATEGORY_NAMES and is_blank(ind.value, cues)
+            ind.period == period
+            and ind.level2 in level2s
+            and is_name(ind.level3)
+            and squash(ind.level3 or "") not in CATEGORY_NAMES
+            and is_blank(ind.value, cues)
             for ind in project.indicators
         )
 
@@ -255,13 +254,19 @@ class MissingDimension(Rule):
         filed (j03: "资助对象满意度 | 95%以上" under 质量指标): the dimension is there, misfiled — KPI404's."""
         satisfaction = SATISFACTION in level2s
         return any(
-            ind.period == period and (filed_under(ind) in level2s or (satisfaction and is_satisfaction(ind)))
+            ind.period == period
+            and (filed_under(ind) in level2s or (satisfaction and is_satisfaction(ind)))
             and _counts(ind, cues)
             for ind in project.indicators
         )
 
     def _at(
-        self, doc: Document, project: Project, dimension: str, level2s: tuple[str, ...], period: str | None,
+        self,
+        doc: Document,
+        project: Project,
+        dimension: str,
+        level2s: tuple[str, ...],
+        period: str | None,
         message: str,
     ) -> Finding:
         level2s = BENEFIT_LEVEL2 if dimension == BENEFIT else level2s
@@ -270,7 +275,12 @@ class MissingDimension(Rule):
         return finding
 
     def _placed(
-        self, doc: Document, project: Project, dimension: str, period: str | None, message: str,
+        self,
+        doc: Document,
+        project: Project,
+        dimension: str,
+        period: str | None,
+        message: str,
         level2s: tuple[str, ...],
     ) -> Finding:
         empty = next(
@@ -285,10 +295,19 @@ class MissingDimension(Rule):
             return self.finding(doc, message, project=project, indicator=row)
         if empty is not None:
             return self.finding(
-                doc, message, project=project, at=empty, period=period,
-                level1=empty.level1, level2=dimension if dimension != BENEFIT else None,
+                doc,
+                message,
+                project=project,
+                at=empty,
+                period=period,
+                level1=empty.level1,
+                level2=dimension if dimension != BENEFIT else None,
             )
         return self.finding(
-            doc, message, project=project, period=period, level1=level1,
+            doc,
+            message,
+            project=project,
+            period=period,
+            level1=level1,
             level2=dimension if dimension != BENEFIT else None,
         )

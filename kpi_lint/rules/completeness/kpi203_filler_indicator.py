@@ -120,8 +120,7 @@ class FillerIndicator(Rule):
             advice = f"应写明具体衡量的对象和口径（如“{example}”）"
         else:
             advice = (
-                f"{category}不适用于本项目时应整行删去，不要用套话填充；"
-                f"适用时写明具体衡量的对象和口径（如“{example}”）"
+                f"{category}不适用于本项目时应整行删去，不要用套话填充；适用时写明具体衡量的对象和口径（如“{example}”）"
             )
         return self.finding(doc, f"三级指标“{ind.level3}”{why}。{advice}。", project=project, indicator=ind)
 

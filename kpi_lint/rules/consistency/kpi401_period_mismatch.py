@@ -22,7 +22,7 @@ from kpi_lint.rules.text._text import clean
 
 
 def _same_unit(a: str | None, b: str | None) -> bool:
-    """"元" and "元/人/年" name the same money, one more precisely; "元" and "万元" were scaled already."""
+    """ "元" and "元/人/年" name the same money, one more precisely; "元" and "万元" were scaled already."""
     a, b = a or "", b or ""
     return a == b or a.startswith(b + "/") or b.startswith(a + "/")
 
@@ -98,7 +98,11 @@ class PeriodMismatch(Rule):
             f"项目期为1年时两者是同一笔资金，应填相同金额。"
         )
         yield self.finding(
-            doc, message, project=project, at=right, period=PERIOD_ANNUAL,
+            doc,
+            message,
+            project=project,
+            at=right,
+            period=PERIOD_ANNUAL,
             explain=f"实施期 {a:,.2f} 元，年度 {b:,.2f} 元",
         )
 
@@ -114,6 +118,10 @@ class PeriodMismatch(Rule):
                 f"（第{left.line}行“{left.level3}”）不一致。项目期为1年时两列是同一个目标，应填相同的值。"
             )
             yield self.finding(
-                doc, message, project=project, indicator=right, span="value",
+                doc,
+                message,
+                project=project,
+                indicator=right,
+                span="value",
                 explain=f"实施期 第{left.line}行 {left.value!r}；年度 第{right.line}行 {right.value!r}",
             )

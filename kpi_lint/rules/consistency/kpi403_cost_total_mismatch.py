@@ -201,6 +201,11 @@ class CostTotalMismatch(Rule):
             elif only.per is None:
                 suggestion = f"{amount:,.0f}元"
         return self.finding(
-            doc, message, project=project, indicator=terms[0].indicator, span="value", suggestion=suggestion,
+            doc,
+            message,
+            project=project,
+            indicator=terms[0].indicator,
+            span="value",
+            suggestion=suggestion,
             explain=f"期间 {period or '—'}；成本合计 {total:,.2f} 元；资金 {amount:,.2f} 元",
         )

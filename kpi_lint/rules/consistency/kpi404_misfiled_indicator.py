@@ -63,7 +63,6 @@ PRIME_ROWS = 4_096
 _RATE_KINDS = ("percent", "number")
 
 
-
 def _satisfaction_name(ind: Indicator) -> bool:
     """A name that measures satisfaction ("资助对象满意度", "市民对空气质量改善的满意程度"), filed elsewhere: a row
     misfiled belongs under 服务对象满意度指标, whatever its subject (air quality is not what makes it 生态效益)."""
@@ -79,6 +78,7 @@ def _group(level2: str) -> tuple[str, ...]:
     if level2 in COST_LEVEL2:
         return COST_LEVEL2
     return (level2,)
+
 
 Predictor = Callable[[Indicator], tuple[str, float]]
 
@@ -127,9 +127,17 @@ def calibration_gate(label_precision: dict[str, float]) -> ClaimGate:
 
     def gate(filed: str, row: dict[str, str], label: str) -> str | None:
         ind = Indicator(
-            path=row.get(DOC, ""), project="", form=Form.TARGET, period=None, level1=row.get("level1") or None,
-            level2=filed or None, level3=row.get("level3") or None, value=row.get("value") or None, line=0,
-            column=0, parsed=parse_value(row.get("value") or ""),
+            path=row.get(DOC, ""),
+            project="",
+            form=Form.TARGET,
+            period=None,
+            level1=row.get("level1") or None,
+            level2=filed or None,
+            level3=row.get("level3") or None,
+            value=row.get("value") or None,
+            line=0,
+            column=0,
+            parsed=parse_value(row.get("value") or ""),
         )
         return rule.model_claim(ind, label)
 
@@ -556,7 +564,11 @@ class MisfiledIndicator(Rule):
                     f"{cited_example(example)}；金额目标另列在成本指标下，并写明是什么的费用。"
                 )
                 yield self.finding(
-                    doc, message, project=project, indicator=ind, explain=basis,
+                    doc,
+                    message,
+                    project=project,
+                    indicator=ind,
+                    explain=basis,
                     suggestion=example.line() if example else None,
                 )
                 continue
@@ -571,7 +583,11 @@ class MisfiledIndicator(Rule):
                 what = "一项真正的效益目标" if ind.level2 in BENEFIT_LEVEL2 else f"{ind.level2}下真正属于它的目标"
                 message += f"，并补上{what}{cited_example(example)}"
             finding = self.finding(
-                doc, message + "。", project=project, indicator=ind, explain=basis,
+                doc,
+                message + "。",
+                project=project,
+                indicator=ind,
+                explain=basis,
                 suggestion=example.line() if example else None,
             )
             finding.moves_to = label  # data for the rules that report the gap this row would fill (KPI202)
@@ -586,7 +602,10 @@ class MisfiledIndicator(Rule):
             return False
         cues = name_cues(self.lexicon)
         return not any(
-            other is not ind and id(other) not in moved and other.period == ind.period and other.level2 in group
+            other is not ind
+            and id(other) not in moved
+            and other.period == ind.period
+            and other.level2 in group
             and is_filled(other, cues)
             for other in project.indicators
         )

@@ -95,7 +95,10 @@ class NarrativeMismatch(Rule):
                 f"但表中{label}为 {value:g}{unit}。同一数字在说明和表格中必须一致：核对后改正其中错误的一处。"
             )
             yield self.finding(
-                doc, message, project=project, at=figure,
+                doc,
+                message,
+                project=project,
+                at=figure,
                 explain=(
                     f"说明 {figure.value:g}{figure.unit}；表格 {value:g}{unit}（折合 {in_prose_unit:g}{figure.unit}）"
                 ),

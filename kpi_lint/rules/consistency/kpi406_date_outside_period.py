@@ -80,7 +80,8 @@ class DateOutsidePeriod(Rule):
         name, value = squash(ind.level3 or ""), squash(ind.value or "")
         text = name + value
         return [
-            int(m.group(1)) for m in YEAR.finditer(text, len(name))
+            int(m.group(1))
+            for m in YEAR.finditer(text, len(name))
             if not text[: m.start()].removesuffix("于").endswith(words)
         ]
 

@@ -71,7 +71,12 @@ class FundsSumMismatch(Rule):
             f"总额为 {amount:,.2f} 元。资金总额应等于各来源之和，请核对哪个数填错了。"
         )
         finding = self.finding(
-            doc, message, project=project, line=total.line, column=total.column, period=total.period,
+            doc,
+            message,
+            project=project,
+            line=total.line,
+            column=total.column,
+            period=total.period,
             explain=f"总额 {amount:,.2f} 元；来源合计 {summed:,.2f} 元",
         )
         finding.anchor = total.anchor

@@ -85,8 +85,9 @@ class PeriodStructureMismatch(Rule):
             message += "两栏合计相同，只是一栏把指标拆成了几行：宜统一拆分方式。"
         first = own[0]
         fewer = PERIOD_IMPLEMENTATION if left[first] < right[first] else PERIOD_ANNUAL
-        at = _first(rows[fewer], first) or _first(rows[PERIOD_ANNUAL if fewer == PERIOD_IMPLEMENTATION
-                                                       else PERIOD_IMPLEMENTATION], first)
+        at = _first(rows[fewer], first) or _first(
+            rows[PERIOD_ANNUAL if fewer == PERIOD_IMPLEMENTATION else PERIOD_IMPLEMENTATION], first
+        )
         yield self.finding(doc, message, project=project, indicator=at, severity=Severity.INFO if split else None)
 
 

@@ -99,7 +99,8 @@ class LibraryMismatch(Rule):
         if concept is None:
             nearest = (
                 f"（最接近的是概念 {found.closest_concept.id}「{found.closest}」，相似度 {found.similarity:.2f}）"
-                if found.similarity >= SHOWN_SIMILARITY else ""
+                if found.similarity >= SHOWN_SIMILARITY
+                else ""
             )
             message = f"「{ind.level3}」不在指标库中{nearest}：请确认该指标是否应补入指标库，或改用库中的指标。"
             yield self.finding(doc, message, project=project, indicator=ind, severity=Severity.INFO)
@@ -121,8 +122,13 @@ class LibraryMismatch(Rule):
         if problems:
             message = f"「{ind.level3}」与指标库不符：" + "；".join(problems) + "。"
             yield self.finding(
-                doc, message, project=project, indicator=ind, span="level3" if value_problem is None else "value",
-                severity=severity, suggestion=suggestion,
+                doc,
+                message,
+                project=project,
+                indicator=ind,
+                span="level3" if value_problem is None else "value",
+                severity=severity,
+                suggestion=suggestion,
             )
 
 

@@ -97,7 +97,9 @@ class ScoreInflation(Rule):
         if misread_figure(target_text) or misread_figure(ind.actual):
             return None  # "M.8万元" (OCR for 14.8万元): comparing the misread number would blame the department
         share = attainment(
-            parse_value(target_text), parse_value(ind.actual), float(self.opts["tolerance"]),
+            parse_value(target_text),
+            parse_value(ind.actual),
+            float(self.opts["tolerance"]),
             ceiling=ind.level2 in COST_LEVEL2 or self._ceiling_rate(ind),
         )
         return share if share is not None and share < 1.0 else None
@@ -119,6 +121,11 @@ class ScoreInflation(Rule):
                 f"未完成的指标应按完成比例计分，约 {fmt(fair, 2)} 分；或在偏差原因中说明并依规调整指标值。"
             )
             yield self.finding(
-                doc, message, project=project, indicator=ind, span="score", suggestion=fmt(fair, 2),
+                doc,
+                message,
+                project=project,
+                indicator=ind,
+                span="score",
+                suggestion=fmt(fair, 2),
                 explain=f"完成比例 {share:.4f} × 分值 {fmt(ind.weight)} = {fair:.2f}",
             )

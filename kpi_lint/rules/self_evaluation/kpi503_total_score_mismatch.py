@@ -86,7 +86,11 @@ class TotalScoreMismatch(Rule):
         )
         loc = project.total_score
         yield self.finding(
-            doc, message, project=project, at=loc, suggestion=fmt(computed, 2),
+            doc,
+            message,
+            project=project,
+            at=loc,
+            suggestion=fmt(computed, 2),
             explain="；".join(f"{ind.level3 or ind.level2}: {ind.score}" for ind in rows) + f"；预算执行: {execution}",
         )
 
@@ -94,6 +98,4 @@ class TotalScoreMismatch(Rule):
 def _unread(project: Project) -> bool:
     """Some indicator row prints a target and an actual but neither 分值 nor 得分 was read, while other rows'
     scores were: a table with a score column whose figure on that row the reading lost (n07's "100%10…")."""
-    return any(
-        ind.weight is None and ind.score is None and ind.value and ind.actual for ind in project.indicators
-    )
+    return any(ind.weight is None and ind.score is None and ind.value and ind.actual for ind in project.indicators)

@@ -73,7 +73,11 @@ class WeightSum(Rule):
             f"预算执行率10、产出50、效益30、满意度10，合计100；缺项（如未填报的成本指标）也应保留其分值。"
         )
         yield self.finding(
-            doc, message, project=project, indicator=rows[0], span="weight",
+            doc,
+            message,
+            project=project,
+            indicator=rows[0],
+            span="weight",
             explain=f"指标分值 {fmt(total - execution)}；预算执行分值 {fmt(execution)}"
             + ("（按规则选项取值）" if ex is None or ex.weight is None else ""),
         )

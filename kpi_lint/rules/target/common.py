@@ -194,7 +194,7 @@ def figure_in_name(level3: str | None, cues: NameCues) -> bool:
     name = squash(level3 or "")
     units = _units_longest_first(cues)
     for m in _FIGURE.finditer(name):
-        before, after = name[: m.start()], name[m.end():]
+        before, after = name[: m.start()], name[m.end() :]
         if before.endswith("指标") or (len(m.group()) == 4 and after.startswith("年")):
             continue
         unit = next((u for u in units if after.startswith(u)), None)
@@ -236,7 +236,7 @@ def _split_units(text: str, cues: NameCues) -> list[str]:
         if unit is None:
             return [*parts, text]
         parts.append(unit)
-        text = text[len(unit):]
+        text = text[len(unit) :]
     return parts
 
 
@@ -350,7 +350,7 @@ def names_the_figure(level3: str | None, number: float, cues: NameCues) -> bool:
     for m in _FIGURE.finditer(name):
         if float(m.group()) != number:
             continue
-        unit = next((u for u in units if name[m.end():].startswith(u)), None)
+        unit = next((u for u in units if name[m.end() :].startswith(u)), None)
         if unit is not None and unit not in _NOT_TARGET_UNITS:
             return True
     return False

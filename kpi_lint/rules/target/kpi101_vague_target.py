@@ -39,7 +39,7 @@ _CEILING_GAP = 4  # at most this many characters between the ceiling word and th
 
 @lru_cache(maxsize=8)
 def _ceiling_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """"A ceiling word, a short gap, a figure word" (budget_ceilings.txt: 不超 / 控制在 … 预算 / 批复 …), built once
+    """ "A ceiling word, a short gap, a figure word" (budget_ceilings.txt: 不超 / 控制在 … 预算 / 批复 …), built once
     per word-list folder (a Lexicon hashes by identity), not once per row."""
     ceilings = lexicon.keyed(CEILINGS_FILE)
     bounds, figures = ceilings.get("上限", ()), ceilings.get("依据", ())

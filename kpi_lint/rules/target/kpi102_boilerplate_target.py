@@ -148,8 +148,7 @@ class BoilerplateTarget(Rule):
                 f"若是套用的通用达标阈值（百分比），它衡量不了这个指标" + (f"；可写成“{form}”。" if form else "。")
             )
         else:
-            message = (
-                f"“{ind.value}”是通用的达标阈值，但“{ind.level3}”是{kind}，百分比式的阈值无法衡量它"
-                + (f"；可写成“{form}”。" if form else "。")
+            message = f"“{ind.value}”是通用的达标阈值，但“{ind.level3}”是{kind}，百分比式的阈值无法衡量它" + (
+                f"；可写成“{form}”。" if form else "。"
             )
         return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=form)

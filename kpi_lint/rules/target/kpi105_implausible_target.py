@@ -74,12 +74,16 @@ class ImplausibleTarget(Rule):
                     sign = _sign_read_as_two(value)
                     misread = (
                         f"若原表写的是“≥{sign}%”，是“≥”被识别成了“2”（扫描件或网页转文字常见），请按原表改正；"
-                        if sign else ""
+                        if sign
+                        else ""
                     )
                     yield self.finding(
                         doc,
                         f"比率目标“{value}”超过了 100%，不可能实现；{misread}完成率、覆盖率一类指标的上限是 100%。",
-                        project=project, indicator=ind, span="value", severity=Severity.ERROR,
+                        project=project,
+                        indicator=ind,
+                        span="value",
+                        severity=Severity.ERROR,
                         suggestion=f"≥{sign}%" if sign else "=100%",
                     )
                     continue
@@ -87,7 +91,11 @@ class ImplausibleTarget(Rule):
                     yield self.finding(
                         doc,
                         f"“{value}”：比率不可能超过 100%，“≥100%”实际就是“=100%”，应直接写“=100%”。",
-                        project=project, indicator=ind, span="value", severity=Severity.INFO, suggestion="=100%",
+                        project=project,
+                        indicator=ind,
+                        span="value",
+                        severity=Severity.INFO,
+                        suggestion="=100%",
                     )
                     continue
                 if "满意" in squash(ind.level3 or "") and parsed.comparator in ("≥", ">", "=", None) and number < floor:
@@ -95,7 +103,10 @@ class ImplausibleTarget(Rule):
                         doc,
                         f"满意度目标“{value}”低于 {floor:g}%：目标定得过低，起不到约束作用；"
                         f"服务对象满意度一般不低于 {floor:g}%（常见为 ≥90%）。",
-                        project=project, indicator=ind, span="value", suggestion=f"≥{max(floor, 90.0):g}%",
+                        project=project,
+                        indicator=ind,
+                        span="value",
+                        suggestion=f"≥{max(floor, 90.0):g}%",
                     )
                     continue
             if peers is not None:
@@ -120,8 +131,14 @@ class ImplausibleTarget(Rule):
             f"最高 {result.peer_max:g}{result.unit}；本项目 {result.value:g}{result.unit}"
         )
         return self.finding(
-            doc, message, project=project, indicator=ind, span="value", severity=Severity.INFO,
-            suggestion=f"≥{result.peer_median:g}%" if result.unit == "%" and _at_least(ind) else None, explain=explain,
+            doc,
+            message,
+            project=project,
+            indicator=ind,
+            span="value",
+            severity=Severity.INFO,
+            suggestion=f"≥{result.peer_median:g}%" if result.unit == "%" and _at_least(ind) else None,
+            explain=explain,
         )
 
 

@@ -33,13 +33,14 @@ def heads_breakdown(project: Project, at: int, cues: NameCues) -> bool:
     if head.weight is None and head.score is None:
         return False
     items: list[Indicator] = []
-    for row in project.indicators[at + 1:]:
+    for row in project.indicators[at + 1 :]:
         if row.period != head.period or row.level2 != head.level2 or row.weight is not None or row.score is not None:
             break
         items.append(row)
     tail = squash(head.level3 or "")[-_SHARED_TAIL:]
     return (
-        bool(items) and len(tail) == _SHARED_TAIL
+        bool(items)
+        and len(tail) == _SHARED_TAIL
         and all(not is_blank(row.value, cues) for row in items)
         and any(squash(row.level3 or "").endswith(tail) for row in items)
     )
@@ -117,14 +118,18 @@ class EmptyTarget(Rule):
                     doc,
                     f"三级指标“{ind.level3}”没有填写指标值{told}：没有目标就无法评价是否完成。"
                     f"应写明可衡量的目标值{f'，如“{form}”' if form else ''}；不适用的指标应整行删去。",
-                    project=project, indicator=ind, suggestion=form,
+                    project=project,
+                    indicator=ind,
+                    suggestion=form,
                 )
             elif name_blank:
                 yield self.finding(
                     doc,
                     f"指标值“{ind.value}”没有对应的三级指标：看不出它衡量什么。"
                     f"应在{ind.level2 or '对应的二级指标'}下写明具体的三级指标名称。",
-                    project=project, indicator=ind, span="value",
+                    project=project,
+                    indicator=ind,
+                    span="value",
                 )
 
     def _direction_in_name(self, name: str) -> str | None:

@@ -59,7 +59,9 @@ def _distinct(strings: Sequence[str]) -> tuple[list[str], np.ndarray]:
 
 
 def shared_rows(
-    rows: Sequence[Sequence[tuple[str, str]]], row_cut: float, value_cut: float,
+    rows: Sequence[Sequence[tuple[str, str]]],
+    row_cut: float,
+    value_cut: float,
 ) -> Iterator[np.ndarray]:
     """For each project j in order, the Dice numerator with each earlier project i < j (an int array of length j).
 
@@ -121,9 +123,7 @@ def goal_scores(texts: Sequence[dict[str | None, str]], cut: float) -> Iterator[
     periods: list[str | None] = []
     for t in texts:
         periods.extend(p for p in t if p not in periods)
-    per_period = {
-        p: ([k for k, t in enumerate(texts) if p in t], [t[p] for t in texts if p in t]) for p in periods
-    }
+    per_period = {p: ([k for k, t in enumerate(texts) if p in t], [t[p] for t in texts if p in t]) for p in periods}
     sizes = [len(t) for t in texts]
     for p0, p1 in _blocks([max(s, 1) for s in sizes]):
         rows: dict[str | None, dict[int, np.ndarray]] = {}
@@ -133,7 +133,10 @@ def goal_scores(texts: Sequence[dict[str | None, str]], cut: float) -> Iterator[
                 continue
             ends = sum(1 for o in owners if o < p1)
             scores = process.cdist(
-                [strings[n] for n in q], strings[:ends], scorer=fuzz.ratio, dtype=np.float64,
+                [strings[n] for n in q],
+                strings[:ends],
+                scorer=fuzz.ratio,
+                dtype=np.float64,
                 score_cutoff=min(max(cut, 0.0), 100.0),
             )
             at = np.array(owners[:ends], dtype=np.int64)

@@ -116,7 +116,9 @@ class CopiedAcrossProjects(Rule):
         for group in _same_form([j for j, p in enumerate(doc.projects) if len(rows[j]) >= min_rows], doc):
             sizes = np.array([len(rows[j]) for j in group], dtype=np.int64)
             shared = shared_rows(
-                [rows[j] for j in group], float(self.opts["row_similarity"]), float(self.opts["value_similarity"]),
+                [rows[j] for j in group],
+                float(self.opts["row_similarity"]),
+                float(self.opts["value_similarity"]),
             )
             for k, counts in enumerate(shared):
                 # set_similarity's Dice share (0 where either project has no rows); the first best one wins
@@ -188,7 +190,10 @@ class CopiedAcrossProjects(Rule):
                 f"{label}应写明本项目资金要达到的结果：为哪些对象、做成多少、达到什么水平，数字按本项目资金测算。"
             )
             yield self.finding(
-                doc, message, project=later, at=loc,
+                doc,
+                message,
+                project=later,
+                at=loc,
                 explain=f"“{loc.text.strip()[:60]}”",
             )
 

@@ -70,6 +70,4 @@ class RestatedName(Rule):
                 f"{where}“{loc.text.strip()}”只是重复了项目名称“{project.name}”，没有说明资金用途、对象、规模或预期结果。"
                 f"应写明做什么、为谁、多少钱、达到什么结果：资金用于什么、服务对象及人数、资金额、预期的产出或效益。"
             )
-            yield self.finding(
-                doc, message, project=project, at=loc, period=period
-            )
+            yield self.finding(doc, message, project=project, at=loc, period=period)

@@ -27,7 +27,6 @@ _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 _BRACKET_START = ("(", "（", "[", "【")
 
 
-
 def _segmenter() -> jieba.Tokenizer:
     # Imported on first use: most documents have no cell ending in 的/和/及, and the catalog loads light.
     from kpi_lint.segment import plain_tokenizer
@@ -40,6 +39,7 @@ def ends_with_word(text: str) -> bool:
     "不涉及" ends in 涉及, "普及" is a word; "…补助和" and "…标准的" end in a particle left dangling."""
     tokens = _segmenter().lcut(text[-8:])
     return bool(tokens) and len(tokens[-1]) >= 2
+
 
 class TruncatedText(Rule):
     """单元格文字明显被截断：一个期间的文字是另一个期间的真前缀，或断在词的中间。
@@ -114,9 +114,7 @@ class TruncatedText(Rule):
             message = (
                 f"{label}“{text}”被截断：{where}为“{fuller.strip()}”。请补全单元格，两处写出同一个完整的名称或指标值。"
             )
-            yield self.finding(
-                doc, message, project=project, indicator=ind, span=field, suggestion=fuller.strip()
-            )
+            yield self.finding(doc, message, project=project, indicator=ind, span=field, suggestion=fuller.strip())
         endings = str(self.opts["dangling_endings"])
         for ind in project.indicators:
             for field, label in _LABELS.items():

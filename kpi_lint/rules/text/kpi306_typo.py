@@ -66,8 +66,13 @@ class Typo(Rule):
             ind = cell.indicator
             yield self.finding(
                 # The cell start: parsers join wrapped lines, so an offset inside the text is no column.
-                doc, message, project=project, indicator=ind, at=cell,
-                suggestion=suggestion, period=cell.period,
+                doc,
+                message,
+                project=project,
+                indicator=ind,
+                at=cell,
+                suggestion=suggestion,
+                period=cell.period,
             )
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
