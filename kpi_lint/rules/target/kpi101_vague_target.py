@@ -35,18 +35,26 @@ PASS_FAIL_FILE = "pass_fail_words.txt"  # a 质量 verdict checked yes or no: �
 GRADES_FILE = "standard_grades.txt"  # a grade of a standard: 优良 (air quality, AQI ≤ 100)
 CEILINGS_FILE = "budget_ceilings.txt"  # a ceiling against a figure printed elsewhere: 不超预算, 控制在预算中
 _CEILING_GAP = 4  # at most this many characters between the ceiling word and the figure ("不超过项目批复金额")
+# budget_ceilings.txt's pairs of keys: a ceiling against the budget or approval ("不超预算"), a floor against last
+# year's figure ("不低于上年", "超上年度")
+_BOUND_KEYS = (("上限", "依据"), ("下限", "基期"))
 
 
 @lru_cache(maxsize=8)
 def _ceiling_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """ "A ceiling word, a short gap, a figure word" (budget_ceilings.txt: 不超 / 控制在 … 预算 / 批复 …), built once
-    per word-list folder (a Lexicon hashes by identity), not once per row."""
+    """ "A ceiling word, a short gap, a figure word" (budget_ceilings.txt: 不超 / 控制在 … 预算 / 批复 …), or a floor
+    word and last year (不低于 / 超 … 上年), built once per word-list folder (a Lexicon hashes by identity), not once
+    per row."""
     ceilings = lexicon.keyed(CEILINGS_FILE)
-    bounds, figures = ceilings.get("上限", ()), ceilings.get("依据", ())
-    if not bounds or not figures:
-        return None
-    alternatives = ["|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) for words in (bounds, figures)]
-    return re.compile(f"(?:{alternatives[0]}).{{0,{_CEILING_GAP}}}?(?:{alternatives[1]})")
+    pairs = []
+    for bound_key, figure_key in _BOUND_KEYS:
+        bounds, figures = ceilings.get(bound_key, ()), ceilings.get(figure_key, ())
+        if bounds and figures:
+            left, right = (
+                "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) for words in (bounds, figures)
+            )
+            pairs.append(f"(?:{left}).{{0,{_CEILING_GAP}}}?(?:{right})")
+    return re.compile("|".join(pairs)) if pairs else None
 
 
 class VagueTarget(Rule):
@@ -70,7 +78,9 @@ class VagueTarget(Rule):
     （``lexicons/on_time_words.txt``："按进度计划实施情况 | 按计划实施"）的，消息说明缺的是计划的完成日期或进度节点；
     以别处可查的数为上限的值（``lexicons/budget_ceilings.txt``：上限词"不超""控制在"……后四字以内跟着"预算""批复"
     ……，"项目成本控制 | 不超预算"、"控制在预算中"）写了方向、数在预算或批复里，可以核查，其余部分又不含含糊词时
-    不报告（标注规则也把它算作具体）。成本类的行给出的写法是上限"≤N元"，不是"≥"。
+    不报告（标注规则也把它算作具体）；以上一年的数为下限的值（同一词表：下限词"不低于""超"……后四字以内跟着
+    "上年""去年"……，"业务收入 | 超上年度"、"不低于上年"）同理，只写"上年度平价水平"没有方向的仍报告。
+    成本类的行给出的写法是上限"≤N元"，不是"≥"。
     原文在表格中途结束、最后一行的指标值只剩一个字（"…不利影响 | 减"）是截断的碎片，不报告；自评表自带的预算执行
     一行（"预算执行率 | 预算执行率"，指标值一栏只重复了名称）不是单位设的目标，也不报告。
 
@@ -212,8 +222,9 @@ class VagueTarget(Rule):
 
     def _budget_ceiling(self, ind: Indicator) -> bool:
         """The value sets a ceiling against a figure printed elsewhere ("不超预算", "控制在预算中", "不超过项目批复
-        金额": budget_ceilings.txt), and nothing else in it is vague: the direction is written and the figure is in
-        the budget or the approval, so the target can be checked (corpus/labels/README.md labels it specific)."""
+        金额": budget_ceilings.txt) or a floor against last year's ("不低于上年", "超上年度"), and nothing else in it
+        is vague: the direction is written and the figure is in the budget, the approval or last year's accounts, so
+        the target can be checked (corpus/labels/README.md labels it specific)."""
         pattern = _ceiling_pattern(self.lexicon)
         value = clean(ind.value)
         if pattern is None or not pattern.search(value):
