@@ -150,6 +150,11 @@ class Execution:
     column: int
     spans: dict[str, Located] = field(default_factory=dict)
 
+    @classmethod
+    def unread(cls, unit: str, line: int, column: int) -> Execution:
+        """A block found at (line, column) whose figures are still to be read (each None until set)."""
+        return cls(None, None, None, None, None, None, None, None, unit, line, column)
+
 
 @dataclass
 class NarrativeFigure:

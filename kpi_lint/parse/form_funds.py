@@ -109,19 +109,7 @@ class FundsReader:
         if points is None or (ex is not None and ex.weight is not None):
             return ex
         if ex is None:
-            ex = Execution(
-                declared=None,
-                budgeted=None,
-                full_year=None,
-                executed=None,
-                balance=None,
-                rate=None,
-                score=None,
-                weight=None,
-                unit=self.unit,
-                line=points.line,
-                column=points.column,
-            )
+            ex = Execution.unread(self.unit, points.line, points.column)
         scored = replace(ex, weight=float(points.text), spans={**ex.spans, "weight": points})
         # A score above the points (m01: "104 103.97 99.97 19" read one column off): the figures did not line
         # up with the header; the points would only make a misreading look like an arithmetic error.
@@ -150,19 +138,7 @@ class FundsReader:
             numbers = [c for c in cells[label + 1 :] if not c.blank]
             values = {f: c for (_, f), c in zip(self._figures, numbers, strict=False)}
         first = cells[label]
-        ex = Execution(
-            declared=None,
-            budgeted=None,
-            full_year=None,
-            executed=None,
-            balance=None,
-            rate=None,
-            score=None,
-            weight=None,
-            unit=self.unit,
-            line=first.line,
-            column=first.column,
-        )
+        ex = Execution.unread(self.unit, first.line, first.column)
         for name, cell in values.items():
             if name in _EXECUTION_FIELDS:
                 setattr(ex, name, to_number(cell.text))

@@ -64,19 +64,7 @@ def glued_execution(cell: Cell, vocab: Vocabulary, unit: str, points: float | No
     if len({tuple(b + a) for b, a in readings}) != 1:
         return None
     before, after = readings[0]
-    ex = Execution(
-        declared=None,
-        budgeted=None,
-        full_year=None,
-        executed=None,
-        balance=None,
-        rate=None,
-        score=None,
-        weight=None,
-        unit=unit,
-        line=cell.line,
-        column=cell.column + start,
-    )
+    ex = Execution.unread(unit, cell.line, cell.column + start)
     for name, piece, start in _placed(order, before, after, run):
         if piece and name in _FIELDS:
             setattr(ex, name, float(piece) * (100 if ratio and name == "rate" else 1))
