@@ -33,15 +33,16 @@ from kpi_lint.rules.target.common import (
 _STRICT = (QUANTITY, QUALITY, COST)
 PASS_FAIL_FILE = "pass_fail_words.txt"  # a 质量 verdict checked yes or no: 合格, 合规, 通过 …
 GRADES_FILE = "standard_grades.txt"  # a grade of a standard: 优良 (air quality, AQI ≤ 100)
-CEILINGS_FILE = "budget_ceilings.txt"  # a ceiling against a figure printed elsewhere: 不超预算, 控制在预算中
-_CEILING_GAP = 4  # at most this many characters between the ceiling word and the figure ("不超过项目批复金额")
+# a bound against a figure printed elsewhere: 不超预算, 控制在预算中, 不低于上年
+CEILINGS_FILE = "budget_ceilings.txt"
+_BOUND_GAP = 4  # at most this many characters between the bound word and the figure ("不超过项目批复金额")
 # budget_ceilings.txt's pairs of keys: a ceiling against the budget or approval ("不超预算"), a floor against last
 # year's figure ("不低于上年", "超上年度")
 _BOUND_KEYS = (("上限", "依据"), ("下限", "基期"))
 
 
 @lru_cache(maxsize=8)
-def _ceiling_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
+def _bound_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
     """ "A ceiling word, a short gap, a figure word" (budget_ceilings.txt: 不超 / 控制在 … 预算 / 批复 …), or a floor
     word and last year (不低于 / 超 … 上年), built once per word-list folder (a Lexicon hashes by identity), not once
     per row."""
@@ -53,7 +54,7 @@ def _ceiling_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
             left, right = (
                 "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) for words in (bounds, figures)
             )
-            pairs.append(f"(?:{left}).{{0,{_CEILING_GAP}}}?(?:{right})")
+            pairs.append(f"(?:{left}).{{0,{_BOUND_GAP}}}?(?:{right})")
     return re.compile("|".join(pairs)) if pairs else None
 
 
@@ -148,8 +149,8 @@ class VagueTarget(Rule):
                 continue  # "…不利影响 | 减" where the text stops: a cut fragment, not the target written
             if self._execution_line(ind):
                 continue  # "预算执行率 | 预算执行率": the self-evaluation form's own execution line, no target
-            if self._budget_ceiling(ind):
-                continue  # "项目成本控制 | 不超预算": a ceiling, the figure in the budget: specific by the labels' rule
+            if self._bound_elsewhere(ind):
+                continue  # "不超预算", "不低于上年": a bound, its figure in the budget or last year's: specific
             words = words_in(ind.value or "", self.lexicon.vague_words)
             vote = predictor(ind) if predictor else None
             model_vague = vote is not None and vote[0] == "vague" and vote[1] >= threshold
@@ -220,12 +221,12 @@ class VagueTarget(Rule):
             explain=explain,
         )
 
-    def _budget_ceiling(self, ind: Indicator) -> bool:
+    def _bound_elsewhere(self, ind: Indicator) -> bool:
         """The value sets a ceiling against a figure printed elsewhere ("不超预算", "控制在预算中", "不超过项目批复
         金额": budget_ceilings.txt) or a floor against last year's ("不低于上年", "超上年度"), and nothing else in it
         is vague: the direction is written and the figure is in the budget, the approval or last year's accounts, so
         the target can be checked (corpus/labels/README.md labels it specific)."""
-        pattern = _ceiling_pattern(self.lexicon)
+        pattern = _bound_pattern(self.lexicon)
         value = clean(ind.value)
         if pattern is None or not pattern.search(value):
             return False
