@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -274,22 +275,11 @@ def check_command(
             write_check_xlsx(output, loaded.documents, list(shown), loaded.problems, language)
         elif output is not None and output_format is OutputFormat.html:
             write_check_html(output, loaded.documents, list(shown), loaded.problems)
-        elif output is None:
-            _emit(
-                sys.stdout,
-                output_format,
-                shown,
-                rules,
-                summary,
-                statistics=statistics,
-                explain=explain,
-                problems=loaded.problems,
-                header=header,
-            )
         else:
             # A BOM lets spreadsheet programs read the Chinese text of a CSV file.
             encoding = "utf-8-sig" if output_format is OutputFormat.csv and not statistics else "utf-8"
-            with output.open("w", encoding=encoding, newline="") as fh:
+            stream = nullcontext(sys.stdout) if output is None else output.open("w", encoding=encoding, newline="")
+            with stream as fh:
                 _emit(
                     fh,
                     output_format,
