@@ -17,12 +17,17 @@ from tests.corpus import ROOT, corpus_doc, corpus_path
 @pytest.fixture(scope="module")
 def mine(tmp_path_factory: pytest.TempPathFactory) -> Trained:
     out = tmp_path_factory.mktemp("mine") / "mine.skops"
-    result = run_cli(
-        "train", "custom", "--data", TEMPLATED_CSV, "--text-col", "level3", "--label-col", "mylabel", "--out", out
-    )
+    result = _train_custom(TEMPLATED_CSV, out)
     assert result.returncode == 0, result.stderr
     card = json.loads(out.with_name("mine.card.json").read_text(encoding="utf-8"))
     return Trained(out, card, result.stdout)
+
+
+def _train_custom(data: Path | str, out: Path, *more: str) -> subprocess.CompletedProcess[str]:
+    """`kpi-lint train custom` on `data`'s level3 texts and mylabel labels, written to `out`."""
+    return run_cli(
+        "train", "custom", "--data", data, "--text-col", "level3", "--label-col", "mylabel", "--out", out, *more
+    )
 
 
 def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
@@ -107,40 +112,14 @@ def test_predict_csv_without_the_model_column_is_one_line(mine: Trained, tmp_pat
 def test_bad_csv_is_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text('level3,mylabel\n"生态影响,模板化\n', encoding="utf-8")
-    err = _one_line_error(
-        run_cli(
-            "train",
-            "custom",
-            "--data",
-            bad,
-            "--text-col",
-            "level3",
-            "--label-col",
-            "mylabel",
-            "--out",
-            tmp_path / "x.skops",
-        )
-    )
+    err = _one_line_error(_train_custom(bad, tmp_path / "x.skops"))
     assert f"{bad}: 不是有效的 CSV" in err
 
 
 def test_single_label_is_one_line(tmp_path: Path) -> None:
     one = tmp_path / "one.csv"
     one.write_text("level3,mylabel\n生态影响,模板化\n提高效率,模板化\n", encoding="utf-8")
-    err = _one_line_error(
-        run_cli(
-            "train",
-            "custom",
-            "--data",
-            one,
-            "--text-col",
-            "level3",
-            "--label-col",
-            "mylabel",
-            "--out",
-            tmp_path / "x.skops",
-        )
-    )
+    err = _one_line_error(_train_custom(one, tmp_path / "x.skops"))
     assert "训练数据只有一种标签（模板化），至少需要两种" in err
 
 
@@ -199,40 +178,13 @@ def test_train_without_out_writes_into_the_working_directory_and_never_overwrite
 
 
 def test_train_refuses_to_overwrite_a_named_model_without_force(mine: Trained) -> None:
-    err = _one_line_error(
-        run_cli(
-            "train",
-            "custom",
-            "--data",
-            TEMPLATED_CSV,
-            "--text-col",
-            "level3",
-            "--label-col",
-            "mylabel",
-            "--out",
-            mine.model_path,
-        )
-    )
+    err = _one_line_error(_train_custom(TEMPLATED_CSV, mine.model_path))
     assert f"{mine.model_path}: 文件已存在，未覆盖；确需覆盖请加 --force" in err
 
 
 def test_train_never_writes_into_the_installed_package(tmp_path: Path) -> None:
     inside = Path(kpi_lint.__file__).parent / "mine.skops"
-    err = _one_line_error(
-        run_cli(
-            "train",
-            "custom",
-            "--data",
-            TEMPLATED_CSV,
-            "--text-col",
-            "level3",
-            "--label-col",
-            "mylabel",
-            "--out",
-            inside,
-            "--force",
-        )
-    )
+    err = _one_line_error(_train_custom(TEMPLATED_CSV, inside, "--force"))
     assert "不能写进已安装的 kpi-lint 程序包" in err
     assert not inside.exists()
 
