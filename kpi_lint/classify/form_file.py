@@ -37,7 +37,7 @@ import numpy as np
 from kpi_lint.classify.fast_form import Block, CueBlock, FastModel, OneHotBlock, TextBlock
 from kpi_lint.classify.persist import FORMAT as MODEL_FORMAT
 from kpi_lint.classify.persist import FORMAT_VERSION as MODEL_FORMAT_VERSION
-from kpi_lint.classify.persist import Model, ModelMeta, major_minor, zip_entry
+from kpi_lint.classify.persist import Model, ModelMeta, version_problems, zip_entry
 from kpi_lint.classify.tokenize import JiebaTokenizer, TextNormalizer
 
 FORMAT = "kpi-lint-fast-form"
@@ -187,15 +187,11 @@ def installed(distribution: str) -> str:
 
 
 def _versions_match(meta: ModelMeta) -> bool:
-    """What persist asks of the skops file's metadata (its format, check_versions), the library versions read
+    """What persist asks of the skops file's metadata (its format, check_versions), scikit-learn's version read
     from installed metadata (no import)."""
-    from kpi_lint import __version__
-
     if (meta.format, meta.format_version) != (MODEL_FORMAT, MODEL_FORMAT_VERSION):
         return False
-    return major_minor(meta.sklearn_version) == major_minor(installed("scikit-learn")) and major_minor(
-        meta.kpi_lint_version
-    ) == major_minor(__version__)
+    return not version_problems(meta, installed("scikit-learn"))
 
 
 def read_form(model_path: Path, data: bytes) -> FastModel | None:

@@ -314,15 +314,22 @@ def _meta(path: Path, payload: Any) -> ModelMeta:
     return meta
 
 
-def check_versions(path: Path, meta: ModelMeta) -> None:
-    """scikit-learn only promises to read its own minor version; kpi-lint's features change with its minor."""
-    import sklearn
-
+def version_problems(meta: ModelMeta, sklearn_version: str) -> list[str]:
+    """Why a model of `meta` cannot be used with scikit-learn `sklearn_version` and this kpi-lint: scikit-learn
+    only promises to read its own minor version; kpi-lint's features change with its minor."""
     problems = []
-    if major_minor(meta.sklearn_version) != major_minor(sklearn.__version__):
-        problems.append(f"scikit-learn {meta.sklearn_version}（当前 {sklearn.__version__}）")
+    if major_minor(meta.sklearn_version) != major_minor(sklearn_version):
+        problems.append(f"scikit-learn {meta.sklearn_version}（当前 {sklearn_version}）")
     if major_minor(meta.kpi_lint_version) != major_minor(_kpi_lint_version()):
         problems.append(f"kpi-lint {meta.kpi_lint_version}（当前 {_kpi_lint_version()}）")
+    return problems
+
+
+def check_versions(path: Path, meta: ModelMeta) -> None:
+    """Refuse a model trained by another minor version of scikit-learn or kpi-lint (version_problems)."""
+    import sklearn
+
+    problems = version_problems(meta, sklearn.__version__)
     if problems:
         raise ModelError(
             str(path), f"模型由不兼容的版本训练：{'、'.join(problems)}；请用当前版本重新运行 kpi-lint train"
