@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from kpi_lint.lazy_re import lazy_compile
+
 
 class Form(StrEnum):
     """The three performance-target forms of the domain."""
@@ -37,6 +39,41 @@ class Layout(StrEnum):
     UNKNOWN = "unknown"
 
 
+# The cell part of a table anchor: "表1 行10 格6", "页1 表1 行6 格3 (237,160)" (a borderless PDF cell's corner).
+_CELL_IN_ROW = lazy_compile(r" 格\d+(?: \(\d+,\d+\))?$")
+# A place split before its last number: "页1 表1 行" + "6", "目标表!" + "F12", "页" + "3".
+_LAST_NUMBER = lazy_compile(r"^(.*?)([A-Z]*\d+)$")
+
+
+def place_of(line: int, anchor: str | None = None) -> str:
+    """How a message names a place for people, as the file shows it: "第12行" in a text file; in an office file
+    the anchor's own words for the row — "表1 行10" (Word, HTML), "页1 表1 行6" (PDF table), "页3" (PDF text) —
+    or the worksheet cell as Excel names it ("目标表!F12").  Machine fields (line, column, anchor) stay as they are.
+    """
+    if anchor is None:
+        return f"第{line}行"
+    if "!" in anchor:
+        return anchor
+    return _CELL_IN_ROW.sub("", anchor)
+
+
+def places_of(spots: list[tuple[int, str | None]], shown: int = 12) -> str:
+    """Several places (line, anchor) in the order given, the first `shown` of them, "等" if there are more:
+    "第8、11、15行" in a text file, "表1 行8、11、15" / "页1 表1 行6、9" / "目标表!C8、C11" in an office file
+    (places of several tables or sheets are grouped, "表1 行8、11；表2 行3").  A place is named as often as it is
+    given, so that the list still counts the places it stands for ("共 4 处（第7、7、9、11行）")."""
+    more = "等" if len(spots) > shown else ""
+    named = [place_of(line, anchor) for line, anchor in spots[:shown]]
+    if all(anchor is None for _, anchor in spots[:shown]):
+        return f"第{'、'.join(name[1:-1] for name in named)}{more}行"
+    groups: dict[str, list[str]] = {}
+    for name in named:
+        match = _LAST_NUMBER.match(name)
+        head, item = (match[1], match[2]) if match else (name, "")
+        groups.setdefault(head, []).append(item)
+    return "；".join(head + "、".join(items) for head, items in groups.items()) + more
+
+
 PERIOD_IMPLEMENTATION = "实施期"
 PERIOD_ANNUAL = "年度"
 
@@ -59,6 +96,11 @@ class Located:
     def where(self) -> str:
         """ "12:5" for a text file, the anchor ("页3 表1 行4 格2", "Sheet1!C12") otherwise."""
         return self.anchor or f"{self.line}:{self.column}"
+
+    @property
+    def place(self) -> str:
+        """Where it is printed, for a message that cites it: "第12行", "表1 行4", "Sheet1!C12" (place_of)."""
+        return place_of(self.line, self.anchor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +150,11 @@ class Indicator:
         """Where a field is in an office file (page, sheet and cell, table and row), else None."""
         loc = self.spans.get(name) or self.spans.get("level3")
         return loc.anchor if loc else None
+
+    def place(self, name: str | None = None) -> str:
+        """The row, or the line of field `name`, for a message that cites it (place_of): "第12行", "表1 行4"."""
+        line = self.line if name is None else self.span(name)[0]
+        return place_of(line, self.anchor(name or "level3"))
 
 
 # 元 in one money unit as funds blocks and narratives print them.
@@ -268,6 +315,11 @@ class Project:
         if self.cut_off and not self.indicators and not self.empty_categories:
             return Unscored.CUT_BEFORE_ROWS
         return None
+
+    @property
+    def place(self) -> str:
+        """Where its name is printed, for a message that cites the project (place_of): "第12行", "表1 行1"."""
+        return place_of(self.line, self.anchor)
 
     @property
     def periods(self) -> list[str | None]:

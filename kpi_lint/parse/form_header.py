@@ -57,6 +57,7 @@ class Header:
     # Columns up to the last heading that carries a role or text; None: all of them.  A grid padded to
     # a wider table's width (an office copy holding both) leaves the header's last cells empty.
     printed: int | None = None
+    anchor: str | None = None  # where the header row is in an office file (its first cell's anchor)
 
     @property
     def project_column(self) -> int | None:
@@ -160,7 +161,8 @@ def build_header(
     _name_periods(groups, cells, above or [], periods or [])
     line = cells[0].line if cells else 0
     printed = max((i + 1 for i, (c, r) in enumerate(zip(cells, roles, strict=False)) if r or not c.blank), default=None)
-    return Header(roles, groups, line, streamed, printed=printed)
+    anchor = cells[0].anchor if cells else None
+    return Header(roles, groups, line, streamed, printed=printed, anchor=anchor)
 
 
 def _criteria_standards(cells: list[Cell], roles: list[str | None]) -> list[str | None]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon
-from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project, Unscored
+from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project, Unscored, place_of
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.parse.form_across import Across
 from kpi_lint.parse.form_block import BlockReader, labelled_item
@@ -228,17 +228,18 @@ class FormReader:
                 or self._ends_inside_last_row(records, rows)
             )
             if not records and _cut_before_rows(self.draft):
-                self._note_cut_before_rows(block.header.line)
+                self._note_cut_before_rows(block.header.line, block.header.anchor)
         self.draft.close_block(cut_off=cut)
 
-    def _note_cut_before_rows(self, line: int) -> None:
+    def _note_cut_before_rows(self, line: int, anchor: str | None) -> None:
         name = f"项目“{self.draft.name.text}”的" if self.draft.name else ""
         self.problems.append(
             ParseProblem(
                 self.path,
                 line,
                 1,
-                f"{name}指标表在第{line}行的表头之后随文本结束（摘录在此截断），没有读到指标行：只检查其资金，"
+                f"{name}指标表在{place_of(line, anchor)}的表头之后随文本结束（摘录在此截断），"
+                "没有读到指标行：只检查其资金，"
                 f"不报告该项目缺少的类别，评分记为“{Unscored.CUT_BEFORE_ROWS.grade}”；请对照原件核实",
                 severity="warning",
             )
@@ -264,13 +265,13 @@ class FormReader:
         if kept or last.extra_values or usual * 2 < len(records) - 1:
             return False
         records.pop()
-        where = name.anchor or f"{name.line}"
         self.problems.append(
             ParseProblem(
                 self.path,
                 name.line,
                 name.column,
-                f"表格在第{where}行中断：最后一行“{squash(name.text)}”只有指标名称，没有指标值（已保留之前读到的行）",
+                f"表格在{place_of(name.line, name.anchor)}中断：最后一行“{squash(name.text)}”只有指标名称，"
+                "没有指标值（已保留之前读到的行）",
                 anchor=name.anchor,
             )
         )
@@ -311,12 +312,12 @@ class FormReader:
             return False  # nothing read past the value: a short row ("预算执行率 预算执行率"), or one cut in its value
         name = records[-1].data.get("level3")
         end = last.filled[-1]
-        where = end.anchor or f"{end.line}"
         named = squash(name.text) if name else squash(end.text)
         whole = min(len(row.filled) for row in others)
         self._warn(
             end,
-            f"表格在第{where}行中断：最后一行“{named}”读到“{squash(end.text)}”为止，比表中其他各行少了格"
+            f"表格在{place_of(end.line, end.anchor)}中断：最后一行“{named}”读到“{squash(end.text)}”为止，"
+            "比表中其他各行少了格"
             f"（其他行至少 {whole} 格，这一行 {len(last.filled)} 格），之后的行和类别可能在截断处之后："
             "不报告该项目缺少的类别",
         )
@@ -356,7 +357,7 @@ class FormReader:
                 self.path,
                 end,
                 1,
-                f"表格在第{where.anchor or end}行后随文本结束，最后读到的是“{level2 or level1}”，"
+                f"表格在{place_of(end, where.anchor)}后随文本结束，最后读到的是“{level2 or level1}”，"
                 "之后的指标类别（如满意度指标）可能在截断处之后：不报告该项目缺少的类别",
                 severity="warning",
                 anchor=where.anchor,
@@ -637,7 +638,7 @@ class FormReader:
             shown = "”“".join(squash(c.text) for c in across.unnamed[:3])
             self._warn(
                 first,
-                f"表格在第{first.anchor or first.line}行印有 {len(across.unnamed)} 个"
+                f"表格在{place_of(first.line, first.anchor)}印有 {len(across.unnamed)} 个"
                 f"没有指标名称的目标值（“{shown}”）："
                 "这些行的名称没有印出（原文残缺），表格没有读全：不报告该项目缺少的类别",
             )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.model import Document, Indicator, Project, places_of
 from kpi_lint.parse.numbering import INDICATOR_NUMBER, NUMBER_END
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -109,8 +109,7 @@ class TemplatePlaceholder(Rule):
 
     def _finding(self, doc: Document, project: Project, token: str, group: list[_Hit]) -> Finding:
         first = group[0]
-        lines = "、".join(str(h.line) for h in group[:12]) + ("等" if len(group) > 12 else "")
-        count = f"，共 {len(group)} 处（第{lines}行）" if len(group) > 1 else ""
+        count = f"，共 {len(group)} 处（{places_of([(h.line, h.anchor) for h in group])}）" if len(group) > 1 else ""
         if token == "（≥**）":
             what = f"{first.where}里留着模板的取值提示（比较符和单位，没有数字），如“{_text(first)}”"
             fix = "把提示删去，目标值写在指标值一栏"

@@ -115,7 +115,7 @@ class PeriodMismatch(Rule):
                 continue
             message = (
                 f"一年期项目中，三级指标“{right.level3}”的年度指标值“{right.value}”与实施期“{left.value}”"
-                f"（第{left.line}行“{left.level3}”）不一致。项目期为1年时两列是同一个目标，应填相同的值。"
+                f"（{left.place()}“{left.level3}”）不一致。项目期为1年时两列是同一个目标，应填相同的值。"
             )
             yield self.finding(
                 doc,
@@ -123,5 +123,5 @@ class PeriodMismatch(Rule):
                 project=project,
                 indicator=right,
                 span="value",
-                explain=f"实施期 第{left.line}行 {left.value!r}；年度 第{right.line}行 {right.value!r}",
+                explain=f"实施期 {left.place()} {left.value!r}；年度 {right.place()} {right.value!r}",
             )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from kpi_lint.model import Document, Form, Indicator, Project
+from kpi_lint.model import Document, Form, Indicator, Project, places_of
 from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -124,16 +124,15 @@ class TargetBasis(Rule):
 
     def _uniform(self, doc: Document, project: Project, kinds: list[tuple[Indicator, str]]) -> Finding:
         first, kind = kinds[0]
-        lines = "、".join(str(ind.span("basis")[0]) for ind, _ in kinds[:12])
-        more = "等" if len(kinds) > 12 else ""
+        lines = places_of([(ind.span("basis")[0], ind.anchor("basis")) for ind, _ in kinds])
         n = len(kinds)
         if kind == EMPTY:
-            message = f"项目全部 {n} 行指标都没有填写指标值确定依据（第{lines}{more}行）。"
+            message = f"项目全部 {n} 行指标都没有填写指标值确定依据（{lines}）。"
         else:
-            message = f"项目全部 {n} 行指标的指标值确定依据都写“{first.basis}”（第{lines}{more}行），"
+            message = f"项目全部 {n} 行指标的指标值确定依据都写“{first.basis}”（{lines}），"
             if kind in (STANDARD, NAMED):
                 message = (
-                    f"提示：项目全部 {n} 行指标的指标值确定依据都写“{first.basis}”（第{lines}{more}行）。这是公认的"
+                    f"提示：项目全部 {n} 行指标的指标值确定依据都写“{first.basis}”（{lines}）。这是公认的"
                     "依据，本身不算错；但只写类别、不写出处，审核时无从核对各行目标值从哪里来。请写明出处（如“2023年"
                     "工作计划”“上年实际完成数”）；满意度一类的目标通常出自历史或调查数据，请逐行核对。"
                 )

@@ -74,7 +74,7 @@ class DuplicateIndicator(Rule):
                 continue  # the first time; or a name the other period prints cut short, clipped itself (KPI305)
             where = f"本项目{ind.period}目标中" if ind.period else "本项目中"
             message = (
-                f"三级指标“{ind.level3}”在{where}重复出现（第{first.line}行已有，指标值“{first.value or ''}”，"
+                f"三级指标“{ind.level3}”在{where}重复出现（{first.place()}已有，指标值“{first.value or ''}”，"
                 f"此处为“{ind.value or ''}”）。每个指标只衡量一件事：合并重复行，或写出能区分的完整名称，"
                 f"如“…资助标准”与“…资助完成时间”。"
             )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.model import Document, Indicator, Project, place_of, places_of
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.text._text import clean
@@ -81,12 +81,12 @@ class NameEqualsDescription(Rule):
 
     def _pattern(self, doc: Document, repeats: list[tuple[Project, Indicator]], described: int) -> Finding:
         places = [ind.span("description") for _, ind in repeats]
-        anchors = [ind.anchor("description") for _, ind in repeats]
-        if any(anchors):
-            where = [a or str(line) for a, (line, _) in zip(anchors, places, strict=True)]
+        spots = [(line, ind.anchor("description")) for (line, _), (_, ind) in zip(places, repeats, strict=True)]
+        if any(anchor for _, anchor in spots):
+            shown = places_of(spots)  # "表1 行8、9、12": the rows as the office file shows them
         else:
-            where = [f"第{line}行" for line, _ in places]
-        shown = "、".join(where[:12]) + (f" 等 {len(where)} 处" if len(where) > 12 else "")
+            more = f" 等 {len(places)} 处" if len(places) > 12 else ""
+            shown = "、".join(place_of(line) for line, _ in places[:12]) + more
         projects = {p.name for p, _ in repeats}
         message = (
             f"全文 {described} 个写了绩效指标描述的指标中，有 {len(repeats)} 个（{len(projects)} 个项目）"

@@ -135,7 +135,7 @@ class CopiedAcrossProjects(Rule):
             sim, i = best_of[j]
             earlier = doc.projects[i]
             message = (
-                f"本项目的绩效指标与第{earlier.line}行项目“{earlier.name}”的指标几乎相同"
+                f"本项目的绩效指标与{earlier.place}项目“{earlier.name}”的指标几乎相同"
                 f"（{sim:.0%} 的指标名称和指标值一致），"
                 f"像是照搬。每个项目应按自身资金规模和用途设定指标，如按本项目资金测算的受益人数、补助标准和完成时间。"
             )
@@ -186,7 +186,7 @@ class CopiedAcrossProjects(Rule):
             sim, loc, earlier = best_of[j]
             label = "总体目标" if later.goals else "绩效目标"
             message = (
-                f"本项目的{label}与第{earlier.line}行项目“{earlier.name}”的几乎相同（相似度 {sim:.0f}%）。"
+                f"本项目的{label}与{earlier.place}项目“{earlier.name}”的几乎相同（相似度 {sim:.0f}%）。"
                 f"{label}应写明本项目资金要达到的结果：为哪些对象、做成多少、达到什么水平，数字按本项目资金测算。"
             )
             yield self.finding(
