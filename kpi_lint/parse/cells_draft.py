@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kpi_lint.model import Form, FundItem, Located, ParseProblem, Project
+from kpi_lint.model import Form, FundItem, Located, ParseProblem, Project, place_of
 from kpi_lint.parse.cells_block import Block, block_periods, header_columns, is_header
 from kpi_lint.parse.cells_meta import (
     DEFAULT_PERIODS,
@@ -107,7 +107,9 @@ class Draft:
         # A short row the table goes on after is skipped; a short row the table stops at means it was cut.
         unread = block.bad_rows[:-1] if cut_short else block.bad_rows
         problems = [
-            ParseProblem(self.path, row.line, 1, f"第{row.line}行处绩效指标行无法读取：{what}该行{reason}，已跳过")
+            ParseProblem(
+                self.path, row.line, 1, f"{place_of(row.line)}处绩效指标行无法读取：{what}该行{reason}，已跳过"
+            )
             for row, reason in unread
         ]
         cut = self._cut_reason(block, at_end, cut_short)
@@ -122,7 +124,7 @@ class Draft:
     def _cut_reason(self, block: Block, at_end: bool, cut_short: bool) -> str | None:
         if cut_short:
             row, reason = block.bad_rows[-1]
-            return f"最后一行（第{row.line}行）{reason}"
+            return f"最后一行（{place_of(row.line)}）{reason}"
         if not block.indicators and not block.empty_categories:
             return "表头之后没有指标行"
         if at_end and not self.closed and not block.reached_satisfaction:
@@ -132,7 +134,7 @@ class Draft:
     def _incomplete(self, detail: str) -> ParseProblem:
         """The table stops where it should go on: named by the last line read."""
         line = self.last_line
-        return ParseProblem(self.path, line, 1, f"第{line}行处绩效指标表不完整：{detail}")
+        return ParseProblem(self.path, line, 1, f"{place_of(line)}处绩效指标表不完整：{detail}")
 
     def _project(self, block: Block) -> Project:
         assert self.name is not None

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kpi_lint.lazy_re import lazy_compile
-from kpi_lint.model import Document, Form, ParseProblem, Project
+from kpi_lint.model import Document, Form, ParseProblem, Project, place_of
 from kpi_lint.parse.common import squash
 from kpi_lint.parse.numbering import CHINESE_NUMERAL, PART_HEADING
 from kpi_lint.parse.pdf_header import (
@@ -154,4 +154,4 @@ def _project(text: PdfText, section: Section, doc: Document) -> Project | None:
 
 
 def _problem(doc: Document, line: int, detail: str) -> None:
-    doc.problems.append(ParseProblem(doc.path, line, 1, f"第{line}行处绩效指标表不完整：{detail}"))
+    doc.problems.append(ParseProblem(doc.path, line, 1, f"{place_of(line)}处绩效指标表不完整：{detail}"))

@@ -9,7 +9,7 @@ row, level names by `canonical_level2` (see rows_indicators).
 from __future__ import annotations
 
 from kpi_lint.lazy_re import lazy_compile
-from kpi_lint.model import PERIOD_ANNUAL, Document, Form, Indicator, Located, ParseProblem, Project
+from kpi_lint.model import PERIOD_ANNUAL, Document, Form, Indicator, Located, ParseProblem, Project, place_of
 from kpi_lint.parse.rows_analysis import figures_in, parse_analysis
 from kpi_lint.parse.rows_cells import Cell, Row, filled
 from kpi_lint.parse.rows_funds import parse_execution
@@ -127,7 +127,7 @@ def _incomplete(blocks: TableBlocks, name: Located | None) -> str:
     missing = "、".join(label for label, found in parts if found is None)
     who = f"“{name.text}”" if name else "自评表"
     return (
-        f"第{blocks.last_line}行处自评表不完整：{who}（第{blocks.start + 1}行起）缺少{missing}，"
+        f"{place_of(blocks.last_line)}处自评表不完整：{who}（{place_of(blocks.start + 1)}起）缺少{missing}，"
         "表格在此中断，该项目未解析"
     )
 
@@ -142,7 +142,7 @@ def _parse_table(src: SourceText, blocks: TableBlocks, doc: Document) -> Project
     if blocks.department is not None:
         project.department, project.implementer = _units(blocks.rows[blocks.department])
     if blocks.fund_header is None:
-        _problem(doc, start_line, f"第{start_line}行起的自评表“{name.text}”没有项目资金（预算执行）行")
+        _problem(doc, start_line, f"{place_of(start_line)}起的自评表“{name.text}”没有项目资金（预算执行）行")
     else:
         sub, amount_rows = _execution_rows(blocks)
         project.execution = parse_execution(blocks.rows[blocks.fund_header], sub, amount_rows)

@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kpi_lint.lazy_re import lazy_compile
-from kpi_lint.model import GARBLED_GRADE, Document, Form, ParseProblem, Project
+from kpi_lint.model import GARBLED_GRADE, Document, Form, ParseProblem, Project, place_of
 from kpi_lint.parse.numbering import NUMBER_STOP, ORDINAL_LONG
 from kpi_lint.vocab import COST_LEVEL2, LEVEL1_NAMES, LEVEL2_NAMES, SATISFACTION, SATISFACTION_L1, Vocabulary
 
@@ -181,7 +181,7 @@ def _unread_note(doc: Document, project: Project, labels: list[str]) -> ParsePro
     line, column = _end(project)
     named = "、".join(f"“{label}”" for label in labels)
     message = (
-        f"项目“{project.name}”的表格在第{line}行最后读到的一行之后没有读全（表格中断）：其后原文印有{named}，"
+        f"项目“{project.name}”的表格在{place_of(line)}最后读到的一行之后没有读全（表格中断）：其后原文印有{named}，"
         "但没有读出其下的指标行，"
         "直到文本结束（摘录在表中截断，或表格未能拆分）：不报告该项目缺少的类别，请对照原件核实"
     )
@@ -272,8 +272,8 @@ def _mid_sentence_note(doc: Document, project: Project, lines: list[str]) -> Par
         doc,
         lines,
         lambda stop, tail: (
-            f"表格（或列出指标的文字）在第{stop}行中断：原文在“…{tail}”处句子没有写完就结束了（摘录在此截断）；"
-            f"项目“{project.name}”最后读到的指标在第{line}行，之后的指标类别（如满意度指标）可能在截断处之后："
+            f"表格（或列出指标的文字）在{place_of(stop)}中断：原文在“…{tail}”处句子没有写完就结束了（摘录在此截断）；"
+            f"项目“{project.name}”最后读到的指标在{place_of(line)}，之后的指标类别（如满意度指标）可能在截断处之后："
             "不报告该项目缺少的类别，请对照原件核实"
         ),
     )
@@ -336,7 +336,7 @@ def _heading_note(doc: Document, project: Project, lines: list[str]) -> ParsePro
         doc,
         lines,
         lambda stop, tail: (
-            f"列出指标的文字在第{stop}行中断：原文在“{tail}”处（指标类别的标题）没有写完就结束了"
-            f"（摘录在此截断）；项目“{project.name}”最后读到的指标在第{line}行，{beyond}，请对照原件核实"
+            f"列出指标的文字在{place_of(stop)}中断：原文在“{tail}”处（指标类别的标题）没有写完就结束了"
+            f"（摘录在此截断）；项目“{project.name}”最后读到的指标在{place_of(line)}，{beyond}，请对照原件核实"
         ),
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kpi_lint.model import EmptyCategory, Form, Indicator, Located
+from kpi_lint.model import EmptyCategory, Form, Indicator, Located, place_of
 from kpi_lint.parse.common import LEVEL2_PARENT, canonical_level1, canonical_level2, make_indicator
 from kpi_lint.parse.rows_cells import Cell, Row, filled
 
@@ -129,7 +129,7 @@ def parse_indicator_row(row: Row, levels: Levels, *, path: str, project: str) ->
     got = _assign(middle, slots, weight is not None)
     if len(middle) > len(slots):
         extra = "、".join(c.text for c in middle[len(slots) - 1 : -1])
-        result.problems.append(f"第{row[0].line}行指标行单元格多于预期，未识别的内容：{extra}")
+        result.problems.append(f"{place_of(row[0].line)}指标行单元格多于预期，未识别的内容：{extra}")
 
     def loc(name: str) -> Located | None:
         cell = got.get(name)
@@ -168,7 +168,7 @@ def parse_indicator_row(row: Row, levels: Levels, *, path: str, project: str) ->
         deviation=deviation[0].located if deviation else None,
     )
     if len(deviation) > 1:
-        result.problems.append(f"第{row[0].line}行得分之后有多个单元格，只取第一个作为偏差原因")
+        result.problems.append(f"{place_of(row[0].line)}得分之后有多个单元格，只取第一个作为偏差原因")
     result.indicator = ind
     return result
 
