@@ -298,7 +298,7 @@ def _problems(problems: Sequence[ParseProblem]) -> str:
         return ""
     items = "".join(
         f'<li class="problem-input"><span class="code">{INPUT_ERROR_CODE}</span> {_badge(Severity.ERROR)} '
-        f'<span class="loc">{escape(location(shown_path(p.path), p.line, p.column, None))}</span> '
+        f'<span class="loc">{escape(location(shown_path(p.path), p.line, p.column, p.anchor))}</span> '
         f"{escape(p.message)}</li>"
         for p in problems
     )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
-from kpi_lint.model import Document
+from kpi_lint.model import Document, place_of
 from kpi_lint.report.svg_charts import Bar, Dot, band_colour, count_bars, histogram, score_bars, strip_plot
 from kpi_lint.rules.base import Finding
 from kpi_lint.score.formula import DimensionScore, ProjectScore
@@ -204,7 +204,9 @@ def _indicator_table(score: ProjectScore) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for _, h in cells)
     rows = []
     for i, ind in enumerate(project.indicators):
-        tds = [f'<td class="loc">{ind.line}</td>']
+        # the line in a text file; in an office file the row as the file shows it ("表1 行5", "目标表!C7")
+        anchor = ind.anchor("level3")
+        tds = [f'<td class="loc">{escape(place_of(ind.line, anchor)) if anchor else ind.line}</td>']
         for attribute, _ in cells:
             found = marks.cells.get((i, attribute), [])
             text = escape(cell_text(ind, attribute))
