@@ -27,17 +27,16 @@ HABITS = FIXTURES / "office_habits"
 WILD_TABLES = FIXTURES / "wild_tables"
 
 
-def _messages(doc: Document, code: str) -> list[str]:
-    rule = rule_by_code(code)
-    assert rule is not None
-    context = RuleContext(documents=[doc], extras={PEERS: None, VAGUENESS: None})
-    return [f.message for f in run_rules([doc], [rule], context) if f.code == code]
-
-
 def _findings(doc: Document, code: str) -> list[Finding]:
+    """What rule `code` alone finds in `doc` (no peer index, no vagueness model)."""
     rule = rule_by_code(code)
     assert rule is not None
-    return run_rules([doc], [rule], RuleContext(documents=[doc], extras={PEERS: None, VAGUENESS: None}))
+    found = run_rules([doc], [rule], RuleContext(documents=[doc], extras={PEERS: None, VAGUENESS: None}))
+    return [f for f in found if f.code == code]
+
+
+def _messages(doc: Document, code: str) -> list[str]:
+    return [f.message for f in _findings(doc, code)]
 
 
 # ---- the one wording -----------------------------------------------------------------------------------------
@@ -109,17 +108,21 @@ def test_kpi107_lists_the_rows_of_one_basis_as_the_file_shows_them(name: str, ro
 
 
 @pytest.mark.parametrize(
-    ("name", "rows"), [*TARGET_ROWS.items(), ("target.xlsx", "目标表!C7、C8、C9、C10、C11、C12、C13、C14、C16、C17")]
+    ("name", "rows"),
+    [
+        # the text files keep their wording: each line whole
+        ("target.txt", "第8行、第9行、第10行、第11行、第12行、第13行、第14行、第15行、第17行、第18行"),
+        ("target.docx", TARGET_ROWS["target.docx"]),
+        ("target.html", TARGET_ROWS["target.html"]),
+        ("target.pdf", TARGET_ROWS["target.pdf"]),
+        ("target.xlsx", "目标表!D7、D8、D9、D10、D11、D12、D13、D14、D16、D17"),  # the description cells
+    ],
 )
 def test_kpi302_lists_the_descriptions_that_repeat_the_name_by_row(name: str, rows: str) -> None:
     doc = parse(OFFICE / name)
     for ind in doc.projects[0].indicators:
         ind.description = ind.level3
     (message,) = _messages(doc, "KPI302")
-    if name == "target.txt":  # the text files keep their wording: each line whole
-        rows = "第8行、第9行、第10行、第11行、第12行、第13行、第14行、第15行、第17行、第18行"
-    if name == "target.xlsx":  # the description cells (column D), where the finding points
-        rows = rows.replace("C", "D")
     assert f"有 10 个（1 个项目）的描述只是重复了三级指标名称（{rows}）：这是整份文件的填写方式" in message
 
 
@@ -190,7 +193,7 @@ def test_kpi205_on_a_sheet_lists_the_cells_excel_names() -> None:
 
 
 def test_kpi205_on_a_pdf_lists_the_rows_its_own_anchor_counts() -> None:
-    (finding,) = [f for f in _findings(parse(HABITS / "noborder.xlsx.pdf"), "KPI205") if f.code == "KPI205"]
+    (finding,) = _findings(parse(HABITS / "noborder.xlsx.pdf"), "KPI205")
     assert finding.anchor == "页1 表1 行6 格3 (237,160)"
     # not the reader's running lines (第7、10、14…行), which the printed page does not show
     assert "共 9 处（页1 表1 行6、9、13、14、15、17、18、19、20）" in finding.message
