@@ -47,9 +47,9 @@ _LAST_NUMBER = lazy_compile(r"^(.*?)([A-Z]*\d+)$")
 
 def place_of(line: int, anchor: str | None = None) -> str:
     """How a message names a place for people, as the file shows it: "第12行" in a text file; in an office file
-    the anchor's own words for the row — "表1 行10" (Word, HTML), "页1 表1 行6" (PDF table), "页3" (PDF text) —
-    or the worksheet cell as Excel names it ("目标表!F12").  Machine fields (line, column, anchor) stay as they are.
-    """
+    the anchor's own words for the row — "表1 行10" (Word, HTML), "页1 表1 行6" (PDF table), "页3" (PDF text),
+    "段落5" (Word, HTML) — or the worksheet cell as Excel names it ("目标表!F12").  Machine fields (line, column,
+    anchor) stay as they are."""
     if anchor is None:
         return f"第{line}行"
     if "!" in anchor:
@@ -154,7 +154,9 @@ class Indicator:
     def place(self, name: str | None = None) -> str:
         """The row, or the line of field `name`, for a message that cites it (place_of): "第12行", "表1 行4"."""
         line = self.line if name is None else self.span(name)[0]
-        return place_of(line, self.anchor(name or "level3"))
+        # a row whose 三级指标 cell is empty is still placed by the anchor of another of its cells
+        anchor = self.anchor(name or "level3") or next((loc.anchor for loc in self.spans.values() if loc.anchor), None)
+        return place_of(line, anchor)
 
 
 # 元 in one money unit as funds blocks and narratives print them.

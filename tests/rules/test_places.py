@@ -47,9 +47,19 @@ def test_a_place_is_a_line_in_text_and_the_anchors_row_in_an_office_file() -> No
     assert place_of(40, "表1 行10 格6") == "表1 行10"
     assert place_of(7, "页1 表1 行6 格3 (237,160)") == "页1 表1 行6"  # a borderless PDF cell's corner is dropped
     assert place_of(3, "页4") == "页4"
+    assert place_of(5, "段落5") == "段落5"
     assert place_of(12, "目标表!F12") == "目标表!F12"
     assert Located("≥95%", 12, 5).place == "第12行"
     assert Located("≥95%", 40, 6, "表2 行5 格3").place == "表2 行5"
+
+
+@pytest.mark.parametrize(
+    ("name", "row"), [("target.txt", "第8行"), ("target.docx", "表1 行5"), ("target.xlsx", "目标表!E7")]
+)
+def test_a_row_without_its_name_cell_is_placed_by_another_of_its_cells(name: str, row: str) -> None:
+    ind = parse(OFFICE / name).projects[0].indicators[0]
+    del ind.spans["level3"]  # a row printed with its 三级指标 cell empty
+    assert ind.place() == row
 
 
 def test_a_list_of_places_names_each_table_or_sheet_once() -> None:
