@@ -12,7 +12,8 @@ pattern once; KPI202 also by its 二级), as tests/rules/test_finding_review.py 
 
 A finding judged again in a later sample (a re-draw, or a re-judgement after its message changed: samples 13, 14, 16,
 17) has a row per judgement, and each row counts. `--latest` counts each finding once instead, with the verdict of its
-latest sample (the highest sample number among its rows).
+latest sample (the highest sample number among its rows). `--wilson` adds the Wilson 95 % interval of strict
+precision (scipy's binomtest), the honest width of a figure drawn from a few findings.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import argparse
 import csv
 import json
 from collections import Counter, defaultdict
+
+from scipy.stats import binomtest
 
 REVIEW = "tests/data/finding_review.csv"
 
@@ -58,13 +61,17 @@ def latest(rows: list[dict[str, str]]) -> list[dict[str, str]]:
     return list(last.values())
 
 
-def _cell(verdicts: list[str]) -> str:
+def _cell(verdicts: list[str], wilson: bool = False) -> str:
     n = len(verdicts)
     if not n:
-        return "0 | – | – | –"
+        return "0 | – | – | –" + (" | –" if wilson else "")
     c = Counter(verdicts)
     strict, lenient = c["right"] / n, (c["right"] + c["partly"]) / n
-    return f"{n} | {c['right']}/{c['partly']}/{c['wrong']} | {strict:.2f} | {lenient:.2f}"
+    cell = f"{n} | {c['right']}/{c['partly']}/{c['wrong']} | {strict:.2f} | {lenient:.2f}"
+    if wilson:
+        low, high = binomtest(c["right"], n).proportion_ci(confidence_level=0.95, method="wilson")
+        cell += f" | {low:.2f}–{high:.2f}"
+    return cell
 
 
 def main() -> None:
@@ -76,6 +83,7 @@ def main() -> None:
     ap.add_argument(
         "--latest", action="store_true", help="count each finding once, with the verdict of its latest sample"
     )
+    ap.add_argument("--wilson", action="store_true", help="add the Wilson 95%% interval of strict precision")
     args = ap.parse_args()
     with open(args.findings, encoding="utf-8") as fh:
         findings = [f for f in json.load(fh) if f["code"] != "KPI000"]
@@ -91,13 +99,18 @@ def main() -> None:
         judged[row["code"]].append(row["verdict"])
         if reported(row, index):
             still[row["code"]].append(row["verdict"])
-    print("| rule | fires | judged | R/P/W | strict | lenient | still reported | R/P/W | strict | lenient |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    interval = " strict 95 % (Wilson) |" if args.wilson else ""
+    print(
+        f"| rule | fires | judged | R/P/W | strict | lenient |{interval} still reported | R/P/W | strict | lenient |"
+        + interval
+    )
+    print("|---" * (10 + 2 * args.wilson) + "|")
+    w = args.wilson
     for code in sorted(judged):
-        print(f"| {code} | {fires[code]} | {_cell(judged[code])} | {_cell(still[code])} |")
+        print(f"| {code} | {fires[code]} | {_cell(judged[code], w)} | {_cell(still[code], w)} |")
     every = [v for vs in judged.values() for v in vs]
     kept = [v for vs in still.values() for v in vs]
-    print(f"| all | {sum(fires.values())} | {_cell(every)} | {_cell(kept)} |")
+    print(f"| all | {sum(fires.values())} | {_cell(every, w)} | {_cell(kept, w)} |")
 
 
 if __name__ == "__main__":

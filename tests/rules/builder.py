@@ -58,6 +58,7 @@ from kpi_lint.model import (
 from kpi_lint.parse.values import parse_value
 
 TEXT_FIELDS = (
+    "title",
     "department",
     "implementer",
     "attribute",

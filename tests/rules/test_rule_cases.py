@@ -76,6 +76,7 @@ def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
             # what the finding says: words it must carry, words it must not (a reworded message is held to them)
             assert all(word in f.message for word in case.get("says", ())), f.message
             assert not any(word in f.message for word in case.get("not_says", ())), f.message
+            assert f.severity == case.get("severity", f.severity), (f.severity, f.message)
         if "at" in case:  # text → finding end to end: where in the source text each finding points
             assert [(f.line, f.column) for f in findings] == [tuple(place) for place in case["at"]]
 

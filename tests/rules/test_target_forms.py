@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from kpi_lint.config import Config
 from kpi_lint.lexicon import load_lexicon
-from kpi_lint.rules.target.common import DATE, expected_unit, name_cues
+from kpi_lint.parse import parse
+from kpi_lint.rules.context import build_context
+from kpi_lint.rules.engine import run_rules
+from kpi_lint.rules.registry import rule_by_code
+from kpi_lint.rules.target.common import DATE, after_event, expected_unit, name_cues
+from tests.corpus import CORPUS_DIR
 
 
 @pytest.mark.parametrize(
@@ -32,3 +38,26 @@ from kpi_lint.rules.target.common import DATE, expected_unit, name_cues
 )
 def test_the_unit_a_name_calls_for(name: str, unit: str | None) -> None:
     assert expected_unit(name, name_cues(load_lexicon())) == unit
+
+
+@pytest.mark.parametrize(
+    ("value", "event"),
+    [
+        # wild s01 (护工培训) "考核任务完成及时 | 1-6期培训结束后及时考核": a limit counted from each session's end
+        ("1-6期培训结束后及时考核", "1-6期培训结束后"),
+        ("资金到位后及时拨付", "资金到位后"),
+        ("验收后10日内完成结算", None),  # the limit is stated already
+        ("2021.1.1-12.31", None),
+        ("按时完成", None),
+    ],
+)
+def test_a_timeliness_value_hung_on_an_event(value: str, event: str | None) -> None:
+    assert after_event(value, name_cues(load_lexicon())) == event
+
+
+def test_the_event_gives_the_deadline_on_a_real_row() -> None:
+    """s01's KPI104 finding is offered "1-6期培训结束后N日内", not a calendar "不晚于N月底" (sample 39: partly)."""
+    path = CORPUS_DIR / "wild" / "s01_shanxi_nursingtraining_selfeval_ocr.txt"
+    doc = parse(path)
+    found = [f for f in run_rules([doc], [rule_by_code("KPI104")], build_context([doc], Config())) if f.line == 8]
+    assert [(f.column, f.suggestion) for f in found] == [(16, "1-6期培训结束后N日内")]

@@ -38,8 +38,22 @@ def _phrase_why(ind: Indicator) -> str:
     category, not what is measured — exactly that, not an empty phrase ("生态影响")."""
     name = clean(_UNIT_TAIL.sub("", squash(ind.level3 or "")))
     if f"{name}指标" in CATEGORY_NAMES:
+        described = _described(ind, name)
+        if described:
+            # "服务对象满意度 | 享受高龄津贴的对象对老龄工作的满意程度": the row says whom, only not in its name
+            return f"只是指标类别的名称，衡量谁、衡量什么只写在指标说明里（“{described}”），名称本身没有写明"
         return "只是指标类别的名称，没有写明衡量谁、衡量什么"
     return "是空泛的套话，不说明衡量什么"
+
+
+def _described(ind: Indicator, name: str) -> str | None:
+    """The row's own description when it says something of its own: not empty, not holding the name again
+    ("服务对象满意度调查"), not itself a category."""
+    text = squash(ind.description or "")
+    said = clean(text)
+    if not said or said in name or name in said or f"{said}指标" in CATEGORY_NAMES:
+        return None
+    return text
 
 
 class FillerIndicator(Rule):

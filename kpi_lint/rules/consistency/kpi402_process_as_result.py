@@ -8,7 +8,7 @@ from kpi_lint.model import Document, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.target.common import in_process_section
+from kpi_lint.rules.target.common import department_wide, in_process_section
 from kpi_lint.rules.text._text import clean
 from kpi_lint.vocab import longest_first
 
@@ -42,6 +42,13 @@ def process_measure_in(name: str, measures: Sequence[str], manners: Sequence[str
     return next((m for m in measures if m and m in bare), None)
 
 
+def _department_message(name: str | None, hit: str) -> str:
+    return (
+        f"三级指标“{name}”是预算过程指标（{hit}）。部门整体绩效目标表常把它列为预算管理类的共性指标，这本身不算错；"
+        "但它只说明预算管得怎样，不说明部门履职的产出和效果：请确认表中另有反映履职产出和效益的指标，不要以它代替。"
+    )
+
+
 class ProcessAsResult(Rule):
     """把预算执行过程当作绩效指标（资金到位率、预算执行率、按时拨付、预算控制率）。
 
@@ -53,7 +60,9 @@ class ProcessAsResult(Rule):
     预算控制率、资金拨付率、支出进度……）时报告；名称中间插着说钱怎么拨的词（``process_manners.txt``：足额、及时、
     全额……，"资金足额拨付率"）时，去掉这些词再比对。消息中写出匹配到的最长一项。指标值只是重复名称的行（自评表
     自带的"预算执行率 | 预算执行率"计分行），和填在模板自设的预算类二级指标（广东批复表的"预算(或投资规模)控制
-    指标"）下的行不报告：那是表格要求填的，不是单位的选择。表格自己的过程管理一节（一级"过程管理"：发改委表的计划、资金、
+    指标"）下的行不报告：那是表格要求填的，不是单位的选择。部门整体绩效目标表（标题含“整体”：“部门(单位)整体绩效目标表”）
+    常把预算执行率一类列为预算管理的共性指标，这是该类表的设计：只给一条提示（info），请确认另有反映履职产出和效益
+    的指标，不说“自评中另行计分”。表格自己的过程管理一节（一级"过程管理"：发改委表的计划、资金、
     项目管理，自评框架的"项目管理 | 投入管理 | 预算执行率"）里的行同样不报告：那一节本来就是评价项目怎么管的。
     消息按所在二级指标说明应改成哪一类目标（成本：单位成本或总额上限；时效：完成时间；质量：达到的标准或合格率；
     数量：工作量或受益对象数），数字用 N 表示、由本项目按自身资金和任务填写，不举某个样本项目的数字。
@@ -96,6 +105,10 @@ class ProcessAsResult(Rule):
                 continue  # "项目管理 | 投入管理 | 预算执行率": the process section asks for it
             if any(m in clean(ind.level2) for m in _BUDGET_CATEGORY):
                 continue  # the form itself asks for it ("预算(或投资规模)控制指标"): the template's, not the unit's
+            if department_wide(project):
+                message = _department_message(ind.level3, hit)
+                yield self.finding(doc, message, project=project, indicator=ind, severity=Severity.INFO)
+                continue
             instead = _INSTEAD.get(ind.level2 or "", _DEFAULT_INSTEAD)
             message = (
                 f"三级指标“{ind.level3}”是预算过程指标（{hit}），不是绩效结果：预算执行在自评中另行计分（预算执行率10分）。"

@@ -12,6 +12,7 @@ from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import project_years
 from kpi_lint.rules.consistency.kpi401_period_mismatch import fund_yuan
+from kpi_lint.rules.target.common import UNITLESS
 from kpi_lint.vocab import COST, QUANTITY
 
 _COST = COST
@@ -70,7 +71,8 @@ class CostTotalMismatch(Rule):
       （"134元" × "19141人"），这类表常这样写人均标准。
 
     没有任何一种算法落在该期间资金总额（自评表为全年预算数）的 ``tolerance``（相对误差，默认 0.01）以内时报告。
-    没有金额型成本行、或单价找不到对应数量的期间不判断。
+    没有金额型成本行、或单价找不到对应数量的期间不判断；成本行印了数字却没写币种（"托管服务器服务成本 | 10320/年"，
+    名称也不是比率）的期间同样不判断：那一行是多少钱表上没说，合计无从算起。
 
     **为什么不好**
 
@@ -123,6 +125,10 @@ class CostTotalMismatch(Rule):
         terms: list[CostTerm] = []
         for ind in rows:
             p = ind.parsed
+            if _is_cost(ind) and self._amount_unknown(ind):
+                return (
+                    None  # "托管服务器服务成本 | 10320/年": an amount whose currency was left out; no sum can be told
+                )
             if not _is_cost(ind) or p is None or p.kind != "money" or p.number is None:
                 continue
             amount = scaled(p)
@@ -144,6 +150,15 @@ class CostTotalMismatch(Rule):
                 term.times *= matches[0][1]
             terms.append(term)
         return terms
+
+    def _amount_unknown(self, ind: Indicator) -> bool:
+        """A cost row printing a figure with no currency ("10320/年", "10320") whose name is no rate: an amount in
+        some unit the table does not say, so the period's costs add up to an unknown sum."""
+        p = ind.parsed
+        if p is None or p.number is None or p.kind == "money":
+            return False
+        bare = p.kind == "number" or (p.unit or "").startswith("/")
+        return bare and self.readings.expected_unit(ind.level3) not in ("%", UNITLESS)
 
     def _reconciles(self, total: float, funds: float) -> bool:
         return abs(total - funds) <= float(self.opts["tolerance"]) * max(abs(funds), 1.0)

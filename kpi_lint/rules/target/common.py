@@ -68,6 +68,8 @@ class NameCues:
     amount_words: tuple[str, ...] = ()
     cost_words: tuple[str, ...] = ()
     standard_words: tuple[str, ...] = ()
+    # event_deadlines.txt: an event a timeliness value hangs its time on ("培训结束后及时考核"): "结束后", "到位后" …
+    event_words: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -89,6 +91,7 @@ def _cues_for(directory: str) -> NameCues:
         amount_words=tuple(paid_out.get(PAID_OUT_AMOUNT, ())),
         cost_words=tuple(paid_out.get(PAID_OUT_COST, ())),
         standard_words=tuple(paid_out.get(PAID_OUT_STANDARD, ())),
+        event_words=tuple(sorted(read_list(root, EVENT_DEADLINES_FILE), key=len, reverse=True)),
     )
 
 
@@ -105,6 +108,19 @@ def filled_targets(project: Project, lexicon: Lexicon) -> Iterator[tuple[Indicat
             continue
         if not is_blank(ind.value, cues) and not declared_not_applicable(ind, cues):
             yield ind, ind.parsed or parse_value(ind.value, lexicon)
+
+
+EVENT_DEADLINES_FILE = "event_deadlines.txt"
+
+# The word by which a form's title says it covers a department's (or unit's) whole spending, not one project:
+# "2022年部门(单位)整体绩效目标表", "整体支出绩效目标表", "…整体绩效自评表".
+_WHOLE = "整体"
+
+
+def department_wide(project: Project) -> bool:
+    """The table sets the targets of a department's whole spending (its printed title says 整体): such templates list
+    budget-management measures (预算执行率, 结转结余率) among their common indicators."""
+    return project.title is not None and _WHOLE in project.title.text
 
 
 def in_process_section(ind: Indicator) -> bool:
@@ -502,11 +518,24 @@ def names_a_cost(level3: str | None, cues: NameCues) -> bool:
     return holds_any(name, cues.cost_words) and not pays_out(level3, cues)
 
 
+def after_event(value: str | None, cues: NameCues) -> str | None:
+    """The value up to the event it hangs its time on ("1-6期培训结束后及时考核" → "1-6期培训结束后"), when it
+    names one (event_deadlines.txt) and states no limit of its own; None otherwise."""
+    text = squash(value or "")
+    at = min((i + len(w) for w in cues.event_words if (i := text.find(w)) >= 0), default=None)
+    if at is None or any(ch.isdigit() for ch in text[at:]):
+        return None  # "验收后10日内": the limit is there already
+    return text[:at]
+
+
 def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str | None:
     """A measurable target of the form the indicator calls for (N is the figure to fill in). A cost is a ceiling
     wherever it is filed ("项目成本控制" under a 成效 heading with no 二级): ≤N元, never ≥."""
     unit = expected_unit(ind.level3, cues)
     if ind.level2 == TIMELINESS or unit == DATE:
+        event = after_event(ind.value, cues)
+        if event is not None:
+            return f"{event}N日内"  # "1-6期培训结束后及时考核": a time counted from the event, not a calendar date
         return f"不晚于{year}年N月底" if year else "不晚于N月底"
     if ind.level2 == COST or (unit == "元" and names_a_cost(ind.level3, cues)):
         return "≤N元"

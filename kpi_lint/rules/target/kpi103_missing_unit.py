@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -34,7 +35,9 @@ class MissingUnit(Rule):
 
     指标值是光秃秃的数字（"≥95"、">90"、"717"），而指标所衡量的东西有单位时报告：比率或满意度（%）、
     计数（人、次、份……）、面积（平方米）、金额（元）。指标名称对应的单位取自 ``lexicons/name_units.txt``
-    （人数 → 人，率 → %）；能确定单位时，建议值就是带上该单位的值。无单位的量（指数、系数、得分：键 ``无单位``）、
+    （人数 → 人，率 → %）；能确定单位时，建议值就是带上该单位的值。比率下不大于 1 的数（"覆盖率 | 1"、
+    "合格率 | 0.95"）多半是小数写法，建议值换算成百分数（100%、95%），不是"1%"。
+    无单位的量（指数、系数、得分：键 ``无单位``）、
     时效指标下的年份，以及放在人数、日期、金额上的通用及格线（"≥95"，属 KPI102）不报告；名称在括号中
     写明了单位的数字（"新增限上商贸企业(法人) 23"、"机关运转率（%） 95"：表格自己的写法）、名称里连数带单位
     印着同一个数的（"配套电力设施1250KVA变压器3台 | 3"），以及目标为零的（"明显变质比例 | 0"：零在哪种单位下都是零）
@@ -118,7 +121,13 @@ class MissingUnit(Rule):
             unit = "%"
         suggestion = None
         value = (ind.value or "").strip()
-        if unit == "%":
+        if unit == "%" and 0 < number <= 1:
+            # "覆盖率 | 1", "验收合格率 | 0.95": a rate written as a fraction (1 = 100%), not one per cent
+            percent = f"{number * 100:g}%"
+            printed = _number_text(value)
+            suggestion = value.replace(printed, percent, 1) if printed else percent
+            need = f"比率像是写成了小数（{value} 即 {percent}）：应写成“{suggestion}”；若本意是 {value}%，请补上%"
+        elif unit == "%":
             suggestion = f"{value}%"
             need = "比率和满意度写百分比"
         elif unit == DATE:
@@ -139,6 +148,14 @@ class MissingUnit(Rule):
         message = f"指标值“{value}”只有数字，没有单位：无法判断是比率、人数还是金额。{need}。"
         return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=suggestion)
 
+
+def _number_text(value: str) -> str | None:
+    """The figure as printed in the value ("≥0.95" → "0.95")."""
+    found = _FIGURE.search(value)
+    return found.group() if found else None
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 # Categories whose names state a requirement or an effect rather than a thing to count: a bare whole number under them,
 # with no comparator and a name that calls for no unit, is more likely the row's points than a count.
