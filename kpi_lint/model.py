@@ -58,13 +58,15 @@ def place_of(line: int, anchor: str | None = None) -> str:
 
 
 def places_of(spots: list[tuple[int, str | None]], shown: int = 12) -> str:
-    """Several places (line, anchor) in the order given, the first `shown` of them, "等" if there are more:
-    "第8、11、15行" in a text file, "表1 行8、11、15" / "页1 表1 行6、9" / "目标表!C8、C11" in an office file
-    (places of several tables or sheets are grouped, "表1 行8、11；表2 行3").  A place is named as often as it is
-    given, so that the list still counts the places it stands for ("共 4 处（第7、7、9、11行）")."""
-    more = "等" if len(spots) > shown else ""
-    named = [place_of(line, anchor) for line, anchor in spots[:shown]]
-    if all(anchor is None for _, anchor in spots[:shown]):
+    """Several places (line, anchor) in the order given, each named once, the first `shown` of them, "等" if
+    there are more: "第8、11、15行" in a text file, "表1 行8、11、15" / "页1 表1 行6、9" / "目标表!C8、C11" in an
+    office file (places of several tables or sheets are grouped, "表1 行8、11；表2 行3").  Several hits on one
+    line are one place, so the list may name fewer places than a message counts: a message gives the count
+    first and the list after "在" ("共 4 处，在第7、9行"), never the list as the count's own parenthesis."""
+    distinct = list(dict.fromkeys(place_of(line, anchor) for line, anchor in spots))
+    more = "等" if len(distinct) > shown else ""
+    named = distinct[:shown]
+    if all(anchor is None for _, anchor in spots):
         return f"第{'、'.join(name[1:-1] for name in named)}{more}行"
     groups: dict[str, list[str]] = {}
     for name in named:
@@ -72,6 +74,12 @@ def places_of(spots: list[tuple[int, str | None]], shown: int = 12) -> str:
         head, item = (match[1], match[2]) if match else (name, "")
         groups.setdefault(head, []).append(item)
     return "；".join(head + "、".join(items) for head, items in groups.items()) + more
+
+
+def office_anchors(anchors: list[str | None]) -> list[str | None]:
+    """The anchors of a pattern's places as `Finding.occurrence_anchors` keeps them: all of them in an office
+    file, none (an empty list) in a text file, where the places' lines and columns say it all."""
+    return anchors if any(anchors) else []
 
 
 PERIOD_IMPLEMENTATION = "实施期"

@@ -63,11 +63,21 @@ def finding_record(finding: Finding) -> dict[str, Any]:
     """A finding as a flat record with exactly the FIELDS (no --explain evidence).
 
     `count` is how many places the finding stands for (1, or the rows of a document-wide pattern,
-    KPI302) and `occurrences` those places as {"line", "column"} (empty for a one-place finding)."""
+    KPI302) and `occurrences` those places as {"line", "column"} (empty for a one-place finding), each with
+    its "anchor" too in an office file, as the finding's own `anchor` beside its line and column."""
     data = finding.to_dict()
     data["count"] = occurrence_count(finding)
-    data["occurrences"] = [{"line": line, "column": column} for line, column in finding.occurrences]
+    data["occurrences"] = [
+        {"line": line, "column": column} | ({"anchor": anchor} if anchor else {})
+        for (line, column), anchor in occurrence_spots(finding)
+    ]
     return {key: data[key] for key in FIELDS}
+
+
+def occurrence_spots(finding: Finding) -> list[tuple[tuple[int, int], str | None]]:
+    """Each place of a pattern finding with its anchor in an office file (None in a text file)."""
+    anchors = finding.occurrence_anchors or [None] * len(finding.occurrences)
+    return list(zip(finding.occurrences, anchors, strict=True))
 
 
 def occurrence_count(finding: Finding) -> int:
@@ -76,8 +86,14 @@ def occurrence_count(finding: Finding) -> int:
 
 
 def occurrence_places(finding: Finding) -> str:
-    """The places of a pattern finding as "line:column" joined by "; " ("" for a one-place finding)."""
-    return "; ".join(f"{line}:{column}" for line, column in finding.occurrences)
+    """The places of a pattern finding joined by "; " ("" for a one-place finding): "line:column" in a text file,
+    the anchor in an office file ("表1 行8 格4", "目标表!C8"), as the finding's own location names it."""
+    return "; ".join(anchor or f"{line}:{column}" for (line, column), anchor in occurrence_spots(finding))
+
+
+def occurrence_heading(finding: Finding) -> str:
+    """What the places of `occurrence_places` are, for a label: "（行:列）" in a text file, "" in an office file."""
+    return "" if finding.occurrence_anchors else "（行:列）"
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "line": "行",
     "column": "列",
     "anchor": "位置（页/表/单元格）",
-    "occurrences": "出现位置（行:列）",
+    "occurrences": "出现位置（行:列，或页/表/单元格）",
     "location": "位置",
     "project": "项目",
     "period": "期间",

@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 
 from kpi_lint.model import Document, ParseProblem
-from kpi_lint.report import INPUT_ERROR_CODE, occurrence_places
+from kpi_lint.report import INPUT_ERROR_CODE, occurrence_heading, occurrence_places
 from kpi_lint.report.headers import VALUE_WORDS_ZH
 from kpi_lint.report.review import (
     SEVERITY_ORDER,
@@ -182,10 +182,8 @@ def _finding_item(f: Finding, ids: _Ids, cell_id: str | None, scope: str = "") -
         quote = f'<p class="quote">{escape(f.level3 or "")}{"：" + escape(f.value) if f.value else ""}</p>'
     suggestion = f'<p class="suggestion">建议：{escape(f.suggestion)}</p>' if f.suggestion else ""
     if f.occurrences:  # a document-wide pattern (KPI302): how many places, and where
-        suggestion = (
-            f'<p class="occurrences">出现 {len(f.occurrences)} 处（行:列）：{escape(occurrence_places(f))}</p>'
-            + suggestion
-        )
+        places = f"出现 {len(f.occurrences)} 处{occurrence_heading(f)}：{occurrence_places(f)}"
+        suggestion = f'<p class="occurrences">{escape(places)}</p>' + suggestion
     return (
         f'<li class="finding {f.severity.value}" id="{fid}" data-code="{escape(f.code)}" '
         f'data-severity="{f.severity.value}"><div class="head"><span class="code">{escape(f.code)}</span>'

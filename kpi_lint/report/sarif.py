@@ -17,7 +17,7 @@ from urllib.parse import quote
 import kpi_lint
 from kpi_lint.baseline import fingerprint
 from kpi_lint.model import ParseProblem
-from kpi_lint.report import message_with_suggestion, occurrence_count
+from kpi_lint.report import message_with_suggestion, occurrence_count, occurrence_spots
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.registry import rule_by_code
 
@@ -74,7 +74,8 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
                     "region": {"startLine": line, "startColumn": column},
                 },
             }
-            for i, (line, column) in enumerate(f.occurrences)
+            | ({"properties": {"anchor": anchor}} if anchor else {})  # as the result's own properties.anchor
+            for i, ((line, column), anchor) in enumerate(occurrence_spots(f))
         ]
     if f.code in index:
         result["ruleIndex"] = index[f.code]

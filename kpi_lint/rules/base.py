@@ -76,6 +76,8 @@ class Finding:
     title_zh: str = ""  # the rule's Chinese name, shown to people beside the code
     # One finding for a pattern that covers a document: where else it occurs, (line, column) each.
     occurrences: list[tuple[int, int]] = field(default_factory=list)
+    # In an office file, the anchor of each of those places, in the same order ("表1 行8 格4"); empty for a text file.
+    occurrence_anchors: list[str | None] = field(default_factory=list)
     # The 二级 a finding asks to move its row to (KPI404), and the 二级 any of which would fill the gap a
     # finding reports (KPI202: 质量指标; the four 效益 for 效益): a gap that a proposed move fills is reported
     # once, by the move (rules.engine). Data between rules, not output fields.
@@ -92,6 +94,7 @@ class Finding:
         data = {name: getattr(self, name) for name in _FINDING_FIELDS}
         data["severity"] = self.severity.value
         data["occurrences"] = [tuple(o) for o in self.occurrences]
+        data["occurrence_anchors"] = list(self.occurrence_anchors)
         return data
 
     @property

@@ -93,11 +93,18 @@ def _each_occurrence(documents: Sequence[Document], findings: Sequence[Finding])
         if not finding.occurrences or doc is None:
             out.append(finding)
             continue
-        for line, column in finding.occurrences:
+        anchors = finding.occurrence_anchors or [None] * len(finding.occurrences)  # a text file: no anchors
+        for (line, column), anchor in zip(finding.occurrences, anchors, strict=True):
             owner = owner_by_line(doc.projects, line)
             out.append(
                 replace(
-                    finding, line=line, column=column, occurrences=[], project=owner.name if owner else finding.project
+                    finding,
+                    line=line,
+                    column=column,
+                    anchor=anchor,
+                    occurrences=[],
+                    occurrence_anchors=[],
+                    project=owner.name if owner else finding.project,
                 )
             )
     return out

@@ -65,7 +65,7 @@ def test_csv_carries_count_and_places_in_english_and_chinese() -> None:
     assert len(places) == COUNT and places[0] == "1678:2" and places[-1] == "2460:2"
     (zh,) = csv.DictReader(io.StringIO(check("--output-format", "csv", "--header", "zh").stdout))
     assert zh["次数"] == str(COUNT)
-    assert zh["出现位置（行:列）"].startswith("1678:2; 1685:2")
+    assert zh["出现位置（行:列，或页/表/单元格）"].startswith("1678:2; 1685:2")
 
 
 def test_sarif_lists_every_place_as_a_related_location() -> None:
@@ -84,7 +84,7 @@ def test_workbook_lists_count_and_places(tmp_path: Path) -> None:
     row = [c.value for c in sheet[2]]
     record = dict(zip(head, row, strict=True))
     assert record["次数"] == COUNT
-    assert str(record["出现位置（行:列）"]).startswith("1678:2; 1685:2")
+    assert str(record["出现位置（行:列，或页/表/单元格）"]).startswith("1678:2; 1685:2")
 
 
 def test_review_page_lists_count_and_places(tmp_path: Path) -> None:

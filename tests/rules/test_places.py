@@ -73,8 +73,10 @@ def test_a_list_of_places_names_each_table_or_sheet_once() -> None:
     # more than `shown`: "等" where the text files have always put it
     assert places_of([(n, None) for n in range(1, 15)], shown=3) == "第1、2、3等行"
     assert places_of([(n, f"表1 行{n} 格2") for n in range(1, 15)], shown=3) == "表1 行1、2、3等"
-    # every place given is named, so that a list still counts the places "共 N 处" says
-    assert places_of([(7, None), (7, None), (9, None)]) == "第7、7、9行"
+    # a place is named once, however many hits it holds ("共 3 处，在第7、9行"), and "等" counts places, not hits
+    assert places_of([(7, None), (7, None), (9, None)]) == "第7、9行"
+    assert places_of([(8, "表1 行8 格3"), (8, "表1 行8 格4"), (9, "表1 行9 格3")]) == "表1 行8、9"
+    assert places_of([(1, None)] * 5 + [(2, None), (3, None)], shown=3) == "第1、2、3行"
 
 
 TARGET_ROWS = {
@@ -114,7 +116,7 @@ def test_kpi107_lists_the_rows_of_one_basis_as_the_file_shows_them(name: str, ro
     for ind in doc.projects[0].indicators:
         ind.basis = "合同"
     (message,) = _messages(doc, "KPI107")
-    assert message.startswith(f"项目全部 10 行指标的指标值确定依据都写“合同”（{rows}），这不是公认的标准")
+    assert message.startswith(f"项目全部 10 行指标的指标值确定依据都写“合同”（在{rows}），这不是公认的标准")
 
 
 @pytest.mark.parametrize(
@@ -133,7 +135,7 @@ def test_kpi302_lists_the_descriptions_that_repeat_the_name_by_row(name: str, ro
     for ind in doc.projects[0].indicators:
         ind.description = ind.level3
     (message,) = _messages(doc, "KPI302")
-    assert f"有 10 个（1 个项目）的描述只是重复了三级指标名称（{rows}）：这是整份文件的填写方式" in message
+    assert f"有 10 个（1 个项目）的描述只是重复了三级指标名称（在{rows}）：这是整份文件的填写方式" in message
 
 
 @pytest.mark.parametrize(
@@ -151,7 +153,7 @@ def test_kpi203_lists_the_category_names_by_row(name: str, rows: str) -> None:
     for ind, label in zip(doc.projects[0].indicators, labels, strict=False):
         ind.level3 = label
     (message,) = _messages(doc, "KPI203")
-    assert f"服务对象满意度指标；{rows}）：指标名称一栏填的是类别" in message
+    assert f"服务对象满意度指标；在{rows}）：指标名称一栏填的是类别" in message
 
 
 @pytest.mark.parametrize(
@@ -199,14 +201,14 @@ def test_kpi303_cites_the_project_copied_where_its_name_is_printed(name: str, fi
 
 def test_kpi205_on_a_sheet_lists_the_cells_excel_names() -> None:
     (message,) = _messages(parse(HABITS / "noborder.xlsx"), "KPI205")
-    assert "共 9 处（Sheet1!C8、C11、C15、C16、C17、C19、C20、C21、C22）" in message
+    assert "共 9 处，在Sheet1!C8、C11、C15、C16、C17、C19、C20、C21、C22。" in message
 
 
 def test_kpi205_on_a_pdf_lists_the_rows_its_own_anchor_counts() -> None:
     (finding,) = _findings(parse(HABITS / "noborder.xlsx.pdf"), "KPI205")
     assert finding.anchor == "页1 表1 行6 格3 (237,160)"
     # not the reader's running lines (第7、10、14…行), which the printed page does not show
-    assert "共 9 处（页1 表1 行6、9、13、14、15、17、18、19、20）" in finding.message
+    assert "共 9 处，在页1 表1 行6、9、13、14、15、17、18、19、20。" in finding.message
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from kpi_lint.model import Document, Indicator, Project, places_of
+from kpi_lint.model import Document, Indicator, Project, office_anchors, places_of
 from kpi_lint.parse.common import canonical_level2, squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -143,10 +143,11 @@ class FillerIndicator(Rule):
         lines = places_of([(ind.span("level3")[0], ind.anchor("level3")) for ind in labels])
         names = "、".join(dict.fromkeys(squash(ind.level3 or "") for ind in labels))
         message = (
-            f"项目已填的 {filled} 个指标中有 {len(labels)} 个的三级指标只是指标类别的名称（{names}；{lines}）："
+            f"项目已填的 {filled} 个指标中有 {len(labels)} 个的三级指标只是指标类别的名称（{names}；在{lines}）："
             "指标名称一栏填的是类别，没有写出具体衡量什么。每个指标都应写明衡量的对象和口径，"
             f"如数量指标“{_EXAMPLES['数量指标']}”、社会效益指标“{_EXAMPLES['社会效益指标']}”。"
         )
         finding = self.finding(doc, message, project=project, indicator=labels[0])
         finding.occurrences = places
+        finding.occurrence_anchors = office_anchors([ind.anchor("level3") for ind in labels])
         return finding

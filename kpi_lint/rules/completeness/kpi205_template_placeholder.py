@@ -109,7 +109,7 @@ class TemplatePlaceholder(Rule):
 
     def _finding(self, doc: Document, project: Project, token: str, group: list[_Hit]) -> Finding:
         first = group[0]
-        count = f"，共 {len(group)} 处（{places_of([(h.line, h.anchor) for h in group])}）" if len(group) > 1 else ""
+        count = f"，共 {len(group)} 处，在{places_of([(h.line, h.anchor) for h in group])}" if len(group) > 1 else ""
         if token == "（≥**）":
             what = f"{first.where}里留着模板的取值提示（比较符和单位，没有数字），如“{_text(first)}”"
             fix = "把提示删去，目标值写在指标值一栏"

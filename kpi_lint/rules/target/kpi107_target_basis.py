@@ -127,12 +127,12 @@ class TargetBasis(Rule):
         lines = places_of([(ind.span("basis")[0], ind.anchor("basis")) for ind, _ in kinds])
         n = len(kinds)
         if kind == EMPTY:
-            message = f"项目全部 {n} 行指标都没有填写指标值确定依据（{lines}）。"
+            message = f"项目全部 {n} 行指标都没有填写指标值确定依据（在{lines}）。"
         else:
-            message = f"项目全部 {n} 行指标的指标值确定依据都写“{first.basis}”（{lines}），"
+            message = f"项目全部 {n} 行指标的指标值确定依据都写“{first.basis}”（在{lines}），"
             if kind in (STANDARD, NAMED):
                 message = (
-                    f"提示：项目全部 {n} 行指标的指标值确定依据都写“{first.basis}”（{lines}）。这是公认的"
+                    f"提示：项目全部 {n} 行指标的指标值确定依据都写“{first.basis}”（在{lines}）。这是公认的"
                     "依据，本身不算错；但只写类别、不写出处，审核时无从核对各行目标值从哪里来。请写明出处（如“2023年"
                     "工作计划”“上年实际完成数”）；满意度一类的目标通常出自历史或调查数据，请逐行核对。"
                 )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from kpi_lint.model import Document, Indicator, Project, place_of, places_of
+from kpi_lint.model import Document, Indicator, Project, office_anchors, place_of, places_of
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.text._text import clean
@@ -85,15 +85,17 @@ class NameEqualsDescription(Rule):
         if any(anchor for _, anchor in spots):
             shown = places_of(spots)  # "表1 行8、9、12": the rows as the office file shows them
         else:
-            more = f" 等 {len(places)} 处" if len(places) > 12 else ""
-            shown = "、".join(place_of(line) for line, _ in places[:12]) + more
+            lines = list(dict.fromkeys(line for line, _ in places))  # a line named once
+            more = f" 等 {len(places)} 处" if len(lines) > 12 else ""
+            shown = "、".join(place_of(line) for line in lines[:12]) + more
         projects = {p.name for p, _ in repeats}
         message = (
             f"全文 {described} 个写了绩效指标描述的指标中，有 {len(repeats)} 个（{len(projects)} 个项目）"
-            f"的描述只是重复了三级指标名称（{shown}）：这是整份文件的填写方式，不是个别疏漏。描述应说明统计口径、数据来源或计算方法，"
+            f"的描述只是重复了三级指标名称（在{shown}）：这是整份文件的填写方式，不是个别疏漏。描述应说明统计口径、数据来源或计算方法，"
             f"如“全年委托调查的意外伤害住院案件数，以合同台账为准”，使指标可以核查。"
         )
         project, first = repeats[0]
         finding = self.finding(doc, message, project=project, indicator=first, span="description")
         finding.occurrences = places
+        finding.occurrence_anchors = office_anchors([anchor for _, anchor in spots])
         return finding
