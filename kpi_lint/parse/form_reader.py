@@ -242,6 +242,7 @@ class FormReader:
                 "没有读到指标行：只检查其资金，"
                 f"不报告该项目缺少的类别，评分记为“{Unscored.CUT_BEFORE_ROWS.grade}”；请对照原件核实",
                 severity="warning",
+                anchor=anchor,  # the header row's first cell in an office file
             )
         )
 

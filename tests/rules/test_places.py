@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from kpi_lint.model import Document, Located, place_of, places_of
@@ -25,6 +26,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 OFFICE = FIXTURES / "office"
 HABITS = FIXTURES / "office_habits"
 WILD_TABLES = FIXTURES / "wild_tables"
+WILD = FIXTURES.parent.parent / "corpus" / "wild"
 
 
 def _findings(doc: Document, code: str) -> list[Finding]:
@@ -204,6 +206,14 @@ def test_kpi205_on_a_sheet_lists_the_cells_excel_names() -> None:
     assert "共 9 处，在Sheet1!C8、C11、C15、C16、C17、C19、C20、C21、C22。" in message
 
 
+def test_kpi205_names_a_line_of_several_placeholders_once_after_the_count() -> None:
+    # g08 (宁夏, a township's target table) leaves "(≥株)"-style hints in several cells of its lines 7 and 9
+    (message,) = _messages(parse(WILD / "g08_ningxia_township_target.txt"), "KPI205")
+    assert (
+        "，共 8 处，在第7、9、11行。占位符说明表格照模板填写而未写实" in message
+    )  # was "共 8 处（第7、7、7、7、9、9、9、11行）"
+
+
 def test_kpi205_on_a_pdf_lists_the_rows_its_own_anchor_counts() -> None:
     (finding,) = _findings(parse(HABITS / "noborder.xlsx.pdf"), "KPI205")
     assert finding.anchor == "页1 表1 行6 格3 (237,160)"
@@ -232,3 +242,17 @@ def test_a_table_that_breaks_off_is_placed_at_its_rows_anchor(path: Path, says: 
     messages = [p.message for p in [*doc.problems, *doc.notes]]
     assert any(m.startswith(says) for m in messages), messages
     assert not any(re.search(r"第表|第页| 格\d", m) for m in messages)  # "第表1 行61 格4行" no more
+
+
+def test_a_sheet_cut_under_its_header_is_noted_at_the_header_row(tmp_path: Path) -> None:
+    # selfeval.xlsx's second project (a sheet of its own) with every row under its indicator header deleted
+    book = openpyxl.load_workbook(OFFICE / "selfeval.xlsx")
+    sheet = book["城乡医疗救助本级补助"]
+    header = next(row[0].row for row in sheet.iter_rows() if any(cell.value == "三级指标" for cell in row))
+    sheet.delete_rows(header + 1, sheet.max_row - header)
+    book.save(cut := tmp_path / "selfeval_cut.xlsx")
+    doc = parse(cut)
+    (note,) = [p for p in [*doc.problems, *doc.notes] if "的表头之后随文本结束" in p.message]
+    assert note.message.startswith("项目“城乡医疗救助本级补助”的指标表在城乡医疗救助本级补助!A11的表头之后随文本结束")
+    assert note.anchor == f"城乡医疗救助本级补助!A{header}"  # the header row's first cell, as the finding's own
+    assert note.line == 34  # the machine line stays the reader's running one
