@@ -90,7 +90,7 @@ class PeerSuggestion:
     level3: str  # as a peer printed it (the most common wording)
     typical_value: str | None  # the most common printed target among the peers
     project_count: int  # peer projects using this indicator in that category
-    example: str  # "path:line" of one peer row
+    example: str  # "path:line" of one peer row; its location in an office file ("path:页1 表1 行6 格2")
     cluster_id: int
     support: float  # summed similarity of those peer projects (ranking score)
 
@@ -487,7 +487,7 @@ class PeerIndex:
         typical = values.most_common(1)[0][0] if values else None
         best = members[0]
         projects = {(m.path, m.project, m.project_line) for m in members}
-        example = f"{best.path}:{best.line}"
+        example = best.location if best.anchor else f"{best.path}:{best.line}"  # office files: path:页1 表1 行6 格2
         return PeerSuggestion(level2, wording, typical, len(projects), example, cid, round(support, 4))
 
     def _project_row(self, project: Project) -> ProjectRow:
