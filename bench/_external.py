@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kpi_lint.lexicon import load_lexicon  # noqa: E402
+from kpi_lint.library.plain import target_text  # noqa: E402
 
 EXTERNAL = ROOT / "corpus" / "external"
 SAMPLE = EXTERNAL / "sample_checked.csv"
@@ -68,11 +69,5 @@ def checked_sample(path: Path = SAMPLE) -> pd.DataFrame:
 
 
 def value_text(row: pd.Series) -> str:
-    """The target as a reader would print it: the value with its unit unless the value already ends with it.
-
-    ("100%" with unit "%" stays; "3.3" with "万公里" → "3.3万公里"; a 是/否 unit is the kind of answer, not a unit.)
-    """
-    value, unit = str(row["value"]).strip(), str(row["unit"]).strip()
-    if not value or not unit or "/" in unit or value.endswith(unit):
-        return value
-    return value + unit
+    """The row's target as a table prints it, value and unit (kpi_lint.library.plain.target_text)."""
+    return target_text(str(row["value"]), str(row["unit"]))

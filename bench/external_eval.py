@@ -50,7 +50,8 @@ SMALL = ("经济效益指标", "生态效益指标", "可持续影响指标")
 
 def counts(rows: pd.DataFrame) -> None:
     for key, part in rows.groupby("source_key", sort=True):
-        print(f"{key}: {len(part)} 行，{part['level3'].nunique()} 个不同名称，有指标值 {int((part['value'] != '').sum())} 行")
+        valued = int((part["value"] != "").sum())
+        print(f"{key}: {len(part)} 行，{part['level3'].nunique()} 个不同名称，有指标值 {valued} 行")
         for label, n in Counter(part["library_label"].replace("", "（非九类）")).most_common():
             print(f"    {label} {n}")
     print(f"合计 {len(rows)} 行，{rows['level3'].nunique()} 个不同名称")
@@ -122,7 +123,18 @@ def values(rows: pd.DataFrame) -> None:
         for key, part in valued.groupby("source_key", sort=True):
             (Path(tmp) / f"{key}.txt").write_text(_table_text(part), encoding="utf-8")
         out = Path(tmp) / "out.json"
-        command = [sys.executable, "-m", "kpi_lint", "check", tmp, "--select", "KPI101", "--output-format", "json", "--no-cache"]
+        command = [
+            sys.executable,
+            "-m",
+            "kpi_lint",
+            "check",
+            tmp,
+            "--select",
+            "KPI101",
+            "--output-format",
+            "json",
+            "--no-cache",
+        ]
         subprocess.run([*command, "--fail-on", "never", "-o", str(out)], check=False, capture_output=True)
         entries = json.loads(out.read_text(encoding="utf-8")) if out.exists() else []
     findings = [e for e in entries if e.get("code") == "KPI101"]
@@ -161,7 +173,7 @@ def cluster(rows: pd.DataFrame, show: int, seed: int) -> None:
     for key, part in rows.groupby("source_key", sort=True):
         n, pairs = merged_pairs(part, normalizer)
         print(f"{key}: {n} 个不同名称，同簇名称对 {len(pairs)}（涉及 {len({x for p in pairs for x in p})} 个名称）")
-        every += [(key, a, b) for a, b in pairs]
+        every += [(str(key), a, b) for a, b in pairs]
     for key, a, b in sorted(random.Random(seed).sample(every, min(show, len(every)))):
         print(f"      {key}: {a} ＝ {b}")
 
