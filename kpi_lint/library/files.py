@@ -1,5 +1,8 @@
 """Writing a library to 指标库.xlsx / .csv / .json and reading one back (also after edits by hand).
 
+A table of indicator rows without concept numbers — a finance bureau's own 指标库, 一级 / 二级 / 三级指标 and
+指标解释 — is read too, one concept per distinct name (kpi_lint.library.plain).
+
 xlsx: five sheets with Chinese headers — 说明 (how to read and edit), 指标库 (one row per concept),
 名称 (the names used, with counts), 指标值范围 (per unit of measure), 出处 (every row, with its
 position).  CSV holds the 出处 table alone (one row per occurrence; names and ranges are recounted
@@ -17,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from kpi_lint.library.model import Library, LibraryError
+from kpi_lint.library.plain import is_plain, library_from_plain
 from kpi_lint.library.records import (
     concept_frame,
     from_records,
@@ -91,9 +95,14 @@ def read_library(path: Path) -> Library:
             return from_records(json.loads(path.read_text(encoding="utf-8-sig")), str(path))
         if suffix == ".csv":
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-            return library_from_occurrences(frame, str(path))
+            return (
+                library_from_plain(frame, str(path)) if is_plain(frame) else library_from_occurrences(frame, str(path))
+            )
         if suffix == ".xlsx":
             sheets = pd.read_excel(path, sheet_name=None, dtype=object, engine="openpyxl")
+            plain = next((f for f in sheets.values() if is_plain(f)), None)
+            if "指标库" not in sheets and plain is not None:  # a bureau's own library: one row per indicator
+                return library_from_plain(plain, str(path))
             return library_from_sheets(sheets, str(path))
     except LibraryError:
         raise

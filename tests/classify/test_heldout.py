@@ -37,6 +37,9 @@ ELEVENTH_CATEGORIES, ELEVENTH_VALUES = 29, 26
 TWELFTH_CATEGORIES, TWELFTH_VALUES = 34, 28
 # Rows of the thirteenth test set (wild batch y, labelled by helper wild-y before any model was run on it).
 THIRTEENTH_CATEGORIES, THIRTEENTH_VALUES = 17, 16
+# Rows of the fourteenth test set (wild batch z, labelled by helper wild-z before the reader or the rules ran on it;
+# its rows had been through the models once in corpus/external: not blind for them, notes/issue-wild-z.md).
+FOURTEENTH_CATEGORIES, FOURTEENTH_VALUES = 34, 21
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +54,7 @@ def _set(paths: list[Path], features: Features) -> tuple[pd.DataFrame, list[str]
 
 
 def test_split_is_fixed_by_document_and_covers_every_labelled_document(split: DocumentSplit) -> None:
-    assert (len(split.train), len(split.dev), len(split.test)) == (90, 30, 65)
+    assert (len(split.train), len(split.dev), len(split.test)) == (90, 30, 66)
     assert "000" in split.dev and "003" in split.train and "a07" in split.dev
     # Batch o (2 documents, 9 rows; issue 13h) is too small to be a test set of its own: dev.
     assert {"o01", "o02"} <= set(split.dev)
@@ -59,7 +62,8 @@ def test_split_is_fixed_by_document_and_covers_every_labelled_document(split: Do
     # wild-p), the sixth (batch q, helper wild-q), the seventh (batch r, helper wild-r), the eighth (batch s, helper
     # wild-s), the ninth (batch t, helper wild-t), the tenth (batches u and v, issues 9 / 13m: tried in train first, no
     # gain, corpus/labels/README.md), the eleventh (batch w, helper wild-w), the twelfth (batch x, helper wild-x) and
-    # the thirteenth (batch y, helper wild-y).
+    # the thirteenth (batch y, helper wild-y) and the fourteenth (batch z, helper wild-z: a table from a public
+    # repository, corpus/external).
     # The sets first (24 documents drawn with the split) and fresh (34 of wild batches i–l) were looked at by many
     # issues; issue 13-resplit moved them to train (44) and dev (14), drawn once by bench/resplit.py, and
     # split.csv's moved_from column says which set each came from.
@@ -73,18 +77,18 @@ def test_split_is_fixed_by_document_and_covers_every_labelled_document(split: Do
     fourth, fifth, sixth = split.test_set("fourth"), split.test_set("fifth"), split.test_set("sixth")
     seventh, eighth, ninth = split.test_set("seventh"), split.test_set("eighth"), split.test_set("ninth")
     tenth, eleventh, twelfth = split.test_set("tenth"), split.test_set("eleventh"), split.test_set("twelfth")
-    thirteenth = split.test_set("thirteenth")
-    sets = (third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth)
-    assert tuple(len(docs) for docs in sets) == (8, 9, 10, 4, 7, 5, 4, 9, 4, 3, 2)
+    thirteenth, fourteenth = split.test_set("thirteenth"), split.test_set("fourteenth")
+    sets = (third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth)
+    assert tuple(len(docs) for docs in sets) == (8, 9, 10, 4, 7, 5, 4, 9, 4, 3, 2, 1)
     assert set().union(*sets) == set(split.test)
     assert all(doc[0] == "m" for doc in third) and all(doc[0] == "n" for doc in fourth)
     assert all(doc[0] == "p" for doc in fifth) and all(doc[0] == "q" for doc in sixth)
     assert all(doc[0] == "r" for doc in seventh) and all(doc[0] == "s" for doc in eighth)
     assert all(doc[0] == "t" for doc in ninth) and all(doc[0] in "uv" for doc in tenth)
     assert all(doc[0] == "w" for doc in eleventh) and all(doc[0] == "x" for doc in twelfth)
-    assert all(doc[0] == "y" for doc in thirteenth)
+    assert all(doc[0] == "y" for doc in thirteenth) and fourteenth == ("z01",)
     labelled = set(pd.read_csv(LABELS / "categories.csv", dtype=str)["doc"])
-    wild = {p.name[:3] for p in (ROOT / "corpus" / "wild").glob("*.txt") if p.name[0] in "abcdefghijklmnopqrstuvwxy"}
+    wild = {p.name[:3] for p in (ROOT / "corpus" / "wild").glob("*.txt") if p.name[0] in "abcdefghijklmnopqrstuvwxyz"}
     assert labelled == wild | {"000", "001", "002", "003", "004"}
     assert all(split.part(doc) is not None for doc in labelled)
 
@@ -96,8 +100,9 @@ def test_category_labels_record_filed_and_true_category() -> None:
     # helper wild-r), 45 of s (test set eighth, helper wild-s), 36 of t (test set ninth, helper wild-t), 24 of u
     # (issue 9; 2 misfiled: u04's counts of activities printed under 成本指标) and 28 of v (issue 13m): test set tenth;
     # 29 of w (test set eleventh, helper wild-w); 34 of x (test set twelfth, helper wild-x; 24 no 二级 printed);
-    # 17 of y (test set thirteenth, helper wild-y; 7 printed under y01's 管理指标)
-    assert len(rows) == 1596
+    # 17 of y (test set thirteenth, helper wild-y; 7 printed under y01's 管理指标); 34 of z (test set fourteenth,
+    # helper wild-z; 9 printed under z01's 预算管理 / 财务管理)
+    assert len(rows) == 1630
     misfiled = rows[rows["note"] == "misfiled"]
     # 74 until issue 11ae read 004's "5月底之前" under its merged 时效指标 cell (the misfiling was the
     # reader's); 80 since issue 13-resplit2 settled the labels against KPI404's verdicts. +9: f02
@@ -134,6 +139,7 @@ def test_vagueness_on_held_out_documents(split: DocumentSplit) -> None:
         + ELEVENTH_VALUES
         + TWELFTH_VALUES
         + THIRTEENTH_VALUES
+        + FOURTEENTH_VALUES
     )
     assert result.test_sets["third"].samples == THIRD_VALUES
     assert result.test_sets["fourth"].samples == FOURTH_VALUES
@@ -193,6 +199,12 @@ def test_vagueness_on_held_out_documents(split: DocumentSplit) -> None:
     thirteenth = result.test_sets["thirteenth"]
     assert thirteenth.samples == THIRTEENTH_VALUES and thirteenth.per_class["vague"].support == 4
     assert thirteenth.positive_f1 is not None and thirteenth.positive_f1 >= 0.65
+    # Batch z (helper wild-z; its values had been through the model once in corpus/external, not blind): vague F1
+    # 1.000 on 21 rows, 10 of them vague (the bare `是` / `否` of its 是/否 rows, a unit `%` with no target); 0.933 on
+    # all 66 test documents.
+    fourteenth = result.test_sets["fourteenth"]
+    assert fourteenth.samples == FOURTEENTH_VALUES and fourteenth.per_class["vague"].support == 10
+    assert fourteenth.positive_f1 is not None and fourteenth.positive_f1 >= 0.9
 
 
 def test_category_on_held_out_documents(split: DocumentSplit) -> None:
@@ -221,6 +233,7 @@ def test_category_on_held_out_documents(split: DocumentSplit) -> None:
         + ELEVENTH_CATEGORIES
         + TWELFTH_CATEGORIES
         + THIRTEENTH_CATEGORIES
+        + FOURTEENTH_CATEGORIES
     )
     assert result.test_sets["third"].samples == THIRD_CATEGORIES
     assert result.test_sets["fourth"].samples == FOURTH_CATEGORIES
@@ -237,7 +250,7 @@ def test_category_on_held_out_documents(split: DocumentSplit) -> None:
     assert result.test_sets["third"].macro_f1 >= 0.85
     # Batch n (issue 13g, labelled before any model was run on it, measured once after every choice): 0.675 on 61
     # rows of 9 documents (质量 0.400, 社会效益 0.429, 可持续影响 0.333 on 4 rows); 0.790 on all 75 test documents.
-    assert result.test_sets["fourth"].macro_f1 >= 0.62 and result.test.macro_f1 >= 0.76
+    assert result.test_sets["fourth"].macro_f1 >= 0.62
     # Batch p (helper wild-p, labelled before any model was run on it, measured once): 0.843 on 32 rows of 10
     # documents (16 of them 数量; 成本 0.667, 社会效益 0.667 on 4 and 2 rows); 0.803 on all 85 test documents.
     assert result.test_sets["fifth"].macro_f1 >= 0.75
@@ -275,6 +288,12 @@ def test_category_on_held_out_documents(split: DocumentSplit) -> None:
     # 0.787 on all 65 test documents. A floor below the figure, as for the small sets before it.
     thirteenth = result.test_sets["thirteenth"]
     assert thirteenth.samples == THIRTEENTH_CATEGORIES and thirteenth.macro_f1 >= 0.65
+    # Batch z (helper wild-z; its rows had been through the model once in corpus/external, not blind): 0.311 on 34
+    # rows of z01 (数量 0.0 on 3 — completion rates read as 质量 —, 时效 0.0 on 5, 可持续影响 0.0 on 2; 质量 0.606 on
+    # 14, 成本 0.600 on 7); 0.760 on all 66 test documents. A floor below the figure.
+    fourteenth = result.test_sets["fourteenth"]
+    assert fourteenth.samples == FOURTEENTH_CATEGORIES and fourteenth.macro_f1 >= 0.25
+    assert result.test.macro_f1 >= 0.74  # 0.784 on the 65 documents before batch z, 0.760 with it
     assert result.test.per_class["服务对象满意度指标"].f1 >= 0.9
 
 
