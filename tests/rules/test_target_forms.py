@@ -11,7 +11,8 @@ from kpi_lint.parse import parse
 from kpi_lint.rules.context import build_context
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import rule_by_code
-from kpi_lint.rules.target.common import DATE, after_event, expected_unit, name_cues
+from kpi_lint.model import Form, Indicator
+from kpi_lint.rules.target.common import DATE, after_event, expected_unit, name_cues, target_form
 from tests.corpus import CORPUS_DIR
 
 
@@ -61,3 +62,30 @@ def test_the_event_gives_the_deadline_on_a_real_row() -> None:
     doc = parse(path)
     found = [f for f in run_rules([doc], [rule_by_code("KPI104")], build_context([doc], Config())) if f.line == 8]
     assert [(f.column, f.suggestion) for f in found] == [(16, "1-6期培训结束后N日内")]
+
+
+@pytest.mark.parametrize(
+    ("level1", "level2", "name", "form"),
+    [
+        # wild i05 "对控制基建项目成本影响程度 | 效果明显" under 生态效益: an effect on a cost is what it saved
+        ("效益指标", "生态效益指标", "对控制基建项目成本影响程度", "节约≥N元"),
+        ("效益指标", "经济效益指标", "降低群众医疗费用的作用", "节约≥N元"),
+        # the project's own spending kept within is a ceiling wherever it is filed (w03, finding review sample 29)
+        ("效益指标", "经济效益指标", "项目成本控制", "≤N元"),
+        ("产出指标", "成本指标", "对控制成本的影响", "≤N元"),
+    ],
+)
+def test_the_form_of_a_cost_target(level1: str, level2: str, name: str, form: str) -> None:
+    ind = Indicator(
+        path="t.txt",
+        project="p",
+        form=Form.TARGET,
+        period=None,
+        level1=level1,
+        level2=level2,
+        level3=name,
+        value="效果明显",
+        line=1,
+        column=1,
+    )
+    assert target_form(ind, name_cues(load_lexicon())) == form

@@ -34,6 +34,7 @@ OVER_100 = "可超100%"
 _SPECIAL = (DATE, UNITLESS, OVER_100)
 PAID_OUT_FILE = "paid_out_money.txt"  # money the project pays, lends or draws to others: an output, not its cost
 PAID_OUT_VERB, PAID_OUT_AMOUNT, PAID_OUT_COST, PAID_OUT_STANDARD = "动词", "金额", "成本", "标准"  # its keys
+PAID_OUT_EFFECT = "效果"  # …and the words that end a name measuring an effect on a cost (影响程度, 作用)
 
 BENEFIT = vocab.EFFECT
 BENEFIT_LEVEL2 = tuple(k for k, v in LEVEL2_PARENT.items() if v == BENEFIT)
@@ -68,6 +69,7 @@ class NameCues:
     amount_words: tuple[str, ...] = ()
     cost_words: tuple[str, ...] = ()
     standard_words: tuple[str, ...] = ()
+    effect_words: tuple[str, ...] = ()  # a name ending so measures an effect on the cost it names, not the cost
     # event_deadlines.txt: an event a timeliness value hangs its time on ("培训结束后及时考核"): "结束后", "到位后" …
     event_words: tuple[str, ...] = ()
 
@@ -91,6 +93,7 @@ def _cues_for(directory: str) -> NameCues:
         amount_words=tuple(paid_out.get(PAID_OUT_AMOUNT, ())),
         cost_words=tuple(paid_out.get(PAID_OUT_COST, ())),
         standard_words=tuple(paid_out.get(PAID_OUT_STANDARD, ())),
+        effect_words=tuple(paid_out.get(PAID_OUT_EFFECT, ())),
         event_words=tuple(sorted(read_list(root, EVENT_DEADLINES_FILE), key=len, reverse=True)),
     )
 
@@ -469,6 +472,27 @@ def cannot_carry_rate(ind: Indicator, cues: NameCues) -> bool:
     return unit is not None or ind.level2 in _NOT_RATES
 
 
+def pasted_threshold(ind: Indicator, parsed: ParsedValue, project: Project, cues: NameCues) -> bool:
+    """A generic pass mark ("≥90") on a row that cannot carry a rate, and something says it is a pass mark: it is
+    printed as a percentage ("≥90%"), or another row of the project carries the same figure as a rate (">90" or "≥90"
+    with a "%" or under a name that calls for one: the table's own pass mark, pasted here). A bare figure alone under
+    a count ("药品监管人员人均培训学时 | ≥90", 96 hours done) reads as the count with its unit left off: KPI103's
+    missing unit, not KPI102's misplaced threshold."""
+    if not is_generic_threshold(parsed) or not cannot_carry_rate(ind, cues):
+        return False
+    if parsed.unit == "%":
+        return True
+    for other in project.indicators:
+        if other is ind:
+            continue
+        seen = other.parsed or parse_value(other.value)
+        if seen.number != parsed.number or seen.comparator not in ("≥", ">"):
+            continue  # ">90" and "≥90" are one pass mark
+        if seen.unit == "%" or (seen.unit is None and expected_unit(other.level3, cues) == "%"):
+            return True
+    return False
+
+
 def may_exceed_100(level3: str | None, cues: NameCues) -> bool:
     return _ends_or_contains(squash(level3 or ""), cues.over_100)
 
@@ -518,6 +542,13 @@ def names_a_cost(level3: str | None, cues: NameCues) -> bool:
     return holds_any(name, cues.cost_words) and not pays_out(level3, cues)
 
 
+def effect_on_a_cost(level3: str | None, cues: NameCues) -> bool:
+    """The name measures an effect on a cost ("对控制基建项目成本影响程度": it names a cost and ends with an effect
+    word of paid_out_money.txt's 效果), not the cost itself ("项目成本控制" is the project's own spending kept
+    within a ceiling): such an effect is what was saved, a floor."""
+    return names_a_cost(level3, cues) and name_ends_with(level3, cues.effect_words)
+
+
 def after_event(value: str | None, cues: NameCues) -> str | None:
     """The value up to the event it hangs its time on ("1-6期培训结束后及时考核" → "1-6期培训结束后"), when it
     names one (event_deadlines.txt) and states no limit of its own; None otherwise."""
@@ -530,13 +561,17 @@ def after_event(value: str | None, cues: NameCues) -> str | None:
 
 def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str | None:
     """A measurable target of the form the indicator calls for (N is the figure to fill in). A cost is a ceiling
-    wherever it is filed ("项目成本控制" under a 成效 heading with no 二级): ≤N元, never ≥."""
+    wherever it is filed ("项目成本控制" under a 成效 heading with no 二级): ≤N元, never ≥ — except an effect on a cost
+    filed under 效益 ("对控制基建项目成本影响程度 | 效果明显"), which is measured by what it saved: 节约≥N元."""
     unit = expected_unit(ind.level3, cues)
     if ind.level2 == TIMELINESS or unit == DATE:
         event = after_event(ind.value, cues)
         if event is not None:
             return f"{event}N日内"  # "1-6期培训结束后及时考核": a time counted from the event, not a calendar date
         return f"不晚于{year}年N月底" if year else "不晚于N月底"
+    if ind.level2 != COST and is_benefit(ind) and effect_on_a_cost(ind.level3, cues):
+        # "对控制基建项目成本影响程度" under 效益: the effect on a cost is what it saved, a floor — not a ceiling
+        return "节约≥N元"
     if ind.level2 == COST or (unit == "元" and names_a_cost(ind.level3, cues)):
         return "≤N元"
     if is_satisfaction(ind):

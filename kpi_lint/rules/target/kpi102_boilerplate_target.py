@@ -11,6 +11,7 @@ from kpi_lint.parse.common import squash
 from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.consistency.kpi402_process_as_result import names_process_measure
 from kpi_lint.rules.target.common import (
     COST,
     DATE,
@@ -18,11 +19,10 @@ from kpi_lint.rules.target.common import (
     QUANTITY,
     TIMELINESS,
     NameCues,
-    cannot_carry_rate,
     is_blank,
-    is_generic_threshold,
     is_satisfaction,
     name_cues,
+    pasted_threshold,
     target_form,
 )
 
@@ -97,7 +97,7 @@ class BoilerplateTarget(Rule):
             )
             yield self.finding(doc, message, project=project, indicator=same[0], span="value")
         for ind in project.indicators:
-            if ind.period not in templated and self._misplaced_threshold(ind, cues):
+            if ind.period not in templated and self._misplaced_threshold(ind, project, cues):
                 yield self._row_finding(doc, project, ind, cues)
 
     def _percent_where_it_fits(self, same: list[Indicator]) -> bool:
@@ -116,17 +116,17 @@ class BoilerplateTarget(Rule):
             if ind.level2 == QUALITY or is_satisfaction(ind):
                 return True
             if ind.level2 in _KPI104_LEVEL2:
-                return ind.level2 != QUANTITY if rate else True
+                return ind.level2 != QUANTITY or names_process_measure(ind.level3, self.lexicon) if rate else True
             return rate
 
         return all(takes_it(i) for i in same)
 
-    def _misplaced_threshold(self, ind: Indicator, cues: NameCues) -> bool:
+    def _misplaced_threshold(self, ind: Indicator, project: Project, cues: NameCues) -> bool:
         if is_blank(ind.value, cues):
             return False
         parsed = ind.parsed or parse_value(ind.value, self.lexicon)
-        if not is_generic_threshold(parsed) or not cannot_carry_rate(ind, cues):
-            return False
+        if not pasted_threshold(ind, parsed, project, cues):
+            return False  # a bare "≥90" under 人均培训学时 alone: the count with its unit left off (KPI103)
         # A percentage on a 数量/时效/成本 indicator is KPI104's value-type mismatch.
         return not (parsed.unit == "%" and ind.level2 in _KPI104_LEVEL2)
 

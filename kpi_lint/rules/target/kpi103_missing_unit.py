@@ -13,13 +13,12 @@ from kpi_lint.rules.target.common import (
     DATE,
     TIMELINESS,
     UNITLESS,
-    cannot_carry_rate,
     cut_by_the_break,
-    is_generic_threshold,
     is_satisfaction,
     name_cues,
     name_unit,
     names_the_figure,
+    pasted_threshold,
     per_base,
     target_in_name,
 )
@@ -97,8 +96,8 @@ class MissingUnit(Rule):
             unit = self.readings.expected_unit(ind.level3)
             if unit == UNITLESS or (ind.level2 == TIMELINESS and _looks_like_year(parsed.number)):
                 continue
-            if is_generic_threshold(parsed) and cannot_carry_rate(ind, cues):
-                continue  # "≥95" on a count: not a missing unit but a misplaced pass mark (KPI102)
+            if pasted_threshold(ind, parsed, project, cues):
+                continue  # "≥95" on a count beside "≥95%" rates: not a missing unit but a pasted pass mark (KPI102)
             yield self._finding(doc, project, ind, unit, parsed.number)
 
     def _finding(
