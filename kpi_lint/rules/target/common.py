@@ -62,6 +62,9 @@ class NameCues:
     over_100: tuple[str, ...]
     empty_values: frozenset[str]
     unit_words: tuple[str, ...] = ()  # every unit of units.txt: what a bracket in a name may hold
+    # units.txt's count units of two characters or more, longest first: a name ending with one names its unit
+    # ("药品监管人员人均培训学时" → 学时); one character (人, 次, 个) ends too many names that are no unit
+    count_units: tuple[str, ...] = ()
     not_applicable: tuple[str, ...] = ()  # not_applicable.txt: "本项目不适用此指标 | 无" declares, sets no target
     # paid_out_money.txt: verbs of money paid, lent or drawn to others (发放, 拨付, 贴息 …), the amount words a
     # name of such money ends with (额, 金额, 资金 …), and the words that make a sum the project's own cost (成本 …)
@@ -79,6 +82,7 @@ def _cues_for(directory: str) -> NameCues:
     root = Path(directory)
     table = read_keyed(root, "name_units.txt")
     paid_out = read_keyed(root, PAID_OUT_FILE)
+    units = read_keyed(root, "units.txt")
     pairs = [(cue, unit) for unit, cues in table.items() if unit not in _SPECIAL for cue in cues]
     pairs.sort(key=lambda p: -len(p[0]))
     return NameCues(
@@ -87,7 +91,8 @@ def _cues_for(directory: str) -> NameCues:
         unitless=tuple(table.get(UNITLESS, ())),
         over_100=tuple(table.get(OVER_100, ())),
         empty_values=frozenset(squash(v) for v in read_list(root, "empty_values.txt")),
-        unit_words=tuple(w for words in read_keyed(root, "units.txt").values() for w in words),
+        unit_words=tuple(w for words in units.values() for w in words),
+        count_units=tuple(sorted((w for w in units.get("count", ()) if len(w) >= 2), key=len, reverse=True)),
         not_applicable=tuple(read_list(root, "not_applicable.txt")),
         paid_out_verbs=tuple(paid_out.get(PAID_OUT_VERB, ())),
         amount_words=tuple(paid_out.get(PAID_OUT_AMOUNT, ())),
@@ -412,6 +417,8 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
         for cue, unit in cues.units:
             if name.endswith(cue):
                 return unit
+    if name.endswith(cues.count_units):  # "人均培训学时", "新建道路公里": the name ends with its unit
+        return next(u for u in cues.count_units if name.endswith(u))
     # "服务周期内空气质量", "规定时间内办结": a period followed by 内 bounds what is measured, it is not the measure.
     # (`c in name` first: without c in the name there is no c内 to drop, so the replace would change nothing.)
     if any(name.endswith(c) or (len(c) >= 2 and c in name and c in name.replace(c + "内", "")) for c in cues.date):
@@ -559,11 +566,22 @@ def after_event(value: str | None, cues: NameCues) -> str | None:
     return text[:at]
 
 
+_RATE_END = ("率",)
+
+
+def timeliness_rate(ind: Indicator, cues: NameCues) -> bool:
+    """A 时效 row named as a rate ("医疗文书及时率", "市域内一站式及时结算覆盖率"): its target is a percentage (KPI104
+    accepts one there), not a date."""
+    return ind.level2 == TIMELINESS and expected_unit(ind.level3, cues) == "%" and name_ends_with(ind.level3, _RATE_END)
+
+
 def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str | None:
     """A measurable target of the form the indicator calls for (N is the figure to fill in). A cost is a ceiling
     wherever it is filed ("项目成本控制" under a 成效 heading with no 二级): ≤N元, never ≥ — except an effect on a cost
     filed under 效益 ("对控制基建项目成本影响程度 | 效果明显"), which is measured by what it saved: 节约≥N元."""
     unit = expected_unit(ind.level3, cues)
+    if timeliness_rate(ind, cues):
+        return "≥N%"  # "医疗文书及时率 | 按规定时限": a rate of what was done on time is a percentage, not a date
     if ind.level2 == TIMELINESS or unit == DATE:
         event = after_event(ind.value, cues)
         if event is not None:

@@ -28,6 +28,7 @@ from kpi_lint.rules.target.common import (
     peer_lines,
     states_a_period,
     target_form,
+    timeliness_rate,
     words_in,
 )
 
@@ -86,7 +87,8 @@ class ValueTypeMismatch(Rule):
     ``lexicons/frequency_words.txt``）：
 
     - 数量指标 → 带单位的计数，而不是百分比（指标名称本身是比率时属归类错误，归 KPI404）；
-    - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受，名称说"及时""按时"而没写"率"的也是及时率，如
+    - 时效指标 → 日期、期限或时段（名称是比率的——"医疗文书及时率"——写文字时，消息要的是百分比，不是日期；
+      用 % 表示的及时率也接受，名称说"及时""按时"而没写"率"的也是及时率，如
       "对美沙酮维持患者及时给予治疗 | 100%"（``lexicons/on_time_words.txt``）；值里写明了日期或时限的也接受，如
       "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"；写明周期或频次的也接受，如"1次/月"、"按月安排"
       （频次说的是做了多少次，本目录把它看作产出的数量——KPI408、KPI404 都不把频次当作时效的理由——但已填在时效
@@ -161,6 +163,8 @@ class ValueTypeMismatch(Rule):
             rate_ok = rate_ok or dated_name_done(ind.level3, ind.value, self.lexicon.words(ON_TIME_FILE))
             stated = mentions_date(ind.value) or states_a_period(ind.value)
             if parsed.kind != "date" and not rate_ok and not stated:
+                if timeliness_rate(ind, cues):
+                    return "名称是比率，时效比率应写百分比（如“≥95%”“=100%”），或改写成完成日期、期限"
                 return "时效指标应写完成日期或期限（如“不晚于6月底”“每季度末前”）"
         elif ind.level2 == COST:
             if parsed.kind != "money" and not money_without_yuan(parsed) and not money_unit_in_name(ind.level3, parsed):
