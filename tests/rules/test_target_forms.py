@@ -7,13 +7,13 @@ import pytest
 
 from kpi_lint.config import Config
 from kpi_lint.lexicon import load_lexicon
-from kpi_lint.model import Form, Indicator
 from kpi_lint.parse import parse
 from kpi_lint.rules.context import build_context
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import rule_by_code
 from kpi_lint.rules.target.common import DATE, after_event, expected_unit, name_cues, target_form
 from tests.corpus import CORPUS_DIR
+from tests.rules.builder import build_document
 
 
 @pytest.mark.parametrize(
@@ -81,16 +81,6 @@ def test_the_event_gives_the_deadline_on_a_real_row() -> None:
     ],
 )
 def test_the_form_of_a_cost_target(level1: str, level2: str, name: str, form: str) -> None:
-    ind = Indicator(
-        path="t.txt",
-        project="p",
-        form=Form.TARGET,
-        period=None,
-        level1=level1,
-        level2=level2,
-        level3=name,
-        value="效果明显",
-        line=1,
-        column=1,
-    )
+    doc = build_document({"project": {"indicators": [[None, level1, level2, name, "效果明显"]]}})
+    ind = doc.projects[0].indicators[0]
     assert target_form(ind, name_cues(load_lexicon())) == form
