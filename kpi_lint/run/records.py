@@ -129,6 +129,7 @@ def peer_project(project: Project) -> Project:
         line=project.line,
         column=project.column,
         anchor=project.anchor,
+        title=project.title,  # a department-wide form (title 整体) has no cost category to fill (KPI201)
         department=project.department,  # place names for the text normalizer
         implementer=project.implementer,  # the unit a document speaks for
         funds=project.funds,  # suggestions come from peers of a similar size

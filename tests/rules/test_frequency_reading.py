@@ -16,7 +16,7 @@ from kpi_lint.rules.consistency.kpi404_misfiled_indicator import MisfiledIndicat
 from kpi_lint.rules.context import build_context
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import rule_by_code
-from kpi_lint.vocab import TIMELINESS
+from kpi_lint.vocab import QUANTITY, TIMELINESS
 from tests.corpus import CORPUS_DIR
 from tests.rules.builder import build_document
 
@@ -73,8 +73,9 @@ def test_the_value_parser_still_reads_deadlines_and_frequencies_as_before() -> N
     assert parse_value("1次/月").kind == "count"
 
 
-def test_kpi404_lexicon_evidence_reads_a_frequency_as_timeliness() -> None:
-    # wild l01 "城市道路以克论净量化考核 | 1次/月": parsed as a count, it is how often — 时效's evidence, not 数量's.
+def test_kpi404_lexicon_evidence_reads_a_frequency_as_a_count() -> None:
+    # wild l01 "城市道路以克论净量化考核 | 1次/月": how often the project does something — times per period, an output
+    # count (the catalog's reading since issue 11-precision2, as KPI408's), never evidence for a move to 时效.
     doc = build_document({"project": {"indicators": [[None, "产出指标", "时效指标", "环境卫生专项考核", "1次/月"]]}})
     rule = MisfiledIndicator(build_context([doc], Config()))
     ind = Indicator(
@@ -91,5 +92,5 @@ def test_kpi404_lexicon_evidence_reads_a_frequency_as_timeliness() -> None:
         parsed=parse_value("1次/月"),
     )
     votes, evidence = rule.lexicon_votes(ind)
-    assert "指标值是频次→时效指标" in evidence
-    assert votes[TIMELINESS] >= 2
+    assert "指标值是频次→数量指标" in evidence
+    assert (votes[QUANTITY], votes[TIMELINESS]) == (1, 0)

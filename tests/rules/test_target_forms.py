@@ -11,8 +11,9 @@ from kpi_lint.parse import parse
 from kpi_lint.rules.context import build_context
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import rule_by_code
-from kpi_lint.rules.target.common import DATE, after_event, expected_unit, name_cues
+from kpi_lint.rules.target.common import DATE, after_event, expected_unit, name_cues, target_form
 from tests.corpus import CORPUS_DIR
+from tests.rules.builder import build_document
 
 
 @pytest.mark.parametrize(
@@ -33,6 +34,11 @@ from tests.corpus import CORPUS_DIR
         ("经费审批流程规范性", None),
         ("资金拨付及时性", "%"),
         ("会议费", "元"),
+        # A name that ends with a count unit of units.txt names it: wild c05 "药品监管人员人均培训学时 | ≥90" (KPI103
+        # offers "≥90学时"; sample 39 judged the old "通用阈值" reading of KPI102 partly). One character is no unit.
+        ("药品监管人员人均培训学时", "学时"),
+        ("新建道路公里", "公里"),
+        ("服务对象个人", None),
         ("项目资金总额", "元"),
     ],
 )
@@ -61,3 +67,20 @@ def test_the_event_gives_the_deadline_on_a_real_row() -> None:
     doc = parse(path)
     found = [f for f in run_rules([doc], [rule_by_code("KPI104")], build_context([doc], Config())) if f.line == 8]
     assert [(f.column, f.suggestion) for f in found] == [(16, "1-6期培训结束后N日内")]
+
+
+@pytest.mark.parametrize(
+    ("level1", "level2", "name", "form"),
+    [
+        # wild i05 "对控制基建项目成本影响程度 | 效果明显" under 生态效益: an effect on a cost is what it saved
+        ("效益指标", "生态效益指标", "对控制基建项目成本影响程度", "节约≥N元"),
+        ("效益指标", "经济效益指标", "降低群众医疗费用的作用", "节约≥N元"),
+        # the project's own spending kept within is a ceiling wherever it is filed (w03, finding review sample 29)
+        ("效益指标", "经济效益指标", "项目成本控制", "≤N元"),
+        ("产出指标", "成本指标", "对控制成本的影响", "≤N元"),
+    ],
+)
+def test_the_form_of_a_cost_target(level1: str, level2: str, name: str, form: str) -> None:
+    doc = build_document({"project": {"indicators": [[None, level1, level2, name, "效果明显"]]}})
+    ind = doc.projects[0].indicators[0]
+    assert target_form(ind, name_cues(load_lexicon())) == form

@@ -15,6 +15,7 @@ from kpi_lint.rules.target.common import (
     COST,
     NameCues,
     cited_example,
+    department_wide,
     figure_in_name,
     is_blank,
     name_cues,
@@ -121,7 +122,9 @@ class MissingCostIndicator(Rule):
     表中没有成本指标一栏、但其他类别下有一行以成本为名而没有金额（"效益指标 | 项目成本控制 | 不超预算"）时，
     消息指向这一行：它说到了成本，只是没有写成本目标。国家发展改革委中央预算内投资计划绩效目标表（由一级指标
     "实施效果指标"识别）没有成本指标一栏：这时只作提示（info），说明可在产出指标中写明单位成本或总额上限——
-    按该表填报的单位没有漏填表中的任何一栏。
+    按该表填报的单位没有漏填表中的任何一栏。部门整体绩效目标表或自评表（标题含"整体"，
+    ``target.common.department_wide``）没有成本指标一栏时同样只作提示：这类表按部门履职列指标，提示写部门主要支出
+    的控制目标（"公用经费支出 ≤N元"），而不是"按本项目资金测算"的单位成本。
 
     建议（suggestion）与消息中的示例都只取自同一领域的项目（领域先按项目名称判断，名称不含领域词时才看主管部门
     和单位）；都不含领域词时不列任何数字，本项目未列资金总额时也不列同类项目未经换算的总额：另一个领域的单价和总额（人才驿站的资金投入、医院的财政补助）不是本项目成本的参照。被页面或摘录截断
@@ -193,6 +196,9 @@ class MissingCostIndicator(Rule):
         elif template is TEMPLATE_NDRC:
             yield self._ndrc(doc, project)
             return
+        elif department_wide(project):
+            yield self._department(doc, project)
+            return
         else:
             how = "表中没有成本指标"
         rule_of = f"（按{template.name}模板，应设{template.cost_label}）" if template is TEMPLATE_2021 else ""
@@ -216,6 +222,15 @@ class MissingCostIndicator(Rule):
         message = (
             f"项目没有成本指标：{TEMPLATE_NDRC.name}没有成本指标一栏，不是漏填。如需核对资金与目标是否匹配，"
             f"可在产出指标中写明{UNIT_OR_CEILING}。"
+        )
+        return self.finding(doc, message, project=project, level2=COST, severity=Severity.INFO)
+
+    def _department(self, doc: Document, project: Project) -> Finding:
+        """A department-wide form (title 整体) printing no cost category: noted (info), with what a cost target of a
+        whole department's spending looks like — not a project's unit cost "按本项目资金测算"."""
+        message = (
+            "部门整体绩效表中没有成本指标：这类表按部门履职列指标，模板常不设成本一栏，不一定是漏填。如需核对资金与"
+            "目标是否匹配，可写明部门主要支出的控制目标，如“公用经费支出 ≤N元”“人均公用经费 ≤N元/人”。"
         )
         return self.finding(doc, message, project=project, level2=COST, severity=Severity.INFO)
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import Document, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import department_wide, in_process_section
-from kpi_lint.rules.text._text import clean
+from kpi_lint.rules.text._text import clean, cleaned_words
 from kpi_lint.vocab import longest_first
 
 # What to measure instead, by 二级指标: the kind of target the category holds, N being the project's own figure. No
@@ -40,6 +41,12 @@ def process_measure_in(name: str, measures: Sequence[str], manners: Sequence[str
         if word:
             bare = bare.replace(word, "")
     return next((m for m in measures if m and m in bare), None)
+
+
+def names_process_measure(level3: str | None, lexicon: Lexicon) -> bool:
+    """The name is a budget-process measure ("预算执行率", "预算资金拨款率"): KPI402 reports it at its row."""
+    measures = cleaned_words(lexicon.process_measures)
+    return process_measure_in(clean(level3), measures, lexicon.words(MANNERS_FILE)) is not None
 
 
 def _department_message(name: str | None, hit: str) -> str:

@@ -11,7 +11,7 @@ from kpi_lint.parse.values import mentions_date
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
-from kpi_lint.rules.consistency.kpi402_process_as_result import MANNERS_FILE, process_measure_in
+from kpi_lint.rules.consistency.kpi402_process_as_result import names_process_measure
 from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS, SUGGESTER
 from kpi_lint.rules.target.common import (
     BENEFIT_LEVEL2,
@@ -30,7 +30,7 @@ from kpi_lint.rules.target.common import (
     states_a_period,
     unit_only,
 )
-from kpi_lint.rules.text._text import clean, cleaned_words, holds_any, name_ends_with
+from kpi_lint.rules.text._text import clean, holds_any, name_ends_with
 from kpi_lint.vocab import (
     COST,
     COST_LEVEL2,
@@ -86,7 +86,7 @@ Predictor = Callable[[Indicator], tuple[str, float]]
 _OUTPUT = (QUANTITY, QUALITY, TIMELINESS, COST)
 _FALLBACK_TARGETS = (*_OUTPUT, SATISFACTION)
 # What a value's kind says about its category, and how strongly.
-_KIND_VOTES = {"date": (TIMELINESS, 2), FREQUENCY: (TIMELINESS, 2), "money": (COST, 2), "count": (QUANTITY, 1)}
+_KIND_VOTES = {"date": (TIMELINESS, 2), FREQUENCY: (QUANTITY, 1), "money": (COST, 2), "count": (QUANTITY, 1)}
 _KIND_WORDS = {"date": "日期或期限", FREQUENCY: FREQUENCY, "money": "金额", "count": "计数"}
 # The 效益 categories told apart by their subject (money, society, environment). 可持续影响 is told apart by the
 # horizon of an effect (长效, 持续), whatever its subject: a model reading the subject has no ground to move a row
@@ -162,8 +162,8 @@ class MisfiledIndicator(Rule):
       ``min_peer_share``（0.7）以上归在另一个类别时，也作为证据——与模型一致时并入模型的判断，模型不表态时单独报告
       （002 的"政策知晓率"放在满意度下：12 条同类行中 10 条是社会效益指标）。
     * 没有模型时（尚未训练，或 ``use_model = false``），按词表在产出类别（数量 / 质量 / 时效 / 成本，以及满意度）
-      中投票：三级指标中 ``lexicons/category_cues.txt`` 的每个提示词一票，日期或期限值给时效指标两票（频次也是，
-      如"1次/月"，虽读作计数：``lexicons/frequency_words.txt``），金额给成本指标两票，计数给数量指标一票。
+      中投票：三级指标中 ``lexicons/category_cues.txt`` 的每个提示词一票，日期或期限值给时效指标两票，金额给成本
+      指标两票，计数给数量指标一票（频次也是，如"一个季度一次"，虽读作日期：``lexicons/frequency_words.txt``）。
       某类别至少得 ``min_votes``（2）票、多于其他类别、且所填类别零票时报告。这种方式只判断产出行。
 
     只判断填在经典模板九个二级指标下、名称读得出来的行：别的模板的类别（发改委表的"计划管理指标"、没有二级
@@ -200,10 +200,12 @@ class MisfiledIndicator(Rule):
     数量指标要的是计数。
     名称计量的是增减的比率（"创业担保贷款发放额增长率 | ≥10%"，``name_units.txt`` 中标为 ``可超100%`` 的增长率、增幅、
     增速……）时，不建议移到质量指标：它说的是多了多少，不是是否达到质量标准。
-    不建议把一行移到时效指标，除非它说了时间：名称或指标值写明日期、期限、周期或频次（"12月底前"、
-    "2020年1月--2020年11月"、"一个季度开展考核评价一次"），或有时效的字眼（``category_cues.txt`` 的时效提示词、
+    不建议把一行移到时效指标，除非它说了时间：名称或指标值写明日期、期限或周期（"12月底前"、
+    "2020年1月--2020年11月"、"每季度末前"），或有时效的字眼（``category_cues.txt`` 的时效提示词、
     ``on_time_words.txt``："按时发放"、"…所需资金的供应时效"）。"以最新资源面市 | 资源采购期以当年为主"说的是
-    资源要新（质量），其中的"当年"是"当年的"，不是完成时间（值解析也不把这样的"当年"读作日期）。
+    资源要新（质量），其中的"当年"是"当年的"，不是完成时间（值解析也不把这样的"当年"读作日期）。频次（项目自己
+    多久做一次："一个季度开展考核评价一次"）说的是做了多少次，不是什么时候完成：本目录把它看作产出的数量（KPI408 同样
+    把效益下的频次归入数量指标），从不因为频次把一行移到时效指标；已填在时效指标下的频次作为周期性的期限接受，不报告。
     名称是满意度的行（"市民对空气质量改善的满意程度 | 85%"填在社会效益指标下）放错了类别时，建议移到服务对象满意度
     指标，不管模型从它的对象（空气质量）猜的是哪一类。
     建议的类别作为数据随发现传给 KPI202：这一行移过去就补上的缺项（"没有质量指标"）不再另报（一个问题只报一次）。
@@ -296,7 +298,7 @@ class MisfiledIndicator(Rule):
                     evidence.append(f"“{word}”→{category}")
         kind = ind.parsed.kind if ind.parsed else "empty"
         if ind.parsed is not None and reads_as_frequency(ind.parsed, ind.value, self.lexicon):
-            kind = FREQUENCY  # "1次/月", "一个季度…一次": how often — a 时效 reading, whether parsed as count or date
+            kind = FREQUENCY  # "1次/月", "一个季度…一次": how often — times per period, a count, even parsed as a date
         if kind in _KIND_VOTES:
             category, weight = _KIND_VOTES[kind]
             votes[category] += weight
@@ -453,9 +455,13 @@ class MisfiledIndicator(Rule):
         nothing of the kind is not one, whatever the model reads into its words ("采购期")."""
         text = clean(ind.level3) + clean(ind.value)
         words = (*self.lexicon.category_cues.get(TIMELINESS, ()), *self.lexicon.words(ON_TIME_FILE))
-        if holds_any(text, words) or (ind.parsed is not None and ind.parsed.kind == "date"):
+        if holds_any(text, words):
             return True
         if ind.parsed is not None and reads_as_frequency(ind.parsed, ind.value, self.lexicon):
+            # A frequency ("一个季度开展考核评价一次", read as a date) says how often the project does something: an
+            # amount of output per period (数量, as KPI408 says), not when — no reason to move a row to 时效.
+            return mentions_date(ind.level3) or states_a_period(ind.level3)
+        if ind.parsed is not None and ind.parsed.kind == "date":
             return True
         return any(mentions_date(cell) or states_a_period(cell) for cell in (ind.level3, ind.value))
 
@@ -522,8 +528,7 @@ class MisfiledIndicator(Rule):
     def _process_measure(self, ind: Indicator) -> bool:
         """A budget-process measure ("资金执行率", "预算资金拨款率"): it belongs under no 二级 of the
         results — KPI402 reports it — so telling the department to move it to another is no help."""
-        measures = cleaned_words(self.lexicon.process_measures)
-        return process_measure_in(clean(ind.level3), measures, self.lexicon.words(MANNERS_FILE)) is not None
+        return names_process_measure(ind.level3, self.lexicon)
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         predict = self.predictor()

@@ -11,6 +11,7 @@ from kpi_lint.parse.values import base_unit, parse_value, scaled
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt
+from kpi_lint.rules.target.common import name_unit
 from kpi_lint.rules.text._text import name_ends_with
 from kpi_lint.vocab import COST_LEVEL2
 
@@ -62,7 +63,9 @@ class ScoreInflation(Rule):
     更低，= 目标须达到（相对误差 ``tolerance``，默认 0.001 以内）；没有比较符的目标是要达到的水平（"成活率 95%"
     实际 100% 即达到），成本指标下、以及名称是越低越好的比率时（``lexicons/ceiling_rates.txt``："公用经费控制率
     100%" 实际 97%、"差错率"、"投诉率"）则是不得超过的水平。无法比较的行（日期、短语、单位不同）跳过；数字前粘着拉丁
-    字母的值（OCR 把"14.8万元"认成"M.8万元"）读出的数不是印出的数，也跳过。
+    字母的值（OCR 把"14.8万元"认成"M.8万元"）读出的数不是印出的数，也跳过。目标和实际都是不带单位的裸数字、
+    名称也看不出计量单位时（"配套烘干杀菌设备及包装设备购置及安装 | 550 | 20"：550 是总体目标中的 550万元投资，
+    20 是另一种量），两个数是否同一口径无从判断，也跳过——缺单位由 KPI103 报告。
     ``suggestion`` 给出按比例的得分。
 
     **为什么不好**
@@ -96,13 +99,24 @@ class ScoreInflation(Rule):
             return None
         if misread_figure(target_text) or misread_figure(ind.actual):
             return None  # "M.8万元" (OCR for 14.8万元): comparing the misread number would blame the department
+        target, actual = parse_value(target_text), parse_value(ind.actual)
+        if self._bare_figures(ind, target, actual):
+            return None  # "配套…设备购置及安装 | 550 | 20": no unit anywhere, so no sign the two measure one thing
         share = attainment(
-            parse_value(target_text),
-            parse_value(ind.actual),
+            target,
+            actual,
             float(self.opts["tolerance"]),
             ceiling=ind.level2 in COST_LEVEL2 or self._ceiling_rate(ind),
         )
         return share if share is not None and share < 1.0 else None
+
+    def _bare_figures(self, ind: Indicator, target: ParsedValue, actual: ParsedValue) -> bool:
+        """Target and actual are bare figures ("550", "20") and the name calls for no unit: nothing says they are
+        counted in one unit (d06 prints 550 for the 550万元 its goal invests, 20 for some other count). The
+        missing unit is KPI103's finding; a ratio of two figures of unknown kinds is no measured shortfall."""
+        if target.kind != "number" or actual.kind != "number" or target.unit or actual.unit:
+            return False
+        return name_unit(ind.level3) is None and self.readings.expected_unit(ind.level3) is None
 
     def _ceiling_rate(self, ind: Indicator) -> bool:
         """The name, its closing bracket ("(%)") left aside, ends with a rate where lower is better ("公用经费控制率",

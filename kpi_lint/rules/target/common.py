@@ -34,6 +34,7 @@ OVER_100 = "可超100%"
 _SPECIAL = (DATE, UNITLESS, OVER_100)
 PAID_OUT_FILE = "paid_out_money.txt"  # money the project pays, lends or draws to others: an output, not its cost
 PAID_OUT_VERB, PAID_OUT_AMOUNT, PAID_OUT_COST, PAID_OUT_STANDARD = "动词", "金额", "成本", "标准"  # its keys
+PAID_OUT_EFFECT = "效果"  # …and the words that end a name measuring an effect on a cost (影响程度, 作用)
 
 BENEFIT = vocab.EFFECT
 BENEFIT_LEVEL2 = tuple(k for k, v in LEVEL2_PARENT.items() if v == BENEFIT)
@@ -61,6 +62,9 @@ class NameCues:
     over_100: tuple[str, ...]
     empty_values: frozenset[str]
     unit_words: tuple[str, ...] = ()  # every unit of units.txt: what a bracket in a name may hold
+    # units.txt's count units of two characters or more, longest first: a name ending with one names its unit
+    # ("药品监管人员人均培训学时" → 学时); one character (人, 次, 个) ends too many names that are no unit
+    count_units: tuple[str, ...] = ()
     not_applicable: tuple[str, ...] = ()  # not_applicable.txt: "本项目不适用此指标 | 无" declares, sets no target
     # paid_out_money.txt: verbs of money paid, lent or drawn to others (发放, 拨付, 贴息 …), the amount words a
     # name of such money ends with (额, 金额, 资金 …), and the words that make a sum the project's own cost (成本 …)
@@ -68,6 +72,7 @@ class NameCues:
     amount_words: tuple[str, ...] = ()
     cost_words: tuple[str, ...] = ()
     standard_words: tuple[str, ...] = ()
+    effect_words: tuple[str, ...] = ()  # a name ending so measures an effect on the cost it names, not the cost
     # event_deadlines.txt: an event a timeliness value hangs its time on ("培训结束后及时考核"): "结束后", "到位后" …
     event_words: tuple[str, ...] = ()
 
@@ -77,6 +82,7 @@ def _cues_for(directory: str) -> NameCues:
     root = Path(directory)
     table = read_keyed(root, "name_units.txt")
     paid_out = read_keyed(root, PAID_OUT_FILE)
+    units = read_keyed(root, "units.txt")
     pairs = [(cue, unit) for unit, cues in table.items() if unit not in _SPECIAL for cue in cues]
     pairs.sort(key=lambda p: -len(p[0]))
     return NameCues(
@@ -85,12 +91,14 @@ def _cues_for(directory: str) -> NameCues:
         unitless=tuple(table.get(UNITLESS, ())),
         over_100=tuple(table.get(OVER_100, ())),
         empty_values=frozenset(squash(v) for v in read_list(root, "empty_values.txt")),
-        unit_words=tuple(w for words in read_keyed(root, "units.txt").values() for w in words),
+        unit_words=tuple(w for words in units.values() for w in words),
+        count_units=tuple(sorted((w for w in units.get("count", ()) if len(w) >= 2), key=len, reverse=True)),
         not_applicable=tuple(read_list(root, "not_applicable.txt")),
         paid_out_verbs=tuple(paid_out.get(PAID_OUT_VERB, ())),
         amount_words=tuple(paid_out.get(PAID_OUT_AMOUNT, ())),
         cost_words=tuple(paid_out.get(PAID_OUT_COST, ())),
         standard_words=tuple(paid_out.get(PAID_OUT_STANDARD, ())),
+        effect_words=tuple(paid_out.get(PAID_OUT_EFFECT, ())),
         event_words=tuple(sorted(read_list(root, EVENT_DEADLINES_FILE), key=len, reverse=True)),
     )
 
@@ -409,6 +417,8 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
         for cue, unit in cues.units:
             if name.endswith(cue):
                 return unit
+    if name.endswith(cues.count_units):  # "人均培训学时", "新建道路公里": the name ends with its unit
+        return next(u for u in cues.count_units if name.endswith(u))
     # "服务周期内空气质量", "规定时间内办结": a period followed by 内 bounds what is measured, it is not the measure.
     # (`c in name` first: without c in the name there is no c内 to drop, so the replace would change nothing.)
     if any(name.endswith(c) or (len(c) >= 2 and c in name and c in name.replace(c + "内", "")) for c in cues.date):
@@ -469,6 +479,27 @@ def cannot_carry_rate(ind: Indicator, cues: NameCues) -> bool:
     return unit is not None or ind.level2 in _NOT_RATES
 
 
+def pasted_threshold(ind: Indicator, parsed: ParsedValue, project: Project, cues: NameCues) -> bool:
+    """A generic pass mark ("≥90") on a row that cannot carry a rate, and something says it is a pass mark: it is
+    printed as a percentage ("≥90%"), or another row of the project carries the same figure as a rate (">90" or "≥90"
+    with a "%" or under a name that calls for one: the table's own pass mark, pasted here). A bare figure alone under
+    a count ("药品监管人员人均培训学时 | ≥90", 96 hours done) reads as the count with its unit left off: KPI103's
+    missing unit, not KPI102's misplaced threshold."""
+    if not is_generic_threshold(parsed) or not cannot_carry_rate(ind, cues):
+        return False
+    if parsed.unit == "%":
+        return True
+    for other in project.indicators:
+        if other is ind:
+            continue
+        seen = other.parsed or parse_value(other.value)
+        if seen.number != parsed.number or seen.comparator not in ("≥", ">"):
+            continue  # ">90" and "≥90" are one pass mark
+        if seen.unit == "%" or (seen.unit is None and expected_unit(other.level3, cues) == "%"):
+            return True
+    return False
+
+
 def may_exceed_100(level3: str | None, cues: NameCues) -> bool:
     return _ends_or_contains(squash(level3 or ""), cues.over_100)
 
@@ -518,6 +549,13 @@ def names_a_cost(level3: str | None, cues: NameCues) -> bool:
     return holds_any(name, cues.cost_words) and not pays_out(level3, cues)
 
 
+def effect_on_a_cost(level3: str | None, cues: NameCues) -> bool:
+    """The name measures an effect on a cost ("对控制基建项目成本影响程度": it names a cost and ends with an effect
+    word of paid_out_money.txt's 效果), not the cost itself ("项目成本控制" is the project's own spending kept
+    within a ceiling): such an effect is what was saved, a floor."""
+    return names_a_cost(level3, cues) and name_ends_with(level3, cues.effect_words)
+
+
 def after_event(value: str | None, cues: NameCues) -> str | None:
     """The value up to the event it hangs its time on ("1-6期培训结束后及时考核" → "1-6期培训结束后"), when it
     names one (event_deadlines.txt) and states no limit of its own; None otherwise."""
@@ -528,15 +566,30 @@ def after_event(value: str | None, cues: NameCues) -> str | None:
     return text[:at]
 
 
+_RATE_END = ("率",)
+
+
+def timeliness_rate(ind: Indicator, cues: NameCues) -> bool:
+    """A 时效 row named as a rate ("医疗文书及时率", "市域内一站式及时结算覆盖率"): its target is a percentage (KPI104
+    accepts one there), not a date."""
+    return ind.level2 == TIMELINESS and expected_unit(ind.level3, cues) == "%" and name_ends_with(ind.level3, _RATE_END)
+
+
 def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str | None:
     """A measurable target of the form the indicator calls for (N is the figure to fill in). A cost is a ceiling
-    wherever it is filed ("项目成本控制" under a 成效 heading with no 二级): ≤N元, never ≥."""
+    wherever it is filed ("项目成本控制" under a 成效 heading with no 二级): ≤N元, never ≥ — except an effect on a cost
+    filed under 效益 ("对控制基建项目成本影响程度 | 效果明显"), which is measured by what it saved: 节约≥N元."""
     unit = expected_unit(ind.level3, cues)
+    if timeliness_rate(ind, cues):
+        return "≥N%"  # "医疗文书及时率 | 按规定时限": a rate of what was done on time is a percentage, not a date
     if ind.level2 == TIMELINESS or unit == DATE:
         event = after_event(ind.value, cues)
         if event is not None:
             return f"{event}N日内"  # "1-6期培训结束后及时考核": a time counted from the event, not a calendar date
         return f"不晚于{year}年N月底" if year else "不晚于N月底"
+    if ind.level2 != COST and is_benefit(ind) and effect_on_a_cost(ind.level3, cues):
+        # "对控制基建项目成本影响程度" under 效益: the effect on a cost is what it saved, a floor — not a ceiling
+        return "节约≥N元"
     if ind.level2 == COST or (unit == "元" and names_a_cost(ind.level3, cues)):
         return "≤N元"
     if is_satisfaction(ind):

@@ -11,6 +11,7 @@ from kpi_lint.parse.common import squash
 from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.consistency.kpi402_process_as_result import names_process_measure
 from kpi_lint.rules.target.common import (
     COST,
     DATE,
@@ -18,11 +19,10 @@ from kpi_lint.rules.target.common import (
     QUANTITY,
     TIMELINESS,
     NameCues,
-    cannot_carry_rate,
     is_blank,
-    is_generic_threshold,
     is_satisfaction,
     name_cues,
+    pasted_threshold,
     target_form,
 )
 
@@ -39,10 +39,13 @@ class BoilerplateTarget(Rule):
     在同一项目、同一期间内，某个指标值占已填指标的比例不低于 ``share``（默认 0.6）、已填指标不少于
     ``min_rows``（默认 4）条、且该值至少落在一条非比率指标上时，每个项目每个期间报告一次。几个比率指标用同一
     及格线（合格率、知晓率、满意度都写 ≥90%）不算套用模板；一个百分比只落在能写百分比的行（质量、满意度，
-    数量以外的比率）和非比率的数量/时效/成本行（那里的百分比由 KPI104 逐行报告）上时，也不算；比率填在数量指标下、
-    同写一个百分比的（“预算执行率 100%”当数量），仍算套用。此外，通用及格线（"≥95"、">90"）单独出现在不能用
-    百分比表示的指标上——人数、金额、日期，或本身不是比率的数量/成本/时效指标——也逐条报告（这些指标上的
-    "%"归 KPI104）。
+    数量以外的比率）和非比率的数量/时效/成本行（那里的百分比由 KPI104 逐行报告）上时，也不算；数量指标下的预算过程
+    指标（"预算执行率 100%""预算资金拨款率 100%"当数量）由 KPI402 逐行报告，同样不算；其他比率填在数量指标下、同写
+    一个百分比的（"服务覆盖率 100%"当数量，数量该写的个数被百分比代替），仍算套用。此外，通用及格线（"≥95"、
+    ">90"）单独出现在不能用百分比表示的指标上——人数、金额、日期，或本身不是比率的数量/成本/时效指标——也逐条
+    报告（这些指标上的"%"归 KPI104），但要有它是及格线的依据：写着"%"，或本项目另有比率行用着同一个数
+    （"设备检修维护次数 | ≥95"旁边"正常使用率 | ≥95"）；只有一个裸数字落在计数上（"药品监管人员人均培训学时 |
+    ≥90"，实际 96 学时）时，它是漏写了单位的计数，由 KPI103 报告缺单位。
 
     **为什么不好**
 
@@ -97,15 +100,16 @@ class BoilerplateTarget(Rule):
             )
             yield self.finding(doc, message, project=project, indicator=same[0], span="value")
         for ind in project.indicators:
-            if ind.period not in templated and self._misplaced_threshold(ind, cues):
+            if ind.period not in templated and self._misplaced_threshold(ind, project, cues):
                 yield self._row_finding(doc, project, ind, cues)
 
     def _percent_where_it_fits(self, same: list[Indicator]) -> bool:
         """A percentage ("100%") only on rows that each take one or where another rule reports it at the row:
         not one value stamped on rows of different kinds. A row takes a percentage when it is a 质量 or 满意度
         row, or a rate outside 数量 (a 及时率 under 时效, a 正常率 under 效益); on a 数量/时效/成本 row that is not
-        a rate, KPI104 reports the percentage at that row. A rate filed under 数量 (预算执行率 as a quantity) is
-        where a stamped percentage replaced the count: that still makes the template (d08).
+        a rate, KPI104 reports the percentage at that row, and on a budget-process measure under 数量 (d08's
+        预算执行率, 预算资金拨款率) KPI402 does. Another rate filed under 数量 (服务覆盖率 as a quantity) is where a
+        stamped percentage replaced the count: that still makes the template.
         q02 资助标准 / 发放率 / 到位率 all "100%达标"; h02 足额拨付率, 满意率 and a 数量 row at 100%."""
         parsed = same[0].parsed or parse_value(same[0].value, self.lexicon)
         if parsed.unit != "%":
@@ -116,17 +120,17 @@ class BoilerplateTarget(Rule):
             if ind.level2 == QUALITY or is_satisfaction(ind):
                 return True
             if ind.level2 in _KPI104_LEVEL2:
-                return ind.level2 != QUANTITY if rate else True
+                return ind.level2 != QUANTITY or names_process_measure(ind.level3, self.lexicon) if rate else True
             return rate
 
         return all(takes_it(i) for i in same)
 
-    def _misplaced_threshold(self, ind: Indicator, cues: NameCues) -> bool:
+    def _misplaced_threshold(self, ind: Indicator, project: Project, cues: NameCues) -> bool:
         if is_blank(ind.value, cues):
             return False
         parsed = ind.parsed or parse_value(ind.value, self.lexicon)
-        if not is_generic_threshold(parsed) or not cannot_carry_rate(ind, cues):
-            return False
+        if not pasted_threshold(ind, parsed, project, cues):
+            return False  # a bare "≥90" under 人均培训学时 alone: the count with its unit left off (KPI103)
         # A percentage on a 数量/时效/成本 indicator is KPI104's value-type mismatch.
         return not (parsed.unit == "%" and ind.level2 in _KPI104_LEVEL2)
 

@@ -13,13 +13,12 @@ from kpi_lint.rules.target.common import (
     DATE,
     TIMELINESS,
     UNITLESS,
-    cannot_carry_rate,
     cut_by_the_break,
-    is_generic_threshold,
     is_satisfaction,
     name_cues,
     name_unit,
     names_the_figure,
+    pasted_threshold,
     per_base,
     target_in_name,
 )
@@ -35,10 +34,13 @@ class MissingUnit(Rule):
 
     指标值是光秃秃的数字（"≥95"、">90"、"717"），而指标所衡量的东西有单位时报告：比率或满意度（%）、
     计数（人、次、份……）、面积（平方米）、金额（元）。指标名称对应的单位取自 ``lexicons/name_units.txt``
-    （人数 → 人，率 → %）；能确定单位时，建议值就是带上该单位的值。比率下不大于 1 的数（"覆盖率 | 1"、
+    （人数 → 人，率 → %；名称以 ``units.txt`` 中两字以上的计数单位结尾的，就是那个单位："人均培训学时" → 学时）；
+    能确定单位时，建议值就是带上该单位的值。比率下不大于 1 的数（"覆盖率 | 1"、
     "合格率 | 0.95"）多半是小数写法，建议值换算成百分数（100%、95%），不是"1%"。
     无单位的量（指数、系数、得分：键 ``无单位``）、
-    时效指标下的年份，以及放在人数、日期、金额上的通用及格线（"≥95"，属 KPI102）不报告；名称在括号中
+    时效指标下的年份，以及放在人数、日期、金额上、本项目的比率行也用着同一个数的通用及格线（"设备检修维护次数 |
+    ≥95"旁边"正常使用率 | ≥95"：套用的及格线，属 KPI102）不报告；单独落在计数上的裸数字（"人均培训学时 | ≥90"）
+    是漏了单位的计数，照常报告。名称在括号中
     写明了单位的数字（"新增限上商贸企业(法人) 23"、"机关运转率（%） 95"：表格自己的写法）、名称里连数带单位
     印着同一个数的（"配套电力设施1250KVA变压器3台 | 3"），以及目标为零的（"明显变质比例 | 0"：零在哪种单位下都是零）
     也不报告；名称写明了按什么基数计的（"药品不良反应每百万人口报告数 | ≥150"、"每千人托位 | 4.5"：每百万人口多少份、
@@ -97,8 +99,8 @@ class MissingUnit(Rule):
             unit = self.readings.expected_unit(ind.level3)
             if unit == UNITLESS or (ind.level2 == TIMELINESS and _looks_like_year(parsed.number)):
                 continue
-            if is_generic_threshold(parsed) and cannot_carry_rate(ind, cues):
-                continue  # "≥95" on a count: not a missing unit but a misplaced pass mark (KPI102)
+            if pasted_threshold(ind, parsed, project, cues):
+                continue  # "≥95" on a count beside "≥95%" rates: not a missing unit but a pasted pass mark (KPI102)
             yield self._finding(doc, project, ind, unit, parsed.number)
 
     def _finding(

@@ -28,6 +28,7 @@ from kpi_lint.rules.target.common import (
     peer_lines,
     states_a_period,
     target_form,
+    timeliness_rate,
     words_in,
 )
 
@@ -86,9 +87,12 @@ class ValueTypeMismatch(Rule):
     ``lexicons/frequency_words.txt``）：
 
     - 数量指标 → 带单位的计数，而不是百分比（指标名称本身是比率时属归类错误，归 KPI404）；
-    - 时效指标 → 日期、期限或时段（用 % 表示的及时率也接受，名称说"及时""按时"而没写"率"的也是及时率，如
+    - 时效指标 → 日期、期限或时段（名称是比率的——"医疗文书及时率"——写文字时，消息要的是百分比，不是日期；
+      用 % 表示的及时率也接受，名称说"及时""按时"而没写"率"的也是及时率，如
       "对美沙酮维持患者及时给予治疗 | 100%"（``lexicons/on_time_words.txt``）；值里写明了日期或时限的也接受，如
-      "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"；写明周期或频次的也接受，如"1次/月"、"按月安排"；
+      "12月底前100%到位"、"<24小时"、"2020.1.1-2020.12.31"；写明周期或频次的也接受，如"1次/月"、"按月安排"
+      （频次说的是做了多少次，本目录把它看作产出的数量——KPI408、KPI404 都不把频次当作时效的理由——但已填在时效
+      指标下的频次可读作周期性的期限，不报告；消息里举的时效写法只有日期和期限）；
       名称写明了日期或周期、指标值是百分比的也接受，如"12月底之前完成 | 100%"、"补助金每月中旬发放 | 100%"；
       名称写明了期限、指标值说按期完成的也接受，如"春节前完成走访慰问 | 按时限完成"）；
     - 成本指标 → 金额（只写了数量级的"250万""≤620万/月"是省了"元"的金额，也接受；名称里印着货币单位时，
@@ -159,7 +163,9 @@ class ValueTypeMismatch(Rule):
             rate_ok = rate_ok or dated_name_done(ind.level3, ind.value, self.lexicon.words(ON_TIME_FILE))
             stated = mentions_date(ind.value) or states_a_period(ind.value)
             if parsed.kind != "date" and not rate_ok and not stated:
-                return "时效指标应写完成日期、期限或频次（如“不晚于6月底”“每季度一次”）"
+                if timeliness_rate(ind, cues):
+                    return "名称是比率，时效比率应写百分比（如“≥95%”“=100%”），或改写成完成日期、期限"
+                return "时效指标应写完成日期或期限（如“不晚于6月底”“每季度末前”）"
         elif ind.level2 == COST:
             if parsed.kind != "money" and not money_without_yuan(parsed) and not money_unit_in_name(ind.level3, parsed):
                 return "成本指标应写金额（元、万元，或“元/人”这样的单价）"
