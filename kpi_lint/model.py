@@ -8,7 +8,7 @@ wrapping and doubled PDF rendering are repaired by the parsers.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -57,7 +57,7 @@ def place_of(line: int, anchor: str | None = None) -> str:
     return _CELL_IN_ROW.sub("", anchor)
 
 
-def places_of(spots: list[tuple[int, str | None]], shown: int = 12) -> str:
+def places_of(spots: Sequence[tuple[int, str | None]], shown: int = 12) -> str:
     """Several places (line, anchor) in the order given, each named once, the first `shown` of them, "等" if
     there are more: "第8、11、15行" in a text file, "表1 行8、11、15" / "页1 表1 行6、9" / "目标表!C8、C11" in an
     office file (places of several tables or sheets are grouped, "表1 行8、11；表2 行3").  Several hits on one

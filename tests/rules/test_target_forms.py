@@ -65,7 +65,9 @@ def test_the_event_gives_the_deadline_on_a_real_row() -> None:
     """s01's KPI104 finding is offered "1-6期培训结束后N日内", not a calendar "不晚于N月底" (sample 39: partly)."""
     path = CORPUS_DIR / "wild" / "s01_shanxi_nursingtraining_selfeval_ocr.txt"
     doc = parse(path)
-    found = [f for f in run_rules([doc], [rule_by_code("KPI104")], build_context([doc], Config())) if f.line == 8]
+    rule = rule_by_code("KPI104")
+    assert rule is not None
+    found = [f for f in run_rules([doc], [rule], build_context([doc], Config())) if f.line == 8]
     assert [(f.column, f.suggestion) for f in found] == [(16, "1-6期培训结束后N日内")]
 
 
