@@ -131,12 +131,31 @@ def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[tuple[in
     # name first (not "(50分)" nor the "5%95" of a name that is itself a label), no sentence, and a
     # number or a sign unless both 一级 and 二级 open the line.
     if len(found) >= 2 and not rest:
+        if _one_label_said_twice(folded, found, labels):
+            return []  # one label with a piece of it said twice ("社会效益效益指标"): one cell
         return found  # labels alone, glued ("效益指标经济效益指标")
     if not found or not _NAME_START.match(rest) or (_LIST_SEP if lead else _SENTENCE).search(rest):
         return []
     if len(found) < 2 and not _ROW_TAIL.search(rest):  # one label and words: a heading, unless a figure follows
         return []
     return found
+
+
+# The fewest characters two glued labels must share for the second to be the first said on ("社会效益|效益指标").
+_SAID_ON = 2
+
+
+def _one_label_said_twice(folded: str, found: list[tuple[int, int]], labels: re.Pattern[str]) -> bool:
+    """Two labels alone on a line, the second opening with the first's last words, that are one label
+    once those words are said only once: "社会效益" + "效益指标" is "社会效益指标" with "效益" doubled (a
+    merged cell's text run twice, or OCR), one cell, not a 二级 followed by a 一级."""
+    if len(found) != 2:
+        return False
+    first, second = (folded[a:b] for a, b in found)
+    return any(
+        first.endswith(second[:k]) and labels.fullmatch(first + second[k:]) is not None
+        for k in range(_SAID_ON, min(len(first), len(second)))
+    )
 
 
 class TitleHeads:
