@@ -34,6 +34,8 @@ from kpi_lint.parse.list_items import (
 )
 from kpi_lint.parse.numbering import CHINESE_NUMERAL, NUMBER_END, NUMBER_STOP
 from kpi_lint.parse.row_continues import (
+    awarded,
+    bare_points,
     grade_below,
     over_the_page,
     points_awarded,
@@ -66,6 +68,8 @@ class BlockReader:
         self._run: list[Cell] | None = [] if header.streamed and len(header.groups) == 1 else None
         self._marks: list[int] = []  # positions in the run where a row mark (a line of `|`) stood
         self._row_ends: set[int] = set()  # … and where the mark closed a row (`||||`)
+        # Where in the run a cell of bare points ("10分", no cell of the run) stood: after the cell before it.
+        self._points_at: list[int] = []
         self._last_kind: Kind | None = None
         self._rows_glued = False  # a cell of this table held rows that lost their separators
         self.finished = False  # a cell of glued rows ended with what follows the table (notes, a section)
@@ -285,8 +289,9 @@ class BlockReader:
         """Cut the waiting cells into rows.  Row marks are row boundaries, unless they stand between
         nearly every cell, where they only separate cells.  `text_ends`: the text ends with the run,
         whose last row may have been cut after any of its cells."""
-        run, marks, ends = self._run or [], self._marks, self._row_ends
+        run, marks, ends, points = self._run or [], self._marks, self._row_ends, self._points_at
         self._run, self._marks, self._row_ends = ([] if self._run is not None else None), [], set()
+        self._points_at = []
         context, self._context_at = self._context_at, None
         if not run:
             return
@@ -311,6 +316,8 @@ class BlockReader:
                 continue
             if start in ends and end in ends and self._wider_row(part):
                 break  # another table, printed after the indicators: nothing after it is theirs
+            if start in ends and end in ends and _points_given(run, start, end, points):
+                continue  # what each item scored, a row printed one cell per line (points_awarded)
             if start in {0, *ends} and self.header.streamed:
                 # A row's start, as a row printed on one line: its unnamed explanation left out (the
                 # run holds no labels: its cells are the row's own, a name "服务对象满意度" among them).
@@ -509,6 +516,8 @@ class BlockReader:
             cells, kinds = cells[first_label:], kinds[first_label:]
         for cell, kind in zip(cells, kinds, strict=True):
             if kind is Kind.BLOCK:
+                if self._run is not None and bare_points(cell.text):
+                    self._points_at.append(len(self._run))
                 continue
             if self._label(cell, kind):
                 continue
@@ -700,6 +709,15 @@ class BlockReader:
             return
         if record.data or record.extra_values:
             self.records.append(record)
+
+
+def _points_given(run: list[Cell], start: int, end: int, points: list[int]) -> bool:
+    """The row run[start:end], read one cell per line, with the bare points that stood between its cells
+    (at `points`: after the cell before each), says what each item scored ("预算绩效评价结果 ⏎ 考核节点进度完成率 ⏎
+    10分 ⏎ 项目采购节约率 ⏎ 10分"): two points or more, each right after a cell of words (row_continues.awarded)."""
+    texts = [squash(c.text) for c in run[start:end]]
+    inside = [p - start for p in points if start < p <= end]
+    return awarded(texts, inside)
 
 
 def _bare_points(record: Record) -> bool:

@@ -250,3 +250,21 @@ def test_a_label_with_a_word_said_twice_copied_one_cell_per_line_is_one_label(tm
     assert (row.line, row.column) == (label_line + 1, 1)
     assert not any(i.level3 == "效益指标" for i in doc.indicators)
     assert _score(parsed_rows(doc), stem).f1 == 1.0
+
+
+def test_a_row_of_scores_copied_one_cell_per_line_is_no_indicator(tmp_path: Path) -> None:
+    """m06 (南开大学 自评 公示) prints under its table what each part scored: "预算绩效评价结果 | 考核节点进度完成率 |
+    10分 | 项目采购节约率 | 10分" and "预算编制准确度 | 9分 | 绩效评价结果 | 29分". Copied one cell per line, the
+    bare points stand on lines of their own between the names they score: those rows are no indicators (as
+    points_awarded finds them in a row printed on one line), and the table's last rows keep their place."""
+    stem = "m06_tianjin_university_selfeval"
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(_grid_cell_lines((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    lines = copy.read_text(encoding="utf-8").split("\n")
+    doc = parse(copy)
+    names = [i.level3 for i in doc.indicators]
+    assert not {"预算绩效评价结果", "预算编制准确度", "考核节点进度完成率"} & set(names)
+    last = doc.indicators[-1]
+    assert (last.level2, last.level3, last.value) == ("服务对象满意度指标", "师生对实验室改造满意度", "≥95%")
+    assert (last.line, last.column) == (lines.index("师生对实验室改造满意度") + 1, 1)
+    assert _score(parsed_rows(doc), stem).f1 == 1.0
