@@ -179,8 +179,8 @@ class BlockReader:
         if self._run is not None:
             if self._run and (not self._marks or self._marks[-1] != len(self._run)):
                 self._marks.append(len(self._run))
-            if self._run and closes:
-                self._row_ends.add(len(self._run))
+            if closes:
+                self._row_ends.add(len(self._run))  # before any cell of the run: the run opens a row
             return
         pending = self._pending[self._group]
         roles = {role for (_, role), cell in pending if not cell.blank}

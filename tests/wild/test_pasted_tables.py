@@ -225,7 +225,7 @@ def test_a_text_copy_reads_its_rows(stem: str, change: Callable[[str], str], row
     assert row in got
     expected = expected_rows(WILD / "expected" / f"{stem}.csv")
     if stem.startswith("g03"):
-        # Its first project's context stands before the header's block opens: not yet read as context.
+        # Its two projects are read as one (the first one's 项目名称 is not taken from its context yet).
         assert ("", "社会效益指标", "提升工作效率定性", "有效提升") in got
         assert not any(name in {"长期", "有效提升"} for _, _, name, _ in got)
     elif stem.startswith("j11") and change is _grid_cell_lines:
@@ -268,3 +268,20 @@ def test_a_row_of_scores_copied_one_cell_per_line_is_no_indicator(tmp_path: Path
     assert (last.level2, last.level3, last.value) == ("服务对象满意度指标", "师生对实验室改造满意度", "≥95%")
     assert (last.line, last.column) == (lines.index("师生对实验室改造满意度") + 1, 1)
     assert _score(parsed_rows(doc), stem).f1 == 1.0
+
+
+def test_the_first_row_after_a_header_closed_by_a_blank_line_may_open_with_its_context(tmp_path: Path) -> None:
+    """g03's grid copied one cell per line: the header's cells (项目名称 … 分值), a blank line, then the first
+    project's row: 业务装备经费 ⏎ 776001-扎赉特旗人民检察院 ⏎ 32-专项资金项目 ⏎ 1,030,700.00 ⏎ 保障…工作。 ⏎
+    满意度指标(10分) ⏎ 服务对象满意度 ⏎ 使用人员满意度 ⏎ …  The blank line closed the header's row, so the cells
+    before the row's first label are its context (单位, 类别, 预算数, 年度目标), as they are for the second
+    project's row, not two indicator rows ("776001-扎赉特旗人民检察院 | 32-专项资金项目", "保障…工作。")."""
+    stem = "g03_neimenggu_procuratorate_target"
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(_grid_cell_lines((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    lines = copy.read_text(encoding="utf-8").split("\n")
+    doc = parse(copy)
+    assert not any(i.level3 and i.level3.startswith(("776001", "保障我院")) for i in doc.indicators)
+    first = doc.indicators[0]
+    assert (first.level1, first.level2, first.level3) == ("满意度指标", "服务对象满意度指标", "使用人员满意度")
+    assert (first.line, first.column) == (lines.index("使用人员满意度") + 1, 1)
