@@ -309,8 +309,12 @@ class BlockReader:
             last = self.records[-1] if self.records and start in ends else None
             if last is not None and part and grade_below(last, self.header.groups[last.group], part):
                 continue  # "优 | 10" after a row ending in its worded target: that row's grade and score
-            if last is not None and part and target_after_kind(last, self.header.groups[last.group], part, self.vocab):
-                continue
+            if last is not None and part:
+                taken = self._target_after_kind(last, part)
+                if taken == len(part):
+                    continue
+                # "11月底之前 | 5 | 设备验收及时率 | 正向 …": that row's target and 分值, then the next row
+                start, part = start + taken, part[taken:]
             if start == context and end == len(run):
                 self._note_project(part)
                 continue
@@ -363,6 +367,16 @@ class BlockReader:
         if self.header.implicit or not self.records or len(filled) < self.header.printed_width + 2:
             return False
         return not any(kind_of(c, self.vocab) in LABEL_KINDS for c in filled)
+
+    def _target_after_kind(self, last: Record, part: list[Cell]) -> int:
+        """How many cells `part` opens with that are the target and figures of the row before it, which ended
+        after the kind of its target (row_continues.target_after_kind): all of them, or those before a cell
+        that begins the next row; 0 when none."""
+        group = self.header.groups[last.group]
+        for k in range(len(part), 1, -1):
+            if (k == len(part) or starts_row(part[k])) and target_after_kind(last, group, part[:k], self.vocab):
+                return k
+        return 0
 
     def _run_glued(self, cell: Cell, columns: list[tuple[int, str]], carried: Cell | None) -> list[Placed] | None:
         """The rows in a cell that lost its separators: one found between header words, or, once

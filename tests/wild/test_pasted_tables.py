@@ -285,3 +285,21 @@ def test_the_first_row_after_a_header_closed_by_a_blank_line_may_open_with_its_c
     first = doc.indicators[0]
     assert (first.level1, first.level2, first.level3) == ("满意度指标", "服务对象满意度指标", "使用人员满意度")
     assert (first.line, first.column) == (lines.index("使用人员满意度") + 1, 1)
+
+
+def test_a_target_after_its_kind_then_the_next_row_with_no_row_end_between(tmp_path: Path) -> None:
+    """g03's grid one cell per line: "时效指标 ⏎ 采购计划完成时间 ⏎ 定性" ends a row (the 指标方向 cell empty), then
+    "11月底之前 ⏎ 5 ⏎ 设备验收及时率 ⏎ 正向 ⏎ 大于等于 ⏎ 98 % ⏎ 5" with no blank line between: the first two cells are
+    that row's target and 分值, the rest the next row (row_continues.target_after_kind on the part's first cells)."""
+    stem = "g03_neimenggu_procuratorate_target"
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(_grid_cell_lines((WILD / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+    lines = copy.read_text(encoding="utf-8").split("\n")
+    doc = parse(copy)
+    timed = next(i for i in doc.indicators if i.level3 == "采购计划完成时间")
+    assert (timed.level2, timed.value, timed.weight) == ("时效指标", "11月底之前", 5.0)
+    after = next(i for i in doc.indicators if i.level3 == "设备验收及时率")
+    assert (after.level2, after.weight) == ("时效指标", 5.0)
+    assert (after.line, after.column) == (lines.index("设备验收及时率") + 1, 1)
+    assert not any(i.level3 == "11月底之前" for i in doc.indicators)
+    assert _score(parsed_rows(doc), stem).f1 == 1.0
