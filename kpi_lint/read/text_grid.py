@@ -438,7 +438,20 @@ def _spaces_are_cells(lines: list[str]) -> bool:
     empty lines too, or where such lines are few.  A copy that pads every line with spaces has no
     empty line, and one that puts a blank line between cells has about one for each line of text."""
     spaces = sum(1 for line in lines if line and not line.strip() and "\t" not in line)
+    if _padded_throughout(lines):
+        return False
     return any(not line for line in lines) or spaces * _PADDED_BLANKS < len(lines)
+
+
+def _padded_throughout(lines: list[str]) -> bool:
+    """Every line ends with the same few spaces, the lines of spaces alone hold just those (a copy that padded
+    every line, a web page's cells ending in &nbsp;): its lines of spaces are its blank lines, however few."""
+    widths = {len(line) for line in lines if line and not line.strip(" ")}
+    if len(widths) != 1:
+        return False
+    width = widths.pop()
+    texts = [line for line in lines if line.strip()]
+    return bool(texts) and all(len(line) - len(line.rstrip(" ")) == width for line in texts)
 
 
 def _padding(lines: list[str]) -> int | None:
@@ -505,11 +518,11 @@ def text_grid(
     last_line = max((i for i, line in enumerate(src.norm) if line.strip()), default=-1)
     titles = TitleHeads(is_title, tokens) if is_title is not None and tokens is not None else None
     for i, printed, folded in _logical_lines(src):
-        if not folded and blank_ends_rows and rows and rows[-1].cells:
-            rows.append(Row([], closes=True))  # the end of a row copied one cell per line
-            continue
         padded_cell = padding is not None and len(folded) > padding and not folded.strip(" ")
         if not folded or (not spaces_are_cells and not padded_cell and not folded.strip() and "\t" not in folded):
+            # A blank line, or one of spaces that holds no empty cell (a copy padded every line with them).
+            if blank_ends_rows and rows and rows[-1].cells:
+                rows.append(Row([], closes=True))  # the end of a row copied one cell per line
             continue
         if folded.strip():
             last, chunk = chunk, _chunk_mark(folded, chunk)

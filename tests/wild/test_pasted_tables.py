@@ -303,3 +303,19 @@ def test_a_target_after_its_kind_then_the_next_row_with_no_row_end_between(tmp_p
     assert (after.line, after.column) == (lines.index("设备验收及时率") + 1, 1)
     assert not any(i.level3 == "11月底之前" for i in doc.indicators)
     assert _score(parsed_rows(doc), stem).f1 == 1.0
+
+
+@pytest.mark.parametrize("stem", ["k02_chongqing_emergency_approval", "m06_tianjin_university_selfeval"])
+def test_a_copy_one_cell_per_line_padding_every_line_keeps_its_rows_apart(stem: str, tmp_path: Path) -> None:
+    """A grid copied one cell per line, rows apart by blank lines, then every line padded with the same spaces
+    (a web page's cells ending in &nbsp;), blank lines too: the lines of spaces alone are those blank lines, not
+    empty cells, however few they are (one per row of many cells); before, they were dropped and the rows ran
+    together (k02 read 5 rows for its 2, m06 0.48)."""
+    got = _changed(stem, lambda text: padded(_grid_cell_lines(text)), tmp_path)
+    assert _score(got, stem).f1 == 1.0
+    if stem.startswith("k02"):
+        copy = tmp_path / f"{stem}.txt"
+        lines = copy.read_text(encoding="utf-8").split("\n")
+        row = next(i for i in parse(copy).indicators if i.level3 == "12350安全生产举报奖励次数")
+        assert (row.level2, row.value) == ("数量指标", "≥5次")
+        assert (row.line, row.column) == (lines.index("12350安全生产举报奖励次数   ") + 1, 1)
