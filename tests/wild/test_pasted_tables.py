@@ -27,6 +27,7 @@ from tests.wild.copies import (
     grid_rows,
     padded,
     page_without_spans,
+    paged,
 )
 from tests.wild.rows import Key, Score, expected_rows, parsed_rows, score
 
@@ -319,3 +320,21 @@ def test_a_copy_one_cell_per_line_padding_every_line_keeps_its_rows_apart(stem: 
         row = next(i for i in parse(copy).indicators if i.level3 == "12350安全生产举报奖励次数")
         assert (row.level2, row.value) == ("数量指标", "≥5次")
         assert (row.line, row.column) == (lines.index("12350安全生产举报奖励次数   ") + 1, 1)
+
+
+def test_a_page_number_inside_a_header_copied_one_cell_per_line_sets_no_row_apart(tmp_path: Path) -> None:
+    """f12's grid one cell per line, "第 N 页 共 9 页" printed every 15 lines: one falls inside the header's first
+    row ("二级指标 ⏎ 第 3 页 共 9 页 ⏎ 三级指标 ⏎ 年度 ⏎ 实际 …" ⏎⏎ "指标值 完成值").  The page number is no cell, and
+    the line it took is no blank line: the header's second row ("指标值 完成值") still completes 年度 | 实际, so
+    each row's target and actual stand in their columns (before, the skipped line counted as a second gap and
+    the rows were misread: F1 0.32)."""
+    stem = "f12_anhui_relics_selfeval"
+    copy = tmp_path / f"{stem}.txt"
+    copy.write_text(paged(_grid_cell_lines((WILD / f"{stem}.txt").read_text(encoding="utf-8"))), encoding="utf-8")
+    lines = copy.read_text(encoding="utf-8").split("\n")
+    doc = parse(copy)
+    row = next(i for i in doc.indicators if i.level3 == "修缮建筑面积")
+    assert (row.level2, row.value, row.actual) == ("数量指标", "6000平方米", "6000平方米")
+    assert (row.weight, row.score) == (7.0, 7.0)
+    assert (row.line, row.column) == (lines.index("指标2:修缮建筑面积") + 1, 1)
+    assert _score(parsed_rows(doc), stem).f1 == 1.0
