@@ -412,7 +412,7 @@ def contrasting(measures: Sequence[Signature]) -> np.ndarray | None:
         groups.setdefault(c.partition("/")[0], []).append(k)
     for columns in groups.values():
         part = member[:, columns]
-        named = part.any(axis=1)
+        named = np.asarray(part.any(axis=1), dtype=bool)
         apart |= named[:, None] & named[None, :] & ((part @ part.T) == 0)
     out = np.zeros((len(measures), len(measures)), dtype=bool)
     out[np.ix_(rows, rows)] = apart
