@@ -604,12 +604,18 @@ def _merge_across_blocks(
 def cluster_signatures(labels: np.ndarray, measures: Sequence[Signature], n_clusters: int) -> list[Signature]:
     """Per cluster label, what its members measure: the most common known signature among them (the first met
     on a tie), UNKNOWN when none is known — a member whose words and targets say nothing does not outvote one
-    whose ending does."""
+    whose ending does.  Its contrast (`contrasting`) is its members' when they all have the same one, else none:
+    a group of 资金到位率 and 中央资金到位率 is kept apart from no other group for a level only one member names."""
     counts: list[Counter[Signature]] = [Counter() for _ in range(n_clusters)]
+    contrasts: list[set[tuple[str, ...]]] = [set() for _ in range(n_clusters)]
     for label, measure in zip(labels.tolist(), measures, strict=True):
+        contrasts[label].add(measure.contrast)
         if measure.known:
-            counts[label][measure] += 1
-    return [c.most_common(1)[0][0] if c else UNKNOWN for c in counts]
+            counts[label][measure.measure_only] += 1
+    return [
+        (c.most_common(1)[0][0] if c else UNKNOWN)._replace(contrast=next(iter(k)) if len(k) == 1 else ())
+        for c, k in zip(counts, contrasts, strict=True)
+    ]
 
 
 def _first_of(groups: np.ndarray) -> np.ndarray:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from kpi_lint.cluster import cluster_texts
-from kpi_lint.cluster.clustering import contrasting
+from kpi_lint.cluster.clustering import cluster_signatures, contrasting
 from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.lexicon import load_lexicon
 from tests.corpus import ROOT
@@ -115,3 +116,13 @@ def test_an_empty_list_turns_the_veto_off(tmp_path: Path) -> None:
     assert normalizer.contrast("国家级教学成果奖") == ()
     result = cluster_texts(["国家级重点实验室建设项目验收合格率", "省级重点实验室建设项目验收合格率"], normalizer)
     assert len(set(result.labels.tolist())) == 1
+
+
+def test_a_cluster_carries_a_contrast_only_its_members_share(normalizer: TextNormalizer) -> None:
+    """The merge pass of a blocked run compares clusters by one signature each: a level one member names is not
+    the group's (资金到位率 with 中央资金到位率), one every member names is (国家级 教学成果奖 twice written)."""
+    names = ["资金到位率", "中央资金到位率", "国家级教学成果奖", "国家教学成果奖"]
+    measures = [normalizer.signature(n) for n in names]
+    found = cluster_signatures(np.array([0, 0, 1, 1]), measures, 2)
+    assert [s.contrast for s in found] == [(), ("级别/国家",)]
+    assert found[0].kind == measures[0].kind
