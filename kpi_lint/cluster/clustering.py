@@ -403,19 +403,22 @@ def contrasting(measures: Sequence[Signature]) -> np.ndarray | None:
         return None
     classes = sorted({c for i in rows.tolist() for c in measures[i].contrast})
     column = {c: k for k, c in enumerate(classes)}
-    member = np.zeros((len(rows), len(classes)), dtype=np.int32)
+    # float32: the products below go through BLAS (an integer matrix product does not); counts stay exact.
+    member = np.zeros((len(rows), len(classes)), dtype=np.float32)
     for r, i in enumerate(rows.tolist()):
-        member[r, [column[c] for c in measures[i].contrast]] = 1
-    apart = np.zeros((len(rows), len(rows)), dtype=bool)
+        member[r, [column[c] for c in measures[i].contrast]] = 1.0
     groups: dict[str, list[int]] = {}
     for k, c in enumerate(classes):
         groups.setdefault(c.partition("/")[0], []).append(k)
-    for columns in groups.values():
-        part = member[:, columns]
-        named = np.asarray(part.any(axis=1), dtype=bool)
-        apart |= named[:, None] & named[None, :] & ((part @ part.T) == 0)
     out = np.zeros((len(measures), len(measures)), dtype=bool)
-    out[np.ix_(rows, rows)] = apart
+    for columns in groups.values():
+        if len(columns) < 2:  # one class of the group in the block: nothing to keep apart
+            continue
+        part = member[:, columns]
+        named = np.flatnonzero(part.any(axis=1))  # only the names that name the group are compared
+        part = part[named]
+        at = np.ix_(rows[named], rows[named])
+        out[at] |= (part @ part.T) == 0
     return out
 
 
