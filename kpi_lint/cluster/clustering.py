@@ -16,8 +16,10 @@ thousands.  A dense n×n distance matrix does not scale, so:
    indicator set to distance 1 (normalize.measures_clash): they end in different kinds of measure (a rate and
    a count: 购置办公设备数量 / 购置办公设备种类; a pass rate and an uptime rate; a number of times and of people,
    lexicons/measure_heads.txt), name objects of two classes (works, goods, an information system:
-   lexicons/measure_objects.txt) or have amounts per different units (元/份, 元/人), then AgglomerativeClustering
-   with average linkage cut at `threshold`;
+   lexicons/measure_objects.txt) or have amounts per different units (元/份, 元/人), and two names of another
+   level, population or side of a pair of opposites (国家级 / 省级, 患者 / 医务人员, 收入 / 支出:
+   lexicons/cluster_contrasts.txt, `contrasting`) set to distance 1 even when they are near-duplicates, then
+   AgglomerativeClustering with average linkage cut at `threshold`;
 4. with more than one block, the clusters are clustered once more the same way,
    so that a group split by a block boundary is joined again.  A cluster stands
    for its members by their mean vector, padded to unit length in a dimension of
@@ -365,9 +367,9 @@ def _kept_apart_and_joined(distance: np.ndarray, texts: list[str], measures: Seq
     n = distance.shape[0]
     if measures is not None:
         # Each signature as a small integer: the few distinct ones compared once, the n² pairs looked up.
-        kinds = list(dict.fromkeys(measures))
+        kinds = list(dict.fromkeys(m.measure_only for m in measures))
         code = {m: i for i, m in enumerate(kinds)}
-        kind = np.fromiter((code[m] for m in measures), dtype=np.int64, count=n)
+        kind = np.fromiter((code[m.measure_only] for m in measures), dtype=np.int64, count=n)
         clash = np.array([[measures_clash(a, b) for b in kinds] for a in kinds], dtype=bool)
         distance[clash[kind[:, None], kind[None, :]]] = 1.0
         for a, b in other_objects(texts, measures):
@@ -377,8 +379,47 @@ def _kept_apart_and_joined(distance: np.ndarray, texts: list[str], measures: Seq
     near = _near_duplicates(texts)
     if near is not None:
         distance[near] = 0.0
+    # After the near-duplicates: a level or a population in place of another is no typo (long names such as
+    # 国家级 / 省级重点实验室建设数量 score above NEAR_DUPLICATE).
+    apart = None if measures is None else contrasting(measures)
+    if apart is not None:
+        distance[apart] = 1.0
     np.fill_diagonal(distance, 0.0)
     return distance
+
+
+def contrasting(measures: Sequence[Signature]) -> np.ndarray | None:
+    """Boolean matrix of the pairs two of whose words of lexicons/cluster_contrasts.txt are of one group and of
+    other classes (`Signature.contrast`): 国家级 / 省级 教学成果奖, 国家级比赛 / 国际大赛 获奖数量, 患者 / 医务人员
+    人数, 收入 / 支出 预算执行率, 国内 / 国际 专利申请数, 博士 / 博士后 人数.  A group both name with no class in
+    common (a level, a population, one of two opposites) makes two concepts whatever else the names share.  Two
+    writings of one class (县级 / 区级) stay comparable, and so does a name without any word of the group
+    (参保人数 / 新增参保人数) or with a class the other also names (中央和省级 / 省级).  None when no name has such
+    a word.
+
+    A library lists such names side by side as its own distinct concepts (corpus/external)."""
+    rows = np.flatnonzero([bool(m.contrast) for m in measures])
+    if len(rows) < 2:
+        return None
+    classes = sorted({c for i in rows.tolist() for c in measures[i].contrast})
+    column = {c: k for k, c in enumerate(classes)}
+    # float32: the products below go through BLAS (an integer matrix product does not); counts stay exact.
+    member = np.zeros((len(rows), len(classes)), dtype=np.float32)
+    for r, i in enumerate(rows.tolist()):
+        member[r, [column[c] for c in measures[i].contrast]] = 1.0
+    groups: dict[str, list[int]] = {}
+    for k, c in enumerate(classes):
+        groups.setdefault(c.partition("/")[0], []).append(k)
+    out = np.zeros((len(measures), len(measures)), dtype=bool)
+    for columns in groups.values():
+        if len(columns) < 2:  # one class of the group in the block: nothing to keep apart
+            continue
+        part = member[:, columns]
+        named = np.flatnonzero(part.any(axis=1))  # only the names that name the group are compared
+        part = part[named]
+        at = np.ix_(rows[named], rows[named])
+        out[at] |= (part @ part.T) == 0
+    return out
 
 
 def other_objects(texts: Sequence[str], measures: Sequence[Signature]) -> list[tuple[int, int]]:
@@ -566,12 +607,18 @@ def _merge_across_blocks(
 def cluster_signatures(labels: np.ndarray, measures: Sequence[Signature], n_clusters: int) -> list[Signature]:
     """Per cluster label, what its members measure: the most common known signature among them (the first met
     on a tie), UNKNOWN when none is known — a member whose words and targets say nothing does not outvote one
-    whose ending does."""
+    whose ending does.  Its contrast (`contrasting`) is its members' when they all have the same one, else none:
+    a group of 资金到位率 and 中央资金到位率 is kept apart from no other group for a level only one member names."""
     counts: list[Counter[Signature]] = [Counter() for _ in range(n_clusters)]
+    contrasts: list[set[tuple[str, ...]]] = [set() for _ in range(n_clusters)]
     for label, measure in zip(labels.tolist(), measures, strict=True):
+        contrasts[label].add(measure.contrast)
         if measure.known:
-            counts[label][measure] += 1
-    return [c.most_common(1)[0][0] if c else UNKNOWN for c in counts]
+            counts[label][measure.measure_only] += 1
+    return [
+        (c.most_common(1)[0][0] if c else UNKNOWN)._replace(contrast=next(iter(k)) if len(k) == 1 else ())
+        for c, k in zip(counts, contrasts, strict=True)
+    ]
 
 
 def _first_of(groups: np.ndarray) -> np.ndarray:

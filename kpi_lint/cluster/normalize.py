@@ -81,6 +81,7 @@ MEMO_LIMIT = 1 << 19  # texts a TextNormalizer remembers at a time (the memo sta
 SYNONYMS_FILE = "cluster_synonyms.txt"
 HEADS_FILE = "measure_heads.txt"
 OBJECTS_FILE = "measure_objects.txt"
+CONTRASTS_FILE = "cluster_contrasts.txt"
 
 
 @lru_cache(maxsize=8)
@@ -103,6 +104,14 @@ def load_heads(directory: Path) -> tuple[tuple[str, str], ...]:
 def load_objects(directory: Path) -> tuple[tuple[str, str], ...]:
     """`word → class of object` pairs of lexicons/measure_objects.txt (工程 → 工程, 设备 → 货物 …)."""
     return tuple(read_pairs(directory, OBJECTS_FILE))
+
+
+@lru_cache(maxsize=8)
+def load_contrasts(directory: Path) -> tuple[tuple[str, str], ...]:
+    """`word → group/class` pairs of lexicons/cluster_contrasts.txt (国家级 → 级别/国家, 区级 → 级别/县 …),
+    longest word first; a line may give several words of one class."""
+    pairs = [(word, cls) for words, cls in read_pairs(directory, CONTRASTS_FILE) for word in words.split()]
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
 
 
 # How a synonym pair of lexicons/cluster_synonyms.txt applies: anywhere in a text, to a whole text ending in
@@ -160,6 +169,7 @@ class TextNormalizer:
     userdict: str | None = None
     heads: tuple[tuple[str, str], ...] = ()  # ending → kind of measure, longest ending first
     objects: tuple[tuple[str, str], ...] = ()  # word → class of the object measured (measure_objects.txt)
+    contrasts: tuple[tuple[str, str], ...] = ()  # word → group/class, longest first (cluster_contrasts.txt)
     # text → normalized text: the clustering, the peer index and the library each normalize every
     # indicator of the run, and the rules look texts up again; remembered for this normalizer only
     # (one is built per run), at most MEMO_LIMIT texts at a time.
@@ -177,6 +187,7 @@ class TextNormalizer:
             userdict=str(lex.userdict) if lex.userdict else None,
             heads=load_heads(lex.directory),
             objects=load_objects(lex.directory),
+            contrasts=load_contrasts(lex.directory),
         )
 
     @cached_property
@@ -241,13 +252,34 @@ class TextNormalizer:
         found = {cls for word, cls in self.objects if word in normalized}
         return found.pop() if len(found) == 1 else ""
 
+    @cached_property
+    def _contrast_pattern(self) -> re.Pattern[str] | None:
+        words = [word for word, _ in self.contrasts]
+        return re.compile("|".join(map(re.escape, words))) if words else None
+
+    @cached_property
+    def _contrast_classes(self) -> dict[str, str]:
+        return dict(self.contrasts)
+
+    def contrast(self, normalized: str) -> tuple[str, ...]:
+        """The `group/class` of each word of lexicons/cluster_contrasts.txt the name holds, sorted, once each;
+        () when it has none.  '学生国家级比赛获奖数量' → ('级别/国家', '人群/学生') (in sorted order),
+        '区级教学成果奖' → ('级别/县',).  Compared by `clustering.contrasting`.
+        """
+        pattern = self._contrast_pattern
+        if pattern is None:
+            return ()
+        return tuple(sorted({self._contrast_classes[word] for word in pattern.findall(normalized)}))
+
     def signature(self, normalized: str, per: str = "") -> Signature:
         """What a name measures, as `measures_clash` compares it: its kind of measure, its object's class and
         what its amounts are counted per (`per`: space-joined, groups.per_units).
 
         '设备验收合格率' → Signature('比率/合格', '货物', ()), '医保信息系统正常运' → Signature('', '信息系统', ()).
         """
-        return Signature(self.measure(normalized), self.object_class(normalized), tuple(per.split()))
+        return Signature(
+            self.measure(normalized), self.object_class(normalized), tuple(per.split()), self.contrast(normalized)
+        )
 
     def tokens(self, normalized: str) -> list[str]:
         """jieba words of a normalized text, function words dropped."""
@@ -260,12 +292,20 @@ class Signature(NamedTuple):
 
     kind: its kind of measure, narrowed after a `/` (比率/合格, lexicons/measure_heads.txt); object: the class of
     its object (工程, 货物, 信息系统: lexicons/measure_objects.txt); per: what its amounts are counted per
-    ("份" for 10元/份, groups.per_units).
+    ("份" for 10元/份, groups.per_units); contrast: `TextNormalizer.contrast` (its words of
+    lexicons/cluster_contrasts.txt: a level, a population, one of two opposites), compared by `contrasting`
+    and not by `measures_clash`.
     """
 
     kind: str = ""
     object: str = ""
     per: tuple[str, ...] = ()
+    contrast: tuple[str, ...] = ()
+
+    @property
+    def measure_only(self) -> Signature:
+        """The signature without its contrast: what `measures_clash` reads (few distinct ones in a run)."""
+        return self._replace(contrast=()) if self.contrast else self
 
     @property
     def known(self) -> bool:

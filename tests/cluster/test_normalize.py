@@ -173,7 +173,7 @@ def test_a_normalizer_remembers_its_own_texts_only(normalizer: TextNormalizer) -
         ("重点建设工程验收合格率", "", Signature("比率/合格", "工程")),
         ("工程设备购置成本", "", Signature("金额", "")),  # words of both classes: no class
         ("医保信息系统正常运", "", Signature("", "信息系统")),  # a cut cell: its ending says nothing, its object does
-        ("减轻困难群众医疗费用负担", "", UNKNOWN),  # an effect phrase
+        ("减轻困难群众医疗费用负担", "", Signature(contrast=("人群/群众",))),  # an effect phrase: no measure known
         ("宣传资料单位成本", "份", Signature("金额", "", ("份",))),  # 10元/份 (groups.per_units)
         ("出差单位成本", "人 人次", Signature("金额", "", ("人", "人次"))),
     ],
@@ -184,7 +184,7 @@ def test_a_signature_is_the_kind_of_measure_the_class_of_object_and_the_per_unit
     """lexicons/measure_heads.txt and measure_objects.txt, as the clustering compares two names."""
     found = normalizer.signature(normalized, per)
     assert found == signature
-    assert found.known is (signature != UNKNOWN)
+    assert found.known is (signature.measure_only != UNKNOWN)  # a contrast word (群众) says no kind of measure
 
 
 ACCEPTED = Signature("比率/合格")
