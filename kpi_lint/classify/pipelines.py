@@ -49,6 +49,9 @@ class Features:
     # Multiplies the one-hot block: lets a strong structured signal (the value's
     # kind) outvote a few misfiled training rows (see tests/classify).
     categorical_weight: float = 1.0
+    # Categorical columns coded only by the values listed here, each by a one-hot code of its own (same weight):
+    # a value left out of the list reads as no category at all (all zeros), so no class is learnt from it.
+    closed_categories: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Text columns matched against the category cue words (one 0/1 column per 二级指标), and that
     # block's weight; empty: no cue block.
     cues: tuple[str, ...] = ()
@@ -122,13 +125,18 @@ def build_pipeline(
             sublinear_tf=True,
         )
         blocks += [(f"{col}:words", words, col), (f"{col}:chars", chars, col)]
-    if features.categorical:
-        onehot = OneHotEncoder(handle_unknown="ignore")
-        if features.canonical_level1 and "level1" in features.categorical:
+    closed = dict(features.closed_categories)
+    open_columns = [c for c in features.categorical if c not in closed]
+    if open_columns:
+        onehot: Any = OneHotEncoder(handle_unknown="ignore")
+        if features.canonical_level1 and "level1" in open_columns:
             names = {squash(alias): name for alias, name in load_lexicon().vocabulary.level1.items()}
             onehot = Pipeline([("names", LevelNames(names, "level1")), ("onehot", onehot)])
-        blocks.append(("categories", onehot, list(features.categorical)))
+        blocks.append(("categories", onehot, open_columns))
         weights["categories"] = features.categorical_weight
+    for col in (c for c in features.categorical if c in closed):
+        blocks.append((f"categories:{col}", OneHotEncoder(categories=[list(closed[col])], handle_unknown="ignore"), [col]))
+        weights[f"categories:{col}"] = features.categorical_weight
     if features.cues:
         cues = category_cues(load_lexicon().category_cues, CATEGORY_LABELS)
         blocks.append(("cues", CueFeatures(cues), list(features.cues)))
