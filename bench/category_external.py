@@ -39,14 +39,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from _external import checked_sample, external_rows, value_text  # noqa: E402
 from category_choices import train_dev_rows  # noqa: E402
 
-from kpi_lint.classify.data import TrainingSet, complete_columns, read_csv  # noqa: E402
+from kpi_lint.classify.data import TrainingSet, complete_columns  # noqa: E402
 from kpi_lint.classify.labels import CATEGORY_LABELS  # noqa: E402
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, DEFAULT_C, Features, build_pipeline  # noqa: E402
 from kpi_lint.classify.split import read_split  # noqa: E402
 from kpi_lint.classify.train import _userdict  # noqa: E402
 
 LABELS = ROOT / "corpus" / "labels"
-KINDS_OPEN = ("count", "percent", "money", "date", "number", "qualitative")  # every kind but "empty"
 
 
 @dataclass(frozen=True)
@@ -55,8 +54,8 @@ class Variant:
     external: float = 0.0  # weight of the external weak-label rows in the fit; 0: not trained on
 
 
-SHIPPED = CATEGORY_FEATURES
-NO_EMPTY = replace(CATEGORY_FEATURES, closed_categories=(("kind", KINDS_OPEN),))
+NO_EMPTY = CATEGORY_FEATURES  # the kind's one-hot closed to every kind but "empty" (issue 13-category3)
+SHIPPED = replace(CATEGORY_FEATURES, closed_categories=())  # the model before: "empty" a kind like the others
 VARIANTS: dict[str, Variant] = {
     "shipped": Variant(SHIPPED),
     "no_empty_kind": Variant(NO_EMPTY),
@@ -86,7 +85,10 @@ def weak_rows() -> pd.DataFrame:
     rows = external_rows()
     sample = checked_sample()
     held = set(zip(sample["source"], sample["row"], strict=True))
-    keep = [(k, r) not in held and lab != "" for k, r, lab in zip(rows["source_key"], rows["row"], rows["library_label"], strict=True)]
+    keep = [
+        (k, r) not in held and lab != ""
+        for k, r, lab in zip(rows["source_key"], rows["row"], rows["library_label"], strict=True)
+    ]
     rows = rows[keep].reset_index(drop=True)
     table = external_table(rows)
     table["label"] = list(rows["library_label"])
@@ -94,7 +96,9 @@ def weak_rows() -> pd.DataFrame:
     return table
 
 
-def fit_predict(variant: Variant, fit: pd.DataFrame, y: list[str], extra: pd.DataFrame | None, judged: pd.DataFrame) -> list[str]:
+def fit_predict(
+    variant: Variant, fit: pd.DataFrame, y: list[str], extra: pd.DataFrame | None, judged: pd.DataFrame
+) -> list[str]:
     features = variant.features
     x = fit[list(features.columns)]
     weights = np.ones(len(y))
@@ -158,8 +162,10 @@ def external_dev(variant: Variant, set_: TrainingSet, extra: pd.DataFrame) -> No
         pred_all += predicted
     agree = sum(t == p for t, p in zip(truth_all, pred_all, strict=True))
     how = "leave-one-source-out" if variant.external else "held out"
-    print(f"  external dev ({how}, {len(truth_all)} rows, filing as label): macro-F1 {macro(truth_all, pred_all):.3f},"
-          f" agree {agree}/{len(truth_all)}")
+    print(
+        f"  external dev ({how}, {len(truth_all)} rows, filing as label): macro-F1 {macro(truth_all, pred_all):.3f},"
+        f" agree {agree}/{len(truth_all)}"
+    )
     print(f"    per class: {per_class(truth_all, pred_all)}")
 
 
@@ -169,8 +175,10 @@ def look(variant: Variant, set_: TrainingSet, extra: pd.DataFrame) -> None:
     predicted = fit_predict(variant, set_.features, set_.labels, extra, table)
     truth = list(sample["label"])
     agree = sum(t == p for t, p in zip(truth, predicted, strict=True))
-    print(f"  EXTERNAL TEST (160 hand-checked rows, hand labels): macro-F1 {macro(truth, predicted):.3f},"
-          f" agree {agree}/{len(truth)}")
+    print(
+        f"  EXTERNAL TEST (160 hand-checked rows, hand labels): macro-F1 {macro(truth, predicted):.3f},"
+        f" agree {agree}/{len(truth)}"
+    )
     print(f"    per class: {per_class(truth, predicted)}")
     for key in sorted(set(sample["source"])):
         idx = [i for i, s in enumerate(sample["source"]) if s == key]
@@ -194,8 +202,11 @@ def main() -> None:
         print(f"{name}:")
         if not args.no_dev:
             scores = dev_cv(variant, set_, extra, args.seeds)
-            print(f"  dev grouped CV ({len(set_.labels)} rows, {args.seeds} shuffles): {np.mean(scores):.3f} ± {np.std(scores):.3f}"
-                  f"  [{' '.join(f'{s:.3f}' for s in scores)}]")
+            print(
+                f"  dev grouped CV ({len(set_.labels)} rows, {args.seeds} shuffles):"
+                f" {np.mean(scores):.3f} ± {np.std(scores):.3f}"
+                f"  [{' '.join(f'{s:.3f}' for s in scores)}]"
+            )
             print(f"  train → dev documents: {train_to_dev(variant, set_, extra):.3f}")
             external_dev(variant, set_, extra)
         if args.look:
