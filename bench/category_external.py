@@ -48,10 +48,15 @@ from kpi_lint.classify.train import _userdict  # noqa: E402
 LABELS = ROOT / "corpus" / "labels"
 
 
+EFFECTS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
+
+
 @dataclass(frozen=True)
 class Variant:
     features: Features
     external: float = 0.0  # weight of the external weak-label rows in the fit; 0: not trained on
+    text_only: bool = False  # external rows teach their name and 一级 only (value and kind withheld)
+    only: tuple[str, ...] = ()  # external rows of these filings only (all when empty)
 
 
 NO_EMPTY = CATEGORY_FEATURES  # the kind's one-hot closed to every kind but "empty" (issue 13-category3)
@@ -65,6 +70,10 @@ VARIANTS: dict[str, Variant] = {
     "no_empty_ext_1": Variant(NO_EMPTY, 1.0),
     "no_empty_ext_05": Variant(NO_EMPTY, 0.5),
     "no_empty_ext_025": Variant(NO_EMPTY, 0.25),
+    "ext_text_1": Variant(NO_EMPTY, 1.0, text_only=True),
+    "ext_text_05": Variant(NO_EMPTY, 0.5, text_only=True),
+    "ext_effects_1": Variant(NO_EMPTY, 1.0, only=EFFECTS),
+    "ext_effects_text_1": Variant(NO_EMPTY, 1.0, text_only=True, only=EFFECTS),
 }
 
 
@@ -103,6 +112,10 @@ def fit_predict(
     x = fit[list(features.columns)]
     weights = np.ones(len(y))
     labels = list(y)
+    if extra is not None and variant.only:
+        extra = extra[extra["label"].isin(variant.only)]
+    if extra is not None and variant.text_only:
+        extra = extra.assign(value="", kind="empty")
     if extra is not None and variant.external > 0 and len(extra):
         x = pd.concat([x, extra[list(features.columns)]], ignore_index=True)
         labels += list(extra["label"])
