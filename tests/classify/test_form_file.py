@@ -55,15 +55,16 @@ def test_the_shipped_form_is_the_one_derived_from_the_skops_file_beside_it(name:
     assert _same_form(shipped, derived), hint
     assert shipped.path == path and shipped.meta.task == name
     widths = [block.width for block, _ in shipped.blocks]
-    if name == "category":  # words, characters, 一级/kind one-hots, cue words of the name and of the value
+    if name == "category":  # words, characters, 一级 one-hot, kind one-hot (no "empty"), cue words of name and value
         assert [type(b).__name__ for b, _ in shipped.blocks] == [
             "TextBlock",
             "TextBlock",
             "OneHotBlock",
+            "OneHotBlock",
             "CueBlock",
             "CueBlock",
         ]
-        assert sum(widths) == shipped.coef.shape[1] == 16733 and len(shipped.classes) == 9
+        assert sum(widths) == shipped.coef.shape[1] == 16732 and len(shipped.classes) == 9
     else:
         assert shipped.classes == ("specific", "vague") and shipped.coef.shape[0] == 1
 

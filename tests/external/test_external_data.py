@@ -91,7 +91,9 @@ def test_sample_verdicts(sample: pd.DataFrame) -> None:
 def test_shipped_category_model_on_the_hand_checked_sample(sample: pd.DataFrame) -> None:
     """Measured blind (the sample committed first): 72 of 160 as the hand labels, macro-F1 0.467 — far below the
     wild test set's 0.784. Libraries file counts of graded outputs (省级名师数量) under 质量 and give no targets;
-    a row without a target is pulled towards 成本 (18 of the 62 such rows). Floors 3 rows and 0.03 below."""
+    a row without a target was pulled towards 成本 (18 of the 62 such rows). Issue 13-category3 (its one look at
+    these rows, notes/issue-13-category3-look-1.log): the value's kind no longer codes a missing target, 77 of 160,
+    macro-F1 0.494, 4 of the 62 value-less rows called 成本. Floors 3 rows and 0.03 below."""
     model = load_model(ROOT / "models" / "category.skops")
     table = pd.DataFrame(
         {
@@ -104,8 +106,50 @@ def test_shipped_category_model_on_the_hand_checked_sample(sample: pd.DataFrame)
     truth = list(sample["label"])
     agree = sum(t == p for t, p in zip(truth, predicted, strict=True))
     macro = f1_score(truth, predicted, labels=sorted(set(truth)), average="macro", zero_division=0)
-    assert agree >= 69, agree
-    assert macro >= 0.44, macro
+    assert agree >= 74, agree
+    assert macro >= 0.46, macro
+    no_target = [p for p, v in zip(predicted, table["value"], strict=True) if not v.strip()]
+    assert len(no_target) == 62 and no_target.count("成本指标") <= 6, Counter(no_target)
     # of the 21 rows the sources misfile (or file under 预算管理 / 财务管理), the model puts 12 where the hand label is
     wrong_filing = [p == t for p, t, v in zip(predicted, truth, sample["verdict"], strict=True) if v != "agree"]
     assert len(wrong_filing) == 21 and sum(wrong_filing) >= 10
+
+
+def _value_less_rows_outside_the_sample(sample: pd.DataFrame) -> pd.DataFrame:
+    held = set(zip(sample["source"], sample["row"], strict=True))
+    frames = []
+    for name in SOURCES:
+        part = _source(name)
+        keep = [(name, r) not in held and not v.strip() for r, v in zip(part["row"], part["value"], strict=True)]
+        frames.append(part[keep])
+    rows = pd.concat(frames, ignore_index=True)
+    return pd.DataFrame({"level3": rows["level3"], "level1": rows["level1"], "value": [""] * len(rows)})
+
+
+def test_a_missing_target_is_no_kind(sample: pd.DataFrame) -> None:
+    """Issue 13-category3: the value's kind is coded only for a target that is there. With "empty" coded as a kind,
+    the few empty cost cells of training made it a 成本 cue: of the 127 external rows without a target outside the
+    hand-checked sample (CAMS' library, 4 of them filed 成本), the model fitted so on train + dev calls 36 成本; the
+    shipped model, whose kind code has no "empty" column, calls 8 成本 (agreeing with the filing on 71, against 63)."""
+    from dataclasses import replace
+
+    from kpi_lint.classify.pipelines import CATEGORY_FEATURES, VALUE_KINDS, build_pipeline
+    from kpi_lint.classify.split import read_split
+    from kpi_lint.classify.tasks import category_set
+    from kpi_lint.classify.train import _userdict
+
+    shipped = load_model(ROOT / "models" / "category.skops")
+    kind_code = shipped.pipeline.named_steps["features"].named_transformers_["categories:kind"]
+    assert [list(c) for c in kind_code.categories_] == [list(VALUE_KINDS)]
+    rows = _value_less_rows_outside_the_sample(sample)
+    assert len(rows) == 127
+    called = Counter(label for label, _ in predict_frame(shipped, rows, "corpus/external"))
+    assert called["成本指标"] <= 12, called  # 8
+    # without the closed code, the same data and C: "empty" is a kind again
+    split = read_split(ROOT / "corpus" / "labels" / "split.csv")
+    set_ = category_set([ROOT / "corpus" / "labels" / "categories.csv"])
+    fit = [i for i, d in enumerate(set_.docs) if d in set(split.train) | set(split.dev) and set_.labels[i]]
+    open_code = build_pipeline(replace(CATEGORY_FEATURES, closed_categories=()), _userdict())
+    open_code.fit(set_.features.iloc[fit], [set_.labels[i] for i in fit])
+    table = rows.assign(kind="empty")[list(CATEGORY_FEATURES.columns)]
+    assert Counter(open_code.predict(table))["成本指标"] >= 25  # 36
