@@ -10,6 +10,7 @@ from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.target.common import yes_no_verdict
 from kpi_lint.rules.text._text import clean
 
 _DIGIT = re.compile(r"\d")
@@ -24,7 +25,10 @@ class UnmeasuredActual(Rule):
 
     实际完成值不含任何数字、且含有 ``lexicons/unmeasured_actuals.txt`` 中的短语（达成预期指标、部分达成预期指标、
     达到预期、已完成……）时报告。消息写出应对照的目标。成本指标一栏没有填（"未填报"）时由 KPI201 报告这一行，
-    它的实际完成值一栏写着什么都源于此，本规则不再重复报告（一个问题只报一次）。
+    它的实际完成值一栏写着什么都源于此，本规则不再重复报告（一个问题只报一次）。质量指标的目标是合格与否的结论
+    （"合规""通过验收"，``lexicons/pass_fail_words.txt``）或按成文规定办事（"严格执行相关制度规定""符合相关规定"，
+    ``lexicons/compliance_phrases.txt``）时也不报告：这类目标只能按是/否核查，"达成预期指标"就是"是"的回答
+    （KPI101 同样不把这类目标报为不可衡量）。
 
     **为什么不好**
 
@@ -59,6 +63,8 @@ class UnmeasuredActual(Rule):
             if hit is None:
                 continue
             target = ind.adjusted_value or ind.value
+            if yes_no_verdict(ind, target, self.lexicon):
+                continue  # "经费支出合规性 | 符合相关规定 | 达成预期指标": a yes/no target, answered yes
             parsed = parse_value(target)
             if parsed.kind in ("empty", "qualitative"):
                 # Nothing to measure against: the target itself must become measurable first (KPI101).
