@@ -774,6 +774,8 @@ def test_kpi201_never_gives_one_sample_projects_cost_as_an_example() -> None:
             assert "未按资金规模换算" not in first, first
         elif f.message.startswith("部门整体绩效表"):  # a department-wide form: a department's cost target (info)
             assert f.severity is Severity.INFO and "按本项目资金测算" not in f.message and "≤N元" in f.message
+        elif "是每单位的支出标准" in f.message:  # b02: a unit cost filed under 质量 is pointed at (warning)
+            assert f.severity is Severity.WARNING and "移到成本指标" in f.message and f.level3, f.message
         else:
             assert "单位成本（每人、每亩、每件等的支出标准，如“≤N元/人”）" in f.message, f.message
     # r05: a 208万元 provincial 普惠金融 transfer; k07: the 车购税 subsidy to a province's roads

@@ -46,8 +46,9 @@ from kpi_lint.vocab import (
     TIMELINESS,
 )
 
-# The 效益 categories told apart by the object of the effect (money, society, environment): 可持续影响 goes by duration.
-_BY_OBJECT = (ECONOMIC, SOCIAL, ECOLOGICAL)
+# The 效益 categories whose line is a reading of a worded effect on people: their money (经济) or their welfare (社会).
+# 生态效益 (the environment) and 可持续影响 (how long) are told apart by more than a reading, and keep the warning.
+_ON_PEOPLE = (ECONOMIC, SOCIAL)
 
 if TYPE_CHECKING:
     from kpi_lint.classify.calibration import ClaimGate
@@ -210,9 +211,10 @@ class MisfiledIndicator(Rule):
     资源要新（质量），其中的"当年"是"当年的"，不是完成时间（值解析也不把这样的"当年"读作日期）。频次（项目自己
     多久做一次："一个季度开展考核评价一次"）说的是做了多少次，不是什么时候完成：本目录把它看作产出的数量（KPI408 同样
     把效益下的频次归入数量指标），从不因为频次把一行移到时效指标；已填在时效指标下的频次作为周期性的期限接受，不报告。
-    在经济、社会、生态效益之间移动、指标值只是文字没有数（"残疾学生家庭负担率 | 有所减轻"填在社会效益下，模型说
-    是经济效益）时只作提示（info）：文字表述的效益归哪一类是读法问题（家庭负担既是钱也是民生），两种归法都说得通；
-    指标值含糊由 KPI101 在同一行报告。
+    在经济效益与社会效益之间移动、指标值只是文字没有数（"残疾学生家庭负担率 | 有所减轻"填在社会效益下，模型说
+    是经济效益）时只作提示（info）：对人的效益是钱还是民生，文字表述时是读法问题（家庭负担两者都是），两种归法都
+    说得通；指标值含糊由 KPI101 在同一行报告。移入或移出生态效益（"安全情况 | 有效"填在生态效益下）仍是警告：
+    环境不是读法问题。
     名称是满意度的行（"市民对空气质量改善的满意程度 | 85%"填在社会效益指标下）放错了类别时，建议移到服务对象满意度
     指标，不管模型从它的对象（空气质量）猜的是哪一类。
     建议的类别作为数据随发现传给 KPI202：这一行移过去就补上的缺项（"没有质量指标"）不再另报（一个问题只报一次）。
@@ -602,7 +604,7 @@ class MisfiledIndicator(Rule):
             severity = None
             if self._between_effects_in_words(ind, label):
                 # "残疾学生家庭负担率 | 有所减轻": 社会 or 经济 is a reading of a worded effect, not a slip: a hint
-                message += "（经济、社会、生态效益按效益的对象区分，文字表述的效益两种归法常都说得通，这里只作提示）"
+                message += "（经济效益与社会效益都说的是对人的效益，文字表述的效益两种归法常都说得通，这里只作提示）"
                 severity = Severity.INFO
             finding = self.finding(
                 doc,
@@ -618,12 +620,11 @@ class MisfiledIndicator(Rule):
 
     @staticmethod
     def _between_effects_in_words(ind: Indicator, label: str) -> bool:
-        """A move between the 效益 categories told by their object (经济 ↔ 社会 ↔ 生态; 可持续影响 goes by duration) of
-        a row whose target states no figure: which object a worded effect has is a reading (a family's burden is money
-        and welfare both), not a misfiling."""
+        """A move between 经济效益 and 社会效益 of a row whose target states no figure: whether a worded effect on
+        people is on their money or their welfare is a reading (a family's burden is both), not a misfiling."""
         parsed = ind.parsed
         worded = parsed is None or parsed.kind in ("qualitative", "empty")
-        return worded and ind.level2 in _BY_OBJECT and label in _BY_OBJECT
+        return worded and ind.level2 in _ON_PEOPLE and label in _ON_PEOPLE
 
     def _leaves_empty(self, project: Project, ind: Indicator, label: str, moved: set[int]) -> bool:
         """Moving `ind` to `label` leaves its period without a filled row of a category the project must set:
