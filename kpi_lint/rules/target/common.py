@@ -417,7 +417,7 @@ def states_compliance(value: str | None, lexicon: Lexicon) -> bool:
 def yes_no_verdict(ind: Indicator, value: str | None, lexicon: Lexicon) -> bool:
     """A 质量 row whose target (`value`: the 指标值, or the adjusted one) is a pass/fail verdict — a whole-value word
     of pass_fail_words.txt ("合规", "通过验收") or a compliance phrase ("严格执行相关制度规定"): the reviewer checks
-    it yes or no. KPI101 does not call it unmeasurable, KPI502 accepts "达成预期指标" as its answer."""
+    it yes or no. KPI101 does not call it unmeasurable; KPI502 asks its actual for the check's result, not a target."""
     if ind.level2 != QUALITY:
         return False
     return clean(value) in lexicon.words(PASS_FAIL_FILE) or states_compliance(value, lexicon)
