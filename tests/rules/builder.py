@@ -20,6 +20,7 @@ Case file schema (one file per rule)::
           grade: 优
           narrative: [[预算数, 160, 万元]]     # name, value, unit
           empty: [[年度, 产出指标, 成本指标]]  # printed-but-empty 二级 categories
+          in_prose: true                      # optional: the rows were read from sentences (a report)
           indicators:
             - [实施期, 产出指标, 质量指标, 参保率, "≥95%"]     # period, level1, level2, level3, value
             - {period: null, level2: 数量指标, level3: 宣传资料印刷份数, value: ≥2万份,
@@ -174,6 +175,7 @@ def build_project(raw: dict[str, Any], path: str, first_line: int) -> Project:
         proj.indicators.append(_indicator(row, path, proj.name, form, first_line + 10 + i))
     proj.cut_off = bool(raw.get("cut_off"))  # the table breaks off at the end of the text
     proj.cut_at = raw.get("cut_at")  # the category whose heading the text stops inside
+    proj.in_prose = bool(raw.get("in_prose"))  # the rows were read from a report's sentences
     return proj
 
 

@@ -9,6 +9,7 @@ from kpi_lint.parse.common import canonical_level2, squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.completeness._template import TEMPLATE_2021, TEMPLATE_NDRC, detect_template
+from kpi_lint.rules.consistency._years import fiscal_year
 from kpi_lint.rules.context import SUGGESTER
 from kpi_lint.rules.target.common import (
     CATEGORY_NAMES,
@@ -63,6 +64,18 @@ def unclassified_cost(project: Project, cost_words: tuple[str, ...]) -> Indicato
     for ind in project.indicators:
         name = squash(ind.level3 or "")
         if ind.parsed is not None and ind.parsed.kind == "money" and holds_any(name, cost_words):
+            return ind
+    return None
+
+
+def unit_cost_elsewhere(project: Project) -> Indicator | None:
+    """A row filed under another category whose value is money per unit ("农村低保标准 | ≥530元/人·月",
+    "扶贫临时救助标准 | ≤5300元/户"): a unit cost (财预〔2021〕101号's 经济成本), set but misfiled."""
+    for ind in project.indicators:
+        parsed = ind.parsed
+        if is_cost(ind) or parsed is None or parsed.kind != "money" or parsed.number is None:
+            continue
+        if "/" in (parsed.unit or ""):
             return ind
     return None
 
@@ -122,7 +135,9 @@ class MissingCostIndicator(Rule):
     表中没有成本指标一栏、但其他类别下有一行以成本为名而没有金额（"效益指标 | 项目成本控制 | 不超预算"）时，
     消息指向这一行：它说到了成本，只是没有写成本目标。国家发展改革委中央预算内投资计划绩效目标表（由一级指标
     "实施效果指标"识别）没有成本指标一栏：这时只作提示（info），说明可在产出指标中写明单位成本或总额上限——
-    按该表填报的单位没有漏填表中的任何一栏。部门整体绩效目标表或自评表（标题含"整体"，
+    按该表填报的单位没有漏填表中的任何一栏。其他类别下有一行写的是每单位的支出标准（金额带"/人""/户"：b02 质量指标
+    "扶贫临时救助标准 | ≤5300元/户"）时，报警告（warning）并指向这一行：单位成本设了，只是没放在成本指标下。原文是
+    文字报告、转述的指标不分类别（``Project.in_prose``）时只作提示（info）：转述不出成本目标，不等于原表没有设。部门整体绩效目标表或自评表（标题含"整体"，
     ``target.common.department_wide``）没有成本指标一栏时同样只作提示：这类表按部门履职列指标，提示写部门主要支出
     的控制目标（"公用经费支出 ≤N元"），而不是"按本项目资金测算"的单位成本。
 
@@ -132,7 +147,7 @@ class MissingCostIndicator(Rule):
 
     消息中的示例取自与本项目同一领域（``lexicons/sectors.txt``）、名称和指标最相近的项目设定的成本指标（金额按
     本项目资金规模换算，经规则检查），且至少 2 个这样的项目都设了它（"如同类项目所设“…”"）；没有这样的项目时
-    不举具体数字，只说成本目标的两种写法：单位成本（"≤N元/人"）或按本项目资金测算的总额上限（"≤N元"）。
+    不举具体数字，只说成本目标的两种写法（写明了年份的示例须是本项目的预算年度：``target.common.fits_year``）：单位成本（"≤N元/人"）或按本项目资金测算的总额上限（"≤N元"）。
     绝不拿某一个样本项目的数字（"会议费 ≤20000元"）给所有项目当示例：几百万元的补助资金、学校、法院照抄它
     毫无意义。
 
@@ -193,6 +208,12 @@ class MissingCostIndicator(Rule):
             where = named.level2 or named.level1 or "其他指标"
             row = f"{named.level3} | {(named.value or '').strip()}"
             how = f"表中没有成本指标一栏，{where}下的“{row}”说到成本，但没有写金额"
+        elif (priced := unit_cost_elsewhere(project)) is not None:
+            yield self._unit_cost_elsewhere(doc, project, priced)
+            return
+        elif project.in_prose and not is_classified(project):
+            yield self._prose(doc, project)
+            return
         elif template is TEMPLATE_NDRC:
             yield self._ndrc(doc, project)
             return
@@ -205,17 +226,37 @@ class MissingCostIndicator(Rule):
         suggestion = None
         suggester = self.context.extras.get(SUGGESTER)
         if suggester is not None:
-            examples = peer_lines(suggester, project, doc.path, COST, k=3)
+            examples = peer_lines(suggester, project, doc.path, COST, k=3, year=fiscal_year(project, doc))
             suggestion = "；".join(examples) if examples else None
         # What to write: what projects of its own sector set (fitted to its funds), else the form without a figure —
         # one sample project's 会议费 is no example for a multi-million subsidy fund, a school or a court.
-        example = peer_example(suggester, project, doc.path, COST)
+        example = peer_example(suggester, project, doc.path, COST, fiscal_year(project, doc))
         what = cited_example(example) or f"：{UNIT_OR_CEILING}"
         message = (
             f"项目没有成本指标：{how}{rule_of}。每个项目都应设成本指标，写明经济成本{what}，"
             "以便核对资金与目标是否匹配。"
         )
         yield self._at(doc, project, empty, filled_other or costs, message, suggestion)
+
+    def _unit_cost_elsewhere(self, doc: Document, project: Project, priced: Indicator) -> Finding:
+        """No cost category, but another category holds a money-per-unit standard ("扶贫临时救助标准 | ≤5300元/户"
+        under 质量): the unit cost is set, misfiled — a warning at that row, not an error that none exists."""
+        where = priced.level2 or priced.level1 or "其他指标"
+        row = f"{priced.level3} | {(priced.value or '').strip()}"
+        message = (
+            f"项目没有成本指标一栏，但{where}下的“{row}”是每单位的支出标准，正是成本指标要写的单位成本："
+            "请把这类支出标准移到成本指标（经济成本指标）下，以便核对资金与目标是否匹配。"
+        )
+        return self.finding(doc, message, project=project, indicator=priced, severity=Severity.WARNING)
+
+    def _prose(self, doc: Document, project: Project) -> Finding:
+        """A report in sentences that files no item under a category (in_prose, unclassified): it restates some
+        targets, it cannot show that the indicator set has no cost target — noted (info), as KPI202 notes it."""
+        message = (
+            "原文是文字报告，只在文字中转述了部分指标、没有写明各属哪个二级指标，其中没有成本目标：无法确定原指标表"
+            f"是否设了成本指标，请对照原表核实。每个项目都应设成本指标，写明经济成本：{UNIT_OR_CEILING}。"
+        )
+        return self.finding(doc, message, project=project, level2=COST, severity=Severity.INFO)
 
     def _ndrc(self, doc: Document, project: Project) -> Finding:
         """The NDRC form prints no cost category: noted (info), with where a cost target can go."""

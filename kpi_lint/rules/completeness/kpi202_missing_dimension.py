@@ -30,6 +30,7 @@ from kpi_lint.vocab import COST_LEVEL2, OUTPUT, SATISFACTION_L1, SUSTAINABLE
 # A 一级 name standing in the 二级 column (the NDRC form's 实施效果指标 | 效益指标, a table with one
 # level of categories) files the row under the whole group: a 效益指标 or 满意度指标 row sets that
 # dimension; an 产出指标 row is an output the table does not split into 数量 / 质量 / 时效.
+STAFF_SPENDING_FILE = "staff_spending.txt"  # salary and basic-spending project names: no outside party to survey
 _EXPECTED: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (QUANTITY, (QUANTITY,), "做了多少：人数、次数、份数"),
     (QUALITY, (QUALITY,), "做得怎样：合格率、达标率、覆盖率"),
@@ -133,6 +134,8 @@ class MissingDimension(Rule):
     （名称空泛是 KPI203 的事）。满意度指标放错了类别（"资助对象满意度 | 95%以上"填在质量指标下）时，满意度这一维度
     算是设了：放错类别由 KPI404 报告。KPI404 建议把某一行移到所缺的二级指标（"种植作物成活率 | ≥85%"填在数量指标下，
     建议移到质量指标）时，这一维度也不再报缺少：缺口由那一行的归类错误造成，只报一次（KPI404）。
+    人员工资、基本支出类项目（名称以 ``lexicons/staff_spending.txt`` 中的词结尾："…-工资性支出"）缺服务对象满意度
+    指标时只作提示（info）：钱发给本单位职工，没有可调查的外部服务对象。
 
     **为什么不好**
 
@@ -197,9 +200,29 @@ class MissingDimension(Rule):
                 rows = "一栏" if len(printed) == 1 else "各栏"
                 blank = f"表中印了{'、'.join(printed)}{rows}，却空着没有填；" if printed else ""
                 message = f"项目{where}没有{_label(dimension, template)}：{blank}应至少设一项，说明{what}。"
+                if dimension == SATISFACTION and self._staff_spending(project):
+                    yield self._staff_hint(doc, project, level2s, period)
+                    continue
                 yield self._at(doc, project, dimension, level2s, period, message)
         for period, dimensions in unsplit.items():
             yield self._output_unsplit(doc, project, period, dimensions)
+
+    def _staff_spending(self, project: Project) -> bool:
+        """The project pays staff or keeps the office running (its name ends with a word of staff_spending.txt:
+        "…-工资性支出", "基本支出"): there is no outside service object to survey."""
+        name = squash(project.name)
+        return any(w and name.endswith(w) for w in self.lexicon.words(STAFF_SPENDING_FILE))
+
+    def _staff_hint(self, doc: Document, project: Project, level2s: tuple[str, ...], period: str | None) -> Finding:
+        """No satisfaction row on a salary or basic-spending line: noted (info), not a gap to fill with a survey."""
+        message = (
+            f"项目{period or ''}没有服务对象满意度指标：项目是人员工资或基本支出，钱发给本单位职工、维持机构运转，"
+            "没有可调查的外部服务对象，满意度指标不一定适用（不适用的类别不设）；如设，应写明调查谁、满意度百分比。"
+        )
+        finding = self._placed(doc, project, SATISFACTION, period, message, level2s)
+        finding.severity = Severity.INFO
+        finding.fills = level2s
+        return finding
 
     def _output_unsplit(self, doc: Document, project: Project, period: str | None, dimensions: list[str]) -> Finding:
         """One hint for outputs filed under 产出指标 itself (no 数量 / 质量 / 时效 layer in the table)."""

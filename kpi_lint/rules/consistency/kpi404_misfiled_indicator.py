@@ -11,6 +11,7 @@ from kpi_lint.parse.values import mentions_date
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
+from kpi_lint.rules.consistency._years import fiscal_year
 from kpi_lint.rules.consistency.kpi402_process_as_result import names_process_measure
 from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS, SUGGESTER
 from kpi_lint.rules.target.common import (
@@ -44,6 +45,10 @@ from kpi_lint.vocab import (
     SUSTAINABLE,
     TIMELINESS,
 )
+
+# The 效益 categories whose line is a reading of a worded effect on people: their money (经济) or their welfare (社会).
+# 生态效益 (the environment) and 可持续影响 (how long) are told apart by more than a reading, and keep the warning.
+_ON_PEOPLE = (ECONOMIC, SOCIAL)
 
 if TYPE_CHECKING:
     from kpi_lint.classify.calibration import ClaimGate
@@ -206,6 +211,10 @@ class MisfiledIndicator(Rule):
     资源要新（质量），其中的"当年"是"当年的"，不是完成时间（值解析也不把这样的"当年"读作日期）。频次（项目自己
     多久做一次："一个季度开展考核评价一次"）说的是做了多少次，不是什么时候完成：本目录把它看作产出的数量（KPI408 同样
     把效益下的频次归入数量指标），从不因为频次把一行移到时效指标；已填在时效指标下的频次作为周期性的期限接受，不报告。
+    在经济效益与社会效益之间移动、指标值只是文字没有数（"残疾学生家庭负担率 | 有所减轻"填在社会效益下，模型说
+    是经济效益）时只作提示（info）：对人的效益是钱还是民生，文字表述时是读法问题（家庭负担两者都是），两种归法都
+    说得通；指标值含糊由 KPI101 在同一行报告。移入或移出生态效益（"安全情况 | 有效"填在生态效益下）仍是警告：
+    环境不是读法问题。
     名称是满意度的行（"市民对空气质量改善的满意程度 | 85%"填在社会效益指标下）放错了类别时，建议移到服务对象满意度
     指标，不管模型从它的对象（空气质量）猜的是哪一类。
     建议的类别作为数据随发现传给 KPI202：这一行移过去就补上的缺项（"没有质量指标"）不再另报（一个问题只报一次）。
@@ -220,7 +229,8 @@ class MisfiledIndicator(Rule):
     （经济效益 → 社会效益）不留空缺，不要求小学在生态效益下另填目标；本规则同时移走的行不算留下。补写的示例
     取自与本项目同一领域（``lexicons/sectors.txt``）、名称和指标最相近的项目（``kpi_lint.library.suggest``，金额按
     资金规模换算，经规则检查），且至少 2 个这样的项目都设了它，完整出处在建议（suggestion）中；没有这样的项目时
-    不举例，绝不拿别的领域的指标（给疫苗项目举"资助参保人数"）充数。
+    不举例，绝不拿别的领域的指标（给疫苗项目举"资助参保人数"）充数；写明了年份的示例须是本项目的预算年度
+    （``target.common.fits_year``：2021年项目的"项目完成时间 2021年12月完成"不给2024年的经费作示例）。
 
     **为什么不好**
 
@@ -562,7 +572,9 @@ class MisfiledIndicator(Rule):
             assert ind.level2 is not None
             if rewritten:
                 # "完成校园维修改造及设备购置项目 | 800万元" under 数量: the name is an output, the value is the slip
-                example = peer_example(self.context.extras.get(SUGGESTER), project, doc.path, ind.level2)
+                example = peer_example(
+                    self.context.extras.get(SUGGESTER), project, doc.path, ind.level2, fiscal_year(project, doc)
+                )
                 message = (
                     f"三级指标“{ind.level3}”填在{ind.level2}下，指标值“{ind.value or ''}”却是金额（{basis}）。"
                     f"名称说的不是成本，错的是指标值：请在{ind.level2}下为它写出该类别的目标"
@@ -584,9 +596,16 @@ class MisfiledIndicator(Rule):
             example = None
             if self._leaves_empty(project, ind, label, moved):
                 # The row was the project's only one of a category every project must set: name what belongs there.
-                example = peer_example(self.context.extras.get(SUGGESTER), project, doc.path, ind.level2)
+                example = peer_example(
+                    self.context.extras.get(SUGGESTER), project, doc.path, ind.level2, fiscal_year(project, doc)
+                )
                 what = "一项真正的效益目标" if ind.level2 in BENEFIT_LEVEL2 else f"{ind.level2}下真正属于它的目标"
                 message += f"，并补上{what}{cited_example(example)}"
+            severity = None
+            if self._between_effects_in_words(ind, label):
+                # "残疾学生家庭负担率 | 有所减轻": 社会 or 经济 is a reading of a worded effect, not a slip: a hint
+                message += "（经济效益与社会效益都说的是对人的效益，文字表述的效益两种归法常都说得通，这里只作提示）"
+                severity = Severity.INFO
             finding = self.finding(
                 doc,
                 message + "。",
@@ -594,9 +613,18 @@ class MisfiledIndicator(Rule):
                 indicator=ind,
                 explain=basis,
                 suggestion=example.line() if example else None,
+                severity=severity,
             )
             finding.moves_to = label  # data for the rules that report the gap this row would fill (KPI202)
             yield finding
+
+    @staticmethod
+    def _between_effects_in_words(ind: Indicator, label: str) -> bool:
+        """A move between 经济效益 and 社会效益 of a row whose target states no figure: whether a worded effect on
+        people is on their money or their welfare is a reading (a family's burden is both), not a misfiling."""
+        parsed = ind.parsed
+        worded = parsed is None or parsed.kind in ("qualitative", "empty")
+        return worded and ind.level2 in _ON_PEOPLE and label in _ON_PEOPLE
 
     def _leaves_empty(self, project: Project, ind: Indicator, label: str, moved: set[int]) -> bool:
         """Moving `ind` to `label` leaves its period without a filled row of a category the project must set:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kpi_lint.model import Document, Project
+from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.target.common import yes_no_verdict
 from kpi_lint.rules.text._text import clean
 
 _DIGIT = re.compile(r"\d")
@@ -24,7 +25,10 @@ class UnmeasuredActual(Rule):
 
     实际完成值不含任何数字、且含有 ``lexicons/unmeasured_actuals.txt`` 中的短语（达成预期指标、部分达成预期指标、
     达到预期、已完成……）时报告。消息写出应对照的目标。成本指标一栏没有填（"未填报"）时由 KPI201 报告这一行，
-    它的实际完成值一栏写着什么都源于此，本规则不再重复报告（一个问题只报一次）。
+    它的实际完成值一栏写着什么都源于此，本规则不再重复报告（一个问题只报一次）。质量指标的目标是合格与否的结论
+    （"合规""通过验收"，``lexicons/pass_fail_words.txt``）或按成文规定办事（"严格执行相关制度规定""符合相关规定"，
+    ``lexicons/compliance_phrases.txt``）时，目标按是/否可以核查（KPI101 也不报它不可衡量），消息不说"指标值本身
+    也不可衡量"，只要求实际完成值写明核查的结果（"合规，未发现违规支出""违规金额0元"），而不是套话。
 
     **为什么不好**
 
@@ -60,6 +64,11 @@ class UnmeasuredActual(Rule):
                 continue
             target = ind.adjusted_value or ind.value
             parsed = parse_value(target)
+            if yes_no_verdict(ind, target, self.lexicon):
+                # "经费支出合规性 | 严格执行相关制度规定 | 达成预期指标": checkable yes or no (KPI101 agrees);
+                # what is missing is the check's own result, not a measurable target
+                yield self._verdict_finding(doc, project, ind, hit, target)
+                continue
             if parsed.kind in ("empty", "qualitative"):
                 # Nothing to measure against: the target itself must become measurable first (KPI101).
                 against = f"指标值“{target}”本身也不可衡量，应先量化指标值，再" if target else "应先填写指标值，再"
@@ -70,3 +79,13 @@ class UnmeasuredActual(Rule):
                 f"{against}填写实际达到的数值、日期或比例，如“12月25日”“3109人次”“85%”，以便核对得分。"
             )
             yield self.finding(doc, message, project=project, indicator=ind, span="actual")
+
+    def _verdict_finding(
+        self, doc: Document, project: Project, ind: Indicator, hit: str, target: str | None
+    ) -> Finding:
+        """The actual of a yes/no target is a stock phrase: the target can be checked, say what the check found."""
+        message = (
+            f"实际完成值“{ind.actual}”是结论性套话（{hit}）。指标值“{target}”是按是/否核查的合规要求，可以核查；"
+            "实际完成值应写明核查的结果，如“合规，未发现违规支出”“违规金额0元”，以便核对得分。"
+        )
+        return self.finding(doc, message, project=project, indicator=ind, span="actual")

@@ -19,6 +19,7 @@ from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS
 from kpi_lint.parse.values import mentions_date, parse_value
+from kpi_lint.rules.consistency._years import years_in
 from kpi_lint.rules.text._text import holds_any, name_ends_with
 from kpi_lint.vocab import COST, PROCESS_L1, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
@@ -386,6 +387,42 @@ def answers_yes_no(ind: Indicator, yes_no_cues: tuple[str, ...]) -> bool:
     return answer in ("是", "否", "有", "无", "能", "不能") and any(c in squash(ind.level3 or "") for c in yes_no_cues)
 
 
+COMPLIANCE_FILE = "compliance_phrases.txt"  # "严格执行相关制度规定", "符合相关规定": a yes/no compliance verdict
+PASS_FAIL_FILE = "pass_fail_words.txt"  # a 质量 verdict checked yes or no: 合格, 合规, 通过 …
+_COMPLIANCE_GAP = 6  # at most this many characters between the 依照 word and the 规定 word ("相关制度", "国家")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=8)
+def _compliance_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """compliance_phrases.txt as one whole-value pattern: 依照 word, a short gap, 规定 word, an optional 收尾 word."""
+    keyed = lexicon.keyed(COMPLIANCE_FILE)
+    parts = [keyed.get(k, ()) for k in ("依照", "规定", "收尾")]
+    if not parts[0] or not parts[1]:
+        return None
+    opener, rule, tail = ("|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) for ws in parts)
+    return re.compile(f"(?:{opener}).{{0,{_COMPLIANCE_GAP}}}?(?:{rule})" + (f"(?:{tail})?" if tail else ""))
+
+
+def states_compliance(value: str | None, lexicon: Lexicon) -> bool:
+    """The whole value says the work follows a written rule ("严格执行相关制度规定", "符合相关规定", "按规定执行";
+    compliance_phrases.txt), with no figure and no vague word in it: a verdict checked yes or no, like 合规."""
+    text = clean(value)
+    pattern = _compliance_pattern(lexicon)
+    if not text or pattern is None or _DIGIT.search(text) or pattern.fullmatch(text) is None:
+        return False
+    return not words_in(text, lexicon.vague_words)
+
+
+def yes_no_verdict(ind: Indicator, value: str | None, lexicon: Lexicon) -> bool:
+    """A 质量 row whose target (`value`: the 指标值, or the adjusted one) is a pass/fail verdict — a whole-value word
+    of pass_fail_words.txt ("合规", "通过验收") or a compliance phrase ("严格执行相关制度规定"): the reviewer checks
+    it yes or no. KPI101 does not call it unmeasurable; KPI502 asks its actual for the check's result, not a target."""
+    if ind.level2 != QUALITY:
+        return False
+    return clean(value) in lexicon.words(PASS_FAIL_FILE) or states_compliance(value, lexicon)
+
+
 def clean(text: str | None) -> str:
     """Text without white space or punctuation: what a reviewer reads as the content."""
     return _PUNCT.sub("", text or "")
@@ -601,7 +638,9 @@ def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str 
     return f"≥N{unit}"
 
 
-def peer_lines(suggester: Suggester, project: Project, path: str, level2: str, k: int = 3) -> list[str]:
+def peer_lines(
+    suggester: Suggester, project: Project, path: str, level2: str, k: int = 3, year: int | None = None
+) -> list[str]:
     """What similar projects of the project's own sector set under `level2`, fitted to this project and checked by
     the catalog, as "三级指标 值（同类项目 n 个使用…：出处；换算依据）" lines (kpi_lint.library.suggest); none when
     the project names no sector (lexicons/sectors.txt). A figure is the price of a sector's work: a 人才驿站's 资金投入
@@ -609,7 +648,14 @@ def peer_lines(suggester: Suggester, project: Project, path: str, level2: str, k
     exhibition hall's. Nor is a peer's total listed unscaled (the project lists no funds), as in `peer_example`:
     "成本 ≤202.6万元" of a township's budget is that township's figure, not a target for this project."""
     found = suggester.suggest(project, level2, path, k=k, same_sector=True)
-    return [item.line() for item in found if not item.unscaled_total]
+    return [item.line() for item in found if not item.unscaled_total and fits_year(item, year)]
+
+
+def fits_year(item: Suggestion, year: int | None) -> bool:
+    """A peer's target names no year, or only the project's own fiscal year: "项目完成时间 2021年12月完成" (a 2021
+    project's deadline) is no example for a 2024 budget line, nor for a project whose year is unknown."""
+    named = years_in(f"{item.level3} {item.value}")
+    return not named or (year is not None and set(named) == {year})
 
 
 # Peer projects (of the project's sector, the most similar) that must set an indicator before a message gives it as
@@ -618,21 +664,27 @@ def peer_lines(suggester: Suggester, project: Project, path: str, level2: str, k
 # the rules do not load the peer index's scikit-learn until they ask it); kept so that a message never cites an
 # example on weaker evidence, should that floor be lowered.
 MIN_EXAMPLE_PEERS = 2
+_EXAMPLES_ASKED = 3  # the nearest peer targets looked at for one that fits the project's year
 
 
-def peer_example(suggester: Suggester | None, project: Project, path: str, level2: str) -> Suggestion | None:
+def peer_example(
+    suggester: Suggester | None, project: Project, path: str, level2: str, year: int | None = None
+) -> Suggestion | None:
     """What the most similar projects of the project's own sector set under `level2` (kpi_lint.library.suggest,
     fitted to the project's funds and checked by the catalog), when at least MIN_EXAMPLE_PEERS of them set it;
     else None, and the message gives no example: another sector's target (a medical-insurance head count for a
     vaccine project, one sample's 会议费 for a subsidy fund) is no example for this one, and a target only one
     other project sets is that project's own work, not what projects of this kind set. Nor is a peer's total
-    shown unscaled (the project lists no funds): "成本 ≤90万元" of a township's budget says nothing of this one's."""
+    shown unscaled (the project lists no funds): "成本 ≤90万元" of a township's budget says nothing of this one's.
+    Nor a target dated in another year than the project's fiscal `year` (`fits_year`): the nearest one that fits is
+    taken instead."""
     if suggester is None:
         return None
-    found = suggester.suggest(project, level2, path, k=1, same_sector=True)
-    if not found or found[0].peer_projects < MIN_EXAMPLE_PEERS or found[0].unscaled_total:
+    found = suggester.suggest(project, level2, path, k=_EXAMPLES_ASKED, same_sector=True)
+    fitting = [item for item in found if fits_year(item, year)]
+    if not fitting or fitting[0].peer_projects < MIN_EXAMPLE_PEERS or fitting[0].unscaled_total:
         return None
-    return found[0]
+    return fitting[0]
 
 
 def cited_example(example: Suggestion | None) -> str:

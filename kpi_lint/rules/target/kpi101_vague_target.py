@@ -28,10 +28,10 @@ from kpi_lint.rules.target.common import (
     states_a_period,
     target_form,
     words_in,
+    yes_no_verdict,
 )
 
 _STRICT = (QUANTITY, QUALITY, COST)
-PASS_FAIL_FILE = "pass_fail_words.txt"  # a 质量 verdict checked yes or no: 合格, 合规, 通过 …
 GRADES_FILE = "standard_grades.txt"  # a grade of a standard: 优良 (air quality, AQI ≤ 100)
 # a bound against a figure printed elsewhere: 不超预算, 控制在预算中, 不低于上年
 CEILINGS_FILE = "budget_ceilings.txt"
@@ -73,9 +73,11 @@ class VagueTarget(Rule):
 
     时效指标下写明周期或频次的值（"按月安排"、"每季度"）是期限，不报告（KPI104 也接受它）；名称写明了期限、指标值
     说按期完成的（"春节前完成走访慰问 | 按时限完成"）也不报告：期限写了，值是"是否按期"的目标；质量指标下只写一个
-    合格与否的结论（``lexicons/pass_fail_words.txt``："补助资格合规性 | 合规"、"通过专家评审 | 通过"）可以按是/否核查，
-    不报告；整个指标值是标准规定的等级（``lexicons/standard_grades.txt``："服务周期内空气质量 | 优良"）可以对照标准
-    核查，仍报告，但消息说明缺的是达到该等级的比例（"优良率≥N%"），而不说没有可衡量的内容；指标值只说按计划、按期
+    合格与否的结论（``lexicons/pass_fail_words.txt``："补助资格合规性 | 合规"、"通过专家评审 | 通过"），或整个值说的是
+    按成文的规定办（``lexicons/compliance_phrases.txt``："经费审批流程规范性 | 严格执行相关制度规定"、"符合相关规定"），
+    可以按是/否核查（有没有违规），不报告（KPI502 对这类行也不说目标不可衡量，只要求写明核查结果）；整个指标值是
+    标准规定的等级（``lexicons/standard_grades.txt``："服务周期内空气质量 | 优良"）可以对照标准核查，仍报告，但消息
+    说明缺的是达到该等级的比例（"优良率≥N%"），而不说没有可衡量的内容；指标值只说按计划、按期
     （``lexicons/on_time_words.txt``："按进度计划实施情况 | 按计划实施"）的，消息说明缺的是计划的完成日期或进度节点；
     以别处可查的数为上限的值（``lexicons/budget_ceilings.txt``：上限词"不超""控制在"……后四字以内跟着"预算""批复"
     ……，"项目成本控制 | 不超预算"、"控制在预算中"）写了方向、数在预算或批复里，可以核查，其余部分又不含含糊词时
@@ -143,8 +145,8 @@ class VagueTarget(Rule):
                 continue  # "工作安排时间 | 按月安排", "每季度": a period is when, the 时效 target KPI104 accepts
             if ind.level2 == TIMELINESS and dated_name_done(ind.level3, ind.value, self.lexicon.words(ON_TIME_FILE)):
                 continue  # "春节前完成走访慰问 | 按时限完成": the name states the deadline, the value says it is met
-            if ind.level2 == QUALITY and clean(ind.value) in self.lexicon.words(PASS_FAIL_FILE):
-                continue  # "补助资格合规性 | 合规", "通过专家评审 | 通过": a pass/fail verdict is checkable
+            if yes_no_verdict(ind, ind.value, self.lexicon):
+                continue  # "补助资格合规性 | 合规", "经费支出合规性 | 严格执行相关制度规定": checked yes or no
             if fragment_at_the_break(ind, project):
                 continue  # "…不利影响 | 减" where the text stops: a cut fragment, not the target written
             if self._execution_line(ind):

@@ -35,7 +35,9 @@ class MissingUnit(Rule):
     指标值是光秃秃的数字（"≥95"、">90"、"717"），而指标所衡量的东西有单位时报告：比率或满意度（%）、
     计数（人、次、份……）、面积（平方米）、金额（元）。指标名称对应的单位取自 ``lexicons/name_units.txt``
     （人数 → 人，率 → %；名称以 ``units.txt`` 中两字以上的计数单位结尾的，就是那个单位："人均培训学时" → 学时）；
-    能确定单位时，建议值就是带上该单位的值。比率下不大于 1 的数（"覆盖率 | 1"、
+    能确定单位时，建议值就是带上该单位的值，消息只说缺了哪个单位（"“保证设备正常运转天数”以“天”计"），不再说
+    "无法判断是比率、人数还是金额"：名称已说明计的是什么。金额（"工程资金金额 | 43.2"）不给建议值：元还是万元，
+    数字本身看不出。比率下不大于 1 的数（"覆盖率 | 1"、
     "合格率 | 0.95"）多半是小数写法，建议值换算成百分数（100%、95%），不是"1%"。
     无单位的量（指数、系数、得分：键 ``无单位``）、
     时效指标下的年份，以及放在人数、日期、金额上、本项目的比率行也用着同一个数的通用及格线（"设备检修维护次数 |
@@ -134,6 +136,8 @@ class MissingUnit(Rule):
             need = "比率和满意度写百分比"
         elif unit == DATE:
             need = "时效目标写日期或期限（如“不晚于6月底”）"
+        elif unit == "元":  # money: the figure may be 元 or 万元 ("工程资金金额 | 43.2"), no suggestion guesses which
+            need = f"“{ind.level3}”是金额，以“元”或“万元”计"
         elif unit:
             need = f"“{ind.level3}”以“{unit}”计"
             suggestion = f"{value}{unit}"
@@ -147,7 +151,13 @@ class MissingUnit(Rule):
                 f"如达到的标准或比率（“…合格率 =100%”），或给数字写明计量单位。"
             )
             return self.finding(doc, message, project=project, indicator=ind, span="value")
-        message = f"指标值“{value}”只有数字，没有单位：无法判断是比率、人数还是金额。{need}。"
+        if unit and unit not in (
+            "%",
+            DATE,
+        ):  # the name says what is counted: only the unit is missing, not what is meant
+            message = f"指标值“{value}”只有数字，没有写单位：{need}，应写明单位。"
+        else:
+            message = f"指标值“{value}”只有数字，没有单位：无法判断是比率、人数还是金额。{need}。"
         return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=suggestion)
 
 

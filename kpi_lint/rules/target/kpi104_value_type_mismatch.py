@@ -10,6 +10,7 @@ from kpi_lint.parse.frequency import FREQUENCY, reads_as_frequency
 from kpi_lint.parse.values import mentions_date
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.consistency._years import fiscal_year
 from kpi_lint.rules.context import SUGGESTER
 from kpi_lint.rules.target.common import (
     COST,
@@ -184,7 +185,7 @@ class ValueTypeMismatch(Rule):
         suggestion = target_form(ind, cues, doc.year)
         suggester = self.context.extras.get(SUGGESTER)
         if ind.level2 == COST and suggester is not None:
-            examples = peer_lines(suggester, project, doc.path, COST, k=3)
+            examples = peer_lines(suggester, project, doc.path, COST, k=3, year=fiscal_year(project, doc))
             if examples:
                 suggestion = "；".join(examples)
         message = f"“{ind.level3 or ind.level2}”的指标值“{ind.value}”是{kind}，与{ind.level2}不符：{need}。"

@@ -66,7 +66,8 @@ class EmptyTarget(Rule):
     表格在原文中被截断、这一行是截断处读到的最后一行、只读到名称（自评表的其他行读到了实际值、分值，或整张自评表只读到
     这一行）时也不报：指标值在截断处之后（j15“质量指标 | 是否达到国”）。表格自己的过程管理一节（一级"过程管理"，
     如自评框架的"项目管理 | 投入管理"）里的行也不报：那是评价项目怎么管的评分项，模板本来不要求填指标值（常印“—”），
-    目标值规则都不检查它们。
+    目标值规则都不检查它们。原文是文字报告（``Project.in_prose``，"质量指标:确保天桥质量,已完成"）时，消息说原文只写了
+    这一句、没有写出可核查的目标，而不说"没有填写指标值…整行删去"：报告里没有可填或可删的格子。
 
     **为什么不好**
 
@@ -114,14 +115,19 @@ class EmptyTarget(Rule):
                 form = target_form(ind, cues, doc.year)
                 said = self._direction_in_name(ind.level3 or "")
                 told = f"（名称里的“{said}”只说了方向，不是目标）" if said else ""
-                yield self.finding(
-                    doc,
-                    f"三级指标“{ind.level3}”没有填写指标值{told}：没有目标就无法评价是否完成。"
-                    f"应写明可衡量的目标值{f'，如“{form}”' if form else ''}；不适用的指标应整行删去。",
-                    project=project,
-                    indicator=ind,
-                    suggestion=form,
-                )
+                example = f"，如“{form}”" if form else ""
+                if project.in_prose:  # a sentence of a report, not a table row: there is no cell to fill or delete
+                    kinds = example or "（数值、日期，或按规定办到与否的结论）"
+                    message = (
+                        f"原文在文字中只写了“{ind.level3}”{told}，没有写出可核查的目标：无法评价是否完成。"
+                        f"应写明目标值{kinds}。"
+                    )
+                else:
+                    message = (
+                        f"三级指标“{ind.level3}”没有填写指标值{told}：没有目标就无法评价是否完成。"
+                        f"应写明可衡量的目标值{example}；不适用的指标应整行删去。"
+                    )
+                yield self.finding(doc, message, project=project, indicator=ind, suggestion=form)
             elif name_blank:
                 yield self.finding(
                     doc,
