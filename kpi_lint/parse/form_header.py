@@ -365,10 +365,17 @@ COMPARATOR_WORDS = {
     *DIRECTION_WORDS,
 }
 _LONE_UNITS = {"%", "‰", "％"}
+
+
+def _no_sign(text: str) -> bool:
+    """A 计量单位 cell holds no comparison; a yes-no mark ("是/否") is the unit of a yes-no question."""
+    return text not in COMPARATOR_WORDS or text in YES_NO_MARKS
+
+
 # Columns a copied row may leave out, each with the cells it can hold; the others hold any text.
 _TYPED = {
     "comparator": lambda s: s in COMPARATOR_WORDS,
-    "unit": lambda s: len(s) <= 8 and not any(ch.isdigit() for ch in s) and (s not in COMPARATOR_WORDS or s in YES_NO_MARKS),
+    "unit": lambda s: len(s) <= 8 and not any(ch.isdigit() for ch in s) and _no_sign(s),
     "weight": lambda s: bool(_NUMBER.match(s)),
     "score": lambda s: bool(_NUMBER.match(s)),
     "ratio": lambda s: bool(_NUMBER.match(s.rstrip("%"))),
