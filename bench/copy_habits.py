@@ -27,6 +27,8 @@ The table kpi-lint recovers from a text (its grid, when that has five rows of th
 written again as another tool holds it:
   grid_bars        "|" rows               grid_tabs      tab rows
   grid_cell_lines  one cell per line      grid_layout    columns aligned with spaces (pdftotext -layout)
+  grid_cell_lines_padded  one cell per line, every line padded with spaces (a web page's cells end in &nbsp;)
+  grid_cell_lines_paged   one cell per line, "第 N 页 共 9 页" every 15 lines (a PDF's text with its page footers)
   grid_page        a web page's table     grid_docx      a Word table        grid_xlsx   an Excel sheet
   grid_pdf         the Word table (ruled) printed to PDF by LibreOffice (needs soffice; about 3 s a file)
   grid_pdf_plain   the Word table with its borders removed (no table style), printed the same way
@@ -138,6 +140,8 @@ CHANGES: dict[str, tuple[Change, str]] = {
     "grid_bars": (_on_grids(grid_as_bars), ".txt"),
     "grid_tabs": (_on_grids(grid_as_tabs), ".txt"),
     "grid_cell_lines": (_on_grids(grid_as_cell_lines), ".txt"),
+    "grid_cell_lines_padded": (_on_grids(lambda rows: padded(grid_as_cell_lines(rows))), ".txt"),
+    "grid_cell_lines_paged": (_on_grids(lambda rows: paged(grid_as_cell_lines(rows))), ".txt"),
     "grid_layout": (_on_grids(grid_as_layout), ".txt"),
     "grid_page": (_on_grids(grid_as_page), ".html"),
     "columns": (lambda t: run_by_columns(t, wrap=0), ".txt"),

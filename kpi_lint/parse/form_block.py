@@ -34,6 +34,8 @@ from kpi_lint.parse.list_items import (
 )
 from kpi_lint.parse.numbering import CHINESE_NUMERAL, NUMBER_END, NUMBER_STOP
 from kpi_lint.parse.row_continues import (
+    awarded,
+    bare_points,
     grade_below,
     over_the_page,
     points_awarded,
@@ -66,6 +68,8 @@ class BlockReader:
         self._run: list[Cell] | None = [] if header.streamed and len(header.groups) == 1 else None
         self._marks: list[int] = []  # positions in the run where a row mark (a line of `|`) stood
         self._row_ends: set[int] = set()  # … and where the mark closed a row (`||||`)
+        # Where in the run a cell of bare points ("10分", no cell of the run) stood: after the cell before it.
+        self._points_at: list[int] = []
         self._last_kind: Kind | None = None
         self._rows_glued = False  # a cell of this table held rows that lost their separators
         self.finished = False  # a cell of glued rows ended with what follows the table (notes, a section)
@@ -175,8 +179,8 @@ class BlockReader:
         if self._run is not None:
             if self._run and (not self._marks or self._marks[-1] != len(self._run)):
                 self._marks.append(len(self._run))
-            if self._run and closes:
-                self._row_ends.add(len(self._run))
+            if closes:
+                self._row_ends.add(len(self._run))  # before any cell of the run: the run opens a row
             return
         pending = self._pending[self._group]
         roles = {role for (_, role), cell in pending if not cell.blank}
@@ -285,8 +289,9 @@ class BlockReader:
         """Cut the waiting cells into rows.  Row marks are row boundaries, unless they stand between
         nearly every cell, where they only separate cells.  `text_ends`: the text ends with the run,
         whose last row may have been cut after any of its cells."""
-        run, marks, ends = self._run or [], self._marks, self._row_ends
+        run, marks, ends, points = self._run or [], self._marks, self._row_ends, self._points_at
         self._run, self._marks, self._row_ends = ([] if self._run is not None else None), [], set()
+        self._points_at = []
         context, self._context_at = self._context_at, None
         if not run:
             return
@@ -304,13 +309,19 @@ class BlockReader:
             last = self.records[-1] if self.records and start in ends else None
             if last is not None and part and grade_below(last, self.header.groups[last.group], part):
                 continue  # "优 | 10" after a row ending in its worded target: that row's grade and score
-            if last is not None and part and target_after_kind(last, self.header.groups[last.group], part, self.vocab):
-                continue
+            if last is not None and part:
+                taken = self._target_after_kind(last, part)
+                if taken == len(part):
+                    continue
+                # "11月底之前 | 5 | 设备验收及时率 | 正向 …": that row's target and 分值, then the next row
+                start, part = start + taken, part[taken:]
             if start == context and end == len(run):
                 self._note_project(part)
                 continue
             if start in ends and end in ends and self._wider_row(part):
                 break  # another table, printed after the indicators: nothing after it is theirs
+            if start in ends and end in ends and _points_given(run, start, end, points):
+                continue  # what each item scored, a row printed one cell per line (points_awarded)
             if start in {0, *ends} and self.header.streamed:
                 # A row's start, as a row printed on one line: its unnamed explanation left out (the
                 # run holds no labels: its cells are the row's own, a name "服务对象满意度" among them).
@@ -356,6 +367,16 @@ class BlockReader:
         if self.header.implicit or not self.records or len(filled) < self.header.printed_width + 2:
             return False
         return not any(kind_of(c, self.vocab) in LABEL_KINDS for c in filled)
+
+    def _target_after_kind(self, last: Record, part: list[Cell]) -> int:
+        """How many cells `part` opens with that are the target and figures of the row before it, which ended
+        after the kind of its target (row_continues.target_after_kind): all of them, or those before a cell
+        that begins the next row; 0 when none."""
+        group = self.header.groups[last.group]
+        for k in range(len(part), 1, -1):
+            if (k == len(part) or starts_row(part[k])) and target_after_kind(last, group, part[:k], self.vocab):
+                return k
+        return 0
 
     def _run_glued(self, cell: Cell, columns: list[tuple[int, str]], carried: Cell | None) -> list[Placed] | None:
         """The rows in a cell that lost its separators: one found between header words, or, once
@@ -509,6 +530,8 @@ class BlockReader:
             cells, kinds = cells[first_label:], kinds[first_label:]
         for cell, kind in zip(cells, kinds, strict=True):
             if kind is Kind.BLOCK:
+                if self._run is not None and bare_points(cell.text):
+                    self._points_at.append(len(self._run))
                 continue
             if self._label(cell, kind):
                 continue
@@ -700,6 +723,15 @@ class BlockReader:
             return
         if record.data or record.extra_values:
             self.records.append(record)
+
+
+def _points_given(run: list[Cell], start: int, end: int, points: list[int]) -> bool:
+    """The row run[start:end], read one cell per line, with the bare points that stood between its cells
+    (at `points`: after the cell before each), says what each item scored ("预算绩效评价结果 ⏎ 考核节点进度完成率 ⏎
+    10分 ⏎ 项目采购节约率 ⏎ 10分"): two points or more, each right after a cell of words (row_continues.awarded)."""
+    texts = [squash(c.text) for c in run[start:end]]
+    inside = [p - start for p in points if start < p <= end]
+    return awarded(texts, inside)
 
 
 def _bare_points(record: Record) -> bool:

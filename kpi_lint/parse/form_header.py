@@ -260,21 +260,29 @@ def _split_columns(roles: list[str | None], sub: list[str]) -> list[str | None] 
     return out if changed else None
 
 
-def _second_row_at(cells: list[Cell]) -> int | None:
+def _second_row_at(cells: list[Cell], row_ends: frozenset[int] | None = None) -> int | None:
     """Where a header gathered one cell per line goes on after one empty line: two rows of cells on
     consecutive lines, set apart by it.  None when there is no such gap, or more than one (cells each
-    set apart by a line of their own are one row)."""
-    gaps = [i for i in range(1, len(cells)) if cells[i].line - cells[i - 1].line >= 2]
+    set apart by a line of their own are one row).  `row_ends`: in a text whose blank lines end rows, the
+    lines of the cells a blank line followed; a gap is there alone (a line skipped between two cells, such
+    as a page number printed inside the header, sets no row apart)."""
+    if row_ends is None:
+        gaps = [i for i in range(1, len(cells)) if cells[i].line - cells[i - 1].line >= 2]
+    else:
+        gaps = [i for i in range(1, len(cells)) if cells[i - 1].line in row_ends and cells[i].line > cells[i - 1].line]
     return gaps[0] if len(gaps) == 1 else None
 
 
-def fill_wrapped_tier(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
+def fill_wrapped_tier(
+    cells: list[Cell], roles: list[str | None], row_ends: frozenset[int] | None = None
+) -> tuple[list[Cell], list[str | None]]:
     """A two-row header gathered one cell per line (rows set apart by an empty line) whose second row
     completes headings the first row wrapped ("绩效" | "实际" over "目标值" | "完成值"): the second row's
     cells, each naming a column the first row has not, fill the first row's unnamed cells after its
     一级/二级/三级 ones, in order, one each; the second row is then no column of its own.  (form_cells'
-    _join_wrapped_columns joins by the words the joined texts spell; here each tail is a heading itself.)"""
-    at = _second_row_at(cells)
+    _join_wrapped_columns joins by the words the joined texts spell; here each tail is a heading itself.)
+    `row_ends`: see _second_row_at."""
+    at = _second_row_at(cells, row_ends)
     if at is None:
         return cells, roles
     head, tail = roles[:at], roles[at:]
@@ -291,13 +299,13 @@ def fill_wrapped_tier(cells: list[Cell], roles: list[str | None]) -> tuple[list[
     return out_cells, out_roles
 
 
-def second_tier_at(cells: list[Cell], roles: list[str | None]) -> int | None:
+def second_tier_at(cells: list[Cell], roles: list[str | None], row_ends: frozenset[int] | None = None) -> int | None:
     """Where the second row of a two-row header gathered one cell per line begins (rows set apart by
     an empty line): the cells after the last gap name only the parts the top row's merged columns
     split into ("预期指标值 … 自评得分" ⏎⏎ "符号 | 单位 | 单项指标得分 | 权重占比 | 折算得分"), the
     cells before it a header of their own.  merge_subheader then lets them fill those spans.  None
-    when there is no such second row."""
-    at = _second_row_at(cells)
+    when there is no such second row.  `row_ends`: see _second_row_at."""
+    at = _second_row_at(cells, row_ends)
     if at is None:
         return None
     if not is_header(roles[:at]) or not is_subheader(roles[at:]):

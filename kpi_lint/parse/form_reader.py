@@ -178,6 +178,10 @@ class FormReader:
     _across: Across | None = None  # a table printed across (names along a line, targets below)
     _header_width: int = 0  # the cells of the header row that opened the block, as printed
     _next_row: Row | None = None  # the row fed after the one being read (the next holding cells)
+    # The header broken over lines ended with the mark that closes a row (a blank line, one cell per line).
+    _header_closed: bool = False
+    # Lines of the header cells such a mark followed; None until the text shows a mark that closes a row.
+    _header_row_ends: set[int] | None = None
 
     @property
     def vocab(self) -> Vocabulary:
@@ -200,8 +204,11 @@ class FormReader:
     # -- rows ------------------------------------------------------------------
     def feed(self, rows: list[Row]) -> None:
         joined = list(join_wrapped_words(join_page_splits(rows, self.vocab), self.vocab))
-        for at, row in enumerate(joined):
-            self._next_row = next((r for r in joined[at + 1 :] if r.cells), None)
+        following: list[Row | None] = [None] * len(joined)
+        for at in range(len(joined) - 2, -1, -1):  # one pass back: the next row holding cells
+            after = joined[at + 1]
+            following[at] = after if after.cells else following[at + 1]
+        for row, self._next_row in zip(joined, following, strict=True):
             self._fed += 1
             if row.cells:
                 self._order.setdefault(row.line, self._fed)
@@ -209,9 +216,18 @@ class FormReader:
             if not row.cells:
                 if block is not None:
                     block.row_break(closes=row.closes)
+                if self._header_cells and not self._header_unknown:
+                    self._header_closed = row.closes
+                if row.closes:
+                    self._header_row_ends = self._header_row_ends or set()
+                    if self._header_cells:
+                        self._header_row_ends.add(self._header_cells[-1].line)
                 continue
             if row.filled:
+                gathered = len(self._header_cells)
                 self._row(row)
+                if len(self._header_cells) > gathered:
+                    self._header_closed = False  # a header cell after the row end: the header goes on
                 self._recent = [row, *self._recent[:3]]
                 self._periods = [*self._periods, *periods_in(row)][-8:]
             elif block is not None and not row.ruled:
@@ -554,7 +570,10 @@ class FormReader:
             widened = [*cells, *unknown[0].filled]
             if self._with_places(widened, cell_roles(widened, self.vocab))[0] is not widened:
                 cells, unknown = widened, []
-        self._open_gathered_header(cells, single)
+        self._open_gathered_header(cells, single)  # _open_block asks whether a row end closed these cells
+        self._header_closed = False
+        if self._header_row_ends is not None:
+            self._header_row_ends = set()
         for row in unknown:
             self._row(row)  # not a header word after all: the table's first cells
 
@@ -563,11 +582,12 @@ class FormReader:
             return
         roles = cell_roles(cells, self.vocab)
         cells, roles = with_name_column(*stack_tiers(*self._with_places(*without_year_tier(cells, roles))))
-        filled = fill_wrapped_tier(cells, roles)
+        ends = frozenset(self._header_row_ends) if self._header_row_ends is not None else None
+        filled = fill_wrapped_tier(cells, roles, ends)
         if filled[0] is not cells:  # one cell per line in its first row: its second may hold several
             cells, roles = filled
             single = single or len({c.line for c in cells}) == len(cells)
-        tier = second_tier_at(cells, roles)
+        tier = second_tier_at(cells, roles, ends)
         top, top_roles = (cells, roles) if tier is None else (cells[:tier], roles[:tier])
         if is_header(top_roles):
             header = build_header(top, top_roles, self._header_above, self._periods, streamed=single)
@@ -660,6 +680,9 @@ class FormReader:
         draft.block = BlockReader(header, self.vocab)
         draft.block.labels_before = before
         draft.block.value_kind = lambda text: parse_value(text, self.lexicon).kind
+        if header.streamed and self._header_closed:
+            # The header's row closed before the block's first cell: that cell opens a row.
+            draft.block.row_break(closes=True)
         self._scattered, self._scattered_block = [], None
         if draft.start is None:
             draft.start = first.located

@@ -185,5 +185,15 @@ def points_awarded(row: Row) -> bool:
     printed under a table: two points or more, each right after a cell of words with no figure (the item
     it scores).  An indicator row's figures follow its name in turn (target, actual), not one each."""
     texts = [squash(c.text) for c in row.filled]
-    points = [i for i, t in enumerate(texts) if _POINTS.match(t)]
+    return awarded(texts, [i for i, t in enumerate(texts) if _POINTS.match(t)])
+
+
+def bare_points(text: str) -> bool:
+    """`text` is points and nothing else ("10分", "9.5分")."""
+    return _POINTS.match(squash(text)) is not None
+
+
+def awarded(texts: list[str], points: list[int]) -> bool:
+    """Points stand at `points` among the cells `texts` of one row, two or more, each right after a cell of
+    words with no figure: the row says what each item scored (points_awarded)."""
     return len(points) >= 2 and all(i > 0 and not any(ch.isdigit() for ch in texts[i - 1]) for i in points)

@@ -131,12 +131,31 @@ def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[tuple[in
     # name first (not "(50分)" nor the "5%95" of a name that is itself a label), no sentence, and a
     # number or a sign unless both 一级 and 二级 open the line.
     if len(found) >= 2 and not rest:
+        if _one_label_said_twice(folded, found, labels):
+            return []  # one label with a piece of it said twice ("社会效益效益指标"): one cell
         return found  # labels alone, glued ("效益指标经济效益指标")
     if not found or not _NAME_START.match(rest) or (_LIST_SEP if lead else _SENTENCE).search(rest):
         return []
     if len(found) < 2 and not _ROW_TAIL.search(rest):  # one label and words: a heading, unless a figure follows
         return []
     return found
+
+
+# The fewest characters two glued labels must share for the second to be the first said on ("社会效益|效益指标").
+_SAID_ON = 2
+
+
+def _one_label_said_twice(folded: str, found: list[tuple[int, int]], labels: re.Pattern[str]) -> bool:
+    """Two labels alone on a line, the second opening with the first's last words, that are one label
+    once those words are said only once: "社会效益" + "效益指标" is "社会效益指标" with "效益" doubled (a
+    merged cell's text run twice, or OCR), one cell, not a 二级 followed by a 一级."""
+    if len(found) != 2:
+        return False
+    first, second = (folded[a:b] for a, b in found)
+    return any(
+        first.endswith(second[:k]) and labels.fullmatch(first + second[k:]) is not None
+        for k in range(_SAID_ON, min(len(first), len(second)))
+    )
 
 
 class TitleHeads:
@@ -419,7 +438,20 @@ def _spaces_are_cells(lines: list[str]) -> bool:
     empty lines too, or where such lines are few.  A copy that pads every line with spaces has no
     empty line, and one that puts a blank line between cells has about one for each line of text."""
     spaces = sum(1 for line in lines if line and not line.strip() and "\t" not in line)
+    if _padded_throughout(lines):
+        return False
     return any(not line for line in lines) or spaces * _PADDED_BLANKS < len(lines)
+
+
+def _padded_throughout(lines: list[str]) -> bool:
+    """Every line ends with the same few spaces, the lines of spaces alone hold just those (a copy that padded
+    every line, a web page's cells ending in &nbsp;): its lines of spaces are its blank lines, however few."""
+    widths = {len(line) for line in lines if line and not line.strip(" ")}
+    if len(widths) != 1:
+        return False
+    width = widths.pop()
+    texts = [line for line in lines if line.strip()]
+    return bool(texts) and all(len(line) - len(line.rstrip(" ")) == width for line in texts)
 
 
 def _padding(lines: list[str]) -> int | None:
@@ -486,11 +518,11 @@ def text_grid(
     last_line = max((i for i, line in enumerate(src.norm) if line.strip()), default=-1)
     titles = TitleHeads(is_title, tokens) if is_title is not None and tokens is not None else None
     for i, printed, folded in _logical_lines(src):
-        if not folded and blank_ends_rows and rows and rows[-1].cells:
-            rows.append(Row([], closes=True))  # the end of a row copied one cell per line
-            continue
         padded_cell = padding is not None and len(folded) > padding and not folded.strip(" ")
         if not folded or (not spaces_are_cells and not padded_cell and not folded.strip() and "\t" not in folded):
+            # A blank line, or one of spaces that holds no empty cell (a copy padded every line with them).
+            if blank_ends_rows and rows and rows[-1].cells:
+                rows.append(Row([], closes=True))  # the end of a row copied one cell per line
             continue
         if folded.strip():
             last, chunk = chunk, _chunk_mark(folded, chunk)

@@ -52,3 +52,26 @@ def test_single_spaces_between_cells_are_kept() -> None:
     """a06 (四川 昭化区): a row per line, cells separated by single spaces — no word is broken by them."""
     rows = _grid("a06_sichuan_health_declaration.txt")
     assert any(len(row) >= 3 and not any(glued for _, glued in row) for row in rows)
+
+
+def _label_cells(text: str) -> list[str]:
+    """The cells the text reader makes of one line `text` (a table copied one cell per line)."""
+    from kpi_lint.lexicon import load_lexicon
+    from kpi_lint.read.source import source_from_text
+
+    vocab = load_lexicon().vocabulary
+    grid = text_grid(source_from_text(text), vocab.word_pattern, vocab.label_pattern, vocab.header_cover)
+    return [c.text for row in grid.rows for c in row.cells]
+
+
+def test_a_label_with_a_piece_said_twice_is_one_cell() -> None:
+    """s04's 二级 cell prints "社会效益效益指标" (社会效益指标 with 效益 doubled): copied one cell per line it is
+    one cell, not the 二级 社会效益 followed by the 一级 效益指标 (which made the row "效益指标" with no target)."""
+    assert _label_cells("社会效益效益指标") == ["社会效益效益指标"]
+    assert _label_cells("经济效益效益指标") == ["经济效益效益指标"]
+
+
+def test_two_labels_glued_whole_are_still_two_cells() -> None:
+    """A 一级 and its 二级 glued ("效益指标经济效益指标"), or two 二级 that share no word said twice, stay two cells."""
+    assert _label_cells("效益指标经济效益指标") == ["效益指标", "经济效益指标"]
+    assert _label_cells("数量指标质量指标") == ["数量指标", "质量指标"]
