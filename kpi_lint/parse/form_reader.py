@@ -512,10 +512,10 @@ class FormReader:
             return True
         if not complete:
             return False
-        self._header_width = len(row.cells)
         header_cells, first_row = self._rows_after_header(row, roles)
         cells, roles = with_name_column(*self._with_places(header_cells, roles[: len(header_cells)]))
         self._open_block(build_header(cells, roles, self._recent, self._periods), row.cells[0])
+        self._header_width = len(row.cells)  # a header on one line: a tier under it can be told by widths
         if first_row is not None:
             self._row(first_row)
         return True
@@ -678,6 +678,7 @@ class FormReader:
         before = _labels_before_header(draft.block, self.vocab)
         draft.close_block()
         draft.block = BlockReader(header, self.vocab)
+        self._header_width = 0  # a header gathered from several lines has no printed width to compare
         draft.block.labels_before = before
         draft.block.value_kind = lambda text: parse_value(text, self.lexicon).kind
         if header.streamed and self._header_closed:
