@@ -201,6 +201,11 @@ class Vocabulary:
     # Header words that name a column only as a whole cell ("绩效目标": inside a longer cell, or after
     # a period word, it is a heading of the page): form_columns.txt words written "=绩效目标".
     whole_columns: dict[str, str] = field(default_factory=dict)
+    # Level aliases that name a label only as a whole cell, as printed ("=预算管理" in levels.txt): words
+    # that prose and indicator names use too ("加强预算管理", "2.财务管理" of a list), so no glued text
+    # is cut at them and no numbered item is read as one.  Key → canonical 一级 / 二级.
+    whole_level1: dict[str, str] = field(default_factory=dict)
+    whole_level2: dict[str, str] = field(default_factory=dict)
     # Cells that label the whole indicator block or a period group, not a row (block_labels.txt).
     blocks: frozenset[str] = frozenset()
     # Answers already given, per question and text: a document asks about the same few cells often.
@@ -438,13 +443,15 @@ class Vocabulary:
 
     def canonical_level1(self, text: str | None) -> str | None:
         def look(t: str) -> str | None:
-            return _lookup(self.level1, t, self.typos, self._level1_starts, self._level1_scrambles)
+            found = _lookup(self.level1, t, self.typos, self._level1_starts, self._level1_scrambles)
+            return found or self.whole_level1.get(_whole_cell(t))
 
         return self.remember("level1", text or "", look)
 
     def canonical_level2(self, text: str | None) -> str | None:
         def look(t: str) -> str | None:
-            return _lookup(self.level2, t, self.typos, self._level2_starts, self._level2_scrambles)
+            found = _lookup(self.level2, t, self.typos, self._level2_starts, self._level2_scrambles)
+            return found or self.whole_level2.get(_whole_cell(t))
 
         return self.remember("level2", text or "", look)
 
@@ -777,14 +784,19 @@ def read_vocabulary(
     level1: dict[str, str] = {}
     level2: dict[str, str] = {}
     parent: dict[str, str] = {}
+    whole1: dict[str, str] = {}
+    whole2: dict[str, str] = {}
     for line in levels:
         m = _LEVEL_LINE.match(line)
         if not m:
             continue
         tier, name, up, aliases = m.groups()
-        table = level1 if tier == "一级" else level2
+        table, whole = (level1, whole1) if tier == "一级" else (level2, whole2)
         for key in (name, *aliases.split()):
-            table.setdefault(label_key(key), name)
+            if key.startswith("="):
+                whole.setdefault(_whole_cell(key[1:]), name)
+            else:
+                table.setdefault(label_key(key), name)
         if tier == "二级" and up:
             parent[name] = up
     column_words = {label_key(w): role for role, words in columns.items() for w in words if not w.startswith("=")}
@@ -808,6 +820,8 @@ def read_vocabulary(
         glue_hints=glue_hints or GlueHints(),
         asides=asides,
         whole_columns=whole_words,
+        whole_level1=whole1,
+        whole_level2=whole2,
         blocks=frozenset(label_key(w) for w in blocks or ()),
     )
 

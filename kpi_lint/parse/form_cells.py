@@ -35,8 +35,9 @@ def _kind_of(text: str, vocab: Vocabulary) -> Kind:
     key = label_key(text)
     if key in vocab.blocks or not key:  # a weight left alone ("(50分)") labels nothing
         return Kind.BLOCK
-    one = vocab.canonical_level1(key)
-    two = vocab.canonical_level2(key)
+    # Looked up as printed: a whole-cell alias ("=财务管理") names no numbered item ("2.财务管理").
+    one = vocab.canonical_level1(text)
+    two = vocab.canonical_level2(text)
     if not one and not two and vocab.is_label_tail(key):
         return Kind.BLOCK
     if one and two:

@@ -349,7 +349,9 @@ def is_number(text: str) -> bool:
 SIGNS = "≥≤=<>≧≦═"
 # What a 指标性质 / 计算符号 column holds: a comparison, or the kind of target (not part of the value).
 # "是/否" (Fujian's 指标方向 of a yes-no row) says the target is an answer, as 定性 does.
-DIRECTION_WORDS = {"定性", "定量", "正向", "反向", "定性指标", "定量指标", "正向指标", "反向指标", "是/否", "是或否"}
+# The same marks stand in a 计量单位 column as the unit of a yes-no question (an evaluation form's "是/否").
+YES_NO_MARKS = {"是/否", "是或否"}
+DIRECTION_WORDS = {"定性", "定量", "正向", "反向", "定性指标", "定量指标", "正向指标", "反向指标", *YES_NO_MARKS}
 COMPARATOR_WORDS = {
     "≥",
     "≤",
@@ -371,10 +373,17 @@ COMPARATOR_WORDS = {
     *DIRECTION_WORDS,
 }
 _LONE_UNITS = {"%", "‰", "％"}
+
+
+def _no_sign(text: str) -> bool:
+    """A 计量单位 cell holds no comparison; a yes-no mark ("是/否") is the unit of a yes-no question."""
+    return text not in COMPARATOR_WORDS or text in YES_NO_MARKS
+
+
 # Columns a copied row may leave out, each with the cells it can hold; the others hold any text.
 _TYPED = {
     "comparator": lambda s: s in COMPARATOR_WORDS,
-    "unit": lambda s: len(s) <= 8 and not any(ch.isdigit() for ch in s) and s not in COMPARATOR_WORDS,
+    "unit": lambda s: len(s) <= 8 and not any(ch.isdigit() for ch in s) and _no_sign(s),
     "weight": lambda s: bool(_NUMBER.match(s)),
     "score": lambda s: bool(_NUMBER.match(s)),
     "ratio": lambda s: bool(_NUMBER.match(s.rstrip("%"))),

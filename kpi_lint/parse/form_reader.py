@@ -176,6 +176,8 @@ class FormReader:
     _order: dict[int, int] = field(default_factory=dict)  # the line of each row fed → its place among the rows
     _fed: int = 0  # rows fed so far, "|" marks included
     _across: Across | None = None  # a table printed across (names along a line, targets below)
+    _header_width: int = 0  # the cells of the header row that opened the block, as printed
+    _next_row: Row | None = None  # the row fed after the one being read (the next holding cells)
     # The header broken over lines ended with the mark that closes a row (a blank line, one cell per line).
     _header_closed: bool = False
     # Lines of the header cells such a mark followed; None until the text shows a mark that closes a row.
@@ -201,7 +203,12 @@ class FormReader:
 
     # -- rows ------------------------------------------------------------------
     def feed(self, rows: list[Row]) -> None:
-        for row in join_wrapped_words(join_page_splits(rows, self.vocab), self.vocab):
+        joined = list(join_wrapped_words(join_page_splits(rows, self.vocab), self.vocab))
+        following: list[Row | None] = [None] * len(joined)
+        for at in range(len(joined) - 2, -1, -1):  # one pass back: the next row holding cells
+            after = joined[at + 1]
+            following[at] = after if after.cells else following[at + 1]
+        for row, self._next_row in zip(joined, following, strict=True):
             self._fed += 1
             if row.cells:
                 self._order.setdefault(row.line, self._fed)
@@ -501,11 +508,14 @@ class FormReader:
             assert draft.block is not None
             draft.block = BlockReader(merge_subheader(draft.block.header, row.cells, roles, row.ruled), self.vocab)
             return True
+        if draft.block_just_opened and _second_tier(row, self._header_width, self._next_row, self.vocab):
+            return True
         if not complete:
             return False
         header_cells, first_row = self._rows_after_header(row, roles)
         cells, roles = with_name_column(*self._with_places(header_cells, roles[: len(header_cells)]))
         self._open_block(build_header(cells, roles, self._recent, self._periods), row.cells[0])
+        self._header_width = len(row.cells)  # a header on one line: a tier under it can be told by widths
         if first_row is not None:
             self._row(first_row)
         return True
@@ -668,6 +678,7 @@ class FormReader:
         before = _labels_before_header(draft.block, self.vocab)
         draft.close_block()
         draft.block = BlockReader(header, self.vocab)
+        self._header_width = 0  # a header gathered from several lines has no printed width to compare
         draft.block.labels_before = before
         draft.block.value_kind = lambda text: parse_value(text, self.lexicon).kind
         if header.streamed and self._header_closed:
@@ -1077,6 +1088,20 @@ def _another_table(line: Line, header: Header) -> bool:
     if header.streamed or header.implicit or len(line.filled) <= header.printed_width:
         return False
     return all(kind is Kind.DATA for kind in line.kinds)
+
+
+def _second_tier(row: Row, header_width: int, after: Row | None, vocab: Vocabulary) -> bool:
+    """A row right under the header that is the bottom tier of a two-row header copied from a web page
+    ("采集数据项" over "数据项1 | 数据项2"): a browser writes the top row's cells, then the bottom row's
+    alone.  Told by the shape, not the words: every cell printed, fewer than the header's, none a label,
+    a figure or text that lost its separators, and the row after it as wide as the table those cells
+    make, the header's cells with the merged one split into them (header + tier - 1)."""
+    cells = row.cells
+    if row.ruled or after is None or len(cells) < 2 or len(cells) >= header_width:
+        return False
+    if len(after.cells) != header_width + len(cells) - 1:
+        return False
+    return all(not c.blank and not c.glued and not is_number(c.text) and kind_of(c, vocab) is Kind.DATA for c in cells)
 
 
 def _ticked(value: str, record: Record) -> bool:
