@@ -1025,15 +1025,20 @@ def test_precision_on_the_forty_second_sample_holds() -> None:
 def test_the_forty_second_sample_was_drawn_outside_the_thirty_ninth() -> None:
     """Sample 42 is a second judge's draw among the findings sample 39 left (bench/finding_review_sample.py
     --exclude-sample 39): none of its places was judged in sample 39, and it covers the 10 rules that had any left."""
+    _assert_drawn_outside("42", {"39"}, size=103, rules=10)
+
+
+def _assert_drawn_outside(sample: str, earlier: set[str], size: int, rules: int) -> None:
+    """A blind draw made with --exclude-sample: none of its places was judged in the earlier samples."""
 
     def place(row: dict[str, str]) -> tuple[str, ...]:
         return (row["file"], row["line"], row["column"], row["code"], row["level2"] if row["code"] == "KPI202" else "")
 
-    in_39 = {place(r) for r in ROWS if "39" in r["sample"].split()}
-    in_42 = [r for r in ROWS if "42" in r["sample"].split()]
-    assert len(in_42) == 103
-    assert not in_39 & {place(r) for r in in_42}
-    assert len({r["code"] for r in in_42}) == 10
+    before = {place(r) for r in ROWS if earlier & set(r["sample"].split())}
+    drawn = [r for r in ROWS if sample in r["sample"].split()]
+    assert len(drawn) == size
+    assert not before & {place(r) for r in drawn}
+    assert len({r["code"] for r in drawn}) == rules
 
 
 # Sample 43: the 20 findings issue 11-precision2's fixes brought or reworded, judged by that helper after the fix (not
@@ -1095,12 +1100,4 @@ def test_the_forty_fifth_sample_was_drawn_outside_the_thirty_ninth_and_forty_sec
     """Sample 45 is a third judge's draw among the findings samples 39 and 42 left (bench/finding_review_sample.py
     --exclude-sample 39 --exclude-sample 42): none of its places was judged in either, and it covers the 10 rules that
     had any left."""
-
-    def place(row: dict[str, str]) -> tuple[str, ...]:
-        return (row["file"], row["line"], row["column"], row["code"], row["level2"] if row["code"] == "KPI202" else "")
-
-    earlier = {place(r) for r in ROWS if {"39", "42"} & set(r["sample"].split())}
-    in_45 = [r for r in ROWS if "45" in r["sample"].split()]
-    assert len(in_45) == 76
-    assert not earlier & {place(r) for r in in_45}
-    assert len({r["code"] for r in in_45}) == 10
+    _assert_drawn_outside("45", {"39", "42"}, size=76, rules=10)
