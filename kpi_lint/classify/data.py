@@ -56,7 +56,7 @@ def documents_frame(documents: Iterable[Document]) -> pd.DataFrame:
     rows = [
         {**indicator_row(ind), SOURCE: ind.path, LINE: str(ind.line), COLUMN: str(ind.column)}
         for doc in documents
-        for ind in doc.trusted_indicators  # a garbled table's rows are no examples
+        for ind in doc.indicators
     ]
     return pd.DataFrame(rows, dtype=str)
 

@@ -86,3 +86,19 @@ def test_parse_csv_with_chinese_headers_says_why() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     assert len(rows) == 8 and {r["读取状态"] for r in rows} == {"原文错乱，未采信"}
     assert rows[1]["三级指标"] == "15分派车次数"
+
+
+def test_predict_gives_no_label_to_a_garbled_row() -> None:
+    model = ROOT / "models" / "category.skops"
+    sample = ROOT / "corpus" / "000_ddaa44b2c1d0d458.txt"
+    result = subprocess.run(
+        [sys.executable, "-m", "kpi_lint", "predict", "--model", str(model), str(X03), str(sample), "-f", "jsonl"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert not [r for r in rows if r["path"] == str(X03)]  # x03's 8 rows are all garbled
+    lines = {r["line"] for r in rows if r["path"] == str(sample)}
+    assert len(rows) == 144 and 2259 not in lines and 1329 in lines  # 000's 144 trusted rows, not 离休干部… (2259)
