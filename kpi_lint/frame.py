@@ -36,6 +36,7 @@ COLUMNS = [
     "deviation",
     "value_line",
     "value_column",
+    "reading",
     "positions",
 ]
 
@@ -53,6 +54,7 @@ def indicator_record(ind: Indicator) -> dict[str, Any]:
     """A flat, JSON-ready dict of one indicator (the `parse --format jsonl` row)."""
     rec: dict[str, Any] = {f.name: getattr(ind, f.name) for f in fields(ind) if f.name not in ("parsed", "spans")}
     rec["form"] = ind.form.value
+    rec["reading"] = ind.reading.value if ind.reading else None  # "garbled": listed, not taken as data
     parsed = ind.parsed
     rec["comparator"] = parsed.comparator if parsed else None
     rec["number"] = parsed.number if parsed else None

@@ -122,6 +122,17 @@ class ParsedValue:
     number_high: float | None = None  # upper bound of a range ("9月-12月", "90-95%")
 
 
+class Reading(StrEnum):
+    """Why a row, listed as read, is not taken as data (Indicator.reading): its project's reading says its rows
+    cannot be trusted.  The values are the stable keys of the exports; READING_WORDS says them to people."""
+
+    GARBLED = "garbled"  # its table's text is garbled (Project.garbled): the row's cells may belong to others
+
+
+# What a row list (workbook, review page, Chinese CSV) shows of a row that is not taken as data.
+READING_WORDS = {Reading.GARBLED: "原文错乱，未采信"}
+
+
 @dataclass(slots=True)
 class Indicator:
     """One row of an indicator block (one period of it for a 申报表)."""
@@ -148,6 +159,14 @@ class Indicator:
     # ("level1", "level2", "level3", "value", "actual", "weight", ...); a dict, or in a peer record
     # a kpi_lint.run.records.PeerSpans (the same mapping in four slots).
     spans: MutableMapping[str, Located] = field(default_factory=dict)
+    # None for a row taken as data; else why it is only listed (its table garbled): shown by every output that
+    # lists rows, left out by every consumer that counts or copies them (clusters, library, peers, KPI303).
+    reading: Reading | None = None
+
+    @property
+    def trusted(self) -> bool:
+        """Whether the row is taken as data (no Reading says otherwise)."""
+        return self.reading is None
 
     def span(self, name: str) -> tuple[int, int]:
         """Line and column of a field, falling back to the 三级指标 cell."""
@@ -327,6 +346,16 @@ class Project:
         return None
 
     @property
+    def trusted_indicators(self) -> list[Indicator]:
+        """The rows taken as data: all of them, less those of a garbled table (Indicator.reading)."""
+        return [ind for ind in self.indicators if ind.trusted]
+
+    def mark_untrusted_rows(self) -> None:
+        """Give every row the project's reading status: a garbled table's rows are Reading.GARBLED."""
+        for ind in self.indicators:
+            ind.reading = Reading.GARBLED if self.garbled else None
+
+    @property
     def place(self) -> str:
         """Where its name is printed, for a message that cites the project (place_of): "第12行", "表1 行1"."""
         return place_of(self.line, self.anchor)
@@ -388,4 +417,10 @@ class Document:
 
     @property
     def indicators(self) -> list[Indicator]:
+        """Every row read, those not taken as data included (Indicator.reading): what a row list shows."""
         return [ind for proj in self.projects for ind in proj.indicators]
+
+    @property
+    def trusted_indicators(self) -> list[Indicator]:
+        """The rows taken as data (Project.trusted_indicators): what clusters, libraries and models read."""
+        return [ind for proj in self.projects for ind in proj.trusted_indicators]

@@ -24,7 +24,7 @@ from kpi_lint.cli.common import (
 )
 from kpi_lint.cli.typer_app import app
 from kpi_lint.frame import indicator_record, to_frame
-from kpi_lint.model import Document
+from kpi_lint.model import READING_WORDS, Document
 from kpi_lint.report.headers import HeaderLanguage, headers, value_word
 from kpi_lint.report.parsed_json import render_documents
 
@@ -69,9 +69,11 @@ def _print_table(docs: list[Document], out: Path | None) -> None:
             )
             periods = "/".join(p or "—" for p in proj.periods)
             empties = "、".join(sorted({e.level2 for e in proj.empty_categories})) or "—"
-            table.add_row(
-                str(proj.line), proj.name, proj.form.value, str(len(proj.indicators)), periods, money, empties
-            )
+            count = str(len(proj.indicators))
+            readings = sorted({READING_WORDS[ind.reading] for ind in proj.indicators if ind.reading})
+            if readings:  # rows listed but not taken as data
+                count += f"（{'、'.join(readings)}）"
+            table.add_row(str(proj.line), proj.name, proj.form.value, count, periods, money, empties)
         console.print(table)
 
 
@@ -79,7 +81,10 @@ def _localised(frame: pd.DataFrame, language: HeaderLanguage) -> pd.DataFrame:
     """The indicator table with `language` headings; with Chinese ones the value kinds are Chinese words too."""
     if language is HeaderLanguage.en:
         return frame
-    frame = frame.assign(kind=frame["kind"].map(lambda kind: value_word("kind", kind, language)))
+    frame = frame.assign(
+        kind=frame["kind"].map(lambda kind: value_word("kind", kind, language)),
+        reading=frame["reading"].map(lambda reading: value_word("reading", reading, language)),
+    )
     return frame.set_axis(headers(frame.columns, language), axis=1)
 
 

@@ -239,7 +239,7 @@ def _document_frame(model: Model, path: Path) -> tuple[pd.DataFrame, bool]:
     rows: list[dict[str, str]] = []
     first = model.meta.text_columns[0]
     for doc in loaded.documents:
-        for ind in doc.indicators:
+        for ind in doc.trusted_indicators:  # a garbled table's rows get no prediction: their cells may be others'
             row = indicator_row(ind)
             if any(row.get(c) for c in model.meta.text_columns):
                 line, column = ind.span(first)

@@ -176,7 +176,7 @@ def collect_members(
     for doc in documents:
         unit = document_unit(doc)
         for proj in doc.projects:
-            for ind in proj.indicators:
+            for ind in proj.trusted_indicators:  # a garbled table's rows are no indicators to group
                 text = normalizer.normalize(ind.level3)
                 if not text or ind.level3 is None:
                     continue
@@ -193,15 +193,14 @@ def _read_twice(documents: Sequence[Document], normalizer: TextNormalizer) -> di
     """Per row path, the identities two of its members share (paths without any left out)."""
     holding: dict[str, list[Document]] = defaultdict(list)  # row path → the documents with rows of it
     for doc in documents:
-        for path in dict.fromkeys(ind.path for proj in doc.projects for ind in proj.indicators):
+        for path in dict.fromkeys(ind.path for ind in doc.trusted_indicators):
             holding[path].append(doc)
     twice: dict[str, set[IndicatorKey]] = {}
     for path, docs in holding.items():
         counts = Counter(
             indicator_key(ind)
             for doc in docs
-            for proj in doc.projects
-            for ind in proj.indicators
+            for ind in doc.trusted_indicators
             if ind.path == path and ind.level3 is not None and normalizer.normalize(ind.level3)
         )
         again = {key for key, times in counts.items() if times > 1}

@@ -216,6 +216,11 @@ class PeerIndex:
             unit = document_unit(doc)
             self._unit_by_path[doc.path] = unit
             for proj in doc.projects:
+                if proj.garbled:
+                    # Its rows are not taken as data (Indicator.reading): which categories it fills, and what
+                    # it resembles, are unknown — no peer to count, rank or copy from.  Asked about itself, it is
+                    # ranked as a project outside the index.
+                    continue
                 key = project_key(doc.path, proj)
                 cats = frozenset(i.level2 for i in proj.indicators if i.level2 and i.level3)
                 cats = category_sets.setdefault(cats, cats)
@@ -492,7 +497,7 @@ class PeerIndex:
 
     def _project_row(self, project: Project) -> ProjectRow:
         norm = self.clusters.normalizer.normalize
-        cids = [self.clusters.by_text.get(norm(i.level3)) for i in project.indicators]
+        cids = [self.clusters.by_text.get(norm(i.level3)) for i in project.trusted_indicators]
         return {"name": norm(project.name), "clusters": " ".join(f"c{c}" for c in cids if c is not None)}
 
 

@@ -120,11 +120,10 @@ def _clustered(documents: Sequence[Document], clusters: ClusterSet) -> Iterator[
     """Each clustered row in reading order: its cluster, the row, and the unit whose document holds it."""
     for doc in documents:
         unit = document_unit(doc)
-        for proj in doc.projects:
-            for ind in proj.indicators:
-                cid = clusters.cluster_id(ind)
-                if cid is not None:
-                    yield cid, ind, unit
+        for ind in doc.trusted_indicators:  # a garbled table's rows are no usage of a concept
+            cid = clusters.cluster_id(ind)
+            if cid is not None:
+                yield cid, ind, unit
 
 
 def _canonical(names: Counter[str]) -> str:

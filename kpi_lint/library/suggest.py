@@ -122,7 +122,7 @@ def peer_identity(project: Project, unit: str) -> PeerIdentity:
     """What makes a peer: its department, its name and its rows as printed. One table stored in two files (c02 and
     i03: 武汉市青山区教育局's page kept twice) is one peer toward `MIN_PEER_PROJECTS`, not two projects that agree;
     two tables of one department that differ in a row (000's two 城乡医疗救助补助资金 allocations) stay two."""
-    rows = tuple((i.period, i.level1, i.level2, i.level3, i.value) for i in project.indicators)
+    rows = tuple((i.period, i.level1, i.level2, i.level3, i.value) for i in project.trusted_indicators)
     return (unit, project.name, rows)
 
 
@@ -271,7 +271,7 @@ class Suggester:
             return ()
         fitting = FITTING_KINDS.get(level2)
         rows = []
-        for ind in entry[1].indicators:
+        for ind in entry[1].trusted_indicators:  # a garbled table's row is no model to copy
             if ind.level2 != level2 or not ind.level3 or not (ind.value or "").strip():
                 continue
             if fitting is not None and (ind.parsed or parse_value(ind.value)).kind not in fitting:

@@ -235,6 +235,8 @@ def _finish(doc: Document, lexicon: Lexicon, lines: list[str], excerpt: bool) ->
         drop_rates_read_as_points(project)
     doc.notes.extend(_unreadable_names(doc))
     mark_reading_gaps(doc, lines, lexicon.vocabulary, excerpt)
+    for project in doc.projects:  # the project's reading, final now, goes on its rows
+        project.mark_untrusted_rows()
     return doc
 
 

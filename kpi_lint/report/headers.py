@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
+from kpi_lint.model import READING_WORDS
+
 
 class HeaderLanguage(StrEnum):
     zh = "zh"
@@ -56,6 +58,7 @@ FIELD_LABELS_ZH: dict[str, str] = {
     "value_line": "指标值行",
     "value_column": "指标值列",
     "positions": "各单元格位置",
+    "reading": "读取状态",
     # scores (`score --format csv`)
     "rank": "名次",
     "total": "目标质量分",
@@ -98,6 +101,7 @@ VALUE_WORDS_ZH: dict[str, dict[str, str]] = {
         "empty": "空",
     },
     "unscored": {"garbled": "原文错乱", "cut_before_rows": "原文截断"},  # model.Unscored
+    "reading": {key.value: word for key, word in READING_WORDS.items()},  # model.Reading
 }
 
 

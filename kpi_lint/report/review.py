@@ -11,11 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.report.headers import FIELD_LABELS_ZH
 from kpi_lint.rules.base import Finding, Severity, location
 from kpi_lint.score.attribution import attribute
 from kpi_lint.score.present import cells_of, mark_findings
 
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+# The column a project's table gains when some of its rows are not taken as data (Indicator.reading).
+READING_CELL = ("reading", FIELD_LABELS_ZH["reading"])
 
 
 @dataclass
@@ -76,6 +79,8 @@ def cell_location(path: str, ind: Indicator, attribute: str) -> str:
 
 def _project_review(path: str, project: Project, findings: list[Finding]) -> ProjectReview:
     columns = cells_of(project.form)
+    if any(ind.reading for ind in project.indicators):  # rows listed but not taken as data say so
+        columns += (READING_CELL,)
     shown = {name for name, _ in columns}
     marks = mark_findings(project.indicators, findings)
     cells: dict[tuple[int, str], list[Finding]] = {}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kpi_lint.model import Document, Form, Indicator
+from kpi_lint.model import READING_WORDS, Document, Form, Indicator, Reading
 from kpi_lint.rules.base import Finding, Placed
 from kpi_lint.rules.base import location as base_location
 from kpi_lint.score.config import ScoreConfig
@@ -102,6 +102,8 @@ def cell_text(ind: Indicator, attribute: str) -> str:
     value = getattr(ind, attribute)
     if value is None:
         return ""
+    if isinstance(value, Reading):  # a row not taken as data: why, for people ("原文错乱，未采信")
+        return READING_WORDS[value]
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)

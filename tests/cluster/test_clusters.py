@@ -137,8 +137,8 @@ def test_ids_follow_size_and_every_indicator_is_placed(clusters: ClusterSet, doc
     sizes = [c.size for c in clusters.clusters]
     assert sizes == sorted(sizes, reverse=True)
     assert [c.id for c in clusters.clusters] == list(range(1, len(clusters.clusters) + 1))
-    named = [i for d in docs for i in d.indicators if i.level3]
-    assert sum(sizes) == len(named) == 395
+    named = [i for d in docs for i in d.trusted_indicators if i.level3]
+    assert sum(sizes) == len(named) == 394  # 395 rows with a name, less 000's garbled one (Indicator.reading)
     assert all(clusters.cluster_of(i) is not None for i in named)
     # 178 clusters (187 before 人次→人数, 印制→印刷 and cut cells joined their complete forms; 181 before issue
     # 13e's measure kinds, synonyms and threshold 0.40: 印刷数量 joined 宣传资料印刷份数, 购置办公设备种类 left
@@ -150,8 +150,9 @@ def test_ids_follow_size_and_every_indicator_is_placed(clusters: ClusterSet, doc
     # 完成率 joins 支付完成率 and 任务完成时间 joins 遗属困难补助发放完成时间, while 办公设备验收合格率 stays apart from
     # 医保信息系统验收合格率 (goods vs an information system, lexicons/measure_objects.txt); 180 since two counts of
     # objects named by another short word in front are two indicators (issue 13-cluster2, other_objects): 003's
-    # 村级卫生室数量 (1717, every village clinic) leaves 稽查卫生室数量 (279 clinics audited).
-    assert len(clusters.clusters) == 180
+    # 村级卫生室数量 (1717, every village clinic) leaves 稽查卫生室数量 (279 clinics audited); 179 since 000's garbled
+    # table (离休干部、二等乙级伤残军人数, a cluster of its own) is no data to group (Indicator.reading).
+    assert len(clusters.clusters) == 179
     assert sum(len(c.units) > 1 for c in clusters.clusters) == 17
 
 
@@ -178,8 +179,9 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     exact = cluster_texts(texts, normalizer, kinds=kinds, per=per)
     same_exact = _same_pairs(texts, exact.labels.tolist())
     # 211 before issue 13k's *培训次数 rule made 医保业务培训次数 the bare 培训次数; 210 before issue 13n dropped a
-    # trailing number (贫困人口参保县4 is 贫困人口参保县)
-    assert len(texts) == 209
+    # trailing number (贫困人口参保县4 is 贫困人口参保县); 209 before 000's garbled row (离休干部、二等乙级伤残军人数)
+    # was left out (Indicator.reading)
+    assert len(texts) == 208
     # 41 at threshold 0.40; 36 before the pair 培训次数 / 医保业务培训次数 became one text; 35 before issue 13l's
     # 完成及时率 → 及时完成率 parted 及时率 (003's bare 及时性) and 完成及时率
     # 32 after issue 13n: 贫困人口参保县4 became 贫困人口参保县 (its 3 pairs are one text now), and

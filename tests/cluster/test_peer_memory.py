@@ -40,7 +40,7 @@ def test_a_member_reads_its_row_and_holds_four_slots() -> None:
     docs = [corpus_doc(p.stem[:3]) for p in SAMPLES]
     clusters = build_clusters(docs)
     members = [m for c in clusters.clusters for m in c.members]
-    rows = [i for d in docs for i in d.indicators if i.level3 and clusters.normalizer.normalize(i.level3)]
+    rows = [i for d in docs for i in d.trusted_indicators if i.level3 and clusters.normalizer.normalize(i.level3)]
     assert len(members) == len(rows) > 300
     for m in members:
         ind = m.row

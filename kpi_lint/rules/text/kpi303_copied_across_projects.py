@@ -14,9 +14,10 @@ from kpi_lint.rules.text._text import clean
 
 
 def indicator_rows(project: Project) -> list[tuple[str, str]]:
-    """The project's distinct (三级指标, 指标值) rows, both periods of a 申报表 merged."""
+    """The project's distinct (三级指标, 指标值) rows taken as data (a garbled table's are not: no copy of them
+    is reported, nor do they make another project a copy), both periods of a 申报表 merged."""
     rows: list[tuple[str, str]] = []
-    for ind in project.indicators:
+    for ind in project.trusted_indicators:
         row = (clean(ind.level3), clean(ind.value))
         if row[0] and row not in rows:
             rows.append(row)

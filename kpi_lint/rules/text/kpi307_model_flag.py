@@ -68,12 +68,13 @@ class ModelFlag(Rule):
         return load_custom_model(Path(path), str(label)), str(label)
 
     def _rows(self, model: Model, doc: Document) -> tuple[list[Indicator], list[dict[str, str]]]:
-        """The indicators with text in the model's columns, and their model input rows."""
+        """The indicators with text in the model's columns, and their model input rows (a garbled table's rows are
+        not asked: nothing said of them is reported)."""
         from kpi_lint.classify.data import indicator_row
 
         indicators: list[Indicator] = []
         rows: list[dict[str, str]] = []
-        for ind in doc.indicators:
+        for ind in doc.trusted_indicators:
             row = indicator_row(ind)
             if any(row.get(c) for c in model.meta.text_columns):
                 indicators.append(ind)
