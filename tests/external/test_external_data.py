@@ -79,11 +79,15 @@ def test_sample_verdicts(sample: pd.DataFrame) -> None:
     other = sample[sample["verdict"] != "agree"]
     assert (other["label"] != other["library_label"]).all() and (other["reason"] != "").all()
     assert set(sample["label"]) <= set(CATEGORY_LABELS)
-    # the filing recorded in the sample is the source's, put in its canonical name
+    # the filing recorded in the sample is the source's, put in its canonical name when that is one of the nine
+    # (预算管理 and 财务管理 are known 二级 of the process block since issue reader-z, but none of the nine: empty)
     vocab = load_lexicon().vocabulary
-    assert all(
-        (vocab.canonical_level2(p) or "") == f for p, f in zip(sample["level2"], sample["library_label"], strict=True)
-    )
+
+    def nine(printed: str) -> str:
+        name = vocab.canonical_level2(printed) or ""
+        return name if name in CATEGORY_LABELS else ""
+
+    assert all(nine(p) == f for p, f in zip(sample["level2"], sample["library_label"], strict=True))
     by_source = sample.groupby("source")["verdict"].apply(lambda v: int((v == "agree").sum())).to_dict()
     assert by_source == {"cams_research": 41, "ciq_evaluation": 49, "gx_common": 10, "vocational_shuanggao": 39}
 
