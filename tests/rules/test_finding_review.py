@@ -116,6 +116,9 @@ verdicts (d06 12 KPI501, c05 43 and d08 77 KPI102, u04 27 KPI404 marked silent).
 11-precision2 and wild-z), j01 45 KPI404 among them (sample 42's one wrong, re-judged), judged by that helper after the
 fix — not blind, not random: the old rows keep their verdicts (b10/i05 651, j13 866, g11 39 KPI101, b02 5 KPI201 and
 d01 182 KPI104 marked silent).
+46 = the 1 finding issue 11-timely's fix took away (its reference JSON against main after reader-z): z01 20 KPI404, an
+on-time adverb before the verb of a task read as a deadline, judged wrong by that helper after the fix — not blind,
+not random.
 This test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
@@ -1062,3 +1065,15 @@ SAMPLE44_OVERALL_FLOOR = 42 / 43
 
 def test_precision_on_the_forty_fourth_sample_holds() -> None:
     _assert_sample_holds("44", SAMPLE44_PRECISION_FLOOR, SAMPLE44_OVERALL_FLOOR)
+
+
+# Sample 46: the 1 finding issue 11-timely's fix took away, judged by that helper after the fix (not blind, not random:
+# the fix was argued from this row). z01 20 KPI404 moved "建立并及时完善进出境重大动物疫情应急管理体系 | 是" from 质量
+# to 时效 (0.99): wrong, 及时 is the manner of the task and the value a yes/no. Nothing of the sample is still
+# reported, so its pin is the row itself: judged wrong, and not reported.
+def test_the_forty_sixth_sample_is_no_longer_reported() -> None:
+    in_46 = [r for r in ROWS if "46" in r["sample"].split()]
+    assert [(Path(r["file"]).stem[:3], r["line"], r["code"], r["verdict"]) for r in in_46] == [
+        ("z01", "20", "KPI404", "wrong")
+    ]
+    assert not any(_reported(r) for r in in_46)

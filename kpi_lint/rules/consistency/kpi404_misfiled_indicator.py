@@ -17,6 +17,7 @@ from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS, SUGGESTER
 from kpi_lint.rules.target.common import (
     BENEFIT_LEVEL2,
     ON_TIME_FILE,
+    ON_TIME_MEASURE_FILE,
     cited_example,
     dated_name_done,
     dated_name_rate,
@@ -26,6 +27,7 @@ from kpi_lint.rules.target.common import (
     may_exceed_100,
     name_cues,
     on_time_rate,
+    on_time_says_when,
     pays_out,
     peer_example,
     states_a_period,
@@ -460,12 +462,17 @@ class MisfiledIndicator(Rule):
 
     def _says_when(self, ind: Indicator) -> bool:
         """The row states a time: a date, a deadline, a period or a frequency in its name or value ("12月底前",
-        "2020年1月--2020年11月", "一个季度开展考核评价一次"), or a word of timing ("按时发放", "…的供应时效":
-        lexicons/category_cues.txt's 时效 cues, on_time_words.txt). A 时效 target says when; a row that says
-        nothing of the kind is not one, whatever the model reads into its words ("采购期")."""
+        "2020年1月--2020年11月", "一个季度开展考核评价一次"), a word of timing ("…的供应时效", "保障期限":
+        lexicons/category_cues.txt's 时效 cues), or an on-time word that measures timeliness ("是否按时救助",
+        "按时参保 | ≥95": ``on_time_says_when``). A 时效 target says when; a row that says nothing of the kind is
+        not one, whatever the model reads into its words ("采购期", the manner adverb of "建立并及时完善…体系 | 是")."""
+        on_time = self.lexicon.words(ON_TIME_FILE)
         text = clean(ind.level3) + clean(ind.value)
-        words = (*self.lexicon.category_cues.get(TIMELINESS, ()), *self.lexicon.words(ON_TIME_FILE))
-        if holds_any(text, words):
+        cues = tuple(w for w in self.lexicon.category_cues.get(TIMELINESS, ()) if not holds_any(w, on_time))
+        if holds_any(text, cues):
+            return True
+        marks = self.lexicon.keyed(ON_TIME_MEASURE_FILE)
+        if on_time_says_when(ind.level3, ind.value, ind.parsed, on_time, marks):
             return True
         if ind.parsed is not None and reads_as_frequency(ind.parsed, ind.value, self.lexicon):
             # A frequency ("一个季度开展考核评价一次", read as a date) says how often the project does something: an
