@@ -119,6 +119,9 @@ d01 182 KPI104 marked silent).
 45 = 76 wild findings of main f07a6c0 in neither sample 39 nor 42, drawn by issue 11-sample45 (seed 145, --share 0
 --at-least 10 --min-fires 0 --only corpus/wild/ --exclude-sample 39 --exclude-sample 42: 10 of every rule's findings
 left, all when fewer are left) and judged blind — a third, independent judge — before any earlier verdict was read.
+46 = the 1 finding issue 11-timely's fix took away (its reference JSON against main after reader-z): z01 20 KPI404, an
+on-time adverb before the verb of a task read as a deadline, judged wrong by that helper after the fix — not blind,
+not random.
 This test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
@@ -1101,3 +1104,15 @@ def test_the_forty_fifth_sample_was_drawn_outside_the_thirty_ninth_and_forty_sec
     --exclude-sample 39 --exclude-sample 42): none of its places was judged in either, and it covers the 10 rules that
     had any left."""
     _assert_drawn_outside("45", {"39", "42"}, size=76, rules=10)
+
+
+# Sample 46: the 1 finding issue 11-timely's fix took away, judged by that helper after the fix (not blind, not random:
+# the fix was argued from this row). z01 20 KPI404 moved "建立并及时完善进出境重大动物疫情应急管理体系 | 是" from 质量
+# to 时效 (0.99): wrong, 及时 is the manner of the task and the value a yes/no. Nothing of the sample is still
+# reported, so its pin is the row itself: judged wrong, and not reported.
+def test_the_forty_sixth_sample_is_no_longer_reported() -> None:
+    in_46 = [r for r in ROWS if "46" in r["sample"].split()]
+    assert [(Path(r["file"]).stem[:3], r["line"], r["code"], r["verdict"]) for r in in_46] == [
+        ("z01", "20", "KPI404", "wrong")
+    ]
+    assert not any(_reported(r) for r in in_46)

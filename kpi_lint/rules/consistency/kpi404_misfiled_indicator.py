@@ -17,6 +17,7 @@ from kpi_lint.rules.context import CATEGORY, MODEL_COPIES, PEERS, SUGGESTER
 from kpi_lint.rules.target.common import (
     BENEFIT_LEVEL2,
     ON_TIME_FILE,
+    ON_TIME_MEASURE_FILE,
     cited_example,
     dated_name_done,
     dated_name_rate,
@@ -26,6 +27,7 @@ from kpi_lint.rules.target.common import (
     may_exceed_100,
     name_cues,
     on_time_rate,
+    on_time_says_when,
     pays_out,
     peer_example,
     states_a_period,
@@ -206,8 +208,11 @@ class MisfiledIndicator(Rule):
     名称计量的是增减的比率（"创业担保贷款发放额增长率 | ≥10%"，``name_units.txt`` 中标为 ``可超100%`` 的增长率、增幅、
     增速……）时，不建议移到质量指标：它说的是多了多少，不是是否达到质量标准。
     不建议把一行移到时效指标，除非它说了时间：名称或指标值写明日期、期限或周期（"12月底前"、
-    "2020年1月--2020年11月"、"每季度末前"），或有时效的字眼（``category_cues.txt`` 的时效提示词、
-    ``on_time_words.txt``："按时发放"、"…所需资金的供应时效"）。"以最新资源面市 | 资源采购期以当年为主"说的是
+    "2020年1月--2020年11月"、"每季度末前"），或有时效的字眼（``category_cues.txt`` 的时效提示词："…所需资金的
+    供应时效"、"保障期限"）。名称里的"及时、按时、按期"（``on_time_words.txt``）要度量时效才算说了时间：是否及时、
+    …及时率、…及时性、完成及时（``on_time_measures.txt``），或指标值是按时做到的比例或数（"按时参保 | ≥95"）、
+    指标值自己说"及时、按期"；动词前的状语配"是""有效"之类的值（"建立并及时完善进出境重大动物疫情应急管理体系 |
+    是"）说的是任务怎么做，是质量或产出上的要求，不移到时效指标。"以最新资源面市 | 资源采购期以当年为主"说的是
     资源要新（质量），其中的"当年"是"当年的"，不是完成时间（值解析也不把这样的"当年"读作日期）。频次（项目自己
     多久做一次："一个季度开展考核评价一次"）说的是做了多少次，不是什么时候完成：本目录把它看作产出的数量（KPI408 同样
     把效益下的频次归入数量指标），从不因为频次把一行移到时效指标；已填在时效指标下的频次作为周期性的期限接受，不报告。
@@ -460,12 +465,17 @@ class MisfiledIndicator(Rule):
 
     def _says_when(self, ind: Indicator) -> bool:
         """The row states a time: a date, a deadline, a period or a frequency in its name or value ("12月底前",
-        "2020年1月--2020年11月", "一个季度开展考核评价一次"), or a word of timing ("按时发放", "…的供应时效":
-        lexicons/category_cues.txt's 时效 cues, on_time_words.txt). A 时效 target says when; a row that says
-        nothing of the kind is not one, whatever the model reads into its words ("采购期")."""
+        "2020年1月--2020年11月", "一个季度开展考核评价一次"), a word of timing ("…的供应时效", "保障期限":
+        lexicons/category_cues.txt's 时效 cues), or an on-time word that measures timeliness ("是否按时救助",
+        "按时参保 | ≥95": ``on_time_says_when``). A 时效 target says when; a row that says nothing of the kind is
+        not one, whatever the model reads into its words ("采购期", the manner adverb of "建立并及时完善…体系 | 是")."""
+        on_time = self.lexicon.words(ON_TIME_FILE)
         text = clean(ind.level3) + clean(ind.value)
-        words = (*self.lexicon.category_cues.get(TIMELINESS, ()), *self.lexicon.words(ON_TIME_FILE))
-        if holds_any(text, words):
+        cues = tuple(w for w in self.lexicon.category_cues.get(TIMELINESS, ()) if not holds_any(w, on_time))
+        if holds_any(text, cues):
+            return True
+        marks = self.lexicon.keyed(ON_TIME_MEASURE_FILE)
+        if on_time_says_when(ind.level3, ind.value, ind.parsed, on_time, marks):
             return True
         if ind.parsed is not None and reads_as_frequency(ind.parsed, ind.value, self.lexicon):
             # A frequency ("一个季度开展考核评价一次", read as a date) says how often the project does something: an

@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call i
     from kpi_lint.library.suggest import Suggester, Suggestion
 
 ON_TIME_FILE = "on_time_words.txt"  # names that say "on time" (及时 按时 按期): a 及时率 written without 率
+ON_TIME_MEASURE_FILE = "on_time_measures.txt"  # what makes 及时/按时 a measure (是否及时, 及时率): keyed 前/后
+ON_TIME_BEFORE, ON_TIME_AFTER = "前", "后"  # its keys
+_ON_TIME_COUNTED = ("percent", "number", "count")  # a value that counts what was done on time
 DATE = "日期"  # the special keys of name_units.txt
 UNITLESS = "无单位"
 OVER_100 = "可超100%"
@@ -279,6 +282,32 @@ def on_time_rate(level3: str | None, parsed: ParsedValue, words: tuple[str, ...]
     a 及时率 written without 率 (lexicons/on_time_words.txt)."""
     name = squash(level3 or "")
     return parsed.kind == "percent" and holds_any(name, words)
+
+
+def on_time_says_when(
+    level3: str | None,
+    value: str | None,
+    parsed: ParsedValue | None,
+    words: tuple[str, ...],
+    marks: dict[str, tuple[str, ...]],
+) -> bool:
+    """An on-time word of the row (lexicons/on_time_words.txt: 及时, 按时, 按期 …) makes it a 时效 target: the name
+    measures timeliness ("是否及时", "办结及时率", "…及时性", "培训任务完成及时": on_time_measures.txt), the value says
+    it ("按期完工 | 按期完工", "… | 及时"), or the word is an adverb before a verb and the value counts what was done
+    so ("按时参保 | ≥95", "对美沙酮维持患者及时给予治疗 | 100%"). An adverb before the verb of a task with a yes/no
+    or worded value ("建立并及时完善进出境重大动物疫情应急管理体系 | 是") says how the task is done, not when."""
+    if holds_any(squash(value or ""), words):
+        return True
+    name = squash(level3 or "")
+    for word in (w for w in words if w and w in name):
+        before, _, after = name.partition(word)
+        if not after or holds_any(after, marks.get(ON_TIME_AFTER, ())):
+            return True
+        if before.endswith(marks.get(ON_TIME_BEFORE, ())):
+            return True
+        if parsed is not None and parsed.kind in _ON_TIME_COUNTED:
+            return True
+    return False
 
 
 def dated_name_rate(level3: str | None, parsed: ParsedValue) -> bool:
