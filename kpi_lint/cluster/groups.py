@@ -254,19 +254,19 @@ def _assemble(
     clusters: list[Cluster] = []
     by_text: dict[str, int] = {}
     by_key: dict[IndicatorKey, int] = {}
+    # One dict for each distinct filing (most clusters are a row or two under one category), shared by the
+    # clusters filed so: a dict per cluster was ≈ 200 bytes, held through the peer phase. Never written to.
+    filings: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
     for cid, idx in enumerate(ordered, start=1):
         group = [members[i] for i in idx]
         texts = list(dict.fromkeys(m.text for m in group))
         central_text = result.texts[centrals[label_of[group[0].text]]]
         label = Counter(m.level3 for m in group if m.text == central_text).most_common(1)[0][0]
-        clusters.append(
-            Cluster(
-                id=cid,
-                label=label,
-                members=group,
-                level2=dict(Counter(m.level2 or "—" for m in group).most_common()),
-            )
-        )
+        filed = tuple(Counter(m.level2 or "—" for m in group).most_common())
+        level2 = filings.get(filed)
+        if level2 is None:
+            level2 = filings[filed] = dict(filed)
+        clusters.append(Cluster(id=cid, label=label, members=group, level2=level2))
         by_text.update(dict.fromkeys(texts, cid))
         if shared:
             by_key.update(dict.fromkeys((shared[i] for i in idx if i in shared), cid))

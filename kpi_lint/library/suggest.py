@@ -180,7 +180,10 @@ class Suggester:
         self._funds: dict[ProjectKey, Funds | None] = {}
         self._sectors: dict[ProjectKey, frozenset[str]] = {}
         self._peer_facts: dict[ProjectKey, tuple[frozenset[str], Funds | None]] = {}  # a peer's sectors and funds
-        self._identities: dict[ProjectKey, PeerIdentity] = {}  # what makes a project one peer (`peer_identity`)
+        # What makes a project one peer (`peer_identity`), held as its hash: the identity itself is a tuple of every
+        # row of the project (≈ 70 bytes a row, for every project of a run); two projects whose hashes agree are
+        # compared by their identities, made again (`_same_peer`).
+        self._identities: dict[ProjectKey, int] = {}
         self._vetted: dict[tuple[str, str, str, str, str | None], bool] = {}
         self._breaks: Recent[ProjectKey, tuple[int, int] | None] = Recent(PROJECT_ANSWERS)  # `break_place`
         self._rows_cache: Recent[tuple[ProjectKey, str], tuple[Indicator, ...]] = Recent(PROJECT_ANSWERS)
@@ -240,26 +243,33 @@ class Suggester:
             scores.append(score)
         # Only the best PEER_PROJECTS become peers (a stable sort: ties keep the similarity order); a copy of the
         # project itself or of a peer already taken (the same department's project of the same name) is no other.
-        taken = {self._identity(own)} if own in self._projects else set()
+        taken: dict[int, list[ProjectKey]] = defaultdict(list)  # the peers' (and the project's) identities by hash
+        if own in self._projects:
+            taken[self._identity(own)].append(own)
         peers = []
         for i in sorted(range(len(found)), key=lambda i: -scores[i]):
             key = found[i][0]
             unit = self._projects[key][2]
-            identity = self._identity(key)
-            if identity in taken:
+            alike = taken[self._identity(key)]
+            if any(self._same_peer(key, other) for other in alike):
                 continue
-            taken.add(identity)
+            alike.append(key)
             peers.append(_Peer(key, unit, scores[i], self.funds(key), self._rows(key, level2)))
             if len(peers) == PEER_PROJECTS:
                 break
         return peers
 
-    def _identity(self, key: ProjectKey) -> PeerIdentity:
-        """A project of `documents` as a peer (`peer_identity`), computed once."""
+    def _identity(self, key: ProjectKey) -> int:
+        """The hash of a project of `documents` as a peer (`peer_identity`), computed once."""
         if key not in self._identities:
             _, proj, unit = self._projects[key]
-            self._identities[key] = peer_identity(proj, unit)
+            self._identities[key] = hash(peer_identity(proj, unit))
         return self._identities[key]
+
+    def _same_peer(self, key: ProjectKey, other: ProjectKey) -> bool:
+        """Two projects of `documents` are one peer (`peer_identity`): asked only of two whose hashes agree."""
+        (_, proj, unit), (_, other_proj, other_unit) = self._projects[key], self._projects[other]
+        return peer_identity(proj, unit) == peer_identity(other_proj, other_unit)
 
     def _rows(self, key: ProjectKey, level2: str) -> tuple[Indicator, ...]:
         """A peer's rows worth copying under `level2` (cached: every project asks its neighbours)."""

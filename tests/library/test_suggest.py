@@ -213,3 +213,25 @@ def test_one_departments_project_stored_twice_is_one_peer(suggester: Suggester, 
         if Path(p.key[0]).name.startswith("000") and p.key[1] == "城乡医疗救助补助资金"
     ]
     assert sorted(lines) == [1202, 1420]
+
+
+def test_projects_whose_identity_hashes_collide_are_told_apart_by_their_rows(
+    suggester: Suggester, all_docs: list[Document], all_clusters: ClusterSet, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The suggester keeps a peer's identity as its hash; two projects whose hashes agree are compared in full. With
+    every hash forced equal, the peers are the ones the hashes found: c02/i03 still one peer, 000's two tables two."""
+    colliding = Suggester(all_docs, PeerIndex(all_clusters, all_docs))
+    monkeypatch.setattr(colliding, "_identity", lambda key: 0)  # every project's hash is 0
+    asked = [
+        (*_project(all_docs, "a07_", "小学教育公用经费"), "质量指标", True),
+        (*_project(all_docs, "b10_", "委托业务项目"), "成本指标", False),
+        (*_project(all_docs, "b10_", "委托业务项目"), "社会效益指标", False),
+    ]
+    doc = next(d for d in all_docs if Path(d.path).name.startswith("003"))
+    relief = next(p for p in doc.projects if any(i.line == 1828 for i in p.indicators))
+    asked.append((doc.path, relief, "质量指标", True))
+    for path, proj, level2, same_sector in asked:
+        expected = [p.key for p in suggester.ranked_peers(proj, path, level2, same_sector=same_sector)]
+        got = [p.key for p in colliding.ranked_peers(proj, path, level2, same_sector=same_sector)]
+        assert got == expected, (path, level2)
+        assert len(got) >= 3  # peers found, the copies skipped
