@@ -75,3 +75,17 @@ def test_the_bottom_tier_under_a_merged_heading_is_header(make: object, tmp_path
         ("质量指标", "输入性医学媒介生物截获率", "100%", 5, places[2]),
     ]
     assert not any("数据项" in (i.level3 or "") for i in doc.indicators)
+
+
+@pytest.mark.parametrize("make", [_xlsx, _docx], ids=["xlsx", "docx"])
+def test_a_labels_points_beside_it_are_not_the_rows(make: object, tmp_path: Path) -> None:
+    # 权重 beside 一级指标 (25) and 分值 beside 二级指标 (24, 48) score the labels;
+    # each row's own 分值 follows its name.
+    suffix = ".xlsx" if make is _xlsx else ".docx"
+    doc = parse(make(tmp_path / f"form{suffix}"))  # type: ignore[operator]
+    assert doc is not None
+    assert [(i.level3, i.weight) for i in doc.indicators] == [
+        ("进出境动植物检疫完成率", 8.0),
+        ("食品化妆品检验检疫批次增长率", 8.0),
+        ("输入性医学媒介生物截获率", 5.0),
+    ]
