@@ -5,6 +5,7 @@ the headings above them: the tier is header, never an indicator row."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,14 +58,14 @@ def _docx(path: Path) -> Path:
         top = table.cell(r0, c0)
         keep = top.text
         top.merge(table.cell(r1, c1)).text = keep  # Word's merge joins the texts; the top one is kept
-    document.save(path)
+    document.save(str(path))
     return path
 
 
 @pytest.mark.parametrize("make", [_xlsx, _docx], ids=["xlsx", "docx"])
-def test_the_bottom_tier_under_a_merged_heading_is_header(make: object, tmp_path: Path) -> None:
+def test_the_bottom_tier_under_a_merged_heading_is_header(make: Callable[[Path], Path], tmp_path: Path) -> None:
     suffix = ".xlsx" if make is _xlsx else ".docx"
-    doc = parse(make(tmp_path / f"form{suffix}"))  # type: ignore[operator]
+    doc = parse(make(tmp_path / f"form{suffix}"))
     assert doc is not None
     rows = [(i.level2, i.level3, i.value, i.line, i.anchor("level3")) for i in doc.indicators]
     # the rows' running numbers: the two header rows are lines 1 and 2; the places the reader names
@@ -78,11 +79,11 @@ def test_the_bottom_tier_under_a_merged_heading_is_header(make: object, tmp_path
 
 
 @pytest.mark.parametrize("make", [_xlsx, _docx], ids=["xlsx", "docx"])
-def test_a_labels_points_beside_it_are_not_the_rows(make: object, tmp_path: Path) -> None:
+def test_a_labels_points_beside_it_are_not_the_rows(make: Callable[[Path], Path], tmp_path: Path) -> None:
     # 权重 beside 一级指标 (25) and 分值 beside 二级指标 (24, 48) score the labels;
     # each row's own 分值 follows its name.
     suffix = ".xlsx" if make is _xlsx else ".docx"
-    doc = parse(make(tmp_path / f"form{suffix}"))  # type: ignore[operator]
+    doc = parse(make(tmp_path / f"form{suffix}"))
     assert doc is not None
     assert [(i.level3, i.weight) for i in doc.indicators] == [
         ("进出境动植物检疫完成率", 8.0),
