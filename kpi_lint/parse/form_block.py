@@ -705,9 +705,10 @@ class BlockReader:
         group: Group = self.header.groups[g]
         levels = self.levels[g]
         record = Record(g, levels.level1, levels.level2, project=self._project)
+        label_points = group.label_points
         for (col, role), cell in placed:
-            if cell.blank:
-                continue
+            if cell.blank or col in label_points:
+                continue  # a label's points hold their column (a row read by content keeps its cells in place)
             if role == "value" and col in group.value_periods:
                 record.extra_values[group.value_periods[col]] = cell
             elif role == "place_value":

@@ -27,6 +27,8 @@ _PERIOD_NAME = {
 # Roles that make a row an indicator header (besides the 三级指标 column).
 _TARGET_ROLES = {"value", "actual", "comparator", "adjusted_value", "weight", "score", "basis", "description"}
 
+_POINTS_ROLES = ("weight", "score")  # the points a column gives: 分值 / 权重, 得分
+
 
 @dataclass
 class Group:
@@ -45,6 +47,17 @@ class Group:
     @property
     def width(self) -> int:
         return len(self.data)
+
+    @property
+    def label_points(self) -> frozenset[int]:
+        """The 分值 / 得分 columns that score a label, not the row: printed before the 三级指标 column
+        (beside its 一级 / 二级, "一级指标 | 权重 | 二级指标 | 分值 | 三级指标 … | 分值") while a column
+        of the same role follows the name, the row's own."""
+        name = next((col for col, role in self.data if role == "level3"), None)
+        if name is None:
+            return frozenset()
+        after = {role for col, role in self.data if col > name}
+        return frozenset(col for col, role in self.data if col < name and role in _POINTS_ROLES and role in after)
 
 
 @dataclass

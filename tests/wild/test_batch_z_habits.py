@@ -84,3 +84,13 @@ def test_a_short_first_row_is_a_header_tier_only_when_the_next_row_is_as_wide_as
     one_tier = tmp_path / "one_tier.txt"
     one_tier.write_text(f"{header}\n群众知晓\t提高\n接种人数\t500人\t10\t480\n", "utf-8")
     assert [r[1:3] for r in _rows(one_tier)] == [("群众知晓", "提高"), ("接种人数", "500人")]
+
+
+def test_the_first_row_of_a_block_keeps_its_own_points_not_its_labels() -> None:
+    # "一级指标 | 权重 | 二级指标 | 分值 | 三级指标 … | 分值": the block's first row prints its labels' points before
+    # its name ("预算绩效 | 50 | 预算管理 | 75 | 预算执行进度(7月) | % | 40% | 7"); they were taken as the row's
+    # (50), the row's own 7 lost.  A row read by content ("财务管理 | 25 | 用款计划差错率 | % | -0% | 7") too.
+    rows = {i.line: i for i in parse(Z01).indicators}
+    firsts = {line: rows[line].weight for line in (4, 5, 10, 15, 18, 30, 39, 51)}
+    assert firsts == {4: 7.0, 5: 8.0, 10: 7.0, 15: 8.0, 18: 5.0, 30: 6.0, 39: 5.0, 51: 5.0}
+    assert (rows[4].spans["weight"].line, rows[4].spans["weight"].column) == (4, 34)
