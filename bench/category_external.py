@@ -13,7 +13,7 @@ rows of corpus/external/sample_checked.csv are never trained on). Printed for ea
   check). A variant that trains on external data is scored leave-one-source-out (fitted on train + dev and the other
   sources); a variant that does not is fitted on train + dev and scores every source as pure held-out data.
 
-`--look N` (the external TEST, at most 3 looks, logged by the caller to notes/issue-13-category3-look-N.log): the
+`--look N` (the external TEST, at most 3 looks, logged by the caller to docs/notes/issue-13-category3-look-N.log): the
 variant fitted on train + dev (+ every external row outside the sample, if it trains on them) scores the 160
 hand-checked rows against their hand labels. Nothing is tuned on that figure.
 """

@@ -38,7 +38,7 @@ TWELFTH_CATEGORIES, TWELFTH_VALUES = 34, 28
 # Rows of the thirteenth test set (wild batch y, labelled by helper wild-y before any model was run on it).
 THIRTEENTH_CATEGORIES, THIRTEENTH_VALUES = 17, 16
 # Rows of the fourteenth test set (wild batch z, labelled by helper wild-z before the reader or the rules ran on it;
-# its rows had been through the models once in corpus/external: not blind for them, notes/issue-wild-z.md).
+# its rows had been through the models once in corpus/external: not blind for them, docs/notes/issue-wild-z.md).
 FOURTEENTH_CATEGORIES, FOURTEENTH_VALUES = 34, 21
 
 

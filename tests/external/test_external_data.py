@@ -1,5 +1,5 @@
 """corpus/external: indicator rows from public repositories, the hand-checked sample, and the shipped category model
-on it (figures of notes/issue-wild-z.md, measured blind with bench/external_eval.py)."""
+on it (figures of docs/notes/issue-wild-z.md, measured blind with bench/external_eval.py)."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ def test_shipped_category_model_on_the_hand_checked_sample(sample: pd.DataFrame)
     """Measured blind (the sample committed first): 72 of 160 as the hand labels, macro-F1 0.467 — far below the
     wild test set's 0.784. Libraries file counts of graded outputs (省级名师数量) under 质量 and give no targets;
     a row without a target was pulled towards 成本 (18 of the 62 such rows). Issue 13-category3 (its one look at
-    these rows, notes/issue-13-category3-look-1.log): the value's kind no longer codes a missing target, 77 of 160,
+    these rows, docs/notes/issue-13-category3-look-1.log): the value's kind no longer codes a missing target, 77 of 160,
     macro-F1 0.494, 4 of the 62 value-less rows called 成本. Floors 3 rows and 0.03 below."""
     model = load_model(ROOT / "models" / "category.skops")
     table = pd.DataFrame(

@@ -36,7 +36,7 @@ def test_signature_labels_printed_as_one_cell_close_a_table_as_each_does() -> No
 def test_x02_x03_tables_the_reader_cannot_pair_are_flagged_not_judged() -> None:
     # x02: a PDF run ordered by columns (every target, weight, actual and score first, then every name in pieces);
     # x03: a glued preview whose rule text runs into the scores ("17180151、提供…"). Neither is read as labelled
-    # (notes/issue-wild-x.md); both must be flagged as garbled so that no rule judges the fragments.
+    # (docs/notes/issue-wild-x.md); both must be flagged as garbled so that no rule judges the fragments.
     x02 = parse(WILD / "x02_jiangsu_finance_disasterbackup_selfeval_columns.txt")
     assert not x02.indicators and [p.garbled for p in x02.projects] == [True]
     assert any("原文错乱" in n.message and n.line == 2 for n in x02.notes)
