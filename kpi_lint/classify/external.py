@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 from sklearn.metrics import f1_score
 
+from kpi_lint.errors import InputError
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.library.plain import target_text
 
@@ -38,6 +39,8 @@ COLUMNS = (
     "note",
 )
 COST = "成本指标"
+# What the external test reads from the hand-checked sample.
+SAMPLE_COLUMNS = ("source", "level1", "level3", "unit", "value", "label")
 
 
 def _read(path: Path) -> pd.DataFrame:
@@ -96,6 +99,9 @@ def external_test(model: Model, sample_path: Path, shown_as: str) -> dict[str, A
     from kpi_lint.classify.labels import CATEGORY_LABELS
 
     sample = checked_sample(sample_path)
+    missing = [c for c in SAMPLE_COLUMNS if c not in sample.columns]
+    if missing:
+        raise InputError(shown_as, f"人工核对样本缺少列 {'、'.join(missing)}")
     truth = list(sample["label"])
     predicted = [label for label, _ in predict_frame(model, model_table(sample), shown_as)]
     present = [c for c in CATEGORY_LABELS if c in set(truth)]
