@@ -36,10 +36,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _external import checked_sample, external_rows, value_text  # noqa: E402
+from _external import checked_sample, external_rows  # noqa: E402
 from category_choices import train_dev_rows  # noqa: E402
 
 from kpi_lint.classify.data import TrainingSet, complete_columns  # noqa: E402
+from kpi_lint.classify.external import model_table  # noqa: E402
 from kpi_lint.classify.labels import CATEGORY_LABELS  # noqa: E402
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, DEFAULT_C, Features, build_pipeline  # noqa: E402
 from kpi_lint.classify.split import read_split  # noqa: E402
@@ -79,13 +80,7 @@ VARIANTS: dict[str, Variant] = {
 
 def external_table(frame: pd.DataFrame) -> pd.DataFrame:
     """External rows as the model reads them (the value printed with its unit, kind and 一级 as for a table)."""
-    table = pd.DataFrame(
-        {
-            "level3": list(frame["level3"]),
-            "level1": list(frame["level1"]),
-            "value": [value_text(r) for _, r in frame.iterrows()],
-        }
-    )
+    table = model_table(frame)
     return complete_columns(table, CATEGORY_FEATURES.columns, "corpus/external")[list(CATEGORY_FEATURES.columns)]
 
 

@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))  # _external, also under `python -P`
 from _external import checked_sample, external_rows, value_text  # noqa: E402
 
 from kpi_lint.classify.api import predict_frame  # noqa: E402
+from kpi_lint.classify.external import model_table  # noqa: E402
 from kpi_lint.classify.labels import CATEGORY_LABELS  # noqa: E402
 from kpi_lint.classify.persist import load_model  # noqa: E402
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD, cluster_texts  # noqa: E402
@@ -59,14 +60,7 @@ def counts(rows: pd.DataFrame) -> None:
 
 def category_predictions(frame: pd.DataFrame) -> list[str]:
     model = load_model(MODELS / "category.skops")
-    table = pd.DataFrame(
-        {
-            "level3": frame["level3"],
-            "level1": frame["level1"],
-            "value": [value_text(r) for _, r in frame.iterrows()],
-        }
-    )
-    return [label for label, _ in predict_frame(model, table, "corpus/external")]
+    return [label for label, _ in predict_frame(model, model_table(frame), "corpus/external")]
 
 
 def _report(name: str, truth: list[str], predicted: list[str]) -> None:

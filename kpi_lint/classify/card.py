@@ -79,6 +79,33 @@ def build_card(
     }
 
 
+def external_section(model: Model, sample: Path, root: Path) -> dict[str, Any]:
+    """The card's `external_test`: the fitted model on hand-checked rows it never saw (kpi_lint.classify.external)."""
+    from kpi_lint.classify.external import external_test
+
+    section = external_test(model, sample, relative(sample, root))
+    section["note"] = "computed by kpi-lint train on the model it describes (kpi_lint.classify.external)"
+    return section
+
+
+def _external_lines(ext: dict[str, Any]) -> list[str]:
+    """The 外部测试 section: the same model scored on rows from other publishers, against hand labels."""
+    sources = "、".join(f"{key} {n} 行" for key, n in ext["rows_per_source"].items())
+    per_class = "，".join(f"{label[:-2]} {f:.2f}" for label, f in ext["per_class_f1"].items())
+    per_source = "，".join(f"{key} {agree}" for key, agree in ext["agree_per_source"].items())
+    return [
+        f"## 外部测试：{ext['data']} 的 {ext['rows']} 行人工核对样本（模型未见过；训练时计算）",
+        "",
+        f"- 数据：{len(ext['rows_per_source'])} 个公开来源（{sources}）的人工核对二级指标；"
+        f"其中 {ext['rows_without_target']} 行没有指标值",
+        f"- 本模型：macro-F1 **{ext['macro_f1']:.3f}**（人工标签中出现的类别），一致 {ext['agree']}/{ext['rows']}；"
+        f"无指标值的 {ext['rows_without_target']} 行判为成本指标 {ext['without_target_as_cost']} 行",
+        f"- 各类 F1：{per_class}",
+        f"- 各来源一致：{per_source}",
+        "",
+    ]
+
+
 def _markdown(card: dict[str, Any]) -> str:
     m = card["metrics"]
     text_cols = "、".join(card["features"]["text"])
@@ -102,6 +129,8 @@ def _markdown(card: dict[str, Any]) -> str:
     held = m.get("heldout")
     if held:
         lines += _heldout_lines(held)
+    if card.get("external_test"):
+        lines += _external_lines(card["external_test"])
     if m.get("grouped_by") == "document":
         where = (
             f"train + dev 划分的 {len(held['split']['train']) + len(held['split']['dev'])} 个文件"

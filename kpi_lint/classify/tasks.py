@@ -65,6 +65,8 @@ class Task:
     split: Path | None = None
     # The rule claim whose thresholds are calibrated on the out-of-fold predictions (train.py, GateFactory).
     claim_gate: Callable[[dict[str, float]], ClaimGate] | None = None
+    # Hand-checked rows from outside the labelled data (corpus/external): scored into the card when the file exists.
+    external_test: Path | None = None
 
 
 def kpi404_gate(label_precision: dict[str, float]) -> ClaimGate:
@@ -86,6 +88,7 @@ CATEGORY = Task(
     prune=True,
     split=SPLIT_CSV,
     claim_gate=kpi404_gate,
+    external_test=CORPUS_DIR / "external" / "sample_checked.csv",
 )
 VAGUENESS = Task(
     "vagueness", VAGUENESS_FEATURES, vagueness_set, (VALUES_CSV,), MODELS_DIR / "vagueness.skops", positive=VAGUE

@@ -120,8 +120,9 @@ def _train(
     prune: bool = False,
     split: DocumentSplit | None = None,
     claim_gate: GateFactory | None = None,
+    external_test: Path | None = None,
 ) -> None:
-    from kpi_lint.classify.card import build_card, write_card
+    from kpi_lint.classify.card import build_card, external_section, write_card
     from kpi_lint.classify.form_file import write_beside
     from kpi_lint.classify.persist import save_model
     from kpi_lint.classify.tasks import ROOT
@@ -143,6 +144,8 @@ def _train(
         data = save_model(model, out)
         write_beside(model, data, out)  # its inference-only form, read by a check without scikit-learn
         card = build_card(model, data, out, set_, metrics, ROOT)
+        if external_test is not None and external_test.is_file():
+            card["external_test"] = external_section(model, external_test, ROOT)
         json_card, md_card = write_card(card, out)
     print_metrics(console, task, set_, metrics)
     console.print(f"模型已写入 {escape(str(out))}，模型卡 {escape(json_card.name)}、{escape(md_card.name)}")
@@ -158,7 +161,19 @@ def _train_builtin(name: str, data: list[Path] | None, out: Path | None, seed: i
         split = _document_split(task.split, set_)
         # Hand-checked labels split by document need no pruning; printed ones do (train.py).
         prune = task.prune and split is None
-        _train(task.name, set_, task.features, target, seed, folds, task.positive, prune, split, task.claim_gate)
+        _train(
+            task.name,
+            set_,
+            task.features,
+            target,
+            seed,
+            folds,
+            task.positive,
+            prune,
+            split,
+            task.claim_gate,
+            task.external_test,
+        )
     except InputError as err:
         raise _fail(err) from err
 
