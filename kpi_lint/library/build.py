@@ -55,22 +55,6 @@ def build_library(documents: Sequence[Document], clusters: ClusterSet, min_units
     return _build(documents, clusters, min_units)
 
 
-# What a run's own concept does not make (names, ranges, counts, occurrences): one empty list or dict each, shared
-# by every such concept instead of seven new ones per concept (≈ 420 bytes, for a concept per cluster of a run).
-# Nothing writes into a concept's collections once it is built; these must stay empty.
-_UNMADE: tuple[
-    list[NameUse], list[ValueRange], dict[str, int], dict[str, int], dict[str, int], dict[str, int], list[Occurrence]
-] = (
-    [],
-    [],
-    {},
-    {},
-    {},
-    {},
-    [],
-)
-
-
 def run_concepts(documents: Sequence[Document], clusters: ClusterSet) -> tuple[Library, dict[int, Concept]]:
     """The library of a run's own rows as the suggestions read it, and each cluster's concept.
 
@@ -89,7 +73,7 @@ def run_concepts(documents: Sequence[Document], clusters: ClusterSet) -> tuple[L
         canonical = _canonical(Counter(name for name, _, _ in used))
         filed = Counter(level2 for _, level2, _ in used if level2)
         level2 = filed.most_common(1)[0][0] if filed else None
-        by_cluster[cid] = Concept(cid, canonical, level2, *_UNMADE)
+        by_cluster[cid] = Concept(id=cid, name=canonical, level2=level2)
         order[cid] = (-len(used), -len({unit for _, _, unit in used}), canonical)
     del rows
     concepts = sorted(by_cluster.values(), key=lambda c: order[c.id])
@@ -186,7 +170,6 @@ def value_ranges(parsed: Sequence[tuple[Occurrence, ParsedValue]]) -> list[Value
 
 
 def _renumber(concept: Concept, new_id: int) -> Concept:
-    if concept.occurrences:  # (a run's own concept has none, and keeps its shared empty list: `_UNMADE`)
-        concept.occurrences = [o.renumbered(new_id) for o in concept.occurrences]
+    concept.occurrences = [o.renumbered(new_id) for o in concept.occurrences]
     concept.id = new_id
     return concept
