@@ -57,8 +57,11 @@ read; 47 = seed 147 over all 180 wild files on main 51c5e2e, --share 0 --at-leas
 corpus/wild/ --exclude-sample 39 --exclude-sample 42 --exclude-sample 45 (a fourth, independent audit after this
 session's fixes: 8 of each rule's findings left once the three samples' places are set aside, all when fewer:
 KPI101, KPI103, KPI104, KPI404 8 each, KPI202 7, KPI106 1 — 40; no other rule had any left), judged blind by issue
-11-sample47 before any earlier verdict of the same findings was read; the other later samples are listed in
-tests/rules/test_finding_review.py.
+11-sample47 before any earlier verdict of the same findings was read; 49 = seed 149 over all 181 wild files on main
+97a0237, --share 1 --at-least 1000 --only corpus/wild/ --exclude-sample 39 --exclude-sample 42 --exclude-sample 45
+--exclude-sample 47 (a census, not a draw: every wild finding the four blind samples left, 120 of 527 — KPI101 93,
+KPI103 22, KPI104 4, KPI404 1), judged blind by issue 11-census49 before any earlier verdict of the same findings was
+read; the other later samples are listed in tests/rules/test_finding_review.py.
 """
 
 from __future__ import annotations
