@@ -129,7 +129,10 @@ def sample(
     min_fires: int = 0,
     reviewed: frozenset[tuple[str, int, int, str, str]] = frozenset(),
     reworded: bool = False,
+    within: frozenset[tuple[str, int, int, str, str]] | None = None,
 ) -> list[dict[str, object]]:
+    """`within` (when given) keeps only the findings at those places; `fires` still counts every finding of the
+    rule, so --min-fires applies to the rule's firing on the set, not to what is left to draw."""
     fires: dict[str, int] = defaultdict(int)
     by_code: dict[str, list[dict[str, object]]] = defaultdict(list)
     seen: set[str] = set()
@@ -139,7 +142,7 @@ def sample(
             continue
         seen.add(key)
         fires[str(f["code"])] += 1
-        if _key(f, reworded) not in reviewed:
+        if _key(f, reworded) not in reviewed and (within is None or place(f) in within):
             by_code[str(f["code"])].append(f)
     rng = random.Random(seed)
     chosen: list[dict[str, object]] = []
@@ -186,7 +189,15 @@ def main() -> None:
         help="leave out the findings judged in sample N of --reviews (repeatable); the places only, not the verdicts",
     )
     ap.add_argument(
-        "--reviews", default=REVIEWS, metavar="CSV", help=f"the review file of --exclude-sample ({REVIEWS})"
+        "--within-sample",
+        action="append",
+        default=[],
+        metavar="N",
+        help="keep only the findings judged in sample N of --reviews (repeatable: judged in any of them); the places "
+        "only, not the verdicts",
+    )
+    ap.add_argument(
+        "--reviews", default=REVIEWS, metavar="CSV", help=f"the review file of --exclude-sample and --within-sample ({REVIEWS})"
     )
     args = ap.parse_args()
     with open(args.findings, encoding="utf-8") as fh:
@@ -196,9 +207,13 @@ def main() -> None:
         reviewed |= reviewed_places(args.exclude_reviewed, args.reworded)
     if args.exclude_sample:
         reviewed |= reviewed_places(args.reviews, samples=frozenset(args.exclude_sample))
+    within = reviewed_places(args.reviews, samples=frozenset(args.within_sample)) if args.within_sample else None
     out = csv.DictWriter(sys.stdout, COLUMNS, extrasaction="ignore")
     out.writeheader()
-    for f in sample(findings, args.seed, args.share, args.at_least, args.only, args.min_fires, reviewed, args.reworded):
+    drawn = sample(
+        findings, args.seed, args.share, args.at_least, args.only, args.min_fires, reviewed, args.reworded, within
+    )
+    for f in drawn:
         row = dict(f)
         row["file"] = f["path"]
         row["verdict"] = ""
