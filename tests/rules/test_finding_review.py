@@ -1037,16 +1037,17 @@ def test_the_forty_second_sample_was_drawn_outside_the_thirty_ninth() -> None:
     _assert_drawn_outside("42", {"39"}, size=103, rules=10)
 
 
+def _place(row: dict[str, str]) -> tuple[str, ...]:
+    """Where a judged row is, as bench/finding_review_sample.py keys it (KPI202's 二级 is part of its place)."""
+    return (row["file"], row["line"], row["column"], row["code"], row["level2"] if row["code"] == "KPI202" else "")
+
+
 def _assert_drawn_outside(sample: str, earlier: set[str], size: int, rules: int) -> None:
     """A blind draw made with --exclude-sample: none of its places was judged in the earlier samples."""
-
-    def place(row: dict[str, str]) -> tuple[str, ...]:
-        return (row["file"], row["line"], row["column"], row["code"], row["level2"] if row["code"] == "KPI202" else "")
-
-    before = {place(r) for r in ROWS if earlier & set(r["sample"].split())}
+    before = {_place(r) for r in ROWS if earlier & set(r["sample"].split())}
     drawn = [r for r in ROWS if sample in r["sample"].split()]
     assert len(drawn) == size
-    assert not before & {place(r) for r in drawn}
+    assert not before & {_place(r) for r in drawn}
     assert len({r["code"] for r in drawn}) == rules
 
 
@@ -1167,7 +1168,10 @@ def test_the_forty_seventh_sample_was_drawn_outside_the_thirty_ninth_forty_secon
 # naming whom its satisfaction surveys), KPI103 b06 39 ("1" offered as 100% beside a 90% 指标解释), KPI105 b03 25 (a
 # peer-based "too loose" on 预算执行率 ≥90% that offers "≥100%"), KPI106 u01 5:71 (a yes/no statement called no
 # target), KPI404 f02 38 (a price standard under 成本 sent to 质量), KPI502 f12 16 (an actual copying the target's
-# list of works called a stock phrase). The floors are the blind figures.
+# list of works called a stock phrase). The floors are the blind figures. Compared afterwards with the earlier verdicts
+# (121 of 135 agree), the judge withdrew the wrong (k07's header prints only 指标值 | 全年实际完成值, so "20 20"
+# stands in them as printed: partly, as samples 9 and 45 have it; the blind row keeps its verdict, after_fix says so)
+# and 4 partly (h02 75, m06 10 KPI104; p02 2:402, 2:439 KPI109): see the issue-11-sample48 note.
 SAMPLE48_PRECISION_FLOOR = {
     "KPI101": 10 / 10,
     "KPI102": 6 / 6,
@@ -1190,10 +1194,6 @@ SAMPLE48_OVERALL_FLOOR = 120 / 135
 
 def test_precision_on_the_forty_eighth_sample_holds() -> None:
     _assert_sample_holds("48", SAMPLE48_PRECISION_FLOOR, SAMPLE48_OVERALL_FLOOR)
-
-
-def _place(row: dict[str, str]) -> tuple[str, ...]:
-    return (row["file"], row["line"], row["column"], row["code"], row["level2"] if row["code"] == "KPI202" else "")
 
 
 def test_the_forty_eighth_sample_was_drawn_within_the_four_earlier_blind_samples() -> None:
