@@ -9,6 +9,8 @@ Input problems (KPI000) are not findings and are left out. Every rule that fires
 covered: a rule gets `--share` of its findings (default 10%), at least `--at-least` (default 5;
 all of them when it has fewer), drawn with a fixed seed so that the sample can be drawn again.
 `--only PREFIX` keeps the findings of files under PREFIX (the second sample: the wild set only).
+`--exclude-sample N` leaves out, and `--within-sample N` keeps only, the findings whose place sample N of --reviews
+judged (both repeatable; only the keys are read, never the verdicts); --min-fires still counts every finding of a rule.
 The verdict and why columns are left for the reviewer; the judged samples live in
 tests/data/finding_review.csv (column `sample`: 1 = seed 11 over wild set + samples, drawn before
 issue 11's fixes; 2 = seed 29 over the wild set, drawn after them; 3 = seed 31 over batch j of the
@@ -57,11 +59,17 @@ read; 47 = seed 147 over all 180 wild files on main 51c5e2e, --share 0 --at-leas
 corpus/wild/ --exclude-sample 39 --exclude-sample 42 --exclude-sample 45 (a fourth, independent audit after this
 session's fixes: 8 of each rule's findings left once the three samples' places are set aside, all when fewer:
 KPI101, KPI103, KPI104, KPI404 8 each, KPI202 7, KPI106 1 — 40; no other rule had any left), judged blind by issue
-11-sample47 before any earlier verdict of the same findings was read; 49 = seed 149 over all 181 wild files on main
-97a0237, --share 1 --at-least 1000 --only corpus/wild/ --exclude-sample 39 --exclude-sample 42 --exclude-sample 45
---exclude-sample 47 (a census, not a draw: every wild finding the four blind samples left, 120 of 527 — KPI101 93,
-KPI103 22, KPI104 4, KPI404 1), judged blind by issue 11-census49 before any earlier verdict of the same findings was
-read; the other later samples are listed in tests/rules/test_finding_review.py.
+11-sample47 before any earlier verdict of the same findings was read; 48 = seed 148 over all 181 wild files on main
+97a0237, --share 0 --at-least 10 --min-fires 5 --only corpus/wild/ --within-sample 39 --within-sample 42
+--within-sample 45 --within-sample 47 (a fifth, independent audit of the catalog as it is, on the findings whose
+places an earlier blind judge saw: 10 of every rule that fires at least 5 times on the wild set, all when fewer:
+KPI101, KPI103, KPI104, KPI105, KPI106, KPI201, KPI202, KPI402, KPI404, KPI502 10 each, KPI203 9, KPI205 9, KPI102 6,
+KPI302 6, KPI109 5 — 135 of the 527 wild findings), judged blind by issue 11-sample48 before any earlier verdict of the
+same findings was read; 49 = seed 149 over all 181 wild files on main 97a0237, --share 1 --at-least 1000 --only
+corpus/wild/ --exclude-sample 39 --exclude-sample 42 --exclude-sample 45 --exclude-sample 47 (a census, not a draw:
+every wild finding the four blind samples left, 120 of 527 — KPI101 93, KPI103 22, KPI104 4, KPI404 1), judged blind
+by issue 11-census49 before any earlier verdict of the same findings was read; the other later samples are listed in
+tests/rules/test_finding_review.py.
 """
 
 from __future__ import annotations
@@ -132,7 +140,10 @@ def sample(
     min_fires: int = 0,
     reviewed: frozenset[tuple[str, int, int, str, str]] = frozenset(),
     reworded: bool = False,
+    within: frozenset[tuple[str, int, int, str, str]] | None = None,
 ) -> list[dict[str, object]]:
+    """`within` (when given) keeps only the findings at those places; `fires` still counts every finding of the
+    rule, so --min-fires applies to the rule's firing on the set, not to what is left to draw."""
     fires: dict[str, int] = defaultdict(int)
     by_code: dict[str, list[dict[str, object]]] = defaultdict(list)
     seen: set[str] = set()
@@ -142,7 +153,7 @@ def sample(
             continue
         seen.add(key)
         fires[str(f["code"])] += 1
-        if _key(f, reworded) not in reviewed:
+        if _key(f, reworded) not in reviewed and (within is None or place(f) in within):
             by_code[str(f["code"])].append(f)
     rng = random.Random(seed)
     chosen: list[dict[str, object]] = []
@@ -189,7 +200,18 @@ def main() -> None:
         help="leave out the findings judged in sample N of --reviews (repeatable); the places only, not the verdicts",
     )
     ap.add_argument(
-        "--reviews", default=REVIEWS, metavar="CSV", help=f"the review file of --exclude-sample ({REVIEWS})"
+        "--within-sample",
+        action="append",
+        default=[],
+        metavar="N",
+        help="keep only the findings judged in sample N of --reviews (repeatable: judged in any of them); the places "
+        "only, not the verdicts",
+    )
+    ap.add_argument(
+        "--reviews",
+        default=REVIEWS,
+        metavar="CSV",
+        help=f"the review file of --exclude-sample and --within-sample ({REVIEWS})",
     )
     args = ap.parse_args()
     with open(args.findings, encoding="utf-8") as fh:
@@ -199,9 +221,15 @@ def main() -> None:
         reviewed |= reviewed_places(args.exclude_reviewed, args.reworded)
     if args.exclude_sample:
         reviewed |= reviewed_places(args.reviews, samples=frozenset(args.exclude_sample))
+    within = (
+        frozenset(reviewed_places(args.reviews, samples=frozenset(args.within_sample))) if args.within_sample else None
+    )
     out = csv.DictWriter(sys.stdout, COLUMNS, extrasaction="ignore")
     out.writeheader()
-    for f in sample(findings, args.seed, args.share, args.at_least, args.only, args.min_fires, reviewed, args.reworded):
+    drawn = sample(
+        findings, args.seed, args.share, args.at_least, args.only, args.min_fires, reviewed, args.reworded, within
+    )
+    for f in drawn:
         row = dict(f)
         row["file"] = f["path"]
         row["verdict"] = ""

@@ -119,6 +119,10 @@ d01 182 KPI104 marked silent).
 45 = 76 wild findings of main f07a6c0 in neither sample 39 nor 42, drawn by issue 11-sample45 (seed 145, --share 0
 --at-least 10 --min-fires 0 --only corpus/wild/ --exclude-sample 39 --exclude-sample 42: 10 of every rule's findings
 left, all when fewer are left) and judged blind — a third, independent judge — before any earlier verdict was read.
+48 = 135 wild findings of main 97a0237 whose places an earlier blind judge saw (samples 39, 42, 45 or 47), drawn by
+issue 11-sample48 (seed 148, --share 0 --at-least 10 --min-fires 5 --only corpus/wild/ --within-sample 39
+--within-sample 42 --within-sample 45 --within-sample 47: 10 of every rule that fires at least 5 times on the wild set,
+all when fewer) and judged blind — a fifth, independent judge — before any earlier verdict was read.
 46 = the 1 finding issue 11-timely's fix took away (its reference JSON against main after reader-z): z01 20 KPI404, an
 on-time adverb before the verb of a task read as a deadline, judged wrong by that helper after the fix — not blind,
 not random.
@@ -138,9 +142,11 @@ classifiers), and holds the catalog to those verdicts:
 from __future__ import annotations
 
 import csv
+import importlib.util
 from collections import defaultdict
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -1031,16 +1037,17 @@ def test_the_forty_second_sample_was_drawn_outside_the_thirty_ninth() -> None:
     _assert_drawn_outside("42", {"39"}, size=103, rules=10)
 
 
+def _place(row: dict[str, str]) -> tuple[str, ...]:
+    """Where a judged row is, as bench/finding_review_sample.py keys it (KPI202's 二级 is part of its place)."""
+    return (row["file"], row["line"], row["column"], row["code"], row["level2"] if row["code"] == "KPI202" else "")
+
+
 def _assert_drawn_outside(sample: str, earlier: set[str], size: int, rules: int) -> None:
     """A blind draw made with --exclude-sample: none of its places was judged in the earlier samples."""
-
-    def place(row: dict[str, str]) -> tuple[str, ...]:
-        return (row["file"], row["line"], row["column"], row["code"], row["level2"] if row["code"] == "KPI202" else "")
-
-    before = {place(r) for r in ROWS if earlier & set(r["sample"].split())}
+    before = {_place(r) for r in ROWS if earlier & set(r["sample"].split())}
     drawn = [r for r in ROWS if sample in r["sample"].split()]
     assert len(drawn) == size
-    assert not before & {place(r) for r in drawn}
+    assert not before & {_place(r) for r in drawn}
     assert len({r["code"] for r in drawn}) == rules
 
 
@@ -1147,6 +1154,107 @@ def test_the_forty_seventh_sample_was_drawn_outside_the_thirty_ninth_forty_secon
     --exclude-sample 39 --exclude-sample 42 --exclude-sample 45): none of its places was judged in any of them, and it
     covers the 6 rules that had any left."""
     _assert_drawn_outside("47", {"39", "42", "45"}, size=40, rules=6)
+
+
+# Sample 48: 135 wild findings of main 97a0237 whose places were judged blind in samples 39, 42, 45 or 47 (seed 148,
+# --within-sample 39/42/45/47 --min-fires 5: 10 of every rule that fires at least 5 times on the wild set, all of them
+# when fewer: KPI203 9, KPI205 9, KPI102 6, KPI302 6, KPI109 5), judged blind by a fifth judge (issue 11-sample48)
+# before reading any earlier verdict of the same findings. As judged: 120 right, 14 partly, 1 wrong (0.89 strict, 0.99
+# lenient). Wrong: k07 136 KPI103, a row's points ("改善通行服务水平群众满意度 20 20", the rows' 20s and 10s summing to
+# 100) read as a satisfaction target and offered "20%". Partly: KPI109 ×3 (p02's "是否…" rows with 100% / a
+# satisfaction named "是否满意" with 95%: a yes/no wording, not a wrong target; "是" offered for a satisfaction), KPI104
+# ×2 (h02's counts written in the 三级 name; m06's "手续是否完备 | 是" under 时效), KPI202 ×2 and KPI203 ×2 (a form's
+# own layout: w03's 产出/成效 form, j08's form without 一级/二级 columns, m05's printed row labels; b08's description
+# naming whom its satisfaction surveys), KPI103 b06 39 ("1" offered as 100% beside a 90% 指标解释), KPI105 b03 25 (a
+# peer-based "too loose" on 预算执行率 ≥90% that offers "≥100%"), KPI106 u01 5:71 (a yes/no statement called no
+# target), KPI404 f02 38 (a price standard under 成本 sent to 质量), KPI502 f12 16 (an actual copying the target's
+# list of works called a stock phrase). The floors are the blind figures. Compared afterwards with the earlier verdicts
+# (121 of 135 agree), the judge withdrew the wrong (k07's header prints only 指标值 | 全年实际完成值, so "20 20"
+# stands in them as printed: partly, as samples 9 and 45 have it; the blind row keeps its verdict, after_fix says so)
+# and 4 partly (h02 75, m06 10 KPI104; p02 2:402, 2:439 KPI109): see the issue-11-sample48 note.
+SAMPLE48_PRECISION_FLOOR = {
+    "KPI101": 10 / 10,
+    "KPI102": 6 / 6,
+    "KPI103": 8 / 10,
+    "KPI104": 8 / 10,
+    "KPI105": 9 / 10,
+    "KPI106": 9 / 10,
+    "KPI109": 2 / 5,
+    "KPI201": 10 / 10,
+    "KPI202": 8 / 10,
+    "KPI203": 7 / 9,
+    "KPI205": 9 / 9,
+    "KPI302": 6 / 6,
+    "KPI402": 10 / 10,
+    "KPI404": 9 / 10,
+    "KPI502": 9 / 10,
+}
+SAMPLE48_OVERALL_FLOOR = 120 / 135
+
+
+def test_precision_on_the_forty_eighth_sample_holds() -> None:
+    _assert_sample_holds("48", SAMPLE48_PRECISION_FLOOR, SAMPLE48_OVERALL_FLOOR)
+
+
+def test_the_forty_eighth_sample_was_drawn_within_the_four_earlier_blind_samples() -> None:
+    """Sample 48 is a fifth judge's draw among the findings whose places samples 39, 42, 45 or 47 judged
+    (bench/finding_review_sample.py --within-sample …): every one of its places was judged in one of them, and it
+    covers the 15 rules that fire at least 5 times on the wild set."""
+    earlier = {_place(r) for r in ROWS if {"39", "42", "45", "47"} & set(r["sample"].split())}
+    drawn = [r for r in ROWS if "48" in r["sample"].split()]
+    assert len(drawn) == 135
+    assert {_place(r) for r in drawn} <= earlier
+    assert len({r["code"] for r in drawn}) == 15
+
+
+def _sampler() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("finding_review_sample", ROOT / "bench" / "finding_review_sample.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_sampler_draws_within_the_samples_named_and_counts_every_fire() -> None:
+    """--within-sample N keeps only the findings whose place sample N judged (read from the review file's keys,
+    never its verdicts); --min-fires still counts every finding of a rule, so a rule that fires often on the set keeps
+    the one finding left to draw. Over the findings of samples 45 (76) and 47 (40), drawn within sample 47: all 40 of
+    47 and none of 45; with --min-fires 5, KPI106 (1 in sample 47, 10 in 45) is kept, and it is left out once the
+    findings of sample 45 are not in the set either."""
+    sampler = _sampler()
+    rows = [r for r in ROWS if {"45", "47"} & set(r["sample"].split())]
+    findings = [
+        {
+            "path": r["file"],
+            "line": int(r["line"]),
+            "column": int(r["column"]),
+            "code": r["code"],
+            "level2": r["level2"],
+        }
+        for r in rows
+    ]
+    within = frozenset(sampler.reviewed_places(str(REVIEW), samples=frozenset({"47"})))
+    in_47 = {_place(r) for r in rows if "47" in r["sample"].split()}
+
+    def places(drawn: list[dict[str, object]]) -> set[tuple[str, ...]]:
+        return {
+            (
+                str(f["path"]),
+                str(f["line"]),
+                str(f["column"]),
+                str(f["code"]),
+                str(f["level2"]) if f["code"] == "KPI202" else "",
+            )
+            for f in drawn
+        }
+
+    everything = sampler.sample(findings, seed=148, share=1.0, at_least=0, min_fires=0, within=within)
+    assert len(findings) == 116 and len(everything) == 40 and places(everything) == in_47
+    kept = sampler.sample(findings, seed=148, share=1.0, at_least=0, min_fires=5, within=within)
+    assert sum(f["code"] == "KPI106" for f in kept) == 1
+    only_47 = [f for f, r in zip(findings, rows, strict=True) if "47" in r["sample"].split()]
+    alone = sampler.sample(only_47, seed=148, share=1.0, at_least=0, min_fires=5, within=within)
+    assert not any(f["code"] == "KPI106" for f in alone) and len(alone) == 39
 
 
 # Sample 49: a census, not a draw — all 120 wild findings of main 97a0237 outside samples 39, 42, 45 and 47 (seed 149,
