@@ -90,6 +90,7 @@ class EmptyTarget(Rule):
     penalty = Penalty(Dimension.COMPLETENESS, 3, 15)
     severity = Severity.WARNING
     family = "target"
+    suggests_value = True
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
