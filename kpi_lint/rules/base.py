@@ -234,9 +234,14 @@ class Rule:
                 anchor = project.anchor
             else:
                 line, column = 1, 1
-        if suggestion and indicator is not None and project is not None and self.suggests_value:
-            if self.context.fits_suggestions:
-                suggestion = self.context.fitting.fit(suggestion, indicator, project, doc)
+        if (
+            suggestion
+            and indicator is not None
+            and project is not None
+            and self.suggests_value
+            and self.context.fits_suggestions
+        ):
+            suggestion = self.context.fitting.fit(suggestion, indicator, project, doc)
         return Finding(
             code=self.code,
             name=self.name,

@@ -115,8 +115,8 @@ class ImplausibleTarget(Rule):
                     )
                     continue
             if peers is not None and not names_process_measure(ind.level3, self.lexicon):
-                # Budget-process measures (KPI402's lexicon: 预算执行率, 资金到位率 …) are no target of the project's
-                # own: 预算执行 is scored apart in a self-evaluation (财预〔2020〕10号), so no peer calls it "too loose".
+                # Budget-process measures (KPI402's lexicon: 预算执行率, 资金到位率) are no target of the project's own:
+                # 预算执行 is scored apart in a self-evaluation (财预〔2020〕10号): no peer calls it "too loose".
                 # A rate that cannot exceed 100% is compared with the peers' possible targets only.
                 rate = parsed.kind == "percent" and not may_exceed_100(ind.level3, cues)
                 finding = self._peer_outlier(doc, project, ind, peers, cap=100.0 if rate else None)
