@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.parse.frequency import FREQUENCY, reads_as_frequency
-from kpi_lint.parse.values import mentions_date
+from kpi_lint.parse.values import mentions_date, parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
@@ -74,6 +74,13 @@ def _satisfaction_name(ind: Indicator) -> bool:
     """A name that measures satisfaction ("资助对象满意度", "市民对空气质量改善的满意程度"), filed elsewhere: a row
     misfiled belongs under 服务对象满意度指标, whatever its subject (air quality is not what makes it 生态效益)."""
     return ind.level2 != SATISFACTION and is_satisfaction(ind)
+
+
+def _money_target(ind: Indicator) -> bool:
+    """A cost row that holds a cost target: an amount ("≤50万元"), not a rate or a sentence ("按照…采购 | 100%",
+    which KPI104 reports): a 成本 category left with only such rows still lacks a real cost target."""
+    parsed = ind.parsed or parse_value(ind.value)
+    return parsed.kind == "money"
 
 
 def _group(level2: str) -> tuple[str, ...]:
@@ -639,7 +646,8 @@ class MisfiledIndicator(Rule):
     def _leaves_empty(self, project: Project, ind: Indicator, label: str, moved: set[int]) -> bool:
         """Moving `ind` to `label` leaves its period without a filled row of a category the project must set:
         no other row of its 二级 (of any 效益 for a 效益 row, of any 成本 for a cost row) stays there. A move
-        inside the group (社会效益 → 生态效益) leaves nothing empty; the other rows this rule moves out do not stay."""
+        inside the group (社会效益 → 生态效益) leaves nothing empty; the other rows this rule moves out do not stay, nor
+        does a cost row whose target is no amount (`_money_target`): 成本 is left without a real target."""
         group = _group(ind.level2 or "")
         if label in group:
             return False
@@ -650,5 +658,6 @@ class MisfiledIndicator(Rule):
             and other.period == ind.period
             and other.level2 in group
             and is_filled(other, cues)
+            and (group is not COST_LEVEL2 or _money_target(other))
             for other in project.indicators
         )
