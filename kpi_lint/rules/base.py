@@ -241,7 +241,7 @@ class Rule:
             and self.suggests_value
             and self.context.fits_suggestions
         ):
-            suggestion = self.context.fitting.fit(suggestion, indicator, project, doc)
+            suggestion = self.context.fitting.fit(self.code, suggestion, indicator, project, doc)
         return Finding(
             code=self.code,
             name=self.name,

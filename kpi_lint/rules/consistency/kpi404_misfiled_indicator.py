@@ -617,7 +617,7 @@ class MisfiledIndicator(Rule):
                     self.context.extras.get(SUGGESTER), project, doc.path, ind.level2, fiscal_year(project, doc)
                 )
                 what = "一项真正的效益目标" if ind.level2 in BENEFIT_LEVEL2 else f"{ind.level2}下真正属于它的目标"
-                message += f"，并补上{what}{cited_example(example)}"
+                message += f"{self._left_there(project, ind, moved)}，并补上{what}{cited_example(example)}"
             severity = None
             if self._between_effects_in_words(ind, label):
                 # "残疾学生家庭负担率 | 有所减轻": 社会 or 经济 is a reading of a worded effect, not a slip: a hint
@@ -642,6 +642,20 @@ class MisfiledIndicator(Rule):
         parsed = ind.parsed
         worded = parsed is None or parsed.kind in ("qualitative", "empty")
         return worded and ind.level2 in _ON_PEOPLE and label in _ON_PEOPLE
+
+    @staticmethod
+    def _left_there(project: Project, ind: Indicator, moved: set[int]) -> str:
+        """What a move that `_leaves_empty` leaves in the row's 二级, said in the message: nothing, or cost rows that
+        hold no amount ("按照…采购 | 100%" stays under 成本 when its neighbour moves to 质量)."""
+        group = _group(ind.level2 or "")
+        left = [
+            other.level3 or ""
+            for other in project.indicators
+            if other is not ind and id(other) not in moved and other.period == ind.period and other.level2 in group
+        ]
+        if left and group is COST_LEVEL2:
+            return f"（移走后{ind.level2}下只剩“{left[0]}”等不是金额的目标，该类别就没有真正的成本目标）"
+        return f"（移走后{ind.level2}就空了）" if not left else ""
 
     def _leaves_empty(self, project: Project, ind: Indicator, label: str, moved: set[int]) -> bool:
         """Moving `ind` to `label` leaves its period without a filled row of a category the project must set:
