@@ -27,7 +27,10 @@ def test_a_satisfaction_asked_as_yes_no_is_not_offered_yes() -> None:
     satisfied = next(f for f in found if f.level3 == "指标1:是否满意")
     assert satisfied.suggestion is None  # "是" under 满意度 is what KPI104 flags
     assert "保留百分比目标" in satisfied.message
-    assert next(f for f in found if f.level3 == "指标1:资金是否全部纳入医保统筹").suggestion == "是"
+    assert next(f for f in found if f.level3 == "指标1:资金是否全部纳入医保统筹").suggestion == "是"  # under 质量
+    assert (
+        next(f for f in found if f.level3 == "指标1:资金是否全部及时纳入").suggestion is None
+    )  # "是" under 时效: KPI104
 
 
 def test_a_rate_printed_1_takes_the_rows_printed_percentage() -> None:
