@@ -1018,7 +1018,7 @@ class FormReader:
             parent = level1 or self.vocab.parent_of(category)
             project.empty_categories.append(EmptyCategory(period, parent, category, line, column, None, anchor))
             return
-        extras = {
+        extras: dict[str, Located] = {
             role: record.data[role].located
             for role in ("description", "basis", "adjusted_value", "actual", "weight", "score", "deviation")
             if role in record.data
