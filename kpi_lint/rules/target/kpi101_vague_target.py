@@ -184,16 +184,14 @@ class VagueTarget(Rule):
         doc: Document,
         project: Project,
         ind: Indicator,
-        words: list[str],
+        form: str | None,
+        severity: Severity,
         vote: tuple[str, float] | None,
-        model_vague: bool,
-        cues: NameCues,
     ) -> Finding:
         """The whole value is a grade ("资金使用合规性 | 好", "预决算信息公开性 | 高": grade_words.txt), the answer a
         部门整体 form's 定性 row is given: not a direction like 提高 but a grade whose criteria the table does not
-        write. Say that; the severity is the vague value's."""
+        write. Say that; the severity and the form to write are the vague value's."""
         grade = clean(ind.value)
-        form = target_form(ind, cues, doc.year)
         example = f"，如“{form}”" if form else ""
         message = (
             f"指标值“{grade}”是一个评定等级，但表中没有写出评定标准（怎样算“{grade}”）：自评时无从核查。"
@@ -202,7 +200,6 @@ class VagueTarget(Rule):
         explain = f"整个指标值是等级词（{GRADE_WORDS_FILE}）" + (
             f"；模型：{vote[0]}（概率 {vote[1]:.2f}）" if vote is not None else ""
         )
-        severity = self._severity(ind, words, by_model_only=not words and model_vague)
         return self._on_value(doc, project, ind, message, severity, form, explain)
 
     def _plan_finding(
@@ -297,12 +294,13 @@ class VagueTarget(Rule):
         value = clean(ind.value)
         if value in self.lexicon.words(GRADES_FILE):
             return self._grade_finding(doc, project, ind, vote)
-        if value in self.lexicon.words(GRADE_WORDS_FILE):
-            return self._graded_finding(doc, project, ind, words, vote, model_vague, cues)
         plan = None if words else next((w for w in self.lexicon.words(ON_TIME_FILE) if value.startswith(w)), None)
         if plan is not None:
             return self._plan_finding(doc, project, ind, plan, vote)
         form = target_form(ind, cues, doc.year)
+        severity = self._severity(ind, words, by_model_only=not words and model_vague)
+        if value in self.lexicon.words(GRADE_WORDS_FILE):
+            return self._graded_finding(doc, project, ind, form, severity, vote)
         quoted = "“" + "”“".join(words) + "”"
         if not words:
             why = "分类模型判断它没有可核查的内容"
@@ -324,5 +322,4 @@ class VagueTarget(Rule):
             explain = f"词表：{lexicon_vote}；模型：{vote[0]}（概率 {vote[1]:.2f}）"
         elif vote is not None:
             explain = f"词表与模型一致：含糊（模型概率 {vote[1]:.2f}）"
-        severity = self._severity(ind, words, by_model_only=not words and model_vague)
         return self._on_value(doc, project, ind, message, severity, form, explain)
