@@ -61,7 +61,9 @@ def test_expected_unit_tests_all_cues_at_once_as_the_cue_by_cue_loops_do() -> No
         holds = any(len(cue) >= 2 and cue in name for cue, _ in cues.units)
         assert name.endswith(suffixes) is ends and (inside.search(name) is not None) is holds, name
         ending, containing = ending + ends, containing + holds
-    assert (ending, containing) == (196, 111)  # of the 412 names of the five samples: both tests say yes and no
+    # of the 412 names of the five samples: both tests say yes and no (114 contain a cue since issue 11-census-fixes
+    # added 会议 → 次: "召开…县级工作会议或培训" ×2 and 会议费, which still ends with 费 → 元)
+    assert (ending, containing) == (196, 114)
     units = [expected_unit(name, cues) for name in names]
     assert expected_unit("参保率", cues) == "%" and expected_unit("参保人数", cues) == "人"
     assert units.count("%") >= 50 and units.count(None) >= 10

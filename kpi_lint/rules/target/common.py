@@ -17,7 +17,7 @@ from kpi_lint import vocab
 from kpi_lint.lexicon import Lexicon, read_keyed, read_list
 from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
-from kpi_lint.parse.form_header import DIRECTION_WORDS
+from kpi_lint.parse.form_header import DIRECTION_WORDS, YES_NO_MARKS
 from kpi_lint.parse.values import mentions_date, parse_value
 from kpi_lint.rules.consistency._years import years_in
 from kpi_lint.rules.text._text import holds_any, name_ends_with
@@ -411,9 +411,18 @@ def names_the_figure(level3: str | None, number: float, cues: NameCues) -> bool:
 
 
 def answers_yes_no(ind: Indicator, yes_no_cues: tuple[str, ...]) -> bool:
-    """A yes/no indicator ("是否对当地生态环境造成影响") answered 是/否, 有/无: a checkable target."""
+    """A yes/no indicator answered 是/否, 有/无: a checkable target. The question is yes/no by its name
+    ("是否对当地生态环境造成影响", yes_no_cues.txt) or by the form, whose 计量单位 column prints "是/否" as the unit
+    of the question ("组织口岸重大动物疫情应急处置演练或培训 | 是/否 | 是": held or not, checked against records)."""
     answer = clean(ind.value)
-    return answer in ("是", "否", "有", "无", "能", "不能") and any(c in squash(ind.level3 or "") for c in yes_no_cues)
+    if answer not in ("是", "否", "有", "无", "能", "不能"):
+        return False
+    return asked_yes_no(ind) or any(c in squash(ind.level3 or "") for c in yes_no_cues)
+
+
+def asked_yes_no(ind: Indicator) -> bool:
+    """The form's 计量单位 column prints the unit of a yes-no question ("是/否", "是或否") for this row."""
+    return squash(ind.printed_unit or "") in YES_NO_MARKS
 
 
 COMPLIANCE_FILE = "compliance_phrases.txt"  # "严格执行相关制度规定", "符合相关规定": a yes/no compliance verdict

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 
+from kpi_lint.lexicon import Lexicon, read_pairs
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.parse.common import squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
@@ -22,7 +25,7 @@ from kpi_lint.rules.target.common import (
     per_base,
     target_in_name,
 )
-from kpi_lint.vocab import ECOLOGICAL, ECONOMIC, QUALITY, SOCIAL, SUSTAINABLE
+from kpi_lint.vocab import COST_L1, COST_LEVEL2, ECOLOGICAL, ECONOMIC, QUALITY, SOCIAL, SUSTAINABLE
 
 
 class MissingUnit(Rule):
@@ -36,8 +39,11 @@ class MissingUnit(Rule):
     计数（人、次、份……）、面积（平方米）、金额（元）。指标名称对应的单位取自 ``lexicons/name_units.txt``
     （人数 → 人，率 → %；名称以 ``units.txt`` 中两字以上的计数单位结尾的，就是那个单位："人均培训学时" → 学时）；
     能确定单位时，建议值就是带上该单位的值，消息只说缺了哪个单位（"“保证设备正常运转天数”以“天”计"），不再说
-    "无法判断是比率、人数还是金额"：名称已说明计的是什么。金额（"工程资金金额 | 43.2"）不给建议值：元还是万元，
-    数字本身看不出。比率下不大于 1 的数（"覆盖率 | 1"、
+    "无法判断是比率、人数还是金额"：名称已说明计的是什么（"配备车辆数" → 辆，"补助学生数量" → 人，"抽验批次" → 批次）。
+    名称以计数的结尾收尾（``lexicons/measure_heads.txt`` 中类别为"计数"的结尾：数、数量、量……，"补贴渔船数"）而
+    没有提示词说明以什么计时，消息说它是计数、缺的是单位，也不说三者难辨。成本指标下（或名称要求金额时）写成
+    "每＋计数单位＋数字"的单价（"造林补助 | 每亩300"）缺的是货币单位：消息这样说，建议值写成"300元/亩"。
+    金额（"工程资金金额 | 43.2"）不给建议值：元还是万元，数字本身看不出。比率下不大于 1 的数（"覆盖率 | 1"、
     "合格率 | 0.95"）多半是小数写法，建议值换算成百分数（100%、95%），不是"1%"。
     无单位的量（指数、系数、得分：键 ``无单位``）、
     时效指标下的年份，以及放在人数、日期、金额上、本项目的比率行也用着同一个数的通用及格线（"设备检修维护次数 |
@@ -105,6 +111,23 @@ class MissingUnit(Rule):
                 continue  # "≥95" on a count beside "≥95%" rates: not a missing unit but a pasted pass mark (KPI102)
             yield self._finding(doc, project, ind, unit, parsed.number)
 
+    def _per_unit_price(self, ind: Indicator, unit: str | None) -> tuple[str, str] | None:
+        """A price per unit written without its currency under 成本 ("造林补助 | 每亩300"): the 每 and the unit
+        (units.txt) are there, 元 is not. (the unit, the value written as a price: "300元/亩"), else None."""
+        if unit != "元" and ind.level2 not in COST_LEVEL2 and ind.level1 != COST_L1:
+            return None
+        m = _PER_UNIT.fullmatch(squash(ind.value or ""))
+        if m is None or m["unit"] not in self.lexicon.units.get(_PER_KIND, ()):
+            return None  # "每亩地300": only a unit units.txt lists as a whole word is read so
+        return m["unit"], f"{m['sign'] or ''}{m['figure']}元/{m['unit']}"
+
+    def _counted(self, level3: str | None) -> bool:
+        """The name ends as a count does ("补贴渔船数", "开展精品示范村建设数量": lexicons/measure_heads.txt, kind
+        计数) though no name_units.txt cue says in what: it counts, and only its unit is missing."""
+        name = squash(level3 or "")
+        ending = next((kind for end, kind in _heads(self.lexicon) if name.endswith(end)), None)
+        return ending is not None and ending.split("/")[0] == _COUNT_KIND
+
     def _finding(
         self,
         doc: Document,
@@ -121,6 +144,15 @@ class MissingUnit(Rule):
                 f"如“不晚于{serial.year}年{serial.month}月{serial.day}日”。"
             )
             return self.finding(doc, message, project=project, indicator=ind, span="value")
+        per_unit = self._per_unit_price(ind, unit)
+        if per_unit is not None:
+            # "造林补助 | 每亩300": a price per 亩 with its currency left off, not a bare figure of unknown kind
+            base, price = per_unit
+            message = (
+                f"指标值“{(ind.value or '').strip()}”是每{base}的单价，没有写货币单位（元还是万元）："
+                f"应写明，如“{price}”。"
+            )
+            return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=price)
         if unit is None and is_satisfaction(ind):
             unit = "%"
         suggestion = None
@@ -141,6 +173,8 @@ class MissingUnit(Rule):
         elif unit:
             need = f"“{ind.level3}”以“{unit}”计"
             suggestion = f"{value}{unit}"
+        elif self._counted(ind.level3):
+            need = f"“{ind.level3}”是计数，没说以什么计（个、项、次、批……）"
         else:
             need = "写明计量单位（%、人、次、元……）"
         if unit is None and _points_like(ind, value, number):
@@ -151,14 +185,25 @@ class MissingUnit(Rule):
                 f"如达到的标准或比率（“…合格率 =100%”），或给数字写明计量单位。"
             )
             return self.finding(doc, message, project=project, indicator=ind, span="value")
-        if unit and unit not in (
-            "%",
-            DATE,
-        ):  # the name says what is counted: only the unit is missing, not what is meant
+        if (unit and unit not in ("%", DATE)) or (unit is None and self._counted(ind.level3)):
+            # the name says what is counted (or that it counts): only the unit is missing, not what is meant
             message = f"指标值“{value}”只有数字，没有写单位：{need}，应写明单位。"
         else:
             message = f"指标值“{value}”只有数字，没有单位：无法判断是比率、人数还是金额。{need}。"
         return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=suggestion)
+
+
+# "每亩300", "每人≥200": 每, a unit, an optional comparator, a figure — a price per unit with no currency.
+_PER_UNIT = re.compile(r"每(?P<unit>[^\d≥≤<>=＞＜]{1,3})(?P<sign>[≥≤<>=＞＜]{1,2})?(?P<figure>\d+(?:\.\d+)?)")
+_PER_KIND = "count"  # the units.txt kind a price is per: 亩, 人, 平方米, 次 … (not 元, %, a date)
+_COUNT_KIND = "计数"  # measure_heads.txt's kind of a count (narrowed after a /: 计数/人)
+HEADS_FILE = "measure_heads.txt"
+
+
+@lru_cache(maxsize=8)
+def _heads(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """measure_heads.txt's `ending → kind` pairs, longest ending first, read once per word-list folder."""
+    return tuple(sorted(read_pairs(lexicon.directory, HEADS_FILE), key=lambda pair: len(pair[0]), reverse=True))
 
 
 def _number_text(value: str) -> str | None:
