@@ -292,22 +292,30 @@ def on_time_says_when(
     marks: dict[str, tuple[str, ...]],
 ) -> bool:
     """An on-time word of the row (lexicons/on_time_words.txt: 及时, 按时, 按期 …) makes it a 时效 target: the name
-    measures timeliness ("是否及时", "办结及时率", "…及时性", "培训任务完成及时": on_time_measures.txt), the value says
+    measures timeliness ("是否及时", "办结及时率", "…及时性", "培训任务完成及时": on_time_measures.txt; the measure word
+    opens or closes what follows the on-time word, so the 性 of "及时处置突发性事件" is none), the value says
     it ("按期完工 | 按期完工", "… | 及时"), or the word is an adverb before a verb and the value counts what was done
     so ("按时参保 | ≥95", "对美沙酮维持患者及时给予治疗 | 100%"). An adverb before the verb of a task with a yes/no
     or worded value ("建立并及时完善进出境重大动物疫情应急管理体系 | 是") says how the task is done, not when."""
     if holds_any(squash(value or ""), words):
         return True
-    name = squash(level3 or "")
+    name = _TRAILING_BRACKET.sub("", squash(level3 or ""))
+    measures = marks.get(ON_TIME_AFTER, ())
     for word in (w for w in words if w and w in name):
         before, _, after = name.partition(word)
-        if not after or holds_any(after, marks.get(ON_TIME_AFTER, ())):
+        # The measure word heads what follows the on-time word ("办结及时率", "按时发放率", "…及时性"): it opens or
+        # closes it. A 性 or 率 inside a later noun ("及时处置突发性事件") measures nothing of the name.
+        if not after or after.startswith(measures) or after.endswith(measures):
             return True
         if before.endswith(marks.get(ON_TIME_BEFORE, ())):
             return True
         if parsed is not None and parsed.kind in _ON_TIME_COUNTED:
             return True
     return False
+
+
+# A bracket closing a name (a unit or a template's placeholder: "及时率(%)", "及时性(≥**%)") is not its last word.
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
 
 
 def dated_name_rate(level3: str | None, parsed: ParsedValue) -> bool:
