@@ -32,7 +32,7 @@ def _says_when(level3: str, value: str) -> bool:
         ("及时发现隐患和薄弱环节", "一个季度报送一次"),  # u04 (labelled 社会效益)
         ("保障全县参保居民能够及时补偿门诊住院医药费，基金安全运行。", "保障"),  # 000 (labelled 社会效益)
         ("及时处置突发事件", "有效"),
-        ("及时处置突发性事件", "有效"),  # the 性 of 突发性 belongs to the noun, it measures nothing (issue 11-followups)
+        ("及时处置突发性事件", "有效"),  # the 性 of 突发性 belongs to the noun (issue 11-followups)
         ("按时完成安全性检查任务", "是"),
     ],
 )

@@ -277,6 +277,17 @@ def states_a_period(value: str | None) -> bool:
     return _PERIODIC.search(squash(value or "")) is not None
 
 
+SERVICE_PERIOD_FILE = "service_periods.txt"  # 全天候, 7×24, 全年无休 …: a service's availability, not a deadline
+_TIMES_SIGN = re.compile(r"(?<=\d)\s*[xX*＊✕]\s*(?=\d)")
+
+
+def states_service_period(value: str | None, words: tuple[str, ...]) -> bool:
+    """The value states when a service is available ("全天候可用", "7×24小时在线", "全年无休"; lexicons/
+    service_periods.txt): a checkable service standard under 时效, not a deadline and not a value of the wrong kind."""
+    text = _TIMES_SIGN.sub("×", squash(value or ""))
+    return holds_any(text, words)
+
+
 def on_time_rate(level3: str | None, parsed: ParsedValue, words: tuple[str, ...]) -> bool:
     """A percentage on a name that says "on time" ("对美沙酮维持患者及时给予治疗 | 100%", "按时发放 | 100%"):
     a 及时率 written without 率 (lexicons/on_time_words.txt)."""
