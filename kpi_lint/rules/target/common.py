@@ -36,6 +36,9 @@ DATE = "日期"  # the special keys of name_units.txt
 UNITLESS = "无单位"
 OVER_100 = "可超100%"
 _SPECIAL = (DATE, UNITLESS, OVER_100)
+# A key "单位(结尾)" of name_units.txt: its words name that unit only where they end the name ("实际支出", "项目总投入",
+# "年度预算" are amounts; "支出进度", "投入使用率", "预算执行率" are not).
+_ENDING_ONLY = "(结尾)"
 PAID_OUT_FILE = "paid_out_money.txt"  # money the project pays, lends or draws to others: an output, not its cost
 PAID_OUT_VERB, PAID_OUT_AMOUNT, PAID_OUT_COST, PAID_OUT_STANDARD = "动词", "金额", "成本", "标准"  # its keys
 PAID_OUT_EFFECT = "效果"  # …and the words that end a name measuring an effect on a cost (影响程度, 作用)
@@ -60,7 +63,8 @@ class NameCues:
     look-ups built once per cues (`_units_longest_first`, `_unit_cue_index`) do not hash every cue list per call.
     """
 
-    units: tuple[tuple[str, str], ...]  # (cue, unit), longest cue first
+    units: tuple[tuple[str, str], ...]  # (cue, unit), longest cue first: a name ending with the cue
+    inside_units: tuple[tuple[str, str], ...]  # the same without the cues that count only at the end
     date: tuple[str, ...]
     unitless: tuple[str, ...]
     over_100: tuple[str, ...]
@@ -89,8 +93,10 @@ def _cues_for(directory: str) -> NameCues:
     units = read_keyed(root, "units.txt")
     pairs = [(cue, unit) for unit, cues in table.items() if unit not in _SPECIAL for cue in cues]
     pairs.sort(key=lambda p: -len(p[0]))
+    inside = [(cue, unit) for cue, unit in pairs if not unit.endswith(_ENDING_ONLY)]
     return NameCues(
-        units=tuple(pairs),
+        units=tuple((cue, unit.removesuffix(_ENDING_ONLY)) for cue, unit in pairs),
+        inside_units=tuple(inside),
         date=tuple(table.get(DATE, ())),
         unitless=tuple(table.get(UNITLESS, ())),
         over_100=tuple(table.get(OVER_100, ())),
@@ -512,7 +518,7 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
         return None  # "经费支出合规性": a property of the spending is measured, not an amount of 经费
     if inside.search(name) is None:
         return None  # no cue of two characters or more anywhere in the name
-    for cue, unit in cues.units:
+    for cue, unit in cues.inside_units:
         if len(cue) >= 2 and cue in name:
             return unit
     return None
@@ -522,7 +528,7 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
 def _unit_cue_index(cues: NameCues) -> tuple[tuple[str, ...], re.Pattern[str]]:
     """The unit cues as one tuple for `str.endswith`, and a pattern matching where any cue of two characters or
     more is: `expected_unit` tests every cue at once before looking for the one that decides."""
-    longer = [re.escape(cue) for cue, _ in cues.units if len(cue) >= 2]
+    longer = [re.escape(cue) for cue, _ in cues.inside_units if len(cue) >= 2]
     return tuple(cue for cue, _ in cues.units), re.compile("|".join(longer) if longer else "(?!)")
 
 
