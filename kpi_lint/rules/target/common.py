@@ -128,6 +128,24 @@ def filled_targets(project: Project, lexicon: Lexicon) -> Iterator[tuple[Indicat
             yield ind, ind.parsed or parse_value(ind.value, lexicon)
 
 
+# Categories whose names state a requirement or an effect rather than a thing to count: a bare whole number under them,
+# with no comparator and a name that calls for no unit, is more likely the row's points than a count.
+_POINTS_LEVEL2 = (QUALITY, TIMELINESS, vocab.ECONOMIC, vocab.SOCIAL, vocab.ECOLOGICAL, vocab.SUSTAINABLE)
+MOST_POINTS = 50  # 财预〔2020〕10号 gives all the 产出 rows together 50 of 100: one row's points are no more
+
+
+def points_as_target(ind: Indicator, parsed: ParsedValue, unit: str | None) -> bool:
+    """The 指标值 cell holds a whole number of at most 50 with no comparator ("20", "10"), under a category of
+    requirements or effects, on a name that calls for no unit (`unit` None: "建设符合验收要求", "对经济发展的促进作用"):
+    it measures nothing, and what it most often is in a self-evaluation is the row's 分值 typed into the target column
+    (k07 "质量指标建设符合验收要求2020", a form with no 分值 column). The target is missing, not a unit."""
+    value = (ind.value or "").strip()
+    number = parsed.number
+    if parsed.kind != "number" or number is None or unit is not None or ind.level2 not in _POINTS_LEVEL2:
+        return False
+    return number.is_integer() and 0 < number <= MOST_POINTS and value.isdigit()
+
+
 EVENT_DEADLINES_FILE = "event_deadlines.txt"
 
 # The word by which a form's title says it covers a department's (or unit's) whole spending, not one project:
