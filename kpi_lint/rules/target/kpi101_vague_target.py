@@ -17,6 +17,7 @@ from kpi_lint.rules.target.common import (
     ON_TIME_FILE,
     QUALITY,
     QUANTITY,
+    SERVICE_PERIOD_FILE,
     TIMELINESS,
     NameCues,
     answers_yes_no,
@@ -26,6 +27,7 @@ from kpi_lint.rules.target.common import (
     is_benefit,
     name_cues,
     states_a_period,
+    states_service_period,
     target_form,
     words_in,
     yes_no_verdict,
@@ -76,7 +78,9 @@ class VagueTarget(Rule):
     "是/否"（"组织口岸重大动物疫情应急处置演练或培训 | 是/否 | 是"：表格自己设的是/否题，对照记录即可核查）。
 
     时效指标下写明周期或频次的值（"按月安排"、"每季度"）是期限，不报告（KPI104 也接受它）；名称写明了期限、指标值
-    说按期完成的（"春节前完成走访慰问 | 按时限完成"）也不报告：期限写了，值是"是否按期"的目标；质量指标下只写一个
+    说按期完成的（"春节前完成走访慰问 | 按时限完成"）也不报告：期限写了，值是"是否按期"的目标；写明服务时段的
+    （"可保证读者使用时长 | 全天候可用"、"7×24小时在线"，``lexicons/service_periods.txt``，值里没有含糊词）也不报告：
+    服务是否随时可用可以核查；质量指标下只写一个
     合格与否的结论（``lexicons/pass_fail_words.txt``："补助资格合规性 | 合规"、"通过专家评审 | 通过"），或整个值说的是
     按成文的规定办（``lexicons/compliance_phrases.txt``："经费审批流程规范性 | 严格执行相关制度规定"、"符合相关规定"），
     可以按是/否核查（有没有违规），不报告（KPI502 对这类行也不说目标不可衡量，只要求写明核查结果）；整个指标值是
@@ -149,6 +153,8 @@ class VagueTarget(Rule):
                 continue  # "是否对当地生态环境造成影响 | 否" answers its question: checkable
             if ind.level2 == TIMELINESS and states_a_period(ind.value):
                 continue  # "工作安排时间 | 按月安排", "每季度": a period is when, the 时效 target KPI104 accepts
+            if self._service_period(ind):
+                continue  # "可保证读者使用时长 | 全天候可用": when the service is available, checkable
             if ind.level2 == TIMELINESS and dated_name_done(ind.level3, ind.value, self.lexicon.words(ON_TIME_FILE)):
                 continue  # "春节前完成走访慰问 | 按时限完成": the name states the deadline, the value says it is met
             if yes_no_verdict(ind, ind.value, self.lexicon):
@@ -251,6 +257,13 @@ class VagueTarget(Rule):
             suggestion=form,
             explain=explain,
         )
+
+    def _service_period(self, ind: Indicator) -> bool:
+        """The value states when a service is available ("全天候可用", "7×24小时在线": lexicons/service_periods.txt)
+        and holds no vague word: available or not is checked, as a 时效 target of a service."""
+        value = ind.value or ""
+        words = self.lexicon.words(SERVICE_PERIOD_FILE)
+        return states_service_period(value, words) and not words_in(value, self.lexicon.vague_words)
 
     def _bound_elsewhere(self, ind: Indicator) -> bool:
         """The value sets a ceiling against a figure printed elsewhere ("不超预算", "控制在预算中", "不超过项目批复

@@ -23,9 +23,10 @@ from kpi_lint.rules.target.common import (
     names_the_figure,
     pasted_threshold,
     per_base,
+    points_as_target,
     target_in_name,
 )
-from kpi_lint.vocab import COST_L1, COST_LEVEL2, ECOLOGICAL, ECONOMIC, QUALITY, SOCIAL, SUSTAINABLE
+from kpi_lint.vocab import COST_L1, COST_LEVEL2
 
 
 class MissingUnit(Rule):
@@ -56,8 +57,8 @@ class MissingUnit(Rule):
     （"工程竣工验收合格率 | 1"之后再无文字，上一行是"100% | 100% | 5 | 5"）也不报告：值本身可能被截断，
     其后的"度量单位"一栏也在截断处之后。时效指标下的 36526–54788 之间的整数（"项目财政资金到位时间 | =44,561"）
     是表格软件存日期用的序列号（2000—2049年的日期）丢了格式，报告时写明它是哪一天。质量、时效或效益指标下，名称是
-    定性要求、看不出单位，指标值却只是一个不超过 50 的整数（"建设符合验收要求 | 20 | 20"，表里没有分值一栏）时，
-    消息说它看不出衡量什么、多半是误填的分值（指标值一栏就没有写目标），而不只说缺单位。
+    定性要求、看不出单位，指标值却只是一个不超过 50 的整数（"建设符合验收要求 | 20 | 20"，表里没有分值一栏）时不报：
+    那多半是误填的分值，缺的是目标而不是单位，由 KPI106（目标值为空）报告（一个问题只报一次）。
     三级指标是空泛的套话（"提高效率 | ≥95"，KPI203）或预算过程指标（"预算控制率 | ≥95"，KPI402）时，这一行该整行
     改写或换掉，由那两条规则报告，本规则不再报缺单位（一个问题只报一次）。
 
@@ -107,6 +108,8 @@ class MissingUnit(Rule):
             unit = self.readings.expected_unit(ind.level3)
             if unit == UNITLESS or (ind.level2 == TIMELINESS and _looks_like_year(parsed.number)):
                 continue
+            if points_as_target(ind, parsed, unit):
+                continue  # "建设符合验收要求 | 20": likely the row's points, no target at all (KPI106), not a lost unit
             if pasted_threshold(ind, parsed, project, cues):
                 continue  # "≥95" on a count beside "≥95%" rates: not a missing unit but a pasted pass mark (KPI102)
             yield self._finding(doc, project, ind, unit, parsed.number)
@@ -177,14 +180,6 @@ class MissingUnit(Rule):
             need = f"“{ind.level3}”是计数，没说以什么计（个、项、次、批……）"
         else:
             need = "写明计量单位（%、人、次、元……）"
-        if unit is None and _points_like(ind, value, number):
-            # "质量指标 | 建设符合验收要求 | 20 | 20", a form with no 分值 column: the figure is likely the row's points
-            message = (
-                f"三级指标“{ind.level3}”是定性的要求，指标值却只写了一个数“{value}”，没有单位：看不出它衡量什么"
-                f"（若这是该行的分值，指标值一栏就没有写目标）。应写明可核查的目标，"
-                f"如达到的标准或比率（“…合格率 =100%”），或给数字写明计量单位。"
-            )
-            return self.finding(doc, message, project=project, indicator=ind, span="value")
         if (unit and unit not in ("%", DATE)) or (unit is None and self._counted(ind.level3)):
             # the name says what is counted (or that it counts): only the unit is missing, not what is meant
             message = f"指标值“{value}”只有数字，没有写单位：{need}，应写明单位。"
@@ -213,21 +208,6 @@ def _number_text(value: str) -> str | None:
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-
-# Categories whose names state a requirement or an effect rather than a thing to count: a bare whole number under them,
-# with no comparator and a name that calls for no unit, is more likely the row's points than a count.
-_QUALITATIVE_LEVEL2 = (QUALITY, TIMELINESS, ECONOMIC, SOCIAL, ECOLOGICAL, SUSTAINABLE)
-_MOST_POINTS = 50
-
-
-def _points_like(ind: Indicator, value: str, number: float) -> bool:
-    """A whole number with no comparator ("20", "10") under a category of requirements or effects, for a name that
-    calls for no unit ("建设符合验收要求", "对经济发展的促进作用"): it says nothing measurable, and what it most
-    often is in a self-evaluation is the 分值 typed into the 指标值 column. A row's points are at most 50
-    (财预〔2020〕10号 gives all the 产出 rows together 50 of 100), so "100" is no such figure."""
-    points = number.is_integer() and 0 < number <= _MOST_POINTS
-    return ind.level2 in _QUALITATIVE_LEVEL2 and points and value.strip().isdigit()
-
 
 # Spreadsheets (Excel, WPS) store a date as the days since 1899-12-30; a 时效 value of 36526–54788 is such a date of
 # 2000–2049 that lost its format on export ("项目财政资金到位时间 | =44,561" is 2021-12-31).
