@@ -155,6 +155,9 @@ class Indicator:
     weight: float | None = None  # 分值 (自评表)
     score: float | None = None  # 得分 (自评表)
     deviation: str | None = None  # 偏差原因分析及改进措施 (自评表)
+    # 计量单位 / 度量单位 as printed, when the form has that column: "人", "%", or "是/否" — the unit of a yes-no
+    # question, which the 指标值 ("是") answers; the value joins a unit after a figure ("3" + "万公里").
+    printed_unit: str | None = None
     # Where each printed field starts: keys are the attribute names above
     # ("level1", "level2", "level3", "value", "actual", "weight", ...); a dict, or in a peer record
     # a kpi_lint.run.records.PeerSpans (the same mapping in four slots).

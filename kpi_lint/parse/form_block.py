@@ -519,8 +519,9 @@ class BlockReader:
             i = data[0]
             cells = [*cells[:i], *_split_cell(cells[i]), *cells[i + 1 :]]
             kinds = resolve([kind_of(c, self.vocab) for c in cells])
+        explanation: Cell | None = None
         if not self.header.streamed and len(groups) == 1:
-            cells, kinds = _without_explanation(cells, kinds, groups[0])
+            cells, kinds, explanation = _without_explanation(cells, kinds, groups[0])
             cells, kinds = _without_merged_blanks(cells, kinds, groups[0])
         first_label = next((i for i, k in enumerate(kinds) if k in (Kind.LEVEL1, Kind.LEVEL2)), None)
         has_levels = groups[0].level1 is not None or groups[0].level2 is not None
@@ -544,6 +545,10 @@ class BlockReader:
                 self._emit(self._group)
                 self._group = (self._group + 1) % len(groups)
                 self._place(self._group, cell)
+            if explanation is not None and _placed_as(self._pending[self._group], cell, "level3"):
+                # the unnamed explanation column beside the name (河北): the row's description, with its place
+                self._pending[self._group].append(((_UNNAMED_COLUMN, "description"), explanation))
+                explanation = None
 
     def _one_tier_level1(self, raw: list[Kind], kinds: list[Kind]) -> list[Kind]:
         """In a table with a 一级 column and no 二级 one (指标类型 | 指标名称 | 指标值) that has printed its
@@ -990,23 +995,35 @@ def _without_merged_blanks(cells: list[Cell], kinds: list[Kind], group: Group) -
     return cells, kinds
 
 
-def _without_explanation(cells: list[Cell], kinds: list[Kind], group: Group) -> tuple[list[Cell], list[Kind]]:
+_UNNAMED_COLUMN = -1  # the column of a cell the header names no role for (an explanation beside the name)
+
+
+def _placed_as(placed: list[tuple[tuple[int, str], Cell]], cell: Cell, role: str) -> bool:
+    """`cell` was just placed in the column of `role`."""
+    return bool(placed) and placed[-1][1] is cell and placed[-1][0][1] == role
+
+
+def _without_explanation(
+    cells: list[Cell], kinds: list[Kind], group: Group
+) -> tuple[list[Cell], list[Kind], Cell | None]:
     """A row that prints an explanation between its name and a target led by its own sign cell
     ("符合条件申报对象覆盖率 | 享受补贴政策人数占…的比例 | >= 98 | %(百分比)"), under a header with no
-    column for it (河北's template leaves it unnamed): the explanation is no target, and is left out;
+    column for it (河北's template leaves it unnamed): the explanation is no target, so it is taken out of
+    the cells placed by column and given back apart (the row's 指标说明, its description);
     the unit printed in a cell of its own after the target is the target's."""
     if any(role in ("description", "basis") for _, role in group.data):
-        return cells, kinds
+        return cells, kinds, None
     data = [i for i, k in enumerate(kinds) if k is Kind.DATA]
     if len(data) < 3:
-        return cells, kinds
+        return cells, kinds, None
     name, after = data[0], data[1]
     text = squash(cells[after].text)
     signed = after + 1 < len(cells) and _SIGN_LED.match(cells[after + 1].text) is not None
     if not signed or len(text) < _EXPLANATION or any(ch.isdigit() for ch in text) or name + 1 != after:
-        return cells, kinds
+        return cells, kinds, None
     target, rest = cells[after + 1], after + 2
     unit = _UNIT_GLOSS.sub("", squash(cells[rest].text)) if rest < len(cells) else ""
     if _SPLIT_UNIT.match(unit) and squash(target.text)[-1:].isdigit():
         target, rest = replace(target, text=squash(target.text) + squash(cells[rest].text)), rest + 1
-    return [*cells[:after], target, *cells[rest:]], [*kinds[:after], Kind.DATA, *kinds[rest:]]
+    explanation = cells[after]
+    return [*cells[:after], target, *cells[rest:]], [*kinds[:after], Kind.DATA, *kinds[rest:]], explanation

@@ -1018,11 +1018,13 @@ class FormReader:
             parent = level1 or self.vocab.parent_of(category)
             project.empty_categories.append(EmptyCategory(period, parent, category, line, column, None, anchor))
             return
-        extras = {
+        extras: dict[str, Located] = {
             role: record.data[role].located
             for role in ("description", "basis", "adjusted_value", "actual", "weight", "score", "deviation")
             if role in record.data
         }
+        if "unit" in record.data:
+            extras["printed_unit"] = record.data["unit"].located  # "是/否": the question's kind of answer
         level3 = Located(squash_keep(name), name_cell.line, name_cell.column, name_cell.anchor)
         self._places_differ(record, name)
         ind: Indicator = make_indicator(

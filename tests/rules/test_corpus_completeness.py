@@ -195,7 +195,7 @@ def test_a_report_naming_the_categories_of_its_list_is_not_told_to_fill_them() -
     found = _wild_findings("u01_yunnan_transportenforcement_selfeval_prose", "KPI202")
     first, second = sorted(found, key=lambda f: f.line)
     assert (first.line, first.column, first.severity) == (4, 9, Severity.INFO)
-    assert first.message.startswith("项目的 5 个指标都没有一级/二级指标分类（原文在文字中列出指标")
+    assert first.message.startswith("原文是文字报告，在文字中列出 5 个指标")
     assert "表格" not in first.message
     assert (second.line, second.column, second.severity) == (7, 9, Severity.INFO)
     assert "“数量指标、时效指标、质量指标、社会效益指标和满意度指标”" in second.message

@@ -1022,7 +1022,9 @@ def test_precision_on_the_forty_first_sample_holds() -> None:
 # The floors are the blind figures; KPI402 (4 judged) is under the 5 a per-rule floor needs.
 SAMPLE42_PRECISION_FLOOR = {
     "KPI101": 11 / 12,
-    "KPI103": 11 / 12,
+    # KPI103 8/9 since issue 11-followups (11/12 as judged): k07 48, 57, 98 (right: the bare "20"/"10" measures
+    # nothing) are reported by KPI106 at the same place as a target not written (the row's points in the 指标值 column)
+    "KPI103": 8 / 9,
     "KPI104": 10 / 12,
     "KPI105": 9 / 9,
     "KPI106": 4 / 6,
@@ -1144,7 +1146,11 @@ def test_the_forty_sixth_sample_is_no_longer_reported() -> None:
 # 18's right stands); the blind row keeps its verdict, its after_fix says so.
 SAMPLE47_PRECISION_FLOOR = {
     "KPI101": 8 / 8,
-    "KPI103": 7 / 8,
+    # KPI103 5/6 since issue 11-followups (7/8 as judged): k07 87, 109 (right) are KPI106's at the same place (the row's
+    # points in the 指标值 column: a target not written, not a unit left out); s05 71 (wrong, withdrawn) is still here
+    "KPI103": 5 / 6,
+    # KPI104: 7/7 measured since issue 11-followups (n01 17 "全天候可用", partly, is a service period KPI104
+    # accepts); the floor stays the blind 7/8
     "KPI104": 7 / 8,
     "KPI202": 5 / 7,
     "KPI404": 8 / 8,

@@ -32,6 +32,8 @@ def _says_when(level3: str, value: str) -> bool:
         ("及时发现隐患和薄弱环节", "一个季度报送一次"),  # u04 (labelled 社会效益)
         ("保障全县参保居民能够及时补偿门诊住院医药费，基金安全运行。", "保障"),  # 000 (labelled 社会效益)
         ("及时处置突发事件", "有效"),
+        ("及时处置突发性事件", "有效"),  # the 性 of 突发性 belongs to the noun (issue 11-followups)
+        ("按时完成安全性检查任务", "是"),
     ],
 )
 def test_an_adverb_of_manner_says_no_time(level3: str, value: str) -> None:
@@ -50,6 +52,8 @@ def test_an_adverb_of_manner_says_no_time(level3: str, value: str) -> None:
         ("结算款支付及时性", "及时"),  # b03
         ("培训任务完成及时", "完成"),  # s01: the word closes the name
         ("按期完工", "按期完工"),  # w01: the value says it
+        ("按时发放率(%)", "是"),  # the unit's bracket is not the name's last word
+        ("补助经费到位及时性（≥**%）", "是"),  # nor a template's placeholder
     ],
 )
 def test_an_on_time_measure_says_when(level3: str, value: str) -> None:

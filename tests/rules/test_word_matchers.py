@@ -51,17 +51,21 @@ def test_cue_row_is_any_word_of_each_list() -> None:
 
 def test_expected_unit_tests_all_cues_at_once_as_the_cue_by_cue_loops_do() -> None:
     """The two prefilters of expected_unit (kpi_lint.rules.target.common._unit_cue_index) say yes exactly when
-    the loops behind them find a cue: a cue ending the name, a cue of two characters or more inside it."""
+    the loops behind them find a cue: a cue ending the name, a cue of two characters or more inside it (of the cues
+    that count inside a name: name_units.txt's "元(结尾)" words — 支出, 投入, 预算 — count only at the end)."""
     cues = name_cues(load_lexicon())
     suffixes, inside = _unit_cue_index(cues)
     names = [squash(ind.level3 or "") for doc in all_corpus_docs() for ind in doc.indicators]
     ending = containing = 0
     for name in names:
         ends = any(name.endswith(cue) for cue, _ in cues.units)
-        holds = any(len(cue) >= 2 and cue in name for cue, _ in cues.units)
+        holds = any(len(cue) >= 2 and cue in name for cue, _ in cues.inside_units)
         assert name.endswith(suffixes) is ends and (inside.search(name) is not None) is holds, name
         ending, containing = ending + ends, containing + holds
-    assert (ending, containing) == (196, 111)  # of the 412 names of the five samples: both tests say yes and no
+    # of the 412 names of the five samples: both tests say yes and no (197 end with a cue: 003 2197 "预算" ends
+    # with 元(结尾)'s 预算; 114 contain one since issue 11-census-fixes added 会议 → 次: "召开…县级工作会议或培训" ×2
+    # and 会议费, which still ends with 费 → 元)
+    assert (ending, containing) == (197, 114)
     units = [expected_unit(name, cues) for name in names]
     assert expected_unit("参保率", cues) == "%" and expected_unit("参保人数", cues) == "人"
     assert units.count("%") >= 50 and units.count(None) >= 10

@@ -462,6 +462,20 @@ def test_an_explanation_before_a_sign_led_target_is_no_target() -> None:
     ]
 
 
+def test_the_unnamed_explanation_is_the_rows_description_with_its_place() -> None:
+    """b08: the explanation the header gives no word is not a target, but it is the row's 指标说明 — "服务对象满意度"
+    is said there to be "享受高龄津贴的对象对老龄工作的满意程度", which KPI203 cites (issue 11-followups; sample 39
+    judged its "没有写明衡量谁" partly while the explanation was dropped)."""
+    doc = parse(WILD / "b08_hebei_civilaffairs_selfeval.txt")
+    described = [(i.level3, i.description, i.span("description")) for i in doc.indicators[:4]]
+    assert described == [
+        ("符合条件申报对象覆盖率", "享受补贴政策人数占符合条件申报对象总数的比例", (17, 23)),
+        ("完成率", "按照要求每月及时完成符合条件对象审批的比例(百分比)", (18, 10)),
+        ("补贴发放率", "高龄补贴发放完成率", (19, 19)),
+        ("服务对象满意度", "享受高龄津贴的对象对老龄工作的满意程度", (20, 25)),
+    ]
+
+
 def test_a_table_printed_across_pairs_each_periods_targets_with_the_names() -> None:
     """m07 (广东 省级专项资金绩效目标表): "三级指标 新建高校(校区) 工程质量达标率(%)" ⏎ "开工率(%)" ⏎ "年度目标值"
     ⏎ "7 100% 100%" ⏎ "实施周期目标值" ⏎ "7 100% 100% 不断提升 …" — the targets past the last name belong

@@ -119,7 +119,8 @@ class MissingDimension(Rule):
     铺设输水管线;…"），这一维度也不报告：写了，只是没有读出。某个维度下有写了名称、
     却没有指标值的行时也不报告：维度设了、目标没填，由 KPI106 逐行报告（一个缺陷，一条发现）。
     表格根本没有一级/二级指标栏（重庆的一般性项目绩效目标表、一些部门整体支出目标表）时，不逐个维度报"缺少"，而是给一条提示（info）：
-    指标没有分类，无法核对；原文是文字报告时，提示说指标写在文字中、没有写明分类（不说"表格没有这两栏"）。
+    表中没有这两栏（表式如此，不是填报遗漏），无法判断是否含各维度，请看表的人逐项核对——不要求填报人给表式本来
+    没有的栏目归类；原文是文字报告时，提示说指标写在文字中、没有写明分类（文字报告不必逐项分类），如需核对请对照原表。
     文字报告写明指标覆盖哪些方面时（"主要从数量指标、时效指标、质量指标、社会效益指标和满意度指标5个方面设置
     指标5个"，``Project.named_categories``），这些维度按原文的说法算是设了：提示引用这句话，只说没有逐项写明
     每个指标属于哪一方面，只要求补设原文没有列出的维度。
@@ -127,7 +128,8 @@ class MissingDimension(Rule):
     ``_template.TEMPLATE_NDRC``）按这一模板核对：产出指标作为一个整体，至少一行即可，不要求再分数量、质量、
     时效（模板本身没有这一层，不是填报缺陷）；没有产出指标一行时报一次"没有产出指标"；效益指标不再分经济、社会、
     生态。表格只有一级指标（"指标 | 指标内容 | 指标值"的旧样表）时，效益指标、满意度指标一行即算设了
-    该维度；产出指标一行没有再分数量、质量、时效，缺的产出维度也不逐个报"缺少"，而是给一条提示（info）。
+    该维度；产出指标一行没有再分数量、质量、时效，缺的产出维度也不逐个报"缺少"，而是给一条提示（info）：
+    表式在产出下没有二级一栏，请核对产出指标是否说明了做了多少、做得怎样、何时完成（不要求填报人补分类）。
     缺的维度在表中印了二级指标一栏、却空着没有填时（m05 监控表的"质量 | |||||"），消息点明这一栏印了却空着，
     位置指向这一栏；表中根本没有印这一栏时只说"没有"。
     没有二级一栏、"指标名称"一栏填的是二级类别（"产出指标 | 数量指标 | 375万平方米"）时，该行即算设了这一维度
@@ -229,9 +231,8 @@ class MissingDimension(Rule):
         row = next(i for i in project.indicators if i.period == period and filed_under(i) == OUTPUT)
         named = "、".join(d.removesuffix("指标") for d in dimensions)
         message = (
-            f"项目{period or ''}的产出指标没有再分数量、质量、时效（表格在产出指标下没有二级分类），"
-            f"无法核对是否缺少{named}指标。请按绩效目标表模板把产出分入数量、质量、时效指标，"
-            "各设至少一项。"
+            f"项目{period or ''}的产出指标没有再分数量、质量、时效：表中产出指标下没有二级指标一栏（表式如此，"
+            f"不是填报遗漏），无法判断产出是否含{named}指标，请逐项核对产出指标是否说明了做了多少、做得怎样、何时完成。"
         )
         return self.finding(doc, message, project=project, indicator=row, severity=Severity.INFO)
 
@@ -241,23 +242,28 @@ class MissingDimension(Rule):
         ("主要从数量指标、时效指标、质量指标、社会效益指标和满意度指标5个方面设置指标5个") has set them in its own
         words: only the dimensions it does not name are asked for."""
         count = len(project.indicators)
-        where = "原文在文字中列出指标，没有写明各属哪个二级指标" if project.in_prose else "表格没有这两栏"
+        dimensions = "数量、质量、时效、效益、满意度各维度"
         if project.named_categories and project.categories_named_at is not None:
             template = detect_template(project)
             # a 一级 named covers its 二级 ("从产出、效益、满意度三个方面": 数量 / 质量 / 时效 are outputs)
             named = {*project.named_categories, *(_OUTPUT_DIMENSIONS if OUTPUT in project.named_categories else ())}
             lacking = [_label(dimension, template) for dimension, level2s, _ in _EXPECTED if not set(level2s) & named]
             message = (
-                f"项目的 {count} 个指标没有逐项写明所属的二级指标：原文说明从“{project.categories_named_at.text}”"
-                "这几个方面设置指标，但没有写明每个指标属于哪一方面，无法逐项核对。请在每个指标前写明所属的二级指标"
-                + (f"，并补设原文没有列出的{'、'.join(lacking)}。" if lacking else "。")
+                f"原文是文字报告，说明从“{project.categories_named_at.text}”这几个方面设置了 {count} 个指标，"
+                "但没有写明每个指标属于哪一方面（文字报告不必逐项分类），无法逐项核对"
+                + (f"；原文列出的方面中没有{'、'.join(lacking)}，应补设。" if lacking else "。")
             )
             return self.finding(doc, message, project=project, severity=Severity.INFO)
-        message = (
-            f"项目的 {count} 个指标都没有一级/二级指标分类（{where}），无法逐项核对"
-            "数量、质量、时效、效益、满意度各维度是否齐全。请按绩效目标表模板把每个指标归入二级指标，"
-            "并补齐缺少的维度。"
-        )
+        if project.in_prose:
+            message = (
+                f"原文是文字报告，在文字中列出 {count} 个指标，没有写明各属哪个二级指标（文字报告不必逐项分类），"
+                f"无法判断是否含{dimensions}；如需核对，请对照原绩效目标表。"
+            )
+        else:
+            message = (
+                f"表中没有一级/二级指标栏（表式如此，不是填报遗漏），无法判断项目的 {count} 个指标是否含{dimensions}；"
+                "请逐项核对指标是否说明了做了多少、做得怎样、何时完成、带来什么效果、服务对象是否满意。"
+            )
         return self.finding(doc, message, project=project, severity=Severity.INFO)
 
     @staticmethod

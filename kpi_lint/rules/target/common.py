@@ -17,7 +17,7 @@ from kpi_lint import vocab
 from kpi_lint.lexicon import Lexicon, read_keyed, read_list
 from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
-from kpi_lint.parse.form_header import DIRECTION_WORDS
+from kpi_lint.parse.form_header import DIRECTION_WORDS, YES_NO_MARKS
 from kpi_lint.parse.values import mentions_date, parse_value
 from kpi_lint.rules.consistency._years import years_in
 from kpi_lint.rules.text._text import holds_any, name_ends_with
@@ -36,6 +36,9 @@ DATE = "日期"  # the special keys of name_units.txt
 UNITLESS = "无单位"
 OVER_100 = "可超100%"
 _SPECIAL = (DATE, UNITLESS, OVER_100)
+# A key "单位(结尾)" of name_units.txt: its words name that unit only where they end the name ("实际支出", "项目总投入",
+# "年度预算" are amounts; "支出进度", "投入使用率", "预算执行率" are not).
+_ENDING_ONLY = "(结尾)"
 PAID_OUT_FILE = "paid_out_money.txt"  # money the project pays, lends or draws to others: an output, not its cost
 PAID_OUT_VERB, PAID_OUT_AMOUNT, PAID_OUT_COST, PAID_OUT_STANDARD = "动词", "金额", "成本", "标准"  # its keys
 PAID_OUT_EFFECT = "效果"  # …and the words that end a name measuring an effect on a cost (影响程度, 作用)
@@ -60,7 +63,8 @@ class NameCues:
     look-ups built once per cues (`_units_longest_first`, `_unit_cue_index`) do not hash every cue list per call.
     """
 
-    units: tuple[tuple[str, str], ...]  # (cue, unit), longest cue first
+    units: tuple[tuple[str, str], ...]  # (cue, unit), longest cue first: a name ending with the cue
+    inside_units: tuple[tuple[str, str], ...]  # the same without the cues that count only at the end
     date: tuple[str, ...]
     unitless: tuple[str, ...]
     over_100: tuple[str, ...]
@@ -89,8 +93,10 @@ def _cues_for(directory: str) -> NameCues:
     units = read_keyed(root, "units.txt")
     pairs = [(cue, unit) for unit, cues in table.items() if unit not in _SPECIAL for cue in cues]
     pairs.sort(key=lambda p: -len(p[0]))
+    inside = [(cue, unit) for cue, unit in pairs if not unit.endswith(_ENDING_ONLY)]
     return NameCues(
-        units=tuple(pairs),
+        units=tuple((cue, unit.removesuffix(_ENDING_ONLY)) for cue, unit in pairs),
+        inside_units=tuple(inside),
         date=tuple(table.get(DATE, ())),
         unitless=tuple(table.get(UNITLESS, ())),
         over_100=tuple(table.get(OVER_100, ())),
@@ -120,6 +126,24 @@ def filled_targets(project: Project, lexicon: Lexicon) -> Iterator[tuple[Indicat
             continue
         if not is_blank(ind.value, cues) and not declared_not_applicable(ind, cues):
             yield ind, ind.parsed or parse_value(ind.value, lexicon)
+
+
+# Categories whose names state a requirement or an effect rather than a thing to count: a bare whole number under them,
+# with no comparator and a name that calls for no unit, is more likely the row's points than a count.
+_POINTS_LEVEL2 = (QUALITY, TIMELINESS, vocab.ECONOMIC, vocab.SOCIAL, vocab.ECOLOGICAL, vocab.SUSTAINABLE)
+MOST_POINTS = 50  # 财预〔2020〕10号 gives all the 产出 rows together 50 of 100: one row's points are no more
+
+
+def points_as_target(ind: Indicator, parsed: ParsedValue, unit: str | None) -> bool:
+    """The 指标值 cell holds a whole number of at most 50 with no comparator ("20", "10"), under a category of
+    requirements or effects, on a name that calls for no unit (`unit` None: "建设符合验收要求", "对经济发展的促进作用"):
+    it measures nothing, and what it most often is in a self-evaluation is the row's 分值 typed into the target column
+    (k07 "质量指标建设符合验收要求2020", a form with no 分值 column). The target is missing, not a unit."""
+    value = (ind.value or "").strip()
+    number = parsed.number
+    if parsed.kind != "number" or number is None or unit is not None or ind.level2 not in _POINTS_LEVEL2:
+        return False
+    return number.is_integer() and 0 < number <= MOST_POINTS and value.isdigit()
 
 
 EVENT_DEADLINES_FILE = "event_deadlines.txt"
@@ -277,6 +301,17 @@ def states_a_period(value: str | None) -> bool:
     return _PERIODIC.search(squash(value or "")) is not None
 
 
+SERVICE_PERIOD_FILE = "service_periods.txt"  # 全天候, 7×24, 全年无休 …: a service's availability, not a deadline
+_TIMES_SIGN = re.compile(r"(?<=\d)\s*[xX*＊✕]\s*(?=\d)")
+
+
+def states_service_period(value: str | None, words: tuple[str, ...]) -> bool:
+    """The value states when a service is available ("全天候可用", "7×24小时在线", "全年无休"; lexicons/
+    service_periods.txt): a checkable service standard under 时效, not a deadline and not a value of the wrong kind."""
+    text = _TIMES_SIGN.sub("×", squash(value or ""))
+    return holds_any(text, words)
+
+
 def on_time_rate(level3: str | None, parsed: ParsedValue, words: tuple[str, ...]) -> bool:
     """A percentage on a name that says "on time" ("对美沙酮维持患者及时给予治疗 | 100%", "按时发放 | 100%"):
     a 及时率 written without 率 (lexicons/on_time_words.txt)."""
@@ -292,22 +327,30 @@ def on_time_says_when(
     marks: dict[str, tuple[str, ...]],
 ) -> bool:
     """An on-time word of the row (lexicons/on_time_words.txt: 及时, 按时, 按期 …) makes it a 时效 target: the name
-    measures timeliness ("是否及时", "办结及时率", "…及时性", "培训任务完成及时": on_time_measures.txt), the value says
+    measures timeliness ("是否及时", "办结及时率", "…及时性", "培训任务完成及时": on_time_measures.txt; the measure word
+    opens or closes what follows the on-time word, so the 性 of "及时处置突发性事件" is none), the value says
     it ("按期完工 | 按期完工", "… | 及时"), or the word is an adverb before a verb and the value counts what was done
     so ("按时参保 | ≥95", "对美沙酮维持患者及时给予治疗 | 100%"). An adverb before the verb of a task with a yes/no
     or worded value ("建立并及时完善进出境重大动物疫情应急管理体系 | 是") says how the task is done, not when."""
     if holds_any(squash(value or ""), words):
         return True
-    name = squash(level3 or "")
+    name = _TRAILING_BRACKET.sub("", squash(level3 or ""))
+    measures = marks.get(ON_TIME_AFTER, ())
     for word in (w for w in words if w and w in name):
         before, _, after = name.partition(word)
-        if not after or holds_any(after, marks.get(ON_TIME_AFTER, ())):
+        # The measure word heads what follows the on-time word ("办结及时率", "按时发放率", "…及时性"): it opens or
+        # closes it. A 性 or 率 inside a later noun ("及时处置突发性事件") measures nothing of the name.
+        if not after or after.startswith(measures) or after.endswith(measures):
             return True
         if before.endswith(marks.get(ON_TIME_BEFORE, ())):
             return True
         if parsed is not None and parsed.kind in _ON_TIME_COUNTED:
             return True
     return False
+
+
+# A bracket closing a name (a unit or a template's placeholder: "及时率(%)", "及时性(≥**%)") is not its last word.
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[)）]$")
 
 
 def dated_name_rate(level3: str | None, parsed: ParsedValue) -> bool:
@@ -411,9 +454,18 @@ def names_the_figure(level3: str | None, number: float, cues: NameCues) -> bool:
 
 
 def answers_yes_no(ind: Indicator, yes_no_cues: tuple[str, ...]) -> bool:
-    """A yes/no indicator ("是否对当地生态环境造成影响") answered 是/否, 有/无: a checkable target."""
+    """A yes/no indicator answered 是/否, 有/无: a checkable target. The question is yes/no by its name
+    ("是否对当地生态环境造成影响", yes_no_cues.txt) or by the form, whose 计量单位 column prints "是/否" as the unit
+    of the question ("组织口岸重大动物疫情应急处置演练或培训 | 是/否 | 是": held or not, checked against records)."""
     answer = clean(ind.value)
-    return answer in ("是", "否", "有", "无", "能", "不能") and any(c in squash(ind.level3 or "") for c in yes_no_cues)
+    if answer not in ("是", "否", "有", "无", "能", "不能"):
+        return False
+    return asked_yes_no(ind) or any(c in squash(ind.level3 or "") for c in yes_no_cues)
+
+
+def asked_yes_no(ind: Indicator) -> bool:
+    """The form's 计量单位 column prints the unit of a yes-no question ("是/否", "是或否") for this row."""
+    return squash(ind.printed_unit or "") in YES_NO_MARKS
 
 
 COMPLIANCE_FILE = "compliance_phrases.txt"  # "严格执行相关制度规定", "符合相关规定": a yes/no compliance verdict
@@ -493,7 +545,7 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
         return None  # "经费支出合规性": a property of the spending is measured, not an amount of 经费
     if inside.search(name) is None:
         return None  # no cue of two characters or more anywhere in the name
-    for cue, unit in cues.units:
+    for cue, unit in cues.inside_units:
         if len(cue) >= 2 and cue in name:
             return unit
     return None
@@ -503,7 +555,7 @@ def expected_unit(level3: str | None, cues: NameCues) -> str | None:
 def _unit_cue_index(cues: NameCues) -> tuple[tuple[str, ...], re.Pattern[str]]:
     """The unit cues as one tuple for `str.endswith`, and a pattern matching where any cue of two characters or
     more is: `expected_unit` tests every cue at once before looking for the one that decides."""
-    longer = [re.escape(cue) for cue, _ in cues.units if len(cue) >= 2]
+    longer = [re.escape(cue) for cue, _ in cues.inside_units if len(cue) >= 2]
     return tuple(cue for cue, _ in cues.units), re.compile("|".join(longer) if longer else "(?!)")
 
 

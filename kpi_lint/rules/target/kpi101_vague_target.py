@@ -17,6 +17,7 @@ from kpi_lint.rules.target.common import (
     ON_TIME_FILE,
     QUALITY,
     QUANTITY,
+    SERVICE_PERIOD_FILE,
     TIMELINESS,
     NameCues,
     answers_yes_no,
@@ -26,6 +27,7 @@ from kpi_lint.rules.target.common import (
     is_benefit,
     name_cues,
     states_a_period,
+    states_service_period,
     target_form,
     words_in,
     yes_no_verdict,
@@ -33,6 +35,7 @@ from kpi_lint.rules.target.common import (
 
 _STRICT = (QUANTITY, QUALITY, COST)
 GRADES_FILE = "standard_grades.txt"  # a grade of a standard: 优良 (air quality, AQI ≤ 100)
+GRADE_WORDS_FILE = "grade_words.txt"  # a grade a 定性 row is answered with: 好, 高, 优, 良 … (criteria not written)
 # a bound against a figure printed elsewhere: 不超预算, 控制在预算中, 不低于上年
 CEILINGS_FILE = "budget_ceilings.txt"
 _BOUND_GAP = 4  # at most this many characters between the bound word and the figure ("不超过项目批复金额")
@@ -71,13 +74,20 @@ class VagueTarget(Rule):
     判断：模型认为含糊且概率不低于 ``model_threshold`` 的指标值，即使不含词表中的词也报告；词表与模型意见不一时，
     ``--explain`` 同时列出两方的判断。
 
+    是/否问题回答"是""否"的不报告：名称含"是否""有无"（``lexicons/yes_no_cues.txt``），或表格的计量单位一栏印着
+    "是/否"（"组织口岸重大动物疫情应急处置演练或培训 | 是/否 | 是"：表格自己设的是/否题，对照记录即可核查）。
+
     时效指标下写明周期或频次的值（"按月安排"、"每季度"）是期限，不报告（KPI104 也接受它）；名称写明了期限、指标值
-    说按期完成的（"春节前完成走访慰问 | 按时限完成"）也不报告：期限写了，值是"是否按期"的目标；质量指标下只写一个
+    说按期完成的（"春节前完成走访慰问 | 按时限完成"）也不报告：期限写了，值是"是否按期"的目标；写明服务时段的
+    （"可保证读者使用时长 | 全天候可用"、"7×24小时在线"，``lexicons/service_periods.txt``，值里没有含糊词）也不报告：
+    服务是否随时可用可以核查；质量指标下只写一个
     合格与否的结论（``lexicons/pass_fail_words.txt``："补助资格合规性 | 合规"、"通过专家评审 | 通过"），或整个值说的是
     按成文的规定办（``lexicons/compliance_phrases.txt``："经费审批流程规范性 | 严格执行相关制度规定"、"符合相关规定"），
     可以按是/否核查（有没有违规），不报告（KPI502 对这类行也不说目标不可衡量，只要求写明核查结果）；整个指标值是
     标准规定的等级（``lexicons/standard_grades.txt``："服务周期内空气质量 | 优良"）可以对照标准核查，仍报告，但消息
-    说明缺的是达到该等级的比例（"优良率≥N%"），而不说没有可衡量的内容；指标值只说按计划、按期
+    说明缺的是达到该等级的比例（"优良率≥N%"），而不说没有可衡量的内容；整个指标值是一个评定等级
+    （``lexicons/grade_words.txt``：好、较好、高、优、良……，"资金使用合规性 | 好"，多见于部门整体自评表的定性行）
+    仍报告，但消息说明缺的是评定标准（怎样算"好"），而不说"只说明方向"；指标值只说按计划、按期
     （``lexicons/on_time_words.txt``："按进度计划实施情况 | 按计划实施"）的，消息说明缺的是计划的完成日期或进度节点；
     以别处可查的数为上限的值（``lexicons/budget_ceilings.txt``：上限词"不超""控制在"……后四字以内跟着"预算""批复"
     ……，"项目成本控制 | 不超预算"、"控制在预算中"）写了方向、数在预算或批复里，可以核查，其余部分又不含含糊词时
@@ -144,6 +154,8 @@ class VagueTarget(Rule):
                 continue  # "是否对当地生态环境造成影响 | 否" answers its question: checkable
             if ind.level2 == TIMELINESS and states_a_period(ind.value):
                 continue  # "工作安排时间 | 按月安排", "每季度": a period is when, the 时效 target KPI104 accepts
+            if self._service_period(ind):
+                continue  # "可保证读者使用时长 | 全天候可用": when the service is available, checkable
             if ind.level2 == TIMELINESS and dated_name_done(ind.level3, ind.value, self.lexicon.words(ON_TIME_FILE)):
                 continue  # "春节前完成走访慰问 | 按时限完成": the name states the deadline, the value says it is met
             if yes_no_verdict(ind, ind.value, self.lexicon):
@@ -173,6 +185,29 @@ class VagueTarget(Rule):
             f"好的目标写明达到该等级的比例，如“{form}”。"
         )
         return self._checkable_finding(doc, project, ind, message, form, f"整个指标值是标准等级（{GRADES_FILE}）", vote)
+
+    def _graded_finding(
+        self,
+        doc: Document,
+        project: Project,
+        ind: Indicator,
+        form: str | None,
+        severity: Severity,
+        vote: tuple[str, float] | None,
+    ) -> Finding:
+        """The whole value is a grade ("资金使用合规性 | 好", "预决算信息公开性 | 高": grade_words.txt), the answer a
+        部门整体 form's 定性 row is given: not a direction like 提高 but a grade whose criteria the table does not
+        write. Say that; the severity and the form to write are the vague value's."""
+        grade = clean(ind.value)
+        example = f"，如“{form}”" if form else ""
+        message = (
+            f"指标值“{grade}”是一个评定等级，但表中没有写出评定标准（怎样算“{grade}”）：自评时无从核查。"
+            f"应写明评定标准，或改写成可计量的目标{example}。"
+        )
+        explain = f"整个指标值是等级词（{GRADE_WORDS_FILE}）" + (
+            f"；模型：{vote[0]}（概率 {vote[1]:.2f}）" if vote is not None else ""
+        )
+        return self._on_value(doc, project, ind, message, severity, form, explain)
 
     def _plan_finding(
         self, doc: Document, project: Project, ind: Indicator, plan: str, vote: tuple[str, float] | None
@@ -224,6 +259,13 @@ class VagueTarget(Rule):
             explain=explain,
         )
 
+    def _service_period(self, ind: Indicator) -> bool:
+        """The value states when a service is available ("全天候可用", "7×24小时在线": lexicons/service_periods.txt)
+        and holds no vague word: available or not is checked, as a 时效 target of a service."""
+        value = ind.value or ""
+        words = self.lexicon.words(SERVICE_PERIOD_FILE)
+        return states_service_period(value, words) and not words_in(value, self.lexicon.vague_words)
+
     def _bound_elsewhere(self, ind: Indicator) -> bool:
         """The value sets a ceiling against a figure printed elsewhere ("不超预算", "控制在预算中", "不超过项目批复
         金额": budget_ceilings.txt) or a floor against last year's ("不低于上年", "超上年度"), and nothing else in it
@@ -270,6 +312,9 @@ class VagueTarget(Rule):
         if plan is not None:
             return self._plan_finding(doc, project, ind, plan, vote)
         form = target_form(ind, cues, doc.year)
+        severity = self._severity(ind, words, by_model_only=not words and model_vague)
+        if value in self.lexicon.words(GRADE_WORDS_FILE):
+            return self._graded_finding(doc, project, ind, form, severity, vote)
         quoted = "“" + "”“".join(words) + "”"
         if not words:
             why = "分类模型判断它没有可核查的内容"
@@ -291,5 +336,4 @@ class VagueTarget(Rule):
             explain = f"词表：{lexicon_vote}；模型：{vote[0]}（概率 {vote[1]:.2f}）"
         elif vote is not None:
             explain = f"词表与模型一致：含糊（模型概率 {vote[1]:.2f}）"
-        severity = self._severity(ind, words, by_model_only=not words and model_vague)
         return self._on_value(doc, project, ind, message, severity, form, explain)

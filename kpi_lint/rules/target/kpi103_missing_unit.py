@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 
+from kpi_lint.lexicon import Lexicon, read_pairs
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.parse.common import squash
+from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     DATE,
+    MOST_POINTS,
     TIMELINESS,
     UNITLESS,
     cut_by_the_break,
@@ -20,9 +25,10 @@ from kpi_lint.rules.target.common import (
     names_the_figure,
     pasted_threshold,
     per_base,
+    points_as_target,
     target_in_name,
 )
-from kpi_lint.vocab import ECOLOGICAL, ECONOMIC, QUALITY, SOCIAL, SUSTAINABLE
+from kpi_lint.vocab import COST_L1, COST_LEVEL2
 
 
 class MissingUnit(Rule):
@@ -36,8 +42,11 @@ class MissingUnit(Rule):
     计数（人、次、份……）、面积（平方米）、金额（元）。指标名称对应的单位取自 ``lexicons/name_units.txt``
     （人数 → 人，率 → %；名称以 ``units.txt`` 中两字以上的计数单位结尾的，就是那个单位："人均培训学时" → 学时）；
     能确定单位时，建议值就是带上该单位的值，消息只说缺了哪个单位（"“保证设备正常运转天数”以“天”计"），不再说
-    "无法判断是比率、人数还是金额"：名称已说明计的是什么。金额（"工程资金金额 | 43.2"）不给建议值：元还是万元，
-    数字本身看不出。比率下不大于 1 的数（"覆盖率 | 1"、
+    "无法判断是比率、人数还是金额"：名称已说明计的是什么（"配备车辆数" → 辆，"补助学生数量" → 人，"抽验批次" → 批次）。
+    名称以计数的结尾收尾（``lexicons/measure_heads.txt`` 中类别为"计数"的结尾：数、数量、量……，"补贴渔船数"）而
+    没有提示词说明以什么计时，消息说它是计数、缺的是单位，也不说三者难辨。成本指标下（或名称要求金额时）写成
+    "每＋计数单位＋数字"的单价（"造林补助 | 每亩300"）缺的是货币单位：消息这样说，建议值写成"300元/亩"。
+    金额（"工程资金金额 | 43.2"）不给建议值：元还是万元，数字本身看不出。比率下不大于 1 的数（"覆盖率 | 1"、
     "合格率 | 0.95"）多半是小数写法，建议值换算成百分数（100%、95%），不是"1%"。
     无单位的量（指数、系数、得分：键 ``无单位``）、
     时效指标下的年份，以及放在人数、日期、金额上、本项目的比率行也用着同一个数的通用及格线（"设备检修维护次数 |
@@ -50,8 +59,8 @@ class MissingUnit(Rule):
     （"工程竣工验收合格率 | 1"之后再无文字，上一行是"100% | 100% | 5 | 5"）也不报告：值本身可能被截断，
     其后的"度量单位"一栏也在截断处之后。时效指标下的 36526–54788 之间的整数（"项目财政资金到位时间 | =44,561"）
     是表格软件存日期用的序列号（2000—2049年的日期）丢了格式，报告时写明它是哪一天。质量、时效或效益指标下，名称是
-    定性要求、看不出单位，指标值却只是一个不超过 50 的整数（"建设符合验收要求 | 20 | 20"，表里没有分值一栏）时，
-    消息说它看不出衡量什么、多半是误填的分值（指标值一栏就没有写目标），而不只说缺单位。
+    定性要求、看不出单位，指标值却只是一个不超过 50 的整数（"建设符合验收要求 | 20 | 20"，表里没有分值一栏）时不报：
+    那多半是误填的分值，缺的是目标而不是单位，由 KPI106（目标值为空）报告（一个问题只报一次）。
     三级指标是空泛的套话（"提高效率 | ≥95"，KPI203）或预算过程指标（"预算控制率 | ≥95"，KPI402）时，这一行该整行
     改写或换掉，由那两条规则报告，本规则不再报缺单位（一个问题只报一次）。
 
@@ -102,9 +111,28 @@ class MissingUnit(Rule):
             unit = self.readings.expected_unit(ind.level3)
             if unit == UNITLESS or (ind.level2 == TIMELINESS and _looks_like_year(parsed.number)):
                 continue
+            if points_as_target(ind, parsed, unit):
+                continue  # "建设符合验收要求 | 20": likely the row's points, no target at all (KPI106), not a lost unit
             if pasted_threshold(ind, parsed, project, cues):
                 continue  # "≥95" on a count beside "≥95%" rates: not a missing unit but a pasted pass mark (KPI102)
             yield self._finding(doc, project, ind, unit, parsed.number)
+
+    def _per_unit_price(self, ind: Indicator, unit: str | None) -> tuple[str, str] | None:
+        """A price per unit written without its currency under 成本 ("造林补助 | 每亩300"): the 每 and the unit
+        (units.txt) are there, 元 is not. (the unit, the value written as a price: "300元/亩"), else None."""
+        if unit != "元" and ind.level2 not in COST_LEVEL2 and ind.level1 != COST_L1:
+            return None
+        m = _PER_UNIT.fullmatch(squash(ind.value or ""))
+        if m is None or m["unit"] not in self.lexicon.units.get(_PER_KIND, ()):
+            return None  # "每亩地300": only a unit units.txt lists as a whole word is read so
+        return m["unit"], f"{m['sign'] or ''}{m['figure']}元/{m['unit']}"
+
+    def _counted(self, level3: str | None) -> bool:
+        """The name ends as a count does ("补贴渔船数", "开展精品示范村建设数量": lexicons/measure_heads.txt, kind
+        计数) though no name_units.txt cue says in what: it counts, and only its unit is missing."""
+        name = squash(level3 or "")
+        ending = next((kind for end, kind in _heads(self.lexicon) if name.endswith(end)), None)
+        return ending is not None and ending.split("/")[0] == _COUNT_KIND
 
     def _finding(
         self,
@@ -122,6 +150,15 @@ class MissingUnit(Rule):
                 f"如“不晚于{serial.year}年{serial.month}月{serial.day}日”。"
             )
             return self.finding(doc, message, project=project, indicator=ind, span="value")
+        per_unit = self._per_unit_price(ind, unit)
+        if per_unit is not None:
+            # "造林补助 | 每亩300": a price per 亩 with its currency left off, not a bare figure of unknown kind
+            base, price = per_unit
+            message = (
+                f"指标值“{(ind.value or '').strip()}”是每{base}的单价，没有写货币单位（元还是万元）："
+                f"应写明，如“{price}”。"
+            )
+            return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=price)
         if unit is None and is_satisfaction(ind):
             unit = "%"
         suggestion = None
@@ -160,20 +197,12 @@ class MissingUnit(Rule):
         elif unit:
             need = f"“{ind.level3}”以“{unit}”计"
             suggestion = f"{value}{unit}"
+        elif self._counted(ind.level3):
+            need = f"“{ind.level3}”是计数，没说以什么计（个、项、次、批……）"
         else:
             need = "写明计量单位（%、人、次、元……）"
-        if unit is None and _points_like(ind, value, number):
-            # "质量指标 | 建设符合验收要求 | 20 | 20", a form with no 分值 column: the figure is likely the row's points
-            message = (
-                f"三级指标“{ind.level3}”是定性的要求，指标值却只写了一个数“{value}”，没有单位：看不出它衡量什么"
-                f"（若这是该行的分值，指标值一栏就没有写目标）。应写明可核查的目标，"
-                f"如达到的标准或比率（“…合格率 =100%”），或给数字写明计量单位。"
-            )
-            return self.finding(doc, message, project=project, indicator=ind, span="value")
-        if unit and unit not in (
-            "%",
-            DATE,
-        ):  # the name says what is counted: only the unit is missing, not what is meant
+        if (unit and unit not in ("%", DATE)) or (unit is None and self._counted(ind.level3)):
+            # the name says what is counted (or that it counts): only the unit is missing, not what is meant
             message = f"指标值“{value}”只有数字，没有写单位：{need}，应写明单位。"
         else:
             message = f"指标值“{value}”只有数字，没有单位：无法判断是比率、人数还是金额。{need}。"
@@ -200,11 +229,11 @@ _POINTS_ROWS = 3  # a table whose bare figures are points has several of them
 
 
 def _bare_figures(project: Project) -> list[int]:
-    """The value cells of `project` that are a bare whole number of at most _MOST_POINTS ("20", "10")."""
+    """The value cells of `project` that are a bare whole number of at most MOST_POINTS ("20", "10")."""
     return [
         int(v)
         for v in ((i.value or "").strip() for i in project.indicators)
-        if v.isdigit() and 0 < int(v) <= _MOST_POINTS
+        if v.isdigit() and 0 < int(v) <= MOST_POINTS
     ]
 
 
@@ -214,10 +243,10 @@ def _points_text(project: Project) -> str:
 
 
 def _points_table(ind: Indicator, value: str, number: float, project: Project, rule: Rule) -> bool:
-    """The bare whole number `value` is the row's points, not a rate: it is at most _MOST_POINTS, and the table's bare
+    """The bare whole number `value` is the row's points, not a rate: it is at most MOST_POINTS, and the table's bare
     figures are points — several of them, adding up to 100 (or 90 without 预算执行), or most of them on rows that ask
-    for no unit (`_points_like`: "建设符合验收要求 | 20")."""
-    if not (value.isdigit() and 0 < number <= _MOST_POINTS):
+    for no unit (`points_as_target`: "建设符合验收要求 | 20")."""
+    if not (value.isdigit() and 0 < number <= MOST_POINTS):
         return False
     figures = _bare_figures(project)
     if len(figures) < _POINTS_ROWS:
@@ -228,11 +257,24 @@ def _points_table(ind: Indicator, value: str, number: float, project: Project, r
         other
         for other in project.indicators
         if other is not ind
-        and (other.value or "").strip().isdigit()
-        and rule.readings.expected_unit(other.level3) is None
-        and _points_like(other, (other.value or "").strip(), float((other.value or "").strip()))
+        and points_as_target(
+            other, other.parsed or parse_value(other.value, rule.lexicon), rule.readings.expected_unit(other.level3)
+        )
     ]
     return len(qualitative) >= _POINTS_ROWS - 1 and 2 * len(qualitative) >= len(figures)
+
+
+# "每亩300", "每人≥200": 每, a unit, an optional comparator, a figure — a price per unit with no currency.
+_PER_UNIT = re.compile(r"每(?P<unit>[^\d≥≤<>=＞＜]{1,3})(?P<sign>[≥≤<>=＞＜]{1,2})?(?P<figure>\d+(?:\.\d+)?)")
+_PER_KIND = "count"  # the units.txt kind a price is per: 亩, 人, 平方米, 次 … (not 元, %, a date)
+_COUNT_KIND = "计数"  # measure_heads.txt's kind of a count (narrowed after a /: 计数/人)
+HEADS_FILE = "measure_heads.txt"
+
+
+@lru_cache(maxsize=8)
+def _heads(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """measure_heads.txt's `ending → kind` pairs, longest ending first, read once per word-list folder."""
+    return tuple(sorted(read_pairs(lexicon.directory, HEADS_FILE), key=lambda pair: len(pair[0]), reverse=True))
 
 
 def _number_text(value: str) -> str | None:
@@ -242,21 +284,6 @@ def _number_text(value: str) -> str | None:
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-
-# Categories whose names state a requirement or an effect rather than a thing to count: a bare whole number under them,
-# with no comparator and a name that calls for no unit, is more likely the row's points than a count.
-_QUALITATIVE_LEVEL2 = (QUALITY, TIMELINESS, ECONOMIC, SOCIAL, ECOLOGICAL, SUSTAINABLE)
-_MOST_POINTS = 50
-
-
-def _points_like(ind: Indicator, value: str, number: float) -> bool:
-    """A whole number with no comparator ("20", "10") under a category of requirements or effects, for a name that
-    calls for no unit ("建设符合验收要求", "对经济发展的促进作用"): it says nothing measurable, and what it most
-    often is in a self-evaluation is the 分值 typed into the 指标值 column. A row's points are at most 50
-    (财预〔2020〕10号 gives all the 产出 rows together 50 of 100), so "100" is no such figure."""
-    points = number.is_integer() and 0 < number <= _MOST_POINTS
-    return ind.level2 in _QUALITATIVE_LEVEL2 and points and value.strip().isdigit()
-
 
 # Spreadsheets (Excel, WPS) store a date as the days since 1899-12-30; a 时效 value of 36526–54788 is such a date of
 # 2000–2049 that lost its format on export ("项目财政资金到位时间 | =44,561" is 2021-12-31).

@@ -16,6 +16,7 @@ from kpi_lint.rules.target.common import (
     COST,
     ON_TIME_FILE,
     QUANTITY,
+    SERVICE_PERIOD_FILE,
     TIMELINESS,
     UNITLESS,
     NameCues,
@@ -28,6 +29,7 @@ from kpi_lint.rules.target.common import (
     on_time_rate,
     peer_lines,
     states_a_period,
+    states_service_period,
     target_form,
     timeliness_rate,
     words_in,
@@ -95,7 +97,9 @@ class ValueTypeMismatch(Rule):
       （频次说的是做了多少次，本目录把它看作产出的数量——KPI408、KPI404 都不把频次当作时效的理由——但已填在时效
       指标下的频次可读作周期性的期限，不报告；消息里举的时效写法只有日期和期限）；
       名称写明了日期或周期、指标值是百分比的也接受，如"12月底之前完成 | 100%"、"补助金每月中旬发放 | 100%"；
-      名称写明了期限、指标值说按期完成的也接受，如"春节前完成走访慰问 | 按时限完成"）；
+      名称写明了期限、指标值说按期完成的也接受，如"春节前完成走访慰问 | 按时限完成"；写明服务时段的也接受，如
+      "可保证读者使用时长 | 全天候可用"、"7×24小时在线"、"全年无休"（``lexicons/service_periods.txt``：服务什么时候都
+      可用，是可核查的服务标准，不是完成期限，也不要求改写成日期））；
     - 成本指标 → 金额（只写了数量级的"250万""≤620万/月"是省了"元"的金额，也接受；名称里印着货币单位时，
       值里省了它也接受：
       "补助成本(≤**元/株) | ≤28.40/株"）；
@@ -164,6 +168,8 @@ class ValueTypeMismatch(Rule):
             rate_ok = rate_ok or dated_name_rate(ind.level3, parsed)
             rate_ok = rate_ok or dated_name_done(ind.level3, ind.value, self.lexicon.words(ON_TIME_FILE))
             stated = mentions_date(ind.value) or states_a_period(ind.value)
+            # "可保证读者使用时长 | 全天候可用": when the service is available, a checkable standard, not a deadline
+            stated = stated or states_service_period(ind.value, self.lexicon.words(SERVICE_PERIOD_FILE))
             if parsed.kind != "date" and not rate_ok and not stated:
                 if timeliness_rate(ind, cues):
                     return "名称是比率，时效比率应写百分比（如“≥95%”“=100%”），或改写成完成日期、期限"

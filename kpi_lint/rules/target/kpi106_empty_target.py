@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
+from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
@@ -14,11 +15,14 @@ from kpi_lint.rules.target.common import (
     COMPLIANCE_FILE,
     TIMELINESS,
     NameCues,
+    cut_by_the_break,
     figure_in_name,
     in_process_section,
     is_blank,
     name_at_the_break,
     name_cues,
+    name_unit,
+    points_as_target,
     target_form,
     target_in_name,
     words_in,
@@ -69,6 +73,9 @@ class EmptyTarget(Rule):
     "-定性"，折行的类别标签"满意度指标服务对象"）时也不报：那不是一个指标。自评表里一行只有分值、得分而没有
     指标值，紧接着的几行（同一二级指标）没有分值、各有指标值，且计量的是同一样东西（名称结尾相同："★补助家畜家禽
     养殖数量 10 10"下面是"猪养殖数量 80头""牛养殖数量 3头"）时也不报：那一行是分项的标题，目标写在各分项上。
+    质量、时效或效益指标下，名称是定性要求、看不出单位，指标值却只是一个不超过 50 的整数、没有比较符（k07
+    "质量指标 | 建设符合验收要求 | 20 | 20"，表里没有分值一栏）时也报告：这个数看不出衡量什么，多半是该行的分值
+    填进了指标值一栏，目标并没有写（KPI103 不再报它缺单位：一个问题只报一次）。
     表格在原文中被截断、这一行是截断处读到的最后一行、只读到名称（自评表的其他行读到了实际值、分值，或整张自评表只读到
     这一行）时也不报：指标值在截断处之后（j15“质量指标 | 是否达到国”）。表格自己的过程管理一节（一级"过程管理"，
     如自评框架的"项目管理 | 投入管理"）里的行也不报：那是评价项目怎么管的评分项，模板本来不要求填指标值（常印“—”），
@@ -145,6 +152,8 @@ class EmptyTarget(Rule):
                         f"应写明可衡量的目标值{example}；不适用的指标应整行删去。"
                     )
                 yield self.finding(doc, message, project=project, indicator=ind, suggestion=form)
+            elif self._points_only(ind, project):
+                yield self._points_finding(doc, project, ind)
             elif name_blank:
                 yield self.finding(
                     doc,
@@ -169,6 +178,27 @@ class EmptyTarget(Rule):
             return False
         pattern = "|".join(re.escape(w) for w in sorted(manners, key=len, reverse=True))
         return re.search(f"(?:{pattern})+[\u4e00-\u9fff]{{2,4}}$", text) is not None
+
+    def _points_only(self, ind: Indicator, project: Project) -> bool:
+        """The 指标值 cell holds only what looks like the row's points ("质量指标 | 建设符合验收要求 | 20 | 20" on a
+        form with no 分值 column: `points_as_target`): no target is written. A name that prints the target or its unit,
+        a cell that reads as no name, and a value where the text breaks off are left alone, as KPI103 leaves them."""
+        if target_in_name(ind.level3) or not self.readings.is_name(ind.level3) or name_unit(ind.level3) is not None:
+            return False
+        if cut_by_the_break(ind, project):
+            return False
+        parsed = ind.parsed or parse_value(ind.value, self.lexicon)
+        return points_as_target(ind, parsed, self.readings.expected_unit(ind.level3))
+
+    def _points_finding(self, doc: Document, project: Project, ind: Indicator) -> Finding:
+        value = (ind.value or "").strip()
+        same = f"，与实际完成值“{ind.actual}”相同" if ind.actual and squash(ind.actual) == squash(value) else ""
+        message = (
+            f"三级指标“{ind.level3}”没有写目标：指标值一栏只有一个数“{value}”{same}，看不出衡量什么，"
+            "多半是该行的分值填进了指标值一栏。应写明可核查的目标，如达到的标准或比率（“…合格率 =100%”）、"
+            "完成的数量或日期。"
+        )
+        return self.finding(doc, message, project=project, indicator=ind, span="value")
 
     def _direction_in_name(self, name: str) -> str | None:
         """The vague word (vague_words.txt) a name without a target opens or closes with: "生态修复功能提高",
