@@ -22,6 +22,7 @@ from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Penalty
 
 if TYPE_CHECKING:
+    from kpi_lint.rules.fitting import SuggestionFit
     from kpi_lint.rules.readings import CellReadings
 
 
@@ -114,7 +115,11 @@ class RuleContext:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # code → option → value
     documents: list[Document] = field(default_factory=list)  # everything being checked
     extras: dict[str, Any] = field(default_factory=dict)  # peers, classifiers (set by their modules)
+    # Whether a value a rule suggests for a row is checked by the value rules first (kpi_lint.rules.fitting);
+    # False in the context those checks themselves run in.
+    fits_suggestions: bool = True
     _readings: CellReadings | None = field(default=None, init=False, repr=False, compare=False)
+    _fitting: SuggestionFit | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def readings(self) -> CellReadings:
@@ -124,6 +129,15 @@ class RuleContext:
 
             self._readings = CellReadings(self.lexicon)
         return self._readings
+
+    @property
+    def fitting(self) -> SuggestionFit:
+        """The value checks a suggested value passes before it is offered (kpi_lint.rules.fitting)."""
+        if self._fitting is None:
+            from kpi_lint.rules.fitting import SuggestionFit
+
+            self._fitting = SuggestionFit(self)
+        return self._fitting
 
 
 class Rule:
@@ -154,6 +168,10 @@ class Rule:
     # True for a rule that consults other documents (the peer index): a parallel run checks it in the
     # parent over every file's peer record, after the workers ran the others (kpi_lint.run).
     uses_peers: ClassVar[bool] = False
+    # True for a rule that judges a row's value cell and suggests a value for it (KPI101–106, 108, 109): its
+    # suggestions pass the value checks of every such rule before they are offered (kpi_lint.rules.fitting),
+    # and it is one of those checks.
+    suggests_value: ClassVar[bool] = False
 
     def __init__(self, context: RuleContext) -> None:
         self.context = context
@@ -216,6 +234,14 @@ class Rule:
                 anchor = project.anchor
             else:
                 line, column = 1, 1
+        if (
+            suggestion
+            and indicator is not None
+            and project is not None
+            and self.suggests_value
+            and self.context.fits_suggestions
+        ):
+            suggestion = self.context.fitting.fit(self.code, suggestion, indicator, project, doc)
         return Finding(
             code=self.code,
             name=self.name,

@@ -718,7 +718,14 @@ def test_kpi404_asks_for_a_replacement_only_where_the_move_leaves_a_required_cat
     # a07's primary school: 生态效益 → 社会效益 keeps its 效益; no 生态 target is asked of a school.
     assert _kpi404_at("a07_shandong_edu", 101).message.endswith("请移到社会效益指标。")
     # l07's only 数量 row is its funds: 数量 is left empty, and no 自然资源 peers set a 数量 target in common.
-    assert _kpi404_at("l07_yunnan_natres", 24).message.endswith("请移到成本指标，并补上数量指标下真正属于它的目标。")
+    assert _kpi404_at("l07_yunnan_natres", 24).message.endswith(
+        "请移到成本指标（移走后数量指标就空了），并补上数量指标下真正属于它的目标。"
+    )
+    # f02's 成本 keeps one row, "按照…采购后,以采购价提供… | 100%": no amount, so 成本 is left without a cost target
+    # (issue 11-s48-fixes, sample 48's cause 5); the message says what is left and asks for a real one.
+    f02 = _kpi404_at("f02_ningxia_cdc", 38).message
+    assert "移走后成本指标下只剩“按照辖区内社区卫生服务机构计划进行采购后" in f02
+    assert f02.endswith("并补上成本指标下真正属于它的目标。")
 
 
 def test_kpi404_never_gives_an_example_of_another_project_kind() -> None:

@@ -64,7 +64,8 @@ def test_a_move_that_leaves_a_required_category_empty_asks_for_a_target_from_pee
     found = {f.line: f for f in _kpi404("003")}
     moved = found[1828]
     assert moved.message.endswith(
-        "请移到时效指标，并补上质量指标下真正属于它的目标，如同类项目所设“城乡医疗救助对象参保率 100%”。"
+        "请移到时效指标（移走后质量指标就空了），并补上质量指标下真正属于它的目标，"
+        "如同类项目所设“城乡医疗救助对象参保率 100%”。"
     )
     assert moved.suggestion is not None
     assert moved.suggestion.startswith("城乡医疗救助对象参保率 100%（同类项目 3 个使用")
@@ -78,7 +79,9 @@ def test_a_move_that_leaves_the_category_set_asks_for_nothing_more() -> None:
     13-resplit, when the model learnt 003's label, 经济 as printed) leaves the project's 效益 set."""
     by_place = {(f.line, f.period): f.message for f in _kpi404("002") if f.level3 == "政策知晓率"}
     assert by_place[(1030, "年度")].endswith("请移到社会效益指标。")
-    assert by_place[(1032, "实施期")].endswith("请移到社会效益指标，并补上服务对象满意度指标下真正属于它的目标。")
+    assert by_place[(1032, "实施期")].endswith(
+        "请移到社会效益指标（移走后服务对象满意度指标就空了），并补上服务对象满意度指标下真正属于它的目标。"
+    )
     effects = [f.message for f in _kpi404("000") if f.level3 == "减轻退休人员生活负担"]
     # a worded effect moved between 社会 and 经济: a hint, and nothing asked in its place (issue 11-precision3)
     assert effects and all("请移到经济效益指标（" in m and m.endswith("这里只作提示）。") for m in effects)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.parse.frequency import FREQUENCY, reads_as_frequency
-from kpi_lint.parse.values import mentions_date
+from kpi_lint.parse.values import mentions_date, parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, RuleContext, Severity
 from kpi_lint.rules.completeness.kpi201_missing_cost_indicator import is_filled
@@ -74,6 +74,13 @@ def _satisfaction_name(ind: Indicator) -> bool:
     """A name that measures satisfaction ("资助对象满意度", "市民对空气质量改善的满意程度"), filed elsewhere: a row
     misfiled belongs under 服务对象满意度指标, whatever its subject (air quality is not what makes it 生态效益)."""
     return ind.level2 != SATISFACTION and is_satisfaction(ind)
+
+
+def _money_target(ind: Indicator) -> bool:
+    """A cost row that holds a cost target: an amount ("≤50万元"), not a rate or a sentence ("按照…采购 | 100%",
+    which KPI104 reports): a 成本 category left with only such rows still lacks a real cost target."""
+    parsed = ind.parsed or parse_value(ind.value)
+    return parsed.kind == "money"
 
 
 def _group(level2: str) -> tuple[str, ...]:
@@ -610,7 +617,7 @@ class MisfiledIndicator(Rule):
                     self.context.extras.get(SUGGESTER), project, doc.path, ind.level2, fiscal_year(project, doc)
                 )
                 what = "一项真正的效益目标" if ind.level2 in BENEFIT_LEVEL2 else f"{ind.level2}下真正属于它的目标"
-                message += f"，并补上{what}{cited_example(example)}"
+                message += f"{self._left_there(project, ind, moved)}，并补上{what}{cited_example(example)}"
             severity = None
             if self._between_effects_in_words(ind, label):
                 # "残疾学生家庭负担率 | 有所减轻": 社会 or 经济 is a reading of a worded effect, not a slip: a hint
@@ -636,10 +643,25 @@ class MisfiledIndicator(Rule):
         worded = parsed is None or parsed.kind in ("qualitative", "empty")
         return worded and ind.level2 in _ON_PEOPLE and label in _ON_PEOPLE
 
+    @staticmethod
+    def _left_there(project: Project, ind: Indicator, moved: set[int]) -> str:
+        """What a move that `_leaves_empty` leaves in the row's 二级, said in the message: nothing, or cost rows that
+        hold no amount ("按照…采购 | 100%" stays under 成本 when its neighbour moves to 质量)."""
+        group = _group(ind.level2 or "")
+        left = [
+            other.level3 or ""
+            for other in project.indicators
+            if other is not ind and id(other) not in moved and other.period == ind.period and other.level2 in group
+        ]
+        if left and group is COST_LEVEL2:
+            return f"（移走后{ind.level2}下只剩“{left[0]}”等不是金额的目标，该类别就没有真正的成本目标）"
+        return f"（移走后{ind.level2}就空了）" if not left else ""
+
     def _leaves_empty(self, project: Project, ind: Indicator, label: str, moved: set[int]) -> bool:
         """Moving `ind` to `label` leaves its period without a filled row of a category the project must set:
         no other row of its 二级 (of any 效益 for a 效益 row, of any 成本 for a cost row) stays there. A move
-        inside the group (社会效益 → 生态效益) leaves nothing empty; the other rows this rule moves out do not stay."""
+        inside the group (社会效益 → 生态效益) leaves nothing empty; the other rows this rule moves out do not stay, nor
+        does a cost row whose target is no amount (`_money_target`): 成本 is left without a real target."""
         group = _group(ind.level2 or "")
         if label in group:
             return False
@@ -650,5 +672,6 @@ class MisfiledIndicator(Rule):
             and other.period == ind.period
             and other.level2 in group
             and is_filled(other, cues)
+            and (group is not COST_LEVEL2 or _money_target(other))
             for other in project.indicators
         )

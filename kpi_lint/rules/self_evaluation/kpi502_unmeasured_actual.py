@@ -14,6 +14,24 @@ from kpi_lint.rules.target.common import yes_no_verdict
 from kpi_lint.rules.text._text import clean
 
 _DIGIT = re.compile(r"\d")
+# Punctuation and spaces around a stock phrase ("已完成。", "达成预期指标；").
+_PUNCTUATION = re.compile(r"[\s，。；;,.、:：!！()（）]+")
+# A short actual is a phrase with at most this many more characters ("全部完成", "已按要求完成"); a longer one that
+# merely starts with "完成" ("完成六安市罗氏宗祠…日常维护") says what was done, not a stock conclusion.
+_SHORT = 8
+
+
+def _bare(text: str) -> str:
+    return _PUNCTUATION.sub("", text)
+
+
+def stock_phrase(actual: str, phrases: list[str]) -> str | None:
+    """The stock phrase (lexicons/unmeasured_actuals.txt) the whole short `actual` is: the longest phrase it contains,
+    when the actual, punctuation aside, is at most _SHORT characters; None for a longer actual."""
+    bare = _bare(actual)
+    if len(bare) > _SHORT:
+        return next((p for p in phrases if p == bare), None)
+    return next((p for p in phrases if p in bare), None)
 
 
 class UnmeasuredActual(Rule):
@@ -23,8 +41,11 @@ class UnmeasuredActual(Rule):
 
     **做什么**
 
-    实际完成值不含任何数字、且含有 ``lexicons/unmeasured_actuals.txt`` 中的短语（达成预期指标、部分达成预期指标、
-    达到预期、已完成……）时报告。消息写出应对照的目标。成本指标一栏没有填（"未填报"）时由 KPI201 报告这一行，
+    实际完成值不含任何数字、且整句就是 ``lexicons/unmeasured_actuals.txt`` 中的短语（达成预期指标、部分达成预期指标、
+    达到预期、已完成……；去掉标点不超过 8 个字的短句含有这样的短语也算，如“已全部完成”）时报告；以“完成”开头、接着写了
+    完成什么的长句（“完成六安市罗氏宗祠…日常维护”）不是套话。实际完成值一字不差照抄指标值的，消息说“照抄指标值”；
+    照抄的是一句超过 8 个字的描述（不是“合格”“是”一类可核查的结论）时也报告：没有写出实际完成的情况。
+    消息写出应对照的目标。成本指标一栏没有填（"未填报"）时由 KPI201 报告这一行，
     它的实际完成值一栏写着什么都源于此，本规则不再重复报告（一个问题只报一次）。质量指标的目标是合格与否的结论
     （"合规""通过验收"，``lexicons/pass_fail_words.txt``）或按成文规定办事（"严格执行相关制度规定""符合相关规定"，
     ``lexicons/compliance_phrases.txt``）时，目标按是/否可以核查（KPI101 也不报它不可衡量），消息不说"指标值本身
@@ -59,10 +80,13 @@ class UnmeasuredActual(Rule):
             actual = clean(ind.actual)
             if not actual or _DIGIT.search(actual):
                 continue
-            hit = next((p for p in phrases if p in actual), None)
-            if hit is None:
-                continue
             target = ind.adjusted_value or ind.value
+            hit = stock_phrase(actual, phrases)
+            copied = actual == clean(target)
+            if hit is None:
+                if copied and len(_bare(actual)) > _SHORT and not yes_no_verdict(ind, target, self.lexicon):
+                    yield self._copy_finding(doc, project, ind)
+                continue
             parsed = parse_value(target)
             if yes_no_verdict(ind, target, self.lexicon):
                 # "经费支出合规性 | 严格执行相关制度规定 | 达成预期指标": checkable yes or no (KPI101 agrees);
@@ -74,11 +98,24 @@ class UnmeasuredActual(Rule):
                 against = f"指标值“{target}”本身也不可衡量，应先量化指标值，再" if target else "应先填写指标值，再"
             else:
                 against = f"应对照指标值“{target}”"
+            said = (
+                f"实际完成值照抄了指标值，又是结论性套话（{hit}）"
+                if copied
+                else f"实际完成值“{ind.actual}”是结论性套话（{hit}）"
+            )
             message = (
-                f"实际完成值“{ind.actual}”是结论性套话（{hit}），不是实测值。"
+                f"{said}，不是实测值。"
                 f"{against}填写实际达到的数值、日期或比例，如“12月25日”“3109人次”“85%”，以便核对得分。"
             )
             yield self.finding(doc, message, project=project, indicator=ind, span="actual")
+
+    def _copy_finding(self, doc: Document, project: Project, ind: Indicator) -> Finding:
+        """The actual repeats the target's words: what was done is not said, only what was planned."""
+        message = (
+            f"实际完成值照抄了指标值“{ind.actual}”，没有写出实际完成的情况。应写明实际完成的数量、日期或结果"
+            "（如“完成3处文物修缮，12月20日通过验收”），以便与目标对照、核对得分。"
+        )
+        return self.finding(doc, message, project=project, indicator=ind, span="actual")
 
     def _verdict_finding(
         self, doc: Document, project: Project, ind: Indicator, hit: str, target: str | None

@@ -126,6 +126,7 @@ class VagueTarget(Rule):
     penalty = Penalty(Dimension.MEASURABILITY, 4, 20)
     severity = Severity.WARNING
     family = "target"
+    suggests_value = True
     uses = frozenset({VAGUENESS})
     options: ClassVar[dict[str, Any]] = {"model_threshold": 0.8}
 

@@ -75,6 +75,7 @@ class BoilerplateTarget(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 15, 15)
     severity = Severity.WARNING
     family = "target"
+    suggests_value = True
     options: ClassVar[dict[str, Any]] = {"share": 0.6, "min_rows": 4}
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:

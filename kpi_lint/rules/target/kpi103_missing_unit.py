@@ -10,10 +10,12 @@ from functools import lru_cache
 from kpi_lint.lexicon import Lexicon, read_pairs
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
+from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     DATE,
+    MOST_POINTS,
     TIMELINESS,
     UNITLESS,
     cut_by_the_break,
@@ -87,6 +89,7 @@ class MissingUnit(Rule):
     penalty = Penalty(Dimension.MEASURABILITY, 3, 15)
     severity = Severity.WARNING
     family = "target"
+    suggests_value = True
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
@@ -166,6 +169,24 @@ class MissingUnit(Rule):
             printed = _number_text(value)
             suggestion = value.replace(printed, percent, 1) if printed else percent
             need = f"比率像是写成了小数（{value} 即 {percent}）：应写成“{suggestion}”；若本意是 {value}%，请补上%"
+            if number == 1:
+                # A bare "1" may be 100% or a count of one: the row's own other cells decide, else nothing is offered.
+                beside = _percent_beside(ind)
+                suggestion = beside
+                if beside and beside.lstrip("=") != percent:
+                    need = (
+                        f"比率像是写成了小数（{value} 即 100%），但同一行另一栏印着“{beside}”：目标若是 {beside}，"
+                        f"应写成“{beside}”，请对照原表核实"
+                    )
+                elif not beside:
+                    need = f"“{value}”可能是小数写法的 100%，也可能是 {value}%：请按原意写成百分数"
+        elif unit == "%" and _points_table(ind, value, number, project, self):
+            # "满意度 | 20" in a table whose bare figures are the rows' points (20, 10, 10 … summing to 100)
+            message = (
+                f"指标值“{value}”只是一个数：本表各行的指标值也是这样的整数（{_points_text(project)}），"
+                f"像是各行的分值，指标值一栏就没有写目标。满意度或比率目标应写百分比，按调查或测算口径确定。"
+            )
+            return self.finding(doc, message, project=project, indicator=ind, span="value")
         elif unit == "%":
             suggestion = f"{value}%"
             need = "比率和满意度写百分比"
@@ -186,6 +207,61 @@ class MissingUnit(Rule):
         else:
             message = f"指标值“{value}”只有数字，没有单位：无法判断是比率、人数还是金额。{need}。"
         return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=suggestion)
+
+
+_PERCENT = re.compile(r"[≥≤>＞<＜=]?\s*\d+(?:\.\d+)?\s*[%％]")
+
+
+def _percent_beside(ind: Indicator) -> str | None:
+    """A percentage printed in the row's other target cells (绩效指标描述, 指标值确定依据, 调整后指标值: "90%(计划标准)"
+    beside a value "1"), the row's target as its other column states it; None when there is none."""
+    for text in (ind.description, ind.basis, ind.adjusted_value):
+        found = _PERCENT.search(text or "")
+        if found:
+            return found.group().replace(" ", "").replace("％", "%")
+    return None
+
+
+# A row's points are whole numbers; a table's points add up to 100, or to 90 when 预算执行 (10 points, 财预〔2020〕10号)
+# is scored outside the indicator rows.
+_POINTS_TOTALS = (90, 100)
+_POINTS_ROWS = 3  # a table whose bare figures are points has several of them
+
+
+def _bare_figures(project: Project) -> list[int]:
+    """The value cells of `project` that are a bare whole number of at most MOST_POINTS ("20", "10")."""
+    return [
+        int(v)
+        for v in ((i.value or "").strip() for i in project.indicators)
+        if v.isdigit() and 0 < int(v) <= MOST_POINTS
+    ]
+
+
+def _points_text(project: Project) -> str:
+    figures = _bare_figures(project)
+    return f"{'、'.join(str(n) for n in figures)}，合计 {sum(figures)}"
+
+
+def _points_table(ind: Indicator, value: str, number: float, project: Project, rule: Rule) -> bool:
+    """The bare whole number `value` is the row's points, not a rate: it is at most MOST_POINTS, and the table's bare
+    figures are points — several of them, adding up to 100 (or 90 without 预算执行), or most of them on rows that ask
+    for no unit (`points_as_target`: "建设符合验收要求 | 20")."""
+    if not (value.isdigit() and 0 < number <= MOST_POINTS):
+        return False
+    figures = _bare_figures(project)
+    if len(figures) < _POINTS_ROWS:
+        return False
+    if sum(figures) in _POINTS_TOTALS:
+        return True
+    qualitative = [
+        other
+        for other in project.indicators
+        if other is not ind
+        and points_as_target(
+            other, other.parsed or parse_value(other.value, rule.lexicon), rule.readings.expected_unit(other.level3)
+        )
+    ]
+    return len(qualitative) >= _POINTS_ROWS - 1 and 2 * len(qualitative) >= len(figures)
 
 
 # "每亩300", "每人≥200": 每, a unit, an optional comparator, a figure — a price per unit with no currency.

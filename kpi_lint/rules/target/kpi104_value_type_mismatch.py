@@ -137,6 +137,7 @@ class ValueTypeMismatch(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 3, 15)
     severity = Severity.WARNING
     family = "target"
+    suggests_value = True
     uses = frozenset({SUGGESTER})
     uses_peers = True
 

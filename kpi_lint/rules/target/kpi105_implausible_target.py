@@ -10,6 +10,7 @@ from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
+from kpi_lint.rules.consistency.kpi402_process_as_result import names_process_measure
 from kpi_lint.rules.context import PEERS
 from kpi_lint.rules.target.common import may_exceed_100, name_cues
 
@@ -29,6 +30,9 @@ class ImplausibleTarget(Rule):
       "2" 后跟 50–100 的百分比（"290%"）多半是扫描件或网页转文字把"≥90%"的"≥"认成了"2"，消息提示这一可能，建议"≥90%"；
     - 比率写成"≥100%"：任何比率都不能超过 100%，目标应为"=100%"；
     - 有同类指标索引（``kpi_lint.cluster``）时：与可比项目同一指标相比明显离群的值，并给出同类的中位数和范围。
+      预算过程指标（KPI402 的 ``lexicons/process_measures.txt``：预算执行率、资金到位率……）不与同类相比：预算执行
+      在自评中另行打分，不是项目自己的绩效目标。建议值先经本目录的取值检查（kpi_lint.rules.fitting）：同类中位数
+      100% 给“=100%”，不给“≥100%”。
       不能超过 100% 的比率只与同类中可能的目标相比：同类里超过 100% 的值（读错的格，如粘连的“满意度调查290%”，或笔误）
       不算作同类的目标，不进范围和中位数。
 
@@ -56,6 +60,7 @@ class ImplausibleTarget(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 3, 12)
     severity = Severity.WARNING
     family = "target"
+    suggests_value = True
     uses = frozenset({PEERS})
     uses_peers = True
     options: ClassVar[dict[str, Any]] = {"satisfaction_floor": 80.0}
@@ -109,7 +114,9 @@ class ImplausibleTarget(Rule):
                         suggestion=f"≥{max(floor, 90.0):g}%",
                     )
                     continue
-            if peers is not None:
+            if peers is not None and not names_process_measure(ind.level3, self.lexicon):
+                # Budget-process measures (KPI402's lexicon: 预算执行率, 资金到位率) are no target of the project's own:
+                # 预算执行 is scored apart in a self-evaluation (财预〔2020〕10号): no peer calls it "too loose".
                 # A rate that cannot exceed 100% is compared with the peers' possible targets only.
                 rate = parsed.kind == "percent" and not may_exceed_100(ind.level3, cues)
                 finding = self._peer_outlier(doc, project, ind, peers, cap=100.0 if rate else None)

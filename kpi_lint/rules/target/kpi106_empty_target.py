@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
@@ -11,6 +12,8 @@ from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     CATEGORY_NAMES,
+    COMPLIANCE_FILE,
+    TIMELINESS,
     NameCues,
     cut_by_the_break,
     figure_in_name,
@@ -25,6 +28,9 @@ from kpi_lint.rules.target.common import (
     words_in,
 )
 
+_MANNER = "方式"  # compliance_phrases.txt: 正常, 按时, 足额 … — how a duty is done
+_MANNER_LONGEST = 16  # a statement longer than this says more than a manner and an action
+_DIGIT = re.compile(r"\d")
 _SHARED_TAIL = 2  # characters of the measured thing a heading and its items end with: 面积, 数量
 
 
@@ -73,7 +79,9 @@ class EmptyTarget(Rule):
     表格在原文中被截断、这一行是截断处读到的最后一行、只读到名称（自评表的其他行读到了实际值、分值，或整张自评表只读到
     这一行）时也不报：指标值在截断处之后（j15“质量指标 | 是否达到国”）。表格自己的过程管理一节（一级"过程管理"，
     如自评框架的"项目管理 | 投入管理"）里的行也不报：那是评价项目怎么管的评分项，模板本来不要求填指标值（常印“—”），
-    目标值规则都不检查它们。原文是文字报告（``Project.in_prose``，"质量指标:确保天桥质量,已完成"）时，消息说原文只写了
+    目标值规则都不检查它们。文字报告里一句“对象 + 方式词 + 动作”的陈述（``compliance_phrases.txt`` 的键“方式”：
+    正常、按时、足额……，“职工个税正常申报缴纳”；时效指标下除外，那里要的是日期）是按规定办到与否的定性目标：提示（info）它可以按是/否核查、应写明核查的
+    口径和结论，不说没有目标。原文是文字报告（``Project.in_prose``，"质量指标:确保天桥质量,已完成"）时，消息说原文只写了
     这一句、没有写出可核查的目标，而不说"没有填写指标值…整行删去"：报告里没有可填或可删的格子。
 
     **为什么不好**
@@ -97,6 +105,7 @@ class EmptyTarget(Rule):
     penalty = Penalty(Dimension.COMPLETENESS, 3, 15)
     severity = Severity.WARNING
     family = "target"
+    suggests_value = True
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = name_cues(self.lexicon)
@@ -123,6 +132,14 @@ class EmptyTarget(Rule):
                 said = self._direction_in_name(ind.level3 or "")
                 told = f"（名称里的“{said}”只说了方向，不是目标）" if said else ""
                 example = f"，如“{form}”" if form else ""
+                if project.in_prose and ind.level2 != TIMELINESS and self._states_manner(ind.level3):
+                    # "职工个税正常申报缴纳": done in the manner a rule sets or not — a yes/no target, stated in words
+                    message = (
+                        f"原文在文字中写了“{ind.level3}”：这是按规定办到与否的定性目标，可以按是/否核查，"
+                        "但没有写明怎样核查。应写明核查的口径和结论，如“按月足额申报，未发生逾期”。"
+                    )
+                    yield self.finding(doc, message, project=project, indicator=ind, severity=Severity.INFO)
+                    continue
                 if project.in_prose:  # a sentence of a report, not a table row: there is no cell to fill or delete
                     kinds = example or "（数值、日期，或按规定办到与否的结论）"
                     message = (
@@ -146,6 +163,21 @@ class EmptyTarget(Rule):
                     indicator=ind,
                     span="value",
                 )
+
+    def _states_manner(self, name: str | None) -> bool:
+        """A short statement "object + manner word + action" ("职工个税正常申报缴纳", "补助资金按时足额发放";
+        compliance_phrases.txt, key 方式), with no figure and no vague word: a yes/no target."""
+        text = squash(name or "")
+        manners = self.lexicon.keyed(COMPLIANCE_FILE).get(_MANNER, ())
+        if (
+            not manners
+            or len(text) > _MANNER_LONGEST
+            or _DIGIT.search(text)
+            or words_in(text, self.lexicon.vague_words)
+        ):
+            return False
+        pattern = "|".join(re.escape(w) for w in sorted(manners, key=len, reverse=True))
+        return re.search(f"(?:{pattern})+[\u4e00-\u9fff]{{2,4}}$", text) is not None
 
     def _points_only(self, ind: Indicator, project: Project) -> bool:
         """The 指标值 cell holds only what looks like the row's points ("质量指标 | 建设符合验收要求 | 20 | 20" on a

@@ -52,6 +52,7 @@ class CostAsFloor(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 3, 9)
     severity = Severity.WARNING
     family = "target"
+    suggests_value = True
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         exempt = self.lexicon.words(EXEMPT)

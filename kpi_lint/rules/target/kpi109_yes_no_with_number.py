@@ -8,6 +8,7 @@ from kpi_lint.model import Document, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.once import once_across_periods
+from kpi_lint.rules.target.common import is_satisfaction
 from kpi_lint.vocab import squash
 
 CUES = "yes_no_cues.txt"
@@ -37,6 +38,9 @@ class YesNoWithNumber(Rule):
 
         产出指标 | 质量指标 | 是否全部救助 | 是
         产出指标 | 质量指标 | 符合条件对象救助覆盖率 | =100%
+
+    满意度写成“是否满意 | 95%”的，消息请把指标改成满意度、保留百分比，不建议“是”；每个建议值都先经取值检查
+    （kpi_lint.rules.fitting），该行的类别不收的“是”（时效、满意度）不给出。
     """
 
     code = "KPI109"
@@ -45,6 +49,7 @@ class YesNoWithNumber(Rule):
     penalty = Penalty(Dimension.RELEVANCE, 3, 9)
     severity = Severity.WARNING
     family = "target"
+    suggests_value = True
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         cues = self.lexicon.words(CUES)
@@ -53,8 +58,15 @@ class YesNoWithNumber(Rule):
             cue = next((c for c in cues if c in name), None)
             if cue is None or parsed.number is None or parsed.kind == "date":
                 continue
-            message = (
-                f"三级指标“{ind.level3}”是“{cue}”类问题，只能回答“是/否”，指标值却是“{ind.value}”。"
-                "应写“是”（或“有”“达到”），或把指标改成可计量的比率、数量，如“…覆盖率 =100%”。"
-            )
+            if is_satisfaction(ind):
+                # "指标1:是否满意 | 95%": a satisfaction is a surveyed share; "是" would drop the target, not fix it
+                message = (
+                    f"三级指标“{ind.level3}”写成了“{cue}”类问题，指标值却是“{ind.value}”：满意度是调查得出的比率，"
+                    "应把指标改成可计量的满意度（如“服务对象满意度”），保留百分比目标，不要改答“是”。"
+                )
+            else:
+                message = (
+                    f"三级指标“{ind.level3}”是“{cue}”类问题，只能回答“是/否”，指标值却是“{ind.value}”。"
+                    "应写“是”（或“有”“达到”），或把指标改成可计量的比率、数量，如“…覆盖率 =100%”。"
+                )
             yield self.finding(doc, message, project=project, indicator=ind, span="value", suggestion="是")
