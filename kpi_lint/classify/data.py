@@ -52,11 +52,15 @@ LOCATION_COLUMNS = (SOURCE, LINE, COLUMN)
 
 
 def documents_frame(documents: Iterable[Document]) -> pd.DataFrame:
-    """One row per indicator, every column a string, located at its 三级指标 cell."""
+    """One row per indicator taken as data, every column a string, located at its 三级指标 cell.
+
+    A garbled table's rows (``reading: garbled``, Document.trusted_indicators) are left out: their cells may
+    belong to other rows, so neither a label nor a feature read from them can be trusted.
+    """
     rows = [
         {**indicator_row(ind), SOURCE: ind.path, LINE: str(ind.line), COLUMN: str(ind.column)}
         for doc in documents
-        for ind in doc.indicators
+        for ind in doc.trusted_indicators
     ]
     return pd.DataFrame(rows, dtype=str)
 
