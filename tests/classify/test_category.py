@@ -155,7 +155,8 @@ def test_rows_of_a_garbled_table_are_no_training_data() -> None:
     frame = documents_frame(docs)
     assert len(frame) == 401
     assert "离休干部、二等乙级伤残军人数" not in set(frame["level3"])
-    assert not set(zip(frame["_source"], frame["_line"])) & {(ind.path, str(ind.line)) for ind in garbled}
+    kept = set(zip(frame["_source"], frame["_line"], strict=True))
+    assert not kept & {(ind.path, str(ind.line)) for ind in garbled}
     set_ = category_set(sorted(CORPUS_DIR.glob("*.txt")))
     assert len(set_.labels) == 270 and set_.dropped == 7  # 271 and 17 with the garbled rows
 
@@ -167,9 +168,9 @@ def _labelled_paths() -> dict[str, Path]:
 
 
 def test_the_hand_labels_mark_exactly_the_rows_read_from_a_garbled_table() -> None:
-    """categories.csv's ``reading`` column is the parser's: a labelled row read only from a garbled table is marked
-    ``garbled`` (one today, 000's 离休干部、二等乙级伤残军人数 | 60人), every other row is not. A new garbled reading of a
-    labelled row, or a repaired one, fails here until the column follows."""
+    """categories.csv's ``reading`` column is the parser's: a labelled row read only from a garbled table is
+    marked ``garbled`` (one today, 000's 离休干部、二等乙级伤残军人数 | 60人), every other row is not. A new garbled
+    reading of a labelled row, or a repaired one, fails here until the column follows."""
     table = pd.read_csv(CATEGORIES_CSV, dtype=str, keep_default_na=False)
     paths = _labelled_paths()
     marked: set[tuple[str, str, str]] = set()
@@ -193,7 +194,8 @@ def test_a_row_marked_garbled_is_no_training_data(tmp_path: Path) -> None:
     lines of the rows kept are still the file's."""
     set_ = category_set([CATEGORIES_CSV])
     assert len(set_.labels) == 1622  # 1623 with 000's garbled row
-    assert ("离休干部、二等乙级伤残军人数", "count", "产出指标", "60人") not in set(set_.features.itertuples(index=False))
+    rows = set(set_.features.itertuples(index=False, name=None))
+    assert ("离休干部、二等乙级伤残军人数", "count", "产出指标", "60人") not in rows
     csv_file = tmp_path / "labels.csv"
     csv_file.write_text(
         "level1,level2,level3,value,label,reading\n"
