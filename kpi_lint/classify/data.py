@@ -95,9 +95,9 @@ UNTRUSTED_READINGS = frozenset(r.value for r in Reading)
 
 
 def trusted_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows taken as data: a table with a ``reading`` column (a `kpi-lint parse` export, the hand labels of
-    corpus/labels/categories.csv) leaves out the rows it marks (``garbled``), as documents_frame does for a parsed
-    document. Lines stay those of the file."""
+    """The rows taken as data: a table with a ``reading`` column (a `kpi-lint parse` export, or labels that keep it)
+    leaves out the rows it marks (``garbled``), as documents_frame does for a parsed document. Lines stay those of
+    the file."""
     if "reading" not in frame.columns:
         return frame
     keep = ~frame["reading"].str.strip().isin(UNTRUSTED_READINGS)

@@ -9,17 +9,14 @@ import pandas as pd
 import pytest
 
 from kpi_lint.classify.api import category_predictor
-from kpi_lint.classify.cells import cell_text
 from kpi_lint.classify.data import documents_frame, read_csv
 from kpi_lint.classify.heldout import NOISE_MARGIN
 from kpi_lint.classify.pipelines import DEFAULT_C
-from kpi_lint.classify.tasks import CATEGORIES_CSV, CATEGORY, CORPUS_DIR, category_set
+from kpi_lint.classify.tasks import CATEGORY, CORPUS_DIR, category_set
 from kpi_lint.classify.train import train
-from kpi_lint.errors import InputError
 from kpi_lint.model import Indicator
-from kpi_lint.parse import parse
-from tests.classify.conftest import MODELS_DIR, Trained
-from tests.corpus import corpus_doc
+from tests.classify.conftest import MODELS_DIR, Trained, run_cli
+from tests.corpus import corpus_doc, corpus_path
 
 KPI404_MIN_PROBABILITY = 0.8  # KPI404's default `min_probability`
 
@@ -161,51 +158,22 @@ def test_rows_of_a_garbled_table_are_no_training_data() -> None:
     assert len(set_.labels) == 270 and set_.dropped == 7  # 271 and 17 with the garbled rows
 
 
-def _labelled_paths() -> dict[str, Path]:
-    """corpus/labels' document keys → their file: the samples and the wild set."""
-    paths = [*sorted(CORPUS_DIR.glob("*.txt")), *sorted((CORPUS_DIR / "wild").glob("*.txt"))]
-    return {p.name.split("_")[0]: p for p in paths}
-
-
-def test_the_hand_labels_mark_exactly_the_rows_read_from_a_garbled_table() -> None:
-    """categories.csv's ``reading`` column is the parser's: a labelled row read only from a garbled table is
-    marked ``garbled`` (one today, 000's 离休干部、二等乙级伤残军人数 | 60人), every other row is not. A new garbled
-    reading of a labelled row, or a repaired one, fails here until the column follows."""
-    table = pd.read_csv(CATEGORIES_CSV, dtype=str, keep_default_na=False)
-    paths = _labelled_paths()
-    marked: set[tuple[str, str, str]] = set()
-    for doc in sorted(set(table["doc"])):
-        try:
-            rows = parse(paths[doc]).indicators
-        except InputError:  # a wild file with no readable table: its labels come from its expected rows
-            continue
-        cells = {(cell_text(i.level3), cell_text(i.value)): i.trusted for i in rows}
-        untrusted = {k for k, trusted in cells.items() if not trusted} - {k for k, t in cells.items() if t}
-        mine = table[table["doc"] == doc]
-        marked |= {(doc, a, b) for a, b in zip(mine["level3"], mine["value"], strict=True) if (a, b) in untrusted}
-    printed = table[table["reading"] == "garbled"]
-    assert set(zip(printed["doc"], printed["level3"], printed["value"], strict=True)) == marked
-    assert marked == {("000", "离休干部、二等乙级伤残军人数", "60人")}
-    assert set(table["reading"]) == {"", "garbled"}
-
-
 def test_a_row_marked_garbled_is_no_training_data(tmp_path: Path) -> None:
-    """The trainer's frame of a labelled CSV (and of a `kpi-lint parse` export) leaves out what ``reading`` marks; the
-    lines of the rows kept are still the file's."""
-    set_ = category_set([CATEGORIES_CSV])
-    assert len(set_.labels) == 1622  # 1623 with 000's garbled row
-    rows = set(set_.features.itertuples(index=False, name=None))
-    assert ("离休干部、二等乙级伤残军人数", "count", "产出指标", "60人") not in rows
-    csv_file = tmp_path / "labels.csv"
-    csv_file.write_text(
-        "level1,level2,level3,value,label,reading\n"
-        "产出指标,数量指标,参保人数,100人,数量指标,\n"
-        "产出指标,数量指标,救助人数,60人,数量指标,garbled\n"
-        "产出指标,质量指标,参保率,≥95%,质量指标,\n",
-        encoding="utf-8",
-    )
-    frame = read_csv(csv_file)
-    assert list(frame["level3"]) == ["参保人数", "参保率"] and list(frame["_line"]) == ["2", "4"]
+    """A table with a ``reading`` column — a `kpi-lint parse` export — is read as the trainer's frame of the document
+    is: the rows marked ``garbled`` are left out (000's export: 155 rows, 11 garbled), and the lines of the rows kept
+    are still the file's."""
+    export = tmp_path / "000.csv"
+    done = run_cli("parse", corpus_path("000"), "--format", "csv", "-o", export)
+    assert done.returncode == 0, done.stderr
+    raw = pd.read_csv(export, dtype=str, keep_default_na=False)
+    assert len(raw) == 155 and (raw["reading"] == "garbled").sum() == 11
+    frame = read_csv(export)
+    assert len(frame) == 144 and set(frame["reading"]) == {""}
+    assert "离休干部、二等乙级伤残军人数" not in set(frame["level3"])
+    kept_lines = [int(n) for n in frame["_line"]]
+    assert kept_lines == [i + 2 for i in raw.index[raw["reading"] != "garbled"]]
+    # The labelled rows of the five samples, read from their exports, are the frame of the parsed documents.
+    assert len(category_set([export]).labels) == len(category_set([corpus_path("000")]).labels)
 
 
 def test_on_time_printed_under_quality_is_predicted_timeliness() -> None:
