@@ -23,7 +23,7 @@ from kpi_lint.classify.cells import indicator_row as indicator_row
 from kpi_lint.classify.cells import level1_cell, level2_cell
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import load_lexicon
-from kpi_lint.model import Document
+from kpi_lint.model import Document, Reading
 from kpi_lint.parse.values import parse_value
 from kpi_lint.read.source import decode_bytes
 
@@ -52,11 +52,15 @@ LOCATION_COLUMNS = (SOURCE, LINE, COLUMN)
 
 
 def documents_frame(documents: Iterable[Document]) -> pd.DataFrame:
-    """One row per indicator, every column a string, located at its 三级指标 cell."""
+    """One row per indicator taken as data, every column a string, located at its 三级指标 cell.
+
+    A garbled table's rows (``reading: garbled``, Document.trusted_indicators) are left out: their cells may
+    belong to other rows, so neither a label nor a feature read from them can be trusted.
+    """
     rows = [
         {**indicator_row(ind), SOURCE: ind.path, LINE: str(ind.line), COLUMN: str(ind.column)}
         for doc in documents
-        for ind in doc.indicators
+        for ind in doc.trusted_indicators
     ]
     return pd.DataFrame(rows, dtype=str)
 
@@ -83,7 +87,21 @@ def read_csv(path: Path) -> pd.DataFrame:
     frame[SOURCE] = name
     frame[LINE] = [str(i + 2) for i in range(len(frame))]
     frame[COLUMN] = "1"
-    return frame
+    return trusted_rows(frame)
+
+
+# The `reading` keys of a row listed but not taken as data (kpi_lint.model.Reading: a garbled table's row).
+UNTRUSTED_READINGS = frozenset(r.value for r in Reading)
+
+
+def trusted_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows taken as data: a table with a ``reading`` column (a `kpi-lint parse` export, or labels that keep it)
+    leaves out the rows it marks (``garbled``), as documents_frame does for a parsed document. Lines stay those of
+    the file."""
+    if "reading" not in frame.columns:
+        return frame
+    keep = ~frame["reading"].str.strip().isin(UNTRUSTED_READINGS)
+    return frame[keep].reset_index(drop=True)
 
 
 def complete_columns(frame: pd.DataFrame, needed: Sequence[str], source: str) -> pd.DataFrame:

@@ -74,7 +74,7 @@ def test_retrained_and_shipped_models_predict_the_same(
     new = (retrained_category if task == "category" else retrained_vagueness).model
     shipped = load_model(MODELS_DIR / f"{task}.skops")
     rows = _corpus_rows()
-    assert len(rows) == 412  # every indicator of the five disclosures
+    assert len(rows) == 401  # every indicator of the five disclosures taken as data (412 less 000's garbled 11)
     ours, theirs = predict_frame(new, rows), predict_frame(shipped, rows)
     differing = [i for i, (a, b) in enumerate(zip(ours, theirs, strict=True)) if a[0] != b[0]]
     assert not differing, f"{len(differing)} predictions differ, first at row {differing[0]}"
