@@ -305,11 +305,16 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
 
 def _compared(piece: str, hints: GlueHints) -> bool:
     """A worded target closing with the base period it compares with, the comparison before it ("超上年度")."""
+    # Most pieces end with none of them: one C-level test over the tuple passes them over.
+    if not piece.endswith(hints.base_ends):
+        return False
     return any(piece.endswith(base) and len(piece) > len(base) for base in hints.base_ends)
 
 
 def _opened(piece: str, hints: GlueHints) -> bool:
     """A worded target opening as one does, with more after its opener ("按规定时限", not "按规定")."""
+    if not piece.startswith(hints.worded_openers):  # as in _compared: most pieces open with none
+        return False
     return any(piece.startswith(word) and len(piece) > len(word) for word in hints.worded_openers)
 
 
