@@ -467,10 +467,7 @@ PINS: tuple[Pin, ...] = (
     # hand labels kept the printed 成本 / 可持续影响, are reported again: re-read by corpus/labels/README.md's rules, a
     # price execution rate is a rate of standard met (质量) and a service period a date span (时效), and the retrained
     # model follows the settled labels (e02's KPI104 defers to KPI404 again).
-    Pin(
-        "9",
-        per_rule={"KPI101": 10 / 11, "KPI103": 8 / 10, "KPI104": 1.0, "KPI202": 5 / 7, "KPI404": 5 / 6},
-    ),
+    Pin("9", per_rule={"KPI101": 10 / 11, "KPI103": 8 / 10, "KPI104": 1.0, "KPI202": 5 / 7, "KPI404": 5 / 6}),
     # Sample 10: 58 findings over the wild set and the five samples not judged in samples 1–9 (seed 97 on main 2891192,
     # 3 of each rule that fires at least 5 times; all fell in the five samples), judged blind before issue 11l's fixes.
     # As drawn: 52 right, 3 partly, 3 wrong (0.90 strict, 0.95 lenient); no rule has 5 judged rows, so the floor is over
@@ -478,11 +475,7 @@ PINS: tuple[Pin, ...] = (
     # 001 312 KPI301 (a clipped name read as a repeat) are fixed, 003 1769 KPI203 (运行保障成本, partly) is silent: 52
     # of the 55 still reported are right; the wrong one left was the reader's (004 729, a merged 二级 cell), fixed by
     # issue 11ae (the label printed on the cell's second row, one cell short, is the whole cell's): 52 of 54.
-    Pin(
-        "10",
-        overall=52 / 54,
-        at_least=50,
-    ),
+    Pin("10", overall=52 / 54, at_least=50),
     # Sample 11: 51 wild findings not judged in samples 1–10 (seed 101 on 5b43b3d: 14 of the 25 unjudged KPI101, every
     # other unjudged wild finding; most in the new batches p and q), judged blind before issue 11m's fixes. As drawn: 24
     # right, 6 partly, 21 wrong (0.47 strict, 0.59 lenient); KPI101 14/14, KPI202 1/9, KPI103 1/6. After issue 11m's
@@ -497,11 +490,7 @@ PINS: tuple[Pin, ...] = (
     # Since issue 11o the reader reads the points h02's funds label gives budget execution ("预算执行情况(万元) ⏎
     # (20分)") and KPI503 lets an unread execution score take them: h02's KPI503 (wrong) is silent, 23 of the 28 are
     # right.
-    Pin(
-        "11",
-        per_rule={"KPI101": 1.0},
-        overall=23 / 28,
-    ),
+    Pin("11", per_rule={"KPI101": 1.0}, overall=23 / 28),
     # Sample 12: all 26 wild findings not judged in samples 1–11 (seed 113 on bb16a1b; 15 on the new batch r, documents
     # no rule was tuned on), judged blind before issue 11n's fixes. As drawn: 16 right, 4 partly, 6 wrong (0.62 strict,
     # 0.77 lenient); KPI101 12/14, batch r 5/15. Wrong: 5 the reader's (r06's glued notice, asterisked header and row
@@ -512,11 +501,7 @@ PINS: tuple[Pin, ...] = (
     # a09/j09's unread one).
     # Since issue 9t the reader reads a09's and j09's glued execution 分值 and KPI504 leaves a form that prints none
     # with indicators summing to 100: r05's is silent, 16 of the 20 still reported are right.
-    Pin(
-        "12",
-        per_rule={"KPI101": 12 / 12},
-        overall=16 / 20,
-    ),
+    Pin("12", per_rule={"KPI101": 12 / 12}, overall=16 / 20),
     # Sample 15: all 8 findings on batch s. As judged: 6 right, 1 partly, 1 wrong (0.75 strict, 0.88 lenient). Wrong:
     # s01's KPI104 on "2021.1.1-12.31", a dotted date range whose end leaves out the year, parsed as the count 2021.1
     # (the value parser's, silent since dotted ranges and deadlines read as dates; optimistic, as the fix was shaped on
@@ -536,11 +521,7 @@ PINS: tuple[Pin, ...] = (
     # k06's wrapped note), both judged wrong before too. 33 of the 40 still reported are right.
     # Since issue 11u k06 46's coverage rate under 数量 (KPI404, partly) is silent (lexicons/coverage_rates.txt): KPI404
     # has 4 still reported (4/4), fewer than 5; 33 of the 39 still reported are right.
-    Pin(
-        "16",
-        per_rule={"KPI101": 1.0, "KPI103": 1.0, "KPI104": 5 / 6},
-        overall=33 / 39,
-    ),
+    Pin("16", per_rule={"KPI101": 1.0, "KPI103": 1.0, "KPI104": 5 / 6}, overall=33 / 39),
     # Sample 18: 32 findings judged blind by issue 11r on bc771f0 before any rule change (seed 118, --share 0 --at-least
     # 8 --min-fires 5 --only corpus/wild/ --exclude-reviewed --reworded: up to 8 of each rule that fires at least 5
     # times on the wild set among the findings never judged as they now read — 9 never judged at all, 21 judged only on
@@ -558,21 +539,13 @@ PINS: tuple[Pin, ...] = (
     # a compliance verdict under 质量 ("严格执行相关制度规定") is checkable yes or no like "合规"
     # (lexicons/compliance_phrases.txt; a decision against this sample's verdicts, argued in issue-11-precision3.md):
     # KPI101 has fewer than 5 left, and 20 of the 24 still reported are right.
-    Pin(
-        "18",
-        per_rule={},
-        overall=20 / 24,
-    ),
+    Pin("18", per_rule={}, overall=20 / 24),
     # Sample 19: 12 findings judged again by issue 11t on their reworded message (not blind, not random; see above):
     # KPI101 c01 54 and l02 107 ("优良" now a grade lacking its share) and c09 31 ("按计划实施" now lacking the plan's
     # dates), KPI203 ×8 (a category name without 指标 now called a
     # category name), KPI102 c05 43 (a bare "≥90" on a count now said to lack its unit). As judged: 12 right.
     # Optimistic: each wording was shaped on the earlier partly verdicts it answers.
-    Pin(
-        "19",
-        per_rule={"KPI203": 1.0},
-        overall=1.0,
-    ),
+    Pin("19", per_rule={"KPI203": 1.0}, overall=1.0),
     # Sample 20: 12 KPI404 findings judged blind by issue 11u after its first three gates (d5a86ae: coverage rates under
     # 数量, money subjects under 经济效益, money under an output name), drawn with bench/finding_review_sample.py --seed
     # 120 --share 0 --at-least 12 --only corpus/ --exclude-reviewed (every wild KPI404 finding had been judged, so all
@@ -581,11 +554,7 @@ PINS: tuple[Pin, ...] = (
     # rate whose % was lost; silent since issue 11u's follow-up (a rate-named row with a bare figure fits where its
     # percentage twin does; optimistic, shaped on this verdict). Partly: 003 2282 "经济效益指标 | 环境改善情况 | ≥95"
     # sent to 生态效益 in an IT project. 10 of the 11 still reported are right.
-    Pin(
-        "20",
-        per_rule={"KPI404": 10 / 11},
-        overall=10 / 11,
-    ),
+    Pin("20", per_rule={"KPI404": 10 / 11}, overall=10 / 11),
     # Sample 21: 35 wild findings judged blind by issue 11v on 0aa2a25, no rule changed (bench/finding_review_sample.py
     # --seed 121 --share 0 --at-least 6 --min-fires 0 --only corpus/wild/ --exclude-reviewed
     # tests/data/finding_review.csv --reworded: up to 6 of every rule with findings not judged as they now read; 15 on
@@ -625,47 +594,28 @@ PINS: tuple[Pin, ...] = (
     # have (a school's 生态效益, "项目区森林覆盖率"). Issue 11w's fix (a fill-in asked only where the move empties a
     # category every project must set; an example only from at least two projects of the project's own sector,
     # none otherwise) rewords all 12; they are judged again as sample 23 and keep their verdicts here.
-    Pin(
-        "22",
-        per_rule={"KPI404": 0 / 12},
-        overall=8 / 21,
-    ),
+    Pin("22", per_rule={"KPI404": 0 / 12}, overall=8 / 21),
     # Sample 23: sample 22's 12 KPI404 findings judged again by issue 11w on their reworded message (not blind, not
     # random; optimistic: the fix was argued from these verdicts). As judged: 10 right, 2 partly — f02 "疫苗使用率"
     # and f12 "修缮级别", whose move to 质量 is still only one reading (the example, the other 10's cause, is gone).
-    Pin(
-        "23",
-        per_rule={"KPI404": 10 / 12},
-        overall=10 / 12,
-    ),
+    Pin("23", per_rule={"KPI404": 10 / 12}, overall=10 / 12),
     # Sample 24: the 38 other KPI404 findings whose message issue 11w's fix changed (wild and samples), judged again on
     # the new message — not blind, not random: the new ending (move only, or a replacement asked, with a peer example in
     # 003) checked against the project's rows; the move's verdict is the earlier one, kept. As judged: 34 right, 2
     # partly (d08 "大厅运行正常率" sent to 社会 not 质量; 003 "环境改善情况" in an IT project sent to 生态), 2 wrong
     # (004 729, the reader's merged cell; b04 "改善人居环境", silent since: lexicons/shared_subjects.txt, argued from
     # that row). 34/37 until issue 11ae read 004 729 under the merged 时效指标 cell (its KPI404 gone): 34/36.
-    Pin(
-        "24",
-        per_rule={"KPI404": 34 / 36},
-        overall=34 / 36,
-    ),
+    Pin("24", per_rule={"KPI404": 34 / 36}, overall=34 / 36),
     # Sample 25: 12 KPI201 findings judged again by issue 11aa on the message its fix gave them (not blind, not random:
     # chosen to cover subsidy funds of millions, schools and offices alike, and the sample files' own projects). As
     # judged: 11 right, 1 partly (g05: the NDRC template has no cost column; the rule's old verdict, not the message's).
-    Pin(
-        "25",
-        per_rule={"KPI201": 11 / 12},
-        overall=11 / 12,
-    ),
+    Pin("25", per_rule={"KPI201": 11 / 12}, overall=11 / 12),
     # Sample 26: u01's findings once issue 11y reads its two projects apart, judged by the session lead where they stand
     # (not blind, not random). KPI201 ×2 right (neither project lists a cost indicator); KPI202 ×2 partly: the rows are
     # listed without categories, true, but project 1 prints 5 indicators and the message counts 4 (the worded
     # "职工个税正常申报缴纳" is not read as one), and project 2 names its five aspects
     # (数量、时效、质量、社会效益、满意度), so "补齐缺少的维度" misleads. Fewer than 5 per rule: the overall floor only.
-    Pin(
-        "26",
-        overall=2 / 4,
-    ),
+    Pin("26", overall=2 / 4),
     # Sample 27: the findings issue 11ad's fix changed on the wild set, judged again by its author on the new
     # message (not blind, not random: the fix was argued from samples 9 and 26's verdicts, so these are optimistic).
     # KPI202: m05's 质量 / 时效 rows now said to be printed and left empty ("表中印了质量指标一栏，却空着没有填");
@@ -674,11 +624,7 @@ PINS: tuple[Pin, ...] = (
     # and no longer asks to "补齐缺少的维度". KPI106: u01 5:71, the worded indicator now read, has no target (true).
     # As judged: 7 right. Gone: g05 41:5 (the NDRC template's outputs are not split into 数量 / 质量 / 时效; partly
     # in sample 9, now silent).
-    Pin(
-        "27",
-        per_rule={"KPI202": 6 / 6},
-        overall=7 / 7,
-    ),
+    Pin("27", per_rule={"KPI202": 6 / 6}, overall=7 / 7),
     # Sample 31: the 27 wild KPI201 findings issue 11af's fix changed, judged by that helper on the new message and
     # suggestion (not blind, not random; optimistic: the fix was argued from samples 29 and 30). As judged: 26 right, 1
     # partly (b09: a 街道办's department-wide table; the cost requirement of that template is the old partly reason, and
@@ -686,20 +632,12 @@ PINS: tuple[Pin, ...] = (
     # each finding by its latest sample (bench/finding_review_precision.py --latest): 31/5/0 (0.86) → 35/1/0 (0.97).
     # Since issue 11-precision3 b02 5:1 (right) is silent: the finding moved to the unit cost b02 files under 质量
     # (111:1, a warning, sample 44), so 25 of the 26 still reported are right.
-    Pin(
-        "31",
-        per_rule={"KPI201": 25 / 26},
-        overall=25 / 26,
-    ),
+    Pin("31", per_rule={"KPI201": 25 / 26}, overall=25 / 26),
     # Sample 32: the wild findings issue 11ag's fixes brought or reworded, judged by its author after the fix (not
     # blind, not random; optimistic: the KPI402 change was argued from sample 29's why on w04). As judged: 9 right — the
     # six process measures with 及时 / 足额 inside (资金支付及时率, 资金到位及时率, 资金足额拨付率) and the three vague
     # cost effects now offered a ceiling (≤N元) instead of a floor.
-    Pin(
-        "32",
-        per_rule={"KPI402": 6 / 6},
-        overall=9 / 9,
-    ),
+    Pin("32", per_rule={"KPI402": 6 / 6}, overall=9 / 9),
     # Sample 33: the 15 wild findings whose suggestion issue 11ah's floor changed (a line needs at least two peer
     # projects that set it), judged by its author on the new suggestion (not blind, not random; every change is a
     # removal, so the verdicts follow the findings' earlier ones). As judged: 14 right, 1 partly (b09: the
@@ -707,11 +645,7 @@ PINS: tuple[Pin, ...] = (
     # gone). The one loss worth naming: c06's two KPI104 findings lost c05's "培训成本 400元/人、天", a fitting unit
     # from one 市场监管 project.
     # Since issue 11-precision3 b02 5:1 (right) is silent, moved to 111:1 (see sample 31): KPI201 has 4 left (< 5).
-    Pin(
-        "33",
-        per_rule={"KPI104": 10 / 10},
-        overall=13 / 14,
-    ),
+    Pin("33", per_rule={"KPI104": 10 / 10}, overall=13 / 14),
     # Sample 34: all 8 findings on the new wild batch x (x01–x03), judged blind by helper wild-x on the
     # branch's first commit (46eb599, labels only) before any change. As judged: 4 right (x01's seven
     # "100%" as one template value, KPI102; a percentage under 数量 and under 成本 whose 三级 is the sum
@@ -721,11 +655,7 @@ PINS: tuple[Pin, ...] = (
     # KPI106, KPI404, KPI406; the reader's). Strict precision 4/8 blind; no rule has 5 findings here.
     # Since helper wild-x's reader fix (signature labels printed as one cell, "上报时间", close a table)
     # the three are silent: 4 of the 5 still reported are right (not blind: the fix came after the verdict).
-    Pin(
-        "34",
-        per_rule={},
-        overall=4 / 5,
-    ),
+    Pin("34", per_rule={}, overall=4 / 5),
     # Sample 36: the 14 wild findings never judged before on main c841579 (seed 136, --share 0 --at-least 8 --min-fires
     # 0 --only corpus/wild/ --exclude-reviewed: 8 of KPI404's 10 unjudged findings and every other one), judged blind by
     # issue 11-sample36 before any change. As judged: 10 right, 3 partly, 1 wrong (0.71 strict, 0.93 lenient); KPI404
@@ -742,26 +672,16 @@ PINS: tuple[Pin, ...] = (
     # no longer reads 当年 before 为主 / 为准 / 的 as a date (the model then says 质量), and KPI404 moves to 时效 only a
     # row that says when.
     # KPI404 4/5, 10 of the 11 still reported.
-    Pin(
-        "36",
-        per_rule={"KPI404": 4 / 5},
-        overall=10 / 11,
-    ),
+    Pin("36", per_rule={"KPI404": 4 / 5}, overall=10 / 11),
     # Sample 37: the 4 findings issue 11-sample36's fixes brought or reworded, judged by that helper after the fix (not
     # blind, not random; optimistic: the fixes were argued from sample 36's verdicts). As judged: 4 right (a07 59 KPI404
     # without the copied construction example; h04 and l06 KPI402 on 结余率 / 结转结余率; u04 30 KPI408, a reporting
     # frequency under 社会效益).
-    Pin(
-        "37",
-        overall=4 / 4,
-    ),
+    Pin("37", overall=4 / 4),
     # Sample 38: the one finding issue 11-kpi404's fix brought, judged by that helper after the fix (not blind, not
     # random): n01 16 KPI101 "以最新资源面市 | 资源采购期以当年为主", a quality target with no share to check it by,
     # once the value is no longer read as a date (right).
-    Pin(
-        "38",
-        overall=1 / 1,
-    ),
+    Pin("38", overall=1 / 1),
     # Sample 39: 210 wild findings of main 148731c drawn fresh by issue 11-sample38 (seed 138: 15 of every rule
     # that fires at least 5 times on the wild set, all of them for the rules that fire fewer; earlier verdicts ignored),
     # judged blind before any change. As judged: 186 right, 23 partly, 1 wrong (0.89 strict, 1.00 lenient; 0.86 weighted
@@ -803,19 +723,13 @@ PINS: tuple[Pin, ...] = (
     # KPI103, a rate printed as "1" now read as the fraction 100% (not "1%"); s01 8 KPI104 offered
     # "1-6期培训结束后N日内" (lexicons/event_deadlines.txt); b09 21 KPI402 on a department-wide table, now a hint
     # (info) with that table's reason.
-    Pin(
-        "40",
-        overall=5 / 5,
-    ),
+    Pin("40", overall=5 / 5),
     # Sample 41: 8 findings of sample 39 judged partly blind and right once compared with their earlier verdicts (not
     # blind: the comparison made the case): g07 139 KPI101 and 141 KPI502 ("已完成" is no target; the message asks for
     # one first), b03 25 KPI105 ×2 (a mild "please check the basis"), KPI202 ×4 on tables without 一级/二级 columns
     # (b09, d10, j08, w03: an info hint that says the table has no such columns). The sample 39 rows keep their blind
     # partly.
-    Pin(
-        "41",
-        overall=8 / 8,
-    ),
+    Pin("41", overall=8 / 8),
     # Sample 42: 103 wild findings of main b457aa7 outside sample 39 (seed 142: 12 of every rule that has findings left
     # once sample 39's places are set aside, all of them when fewer: KPI105 9, KPI106 6, KPI402 4), judged blind by a
     # second judge (issue 11-sample42) before reading any earlier verdict. As judged: 88 right, 14 partly, 1 wrong (0.85
@@ -852,11 +766,7 @@ PINS: tuple[Pin, ...] = (
     # KPI201 (info on a department-wide table), 4 KPI104 on 时效 rates written in words (002 ×2, y01 ×2: "≥N%", not a
     # date) and 10 KPI104 whose message no longer gives "每季度一次" as a timeliness form — of which d01 182 and n01 17
     # stay partly and j04 57 wrong (a reading problem) for the reasons of their earlier samples.
-    Pin(
-        "43",
-        per_rule={"KPI104": 12 / 15},
-        overall=17 / 20,
-    ),
+    Pin("43", per_rule={"KPI104": 12 / 15}, overall=17 / 20),
     # Sample 44: the 43 findings issue 11-precision3's fixes brought or reworded, judged by that helper after the fix
     # (not blind, not random: optimistic, the fixes were argued from sample 42's verdicts). As judged: 42 right, 1
     # partly (u01 5:71 KPI106: "职工个税正常申报缴纳" in a report is itself a yes/no target; the message now fits a
@@ -865,11 +775,7 @@ PINS: tuple[Pin, ...] = (
     # ×6 (worded moves between 经济 and 社会效益 are hints; j01 45 re-judged right at info), KPI201 ×5 (prose reports:
     # info), KPI106 ×6 (prose items), KPI502 ×4 (a yes/no target is checkable: the actual should state the check's
     # result), KPI202 j02 (a salary line).
-    Pin(
-        "44",
-        per_rule={"KPI103": 20 / 20, "KPI106": 5 / 6, "KPI201": 6 / 6, "KPI404": 6 / 6},
-        overall=42 / 43,
-    ),
+    Pin("44", per_rule={"KPI103": 20 / 20, "KPI106": 5 / 6, "KPI201": 6 / 6, "KPI404": 6 / 6}, overall=42 / 43),
     # Sample 45: 76 wild findings of main f07a6c0 outside samples 39 and 42 (seed 145: 10 of every rule that has
     # findings left once both samples' places are set aside, all of them when fewer: KPI502 8, KPI201 4, KPI301 2,
     # KPI402 2), judged blind by a third judge (issue 11-sample45) before reading any earlier verdict. As judged: 59
