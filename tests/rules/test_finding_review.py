@@ -900,6 +900,21 @@ PINS: tuple[Pin, ...] = (
         # none of its places was judged in any of them, and it covers the 4 rules that had any left.
         draw=Draw("census", frozenset({"39", "42", "45", "47"}), size=120, rules=4),
     ),
+    # 50 = every wild finding of main 2dd252b that main 97a0237 did not report alike (bench/finding_review_sample.py
+    # --changed-since: same path, line, column, code, message and suggestion), the findings this session's fixes
+    # (11-census-fixes, 11-followups, 11-s48-fixes) added or reworded: 86, judged blind by issue 11-sample50.
+    Pin(
+        "50",
+        per_rule={
+            "KPI101": 11 / 11,
+            "KPI103": 22 / 22,
+            "KPI106": 6 / 6,
+            "KPI202": 11 / 11,
+            "KPI404": 20 / 20,
+            "KPI502": 4 / 8,
+        },
+        overall=81 / 86,
+    ),
 )
 
 
@@ -1147,3 +1162,42 @@ def test_the_sampler_draws_within_the_samples_named_and_counts_every_fire() -> N
     only_47 = [f for f, r in zip(findings, rows, strict=True) if "47" in r["sample"].split()]
     alone = sampler.sample(only_47, seed=148, share=1.0, at_least=0, min_fires=5, within=within)
     assert not any(f["code"] == "KPI106" for f in alone) and len(alone) == 39
+
+
+def test_the_fiftieth_sample_is_a_census_of_ten_rules_on_the_wild_set() -> None:
+    """Sample 50 holds 86 wild findings of 10 rules, each place once."""
+    drawn = [r for r in ROWS if "50" in r["sample"].split()]
+    assert len(drawn) == 86
+    assert all(r["file"].startswith("corpus/wild/") for r in drawn)
+    assert len({r["code"] for r in drawn}) == 10
+    assert len({_place(r) for r in drawn}) == 86
+
+
+def test_the_sampler_keeps_only_the_findings_changed_since_a_base() -> None:
+    """--changed-since BASE keeps a finding unless BASE has one with the same path, line, column, code, message and
+    suggestion: over the 86 findings of sample 50, a base holding 60 of them alike, 10 with another message, 5 at
+    another column and 5 with a suggestion added leaves 26 (the 6 missing from the base and the 20 altered)."""
+    sampler = _sampler()
+    findings: list[dict[str, object]] = [
+        {
+            "path": r["file"],
+            "line": int(r["line"]),
+            "column": int(r["column"]),
+            "code": r["code"],
+            "message": r["message"],
+            "suggestion": None,
+        }
+        for r in ROWS
+        if "50" in r["sample"].split()
+    ]
+    base = [dict(f) for f in findings[:80]]
+    for f in base[60:70]:
+        f["message"] = str(f["message"]) + "（旧措辞）"
+    for f in base[70:75]:
+        f["column"] = int(str(f["column"])) + 1
+    for f in base[75:80]:
+        f["suggestion"] = "100%"
+    kept = sampler.changed_since(findings, base)
+    assert len(kept) == 26
+    assert kept == findings[60:]
+    assert sampler.changed_since(findings, findings) == []
