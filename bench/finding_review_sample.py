@@ -68,8 +68,13 @@ KPI302 6, KPI109 5 — 135 of the 527 wild findings), judged blind by issue 11-s
 same findings was read; 49 = seed 149 over all 181 wild files on main 97a0237, --share 1 --at-least 1000 --only
 corpus/wild/ --exclude-sample 39 --exclude-sample 42 --exclude-sample 45 --exclude-sample 47 (a census, not a draw:
 every wild finding the four blind samples left, 120 of 527 — KPI101 93, KPI103 22, KPI104 4, KPI404 1), judged blind
-by issue 11-census49 before any earlier verdict of the same findings was read; the other later samples are listed in
-tests/rules/test_finding_review.py.
+by issue 11-census49 before any earlier verdict of the same findings was read; 50 = every wild finding of the
+session-20 fixes (11-census-fixes, 11-followups, 11-s48-fixes) that is new or reads otherwise than on main 97a0237:
+`kpi-lint check corpus --output-format json --no-cache --fail-on never --explain -o now.json` on main 2dd252b,
+then `python bench/finding_review_sample.py now.json --changed-since /tmp/s20/base.json --seed 150 --share 1
+--at-least 1000 --only corpus/wild/` (a census, not a draw: a finding counts as changed when no finding of BASE has
+its path, line, column, code, message and suggestion), judged blind by issue 11-sample50 before any earlier verdict
+of the same places was read; the other later samples are listed in tests/rules/test_finding_review.py.
 """
 
 from __future__ import annotations
@@ -129,6 +134,18 @@ def reviewed_places(
 def _key(f: dict[str, object], reworded: bool) -> tuple[str, int, int, str, str]:
     where = place(f)
     return (where[0], where[1], where[2], where[3], where[4] + ("\n" + str(f["message"]) if reworded else ""))
+
+
+def changed_since(findings: list[dict[str, object]], base: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The findings that BASE (an earlier `kpi-lint check --output-format json` of the same files) did not report as
+    they now read: no finding of BASE has the same path, line, column, code, message and suggestion. A finding that
+    moved, changed its rule, its wording or its suggestion, or is new, is kept; one that BASE reported alike is not."""
+
+    def said(f: dict[str, object]) -> tuple[str, ...]:
+        return tuple(str(f.get(k) or "") for k in ("path", "line", "column", "code", "message", "suggestion"))
+
+    before = {said(f) for f in base}
+    return [f for f in findings if said(f) not in before]
 
 
 def sample(
@@ -208,6 +225,13 @@ def main() -> None:
         "only, not the verdicts",
     )
     ap.add_argument(
+        "--changed-since",
+        default="",
+        metavar="BASE.json",
+        help="keep only the findings that BASE (an earlier check's JSON output) did not report with the same path, "
+        "line, column, code, message and suggestion: the new and the reworded ones",
+    )
+    ap.add_argument(
         "--reviews",
         default=REVIEWS,
         metavar="CSV",
@@ -216,6 +240,9 @@ def main() -> None:
     args = ap.parse_args()
     with open(args.findings, encoding="utf-8") as fh:
         findings = json.load(fh)
+    if args.changed_since:
+        with open(args.changed_since, encoding="utf-8") as fh:
+            findings = changed_since(findings, json.load(fh))
     reviewed: frozenset[tuple[str, int, int, str, str]] = frozenset()
     if args.exclude_reviewed:
         reviewed |= reviewed_places(args.exclude_reviewed, args.reworded)
