@@ -25,6 +25,8 @@ _EXECUTION_FIELDS = ("budgeted", "full_year", "executed", "weight", "rate", "sco
 # "预算执行情况(万元)(20分)": the label of the funds block, then the points of budget execution.
 _LABEL = lazy_compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*$")
 _POINTS = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_LABEL_OPENINGS = ("实施期", "中期", "年度", "其中")
+_LABEL_AMOUNT = lazy_compile(r"[:：\s]\s*(\d[\d,]*(?:\.\d+)?)\s*$")
 _UNIT_CELL = lazy_compile(r"[(（]万?元[)）]")
 _PERIOD_PREFIXES = (("实施期", PERIOD_IMPLEMENTATION), ("中期", "中期"), ("年度", PERIOD_ANNUAL))
 _LABELLED_POINTS = lazy_compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*" + _POINTS.pattern)
@@ -75,7 +77,9 @@ class FundsReader:
                 continue
             amount = next((c for c in cells[i + 1 :] if not c.blank), None)
             if amount is None or to_number(amount.text) is None:
-                continue
+                amount = _amount_in_label(cell)  # "年度资金总额:203", "其中:财政拨款 203": one cell
+                if amount is None:
+                    continue
             period = self._period(cell, i, source, labels)
             loc = amount.located
             self.items.append(
@@ -189,6 +193,16 @@ class FundsReader:
                 setattr(ex, name, to_number(cell.text))
                 ex.spans[name] = Located(cell.text.strip(), cell.line, cell.column, cell.anchor)
         return ex
+
+
+def _amount_in_label(cell: Cell) -> Cell | None:
+    """The amount a fund label's own cell ends with, after a colon or a space, when the cell opens as the form's
+    fund labels do (with its period or 其中): not a run of other words that happens to hold one
+    ("省商务厅资金总额:…")."""
+    m = _LABEL_AMOUNT.search(cell.text)
+    if m is None or cell.anchor is not None or not squash(cell.text).startswith(_LABEL_OPENINGS):
+        return None
+    return replace(cell, text=m.group(1), column=cell.column + m.start(1))
 
 
 def _lone_period(label: str) -> str | None:

@@ -745,6 +745,8 @@ class FormReader:
                 self._goal_periods = [p for p in (_goal_period(c.text) for c in rest) if p]
                 return True
             value = rest[0] if rest and values[i + 1] else None
+            if value is not None and fact in _SHORT_FACTS and value.text.strip().startswith(_JOINED_LABEL):
+                value = None  # "6、实施单位及责任人": two labels joined into a heading, not a label and its value
             if fact == "total_score":
                 # "总分 | 100 | 98.51 | 优": the score is the last number, the grade the word after it.
                 numbers = [c for c in rest if to_number(c.text) is not None]
@@ -1224,10 +1226,11 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
 
 # Facts that are a name: their value ends where a run of labels glued after it begins.
 _SHORT_FACTS = frozenset({"name", "department", "implementer", "attribute"})
+_JOINED_LABEL = ("及", "和", "与", "、")  # a word that joins a second label to a first
 _RUN_ON_FACTS = _SHORT_FACTS | {"duration"}  # facts that may run on one after another in one cell
 _SEAL = lazy_compile(r"[(（](?:盖章|签章|签字|公章)[)）]")
 _UNCLOSED = lazy_compile(r"^[(（][^)）]*$")
-_LABELLED_LINE = lazy_compile(r"\n\s*[^\s:：]{2,8}[:：]")
+_LABELLED_LINE = lazy_compile(r"(?:\n|[ \t\u3000])\s*[^\s:：]{2,8}[:：]")  # the next "label:", on its line or the next
 
 
 # Labels printed on the same line after a fact's value, with or without a space before them.

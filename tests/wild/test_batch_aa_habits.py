@@ -65,3 +65,34 @@ def test_funds_printed_one_cell_per_line_are_paired_with_the_label_before_them()
         ("中期", "财政拨款", 449.8, "449.8万", "万元"),
         ("年度", "财政拨款", 189.8, "189.8万", "万元"),
     ]
+
+
+AA02 = WILD / "aa02_xinjiang_medinsurance_target.txt"
+
+
+def test_aa02_rows_and_particulars_of_a_notice_that_prints_its_form_one_cell_per_line() -> None:
+    # 温泉县 医保 (read blind at 1.00, 7/7): a 公示 in prose, then the form one cell per line, each ending " |".
+    doc = parse(AA02)
+    rows = [(i.level2, i.level3, i.value, i.line) for i in doc.indicators]
+    assert rows[0] == ("数量指标", "基本医疗保险参保人数", "43230人", 62)
+    assert rows[-1] == ("时效指标", "专项补助使用落实期限", "2019年1月-2019年12月", 82)
+    assert len(rows) == 7
+    project = doc.projects[0]
+    # "6、实施单位及责任人" was read as the label 实施单位 and the value "及责任人": two labels joined by 及 make a
+    # heading. The next line "实施单位:温泉县医疗保障局 责任人:马玉秀" then ran on into its second pair; a "label:"
+    # after a space ends the value as one on the next line does.
+    assert project.implementer is not None and project.implementer.text == "温泉县医疗保障局"
+    # "年度资金总额:203" and "其中:财政拨款 203": a fund label and its amount in one cell.
+    funds = [(f.period, f.source, f.amount, f.unit, f.line, f.column) for f in project.funds]
+    assert funds == [("年度", "总额", 203.0, "万元", 43, 8), ("年度", "财政拨款", 203.0, "万元", 45, 9)]
+
+
+def test_aa02_findings() -> None:
+    # Blind: the cost per person filed under 数量 and the deadline under 质量 (KPI404, both right). `kpi-lint check`
+    # also reports the compliance claim "专项补助使用符合政策规定" as vague (KPI101 by the vagueness model, which a bare
+    # RuleContext does not load; vague by the labels' rule, though a 质量 value naming a rule to follow is a yes/no
+    # check in lexicons/compliance_phrases.txt, and its subject before 符合 keeps it from matching).
+    doc = parse(AA02)
+    findings = run_rules([doc], select_rules(None, None), RuleContext(documents=[doc]))
+    assert [(f.code, f.line) for f in findings] == [("KPI404", 71), ("KPI404", 75)]
+    assert "成本指标" in findings[0].message and "时效指标" in findings[1].message
