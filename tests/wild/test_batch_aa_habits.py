@@ -96,3 +96,18 @@ def test_aa02_findings() -> None:
     findings = run_rules([doc], select_rules(None, None), RuleContext(documents=[doc]))
     assert [(f.code, f.line) for f in findings] == [("KPI404", 71), ("KPI404", 75)]
     assert "成本指标" in findings[0].message and "时效指标" in findings[1].message
+
+
+def test_aa03_a_专项_declaration_is_read_and_its_cut_cost_value_kept_as_printed() -> None:
+    # 南岳区乡村振兴局 雨露计划 (read blind at 1.00, 4/4): "| 产出 指标 | 数量指标 | 年度申请就学补助户数 |
+    # >=101人/次 |", the 专项 template's "三级指标内容 | 指标值及单位"; the page is cut inside the 成本 value ("15" of
+    # 1500元/学期).
+    doc = parse(WILD / "aa03_hunan_ruralrevival_yulu_declaration.txt")
+    rows = [(i.level2, i.level3, i.value, i.line) for i in doc.indicators]
+    assert rows == [
+        ("数量指标", "年度申请就学补助户数", ">=101人/次", 19),
+        ("质量指标", "逾期发放率", ">=100%", 20),
+        ("时效指标", "就学补助及时发放率", ">=100%", 21),
+        ("成本指标", "补助标准", "15", 22),
+    ]
+    assert doc.projects[0].department is not None and doc.projects[0].department.text == "南岳区乡村振兴局"
