@@ -25,6 +25,10 @@ _EXECUTION_FIELDS = ("budgeted", "full_year", "executed", "weight", "rate", "sco
 # "预算执行情况(万元)(20分)": the label of the funds block, then the points of budget execution.
 _LABEL = lazy_compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*$")
 _POINTS = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_LABEL_OPENINGS = ("实施期", "中期", "年度", "其中")
+_LABEL_AMOUNT = lazy_compile(r"[:：\s]\s*(\d[\d,]*(?:\.\d+)?)\s*$")
+_UNIT_CELL = lazy_compile(r"[(（]万?元[)）]")
+_PERIOD_PREFIXES = (("实施期", PERIOD_IMPLEMENTATION), ("中期", "中期"), ("年度", PERIOD_ANNUAL))
 _LABELLED_POINTS = lazy_compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*" + _POINTS.pattern)
 
 
@@ -38,12 +42,21 @@ class FundsReader:
     _periods: list[tuple[int, str]] = field(default_factory=list)  # (column, period) of the totals row
     points: Located | None = None  # what the block's label says budget execution scores
     _label_ended: bool = False  # the last row ended with the block's label and no points
+    # One cell per line: the fund labels of a two-period declaration met so far (source, period), and the last
+    # one if its amount may be on the next line.
+    _lone_labels: list[tuple[str, str | None]] = field(default_factory=list)
+    _lone: tuple[str, str | None] | None = None
+    _opened: bool = False  # the block's label (项目资金) seen: the labels after it are the block's
 
     def feed(self, row: Row) -> bool:
         """Read a row of the funds block; False when the row is not one."""
         cells = row.cells
         self._note_unit(cells)
         self._note_points(cells)
+        filled = [c for c in cells if not c.blank]
+        self._opened = self._opened or any(squash(c.text).startswith("项目资金") for c in filled)
+        if len(filled) == 1 and self._opened and self._lone_cell(filled[0]):
+            return True
         figures = [(i, self.vocab.fund_column(c.text)) for i, c in enumerate(cells) if not c.blank]
         named = [(i, f) for i, f in figures if f]
         if len(named) >= 3:
@@ -64,7 +77,9 @@ class FundsReader:
                 continue
             amount = next((c for c in cells[i + 1 :] if not c.blank), None)
             if amount is None or to_number(amount.text) is None:
-                continue
+                amount = _amount_in_label(cell)  # "年度资金总额:203", "其中:财政拨款 203": one cell
+                if amount is None:
+                    continue
             period = self._period(cell, i, source, labels)
             loc = amount.located
             self.items.append(
@@ -73,9 +88,43 @@ class FundsReader:
             found = True
         return found
 
+    def _lone_cell(self, cell: Cell) -> bool:
+        """A declaration copied one cell per line ("中期资金总额 ⏎ | ⏎ | ⏎ 年度资金总额 ⏎ | ⏎ 15 ⏎ | ⏎ 其中:财政拨款"):
+        each label on a line of its own, its amount on the next line, an empty amount leaving no line.  Read only
+        after the block's label (项目资金), once a lone total names the implementation period, the one a two-period
+        declaration prints first: a flattened sheet that prints its labels in another order is not paired line by
+        line.  A label naming no period (其中:财政拨款) is the k-th period's when it is the k-th such label.  True
+        when read."""
+        label, self._lone = self._lone, None
+        source = self.vocab.fund_source(cell.text)
+        if source is not None and to_number(cell.text) is None:
+            period = _lone_period(cell.text)
+            if not self._lone_labels and not (source == "总额" and period not in (None, PERIOD_ANNUAL)):
+                return False
+            if period is None:
+                totals = [p for s, p in self._lone_labels if s == "总额"]
+                seen = sum(1 for s, _ in self._lone_labels if s == source)
+                period = totals[seen] if seen < len(totals) else None
+            self._lone = (source, period)
+            self._lone_labels.append(self._lone)
+            return True
+        if label is None:
+            return False
+        text, unit = cell.text.strip(), self.unit
+        if text.endswith("万") and (amount := to_number(text[:-1])) is not None:
+            unit = "万元"  # "449.8万": the amount says its unit
+        elif (amount := to_number(text)) is None:
+            return False
+        loc = cell.located
+        self.items.append(FundItem(label[1], label[0], amount, loc.text, unit, loc.line, loc.column, loc.anchor))
+        return True
+
     def _note_unit(self, cells: list[Cell]) -> None:
         for cell in cells:
             text = squash(cell.text)
+            if not self.items and _UNIT_CELL.fullmatch(text):
+                # "项目资金 ⏎ (万元)": the block label's unit on a line of its own
+                self.unit = "万元" if "万" in text else "元"
             if "资金" in text or "单位" in text or "预算" in text:
                 if "万元" in text:
                     self.unit = "万元"
@@ -117,7 +166,7 @@ class FundsReader:
 
     def _period(self, label: Cell, column: int, source: str, labels: list[int]) -> str | None:
         text = squash(label.text)
-        for word, period in (("实施期", PERIOD_IMPLEMENTATION), ("中期", "中期"), ("年度", PERIOD_ANNUAL)):
+        for word, period in _PERIOD_PREFIXES:
             if text.startswith(word):
                 if source == "总额":
                     self._periods = [p for p in self._periods if p[0] != column] + [(column, period)]
@@ -144,6 +193,21 @@ class FundsReader:
                 setattr(ex, name, to_number(cell.text))
                 ex.spans[name] = Located(cell.text.strip(), cell.line, cell.column, cell.anchor)
         return ex
+
+
+def _amount_in_label(cell: Cell) -> Cell | None:
+    """The amount a fund label's own cell ends with, after a colon or a space, when the cell opens as the form's
+    fund labels do (with its period or 其中): not a run of other words that happens to hold one
+    ("省商务厅资金总额:…")."""
+    m = _LABEL_AMOUNT.search(cell.text)
+    if m is None or cell.anchor is not None or not squash(cell.text).startswith(_LABEL_OPENINGS):
+        return None
+    return replace(cell, text=m.group(1), column=cell.column + m.start(1))
+
+
+def _lone_period(label: str) -> str | None:
+    text = squash(label)
+    return next((period for word, period in _PERIOD_PREFIXES if text.startswith(word)), None)
 
 
 def _consistent(ex: Execution) -> bool:

@@ -87,6 +87,7 @@ _EMPTY_WORDS = ("未填报", "无", "/", "—", "-", "——")
 # A row holding nothing but text in these columns (no target, sign, unit or score) may be prose.
 _PROSE_ROLES = {"level3", "description", "basis", "deviation", "note", "unnamed"}
 _ACTUAL_HEADS = ("实际完成情况", "全年实际完成情况", "年度总体目标完成情况", "完成情况")
+_YEAR_SPAN = lazy_compile(r"[(（][^()（）]*\d{4}[^()（）]*[)）]")  # "(2022年-2023年)" after a period heading
 _SHORTEST_NAME = 3  # an indicator name has at least this many characters ("覆盖率")
 _MAX_PROSE = 60  # a single cell longer than this, in a row-per-line table, is prose after the table
 # A sentence with a lead-in and clauses ("…计算：…；…") is a note, not an indicator's name.
@@ -166,6 +167,7 @@ class FormReader:
     _header_above: list[Row] = field(default_factory=list)
     _periods: list[str] = field(default_factory=list)  # period words met lately ("中期目标" … "年度目标")
     _goal_periods: list[str] = field(default_factory=list)  # periods of the goals printed on the next row
+    _goal_headings: bool = False  # reading 总体目标's period headings printed one cell per line
     _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
     _header_single: bool = True  # … printed one cell per line
     _header_unknown: list[Row] = field(default_factory=list)  # lines of a cell no list names, amid a header's words
@@ -694,6 +696,8 @@ class FormReader:
         cells, facts = line.filled, line.facts
         # A cell that may be a fact's value: it labels no fact and names no column.
         values = [f is None and r is None for f, r in zip(facts, line.filled_roles, strict=True)]
+        if self._goal_heading(cells):
+            return True
         if self._goal_periods:
             # The row under "总体目标 | 实施期目标 | 年度目标": one goal per period, in order.
             periods, self._goal_periods = self._goal_periods, []
@@ -701,6 +705,8 @@ class FormReader:
             if texts and all(len(squash(c.text)) > 6 for c in texts):
                 for period, cell in zip(periods, texts, strict=False):
                     self.draft.goals.setdefault(period, cell.located)
+                if len(cells) == 1:
+                    self._goal_periods = periods[1:]  # one cell per line: the next period's goal is the next line
                 return True
         found = False
         pending, before = self._pending_fact, self._pending_before
@@ -739,6 +745,8 @@ class FormReader:
                 self._goal_periods = [p for p in (_goal_period(c.text) for c in rest) if p]
                 return True
             value = rest[0] if rest and values[i + 1] else None
+            if value is not None and fact in _SHORT_FACTS and value.text.strip().startswith(_JOINED_LABEL):
+                value = None  # "6、实施单位及责任人": two labels joined into a heading, not a label and its value
             if fact == "total_score":
                 # "总分 | 100 | 98.51 | 优": the score is the last number, the grade the word after it.
                 numbers = [c for c in rest if to_number(c.text) is not None]
@@ -756,6 +764,21 @@ class FormReader:
             self._set_fact(fact, value)
             found = True
         return found
+
+    def _goal_heading(self, cells: list[Cell]) -> bool:
+        """One cell per line: "总体目标", then each of its period headings on a line of its own ("中期目标(2022年-
+        2023年)", "年度目标"); the goals follow, one per line, in that order.  True for such a heading."""
+        collecting, self._goal_headings = self._goal_headings, False
+        if len(cells) != 1 or not (collecting or self._pending_fact == "goal"):
+            return False
+        period = _goal_period(cells[0].text)
+        if period is None:
+            return False
+        if not collecting:
+            self._pending_fact, self._goal_periods = None, []
+        self._goal_periods.append(period)
+        self._goal_headings = True
+        return True
 
     def _end_block(self) -> None:
         if self.draft.block is not None:
@@ -1177,8 +1200,9 @@ def _labelled_here(record: Record, streamed: bool = False) -> bool:
 
 
 def _goal_period(text: str) -> str | None:
-    """ "实施期目标" → 实施期, "年度目标" → 年度; None for anything longer than such a heading."""
-    s = squash(text)
+    """ "实施期目标" → 实施期, "年度目标" → 年度, "中期目标(2023年—2025年)" → 中期 (the years a heading spans
+    are no part of it); None for anything longer than such a heading."""
+    s = _YEAR_SPAN.sub("", squash(text))
     if s in _ACTUAL_HEADS:
         return "actual"
     if len(s) > 12 or "目标" not in s:
@@ -1204,10 +1228,11 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
 
 # Facts that are a name: their value ends where a run of labels glued after it begins.
 _SHORT_FACTS = frozenset({"name", "department", "implementer", "attribute"})
+_JOINED_LABEL = ("及", "和", "与", "、")  # a word that joins a second label to a first
 _RUN_ON_FACTS = _SHORT_FACTS | {"duration"}  # facts that may run on one after another in one cell
 _SEAL = lazy_compile(r"[(（](?:盖章|签章|签字|公章)[)）]")
 _UNCLOSED = lazy_compile(r"^[(（][^)）]*$")
-_LABELLED_LINE = lazy_compile(r"\n\s*[^\s:：]{2,8}[:：]")
+_LABELLED_LINE = lazy_compile(r"(?:\n|[ \t\u3000])\s*[^\s:：]{2,8}[:：]")  # the next "label:", on its line or the next
 
 
 # Labels printed on the same line after a fact's value, with or without a space before them.

@@ -88,8 +88,13 @@ def test_split_is_fixed_by_document_and_covers_every_labelled_document(split: Do
     assert all(doc[0] == "w" for doc in eleventh) and all(doc[0] == "x" for doc in twelfth)
     assert all(doc[0] == "y" for doc in thirteenth) and fourteenth == ("z01",)
     labelled = set(pd.read_csv(LABELS / "categories.csv", dtype=str)["doc"])
-    wild = {p.name[:3] for p in (ROOT / "corpus" / "wild").glob("*.txt") if p.name[0] in "abcdefghijklmnopqrstuvwxyz"}
-    assert labelled == wild | {"000", "001", "002", "003", "004"}
+    # A document's key is its name up to the first "_" ("a01", and "aa01" from batch aa on).
+    wild = {p.name.split("_")[0] for p in (ROOT / "corpus" / "wild").glob("*.txt") if p.name[0].isascii()}
+    # Batch aa (helper wild-aa) is not labelled here yet: a new test document changes the held-out sections of both
+    # model cards, which tests/classify/test_reproduce.py pins to the shipped models, so its rows wait for a task
+    # that retrains (their categories and values: /work/notes/issue-wild-aa.md).
+    assert wild - labelled == {"aa01", "aa02", "aa03"}
+    assert labelled == (wild - {"aa01", "aa02", "aa03"}) | {"000", "001", "002", "003", "004"}
     assert all(split.part(doc) is not None for doc in labelled)
 
 
