@@ -252,7 +252,7 @@ def _grid(table: object, page: int, t: int, rebuilt: bool = False, chars: list[d
             if slot is None:
                 slot = _covering(placed, r, c, rows[r].bbox)
             cells.append(slot[1] if slot else Cell("", 0, c + 1, f"页{page} 表{t} 行{r + 1} 格{c + 1}"))
-        grid.rows.append(Row(cells, ruled=True))
+        grid.rows.append(Row(cells, ruled=True, rebuilt=rebuilt))
     return grid
 
 
