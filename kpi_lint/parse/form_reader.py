@@ -240,12 +240,12 @@ class FormReader:
         if block is not None:
             block.flush(text_ends=True)
             last_line = max((r.line for r in rows if r.cells), default=0)
-            cut = self._cut_off(block.records, last_line, rows)
+            cut = self._cut_off(block.records, last_line, block.own_slot)
             records = block.records
             self.draft.cut_off = self.draft.cut_off or (
                 cut
                 or not records  # the text ends under the header, before the table's first row
-                or self._ends_before_last_category(records, rows)
+                or (not _read_whole(records, block.own_slot) and self._ends_before_last_category(records, rows))
                 or self._ends_inside_last_row(records, rows)
             )
             if not records and _cut_before_rows(self.draft):
@@ -267,7 +267,7 @@ class FormReader:
             )
         )
 
-    def _cut_off(self, records: list[Record], last_line: int, rows: list[Row]) -> bool:
+    def _cut_off(self, records: list[Record], last_line: int, own_slot: set[int]) -> bool:
         """A table that breaks off at the end of the text: its last row has a name but lost its target.
 
         The rows before it are kept; the cut row is left out and reported as an input problem.  An office
@@ -280,7 +280,7 @@ class FormReader:
         name = last.data.get("level3")
         if name is None or max(c.line for c in last.data.values()) < last_line:
             return False
-        if any(row.ruled and name in row.cells for row in rows if row.line == name.line):
+        if _own_row(last, own_slot):
             return False
         if _LEAD_IN.search(name.text) or _PLACEHOLDER.match(squash(name.text)):
             return False  # "附件：", "……": not a row that was cut
@@ -1183,7 +1183,18 @@ def _own_row(record: Record, own_slot: set[int]) -> bool:
     """The row's name stands in a cell of its own in a ruled row beside its target's blank cells: a row of
     the table whose target was left empty, not a footer (a note is merged across the table or outside it)."""
     name = record.data.get("level3")
-    return name is not None and id(name) in own_slot and not _LEAD_IN.search(name.text) and not _RULE_TEXT.search(name.text)
+    return (
+        name is not None
+        and id(name) in own_slot
+        and not _LEAD_IN.search(name.text)
+        and not _RULE_TEXT.search(name.text)
+    )
+
+
+def _read_whole(records: list[Record], own_slot: set[int]) -> bool:
+    """The table's last row stands in a ruled office table (Word, Excel, a printed PDF), which is read
+    whole: it ends where its author ended it, not at a break in an excerpt."""
+    return bool(records) and _own_row(records[-1], own_slot)
 
 
 def _goal_period(text: str) -> str | None:
