@@ -245,7 +245,7 @@ class FormReader:
             self.draft.cut_off = self.draft.cut_off or (
                 cut
                 or not records  # the text ends under the header, before the table's first row
-                or (not _read_whole(records, block.own_slot) and self._ends_before_last_category(records, rows))
+                or self._ends_before_last_category(records, rows)
                 or self._ends_inside_last_row(records, rows)
             )
             if not records and _cut_before_rows(self.draft):
@@ -1189,12 +1189,6 @@ def _own_row(record: Record, own_slot: set[int]) -> bool:
         and not _LEAD_IN.search(name.text)
         and not _RULE_TEXT.search(name.text)
     )
-
-
-def _read_whole(records: list[Record], own_slot: set[int]) -> bool:
-    """The table's last row stands in a ruled office table (Word, Excel, a printed PDF), which is read
-    whole: it ends where its author ended it, not at a break in an excerpt."""
-    return bool(records) and _own_row(records[-1], own_slot)
 
 
 def _goal_period(text: str) -> str | None:
