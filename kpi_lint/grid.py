@@ -74,6 +74,8 @@ class Row:
     # The reader saw this row start on a new page: not the rest of the row above that a page break cut
     # (the first row of a PDF table rebuilt from word positions in the columns of the page before's).
     whole: bool = False
+    # Rebuilt from where the words of a PDF table printed without rulings stand: no line drew its cells.
+    rebuilt: bool = False
 
     @property
     def filled(self) -> list[Cell]:

@@ -81,6 +81,10 @@ class BlockReader:
         self._numbered_items = 0
         self._other_items = 0
         self._first_level2: tuple[int, Cell] | None = None  # the first 二级 label, and the rows read before it
+        # Cells each in one slot of their own in a ruled row (an office table's cell, merged over no other
+        # column): a name there with its target cells blank is a row whose target was left empty, where a
+        # note under the table is one cell merged across it or text outside it.
+        self.own_slot: set[int] = set()
         self.labels_met: list[Cell] = []  # the 二级 labels read, in order
         # 二级 labels printed before the header (labels_before.spread), and how to tell a value's kind.
         self.labels_before: list[str] = []
@@ -96,6 +100,8 @@ class BlockReader:
         if self._continues(row) or self._over_the_page(row) or points_awarded(row):
             return
         whole = trimmed(row, self.header)
+        if row.ruled and not row.rebuilt:
+            self.own_slot.update(id(c) for c in row.cells if not c.blank and row.cells.count(c) == 1)
         filled = [i for i, c in enumerate(whole) if not c.blank]
         if not row.ruled and len(filled) == 1:
             at = filled[0]

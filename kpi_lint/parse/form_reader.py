@@ -146,8 +146,9 @@ class _Draft:
                 # Rows after the table (footers, notes) read as names without any value: not indicators,
                 # unless the row printed its own 一级/二级 label (a category whose target was left empty).
                 streamed = self.block.header.streamed
+                own_slot = self.block.own_slot
                 while records and set(records[-1].data) <= _PROSE_ROLES and not records[-1].extra_values:
-                    if _labelled_here(records[-1], streamed):
+                    if _labelled_here(records[-1], streamed) or _own_row(records[-1], own_slot):
                         break
                     records.pop()
             self.records.extend((self.block.header, r) for r in records)
@@ -241,7 +242,7 @@ class FormReader:
         if block is not None:
             block.flush(text_ends=True)
             last_line = max((r.line for r in rows if r.cells), default=0)
-            cut = self._cut_off(block.records, last_line)
+            cut = self._cut_off(block.records, last_line, block.own_slot)
             records = block.records
             self.draft.cut_off = self.draft.cut_off or (
                 cut
@@ -268,16 +269,20 @@ class FormReader:
             )
         )
 
-    def _cut_off(self, records: list[Record], last_line: int) -> bool:
+    def _cut_off(self, records: list[Record], last_line: int, own_slot: set[int]) -> bool:
         """A table that breaks off at the end of the text: its last row has a name but lost its target.
 
-        The rows before it are kept; the cut row is left out and reported as an input problem.
+        The rows before it are kept; the cut row is left out and reported as an input problem.  An office
+        table (a ruled row: Word, Excel, a printed PDF) is read whole, so a last row with its target cells
+        blank was left blank by its author: it stays a row.
         """
         if len(records) < 2:
             return False
         last = records[-1]
         name = last.data.get("level3")
         if name is None or max(c.line for c in last.data.values()) < last_line:
+            return False
+        if _own_row(last, own_slot):
             return False
         if _LEAD_IN.search(name.text) or _PLACEHOLDER.match(squash(name.text)):
             return False  # "附件：", "……": not a row that was cut
@@ -1196,6 +1201,18 @@ def _labelled_here(record: Record, streamed: bool = False) -> bool:
         or (c.anchor is not None and c.anchor == name.anchor)
         or (streamed and c.line == name.line - 1)
         for c in labels
+    )
+
+
+def _own_row(record: Record, own_slot: set[int]) -> bool:
+    """The row's name stands in a cell of its own in a ruled row beside its target's blank cells: a row of
+    the table whose target was left empty, not a footer (a note is merged across the table or outside it)."""
+    name = record.data.get("level3")
+    return (
+        name is not None
+        and id(name) in own_slot
+        and not _LEAD_IN.search(name.text)
+        and not _RULE_TEXT.search(name.text)
     )
 
 

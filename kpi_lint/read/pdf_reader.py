@@ -245,6 +245,8 @@ def _grid(table: object, page: int, t: int, rebuilt: bool = False, chars: list[d
             where = f" ({bbox[0]:.0f},{bbox[1]:.0f})" if rebuilt else ""
             out.append((bbox, Cell(text, 0, c + 1, f"页{page} 表{t} 行{r + 1} 格{c + 1}{where}")))
         placed.append(out)
+    if chars and not rebuilt:
+        _open_at_foot(placed, rows, chars, page, t)
     grid = Grid(anchor=f"页{page} 表{t}")
     for r, row in enumerate(placed):
         cells: list[Cell] = []
@@ -252,8 +254,40 @@ def _grid(table: object, page: int, t: int, rebuilt: bool = False, chars: list[d
             if slot is None:
                 slot = _covering(placed, r, c, rows[r].bbox)
             cells.append(slot[1] if slot else Cell("", 0, c + 1, f"页{page} 表{t} 行{r + 1} 格{c + 1}"))
-        grid.rows.append(Row(cells, ruled=True))
+        grid.rows.append(Row(cells, ruled=True, rebuilt=rebuilt))
     return grid
+
+
+def _open_at_foot(
+    placed: list[list[tuple[BBox, Cell] | None]], rows: list[Any], chars: list[dict[str, Any]], page: int, t: int
+) -> None:
+    """A cell merged down over a page break (一级/二级 over rows the page breaks between) has no ruling at
+    the foot of the page it starts on, so pdfplumber finds no cell there: its slots are empty and the text
+    printed in it belongs to no cell.  The slots of a column left empty down to the table's foot, covered
+    by no cell above or to the left, are that cell: it takes the text printed there."""
+    if not rows:
+        return
+    foot = rows[-1].bbox[3]
+    tops: dict[int, int] = {}  # column → the first of the empty slots down to the foot, all found first
+    for c in range(len(placed[-1])):
+        top = len(placed)
+        while top and placed[top - 1][c] is None and _covering(placed, top - 1, c, rows[top - 1].bbox) is None:
+            top -= 1
+        if top < len(placed):
+            tops[c] = top
+    for c, top in tops.items():
+        edges = [slot[0] for row in placed for slot in row[c : c + 1] if slot is not None]
+        if not edges:
+            continue
+        x0, x1, y0 = edges[0][0], min(e[2] for e in edges), rows[top].bbox[1]
+        inside = [
+            ch for ch in chars if x0 <= (ch["x0"] + ch["x1"]) / 2 <= x1 and y0 <= (ch["top"] + ch["bottom"]) / 2 <= foot
+        ]
+        if inside:
+            from pdfplumber.utils import extract_text
+
+            text = fold_radicals(extract_text(inside))
+            placed[top][c] = ((x0, y0, x1, foot), Cell(text, 0, c + 1, f"页{page} 表{t} 行{top + 1} 格{c + 1}"))
 
 
 def _covering(placed: list[list[tuple[BBox, Cell] | None]], r: int, c: int, row_box: BBox) -> tuple[BBox, Cell] | None:
