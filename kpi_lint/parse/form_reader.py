@@ -1206,10 +1206,14 @@ def _labelled_here(record: Record, streamed: bool = False) -> bool:
 
 def _own_row(record: Record, own_slot: set[int]) -> bool:
     """The row's name stands in a cell of its own in a ruled row beside its target's blank cells: a row of
-    the table whose target was left empty, not a footer (a note is merged across the table or outside it)."""
+    the table whose target was left empty, not a footer (a note is merged across the table or outside it).
+    Not when anything else is printed in the row (the next table's heading, "207101…人民法院 | 单位:万元", read
+    as the last row: tests/wild/test_table_copies i01) or the name is a fragment a cut left ("可": f12 pasted)."""
     name = record.data.get("level3")
     return (
         name is not None
+        and set(record.data) == {"level3"}  # nothing else printed in it ("207101…法院 | 单位:万元": a heading)
+        and len(squash(name.text)) >= _SHORTEST_NAME  # not a fragment ("可")
         and id(name) in own_slot
         and not _LEAD_IN.search(name.text)
         and not _RULE_TEXT.search(name.text)
