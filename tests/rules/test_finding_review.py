@@ -1017,6 +1017,12 @@ def test_kpi404_asks_for_a_replacement_only_where_the_move_leaves_a_required_cat
     f02 = _kpi404_at("f02_ningxia_cdc", 38).message
     assert "移走后成本指标下只剩“按照辖区内社区卫生服务机构计划进行采购后" in f02
     assert f02.endswith("并补上成本指标下真正属于它的目标。")
+    # h03's two 质量 rows both move to 数量: 质量 is empty only once both move, and each message says so
+    # (issue 11-s50-fixes; sample 50 noticed "移走后质量指标就空了" on each of them).
+    assert "（与“主导制修订项目数量(项)”一并移走后质量指标就空了）" in _kpi404_at("h03_fujian_marketreg", 43).message
+    assert "（与“获得标准化工作项目补助奖励的单位数量(家)”一并移走后质量指标就空了）" in (
+        _kpi404_at("h03_fujian_marketreg", 45).message
+    )
 
 
 def test_kpi404_never_gives_an_example_of_another_project_kind() -> None:
