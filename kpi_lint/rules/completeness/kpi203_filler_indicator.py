@@ -144,7 +144,7 @@ class FillerIndicator(Rule):
         if described:
             # The row is complete, its explanation column says whom: a reviewer reads it as a whole; a hint only
             # (as KPI202 on a form that carries the categories elsewhere).
-            advice = f"这一行的衡量对象已经写明，只是不在名称里；宜把对象写进名称（如“{example}”），这里只作提示"
+            advice = f"这一行本身是完整的，宜把对象写进名称（如“{example}”），这里只作提示"
             severity = Severity.INFO
         return self.finding(
             doc, f"三级指标“{ind.level3}”{why}。{advice}。", project=project, indicator=ind, severity=severity
