@@ -143,6 +143,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -1016,6 +1017,12 @@ def test_kpi404_asks_for_a_replacement_only_where_the_move_leaves_a_required_cat
     f02 = _kpi404_at("f02_ningxia_cdc", 38).message
     assert "移走后成本指标下只剩“按照辖区内社区卫生服务机构计划进行采购后" in f02
     assert f02.endswith("并补上成本指标下真正属于它的目标。")
+    # h03's two 质量 rows both move to 数量: 质量 is empty only once both move, and each message says so
+    # (issue 11-s50-fixes; sample 50 noticed "移走后质量指标就空了" on each of them).
+    assert "（与“主导制修订项目数量(项)”一并移走后质量指标就空了）" in _kpi404_at("h03_fujian_marketreg", 43).message
+    assert "（与“获得标准化工作项目补助奖励的单位数量(家)”一并移走后质量指标就空了）" in (
+        _kpi404_at("h03_fujian_marketreg", 45).message
+    )
 
 
 def test_kpi404_never_gives_an_example_of_another_project_kind() -> None:
@@ -1028,6 +1035,33 @@ def test_kpi404_never_gives_an_example_of_another_project_kind() -> None:
             assert f.suggestion is not None, f.message
             peers = int(f.suggestion.split("同类项目 ", 1)[1].split(" ", 1)[0])
             assert peers >= 2, f.suggestion
+
+
+# KPI502's copied-target message on the wild set (issue 11-s50-fixes, sample 50's cause 1): the example was one
+# relics project's ("完成3处文物修缮，12月20日通过验收") on a library's and a school's rows; it is now built from the
+# row's own name and the unit that name asks for, or there is none.
+_KPI502_OWN_EXAMPLE = re.compile(r"如“(?P<name>[^“”]+)：(?:实际完成N\S{1,4}|实际达到N%|M月D日完成)”")
+
+
+def test_kpi502_never_gives_an_example_of_another_project_kind() -> None:
+    found = [f for (_, code), fs in _findings().items() if code == "KPI502" for f in fs]
+    copied = [f for f in found if "没有写出实际完成的情况" in f.message]
+    assert len(copied) >= 5
+    for f in found:
+        assert "文物修缮" not in f.message and "通过验收”" not in f.message, f.message
+    for f in copied:
+        examples = re.findall(r"如“[^”]*”", f.message)
+        assert len(examples) <= 1, f.message
+        for example in examples:
+            m = _KPI502_OWN_EXAMPLE.fullmatch(example)
+            assert m is not None and m.group("name") == f.level3, f.message
+    # f12 (安徽 文物): the count of buildings repaired, its name giving no unit: the row's own count of 项
+    f12 = next(f for f in copied if "f12_anhui_relics" in f.path and f.line == 16)
+    assert "如“修缮建筑数量：实际完成N项”" in f12.message
+    # n06 (宁夏 学校): an effect sentence with no unit gets no invented figure and no other project's words
+    n06 = [f for f in copied if "n06_ningxia_school" in f.path]
+    assert len(n06) == 2
+    assert all("如“" not in f.message and "可核查的事实" in f.message for f in n06)
 
 
 # KPI201's message on the wild set and the samples, as `kpi-lint check` runs it (issue 11aa): never one sample project's

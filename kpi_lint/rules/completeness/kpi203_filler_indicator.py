@@ -33,17 +33,18 @@ _EXAMPLES = {
 _DEFAULT_EXAMPLE = "受益××人数"
 
 
-def _phrase_why(ind: Indicator) -> str:
+def _phrase_why(ind: Indicator) -> tuple[str, bool]:
     """What is wrong with a filler phrase: a category's name without its 指标 ("服务对象满意度") names the
-    category, not what is measured — exactly that, not an empty phrase ("生态影响")."""
+    category, not what is measured — exactly that, not an empty phrase ("生态影响"); and whether the row says
+    what it measures elsewhere (its explanation column), so that only its name falls short."""
     name = clean(_UNIT_TAIL.sub("", squash(ind.level3 or "")))
     if f"{name}指标" in CATEGORY_NAMES:
         described = _described(ind, name)
         if described:
             # "服务对象满意度 | 享受高龄津贴的对象对老龄工作的满意程度": the row says whom, only not in its name
-            return f"只是指标类别的名称，衡量谁、衡量什么只写在指标说明里（“{described}”），名称本身没有写明"
-        return "只是指标类别的名称，没有写明衡量谁、衡量什么"
-    return "是空泛的套话，不说明衡量什么"
+            return f"只是指标类别的名称，衡量谁、衡量什么写在指标说明里（“{described}”），名称本身没有写明", True
+        return "只是指标类别的名称，没有写明衡量谁、衡量什么", False
+    return "是空泛的套话，不说明衡量什么", False
 
 
 def _described(ind: Indicator, name: str) -> str | None:
@@ -66,7 +67,9 @@ class FillerIndicator(Rule):
     三级指标去掉空白、标点和末尾单位后，等于 ``lexicons/filler_phrases.txt`` 中的短语（生态影响、经济发展、
     提高效率、项目实现功能、环保节能……）或指标体系本身的类别名（生态效益指标、数量指标……）时报告。
     类别下整行空着的情况归 KPI201/KPI202。一个项目半数以上（至少 3 行）已填指标的三级指标都是类别名（指标名称
-    一栏填的是“数量指标”“质量指标”……）时，这是整张表的填法，报告一次，列出各行。
+    一栏填的是“数量指标”“质量指标”……）时，这是整张表的填法，报告一次，列出各行。名称只是类别名、但这一行的
+    指标说明（指标解释）一栏写明了衡量谁（“服务对象满意度 | 享受高龄津贴的对象对老龄工作的满意程度”）时，这一行
+    本身是完整的，只有名称不够具体：报告为提示 info，并说明对象已写在指标说明里。
     消息中的示例只给具体名称的写法，××为本项目自己的对象（“受益××人数”“××验收合格率”“受益××满意度”），
     不拿某个样本项目的指标（医保经办的“参保群众政策知晓率”）给所有项目当示例。
 
@@ -123,9 +126,10 @@ class FillerIndicator(Rule):
             if id(ind) in label_ids:
                 yield self._row(doc, project, ind, "只是指标类别的名称")
             elif id(ind) in phrase_ids:
-                yield self._row(doc, project, ind, _phrase_why(ind))
+                why, described = _phrase_why(ind)
+                yield self._row(doc, project, ind, why, described=described)
 
-    def _row(self, doc: Document, project: Project, ind: Indicator, why: str) -> Finding:
+    def _row(self, doc: Document, project: Project, ind: Indicator, why: str, *, described: bool = False) -> Finding:
         # The category the row stands for: its 二级, or the 二级 label it prints as its name.
         level2 = ind.level2 or canonical_level2(ind.level3)
         category = level2 or ind.level1 or "该类别"
@@ -136,7 +140,15 @@ class FillerIndicator(Rule):
             advice = (
                 f"{category}不适用于本项目时应整行删去，不要用套话填充；适用时写明具体衡量的对象和口径（如“{example}”）"
             )
-        return self.finding(doc, f"三级指标“{ind.level3}”{why}。{advice}。", project=project, indicator=ind)
+        severity = None
+        if described:
+            # The row is complete, its explanation column says whom: a reviewer reads it as a whole; a hint only
+            # (as KPI202 on a form that carries the categories elsewhere).
+            advice = f"这一行本身是完整的，宜把对象写进名称（如“{example}”），这里只作提示"
+            severity = Severity.INFO
+        return self.finding(
+            doc, f"三级指标“{ind.level3}”{why}。{advice}。", project=project, indicator=ind, severity=severity
+        )
 
     def _pattern(self, doc: Document, project: Project, labels: list[Indicator], filled: int) -> Finding:
         places = [ind.span("level3") for ind in labels]

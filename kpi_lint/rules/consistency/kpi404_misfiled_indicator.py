@@ -238,7 +238,9 @@ class MisfiledIndicator(Rule):
 
     消息说移到哪里；只有移走后本期再没有所填类别的行、而该类别又是每个项目都须设的（数量、质量、时效、成本、
     服务对象满意度各一项，效益四类中至少一项：财预〔2020〕10号），才请补上该类别的目标——效益四类之间移动
-    （经济效益 → 社会效益）不留空缺，不要求小学在生态效益下另填目标；本规则同时移走的行不算留下。补写的示例
+    （经济效益 → 社会效益）不留空缺，不要求小学在生态效益下另填目标；本规则同时移出该类别（效益、成本各算
+    一组）的行不算留下，这时消息写明与哪一行一并移走后该类别才空（“与“主导制修订项目数量(项)”一并移走后
+    质量指标就空了”），对每一行都成立。补写的示例
     取自与本项目同一领域（``lexicons/sectors.txt``）、名称和指标最相近的项目（``kpi_lint.library.suggest``，金额按
     资金规模换算，经规则检查），且至少 2 个这样的项目都设了它，完整出处在建议（suggestion）中；没有这样的项目时
     不举例，绝不拿别的领域的指标（给疫苗项目举"资助参保人数"）充数；写明了年份的示例须是本项目的预算年度
@@ -584,7 +586,11 @@ class MisfiledIndicator(Rule):
                 # "市民对空气质量改善的满意程度 | 85%" under 社会效益: whatever its subject, it measures satisfaction
                 label, basis = claimed, f"名称是满意度指标；{basis}"
             claims.append((ind, label, basis, self.wrong_value(ind, label)))
-        moved = {id(ind) for ind, _, _, rewritten in claims if not rewritten}
+        # The rows this rule moves out of their category's group: a move inside it (社会效益 → 生态效益) leaves the row
+        # where the group still counts it, so it still keeps the group filled for the rows moved beside it.
+        moved = {
+            id(ind) for ind, label, _, rewritten in claims if not rewritten and label not in _group(ind.level2 or "")
+        }
         for ind, label, basis, rewritten in claims:
             assert ind.level2 is not None
             if rewritten:
@@ -646,16 +652,22 @@ class MisfiledIndicator(Rule):
     @staticmethod
     def _left_there(project: Project, ind: Indicator, moved: set[int]) -> str:
         """What a move that `_leaves_empty` leaves in the row's 二级, said in the message: nothing, or cost rows that
-        hold no amount ("按照…采购 | 100%" stays under 成本 when its neighbour moves to 质量)."""
+        hold no amount ("按照…采购 | 100%" stays under 成本 when its neighbour moves to 质量); when other rows of the
+        category move out as well, the message says the category is left so once they move together."""
         group = _group(ind.level2 or "")
-        left = [
-            other.level3 or ""
+        alike = [
+            other
             for other in project.indicators
-            if other is not ind and id(other) not in moved and other.period == ind.period and other.level2 in group
+            if other is not ind and other.period == ind.period and other.level2 in group
         ]
+        left = [other.level3 or "" for other in alike if id(other) not in moved]
+        # The other rows this rule moves out of the category too: the category is empty only once they all move, so
+        # the message names them ("与“主导制修订项目数量(项)”一并移走后"), true of each row it is said on.
+        along = [other.level3 or "" for other in alike if id(other) in moved]
+        after = f"与“{along[0]}”{'等' if len(along) > 1 else ''}一并移走后" if along else "移走后"
         if left and group is COST_LEVEL2:
-            return f"（移走后{ind.level2}下只剩“{left[0]}”等不是金额的目标，该类别就没有真正的成本目标）"
-        return f"（移走后{ind.level2}就空了）" if not left else ""
+            return f"（{after}{ind.level2}下只剩“{left[0]}”等不是金额的目标，该类别就没有真正的成本目标）"
+        return f"（{after}{ind.level2}就空了）" if not left else ""
 
     def _leaves_empty(self, project: Project, ind: Indicator, label: str, moved: set[int]) -> bool:
         """Moving `ind` to `label` leaves its period without a filled row of a category the project must set:

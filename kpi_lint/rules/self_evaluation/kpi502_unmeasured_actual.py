@@ -10,8 +10,16 @@ from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
 from kpi_lint.rules.base import Finding, Rule, Severity
-from kpi_lint.rules.target.common import yes_no_verdict
+from kpi_lint.rules.target.common import (
+    DATE,
+    UNITLESS,
+    expected_unit,
+    name_cues,
+    name_unit,
+    yes_no_verdict,
+)
 from kpi_lint.rules.text._text import clean
+from kpi_lint.vocab import QUANTITY
 
 _DIGIT = re.compile(r"\d")
 # Punctuation and spaces around a stock phrase ("已完成。", "达成预期指标；").
@@ -44,7 +52,8 @@ class UnmeasuredActual(Rule):
     实际完成值不含任何数字、且整句就是 ``lexicons/unmeasured_actuals.txt`` 中的短语（达成预期指标、部分达成预期指标、
     达到预期、已完成……；去掉标点不超过 8 个字的短句含有这样的短语也算，如“已全部完成”）时报告；以“完成”开头、接着写了
     完成什么的长句（“完成六安市罗氏宗祠…日常维护”）不是套话。实际完成值一字不差照抄指标值的，消息说“照抄指标值”；
-    照抄的是一句超过 8 个字的描述（不是“合格”“是”一类可核查的结论）时也报告：没有写出实际完成的情况。
+    照抄的是一句超过 8 个字的描述（不是“合格”“是”一类可核查的结论）时也报告：没有写出实际完成的情况；
+    消息中的示例只由这一行自己的名称和名称所要求的单位写成（“修缮建筑面积：实际完成N平方米”），不举别的项目的例子。
     消息写出应对照的目标。成本指标一栏没有填（"未填报"）时由 KPI201 报告这一行，
     它的实际完成值一栏写着什么都源于此，本规则不再重复报告（一个问题只报一次）。质量指标的目标是合格与否的结论
     （"合规""通过验收"，``lexicons/pass_fail_words.txt``）或按成文规定办事（"严格执行相关制度规定""符合相关规定"，
@@ -113,9 +122,28 @@ class UnmeasuredActual(Rule):
         """The actual repeats the target's words: what was done is not said, only what was planned."""
         message = (
             f"实际完成值照抄了指标值“{ind.actual}”，没有写出实际完成的情况。应写明实际完成的数量、日期或结果"
-            "（如“完成3处文物修缮，12月20日通过验收”），以便与目标对照、核对得分。"
+            f"{self._own_example(ind)}，以便与目标对照、核对得分。"
         )
         return self.finding(doc, message, project=project, indicator=ind, span="actual")
+
+    def _own_example(self, ind: Indicator) -> str:
+        """An example built from the row itself — its name and the unit its name asks for ("修缮建筑面积" →
+        "实际完成N平方米") — never another project's; none when the name gives no unit and the row is no count."""
+        name = clean(ind.level3)
+        if not name:
+            return ""
+        unit = name_unit(ind.level3) or expected_unit(ind.level3, name_cues(self.lexicon))
+        if unit == DATE:
+            said = "M月D日完成"
+        elif unit == "%":
+            said = "实际达到N%"
+        elif unit and unit != UNITLESS:
+            said = f"实际完成N{unit}"
+        elif ind.level2 == QUANTITY:
+            said = "实际完成N项"
+        else:
+            return "（测得的数值、比例或可核查的事实）"
+        return f"（如“{name}：{said}”）"
 
     def _verdict_finding(
         self, doc: Document, project: Project, ind: Indicator, hit: str, target: str | None
