@@ -74,7 +74,14 @@ session-20 fixes (11-census-fixes, 11-followups, 11-s48-fixes) that is new or re
 then `python bench/finding_review_sample.py now.json --changed-since /tmp/s20/base.json --seed 150 --share 1
 --at-least 1000 --only corpus/wild/` (a census, not a draw: a finding counts as changed when no finding of BASE has
 its path, line, column, code, message and suggestion), judged blind by issue 11-sample50 before any earlier verdict
-of the same places was read; the other later samples are listed in tests/rules/test_finding_review.py.
+of the same places was read; 51 = seed 151 over all 181 wild files on main 565c878 (`kpi-lint check corpus
+--output-format json --no-cache --fail-on never --explain -o now.json`, 998 entries, 874 findings), then
+`python bench/finding_review_sample.py now.json --seed 151 --share 0 --at-least 10 --min-fires 5 --only corpus/wild/`
+(a sixth, independent audit of the catalog after session 20's fixes, earlier verdicts ignored: 10 of every rule that
+fires at least 5 times on the wild set, all when fewer: KPI101, KPI103, KPI104, KPI105, KPI106, KPI201, KPI202,
+KPI402, KPI404, KPI502 10 each, KPI203 9, KPI205 9, KPI102 6, KPI302 6, KPI109 5 — 135), judged blind by issue
+11-sample51 before any earlier verdict of the same places was read; the other later samples are listed in
+tests/rules/test_finding_review.py.
 """
 
 from __future__ import annotations
