@@ -75,14 +75,15 @@ def _unruled_spans(edges: list[dict[str, Any]], x0: float, x1: float, top: float
 
 def _lines_above(page: Any, gaps: list[tuple[float, float]], top: float) -> list[dict[str, Any]]:
     """The lines of text right above the table's top that stand wholly inside its unruled stretches, from
-    the table up to the first line that does not (or a line well apart)."""
+    the table up to the first line that does not, or one well apart that is printed on the page: LibreOffice
+    centres the text in the whole merged cell, so a long one prints it above the page's top edge."""
     above = [line for line in page.extract_text_lines() if line["bottom"] <= top + _SLACK]
     taken: list[dict[str, Any]] = []
     floor = top
     for line in sorted(above, key=lambda line: -line["bottom"]):
         height = line["bottom"] - line["top"]
-        if floor - line["bottom"] > _LEADING * height:
-            break
+        if floor - line["bottom"] > _LEADING * height and line["bottom"] > 0:
+            break  # well apart, and on the page (a cell taller than the page part prints its text beyond its top)
         if not any(g0 - _SLACK <= line["x0"] and line["x1"] <= g1 + _SLACK for g0, g1 in gaps):
             break
         taken.append(line)

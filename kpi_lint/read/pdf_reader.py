@@ -18,8 +18,8 @@ from kpi_lint.errors import InputError
 from kpi_lint.grid import Block, Cell, Grid, Row
 from kpi_lint.read.office_text import fold_radicals, has_cid_garbage
 from kpi_lint.read.pdf_cell_wrap import column_edges, table_lines, unwrapped
-from kpi_lint.read.pdf_open_top import closed_at_top
 from kpi_lint.read.pdf_cut_row import RuledFoot, join_cut_row
+from kpi_lint.read.pdf_open_top import closed_at_top
 from kpi_lint.read.pdf_repeated_header import repeated_header, repeats_title
 from kpi_lint.read.pdf_unruled import BBox, Foot, centred_in, unruled_tables
 from kpi_lint.read.source import fold
@@ -232,9 +232,9 @@ def _grid(
     chars: list[dict[str, Any]] | None = None,
     above: dict[BBox, str] | None = None,
 ) -> Grid:
-    """A pdfplumber table as a grid: each None slot takes the cell whose box covers it.  A cell of
-    `above` (one merged over a page break, its text printed above the table: `pdf_open_top`) takes that text.  The cells of
-    a table rebuilt from word positions (`rebuilt`) also name their box's top left corner on the page
+    """A pdfplumber table as a grid: each None slot takes the cell whose box covers it.  A cell of `above`
+    (one merged over a page break, its text printed above the table: `pdf_open_top`) takes that text.  The
+    cells of a table rebuilt from word positions (`rebuilt`) also name their box's top left corner on the page
     in points ("页2 表1 行5 格3 (186,341)"), since no ruling shows where its rows and columns are.
     Given the page's `chars`, a cell's lines wrapped at its right edge are joined (`unwrapped`)."""
     rows = table.rows  # type: ignore[attr-defined]
