@@ -732,6 +732,9 @@ class FormReader:
         elif pending and before is not None:
             self._set_fact(pending, before)  # "项目名称 主管部门": its value was printed before it
         for i, (cell, fact) in enumerate(zip(cells, facts, strict=True)):
+            if fact is None and self._period_goal(cell, cells[i + 1 : i + 2], values[i + 1 : i + 2]):
+                found = True
+                continue
             if fact is None:
                 inline = _inline_facts(cell, self.vocab, loose=self.draft.block is None)
                 for fact, value_cell in inline:
@@ -769,6 +772,18 @@ class FormReader:
             self._set_fact(fact, value)
             found = True
         return found
+
+    def _period_goal(self, label: Cell, after: list[Cell], values: list[bool]) -> bool:
+        """ "中长期绩效目标 | 1.就读…", "本年度绩效 目标 | …": a goal labelled with its period (a heading no
+        facts list names, since the period words vary), outside the indicator table; True when read."""
+        if self.draft.block is not None or not after or not values[0] or len(squash(after[0].text)) <= _GOAL_TEXT:
+            return False
+        head = _PERIOD_HEAD.match(squash(label.text))
+        period = period_of(head.group(0)) if head else None
+        if head is None or period is None or self.vocab.fact(squash(label.text)[head.end() :]) != "goal":
+            return False
+        self.draft.goals.setdefault(period, after[0].located)
+        return True
 
     def _goal_heading(self, cells: list[Cell]) -> bool:
         """One cell per line: "总体目标", then each of its period headings on a line of its own ("中期目标(2022年-
@@ -1248,6 +1263,9 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
 
 
 # Facts that are a name: their value ends where a run of labels glued after it begins.
+# A period opening a goal's label ("中长期绩效目标", "本年度绩效 目标"): the label is a goal label of that period.
+_PERIOD_HEAD = lazy_compile(r"^[本当]?(?:中长期|实施周期|实施期|项目期|中期|长期|年度)")
+_GOAL_TEXT = 6  # a goal says more than this many characters (else a heading beside it)
 _SHORT_FACTS = frozenset({"name", "department", "implementer", "attribute"})
 _JOINED_LABEL = ("及", "和", "与", "、")  # a word that joins a second label to a first
 _RUN_ON_FACTS = _SHORT_FACTS | {"duration"}  # facts that may run on one after another in one cell
