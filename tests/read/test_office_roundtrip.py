@@ -93,7 +93,7 @@ def test_a_label_merged_over_a_page_break_is_read_on_the_page_it_runs_on() -> No
     ("服务对象满意度指 / 满意度指标 / 标", y 10-34 pt, table top 36 pt), and draws no ruling at the cells' top.
     The table is closed there and the text is its first row's 一级/二级, not a line of text (a row "标")."""
     doc = parse(HERE / "a10_hunan_agri_declaration.x.pdf")
-    rows = [i for i in doc.indicators if i.spans["level3"].anchor.startswith("页2")]
+    rows = [i for i in doc.indicators if (i.spans["level3"].anchor or "").startswith("页2")]
     assert [(i.level1, i.level2, i.level3, i.value) for i in rows] == [
         ("满意度指标", "服务对象满意度指标", "旅游区居民满意度(≥%)", ">=90%"),
         ("满意度指标", "服务对象满意度指标", "游客满意度(≥%)", ">=90%"),
@@ -109,7 +109,7 @@ def test_a_merged_label_printed_above_the_page_top_is_read() -> None:
     cells' text in the whole merged cell, above the page's top edge (y -84 pt).  Those five rows are read
     with their labels, placed in page 2's first row."""
     doc = parse(HERE / "k04_shanxi_health_selfeval.x.pdf")
-    rows = [i for i in doc.indicators if i.spans["level3"].anchor.startswith("页2")]
+    rows = [i for i in doc.indicators if (i.spans["level3"].anchor or "").startswith("页2")]
     assert [(i.level3, i.value) for i in rows] == [
         ("肺结核健康规范管理数", "8例"),
         ("老年人中医药规范管理数", "5662人"),
