@@ -115,7 +115,8 @@ def test_aa03_a_专项_declaration_is_read_and_its_cut_cost_value_kept_as_printe
 
 def test_aa03_goals_labelled_with_their_period_are_read_per_period() -> None:
     """ "中长期绩效 目标 | 1.就读…" and "本年度绩效 目标 | 1.对提供…": a goal label opened by its period (broken by
-    a space) before the indicator table: each period's goal, with its place."""
+    a space) before the indicator table: each period's goal, with its place; the item "2.…" printed alone on
+    the row under it is the rest of that goal."""
     doc = parse(WILD / "aa03_hunan_ruralrevival_yulu_declaration.txt")
     goals = doc.projects[0].goals
     assert sorted(goals) == ["中长期", "年度"]
