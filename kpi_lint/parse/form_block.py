@@ -22,7 +22,7 @@ from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
-from kpi_lint.parse.glued_labels import labels_glued_before, title_glued_before
+from kpi_lint.parse.glued_labels import labels_glued_before, own_category, title_glued_before
 from kpi_lint.parse.labels_before import spread
 from kpi_lint.parse.list_items import (
     NUMBERED_ITEM,
@@ -446,6 +446,10 @@ class BlockReader:
             levels = self.levels[g]
             label_cells = [cells[col] for col in (group.level1, group.level2) if col is not None and col < len(cells)]
             self._take_labels(levels, label_cells, one_tier=group.level1 is not None and group.level2 is None)
+            own = cells[group.level2] if group.level2 is not None and group.level2 < len(cells) else None
+            if own is not None and kind_of(own, self.vocab) is Kind.DATA and own_category(own.text):
+                self._met_level2(own)  # "制度指标" in the 二级 column: a category of the table's own
+                levels.level2 = own
             placed: list[tuple[tuple[int, str], Cell]] = []
             for col, role in group.data:
                 if col >= len(cells) or (id(cells[col]) in used and not cells[col].blank):

@@ -168,6 +168,7 @@ class FormReader:
     _header_above: list[Row] = field(default_factory=list)
     _periods: list[str] = field(default_factory=list)  # period words met lately ("中期目标" … "年度目标")
     _goal_periods: list[str] = field(default_factory=list)  # periods of the goals printed on the next row
+    _goal_open: tuple[str, int] | None = None  # a numbered period goal just read: its period, its next item number
     _goal_headings: bool = False  # reading 总体目标's period headings printed one cell per line
     _header_cells: list[Cell] = field(default_factory=list)  # a header broken over several lines
     _header_single: bool = True  # … printed one cell per line
@@ -713,6 +714,9 @@ class FormReader:
                 if len(cells) == 1:
                     self._goal_periods = periods[1:]  # one cell per line: the next period's goal is the next line
                 return True
+        open_goal, self._goal_open = self._goal_open, None
+        if open_goal is not None and self._goal_goes_on(open_goal, cells):
+            return True
         found = False
         pending, before = self._pending_fact, self._pending_before
         self._pending_fact, self._pending_before = None, None
@@ -732,6 +736,9 @@ class FormReader:
         elif pending and before is not None:
             self._set_fact(pending, before)  # "项目名称 主管部门": its value was printed before it
         for i, (cell, fact) in enumerate(zip(cells, facts, strict=True)):
+            if fact is None and self._period_goal(cell, cells[i + 1 : i + 2], values[i + 1 : i + 2]):
+                found = True
+                continue
             if fact is None:
                 inline = _inline_facts(cell, self.vocab, loose=self.draft.block is None)
                 for fact, value_cell in inline:
@@ -769,6 +776,31 @@ class FormReader:
             self._set_fact(fact, value)
             found = True
         return found
+
+    def _period_goal(self, label: Cell, after: list[Cell], values: list[bool]) -> bool:
+        """ "中长期绩效目标 | 1.就读…", "本年度绩效 目标 | …": a goal labelled with its period (a heading no
+        facts list names, since the period words vary), outside the indicator table; True when read."""
+        if self.draft.block is not None or not after or not values[0] or len(squash(after[0].text)) <= _GOAL_TEXT:
+            return False
+        head = _PERIOD_HEAD.match(squash(label.text))
+        period = period_of(head.group(0)) if head else None
+        if head is None or period is None or self.vocab.fact(squash(label.text)[head.end() :]) != "goal":
+            return False
+        self.draft.goals.setdefault(period, after[0].located)
+        item = _GOAL_ITEM.match(after[0].text)
+        self._goal_open = (period, int(item.group(1)) + 1) if item else None
+        return True
+
+    def _goal_goes_on(self, goal: tuple[str, int], cells: list[Cell]) -> bool:
+        """ "1.就读…" then a row of one cell "2.补助标准…": the goal's next numbered item, on a row of its own."""
+        period, number = goal
+        item = _GOAL_ITEM.match(cells[0].text) if len(cells) == 1 else None
+        if item is None or int(item.group(1)) != number or period not in self.draft.goals:
+            return False
+        read = self.draft.goals[period]
+        self.draft.goals[period] = replace(read, text=read.text + cells[0].text.strip())
+        self._goal_open = (period, number + 1)
+        return True
 
     def _goal_heading(self, cells: list[Cell]) -> bool:
         """One cell per line: "总体目标", then each of its period headings on a line of its own ("中期目标(2022年-
@@ -1248,6 +1280,10 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
 
 
 # Facts that are a name: their value ends where a run of labels glued after it begins.
+# A period opening a goal's label ("中长期绩效目标", "本年度绩效 目标"): the label is a goal label of that period.
+_PERIOD_HEAD = lazy_compile(r"^[本当]?(?:中长期|实施周期|实施期|项目期|中期|长期|年度)")
+_GOAL_TEXT = 6  # a goal says more than this many characters (else a heading beside it)
+_GOAL_ITEM = lazy_compile(rf"^\s*(\d{{1,2}}){NUMBER_STOP}")  # "1.", "2、": a numbered item of a goal
 _SHORT_FACTS = frozenset({"name", "department", "implementer", "attribute"})
 _JOINED_LABEL = ("及", "和", "与", "、")  # a word that joins a second label to a first
 _RUN_ON_FACTS = _SHORT_FACTS | {"duration"}  # facts that may run on one after another in one cell

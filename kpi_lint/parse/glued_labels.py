@@ -19,7 +19,7 @@ from dataclasses import replace
 from kpi_lint.grid import Cell
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.model import Indicator, Project
-from kpi_lint.vocab import Vocabulary
+from kpi_lint.vocab import Vocabulary, squash
 
 
 def peel_level_labels(project: Project, vocab: Vocabulary) -> bool:
@@ -88,6 +88,11 @@ _NAME_START = lazy_compile(r"[\u4e00-\u9fff]{2}")  # a name opens with words, no
 _TITLE_WORD = lazy_compile(r"[\u4e00-\u9fff]{2,16}[(（][\u4e00-\u9fff]{0,4}指标[)）]")
 # A category of the table's own after it, a short word ending in 指标 ("制度指标").
 _OWN_CATEGORY = lazy_compile(r"[\u4e00-\u9fff]{2,6}?指标")
+
+
+def own_category(text: str) -> bool:
+    """The whole text is a short word ending in 指标 ("制度指标"): a category a table names of its own."""
+    return _OWN_CATEGORY.fullmatch(squash(text)) is not None
 
 
 def title_glued_before(cell: Cell) -> tuple[Cell, Cell | None, Cell] | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from kpi_lint.grid import Cell, Row
 from kpi_lint.parse.form_cells import Kind, from_left_edge, kind_of
 from kpi_lint.parse.form_header import Header, fits
+from kpi_lint.parse.glued_labels import own_category
 from kpi_lint.vocab import Vocabulary
 
 LABEL_KINDS = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)  # what a label cell holds
@@ -56,8 +57,16 @@ class RowLayout:
     def kind(self, i: int) -> Kind:
         """The kind of the cell in column `i` (a label, a datum, a blank)."""
         if i not in self._kinds:
-            self._kinds[i] = kind_of(self.cells[i], self.vocab)
+            kind = kind_of(self.cells[i], self.vocab)
+            if kind is Kind.DATA and self.own_level2_at(i):
+                kind = Kind.LEVEL2
+            self._kinds[i] = kind
         return self._kinds[i]
+
+    def own_level2_at(self, i: int) -> bool:
+        """A category of the table's own no list knows ("制度指标"), printed in a 二级 column: a label, not a
+        name standing left of its column."""
+        return any(g.level2 == i for g in self.header.groups) and own_category(self.cells[i].text)
 
     def _kind_at(self, col: int | None) -> Kind | None:
         return self.kind(col) if col is not None and col < len(self.cells) else None

@@ -19,6 +19,7 @@ from kpi_lint.grid import Block, Cell, Grid, Row
 from kpi_lint.read.office_text import fold_radicals, has_cid_garbage
 from kpi_lint.read.pdf_cell_wrap import column_edges, table_lines, unwrapped
 from kpi_lint.read.pdf_cut_row import RuledFoot, join_cut_row
+from kpi_lint.read.pdf_open_top import closed_at_top
 from kpi_lint.read.pdf_repeated_header import repeated_header, repeats_title
 from kpi_lint.read.pdf_unruled import BBox, Foot, centred_in, unruled_tables
 from kpi_lint.read.source import fold
@@ -43,17 +44,21 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     ruled_foot: tuple[RuledFoot, Grid] | None = None  # a ruled table ends the page before: its last row, its grid
     with _opened(pdfplumber, data, path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
-            tables = page.find_tables()
+            open_top = closed_at_top(page, page.find_tables())
+            tables = open_top.tables
             found = unruled_tables(page, [t.bbox for t in tables], carried)
             unruled, carried = found.tables, found.last
             boxes = [t.bbox for t in (*tables, *unruled)]
-            outside = page.filter(partial(_outside, boxes=boxes)) if boxes else page
+            outside = page.filter(partial(_outside, boxes=[*boxes, *open_top.areas])) if boxes else page
             text_lines = outside.extract_text_lines()
             edge = _PageEdge.of(text_lines, [*tables, *unruled])
             repeated = edge.repeats(before)
             before = edge
             items: list[tuple[float, Block | list[str]]] = []
-            ruled = [_grid(table, number, t, chars=page.chars) for t, table in enumerate(tables, start=1)]
+            ruled = [
+                _grid(table, number, t, chars=page.chars, above=open_top.texts)
+                for t, table in enumerate(tables, start=1)
+            ]
             rebuilt = [
                 _grid(table, number, t, rebuilt=True, chars=page.chars)
                 for t, table in enumerate(unruled, start=len(tables) + 1)
@@ -219,9 +224,17 @@ def _outside(obj: dict[str, float], boxes: list[BBox]) -> bool:
     return not centred_in(obj, boxes)
 
 
-def _grid(table: object, page: int, t: int, rebuilt: bool = False, chars: list[dict[str, Any]] | None = None) -> Grid:
-    """A pdfplumber table as a grid: each None slot takes the cell whose box covers it.  The cells of
-    a table rebuilt from word positions (`rebuilt`) also name their box's top left corner on the page
+def _grid(
+    table: object,
+    page: int,
+    t: int,
+    rebuilt: bool = False,
+    chars: list[dict[str, Any]] | None = None,
+    above: dict[BBox, str] | None = None,
+) -> Grid:
+    """A pdfplumber table as a grid: each None slot takes the cell whose box covers it.  A cell of `above`
+    (one merged over a page break, its text printed above the table: `pdf_open_top`) takes that text.  The
+    cells of a table rebuilt from word positions (`rebuilt`) also name their box's top left corner on the page
     in points ("页2 表1 行5 格3 (186,341)"), since no ruling shows where its rows and columns are.
     Given the page's `chars`, a cell's lines wrapped at its right edge are joined (`unwrapped`)."""
     rows = table.rows  # type: ignore[attr-defined]
@@ -239,7 +252,7 @@ def _grid(table: object, page: int, t: int, rebuilt: bool = False, chars: list[d
             if bbox is None:
                 out.append(None)
                 continue
-            text = fold_radicals(texts[r][c] or "")
+            text = fold_radicals(((above or {}).get(tuple(bbox), "") + "\n" + (texts[r][c] or "")).strip("\n"))
             if "\n" in text and (r, c) in lines:
                 text = unwrapped(text, bbox, lines[r, c], edges.get(c))
             where = f" ({bbox[0]:.0f},{bbox[1]:.0f})" if rebuilt else ""

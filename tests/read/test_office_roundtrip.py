@@ -18,13 +18,7 @@ def _stem(path: Path) -> str:
     return path.name.split(".")[0]
 
 
-# Not read whole yet: LibreOffice prints a cell merged over a page break again above the table on the next
-# page, outside its rulings; that text is read as a line before the table (an extra row "标") and the two
-# rows under it are lost.  test_a_label_merged_over_a_page_break_is_read_on_the_page_it_starts checks page 1.
-GAPS = {"a10_hunan_agri_declaration.x.pdf"}
-
-
-@pytest.mark.parametrize("path", [p for p in FILES if p.name not in GAPS], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_a_form_reads_to_the_rows_typed_in(path: Path) -> None:
     doc = parse(path)
     want = expected_rows(HERE / f"{_stem(path)}.expected.csv")
@@ -92,3 +86,55 @@ def test_a_label_merged_over_a_page_break_is_read_on_the_page_it_starts() -> Non
     assert [i.spans["level3"].anchor for i in rows] == ["页1 表1 行19 格3", "页1 表1 行20 格3"]
     assert [i.spans["level2"].anchor for i in rows] == ["页1 表1 行19 格2"] * 2
     assert not [i for i in doc.indicators if i.level2 == "社会效益指标" and "满意度" in (i.level3 or "")]
+
+
+def test_a_label_merged_over_a_page_break_is_read_on_the_page_it_runs_on() -> None:
+    """On page 2 LibreOffice prints the merged cells' text again *above* the table, outside its rulings
+    ("服务对象满意度指 / 满意度指标 / 标", y 10-34 pt, table top 36 pt), and draws no ruling at the cells' top.
+    The table is closed there and the text is its first row's 一级/二级, not a line of text (a row "标")."""
+    doc = parse(HERE / "a10_hunan_agri_declaration.x.pdf")
+    rows = [i for i in doc.indicators if (i.spans["level3"].anchor or "").startswith("页2")]
+    assert [(i.level1, i.level2, i.level3, i.value) for i in rows] == [
+        ("满意度指标", "服务对象满意度指标", "旅游区居民满意度(≥%)", ">=90%"),
+        ("满意度指标", "服务对象满意度指标", "游客满意度(≥%)", ">=90%"),
+    ]
+    assert [i.spans["level3"].anchor for i in rows] == ["页2 表1 行1 格3", "页2 表1 行2 格3"]
+    labels = [(i.spans["level1"].anchor, i.spans["level2"].anchor) for i in rows]
+    assert labels == [("页2 表1 行1 格1", "页2 表1 行1 格2")] * 2
+    assert not [i for i in doc.indicators if i.level3 == "标"]
+
+
+def test_a_merged_label_printed_above_the_page_top_is_read() -> None:
+    """k04's 产出指标 / 数量指标 are merged over 23 rows; page 2 holds five of them, and LibreOffice centres the
+    cells' text in the whole merged cell, above the page's top edge (y -84 pt).  Those five rows are read
+    with their labels, placed in page 2's first row."""
+    doc = parse(HERE / "k04_shanxi_health_selfeval.x.pdf")
+    rows = [i for i in doc.indicators if (i.spans["level3"].anchor or "").startswith("页2")]
+    assert [(i.level3, i.value) for i in rows] == [
+        ("肺结核健康规范管理数", "8例"),
+        ("老年人中医药规范管理数", "5662人"),
+        ("0-36月龄中医药规范管理数", "1228人"),
+        ("传染病及突发公共卫生事件报告数", "14例"),
+        ("家庭医生签约率", "24694人"),
+    ]
+    assert {(i.level1, i.level2, i.spans["level1"].anchor, i.spans["level2"].anchor) for i in rows} == {
+        ("产出指标", "数量指标", "页2 表1 行1 格1", "页2 表1 行1 格2")
+    }
+
+
+# j03's first row: 一级 left blank, a category of the table's own under 二级, a name and no target.
+OWN_CATEGORY_ROW = {
+    "j03_hebei_edu_evaltable.w.docx": "表2 行3 格2",
+    "j03_hebei_edu_evaltable.x.xlsx": "绩效目标表!B8",
+    "j03_hebei_edu_evaltable.w.pdf": "页1 表2 行3 格2",
+    "j03_hebei_edu_evaltable.x.pdf": "页1 表2 行3 格2",
+}
+
+
+@pytest.mark.parametrize("name", sorted(OWN_CATEGORY_ROW))
+def test_a_category_of_the_tables_own_under_level2_is_a_label(name: str) -> None:
+    doc = parse(HERE / name)
+    first = doc.indicators[0]
+    assert (first.level1, first.level2, first.level3, first.value) == (None, "制度指标", "规章制度建立与否", None)
+    assert first.spans["level2"].anchor == OWN_CATEGORY_ROW[name]
+    assert (doc.indicators[1].level2, doc.indicators[1].level3) == ("数量指标", "享受资助人数")

@@ -111,3 +111,21 @@ def test_aa03_a_专项_declaration_is_read_and_its_cut_cost_value_kept_as_printe
         ("成本指标", "补助标准", "15", 22),
     ]
     assert doc.projects[0].department is not None and doc.projects[0].department.text == "南岳区乡村振兴局"
+
+
+def test_aa03_goals_labelled_with_their_period_are_read_per_period() -> None:
+    """ "中长期绩效 目标 | 1.就读…" and "本年度绩效 目标 | 1.对提供…": a goal label opened by its period (broken by
+    a space) before the indicator table: each period's goal, with its place; the item "2.…" printed alone on
+    the row under it is the rest of that goal."""
+    doc = parse(WILD / "aa03_hunan_ruralrevival_yulu_declaration.txt")
+    goals = doc.projects[0].goals
+    assert sorted(goals) == ["中长期", "年度"]
+    assert goals["中长期"].text.startswith("1.就读中等职业学校(含普通中专")
+    assert goals["中长期"].text.endswith(
+        "不纳入扶持范围。2.补助标准。在享受国家职业教育资助政策基础上,叠加给予助学补助,"
+        "全省统一补助标准为:每生 1500 元/学期。"
+    )
+    assert (goals["中长期"].line, goals["中长期"].column) == (14, 14)
+    # its second item, on a row of its own, goes on with it
+    assert goals["年度"].text == "1.对提供就读学籍证明的学生了放就学补助;2.补助标准为:每生 1500 元/学期。"
+    assert (goals["年度"].line, goals["年度"].column) == (16, 14)
