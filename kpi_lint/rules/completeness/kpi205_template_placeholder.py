@@ -119,8 +119,8 @@ class TemplatePlaceholder(Rule):
         if token == HINT_LEFT:
             written = (first.indicator.value or "").strip() if first.indicator is not None else ""
             message = (
-                f"三级指标里留着模板的取值提示，如“{_text(first)}”{count}；指标值已写明（“{written}”），"
-                "这只是模板的遗留，删去名称里的提示即可。"
+                f"三级指标里留着模板的取值提示，如“{_text(first)}”{count}。指标值已写明（“{written}”），"
+                "名称里的提示只是模板的遗留，删去即可。"
             )
             return self.finding(
                 doc, message, project=project, indicator=first.indicator, span="level3", severity=Severity.INFO
