@@ -199,25 +199,20 @@ class ValueTypeMismatch(Rule):
             if examples:
                 suggestion = "；".join(examples)
         message = f"“{ind.level3 or ind.level2}”的指标值“{ind.value}”是{kind}，与{ind.level2}不符：{need}。"
+        severity = None
         if ind.level2 == COST and parsed.kind == "percent" and ceiling_rate(ind.level3, self.lexicon):
             # "项目成本超支率 | ≤0%": a control the year-end accounts can check, only no amount to weigh it against
             message = (
                 f"“{ind.level3}”“{ind.value}”是可核查的成本控制目标（越低越好的比率），但没有写出成本金额："
                 "成本指标最好再写明金额上限（元、万元，或“元/人”这样的单价），才能与项目资金比较。"
             )
-            return self.finding(
-                doc,
-                message,
-                project=project,
-                indicator=ind,
-                span="value",
-                severity=Severity.INFO,
-                suggestion=suggestion,
-            )
-        if ind.level2 == COST and parsed.number is not None and (parsed.unit or "/").startswith("/"):
+            severity = Severity.INFO
+        elif ind.level2 == COST and parsed.number is not None and (parsed.unit or "/").startswith("/"):
             # A bare figure, per a period at most ("托管服务器服务成本 | 10320/年"): the money unit is what is missing.
             figure = (ind.value or "").strip().removesuffix(parsed.unit or "")
             money = f"{figure}元{parsed.unit or ''}"
             message = f"“{ind.level3}”的指标值“{ind.value}”只有数字，没有货币单位：{need}，如“{money}”。"
             suggestion = money
-        return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=suggestion)
+        return self.finding(
+            doc, message, project=project, indicator=ind, span="value", suggestion=suggestion, severity=severity
+        )
