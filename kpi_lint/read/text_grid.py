@@ -179,7 +179,7 @@ class TitleHeads:
             first = words[0] if words else None
         if first is None or not self.is_title(folded[first[0] : first[1]]):
             return
-        head = folded[: first[0]].strip()
+        head = _OPENING_NUMBER.sub("", folded[: first[0]]).strip()
         if _TITLE_HEAD.fullmatch(head):
             self._heads.add(head)
 
@@ -187,6 +187,12 @@ class TitleHeads:
         """Where the title whose word starts at `at` begins: before the longest head learnt that the text
         between `floor` and `at` ends with, when other text stands before that head."""
         before = folded[floor:at].rstrip()
+        if floor == 0:
+            # The line opens with the title, its own words glued to the first field label after it ("1、部门整体
+            # 绩效自评表主管部门财政处室…"): what stands before the title word, a list number aside, is the title's.
+            own = _OPENING_NUMBER.sub("", before).strip()
+            if own and _TITLE_HEAD.fullmatch(own):
+                return len(before) - len(own)
         for head in sorted(self._heads, key=len, reverse=True):
             if before.endswith(head) and before[: -len(head)].strip():
                 return floor + len(before) - len(head)
@@ -200,6 +206,8 @@ def word_spans(folded: str, tokens: re.Pattern[str]) -> list[tuple[int, int]]:
 
 # A title's own words before its form word: words only, no figure, no sentence mark ("省级部门预算项目支出").
 _TITLE_HEAD = lazy_compile(r"[\u4e00-\u9fff()（）]{4,20}")
+# The number a preview or a list puts before a line ("1、", "2."): not a word of the title after it.
+_OPENING_NUMBER = lazy_compile(r"^\s*\d{1,3}\s*[、.．]\s*")
 
 HeaderCover = Callable[[str], "list[tuple[int, int]] | None"]
 HeaderTail = Callable[[str, int, int, int, int], "list[tuple[int, int]]"]

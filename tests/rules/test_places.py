@@ -209,9 +209,7 @@ def test_kpi205_on_a_sheet_lists_the_cells_excel_names() -> None:
 def test_kpi205_names_a_line_of_several_placeholders_once_after_the_count() -> None:
     # g08 (宁夏, a township's target table) leaves "(≥株)"-style hints in several cells of its lines 7 and 9
     (message,) = _messages(parse(WILD / "g08_ningxia_township_target.txt"), "KPI205")
-    assert (
-        "，共 8 处，在第7、9、11行。占位符说明表格照模板填写而未写实" in message
-    )  # was "共 8 处（第7、7、7、7、9、9、9、11行）"
+    assert "，共 8 处，在第7、9、11行。指标值已写明" in message  # was "共 8 处（第7、7、7、7、9、9、9、11行）"
 
 
 def test_kpi205_on_a_pdf_lists_the_rows_its_own_anchor_counts() -> None:

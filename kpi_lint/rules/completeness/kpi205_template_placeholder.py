@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from kpi_lint.model import Document, Indicator, Project, places_of
+from kpi_lint.model import Document, Indicator, ParsedValue, Project, places_of
 from kpi_lint.parse.numbering import INDICATOR_NUMBER, NUMBER_END
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -22,6 +22,8 @@ _HINT_BARE = re.compile(r"(?:[≥≤＞＜><]=?)\s*[*＊]+\s*(?:%|％|[\u4e00-\u
 # A 三级指标 that is only the template's numbering: "指标2", "指标2：".
 _NUMBER_ONLY = re.compile(rf"^{INDICATOR_NUMBER}\s*{NUMBER_END}?$")
 _FIELDS = (("level3", "三级指标"), ("value", "指标值"), ("description", "绩效指标描述"))
+HINT = "（≥**）"  # the value hint left in a name whose row has no written target (or a figure without its unit)
+HINT_LEFT = "（≥**）已填值"  # the same hint beside a full target: a leftover of the template, to delete
 
 
 @dataclass
@@ -47,6 +49,10 @@ class TemplatePlaceholder(Rule):
     指标名称里只有比较符和单位、没有数字的提示（“苗木成活率（≥**%）”“（≥人）”），
     以及只写编号、没有名称和指标值的行（“指标2”）。同一项目里同一种占位符只报一次，
     写明出现次数和行号。
+
+    名称里的提示旁边，指标值已经是完整的目标（值解析器读出比较符，或数字带单位：“>=21933人”“≤1125万元”）
+    时，提示只是模板的遗留：报为提示 info，说删去即可，不说“未写实”；指标值为空、是占位符、或只有数字、
+    单位只在提示里（“(≥人) | 85”）时，仍按“未写实”报告。
 
     **为什么不好**
 
@@ -98,7 +104,7 @@ class TemplatePlaceholder(Rule):
                 continue
             token = None
             if field == "level3" and (_HINT.search(squash(text)) or _HINT_BARE.search(squash(text))):
-                token = "（≥**）"
+                token = HINT_LEFT if full_target(ind.parsed) else HINT
             token = token or _token_in(text, tokens)
             if token is None and field == "level3" and _NUMBER_ONLY.match(squash(text)) and not clean(ind.value):
                 token = "只有编号的指标"
@@ -110,7 +116,16 @@ class TemplatePlaceholder(Rule):
     def _finding(self, doc: Document, project: Project, token: str, group: list[_Hit]) -> Finding:
         first = group[0]
         count = f"，共 {len(group)} 处，在{places_of([(h.line, h.anchor) for h in group])}" if len(group) > 1 else ""
-        if token == "（≥**）":
+        if token == HINT_LEFT:
+            written = (first.indicator.value or "").strip() if first.indicator is not None else ""
+            message = (
+                f"三级指标里留着模板的取值提示，如“{_text(first)}”{count}。指标值已写明（“{written}”），"
+                "名称里的提示只是模板的遗留，删去即可。"
+            )
+            return self.finding(
+                doc, message, project=project, indicator=first.indicator, span="level3", severity=Severity.INFO
+            )
+        if token == HINT:
             what = f"{first.where}里留着模板的取值提示（比较符和单位，没有数字），如“{_text(first)}”"
             fix = "把提示删去，目标值写在指标值一栏"
         elif token == "只有编号的指标":
@@ -126,6 +141,14 @@ class TemplatePlaceholder(Rule):
         finding = self.finding(doc, message, project=project, line=first.line, column=first.column)
         finding.anchor = first.anchor
         return finding
+
+
+def full_target(parsed: ParsedValue | None) -> bool:
+    """The value parser reads a whole target: a figure with a comparator or with its unit (">=21933人", "≤1125万元",
+    "≥90%"), not a bare figure whose unit only the name's hint carries ("85" under "(≥人)") nor text."""
+    if parsed is None or parsed.number is None or parsed.kind in ("empty", "qualitative"):
+        return False
+    return parsed.comparator is not None or bool(parsed.unit)
 
 
 def _token_in(text: str, tokens: tuple[str, ...]) -> str | None:

@@ -11,12 +11,10 @@ from kpi_lint.parse.values import base_unit, parse_value, scaled
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt
-from kpi_lint.rules.target.common import name_unit
-from kpi_lint.rules.text._text import name_ends_with
+from kpi_lint.rules.target.common import ceiling_rate, name_unit
 from kpi_lint.vocab import COST_LEVEL2
 
 _COMPARABLE = ("count", "percent", "money", "number")
-CEILING_RATES_FILE = "ceiling_rates.txt"  # rates where lower is better (控制率, 差错率): the target is a ceiling
 # A figure that opens with a Latin letter ("M.8万元" for 14.8万元, "l0" for 10): a digit the OCR misread, so the
 # parsed number is not the printed one. Units in Latin letters come after the figure ("5kg"), not before it.
 _MISREAD_FIGURE = re.compile(r"^[^\w]*[A-Za-z]+[.．]?\d")
@@ -121,7 +119,7 @@ class ScoreInflation(Rule):
     def _ceiling_rate(self, ind: Indicator) -> bool:
         """The name, its closing bracket ("(%)") left aside, ends with a rate where lower is better ("公用经费控制率",
         "差错率"): its target is a level not to exceed."""
-        return name_ends_with(ind.level3, self.lexicon.words(CEILING_RATES_FILE))
+        return ceiling_rate(ind.level3, self.lexicon)
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         for ind in project.indicators:

@@ -20,6 +20,7 @@ from kpi_lint.rules.target.common import (
     TIMELINESS,
     UNITLESS,
     NameCues,
+    ceiling_rate,
     cut_by_the_break,
     dated_name_done,
     dated_name_rate,
@@ -103,6 +104,8 @@ class ValueTypeMismatch(Rule):
     - 成本指标 → 金额（只写了数量级的"250万""≤620万/月"是省了"元"的金额，也接受；名称里印着货币单位时，
       值里省了它也接受：
       "补助成本(≤**元/株) | ≤28.40/株"）；
+      成本指标下名称以越低越好的比率结尾（``lexicons/ceiling_rates.txt``：超支率、控制率）、值是百分比的
+      （"项目成本超支率 | ≤0%"），是可核查的成本控制，只是没有金额：报为提示 info，不说“与成本指标不符”；
     - 满意度 → 调查百分比。
 
     三级指标一栏读出来不像名称（"≥95%"、"小于"，即这一行的单元格错了位）、名称里已写着目标（"完成及时率
@@ -196,10 +199,20 @@ class ValueTypeMismatch(Rule):
             if examples:
                 suggestion = "；".join(examples)
         message = f"“{ind.level3 or ind.level2}”的指标值“{ind.value}”是{kind}，与{ind.level2}不符：{need}。"
-        if ind.level2 == COST and parsed.number is not None and (parsed.unit or "/").startswith("/"):
+        severity = None
+        if ind.level2 == COST and parsed.kind == "percent" and ceiling_rate(ind.level3, self.lexicon):
+            # "项目成本超支率 | ≤0%": a control the year-end accounts can check, only no amount to weigh it against
+            message = (
+                f"“{ind.level3}”“{ind.value}”是可核查的成本控制目标（越低越好的比率），但没有写出成本金额："
+                "成本指标最好再写明金额上限（元、万元，或“元/人”这样的单价），才能与项目资金比较。"
+            )
+            severity = Severity.INFO
+        elif ind.level2 == COST and parsed.number is not None and (parsed.unit or "/").startswith("/"):
             # A bare figure, per a period at most ("托管服务器服务成本 | 10320/年"): the money unit is what is missing.
             figure = (ind.value or "").strip().removesuffix(parsed.unit or "")
             money = f"{figure}元{parsed.unit or ''}"
             message = f"“{ind.level3}”的指标值“{ind.value}”只有数字，没有货币单位：{need}，如“{money}”。"
             suggestion = money
-        return self.finding(doc, message, project=project, indicator=ind, span="value", suggestion=suggestion)
+        return self.finding(
+            doc, message, project=project, indicator=ind, span="value", suggestion=suggestion, severity=severity
+        )

@@ -12,7 +12,7 @@ from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency.kpi402_process_as_result import names_process_measure
 from kpi_lint.rules.context import PEERS
-from kpi_lint.rules.target.common import may_exceed_100, name_cues
+from kpi_lint.rules.target.common import may_exceed_100, name_cues, reverse_rate
 
 if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
     from kpi_lint.cluster.peers import PeerIndex
@@ -29,6 +29,8 @@ class ImplausibleTarget(Rule):
     - 百分比超过 100%（或"> 100%"），增长率类指标除外（``lexicons/name_units.txt`` 中标为 ``可超100%``）；
       "2" 后跟 50–100 的百分比（"290%"）多半是扫描件或网页转文字把"≥90%"的"≥"认成了"2"，消息提示这一可能，建议"≥90%"；
     - 比率写成"≥100%"：任何比率都不能超过 100%，目标应为"=100%"；
+      越低越好的比率（``lexicons/ceiling_rates.txt``：名称里有“逾期”“投诉率”“差错率”……）写成"≥100%"是方向写反了，
+      报为警告，建议"=0%"；
     - 有同类指标索引（``kpi_lint.cluster``）时：与可比项目同一指标相比明显离群的值，并给出同类的中位数和范围。
       预算过程指标（KPI402 的 ``lexicons/process_measures.txt``：预算执行率、资金到位率……）不与同类相比：预算执行
       在自评中另行打分，不是项目自己的绩效目标。建议值先经本目录的取值检查（kpi_lint.rules.fitting）：同类中位数
@@ -90,6 +92,17 @@ class ImplausibleTarget(Rule):
                         span="value",
                         severity=Severity.ERROR,
                         suggestion=f"≥{sign}%" if sign else "=100%",
+                    )
+                    continue
+                if top == 100 and parsed.comparator == "≥" and reverse_rate(ind.level3, self.lexicon):
+                    yield self.finding(
+                        doc,
+                        f"“{ind.level3}”是越低越好的比率，“{value}”把方向写反了：目标应是上限，"
+                        "如“=0%”（或按测算写“≤N%”），而不是“≥100%”。",
+                        project=project,
+                        indicator=ind,
+                        span="value",
+                        suggestion="=0%",
                     )
                     continue
                 if top == 100 and parsed.comparator == "≥":
