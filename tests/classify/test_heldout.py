@@ -83,8 +83,8 @@ def test_split_is_fixed_by_document_and_covers_every_labelled_document(split: Do
     tenth, eleventh, twelfth = split.test_set("tenth"), split.test_set("eleventh"), split.test_set("twelfth")
     thirteenth, fourteenth = split.test_set("thirteenth"), split.test_set("fourteenth")
     fifteenth = split.test_set("fifteenth")
-    sets = (third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth)
-    sets = (*sets, fifteenth)
+    sets = [third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth]
+    sets.append(fifteenth)
     assert tuple(len(docs) for docs in sets) == (8, 9, 10, 4, 7, 5, 4, 9, 4, 3, 2, 1, 3)
     assert set().union(*sets) == set(split.test)
     assert all(doc[0] == "m" for doc in third) and all(doc[0] == "n" for doc in fourth)
