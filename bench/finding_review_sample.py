@@ -80,7 +80,13 @@ of the same places was read; 51 = seed 151 over all 181 wild files on main 565c8
 (a sixth, independent audit of the catalog after session 20's fixes, earlier verdicts ignored: 10 of every rule that
 fires at least 5 times on the wild set, all when fewer: KPI101, KPI103, KPI104, KPI105, KPI106, KPI201, KPI202,
 KPI402, KPI404, KPI502 10 each, KPI203 9, KPI205 9, KPI102 6, KPI302 6, KPI109 5 — 135), judged blind by issue
-11-sample51 before any earlier verdict of the same places was read; the other later samples are listed in
+11-sample51 before any earlier verdict of the same places was read; 52 = every wild finding of the 11-s51-fixes branch
+that reads otherwise than on /tmp/s20/m6.json, plus every other wild KPI205 finding: `kpi-lint check corpus
+--output-format json --no-cache --fail-on never --explain -o now.json` on main 706c971 (998 entries, 874 findings),
+then `python bench/finding_review_sample.py now.json --only corpus/wild/ --changed-since /tmp/s20/m6.json --share 1
+--at-least 1000` (11: KPI205 6, KPI104 3, KPI105 1, KPI402 1) and `python bench/finding_review_sample.py now.json
+--only corpus/wild/ --share 1 --at-least 1000` kept to code KPI205 (3 more: c08, t01, g06 — 14 in all), judged blind
+by issue 11-sample52 before any earlier verdict of the same places was read; the other later samples are listed in
 tests/rules/test_finding_review.py.
 """
 
