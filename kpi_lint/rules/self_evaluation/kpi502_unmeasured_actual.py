@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.parse.numbering import DIGIT
 from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.read.source import fold
@@ -21,7 +22,6 @@ from kpi_lint.rules.target.common import (
 from kpi_lint.rules.text._text import clean
 from kpi_lint.vocab import QUANTITY
 
-_DIGIT = re.compile(r"\d")
 # Punctuation and spaces around a stock phrase ("已完成。", "达成预期指标；").
 _PUNCTUATION = re.compile(r"[\s，。；;,.、:：!！()（）]+")
 # A short actual is a phrase with at most this many more characters ("全部完成", "已按要求完成"); a longer one that
@@ -87,7 +87,7 @@ class UnmeasuredActual(Rule):
         phrases = sorted({fold(p) for p in self.lexicon.unmeasured_actuals if p}, key=len, reverse=True)
         for ind in project.indicators:
             actual = clean(ind.actual)
-            if not actual or _DIGIT.search(actual):
+            if not actual or DIGIT.search(actual):
                 continue
             target = ind.adjusted_value or ind.value
             hit = stock_phrase(actual, phrases)

@@ -18,6 +18,7 @@ from kpi_lint.lexicon import Lexicon, read_keyed, read_list
 from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS, YES_NO_MARKS
+from kpi_lint.parse.numbering import DIGIT
 from kpi_lint.parse.values import mentions_date, parse_value
 from kpi_lint.rules.consistency._years import years_in
 from kpi_lint.rules.text._text import holds_any, name_ends_with
@@ -472,7 +473,6 @@ def asked_yes_no(ind: Indicator) -> bool:
 COMPLIANCE_FILE = "compliance_phrases.txt"  # "严格执行相关制度规定", "符合相关规定": a yes/no compliance verdict
 PASS_FAIL_FILE = "pass_fail_words.txt"  # a 质量 verdict checked yes or no: 合格, 合规, 通过 …
 _COMPLIANCE_GAP = 6  # at most this many characters between the 依照 word and the 规定 word ("相关制度", "国家")
-_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=8)
@@ -491,7 +491,7 @@ def states_compliance(value: str | None, lexicon: Lexicon) -> bool:
     compliance_phrases.txt), with no figure and no vague word in it: a verdict checked yes or no, like 合规."""
     text = clean(value)
     pattern = _compliance_pattern(lexicon)
-    if not text or pattern is None or _DIGIT.search(text) or pattern.fullmatch(text) is None:
+    if not text or pattern is None or DIGIT.search(text) or pattern.fullmatch(text) is None:
         return False
     return not words_in(text, lexicon.vague_words)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
+from kpi_lint.parse.numbering import DIGIT
 from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -30,7 +31,6 @@ from kpi_lint.rules.target.common import (
 
 _MANNER = "方式"  # compliance_phrases.txt: 正常, 按时, 足额 … — how a duty is done
 _MANNER_LONGEST = 16  # a statement longer than this says more than a manner and an action
-_DIGIT = re.compile(r"\d")
 _SHARED_TAIL = 2  # characters of the measured thing a heading and its items end with: 面积, 数量
 
 
@@ -169,12 +169,7 @@ class EmptyTarget(Rule):
         compliance_phrases.txt, key 方式), with no figure and no vague word: a yes/no target."""
         text = squash(name or "")
         manners = self.lexicon.keyed(COMPLIANCE_FILE).get(_MANNER, ())
-        if (
-            not manners
-            or len(text) > _MANNER_LONGEST
-            or _DIGIT.search(text)
-            or words_in(text, self.lexicon.vague_words)
-        ):
+        if not manners or len(text) > _MANNER_LONGEST or DIGIT.search(text) or words_in(text, self.lexicon.vague_words):
             return False
         pattern = "|".join(re.escape(w) for w in sorted(manners, key=len, reverse=True))
         return re.search(f"(?:{pattern})+[\u4e00-\u9fff]{{2,4}}$", text) is not None
