@@ -14,8 +14,6 @@ from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     DATE,
     UNITLESS,
-    expected_unit,
-    name_cues,
     name_unit,
     yes_no_verdict,
 )
@@ -132,7 +130,7 @@ class UnmeasuredActual(Rule):
         name = clean(ind.level3)
         if not name:
             return ""
-        unit = name_unit(ind.level3) or expected_unit(ind.level3, name_cues(self.lexicon))
+        unit = name_unit(ind.level3) or self.readings.expected_unit(ind.level3)
         if unit == DATE:
             said = "M月D日完成"
         elif unit == "%":
