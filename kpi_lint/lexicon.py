@@ -140,6 +140,16 @@ def read_pairs(directory: Path, name: str) -> list[tuple[str, str]]:
     return _pairs(read_list(directory, name))
 
 
+HEADS_FILE = "measure_heads.txt"
+
+
+@lru_cache(maxsize=8)
+def load_heads(directory: Path) -> tuple[tuple[str, str], ...]:
+    """`ending → measure` pairs of lexicons/measure_heads.txt, longest ending first: the kind of measure a name's
+    ending says (数 → 计数, 率 → 比率 …), for the clusters' name forms, the library's cut rows and KPI103."""
+    return tuple(sorted(read_pairs(directory, HEADS_FILE), key=lambda pair: len(pair[0]), reverse=True))
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(directory: str | None = None) -> Lexicon:
     """Load the lexicons from `directory`, $KPI_LINT_LEXICONS, or the bundled copy."""

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kpi_lint.jieba_import import jieba
-from kpi_lint.lexicon import Lexicon, load_lexicon, read_pairs
+from kpi_lint.lexicon import Lexicon, load_heads, load_lexicon, read_pairs
 from kpi_lint.model import Document
 from kpi_lint.parse.numbering import NUMBER_END, ORDINAL_LONG
 from kpi_lint.segment import new_tokenizer
@@ -79,7 +79,6 @@ def _leading_places(name: str) -> list[str]:
 
 MEMO_LIMIT = 1 << 19  # texts a TextNormalizer remembers at a time (the memo starts again when full)
 SYNONYMS_FILE = "cluster_synonyms.txt"
-HEADS_FILE = "measure_heads.txt"
 OBJECTS_FILE = "measure_objects.txt"
 CONTRASTS_FILE = "cluster_contrasts.txt"
 
@@ -92,12 +91,6 @@ def load_synonyms(directory: Path) -> tuple[tuple[str, str], ...]:
     starting with `^` is a prefix rule: replaced only at the start of a text.
     """
     return tuple(read_pairs(directory, SYNONYMS_FILE))
-
-
-@lru_cache(maxsize=8)
-def load_heads(directory: Path) -> tuple[tuple[str, str], ...]:
-    """`ending → measure` pairs of lexicons/measure_heads.txt, longest ending first."""
-    return tuple(sorted(read_pairs(directory, HEADS_FILE), key=lambda pair: len(pair[0]), reverse=True))
 
 
 @lru_cache(maxsize=8)

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from kpi_lint.cluster.normalize import load_heads
+from kpi_lint.lexicon import load_heads
 from kpi_lint.model import Indicator, Project
 
 _CJK_TAIL = re.compile(r"[\u4e00-\u9fff]+$")

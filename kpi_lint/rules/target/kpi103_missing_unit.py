@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
-from functools import lru_cache
 
-from kpi_lint.lexicon import Lexicon, read_pairs
+from kpi_lint.lexicon import load_heads
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.parse.values import parse_value
@@ -131,7 +130,7 @@ class MissingUnit(Rule):
         """The name ends as a count does ("补贴渔船数", "开展精品示范村建设数量": lexicons/measure_heads.txt, kind
         计数) though no name_units.txt cue says in what: it counts, and only its unit is missing."""
         name = squash(level3 or "")
-        ending = next((kind for end, kind in _heads(self.lexicon) if name.endswith(end)), None)
+        ending = next((kind for end, kind in load_heads(self.lexicon.directory) if name.endswith(end)), None)
         return ending is not None and ending.split("/")[0] == _COUNT_KIND
 
     def _finding(
@@ -268,13 +267,6 @@ def _points_table(ind: Indicator, value: str, number: float, project: Project, r
 _PER_UNIT = re.compile(r"每(?P<unit>[^\d≥≤<>=＞＜]{1,3})(?P<sign>[≥≤<>=＞＜]{1,2})?(?P<figure>\d+(?:\.\d+)?)")
 _PER_KIND = "count"  # the units.txt kind a price is per: 亩, 人, 平方米, 次 … (not 元, %, a date)
 _COUNT_KIND = "计数"  # measure_heads.txt's kind of a count (narrowed after a /: 计数/人)
-HEADS_FILE = "measure_heads.txt"
-
-
-@lru_cache(maxsize=8)
-def _heads(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
-    """measure_heads.txt's `ending → kind` pairs, longest ending first, read once per word-list folder."""
-    return tuple(sorted(read_pairs(lexicon.directory, HEADS_FILE), key=lambda pair: len(pair[0]), reverse=True))
 
 
 def _number_text(value: str) -> str | None:
