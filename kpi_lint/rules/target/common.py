@@ -496,6 +496,30 @@ def states_compliance(value: str | None, lexicon: Lexicon) -> bool:
     return not words_in(text, lexicon.vague_words)
 
 
+_MANNER = "方式"  # compliance_phrases.txt: 正常, 按时, 足额 … — how a duty is done
+_MANNER_LONGEST = 16  # a statement longer than this says more than a manner and an action
+
+
+@lru_cache(maxsize=8)
+def _manner_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """compliance_phrases.txt's 方式 words, then the action of two to four characters that ends the statement."""
+    manners = lexicon.keyed(COMPLIANCE_FILE).get(_MANNER, ())
+    if not manners:
+        return None
+    pattern = "|".join(re.escape(w) for w in sorted(manners, key=len, reverse=True))
+    return re.compile(f"(?:{pattern})+[\u4e00-\u9fff]{{2,4}}$")
+
+
+def states_manner(name: str | None, lexicon: Lexicon) -> bool:
+    """A short statement "object + manner word + action" ("职工个税正常申报缴纳", "补助资金按时足额发放";
+    compliance_phrases.txt, key 方式), with no figure and no vague word: a yes/no target."""
+    text = squash(name or "")
+    pattern = _manner_pattern(lexicon)
+    if pattern is None or len(text) > _MANNER_LONGEST or DIGIT.search(text) or words_in(text, lexicon.vague_words):
+        return False
+    return pattern.search(text) is not None
+
+
 def yes_no_verdict(ind: Indicator, value: str | None, lexicon: Lexicon) -> bool:
     """A 质量 row whose target (`value`: the 指标值, or the adjusted one) is a pass/fail verdict — a whole-value word
     of pass_fail_words.txt ("合规", "通过验收") or a compliance phrase ("严格执行相关制度规定"): the reviewer checks

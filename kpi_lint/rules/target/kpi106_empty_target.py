@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.parse.common import squash
-from kpi_lint.parse.numbering import DIGIT
 from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     CATEGORY_NAMES,
-    COMPLIANCE_FILE,
     TIMELINESS,
     NameCues,
     cut_by_the_break,
@@ -24,13 +21,12 @@ from kpi_lint.rules.target.common import (
     name_cues,
     name_unit,
     points_as_target,
+    states_manner,
     target_form,
     target_in_name,
     words_in,
 )
 
-_MANNER = "方式"  # compliance_phrases.txt: 正常, 按时, 足额 … — how a duty is done
-_MANNER_LONGEST = 16  # a statement longer than this says more than a manner and an action
 _SHARED_TAIL = 2  # characters of the measured thing a heading and its items end with: 面积, 数量
 
 
@@ -132,7 +128,7 @@ class EmptyTarget(Rule):
                 said = self._direction_in_name(ind.level3 or "")
                 told = f"（名称里的“{said}”只说了方向，不是目标）" if said else ""
                 example = f"，如“{form}”" if form else ""
-                if project.in_prose and ind.level2 != TIMELINESS and self._states_manner(ind.level3):
+                if project.in_prose and ind.level2 != TIMELINESS and states_manner(ind.level3, self.lexicon):
                     # "职工个税正常申报缴纳": done in the manner a rule sets or not — a yes/no target, stated in words
                     message = (
                         f"原文在文字中写了“{ind.level3}”：这是按规定办到与否的定性目标，可以按是/否核查，"
@@ -163,16 +159,6 @@ class EmptyTarget(Rule):
                     indicator=ind,
                     span="value",
                 )
-
-    def _states_manner(self, name: str | None) -> bool:
-        """A short statement "object + manner word + action" ("职工个税正常申报缴纳", "补助资金按时足额发放";
-        compliance_phrases.txt, key 方式), with no figure and no vague word: a yes/no target."""
-        text = squash(name or "")
-        manners = self.lexicon.keyed(COMPLIANCE_FILE).get(_MANNER, ())
-        if not manners or len(text) > _MANNER_LONGEST or DIGIT.search(text) or words_in(text, self.lexicon.vague_words):
-            return False
-        pattern = "|".join(re.escape(w) for w in sorted(manners, key=len, reverse=True))
-        return re.search(f"(?:{pattern})+[\u4e00-\u9fff]{{2,4}}$", text) is not None
 
     def _points_only(self, ind: Indicator, project: Project) -> bool:
         """The 指标值 cell holds only what looks like the row's points ("质量指标 | 建设符合验收要求 | 20 | 20" on a
