@@ -141,11 +141,17 @@ def points_as_target(ind: Indicator, parsed: ParsedValue, unit: str | None) -> b
     requirements or effects, on a name that calls for no unit (`unit` None: "建设符合验收要求", "对经济发展的促进作用"):
     it measures nothing, and what it most often is in a self-evaluation is the row's 分值 typed into the target column
     (k07 "质量指标建设符合验收要求2020", a form with no 分值 column). The target is missing, not a unit."""
-    value = (ind.value or "").strip()
     number = parsed.number
     if parsed.kind != "number" or number is None or unit is not None or ind.level2 not in _POINTS_LEVEL2:
         return False
-    return number.is_integer() and 0 < number <= MOST_POINTS and value.isdigit()
+    return points_figure(ind.value) is not None
+
+
+def points_figure(value: str | None) -> int | None:
+    """The cell holds a bare whole number of at most MOST_POINTS ("20", "10": what a row's 分值 looks like): that
+    number; None for anything else."""
+    text = (value or "").strip()
+    return int(text) if text.isdigit() and 0 < int(text) <= MOST_POINTS else None
 
 
 EVENT_DEADLINES_FILE = "event_deadlines.txt"

@@ -14,7 +14,6 @@ from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import (
     DATE,
-    MOST_POINTS,
     TIMELINESS,
     UNITLESS,
     cut_by_the_break,
@@ -25,6 +24,7 @@ from kpi_lint.rules.target.common import (
     pasted_threshold,
     per_base,
     points_as_target,
+    points_figure,
     target_in_name,
 )
 from kpi_lint.vocab import COST_L1, COST_LEVEL2
@@ -179,7 +179,7 @@ class MissingUnit(Rule):
                     )
                 elif not beside:
                     need = f"“{value}”可能是小数写法的 100%，也可能是 {value}%：请按原意写成百分数"
-        elif unit == "%" and _points_table(ind, value, number, project, self):
+        elif unit == "%" and _points_table(ind, value, project, self):
             # "满意度 | 20" in a table whose bare figures are the rows' points (20, 10, 10 … summing to 100)
             message = (
                 f"指标值“{value}”只是一个数：本表各行的指标值也是这样的整数（{_points_text(project)}），"
@@ -229,11 +229,7 @@ _POINTS_ROWS = 3  # a table whose bare figures are points has several of them
 
 def _bare_figures(project: Project) -> list[int]:
     """The value cells of `project` that are a bare whole number of at most MOST_POINTS ("20", "10")."""
-    return [
-        int(v)
-        for v in ((i.value or "").strip() for i in project.indicators)
-        if v.isdigit() and 0 < int(v) <= MOST_POINTS
-    ]
+    return [n for n in (points_figure(i.value) for i in project.indicators) if n is not None]
 
 
 def _points_text(project: Project) -> str:
@@ -241,11 +237,11 @@ def _points_text(project: Project) -> str:
     return f"{'、'.join(str(n) for n in figures)}，合计 {sum(figures)}"
 
 
-def _points_table(ind: Indicator, value: str, number: float, project: Project, rule: Rule) -> bool:
+def _points_table(ind: Indicator, value: str, project: Project, rule: Rule) -> bool:
     """The bare whole number `value` is the row's points, not a rate: it is at most MOST_POINTS, and the table's bare
     figures are points — several of them, adding up to 100 (or 90 without 预算执行), or most of them on rows that ask
     for no unit (`points_as_target`: "建设符合验收要求 | 20")."""
-    if not (value.isdigit() and 0 < number <= MOST_POINTS):
+    if points_figure(value) is None:
         return False
     figures = _bare_figures(project)
     if len(figures) < _POINTS_ROWS:
