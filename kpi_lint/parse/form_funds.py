@@ -98,7 +98,7 @@ class FundsReader:
         label, self._lone = self._lone, None
         source = self.vocab.fund_source(cell.text)
         if source is not None and to_number(cell.text) is None:
-            period = _lone_period(cell.text)
+            period = _named_period(cell.text)
             if not self._lone_labels and not (source == "总额" and period not in (None, PERIOD_ANNUAL)):
                 return False
             if period is None:
@@ -165,12 +165,11 @@ class FundsReader:
         return scored if _consistent(scored) else ex
 
     def _period(self, label: Cell, column: int, source: str, labels: list[int]) -> str | None:
-        text = squash(label.text)
-        for word, period in _PERIOD_PREFIXES:
-            if text.startswith(word):
-                if source == "总额":
-                    self._periods = [p for p in self._periods if p[0] != column] + [(column, period)]
-                return period
+        period = _named_period(label.text)
+        if period is not None:
+            if source == "总额":
+                self._periods = [p for p in self._periods if p[0] != column] + [(column, period)]
+            return period
         if len(self._periods) >= 2 and len(labels) == len(self._periods) and column in labels:
             # One source label per period in this row ("其中：财政拨款 | 170 | 其中：财政拨款 | 340"): the
             # k-th label is the k-th period's, whatever cells the totals row had before its labels.
@@ -205,7 +204,8 @@ def _amount_in_label(cell: Cell) -> Cell | None:
     return replace(cell, text=m.group(1), column=cell.column + m.start(1))
 
 
-def _lone_period(label: str) -> str | None:
+def _named_period(label: str) -> str | None:
+    """The period a fund label opens with ("实施期资金总额" → 实施期, "年度资金总额" → 年度); None if it names none."""
     text = squash(label)
     return next((period for word, period in _PERIOD_PREFIXES if text.startswith(word)), None)
 
