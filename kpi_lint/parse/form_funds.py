@@ -25,10 +25,10 @@ _EXECUTION_FIELDS = ("budgeted", "full_year", "executed", "weight", "rate", "sco
 # "预算执行情况(万元)(20分)": the label of the funds block, then the points of budget execution.
 _LABEL = lazy_compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*$")
 _POINTS = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
-_LABEL_OPENINGS = ("实施期", "中期", "年度", "其中")
 _LABEL_AMOUNT = lazy_compile(r"[:：\s]\s*(\d[\d,]*(?:\.\d+)?)\s*$")
 _UNIT_CELL = lazy_compile(r"[(（]万?元[)）]")
 _PERIOD_PREFIXES = (("实施期", PERIOD_IMPLEMENTATION), ("中期", "中期"), ("年度", PERIOD_ANNUAL))
+_LABEL_OPENINGS = (*(word for word, _ in _PERIOD_PREFIXES), "其中")  # how the form's fund labels open
 _LABELLED_POINTS = lazy_compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*" + _POINTS.pattern)
 
 
