@@ -171,9 +171,12 @@ def sample(
     reviewed: frozenset[tuple[str, int, int, str, str]] = frozenset(),
     reworded: bool = False,
     within: frozenset[tuple[str, int, int, str, str]] | None = None,
+    skip_codes: frozenset[str] = frozenset(),
 ) -> list[dict[str, object]]:
     """`within` (when given) keeps only the findings at those places; `fires` still counts every finding of the
-    rule, so --min-fires applies to the rule's firing on the set, not to what is left to draw."""
+    rule, so --min-fires applies to the rule's firing on the set, not to what is left to draw. The rules in
+    `skip_codes` are left out of the sample (a rule being reworded is judged once its new wording lands);
+    a skipped rule is still drawn and then dropped, so that the other rules get the same findings as without it."""
     fires: dict[str, int] = defaultdict(int)
     by_code: dict[str, list[dict[str, object]]] = defaultdict(list)
     seen: set[str] = set()
@@ -192,7 +195,9 @@ def sample(
         if fires[code] < min_fires:
             continue
         k = min(len(group), max(at_least, math.ceil(len(group) * share)))
-        chosen.extend(rng.sample(group, k))
+        drawn = rng.sample(group, k)
+        if code not in skip_codes:
+            chosen.extend(drawn)
     return chosen
 
 
@@ -245,6 +250,13 @@ def main() -> None:
         "line, column, code, message and suggestion: the new and the reworded ones",
     )
     ap.add_argument(
+        "--skip-code",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="leave out the findings of rule CODE (repeatable): a rule whose wording is being changed is judged later",
+    )
+    ap.add_argument(
         "--reviews",
         default=REVIEWS,
         metavar="CSV",
@@ -267,7 +279,16 @@ def main() -> None:
     out = csv.DictWriter(sys.stdout, COLUMNS, extrasaction="ignore")
     out.writeheader()
     drawn = sample(
-        findings, args.seed, args.share, args.at_least, args.only, args.min_fires, reviewed, args.reworded, within
+        findings,
+        args.seed,
+        args.share,
+        args.at_least,
+        args.only,
+        args.min_fires,
+        reviewed,
+        args.reworded,
+        within,
+        frozenset(args.skip_code),
     )
     for f in drawn:
         row = dict(f)
