@@ -1234,6 +1234,23 @@ def _sampler() -> ModuleType:
     return module
 
 
+def _as_findings(sample: str) -> list[dict[str, object]]:
+    """Sample N's rows as the findings of `kpi-lint check --output-format json` the sampler reads (no suggestion)."""
+    return [
+        {
+            "path": r["file"],
+            "line": int(r["line"]),
+            "column": int(r["column"]),
+            "code": r["code"],
+            "level2": r["level2"],
+            "message": r["message"],
+            "suggestion": None,
+        }
+        for r in ROWS
+        if sample in r["sample"].split()
+    ]
+
+
 def test_the_sampler_draws_within_the_samples_named_and_counts_every_fire() -> None:
     """--within-sample N keeps only the findings whose place sample N judged (read from the review file's keys,
     never its verdicts); --min-fires still counts every finding of a rule, so a rule that fires often on the set keeps
@@ -1290,18 +1307,7 @@ def test_the_sampler_keeps_only_the_findings_changed_since_a_base() -> None:
     suggestion: over the 86 findings of sample 50, a base holding 60 of them alike, 10 with another message, 5 at
     another column and 5 with a suggestion added leaves 26 (the 6 missing from the base and the 20 altered)."""
     sampler = _sampler()
-    findings: list[dict[str, object]] = [
-        {
-            "path": r["file"],
-            "line": int(r["line"]),
-            "column": int(r["column"]),
-            "code": r["code"],
-            "message": r["message"],
-            "suggestion": None,
-        }
-        for r in ROWS
-        if "50" in r["sample"].split()
-    ]
+    findings = _as_findings("50")
     base = [dict(f) for f in findings[:80]]
     for f in base[60:70]:
         f["message"] = str(f["message"]) + "（旧措辞）"
@@ -1348,17 +1354,7 @@ def test_the_sampler_skips_the_rules_named_and_draws_the_others_as_without_them(
     same). Over the 155 findings of sample 53, 8 of each rule with seed 7: skipping KPI103 and KPI404 leaves the other
     10 rules' 8 (5 of KPI109, 6 of KPI302) as drawn with nothing skipped; a code that does not fire changes nothing."""
     sampler = _sampler()
-    findings: list[dict[str, object]] = [
-        {
-            "path": r["file"],
-            "line": int(r["line"]),
-            "column": int(r["column"]),
-            "code": r["code"],
-            "level2": r["level2"],
-        }
-        for r in ROWS
-        if "53" in r["sample"].split()
-    ]
+    findings = _as_findings("53")
     whole = sampler.sample(findings, seed=7, share=0, at_least=8)
     skipped = sampler.sample(findings, seed=7, share=0, at_least=8, skip_codes=frozenset({"KPI103", "KPI404"}))
     assert len(whole) == 10 * 8 + 5 + 6 and len(skipped) == len(whole) - 16
