@@ -20,17 +20,18 @@ from sklearn.metrics import precision_recall_fscore_support
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # _corpus, also under `python -P` (which leaves the script's folder out)
 
 from _corpus import corpus_documents, wild_documents  # noqa: E402
 
 from kpi_lint.classify.split import read_split  # noqa: E402
 from kpi_lint.cluster.clustering import BLOCK_SIZE, DEFAULT_THRESHOLD, cluster_texts  # noqa: E402
-from kpi_lint.cluster.evaluation import _setup, load_pairs  # noqa: E402
+from kpi_lint.cluster.evaluation import EVALUATION_LABELS, LABEL_COLUMNS, _setup, load_pairs  # noqa: E402
 
 
-def development_pairs() -> pd.DataFrame:
+def development_pairs(labels: str = EVALUATION_LABELS) -> pd.DataFrame:
     split = read_split(ROOT / "corpus" / "labels" / "split.csv")
-    pairs = load_pairs()
+    pairs = load_pairs(labels=labels)
     parts = [{split.part(a), split.part(b)} for a, b in zip(pairs["doc_a"], pairs["doc_b"], strict=True)]
     keep = ["test" not in p for p in parts]
     out = pairs[keep].copy()
@@ -43,8 +44,11 @@ def main() -> None:
     parser.add_argument("--thresholds", type=float, nargs="*", default=[0.30, 0.35, 0.40, 0.45])
     parser.add_argument("--mistakes", action="store_true")
     parser.add_argument("--block-size", type=int, default=BLOCK_SIZE)
+    parser.add_argument(
+        "--labels", choices=LABEL_COLUMNS, default=EVALUATION_LABELS, help="the label column to score against"
+    )
     args = parser.parse_args()
-    pairs = development_pairs()
+    pairs = development_pairs(args.labels)
     setup = _setup(pairs, corpus_documents() + wild_documents())
     truth = (pairs["label"] == "same").tolist()
     dev = (pairs["part"] == "dev").tolist()

@@ -18,11 +18,12 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # _corpus, also under `python -P` (which leaves the script's folder out)
 
 from _corpus import corpus_documents  # noqa: E402
 
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD  # noqa: E402
-from kpi_lint.cluster.evaluation import PAIRS_FILE, load_pairs, mistakes, score_pairs  # noqa: E402
+from kpi_lint.cluster.evaluation import EVALUATION_LABELS, LABEL_COLUMNS, PAIRS_FILE, load_pairs, mistakes, score_pairs  # noqa: E402
 
 
 def main() -> None:
@@ -32,9 +33,12 @@ def main() -> None:
     parser.add_argument("--step", type=float, default=0.05)
     parser.add_argument("--pairs", type=Path, default=PAIRS_FILE)
     parser.add_argument("--mistakes", action="store_true", help="list the pairs wrong at the default threshold")
+    parser.add_argument(
+        "--labels", choices=LABEL_COLUMNS, default=EVALUATION_LABELS, help="the label column to score against"
+    )
     args = parser.parse_args()
     docs = corpus_documents()
-    pairs = load_pairs(args.pairs)
+    pairs = load_pairs(args.pairs, args.labels)
     same = int((pairs["label"] == "same").sum())
     print(f"{len(pairs)} 对（same {same} / different {len(pairs) - same}），{len(docs)} 个文档")
     thresholds = [round(t, 3) for t in np.arange(args.start, args.stop + 1e-9, args.step)]

@@ -41,7 +41,7 @@ from kpi_lint.classify.pipelines import CATEGORY_FEATURES, VAGUENESS_FEATURES, F
 from kpi_lint.classify.split import DocumentSplit, read_split  # noqa: E402
 from kpi_lint.classify.train import Metrics, _metrics  # noqa: E402
 from kpi_lint.cluster.clustering import DEFAULT_THRESHOLD  # noqa: E402
-from kpi_lint.cluster.evaluation import load_pairs, score_pairs  # noqa: E402
+from kpi_lint.cluster.evaluation import EVALUATION_LABELS, LABEL_COLUMNS, load_pairs, score_pairs  # noqa: E402
 
 LABELS = ROOT / "corpus" / "labels"
 
@@ -103,9 +103,9 @@ def _pair_part(split: DocumentSplit, a: str, b: str) -> str:
 MIN_PRECISION = 0.95  # the floor: a wrong peer costs more than a missing one
 
 
-def cluster(split: DocumentSplit, block_size: int | None = None) -> None:
+def cluster(split: DocumentSplit, block_size: int | None = None, labels: str = EVALUATION_LABELS) -> None:
     docs = corpus_documents() + wild_documents()
-    pairs = load_pairs()
+    pairs = load_pairs(labels=labels)
     pairs = pairs.assign(part=[_pair_part(split, a, b) for a, b in zip(pairs["doc_a"], pairs["doc_b"], strict=True)])
     # A test pair belongs to the latest test set (in the order of split.csv) that holds one of its documents:
     # a pair of a batch-m document and a fresh one is a pair labelled with batch m.
@@ -146,11 +146,14 @@ def main() -> None:
     parser.add_argument("--task", choices=["category", "vagueness", "cluster"], action="append")
     parser.add_argument("--compare", type=Path, action="append", default=[], help="another model file to measure")
     parser.add_argument("--block-size", type=int, help="cluster: also score the blocked path with blocks of N texts")
+    parser.add_argument(
+        "--labels", choices=LABEL_COLUMNS, default=EVALUATION_LABELS, help="cluster: the label column to score against"
+    )
     args = parser.parse_args()
     split = read_split(LABELS / "split.csv")
     for task in args.task or ["category", "vagueness", "cluster"]:
         if task == "cluster":
-            cluster(split, args.block_size)
+            cluster(split, args.block_size, args.labels)
         else:
             classifier(task, split, [p for p in args.compare if p.name.startswith(task)])
 

@@ -36,11 +36,24 @@ class PairScore:
     false_negative: int
 
 
-def load_pairs(path: Path = PAIRS_FILE) -> pd.DataFrame:
+# The label columns of the pairs file: ``label`` as each batch was first labelled, ``guide_label`` by the written
+# guideline (docs/labeling/cluster_pairs.md, issue 13-pairs-guide), the evaluation labels since that issue.
+LABEL_COLUMNS = ("guide_label", "label")
+EVALUATION_LABELS = "guide_label"
+
+
+def load_pairs(path: Path = PAIRS_FILE, labels: str = EVALUATION_LABELS) -> pd.DataFrame:
+    """The labelled pairs, their ``label`` column taken from ``labels`` (the first labels kept as ``old_label``).
+
+    A pairs file of one's own with no ``guide_label`` column is scored on its ``label``."""
     pairs = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = set(PAIR_COLUMNS) - set(pairs.columns)
     if missing:
         raise ValueError(f"{path}: 缺少列 {sorted(missing)}")
+    if labels not in pairs.columns and labels != EVALUATION_LABELS:
+        raise ValueError(f"{path}: 缺少标注列 {labels}")
+    if labels != "label" and labels in pairs.columns:
+        pairs = pairs.assign(old_label=pairs["label"], label=pairs[labels])
     bad = set(pairs["label"]) - {"same", "different"}
     if bad:
         raise ValueError(f"{path}: label 只能是 same / different，发现 {sorted(bad)}")
