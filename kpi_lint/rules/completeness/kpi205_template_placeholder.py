@@ -22,7 +22,7 @@ _HINT = re.compile(r"[(（]?\s*" + _COMPARATOR + r"\s*[*＊]*\s*" + _UNIT + r"\s
 _HINT_BARE = re.compile(r"(?:[≥≤＞＜><]=?)\s*[*＊]+\s*(?:%|％|[\u4e00-\u9fff]{1,3})")
 # The same hint printed without brackets at the end of the name ("受益建档立卡贫困人口数≥**人", read without its
 # asterisks as "…数≥人"): a symbol comparator, then a unit units.txt knows (so "成本≤预算" is no hint), nothing after.
-_HINT_END = re.compile(r"(?P<comparator>[≥≤＞＜><]=?)\s*[*＊]*\s*(?P<unit>%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff·]{1,3})?)$")
+_HINT_END = re.compile(r"(?P<comparator>[≥≤＞＜><]=?)\s*[*＊]*\s*" + _UNIT + "$")
 # A run of asterisks standing for part of a figure or a code ("≤****000元", "THXCG****0059"): a mask, never the
 # template's hint, which stands for the whole figure ("≥**人").
 _MASKED_FIGURE = re.compile(r"\d[*＊]{2,}|[*＊]{2,}\d")
@@ -176,7 +176,6 @@ class TemplatePlaceholder(Rule):
         finding.anchor = first.anchor
         return finding
 
-
     def _carry_finding(self, doc: Document, project: Project, first: _Hit, count: str) -> Finding:
         """Bare figures under a hint: the target is written, only its comparator and unit stand in the name."""
         assert first.indicator is not None
@@ -248,7 +247,7 @@ def _masked(hit: _Hit) -> _Hit:
 
 
 def _count(group: list[_Hit]) -> str:
-    """"，共 N 处，在第24、32行" (the places in reading order), or "" for one place."""
+    """ "，共 N 处，在第24、32行" (the places in reading order), or "" for one place."""
     if len(group) < 2:
         return ""
     ordered = sorted(group, key=lambda h: (h.line, h.column))

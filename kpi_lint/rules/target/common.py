@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call i
     from kpi_lint.library.suggest import Suggester, Suggestion
 
 CEILING_RATES_FILE = "ceiling_rates.txt"  # lower is better (控制率, 差错率, 逾期…率): a ceiling
-FLOOR_RATES_FILE = "floor_rates.txt"  # …except these longer endings (血压控制率, 疫情控制率): a share under control, a floor
+FLOOR_RATES_FILE = "floor_rates.txt"  # …but these longer endings (血压控制率, 疫情控制率): a share under control
 ON_TIME_FILE = "on_time_words.txt"  # names that say "on time" (及时 按时 按期): a 及时率 written without 率
 ON_TIME_MEASURE_FILE = "on_time_measures.txt"  # what makes 及时/按时 a measure (是否及时, 及时率): keyed 前/后
 ON_TIME_BEFORE, ON_TIME_AFTER = "前", "后"  # its keys

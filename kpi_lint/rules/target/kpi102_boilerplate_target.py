@@ -12,7 +12,6 @@ from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency.kpi402_process_as_result import names_process_measure
-from kpi_lint.rules.text._text import name_ends_with
 from kpi_lint.rules.target.common import (
     COST,
     DATE,
@@ -26,6 +25,7 @@ from kpi_lint.rules.target.common import (
     pasted_threshold,
     target_form,
 )
+from kpi_lint.rules.text._text import name_ends_with
 
 _KPI104_LEVEL2 = (QUANTITY, COST, TIMELINESS)
 _RATE_ENDS = ("率", "度")  # names of rates and degrees (完工率, 满意度): where a pass mark is an ordinary target
