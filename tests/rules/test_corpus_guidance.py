@@ -67,7 +67,8 @@ def test_kpi205_placeholders() -> None:
     assert len(goals) == 8 and all("目标内容" in f.message for f in goals)
     (hint,) = findings(wild_doc("a10"), "KPI205")
     # line 26 "受益建档立卡贫困人口数≥**人": a hint without brackets counts like one with
-    assert (hint.line, hint.column) == (16, 1) and "共 10 处，在第16、19、23、24、25、26、27、28、29、30行" in hint.message
+    assert (hint.line, hint.column) == (16, 1)
+    assert "共 10 处，在第16、19、23、24、25、26、27、28、29、30行" in hint.message
     # g06 masks its unit and code ("[055]****"): its "≤****000元" is redacted, an info, the goal's "**" no place
     (stars,) = findings(wild_doc("g06"), "KPI205")
     assert (stars.line, stars.value, stars.severity) == (32, "≤****000元", Severity.INFO)
