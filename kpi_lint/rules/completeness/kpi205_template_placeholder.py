@@ -231,10 +231,11 @@ def bare_figure(parsed: ParsedValue | None) -> bool:
 
 def _masking_evidence(doc: Document) -> Located | None:
     """Where the document masks a field with asterisks that no template hints with them — who is responsible,
-    the code, the basis, the project's name or overview ("主管部门及代码 | [055]****", "实施单位 | ****") — or part of
+    the code, the basis, the project's overview ("主管部门及代码 | [055]****", "实施单位 | ****") — or part of
     a figure or code anywhere ("≤****000元"): the document is redacted. None when it shows no such thing."""
     for project in doc.projects:
-        facts = (project.department, project.implementer, project.legal_basis, project.overview, project.title)
+        # not the title: a template may hint its year there ("20**年度")
+        facts = (project.department, project.implementer, project.legal_basis, project.overview)
         for loc in facts:
             if loc is not None and _ASTERISKS.search(loc.text):
                 return loc
