@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kpi_lint.model import Document
 from kpi_lint.parse import parse
-from kpi_lint.rules.base import Finding, RuleContext
+from kpi_lint.rules.base import Finding, RuleContext, Severity
 from kpi_lint.rules.completeness._template import TEMPLATE_2015, TEMPLATE_2021, detect_template
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import rule_by_code
@@ -66,9 +66,19 @@ def test_kpi205_placeholders() -> None:
     goals = findings(corpus_doc("003"), "KPI205")
     assert len(goals) == 8 and all("目标内容" in f.message for f in goals)
     (hint,) = findings(wild_doc("a10"), "KPI205")
-    assert (hint.line, hint.column) == (16, 1) and "共 9 处" in hint.message
+    # line 26 "受益建档立卡贫困人口数≥**人": a hint without brackets counts like one with
+    assert (hint.line, hint.column) == (16, 1)
+    assert "共 10 处，在第16、19、23、24、25、26、27、28、29、30行" in hint.message
+    # g06 masks its unit and code ("[055]****"): its "≤****000元" is redacted, an info, the goal's "**" no place
     (stars,) = findings(wild_doc("g06"), "KPI205")
-    assert (stars.line, stars.value) == (32, "≤****000元")
+    assert (stars.line, stars.value, stars.severity) == (32, "≤****000元", Severity.INFO)
+    assert "第18行“[055]****”" in stars.message and "无法核查" in stars.message and "共 " not in stars.message
+    # c08 "苗木成活率(≥**%) | 85", t01 "公猪舍(≥**平方米) | 22.8": carry the hint's comparator and unit into the value
+    (carry,) = findings(wild_doc("c08"), "KPI205")
+    assert (carry.line, carry.suggestion, carry.severity) == (18, "≥85%", Severity.WARNING)
+    assert "共 2 处，在第18、20行" in carry.message and "未写实" not in carry.message
+    (carry,) = findings(wild_doc("t01"), "KPI205")
+    assert (carry.line, carry.suggestion) == (143, "≥22.8平方米") and "共 19 处" in carry.message
     for key in ("000", "001", "002", "004"):
         assert findings(corpus_doc(key), "KPI205") == [], key
 

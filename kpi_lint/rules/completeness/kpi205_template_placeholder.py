@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kpi_lint.model import Document, Indicator, ParsedValue, Project, places_of
+from kpi_lint.model import Document, Indicator, Located, ParsedValue, Project, places_of
 from kpi_lint.parse.numbering import INDICATOR_NUMBER, NUMBER_END
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -16,14 +16,26 @@ from kpi_lint.vocab import squash
 PLACEHOLDERS = "placeholders.txt"
 # The template's hint "（≥**%）" printed in the name, with or without its asterisks: a comparator
 # followed by a unit and no figure ("(≥%)", "（≥人次）", "(≤元/株)", "≥**人").
-_UNIT = r"(?:%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff·]{1,3})?)"
-_HINT = re.compile(r"[(（]?\s*(?:[≥≤＞＜><]=?|不低于|不高于)\s*[*＊]*\s*" + _UNIT + r"\s*[)）]")
+_UNIT = r"(?P<unit>%|％|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff·]{1,3})?)"
+_COMPARATOR = r"(?P<comparator>[≥≤＞＜><]=?|不低于|不高于)"
+_HINT = re.compile(r"[(（]?\s*" + _COMPARATOR + r"\s*[*＊]*\s*" + _UNIT + r"\s*[)）]")
 _HINT_BARE = re.compile(r"(?:[≥≤＞＜><]=?)\s*[*＊]+\s*(?:%|％|[\u4e00-\u9fff]{1,3})")
+# The same hint printed without brackets at the end of the name ("受益建档立卡贫困人口数≥**人", read without its
+# asterisks as "…数≥人"): a symbol comparator, then a unit units.txt knows (so "成本≤预算" is no hint), nothing after.
+_HINT_END = re.compile(r"(?P<comparator>[≥≤＞＜><]=?)\s*[*＊]*\s*" + _UNIT + "$")
+# A run of asterisks standing for part of a figure or a code ("≤****000元", "THXCG****0059"): a mask, never the
+# template's hint, which stands for the whole figure ("≥**人").
+_MASKED_FIGURE = re.compile(r"\d[*＊]{2,}|[*＊]{2,}\d")
+_ASTERISKS = re.compile(r"[*＊]{2,}")
+_SIGNS = {">=": "≥", "<=": "≤", ">": "＞", "<": "＜"}  # the hint's comparator as a target writes it
 # A 三级指标 that is only the template's numbering: "指标2", "指标2：".
 _NUMBER_ONLY = re.compile(rf"^{INDICATOR_NUMBER}\s*{NUMBER_END}?$")
 _FIELDS = (("level3", "三级指标"), ("value", "指标值"), ("description", "绩效指标描述"))
-HINT = "（≥**）"  # the value hint left in a name whose row has no written target (or a figure without its unit)
+HINT = "（≥**）"  # the value hint left in a name whose row has no written target
 HINT_LEFT = "（≥**）已填值"  # the same hint beside a full target: a leftover of the template, to delete
+HINT_CARRY = "（≥**）裸数"  # …beside a bare figure whose comparator and unit only the hint carries ("(≥%) | 85")
+MASKED = "遮去"  # asterisks in a value of a document that masks its other fields too: redacted, not unfilled
+_MASK_TOKENS = ("**", "＊＊")  # placeholders.txt's asterisk entries: a mask in a redacted document
 
 
 @dataclass
@@ -50,9 +62,14 @@ class TemplatePlaceholder(Rule):
     以及只写编号、没有名称和指标值的行（“指标2”）。同一项目里同一种占位符只报一次，
     写明出现次数和行号。
 
-    名称里的提示旁边，指标值已经是完整的目标（值解析器读出比较符，或数字带单位：“>=21933人”“≤1125万元”）
-    时，提示只是模板的遗留：报为提示 info，说删去即可，不说“未写实”；指标值为空、是占位符、或只有数字、
-    单位只在提示里（“(≥人) | 85”）时，仍按“未写实”报告。
+    名称里的提示（带括号的“(≥**人)”，或写在名称末尾、不带括号的“≥**人”）旁边，指标值已经是完整的目标
+    （值解析器读出比较符，或数字带单位：“>=21933人”“≤1125万元”）时，提示只是模板的遗留：报为提示 info，
+    说删去即可，不说“未写实”；指标值只有数字、比较符和单位只在提示里（“苗木成活率(≥**%) | 85”）时，
+    说把提示的比较符和单位写进指标值，并给出结果（“≥85%”）；指标值为空或是占位符时，仍按“未写实”报告。
+
+    文件自己把别的内容也用星号遮去了——主管部门及代码、实施单位、立项依据这些模板从不用星号提示的栏目
+    （“[055]****”），或数字、编码的一部分（“≤****000元”）——说明这是公开前的脱敏，不是没填的模板：
+    指标里被遮去的值只报一条提示 info（无法核查），总体目标里被遮去的字不报。出现多处时，按行号顺序列出。
 
     **为什么不好**
 
@@ -90,11 +107,20 @@ class TemplatePlaceholder(Rule):
             token = _token_in(loc.text, tokens)
             if token:
                 hits.append(_Hit(token, where, loc.text, loc.line, loc.column, loc.anchor, None))
+        evidence = _masking_evidence(doc) if any(h.token in _MASK_TOKENS for h in hits) else None
+        if evidence is not None:
+            # The document masks its own fields: its asterisks hide what was written. A masked value cannot be
+            # checked (an info); a masked word in the goal prose ("完成**日常执法") hides nothing a rule checks.
+            hits = [_masked(h) for h in hits if h.token not in _MASK_TOKENS or h.indicator is not None]
         groups: dict[str, list[_Hit]] = {}
         for hit in hits:
             groups.setdefault(hit.token, []).append(hit)
         for token, group in groups.items():
-            yield self._finding(doc, project, token, group)
+            if token == MASKED:
+                assert evidence is not None
+                yield self._masked_finding(doc, project, group, evidence)
+            else:
+                yield self._finding(doc, project, token, group)
 
     def _in_indicator(self, ind: Indicator, tokens: tuple[str, ...]) -> list[_Hit]:
         hits = []
@@ -103,8 +129,8 @@ class TemplatePlaceholder(Rule):
             if not text:
                 continue
             token = None
-            if field == "level3" and (_HINT.search(squash(text)) or _HINT_BARE.search(squash(text))):
-                token = HINT_LEFT if full_target(ind.parsed) else HINT
+            if field == "level3" and self._hint(text) is not None:
+                token = HINT_LEFT if full_target(ind.parsed) else HINT_CARRY if bare_figure(ind.parsed) else HINT
             token = token or _token_in(text, tokens)
             if token is None and field == "level3" and _NUMBER_ONLY.match(squash(text)) and not clean(ind.value):
                 token = "只有编号的指标"
@@ -113,9 +139,22 @@ class TemplatePlaceholder(Rule):
                 hits.append(_Hit(token, label, str(text), line, column, ind.anchor(field), ind))
         return hits
 
+    def _hint(self, name: str) -> tuple[str, str] | None:
+        """The template's value hint in a name — its comparator and unit ("(≥%)" → ("≥", "%")) — or None."""
+        text = squash(name)
+        found = _HINT.search(text)
+        if found is not None:
+            return found["comparator"], found["unit"]
+        end = _HINT_END.search(text)
+        if end is not None and self.lexicon.unit_kind(end["unit"]) is not None:
+            return end["comparator"], end["unit"]
+        return ("", "") if _HINT_BARE.search(text) else None
+
     def _finding(self, doc: Document, project: Project, token: str, group: list[_Hit]) -> Finding:
         first = group[0]
-        count = f"，共 {len(group)} 处，在{places_of([(h.line, h.anchor) for h in group])}" if len(group) > 1 else ""
+        count = _count(group)
+        if token == HINT_CARRY:
+            return self._carry_finding(doc, project, first, count)
         if token == HINT_LEFT:
             written = (first.indicator.value or "").strip() if first.indicator is not None else ""
             message = (
@@ -142,6 +181,34 @@ class TemplatePlaceholder(Rule):
         finding.anchor = first.anchor
         return finding
 
+    def _carry_finding(self, doc: Document, project: Project, first: _Hit, count: str) -> Finding:
+        """Bare figures under a hint: the target is written, only its comparator and unit stand in the name."""
+        assert first.indicator is not None
+        figure = (first.indicator.value or "").strip()
+        comparator, unit = self._hint(first.indicator.level3 or "") or ("", "")
+        carried = f"{_SIGNS.get(comparator, comparator)}{figure}{unit}"
+        message = (
+            f"三级指标里留着模板的取值提示，如“{_text(first)}”{count}；指标值只写了数字（“{figure}”），比较符和单位"
+            f"只在名称的提示里。应把提示的比较符和单位写进指标值（“{carried}”），再删去名称里的提示。"
+        )
+        return self.finding(
+            doc, message, project=project, indicator=first.indicator, span="level3", suggestion=carried or None
+        )
+
+    def _masked_finding(self, doc: Document, project: Project, group: list[_Hit], evidence: Located) -> Finding:
+        """Values masked in a document that masks its other fields too: redacted, so not checkable here."""
+        first = group[0]
+        assert first.indicator is not None
+        field = {"三级指标": "level3", "指标值": "value", "绩效指标描述": "description"}[first.where]
+        message = (
+            f"{first.where}“{_text(first)}”用“*”遮去了部分内容{_count(group)}：本文件也遮去了其他内容"
+            f"（{evidence.place}“{_quote(evidence.text)}”），是公开前的脱敏，不是没有填写的模板；"
+            "遮去的目标值无法核查，只作提示。"
+        )
+        return self.finding(
+            doc, message, project=project, indicator=first.indicator, span=field, severity=Severity.INFO
+        )
+
 
 def full_target(parsed: ParsedValue | None) -> bool:
     """The value parser reads a whole target: a figure with a comparator or with its unit (">=21933人", "≤1125万元",
@@ -149,6 +216,53 @@ def full_target(parsed: ParsedValue | None) -> bool:
     if parsed is None or parsed.number is None or parsed.kind in ("empty", "qualitative"):
         return False
     return parsed.comparator is not None or bool(parsed.unit)
+
+
+def bare_figure(parsed: ParsedValue | None) -> bool:
+    """A figure alone, without comparator or unit ("85", "22.8"): under a name's hint, the hint carries the rest."""
+    return (
+        parsed is not None
+        and parsed.number is not None
+        and parsed.kind == "number"
+        and parsed.comparator is None
+        and not parsed.unit
+    )
+
+
+def _masking_evidence(doc: Document) -> Located | None:
+    """Where the document masks a field with asterisks that no template hints with them — who is responsible,
+    the code, the basis, the project's overview ("主管部门及代码 | [055]****", "实施单位 | ****") — or part of
+    a figure or code anywhere ("≤****000元"): the document is redacted. None when it shows no such thing."""
+    for project in doc.projects:
+        # not the title: a template may hint its year there ("20**年度")
+        facts = (project.department, project.implementer, project.legal_basis, project.overview)
+        for loc in facts:
+            if loc is not None and _ASTERISKS.search(loc.text):
+                return loc
+    for project in doc.projects:
+        for ind in project.indicators:
+            for name in ("value", "actual", "description"):
+                loc = ind.spans.get(name)
+                if loc is not None and _MASKED_FIGURE.search(loc.text):
+                    return loc
+    return None
+
+
+def _masked(hit: _Hit) -> _Hit:
+    return replace(hit, token=MASKED) if hit.token in _MASK_TOKENS else hit
+
+
+def _count(group: list[_Hit]) -> str:
+    """ "，共 N 处，在第24、32行" (the places in reading order), or "" for one place."""
+    if len(group) < 2:
+        return ""
+    ordered = sorted(group, key=lambda h: (h.line, h.column))
+    return f"，共 {len(group)} 处，在{places_of([(h.line, h.anchor) for h in ordered])}"
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 20 else text[:20] + "…"
 
 
 def _token_in(text: str, tokens: tuple[str, ...]) -> str | None:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call i
     from kpi_lint.library.suggest import Suggester, Suggestion
 
 CEILING_RATES_FILE = "ceiling_rates.txt"  # lower is better (控制率, 差错率, 逾期…率): a ceiling
+FLOOR_RATES_FILE = "floor_rates.txt"  # …but these longer endings (血压控制率, 疫情控制率): a share under control
 ON_TIME_FILE = "on_time_words.txt"  # names that say "on time" (及时 按时 按期): a 及时率 written without 率
 ON_TIME_MEASURE_FILE = "on_time_measures.txt"  # what makes 及时/按时 a measure (是否及时, 及时率): keyed 前/后
 ON_TIME_BEFORE, ON_TIME_AFTER = "前", "后"  # its keys
@@ -807,11 +808,19 @@ def cited_example(example: Suggestion | None) -> str:
 def ceiling_rate(name: str | None, lexicon: Lexicon) -> bool:
     """The name, its closing bracket left aside, ends with a rate where lower is better (lexicons/ceiling_rates.txt:
     "公用经费控制率", "项目成本超支率"): its target is a level not to exceed."""
-    return name_ends_with(name, lexicon.words(CEILING_RATES_FILE))
+    return name_ends_with(name, lexicon.words(CEILING_RATES_FILE)) and not floor_rate(name, lexicon)
+
+
+def floor_rate(name: str | None, lexicon: Lexicon) -> bool:
+    """The name ends with a rate of ceiling_rates.txt's kind whose object makes it higher-is-better
+    (lexicons/floor_rates.txt: "高血压患者血压控制率", "疫情控制率" — the share of cases under control): the longer
+    ending decides, so such a rate is a floor, while "成本控制率", "预算控制率" stay ceilings."""
+    return name_ends_with(name, lexicon.words(FLOOR_RATES_FILE))
 
 
 def reverse_rate(name: str | None, lexicon: Lexicon) -> bool:
     """A rate (its name ends with 率) that holds a lower-is-better word anywhere, not only as its ending
     ("逾期发放率", "投诉率"): 100% of it is the worst, not the best result."""
     bare = squash(name or "")
-    return bare.rstrip(")）%％(（").endswith("率") and holds_any(bare, lexicon.words(CEILING_RATES_FILE))
+    rate = bare.rstrip(")）%％(（").endswith("率")
+    return rate and holds_any(bare, lexicon.words(CEILING_RATES_FILE)) and not floor_rate(name, lexicon)

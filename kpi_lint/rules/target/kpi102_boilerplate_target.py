@@ -25,8 +25,10 @@ from kpi_lint.rules.target.common import (
     pasted_threshold,
     target_form,
 )
+from kpi_lint.rules.text._text import name_ends_with
 
 _KPI104_LEVEL2 = (QUANTITY, COST, TIMELINESS)
+_RATE_ENDS = ("率", "度")  # names of rates and degrees (完工率, 满意度): where a pass mark is an ordinary target
 
 
 class BoilerplateTarget(Rule):
@@ -93,7 +95,7 @@ class BoilerplateTarget(Rule):
             if count / len(rows) < float(self.opts["share"]) or all_rates or self._percent_where_it_fits(same):
                 continue
             templated.add(period)
-            names = "、".join(f"“{i.level3}”" for i in same[:3] if i.level3)
+            names = "、".join(f"“{i.level3}”" for i in self._least_natural_first(same)[:3] if i.level3)
             message = (
                 f"同一个指标值“{value}”填满了本项目{period or ''}的 {len(rows)} 个指标中的 {count} 个（{names}等）："
                 "这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：数量写人数、次数，"
@@ -103,6 +105,19 @@ class BoilerplateTarget(Rule):
         for ind in project.indicators:
             if ind.period not in templated and self._misplaced_threshold(ind, project, cues):
                 yield self._row_finding(doc, project, ind, cues)
+
+    def _least_natural_first(self, same: list[Indicator]) -> list[Indicator]:
+        """The rows the message names, those where the stamped value is least natural first: a pass mark ("100",
+        "≥95%") is a fair target for a rate (完工率, 满意度: names that call for % or end with 率/度) and shows the
+        copying only on the others (学校发展能力, 长期使用性, 服务器数量). Reading order is kept within each group."""
+        parsed = same[0].parsed or parse_value(same[0].value, self.lexicon)
+        if parsed.unit not in (None, "%"):
+            return same  # "1项" on every row: no row reads it more naturally than another
+
+        def natural(ind: Indicator) -> bool:
+            return self.readings.expected_unit(ind.level3) == "%" or name_ends_with(ind.level3, _RATE_ENDS)
+
+        return sorted(same, key=natural)
 
     def _percent_where_it_fits(self, same: list[Indicator]) -> bool:
         """A percentage ("100%") only on rows that each take one or where another rule reports it at the row:
