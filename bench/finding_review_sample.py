@@ -93,7 +93,16 @@ entries, 874 findings), then `python bench/finding_review_sample.py now.json --s
 audit, earlier verdicts ignored: 15 of every rule that fires at least 5 times on the wild set but the three being
 reworded, which are judged once their new wording lands; all when fewer: KPI101, KPI103, KPI104, KPI106, KPI201,
 KPI202, KPI402, KPI404, KPI502 15 each, KPI203 9, KPI302 6, KPI109 5 — 155), judged blind by issue 11-sample53 before
-any earlier verdict of the same places was read; `--skip-code CODE` (repeatable) leaves a rule out of the sample
+any earlier verdict of the same places was read; 54 = every wild finding of the four rules 11-s52-fixes reworded
+(KPI205, KPI102, KPI105, KPI501) on main bc4eb6c (`kpi-lint check corpus --output-format json --no-cache --fail-on
+never --explain -o now.json`, 998 entries, 874 findings), drawn as `python bench/finding_review_sample.py now.json
+--seed 154 --share 1 --at-least 1000 --only corpus/wild/` with `--skip-code` for each of the 19 other codes that fire
+on the wild set (KPI101 KPI103 KPI104 KPI106 KPI107 KPI108 KPI109 KPI201 KPI202 KPI203 KPI301 KPI302 KPI402 KPI403
+KPI404 KPI408 KPI409 KPI502 KPI504), plus every other wild finding changed since session 21's base: `python
+bench/finding_review_sample.py now.json --seed 154 --share 1 --at-least 1000 --only corpus/wild/ --changed-since
+/tmp/s21/base.json` (10: KPI102 5, KPI205 5, all already in the first draw — 43 in all: KPI105 24, KPI205 9,
+KPI102 6, KPI501 4), judged blind by issue 11-sample54 before any earlier verdict of the same places was read;
+`--skip-code CODE` (repeatable) leaves a rule out of the sample
 while every other rule gets the findings it gets without it; the other later samples are listed in
 tests/rules/test_finding_review.py.
 """
