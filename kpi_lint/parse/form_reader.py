@@ -1035,7 +1035,10 @@ class FormReader:
             group = header.groups[record.group]
             period = group.period if multi else None
             glued = echo and described and _described_after_name(group)
-            self._add(project, record, period, echoed=echo, described=glued)
+            # One group with a value column per period ("周期指标值 | 本年度指标值"): the row is read once per
+            # period it prints a value for, not once more without any.
+            if "value" in record.data or not record.extra_values:
+                self._add(project, record, period, echoed=echo, described=glued)
             for value_period, cell in record.extra_values.items():
                 self._add(project, record, value_period, cell, echoed=echo, described=glued)
         return project
