@@ -1,0 +1,69 @@
+"""Wild batch ab (helper wild-ab): a traditional-character mirror of a 和平县 抗疫特别国债 self-evaluation whose
+target table gives each row a 周期指标值 and a 本年度指标值 (read blind at F1 0.00), and 湘潭's 2024 target form
+(read blind at 1.00)."""
+
+from __future__ import annotations
+
+from kpi_lint.lexicon import load_lexicon
+from kpi_lint.parse import parse
+from kpi_lint.parse.form_header import period_of
+from kpi_lint.rules.base import RuleContext
+from kpi_lint.rules.engine import run_rules
+from kpi_lint.rules.registry import select_rules
+from tests.wild.rows import WILD
+
+AB01 = WILD / "ab01_guangdong_education_selfeval_traditional_mirror.txt"
+AB02 = WILD / "ab02_hunan_urbanmgmt_target.txt"
+
+
+def test_a_cycle_heading_is_a_value_column_of_the_implementation_period() -> None:
+    # "周期指标值" was no column heading at all: the header read 三级指标 | ? | 本年度指标值, so every row took its
+    # 周期 figure as the target and the next row's name as the following value.
+    vocab = load_lexicon().vocabulary
+    assert vocab.column_role("周期指标值") == "value"
+    assert (period_of("周期指标值"), period_of("本年度指标值")) == ("实施期", "年度")
+    assert period_of("服务周期") is None  # a name that ends with 周期 names no period
+
+
+def test_ab01_each_printed_row_gives_its_cycle_and_its_year_target() -> None:
+    # "總建筑面積(平方米) ⏎ 44979.8 ⏎ 44979.8": one cell per line, a blank line between cells; the 周期 figure
+    # first, the 本年度 one second, each placed on its own line.
+    rows = [(i.period, i.level2, i.level3, i.value, i.line, i.spans["value"].line) for i in parse(AB01).indicators]
+    assert rows[:4] == [
+        ("实施期", "数量指标", "总建筑面积(平方米)", "44979.8", 35, 37),
+        ("年度", "数量指标", "总建筑面积(平方米)", "44979.8", 35, 39),
+        ("实施期", "数量指标", "新增学位数量(个)", "3000", 41, 43),
+        ("年度", "数量指标", "新增学位数量(个)", "1200", 41, 45),
+    ]
+    # The 时效 row prints one figure: it is the first (周期) column's, and no period-less copy is made of any row.
+    assert ("实施期", "时效指标", "工程完成时间", "2021.6", 87, 89) in rows
+    assert [r for r in rows if r[2] == "工程完成时间"] == [("实施期", "时效指标", "工程完成时间", "2021.6", 87, 89)]
+    assert all(r[0] in ("实施期", "年度") and r[3] for r in rows)
+    assert len(rows) == 19
+
+
+def test_ab01_rules_name_the_year_target_given_as_progress() -> None:
+    doc = parse(AB01)
+    assert doc.projects[0].cut_off  # "社會效益指標 ⏎ 改善辦學": the page stops inside a name
+    findings = run_rules([doc], select_rules(None, None), RuleContext(documents=[doc]))
+    # 室外市政附属工程 | 完成90% (年度): a share of progress under 数量指标.  The two "全部完成" KPI101 come from the
+    # vagueness model, which `check` loads and run_rules alone does not.
+    assert [(f.code, f.line) for f in findings] == [("KPI104", 69)]
+    assert "完成90%" in findings[0].message
+
+
+def test_ab02_rows_and_particulars_of_the_2024_hunan_target_form() -> None:
+    # 湘潭 环卫处 (read blind at 1.00, 7/7): one cell per line, each value followed by its 绩效标准 "计划标准", which
+    # is no part of the value; three 效益 二级 left empty (a lone space per cell) give no row.
+    doc = parse(AB02)
+    rows = [(i.period, i.level2, i.level3, i.value, i.line) for i in doc.indicators]
+    assert rows[0] == (None, "数量指标", "雾炮车抑尘降尘服务配备车辆数", "10", 91)
+    assert rows[-1] == (None, "服务对象满意度指标", "满意度", "90%", 165)
+    assert [i.basis for i in doc.indicators] == ["计划标准"] * 7
+    project = doc.projects[0]
+    assert project.name == "雾炮车抑尘降尘服务"
+    assert project.implementer is not None and (project.implementer.text, project.implementer.line) == (
+        "湘潭市环境卫生管理处",
+        25,
+    )
+    assert [(f.source, f.amount, f.unit, f.line) for f in project.funds] == [("总额", 250.0, "万元", 39)]
