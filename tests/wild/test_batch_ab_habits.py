@@ -1,6 +1,5 @@
 """Wild batch ab (helper wild-ab): a traditional-character mirror of a 和平县 抗疫特别国债 self-evaluation whose
-target table gives each row a 周期指标值 and a 本年度指标值 (read blind at F1 0.00), and 湘潭's 2024 target form
-(read blind at 1.00)."""
+target table gives each row a 周期指标值 and a 本年度指标值 (read blind at F1 0.00)."""
 
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ from kpi_lint.rules.registry import select_rules
 from tests.wild.rows import WILD
 
 AB01 = WILD / "ab01_guangdong_education_selfeval_traditional_mirror.txt"
-AB02 = WILD / "ab02_hunan_urbanmgmt_target.txt"
 
 
 def test_a_cycle_heading_is_a_value_column_of_the_implementation_period() -> None:
@@ -50,20 +48,3 @@ def test_ab01_rules_name_the_year_target_given_as_progress() -> None:
     # vagueness model, which `check` loads and run_rules alone does not.
     assert [(f.code, f.line) for f in findings] == [("KPI104", 69)]
     assert "完成90%" in findings[0].message
-
-
-def test_ab02_rows_and_particulars_of_the_2024_hunan_target_form() -> None:
-    # 湘潭 环卫处 (read blind at 1.00, 7/7): one cell per line, each value followed by its 绩效标准 "计划标准", which
-    # is no part of the value; three 效益 二级 left empty (a lone space per cell) give no row.
-    doc = parse(AB02)
-    rows = [(i.period, i.level2, i.level3, i.value, i.line) for i in doc.indicators]
-    assert rows[0] == (None, "数量指标", "雾炮车抑尘降尘服务配备车辆数", "10", 91)
-    assert rows[-1] == (None, "服务对象满意度指标", "满意度", "90%", 165)
-    assert [i.basis for i in doc.indicators] == ["计划标准"] * 7
-    project = doc.projects[0]
-    assert project.name == "雾炮车抑尘降尘服务"
-    assert project.implementer is not None and (project.implementer.text, project.implementer.line) == (
-        "湘潭市环境卫生管理处",
-        25,
-    )
-    assert [(f.source, f.amount, f.unit, f.line) for f in project.funds] == [("总额", 250.0, "万元", 39)]
