@@ -47,8 +47,8 @@ FIFTEENTH_CATEGORIES, FIFTEENTH_VALUES = 16, 15
 # Wild batch ab (helper wild-ab): hand-labelled before any run (docs/notes/issue-wild-ab.md holds the rows), but not
 # yet in corpus/labels: split.csv is part of the category card (its held-out split) and categories.csv of its data
 # hash, so adding them needs `kpi-lint train category`, which that task was not to run.  A task that retrains adds
-# ab01 as test set `sixteenth` and empties this set.
-AWAITING_RETRAIN = {"ab01"}
+# ab01 and ab03 as test set `sixteenth` and empties this set.
+AWAITING_RETRAIN = {"ab01", "ab03"}
 
 
 @pytest.fixture(scope="module")

@@ -48,3 +48,21 @@ def test_ab01_rules_name_the_year_target_given_as_progress() -> None:
     # vagueness model, which `check` loads and run_rules alone does not.
     assert [(f.code, f.line) for f in findings] == [("KPI104", 69)]
     assert "完成90%" in findings[0].message
+
+
+AB03 = WILD / "ab03_guangxi_education_target_mirror.txt"
+
+
+def test_ab03_row_and_both_goals_of_a_guangxi_public_target_table() -> None:
+    # 百色 教育局 (read blind at 1.00, 1/1): "产出指标 | 产出数量指标 | 新增学位 | 2023年预计在校生:…", the data row one
+    # cell left of its header (the merged 项目年度绩效目标衡量指标 label is not repeated); cut in the second row.
+    doc = parse(AB03)
+    rows = [(i.level1, i.level2, i.level3, i.line, i.spans["value"].column) for i in doc.indicators]
+    assert rows == [("产出指标", "数量指标", "新增学位", 19, 24)]
+    assert doc.indicators[0].value == "2023年预计在校生:小学600人,初中700人,高中1000人,最后以实际招生人数为准。"
+    project = doc.projects[0]
+    assert project.cut_off and project.name == "百色天立学校办学补贴"
+    # "年度绩效目标 | 投入1800万元…" then "中期绩效目标 | 引进…": the 中期 goal was read (its label names a period) and
+    # the 年度 one, under the plain goal label, was dropped because some goal had been read.
+    goals = {period: (g.text[:8], g.line) for period, g in project.goals.items()}
+    assert goals == {"中期": ("引进优质教育品牌", 17), "年度": ("投入1800万元", 16)}
