@@ -113,6 +113,8 @@ _LEVEL_ROLES = ("level1", "level2", "level3")  # "指标", "一级": short words
 _PERIODS = r"(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)"
 _PERIOD_PREFIX = lazy_compile(rf"^{_PERIODS}")
 _PERIOD_BEFORE = lazy_compile(rf"{_PERIODS}$")
+# A column heading may also open with the bare 周期, the project's whole cycle ("周期指标值 | 本年度指标值").
+_HEADER_PERIOD_PREFIX = lazy_compile(rf"^(?:{_PERIODS}|周期)")
 # A year a heading names ("2021年实际实现值", "预期2022年实现值", "2023年度").
 YEAR = lazy_compile(r"(?:19|20)\d{2}年度?")
 _LONGEST_PERIOD = 4
@@ -589,7 +591,7 @@ class Vocabulary:
         whole = _whole_cell(text)  # no weight taken off: "绩效目标5分" is a score line
         if whole in self.whole_columns:
             return self.whole_columns[whole]
-        bare = _PERIOD_PREFIX.sub("", s)  # "实施周期指标值", "当年度指标值": a period before a header word
+        bare = _HEADER_PERIOD_PREFIX.sub("", s)  # "实施周期指标值", "周期指标值": a period before a header word
         if bare and bare != s and bare in self.columns:
             return self.columns[bare]
         dated = YEAR.sub("", s)  # "2021年实际实现值", "预期2022年实现值": the year a column is for

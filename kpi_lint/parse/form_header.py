@@ -24,6 +24,7 @@ _PERIOD_NAME = {
     "长期": "长期",
     "年度": "年度",
 }
+_CYCLE = "周期"  # a heading opening with the bare 周期 names the implementation period ("周期指标值")
 # Roles that make a row an indicator header (besides the 三级指标 column).
 _TARGET_ROLES = {"value", "actual", "comparator", "adjusted_value", "weight", "score", "basis", "description"}
 
@@ -118,7 +119,7 @@ def period_of(text: str) -> str | None:
     for word in PERIOD_WORDS:
         if word in s:
             return _PERIOD_NAME[word]
-    return None
+    return "实施期" if s.startswith(_CYCLE) else None  # "周期指标值": the project's whole cycle
 
 
 def build_header(

@@ -1012,8 +1012,12 @@ class FormReader:
         # Drafts split by a 项目名称 column share their goals: read them without taking any away.
         project.actual_summary = draft.goals.get("actual")
         project.goals.update({period: goal for period, goal in draft.goals.items() if period != "actual"})
-        if "goal" in draft.facts and not draft.goals:
-            project.goals["年度"] = draft.facts["goal"]
+        goal = draft.facts.get("goal")
+        periods = {period: g for period, g in draft.goals.items() if period != "actual"}
+        # The goal under a plain label ("年度绩效目标 | 投入1800万元…") beside one labelled with another period
+        # ("中期绩效目标 | 引进…") is the year's too, unless it is a period goal already read.
+        if goal is not None and (not draft.goals or _beside_period_goals(goal, periods)):
+            project.goals["年度"] = goal
         if draft.funds is not None:
             project.funds = list(draft.funds.items)
             project.execution = draft.funds.read_execution()
@@ -1035,7 +1039,10 @@ class FormReader:
             group = header.groups[record.group]
             period = group.period if multi else None
             glued = echo and described and _described_after_name(group)
-            self._add(project, record, period, echoed=echo, described=glued)
+            # One group with a value column per period ("周期指标值 | 本年度指标值"): the row is read once per
+            # period it prints a value for, not once more without any.
+            if "value" in record.data or not record.extra_values:
+                self._add(project, record, period, echoed=echo, described=glued)
             for value_period, cell in record.extra_values.items():
                 self._add(project, record, value_period, cell, echoed=echo, described=glued)
         return project
@@ -1462,3 +1469,8 @@ def _cut_before_rows(draft: _Draft) -> bool:
     read: a project of its own (its funds are checked), whose rows the excerpt does not hold."""
     funds = draft.funds
     return draft.cut_off and funds is not None and (bool(funds.items) or funds.execution is not None)
+
+
+def _beside_period_goals(goal: Located, periods: dict[str, Located]) -> bool:
+    """A goal under a plain label read beside goals labelled with another period, and none of them."""
+    return bool(periods) and "年度" not in periods and all(g.text != goal.text for g in periods.values())

@@ -44,6 +44,11 @@ FOURTEENTH_CATEGORIES, FOURTEENTH_VALUES = 34, 21
 # ran on it; docs/notes/issue-wild-aa.md). aa01's 10 rows are 5 indicators printed for 中期 and 年度 alike: a row is
 # kept once per document, 二级 and text, as for every two-period form (e01, b03).
 FIFTEENTH_CATEGORIES, FIFTEENTH_VALUES = 16, 15
+# Wild batch ab (helper wild-ab): hand-labelled before any run (docs/notes/issue-wild-ab.md holds the rows), but not
+# yet in corpus/labels: split.csv is part of the category card (its held-out split) and categories.csv of its data
+# hash, so adding them needs `kpi-lint train category`, which that task was not to run.  A task that retrains adds
+# ab01 and ab03 as test set `sixteenth` and empties this set.
+AWAITING_RETRAIN = {"ab01", "ab03"}
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +102,7 @@ def test_split_is_fixed_by_document_and_covers_every_labelled_document(split: Do
     labelled = set(pd.read_csv(LABELS / "categories.csv", dtype=str)["doc"])
     # A document's key is its name up to the first "_" ("a01", and "aa01" from batch aa on).
     wild = {p.name.split("_")[0] for p in (ROOT / "corpus" / "wild").glob("*.txt") if p.name[0].isascii()}
-    assert labelled == wild | {"000", "001", "002", "003", "004"}
+    assert labelled == (wild - AWAITING_RETRAIN) | {"000", "001", "002", "003", "004"}
     assert all(split.part(doc) is not None for doc in labelled)
 
 
