@@ -56,8 +56,8 @@ def test_a_price_bounded_by_the_set_price_stays_under_cost() -> None:
 
 
 def test_an_economic_to_social_move_of_a_percentage_is_a_hint() -> None:
-    """x01 (重庆 乡镇 党建) "经济效益指标 | 改善了农民生产生活条件 | 100%" → 社会效益: a hint like j01's opposite move of
-    a worded value (sample 53, partly)."""
+    """x01 (重庆 乡镇 党建) "经济效益指标 | 改善了农民生产生活条件 | 100%" → 社会效益: a hint like j01's opposite
+    move of a worded value (sample 53, partly)."""
     [found] = _at("x01_chongqing_township_partybuilding_target.txt", "KPI404", 40)
     assert found.severity == Severity.INFO
     assert "请移到社会效益指标" in found.message and "指标值不是金额时两种归法常都说得通" in found.message
@@ -66,8 +66,8 @@ def test_an_economic_to_social_move_of_a_percentage_is_a_hint() -> None:
 
 
 def test_a_form_that_prints_no_satisfaction_row_is_noted_as_its_design() -> None:
-    """w02 (湖北 文物保护): 年度绩效总目标 prints 产出指标 and 效益指标 rows only (sample 53, partly); w03 (海南 规划展览馆,
-    产出 / 成效) is the same kind of form."""
+    """w02 (湖北 文物保护): 年度绩效总目标 prints 产出指标 and 效益指标 rows only (sample 53, partly); w03 (海南
+    规划展览馆, 产出 / 成效) is the same kind of form."""
     for name in ("w02_hubei_relics_target_prosecells.txt", "w03_hainan_exhibitionhall_target_traditional.txt"):
         [found] = [f for f in _checked(name) if f.code == "KPI202" and f.level2 == "服务对象满意度指标"]
         assert found.severity == Severity.INFO, name

@@ -922,9 +922,9 @@ PINS: tuple[Pin, ...] = (
             "KPI404": 19 / 19,
             "KPI502": 4 / 8,
         },
-        # 81 / 86 when judged; 80 / 85 since issue 11-s53-fixes silenced f02 38 KPI404 (right here: "按照物价部门定价标准采购
-        # | 100%" moved to 质量; samples 48 and 53 judged the move partly — a price bounded by the set price is a cost
-        # control, which KPI104 now reports as one). The CSV's after_fix says so ("silent: …").
+        # 81 / 86 when judged; 80 / 85 since issue 11-s53-fixes silenced f02 38 KPI404 (right here:
+        # "按照物价部门定价标准采购 | 100%" moved to 质量; samples 48 and 53 judged the move partly — a price bounded by
+        # the set price is a cost control, which KPI104 now reports as one). The CSV's after_fix says so ("silent: …").
         overall=80 / 85,
     ),
     # Sample 51: a sixth, independent audit of the catalog after this session's fixes — 135 wild findings of main
