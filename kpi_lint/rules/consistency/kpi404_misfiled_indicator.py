@@ -347,7 +347,7 @@ class MisfiledIndicator(Rule):
         kind = ind.parsed.kind if ind.parsed else None
         if kind == "money" and ind.level2 in (*COST_LEVEL2, ECONOMIC):
             return True
-        if ind.level2 in COST_LEVEL2 and names_price_ceiling(ind.level3, self.lexicon):
+        if ind.level2 in COST_LEVEL2 and any(names_price_ceiling(t, self.lexicon) for t in (ind.level3, ind.value)):
             return True  # "按照物价部门定价标准采购 | 100%": a price bounded by a reference is a cost control (KPI104)
         per_unit = kind != "percent" and holds_any(text, self.lexicon.words(UNIT_COST_FILE))
         if ind.level2 in COST_LEVEL2 and per_unit:

@@ -43,8 +43,11 @@ def names_price_ceiling(name: str | None, lexicon: Lexicon) -> bool:
 
 
 def price_ceiling_met(ind: Indicator, lexicon: Lexicon) -> bool:
-    """A row naming a price ceiling whose target says it is kept: a yes answer ("是", "符合": price_ceilings.txt's
-    作答 words) or a share of the purchases ("100%")."""
+    """A price ceiling set as the target: written in the value ("种薯采购单价 | 不高于市场价", "差旅费 | 不超过规定
+    标准"), or named by the row whose value says it is kept — a yes answer ("是", "符合": price_ceilings.txt's 作答
+    words) or a share of the purchases ("100%")."""
+    if names_price_ceiling(ind.value, lexicon):
+        return True
     if not names_price_ceiling(ind.level3, lexicon):
         return False
     if ind.parsed is not None and ind.parsed.kind == "percent":
