@@ -311,7 +311,9 @@ PINS: tuple[Pin, ...] = (
             "KPI102": 6 / 7,
             "KPI103": 8 / 9,
             # KPI104 6/8 until issue 11-precision3: d01 182 "当期完成 | 90%" (partly) is silent (当期 is on time), < 5
-            # left
+            # left; 5/5 again since issue 11-s53-fixes: f02 40 "按照物价部门定价标准采购 | 100%" (right) is reported by
+            # KPI104 (info) now that KPI404 keeps the price row under 成本
+            "KPI104": 1.0,
             "KPI105": 1.0,
             "KPI205": 1.0,
             "KPI302": 1.0,
@@ -917,10 +919,13 @@ PINS: tuple[Pin, ...] = (
             "KPI103": 22 / 22,
             "KPI106": 6 / 6,
             "KPI202": 11 / 11,
-            "KPI404": 20 / 20,
+            "KPI404": 19 / 19,
             "KPI502": 4 / 8,
         },
-        overall=81 / 86,
+        # 81 / 86 when judged; 80 / 85 since issue 11-s53-fixes silenced f02 38 KPI404 (right here:
+        # "按照物价部门定价标准采购 | 100%" moved to 质量; samples 48 and 53 judged the move partly — a price bounded by
+        # the set price is a cost control, which KPI104 now reports as one). The CSV's after_fix says so ("silent: …").
+        overall=80 / 85,
     ),
     # Sample 51: a sixth, independent audit of the catalog after this session's fixes — 135 wild findings of main
     # 565c878 (998 entries, 874 findings; seed 151, --share 0 --at-least 10 --min-fires 5 --only corpus/wild/, NOT
@@ -996,7 +1001,9 @@ PINS: tuple[Pin, ...] = (
             "KPI502": 15 / 15,
         },
         overall=150 / 155,
-        at_least=155,
+        # 155 judged; 154 still reported since issue 11-s53-fixes: f02 38 KPI404 (partly: a price control moved out of
+        # 成本) is silent, the row is KPI104's info now. The other four partly are reported, reworded.
+        at_least=154,
     ),
     # Sample 54: a census of the rules 11-s52-fixes reworded — every wild finding of KPI205, KPI102, KPI105 and
     # KPI501 on main bc4eb6c (998 entries, 874 findings), plus every other wild finding changed since
@@ -1100,11 +1107,18 @@ def test_kpi404_asks_for_a_replacement_only_where_the_move_leaves_a_required_cat
     assert _kpi404_at("l07_yunnan_natres", 24).message.endswith(
         "请移到成本指标（移走后数量指标就空了），并补上数量指标下真正属于它的目标。"
     )
-    # f02's 成本 keeps one row, "按照…采购后,以采购价提供… | 100%": no amount, so 成本 is left without a cost target
-    # (issue 11-s48-fixes, sample 48's cause 5); the message says what is left and asks for a real one.
-    f02 = _kpi404_at("f02_ningxia_cdc", 38).message
-    assert "移走后成本指标下只剩“按照辖区内社区卫生服务机构计划进行采购后" in f02
-    assert f02.endswith("并补上成本指标下真正属于它的目标。")
+    # A move that leaves 成本 with rows of no amount says what is left and asks for a real one (issue 11-s48-fixes,
+    # sample 48's cause 5): e02's "国家政策性粮收购价格执行率 | 100%" leaves "县级储备粮库存成本核算率". f02 38
+    # "按照物价部门定价标准采购 | 100%" was this case until issue 11-s53-fixes: a price bounded by the set price stays
+    # under 成本 now (lexicons/price_ceilings.txt), a cost control KPI104 asks for an amount (info).
+    [e02] = [
+        f.message
+        for f in _findings()[("corpus/wild/e02_hunan_grain_selfeval.txt", "KPI404")]
+        if f.level3 == "国家政策性粮收购价格执行率"
+    ]
+    assert "移走后成本指标下只剩“县级储备粮库存成本核算率”等不是金额的目标" in e02
+    assert e02.endswith("并补上成本指标下真正属于它的目标。")
+    assert not [f for f in _findings()[("corpus/wild/f02_ningxia_cdc_approval.txt", "KPI404")] if f.line == 38]
     # h03's two 质量 rows both move to 数量: 质量 is empty only once both move, and each message says so
     # (issue 11-s50-fixes; sample 50 noticed "移走后质量指标就空了" on each of them).
     assert "（与“主导制修订项目数量(项)”一并移走后质量指标就空了）" in _kpi404_at("h03_fujian_marketreg", 43).message

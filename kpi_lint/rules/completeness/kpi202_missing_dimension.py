@@ -24,7 +24,7 @@ from kpi_lint.rules.target.common import (
     is_satisfaction,
     name_cues,
 )
-from kpi_lint.vocab import COST_LEVEL2, OUTPUT, SATISFACTION_L1, SUSTAINABLE
+from kpi_lint.vocab import COST_LEVEL2, LEVEL1_NAMES, OUTPUT, SATISFACTION_L1, SUSTAINABLE
 
 # The dimensions the guidance expects in every project (cost is KPI201's), with what a good one says.
 # A 一级 name standing in the 二级 column (the NDRC form's 实施效果指标 | 效益指标, a table with one
@@ -94,6 +94,22 @@ def _cut_at(project: Project) -> int:
     return next((k for k, (_, level2s, _) in enumerate(_EXPECTED) if cut in level2s), 0)
 
 
+def printed_level1_only(project: Project) -> tuple[str, ...]:
+    """The 一级 categories a table prints as its only layer of categories, in table order, when it has no 二级
+    column at all (w02's 年度绩效总目标: "产出指标 | …" and "效益指标 | …" rows, each target list in one cell); ()
+    when any row or printed empty row names a 二级. Such a table's category rows are the form's own: a 一级 it does
+    not print is a row the form lacks, not one the department left out."""
+    printed: list[str] = []
+    for ind in project.indicators:
+        if ind.level2 or ind.level1 not in LEVEL1_NAMES:
+            return ()
+        if ind.level1 not in printed:
+            printed.append(ind.level1)
+    if project.empty_categories:
+        return ()
+    return tuple(printed)
+
+
 def _label(dimension: str, template: Template) -> str:
     if dimension != BENEFIT or not template.benefit_level2:
         return dimension  # the NDRC form prints 效益指标 as one 二级
@@ -136,6 +152,9 @@ class MissingDimension(Rule):
     （名称空泛是 KPI203 的事）。满意度指标放错了类别（"资助对象满意度 | 95%以上"填在质量指标下）时，满意度这一维度
     算是设了：放错类别由 KPI404 报告。KPI404 建议把某一行移到所缺的二级指标（"种植作物成活率 | ≥85%"填在数量指标下，
     建议移到质量指标）时，这一维度也不再报缺少：缺口由那一行的归类错误造成，只报一次（KPI404）。
+    表格只有一级指标一层、把一级指标印作行首（w02 的"年度绩效总目标 | 产出指标 | …""效益指标 | …"，每类目标用文字
+    写在一格里）时，表中印了哪些一级指标就是表式设了哪些栏：表中没有印的效益或满意度，只作提示（info），说表式只设
+    了哪几栏（表式如此，不是填报遗漏），如适用可补设——同 KPI201 对没有成本一栏的表式的说法。
     人员工资、基本支出类项目（名称以 ``lexicons/staff_spending.txt`` 中的词结尾："…-工资性支出"）缺服务对象满意度
     指标时只作提示（info）：钱发给本单位职工，没有可调查的外部服务对象。
 
@@ -205,6 +224,10 @@ class MissingDimension(Rule):
                 if dimension == SATISFACTION and self._staff_spending(project):
                     yield self._staff_hint(doc, project, level2s, period)
                     continue
+                printed_level1 = printed_level1_only(project)
+                if dimension in (BENEFIT, SATISFACTION) and printed_level1:
+                    yield self._form_hint(doc, project, (dimension, level2s, what), period, printed_level1)
+                    continue
                 yield self._at(doc, project, dimension, level2s, period, message)
         for period, dimensions in unsplit.items():
             yield self._output_unsplit(doc, project, period, dimensions)
@@ -222,6 +245,29 @@ class MissingDimension(Rule):
             "没有可调查的外部服务对象，满意度指标不一定适用（不适用的类别不设）；如设，应写明调查谁、满意度百分比。"
         )
         finding = self._placed(doc, project, SATISFACTION, period, message, level2s)
+        finding.severity = Severity.INFO
+        finding.fills = level2s
+        return finding
+
+    def _form_hint(
+        self,
+        doc: Document,
+        project: Project,
+        dimension: tuple[str, tuple[str, ...], str],
+        period: str | None,
+        printed: tuple[str, ...],
+    ) -> Finding:
+        """A dimension whose 一级 a table of 一级 rows only does not print (w02: 产出指标 and 效益指标, no 满意度指标):
+        the form's design, noted (info) — the reviewer may still ask for one where it applies."""
+        name, level2s, what = dimension
+        kinds = "、".join(level1.removesuffix("指标") for level1 in printed)
+        count = "一两三四"[len(printed) - 1] if len(printed) <= len("一两三四") else str(len(printed))
+        column = "满意度" if name == SATISFACTION else "效益"
+        message = (
+            f"项目{period or ''}没有{name}：表式只设{kinds}{count}栏一级指标，没有{column}一栏"
+            f"（表式如此，不是填报遗漏）；如适用，可补设{column}指标，说明{what}。"
+        )
+        finding = self._placed(doc, project, name, period, message, level2s)
         finding.severity = Severity.INFO
         finding.fills = level2s
         return finding

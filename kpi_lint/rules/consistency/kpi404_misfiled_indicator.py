@@ -33,6 +33,7 @@ from kpi_lint.rules.target.common import (
     states_a_period,
     unit_only,
 )
+from kpi_lint.rules.target.price_ceiling import names_price_ceiling
 from kpi_lint.rules.text._text import clean, holds_any, name_ends_with
 from kpi_lint.vocab import (
     COST,
@@ -186,7 +187,9 @@ class MisfiledIndicator(Rule):
     一行带有所填类别自身的标志时，无论模型或同类怎么判断都不报告：名称或指标值中有该类别的提示词
     （``category_cues.txt``：时效指标下的"及时(按期)开工率"、成本指标下的"服务器服务成本"、经济效益指标下的
     "是否产生经济价值"、可持续影响指标下指标值为"长期"的行），成本或经济效益下的金额，成本下的单位金额
-    （``unit_cost_words.txt``：d01 "造林补助 | 每亩300"），时效下的日期，以及时效下名称说"按时""按期"
+    （``unit_cost_words.txt``：d01 "造林补助 | 每亩300"），成本下以参照价格或标准为上限的行
+    （``price_ceilings.txt``："按照物价部门定价标准采购 | 100%"、"种薯采购价格不高于市场价 | 是"：说的是价格，
+    KPI104 请它写出金额），时效下的日期，以及时效下名称说"按时""按期"
     （``on_time_words.txt``）或写明日期、周期的百分比（"…按期完成率 | ≥95%"、"项目年末完成率 | ≥95%"：
     KPI104 认作时效目标的及时率），时效下写明周期或频次的值（"城市道路以克论净量化考核 | 1次/月"），以及名称写明
     期限、值说按期完成的行（"春节前完成走访慰问 | 按时限完成"）。
@@ -223,10 +226,11 @@ class MisfiledIndicator(Rule):
     资源要新（质量），其中的"当年"是"当年的"，不是完成时间（值解析也不把这样的"当年"读作日期）。频次（项目自己
     多久做一次："一个季度开展考核评价一次"）说的是做了多少次，不是什么时候完成：本目录把它看作产出的数量（KPI408 同样
     把效益下的频次归入数量指标），从不因为频次把一行移到时效指标；已填在时效指标下的频次作为周期性的期限接受，不报告。
-    在经济效益与社会效益之间移动、指标值只是文字没有数（"残疾学生家庭负担率 | 有所减轻"填在社会效益下，模型说
-    是经济效益）时只作提示（info）：对人的效益是钱还是民生，文字表述时是读法问题（家庭负担两者都是），两种归法都
-    说得通；指标值含糊由 KPI101 在同一行报告。移入或移出生态效益（"安全情况 | 有效"填在生态效益下）仍是警告：
-    环境不是读法问题。
+    在经济效益与社会效益之间移动、指标值不是金额（"残疾学生家庭负担率 | 有所减轻"填在社会效益下，模型说
+    是经济效益；"改善了农民生产生活条件 | 100%"填在经济效益下，模型说是社会效益）时只作提示（info）：对人的效益
+    是钱还是民生，是读法问题（家庭负担两者都是；百分比、人数也说不出效益落在钱上还是民生上，只有以元计的金额才
+    定为经济效益），两种归法都说得通；指标值含糊由 KPI101 在同一行报告。移入或移出生态效益（"安全情况 | 有效"
+    填在生态效益下）仍是警告：环境不是读法问题。
     名称是满意度的行（"市民对空气质量改善的满意程度 | 85%"填在社会效益指标下）放错了类别时，建议移到服务对象满意度
     指标，不管模型从它的对象（空气质量）猜的是哪一类。
     建议的类别作为数据随发现传给 KPI202：这一行移过去就补上的缺项（"没有质量指标"）不再另报（一个问题只报一次）。
@@ -343,6 +347,8 @@ class MisfiledIndicator(Rule):
         kind = ind.parsed.kind if ind.parsed else None
         if kind == "money" and ind.level2 in (*COST_LEVEL2, ECONOMIC):
             return True
+        if ind.level2 in COST_LEVEL2 and any(names_price_ceiling(t, self.lexicon) for t in (ind.level3, ind.value)):
+            return True  # "按照物价部门定价标准采购 | 100%": a price bounded by a reference is a cost control (KPI104)
         per_unit = kind != "percent" and holds_any(text, self.lexicon.words(UNIT_COST_FILE))
         if ind.level2 in COST_LEVEL2 and per_unit:
             return True  # an amount per unit ("造林补助 | 每亩300", "人均补助"), not a rate ("资助标准达标率 | 100%")
@@ -625,9 +631,9 @@ class MisfiledIndicator(Rule):
                 what = "一项真正的效益目标" if ind.level2 in BENEFIT_LEVEL2 else f"{ind.level2}下真正属于它的目标"
                 message += f"{self._left_there(project, ind, moved)}，并补上{what}{cited_example(example)}"
             severity = None
-            if self._between_effects_in_words(ind, label):
-                # "残疾学生家庭负担率 | 有所减轻": 社会 or 经济 is a reading of a worded effect, not a slip: a hint
-                message += "（经济效益与社会效益都说的是对人的效益，文字表述的效益两种归法常都说得通，这里只作提示）"
+            if self._between_effects_without_money(ind, label):
+                # "残疾学生家庭负担率 | 有所减轻", "改善了农民生产生活条件 | 100%": 社会 or 经济 is a reading
+                message += "（经济效益与社会效益都说的是对人的效益，指标值不是金额时两种归法常都说得通，这里只作提示）"
                 severity = Severity.INFO
             finding = self.finding(
                 doc,
@@ -642,12 +648,13 @@ class MisfiledIndicator(Rule):
             yield finding
 
     @staticmethod
-    def _between_effects_in_words(ind: Indicator, label: str) -> bool:
-        """A move between 经济效益 and 社会效益 of a row whose target states no figure: whether a worded effect on
-        people is on their money or their welfare is a reading (a family's burden is both), not a misfiling."""
-        parsed = ind.parsed
-        worded = parsed is None or parsed.kind in ("qualitative", "empty")
-        return worded and ind.level2 in _ON_PEOPLE and label in _ON_PEOPLE
+    def _between_effects_without_money(ind: Indicator, label: str) -> bool:
+        """A move between 经济效益 and 社会效益 of a row whose target is no amount of money: whether an effect on
+        people is on their money or their welfare is a reading (a family's burden is both), not a misfiling — a
+        worded target, a percentage or a head count says nothing of it ("改善了农民生产生活条件 | 100%"); only an
+        amount in 元 settles it as economic."""
+        money = ind.parsed is not None and ind.parsed.kind == "money"
+        return not money and ind.level2 in _ON_PEOPLE and label in _ON_PEOPLE
 
     @staticmethod
     def _left_there(project: Project, ind: Indicator, moved: set[int]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kpi_lint.lexicon import Lexicon
@@ -35,6 +36,7 @@ from kpi_lint.rules.target.common import (
     timeliness_rate,
     words_in,
 )
+from kpi_lint.rules.target.price_ceiling import price_ceiling_met
 
 _MAGNITUDES = frozenset("万亿千百")
 
@@ -68,6 +70,24 @@ def sentence_after_figure(parsed: ParsedValue, lexicon: Lexicon) -> bool:
         return False
     known = max((len(w) for words in lexicon.units.values() for w in words if w and unit.startswith(w)), default=0)
     return len(unit) - known > _COUNTED_NOUN
+
+
+# A per-diem standard's count and time units ("470 | 人/天", "人·天", "人/日"): travel and training costs are set
+# per person and day (元/人·天); under 成本 such a figure is that price with 元 left out, not a number of people.
+_PER_DIEM = re.compile(r"^(人次|人)[/·.]?(天|日)$")
+
+
+def money_form(ind: Indicator, parsed: ParsedValue) -> str | None:
+    """The amount a cost value means once its missing 元 is put back: "10320/年" → "10320元/年" (a figure per
+    period), "320人/天" → "320元/人·天" (a per-diem figure); None for any other value."""
+    unit = parsed.unit or ""
+    if parsed.number is None:
+        return None
+    figure = (ind.value or "").strip().removesuffix(unit).strip()
+    if not unit or unit.startswith("/"):
+        return f"{figure}元{unit}"
+    match = _PER_DIEM.match(unit)
+    return f"{figure}元/{match.group(1)}·{match.group(2)}" if match else None
 
 
 _KIND_NAMES = {
@@ -106,6 +126,10 @@ class ValueTypeMismatch(Rule):
       "补助成本(≤**元/株) | ≤28.40/株"）；
       成本指标下名称以越低越好的比率结尾（``lexicons/ceiling_rates.txt``：超支率、控制率）、值是百分比的
       （"项目成本超支率 | ≤0%"），是可核查的成本控制，只是没有金额：报为提示 info，不说“与成本指标不符”；
+      名称以参照价格或标准为上限、值答“是”或写百分比的（``lexicons/price_ceilings.txt``："种薯采购价格不高于市场价 |
+      是"、"按照物价部门定价标准采购 | 100%"）同理；
+      只写了数字和“/年”、或人天计量单位的（"托管服务器服务成本 | 10320/年"、"培训费 | 320 | 人/天"），是省了“元”的
+      金额或人天单价，不是计数：消息说没有货币单位，建议“10320元/年”“320元/人·天”；
     - 满意度 → 调查百分比。
 
     三级指标一栏读出来不像名称（"≥95%"、"小于"，即这一行的单元格错了位）、名称里已写着目标（"完成及时率
@@ -200,18 +224,24 @@ class ValueTypeMismatch(Rule):
                 suggestion = "；".join(examples)
         message = f"“{ind.level3 or ind.level2}”的指标值“{ind.value}”是{kind}，与{ind.level2}不符：{need}。"
         severity = None
+        control = None
         if ind.level2 == COST and parsed.kind == "percent" and ceiling_rate(ind.level3, self.lexicon):
-            # "项目成本超支率 | ≤0%": a control the year-end accounts can check, only no amount to weigh it against
+            control = "越低越好的比率"  # "项目成本超支率 | ≤0%"
+        elif ind.level2 == COST and price_ceiling_met(ind, self.lexicon):
+            control = "以参照价格或标准为上限"  # "种薯采购价格不高于市场价 | 是", "按照物价部门定价标准采购 | 100%"
+        money = money_form(ind, parsed) if ind.level2 == COST else None
+        if control:
+            # A control the year-end accounts can check, only no amount to weigh it against
             message = (
-                f"“{ind.level3}”“{ind.value}”是可核查的成本控制目标（越低越好的比率），但没有写出成本金额："
+                f"“{ind.level3}”“{ind.value}”是可核查的成本控制目标（{control}），但没有写出成本金额："
                 "成本指标最好再写明金额上限（元、万元，或“元/人”这样的单价），才能与项目资金比较。"
             )
             severity = Severity.INFO
-        elif ind.level2 == COST and parsed.number is not None and (parsed.unit or "/").startswith("/"):
-            # A bare figure, per a period at most ("托管服务器服务成本 | 10320/年"): the money unit is what is missing.
-            figure = (ind.value or "").strip().removesuffix(parsed.unit or "")
-            money = f"{figure}元{parsed.unit or ''}"
-            message = f"“{ind.level3}”的指标值“{ind.value}”只有数字，没有货币单位：{need}，如“{money}”。"
+        elif money:
+            # A bare figure per a period ("托管服务器服务成本 | 10320/年") or a per-diem figure ("培训费 | 320人/天"):
+            # the money unit is what is missing, not a count.
+            what = "只有数字" if parsed.unit is None or parsed.unit.startswith("/") else "只有数字和计量单位"
+            message = f"“{ind.level3}”的指标值“{ind.value}”{what}，没有货币单位：{need}，如“{money}”。"
             suggestion = money
         return self.finding(
             doc, message, project=project, indicator=ind, span="value", suggestion=suggestion, severity=severity
