@@ -304,10 +304,15 @@ class PeerIndex:
         if not laxer:
             return None
         word = "低于" if lower else "高于"
+        # Every peer at one value: "都设为 100%", not a range "100%–100%" (sample 54)
+        where = (
+            f"都设为 {_fmt(stats.low)}{unit}"
+            if stats.low == stats.high
+            else f"设为 {_fmt(stats.low)}{unit}–{_fmt(stats.high)}{unit}"
+        )
         message = (
             f"「{indicator.level3}」的目标 {indicator.value} 明显{word}同类指标：其他 {stats.units} 个单位的 "
-            f"{stats.count} 个项目设为 {_fmt(stats.low)}{unit}–{_fmt(stats.high)}{unit}"
-            f"（中位数 {_fmt(stats.median)}{unit}，同类：{cluster.label}）"
+            f"{stats.count} 个项目{where}（中位数 {_fmt(stats.median)}{unit}，同类：{cluster.label}）"
         )
         return PeerOutlier(
             message,
@@ -321,6 +326,18 @@ class PeerIndex:
             cluster.id,
             cluster.label,
         )
+
+    def usual_level(self, indicator: Indicator, *, cap: float | None = None) -> tuple[float, int] | None:
+        """The median of the targets other units set for the same indicator (same unit and direction, none above
+        `cap`), and how many projects set them; None when the indicator has no cluster or fewer than
+        MIN_PEER_PROJECTS peers. What a suggestion can take as the peers' usual level, outlier or not."""
+        cluster = self.cluster_for(indicator)
+        parsed = indicator.parsed or parse_value(indicator.value)
+        unit = _comparable_unit(parsed)
+        if cluster is None or unit is None:
+            return None
+        stats = self._peer_stats(cluster, unit, self._unit_by_path.get(indicator.path), _lower_is_laxer(parsed), cap)
+        return None if stats is None else (stats.median, stats.count)
 
     def _peer_stats(
         self, cluster: Cluster, unit: str, own_unit: str | None, lower: bool, cap: float | None = None

@@ -175,6 +175,33 @@ def test_an_impossible_peer_rate_is_no_benchmark_for_a_rate_capped_at_100() -> N
     assert "其他 3 个单位的 3 个项目设为 90%–95%（中位数 95%" in capped.message
 
 
+def test_peers_that_all_agree_are_said_to_agree() -> None:
+    # Wild a01 "补贴发放及时率 ≥95%" against seven peers all at 100%: the message read "设为 100%–100%" (sample 54).
+    docs = [_doc(unit, [("时效指标", "补贴发放及时率", "=100%")]) for unit in ("甲县", "乙县", "丙县")]
+    docs.append(_doc("丁县", [("时效指标", "补贴发放及时率", "≥80%")]))
+    found = build_peer_index(docs).outlier(docs[3].indicators[0])
+    assert found is not None
+    assert "其他 3 个单位的 3 个项目都设为 100%（中位数 100%" in found.message
+    assert "100%–100%" not in found.message
+
+
+def test_the_usual_level_is_the_other_units_median() -> None:
+    # What KPI105 suggests for a satisfaction written "≥100%": the other units' median, with no outlier needed;
+    # the unit's own target and an impossible peer one (290%) are left out.
+    docs = [
+        _doc("甲县", [("服务对象满意度指标", "群众满意度", "≥95%")]),
+        _doc("乙县", [("服务对象满意度指标", "群众满意度", "≥90%")]),
+        _doc("丙县", [("服务对象满意度指标", "群众满意度", "≥85%")]),
+        _doc("丁县", [("服务对象满意度指标", "群众满意度", "290%")]),
+        _doc("戊县", [("服务对象满意度指标", "群众满意度", "≥100%")]),
+    ]
+    index = build_peer_index(docs)
+    assert index.usual_level(docs[4].indicators[0], cap=100.0) == (90.0, 3)
+    assert index.usual_level(docs[0].indicators[0], cap=100.0) == (90.0, 3)  # 乙 90, 丙 85, 戊 100
+    lone = build_peer_index(docs[:2])
+    assert lone.usual_level(docs[0].indicators[0], cap=100.0) is None  # one peer is no usual level
+
+
 # ---- the peers of a unit read from the sorted targets of all (issue 10o) ----------------------------------
 
 

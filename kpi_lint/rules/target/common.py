@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpi_lint import vocab
-from kpi_lint.lexicon import Lexicon, read_keyed, read_list
+from kpi_lint.lexicon import Lexicon, load_heads, read_keyed, read_list
 from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS, YES_NO_MARKS
@@ -824,3 +824,21 @@ def reverse_rate(name: str | None, lexicon: Lexicon) -> bool:
     bare = squash(name or "")
     rate = bare.rstrip(")）%％(（").endswith("率")
     return rate and holds_any(bare, lexicon.words(CEILING_RATES_FILE)) and not floor_rate(name, lexicon)
+
+
+FULL_RATES_FILE = "full_rates.txt"  # rates whose ordinary target is 100% (完成率, 合格率, 及时率 …): keyed 类别/结尾
+FULL_KINDS, FULL_ENDINGS = "类别", "结尾"  # its keys: measure_heads.txt kinds, and endings that list does not narrow
+
+
+def full_rate(name: str | None, lexicon: Lexicon) -> bool:
+    """A rate whose ordinary target is 100% (lexicons/full_rates.txt): its name ends with a measure_heads.txt ending of
+    one of the listed kinds (合格率 → 比率/合格, 及时完成率 → 及时率; the longest ending decides) or with one of the
+    listed endings (完工率, 安全率); a 控制率 only as a ceiling (成本控制率), not floor_rates.txt's 血压控制率."""
+    table = lexicon.keyed(FULL_RATES_FILE)
+    if floor_rate(name, lexicon):
+        return False
+    if name_ends_with(name, table.get(FULL_ENDINGS, ())):
+        return True
+    kinds = table.get(FULL_KINDS, ())
+    kind = next((kind for end, kind in load_heads(lexicon.directory) if name_ends_with(name, (end,))), None)
+    return kind in kinds

@@ -19,6 +19,7 @@ from kpi_lint.rules.target.common import (
     QUANTITY,
     TIMELINESS,
     NameCues,
+    full_rate,
     is_blank,
     is_satisfaction,
     name_cues,
@@ -39,7 +40,10 @@ class BoilerplateTarget(Rule):
     **做什么**
 
     在同一项目、同一期间内，某个指标值占已填指标的比例不低于 ``share``（默认 0.6）、已填指标不少于
-    ``min_rows``（默认 4）条、且该值至少落在一条非比率指标上时，每个项目每个期间报告一次。几个比率指标用同一
+    ``min_rows``（默认 4）条、且该值至少落在一条非比率指标上时，每个项目每个期间报告一次。完成、合格、到位、
+    发放、及时、安全一类的比率（``lexicons/full_rates.txt``：完工率、验收合格率、完成及时率、成本控制率、安全率）
+    写 100 或 100% 是这类比率的常规目标，不计入已填指标、也不举例，其余指标仍达到上述比例时才报告，消息说明另有
+    几个这样的比率不计在内。几个比率指标用同一
     及格线（合格率、知晓率、满意度都写 ≥90%）不算套用模板；一个百分比只落在能写百分比的行（质量、满意度，
     数量以外的比率）和非比率的数量/时效/成本行（那里的百分比由 KPI104 逐行报告）上时，也不算；数量指标下的预算过程
     指标（"预算执行率 100%""预算资金拨款率 100%"当数量）由 KPI402 逐行报告，同样不算；其他比率填在数量指标下、同写
@@ -84,8 +88,12 @@ class BoilerplateTarget(Rule):
         cues = name_cues(self.lexicon)
         templated: set[str | None] = set()
         for period in project.periods:
-            rows = [i for i in project.indicators if i.period == period and not is_blank(i.value, cues)]
-            if len(rows) < int(self.opts["min_rows"]):
+            filled = [i for i in project.indicators if i.period == period and not is_blank(i.value, cues)]
+            # 100% on a completion, pass, on-time or safety rate is that rate's ordinary target, no template fill:
+            # such rows neither count towards the threshold nor serve as examples (sample 54, h01's 完工率, 及时率 …)
+            full = [i for i in filled if self._full_rate_at_100(i)]
+            rows = [i for i in filled if i not in full]
+            if not rows or len(rows) < int(self.opts["min_rows"]):
                 continue
             value, count = Counter(squash(i.value or "") for i in rows).most_common(1)[0]
             same = [i for i in rows if squash(i.value or "") == value]
@@ -96,15 +104,35 @@ class BoilerplateTarget(Rule):
                 continue
             templated.add(period)
             names = "、".join(f"“{i.level3}”" for i in self._least_natural_first(same)[:3] if i.level3)
+            aside = sum(squash(i.value or "") == value for i in full)
+            left_out = (
+                f"（另有 {aside} 个完成、合格、及时一类的比率也是“{value}”，那是这类比率的常规目标，不计在内）"
+                if aside
+                else ""
+            )
             message = (
-                f"同一个指标值“{value}”填满了本项目{period or ''}的 {len(rows)} 个指标中的 {count} 个（{names}等）："
-                "这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：数量写人数、次数，"
+                f"同一个指标值“{value}”填满了本项目{period or ''}的 {len(rows)} 个指标中的 {count} 个（{names}等）"
+                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：数量写人数、次数，"
                 "质量写比率，时效写日期，成本写金额。"
             )
-            yield self.finding(doc, message, project=project, indicator=same[0], span="value")
+            # The finding points at the table's first row of the value, as before rows were set aside: where the
+            # stamped value starts, whichever rows it counts
+            first = next(i for i in filled if squash(i.value or "") == value)
+            yield self.finding(doc, message, project=project, indicator=first, span="value")
         for ind in project.indicators:
             if ind.period not in templated and self._misplaced_threshold(ind, project, cues):
                 yield self._row_finding(doc, project, ind, cues)
+
+    def _full_rate_at_100(self, ind: Indicator) -> bool:
+        """The row is a rate whose ordinary target is 100% (lexicons/full_rates.txt: a name ending in a kind of
+        measure_heads.txt — completion, pass, funds-in-place, payout or on-time rate — or in one of its endings:
+        完工率, 安全率, a cost 控制率) and its value is 100 or 100% (with =, ≥ or ≤ or none)."""
+        parsed = ind.parsed or parse_value(ind.value, self.lexicon)
+        if parsed.number != 100 or parsed.number_high is not None or parsed.unit not in (None, "%"):
+            return False
+        if parsed.comparator not in (None, "=", "≥", "≤"):
+            return False
+        return full_rate(ind.level3, self.lexicon)
 
     def _least_natural_first(self, same: list[Indicator]) -> list[Indicator]:
         """The rows the message names, those where the stamped value is least natural first: a pass mark ("100",

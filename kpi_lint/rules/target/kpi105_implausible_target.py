@@ -28,7 +28,9 @@ class ImplausibleTarget(Rule):
     - 满意度目标低于 ``satisfaction_floor``（默认 80%）；
     - 百分比超过 100%（或"> 100%"），增长率类指标除外（``lexicons/name_units.txt`` 中标为 ``可超100%``）；
       "2" 后跟 50–100 的百分比（"290%"）多半是扫描件或网页转文字把"≥90%"的"≥"认成了"2"，消息提示这一可能，建议"≥90%"；
-    - 比率写成"≥100%"：任何比率都不能超过 100%，目标应为"=100%"；
+    - 比率写成"≥100%"：任何比率都不能超过 100%，目标应为"=100%"；满意度写成"≥100%"，建议按调查能达到的水平
+      （同类指标索引里其他单位的中位数，在下限与 100% 之间时；否则 90%）；名称不是比率的（没有率、度、比例、占比
+      一类的计量："促进学校教育事业健康发展 ≧100%"），百分比本身衡量不了它，不建议"=100%"，要求换成可衡量的指标；
       越低越好的比率（``lexicons/ceiling_rates.txt``：名称里有“逾期”“投诉率”“差错率”……）写成"≥100%"是方向写反了，
       报为警告，建议"=0%"；以 ``lexicons/floor_rates.txt`` 的词结尾的控制率（“血压控制率”“疫情控制率”）
       越高越好，不算写反；
@@ -107,25 +109,18 @@ class ImplausibleTarget(Rule):
                     )
                     continue
                 if top == 100 and parsed.comparator == "≥":
-                    yield self.finding(
-                        doc,
-                        f"“{value}”：比率不可能超过 100%，“≥100%”实际就是“=100%”，应直接写“=100%”。",
-                        project=project,
-                        indicator=ind,
-                        span="value",
-                        severity=Severity.INFO,
-                        suggestion="=100%",
-                    )
+                    yield self._at_least_all(doc, project, ind, value, peers, floor)
                     continue
-                if "满意" in squash(ind.level3 or "") and parsed.comparator in ("≥", ">", "=", None) and number < floor:
+                satisfaction = SATISFACTION_WORD in squash(ind.level3 or "")
+                if satisfaction and parsed.comparator in ("≥", ">", "=", None) and number < floor:
                     yield self.finding(
                         doc,
                         f"满意度目标“{value}”低于 {floor:g}%：目标定得过低，起不到约束作用；"
-                        f"服务对象满意度一般不低于 {floor:g}%（常见为 ≥90%）。",
+                        f"服务对象满意度一般不低于 {floor:g}%（常见为 ≥{SURVEYED_DEFAULT:g}%）。",
                         project=project,
                         indicator=ind,
                         span="value",
-                        suggestion=f"≥{max(floor, 90.0):g}%",
+                        suggestion=f"≥{max(floor, SURVEYED_DEFAULT):g}%",
                     )
                     continue
             if peers is not None and not names_process_measure(ind.level3, self.lexicon):
@@ -136,6 +131,49 @@ class ImplausibleTarget(Rule):
                 finding = self._peer_outlier(doc, project, ind, peers, cap=100.0 if rate else None)
                 if finding:
                     yield finding
+
+    def _at_least_all(
+        self, doc: Document, project: Project, ind: Indicator, value: str, peers: PeerIndex | None, floor: float
+    ) -> Finding:
+        """ "≥100%": for a rate, "=100%" written long; for a satisfaction, a level no survey reaches (a surveyed level
+        is suggested: `_surveyed_level`); for a name that is no rate at all ("促进学校教育事业健康发展"), a percentage
+        that measures nothing — "=100%" would be as unverifiable, so a measurable indicator is asked for."""
+        name = ind.level3 or ""
+        if SATISFACTION_WORD in squash(name):
+            level, basis = self._surveyed_level(ind, peers, floor)
+            message = (
+                f"“{value}”：满意度不可能超过 100%，而 100% 的满意度也不现实；"
+                f"应按调查测算写一个能达到的水平，如“≥{level:g}%”（{basis}）。"
+            )
+            suggestion: str | None = f"≥{level:g}%"
+        elif self.readings.expected_unit(name) != "%":
+            message = (
+                f"“{value}”：“{name}”不是比率（名称里没有率、度、比例、占比这类计量），百分比衡量不了它，"
+                "改成“=100%”也一样无法核查；应换成可衡量的指标，写明计量什么（人数、次数、金额、比率）及其目标值。"
+            )
+            suggestion = None
+        else:
+            message = f"“{value}”：比率不可能超过 100%，“≥100%”实际就是“=100%”，应直接写“=100%”。"
+            suggestion = "=100%"
+        return self.finding(
+            doc,
+            message,
+            project=project,
+            indicator=ind,
+            span="value",
+            severity=Severity.INFO,
+            suggestion=suggestion,
+        )
+
+    def _surveyed_level(self, ind: Indicator, peers: PeerIndex | None, floor: float) -> tuple[float, str]:
+        """The satisfaction level to suggest in place of "≥100%": the median of what other units set for the same
+        indicator when the peer index has one at or above the floor and below 100 (a 100% median is the very
+        target in question), else the documented default, the floor or 90% whichever is higher (the level the
+        floor message cites as common)."""
+        usual = peers.usual_level(ind, cap=100.0) if peers is not None else None
+        if usual is not None and floor <= usual[0] < 100:
+            return usual[0], f"同类 {usual[1]} 个项目的中位数"
+        return max(floor, SURVEYED_DEFAULT), "满意度目标的常见水平"
 
     def _peer_outlier(
         self, doc: Document, project: Project, ind: Indicator, peers: PeerIndex, *, cap: float | None = None
@@ -162,6 +200,9 @@ class ImplausibleTarget(Rule):
             explain=explain,
         )
 
+
+SATISFACTION_WORD = "满意"  # a name holding it is a satisfaction (满意度, 满意率), as the floor check reads it
+SURVEYED_DEFAULT = 90.0  # the satisfaction level suggested without peers: "常见为 ≥90%", as the floor message says
 
 # "290%" where "≥90%" was printed: OCR and preview text turn "≥" into "2" (e02 "市民满意度调查290%", j07 "290$").
 _TWO_FOR_SIGN = re.compile(r"2(\d{2}(?:\.\d+)?)\s*[%％]")
