@@ -87,12 +87,16 @@ def _info6(name: str) -> list[list[str]]:
     ]
 
 
-def _facts4(name: str) -> list[list[str]]:
-    return [
-        ["项目名称", name, "项目编码", "2023-0417"],
-        ["主管部门", "某县人民政府办公室", "实施单位", "某县事务中心"],
-        ["年度资金总额（万元）", "50.00", "其中：财政拨款（万元）", "50.00"],
+def _facts_pairs(name: str, width: int) -> list[list[str]]:
+    """Two label / value pairs a row over `width` columns (the sheet gives every table one set of widths,
+    so the block spans the indicator table's columns)."""
+    half = width // 2
+    pairs = [
+        ("项目名称", name, "项目编码", "2023-0417"),
+        ("主管部门", "某县人民政府办公室", "实施单位", "某县事务中心"),
+        ("年度资金总额（万元）", "50.00", "其中：财政拨款（万元）", "50.00"),
     ]
+    return [[a, *_span(b, half - 1), c, *_span(d, width - half - 1)] for a, b, c, d in pairs]
 
 
 def partner(stem: str) -> str:
@@ -217,7 +221,7 @@ def build_form(stem: str, shape: str) -> Form2:
     if shape in ("long_repeat", "long_plain"):
         numbered = shape == "long_repeat"
         long = _long_table(rows, numbered)
-        facts = Table(_facts4(name), [3.4, 6.4, 3.6, 4.6])
+        facts = Table(_facts_pairs(name, long.ncols), long.widths)
         block = Block(sheet="绩效目标表", title=[f"{name}项目绩效目标表"], tables=[facts, long], captions=[""])
         return Form2(stem, [block], expected, landscape=False, repeat_header=numbered, min_row_cm=1.6)
     if shape == "multi_block":
