@@ -1244,12 +1244,24 @@ def _own_row(record: Record, own_slot: set[int]) -> bool:
     name = record.data.get("level3")
     return (
         name is not None
-        and set(record.data) == {"level3"}  # nothing else printed in it ("207101…法院 | 单位:万元": a heading)
+        and all(_own_row_mark(role, cell, own_slot) for role, cell in record.data.items() if role != "level3")
         and len(squash(name.text)) >= _SHORTEST_NAME  # not a fragment ("可")
         and id(name) in own_slot
         and not _LEAD_IN.search(name.text)
         and not _RULE_TEXT.search(name.text)
     )
+
+
+def _own_row_mark(role: str, cell: Cell, own_slot: set[int]) -> bool:
+    """What else a row whose target was left empty may print, each in a cell of its own: its points (分值
+    "4.7" under a 分值 column) and a lone comparator (">" under 指标性质 or 目标值, the figure not filled
+    in).  Any other text ("207101…法院 | 单位:万元") makes the row something else: a heading."""
+    if id(cell) not in own_slot:
+        return False
+    text = squash(cell.text)
+    if role in ("weight", "score"):
+        return is_number(text)
+    return role in ("value", "comparator") and bool(_ONLY_SIGN.fullmatch(text))
 
 
 def _goal_period(text: str) -> str | None:

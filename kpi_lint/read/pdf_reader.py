@@ -73,7 +73,10 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             cut, runs_on = found.cut, found.runs_on
             at_top = len(edge.titles) == repeated  # nothing above the first table but the print titles
             dropped = None
-            if placed and (runs_on or (at_top and not placed[0][2])):
+            # A ruled table runs on only from a page whose last table ended it (no note, no 填报人 line
+            # under it): a form that opens a page after one closed above is a new table, though its title
+            # and first rows are the same words (a second project of the same template).
+            if placed and (runs_on or (at_top and not placed[0][2] and ruled_foot is not None)):
                 table, grid, unruled_first = placed[0]  # the first table of the page: it may run on with a header again
                 # The last table's first rows, or a header already printed again at a page's top: the
                 # table that repeats it may have been read as several (a wide gap between its rows).
@@ -132,7 +135,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
                     assert isinstance(item, Grid)
                     for row in item.rows:
                         line += 1
-                        row.cells = [replace(c, line=line) for c in row.cells]
+                        row.cells = _on_line(row.cells, line)
                         seen.extend(c.text for c in row.cells)
                     blocks.append(item)
     seen_text = "".join(seen)
@@ -222,6 +225,16 @@ def _ruled_foot(
 
 def _outside(obj: dict[str, float], boxes: list[BBox]) -> bool:
     return not centred_in(obj, boxes)
+
+
+def _on_line(cells: list[Cell], line: int) -> list[Cell]:
+    """A table row's cells placed on `line`, a cell merged across several of its slots still one cell
+    (Row.filled counts a merged cell once, as the Word and Excel readers give it)."""
+    placed: dict[int, Cell] = {}
+    for c in cells:
+        if id(c) not in placed:
+            placed[id(c)] = replace(c, line=line)
+    return [placed[id(c)] for c in cells]
 
 
 def _grid(
