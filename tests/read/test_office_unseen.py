@@ -52,6 +52,26 @@ def test_a_three_tier_header_printed_to_pdf_reads_one_period(suffix: str) -> Non
     assert last.spans["level3"].anchor == "页1 表2 行8 格3"
 
 
+NAMED_LIKE_A_CATEGORY = {
+    "b09_chongqing_subdistrict_dept_target.w.docx": ("表2 行14 格3", "表2 行14 格5"),
+    "b09_chongqing_subdistrict_dept_target.x.xlsx": ("绩效目标!C18", "绩效目标!E18"),
+    "b09_chongqing_subdistrict_dept_target.w.pdf": ("页1 表2 行14 格3", "页1 表2 行14 格5"),
+    "b09_chongqing_subdistrict_dept_target.x.pdf": ("页1 表2 行14 格3", "页1 表2 行14 格5"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NAMED_LIKE_A_CATEGORY))
+def test_a_name_worded_like_a_category_under_a_three_tier_header_is_a_row(name: str) -> None:
+    """分值 merged down beside 指标值's two tiers is one column: the header is as wide as its rows, and the last
+    row (blank 一级/二级 | 服务对象满意度 | | 95 | % | 8.2) is read by position, its name in the 三级 column."""
+    doc = parse(HERE / name)
+    last = doc.indicators[-1]
+    name_at, value_at = NAMED_LIKE_A_CATEGORY[name]
+    assert len(doc.indicators) == 11
+    assert (_row(last), last.weight) == ((None, None, "服务对象满意度", "95%"), 8.2)
+    assert (last.spans["level3"].anchor, last.spans["value"].anchor) == (name_at, value_at)
+
+
 LAST_ROW = {
     "e07_hubei_govaffairs_target.w.docx": ("表2 行10 格3", "表2 行10 格7"),
     "e07_hubei_govaffairs_target.x.xlsx": ("绩效目标!C14", "绩效目标!G14"),
