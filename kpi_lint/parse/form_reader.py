@@ -507,7 +507,7 @@ class FormReader:
             for unknown in self._header_unknown:
                 self._header_cells.extend(unknown.filled)
             self._header_unknown = []
-            self._header_cells.extend(_new_headings(self._header_cells, filled))
+            self._header_cells.extend(filled)
             self._header_single = self._header_single and len(filled) == 1
             return True
         self._flush_header_cells()
@@ -1253,14 +1253,6 @@ def _own_row(record: Record, own_slot: set[int], lined_up: bool = False) -> bool
         and not _LEAD_IN.search(name.text)
         and not _RULE_TEXT.search(name.text)
     )
-
-
-def _new_headings(gathered: list[Cell], filled: list[Cell]) -> list[Cell]:
-    """The cells of a header row not gathered already: a heading merged down over two tiers of a ruled
-    header ("分值" beside 指标值 over 指标性质 | 目标值 | 度量单位) stands in both rows, one column (known by its
-    place in an office file, or as one cell)."""
-    seen = {c.anchor or id(c) for c in gathered}
-    return [c for c in filled if (c.anchor or id(c)) not in seen]
 
 
 def _own_row_mark(role: str, cell: Cell, own_slot: set[int]) -> bool:
