@@ -96,6 +96,12 @@ class BlockReader:
         self._glued_records: list[Record] = []  # records cut from rows that lost their separators
 
     # -- public ----------------------------------------------------------------
+    @property
+    def pasted(self) -> bool:
+        """Rows of this table were pasted into Word or Excel from the left edge: their cells need not stand
+        under their columns."""
+        return self._pasted
+
     def add_row(self, row: Row) -> None:
         if self._continues(row) or self._over_the_page(row) or points_awarded(row):
             return

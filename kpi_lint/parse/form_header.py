@@ -454,7 +454,13 @@ def stack_tiers(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell],
     if not parts:
         return cells, roles
     at = next((i for i, (_, r) in enumerate(top) if r in {p for _, p in parts}), None)
-    merged = [*levels, *top] if at is None else [*levels, *top[:at], *parts, *top[at + 1 :]]
+    if at is None:
+        merged = [*levels, *top]
+    else:
+        # A heading merged down over both rows ("分值" beside 指标值) stands among the parts already.
+        placed = {c.anchor or id(c) for c, _ in parts}
+        after = [(c, r) for c, r in top[at + 1 :] if (c.anchor or id(c)) not in placed]
+        merged = [*levels, *top[:at], *parts, *after]
     return [c for c, _ in merged], [r for _, r in merged]
 
 

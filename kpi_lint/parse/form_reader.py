@@ -243,7 +243,7 @@ class FormReader:
         if block is not None:
             block.flush(text_ends=True)
             last_line = max((r.line for r in rows if r.cells), default=0)
-            cut = self._cut_off(block.records, last_line, block.own_slot)
+            cut = self._cut_off(block.records, last_line, block.own_slot, lined_up=not block.pasted)
             records = block.records
             self.draft.cut_off = self.draft.cut_off or (
                 cut
@@ -270,7 +270,7 @@ class FormReader:
             )
         )
 
-    def _cut_off(self, records: list[Record], last_line: int, own_slot: set[int]) -> bool:
+    def _cut_off(self, records: list[Record], last_line: int, own_slot: set[int], lined_up: bool = False) -> bool:
         """A table that breaks off at the end of the text: its last row has a name but lost its target.
 
         The rows before it are kept; the cut row is left out and reported as an input problem.  An office
@@ -283,7 +283,7 @@ class FormReader:
         name = last.data.get("level3")
         if name is None or max(c.line for c in last.data.values()) < last_line:
             return False
-        if _own_row(last, own_slot):
+        if _own_row(last, own_slot, lined_up):
             return False
         if _LEAD_IN.search(name.text) or _PLACEHOLDER.match(squash(name.text)):
             return False  # "附件：", "……": not a row that was cut
@@ -1243,20 +1243,35 @@ def _labelled_here(record: Record, streamed: bool = False) -> bool:
     )
 
 
-def _own_row(record: Record, own_slot: set[int]) -> bool:
+def _own_row(record: Record, own_slot: set[int], lined_up: bool = False) -> bool:
     """The row's name stands in a cell of its own in a ruled row beside its target's blank cells: a row of
     the table whose target was left empty, not a footer (a note is merged across the table or outside it).
     Not when anything else is printed in the row (the next table's heading, "207101…人民法院 | 单位:万元", read
-    as the last row: tests/wild/test_table_copies i01) or the name is a fragment a cut left ("可": f12 pasted)."""
+    as the last row: tests/wild/test_table_copies i01) or the name is a fragment a cut left ("可": f12 pasted).
+    Its points or a lone sign count only in a table whose rows stand under their columns (`lined_up`: not
+    pasted in from the left edge, where "★种植作物成活率 | 10 | 9" is an excerpt's row cut after its points)."""
     name = record.data.get("level3")
+    others = [(role, cell) for role, cell in record.data.items() if role != "level3"]
     return (
         name is not None
-        and set(record.data) == {"level3"}  # nothing else printed in it ("207101…法院 | 单位:万元": a heading)
+        and all(lined_up and _own_row_mark(role, cell, own_slot) for role, cell in others)
         and len(squash(name.text)) >= _SHORTEST_NAME  # not a fragment ("可")
         and id(name) in own_slot
         and not _LEAD_IN.search(name.text)
         and not _RULE_TEXT.search(name.text)
     )
+
+
+def _own_row_mark(role: str, cell: Cell, own_slot: set[int]) -> bool:
+    """What else a row whose target was left empty may print, each in a cell of its own: its points (分值
+    "4.7" under a 分值 column) and a lone comparator (">" under 指标性质 or 目标值, the figure not filled
+    in).  Any other text ("207101…法院 | 单位:万元") makes the row something else: a heading."""
+    if id(cell) not in own_slot:
+        return False
+    text = squash(cell.text)
+    if role in ("weight", "score"):
+        return is_number(text)
+    return role in ("value", "comparator") and bool(_ONLY_SIGN.fullmatch(text))
 
 
 def _goal_period(text: str) -> str | None:

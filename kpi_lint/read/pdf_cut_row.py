@@ -72,14 +72,30 @@ def join_cut_row(above: Grid, rest: Grid) -> None:
         return
     last, tail = above.rows[-1], rest.rows.pop(0)
     joined: dict[int, Cell] = {}  # by the id of the cell above: a merged cell stands in several slots
-    added: set[int] = set()
+    added: dict[int, int] = {}  # the id of a cell of the rest → the id of the cell above it joins
     for a, b in zip(last.cells, tail.cells, strict=True):
         if b.blank or id(b) in added:
             continue
-        added.add(id(b))
+        added[id(b)] = id(a)
         now = joined.get(id(a), a)
         joined[id(a)] = replace(now, text=_joined(now.text, b.text))
-    last.cells = [joined.get(id(a), a) for a in last.cells]
+    whole = {id(a): joined[id(a)] for a in last.cells if id(a) in joined}
+    last.cells = [whole.get(id(a), a) for a in last.cells]
+    _spread(above, rest, whole, added)
+
+
+def _spread(above: Grid, rest: Grid, whole: dict[int, Cell], added: dict[int, int]) -> None:
+    """A cell merged down over the break (一级/二级 over rows on both pages) prints the rest of its text in
+    the rows below the cut one too: those rows, and the rows above it on the page before, take the text
+    joined, each its own copy (on its own line)."""
+    by_anchor = {c.anchor: c.text for c in whole.values() if c.anchor}
+    for row in above.rows[:-1]:
+        row.cells = [
+            replace(c, text=by_anchor[c.anchor]) if c.anchor in by_anchor and c.anchor is not None else c
+            for c in row.cells
+        ]
+    for row in rest.rows:
+        row.cells = [whole[added[id(c)]] if id(c) in added else c for c in row.cells]
 
 
 def _joined(a: str, b: str) -> str:

@@ -20,11 +20,12 @@ from kpi_lint.read.office_text import fold_radicals, has_cid_garbage
 from kpi_lint.read.pdf_cell_wrap import column_edges, table_lines, unwrapped
 from kpi_lint.read.pdf_cut_row import RuledFoot, join_cut_row
 from kpi_lint.read.pdf_open_top import closed_at_top
-from kpi_lint.read.pdf_repeated_header import repeated_header, repeats_title
+from kpi_lint.read.pdf_repeated_header import repeated_header, repeats_title, tails
 from kpi_lint.read.pdf_unruled import BBox, Foot, centred_in, unruled_tables
 from kpi_lint.read.source import fold
 from kpi_lint.read.text_grid import line_cells
 
+_REACH = 1.0  # points: a cell merged across reaches a column whose left edge it passes by more than this
 _HEAD_ROWS = 3  # a header repeated on every page is at most this many rows
 _BREAK = 3.0  # a line this many of its heights below a table's foot (a page number) does not follow it
 
@@ -73,14 +74,19 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             cut, runs_on = found.cut, found.runs_on
             at_top = len(edge.titles) == repeated  # nothing above the first table but the print titles
             dropped = None
-            if placed and (runs_on or (at_top and not placed[0][2])):
+            # A ruled table runs on only from a page whose last table ended it (no note, no 填报人 line
+            # under it): a form that opens a page after one closed above is a new table, though its title
+            # and first rows are the same words (a second project of the same template).
+            if placed and (runs_on or (at_top and not placed[0][2] and ruled_foot is not None)):
                 table, grid, unruled_first = placed[0]  # the first table of the page: it may run on with a header again
                 # The last table's first rows, or a header already printed again at a page's top: the
                 # table that repeats it may have been read as several (a wide gap between its rows).
                 for heading in (head, repeating):
                     k = repeated_header(grid.rows, *heading) if heading is not None else 0
                     if k:
+                        rest_of = tails(grid.rows[:k], heading[0]) if heading is not None else {}
                         del grid.rows[:k]
+                        _carry_tails(grid, rest_of)
                         runs_on = True
                         dropped = heading
                         if unruled_first:
@@ -132,7 +138,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
                     assert isinstance(item, Grid)
                     for row in item.rows:
                         line += 1
-                        row.cells = [replace(c, line=line) for c in row.cells]
+                        row.cells = _on_line(row.cells, line)
                         seen.extend(c.text for c in row.cells)
                     blocks.append(item)
     seen_text = "".join(seen)
@@ -224,6 +230,16 @@ def _outside(obj: dict[str, float], boxes: list[BBox]) -> bool:
     return not centred_in(obj, boxes)
 
 
+def _on_line(cells: list[Cell], line: int) -> list[Cell]:
+    """A table row's cells placed on `line`, a cell merged across several of its slots still one cell
+    (Row.filled counts a merged cell once, as the Word and Excel readers give it)."""
+    placed: dict[int, Cell] = {}
+    for c in cells:
+        if id(c) not in placed:
+            placed[id(c)] = replace(c, line=line)
+    return [placed[id(c)] for c in cells]
+
+
 def _grid(
     table: object,
     page: int,
@@ -303,6 +319,17 @@ def _open_at_foot(
             placed[top][c] = ((x0, y0, x1, foot), Cell(text, 0, c + 1, f"页{page} 表{t} 行{top + 1} 格{c + 1}"))
 
 
+def _carry_tails(grid: Grid, rest_of: dict[int, str]) -> None:
+    """The rest of a merged cell printed inside the repeated header (`tails`) is the text of that cell on
+    this page: the first row's blank cell in its column takes it."""
+    if not grid.rows:
+        return
+    first = grid.rows[0]
+    for col, text in rest_of.items():
+        if col < len(first.cells) and first.cells[col].blank:
+            first.cells[col] = replace(first.cells[col], text=text)
+
+
 def _covering(placed: list[list[tuple[BBox, Cell] | None]], r: int, c: int, row_box: BBox) -> tuple[BBox, Cell] | None:
     mid_y = (row_box[1] + row_box[3]) / 2
     for rr in range(r, -1, -1):  # merged down from a row above
@@ -311,8 +338,11 @@ def _covering(placed: list[list[tuple[BBox, Cell] | None]], r: int, c: int, row_
             if slot[0][3] >= mid_y:
                 return slot
             break
+    lefts = [row[c][0][0] for row in placed if c < len(row) and row[c] is not None]  # type: ignore[index]
     for cc in range(c - 1, -1, -1):  # merged across from the left
         slot = placed[r][cc]
         if slot is not None:
-            return slot
+            # It must reach the column: a cell merged down over a page break, its text printed on the
+            # next page, leaves its slots here empty beside a cell of its own (序号 | (一级) | 二级).
+            return slot if not lefts or slot[0][2] > min(lefts) + _REACH else None
     return None

@@ -39,12 +39,35 @@ def repeated_header(rows: list[Row], head: list[Row], printed: int) -> int:
 def _same(row: Row, head: Row) -> bool:
     """The same texts in the same order, the empty cells aside: a table rebuilt from word positions
     can split a page into more columns than the page it started on (a ragged table whose rows on
-    that page are wider), and the repeated row then stands in cells of other numbers."""
-    return (
-        len(head.filled) >= 1
-        and len(row.filled) == len(head.filled)
-        and all(_text(a.text) == _text(b.text) for a, b in zip(row.filled, head.filled, strict=True))
-    )
+    that page are wider), and the repeated row then stands in cells of other numbers.  A few cells may
+    print more after the heading: the rest of a cell merged down over the break (`tails`)."""
+    if not head.filled or len(row.filled) != len(head.filled):
+        return False
+    pairs = list(zip(row.filled, head.filled, strict=True))
+    longer = 0
+    for a, b in pairs:
+        mine, theirs = _text(a.text), _text(b.text)
+        if mine != theirs:
+            if len(theirs) < _TITLE_CHARS or not mine.startswith(theirs):
+                return False
+            longer += 1
+    return longer * 2 < len(pairs)
+
+
+def tails(rows: list[Row], head: list[Row]) -> dict[int, str]:
+    """Column → the text printed after the heading in the header rows repeated on a page (`rows`, as
+    printed there, `head` as on the page the table started on): a sheet printed with print titles draws
+    the rest of a cell merged down over the page break (一级/二级) at the top of its piece, inside the
+    repeated heading's cell ("一级指标" then "产出指标")."""
+    out: dict[int, str] = {}
+    for row, first in zip(rows, head, strict=False):
+        if len(row.cells) != len(first.cells):
+            continue
+        for col, (cell, heading) in enumerate(zip(row.cells, first.cells, strict=True)):
+            mine, theirs = _text(cell.text), _text(heading.text)
+            if theirs and mine != theirs and mine.startswith(theirs) and col not in out:
+                out[col] = mine[len(theirs) :]
+    return out
 
 
 def repeats_title(rows: list[Row], above: list[str]) -> bool:

@@ -16,6 +16,7 @@ import csv
 import random
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from build_fixtures import (  # noqa: E402
     write_xlsx,
 )
 
-__all__ = ["build_form", "shape_of", "soffice", "write_csv", "write_docx", "write_xlsx"]
+__all__ = ["build_form", "shape_of", "soffice", "write_csv", "write_docx", "write_fixtures", "write_xlsx"]
 
 WILD = ROOT / "corpus" / "wild"
 SHAPES = ("target", "selfeval", "selfeval_tiers", "approval", "dept")
@@ -173,3 +174,21 @@ def build_form(stem: str, shape: str) -> Form:
 def shape_of(stem: str, seed: int) -> str:
     """The template a document is typed into: a draw seeded by the run's seed and the file's name."""
     return random.Random(f"{seed}:{stem}").choice(SHAPES)
+
+
+def write_fixtures(
+    folder: Path,
+    fixtures: dict[str, str],
+    form_of: Callable[[str, str], Form],
+    writers: tuple[Callable[[Form, Path], None], Callable[[Form, Path], None]] = (write_docx, write_xlsx),
+) -> None:
+    """Each `fixtures` stem typed into its template (`form_of`) in `folder`: STEM.expected.csv, STEM.w.docx and
+    STEM.x.xlsx (`writers`), both printed to PDF by LibreOffice (tests/fixtures/office_roundtrip, office_unseen)."""
+    sources = []
+    for stem, shape in fixtures.items():
+        form = form_of(stem, shape)
+        write_csv(form, folder / f"{stem}.expected.csv")
+        for suffix, writer in zip((".w.docx", ".x.xlsx"), writers, strict=True):
+            writer(form, folder / f"{stem}{suffix}")
+            sources.append(folder / f"{stem}{suffix}")
+    soffice(sources, "pdf", folder)
