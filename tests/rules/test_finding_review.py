@@ -1382,44 +1382,38 @@ def test_the_sampler_keeps_only_the_findings_changed_since_a_base() -> None:
     assert sampler.changed_since(findings, findings) == []
 
 
+def _assert_drawn_per_rule(sample: str, each: int, fewer: Mapping[str, int], rules: int) -> list[dict[str, str]]:
+    """The rows of a `--share 0 --at-least EACH` draw over the wild set: each place once, EACH findings of every one of
+    its `rules` rules but those in `fewer`, which have exactly the count given (all their findings)."""
+    drawn = [r for r in ROWS if sample in r["sample"].split()]
+    assert all(r["file"].startswith("corpus/wild/") for r in drawn)
+    assert len({_place(r) for r in drawn}) == len(drawn)
+    per_rule = Counter(r["code"] for r in drawn)
+    assert {code: n for code, n in per_rule.items() if n < each} == fewer
+    assert len(per_rule) == rules and all(n == each for code, n in per_rule.items() if code not in fewer)
+    return drawn
+
+
 def test_the_fifty_first_sample_holds_ten_findings_of_every_rule_that_fires_five_times() -> None:
     """Sample 51 holds 135 wild findings of the 15 rules that fire at least 5 times on the wild set, each place once:
     10 of each, all of them for the five rules that fire fewer than 10 times."""
-    drawn = [r for r in ROWS if "51" in r["sample"].split()]
-    assert len(drawn) == 135
-    assert all(r["file"].startswith("corpus/wild/") for r in drawn)
-    assert len({_place(r) for r in drawn}) == 135
-    per_rule = Counter(r["code"] for r in drawn)
     fewer = {"KPI203": 9, "KPI205": 9, "KPI102": 6, "KPI302": 6, "KPI109": 5}
-    assert {code: n for code, n in per_rule.items() if n < 10} == fewer
-    assert len(per_rule) == 15 and all(n == 10 for code, n in per_rule.items() if code not in fewer)
+    assert len(_assert_drawn_per_rule("51", 10, fewer, 15)) == 135
 
 
 def test_the_fifty_third_sample_holds_fifteen_findings_of_every_rule_drawn() -> None:
     """Sample 53 holds 155 wild findings of the 12 rules that fire at least 5 times on the wild set, KPI205, KPI102
     and KPI105 left out by --skip-code, each place once: 15 of each, all of them for the three that fire fewer."""
-    drawn = [r for r in ROWS if "53" in r["sample"].split()]
+    drawn = _assert_drawn_per_rule("53", 15, {"KPI203": 9, "KPI302": 6, "KPI109": 5}, 12)
     assert len(drawn) == 155
-    assert all(r["file"].startswith("corpus/wild/") for r in drawn)
-    assert len({_place(r) for r in drawn}) == 155
-    per_rule = Counter(r["code"] for r in drawn)
-    assert not {"KPI205", "KPI102", "KPI105"} & set(per_rule)
-    fewer = {"KPI203": 9, "KPI302": 6, "KPI109": 5}
-    assert {code: n for code, n in per_rule.items() if n < 15} == fewer
-    assert len(per_rule) == 12 and all(n == 15 for code, n in per_rule.items() if code not in fewer)
+    assert not {"KPI205", "KPI102", "KPI105"} & {r["code"] for r in drawn}
 
 
 def test_the_fifty_fifth_sample_holds_fifteen_findings_of_every_rule_that_fires_five_times() -> None:
     """Sample 55 holds 185 wild findings of the 15 rules that fire at least 5 times on the wild set, nothing skipped,
     each place once: 15 of each, all of them for the five rules that fire fewer than 15 times."""
-    drawn = [r for r in ROWS if "55" in r["sample"].split()]
-    assert len(drawn) == 185
-    assert all(r["file"].startswith("corpus/wild/") for r in drawn)
-    assert len({_place(r) for r in drawn}) == 185
-    per_rule = Counter(r["code"] for r in drawn)
     fewer = {"KPI203": 9, "KPI205": 9, "KPI102": 6, "KPI302": 6, "KPI109": 5}
-    assert {code: n for code, n in per_rule.items() if n < 15} == fewer
-    assert len(per_rule) == 15 and all(n == 15 for code, n in per_rule.items() if code not in fewer)
+    assert len(_assert_drawn_per_rule("55", 15, fewer, 15)) == 185
 
 
 def test_the_sampler_skips_the_rules_named_and_draws_the_others_as_without_them() -> None:
