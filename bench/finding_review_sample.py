@@ -102,6 +102,13 @@ KPI404 KPI408 KPI409 KPI502 KPI504), plus every other wild finding changed since
 bench/finding_review_sample.py now.json --seed 154 --share 1 --at-least 1000 --only corpus/wild/ --changed-since
 /tmp/s21/base.json` (10: KPI102 5, KPI205 5, all already in the first draw — 43 in all: KPI105 24, KPI205 9,
 KPI102 6, KPI501 4), judged blind by issue 11-sample54 before any earlier verdict of the same places was read;
+55 = seed 155 over the wild set on main 54fead6 (`kpi-lint check corpus --output-format json --no-cache --fail-on never
+--explain -o now.json`, 1,003 entries, 877 findings, 533 of them wild), then `python bench/finding_review_sample.py
+now.json --seed 155 --share 0 --at-least 15 --min-fires 5 --only corpus/wild/` (an eighth, independent audit of every
+rule after all fixes, earlier verdicts ignored: 15 of every rule that fires at least 5 times on the wild set, all when
+fewer: KPI101, KPI103, KPI104, KPI105, KPI106, KPI201, KPI202, KPI402, KPI404, KPI502 15 each, KPI203 9, KPI205 9,
+KPI102 6, KPI302 6, KPI109 5 — 185), judged blind by issue 11-sample55 before any earlier verdict of the same places
+was read;
 `--skip-code CODE` (repeatable) leaves a rule out of the sample
 while every other rule gets the findings it gets without it; the other later samples are listed in
 tests/rules/test_finding_review.py.

@@ -132,6 +132,9 @@ by issue 11-sample51 — a sixth, independent audit after session 20's fixes —
 53 = 155 wild findings of main 1c5b064, 15 of every rule that fires at least 5 times on the wild set but KPI205, KPI102
 and KPI105 (being reworded), all when fewer (seed 153, --share 0 --at-least 15 --min-fires 5 --only corpus/wild/
 --skip-code KPI205 --skip-code KPI102 --skip-code KPI105), judged blind by issue 11-sample53 — a seventh audit.
+55 = 185 wild findings of main 54fead6, 15 of every rule that fires at least 5 times on the wild set, all when fewer
+(seed 155, --share 0 --at-least 15 --min-fires 5 --only corpus/wild/, nothing skipped), judged blind by issue
+11-sample55 — an eighth audit, of every rule after all fixes.
 This test runs
 the whole catalog over the same documents, in the context `kpi-lint check` builds (peers, the shipped
 classifiers), and holds the catalog to those verdicts:
@@ -1011,6 +1014,45 @@ PINS: tuple[Pin, ...] = (
     # 11-sample54. As judged: 40 right, 3 partly, 0 wrong (0.93 strict, 1.00 lenient); KPI501 (4) has fewer than 5,
     # so only the overall floor holds it.
     Pin("54", per_rule={"KPI102": 5 / 6, "KPI105": 22 / 24, "KPI205": 9 / 9}, overall=40 / 43, at_least=43),
+    # Sample 55: an eighth, independent audit of every rule after all fixes, 15 a rule — 185 wild findings of main
+    # 54fead6 (1,003 entries, 877 findings, 533 wild; seed 155, --share 0 --at-least 15 --min-fires 5 --only
+    # corpus/wild/, NOT --exclude-reviewed, nothing skipped: 15 of every rule that fires at least 5 times on the wild
+    # set, all of them when fewer: KPI203 9, KPI205 9, KPI102 6, KPI302 6, KPI109 5), judged blind by issue
+    # 11-sample55 before reading any earlier verdict, note or comment here. As judged: 180 right, 5 partly, 0 wrong
+    # (0.97 strict, 1.00 lenient). Partly: KPI101 e06 130 ("长效管理机制健全性 | 健全", a checkable yes/no state called
+    # content-free), KPI102 b07 39 (two of the four "100%" are opening rates, 全年免费开放 and 免费开放率, the natural
+    # target of such rates), KPI202 n07 3:37 (no 效益 asserted on an OCR page whose scrambled "益标效指" label and a
+    # row of figures stand where the 效益 rows were), KPI203 g04 13 (the 指标名称 column holds the category names, but
+    # the 指标描述 column beside it says what is measured) and KPI404 e02 4:122 ("国家政策性粮收购价格执行率", a price
+    # control, moved out of 成本 to 质量). KPI102 (5/6) and KPI203 (8/9) are below the issue's 0.90 on this draw.
+    # Compared afterwards: 183 of the 185 places were judged before (ab01 69 KPI104 and aa02 75 KPI404 are new);
+    # 172 agree with the latest earlier verdict, 11 differ — h01 165 KPI102, j07 5:104 and c06 9 KPI104, q01 16 and
+    # a08 31 KPI105 right here on a message reworded since their partly; m06 10:19 KPI104 and u01 5:71 KPI106 right
+    # here and partly last time; b07 39, n07 3:37, g04 13 and e02 4:122 partly here and right last time. The judge
+    # would concede n07 3:37 (each vertical label of that OCR page precedes its rows, and the 效益 label is followed at
+    # once by the 满意度 label) and keeps the rest. The floors are the blind figures.
+    Pin(
+        "55",
+        per_rule={
+            "KPI101": 14 / 15,
+            "KPI102": 5 / 6,
+            "KPI103": 15 / 15,
+            "KPI104": 15 / 15,
+            "KPI105": 15 / 15,
+            "KPI106": 15 / 15,
+            "KPI109": 5 / 5,
+            "KPI201": 15 / 15,
+            "KPI202": 14 / 15,
+            "KPI203": 8 / 9,
+            "KPI205": 9 / 9,
+            "KPI302": 6 / 6,
+            "KPI402": 15 / 15,
+            "KPI404": 14 / 15,
+            "KPI502": 15 / 15,
+        },
+        overall=180 / 185,
+        at_least=185,
+    ),
 )
 
 
@@ -1345,31 +1387,38 @@ def test_the_sampler_keeps_only_the_findings_changed_since_a_base() -> None:
     assert sampler.changed_since(findings, findings) == []
 
 
+def _assert_drawn_per_rule(sample: str, each: int, fewer: Mapping[str, int], rules: int) -> list[dict[str, str]]:
+    """The rows of a `--share 0 --at-least EACH` draw over the wild set: each place once, EACH findings of every one of
+    its `rules` rules but those in `fewer`, which have exactly the count given (all their findings)."""
+    drawn = [r for r in ROWS if sample in r["sample"].split()]
+    assert all(r["file"].startswith("corpus/wild/") for r in drawn)
+    assert len({_place(r) for r in drawn}) == len(drawn)
+    per_rule = Counter(r["code"] for r in drawn)
+    assert {code: n for code, n in per_rule.items() if n < each} == fewer
+    assert len(per_rule) == rules and all(n == each for code, n in per_rule.items() if code not in fewer)
+    return drawn
+
+
 def test_the_fifty_first_sample_holds_ten_findings_of_every_rule_that_fires_five_times() -> None:
     """Sample 51 holds 135 wild findings of the 15 rules that fire at least 5 times on the wild set, each place once:
     10 of each, all of them for the five rules that fire fewer than 10 times."""
-    drawn = [r for r in ROWS if "51" in r["sample"].split()]
-    assert len(drawn) == 135
-    assert all(r["file"].startswith("corpus/wild/") for r in drawn)
-    assert len({_place(r) for r in drawn}) == 135
-    per_rule = Counter(r["code"] for r in drawn)
     fewer = {"KPI203": 9, "KPI205": 9, "KPI102": 6, "KPI302": 6, "KPI109": 5}
-    assert {code: n for code, n in per_rule.items() if n < 10} == fewer
-    assert len(per_rule) == 15 and all(n == 10 for code, n in per_rule.items() if code not in fewer)
+    assert len(_assert_drawn_per_rule("51", 10, fewer, 15)) == 135
 
 
 def test_the_fifty_third_sample_holds_fifteen_findings_of_every_rule_drawn() -> None:
     """Sample 53 holds 155 wild findings of the 12 rules that fire at least 5 times on the wild set, KPI205, KPI102
     and KPI105 left out by --skip-code, each place once: 15 of each, all of them for the three that fire fewer."""
-    drawn = [r for r in ROWS if "53" in r["sample"].split()]
+    drawn = _assert_drawn_per_rule("53", 15, {"KPI203": 9, "KPI302": 6, "KPI109": 5}, 12)
     assert len(drawn) == 155
-    assert all(r["file"].startswith("corpus/wild/") for r in drawn)
-    assert len({_place(r) for r in drawn}) == 155
-    per_rule = Counter(r["code"] for r in drawn)
-    assert not {"KPI205", "KPI102", "KPI105"} & set(per_rule)
-    fewer = {"KPI203": 9, "KPI302": 6, "KPI109": 5}
-    assert {code: n for code, n in per_rule.items() if n < 15} == fewer
-    assert len(per_rule) == 12 and all(n == 15 for code, n in per_rule.items() if code not in fewer)
+    assert not {"KPI205", "KPI102", "KPI105"} & {r["code"] for r in drawn}
+
+
+def test_the_fifty_fifth_sample_holds_fifteen_findings_of_every_rule_that_fires_five_times() -> None:
+    """Sample 55 holds 185 wild findings of the 15 rules that fire at least 5 times on the wild set, nothing skipped,
+    each place once: 15 of each, all of them for the five rules that fire fewer than 15 times."""
+    fewer = {"KPI203": 9, "KPI205": 9, "KPI102": 6, "KPI302": 6, "KPI109": 5}
+    assert len(_assert_drawn_per_rule("55", 15, fewer, 15)) == 185
 
 
 def test_the_sampler_skips_the_rules_named_and_draws_the_others_as_without_them() -> None:
