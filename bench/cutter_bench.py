@@ -63,7 +63,11 @@ def cut_all(questions: list[_Question]) -> tuple[float, list[_Cut]]:
 
 def _key(question: _Question) -> str:
     text, roles, hints, broken = question
-    hinted = hashlib.sha1(repr(hints).encode()).hexdigest()[:12]
+    # The hints' lists as sets: a list sorted by length alone (units.txt's) keeps its words of one length in the
+    # order of a set, which changes from run to run (and cannot change a cut: two words of one length never
+    # both stand at one place).
+    fields = {name: sorted(words) for name, words in vars(hints).items()}
+    hinted = hashlib.sha1(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:12]
     return json.dumps([text, list(roles), hinted, broken], ensure_ascii=False)
 
 
@@ -81,14 +85,16 @@ def main() -> int:
     start = time.process_time()
     questions = collect(args.folders)
     print(f"collected {len(questions)} distinct questions in {time.process_time() - start:.1f} s CPU")
-    print(f"text length: mean {statistics.mean(len(q[0]) for q in questions):.1f}, max {max(len(q[0]) for q in questions)}")
+    lengths = [len(text) for text, _, _, _ in questions]
+    print(f"text length: mean {statistics.mean(lengths):.1f}, max {max(lengths)}")
     times, found = [], []
     for _ in range(args.repeat):
         spent, found = cut_all(questions)
         times.append(spent)
     print("runs (CPU s): " + ", ".join(f"{t:.3f}" for t in times))
     median = statistics.median(times)
-    print(f"median {median:.3f} s CPU, {len(questions) / median:.0f} questions/s, {1000 * median / len(questions):.2f} ms each")
+    each = 1000 * median / len(questions)
+    print(f"median {median:.3f} s CPU, {len(questions) / median:.0f} questions/s, {each:.2f} ms each")
     cuts = {_key(q): _plain(f) for q, f in zip(questions, found, strict=True)}
     if args.save:
         args.save.write_text(json.dumps(cuts, ensure_ascii=False), encoding="utf-8")
@@ -97,7 +103,8 @@ def main() -> int:
         saved = json.loads(args.compare.read_text(encoding="utf-8"))
         shared = [k for k in cuts if k in saved]
         differ = [k for k in shared if cuts[k] != saved[k]]
-        print(f"compared {len(shared)} questions with {args.compare} ({len(cuts) - len(shared)} not in it): {len(differ)} differ")
+        absent = len(cuts) - len(shared)
+        print(f"compared {len(shared)} questions with {args.compare} ({absent} not in it): {len(differ)} differ")
         for k in differ[:10]:
             print(f"  {k}\n    now   {cuts[k]}\n    saved {saved[k]}")
         return 1 if differ else 0
