@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kpi_lint.grid import Cell
 from kpi_lint.lazy_re import lazy_compile
@@ -350,25 +350,26 @@ def _text_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
 
 def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
     """三级指标, 偏差原因, 备注: names and free text are words, not targets."""
-    piece, hints = at.text[p:e], at.hints
     if role == "level3" and (numbered_to := at.numbering_end(p)) < e:
         return _name_cost(role, at, numbered_to, e, named_before_text)  # "任务1:" numbers the name
-    if at.holds_numbering(p, e):
+    held = at.name_from(p)  # what a name from p holds, by where each starts to hold
+    if held.numbering < e:
         return None  # "…55任务2:…": the next row's numbered name
+    piece, hints = at.text[p:e], at.hints
     # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
-    bare = BRACKETED.sub("", piece) if at.has_bracket(p, e) else None
-    signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
+    bare = BRACKETED.sub("", piece) if held.bracket < e else None
+    signed = held.sign < e if bare is None else _SIGN_CHAR.search(bare) is not None
     # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
-    counted = role == "level3" and at.counted(p, e)
+    counted = role == "level3" and held.counted <= e
     if role in OPTIONAL and (piece in _YES_NO or piece in hints.blanks):
         return 0  # "是否核心指标": 是 / 否; "……": the template's mark of an empty 偏差原因
     if role == "note" and _RATE.fullmatch(piece):
         return _RATE_NOTE  # "累计完成率", "目标完成率": a rate ("0%", "143%"), the one figure a note column holds
-    if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
+    if signed or not (counted or held.worded) or len(piece) < 2:
         return None
     if role == "level3" and piece.startswith(ROW_NUMBER_WORDS) and _NUMBERING_ONLY.fullmatch(piece):
         return None  # "指标" | "1" …: the template's numbering "指标1" opens a name, it is none
-    if at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare):
+    if held.figures <= e if bare is None else _FIGURE_RUN.search(bare):
         # "…完成率%901010010国家级…": a row's figures glued between two names (or after a note); each
         # run and number more makes it likelier that whole rows, not one row's figures, were swallowed.
         runs = _FIGURES_IN_NAME * len(_FIGURE_RUN.findall(piece if bare is None else bare))
@@ -382,22 +383,21 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     # lone 是 / 否 ("否“三公经费…": the 是否核心指标 answer of the row before).
     stray = 0
     if role == "level3":
-        stray += at.has_loose_unit(p, e) if bare is None else _LOOSE_UNIT.search(bare) is not None
+        stray += held.loose < e if bare is None else _LOOSE_UNIT.search(bare) is not None
         stray += 2 * at.echoes(p, e)
-        stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
-        stray += 2 * at.holds_kind(p, e)  # "健全性性标定指": the 指标性质 column's word
-        stray += 2 * at.runs_into_unit(p, e)  # "活动次数次到": the 计量单位 cell after the name
-        stray += 2 * at.runs_past_name(p, e)  # "健康档案更新率按规定时限": the name and its target
+        stray += 2 * held.yes_no
+        stray += 2 * (held.kind <= e)  # "健全性性标定指": the 指标性质 column's word
+        stray += 2 * (held.unit_cell <= e)  # "活动次数次到": the 计量单位 cell after the name
+        stray += 2 * (held.past_name < e)  # "健康档案更新率按规定时限": the name and its target
         stray += 2 * (e in at.echo_middles)  # "合规性好|好": the name took the first saying of a target said twice
         # "…>=2个0|个0%当年…": a unit right after a bare number is that number's, not a name's start.
         # But a name ending where a 计量单位 cell opens is one ("10|场地面积|平方米").
-        unit_first = p > 0 and at.text[p - 1].isdecimal() and _known_unit(piece[0], hints)
-        stray += 3 * (unit_first and e not in at.unit_cell_starts)
+        stray += 3 * (held.unit_first and e not in at.unit_cell_starts)
     if role == "level3" and named_before_text:
         # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
         # holds the description's opening word ("…次数反映…").
         unlike = int(bool(hints.name_ends) and at.name_end[e] > e - p) + int(at.says_twice(p, e))
-        unlike += int(at.describes_twice(p, e))
+        unlike += int(held.describes <= e)
         # Between two equally good cuts, the longer name: the description is what is left over.
         return stray + unlike + at.numbers(p, e) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
     # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
@@ -521,6 +521,25 @@ def _piece_ends(role: str, at: _Text, p: int) -> range | list[int]:
     return range(p + 1, last + 1)
 
 
+class _NameFrom(NamedTuple):
+    """What a name, a 备注 or a 偏差原因 opening at one place p holds (_name_cost), each as the end from which a
+    piece text[p:e] holds it: `bracket < e` is at.has_bracket(p, e) (_INF: no piece from p does); and how it opens."""
+
+    numbering: int  # `< e`: a row's numbering with its colon after p (holds_numbering)
+    bracket: int  # `< e`: an opening bracket (has_bracket)
+    sign: int  # `< e`: a sign (has_sign)
+    counted: int  # `<= e`: the quantity it opens with (counted)
+    figures: int  # `<= e`: a run of figures (has_figure_run)
+    loose: int  # `< e`: a unit sign after no figure (has_loose_unit)
+    kind: int  # `<= e`: a 指标性质 word (holds_kind)
+    unit_cell: int  # `<= e`: a 计量单位 cell after a name (runs_into_unit)
+    past_name: int  # `< e`: a target opener after a name's ending (runs_past_name)
+    describes: int  # `<= e`: a description's opening word after its first character (describes_twice)
+    worded: bool  # it opens with a word (_WORD_START)
+    yes_no: bool  # it opens with a lone 是 / 否 (not 是否), for a piece of two characters or more
+    unit_first: bool  # it opens with a unit right after a figure ("2个0|个0%…")
+
+
 class _Text:
     """One text being cut, with what its pieces are asked about found once for all of them.
 
@@ -543,6 +562,7 @@ class _Text:
         "_last_dot",
         "_lined",
         "_loose",
+        "_names_from",
         "_numbered",
         "_numbered_colon",
         "_numbering_starts",
@@ -623,6 +643,7 @@ class _Text:
         self._figures: dict[int, int] = {}
         self._numbered: dict[int, int] = {}
         self._numbered_colon: dict[int, int] = {}
+        self._names_from: dict[int, _NameFrom] = {}
         self._numbering_starts = [m.start() for m in _NUMBERED_COLON.finditer(text)]
         # Counts from the start of the text to each place: signs, word characters, opening brackets,
         # list separators, and numbers (runs of digits) begun; `_in_number[p]`: text[p] goes on a
@@ -687,6 +708,40 @@ class _Text:
         """text[p:e] opens with a name's numbering ("指标3…", _NUMBERED_NAME): that match, if there is one,
         ends at one place only (its digit)."""
         return self._end_from(self._numbered, _NUMBERED_NAME.match, p) <= e
+
+    def name_from(self, p: int) -> _NameFrom:
+        """What a name opening at p holds (_NameFrom), found on the first question about a piece from p."""
+        held = self._names_from.get(p)
+        if held is None:
+            held = self._names_from[p] = self._name_from(p)
+        return held
+
+    def _name_from(self, p: int) -> _NameFrom:
+        text, n = self.text, len(self.text)
+        k = bisect.bisect_right(self._numbering_starts, p)
+        numbering = self._numbering_starts[k] if k < len(self._numbering_starts) else _INF
+        brackets = self._brackets
+        bracket = bisect.bisect_right(brackets, brackets[p], p) - 1 if brackets[n] > brackets[p] else _INF
+        cells = self._unit_cells  # runs_into_unit(p, e): more cells open before e - 1 than before p + 1
+        after = bisect.bisect_right(cells, cells[p + 1], p + 1) if p < n else len(cells)
+        k = bisect.bisect_right(self._opened_after_name, p)
+        past_name = self._opened_after_name[k] if k < len(self._opened_after_name) else _INF
+        first = text[p : p + 1]
+        return _NameFrom(
+            numbering=numbering,
+            bracket=bracket,
+            sign=self.first_sign(p),
+            counted=self.counted_end(p),
+            figures=self.figure_run_end(p),
+            loose=self._loose_at(p) if p < n else _INF,
+            kind=self._kind_end[p],
+            unit_cell=after + 1 if after < len(cells) else _INF,
+            past_name=past_name,
+            describes=self._describes_end[p + 1],
+            worded=_WORD_START.match(text, p) is not None,
+            yes_no=first in _YES_NO and not text.startswith("是否", p),
+            unit_first=p > 0 and text[p - 1].isdecimal() and _known_unit(first, self.hints),
+        )
 
     def numbering_end(self, p: int) -> int:
         """Where the numbering that opens a name at p ends ("任务1:", _NUMBERED_COLON), _INF if none does.  It opens

@@ -291,8 +291,9 @@ def test_the_text_tables_answer_as_the_piece_tests() -> None:
     a name opens with.  On every piece of up to 12 characters of the wild lines that hold a base period (上年度,
     同期 …) or a worded target's opener (按规定 …), and of the first glued-looking lines (figures, no space),
     they answer as the tests on the piece itself: endswith / startswith over the word lists (longer than the
-    word, for 超上年度 and 按规定时限), _NUMBER_TAIL, _NUMBERED_COLON."""
-    from kpi_lint.parse.form_glued import _NUMBER_TAIL, _NUMBERED_COLON, _Text
+    word, for 超上年度 and 按规定时限), _NUMBER_TAIL, _NUMBERED_COLON; and what a name from p holds, as the end
+    from which it holds (_NameFrom), as _Text's tests of the piece."""
+    from kpi_lint.parse.form_glued import _NUMBER_TAIL, _NUMBERED_COLON, _WORD_START, _Text
     from kpi_lint.read.source import fold
 
     hints = load_lexicon().vocabulary.glue_hints
@@ -323,6 +324,20 @@ def test_the_text_tables_answer_as_the_piece_tests() -> None:
                 numbering = _NUMBERED_COLON.match(piece)
                 assert (at.numbering_end(p) < e) is bool(numbering and numbering.end() < len(piece)), piece
                 numbered += at.numbering_end(p) < e
+                held = at.name_from(p)
+                assert (held.numbering < e) is at.holds_numbering(p, e), piece
+                assert (held.bracket < e) is at.has_bracket(p, e), piece
+                assert (held.sign < e) is at.has_sign(p, e), piece
+                assert (held.counted <= e) is at.counted(p, e), piece
+                assert (held.figures <= e) is at.has_figure_run(p, e), piece
+                assert (held.loose < e) is at.has_loose_unit(p, e), piece
+                assert (held.kind <= e) is at.holds_kind(p, e), piece
+                assert (held.unit_cell <= e) is at.runs_into_unit(p, e), piece
+                assert (held.past_name < e) is at.runs_past_name(p, e), piece
+                assert (held.describes <= e) is at.describes_twice(p, e), piece
+                assert held.worded is (_WORD_START.match(piece) is not None), piece
+                if e - p >= 2:
+                    assert held.yes_no is (piece.startswith(("是", "否")) and not piece.startswith("是否")), piece
     # How many pieces each test accepts (lower bounds: the wild set grows): the check is not vacuous.
     # 258, 130, 70,603 and 532 on the 184 files of session 21.
     found = (compared, opened, tails, numbered)
