@@ -237,25 +237,26 @@ def _known_unit(unit: str, hints: GlueHints) -> bool:
 
 def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
     """指标值, 实际完成值, 调整后指标值: one target ("≥266米", "100%", "显著提升")."""
-    piece = at.text[p:e]
     if e - p > _ONE_TARGET:
         return _listed_cost(at, p, e)  # only a list of targets runs this long
-    if at.numbered(p, e) or at.holds_numbering(p, e):
+    held = at.held_from(p)  # what a piece from p holds, by where each starts to hold
+    if held.numbered <= e or held.numbering < e:
         return None  # "指标3一级种薯…", "…完成任务2:": the next row's numbered name
-    if at.runs_into_unit(p, e) or piece in at.unit_words:
+    piece = at.text[p:e]
+    if held.unit_cell <= e or piece in at.unit_words:
         return None  # "面积万亩28": the name and its 计量单位 cell before the target; "万亩" alone is no target
-    if p in at.unit_cell_starts or e in at.unit_cell_starts:
+    if held.unit_cell_start or e in at.unit_cell_starts:
         return None  # "…1020场地面积|平方米": a 计量单位 cell after a name neither opens a target nor follows one
-    if not at.has_word(p, e) or at.description_open[p] <= e - p:
+    if held.word >= e or at.description_open[p] <= e - p:
         return None  # punctuation alone (",") is no target, nor is a description ("反映…")
-    if at.has_loose_unit(p, e):
+    if held.loose < e:
         return None  # "变动率%": a percent sign after no number is the 计量单位 column's
-    if at.may_date(p) and _DATE.match(piece):
+    if held.dated and _DATE.match(piece):
         return 0
     if at.achieved_open[p] <= e - p and not at.numbers(p, e):
         return 0  # "已完成": an actual stating what was done
     # "各1次", "约200人": the word before the number is part of the target
-    if p in at.opened:
+    if held.opened:
         k = at.opener(p, e)
         if not k:
             return None  # "同比" | "2022年…": the word opens the target before its number, it is none alone
@@ -352,7 +353,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     """三级指标, 偏差原因, 备注: names and free text are words, not targets."""
     if role == "level3" and (numbered_to := at.numbering_end(p)) < e:
         return _name_cost(role, at, numbered_to, e, named_before_text)  # "任务1:" numbers the name
-    held = at.name_from(p)  # what a name from p holds, by where each starts to hold
+    held = at.held_from(p)  # what a piece from p holds, by where each starts to hold
     if held.numbering < e:
         return None  # "…55任务2:…": the next row's numbered name
     piece, hints = at.text[p:e], at.hints
@@ -521,11 +522,13 @@ def _piece_ends(role: str, at: _Text, p: int) -> range | list[int]:
     return range(p + 1, last + 1)
 
 
-class _NameFrom(NamedTuple):
-    """What a name, a 备注 or a 偏差原因 opening at one place p holds (_name_cost), each as the end from which a
-    piece text[p:e] holds it: `bracket < e` is at.has_bracket(p, e) (_INF: no piece from p does); and how it opens."""
+class _HeldFrom(NamedTuple):
+    """What a piece text[p:e] opening at one place p holds (_name_cost, _target_cost), each as the end from which
+    a piece from p holds it: `bracket < e` is at.has_bracket(p, e) (_INF: no piece from p does); and how it opens."""
 
+    numbered: int  # `<= e`: a name's numbering opening it ("指标3…", numbered)
     numbering: int  # `< e`: a row's numbering with its colon after p (holds_numbering)
+    word: int  # `< e`: a Chinese character, a digit or a latin letter (has_word)
     bracket: int  # `< e`: an opening bracket (has_bracket)
     sign: int  # `< e`: a sign (has_sign)
     counted: int  # `<= e`: the quantity it opens with (counted)
@@ -538,6 +541,9 @@ class _NameFrom(NamedTuple):
     worded: bool  # it opens with a word (_WORD_START)
     yes_no: bool  # it opens with a lone 是 / 否 (not 是否), for a piece of two characters or more
     unit_first: bool  # it opens with a unit right after a figure ("2个0|个0%…")
+    unit_cell_start: bool  # a 计量单位 cell after a name opens at p (unit_cell_starts)
+    dated: bool  # a date may open at p (may_date)
+    opened: bool  # a target opener stands at p before a digit ("各1次", opened)
 
 
 class _Text:
@@ -556,13 +562,13 @@ class _Text:
         "_echo_digit",
         "_echo_start",
         "_figures",
+        "_held_from",
         "_in_number",
         "_kind_end",
         "_last_digit",
         "_last_dot",
         "_lined",
         "_loose",
-        "_names_from",
         "_numbered",
         "_numbered_colon",
         "_numbering_starts",
@@ -643,7 +649,7 @@ class _Text:
         self._figures: dict[int, int] = {}
         self._numbered: dict[int, int] = {}
         self._numbered_colon: dict[int, int] = {}
-        self._names_from: dict[int, _NameFrom] = {}
+        self._held_from: dict[int, _HeldFrom] = {}
         self._numbering_starts = [m.start() for m in _NUMBERED_COLON.finditer(text)]
         # Counts from the start of the text to each place: signs, word characters, opening brackets,
         # list separators, and numbers (runs of digits) begun; `_in_number[p]`: text[p] goes on a
@@ -709,26 +715,29 @@ class _Text:
         ends at one place only (its digit)."""
         return self._end_from(self._numbered, _NUMBERED_NAME.match, p) <= e
 
-    def name_from(self, p: int) -> _NameFrom:
-        """What a name opening at p holds (_NameFrom), found on the first question about a piece from p."""
-        held = self._names_from.get(p)
+    def held_from(self, p: int) -> _HeldFrom:
+        """What a piece opening at p holds (_HeldFrom), found on the first question about a piece from p."""
+        held = self._held_from.get(p)
         if held is None:
-            held = self._names_from[p] = self._name_from(p)
+            held = self._held_from[p] = self._find_held_from(p)
         return held
 
-    def _name_from(self, p: int) -> _NameFrom:
+    def _find_held_from(self, p: int) -> _HeldFrom:
         text, n = self.text, len(self.text)
         k = bisect.bisect_right(self._numbering_starts, p)
         numbering = self._numbering_starts[k] if k < len(self._numbering_starts) else _INF
-        brackets = self._brackets
+        brackets, words = self._brackets, self._words
         bracket = bisect.bisect_right(brackets, brackets[p], p) - 1 if brackets[n] > brackets[p] else _INF
+        word = bisect.bisect_right(words, words[p], p) - 1 if words[n] > words[p] else _INF
         cells = self._unit_cells  # runs_into_unit(p, e): more cells open before e - 1 than before p + 1
         after = bisect.bisect_right(cells, cells[p + 1], p + 1) if p < n else len(cells)
         k = bisect.bisect_right(self._opened_after_name, p)
         past_name = self._opened_after_name[k] if k < len(self._opened_after_name) else _INF
         first = text[p : p + 1]
-        return _NameFrom(
+        return _HeldFrom(
+            numbered=self._end_from(self._numbered, _NUMBERED_NAME.match, p),
             numbering=numbering,
+            word=word,
             bracket=bracket,
             sign=self.first_sign(p),
             counted=self.counted_end(p),
@@ -741,6 +750,9 @@ class _Text:
             worded=_WORD_START.match(text, p) is not None,
             yes_no=first in _YES_NO and not text.startswith("是否", p),
             unit_first=p > 0 and text[p - 1].isdecimal() and _known_unit(first, self.hints),
+            unit_cell_start=p in self.unit_cell_starts,
+            dated=p < n and self.may_date(p),
+            opened=p in self.opened,
         )
 
     def numbering_end(self, p: int) -> int:

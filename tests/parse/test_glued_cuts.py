@@ -291,8 +291,8 @@ def test_the_text_tables_answer_as_the_piece_tests() -> None:
     a name opens with.  On every piece of up to 12 characters of the wild lines that hold a base period (上年度,
     同期 …) or a worded target's opener (按规定 …), and of the first glued-looking lines (figures, no space),
     they answer as the tests on the piece itself: endswith / startswith over the word lists (longer than the
-    word, for 超上年度 and 按规定时限), _NUMBER_TAIL, _NUMBERED_COLON; and what a name from p holds, as the end
-    from which it holds (_NameFrom), as _Text's tests of the piece."""
+    word, for 超上年度 and 按规定时限), _NUMBER_TAIL, _NUMBERED_COLON; and what a piece from p holds, as the end
+    from which it holds (_HeldFrom), as _Text's tests of the piece."""
     from kpi_lint.parse.form_glued import _NUMBER_TAIL, _NUMBERED_COLON, _WORD_START, _Text
     from kpi_lint.read.source import fold
 
@@ -324,8 +324,10 @@ def test_the_text_tables_answer_as_the_piece_tests() -> None:
                 numbering = _NUMBERED_COLON.match(piece)
                 assert (at.numbering_end(p) < e) is bool(numbering and numbering.end() < len(piece)), piece
                 numbered += at.numbering_end(p) < e
-                held = at.name_from(p)
+                held = at.held_from(p)
                 assert (held.numbering < e) is at.holds_numbering(p, e), piece
+                assert (held.numbered <= e) is at.numbered(p, e), piece
+                assert (held.word < e) is at.has_word(p, e), piece
                 assert (held.bracket < e) is at.has_bracket(p, e), piece
                 assert (held.sign < e) is at.has_sign(p, e), piece
                 assert (held.counted <= e) is at.counted(p, e), piece
