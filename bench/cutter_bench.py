@@ -87,8 +87,9 @@ def main() -> int:
     print(f"collected {len(questions)} distinct questions in {time.process_time() - start:.1f} s CPU")
     lengths = [len(text) for text, _, _, _ in questions]
     print(f"text length: mean {statistics.mean(lengths):.1f}, max {max(lengths)}")
-    times, found = [], []
-    for _ in range(args.repeat):
+    times: list[float] = []
+    found: list[_Cut] = []
+    for _ in range(max(1, args.repeat)):
         spent, found = cut_all(questions)
         times.append(spent)
     print("runs (CPU s): " + ", ".join(f"{t:.3f}" for t in times))
