@@ -123,6 +123,7 @@ _NAME_SHORTNESS = 0.001  # per character a name is shorter than the longest: bre
 _EMPTY_SLOTS = lazy_compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
 _CJK_PAIR = lazy_compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
+_UNJUDGED = -1.0  # a piece the cutter has not judged yet (costs are never negative)
 _WEIGHT_SHARE = 1  # a weight printed as a share ("30%"): rarer than one in points
 _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target to a break in the text
 # What follows a form's last row in the same run of text: its notes ("注:1、其他资金包括…"), or the
@@ -480,9 +481,9 @@ def _last_end(role: str, at: _Text, p: int) -> int:
     if role in _NAME_ROLES:
         # A name holds a sign only inside a bracket (_name_cost): with no bracket opened before the
         # first sign, no piece reaching past that sign is one.
-        sign = at.first_sign(p)
-        if sign < last and not at.has_bracket(p, sign):
-            return sign
+        held = at.held_from(p)
+        if held.sign < last and not held.bracket < held.sign:
+            return held.sign
     return last
 
 
@@ -800,11 +801,8 @@ class _Text:
         """The least e from which _target_cost refuses every piece text[p:e] of one target: it holds a numbered
         name's opening (numbered), a 计量单位 cell after a name (runs_into_unit), or a unit sign after no figure
         (_LOOSE_UNIT searched in the piece, where the sign at p itself follows nothing)."""
-        numbered = self._end_from(self._numbered, _NUMBERED_NAME.match, p)
-        cells = self._unit_cells  # runs_into_unit(p, e): more cells open before e - 1 than before p + 1
-        after = bisect.bisect_right(cells, cells[p + 1], p + 1)
-        unit = after + 1 if after < len(cells) else _INF
-        return min(numbered, unit, self._loose_at(p) + 1)
+        held = self.held_from(p)
+        return min(held.numbered, held.unit_cell, held.loose + 1)
 
     def _loose_at(self, p: int) -> int:
         """Where the first unit sign after no figure stands in the text from p (_INF if none), as
@@ -1483,9 +1481,7 @@ def _cut(
                     continue
                 if judged is None:
                     cost = cost_of(role, at, p, e, named_before_text)
-                elif e in judged:
-                    cost = judged[e]
-                else:
+                elif (cost := judged.get(e, _UNJUDGED)) is _UNJUDGED:  # (None: judged, and no cell of the column)
                     cost = judged[e] = cost_of(role, at, p, e, named_before_text)
                 if cost is None:
                     continue
