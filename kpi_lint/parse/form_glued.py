@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kpi_lint.grid import Cell
 from kpi_lint.lazy_re import lazy_compile
@@ -123,6 +123,7 @@ _NAME_SHORTNESS = 0.001  # per character a name is shorter than the longest: bre
 _EMPTY_SLOTS = lazy_compile(r"(?:指标\s*\d+\s*[:：]\s*)+$")
 _CJK_PAIR = lazy_compile(r"(?=([\u4e00-\u9fff]{2}))")
 _INF = 10**9
+_UNJUDGED = -1.0  # a piece the cutter has not judged yet (costs are never negative)
 _WEIGHT_SHARE = 1  # a weight printed as a share ("30%"): rarer than one in points
 _BROKEN_OFF = 1  # what a last row costs that lost the columns after its target to a break in the text
 # What follows a form's last row in the same run of text: its notes ("注:1、其他资金包括…"), or the
@@ -237,25 +238,26 @@ def _known_unit(unit: str, hints: GlueHints) -> bool:
 
 def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
     """指标值, 实际完成值, 调整后指标值: one target ("≥266米", "100%", "显著提升")."""
-    piece, hints = at.text[p:e], at.hints
     if e - p > _ONE_TARGET:
         return _listed_cost(at, p, e)  # only a list of targets runs this long
-    if at.numbered(p, e) or at.holds_numbering(p, e):
+    held = at.held_from(p)  # what a piece from p holds, by where each starts to hold
+    if held.numbered <= e or held.numbering < e:
         return None  # "指标3一级种薯…", "…完成任务2:": the next row's numbered name
-    if at.runs_into_unit(p, e) or piece in at.unit_words:
+    piece = at.text[p:e]
+    if held.unit_cell <= e or piece in at.unit_words:
         return None  # "面积万亩28": the name and its 计量单位 cell before the target; "万亩" alone is no target
-    if p in at.unit_cell_starts or e in at.unit_cell_starts:
+    if held.unit_cell_start or e in at.unit_cell_starts:
         return None  # "…1020场地面积|平方米": a 计量单位 cell after a name neither opens a target nor follows one
-    if not at.has_word(p, e) or (hints.description_starts and piece.startswith(hints.description_starts)):
+    if held.word >= e or at.description_open[p] <= e - p:
         return None  # punctuation alone (",") is no target, nor is a description ("反映…")
-    if ("%" in piece or "‰" in piece) and _LOOSE_UNIT.search(piece):
+    if held.loose < e:
         return None  # "变动率%": a percent sign after no number is the 计量单位 column's
-    if at.may_date(p) and _DATE.match(piece):
+    if held.dated and _DATE.match(piece):
         return 0
-    if hints.achieved_starts and piece.startswith(hints.achieved_starts) and not at.numbers(p, e):
+    if at.achieved_open[p] <= e - p and not at.numbers(p, e):
         return 0  # "已完成": an actual stating what was done
     # "各1次", "约200人": the word before the number is part of the target
-    if p in at.opened:
+    if held.opened:
         k = at.opener(p, e)
         if not k:
             return None  # "同比" | "2022年…": the word opens the target before its number, it is none alone
@@ -276,14 +278,15 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
         if at.numbers(p, e):
             # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
             # seldom other words ("901010010国家级" is a run of figures and the next name).
-            tail = _NUMBER_TAIL.sub("", piece)
+            tail = at.number_tail(p, e)
             if tail.startswith(_YES_NO) and not tail.startswith("是否"):
                 return _ANSWER_AFTER  # "55否…": points, then the 是否核心指标 answer, not a target's words
             return 0 if not tail or tail.startswith(at.number_tails) else 1
         # … or with the base it compares with, after the comparison ("超上年度", "不低于上年"; not "上年度" alone),
         # or where its actual opens by saying its word again before a figure ("增加" | "增372人次").
         echoed = e in at.opened and at.text[e] == piece[0]
-        finished = piece.endswith(hints.worded_ends) or _compared(piece, hints) or echoed or _opened(piece, hints)
+        # (each word test asks the text's tables: the piece ends, or opens, with one of the words)
+        finished = at.worded_end[e] <= e - p or at.base_end[e] < e - p or echoed or at.worded_open[p] < e - p
         unfinished = bool(hints.worded_ends) and not finished
         # Between two equally good cuts, the shorter worded target: names run long, targets not.
         return int(unfinished) + int(len(piece) > _SHORT_WORDED) + _WORDED_LENGTH * len(piece)
@@ -294,7 +297,7 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
     # a sign stands only at its start.
     if len(piece) > _SHAPED_TARGET or piece[0] == "0" or at.has_sign(p + 1, e):
         return None
-    if _run_on(piece) and (e < len(at.text) or not _TARGET_OPENS.match(piece)):
+    if _runs_on(at, p, e) and (e < len(at.text) or not _TARGET_OPENS.match(piece)):
         # The next cells, unless the run ends here after a target's start ("=99百分比省级部门…": what
         # follows the last row has no column of its own).
         return None
@@ -303,25 +306,10 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
     return 1 + at.numbers(p, e)
 
 
-def _compared(piece: str, hints: GlueHints) -> bool:
-    """A worded target closing with the base period it compares with, the comparison before it ("超上年度")."""
-    # Most pieces end with none of them: one C-level test over the tuple passes them over.
-    if not piece.endswith(hints.base_ends):
-        return False
-    return any(piece.endswith(base) and len(piece) > len(base) for base in hints.base_ends)
-
-
-def _opened(piece: str, hints: GlueHints) -> bool:
-    """A worded target opening as one does, with more after its opener ("按规定时限", not "按规定")."""
-    if not piece.startswith(hints.worded_openers):  # as in _compared: most pieces open with none
-        return False
-    return any(piece.startswith(word) and len(piece) > len(word) for word in hints.worded_openers)
-
-
-def _run_on(piece: str) -> bool:
+def _runs_on(at: _Text, p: int, e: int) -> bool:
     """A target with several figures that runs on into the next cells: a figure after a percent sign or
     a run of five digits ("3%0100%", "面积万亩21101"), or words after its last figure ("33否资金使用合规性")."""
-    return _FIGURE_RUN.search(piece) is not None or len(_NUMBER_TAIL.sub("", piece)) > _WORDS_AFTER_FIGURES
+    return at.has_figure_run(p, e) or len(at.number_tail(p, e)) > _WORDS_AFTER_FIGURES
 
 
 def _listed_cost(at: _Text, p: int, e: int) -> float | None:
@@ -364,54 +352,54 @@ def _text_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
 
 def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
     """三级指标, 偏差原因, 备注: names and free text are words, not targets."""
-    piece, hints = at.text[p:e], at.hints
-    if role == "level3" and (numbering := _NUMBERED_COLON.match(piece)) and numbering.end() < len(piece):
-        return _name_cost(role, at, p + numbering.end(), e, named_before_text)  # "任务1:" numbers the name
-    if at.holds_numbering(p, e):
+    if role == "level3" and (numbered_to := at.numbering_end(p)) < e:
+        return _name_cost(role, at, numbered_to, e, named_before_text)  # "任务1:" numbers the name
+    held = at.held_from(p)  # what a piece from p holds, by where each starts to hold
+    if held.numbering < e:
         return None  # "…55任务2:…": the next row's numbered name
+    piece, hints = at.text[p:e], at.hints
     # A sign may stand only in a bracket the template left in the name ("完成及时率(≥**%)").
-    bare = BRACKETED.sub("", piece) if at.has_bracket(p, e) else None
-    signed = at.has_sign(p, e) if bare is None else _SIGN_CHAR.search(bare) is not None
+    bare = BRACKETED.sub("", piece) if held.bracket < e else None
+    signed = held.sign < e if bare is None else _SIGN_CHAR.search(bare) is not None
     # A name may open with a quantity ("5000吨稻谷储备到位率", "0-6岁儿童…"), but seldom does.
-    counted = role == "level3" and at.counted(p, e)
+    counted = role == "level3" and held.counted <= e
     if role in OPTIONAL and (piece in _YES_NO or piece in hints.blanks):
         return 0  # "是否核心指标": 是 / 否; "……": the template's mark of an empty 偏差原因
     if role == "note" and _RATE.fullmatch(piece):
         return _RATE_NOTE  # "累计完成率", "目标完成率": a rate ("0%", "143%"), the one figure a note column holds
-    if signed or not (counted or _WORD_START.match(piece)) or len(piece) < 2:
+    if signed or not (counted or held.worded) or len(piece) < 2:
         return None
     if role == "level3" and piece.startswith(ROW_NUMBER_WORDS) and _NUMBERING_ONLY.fullmatch(piece):
         return None  # "指标" | "1" …: the template's numbering "指标1" opens a name, it is none
-    if at.has_figure_run(p, e) if bare is None else _FIGURE_RUN.search(bare):
+    if held.figures <= e if bare is None else _FIGURE_RUN.search(bare):
         # "…完成率%901010010国家级…": a row's figures glued between two names (or after a note); each
         # run and number more makes it likelier that whole rows, not one row's figures, were swallowed.
         runs = _FIGURES_IN_NAME * len(_FIGURE_RUN.findall(piece if bare is None else bare))
         return runs + at.numbers(p, e) * (_NOTE_FIGURE if role in OPTIONAL else 1)
     if counted:
         return _COUNTED_NAME + at.numbers(p, e)
-    if role == "level3" and (piece.endswith(at.target_openers) or e in at.opener_ends):
+    if role == "level3" and (at.target_opener_end[e] <= e - p or e in at.opener_ends):
         return 2  # "入学率大于|90%", "生活质量有所|提升", "人次同比|2021年": the words open the target
     # A unit sign with no figure before it ("控制率%定量指标") is the 计量单位 column's; a name seldom
     # ends with a word said twice ("…好好": a target reported again as actual) or opens with a
     # lone 是 / 否 ("否“三公经费…": the 是否核心指标 answer of the row before).
     stray = 0
     if role == "level3":
-        stray += at.has_loose_unit(p, e) if bare is None else _LOOSE_UNIT.search(bare) is not None
+        stray += held.loose < e if bare is None else _LOOSE_UNIT.search(bare) is not None
         stray += 2 * at.echoes(p, e)
-        stray += 2 * (piece.startswith(_YES_NO) and not piece.startswith("是否"))
-        stray += 2 * at.holds_kind(p, e)  # "健全性性标定指": the 指标性质 column's word
-        stray += 2 * at.runs_into_unit(p, e)  # "活动次数次到": the 计量单位 cell after the name
-        stray += 2 * at.runs_past_name(p, e)  # "健康档案更新率按规定时限": the name and its target
+        stray += 2 * held.yes_no
+        stray += 2 * (held.kind <= e)  # "健全性性标定指": the 指标性质 column's word
+        stray += 2 * (held.unit_cell <= e)  # "活动次数次到": the 计量单位 cell after the name
+        stray += 2 * (held.past_name < e)  # "健康档案更新率按规定时限": the name and its target
         stray += 2 * (e in at.echo_middles)  # "合规性好|好": the name took the first saying of a target said twice
         # "…>=2个0|个0%当年…": a unit right after a bare number is that number's, not a name's start.
         # But a name ending where a 计量单位 cell opens is one ("10|场地面积|平方米").
-        unit_first = p > 0 and at.text[p - 1].isdecimal() and _known_unit(piece[0], hints)
-        stray += 3 * (unit_first and e not in at.unit_cell_starts)
+        stray += 3 * (held.unit_first and e not in at.unit_cell_starts)
     if role == "level3" and named_before_text:
         # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
         # holds the description's opening word ("…次数反映…").
-        unlike = int(bool(hints.name_ends) and not piece.endswith(hints.name_ends)) + int(at.says_twice(p, e))
-        unlike += int(at.describes_twice(p, e))
+        unlike = int(bool(hints.name_ends) and at.name_end[e] > e - p) + int(at.says_twice(p, e))
+        unlike += int(held.describes <= e)
         # Between two equally good cuts, the longer name: the description is what is left over.
         return stray + unlike + at.numbers(p, e) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
     # "0-6岁儿童…" has numbers, but most names have none; a glued 偏差原因 is rare and looks like
@@ -493,9 +481,9 @@ def _last_end(role: str, at: _Text, p: int) -> int:
     if role in _NAME_ROLES:
         # A name holds a sign only inside a bracket (_name_cost): with no bracket opened before the
         # first sign, no piece reaching past that sign is one.
-        sign = at.first_sign(p)
-        if sign < last and not at.has_bracket(p, sign):
-            return sign
+        held = at.held_from(p)
+        if held.sign < last and not held.bracket < held.sign:
+            return held.sign
     return last
 
 
@@ -535,6 +523,30 @@ def _piece_ends(role: str, at: _Text, p: int) -> range | list[int]:
     return range(p + 1, last + 1)
 
 
+class _HeldFrom(NamedTuple):
+    """What a piece text[p:e] opening at one place p holds (_name_cost, _target_cost), each as the end from which
+    a piece from p holds it: `bracket < e` is at.has_bracket(p, e) (_INF: no piece from p does); and how it opens."""
+
+    numbered: int  # `<= e`: a name's numbering opening it ("指标3…", numbered)
+    numbering: int  # `< e`: a row's numbering with its colon after p (holds_numbering)
+    word: int  # `< e`: a Chinese character, a digit or a latin letter (has_word)
+    bracket: int  # `< e`: an opening bracket (has_bracket)
+    sign: int  # `< e`: a sign (has_sign)
+    counted: int  # `<= e`: the quantity it opens with (counted)
+    figures: int  # `<= e`: a run of figures (has_figure_run)
+    loose: int  # `< e`: a unit sign after no figure (has_loose_unit)
+    kind: int  # `<= e`: a 指标性质 word (holds_kind)
+    unit_cell: int  # `<= e`: a 计量单位 cell after a name (runs_into_unit)
+    past_name: int  # `< e`: a target opener after a name's ending (runs_past_name)
+    describes: int  # `<= e`: a description's opening word after its first character (describes_twice)
+    worded: bool  # it opens with a word (_WORD_START)
+    yes_no: bool  # it opens with a lone 是 / 否 (not 是否), for a piece of two characters or more
+    unit_first: bool  # it opens with a unit right after a figure ("2个0|个0%…")
+    unit_cell_start: bool  # a 计量单位 cell after a name opens at p (unit_cell_starts)
+    dated: bool  # a date may open at p (may_date)
+    opened: bool  # a target opener stands at p before a digit ("各1次", opened)
+
+
 class _Text:
     """One text being cut, with what its pieces are asked about found once for all of them.
 
@@ -551,11 +563,15 @@ class _Text:
         "_echo_digit",
         "_echo_start",
         "_figures",
+        "_held_from",
         "_in_number",
         "_kind_end",
         "_last_digit",
+        "_last_dot",
+        "_lined",
         "_loose",
         "_numbered",
+        "_numbered_colon",
         "_numbering_starts",
         "_numbers",
         "_opened_after_name",
@@ -565,18 +581,25 @@ class _Text:
         "_twice",
         "_unit_cells",
         "_words",
+        "achieved_open",
+        "base_end",
         "counted_units",
+        "description_open",
         "echo_middles",
         "hints",
+        "name_end",
         "number_tails",
         "opened",
         "opener_ends",
+        "target_opener_end",
         "target_openers",
         "text",
         "unit_cell_ends",
         "unit_cell_starts",
         "unit_words",
         "units_after_names",
+        "worded_end",
+        "worded_open",
     )
 
     def __init__(self, text: str, hints: GlueHints) -> None:
@@ -592,6 +615,16 @@ class _Text:
             else []
         )
         self._describes_end = _word_ends(text, hints.description_starts)
+        # Which words a piece ends or opens with, asked of every piece: the shortest word of each list that ends
+        # (opens) at each place.  text[p:e] ends with one of the words when the shortest ending at e is no longer
+        # than the piece (`name_end[e] <= e - p`), opens with one when the shortest opening at p is.
+        self.name_end = _shortest_at(text, hints.name_ends, ending=True)
+        self.target_opener_end = _shortest_at(text, self.target_openers, ending=True)
+        self.worded_end = _shortest_at(text, hints.worded_ends, ending=True)
+        self.base_end = _shortest_at(text, hints.base_ends, ending=True)
+        self.worded_open = _shortest_at(text, hints.worded_openers, ending=False)
+        self.description_open = _shortest_at(text, hints.description_starts, ending=False)
+        self.achieved_open = _shortest_at(text, hints.achieved_starts, ending=False)
         self._basis_end = _word_ends(text, hints.bases)
         self._kind_end = _word_ends(text, _KIND_WORDS)
         self.echo_middles = frozenset(m.start() + len(m[1]) for m in _ECHO.finditer(text))
@@ -616,6 +649,8 @@ class _Text:
         self._counted: dict[int, int] = {}
         self._figures: dict[int, int] = {}
         self._numbered: dict[int, int] = {}
+        self._numbered_colon: dict[int, int] = {}
+        self._held_from: dict[int, _HeldFrom] = {}
         self._numbering_starts = [m.start() for m in _NUMBERED_COLON.finditer(text)]
         # Counts from the start of the text to each place: signs, word characters, opening brackets,
         # list separators, and numbers (runs of digits) begun; `_in_number[p]`: text[p] goes on a
@@ -623,8 +658,10 @@ class _Text:
         n = len(text)
         self._signs, self._words, self._brackets, self._separators, self._numbers = ([0] * (n + 1) for _ in range(5))
         self._in_number = [False] * (n + 1)
-        # `_last_digit[i]`: where the last digit before place i stands (-1: none).
+        # `_last_digit[i]`, `_last_dot[i]`: where the last digit (dot) before place i stands (-1: none).
         self._last_digit = [-1] * (n + 1)
+        self._last_dot = [-1] * (n + 1)
+        self._lined = "\n" in text  # where `.` and `$` of a pattern may stop short of a piece's end
         # `_loose[i]`: the first place at i or after where a unit sign follows no figure (_LOOSE_UNIT).
         self._loose = [_INF] * (n + 2)
         for m in _LOOSE_UNIT.finditer(text):
@@ -640,6 +677,7 @@ class _Text:
             self._in_number[i] = digit and i > 0 and text[i - 1].isdecimal()
             self._numbers[i + 1] = self._numbers[i] + (digit and not self._in_number[i])
             self._last_digit[i + 1] = i if digit else self._last_digit[i]
+            self._last_dot[i + 1] = i if ch == "." else self._last_dot[i]
 
     def has_sign(self, p: int, e: int) -> bool:
         return self._signs[e] > self._signs[p]
@@ -678,6 +716,62 @@ class _Text:
         ends at one place only (its digit)."""
         return self._end_from(self._numbered, _NUMBERED_NAME.match, p) <= e
 
+    def held_from(self, p: int) -> _HeldFrom:
+        """What a piece opening at p holds (_HeldFrom), found on the first question about a piece from p."""
+        held = self._held_from.get(p)
+        if held is None:
+            held = self._held_from[p] = self._find_held_from(p)
+        return held
+
+    def _find_held_from(self, p: int) -> _HeldFrom:
+        text, n = self.text, len(self.text)
+        k = bisect.bisect_right(self._numbering_starts, p)
+        numbering = self._numbering_starts[k] if k < len(self._numbering_starts) else _INF
+        brackets, words = self._brackets, self._words
+        bracket = bisect.bisect_right(brackets, brackets[p], p) - 1 if brackets[n] > brackets[p] else _INF
+        word = bisect.bisect_right(words, words[p], p) - 1 if words[n] > words[p] else _INF
+        cells = self._unit_cells  # runs_into_unit(p, e): more cells open before e - 1 than before p + 1
+        after = bisect.bisect_right(cells, cells[p + 1], p + 1) if p < n else len(cells)
+        k = bisect.bisect_right(self._opened_after_name, p)
+        past_name = self._opened_after_name[k] if k < len(self._opened_after_name) else _INF
+        first = text[p : p + 1]
+        return _HeldFrom(
+            numbered=self._end_from(self._numbered, _NUMBERED_NAME.match, p),
+            numbering=numbering,
+            word=word,
+            bracket=bracket,
+            sign=self.first_sign(p),
+            counted=self.counted_end(p),
+            figures=self.figure_run_end(p),
+            loose=self._loose_at(p) if p < n else _INF,
+            kind=self._kind_end[p],
+            unit_cell=after + 1 if after < len(cells) else _INF,
+            past_name=past_name,
+            describes=self._describes_end[p + 1],
+            worded=_WORD_START.match(text, p) is not None,
+            yes_no=first in _YES_NO and not text.startswith("是否", p),
+            unit_first=p > 0 and text[p - 1].isdecimal() and _known_unit(first, self.hints),
+            unit_cell_start=p in self.unit_cell_starts,
+            dated=p < n and self.may_date(p),
+            opened=p in self.opened,
+        )
+
+    def numbering_end(self, p: int) -> int:
+        """Where the numbering that opens a name at p ends ("任务1:", _NUMBERED_COLON), _INF if none does.  It opens
+        text[p:e] for every e past that end: the pattern looks at no character after its match, and its match
+        in a piece reaching further than it is the one found in the whole text."""
+        return self._end_from(self._numbered_colon, _NUMBERED_COLON.match, p)
+
+    def number_tail(self, p: int, e: int) -> str:
+        """What follows the last digit of text[p:e] (_NUMBER_TAIL.sub("", piece)): the piece from there on when no
+        dot follows that digit, else the whole piece (the pattern finds nothing), as with no digit at all."""
+        if self._lined:
+            return _NUMBER_TAIL.sub("", self.text[p:e])
+        last = self._last_digit[e]
+        if last < p or self._last_dot[e] > last:
+            return self.text[p:e]
+        return self.text[last + 1 : e]
+
     def holds_numbering(self, p: int, e: int) -> bool:
         """text[p:e] holds a row's numbering with its colon after its start ("…门诊住院人次…55任务2:…")."""
         k = bisect.bisect_right(self._numbering_starts, p)
@@ -707,11 +801,8 @@ class _Text:
         """The least e from which _target_cost refuses every piece text[p:e] of one target: it holds a numbered
         name's opening (numbered), a 计量单位 cell after a name (runs_into_unit), or a unit sign after no figure
         (_LOOSE_UNIT searched in the piece, where the sign at p itself follows nothing)."""
-        numbered = self._end_from(self._numbered, _NUMBERED_NAME.match, p)
-        cells = self._unit_cells  # runs_into_unit(p, e): more cells open before e - 1 than before p + 1
-        after = bisect.bisect_right(cells, cells[p + 1], p + 1)
-        unit = after + 1 if after < len(cells) else _INF
-        return min(numbered, unit, self._loose_at(p) + 1)
+        held = self.held_from(p)
+        return min(held.numbered, held.unit_cell, held.loose + 1)
 
     def _loose_at(self, p: int) -> int:
         """Where the first unit sign after no figure stands in the text from p (_INF if none), as
@@ -867,6 +958,16 @@ def _word_ends(text: str, words: tuple[str, ...]) -> list[int]:
     for p in range(len(text) - 1, -1, -1):
         ends[p] = min(ends[p], ends[p + 1])
     return ends
+
+
+def _shortest_at(text: str, words: tuple[str, ...], ending: bool) -> list[int]:
+    """[k]: the length of the shortest of `words` that stands in `text` ending (`ending`) or opening at place k;
+    _INF where none does."""
+    shortest = [_INF] * (len(text) + 1)
+    for at, word in _starts(text, words):
+        k = at + len(word) if ending else at
+        shortest[k] = min(shortest[k], len(word))
+    return shortest
 
 
 def _twice_end(text: str, p: int) -> int:
@@ -1380,9 +1481,7 @@ def _cut(
                     continue
                 if judged is None:
                     cost = cost_of(role, at, p, e, named_before_text)
-                elif e in judged:
-                    cost = judged[e]
-                else:
+                elif (cost := judged.get(e, _UNJUDGED)) is _UNJUDGED:  # (None: judged, and no cell of the column)
                     cost = judged[e] = cost_of(role, at, p, e, named_before_text)
                 if cost is None:
                     continue
