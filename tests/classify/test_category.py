@@ -31,11 +31,11 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
     measured on the test documents: the third set (the 8 of batch m), the fourth (the 9 of batch n), the fifth (the 10
     of batch p), the sixth (the 4 of batch q), the seventh (the 7 of batch r), the eighth (the 5 of batch s), the ninth
     (the 4 of batch t), the tenth (the 9 of batches u and v), the eleventh (the 4 of batch w), the twelfth (the 3 of
-    batch x), the thirteenth (the 2 of batch y), the fourteenth (z01, batch z) and the fifteenth (aa01–aa03, batch
-    aa). The sets first (24) and fresh (34)
-    went to train / dev in issue 13-resplit (corpus/labels/README.md)."""
+    batch x), the thirteenth (the 2 of batch y), the fourteenth (z01, batch z), the fifteenth (aa01–aa03, batch
+    aa) and the sixteenth (ab01 and ab03, batch ab). The sets first (24) and fresh (34) went to train / dev in issue
+    13-resplit (corpus/labels/README.md)."""
     held = retrained_category.card["metrics"]["heldout"]
-    assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [90, 30, 69]
+    assert [len(held["split"][p]) for p in ("train", "dev", "test")] == [90, 30, 71]
     assert {name: len(docs) for name, docs in held["test_set_docs"].items()} == {
         "third": 8,
         "fourth": 9,
@@ -50,6 +50,7 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
         "thirteenth": 2,
         "fourteenth": 1,
         "fifteenth": 3,
+        "sixteenth": 2,
     }
     # C is chosen by macro-F1 cross-validated over the train + dev documents: the default C = 10 unless another
     # beats it by more than the noise (NOISE_MARGIN; issue 13g: C = 3 scored 0.8245 against 0.8221); test never
@@ -59,14 +60,14 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
         assert held["chosen_c"] == DEFAULT_C
     else:
         assert held["grid"][str(held["chosen_c"])] == best
-    assert held["test"]["samples"] == 468
+    assert held["test"]["samples"] == 483
     assert held["test_sets"]["third"]["samples"] == 46 and held["test_sets"]["fourth"]["samples"] == 61
     assert held["test_sets"]["fifth"]["samples"] == 32 and held["test_sets"]["sixth"]["samples"] == 26
     assert held["test_sets"]["seventh"]["samples"] == 40 and held["test_sets"]["eighth"]["samples"] == 45
     assert held["test_sets"]["ninth"]["samples"] == 36 and held["test_sets"]["tenth"]["samples"] == 52
     assert held["test_sets"]["eleventh"]["samples"] == 29 and held["test_sets"]["twelfth"]["samples"] == 34
     assert held["test_sets"]["thirteenth"]["samples"] == 17 and held["test_sets"]["fourteenth"]["samples"] == 34
-    assert held["test_sets"]["fifteenth"]["samples"] == 16
+    assert held["test_sets"]["fifteenth"]["samples"] == 16 and held["test_sets"]["sixteenth"]["samples"] == 15
     test = held["test"]
     assert list(test["per_class"]) == [
         "数量指标",
@@ -85,7 +86,8 @@ def test_held_out_scores_on_the_test_documents(retrained_category: Trained) -> N
     # Short of the issue's 0.85, see models/category.card.md. Helper wild-z's batch z (z01, 34 rows of an inspection
     # bureau's evaluation form, test set fourteenth: 0.311) takes the 66 test documents to 0.760 (0.784 on the other
     # 65): the floor follows the new rows, not a choice made on them. Helper wild-aa's batch aa (16 rows, fifteenth:
-    # 0.738) leaves the 69 test documents at 0.760.
+    # 0.738) leaves the 69 test documents at 0.760, and helper wild-ab's batch ab (15 rows, sixteenth: 0.711) the 71
+    # at 0.760 (0.7602 → 0.7601).
     assert test["macro_f1"] >= 0.74
     # Per set (before → after the resplit): third 0.918 → 0.932, fourth 0.695 → 0.781, fifth 0.917 → 0.978,
     # sixth 0.717 → 0.715, seventh 0.608 → 0.596, eighth 0.689 → 0.700, ninth 0.838 → 0.882; since issue
