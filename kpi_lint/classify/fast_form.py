@@ -31,6 +31,7 @@ from kpi_lint.classify.persist import ModelMeta
 from kpi_lint.classify.tokenize import JiebaTokenizer, TextNormalizer
 
 Features = dict[int, float]  # column of the block → value (absent: 0)
+Entries = tuple[np.ndarray, np.ndarray, np.ndarray]  # CSR rows of one block: indptr, columns, values
 Row = dict[str, str]  # model column → cell
 ROWS_PER_PRODUCT = 4096  # rows whose feature products are taken at once (bounds the memory of a large batch)
 
@@ -100,22 +101,46 @@ class TextBlock:
         return word_ngrams(self.tokenizer(doc), self.ngram_range)
 
     def features(self, row: Row) -> Features:
-        counts = Counter(j for term in self.analyze(row[self.column]) if (j := self.vocabulary.get(term)) is not None)
-        if not counts:
-            return {}
-        columns = np.fromiter(sorted(counts), dtype=np.intp, count=len(counts))
-        values = np.asarray([1.0 if self.binary else float(counts[j]) for j in columns.tolist()], dtype=np.float64)
+        _, columns, values = self.entries([row])
+        return dict(zip(columns.tolist(), values.tolist(), strict=True))
+
+    def entries(self, rows: Sequence[Row]) -> Entries:
+        """The features of every row at once, as CSR arrays (row r: ``columns[indptr[r]:indptr[r + 1]]``, ascending).
+
+        The per-term arithmetic (log, idf) is elementwise over all rows together; each row's norm is taken on its
+        own entries with the call a single row's is (`_scaled`), so every value is the one row-by-row work gives."""
+        vocabulary = self.vocabulary
+        indptr = [0]
+        columns: list[int] = []
+        counts: list[float] = []
+        for row in rows:
+            found = Counter(j for term in self.analyze(row[self.column]) if (j := vocabulary.get(term)) is not None)
+            ordered = sorted(found)
+            columns.extend(ordered)
+            counts.extend(1.0 if self.binary else float(found[j]) for j in ordered)
+            indptr.append(len(columns))
+        at = np.asarray(columns, dtype=np.intp)
+        values = np.asarray(counts, dtype=np.float64)
         if self.sublinear_tf:
             values = np.log(values) + 1.0
         if self.idf is not None:
-            values = values * self.idf[columns]
-        if self.norm == "l2":
-            scale = float(np.sqrt(np.dot(values, values)))
-            values = values / scale if scale > 0 else values
-        elif self.norm == "l1":
-            scale = float(np.abs(values).sum())
-            values = values / scale if scale > 0 else values
-        return dict(zip(columns.tolist(), values.tolist(), strict=True))
+            values = values * self.idf[at]
+        bounds = np.asarray(indptr, dtype=np.intp)
+        if self.norm in ("l2", "l1"):
+            values = _scaled(values, bounds, self.norm)
+        return bounds, at, values
+
+
+def _scaled(values: np.ndarray, indptr: np.ndarray, norm: str) -> np.ndarray:
+    """`values` with each row's entries divided by their L2 (or L1) norm; a row whose norm is 0 kept as it is."""
+    scales = np.ones(len(indptr) - 1, dtype=np.float64)
+    for r, (start, stop) in enumerate(zip(indptr[:-1].tolist(), indptr[1:].tolist(), strict=True)):
+        if stop > start:
+            own = values[start:stop]
+            scale = float(np.sqrt(np.dot(own, own))) if norm == "l2" else float(np.abs(own).sum())
+            if scale > 0:
+                scales[r] = scale
+    return values / np.repeat(scales, np.diff(indptr))
 
 
 @dataclass
@@ -172,23 +197,39 @@ class FastModel:
     path: Path | None = None
 
     def _row_features(self, row: Row) -> tuple[np.ndarray, np.ndarray]:
-        columns: list[int] = []
-        values: list[float] = []
+        _, columns, values = self._entries([row])
+        return columns, values
+
+    def _entries(self, rows: Sequence[Row]) -> Entries:
+        """Every row's features, blocks side by side (each block's columns after the widths before it), as CSR."""
+        n = len(rows)
+        owners: list[np.ndarray] = []
+        columns: list[np.ndarray] = []
+        values: list[np.ndarray] = []
         start = 0
         for block, weight in self.blocks:
-            for j, value in sorted(block.features(row).items()):
-                columns.append(start + j)
-                values.append(value * weight if weight is not None else value)
+            indptr, at, got = block.entries(rows) if isinstance(block, TextBlock) else _dict_entries(block, rows)
+            owners.append(np.repeat(np.arange(n, dtype=np.intp), np.diff(indptr)))
+            columns.append(at + start)
+            values.append(got * weight if weight is not None else got)
             start += block.width
-        return np.asarray(columns, dtype=np.intp), np.asarray(values, dtype=np.float64)
+        owner = np.concatenate(owners)
+        order = np.argsort(owner, kind="stable")  # row by row, each row's blocks in order
+        indptr = np.zeros(n + 1, dtype=np.intp)
+        np.cumsum(np.bincount(owner, minlength=n), out=indptr[1:])
+        return indptr, np.concatenate(columns)[order], np.concatenate(values)[order]
 
     def decision(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
-        """The linear scores of `rows` (cells in ``meta.columns`` order, as `model_row` writes them)."""
+        """The linear scores of `rows` (cells in ``meta.columns`` order, as `model_row` writes them).
+
+        The features of all rows are found at once (`_entries`); each row's score is its own product of the
+        coefficients' columns with its values, as one row alone gives it."""
         names = self.meta.columns
-        scores = np.empty((len(rows), self.coef.shape[0]), dtype=np.float64)
-        for r, cells in enumerate(rows):
-            columns, values = self._row_features(dict(zip(names, cells, strict=True)))
-            scores[r] = self.coef[:, columns] @ values if len(columns) else 0.0
+        indptr, columns, values = self._entries([dict(zip(names, cells, strict=True)) for cells in rows])
+        scores = np.zeros((len(rows), self.coef.shape[0]), dtype=np.float64)
+        for r, (start, stop) in enumerate(zip(indptr[:-1].tolist(), indptr[1:].tolist(), strict=True)):
+            if stop > start:
+                scores[r] = self.coef[:, columns[start:stop]] @ values[start:stop]
         return scores + self.intercept
 
     def predict_proba(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
@@ -212,6 +253,19 @@ class FastModel:
             best = proba.argmax(axis=1)
             out.extend((self.classes[i], float(proba[r, i])) for r, i in enumerate(best.tolist()))
         return out
+
+
+def _dict_entries(block: OneHotBlock | CueBlock, rows: Sequence[Row]) -> Entries:
+    """A block of a few columns a row (`features`), as CSR arrays."""
+    indptr = [0]
+    columns: list[int] = []
+    values: list[float] = []
+    for row in rows:
+        found = sorted(block.features(row).items())
+        columns.extend(j for j, _ in found)
+        values.extend(v for _, v in found)
+        indptr.append(len(columns))
+    return np.asarray(indptr, dtype=np.intp), np.asarray(columns, dtype=np.intp), np.asarray(values, dtype=np.float64)
 
 
 def _expit(x: np.ndarray) -> np.ndarray:

@@ -222,3 +222,23 @@ def test_a_one_file_check_with_a_warm_form_imports_no_scikit_learn(tmp_path: Pat
     assert fast == plain
     found = fast["findings"] if isinstance(fast, dict) else fast
     assert sum(f["code"] == "KPI101" for f in found) >= 40
+
+
+def test_the_rows_predicted_together_score_bit_for_bit_as_each_row_alone(
+    shipped: dict[str, Model], corpus_rows: dict[str, list[tuple[str, ...]]]
+) -> None:
+    """`decision` finds every row's features at once (issue 10): on every distinct row of the samples and the wild
+    set, each score is the very float that row gives when it is scored by itself, for both shipped models."""
+    for name, model in shipped.items():
+        form = derive(model)
+        assert form is not None
+        rows = [model_row(cells, form.meta.columns) for cells in corpus_rows[name]]
+        assert len(rows) > 900  # 1,000-odd distinct rows a model (1,394 wild rows and the samples')
+        together = form.decision(rows)
+        alone = np.vstack([form.decision([row]) for row in rows])
+        assert together.tobytes() == alone.tobytes()
+        # a row of empty cells between two others leaves theirs as they were
+        blank = tuple("" for _ in form.meta.columns)
+        between = form.decision([rows[0], blank, rows[1]])
+        assert between[1].tobytes() == form.decision([blank])[0].tobytes()
+        assert between[0].tobytes() == together[0].tobytes() and between[2].tobytes() == together[1].tobytes()
