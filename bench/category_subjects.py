@@ -29,7 +29,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedGroupKFold
@@ -183,11 +182,12 @@ def main() -> None:
         diff = np.asarray(scores) - np.asarray(base)
         dev, dev_classes = train_to_dev(VARIANTS[name], set_)
         print(f"{name}:")
-        print(
-            f"  grouped CV ({len(set_.labels)} rows, {args.seeds} shuffles): {np.mean(scores):.4f} ± {np.std(scores):.4f}"
-            f"  [{' '.join(f'{s:.4f}' for s in scores)}]"
-        )
-        print(f"  paired vs shipped: {np.mean(diff):+.4f} ± {np.std(diff):.4f}  [{' '.join(f'{d:+.4f}' for d in diff)}]")
+        listed = " ".join(f"{s:.4f}" for s in scores)
+        rows = len(set_.labels)
+        print(f"  grouped CV ({rows} rows, {args.seeds} shuffles): {np.mean(scores):.4f} ± {np.std(scores):.4f}")
+        print(f"    per shuffle [{listed}]")
+        paired = " ".join(f"{d:+.4f}" for d in diff)
+        print(f"  paired vs shipped (same folds): {np.mean(diff):+.4f} ± {np.std(diff):.4f}  [{paired}]")
         print(f"  cv per class (pooled): {per_class(truth, pooled)}")
         print(f"  train → dev documents: {dev:.4f}  ({dev_classes})")
         sys.stdout.flush()
