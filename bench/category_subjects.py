@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from category_choices import train_dev_rows  # noqa: E402
+from category_external import macro  # noqa: E402
 
 from kpi_lint.classify.cues import CueFeatures  # noqa: E402
 from kpi_lint.classify.data import TrainingSet  # noqa: E402
@@ -132,11 +133,6 @@ def fit_predict(make: Callable[[], Pipeline], fit: pd.DataFrame, y: list[str], j
         warnings.filterwarnings("ignore")
         model.fit(fit, y)
         return [str(p) for p in model.predict(judged)]
-
-
-def macro(truth: list[str], predicted: list[str]) -> float:
-    present = [c for c in CATEGORY_LABELS if c in set(truth)]
-    return float(f1_score(truth, predicted, labels=present, average="macro", zero_division=0))
 
 
 def per_class(truth: list[str], predicted: list[str]) -> str:
