@@ -422,11 +422,23 @@ class Vocabulary:
 
     def fact_opening(self, text: str) -> str | None:
         """The longest fact label of four characters or more that `text` begins with ("项目名称农村…")."""
-        for n in range(min(len(text), 16), 3, -1):
+        if self._fact_letters.search(fold(text[:_LONGEST_OPENING])) is None:
+            return None  # no label's characters stand in order in the opening: no prefix's key can be one
+        for n in range(min(len(text), _LONGEST_OPENING), 3, -1):
             key = label_key(text[:n])
             if len(key) >= 4 and key in self.facts:
                 return text[:n]
         return None
+
+    @cached_property
+    def _fact_letters(self) -> re.Pattern[str]:
+        """Any fact label of four characters or more with its characters in order, anything between them.
+
+        `label_key` only folds characters one for one and leaves characters out (spaces, marks, numbering, a
+        weight), so the key of a prefix of a text is a subsequence of the text's folded opening: an opening
+        where no label's characters stand in order begins with none (`fact_opening` asks 13 prefixes otherwise)."""
+        words = sorted(w for w in self.facts if len(w) >= 4)
+        return re.compile("|".join(".*?".join(map(re.escape, w)) for w in words) or "(?!)", re.DOTALL)
 
     @cached_property
     def _label_run(self) -> re.Pattern[str]:
@@ -764,6 +776,7 @@ def _pair_repeats(key: str) -> bool:
 
 
 _MEMO_LIMIT = 200_000
+_LONGEST_OPENING = 16  # characters of a text a fact label it opens with may take (fact_opening)
 _MAX_GLUED_HEADER = 80  # characters: a glued header row is short
 
 _LEVEL_LINE = lazy_compile(r"^(一级|二级)\s+(\S+?)(?:\s*<\s*(\S+))?\s*[:：]\s*(.*)$")
