@@ -193,9 +193,11 @@ def _wrapped_tail(
     if not head_words or k + 1 >= len(flat):
         return head_words
     last = head_words[-1]
+    if label_key(last) != last or last in words:
+        return head_words  # asked first: most cells end in a word or in marks, and the next cell is not looked at
     r2, i2 = flat[k + 1]
     part = label_key(rows[r2].cells[i2].text)
-    if label_key(last) != last or last in words or not part or len(part) > 4:
+    if not part or len(part) > 4:
         return head_words
     for at in range(2, len(last) - 1):
         if last[:at] in words and last[at:] + part in words:
@@ -223,7 +225,14 @@ def _join_wrapped_columns(rows: list[Row], words: Set[str], starts: Set[str]) ->
             continue
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         pasted = nxt is not None and row.ruled and (not nxt.ruled or from_left_edge(nxt.cells))
-        if nxt is not None and (not row.ruled or pasted) and len(row.filled) >= 3 and nxt.filled:
+        # len(row.cells) first: a row of one or two cells (one cell per line) is not looked into
+        if (
+            nxt is not None
+            and (not row.ruled or pasted)
+            and len(row.cells) >= 3
+            and len(row.filled) >= 3
+            and nxt.filled
+        ):
             parts = [c for c in row.cells if not c.blank and _may_begin(label_key(c.text), words, starts)]
             tails = [word for c in nxt.filled for word in c.text.split()] if parts else []
             joined = _complete(parts, tails, words) if tails else {}
