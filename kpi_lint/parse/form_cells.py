@@ -28,7 +28,13 @@ class Kind(Enum):
 def kind_of(cell: Cell, vocab: Vocabulary) -> Kind:
     if cell.blank:
         return Kind.BLANK
-    return Kind[vocab.remember("kind", cell.text, lambda text: _kind_of(text, vocab).name) or "DATA"]
+    # Asked of every cell of every row, most often again: the remembered answer read straight from the
+    # vocabulary's memo (a name is never None), the memo asked through `remember` only the first time.
+    name = vocab.memo.get(("kind", cell.text)) or vocab.remember("kind", cell.text, lambda t: _kind_of(t, vocab).name)
+    return _KINDS[name or "DATA"]
+
+
+_KINDS = {kind.name: kind for kind in Kind}  # Kind[name] goes through the enum's own lookup, slower
 
 
 def _kind_of(text: str, vocab: Vocabulary) -> Kind:

@@ -49,3 +49,20 @@ def test_fact_opening_answers_as_the_prefix_by_prefix_lookup() -> None:
     # Not vacuous: labels are found, and most pieces are turned away before any prefix is looked up.
     # 7,223 pieces, 242 found, 458 past the prefilter on the 184 files of session 21 (the wild set grows).
     assert len(pieces) >= 7_000 and found >= 200 and passed * 5 < len(pieces), (len(pieces), found, passed)
+
+
+def test_kind_of_reads_its_remembered_answer_as_it_first_found_it() -> None:
+    """kind_of reads a cell's remembered kind straight from the vocabulary's memo: asked twice of every piece
+    of the wild set (found, then remembered) it answers what _kind_of finds anew."""
+    from kpi_lint.grid import Cell
+    from kpi_lint.parse.form_cells import Kind, _kind_of, kind_of
+
+    vocab = load_lexicon().vocabulary
+    vocab.memo.clear()
+    labels = 0
+    for piece in _wild_pieces():
+        cell = Cell(piece, 1, 1)
+        expected = Kind.BLANK if cell.blank else _kind_of(piece, vocab)
+        assert kind_of(cell, vocab) is expected and kind_of(cell, vocab) is expected, piece
+        labels += expected in (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
+    assert labels >= 100, labels  # 149 labels among the pieces of the 184 files of session 21
