@@ -424,11 +424,23 @@ class Vocabulary:
 
     def fact_opening(self, text: str) -> str | None:
         """The longest fact label of four characters or more that `text` begins with ("项目名称农村…")."""
-        for n in range(min(len(text), 16), 3, -1):
+        if self._fact_letters.search(fold(text[:_LONGEST_OPENING])) is None:
+            return None  # no label's characters stand in order in the opening: no prefix's key can be one
+        for n in range(min(len(text), _LONGEST_OPENING), 3, -1):
             key = label_key(text[:n])
             if len(key) >= 4 and key in self.facts:
                 return text[:n]
         return None
+
+    @cached_property
+    def _fact_letters(self) -> re.Pattern[str]:
+        """Any fact label of four characters or more with its characters in order, anything between them.
+
+        `label_key` only folds characters one for one and leaves characters out (spaces, marks, numbering, a
+        weight), so the key of a prefix of a text is a subsequence of the text's folded opening: an opening
+        where no label's characters stand in order begins with none (`fact_opening` asks 13 prefixes otherwise)."""
+        words = sorted(w for w in self.facts if len(w) >= 4)
+        return re.compile("|".join(".*?".join(map(re.escape, w)) for w in words) or "(?!)", re.DOTALL)
 
     @cached_property
     def _label_run(self) -> re.Pattern[str]:
@@ -437,13 +449,18 @@ class Vocabulary:
         return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
     def is_furniture(self, text: str) -> bool:
-        return self.remember("furniture", text, self._furniture_word) is not None
+        found = self.memo.get(("furniture", text), _UNASKED)
+        return (self.remember("furniture", text, self._furniture_word) if found is _UNASKED else found) is not None
 
     def _furniture_word(self, text: str) -> str | None:
         s = squash(text)
         return next((word for word in self.furniture if word in s), None)
 
     def canonical_level1(self, text: str | None) -> str | None:
+        found = self.memo.get(("level1", text or ""), _UNASKED)
+        if found is not _UNASKED:
+            return found
+
         def look(t: str) -> str | None:
             found = _lookup(self.level1, t, self.typos, self._level1_starts, self._level1_scrambles)
             return found or self.whole_level1.get(_whole_cell(t))
@@ -451,6 +468,10 @@ class Vocabulary:
         return self.remember("level1", text or "", look)
 
     def canonical_level2(self, text: str | None) -> str | None:
+        found = self.memo.get(("level2", text or ""), _UNASKED)
+        if found is not _UNASKED:
+            return found
+
         def look(t: str) -> str | None:
             found = _lookup(self.level2, t, self.typos, self._level2_starts, self._level2_scrambles)
             return found or self.whole_level2.get(_whole_cell(t))
@@ -490,7 +511,8 @@ class Vocabulary:
 
     def fund_source(self, text: str) -> str | None:
         """The source a funds row label names ("其中：财政拨款" → 财政拨款), by its longest known word."""
-        return self.remember("fund_source", text, self._fund_source)
+        found = self.memo.get(("fund_source", text), _UNASKED)
+        return self.remember("fund_source", text, self._fund_source) if found is _UNASKED else found
 
     def _fund_source(self, text: str) -> str | None:
         s = BRACKETED.sub("", label_key(text)).rstrip(":：")
@@ -574,7 +596,8 @@ class Vocabulary:
 
     def column_role(self, text: str) -> str | None:
         """The role of a header cell: the role of the longest header word it contains."""
-        return self.remember("column", text, self._column_role)
+        found = self.memo.get(("column", text), _UNASKED)
+        return self.remember("column", text, self._column_role) if found is _UNASKED else found
 
     def whole_column_word(self, text: str) -> bool:
         """`text` names a column only by a word that must stand as a whole cell ("=绩效目标"): a header
@@ -618,7 +641,8 @@ class Vocabulary:
 
     def title_family(self, text: str) -> str | None:
         """The form family a title names (申报表 / 目标表 / 自评表), by the longest title word found."""
-        return self.remember("title", text, self._title_family)
+        found = self.memo.get(("title", text), _UNASKED)
+        return self.remember("title", text, self._title_family) if found is _UNASKED else found
 
     def _title_family(self, text: str) -> str | None:
         best = self._title_words(squash(text))
@@ -766,6 +790,10 @@ def _pair_repeats(key: str) -> bool:
 
 
 _MEMO_LIMIT = 200_000
+# What the memo gives for a question not asked yet: no answer is this very object (the questions asked of
+# every cell read the memo at the call, and go through `remember` only the first time).
+_UNASKED = "\x00unasked"
+_LONGEST_OPENING = 16  # characters of a text a fact label it opens with may take (fact_opening)
 _MAX_GLUED_HEADER = 80  # characters: a glued header row is short
 
 _LEVEL_LINE = lazy_compile(r"^(一级|二级)\s+(\S+?)(?:\s*<\s*(\S+))?\s*[:：]\s*(.*)$")

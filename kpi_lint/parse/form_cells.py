@@ -28,7 +28,13 @@ class Kind(Enum):
 def kind_of(cell: Cell, vocab: Vocabulary) -> Kind:
     if cell.blank:
         return Kind.BLANK
-    return Kind[vocab.remember("kind", cell.text, lambda text: _kind_of(text, vocab).name) or "DATA"]
+    # Asked of every cell of every row, most often again: the remembered answer read straight from the
+    # vocabulary's memo (a name is never None), the memo asked through `remember` only the first time.
+    name = vocab.memo.get(("kind", cell.text)) or vocab.remember("kind", cell.text, lambda t: _kind_of(t, vocab).name)
+    return _KINDS[name or "DATA"]
+
+
+_KINDS = {kind.name: kind for kind in Kind}  # Kind[name] goes through the enum's own lookup, slower
 
 
 def _kind_of(text: str, vocab: Vocabulary) -> Kind:
@@ -193,9 +199,11 @@ def _wrapped_tail(
     if not head_words or k + 1 >= len(flat):
         return head_words
     last = head_words[-1]
+    if label_key(last) != last or last in words:
+        return head_words  # asked first: most cells end in a word or in marks, and the next cell is not looked at
     r2, i2 = flat[k + 1]
     part = label_key(rows[r2].cells[i2].text)
-    if label_key(last) != last or last in words or not part or len(part) > 4:
+    if not part or len(part) > 4:
         return head_words
     for at in range(2, len(last) - 1):
         if last[:at] in words and last[at:] + part in words:
@@ -223,7 +231,14 @@ def _join_wrapped_columns(rows: list[Row], words: Set[str], starts: Set[str]) ->
             continue
         nxt = rows[i + 1] if i + 1 < len(rows) else None
         pasted = nxt is not None and row.ruled and (not nxt.ruled or from_left_edge(nxt.cells))
-        if nxt is not None and (not row.ruled or pasted) and len(row.filled) >= 3 and nxt.filled:
+        # len(row.cells) first: a row of one or two cells (one cell per line) is not looked into
+        if (
+            nxt is not None
+            and (not row.ruled or pasted)
+            and len(row.cells) >= 3
+            and len(row.filled) >= 3
+            and nxt.filled
+        ):
             parts = [c for c in row.cells if not c.blank and _may_begin(label_key(c.text), words, starts)]
             tails = [word for c in nxt.filled for word in c.text.split()] if parts else []
             joined = _complete(parts, tails, words) if tails else {}

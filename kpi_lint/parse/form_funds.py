@@ -63,11 +63,9 @@ class FundsReader:
             self._figures = [(i, f) for i, f in named if f is not None]
             return True
         found = False
-        labels = [
-            i for i, c in enumerate(cells) if not c.blank and self.vocab.fund_source(c.text) not in (None, "总额")
-        ]
-        for i, cell in enumerate(cells):
-            source = self.vocab.fund_source(cell.text) if not cell.blank else None
+        sources = [self.vocab.fund_source(c.text) if not c.blank else None for c in cells]  # each cell asked once
+        labels = [i for i, source in enumerate(sources) if source not in (None, "总额")]
+        for i, (cell, source) in enumerate(zip(cells, sources, strict=True)):
             if source is None:
                 continue
             if self._figures and self.execution is None and source == "总额":

@@ -187,9 +187,10 @@ class FormReader:
     # Lines of the header cells such a mark followed; None until the text shows a mark that closes a row.
     _header_row_ends: set[int] | None = None
 
-    @property
-    def vocab(self) -> Vocabulary:
-        return self.lexicon.vocabulary
+    def __post_init__(self) -> None:
+        # Asked several times of every row: looked up once (Lexicon.vocabulary is a property, and builds
+        # the vocabulary anew on each call for a lexicon made without one).
+        self.vocab: Vocabulary = self.lexicon.vocabulary
 
     @property
     def draft(self) -> _Draft:

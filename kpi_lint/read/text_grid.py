@@ -32,7 +32,6 @@ from kpi_lint.vocab import PAGE_NUMBER, WORDED_SIGNS
 
 _PIPE_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES = re.compile(r"(?: {2,}|\u3000+| ?\t ?)")
-_SPACE = re.compile(r" ")
 # No indicator table is wider than this; a line with more cells holds a whole table.
 MAX_COLUMNS = 24
 _LONE_PIPE = lazy_compile(r"^[\s|]*\|[\s|]*$")
@@ -46,8 +45,12 @@ def _split(text: str, sep: re.Pattern[str] | str) -> list[tuple[int, str]]:
     """(0-based start, text) of each piece of `text` between separators."""
     pieces: list[tuple[int, str]] = []
     start = 0
-    matches = sep.finditer(text) if isinstance(sep, re.Pattern) else re.finditer(re.escape(sep), text)
-    for m in matches:
+    if isinstance(sep, str):  # a literal separator ("\t", "|"): str.split cuts where finditer would match
+        for piece in text.split(sep):
+            pieces.append((start, piece))
+            start += len(piece) + len(sep)
+        return pieces
+    for m in sep.finditer(text):
         pieces.append((start, text[start : m.start()]))
         start = m.end()
     pieces.append((start, text[start:]))
@@ -94,7 +97,7 @@ def _single_spaced(text: str, lead: int) -> list[tuple[int, str]] | None:
     A space inside brackets ("数量( ≥**个 )") does not separate cells.
     """
     pieces: list[tuple[int, str]] = []
-    for start, piece in _split(text, _SPACE):
+    for start, piece in _split(text, " "):
         if not piece:
             continue
         if pieces:

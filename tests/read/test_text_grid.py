@@ -75,3 +75,27 @@ def test_two_labels_glued_whole_are_still_two_cells() -> None:
     """A 一级 and its 二级 glued ("效益指标经济效益指标"), or two 二级 that share no word said twice, stay two cells."""
     assert _label_cells("效益指标经济效益指标") == ["效益指标", "经济效益指标"]
     assert _label_cells("数量指标质量指标") == ["数量指标", "质量指标"]
+
+
+def test_a_literal_separator_cuts_where_its_pattern_would() -> None:
+    """_split cuts a line at a literal separator (tab, "|", a space) with str.split: on every line of the wild
+    text files it gives the pieces and columns that matching the separator as a pattern gives."""
+    import re
+
+    from kpi_lint.read.text_grid import _split
+
+    def by_pattern(text: str, sep: str) -> list[tuple[int, str]]:
+        pieces, start = [], 0
+        for m in re.finditer(re.escape(sep), text):
+            pieces.append((start, text[start : m.start()]))
+            start = m.end()
+        return [*pieces, (start, text[start:])]
+
+    wild = Path(__file__).parents[2] / "corpus" / "wild"
+    lines = [line for path in sorted(wild.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    cut = 0
+    for line in lines:
+        for sep in ("\t", "|", " "):
+            assert _split(line, sep) == by_pattern(line, sep), (line, sep)
+            cut += sep in line
+    assert cut >= 5_000, cut  # cuts made, not only whole lines (6,185 on the 184 files of session 21)
