@@ -36,7 +36,7 @@ from kpi_lint.rules.target.common import (
     timeliness_rate,
     words_in,
 )
-from kpi_lint.rules.target.price_ceiling import names_set_price, price_ceiling_met
+from kpi_lint.rules.target.price_ceiling import price_ceiling_met
 
 _MAGNITUDES = frozenset("万亿千百")
 
@@ -229,8 +229,6 @@ class ValueTypeMismatch(Rule):
             control = "越低越好的比率"  # "项目成本超支率 | ≤0%"
         elif ind.level2 == COST and price_ceiling_met(ind, self.lexicon):
             control = "以参照价格或标准为上限"  # "种薯采购价格不高于市场价 | 是", "按照物价部门定价标准采购 | 100%"
-            if names_set_price(ind.level3, self.lexicon):
-                control = "按规定的价格执行"  # "国家政策性粮收购价格执行率 | 100%": the set price, no ceiling
         money = money_form(ind, parsed) if ind.level2 == COST else None
         if control:
             # A control the year-end accounts can check, only no amount to weigh it against

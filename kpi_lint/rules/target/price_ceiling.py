@@ -16,7 +16,6 @@ from kpi_lint.rules.target.common import clean
 
 PRICE_CEILINGS_FILE = "price_ceilings.txt"
 _GAP = 8  # at most this many characters between the bound word and the price ("按照物价部门定价标准", "不超过规定标准")
-_APPLIED_GAP = 2  # between a price and its 执行率 ("收购价格执行率": the 格 of 价格)
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -25,41 +24,20 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=8)
 def _pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """(上限 or 依照 word) … 价格 word, 上限 word … 标准 word, or 价格 word … 执行 word ("收购价格执行率"), built
-    once per word-list folder."""
+    """(上限 or 依照 word) … 价格 word, or 上限 word … 标准 word, built once per word-list folder."""
     keyed = lexicon.keyed(PRICE_CEILINGS_FILE)
-    ceiling, follow, price, standard, applied = (keyed.get(k, ()) for k in ("上限", "依照", "价格", "标准", "执行"))
+    ceiling, follow, price, standard = (keyed.get(k, ()) for k in ("上限", "依照", "价格", "标准"))
     parts = []
     if (ceiling or follow) and price:
         parts.append(f"(?:{_alternatives((*ceiling, *follow))}).{{0,{_GAP}}}?(?:{_alternatives(price)})")
-    if price and applied:
-        parts.append(_applied_source(price, applied))
     if ceiling and standard:
         parts.append(f"(?:{_alternatives(ceiling)}).{{0,{_GAP}}}?(?:{_alternatives(standard)})")
     return re.compile("|".join(parts)) if parts else None
 
 
-def _applied_source(price: tuple[str, ...], applied: tuple[str, ...]) -> str:
-    return f"(?:{_alternatives(price)}).{{0,{_APPLIED_GAP}}}?(?:{_alternatives(applied)})"
-
-
-@lru_cache(maxsize=8)
-def _applied_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
-    keyed = lexicon.keyed(PRICE_CEILINGS_FILE)
-    price, applied = keyed.get("价格", ()), keyed.get("执行", ())
-    return re.compile(_applied_source(price, applied)) if price and applied else None
-
-
-def names_set_price(name: str | None, lexicon: Lexicon) -> bool:
-    """The name measures how far a price set elsewhere is kept ("国家政策性粮收购价格执行率"): a price control that
-    sets no ceiling of its own (a state purchase price is a floor for the seller)."""
-    pattern = _applied_pattern(lexicon)
-    return pattern is not None and pattern.search(clean(name)) is not None
-
-
 def names_price_ceiling(name: str | None, lexicon: Lexicon) -> bool:
     """The name bounds a price or a spending by a reference printed elsewhere: "种薯采购价格不高于市场价",
-    "按照物价部门定价标准采购", "差旅费不超过规定标准", or the share bought at a set price ("收购价格执行率")."""
+    "按照物价部门定价标准采购", "差旅费不超过规定标准"."""
     pattern = _pattern(lexicon)
     return pattern is not None and pattern.search(clean(name)) is not None
 
