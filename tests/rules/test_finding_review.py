@@ -1051,7 +1051,11 @@ PINS: tuple[Pin, ...] = (
             "KPI502": 15 / 15,
         },
         overall=180 / 185,
-        at_least=185,
+        # 184 still reported since issue 11-s55-fixes: e06 130 KPI101 (a state answering the name's yes/no question) is
+        # silent; b07 39 KPI102 and g04 13 KPI203 reworded. e02 4:122 KPI404 (sample 55 partly: "a price control") is
+        # still reported: corpus/labels/README.md settles a price execution rate as a rate of standard met (质量), and
+        # samples 9, 24, 50 and 51 judged the move right.
+        at_least=184,
     ),
 )
 
@@ -1150,9 +1154,11 @@ def test_kpi404_asks_for_a_replacement_only_where_the_move_leaves_a_required_cat
         "请移到成本指标（移走后数量指标就空了），并补上数量指标下真正属于它的目标。"
     )
     # A move that leaves 成本 with rows of no amount says what is left and asks for a real one (issue 11-s48-fixes,
-    # sample 48's cause 5): e02's "国家政策性粮收购价格执行率 | 100%" leaves "县级储备粮库存成本核算率". f02 38
-    # "按照物价部门定价标准采购 | 100%" was this case until issue 11-s53-fixes: a price bounded by the set price stays
-    # under 成本 now (lexicons/price_ceilings.txt), a cost control KPI104 asks for an amount (info).
+    # sample 48's cause 5): e02's "国家政策性粮收购价格执行率 | 100%" leaves "县级储备粮库存成本核算率"; so does j04's
+    # "助学金社会化发放率 | ≥95%", which leaves "资金执行率". f02 38 "按照物价部门定价标准采购 | 100%" was this case until
+    # issue 11-s53-fixes: a price bounded by the set price stays under 成本 now (lexicons/price_ceilings.txt), a cost
+    # control KPI104 asks for an amount (info). e02's purchase price is a floor the state sets for the seller, its
+    # execution rate a rate of standard met (corpus/labels/README.md): it still moves.
     [e02] = [
         f.message
         for f in _findings()[("corpus/wild/e02_hunan_grain_selfeval.txt", "KPI404")]
@@ -1160,6 +1166,9 @@ def test_kpi404_asks_for_a_replacement_only_where_the_move_leaves_a_required_cat
     ]
     assert "移走后成本指标下只剩“县级储备粮库存成本核算率”等不是金额的目标" in e02
     assert e02.endswith("并补上成本指标下真正属于它的目标。")
+    j04 = _kpi404_at("j04_sichuan_civilaffairs_regional", 65).message
+    assert "移走后成本指标下只剩“资金执行率”等不是金额的目标" in j04
+    assert j04.endswith("并补上成本指标下真正属于它的目标。")
     assert not [f for f in _findings()[("corpus/wild/f02_ningxia_cdc_approval.txt", "KPI404")] if f.line == 38]
     # h03's two 质量 rows both move to 数量: 质量 is empty only once both move, and each message says so
     # (issue 11-s50-fixes; sample 50 noticed "移走后质量指标就空了" on each of them).
@@ -1167,6 +1176,22 @@ def test_kpi404_asks_for_a_replacement_only_where_the_move_leaves_a_required_cat
     assert "（与“获得标准化工作项目补助奖励的单位数量(家)”一并移走后质量指标就空了）" in (
         _kpi404_at("h03_fujian_marketreg", 45).message
     )
+
+
+def test_sample_55_partly_causes_on_their_wild_rows() -> None:
+    """The four causes sample 55 judged partly, each on its real row (issue 11-s55-fixes)."""
+    wild = "corpus/wild/"
+    # e06 130: "长效管理机制健全性 | 健全" answers the yes/no question its name asks (pass_fail_words.txt 状态 / 问句)
+    assert not [f for f in _findings()[(wild + "e06_hubei_science_declaration.txt", "KPI101")] if f.line == 130]
+    # b07 39: 免费开放率 at 100% is set aside (full_rates.txt 开放率); 3 of the other 4 rows still read "100%"
+    [b07] = _findings()[(wild + "b07_shandong_culture_selfeval.txt", "KPI102")]
+    assert (b07.line, b07.column) == (39, 13)
+    assert "4 个指标中的 3 个" in b07.message and "另有 1 个" in b07.message
+    # g04 13: the 指标描述 column says what 4 of the 5 category-named rows measure; 时效 "全年 | 全年" says nothing
+    [g04] = _findings()[(wild + "g04_zhejiang_greening_declaration.txt", "KPI203")]
+    assert g04.severity == Severity.WARNING
+    assert "其中 4 个在指标描述一栏说明了衡量什么（如“完成全市375万平方米的绿地养护、维护等”）" in g04.message
+    assert "时效指标连指标描述也没有写出" in g04.message
 
 
 def test_kpi404_never_gives_an_example_of_another_project_kind() -> None:

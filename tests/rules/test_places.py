@@ -154,8 +154,20 @@ def test_kpi203_lists_the_category_names_by_row(name: str, rows: str) -> None:
     labels = ["数量指标", "质量指标", "时效指标", "成本指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标"]
     for ind, label in zip(doc.projects[0].indicators, labels, strict=False):
         ind.level3 = label
+        ind.description = None  # the fixtures' descriptions say what each row measures: KPI203 would say so (info)
     (message,) = _messages(doc, "KPI203")
     assert f"服务对象满意度指标；在{rows}）：指标名称一栏填的是类别" in message
+
+
+def test_kpi203_cites_a_description_that_says_what_the_category_rows_measure() -> None:
+    doc = parse(OFFICE / "target.docx")
+    labels = ["数量指标", "质量指标", "时效指标", "成本指标", "社会效益指标", "可持续影响指标", "服务对象满意度指标"]
+    for ind, label in zip(doc.projects[0].indicators, labels, strict=False):
+        ind.level3 = label
+    (message,) = _messages(doc, "KPI203")
+    cited = "衡量什么写在指标描述一栏（如“对辖区定点医药机构开展现场检查的家数”）"
+    assert f"在表1 行5、6、7、8、9、10、11），{cited}" in message
+    assert message.endswith("这里只作提示。")
 
 
 @pytest.mark.parametrize(

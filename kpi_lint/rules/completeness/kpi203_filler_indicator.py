@@ -37,7 +37,7 @@ def _phrase_why(ind: Indicator) -> tuple[str, bool]:
     """What is wrong with a filler phrase: a category's name without its 指标 ("服务对象满意度") names the
     category, not what is measured — exactly that, not an empty phrase ("生态影响"); and whether the row says
     what it measures elsewhere (its explanation column), so that only its name falls short."""
-    name = clean(_UNIT_TAIL.sub("", squash(ind.level3 or "")))
+    name = _label_name(ind)
     if f"{name}指标" in CATEGORY_NAMES:
         described = _described(ind, name)
         if described:
@@ -54,7 +54,13 @@ def _described(ind: Indicator, name: str) -> str | None:
     said = clean(text)
     if not said or said in name or name in said or f"{said}指标" in CATEGORY_NAMES:
         return None
+    if said == clean(ind.value):
+        return None  # "时效指标 | 全年 | 全年": the description repeats the target, it says nothing of what is measured
     return text
+
+
+def _label_name(ind: Indicator) -> str:
+    return clean(_UNIT_TAIL.sub("", squash(ind.level3 or "")))
 
 
 class FillerIndicator(Rule):
@@ -67,7 +73,9 @@ class FillerIndicator(Rule):
     三级指标去掉空白、标点和末尾单位后，等于 ``lexicons/filler_phrases.txt`` 中的短语（生态影响、经济发展、
     提高效率、项目实现功能、环保节能……）或指标体系本身的类别名（生态效益指标、数量指标……）时报告。
     类别下整行空着的情况归 KPI201/KPI202。一个项目半数以上（至少 3 行）已填指标的三级指标都是类别名（指标名称
-    一栏填的是“数量指标”“质量指标”……）时，这是整张表的填法，报告一次，列出各行。名称只是类别名、但这一行的
+    一栏填的是“数量指标”“质量指标”……）时，这是整张表的填法，报告一次，列出各行；其中指标描述一栏说明了衡量什么
+    的行（“数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护”），消息照实说明，只缺名称；各行都有这样的
+    说明时报告为提示 info（只重复指标值的说明，如“全年 | 全年”，不算）。名称只是类别名、但这一行的
     指标说明（指标解释）一栏写明了衡量谁（“服务对象满意度 | 享受高龄津贴的对象对老龄工作的满意程度”）时，这一行
     本身是完整的，只有名称不够具体：报告为提示 info，并说明对象已写在指标说明里。
     消息中的示例只给具体名称的写法，××为本项目自己的对象（“受益××人数”“××验收合格率”“受益××满意度”），
@@ -110,7 +118,7 @@ class FillerIndicator(Rule):
         phrases: list[Indicator] = []
         filled = 0
         for ind in project.indicators:
-            name = clean(_UNIT_TAIL.sub("", squash(ind.level3 or "")))
+            name = _label_name(ind)
             if not name or is_blank(ind.value, cues):
                 continue  # a category printed empty: KPI201 / KPI202
             filled += 1
@@ -151,15 +159,35 @@ class FillerIndicator(Rule):
         )
 
     def _pattern(self, doc: Document, project: Project, labels: list[Indicator], filled: int) -> Finding:
+        """One finding for a table whose 指标名称 column holds the categories. Rows whose description column says
+        what they measure (g04 "数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护") are complete but for the
+        name, as in the row message: the message says so, and when every such row has one it is a hint (info)."""
         places = [ind.span("level3") for ind in labels]
         lines = places_of([(ind.span("level3")[0], ind.anchor("level3")) for ind in labels])
         names = "、".join(dict.fromkeys(squash(ind.level3 or "") for ind in labels))
-        message = (
-            f"项目已填的 {filled} 个指标中有 {len(labels)} 个的三级指标只是指标类别的名称（{names}；在{lines}）："
-            "指标名称一栏填的是类别，没有写出具体衡量什么。每个指标都应写明衡量的对象和口径，"
-            f"如数量指标“{_EXAMPLES['数量指标']}”、社会效益指标“{_EXAMPLES['社会效益指标']}”。"
-        )
-        finding = self.finding(doc, message, project=project, indicator=labels[0])
+        said = [(ind, text) for ind in labels if (text := _described(ind, _label_name(ind)))]
+        head = f"项目已填的 {filled} 个指标中有 {len(labels)} 个的三级指标只是指标类别的名称（{names}；在{lines}）"
+        examples = f"如数量指标“{_EXAMPLES['数量指标']}”、社会效益指标“{_EXAMPLES['社会效益指标']}”"
+        severity = None
+        if not said:
+            message = (
+                f"{head}：指标名称一栏填的是类别，没有写出具体衡量什么。每个指标都应写明衡量的对象和口径，{examples}。"
+            )
+        elif len(said) == len(labels):
+            message = (
+                f"{head}，衡量什么写在指标描述一栏（如“{said[0][1]}”）：这几行本身是完整的，"
+                f"宜把衡量的对象写进名称（{examples}），这里只作提示。"
+            )
+            severity = Severity.INFO
+        else:
+            bare = "、".join(
+                dict.fromkeys(squash(ind.level3 or "") for ind in labels if all(ind is not i for i, _ in said))
+            )
+            message = (
+                f"{head}：其中 {len(said)} 个在指标描述一栏说明了衡量什么（如“{said[0][1]}”），名称一栏没有写出；"
+                f"{bare}连指标描述也没有写出具体衡量什么。每个指标都应在名称里写明衡量的对象和口径，{examples}。"
+            )
+        finding = self.finding(doc, message, project=project, indicator=labels[0], severity=severity)
         finding.occurrences = places
         finding.occurrence_anchors = office_anchors([ind.anchor("level3") for ind in labels])
         return finding

@@ -478,7 +478,7 @@ def asked_yes_no(ind: Indicator) -> bool:
 
 
 COMPLIANCE_FILE = "compliance_phrases.txt"  # "严格执行相关制度规定", "符合相关规定": a yes/no compliance verdict
-PASS_FAIL_FILE = "pass_fail_words.txt"  # a 质量 verdict checked yes or no: 合格, 合规, 通过 …
+PASS_FAIL_FILE = "pass_fail_words.txt"  # 结论: a 质量 verdict (合格, 合规 …); 状态 / 问句: 健全 answering 健全性
 _COMPLIANCE_GAP = 6  # at most this many characters between the 依照 word and the 规定 word ("相关制度", "国家")
 
 
@@ -528,12 +528,28 @@ def states_manner(name: str | None, lexicon: Lexicon) -> bool:
 
 
 def yes_no_verdict(ind: Indicator, value: str | None, lexicon: Lexicon) -> bool:
-    """A 质量 row whose target (`value`: the 指标值, or the adjusted one) is a pass/fail verdict — a whole-value word
-    of pass_fail_words.txt ("合规", "通过验收") or a compliance phrase ("严格执行相关制度规定"): the reviewer checks
-    it yes or no. KPI101 does not call it unmeasurable; KPI502 asks its actual for the check's result, not a target."""
+    """A target (`value`: the 指标值, or the adjusted one) the reviewer checks yes or no: under 质量, a pass/fail
+    verdict — a whole-value word of pass_fail_words.txt's 结论 ("合规", "通过验收") or a compliance phrase
+    ("严格执行相关制度规定"); under any category, a state answering the yes/no question of the name (状态 / 问句:
+    "长效管理机制健全性 | 健全", "制度建立情况 | 已建立"). KPI101 does not call it unmeasurable; KPI502 asks its
+    actual for the check's result, not a target."""
+    if answers_state_question(ind.level3, value, lexicon):
+        return True
     if ind.level2 != QUALITY:
         return False
-    return clean(value) in lexicon.words(PASS_FAIL_FILE) or states_compliance(value, lexicon)
+    return clean(value) in lexicon.keyed(PASS_FAIL_FILE).get("结论", ()) or states_compliance(value, lexicon)
+
+
+def answers_state_question(name: str | None, value: str | None, lexicon: Lexicon) -> bool:
+    """The whole value (a leading 已 aside) is a state word of pass_fail_words.txt (健全, 建立, 规范 …) and the name
+    ends by asking for that very state ("…机制健全性", "…制度建立情况", "…规范程度"): a yes/no target — is the
+    mechanism in place — checked against the documents. "基本健全", "进一步完善" are not whole state words."""
+    keyed = lexicon.keyed(PASS_FAIL_FILE)
+    state = clean(value).removeprefix("已")
+    if state not in keyed.get("状态", ()):
+        return False
+    asked = squash(name or "")
+    return any(asked.endswith(state + ending) for ending in keyed.get("问句", ()))
 
 
 def clean(text: str | None) -> str:
