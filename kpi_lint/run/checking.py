@@ -23,7 +23,7 @@ from kpi_lint.run.memos import forget_reading_memos
 from kpi_lint.run.pool import FileMap, pool_map, serial_map
 from kpi_lint.run.records import DocumentHead, FileResult, Loaded, SharedValues
 from kpi_lint.run.spill import FindingStore, FindingStream
-from kpi_lint.run.tasks import TaskSpec, run_file
+from kpi_lint.run.tasks import TaskSpec, forget_prepared, run_file
 
 if TYPE_CHECKING:
     from kpi_lint.cluster.clustering import BlockMap
@@ -150,8 +150,9 @@ def check_files(
         if on_file is not None:
             on_file()
     del shared
-    if misses:  # files were parsed (here with --jobs 1): the peer phase parses nothing
+    if misses:  # files were parsed (here with --jobs 1): the peer phase parses nothing, nor runs a local rule
         forget_reading_memos(load_lexicon(spec.lexicons))
+        forget_prepared()
     loaded = Loaded(skipped=skipped)
     local: list[int] = []  # per document, the store's handle of what the file task found
     for index, entry in enumerate(results):

@@ -27,6 +27,8 @@ def test_a_row_has_the_concept_of_its_position_in_the_library_with_rows(
         (c.id, c.name, c.level2) for c in library.concepts
     ]
     assert not any(c.occurrences or c.names or c.ranges for c in run_library.concepts)
+    # One concept per cluster is held through the peer phase: in slots, no instance dict each.
+    assert not any(hasattr(c, "__dict__") for c in run_library.concepts)
     assert len(by_cluster) == len(library.concepts)
     rows = [i for d in all_docs for i in d.indicators]
     found = [(suggester.concept_of(i), at.get((i.path, where(i)))) for i in rows]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import kpi_lint.run.checking as checking
+import kpi_lint.run.tasks as tasks
 from kpi_lint.config import Config
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.parse import parse
@@ -58,4 +59,30 @@ def test_a_check_empties_the_rules_and_value_memos_before_the_peer_phase_and_fin
     monkeypatch.setattr(checking, "forget_reading_memos", lambda lexicon: None)
     keeping = check_files(SAMPLES, Config(), all_rules()).findings
     assert len(forgetting) == len(keeping) > 0
+    assert [f.to_dict() for f in forgetting] == [f.to_dict() for f in keeping]
+
+
+def test_a_check_lets_go_of_the_prepared_local_rules_before_the_peer_phase_and_finds_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The five samples through `check --jobs 1`: the file tasks prepared one set of local rules (whose context
+    remembered the rows' readings); none is held when the peer phase starts, and the run finds what a run keeping
+    them finds."""
+    tasks._prepared.cache_clear()
+    held: list[int] = []
+    forget = checking.forget_prepared
+
+    def spied() -> None:
+        held.append(tasks._prepared.cache_info().currsize)
+        forget()
+        held.append(tasks._prepared.cache_info().currsize)
+
+    monkeypatch.setattr(checking, "forget_prepared", spied)
+    forgetting = check_files(SAMPLES, Config(), all_rules()).findings
+    assert held == [1, 0]
+
+    monkeypatch.setattr(checking, "forget_prepared", lambda: None)
+    keeping = check_files(SAMPLES, Config(), all_rules()).findings
+    assert tasks._prepared.cache_info().currsize == 1
+    assert len(forgetting) == len(keeping) == 344
     assert [f.to_dict() for f in forgetting] == [f.to_dict() for f in keeping]
