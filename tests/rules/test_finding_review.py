@@ -1057,6 +1057,7 @@ PINS: tuple[Pin, ...] = (
         # samples 9, 24, 50 and 51 judged the move right.
         at_least=184,
     ),
+    Pin("56", per_rule={"KPI404": 5 / 6}, overall=19 / 20, at_least=20),
 )
 
 
