@@ -108,7 +108,12 @@ now.json --seed 155 --share 0 --at-least 15 --min-fires 5 --only corpus/wild/` (
 rule after all fixes, earlier verdicts ignored: 15 of every rule that fires at least 5 times on the wild set, all when
 fewer: KPI101, KPI103, KPI104, KPI105, KPI106, KPI201, KPI202, KPI402, KPI404, KPI502 15 each, KPI203 9, KPI205 9,
 KPI102 6, KPI302 6, KPI109 5 — 185), judged blind by issue 11-sample55 before any earlier verdict of the same places
-was read;
+was read; 56 = every wild finding that the three fix branches 11-s53-fixes, 11-s54-fixes and 11-s55-fixes made
+new or reworded: `kpi-lint check corpus --output-format json --no-cache --fail-on never --explain -o now.json` on main
+354c7e2 (1,002 entries, 876 findings, 532 of them wild), then `python bench/finding_review_sample.py now.json
+--only corpus/wild/ --changed-since /tmp/s21/m2.json --share 1 --at-least 1000` (m2.json: the same run on main before
+those branches; a census, not a draw: KPI102 4, KPI104 4, KPI105 3, KPI202 2, KPI203 1, KPI404 6 — 20), judged blind
+by issue 11-sample56 before any earlier verdict of the same places was read;
 `--skip-code CODE` (repeatable) leaves a rule out of the sample
 while every other rule gets the findings it gets without it; the other later samples are listed in
 tests/rules/test_finding_review.py.

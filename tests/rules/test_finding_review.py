@@ -1057,6 +1057,7 @@ PINS: tuple[Pin, ...] = (
         # samples 9, 24, 50 and 51 judged the move right.
         at_least=184,
     ),
+    Pin("56", per_rule={"KPI404": 5 / 6}, overall=19 / 20, at_least=20),
 )
 
 
@@ -1155,10 +1156,10 @@ def test_kpi404_asks_for_a_replacement_only_where_the_move_leaves_a_required_cat
     )
     # A move that leaves 成本 with rows of no amount says what is left and asks for a real one (issue 11-s48-fixes,
     # sample 48's cause 5): e02's "国家政策性粮收购价格执行率 | 100%" leaves "县级储备粮库存成本核算率"; so does j04's
-    # "助学金社会化发放率 | ≥95%", which leaves "资金执行率". f02 38 "按照物价部门定价标准采购 | 100%" was this case until
-    # issue 11-s53-fixes: a price bounded by the set price stays under 成本 now (lexicons/price_ceilings.txt), a cost
-    # control KPI104 asks for an amount (info). e02's purchase price is a floor the state sets for the seller, its
-    # execution rate a rate of standard met (corpus/labels/README.md): it still moves.
+    # "助学金社会化发放率 | ≥95%", which leaves "资金执行率". f02 38 "按照物价部门定价标准采购 | 100%" was this case
+    # until issue 11-s53-fixes: a price bounded by the set price stays under 成本 now (lexicons/price_ceilings.txt), a
+    # cost control KPI104 asks for an amount (info). e02's purchase price is a floor the state sets for the seller,
+    # its execution rate a rate of standard met (corpus/labels/README.md): it still moves.
     [e02] = [
         f.message
         for f in _findings()[("corpus/wild/e02_hunan_grain_selfeval.txt", "KPI404")]
