@@ -14,6 +14,8 @@ missing there falls back to the bundled one.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +26,12 @@ if TYPE_CHECKING:
 
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "lexicons"
 ENV_VAR = "KPI_LINT_LEXICONS"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """The words as one regular-expression alternation, each escaped, the longest first (so that "血压控制率" wins over
+    "控制率" where both would match) and blank words left out; "" when there is none (callers add "(?!)" if need be)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
 
 
 def _entries(path: Path) -> list[str]:

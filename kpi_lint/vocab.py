@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from kpi_lint.lazy_re import lazy_compile
+from kpi_lint.lexicon import alternation
 from kpi_lint.parse.numbering import CHINESE_NUMERAL, INDICATOR_NUMBER, NUMBER_END
 from kpi_lint.read.source import fold
 
@@ -413,7 +414,7 @@ class Vocabulary:
     @cached_property
     def aside_label(self) -> re.Pattern[str]:
         """An aside label and its colon ("金额单位:"), where the value of a fact before it ends."""
-        words = "|".join(map(re.escape, sorted(self.asides, key=len, reverse=True))) or "(?!)"
+        words = alternation(self.asides) or "(?!)"
         return re.compile(rf"\s*(?:{words})\s*[:：]")
 
     def is_label_start(self, text: str) -> bool:
@@ -446,7 +447,7 @@ class Vocabulary:
     def _label_run(self) -> re.Pattern[str]:
         words = {w for w in self.facts if len(w) >= 4}
         words |= {w for w in (*self.fund_sources, *self.fund_columns) if len(w) >= 4}
-        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        return re.compile(alternation(words))
 
     def is_furniture(self, text: str) -> bool:
         found = self.memo.get(("furniture", text), _UNASKED)

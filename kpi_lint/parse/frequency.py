@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kpi_lint.lazy_re import lazy_compile
-from kpi_lint.lexicon import Lexicon
+from kpi_lint.lexicon import Lexicon, alternation
 from kpi_lint.model import ParsedValue
 from kpi_lint.parse.common import squash
 
@@ -29,15 +29,11 @@ _GAP = 16
 _CALENDAR_POINT = lazy_compile(r"\d\s*[月日号]")
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
-
-
 @lru_cache(maxsize=8)
 def _patterns(
     periods: tuple[str, ...], each: tuple[str, ...], lengths: tuple[str, ...], times: tuple[str, ...]
 ) -> re.Pattern[str]:
-    period, per, length, time = (_alternation(w) for w in (periods, each, lengths, times))
+    period, per, length, time = (alternation(w) for w in (periods, each, lengths, times))
     return re.compile(
         rf"(?:{per})个?(?:{_AMOUNT}个?)?(?:{period})"  # 每季度, 按月, 逐年, 每2个月
         rf"|(?:{time})\s*/\s*(?:{period})"  # 1次/月, 2次/年

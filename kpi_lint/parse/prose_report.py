@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kpi_lint.lazy_re import lazy_compile
-from kpi_lint.lexicon import Lexicon
+from kpi_lint.lexicon import Lexicon, alternation
 from kpi_lint.model import Form, Indicator, Located, Project
 from kpi_lint.parse.common import make_indicator
 from kpi_lint.parse.form_reader import name_from_title
@@ -127,9 +127,6 @@ def _item_pattern(
     after a comma, such a clause ends the target in place of an actual word and figure ("项目完成时间年初
     指标值为2023年12月底,实际在规定时间内完成"); the item then has no actual."""
 
-    def alternation(words: tuple[str, ...]) -> str:
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-
     def worded(words: tuple[str, ...]) -> str:
         # A word and 为 / 是 / a colon, or a word of three characters or more and a figure right after
         # it ("年初任务数101974人,全年完成值103119人"): "指标" alone is too common a word to go unglued.
@@ -172,7 +169,7 @@ def _label_head(
     ("绩效目标是全年完成"; not "是否…完成"), or a lead word opening a sentence ("。要求…"), or a word
     announcing an enumeration and its colon, anywhere ("绩效指标设置5个,分别为:"), or a section heading over
     the targets, a sentence of its own ("(二)项目绩效指标。", a heading line `_paragraphs` closed)."""
-    goal = "|".join(map(re.escape, sorted(goals, key=len, reverse=True))) or "(?!)"
+    goal = alternation(goals) or "(?!)"
     verb = "|".join(map(re.escape, verbs)) or "(?!)"
     lead = "|".join(map(re.escape, leads)) or "(?!)"
     enumeration = "|".join(map(re.escape, enumerations)) or "(?!)"
@@ -746,7 +743,7 @@ def _worded_pattern(starts: tuple[str, ...], ends: tuple[str, ...]) -> re.Patter
     """A clause of a category's list that is a name and a worded target, an opener (有所, 明显 …) and a
     verb that ends worded targets ("残疾人康复服务水平有所提高", "…的社会氛围有所改善"; glue_hints)."""
     opener = "|".join(map(re.escape, starts)) or "(?!)"
-    verb = "|".join(map(re.escape, sorted(ends, key=len, reverse=True))) or "(?!)"
+    verb = alternation(ends) or "(?!)"
     return re.compile(rf"^(?P<name>[^\d≥≤=<>≧≦＞＜|\s]{{2,30}}?[\u4e00-\u9fff])(?P<value>(?:{opener})(?:{verb}))$")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpi_lint import vocab
-from kpi_lint.lexicon import Lexicon, load_heads, read_keyed, read_list
+from kpi_lint.lexicon import Lexicon, alternation, load_heads, read_keyed, read_list
 from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
 from kpi_lint.parse.form_header import DIRECTION_WORDS, YES_NO_MARKS
@@ -489,7 +489,7 @@ def _compliance_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
     parts = [keyed.get(k, ()) for k in ("依照", "规定", "收尾")]
     if not parts[0] or not parts[1]:
         return None
-    opener, rule, tail = ("|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) for ws in parts)
+    opener, rule, tail = (alternation(ws) for ws in parts)
     return re.compile(f"(?:{opener}).{{0,{_COMPLIANCE_GAP}}}?(?:{rule})" + (f"(?:{tail})?" if tail else ""))
 
 
@@ -513,7 +513,7 @@ def _manner_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
     manners = lexicon.keyed(COMPLIANCE_FILE).get(_MANNER, ())
     if not manners:
         return None
-    pattern = "|".join(re.escape(w) for w in sorted(manners, key=len, reverse=True))
+    pattern = alternation(manners)
     return re.compile(f"(?:{pattern})+[\u4e00-\u9fff]{{2,4}}$")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from kpi_lint.lexicon import Lexicon
+from kpi_lint.lexicon import Lexicon, alternation
 from kpi_lint.model import Document, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -54,9 +54,7 @@ def _bound_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
     for bound_key, figure_key in _BOUND_KEYS:
         bounds, figures = ceilings.get(bound_key, ()), ceilings.get(figure_key, ())
         if bounds and figures:
-            left, right = (
-                "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) for words in (bounds, figures)
-            )
+            left, right = alternation(bounds), alternation(figures)
             pairs.append(f"(?:{left}).{{0,{_BOUND_GAP}}}?(?:{right})")
     return re.compile("|".join(pairs)) if pairs else None
 

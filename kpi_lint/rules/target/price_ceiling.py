@@ -10,16 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kpi_lint.lexicon import Lexicon
+from kpi_lint.lexicon import Lexicon, alternation
 from kpi_lint.model import Indicator
 from kpi_lint.rules.target.common import clean
 
 PRICE_CEILINGS_FILE = "price_ceilings.txt"
 _GAP = 8  # at most this many characters between the bound word and the price ("按照物价部门定价标准", "不超过规定标准")
-
-
-def _alternatives(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=8)
@@ -29,9 +25,9 @@ def _pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
     ceiling, follow, price, standard = (keyed.get(k, ()) for k in ("上限", "依照", "价格", "标准"))
     parts = []
     if (ceiling or follow) and price:
-        parts.append(f"(?:{_alternatives((*ceiling, *follow))}).{{0,{_GAP}}}?(?:{_alternatives(price)})")
+        parts.append(f"(?:{alternation((*ceiling, *follow))}).{{0,{_GAP}}}?(?:{alternation(price)})")
     if ceiling and standard:
-        parts.append(f"(?:{_alternatives(ceiling)}).{{0,{_GAP}}}?(?:{_alternatives(standard)})")
+        parts.append(f"(?:{alternation(ceiling)}).{{0,{_GAP}}}?(?:{alternation(standard)})")
     return re.compile("|".join(parts)) if parts else None
 
 
