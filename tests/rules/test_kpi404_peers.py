@@ -84,4 +84,5 @@ def test_a_move_that_leaves_the_category_set_asks_for_nothing_more() -> None:
     )
     effects = [f.message for f in _kpi404("000") if f.level3 == "减轻退休人员生活负担"]
     # a worded effect moved between 社会 and 经济: a hint, and nothing asked in its place (issue 11-precision3)
-    assert effects and all("请移到经济效益指标（" in m and m.endswith("这里只作提示）。") for m in effects)
+    assert effects and all("也可归入经济效益指标（" in m and m.endswith("这里只作提示。") for m in effects)
+    assert not any("请移到" in m for m in effects)  # a hint offers the other category (issue 11-kpi404-hedge)

@@ -229,8 +229,8 @@ class MisfiledIndicator(Rule):
     在经济效益与社会效益之间移动、指标值不是金额（"残疾学生家庭负担率 | 有所减轻"填在社会效益下，模型说
     是经济效益；"改善了农民生产生活条件 | 100%"填在经济效益下，模型说是社会效益）时只作提示（info）：对人的效益
     是钱还是民生，是读法问题（家庭负担两者都是；百分比、人数也说不出效益落在钱上还是民生上，只有以元计的金额才
-    定为经济效益），两种归法都说得通；指标值含糊由 KPI101 在同一行报告。移入或移出生态效益（"安全情况 | 有效"
-    填在生态效益下）仍是警告：环境不是读法问题。
+    定为经济效益），两种归法都说得通：消息只说"也可归入经济效益指标"，不请部门移动；指标值含糊由 KPI101 在同一行
+    报告。移入或移出生态效益（"安全情况 | 有效"填在生态效益下）仍是警告：环境不是读法问题。
     名称是满意度的行（"市民对空气质量改善的满意程度 | 85%"填在社会效益指标下）放错了类别时，建议移到服务对象满意度
     指标，不管模型从它的对象（空气质量）猜的是哪一类。
     建议的类别作为数据随发现传给 KPI202：这一行移过去就补上的缺项（"没有质量指标"）不再另报（一个问题只报一次）。
@@ -618,11 +618,18 @@ class MisfiledIndicator(Rule):
                     suggestion=example.line() if example else None,
                 )
                 continue
-            message = (
-                f"三级指标“{ind.level3}”（指标值“{ind.value or ''}”）填在{ind.level2}下，"
-                f"但看起来属于{label}（{basis}）。请移到{label}"
-            )
+            placed = f"三级指标“{ind.level3}”（指标值“{ind.value or ''}”）填在{ind.level2}下，"
             example = None
+            hint = self._between_effects_without_money(ind, label)
+            if hint:
+                # "残疾学生家庭负担率 | 有所减轻", "改善了农民生产生活条件 | 100%": 社会 or 经济 is a reading, so the
+                # hint offers the other category and asks for no move (a move inside 效益 leaves nothing empty)
+                message = (
+                    f"{placed}也可归入{label}（{basis}）：经济效益与社会效益都说的是对人的效益，"
+                    "指标值不是金额时两种归法常都说得通，这里只作提示"
+                )
+            else:
+                message = f"{placed}但看起来属于{label}（{basis}）。请移到{label}"
             if self._leaves_empty(project, ind, label, moved):
                 # The row was the project's only one of a category every project must set: name what belongs there.
                 example = peer_example(
@@ -630,11 +637,6 @@ class MisfiledIndicator(Rule):
                 )
                 what = "一项真正的效益目标" if ind.level2 in BENEFIT_LEVEL2 else f"{ind.level2}下真正属于它的目标"
                 message += f"{self._left_there(project, ind, moved)}，并补上{what}{cited_example(example)}"
-            severity = None
-            if self._between_effects_without_money(ind, label):
-                # "残疾学生家庭负担率 | 有所减轻", "改善了农民生产生活条件 | 100%": 社会 or 经济 is a reading
-                message += "（经济效益与社会效益都说的是对人的效益，指标值不是金额时两种归法常都说得通，这里只作提示）"
-                severity = Severity.INFO
             finding = self.finding(
                 doc,
                 message + "。",
@@ -642,7 +644,7 @@ class MisfiledIndicator(Rule):
                 indicator=ind,
                 explain=basis,
                 suggestion=example.line() if example else None,
-                severity=severity,
+                severity=Severity.INFO if hint else None,
             )
             finding.moves_to = label  # data for the rules that report the gap this row would fill (KPI202)
             yield finding
