@@ -100,10 +100,6 @@ class TextBlock:
         assert self.tokenizer is not None
         return word_ngrams(self.tokenizer(doc), self.ngram_range)
 
-    def features(self, row: Row) -> Features:
-        _, columns, values = self.entries([row])
-        return dict(zip(columns.tolist(), values.tolist(), strict=True))
-
     def entries(self, rows: Sequence[Row]) -> Entries:
         """The features of every row at once, as CSR arrays (row r: ``columns[indptr[r]:indptr[r + 1]]``, ascending).
 
