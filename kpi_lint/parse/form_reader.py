@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
-from kpi_lint.lexicon import Lexicon
+from kpi_lint.lexicon import Lexicon, alternation
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project, Unscored, place_of
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.parse.form_across import Across
@@ -24,6 +24,7 @@ from kpi_lint.parse.form_funds import FundsReader
 from kpi_lint.parse.form_glued import split_glued
 from kpi_lint.parse.form_header import (
     DIRECTION_WORDS,
+    PERIOD_WORDS,
     Group,
     Header,
     build_header,
@@ -1304,7 +1305,7 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
 
 # Facts that are a name: their value ends where a run of labels glued after it begins.
 # A period opening a goal's label ("中长期绩效目标", "本年度绩效 目标"): the label is a goal label of that period.
-_PERIOD_HEAD = lazy_compile(r"^[本当]?(?:中长期|实施周期|实施期|项目期|中期|长期|年度)")
+_PERIOD_HEAD = lazy_compile(rf"^[本当]?(?:{alternation(PERIOD_WORDS)})")  # the header's own period words
 _GOAL_TEXT = 6  # a goal says more than this many characters (else a heading beside it)
 _GOAL_ITEM = lazy_compile(rf"^\s*(\d{{1,2}}){NUMBER_STOP}")  # "1.", "2、": a numbered item of a goal
 _SHORT_FACTS = frozenset({"name", "department", "implementer", "attribute"})
