@@ -104,8 +104,13 @@ def score_pairs(
     return scores
 
 
+def predict_pairs(pairs: pd.DataFrame, documents: Sequence[Document], threshold: float) -> pd.DataFrame:
+    """The pairs with the clustering's decision at `threshold` in a ``predicted`` column (same / different)."""
+    predicted = _predict(_setup(pairs, documents), threshold)
+    return pairs.assign(predicted=["same" if p else "different" for p in predicted])
+
+
 def mistakes(pairs: pd.DataFrame, documents: Sequence[Document], threshold: float) -> pd.DataFrame:
     """The labelled pairs the clustering gets wrong at `threshold` (for reading, not scoring)."""
-    predicted = _predict(_setup(pairs, documents), threshold)
-    out = pairs.assign(predicted=["same" if p else "different" for p in predicted])
+    out = predict_pairs(pairs, documents, threshold)
     return out[out["predicted"] != out["label"]]
