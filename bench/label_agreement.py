@@ -157,7 +157,8 @@ def main() -> None:
     parser.add_argument("--interval", action="store_true", help="a 95 %% interval by resampling documents")
     args = parser.parse_args()
     first = read_csv(LABELS / "categories.csv")
-    frame = paired_labels(first, read_split(LABELS / "split.csv"), read_csv(args.second), str(args.second))
+    split = read_split(LABELS / "split.csv")
+    frame = paired_labels(first, split, read_csv(args.second), str(args.second))
     print(f"配对：{len(frame)} 行（categories.csv 的 test 行，逐行核对 doc、三级指标）")
     both = agreement(list(frame["first"]), list(frame["second"]))
     show_agreement("标注者 2 对标注者 1", both)
@@ -168,6 +169,8 @@ def main() -> None:
     subset(frame, "指南点名的行", named)
     subset(frame, "指南未点名的行", ~named)
     subset(frame, "指南未点名的 sure 行", ~named & (frame["confidence"] == "sure"))
+    for name, docs in split.test_sets:
+        subset(frame, f"test 集 {name}", frame["doc"].isin(docs))
     if args.interval:
         document_interval(frame)
     printed = printed_baseline(frame)
