@@ -17,6 +17,7 @@ from pathlib import Path
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import alternation
 from kpi_lint.parse.numbering import CHINESE_NUMERAL, INDICATOR_NUMBER, NUMBER_END
+from kpi_lint.period_words import PERIODS_FILE, PeriodWords
 from kpi_lint.read.source import fold
 
 # The canonical names (the bundled levels.txt spells the same ones; code that needs a
@@ -111,14 +112,8 @@ _NUMBERING = lazy_compile(
     r"|指标\s*\d{1,2}(?=\d{4}年|[\u4e00-\u9fff]))\s*"
 )
 _LEVEL_ROLES = ("level1", "level2", "level3")  # "指标", "一级": short words that are labels, not headers
-_PERIODS = r"(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)"
-_PERIOD_PREFIX = lazy_compile(rf"^{_PERIODS}")
-_PERIOD_BEFORE = lazy_compile(rf"{_PERIODS}$")
-# A column heading may also open with the bare 周期, the project's whole cycle ("周期指标值 | 本年度指标值").
-_HEADER_PERIOD_PREFIX = lazy_compile(rf"^(?:{_PERIODS}|周期)")
 # A year a heading names ("2021年实际实现值", "预期2022年实现值", "2023年度").
 YEAR = lazy_compile(r"(?:19|20)\d{2}年度?")
-_LONGEST_PERIOD = 4
 _COLUMN_LETTER = lazy_compile(r"[(（][^()（）\d]{1,3}[)）]$")  # "指标值(A)", OCR'd "(八)"
 _LABEL_POINTS = lazy_compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # "数量指标(10分)"
 # One bracketed part, innermost: a unit "(元)", a placeholder "(≥**人)", a qualifier "(按月平均)", points "(10分)".
@@ -211,6 +206,8 @@ class Vocabulary:
     whole_level2: dict[str, str] = field(default_factory=dict)
     # Cells that label the whole indicator block or a period group, not a row (block_labels.txt).
     blocks: frozenset[str] = frozenset()
+    # The words that say which period a heading or a label is for (periods.txt).
+    periods: PeriodWords = field(default_factory=PeriodWords)
     # Answers already given, per question and text: a document asks about the same few cells often.
     memo: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -259,7 +256,7 @@ class Vocabulary:
         if self.columns.get(label_key(text[start:end])) is None:
             points = _LABEL_POINTS.match(text, end, limit) if text[start:end] in self.level2 else None
             return [(start, points.end() if points else end)]
-        period = _PERIOD_BEFORE.search(text, max(floor, start - _LONGEST_PERIOD), start)
+        period = self.periods.label_end.search(text, max(floor, start - self.periods.longest), start)
         out = [(period.start() if period else start, end)]
         while (m := self._header_tail.match(text, out[-1][1], limit)) is not None and m.end() > m.start():
             out[-1:] = [(out[-1][0], m.end())] if m.group()[0] in "(（" else [out[-1], m.span()]
@@ -529,7 +526,7 @@ class Vocabulary:
         only after "其中:" ("中央", "其他" may be a value)."""
         s = BRACKETED.sub("", label_key(text)).rstrip(":：")
         breakdown = _BREAKDOWN.match(s) is not None
-        s = _PERIOD_PREFIX.sub("", _BREAKDOWN.sub("", s))
+        s = self.periods.label_start.sub("", _BREAKDOWN.sub("", s))
         if not s:
             return breakdown
         if len(s) < _SHORTEST_FORM_LABEL and not breakdown:
@@ -615,7 +612,7 @@ class Vocabulary:
         whole = _whole_cell(text)  # no weight taken off: "绩效目标5分" is a score line
         if whole in self.whole_columns:
             return self.whole_columns[whole]
-        bare = _HEADER_PERIOD_PREFIX.sub("", s)  # "实施周期指标值", "周期指标值": a period before a header word
+        bare = self.periods.heading_start.sub("", s)  # "实施周期指标值", "周期指标值": a period before a header word
         if bare and bare != s and bare in self.columns:
             return self.columns[bare]
         dated = YEAR.sub("", s)  # "2021年实际实现值", "预期2022年实现值": the year a column is for
@@ -810,6 +807,7 @@ def read_vocabulary(
     funds: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None,
     glue_hints: GlueHints | None = None,
     blocks: list[str] | None = None,
+    periods: PeriodWords | None = None,
 ) -> Vocabulary:
     """Build the vocabulary from the entries of levels.txt, form_columns.txt, form_titles.txt, form_facts.txt."""
     level1: dict[str, str] = {}
@@ -854,6 +852,7 @@ def read_vocabulary(
         whole_level1=whole1,
         whole_level2=whole2,
         blocks=frozenset(label_key(w) for w in blocks or ()),
+        periods=periods or PeriodWords(),
     )
 
 
@@ -915,6 +914,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             time_units=_longer_first(cues.get("时间单位", ())),
         ),
         read_list(directory, "block_labels.txt"),
+        PeriodWords.from_table(read_keyed(directory, PERIODS_FILE)),
     )
 
 
