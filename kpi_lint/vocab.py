@@ -163,7 +163,7 @@ class GlueHints:
     enumeration_leads: tuple[str, ...] = ()  # glue_cues.txt 列举引语: "…设置5个,分别为:" and its colon do too
     worded_ends: tuple[str, ...] = ()  # how a worded target ends (vague_words.txt: 提升, 减轻 …)
     worded_starts: tuple[str, ...] = ()  # how one opens before its verb (有所, 明显, 逐步 … of 有所提升)
-    units: tuple[str, ...] = ()  # units.txt's counting and money units, longest first ("人次" before "人")
+    units: tuple[str, ...] = ()  # units.txt's count and money units, longest first ("人次" before "人"), by code point
     place_ends: tuple[str, ...] = ()  # glue_cues.txt 地名后缀: how a place heading ends (镇, 街道办 …), longest first
     section_words: tuple[str, ...] = ()  # glue_cues.txt 指标标题: a report's heading over its targets (绩效指标)
     clause_leads: tuple[str, ...] = ()  # glue_cues.txt 目标前导: a verb opening a target clause (确保 …)
@@ -230,11 +230,11 @@ class Vocabulary:
     @cached_property
     def word_pattern(self) -> re.Pattern[str] | None:
         """One pattern matching any of `words`, longest first (compiled once per lexicon)."""
-        ordered = sorted(set(self.words), key=len, reverse=True)
+        ordered = longest_first(self.words)
         if not ordered:
             return None
         # A short 二级 label ("成本", "时效") where a glued row's last figure ends: "…专款专用10成本每年…".
-        short = sorted({w for w in self.level2 if 2 <= len(w) < 4}, key=len, reverse=True)
+        short = longest_first(w for w in self.level2 if 2 <= len(w) < 4)
         after_figure = [rf"(?<=\d)(?:{'|'.join(map(re.escape, short))})(?=[\u4e00-\u9fff\d])"] if short else []
         # Every match opens with the first character of a word: said first, so that the engine skips
         # the places no word opens at (a branch opening with a look-behind would make it try every
@@ -244,8 +244,8 @@ class Vocabulary:
 
     @cached_property
     def _header_tail(self) -> re.Pattern[str]:
-        short = sorted({w for w, role in self.columns.items() if 2 <= len(w) < 4 and role not in _LEVEL_ROLES}, key=len)
-        return re.compile("|".join([r"[(（](?:[^()（）\d]{1,4}|%)[)）]", *map(re.escape, reversed(short))]))
+        short = longest_first(w for w, role in self.columns.items() if 2 <= len(w) < 4 and role not in _LEVEL_ROLES)
+        return re.compile("|".join([r"[(（](?:[^()（）\d]{1,4}|%)[)）]", *map(re.escape, short)]))
 
     def header_tail(self, text: str, floor: int, start: int, end: int, limit: int) -> list[tuple[int, int]]:
         """The header word text[start:end] with what is glued to it between `floor` and `limit`: the
@@ -280,7 +280,7 @@ class Vocabulary:
     def label_pattern(self) -> re.Pattern[str] | None:
         """One pattern matching the 一级/二级 labels long enough to be cut from the start of a line
         that lost its separators ("质量指标补贴覆盖率…100%"), longest first."""
-        ordered = sorted({w for w in (*self.level1, *self.level2) if len(w) >= 4}, key=len, reverse=True)
+        ordered = longest_first(w for w in (*self.level1, *self.level2) if len(w) >= 4)
         return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
     @cached_property
@@ -900,7 +900,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             enumeration_leads=_longer_first(cues.get("列举引语", ())),
             worded_ends=_longer_first(vague),
             worded_starts=worded_starts(vague),
-            units=_longer_first({w for kind in ("count", "money") for w in units.get(kind, ())}),
+            units=longest_first(w for kind in ("count", "money") for w in units.get(kind, ())),
             place_ends=_longer_first(cues.get("地名后缀", ())),
             section_words=_longer_first(cues.get("指标标题", ())),
             clause_leads=_longer_first(cues.get("目标前导", ())),
