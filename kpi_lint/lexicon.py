@@ -30,8 +30,11 @@ ENV_VAR = "KPI_LINT_LEXICONS"
 
 def alternation(words: Iterable[str]) -> str:
     """The words as one regular-expression alternation, each escaped, the longest first (so that "血压控制率" wins over
-    "控制率" where both would match) and blank words left out; "" when there is none (callers add "(?!)" if need be)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True) if w)
+    "控制率" where both would match) and blank words left out; "" when there is none (callers add "(?!)" if need be).
+    Words of one length stand in code-point order: the same pattern whatever order `words` come in (a set's order
+    follows the string hash seed, which changes from run to run); two words of one length never both match at a place,
+    so the order among them changes no match."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)) if w)
 
 
 def _entries(path: Path) -> list[str]:

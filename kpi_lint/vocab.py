@@ -17,6 +17,7 @@ from pathlib import Path
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import alternation
 from kpi_lint.parse.numbering import CHINESE_NUMERAL, INDICATOR_NUMBER, NUMBER_END
+from kpi_lint.period_words import PERIODS_FILE, PeriodWords
 from kpi_lint.read.source import fold
 
 # The canonical names (the bundled levels.txt spells the same ones; code that needs a
@@ -111,14 +112,8 @@ _NUMBERING = lazy_compile(
     r"|指标\s*\d{1,2}(?=\d{4}年|[\u4e00-\u9fff]))\s*"
 )
 _LEVEL_ROLES = ("level1", "level2", "level3")  # "指标", "一级": short words that are labels, not headers
-_PERIODS = r"(?:实施周期|实施期|中长期|中期|长期|当年度|本年度|年度|全年|当年|项目期)"
-_PERIOD_PREFIX = lazy_compile(rf"^{_PERIODS}")
-_PERIOD_BEFORE = lazy_compile(rf"{_PERIODS}$")
-# A column heading may also open with the bare 周期, the project's whole cycle ("周期指标值 | 本年度指标值").
-_HEADER_PERIOD_PREFIX = lazy_compile(rf"^(?:{_PERIODS}|周期)")
 # A year a heading names ("2021年实际实现值", "预期2022年实现值", "2023年度").
 YEAR = lazy_compile(r"(?:19|20)\d{2}年度?")
-_LONGEST_PERIOD = 4
 _COLUMN_LETTER = lazy_compile(r"[(（][^()（）\d]{1,3}[)）]$")  # "指标值(A)", OCR'd "(八)"
 _LABEL_POINTS = lazy_compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")  # "数量指标(10分)"
 # One bracketed part, innermost: a unit "(元)", a placeholder "(≥**人)", a qualifier "(按月平均)", points "(10分)".
@@ -168,7 +163,7 @@ class GlueHints:
     enumeration_leads: tuple[str, ...] = ()  # glue_cues.txt 列举引语: "…设置5个,分别为:" and its colon do too
     worded_ends: tuple[str, ...] = ()  # how a worded target ends (vague_words.txt: 提升, 减轻 …)
     worded_starts: tuple[str, ...] = ()  # how one opens before its verb (有所, 明显, 逐步 … of 有所提升)
-    units: tuple[str, ...] = ()  # units.txt's counting and money units, longest first ("人次" before "人")
+    units: tuple[str, ...] = ()  # units.txt's count and money units, longest first ("人次" before "人"), by code point
     place_ends: tuple[str, ...] = ()  # glue_cues.txt 地名后缀: how a place heading ends (镇, 街道办 …), longest first
     section_words: tuple[str, ...] = ()  # glue_cues.txt 指标标题: a report's heading over its targets (绩效指标)
     clause_leads: tuple[str, ...] = ()  # glue_cues.txt 目标前导: a verb opening a target clause (确保 …)
@@ -211,6 +206,8 @@ class Vocabulary:
     whole_level2: dict[str, str] = field(default_factory=dict)
     # Cells that label the whole indicator block or a period group, not a row (block_labels.txt).
     blocks: frozenset[str] = frozenset()
+    # The words that say which period a heading or a label is for (periods.txt).
+    periods: PeriodWords = field(default_factory=PeriodWords)
     # Answers already given, per question and text: a document asks about the same few cells often.
     memo: dict[tuple[str, str], str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -233,11 +230,11 @@ class Vocabulary:
     @cached_property
     def word_pattern(self) -> re.Pattern[str] | None:
         """One pattern matching any of `words`, longest first (compiled once per lexicon)."""
-        ordered = sorted(set(self.words), key=len, reverse=True)
+        ordered = longest_first(self.words)
         if not ordered:
             return None
         # A short 二级 label ("成本", "时效") where a glued row's last figure ends: "…专款专用10成本每年…".
-        short = sorted({w for w in self.level2 if 2 <= len(w) < 4}, key=len, reverse=True)
+        short = longest_first(w for w in self.level2 if 2 <= len(w) < 4)
         after_figure = [rf"(?<=\d)(?:{'|'.join(map(re.escape, short))})(?=[\u4e00-\u9fff\d])"] if short else []
         # Every match opens with the first character of a word: said first, so that the engine skips
         # the places no word opens at (a branch opening with a look-behind would make it try every
@@ -247,8 +244,8 @@ class Vocabulary:
 
     @cached_property
     def _header_tail(self) -> re.Pattern[str]:
-        short = sorted({w for w, role in self.columns.items() if 2 <= len(w) < 4 and role not in _LEVEL_ROLES}, key=len)
-        return re.compile("|".join([r"[(（](?:[^()（）\d]{1,4}|%)[)）]", *map(re.escape, reversed(short))]))
+        short = longest_first(w for w, role in self.columns.items() if 2 <= len(w) < 4 and role not in _LEVEL_ROLES)
+        return re.compile("|".join([r"[(（](?:[^()（）\d]{1,4}|%)[)）]", *map(re.escape, short)]))
 
     def header_tail(self, text: str, floor: int, start: int, end: int, limit: int) -> list[tuple[int, int]]:
         """The header word text[start:end] with what is glued to it between `floor` and `limit`: the
@@ -259,7 +256,7 @@ class Vocabulary:
         if self.columns.get(label_key(text[start:end])) is None:
             points = _LABEL_POINTS.match(text, end, limit) if text[start:end] in self.level2 else None
             return [(start, points.end() if points else end)]
-        period = _PERIOD_BEFORE.search(text, max(floor, start - _LONGEST_PERIOD), start)
+        period = self.periods.label_end.search(text, max(floor, start - self.periods.longest), start)
         out = [(period.start() if period else start, end)]
         while (m := self._header_tail.match(text, out[-1][1], limit)) is not None and m.end() > m.start():
             out[-1:] = [(out[-1][0], m.end())] if m.group()[0] in "(（" else [out[-1], m.span()]
@@ -283,7 +280,7 @@ class Vocabulary:
     def label_pattern(self) -> re.Pattern[str] | None:
         """One pattern matching the 一级/二级 labels long enough to be cut from the start of a line
         that lost its separators ("质量指标补贴覆盖率…100%"), longest first."""
-        ordered = sorted({w for w in (*self.level1, *self.level2) if len(w) >= 4}, key=len, reverse=True)
+        ordered = longest_first(w for w in (*self.level1, *self.level2) if len(w) >= 4)
         return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
     @cached_property
@@ -529,7 +526,7 @@ class Vocabulary:
         only after "其中:" ("中央", "其他" may be a value)."""
         s = BRACKETED.sub("", label_key(text)).rstrip(":：")
         breakdown = _BREAKDOWN.match(s) is not None
-        s = _PERIOD_PREFIX.sub("", _BREAKDOWN.sub("", s))
+        s = self.periods.label_start.sub("", _BREAKDOWN.sub("", s))
         if not s:
             return breakdown
         if len(s) < _SHORTEST_FORM_LABEL and not breakdown:
@@ -615,7 +612,7 @@ class Vocabulary:
         whole = _whole_cell(text)  # no weight taken off: "绩效目标5分" is a score line
         if whole in self.whole_columns:
             return self.whole_columns[whole]
-        bare = _HEADER_PERIOD_PREFIX.sub("", s)  # "实施周期指标值", "周期指标值": a period before a header word
+        bare = self.periods.heading_start.sub("", s)  # "实施周期指标值", "周期指标值": a period before a header word
         if bare and bare != s and bare in self.columns:
             return self.columns[bare]
         dated = YEAR.sub("", s)  # "2021年实际实现值", "预期2022年实现值": the year a column is for
@@ -810,6 +807,7 @@ def read_vocabulary(
     funds: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None,
     glue_hints: GlueHints | None = None,
     blocks: list[str] | None = None,
+    periods: PeriodWords | None = None,
 ) -> Vocabulary:
     """Build the vocabulary from the entries of levels.txt, form_columns.txt, form_titles.txt, form_facts.txt."""
     level1: dict[str, str] = {}
@@ -854,6 +852,7 @@ def read_vocabulary(
         whole_level1=whole1,
         whole_level2=whole2,
         blocks=frozenset(label_key(w) for w in blocks or ()),
+        periods=periods or PeriodWords(),
     )
 
 
@@ -901,7 +900,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             enumeration_leads=_longer_first(cues.get("列举引语", ())),
             worded_ends=_longer_first(vague),
             worded_starts=worded_starts(vague),
-            units=_longer_first({w for kind in ("count", "money") for w in units.get(kind, ())}),
+            units=longest_first(w for kind in ("count", "money") for w in units.get(kind, ())),
             place_ends=_longer_first(cues.get("地名后缀", ())),
             section_words=_longer_first(cues.get("指标标题", ())),
             clause_leads=_longer_first(cues.get("目标前导", ())),
@@ -915,6 +914,7 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             time_units=_longer_first(cues.get("时间单位", ())),
         ),
         read_list(directory, "block_labels.txt"),
+        PeriodWords.from_table(read_keyed(directory, PERIODS_FILE)),
     )
 
 

@@ -27,7 +27,7 @@ from kpi_lint.parse.numbering import ROW_NUMBER_WORD, ROW_NUMBER_WORDS
 from kpi_lint.parse.points_front import POINTS_ABOVE as _POINTS_ABOVE
 from kpi_lint.parse.points_front import Front, at_points, least_of, pareto, points_band
 from kpi_lint.read.source import fold
-from kpi_lint.vocab import BRACKETED, WORDED_SIGNS, GlueHints, scrambles, unscrambled
+from kpi_lint.vocab import BRACKETED, WORDED_SIGNS, GlueHints, longest_first, scrambles, unscrambled
 
 if TYPE_CHECKING:
     import jieba
@@ -1142,7 +1142,7 @@ def _unit_words(hints: GlueHints) -> frozenset[str]:
 def _counted_units(hints: GlueHints) -> tuple[str, ...]:
     """The units a 计量单位 cell may hold, longest first: units.txt's, also counted in 万 / 亿 / 千 ("万亩")."""
     scaled = (f"{scale}{unit}" for unit in hints.units for scale in "万亿千" if not unit.startswith(scale))
-    return tuple(sorted({*hints.units, *scaled, "%"}, key=len, reverse=True))
+    return longest_first((*hints.units, *scaled, "%"))
 
 
 def _cut_cost(text: str, at: int, ending_role: str, marks: _Marks) -> float:

@@ -12,19 +12,9 @@ from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
+from kpi_lint.period_words import PeriodWords
 from kpi_lint.vocab import WORDED_SIGNS, YEAR, Vocabulary, squash
 
-PERIOD_WORDS = ("中长期", "实施期", "实施周期", "项目期", "中期", "长期", "年度")
-_PERIOD_NAME = {
-    "中长期": "中长期",
-    "实施期": "实施期",
-    "实施周期": "实施期",
-    "项目期": "实施期",
-    "中期": "中期",
-    "长期": "长期",
-    "年度": "年度",
-}
-_CYCLE = "周期"  # a heading opening with the bare 周期 names the implementation period ("周期指标值")
 # Roles that make a row an indicator header (besides the 三级指标 column).
 _TARGET_ROLES = {"value", "actual", "comparator", "adjusted_value", "weight", "score", "basis", "description"}
 
@@ -113,18 +103,15 @@ def with_name_column(cells: list[Cell], roles: list[str | None]) -> tuple[list[C
     return [*cells[:at], name, *cells[at:]], [*roles[:at], "level3", *roles[at:]]
 
 
-def period_of(text: str) -> str | None:
-    """The period a heading names ("实施周期指标值" → 实施期, "年度目标" → 年度), if any."""
-    s = squash(text)
-    for word in PERIOD_WORDS:
-        if word in s:
-            return _PERIOD_NAME[word]
-    return "实施期" if s.startswith(_CYCLE) else None  # "周期指标值": the project's whole cycle
+def period_of(text: str, words: PeriodWords) -> str | None:
+    """The period a heading names ("实施周期指标值" → 实施期, "年度目标" → 年度, "周期指标值" → 实施期), if any."""
+    return words.period_of(squash(text))
 
 
 def build_header(
     cells: list[Cell],
     roles: list[str | None],
+    words: PeriodWords,
     above: list[Row] | None = None,
     periods: list[str] | None = None,
     streamed: bool = False,
@@ -134,8 +121,9 @@ def build_header(
     `above` are the rows printed before the header, nearest first: period names ("实施期目标 |
     年度目标", "中期滚动目标 | 年度目标") are looked for there when the header does not say them,
     and then among `periods`, the period words met lately (one cell per line puts them apart).
+    `words` are the period words of the lexicon folder (periods.txt).
     """
-    roles = _criteria_standards(cells, roles)
+    roles = _criteria_standards(cells, roles, words)
     groups: list[Group] = []
     current = Group()
     pending_levels: dict[str, int] = {}
@@ -172,14 +160,14 @@ def build_header(
         current.level2 = pending_levels.get("level2")
     groups.append(current)
     groups = [g for g in groups if g.data]
-    _name_periods(groups, cells, above or [], periods or [])
+    _name_periods(groups, cells, above or [], periods or [], words)
     line = cells[0].line if cells else 0
     printed = max((i + 1 for i, (c, r) in enumerate(zip(cells, roles, strict=False)) if r or not c.blank), default=None)
     anchor = cells[0].anchor if cells else None
     return Header(roles, groups, line, streamed, printed=printed, anchor=anchor)
 
 
-def _criteria_standards(cells: list[Cell], roles: list[str | None]) -> list[str | None]:
+def _criteria_standards(cells: list[Cell], roles: list[str | None], words: PeriodWords) -> list[str | None]:
     """A target column printed right after a criterion column, when the row's own name and target
     columns come before both ("目标名称 | 目标值 | 评价指标 | 标准值", the old 目标设置/完成情况 form): the
     criterion is the row's basis (a heading no list names stands for it), its target column the
@@ -188,39 +176,41 @@ def _criteria_standards(cells: list[Cell], roles: list[str | None]) -> list[str 
     for col in range(2, min(len(out), len(cells))):
         before = out[col - 1]
         criterion = before == "basis" or (before is None and not cells[col - 1].blank)
-        if out[col] != "value" or not criterion or period_of(cells[col].text) is not None:
+        if out[col] != "value" or not criterion or period_of(cells[col].text, words) is not None:
             continue
         if "level3" in out[: col - 1] and "value" in out[out.index("level3") : col - 1]:
             out[col - 1], out[col] = "basis", "note"
     return out
 
 
-def periods_in(row: Row) -> list[str]:
+def periods_in(row: Row, words: PeriodWords) -> list[str]:
     """The period words of a row's short cells, in order (a merged cell counted once)."""
     found: list[str] = []
     for c in row.filled:
         if len(c.text) > 24:
             continue
-        p = period_of(c.text)
+        p = period_of(c.text, words)
         if p and (not found or found[-1] != p):
             found.append(p)
     return found
 
 
-def _name_periods(groups: list[Group], cells: list[Cell], above: list[Row], periods: list[str]) -> None:
+def _name_periods(
+    groups: list[Group], cells: list[Cell], above: list[Row], periods: list[str], words: PeriodWords
+) -> None:
     if len(groups) >= 2:
         nearest = above[0] if above else None
         aligned = nearest is not None and len(nearest.cells) == len(cells)
-        above_periods = next((p for p in map(periods_in, above) if len(p) >= len(groups)), [])
+        above_periods = next((p for p in (periods_in(r, words) for r in above) if len(p) >= len(groups)), [])
         trail = [p for i, p in enumerate(periods) if i == 0 or periods[i - 1] != p]
         if not above_periods and len(set(trail[-len(groups) :])) == len(groups):
             above_periods = trail[-len(groups) :]
         for i, group in enumerate(groups):
-            own = [period_of(cells[col].text) for col, _ in group.data if col < len(cells)]
+            own = [period_of(cells[col].text, words) for col, _ in group.data if col < len(cells)]
             named = next((p for p in own if p), None)
             first = min([col for col, _ in group.data] + [c for c in (group.level1, group.level2) if c is not None])
             if named is None and aligned and nearest is not None:
-                named = period_of(nearest.cells[first].text)
+                named = period_of(nearest.cells[first].text, words)
             if named is None and i < len(above_periods) and len(above_periods) >= len(groups):
                 named = above_periods[i]
             group.period = named or ("实施期" if i < len(groups) - 1 else "年度")
@@ -231,11 +221,13 @@ def _name_periods(groups: list[Group], cells: list[Cell], above: list[Row], peri
     values = [col for col, role in group.data if role == "value"]
     if len(values) >= 2:
         for n, col in enumerate(values):
-            period = period_of(cells[col].text) if col < len(cells) else None
+            period = period_of(cells[col].text, words) if col < len(cells) else None
             group.value_periods[col] = period or ("实施期" if n < len(values) - 1 else "年度")
 
 
-def merge_subheader(header: Header, sub_cells: list[Cell], sub_roles: list[str | None], ruled: bool) -> Header:
+def merge_subheader(
+    header: Header, sub_cells: list[Cell], sub_roles: list[str | None], ruled: bool, words: PeriodWords
+) -> Header:
     """A second header row under the first (指标值 split into 计算符号 | 目标值 | 度量单位)."""
     roles = list(header.roles)
     if ruled and len(sub_roles) == len(roles):
@@ -246,7 +238,7 @@ def merge_subheader(header: Header, sub_cells: list[Cell], sub_roles: list[str |
             return header
         roles = split
     cells = [Cell("", header.line, i + 1) for i in range(len(roles))]
-    merged = build_header(cells, roles, None, None, header.streamed)  # periods are kept from the first header
+    merged = build_header(cells, roles, words, None, None, header.streamed)  # periods are kept from the first header
     for new, old in zip(merged.groups, header.groups, strict=False):
         new.period = old.period
     return merged
@@ -327,14 +319,14 @@ def second_tier_at(cells: list[Cell], roles: list[str | None], row_ends: frozens
     return at if _split_columns(list(roles[:at]), [r for r in roles[at:] if r]) is not None else None
 
 
-def extend_header(header: Header, cells: list[Cell], roles: list[str | None]) -> Header | None:
+def extend_header(header: Header, cells: list[Cell], roles: list[str | None], words: PeriodWords) -> Header | None:
     """The header with the columns of its wrapped continuation added after its own; None when
     they would repeat a column it has (then the row is something else)."""
     if header.streamed or len(header.groups) != 1 or any(r in header.roles for r in roles if r != "note"):
         return None
     all_roles = [*header.roles, *roles]
     at = [Cell("", header.line, i + 1) for i in range(len(header.roles))]
-    merged = build_header([*at, *cells], all_roles, None, None, header.streamed)
+    merged = build_header([*at, *cells], all_roles, words, None, None, header.streamed)
     for new, old in zip(merged.groups, header.groups, strict=False):
         new.period = old.period
     return merged

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
-from kpi_lint.lexicon import Lexicon, alternation
+from kpi_lint.lexicon import Lexicon
 from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project, Unscored, place_of
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.parse.form_across import Across
@@ -24,7 +24,6 @@ from kpi_lint.parse.form_funds import FundsReader
 from kpi_lint.parse.form_glued import split_glued
 from kpi_lint.parse.form_header import (
     DIRECTION_WORDS,
-    PERIOD_WORDS,
     Group,
     Header,
     build_header,
@@ -59,6 +58,7 @@ from kpi_lint.parse.numbering import (
 from kpi_lint.parse.page_split import join_page_splits
 from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.parse.values import parse_value
+from kpi_lint.period_words import PeriodWords
 from kpi_lint.read.source import fold
 from kpi_lint.vocab import (
     GRADES,
@@ -235,7 +235,7 @@ class FormReader:
                 if len(self._header_cells) > gathered:
                     self._header_closed = False  # a header cell after the row end: the header goes on
                 self._recent = [row, *self._recent[:3]]
-                self._periods = [*self._periods, *periods_in(row)][-8:]
+                self._periods = [*self._periods, *periods_in(row, self.vocab.periods)][-8:]
             elif block is not None and not row.ruled:
                 block.add_row(row)  # an empty cell
         self._flush_header_cells()
@@ -498,7 +498,9 @@ class FormReader:
             # their columns follow the ones read.
             assert draft.block is not None
             named = [(c, r) for c, r in zip(filled, filled_roles, strict=True) if r]
-            extended = extend_header(draft.block.header, [c for c, _ in named], [r for _, r in named])
+            extended = extend_header(
+                draft.block.header, [c for c, _ in named], [r for _, r in named], self.vocab.periods
+            )
             if extended is not None:
                 draft.block = BlockReader(extended, self.vocab)
                 return True
@@ -516,7 +518,9 @@ class FormReader:
         draft = self.draft
         if draft.block_just_opened and is_subheader(roles):
             assert draft.block is not None
-            draft.block = BlockReader(merge_subheader(draft.block.header, row.cells, roles, row.ruled), self.vocab)
+            draft.block = BlockReader(
+                merge_subheader(draft.block.header, row.cells, roles, row.ruled, self.vocab.periods), self.vocab
+            )
             return True
         if draft.block_just_opened and _second_tier(row, self._header_width, self._next_row, self.vocab):
             return True
@@ -524,7 +528,7 @@ class FormReader:
             return False
         header_cells, first_row = self._rows_after_header(row, roles)
         cells, roles = with_name_column(*self._with_places(header_cells, roles[: len(header_cells)]))
-        self._open_block(build_header(cells, roles, self._recent, self._periods), row.cells[0])
+        self._open_block(build_header(cells, roles, self.vocab.periods, self._recent, self._periods), row.cells[0])
         self._header_width = len(row.cells)  # a header on one line: a tier under it can be told by widths
         if first_row is not None:
             self._row(first_row)
@@ -600,9 +604,11 @@ class FormReader:
         tier = second_tier_at(cells, roles, ends)
         top, top_roles = (cells, roles) if tier is None else (cells[:tier], roles[:tier])
         if is_header(top_roles):
-            header = build_header(top, top_roles, self._header_above, self._periods, streamed=single)
+            header = build_header(
+                top, top_roles, self.vocab.periods, self._header_above, self._periods, streamed=single
+            )
             if tier is not None:
-                header = merge_subheader(header, cells[tier:], roles[tier:], False)
+                header = merge_subheader(header, cells[tier:], roles[tier:], False, self.vocab.periods)
             self._open_block(header, cells[0])
         elif single:
             self._scattered_header(cells, roles)
@@ -638,7 +644,7 @@ class FormReader:
         # Words met apart are a weaker sign than a header row: they must name the 三级指标 and 指标值.
         if not is_header(roles) or not {"level3", "value"} <= set(roles):
             return None
-        return build_header(cells, roles, self._header_above, self._periods, streamed=True)
+        return build_header(cells, roles, self.vocab.periods, self._header_above, self._periods, streamed=True)
 
     def _read_across(self, line: Line) -> bool:
         """A table printed across (form_across): its lines are taken while they are the table's; each
@@ -660,8 +666,8 @@ class FormReader:
             if not pairs:
                 continue
             name_head = Cell("三级指标", across.names[0].line, across.names[0].column)
-            header = build_header([name_head, heading], ["level3", "value"])
-            header.groups[0].period = period_of(heading.text)
+            header = build_header([name_head, heading], ["level3", "value"], self.vocab.periods)
+            header.groups[0].period = period_of(heading.text, self.vocab.periods)
             self._open_block(header, pairs[0][0])
             block = self.draft.block
             assert block is not None
@@ -755,8 +761,8 @@ class FormReader:
                 self._end_block()
                 continue
             rest = cells[i + 1 :]
-            if fact == "goal" and rest and all(_goal_period(c.text) for c in rest):
-                self._goal_periods = [p for p in (_goal_period(c.text) for c in rest) if p]
+            if fact == "goal" and rest and all(_goal_period(c.text, self.vocab.periods) for c in rest):
+                self._goal_periods = [p for p in (_goal_period(c.text, self.vocab.periods) for c in rest) if p]
                 return True
             value = rest[0] if rest and values[i + 1] else None
             if value is not None and fact in _SHORT_FACTS and value.text.strip().startswith(_JOINED_LABEL):
@@ -784,8 +790,8 @@ class FormReader:
         facts list names, since the period words vary), outside the indicator table; True when read."""
         if self.draft.block is not None or not after or not values[0] or len(squash(after[0].text)) <= _GOAL_TEXT:
             return False
-        head = _PERIOD_HEAD.match(squash(label.text))
-        period = period_of(head.group(0)) if head else None
+        head = self.vocab.periods.goal_start.match(squash(label.text))
+        period = period_of(head.group(0), self.vocab.periods) if head else None
         if head is None or period is None or self.vocab.fact(squash(label.text)[head.end() :]) != "goal":
             return False
         self.draft.goals.setdefault(period, after[0].located)
@@ -810,7 +816,7 @@ class FormReader:
         collecting, self._goal_headings = self._goal_headings, False
         if len(cells) != 1 or not (collecting or self._pending_fact == "goal"):
             return False
-        period = _goal_period(cells[0].text)
+        period = _goal_period(cells[0].text, self.vocab.periods)
         if period is None:
             return False
         if not collecting:
@@ -940,7 +946,7 @@ class FormReader:
         else:
             return None
         cells = [Cell(str(role), row.line, 1) for role in roles]
-        header = build_header(cells, roles, None, None, streamed=streamed)
+        header = build_header(cells, roles, self.vocab.periods, None, None, streamed=streamed)
         header.implicit = True
         draft = self.draft
         # No title, no facts, no header before it: the text opens inside the table (an excerpt that
@@ -1276,7 +1282,7 @@ def _own_row_mark(role: str, cell: Cell, own_slot: set[int]) -> bool:
     return role in ("value", "comparator") and bool(_ONLY_SIGN.fullmatch(text))
 
 
-def _goal_period(text: str) -> str | None:
+def _goal_period(text: str, words: PeriodWords) -> str | None:
     """ "实施期目标" → 实施期, "年度目标" → 年度, "中期目标(2023年—2025年)" → 中期 (the years a heading spans
     are no part of it); None for anything longer than such a heading."""
     s = _YEAR_SPAN.sub("", squash(text))
@@ -1284,7 +1290,7 @@ def _goal_period(text: str) -> str | None:
         return "actual"
     if len(s) > 12 or "目标" not in s:
         return None
-    return period_of(s) or ("年度" if s in ("预期目标", "绩效目标") else None)
+    return period_of(s, words) or ("年度" if s in ("预期目标", "绩效目标") else None)
 
 
 def _by_project_column(draft: _Draft) -> list[_Draft]:
@@ -1304,8 +1310,6 @@ def _by_project_column(draft: _Draft) -> list[_Draft]:
 
 
 # Facts that are a name: their value ends where a run of labels glued after it begins.
-# A period opening a goal's label ("中长期绩效目标", "本年度绩效 目标"): the label is a goal label of that period.
-_PERIOD_HEAD = lazy_compile(rf"^[本当]?(?:{alternation(PERIOD_WORDS)})")  # the header's own period words
 _GOAL_TEXT = 6  # a goal says more than this many characters (else a heading beside it)
 _GOAL_ITEM = lazy_compile(rf"^\s*(\d{{1,2}}){NUMBER_STOP}")  # "1.", "2、": a numbered item of a goal
 _SHORT_FACTS = frozenset({"name", "department", "implementer", "attribute"})

@@ -85,8 +85,8 @@ def test_a_second_header_row_splits_the_columns_it_names() -> None:
     sub_words = ["符号", "单位(文字描述)", "单项指标得分", "权重占比(%)", "单项指标折算得分"]
     top = [Cell(t, 1, i + 1) for i, t in enumerate(top_words)]
     sub = [Cell(t, 2, i + 1) for i, t in enumerate(sub_words)]
-    header = build_header(top, cell_roles(top, vocab))
-    merged = merge_subheader(header, sub, cell_roles(sub, vocab), ruled=False)
+    header = build_header(top, cell_roles(top, vocab), vocab.periods)
+    merged = merge_subheader(header, sub, cell_roles(sub, vocab), ruled=False, words=vocab.periods)
     assert merged.roles == [
         "level1",
         "level2",
@@ -102,4 +102,4 @@ def test_a_second_header_row_splits_the_columns_it_names() -> None:
         "score",
     ]
     # A row that names no column of the first leaves it as it was.
-    assert merge_subheader(header, sub[:1], ["deviation"], ruled=False) is header
+    assert merge_subheader(header, sub[:1], ["deviation"], ruled=False, words=vocab.periods) is header

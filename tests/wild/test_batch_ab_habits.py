@@ -19,8 +19,9 @@ def test_a_cycle_heading_is_a_value_column_of_the_implementation_period() -> Non
     # 周期 figure as the target and the next row's name as the following value.
     vocab = load_lexicon().vocabulary
     assert vocab.column_role("周期指标值") == "value"
-    assert (period_of("周期指标值"), period_of("本年度指标值")) == ("实施期", "年度")
-    assert period_of("服务周期") is None  # a name that ends with 周期 names no period
+    words = vocab.periods
+    assert (period_of("周期指标值", words), period_of("本年度指标值", words)) == ("实施期", "年度")
+    assert period_of("服务周期", words) is None  # a name that ends with 周期 names no period
 
 
 def test_ab01_each_printed_row_gives_its_cycle_and_its_year_target() -> None:

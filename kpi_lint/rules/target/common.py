@@ -850,11 +850,19 @@ def full_rate(name: str | None, lexicon: Lexicon) -> bool:
     """A rate whose ordinary target is 100% (lexicons/full_rates.txt): its name ends with a measure_heads.txt ending of
     one of the listed kinds (合格率 → 比率/合格, 及时完成率 → 及时率; the longest ending decides) or with one of the
     listed endings (完工率, 安全率); a 控制率 only as a ceiling (成本控制率), not floor_rates.txt's 血压控制率."""
+    return full_rate_ending(name, lexicon) is not None
+
+
+def full_rate_ending(name: str | None, lexicon: Lexicon) -> str | None:
+    """The ending that makes `name` a `full_rate`, as the name prints it ("工程验收合格率" → 合格率, "免费开放率" →
+    开放率, "项目完成及时率" → 及时率): the longest listed ending it closes with, else the measure_heads.txt ending
+    whose kind is listed; None for a name that is no such rate."""
     table = lexicon.keyed(FULL_RATES_FILE)
     if floor_rate(name, lexicon):
-        return False
-    if name_ends_with(name, table.get(FULL_ENDINGS, ())):
-        return True
+        return None
+    endings = table.get(FULL_ENDINGS, ())
+    if name_ends_with(name, endings):
+        return max((end for end in endings if name_ends_with(name, (end,))), key=len)
     kinds = table.get(FULL_KINDS, ())
-    kind = next((kind for end, kind in load_heads(lexicon.directory) if name_ends_with(name, (end,))), None)
-    return kind in kinds
+    head = next(((end, kind) for end, kind in load_heads(lexicon.directory) if name_ends_with(name, (end,))), None)
+    return head[0] if head is not None and head[1] in kinds else None

@@ -20,6 +20,7 @@ from kpi_lint.rules.target.common import (
     TIMELINESS,
     NameCues,
     full_rate,
+    full_rate_ending,
     is_blank,
     is_satisfaction,
     name_cues,
@@ -30,6 +31,7 @@ from kpi_lint.rules.text._text import name_ends_with
 
 _KPI104_LEVEL2 = (QUANTITY, COST, TIMELINESS)
 _RATE_ENDS = ("率", "度")  # names of rates and degrees (完工率, 满意度): where a pass mark is an ordinary target
+_RATES_NAMED = 3  # the endings the message names of the full rates it sets aside ("完工率、合格率、及时率等比率")
 
 
 class BoilerplateTarget(Rule):
@@ -43,7 +45,8 @@ class BoilerplateTarget(Rule):
     ``min_rows``（默认 4）条、且该值至少落在一条非比率指标上时，每个项目每个期间报告一次。完成、合格、到位、
     发放、及时、安全一类的比率（``lexicons/full_rates.txt``：完工率、验收合格率、完成及时率、成本控制率、安全率）
     写 100 或 100% 是这类比率的常规目标，不计入已填指标、也不举例，其余指标仍达到上述比例时才报告，消息说明另有
-    几个这样的比率不计在内。几个比率指标用同一
+    几个这样的比率不计在内，并按名称的结尾说出是哪些比率（“另有 1 个开放率”“另有 5 个完工率、合格率、及时率等比率”）。
+    几个比率指标用同一
     及格线（合格率、知晓率、满意度都写 ≥90%）不算套用模板；一个百分比只落在能写百分比的行（质量、满意度，
     数量以外的比率）和非比率的数量/时效/成本行（那里的百分比由 KPI104 逐行报告）上时，也不算；数量指标下的预算过程
     指标（"预算执行率 100%""预算资金拨款率 100%"当数量）由 KPI402 逐行报告，同样不算；其他比率填在数量指标下、同写
@@ -104,9 +107,9 @@ class BoilerplateTarget(Rule):
                 continue
             templated.add(period)
             names = "、".join(f"“{i.level3}”" for i in self._least_natural_first(same)[:3] if i.level3)
-            aside = sum(squash(i.value or "") == value for i in full)
+            aside = [i for i in full if squash(i.value or "") == value]
             left_out = (
-                f"（另有 {aside} 个完成、合格、及时一类的比率也是“{value}”，那是这类比率的常规目标，不计在内）"
+                f"（另有 {len(aside)} 个{self._rates_named(aside)}也是“{value}”，那是这类比率的常规目标，不计在内）"
                 if aside
                 else ""
             )
@@ -122,6 +125,14 @@ class BoilerplateTarget(Rule):
         for ind in project.indicators:
             if ind.period not in templated and self._misplaced_threshold(ind, project, cues):
                 yield self._row_finding(doc, project, ind, cues)
+
+    def _rates_named(self, aside: list[Indicator]) -> str:
+        """What the rows set aside are, by the endings that make them full rates, as their names print them, in reading
+        order: "开放率", "完工率、合格率、及时率", or the first three of more and "等比率"."""
+        endings = [full_rate_ending(i.level3, self.lexicon) for i in aside]
+        named = list(dict.fromkeys(end for end in endings if end))
+        shown = "、".join(named[:_RATES_NAMED])
+        return f"{shown}等比率" if len(named) > _RATES_NAMED else shown
 
     def _full_rate_at_100(self, ind: Indicator) -> bool:
         """The row is a rate whose ordinary target is 100% (lexicons/full_rates.txt: a name ending in a kind of
