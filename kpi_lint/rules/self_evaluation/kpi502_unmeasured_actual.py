@@ -82,7 +82,7 @@ class UnmeasuredActual(Rule):
     family = "self_evaluation"
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
-        phrases = sorted({fold(p) for p in self.lexicon.unmeasured_actuals if p}, key=len, reverse=True)
+        phrases = sorted({fold(p) for p in self.lexicon.unmeasured_actuals if p}, key=lambda p: (-len(p), p))
         for ind in project.indicators:
             actual = clean(ind.actual)
             if not actual or DIGIT.search(actual):
