@@ -54,10 +54,13 @@ SOCIAL = "社会效益指标"
 # What kind of change a 效益 name names (the brief's reading of the four classes, written before any error was read;
 # the shipped cue block, lexicons/category_cues.txt, already holds the commonest subject words).
 CHANGE_KINDS = [
-    ["经济效益指标", ["收益", "营收", "销售", "产量", "亩产", "增产", "产值", "成本", "降低成本", "价格", "拉动", "撬动", "放大", "带动", "企业"]],
-    ["社会效益指标", ["群众", "居民", "公众", "人民", "民众", "公共服务", "安全", "事故", "秩序", "公平", "困难", "脱贫", "就业"]],
-    ["生态效益指标", ["环境", "生态", "污染", "排放", "绿化", "水质", "空气", "土壤", "垃圾", "资源利用"]],
-    ["可持续影响指标", ["长效", "机制", "持续", "运行", "运营", "维护", "管护", "长期", "后续", "使用年限", "发挥作用", "稳定运行"]],
+    [label, words.split()]
+    for label, words in (
+        ("经济效益指标", "收益 营收 销售 产量 亩产 增产 产值 成本 降低成本 价格 拉动 撬动 放大 带动 企业"),
+        ("社会效益指标", "群众 居民 公众 人民 民众 公共服务 安全 事故 秩序 公平 困难 脱贫 就业"),
+        ("生态效益指标", "环境 生态 污染 排放 绿化 水质 空气 土壤 垃圾 资源利用"),
+        ("可持续影响指标", "长效 机制 持续 运行 运营 维护 管护 长期 后续 使用年限 发挥作用 稳定运行"),
+    )
 ]
 GRID = np.round(np.arange(-2.0, 2.0001, 0.1), 2)
 INNER_FOLDS = 5
@@ -169,7 +172,7 @@ def two_stage(make: Callable[[], Pipeline], mass: bool) -> Predictor:
         top = p1.max(axis=1, keepdims=True)
         # Keep the row's winning probability on the second model's best 效益 class: the decision among the four is
         # the second model's, the decision 效益 or not stays stage one's.
-        out[np.ix_(chosen, benefit)] = (top * p2 / p2.max(axis=1, keepdims=True))[chosen]
+        out[np.ix_(chosen, np.asarray(benefit))] = (top * p2 / p2.max(axis=1, keepdims=True))[chosen]
         return out
 
     return predict
@@ -247,6 +250,10 @@ def list_errors(data: Folds, predicted: np.ndarray) -> None:
             )
 
 
+def listed(values: np.ndarray, form: str) -> str:
+    return " ".join(format(float(v), form) for v in values)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("variants", nargs="*")
@@ -279,9 +286,9 @@ def main() -> None:
             diff = scores - np.asarray([macro_f1(data.y, base[s], k) for s in args.seeds])
             pooled = class_f1(np.tile(data.y, len(args.seeds)), np.concatenate(list(predicted.values())), k)
             print(f"{name}:")
-            print(f"  nested grouped CV: {scores.mean():.4f} ± {scores.std():.4f}  [{' '.join(f'{s:.4f}' for s in scores)}]")
+            print(f"  nested grouped CV: {scores.mean():.4f} ± {scores.std():.4f}  [{listed(scores, '.4f')}]")
             print(
-                f"  paired vs shipped: {diff.mean():+.4f} ± {diff.std():.4f}  [{' '.join(f'{d:+.4f}' for d in diff)}]"
+                f"  paired vs shipped: {diff.mean():+.4f} ± {diff.std():.4f}  [{listed(diff, '+.4f')}]"
                 f"  better {int((diff > 0).sum())}/{len(diff)}"
             )
             print("  per class (pooled): " + " ".join(f"{c[:2]} {f:.3f}" for c, f in zip(classes, pooled, strict=True)))
@@ -292,7 +299,10 @@ def main() -> None:
             fitted = [o for r in runs.values() if not isinstance(r, np.ndarray) for o in r.offsets]
             if fitted:
                 mean = np.mean(fitted, axis=0)
-                print("  offsets (mean over outer folds): " + " ".join(f"{c[:2]} {v:+.2f}" for c, v in zip(classes, mean, strict=True)))
+                print(
+                    "  offsets (mean over outer folds): "
+                    + " ".join(f"{c[:2]} {v:+.2f}" for c, v in zip(classes, mean, strict=True))
+                )
             if not args.no_dev:
                 print(f"  train → dev documents: {train_to_dev(predictor, data, free):.4f}")
             sys.stdout.flush()
