@@ -459,12 +459,18 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
         # Scored only among the long texts (a short one is no near-duplicate of anything), and only between
         # lengths that can reach the ratio: the rest score below it whatever their characters.  One thread, as the
         # k-means below: a run is parallel by processes, and a thread pool per small call costs more than it saves.
+        # A text is compared with the texts of the lengths `_comparable_lengths` gives its own length.  The ratio
+        # is symmetric, so each pair is scored once, from its shorter text (ratios of one length with the same or
+        # longer lengths that either text's range holds), and both of its cells are set as each text's range says.
         rows = np.flatnonzero(long_enough)
         lengths = np.fromiter((len(texts[i]) for i in rows), dtype=np.int64, count=len(rows))
-        for length in np.unique(lengths).tolist():
-            low, high = _comparable_lengths(length)
+        present = np.unique(lengths).tolist()
+        ranges = {length: _comparable_lengths(length) for length in present}
+        for length in present:
+            low, high = ranges[length]
+            paired = [m for m in present if m >= length and (m <= high or ranges[m][0] <= length)]
             queries = rows[lengths == length]
-            choices = rows[(lengths >= low) & (lengths <= high)]
+            choices = rows[np.isin(lengths, paired)]
             scores = process.cdist(
                 [texts[i] for i in queries],
                 [texts[j] for j in choices],
@@ -473,7 +479,14 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
                 dtype=np.uint8,
                 workers=1,
             )
-            near[np.ix_(queries, choices)] = scores >= NEAR_DUPLICATE
+            hits = scores >= NEAR_DUPLICATE
+            lengths_of = np.fromiter((len(texts[j]) for j in choices), dtype=np.int64, count=len(choices))
+            ahead = (lengths_of >= low) & (lengths_of <= high)  # the query's range holds the choice
+            back = np.fromiter(  # the choice's range holds the query
+                (ranges[m][0] <= length <= ranges[m][1] for m in lengths_of.tolist()), dtype=bool, count=len(choices)
+            )
+            near[np.ix_(queries, choices[ahead])] = hits[:, ahead]
+            near[np.ix_(choices[back], queries)] = hits[:, back].T
         for short, full in _truncations(texts):
             near[short, full] = near[full, short] = True
         near &= long_enough[:, None] & long_enough[None, :]
