@@ -457,20 +457,23 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
     near = np.zeros((len(texts), len(texts)), dtype=bool)
     if scored:
         # Scored only among the long texts (a short one is no near-duplicate of anything), and only between
-        # lengths that can reach the ratio: the rest score below it whatever their characters.  One thread, as the
-        # k-means below: a run is parallel by processes, and a thread pool per small call costs more than it saves.
-        # A text is compared with the texts of the lengths `_comparable_lengths` gives its own length.  The ratio
-        # is symmetric, so each pair is scored once, from its shorter text (ratios of one length with the same or
-        # longer lengths that either text's range holds), and both of its cells are set as each text's range says.
+        # lengths that can reach the ratio (`_comparable_lengths`): the rest score below it whatever their characters.
+        # The ratio is symmetric, so each pair is scored once, from its shorter text (a length against itself and the
+        # longer lengths either text's range holds), and each of its two cells set as that text's range says.  One
+        # thread, as the k-means below: a run is parallel by processes, and a thread pool per small call costs more
+        # than it saves.
         rows = np.flatnonzero(long_enough)
         lengths = np.fromiter((len(texts[i]) for i in rows), dtype=np.int64, count=len(rows))
-        present = np.unique(lengths).tolist()
-        ranges = {length: _comparable_lengths(length) for length in present}
-        for length in present:
-            low, high = ranges[length]
-            paired = [m for m in present if m >= length and (m <= high or ranges[m][0] <= length)]
+        present = np.unique(lengths)
+        lows, highs = np.array([_comparable_lengths(n) for n in present.tolist()], dtype=np.int64).reshape(-1, 2).T
+        own = present.searchsorted(lengths)  # each text's length among those present
+        low_of, high_of = lows[own], highs[own]
+        for length, low, high in zip(present.tolist(), lows.tolist(), highs.tolist(), strict=True):
             queries = rows[lengths == length]
-            choices = rows[np.isin(lengths, paired)]
+            paired = (lengths >= length) & ((lengths <= high) | (low_of <= length))
+            choices, reach = rows[paired], lengths[paired]
+            ahead = (reach >= low) & (reach <= high)  # the query's range holds the choice
+            back = (low_of[paired] <= length) & (length <= high_of[paired])  # the choice's range holds the query
             scores = process.cdist(
                 [texts[i] for i in queries],
                 [texts[j] for j in choices],
@@ -480,11 +483,6 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
                 workers=1,
             )
             hits = scores >= NEAR_DUPLICATE
-            lengths_of = np.fromiter((len(texts[j]) for j in choices), dtype=np.int64, count=len(choices))
-            ahead = (lengths_of >= low) & (lengths_of <= high)  # the query's range holds the choice
-            back = np.fromiter(  # the choice's range holds the query
-                (ranges[m][0] <= length <= ranges[m][1] for m in lengths_of.tolist()), dtype=bool, count=len(choices)
-            )
             near[np.ix_(queries, choices[ahead])] = hits[:, ahead]
             near[np.ix_(choices[back], queries)] = hits[:, back].T
         for short, full in _truncations(texts):
