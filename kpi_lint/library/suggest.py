@@ -226,8 +226,9 @@ class Suggester:
             with_rows = self._using.get((level2, None))
             if with_rows is None:
                 with_rows = self._using[(level2, None)] = self.peers.subset(lambda key: bool(self._rows(key, level2)))
-            # Of a sector the project names: asked only of the projects with rows (every sector asks the same first
-            # question: answered once per category, not again for each set of sectors).
+            # Of a sector the project names, among the projects with rows (every sector asks the same first question:
+            # answered once per category, not again for each set of sectors); which projects name a sector is asked
+            # once per run (`_sector_masks`), not once per set of sectors.
             self._using[among] = (
                 self.peers.subset_with_any(self._sector_masks(), own_sectors, within=with_rows)
                 if same_sector
