@@ -109,11 +109,18 @@ class TextBlock:
         indptr = [0]
         columns: list[int] = []
         counts: list[float] = []
+        # A cell's terms and counts depend on its text alone: worked out once per distinct text of the batch (a
+        # name recurs with other values and kinds, a value with other names).
+        seen: dict[str, tuple[list[int], list[float]]] = {}
         for row in rows:
-            found = Counter(j for term in self.analyze(row[self.column]) if (j := vocabulary.get(term)) is not None)
-            ordered = sorted(found)
-            columns.extend(ordered)
-            counts.extend(1.0 if self.binary else float(found[j]) for j in ordered)
+            text = row[self.column]
+            held = seen.get(text)
+            if held is None:
+                found = Counter(j for term in self.analyze(text) if (j := vocabulary.get(term)) is not None)
+                ordered = sorted(found)
+                held = seen[text] = (ordered, [1.0 if self.binary else float(found[j]) for j in ordered])
+            columns.extend(held[0])
+            counts.extend(held[1])
             indptr.append(len(columns))
         at = np.asarray(columns, dtype=np.intp)
         values = np.asarray(counts, dtype=np.float64)
@@ -252,12 +259,16 @@ class FastModel:
 
 
 def _dict_entries(block: OneHotBlock | CueBlock, rows: Sequence[Row]) -> Entries:
-    """A block of a few columns a row (`features`), as CSR arrays."""
+    """A block of a few columns a row (`features`), as CSR arrays; each distinct set of the block's cells read once."""
     indptr = [0]
     columns: list[int] = []
     values: list[float] = []
+    seen: dict[tuple[str, ...], list[tuple[int, float]]] = {}
     for row in rows:
-        found = sorted(block.features(row).items())
+        cells = tuple(row[c] for c in block.columns)
+        found = seen.get(cells)
+        if found is None:
+            found = seen[cells] = sorted(block.features(row).items())
         columns.extend(j for j, _ in found)
         values.extend(v for _, v in found)
         indptr.append(len(columns))

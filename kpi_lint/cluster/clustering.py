@@ -457,14 +457,23 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
     near = np.zeros((len(texts), len(texts)), dtype=bool)
     if scored:
         # Scored only among the long texts (a short one is no near-duplicate of anything), and only between
-        # lengths that can reach the ratio: the rest score below it whatever their characters.  One thread, as the
-        # k-means below: a run is parallel by processes, and a thread pool per small call costs more than it saves.
+        # lengths that can reach the ratio (`_comparable_lengths`): the rest score below it whatever their characters.
+        # The ratio is symmetric, so each pair is scored once, from its shorter text (a length against itself and the
+        # longer lengths either text's range holds), and each of its two cells set as that text's range says.  One
+        # thread, as the k-means below: a run is parallel by processes, and a thread pool per small call costs more
+        # than it saves.
         rows = np.flatnonzero(long_enough)
         lengths = np.fromiter((len(texts[i]) for i in rows), dtype=np.int64, count=len(rows))
-        for length in np.unique(lengths).tolist():
-            low, high = _comparable_lengths(length)
+        present = np.unique(lengths)
+        lows, highs = np.array([_comparable_lengths(n) for n in present.tolist()], dtype=np.int64).reshape(-1, 2).T
+        own = present.searchsorted(lengths)  # each text's length among those present
+        low_of, high_of = lows[own], highs[own]
+        for length, low, high in zip(present.tolist(), lows.tolist(), highs.tolist(), strict=True):
             queries = rows[lengths == length]
-            choices = rows[(lengths >= low) & (lengths <= high)]
+            paired = (lengths >= length) & ((lengths <= high) | (low_of <= length))
+            choices, reach = rows[paired], lengths[paired]
+            ahead = (reach >= low) & (reach <= high)  # the query's range holds the choice
+            back = (low_of[paired] <= length) & (length <= high_of[paired])  # the choice's range holds the query
             scores = process.cdist(
                 [texts[i] for i in queries],
                 [texts[j] for j in choices],
@@ -473,7 +482,9 @@ def _near_duplicates(texts: list[str]) -> np.ndarray | None:
                 dtype=np.uint8,
                 workers=1,
             )
-            near[np.ix_(queries, choices)] = scores >= NEAR_DUPLICATE
+            hits = scores >= NEAR_DUPLICATE
+            near[np.ix_(queries, choices[ahead])] = hits[:, ahead]
+            near[np.ix_(choices[back], queries)] = hits[:, back].T
         for short, full in _truncations(texts):
             near[short, full] = near[full, short] = True
         near &= long_enough[:, None] & long_enough[None, :]

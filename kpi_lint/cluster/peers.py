@@ -19,7 +19,7 @@ import bisect
 import itertools
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -96,6 +96,7 @@ class PeerSuggestion:
 
 
 ProjectKey = tuple[str, str, int]
+_NO_COUNTS: Counter[str] = Counter()  # a project with no row in a cluster (read, never written)
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,7 @@ class PeerIndex:
         self._using_cache: dict[str, ProjectSubset] = {}
         self._filed_cache: Recent[int, Counter[str]] = Recent(CLUSTER_ANSWERS)  # cluster id → its rows per 二级
         self._block: _NeighbourBlock | None = None  # the latest block of projects' products
+        self._own_latest: tuple[tuple[str, str], dict[int, Counter[str]]] | None = None  # `_own_filed`'s last answer
         columns = used_columns(frames)
         # Up to EXACT_MOST projects (a file, a county) the space is computed with NumPy, the same numbers as
         # scikit-learn's (kpi_lint.cluster.project_space), without importing it.
@@ -269,13 +271,26 @@ class PeerIndex:
             return Counter()
         # Counted once per cluster while it is asked: large clusters are asked often.
         filed = self._filed_cache.get(cluster.id, lambda: _filed(cluster))
-        # The project's own rows in the cluster, from its rows (a dozen) rather than kept per project
-        # and cluster (a Counter for nearly every row of a run).
-        own: Counter[str] = Counter()
+        return filed - self._own_filed((indicator.path, indicator.project)).get(cluster.id, _NO_COUNTS)
+
+    def _own_filed(self, named: tuple[str, str]) -> dict[int, Counter[str]]:
+        """The rows of the projects of one name in one file, per cluster id and 二级 category.
+
+        Counted once for the project whose rows are being asked about (they are asked row after row), not once per
+        row (rows² a project); only the latest project's counts are held (a Counter per cluster for every project
+        of a run would be most of the index again)."""
+        held = self._own_latest
+        if held is not None and held[0] == named:
+            return held[1]
+        by_cluster: dict[int, Counter[str]] = {}
         in_cluster = self.clusters.by_text
-        for key in self._named.get((indicator.path, indicator.project), ()):
-            own.update(m.level2 for m in self._rows[key] if m.level2 and in_cluster.get(m.text) == cluster.id)
-        return filed - own
+        for key in self._named.get(named, ()):
+            for m in self._rows[key]:
+                cid = in_cluster.get(m.text)
+                if m.level2 and cid is not None:
+                    by_cluster.setdefault(cid, Counter())[m.level2] += 1
+        self._own_latest = (named, by_cluster)
+        return by_cluster
 
     # ---- outliers -----------------------------------------------------------------------------------------
     def outlier(self, indicator: Indicator, *, cap: float | None = None) -> PeerOutlier | None:
@@ -386,6 +401,35 @@ class PeerIndex:
             mask = np.zeros(len(self._projects), dtype=bool)
             for i in within.indexes.tolist():
                 mask[i] = keep(self._projects[i].key)
+        return ProjectSubset(np.flatnonzero(mask), mask)
+
+    def masks_by(self, labels: Callable[[ProjectKey], Iterable[str]]) -> dict[str, np.ndarray]:
+        """Per label, which indexed projects `labels` gives it (a boolean mask by project index).
+
+        Each project is asked once; a subset of the projects with any of some labels is then an OR of masks
+        (`subset_with_any`), not a question per project for every set of labels asked (a run asks one subset per
+        distinct set of a project's sectors, so per-project questions grew with projects × sets)."""
+        masks: dict[str, np.ndarray] = {}
+        for i, p in enumerate(self._projects):
+            for label in labels(p.key):
+                mask = masks.get(label)
+                if mask is None:
+                    mask = masks[label] = np.zeros(len(self._projects), dtype=bool)
+                mask[i] = True
+        return masks
+
+    def subset_with_any(
+        self, masks: Mapping[str, np.ndarray], labels: Iterable[str], within: ProjectSubset | None = None
+    ) -> ProjectSubset:
+        """The projects (of `within` if given) that `masks` (from `masks_by`) gives any of `labels`: the subset
+        `subset(lambda key: any label of the key in labels, within)` makes, from the masks."""
+        mask = np.zeros(len(self._projects), dtype=bool)
+        for label in labels:
+            held = masks.get(label)
+            if held is not None:
+                mask |= held
+        if within is not None:
+            mask &= within.member
         return ProjectSubset(np.flatnonzero(mask), mask)
 
     def _ranked_peers(

@@ -34,6 +34,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from kpi_lint.cluster.peers import FITTING_KINDS, PROJECT_ANSWERS, PeerIndex, ProjectKey, ProjectSubset, project_key
 from kpi_lint.cluster.recent import Recent
 from kpi_lint.lexicon import Lexicon, load_lexicon, read_list
@@ -189,6 +191,7 @@ class Suggester:
         self._rows_cache: Recent[tuple[ProjectKey, str], tuple[Indicator, ...]] = Recent(PROJECT_ANSWERS)
         # (level2, sectors or None) → the peer projects with rows to copy there (of one of those sectors)
         self._using: dict[tuple[str, frozenset[str] | None], ProjectSubset] = {}
+        self._by_sector: dict[str, np.ndarray] | None = None  # sector → which peer projects name it (`_sector_masks`)
         # (project, level2, k, same sector) → the suggestions for a project of `documents` (KPI104, KPI201, KPI404 ask)
         self._suggested: Recent[tuple[ProjectKey, str, int, bool], list[Suggestion]] = Recent(SUGGESTIONS_KEPT)
 
@@ -223,10 +226,11 @@ class Suggester:
             with_rows = self._using.get((level2, None))
             if with_rows is None:
                 with_rows = self._using[(level2, None)] = self.peers.subset(lambda key: bool(self._rows(key, level2)))
-            # Of a sector the project names: asked only of the projects with rows (every sector asks the same first
-            # question: answered once per category, not again for each set of sectors).
+            # Of a sector the project names, among the projects with rows (every sector asks the same first question:
+            # answered once per category, not again for each set of sectors); which projects name a sector is asked
+            # once per run (`_sector_masks`), not once per set of sectors.
             self._using[among] = (
-                self.peers.subset(lambda key: not own_sectors.isdisjoint(self.sectors(key)), within=with_rows)
+                self.peers.subset_with_any(self._sector_masks(), own_sectors, within=with_rows)
                 if same_sector
                 else with_rows
             )
@@ -258,6 +262,12 @@ class Suggester:
             if len(peers) == PEER_PROJECTS:
                 break
         return peers
+
+    def _sector_masks(self) -> dict[str, np.ndarray]:
+        """Per sector, the peer index's projects that name it (`sectors`), each project asked once per run."""
+        if self._by_sector is None:
+            self._by_sector = self.peers.masks_by(self.sectors)
+        return self._by_sector
 
     def _identity(self, key: ProjectKey) -> int:
         """The hash of a project of `documents` as a peer (`peer_identity`), computed once."""

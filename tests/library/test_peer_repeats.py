@@ -1,0 +1,78 @@
+"""Work the peer phase does once instead of per question: the same answers as asking each time (issue 10).
+
+On the samples and the wild set: a sector subset read from per-sector masks is the subset asked project by
+project, and KPI404's peer categories counted once per project are those counted again for every row."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import partial
+
+from kpi_lint.cluster import ClusterSet, PeerIndex
+from kpi_lint.cluster.peers import ProjectKey
+from kpi_lint.library.suggest import Suggester
+from kpi_lint.model import Document
+
+
+def _has_rows(suggester: Suggester, level2: str, key: ProjectKey) -> bool:
+    return bool(suggester._rows(key, level2))
+
+
+def _names_any(suggester: Suggester, sectors: frozenset[str], key: ProjectKey) -> bool:
+    """The question the suggester asked each project before (`Suggester.ranked_peers`, same_sector)."""
+    return not sectors.isdisjoint(suggester.sectors(key))
+
+
+def test_a_sector_subset_from_masks_is_the_one_asked_project_by_project(suggester: Suggester) -> None:
+    index = suggester.peers
+    masks = index.masks_by(suggester.sectors)
+    projects = [p.key for p in index._projects]
+    sector_sets = {suggester.sectors(key) for key in projects} - {frozenset()}
+    assert len(sector_sets) == 33, len(sector_sets)  # of 225 projects
+    for level2 in ("成本指标", "数量指标", "质量指标"):
+        with_rows = index.subset(partial(_has_rows, suggester, level2))
+        for sectors in sorted(sector_sets, key=sorted):
+            asked = index.subset(partial(_names_any, suggester, sectors), within=with_rows)
+            got = index.subset_with_any(masks, sectors, within=with_rows)
+            assert got.indexes.tolist() == asked.indexes.tolist(), (level2, sorted(sectors))
+            assert got.member.tolist() == asked.member.tolist()
+        # the whole index, no `within`: every project naming the sector
+        for sector, mask in masks.items():
+            assert mask.sum() == sum(sector in suggester.sectors(key) for key in projects)
+    assert index.subset_with_any(masks, ["no such sector"]).indexes.tolist() == []
+
+
+def _counted_row_by_row(index: PeerIndex, clusters: ClusterSet, ind: object) -> Counter[str]:
+    """KPI404's peer categories as counted before: the project's own rows of the cluster counted for each row."""
+    cluster = index.cluster_for(ind)  # type: ignore[arg-type]
+    assert cluster is not None
+    filed: Counter[str] = Counter()
+    for m in cluster.members:
+        if m.level2:
+            filed[m.level2] += 1
+    own: Counter[str] = Counter()
+    for key in index._named.get((ind.path, ind.project), ()):  # type: ignore[attr-defined]
+        own.update(m.level2 for m in index._rows[key] if m.level2 and clusters.by_text.get(m.text) == cluster.id)
+    return filed - own
+
+
+def test_peer_categories_counted_once_a_project_are_those_counted_per_row(
+    all_docs: list[Document], all_clusters: ClusterSet
+) -> None:
+    index = PeerIndex(all_clusters, all_docs)
+    compared = two_own = 0
+    for doc in all_docs:
+        for project in doc.projects:
+            for ind in project.indicators:
+                if index.cluster_for(ind) is None:
+                    continue
+                expected = _counted_row_by_row(index, all_clusters, ind)
+                got = index.peer_categories(ind)
+                assert got == expected and list(got.items()) == list(expected.items()), (doc.path, ind.level3)
+                compared += 1
+                cluster = index.cluster_for(ind)
+                assert cluster is not None
+                two_own += sum(cluster.level2.values()) - sum(got.values()) >= 2
+    assert compared == 1763, compared
+    # rows whose project has another row in the cluster (its other period, a repeat): both are taken out
+    assert two_own == 563, two_own
