@@ -22,6 +22,7 @@ from kpi_lint.parse.form_block import BlockReader, labelled_item
 from kpi_lint.parse.form_cells import Kind, join_wrapped_words, kind_of
 from kpi_lint.parse.form_funds import FundsReader
 from kpi_lint.parse.form_glued import split_glued
+from kpi_lint.parse.grade_tier import graded_header, split_grades
 from kpi_lint.parse.form_header import (
     DIRECTION_WORDS,
     PERIOD_WORDS,
@@ -514,6 +515,10 @@ class FormReader:
             return True
         self._flush_header_cells()
         draft = self.draft
+        graded = graded_header(draft.block.header, row.cells, self.vocab) if draft.block_just_opened else None
+        if graded is not None:
+            draft.block = BlockReader(graded, self.vocab)
+            return True
         if draft.block_just_opened and is_subheader(roles):
             assert draft.block is not None
             draft.block = BlockReader(merge_subheader(draft.block.header, row.cells, roles, row.ruled), self.vocab)
@@ -557,13 +562,17 @@ class FormReader:
             return False
         roles = cell_roles(self._header_cells, self.vocab)
         levels_only = "level3" in roles and all(r in ("level1", "level2", "level3") for r in roles)
+        # Right after a lone 一级 heading ("绩效指标分类" ⏎ "绩效指标"): the heading of the name column
+        # (with_name_column names it), however it reads.
+        after_level1 = roles == ["level1"] and not self._header_unknown
         if self._header_unknown and not levels_only:
             return False
-        if not is_header(roles) and not (levels_only and len(squash(filled[0].text)) <= _WRAPPED_HALF):
+        short = levels_only and len(squash(filled[0].text)) <= _WRAPPED_HALF
+        if not is_header(roles) and not short and not after_level1:
             return False  # words of a flattened page, header words and names apart
         if len(filled) != 1 or not _HEADER_LIKE.fullmatch(squash(filled[0].text)):
             return False
-        if line.kinds[0] is not Kind.DATA:
+        if line.kinds[0] is not Kind.DATA and not (after_level1 and line.kinds[0] is Kind.BLOCK):
             return False
         self._header_unknown.append(line.row)
         return True
@@ -591,7 +600,8 @@ class FormReader:
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
-        cells, roles = with_name_column(*stack_tiers(*self._with_places(*without_year_tier(cells, roles))))
+        cells, roles = split_grades(*without_year_tier(cells, roles))
+        cells, roles = with_name_column(*stack_tiers(*self._with_places(cells, roles)))
         ends = frozenset(self._header_row_ends) if self._header_row_ends is not None else None
         filled = fill_wrapped_tier(cells, roles, ends)
         if filled[0] is not cells:  # one cell per line in its first row: its second may hold several
