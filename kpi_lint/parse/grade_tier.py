@@ -38,6 +38,18 @@ def _graded_roles(roles: list[str | None], grades: int, before: int) -> list[str
     return [*roles[:standard], top, *[_LOWER] * (grades - 1), *roles[standard + 1 :]]
 
 
+def _spanned_roles(roles: list[str | None], columns: list[int]) -> list[str | None] | None:
+    """`roles` with the grades standing in `columns` under the standard's heading that spans them; None when
+    they do not all stand under it."""
+    if len(roles) <= max(columns) or any(roles[i] != _STANDARD for i in columns):
+        return None
+    out = list(roles)
+    top = _LOWER if "value" in roles else "value"
+    for n, i in enumerate(columns):
+        out[i] = top if n == 0 else _LOWER
+    return out
+
+
 def split_grades(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
     """A header gathered cell by cell whose grades cell ("优良中差", after the headings) stands for the
     columns it splits: the header with the first standard column before it split into one column per
@@ -57,11 +69,18 @@ def split_grades(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell]
 
 def graded_header(header: Header, cells: list[Cell], vocab: Vocabulary) -> Header | None:
     """The header with its standard column split by the row of grades printed under it ("优 | 良 | 中 |
-    差"); None when `cells` are no such row."""
-    grades = [squash(c.text) for c in cells if not c.blank]
-    if len(grades) < 2 or vocab.column_role("".join(grades)) != GRADES:
+    差"); None when `cells` are no such row.  In a ruled table the headings merged down over both rows
+    stand in the row too, and the standard's heading spans the grades' columns: each grade takes the
+    column it stands in."""
+    placed = [(i, squash(c.text)) for i, c in enumerate(cells) if not c.blank]
+    grades = [(i, text) for i, text in placed if len(text) == 1]
+    if len(grades) < 2 or vocab.column_role("".join(text for _, text in grades)) != GRADES:
         return None
-    graded = _graded_roles(header.roles, len("".join(grades)), len(header.roles))
+    if len(grades) < len(placed) and not all(header.roles[i] == _STANDARD for i, _ in grades if i < header.width):
+        return None  # other cells in the row that are no headings over grades: a row of the table
+    graded = _spanned_roles(header.roles, [i for i, _ in grades]) or _graded_roles(
+        header.roles, len(grades), len(header.roles)
+    )
     if graded is None:
         return None
     blank = [Cell("", header.line, i + 1) for i in range(len(graded))]

@@ -1,0 +1,165 @@
+"""A standard column split into grades by a second header row (kpi_lint/parse/grade_tier.py).
+
+河北's 预算指标绩效目标表 (wild l04, 2019) prints no 指标值: under 绩效指标评价标准 the grades 优 | 良 | 中 | 差
+each get a standard, and the 优 standard is the row's target.  海南's 项目绩效目标表 (wild w03, 2018) prints a
+绩效目标 column and splits its 绩效标准 the same way: the target stays the 绩效目标.  l04 is a doc-sharing
+preview in traditional characters whose whole table lost its separators; the same template retyped as a
+ruled Word or Excel table is read the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kpi_lint.lexicon import load_lexicon
+from kpi_lint.parse import parse
+from kpi_lint.parse.form_glued import split_glued
+
+WILD = Path(__file__).resolve().parents[2] / "corpus" / "wild"
+L04 = WILD / "l04_hebei_civilaffairs_target_traditional.txt"
+W03 = WILD / "w03_hainan_exhibitionhall_target_traditional.txt"
+
+# l04's header read cell by cell: 绩效指标分类 | 绩效指标 | 绩效指标描述 | 优 | 良 | 中 | 差 | 评价标准确定依据
+HEBEI = ["level3", "description", "value", "grade_value", "grade_value", "grade_value", "basis"]
+
+
+def _rows(path: Path) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    return [(i.level1, i.level3, i.value, i.basis) for i in parse(path).indicators]
+
+
+def test_l04_reads_the_excellent_standard_as_the_target() -> None:
+    assert _rows(L04) == [
+        ("产出指标", "救助覆盖率", "100%", "按临时救助标准评价"),
+        ("产出指标", "农村低保救助资金按标准发放的比率", "90%", "按临时救助标准评价"),
+        # 效果指标 is an alias of 效益指标; the preview's first chunk ends inside the basis ("…满|意度评价")
+        ("效益指标", "救助对象对救助工作满意度(%)", "85%", "按服务对象满"),
+    ]
+
+
+def test_l04_rows_keep_their_printed_places() -> None:
+    doc = parse(L04)
+    # line 16 is the whole glued table, printed in traditional characters with pinyin glosses
+    assert [(i.line, i.column) for i in doc.indicators][0::2] == [(16, 325), (16, 581)]
+    line = L04.read_text(encoding="utf-8").split("\n")[15]
+    assert line[324:329] == "救助覆蓋率"
+    assert line[580:583] == "救助對"
+    assert [i.description for i in doc.indicators][0] == "困难群众基本生活救助是否应救尽救"
+
+
+def test_w03_keeps_its_own_target_column_beside_the_grades() -> None:
+    assert [(name, value) for _, name, value, _ in _rows(W03)] == [
+        ("物业管理面积", "6500平方米"),
+        ("用电量", "60万度"),
+        ("日常电子设备的维修(护)率", "20%以上"),
+        ("日常参观展示设备的使用率", "80%以上"),
+        ("项目成本控制", "不超预算"),
+        ("保证设备正常运转天数", "200"),
+    ]
+    assert [(i.line, i.column) for i in parse(W03).indicators][:2] == [(6, 22), (7, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cells"),
+    [
+        # l04's first row: a description does not close on the rate the target column holds ("…应救尽救|100%")
+        (
+            "救助覆盖率困难群众基本生活救助是否应救尽救100%90%85%85%按临时救助标准评价",
+            ["救助覆盖率", "困难群众基本生活救助是否应救尽救", "100%", "90%", "85%", "85%", "按临时救助标准评价"],
+        ),
+        # l04's last row: "(%)" closes the name; a description does not open with a unit in brackets
+        (
+            "救助对象对救助工作满意度(%)问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率85%80%70%70%按服务对象满意度评价",
+            [
+                "救助对象对救助工作满意度(%)",
+                "问卷调查中,满意和较满意的救助对象数量占调研对象总数的比率",
+                "85%",
+                "80%",
+                "70%",
+                "70%",
+                "按服务对象满意度评价",
+            ],
+        ),
+    ],
+)
+def test_glued_graded_row_is_cut_by_kind(text: str, cells: list[str]) -> None:
+    hints = load_lexicon().vocabulary.glue_hints
+    found = split_glued(text, list(enumerate(HEBEI)), hints)
+    assert found is not None and len(found) == 1
+    assert [text[start:end] for _, start, end in found[0]] == cells
+
+
+def test_a_basis_citing_a_standard_closes_with_what_is_done_by_it() -> None:
+    """Two of l04's rows glued: "按临时救助标准评价" is row 1's basis, not "按临时救助标准" with "评价…" opening
+    row 2's name."""
+    text = (
+        "救助覆盖率困难群众基本生活救助是否应救尽救100%90%85%85%按临时救助标准评价"
+        "农村低保救助资金按标准发放的比率救助标准与经济社会发展水平相适应,救助资金按标准发放的比率"
+        "90%80%70%70%按临时救助标准评价"
+    )
+    found = split_glued(text, list(enumerate(HEBEI)), load_lexicon().vocabulary.glue_hints)
+    assert found is not None
+    assert [[text[s:e] for (_, role), s, e in row if role in ("level3", "basis")] for row in found] == [
+        ["救助覆盖率", "按临时救助标准评价"],
+        ["农村低保救助资金按标准发放的比率", "按临时救助标准评价"],
+    ]
+
+
+HEAD = ["绩效指标分类", "绩效指标", "绩效指标描述", "绩效指标评价标准", "", "", "", "评价标准确定依据"]
+TIER = ["", "", "", "优", "良", "中", "差", ""]
+BODY = [
+    ["产出指标", "救助覆盖率", "困难群众基本生活救助是否应救尽救", "100%", "90%", "85%", "85%", "按临时救助标准评价"],
+    ["", "农村低保救助资金按标准发放的比率", "救助资金按标准发放的比率", "90%", "80%", "70%", "70%", "按临时救助标准评价"],
+    ["效果指标", "救助对象对救助工作满意度(%)", "满意的救助对象数量占调研对象总数的比率", "85%", "80%", "70%", "70%", "问卷调查"],
+]
+# Merged (0-based first row, column, last row, column): the headings over both header rows, 评价标准 over the
+# grades, 产出指标 over its two rows.
+MERGES = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 6), (0, 7, 1, 7), (2, 0, 3, 0)]
+
+
+def _docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2019年中央财政困难群众救助补助预算指标绩效目标表")
+    rows = [HEAD, TIER, *BODY]
+    table = document.add_table(rows=len(rows), cols=len(HEAD))
+    table.style = document.styles["Table Grid"]
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    for r0, c0, r1, c1 in MERGES:
+        top = table.cell(r0, c0)
+        keep = top.text
+        top.merge(table.cell(r1, c1)).text = keep  # Word's merge joins the texts; the top one is kept
+    document.save(path)
+    return path
+
+
+def _xlsx(path: Path) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["2019年中央财政困难群众救助补助预算指标绩效目标表"])
+    for row in [HEAD, TIER, *BODY]:
+        sheet.append([text or None for text in row])
+    for r0, c0, r1, c1 in MERGES:
+        sheet.merge_cells(start_row=r0 + 2, start_column=c0 + 1, end_row=r1 + 2, end_column=c1 + 1)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("make", [_docx, _xlsx], ids=["docx", "xlsx"])
+def test_ruled_grade_tier_under_a_merged_standard(tmp_path: Path, make: object) -> None:
+    assert callable(make)
+    path = make(tmp_path / ("hebei.docx" if make is _docx else "hebei.xlsx"))
+    doc = parse(path)
+    assert [(i.level1, i.level3, i.value, i.description) for i in doc.indicators] == [
+        ("产出指标", "救助覆盖率", "100%", "困难群众基本生活救助是否应救尽救"),
+        ("产出指标", "农村低保救助资金按标准发放的比率", "90%", "救助资金按标准发放的比率"),
+        ("效益指标", "救助对象对救助工作满意度(%)", "85%", "满意的救助对象数量占调研对象总数的比率"),
+    ]
+    first = doc.indicators[0]
+    assert (first.line, first.column) == (4, 2)  # the name's cell: the row under the two header rows
