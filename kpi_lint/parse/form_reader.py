@@ -22,7 +22,6 @@ from kpi_lint.parse.form_block import BlockReader, labelled_item
 from kpi_lint.parse.form_cells import Kind, join_wrapped_words, kind_of
 from kpi_lint.parse.form_funds import FundsReader
 from kpi_lint.parse.form_glued import split_glued
-from kpi_lint.parse.grade_tier import graded_header, split_grades
 from kpi_lint.parse.form_header import (
     DIRECTION_WORDS,
     PERIOD_WORDS,
@@ -49,6 +48,7 @@ from kpi_lint.parse.form_line import Line
 from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.parse.funds_glued import glued_execution
+from kpi_lint.parse.grade_tier import graded_header, split_grades
 from kpi_lint.parse.numbering import (
     CHINESE_NUMERAL,
     DIGIT_MARK,
@@ -515,7 +515,8 @@ class FormReader:
             return True
         self._flush_header_cells()
         draft = self.draft
-        graded = graded_header(draft.block.header, row.cells, self.vocab) if draft.block_just_opened else None
+        block = draft.block if draft.block_just_opened else None
+        graded = graded_header(block.header, row.cells, self.vocab) if block is not None else None
         if graded is not None:
             draft.block = BlockReader(graded, self.vocab)
             return True

@@ -64,7 +64,7 @@ def split_grades(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell]
     standard = roles.index(_STANDARD)
     split = [replace(cells[standard], text=grade) for grade in grades]
     out_cells = [*cells[:standard], *split, *cells[standard + 1 : at], *cells[at + 1 :]]
-    return out_cells, [*graded[:at + len(grades) - 1], *graded[at + len(grades) :]]
+    return out_cells, [*graded[: at + len(grades) - 1], *graded[at + len(grades) :]]
 
 
 def graded_header(header: Header, cells: list[Cell], vocab: Vocabulary) -> Header | None:

@@ -45,7 +45,7 @@ def test_l04_rows_keep_their_printed_places() -> None:
     line = L04.read_text(encoding="utf-8").split("\n")[15]
     assert line[324:329] == "救助覆蓋率"
     assert line[580:583] == "救助對"
-    assert [i.description for i in doc.indicators][0] == "困难群众基本生活救助是否应救尽救"
+    assert doc.indicators[0].description == "困难群众基本生活救助是否应救尽救"
 
 
 def test_w03_keeps_its_own_target_column_beside_the_grades() -> None:
@@ -108,10 +108,11 @@ def test_a_basis_citing_a_standard_closes_with_what_is_done_by_it() -> None:
 
 HEAD = ["绩效指标分类", "绩效指标", "绩效指标描述", "绩效指标评价标准", "", "", "", "评价标准确定依据"]
 TIER = ["", "", "", "优", "良", "中", "差", ""]
+BASIS = "按临时救助标准评价"
 BODY = [
-    ["产出指标", "救助覆盖率", "困难群众基本生活救助是否应救尽救", "100%", "90%", "85%", "85%", "按临时救助标准评价"],
-    ["", "农村低保救助资金按标准发放的比率", "救助资金按标准发放的比率", "90%", "80%", "70%", "70%", "按临时救助标准评价"],
-    ["效果指标", "救助对象对救助工作满意度(%)", "满意的救助对象数量占调研对象总数的比率", "85%", "80%", "70%", "70%", "问卷调查"],
+    ["产出指标", "救助覆盖率", "困难群众基本生活救助是否应救尽救", "100%", "90%", "85%", "85%", BASIS],
+    ["", "农村低保救助资金按标准发放的比率", "救助资金按标准发放的比率", "90%", "80%", "70%", "70%", BASIS],
+    ["效果指标", "救助对象对救助工作满意度(%)", "满意的对象占调研总数的比率", "85%", "80%", "70%", "70%", "问卷调查"],
 ]
 # Merged (0-based first row, column, last row, column): the headings over both header rows, 评价标准 over the
 # grades, 产出指标 over its two rows.
@@ -133,7 +134,7 @@ def _docx(path: Path) -> Path:
         top = table.cell(r0, c0)
         keep = top.text
         top.merge(table.cell(r1, c1)).text = keep  # Word's merge joins the texts; the top one is kept
-    document.save(path)
+    document.save(str(path))
     return path
 
 
@@ -159,7 +160,7 @@ def test_ruled_grade_tier_under_a_merged_standard(tmp_path: Path, make: object) 
     assert [(i.level1, i.level3, i.value, i.description) for i in doc.indicators] == [
         ("产出指标", "救助覆盖率", "100%", "困难群众基本生活救助是否应救尽救"),
         ("产出指标", "农村低保救助资金按标准发放的比率", "90%", "救助资金按标准发放的比率"),
-        ("效益指标", "救助对象对救助工作满意度(%)", "85%", "满意的救助对象数量占调研对象总数的比率"),
+        ("效益指标", "救助对象对救助工作满意度(%)", "85%", "满意的对象占调研总数的比率"),
     ]
     first = doc.indicators[0]
     assert (first.line, first.column) == (4, 2)  # the name's cell: the row under the two header rows
