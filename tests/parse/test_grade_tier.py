@@ -16,6 +16,7 @@ import pytest
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.parse import parse
 from kpi_lint.parse.form_glued import split_glued
+from tests.parse.merged_tables import docx_table, xlsx_table
 
 WILD = Path(__file__).resolve().parents[2] / "corpus" / "wild"
 L04 = WILD / "l04_hebei_civilaffairs_target_traditional.txt"
@@ -119,37 +120,15 @@ BODY = [
 MERGES = [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 6), (0, 7, 1, 7), (2, 0, 3, 0)]
 
 
-def _docx(path: Path) -> Path:
-    import docx
+TITLE = "2019年中央财政困难群众救助补助预算指标绩效目标表"
 
-    document = docx.Document()
-    document.add_paragraph("2019年中央财政困难群众救助补助预算指标绩效目标表")
-    rows = [HEAD, TIER, *BODY]
-    table = document.add_table(rows=len(rows), cols=len(HEAD))
-    table.style = document.styles["Table Grid"]
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            table.cell(i, j).text = text
-    for r0, c0, r1, c1 in MERGES:
-        top = table.cell(r0, c0)
-        keep = top.text
-        top.merge(table.cell(r1, c1)).text = keep  # Word's merge joins the texts; the top one is kept
-    document.save(str(path))
-    return path
+
+def _docx(path: Path) -> Path:
+    return docx_table(path, [HEAD, TIER, *BODY], MERGES, TITLE)
 
 
 def _xlsx(path: Path) -> Path:
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["2019年中央财政困难群众救助补助预算指标绩效目标表"])
-    for row in [HEAD, TIER, *BODY]:
-        sheet.append([text or None for text in row])
-    for r0, c0, r1, c1 in MERGES:
-        sheet.merge_cells(start_row=r0 + 2, start_column=c0 + 1, end_row=r1 + 2, end_column=c1 + 1)
-    book.save(path)
-    return path
+    return xlsx_table(path, [HEAD, TIER, *BODY], MERGES, TITLE)
 
 
 @pytest.mark.parametrize("make", [_docx, _xlsx], ids=["docx", "xlsx"])
