@@ -7,8 +7,8 @@ standards are read beside it and kept by no field.  When it prints none (河北'
 绩效指标描述 | 绩效指标评价标准 | 评价标准确定依据), the 优 standard is what the department sets out to
 reach, so its column is read as the target.  The lower grades' standards are cut as targets are
 (``grade_value``) and kept by no field.  The grades are named together by the words of role
-``grades`` in ``lexicons/form_columns.txt`` ("优良中差": one grade a character), printed in one cell or
-one grade a cell.
+``grades`` in ``lexicons/form_columns.txt`` when printed in one cell ("优良中差": one grade a character),
+and by the grade words of ``kpi_lint.vocab.GRADES`` when printed one grade a cell (优秀 | 良好 | 合格 | 不合格 too).
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from typing import TYPE_CHECKING
 
 from kpi_lint.grid import Cell
 from kpi_lint.parse.form_header import Header, build_header
+from kpi_lint.vocab import GRADES as GRADE_WORDS
 from kpi_lint.vocab import squash
 
 if TYPE_CHECKING:
     from kpi_lint.vocab import Vocabulary
 
-GRADES = "grades"
+GRADES = "grades"  # the role of a grade scale's words in form_columns.txt
+_FEWEST_GRADES = 3  # a scale grades in three steps at least (优 | 良 | 差)
 _LOWER = "grade_value"  # a grade's standard that is not the row's target: cut as a target, kept by no field
 _STANDARD = "basis"  # the role of 绩效标准 / 评价标准 (form_columns.txt): the column the grades split
 
@@ -73,14 +75,17 @@ def graded_header(header: Header, cells: list[Cell], vocab: Vocabulary) -> Heade
     stand in the row too, and the standard's heading spans the grades' columns: each grade takes the
     column it stands in."""
     placed = [(i, squash(c.text)) for i, c in enumerate(cells) if not c.blank]
-    grades = [(i, text) for i, text in placed if len(text) == 1]
-    if len(grades) < 2 or vocab.column_role("".join(text for _, text in grades)) != GRADES:
-        return None
-    if len(grades) < len(placed) and not all(header.roles[i] == _STANDARD for i, _ in grades if i < header.width):
+    grades = [(i, text) for i, text in placed if text in GRADE_WORDS]  # one grade a cell: 优 | 良 | 中 | 差
+    count = len(grades)
+    if count < _FEWEST_GRADES:
+        scale = "".join(text for _, text in placed)  # or all in one cell, one grade a character: 优良中差
+        if len(placed) != 1 or vocab.column_role(scale) != GRADES:
+            return None
+        count = len(scale)
+    elif count < len(placed) and not all(header.roles[i] == _STANDARD for i, _ in grades if i < header.width):
         return None  # other cells in the row that are no headings over grades: a row of the table
-    graded = _spanned_roles(header.roles, [i for i, _ in grades]) or _graded_roles(
-        header.roles, len(grades), len(header.roles)
-    )
+    spanned = _spanned_roles(header.roles, [i for i, _ in grades]) if count == len(grades) else None
+    graded = spanned or _graded_roles(header.roles, count, len(header.roles))
     if graded is None:
         return None
     blank = [Cell("", header.line, i + 1) for i in range(len(graded))]

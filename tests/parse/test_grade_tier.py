@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from kpi_lint.grid import Cell
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.parse import parse
 from kpi_lint.parse.form_glued import split_glued
+from kpi_lint.parse.form_header import build_header
+from kpi_lint.parse.grade_tier import graded_header
 from tests.parse.merged_tables import docx_table, xlsx_table
 
 WILD = Path(__file__).resolve().parents[2] / "corpus" / "wild"
@@ -143,3 +146,21 @@ def test_ruled_grade_tier_under_a_merged_standard(tmp_path: Path, make: object) 
     ]
     first = doc.indicators[0]
     assert (first.line, first.column) == (4, 2)  # the name's cell: the row under the two header rows
+
+
+def test_grades_of_two_characters_one_a_cell(tmp_path: Path) -> None:
+    """优秀 | 良好 | 合格 | 不合格 under the standard: the same split, the first grade's standard the target."""
+    tier = ["", "", "", "优秀", "良好", "合格", "不合格", ""]
+    doc = parse(docx_table(tmp_path / "graded.docx", [HEAD, tier, *BODY], MERGES, TITLE))
+    assert [(i.level3, i.value) for i in doc.indicators] == [
+        ("救助覆盖率", "100%"),
+        ("农村低保救助资金按标准发放的比率", "90%"),
+        ("救助对象对救助工作满意度(%)", "85%"),
+    ]
+
+
+def test_a_row_of_grades_with_no_standard_column_is_no_tier() -> None:
+    """A header with no 绩效标准 / 评价标准 column has nothing for grades to split: the row is left to the reader."""
+    header = build_header([Cell("三级指标", 1, 1), Cell("指标值", 1, 2)], ["level3", "value"])
+    grades = [Cell(text, 2, n + 1) for n, text in enumerate(["优", "良", "中", "差"])]
+    assert graded_header(header, grades, load_lexicon().vocabulary) is None
