@@ -1586,9 +1586,9 @@ def glued_rows(
 
     def placed(start: int, end: int) -> Cell:
         if carried is not None and start < len(head):
-            at = carried.column + len(carried.text) - len(carried.text.lstrip()) + start
-            return replace(carried, text=joined[start:end], column=at, broken=False)
-        at = cell.column + len(cell.text) - len(cell.text.lstrip()) + start - len(head)
-        return replace(cell, text=joined[start:end], column=at)
+            at = len(carried.text) - len(carried.text.lstrip()) + start
+            return replace(carried.piece(at, at + end - start), text=joined[start:end], broken=False)
+        at = len(cell.text) - len(cell.text.lstrip()) + start - len(head)
+        return replace(cell.piece(at, at + end - start), text=joined[start:end])
 
     return [[(col, placed(s, e)) for col, s, e in record] for record in found]

@@ -43,13 +43,21 @@ def test_l04_reads_the_excellent_standard_as_the_target() -> None:
 
 
 def test_l04_rows_keep_their_printed_places() -> None:
-    doc = parse(L04)
-    # line 16 is the whole glued table, printed in traditional characters with pinyin glosses
-    assert [(i.line, i.column) for i in doc.indicators][0::2] == [(16, 325), (16, 581)]
+    """Line 16 is the whole glued table, printed in traditional characters with pinyin glosses: every cell cut
+    from it is placed where it is printed, past the glosses taken out before it (农村低保… at 402, not 368)."""
     line = L04.read_text(encoding="utf-8").split("\n")[15]
-    assert line[324:329] == "救助覆蓋率"
-    assert line[580:583] == "救助對"
-    assert doc.indicators[0].description == "困难群众基本生活救助是否应救尽救"
+    printed = {
+        role: [line[span.column - 1 : span.column + 3] for span in (i.spans[role] for i in parse(L04).indicators)]
+        for role in ("level3", "value", "description", "basis")
+    }
+    assert printed == {
+        "level3": ["救助覆蓋", "農(nó", "救助對("],
+        "value": ["100%", "90%8", "85%8"],
+        "description": ["困難群眾", "救助標(", "問卷調("],
+        "basis": ["按臨時(", "按臨時(", "按服務("],
+    }
+    assert [(i.line, i.column) for i in parse(L04).indicators] == [(16, 325), (16, 402), (16, 581)]
+    assert parse(L04).indicators[0].description == "困难群众基本生活救助是否应救尽救"
 
 
 def test_w03_keeps_its_own_target_column_beside_the_grades() -> None:
