@@ -60,14 +60,20 @@ class Cell:
         fields["row_span"], fields["col_span"], fields["glued"], fields["broken"] = row_span, col_span, glued, broken
         fields["moved"], fields["blank"] = moved, not text.strip()
 
+    def _own_moves(self) -> tuple[int, ...]:
+        # A cell cut from this one by `replace` with another text keeps a `moved` that is no longer its own
+        # (one entry per character and one for the end): it is read as if nothing had moved.
+        moved = self.moved
+        return moved if len(moved) == len(self.text) + 1 else ()
+
     def column_of(self, offset: int) -> int:
         """The printed column of the character at `offset` in the text."""
-        moved = self.moved
+        moved = self._own_moves()
         return self.column + (moved[min(offset, len(moved) - 1)] if moved else offset)
 
     def piece(self, start: int, end: int) -> Cell:
         """The cell of text[start:end], at its printed column."""
-        moved = self.moved[start : end + 1]
+        moved = self._own_moves()[start : end + 1]
         shifted = tuple(m - moved[0] for m in moved) if moved and moved[-1] - moved[0] != end - start else ()
         return replace(self, text=self.text[start:end], column=self.column_of(start), moved=shifted)
 
