@@ -18,7 +18,7 @@ which reader it came from.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kpi_lint.model import Located
 
@@ -33,6 +33,9 @@ class Cell:
     col_span: int = 1
     glued: bool = False  # text between known words of a line that lost its separators (form_glued)
     broken: bool = False  # the text breaks off right after it (a chunk of a preview ends inside a row)
+    # Where each character of the text stands, counted from `column`, when the line it was read from lost
+    # characters inside it (a pinyin gloss taken out of a page in traditional characters); () when it lost none.
+    moved: tuple[int, ...] = field(default=(), repr=False, compare=False)
     # Nothing printed: asked many times per cell while a grid is read, so found once when the cell is
     # made (a cached_property takes a lock on its first look, which costs more than the answer).
     blank: bool = field(init=False, repr=False, compare=False)
@@ -47,6 +50,7 @@ class Cell:
         col_span: int = 1,
         glued: bool = False,
         broken: bool = False,
+        moved: tuple[int, ...] = (),
     ) -> None:
         # The fields written straight into the instance: what the frozen dataclass's own __init__ does
         # through object.__setattr__, one call per field, at a third of its cost (a document makes
@@ -54,7 +58,24 @@ class Cell:
         fields = self.__dict__
         fields["text"], fields["line"], fields["column"], fields["anchor"] = text, line, column, anchor
         fields["row_span"], fields["col_span"], fields["glued"], fields["broken"] = row_span, col_span, glued, broken
-        fields["blank"] = not text.strip()
+        fields["moved"], fields["blank"] = moved, not text.strip()
+
+    def _own_moves(self) -> tuple[int, ...]:
+        # A cell cut from this one by `replace` with another text keeps a `moved` that is no longer its own
+        # (one entry per character and one for the end): it is read as if nothing had moved.
+        moved = self.moved
+        return moved if len(moved) == len(self.text) + 1 else ()
+
+    def column_of(self, offset: int) -> int:
+        """The printed column of the character at `offset` in the text."""
+        moved = self._own_moves()
+        return self.column + (moved[min(offset, len(moved) - 1)] if moved else offset)
+
+    def piece(self, start: int, end: int) -> Cell:
+        """The cell of text[start:end], at its printed column."""
+        moved = self._own_moves()[start : end + 1]
+        shifted = tuple(m - moved[0] for m in moved) if moved and moved[-1] - moved[0] != end - start else ()
+        return replace(self, text=self.text[start:end], column=self.column_of(start), moved=shifted)
 
     @property
     def located(self) -> Located:

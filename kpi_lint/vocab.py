@@ -77,6 +77,7 @@ DATA_ROLES = (
     "ratio",  # a share every row fills beside its points (得分系数 "100%": 得分 = 权重 × 系数)
     "unnamed",  # a heading no list names, printed between named ones: a column, its contents unknown
     "place_value",  # a target column of a further place (指标方向 | 笏石街道办 | 埭头镇: 埭头镇's), not the row's value
+    "grade_value",  # the standard of a lower grade (评价标准 split into 优 | 良 | 中 | 差: 良's …), not the row's value
 )
 
 # The grades a self-evaluation gives (a 定性 row's 实际完成值, the project's 等级).
@@ -175,6 +176,9 @@ class GlueHints:
     time_units: tuple[str, ...] = ()  # glue_cues.txt 时间单位: a unit of time a figure is printed with (2 小时)
     base_ends: tuple[str, ...] = ()  # glue_cues.txt 基期结尾: the base a worded target compares with (超上年度)
     worded_openers: tuple[str, ...] = ()  # glue_cues.txt 文字目标开头: how a worded target opens (按规定时限)
+    basis_starts: tuple[str, ...] = ()  # glue_cues.txt 依据开头: how a basis citing a standard opens (按, 依据 …)
+    basis_kinds: tuple[str, ...] = ()  # target_bases.txt 文件: what such a basis cites (标准, 办法, 规定 …)
+    basis_ends: tuple[str, ...] = ()  # glue_cues.txt 依据结尾: what is done by the standard it cites (评价 …)
 
 
 @dataclass(frozen=True)
@@ -912,6 +916,9 @@ def vocabulary_from(directory: Path) -> Vocabulary:
             subjects=_longer_first(cues.get("报告主语", ())),
             subject_adverbs=_longer_first(cues.get("主语副词", ())),
             time_units=_longer_first(cues.get("时间单位", ())),
+            basis_starts=_longer_first(cues.get("依据开头", ())),
+            basis_kinds=_longer_first(read_keyed(directory, "target_bases.txt").get("文件", ())),
+            basis_ends=_longer_first(cues.get("依据结尾", ())),
         ),
         read_list(directory, "block_labels.txt"),
         PeriodWords.from_table(read_keyed(directory, PERIODS_FILE)),

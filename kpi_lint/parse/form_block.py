@@ -21,7 +21,7 @@ from kpi_lint.parse.form_cells import Kind, kind_of, resolve
 from kpi_lint.parse.form_glued import ends_the_table, glued_rows
 from kpi_lint.parse.form_header import COMPARATOR_WORDS, DIRECTION_WORDS, Group, Header, fits, is_number
 from kpi_lint.parse.form_record import Record
-from kpi_lint.parse.form_segment import Placed, assign, plainly_a_name, segment, starts_row
+from kpi_lint.parse.form_segment import OPTIONAL, Placed, assign, plainly_a_name, segment, starts_row
 from kpi_lint.parse.glued_labels import labels_glued_before, own_category, title_glued_before
 from kpi_lint.parse.labels_before import spread
 from kpi_lint.parse.list_items import (
@@ -693,9 +693,16 @@ class BlockReader:
 
     def holds_rows(self, cell: Cell) -> bool:
         """A long cell that lost its separators is several rows of this table, not prose after it:
-        it cuts into two or more rows each with a name and a target."""
+        it cuts into two or more rows each with a name and a target, or into one row that fills every
+        column of a wide header (a row of 名称 | 描述 | four grades' standards | 依据 runs long)."""
         found = self._glued_rows(cell) if cell.glued else None
-        return found is not None and whole_rows(found)
+        if found is None:
+            return False
+        return whole_rows(found) or (len(found) == 1 and self._fills_wide_header(found[0]))
+
+    def _fills_wide_header(self, placed: Placed) -> bool:
+        required = {col for col, role in self.header.groups[0].data if role not in OPTIONAL}
+        return len(required) >= _WIDE_HEADER and required <= {col for (col, _), _ in placed}
 
     def _place(self, g: int, cell: Cell) -> bool:
         """Put `cell` in the next column of group `g` it fits; False when the record is full.
@@ -768,6 +775,8 @@ def _bare_points(record: Record) -> bool:
 
 
 _MOST_POINTS = 100  # an evaluation's points add up to 100
+# Columns a row must fill for one long glued cell to be a row, not prose: a sentence cut by kind fills few.
+_WIDE_HEADER = 5
 
 
 def _label_said_twice(record: Record, vocab: Vocabulary) -> bool:

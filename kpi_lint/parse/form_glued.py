@@ -82,6 +82,10 @@ _NUMBER_AT = lazy_compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _LOOSE_UNIT = lazy_compile(r"(?<![\d.])[%‰]")
 _NOTE_FIGURE = 4  # what each number in a 备注 / 偏差原因 cell costs
 _RATE = lazy_compile(r"\d+(?:\.\d+)?%")
+_UNIT_OPENING = lazy_compile(r"^[(（]([^()（）]{1,3})[)）]")
+_UNIT_CLOSING = lazy_compile(r"[(（]([^()（）]{1,3})[)）]$")
+_RATE_END = lazy_compile(r"\d%$")
+_TEXT_CLOSING_RATE = 2
 _RATE_NOTE = 1  # a rate in a note column (累计完成率): plausible, but an empty note is likelier
 _MAGNITUDES = ("%", "‰", "万", "亿", "千")  # what may follow a number besides its unit ("380万")
 _YEAR = lazy_compile(r"(?<!\d)\d{4}年")  # a year: its digits and its 年 are one
@@ -89,7 +93,8 @@ _NUMBER_TAIL = lazy_compile(r"^.*?\d(?=[^\d.]*$)")  # a target up to its last di
 _WORD_START = lazy_compile(r"[\u4e00-\u9fffA-Za-z(（《“\"'\[【★☆▲]")  # a name or free text opens with a word
 _WORDED = lazy_compile(r"[\u4e00-\u9fff\dA-Za-z]")
 _PROSE = lazy_compile(r"[。；;：:]")
-_TARGET_ROLES = {*TARGET_ROLES, "place_value"}  # … and the targets of further places (指标方向 | 镇 | 乡)
+# … and the targets of further places (指标方向 | 镇 | 乡), and the standards of lower grades (优 | 良 | 中 | 差)
+_TARGET_ROLES = {*TARGET_ROLES, "place_value", "grade_value"}
 _NAME_ROLES = ("level3", "deviation", "note")  # names and free text: words, a sign only in brackets
 _TEXT_ROLES = {"description", "basis"}  # free text beside the name: words, never a number or a sign first
 _NO_HINTS = GlueHints()
@@ -166,8 +171,8 @@ def _piece_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool = 
 def _empty_cost(role: str) -> float | None:
     """What leaving the column `role` empty costs: a name and a target are never empty; a further place's
     target column (指标方向 | 笏石街道办 | 埭头镇) seldom is, so its figure is not swallowed by the first
-    ("≥1|1", not "≥11" and an empty column)."""
-    if role == "place_value":
+    ("≥1|1", not "≥11" and an empty column); nor is a lower grade's standard (优 | 良 | 中 | 差)."""
+    if role in ("place_value", "grade_value"):
         return _EMPTY_PLACE
     if role == "value":
         return _EMPTY_TARGET
@@ -334,20 +339,41 @@ def _text_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     piece, hints = at.text[p:e], at.hints
     if not _WORD_START.match(piece) or piece.startswith(hints.target_ends or ("\0",)):
         return None  # "以上实际发放…": the 以上 closes the target before it
+    if _unit_in_brackets(piece, hints, _UNIT_OPENING):
+        return None  # "满意度|(%)问卷调查中…": a unit in brackets closes the name before it
     # A text opening as descriptions do ("反映…") is one, under whichever text heading; two of
     # them in one piece are two rows' descriptions with the rows between them glued in.
     opens = bool(hints.description_starts) and piece.startswith(hints.description_starts)
     if opens and at.describes_twice(p, e):
         return 3
+    # A text closing on a rate took the target glued after it ("…是否应救尽救|100%").
+    taken = _TEXT_CLOSING_RATE if _RATE_END.search(piece) else 0
     if role == "description" and hints.description_starts:
-        return 0 if opens else 1
+        return taken + (0 if opens else 1)
     if opens:
-        return 0
+        return taken
     if role == "basis" and (hints.bases or _SCORING.search(piece)):  # a known basis, or a scoring rule
         if piece.startswith(hints.bases or ("\0",)) or _SCORING.search(piece):
-            return 0
-        return 1 if at.names_basis(p, e) else 2
-    return 0
+            return taken
+        if _cites_basis(piece, hints):
+            # "按临时救助标准评价": the basis closes with what is done by the standard, not before it
+            return taken + (0 if piece.endswith(hints.basis_ends or ("\0",)) else 1)
+        return taken + (1 if at.names_basis(p, e) else 2)
+    return taken
+
+
+def _unit_in_brackets(piece: str, hints: GlueHints, where: re.Pattern[str]) -> int:
+    """The length of the unit in brackets ("(%)", "(万元)") `where` finds in `piece`; 0 when there is none."""
+    m = where.search(piece)
+    return len(m.group()) if m is not None and (m.group(1) in ("%", "‰") or m.group(1) in hints.units) else 0
+
+
+def _cites_basis(piece: str, hints: GlueHints) -> bool:
+    """A basis that opens as one cites a standard ("按临时救助标准评价", "依据…办法"): its opening word, and the
+    kind of document it cites, once (a piece that goes on to cite another holds the next cells)."""
+    if not piece.startswith(hints.basis_starts or ("\0",)):
+        return False
+    return sum(piece.count(kind) for kind in hints.basis_kinds) == 1
 
 
 def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
@@ -398,7 +424,9 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     if role == "level3" and named_before_text:
         # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
         # holds the description's opening word ("…次数反映…").
-        unlike = int(bool(hints.name_ends) and at.name_end[e] > e - p) + int(at.says_twice(p, e))
+        # A name ends as names do before the unit in brackets it may close with ("满意度(%)").
+        ends = e - _unit_in_brackets(piece, hints, _UNIT_CLOSING)
+        unlike = int(bool(hints.name_ends) and at.name_end[ends] > ends - p) + int(at.says_twice(p, e))
         unlike += int(held.describes <= e)
         # Between two equally good cuts, the longer name: the description is what is left over.
         return stray + unlike + at.numbers(p, e) + _NAME_SHORTNESS * (_MAX_PIECE["level3"] - len(piece))
@@ -1558,9 +1586,9 @@ def glued_rows(
 
     def placed(start: int, end: int) -> Cell:
         if carried is not None and start < len(head):
-            at = carried.column + len(carried.text) - len(carried.text.lstrip()) + start
-            return replace(carried, text=joined[start:end], column=at, broken=False)
-        at = cell.column + len(cell.text) - len(cell.text.lstrip()) + start - len(head)
-        return replace(cell, text=joined[start:end], column=at)
+            at = len(carried.text) - len(carried.text.lstrip()) + start
+            return replace(carried.piece(at, at + end - start), text=joined[start:end], broken=False)
+        at = len(cell.text) - len(cell.text.lstrip()) + start - len(head)
+        return replace(cell.piece(at, at + end - start), text=joined[start:end])
 
     return [[(col, placed(s, e)) for col, s, e in record] for record in found]

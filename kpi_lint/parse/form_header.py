@@ -93,14 +93,26 @@ def is_header(roles: list[str | None]) -> bool:
 def with_name_column(cells: list[Cell], roles: list[str | None]) -> tuple[list[Cell], list[str | None]]:
     """A header that names its 二级指标 column but no 三级指标 ("一级指标 | 二级指标 | 绩效标准 |
     预期值"): the 二级 heading spans the labels and the names beside them, so a name column is
-    put right after it."""
-    if "level3" in roles or "level2" not in roles:
+    put right after it.  A header that names only its 一级 column ("绩效指标分类 | 绩效指标 | 绩效指标描述"):
+    the heading right after it that no list names is the indicator's own name column."""
+    if "level3" in roles:
         return cells, roles
+    if "level2" not in roles:
+        return cells, _named_after_level1(cells, roles)
     at = roles.index("level2") + 1
     if at >= len(roles) or roles[at] not in _TARGET_ROLES:
         return cells, roles
     name = Cell("", cells[at - 1].line, cells[at - 1].column)
     return [*cells[:at], name, *cells[at:]], [*roles[:at], "level3", *roles[at:]]
+
+
+def _named_after_level1(cells: list[Cell], roles: list[str | None]) -> list[str | None]:
+    at = roles.index("level1") + 1 if "level1" in roles else len(roles)
+    if at >= len(roles) or roles[at] is not None or cells[at].blank:
+        return roles
+    if not any(r in _TARGET_ROLES for r in roles[at + 1 :]):
+        return roles
+    return [*roles[:at], "level3", *roles[at + 1 :]]
 
 
 def period_of(text: str, words: PeriodWords) -> str | None:

@@ -47,6 +47,7 @@ from kpi_lint.parse.form_line import Line
 from kpi_lint.parse.form_record import Record
 from kpi_lint.parse.form_segment import starts_row
 from kpi_lint.parse.funds_glued import glued_execution
+from kpi_lint.parse.grade_tier import graded_header, split_grades
 from kpi_lint.parse.numbering import (
     CHINESE_NUMERAL,
     DIGIT_MARK,
@@ -516,6 +517,11 @@ class FormReader:
             return True
         self._flush_header_cells()
         draft = self.draft
+        block = draft.block if draft.block_just_opened else None
+        graded = graded_header(block.header, row.cells, self.vocab) if block is not None else None
+        if graded is not None:
+            draft.block = BlockReader(graded, self.vocab)
+            return True
         if draft.block_just_opened and is_subheader(roles):
             assert draft.block is not None
             draft.block = BlockReader(
@@ -561,13 +567,17 @@ class FormReader:
             return False
         roles = cell_roles(self._header_cells, self.vocab)
         levels_only = "level3" in roles and all(r in ("level1", "level2", "level3") for r in roles)
+        # Right after a lone 一级 heading ("绩效指标分类" ⏎ "绩效指标"): the heading of the name column
+        # (with_name_column names it), however it reads.
+        after_level1 = roles == ["level1"] and not self._header_unknown
         if self._header_unknown and not levels_only:
             return False
-        if not is_header(roles) and not (levels_only and len(squash(filled[0].text)) <= _WRAPPED_HALF):
+        short = levels_only and len(squash(filled[0].text)) <= _WRAPPED_HALF
+        if not is_header(roles) and not short and not after_level1:
             return False  # words of a flattened page, header words and names apart
         if len(filled) != 1 or not _HEADER_LIKE.fullmatch(squash(filled[0].text)):
             return False
-        if line.kinds[0] is not Kind.DATA:
+        if line.kinds[0] is not Kind.DATA and not (after_level1 and line.kinds[0] is Kind.BLOCK):
             return False
         self._header_unknown.append(line.row)
         return True
@@ -595,7 +605,8 @@ class FormReader:
         if not cells:
             return
         roles = cell_roles(cells, self.vocab)
-        cells, roles = with_name_column(*stack_tiers(*self._with_places(*without_year_tier(cells, roles))))
+        cells, roles = split_grades(*without_year_tier(cells, roles))
+        cells, roles = with_name_column(*stack_tiers(*self._with_places(cells, roles)))
         ends = frozenset(self._header_row_ends) if self._header_row_ends is not None else None
         filled = fill_wrapped_tier(cells, roles, ends)
         if filled[0] is not cells:  # one cell per line in its first row: its second may hold several

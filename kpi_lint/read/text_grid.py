@@ -273,6 +273,15 @@ def glued_cells(
     return out
 
 
+def _moved(origins: tuple[int, ...], column: int, size: int) -> tuple[int, ...]:
+    """Where each character of a cell of `size` at `column` of a line that lost characters is printed, counted
+    from the first (and where its end is); () when none was lost inside it."""
+    end = min(column + size, len(origins) - 1)
+    if origins[end] - origins[column] == end - column:
+        return ()
+    return tuple(origins[min(column + k, len(origins) - 1)] - origins[column] for k in range(size + 1))
+
+
 def _said_again(folded: str, before: tuple[int, int], word: tuple[int, int], labels: re.Pattern[str] | None) -> bool:
     """The word at `word` is the 一级/二级 label found right `before` it, printed again."""
     first, second = folded[before[0] : before[1]], folded[word[0] : word[1]]
@@ -579,7 +588,11 @@ def text_grid(
             glued = [(columns[col], text, flag) for col, text, flag in found] if found else None
         at = src.printed_column
         if glued:
-            cells = [Cell(text, i + 1, at(i, col) + 1, glued=flag) for col, text, flag in glued]
+            origins = src.origins.get(i)
+            cells = [
+                Cell(text, i + 1, at(i, col) + 1, glued=flag, moved=_moved(origins, col, len(text)) if origins else ())
+                for col, text, flag in glued
+            ]
             if (chunk or i == last_line) and cells[-1].glued:
                 # A preview's chunk ends anywhere, even inside a row; so does a text cut short (its last line).
                 cells[-1] = replace(cells[-1], broken=True)

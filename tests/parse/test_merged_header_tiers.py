@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kpi_lint.parse import parse
+from tests.parse.merged_tables import docx_table, xlsx_table
 
 HEAD = ["一级指标", "权重", "二级指标", "分值", "三级指标", "计量单位", "目标值(标准)", "分值"]
 HEAD += ["采集数据项", "", "指标值"]
@@ -32,34 +33,11 @@ def _rows() -> list[list[str]]:
 
 
 def _xlsx(path: Path) -> Path:
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in _rows():
-        sheet.append([int(t) if t.isdigit() else (t or None) for t in row])
-    for r0, c0, r1, c1 in MERGES:
-        sheet.merge_cells(start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1)
-    book.save(path)
-    return path
+    return xlsx_table(path, _rows(), MERGES)
 
 
 def _docx(path: Path) -> Path:
-    import docx
-
-    document = docx.Document()
-    rows = _rows()
-    table = document.add_table(rows=len(rows), cols=11)
-    table.style = document.styles["Table Grid"]
-    for i, row in enumerate(rows):
-        for j, text in enumerate(row):
-            table.cell(i, j).text = text
-    for r0, c0, r1, c1 in MERGES:
-        top = table.cell(r0, c0)
-        keep = top.text
-        top.merge(table.cell(r1, c1)).text = keep  # Word's merge joins the texts; the top one is kept
-    document.save(str(path))
-    return path
+    return docx_table(path, _rows(), MERGES)
 
 
 @pytest.mark.parametrize("make", [_xlsx, _docx], ids=["xlsx", "docx"])
