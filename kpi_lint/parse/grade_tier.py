@@ -89,7 +89,7 @@ def graded_header(header: Header, cells: list[Cell], vocab: Vocabulary) -> Heade
     if graded is None:
         return None
     blank = [Cell("", header.line, i + 1) for i in range(len(graded))]
-    merged = build_header(blank, graded, None, None, header.streamed)
+    merged = build_header(blank, graded, vocab.periods, None, None, header.streamed)
     for new, old in zip(merged.groups, header.groups, strict=False):
         new.period = old.period
     return merged

@@ -169,6 +169,8 @@ def test_grades_of_two_characters_one_a_cell(tmp_path: Path) -> None:
 
 def test_a_row_of_grades_with_no_standard_column_is_no_tier() -> None:
     """A header with no 绩效标准 / 评价标准 column has nothing for grades to split: the row is left to the reader."""
-    header = build_header([Cell("三级指标", 1, 1), Cell("指标值", 1, 2)], ["level3", "value"])
+    header = build_header(
+        [Cell("三级指标", 1, 1), Cell("指标值", 1, 2)], ["level3", "value"], load_lexicon().vocabulary.periods
+    )
     grades = [Cell(text, 2, n + 1) for n, text in enumerate(["优", "良", "中", "差"])]
     assert graded_header(header, grades, load_lexicon().vocabulary) is None
