@@ -339,7 +339,7 @@ def _text_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     piece, hints = at.text[p:e], at.hints
     if not _WORD_START.match(piece) or piece.startswith(hints.target_ends or ("\0",)):
         return None  # "以上实际发放…": the 以上 closes the target before it
-    if _unit_in_brackets(piece, hints, _UNIT_OPENING):
+    if _unit_in_brackets(piece, hints, _UNIT_OPENING.search):
         return None  # "满意度|(%)问卷调查中…": a unit in brackets closes the name before it
     # A text opening as descriptions do ("反映…") is one, under whichever text heading; two of
     # them in one piece are two rows' descriptions with the rows between them glued in.
@@ -362,9 +362,9 @@ def _text_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
     return taken
 
 
-def _unit_in_brackets(piece: str, hints: GlueHints, where: re.Pattern[str]) -> int:
-    """The length of the unit in brackets ("(%)", "(万元)") `where` finds in `piece`; 0 when there is none."""
-    m = where.search(piece)
+def _unit_in_brackets(piece: str, hints: GlueHints, find: Callable[[str], re.Match[str] | None]) -> int:
+    """The length of the unit in brackets ("(%)", "(万元)") `find` finds in `piece`; 0 when there is none."""
+    m = find(piece)
     return len(m.group()) if m is not None and (m.group(1) in ("%", "‰") or m.group(1) in hints.units) else 0
 
 
@@ -425,7 +425,7 @@ def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) ->
         # A name glued to its description often says a word twice ("补助人数实际发放…人数"), or
         # holds the description's opening word ("…次数反映…").
         # A name ends as names do before the unit in brackets it may close with ("满意度(%)").
-        ends = e - _unit_in_brackets(piece, hints, _UNIT_CLOSING)
+        ends = e - _unit_in_brackets(piece, hints, _UNIT_CLOSING.search)
         unlike = int(bool(hints.name_ends) and at.name_end[ends] > ends - p) + int(at.says_twice(p, e))
         unlike += int(held.describes <= e)
         # Between two equally good cuts, the longer name: the description is what is left over.

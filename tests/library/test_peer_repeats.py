@@ -73,6 +73,7 @@ def test_peer_categories_counted_once_a_project_are_those_counted_per_row(
                 cluster = index.cluster_for(ind)
                 assert cluster is not None
                 two_own += sum(cluster.level2.values()) - sum(got.values()) >= 2
-    assert compared == 1763, compared
+    assert compared == 1766, compared  # 1,763 + l04's three rows (read since wild-misses)
     # rows whose project has another row in the cluster (its other period, a repeat): both are taken out
-    assert two_own == 563, two_own
+    # 563 before l04's three rows were read (wild-misses): the clustering of the whole set moves with them
+    assert two_own == 569, two_own
