@@ -114,6 +114,12 @@ new or reworded: `kpi-lint check corpus --output-format json --no-cache --fail-o
 --only corpus/wild/ --changed-since /tmp/s21/m2.json --share 1 --at-least 1000` (m2.json: the same run on main before
 those branches; a census, not a draw: KPI102 4, KPI104 4, KPI105 3, KPI202 2, KPI203 1, KPI404 6 — 20), judged blind
 by issue 11-sample56 before any earlier verdict of the same places was read;
+57 = every wild finding that this session's KPI102 rewording (the set-aside clause names its rates) and the
+grade-tier reader change (l04) made new or changed: `kpi-lint check corpus --output-format json --no-cache
+--fail-on never --explain -o now.json` on main e4743ff (1,004 entries, 878 findings, 534 of them wild), then
+`python bench/finding_review_sample.py now.json --only corpus/wild/ --changed-since /tmp/s22/base.json --share 1
+--at-least 1000` (base.json: the same run on main 5b97ee8 at the session start; a census, not a draw: KPI102 4,
+KPI105 2, KPI107 1 — 7), judged blind by issue 11-sample57 before any earlier verdict of the same places was read;
 `--skip-code CODE` (repeatable) leaves a rule out of the sample
 while every other rule gets the findings it gets without it; the other later samples are listed in
 tests/rules/test_finding_review.py.

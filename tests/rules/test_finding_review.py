@@ -1058,6 +1058,9 @@ PINS: tuple[Pin, ...] = (
         at_least=184,
     ),
     Pin("56", per_rule={"KPI404": 5 / 6}, overall=19 / 20, at_least=20),
+    # Sample 57: the 7 wild findings this session's KPI102 rewording and the grade-tier reader change (l04) made new
+    # or changed (KPI102 4, KPI105 2, KPI107 1), judged blind on main e4743ff; no rule has 5, so the pin is overall.
+    Pin("57", overall=5 / 7, at_least=7),
 )
 
 
