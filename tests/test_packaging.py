@@ -15,13 +15,19 @@ import subprocess
 import sys
 import sysconfig
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from kpi_lint import __version__
 from kpi_lint.bundled import LEXICONS_DIR, MODELS_DIR, SOURCE_ROOT
+from kpi_lint.classify.tasks import CATEGORY
+from kpi_lint.cluster.agreement import SECOND_LABELS, load_second_labels
+from kpi_lint.cluster.evaluation import PAIRS_FILE, load_pairs
+from kpi_lint.errors import InputError
 from tests.corpus import CORPUS_DIR, ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -47,6 +53,29 @@ def test_the_source_tree_reads_the_folders_at_the_repository_root() -> None:
     assert SOURCE_ROOT == ROOT
     assert LEXICONS_DIR == ROOT / "lexicons"
     assert MODELS_DIR == ROOT / "models"
+
+
+@pytest.mark.parametrize(
+    ("load", "what"),
+    [(load_pairs, "聚类评估的人工标注对"), (load_second_labels, "第二位标注者的聚类标注对")],
+)
+def test_absent_evaluation_data_is_one_chinese_line(
+    load: Callable[[Path], pd.DataFrame], what: str, tmp_path: Path
+) -> None:
+    absent = tmp_path / "site-packages" / "tests" / "data" / "cluster_pairs.csv"
+    with pytest.raises(InputError) as caught:
+        load(absent)
+    assert (
+        str(caught.value)
+        == f"{absent}: 找不到{what}：它只在 kpi-lint 的源码仓库中，不随安装包发布；请在仓库中运行，或另给文件"
+    )
+
+
+def test_the_evaluation_defaults_point_into_the_repository() -> None:
+    assert PAIRS_FILE == ROOT / "tests" / "data" / "cluster_pairs.csv" and PAIRS_FILE.is_file()
+    assert SECOND_LABELS == ROOT / "corpus" / "labels" / "agreement" / "pairs_second.csv" and SECOND_LABELS.is_file()
+    assert CATEGORY.default_data == (ROOT / "corpus" / "labels" / "categories.csv",)
+    assert CATEGORY.default_out == ROOT / "models" / "category.skops"
 
 
 @dataclass(frozen=True)
