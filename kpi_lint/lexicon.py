@@ -21,10 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kpi_lint.bundled import LEXICONS_DIR
+
 if TYPE_CHECKING:
     from kpi_lint.vocab import Vocabulary
 
-BUNDLED_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+BUNDLED_DIR = LEXICONS_DIR  # lexicons/ in the repository, kpi_lint/lexicons/ in a wheel (kpi_lint.bundled)
 ENV_VAR = "KPI_LINT_LEXICONS"
 
 

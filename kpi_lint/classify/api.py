@@ -52,7 +52,8 @@ __all__ = [
 
 
 def models_dir() -> Path:
-    """The folder of the shipped models: ``models/`` beside the package, or where $KPI_LINT_MODELS says."""
+    """The folder of the shipped models (kpi_lint.bundled: ``models/`` in the repository, ``kpi_lint/models/`` in a
+    wheel), or where $KPI_LINT_MODELS says."""
     return models_folder()
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kpi_lint.bundled import MODELS_DIR, SOURCE_ROOT
 from kpi_lint.classify.data import DOC, LABEL, LINE, SOURCE, TrainingSet, load_table, training_set
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, CATEGORY_LABELS, VAGUENESS_FEATURES, Features
 from kpi_lint.errors import InputError
@@ -14,13 +15,12 @@ from kpi_lint.errors import InputError
 if TYPE_CHECKING:
     from kpi_lint.classify.calibration import ClaimGate
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = SOURCE_ROOT  # the repository: the labelled data below is not shipped in a wheel
 CORPUS_DIR = ROOT / "corpus"
 LABELS_DIR = CORPUS_DIR / "labels"
 VALUES_CSV = LABELS_DIR / "values.csv"
 CATEGORIES_CSV = LABELS_DIR / "categories.csv"
 SPLIT_CSV = LABELS_DIR / "split.csv"
-MODELS_DIR = ROOT / "models"
 VAGUE = "vague"
 
 

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from kpi_lint.bundled import require_source_data
 from kpi_lint.classify.defaults import DEFAULT_FOLDS, DEFAULT_SEED
 from kpi_lint.classify.output import DEFAULT_MODELS_DIR, model_destination
 from kpi_lint.cli.common import EXIT_INPUT, EXIT_OK, load_documents, long_run, progress_bar, report_error, writing
@@ -157,6 +158,8 @@ def _train_builtin(name: str, data: list[Path] | None, out: Path | None, seed: i
     task = {t.name: t for t in (CATEGORY, VAGUENESS)}[name]
     try:
         target = model_destination(out, task.name, force)
+        if not data:
+            require_source_data(task.default_data, "默认训练数据", "请用 --data 指定训练数据")
         set_ = task.build(data or list(task.default_data))
         split = _document_split(task.split, set_)
         # Hand-checked labels split by document need no pruning; printed ones do (train.py).

@@ -15,9 +15,10 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
 
+from kpi_lint.bundled import require_source_data, source_file
 from kpi_lint.cluster.evaluation import EVALUATION_LABELS, load_pairs
 
-SECOND_LABELS = Path(__file__).resolve().parents[2] / "corpus" / "labels" / "agreement" / "pairs_second.csv"
+SECOND_LABELS = source_file("corpus/labels/agreement/pairs_second.csv")  # in the repository only
 PAIR_KEY = ["doc_a", "level3_a", "doc_b", "level3_b"]
 SECOND_COLUMNS = [*PAIR_KEY, "label", "confidence", "note"]
 CONFIDENCES = ("sure", "unsure")
@@ -41,6 +42,7 @@ class Agreement:
 
 def load_second_labels(path: Path = SECOND_LABELS) -> pd.DataFrame:
     """The second labeller's pairs: the pair's four text columns, ``label``, ``confidence``, ``note``."""
+    require_source_data([path], "第二位标注者的聚类标注对")
     pairs = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = set(SECOND_COLUMNS) - set(pairs.columns)
     if missing:

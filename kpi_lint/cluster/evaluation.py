@@ -16,12 +16,13 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import precision_recall_fscore_support
 
+from kpi_lint.bundled import require_source_data, source_file
 from kpi_lint.cluster.clustering import BLOCK_SIZE, cluster_texts
 from kpi_lint.cluster.groups import collect_members, per_units, value_kinds
 from kpi_lint.cluster.normalize import TextNormalizer
 from kpi_lint.model import Document
 
-PAIRS_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "cluster_pairs.csv"
+PAIRS_FILE = source_file("tests/data/cluster_pairs.csv")  # in the repository only, not in a wheel
 PAIR_COLUMNS = ["doc_a", "level3_a", "doc_b", "level3_b", "label", "note"]
 
 
@@ -46,6 +47,7 @@ def load_pairs(path: Path = PAIRS_FILE, labels: str = EVALUATION_LABELS) -> pd.D
     """The labelled pairs, their ``label`` column taken from ``labels`` (the first labels kept as ``old_label``).
 
     A pairs file of one's own with no ``guide_label`` column is scored on its ``label``."""
+    require_source_data([path], "聚类评估的人工标注对")
     pairs = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = set(PAIR_COLUMNS) - set(pairs.columns)
     if missing:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import kpi_lint
+from kpi_lint.bundled import MODELS_DIR
 from kpi_lint.lexicon import BUNDLED_DIR
 
 CACHE_DIR = ".kpi_lint_cache"
@@ -65,7 +66,7 @@ def words_digest(lexicons: str | None) -> str:
 
 def models_folder() -> Path:
     """The folder of the shipped models, as kpi_lint.classify.api.models_dir says (without importing scikit-learn)."""
-    return Path(os.environ.get(MODELS_ENV_VAR) or _PACKAGE_DIR.parent / "models")
+    return Path(os.environ.get(MODELS_ENV_VAR) or MODELS_DIR)
 
 
 def models_digest(custom_model: str | None, library: str | None = None) -> str:
