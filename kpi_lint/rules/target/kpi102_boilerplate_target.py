@@ -118,10 +118,9 @@ class BoilerplateTarget(Rule):
                 f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：数量写人数、次数，"
                 "质量写比率，时效写日期，成本写金额。"
             )
-            # The finding points at the table's first row of the value, as before rows were set aside: where the
-            # stamped value starts, whichever rows it counts
-            first = next(i for i in filled if squash(i.value or "") == value)
-            yield self.finding(doc, message, project=project, indicator=first, span="value")
+            # The finding points at the first row it counts (in table order), never at a set-aside rate the
+            # message itself says is not counted (sample 57: h01's 工程完工率)
+            yield self.finding(doc, message, project=project, indicator=same[0], span="value")
         for ind in project.indicators:
             if ind.period not in templated and self._misplaced_threshold(ind, project, cues):
                 yield self._row_finding(doc, project, ind, cues)
