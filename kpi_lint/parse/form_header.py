@@ -249,8 +249,14 @@ def merge_subheader(
         if split is None:
             return header
         roles = split
-    cells = [Cell("", header.line, i + 1) for i in range(len(roles))]
-    merged = build_header(cells, roles, words, None, None, header.streamed)  # periods are kept from the first header
+    return rebuilt_header(header, [], roles, words)
+
+
+def rebuilt_header(header: Header, cells: list[Cell], roles: list[str | None], words: PeriodWords) -> Header:
+    """`header` read again with `roles` (its columns split or added), over blank cells where `cells` (the columns
+    after `header`'s own) do not reach; the periods are kept from `header`'s groups, not read again."""
+    blank = [Cell("", header.line, i + 1) for i in range(len(roles) - len(cells))]
+    merged = build_header([*blank, *cells], roles, words, None, None, header.streamed)
     for new, old in zip(merged.groups, header.groups, strict=False):
         new.period = old.period
     return merged
@@ -336,12 +342,7 @@ def extend_header(header: Header, cells: list[Cell], roles: list[str | None], wo
     they would repeat a column it has (then the row is something else)."""
     if header.streamed or len(header.groups) != 1 or any(r in header.roles for r in roles if r != "note"):
         return None
-    all_roles = [*header.roles, *roles]
-    at = [Cell("", header.line, i + 1) for i in range(len(header.roles))]
-    merged = build_header([*at, *cells], all_roles, words, None, None, header.streamed)
-    for new, old in zip(merged.groups, header.groups, strict=False):
-        new.period = old.period
-    return merged
+    return rebuilt_header(header, cells, [*header.roles, *roles], words)
 
 
 _SUBHEADER_ROLES = {"comparator", "unit", "value", "actual", "weight", "score", "adjusted_value"}

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kpi_lint.grid import Cell
-from kpi_lint.parse.form_header import Header, build_header
+from kpi_lint.parse.form_header import Header, rebuilt_header
 from kpi_lint.vocab import GRADES as GRADE_WORDS
 from kpi_lint.vocab import squash
 
@@ -88,8 +88,4 @@ def graded_header(header: Header, cells: list[Cell], vocab: Vocabulary) -> Heade
     graded = spanned or _graded_roles(header.roles, count, len(header.roles))
     if graded is None:
         return None
-    blank = [Cell("", header.line, i + 1) for i in range(len(graded))]
-    merged = build_header(blank, graded, vocab.periods, None, None, header.streamed)
-    for new, old in zip(merged.groups, header.groups, strict=False):
-        new.period = old.period
-    return merged
+    return rebuilt_header(header, [], graded, vocab.periods)
