@@ -61,7 +61,7 @@ from kpi_lint.parse.prose_named import (
 )
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import double_spaced
-from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, GlueHints, Vocabulary, longest_first, strip_marks
+from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, GlueHints, Vocabulary, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
 _TEMPLATE_LEVEL2 = frozenset((*LEVEL2_NAMES, *COST_LEVEL2))  # the categories KPI201/KPI202 look for
@@ -204,7 +204,7 @@ def _category_run(labels: tuple[str, ...]) -> re.Pattern[str]:
     质量指标、社会效益指标和满意度指标5个方面设置指标5个", "从产出、效益、满意度等方面"): the categories the
     report says its indicators cover.  Labels of two characters count too ("数量、质量"): the run and its
     方面 make them labels."""
-    label = "|".join(map(re.escape, longest_first(labels))) or "(?!)"
+    label = alternation(labels) or "(?!)"
     return re.compile(rf"(?P<run>(?:{label})(?:{_CATEGORY_JOINT}(?:{label}))+){_CATEGORY_SCOPE}")
 
 
@@ -292,7 +292,7 @@ def _name_categories(project: Project, scopes: list[tuple[Located, list[str]]]) 
 def _name_statement(words: tuple[str, ...]) -> re.Pattern[str]:
     """A line opening, after its number, with a project's name word and colon: "(2)项目名称:从业资格考试工作经费
     单位自有资金,主要用于…" → the name, up to the first mark of a sentence."""
-    word = "|".join(map(re.escape, longest_first(words))) or "(?!)"
+    word = alternation(words) or "(?!)"
     # after the item's number a heading opens with ("(2)", "二、", "6."): _HEADING_NUMBER
     return re.compile(rf"^{_HEADING_NUMBER.pattern}(?:{word})\s*[:：]\s*(?P<name>[^,，。;；:：]{{2,40}})")
 
