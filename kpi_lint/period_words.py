@@ -51,6 +51,16 @@ class PeriodWords:
                 return period
         return next((period for word, period in self.opening if key.startswith(word)), None)
 
+    def opening_period(self, key: str) -> str | None:
+        """The period a label opens with, `key` being the label squashed: the first listed word it opens with, the
+        opening-only ones included ("实施期资金总额" → 实施期, "本年度目标" → 年度, "周期目标" → 实施期); None when it
+        opens with none (全年 / 当年 name no period: "当年资金总额" → None)."""
+        return next((period for word, period in self._openings if key.startswith(word)), None)
+
+    @cached_property
+    def _openings(self) -> tuple[tuple[str, str], ...]:
+        return (*self.named, *self.opening)
+
     @cached_property
     def label_words(self) -> tuple[str, ...]:
         """The words that may stand before a label or a header word: every period word but the opening-only ones."""
