@@ -15,25 +15,25 @@ from kpi_lint.parse.rows_cells import Cell, Row, filled
 from kpi_lint.parse.rows_funds import parse_execution
 from kpi_lint.parse.rows_indicators import Levels, parse_indicator_row, place_middle_labels
 from kpi_lint.parse.rows_table import TableBlocks, find_blocks, table_starts
-from kpi_lint.period_words import PeriodWords
 from kpi_lint.read.source import SourceText
 from kpi_lint.vocab import Vocabulary
 
 _GRADES = ("优", "良", "中", "差")
 _TOTAL = lazy_compile(r"\d+(?:\.\d+)?\s*分?")
 _IMPLEMENTER_LABELS = ("预算单位", "实施单位")
-_GOAL = "绩效目标"  # the goal column's heading, after a word of the 年度 period or alone
+_GOAL_LABELS = ("年度目标", "年度绩效目标", "绩效目标")
 
 
 def parse_tables(src: SourceText, doc: Document, vocab: Vocabulary) -> None:
-    """Append the projects found in `src` to `doc.projects` (problems to `doc.problems`); `vocab` gives the
-    period words of the goal's heading."""
+    """Append the projects found in `src` to `doc.projects` (problems to `doc.problems`).  `vocab` is taken as
+    every layout reader takes it (`kpi_lint.parse.document.TableParser`); this one reads the 004 form by its
+    own labels."""
     starts = table_starts(src)
     for start, end in zip(starts, [*starts[1:], len(src)], strict=True):
         blocks = find_blocks(src, start, end)
         if blocks.name is None and blocks.indicator_header is None:
             continue  # prose naming the form ('附件：项目支出绩效自评表'), no table under it
-        project = _parse_table(src, blocks, doc, vocab.periods)
+        project = _parse_table(src, blocks, doc)
         if project is not None:
             doc.projects.append(project)
 
@@ -65,9 +65,8 @@ def _name(src: SourceText, blocks: TableBlocks) -> Located | None:
     return None
 
 
-def _goals(blocks: TableBlocks, words: PeriodWords) -> tuple[Located | None, Located | None]:
-    """(年度目标, 实际完成情况) from the rows under the 项目年度绩效目标 header; `words` name the 年度 period in the
-    goal's heading ("年度目标", "年度绩效目标", or 绩效目标 alone)."""
+def _goals(blocks: TableBlocks) -> tuple[Located | None, Located | None]:
+    """(年度目标, 实际完成情况) from the rows under the 项目年度绩效目标 header."""
     if blocks.goals_header is None:
         return None, None
     header = blocks.rows[blocks.goals_header]
@@ -77,9 +76,7 @@ def _goals(blocks: TableBlocks, words: PeriodWords) -> tuple[Located | None, Loc
     if not texts:
         return None, None
     # One text only: it belongs to the header label it stands nearest to.
-    annual = {word for word, period in words.named if period == PERIOD_ANNUAL}
-    headings = {_GOAL, *(f"{word}{end}" for word in annual for end in ("目标", _GOAL))}
-    goal_col = next((c.index for c in filled(header) if c.key in headings), 1)
+    goal_col = next((c.index for c in filled(header) if c.key in _GOAL_LABELS), 1)
     actual_col = next((c.index for c in filled(header) if c.key == "实际完成情况"), goal_col + 4)
     cell = texts[0]
     if abs(cell.index - goal_col) <= abs(cell.index - actual_col):
@@ -138,7 +135,7 @@ def _incomplete(blocks: TableBlocks, name: Located | None) -> str:
     )
 
 
-def _parse_table(src: SourceText, blocks: TableBlocks, doc: Document, words: PeriodWords) -> Project | None:
+def _parse_table(src: SourceText, blocks: TableBlocks, doc: Document) -> Project | None:
     name = _name(src, blocks)
     start_line = blocks.start + 1
     if name is None or blocks.indicator_header is None or blocks.total is None:
@@ -152,7 +149,7 @@ def _parse_table(src: SourceText, blocks: TableBlocks, doc: Document, words: Per
     else:
         sub, amount_rows = _execution_rows(blocks)
         project.execution = parse_execution(blocks.rows[blocks.fund_header], sub, amount_rows)
-    goal, project.actual_summary = _goals(blocks, words)
+    goal, project.actual_summary = _goals(blocks)
     if goal:
         project.goals[PERIOD_ANNUAL] = goal
     _fill_indicators(project, blocks, doc)
