@@ -27,6 +27,10 @@ def test_the_bundled_words_name_the_periods_of_headings() -> None:
     goal = words.goal_start.match("本中期绩效目标")
     assert goal is not None and goal.group() == "本中期"
     assert words.goal_start.match("当当年度绩效目标") is None  # one 本/当 at most
+    # A label's opening word names its period (funds labels, goal headings); 全年 / 当年 and a word inside name none.
+    labels = ["实施期资金总额", "中长期资金总额", "年度目标", "本年度目标", "周期目标", "当年资金总额", "其中:年度拨款"]
+    read = ["实施期", "中长期", "年度", "年度", "实施期", None, None]
+    assert [words.opening_period(label) for label in labels] == read
 
 
 def _with_word(tmp_path: Path, period: str, word: str) -> Path:
