@@ -8,10 +8,15 @@ label followed by one cell per period.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, FundItem, Located
 from kpi_lint.parse.cells_tokens import Cell, Row
 from kpi_lint.parse.common import to_number
 from kpi_lint.period_words import PeriodWords
+
+if TYPE_CHECKING:
+    from kpi_lint.vocab import Vocabulary
 
 # Label (folded, no spaces, no trailing colon) → Project attribute.
 META_LABELS: dict[str, str] = {
@@ -88,9 +93,9 @@ def fund_source(key: str) -> str | None:
     return None
 
 
-def read_funds(row: Row, unit: str, periods: list[str], words: PeriodWords) -> list[FundItem]:
+def read_funds(row: Row, unit: str, periods: list[str], vocab: Vocabulary) -> list[FundItem]:
     """The label/value pairs of one funds row; the n-th pair is the n-th period, unless its label opens with a
-    period word of `words` ("实施期资金总额")."""
+    period word of periods.txt before a funds word ("实施期资金总额")."""
     items: list[FundItem] = []
     cells = row.cells
     index = 0
@@ -100,7 +105,7 @@ def read_funds(row: Row, unit: str, periods: list[str], words: PeriodWords) -> l
             index += 1
             continue
         value = cells[index + 1]
-        period = words.opening_period(cells[index].key) or _nth(periods, len(items))
+        period = vocab.periods.opening_period(cells[index].key, vocab.funds_openings) or _nth(periods, len(items))
         loc = value.located
         # The printed text is kept; the amount is what it literally says ("2,567.000" → 2567.0).
         items.append(FundItem(period, source, to_number(value.norm), loc.text, unit, loc.line, loc.column))

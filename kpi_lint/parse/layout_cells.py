@@ -34,7 +34,7 @@ def parse_tables(src: SourceText, doc: Document, vocab: Vocabulary) -> None:
             title = _title(item)
             if title is not None:
                 close(at_end=False)
-                draft = Draft(src.path, title, from_title=True, last_line=item.line, words=vocab.periods)
+                draft = Draft(src.path, title, from_title=True, last_line=item.line, vocab=vocab)
             elif draft is not None:
                 draft.feed_text()
             continue
@@ -43,9 +43,7 @@ def parse_tables(src: SourceText, doc: Document, vocab: Vocabulary) -> None:
             draft.name = name
         elif name is not None:
             close(at_end=False)
-            draft = Draft(
-                src.path, name if name.text else None, from_title=False, last_line=item.line, words=vocab.periods
-            )
+            draft = Draft(src.path, name if name.text else None, from_title=False, last_line=item.line, vocab=vocab)
         elif draft is not None:
             draft.feed(item)
     close(at_end=True)

@@ -137,3 +137,17 @@ def test_a_period_word_added_once_opens_the_goals_of_a_pdf_text_declaration(tmp_
     assert {period: goal.line for period, goal in with_word.goals.items()} == {"实施期": 1080, "年度": 1085}
     without = parse(renamed).projects[0].plan
     assert without is not None and without.text == plan.text + "续建期目标 年度目标"
+
+
+def test_a_period_word_that_begins_a_funds_name_names_no_period(tmp_path: Path) -> None:
+    """长期 is a period word ("长期资金总额"), but "长期护理保险" is long-term-care insurance: a funds label names a
+    period only where its period word stands before a funds word, so e01's first total renamed to a fund of that
+    insurance names none, and the lone labels stay unpaired as when no word names it."""
+    vocab = load_lexicon().vocabulary
+    assert vocab.periods.opening_period("长期资金总额", vocab.funds_openings) == "长期"
+    assert vocab.periods.opening_period("年度资金申请总额", vocab.funds_openings) == "年度"
+    assert vocab.periods.opening_period("中期财政拨款", vocab.funds_openings) == "中期"
+    assert vocab.periods.opening_period("长期护理保险财政补助资金", vocab.funds_openings) is None
+    assert vocab.periods.opening_period("长期护理保险财政补助资金") == "长期"  # no funds word asked
+    renamed = _edited(E01, tmp_path, 33, "中期资金总额", "长期护理保险资金总额")
+    assert _funds(renamed) == []
