@@ -51,6 +51,21 @@ class PeriodWords:
                 return period
         return next((period for word, period in self.opening if key.startswith(word)), None)
 
+    def opening_period(self, key: str, before: tuple[str, ...] = ()) -> str | None:
+        """The period a label opens with, `key` being the label squashed: the first listed word it opens with, the
+        opening-only ones included ("实施期资金总额" → 实施期, "本年度目标" → 年度, "周期目标" → 实施期); None when it
+        opens with none (全年 / 当年 name no period: "当年资金总额" → None).  With `before`, the word names a period
+        only when the rest of the label opens with one of those words: a funds label's period stands before a funds
+        word ("长期资金总额"), while "长期护理保险财政补助资金" is the name of a fund, not its period."""
+        for word, period in self._openings:
+            if key.startswith(word):
+                return period if not before or key.startswith(before, len(word)) else None
+        return None
+
+    @cached_property
+    def _openings(self) -> tuple[tuple[str, str], ...]:
+        return (*self.named, *self.opening)
+
     @cached_property
     def label_words(self) -> tuple[str, ...]:
         """The words that may stand before a label or a header word: every period word but the opening-only ones."""

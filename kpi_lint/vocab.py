@@ -22,6 +22,7 @@ from kpi_lint.read.source import fold
 
 # The canonical names (the bundled levels.txt spells the same ones; code that needs a
 # particular category names it through these constants).
+FUNDS_WORD = "资金"  # the noun a funds label may open with after its period ("年度资金申请总额")
 OUTPUT = "产出指标"
 EFFECT = "效益指标"
 SATISFACTION_L1 = "满意度指标"
@@ -649,6 +650,12 @@ class Vocabulary:
     def _title_family(self, text: str) -> str | None:
         best = self._title_words(squash(text))
         return self.titles[best] if best else None
+
+    @cached_property
+    def funds_openings(self) -> tuple[str, ...]:
+        """What the rest of a funds label opens with after its period word ("年度|资金总额", "中期|财政拨款"): the
+        word 资金 or a funds row word of fund_sources.txt, longest first."""
+        return longest_first((FUNDS_WORD, *self.fund_sources))
 
     @cached_property
     def _fund_source_words(self) -> LongestWord:

@@ -43,7 +43,10 @@ _FORM_MARK = re.compile(rf"^(?:指标\s*\d{{1,2}}\s*{NUMBER_END}|[★☆●◆�
 # A target written into the name cell after a comparator: "受益建档立卡贫困人口数≥**人", "资金到位率≥95%".
 _TRAILING_TARGET = re.compile(r"[≥≤><=≧≦＞＜].*$")
 # Words in front of a name that narrow when or how much, not what is measured: 其中桃树种植面积 is the
-# 桃树种植面积 of a larger total; 全年 / 年度 / 本年度 name the period every target has.
+# 桃树种植面积 of a larger total; 全年 / 年度 / 本年度 name the period every target has.  Not read from
+# lexicons/periods.txt: that list says which period a heading is for, and a name may open with its words as part
+# of what it measures (长期护理保险 is long-term-care insurance, 当年新竣工项目 the works completed that year);
+# reading it here would change cluster keys, a model change (docs/notes/issue-period-words2.md).
 _QUALIFIER = re.compile(r"^(?:其中|本年度|全年|年度)")
 _NOT_WORD = re.compile(r"[\W_]+")
 # Function words that carry no meaning of their own in an indicator name.

@@ -14,12 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from kpi_lint.lexicon import Lexicon, read_keyed
-from kpi_lint.model import Document, FundItem, Project, yuan_per
+from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, Document, FundItem, Project, yuan_per
 from kpi_lint.parse.values import parse_value, scaled
 from kpi_lint.rules.base import location
 
 TOTAL = "总额"
-_PERIOD_ORDER = ("年度", None, "实施期")
+_PERIOD_ORDER = (PERIOD_ANNUAL, None, PERIOD_IMPLEMENTATION)
 _NAME_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|亿元|元)$")
 SECTORS_FILE = "sectors.txt"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kpi_lint.model import Form, FundItem, Located, ParseProblem, Project, place_of
 from kpi_lint.parse.cells_block import Block, block_periods, header_columns, is_header
@@ -18,6 +19,9 @@ from kpi_lint.parse.cells_meta import (
 )
 from kpi_lint.parse.cells_tokens import Cell, Row
 
+if TYPE_CHECKING:
+    from kpi_lint.vocab import Vocabulary
+
 
 @dataclass
 class Draft:
@@ -27,6 +31,7 @@ class Draft:
     name: Located | None
     from_title: bool  # opened by a "…绩效目标表" title line rather than a 项目名称 row
     last_line: int
+    vocab: Vocabulary  # the lexicon folder's words (periods.txt for goal and funds periods)
     meta: dict[str, Located] = field(default_factory=dict)
     funds: list[FundItem] = field(default_factory=list)
     goal_order: list[str] = field(default_factory=list)
@@ -61,7 +66,7 @@ class Draft:
             self._open_block(row)
         elif self._read_funds(row):
             self.markers += 1
-        elif order := goal_order(row):
+        elif order := goal_order(row, self.vocab.periods):
             self.goal_order = order
         elif is_goal_row(row):
             self.goals = goal_cells(row)
@@ -81,7 +86,10 @@ class Draft:
             self._fund_unit = unit
         if self._fund_unit is None:
             return False
-        items = read_funds(row, self._fund_unit, self.goal_order or DEFAULT_PERIODS)
+        # A source label naming no period ("其中：中央财政资金") is the period of the total printed in its place
+        # ("续建期资金总额 | … | 年度资金总额 | …"): the goals that name the periods come after the funds.
+        totals = [item.period for item in self.funds if item.source == "总额" and item.period is not None]
+        items = read_funds(row, self._fund_unit, self.goal_order or totals or DEFAULT_PERIODS, self.vocab)
         if not items:
             self._fund_unit = None  # the funds block is over
             return False

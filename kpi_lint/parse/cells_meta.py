@@ -8,9 +8,15 @@ label followed by one cell per period.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, FundItem, Located
 from kpi_lint.parse.cells_tokens import Cell, Row
 from kpi_lint.parse.common import to_number
+from kpi_lint.period_words import PeriodWords
+
+if TYPE_CHECKING:
+    from kpi_lint.vocab import Vocabulary
 
 # Label (folded, no spaces, no trailing colon) → Project attribute.
 META_LABELS: dict[str, str] = {
@@ -41,16 +47,15 @@ def read_meta(row: Row) -> dict[str, Located]:
     return found
 
 
-def goal_order(row: Row) -> list[str] | None:
-    """['实施期', '年度'] from the header row "实施期目标 | 年度目标", else None."""
+def goal_order(row: Row, words: PeriodWords) -> list[str] | None:
+    """['实施期', '年度'] from the header row "实施期目标 | 年度目标" (each cell a word of `words`, then 目标), else
+    None."""
     periods = []
     for cell in row.filled:
-        if cell.key.startswith(PERIOD_IMPLEMENTATION) and cell.key.endswith("目标"):
-            periods.append(PERIOD_IMPLEMENTATION)
-        elif cell.key.startswith(PERIOD_ANNUAL) and cell.key.endswith("目标"):
-            periods.append(PERIOD_ANNUAL)
-        else:
+        period = words.opening_period(cell.key) if cell.key.endswith("目标") else None
+        if period is None:
             return None
+        periods.append(period)
     return periods or None
 
 
@@ -88,8 +93,9 @@ def fund_source(key: str) -> str | None:
     return None
 
 
-def read_funds(row: Row, unit: str, periods: list[str]) -> list[FundItem]:
-    """The label/value pairs of one funds row; the n-th pair is the n-th period."""
+def read_funds(row: Row, unit: str, periods: list[str], vocab: Vocabulary) -> list[FundItem]:
+    """The label/value pairs of one funds row; the n-th pair is the n-th period, unless its label opens with a
+    period word of periods.txt before a funds word ("实施期资金总额")."""
     items: list[FundItem] = []
     cells = row.cells
     index = 0
@@ -99,7 +105,7 @@ def read_funds(row: Row, unit: str, periods: list[str]) -> list[FundItem]:
             index += 1
             continue
         value = cells[index + 1]
-        period = _fund_period(cells[index].key, len(items), periods)
+        period = vocab.periods.opening_period(cells[index].key, vocab.funds_openings) or _nth(periods, len(items))
         loc = value.located
         # The printed text is kept; the amount is what it literally says ("2,567.000" → 2567.0).
         items.append(FundItem(period, source, to_number(value.norm), loc.text, unit, loc.line, loc.column))
@@ -107,9 +113,5 @@ def read_funds(row: Row, unit: str, periods: list[str]) -> list[FundItem]:
     return items
 
 
-def _fund_period(key: str, position: int, periods: list[str]) -> str | None:
-    if key.startswith(PERIOD_IMPLEMENTATION):
-        return PERIOD_IMPLEMENTATION
-    if key.startswith(PERIOD_ANNUAL):
-        return PERIOD_ANNUAL
+def _nth(periods: list[str], position: int) -> str | None:
     return periods[position] if position < len(periods) else None

@@ -32,7 +32,7 @@ from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import text_grid
 from kpi_lint.vocab import Vocabulary
 
-TableParser = Callable[[SourceText, Document], None]
+TableParser = Callable[[SourceText, Document, Vocabulary], None]
 
 # The module (under kpi_lint.parse) whose `parse_tables` reads each legacy layout: imported when a file of
 # that layout is read, so that a run imports only the readers of the layouts it meets.
@@ -135,7 +135,7 @@ def _read_one_layout(src: SourceText, lexicon: Lexicon, prose: bool = True, layo
         legacy = Document(path=src.path, layout=layout, encoding=src.encoding)
         parse_tables = layout_parser(layout)  # outside the try: a reader that fails to import is a bug
         try:
-            parse_tables(src, legacy)
+            parse_tables(src, legacy, lexicon.vocabulary)
         except Exception:
             legacy.projects = []
         doc = legacy if legacy.indicators else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
-from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, Execution, FundItem, Located
+from kpi_lint.model import PERIOD_ANNUAL, Execution, FundItem, Located
 from kpi_lint.parse.common import to_number
 from kpi_lint.vocab import Vocabulary, squash
 
@@ -27,8 +27,7 @@ _LABEL = lazy_compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]
 _POINTS = lazy_compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _LABEL_AMOUNT = lazy_compile(r"[:：\s]\s*(\d[\d,]*(?:\.\d+)?)\s*$")
 _UNIT_CELL = lazy_compile(r"[(（]万?元[)）]")
-_PERIOD_PREFIXES = (("实施期", PERIOD_IMPLEMENTATION), ("中期", "中期"), ("年度", PERIOD_ANNUAL))
-_LABEL_OPENINGS = (*(word for word, _ in _PERIOD_PREFIXES), "其中")  # how the form's fund labels open
+_SHARE = "其中"  # "其中：财政拨款": a source within the total above it
 _LABELLED_POINTS = lazy_compile(r"预算执行情况?\s*(?:[(（][^()（）0-9]{0,6}[)）]\s*)*" + _POINTS.pattern)
 
 
@@ -75,7 +74,7 @@ class FundsReader:
                 continue
             amount = next((c for c in cells[i + 1 :] if not c.blank), None)
             if amount is None or to_number(amount.text) is None:
-                amount = _amount_in_label(cell)  # "年度资金总额:203", "其中:财政拨款 203": one cell
+                amount = _amount_in_label(cell, self.vocab)  # "年度资金总额:203", "其中:财政拨款 203": one cell
                 if amount is None:
                     continue
             period = self._period(cell, i, source, labels)
@@ -96,7 +95,7 @@ class FundsReader:
         label, self._lone = self._lone, None
         source = self.vocab.fund_source(cell.text)
         if source is not None and to_number(cell.text) is None:
-            period = _named_period(cell.text)
+            period = _named_period(cell.text, self.vocab)
             if not self._lone_labels and not (source == "总额" and period not in (None, PERIOD_ANNUAL)):
                 return False
             if period is None:
@@ -163,7 +162,7 @@ class FundsReader:
         return scored if _consistent(scored) else ex
 
     def _period(self, label: Cell, column: int, source: str, labels: list[int]) -> str | None:
-        period = _named_period(label.text)
+        period = _named_period(label.text, self.vocab)
         if period is not None:
             if source == "总额":
                 self._periods = [p for p in self._periods if p[0] != column] + [(column, period)]
@@ -192,20 +191,23 @@ class FundsReader:
         return ex
 
 
-def _amount_in_label(cell: Cell) -> Cell | None:
+def _amount_in_label(cell: Cell, vocab: Vocabulary) -> Cell | None:
     """The amount a fund label's own cell ends with, after a colon or a space, when the cell opens as the form's
-    fund labels do (with its period or 其中): not a run of other words that happens to hold one
-    ("省商务厅资金总额:…")."""
+    fund labels do (with its period, a word of periods.txt, or 其中): not a run of other words that happens to hold
+    one ("省商务厅资金总额:…")."""
     m = _LABEL_AMOUNT.search(cell.text)
-    if m is None or cell.anchor is not None or not squash(cell.text).startswith(_LABEL_OPENINGS):
+    if m is None or cell.anchor is not None:
+        return None
+    key = squash(cell.text)
+    if not key.startswith(_SHARE) and _named_period(key, vocab) is None:
         return None
     return replace(cell, text=m.group(1), column=cell.column + m.start(1))
 
 
-def _named_period(label: str) -> str | None:
-    """The period a fund label opens with ("实施期资金总额" → 实施期, "年度资金总额" → 年度); None if it names none."""
-    text = squash(label)
-    return next((period for word, period in _PERIOD_PREFIXES if text.startswith(word)), None)
+def _named_period(label: str, vocab: Vocabulary) -> str | None:
+    """The period a fund label opens with, a word of periods.txt standing before a funds word ("实施期资金总额" →
+    实施期, "年度资金总额" → 年度); None if it names none ("长期护理保险财政补助资金": 长期 begins the fund's name)."""
+    return vocab.periods.opening_period(squash(label), vocab.funds_openings)
 
 
 def _consistent(ex: Execution) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
+from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION
 from kpi_lint.period_words import PeriodWords
 from kpi_lint.vocab import WORDED_SIGNS, YEAR, Vocabulary, squash
 
@@ -225,7 +226,7 @@ def _name_periods(
                 named = period_of(nearest.cells[first].text, words)
             if named is None and i < len(above_periods) and len(above_periods) >= len(groups):
                 named = above_periods[i]
-            group.period = named or ("实施期" if i < len(groups) - 1 else "年度")
+            group.period = named or (PERIOD_IMPLEMENTATION if i < len(groups) - 1 else PERIOD_ANNUAL)
         return
     if not groups:
         return
@@ -234,7 +235,7 @@ def _name_periods(
     if len(values) >= 2:
         for n, col in enumerate(values):
             period = period_of(cells[col].text, words) if col < len(cells) else None
-            group.value_periods[col] = period or ("实施期" if n < len(values) - 1 else "年度")
+            group.value_periods[col] = period or (PERIOD_IMPLEMENTATION if n < len(values) - 1 else PERIOD_ANNUAL)
 
 
 def merge_subheader(

@@ -15,7 +15,17 @@ from dataclasses import dataclass, field, replace
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon
-from kpi_lint.model import EmptyCategory, Form, Indicator, Located, ParseProblem, Project, Unscored, place_of
+from kpi_lint.model import (
+    PERIOD_ANNUAL,
+    EmptyCategory,
+    Form,
+    Indicator,
+    Located,
+    ParseProblem,
+    Project,
+    Unscored,
+    place_of,
+)
 from kpi_lint.parse.common import make_indicator, to_number
 from kpi_lint.parse.form_across import Across
 from kpi_lint.parse.form_block import BlockReader, labelled_item
@@ -1036,7 +1046,7 @@ class FormReader:
         # The goal under a plain label ("年度绩效目标 | 投入1800万元…") beside one labelled with another period
         # ("中期绩效目标 | 引进…") is the year's too, unless it is a period goal already read.
         if goal is not None and (not draft.goals or _beside_period_goals(goal, periods)):
-            project.goals["年度"] = goal
+            project.goals[PERIOD_ANNUAL] = goal
         if draft.funds is not None:
             project.funds = list(draft.funds.items)
             project.execution = draft.funds.read_execution()
@@ -1301,7 +1311,7 @@ def _goal_period(text: str, words: PeriodWords) -> str | None:
         return "actual"
     if len(s) > 12 or "目标" not in s:
         return None
-    return period_of(s, words) or ("年度" if s in ("预期目标", "绩效目标") else None)
+    return period_of(s, words) or (PERIOD_ANNUAL if s in ("预期目标", "绩效目标") else None)
 
 
 def _by_project_column(draft: _Draft) -> list[_Draft]:
@@ -1505,4 +1515,4 @@ def _cut_before_rows(draft: _Draft) -> bool:
 
 def _beside_period_goals(goal: Located, periods: dict[str, Located]) -> bool:
     """A goal under a plain label read beside goals labelled with another period, and none of them."""
-    return bool(periods) and "年度" not in periods and all(g.text != goal.text for g in periods.values())
+    return bool(periods) and PERIOD_ANNUAL not in periods and all(g.text != goal.text for g in periods.values())

@@ -13,10 +13,12 @@ from kpi_lint.model import Document, Located
 from kpi_lint.parse.cells_draft import Draft
 from kpi_lint.parse.cells_tokens import TITLE, Row, TextLine, tokenize
 from kpi_lint.read.source import SourceText
+from kpi_lint.vocab import Vocabulary
 
 
-def parse_tables(src: SourceText, doc: Document) -> None:
-    """Append the projects found in `src` to `doc.projects` (problems to `doc.problems`)."""
+def parse_tables(src: SourceText, doc: Document, vocab: Vocabulary) -> None:
+    """Append the projects found in `src` to `doc.projects` (problems to `doc.problems`); `vocab` gives the
+    period words of the goal and funds labels."""
     draft: Draft | None = None
 
     def close(at_end: bool) -> None:
@@ -32,7 +34,7 @@ def parse_tables(src: SourceText, doc: Document) -> None:
             title = _title(item)
             if title is not None:
                 close(at_end=False)
-                draft = Draft(src.path, title, from_title=True, last_line=item.line)
+                draft = Draft(src.path, title, from_title=True, last_line=item.line, vocab=vocab)
             elif draft is not None:
                 draft.feed_text()
             continue
@@ -41,7 +43,7 @@ def parse_tables(src: SourceText, doc: Document) -> None:
             draft.name = name
         elif name is not None:
             close(at_end=False)
-            draft = Draft(src.path, name if name.text else None, from_title=False, last_line=item.line)
+            draft = Draft(src.path, name if name.text else None, from_title=False, last_line=item.line, vocab=vocab)
         elif draft is not None:
             draft.feed(item)
     close(at_end=True)

@@ -27,13 +27,12 @@ from kpi_lint.parse.common import squash
 from kpi_lint.parse.numbering import CHINESE_NUMERAL, PART_HEADING
 from kpi_lint.parse.pdf_header import (
     FUNDS_LABEL,
-    GOAL_LABELS,
     NAME_LABEL,
     NARRATIVE_LABELS,
     TABLE_HEADER,
+    Labels,
     Line,
     content_lines,
-    label_of,
     read_funds,
     read_goals,
     read_header,
@@ -43,6 +42,7 @@ from kpi_lint.parse.pdf_rows import RowReader, learn_cut_widths, learn_wrap_widt
 from kpi_lint.parse.pdf_sides import SideAssigner
 from kpi_lint.parse.pdf_text import PdfText, Tok, read_pdf_text
 from kpi_lint.read.source import SourceText
+from kpi_lint.vocab import Vocabulary
 
 _TABLE_END = lazy_compile(rf"^(?:负责人|{CHINESE_NUMERAL}+、|{PART_HEADING})")
 
@@ -70,14 +70,16 @@ class Section:
         return self.start + 1
 
 
-def parse_tables(src: SourceText, doc: Document) -> None:
-    """Append the projects found in `src` to `doc.projects` (problems to `doc.problems`)."""
+def parse_tables(src: SourceText, doc: Document, vocab: Vocabulary) -> None:
+    """Append the projects found in `src` to `doc.projects` (problems to `doc.problems`); `vocab` gives the
+    period words of the goal labels."""
     text = read_pdf_text(src)
-    sections = _sections(text)
+    labels = Labels.of(vocab.periods)
+    sections = _sections(text, labels)
     tokens = [t for s in sections for t in s.table_tokens]
     wrap, cuts = learn_wrap_width(tokens), learn_cut_widths(tokens)
     for section in sections:
-        project = _project(text, section, doc)
+        project = _project(text, section, doc, labels)
         if project is None:
             continue
         if section.table is None:
@@ -96,25 +98,25 @@ def parse_tables(src: SourceText, doc: Document) -> None:
         doc.projects.append(project)
 
 
-def _sections(text: PdfText) -> list[Section]:
+def _sections(text: PdfText, labels: Labels) -> list[Section]:
     if not text.title_lines:
         return []
     n = len(text.src.lines)
     starts = []
     for i in range(text.title_lines[0], n):
         toks = text.tokens(i)
-        if toks and label_of(toks[0]) == NAME_LABEL:
+        if toks and labels.label_of(toks[0]) == NAME_LABEL:
             starts.append(i)
-    return [_section(text, s, starts[k + 1] if k + 1 < len(starts) else None) for k, s in enumerate(starts)]
+    return [_section(text, s, starts[k + 1] if k + 1 < len(starts) else None, labels) for k, s in enumerate(starts)]
 
 
-def _section(text: PdfText, start: int, end: int | None) -> Section:
+def _section(text: PdfText, start: int, end: int | None, labels: Labels) -> Section:
     """The regions of the project starting at line `start`, up to `end` (None: the next project is none)."""
     regions: dict[str, list[Line]] = {"header": [], "funds": [], "narrative": [], "goals": []}
     table: list[Line] | None = None
     state = "header"
     closed = end is not None
-    for line in content_lines(text, start, len(text.src.lines) if end is None else end):
+    for line in content_lines(text, start, len(text.src.lines) if end is None else end, labels):
         if table is not None:
             if _TABLE_END.match(squash(text.src.norm[line.index])):
                 closed = True
@@ -129,7 +131,7 @@ def _section(text: PdfText, start: int, end: int | None) -> Section:
             state = "funds"
         elif label in NARRATIVE_LABELS and state != "goals":
             state = "narrative"
-        elif label in GOAL_LABELS:
+        elif label in labels.goals:
             state = "goals"
         regions[state].append(line)
     return Section(
@@ -137,9 +139,9 @@ def _section(text: PdfText, start: int, end: int | None) -> Section:
     )
 
 
-def _project(text: PdfText, section: Section, doc: Document) -> Project | None:
+def _project(text: PdfText, section: Section, doc: Document, labels: Labels) -> Project | None:
     project = Project(name="", form=Form.DECLARATION, line=section.start + 1, column=1)
-    read_header(text, section.header, project)
+    read_header(text, section.header, project, labels)
     if not project.name:
         end = section.last_line
         overlay = next((o for o in text.overlays if section.start < o.line <= end), None)

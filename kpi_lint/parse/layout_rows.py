@@ -16,6 +16,7 @@ from kpi_lint.parse.rows_funds import parse_execution
 from kpi_lint.parse.rows_indicators import Levels, parse_indicator_row, place_middle_labels
 from kpi_lint.parse.rows_table import TableBlocks, find_blocks, table_starts
 from kpi_lint.read.source import SourceText
+from kpi_lint.vocab import Vocabulary
 
 _GRADES = ("优", "良", "中", "差")
 _TOTAL = lazy_compile(r"\d+(?:\.\d+)?\s*分?")
@@ -23,8 +24,10 @@ _IMPLEMENTER_LABELS = ("预算单位", "实施单位")
 _GOAL_LABELS = ("年度目标", "年度绩效目标", "绩效目标")
 
 
-def parse_tables(src: SourceText, doc: Document) -> None:
-    """Append the projects found in `src` to `doc.projects` (problems to `doc.problems`)."""
+def parse_tables(src: SourceText, doc: Document, vocab: Vocabulary) -> None:
+    """Append the projects found in `src` to `doc.projects` (problems to `doc.problems`).  `vocab` is taken as
+    every layout reader takes it (`kpi_lint.parse.document.TableParser`); this one reads the 004 form by its
+    own labels."""
     starts = table_starts(src)
     for start, end in zip(starts, [*starts[1:], len(src)], strict=True):
         blocks = find_blocks(src, start, end)

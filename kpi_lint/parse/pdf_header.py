@@ -12,6 +12,9 @@ label.  Two irregularities of the extraction are handled here:
   ("其中：中央\\n财政资金") and sometimes after their amount: the sources come in
   a fixed order, so a label only says which source is current, and the amounts
   of a source are its 实施期 then its 年度 figure.
+
+A period's goal label ("实施期目标", "年度目标") is a period word of the lexicon
+folder (periods.txt) before 目标: `Labels.of` builds the labels from them.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 from kpi_lint.model import PERIOD_ANNUAL, PERIOD_IMPLEMENTATION, FundItem, Located, Project
 from kpi_lint.parse.common import squash, to_number
 from kpi_lint.parse.pdf_text import PdfText, Tok, display_width
+from kpi_lint.period_words import PeriodWords
 
 NAME_LABEL = "项目名称"
 _HEADER_LABELS: dict[str, str] = {
@@ -37,13 +41,9 @@ NARRATIVE_LABELS: dict[str, str] = {
     "保证项目实施的制度、措施": "measures",
     "项目实施计划": "plan",
 }
-GOAL_LABELS = ("实施期目标", "年度目标", "总体目标")
+GOAL_LABEL = "总体目标"
 TABLE_HEADER = "一级指标"
-_LABELS = sorted(
-    [NAME_LABEL, *_HEADER_LABELS, FUNDS_LABEL, *NARRATIVE_LABELS, *GOAL_LABELS, TABLE_HEADER],
-    key=len,
-    reverse=True,
-)
+_FIXED_LABELS = (NAME_LABEL, *_HEADER_LABELS, FUNDS_LABEL, *NARRATIVE_LABELS, GOAL_LABEL, TABLE_HEADER)
 # 项目资金 sources in the order the form prints them, with the words that name them.
 FUND_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("总额", ("总额",)),
@@ -56,31 +56,38 @@ FUND_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
 _PERIODS = (PERIOD_IMPLEMENTATION, PERIOD_ANNUAL)
 
 
-def label_of(tok: Tok) -> str | None:
-    """The label a line's first token is, if any (longest match, the rest may be content)."""
-    key = squash(tok.norm).rstrip(":：")
-    for label in _LABELS:
-        if key.startswith(label):
-            return label
-    return None
+@dataclass(frozen=True)
+class Labels:
+    """The labels that open a line above the indicator block: the form's fixed ones, 总体目标, and a period's goal
+    ("实施期目标 年度目标" heads the goals) for each period word of the lexicon folder."""
+
+    goals: frozenset[str]  # 总体目标 and the periods' goal labels
+    ordered: tuple[str, ...]  # every label, longest first
+
+    @classmethod
+    def of(cls, words: PeriodWords) -> Labels:
+        goals = {GOAL_LABEL, *(f"{word}目标" for word, _ in (*words.named, *words.opening))}
+        return cls(frozenset(goals), tuple(sorted({*_FIXED_LABELS, *goals}, key=lambda label: (-len(label), label))))
+
+    def label_of(self, tok: Tok) -> str | None:
+        """The label a line's first token is, if any (longest match, the rest may be content)."""
+        key = squash(tok.norm).rstrip(":：")
+        return next((label for label in self.ordered if key.startswith(label)), None)
 
 
 @dataclass
 class Line:
     index: int  # 0-based
     tokens: list[Tok]
-
-    @property
-    def label(self) -> str | None:
-        return label_of(self.tokens[0]) if self.tokens else None
+    label: str | None  # the label its first token is (Labels.label_of)
 
 
-def content_lines(text: PdfText, start: int, end: int) -> list[Line]:
+def content_lines(text: PdfText, start: int, end: int, labels: Labels) -> list[Line]:
     out = []
     for i in range(start, end):
         toks = text.tokens(i)
         if toks:
-            out.append(Line(i, toks))
+            out.append(Line(i, toks, labels.label_of(toks[0])))
     return out
 
 
@@ -121,14 +128,14 @@ def join_paragraph(parts: list[Located]) -> Located | None:
     return Located("".join(p.text.strip() for p in parts), parts[0].line, parts[0].column)
 
 
-def read_header(text: PdfText, lines: list[Line], project: Project) -> None:
+def read_header(text: PdfText, lines: list[Line], project: Project, labels: Labels) -> None:
     """项目名称 … up to 项目资金: the name (when printed here) and the four header fields."""
     name_parts: list[Located] = []
     pending: list[str] = []
     in_name = True
     for line in lines:
         label = line.label
-        if label in (FUNDS_LABEL, *NARRATIVE_LABELS, *GOAL_LABELS, TABLE_HEADER):
+        if label in labels.goals or label in (FUNDS_LABEL, *NARRATIVE_LABELS, TABLE_HEADER):
             break
         if label == NAME_LABEL:
             rest = span_text(text, line_rest(line, label))
@@ -142,7 +149,7 @@ def read_header(text: PdfText, lines: list[Line], project: Project) -> None:
             continue
         in_name = False
         for tok in line.tokens:
-            tok_label = label_of(tok)
+            tok_label = labels.label_of(tok)
             if tok_label in _HEADER_LABELS:
                 pending.append(_HEADER_LABELS[tok_label])
                 glued = after_label(tok, tok_label)
@@ -240,7 +247,7 @@ def read_goals(text: PdfText, lines: list[Line], project: Project) -> None:
     started = False
     for line in lines:
         label = line.label
-        if label == "总体目标":
+        if label == GOAL_LABEL:
             started = True
             rest = span_text(text, line_rest(line, label))
             if rest:

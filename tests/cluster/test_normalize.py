@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kpi_lint.cluster.normalize import UNKNOWN, Signature, TextNormalizer, measures_clash, place_names
+from kpi_lint.lexicon import BUNDLED_DIR, load_lexicon
 from kpi_lint.model import Document
+from kpi_lint.period_words import PERIODS_FILE
 from tests.corpus import corpus_doc
 
 
@@ -210,3 +214,21 @@ ACCEPTED = Signature("比率/合格")
 def test_which_signatures_clash(first: Signature, second: Signature, clash: bool) -> None:
     assert measures_clash(first, second) is clash
     assert measures_clash(second, first) is clash
+
+
+def test_the_qualifiers_dropped_are_not_the_period_words(tmp_path: Path) -> None:
+    """Only 其中 / 本年度 / 全年 / 年度 are dropped before a name: a name may open with a word of lexicons/periods.txt
+    as part of what it measures (wild: 当年新竣工项目是否达到预期目标, 000: 长期护理保险), so a period word a reviewer
+    adds there leaves the cluster keys alone."""
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    words = (BUNDLED_DIR / PERIODS_FILE).read_text(encoding="utf-8")
+    (folder / PERIODS_FILE).write_text(words + "续建期: 续建期\n", encoding="utf-8")
+    normalizer = TextNormalizer.for_documents([], load_lexicon(str(folder)))
+    printed = ["续建期道路硬化里程", "当年新竣工项目是否达到预期目标", "长期护理保险补助达标率", "本年度参保人数"]
+    assert [normalizer.normalize(text) for text in printed] == [
+        "续建期道路硬化里程",
+        "当年新竣工项目是否达到预期目标",
+        "长期护理保险补助达标率",
+        "参保人数",
+    ]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kpi_lint.lexicon import BUNDLED_DIR, load_lexicon
+from kpi_lint.lexicon import BUNDLED_DIR, Lexicon, load_lexicon
 from kpi_lint.parse import parse
 from kpi_lint.parse.form_header import period_of
 from kpi_lint.period_words import PERIODS_FILE
+from tests.corpus import corpus_path
 from tests.wild.rows import WILD
 
 AB01 = WILD / "ab01_guangdong_education_selfeval_traditional_mirror.txt"  # 周期指標值 | 本年度指標值 (line 27, 29)
@@ -26,6 +27,10 @@ def test_the_bundled_words_name_the_periods_of_headings() -> None:
     goal = words.goal_start.match("本中期绩效目标")
     assert goal is not None and goal.group() == "本中期"
     assert words.goal_start.match("当当年度绩效目标") is None  # one 本/当 at most
+    # A label's opening word names its period (funds labels, goal headings); 全年 / 当年 and a word inside name none.
+    labels = ["实施期资金总额", "中长期资金总额", "年度目标", "本年度目标", "周期目标", "当年资金总额", "其中:年度拨款"]
+    read = ["实施期", "中长期", "年度", "年度", "实施期", None, None]
+    assert [words.opening_period(label) for label in labels] == read
 
 
 def _with_word(tmp_path: Path, period: str, word: str) -> Path:
@@ -69,3 +74,80 @@ def test_a_period_word_added_once_names_a_column_and_a_goal(tmp_path: Path) -> N
     goals = parse(goal, lexicon).projects[0].goals
     assert {period: read.line for period, read in goals.items()} == {"实施期": 14, "年度": 16}
     assert "实施期" not in parse(goal).projects[0].goals
+
+
+# The readers of the funds block, the goal headings and the upper part of a PDF-text 申报表 take the same list:
+# a reviewer's folder that adds 续建期 to the 中期 line (a project continued from earlier years, read as its
+# 中期) makes each of them read a copy of a real document that prints 续建期 where the original prints 中期 or
+# 实施期; the bundled list reads the original as before and the copy otherwise.
+E01 = WILD / "e01_anhui_meteorology_target.txt"  # one cell per line: "中期资金总额:" ⏎ "|" ⏎ "449.8万" (line 33)
+
+
+def _funds(path: Path, lexicon: Lexicon | None = None) -> list[tuple[str | None, str, float | None, int]]:
+    return [(f.period, f.source, f.amount, f.line) for f in parse(path, lexicon).projects[0].funds]
+
+
+def test_a_period_word_added_once_names_a_funds_label(tmp_path: Path) -> None:
+    """form_funds: a fund label opening with the word is that period's, and a declaration copied one cell per
+    line is paired label by label once its first total names a period."""
+    lexicon = load_lexicon(str(_with_word(tmp_path, "中期", "续建期")))
+    read = [("中期", "总额", 449.8, 35), ("年度", "总额", 189.8, 39), ("中期", "财政拨款", 449.8, 44)]
+    read.append(("年度", "财政拨款", 189.8, 48))
+    assert _funds(E01) == read
+    renamed = _edited(E01, tmp_path, 33, "中期资金总额", "续建期资金总额")
+    assert _funds(renamed, lexicon) == read
+    assert _funds(renamed) == []  # no word names the first total: the lone labels are not paired
+
+
+def test_a_period_word_added_once_names_the_goal_order_of_cell_lines(tmp_path: Path) -> None:
+    """cells_meta: 001 (Word cell lines) prints "实施期资金总额" and "实施期目标 | 年度目标" above its first table; a
+    copy printing 续建期 there is read as a 中期 | 年度 declaration with the word, as the default 实施期 | 年度
+    without it."""
+    lexicon = load_lexicon(str(_with_word(tmp_path, "中期", "续建期")))
+    renamed = _edited(corpus_path("001"), tmp_path, 209, "实施期资金总额", "续建期资金总额")
+    renamed = _edited(renamed, tmp_path, 261, "实施期目标", "续建期目标")
+    first = parse(renamed, lexicon).projects[0]
+    assert first.periods == ["中期", "年度"]
+    assert {period: goal.line for period, goal in first.goals.items()} == {"中期": 265, "年度": 268}
+    # The sources under the totals take the totals' periods, though the goals naming them come later.
+    assert _funds(renamed, lexicon)[:4] == [
+        ("中期", "总额", 2567.0, 210),
+        ("年度", "总额", 2567000.0, 212),
+        ("中期", "中央财政资金", 0.0, 216),
+        ("年度", "中央财政资金", 0.0, 218),
+    ]
+    original = parse(corpus_path("001")).projects[0]
+    assert original.periods == parse(renamed).projects[0].periods == ["实施期", "年度"]
+    assert _funds(corpus_path("001"))[:3] == [
+        ("实施期", "总额", 2567.0, 210),
+        ("年度", "总额", 2567000.0, 212),
+        ("实施期", "中央财政资金", 0.0, 216),
+    ]
+
+
+def test_a_period_word_added_once_opens_the_goals_of_a_pdf_text_declaration(tmp_path: Path) -> None:
+    """pdf_header: in 000 (PDF text) the line "实施期目标 年度目标" closes 项目实施计划 and opens the goals; a copy
+    printing 续建期目标 there keeps that line out of the plan with the word, and reads it into the plan without."""
+    lexicon = load_lexicon(str(_with_word(tmp_path, "中期", "续建期")))
+    renamed = _edited(corpus_path("000"), tmp_path, 1076, "实施期目标", "续建期目标")
+    plan = parse(corpus_path("000")).projects[0].plan
+    assert plan is not None and plan.text.endswith("并保障城乡居民及时享受医疗保险待遇。")
+    with_word = parse(renamed, lexicon).projects[0]
+    assert with_word.plan == plan
+    assert {period: goal.line for period, goal in with_word.goals.items()} == {"实施期": 1080, "年度": 1085}
+    without = parse(renamed).projects[0].plan
+    assert without is not None and without.text == plan.text + "续建期目标 年度目标"
+
+
+def test_a_period_word_that_begins_a_funds_name_names_no_period(tmp_path: Path) -> None:
+    """长期 is a period word ("长期资金总额"), but "长期护理保险" is long-term-care insurance: a funds label names a
+    period only where its period word stands before a funds word, so e01's first total renamed to a fund of that
+    insurance names none, and the lone labels stay unpaired as when no word names it."""
+    vocab = load_lexicon().vocabulary
+    assert vocab.periods.opening_period("长期资金总额", vocab.funds_openings) == "长期"
+    assert vocab.periods.opening_period("年度资金申请总额", vocab.funds_openings) == "年度"
+    assert vocab.periods.opening_period("中期财政拨款", vocab.funds_openings) == "中期"
+    assert vocab.periods.opening_period("长期护理保险财政补助资金", vocab.funds_openings) is None
+    assert vocab.periods.opening_period("长期护理保险财政补助资金") == "长期"  # no funds word asked
+    renamed = _edited(E01, tmp_path, 33, "中期资金总额", "长期护理保险资金总额")
+    assert _funds(renamed) == []
