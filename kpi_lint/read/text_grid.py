@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from kpi_lint.grid import Cell, Grid, Row
 from kpi_lint.lazy_re import lazy_compile
+from kpi_lint.read.chunk_rest import chunk_rest
 from kpi_lint.read.csv_grid import csv_rows, looks_like_csv
 from kpi_lint.read.source import SourceText
 from kpi_lint.vocab import PAGE_NUMBER, WORDED_SIGNS
@@ -430,7 +431,7 @@ def _label_rest_out(tail: str, printed: str, folded: str, labels: re.Pattern[str
     window = tail + folded[start : start + _LABEL_REACH]
     rest = 0
     for m in labels.finditer(window):
-        if m.start() < len(tail) < m.end():
+        if m.start() < len(tail) < m.end() and labels.fullmatch(tail[m.start() :]):
             rest = m.end() - len(tail)
     if not rest:
         return printed, folded
@@ -581,6 +582,10 @@ def text_grid(
             # every word of the vocabulary it holds is cut at, however few ("…长期在外|生态效益指标|绿化、节能…").
             words = 1 if chunk > 1 else 3
             glued = glued_cells(printed, folded, tokens, labels, header, words, tails, titles, spans)
+            if glued is None and chunk > 1 and rows and rows[-1].cells and rows[-1].cells[-1].broken:
+                # A chunk holding no word of the vocabulary that goes on with the glued text the chunk before
+                # broke off inside a word ("…按服务对象满" ⏎ "2、意度评价…"): glued text too, the rest of that cell.
+                glued = chunk_rest(printed, folded, rows[-1].cells[-1].text, src.norm[:i])
         unwrapped = _unwrapped(folded, tokens, chunk > 0) if len(pieces) > 1 else None
         if unwrapped is not None:
             kept, columns = unwrapped
