@@ -26,7 +26,7 @@ from itertools import pairwise
 
 from kpi_lint.grid import Cell, Grid, Row
 from kpi_lint.lazy_re import lazy_compile
-from kpi_lint.read.chunk_rest import chunk_rest
+from kpi_lint.read.break_rest import PageBreaks, chunk_rest
 from kpi_lint.read.csv_grid import csv_rows, looks_like_csv
 from kpi_lint.read.source import SourceText
 from kpi_lint.vocab import PAGE_NUMBER, WORDED_SIGNS
@@ -536,6 +536,7 @@ def text_grid(
     blank_ends_rows = _blank_lines_end_rows(src.norm)
     pipes_close_cells = _pipes_close_cells(src.norm)
     after_pipe = False  # the last line read was a lone `|`
+    page = PageBreaks()
     last_line = max((i for i, line in enumerate(src.norm) if line.strip()), default=-1)
     titles = TitleHeads(is_title, tokens) if is_title is not None and tokens is not None else None
     for i, printed, folded in _logical_lines(src):
@@ -558,7 +559,9 @@ def text_grid(
             rows.append(Row([Cell("", i + 1, 1)]))
             continue
         if PAGE_NUMBER.match(folded):
+            page.broke = True
             continue  # a page break, even inside a row or a header wrapped over lines
+        page.broke = page.broke or folded.startswith("\f")
         if _LONE_PIPE.match(folded):
             if pipes_close_cells and after_pipe and folded.strip() == "|":
                 rows.append(Row([Cell("", i + 1, 1)]))  # the border of a cell that printed nothing
@@ -609,5 +612,7 @@ def text_grid(
             # facts, header and rows in one stretch): its cells in reading order, one per row.
             rows.extend(Row([c]) for c in cells if not c.blank)
         elif cells:
-            rows.append(Row(cells))
+            page.place(rows, cells, labels)
+            continue
+        page.broke = False
     return Grid(rows)
