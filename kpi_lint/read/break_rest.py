@@ -43,12 +43,12 @@ def inside_a_word(before: str, after: str) -> bool:
 
 
 def page_rest(before: Row, cells: list[Cell], labels: re.Pattern[str] | None) -> Row | None:
-    """`before` with the rest of its last cell joined, when `cells` (a line after a page break) are that rest:
-    one cell, no 一级/二级 label opening it, going on inside a word with the last cell of a row of a table
-    (two printed cells or more, the last of them last).  The joined cell keeps its place; None otherwise."""
+    """`before` with the rest of its last printed cell joined, when `cells` (a line after a page break) are that
+    rest: one cell, no 一级/二级 label opening it, going on inside a word with the last printed cell of a row of
+    a table (two printed cells or more).  The joined cell keeps its place; None otherwise."""
     filled = [c for c in cells if not c.blank]
     printed = before.filled
-    if len(filled) != 1 or len(printed) < 2 or before.cells[-1] is not printed[-1]:
+    if len(filled) != 1 or len(printed) < 2:
         return None
     rest, last = filled[0], printed[-1]
     if rest.glued or last.glued or (labels is not None and labels.match(rest.text.strip())):
@@ -56,7 +56,7 @@ def page_rest(before: Row, cells: list[Cell], labels: re.Pattern[str] | None) ->
     if not inside_a_word(last.text, rest.text):
         return None
     joined = replace(last, text=last.text.rstrip() + rest.text.strip(), moved=())
-    return before.with_cells([*before.cells[:-1], joined])
+    return before.with_cells([joined if c is last else c for c in before.cells])
 
 
 _RUNNING_TITLE = 8  # a line of one cell printed again is a running title from this many characters
@@ -95,10 +95,11 @@ class PageBreaks:
 
 
 def chunk_rest(printed: str, folded: str, broken: str, before: list[str]) -> list[tuple[int, str, bool]] | None:
-    """The cells of a chunk line that goes on with the cell `broken` the chunk before broke off inside a word
-    (`inside_a_word`): the rest of that cell (glued), then, from where the line prints again the opening of a
-    heading of the `before` lines, that heading (not glued); (column, text, glued) as ``text_grid.glued_cells``
-    gives them.  None when the break fell between two words: the chunk need not go on with that cell."""
+    """The cells of a chunk line (its number blanked) that goes on with the cell `broken` the chunk before broke
+    off inside a word (`inside_a_word`): the rest of that cell (glued), then, from where the line prints again
+    the opening of a heading of the `before` lines, that heading (not glued); (column, text, glued) as
+    ``text_grid.glued_cells`` gives them.  None when the break fell between two words: the chunk need not go on
+    with that cell."""
     lead = len(folded) - len(folded.lstrip())
     if not inside_a_word(broken, folded[lead:]):
         return None
