@@ -540,6 +540,10 @@ def text_grid(
     last_line = max((i for i, line in enumerate(src.norm) if line.strip()), default=-1)
     titles = TitleHeads(is_title, tokens) if is_title is not None and tokens is not None else None
     for i, printed, folded in _logical_lines(src):
+        if folded.startswith("\f"):  # a form feed opens a page's first line, or stands on a line of its own
+            page.broke = True
+            if not folded.strip():
+                continue
         padded_cell = padding is not None and len(folded) > padding and not folded.strip(" ")
         if not folded or (not spaces_are_cells and not padded_cell and not folded.strip() and "\t" not in folded):
             # A blank line, or one of spaces that holds no empty cell (a copy padded every line with them).
@@ -561,7 +565,6 @@ def text_grid(
         if PAGE_NUMBER.match(folded):
             page.broke = True
             continue  # a page break, even inside a row or a header wrapped over lines
-        page.broke = page.broke or folded.startswith("\f")
         if _LONE_PIPE.match(folded):
             if pipes_close_cells and after_pipe and folded.strip() == "|":
                 rows.append(Row([Cell("", i + 1, 1)]))  # the border of a cell that printed nothing

@@ -91,6 +91,7 @@ def _a03_broken(tmp_path: Path, name: str, between: list[str], rest: str = "理"
         ("page_number", ["第 2 页 共 5 页"], "理"),
         ("dashed_number", ["", "- 2 -", ""], "理"),
         ("form_feed", [], "\f理"),
+        ("form_feed_alone", ["\f"], "理"),
         ("header_again", ["| 一级指标 | 二级指标 | 三级指标 | 计算符号 | 目标值 | 度量单位 | 指标值说明 | |"], "理"),
     ],
 )
