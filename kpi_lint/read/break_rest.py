@@ -64,8 +64,8 @@ _RUNNING_TITLE = 8  # a line of one cell printed again is a running title from t
 
 class PageBreaks:
     """Where the pages of a text broke, as `text_grid` reads it line by line: `broke` once a page number or a
-    form feed was read since the last row; a row printed again (a header row repeated at the top of a page,
-    a running title) is the page's furniture, which leaves open the row a page break may have cut."""
+    form feed was read since the last row; a row printed again (a header row repeated at the top of a page, or
+    after a page break a running title) is the page's furniture, which leaves open the row a break may have cut."""
 
     def __init__(self) -> None:
         self.broke = False
@@ -76,7 +76,8 @@ class PageBreaks:
     def place(self, rows: list[Row], cells: list[Cell], labels: re.Pattern[str] | None) -> None:
         """Add the row of `cells` to `rows`, or join it to the row the page broke inside (page_rest)."""
         key = tuple(c.text.strip() for c in cells if not c.blank)
-        again = key in self._seen and (len(key) > 1 or len("".join(key)) >= _RUNNING_TITLE)
+        # A row printed again: a header repeated at a page's top; a line after a page break: a running title.
+        again = key in self._seen and (len(key) > 1 or (self.broke and len("".join(key)) >= _RUNNING_TITLE))
         self._seen.add(key)
         if len(rows) != self._rows:
             self._cut = None  # rows read otherwise came between (a row end, a stretch of glued cells)

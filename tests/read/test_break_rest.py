@@ -106,6 +106,20 @@ def test_a_row_cut_by_a_page_break_reads_whole(tmp_path: Path, name: str, betwee
     assert len(doc.indicators) == len(parse(A03).indicators)
 
 
+def test_a_running_title_after_the_page_number_leaves_the_cut_row_open(tmp_path: Path) -> None:
+    """The title of line 2 printed again at the next page's top: the rest still joins the row the page cut.
+    (The form reader then opens a new form at that title, as it does at any title printed again.)"""
+    path = _a03_broken(tmp_path, "running_title", ["- 2 -", "部门整体支出绩效目标表保障服务"])
+    vocab = load_lexicon().vocabulary
+    grid = text_grid(read_source(path), vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
+    rows = {row.line: [c.text for c in row.filled] for row in grid.rows if 22 <= row.line <= 26}
+    assert rows == {
+        22: ["产出指标", "数量指标", "保障在职职工人数(人)", "=", "116", "人", "该指标值数据合理"],
+        24: ["部门整体支出绩效目标表保障服务"],
+        26: ["保障退休职工人数(人)", "=", "81", "人", "该指标值数据合理"],
+    }
+
+
 def test_a_line_after_a_page_break_that_opens_between_two_words_is_a_row_of_its_own(tmp_path: Path) -> None:
     """The page broke after a whole cell: the next page's first line is not joined to it."""
     doc = parse(_a03_broken(tmp_path, "between_words", ["第 2 页 共 5 页"], "另附说明"))
