@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from kpi_lint.grid import Cell, Grid, Row
 from kpi_lint.lazy_re import lazy_compile
+from kpi_lint.read.break_rest import PageBreaks, chunk_rest
 from kpi_lint.read.csv_grid import csv_rows, looks_like_csv
 from kpi_lint.read.source import SourceText
 from kpi_lint.vocab import PAGE_NUMBER, WORDED_SIGNS
@@ -430,7 +431,7 @@ def _label_rest_out(tail: str, printed: str, folded: str, labels: re.Pattern[str
     window = tail + folded[start : start + _LABEL_REACH]
     rest = 0
     for m in labels.finditer(window):
-        if m.start() < len(tail) < m.end():
+        if m.start() < len(tail) < m.end() and labels.fullmatch(tail[m.start() :]):
             rest = m.end() - len(tail)
     if not rest:
         return printed, folded
@@ -535,9 +536,14 @@ def text_grid(
     blank_ends_rows = _blank_lines_end_rows(src.norm)
     pipes_close_cells = _pipes_close_cells(src.norm)
     after_pipe = False  # the last line read was a lone `|`
+    page = PageBreaks()
     last_line = max((i for i, line in enumerate(src.norm) if line.strip()), default=-1)
     titles = TitleHeads(is_title, tokens) if is_title is not None and tokens is not None else None
     for i, printed, folded in _logical_lines(src):
+        if folded.startswith("\f"):  # a form feed opens a page's first line, or stands on a line of its own
+            page.broke = True
+            if not folded.strip():
+                continue
         padded_cell = padding is not None and len(folded) > padding and not folded.strip(" ")
         if not folded or (not spaces_are_cells and not padded_cell and not folded.strip() and "\t" not in folded):
             # A blank line, or one of spaces that holds no empty cell (a copy padded every line with them).
@@ -557,6 +563,7 @@ def text_grid(
             rows.append(Row([Cell("", i + 1, 1)]))
             continue
         if PAGE_NUMBER.match(folded):
+            page.broke = True
             continue  # a page break, even inside a row or a header wrapped over lines
         if _LONE_PIPE.match(folded):
             if pipes_close_cells and after_pipe and folded.strip() == "|":
@@ -581,6 +588,10 @@ def text_grid(
             # every word of the vocabulary it holds is cut at, however few ("…长期在外|生态效益指标|绿化、节能…").
             words = 1 if chunk > 1 else 3
             glued = glued_cells(printed, folded, tokens, labels, header, words, tails, titles, spans)
+            if glued is None and chunk > 1 and rows and rows[-1].cells and rows[-1].cells[-1].broken:
+                # A chunk holding no word of the vocabulary that goes on with the glued text the chunk before
+                # broke off inside a word ("…按服务对象满" ⏎ "2、意度评价…"): glued text too, the rest of that cell.
+                glued = chunk_rest(printed, folded, rows[-1].cells[-1].text, src.norm[:i])
         unwrapped = _unwrapped(folded, tokens, chunk > 0) if len(pieces) > 1 else None
         if unwrapped is not None:
             kept, columns = unwrapped
@@ -604,5 +615,7 @@ def text_grid(
             # facts, header and rows in one stretch): its cells in reading order, one per row.
             rows.extend(Row([c]) for c in cells if not c.blank)
         elif cells:
-            rows.append(Row(cells))
+            page.place(rows, cells, labels)
+            continue
+        page.broke = False
     return Grid(rows)

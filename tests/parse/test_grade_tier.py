@@ -37,8 +37,9 @@ def test_l04_reads_the_excellent_standard_as_the_target() -> None:
     assert _rows(L04) == [
         ("产出指标", "救助覆盖率", "100%", "按临时救助标准评价"),
         ("产出指标", "农村低保救助资金按标准发放的比率", "90%", "按临时救助标准评价"),
-        # 效果指标 is an alias of 效益指标; the preview's first chunk ends inside the basis ("…满|意度评价")
-        ("效益指标", "救助对象对救助工作满意度(%)", "85%", "按服务对象满"),
+        # 效果指标 is an alias of 效益指标; the preview's first chunk ends inside the basis ("…满|意度评价"), whose
+        # rest the next chunk opens with (tests/read/test_break_rest.py)
+        ("效益指标", "救助对象对救助工作满意度(%)", "85%", "按服务对象满意度评价"),
     ]
 
 
