@@ -149,6 +149,12 @@ def strip_marks(text: str) -> str:
     return _NUMBERING.sub("", s).strip()
 
 
+def marked(text: str) -> bool:
+    """Whether strip_marks takes anything out of `text` (a ★ mark, the asterisks of a hint "(≥**人)", "指标1："):
+    then the reader keeps the printed cell beside the name it reads (Indicator.spans["printed_level3"])."""
+    return strip_marks(text) != text.strip()
+
+
 @dataclass(frozen=True)
 class GlueHints:
     """Words that tell where a cell ends in text that lost its separators (form_glued)."""

@@ -86,13 +86,16 @@ def make_indicator(
     level1_cell: Located | None = None,
     level2_cell: Located | None = None,
     lexicon: Lexicon | None = None,
+    printed_level3: Located | None = None,
     **extra: Located | None,
 ) -> Indicator:
     """An Indicator with its spans; `extra` holds description/basis/actual/weight/... cells.
 
     `level1`/`level2` are the canonical names; `level1_cell`/`level2_cell` the
     printed cells they were read from (kept as spans).  Numeric extras (weight,
-    score) are converted to float; the printed cell stays in spans.
+    score) are converted to float; the printed cell stays in spans.  `printed_level3`: the
+    三级指标 as printed when the reader took marks out of the name ("★★★农村低保发放人数(≥**人)"
+    read as "农村低保发放人数(≥人)"), kept as a span only, so a rule can quote what the document prints.
     """
     line, column = (level3.line, level3.column) if level3 else (row_line, row_column)
     ind = Indicator(
@@ -124,6 +127,8 @@ def make_indicator(
             setattr(ind, name, to_number(loc.text))
         else:
             setattr(ind, name, loc.text)
+    if printed_level3:
+        ind.spans["printed_level3"] = printed_level3
     return ind
 
 

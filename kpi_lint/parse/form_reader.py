@@ -78,6 +78,7 @@ from kpi_lint.vocab import (
     SATISFACTION_L1,
     Vocabulary,
     label_key,
+    marked,
     squash,
     strip_marks,
 )
@@ -1137,6 +1138,7 @@ class FormReader:
             level1_cell=record.level1.located if record.level1 else None,
             level2_cell=record.level2.located if record.level2 else None,
             lexicon=self.lexicon,
+            printed_level3=name_cell.located if marked(name_cell.text) else None,
             **extras,
         )
         project.indicators.append(ind)

@@ -61,7 +61,7 @@ from kpi_lint.parse.prose_named import (
 )
 from kpi_lint.read.source import SourceText, fold
 from kpi_lint.read.text_grid import double_spaced
-from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, GlueHints, Vocabulary, strip_marks
+from kpi_lint.vocab import COST_LEVEL2, LEVEL2_NAMES, WORDED_SIGNS, GlueHints, Vocabulary, marked, strip_marks
 
 _GLUE = r"\s*(?:为|是|[:：])\s*"
 _TEMPLATE_LEVEL2 = frozenset((*LEVEL2_NAMES, *COST_LEVEL2))  # the categories KPI201/KPI202 look for
@@ -232,6 +232,7 @@ class _Item:
     actual: Located | None = None
     level1: str | None = None  # a list under a 一级 label ("产出指标:名称20个;") names no 二级
     listed: bool = False  # in a list a label's colon opens ("质量指标:…"), not a flattened table's row
+    printed: Located | None = None  # the name as printed, when marks were taken out of it ("(≥**人)", "★")
 
 
 def report_projects(src: SourceText, lexicon: Lexicon) -> list[Project]:
@@ -403,6 +404,7 @@ def _indicator(src: SourceText, project: Project, item: _Item, lexicon: Lexicon)
         row_line=item.name.line,
         row_column=item.name.column,
         lexicon=lexicon,
+        printed_level3=item.printed,
         actual=item.actual,
     )
 
@@ -432,11 +434,13 @@ def _reported_items(src: SourceText, vocab: Vocabulary) -> Iterator[_Item]:
             if len(name) < 2:
                 continue
             at_name = m.start("name") + len(m["name"]) - len(m["name"].lstrip())
+            as_printed = Located(printed("name").strip(), n, _printed(src, n, at_name))
             yield _Item(
                 level2,
                 Located(name, n, _printed(src, n, at_name + printed("name").strip().find(name))),
                 Located(printed("value").strip(), n, _printed(src, n, m.start("value"))),
                 Located(printed("actual").strip(), n, _printed(src, n, m.start("actual"))) if m["actual"] else None,
+                printed=as_printed if marked(as_printed.text) else None,
             )
         level2 = _last_label(line[at:], labels, vocab) or level2
 
@@ -575,6 +579,7 @@ def _stated_targets(
                         Located(value, *paragraphs.place(value_at)),
                         level1=level1,
                         listed=colon,
+                        printed=_printed_name(clause[: m.end("name")], at, paragraphs),
                     )
                 )
         if heading and not semicolons and len(listed) == 1 and len(spans) == 1:
@@ -582,10 +587,9 @@ def _stated_targets(
         if head["enumeration"] and listed and unread:
             listed = _announced_items(text, head, listed, unread, paragraphs, vocab, achieved_starts)
         if level2 and colon and not listed and not listed_only:
-            worded = _worded_statement(text, folded, start, stop, vocab, achieved_starts)
+            worded = _worded_statement(text, folded, start, stop, vocab, achieved_starts, paragraphs)
             if worded is not None:
-                at, name = worded
-                listed.append(_Item(level2, Located(name, *paragraphs.place(at)), None, listed=True))
+                listed.append(replace(worded, level2=level2))
         # A category whose list (after its colon, or the sentence its label heads: "1.数量指标。该项目处治里程
         # 8公里,完成工程量…1820米") states figures no clause of reads as a name and a target is written, unsplit.
         # (Not the number of the next label's sentence alone: "1.数量指标。2.质量指标。…")
@@ -612,7 +616,8 @@ def _whole_sentence_named(
         return item
     printed = text[begin:end]
     name = _NUMBERING.sub("", strip_marks(printed)).strip()
-    return replace(item, name=Located(name, *paragraphs.place(begin + printed.find(name))))
+    place = paragraphs.place(begin + printed.find(name))
+    return replace(item, name=Located(name, *place), printed=_printed_name(printed, begin, paragraphs))
 
 
 def _announced_items(
@@ -634,16 +639,34 @@ def _announced_items(
         return listed
     worded: list[tuple[int, _Item]] = []
     for before, at, plain in unread:
-        clause = text[at : at + len(plain)]
-        name = _NUMBERING.sub("", strip_marks(clause)).strip()
-        if not _worded_name(name, vocab, achieved_starts):
+        item = _worded_item(text[at : at + len(plain)], at, paragraphs, vocab, achieved_starts)
+        if item is None:
             return listed
-        place = paragraphs.place(at + clause.find(name))
-        worded.append((before, _Item(None, Located(name, *place), None, listed=True)))
+        worded.append((before, item))
     merged = list(listed)
     for before, item in reversed(worded):
         merged.insert(before, item)
     return merged
+
+
+def _worded_item(
+    clause: str, at: int, paragraphs: _Paragraphs, vocab: Vocabulary, achieved_starts: tuple[str, ...]
+) -> _Item | None:
+    """A clause with no figure (printed at `at` of the joined text) read as an indicator stated in words, its target
+    not given, no 二级 yet; None when it cannot stand as a name (_worded_name)."""
+    name = _NUMBERING.sub("", strip_marks(clause)).strip()
+    if not _worded_name(name, vocab, achieved_starts):
+        return None
+    place = paragraphs.place(at + clause.find(name))
+    return _Item(None, Located(name, *place), None, listed=True, printed=_printed_name(clause, at, paragraphs))
+
+
+def _printed_name(printed: str, at: int, paragraphs: _Paragraphs) -> Located | None:
+    """A name's clause as printed (from `at` of the joined text), when strip_marks takes marks out of it ("★",
+    the asterisks of a hint "(≥**人)"): the row keeps it as `printed_level3` (make_indicator); None otherwise."""
+    if not marked(printed):
+        return None
+    return Located(printed.strip(), *paragraphs.place(at + len(printed) - len(printed.lstrip())))
 
 
 def _worded_name(name: str, vocab: Vocabulary, achieved_starts: tuple[str, ...]) -> bool:
@@ -668,11 +691,17 @@ def _heading(folded: str, head: re.Match[str], hints: GlueHints) -> bool:
 
 
 def _worded_statement(
-    text: str, folded: str, start: int, stop: int, vocab: Vocabulary, achieved_starts: tuple[str, ...]
-) -> tuple[int, str] | None:
+    text: str,
+    folded: str,
+    start: int,
+    stop: int,
+    vocab: Vocabulary,
+    achieved_starts: tuple[str, ...],
+    paragraphs: _Paragraphs,
+) -> _Item | None:
     """A category label's colon over a list none of whose clauses reads as a name and a target, the first
     with no figure, states the category's indicator in words, its status after it ("质量指标:确保天桥质量,
-    已完成;", "时效指标:按时完成建设,随项目进度把控;"): that first clause, where it begins.  None when it is
+    已完成;", "时效指标:按时完成建设,随项目进度把控;"): that first clause as an item, no 二级 yet.  None when it is
     no such statement (a figure in it, another label, what was achieved, too short or long for a name, cut
     by the end of the text)."""
     first = next(((at, plain) for at, plain in _clauses(folded, start, stop) if plain.strip()), None)
@@ -681,11 +710,7 @@ def _worded_statement(
     at, plain = first
     if folded[at + len(plain) : at + len(plain) + 1] not in _STATEMENT_ENDS:
         return None  # the text ends inside it ("社会效益指标:受益学"): a cut statement, no row
-    clause = text[at : at + len(plain)]
-    name = _NUMBERING.sub("", strip_marks(clause)).strip()
-    if not _worded_name(name, vocab, achieved_starts):
-        return None
-    return at + clause.find(name), name
+    return _worded_item(text[at : at + len(plain)], at, paragraphs, vocab, achieved_starts)
 
 
 def _heads(folded: str, vocab: Vocabulary) -> list[re.Match[str]]:

@@ -11,7 +11,7 @@ from kpi_lint.parse.numbering import INDICATOR_NUMBER, NUMBER_END
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.target.common import clean
-from kpi_lint.vocab import squash
+from kpi_lint.vocab import squash, strip_marks
 
 PLACEHOLDERS = "placeholders.txt"
 # The template's hint "（≥**%）" printed in the name, with or without its asterisks: a comparator
@@ -131,6 +131,7 @@ class TemplatePlaceholder(Rule):
             token = None
             if field == "level3" and self._hint(text) is not None:
                 token = HINT_LEFT if full_target(ind.parsed) else HINT_CARRY if bare_figure(ind.parsed) else HINT
+                text = hint_as_printed(text, ind.spans.get("printed_level3"))
             token = token or _token_in(text, tokens)
             if token is None and field == "level3" and _NUMBER_ONLY.match(squash(text)) and not clean(ind.value):
                 token = "只有编号的指标"
@@ -208,6 +209,28 @@ class TemplatePlaceholder(Rule):
         return self.finding(
             doc, message, project=project, indicator=first.indicator, span=field, severity=Severity.INFO
         )
+
+
+def hint_as_printed(name: str, printed: Located | None) -> str:
+    """`name` with its hint as the document prints it.  The reader takes every asterisk out of a name with the ★
+    marks and the "指标1：" numbering (strip_marks), so "苗木成活率(≥**%)" is read as "苗木成活率(≥%)"; the printed
+    cell it keeps (`printed_level3`) gives the hint back — only the hint, not the marks and numbering it took out
+    on purpose ("★★★农村低保发放人数(按月平均)(≥**人)" → "农村低保发放人数(按月平均)(≥**人)").  `name` unchanged when
+    nothing was taken out or the printed cell holds no hint that reads as the name's."""
+    if printed is None:
+        return name
+    for pattern in (_HINT, _HINT_END):
+        read = pattern.search(name)
+        if read is None:
+            continue
+        same = (h for h in pattern.finditer(printed.text) if squash(strip_marks(h.group())) == squash(read.group()))
+        hint = next(same, None)
+        if hint is None:
+            return name
+        # a cell wrapped inside its hint ("(≥**\n人)"): joined as the reader joins the name's lines
+        joined = "".join(part.strip() for part in hint.group().splitlines())
+        return name[: read.start()] + joined + name[read.end() :]
+    return name
 
 
 def full_target(parsed: ParsedValue | None) -> bool:
