@@ -120,6 +120,12 @@ grade-tier reader change (l04) made new or changed: `kpi-lint check corpus --out
 `python bench/finding_review_sample.py now.json --only corpus/wild/ --changed-since /tmp/s22/base.json --share 1
 --at-least 1000` (base.json: the same run on main 5b97ee8 at the session start; a census, not a draw: KPI102 4,
 KPI105 2, KPI107 1 — 7), judged blind by issue 11-sample57 before any earlier verdict of the same places was read;
+58 = every wild finding never judged on its current wording, on main 771f4e0 (`kpi-lint check corpus --output-format
+json --no-cache --fail-on never --explain -o now.json`, 1,004 entries, 878 findings), then `python
+bench/finding_review_sample.py now.json --only corpus/wild/ --exclude-reviewed tests/data/finding_review.csv --reworded
+--share 1 --at-least 1000` (a census, not a draw: a place judged only on another message counts as unjudged; KPI205 8,
+KPI404 8, KPI101 3, KPI107 3, KPI102 1, KPI103 1, KPI403 1, KPI502 1 — 26), judged blind by issue 11-sample58 before any
+earlier verdict of the same places was read;
 `--skip-code CODE` (repeatable) leaves a rule out of the sample
 while every other rule gets the findings it gets without it; the other later samples are listed in
 tests/rules/test_finding_review.py.

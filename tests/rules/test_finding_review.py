@@ -1083,6 +1083,7 @@ PINS: tuple[Pin, ...] = (
     # (partly: reported on 工程完工率, the rate its message says is not counted) is silent, the fix of that cause; the
     # same message is reported at 323:1 (学校发展能力), not judged there.
     Pin("57", overall=5 / 7, at_least=6),
+    Pin("58", per_rule={"KPI205": 7 / 8, "KPI404": 8 / 8}, overall=22 / 26, at_least=26),
 )
 
 
