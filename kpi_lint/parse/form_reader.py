@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
@@ -67,6 +68,7 @@ from kpi_lint.parse.numbering import (
     PART_HEADING,
 )
 from kpi_lint.parse.page_split import join_page_splits
+from kpi_lint.parse.running_title import rows_ahead, runs_on
 from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.parse.values import parse_value
 from kpi_lint.period_words import PeriodWords
@@ -195,6 +197,8 @@ class FormReader:
     _across: Across | None = None  # a table printed across (names along a line, targets below)
     _header_width: int = 0  # the cells of the header row that opened the block, as printed
     _next_row: Row | None = None  # the row fed after the one being read (the next holding cells)
+    _rows_fed: list[Row] = field(default_factory=list)  # the rows `feed` reads, and the place of the one being read
+    _at: int = 0
     # The header broken over lines ended with the mark that closes a row (a blank line, one cell per line).
     _header_closed: bool = False
     # Lines of the header cells such a mark followed; None until the text shows a mark that closes a row.
@@ -226,7 +230,8 @@ class FormReader:
         for at in range(len(joined) - 2, -1, -1):  # one pass back: the next row holding cells
             after = joined[at + 1]
             following[at] = after if after.cells else following[at + 1]
-        for row, self._next_row in zip(joined, following, strict=True):
+        self._rows_fed = joined
+        for self._at, (row, self._next_row) in enumerate(zip(joined, following, strict=True)):
             self._fed += 1
             if row.cells:
                 self._order.setdefault(row.line, self._fed)
@@ -487,9 +492,26 @@ class FormReader:
             return False
         if self._header_cells:
             self._flush_header_cells()
+        if self._running_title(text):
+            return True  # the table goes on under the title printed again at a page's top
         cell = filled[0]
         self._new_draft(family=family, title=Located(text, cell.line, cell.column, cell.anchor))
         return True
+
+    def _running_title(self, text: str) -> bool:
+        """The title of the form being read printed again inside its table, which goes on after it (running_title)."""
+        draft, block = self.draft, self.draft.block
+        if draft.title is None or block is None or squash(draft.title.text) != squash(text):
+            return False
+        records = [r for _, r in draft.records] + block.records
+        if not records:
+            return False
+        read = {label for r in records for label in self._levels(r) if label}
+        ahead = rows_ahead(islice(self._rows_fed, self._at + 1, None))
+        return runs_on(ahead, block.header.roles, read, self.vocab, self._opens_with_fact)
+
+    def _opens_with_fact(self, text: str) -> bool:
+        return _fact_label(text.strip(), self.vocab, loose=False) is not None
 
     def _header(self, line: Line) -> bool:
         row, filled, roles, filled_roles = line.row, line.filled, line.roles, line.filled_roles

@@ -13,6 +13,12 @@ that goes on to the next form prints its title again, and a title printed again 
 a heading the document printed before ("1、邯财社2018126号提前下达…绩效目标表"): the rest of the cell is the
 text before it (glued, for the form reader to join to the cell the chunk before broke off: ``form_block``
 carries that cell into it), the heading printed again a cell of its own.
+
+A row's last cell may also wrap onto the next line with no page mark at all ("…| 该指标值数据合" ⏎ "理"): a
+text copy keeps the printed line's end.  Without a page mark a line of one cell is more often a line of its own
+(a category's label, a title, a date or a number after a row), so the join asks more there (`wrap_rest`): the
+row's cells were split by the separators the line printed (pipes, tabs, runs of spaces: a table's row, not a
+sentence split at single spaces), and the break fell between two Chinese characters of one word.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ _OPENING = 12  # characters of a heading's opening that, printed again, begin it
 _WORDED = lazy_compile(r"[\u4e00-\u9fff]")
 _SPACES = lazy_compile(r"\s+")
 _REACH = 8  # characters either side of the break that the word it fell inside is looked for in
+_HAN = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def inside_a_word(before: str, after: str) -> bool:
@@ -51,12 +58,27 @@ def page_rest(before: Row, cells: list[Cell], labels: re.Pattern[str] | None) ->
     if len(filled) != 1 or len(printed) < 2:
         return None
     rest, last = filled[0], printed[-1]
-    if rest.glued or last.glued or (labels is not None and labels.match(rest.text.strip())):
+    # A label printed with its characters spaced apart ("效 益 指 标") is a label still.
+    if rest.glued or last.glued or (labels is not None and labels.match(_SPACES.sub("", rest.text))):
         return None
     if not inside_a_word(last.text, rest.text):
         return None
     joined = replace(last, text=last.text.rstrip() + rest.text.strip(), moved=())
     return before.with_cells([joined if c is last else c for c in before.cells])
+
+
+def wrap_rest(before: Row, cells: list[Cell], labels: re.Pattern[str] | None) -> Row | None:
+    """`before` with the rest of its last printed cell joined, when `cells` (the next line, no page mark between)
+    are that rest wrapped: as `page_rest`, and the line broke between two Chinese characters (a figure or a date
+    ends many a line, and runs on into a year or a number on the next: "2023-05-29" ⏎ "2022年度…")."""
+    filled = [c for c in cells if not c.blank]
+    printed = before.filled
+    if len(filled) != 1 or not printed:
+        return None
+    head, tail = printed[-1].text.rstrip()[-1:], filled[0].text.lstrip()[:1]
+    if not (_HAN.match(head) and _HAN.match(tail)):
+        return None
+    return page_rest(before, cells, labels)
 
 
 _RUNNING_TITLE = 8  # a line of one cell printed again is a running title from this many characters
@@ -72,9 +94,12 @@ class PageBreaks:
         self._seen: set[tuple[str, ...]] = set()
         self._cut: int | None = None  # the row a page break may have cut: the last one read that is no furniture
         self._rows = 0  # how many rows there were after the last one placed here (no other row came after it)
+        self._separated = False  # the cells of that row were split by separators its line printed
 
-    def place(self, rows: list[Row], cells: list[Cell], labels: re.Pattern[str] | None) -> None:
-        """Add the row of `cells` to `rows`, or join it to the row the page broke inside (page_rest)."""
+    def place(self, rows: list[Row], cells: list[Cell], labels: re.Pattern[str] | None, separated: bool) -> None:
+        """Add the row of `cells` to `rows`, or join it to the row the page broke inside (page_rest) or that
+        wrapped its last cell onto this line (wrap_rest).  `separated`: the line printed separators between
+        its cells (pipes, tabs, runs of spaces)."""
         key = tuple(c.text.strip() for c in cells if not c.blank)
         # A row printed again: a header repeated at a page's top; a line after a page break: a running title.
         again = key in self._seen and (len(key) > 1 or (self.broke and len("".join(key)) >= _RUNNING_TITLE))
@@ -85,13 +110,16 @@ class PageBreaks:
             rows.append(Row(cells))
             self.broke, self._rows = True, len(rows)
             return
-        cut = self._cut
-        rest = page_rest(rows[cut], cells, labels) if self.broke and cut is not None else None
+        cut, rest = self._cut, None
+        if cut is not None and self.broke:
+            rest = page_rest(rows[cut], cells, labels)
+        elif cut is not None and self._separated:
+            rest = wrap_rest(rows[cut], cells, labels)
         if cut is not None and rest is not None:
             rows[cut] = rest
         else:
             rows.append(Row(cells))
-            self._cut = len(rows) - 1
+            self._cut, self._separated = len(rows) - 1, separated
         self.broke, self._rows = False, len(rows)
 
 

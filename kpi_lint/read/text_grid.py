@@ -615,7 +615,9 @@ def text_grid(
             # facts, header and rows in one stretch): its cells in reading order, one per row.
             rows.extend(Row([c]) for c in cells if not c.blank)
         elif cells:
-            page.place(rows, cells, labels)
+            # Cells split by the separators the line printed (not glued text, not a sentence's single spaces).
+            separated = not glued and ("\t" in folded or "|" in folded or _SPACES.search(folded.strip()) is not None)
+            page.place(rows, cells, labels, separated)
             continue
         page.broke = False
     return Grid(rows)

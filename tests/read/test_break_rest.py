@@ -108,7 +108,7 @@ def test_a_row_cut_by_a_page_break_reads_whole(tmp_path: Path, name: str, betwee
 
 def test_a_running_title_after_the_page_number_leaves_the_cut_row_open(tmp_path: Path) -> None:
     """The title of line 2 printed again at the next page's top: the rest still joins the row the page cut.
-    (The form reader then opens a new form at that title, as it does at any title printed again.)"""
+    (The form reader reads the title as the page's running title: tests/read/test_running_title.py.)"""
     path = _a03_broken(tmp_path, "running_title", ["- 2 -", "部门整体支出绩效目标表保障服务"])
     vocab = load_lexicon().vocabulary
     grid = text_grid(read_source(path), vocab.word_pattern, vocab.label_pattern, vocab.header_cover, vocab.header_tail)
