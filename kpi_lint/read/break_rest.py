@@ -35,7 +35,6 @@ _OPENING = 12  # characters of a heading's opening that, printed again, begin it
 _WORDED = lazy_compile(r"[\u4e00-\u9fff]")
 _SPACES = lazy_compile(r"\s+")
 _REACH = 8  # characters either side of the break that the word it fell inside is looked for in
-_HAN = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def inside_a_word(before: str, after: str) -> bool:
@@ -76,7 +75,7 @@ def wrap_rest(before: Row, cells: list[Cell], labels: re.Pattern[str] | None) ->
     if len(filled) != 1 or not printed:
         return None
     head, tail = printed[-1].text.rstrip()[-1:], filled[0].text.lstrip()[:1]
-    if not (_HAN.match(head) and _HAN.match(tail)):
+    if not (_WORDED.match(head) and _WORDED.match(tail)):
         return None
     return page_rest(before, cells, labels)
 
