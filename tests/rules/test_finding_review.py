@@ -1083,7 +1083,10 @@ PINS: tuple[Pin, ...] = (
     # (partly: reported on 工程完工率, the rate its message says is not counted) is silent, the fix of that cause; the
     # same message is reported at 323:1 (学校发展能力), not judged there.
     Pin("57", overall=5 / 7, at_least=6),
-    Pin("58", per_rule={"KPI205": 7 / 8, "KPI404": 8 / 8}, overall=22 / 26, at_least=26),
+    # Sample 58: 22/26 as judged (the floor stays). 25 still reported since issue 11-s58-fixes: aa03 22:17 KPI103
+    # (partly: "15" where the text stops inside its unclosed cell) is silent; k01 20:18 KPI403, h01 323:1 KPI102 and
+    # g08 7:6 KPI205 (partly) are reworded at their places.
+    Pin("58", per_rule={"KPI205": 7 / 8, "KPI404": 8 / 8}, overall=22 / 26, at_least=25),
 )
 
 
