@@ -37,7 +37,8 @@ _RATES_NAMED = 3  # the endings the message names of the full rates it sets asid
 
 _ROWS_NAMED = 3  # the rows the message quotes, least natural for the stamped value first
 # How each kind of row states its own target, in the template's order: the message says it for the 二级 of the rows
-# it quotes (h01's 学校发展能力, 长期使用性, 学生满意度 are no 数量/质量/时效/成本 rows; sample 58).
+# it counts, the rows it quotes among them (h01's 学校发展能力, 长期使用性, 学生满意度 are no 数量/质量/时效/成本 rows;
+# sample 58), and no other kind.
 _OUTPUT_ADVICE = {QUANTITY: "数量写人数、次数", QUALITY: "质量写比率", TIMELINESS: "时效写日期", COST: "成本写金额"}
 _EFFECT_LEVEL2 = frozenset({ECONOMIC, SOCIAL, ECOLOGICAL, SUSTAINABLE})
 _EFFECT_ADVICE = "效益写可核查的变化及其幅度（如“…提高N个百分点”“新增N人”）"
@@ -45,10 +46,10 @@ _SATISFACTION_ADVICE = "满意度写调查得出的满意比例（如“≥90%�
 _ANY_ADVICE = "按各自的计量单位写出测算的值"
 
 
-def _advice(quoted: list[Indicator]) -> str:
-    """How the quoted rows' kinds state their targets, each kind once, in the template's order."""
+def _advice(rows: list[Indicator]) -> str:
+    """How the kinds of the rows counted state their targets, each kind once, in the template's order."""
     kinds: list[str] = []
-    for ind in quoted:
+    for ind in rows:
         if is_satisfaction(ind):
             kinds.append(_SATISFACTION_ADVICE)
         elif ind.level2 in _EFFECT_LEVEL2 or ind.level1 == EFFECT:
@@ -141,7 +142,7 @@ class BoilerplateTarget(Rule):
             )
             message = (
                 f"同一个指标值“{value}”填满了本项目{period or ''}的 {len(rows)} 个指标中的 {count} 个（{names}）"
-                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：{_advice(quoted)}。"
+                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：{_advice(same)}。"
             )
             # The finding points at the first row it counts (in table order), never at a set-aside rate the
             # message itself says is not counted (sample 57: h01's 工程完工率)
