@@ -266,7 +266,7 @@ class FormReader:
                 or self._ends_before_last_category(records, rows)
                 or self._ends_inside_last_row(records, rows)
             )
-            if self.draft.cut_off and records:
+            if records:
                 self.draft.cut_cell = _cut_cell(records[-1])
             if not records and _cut_before_rows(self.draft):
                 self._note_cut_before_rows(block.header.line, block.header.anchor)
@@ -1009,7 +1009,7 @@ class FormReader:
                 project = self._project(draft, n, default_family)
                 # A table holding several projects breaks off inside the last one only.
                 project.cut_off = project.cut_off and k == len(parts) - 1
-                project.cut_cell = project.cut_cell if project.cut_off else None
+                project.cut_cell = project.cut_cell if k == len(parts) - 1 else None
                 if project.indicators or project.empty_categories or (not draft.records and project.cut_off):
                     out.append(project)
         return out

@@ -59,12 +59,14 @@ def _split(text: str, sep: re.Pattern[str] | str) -> list[tuple[int, str]]:
 
 
 def _unclosed_pipe_row(lines: list[str], i: int) -> bool:
-    """Line `i` is a row of a pipe table whose rows close with `|` (the line before it does), but it does not."""
+    """Line `i` does not close its last cell with `|` where the line before it does: a row of a pipe table
+    ("| 成本指标 | 补助标准 | 15" after "| … | >=100% |"), or a cell of a table copied one cell per line, each closed
+    by " |" (">=9" after "10 |")."""
     body = lines[i].strip()
-    if "\t" in lines[i] or "|" not in body or body.endswith("|"):
+    if "\t" in lines[i] or body.endswith("|"):
         return False
     before = next((line.strip() for line in reversed(lines[:i]) if line.strip()), "")
-    return "\t" not in before and before.count("|") >= 2 and before.endswith("|")
+    return "\t" not in before and before.endswith("|")
 
 
 def line_cells(printed: str, folded: str) -> list[tuple[int, str]]:

@@ -47,6 +47,15 @@ def test_the_cell_the_text_stops_inside_is_marked(stem: str, place: tuple[int, i
     assert last is project.indicators[-1]
 
 
+def test_a_cell_closed_on_its_own_line_and_left_open_at_the_end_is_marked() -> None:
+    # b02 copies its table one cell per line, each closed by " |"; the text ends with ">=9" (受助对象满意度, likely
+    # ">=90%") after "10 |". The table reached 满意度, so nothing is said to lie beyond it (not cut_off), but its
+    # last value is cut.
+    project = _project("b02")
+    assert not project.cut_off and project.cut_cell == (149, 1)
+    assert project.indicators[-1].value == ">=9"
+
+
 @pytest.mark.parametrize("stem", ["e08", "d03"])
 def test_a_table_cut_between_rows_marks_no_cell(stem: str) -> None:
     # e08 ends "质量指标 验收合格率 1" in space-separated columns (no `|` to close a cell); d03 stops at a label

@@ -40,3 +40,11 @@ def test_g08_the_places_whose_unit_only_the_hint_carries_are_named() -> None:
     assert "有 2 处指标值的单位只在提示里" in found.message
     assert "“种植作物成活率(≥**%)”的“>=85”应写成“≥85%”" in found.message
     assert "“≤28.40/株”应写成“≤28.40元/株”" in found.message
+
+
+def test_b02_a_value_cut_with_the_text_is_not_completed_from_the_hint() -> None:
+    # b02 ends with "★受助对象满意度(≥**%) | 10 | >=9", the last cell not closed: ">=9" is likely ">=90%" cut; the
+    # hint's % is not said to belong after the 9, and the other 9 hints beside full targets are a leftover (info).
+    (found,) = _wild("b02_anhui_civilaffairs_selfeval.txt", "KPI205")
+    assert found.severity is Severity.INFO and "删去即可" in found.message
+    assert "单位只在提示里" not in found.message and "≥9%" not in found.message

@@ -105,7 +105,7 @@ class TemplatePlaceholder(Rule):
         tokens = tuple(squash(t) for t in self.lexicon.words(PLACEHOLDERS))
         hits: list[_Hit] = []
         for ind in project.indicators:
-            hits += self._in_indicator(ind, tokens)
+            hits += self._in_indicator(ind, tokens, project.cut_cell)
         texts = [(f"{period}总体目标" if period else "总体目标", loc) for period, loc in project.goals.items()]
         if project.target_text is not None:
             texts.append(("绩效目标", project.target_text))
@@ -128,7 +128,7 @@ class TemplatePlaceholder(Rule):
             else:
                 yield self._finding(doc, project, token, group)
 
-    def _in_indicator(self, ind: Indicator, tokens: tuple[str, ...]) -> list[_Hit]:
+    def _in_indicator(self, ind: Indicator, tokens: tuple[str, ...], cut_cell: tuple[int, int] | None) -> list[_Hit]:
         hits = []
         for field, label in _FIELDS:
             text = getattr(ind, field)
@@ -139,7 +139,8 @@ class TemplatePlaceholder(Rule):
             hint = self._hint(text) if field == "level3" else None
             if hint is not None:
                 token = HINT_LEFT if full_target(ind.parsed) else HINT_CARRY if bare_figure(ind.parsed) else HINT
-                if token == HINT_LEFT and ind.parsed is not None and unit_only_in_hint(ind.parsed, hint[1]):
+                cut = cut_cell is not None and ind.span("value") == cut_cell  # b02 ">=9" where the text stops
+                if token == HINT_LEFT and ind.parsed is not None and not cut and unit_only_in_hint(ind.parsed, hint[1]):
                     unit_written = with_unit(ind.value or "", ind.parsed, hint[1])
                 text = hint_as_printed(text, ind.spans.get("printed_level3"))
             token = token or _token_in(text, tokens)
