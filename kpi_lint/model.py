@@ -314,6 +314,10 @@ class Project:
     empty_categories: list[EmptyCategory] = field(default_factory=list)
     # The table breaks off (the file ends inside it): what it lacks may lie beyond the break.
     cut_off: bool = False
+    # Where the last cell read starts (line, column) when the text stops inside that cell (a pipe row never
+    # closed: "| 成本指标 | 补助标准 | 15" as the last line): the value there may be cut ("15" of "1500元"), whether or
+    # not the table is known to lack rows beyond it (cut_off).
+    cut_cell: tuple[int, int] | None = None
     # Where the text stops when it stops inside the heading of a category in its list of categories
     # ("5、满意度指"): that category (canonical 二级 or 一级 label). The categories before it in the template's
     # order were listed before the break; it and those after it may lie beyond (reading_gaps).

@@ -135,6 +135,7 @@ class _Draft:
     records: list[tuple[Header, Record]] = field(default_factory=list)
     funds: FundsReader | None = None
     cut_off: bool = False
+    cut_cell: tuple[int, int] | None = None  # where the last cell read starts when the text stops inside it
     cut_before: bool = False  # the text opens inside the table
     block: BlockReader | None = None
     start: Located | None = None
@@ -270,6 +271,8 @@ class FormReader:
                 or self._ends_before_last_category(records, rows)
                 or self._ends_inside_last_row(records, rows)
             )
+            if records:
+                self.draft.cut_cell = _cut_cell(records[-1])
             if not records and _cut_before_rows(self.draft):
                 self._note_cut_before_rows(block.header.line, block.header.anchor)
         self.draft.close_block(cut_off=cut)
@@ -1028,6 +1031,7 @@ class FormReader:
                 project = self._project(draft, n, default_family)
                 # A table holding several projects breaks off inside the last one only.
                 project.cut_off = project.cut_off and k == len(parts) - 1
+                project.cut_cell = project.cut_cell if k == len(parts) - 1 else None
                 if project.indicators or project.empty_categories or (not draft.records and project.cut_off):
                     out.append(project)
         return out
@@ -1047,6 +1051,7 @@ class FormReader:
         )
         project.title = draft.title
         project.cut_off = draft.cut_off
+        project.cut_cell = draft.cut_cell
         project.cut_before = draft.cut_before
         for fact in (
             "department",
@@ -1528,6 +1533,14 @@ def read_forms(rows: list[Row], path: str, lexicon: Lexicon) -> tuple[list[Proje
     reader = FormReader(path, lexicon)
     reader.feed(rows)
     return reader.projects(), reader.problems
+
+
+def _cut_cell(last: Record) -> tuple[int, int] | None:
+    """The place of the last row's last cell when the text stops inside it (text_grid marks it broken: a pipe
+    row's closing `|` never came): what it holds may be only the start of what was printed."""
+    cells = [*last.data.values(), *last.extra_values.values()]
+    end = max(cells, key=lambda c: (c.line, c.column), default=None)
+    return (end.line, end.column) if end is not None and end.broken else None
 
 
 def _cut_before_rows(draft: _Draft) -> bool:

@@ -58,6 +58,17 @@ def _split(text: str, sep: re.Pattern[str] | str) -> list[tuple[int, str]]:
     return pieces
 
 
+def _unclosed_pipe_row(lines: list[str], i: int) -> bool:
+    """Line `i` does not close its last cell with `|` where the line before it does: a row of a pipe table
+    ("| 成本指标 | 补助标准 | 15" after "| … | >=100% |"), or a cell of a table copied one cell per line, each closed
+    by " |" (">=9" after "10 |")."""
+    body = lines[i].strip()
+    if "\t" in lines[i] or body.endswith("|"):
+        return False
+    before = next((line.strip() for line in reversed(lines[:i]) if line.strip()), "")
+    return "\t" not in before and before.endswith("|")
+
+
 def line_cells(printed: str, folded: str) -> list[tuple[int, str]]:
     """The cells of one line as (0-based column, printed text), split by the line's separator."""
     if "\t" in folded:
@@ -609,6 +620,10 @@ def text_grid(
                 cells[-1] = replace(cells[-1], broken=True)
         else:
             cells = [Cell(text, i + 1, at(i, col) + 1) for col, text in pieces]
+            if i == last_line and cells and _unclosed_pipe_row(src.norm, i):
+                # "| 成本指标 | 补助标准 | 15" as the text's last line, the rows before it closed with `|`: this
+                # row's closing `|` never came, so its last cell may have been cut with the text ("15" of "1500元").
+                cells[-1] = replace(cells[-1], broken=True)
         stretch = glued and (unwrapped is not None or len(folded.strip()) >= _STRETCH_LENGTH)
         if len([c for c in cells if not c.blank]) > MAX_COLUMNS or stretch:
             # A whole table flattened onto one line, or a run of text that lost its separators (its

@@ -7,11 +7,12 @@ from typing import Any
 import pytest
 
 from kpi_lint.model import Indicator
+from kpi_lint.parse import parse
 from kpi_lint.rules.base import Finding, RuleContext
 from kpi_lint.rules.consistency import kpi404_misfiled_indicator
 from kpi_lint.rules.engine import run_rules
 from kpi_lint.rules.registry import rule_by_code
-from tests.corpus import corpus_doc
+from tests.corpus import CORPUS_DIR, corpus_doc
 
 
 def findings(key: str, code: str, **options: Any) -> list[Finding]:
@@ -123,6 +124,28 @@ def test_kpi403_per_head_standards_that_do_reconcile() -> None:
     assert ("建档立卡参保人员县级补助", "实施期") not in flagged
     assert findings("000", "KPI403") == []
     assert findings("000", "KPI403", tolerance=0.001) != []  # the tolerance, not luck, lets 长期护理 pass
+
+
+def _wild_kpi403(name: str) -> Finding:
+    doc = parse(CORPUS_DIR / "wild" / name)
+    rule = rule_by_code("KPI403")
+    assert rule is not None
+    (found,) = run_rules([doc], [rule], RuleContext(documents=[doc]))
+    return found
+
+
+def test_kpi403_a_lump_cost_is_not_multiplied_by_an_unrelated_count() -> None:
+    # k01 (sample 58, partly): one training cost "≥5万元" against 25万元; "≥5万元 × 开展县域结对交流活动 ≥3次" is no
+    # reading of a training total, and "250,000元" would make the training line the whole budget.
+    k01 = _wild_kpi403("k01_anhui_science_selfeval.txt")
+    assert (k01.line, k01.column) == (20, 18)
+    assert "50,000 元" in k01.message and "25万元" in k01.message
+    assert "按单位标准" not in k01.message and "交流活动" not in k01.message
+    assert k01.suggestion is None
+    # j09's name says per 件 ("演出设备成本件/件"): the 件 counts are tried; with two of them no one price is offered.
+    j09 = _wild_kpi403("j09_hubei_opera_selfeval.txt")
+    assert "2万元 × 更新剧团老化、损坏的音 50件 = 1,000,000 元" in j09.message
+    assert j09.suggestion is None
 
 
 def test_kpi403_no_money_valued_cost_rows() -> None:

@@ -34,6 +34,7 @@ _FIELDS = (("level3", "三级指标"), ("value", "指标值"), ("description", "
 HINT = "（≥**）"  # the value hint left in a name whose row has no written target
 HINT_LEFT = "（≥**）已填值"  # the same hint beside a full target: a leftover of the template, to delete
 HINT_CARRY = "（≥**）裸数"  # …beside a bare figure whose comparator and unit only the hint carries ("(≥%) | 85")
+_LACKING_SHOWN = 3  # the places named whose unit only the hint carries
 MASKED = "遮去"  # asterisks in a value of a document that masks its other fields too: redacted, not unfilled
 _MASK_TOKENS = ("**", "＊＊")  # placeholders.txt's asterisk entries: a mask in a redacted document
 
@@ -47,6 +48,9 @@ class _Hit:
     column: int
     anchor: str | None
     indicator: Indicator | None
+    # A full target whose unit only the name's hint carries (">=85" under "(≥%)"): the value with that unit written
+    # in ("≥85%"); None elsewhere.
+    unit_written: str | None = None
 
 
 class TemplatePlaceholder(Rule):
@@ -64,7 +68,9 @@ class TemplatePlaceholder(Rule):
 
     名称里的提示（带括号的“(≥**人)”，或写在名称末尾、不带括号的“≥**人”）旁边，指标值已经是完整的目标
     （值解析器读出比较符，或数字带单位：“>=21933人”“≤1125万元”）时，提示只是模板的遗留：报为提示 info，
-    说删去即可，不说“未写实”；指标值只有数字、比较符和单位只在提示里（“苗木成活率(≥**%) | 85”）时，
+    说删去即可，不说“未写实”；其中有指标值写了比较符、单位却只在提示里的（“种植作物成活率(≥**%) | >=85”，
+    “补助成本(≤**元/株) | ≤28.40/株”），删去提示会丢掉单位：消息逐处写出这些位置和补上单位后的值（“≥85%”），
+    报为警告；指标值只有数字、比较符和单位只在提示里（“苗木成活率(≥**%) | 85”）时，
     说把提示的比较符和单位写进指标值，并给出结果（“≥85%”）；指标值为空或是占位符时，仍按“未写实”报告。
 
     文件自己把别的内容也用星号遮去了——主管部门及代码、实施单位、立项依据这些模板从不用星号提示的栏目
@@ -99,7 +105,7 @@ class TemplatePlaceholder(Rule):
         tokens = tuple(squash(t) for t in self.lexicon.words(PLACEHOLDERS))
         hits: list[_Hit] = []
         for ind in project.indicators:
-            hits += self._in_indicator(ind, tokens)
+            hits += self._in_indicator(ind, tokens, project.cut_cell)
         texts = [(f"{period}总体目标" if period else "总体目标", loc) for period, loc in project.goals.items()]
         if project.target_text is not None:
             texts.append(("绩效目标", project.target_text))
@@ -122,22 +128,27 @@ class TemplatePlaceholder(Rule):
             else:
                 yield self._finding(doc, project, token, group)
 
-    def _in_indicator(self, ind: Indicator, tokens: tuple[str, ...]) -> list[_Hit]:
+    def _in_indicator(self, ind: Indicator, tokens: tuple[str, ...], cut_cell: tuple[int, int] | None) -> list[_Hit]:
         hits = []
         for field, label in _FIELDS:
             text = getattr(ind, field)
             if not text:
                 continue
             token = None
-            if field == "level3" and self._hint(text) is not None:
+            unit_written = None
+            hint = self._hint(text) if field == "level3" else None
+            if hint is not None:
                 token = HINT_LEFT if full_target(ind.parsed) else HINT_CARRY if bare_figure(ind.parsed) else HINT
+                cut = cut_cell is not None and ind.span("value") == cut_cell  # b02 ">=9" where the text stops
+                if token == HINT_LEFT and ind.parsed is not None and not cut and unit_only_in_hint(ind.parsed, hint[1]):
+                    unit_written = with_unit(ind.value or "", ind.parsed, hint[1])
                 text = hint_as_printed(text, ind.spans.get("printed_level3"))
             token = token or _token_in(text, tokens)
             if token is None and field == "level3" and _NUMBER_ONLY.match(squash(text)) and not clean(ind.value):
                 token = "只有编号的指标"
             if token is not None:
                 line, column = ind.span(field)
-                hits.append(_Hit(token, label, str(text), line, column, ind.anchor(field), ind))
+                hits.append(_Hit(token, label, str(text), line, column, ind.anchor(field), ind, unit_written))
         return hits
 
     def _hint(self, name: str) -> tuple[str, str] | None:
@@ -157,14 +168,7 @@ class TemplatePlaceholder(Rule):
         if token == HINT_CARRY:
             return self._carry_finding(doc, project, first, count)
         if token == HINT_LEFT:
-            written = (first.indicator.value or "").strip() if first.indicator is not None else ""
-            message = (
-                f"三级指标里留着模板的取值提示，如“{_text(first)}”{count}。指标值已写明（“{written}”），"
-                "名称里的提示只是模板的遗留，删去即可。"
-            )
-            return self.finding(
-                doc, message, project=project, indicator=first.indicator, span="level3", severity=Severity.INFO
-            )
+            return self._left_finding(doc, project, group, count)
         if token == HINT:
             what = f"{first.where}里留着模板的取值提示（比较符和单位，没有数字），如“{_text(first)}”"
             fix = "把提示删去，目标值写在指标值一栏"
@@ -181,6 +185,40 @@ class TemplatePlaceholder(Rule):
         finding = self.finding(doc, message, project=project, line=first.line, column=first.column)
         finding.anchor = first.anchor
         return finding
+
+    def _left_finding(self, doc: Document, project: Project, group: list[_Hit], count: str) -> Finding:
+        """Hints beside full targets: a leftover to delete (an info) — except where a value carries its comparator
+        but its unit only in the hint (g08 "种植作物成活率(≥**%) | >=85", "补助成本(≤**元/株) | ≤28.40/株"): deleting
+        the hint there loses the unit, so those places are named with the unit written in (a warning)."""
+        first = group[0]
+        lacking = sorted((h for h in group if h.unit_written), key=lambda h: (h.line, h.column))
+        whole = [h for h in group if not h.unit_written]
+        shown = "、".join(f"“{_text(h)}”的“{_value(h)}”应写成“{h.unit_written}”" for h in lacking[:_LACKING_SHOWN])
+        more = f"等 {len(lacking)} 处" if len(lacking) > _LACKING_SHOWN else ""
+        if not whole:
+            message = (
+                f"三级指标里留着模板的取值提示，如“{_text(first)}”{count}；指标值写了比较符和数字，单位却只在名称的"
+                f"提示里：{shown}{more}。应把单位写进指标值，再删去名称里的提示。"
+            )
+        else:
+            message = (
+                f"三级指标里留着模板的取值提示，如“{_text(whole[0])}”{count}。指标值已写明（“{_value(whole[0])}”），"
+                "名称里的提示只是模板的遗留，删去即可"
+                + (
+                    f"；但有 {len(lacking)} 处指标值的单位只在提示里，删去前先写进指标值：{shown}{more}。"
+                    if lacking
+                    else "。"
+                )
+            )
+        return self.finding(
+            doc,
+            message,
+            project=project,
+            indicator=first.indicator,
+            span="level3",
+            severity=Severity.WARNING if lacking else Severity.INFO,
+            suggestion=lacking[0].unit_written if lacking and not whole else None,
+        )
 
     def _carry_finding(self, doc: Document, project: Project, first: _Hit, count: str) -> Finding:
         """Bare figures under a hint: the target is written, only its comparator and unit stand in the name."""
@@ -252,6 +290,28 @@ def bare_figure(parsed: ParsedValue | None) -> bool:
     )
 
 
+def unit_only_in_hint(parsed: ParsedValue, unit: str) -> bool:
+    """A target whose unit is the name's hint's and is not in the value: no unit (">=85" under "(≥%)"), or only the
+    per-unit part of it ("≤28.40/株" under "(≤元/株)"). A unit of another scale ("≥80元" under "(≥万元)") is a unit."""
+    own = parsed.unit or ""
+    if not unit:
+        return False
+    return not own or (own.startswith("/") and own != unit and unit.endswith(own))
+
+
+def with_unit(value: str, parsed: ParsedValue, unit: str) -> str:
+    """The value with the hint's unit written in: ">=85" + "%" → "≥85%", "≤28.40/株" + "元/株" → "≤28.40元/株"."""
+    text = value.strip()
+    for sign, symbol in _SIGNS.items():
+        if text.startswith(sign):
+            text = symbol + text[len(sign) :]
+            break
+    own = parsed.unit or ""
+    if own and text.endswith(own):
+        return text[: -len(own)] + unit
+    return text + unit
+
+
 def _masking_evidence(doc: Document) -> Located | None:
     """Where the document masks a field with asterisks that no template hints with them — who is responsible,
     the code, the basis, the project's overview ("主管部门及代码 | [055]****", "实施单位 | ****") — or part of
@@ -281,6 +341,10 @@ def _count(group: list[_Hit]) -> str:
         return ""
     ordered = sorted(group, key=lambda h: (h.line, h.column))
     return f"，共 {len(group)} 处，在{places_of([(h.line, h.anchor) for h in ordered])}"
+
+
+def _value(hit: _Hit) -> str:
+    return (hit.indicator.value or "").strip() if hit.indicator is not None else ""
 
 
 def _quote(text: str) -> str:

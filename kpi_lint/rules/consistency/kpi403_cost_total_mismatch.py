@@ -17,6 +17,9 @@ from kpi_lint.vocab import COST, QUANTITY
 
 _COST = COST
 _QUANTITY = QUANTITY
+UNIT_COST_FILE = "unit_cost_words.txt"  # 人均, 每亩, 单价, 标准: an amount per unit, as kpi-lint suggest reads it
+_HEADS = frozenset({"人", "名", "位"})  # one head, however the count names it
+_ANY_UNIT = ""  # a cost per unit that does not say which unit ("补助标准 134元", "单价 2万元")
 
 
 @dataclass
@@ -56,6 +59,17 @@ def _counts(rows: list[Indicator]) -> list[tuple[Indicator, float, str]]:
     return out
 
 
+def _names_a_total(term: CostTerm) -> bool:
+    """A cost row meant to be the project's whole cost ("项目总成本", "成本合计"), which the funds may replace; a
+    single item ("科技特派员业务培训开展 ≥5万元") is one part of them, and the fix is to list the others."""
+    name = term.indicator.level3 or ""
+    return "总" in name or "合计" in name
+
+
+def _same_unit(per: str, unit: str) -> bool:
+    return per in (_ANY_UNIT, unit) or (per in _HEADS and unit in _HEADS)
+
+
 class CostTotalMismatch(Rule):
     """成本指标中的金额加起来与项目资金总额不符。
 
@@ -67,12 +81,18 @@ class CostTotalMismatch(Rule):
 
     * 总额按原文计（"会议费 20000元"）；
     * 单价乘以对应的数量："10元/份"乘以以份计的数量指标，"100000元/年"乘以项目期的年数；
-    * 若合计不符且该期间只有一行以元计的成本，再把这一行当作人均标准乘以数量指标中的人数试算
-      （"134元" × "19141人"），这类表常这样写人均标准。
+    * 若合计不符且该期间只有一行以元计的成本，而这一行写的是单位金额——名称或指标值里有"人均""每亩""单价""标准"
+      等词（``unit_cost_words.txt``）或"/件"，或它不到资金总额的百分之一（唯一的成本行这样小，只能是单位标准）——
+      再把它乘以数量指标中计同一单位的数试算（"人均标准 134元" × "19141人"；"每亩"只乘以亩数，没说单位的"标准"
+      "单价"乘以任一数量）。总额式的成本（"培训经费 ≥5万元"）从不乘以无关的次数、人数。
 
     没有任何一种算法落在该期间资金总额（自评表为全年预算数）的 ``tolerance``（相对误差，默认 0.01）以内时报告。
     没有金额型成本行、或单价找不到对应数量的期间不判断；成本行印了数字却没写币种（"托管服务器服务成本 | 10320/年"，
     名称也不是比率）的期间同样不判断：那一行是多少钱表上没说，合计无从算起。
+
+    建议值：唯一的单价行给出使积等于资金的单价；唯一的单位标准只对应一个数量时给出资金 ÷ 数量；唯一的总额行只在
+    名称说它是总数（"项目总成本""成本合计"）时建议改为资金总额——单项费用（"科技特派员业务培训开展 ≥5万元"）改成
+    资金总额会让一项费用等于全部预算，该做的是列出其余各项，消息已经这样说，不给建议值。
 
     **为什么不好**
 
@@ -175,12 +195,42 @@ class CostTotalMismatch(Rule):
             total = sum(t.total for t in terms)
             readings = [total]
             lumps = [t for t in terms if t.per is None]
+            counts: list[tuple[Indicator, float, str]] = []
             if len(lumps) == 1:
-                # A single "134元" may be a per-head standard: 134元 × 19141人 ≈ the funds.
-                readings += [total - lumps[0].amount + lumps[0].amount * n for _, n, _ in _counts(rows)]
+                # A single "人均标准 134元" may be a per-head standard: 134元 × 19141人 ≈ the funds.
+                counts = self._unit_counts(lumps[0], _counts(rows), max(amounts))
+                readings += [total - lumps[0].amount + lumps[0].amount * n for _, n, _ in counts]
             if any(self._reconciles(r, a) for r in readings for a in amounts):
                 continue
-            yield self._finding(doc, project, period, terms, total, amounts[0], funds_text, _counts(rows))
+            yield self._finding(doc, project, period, terms, total, amounts[0], funds_text, counts)
+
+    def _unit_counts(
+        self, lump: CostTerm, counts: list[tuple[Indicator, float, str]], funds: float
+    ) -> list[tuple[Indicator, float, str]]:
+        """The counts a lone cost amount may be a per-unit standard of: those counting the unit its name or value
+        says it is paid per ("人均" → 人, "每亩" → 亩, "成本件/件" → 件; a "标准" or "单价" naming no unit → any count).
+        A lone amount below 1 % of the funds is such a standard too ("34元" against 2,567,000元), of any count.
+        An amount that says no unit ("科技特派员业务培训开展 ≥5万元") is a total: no count."""
+        per = self._paid_per(lump.indicator)
+        if per is None and lump.amount < 0.01 * funds:
+            per = _ANY_UNIT
+        if per is None:
+            return []
+        return [c for c in counts if _same_unit(per, c[2])]
+
+    def _paid_per(self, ind: Indicator) -> str | None:
+        """The unit a cost row is paid per, _ANY_UNIT when its words say per unit but not which; None for a total."""
+        text = f"{ind.level3 or ''}{ind.value or ''}"
+        marked = [w for w in self.lexicon.words(UNIT_COST_FILE) if w in text]
+        slash = text.partition("/")[2][:1]
+        if slash:
+            return slash
+        for word in marked:
+            if len(word) == 2 and word[0] == "每":
+                return word[1]  # 每亩 → 亩
+            if len(word) == 2 and word[1] == "均" and word != "平均":
+                return word[0]  # 户均 → 户
+        return _ANY_UNIT if marked else None
 
     def _finding(
         self,
@@ -209,11 +259,11 @@ class CostTotalMismatch(Rule):
             only = terms[0]
             if only.times != 1.0 and only.quantity is not None:
                 suggestion = f"{amount / only.times:,.2f}元/{only.per}"
-            elif only.per is None and counts and only.amount < 0.01 * amount:
-                # A per-head figure far below the funds: the standard the funds pay for.
+            elif only.per is None and len(counts) == 1:
+                # A per-unit standard of the one count it is paid per: the standard the funds pay for.
                 quantity, number, unit = counts[0]
                 suggestion = f"{amount / number:,.2f}元（= {amount:,.0f}元 ÷ {quantity.level3} {number:g}{unit}）"
-            elif only.per is None:
+            elif only.per is None and not counts and self._paid_per(only.indicator) is None and _names_a_total(only):
                 suggestion = f"{amount:,.0f}元"
         return self.finding(
             doc,

@@ -401,9 +401,13 @@ def cut_by_the_break(ind: Indicator, project: Project) -> bool:
     or, a one-row 自评表, the form's 实际完成值 and 分值 were never reached (m08 "完成安可产品购买并按要求支付资金 |
     = | 100 |" under a header with 度量单位, 完成值, 权重, 得分). The value may be cut itself, and its unit may stand
     in a cell beyond the break. A table of targets alone (e08 "验收合格率 | 1" under "三级指标 | 指标值") ends
-    with its value: nothing is known to be lost."""
+    with its value: nothing is known to be lost, unless the reader saw the text stop inside the value's own cell
+    (``Project.cut_cell``: aa03 "| 成本指标 | 补助标准 | 15", the last line, without the `|` every row closes with)."""
     if not at_the_break(ind, project):
         return False
+    value = ind.spans["value"]
+    if project.cut_cell == (value.line, value.column):
+        return True  # aa03 "| 成本指标 | 补助标准 | 15" with no closing `|`: the value itself stops with the text
     others = [i for i in project.indicators if i is not ind]
     if others:
         return any(_read_past_value(i) for i in others)

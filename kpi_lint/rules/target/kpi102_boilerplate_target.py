@@ -28,10 +28,36 @@ from kpi_lint.rules.target.common import (
     target_form,
 )
 from kpi_lint.rules.text._text import name_ends_with
+from kpi_lint.vocab import ECOLOGICAL, ECONOMIC, EFFECT, SOCIAL, SUSTAINABLE
 
 _KPI104_LEVEL2 = (QUANTITY, COST, TIMELINESS)
 _RATE_ENDS = ("率", "度")  # names of rates and degrees (完工率, 满意度): where a pass mark is an ordinary target
 _RATES_NAMED = 3  # the endings the message names of the full rates it sets aside ("完工率、合格率、及时率等比率")
+
+
+_ROWS_NAMED = 3  # the rows the message quotes, least natural for the stamped value first
+# How each kind of row states its own target, in the template's order: the message says it for the 二级 of the rows
+# it counts, the rows it quotes among them (h01's 学校发展能力, 长期使用性, 学生满意度 are no 数量/质量/时效/成本 rows;
+# sample 58), and no other kind.
+_OUTPUT_ADVICE = {QUANTITY: "数量写人数、次数", QUALITY: "质量写比率", TIMELINESS: "时效写日期", COST: "成本写金额"}
+_EFFECT_LEVEL2 = frozenset({ECONOMIC, SOCIAL, ECOLOGICAL, SUSTAINABLE})
+_EFFECT_ADVICE = "效益写可核查的变化及其幅度（如“…提高N个百分点”“新增N人”）"
+_SATISFACTION_ADVICE = "满意度写调查得出的满意比例（如“≥90%”）"
+_ANY_ADVICE = "按各自的计量单位写出测算的值"
+
+
+def _advice(rows: list[Indicator]) -> str:
+    """How the kinds of the rows counted state their targets, each kind once, in the template's order."""
+    kinds: list[str] = []
+    for ind in rows:
+        if is_satisfaction(ind):
+            kinds.append(_SATISFACTION_ADVICE)
+        elif ind.level2 in _EFFECT_LEVEL2 or ind.level1 == EFFECT:
+            kinds.append(_EFFECT_ADVICE)
+        else:
+            kinds.append(_OUTPUT_ADVICE.get(ind.level2 or "", _ANY_ADVICE))
+    order = [*_OUTPUT_ADVICE.values(), _EFFECT_ADVICE, _SATISFACTION_ADVICE, _ANY_ADVICE]
+    return "，".join(a for a in order if a in kinds)
 
 
 class BoilerplateTarget(Rule):
@@ -106,7 +132,8 @@ class BoilerplateTarget(Rule):
             if count / len(rows) < float(self.opts["share"]) or all_rates or self._percent_where_it_fits(same):
                 continue
             templated.add(period)
-            names = "、".join(f"“{i.level3}”" for i in self._least_natural_first(same)[:3] if i.level3)
+            quoted = [i for i in self._least_natural_first(same)[:_ROWS_NAMED] if i.level3]
+            names = "、".join(f"“{i.level3}”" for i in quoted) + ("等" if len(quoted) < count else "")
             aside = [i for i in full if squash(i.value or "") == value]
             left_out = (
                 f"（另有 {len(aside)} 个{self._rates_named(aside)}也是“{value}”，那是这类比率的常规目标，不计在内）"
@@ -114,9 +141,8 @@ class BoilerplateTarget(Rule):
                 else ""
             )
             message = (
-                f"同一个指标值“{value}”填满了本项目{period or ''}的 {len(rows)} 个指标中的 {count} 个（{names}等）"
-                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：数量写人数、次数，"
-                "质量写比率，时效写日期，成本写金额。"
+                f"同一个指标值“{value}”填满了本项目{period or ''}的 {len(rows)} 个指标中的 {count} 个（{names}）"
+                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：{_advice(same)}。"
             )
             # The finding points at the first row it counts (in table order), never at a set-aside rate the
             # message itself says is not counted (sample 57: h01's 工程完工率)
