@@ -37,6 +37,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
+from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 from statistics import median
@@ -325,10 +326,17 @@ def _resumes(run: list[_Line], foot: Foot) -> bool:
     top.  A title, a note or a table of other columns after a gap crosses the columns or holds no such
     line, and stands apart."""
     bounds = foot.bounds()
-    for line in run[: _leading(run, foot)]:
-        if len({sum(1 for b in bounds if b <= p.x0 + 1) for p in line.pieces}) >= 2:
-            return True
-    return False
+    lead = run[: _leading(run, foot)]
+    if not any(len({sum(1 for b in bounds if b <= p.x0 + 1) for p in line.pieces}) >= 2 for line in lead):
+        return False
+    own = _table(deepcopy(run))  # a table of its own in other columns (a sheet's next block) stands apart
+    if own is None:
+        return True
+    inner, starts = own[1].edges[1:-1], [p.x0 for line in run for p in line.pieces]
+    # the same columns: no text starts between each of its boundaries and the table's
+    return len(inner) == len(bounds) and all(
+        not any(min(a, b) < x < max(a, b) for x in starts) for a, b in zip(inner, bounds, strict=True)
+    )
 
 
 def _one_piece_inside(run: list[_Line], foot: Foot) -> bool:
