@@ -12,7 +12,11 @@ here from pdfplumber's words:
   two cells stand their margins apart), unless the later word starts where a column starts on three
   lines or more (a sheet's cells can stand a space apart);
 * **tables**: runs of lines without a gap of several lines, from the first line of two pieces or
-  more to the last, with the wrapped lines of the last row; three such lines at least;
+  more to the last, with the wrapped lines of the last row; three such lines at least.  A run after a
+  gap goes on with the table above when it stands in that table's columns and holds a line of two
+  cells (not a title or a note) and no table of other columns: the gap was the blank space of a sheet
+  row taller than its text (above the text set at the foot of its cells, below text set at the top);
+  a label centred in its merged rows may stand alone in that space;
 * **columns**: the boundary in each gap between the pieces of the header (the line with the most
   pieces) is where the fewest lines cross; a gap that three lines share and no line crosses adds
   one.  A piece over a boundary is cut at a gap between its words there, or spans the columns;
