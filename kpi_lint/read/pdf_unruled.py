@@ -12,7 +12,11 @@ here from pdfplumber's words:
   two cells stand their margins apart), unless the later word starts where a column starts on three
   lines or more (a sheet's cells can stand a space apart);
 * **tables**: runs of lines without a gap of several lines, from the first line of two pieces or
-  more to the last, with the wrapped lines of the last row; three such lines at least;
+  more to the last, with the wrapped lines of the last row; three such lines at least.  A run after a
+  gap goes on with the table above when it stands in that table's columns and holds a line of two
+  cells (not a title or a note) and no table of other columns: the gap was the blank space of a sheet
+  row taller than its text (above the text set at the foot of its cells, below text set at the top);
+  a label centred in its merged rows may stand alone in that space;
 * **columns**: the boundary in each gap between the pieces of the header (the line with the most
   pieces) is where the fewest lines cross; a gap that three lines share and no line crosses adds
   one.  A piece over a boundary is cut at a gap between its words there, or spans the columns;
@@ -37,6 +41,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
+from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 from statistics import median
@@ -153,25 +158,44 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
     # Words apart by more than a point and a half: two cells of a sheet can stand closer than the 3
     # points pdfplumber allows inside a word.
     words = [w for w in page.extract_words(x_tolerance=1.5, return_chars=True) if not centred_in(w, ruled)]
-    tables = []
+    tables: list[Any] = []
     last: Foot | None = None
     runs_on = cut = False
     opening: list[_Line] = []
     lines = _lines(words)
+    read: list[_Line] = []  # the lines of the last table made, when they end their run
+    read_opens = False  # and that table opens a page it runs on to
+    led = False  # the last table is the one run on from the page before, and it ends its run
+    held: list[_Line] = []  # runs since, in its columns, of lines of one piece (a merged label)
     for k, run in enumerate(_runs(lines)):
-        if k == 0 and carried is not None:
-            lead = _leading(run, carried)
+        above = last if read or led else None  # a table the gap before `run` may stand inside
+        resumes = above is not None and _resumes(run, above)
+        if above is not None and not resumes and _one_piece_inside(run, above):
+            held.extend(run)  # a label centred in its merged rows may stand in a tall row's blank space
+            continue
+        run, held = ([*held, *run] if resumes else run), []
+        opens = k == 0 and carried is not None
+        if carried is not None and (k == 0 or (led and resumes)):
+            lead = _leading(run, carried)  # the page's first lines, or after a gap in the table they run on
             if lead:
-                cells, last = _cells(run[:lead], carried.bounds(run[:lead]), carried)
+                if k:
+                    tables.pop()
+                opening = [*opening, *run[:lead]]
+                cells, last = _cells(opening, carried.bounds(opening), carried)
                 tables.append(Table(page, cells))
                 runs_on = True
-                cut = carried.continued_by(run[0], last.rights)
-                opening = run[:lead]
+                cut = carried.continued_by(opening[0], last.rights)
                 run = run[lead:]
-        made = _table(run, runs_on=k == 0 and carried is not None)
+        led = runs_on and not run
+        if read and resumes:
+            tables.pop()  # the gap was blank space inside the table (a tall row): made again as one
+            run, opens = [*read, *run], read_opens
+        made = _table(run, runs_on=opens) if run else None
+        read = []
         if made is not None:
             tables.append(Table(page, made[0]))
             last = made[1]
+            read, read_opens = (run if made[1].line is run[-1] else []), opens
     if last is not None and lines:
         height = median(line.height for line in lines)
         below = [line.top - last.line.bottom for line in lines if line.top > last.line.bottom]
@@ -296,6 +320,32 @@ def _leading(run: list[_Line], carried: Foot) -> int:
             break
         count += 1
     return count
+
+
+def _resumes(run: list[_Line], foot: Foot) -> bool:
+    """`run`, after a gap of several lines' height, goes on with the table `foot` ends: its lines up to
+    its first line of cells in two columns or more stand in that table's columns.  A sheet's row taller
+    than its text (its height typed, or fitted to a wider font) leaves blank lines in the table: above
+    the row's text when it is set at the foot of its cells (Excel's default), below it when set at the
+    top.  A title, a note or a table of other columns after a gap crosses the columns or holds no such
+    line, and stands apart."""
+    bounds = foot.bounds()
+    lead = run[: _leading(run, foot)]
+    if not any(len({sum(1 for b in bounds if b <= p.x0 + 1) for p in line.pieces}) >= 2 for line in lead):
+        return False
+    own = _table(deepcopy(run))  # a table of its own in other columns (a sheet's next block) stands apart
+    if own is None:
+        return True
+    inner, starts = own[1].edges[1:-1], [p.x0 for line in run for p in line.pieces]
+    # the same columns: no text starts between each of its boundaries and the table's
+    return len(inner) == len(bounds) and all(
+        not any(min(a, b) < x < max(a, b) for x in starts) for a, b in zip(inner, bounds, strict=True)
+    )
+
+
+def _one_piece_inside(run: list[_Line], foot: Foot) -> bool:
+    """Every line of `run` is of one piece, in a column of the table `foot` ends (no table of its own)."""
+    return all(len(line.pieces) == 1 for line in run) and _leading(run, foot) == len(run)
 
 
 class _Crossings:

@@ -7,9 +7,9 @@ import csv
 import html
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kpi_lint.vocab import Vocabulary
@@ -258,17 +258,30 @@ def grid_as_xlsx(rows: GridRows, wrapped: bool = False) -> bytes:
                 cell.data_type = "s"  # "=230亩" typed as text, not a formula
             if wrapped:
                 cell.alignment = Alignment(wrap_text=True)
-        if wrapped:  # 15 points a line; a line holds 12 columns of text (a CJK character takes two)
-            lines = max((-(-_width(c) // 12) for text in row for c in str(text).split("\n")), default=1)
-            sheet.row_dimensions[sheet.max_row].height = 15 * max(1, lines)
+        if wrapped:
+            sheet.row_dimensions[sheet.max_row].height = typed_height(row)
     if wrapped:
-        for column in range(1, sheet.max_column + 1):
-            sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = 14
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True  # 页面设置: 调整为 1 页宽
-        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        set_to_print(sheet)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def typed_height(row: Sequence[object]) -> int:
+    """A sheet row's height in points as a typist sets it for wrapped text: 15 points a line, a line
+    holding 12 columns of text (a CJK character takes two).  LibreOffice fits fewer lines of Chinese."""
+    lines = max((-(-_width(c) // 12) for text in row for c in str(text).split("\n")), default=1)
+    return 15 * max(1, lines)
+
+
+def set_to_print(sheet: Any) -> None:
+    """An openpyxl sheet set up to be printed: each column 14 characters wide, one page wide."""
+    import openpyxl
+
+    for column in range(1, sheet.max_column + 1):
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = 14
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True  # 页面设置: 调整为 1 页宽
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
 
 
 # A table's text as a PDF's text layer often runs it: column by column on one line ------------------
