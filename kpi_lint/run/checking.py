@@ -22,7 +22,7 @@ from kpi_lint.run.cache import Cache, code_digest, file_digest
 from kpi_lint.run.memos import forget_reading_memos
 from kpi_lint.run.pool import FileMap, pool_map, serial_map
 from kpi_lint.run.records import DocumentHead, FileResult, Loaded, SharedValues
-from kpi_lint.run.spill import FindingStore, FindingStream, RecordStore
+from kpi_lint.run.spill import FindingStore, FindingStream
 from kpi_lint.run.tasks import TaskSpec, forget_prepared, run_file
 
 if TYPE_CHECKING:
@@ -133,30 +133,26 @@ def check_files(
         else:
             misses.append(index)
     # Each file's findings go to the store as its result comes: through the peer phase the run holds
-    # the peer records, not the findings.  The records wait on disk too until every file is parsed
-    # (RecordStore: read back in one burst, they lie packed instead of among each file task's freed
-    # temporaries).
+    # the peer records, not the findings.
+    # The records' equal texts and places are held once (SharedValues), as each record arrives.
     spill = FindingStore()
-    records = RecordStore()
+    shared = SharedValues()
     local_of: dict[int, int] = {}
-    record_of: dict[int, int] = {}
     missed = set(misses)
     for index, entry in enumerate(results):
         if isinstance(entry, FileResult) and index not in missed:
-            results[index], local_of[index] = _put_away(index, entry, records, record_of), spill.put(entry.findings)
+            results[index], local_of[index] = _kept(entry, shared), spill.put(entry.findings)
     fresh = where.file_map([str(paths_read[i]) for i in misses], spec)
     for index, result in zip(misses, fresh, strict=True):
         if cache is not None and index in keys:
             cache.put(FILES, keys[index], result)
-        results[index], local_of[index] = _put_away(index, result, records, record_of), spill.put(result.findings)
-        del result
+        results[index], local_of[index] = _kept(result, shared), spill.put(result.findings)
         if on_file is not None:
             on_file()
+    del shared
     if misses:  # files were parsed (here with --jobs 1): the peer phase parses nothing, nor runs a local rule
         forget_reading_memos(load_lexicon(spec.lexicons))
         forget_prepared()
-    # The records' equal texts and places are held once (SharedValues), as each record is read back.
-    shared = SharedValues()
     loaded = Loaded(skipped=skipped)
     local: list[int] = []  # per document, the store's handle of what the file task found
     for index, entry in enumerate(results):
@@ -164,11 +160,10 @@ def check_files(
             loaded.errors.append(entry)
         elif entry.error is not None:
             loaded.errors.append(entry.error)
-        elif index in record_of:
-            loaded.documents.append(shared.record(records.get(record_of[index])))
+        elif entry.document is not None:
+            loaded.documents.append(entry.document)
             local.append(local_of[index])
-    del results, shared
-    records.close()
+    del results
     # The peer findings depend on every file: cached only when every file has a key.
     peers_key = None
     if cache is not None and len(keys) == len(paths_read):
@@ -183,12 +178,10 @@ def check_files(
     return run
 
 
-def _put_away(index: int, result: FileResult, records: RecordStore, record_of: dict[int, int]) -> FileResult:
-    """What the run keeps of a file task's result while the files are parsed: its record written to
-    `records` (its handle in `record_of[index]`), the result without it nor its findings."""
-    if result.document is not None:
-        record_of[index] = records.put(result.document)
-    return replace(result, document=None, findings=[])
+def _kept(result: FileResult, shared: SharedValues) -> FileResult:
+    """What the run keeps of a file task's result through the peer phase: the record, its values shared."""
+    document = shared.record(result.document) if result.document is not None else None
+    return replace(result, document=document, findings=[])
 
 
 @dataclass

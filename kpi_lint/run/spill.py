@@ -1,4 +1,4 @@
-"""Findings and peer records kept on disk between the phases of a run, and read back.
+"""Findings kept on disk between the phases of a run, and read back in output order.
 
 A run finds about one finding per indicator row.  Held as objects from the file task that found
 them until the report is written, every finding of a national run would sit in memory through the
@@ -6,14 +6,6 @@ peer phase, the largest one.  Instead each document's findings are written to a 
 soon as they are known (`FindingStore`), and the report reads them back one document at a time, in
 the order the findings are reported (`FindingStream`): sorted by path, line, column and code, ties
 in the order of the documents.
-
-The peer records wait on disk too while the files are parsed (`RecordStore`), and are read back in
-one burst when the peer phase starts.  A record kept as objects from its own file task sits among
-that task's freed temporaries: each file leaves a few live objects in every memory pool and heap
-stretch it used, which the allocators can neither give back nor, for the most part, reuse for the
-peer phase (at 100,000 generated rows ≈ 120 MiB of the 350 MiB a ``--jobs 1`` run held after the
-files were free space pinned that way, growing with the rows).  Read back together, the records
-lie packed side by side, as they do when they come from pool workers.
 """
 
 from __future__ import annotations
@@ -24,69 +16,38 @@ import pickle
 import tempfile
 import weakref
 from collections.abc import Iterator
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from kpi_lint.model import Document
 from kpi_lint.rules.base import Finding
 
 NOTHING = -1  # the handle of a document without findings: nothing written
 
 
-_Held = TypeVar("_Held")
+class FindingStore:
+    """Lists of findings in an unnamed temporary file (gone when closed or when the process ends)."""
 
-
-class _PickleFile(Generic[_Held]):
-    """Values in an unnamed temporary file (gone when closed or when the process ends), by handle."""
-
-    def __init__(self, prefix: str) -> None:
-        self._file = tempfile.TemporaryFile(prefix=prefix)  # noqa: SIM115 (open while the store lives)
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="kpi-lint-findings-")  # noqa: SIM115 (open while the store lives)
         self._spans: list[tuple[int, int]] = []  # (offset, length) per handle
         weakref.finalize(self, self._file.close)  # closed with the last reference to the store
 
-    def _put(self, value: _Held) -> int:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    def put(self, findings: list[Finding]) -> int:
+        """Write `findings` away; the handle `get` reads them back with."""
+        if not findings:
+            return NOTHING
+        data = pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)
         offset = self._file.seek(0, 2)
         self._file.write(data)
         self._spans.append((offset, len(data)))
         return len(self._spans) - 1
 
-    def _get(self, handle: int) -> _Held:
+    def get(self, handle: int) -> list[Finding]:
+        if handle == NOTHING:
+            return []
         offset, length = self._spans[handle]
         self._file.seek(offset)
-        value: _Held = pickle.loads(self._file.read(length))
-        return value
-
-    def close(self) -> None:
-        """Let the file go (its disk space with it); nothing can be read after."""
-        self._file.close()
-
-
-class FindingStore(_PickleFile[list[Finding]]):
-    """Lists of findings in an unnamed temporary file (gone when closed or when the process ends)."""
-
-    def __init__(self) -> None:
-        super().__init__("kpi-lint-findings-")
-
-    def put(self, findings: list[Finding]) -> int:
-        """Write `findings` away; the handle `get` reads them back with."""
-        return self._put(findings) if findings else NOTHING
-
-    def get(self, handle: int) -> list[Finding]:
-        return [] if handle == NOTHING else self._get(handle)
-
-
-class RecordStore(_PickleFile[Document]):
-    """The peer records (or documents) of a run's files while the files are parsed, in a temporary file."""
-
-    def __init__(self) -> None:
-        super().__init__("kpi-lint-records-")
-
-    def put(self, record: Document) -> int:
-        """Write `record` away; the handle `get` reads it back with (an equal document, new objects)."""
-        return self._put(record)
-
-    def get(self, handle: int) -> Document:
-        return self._get(handle)
+        findings: list[Finding] = pickle.loads(self._file.read(length))
+        return findings
 
 
 _Keyed = tuple[tuple[Any, ...], Finding]  # ((sort key, document, place in its list), finding)
