@@ -33,7 +33,9 @@ print(json.dumps({"fixed": fixed, "mapped": libc.mallinfo2().hblkhd - before >= 
 
 
 def _probe(mode: str, **env: str) -> dict[str, bool]:
-    environment = {k: v for k, v in os.environ.items() if k != "MALLOC_MMAP_THRESHOLD_"} | env
+    # glibc's own settings left out (Dask sets MALLOC_TRIM_THRESHOLD_ in this process, which also stops
+    # glibc raising the threshold): the probe sees glibc's defaults and what `env` sets.
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")} | env
     out = subprocess.run(
         [sys.executable, "-c", PROBE, mode], capture_output=True, text=True, check=True, env=environment
     ).stdout
