@@ -20,6 +20,7 @@ from kpi_lint.read.files import Skipped
 from kpi_lint.rules.base import Finding, Rule, RuleContext
 from kpi_lint.run.cache import Cache, code_digest, file_digest
 from kpi_lint.run.memos import forget_reading_memos
+from kpi_lint.run.native_heap import keep_large_buffers_mapped
 from kpi_lint.run.pool import FileMap, pool_map, serial_map
 from kpi_lint.run.records import DocumentHead, FileResult, Loaded, SharedValues
 from kpi_lint.run.spill import FindingStore, FindingStream
@@ -88,6 +89,7 @@ def check_files(
     need them); `keep_context` builds the peer context even when no peer rule is selected.  Raises
     InputError when a model file cannot be used.
     """
+    keep_large_buffers_mapped()  # the peer index's arrays, freed, leave no holes in the heap
     where = where or Where()
     items = list(iter_input_files(paths, exclusion))
     skipped = [item for item in items if isinstance(item, Skipped)]
