@@ -126,6 +126,12 @@ bench/finding_review_sample.py now.json --only corpus/wild/ --exclude-reviewed t
 --share 1 --at-least 1000` (a census, not a draw: a place judged only on another message counts as unjudged; KPI205 8,
 KPI404 8, KPI101 3, KPI107 3, KPI102 1, KPI103 1, KPI403 1, KPI502 1 — 26), judged blind by issue 11-sample58 before any
 earlier verdict of the same places was read;
+59 = every finding (wild set and samples) that issue 11-s58-fixes (KPI102's advice by the 二级 of the counted rows,
+KPI403's cost arithmetic, KPI205's grouped advice) made new or reworded: `kpi-lint check corpus --output-format json
+--no-cache --fail-on never --explain -o now.json` on main 0ceb777 (1,003 entries, 877 findings, 533 of them wild), then
+`python bench/finding_review_sample.py now.json --changed-since before.json --share 1 --at-least 1000` (before.json: the
+same run on main before that branch, kept as /work/notes/s23/before-s58-fixes.json; a census, not a draw: KPI102 17,
+KPI403 2, KPI205 1 — 20), judged blind by issue 11-sample59 before any earlier verdict of the same places was read;
 `--skip-code CODE` (repeatable) leaves a rule out of the sample
 while every other rule gets the findings it gets without it; the other later samples are listed in
 tests/rules/test_finding_review.py.

@@ -1087,6 +1087,9 @@ PINS: tuple[Pin, ...] = (
     # (partly: "15" where the text stops inside its unclosed cell) is silent; k01 20:18 KPI403, h01 323:1 KPI102 and
     # g08 7:6 KPI205 (partly) are reworded at their places.
     Pin("58", per_rule={"KPI205": 7 / 8, "KPI404": 8 / 8}, overall=22 / 26, at_least=25),
+    # Sample 59: the 20 findings (wild and samples) that issue 11-s58-fixes reworded, judged blind by issue
+    # 11-sample59 (KPI102 17: 16 right, 1 partly; KPI205 1 right; KPI403 2: 1 right, 1 partly); floors = those figures.
+    Pin("59", per_rule={"KPI102": 16 / 17}, overall=18 / 20, at_least=20),
 )
 
 
