@@ -12,12 +12,12 @@ from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import project_years
 from kpi_lint.rules.consistency.kpi401_period_mismatch import fund_yuan
+from kpi_lint.rules.consistency.kpi404_misfiled_indicator import UNIT_COST_FILE  # 人均, 每亩, 单价, 标准
 from kpi_lint.rules.target.common import UNITLESS
 from kpi_lint.vocab import COST, QUANTITY
 
 _COST = COST
 _QUANTITY = QUANTITY
-UNIT_COST_FILE = "unit_cost_words.txt"  # 人均, 每亩, 单价, 标准: an amount per unit, as kpi-lint suggest reads it
 _HEADS = frozenset({"人", "名", "位"})  # one head, however the count names it
 _ANY_UNIT = ""  # a cost per unit that does not say which unit ("补助标准 134元", "单价 2万元")
 
