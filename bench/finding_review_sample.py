@@ -132,6 +132,13 @@ KPI403's cost arithmetic, KPI205's grouped advice) made new or reworded: `kpi-li
 `python bench/finding_review_sample.py now.json --changed-since before.json --share 1 --at-least 1000` (before.json: the
 same run on main before that branch, kept as /work/notes/s23/before-s58-fixes.json; a census, not a draw: KPI102 17,
 KPI403 2, KPI205 1 — 20), judged blind by issue 11-sample59 before any earlier verdict of the same places was read;
+60 = seed 60 over the wild set and the five samples on main d60da82, a rule-stratified tenth of the findings never
+judged on their current wording: `kpi-lint check corpus --output-format json --no-cache --fail-on never --explain -o
+now.json` (1,003 entries, 877 findings; 240 of them unjudged on their wording, all in the five samples), then `python
+bench/finding_review_sample.py now.json --exclude-reviewed tests/data/finding_review.csv --reworded --share 0.1
+--at-least 1 --seed 60` (38 findings of 22 rules: KPI101 7, KPI103 3, KPI203 3, KPI305 3, KPI107 2, KPI201 2, KPI404 2,
+KPI502 2 and one of each of 14 others), judged blind by issue 11-sample60 before any earlier verdict of the same places
+was read;
 `--skip-code CODE` (repeatable) leaves a rule out of the sample
 while every other rule gets the findings it gets without it; the other later samples are listed in
 tests/rules/test_finding_review.py.
