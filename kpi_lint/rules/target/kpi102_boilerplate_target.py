@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.model import Document, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
@@ -46,12 +46,23 @@ _SATISFACTION_ADVICE = "满意度写调查得出的满意比例（如“≥90%�
 _ANY_ADVICE = "按各自的计量单位写出测算的值"
 
 
-def _advice(rows: list[Indicator]) -> str:
-    """How the kinds of the rows counted state their targets, each kind once, in the template's order."""
+def _survey_pass_mark(parsed: ParsedValue) -> bool:
+    """A value that is what a satisfaction target should be: a survey share below 100% ("≥95%", ">90%"); a bare
+    "≥95" lacks its %, and 100% is everyone, no survey's pass mark."""
+    if parsed.unit != "%" or parsed.number is None or parsed.number_high is not None:
+        return False
+    return parsed.comparator in (None, "≥", ">") and 0 < parsed.number < 100
+
+
+def _advice(rows: list[Indicator], satisfied: bool) -> str:
+    """How the kinds of the rows counted state their targets, each kind once, in the template's order. The 满意度
+    advice is left out when every satisfaction row counted already has it (`satisfied`; b05's 辖区内群众满意度 ≥95%,
+    sample 59): those rows are counted for the value they share, not for lacking a survey share."""
     kinds: list[str] = []
     for ind in rows:
         if is_satisfaction(ind):
-            kinds.append(_SATISFACTION_ADVICE)
+            if not satisfied:
+                kinds.append(_SATISFACTION_ADVICE)
         elif ind.level2 in _EFFECT_LEVEL2 or ind.level1 == EFFECT:
             kinds.append(_EFFECT_ADVICE)
         else:
@@ -132,7 +143,11 @@ class BoilerplateTarget(Rule):
             if count / len(rows) < float(self.opts["share"]) or all_rates or self._percent_where_it_fits(same):
                 continue
             templated.add(period)
-            quoted = [i for i in self._least_natural_first(same)[:_ROWS_NAMED] if i.level3]
+            ranked = self._least_natural_first(same)
+            satisfied = all(
+                _survey_pass_mark(i.parsed or parse_value(i.value, self.lexicon)) for i in same if is_satisfaction(i)
+            )
+            quoted = [i for i in ranked[:_ROWS_NAMED] if i.level3]
             names = "、".join(f"“{i.level3}”" for i in quoted) + ("等" if len(quoted) < count else "")
             aside = [i for i in full if squash(i.value or "") == value]
             left_out = (
@@ -142,11 +157,13 @@ class BoilerplateTarget(Rule):
             )
             message = (
                 f"同一个指标值“{value}”填满了本项目{period or ''}的 {len(rows)} 个指标中的 {count} 个（{names}）"
-                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：{_advice(same)}。"
+                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值："
+                f"{_advice(same, satisfied)}。"
             )
-            # The finding points at the first row it counts (in table order), never at a set-aside rate the
-            # message itself says is not counted (sample 57: h01's 工程完工率)
-            yield self.finding(doc, message, project=project, indicator=same[0], span="value")
+            # The finding points at the first row, in table order, where the stamped value is least natural (the
+            # ranking keeps table order within each group): never at a set-aside rate the message says is not counted
+            # (sample 57: h01's 工程完工率), nor at a row the value suits (sample 59: b05's 辖区内群众满意度 ≥95%)
+            yield self.finding(doc, message, project=project, indicator=ranked[0], span="value")
         for ind in project.indicators:
             if ind.period not in templated and self._misplaced_threshold(ind, project, cues):
                 yield self._row_finding(doc, project, ind, cues)
