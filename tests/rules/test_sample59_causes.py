@@ -49,7 +49,7 @@ def test_b05_the_finding_leaves_the_satisfaction_row_that_reads_as_it_should() -
 def test_003_the_finding_moves_off_the_rates_a_pass_mark_fits() -> None:
     found = _run("003", "KPI102")
     starts = ("城乡居民意外伤害", "冀财社（2022）218", "医疗保障局医保所住院")
-    moved = {start: (f.line, f.level3) for f in found for start in starts if f.project.startswith(start)}
+    moved = {start: (f.line, f.level3) for f in found for start in starts if (f.project or "").startswith(start)}
     assert moved == {
         "城乡居民意外伤害": (1771, "运行保障成本"),  # not 1757 提高工作效率, a name ending in 率
         "冀财社（2022）218": (1993, "经济发展"),  # not 1972 正常使用率
