@@ -19,7 +19,7 @@ Count = tuple[Indicator, float, str]  # a 数量 row, its number in base units, 
 HEADS = frozenset({"人", "名", "位"})  # one head, however the count names it
 # The powers of ten a slip may put between two figures: a place of the decimal point (10) up to the 万 of 万元 written
 # as 元 (10,000), the largest scale word a cost cell carries.
-_SLIPS = (1, -1, 2, -2, 3, -3, 4, -4)
+_SLIPS = (1, 2, 3, 4)
 
 
 def _unit_key(unit: str) -> str:
@@ -59,10 +59,13 @@ def quantities(counts: list[Count]) -> list[Quantity]:
     return sums + [Quantity((count,)) for count in counts]
 
 
-def power_slip(fits: Callable[[float], bool]) -> int | None:
-    """The power of ten e (±1 … ±4) such that the figure divided by 10**e fits, or None: `fits(10.0**e)` says whether
-    it does."""
-    return next((e for e in _SLIPS if fits(10.0**e)), None)
+def power_slip(fits: Callable[[float], bool], *, below: bool = False) -> int | None:
+    """The power of ten e (1 … 4) such that the figure divided by 10**e fits, or None: `fits(10.0**e)` says whether it
+    does. Costs above the funds by a power of ten cannot be a part of them, so the gap is a slip; costs below them by
+    one (e −1 … −4, only when `below`) are a slip only when the row says it is the whole cost ("项目总成本"), else
+    they may be the one item listed of several (a 5万元 training line in a 50万元 project)."""
+    powers = [e for k in _SLIPS for e in ((k, -k) if below else (k,))]
+    return next((e for e in powers if fits(10.0**e)), None)
 
 
 def times_words(e: int) -> str:

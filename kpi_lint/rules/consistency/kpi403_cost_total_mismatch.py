@@ -89,8 +89,9 @@ class CostTotalMismatch(Rule):
 
     没有任何一种算法落在该期间资金总额（自评表为全年预算数）的 ``tolerance``（相对误差，默认 0.01）以内时报告。
     单位成本的报告先列单位算法（"2万元 是每件的成本，2万元 × 同以件计的 2 行数量之和 150件 = 3,000,000 元"），
-    不把单价说成"折算合计"；某种算法与资金恰差 10 的整数次幂（10 至 10,000 倍：小数点错一位，直到把万元写成元）
-    时，说明像是金额单位或小数点写错，并给出改正后的单位成本。
+    不把单价说成"折算合计"；某种算法恰是资金的 10 的整数次幂倍（10 至 10,000 倍：小数点错一位，直到把万元写成元）
+    时，说明像是金额单位或小数点写错，并给出改正后的单位成本——成本超出资金，不可能只是其中一项；少了 10 倍、100 倍
+    的只在那一行自称总数（"项目总成本"）时这样说，否则它可能只是列出的一项费用。
 
     没有金额型成本行、或单价找不到对应数量的期间不判断；成本行印了数字却没写币种（"托管服务器服务成本 | 10320/年"，
     名称也不是比率）的期间同样不判断：那一行是多少钱表上没说，合计无从算起。
@@ -262,7 +263,7 @@ class CostTotalMismatch(Rule):
             explain = f"期间 {period or '—'}；单位成本 {lump.amount:,.2f} 元；资金 {amount:,.2f} 元"
         else:
             parts = "；".join(t.describe() for t in terms)
-            e = self._slip(total, 0.0, amounts)
+            e = self._slip(total, 0.0, amounts, below=len(terms) == 1 and _names_a_total(terms[0]))
             slip = f"；合计是资金的 {times_words(e)}，像是金额单位或小数点写错" if e else ""
             head = f"成本指标折算合计 {total:,.0f} 元，与{funds_text}不符（{parts}）{slip}。"
             explain = f"期间 {period or '—'}；成本合计 {total:,.2f} 元；资金 {amount:,.2f} 元"
@@ -313,13 +314,14 @@ class CostTotalMismatch(Rule):
         head = f"成本指标按单位成本算与{funds_text}不符：“{ind.level3 or '成本'}” {ind.value} {kind}，{arithmetic}。"
         return head, suggestion
 
-    def _slip(self, part: float, others: float, amounts: list[float]) -> int | None:
-        """The power of ten by which `part` is off when dividing it by that power makes the costs fit the funds."""
+    def _slip(self, part: float, others: float, amounts: list[float], *, below: bool = False) -> int | None:
+        """The power of ten by which `part` is off when dividing it by that power makes the costs fit the funds (above
+        them only, unless `below`: see power_slip)."""
 
         def fits(factor: float) -> bool:
             return self._fits(others + part / factor, amounts)
 
-        return power_slip(fits)
+        return power_slip(fits, below=below)
 
     @staticmethod
     def _scaled_value(ind: Indicator, e: int) -> str:
