@@ -491,7 +491,9 @@ PINS: tuple[Pin, ...] = (
     # 001 312 KPI301 (a clipped name read as a repeat) are fixed, 003 1769 KPI203 (运行保障成本, partly) is silent: 52
     # of the 55 still reported are right; the wrong one left was the reader's (004 729, a merged 二级 cell), fixed by
     # issue 11ae (the label printed on the cell's second row, one cell short, is the whole cell's): 52 of 54.
-    Pin("10", overall=52 / 54, at_least=50),
+    # 51 of 53 since issue kpi102-403: 003 2412 KPI102 (right) is silent, the same message reported at 2426:2 (总成本,
+    # the first row it counts where "≥95" is no natural target, not 信息系统故障发生率; not judged there).
+    Pin("10", overall=51 / 53, at_least=50),
     # Sample 11: 51 wild findings not judged in samples 1–10 (seed 101 on 5b43b3d: 14 of the 25 unjudged KPI101, every
     # other unjudged wild finding; most in the new batches p and q), judged blind before issue 11m's fixes. As drawn: 24
     # right, 6 partly, 21 wrong (0.47 strict, 0.59 lenient); KPI101 14/14, KPI202 1/9, KPI103 1/6. After issue 11m's
@@ -717,8 +719,9 @@ PINS: tuple[Pin, ...] = (
         per_rule={
             "KPI101": 12 / 15,
             # KPI102 5/5 since issue kpi102-place: h01 165:1 (right) is silent, the same message now at 323:1
-            # (学校发展能力, the first row it counts; not judged there); the floor holds; overall 185/202 measured
-            "KPI102": 6 / 8,
+            # (学校发展能力, the first row it counts; not judged there); 4 left (< 5) since issue kpi102-403: b05
+            # 13:130 (right) is silent, the same message at 14:36 (促进农村集体经济发展, the first row it counts where
+            # "≥95%" is no natural target; not judged there) without the 满意度 advice; overall 184/201 measured
             "KPI103": 13 / 15,
             "KPI104": 14 / 15,
             "KPI105": 13 / 15,
@@ -871,8 +874,8 @@ PINS: tuple[Pin, ...] = (
         per_rule={
             "KPI101": 10 / 10,
             # KPI102 5/5 since issue kpi102-place (h01 165:1, right, silent: the same message now at 323:1, not judged
-            # there); the floor holds unchanged
-            "KPI102": 6 / 6,
+            # there); 4 left (< 5) since issue kpi102-403: b05 13:130 (right) is silent, the same message at 14:36
+            # (促进农村集体经济发展, the first row it counts where "≥95%" is no natural target; not judged there)
             "KPI103": 8 / 10,
             "KPI104": 8 / 10,
             "KPI105": 9 / 10,
@@ -954,7 +957,9 @@ PINS: tuple[Pin, ...] = (
         "51",
         per_rule={
             "KPI101": 10 / 10,
-            "KPI102": 5 / 6,
+            # KPI102 5/6 as judged; 4 left (< 5) since issue kpi102-403: b05 13:130 (right) is silent, the same
+            # message at 14:36 (促进农村集体经济发展, the first row it counts where "≥95%" is no natural target; not
+            # judged there)
             "KPI103": 10 / 10,
             "KPI104": 9 / 10,
             "KPI105": 9 / 10,
@@ -972,8 +977,8 @@ PINS: tuple[Pin, ...] = (
         overall=123 / 135,
         # 134 still reported since issue kpi102-place: h01 165:1 KPI102 (partly: 完工率/合格率/及时率 at 100 called a
         # template) is silent, the same message reported at 323:1 (学校发展能力, the first row it counts; not judged
-        # there); KPI102 5/5 then
-        at_least=134,
+        # there); KPI102 5/5 then. 133 since issue kpi102-403: b05 13:130 KPI102 (right) is silent, reported at 14:36
+        at_least=133,
     ),
     # Sample 52: the 11 wild findings (not KPI000) that read otherwise than on /tmp/s20/m6.json after 11-s51-fixes
     # (--changed-since, --share 1 --at-least 1000) and the 3 other wild KPI205 findings, 14 in all, judged blind by
@@ -1026,7 +1031,10 @@ PINS: tuple[Pin, ...] = (
     # so only the overall floor holds it.
     # 42 still reported since issue kpi102-place: h01 165:1 KPI102 (partly) is silent, the same message reported at
     # 323:1 (学校发展能力, the first row it counts; not judged there); KPI102 5/5 then, 40 of the 42 right.
-    Pin("54", per_rule={"KPI102": 5 / 6, "KPI105": 22 / 24, "KPI205": 9 / 9}, overall=40 / 43, at_least=42),
+    # 41 still reported since issue kpi102-403: b05 13:130 KPI102 (right) is silent, the same message reported at
+    # 14:36 (促进农村集体经济发展, the first row it counts where "≥95%" is no natural target; not judged there): KPI102
+    # 4 (< 5), 39 of the 41 right.
+    Pin("54", per_rule={"KPI105": 22 / 24, "KPI205": 9 / 9}, overall=40 / 43, at_least=41),
     # Sample 55: an eighth, independent audit of every rule after all fixes, 15 a rule — 185 wild findings of main
     # 54fead6 (1,003 entries, 877 findings, 533 wild; seed 155, --share 0 --at-least 15 --min-fires 5 --only
     # corpus/wild/, NOT --exclude-reviewed, nothing skipped: 15 of every rule that fires at least 5 times on the wild
@@ -1050,8 +1058,9 @@ PINS: tuple[Pin, ...] = (
             "KPI101": 14 / 15,
             # KPI102 4/5 since issue kpi102-place (5/6 as judged): h01 165:1 (right) is silent, the same message
             # reported at 323:1 (学校发展能力, the first row it counts); its verdict was about the message and the row
-            # it named and is not carried to the new place: one right finding fewer (b07 39, partly, stays)
-            "KPI102": 4 / 5,
+            # it named and is not carried to the new place: one right finding fewer (b07 39, partly, stays); 4 left
+            # (< 5) since issue kpi102-403: b05 13:130 (right) is silent, the same message at 14:36
+            # (促进农村集体经济发展, the first row it counts where "≥95%" is no natural target; not judged there)
             "KPI103": 15 / 15,
             "KPI104": 15 / 15,
             "KPI105": 15 / 15,
@@ -1066,13 +1075,14 @@ PINS: tuple[Pin, ...] = (
             "KPI404": 14 / 15,
             "KPI502": 15 / 15,
         },
-        overall=180 / 185,  # 179/183 measured since issue kpi102-place (h01 165:1 KPI102: see at_least)
+        overall=180 / 185,  # 179/183 measured since issue kpi102-place, 178/182 since kpi102-403 (see at_least)
         # 184 still reported since issue 11-s55-fixes: e06 130 KPI101 (a state answering the name's yes/no question) is
         # silent; b07 39 KPI102 and g04 13 KPI203 reworded. e02 4:122 KPI404 (sample 55 partly: "a price control") is
         # still reported: corpus/labels/README.md settles a price execution rate as a rate of standard met (质量), and
         # samples 9, 24, 50 and 51 judged the move right.
         # 183 since issue kpi102-place: h01 165:1 KPI102 (right) is silent, the same message reported at 323:1
-        at_least=183,
+        # 182 since issue kpi102-403: b05 13:130 KPI102 (right) is silent, the same message reported at 14:36
+        at_least=182,
     ),
     # Sample 56: 19/20 as judged; 18/19 since issue kpi102-place: h01 165:1 KPI102 (right) is silent, the same message
     # reported at 323:1 (学校发展能力, the first row it counts; not judged there, no verdict carried over).
@@ -1089,7 +1099,13 @@ PINS: tuple[Pin, ...] = (
     Pin("58", per_rule={"KPI205": 7 / 8, "KPI404": 8 / 8}, overall=22 / 26, at_least=25),
     # Sample 59: the 20 findings (wild and samples) that issue 11-s58-fixes reworded, judged blind by issue
     # 11-sample59 (KPI102 17: 16 right, 1 partly; KPI205 1 right; KPI403 2: 1 right, 1 partly); floors = those figures.
-    Pin("59", per_rule={"KPI102": 16 / 17}, overall=18 / 20, at_least=20),
+    # 16 still reported since issue kpi102-403, the fix of its two partly causes: b05 13:130 KPI102 (partly) is silent,
+    # the finding now at 14:36 (促进农村集体经济发展, the first row it counts where "≥95%" is no natural target) without
+    # the 满意度 advice; 003 1757, 1972 and 2412 KPI102 (right) are silent, the same messages at 1771, 1993 and 2426
+    # (运行保障成本, 经济发展, 总成本, not the rates 提高工作效率, 正常使用率, 信息系统故障发生率); none judged at
+    # the new place. KPI102 13/13 and 15/16 measured; j09 3:53 KPI403 (partly) is still reported at its place,
+    # reworded (the unit arithmetic over the summed 件 rows, the tenfold gap named).
+    Pin("59", per_rule={"KPI102": 16 / 17}, overall=18 / 20, at_least=16),
     # Sample 60: a blind tenth (seed 60) of the 240 findings never judged on their wording, all in the five samples,
     # judged by issue 11-sample60 (KPI101 7: 5 right, 2 partly; KPI305 3: 2 right, 1 partly; KPI404 2: 1 right,
     # 1 partly; the other 26 right); floors = those figures.

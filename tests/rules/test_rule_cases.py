@@ -77,6 +77,8 @@ def test_rule_case(code: str, case: dict[str, Any], tmp_path: Path) -> None:
             assert all(word in f.message for word in case.get("says", ())), f.message
             assert not any(word in f.message for word in case.get("not_says", ())), f.message
             assert f.severity == case.get("severity", f.severity), (f.severity, f.message)
+        if "suggestion" in case:  # the value each finding proposes (null: none)
+            assert [f.suggestion for f in findings] == [case["suggestion"]] * len(findings)
         if "at" in case:  # text → finding end to end: where in the source text each finding points
             assert [(f.line, f.column) for f in findings] == [tuple(place) for place in case["at"]]
 

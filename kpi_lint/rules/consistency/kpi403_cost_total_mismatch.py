@@ -11,6 +11,7 @@ from kpi_lint.parse.values import base_unit, scaled
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import project_years
+from kpi_lint.rules.consistency._unit_cost import HEADS, Quantity, power_slip, quantities, times_words
 from kpi_lint.rules.consistency.kpi401_period_mismatch import fund_yuan
 from kpi_lint.rules.consistency.kpi404_misfiled_indicator import UNIT_COST_FILE  # 人均, 每亩, 单价, 标准
 from kpi_lint.rules.target.common import UNITLESS
@@ -18,7 +19,6 @@ from kpi_lint.vocab import COST, QUANTITY
 
 _COST = COST
 _QUANTITY = QUANTITY
-_HEADS = frozenset({"人", "名", "位"})  # one head, however the count names it
 _ANY_UNIT = ""  # a cost per unit that does not say which unit ("补助标准 134元", "单价 2万元")
 
 
@@ -67,7 +67,7 @@ def _names_a_total(term: CostTerm) -> bool:
 
 
 def _same_unit(per: str, unit: str) -> bool:
-    return per in (_ANY_UNIT, unit) or (per in _HEADS and unit in _HEADS)
+    return per in (_ANY_UNIT, unit) or (per in HEADS and unit in HEADS)
 
 
 class CostTotalMismatch(Rule):
@@ -84,15 +84,22 @@ class CostTotalMismatch(Rule):
     * 若合计不符且该期间只有一行以元计的成本，而这一行写的是单位金额——名称或指标值里有"人均""每亩""单价""标准"
       等词（``unit_cost_words.txt``）或"/件"，或它不到资金总额的百分之一（唯一的成本行这样小，只能是单位标准）——
       再把它乘以数量指标中计同一单位的数试算（"人均标准 134元" × "19141人"；"每亩"只乘以亩数，没说单位的"标准"
-      "单价"乘以任一数量）。总额式的成本（"培训经费 ≥5万元"）从不乘以无关的次数、人数。
+      "单价"乘以任一数量）。同一单位有几行数量时（"更新音响设备 50件""新添灯光设备 100件"），每件的单价也乘以
+      这几行之和（150件）试算：一个单价付的是每一件。总额式的成本（"培训经费 ≥5万元"）从不乘以无关的次数、人数。
 
     没有任何一种算法落在该期间资金总额（自评表为全年预算数）的 ``tolerance``（相对误差，默认 0.01）以内时报告。
+    单位成本的报告先列单位算法（"2万元 是每件的成本，2万元 × 同以件计的 2 行数量之和 150件 = 3,000,000 元"），
+    不把单价说成"折算合计"；某种算法恰是资金的 10 的整数次幂倍（10 至 10,000 倍：小数点错一位，直到把万元写成元）
+    时，说明像是金额单位或小数点写错，并给出改正后的单位成本——成本超出资金，不可能只是其中一项；少了 10 倍、100 倍
+    的只在那一行自称总数（"项目总成本"）时这样说，否则它可能只是列出的一项费用。
+
     没有金额型成本行、或单价找不到对应数量的期间不判断；成本行印了数字却没写币种（"托管服务器服务成本 | 10320/年"，
     名称也不是比率）的期间同样不判断：那一行是多少钱表上没说，合计无从算起。
 
-    建议值：唯一的单价行给出使积等于资金的单价；唯一的单位标准只对应一个数量时给出资金 ÷ 数量；唯一的总额行只在
-    名称说它是总数（"项目总成本""成本合计"）时建议改为资金总额——单项费用（"科技特派员业务培训开展 ≥5万元"）改成
-    资金总额会让一项费用等于全部预算，该做的是列出其余各项，消息已经这样说，不给建议值。
+    建议值：单位成本差 10 的整数次幂时给出改正后的值（"2万元" → "0.2万元"）；唯一的单价行给出使积等于资金的单价；
+    唯一的单位标准只对应一个数量时给出资金 ÷ 数量；唯一的总额行只在名称说它是总数（"项目总成本""成本合计"）时建议
+    改为资金总额——单项费用（"科技特派员业务培训开展 ≥5万元"）改成资金总额会让一项费用等于全部预算，该做的是列出
+    其余各项，消息已经这样说，不给建议值。
 
     **为什么不好**
 
@@ -195,14 +202,16 @@ class CostTotalMismatch(Rule):
             total = sum(t.total for t in terms)
             readings = [total]
             lumps = [t for t in terms if t.per is None]
-            counts: list[tuple[Indicator, float, str]] = []
+            paid_for: list[Quantity] = []
             if len(lumps) == 1:
-                # A single "人均标准 134元" may be a per-head standard: 134元 × 19141人 ≈ the funds.
-                counts = self._unit_counts(lumps[0], _counts(rows), max(amounts))
-                readings += [total - lumps[0].amount + lumps[0].amount * n for _, n, _ in counts]
+                # A single "人均标准 134元" may be a per-head standard: 134元 × 19141人 ≈ the funds; a price per 件 pays
+                # for every 件 counted, so the rows counting 件 are tried together too (j09, sample 59).
+                paid_for = quantities(self._unit_counts(lumps[0], _counts(rows), max(amounts)))
+                others = total - lumps[0].amount
+                readings += [others + lumps[0].amount * q.number for q in paid_for]
             if any(self._reconciles(r, a) for r in readings for a in amounts):
                 continue
-            yield self._finding(doc, project, period, terms, total, amounts[0], funds_text, counts)
+            yield self._finding(doc, project, period, terms, total, amounts, funds_text, paid_for)
 
     def _unit_counts(
         self, lump: CostTerm, counts: list[tuple[Indicator, float, str]], funds: float
@@ -232,6 +241,9 @@ class CostTotalMismatch(Rule):
                 return word[0]  # 户均 → 户
         return _ANY_UNIT if marked else None
 
+    def _fits(self, total: float, amounts: list[float]) -> bool:
+        return any(self._reconciles(total, a) for a in amounts)
+
     def _finding(
         self,
         doc: Document,
@@ -239,31 +251,32 @@ class CostTotalMismatch(Rule):
         period: str | None,
         terms: list[CostTerm],
         total: float,
-        amount: float,
+        amounts: list[float],
         funds_text: str,
-        counts: list[tuple[Indicator, float, str]],
+        paid_for: list[Quantity],
     ) -> Finding:
-        parts = "；".join(t.describe() for t in terms)
-        per_head = ""
-        if len(terms) == 1 and terms[0].per is None and counts:
-            only = terms[0]
-            per_head = "；按单位标准计也不符：" + "，".join(
-                f"{only.indicator.value} × {q.level3} {q.value} = {only.amount * n:,.0f} 元" for q, n, _ in counts
-            )
-        message = (
-            f"成本指标折算合计 {total:,.0f} 元，与{funds_text}不符（{parts}{per_head}）。"
-            f"成本指标应能对上项目资金：列出各项费用金额，或写明单位成本与数量，使两者之积等于资金总额。"
-        )
+        amount = amounts[0]
         suggestion = None
-        if len(terms) == 1:
+        if paid_for:
+            lump = next(t for t in terms if t.per is None)
+            head, suggestion = self._unit_arithmetic(lump, total - lump.amount, paid_for, amounts, funds_text)
+            explain = f"期间 {period or '—'}；单位成本 {lump.amount:,.2f} 元；资金 {amount:,.2f} 元"
+        else:
+            parts = "；".join(t.describe() for t in terms)
+            e = self._slip(total, 0.0, amounts, below=len(terms) == 1 and _names_a_total(terms[0]))
+            slip = f"；合计是资金的 {times_words(e)}，像是金额单位或小数点写错" if e else ""
+            head = f"成本指标折算合计 {total:,.0f} 元，与{funds_text}不符（{parts}）{slip}。"
+            explain = f"期间 {period or '—'}；成本合计 {total:,.2f} 元；资金 {amount:,.2f} 元"
+        message = f"{head}成本指标应能对上项目资金：列出各项费用金额，或写明单位成本与数量，使两者之积等于资金总额。"
+        if suggestion is None and len(terms) == 1:
             only = terms[0]
             if only.times != 1.0 and only.quantity is not None:
                 suggestion = f"{amount / only.times:,.2f}元/{only.per}"
-            elif only.per is None and len(counts) == 1:
+            elif only.per is None and len(paid_for) == 1:
                 # A per-unit standard of the one count it is paid per: the standard the funds pay for.
-                quantity, number, unit = counts[0]
+                quantity, number, unit = paid_for[0].rows[0]
                 suggestion = f"{amount / number:,.2f}元（= {amount:,.0f}元 ÷ {quantity.level3} {number:g}{unit}）"
-            elif only.per is None and not counts and self._paid_per(only.indicator) is None and _names_a_total(only):
+            elif only.per is None and not paid_for and self._paid_per(only.indicator) is None and _names_a_total(only):
                 suggestion = f"{amount:,.0f}元"
         return self.finding(
             doc,
@@ -272,5 +285,47 @@ class CostTotalMismatch(Rule):
             indicator=terms[0].indicator,
             span="value",
             suggestion=suggestion,
-            explain=f"期间 {period or '—'}；成本合计 {total:,.2f} 元；资金 {amount:,.2f} 元",
+            explain=explain,
         )
+
+    def _unit_arithmetic(
+        self, lump: CostTerm, others: float, paid_for: list[Quantity], amounts: list[float], funds_text: str
+    ) -> tuple[str, str | None]:
+        """The message's head for a lone cost read as a unit standard — its products with the quantities it is paid
+        for, the sum of a unit's rows first — and, when one product misses the funds by a power of ten, the unit cost
+        that would fit (sample 59: j09's "2万元" per 件 × 150件 = ten times the 30万元)."""
+        ind = lump.indicator
+        per = self._paid_per(ind)
+        kind = f"是每{per}的成本" if per else "是单位标准" if per == _ANY_UNIT else "不到资金的 1%，只能是单位标准"
+        plus = f" + 其余成本 {others:,.0f} 元" if others else ""
+        products: list[str] = []
+        suggestion = None
+        for q in paid_for:
+            product = others + lump.amount * q.number
+            said = f"{ind.value} × {q.describe()}{plus} = {product:,.0f} 元"
+            e = None if suggestion else self._slip(lump.amount * q.number, others, amounts)
+            if e is not None:
+                suggestion = self._scaled_value(ind, e)
+                said += f"，是资金的 {times_words(e)}，像是金额单位或小数点写错（单位成本写成 {suggestion} 才对得上）"
+            products.append(said)
+        summed = [p for p, q in zip(products, paid_for, strict=True) if q.summed]
+        single = [p for p, q in zip(products, paid_for, strict=True) if not q.summed]
+        arithmetic = "；".join(summed) + ("；逐行算也不符：" if summed else "") + "，".join(single)
+        head = f"成本指标按单位成本算与{funds_text}不符：“{ind.level3 or '成本'}” {ind.value} {kind}，{arithmetic}。"
+        return head, suggestion
+
+    def _slip(self, part: float, others: float, amounts: list[float], *, below: bool = False) -> int | None:
+        """The power of ten by which `part` is off when dividing it by that power makes the costs fit the funds (above
+        them only, unless `below`: see power_slip)."""
+
+        def fits(factor: float) -> bool:
+            return self._fits(others + part / factor, amounts)
+
+        return power_slip(fits, below=below)
+
+    @staticmethod
+    def _scaled_value(ind: Indicator, e: int) -> str:
+        """The cost cell as printed with its figure divided by 10**e: "2万元" → "0.2万元"."""
+        p = ind.parsed
+        assert p is not None and p.number is not None  # a money term has both
+        return f"{p.comparator or ''}{p.number / 10.0**e:g}{p.unit or ''}"

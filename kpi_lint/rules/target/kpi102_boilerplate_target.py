@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.model import Document, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import squash
 from kpi_lint.parse.values import parse_value
 from kpi_lint.penalty import Dimension, Penalty
@@ -46,12 +46,23 @@ _SATISFACTION_ADVICE = "满意度写调查得出的满意比例（如“≥90%�
 _ANY_ADVICE = "按各自的计量单位写出测算的值"
 
 
-def _advice(rows: list[Indicator]) -> str:
-    """How the kinds of the rows counted state their targets, each kind once, in the template's order."""
+def _survey_pass_mark(parsed: ParsedValue) -> bool:
+    """A value that is what a satisfaction target should be: a survey share below 100% ("≥95%", ">90%"); a bare
+    "≥95" lacks its %, and 100% is everyone, no survey's pass mark."""
+    if parsed.unit != "%" or parsed.number is None or parsed.number_high is not None:
+        return False
+    return parsed.comparator in (None, "≥", ">") and 0 < parsed.number < 100
+
+
+def _advice(rows: list[Indicator], satisfied: bool) -> str:
+    """How the kinds of the rows counted state their targets, each kind once, in the template's order. The 满意度
+    advice is left out when every satisfaction row counted already has it (`satisfied`; b05's 辖区内群众满意度 ≥95%,
+    sample 59): those rows are counted for the value they share, not for lacking a survey share."""
     kinds: list[str] = []
     for ind in rows:
         if is_satisfaction(ind):
-            kinds.append(_SATISFACTION_ADVICE)
+            if not satisfied:
+                kinds.append(_SATISFACTION_ADVICE)
         elif ind.level2 in _EFFECT_LEVEL2 or ind.level1 == EFFECT:
             kinds.append(_EFFECT_ADVICE)
         else:
@@ -81,6 +92,11 @@ class BoilerplateTarget(Rule):
     报告（这些指标上的"%"归 KPI104），但要有它是及格线的依据：写着"%"，或本项目另有比率行用着同一个数
     （"设备检修维护次数 | ≥95"旁边"正常使用率 | ≥95"）；只有一个裸数字落在计数上（"药品监管人员人均培训学时 |
     ≥90"，实际 96 学时）时，它是漏写了单位的计数，由 KPI103 报告缺单位。
+
+    套用模板的报告落在计入的行中、按表中顺序第一条套用值在那里不自然的行上（名称不是比率、不以"率""度"结尾，如
+    "促进农村集体经济发展 | ≥95%"），不落在本就该写及格线的满意度、合格率上；只有所有计入的行都是比率时才落在第一行。
+    消息按计入各行的二级指标说每类该怎么写；计入的满意度行都已写了调查比例（"≥95%"一类低于 100% 的百分比）时，
+    不再要它们写满意比例。
 
     **为什么不好**
 
@@ -132,7 +148,11 @@ class BoilerplateTarget(Rule):
             if count / len(rows) < float(self.opts["share"]) or all_rates or self._percent_where_it_fits(same):
                 continue
             templated.add(period)
-            quoted = [i for i in self._least_natural_first(same)[:_ROWS_NAMED] if i.level3]
+            ranked = self._least_natural_first(same)
+            satisfied = all(
+                _survey_pass_mark(i.parsed or parse_value(i.value, self.lexicon)) for i in same if is_satisfaction(i)
+            )
+            quoted = [i for i in ranked[:_ROWS_NAMED] if i.level3]
             names = "、".join(f"“{i.level3}”" for i in quoted) + ("等" if len(quoted) < count else "")
             aside = [i for i in full if squash(i.value or "") == value]
             left_out = (
@@ -142,11 +162,13 @@ class BoilerplateTarget(Rule):
             )
             message = (
                 f"同一个指标值“{value}”填满了本项目{period or ''}的 {len(rows)} 个指标中的 {count} 个（{names}）"
-                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：{_advice(same)}。"
+                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值："
+                f"{_advice(same, satisfied)}。"
             )
-            # The finding points at the first row it counts (in table order), never at a set-aside rate the
-            # message itself says is not counted (sample 57: h01's 工程完工率)
-            yield self.finding(doc, message, project=project, indicator=same[0], span="value")
+            # The finding points at the first row, in table order, where the stamped value is least natural (the
+            # ranking keeps table order within each group): never at a set-aside rate the message says is not counted
+            # (sample 57: h01's 工程完工率), nor at a row the value suits (sample 59: b05's 辖区内群众满意度 ≥95%)
+            yield self.finding(doc, message, project=project, indicator=ranked[0], span="value")
         for ind in project.indicators:
             if ind.period not in templated and self._misplaced_threshold(ind, project, cues):
                 yield self._row_finding(doc, project, ind, cues)
