@@ -12,7 +12,7 @@ from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency.kpi402_process_as_result import names_process_measure
 from kpi_lint.rules.context import PEERS
-from kpi_lint.rules.target.common import figure_cut, may_exceed_100, name_cues, reverse_rate
+from kpi_lint.rules.target.common import may_exceed_100, name_cues, reverse_rate
 
 if TYPE_CHECKING:  # the peer index pulls in scikit-learn; the rules only call it
     from kpi_lint.cluster.peers import PeerIndex
@@ -56,8 +56,9 @@ class ImplausibleTarget(Rule):
         质量指标 | 城乡医疗救助对象参保率 | =100%
         满意度指标 | 政策知晓率 | ≥90%
 
-    原文停在指标值这一格中、且停在数字之后的（``Project.cut_cell``：b02 满意度 ">=9"，多半是 ">=90%"）不报告：数字的
-    后几位和单位可能在截断处之后，它的大小不是单位写的目标；数字后已读到单位的（"≥95%"）数字是完整的，照常检查。
+    每一项检查都要求数字后印着单位（%，或"元/人"这样的单价）：原文停在指标值这一格中的（``Project.cut_cell``），数字
+    后已读到单位的（"≥95%"）数字是完整的，照常检查；停在数字之后的（b02 满意度 ">=9"，多半是 ">=90%"）没有单位，
+    本来就不检查，也不进同类的范围和中位数。
 
     选项：``satisfaction_floor``（80）。
     """
@@ -78,8 +79,6 @@ class ImplausibleTarget(Rule):
         peers = self.context.extras.get(PEERS)
         floor = float(self.opts["satisfaction_floor"])
         for ind, parsed in self.readings.filled_targets(project):
-            if figure_cut(ind, project):
-                continue  # b02 ">=9" where the text stops (likely ">=90%"): its size is not the department's
             number = parsed.number
             value = (ind.value or "").strip()
             if parsed.kind == "percent" and number is not None:
