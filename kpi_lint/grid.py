@@ -72,10 +72,13 @@ class Cell:
         return self.column + (moved[min(offset, len(moved) - 1)] if moved else offset)
 
     def piece(self, start: int, end: int) -> Cell:
-        """The cell of text[start:end], at its printed column."""
+        """The cell of text[start:end], at its printed column. Only a piece that reaches the end of a broken cell's
+        text is broken: the text breaks off after that piece, not after those before it (e02's glued last line
+        "…市民满意度调查290%100%说明无注:1、…的自" stops inside the footnote, not inside the "100%" read before it)."""
         moved = self._own_moves()[start : end + 1]
         shifted = tuple(m - moved[0] for m in moved) if moved and moved[-1] - moved[0] != end - start else ()
-        return replace(self, text=self.text[start:end], column=self.column_of(start), moved=shifted)
+        broken = self.broken and not self.text[end:].strip()
+        return replace(self, text=self.text[start:end], column=self.column_of(start), moved=shifted, broken=broken)
 
     @property
     def located(self) -> Located:

@@ -357,6 +357,16 @@ class Project:
         """The rows taken as data: all of them, less those of a garbled table (Indicator.reading)."""
         return [ind for ind in self.indicators if ind.trusted]
 
+    def cut_in(self, ind: Indicator, name: str) -> bool:
+        """The text stops inside this row's `name` cell (``cut_cell``): it may hold only the start of what was
+        printed."""
+        loc = ind.spans.get(name)
+        return loc is not None and self.cut_cell == (loc.line, loc.column)
+
+    def cut_row(self, ind: Indicator) -> bool:
+        """The text stops inside one of this row's cells (``cut_cell``): the cells after it were not printed."""
+        return self.cut_cell is not None and any((s.line, s.column) == self.cut_cell for s in ind.spans.values())
+
     def mark_untrusted_rows(self) -> None:
         """Give every row the project's reading status: a garbled table's rows are Reading.GARBLED."""
         for ind in self.indicators:

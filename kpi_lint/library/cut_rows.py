@@ -7,6 +7,8 @@ breaks off) — is no name to write, and its figure may be the half of a sum. Tw
 
 * **At the break**: the table breaks off (``Project.cut_off``) and this is the last row read: its value, or the
   cells after it, lie beyond the break.
+* **In the cut cell**: the text stops inside one of the row's cells (``Project.cut_cell``: b02's ">=9"), even where
+  the table reached its last category and is not said to break off.
 * **Ends inside a word**: jieba leaves the last character alone, and with the word before it that character opens
   a longer dictionary word without being one ("文物保" of 文物保护, "工作效" of 工作效率: jieba's prefix dictionary
   holds every beginning of a word with frequency 0). A name that ends with the quantity it measures
@@ -84,6 +86,6 @@ def last_row_at_a_break(ind: Indicator, project: Project, at_break: tuple[int, i
 def cut_row(ind: Indicator, project: Project, directory: Path, at_break: tuple[int, int] | None = None) -> bool:
     """The row's name or value was cut by the page or the excerpt: not to be copied (`at_break`: as for
     `last_row_at_a_break`)."""
-    if last_row_at_a_break(ind, project, at_break):
-        return True
+    if last_row_at_a_break(ind, project, at_break) or project.cut_row(ind):
+        return True  # …or the text stops inside one of its cells, whether or not the table is said to break off
     return any(ends_inside_word(text, directory) for text in (ind.level3, ind.value))

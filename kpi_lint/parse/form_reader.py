@@ -28,6 +28,7 @@ from kpi_lint.model import (
     place_of,
 )
 from kpi_lint.parse.common import make_indicator, to_number
+from kpi_lint.parse.cut_cell import cut_end, note_cut_cell
 from kpi_lint.parse.form_across import Across
 from kpi_lint.parse.form_block import BlockReader, labelled_item
 from kpi_lint.parse.form_cells import Kind, join_wrapped_words, kind_of
@@ -263,6 +264,7 @@ class FormReader:
         if block is not None:
             block.flush(text_ends=True)
             last_line = max((r.line for r in rows if r.cells), default=0)
+            reported = len(self.problems)  # a break warning appended from here on is the table's
             cut = self._cut_off(block.records, last_line, block.own_slot, lined_up=not block.pasted)
             records = block.records
             self.draft.cut_off = self.draft.cut_off or (
@@ -271,8 +273,10 @@ class FormReader:
                 or self._ends_before_last_category(records, rows)
                 or self._ends_inside_last_row(records, rows)
             )
-            if records:
-                self.draft.cut_cell = _cut_cell(records[-1])
+            end = cut_end(records[-1]) if records else None
+            if end is not None:
+                self.draft.cut_cell = (end.line, end.column)
+                note_cut_cell(self.problems, reported, end, self.path)
             if not records and _cut_before_rows(self.draft):
                 self._note_cut_before_rows(block.header.line, block.header.anchor)
         self.draft.close_block(cut_off=cut)
@@ -1533,14 +1537,6 @@ def read_forms(rows: list[Row], path: str, lexicon: Lexicon) -> tuple[list[Proje
     reader = FormReader(path, lexicon)
     reader.feed(rows)
     return reader.projects(), reader.problems
-
-
-def _cut_cell(last: Record) -> tuple[int, int] | None:
-    """The place of the last row's last cell when the text stops inside it (text_grid marks it broken: a pipe
-    row's closing `|` never came): what it holds may be only the start of what was printed."""
-    cells = [*last.data.values(), *last.extra_values.values()]
-    end = max(cells, key=lambda c: (c.line, c.column), default=None)
-    return (end.line, end.column) if end is not None and end.broken else None
 
 
 def _cut_before_rows(draft: _Draft) -> bool:

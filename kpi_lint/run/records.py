@@ -137,7 +137,7 @@ def peer_project(project: Project) -> Project:
         indicators=[peer_indicator(ind) for ind in project.indicators],
         empty_categories=project.empty_categories,
         cut_off=project.cut_off,
-        cut_cell=project.cut_cell,  # a value cut inside its cell is not judged for its unit or type
+        cut_cell=project.cut_cell,  # the cell the text stops inside: judged for nothing it lacks, no row to copy
         cut_at=project.cut_at,  # the categories before a break in a heading are reported missing
         cut_before=project.cut_before,
         garbled=project.garbled,  # the garbled table's rows are not judged one by one

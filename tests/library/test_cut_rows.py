@@ -9,8 +9,10 @@ from kpi_lint.lexicon import load_lexicon
 from kpi_lint.library.cut_rows import break_place, cut_row, ends_inside_word, last_row_at_a_break
 from kpi_lint.library.suggest import Suggester
 from kpi_lint.model import Document, Indicator, Project
+from kpi_lint.parse import parse
 from kpi_lint.rules.target.common import peer_lines
 from kpi_lint.vocab import COST
+from tests.corpus import CORPUS_DIR
 
 
 def _doc(docs: list[Document], prefix: str) -> Document:
@@ -109,3 +111,16 @@ def test_a_tail_asked_again_gets_the_same_answer() -> None:
     first = [ends_inside_word(t, directory) for t in texts]
     again = [ends_inside_word(t, directory) for t in texts]
     assert first == again == [True, True, True, True, False]
+
+
+def test_a_row_whose_cell_the_text_stops_inside_is_no_model() -> None:
+    """b02 stops inside its last value, ">=9" under "受助对象满意度(≥**%)" (likely ">=90%"): the table reached 满意度,
+    so it is not said to break off (`break_place` is None) and ">=9" ends inside no word — the cut cell alone says
+    it is no target to copy. The row above it, whole, still is one."""
+    b02 = parse(next((CORPUS_DIR / "wild").glob("b02_*.txt")))
+    project = b02.projects[-1]
+    last, before = project.indicators[-1], project.indicators[-2]
+    assert (last.value, break_place(project)) == (">=9", None)
+    directory = load_lexicon().directory
+    assert cut_row(last, project, directory)
+    assert not cut_row(before, project, directory)

@@ -60,7 +60,7 @@ class PeriodMismatch(Rule):
     年度行配对（同一二级指标，名称相同或一个是另一个的截断），两值不同时报告年度单元格。数值换算到基本单位并带
     比较符比较（"≥95%"等于"≥ 95 %"，"2万份"等于"20000份"）。实施期资金总额与年度资金总额同样比较，
     除非其中一个与它自己的来源合计不符（那是 KPI407 的发现，报告在印错的单元格上）。
-    只印在一栏的行交给 KPI106。
+    只印在一栏的行交给 KPI106。原文停在其中一个值这一格中的（``Project.cut_cell``）不比较：两值只差在被截去的部分。
 
     **为什么不好**
 
@@ -113,6 +113,8 @@ class PeriodMismatch(Rule):
         for left, right in paired_rows(project):
             if not clean(left.value) or not clean(right.value) or same_value(left, right):
                 continue
+            if project.cut_in(left, "value") or project.cut_in(right, "value"):
+                continue  # a value the text stops inside differs from its whole twin only by what was cut
             message = (
                 f"一年期项目中，三级指标“{right.level3}”的年度指标值“{right.value}”与实施期“{left.value}”"
                 f"（{left.place()}“{left.level3}”）不一致。项目期为1年时两列是同一个目标，应填相同的值。"

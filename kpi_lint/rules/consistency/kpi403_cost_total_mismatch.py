@@ -14,7 +14,7 @@ from kpi_lint.rules.consistency._periods import project_years
 from kpi_lint.rules.consistency._unit_cost import HEADS, Quantity, power_slip, quantities, times_words
 from kpi_lint.rules.consistency.kpi401_period_mismatch import fund_yuan
 from kpi_lint.rules.consistency.kpi404_misfiled_indicator import UNIT_COST_FILE  # 人均, 每亩, 单价, 标准
-from kpi_lint.rules.target.common import UNITLESS
+from kpi_lint.rules.target.common import UNITLESS, figure_cut
 from kpi_lint.vocab import COST, QUANTITY
 
 _COST = COST
@@ -100,6 +100,8 @@ class CostTotalMismatch(Rule):
     唯一的单位标准只对应一个数量时给出资金 ÷ 数量；唯一的总额行只在名称说它是总数（"项目总成本""成本合计"）时建议
     改为资金总额——单项费用（"科技特派员业务培训开展 ≥5万元"）改成资金总额会让一项费用等于全部预算，该做的是列出
     其余各项，消息已经这样说，不给建议值。
+    原文停在某个成本金额这一格中、停在数字之后的（``Project.cut_cell``："15" 可能是 "1500元"）该期间不比较：合计不是
+    单位写的数。
 
     **为什么不好**
 
@@ -196,8 +198,8 @@ class CostTotalMismatch(Rule):
             rows = [i for i in project.indicators if i.period == period]
             terms = self._terms(rows, years)
             funds = self._funds(project, period)
-            if not terms or funds is None:
-                continue
+            if not terms or funds is None or any(figure_cut(t.indicator, project) for t in terms):
+                continue  # an amount the text stops inside ("15" of "1500元"): the sum is not the department's
             amounts, funds_text = funds
             total = sum(t.total for t in terms)
             readings = [total]

@@ -249,6 +249,7 @@ class MisfiledIndicator(Rule):
     资金规模换算，经规则检查），且至少 2 个这样的项目都设了它，完整出处在建议（suggestion）中；没有这样的项目时
     不举例，绝不拿别的领域的指标（给疫苗项目举"资助参保人数"）充数；写明了年份的示例须是本项目的预算年度
     （``target.common.fits_year``：2021年项目的"项目完成时间 2021年12月完成"不给2024年的经费作示例）。
+    原文停在名称这一格中的行（``Project.cut_cell``：j15 "质量指标 | 是否达到国"）不判断：名称衡量什么可能在截断处之后。
 
     **为什么不好**
 
@@ -574,6 +575,8 @@ class MisfiledIndicator(Rule):
         for ind in project.indicators:
             if not ind.level2 or not self._speaks_on(ind):
                 continue
+            if project.cut_in(ind, "level3"):
+                continue  # j15 "是否达到国" where the text stops: what the name measures may be in what was cut
             verdict = self._by_model(ind, predict) if predict else self._by_lexicon(ind)
             peer = self._by_peers(ind)
             if verdict is None and peer is None:

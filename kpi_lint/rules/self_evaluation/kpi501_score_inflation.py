@@ -11,7 +11,7 @@ from kpi_lint.parse.values import base_unit, parse_value, scaled
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.self_evaluation._scores import fmt
-from kpi_lint.rules.target.common import ceiling_rate, name_unit
+from kpi_lint.rules.target.common import ceiling_rate, figure_cut, name_unit
 from kpi_lint.vocab import COST_LEVEL2
 
 _COMPARABLE = ("count", "percent", "money", "number")
@@ -64,7 +64,8 @@ class ScoreInflation(Rule):
     （"高血压患者血压控制率"、"疫情控制率"：得到控制的比例）越高越好，仍是要达到的水平。无法比较的行（日期、短语、单位不同）跳过；数字前粘着拉丁
     字母的值（OCR 把"14.8万元"认成"M.8万元"）读出的数不是印出的数，也跳过。目标和实际都是不带单位的裸数字、
     名称也看不出计量单位时（"配套烘干杀菌设备及包装设备购置及安装 | 550 | 20"：550 是总体目标中的 550万元投资，
-    20 是另一种量），两个数是否同一口径无从判断，也跳过——缺单位由 KPI103 报告。
+    20 是另一种量），两个数是否同一口径无从判断，也跳过——缺单位由 KPI103 报告。原文停在分值或得分这一格中、
+    停在数字之后的（``Project.cut_cell``："1" 可能是 "10"）跳过：是不是满分无从判断。
     ``suggestion`` 给出按比例的得分。
 
     **为什么不好**
@@ -124,6 +125,8 @@ class ScoreInflation(Rule):
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         for ind in project.indicators:
+            if figure_cut(ind, project, "weight") or figure_cut(ind, project, "score"):
+                continue  # a 分值 or 得分 the text stops inside ("1" of "10"): full marks or not is unknown
             share = self._missed(ind)
             if share is None or ind.weight is None:
                 continue

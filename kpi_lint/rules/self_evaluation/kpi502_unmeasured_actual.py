@@ -57,6 +57,7 @@ class UnmeasuredActual(Rule):
     （"合规""通过验收"，``lexicons/pass_fail_words.txt``）或按成文规定办事（"严格执行相关制度规定""符合相关规定"，
     ``lexicons/compliance_phrases.txt``）时，目标按是/否可以核查（KPI101 也不报它不可衡量），消息不说"指标值本身
     也不可衡量"，只要求实际完成值写明核查的结果（"合规，未发现违规支出""违规金额0元"），而不是套话。
+    原文停在实际完成值这一格中（``Project.cut_cell``：n05 "服务范"）时不报告：测得的数可能就在截断处之后。
 
     **为什么不好**
 
@@ -85,8 +86,8 @@ class UnmeasuredActual(Rule):
         phrases = sorted({fold(p) for p in self.lexicon.unmeasured_actuals if p}, key=lambda p: (-len(p), p))
         for ind in project.indicators:
             actual = clean(ind.actual)
-            if not actual or DIGIT.search(actual):
-                continue
+            if not actual or DIGIT.search(actual) or project.cut_in(ind, "actual"):
+                continue  # n05 "服务范" where the text stops: the measured figure may follow in what was cut
             target = ind.adjusted_value or ind.value
             hit = stock_phrase(actual, phrases)
             copied = actual == clean(target)

@@ -402,12 +402,12 @@ def cut_by_the_break(ind: Indicator, project: Project) -> bool:
     = | 100 |" under a header with 度量单位, 完成值, 权重, 得分). The value may be cut itself, and its unit may stand
     in a cell beyond the break. A table of targets alone (e08 "验收合格率 | 1" under "三级指标 | 指标值") ends
     with its value: nothing is known to be lost, unless the reader saw the text stop inside the value's own cell
-    (``Project.cut_cell``: aa03 "| 成本指标 | 补助标准 | 15", the last line, without the `|` every row closes with)."""
+    (``Project.cut_cell``: aa03 "| 成本指标 | 补助标准 | 15", the last line, without the `|` every row closes with) —
+    whether or not the table is known to lack rows beyond it (b02 ">=9", its last row under 满意度)."""
+    if project.cut_in(ind, "value"):
+        return True  # aa03 "| 成本指标 | 补助标准 | 15" with no closing `|`: the value itself stops with the text
     if not at_the_break(ind, project):
         return False
-    value = ind.spans["value"]
-    if project.cut_cell == (value.line, value.column):
-        return True  # aa03 "| 成本指标 | 补助标准 | 15" with no closing `|`: the value itself stops with the text
     others = [i for i in project.indicators if i is not ind]
     if others:
         return any(_read_past_value(i) for i in others)
@@ -422,7 +422,11 @@ def name_at_the_break(ind: Indicator, project: Project, doc: Document) -> bool:
     beyond the break. A table of targets alone (c08's 申报表 rows with the value cell empty) ends with its names:
     nothing is known to be lost there, and an empty value is the author's."""
     name = ind.spans.get("level3")
-    if not project.cut_off or name is None or "value" in ind.spans or _read_past_value(ind):
+    if name is None or "value" in ind.spans or _read_past_value(ind):
+        return False
+    if project.cut_in(ind, "level3"):
+        return True  # the text stops inside the name cell itself: the value lies beyond the break
+    if not project.cut_off:
         return False
     place = (name.line, name.column)
     names = [i.spans["level3"] for i in project.indicators if "level3" in i.spans]
@@ -434,6 +438,21 @@ def name_at_the_break(ind: Indicator, project: Project, doc: Document) -> bool:
     if others:
         return any(_read_past_value(i) for i in others)
     return project.form is Form.SELF_EVALUATION
+
+
+# A text ending in a figure: the digits after it, if any, were cut with the text ("15" of "1500元", ">=9" of ">=90%").
+_FIGURE_END = re.compile(r"[\d０-９.．]\s*$")
+
+
+def figure_cut(ind: Indicator, project: Project, name: str = "value") -> bool:
+    """The text stops inside the row's `name` cell (``Project.cut_cell``) right after a figure: the figure read may
+    lack its last digits and its unit, so its size is not the department's (">=9" of b02's last satisfaction row)."""
+    if not project.cut_in(ind, name):
+        return False
+    text = getattr(ind, name, None)
+    if isinstance(text, int | float):
+        return True  # 分值 / 得分 read as a number: its figure is what the cut cell holds
+    return isinstance(text, str) and _FIGURE_END.search(text) is not None
 
 
 def fragment_at_the_break(ind: Indicator, project: Project) -> bool:

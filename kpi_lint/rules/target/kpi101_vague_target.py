@@ -94,7 +94,9 @@ class VagueTarget(Rule):
     不报告（标注规则也把它算作具体）；以上一年的数为下限的值（同一词表：下限词"不低于""超"……后四字以内跟着
     "上年""去年"……，"业务收入 | 超上年度"、"不低于上年"）同理，只写"上年度平价水平"没有方向的仍报告。
     成本类的行给出的写法是上限"≤N元"，不是"≥"。
-    原文在表格中途结束、最后一行的指标值只剩一个字（"…不利影响 | 减"）是截断的碎片，不报告；自评表自带的预算执行
+    原文在表格中途结束、最后一行的指标值只剩一个字（"…不利影响 | 减"）是截断的碎片，不报告；原文停在指标值这一格中
+    （``Project.cut_cell``：q04 "彩票系统信息化建设程度 | 同比2022年销量显著提"）的，是没写完的目标，而不是含糊的目标：
+    缺的数字可能就在截断处之后，不报告（KPI000 的“表格随文本结束”警告点出这一格）；自评表自带的预算执行
     一行（"预算执行率 | 预算执行率"，指标值一栏只重复了名称）不是单位设的目标，也不报告。
 
     一个问题只报一次：时效、成本、满意度指标下只有模型判断为不可核查的文字（"参照政府采购成本控制"、"满意"），
@@ -160,8 +162,10 @@ class VagueTarget(Rule):
                 continue  # "春节前完成走访慰问 | 按时限完成": the name states the deadline, the value says it is met
             if yes_no_verdict(ind, ind.value, self.lexicon):
                 continue  # "补助资格合规性 | 合规", "经费支出合规性 | 严格执行相关制度规定": checked yes or no
-            if fragment_at_the_break(ind, project):
-                continue  # "…不利影响 | 减" where the text stops: a cut fragment, not the target written
+            if fragment_at_the_break(ind, project) or project.cut_in(ind, "value"):
+                # "…不利影响 | 减" where the text stops, q04 "同比2022年销量显著提" in the cell the text stops inside:
+                # unfinished, not vague — the figure the rule finds missing may follow in what was cut (KPI000 says so)
+                continue
             if self._execution_line(ind):
                 continue  # "预算执行率 | 预算执行率": the self-evaluation form's own execution line, no target
             if self._bound_elsewhere(ind):

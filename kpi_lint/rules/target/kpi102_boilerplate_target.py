@@ -91,7 +91,8 @@ class BoilerplateTarget(Rule):
     ">90"）单独出现在不能用百分比表示的指标上——人数、金额、日期，或本身不是比率的数量/成本/时效指标——也逐条
     报告（这些指标上的"%"归 KPI104），但要有它是及格线的依据：写着"%"，或本项目另有比率行用着同一个数
     （"设备检修维护次数 | ≥95"旁边"正常使用率 | ≥95"）；只有一个裸数字落在计数上（"药品监管人员人均培训学时 |
-    ≥90"，实际 96 学时）时，它是漏写了单位的计数，由 KPI103 报告缺单位。
+    ≥90"，实际 96 学时）时，它是漏写了单位的计数，由 KPI103 报告缺单位。原文停在指标值这一格中
+    （``Project.cut_cell``）的行不计入、不举例，也不逐条报告：那一格可能还有没印出的单位或数字。
 
     套用模板的报告落在计入的行中、按表中顺序第一条套用值在那里不自然的行上（名称不是比率、不以"率""度"结尾，如
     "促进农村集体经济发展 | ≥95%"），不落在本就该写及格线的满意度、合格率上；只有所有计入的行都是比率时才落在第一行。
@@ -133,7 +134,12 @@ class BoilerplateTarget(Rule):
         cues = name_cues(self.lexicon)
         templated: set[str | None] = set()
         for period in project.periods:
-            filled = [i for i in project.indicators if i.period == period and not is_blank(i.value, cues)]
+            # a value in the cell the text stops inside (Project.cut_cell) is not known whole: not counted, not quoted
+            filled = [
+                i
+                for i in project.indicators
+                if i.period == period and not is_blank(i.value, cues) and not project.cut_in(i, "value")
+            ]
             # 100% on a completion, pass, on-time or safety rate is that rate's ordinary target, no template fill:
             # such rows neither count towards the threshold nor serve as examples (sample 54, h01's 完工率, 及时率 …)
             full = [i for i in filled if self._full_rate_at_100(i)]
@@ -228,8 +234,8 @@ class BoilerplateTarget(Rule):
         return all(takes_it(i) for i in same)
 
     def _misplaced_threshold(self, ind: Indicator, project: Project, cues: NameCues) -> bool:
-        if is_blank(ind.value, cues):
-            return False
+        if is_blank(ind.value, cues) or project.cut_in(ind, "value"):
+            return False  # a "≥95" the text stops inside may go on with its unit ("≥95个")
         parsed = ind.parsed or parse_value(ind.value, self.lexicon)
         if not pasted_threshold(ind, parsed, project, cues):
             return False  # a bare "≥90" under 人均培训学时 alone: the count with its unit left off (KPI103)

@@ -73,7 +73,8 @@ class EmptyTarget(Rule):
     "质量指标 | 建设符合验收要求 | 20 | 20"，表里没有分值一栏）时也报告：这个数看不出衡量什么，多半是该行的分值
     填进了指标值一栏，目标并没有写（KPI103 不再报它缺单位：一个问题只报一次）。
     表格在原文中被截断、这一行是截断处读到的最后一行、只读到名称（自评表的其他行读到了实际值、分值，或整张自评表只读到
-    这一行）时也不报：指标值在截断处之后（j15“质量指标 | 是否达到国”）。表格自己的过程管理一节（一级"过程管理"，
+    这一行）时也不报：指标值在截断处之后（j15“质量指标 | 是否达到国”）；原文停在名称这一格中（``Project.cut_cell``）时，
+    无论表格是否被判为截断，都不报；原文停在指标值这一格中、读到的只是“无”“—”一类空值词时也不报：那可能只是目标的开头。表格自己的过程管理一节（一级"过程管理"，
     如自评框架的"项目管理 | 投入管理"）里的行也不报：那是评价项目怎么管的评分项，模板本来不要求填指标值（常印“—”），
     目标值规则都不检查它们。文字报告里一句“对象 + 方式词 + 动作”的陈述（``compliance_phrases.txt`` 的键“方式”：
     正常、按时、足额……，“职工个税正常申报缴纳”；时效指标下除外，那里要的是日期）是按规定办到与否的定性目标：提示（info）它可以按是/否核查、应写明核查的
@@ -119,8 +120,10 @@ class EmptyTarget(Rule):
                 continue  # the name cell prints the target too ("完成及时率(≥**%)>=100%", "…公路32.1公里"): not empty
             if value_blank and not self.readings.is_name(ind.level3):
                 continue  # "-定性" (a 指标性质 cell), "满意度指标服务对象" (a wrapped label): no indicator at all
-            if value_blank and name_at_the_break(ind, project, doc):
-                continue  # "质量指标 | 是否达到国" where the excerpt stops: its value lies beyond the break
+            if value_blank and (name_at_the_break(ind, project, doc) or project.cut_in(ind, "value")):
+                # "质量指标 | 是否达到国" where the excerpt stops: its value lies beyond the break; a "无" or "—" in the
+                # cell the text stops inside may be the start of a target ("无重大安全事故")
+                continue
             if value_blank and heads_breakdown(project, at, cues):
                 continue  # "★补助家畜家禽养殖数量 10 10" over its items "猪养殖数量 80头" …: a heading, not empty
             if value_blank:

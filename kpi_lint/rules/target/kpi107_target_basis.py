@@ -59,7 +59,8 @@ class TargetBasis(Rule):
     指标解释（以“反映”“衡量”等开头：“反映办公大楼全年维修维护情况”，有的模板把这一栏叫“绩效标准”），也不检查：
     那一栏不是依据栏；一栏多数行写的是要达到的水平（“100%”“每月每人200元”“开展活动1次”，或与指标值相同），
     是模板的“绩效标准”（标准值），同样不是依据栏，不检查。词表：``lexicons/target_bases.txt``、``lexicons/yes_no_cues.txt``、``lexicons/glue_cues.txt``
-    （描述开头）。
+    （描述开头）。原文停在某一行之中（``Project.cut_cell``）、依据一栏没有读到或正是原文停住的那一格的行不检查：
+    依据在截断处之后，或只读到开头（“按服务对象满”）。
 
     **为什么不好**
 
@@ -90,7 +91,7 @@ class TargetBasis(Rule):
             return  # its 评分标准 column says how points are given, not where a target comes from
         cues = name_cues(self.lexicon)
         bases = self.lexicon.keyed(BASES)
-        rows = [ind for ind in project.indicators if is_filled(ind, cues)]
+        rows = [ind for ind in project.indicators if is_filled(ind, cues) and not _basis_cut(ind, project)]
         if not any(ind.basis is not None and not is_blank(ind.basis, cues) for ind in project.indicators):
             return  # no 确定依据 column, or it is printed empty throughout (nothing to tell them apart)
         scoring = bases.get(_SCORING, ())
@@ -162,3 +163,11 @@ class TargetBasis(Rule):
         message += "应写明计划标准、行业标准、历史标准或其他标准，或点名具体文件（如《××管理办法》、文号）。"
         span = "basis" if "basis" in ind.spans else "value"
         return self.finding(doc, message, project=project, indicator=ind, span=span)
+
+
+def _basis_cut(ind: Indicator, project: Project) -> bool:
+    """The text stops inside this row (``Project.cut_cell``) at or before its basis cell: the basis printed, if any,
+    is cut or lies beyond the break (a basis read whole before the cut cell is judged as usual)."""
+    if not project.cut_row(ind):
+        return False
+    return "basis" not in ind.spans or project.cut_in(ind, "basis")

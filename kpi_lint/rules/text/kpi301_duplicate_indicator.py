@@ -37,6 +37,7 @@ class DuplicateIndicator(Rule):
     把这个名称印得更短（实施期"贫困人口参保县级财政补"、年度"贫困人口参保县"：KPI305 报告截断）时也不报告：表格的
     单元格按定宽截断，共用这段文字的几行可能是不同的指标（质量下"100%"、时效下"及时"），重名是截断造成的，由 KPI305
     报告一次。
+    原文停在名称这一格中的行（``Project.cut_cell``）不比较：名称可能在截断处之后接着写。
 
     **为什么不好**
 
@@ -69,6 +70,8 @@ class DuplicateIndicator(Rule):
             key_name = clean(ind.level3)
             if not key_name or not self.readings.is_name(ind.level3) or key_name in statuses:
                 continue  # a shifted cell ("是"), a piece of a label, a status ("完成") read as the name
+            if project.cut_in(ind, "level3"):
+                continue  # a name the text stops inside may go on past the name it equals so far
             first = first_seen.setdefault((ind.period, key_name), ind)
             if first is ind or key_name in clipped:
                 continue  # the first time; or a name the other period prints cut short, clipped itself (KPI305)

@@ -27,7 +27,7 @@ class NameEqualsDescription(Rule):
     **做什么**
 
     对印有"绩效指标描述"列的表（绩效目标表），报告描述与三级指标名称相同的行（统一全角半角、去掉空白、
-    首尾标点和括号中的单位后比较）。
+    首尾标点和括号中的单位后比较）。原文停在描述这一格中（``Project.cut_cell``）的不报告：描述可能在截断处之后接着写。
 
     **为什么不好**
 
@@ -65,7 +65,8 @@ class NameEqualsDescription(Rule):
             for ind in project.indicators:
                 name, description = _core(ind.level3), _core(ind.description)
                 described += bool(description)
-                if name and name == description:
+                # a description the text stops inside (Project.cut_cell) may go on past the name it repeats so far
+                if name and name == description and not project.cut_in(ind, "description"):
                     repeats.append((project, ind))
         if not repeats:
             return

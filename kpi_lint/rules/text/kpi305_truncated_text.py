@@ -56,6 +56,7 @@ class TruncatedText(Rule):
     * 单元格以不能结束短语的连接词结尾（``dangling_endings``：的 和 及 与 或 、 ，），如"城乡居民就医补助工作的"。
 
     较短的文字至少 ``min_length``（默认 5）个字；只多出括号单位的不算，因此普通短名称（"参保率"与"参保率（%）"）不报告。
+    原文停在其中的那一格（``Project.cut_cell``，摘录的截断）不报告：截断的是摘录，不是单位填的表，KPI000 已点出这一格。
 
     **为什么不好**
 
@@ -106,8 +107,8 @@ class TruncatedText(Rule):
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
         reported: set[tuple[int, str]] = set()
         for ind, field, fuller, where in self._prefix_cuts(project):
-            if (id(ind), field) in reported:
-                continue
+            if (id(ind), field) in reported or project.cut_in(ind, field):
+                continue  # the cell the text stops inside was cut by the excerpt, not by the department (KPI000)
             reported.add((id(ind), field))
             text = getattr(ind, field)
             label = _LABELS[field] + (f"（{ind.period}）" if ind.period else "")
@@ -121,6 +122,8 @@ class TruncatedText(Rule):
                 text = squashed(getattr(ind, field))
                 if (id(ind), field) in reported or len(text) < 2 or text[-1] not in endings:
                     continue  # (a lone "," is a stray separator, not a cut text)
+                if project.cut_in(ind, field):
+                    continue  # "…工作的" where the text stops: the excerpt's cut, which KPI000 reports
                 if ends_with_word(text):
                     continue  # "不涉及", "基本普及", "群众参与": the last character belongs to a word
                 reported.add((id(ind), field))
