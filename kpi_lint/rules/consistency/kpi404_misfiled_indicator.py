@@ -602,7 +602,12 @@ class MisfiledIndicator(Rule):
             if rewritten:
                 # "完成校园维修改造及设备购置项目 | 800万元" under 数量: the name is an output, the value is the slip
                 example = peer_example(
-                    self.context.extras.get(SUGGESTER), project, doc.path, ind.level2, fiscal_year(project, doc)
+                    self.context.extras.get(SUGGESTER),
+                    project,
+                    doc.path,
+                    ind.level2,
+                    fiscal_year(project, doc),
+                    lexicon=self.lexicon,
                 )
                 message = (
                     f"三级指标“{ind.level3}”填在{ind.level2}下，指标值“{ind.value or ''}”却是金额（{basis}）。"
@@ -633,7 +638,12 @@ class MisfiledIndicator(Rule):
             if self._leaves_empty(project, ind, label, moved):
                 # The row was the project's only one of a category every project must set: name what belongs there.
                 example = peer_example(
-                    self.context.extras.get(SUGGESTER), project, doc.path, ind.level2, fiscal_year(project, doc)
+                    self.context.extras.get(SUGGESTER),
+                    project,
+                    doc.path,
+                    ind.level2,
+                    fiscal_year(project, doc),
+                    lexicon=self.lexicon,
                 )
                 what = "一项真正的效益目标" if ind.level2 in BENEFIT_LEVEL2 else f"{ind.level2}下真正属于它的目标"
                 message += f"{self._left_there(project, ind, moved)}，并补上{what}{cited_example(example)}"
