@@ -1260,6 +1260,19 @@ def test_kpi404_never_gives_an_example_of_another_project_kind() -> None:
             assert peers >= 2, f.suggestion
 
 
+def test_kpi404_gives_no_example_that_shares_nothing_with_the_project() -> None:
+    """Issue 11-s60-fixes (sample 60's partly on 003 1892): a subsidy to social-insurance collection agents (代办员补助)
+    was offered "医保信息系统正常运行率 ≥95%", an IT project's target of the same sector; an example whose name shares no
+    content word with the project's name, goals or rows (sector, category, measure and area words aside) is dropped.
+    003 1828's 医疗救助 fund keeps "城乡医疗救助对象参保率 100%", whose 救助 its rows share."""
+    agents = _kpi404_at("003_b1a61ad4", 1892)
+    assert agents.suggestion is None
+    assert agents.message.endswith("请移到时效指标（移走后质量指标就空了），并补上质量指标下真正属于它的目标。")
+    aid = _kpi404_at("003_b1a61ad4", 1828)
+    assert aid.message.endswith("如同类项目所设“城乡医疗救助对象参保率 100%”。")
+    assert aid.suggestion is not None and aid.suggestion.startswith("城乡医疗救助对象参保率 100%（同类项目 3 个使用")
+
+
 # KPI502's copied-target message on the wild set (issue 11-s50-fixes, sample 50's cause 1): the example was one
 # relics project's ("完成3处文物修缮，12月20日通过验收") on a library's and a school's rows; it is now built from the
 # row's own name and the unit that name asks for, or there is none.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,7 +90,7 @@ class NameCues:
     event_words: tuple[str, ...] = ()
     # continuous_work.txt: a 时效 value that only names the period of continuous work ("系统维护时间 | 全年") is offered
     # a limit per occurrence or a frequency, not a completion date
-    ongoing: OngoingWork = OngoingWork()
+    ongoing: OngoingWork = field(default_factory=OngoingWork)
 
 
 @lru_cache(maxsize=8)
