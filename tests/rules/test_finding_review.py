@@ -1262,8 +1262,9 @@ def test_kpi404_never_gives_an_example_of_another_project_kind() -> None:
 
 def test_kpi404_gives_no_example_that_shares_nothing_with_the_project() -> None:
     """Issue 11-s60-fixes (sample 60's partly on 003 1892): a subsidy to social-insurance collection agents (代办员补助)
-    was offered "医保信息系统正常运行率 ≥95%", an IT project's target of the same sector; an example whose name shares no
-    content word with the project's name, goals or rows (sector, category, measure and area words aside) is dropped.
+    was offered "医保信息系统正常运行率 ≥95%", an IT project's target of the same sector; an example whose name shares
+    no content word with the project's name, goals or rows (sector, category, measure and area words aside) is
+    dropped.
     003 1828's 医疗救助 fund keeps "城乡医疗救助对象参保率 100%", whose 救助 its rows share."""
     agents = _kpi404_at("003_b1a61ad4", 1892)
     assert agents.suggestion is None
