@@ -64,7 +64,24 @@ def cut_widths(doc: Document, lexicon: Lexicon) -> dict[tuple[Form | None, str |
     widths: dict[tuple[Form | None, str | None], int] = {}
     for column, texts in names.items():
         width = max(len(t) for t in texts)
-        stopped = [t for t in texts if len(t) == width and not ends_complete(t, lexicon)]
-        if len(stopped) >= MIN_CUT_NAMES:
+        longest = [t for t in texts if len(t) == width]
+        if len(longest) < MIN_CUT_NAMES:
+            continue  # decided without segmenting a word
+        if sum(not ends_complete(t, lexicon) for t in longest) >= MIN_CUT_NAMES:
             widths[column] = width
     return widths
+
+
+class ColumnWidths:
+    """`cut_widths` of one document, worked out when first asked: only a document with a cut cell needs them, and
+    most have none (a one-file check does not load jieba for them)."""
+
+    def __init__(self, doc: Document, lexicon: Lexicon) -> None:
+        self._doc, self._lexicon = doc, lexicon
+        self._widths: dict[tuple[Form | None, str | None], int] | None = None
+
+    def of(self, form: Form | None, period: str | None) -> int | None:
+        """The width at which the 三级指标 column of (form, period) was cut, or None."""
+        if self._widths is None:
+            self._widths = cut_widths(self._doc, self._lexicon)
+        return self._widths.get((form, period))

@@ -10,7 +10,7 @@ from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import paired_rows
-from kpi_lint.rules.text._cut_width import cut_widths, ends_complete, ends_with_word
+from kpi_lint.rules.text._cut_width import ColumnWidths, ends_complete, ends_with_word
 from kpi_lint.rules.text._text import clean_cut, squashed
 
 __all__ = ["TruncatedText", "ends_with_word"]
@@ -90,28 +90,26 @@ class TruncatedText(Rule):
                 yield ind, "adjusted_value", ind, "调整后指标值"
 
     def check_document(self, doc: Document) -> Iterator[Finding]:
-        widths = cut_widths(doc, self.lexicon)  # once per document: the width is the whole column's
+        widths = ColumnWidths(doc, self.lexicon)  # once per document: the width is the whole column's
         for project in doc.projects:
             yield from self._check(project, doc, widths)
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
-        yield from self._check(project, doc, cut_widths(doc, self.lexicon))
+        yield from self._check(project, doc, ColumnWidths(doc, self.lexicon))
 
-    def _cut_too(
-        self, project: Project, other: Indicator, field: str, widths: dict[tuple[Form | None, str | None], int]
-    ) -> int | None:
+    def _cut_too(self, project: Project, other: Indicator, field: str, widths: ColumnWidths) -> int | None:
         """The fixed width at which the fuller 三级指标 was cut too (`cut_widths`): it stops at its column's width,
         inside a word ("城乡居民县级财政补助参" in 001's 实施期 column, cut at 11 characters); None when it may be whole
         ("参保人员对医保服务的满意度": a long name in a column with no fixed width)."""
-        width = widths.get((project.form, other.period)) if field == "level3" else None
+        if field != "level3":
+            return None
+        width = widths.of(project.form, other.period)
         name = clean_cut(other.level3)
         if width is None or len(name) != width or ends_complete(name, self.lexicon):
             return None
         return width
 
-    def _check(
-        self, project: Project, doc: Document, widths: dict[tuple[Form | None, str | None], int]
-    ) -> Iterator[Finding]:
+    def _check(self, project: Project, doc: Document, widths: ColumnWidths) -> Iterator[Finding]:
         reported: set[tuple[int, str]] = set()
         for ind, field, other, where in self._prefix_cuts(project):
             short = "value" if field == "adjusted_value" else field
