@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kpi_lint.lexicon import load_lexicon
 from kpi_lint.library.suggest import Suggestion
 from kpi_lint.model import Form, Project
 from kpi_lint.rules.target.common import fits_year, peer_example, peer_lines
@@ -38,7 +39,9 @@ class _Peers:
         return self.found[:k]
 
 
-PROJECT = Project(name="小学教育公用经费", form=Form.DECLARATION, line=1, column=1)
+# Its name shares 项目 and 拨付 with the two examples (peer_example offers only an example about the project)
+PROJECT = Project(name="小学教育公用经费拨付项目", form=Form.DECLARATION, line=1, column=1)
+LEXICON = load_lexicon()
 
 
 def test_a_dated_example_fits_only_its_own_year() -> None:
@@ -50,10 +53,19 @@ def test_a_dated_example_fits_only_its_own_year() -> None:
 
 def test_the_nearest_fitting_example_is_taken() -> None:
     peers: Any = _Peers([DATED, UNDATED])
-    assert peer_example(peers, PROJECT, "a07.txt", "时效指标", 2024) is UNDATED
-    assert peer_example(peers, PROJECT, "a07.txt", "时效指标", 2021) is DATED
+    assert peer_example(peers, PROJECT, "a07.txt", "时效指标", 2024, lexicon=LEXICON) is UNDATED
+    assert peer_example(peers, PROJECT, "a07.txt", "时效指标", 2021, lexicon=LEXICON) is DATED
     only_dated: Any = _Peers([DATED])
-    assert peer_example(only_dated, PROJECT, "a07.txt", "时效指标", 2024) is None
+    assert peer_example(only_dated, PROJECT, "a07.txt", "时效指标", 2024, lexicon=LEXICON) is None
+
+
+def test_an_example_about_another_kind_of_project_is_passed_over() -> None:
+    """Issue 11-s60-fixes: an IT system's uptime shares no word with a school's running costs; the next one does."""
+    unrelated = _suggestion("医保信息系统正常运行率", "≥95%")
+    peers: Any = _Peers([unrelated, UNDATED])
+    assert peer_example(peers, PROJECT, "a07.txt", "时效指标", 2024, lexicon=LEXICON) is UNDATED
+    alone: Any = _Peers([unrelated])
+    assert peer_example(alone, PROJECT, "a07.txt", "时效指标", 2024, lexicon=LEXICON) is None
 
 
 def test_peer_lines_leave_out_other_years() -> None:

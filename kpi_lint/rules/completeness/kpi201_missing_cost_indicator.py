@@ -230,7 +230,7 @@ class MissingCostIndicator(Rule):
             suggestion = "；".join(examples) if examples else None
         # What to write: what projects of its own sector set (fitted to its funds), else the form without a figure —
         # one sample project's 会议费 is no example for a multi-million subsidy fund, a school or a court.
-        example = peer_example(suggester, project, doc.path, COST, fiscal_year(project, doc))
+        example = peer_example(suggester, project, doc.path, COST, fiscal_year(project, doc), lexicon=self.lexicon)
         what = cited_example(example) or f"：{UNIT_OR_CEILING}"
         message = (
             f"项目没有成本指标：{how}{rule_of}。每个项目都应设成本指标，写明经济成本{what}，"

@@ -55,6 +55,7 @@ _ON_PEOPLE = (ECONOMIC, SOCIAL)
 
 if TYPE_CHECKING:
     from kpi_lint.classify.calibration import ClaimGate
+    from kpi_lint.library.suggest import Suggestion
     from kpi_lint.run.cache import Cache
 
 UNIT_COST_FILE = "unit_cost_words.txt"  # an amount per unit (每亩, 人均, 单价), as kpi-lint suggest reads it
@@ -604,9 +605,7 @@ class MisfiledIndicator(Rule):
             assert ind.level2 is not None
             if rewritten:
                 # "完成校园维修改造及设备购置项目 | 800万元" under 数量: the name is an output, the value is the slip
-                example = peer_example(
-                    self.context.extras.get(SUGGESTER), project, doc.path, ind.level2, fiscal_year(project, doc)
-                )
+                example = self._example(project, doc, ind.level2)
                 message = (
                     f"三级指标“{ind.level3}”填在{ind.level2}下，指标值“{ind.value or ''}”却是金额（{basis}）。"
                     f"名称说的不是成本，错的是指标值：请在{ind.level2}下为它写出该类别的目标"
@@ -635,9 +634,7 @@ class MisfiledIndicator(Rule):
                 message = f"{placed}但看起来属于{label}（{basis}）。请移到{label}"
             if self._leaves_empty(project, ind, label, moved):
                 # The row was the project's only one of a category every project must set: name what belongs there.
-                example = peer_example(
-                    self.context.extras.get(SUGGESTER), project, doc.path, ind.level2, fiscal_year(project, doc)
-                )
+                example = self._example(project, doc, ind.level2)
                 what = "一项真正的效益目标" if ind.level2 in BENEFIT_LEVEL2 else f"{ind.level2}下真正属于它的目标"
                 message += f"{self._left_there(project, ind, moved)}，并补上{what}{cited_example(example)}"
             finding = self.finding(
@@ -651,6 +648,11 @@ class MisfiledIndicator(Rule):
             )
             finding.moves_to = label  # data for the rules that report the gap this row would fill (KPI202)
             yield finding
+
+    def _example(self, project: Project, doc: Document, level2: str) -> Suggestion | None:
+        """What similar projects of the sector set under `level2`, about this project (`peer_example`), or None."""
+        suggester = self.context.extras.get(SUGGESTER)
+        return peer_example(suggester, project, doc.path, level2, fiscal_year(project, doc), lexicon=self.lexicon)
 
     @staticmethod
     def _between_effects_without_money(ind: Indicator, label: str) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +21,8 @@ from kpi_lint.parse.form_header import DIRECTION_WORDS, YES_NO_MARKS
 from kpi_lint.parse.numbering import DIGIT
 from kpi_lint.parse.values import mentions_date, parse_value
 from kpi_lint.rules.consistency._years import years_in
+from kpi_lint.rules.target.example_fit import about_the_project
+from kpi_lint.rules.target.ongoing_work import OngoingWork, ongoing_form, read_ongoing
 from kpi_lint.rules.text._text import holds_any, name_ends_with
 from kpi_lint.vocab import COST, PROCESS_L1, QUALITY, QUANTITY, SATISFACTION, TIMELINESS
 
@@ -86,6 +88,9 @@ class NameCues:
     effect_words: tuple[str, ...] = ()  # a name ending so measures an effect on the cost it names, not the cost
     # event_deadlines.txt: an event a timeliness value hangs its time on ("培训结束后及时考核"): "结束后", "到位后" …
     event_words: tuple[str, ...] = ()
+    # continuous_work.txt: a 时效 value that only names the period of continuous work ("系统维护时间 | 全年") is offered
+    # a limit per occurrence or a frequency, not a completion date
+    ongoing: OngoingWork = field(default_factory=OngoingWork)
 
 
 @lru_cache(maxsize=8)
@@ -113,6 +118,7 @@ def _cues_for(directory: str) -> NameCues:
         standard_words=tuple(paid_out.get(PAID_OUT_STANDARD, ())),
         effect_words=tuple(paid_out.get(PAID_OUT_EFFECT, ())),
         event_words=tuple(sorted(read_list(root, EVENT_DEADLINES_FILE), key=len, reverse=True)),
+        ongoing=read_ongoing(root),
     )
 
 
@@ -775,6 +781,11 @@ def target_form(ind: Indicator, cues: NameCues, year: int | None = None) -> str 
         event = after_event(ind.value, cues)
         if event is not None:
             return f"{event}N日内"  # "1-6期培训结束后及时考核": a time counted from the event, not a calendar date
+        ongoing = ongoing_form(ind.level3, ind.value, cues.ongoing)
+        if ongoing is not None:
+            return (
+                ongoing  # "信息化网络系统维护时间 | 全年": continuous work has a limit per occurrence, not an end date
+            )
         return f"不晚于{year}年N月底" if year else "不晚于N月底"
     if ind.level2 != COST and is_benefit(ind) and effect_on_a_cost(ind.level3, cues):
         # "对控制基建项目成本影响程度" under 效益: the effect on a cost is what it saved, a floor — not a ceiling
@@ -820,7 +831,13 @@ _EXAMPLES_ASKED = 3  # the nearest peer targets looked at for one that fits the 
 
 
 def peer_example(
-    suggester: Suggester | None, project: Project, path: str, level2: str, year: int | None = None
+    suggester: Suggester | None,
+    project: Project,
+    path: str,
+    level2: str,
+    year: int | None = None,
+    *,
+    lexicon: Lexicon,
 ) -> Suggestion | None:
     """What the most similar projects of the project's own sector set under `level2` (kpi_lint.library.suggest,
     fitted to the project's funds and checked by the catalog), when at least MIN_EXAMPLE_PEERS of them set it;
@@ -828,12 +845,14 @@ def peer_example(
     vaccine project, one sample's 会议费 for a subsidy fund) is no example for this one, and a target only one
     other project sets is that project's own work, not what projects of this kind set. Nor is a peer's total
     shown unscaled (the project lists no funds): "成本 ≤90万元" of a township's budget says nothing of this one's.
-    Nor a target dated in another year than the project's fiscal `year` (`fits_year`): the nearest one that fits is
-    taken instead."""
+    Nor a target dated in another year than the project's fiscal `year` (`fits_year`), nor one whose name shares no
+    content word with the project's name, goals or rows (`about_the_project`: "医保信息系统正常运行率" of the
+    medical-insurance IT projects for a subsidy to insurance collection agents): the nearest one that fits is taken
+    instead."""
     if suggester is None:
         return None
     found = suggester.suggest(project, level2, path, k=_EXAMPLES_ASKED, same_sector=True)
-    fitting = [item for item in found if fits_year(item, year)]
+    fitting = [item for item in found if fits_year(item, year) and about_the_project(item.level3, project, lexicon)]
     if not fitting or fitting[0].peer_projects < MIN_EXAMPLE_PEERS or fitting[0].unscaled_total:
         return None
     return fitting[0]

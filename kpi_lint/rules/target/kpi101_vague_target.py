@@ -32,6 +32,7 @@ from kpi_lint.rules.target.common import (
     words_in,
     yes_no_verdict,
 )
+from kpi_lint.rules.target.ongoing_work import ongoing_form
 
 _STRICT = (QUANTITY, QUALITY, COST)
 GRADES_FILE = "standard_grades.txt"  # a grade of a standard: 优良 (air quality, AQI ≤ 100)
@@ -75,7 +76,11 @@ class VagueTarget(Rule):
     是/否问题回答"是""否"的不报告：名称含"是否""有无"（``lexicons/yes_no_cues.txt``），或表格的计量单位一栏印着
     "是/否"（"组织口岸重大动物疫情应急处置演练或培训 | 是/否 | 是"：表格自己设的是/否题，对照记录即可核查）。
 
-    时效指标下写明周期或频次的值（"按月安排"、"每季度"）是期限，不报告（KPI104 也接受它）；名称写明了期限、指标值
+    时效指标下写明周期或频次的值（"按月安排"、"每季度"）是期限，不报告（KPI104 也接受它）；只写工作覆盖的时段
+    （"全年"、"全年开展"）、名称说的又是持续的工作（``lexicons/continuous_work.txt``：系统维护、待遇享受、补助发放、
+    政策宣传……）的仍报告，但消息说明"全年"只说工作持续的时段、不是时限，给出的写法是每次办理或响应的时限
+    （"N个工作日内"、"N小时内响应"）或开展的频次（"每季度不少于N次"），不是一个完成日期；名称说的是一件事做完的
+    （"补助发放完成时间"）仍要完成日期；名称写明了期限、指标值
     说按期完成的（"春节前完成走访慰问 | 按时限完成"）也不报告：期限写了，值是"是否按期"的目标；写明服务时段的
     （"可保证读者使用时长 | 全天候可用"、"7×24小时在线"，``lexicons/service_periods.txt``，值里没有含糊词）也不报告：
     服务是否随时可用可以核查；质量指标下只写一个
@@ -116,7 +121,7 @@ class VagueTarget(Rule):
     **改为**::
 
         效益指标 | 社会效益指标 | 困难群众看病就医平均报销时长 | ≤5个工作日
-        产出指标 | 时效指标     | 城乡居民享受补助时间         | 不晚于2023年2月底
+        产出指标 | 时效指标     | 城乡居民享受补助时间         | 参保登记后10个工作日内
 
     选项：``model_threshold``（0.8）——分类器概率达到此值，其判断才计入。
     """
@@ -320,13 +325,21 @@ class VagueTarget(Rule):
         if value in self.lexicon.words(GRADE_WORDS_FILE):
             return self._graded_finding(doc, project, ind, form, severity, vote)
         quoted = "“" + "”“".join(words) + "”"
+        # "信息化网络系统维护时间 | 全年": the period a service runs, which no completion date answers
+        ongoing = (
+            ind.level2 == TIMELINESS and form is not None and form == ongoing_form(ind.level3, value, cues.ongoing)
+        )
         if not words:
             why = "分类模型判断它没有可核查的内容"
+        elif ongoing:
+            why = f"{quoted}只说工作持续的时段，不是时限"
         elif ind.level2 == TIMELINESS:
             why = f"{quoted}不是具体的完成日期或期限"
         else:
             why = f"{quoted}只说明方向，不说明做到多少"
-        if ind.level2 == TIMELINESS:
+        if ongoing:
+            good = "持续提供的服务、随时办理的待遇或经常开展的活动应写明每次办理或响应的时限，或开展的频次"
+        elif ind.level2 == TIMELINESS:
             good = "时效目标应写明完成日期或期限"
         elif is_benefit(ind):
             good = "效益目标应尽量量化；确实只能定性时，也要写成可核查的分级表述"

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import paired_rows
+from kpi_lint.rules.text._cut_width import ColumnWidths, ends_complete, ends_with_word
 from kpi_lint.rules.text._text import clean_cut, squashed
 
-if TYPE_CHECKING:
-    import jieba
+__all__ = ["TruncatedText", "ends_with_word"]
 
 _LABELS = {
     "level3": "三级指标",
@@ -25,20 +25,6 @@ _LABELS = {
 _CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 # An extension that only adds a bracketed unit ("参保率" → "参保率（%）") is not a cut.
 _BRACKET_START = ("(", "（", "[", "【")
-
-
-def _segmenter() -> jieba.Tokenizer:
-    # Imported on first use: most documents have no cell ending in 的/和/及, and the catalog loads light.
-    from kpi_lint.segment import plain_tokenizer
-
-    return plain_tokenizer()
-
-
-def ends_with_word(text: str) -> bool:
-    """The text's last character is the end of a word of two or more characters (jieba's dictionary):
-    "不涉及" ends in 涉及, "普及" is a word; "…补助和" and "…标准的" end in a particle left dangling."""
-    tokens = _segmenter().lcut(text[-8:])
-    return bool(tokens) and len(tokens[-1]) >= 2
 
 
 class TruncatedText(Rule):
@@ -90,32 +76,61 @@ class TruncatedText(Rule):
             return False
         return long.startswith(short) and not long[len(short) :].startswith(_BRACKET_START)
 
-    def _prefix_cuts(self, project: Project) -> Iterator[tuple[Indicator, str, str, str]]:
-        """(indicator, field, the fuller text, where that text is printed)."""
+    def _prefix_cuts(self, project: Project) -> Iterator[tuple[Indicator, str, Indicator, str]]:
+        """(indicator, field, the row printing the fuller text, where that text is printed)."""
         if project.form is Form.DECLARATION:
             for left, right in paired_rows(project):
                 for field in ("level3", "value"):
                     a, b = clean_cut(getattr(left, field)), clean_cut(getattr(right, field))
                     if self._cut_prefix(a, b, field):
-                        yield left, field, getattr(right, field), f"{right.period}同一行"
+                        yield left, field, right, f"{right.period}同一行"
                     elif self._cut_prefix(b, a, field):
-                        yield right, field, getattr(left, field), f"{left.period}同一行"
+                        yield right, field, left, f"{left.period}同一行"
         for ind in project.indicators:
             if ind.adjusted_value and self._cut_prefix(clean_cut(ind.value), clean_cut(ind.adjusted_value), "value"):
-                yield ind, "value", ind.adjusted_value, "调整后指标值"
+                yield ind, "adjusted_value", ind, "调整后指标值"
+
+    def check_document(self, doc: Document) -> Iterator[Finding]:
+        widths = ColumnWidths(doc, self.lexicon)  # once per document: the width is the whole column's
+        for project in doc.projects:
+            yield from self._check(project, doc, widths)
 
     def check_project(self, project: Project, doc: Document) -> Iterator[Finding]:
+        yield from self._check(project, doc, ColumnWidths(doc, self.lexicon))
+
+    def _cut_too(self, project: Project, other: Indicator, field: str, widths: ColumnWidths) -> int | None:
+        """The fixed width at which the fuller 三级指标 was cut too (`cut_widths`): it stops at its column's width,
+        inside a word ("城乡居民县级财政补助参" in 001's 实施期 column, cut at 11 characters); None when it may be whole
+        ("参保人员对医保服务的满意度": a long name in a column with no fixed width)."""
+        if field != "level3":
+            return None
+        width = widths.of(project.form, other.period)
+        name = clean_cut(other.level3)
+        if width is None or len(name) != width or ends_complete(name, self.lexicon):
+            return None
+        return width
+
+    def _check(self, project: Project, doc: Document, widths: ColumnWidths) -> Iterator[Finding]:
         reported: set[tuple[int, str]] = set()
-        for ind, field, fuller, where in self._prefix_cuts(project):
-            if (id(ind), field) in reported or project.cut_in(ind, field):
+        for ind, field, other, where in self._prefix_cuts(project):
+            short = "value" if field == "adjusted_value" else field
+            if (id(ind), short) in reported or project.cut_in(ind, short):
                 continue  # the cell the text stops inside was cut by the excerpt, not by the department (KPI000)
-            reported.add((id(ind), field))
-            text = getattr(ind, field)
-            label = _LABELS[field] + (f"（{ind.period}）" if ind.period else "")
-            message = (
-                f"{label}“{text}”被截断：{where}为“{fuller.strip()}”。请补全单元格，两处写出同一个完整的名称或指标值。"
-            )
-            yield self.finding(doc, message, project=project, indicator=ind, span=field, suggestion=fuller.strip())
+            reported.add((id(ind), short))
+            text, fuller = getattr(ind, short), getattr(other, field).strip()
+            label = _LABELS[short] + (f"（{ind.period}）" if ind.period else "")
+            width = self._cut_too(project, other, field, widths)
+            if width is not None:
+                # Both cells stop at their column's width: neither is the name, so none is offered
+                message = (
+                    f"{label}“{text}”被截断：{where}的“{fuller}”也不完整——本文件{other.period}一栏最长的名称都停在"
+                    f"{width}个字，且多个断在词中（按定宽截断），它正好{width}个字、断在词中。"
+                    "请补全两处单元格，写出同一个完整的名称。"
+                )
+                yield self.finding(doc, message, project=project, indicator=ind, span=short)
+                continue
+            message = f"{label}“{text}”被截断：{where}为“{fuller}”。请补全单元格，两处写出同一个完整的名称或指标值。"
+            yield self.finding(doc, message, project=project, indicator=ind, span=short, suggestion=fuller)
         endings = str(self.opts["dangling_endings"])
         for ind in project.indicators:
             for field, label in _LABELS.items():
