@@ -61,7 +61,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
                 for t, table in enumerate(tables, start=1)
             ]
             rebuilt = [
-                _grid(table, number, t, rebuilt=True, chars=page.chars)
+                _grid(table, number, t, rebuilt=True, chars=page.chars, label_at=found.texts)
                 for t, table in enumerate(unruled, start=len(tables) + 1)
             ]
             placed = sorted(  # (pdfplumber table, its grid, rebuilt from word positions), top to bottom
@@ -247,12 +247,15 @@ def _grid(
     rebuilt: bool = False,
     chars: list[dict[str, Any]] | None = None,
     above: dict[BBox, str] | None = None,
+    label_at: dict[BBox, BBox] | None = None,
 ) -> Grid:
     """A pdfplumber table as a grid: each None slot takes the cell whose box covers it.  A cell of `above`
     (one merged over a page break, its text printed above the table: `pdf_open_top`) takes that text.  The
     cells of a table rebuilt from word positions (`rebuilt`) also name their box's top left corner on the page
     in points ("页2 表1 行5 格3 (186,341)"), since no ruling shows where its rows and columns are.
-    Given the page's `chars`, a cell's lines wrapped at its right edge are joined (`unwrapped`)."""
+    Given the page's `chars`, a cell's lines wrapped at its right edge are joined (`unwrapped`).  A cell of
+    `label_at` (a label merged down its rows, ``pdf_merged_labels``) reads the text standing where it maps to,
+    its lines joined (a label wrapped in its cell)."""
     rows = table.rows  # type: ignore[attr-defined]
     texts = table.extract()  # type: ignore[attr-defined]
     boxes = [
@@ -269,7 +272,10 @@ def _grid(
                 out.append(None)
                 continue
             text = fold_radicals(((above or {}).get(tuple(bbox), "") + "\n" + (texts[r][c] or "")).strip("\n"))
-            if "\n" in text and (r, c) in lines:
+            at = (label_at or {}).get(tuple(bbox))
+            if at is not None and chars:
+                text = fold_radicals("".join(_text_at(chars, at).split()))
+            elif "\n" in text and (r, c) in lines:
                 text = unwrapped(text, bbox, lines[r, c], edges.get(c))
             where = f" ({bbox[0]:.0f},{bbox[1]:.0f})" if rebuilt else ""
             out.append((bbox, Cell(text, 0, c + 1, f"页{page} 表{t} 行{r + 1} 格{c + 1}{where}")))
@@ -317,6 +323,13 @@ def _open_at_foot(
 
             text = fold_radicals(extract_text(inside))
             placed[top][c] = ((x0, y0, x1, foot), Cell(text, 0, c + 1, f"页{page} 表{t} 行{top + 1} 格{c + 1}"))
+
+
+def _text_at(chars: list[dict[str, Any]], box: BBox) -> str:
+    """The text of the characters whose middles stand in `box`."""
+    from pdfplumber.utils import extract_text
+
+    return str(extract_text([ch for ch in chars if centred_in(ch, [box])]))
 
 
 def _carry_tails(grid: Grid, rest_of: dict[int, str]) -> None:

@@ -41,11 +41,14 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 from statistics import median
 from typing import Any
+
+from kpi_lint.read.pdf_merged_labels import Label, Split, blocks, split_labels
 
 BBox = tuple[float, float, float, float]
 
@@ -137,6 +140,7 @@ class Unruled:
     cut: bool  # and its first row is the rest of that table's last row, cut by the page break
     carried: Foot | None = None  # where that table ended on the page before
     opening: list[_Line] = field(default_factory=list)  # the lines of the first one, when it runs on
+    texts: dict[BBox, BBox] = field(default_factory=dict)  # a merged label's cell → where its text stands
 
     def cut_below(self, top: float) -> bool:
         """The row of the run-on table whose box starts at `top` (under a header printed again,
@@ -159,10 +163,16 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
     # points pdfplumber allows inside a word.
     words = [w for w in page.extract_words(x_tolerance=1.5, return_chars=True) if not centred_in(w, ruled)]
     tables: list[Any] = []
+    placed: list[dict[BBox, BBox]] = []  # for each table, where the text of its merged labels' cells stands
     last: Foot | None = None
     runs_on = cut = False
     opening: list[_Line] = []
-    lines = _lines(words)
+    printed = _lines(words)
+    # A label merged down rows that a page break cuts is printed where its whole block's middle falls:
+    # off this page (kept in the text layer, unseen), above or below it.  It heads the rows the page holds.
+    lines = [line for line in printed if page.bbox[1] < line.bottom and line.top < page.bbox[3]]
+    off_above = [line for line in printed if line.bottom <= page.bbox[1]]
+    off_below = [line for line in printed if line.top >= page.bbox[3]]
     read: list[_Line] = []  # the lines of the last table made, when they end their run
     read_opens = False  # and that table opens a page it runs on to
     led = False  # the last table is the one run on from the page before, and it ends its run
@@ -179,28 +189,39 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
             lead = _leading(run, carried)  # the page's first lines, or after a gap in the table they run on
             if lead:
                 if k:
-                    tables.pop()
+                    del tables[-1], placed[-1]
                 opening = [*opening, *run[:lead]]
-                cells, last = _cells(opening, carried.bounds(opening), carried)
+                cells, last, texts = _cells(opening, carried.bounds(opening), carried, beyond=off_above)
                 tables.append(Table(page, cells))
+                placed.append(texts)
                 runs_on = True
                 cut = carried.continued_by(opening[0], last.rights)
                 run = run[lead:]
         led = runs_on and not run
         if read and resumes:
-            tables.pop()  # the gap was blank space inside the table (a tall row): made again as one
+            del tables[-1], placed[-1]  # the gap was blank space inside the table (a tall row): made again as one
             run, opens = [*read, *run], read_opens
         made = _table(run, runs_on=opens) if run else None
         read = []
         if made is not None:
             tables.append(Table(page, made[0]))
+            placed.append(made[2])
             last = made[1]
             read, read_opens = (run if made[1].line is run[-1] else []), opens
+    beyond = [*held, *off_below]  # labels under the page's last table, of its rows the page break cuts
+    if beyond and (read or led) and last is not None:
+        remade = (
+            _cells(opening, carried.bounds(opening), carried, beyond=[*off_above, *beyond])
+            if led and carried is not None
+            else _table(read, runs_on=read_opens, beyond=beyond)
+        )
+        if remade is not None and remade[2]:
+            tables[-1], placed[-1], last = Table(page, remade[0]), remade[2], remade[1]
     if last is not None and lines:
         height = median(line.height for line in lines)
         below = [line.top - last.line.bottom for line in lines if line.top > last.line.bottom]
         last = replace(last, at_foot=all(gap > _BREAK * height for gap in below))
-    return Unruled(tables, last, runs_on, cut, carried, opening)
+    return Unruled(tables, last, runs_on, cut, carried, opening, {b: at for texts in placed for b, at in texts.items()})
 
 
 def centred_in(obj: dict[str, Any], boxes: list[BBox]) -> bool:
@@ -503,11 +524,14 @@ def _crosses_at(lines: list[_Line], x: float) -> bool:
     return any(_crosses(line, (x,)) for line in lines)
 
 
-def _table(run: list[_Line], runs_on: bool = False) -> tuple[list[BBox], Foot] | None:
+def _table(
+    run: list[_Line], runs_on: bool = False, beyond: list[_Line] | None = None
+) -> tuple[list[BBox], Foot, dict[BBox, BBox]] | None:
     """The cells of the table in a run of lines: from its first line of two pieces or more to the
     last, with the lines of one piece between them and the wrapped lines of its last row; None when
     fewer than three lines stand in two columns or more.  `runs_on`: the run opens a page after a
-    table printed without rulings, and its lines of one piece above may be its first row's."""
+    table printed without rulings, and its lines of one piece above may be its first row's.  `beyond`:
+    labels printed apart from the table's rows (`_cells`)."""
     multi = [i for i, line in enumerate(run) if len(line.pieces) >= 2]
     if len(multi) < _MIN_TABLE_LINES:
         return None
@@ -530,7 +554,7 @@ def _table(run: list[_Line], runs_on: bool = False) -> tuple[list[BBox], Foot] |
         end += 1
     table = region[: end + 1]
     above = _foot_set_start(run[: multi[0]], region, bounds, height, wrapped_only=not runs_on)
-    return _cells([*above, *table], bounds, None, measured=table)
+    return _cells([*above, *table], bounds, None, measured=table, beyond=beyond)
 
 
 def _one_cell(line: _Line) -> bool:
@@ -567,23 +591,48 @@ def _foot_set_start(
 
 
 def _cells(
-    region: list[_Line], bounds: list[float], carried: Foot | None, measured: list[_Line] | None = None
-) -> tuple[list[BBox], Foot]:
+    region: list[_Line],
+    bounds: list[float],
+    carried: Foot | None,
+    measured: list[_Line] | None = None,
+    beyond: list[_Line] | None = None,
+) -> tuple[list[BBox], Foot, dict[BBox, BBox]]:
     """The boxes of the cells of the rows of `region` in the columns `bounds` (as wide as the table
     `carried` at least, whose rows it continues), merged across the columns a piece spans, and the
     columns' edges.  `measured`: the lines that tell how the rows are read (`_reader`), when the
-    first lines of `region` were taken into its first row from above it (`_foot_set_start`)."""
+    first lines of `region` were taken into its first row from above it (`_foot_set_start`).  Labels
+    merged down their rows (`pdf_merged_labels`) make one cell over the rows of their block; the box of
+    each such cell maps to where its label's text stands (beside its rows, or off the page).  `beyond`:
+    lines of one piece printed apart from the rows, above or below them, read only as such labels (of
+    blocks a page break cuts)."""
     _place(region, bounds)
-    reader = _reader(measured or region, carried.rights if carried is not None else None)
-    if carried is not None and not reader.align:
-        reader.align = carried.align  # a page's few rows may not tell; the table's rows before do
-    rows = _rows(region, reader)
+    beyond = [line for line in beyond or [] if len(line.pieces) == 1]
+    _place(beyond, bounds)
+    rights = carried.rights if carried is not None else None
+
+    def reader_of(lines: list[_Line]) -> _Rows:
+        reader = _reader(lines, rights)
+        if carried is not None and not reader.align:
+            reader.align = carried.align  # a page's few rows may not tell; the table's rows before do
+        return reader
+
+    head = 0 if carried is not None else _header_end(region, reader_of(measured or region))
+    split = split_labels(
+        sorted([*region[head:], *beyond], key=lambda line: line.top), lambda lines: _rows(lines, reader_of(lines))
+    )
+    merged = _Merged.of(region[:head], split, carried is not None, reader_of) if split is not None else None
+    if merged is None:
+        reader = reader_of(measured or region)
+        rows, kept = _rows(region, reader), region
+    else:
+        reader, rows, kept = merged.reader, merged.rows, [*region[:head], *merged.split.lines]
     left = min(p.x0 for line in region for p in line.pieces) - 1
     right = max(p.x1 for line in region for p in line.pieces) + 1
     if carried is not None:
         left, right = min(left, carried.edges[0]), max(right, carried.edges[-1])
     edges = (left, *bounds, right)
     cells: list[BBox] = []
+    texts: dict[BBox, BBox] = {}  # a merged label's cell → where its text stands
     for k, row in enumerate(rows):
         top = min(line.top for line in row) - 1
         bottom = rows[k + 1][0].top - 1 if k + 1 < len(rows) else max(line.bottom for line in row) + 1
@@ -593,12 +642,87 @@ def _cells(
                 for c in range(p.column + 1, p.last_column + 1):
                     spans[c] = spans[p.column]
         for c in range(len(spans)):
-            if spans[c] == c:
+            if merged is not None and merged.covers(k, c):
+                head_of = merged.heads.get((k, c))
+                if head_of is not None:  # a merged label's cell, down to its block's last row
+                    end, label = head_of
+                    foot = rows[end + 1][0].top - 1 if end + 1 < len(rows) else max(ln.bottom for ln in rows[end]) + 1
+                    cells.append((edges[c], top, edges[c + 1], foot))
+                    texts[cells[-1]] = label.box
+            elif spans[c] == c:
                 end = c
                 while end + 1 < len(spans) and spans[end + 1] == c:
                     end += 1
                 cells.append((edges[c], top, edges[end + 1], bottom))
-    return cells, Foot(edges, region[-1], reader.rights, reader.align, starts=_starts(region, bounds))
+    # the table's last line with text of its rows (a label printed below them is no row's)
+    last = region[-1] if merged is None else next(ln for ln in reversed(region) if merged.holds_row_text(ln))
+    return cells, Foot(edges, last, reader.rights, reader.align, starts=_starts(kept, bounds)), texts
+
+
+def _header_end(region: list[_Line], reader: _Rows) -> int:
+    """The index of the first line under the table's header: the row of its first line with the most
+    columns (the header names every column; a row under merged labels leaves theirs out)."""
+    widest = max(len(line.columns) for line in region)
+    first = next(line for line in region if len(line.columns) == widest)
+    for row in _rows(region, reader):
+        if any(line is first for line in row):
+            return region.index(row[-1]) + 1
+    return 0
+
+
+@dataclass
+class _Merged:
+    """A table's rows read apart from its merged labels, and the block each label heads."""
+
+    split: Split
+    reader: _Rows
+    rows: list[list[_Line]]  # the header's rows, then the body's
+    first: int  # the first row of the body
+    heads: dict[tuple[int, int], tuple[int, Label]]  # (row, column) → the block's last row and its label
+
+    @classmethod
+    def of(
+        cls, head: list[_Line], split: Split, runs_on: bool, reader_of: Callable[[list[_Line]], _Rows]
+    ) -> _Merged | None:
+        reader = reader_of([*head, *split.lines])
+        body = _rows(split.lines, reader)
+        rows = [*(_rows(head, reader) if head else []), *body]
+        bounds = _row_bounds(body, head[-1] if head else None, reader.align)
+        heads: dict[tuple[int, int], tuple[int, Label]] = {}
+        first = len(rows) - len(body)
+        columns = [[label for label in split.labels if label.column == c] for c in range(split.columns)]
+        found = blocks(columns, bounds, runs_on)
+        if found is None:
+            return None
+        for c, (labels, starts) in enumerate(zip(columns, found, strict=True)):
+            for s, end, label in zip(starts, [*starts[1:], len(body)], labels, strict=True):
+                heads[first + s, c] = (first + end - 1, label)
+        return cls(split, reader, rows, first, heads)
+
+    def covers(self, row: int, column: int) -> bool:
+        """The slot stands in a merged label's cell (a body row's label column)."""
+        return row >= self.first and column < self.split.columns
+
+    def holds_row_text(self, line: _Line) -> bool:
+        return any(p.last_column >= self.split.columns for p in line.pieces)
+
+
+def _row_bounds(body: list[list[_Line]], above: _Line | None, align: str) -> list[float]:
+    """Where each row of `body` begins and the last ends, as a sheet's rows do: under the text of the
+    row above when the text stands at the foot of its rows, at its first line when at the top, midway
+    between otherwise."""
+    tops = [row[0].top for row in body]
+    foots = [max(line.bottom for line in row) for row in body]
+    before = [above.bottom if above is not None else tops[0], *foots[:-1]]
+    if align == "bottom":
+        inner = before
+    elif align == "top":
+        inner = tops
+    else:
+        inner = [(a + b) / 2 for a, b in zip(before, tops, strict=True)]
+    if above is None:
+        inner[0] = tops[0]
+    return [*inner, foots[-1]]
 
 
 def _starts(region: list[_Line], bounds: list[float]) -> tuple[float, ...]:

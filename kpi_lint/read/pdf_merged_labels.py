@@ -1,0 +1,175 @@
+"""Labels merged down their rows in a table printed without rulings: which rows each one heads.
+
+A sheet's 一级/二级 labels are merged down the rows they head and, most often, centred in them.  Printed
+without gridlines, nothing shows where a label's block begins or ends: the label stands halfway down
+it, beside a middle row or between two rows, and the rows above it belong to it as much as those
+below.  Read line by line, the label opens a row of its own and covers only the rows after it.
+
+Here a column is a label column when its text stands in fewer places than the table has rows (the rows
+counted without it), and every column left of it is one too.  Its labels are taken out of the lines
+before the rows are found, and the rows are cut into **blocks**, one per label, in order, each holding
+its label within its vertical range, so that the labels stand where the sheet sets them: in the middle
+of their blocks, or all at their top, or all at their foot (whichever fits the labels best).  A block
+that a page break cuts is printed with its label where the whole block's middle falls, on another page
+or outside the page (LibreOffice keeps the text there in the text layer): a label above the table's
+first row heads the rows up to its block's end, one below its last row the rows from its block's start,
+and the first block of a table that runs on from the page before is cut at the top by the page break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kpi_lint.read.pdf_unruled import _Line, _Piece
+
+BBox = tuple[float, float, float, float]
+_PLACES = ("middle", "top", "bottom")  # where a sheet sets a merged label in its block
+# A block the page may cut is not held to its label's place; among sharings that fit the others as
+# well, the one that fits it best is kept (a tie-break: far below any other block's misplacement).
+_CUT = 1e-6
+
+
+@dataclass(frozen=True)
+class Label:
+    """One label: the pieces of one column standing one under the other, as a label wraps in its cell."""
+
+    column: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def box(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True)
+class Split:
+    """A table's body read apart from its merged labels."""
+
+    columns: int  # the label columns are the first `columns` ones
+    lines: list[_Line]  # the body's lines without the labels' pieces (a line of labels only left out)
+    labels: list[Label]
+
+
+def split_labels(body: list[_Line], rows_of: Callable[[list[_Line]], list[list[_Line]]]) -> Split | None:
+    """The body's merged label columns, their labels and the lines left without them; None when the
+    first column holds text in as many places as the table has rows (a label typed in every row)."""
+    found: Split | None = None
+    widest = max((p.last_column for line in body for p in line.pieces), default=0)
+    for columns in range(1, widest):
+        lines = _without(body, columns)
+        labels = _labels(body, columns)
+        rows = rows_of(lines) if lines else []
+        counts = [sum(1 for label in labels if label.column == c) for c in range(columns)]
+        if not rows or not all(0 < n < len(rows) for n in counts):
+            break
+        found = Split(columns, lines, labels)
+    return found
+
+
+def _is_label(piece: _Piece, columns: int) -> bool:
+    return piece.last_column < columns
+
+
+def _without(lines: list[_Line], columns: int) -> list[_Line]:
+    from kpi_lint.read.pdf_unruled import _Line
+
+    out = []
+    for line in lines:
+        pieces = [p for p in line.pieces if not _is_label(p, columns)]
+        if pieces:
+            kept = _Line(pieces, min(p.top for p in pieces), max(p.bottom for p in pieces))
+            kept.columns = {c: p for c, p in line.columns.items() if not _is_label(p, columns)}
+            out.append(kept)
+    return out
+
+
+def _labels(lines: list[_Line], columns: int) -> list[Label]:
+    """The labels of the first `columns` columns: their pieces, those of one column one under the
+    other no further apart than half a line joined (a label wrapped in its cell)."""
+    out: list[Label] = []
+    for c in range(columns):
+        pieces = sorted(
+            (p for line in lines for p in line.pieces if _is_label(p, columns) and p.column == c), key=lambda p: p.top
+        )
+        for p in pieces:
+            last = out[-1] if out and out[-1].column == c else None
+            if last is not None and p.top - last.bottom <= 0.5 * (p.bottom - p.top):
+                out[-1] = Label(c, min(last.x0, p.x0), max(last.x1, p.x1), last.top, p.bottom)
+            else:
+                out.append(Label(c, p.x0, p.x1, p.top, p.bottom))
+    return out
+
+
+def blocks(columns: Sequence[Sequence[Label]], bounds: Sequence[float], open_top: bool) -> list[list[int]] | None:
+    """For the labels of each column (top to bottom), the first row of each one's block, the rows'
+    boundaries being `bounds` (the first row's top, between each two rows, the last row's foot).  Each
+    block holds its label within its range, and the labels stand where the sheet sets them in their
+    blocks, all in one place (in the middle, at the top or at the foot: whichever fits them best).  The
+    first block of a column, when its label stands above the first row or the table runs on from the
+    page before (`open_top`), began on a page before: its label's place says nothing here.  The last
+    may run on to the next page: held to its label's place only to choose among sharings that fit the
+    other blocks equally.  None when the labels cannot share the rows so."""
+    best: tuple[float, list[list[int]]] | None = None
+    for place in _PLACES:
+        found = [_shared(labels, bounds, open_top, place) for labels in columns]
+        if all(f is not None for f in found):
+            total = sum(f[0] for f in found if f is not None)
+            if best is None or total < best[0]:
+                best = (total, [f[1] for f in found if f is not None])
+    return best[1] if best is not None else None
+
+
+def _shared(
+    labels: Sequence[Label], bounds: Sequence[float], open_top: bool, place: str
+) -> tuple[float, list[int]] | None:
+    """The least misplacement of the labels set at `place` in their blocks, and each block's first row."""
+    n, m = len(bounds) - 1, len(labels)
+    if not m or m > n:
+        return None
+    inf = float("inf")
+    # cost[j][b]: the least misplacement of the first j labels over the first b rows; came[j][b]: where
+    # the j-th block starts then
+    cost = [[inf] * (n + 1) for _ in range(m + 1)]
+    came = [[0] * (n + 1) for _ in range(m + 1)]
+    cost[0][0] = 0.0
+    for j, label in enumerate(labels):
+        slack = label.bottom - label.top
+        cut_above = j == 0 and (open_top or label.middle < bounds[0])
+        last = j == m - 1  # the table may run on past the page's foot: a block cut there
+        for a in range(n):
+            top = bounds[a]
+            if cost[j][a] == inf or (label.middle < top - slack and not cut_above):
+                continue
+            for b in range(a + 1, n + 1):
+                foot = bounds[b]
+                if (b == n) != last or (label.middle > foot + slack and not last):
+                    continue
+                miss = 0.0 if cut_above else _miss(label, top, foot, place) * (_CUT if last else 1.0)
+                if cost[j][a] + miss < cost[j + 1][b]:
+                    cost[j + 1][b] = cost[j][a] + miss
+                    came[j + 1][b] = a
+    if cost[m][n] == inf:
+        return None
+    starts = [0] * m
+    b = n
+    for j in range(m, 0, -1):
+        starts[j - 1] = b = came[j][b]
+    return cost[m][n], starts
+
+
+def _miss(label: Label, top: float, foot: float, place: str) -> float:
+    if place == "top":
+        return abs(label.top - top)
+    if place == "bottom":
+        return abs(foot - label.bottom)
+    return abs((top + foot) / 2 - label.middle)
