@@ -616,13 +616,14 @@ def _cells(
             reader.align = carried.align  # a page's few rows may not tell; the table's rows before do
         return reader
 
-    head = 0 if carried is not None else _header_end(region, reader_of(measured or region))
+    whole = reader_of(measured or region)
+    head = 0 if carried is not None else _header_end(region, whole)
     split = split_labels(
         sorted([*region[head:], *beyond], key=lambda line: line.top), lambda lines: _rows(lines, reader_of(lines))
     )
-    merged = _Merged.of(region[:head], split, carried is not None, reader_of) if split is not None else None
+    merged = _Merged.of(region[:head], split, carried is not None, reader_of, whole) if split is not None else None
     if merged is None:
-        reader = reader_of(measured or region)
+        reader = whole
         rows, kept = _rows(region, reader), region
     else:
         reader, rows, kept = merged.reader, merged.rows, [*region[:head], *merged.split.lines]
@@ -682,11 +683,12 @@ class _Merged:
 
     @classmethod
     def of(
-        cls, head: list[_Line], split: Split, runs_on: bool, reader_of: Callable[[list[_Line]], _Rows]
+        cls, head: list[_Line], split: Split, runs_on: bool, reader_of: Callable[[list[_Line]], _Rows], whole: _Rows
     ) -> _Merged | None:
+        """`whole`: how the rows of the whole table, labels and all, are read (the header's rows, as before)."""
         reader = reader_of([*head, *split.lines])
         body = _rows(split.lines, reader)
-        rows = [*(_rows(head, reader) if head else []), *body]
+        rows = [*(_rows(head, whole) if head else []), *body]
         bounds = _row_bounds(body, head[-1] if head else None, reader.align)
         heads: dict[tuple[int, int], tuple[int, Label]] = {}
         first = len(rows) - len(body)
