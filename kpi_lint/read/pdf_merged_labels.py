@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from kpi_lint.read.pdf_unruled import _Line, _Piece
 
 BBox = tuple[float, float, float, float]
-_PLACES = ("middle", "top", "bottom")  # where a sheet sets a merged label in its block
+_PLACES = ("middle",)  # where a sheet sets a merged label in its block
 # A block the page may cut is not held to its label's place; among sharings that fit the others as
 # well, the one that fits it best is kept (a tie-break: far below any other block's misplacement).
 _CUT = 1e-6
@@ -110,9 +110,12 @@ def _labels(lines: list[_Line], columns: int) -> list[Label]:
     return out
 
 
-def blocks(columns: Sequence[Sequence[Label]], bounds: Sequence[float], open_top: bool) -> list[list[int]] | None:
+def blocks(
+    columns: Sequence[Sequence[Label]], readings: Sequence[Sequence[float]], open_top: bool
+) -> list[list[int]] | None:
     """For the labels of each column (top to bottom), the first row of each one's block, the rows'
-    boundaries being `bounds` (the first row's top, between each two rows, the last row's foot).  Each
+    boundaries being one of `readings` (the first row's top, between each two rows, the last row's
+    foot: where the rows' text stands in them does not always show, and the labels tell).  Each
     block holds its label within its range, and the labels stand where the sheet sets them in their
     blocks, all in one place (in the middle, at the top or at the foot: whichever fits them best).  The
     first block of a column, when its label stands above the first row or the table runs on from the
@@ -120,7 +123,7 @@ def blocks(columns: Sequence[Sequence[Label]], bounds: Sequence[float], open_top
     may run on to the next page: held to its label's place only to choose among sharings that fit the
     other blocks equally.  None when the labels cannot share the rows so."""
     best: tuple[float, list[list[int]]] | None = None
-    for place in _PLACES:
+    for bounds, place in ((b, p) for b in readings for p in _PLACES):
         found = [_shared(labels, bounds, open_top, place) for labels in columns]
         if all(f is not None for f in found):
             total = sum(f[0] for f in found if f is not None)

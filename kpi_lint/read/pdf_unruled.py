@@ -689,11 +689,12 @@ class _Merged:
         reader = reader_of([*head, *split.lines])
         body = _rows(split.lines, reader)
         rows = [*(_rows(head, whole) if head else []), *body]
-        bounds = _row_bounds(body, head[-1] if head else None, reader.align)
+        align = reader.align or _one_line_cells(body)
+        readings = [_row_bounds(body, head[-1] if head else None, align)]
         heads: dict[tuple[int, int], tuple[int, Label]] = {}
         first = len(rows) - len(body)
         columns = [[label for label in split.labels if label.column == c] for c in range(split.columns)]
-        found = blocks(columns, bounds, runs_on)
+        found = blocks(columns, readings, runs_on)
         if found is None:
             return None
         for c, (labels, starts) in enumerate(zip(columns, found, strict=True)):
@@ -707,6 +708,20 @@ class _Merged:
 
     def holds_row_text(self, line: _Line) -> bool:
         return any(p.last_column >= self.split.columns for p in line.pieces)
+
+
+def _one_line_cells(rows: list[list[_Line]]) -> str:
+    """Where the rows set their text, from the cells of one line in rows of several: on the row's last
+    line ("bottom", a sheet's default), its first ("top"), or between ("" too when no row tells)."""
+    votes: Counter[str] = Counter()
+    for row in rows:
+        if len(row) < 2:
+            continue
+        for c in {c for line in row for c in line.columns}:
+            at = [k for k, line in enumerate(row) if c in line.columns]
+            if len(at) == 1:
+                votes["top" if at[0] == 0 else "bottom" if at[0] == len(row) - 1 else ""] += 1
+    return votes.most_common(1)[0][0] if votes else ""
 
 
 def _row_bounds(body: list[list[_Line]], above: _Line | None, align: str) -> list[float]:
