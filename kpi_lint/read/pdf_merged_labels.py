@@ -70,10 +70,17 @@ def split_labels(body: list[_Line], rows_of: Callable[[list[_Line]], list[list[_
         labels = _labels(body, columns)
         rows = rows_of(lines) if lines else []
         counts = [sum(1 for label in labels if label.column == c) for c in range(columns)]
-        if not rows or not all(0 < n < len(rows) for n in counts):
+        if not rows or not all(0 < n < len(rows) or _cut_beside_one(rows, labels, n) for n in counts):
             break
         found = Split(columns, lines, labels)
     return found
+
+
+def _cut_beside_one(rows: list[list[_Line]], labels: list[Label], count: int) -> bool:
+    """The page holds one row of the table, and a label printed above or below it heads a block a
+    page break cuts (its label where the whole block's middle falls)."""
+    top, foot = rows[0][0].top, max(line.bottom for line in rows[0])
+    return len(rows) == count == 1 and any(not top <= label.middle <= foot for label in labels)
 
 
 def _is_label(piece: _Piece, columns: int) -> bool:

@@ -99,6 +99,7 @@ class Foot:
     align: str = ""  # where the rows set their text (_Rows.align)
     at_foot: bool = True  # no text follows the table on its page (but apart, a page number)
     starts: tuple[float, ...] = ()  # where the text of each column but the first starts, at the left
+    bare: bool = False  # the table holds no row under its header yet (the page ends under the header)
 
     def bounds(self, lines: list[_Line] | None = None) -> list[float]:
         """The boundaries between the columns for the lines that run on: text set to the left of its
@@ -118,7 +119,7 @@ class Foot:
         cells stands in a column whose text reached the last line here with no room left there for
         the cell's first word (the cell wrapped at the page's end, as within a page).  `reach`: how far
         right the text of each column reaches on the next page (a cell's edge is the same there)."""
-        if not line.columns or not self.at_foot:
+        if not line.columns or not self.at_foot or self.bare:  # a sheet's header row is not cut: rows follow
             return False
         for c, piece in line.columns.items():
             above = self.line.columns.get(c)
@@ -657,7 +658,8 @@ def _cells(
                 cells.append((edges[c], top, edges[end + 1], bottom))
     # the table's last line with text of its rows (a label printed below them is no row's)
     last = region[-1] if merged is None else next(ln for ln in reversed(region) if merged.holds_row_text(ln))
-    return cells, Foot(edges, last, reader.rights, reader.align, starts=_starts(kept, bounds)), texts
+    bare = carried is None and head >= len(region)
+    return cells, Foot(edges, last, reader.rights, reader.align, starts=_starts(kept, bounds), bare=bare), texts
 
 
 def _header_end(region: list[_Line], reader: _Rows) -> int:
