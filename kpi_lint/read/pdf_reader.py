@@ -48,6 +48,10 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             open_top = closed_at_top(page, page.find_tables())
             tables = open_top.tables
             found = unruled_tables(page, [t.bbox for t in tables], carried)
+            if number < len(pdf.pages) and found.last is not None and _unsure(found.last):
+                align = _align_after(pdf.pages[number], found.last)  # the table's rows on the next page tell
+                if align:
+                    found = unruled_tables(page, [t.bbox for t in tables], carried, align)
             unruled, carried = found.tables, found.last
             boxes = [t.bbox for t in (*tables, *unruled)]
             outside = page.filter(partial(_outside, boxes=[*boxes, *open_top.areas])) if boxes else page
@@ -147,6 +151,19 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     if has_cid_garbage(seen_text):
         raise InputError(path, "PDF 的字体无法转成文字（(cid:…) 编码），请用原始 Word/Excel 文件或先 OCR")
     return blocks
+
+
+def _unsure(foot: Foot) -> bool:
+    """The rows of the table ending at `foot` are too few to tell where they set their text."""
+    return not foot.align and foot.under < _HEAD_ROWS
+
+
+def _align_after(page: Any, foot: Foot) -> str:
+    """Where the rows of the table that ends at `foot` set their text, told by its rows on `page`, the
+    next page, when it runs on there: a page holding a table's header and a row or two does not tell
+    (a text set at the foot of its row prints its first lines beside the header)."""
+    after = unruled_tables(page, [t.bbox for t in page.find_tables()], foot)
+    return after.align if after.runs_on else ""
 
 
 def _opened(pdfplumber: Any, data: bytes, path: str) -> Any:

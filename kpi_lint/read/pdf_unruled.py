@@ -99,7 +99,7 @@ class Foot:
     align: str = ""  # where the rows set their text (_Rows.align)
     at_foot: bool = True  # no text follows the table on its page (but apart, a page number)
     starts: tuple[float, ...] = ()  # where the text of each column but the first starts, at the left
-    bare: bool = False  # the table holds no row under its header yet (the page ends under the header)
+    under: int = 0  # how many rows the table holds under its header (all, for a table run on)
 
     def bounds(self, lines: list[_Line] | None = None) -> list[float]:
         """The boundaries between the columns for the lines that run on: text set to the left of its
@@ -119,7 +119,7 @@ class Foot:
         cells stands in a column whose text reached the last line here with no room left there for
         the cell's first word (the cell wrapped at the page's end, as within a page).  `reach`: how far
         right the text of each column reaches on the next page (a cell's edge is the same there)."""
-        if not line.columns or not self.at_foot or self.bare:  # a sheet's header row is not cut: rows follow
+        if not line.columns or not self.at_foot or not self.under:  # a header row is not cut: rows follow
             return False
         for c, piece in line.columns.items():
             above = self.line.columns.get(c)
@@ -142,6 +142,7 @@ class Unruled:
     carried: Foot | None = None  # where that table ended on the page before
     opening: list[_Line] = field(default_factory=list)  # the lines of the first one, when it runs on
     texts: dict[BBox, BBox] = field(default_factory=dict)  # a merged label's cell → where its text stands
+    align: str = ""  # where the rows of the table run on from the page before set their text (_Rows.align)
 
     def cut_below(self, top: float) -> bool:
         """The row of the run-on table whose box starts at `top` (under a header printed again,
@@ -151,13 +152,15 @@ class Unruled:
         return self.carried is not None and line is not None and self.carried.continued_by(line)
 
 
-def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) -> Unruled:
+def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None, align: str = "") -> Unruled:
     """The tables printed on `page` without rulings, outside the ruled tables' boxes, as pdfplumber
     tables (their cells' boxes), and the columns of the last one.  `carried`: the columns of the last
     table of the page before.  The lines at the top of the page that stand in those columns run on
     with that table (the rest of a row cut by the page break, rows of one cell included), and keep
     all its columns (a column blank on this page is still a column).  Its first row is the rest of
-    the row the page break cut when its first line continues `carried`'s last (`Foot.continued_by`)."""
+    the row the page break cut when its first line continues `carried`'s last (`Foot.continued_by`).
+    `align`: where the rows of a table set their text, when its lines here do not tell (`_Rows.align`;
+    told by the rows of the same table on the next page)."""
     from pdfplumber.table import Table
 
     # Words apart by more than a point and a half: two cells of a sheet can stand closer than the 3
@@ -168,6 +171,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
     last: Foot | None = None
     runs_on = cut = False
     opening: list[_Line] = []
+    opening_align = ""
     printed = _lines(words)
     # A label merged down rows that a page break cuts is printed where its whole block's middle falls:
     # off this page (kept in the text layer, unseen), above or below it.  It heads the rows the page holds.
@@ -193,6 +197,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
                     del tables[-1], placed[-1]
                 opening = [*opening, *run[:lead]]
                 cells, last, texts = _cells(opening, carried.bounds(opening), carried, beyond=off_above)
+                opening_align = last.align
                 tables.append(Table(page, cells))
                 placed.append(texts)
                 runs_on = True
@@ -202,7 +207,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
         if read and resumes:
             del tables[-1], placed[-1]  # the gap was blank space inside the table (a tall row): made again as one
             run, opens = [*read, *run], read_opens
-        made = _table(run, runs_on=opens) if run else None
+        made = _table(run, runs_on=opens, align=align) if run else None
         read = []
         if made is not None:
             tables.append(Table(page, made[0]))
@@ -214,7 +219,7 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
         remade = (
             _cells(opening, carried.bounds(opening), carried, beyond=[*off_above, *beyond])
             if led and carried is not None
-            else _table(read, runs_on=read_opens, beyond=beyond)
+            else _table(read, runs_on=read_opens, beyond=beyond, align=align)
         )
         if remade is not None and remade[2]:
             tables[-1], placed[-1], last = Table(page, remade[0]), remade[2], remade[1]
@@ -222,7 +227,8 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
         height = median(line.height for line in lines)
         below = [line.top - last.line.bottom for line in lines if line.top > last.line.bottom]
         last = replace(last, at_foot=all(gap > _BREAK * height for gap in below))
-    return Unruled(tables, last, runs_on, cut, carried, opening, {b: at for texts in placed for b, at in texts.items()})
+    texts = {b: at for table_texts in placed for b, at in table_texts.items()}
+    return Unruled(tables, last, runs_on, cut, carried, opening, texts, opening_align)
 
 
 def centred_in(obj: dict[str, Any], boxes: list[BBox]) -> bool:
@@ -526,13 +532,14 @@ def _crosses_at(lines: list[_Line], x: float) -> bool:
 
 
 def _table(
-    run: list[_Line], runs_on: bool = False, beyond: list[_Line] | None = None
+    run: list[_Line], runs_on: bool = False, beyond: list[_Line] | None = None, align: str = ""
 ) -> tuple[list[BBox], Foot, dict[BBox, BBox]] | None:
     """The cells of the table in a run of lines: from its first line of two pieces or more to the
     last, with the lines of one piece between them and the wrapped lines of its last row; None when
     fewer than three lines stand in two columns or more.  `runs_on`: the run opens a page after a
     table printed without rulings, and its lines of one piece above may be its first row's.  `beyond`:
-    labels printed apart from the table's rows (`_cells`)."""
+    labels printed apart from the table's rows (`_cells`); `align`: where the rows set their text when
+    its lines do not tell."""
     multi = [i for i, line in enumerate(run) if len(line.pieces) >= 2]
     if len(multi) < _MIN_TABLE_LINES:
         return None
@@ -555,7 +562,7 @@ def _table(
         end += 1
     table = region[: end + 1]
     above = _foot_set_start(run[: multi[0]], region, bounds, height, wrapped_only=not runs_on)
-    return _cells([*above, *table], bounds, None, measured=table, beyond=beyond)
+    return _cells([*above, *table], bounds, None, measured=table, beyond=beyond, align=align)
 
 
 def _one_cell(line: _Line) -> bool:
@@ -597,6 +604,7 @@ def _cells(
     carried: Foot | None,
     measured: list[_Line] | None = None,
     beyond: list[_Line] | None = None,
+    align: str = "",
 ) -> tuple[list[BBox], Foot, dict[BBox, BBox]]:
     """The boxes of the cells of the rows of `region` in the columns `bounds` (as wide as the table
     `carried` at least, whose rows it continues), merged across the columns a piece spans, and the
@@ -613,15 +621,26 @@ def _cells(
 
     def reader_of(lines: list[_Line]) -> _Rows:
         reader = _reader(lines, rights)
-        if carried is not None and not reader.align:
-            reader.align = carried.align  # a page's few rows may not tell; the table's rows before do
+        if not reader.align:  # a page's few rows may not tell; the table's rows before (or after) do
+            reader.align = carried.align if carried is not None else align
         return reader
 
     whole = reader_of(measured or region)
     head = 0 if carried is not None else _header_end(region, whole)
-    split = split_labels(
-        sorted([*region[head:], *beyond], key=lambda line: line.top), lambda lines: _rows(lines, reader_of(lines))
-    )
+
+    def split_at(head: int) -> Split | None:
+        body = sorted([*region[head:], *beyond], key=lambda line: line.top)
+        return split_labels(body, lambda lines: _rows(lines, reader_of(lines)))
+
+    split = split_at(head)
+    if split is not None and head and not whole.align:
+        # labels standing between a cell's lines hid where the rows set their text: read without them,
+        # the rows may tell, and the header's row ends where they say
+        told = reader_of([*region[:head], *split.lines])
+        if told.align:
+            whole = replace(whole, align=told.align)
+            if (again := _header_end(region, whole)) != head:
+                head, split = again, split_at(again)
     merged = _Merged.of(region[:head], split, carried is not None, reader_of, whole) if split is not None else None
     if merged is None:
         reader = whole
@@ -658,8 +677,8 @@ def _cells(
                 cells.append((edges[c], top, edges[end + 1], bottom))
     # the table's last line with text of its rows (a label printed below them is no row's)
     last = region[-1] if merged is None else next(ln for ln in reversed(region) if merged.holds_row_text(ln))
-    bare = carried is None and head >= len(region)
-    return cells, Foot(edges, last, reader.rights, reader.align, starts=_starts(kept, bounds), bare=bare), texts
+    under = len(rows) - (merged.first if merged is not None else len(_rows(region[:head], whole)) if head else 0)
+    return cells, Foot(edges, last, reader.rights, reader.align, starts=_starts(kept, bounds), under=under), texts
 
 
 def _header_end(region: list[_Line], reader: _Rows) -> int:
