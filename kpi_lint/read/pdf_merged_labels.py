@@ -26,10 +26,6 @@ if TYPE_CHECKING:
     from kpi_lint.read.pdf_unruled import _Line, _Piece
 
 BBox = tuple[float, float, float, float]
-_PLACES = ("middle",)  # where a sheet sets a merged label in its block
-# A block the page may cut is not held to its label's place; among sharings that fit the others as
-# well, the one that fits it best is kept (a tie-break: far below any other block's misplacement).
-_CUT = 1e-6
 
 
 @dataclass(frozen=True)
@@ -117,32 +113,34 @@ def _labels(lines: list[_Line], columns: int) -> list[Label]:
     return out
 
 
-def blocks(
-    columns: Sequence[Sequence[Label]], readings: Sequence[Sequence[float]], open_top: bool
-) -> list[list[int]] | None:
+def blocks(columns: Sequence[Sequence[Label]], bounds: Sequence[float], open_top: bool) -> list[list[int]] | None:
     """For the labels of each column (top to bottom), the first row of each one's block, the rows'
-    boundaries being one of `readings` (the first row's top, between each two rows, the last row's
-    foot: where the rows' text stands in them does not always show, and the labels tell).  Each
-    block holds its label within its range, and the labels stand where the sheet sets them in their
-    blocks, all in one place (in the middle, at the top or at the foot: whichever fits them best).  The
-    first block of a column, when its label stands above the first row or the table runs on from the
-    page before (`open_top`), began on a page before: its label's place says nothing here.  The last
-    may run on to the next page: held to its label's place only to choose among sharings that fit the
-    other blocks equally.  None when the labels cannot share the rows so."""
-    best: tuple[float, list[list[int]]] | None = None
-    for bounds, place in ((b, p) for b in readings for p in _PLACES):
-        found = [_shared(labels, bounds, open_top, place) for labels in columns]
-        if all(f is not None for f in found):
-            total = sum(f[0] for f in found if f is not None)
-            if best is None or total < best[0]:
-                best = (total, [f[1] for f in found if f is not None])
-    return best[1] if best is not None else None
+    boundaries being `bounds` (the first row's top, between each two rows, the last row's foot).  Each
+    block holds its label within its range, its middle as near the label's as the rows allow.  A block
+    a page break cuts is printed with its label where the whole block's middle falls: the first
+    (when its label stands above the first row, or the table runs on from the page before, `open_top`)
+    began above, so its label stands no lower than the middle of its rows here; the last may run on
+    below, so its label stands no higher.  None when the labels cannot share the rows so."""
+    out: list[list[int]] = []
+    inner: set[int] | None = None
+    for labels in reversed(columns):  # the innermost (rightmost) column first
+        # A label heads whole blocks of the column to its right (a 一级 label the rows of its 二级
+        # labels): its blocks start where theirs do, when they can; else as its own labels tell.
+        found = (_shared(labels, bounds, open_top, inner) if inner is not None else None) or _shared(
+            labels, bounds, open_top
+        )
+        if found is None:
+            return None
+        out.append(found)
+        inner = set(found)
+    return out[::-1]
 
 
 def _shared(
-    labels: Sequence[Label], bounds: Sequence[float], open_top: bool, place: str
-) -> tuple[float, list[int]] | None:
-    """The least misplacement of the labels set at `place` in their blocks, and each block's first row."""
+    labels: Sequence[Label], bounds: Sequence[float], open_top: bool, allowed: set[int] | None = None
+) -> list[int] | None:
+    """The first row of each label's block, the labels as near their blocks' middles as they can be
+    (each block starting at one of `allowed`, when given)."""
     n, m = len(bounds) - 1, len(labels)
     if not m or m > n:
         return None
@@ -155,7 +153,7 @@ def _shared(
     for j, label in enumerate(labels):
         slack = label.bottom - label.top
         cut_above = j == 0 and (open_top or label.middle < bounds[0])
-        last = j == m - 1  # the table may run on past the page's foot: a block cut there
+        last = j == m - 1  # the table may run on past the page's foot
         for a in range(n):
             top = bounds[a]
             if cost[j][a] == inf or (label.middle < top - slack and not cut_above):
@@ -164,9 +162,15 @@ def _shared(
                 foot = bounds[b]
                 if (b == n) != last or (label.middle > foot + slack and not last):
                     continue
-                miss = 0.0 if cut_above else _miss(label, top, foot, place) * (_CUT if last else 1.0)
-                if cost[j][a] + miss < cost[j + 1][b]:
-                    cost[j + 1][b] = cost[j][a] + miss
+                if b < n and allowed and b not in allowed:
+                    continue
+                off = label.middle - (top + foot) / 2  # below the block's middle when positive
+                if cut_above:
+                    off = max(off, 0.0) if not last else 0.0
+                elif last:
+                    off = min(off, 0.0)
+                if cost[j][a] + abs(off) < cost[j + 1][b]:
+                    cost[j + 1][b] = cost[j][a] + abs(off)
                     came[j + 1][b] = a
     if cost[m][n] == inf:
         return None
@@ -174,12 +178,4 @@ def _shared(
     b = n
     for j in range(m, 0, -1):
         starts[j - 1] = b = came[j][b]
-    return cost[m][n], starts
-
-
-def _miss(label: Label, top: float, foot: float, place: str) -> float:
-    if place == "top":
-        return abs(label.top - top)
-    if place == "bottom":
-        return abs(foot - label.bottom)
-    return abs((top + foot) / 2 - label.middle)
+    return starts

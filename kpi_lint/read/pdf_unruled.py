@@ -678,7 +678,18 @@ def _cells(
     # the table's last line with text of its rows (a label printed below them is no row's)
     last = region[-1] if merged is None else next(ln for ln in reversed(region) if merged.holds_row_text(ln))
     under = len(rows) - (merged.first if merged is not None else len(_rows(region[:head], whole)) if head else 0)
-    return cells, Foot(edges, last, reader.rights, reader.align, starts=_starts(kept, bounds), under=under), texts
+    return (
+        cells,
+        Foot(
+            edges,
+            last,
+            reader.rights,
+            reader.align,
+            starts=_starts(kept, bounds, carried.starts if carried else ()),
+            under=under,
+        ),
+        texts,
+    )
 
 
 def _header_end(region: list[_Line], reader: _Rows) -> int:
@@ -710,12 +721,11 @@ class _Merged:
         reader = reader_of([*head, *split.lines])
         body = _rows(split.lines, reader)
         rows = [*(_rows(head, whole) if head else []), *body]
-        align = reader.align or _one_line_cells(body)
-        readings = [_row_bounds(body, head[-1] if head else None, align)]
+        bounds = _row_bounds(body, head[-1] if head else None, reader.align or _one_line_cells(body))
         heads: dict[tuple[int, int], tuple[int, Label]] = {}
         first = len(rows) - len(body)
         columns = [[label for label in split.labels if label.column == c] for c in range(split.columns)]
-        found = blocks(columns, readings, runs_on)
+        found = blocks(columns, bounds, runs_on)
         if found is None:
             return None
         for c, (labels, starts) in enumerate(zip(columns, found, strict=True)):
@@ -763,13 +773,17 @@ def _row_bounds(body: list[list[_Line]], above: _Line | None, align: str) -> lis
     return [*inner, foots[-1]]
 
 
-def _starts(region: list[_Line], bounds: list[float]) -> tuple[float, ...]:
+def _starts(region: list[_Line], bounds: list[float], before: tuple[float, ...] = ()) -> tuple[float, ...]:
     """Where the text of each column but the first starts, when it is set to the left there (more
     than half of its pieces start where the leftmost does); else the boundary before it (figures set
-    to the right start anywhere)."""
+    to the right start anywhere).  A column with no text here (merged labels printed on another page)
+    keeps where it started `before`, on the table's page before."""
     out = []
     for c, b in enumerate(bounds, start=1):
         xs = [p.x0 for line in region for p in line.pieces if p.column == c]
+        if not xs and len(before) == len(bounds):
+            out.append(before[c - 1])
+            continue
         first = min(xs, default=b)
         out.append(first if sum(1 for x in xs if x - first <= 1) > _LEFT_SET * len(xs) else b)
     return tuple(out)
