@@ -144,12 +144,14 @@ def _shared(
     n, m = len(bounds) - 1, len(labels)
     if not m or m > n:
         return None
-    inf = float("inf")
-    # cost[j][b]: the least misplacement of the first j labels over the first b rows; came[j][b]: where
-    # the j-th block starts then
+    inf = (float("inf"), 0.0)
+    # cost[j][b]: the least misplacement of the first j labels over the first b rows, to the point (as
+    # a page places its text), then the last label's distance from its block's middle (the table may
+    # end on this page: a tie among sharings goes to the one that closes it); came[j][b]: where the
+    # j-th block starts then
     cost = [[inf] * (n + 1) for _ in range(m + 1)]
     came = [[0] * (n + 1) for _ in range(m + 1)]
-    cost[0][0] = 0.0
+    cost[0][0] = (0.0, 0.0)
     for j, label in enumerate(labels):
         slack = label.bottom - label.top
         cut_above = j == 0 and (open_top or label.middle < bounds[0])
@@ -165,12 +167,14 @@ def _shared(
                 if b < n and allowed and b not in allowed:
                     continue
                 off = label.middle - (top + foot) / 2  # below the block's middle when positive
+                miss = abs(off)
                 if cut_above:
-                    off = max(off, 0.0) if not last else 0.0
+                    miss = max(off, 0.0) if not last else 0.0
                 elif last:
-                    off = min(off, 0.0)
-                if cost[j][a] + abs(off) < cost[j + 1][b]:
-                    cost[j + 1][b] = cost[j][a] + abs(off)
+                    miss = -min(off, 0.0)
+                here = (cost[j][a][0] + round(miss), abs(off) if last else 0.0)
+                if here < cost[j + 1][b]:
+                    cost[j + 1][b] = here
                     came[j + 1][b] = a
     if cost[m][n] == inf:
         return None
