@@ -37,6 +37,7 @@ class Label:
     x1: float
     top: float
     bottom: float
+    apart: bool = False  # on lines of its own, beside no other cell's text
 
     @property
     def middle(self) -> float:
@@ -67,6 +68,11 @@ def split_labels(body: list[_Line], rows_of: Callable[[list[_Line]], list[list[_
         rows = rows_of(lines) if lines else []
         counts = [sum(1 for label in labels if label.column == c) for c in range(columns)]
         if not rows or not all(0 < n < len(rows) or _cut_beside_one(rows, labels, n) for n in counts):
+            break
+        # Labels that each stand beside a row's text may be typed in the first row of their rows (a
+        # merge lost, or never made): read as they stand.  Labels merged and centred in their rows
+        # stand apart from them (their rows' text at the foot or the top) somewhere in the table.
+        if not any(label.apart for label in labels):
             break
         found = Split(columns, lines, labels)
     return found
@@ -102,14 +108,20 @@ def _labels(lines: list[_Line], columns: int) -> list[Label]:
     out: list[Label] = []
     for c in range(columns):
         pieces = sorted(
-            (p for line in lines for p in line.pieces if _is_label(p, columns) and p.column == c), key=lambda p: p.top
+            (
+                (p, all(_is_label(q, columns) for q in line.pieces))
+                for line in lines
+                for p in line.pieces
+                if _is_label(p, columns) and p.column == c
+            ),
+            key=lambda found: found[0].top,
         )
-        for p in pieces:
+        for p, apart in pieces:
             last = out[-1] if out and out[-1].column == c else None
             if last is not None and p.top - last.bottom <= 0.5 * (p.bottom - p.top):
-                out[-1] = Label(c, min(last.x0, p.x0), max(last.x1, p.x1), last.top, p.bottom)
+                out[-1] = Label(c, min(last.x0, p.x0), max(last.x1, p.x1), last.top, p.bottom, last.apart and apart)
             else:
-                out.append(Label(c, p.x0, p.x1, p.top, p.bottom))
+                out.append(Label(c, p.x0, p.x1, p.top, p.bottom, apart))
     return out
 
 
