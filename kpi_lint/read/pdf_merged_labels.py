@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -194,4 +196,17 @@ def _shared(
     b = n
     for j in range(m, 0, -1):
         starts[j - 1] = b = came[j][b]
-    return starts
+    return starts if _centred(labels, bounds, open_top, starts) else None
+
+
+def _centred(labels: Sequence[Label], bounds: Sequence[float], open_top: bool, starts: list[int]) -> bool:
+    """Each label of a block the page does not cut stands within half a row of its block's middle: the
+    rows tell where a block's middle is no closer than that.  Labels that stand further off are no
+    centred labels of merged rows (a table's first column, typed, its cells wrapped)."""
+    pitch = median(b - a for a, b in pairwise(bounds))
+    ends = [*starts[1:], len(bounds) - 1]
+    for j, (label, a, b) in enumerate(zip(labels, starts, ends, strict=True)):
+        cut = (j == 0 and (open_top or label.middle < bounds[0])) or j == len(labels) - 1
+        if not cut and abs(label.middle - (bounds[a] + bounds[b]) / 2) > pitch / 2:
+            return False
+    return True
