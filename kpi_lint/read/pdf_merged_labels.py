@@ -71,12 +71,13 @@ def split_labels(body: list[_Line], rows_of: Callable[[list[_Line]], list[list[_
         counts = [sum(1 for label in labels if label.column == c) for c in range(columns)]
         if not rows or not all(0 < n < len(rows) or _cut_beside_one(rows, labels, n) for n in counts):
             break
-        # Labels that each stand beside a row's text may be typed in the first row of their rows (a
-        # merge lost, or never made): read as they stand.  Labels merged and centred in their rows
-        # stand apart from them (their rows' text at the foot or the top) somewhere in the table.
-        if not any(label.apart for label in labels):
-            break
         found = Split(columns, lines, labels)
+    # Labels standing beside a row's text may be typed in the first row of their rows (a merge lost,
+    # or never made), or be a column's text wrapped at the top of its rows: read as they stand.  Labels
+    # merged and centred in their rows stand apart from the rows' text (set at their foot or top) but
+    # where a block's middle falls on a row's line: half of them at least.
+    if found is None or 2 * sum(label.apart for label in found.labels) < len(found.labels):
+        return None
     return found
 
 
