@@ -112,6 +112,8 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
                 join_cut_row(carried_grid, rebuilt[0])  # the rest of its last row, cut by the page break
             if found.runs_on and rebuilt and rebuilt[0].rows:
                 rebuilt[0].rows[0].whole = True
+                if not cut and carried_grid is not None:
+                    _label_back(carried_grid, rebuilt[0], _opening_labels(unruled[0], rebuilt[0], found.texts))
             if not placed:
                 head, title = None, []
             elif not (runs_on and len(placed) == 1):  # else the table runs on: its header stays
@@ -347,6 +349,25 @@ def _text_at(chars: list[dict[str, Any]], box: BBox) -> str:
     from pdfplumber.utils import extract_text
 
     return str(extract_text([ch for ch in chars if centred_in(ch, [box])]))
+
+
+def _opening_labels(table: Any, grid: Grid, texts: dict[BBox, BBox]) -> list[int]:
+    """The columns in which the first row of `grid` (the rows of the rebuilt `table` left after a header
+    printed again) opens a block of a label merged down its rows (`Unruled.texts`)."""
+    first = table.rows[len(table.rows) - len(grid.rows)].cells
+    return [c for c, box in enumerate(first) if box is not None and tuple(box) in texts]
+
+
+def _label_back(before: Grid, after: Grid, columns: list[int]) -> None:
+    """The last rows of `before` (the page before's part of a table run on to `after`) that print no label
+    in a label column of `after` belong to the block its first label heads: a label merged down rows a page
+    break cuts is printed where the whole block's middle falls, and that is on this page."""
+    for c in columns:
+        label = after.rows[0].cells[c]
+        for row in reversed(before.rows):
+            if c >= len(row.cells) or not row.cells[c].blank:
+                break
+            row.cells[c] = label
 
 
 def _carry_tails(grid: Grid, rest_of: dict[int, str]) -> None:
