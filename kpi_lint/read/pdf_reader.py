@@ -28,6 +28,9 @@ from kpi_lint.read.text_grid import line_cells
 _REACH = 1.0  # points: a cell merged across reaches a column whose left edge it passes by more than this
 _HEAD_ROWS = 3  # a header repeated on every page is at most this many rows
 _BREAK = 3.0  # a line this many of its heights below a table's foot (a page number) does not follow it
+# Rows under a header too few to tell where a sheet sets their text: the reader needs two rows whose
+# cells wrapped (pdf_unruled._Rows.alignment), and a page holding fewer than three rarely shows two.
+_FEW_ROWS = 3
 
 
 def read_pdf(data: bytes, path: str) -> list[Block]:
@@ -157,7 +160,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
 
 def _unsure(foot: Foot) -> bool:
     """The rows of the table ending at `foot` are too few to tell where they set their text."""
-    return not foot.align and foot.under < _HEAD_ROWS
+    return not foot.align and foot.under < _FEW_ROWS
 
 
 def _align_after(page: Any, foot: Foot) -> str:
