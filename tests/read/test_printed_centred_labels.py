@@ -21,8 +21,8 @@ from kpi_lint.parse import parse
 from kpi_lint.read.pdf_merged_labels import Label, blocks
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "centred_labels"
-sys.path.insert(0, str(HERE))
-from build import SHEETS, Sheet, indicator_rows  # noqa: E402
+sys.path.insert(0, str(HERE.parent))  # the builder as centred_labels.build (wrapped_rows has a build.py too)
+from centred_labels.build import SHEETS, Sheet, indicator_rows  # noqa: E402
 
 # The long 二级 labels the form reader reads as the vocabulary's names.
 CANON = {"社会效益指标（含群众获得感）": "社会效益指标", "社会公众或服务对象满意度指标": "服务对象满意度指标"}
