@@ -28,6 +28,9 @@ from kpi_lint.read.text_grid import line_cells
 _REACH = 1.0  # points: a cell merged across reaches a column whose left edge it passes by more than this
 _HEAD_ROWS = 3  # a header repeated on every page is at most this many rows
 _BREAK = 3.0  # a line this many of its heights below a table's foot (a page number) does not follow it
+# Rows under a header too few to tell where a sheet sets their text: the reader needs two rows whose
+# cells wrapped (pdf_unruled._Rows.alignment), and a page holding fewer than three rarely shows two.
+_FEW_ROWS = 3
 
 
 def read_pdf(data: bytes, path: str) -> list[Block]:
@@ -48,6 +51,10 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
             open_top = closed_at_top(page, page.find_tables())
             tables = open_top.tables
             found = unruled_tables(page, [t.bbox for t in tables], carried)
+            if number < len(pdf.pages) and found.last is not None and _unsure(found.last):
+                align = _align_after(pdf.pages[number], found.last)  # the table's rows on the next page tell
+                if align:
+                    found = unruled_tables(page, [t.bbox for t in tables], carried, align)
             unruled, carried = found.tables, found.last
             boxes = [t.bbox for t in (*tables, *unruled)]
             outside = page.filter(partial(_outside, boxes=[*boxes, *open_top.areas])) if boxes else page
@@ -61,7 +68,7 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
                 for t, table in enumerate(tables, start=1)
             ]
             rebuilt = [
-                _grid(table, number, t, rebuilt=True, chars=page.chars)
+                _grid(table, number, t, rebuilt=True, chars=page.chars, label_at=found.texts)
                 for t, table in enumerate(unruled, start=len(tables) + 1)
             ]
             placed = sorted(  # (pdfplumber table, its grid, rebuilt from word positions), top to bottom
@@ -108,6 +115,8 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
                 join_cut_row(carried_grid, rebuilt[0])  # the rest of its last row, cut by the page break
             if found.runs_on and rebuilt and rebuilt[0].rows:
                 rebuilt[0].rows[0].whole = True
+                if not cut and carried_grid is not None:
+                    _label_back(carried_grid, rebuilt[0], _opening_labels(unruled[0], rebuilt[0], found.texts))
             if not placed:
                 head, title = None, []
             elif not (runs_on and len(placed) == 1):  # else the table runs on: its header stays
@@ -147,6 +156,19 @@ def read_pdf(data: bytes, path: str) -> list[Block]:
     if has_cid_garbage(seen_text):
         raise InputError(path, "PDF 的字体无法转成文字（(cid:…) 编码），请用原始 Word/Excel 文件或先 OCR")
     return blocks
+
+
+def _unsure(foot: Foot) -> bool:
+    """The rows of the table ending at `foot` are too few to tell where they set their text."""
+    return not foot.align and foot.under < _FEW_ROWS
+
+
+def _align_after(page: Any, foot: Foot) -> str:
+    """Where the rows of the table that ends at `foot` set their text, told by its rows on `page`, the
+    next page, when it runs on there: a page holding a table's header and a row or two does not tell
+    (a text set at the foot of its row prints its first lines beside the header)."""
+    after = unruled_tables(page, [t.bbox for t in page.find_tables()], foot)
+    return after.align if after.runs_on else ""
 
 
 def _opened(pdfplumber: Any, data: bytes, path: str) -> Any:
@@ -247,12 +269,15 @@ def _grid(
     rebuilt: bool = False,
     chars: list[dict[str, Any]] | None = None,
     above: dict[BBox, str] | None = None,
+    label_at: dict[BBox, BBox] | None = None,
 ) -> Grid:
     """A pdfplumber table as a grid: each None slot takes the cell whose box covers it.  A cell of `above`
     (one merged over a page break, its text printed above the table: `pdf_open_top`) takes that text.  The
     cells of a table rebuilt from word positions (`rebuilt`) also name their box's top left corner on the page
     in points ("页2 表1 行5 格3 (186,341)"), since no ruling shows where its rows and columns are.
-    Given the page's `chars`, a cell's lines wrapped at its right edge are joined (`unwrapped`)."""
+    Given the page's `chars`, a cell's lines wrapped at its right edge are joined (`unwrapped`).  A cell of
+    `label_at` (a label merged down its rows, ``pdf_merged_labels``) reads the text standing where it maps to,
+    its lines joined (a label wrapped in its cell)."""
     rows = table.rows  # type: ignore[attr-defined]
     texts = table.extract()  # type: ignore[attr-defined]
     boxes = [
@@ -269,7 +294,10 @@ def _grid(
                 out.append(None)
                 continue
             text = fold_radicals(((above or {}).get(tuple(bbox), "") + "\n" + (texts[r][c] or "")).strip("\n"))
-            if "\n" in text and (r, c) in lines:
+            at = (label_at or {}).get(tuple(bbox))
+            if at is not None and chars:
+                text = fold_radicals("".join(_text_at(chars, at).split()))
+            elif "\n" in text and (r, c) in lines:
                 text = unwrapped(text, bbox, lines[r, c], edges.get(c))
             where = f" ({bbox[0]:.0f},{bbox[1]:.0f})" if rebuilt else ""
             out.append((bbox, Cell(text, 0, c + 1, f"页{page} 表{t} 行{r + 1} 格{c + 1}{where}")))
@@ -317,6 +345,32 @@ def _open_at_foot(
 
             text = fold_radicals(extract_text(inside))
             placed[top][c] = ((x0, y0, x1, foot), Cell(text, 0, c + 1, f"页{page} 表{t} 行{top + 1} 格{c + 1}"))
+
+
+def _text_at(chars: list[dict[str, Any]], box: BBox) -> str:
+    """The text of the characters whose middles stand in `box`."""
+    from pdfplumber.utils import extract_text
+
+    return str(extract_text([ch for ch in chars if centred_in(ch, [box])]))
+
+
+def _opening_labels(table: Any, grid: Grid, texts: dict[BBox, BBox]) -> list[int]:
+    """The columns in which the first row of `grid` (the rows of the rebuilt `table` left after a header
+    printed again) opens a block of a label merged down its rows (`Unruled.texts`)."""
+    first = table.rows[len(table.rows) - len(grid.rows)].cells
+    return [c for c, box in enumerate(first) if box is not None and tuple(box) in texts]
+
+
+def _label_back(before: Grid, after: Grid, columns: list[int]) -> None:
+    """The last rows of `before` (the page before's part of a table run on to `after`) that print no label
+    in a label column of `after` belong to the block its first label heads: a label merged down rows a page
+    break cuts is printed where the whole block's middle falls, and that is on this page."""
+    for c in columns:
+        label = after.rows[0].cells[c]
+        for row in reversed(before.rows):
+            if c >= len(row.cells) or not row.cells[c].blank:
+                break
+            row.cells[c] = label
 
 
 def _carry_tails(grid: Grid, rest_of: dict[int, str]) -> None:

@@ -41,11 +41,14 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 from statistics import median
 from typing import Any
+
+from kpi_lint.read.pdf_merged_labels import Label, Split, blocks, split_labels
 
 BBox = tuple[float, float, float, float]
 
@@ -96,6 +99,7 @@ class Foot:
     align: str = ""  # where the rows set their text (_Rows.align)
     at_foot: bool = True  # no text follows the table on its page (but apart, a page number)
     starts: tuple[float, ...] = ()  # where the text of each column but the first starts, at the left
+    under: int = 0  # how many rows the table holds under its header (all, for a table run on)
 
     def bounds(self, lines: list[_Line] | None = None) -> list[float]:
         """The boundaries between the columns for the lines that run on: text set to the left of its
@@ -115,7 +119,7 @@ class Foot:
         cells stands in a column whose text reached the last line here with no room left there for
         the cell's first word (the cell wrapped at the page's end, as within a page).  `reach`: how far
         right the text of each column reaches on the next page (a cell's edge is the same there)."""
-        if not line.columns or not self.at_foot:
+        if not line.columns or not self.at_foot or not self.under:  # a header row is not cut: rows follow
             return False
         for c, piece in line.columns.items():
             above = self.line.columns.get(c)
@@ -137,6 +141,8 @@ class Unruled:
     cut: bool  # and its first row is the rest of that table's last row, cut by the page break
     carried: Foot | None = None  # where that table ended on the page before
     opening: list[_Line] = field(default_factory=list)  # the lines of the first one, when it runs on
+    texts: dict[BBox, BBox] = field(default_factory=dict)  # a merged label's cell → where its text stands
+    align: str = ""  # where the rows of the table run on from the page before set their text (_Rows.align)
 
     def cut_below(self, top: float) -> bool:
         """The row of the run-on table whose box starts at `top` (under a header printed again,
@@ -146,23 +152,32 @@ class Unruled:
         return self.carried is not None and line is not None and self.carried.continued_by(line)
 
 
-def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) -> Unruled:
+def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None, align: str = "") -> Unruled:
     """The tables printed on `page` without rulings, outside the ruled tables' boxes, as pdfplumber
     tables (their cells' boxes), and the columns of the last one.  `carried`: the columns of the last
     table of the page before.  The lines at the top of the page that stand in those columns run on
     with that table (the rest of a row cut by the page break, rows of one cell included), and keep
     all its columns (a column blank on this page is still a column).  Its first row is the rest of
-    the row the page break cut when its first line continues `carried`'s last (`Foot.continued_by`)."""
+    the row the page break cut when its first line continues `carried`'s last (`Foot.continued_by`).
+    `align`: where the rows of a table set their text, when its lines here do not tell (`_Rows.align`;
+    told by the rows of the same table on the next page)."""
     from pdfplumber.table import Table
 
     # Words apart by more than a point and a half: two cells of a sheet can stand closer than the 3
     # points pdfplumber allows inside a word.
     words = [w for w in page.extract_words(x_tolerance=1.5, return_chars=True) if not centred_in(w, ruled)]
     tables: list[Any] = []
+    placed: list[dict[BBox, BBox]] = []  # for each table, where the text of its merged labels' cells stands
     last: Foot | None = None
     runs_on = cut = False
     opening: list[_Line] = []
-    lines = _lines(words)
+    opening_align = ""
+    printed = _lines(words)
+    # A label merged down rows that a page break cuts is printed where its whole block's middle falls:
+    # off this page (kept in the text layer, unseen), above or below it.  It heads the rows the page holds.
+    lines = [line for line in printed if page.bbox[1] < line.bottom and line.top < page.bbox[3]]
+    off_above = [line for line in printed if line.bottom <= page.bbox[1]]
+    off_below = [line for line in printed if line.top >= page.bbox[3]]
     read: list[_Line] = []  # the lines of the last table made, when they end their run
     read_opens = False  # and that table opens a page it runs on to
     led = False  # the last table is the one run on from the page before, and it ends its run
@@ -179,28 +194,41 @@ def unruled_tables(page: Any, ruled: list[BBox], carried: Foot | None = None) ->
             lead = _leading(run, carried)  # the page's first lines, or after a gap in the table they run on
             if lead:
                 if k:
-                    tables.pop()
+                    del tables[-1], placed[-1]
                 opening = [*opening, *run[:lead]]
-                cells, last = _cells(opening, carried.bounds(opening), carried)
+                cells, last, texts = _cells(opening, carried.bounds(opening), carried, beyond=off_above)
+                opening_align = last.align
                 tables.append(Table(page, cells))
+                placed.append(texts)
                 runs_on = True
                 cut = carried.continued_by(opening[0], last.rights)
                 run = run[lead:]
         led = runs_on and not run
         if read and resumes:
-            tables.pop()  # the gap was blank space inside the table (a tall row): made again as one
+            del tables[-1], placed[-1]  # the gap was blank space inside the table (a tall row): made again as one
             run, opens = [*read, *run], read_opens
-        made = _table(run, runs_on=opens) if run else None
+        made = _table(run, runs_on=opens, align=align) if run else None
         read = []
         if made is not None:
             tables.append(Table(page, made[0]))
+            placed.append(made[2])
             last = made[1]
             read, read_opens = (run if made[1].line is run[-1] else []), opens
+    beyond = [*held, *off_below]  # labels under the page's last table, of its rows the page break cuts
+    if beyond and (read or led) and last is not None:
+        remade = (
+            _cells(opening, carried.bounds(opening), carried, beyond=[*off_above, *beyond])
+            if led and carried is not None
+            else _table(read, runs_on=read_opens, beyond=beyond, align=align)
+        )
+        if remade is not None and remade[2]:
+            tables[-1], placed[-1], last = Table(page, remade[0]), remade[2], remade[1]
     if last is not None and lines:
         height = median(line.height for line in lines)
         below = [line.top - last.line.bottom for line in lines if line.top > last.line.bottom]
         last = replace(last, at_foot=all(gap > _BREAK * height for gap in below))
-    return Unruled(tables, last, runs_on, cut, carried, opening)
+    texts = {b: at for table_texts in placed for b, at in table_texts.items()}
+    return Unruled(tables, last, runs_on, cut, carried, opening, texts, opening_align)
 
 
 def centred_in(obj: dict[str, Any], boxes: list[BBox]) -> bool:
@@ -503,11 +531,15 @@ def _crosses_at(lines: list[_Line], x: float) -> bool:
     return any(_crosses(line, (x,)) for line in lines)
 
 
-def _table(run: list[_Line], runs_on: bool = False) -> tuple[list[BBox], Foot] | None:
+def _table(
+    run: list[_Line], runs_on: bool = False, beyond: list[_Line] | None = None, align: str = ""
+) -> tuple[list[BBox], Foot, dict[BBox, BBox]] | None:
     """The cells of the table in a run of lines: from its first line of two pieces or more to the
     last, with the lines of one piece between them and the wrapped lines of its last row; None when
     fewer than three lines stand in two columns or more.  `runs_on`: the run opens a page after a
-    table printed without rulings, and its lines of one piece above may be its first row's."""
+    table printed without rulings, and its lines of one piece above may be its first row's.  `beyond`:
+    labels printed apart from the table's rows (`_cells`); `align`: where the rows set their text when
+    its lines do not tell."""
     multi = [i for i, line in enumerate(run) if len(line.pieces) >= 2]
     if len(multi) < _MIN_TABLE_LINES:
         return None
@@ -530,7 +562,7 @@ def _table(run: list[_Line], runs_on: bool = False) -> tuple[list[BBox], Foot] |
         end += 1
     table = region[: end + 1]
     above = _foot_set_start(run[: multi[0]], region, bounds, height, wrapped_only=not runs_on)
-    return _cells([*above, *table], bounds, None, measured=table)
+    return _cells([*above, *table], bounds, None, measured=table, beyond=beyond, align=align)
 
 
 def _one_cell(line: _Line) -> bool:
@@ -567,23 +599,61 @@ def _foot_set_start(
 
 
 def _cells(
-    region: list[_Line], bounds: list[float], carried: Foot | None, measured: list[_Line] | None = None
-) -> tuple[list[BBox], Foot]:
+    region: list[_Line],
+    bounds: list[float],
+    carried: Foot | None,
+    measured: list[_Line] | None = None,
+    beyond: list[_Line] | None = None,
+    align: str = "",
+) -> tuple[list[BBox], Foot, dict[BBox, BBox]]:
     """The boxes of the cells of the rows of `region` in the columns `bounds` (as wide as the table
     `carried` at least, whose rows it continues), merged across the columns a piece spans, and the
     columns' edges.  `measured`: the lines that tell how the rows are read (`_reader`), when the
-    first lines of `region` were taken into its first row from above it (`_foot_set_start`)."""
+    first lines of `region` were taken into its first row from above it (`_foot_set_start`).  Labels
+    merged down their rows (`pdf_merged_labels`) make one cell over the rows of their block; the box of
+    each such cell maps to where its label's text stands (beside its rows, or off the page).  `beyond`:
+    lines of one piece printed apart from the rows, above or below them, read only as such labels (of
+    blocks a page break cuts)."""
     _place(region, bounds)
-    reader = _reader(measured or region, carried.rights if carried is not None else None)
-    if carried is not None and not reader.align:
-        reader.align = carried.align  # a page's few rows may not tell; the table's rows before do
-    rows = _rows(region, reader)
+    beyond = [line for line in beyond or [] if len(line.pieces) == 1]
+    _place(beyond, bounds)
+    rights = carried.rights if carried is not None else None
+
+    def reader_of(lines: list[_Line]) -> _Rows:
+        reader = _reader(lines, rights)
+        if not reader.align:  # a page's few rows may not tell; the table's rows before (or after) do
+            reader.align = carried.align if carried is not None else align
+        return reader
+
+    whole = reader_of(measured or region)
+    head = 0 if carried is not None else _header_end(region, whole)
+
+    def split_at(head: int) -> Split | None:
+        body = sorted([*region[head:], *beyond], key=lambda line: line.top)
+        return split_labels(body, lambda lines: _rows(lines, reader_of(lines)))
+
+    split = split_at(head)
+    if split is not None and head and not whole.align:
+        # labels standing between a cell's lines hid where the rows set their text: read without them,
+        # the rows may tell, and the header's row ends where they say
+        told = reader_of([*region[:head], *split.lines])
+        if told.align:
+            whole = replace(whole, align=told.align)
+            if (again := _header_end(region, whole)) != head:
+                head, split = again, split_at(again)
+    merged = _Merged.of(region[:head], split, carried is not None, reader_of, whole) if split is not None else None
+    if merged is None:
+        reader = whole
+        rows, kept = _rows(region, reader), region
+    else:
+        reader, rows, kept = merged.reader, merged.rows, [*region[:head], *merged.split.lines]
     left = min(p.x0 for line in region for p in line.pieces) - 1
     right = max(p.x1 for line in region for p in line.pieces) + 1
     if carried is not None:
         left, right = min(left, carried.edges[0]), max(right, carried.edges[-1])
     edges = (left, *bounds, right)
     cells: list[BBox] = []
+    texts: dict[BBox, BBox] = {}  # a merged label's cell → where its text stands
     for k, row in enumerate(rows):
         top = min(line.top for line in row) - 1
         bottom = rows[k + 1][0].top - 1 if k + 1 < len(rows) else max(line.bottom for line in row) + 1
@@ -593,21 +663,127 @@ def _cells(
                 for c in range(p.column + 1, p.last_column + 1):
                     spans[c] = spans[p.column]
         for c in range(len(spans)):
-            if spans[c] == c:
+            if merged is not None and merged.covers(k, c):
+                head_of = merged.heads.get((k, c))
+                if head_of is not None:  # a merged label's cell, down to its block's last row
+                    end, label = head_of
+                    foot = rows[end + 1][0].top - 1 if end + 1 < len(rows) else max(ln.bottom for ln in rows[end]) + 1
+                    cells.append((edges[c], top, edges[c + 1], foot))
+                    texts[cells[-1]] = label.box
+            elif spans[c] == c:
                 end = c
                 while end + 1 < len(spans) and spans[end + 1] == c:
                     end += 1
                 cells.append((edges[c], top, edges[end + 1], bottom))
-    return cells, Foot(edges, region[-1], reader.rights, reader.align, starts=_starts(region, bounds))
+    # the table's last line with text of its rows (a label printed below them is no row's)
+    last = region[-1] if merged is None else next(ln for ln in reversed(region) if merged.holds_row_text(ln))
+    under = len(rows) - (merged.first if merged is not None else len(_rows(region[:head], whole)) if head else 0)
+    return (
+        cells,
+        Foot(
+            edges,
+            last,
+            reader.rights,
+            reader.align,
+            starts=_starts(kept, bounds, carried.starts if carried else ()),
+            under=under,
+        ),
+        texts,
+    )
 
 
-def _starts(region: list[_Line], bounds: list[float]) -> tuple[float, ...]:
+def _header_end(region: list[_Line], reader: _Rows) -> int:
+    """The index of the first line under the table's header: the row of its first line with the most
+    columns (the header names every column; a row under merged labels leaves theirs out)."""
+    widest = max(len(line.columns) for line in region)
+    first = next(line for line in region if len(line.columns) == widest)
+    for row in _rows(region, reader):
+        if any(line is first for line in row):
+            return region.index(row[-1]) + 1
+    return 0
+
+
+@dataclass
+class _Merged:
+    """A table's rows read apart from its merged labels, and the block each label heads."""
+
+    split: Split
+    reader: _Rows
+    rows: list[list[_Line]]  # the header's rows, then the body's
+    first: int  # the first row of the body
+    heads: dict[tuple[int, int], tuple[int, Label]]  # (row, column) → the block's last row and its label
+
+    @classmethod
+    def of(
+        cls, head: list[_Line], split: Split, runs_on: bool, reader_of: Callable[[list[_Line]], _Rows], whole: _Rows
+    ) -> _Merged | None:
+        """`whole`: how the rows of the whole table, labels and all, are read (the header's rows, as before)."""
+        reader = reader_of([*head, *split.lines])
+        body = _rows(split.lines, reader)
+        rows = [*(_rows(head, whole) if head else []), *body]
+        bounds = _row_bounds(body, head[-1] if head else None, reader.align or _one_line_cells(body))
+        heads: dict[tuple[int, int], tuple[int, Label]] = {}
+        first = len(rows) - len(body)
+        columns = [[label for label in split.labels if label.column == c] for c in range(split.columns)]
+        found = blocks(columns, bounds, runs_on)
+        if found is None:
+            return None
+        for c, (labels, starts) in enumerate(zip(columns, found, strict=True)):
+            for s, end, label in zip(starts, [*starts[1:], len(body)], labels, strict=True):
+                heads[first + s, c] = (first + end - 1, label)
+        return cls(split, reader, rows, first, heads)
+
+    def covers(self, row: int, column: int) -> bool:
+        """The slot stands in a merged label's cell (a body row's label column)."""
+        return row >= self.first and column < self.split.columns
+
+    def holds_row_text(self, line: _Line) -> bool:
+        return any(p.last_column >= self.split.columns for p in line.pieces)
+
+
+def _one_line_cells(rows: list[list[_Line]]) -> str:
+    """Where the rows set their text, from the cells of one line in rows of several: on the row's last
+    line ("bottom", a sheet's default), its first ("top"), or between ("" too when no row tells)."""
+    votes: Counter[str] = Counter()
+    for row in rows:
+        if len(row) < 2:
+            continue
+        for c in {c for line in row for c in line.columns}:
+            at = [k for k, line in enumerate(row) if c in line.columns]
+            if len(at) == 1:
+                votes["top" if at[0] == 0 else "bottom" if at[0] == len(row) - 1 else ""] += 1
+    return votes.most_common(1)[0][0] if votes else ""
+
+
+def _row_bounds(body: list[list[_Line]], above: _Line | None, align: str) -> list[float]:
+    """Where each row of `body` begins and the last ends, as a sheet's rows do: under the text of the
+    row above when the text stands at the foot of its rows, at its first line when at the top, midway
+    between otherwise."""
+    tops = [row[0].top for row in body]
+    foots = [max(line.bottom for line in row) for row in body]
+    before = [above.bottom if above is not None else tops[0], *foots[:-1]]
+    if align == "bottom":
+        inner = before
+    elif align == "top":
+        inner = tops
+    else:
+        inner = [(a + b) / 2 for a, b in zip(before, tops, strict=True)]
+    if above is None:
+        inner[0] = tops[0]
+    return [*inner, foots[-1]]
+
+
+def _starts(region: list[_Line], bounds: list[float], before: tuple[float, ...] = ()) -> tuple[float, ...]:
     """Where the text of each column but the first starts, when it is set to the left there (more
     than half of its pieces start where the leftmost does); else the boundary before it (figures set
-    to the right start anywhere)."""
+    to the right start anywhere).  A column with no text here (merged labels printed on another page)
+    keeps where it started `before`, on the table's page before."""
     out = []
     for c, b in enumerate(bounds, start=1):
         xs = [p.x0 for line in region for p in line.pieces if p.column == c]
+        if not xs and len(before) == len(bounds):
+            out.append(before[c - 1])
+            continue
         first = min(xs, default=b)
         out.append(first if sum(1 for x in xs if x - first <= 1) > _LEFT_SET * len(xs) else b)
     return tuple(out)

@@ -274,6 +274,67 @@ def typed_height(row: Sequence[object]) -> int:
     return 15 * max(1, lines)
 
 
+def print_workbooks(outdir: Path, books: dict[str, bytes]) -> None:
+    """Save workbooks (stem → .xlsx bytes) in `outdir` and print each to a PDF beside it with LibreOffice
+    (``soffice --headless``, a profile of its own), as a department prints its sheets to publish them."""
+    import subprocess
+    import tempfile
+
+    for stem, data in books.items():
+        (outdir / f"{stem}.xlsx").write_bytes(data)
+    with tempfile.TemporaryDirectory(prefix="print-sheets-") as tmp:
+        profile = f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}"
+        command = ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir)]
+        subprocess.run([*command, *(str(outdir / f"{stem}.xlsx") for stem in books)], check=True)
+
+
+def type_rows(
+    sheet: Any,
+    rows: Sequence[Sequence[object]],
+    width: int,
+    vertical: str = "bottom",
+    ruled: bool = False,
+    height: Callable[[Sequence[object]], float] = typed_height,
+) -> Any:
+    """`rows` typed into `sheet` as a typist types a target table: text wrapped and set `vertical` in its
+    row, a thin border on every side of `width` columns when `ruled`, each row `height` tall; the first
+    row (the title) centred across the table.  The centred alignment is returned, for merged labels."""
+    from openpyxl.styles import Alignment, Border, Side
+
+    wrap = Alignment(wrap_text=True, vertical=vertical)
+    centre = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for values in rows:
+        sheet.append(list(values))
+        r = sheet.max_row
+        for c in range(1, width + 1):
+            cell = sheet.cell(row=r, column=c)
+            cell.alignment = centre if r == 1 else wrap
+            if ruled:
+                cell.border = border
+        sheet.row_dimensions[r].height = height(values)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    return centre
+
+
+def merge_down(
+    sheet: Any, body: Sequence[Sequence[object]], first: int, columns: Sequence[int], alignment: Any
+) -> None:
+    """The labels of `columns` (1-based) merged down the rows of `body` that share them (a 二级 label
+    with its 一级), the first of these at sheet row `first`, each label cell set to `alignment`."""
+    for column in columns:
+        start = 0
+        for k in range(1, len(body) + 1):
+            if k == len(body) or list(body[k][:column]) != list(body[start][:column]):
+                if k - start > 1:
+                    sheet.merge_cells(
+                        start_row=first + start, start_column=column, end_row=first + k - 1, end_column=column
+                    )
+                sheet.cell(row=first + start, column=column).alignment = alignment
+                start = k
+
+
 def set_to_print(sheet: Any) -> None:
     """An openpyxl sheet set up to be printed: each column 14 characters wide, one page wide."""
     import openpyxl
