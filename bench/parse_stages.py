@@ -20,7 +20,6 @@ import argparse
 import contextlib
 import importlib
 import json
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -29,6 +28,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from parse_kinds import child_runs  # noqa: E402
 
 # (module, attribute) of each step timed; a dotted attribute is a method.  The module is the one the
 # step is looked up in by its caller, so that the caller calls the timed one.
@@ -127,16 +129,7 @@ def main() -> None:
     if args.child:
         json.dump(measure(args.corpus), sys.stdout)
         return
-    runs = []
-    for _ in range(args.runs):
-        done = subprocess.run(
-            [sys.executable, "-P", __file__, str(args.corpus), "--child"],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        )
-        runs.append(json.loads(done.stdout))
+    runs: list[dict[str, list[float]]] = child_runs(Path(__file__), args.corpus, args.runs)
     steps = sorted(
         {step for run in runs for step in run} - {"total"}, key=lambda s: -min(r.get(s, [0])[0] for r in runs)
     )
