@@ -27,6 +27,7 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 _SHAPE_SHARE = 0.3  # a separator on this share of a text's non-empty lines or more gives it its shape
@@ -158,6 +159,22 @@ def print_table(table: list[dict[str, object]], runs: int) -> None:
     )
 
 
+def child_runs(script: Path, corpus: Path, runs: int) -> list[Any]:
+    """What `script CORPUS --child` prints as JSON, once per run, each in a fresh process (no run reuses the
+    answers another remembered)."""
+    out = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-P", str(script), str(corpus), "--child"],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        out.append(json.loads(done.stdout))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("corpus", type=Path)
@@ -168,16 +185,7 @@ def main() -> None:
     if args.child:
         json.dump(measure(args.corpus), sys.stdout)
         return
-    runs = []
-    for _ in range(args.runs):
-        done = subprocess.run(
-            [sys.executable, "-P", __file__, str(args.corpus), "--child"],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        )
-        runs.append(json.loads(done.stdout))
+    runs = child_runs(Path(__file__), args.corpus, args.runs)
     print_table(summarise(args.corpus, runs), args.runs)
     if args.json:
         args.json.write_text(json.dumps(runs, ensure_ascii=False))

@@ -111,6 +111,7 @@ _RULE_TEXT = lazy_compile(r"^[^：:]{2,12}[：:].*[；;。]")  # "定性指标�
 _SCORING_RULE = lazy_compile(r"扣\d*分|酌情|得满分|记满分")  # "未达指标值酌情扣分": how a row is scored
 _ONLY_SIGN = lazy_compile(r"[≥≤<>=＞＜≧≦＝═]+")
 _MAX_LOOSE = 3  # rows above a header-less table's first labelled row that may be its own
+_RECENT_PERIODS = 8  # the period words met lately that a header built without its own looks among
 _MAX_GAP = 4  # rows between two such rows ("|" marks; blank lines are no rows: a copy may double-space)
 # A cell that may be a column heading no list knows: short, no figure outside brackets, no sentence.
 # The top half of a heading wrapped over two header rows ("绩效" over "目标值"): a few characters.
@@ -183,7 +184,11 @@ class FormReader:
     _pending_before: Cell | None = None  # text printed just before the pending fact's label, on its line
     _recent: list[Row] = field(default_factory=list)  # the last rows read, nearest first
     _header_above: list[Row] = field(default_factory=list)
-    _periods: list[str] = field(default_factory=list)  # period words met lately ("中期目标" … "年度目标")
+    # The period words met lately ("中期目标" … "年度目标"), the last _RECENT_PERIODS of them: found only when a
+    # header asks (`_recent_periods`), from the rows fed before the one being read; the first `_periods_upto` rows
+    # of `_rows_fed` are looked into.
+    _periods: list[str] = field(default_factory=list)
+    _periods_upto: int = 0
     _goal_periods: list[str] = field(default_factory=list)  # periods of the goals printed on the next row
     _goal_open: tuple[str, int] | None = None  # a numbered period goal just read: its period, its next item number
     _goal_headings: bool = False  # reading 总体目标's period headings printed one cell per line
@@ -227,6 +232,8 @@ class FormReader:
 
     # -- rows ------------------------------------------------------------------
     def feed(self, rows: list[Row]) -> None:
+        self._recent_periods(len(self._rows_fed))  # a reader fed again goes on from all the rows fed before
+        self._periods_upto = 0
         joined = list(join_wrapped_words(join_page_splits(rows, self.vocab), self.vocab))
         following: list[Row | None] = [None] * len(joined)
         for at in range(len(joined) - 2, -1, -1):  # one pass back: the next row holding cells
@@ -254,9 +261,9 @@ class FormReader:
                 if len(self._header_cells) > gathered:
                     self._header_closed = False  # a header cell after the row end: the header goes on
                 self._recent = [row, *self._recent[:3]]
-                self._periods = [*self._periods, *periods_in(row, self.vocab.periods)][-8:]
             elif block is not None and not row.ruled:
                 block.add_row(row)  # an empty cell
+        self._at = len(joined)  # every row read: a header gathered to the end follows the period words of them all
         self._flush_header_cells()
         self._end_across()
         block = self.draft.block
@@ -280,6 +287,19 @@ class FormReader:
             if not records and _cut_before_rows(self.draft):
                 self._note_cut_before_rows(block.header.line, block.header.anchor)
         self.draft.close_block(cut_off=cut)
+
+    def _recent_periods(self, upto: int | None = None) -> list[str]:
+        """The last period words of the rows fed before the one being read (`upto`: before that row of `_rows_fed`),
+        each row's words in order (`periods_in`).  Asked only when a header is built, so a row's cells are looked
+        into for period words once, and only in a text that has a header after them."""
+        end = self._at if upto is None else upto
+        if end > self._periods_upto:
+            found = self._periods
+            for row in islice(self._rows_fed, self._periods_upto, end):
+                if row.cells and row.filled:
+                    found = [*found, *periods_in(row, self.vocab.periods)][-_RECENT_PERIODS:]
+            self._periods, self._periods_upto = found, end
+        return self._periods
 
     def _note_cut_before_rows(self, line: int, anchor: str | None) -> None:
         name = f"项目“{self.draft.name.text}”的" if self.draft.name else ""
@@ -574,7 +594,9 @@ class FormReader:
             return False
         header_cells, first_row = self._rows_after_header(row, roles)
         cells, roles = with_name_column(*self._with_places(header_cells, roles[: len(header_cells)]))
-        self._open_block(build_header(cells, roles, self.vocab.periods, self._recent, self._periods), row.cells[0])
+        self._open_block(
+            build_header(cells, roles, self.vocab.periods, self._recent, self._recent_periods()), row.cells[0]
+        )
         self._header_width = len(row.cells)  # a header on one line: a tier under it can be told by widths
         if first_row is not None:
             self._row(first_row)
@@ -656,7 +678,7 @@ class FormReader:
         top, top_roles = (cells, roles) if tier is None else (cells[:tier], roles[:tier])
         if is_header(top_roles):
             header = build_header(
-                top, top_roles, self.vocab.periods, self._header_above, self._periods, streamed=single
+                top, top_roles, self.vocab.periods, self._header_above, self._recent_periods(), streamed=single
             )
             if tier is not None:
                 header = merge_subheader(header, cells[tier:], roles[tier:], False, self.vocab.periods)
@@ -695,7 +717,7 @@ class FormReader:
         # Words met apart are a weaker sign than a header row: they must name the 三级指标 and 指标值.
         if not is_header(roles) or not {"level3", "value"} <= set(roles):
             return None
-        return build_header(cells, roles, self.vocab.periods, self._header_above, self._periods, streamed=True)
+        return build_header(cells, roles, self.vocab.periods, self._header_above, self._recent_periods(), streamed=True)
 
     def _read_across(self, line: Line) -> bool:
         """A table printed across (form_across): its lines are taken while they are the table's; each
