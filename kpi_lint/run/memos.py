@@ -3,12 +3,13 @@
 Parsing asks the vocabulary about every cell (is it a label, a fact, furniture …) and folds every cell
 and its slices (`squash`, `label_key`); the answers are remembered so that a document's repeated cells
 cost nothing, up to their caps (200,000 answers, 65,536 texts each).  The local rules fold every cell
-they read the same way (`clean`, `squashed`, `clean_cut`, 65,536 texts each) and the value parser
-remembers its readings (65,536 values), the glued rows' reader its cuts (4,096 texts).  The peer phase parses nothing and reads only the peer
-records' cells: in a ``--jobs 1`` run those memos held tens of MiB per 10,000 rows through the
-clustering, on top of the peer records (at 29,771 generated rows the lines filling them hold ≈ 10 MiB of the
-99.9 MiB the file phase leaves traced, and more until their caps).  Emptied, their memory is reused by the
-peer phase's own objects; every answer is a pure function of its text, so nothing found changes.
+they read the same way (`clean`, `squashed`, `clean_cut`, 65,536 texts each), the value parser
+remembers its readings (65,536 values) and the glued rows' reader its cuts (4,096 texts).  The peer
+phase parses nothing and reads only the peer records' cells: in a ``--jobs 1`` run those memos held
+tens of MiB per 10,000 rows through the clustering, on top of the peer records (at 29,771 generated
+rows the lines filling them hold ≈ 10 MiB of the 99.9 MiB the file phase leaves traced, and more until
+their caps).  Emptied, their memory is reused by the peer phase's own objects; every answer is a pure
+function of its text, so nothing found changes.
 """
 
 from __future__ import annotations

@@ -59,16 +59,16 @@ class PeerSpans(MutableMapping[str, Located]):
 
     __slots__ = (
         "_keys",
+        "_level3_anchor",
+        "_level3_column",
+        "_level3_line",
+        "_level3_text",
+        "_value_anchor",
+        "_value_column",
+        "_value_line",
+        "_value_text",
         "level1",
         "level2",
-        "_level3_text",
-        "_level3_line",
-        "_level3_column",
-        "_level3_anchor",
-        "_value_text",
-        "_value_line",
-        "_value_column",
-        "_value_anchor",
     )
 
     def __init__(self, places: Iterable[tuple[str, Located]] = ()) -> None:

@@ -50,8 +50,8 @@ def test_a_records_empty_lists_and_dicts_are_the_runs_one_empty_list_and_dict() 
     projects = [*first.projects, *second.projects]
     assert len(projects) > 10
     # dropped from a peer record (narrative, aims, labels) or never printed (unsplit categories)
-    empties = [p.narrative for p in projects] + [p.goals for p in projects] + [p.unsplit for p in projects]
-    empties += [first.narrative, second.narrative, first.problems]
+    empties: list[object] = [p.narrative for p in projects] + [p.goals for p in projects]
+    empties += [p.unsplit for p in projects] + [first.narrative, second.narrative, first.problems]
     assert all(e == type(e)() for e in empties)
     assert len({id(e) for e in empties if isinstance(e, list)}) == 1
     assert len({id(e) for e in empties if isinstance(e, dict)}) == 1
