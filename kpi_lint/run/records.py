@@ -107,22 +107,12 @@ class PeerSpans(MutableMapping[str, Located]):
             raise KeyError(key)
         if key not in self._keys:
             self._keys = _key_order((*self._keys, key))
-        if key == "value":
-            self._value_text, self._value_line, self._value_column, self._value_anchor = (
-                place.text,
-                place.line,
-                place.column,
-                place.anchor,
-            )
-        elif key == "level3":
-            self._level3_text, self._level3_line, self._level3_column, self._level3_anchor = (
-                place.text,
-                place.line,
-                place.column,
-                place.anchor,
-            )
-        else:
+        parts = _OWN_PARTS.get(key)
+        if parts is None:
             setattr(self, key, place)
+            return
+        for name, part in zip(parts, (place.text, place.line, place.column, place.anchor), strict=True):
+            setattr(self, name, part)
 
     def __delitem__(self, key: str) -> None:
         if key not in self._keys:
