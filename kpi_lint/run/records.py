@@ -70,6 +70,15 @@ class PeerSpans(MutableMapping[str, Located]):
         "level1",
         "level2",
     )
+    # Set with their key (__setitem__), read only while the key is set.
+    _level3_text: str
+    _level3_line: int
+    _level3_column: int
+    _level3_anchor: str | None
+    _value_text: str
+    _value_line: int
+    _value_column: int
+    _value_anchor: str | None
 
     def __init__(self, places: Iterable[tuple[str, Located]] = ()) -> None:
         self._keys: tuple[str, ...] = ()
