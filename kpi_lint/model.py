@@ -160,7 +160,7 @@ class Indicator:
     printed_unit: str | None = None
     # Where each printed field starts: keys are the attribute names above
     # ("level1", "level2", "level3", "value", "actual", "weight", ...); a dict, or in a peer record
-    # a kpi_lint.run.records.PeerSpans (the same mapping in four slots).
+    # a kpi_lint.run.records.PeerSpans (the same mapping in slots).
     spans: MutableMapping[str, Located] = field(default_factory=dict)
     # None for a row taken as data; else why it is only listed (its table garbled): shown by every output that
     # lists rows, left out by every consumer that counts or copies them (clusters, library, peers, KPI303).
@@ -212,7 +212,7 @@ class FundItem:
     anchor: str | None = None  # where the amount is in an office file (see Located)
 
 
-@dataclass
+@dataclass(slots=True)
 class Execution:
     """The 项目资金 block of a 自评表 (amounts in 万元, rate in %)."""
 
@@ -248,7 +248,7 @@ class NarrativeFigure:
     anchor: str | None = None  # where the sentence is in an office file (see Located)
 
 
-@dataclass
+@dataclass(slots=True)
 class EmptyCategory:
     """A 二级指标 printed in the table with no indicator filled in."""
 
@@ -411,7 +411,7 @@ class ParseProblem:
         return f"{self.path}!{self.anchor}" if "!" in self.anchor else f"{self.path}:{self.anchor}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     path: str
     layout: Layout

@@ -39,28 +39,66 @@ def _key_order(keys: tuple[str, ...]) -> tuple[str, ...]:
     return keys
 
 
+# The slots that hold the place of a row's own cell, by key (PeerSpans).
+_OWN_PARTS = {
+    key: tuple(f"_{key}_{part}" for part in ("text", "line", "column", "anchor")) for key in ("level3", "value")
+}
+
+
 class PeerSpans(MutableMapping[str, Located]):
     """The places of a peer record's row: the mapping `Indicator.spans` is, over PEER_SPANS only, held
-    in four slots instead of a dict (184 bytes a row, held for every row of a run).
+    in slots instead of a dict (184 bytes a row, held for every row of a run).
+
+    The 一级 and 二级 labels are printed once over many rows: their places are one shared `Located`
+    each.  The row's own cells, its 三级指标 and 指标值, are placed nowhere else: their places are held as
+    their parts (text, line, column, anchor) and made into a `Located` when asked (an equal one each time),
+    which saves the two objects a row that the peer phase held for every row of a run.
 
     Keys iterate in the order they were set, as a dict's; a key outside PEER_SPANS cannot be set.
     """
 
-    __slots__ = ("_keys", "level1", "level2", "level3", "value")
+    __slots__ = (
+        "_keys",
+        "_level3_anchor",
+        "_level3_column",
+        "_level3_line",
+        "_level3_text",
+        "_value_anchor",
+        "_value_column",
+        "_value_line",
+        "_value_text",
+        "level1",
+        "level2",
+    )
+    # Set with their key (__setitem__), read only while the key is set.
+    _level3_text: str
+    _level3_line: int
+    _level3_column: int
+    _level3_anchor: str | None
+    _value_text: str
+    _value_line: int
+    _value_column: int
+    _value_anchor: str | None
 
     def __init__(self, places: Iterable[tuple[str, Located]] = ()) -> None:
         self._keys: tuple[str, ...] = ()
         self.level1: Located | None = None
         self.level2: Located | None = None
-        self.level3: Located | None = None
-        self.value: Located | None = None
         for key, place in places:
             self[key] = place
 
+    def _place(self, key: str) -> Located:
+        """The place of `key`, which is set."""
+        if key == "value":
+            return Located(self._value_text, self._value_line, self._value_column, self._value_anchor)
+        if key == "level3":
+            return Located(self._level3_text, self._level3_line, self._level3_column, self._level3_anchor)
+        place: Located = getattr(self, key)
+        return place
+
     def __getitem__(self, key: str) -> Located:
         if key in self._keys:
-            place: Located = getattr(self, key)
-            return place
+            return self._place(key)
         raise KeyError(key)
 
     @overload
@@ -68,7 +106,7 @@ class PeerSpans(MutableMapping[str, Located]):
     @overload
     def get(self, key: str, /, default: Located | _Default) -> Located | _Default: ...
     def get(self, key: str, /, default: object = None) -> object:
-        return getattr(self, key) if key in self._keys else default
+        return self._place(key) if key in self._keys else default
 
     def __contains__(self, key: object) -> bool:
         return key in self._keys
@@ -78,13 +116,19 @@ class PeerSpans(MutableMapping[str, Located]):
             raise KeyError(key)
         if key not in self._keys:
             self._keys = _key_order((*self._keys, key))
-        setattr(self, key, place)
+        parts = _OWN_PARTS.get(key)
+        if parts is None:
+            setattr(self, key, place)
+            return
+        for name, part in zip(parts, (place.text, place.line, place.column, place.anchor), strict=True):
+            setattr(self, name, part)
 
     def __delitem__(self, key: str) -> None:
         if key not in self._keys:
             raise KeyError(key)
         self._keys = _key_order(tuple(k for k in self._keys if k != key))
-        setattr(self, key, None)
+        for name in _OWN_PARTS.get(key, (key,)):
+            setattr(self, name, None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
@@ -173,6 +217,13 @@ _TEXT_FIELDS = (
 )
 
 
+# The containers of a record that are most often empty: what a peer record drops (a project's narrative, aims
+# and labels; the document's narrative) and what few forms print (unsplit or named categories, problems).
+_PROJECT_LISTS = ("funds", "narrative", "empty_categories", "unsplit", "named_categories")
+_PROJECT_DICTS = ("goals", "analysis", "labels")
+_DOCUMENT_LISTS = ("forms", "narrative", "problems", "notes")
+
+
 class SharedValues:
     """One object for each distinct value of a run's peer records, as they arrive from the file tasks.
 
@@ -180,7 +231,10 @@ class SharedValues:
     repeat (the 满意度 rows, "≥95%", a merged 二级指标 cell's place over its rows, the 目标表!A7 of an
     office file) and the peer phase holds them all.  Equal values are interchangeable (texts, places
     and parsed values are immutable, compared by value), so each record's are replaced by the first
-    equal one seen.  Built per run, dropped when the file tasks are done.
+    equal one seen.  An empty list or dict of a record (a project's dropped narrative and aims, the
+    categories it did not leave unsplit …) becomes the run's one empty list or dict: the parent only
+    reads the records (the readers alone fill these, in the file task).  Built per run, dropped when the
+    file tasks are done.
     """
 
     def __init__(self) -> None:
@@ -189,13 +243,25 @@ class SharedValues:
         self._places: dict[Located, Located] = {}
         # Keyed by repr: 100.0 and 100, 0.0 and -0.0 compare equal but print differently.
         self._parsed: dict[str, ParsedValue] = {}
+        self._empty_list: list[object] = []
+        self._empty_dict: dict[object, object] = {}
 
     def record(self, doc: Document) -> Document:
         """`doc` with its indicators' texts, places and parsed values shared (changed in place)."""
         for project in doc.projects:
+            self._empties(project, _PROJECT_LISTS, _PROJECT_DICTS)
             for ind in project.indicators:
                 self._indicator(ind)
+        self._empties(doc, _DOCUMENT_LISTS, ())
         return doc
+
+    def _empties(self, holder: Project | Document, lists: tuple[str, ...], dicts: tuple[str, ...]) -> None:
+        for name in lists:
+            if not getattr(holder, name):
+                setattr(holder, name, self._empty_list)
+        for name in dicts:
+            if not getattr(holder, name):
+                setattr(holder, name, self._empty_dict)
 
     def _indicator(self, ind: Indicator) -> None:
         for name in _TEXT_FIELDS:

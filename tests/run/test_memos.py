@@ -9,13 +9,14 @@ import kpi_lint.run.tasks as tasks
 from kpi_lint.config import Config
 from kpi_lint.lexicon import Lexicon, load_lexicon
 from kpi_lint.parse import parse
+from kpi_lint.parse.form_glued import _best_cut, _opens_nothing
 from kpi_lint.parse.values import _parse_with_default
 from kpi_lint.rules.registry import all_rules
 from kpi_lint.rules.text._text import clean, clean_cut, squashed
 from kpi_lint.run.checking import check_files
 from kpi_lint.run.memos import forget_reading_memos
 from kpi_lint.vocab import label_key, squash
-from tests.corpus import SAMPLES
+from tests.corpus import ROOT, SAMPLES
 
 
 def test_parsing_fills_the_memos_and_forgetting_empties_them_without_changing_a_reading() -> None:
@@ -26,6 +27,18 @@ def test_parsing_fills_the_memos_and_forgetting_empties_them_without_changing_a_
     forget_reading_memos(lexicon)
     assert not lexicon.vocab.memo and not label_key.cache_info().currsize and not squash.cache_info().currsize
     assert parse(SAMPLES[4], lexicon) == first
+
+
+def test_the_glued_rows_cuts_are_forgotten_and_read_again_the_same() -> None:
+    """A table glued into one line per row (n05, six rows): the cuts are remembered while the file is read."""
+    lexicon = load_lexicon()
+    path = ROOT / "corpus" / "wild" / "n05_hubei_hospital_selfeval_glued.txt"
+    first = parse(path, lexicon)
+    assert len(first.indicators) == 6
+    assert _best_cut.cache_info().currsize and _opens_nothing.cache_info().currsize
+    forget_reading_memos(lexicon)
+    assert not _best_cut.cache_info().currsize and not _opens_nothing.cache_info().currsize
+    assert parse(path, lexicon) == first
 
 
 def _memo_sizes() -> dict[str, int]:

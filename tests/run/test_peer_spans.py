@@ -28,12 +28,20 @@ def test_a_peer_rows_places_are_the_parsed_rows_in_their_order_and_survive_a_pic
     assert all(isinstance(ind.spans, PeerSpans) for ind in copy.indicators)
 
 
-def test_peer_spans_take_only_the_peer_fields_and_are_smaller_than_a_dict() -> None:
+def test_peer_spans_take_only_the_peer_fields_and_hold_a_rows_own_places_as_their_parts() -> None:
     place = Located("≥95%", 12, 30)
-    spans = PeerSpans([("value", place), ("level3", Located("满意度", 12, 20))])
-    assert list(spans) == ["value", "level3"] and spans["value"] is place
+    label = Located("产出指标", 3, 1, "表1 行3 格1")
+    spans = PeerSpans([("value", place), ("level3", Located("满意度", 12, 20)), ("level1", label)])
+    assert list(spans) == ["value", "level3", "level1"]
+    # The row's own cells: an equal place made from the parts when asked, the printed text the same string.
+    assert spans["value"] == place and spans["value"] is not place and spans["value"].text is place.text
+    assert spans.get("level3") == Located("满意度", 12, 20)
+    assert spans["level1"] is label  # a label printed over many rows: its one shared place
     with pytest.raises(KeyError):
         spans["actual"] = place
     del spans["value"]
-    assert list(spans) == ["level3"] and spans.get("value") is None
-    assert sys.getsizeof(spans) < sys.getsizeof({"level3": place, "value": place})
+    assert list(spans) == ["level3", "level1"] and spans.get("value") is None and "value" not in spans
+    spans["value"] = Located("100%", 13, 30)
+    assert dict(spans) == {"level3": Located("满意度", 12, 20), "level1": label, "value": Located("100%", 13, 30)}
+    # Four places in the slots alone: smaller than a dict of two and the two places it would hold.
+    assert sys.getsizeof(spans) < sys.getsizeof({"level3": place, "value": place}) + 2 * sys.getsizeof(place)

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
+import kpi_lint.run.checking as checking
 from kpi_lint.cluster.groups import build_clusters, indicator_key
+from kpi_lint.config import Config
 from kpi_lint.model import Document
+from kpi_lint.rules.registry import all_rules
 from kpi_lint.run.records import SharedValues, peer_record
 from tests.corpus import SAMPLES, corpus_doc
 
@@ -29,10 +34,30 @@ def test_equal_values_of_two_records_are_one_object_and_the_records_stay_equal()
     assert len(rows_b) == 69
     for x, y in zip(rows_a, rows_b, strict=True):
         assert x.level3 is y.level3 and x.value is y.value and x.parsed is y.parsed
-        assert all(x.spans[k] is y.spans[k] for k in x.spans)
-    # Across both records: one object per distinct place.
-    places = [place for ind in [*rows_a, *rows_b] for place in ind.spans.values()]
-    assert len({id(p) for p in places}) == len(set(places)) == len(places) // 2
+        for key in x.spans:
+            here, there = x.spans[key], y.spans[key]
+            # a label's place is one object; a row's own cell is held as its parts, each one object
+            assert here == there and here.text is there.text and here.anchor is there.anchor
+            assert key not in ("level1", "level2") or here is there
+    # Across both records: one object per distinct label place.
+    labels = [ind.spans[k] for ind in [*rows_a, *rows_b] for k in ("level1", "level2") if k in ind.spans]
+    assert len(labels) > 100 and len({id(p) for p in labels}) == len(set(labels))
+
+
+def test_a_records_empty_lists_and_dicts_are_the_runs_one_empty_list_and_dict() -> None:
+    shared = SharedValues()
+    first, second = (shared.record(peer_record(corpus_doc(name))) for name in ("004", "001"))
+    projects = [*first.projects, *second.projects]
+    assert len(projects) > 10
+    # dropped from a peer record (narrative, aims, labels) or never printed (unsplit categories)
+    empties: list[object] = [p.narrative for p in projects] + [p.goals for p in projects]
+    empties += [p.unsplit for p in projects] + [first.narrative, second.narrative, first.problems]
+    assert all(e == type(e)() for e in empties)
+    assert len({id(e) for e in empties if isinstance(e, list)}) == 1
+    assert len({id(e) for e in empties if isinstance(e, dict)}) == 1
+    # what a project holds is its own
+    assert all(p.indicators and p.indicators is not first.narrative for p in projects)
+    assert peer_record(corpus_doc("001")) == second
 
 
 def test_parsed_values_equal_but_printed_differently_stay_apart() -> None:
@@ -61,3 +86,24 @@ def test_every_clustered_row_keeps_its_cluster_with_places_kept_only_where_rows_
     assert len(clusters.by_key) < len(every) // 10
     for ind in rows:
         assert clusters.cluster_id(ind) == every.get(indicator_key(ind))
+
+
+def test_the_runs_empty_list_and_dict_are_still_empty_after_a_whole_check_of_the_samples(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every record of the run shares them: no rule, index or report of the parent may fill one."""
+    runs: list[SharedValues] = []
+
+    class Kept(SharedValues):
+        def __init__(self) -> None:
+            super().__init__()
+            runs.append(self)
+
+    monkeypatch.setattr(checking, "SharedValues", Kept)
+    config = Config()
+    run = checking.check_files([str(p) for p in SAMPLES], config, all_rules(), keep_context=True)
+    assert len(run.findings) > 300 and len(runs) == 1
+    empty_list, empty_dict = runs[0]._empty_list, runs[0]._empty_dict
+    projects = [p for doc in run.loaded.documents for p in doc.projects]
+    assert sum(p.narrative is empty_list for p in projects) == len(projects) > 30
+    assert empty_list == [] and empty_dict == {}
