@@ -68,14 +68,14 @@ from kpi_lint.parse.numbering import (
     PART_HEADING,
 )
 from kpi_lint.parse.page_split import join_page_splits
-from kpi_lint.parse.running_title import rows_ahead, runs_on
+from kpi_lint.parse.running_title import LOOK, runs_on, same_columns
 from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.parse.values import parse_value
 from kpi_lint.period_words import PeriodWords
 from kpi_lint.read.source import fold
 from kpi_lint.vocab import (
     GRADES,
-    PAGE_NUMBER,
+    PAGE_MARK,
     SATISFACTION,
     SATISFACTION_L1,
     Vocabulary,
@@ -83,6 +83,7 @@ from kpi_lint.vocab import (
     marked,
     squash,
     strip_marks,
+    without_continued,
 )
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
@@ -431,8 +432,8 @@ class FormReader:
         printed = line = Line(row, self.vocab)
         filled = line.filled
         loose, self._loose = self._loose, []  # rows read as nothing stay loose only until something is read
-        if len(filled) <= 4 and PAGE_NUMBER.match(" ".join(c.text for c in filled)):
-            return  # "- 3 -", "第 2 页 共 5 页": a page break inside a table, not a row
+        if len(filled) <= 4 and PAGE_MARK.match(" ".join(c.text for c in filled)):
+            return  # "- 3 -", "第 2 页 共 5 页", "续表": a page break inside a table, not a row
         if self._title(line):
             return
         line = self._column_words_apart(line)  # `printed` still holds the cells as printed
@@ -495,22 +496,65 @@ class FormReader:
             return False
         if self._header_cells:
             self._flush_header_cells()
+        cell = filled[0]
+        base = without_continued(text)
+        if base is not None:
+            if self._continued(base, family):
+                return True  # "…绩效目标表（续）": the form being read goes on on this page
+            at = max(cell.text.find(base), 0) if base else 0
+            cell = replace(cell, text=cell.text[at:], column=cell.column + at)
+            text = base or text  # an excerpt that opens on a later page of its form: named without the mark
         if self._running_title(text):
             return True  # the table goes on under the title printed again at a page's top
-        cell = filled[0]
         self._new_draft(family=family, title=Located(text, cell.line, cell.column, cell.anchor))
         return True
+
+    def _continued(self, base: str, family: str) -> bool:
+        """A title marked as going on from the page before ("…绩效目标表（续）", `base` without the mark) goes on
+        with the form being read, unless it names another: another form family, or another project."""
+        draft = self.draft
+        if not (draft.records or draft.block is not None or draft.facts or draft.title is not None):
+            return False  # nothing read yet: the text opens on a later page of a form
+        if draft.family is not None and family != draft.family:
+            return False
+        named = name_from_title(Located(base, 0, 0))
+        known = [squash(n.text) for n in (draft.name, name_from_title(draft.title)) if n is not None]
+        if named is None or not known:
+            return True
+        one = squash(named.text)
+        return any(one in other or other in one for other in known)  # the project's name, or its title's
 
     def _running_title(self, text: str) -> bool:
         """The title of the form being read printed again inside its table, which goes on after it (running_title)."""
         draft, block = self.draft, self.draft.block
         if draft.title is None or block is None or squash(draft.title.text) != squash(text):
             return False
-        records = [r for _, r in draft.records] + block.records
-        if not records:
+        read = self._labels_read(block)
+        if read is None:
             return False
-        read = {label for r in records for label in self._levels(r) if label}
-        ahead = rows_ahead(islice(self._rows_fed, self._at + 1, None))
+        ahead = islice(self._rows_fed, self._at + 1, self._at + 1 + LOOK)
+        return runs_on(ahead, block.header.roles, read, self.vocab, self._opens_with_fact)
+
+    def _labels_read(self, block: BlockReader) -> set[str] | None:
+        """The 一级/二级 labels the form's rows read so far, the open `block`'s included; None when no row was read."""
+        records = [r for _, r in self.draft.records] + block.records
+        if not records:
+            return None
+        return {label for r in records for label in self._levels(r) if label}
+
+    def _header_again(self, header: Header, printed_to: int) -> bool:
+        """`header` (its cells printed up to the line `printed_to`) is the open table's header printed again at a
+        page's top, in any layout (a row, or one cell per line): the same columns, and the rows after it go on
+        with the table (running_title).  A table of its own under the same header starts over with a category
+        its table before read already."""
+        block = self.draft.block
+        if block is None or block.header.implicit or not same_columns(header.roles, block.header.roles):
+            return False
+        read = self._labels_read(block)
+        if read is None:
+            return False
+        after = islice(self._rows_fed, self._at, self._at + LOOK)
+        ahead = [row for row in after if not row.cells or row.line > printed_to]
         return runs_on(ahead, block.header.roles, read, self.vocab, self._opens_with_fact)
 
     def _opens_with_fact(self, text: str) -> bool:
@@ -570,7 +614,10 @@ class FormReader:
             return False
         header_cells, first_row = self._rows_after_header(row, roles)
         cells, roles = with_name_column(*self._with_places(header_cells, roles[: len(header_cells)]))
-        self._open_block(build_header(cells, roles, self.vocab.periods, self._recent, self._periods), row.cells[0])
+        header = build_header(cells, roles, self.vocab.periods, self._recent, self._periods)
+        if first_row is None and self._header_again(header, row.line):
+            return True  # the header printed again at a page's top: the table goes on under it
+        self._open_block(header, row.cells[0])
         self._header_width = len(row.cells)  # a header on one line: a tier under it can be told by widths
         if first_row is not None:
             self._row(first_row)
@@ -656,6 +703,8 @@ class FormReader:
             )
             if tier is not None:
                 header = merge_subheader(header, cells[tier:], roles[tier:], False, self.vocab.periods)
+            if self._header_again(header, max(c.line for c in cells)):
+                return  # the header printed again, one cell per line, at a page's top: the table goes on
             self._open_block(header, cells[0])
         elif single:
             self._scattered_header(cells, roles)
