@@ -542,6 +542,11 @@ class FormReader:
             return None
         return {label for r in records for label in self._levels(r) if label}
 
+    def _tier_under(self, row: Row) -> bool:
+        """The row under the header `row` is its bottom tier ("数据项1 | 数据项2", _second_tier)."""
+        under = [r for r in islice(self._rows_fed, self._at + 1, self._at + 1 + LOOK) if r.cells][:2]
+        return bool(under) and _second_tier(under[0], len(row.cells), under[1] if len(under) > 1 else None, self.vocab)
+
     def _header_again(self, header: Header, printed_to: int) -> bool:
         """`header` (its cells printed up to the line `printed_to`) is the open table's header printed again at a
         page's top, in any layout (a row, or one cell per line): the same columns, and the rows after it go on
@@ -555,7 +560,7 @@ class FormReader:
             return False
         after = islice(self._rows_fed, self._at, self._at + LOOK)
         ahead = [row for row in after if not row.cells or row.line > printed_to]
-        return runs_on(ahead, block.header.roles, read, self.vocab, self._opens_with_fact)
+        return runs_on(ahead, block.header.roles, read, self.vocab, self._opens_with_fact, under_header=True)
 
     def _opens_with_fact(self, text: str) -> bool:
         return _fact_label(text.strip(), self.vocab, loose=False) is not None
@@ -615,7 +620,7 @@ class FormReader:
         header_cells, first_row = self._rows_after_header(row, roles)
         cells, roles = with_name_column(*self._with_places(header_cells, roles[: len(header_cells)]))
         header = build_header(cells, roles, self.vocab.periods, self._recent, self._periods)
-        if first_row is None and self._header_again(header, row.line):
+        if first_row is None and not self._tier_under(row) and self._header_again(header, row.line):
             return True  # the header printed again at a page's top: the table goes on under it
         self._open_block(header, row.cells[0])
         self._header_width = len(row.cells)  # a header on one line: a tier under it can be told by widths

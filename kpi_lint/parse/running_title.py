@@ -40,10 +40,12 @@ def _printed(rows: Iterable[Row]) -> Iterator[Row]:
             yield row
 
 
-def what_follows(rows: Iterable[Row], vocab: Vocabulary) -> tuple[Line | None, Line | None]:
+def what_follows(rows: Iterable[Row], vocab: Vocabulary, under_header: bool = False) -> tuple[Line | None, Line | None]:
     """The header printed again at the head of `rows` (None when there is none) and the first row after it,
     each as one line: a row of cells, or cells printed one per line gathered (a header's words while they name
-    columns; a row's first cells up to the end of its row)."""
+    columns; a row's first cells up to the end of its row).  The first row is gathered from one-cell lines only
+    under a header (printed here, or just before `rows`: `under_header`): without one, such lines are as likely
+    a new form's headings and labels ("(2025年度)", "项目责任人:")."""
     header: Line | None = None
     header_read = False
     words: list[Cell] = []  # a header's words printed one per line
@@ -73,6 +75,8 @@ def what_follows(rows: Iterable[Row], vocab: Vocabulary) -> tuple[Line | None, L
             if cells:
                 break
             return header, Line(row, vocab)
+        if header is None and not under_header:
+            return None, None
         cells.append(filled[0])
         if len(cells) == _ROW_CELLS:
             break
@@ -92,11 +96,12 @@ def runs_on(
     read: set[str],
     vocab: Vocabulary,
     is_fact: Callable[[str], bool],
+    under_header: bool = False,
 ) -> bool:
     """The rows `ahead` of a title or header printed again go on with the table under `header_roles` that read
     the labels `read` (canonical 一级/二级): a row of that table, or that table's header printed again and such
-    a row, in any layout."""
-    header, first = what_follows(ahead, vocab)
+    a row, in any layout.  `under_header`: `ahead` are the rows under a header printed again."""
+    header, first = what_follows(ahead, vocab, under_header)
     if header is not None and not same_columns(_named(header), header_roles):
         return False  # another table's header
     return first is not None and _a_row_going_on(first, read, vocab, is_fact)
