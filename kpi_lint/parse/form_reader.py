@@ -68,7 +68,7 @@ from kpi_lint.parse.numbering import (
     PART_HEADING,
 )
 from kpi_lint.parse.page_split import join_page_splits
-from kpi_lint.parse.running_title import LOOK, runs_on, same_columns
+from kpi_lint.parse.running_title import LOOK, header_follows, runs_on, same_columns
 from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.parse.values import parse_value
 from kpi_lint.period_words import PeriodWords
@@ -140,6 +140,9 @@ class _Draft:
     cut_before: bool = False  # the text opens inside the table
     block: BlockReader | None = None
     start: Located | None = None
+    # What the line right above the open block's header printed (a label the header row spans, "年度绩效目标
+    # (80分)", "绩效指标"), squashed: printed again above the header at a page's top, it is that header's too.
+    above_header: str = ""
 
     @property
     def block_just_opened(self) -> bool:
@@ -436,6 +439,8 @@ class FormReader:
             return  # "- 3 -", "第 2 页 共 5 页", "续表": a page break inside a table, not a row
         if self._title(line):
             return
+        if self._over_header_again(filled):
+            return  # the label printed left of (or over) the header, printed again with it at a page's top
         line = self._column_words_apart(line)  # `printed` still holds the cells as printed
         row = line.row
         if self._read_across(line):
@@ -536,11 +541,29 @@ class FormReader:
         return runs_on(ahead, block.header.roles, read, self.vocab, self._opens_with_fact)
 
     def _labels_read(self, block: BlockReader) -> set[str] | None:
-        """The 一级/二级 labels the form's rows read so far, the open `block`'s included; None when no row was read."""
+        """The 一级/二级 labels the form's rows read so far, the open `block`'s included (a table printed one cell
+        per line holds its cells until it ends: the 二级 labels met among them); None when no row was read."""
         records = [r for _, r in self.draft.records] + block.records
-        if not records:
+        if not records and not block.open_record:
             return None
-        return {label for r in records for label in self._levels(r) if label}
+        read = {label for r in records for label in self._levels(r) if label}
+        return read | {label for cell in block.labels_met if (label := self.vocab.canonical_level2(cell.text))}
+
+    def _over_header_again(self, filled: list[Cell]) -> bool:
+        """`filled` print again what the line above the open table's header printed, and that header follows,
+        printed again (in any layout) at a page's top."""
+        draft, block = self.draft, self.draft.block
+        if block is None or not draft.above_header or len(filled) > 2 or not (block.records or block.open_record):
+            return False
+        if squash("".join(c.text for c in filled)) != draft.above_header:
+            return False
+        return header_follows(islice(self._rows_fed, self._at + 1, self._at + 1 + LOOK), block.header.roles, self.vocab)
+
+    def _above(self, rows: list[Row]) -> None:
+        """Keep what the line above the header just opened printed (`rows`: the last rows read, nearest first;
+        or the header row's own first cell that names no column, a label the header spans beside it)."""
+        if self.draft.block is not None and rows and len(rows[0].filled) <= 2:
+            self.draft.above_header = squash("".join(c.text for c in rows[0].filled))
 
     def _tier_under(self, row: Row) -> bool:
         """The row under the header `row` is its bottom tier ("数据项1 | 数据项2", _second_tier)."""
@@ -623,6 +646,8 @@ class FormReader:
         if first_row is None and not self._tier_under(row) and self._header_again(header, row.line):
             return True  # the header printed again at a page's top: the table goes on under it
         self._open_block(header, row.cells[0])
+        lead = line.filled_roles[0] is None and len(line.filled) > 2
+        self._above([Row(line.filled[:1])] if lead else self._recent)  # "年度绩效目标 (80分) | 一级指标 | …"
         self._header_width = len(row.cells)  # a header on one line: a tier under it can be told by widths
         if first_row is not None:
             self._row(first_row)
@@ -711,6 +736,7 @@ class FormReader:
             if self._header_again(header, max(c.line for c in cells)):
                 return  # the header printed again, one cell per line, at a page's top: the table goes on
             self._open_block(header, cells[0])
+            self._above(self._header_above)
         elif single:
             self._scattered_header(cells, roles)
 

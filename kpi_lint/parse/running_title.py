@@ -107,6 +107,12 @@ def runs_on(
     return first is not None and _a_row_going_on(first, read, vocab, is_fact)
 
 
+def header_follows(ahead: Iterable[Row], header_roles: list[str | None], vocab: Vocabulary) -> bool:
+    """The rows `ahead` open with the header of `header_roles` printed again, in any layout."""
+    header, _ = what_follows(ahead, vocab)
+    return header is not None and same_columns(_named(header), header_roles)
+
+
 def _a_row_going_on(line: Line, read: set[str], vocab: Vocabulary, is_fact: Callable[[str], bool]) -> bool:
     filled = line.filled
     if len(filled) < 2 or is_header(line.roles) or any(is_fact(c.text) for c in filled):
