@@ -534,20 +534,27 @@ class FormReader:
         draft, block = self.draft, self.draft.block
         if draft.title is None or block is None or squash(draft.title.text) != squash(text):
             return False
-        read = self._labels_read(block)
-        if read is None:
+        labels = self._labels_read(block)
+        if labels is None:
             return False
         ahead = islice(self._rows_fed, self._at + 1, self._at + 1 + LOOK)
-        return runs_on(ahead, block.header.roles, read, self.vocab, self._opens_with_fact)
+        streamed = block.header.streamed  # a table printed one cell per line goes on one cell per line
+        return runs_on(ahead, block.header.roles, labels, self.vocab, self._opens_with_fact, under_header=streamed)
 
-    def _labels_read(self, block: BlockReader) -> set[str] | None:
+    def _labels_read(self, block: BlockReader) -> tuple[set[str], set[str]] | None:
         """The 一级/二级 labels the form's rows read so far, the open `block`'s included (a table printed one cell
-        per line holds its cells until it ends: the 二级 labels met among them); None when no row was read."""
+        per line holds its cells until it ends: the 二级 labels met among them), and those of the last row read;
+        None when no row was read."""
         records = [r for _, r in self.draft.records] + block.records
         if not records and not block.open_record:
             return None
         read = {label for r in records for label in self._levels(r) if label}
-        return read | {label for cell in block.labels_met if (label := self.vocab.canonical_level2(cell.text))}
+        met = [label for cell in block.labels_met if (label := self.vocab.canonical_level2(cell.text))]
+        if block.open_record and met:
+            last = {met[-1], *filter(None, [self.vocab.parent_of(met[-1])])}
+        else:
+            last = {label for label in self._levels(records[-1]) if label} if records else set()
+        return read | set(met), last
 
     def _over_header_again(self, filled: list[Cell]) -> bool:
         """`filled` print again what the line above the open table's header printed, and that header follows,
@@ -578,12 +585,12 @@ class FormReader:
         block = self.draft.block
         if block is None or block.header.implicit or not same_columns(header.roles, block.header.roles):
             return False
-        read = self._labels_read(block)
-        if read is None:
+        labels = self._labels_read(block)
+        if labels is None:
             return False
         after = islice(self._rows_fed, self._at, self._at + LOOK)
         ahead = [row for row in after if not row.cells or row.line > printed_to]
-        return runs_on(ahead, block.header.roles, read, self.vocab, self._opens_with_fact, under_header=True)
+        return runs_on(ahead, block.header.roles, labels, self.vocab, self._opens_with_fact, under_header=True)
 
     def _opens_with_fact(self, text: str) -> bool:
         return _fact_label(text.strip(), self.vocab, loose=False) is not None

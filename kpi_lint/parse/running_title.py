@@ -18,12 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_cells import Kind
 from kpi_lint.parse.form_header import cell_roles, is_header, with_name_column
 from kpi_lint.parse.form_line import Line
 from kpi_lint.vocab import PAGE_MARK, Vocabulary, squash
 
 _LABELS = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
+_LEAD_IN = lazy_compile(r"[：:]\s*$")  # "项目责任人:": a label whose value follows; no indicator's name ends so
 _ROW_CELLS = 4  # cells of a row printed one per line looked at: its labels, its name and a target
 LOOK = 40  # rows looked at after a title or a header printed again (a header one cell per line, blank lines)
 
@@ -93,18 +95,19 @@ def _gathered(cells: list[Cell], vocab: Vocabulary) -> Line | None:
 def runs_on(
     ahead: Iterable[Row],
     header_roles: list[str | None],
-    read: set[str],
+    labels: tuple[set[str], set[str]],
     vocab: Vocabulary,
     is_fact: Callable[[str], bool],
     under_header: bool = False,
 ) -> bool:
     """The rows `ahead` of a title or header printed again go on with the table under `header_roles` that read
-    the labels `read` (canonical 一级/二级): a row of that table, or that table's header printed again and such
-    a row, in any layout.  `under_header`: `ahead` are the rows under a header printed again."""
+    the `labels` (canonical 一级/二级: all read, and the last row's): a row of that table, or that table's header
+    printed again and such a row, in any layout.  `under_header`: `ahead` are the rows under a header printed
+    again."""
     header, first = what_follows(ahead, vocab, under_header)
     if header is not None and not same_columns(_named(header), header_roles):
         return False  # another table's header
-    return first is not None and _a_row_going_on(first, read, vocab, is_fact)
+    return first is not None and _a_row_going_on(first, labels, vocab, is_fact)
 
 
 def header_follows(ahead: Iterable[Row], header_roles: list[str | None], vocab: Vocabulary) -> bool:
@@ -113,10 +116,12 @@ def header_follows(ahead: Iterable[Row], header_roles: list[str | None], vocab: 
     return header is not None and same_columns(_named(header), header_roles)
 
 
-def _a_row_going_on(line: Line, read: set[str], vocab: Vocabulary, is_fact: Callable[[str], bool]) -> bool:
+def _a_row_going_on(
+    line: Line, labels: tuple[set[str], set[str]], vocab: Vocabulary, is_fact: Callable[[str], bool]
+) -> bool:
     filled = line.filled
-    if len(filled) < 2 or is_header(line.roles) or any(is_fact(c.text) for c in filled):
-        return False  # a heading, a line of prose, a header, facts: no row of the table
+    if len(filled) < 2 or is_header(line.roles) or any(is_fact(c.text) or _LEAD_IN.search(c.text) for c in filled):
+        return False  # a heading, a line of prose, a header, facts (a label awaiting its value: "项目责任人:"): no row
     if vocab.title_family(" ".join(c.text.strip() for c in filled)) is not None:
         return False
     opening = []
@@ -126,7 +131,10 @@ def _a_row_going_on(line: Line, read: set[str], vocab: Vocabulary, is_fact: Call
         opening.append(vocab.canonical_level2(cell.text) or vocab.canonical_level1(cell.text) or squash(cell.text))
     if len(opening) == len(filled):
         return False  # labels alone: a heading as much as a row
-    return not read & set(opening)
+    read, last = labels
+    # No label read yet; or the labels of the row before, printed again over the page's first row (a table whose
+    # rows each print their 一级/二级, as a sheet does): a new table starts over at a category read before.
+    return not read & set(opening) or (bool(opening) and set(opening) <= last)
 
 
 def _named(line: Line) -> list[str | None]:
