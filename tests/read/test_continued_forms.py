@@ -9,7 +9,7 @@ Two kinds of documents:
   printed to PDF by LibreOffice over two pages, and its text by pdftotext (-layout, -raw): one table whose header
   row repeats on each page, the table typed in two parts under "…目标表（续）" or "续表" with its header typed
   again, and two projects' forms one after the other (build.py there);
-* copies of wild tables (c08, m03, c06) with a page's top printed inside the table, in each layout the wild set
+* copies of wild tables (c08, m03, c06, s04) with a page's top printed inside the table, in each layout the wild set
   copies tables in (pipes, tabs, one cell per line, columns aligned with spaces).
 """
 
@@ -184,7 +184,13 @@ def _page_top(rows: GridRows, shape: str) -> tuple[GridRows, int]:
     ],
 )
 @pytest.mark.parametrize(
-    "stem", ["c08_ningxia_forestry_declaration", "m03_anhui_agri_declaration", "c06_sichuan_marketreg_target"]
+    "stem",
+    [
+        "c08_ningxia_forestry_declaration",
+        "m03_anhui_agri_declaration",
+        "c06_sichuan_marketreg_target",  # every row prints its 一级/二级
+        "s04_yunnan_fertilizer_selfeval",  # "年度绩效目标 (80分)" printed left of the header
+    ],
 )
 def test_a_wild_table_carried_over_a_page_reads_whole(tmp_path: Path, stem: str, shape: str, layout: str) -> None:
     source = WILD / f"{stem}.txt"
@@ -197,3 +203,29 @@ def test_a_wild_table_carried_over_a_page_reads_whole(tmp_path: Path, stem: str,
     whole = parse(source)
     assert [p.name for p in doc.projects] == [p.name for p in whole.projects]
     assert score(parsed_rows(doc), expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
+@pytest.mark.parametrize("layout", sorted(WRITERS))
+@pytest.mark.parametrize("stem", ["c06_sichuan_marketreg_target", "n02_hubei_housing_selfeval"])
+def test_a_running_title_without_mark_in_any_layout(tmp_path: Path, stem: str, layout: str) -> None:
+    """The title printed again as it was, with no mark and no header under it: c06's rows each print their
+    一级/二级 (the first row under the title prints the labels of the row before it); n02 prints them once."""
+    source = WILD / f"{stem}.txt"
+    rows = grid_rows(source.read_text(encoding="utf-8"))
+    assert rows is not None
+    carried, after = _page_top(rows, "mark")
+    vocab = load_lexicon().vocabulary
+    carried[after - 1] = [next(c for r in rows for c in r if 0 < len(c) < 60 and vocab.title_family(c))]
+    path = tmp_path / f"{stem}.txt"
+    path.write_text(WRITERS[layout](carried), encoding="utf-8")
+    doc = parse(path)
+    assert [p.name for p in doc.projects] == [p.name for p in parse(source).projects]
+    assert score(parsed_rows(doc), expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
+def test_f04s_second_form_under_the_same_title_is_no_part_of_the_first() -> None:
+    """f04 prints its second project's form under the same title, then "(2025年度)" and "项目责任人:" one cell per
+    line (its table is not in the excerpt): a label awaiting its value is no row of the table before."""
+    doc = parse(WILD / "f04_anhui_sports_target.txt")
+    assert [(p.name, len(p.indicators)) for p in doc.projects] == [("2025金安国际网球公开赛(国际系列赛事)", 11)]
+    assert doc.indicators[-1].level3 == "群众满意度"
