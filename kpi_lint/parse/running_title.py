@@ -52,7 +52,8 @@ def what_follows(rows: Iterable[Row], vocab: Vocabulary, under_header: bool = Fa
     header_read = False
     words: list[Cell] = []  # a header's words printed one per line
     cells: list[Cell] = []  # the first row's cells printed one per line
-    for row in _printed(rows):
+    printed = _label_over_header_out(list(_printed(rows)), vocab)
+    for row in printed:
         filled = row.filled
         if not filled:
             if cells:
@@ -85,6 +86,21 @@ def what_follows(rows: Iterable[Row], vocab: Vocabulary, under_header: bool = Fa
     if not header_read and words:
         return _gathered(words, vocab), None
     return header, (Line(Row(cells), vocab) if cells else None)
+
+
+def _label_over_header_out(rows: list[Row], vocab: Vocabulary) -> list[Row]:
+    """`rows` without a first line of one cell that names no column over a header's row or first word: a label
+    printed over or beside the header ("年度绩效目标 (80分)", "绩效指标"), printed again with it."""
+    filled = [row for row in rows if row.filled]
+    if len(filled) < 2 or len(filled[0].filled) != 1 or cell_roles(filled[0].filled, vocab)[0] is not None:
+        return rows
+    return [row for row in rows if row is not filled[0]] if _names_columns(filled[1], vocab) else rows
+
+
+def _names_columns(row: Row, vocab: Vocabulary) -> bool:
+    """`row` is a header's row, or a header's first word printed on a line of its own."""
+    roles = cell_roles(row.filled, vocab)
+    return is_header(roles) if len(roles) > 1 else roles[0] is not None
 
 
 def _gathered(cells: list[Cell], vocab: Vocabulary) -> Line | None:
@@ -120,8 +136,10 @@ def _a_row_going_on(
     line: Line, labels: tuple[set[str], set[str]], vocab: Vocabulary, is_fact: Callable[[str], bool]
 ) -> bool:
     filled = line.filled
-    if len(filled) < 2 or is_header(line.roles) or any(is_fact(c.text) or _LEAD_IN.search(c.text) for c in filled):
-        return False  # a heading, a line of prose, a header, facts (a label awaiting its value: "项目责任人:"): no row
+    if len(filled) < 2 or is_header(line.roles) or any(line.facts):
+        return False  # a heading, a line of prose, a header, a fact's label ("项目名称"): no row of the table
+    if any(is_fact(c.text) or _LEAD_IN.search(c.text) for c in filled):
+        return False  # facts ("部门名称:浮梁县林业局"; a label awaiting its value: "项目责任人:")
     if vocab.title_family(" ".join(c.text.strip() for c in filled)) is not None:
         return False
     opening = []
