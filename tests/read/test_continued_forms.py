@@ -22,7 +22,7 @@ import pytest
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.parse import parse
 from kpi_lint.vocab import PAGE_MARK, without_continued
-from tests.wild.copies import GridRows, grid_as_bars, grid_as_cell_lines, grid_as_layout, grid_as_tabs, grid_rows
+from tests.wild.copies import grid_as_bars, grid_as_cell_lines, grid_as_layout, grid_as_tabs, grid_rows, page_top
 from tests.wild.rows import WILD, expected_rows, parsed_rows, score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "continued_forms"
@@ -148,28 +148,6 @@ def test_no_continuation_mark(text: str) -> None:
 WRITERS = {"bars": grid_as_bars, "tabs": grid_as_tabs, "cells": grid_as_cell_lines, "layout": grid_as_layout}
 
 
-def _page_top(rows: GridRows, shape: str) -> tuple[GridRows, int]:
-    """`rows` with what a page's top prints (`shape`) inside the indicator table, halfway down it, and the
-    index of the first row after it."""
-    vocab = load_lexicon().vocabulary
-    head = next(i for i, r in enumerate(rows) if sum(1 for c in r if vocab.column_role(c)) >= 3)
-    first = next(i for i in range(head + 1, len(rows)) if any(vocab.canonical_level2(c) for c in rows[i]))
-    header = rows[head:first]
-    title = next(c for r in reversed(rows[:head]) for c in r if 0 < len(c) < 60 and vocab.title_family(c))
-    streamed = [[c] for r in header for c in r if c]
-    top = {
-        "title_continued": [["- 2 -"], [f"{title}（续）"]],
-        "title_continued_header": [["- 2 -"], [f"{title}(续表)"], *header],
-        "title_continued_header_streamed": [["- 2 -"], [f"{title}（续）"], *streamed],
-        "mark": [["- 2 -"], ["续表"]],
-        "mark_header": [["续表1"], *header],
-        "mark_header_streamed": [["（接上页）"], *streamed],
-        "page_header_streamed": [["第 2 页 共 3 页"], *streamed],
-    }[shape]
-    cut = first + (len(rows) - first) // 2
-    return [*rows[:cut], *top, *rows[cut:]], cut + len(top)
-
-
 @pytest.mark.parametrize("layout", sorted(WRITERS))
 @pytest.mark.parametrize(
     "shape",
@@ -196,7 +174,7 @@ def test_a_wild_table_carried_over_a_page_reads_whole(tmp_path: Path, stem: str,
     source = WILD / f"{stem}.txt"
     rows = grid_rows(source.read_text(encoding="utf-8"))
     assert rows is not None
-    carried, _ = _page_top(rows, shape)
+    carried, _ = page_top(rows, shape)
     path = tmp_path / f"{stem}.txt"
     path.write_text(WRITERS[layout](carried), encoding="utf-8")
     doc = parse(path)
@@ -213,7 +191,7 @@ def test_a_running_title_without_mark_in_any_layout(tmp_path: Path, stem: str, l
     source = WILD / f"{stem}.txt"
     rows = grid_rows(source.read_text(encoding="utf-8"))
     assert rows is not None
-    carried, after = _page_top(rows, "mark")
+    carried, after = page_top(rows, "mark")
     vocab = load_lexicon().vocabulary
     carried[after - 1] = [next(c for r in rows for c in r if 0 < len(c) < 60 and vocab.title_family(c))]
     path = tmp_path / f"{stem}.txt"
