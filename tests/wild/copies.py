@@ -383,10 +383,10 @@ PAGE_TOPS = (
 
 
 def page_top(rows: GridRows, shape: str) -> tuple[GridRows, int]:
-    """`rows` (a grid_rows table) with what a page's top prints (`shape`, one of PAGE_TOPS) inside its indicator
-    table, halfway down it, and the index of the first row after it.  The header is the grid's first row naming
-    three columns or more, with the rows under it up to the first 二级 label (a second tier); the title the
-    last cell before it that a form's title word names."""
+    """`rows` (a grid_rows table) with what a page's top prints (`shape`, one of PAGE_TOPS) halfway down its first
+    indicator table, and the index of the first row after it.  The header is the grid's first row naming three
+    columns or more, with the rows under it up to the first 二级 label (a second tier); the title the last cell
+    before it that a form's title word names."""
     from kpi_lint.lexicon import load_lexicon
 
     vocab = load_lexicon().vocabulary
@@ -407,5 +407,15 @@ def page_top(rows: GridRows, shape: str) -> tuple[GridRows, int]:
         "title_header": [["- 2 -"], [title], *header],
         "title_header_streamed": [["- 2 -"], [title], *streamed],
     }[shape]
-    cut = first + (len(rows) - first) // 2
+    # The end of the first table: the next form's facts, title or header (a document of several forms).
+    end = next(
+        (
+            i
+            for i in range(first + 1, len(rows))
+            if any(c and (vocab.fact(c) or vocab.title_family(c)) for c in rows[i])
+            or sum(1 for c in rows[i] if vocab.column_role(c)) >= 3
+        ),
+        len(rows),
+    )
+    cut = first + (end - first) // 2
     return [*rows[:cut], *top, *rows[cut:]], cut + len(top)
