@@ -69,14 +69,14 @@ from kpi_lint.parse.numbering import (
     PART_HEADING,
 )
 from kpi_lint.parse.page_split import join_page_splits
-from kpi_lint.parse.running_title import rows_ahead, runs_on
+from kpi_lint.parse.running_title import LOOK, header_follows, runs_on, same_columns
 from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.parse.values import parse_value
 from kpi_lint.period_words import PeriodWords
 from kpi_lint.read.source import fold
 from kpi_lint.vocab import (
     GRADES,
-    PAGE_NUMBER,
+    PAGE_MARK,
     SATISFACTION,
     SATISFACTION_L1,
     Vocabulary,
@@ -84,6 +84,7 @@ from kpi_lint.vocab import (
     marked,
     squash,
     strip_marks,
+    without_continued,
 )
 
 FAMILIES = {"申报表": Form.DECLARATION, "目标表": Form.TARGET, "自评表": Form.SELF_EVALUATION}
@@ -141,6 +142,9 @@ class _Draft:
     cut_before: bool = False  # the text opens inside the table
     block: BlockReader | None = None
     start: Located | None = None
+    # What the line right above the open block's header printed (a label the header row spans, "年度绩效目标
+    # (80分)", "绩效指标"), squashed: printed again above the header at a page's top, it is that header's too.
+    above_header: str = ""
 
     @property
     def block_just_opened(self) -> bool:
@@ -455,10 +459,12 @@ class FormReader:
         printed = line = Line(row, self.vocab)
         filled = line.filled
         loose, self._loose = self._loose, []  # rows read as nothing stay loose only until something is read
-        if len(filled) <= 4 and PAGE_NUMBER.match(" ".join(c.text for c in filled)):
-            return  # "- 3 -", "第 2 页 共 5 页": a page break inside a table, not a row
+        if len(filled) <= 4 and PAGE_MARK.match(" ".join(c.text for c in filled)):
+            return  # "- 3 -", "第 2 页 共 5 页", "续表": a page break inside a table, not a row
         if self._title(line):
             return
+        if self._over_header_again(filled):
+            return  # the label printed left of (or over) the header, printed again with it at a page's top
         line = self._column_words_apart(line)  # `printed` still holds the cells as printed
         row = line.row
         if self._read_across(line):
@@ -519,23 +525,96 @@ class FormReader:
             return False
         if self._header_cells:
             self._flush_header_cells()
+        cell = filled[0]
+        base = without_continued(text)
+        if base is not None:
+            if self._continued(base, family):
+                return True  # "…绩效目标表（续）": the form being read goes on on this page
+            at = max(cell.text.find(base), 0) if base else 0
+            cell = replace(cell, text=cell.text[at:], column=cell.column + at)
+            text = base or text  # an excerpt that opens on a later page of its form: named without the mark
         if self._running_title(text):
             return True  # the table goes on under the title printed again at a page's top
-        cell = filled[0]
         self._new_draft(family=family, title=Located(text, cell.line, cell.column, cell.anchor))
         return True
+
+    def _continued(self, base: str, family: str) -> bool:
+        """A title marked as going on from the page before ("…绩效目标表（续）", `base` without the mark) goes on
+        with the form being read, unless it names another: another form family, or another project."""
+        draft = self.draft
+        if not (draft.records or draft.block is not None or draft.facts or draft.title is not None):
+            return False  # nothing read yet: the text opens on a later page of a form
+        if draft.family is not None and family != draft.family:
+            return False
+        named = name_from_title(Located(base, 0, 0))
+        known = [squash(n.text) for n in (draft.name, name_from_title(draft.title)) if n is not None]
+        if named is None or not known:
+            return True
+        one = squash(named.text)
+        return any(one in other or other in one for other in known)  # the project's name, or its title's
 
     def _running_title(self, text: str) -> bool:
         """The title of the form being read printed again inside its table, which goes on after it (running_title)."""
         draft, block = self.draft, self.draft.block
         if draft.title is None or block is None or squash(draft.title.text) != squash(text):
             return False
-        records = [r for _, r in draft.records] + block.records
-        if not records:
+        labels = self._labels_read(block)
+        if labels is None:
             return False
+        ahead = islice(self._rows_fed, self._at + 1, self._at + 1 + LOOK)
+        streamed = block.header.streamed  # a table printed one cell per line goes on one cell per line
+        return runs_on(ahead, block.header.roles, labels, self.vocab, self._opens_with_fact, under_header=streamed)
+
+    def _labels_read(self, block: BlockReader) -> tuple[set[str], set[str]] | None:
+        """The 一级/二级 labels the form's rows read so far, the open `block`'s included (a table printed one cell
+        per line holds its cells until it ends: the 二级 labels met among them), and those of the last row read;
+        None when no row was read."""
+        records = [r for _, r in self.draft.records] + block.records
+        if not records and not block.open_record:
+            return None
         read = {label for r in records for label in self._levels(r) if label}
-        ahead = rows_ahead(islice(self._rows_fed, self._at + 1, None))
-        return runs_on(ahead, block.header.roles, read, self.vocab, self._opens_with_fact)
+        met = [label for cell in block.labels_met if (label := self.vocab.canonical_level2(cell.text))]
+        if block.open_record and met:
+            last = {met[-1], *filter(None, [self.vocab.parent_of(met[-1])])}
+        else:
+            last = {label for label in self._levels(records[-1]) if label} if records else set()
+        return read | set(met), last
+
+    def _over_header_again(self, filled: list[Cell]) -> bool:
+        """`filled` print again what the line above the open table's header printed, and that header follows,
+        printed again (in any layout) at a page's top."""
+        draft, block = self.draft, self.draft.block
+        if block is None or not draft.above_header or len(filled) > 2 or not (block.records or block.open_record):
+            return False
+        if squash("".join(c.text for c in filled)) != draft.above_header:
+            return False
+        return header_follows(islice(self._rows_fed, self._at + 1, self._at + 1 + LOOK), block.header.roles, self.vocab)
+
+    def _above(self, rows: list[Row]) -> None:
+        """Keep what the line above the header just opened printed (`rows`: the last rows read, nearest first;
+        or the header row's own first cell that names no column, a label the header spans beside it)."""
+        if self.draft.block is not None and rows and len(rows[0].filled) <= 2:
+            self.draft.above_header = squash("".join(c.text for c in rows[0].filled))
+
+    def _tier_under(self, row: Row) -> bool:
+        """The row under the header `row` is its bottom tier ("数据项1 | 数据项2", _second_tier)."""
+        under = [r for r in islice(self._rows_fed, self._at + 1, self._at + 1 + LOOK) if r.cells][:2]
+        return bool(under) and _second_tier(under[0], len(row.cells), under[1] if len(under) > 1 else None, self.vocab)
+
+    def _header_again(self, header: Header, printed_to: int) -> bool:
+        """`header` (its cells printed up to the line `printed_to`) is the open table's header printed again at a
+        page's top, in any layout (a row, or one cell per line): the same columns, and the rows after it go on
+        with the table (running_title).  A table of its own under the same header starts over with a category
+        its table before read already."""
+        block = self.draft.block
+        if block is None or block.header.implicit or not same_columns(header.roles, block.header.roles):
+            return False
+        labels = self._labels_read(block)
+        if labels is None:
+            return False
+        after = islice(self._rows_fed, self._at, self._at + LOOK)
+        ahead = [row for row in after if not row.cells or row.line > printed_to]
+        return runs_on(ahead, block.header.roles, labels, self.vocab, self._opens_with_fact, under_header=True)
 
     def _opens_with_fact(self, text: str) -> bool:
         return _fact_label(text.strip(), self.vocab, loose=False) is not None
@@ -594,9 +673,12 @@ class FormReader:
             return False
         header_cells, first_row = self._rows_after_header(row, roles)
         cells, roles = with_name_column(*self._with_places(header_cells, roles[: len(header_cells)]))
-        self._open_block(
-            build_header(cells, roles, self.vocab.periods, self._recent, self._recent_periods()), row.cells[0]
-        )
+        header = build_header(cells, roles, self.vocab.periods, self._recent, self._recent_periods())
+        if first_row is None and not self._tier_under(row) and self._header_again(header, row.line):
+            return True  # the header printed again at a page's top: the table goes on under it
+        self._open_block(header, row.cells[0])
+        lead = line.filled_roles[0] is None and len(line.filled) > 2
+        self._above([Row(line.filled[:1])] if lead else self._recent)  # "年度绩效目标 (80分) | 一级指标 | …"
         self._header_width = len(row.cells)  # a header on one line: a tier under it can be told by widths
         if first_row is not None:
             self._row(first_row)
@@ -682,7 +764,10 @@ class FormReader:
             )
             if tier is not None:
                 header = merge_subheader(header, cells[tier:], roles[tier:], False, self.vocab.periods)
+            if self._header_again(header, max(c.line for c in cells)):
+                return  # the header printed again, one cell per line, at a page's top: the table goes on
             self._open_block(header, cells[0])
+            self._above(self._header_above)
         elif single:
             self._scattered_header(cells, roles)
 

@@ -1,64 +1,145 @@
-"""A form's title printed again inside its table: a page's running title, not a new form.
+"""A form's title or header printed again inside its table at a page's top: the table goes on, no new form.
 
 A text copied from a printed table carries what each page prints at its top, often the form's title
-("部门整体支出绩效目标表…", after the page number "- 2 -"), between two rows of one table.  A new project's form
-may begin a page under the same title too, so the title alone says nothing; what follows it does.  A new form
-prints its facts (项目名称, 部门名称: …) or its header and then its first category again (产出指标, a label its
-table before it read already).  A table going on prints its rows on, straight away or under its header printed
-again, and its first row there opens with no label (the page cut it inside a category) or with a category the
-table had not read yet.
+("部门整体支出绩效目标表…", after the page number "- 2 -") and the header row set to repeat, between two rows of
+one table.  A new project's form may begin a page under the same title and header too, so the title alone says
+nothing; what follows it does.  A new form prints its facts (项目名称, 部门名称: …) or its header and then its
+first category again (产出指标, a label its table before it read already).  A table going on prints its rows on,
+straight away or under its header printed again, and its first row there opens with no label (the page cut it
+inside a category) or with a category the table had not read yet.
+
+What follows is read in whatever layout the copy gave it: the header printed again as a row, or one cell per
+line (a table streamed cell by cell), and so is the first row after it; page numbers and the marks that a table
+goes on ("续表", "（接上页）") are no part of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
-from kpi_lint.grid import Row
+from kpi_lint.grid import Cell, Row
+from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_cells import Kind
-from kpi_lint.parse.form_header import is_header, with_name_column
+from kpi_lint.parse.form_header import cell_roles, is_header, with_name_column
 from kpi_lint.parse.form_line import Line
-from kpi_lint.vocab import PAGE_NUMBER, Vocabulary, squash
+from kpi_lint.vocab import PAGE_MARK, Vocabulary, squash
 
 _LABELS = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
-_AHEAD = 2  # rows looked at after the title: a header printed again, and the row under it
+_LEAD_IN = lazy_compile(r"[：:]\s*$")  # "项目责任人:": a label whose value follows; no indicator's name ends so
+_ROW_CELLS = 4  # cells of a row printed one per line looked at: its labels, its name and a target
+LOOK = 40  # rows looked at after a title or a header printed again (a header one cell per line, blank lines)
 
 
-def rows_ahead(rows: Iterable[Row]) -> list[Row]:
-    """The next rows that print something other than a page number, as many as the test needs."""
-    out: list[Row] = []
+def _printed(rows: Iterable[Row]) -> Iterator[Row]:
+    """The rows that print something other than a page's furniture (its number, the mark that a table goes
+    on), with the row ends (blank rows) of a table copied one cell per line."""
     for row in rows:
+        if not row.cells:
+            yield row
+            continue
         text = " ".join(c.text.strip() for c in row.filled)
-        if text and not PAGE_NUMBER.match(text):
-            out.append(row)
-            if len(out) == _AHEAD:
+        if text and not PAGE_MARK.match(text):
+            yield row
+
+
+def what_follows(rows: Iterable[Row], vocab: Vocabulary, under_header: bool = False) -> tuple[Line | None, Line | None]:
+    """The header printed again at the head of `rows` (None when there is none) and the first row after it,
+    each as one line: a row of cells, or cells printed one per line gathered (a header's words while they name
+    columns; a row's first cells up to the end of its row).  The first row is gathered from one-cell lines only
+    under a header (printed here, or just before `rows`: `under_header`): without one, such lines are as likely
+    a new form's headings and labels ("(2025年度)", "项目责任人:")."""
+    header: Line | None = None
+    header_read = False
+    words: list[Cell] = []  # a header's words printed one per line
+    cells: list[Cell] = []  # the first row's cells printed one per line
+    printed = _label_over_header_out(list(_printed(rows)), vocab)
+    for row in printed:
+        filled = row.filled
+        if not filled:
+            if cells:
+                break  # the end of the first row, printed one cell per line
+            continue
+        if not header_read:
+            if len(filled) >= 2 and not words:
+                line = Line(row, vocab)
+                if not is_header(line.roles):
+                    return None, line
+                header, header_read = line, True
+                continue
+            if len(filled) == 1 and cell_roles(filled, vocab)[0] is not None:
+                words.append(filled[0])
+                continue
+            header_read = True
+            if words:
+                header = _gathered(words, vocab)
+                if header is None:
+                    return None, None  # column words that name no header: a heading, not a table's header
+        if len(filled) >= 2:
+            if cells:
                 break
-    return out
+            return header, Line(row, vocab)
+        if header is None and not under_header:
+            return None, None
+        cells.append(filled[0])
+        if len(cells) == _ROW_CELLS:
+            break
+    if not header_read and words:
+        return _gathered(words, vocab), None
+    return header, (Line(Row(cells), vocab) if cells else None)
+
+
+def _label_over_header_out(rows: list[Row], vocab: Vocabulary) -> list[Row]:
+    """`rows` without a first line of one cell that names no column over a header's row or first word: a label
+    printed over or beside the header ("年度绩效目标 (80分)", "绩效指标"), printed again with it."""
+    filled = [row for row in rows if row.filled]
+    if len(filled) < 2 or len(filled[0].filled) != 1 or cell_roles(filled[0].filled, vocab)[0] is not None:
+        return rows
+    return [row for row in rows if row is not filled[0]] if _names_columns(filled[1], vocab) else rows
+
+
+def _names_columns(row: Row, vocab: Vocabulary) -> bool:
+    """`row` is a header's row, or a header's first word printed on a line of its own."""
+    roles = cell_roles(row.filled, vocab)
+    return is_header(roles) if len(roles) > 1 else roles[0] is not None
+
+
+def _gathered(cells: list[Cell], vocab: Vocabulary) -> Line | None:
+    line = Line(Row(cells), vocab)
+    return line if is_header(line.roles) else None
 
 
 def runs_on(
-    ahead: list[Row],
+    ahead: Iterable[Row],
     header_roles: list[str | None],
-    read: set[str],
+    labels: tuple[set[str], set[str]],
     vocab: Vocabulary,
     is_fact: Callable[[str], bool],
+    under_header: bool = False,
 ) -> bool:
-    """The rows `ahead` of a title printed again go on with the table under `header_roles` that read the labels
-    `read` (canonical 一级/二级): a row of that table, or that table's header printed again and such a row.
-    `is_fact` tells a cell that opens with a fact's label ("部门名称:")."""
-    if not ahead:
-        return False
-    line = Line(ahead[0], vocab)
-    if is_header(line.roles):
-        if _named(line) != _named_roles(header_roles) or len(ahead) < 2:
-            return False  # another table's header, or nothing under it
-        line = Line(ahead[1], vocab)
-    return _a_row_going_on(line, read, vocab, is_fact)
+    """The rows `ahead` of a title or header printed again go on with the table under `header_roles` that read
+    the `labels` (canonical 一级/二级: all read, and the last row's): a row of that table, or that table's header
+    printed again and such a row, in any layout.  `under_header`: `ahead` are the rows under a header printed
+    again."""
+    header, first = what_follows(ahead, vocab, under_header)
+    if header is not None and not same_columns(_named(header), header_roles):
+        return False  # another table's header
+    return first is not None and _a_row_going_on(first, labels, vocab, is_fact)
 
 
-def _a_row_going_on(line: Line, read: set[str], vocab: Vocabulary, is_fact: Callable[[str], bool]) -> bool:
+def header_follows(ahead: Iterable[Row], header_roles: list[str | None], vocab: Vocabulary) -> bool:
+    """The rows `ahead` open with the header of `header_roles` printed again, in any layout."""
+    header, _ = what_follows(ahead, vocab)
+    return header is not None and same_columns(_named(header), header_roles)
+
+
+def _a_row_going_on(
+    line: Line, labels: tuple[set[str], set[str]], vocab: Vocabulary, is_fact: Callable[[str], bool]
+) -> bool:
     filled = line.filled
-    if len(filled) < 2 or is_header(line.roles) or any(is_fact(c.text) for c in filled):
-        return False  # a heading, a line of prose, a header, facts: no row of the table
+    if len(filled) < 2 or is_header(line.roles) or any(line.facts):
+        return False  # a heading, a line of prose, a header, a fact's label ("项目名称"): no row of the table
+    if any(is_fact(c.text) or _LEAD_IN.search(c.text) for c in filled):
+        return False  # facts ("部门名称:浮梁县林业局"; a label awaiting its value: "项目责任人:")
     if vocab.title_family(" ".join(c.text.strip() for c in filled)) is not None:
         return False
     opening = []
@@ -68,13 +149,18 @@ def _a_row_going_on(line: Line, read: set[str], vocab: Vocabulary, is_fact: Call
         opening.append(vocab.canonical_level2(cell.text) or vocab.canonical_level1(cell.text) or squash(cell.text))
     if len(opening) == len(filled):
         return False  # labels alone: a heading as much as a row
-    return not read & set(opening)
+    read, last = labels
+    # No label read yet; or the labels of the row before, printed again over the page's first row (a table whose
+    # rows each print their 一级/二级, as a sheet does): a new table starts over at a category read before.
+    return not read & set(opening) or (bool(opening) and set(opening) <= last)
 
 
-def _named(line: Line) -> set[str]:
-    _, roles = with_name_column(list(line.row.cells), line.roles)
-    return _named_roles(roles)
+def _named(line: Line) -> list[str | None]:
+    return with_name_column(list(line.row.cells), line.roles)[1]
 
 
-def _named_roles(roles: list[str | None]) -> set[str]:
-    return {r for r in roles if r}
+def same_columns(roles: list[str | None], other: list[str | None]) -> bool:
+    """Two headers name the same columns: the same header printed again, not another table's.  The 一级 heading
+    may be read apart from it (a cell merged down beside the header, "绩效指标" over "一级指标")."""
+    one, two = {r for r in roles if r}, {r for r in other if r}
+    return one == two or one | {"level1"} == two | {"level1"}

@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
+from kpi_lint.vocab import CONTINUED
 
 # A heading opens a line, or follows a list number ("1、邯财社…", "2019年预算项目绩效目标 1、邯财社…").
 _HEADING = lazy_compile(r"^\s*(?:\d{1,3}、\s*)?|(?<=\s)\d{1,3}、\s*")
@@ -81,6 +82,7 @@ def wrap_rest(before: Row, cells: list[Cell], labels: re.Pattern[str] | None) ->
 
 
 _RUNNING_TITLE = 8  # a line of one cell printed again is a running title from this many characters
+_TITLE_LENGTH = 80  # no title is longer (the form reader's bound)
 
 
 class PageBreaks:
@@ -100,8 +102,10 @@ class PageBreaks:
         wrapped its last cell onto this line (wrap_rest).  `separated`: the line printed separators between
         its cells (pipes, tabs, runs of spaces)."""
         key = tuple(c.text.strip() for c in cells if not c.blank)
-        # A row printed again: a header repeated at a page's top; a line after a page break: a running title.
+        # A row printed again: a header repeated at a page's top; a line after a page break: a running title;
+        # a title that says its table goes on from the page before ("…绩效目标表（续）"), a page break itself.
         again = key in self._seen and (len(key) > 1 or (self.broke and len("".join(key)) >= _RUNNING_TITLE))
+        again = again or (len(key) == 1 and len(key[0]) <= _TITLE_LENGTH and CONTINUED.search(key[0]) is not None)
         self._seen.add(key)
         if len(rows) != self._rows:
             self._cut = None  # rows read otherwise came between (a row end, a stretch of glued cells)

@@ -29,7 +29,7 @@ from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.read.break_rest import PageBreaks, chunk_rest
 from kpi_lint.read.csv_grid import csv_rows, looks_like_csv
 from kpi_lint.read.source import SourceText
-from kpi_lint.vocab import PAGE_NUMBER, WORDED_SIGNS
+from kpi_lint.vocab import PAGE_MARK, WORDED_SIGNS
 
 _PIPE_RULE = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES = re.compile(r"(?: {2,}|\u3000+| ?\t ?)")
@@ -364,7 +364,7 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
     "|", a line that does not is a cell wrapped onto the next line, and is joined to it (a page
     number is left out: it is no cell)."""
     lines = list(zip(src.lines, src.norm, strict=True))
-    texts = [f.strip() for _, f in lines if f.strip() and not _LONE_PIPE.match(f) and not PAGE_NUMBER.match(f)]
+    texts = [f.strip() for _, f in lines if f.strip() and not _LONE_PIPE.match(f) and not PAGE_MARK.match(f)]
     ended = [t for t in texts if t.endswith("|") and t.count("|") == 1]
     if not texts or len(ended) * 10 < len(texts) * 6:
         return [(i, p, f) for i, (p, f) in enumerate(lines)]
@@ -372,7 +372,7 @@ def _logical_lines(src: SourceText) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     start: int | None = None
     for i, (printed, folded) in enumerate(lines):
-        if PAGE_NUMBER.match(folded):
+        if PAGE_MARK.match(folded):
             continue  # a page break between a cell and the rest of it wrapped onto the next page
         if start is not None and spaced and not folded.strip():
             continue
@@ -573,7 +573,7 @@ def text_grid(
             # A line of spaces between blank lines is an empty cell of a table copied one cell per line.
             rows.append(Row([Cell("", i + 1, 1)]))
             continue
-        if PAGE_NUMBER.match(folded):
+        if PAGE_MARK.match(folded):
             page.broke = True
             continue  # a page break, even inside a row or a header wrapped over lines
         if _LONE_PIPE.match(folded):

@@ -425,3 +425,58 @@ def run_by_columns(text: str, wrap: int = 5) -> str | None:
 def _header_words(line: str, vocab: Vocabulary) -> bool:
     words = line.split()
     return bool(words) and all(vocab.column_role(w) or w == "指标" for w in words)
+
+
+# What a page's top prints inside a table carried over pages ---------------------------------------------------
+
+PAGE_TOPS = (
+    "title_continued",  # the title with its continuation mark, "…绩效目标表（续）"
+    "title_continued_header",  # … and the header printed again as a row ("(续表)")
+    "title_continued_header_streamed",  # … and the header printed again one cell per line
+    "mark",  # "续表" alone
+    "mark_header",  # "续表1" and the header as a row
+    "mark_header_streamed",  # "（接上页）" and the header one cell per line
+    "page_header_streamed",  # a page number and the header one cell per line
+    "title",  # the title printed again as it was (a running title)
+    "title_header",  # … and the header as a row
+    "title_header_streamed",  # … and the header one cell per line
+)
+
+
+def page_top(rows: GridRows, shape: str) -> tuple[GridRows, int]:
+    """`rows` (a grid_rows table) with what a page's top prints (`shape`, one of PAGE_TOPS) halfway down its first
+    indicator table, and the index of the first row after it.  The header is the grid's first row naming three
+    columns or more, with the rows under it up to the first 二级 label (a second tier); the title the last cell
+    before it that a form's title word names."""
+    from kpi_lint.lexicon import load_lexicon
+
+    vocab = load_lexicon().vocabulary
+    head = next(i for i, r in enumerate(rows) if sum(1 for c in r if vocab.column_role(c)) >= 3)
+    first = next(i for i in range(head + 1, len(rows)) if any(vocab.canonical_level2(c) for c in rows[i]))
+    header = rows[head:first]
+    title = next(c for r in reversed(rows[:head]) for c in r if 0 < len(c) < 60 and vocab.title_family(c))
+    streamed = [[c] for r in header for c in r if c]
+    top = {
+        "title_continued": [["- 2 -"], [f"{title}（续）"]],
+        "title_continued_header": [["- 2 -"], [f"{title}(续表)"], *header],
+        "title_continued_header_streamed": [["- 2 -"], [f"{title}（续）"], *streamed],
+        "mark": [["- 2 -"], ["续表"]],
+        "mark_header": [["续表1"], *header],
+        "mark_header_streamed": [["（接上页）"], *streamed],
+        "page_header_streamed": [["第 2 页 共 3 页"], *streamed],
+        "title": [["- 2 -"], [title]],
+        "title_header": [["- 2 -"], [title], *header],
+        "title_header_streamed": [["- 2 -"], [title], *streamed],
+    }[shape]
+    # The end of the first table: the next form's facts, title or header (a document of several forms).
+    end = next(
+        (
+            i
+            for i in range(first + 1, len(rows))
+            if any(c and (vocab.fact(c) or vocab.title_family(c)) for c in rows[i])
+            or sum(1 for c in rows[i] if vocab.column_role(c)) >= 3
+        ),
+        len(rows),
+    )
+    cut = first + (end - first) // 2
+    return [*rows[:cut], *top, *rows[cut:]], cut + len(top)
