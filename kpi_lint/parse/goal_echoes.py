@@ -11,13 +11,12 @@ target carries a figure, or it does not start the goal word for word.
 
 from __future__ import annotations
 
-from kpi_lint.lazy_re import lazy_compile
+from kpi_lint.han import HAN
 from kpi_lint.model import Project
 from kpi_lint.parse.numbering import DIGIT
 from kpi_lint.vocab import squash
 
 _ECHO_NAME = 6  # Han characters a goal's opening needs to be taken for a repeat of it, not a short name
-_HAN = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def drop_goal_echoes(project: Project) -> None:
@@ -30,7 +29,7 @@ def drop_goal_echoes(project: Project) -> None:
 
 
 def _echoes(name: str | None, value: str | None, goals: list[str]) -> bool:
-    if not name or not value or DIGIT.search(value) or len(_HAN.findall(name)) < _ECHO_NAME:
+    if not name or not value or DIGIT.search(value) or len(HAN.findall(name)) < _ECHO_NAME:
         return False
     opening, piece = squash(name), squash(value)
     return any(goal.startswith(opening) and piece in goal[len(opening) :] for goal in goals)

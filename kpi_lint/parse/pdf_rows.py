@@ -36,6 +36,7 @@ import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kpi_lint.han import HAN
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.model import Located
@@ -47,7 +48,6 @@ _VALUE_START = lazy_compile(
     r"^(?:[0-9≥≤<>=]|不低于|不少于|不小于|不高于|不超过|不多于|不大于|不晚于|不迟于|大于|小于|高于|低于|至少|达到|超过|等于)"
 )
 _COMPARATOR_SYMBOL = lazy_compile(r"[≥≤<>]")
-_CJK = lazy_compile(r"[\u4e00-\u9fff]")
 _OPENING = ("(", "（", "[", "【")
 _MIN_CUT_MARKER = 5  # "经济效益指" is a marker cut before its last character; "数量指" is too short to tell
 
@@ -154,7 +154,7 @@ def learn_cut_widths(tokens: list[Tok]) -> list[int]:
     counts: Counter[int] = Counter()
     for tok in tokens:
         m = _COMPARATOR_SYMBOL.search(tok.norm)
-        if m and m.start() > 0 and _CJK.search(tok.norm[: m.start()]):
+        if m and m.start() > 0 and HAN.search(tok.norm[: m.start()]):
             counts[display_width(tok.norm[: m.start()])] += 1
     return sorted(w for w, n in counts.items() if n >= 2)
 

@@ -44,6 +44,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from kpi_lint.han import HAN
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import Lexicon, alternation
 from kpi_lint.model import Form, Indicator, Located, Project
@@ -92,7 +93,6 @@ _CLAUSE_END = lazy_compile(r"[;；,，]|(?<=[\d%‰])\s+|\s+(?=\d)")
 # a figure ("5.5万元") opens so.
 _LINE_NUMBER = rf"(?:{ORDINAL}、|[(（]{ORDINAL}[)）])"  # "2、", "二、", "(3)", "(二)"
 _NUMBERED_LINE = lazy_compile(rf"^\s*{_LINE_NUMBER}")
-_HAN = lazy_compile(r"[\u4e00-\u9fff]")
 _HEADING_END = lazy_compile(r"\s*。")  # a label closed by a full stop, nothing after it in its sentence
 # A numbered heading printed as a line of its own, no sentence mark or figure after its number ("(二)项目绩效指标").
 _HEADING_LINE = lazy_compile(rf"\s*{_LINE_NUMBER}\s*[^。,，;；:：!！?？\d]{{2,20}}")
@@ -567,7 +567,7 @@ def _stated_targets(
             # A label followed straight by a comparison and a figure is an item named by that label
             # ("服务对象满意度指标:服务对象满意度≥80%").
             named = not vocab.canonical_level2(name) or re.match(_SIGNED_FIGURE, clause[m.end("name") :]) is not None
-            if len(name) >= 2 and _HAN.search(name) and named:
+            if len(name) >= 2 and HAN.search(name) and named:
                 value = clause[m.start("value") : m.end("value")].strip()
                 value = value[: _figure_end(fold(value), units, hints.target_ends)]
                 name_at, value_at = at + clause.find(name), at + m.start("value")
@@ -672,7 +672,7 @@ def _printed_name(printed: str, at: int, paragraphs: _Paragraphs) -> Located | N
 def _worded_name(name: str, vocab: Vocabulary, achieved_starts: tuple[str, ...]) -> bool:
     """A clause with no figure that can stand as an indicator's name: two Chinese characters or more, no longer
     than a name, no category label, not what was achieved."""
-    if DIGIT.search(name) or not (len(_HAN.findall(name)) >= 2 and len(name) <= _WORDED_NAME):
+    if DIGIT.search(name) or not (len(HAN.findall(name)) >= 2 and len(name) <= _WORDED_NAME):
         return False
     if vocab.canonical_level2(name):
         return False
@@ -742,7 +742,7 @@ def _inside_name(folded: str, head: re.Match[str], last_end: int) -> bool:
     if not head["label"] or head.end() != head.end("label") or head.start() == last_end:
         return False
     before, after = folded[head.start() - 1 : head.start()], folded[head.end() : head.end() + 1]
-    return bool(_HAN.match(before) and (_HAN.match(after) or after.isdigit()))
+    return bool(HAN.match(before) and (HAN.match(after) or after.isdigit()))
 
 
 def _list_end(text: str, start: int, end: int, achieved: tuple[str, ...]) -> int:

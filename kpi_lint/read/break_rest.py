@@ -27,13 +27,13 @@ import re
 from dataclasses import replace
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.han import HAN
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.vocab import CONTINUED
 
 # A heading opens a line, or follows a list number ("1、邯财社…", "2019年预算项目绩效目标 1、邯财社…").
 _HEADING = lazy_compile(r"^\s*(?:\d{1,3}、\s*)?|(?<=\s)\d{1,3}、\s*")
 _OPENING = 12  # characters of a heading's opening that, printed again, begin it again (no phrase of a cell is so long)
-_WORDED = lazy_compile(r"[\u4e00-\u9fff]")
 _SPACES = lazy_compile(r"\s+")
 _REACH = 8  # characters either side of the break that the word it fell inside is looked for in
 
@@ -76,7 +76,7 @@ def wrap_rest(before: Row, cells: list[Cell], labels: re.Pattern[str] | None) ->
     if len(filled) != 1 or not printed:
         return None
     head, tail = printed[-1].text.rstrip()[-1:], filled[0].text.lstrip()[:1]
-    if not (_WORDED.match(head) and _WORDED.match(tail)):
+    if not (HAN.match(head) and HAN.match(tail)):
         return None
     return page_rest(before, cells, labels)
 
@@ -148,7 +148,7 @@ def heading_openings(lines: list[str]) -> set[str]:
     for line in lines:
         for m in _HEADING.finditer(line):
             opening = _SPACES.sub("", line[m.end() : m.end() + 2 * _OPENING])[:_OPENING]
-            if len(opening) == _OPENING and _WORDED.search(opening):
+            if len(opening) == _OPENING and HAN.search(opening):
                 out.add(opening)
     return out
 

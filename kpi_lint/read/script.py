@@ -19,12 +19,12 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from kpi_lint.grid import Cell, Row
+from kpi_lint.han import HAN
 from kpi_lint.lazy_re import lazy_compile
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_CJK = lazy_compile(r"[\u4e00-\u9fff]")
 _NOT_CJK = lazy_compile(r"[^\u4e00-\u9fff]+")
 # A pinyin gloss right after a character: latin letters with at least one tone mark or ü.
 _GLOSS = lazy_compile(r"(?<=[\u4e00-\u9fff])\((?=[a-z\u00e0-\u01dc]*[\u00e0-\u01dc])[a-z\u00e0-\u01dc]{1,7}\)")
@@ -48,7 +48,7 @@ class _CharTable(dict[int, str]):
 
     def __missing__(self, key: int) -> str:
         ch = chr(key)
-        out = _converter()(ch) if _CJK.match(ch) else ch
+        out = _converter()(ch) if HAN.match(ch) else ch
         self[key] = out if len(out) == 1 else ch
         return self[key]
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kpi_lint.errors import InputError
+from kpi_lint.han import HAN
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.read.script import is_traditional, simplify
 
@@ -140,7 +141,7 @@ def _gb18030_text(data: bytes, utf8_error: UnicodeDecodeError) -> str | None:
     if first is None:
         return None
     before = data[first.start() : utf8_error.start].decode("utf-8")  # valid: UTF-8 failed only after it
-    if len(_NON_ASCII_TEXT.findall(before)) > _UTF8_BY_CHANCE or _CJK.search(before):
+    if len(_NON_ASCII_TEXT.findall(before)) > _UTF8_BY_CHANCE or HAN.search(before):
         return None
     try:
         text = data.decode("gb18030")
@@ -150,7 +151,6 @@ def _gb18030_text(data: bytes, utf8_error: UnicodeDecodeError) -> str | None:
 
 
 _CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-_CJK = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def _looks_like_text(text: str) -> bool:
@@ -158,7 +158,7 @@ def _looks_like_text(text: str) -> bool:
     if not sample:
         return False
     controls = len(_CONTROL.findall(sample))
-    return controls / len(sample) < 0.01 and _CJK.search(sample) is not None
+    return controls / len(sample) < 0.01 and HAN.search(sample) is not None
 
 
 def split_lines(text: str) -> list[str]:

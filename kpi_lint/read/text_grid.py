@@ -25,6 +25,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from kpi_lint.grid import Cell, Grid, Row
+from kpi_lint.han import HAN
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.read.break_rest import PageBreaks, chunk_rest
 from kpi_lint.read.csv_grid import csv_rows, looks_like_csv
@@ -127,7 +128,6 @@ def _single_spaced(text: str, lead: int) -> list[tuple[int, str]] | None:
 _ROW_TAIL = lazy_compile(r"\d|[<>=≥≤≧≦]")
 _SENTENCE = re.compile(r"[。；;：:]")
 _LIST_SEP = re.compile(r"[:：]")  # a list after a label's colon is cut at ;。 but holds no second colon
-_NAME_START = lazy_compile(r"[\u4e00-\u9fff]")
 
 
 def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[tuple[int, int]]:
@@ -149,7 +149,7 @@ def leading_labels(folded: str, labels: re.Pattern[str] | None) -> list[tuple[in
         if _one_label_said_twice(folded, found, labels):
             return []  # one label with a piece of it said twice ("社会效益效益指标"): one cell
         return found  # labels alone, glued ("效益指标经济效益指标")
-    if not found or not _NAME_START.match(rest) or (_LIST_SEP if lead else _SENTENCE).search(rest):
+    if not found or not HAN.match(rest) or (_LIST_SEP if lead else _SENTENCE).search(rest):
         return []
     if len(found) < 2 and not _ROW_TAIL.search(rest):  # one label and words: a heading, unless a figure follows
         return []
@@ -276,7 +276,7 @@ def glued_cells(
         if k and start == found[k - 1][1] and _said_again(folded, found[k - 1], (start, end), labels):
             # A label printed twice: before a row, a copy of the cell above (OCR of a merged cell);
             # before a bare target ("服务对象满意度服务对象满意度%=99"), the row's name, the label's words.
-            at = end if _NAME_START.match(folded, end) else start
+            at = end if HAN.match(folded, end) else start
             continue
         out.append((start, printed[start:end], False))
         at = end

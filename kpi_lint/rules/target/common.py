@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpi_lint import vocab
+from kpi_lint.han import HAN
 from kpi_lint.lexicon import Lexicon, alternation, load_heads, read_keyed, read_list
 from kpi_lint.model import Document, Form, Indicator, ParsedValue, Project
 from kpi_lint.parse.common import LEVEL2_PARENT, squash
@@ -193,7 +194,6 @@ def declared_not_applicable(ind: Indicator, cues: NameCues) -> bool:
 _PLACEHOLDER_BRACKET = re.compile(r"[(（][^()（）\d]*[)）]")
 _TARGET_IN_NAME = re.compile(r"(?:[≥≤<>＞＜≧≦＝═=]|>=|<=|大于|小于|不低于|不少于|不超过|目标值[:：]?)\s*\d")
 _COMPARATOR_WORDS = re.compile("|".join((*vocab.WORDED_SIGNS, "以上", "以下")))
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # A code opening a cell: six digits or more, not a figure with its unit ("1000000元…", "100000人次").
 _CODE_FIRST = re.compile(
     r"\d{6,}(?![\d.,])(?!\s*(?:[%‰]|[万亿千百]?(?:元|人|次|个|户|亩|吨|米|份|台|套|件|册|张|株|头|天|公里|平方)))"
@@ -223,7 +223,7 @@ def is_name(level3: str | None) -> bool:
     rest = _COMPARATOR_WORDS.sub("", squash(level3 or ""))
     if clean(rest).strip("-—–") in DIRECTION_WORDS:
         return False
-    if len(_CJK.findall(rest)) < 2:
+    if len(HAN.findall(rest)) < 2:
         return False
     if _only_label_text(rest):
         return False

@@ -8,10 +8,10 @@ long stands alone at its length, or ends with a word. Not a rule module (no ``kp
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from kpi_lint.han import HAN_END
 from kpi_lint.lexicon import Lexicon, load_heads
 from kpi_lint.model import Document, Form
 from kpi_lint.rules.text._text import clean_cut
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 # one such name is a long name, two can be chance; three different ones stopping at the very same maximum are what a
 # fixed-width cut leaves.
 MIN_CUT_NAMES = 3
-_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 
 
 def _segmenter() -> jieba.Tokenizer:
@@ -44,7 +43,7 @@ def ends_complete(name: str, lexicon: Lexicon) -> bool:
     """The name may be whole: it ends with a word, with the head of a measure (lexicons/measure_heads.txt: 率, 数,
     报销比 — "医保信息系统正常运行率" ends with one, though jieba cuts 率 alone), or not with a Chinese character
     ("农户施肥情况调查(户)"). "城乡居民县级财政补助参", "提升城乡居民医疗保障水" stop inside a word."""
-    if not _CJK_END.search(name):
+    if not HAN_END.search(name):
         return True
     if any(name.endswith(end) for end, _ in load_heads(lexicon.directory)):
         return True

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from kpi_lint.han import HAN_END
 from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
@@ -22,7 +22,6 @@ _LABELS = {
     "actual": "实际完成值",
     "description": "绩效指标描述",
 }
-_CJK_END = re.compile(r"[\u4e00-\u9fff]$")
 # An extension that only adds a bracketed unit ("参保率" → "参保率（%）") is not a cut.
 _BRACKET_START = ("(", "（", "[", "【")
 
@@ -70,7 +69,7 @@ class TruncatedText(Rule):
     def _cut_prefix(self, short: str, long: str, field: str) -> bool:
         if len(short) < int(self.opts["min_length"]) or len(long) <= len(short):
             return False
-        if field != "level3" and not _CJK_END.search(short):
+        if field != "level3" and not HAN_END.search(short):
             # ">437112" beside ">437112人" lacks a unit (KPI103), "100" beside "1000" is another number:
             # only a value cut inside its words is a truncation.
             return False
