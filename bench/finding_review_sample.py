@@ -139,6 +139,13 @@ bench/finding_review_sample.py now.json --exclude-reviewed tests/data/finding_re
 --at-least 1 --seed 60` (38 findings of 22 rules: KPI101 7, KPI103 3, KPI203 3, KPI305 3, KPI107 2, KPI201 2, KPI404 2,
 KPI502 2 and one of each of 14 others), judged blind by issue 11-sample60 before any earlier verdict of the same places
 was read;
+62 = every finding (wild set and samples) that the branches merged in session 24 (kpi102-403, findings-cut-cell,
+11-s60-fixes) moved or reworded: `kpi-lint check corpus --output-format json --no-cache --fail-on never --explain -o
+now.json` on main 06d436b (1,006 entries, 877 findings, 533 of them wild), then `python bench/finding_review_sample.py
+now.json --changed-since base.json --share 1 --at-least 1000` (base.json: the same run on main d60da82 at the session
+start, kept as /work/notes/s24-base.json; a census, not a draw: KPI101 18, KPI305 9, KPI102 5, KPI403 1, KPI404 1 —
+34, 31 of them in the five samples), judged blind by issue 11-sample62 before any earlier verdict of the same places
+was read;
 `--skip-code CODE` (repeatable) leaves a rule out of the sample
 while every other rule gets the findings it gets without it; the other later samples are listed in
 tests/rules/test_finding_review.py.
