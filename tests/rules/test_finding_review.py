@@ -1122,6 +1122,8 @@ PINS: tuple[Pin, ...] = (
     # moved or reworded, judged blind by issue 11-sample62 on main 06d436b (KPI101 18, KPI305 9, KPI102 5, KPI403 1,
     # KPI404 1): at the draw KPI101 16/18 (the two partly: 000 2949/2964 "日常工作开展时间 | 全年", the example
     # "每季度不少于N次" does not fit routine work), KPI305 9/9, KPI102 5/5; KPI403 1/1, KPI404 1/1 (< 5 findings each).
+    # After the draw, lexicons/continuous_work.txt no longer counts the generic 开展 as an activity word and gives 日常
+    # work the per-occurrence limit: 2949/2964 now offer "N个工作日内" (reworded at their places, not judged again).
     Pin("62", per_rule={"KPI101": 16 / 18, "KPI102": 5 / 5, "KPI305": 9 / 9}, overall=32 / 34, at_least=34),
 )
 

@@ -41,6 +41,9 @@ def _at(prefix: str, code: str, line: int) -> Finding:
         ("城乡医疗救助人员待遇享受时间", "全年", "N个工作日内"),  # 000 1578: a benefit paid as claims come
         ("长期护理人员保险支付时间", "全年", "N个工作日内"),
         ("医保政策宣传时间", "全年", "每季度不少于N次"),  # an activity held again and again
+        ("日常工作开展时间", "全年", "N个工作日内"),  # 000 2949/2964: daily business, not a quarterly event (sample 62)
+        ("宣传活动开展时间", "全年", "每季度不少于N次"),  # the activity word decides, not the generic 开展
+        ("活动开展时间", "全年", None),  # 开展 alone says nothing of the work: no form is guessed
         ("对困难人群医保慢性病、“两病”门诊救助", "全年开展", "N个工作日内"),  # 004 730
         ("遗属困难补助发放完成时间", "全年", None),  # 000 3459: the payment is completed — a deadline fits
         ("项目实施时间", "全年", None),  # nothing says the work is continuous
@@ -66,6 +69,8 @@ def test_000_a_year_round_service_is_asked_for_a_time_limit_not_a_completion_dat
     training = _at("000", "KPI101", 3234)
     assert (training.level3, training.suggestion) == ("医保业务培训时间", "每季度不少于N次")
     # 遗属困难补助发放完成时间: a payment that is completed keeps its deadline
+    daily = _at("000", "KPI101", 2949)
+    assert (daily.level3, daily.suggestion) == ("日常工作开展时间", "N个工作日内")
     done = _at("000", "KPI101", 3459)
     assert done.suggestion == "不晚于2023年N月底"
     assert "“全年”不是具体的完成日期或期限" in done.message
