@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 from kpi_lint.model import Document, Indicator, ParsedValue, Project
@@ -19,12 +20,15 @@ from kpi_lint.rules.target.common import (
     QUANTITY,
     TIMELINESS,
     NameCues,
+    ceiling_rate,
     full_rate,
     full_rate_ending,
     is_blank,
     is_satisfaction,
     name_cues,
+    name_unit,
     pasted_threshold,
+    reverse_rate,
     target_form,
 )
 from kpi_lint.rules.text._text import name_ends_with
@@ -54,21 +58,61 @@ def _survey_pass_mark(parsed: ParsedValue) -> bool:
     return parsed.comparator in (None, "≥", ">") and 0 < parsed.number < 100
 
 
-def _advice(rows: list[Indicator], satisfied: bool) -> str:
+# The kinds whose advice asks for a rate, and what such a rate's figure rests on: where every counted row of the kind
+# already is a rate ("正常使用率 | ≥95", "满意率 | ≥95", 003; sample 62), the advice names those rows, asks for the %
+# their value left off, and says where the figure comes from, instead of asking them to write a rate.
+_RATE_KINDS = {
+    _OUTPUT_ADVICE[QUALITY]: ("质量", "按历史达到的水平或行业标准定值"),
+    _SATISFACTION_ADVICE: ("满意度", "按满意度调查的结果定值（如“≥90%”）"),
+}
+
+
+def _rate_advice(kind: str, rates: list[Indicator], bare: bool) -> str:
+    """'质量的“正常使用率”已是比率，补上“%”，按历史达到的水平或行业标准定值': the rows of one kind that are all
+    rates, the % when no name prints it ("机关运转率（%）| ≥95" has it), and the figure's basis."""
+    label, basis = _RATE_KINDS[kind]
+    names = list(dict.fromkeys(i.level3 for i in rates if i.level3))
+    quoted = "、".join(f"“{n}”" for n in names[:_ROWS_NAMED]) + ("等" if len(names) > _ROWS_NAMED else "")
+    subject = label if names == [label] else f"{label}的{quoted}"  # "满意度 | ≥95": not "满意度的“满意度”"
+    return f"{subject}已是比率，" + ("补上“%”，" if bare else "") + basis
+
+
+def _lacks_percent(kind: str, shared: ParsedValue) -> bool:
+    """The shared value is a rate's figure with its % left off: a bare number ("≥95"); for 满意度 one that with its %
+    would be a survey's pass mark (`_survey_pass_mark`: h01's "学生满意度 | 100" is everyone, no survey share, and
+    keeps the advice to write one)."""
+    if shared.unit is not None or shared.number is None:
+        return False
+    return kind != _SATISFACTION_ADVICE or _survey_pass_mark(dataclasses.replace(shared, unit="%"))
+
+
+def _advice(rows: list[Indicator], satisfied: bool, rate: Callable[[Indicator], bool], shared: ParsedValue) -> str:
     """How the kinds of the rows counted state their targets, each kind once, in the template's order. The 满意度
     advice is left out when every satisfaction row counted already has it (`satisfied`; b05's 辖区内群众满意度 ≥95%,
-    sample 59): those rows are counted for the value they share, not for lacking a survey share."""
-    kinds: list[str] = []
+    sample 59): those rows are counted for the value they share, not for lacking a survey share. A kind whose advice
+    asks for a rate and whose counted rows all are rates (`rate`) while the shared value lacks its % (`_lacks_percent`:
+    "≥95") is told to add the % and what the figure rests on (`_rate_advice`); with the % written (f02's
+    "服务对象满意度 | 100%") the kind keeps its general advice."""
+    kinds: dict[str, list[Indicator]] = {}
     for ind in rows:
         if is_satisfaction(ind):
             if not satisfied:
-                kinds.append(_SATISFACTION_ADVICE)
+                kinds.setdefault(_SATISFACTION_ADVICE, []).append(ind)
         elif ind.level2 in _EFFECT_LEVEL2 or ind.level1 == EFFECT:
-            kinds.append(_EFFECT_ADVICE)
+            kinds.setdefault(_EFFECT_ADVICE, []).append(ind)
         else:
-            kinds.append(_OUTPUT_ADVICE.get(ind.level2 or "", _ANY_ADVICE))
+            kinds.setdefault(_OUTPUT_ADVICE.get(ind.level2 or "", _ANY_ADVICE), []).append(ind)
     order = [*_OUTPUT_ADVICE.values(), _EFFECT_ADVICE, _SATISFACTION_ADVICE, _ANY_ADVICE]
-    return "，".join(a for a in order if a in kinds)
+    said = []
+    for kind in order:
+        counted = kinds.get(kind)
+        if not counted:
+            continue
+        rated = kind in _RATE_KINDS and _lacks_percent(kind, shared) and all(rate(i) for i in counted)
+        said.append(
+            _rate_advice(kind, counted, not any(name_unit(i.level3) == "%" for i in counted)) if rated else kind
+        )
+    return "，".join(said)
 
 
 class BoilerplateTarget(Rule):
@@ -97,7 +141,9 @@ class BoilerplateTarget(Rule):
     套用模板的报告落在计入的行中、按表中顺序第一条套用值在那里不自然的行上（名称不是比率、不以"率""度"结尾，如
     "促进农村集体经济发展 | ≥95%"），不落在本就该写及格线的满意度、合格率上；只有所有计入的行都是比率时才落在第一行。
     消息按计入各行的二级指标说每类该怎么写；计入的满意度行都已写了调查比例（"≥95%"一类低于 100% 的百分比）时，
-    不再要它们写满意比例。
+    不再要它们写满意比例。质量或满意度下计入的行本身都已是比率、套用的值只是少了"%"（"正常使用率 | ≥95"
+    "满意率 | ≥95"）时，不再要它们"写比率"，而是点出这些行、请补上"%"（名称已印"（%）"的不必），并说明该依据
+    什么定值：质量按历史达到的水平或行业标准，满意度按满意度调查的结果。
 
     **为什么不好**
 
@@ -166,10 +212,11 @@ class BoilerplateTarget(Rule):
                 if aside
                 else ""
             )
+            shared = same[0].parsed or parse_value(same[0].value, self.lexicon)
+            advice = _advice(same, satisfied, self._higher_rate, shared)
             message = (
                 f"同一个指标值“{value}”填满了本项目{period or ''}的 {len(rows)} 个指标中的 {count} 个（{names}）"
-                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值："
-                f"{_advice(same, satisfied)}。"
+                f"{left_out}：这是套用的模板，不是逐项测算的目标。每个指标应按自己的依据定值：{advice}。"
             )
             # The finding points at the first row, in table order, where the stamped value is least natural (the
             # ranking keeps table order within each group): never at a set-aside rate the message says is not counted
@@ -206,10 +253,20 @@ class BoilerplateTarget(Rule):
         if parsed.unit not in (None, "%"):
             return same  # "1项" on every row: no row reads it more naturally than another
 
-        def natural(ind: Indicator) -> bool:
-            return self.readings.expected_unit(ind.level3) == "%" or name_ends_with(ind.level3, _RATE_ENDS)
+        return sorted(same, key=self._is_rate)
 
-        return sorted(same, key=natural)
+    def _is_rate(self, ind: Indicator) -> bool:
+        """A name that calls for % or ends with 率/度 (完工率, 满意度): a pass mark is a fair target for it."""
+        return self.readings.expected_unit(ind.level3) == "%" or name_ends_with(ind.level3, _RATE_ENDS)
+
+    def _higher_rate(self, ind: Indicator) -> bool:
+        """A measured rate where higher is better: "≥95" lacks only its % there. Not a lower-is-better rate (信息系统
+        故障发生率, lexicons/ceiling_rates.txt: the pass mark points the wrong way, a % would not mend it), nor a goal
+        that opens with a direction word (vague_words.txt: "提高工作效率" ends with 率 but states an aim to measure)."""
+        name = squash(ind.level3 or "")
+        goal = any(name.startswith(w) for w in self.lexicon.vague_words)
+        lower = reverse_rate(name, self.lexicon) or ceiling_rate(name, self.lexicon)
+        return self._is_rate(ind) and not goal and not lower
 
     def _percent_where_it_fits(self, same: list[Indicator]) -> bool:
         """A percentage ("100%") only on rows that each take one or where another rule reports it at the row:

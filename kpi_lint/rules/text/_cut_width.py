@@ -54,21 +54,36 @@ def cut_widths(doc: Document, lexicon: Lexicon) -> dict[tuple[Form | None, str |
     """The width at which `doc` cut the 三级指标 column of each (form, period): the column's longest length, when at
     least MIN_CUT_NAMES different names of that length stop inside a word (`ends_complete` false). Columns not cut
     so are left out."""
+    return {column: width for column, (width, _) in _cut_columns(doc, lexicon).items()}
+
+
+def _cut_columns(doc: Document, lexicon: Lexicon) -> dict[tuple[Form | None, str | None], tuple[int, list[str]]]:
+    """`cut_widths`, each with the names of the column's longest length that stop unfinished."""
     names: dict[tuple[Form | None, str | None], set[str]] = defaultdict(set)
     for project in doc.projects:
         for ind in project.indicators:
             name = clean_cut(ind.level3)
             if name:
                 names[(project.form, ind.period)].add(name)
-    widths: dict[tuple[Form | None, str | None], int] = {}
+    columns: dict[tuple[Form | None, str | None], tuple[int, list[str]]] = {}
     for column, texts in names.items():
         width = max(len(t) for t in texts)
-        longest = [t for t in texts if len(t) == width]
+        longest = sorted(t for t in texts if len(t) == width)
         if len(longest) < MIN_CUT_NAMES:
             continue  # decided without segmenting a word
-        if sum(not ends_complete(t, lexicon) for t in longest) >= MIN_CUT_NAMES:
-            widths[column] = width
-    return widths
+        cut = [t for t in longest if not ends_complete(t, lexicon)]
+        if len(cut) >= MIN_CUT_NAMES:
+            columns[column] = (width, cut)
+    return columns
+
+
+def function_word_end(text: str, function_words: str) -> str | None:
+    """The function word (a particle or conjunction of `function_words`: 的, 和, 及 …) the text ends on as a word of
+    its own (jieba): "城乡居民就医补助工作的" → 的 — its last word is whole, the phrase is not. None when the text
+    stops inside a word ("城乡居民县级财政补助参") or ends otherwise."""
+    tokens = _segmenter().lcut(text[-8:])
+    last = tokens[-1] if tokens else ""
+    return last if len(last) == 1 and last in function_words else None
 
 
 class ColumnWidths:
@@ -77,10 +92,19 @@ class ColumnWidths:
 
     def __init__(self, doc: Document, lexicon: Lexicon) -> None:
         self._doc, self._lexicon = doc, lexicon
-        self._widths: dict[tuple[Form | None, str | None], int] | None = None
+        self._columns: dict[tuple[Form | None, str | None], tuple[int, list[str]]] | None = None
+
+    def _cut(self, form: Form | None, period: str | None) -> tuple[int, list[str]] | None:
+        if self._columns is None:
+            self._columns = _cut_columns(self._doc, self._lexicon)
+        return self._columns.get((form, period))
 
     def of(self, form: Form | None, period: str | None) -> int | None:
         """The width at which the 三级指标 column of (form, period) was cut, or None."""
-        if self._widths is None:
-            self._widths = cut_widths(self._doc, self._lexicon)
-        return self._widths.get((form, period))
+        cut = self._cut(form, period)
+        return cut[0] if cut else None
+
+    def cut_names(self, form: Form | None, period: str | None) -> list[str]:
+        """The names of that column that stop unfinished at its width (none when it was not cut)."""
+        cut = self._cut(form, period)
+        return cut[1] if cut else []

@@ -10,7 +10,7 @@ from kpi_lint.model import Document, Form, Indicator, Project
 from kpi_lint.penalty import Dimension, Penalty
 from kpi_lint.rules.base import Finding, Rule, Severity
 from kpi_lint.rules.consistency._periods import paired_rows
-from kpi_lint.rules.text._cut_width import ColumnWidths, ends_complete, ends_with_word
+from kpi_lint.rules.text._cut_width import MIN_CUT_NAMES, ColumnWidths, ends_complete, ends_with_word, function_word_end
 from kpi_lint.rules.text._text import clean_cut, squashed
 
 __all__ = ["TruncatedText", "ends_with_word"]
@@ -109,6 +109,20 @@ class TruncatedText(Rule):
             return None
         return width
 
+    def _end(self, name: str) -> str:
+        """What the unfinished end of a name is: a word cut in two ("…财政补助参": 断在词中), or a whole function word
+        that cannot end a phrase ("…补助工作的": jieba reads 的 as a word, so the cut is mid-phrase, not mid-word)."""
+        word = function_word_end(clean_cut(name), str(self.opts["dangling_endings"]))
+        if word is None:
+            return "断在词中"
+        return f"断在短语中（停在虚词“{word}”上）" if HAN_END.search(word) else f"断在短语中（停在“{word}”上）"
+
+    def _column_end(self, names: list[str]) -> str:
+        """How the column's unfinished names end, for the message: "断在词中" when enough of them (MIN_CUT_NAMES, what
+        makes the column read as cut) stop inside a word, else "断在词中或短语中" (some stop on 的, 和 …)."""
+        inside = sum(self._end(n) == "断在词中" for n in names)
+        return "断在词中" if inside >= MIN_CUT_NAMES else "断在词中或短语中"
+
     def _check(self, project: Project, doc: Document, widths: ColumnWidths) -> Iterator[Finding]:
         reported: set[tuple[int, str]] = set()
         for ind, field, other, where in self._prefix_cuts(project):
@@ -121,9 +135,10 @@ class TruncatedText(Rule):
             width = self._cut_too(project, other, field, widths)
             if width is not None:
                 # Both cells stop at their column's width: neither is the name, so none is offered
+                column = self._column_end(widths.cut_names(project.form, other.period))
                 message = (
                     f"{label}“{text}”被截断：{where}的“{fuller}”也不完整——本文件{other.period}一栏最长的名称都停在"
-                    f"{width}个字，且多个断在词中（按定宽截断），它正好{width}个字、断在词中。"
+                    f"{width}个字，且多个{column}（按定宽截断），它正好{width}个字、{self._end(fuller)}。"
                     "请补全两处单元格，写出同一个完整的名称。"
                 )
                 yield self.finding(doc, message, project=project, indicator=ind, span=short)
