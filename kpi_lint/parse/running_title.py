@@ -16,17 +16,19 @@ goes on ("续表", "（接上页）") are no part of it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_cells import Kind
 from kpi_lint.parse.form_header import cell_roles, is_header, with_name_column
 from kpi_lint.parse.form_line import Line
-from kpi_lint.vocab import PAGE_MARK, Vocabulary, squash
+from kpi_lint.vocab import PAGE_MARK, Vocabulary, label_key, squash
 
 _LABELS = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
 _LEAD_IN = lazy_compile(r"[：:]\s*$")  # "项目责任人:": a label whose value follows; no indicator's name ends so
 _ROW_CELLS = 4  # cells of a row printed one per line looked at: its labels, its name and a target
+WRAPPED_HALF = 4  # the top half of a heading wrapped over two header rows: a word or two ("绩效", "实际")
 LOOK = 40  # rows looked at after a title or a header printed again (a header one cell per line, blank lines)
 
 
@@ -52,7 +54,7 @@ def what_follows(rows: Iterable[Row], vocab: Vocabulary, under_header: bool = Fa
     header_read = False
     words: list[Cell] = []  # a header's words printed one per line
     cells: list[Cell] = []  # the first row's cells printed one per line
-    printed = _label_over_header_out(list(_printed(rows)), vocab)
+    printed = _label_over_header_out(_halves_joined(list(_printed(rows)), vocab), vocab)
     for row in printed:
         filled = row.filled
         if not filled:
@@ -86,6 +88,46 @@ def what_follows(rows: Iterable[Row], vocab: Vocabulary, under_header: bool = Fa
     if not header_read and words:
         return _gathered(words, vocab), None
     return header, (Line(Row(cells), vocab) if cells else None)
+
+
+def _halves_joined(rows: list[Row], vocab: Vocabulary) -> list[Row]:
+    """`rows` with a header printed one cell per line whose headings wrapped over two header rows joined: the
+    top halves ("绩效", "实际": short words that name no column) among the header's words, the bottom halves
+    printed after its last word ("目标值 完成值", one line or several), each half joined in order to the bottom
+    half that makes with it a heading the vocabulary lists as a whole ("绩效目标值", "实际完成值").  Unchanged
+    when the header's lines hold no such halves, or the halves make no known headings."""
+    halves: list[int] = []  # the lines of the top halves
+    run: list[int] = []  # the header's lines, from its first word
+    lines = 0
+    for i, row in enumerate(rows):
+        filled = row.filled
+        if not filled:
+            continue
+        lines += 1
+        words = [w for c in filled for w in c.text.split()]
+        if all(vocab.column_role(w) is not None for w in words):
+            run.append(i)
+        elif not run and lines == 1:
+            continue  # a label printed over the header (_label_over_header_out)
+        elif run and len(words) == 1 and len(squash(words[0])) <= WRAPPED_HALF:
+            halves.append(i)
+            run.append(i)
+        else:
+            break
+    if not halves:
+        return rows
+    tails = [i for i in run if i > halves[-1]]
+    for start in range(len(tails)):  # the bottom halves: the last words of the header's lines
+        words = [(i, w) for i in tails[start:] for w in " ".join(c.text for c in rows[i].filled).split()]
+        if len(words) != len(halves):
+            continue
+        joined = [rows[h].filled[0].text.strip() + w for h, (_, w) in zip(halves, words, strict=True)]
+        if not all(vocab.columns.get(label_key(j)) for j in joined):
+            return rows
+        out = {h: Row([replace(rows[h].filled[0], text=j)]) for h, j in zip(halves, joined, strict=True)}
+        gone = set(tails[start:])
+        return [out.get(i, row) for i, row in enumerate(rows) if i not in gone]
+    return rows
 
 
 def _label_over_header_out(rows: list[Row], vocab: Vocabulary) -> list[Row]:
