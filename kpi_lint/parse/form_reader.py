@@ -69,7 +69,7 @@ from kpi_lint.parse.numbering import (
     PART_HEADING,
 )
 from kpi_lint.parse.page_split import join_page_splits
-from kpi_lint.parse.running_title import LOOK, WRAPPED_HALF, header_follows, runs_on, same_columns
+from kpi_lint.parse.running_title import LOOK, WRAPPED_HALF, header_follows, runs_on, same_columns, title_key
 from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.parse.values import parse_value
 from kpi_lint.period_words import PeriodWords
@@ -555,7 +555,11 @@ class FormReader:
     def _running_title(self, text: str) -> bool:
         """The title of the form being read printed again inside its table, which goes on after it (running_title)."""
         draft, block = self.draft, self.draft.block
-        if draft.title is None or block is None or squash(draft.title.text) != squash(text):
+        if (
+            draft.title is None
+            or block is None
+            or title_key(draft.title.text, self.vocab) != title_key(text, self.vocab)
+        ):
             return False
         labels = self._labels_read(block)
         if labels is None:

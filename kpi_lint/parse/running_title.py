@@ -27,9 +27,23 @@ from kpi_lint.vocab import PAGE_MARK, Vocabulary, label_key, squash
 
 _LABELS = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
 _LEAD_IN = lazy_compile(r"[：:]\s*$")  # "项目责任人:": a label whose value follows; no indicator's name ends so
+_LABELLED = lazy_compile(r"^([^:：]{1,8})[:：]")  # "标题:", "项目名称:" printed before a title
+_NOT_WORD = lazy_compile(r"[\W_]+")
 _ROW_CELLS = 4  # cells of a row printed one per line looked at: its labels, its name and a target
 WRAPPED_HALF = 4  # the top half of a heading wrapped over two header rows: a word or two ("绩效", "实际")
 LOOK = 40  # rows looked at after a title or a header printed again (a header one cell per line, blank lines)
+
+
+def title_key(text: str, vocab: Vocabulary) -> str:
+    """A title as compared with itself printed again at a page's top: full- and half-width forms folded,
+    without spaces and punctuation, and without a label printed before it ("标 题:", "项目名称:" — the words
+    before a colon, when they name no form and a form's title follows them).  A web page's copy prints its
+    title under such a label, the pages of the document printed under it without."""
+    key = squash(text)
+    label = _LABELLED.match(key)
+    if label and vocab.title_family(label[1]) is None and vocab.title_family(key[label.end() :]) is not None:
+        key = key[label.end() :]
+    return _NOT_WORD.sub("", key)
 
 
 def _printed(rows: Iterable[Row]) -> Iterator[Row]:
