@@ -132,10 +132,10 @@ def _halves_joined(rows: list[Row], vocab: Vocabulary) -> list[Row]:
         return rows
     tails = [i for i in run if i > halves[-1]]
     for start in range(len(tails)):  # the bottom halves: the last words of the header's lines
-        words = [(i, w) for i in tails[start:] for w in " ".join(c.text for c in rows[i].filled).split()]
-        if len(words) != len(halves):
+        bottom = [w for i in tails[start:] for c in rows[i].filled for w in c.text.split()]
+        if len(bottom) != len(halves):
             continue
-        joined = [rows[h].filled[0].text.strip() + w for h, (_, w) in zip(halves, words, strict=True)]
+        joined = [rows[h].filled[0].text.strip() + w for h, w in zip(halves, bottom, strict=True)]
         if not all(vocab.columns.get(label_key(j)) for j in joined):
             return rows
         out = {h: Row([replace(rows[h].filled[0], text=j)]) for h, j in zip(halves, joined, strict=True)}
