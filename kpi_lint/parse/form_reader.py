@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import islice, pairwise
+from itertools import islice
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
@@ -69,7 +69,15 @@ from kpi_lint.parse.numbering import (
     PART_HEADING,
 )
 from kpi_lint.parse.page_split import join_page_splits
-from kpi_lint.parse.running_title import LOOK, WRAPPED_HALF, header_follows, runs_on, same_columns, title_key
+from kpi_lint.parse.running_title import (
+    LOOK,
+    WRAPPED_HALF,
+    header_follows,
+    one_label,
+    runs_on,
+    same_columns,
+    title_key,
+)
 from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.parse.values import parse_value
 from kpi_lint.period_words import PeriodWords
@@ -589,14 +597,14 @@ class FormReader:
         draft, block = self.draft, self.draft.block
         if block is None or not draft.above_header or not (block.records or block.open_record):
             return False
-        if not _one_label(filled) or squash("".join(c.text for c in filled)) != draft.above_header:
+        if not one_label(filled, self.vocab) or squash("".join(c.text for c in filled)) != draft.above_header:
             return False
         return header_follows(islice(self._rows_fed, self._at + 1, self._at + 1 + LOOK), block.header.roles, self.vocab)
 
     def _above(self, rows: list[Row]) -> None:
         """Keep what the line above the header just opened printed (`rows`: the last rows read, nearest first;
         or the header row's own first cell that names no column, a label the header spans beside it)."""
-        if self.draft.block is not None and rows and _one_label(rows[0].filled):
+        if self.draft.block is not None and rows and one_label(rows[0].filled, self.vocab):
             self.draft.above_header = squash("".join(c.text for c in rows[0].filled))
 
     def _tier_under(self, row: Row) -> bool:
@@ -1569,14 +1577,6 @@ _TITLE_FORM_WORDS = (
 _TRAILING_BRACKET = lazy_compile(r"[(（]([^()（）]{2,40})[)）]\s*$")
 _YEAR_ONLY = lazy_compile(r"\s*20\d\d\s*年?度?\s*")
 _KIND_WORDS = {"项目", "专项", "部门", "单位", "本级", "本级项目", "二级项目", "一级项目", "部门预算项目", "财政项目"}
-
-
-def _one_label(filled: list[Cell]) -> bool:
-    """`filled` print one label: one or two cells ("年度绩效目标 | (80分)"), or the words of a label wrapped in
-    its cell, its lines joined by single spaces ("部门整体 支出年度 绩效目标"), cut apart at them."""
-    if len(filled) <= 2:
-        return True
-    return all(b.line == a.line and b.column == a.column + len(a.text) + 1 for a, b in pairwise(filled))
 
 
 def name_from_title(title: Located | None) -> Located | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
@@ -145,12 +146,31 @@ def _halves_joined(rows: list[Row], vocab: Vocabulary) -> list[Row]:
 
 
 def _label_over_header_out(rows: list[Row], vocab: Vocabulary) -> list[Row]:
-    """`rows` without a first line of one cell that names no column over a header's row or first word: a label
-    printed over or beside the header ("年度绩效目标 (80分)", "绩效指标"), printed again with it."""
+    """`rows` without a first line of one label that names no column over a header's row or first word: a label
+    printed over or beside the header ("年度绩效目标 (80分)", "绩效指标", "部门整体 支出年度 绩效目标" cut at its
+    spaces), printed again with it."""
     filled = [row for row in rows if row.filled]
-    if len(filled) < 2 or len(filled[0].filled) != 1 or cell_roles(filled[0].filled, vocab)[0] is not None:
+    if len(filled) < 2 or not _a_label(filled[0].filled, vocab):
         return rows
     return [row for row in rows if row is not filled[0]] if _names_columns(filled[1], vocab) else rows
+
+
+def one_label(filled: list[Cell], vocab: Vocabulary) -> bool:
+    """`filled` print one label: one or two cells ("年度绩效目标 | (80分)"), or the words of a label wrapped in
+    its cell, its lines joined by single spaces ("部门整体 支出年度 绩效目标"), cut apart at them: one character
+    apart on one line, a column word at most among them (a header's row names several)."""
+    if len(filled) <= 2:
+        return True
+    if not all(b.line == a.line and b.column == a.column + len(a.text) + 1 for a, b in pairwise(filled)):
+        return False
+    return sum(1 for role in cell_roles(filled, vocab) if role is not None) <= 1
+
+
+def _a_label(filled: list[Cell], vocab: Vocabulary) -> bool:
+    """`filled` print one label that names no column (one cell, or its words cut apart: one_label)."""
+    if len(filled) == 1:
+        return cell_roles(filled, vocab)[0] is None
+    return one_label(filled, vocab) and vocab.column_role(" ".join(c.text for c in filled)) is None
 
 
 def _names_columns(row: Row, vocab: Vocabulary) -> bool:

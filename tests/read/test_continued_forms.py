@@ -238,11 +238,11 @@ def test_a_header_with_headings_wrapped_over_two_rows_printed_again(tmp_path: Pa
 
 
 @pytest.mark.parametrize("layout", sorted(WRITERS))
-@pytest.mark.parametrize("shape", [*_STREAMED, "mark_header"])
+@pytest.mark.parametrize("shape", [*_STREAMED, "mark_header", "title_header", "title_header_streamed"])
 def test_a_label_wrapped_in_its_cell_printed_again_with_the_header(tmp_path: Path, shape: str, layout: str) -> None:
     """e05's label left of its header, "部门整体 支出年度 绩效目标" (wrapped in its cell), prints as three words apart
-    (one cell per line: on the first page too) over the header printed again: it is no row, and the row under the
-    header is the table's."""
+    (one cell per line: on the first page too) over the header printed again, after a mark or the title printed
+    again as it was: it is no row, and the row under the header is the table's."""
     stem = "e05_hunan_science_dept_target"
     doc = parse(_carried(tmp_path, stem, shape, layout))
     assert len(doc.projects) == 1
