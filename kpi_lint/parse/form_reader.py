@@ -597,6 +597,8 @@ class FormReader:
         draft, block = self.draft, self.draft.block
         if block is None or not draft.above_header or not (block.records or block.open_record):
             return False
+        if not filled or not draft.above_header.startswith(squash(filled[0].text)):
+            return False  # the first cell alone tells most rows apart (a row of many cells is squashed no further)
         if not one_label(filled, self.vocab) or squash("".join(c.text for c in filled)) != draft.above_header:
             return False
         return header_follows(islice(self._rows_fed, self._at + 1, self._at + 1 + LOOK), block.header.roles, self.vocab)
