@@ -10,7 +10,10 @@ inside a category) or with a category the table had not read yet.
 
 What follows is read in whatever layout the copy gave it: the header printed again as a row, or one cell per
 line (a table streamed cell by cell), and so is the first row after it; page numbers and the marks that a table
-goes on ("续表", "（接上页）") are no part of it.
+goes on ("续表", "（接上页）") are no part of it.  A header printed one cell per line has its headings wrapped over
+two rows joined by the words they make ("绩效" … "目标值" → 绩效目标值), and the label printed beside it may come cut
+at its spaces.  A title printed again is the same title when it differs only in spaces, widths, punctuation or a
+label before it ("标 题:", title_key).
 """
 
 from __future__ import annotations
