@@ -69,7 +69,15 @@ from kpi_lint.parse.numbering import (
     PART_HEADING,
 )
 from kpi_lint.parse.page_split import join_page_splits
-from kpi_lint.parse.running_title import LOOK, header_follows, runs_on, same_columns
+from kpi_lint.parse.running_title import (
+    LOOK,
+    WRAPPED_HALF,
+    header_follows,
+    one_label,
+    runs_on,
+    same_columns,
+    title_key,
+)
 from kpi_lint.parse.score_glued import unglued_total
 from kpi_lint.parse.values import parse_value
 from kpi_lint.period_words import PeriodWords
@@ -116,7 +124,6 @@ _RECENT_PERIODS = 8  # the period words met lately that a header built without i
 _MAX_GAP = 4  # rows between two such rows ("|" marks; blank lines are no rows: a copy may double-space)
 # A cell that may be a column heading no list knows: short, no figure outside brackets, no sentence.
 # The top half of a heading wrapped over two header rows ("绩效" over "目标值"): a few characters.
-_WRAPPED_HALF = 4
 _HEADER_LIKE = lazy_compile(r"(?:[^\d\W]|[(（][^)）]{0,6}[)）]){2,16}")
 _CHOICE_BOX = lazy_compile(r"[□☐▢■☑☒]")  # "优秀□ 良好□ 合格□": a form's tick boxes
 _LEAD_IN = lazy_compile(r"[：:]\s*$")  # "附件：" introduces what follows; no indicator's name ends so
@@ -556,7 +563,11 @@ class FormReader:
     def _running_title(self, text: str) -> bool:
         """The title of the form being read printed again inside its table, which goes on after it (running_title)."""
         draft, block = self.draft, self.draft.block
-        if draft.title is None or block is None or squash(draft.title.text) != squash(text):
+        if (
+            draft.title is None
+            or block is None
+            or title_key(draft.title.text, self.vocab) != title_key(text, self.vocab)
+        ):
             return False
         labels = self._labels_read(block)
         if labels is None:
@@ -581,19 +592,21 @@ class FormReader:
         return read | set(met), last
 
     def _over_header_again(self, filled: list[Cell]) -> bool:
-        """`filled` print again what the line above the open table's header printed, and that header follows,
-        printed again (in any layout) at a page's top."""
+        """`filled` print again what the line above the open table's header printed ("部门整体 支出年度 绩效目标",
+        in one cell or its words apart), and that header follows, printed again (in any layout) at a page's top."""
         draft, block = self.draft, self.draft.block
-        if block is None or not draft.above_header or len(filled) > 2 or not (block.records or block.open_record):
+        if block is None or not draft.above_header or not (block.records or block.open_record):
             return False
-        if squash("".join(c.text for c in filled)) != draft.above_header:
+        if not filled or not draft.above_header.startswith(squash(filled[0].text)):
+            return False  # the first cell alone tells most rows apart (a row of many cells is squashed no further)
+        if not one_label(filled, self.vocab) or squash("".join(c.text for c in filled)) != draft.above_header:
             return False
         return header_follows(islice(self._rows_fed, self._at + 1, self._at + 1 + LOOK), block.header.roles, self.vocab)
 
     def _above(self, rows: list[Row]) -> None:
         """Keep what the line above the header just opened printed (`rows`: the last rows read, nearest first;
         or the header row's own first cell that names no column, a label the header spans beside it)."""
-        if self.draft.block is not None and rows and len(rows[0].filled) <= 2:
+        if self.draft.block is not None and rows and one_label(rows[0].filled, self.vocab):
             self.draft.above_header = squash("".join(c.text for c in rows[0].filled))
 
     def _tier_under(self, row: Row) -> bool:
@@ -716,7 +729,7 @@ class FormReader:
         after_level1 = roles == ["level1"] and not self._header_unknown
         if self._header_unknown and not levels_only:
             return False
-        short = levels_only and len(squash(filled[0].text)) <= _WRAPPED_HALF
+        short = levels_only and len(squash(filled[0].text)) <= WRAPPED_HALF
         if not is_header(roles) and not short and not after_level1:
             return False  # words of a flattened page, header words and names apart
         if len(filled) != 1 or not _HEADER_LIKE.fullmatch(squash(filled[0].text)):

@@ -10,24 +10,44 @@ inside a category) or with a category the table had not read yet.
 
 What follows is read in whatever layout the copy gave it: the header printed again as a row, or one cell per
 line (a table streamed cell by cell), and so is the first row after it; page numbers and the marks that a table
-goes on ("续表", "（接上页）") are no part of it.
+goes on ("续表", "（接上页）") are no part of it.  A header printed one cell per line has its headings wrapped over
+two rows joined by the words they make ("绩效" … "目标值" → 绩效目标值), and the label printed beside it may come cut
+at its spaces.  A title printed again is the same title when it differs only in spaces, widths, punctuation or a
+label before it ("标 题:", title_key).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from itertools import pairwise
 
 from kpi_lint.grid import Cell, Row
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.parse.form_cells import Kind
 from kpi_lint.parse.form_header import cell_roles, is_header, with_name_column
 from kpi_lint.parse.form_line import Line
-from kpi_lint.vocab import PAGE_MARK, Vocabulary, squash
+from kpi_lint.vocab import PAGE_MARK, Vocabulary, label_key, squash
 
 _LABELS = (Kind.LEVEL1, Kind.LEVEL2, Kind.EITHER)
 _LEAD_IN = lazy_compile(r"[：:]\s*$")  # "项目责任人:": a label whose value follows; no indicator's name ends so
+_LABELLED = lazy_compile(r"^([^:：]{1,8})[:：]")  # "标题:", "项目名称:" printed before a title
+_NOT_WORD = lazy_compile(r"[\W_]+")
 _ROW_CELLS = 4  # cells of a row printed one per line looked at: its labels, its name and a target
+WRAPPED_HALF = 4  # the top half of a heading wrapped over two header rows: a word or two ("绩效", "实际")
 LOOK = 40  # rows looked at after a title or a header printed again (a header one cell per line, blank lines)
+
+
+def title_key(text: str, vocab: Vocabulary) -> str:
+    """A title as compared with itself printed again at a page's top: full- and half-width forms folded,
+    without spaces and punctuation, and without a label printed before it ("标 题:", "项目名称:" — the words
+    before a colon, when they name no form and a form's title follows them).  A web page's copy prints its
+    title under such a label, the pages of the document printed under it without."""
+    key = squash(text)
+    label = _LABELLED.match(key)
+    if label and vocab.title_family(label[1]) is None and vocab.title_family(key[label.end() :]) is not None:
+        key = key[label.end() :]
+    return _NOT_WORD.sub("", key)
 
 
 def _printed(rows: Iterable[Row]) -> Iterator[Row]:
@@ -52,7 +72,7 @@ def what_follows(rows: Iterable[Row], vocab: Vocabulary, under_header: bool = Fa
     header_read = False
     words: list[Cell] = []  # a header's words printed one per line
     cells: list[Cell] = []  # the first row's cells printed one per line
-    printed = _label_over_header_out(list(_printed(rows)), vocab)
+    printed = _label_over_header_out(_halves_joined(list(_printed(rows)), vocab), vocab)
     for row in printed:
         filled = row.filled
         if not filled:
@@ -88,13 +108,72 @@ def what_follows(rows: Iterable[Row], vocab: Vocabulary, under_header: bool = Fa
     return header, (Line(Row(cells), vocab) if cells else None)
 
 
+def _halves_joined(rows: list[Row], vocab: Vocabulary) -> list[Row]:
+    """`rows` with a header printed one cell per line whose headings wrapped over two header rows joined: the
+    top halves ("绩效", "实际": short words that name no column) among the header's words, the bottom halves
+    printed after its last word ("目标值 完成值", one line or several), each half joined in order to the bottom
+    half that makes with it a heading the vocabulary lists as a whole ("绩效目标值", "实际完成值").  Unchanged
+    when the header's lines hold no such halves, or the halves make no known headings."""
+    halves: list[int] = []  # the lines of the top halves
+    run: list[int] = []  # the header's lines, from its first word
+    lines = 0
+    for i, row in enumerate(rows):
+        filled = row.filled
+        if not filled:
+            continue
+        lines += 1
+        words = [w for c in filled for w in c.text.split()]
+        if all(vocab.column_role(w) is not None for w in words):
+            run.append(i)
+        elif not run and lines == 1:
+            continue  # a label printed over the header (_label_over_header_out)
+        elif run and len(words) == 1 and len(squash(words[0])) <= WRAPPED_HALF:
+            halves.append(i)
+            run.append(i)
+        else:
+            break
+    if not halves:
+        return rows
+    tails = [i for i in run if i > halves[-1]]
+    for start in range(len(tails)):  # the bottom halves: the last words of the header's lines
+        bottom = [w for i in tails[start:] for c in rows[i].filled for w in c.text.split()]
+        if len(bottom) != len(halves):
+            continue
+        joined = [rows[h].filled[0].text.strip() + w for h, w in zip(halves, bottom, strict=True)]
+        if not all(vocab.columns.get(label_key(j)) for j in joined):
+            return rows
+        out = {h: Row([replace(rows[h].filled[0], text=j)]) for h, j in zip(halves, joined, strict=True)}
+        gone = set(tails[start:])
+        return [out.get(i, row) for i, row in enumerate(rows) if i not in gone]
+    return rows
+
+
 def _label_over_header_out(rows: list[Row], vocab: Vocabulary) -> list[Row]:
-    """`rows` without a first line of one cell that names no column over a header's row or first word: a label
-    printed over or beside the header ("年度绩效目标 (80分)", "绩效指标"), printed again with it."""
+    """`rows` without a first line of one label that names no column over a header's row or first word: a label
+    printed over or beside the header ("年度绩效目标 (80分)", "绩效指标", "部门整体 支出年度 绩效目标" cut at its
+    spaces), printed again with it."""
     filled = [row for row in rows if row.filled]
-    if len(filled) < 2 or len(filled[0].filled) != 1 or cell_roles(filled[0].filled, vocab)[0] is not None:
+    if len(filled) < 2 or not _a_label(filled[0].filled, vocab):
         return rows
     return [row for row in rows if row is not filled[0]] if _names_columns(filled[1], vocab) else rows
+
+
+def one_label(filled: list[Cell], vocab: Vocabulary) -> bool:
+    """`filled` print one label: one or two cells ("年度绩效目标 | (80分)"), or the words of a label wrapped in
+    its cell, its lines joined by single spaces ("部门整体 支出年度 绩效目标"), cut apart at them: one character
+    apart on one line, a column word at most among them (a header's row names several)."""
+    if len(filled) <= 2:
+        return True
+    if not all(b.line == a.line and b.column == a.column + len(a.text) + 1 for a, b in pairwise(filled)):
+        return False
+    return sum(1 for role in cell_roles(filled, vocab) if role is not None) <= 1
+
+
+def _a_label(filled: list[Cell], vocab: Vocabulary) -> bool:
+    """`filled` print one label that names no column (one cell, or its words cut apart: one_label)."""
+    if len(filled) == 1:
+        return cell_roles(filled, vocab)[0] is None
+    return one_label(filled, vocab) and vocab.column_role(" ".join(c.text for c in filled)) is None
 
 
 def _names_columns(row: Row, vocab: Vocabulary) -> bool:

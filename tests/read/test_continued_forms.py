@@ -9,8 +9,8 @@ Two kinds of documents:
   printed to PDF by LibreOffice over two pages, and its text by pdftotext (-layout, -raw): one table whose header
   row repeats on each page, the table typed in two parts under "…目标表（续）" or "续表" with its header typed
   again, and two projects' forms one after the other (build.py there);
-* copies of wild tables (c08, m03, c06, s04) with a page's top printed inside the table, in each layout the wild set
-  copies tables in (pipes, tabs, one cell per line, columns aligned with spaces).
+* copies of wild tables (c08, m03, c06, s04, e03, e05) with a page's top printed inside the table, in each layout the
+  wild set copies tables in (pipes, tabs, one cell per line, columns aligned with spaces).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import pytest
 
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.parse import parse
+from kpi_lint.parse.running_title import title_key
 from kpi_lint.vocab import PAGE_MARK, without_continued
 from tests.wild.copies import grid_as_bars, grid_as_cell_lines, grid_as_layout, grid_as_tabs, grid_rows, page_top
 from tests.wild.rows import WILD, expected_rows, parsed_rows, score
@@ -207,3 +208,80 @@ def test_f04s_second_form_under_the_same_title_is_no_part_of_the_first() -> None
     doc = parse(WILD / "f04_anhui_sports_target.txt")
     assert [(p.name, len(p.indicators)) for p in doc.projects] == [("2025金安国际网球公开赛(国际系列赛事)", 11)]
     assert doc.indicators[-1].level3 == "群众满意度"
+
+
+_STREAMED = ["title_continued_header_streamed", "mark_header_streamed", "page_header_streamed"]
+
+
+def _carried(tmp_path: Path, stem: str, shape: str, layout: str) -> Path:
+    rows = grid_rows((WILD / f"{stem}.txt").read_text(encoding="utf-8"))
+    assert rows is not None
+    carried, _ = page_top(rows, shape)
+    path = tmp_path / f"{stem}.{shape}.{layout}.txt"
+    path.write_text(WRITERS[layout](carried), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("layout", sorted(WRITERS))
+@pytest.mark.parametrize("shape", [*_STREAMED, "mark_header"])
+def test_a_header_with_headings_wrapped_over_two_rows_printed_again(tmp_path: Path, shape: str, layout: str) -> None:
+    """e03's header prints "绩效 | 实际" over "目标值 完成值" under a label "年度绩效指标完成情况" left of it; printed
+    again one cell per line at a page's top, the look-ahead joins the halves into 绩效目标值 / 实际完成值 (a header
+    of the table's columns), so the label over it is no row and the row under it keeps its 一级/二级."""
+    doc = parse(_carried(tmp_path, "e03_fujian_earthquake_dept_selfeval", shape, layout))
+    assert len(doc.projects) == 1
+    assert [(i.level1, i.level2, "".join((i.level3 or "").split()), i.value) for i in doc.indicators] == [
+        ("产出指标", "数量指标", "抽查全市地震监测台站运维情况个数", "9个"),
+        ("产出指标", "数量指标", "开展防震减灾科普“进基层”宣传活动场数", "10场"),
+        ("产出指标", "数量指标", "协同相关部门开展防震减灾宣传活动场数", "6场"),
+    ]
+
+
+@pytest.mark.parametrize("layout", sorted(WRITERS))
+@pytest.mark.parametrize("shape", [*_STREAMED, "mark_header", "title_header", "title_header_streamed"])
+def test_a_label_wrapped_in_its_cell_printed_again_with_the_header(tmp_path: Path, shape: str, layout: str) -> None:
+    """e05's label left of its header, "部门整体 支出年度 绩效目标" (wrapped in its cell), prints as three words apart
+    (one cell per line: on the first page too) over the header printed again, after a mark or the title printed
+    again as it was: it is no row, and the row under the header is the table's."""
+    stem = "e05_hunan_science_dept_target"
+    doc = parse(_carried(tmp_path, stem, shape, layout))
+    assert len(doc.projects) == 1
+    assert not [i for i in doc.indicators if "部门整体" in (i.level3 or "")]
+    assert score(parsed_rows(doc), expected_rows(WILD / "expected" / f"{stem}.csv")).f1 == 1.0
+
+
+@pytest.mark.parametrize("layout", sorted(WRITERS))
+@pytest.mark.parametrize("shape", ["title", "title_header", "title_header_streamed"])
+def test_a_labelled_title_printed_again_without_its_label(tmp_path: Path, shape: str, layout: str) -> None:
+    """c08 (a web page's copy) prints its title under a label, "标 题: | 项目支出绩效目标申报表"; the title printed
+    again at a page's top has no label: the same title, and the table goes on (its last five rows were lost)."""
+    stem = "c08_ningxia_forestry_declaration"
+    doc = parse(_carried(tmp_path, stem, shape, layout))
+    assert [(p.name, len(p.indicators)) for p in doc.projects] == [("原州区2022年南部水源涵养林建设项目", 11)]
+    assert doc.indicators[-1].level2 == "可持续影响指标"
+    assert (doc.indicators[-1].level3 or "").startswith("提高森林生态系统服务功能")
+
+
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [
+        ("标 题:|项目支出绩效目标申报表", "项目支出绩效目标申报表"),
+        ("项目名称：XX项目绩效目标表（2023年度）", "XX项目绩效目标表(2023年度)"),
+        ("XX项目 支出绩效目标表", "ＸＸ项目支出绩效目标表"),
+    ],
+)
+def test_a_title_printed_again_with_a_label_spaces_or_other_widths_is_the_same(first: str, again: str) -> None:
+    vocab = load_lexicon().vocabulary
+    assert title_key(first, vocab) == title_key(again, vocab)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("XX项目绩效目标表", "YY项目绩效目标表"),
+        ("项目支出绩效目标表:XX项目", "项目支出绩效目标表:YY项目"),  # the colon after a title word: no label
+    ],
+)
+def test_titles_that_differ_in_words_stay_different(one: str, other: str) -> None:
+    vocab = load_lexicon().vocabulary
+    assert title_key(one, vocab) != title_key(other, vocab)
