@@ -877,8 +877,8 @@ def _reader(region: list[_Line], carried: dict[int, float] | None = None) -> _Ro
         for c, p in line.columns.items():
             if p.last_column == c:
                 rights[c] = max(rights.get(c, p.x1), p.x1)
-    pitches = [b.top - a.top for a, b in pairwise(region)]
-    shared = [b.top - a.top for a, b in pairwise(region) if set(a.columns) & set(b.columns)]
+    pitches = [_step(a, b) for a, b in pairwise(region)]
+    shared = [_step(a, b) for a, b in pairwise(region) if set(a.columns) & set(b.columns)]
     pitch = min(shared) if shared else 0.0  # from one line of a cell to the next
     height = median(line.height for line in region)
     # A cell's lines stand no further apart than single-spaced text's; lines further apart are rows
@@ -893,6 +893,13 @@ def _reader(region: list[_Line], carried: dict[int, float] | None = None) -> _Ro
     reader = _Rows(rights, reach, spaced)
     reader.align = reader.alignment(region)
     return reader
+
+
+def _step(above: _Line, line: _Line) -> float:
+    """How far `line` stands below the line `above`: measured on the cells they share (a cell's lines
+    are set in one font; two cells' fonts can stand a point apart), else on the lines."""
+    shared = [line.columns[c].top - above.columns[c].top for c in line.columns if c in above.columns]
+    return median(shared) if shared else line.top - above.top
 
 
 @dataclass
@@ -917,7 +924,7 @@ class _Rows:
         top = bottom = 0
         for above, line in pairwise(region):
             shared = [c for c in line.columns if c in above.columns]
-            if not shared or line.top - above.top > self.reach:
+            if not shared or _step(above, line) > self.reach:
                 continue
             if all(self.wrapped(above, line, c, -0.5) for c in shared):
                 bottom += bool(set(line.columns) - set(above.columns))
@@ -931,7 +938,7 @@ class _Rows:
     def goes_on(self, row: list[_Line], line: _Line) -> bool:
         """True when `line` holds the wrapped rest of the cells of the row above."""
         above = row[-1]
-        if line.top - above.top > self.reach:
+        if _step(above, line) > self.reach:
             return False
         seen = {c for earlier in row for c in earlier.columns}
         if any(c in seen and c not in above.columns for c in line.columns):
