@@ -7,7 +7,8 @@ line scatters each wrapped cell over several rows.  pdfplumber's own text strate
 merges a column whose words stand only in the header into its neighbour, so the table is rebuilt
 here from pdfplumber's words:
 
-* **lines**: words whose middles stand at one height;
+* **lines**: words whose heights overlap (each on the line it overlaps most), the line as high as most
+  of its text stands (a glyph of another font set a little higher does not stretch it);
 * **pieces**: the words of a line closer than about half a character (one cell's text on that line;
   two cells stand their margins apart), unless the later word starts where a column starts on three
   lines or more (a sheet's cells can stand a space apart);
