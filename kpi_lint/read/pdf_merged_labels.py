@@ -93,13 +93,13 @@ def _is_label(piece: _Piece, columns: int) -> bool:
 
 
 def _without(lines: list[_Line], columns: int) -> list[_Line]:
-    from kpi_lint.read.pdf_unruled import _Line
+    from kpi_lint.read.pdf_unruled import line_of
 
     out = []
     for line in lines:
         pieces = [p for p in line.pieces if not _is_label(p, columns)]
         if pieces:
-            kept = _Line(pieces, min(p.top for p in pieces), max(p.bottom for p in pieces))
+            kept = line_of(pieces)
             kept.columns = {c: p for c, p in line.columns.items() if not _is_label(p, columns)}
             out.append(kept)
     return out

@@ -7,7 +7,8 @@ line scatters each wrapped cell over several rows.  pdfplumber's own text strate
 merges a column whose words stand only in the header into its neighbour, so the table is rebuilt
 here from pdfplumber's words:
 
-* **lines**: words whose middles stand at one height;
+* **lines**: words whose heights overlap (each on the line it overlaps most), the line as high as most
+  of its text stands (a glyph of another font set a little higher does not stretch it);
 * **pieces**: the words of a line closer than about half a character (one cell's text on that line;
   two cells stand their margins apart), unless the later word starts where a column starts on three
   lines or more (a sheet's cells can stand a space apart);
@@ -58,6 +59,7 @@ _MIN_TABLE_LINES = 3  # lines of two cells or more a table needs
 _ROW_GAP = 0.35  # a line further below the one above than a text line's pitch plus this many heights starts a row
 _BREAK = 3.0  # a gap of this many lines' height between two lines ends a table
 _LINE_PITCH = 1.8  # a wrapped cell's lines stand no further apart than this many heights
+_SAME_LINE = 0.7  # words whose heights share this much of the shorter one stand on one line (middles 0.3 apart)
 _SPACED = 1.9  # rows set apart by less than this many lines' pitch are set apart by spacing, not empty lines
 
 
@@ -270,19 +272,8 @@ def _first_width(word: dict[str, Any]) -> float:
 
 
 def _lines(words: list[dict[str, Any]]) -> list[_Line]:
-    """Words grouped into printed lines (middles at one height), each line's words into pieces."""
-    lines: list[list[dict[str, Any]]] = []
-    for word in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
-        mid = (word["top"] + word["bottom"]) / 2
-        if lines:
-            last = lines[-1]
-            last_mid = median((w["top"] + w["bottom"]) / 2 for w in last)
-            if abs(mid - last_mid) <= 0.3 * (word["bottom"] - word["top"]):
-                last.append(word)
-                continue
-        lines.append([word])
-    for line in lines:
-        line.sort(key=lambda w: w["x0"])
+    """Words grouped into printed lines (`_line_words`), each line's words into pieces."""
+    lines = _line_words([_set(word) for word in words])
     starts = _column_starts(lines)
     out: list[_Line] = []
     for line in lines:
@@ -303,8 +294,76 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
                     float(word["x0"]), float(word["x1"]), float(word["top"]), float(word["bottom"]), _first_width(word)
                 )
             )
-        out.append(_Line(pieces, min(p.top for p in pieces), max(p.bottom for p in pieces)))
+        out.append(line_of(pieces))
     return out
+
+
+def line_of(pieces: list[_Piece]) -> _Line:
+    """A printed line of `pieces`, as high as most of its text stands (`_extent`): a glyph set a little
+    higher or lower (another font's ≥, ％ or digits, a superscript) does not stretch it."""
+    top, bottom = _extent([(p.top, p.bottom, p.x1 - p.x0) for p in pieces])
+    return _Line(pieces, top, bottom)
+
+
+def _extent(boxes: list[tuple[float, float, float]]) -> tuple[float, float]:
+    """Where most of the text of `boxes` (top, bottom, width) stands: the medians of their tops and of
+    their bottoms, each box counting as wide as it is."""
+
+    def weighted_median(values: list[tuple[float, float]]) -> float:
+        ordered = sorted(values)
+        half = sum(w for _, w in ordered) / 2
+        weights = accumulate(w for _, w in ordered)
+        return next((v for (v, _), acc in zip(ordered, weights, strict=True) if acc >= half), ordered[-1][0])
+
+    return weighted_median([(t, w) for t, _, w in boxes]), weighted_median([(b, w) for _, b, w in boxes])
+
+
+def _set(word: dict[str, Any]) -> dict[str, Any]:
+    """A word as high as most of its characters stand (`_extent`): pdfplumber's box spans them all."""
+    chars = word.get("chars") or []
+    if not chars:
+        return word
+    top, bottom = _extent([(float(c["top"]), float(c["bottom"]), float(c["x1"] - c["x0"])) for c in chars])
+    return {**word, "top": top, "bottom": bottom}
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How much of the shorter of two vertical extents (top, bottom) the other covers, 0 to 1."""
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return max(0.0, min(a[1], b[1]) - max(a[0], b[0])) / shorter if shorter > 0 else float(a == b)
+
+
+def _line_words(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped into printed lines: each joins the line its vertical extent overlaps most, when
+    they share more than half the shorter of the two (a glyph offset by less than half a line, as
+    another font's ≥ or digits stand, stays on its line; a cell's text set between two lines of its
+    neighbour's does not join either).  A line stands where most of its words do (`_extent`); the
+    words are placed a second time against the lines so found, in order of their middles."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
+        if lines and _overlap(_word_box(word), _words_extent(lines[-1])) >= _SAME_LINE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    extents = [_words_extent(line) for line in lines]
+    placed: list[list[dict[str, Any]]] = [[] for _ in lines]
+    for k, line in enumerate(lines):
+        near = range(max(k - 1, 0), min(k + 2, len(lines)))
+        for word in line:
+            best = max(near, key=lambda j: (_overlap(_word_box(word), extents[j]), j == k))
+            placed[best if _overlap(_word_box(word), extents[best]) >= _SAME_LINE else k].append(word)
+    out = [line for line in placed if line]
+    for line in out:
+        line.sort(key=lambda w: w["x0"])
+    return out
+
+
+def _word_box(word: dict[str, Any]) -> tuple[float, float]:
+    return float(word["top"]), float(word["bottom"])
+
+
+def _words_extent(words: list[dict[str, Any]]) -> tuple[float, float]:
+    return _extent([(float(w["top"]), float(w["bottom"]), float(w["x1"] - w["x0"])) for w in words])
 
 
 def _column_starts(lines: list[list[dict[str, Any]]]) -> set[int]:
@@ -340,11 +399,14 @@ def _leading(run: list[_Line], carried: Foot) -> int:
     """How many lines at the start of `run` stand in the columns of the table `carried`: no piece over
     a boundary between two columns (`Foot.bounds`) or far outside the table."""
     em = median(line.height for line in run)
-    edges, bounds = carried.edges, carried.bounds()
+    edges = carried.edges
+    # Between two columns, from the middle of the gap seen (`Foot.edges`) to where the right one's text
+    # started (`Foot.bounds`): a left-set cell may reach past the one, a centred one start before the other.
+    spans = list(zip(edges[1:-1], carried.bounds(), strict=True))
     count = 0
     for line in run:
         outside = any(p.x0 < edges[0] - 2 * em or p.x1 > edges[-1] + 2 * em for p in line.pieces)
-        if outside or _crosses(line, bounds):
+        if outside or any(p.x0 + 1 < min(span) and max(span) < p.x1 - 1 for p in line.pieces for span in spans):
             break
         count += 1
     return count
@@ -358,17 +420,23 @@ def _resumes(run: list[_Line], foot: Foot) -> bool:
     top.  A title, a note or a table of other columns after a gap crosses the columns or holds no such
     line, and stands apart."""
     bounds = foot.bounds()
-    lead = run[: _leading(run, foot)]
+    leading = _leading(run, foot)
+    lead = run[:leading]
     if not any(len({sum(1 for b in bounds if b <= p.x0 + 1) for p in line.pieces}) >= 2 for line in lead):
         return False
     own = _table(deepcopy(run))  # a table of its own in other columns (a sheet's next block) stands apart
     if own is None:
         return True
     inner, starts = own[1].edges[1:-1], [p.x0 for line in run for p in line.pieces]
-    # the same columns: no text starts between each of its boundaries and the table's
-    return len(inner) == len(bounds) and all(
-        not any(min(a, b) < x < max(a, b) for x in starts) for a, b in zip(inner, bounds, strict=True)
-    )
+
+    def same(a: float, b: float) -> bool:  # no text starts between the two boundaries
+        return not any(min(a, b) < x < max(a, b) for x in starts)
+
+    if len(inner) == len(bounds) and all(same(a, b) for a, b in zip(inner, bounds, strict=True)):
+        return True
+    # Every line stands in the table's columns, and the few lines read alone (a tall row's text with a
+    # label beside it) found no boundary of their own: each of theirs is one of the table's.
+    return leading == len(run) and all(any(same(a, b) for b in bounds) for a in inner)
 
 
 def _one_piece_inside(run: list[_Line], foot: Foot) -> bool:
@@ -810,8 +878,8 @@ def _reader(region: list[_Line], carried: dict[int, float] | None = None) -> _Ro
         for c, p in line.columns.items():
             if p.last_column == c:
                 rights[c] = max(rights.get(c, p.x1), p.x1)
-    pitches = [b.top - a.top for a, b in pairwise(region)]
-    shared = [b.top - a.top for a, b in pairwise(region) if set(a.columns) & set(b.columns)]
+    pitches = [_step(a, b) for a, b in pairwise(region)]
+    shared = [_step(a, b) for a, b in pairwise(region) if set(a.columns) & set(b.columns)]
     pitch = min(shared) if shared else 0.0  # from one line of a cell to the next
     height = median(line.height for line in region)
     # A cell's lines stand no further apart than single-spaced text's; lines further apart are rows
@@ -826,6 +894,13 @@ def _reader(region: list[_Line], carried: dict[int, float] | None = None) -> _Ro
     reader = _Rows(rights, reach, spaced)
     reader.align = reader.alignment(region)
     return reader
+
+
+def _step(above: _Line, line: _Line) -> float:
+    """How far `line` stands below the line `above`: measured on the cells they share (a cell's lines
+    are set in one font; two cells' fonts can stand a point apart), else on the lines."""
+    shared = [line.columns[c].top - above.columns[c].top for c in line.columns if c in above.columns]
+    return median(shared) if shared else line.top - above.top
 
 
 @dataclass
@@ -850,7 +925,7 @@ class _Rows:
         top = bottom = 0
         for above, line in pairwise(region):
             shared = [c for c in line.columns if c in above.columns]
-            if not shared or line.top - above.top > self.reach:
+            if not shared or _step(above, line) > self.reach:
                 continue
             if all(self.wrapped(above, line, c, -0.5) for c in shared):
                 bottom += bool(set(line.columns) - set(above.columns))
@@ -864,7 +939,7 @@ class _Rows:
     def goes_on(self, row: list[_Line], line: _Line) -> bool:
         """True when `line` holds the wrapped rest of the cells of the row above."""
         above = row[-1]
-        if line.top - above.top > self.reach:
+        if _step(above, line) > self.reach:
             return False
         seen = {c for earlier in row for c in earlier.columns}
         if any(c in seen and c not in above.columns for c in line.columns):

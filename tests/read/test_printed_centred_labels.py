@@ -19,6 +19,7 @@ import pytest
 from kpi_lint.model import Document
 from kpi_lint.parse import parse
 from kpi_lint.read.pdf_merged_labels import Label, blocks
+from kpi_lint.read.pdf_unruled import _lines
 
 HERE = Path(__file__).resolve().parents[1] / "fixtures" / "centred_labels"
 sys.path.insert(0, str(HERE.parent))  # the builder as centred_labels.build (wrapped_rows has a build.py too)
@@ -28,7 +29,7 @@ from centred_labels.build import SHEETS, Sheet, indicator_rows  # noqa: E402
 CANON = {"社会效益指标（含群众获得感）": "社会效益指标", "社会公众或服务对象满意度指标": "服务对象满意度指标"}
 # Read whole; the others are known limits (see test_known_limits).
 WHOLE = ["blocks1to8", "blocks8to1", "middle", "landscape", "declare", "ruled", "ruledself", "opening0"]
-WHOLE += ["opening1", "opening2", "opening1self"]
+WHOLE += ["opening1", "opening2", "opening1self", "top"]
 
 
 def _typed(sheet: Sheet) -> list[tuple[object, ...]]:
@@ -122,6 +123,37 @@ def test_a_header_and_one_row_on_a_page_read_as_the_next_page_tells() -> None:
     assert (first.anchor("level3") or "").startswith("页1 ")
     assert (first.anchor("level2") or "").startswith("页2 表1 行1 格2")
     assert all(i.basis == "按临时救助标准评价" for i in doc.indicators)
+
+
+def test_a_glyph_set_higher_than_its_line_stays_in_its_row() -> None:
+    """top: text set at the top of its rows; "≥86%" (DejaVu Sans beside Noto CJK) prints 2.6 points
+    higher than the text beside it.  It stretched its line, the smallest pitch between a cell's lines
+    read 11.4 for lines 16 apart, and every row split (0 of 23 rows right)."""
+    doc = parse(HERE / "top.pdf")
+    sixth = doc.indicators[5]
+    read = "|".join(str(x) for x in (sixth.level1, sixth.level2, sixth.level3, sixth.value, sixth.basis))
+    assert read == "产出指标|质量指标|救助对象第6项经县乡两级审核确认并按时足额发放的人次|≥86%|按临时救助标准评价"
+    assert [sixth.anchor(k) for k in ("level2", "value")] == ["页1 表1 行8 格2 (139,359)", "页1 表1 行8 格4 (348,359)"]
+    assert [i.value for i in doc.indicators[17:20]] == ["≥98%", "≥99%", "≥80%"]
+    assert (doc.indicators[17].anchor("value") or "").startswith("页2 表1 行6 ")
+
+
+def _word(text: str, x0: float, top: float, height: float = 11.0) -> dict[str, object]:
+    return {"text": text, "x0": x0, "x1": x0 + 11.0 * len(text), "top": top, "bottom": top + height}
+
+
+def test_a_line_stands_where_most_of_its_text_does() -> None:
+    """An offset glyph joins the line it overlaps most and does not stretch it; a word offset by
+    more than a third of a line (a label centred between two rows) stands on a line of its own."""
+    words = [_word("救助对象", 50, 100.0), _word("≥86%", 150, 97.4), _word("按临时救助标准", 250, 100.0)]
+    (line,) = _lines(words)
+    assert (line.top, line.bottom) == (100.0, 111.0)
+    assert [p.top for p in line.pieces] == [100.0, 97.4, 100.0]
+    # Lines printed close (pitch 12): a word 2 points low overlaps the first most.
+    words = [_word("一二三", 50, 100.0), _word("四五六", 50, 112.0), _word("七", 150, 102.0)]
+    assert [[round(p.x0) for p in line.pieces] for line in _lines(words)] == [[50, 150], [50]]
+    words = [_word("数量指标", 50, 100.0), _word("救助对象", 150, 104.5)]
+    assert [round(line.top, 1) for line in _lines(words)] == [100.0, 104.5]
 
 
 def test_known_limits() -> None:
