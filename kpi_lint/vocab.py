@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from kpi_lint.han import HAN_RANGE
 from kpi_lint.lazy_re import lazy_compile
 from kpi_lint.lexicon import alternation
 from kpi_lint.parse.numbering import CHINESE_NUMERAL, INDICATOR_NUMBER, NUMBER_END
@@ -104,20 +105,21 @@ WORDED_SIGNS = (
 )
 _SPACE = lazy_compile(r"\s+")
 # A page number printed where a page broke ("- 3 -", "第 2 页 共 5 页"): no part of the table around it.
-PAGE_NUMBER = lazy_compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
+_PAGE_NUMBER = r"(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)"
+PAGE_NUMBER = lazy_compile(rf"^\s*{_PAGE_NUMBER}\s*$")
 # What a page prints at its top to say that the table on it goes on from the page before: "续表", "续表1",
 # "续上表", "(续)", "（续表）", "（接上页）", "承上表", in simplified or traditional characters (a page in
 # traditional characters is read as simplified, but one such line in a simplified text is not).
 _CONTINUED = (
     r"[(（]\s*[续續]\s*[上前]?\s*表?\s*[\d一二三四五六七八九十]{0,3}\s*[)）]"
-    r"|(?:(?<![\u4e00-\u9fff])|(?<=表))[续續]\s*[上前]?\s*表\s*[\d一二三四五六七八九十]{0,3}"  # not "持续表现"
+    rf"|(?:(?<![{HAN_RANGE}])|(?<=表))[续續]\s*[上前]?\s*表\s*[\d一二三四五六七八九十]{{0,3}}"  # not "持续表现"
     r"|[(（]?\s*[接承]\s*上\s*[页頁表]\s*[)）]?"
 )
 CONTINUED = lazy_compile(_CONTINUED)
 # A line that is only a page's furniture where a table breaks over pages: its page number or its mark that
 # the table goes on (a mark may follow the table's number, "附表2 续表", or end in a colon).
 PAGE_MARK = lazy_compile(
-    r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
+    rf"^\s*(?:{_PAGE_NUMBER}"
     rf"|(?:附?表\s*[\d一二三四五六七八九十\-－]{{0,5}}\s*)?(?:{_CONTINUED})\s*[:：]?)\s*$"
 )
 
