@@ -146,6 +146,12 @@ now.json --changed-since base.json --share 1 --at-least 1000` (base.json: the sa
 start, kept as /work/notes/s24-base.json; a census, not a draw: KPI101 18, KPI305 9, KPI102 5, KPI403 1, KPI404 1 —
 34, 31 of them in the five samples), judged blind by issue 11-sample62 before any earlier verdict of the same places
 was read;
+63 = every finding that the branch merged after sample 62 (wording-s62) reworded: `kpi-lint check corpus
+--output-format json --no-cache --fail-on never --explain -o now.json` on main b535ce8 (1,006 entries, 877 findings),
+then `python bench/finding_review_sample.py now.json --changed-since s24-head.json --share 1 --at-least 1000`
+(s24-head.json: the same run before that branch, kept as /work/notes/s24-head.json; a census, not a draw: KPI102 11,
+KPI305 2 — 13, all in the five samples), judged blind by issue 11-sample63 before any earlier verdict of the same
+places was read;
 `--skip-code CODE` (repeatable) leaves a rule out of the sample
 while every other rule gets the findings it gets without it; the other later samples are listed in
 tests/rules/test_finding_review.py.
