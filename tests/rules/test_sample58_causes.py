@@ -25,7 +25,7 @@ def test_h01_the_advice_is_that_of_the_rows_quoted() -> None:
     assert (found.line, found.column) == (323, 1)
     assert "（“学校发展能力”、“长期使用性”、“学生满意度”）" in found.message  # every row counted: no 等
     assert "效益写可核查的变化及其幅度" in found.message and "满意度写调查得出的满意比例" in found.message
-    assert "数量写人数" not in found.message and "成本写金额" not in found.message
+    assert "数量写实际数量" not in found.message and "成本写金额" not in found.message
 
 
 def test_aa03_a_value_cut_inside_its_cell_lacks_no_unit() -> None:

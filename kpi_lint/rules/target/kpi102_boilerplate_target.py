@@ -43,7 +43,12 @@ _ROWS_NAMED = 3  # the rows the message quotes, least natural for the stamped va
 # How each kind of row states its own target, in the template's order: the message says it for the 二级 of the rows
 # it counts, the rows it quotes among them (h01's 学校发展能力, 长期使用性, 学生满意度 are no 数量/质量/时效/成本 rows;
 # sample 58), and no other kind.
-_OUTPUT_ADVICE = {QUANTITY: "数量写人数、次数", QUALITY: "质量写比率", TIMELINESS: "时效写日期", COST: "成本写金额"}
+_OUTPUT_ADVICE = {
+    QUANTITY: "数量写实际数量和计量单位（人、次、台、套等）",  # 服务器数量 counts 台, not people (sample 63)
+    QUALITY: "质量写比率",
+    TIMELINESS: "时效写日期",
+    COST: "成本写金额",
+}
 _EFFECT_LEVEL2 = frozenset({ECONOMIC, SOCIAL, ECOLOGICAL, SUSTAINABLE})
 _EFFECT_ADVICE = "效益写可核查的变化及其幅度（如“…提高N个百分点”“新增N人”）"
 _SATISFACTION_ADVICE = "满意度写调查得出的满意比例（如“≥90%”）"
