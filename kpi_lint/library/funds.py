@@ -64,7 +64,7 @@ def project_funds(project: Project, path: str) -> Funds | None:
 
 
 @lru_cache(maxsize=8)
-def _sector_words(directory: Path) -> tuple[tuple[str, str], ...]:
+def sector_words(directory: Path) -> tuple[tuple[str, str], ...]:
     """Every (word, sector) of lexicons/sectors.txt, longest word first (words of one length in the file's order)."""
     pairs = [(word, sector) for sector, words in read_keyed(directory, SECTORS_FILE).items() for word in words]
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
@@ -86,7 +86,7 @@ def _sectors_in(joined: str, lexicon: Lexicon) -> frozenset[str]:
     # Longest word first, and a word read is blanked out: a shorter word inside it is part of that word, not one
     # of its own (环境卫生 is urban sanitation's 环卫, not 卫生健康's 卫生), as a reader segments a name.
     named = set()
-    for word, sector in _sector_words(lexicon.directory):
+    for word, sector in sector_words(lexicon.directory):
         if word in joined:
             named.add(sector)
             joined = joined.replace(word, "\0" * len(word))

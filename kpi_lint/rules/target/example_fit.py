@@ -15,14 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kpi_lint.lexicon import Lexicon, load_heads, read_keyed, read_pairs
+from kpi_lint.lexicon import Lexicon, load_heads
 from kpi_lint.model import Project
 
 if TYPE_CHECKING:
     from kpi_lint.segment import Segmenter
 
-SECTORS_FILE = "sectors.txt"
-CONTRASTS_FILE = "cluster_contrasts.txt"
 _WHERE_GROUPS = ("级别", "地域", "城乡")  # its groups of words that say at which level or where, not what
 
 
@@ -42,17 +40,15 @@ def _words(text: str) -> set[str]:
 def _not_content(directory: Path) -> frozenset[str]:
     """The words that say nothing of what a project does: sector words, category-label words, measure heads, levels
     of government and areas."""
-    from kpi_lint.rules.target.common import CATEGORY_NAMES  # the labels; imported late (common imports this module)
+    # Imported late: common imports this module, and the clustering's normaliser loads jieba.
+    from kpi_lint.cluster.normalize import load_contrasts
+    from kpi_lint.library.funds import sector_words
+    from kpi_lint.rules.target.common import CATEGORY_NAMES
 
-    sectors = {w for words in read_keyed(directory, SECTORS_FILE).values() for w in words}
+    sectors = {word for word, _ in sector_words(directory)}
     labels = {w for label in CATEGORY_NAMES for w in _words(label)}
     heads = {end for end, _ in load_heads(directory)}
-    where = {
-        word
-        for words, cls in read_pairs(directory, CONTRASTS_FILE)
-        if cls.split("/")[0] in _WHERE_GROUPS
-        for word in words.split()
-    }
+    where = {word for word, cls in load_contrasts(directory) if cls.split("/")[0] in _WHERE_GROUPS}
     return frozenset(sectors | labels | heads | where)
 
 
