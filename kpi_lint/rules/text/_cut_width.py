@@ -32,11 +32,16 @@ def _segmenter() -> jieba.Tokenizer:
     return plain_tokenizer()
 
 
+def _last_word(text: str) -> str:
+    """jieba's last word of the text ("" for none), cut from its last 8 characters."""
+    tokens = _segmenter().lcut(text[-8:])
+    return tokens[-1] if tokens else ""
+
+
 def ends_with_word(text: str) -> bool:
     """The text's last character is the end of a word of two or more characters (jieba's dictionary):
     "不涉及" ends in 涉及, "普及" is a word; "…补助和" and "…标准的" end in a particle left dangling."""
-    tokens = _segmenter().lcut(text[-8:])
-    return bool(tokens) and len(tokens[-1]) >= 2
+    return len(_last_word(text)) >= 2
 
 
 def ends_complete(name: str, lexicon: Lexicon) -> bool:
@@ -81,8 +86,7 @@ def function_word_end(text: str, function_words: str) -> str | None:
     """The function word (a particle or conjunction of `function_words`: 的, 和, 及 …) the text ends on as a word of
     its own (jieba): "城乡居民就医补助工作的" → 的 — its last word is whole, the phrase is not. None when the text
     stops inside a word ("城乡居民县级财政补助参") or ends otherwise."""
-    tokens = _segmenter().lcut(text[-8:])
-    last = tokens[-1] if tokens else ""
+    last = _last_word(text)
     return last if len(last) == 1 and last in function_words else None
 
 
