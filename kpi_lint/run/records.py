@@ -45,25 +45,26 @@ class PeerSpans(MutableMapping[str, Located]):
 
     The 一级 and 二级 labels are printed once over many rows: their places are one shared `Located`
     each.  The row's own cells, its 三级指标 and 指标值, are placed nowhere else, and the row itself
-    holds most of their parts: the 三级指标's text, line and column are the row's `level3`, `line` and
-    `column` (the readers place a row at its 三级指标 cell), the 指标值's text and line the row's `value`
-    and `line`.  Bound to its row (`bind`), a PeerSpans keeps only what the row lacks (the anchors,
-    the value's column) and makes a `Located` when one is asked for (an equal one each time); a place
-    the row cannot give back, or any place of an unbound PeerSpans, is held whole.
+    holds part of them: the 三级指标's text, line and column are the row's `level3`, `line` and `column`
+    (the readers place a row at its 三级指标 cell), the 指标值's text the row's `value`.  Bound to its row
+    (`bind`), a PeerSpans keeps only what the row lacks (the anchors, the value's line and column) and
+    makes a `Located` when one is asked for (an equal one each time); a place the row cannot give back,
+    or any place of an unbound PeerSpans, is held whole.
 
     Keys iterate in the order they were set, as a dict's; a key outside PEER_SPANS cannot be set.
     """
 
-    __slots__ = ("_keys", "_level3", "_row", "_value", "_value_column", "level1", "level2")
+    __slots__ = ("_keys", "_level3", "_row", "_value", "_value_column", "_value_line", "level1", "level2")
 
     def __init__(self, places: Iterable[tuple[str, Located]] = (), row: Indicator | None = None) -> None:
         self._keys: tuple[str, ...] = ()
         self._row = row  # the row whose spans these are (bind), which holds its own cells' texts and lines
         # The row's own cells, while their key is set: the place itself when the row cannot give it back,
-        # else its anchor (None outside office files); the value's column with it.
+        # else its anchor (None outside office files); the value's line and column with it (its cell
+        # may stand below the name's: a row's cells wrapped over lines).
         self._level3: Located | str | None = None
         self._value: Located | str | None = None
-        self._value_column = 0
+        self._value_line = self._value_column = 0
         self.level1: Located | None = None
         self.level2: Located | None = None
         for key, place in places:
@@ -91,7 +92,7 @@ class PeerSpans(MutableMapping[str, Located]):
                 return held
             row = self._row
             assert row is not None and row.value is not None
-            return Located(row.value, row.line, self._value_column, held)
+            return Located(row.value, self._value_line, self._value_column, held)
         place: Located = getattr(self, key)
         return place
 
@@ -120,9 +121,9 @@ class PeerSpans(MutableMapping[str, Located]):
             own = row is not None and (place.text, place.line, place.column) == (row.level3, row.line, row.column)
             self._level3 = place.anchor if own else place
         elif key == "value":
-            own = row is not None and (place.text, place.line) == (row.value, row.line)
+            own = row is not None and place.text == row.value
             self._value = place.anchor if own else place
-            self._value_column = place.column
+            self._value_line, self._value_column = place.line, place.column
         else:
             setattr(self, key, place)
 

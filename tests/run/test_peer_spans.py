@@ -41,10 +41,14 @@ def test_peer_spans_take_only_the_peer_fields_and_read_a_rows_own_places_off_the
     assert spans["value"] == place and spans["value"] is not place and spans["value"].text is row.value
     assert spans.get("level3") == Located("满意度", 12, 20, "表1 行12 格2") and spans["level3"].text is row.level3
     assert spans["level1"] is label  # a label printed over many rows: its one shared place
-    # A place the row cannot give back (another line, another text) is held whole.
-    elsewhere = Located("≥95%", 13, 4)
-    spans["value"] = elsewhere
-    assert spans["value"] is elsewhere
+    # The value's cell on a line below the name's: its line is held, its text still the row's.
+    below = Located("≥95%", 13, 4)
+    spans["value"] = below
+    assert spans["value"] == below and spans["value"].text is row.value
+    # A place the row cannot give back (another text) is held whole.
+    other = Located("≥ 95 %", 12, 30)
+    spans["value"] = other
+    assert spans["value"] is other
     with pytest.raises(KeyError):
         spans["actual"] = place
     del spans["value"]
@@ -55,9 +59,9 @@ def test_peer_spans_take_only_the_peer_fields_and_read_a_rows_own_places_off_the
         "level1": label,
         "value": Located("≥95%", 12, 44),
     }
-    # Four places in seven slots: smaller than a dict of two and the two places it would hold.
+    # Four places in eight slots: smaller than a dict of two and the two places it would hold.
     assert sys.getsizeof(spans) < sys.getsizeof({"level3": place, "value": place}) + 2 * sys.getsizeof(place)
-    assert sys.getsizeof(spans) == 32 + 7 * 8  # a tracked object's head (GC link, refcount, type) and seven slots
+    assert sys.getsizeof(spans) == 32 + 8 * 8  # a tracked object's head (GC link, refcount, type) and eight slots
 
 
 def test_a_peer_record_binds_each_rows_places_to_the_row_and_holds_none_of_its_own_cells_whole() -> None:
