@@ -49,7 +49,9 @@ class PeerSpans(MutableMapping[str, Located]):
     (the readers place a row at its 三级指标 cell), the 指标值's text the row's `value`.  Bound to its row
     (`bind`), a PeerSpans keeps only what the row lacks (the anchors, the value's line and column) and
     makes a `Located` when one is asked for (an equal one each time); a place the row cannot give back,
-    or any place of an unbound PeerSpans, is held whole.
+    or any place of an unbound PeerSpans, is held whole.  The parent only reads a record's rows (SharedValues
+    swaps in equal values), so what is read off the row is what the place printed; a copy of the row
+    (`replace`) shares these spans, bound to the row they were read from.
 
     Keys iterate in the order they were set, as a dict's; a key outside PEER_SPANS cannot be set.
     """
