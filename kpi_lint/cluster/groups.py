@@ -23,20 +23,38 @@ from kpi_lint.parse.values import base_unit, parse_value, scaled
 from kpi_lint.rules.base import location
 
 
-# A member holds its row, not a copy of the row's fields: the index holds a member for every row of a run
-# (held beside the rows themselves through the peer phase), and eight fields more were half its memory.
+@dataclass(frozen=True, slots=True)
+class MemberProject:
+    """What the members of one project share: the project's line and the unit the project belongs to."""
+
+    line: int  # of the project's name: two projects of a document may share a name
+    unit: str  # the department (or file name) the project's indicators belong to
+
+
+# A member holds its row, not a copy of the row's fields, and its project's line and unit through one
+# object per project: the index holds a member for every row of a run (held beside the rows themselves
+# through the peer phase), and eight fields more were half its memory.
 @dataclass(frozen=True, slots=True, eq=False)
 class Member:
-    """A clustered row: the indicator, its project's line, the unit it belongs to, its normalized name.
+    """A clustered row: the indicator, its project (line, unit), its normalized name.
 
     Read like the row (path, project, period, level2, level3, value, line, column, anchor); compared by
     identity (an indicator is not hashable).
     """
 
     row: Indicator  # with a 三级指标 (only those are clustered)
-    project_line: int  # of the project's name: two projects of a document may share a name
-    unit: str  # the department (or file name) the indicator belongs to
+    owner: MemberProject  # one for every member of the row's project
     text: str  # normalized 三级指标
+
+    @property
+    def project_line(self) -> int:
+        """The line of the project's name: two projects of a document may share a name."""
+        return self.owner.line
+
+    @property
+    def unit(self) -> str:
+        """The department (or file name) the indicator belongs to."""
+        return self.owner.unit
 
     @property
     def path(self) -> str:
@@ -100,7 +118,7 @@ class ValueStats:
 class Cluster:
     id: int
     label: str  # the most central member's printed 三级指标
-    members: list[Member] = field(repr=False)
+    members: tuple[Member, ...] = field(repr=False)  # never changed: a tuple holds no spare room
     level2: dict[str, int] = field(default_factory=dict)  # category → members filed there
 
     @property
@@ -176,6 +194,7 @@ def collect_members(
     for doc in documents:
         unit = document_unit(doc)
         for proj in doc.projects:
+            owner = MemberProject(proj.line, unit)
             for ind in proj.trusted_indicators:  # a garbled table's rows are no indicators to group
                 text = normalizer.normalize(ind.level3)
                 if not text or ind.level3 is None:
@@ -185,7 +204,7 @@ def collect_members(
                     key = indicator_key(ind)
                     if key in again:
                         shared[len(members)] = key
-                members.append(Member(ind, proj.line, unit, text))
+                members.append(Member(ind, owner, text))
     return members, shared
 
 
@@ -258,7 +277,7 @@ def _assemble(
     # clusters filed so: a dict per cluster was ≈ 200 bytes, held through the peer phase. Never written to.
     filings: dict[tuple[tuple[str, int], ...], dict[str, int]] = {}
     for cid, idx in enumerate(ordered, start=1):
-        group = [members[i] for i in idx]
+        group = tuple(members[i] for i in idx)
         texts = list(dict.fromkeys(m.text for m in group))
         central_text = result.texts[centrals[label_of[group[0].text]]]
         label = Counter(m.level3 for m in group if m.text == central_text).most_common(1)[0][0]

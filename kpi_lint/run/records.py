@@ -39,60 +39,62 @@ def _key_order(keys: tuple[str, ...]) -> tuple[str, ...]:
     return keys
 
 
-# The slots that hold the place of a row's own cell, by key (PeerSpans).
-_OWN_PARTS = {
-    key: tuple(f"_{key}_{part}" for part in ("text", "line", "column", "anchor")) for key in ("level3", "value")
-}
-
-
 class PeerSpans(MutableMapping[str, Located]):
     """The places of a peer record's row: the mapping `Indicator.spans` is, over PEER_SPANS only, held
     in slots instead of a dict (184 bytes a row, held for every row of a run).
 
     The 一级 and 二级 labels are printed once over many rows: their places are one shared `Located`
-    each.  The row's own cells, its 三级指标 and 指标值, are placed nowhere else: their places are held as
-    their parts (text, line, column, anchor) and made into a `Located` when asked (an equal one each time),
-    which saves the two objects a row that the peer phase held for every row of a run.
+    each.  The row's own cells, its 三级指标 and 指标值, are placed nowhere else, and the row itself
+    holds part of them: the 三级指标's text, line and column are the row's `level3`, `line` and `column`
+    (the readers place a row at its 三级指标 cell), the 指标值's text the row's `value`.  Bound to its row
+    (`bind`), a PeerSpans keeps only what the row lacks (the anchors, the value's line and column) and
+    makes a `Located` when one is asked for (an equal one each time); a place the row cannot give back,
+    or any place of an unbound PeerSpans, is held whole.  The parent only reads a record's rows (SharedValues
+    swaps in equal values), so what is read off the row is what the place printed; a copy of the row
+    (`replace`) shares these spans, bound to the row they were read from.
 
     Keys iterate in the order they were set, as a dict's; a key outside PEER_SPANS cannot be set.
     """
 
-    __slots__ = (
-        "_keys",
-        "_level3_anchor",
-        "_level3_column",
-        "_level3_line",
-        "_level3_text",
-        "_value_anchor",
-        "_value_column",
-        "_value_line",
-        "_value_text",
-        "level1",
-        "level2",
-    )
-    # Set with their key (__setitem__), read only while the key is set.
-    _level3_text: str
-    _level3_line: int
-    _level3_column: int
-    _level3_anchor: str | None
-    _value_text: str
-    _value_line: int
-    _value_column: int
-    _value_anchor: str | None
+    __slots__ = ("_keys", "_level3", "_row", "_value", "_value_column", "_value_line", "level1", "level2")
 
-    def __init__(self, places: Iterable[tuple[str, Located]] = ()) -> None:
+    def __init__(self, places: Iterable[tuple[str, Located]] = (), row: Indicator | None = None) -> None:
         self._keys: tuple[str, ...] = ()
+        self._row = row  # the row whose spans these are (bind), which holds its own cells' texts and lines
+        # The row's own cells, while their key is set: the place itself when the row cannot give it back,
+        # else its anchor (None outside office files); the value's line and column with it (its cell
+        # may stand below the name's: a row's cells wrapped over lines).
+        self._level3: Located | str | None = None
+        self._value: Located | str | None = None
+        self._value_line = self._value_column = 0
         self.level1: Located | None = None
         self.level2: Located | None = None
         for key, place in places:
             self[key] = place
 
+    def bind(self, row: Indicator) -> None:
+        """Read the parts the row holds off `row` (whose spans these are) from now on."""
+        places = list(self.items())
+        self._row = row
+        for key, place in places:
+            self[key] = place
+
     def _place(self, key: str) -> Located:
         """The place of `key`, which is set."""
-        if key == "value":
-            return Located(self._value_text, self._value_line, self._value_column, self._value_anchor)
         if key == "level3":
-            return Located(self._level3_text, self._level3_line, self._level3_column, self._level3_anchor)
+            held = self._level3
+            if isinstance(held, Located):
+                return held
+            row = self._row
+            assert row is not None and row.level3 is not None  # a part is held only for a bound row
+            return Located(row.level3, row.line, row.column, held)
+        if key == "value":
+            held = self._value
+            if isinstance(held, Located):
+                return held
+            row = self._row
+            assert row is not None and row.value is not None
+            return Located(row.value, self._value_line, self._value_column, held)
         place: Located = getattr(self, key)
         return place
 
@@ -116,19 +118,22 @@ class PeerSpans(MutableMapping[str, Located]):
             raise KeyError(key)
         if key not in self._keys:
             self._keys = _key_order((*self._keys, key))
-        parts = _OWN_PARTS.get(key)
-        if parts is None:
+        row = self._row
+        if key == "level3":
+            own = row is not None and (place.text, place.line, place.column) == (row.level3, row.line, row.column)
+            self._level3 = place.anchor if own else place
+        elif key == "value":
+            own = row is not None and place.text == row.value
+            self._value = place.anchor if own else place
+            self._value_line, self._value_column = place.line, place.column
+        else:
             setattr(self, key, place)
-            return
-        for name, part in zip(parts, (place.text, place.line, place.column, place.anchor), strict=True):
-            setattr(self, name, part)
 
     def __delitem__(self, key: str) -> None:
         if key not in self._keys:
             raise KeyError(key)
         self._keys = _key_order(tuple(k for k in self._keys if k != key))
-        for name in _OWN_PARTS.get(key, (key,)):
-            setattr(self, name, None)
+        setattr(self, {"level3": "_level3", "value": "_value"}.get(key, key), None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
@@ -140,16 +145,20 @@ class PeerSpans(MutableMapping[str, Located]):
         return repr(dict(self.items()))
 
     def __reduce__(self) -> tuple[type[PeerSpans], tuple[tuple[tuple[str, Located], ...]]]:
+        # Unbound when read back: the record's reader binds it again (SharedValues).
         return (PeerSpans, (tuple(self.items()),))
 
 
 def peer_indicator(indicator: Indicator) -> Indicator:
-    """An indicator as the peer rules read it: every field, the places of PEER_SPANS only (PeerSpans).
+    """An indicator as the peer rules read it: every field, the places of PEER_SPANS only (PeerSpans,
+    bound to the new row).
 
     A place printing the same text as its field holds that field's string, not a copy of it (the
     readers cut the two apart: 产出指标 twice per row, held through the peer phase for every row).
     """
     spans = PeerSpans()
+    row = replace(indicator, spans=spans)
+    spans.bind(row)
     for key, place in indicator.spans.items():
         if key not in PEER_SPANS:
             continue
@@ -157,7 +166,7 @@ def peer_indicator(indicator: Indicator) -> Indicator:
         if place.text is not text and place.text == text:
             place = Located(text, place.line, place.column, place.anchor)
         spans[key] = place
-    return replace(indicator, spans=spans)
+    return row
 
 
 def peer_project(project: Project) -> Project:
@@ -271,8 +280,12 @@ class SharedValues:
         ind.line = self._numbers.setdefault(ind.line, ind.line)
         if ind.parsed is not None:
             ind.parsed = self._parsed_value(ind.parsed)
-        for key, place in list(ind.spans.items()):
-            ind.spans[key] = self._place(place)
+        places = [(key, self._place(place)) for key, place in ind.spans.items()]
+        if isinstance(ind.spans, PeerSpans):
+            ind.spans = PeerSpans(places, row=ind)  # bound again: a record read back from a pickle is not
+            return
+        for key, place in places:
+            ind.spans[key] = place
 
     def _parsed_value(self, parsed: ParsedValue) -> ParsedValue:
         key = repr(parsed)
