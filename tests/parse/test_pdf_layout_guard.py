@@ -39,8 +39,9 @@ def test_a_text_the_guard_skips_has_no_section_with_a_table() -> None:
         doc = Document(path=str(path), layout=Layout.PDF_TEXT, encoding=src.encoding)
         parse_tables(src, doc, vocab)
         assert not doc.projects and not doc.problems, path
-    # Not vacuous: texts of both sides, some of the skipped ones with 项目名称 sections the full reading would walk.
-    assert skipped >= 10 and kept >= 2 and with_sections >= 1, (skipped, kept, with_sections)
+    # Not vacuous: texts of both sides, some of the skipped ones with 项目名称 sections the full reading would walk
+    # (session 25: of the 191 sample and wild texts, 112 in the layout; 77 skipped, 6 of them with sections; 35 read).
+    assert skipped >= 70 and kept >= 30 and with_sections >= 5, (skipped, kept, with_sections)
 
 
 def test_the_sample_in_the_layout_still_reads_its_indicators() -> None:
