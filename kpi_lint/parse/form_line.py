@@ -22,10 +22,11 @@ class Line:
 
     __slots__ = ("_facts", "_filled_roles", "_furniture", "_kinds", "_roles", "filled", "row", "vocab")
 
-    def __init__(self, row: Row, vocab: Vocabulary) -> None:
+    def __init__(self, row: Row, vocab: Vocabulary, filled: list[Cell] | None = None) -> None:
         self.row = row
         self.vocab = vocab
-        self.filled: list[Cell] = row.filled  # the printed cells, a merged cell once
+        # the printed cells, a merged cell once (`filled`: row.filled as the caller found it)
+        self.filled: list[Cell] = row.filled if filled is None else filled
         self._roles: list[str | None] | None = None
         self._filled_roles: list[str | None] | None = None
         self._kinds: list[Kind] | None = None

@@ -266,9 +266,10 @@ class FormReader:
                     if self._header_cells:
                         self._header_row_ends.add(self._header_cells[-1].line)
                 continue
-            if row.filled:
+            filled = row.filled
+            if filled:
                 gathered = len(self._header_cells)
-                self._row(row)
+                self._row(row, filled)
                 if len(self._header_cells) > gathered:
                     self._header_closed = False  # a header cell after the row end: the header goes on
                 self._recent = [row, *self._recent[:3]]
@@ -307,8 +308,9 @@ class FormReader:
         if end > self._periods_upto:
             found = self._periods
             for row in islice(self._rows_fed, self._periods_upto, end):
-                if row.cells and row.filled:
-                    found = [*found, *periods_in(row, self.vocab.periods)][-_RECENT_PERIODS:]
+                words = periods_in(row, self.vocab.periods)  # none in a row of no printed cell
+                if words:
+                    found = [*found, *words][-_RECENT_PERIODS:]
             self._periods, self._periods_upto = found, end
         return self._periods
 
@@ -462,8 +464,9 @@ class FormReader:
             return True
         return self.vocab.begins_label(bare)
 
-    def _row(self, row: Row) -> None:
-        printed = line = Line(row, self.vocab)
+    def _row(self, row: Row, filled: list[Cell] | None = None) -> None:
+        """Read one row; `filled`: its printed cells (`row.filled`), when the caller has them already."""
+        printed = line = Line(row, self.vocab, filled)
         filled = line.filled
         loose, self._loose = self._loose, []  # rows read as nothing stay loose only until something is read
         if len(filled) <= 4 and PAGE_MARK.match(" ".join(c.text for c in filled)):

@@ -72,7 +72,15 @@ class Section:
 
 def parse_tables(src: SourceText, doc: Document, vocab: Vocabulary) -> None:
     """Append the projects found in `src` to `doc.projects` (problems to `doc.problems`); `vocab` gives the
-    period words of the goal labels."""
+    period words of the goal labels.
+
+    Only a project whose indicator block opened is appended, and the block opens at a line whose first token
+    is labelled TABLE_HEADER (`Labels.label_of`: its text begins with "一级指标").  A token is a run of the
+    folded line's printed characters, so the line's folded text begins with that word too: a text with no
+    such line appends no project, and is not tokenised (its sections would only yield problems of
+    projects cut before their indicators, which the caller drops with a reading that holds no indicator)."""
+    if not any(line.lstrip().startswith(TABLE_HEADER) for line in src.norm):
+        return
     text = read_pdf_text(src)
     labels = Labels.of(vocab.periods)
     sections = _sections(text, labels)
