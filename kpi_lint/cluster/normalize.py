@@ -271,7 +271,8 @@ class TextNormalizer:
     def contrast(self, normalized: str) -> tuple[str, ...]:
         """The `group/class` of each word of lexicons/cluster_contrasts.txt the name holds, sorted, once each;
         () when it has none.  '学生国家级比赛获奖数量' → ('级别/国家', '人群/学生') (in sorted order),
-        '区级教学成果奖' → ('级别/县',).  Compared by `clustering.contrasting`.
+        '区级教学成果奖' → ('级别/县',).  A canonical name of lexicons/cluster_concepts.txt adds its class
+        (`Concept.contrast`): '培训次数' → ('概念·培训/培训次数',).  Compared by `clustering.contrasting`.
         """
         pattern = self._contrast_pattern
         found = set() if pattern is None else {self._contrast_classes[word] for word in pattern.findall(normalized)}
