@@ -37,7 +37,6 @@ def normalizer() -> TextNormalizer:
         ("工程竣工验收合格率", "工程验收合格率"),
         ("养护维修质量合格率", "工程验收合格率"),  # C3: a pass rate of works
         ("校舍维修改造质量合格率", "工程验收合格率"),
-        ("及时(按期)开工率", "及时开工率"),
         # G5: common activities, the topic or item a fill-in.
         ("举办宣文干部培训班次", "培训次数"),
         ("培训人员人次", "培训人数"),
@@ -105,7 +104,6 @@ def test_concept_families_share_no_group_with_the_contrast_words() -> None:
         ("树木成活率", "种植作物成活率", True),  # planted trees and crops (G7a)
         ("养殖动物成活率", "种植作物成活率", True),
         ("资金到位率", "资金到位及时率", True),  # G2: in place vs in place on time
-        ("项目开工率", "按计划开工率", True),  # C2
         ("培训次数", "参保人数", False),  # one name in no class: left to the wording
     ],
 )
