@@ -6,18 +6,14 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from kpi_lint.cluster import cluster_texts
 from kpi_lint.cluster.clustering import contrasting
 from kpi_lint.cluster.concepts import CONCEPTS_FILE, FAMILY_MARK, load_concepts
-from kpi_lint.cluster.evaluation import score_pairs
 from kpi_lint.cluster.normalize import CONTRASTS_FILE, TextNormalizer, load_contrasts
-from kpi_lint.cluster.threshold import DEFAULT_THRESHOLD
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import load_lexicon
-from kpi_lint.model import Document
 
 
 @pytest.fixture(scope="module")
@@ -132,25 +128,6 @@ def test_names_of_one_class_cluster_together_and_the_hard_negative_apart(normali
         assert len({of[n] for n in group}) == 1, group
     assert of[apart[0]] != of[apart[1]]
     assert len({of[group[0]] for group in together}) == len(together)
-
-
-def test_the_three_misses_stay_clustered_and_the_hard_negative_apart(docs: list[Document]) -> None:
-    """Issue 13's three misses, with the concept classes on (the samples as context)."""
-    same = [
-        ("参保人员对医保服务的满", "参保人员对医保服务的满意度"),
-        ("资助参保人次数", "资助参保人数"),
-        ("印制宣传资料", "宣传资料印刷份数"),
-    ]
-    apart = [("培训次数", "培训人员人次"), ("宣传资料单位成本", "宣传资料印刷份数"), ("印刷数量", "宣传资料单位成本")]
-    probe = pd.DataFrame(
-        [
-            {"doc_a": "000", "level3_a": a, "doc_b": "004", "level3_b": b, "label": label, "note": ""}
-            for pairs_, label in ((same, "same"), (apart, "different"))
-            for a, b in pairs_
-        ]
-    )
-    (score,) = score_pairs(probe, docs, [DEFAULT_THRESHOLD])
-    assert (score.true_positive, score.false_positive, score.false_negative) == (3, 0, 0)
 
 
 def test_a_reviewer_can_drop_or_break_the_classes(tmp_path: Path) -> None:
