@@ -18,7 +18,9 @@ thousands.  A dense n×n distance matrix does not scale, so:
    lexicons/measure_heads.txt), name objects of two classes (works, goods, an information system:
    lexicons/measure_objects.txt) or have amounts per different units (元/份, 元/人), and two names of another
    level, population or side of a pair of opposites (国家级 / 省级, 患者 / 医务人员, 收入 / 支出:
-   lexicons/cluster_contrasts.txt, `contrasting`) set to distance 1 even when they are near-duplicates, then
+   lexicons/cluster_contrasts.txt, `contrasting`; two concept classes of one family of
+   lexicons/cluster_concepts.txt, 培训次数 / 培训人数, likewise) set to distance 1 even when they are
+   near-duplicates, then
    AgglomerativeClustering with average linkage cut at `threshold`;
 4. with more than one block, the clusters are clustered once more the same way,
    so that a group split by a block boundary is joined again.  A cluster stands

@@ -72,8 +72,9 @@ class _Setup:
     right: list[str]
 
 
-def _setup(pairs: pd.DataFrame, documents: Sequence[Document]) -> _Setup:
-    normalizer = TextNormalizer.for_documents(documents)
+def _setup(pairs: pd.DataFrame, documents: Sequence[Document], normalizer: TextNormalizer | None = None) -> _Setup:
+    """The texts to cluster and the pairs' two sides, normalized by `normalizer` (by default the documents' own)."""
+    normalizer = normalizer or TextNormalizer.for_documents(documents)
     members, _ = collect_members(documents, normalizer)
     left = [normalizer.normalize(t) for t in pairs["level3_a"]]
     right = [normalizer.normalize(t) for t in pairs["level3_b"]]

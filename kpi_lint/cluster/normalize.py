@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from kpi_lint.cluster.concepts import Concept, concept_of, load_concepts
 from kpi_lint.jieba_import import jieba
 from kpi_lint.lexicon import Lexicon, load_heads, load_lexicon, read_pairs
 from kpi_lint.model import Document
@@ -166,6 +167,7 @@ class TextNormalizer:
     heads: tuple[tuple[str, str], ...] = ()  # ending → kind of measure, longest ending first
     objects: tuple[tuple[str, str], ...] = ()  # word → class of the object measured (measure_objects.txt)
     contrasts: tuple[tuple[str, str], ...] = ()  # word → group/class, longest first (cluster_contrasts.txt)
+    concepts: tuple[Concept, ...] = ()  # the guide's concept classes, in order (cluster_concepts.txt)
     # text → normalized text: the clustering, the peer index and the library each normalize every
     # indicator of the run, and the rules look texts up again; remembered for this normalizer only
     # (one is built per run), at most MEMO_LIMIT texts at a time.
@@ -184,6 +186,7 @@ class TextNormalizer:
             heads=load_heads(lex.directory),
             objects=load_objects(lex.directory),
             contrasts=load_contrasts(lex.directory),
+            concepts=load_concepts(lex.directory),
         )
 
     @cached_property
@@ -227,7 +230,10 @@ class TextNormalizer:
         s = _DEICTIC_PLACE.sub("", s)
         s = _CATEGORY_WORD.sub("", s)
         s = _NOT_WORD.sub("", s).lower()
-        return apply_synonym_rules(s, self._synonym_rules)
+        s = apply_synonym_rules(s, self._synonym_rules)
+        # Last: a name of one of the guide's concept classes is that class's canonical name (concepts.py).
+        concept = concept_of(s, self.concepts) if s else None
+        return s if concept is None else concept.name
 
     def measure(self, normalized: str) -> str:
         """The kind of measure a normalized name ends in (比率, 计数, 时间 …), '' when its ending says none.
@@ -257,15 +263,23 @@ class TextNormalizer:
     def _contrast_classes(self) -> dict[str, str]:
         return dict(self.contrasts)
 
+    @cached_property
+    def _concept_classes(self) -> dict[str, str]:
+        """Canonical name → its class as a contrast (`Concept.contrast`); the first class of a name counts."""
+        return {c.name: c.contrast for c in reversed(self.concepts)}
+
     def contrast(self, normalized: str) -> tuple[str, ...]:
         """The `group/class` of each word of lexicons/cluster_contrasts.txt the name holds, sorted, once each;
         () when it has none.  '学生国家级比赛获奖数量' → ('级别/国家', '人群/学生') (in sorted order),
-        '区级教学成果奖' → ('级别/县',).  Compared by `clustering.contrasting`.
+        '区级教学成果奖' → ('级别/县',).  A canonical name of lexicons/cluster_concepts.txt adds its class
+        (`Concept.contrast`): '培训次数' → ('概念·培训/培训次数',).  Compared by `clustering.contrasting`.
         """
         pattern = self._contrast_pattern
-        if pattern is None:
-            return ()
-        return tuple(sorted({self._contrast_classes[word] for word in pattern.findall(normalized)}))
+        found = set() if pattern is None else {self._contrast_classes[word] for word in pattern.findall(normalized)}
+        concept = self._concept_classes.get(normalized)
+        if concept is not None:  # a concept class: apart from the other classes of its family
+            found.add(concept)
+        return tuple(sorted(found))
 
     def signature(self, normalized: str, per: str = "") -> Signature:
         """What a name measures, as `measures_clash` compares it: its kind of measure, its object's class and

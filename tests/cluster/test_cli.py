@@ -95,7 +95,13 @@ def test_threshold_and_min_size() -> None:
     tight = json.loads(run("cluster", *SAMPLES, "-f", "json", "--threshold", "0.35").stdout)
     assert len(loose) < len(tight)
     big = json.loads(run("cluster", *SAMPLES, "-f", "json", "--min-size", "10").stdout)
-    assert [(c["label"], c["size"]) for c in big] == [("群众满意度", 51), ("政策知晓率", 14)]
+    # 参保率 of any population is one public-service coverage (lexicons/cluster_concepts.txt, the pair guide's G7a):
+    # 城乡居民基本医疗保险参保率 ×2, 城乡医疗救助对象参保率 ×6, 大学毕业生医疗保险参保率 ×2.
+    assert [(c["label"], c["size"]) for c in big] == [
+        ("群众满意度", 51),
+        ("政策知晓率", 14),
+        ("城乡医疗救助对象参保率", 10),
+    ]
 
 
 def test_cluster_csv_html_and_table(tmp_path: Path) -> None:
@@ -123,7 +129,8 @@ def test_cluster_csv_html_and_table(tmp_path: Path) -> None:
     assert text.startswith("<!DOCTYPE html>") and "<table>" in text and "群众满意度" in text
     assert "<script" not in text and "http" not in text  # self-contained
     table = run("cluster", *SAMPLES, "--min-size", "10")
-    assert table.exit_code == 0 and "群众满意度" in table.stdout and "共 2 个簇" in table.stdout
+    # three: 参保率 of any population is one (lexicons/cluster_concepts.txt, test_threshold_and_min_size)
+    assert table.exit_code == 0 and "群众满意度" in table.stdout and "共 3 个簇" in table.stdout
 
 
 def test_missing_path_exits_2_with_one_line() -> None:
@@ -150,11 +157,12 @@ def test_suggest_lists_what_at_least_two_peers_set() -> None:
     (record,) = json.loads(result.stdout)
     first = record["suggestions"][0]
     # Three peer projects print copies (001 印制宣传资料 ≥5000份, 002 印刷数量 ≥10000份, 004 宣传资料印刷份数 ≥2万份:
-    # 印刷数量 joins the other two at the threshold 0.40 of issue 13-cluster); the middle value is offered.
+    # 印刷数量 joins the other two at the threshold 0.40 of issue 13-cluster), and a fourth, 000's 医保工作经费
+    # 医保政策宣传资料 ≥10000册 (the pair guide's G5 class, lexicons/cluster_concepts.txt); the middle value is offered.
     assert (first["level3"], first["value"], first["peer_projects"], first["value_peers"]) == (
         "印制宣传资料",
         "≥10000份",
-        3,
+        4,
         1,
     )
     assert first["sources"] == [f"{corpus_path('002')}:902:6"]

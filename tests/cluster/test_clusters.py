@@ -151,9 +151,13 @@ def test_ids_follow_size_and_every_indicator_is_placed(clusters: ClusterSet, doc
     # 医保信息系统验收合格率 (goods vs an information system, lexicons/measure_objects.txt); 180 since two counts of
     # objects named by another short word in front are two indicators (issue 13-cluster2, other_objects): 003's
     # 村级卫生室数量 (1717, every village clinic) leaves 稽查卫生室数量 (279 clinics audited); 179 since 000's garbled
-    # table (离休干部、二等乙级伤残军人数, a cluster of its own) is no data to group (Indicator.reading).
-    assert len(clusters.clusters) == 179
-    assert sum(len(c.units) > 1 for c in clusters.clusters) == 17
+    # table (离休干部、二等乙级伤残军人数, a cluster of its own) is no data to group (Indicator.reading); 170 since the
+    # pair guide's concept classes (lexicons/cluster_concepts.txt) joined 9 clusters to others: 印刷宣传资料 (医保政策
+    # 宣传资料 joins), 参保率 (three populations), 补助发放时间 (three payouts), 设备购置数量 (服务器 / 电脑 /
+    # 办公设备), 信息系统正常运行率 (医保 / 医疗), 预算 with 成本 … (test_concepts.py).
+    assert len(clusters.clusters) == 170
+    # 17 before the concept classes: 参保率 and 补助发放时间 now span units (both joined across projects of 000 / 001)
+    assert sum(len(c.units) > 1 for c in clusters.clusters) == 19
 
 
 def test_an_unseen_indicator_is_found_by_its_text(clusters: ClusterSet) -> None:
@@ -180,24 +184,28 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     same_exact = _same_pairs(texts, exact.labels.tolist())
     # 211 before issue 13k's *培训次数 rule made 医保业务培训次数 the bare 培训次数; 210 before issue 13n dropped a
     # trailing number (贫困人口参保县4 is 贫困人口参保县); 209 before 000's garbled row (离休干部、二等乙级伤残军人数)
-    # was left out (Indicator.reading)
-    assert len(texts) == 208
+    # was left out (Indicator.reading); 208 until the pair guide's concept classes (lexicons/cluster_concepts.txt)
+    # made 11 texts one with others: 医保政策宣传资料 / 印刷 / 印刷宣传资料 / 宣传资料印刷, three 参保率, three
+    # 补助发放时间, 服务器数量 / 购置办公设备数量 / 购置电脑数量, two 信息系统正常运行, 预算 / 成本
+    assert len(texts) == 197
     # 41 at threshold 0.40; 36 before the pair 培训次数 / 医保业务培训次数 became one text; 35 before issue 13l's
     # 完成及时率 → 及时完成率 parted 及时率 (003's bare 及时性) and 完成及时率
     # 32 after issue 13n: 贫困人口参保县4 became 贫困人口参保县 (its 3 pairs are one text now), and
     # 城乡居民县级财2 joined 城乡居民县级财政补助参; 36 at threshold 0.40 with the measure and object vetoes (issue
     # 13-cluster: 印刷数量 joins the printed copies, 完成率 / 支付完成率, 完成时间 / 遗属困难补助发放完成时间); 35 since
-    # 村级卫生室数量 / 稽查卫生室数量 are two counts (issue 13-cluster2, other_objects)
-    assert len(same_exact) == 35
+    # 村级卫生室数量 / 稽查卫生室数量 are two counts (issue 13-cluster2, other_objects); 32 since the concept classes
+    # (lexicons/cluster_concepts.txt) made three of those pairs one text each (印刷 / 印刷宣传资料 / 宣传资料印刷,
+    # 医保信息系统正常运行率 / 医疗信息系统正常运行)
+    assert len(same_exact) == 32
     for block_size in (20, 40):
         blocked = cluster_texts(texts, normalizer, kinds=kinds, per=per, block_size=block_size)
         same_blocked = _same_pairs(texts, blocked.labels.tolist())
-        assert len(same_blocked & same_exact) >= 34  # 35 today: k-means draws may differ on another machine
+        assert len(same_blocked & same_exact) >= 31  # 32 today: k-means draws may differ on another machine
         assert len(same_blocked - same_exact) <= 1  # 0 today
         label = dict(zip(texts, blocked.labels, strict=True))
-        assert label["医保信息系统正常运"] == label["医保信息系统正常运行率"]
+        assert label["医保信息系统正常运"] == label["信息系统正常运行率"]
         assert label["贫困人口参保县"] == label["贫困人口参保县级财政补"]
-        assert label["医保信息系统验收合格率"] != label["医保信息系统正常运行率"]
+        assert label["信息系统验收合格率"] != label["信息系统正常运行率"]
 
 
 def test_a_rate_named_without_its_rate_joins_the_rate(docs: list[Document]) -> None:
