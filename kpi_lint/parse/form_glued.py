@@ -1462,11 +1462,14 @@ def _cut(
         )
         for role in roles
     ]
+    if kept is None and sum(role in _SAME_COSTS for role in roles) < 2:
+        # Judgements remembered for this cut alone serve a family only when two of its columns ask them.
+        asks = [(empty, cost_of, None) for empty, cost_of, _ in asks]
     # floors[c][e]: what a piece of column c ending at e costs at least, whatever the piece: the rest after it and
     # the boundary before e (best[c + 1][e] + boundary[role][e], the two terms every total adds after the piece's
     # cost), filled once best[c + 1][e] is known, for the columns that take their cheapest piece (not the band's).
-    plain = [c for c in range(m) if c not in fronts and c != weight_at]
     floors: list[list[float]] = [[_INF] * (n + 1) for _ in range(m)]
+    plain = [(floors[c], best[c + 1], boundary[roles[c]]) for c in range(m) if c not in fronts and c != weight_at]
     ends_at = judged_text.ends_at
     for p in range(n, -1, -1):
         # The costs of the pieces from p, per kind of column whose cost does not depend on which of
@@ -1532,8 +1535,8 @@ def _cut(
                 if total < least:
                     least, step[c][p] = total, (e, c + 1)
             best[c][p] = least
-        for c in plain:
-            floors[c][p] = best[c + 1][p] + boundary[roles[c]][p]
+        for floor_of, rest, boundary_of in plain:
+            floor_of[p] = rest[p] + boundary_of[p]
     if best[0][0] >= _INF:
         return None
     rows: list[list[tuple[int, int, int]]] = []
