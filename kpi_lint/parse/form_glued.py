@@ -138,6 +138,7 @@ _UNNAMED = 1  # a piece under a column whose heading no list names (its contents
 _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
 _ELLIPSIS = "…"  # "……" in a free-text column: the template's mark of an empty cell
 _LONG_FIGURE = 5  # digits of a bare figure that, cut out of a longer run, is likely several figures
+_LONG_RUN = lazy_compile(rf"(?=\d{{{_LONG_FIGURE}}})")  # (matched at every place such a run starts)
 _RUN_CUT = 2
 _COUNTED_RUN_CUT = 4  # a target cut off a figure whose unit only its actual keeps (_inside_counted_runs)
 _USUAL_ROWS = 3  # rows a first cut needs before its 分值 tell what is usual
@@ -245,7 +246,7 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     """指标值, 实际完成值, 调整后指标值: one target ("≥266米", "100%", "显著提升")."""
     if e - p > _ONE_TARGET:
         return _listed_cost(at, p, e)  # only a list of targets runs this long
-    held = at.held_from(p)  # what a piece from p holds, by where each starts to hold
+    held = at._held_from.get(p) or at.held_from(p)  # what a piece from p holds, by where each starts to hold
     # From `held.refused` on, every piece from p is refused (_HeldFrom): it takes in the next row's numbered name
     # ("指标3一级种薯…", "…完成任务2:"), a 计量单位 cell after a name ("面积万亩28"), a description's opening ("反映…")
     # or a percent sign after no number ("变动率%": the 计量单位 column's).  Punctuation alone (",") is no target.
@@ -265,7 +266,7 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         if not k:
             return None  # "同比" | "2022年…": the word opens the target before its number, it is none alone
         piece, p = piece[k:], p + k
-    if at.long_figure_cut(p, e):
+    if p in at.long_starts and at.long_figure_cut(p, e):
         # "9010100" | "10", "20" | "3001020场": a long figure cut out of a run of glued ones, less likely
         # than short ones.
         cost = _target_shape_cost(at, piece, p, e)
@@ -276,9 +277,10 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
 def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
     """What a target costs by its shape: a figure with its unit, a worded target, a list, a date range."""
     hints = at.hints
+    numbers = at._numbers[e] - at._numbers[p] + at._in_number[p]  # at.numbers(p, e): the piece is not empty
     if _TARGET.match(piece):
         # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
-        if at.numbers(p, e):
+        if numbers:
             # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
             # seldom other words ("901010010国家级" is a run of figures and the next name).
             tail = at.number_tail(p, e)
@@ -306,7 +308,7 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
         return None
     if piece.endswith(at.unit_cell_ends.get(p, "\0")):
         return 1  # "次|到0次": after its 计量单位 cell, a target counted in it, whatever OCR made of its figures
-    return 1 + at.numbers(p, e)
+    return 1 + numbers
 
 
 def _runs_on(at: _Text, p: int, e: int) -> bool:
@@ -376,7 +378,7 @@ def _cites_basis(piece: str, hints: GlueHints) -> bool:
 
 def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
     """三级指标, 偏差原因, 备注: names and free text are words, not targets."""
-    held = at.held_from(p)  # what a piece from p holds, by where each starts to hold
+    held = at._held_from.get(p) or at.held_from(p)  # what a piece from p holds, by where each starts to hold
     if role == "level3" and held.numbered_to < e:
         return _name_cost(role, at, held.numbered_to, e, named_before_text)  # "任务1:" numbers the name
     if held.numbering < e:
@@ -616,6 +618,7 @@ class _Text:
         "description_open",
         "echo_middles",
         "hints",
+        "long_starts",
         "name_end",
         "number_tails",
         "opened",
@@ -681,6 +684,8 @@ class _Text:
         self._numbered_colon: dict[int, int] = {}
         self._held_from: dict[int, _HeldFrom] = {}
         self._numbering_starts = [m.start() for m in _NUMBERED_COLON.finditer(text)]
+        # Where _LONG_FIGURE digits in a run start: the only places a long figure may open (long_figure_cut).
+        self.long_starts = frozenset(m.start() for m in _LONG_RUN.finditer(text))
         # Counts from the start of the text to each place: signs, word characters, opening brackets,
         # list separators, and numbers (runs of digits) begun; `_in_number[p]`: text[p] goes on a
         # number begun before it.
