@@ -138,6 +138,7 @@ _UNNAMED = 1  # a piece under a column whose heading no list names (its contents
 _YES_NO = ("是", "否")  # the answers of a 是否核心指标 column
 _ELLIPSIS = "…"  # "……" in a free-text column: the template's mark of an empty cell
 _LONG_FIGURE = 5  # digits of a bare figure that, cut out of a longer run, is likely several figures
+_LONG_RUN = lazy_compile(rf"(?=\d{{{_LONG_FIGURE}}})")  # (matched at every place such a run starts)
 _RUN_CUT = 2
 _COUNTED_RUN_CUT = 4  # a target cut off a figure whose unit only its actual keeps (_inside_counted_runs)
 _USUAL_ROWS = 3  # rows a first cut needs before its 分值 tell what is usual
@@ -245,18 +246,16 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
     """指标值, 实际完成值, 调整后指标值: one target ("≥266米", "100%", "显著提升")."""
     if e - p > _ONE_TARGET:
         return _listed_cost(at, p, e)  # only a list of targets runs this long
-    held = at.held_from(p)  # what a piece from p holds, by where each starts to hold
-    if held.numbered <= e or held.numbering < e:
-        return None  # "指标3一级种薯…", "…完成任务2:": the next row's numbered name
+    held = at._held_from.get(p) or at.held_from(p)  # what a piece from p holds, by where each starts to hold
+    # From `held.refused` on, every piece from p is refused (_HeldFrom): it takes in the next row's numbered name
+    # ("指标3一级种薯…", "…完成任务2:"), a 计量单位 cell after a name ("面积万亩28"), a description's opening ("反映…")
+    # or a percent sign after no number ("变动率%": the 计量单位 column's).  Punctuation alone (",") is no target.
+    if e >= held.refused or held.word >= e:
+        return None
     piece = at.text[p:e]
-    if held.unit_cell <= e or piece in at.unit_words:
-        return None  # "面积万亩28": the name and its 计量单位 cell before the target; "万亩" alone is no target
-    if held.unit_cell_start or e in at.unit_cell_starts:
-        return None  # "…1020场地面积|平方米": a 计量单位 cell after a name neither opens a target nor follows one
-    if held.word >= e or at.description_open[p] <= e - p:
-        return None  # punctuation alone (",") is no target, nor is a description ("反映…")
-    if held.loose < e:
-        return None  # "变动率%": a percent sign after no number is the 计量单位 column's
+    # "万亩" alone is no target; "…1020场地面积|平方米": a 计量单位 cell after a name opens no target, follows none
+    if piece in at.unit_words or held.unit_cell_start or e in at.unit_cell_starts:
+        return None
     if held.dated and _DATE.match(piece):
         return 0
     if at.achieved_open[p] <= e - p and not at.numbers(p, e):
@@ -267,7 +266,7 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
         if not k:
             return None  # "同比" | "2022年…": the word opens the target before its number, it is none alone
         piece, p = piece[k:], p + k
-    if at.long_figure_cut(p, e):
+    if p in at.long_starts and at.long_figure_cut(p, e):
         # "9010100" | "10", "20" | "3001020场": a long figure cut out of a run of glued ones, less likely
         # than short ones.
         cost = _target_shape_cost(at, piece, p, e)
@@ -278,9 +277,10 @@ def _target_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) 
 def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
     """What a target costs by its shape: a figure with its unit, a worded target, a list, a date range."""
     hints = at.hints
+    numbers = at._numbers[e] - at._numbers[p] + at._in_number[p]  # at.numbers(p, e): the piece is not empty
     if _TARGET.match(piece):
         # A worded target ends as one does ("有所减轻", "稳步提升"), not halfway ("有").
-        if at.numbers(p, e):
+        if numbers:
             # After its number a target has its unit or qualifier ("90%", "28万亩", "95分以上"),
             # seldom other words ("901010010国家级" is a run of figures and the next name).
             tail = at.number_tail(p, e)
@@ -308,7 +308,7 @@ def _target_shape_cost(at: _Text, piece: str, p: int, e: int) -> float | None:
         return None
     if piece.endswith(at.unit_cell_ends.get(p, "\0")):
         return 1  # "次|到0次": after its 计量单位 cell, a target counted in it, whatever OCR made of its figures
-    return 1 + at.numbers(p, e)
+    return 1 + numbers
 
 
 def _runs_on(at: _Text, p: int, e: int) -> bool:
@@ -378,9 +378,9 @@ def _cites_basis(piece: str, hints: GlueHints) -> bool:
 
 def _name_cost(role: str, at: _Text, p: int, e: int, named_before_text: bool) -> float | None:
     """三级指标, 偏差原因, 备注: names and free text are words, not targets."""
-    if role == "level3" and (numbered_to := at.numbering_end(p)) < e:
-        return _name_cost(role, at, numbered_to, e, named_before_text)  # "任务1:" numbers the name
-    held = at.held_from(p)  # what a piece from p holds, by where each starts to hold
+    held = at._held_from.get(p) or at.held_from(p)  # what a piece from p holds, by where each starts to hold
+    if role == "level3" and held.numbered_to < e:
+        return _name_cost(role, at, held.numbered_to, e, named_before_text)  # "任务1:" numbers the name
     if held.numbering < e:
         return None  # "…55任务2:…": the next row's numbered name
     piece, hints = at.text[p:e], at.hints
@@ -556,6 +556,7 @@ class _HeldFrom(NamedTuple):
     a piece from p holds it: `bracket < e` is at.has_bracket(p, e) (_INF: no piece from p does); and how it opens."""
 
     numbered: int  # `<= e`: a name's numbering opening it ("指标3…", numbered)
+    numbered_to: int  # `< e`: where the numbering with its colon that opens a name ends ("任务1:", numbering_end)
     numbering: int  # `< e`: a row's numbering with its colon after p (holds_numbering)
     word: int  # `< e`: a Chinese character, a digit or a latin letter (has_word)
     bracket: int  # `< e`: an opening bracket (has_bracket)
@@ -573,6 +574,8 @@ class _HeldFrom(NamedTuple):
     unit_cell_start: bool  # a 计量单位 cell after a name opens at p (unit_cell_starts)
     dated: bool  # a date may open at p (may_date)
     opened: bool  # a target opener stands at p before a digit ("各1次", opened)
+    refused: int  # `<= e`: _target_cost refuses a piece of one target from p (numbered, numbering, unit_cell,
+    # a description opening at p, loose), each once in a piece from p being in every longer one
 
 
 class _Text:
@@ -615,6 +618,7 @@ class _Text:
         "description_open",
         "echo_middles",
         "hints",
+        "long_starts",
         "name_end",
         "number_tails",
         "opened",
@@ -680,6 +684,8 @@ class _Text:
         self._numbered_colon: dict[int, int] = {}
         self._held_from: dict[int, _HeldFrom] = {}
         self._numbering_starts = [m.start() for m in _NUMBERED_COLON.finditer(text)]
+        # Where _LONG_FIGURE digits in a run start: the only places a long figure may open (long_figure_cut).
+        self.long_starts = frozenset(m.start() for m in _LONG_RUN.finditer(text))
         # Counts from the start of the text to each place: signs, word characters, opening brackets,
         # list separators, and numbers (runs of digits) begun; `_in_number[p]`: text[p] goes on a
         # number begun before it.
@@ -763,17 +769,21 @@ class _Text:
         k = bisect.bisect_right(self._opened_after_name, p)
         past_name = self._opened_after_name[k] if k < len(self._opened_after_name) else _INF
         first = text[p : p + 1]
+        numbered = self._end_from(self._numbered, _NUMBERED_NAME.match, p)
+        unit_cell = after + 1 if after < len(cells) else _INF
+        loose = self._loose_at(p) if p < n else _INF
         return _HeldFrom(
-            numbered=self._end_from(self._numbered, _NUMBERED_NAME.match, p),
+            numbered=numbered,
+            numbered_to=self.numbering_end(p),
             numbering=numbering,
             word=word,
             bracket=bracket,
             sign=self.first_sign(p),
             counted=self.counted_end(p),
             figures=self.figure_run_end(p),
-            loose=self._loose_at(p) if p < n else _INF,
+            loose=loose,
             kind=self._kind_end[p],
-            unit_cell=after + 1 if after < len(cells) else _INF,
+            unit_cell=unit_cell,
             past_name=past_name,
             describes=self._describes_end[p + 1],
             worded=_WORD_START.match(text, p) is not None,
@@ -782,6 +792,7 @@ class _Text:
             unit_cell_start=p in self.unit_cell_starts,
             dated=p < n and self.may_date(p),
             opened=p in self.opened,
+            refused=min(numbered, numbering + 1, unit_cell, p + self.description_open[p], loose + 1),
         )
 
     def numbering_end(self, p: int) -> int:
@@ -1341,7 +1352,7 @@ class _Judged:
     (`keep`) the cost of each piece judged so far, per place it opens at, per role (per family of roles
     that judge alike)."""
 
-    __slots__ = ("_alike", "_ends", "at", "boundary", "kept", "named_before_text", "roles", "text")
+    __slots__ = ("_alike", "at", "boundary", "ends_at", "kept", "named_before_text", "roles", "text")
 
     def __init__(self, text: str, roles: tuple[str, ...], hints: GlueHints, keep: bool) -> None:
         self.text, self.roles = text, roles
@@ -1362,7 +1373,7 @@ class _Judged:
         self.kept: list[dict[str, dict[int, float | None]]] | None = (
             [{} for _ in range(len(text) + 1)] if keep else None
         )
-        self._ends: list[dict[str, range | list[int]]] = [{} for _ in range(len(text) + 1)]
+        self.ends_at: list[dict[str, range | list[int]]] = [{} for _ in range(len(text) + 1)]
         # The roles whose pieces end where a role's do: _piece_ends asks the same of every target column
         # (指标值, 实际完成值, 调整后指标值 …), which a self-evaluation's row holds two or three of.
         targets = tuple(role for role in set(roles) if role in _TARGET_ROLES)
@@ -1370,7 +1381,7 @@ class _Judged:
 
     def piece_ends(self, role: str, p: int) -> range | list[int]:
         """_piece_ends(role, at, p), found once per place and role (once for all target roles)."""
-        known = self._ends[p]
+        known = self.ends_at[p]
         ends = known.get(role)
         if ends is None:
             ends = _piece_ends(role, self.at, p)
@@ -1456,10 +1467,20 @@ def _cut(
         )
         for role in roles
     ]
+    if kept is None and sum(role in _SAME_COSTS for role in roles) < 2:
+        # Judgements remembered for this cut alone serve a family only when two of its columns ask them.
+        asks = [(empty, cost_of, None) for empty, cost_of, _ in asks]
+    # floors[c][e]: what a piece of column c ending at e costs at least, whatever the piece: the rest after it and
+    # the boundary before e (best[c + 1][e] + boundary[role][e], the two terms every total adds after the piece's
+    # cost), filled once best[c + 1][e] is known, for the columns that take their cheapest piece (not the band's).
+    floors: list[list[float]] = [[_INF] * (n + 1) for _ in range(m)]
+    plain = [(floors[c], best[c + 1], boundary[roles[c]]) for c in range(m) if c not in fronts and c != weight_at]
+    ends_at = judged_text.ends_at
     for p in range(n, -1, -1):
         # The costs of the pieces from p, per kind of column whose cost does not depend on which of
         # its columns asks (指标值 and 实际完成值 take the same targets): each piece is judged once.
         shared: dict[str, dict[int, float | None]] = kept[p] if kept is not None else {}
+        ends_from = ends_at[p]
         for c in order:
             if c == -1:
                 if p < n and best[0][p] < _INF:  # a row ended here and another begins (each row costs one)
@@ -1499,10 +1520,12 @@ def _cut(
             judged = shared.setdefault(family, {}) if family is not None else None
             # A name from p holds a run of figures once it reaches this far (has_figure_run).
             figures_from = at.figure_run_end(p) if role == "level3" else _INF
-            for e in judged_text.piece_ends(role, p):
+            floor = floors[c]
+            ends = ends_from.get(role)
+            for e in judged_text.piece_ends(role, p) if ends is None else ends:
                 # Costs are never negative: a cut whose rest and boundary already cost as much as the
                 # best so far cannot be cheaper (nor can a float sum of more non-negative terms).
-                if after[e] + cuts[e] >= least:
+                if floor[e] >= least:
                     continue
                 # A name holding a run of figures outside brackets costs _FIGURES_IN_NAME at least (_name_cost).
                 if e >= figures_from and after[e] + _FIGURES_IN_NAME + cuts[e] >= least and not at.has_bracket(p, e):
@@ -1517,6 +1540,8 @@ def _cut(
                 if total < least:
                     least, step[c][p] = total, (e, c + 1)
             best[c][p] = least
+        for floor_of, rest, boundary_of in plain:
+            floor_of[p] = rest[p] + boundary_of[p]
     if best[0][0] >= _INF:
         return None
     rows: list[list[tuple[int, int, int]]] = []
