@@ -156,7 +156,7 @@ def test_the_user_dictionary_is_read_by_jieba_and_one_segmenter_serves_its_copie
     word alone, a byte-order mark), so `with_words` of it cuts as a tokenizer that loaded the file; a model's stored
     copy of lexicons/userdict.txt is the same list, hence the same segmenter, and a name both cut is cut once."""
     from kpi_lint.classify.api import category_predictor, vagueness_predictor
-    from kpi_lint.classify.fast_form import TextBlock
+    from kpi_lint.classify.fast_form import FastModel, TextBlock
     from kpi_lint.cluster.normalize import TextNormalizer
     from kpi_lint.segment import cut_words, userdict_entries, with_words
 
@@ -173,7 +173,7 @@ def test_the_user_dictionary_is_read_by_jieba_and_one_segmenter_serves_its_copie
         for text in ("城乡居民基本医疗保险参保率不低于95%", "医保待遇享受人次", "一站式结算覆盖率", "参保人员满意度"):
             assert shared.lcut(text, HMM=False) == loaded.lcut(text, HMM=False)
     for predictor in (category_predictor(), vagueness_predictor()):
-        assert predictor is not None
+        assert predictor is not None and isinstance(predictor.model, FastModel)  # the cached form, as a run uses
         stored = [b.tokenizer._key() for b, _ in predictor.model.blocks if isinstance(b, TextBlock) and b.tokenizer]
         assert stored and all(key == entries for key in stored)
     normalizer = TextNormalizer(userdict=userdict)
