@@ -1,15 +1,17 @@
-"""What a run holds to its end, kept out of the cyclic garbage collector's passes while a stage works on it.
+"""What a run holds to its end, kept out of the cyclic garbage collector's passes while its rules run.
 
 CPython's collector walks every object it tracks on each pass over its oldest generation, and a run starts
-those passes as it allocates.  By the peer context a run holds its documents (or their peer records) and,
-in the rules, the peer index too: built once, held to the end, and walked again by every pass.  On the
-generated 10k corpus the context and rules stages made four such passes (0.2 s each) and 900 over the youngest
-generation: 0.87 s of their 7.7 s of CPU, and a pass over the oldest grows with what the run holds.
+those passes as it allocates.  By the rules a run holds its documents (or their peer records) and its peer
+index: built once, held to the end, and walked again by every pass.  On the generated 10k corpus the rules
+stage made one such pass (0.22 s) and 280 over the youngest generation (0.08 s), a pass over the oldest
+growing with what the run holds.
 
 `settled` moves every object alive when it starts into the collector's permanent generation (`gc.freeze`)
 and back when it ends (`gc.unfreeze`), and passes over the youngest generation less often (YOUNG_PASS): what
-the stage makes is still collected, what it found is not walked again.  A run's documents are trees freed by
-their reference counts, not by the collector, so nothing waits longer to be freed than the block lasts.
+the rules make is still collected, what they found is not walked again.  A run's documents are trees freed by
+their reference counts, not by the collector, so nothing waits longer to be freed than the block lasts.  The
+peer context is not settled: there the clustering's large arrays go with the collector's passes, and a frozen
+context build peaked 8 MiB higher at 10k (docs/notes/issue-10-speed-context.md).
 
 Nothing is done when the collector is off or something is frozen already (an enclosing `settled`, or a
 caller's own `gc.freeze`): the freeze and its end belong to whoever made it.  Asking whether something is

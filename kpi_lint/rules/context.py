@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from kpi_lint.config import Config
 from kpi_lint.lexicon import load_lexicon
-from kpi_lint.long_lived import settled
 from kpi_lint.model import Document
 from kpi_lint.rules.base import Rule, RuleContext
 
@@ -114,18 +113,17 @@ def build_context(
     InputError (one line) for a model file that cannot be used, LibraryError for a library file
     (--library) that cannot be read.
     """
-    with settled():  # the documents are held to the end of the run: not walked again by the collector
-        context = local_context(config, rules, copies)
-        used = _used(rules)
-        if PEERS in used:
-            from kpi_lint.cluster.peers import build_peer_index
+    context = local_context(config, rules, copies)
+    used = _used(rules)
+    if PEERS in used:
+        from kpi_lint.cluster.peers import build_peer_index
 
-            context.extras[PEERS] = build_peer_index(list(documents), block_map=block_map)
-        if SUGGESTER in used:
-            from kpi_lint.library.suggest import Suggester
+        context.extras[PEERS] = build_peer_index(list(documents), block_map=block_map)
+    if SUGGESTER in used:
+        from kpi_lint.library.suggest import Suggester
 
-            context.extras[SUGGESTER] = Suggester(
-                list(documents), context.extras[PEERS], context.extras.get(LIBRARY), context.lexicon
-            )
-        context.documents = list(documents)
+        context.extras[SUGGESTER] = Suggester(
+            list(documents), context.extras[PEERS], context.extras.get(LIBRARY), context.lexicon
+        )
+    context.documents = list(documents)
     return context
