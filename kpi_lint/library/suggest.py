@@ -422,7 +422,7 @@ class Suggester:
 def flagged(project: Project, level2: str, level3: str, value: str, period: str | None, lexicon: Lexicon) -> bool:
     """Whether any rule of the catalog reports the row (level2, level3, value) if added to the project."""
     from kpi_lint.rules.base import RuleContext
-    from kpi_lint.rules.engine import checked
+    from kpi_lint.rules.engine import run_rules
     from kpi_lint.rules.registry import all_rules
 
     ind = Indicator(
@@ -443,7 +443,7 @@ def flagged(project: Project, level2: str, level3: str, value: str, period: str 
     row_project = Project(name=project.name, form=project.form, line=1, column=1, indicators=[ind])
     doc = Document(path=SUGGESTION_PATH, layout=Layout.UNKNOWN, encoding="utf-8", projects=[row_project])
     rules = [r for r in all_rules() if r.family in VETTING_FAMILIES]
-    findings = checked([doc], rules, RuleContext(lexicon=lexicon, documents=[doc]))
+    findings = run_rules([doc], rules, RuleContext(lexicon=lexicon, documents=[doc]))
     return any(f.level3 == level3 and f.value == value for f in findings)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from kpi_lint.long_lived import settled
 from kpi_lint.model import Document
 from kpi_lint.rules.base import Finding, Rule, RuleContext
 
@@ -17,22 +16,8 @@ def run_rules(
 ) -> list[Finding]:
     """All findings of `rules` on `documents`, sorted by file, line, column and code.
 
-    `on_document` is called after each document (a progress bar on long runs).  The documents and the
-    context (its peer index) are held to the end of the run: the collector does not walk them again
-    while the rules run (kpi_lint.long_lived).
+    `on_document` is called after each document (a progress bar on long runs).
     """
-    with settled():
-        return checked(documents, rules, context, on_document)
-
-
-def checked(
-    documents: Sequence[Document],
-    rules: Sequence[type[Rule]],
-    context: RuleContext | None = None,
-    on_document: Callable[[Document], None] | None = None,
-) -> list[Finding]:
-    """`run_rules` as it is, for a small run inside another (a suggested row vetted by the catalog): asking
-    whether the collector is settled walks what it holds (`gc.get_freeze_count`), once per call."""
     ctx = context or RuleContext()
     if not ctx.documents:
         ctx.documents = list(documents)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from kpi_lint.config import Config
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import load_lexicon
-from kpi_lint.long_lived import settled
 from kpi_lint.read import iter_input_files
 from kpi_lint.read.files import Skipped
 from kpi_lint.rules.base import Finding, Rule, RuleContext
@@ -174,8 +173,7 @@ def check_files(
     peer_findings, context = _peer_findings(
         loaded.documents, config, rules, cache, peers_key, keep_context=keep_context, block_map=where.block_map
     )
-    with settled():  # the peer records and the peer index are held to the end: not walked again by the collector
-        stream = _reported(loaded.documents, local, peer_findings, rules, spill)
+    stream = _reported(loaded.documents, local, peer_findings, rules, spill)
     run = Run(loaded, stream, context if keep_context else None)
     if cache is not None and whole_key is not None:
         cache.put(RUNS, whole_key, Reported(run.findings, loaded.heads, loaded.errors))
@@ -257,13 +255,11 @@ def _peer_findings(
     rules_used = None if keep_context else peer_rules
     context = build_context(documents, config, rules_used, block_map=block_map, copies=cache)
     instances = [rule(context) for rule in peer_rules]
-    with settled():
-        for rule in instances:
-            rule.prepare(documents)
+    for rule in instances:
+        rule.prepare(documents)
     findings: Iterable[list[Finding]] = (document_findings(doc, instances) for doc in documents)
     if cache is not None and key is not None:
-        with settled():
-            findings = list(findings)
+        findings = list(findings)
         cache.put(PEERS, key, findings)
     return findings, context
 
