@@ -244,6 +244,10 @@ class Segmenter(jieba.Tokenizer):  # type: ignore[misc]
         return super().suggest_freq(segment, tune)  # type: ignore[no-any-return]
 
 
+# A word a segmenter adds to jieba's dictionary: the word, its frequency (None: jieba's suggestion), its tag.
+Entry = tuple[str, int | None, str | None]
+
+
 def new_tokenizer() -> Segmenter:
     """An initialised jieba tokenizer with its own copy of the default dictionary (to add words to)."""
     shards = _shards()
@@ -262,3 +266,42 @@ def plain_tokenizer() -> Segmenter:
         return Segmenter({}, shards.total, shards)
     freq, total = _base_dictionary()
     return Segmenter(freq, total)
+
+
+@lru_cache(maxsize=4)
+def with_words(entries: tuple[Entry, ...]) -> Segmenter:
+    """A segmenter over the default dictionary with `entries` added in order, one per distinct list of entries:
+    the clustering's (lexicons/userdict.txt) and a model's stored copy of the same words are one segmenter,
+    which merges the dictionary's entries a text needs once, and cuts a text both ask for once (`cut_words`)."""
+    seg = new_tokenizer()
+    for word, freq, tag in entries:
+        seg.add_word(word, freq, tag)
+    return seg
+
+
+@lru_cache(maxsize=16384)
+def cut_words(entries: tuple[Entry, ...], text: str) -> tuple[str, ...]:
+    """jieba's cut of `text` without its HMM under the dictionary `with_words(entries)`: a pure function of both,
+    remembered (the clustering cuts the run's names, the two shipped models the same names again)."""
+    return tuple(with_words(entries).lcut(text, HMM=False))
+
+
+class _Recorder(jieba.Tokenizer):  # type: ignore[misc]
+    """Records the words jieba's ``load_userdict`` adds, as ``add_word`` would add them (no dictionary loaded)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.initialized = True
+        self.entries: list[Entry] = []
+
+    def add_word(self, word: Any, freq: Any = None, tag: str | None = None) -> None:
+        self.entries.append((jieba.strdecode(word), None if freq is None else int(freq), tag))
+
+
+@lru_cache(maxsize=4)
+def userdict_entries(path: str) -> tuple[Entry, ...]:
+    """The words ``jieba.Tokenizer.load_userdict(path)`` adds, in order, read by jieba itself: `with_words` of
+    them is a segmenter that loaded the file."""
+    recorder = _Recorder()
+    recorder.load_userdict(path)
+    return tuple(recorder.entries)

@@ -149,3 +149,36 @@ def test_a_segmenter_remembers_the_texts_it_merged_and_forgets_them_past_its_bou
     remembering = Segmenter({}, shards.total, shards)
     assert remembering.lcut(lines[0]) == fresh.lcut(lines[0])
     assert lines[0] in remembering._ensured
+
+
+def test_the_user_dictionary_is_read_by_jieba_and_one_segmenter_serves_its_copies(tmp_path: Path) -> None:
+    """`userdict_entries` records what jieba's own `load_userdict` adds (frequencies as numbers, tags, a line of a
+    word alone, a byte-order mark), so `with_words` of it cuts as a tokenizer that loaded the file; a model's stored
+    copy of lexicons/userdict.txt is the same list, hence the same segmenter, and a name both cut is cut once."""
+    from kpi_lint.classify.api import category_predictor, vagueness_predictor
+    from kpi_lint.classify.fast_form import FastModel, TextBlock
+    from kpi_lint.cluster.normalize import TextNormalizer
+    from kpi_lint.segment import cut_words, userdict_entries, with_words
+
+    odd = tmp_path / "userdict.txt"
+    odd.write_text("\ufeff参保率不低于 7 n\n\n  医保待遇享受 \n一站式 3\n", encoding="utf-8")
+    assert userdict_entries(str(odd)) == (("参保率不低于", 7, "n"), ("医保待遇享受", None, None), ("一站式", 3, None))
+    userdict = str(ROOT / "lexicons" / "userdict.txt")
+    entries = userdict_entries(userdict)
+    assert len(entries) == 65 and entries[0] == ("参保率", 20, "n")
+    for path in (odd, Path(userdict)):
+        loaded = new_tokenizer()
+        loaded.load_userdict(str(path))
+        shared = with_words(userdict_entries(str(path)))
+        for text in ("城乡居民基本医疗保险参保率不低于95%", "医保待遇享受人次", "一站式结算覆盖率", "参保人员满意度"):
+            assert shared.lcut(text, HMM=False) == loaded.lcut(text, HMM=False)
+    for predictor in (category_predictor(), vagueness_predictor()):
+        assert predictor is not None and isinstance(predictor.model, FastModel)  # the cached form, as a run uses
+        stored = [b.tokenizer._key() for b, _ in predictor.model.blocks if isinstance(b, TextBlock) and b.tokenizer]
+        assert stored and all(key == entries for key in stored)
+    normalizer = TextNormalizer(userdict=userdict)
+    name = "城乡居民基本医疗保险参保率"
+    assert normalizer.tokens(name) == ["城乡居民", "基本医疗保险", "参保率"]
+    before = cut_words.cache_info().hits
+    assert cut_words(entries, name) == ("城乡居民", "基本医疗保险", "参保率")  # the model's cut of the same name
+    assert cut_words.cache_info().hits == before + 1

@@ -8,14 +8,10 @@ even if their ``lexicons/userdict.txt`` differs.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
-from kpi_lint.jieba_import import jieba
 from kpi_lint.read.source import fold
-from kpi_lint.segment import new_tokenizer
-
-Entry = tuple[str, int | None, str | None]
+from kpi_lint.segment import Entry, cut_words
 
 _SPACE = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -61,19 +57,10 @@ def read_userdict(path: Path | None) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-@lru_cache(maxsize=4)
-def _segmenter(entries: tuple[Entry, ...]) -> jieba.Tokenizer:
-    seg = new_tokenizer()
-    for word, freq, tag in entries:
-        seg.add_word(word, freq, tag)
-    return seg
-
-
-@lru_cache(maxsize=16384)
 def _words(entries: tuple[Entry, ...], text: str) -> tuple[str, ...]:
-    """The meaningful words of `text` under the dictionary `entries` (a pure function of both, remembered:
-    the two shipped models and the batch primes segment the same cells again)."""
-    return tuple(tok for tok in _segmenter(entries).lcut(text, HMM=False) if _meaningful(tok))
+    """The meaningful words of `text` under the dictionary `entries` (its cut is remembered: the two shipped
+    models and the batch primes segment the same cells again, the clustering cut most of them before)."""
+    return tuple(tok for tok in cut_words(entries, text) if _meaningful(tok))
 
 
 class TextNormalizer:

@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kpi_lint.cluster.concepts import Concept, concept_of, load_concepts
-from kpi_lint.jieba_import import jieba
 from kpi_lint.lexicon import Lexicon, load_heads, load_lexicon, read_pairs
 from kpi_lint.model import Document
 from kpi_lint.parse.numbering import NUMBER_END, ORDINAL_LONG
-from kpi_lint.segment import new_tokenizer
+from kpi_lint.segment import cut_words, userdict_entries
 from kpi_lint.vocab import BRACKETED
 
 # One administrative unit at the start of a department name: 吕梁市 / 离石区 / 古县.
@@ -145,14 +144,6 @@ def apply_synonym_rules(text: str, rules: SynonymRules) -> str:
         elif text.startswith(variant) and len(text) - len(variant) >= 2:
             text = canonical + text[len(variant) :]
     return text
-
-
-@lru_cache(maxsize=4)
-def _tokenizer(userdict: str | None) -> jieba.Tokenizer:
-    tokenizer = new_tokenizer()  # the dictionary already in memory, not read again
-    if userdict:
-        tokenizer.load_userdict(userdict)
-    return tokenizer
 
 
 @dataclass(frozen=True)
@@ -293,7 +284,9 @@ class TextNormalizer:
 
     def tokens(self, normalized: str) -> list[str]:
         """jieba words of a normalized text, function words dropped."""
-        words = _tokenizer(self.userdict).lcut(normalized, HMM=False)
+        # A segmenter with the words of the user dictionary, as the models' copies of those words give it: a
+        # name the clustering cut is not cut again for a model (kpi_lint.segment.with_words).
+        words = cut_words(userdict_entries(self.userdict) if self.userdict else (), normalized)
         return [w for w in words if w.strip() and w not in STOP_WORDS]
 
 
