@@ -1,6 +1,7 @@
 """Semantic resources and merge rules for the clustering, on the development pairs only (issue 13-cluster4).
 
     PYTHONPATH=.:bench .venv/bin/python -P bench/cluster_semantic.py [--boot 1000] [--variants NAME ...]
+        [--thresholds T ...] [--changes] [--e5-weight W ...] [--e5-blend] [--e5-cache FILE.npz]
 
 Each variant clusters the samples + wild set as the shipped exact path does (one block: TF-IDF of words,
 characters and value kinds → cosine distances → `_kept_apart_and_joined`'s vetoes and joins → a linkage cut
@@ -28,8 +29,9 @@ without a download; a variant whose package is not installed is skipped with a l
   - `e5 min`: distance = min(lexical, f(e5 cosine)) before the vetoes and joins (so every veto still sets 1),
     f linear, 0 at cosine 1 and DEFAULT_THRESHOLD at c*, the lowest cosine at which the train pairs of two
     different normalized texts that score at least c* are still ≥ 95 % `same` (train pairs only, no dev pair);
-  - `e5 near` (the `--e5-near` option): the same min, but only for pairs whose lexical distance is below
-    DEFAULT_THRESHOLD + `--e5-near` (e5 may only tip a pair that is lexically near the cut).
+  - `e5 blend` (`--e5-blend`; added after the pre-declared grid had failed, see
+    docs/notes/issue-13-e5-cluster.md): distance = lexical − k·(centred e5 cosine − m), k and m from a logistic
+    regression on train pairs; `e5 blend-min` takes the smaller of that and the lexical distance.
 
 Merge rules — average linkage lets one far member of a group (a near-duplicate joined at distance 0) push a
 third name away:
@@ -196,15 +198,13 @@ def cut_cosine(cosines: np.ndarray, same: np.ndarray, precision: float = 0.95) -
     return float(cosines[order][good.max()]) if len(good) else 1.0
 
 
-def e5_min_variant(cosine: np.ndarray, c_star: float, label: str, near: float | None = None) -> Variant:
+def e5_min_variant(cosine: np.ndarray, c_star: float, label: str) -> Variant:
     semantic = np.clip(DEFAULT_THRESHOLD * (1.0 - cosine) / (1.0 - c_star), 0.0, 1.0)
 
     def combine(lexical: np.ndarray) -> np.ndarray:
-        allowed = np.ones_like(lexical, dtype=bool) if near is None else lexical < DEFAULT_THRESHOLD + near
-        return np.where(allowed, np.minimum(lexical, semantic), lexical)
+        return np.minimum(lexical, semantic)
 
-    name = f"e5 min {label} c*={c_star:.3f}" if near is None else f"e5 near {near} {label} c*={c_star:.3f}"
-    return Variant(name, distance=combine)
+    return Variant(f"e5 min {label} c*={c_star:.3f}", distance=combine)
 
 
 def e5_variants(args: argparse.Namespace, texts: list[str], setup: object, pairs: object) -> list[Variant]:
@@ -227,7 +227,6 @@ def e5_variants(args: argparse.Namespace, texts: list[str], setup: object, pairs
         pair_cos = np.array([cosine[index[left[k]], index[right[k]]] for k in train])
         c_star = cut_cosine(pair_cos, same)
         out.append(e5_min_variant(cosine, c_star, label))
-        out += [e5_min_variant(cosine, c_star, label, near) for near in args.e5_near]
     if args.e5_blend:
         out += e5_blend_variants(centred(e5), texts, setup, pairs)
     return out
@@ -259,9 +258,10 @@ def e5_blend_variants(rows: np.ndarray, texts: list[str], setup: object, pairs: 
     b_lex, b_e5 = model.coef_[0]
     k = float(-b_e5 / b_lex)
     m = float(cosine[i, j].mean())
-    print(f"  e5 blend: {len(train)} train pairs ({int(same.sum())} same); coefficients lexical {b_lex:+.2f}, "
-          f"e5 {b_e5:+.2f} → k {k:.3f}, m {m:.3f}")
-    blend = np.clip(lexical - k * (cosine - m), 0.0, 1.0)  # lexical here only sets the scale; the pair's own is used
+    print(
+        f"  e5 blend: {len(train)} train pairs ({int(same.sum())} same); coefficients lexical {b_lex:+.2f}, "
+        f"e5 {b_e5:+.2f} → k {k:.3f}, m {m:.3f}"
+    )
 
     def both(lex: np.ndarray) -> np.ndarray:
         return np.clip(lex - k * (cosine - m), 0.0, 1.0)
@@ -269,7 +269,6 @@ def e5_blend_variants(rows: np.ndarray, texts: list[str], setup: object, pairs: 
     def pull(lex: np.ndarray) -> np.ndarray:
         return np.minimum(lex, both(lex))
 
-    del blend
     return [Variant(f"e5 blend k={k:.2f}", distance=both), Variant(f"e5 blend-min k={k:.2f}", distance=pull)]
 
 
@@ -381,8 +380,9 @@ def main() -> None:
     parser.add_argument("--thresholds", type=float, nargs="*", default=list(THRESHOLDS))
     parser.add_argument("--changes", action="store_true", help="list the pairs whose decision moves")
     parser.add_argument("--e5-weight", type=float, nargs="*", default=[0.5, 1.0])
-    parser.add_argument("--e5-blend", action="store_true", help="also the post-hoc blend variants (see e5_blend_variants)")
-    parser.add_argument("--e5-near", type=float, nargs="*", default=[])
+    parser.add_argument(
+        "--e5-blend", action="store_true", help="also the post-hoc blend variants (see e5_blend_variants)"
+    )
     parser.add_argument("--e5-cache", type=Path, default=Path("/tmp/s26/13-e5-cluster/e5-normalized.npz"))
     args = parser.parse_args()
     pairs = development_pairs()
