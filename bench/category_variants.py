@@ -247,13 +247,23 @@ E5_STORE = E5Store()
 
 
 class E5Block(BaseEstimator, TransformerMixin):  # type: ignore[misc]
-    """The name column → its 384 e5 columns (dense, L2-normalised)."""
+    """The name column → its 384 e5 columns (dense, L2-normalised). `center`: minus the training names' mean
+    vector, then L2-normalised again (e5's cosines are crowded: half of all pairs of corpus names are above 0.90, so
+    most of each vector is the part every name shares)."""
+
+    def __init__(self, center: bool = False) -> None:
+        self.center = center
 
     def fit(self, X: Any, y: Any = None) -> E5Block:
+        self.mean_ = E5_STORE.matrix(X.iloc[:, 0]).mean(axis=0) if self.center else None
         return self
 
     def transform(self, X: Any) -> np.ndarray:
-        return E5_STORE.matrix(X.iloc[:, 0] if X.ndim == 2 else X)
+        vectors = E5_STORE.matrix(X.iloc[:, 0] if X.ndim == 2 else X)
+        if self.mean_ is None:
+            return vectors
+        moved = vectors - self.mean_
+        return moved / np.maximum(np.linalg.norm(moved, axis=1, keepdims=True), 1e-12)
 
 
 class E5Neighbours(BaseEstimator, TransformerMixin):  # type: ignore[misc]
@@ -280,9 +290,9 @@ class E5Neighbours(BaseEstimator, TransformerMixin):  # type: ignore[misc]
         return votes / np.maximum(weights.sum(axis=1, keepdims=True), 1e-12)
 
 
-def _e5(weight: float, c: float = 10.0) -> Pipeline:
+def _e5(weight: float, c: float = 10.0, center: bool = False) -> Pipeline:
     """The shipped pipeline plus the name's e5 vector at `weight` (issue 13-e5-category)."""
-    return _with_block(_pipeline(c=c), "e5", E5Block(), ["level3"], weight)
+    return _with_block(_pipeline(c=c), "e5", E5Block(center), ["level3"], weight)
 
 
 def _e5_alone(c: float) -> Pipeline:
@@ -375,6 +385,13 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     "e5_alone_c100": lambda: _e5_alone(100.0),
     "e5_knn": lambda: _e5_neighbours(1.0),
     "e5_knn_2": lambda: _e5_neighbours(2.0),
+    "e5_knn_half": lambda: _e5_neighbours(0.5),
+    "e5_1_c3": lambda: _e5(1.0, 3.0),
+    "e5_1_c30": lambda: _e5(1.0, 30.0),
+    "e5_alone_c1000": lambda: _e5_alone(1000.0),
+    "names_only": lambda: _pipeline(Features(text=("level3",), cues=("level3",))),
+    "e5_centered": lambda: _e5(1.0, center=True),
+    "e5_centered_2": lambda: _e5(2.0, center=True),
 }
 
 
