@@ -20,7 +20,19 @@ def cue_text(values: Iterable[object]) -> str:
 
 def cue_row(text: str, lists: Sequence[Sequence[str]]) -> list[float]:
     """One 0/1 value per cue list: does `text` hold any of its words?"""
-    return [float(pattern.search(text) is not None) for pattern in _patterns(tuple(tuple(w) for w in lists))]
+    return cue_matches(text, cue_patterns(lists))
+
+
+def cue_patterns(lists: Sequence[Sequence[str]]) -> tuple[re.Pattern[str], ...]:
+    """The patterns `cue_row` searches `lists` with, one per list (remembered per distinct lists). A caller that
+    asks of many texts with the same lists holds them (`cue_matches`): the memo's key is every word of the lists,
+    built and hashed again on each call — half of a row's cue test."""
+    return _patterns(tuple(tuple(w) for w in lists))
+
+
+def cue_matches(text: str, patterns: Sequence[re.Pattern[str]]) -> list[float]:
+    """`cue_row` with the lists' patterns (`cue_patterns`) in hand."""
+    return [float(pattern.search(text) is not None) for pattern in patterns]
 
 
 @lru_cache(maxsize=8)

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from kpi_lint.classify.cells import model_row
-from kpi_lint.classify.cue_words import cue_row, cue_text
+from kpi_lint.classify.cue_words import cue_matches, cue_patterns, cue_text
 from kpi_lint.classify.persist import ModelMeta
 from kpi_lint.classify.tokenize import JiebaTokenizer, TextNormalizer
 
@@ -180,8 +180,16 @@ class CueBlock:
         return len(self.lists)
 
     def features(self, row: Row) -> Features:
-        values = cue_row(cue_text(row[c] for c in self.columns), self.lists)
+        values = cue_matches(cue_text(row[c] for c in self.columns), self._patterns())
         return {j: v for j, v in enumerate(values) if v}
+
+    def _patterns(self) -> tuple[re.Pattern[str], ...]:
+        """The lists' patterns (`cue_patterns`), found once per block rather than looked up again for every row;
+        held beside the fields, out of the block's comparison and of what a form file stores."""
+        held = self.__dict__.get("_held_patterns")
+        if held is None or held[0] is not self.lists:
+            held = self.__dict__["_held_patterns"] = (self.lists, cue_patterns(self.lists))
+        return held[1]  # type: ignore[no-any-return]
 
 
 Block = TextBlock | OneHotBlock | CueBlock

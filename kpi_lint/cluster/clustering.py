@@ -221,6 +221,7 @@ def cluster_texts(
         if progress is not None:
             progress(len(unique))
         return TextClusters(unique, labels, exact)
+    _import_scikit_learn(blocks_here=block_map is None or len(unique) > block_size)
     from scipy import sparse
 
     frame = segment(unique, normalizer, kinds if with_kinds else None)
@@ -241,6 +242,18 @@ def cluster_texts(
         if before <= block_size or int(labels.max(initial=0)) + 1 == before:
             break  # one exact pass over every cluster, or nothing more joined
     return TextClusters(unique, _renumber(labels), vectors)
+
+
+def _import_scikit_learn(blocks_here: bool) -> None:
+    """SciPy, pandas and the scikit-learn modules the clustering of more than EXACT_MOST texts uses, imported with
+    the cyclic collector paused (kpi_lint.collector: a run imports them after reading every file, and the import
+    would set off full passes over all it read); `blocks_here`: the blocks are clustered in this process (the
+    clustering modules too)."""
+    from kpi_lint.collector import import_paused
+
+    vectors = ("scipy.sparse", "pandas", "sklearn.compose", "sklearn.feature_extraction.text", "sklearn.pipeline")
+    clustering = ("sklearn.cluster", "sklearn.metrics.pairwise", "threadpoolctl") if blocks_here else ()
+    import_paused(*vectors, "sklearn.preprocessing", *clustering)
 
 
 def _cluster_rows(

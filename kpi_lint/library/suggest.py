@@ -296,13 +296,14 @@ class Suggester:
                 continue
             if fitting is not None and (ind.parsed or parse_value(ind.value)).kind not in fitting:
                 continue  # 成本指标 "预算控制率 ≥95": not a cost
+            concept = self.concept_of(ind)
+            if concept is None or concept.level2 != level2:
+                continue  # a row misfiled here is no model (asked first: a look-up, where `cut_row` may segment)
             # Where its table breaks off: found once per project, not once per row asked.
             at_break = self._breaks.get(key, lambda: break_place(entry[1]))
             if cut_row(ind, entry[1], self.lexicon.directory, at_break):
                 continue  # "…宣传教育费、文物保 | 59万元": a name or value the page or the excerpt cut is no model
-            concept = self.concept_of(ind)
-            if concept is not None and concept.level2 == level2:  # a row misfiled here is no model
-                rows.append(ind)
+            rows.append(ind)
         return tuple(rows)
 
     def concept_of(self, ind: Indicator) -> Concept | None:

@@ -3,7 +3,8 @@ samples and with the shipped lexicons (issue 10: per-core speed of the rules, ou
 
 from __future__ import annotations
 
-from kpi_lint.classify.cue_words import cue_row
+from kpi_lint.classify.cue_words import cue_matches, cue_patterns, cue_row
+from kpi_lint.classify.fast_form import CueBlock
 from kpi_lint.lexicon import load_lexicon
 from kpi_lint.parse.common import squash
 from kpi_lint.rules.consistency.kpi404_misfiled_indicator import UNIT_COST_FILE
@@ -90,3 +91,15 @@ def test_distinct_keeps_first_seen_order_and_each_strings_index() -> None:
     strings, index = _distinct(["满意度=≥90%", "资金到位率=100%", "满意度=≥90%"])
     assert strings == ["满意度=≥90%", "资金到位率=100%"]
     assert index.tolist() == [0, 1, 0]
+
+
+def test_a_cue_block_holds_its_patterns_and_answers_as_cue_row() -> None:
+    lists = (("及时", "按期"), (), ("",), ("满意",))
+    block = CueBlock(columns=("level3", "value"), lists=lists)
+    row = {"level3": "群众 满意度", "value": "按期完成"}
+    assert block.features(row) == {0: 1.0, 2: 1.0, 3: 1.0}
+    assert cue_matches("群众满意度按期完成", cue_patterns(lists)) == cue_row("群众满意度按期完成", lists)
+    assert block._patterns() is block._patterns()  # found once per block
+    block.lists = (("完成",),)  # other lists: their own patterns, not the held ones
+    assert block.features(row) == {0: 1.0}
+    assert block == CueBlock(columns=("level3", "value"), lists=(("完成",),))  # what it holds is no field
