@@ -8,7 +8,6 @@ even if their ``lexicons/userdict.txt`` differs.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from kpi_lint.read.source import fold
 from kpi_lint.segment import Entry, cut_words
@@ -40,21 +39,6 @@ _MEANINGFUL = re.compile("[^\\W_]|[" + re.escape("".join(sorted(_KEEP_SYMBOLS)))
 
 def _meaningful(token: str) -> bool:
     return _MEANINGFUL.search(token) is not None
-
-
-def read_userdict(path: Path | None) -> tuple[Entry, ...]:
-    """The entries of a jieba user dictionary (``word [freq] [pos]`` a line)."""
-    if path is None or not path.is_file():
-        return ()
-    entries: list[Entry] = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        parts = raw.split()
-        if not parts or parts[0].startswith("#"):
-            continue
-        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-        tag = parts[2] if len(parts) > 2 else None
-        entries.append((parts[0], freq, tag))
-    return tuple(entries)
 
 
 def _words(entries: tuple[Entry, ...], text: str) -> tuple[str, ...]:

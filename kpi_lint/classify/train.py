@@ -35,9 +35,10 @@ from kpi_lint.classify.defaults import DEFAULT_FOLDS
 from kpi_lint.classify.persist import Model, ModelMeta
 from kpi_lint.classify.pipelines import DEFAULT_C, Features, build_pipeline, label_order
 from kpi_lint.classify.split import DocumentSplit
-from kpi_lint.classify.tokenize import read_userdict, squash
+from kpi_lint.classify.tokenize import squash
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import load_lexicon
+from kpi_lint.segment import Entry, userdict_entries
 
 if TYPE_CHECKING:
     from kpi_lint.classify.calibration import ClaimGate
@@ -113,8 +114,11 @@ def _round(x: float) -> float:
     return round(float(x), 4)
 
 
-def _userdict() -> tuple[tuple[str, int | None, str | None], ...]:
-    return read_userdict(load_lexicon().userdict)
+def _userdict() -> tuple[Entry, ...]:
+    """The user words a model is fitted with: the lexicon's user dictionary as jieba itself reads it (the clustering's
+    segmenter reads the same file the same way, kpi_lint.segment)."""
+    path = load_lexicon().userdict
+    return userdict_entries(str(path)) if path is not None and path.is_file() else ()
 
 
 def _folds(set_: TrainingSet, groups: list[str], wanted: int) -> int:
