@@ -58,3 +58,23 @@ def test_rarer_full_passes_keeps_a_larger_threshold_the_caller_set() -> None:
         assert gc.get_threshold()[2] == 1000
     finally:
         gc.set_threshold(*before)
+
+
+def test_a_run_through_the_api_gives_the_caller_their_collector_back() -> None:
+    from pathlib import Path
+
+    from kpi_lint.cli.common import load_documents
+    from kpi_lint.config import Config
+    from kpi_lint.run.checking import check_files
+
+    sample = Path(__file__).resolve().parents[1] / "corpus" / "000_ddaa44b2c1d0d458.txt"
+    before = gc.get_threshold()
+    gc.set_threshold(500, 7, 9)
+    try:
+        assert len(load_documents([sample], progress=False).documents) == 1
+        assert gc.get_threshold() == (500, 7, 9)
+        assert len(check_files([sample], Config()).loaded.documents) == 1
+        assert gc.get_threshold() == (500, 7, 9)
+        assert gc.isenabled()
+    finally:
+        gc.set_threshold(*before)
