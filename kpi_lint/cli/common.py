@@ -22,7 +22,6 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from kpi_lint.collector import rarer_full_passes
 from kpi_lint.config import Config
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import Lexicon
@@ -161,7 +160,7 @@ def load_documents(
     loaded.skipped = [item for item in items if isinstance(item, Skipped)]
     readable = [item for item in items if not isinstance(item, Skipped)]
     show = long_run(len(readable)) if progress is None else progress
-    with progress_bar("解析", show) as bar, rarer_full_passes():
+    with progress_bar("解析", show) as bar:
         task = bar.add_task("parse", total=len(readable))
         for item in readable:
             parsed = item if isinstance(item, InputError) else parse_file(item, lexicon)
