@@ -870,7 +870,9 @@ class FormReader:
         draft.block = BlockReader(header, self.vocab)
         self._header_width = 0  # a header gathered from several lines has no printed width to compare
         draft.block.labels_before = before
-        draft.block.value_kind = lambda text: parse_value(text, self.lexicon).kind
+        lexicon = self.lexicon  # not `self`: a block holding its reader would make a reference cycle, and the
+        # whole reading (rows, cells, drafts) would wait for a full pass of the cyclic collector to be freed
+        draft.block.value_kind = lambda text: parse_value(text, lexicon).kind
         if header.streamed and self._header_closed:
             # The header's row closed before the block's first cell: that cell opens a row.
             draft.block.row_break(closes=True)

@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kpi_lint.collector import import_paused
 from kpi_lint.errors import InputError
 from kpi_lint.grid import Block, LeftOut
 from kpi_lint.model import Layout
 from kpi_lint.read.mhtml import is_mhtml, mhtml_page
 from kpi_lint.read.sniff import Damaged, cut_off, sniff
 from kpi_lint.read.source import SourceText, decode_bytes, read_bytes, source_from_text
+
+# A reader's libraries are imported on its first file, with the cyclic collector paused
+# (kpi_lint.collector): mid-run, an import's new objects would set off full passes over what the run holds.
+_XLSX_LIBRARIES = ("openpyxl", "python_calamine", "lxml.etree")
 
 
 @dataclass
@@ -36,19 +41,23 @@ def read_blocks(path: str | Path) -> Blocks:
         raise InputError(name, f"不支持的文件类型：{kind}")
     try:
         if kind is Layout.PDF:
+            import_paused("kpi_lint.read.pdf_reader", "pdfplumber")
             from kpi_lint.read.pdf_reader import read_pdf
 
             return Blocks(kind, "pdf", read_pdf(data, name))
         if kind is Layout.DOCX:
+            import_paused("kpi_lint.read.docx_reader", "docx")
             from kpi_lint.read.docx_reader import read_docx
 
             return Blocks(kind, "docx", read_docx(data))
         if kind is Layout.XLSX:
+            import_paused("kpi_lint.read.xlsx_reader", *_XLSX_LIBRARIES)
             from kpi_lint.read.xlsx_reader import read_xlsx
 
             sheets = read_xlsx(data)
             return Blocks(kind, "xlsx", sheets.blocks, left_out=sheets.left_out)
         if kind is Layout.XLS:
+            import_paused("kpi_lint.read.xlsx_reader", *_XLSX_LIBRARIES)
             from kpi_lint.read.xlsx_reader import read_xls
 
             sheets = read_xls(data)
@@ -67,6 +76,7 @@ def read_blocks(path: str | Path) -> Blocks:
     else:
         text, encoding = decode_bytes(data, name)
     if kind is Layout.HTML:
+        import_paused("kpi_lint.read.html_reader", "lxml.html")
         from kpi_lint.read.html_reader import read_html
 
         try:

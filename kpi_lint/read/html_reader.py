@@ -69,41 +69,44 @@ def read_html(text: str) -> list[Block]:
     if title is not None:
         _add_lines(blocks, counter, [title.text_content()])
     lines: list[str] = [""]
+    body = root.find(".//body")
+    _walk(body if body is not None else root, blocks, counter, lines)
+    _flush(blocks, counter, lines)
+    return blocks
 
-    def flush() -> None:
-        _add_lines(blocks, counter, lines)
-        lines[:] = [""]
 
-    def walk(node: object) -> None:
-        tag = getattr(node, "tag", None)
-        if not isinstance(tag, str) or tag in _SKIPPED_TAGS:
-            if getattr(node, "tail", None):
-                lines[-1] += node.tail  # type: ignore[attr-defined]
-            return
-        if tag == "table":
-            flush()
-            for table in node.iter("table"):  # type: ignore[attr-defined]
-                counter["table"] += 1  # a table laid out inside another one's cell: a grid of its own
-                blocks.append(_table(table, counter))
-        else:
-            block = tag in _BLOCK_TAGS
-            if block:
-                flush()
-            if tag == "br":
-                lines.append("")
-            if getattr(node, "text", None):
-                lines[-1] += node.text  # type: ignore[attr-defined]
-            for child in node:  # type: ignore[attr-defined]
-                walk(child)
-            if block:
-                flush()
+# The walks are functions of the module, not closures of their callers: a recursive closure refers to
+# itself, a reference cycle that would hold what it gathers until a full pass of the cyclic collector.
+def _flush(blocks: list[Block], counter: dict[str, int], lines: list[str]) -> None:
+    _add_lines(blocks, counter, lines)
+    lines[:] = [""]
+
+
+def _walk(node: object, blocks: list[Block], counter: dict[str, int], lines: list[str]) -> None:
+    tag = getattr(node, "tag", None)
+    if not isinstance(tag, str) or tag in _SKIPPED_TAGS:
         if getattr(node, "tail", None):
             lines[-1] += node.tail  # type: ignore[attr-defined]
-
-    body = root.find(".//body")
-    walk(body if body is not None else root)
-    flush()
-    return blocks
+        return
+    if tag == "table":
+        _flush(blocks, counter, lines)
+        for table in node.iter("table"):  # type: ignore[attr-defined]
+            counter["table"] += 1  # a table laid out inside another one's cell: a grid of its own
+            blocks.append(_table(table, counter))
+    else:
+        block = tag in _BLOCK_TAGS
+        if block:
+            _flush(blocks, counter, lines)
+        if tag == "br":
+            lines.append("")
+        if getattr(node, "text", None):
+            lines[-1] += node.text  # type: ignore[attr-defined]
+        for child in node:  # type: ignore[attr-defined]
+            _walk(child, blocks, counter, lines)
+        if block:
+            _flush(blocks, counter, lines)
+    if getattr(node, "tail", None):
+        lines[-1] += node.tail  # type: ignore[attr-defined]
 
 
 def _add_lines(blocks: list[Block], counter: dict[str, int], lines: list[str]) -> None:
@@ -170,18 +173,19 @@ def _owner(tr: object) -> object:
 def _own_text(td: object) -> str:
     """The text of a cell without the text of tables nested in it (those are grids of their own)."""
     parts: list[str] = []
-
-    def walk(node: object) -> None:
-        if getattr(node, "tag", None) == "table" and node is not td:
-            if getattr(node, "tail", None):
-                parts.append(node.tail)  # type: ignore[attr-defined]
-            return
-        if getattr(node, "text", None):
-            parts.append(node.text)  # type: ignore[attr-defined]
-        for child in node:  # type: ignore[attr-defined]
-            walk(child)
-        if node is not td and getattr(node, "tail", None):
-            parts.append(node.tail)  # type: ignore[attr-defined]
-
-    walk(td)
+    _own_parts(td, td, parts)
     return "".join(parts)
+
+
+def _own_parts(node: object, td: object, parts: list[str]) -> None:
+    """`_own_text`'s walk from `node` inside the cell `td` (a function of the module: see `_walk`)."""
+    if getattr(node, "tag", None) == "table" and node is not td:
+        if getattr(node, "tail", None):
+            parts.append(node.tail)  # type: ignore[attr-defined]
+        return
+    if getattr(node, "text", None):
+        parts.append(node.text)  # type: ignore[attr-defined]
+    for child in node:  # type: ignore[attr-defined]
+        _own_parts(child, td, parts)
+    if node is not td and getattr(node, "tail", None):
+        parts.append(node.tail)  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kpi_lint.collector import import_paused
 from kpi_lint.errors import InputError
 from kpi_lint.han import HAN
 from kpi_lint.lazy_re import lazy_compile
@@ -99,10 +100,13 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        utf8_error = exc
+        # Without its traceback: kept, the traceback's frame (which holds `data` and the error) would make
+        # a reference cycle, freed only by a full pass of the cyclic collector.
+        utf8_error = exc.with_traceback(None)
     # Chinese text that is not UTF-8 is GB18030/GBK or Big5: left free, charset-normalizer sometimes
     # names a Japanese code page for a GB file (euc_jis_2004), and decodes it as mojibake.
-    from charset_normalizer import from_bytes  # on first use: most files are UTF-8
+    import_paused("charset_normalizer")  # on first use (most files are UTF-8), the collector paused
+    from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=list(_CJK_FAMILY)).best()
     if best is None and (gb_text := _gb18030_text(data, utf8_error)) is not None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kpi_lint.collector import rarer_full_passes
 from kpi_lint.config import Config
 from kpi_lint.errors import InputError
 from kpi_lint.lexicon import load_lexicon
@@ -145,12 +146,13 @@ def check_files(
         if isinstance(entry, FileResult) and index not in missed:
             results[index], local_of[index] = _kept(entry, shared), spill.put(entry.findings)
     fresh = where.file_map([str(paths_read[i]) for i in misses], spec)
-    for index, result in zip(misses, fresh, strict=True):
-        if cache is not None and index in keys:
-            cache.put(FILES, keys[index], result)
-        results[index], local_of[index] = _kept(result, shared), spill.put(result.findings)
-        if on_file is not None:
-            on_file()
+    with rarer_full_passes():  # the file tasks' documents die with their task, not in cycles
+        for index, result in zip(misses, fresh, strict=True):
+            if cache is not None and index in keys:
+                cache.put(FILES, keys[index], result)
+            results[index], local_of[index] = _kept(result, shared), spill.put(result.findings)
+            if on_file is not None:
+                on_file()
     del shared
     if misses:  # files were parsed (here with --jobs 1): the peer phase parses nothing, nor runs a local rule
         forget_reading_memos(load_lexicon(spec.lexicons))
