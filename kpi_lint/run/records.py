@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TypeVar, overload
 
 from kpi_lint.errors import InputError
-from kpi_lint.model import Document, Indicator, Located, ParsedValue, ParseProblem, Project
+from kpi_lint.model import Document, Indicator, Located, ParsedValue, ParseProblem, Project, RowHead
 from kpi_lint.read.files import Skipped
 from kpi_lint.rules.base import Finding
 
@@ -210,10 +210,9 @@ def peer_record(doc: Document) -> Document:
     return replace(doc, narrative=[], projects=[peer_project(p) for p in doc.projects])
 
 
-# The text fields of an indicator; equal texts of a run's peer records are held once (SharedValues).
+# The text fields of an indicator a row holds itself; equal texts of a run's peer records are held once
+# (SharedValues), and so are those of its head (project, period), with the head.
 _TEXT_FIELDS = (
-    "project",
-    "period",
     "level1",
     "level2",
     "level3",
@@ -238,12 +237,12 @@ class SharedValues:
 
     A file task's record holds its own copy of every text and place it read; across a run most of them
     repeat (the 满意度 rows, "≥95%", a merged 二级指标 cell's place over its rows, the 目标表!A7 of an
-    office file) and the peer phase holds them all.  Equal values are interchangeable (texts, places
-    and parsed values are immutable, compared by value), so each record's are replaced by the first
-    equal one seen.  An empty list or dict of a record (a project's dropped narrative and aims, the
-    categories it did not leave unsplit …) becomes the run's one empty list or dict: the parent only
-    reads the records (the readers alone fill these, in the file task).  Built per run, dropped when the
-    file tasks are done.
+    office file) and the peer phase holds them all.  Equal values are interchangeable (texts, places,
+    parsed values and row heads are immutable, compared by value), so each record's are replaced by the
+    first equal one seen: the rows of one table of a project share one `RowHead`.  An empty list or
+    dict of a record (a project's dropped narrative and aims, the categories it did not leave unsplit …)
+    becomes the run's one empty list or dict: the parent only reads the records (the readers alone fill
+    these, in the file task).  Built per run, dropped when the file tasks are done.
     """
 
     def __init__(self) -> None:
@@ -252,6 +251,7 @@ class SharedValues:
         self._places: dict[Located, Located] = {}
         # Keyed by repr: 100.0 and 100, 0.0 and -0.0 compare equal but print differently.
         self._parsed: dict[str, ParsedValue] = {}
+        self._heads: dict[RowHead, RowHead] = {}
         self._empty_list: list[object] = []
         self._empty_dict: dict[object, object] = {}
 
@@ -273,6 +273,7 @@ class SharedValues:
                 setattr(holder, name, self._empty_dict)
 
     def _indicator(self, ind: Indicator) -> None:
+        ind.head = self._head(ind.head)
         for name in _TEXT_FIELDS:
             text = getattr(ind, name)
             if text is not None:
@@ -286,6 +287,20 @@ class SharedValues:
             return
         for key, place in places:
             ind.spans[key] = place
+
+    def _head(self, head: RowHead) -> RowHead:
+        shared = self._heads.get(head)
+        if shared is None:
+            texts = self._texts
+            period = texts.setdefault(head.period, head.period) if head.period is not None else None
+            shared = self._heads[head] = RowHead(
+                texts.setdefault(head.path, head.path),
+                texts.setdefault(head.project, head.project),
+                head.form,
+                period,
+                head.reading,
+            )
+        return shared
 
     def _parsed_value(self, parsed: ParsedValue) -> ParsedValue:
         key = repr(parsed)
