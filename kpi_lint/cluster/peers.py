@@ -208,7 +208,6 @@ class PeerIndex:
     def __init__(self, clusters: ClusterSet, documents: Sequence[Document]) -> None:
         self.clusters = clusters
         self._projects: list[_PeerProject] = []
-        self._rows: dict[ProjectKey, list[Member]] = defaultdict(list)
         self._path_of: dict[tuple[str, int], str] = {}
         self._unit_by_path: dict[str, str] = {}
         frames = []
@@ -228,12 +227,16 @@ class PeerIndex:
                 self._projects.append(_PeerProject(key, unit, cats))
                 self._path_of[(proj.name, proj.line)] = doc.path
                 frames.append(self._project_row(proj))
+        rows: defaultdict[ProjectKey, list[Member]] = defaultdict(list)
         for cluster in clusters.clusters:
             for m in cluster.members:
-                self._rows[(m.path, m.project, m.project_line)].append(m)
-        self._named: dict[tuple[str, str], list[ProjectKey]] = defaultdict(list)  # projects of one name in a file
-        for key in self._rows:
-            self._named[key[:2]].append(key)
+                rows[(m.path, m.project, m.project_line)].append(m)
+        named: defaultdict[tuple[str, str], list[ProjectKey]] = defaultdict(list)
+        for key in rows:
+            named[key[:2]].append(key)
+        # Held through the peer phase, one of each a project: tuples (no spare room, one block each).
+        self._rows: dict[ProjectKey, tuple[Member, ...]] = {key: tuple(members) for key, members in rows.items()}
+        self._named = {name: tuple(keys) for name, keys in named.items()}  # the projects of one name in a file
         self._index_of = {p.key: i for i, p in enumerate(self._projects)}
         self._stats_cache: Recent[tuple[int, str, str | None, bool, float | None], _PeerStats | None] = Recent(
             UNIT_ANSWERS
@@ -542,7 +545,7 @@ class PeerIndex:
         """A peer project's rows under `level2` worth copying; cached, as every project asks its neighbours."""
 
         def rows() -> list[Member]:
-            return _drop_truncated([m for m in self._rows.get(key, []) if m.level2 == level2 and _fits(m, fitting)])
+            return _drop_truncated([m for m in self._rows.get(key, ()) if m.level2 == level2 and _fits(m, fitting)])
 
         return self._rows_cache.get((key, level2), rows)
 

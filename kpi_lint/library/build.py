@@ -6,6 +6,7 @@ import itertools
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from kpi_lint.cluster.groups import ClusterSet, document_unit
 from kpi_lint.library.model import Concept, Library, NameUse, Occurrence, ValueRange
@@ -67,13 +68,29 @@ def run_concepts(documents: Sequence[Document], clusters: ClusterSet) -> tuple[L
     rows: dict[int, list[tuple[str, str | None, str]]] = defaultdict(list)  # cluster → name, category, unit
     for cid, ind, unit in _clustered(documents, clusters):
         rows[cid].append((strip_marks(ind.level3 or ""), ind.level2, unit))
+    # What is not made is empty in every concept: one empty list and one empty dict for all of them (seven
+    # containers a concept, held to the end of the run, about one concept for every three rows).  Nothing fills
+    # a concept of the run's library: the suggestions only read it.
+    empty_list: list[Any] = []
+    empty_dict: dict[str, int] = {}
     by_cluster: dict[int, Concept] = {}
     order: dict[int, tuple[int, int, str]] = {}  # as `_build` sorts: rows, units, name
     for cid, used in rows.items():
         canonical = _canonical(Counter(name for name, _, _ in used))
         filed = Counter(level2 for _, level2, _ in used if level2)
         level2 = filed.most_common(1)[0][0] if filed else None
-        by_cluster[cid] = Concept(id=cid, name=canonical, level2=level2)
+        by_cluster[cid] = Concept(
+            id=cid,
+            name=canonical,
+            level2=level2,
+            names=empty_list,
+            ranges=empty_list,
+            level2_counts=empty_dict,
+            kinds=empty_dict,
+            departments=empty_dict,
+            documents=empty_dict,
+            occurrences=empty_list,
+        )
         order[cid] = (-len(used), -len({unit for _, _, unit in used}), canonical)
     del rows
     concepts = sorted(by_cluster.values(), key=lambda c: order[c.id])
@@ -170,6 +187,7 @@ def value_ranges(parsed: Sequence[tuple[Occurrence, ParsedValue]]) -> list[Value
 
 
 def _renumber(concept: Concept, new_id: int) -> Concept:
-    concept.occurrences = [o.renumbered(new_id) for o in concept.occurrences]
+    if concept.occurrences:  # (an empty list stays the one it is: run_concepts' shared empty)
+        concept.occurrences = [o.renumbered(new_id) for o in concept.occurrences]
     concept.id = new_id
     return concept

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TypeVar, overload
 
 from kpi_lint.errors import InputError
-from kpi_lint.model import Document, Indicator, Located, ParsedValue, ParseProblem, Project
+from kpi_lint.model import Document, Indicator, Located, ParsedValue, ParseProblem, Project, RowHead
 from kpi_lint.read.files import Skipped
 from kpi_lint.rules.base import Finding
 
@@ -43,15 +43,17 @@ class PeerSpans(MutableMapping[str, Located]):
     """The places of a peer record's row: the mapping `Indicator.spans` is, over PEER_SPANS only, held
     in slots instead of a dict (184 bytes a row, held for every row of a run).
 
-    The 一级 and 二级 labels are printed once over many rows: their places are one shared `Located`
-    each.  The row's own cells, its 三级指标 and 指标值, are placed nowhere else, and the row itself
-    holds part of them: the 三级指标's text, line and column are the row's `level3`, `line` and `column`
-    (the readers place a row at its 三级指标 cell), the 指标值's text the row's `value`.  Bound to its row
-    (`bind`), a PeerSpans keeps only what the row lacks (the anchors, the value's line and column) and
-    makes a `Located` when one is asked for (an equal one each time); a place the row cannot give back,
-    or any place of an unbound PeerSpans, is held whole.  The parent only reads a record's rows (SharedValues
-    swaps in equal values), so what is read off the row is what the place printed; a copy of the row
-    (`replace`) shares these spans, bound to the row they were read from.
+    The 一级 and 二级 labels are printed once over many rows (a merged cell): their places are one shared
+    `Located` each.  A table that prints the labels again on every row (one row a line) places them on the
+    row's own line: such a place, printing the row's own label text on its line in a text file, is held as
+    its column alone and made again when asked for.  The row's own cells, its 三级指标 and 指标值, are placed
+    nowhere else, and the row itself holds part of them: the 三级指标's text, line and column are the row's
+    `level3`, `line` and `column` (the readers place a row at its 三级指标 cell), the 指标值's text the row's
+    `value`.  Bound to its row (`bind`), a PeerSpans keeps only what the row lacks (the anchors, the value's
+    line and column, a label's column) and makes a `Located` when one is asked for (an equal one each time);
+    a place the row cannot give back, or any place of an unbound PeerSpans, is held whole.  The parent only
+    reads a record's rows (SharedValues swaps in equal values), so what is read off the row is what the place
+    printed; a copy of the row (`replace`) shares these spans, bound to the row they were read from.
 
     Keys iterate in the order they were set, as a dict's; a key outside PEER_SPANS cannot be set.
     """
@@ -67,8 +69,9 @@ class PeerSpans(MutableMapping[str, Located]):
         self._level3: Located | str | None = None
         self._value: Located | str | None = None
         self._value_line = self._value_column = 0
-        self.level1: Located | None = None
-        self.level2: Located | None = None
+        # A label's place, or its column when it prints the row's label on the row's line (no anchor).
+        self.level1: Located | int | None = None
+        self.level2: Located | int | None = None
         for key, place in places:
             self[key] = place
 
@@ -95,8 +98,12 @@ class PeerSpans(MutableMapping[str, Located]):
             row = self._row
             assert row is not None and row.value is not None
             return Located(row.value, self._value_line, self._value_column, held)
-        place: Located = getattr(self, key)
-        return place
+        label: Located | int = getattr(self, key)
+        if isinstance(label, Located):
+            return label
+        row = self._row
+        assert row is not None  # a column is held only for a bound row
+        return Located(getattr(row, key), row.line, label)
 
     def __getitem__(self, key: str) -> Located:
         if key in self._keys:
@@ -127,7 +134,8 @@ class PeerSpans(MutableMapping[str, Located]):
             self._value = place.anchor if own else place
             self._value_line, self._value_column = place.line, place.column
         else:
-            setattr(self, key, place)
+            own = row is not None and place.anchor is None and (place.text, place.line) == (getattr(row, key), row.line)
+            setattr(self, key, place.column if own else place)
 
     def __delitem__(self, key: str) -> None:
         if key not in self._keys:
@@ -210,9 +218,9 @@ def peer_record(doc: Document) -> Document:
     return replace(doc, narrative=[], projects=[peer_project(p) for p in doc.projects])
 
 
-# The text fields of an indicator; equal texts of a run's peer records are held once (SharedValues).
+# The text fields of an indicator a row holds itself; equal texts of a run's peer records are held once
+# (SharedValues), and so are those of its head (path, project), with the head.
 _TEXT_FIELDS = (
-    "project",
     "period",
     "level1",
     "level2",
@@ -238,12 +246,12 @@ class SharedValues:
 
     A file task's record holds its own copy of every text and place it read; across a run most of them
     repeat (the 满意度 rows, "≥95%", a merged 二级指标 cell's place over its rows, the 目标表!A7 of an
-    office file) and the peer phase holds them all.  Equal values are interchangeable (texts, places
-    and parsed values are immutable, compared by value), so each record's are replaced by the first
-    equal one seen.  An empty list or dict of a record (a project's dropped narrative and aims, the
-    categories it did not leave unsplit …) becomes the run's one empty list or dict: the parent only
-    reads the records (the readers alone fill these, in the file task).  Built per run, dropped when the
-    file tasks are done.
+    office file) and the peer phase holds them all.  Equal values are interchangeable (texts, places,
+    parsed values and row heads are immutable, compared by value), so each record's are replaced by the
+    first equal one seen: the rows of one project share one `RowHead`.  An empty list or
+    dict of a record (a project's dropped narrative and aims, the categories it did not leave unsplit …)
+    becomes the run's one empty list or dict: the parent only reads the records (the readers alone fill
+    these, in the file task).  Built per run, dropped when the file tasks are done.
     """
 
     def __init__(self) -> None:
@@ -252,6 +260,7 @@ class SharedValues:
         self._places: dict[Located, Located] = {}
         # Keyed by repr: 100.0 and 100, 0.0 and -0.0 compare equal but print differently.
         self._parsed: dict[str, ParsedValue] = {}
+        self._heads: dict[RowHead, RowHead] = {}
         self._empty_list: list[object] = []
         self._empty_dict: dict[object, object] = {}
 
@@ -273,6 +282,7 @@ class SharedValues:
                 setattr(holder, name, self._empty_dict)
 
     def _indicator(self, ind: Indicator) -> None:
+        ind.head = self._head(ind.head)
         for name in _TEXT_FIELDS:
             text = getattr(ind, name)
             if text is not None:
@@ -286,6 +296,14 @@ class SharedValues:
             return
         for key, place in places:
             ind.spans[key] = place
+
+    def _head(self, head: RowHead) -> RowHead:
+        shared = self._heads.get(head)
+        if shared is None:
+            texts = self._texts
+            path, project = texts.setdefault(head.path, head.path), texts.setdefault(head.project, head.project)
+            shared = self._heads[head] = RowHead(path, project, head.form, head.reading)
+        return shared
 
     def _parsed_value(self, parsed: ParsedValue) -> ParsedValue:
         key = repr(parsed)

@@ -27,6 +27,10 @@ def test_a_row_has_the_concept_of_its_position_in_the_library_with_rows(
         (c.id, c.name, c.level2) for c in library.concepts
     ]
     assert not any(c.occurrences or c.names or c.ranges for c in run_library.concepts)
+    # What is not made is the run's one empty list and one empty dict, in every concept (seven containers each).
+    lists = {id(x) for c in run_library.concepts for x in (c.names, c.ranges, c.occurrences)}
+    dicts = {id(x) for c in run_library.concepts for x in (c.level2_counts, c.kinds, c.departments, c.documents)}
+    assert len(lists) == len(dicts) == 1 and not run_library.concepts[0].level2_counts
     # One concept per cluster is held through the peer phase: in slots, no instance dict each.
     assert not any(hasattr(c, "__dict__") for c in run_library.concepts)
     assert len(by_cluster) == len(library.concepts)

@@ -41,6 +41,15 @@ def test_peer_spans_take_only_the_peer_fields_and_read_a_rows_own_places_off_the
     assert spans["value"] == place and spans["value"] is not place and spans["value"].text is row.value
     assert spans.get("level3") == Located("满意度", 12, 20, "表1 行12 格2") and spans["level3"].text is row.level3
     assert spans["level1"] is label  # a label printed over many rows: its one shared place
+    # A label printed again on the row's own line (a table of one row a line) in a text file: its column is held,
+    # an equal place made when asked, its text the row's string; printed in other words, it is held whole.
+    own_label = Located("产出指标", 12, 1)
+    spans["level1"] = own_label
+    assert spans.level1 == 1 and spans["level1"] == own_label and spans["level1"].text is row.level1
+    worded = Located("一、产出指标", 12, 1)
+    spans["level1"] = worded
+    assert spans["level1"] is worded
+    spans["level1"] = label
     # The value's cell on a line below the name's: its line is held, its text still the row's.
     below = Located("≥95%", 13, 4)
     spans["value"] = below
@@ -71,3 +80,11 @@ def test_a_peer_record_binds_each_rows_places_to_the_row_and_holds_none_of_its_o
         held = [getattr(ind.spans, name) for name in ("_level3", "_value")]
         assert not any(isinstance(h, Located) for h in held)
         assert "level3" not in ind.spans or ind.spans["level3"].text is ind.level3
+    # 004 prints a group's labels on the line of its first row: 75 of its 79 label places are held as their
+    # column; the 4 that print "服务对象满意度" (read as 服务对象满意度指标) are held whole.
+    labels = [(ind, key) for ind in record.indicators for key in ("level1", "level2") if key in ind.spans]
+    columns = [(ind, key) for ind, key in labels if isinstance(getattr(ind.spans, key), int)]
+    assert (len(labels), len(columns)) == (79, 75)
+    assert all(ind.spans[key].line == ind.line and ind.spans[key].text is getattr(ind, key) for ind, key in columns)
+    whole = {ind.spans[key].text for ind, key in labels if (ind, key) not in columns}
+    assert whole == {"服务对象满意度"}
