@@ -12,9 +12,10 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kpi_lint.cli.typer_app import app as _app
+if TYPE_CHECKING:
+    import typer
 
 # command name → module that registers it
 COMMAND_MODULES = {
@@ -60,11 +61,19 @@ def load_commands(names: Iterable[str] | None = None) -> None:
         importlib.import_module(f"kpi_lint.cli.{module}")
 
 
+def _typer_app() -> typer.Typer:
+    """The root application (imported when a command, a help page or a usage error needs it: typer, click and
+    rich take ≈ 0.1 s to import and the app as long again to run; `kpi-lint --version` needs neither)."""
+    from kpi_lint.cli.typer_app import app
+
+    return app
+
+
 def __getattr__(name: str) -> Any:
     # `from kpi_lint.cli import app` (tests, embedding) gets the app with every command.
     if name == "app":
         load_commands()
-        return _app
+        return _typer_app()
     raise AttributeError(name)
 
 
@@ -74,7 +83,7 @@ def summary_group() -> Any:
 
     from kpi_lint.cli.typer_app import ChineseCommand
 
-    group = get_group(_app)
+    group = get_group(_typer_app())
     for name, summary in COMMAND_SUMMARIES.items():
         group.add_command(ChineseCommand(name=name, help=summary))
     return group
@@ -83,6 +92,11 @@ def summary_group() -> Any:
 def main() -> None:
     args = sys.argv[1:]
     command = next((arg for arg in args if not arg.startswith("-")), None)
+    if args == ["--version"]:  # the root's own eager option, as the app prints it (typer_app._version)
+        from kpi_lint import __version__
+
+        print(f"kpi-lint {__version__}")
+        return
     if command is None and "--version" in args:
         load_commands([])  # the version is the root's own option: no command module is needed
     elif command is None:
@@ -90,7 +104,7 @@ def main() -> None:
         summary_group()()
     else:
         load_commands([command] if command in COMMAND_MODULES else None)
-    _app()
+    _typer_app()()
 
 
 __all__ = ["COMMAND_MODULES", "COMMAND_SUMMARIES", "app", "load_commands", "main", "summary_group"]

@@ -59,6 +59,23 @@ def test_version_imports_no_heavy_library() -> None:
     assert report == {"code": 0, "heavy": []}
 
 
+def test_version_alone_imports_not_even_the_command_line_library() -> None:
+    """`kpi-lint --version` prints what the typer app's eager option prints, without importing typer or rich."""
+    from typer.testing import CliRunner
+
+    from kpi_lint import __version__
+    from kpi_lint.cli import app
+
+    assert imported("--version", modules=("typer", "click", "rich")) == {"code": 0, "heavy": []}
+    probe = subprocess.run(
+        [sys.executable, "-m", "kpi_lint", "--version"], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    through_app = CliRunner().invoke(app, ["--version"])
+    assert probe.stdout == through_app.output == f"kpi-lint {__version__}\n"
+    # with another option the app reads the line as before
+    assert imported("--version", "--help", modules=("typer",)) == {"code": 0, "heavy": ["typer"]}
+
+
 def test_help_lists_every_command_without_heavy_libraries() -> None:
     report = imported("--help")
     assert report["heavy"] == []
