@@ -76,6 +76,13 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)} or {text}
 
 
+def centred(vectors: np.ndarray) -> np.ndarray:
+    """Rows minus their mean, L2-normalised again (e5's cosines are crowded: most of each vector is shared)."""
+    rows = vectors.astype(float)
+    out = rows - rows.mean(axis=0)
+    return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
@@ -88,9 +95,7 @@ class PairFeatures:
         # Optional (issue 13-e5-cluster): raw and centred e5 cosines of the texts (rows of `e5` follow `texts`).
         self.e5: tuple[np.ndarray, np.ndarray] | None = None
         if e5 is not None:
-            raw = e5.astype(float)
-            centre = raw - raw.mean(axis=0)
-            centre /= np.linalg.norm(centre, axis=1, keepdims=True)
+            raw, centre = e5.astype(float), centred(e5)
             self.e5 = (raw @ raw.T, centre @ centre.T)
         texts: list[str] = setup.texts  # type: ignore[attr-defined]
         self.texts = texts

@@ -69,7 +69,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _corpus import corpus_documents, wild_documents  # noqa: E402
 from cluster_dev import development_pairs  # noqa: E402
-from cluster_pair_model import _dev_documents, bootstrap_gains, f1, predictions  # noqa: E402
+from cluster_pair_model import _dev_documents, bootstrap_gains, centred, f1, predictions  # noqa: E402
 
 from kpi_lint.cluster.clustering import _kept_apart_and_joined  # noqa: E402
 from kpi_lint.cluster.evaluation import _setup  # noqa: E402
@@ -133,11 +133,6 @@ def e5_vectors(texts: list[str], cache: Path) -> np.ndarray | None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         np.savez(cache, texts=np.array(list(known)), vectors=np.stack(list(known.values())))
     return np.stack([known[t] for t in texts])
-
-
-def centred(vectors: np.ndarray) -> np.ndarray:
-    out = vectors.astype(float) - vectors.mean(axis=0)
-    return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
 @dataclass
