@@ -60,7 +60,8 @@ COLUMNS = ["doc", "level1", "level3", "value", "printed_level2", "label", "predi
 ERROR_VERDICTS = ("text_decides", "printed_decides", "label_doubt")
 SAMPLE_VERDICTS = ("clear", "printed_decides", "label_doubt")
 KEY = ("doc", "level1", "level3", "value", "label")
-AMBIGUOUS = "ambiguous, no print"  # a text_decides note that starts so: two readings, no print, the labeller's choice
+AMBIGUOUS = "ambiguous, no print"  # a text_decides note so marked: two readings and no print that decides (none, or one
+# the labeller rejected as a misfiling): the label is the labeller's choice, which a text model can learn only as a habit
 # (title, verdicts counted right, leave the AMBIGUOUS text_decides wrong, relabel label_doubt rows to my_label)
 LADDER = [
     ("as it is", (), False, False),
