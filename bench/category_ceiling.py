@@ -60,8 +60,9 @@ COLUMNS = ["doc", "level1", "level3", "value", "printed_level2", "label", "predi
 ERROR_VERDICTS = ("text_decides", "printed_decides", "label_doubt")
 SAMPLE_VERDICTS = ("clear", "printed_decides", "label_doubt")
 KEY = ("doc", "level1", "level3", "value", "label")
-AMBIGUOUS = "ambiguous, no print"  # a text_decides note so marked: two readings and no print that decides (none, or one
-# the labeller rejected as a misfiling): the label is the labeller's choice, which a text model can learn only as a habit
+# A text_decides note so marked: two readings and no print that decides (none, or one the labeller rejected as a
+# misfiling): the label is the labeller's choice, which a text model can learn only as a habit.
+AMBIGUOUS = "ambiguous, no print"
 # (title, verdicts counted right, leave the AMBIGUOUS text_decides wrong, relabel label_doubt rows to my_label)
 LADDER = [
     ("as it is", (), False, False),
@@ -185,6 +186,8 @@ def figures(check: bool) -> None:
         print(f"  {short(t)} → {short(p)}: {sum(count.values()):3d}  ({cells})")
     by_label = Counter(short(r["label"]) for r in errors if r["verdict"] == "text_decides")
     print("text_decides errors by label: " + ", ".join(f"{c} {k}" for c, k in by_label.most_common()))
+    marked = sum(r["verdict"] == "text_decides" and r["note"].startswith(AMBIGUOUS) for r in errors)
+    print(f"text_decides errors marked {AMBIGUOUS!r}: {marked}")
 
     filing_breakdown(errors)
     names = [c for c in CATEGORY_LABELS if support[c]]
