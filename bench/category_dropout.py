@@ -1,6 +1,6 @@
 """Issue 13-category-ceiling, part 2: "level1 dropout" for the category model, judged on train + dev only.
 
-    PYTHONPATH=. .venv/bin/python -P bench/category_dropout.py [VARIANT …] [--seeds 5]
+    PYTHONPATH=. .venv/bin/python -P bench/category_dropout.py [VARIANT …] [--seeds 5] [--routed]
 
 Each variant is the shipped pipeline fitted on its training rows plus a copy of each with the filing columns blanked
 (`level1`, or `level1` and `kind`), the copies weighted w relative to the originals. The weights are scaled so that
@@ -11,6 +11,8 @@ Prediction is unchanged: the rows as printed.
 Printed per variant, by bench/category_subjects.py's paired grouped CV (5-fold StratifiedGroupKFold by document,
 seeds 0 … N−1, the shipped pipeline on the same folds): macro-F1 over all train + dev rows and over the rows with
 no printed 二级 (the unfiled ones), paired gains (mean ± population std), per-class F1 pooled, and train → dev.
+`--routed` also scores, post hoc (it was not in the keep rule of docs/notes/issue-13-category-ceiling.md), each variant
+answering only the rows with no printed 一级 and the shipped pipeline the rest, from the same out-of-fold predictions.
 Nothing here reads the test split.
 """
 
