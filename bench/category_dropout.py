@@ -152,7 +152,7 @@ def test_look() -> None:
         "printed 二级": ~unfiled,
     }
     for name, rows in groups.items():
-        idx = np.flatnonzero(rows)
+        idx = np.flatnonzero(rows).tolist()
         t = [truth[i] for i in idx]
         a, b = macro(t, [plain[i] for i in idx]), macro(t, [mixed[i] for i in idx])
         print(f"  {name} ({len(idx)} rows): shipped {a:.4f}  routed {b:.4f}  ({b - a:+.4f})")
