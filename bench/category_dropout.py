@@ -38,9 +38,12 @@ from category_choices import train_dev_rows  # noqa: E402
 from category_external import macro  # noqa: E402
 from category_subjects import fit_predict, grouped_cv, per_class, shipped, train_to_dev  # noqa: E402
 
+from kpi_lint.classify.api import predict_frame  # noqa: E402
 from kpi_lint.classify.data import TrainingSet  # noqa: E402
+from kpi_lint.classify.persist import load_model  # noqa: E402
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, DEFAULT_C, build_pipeline  # noqa: E402
 from kpi_lint.classify.split import read_split  # noqa: E402
+from kpi_lint.classify.tasks import CATEGORIES_CSV, SPLIT_CSV, category_set  # noqa: E402
 from kpi_lint.classify.train import _userdict  # noqa: E402
 
 
@@ -122,6 +125,46 @@ def routed_dev(make: Callable[[], Pipeline], set_: TrainingSet, blank: np.ndarra
     return macro(list(y[dev]), mixed)
 
 
+def test_look() -> None:
+    """The one test look pre-registered in docs/notes/issue-13-routed-dropout.md: the shipped pipeline and
+    `level1_w0.5`, both fitted on every train + dev row, and the routed answer (the variant on rows with no printed
+    一级) on the test rows; macro-F1 and per class, overall, by row group and by test set."""
+    full = category_set([CATEGORIES_CSV])
+    split = read_split(SPLIT_CSV)
+    fit = full.subset(split.rows(full.docs, "train", "dev"))
+    judged = full.subset(split.rows(full.docs, "test"))
+    truth = list(judged.labels)
+    plain = fit_predict(shipped, fit.features, list(fit.labels), judged.features)
+    variant = fit_predict(VARIANTS["level1_w0.5"], fit.features, list(fit.labels), judged.features)
+    model = load_model(ROOT / "models" / "category.skops")
+    shipped_model = [label for label, _ in predict_frame(model, judged.features)]
+    blank = np.asarray(judged.features["level1"] == "")
+    mixed = [v if b else p for p, v, b in zip(plain, variant, blank, strict=True)]
+    print(f"test: {len(set(judged.docs))} documents, {len(truth)} rows; {int(blank.sum())} with no printed 一级")
+    same = sum(a == b for a, b in zip(plain, shipped_model, strict=True))
+    print(f"the refit shipped pipeline answers as models/category.skops on {same} of {len(truth)} rows")
+    unfiled = np.asarray([f == "" for f in judged.filed])
+    groups = {
+        "all rows": np.ones(len(truth), dtype=bool),
+        "no printed 一级 (routed)": blank,
+        "printed 一级": ~blank,
+        "no printed 二级": unfiled,
+        "printed 二级": ~unfiled,
+    }
+    for name, rows in groups.items():
+        idx = np.flatnonzero(rows).tolist()
+        t = [truth[i] for i in idx]
+        a, b = macro(t, [plain[i] for i in idx]), macro(t, [mixed[i] for i in idx])
+        print(f"  {name} ({len(idx)} rows): shipped {a:.4f}  routed {b:.4f}  ({b - a:+.4f})")
+    print(f"  per class, shipped: {per_class(truth, plain)}")
+    print(f"  per class, routed:  {per_class(truth, mixed)}")
+    for name, docs in split.test_sets:
+        idx = [i for i, d in enumerate(judged.docs) if d in set(docs)]
+        t = [truth[i] for i in idx]
+        a, b = macro(t, [plain[i] for i in idx]), macro(t, [mixed[i] for i in idx])
+        print(f"  test set {name} ({len(idx)} rows): shipped {a:.4f}  routed {b:.4f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("variants", nargs="*", default=list(VARIANTS))
@@ -131,7 +174,16 @@ def main() -> None:
         action="store_true",
         help="also score, post hoc, each variant used only on rows with no printed 一级 (the shipped one elsewhere)",
     )
+    parser.add_argument("--first-seed", type=int, default=0, help="the first shuffle's seed (default 0)")
+    parser.add_argument(
+        "--test-look",
+        action="store_true",
+        help="the one test look of docs/notes/issue-13-routed-dropout.md (routed level1_w0.5 against shipped)",
+    )
     args = parser.parse_args()
+    if args.test_look:
+        test_look()
+        return
     set_ = train_dev_rows()
     with_filing = train_dev()
     if not (set_.features.equals(with_filing.features[set_.features.columns]) and set_.labels == with_filing.labels):
@@ -140,14 +192,14 @@ def main() -> None:
     truth = list(set_.labels)
     rows, seeds = len(truth), args.seeds
     print(f"train + dev: {len(set(set_.docs))} documents, {rows} rows, {int(mask.sum())} with no printed 二级")
-    base, base_pooled = grouped_cv(shipped, set_, seeds)
+    base, base_pooled = grouped_cv(shipped, set_, seeds, args.first_seed)
     base_unfiled = unfiled_scores(truth, base_pooled, mask, seeds)
     dev, dev_classes = train_to_dev(shipped, set_)
     print(f"shipped: grouped CV {np.mean(base):.4f} ± {np.std(base):.4f}; unfiled rows {np.mean(base_unfiled):.4f}")
     print(f"  cv per class (pooled): {per_class(truth * seeds, base_pooled)}")
     print(f"  train → dev documents: {dev:.4f}  ({dev_classes})")
     for name in args.variants:
-        scores, pooled = grouped_cv(VARIANTS[name], set_, seeds)
+        scores, pooled = grouped_cv(VARIANTS[name], set_, seeds, args.first_seed)
         unfiled = unfiled_scores(truth, pooled, mask, seeds)
         diff = np.asarray(scores) - np.asarray(base)
         diff_unfiled = np.asarray(unfiled) - np.asarray(base_unfiled)

@@ -141,12 +141,14 @@ def per_class(truth: list[str], predicted: list[str]) -> str:
     return " ".join(f"{c[:2]} {v:.3f}" for c, v in zip(present, f, strict=True))
 
 
-def grouped_cv(make: Callable[[], Pipeline], set_: TrainingSet, seeds: int) -> tuple[list[float], list[str]]:
-    """Macro-F1 per shuffle, and every shuffle's predictions pooled (for per-class F1)."""
+def grouped_cv(
+    make: Callable[[], Pipeline], set_: TrainingSet, seeds: int, first: int = 0
+) -> tuple[list[float], list[str]]:
+    """Macro-F1 per shuffle (seeds `first` … `first` + `seeds` − 1), and every shuffle's predictions pooled."""
     y, groups = np.asarray(set_.labels), np.asarray(set_.docs)
     scores: list[float] = []
     pooled: list[str] = []
-    for seed in range(seeds):
+    for seed in range(first, first + seeds):
         predicted = np.empty(len(y), dtype=object)
         for fit_rows, held in StratifiedGroupKFold(5, shuffle=True, random_state=seed).split(set_.features, y, groups):
             fit = set_.features.iloc[fit_rows]
