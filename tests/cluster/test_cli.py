@@ -96,10 +96,13 @@ def test_threshold_and_min_size() -> None:
     assert len(loose) < len(tight)
     big = json.loads(run("cluster", *SAMPLES, "-f", "json", "--min-size", "10").stdout)
     # 参保率 of any population is one public-service coverage (lexicons/cluster_concepts.txt, the pair guide's G7a):
-    # 城乡居民基本医疗保险参保率 ×2, 城乡医疗救助对象参保率 ×6, 大学毕业生医疗保险参保率 ×2.
+    # 城乡居民基本医疗保险参保率 ×2, 城乡医疗救助对象参保率 ×6, 大学毕业生医疗保险参保率 ×2. One effect for one group is
+    # one class (cluster_concepts.txt, G7c; issue 13-cluster-populations): 减轻城乡医疗救助人员经济负担 ×6 joins
+    # 减轻困难群众医疗费用负担 ×2, its cut 减轻困难群众医疗费 ×2 and 减轻困难人群医疗费用负担 ×1.
     assert [(c["label"], c["size"]) for c in big] == [
         ("群众满意度", 51),
         ("政策知晓率", 14),
+        ("减轻城乡医疗救助人员经济负担", 11),
         ("城乡医疗救助对象参保率", 10),
     ]
 
@@ -129,8 +132,9 @@ def test_cluster_csv_html_and_table(tmp_path: Path) -> None:
     assert text.startswith("<!DOCTYPE html>") and "<table>" in text and "群众满意度" in text
     assert "<script" not in text and "http" not in text  # self-contained
     table = run("cluster", *SAMPLES, "--min-size", "10")
-    # three: 参保率 of any population is one (lexicons/cluster_concepts.txt, test_threshold_and_min_size)
-    assert table.exit_code == 0 and "群众满意度" in table.stdout and "共 3 个簇" in table.stdout
+    # four: 参保率 of any population is one, and so is 减轻困难群众医疗负担 (lexicons/cluster_concepts.txt,
+    # test_threshold_and_min_size)
+    assert table.exit_code == 0 and "群众满意度" in table.stdout and "共 4 个簇" in table.stdout
 
 
 def test_missing_path_exits_2_with_one_line() -> None:

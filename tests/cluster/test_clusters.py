@@ -154,10 +154,16 @@ def test_ids_follow_size_and_every_indicator_is_placed(clusters: ClusterSet, doc
     # table (离休干部、二等乙级伤残军人数, a cluster of its own) is no data to group (Indicator.reading); 170 since the
     # pair guide's concept classes (lexicons/cluster_concepts.txt) joined 9 clusters to others: 印刷宣传资料 (医保政策
     # 宣传资料 joins), 参保率 (three populations), 补助发放时间 (three payouts), 设备购置数量 (服务器 / 电脑 /
-    # 办公设备), 信息系统正常运行率 (医保 / 医疗), 预算 with 成本 … (test_concepts.py).
-    assert len(clusters.clusters) == 170
-    # 17 before the concept classes: 参保率 and 补助发放时间 now span units (both joined across projects of 000 / 001)
-    assert sum(len(c.units) > 1 for c in clusters.clusters) == 19
+    # 办公设备), 信息系统正常运行率 (医保 / 医疗), 预算 with 成本 … (test_concepts.py); 165 since the population lexicon
+    # and the effect classes (issue 13-cluster-populations, test_populations.py): 贫困人口 / 贫困人员 / 稳定脱贫人口人数
+    # join 建档立卡贫困户(人数), 特困人口 joins 特困人员, 防返贫致贫检测对象人数 joins 易返贫致贫人数,
+    # 减轻城乡医疗救助人员 经济负担 joins 减轻困难群众医疗费用负担 (−6), while 001's cut 缓解建档立卡贫 leaves its
+    # complete form 级解建档立卡贫困户参保, now 缓解脱贫户参保 (+1: the cut falls inside a rewritten name; see the
+    # note).
+    assert len(clusters.clusters) == 165
+    # 17 before the concept classes: 参保率 and 补助发放时间 now span units (both joined across projects of 000 / 001);
+    # 19 before the population lexicon: the 脱贫人口 names (000, 001, 004) and the 监测对象 names (000, 004) now do
+    assert sum(len(c.units) > 1 for c in clusters.clusters) == 21
 
 
 def test_an_unseen_indicator_is_found_by_its_text(clusters: ClusterSet) -> None:
@@ -186,8 +192,11 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     # trailing number (贫困人口参保县4 is 贫困人口参保县); 209 before 000's garbled row (离休干部、二等乙级伤残军人数)
     # was left out (Indicator.reading); 208 until the pair guide's concept classes (lexicons/cluster_concepts.txt)
     # made 11 texts one with others: 医保政策宣传资料 / 印刷 / 印刷宣传资料 / 宣传资料印刷, three 参保率, three
-    # 补助发放时间, 服务器数量 / 购置办公设备数量 / 购置电脑数量, two 信息系统正常运行, 预算 / 成本
-    assert len(texts) == 197
+    # 补助发放时间, 服务器数量 / 购置办公设备数量 / 购置电脑数量, two 信息系统正常运行, 预算 / 成本; 197 until the
+    # population lexicon and the effect classes (issue 13-cluster-populations) made 8 more one: 特困人口 / 特困人员,
+    # 易返贫致贫人数 / 防返贫致贫检测对象人数, 贫困人口 / 贫困人员 / 建档立卡贫困户, 稳定脱贫人口人数 /
+    # 建档立卡贫困户人数, four 减轻…负担
+    assert len(texts) == 189
     # 41 at threshold 0.40; 36 before the pair 培训次数 / 医保业务培训次数 became one text; 35 before issue 13l's
     # 完成及时率 → 及时完成率 parted 及时率 (003's bare 及时性) and 完成及时率
     # 32 after issue 13n: 贫困人口参保县4 became 贫困人口参保县 (its 3 pairs are one text now), and
@@ -195,16 +204,20 @@ def test_blocked_clustering_agrees_with_the_exact_one(docs: list[Document]) -> N
     # 13-cluster: 印刷数量 joins the printed copies, 完成率 / 支付完成率, 完成时间 / 遗属困难补助发放完成时间); 35 since
     # 村级卫生室数量 / 稽查卫生室数量 are two counts (issue 13-cluster2, other_objects); 32 since the concept classes
     # (lexicons/cluster_concepts.txt) made three of those pairs one text each (印刷 / 印刷宣传资料 / 宣传资料印刷,
-    # 医保信息系统正常运行率 / 医疗信息系统正常运行)
-    assert len(same_exact) == 32
+    # 医保信息系统正常运行率 / 医疗信息系统正常运行); 29 since the population lexicon and the effect classes (issue
+    # 13-cluster-populations): the three 减轻…负担 pairs are one text (−3), 建档立卡贫困户 / …人数 / …参保县级 became
+    # 脱贫户 / 脱贫户人数 (−2) and the cut 脱贫户参保县级 joined the cuts 脱贫户参保县 / …县级财政人 / …县级财政补 (+3),
+    # and 001's cut 缓解建档立卡贫 left its complete form, now 缓解脱贫户参保 (−1: the cut falls inside a rewritten
+    # name)
+    assert len(same_exact) == 29
     for block_size in (20, 40):
         blocked = cluster_texts(texts, normalizer, kinds=kinds, per=per, block_size=block_size)
         same_blocked = _same_pairs(texts, blocked.labels.tolist())
-        assert len(same_blocked & same_exact) >= 31  # 32 today: k-means draws may differ on another machine
+        assert len(same_blocked & same_exact) >= 28  # 29 today: k-means draws may differ on another machine
         assert len(same_blocked - same_exact) <= 1  # 0 today
         label = dict(zip(texts, blocked.labels, strict=True))
         assert label["医保信息系统正常运"] == label["信息系统正常运行率"]
-        assert label["贫困人口参保县"] == label["贫困人口参保县级财政补"]
+        assert label["脱贫户参保县"] == label["脱贫户参保县级财政补"]  # 贫困人口参保县 / …县级财政补 as printed
         assert label["信息系统验收合格率"] != label["信息系统正常运行率"]
 
 
@@ -280,7 +293,11 @@ def test_the_merge_pass_compares_clusters_by_their_known_signature(docs: list[Do
     """Blocks of 10 over the samples' 209 names: the merge passes cluster the first pass's clusters, each stood for
     by its first member and its most common known signature.  建档立卡贫困户 stands for itself, its cut
     建档立卡贫困户参保县级 and 建档立卡贫困户人数: as 计数/人, which clashes with a rate, not as "unknown" (two of
-    three members), which clashes with nothing (as before issue 13-cluster2)."""
+    three members), which clashes with nothing (as before issue 13-cluster2).  Since the population lexicon
+    (issue 13-cluster-populations) 建档立卡贫困户, 贫困人口 and 贫困人员 are the text 脱贫户, which the first pass
+    puts in a block of its own (脱贫户人数 joins it in a merge pass), and the cut 脱贫户参保县级 goes with the other
+    cuts of its name (脱贫户参保县 …).  The bare 特困人员 (000; 特困人口 is the same text now) stands for itself and
+    004's 特困人员人数: as 计数/人."""
     normalizer = TextNormalizer.for_documents(docs)
     members, _ = collect_members(docs, normalizer)
     texts = sorted({m.text for m in members})
@@ -293,12 +310,14 @@ def test_the_merge_pass_compares_clusters_by_their_known_signature(docs: list[Do
 
     blocked = cluster_texts(texts, normalizer, kinds=kinds, per=per, block_size=10, block_map=blocks)
     label = dict(zip(texts, blocked.labels.tolist(), strict=True))
-    assert label["建档立卡贫困户"] == label["建档立卡贫困户人数"] == label["建档立卡贫困户参保县级"]
+    assert label["脱贫户"] == label["脱贫户人数"] != label["脱贫户参保县级"]
     first, *merges = seen
     assert len(first) == len(texts) and merges  # the first pass saw every name; at least one merge pass ran
-    assert first["建档立卡贫困户"] == UNKNOWN
-    assert all(m["建档立卡贫困户"] == Signature("计数/人") for m in merges if "建档立卡贫困户" in m)
-    assert any("建档立卡贫困户" in m for m in merges)
+    assert label["特困人员"] == label["特困人员人数"]
+    group = ("人群/特困",)  # the name's population (cluster_contrasts.txt), the same for every member
+    assert first["特困人员"] == Signature(contrast=group) and not first["特困人员"].known
+    assert all(m["特困人员"] == Signature("计数/人", contrast=group) for m in merges if "特困人员" in m)
+    assert any("特困人员" in m for m in merges)
 
 
 def _same_pairs(texts: list[str], labels: list[int]) -> set[tuple[str, str]]:

@@ -43,9 +43,11 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("长期护理人员标准（元）", "长期护理人员标准"),  # 000: a unit in brackets
         ("机关运转率（%）", "机关运行率"),  # 003; 运转 → 运行 (issue 13n)
         ("生态效益指标", "生态效益"),  # 003: a category word as the indicator
-        ("级解建档立卡贫困户参保", "缓解建档立卡贫困户参保"),  # 001: OCR typo from lexicons/typos.txt
+        # 001: OCR typo from lexicons/typos.txt; 建档立卡贫困户 → 脱贫户, the population lexicon (issue
+        # 13-cluster-populations)
+        ("级解建档立卡贫困户参保", "缓解脱贫户参保"),
         ("市域内一站式及时结算覆盖率", "一站式及时结算覆盖率"),  # 002: the writer's own place
-        ("对稳定脱贫人口居民2023年医保个人缴费", "对稳定脱贫人口居民医保个人缴费"),  # 004
+        ("对稳定脱贫人口居民2023年医保个人缴费", "对脱贫户居民医保个人缴费"),  # 004; 稳定脱贫人口 → 脱贫户
         (
             "保障全县参保居民能够及时补偿门诊住院医药费，基金安全运行。",  # 000: 全县 and punctuation
             "保障参保居民能够及时补偿门诊住院医药费基金安全运行",
@@ -57,8 +59,9 @@ def normalizer(docs: list[Document]) -> TextNormalizer:
         ("大学毕业生对医疗保险补贴政策宣传知晓", "知晓率"),
         # issue 13e, texts of the wild set: brackets, a target in the name cell, a form's numbering, qualifiers
         ("特困人员救助供养人数(按月平均)(≥**人)", "特困人员救助供养人数"),
-        ("受益建档立卡贫困人数≥**人", "受益建档立卡贫困户人数"),  # 贫困人数 → 贫困户人数 (issue 13h)
-        ("受益建档立卡贫困人口数≥**人", "受益建档立卡贫困户人数"),  # 人口数 → 人数 → 贫困户人数
+        # 贫困人数 → 贫困户人数 (issue 13h), then 建档立卡贫困户 → 脱贫户 (the population lexicon)
+        ("受益建档立卡贫困人数≥**人", "受益脱贫户人数"),
+        ("受益建档立卡贫困人口数≥**人", "受益脱贫户人数"),  # 人口数 → 人数 → 贫困户人数 → 脱贫户人数
         ("及时(按期)开工率", "及时开工率"),
         ("指标1:补助发放及时率", "补助及时发放率"),  # one word order for one on-time rate (issue 13l)
         ("经费支出合规性", "资金支出合规率"),  # 经费 → 资金 (issue 13n)

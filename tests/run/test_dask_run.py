@@ -58,7 +58,9 @@ def test_clustering_blocks_on_dask_merge_to_the_serial_clusters(client: Client) 
     normalizer = TextNormalizer.for_documents(docs)
     members, _ = collect_members(docs, normalizer)
     texts = list(dict.fromkeys(m.text for m in members))
-    assert len(texts) > 190  # 197 since the concept classes of lexicons/cluster_concepts.txt (208 before)
+    # 197 since the concept classes of lexicons/cluster_concepts.txt (208 before); 189 since the population lexicon
+    # and the effect classes (issue 13-cluster-populations)
+    assert len(texts) > 180
     serial = cluster_texts(texts, normalizer, block_size=40)
     on_dask = cluster_texts(texts, normalizer, block_size=40, block_map=dask_blocks(client))
     assert serial.labels.max() > 50
