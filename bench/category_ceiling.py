@@ -42,13 +42,14 @@ from threadpoolctl import threadpool_limits
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # category_choices, also under `python -P`
+
+from category_choices import train_dev_rows  # noqa: E402
 
 from kpi_lint.classify.data import TrainingSet  # noqa: E402
 from kpi_lint.classify.defaults import DEFAULT_FOLDS, DEFAULT_SEED  # noqa: E402
 from kpi_lint.classify.labels import CATEGORY_LABELS  # noqa: E402
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, DEFAULT_C  # noqa: E402
-from kpi_lint.classify.split import read_split  # noqa: E402
-from kpi_lint.classify.tasks import CATEGORIES_CSV, SPLIT_CSV, category_set  # noqa: E402
 from kpi_lint.classify.train import cross_validate  # noqa: E402
 
 NOTES = ROOT / "docs" / "notes"
@@ -71,13 +72,6 @@ LADDER = [
     ("text_decides fixed, label_doubt → my_label", ("text_decides",), False, True),
     ("every error fixed", ERROR_VERDICTS, False, False),
 ]
-
-
-def train_dev() -> TrainingSet:
-    """The train + dev rows exactly as `kpi-lint train category` cross-validates them (with the printed 二级)."""
-    full = category_set([CATEGORIES_CSV])
-    split = read_split(SPLIT_CSV)
-    return full.subset(split.rows(full.docs, "train", "dev"))
 
 
 def out_of_fold(set_: TrainingSet) -> list[str]:
@@ -161,7 +155,7 @@ def short(c: str) -> str:
 
 
 def figures(check: bool) -> None:
-    set_ = train_dev()
+    set_ = train_dev_rows()
     support = Counter(set_.labels)
     errors = read(ERRORS_CSV, ERROR_VERDICTS)
     n = len(set_.labels)
@@ -245,7 +239,7 @@ def main() -> None:
         return
     if args.out is None:
         raise SystemExit("-o FILE is needed")
-    set_ = train_dev()
+    set_ = train_dev_rows()
     rows = rows_of(set_, out_of_fold(set_))
     score = f1_score(set_.labels, [r["predicted"] for r in rows], labels=sorted(set(set_.labels)), average="macro")
     print(f"out-of-fold macro-F1 {score:.4f} on {len(rows)} rows")

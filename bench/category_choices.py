@@ -26,9 +26,10 @@ from threadpoolctl import threadpool_limits
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kpi_lint.classify.data import TrainingSet, complete_columns, read_csv, training_set  # noqa: E402
+from kpi_lint.classify.data import TrainingSet  # noqa: E402
 from kpi_lint.classify.pipelines import CATEGORY_FEATURES, Features, build_pipeline, label_order  # noqa: E402
 from kpi_lint.classify.split import read_split  # noqa: E402
+from kpi_lint.classify.tasks import CATEGORIES_CSV, SPLIT_CSV, category_set  # noqa: E402
 from kpi_lint.classify.train import _userdict  # noqa: E402
 
 LABELS = ROOT / "corpus" / "labels"
@@ -37,12 +38,10 @@ SETTINGS = [(cat, cue, c) for cat in (0.5, 1.0, 2.0, 3.0) for cue in (0.5, 1.0, 
 
 
 def train_dev_rows() -> TrainingSet:
-    split = read_split(LABELS / "split.csv")
-    f = CATEGORY_FEATURES
-    table = complete_columns(read_csv(LABELS / "categories.csv"), [*f.columns, "label", "doc"], "categories.csv")
-    table = table[table["doc"].isin(set(split.train) | set(split.dev)) & (table["label"] != "")]
-    table = table.reset_index(drop=True)
-    return training_set(table, f.columns, f.text, list(table["label"]), docs=list(table["doc"]))
+    """The train + dev rows exactly as `kpi-lint train category` cross-validates them (with the printed 二级)."""
+    full = category_set([CATEGORIES_CSV])
+    split = read_split(SPLIT_CSV)
+    return full.subset(split.rows(full.docs, "train", "dev"))
 
 
 def score(set_: TrainingSet, features: Features, c: float, seeds: int) -> tuple[float, float]:
